@@ -1,0 +1,42 @@
+# dlplot — the README's entry points: `make gallery`, `make test` (and `make bench`).
+SWIFT        ?= swift
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core pkg-config
+DEJAVU       := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
+BIN          = $(shell $(SWIFT) build -c release --show-bin-path)
+
+.PHONY: deps build release test gallery bench clean
+
+## deps: install the C libraries and fonts dlplot needs (apt), or return at once when present.
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo pangocairo libpng && [ -f $(DEJAVU) ]; then \
+	    :; \
+	else \
+	    echo "make deps: installing $(APT_PACKAGES)"; \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product dlplot
+
+## test: every test target (Optim, Viz, dlplot).
+test: deps
+	$(SWIFT) test
+
+## gallery: render gallery/ from gallery/gallery.toml and rewrite gallery/README.md.
+gallery: release
+	$(BIN)/dlplot gallery --jobs $(JOBS)
+
+## bench: numeric kernels, rendering and whole-command timings.
+bench: deps
+	$(SWIFT) build -c release --product dlplot
+	$(SWIFT) build -c release --product DLPlotBench
+	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot
+
+clean:
+	rm -rf .build

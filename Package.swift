@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dlplot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Optim", targets: ["Optim"]),
+        .library(name: "Viz", targets: ["Viz"]),
+        .executable(name: "dlplot", targets: ["dlplot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
+        ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+        ),
+
+        // MARK: - Public API
+        .target(
+            name: "Optim",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "Viz",
+            dependencies: ["CCairo", "CPNG"]
+        ),
+        .executableTarget(
+            name: "dlplot",
+            dependencies: [
+                "Optim", "Viz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "DLPlotBench",
+            dependencies: ["Optim", "Viz"],
+            path: "Benchmarks/DLPlotBench"
+        ),
+
+        // MARK: - Unit test bundles
+        .testTarget(
+            name: "OptimTests",
+            dependencies: ["Optim"],
+            resources: [.copy("Reference")]
+        ),
+        .testTarget(
+            name: "VizTests",
+            dependencies: ["Viz", "CPNG"]
+        ),
+        .testTarget(
+            name: "DLPlotTests",
+            dependencies: ["dlplot", "Optim", "Viz", "CPNG"]
+        ),
+    ]
+)

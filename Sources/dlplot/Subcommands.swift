@@ -1,0 +1,7 @@
+import ArgumentParser
+
+extension DLPlot {
+    /// Every subcommand, in the order `--help` lists them.
+    static let allSubcommands: [ParsableCommand.Type] = [
+    ]
+}

@@ -1,0 +1,3 @@
+import XCTest
+@testable import dlplot
+final class DLPlotSmokeTests: XCTestCase { func testModule() { XCTAssertFalse(DLPlotVersion.string.isEmpty) } }

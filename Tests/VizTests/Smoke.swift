@@ -1,0 +1,3 @@
+import XCTest
+@testable import Viz
+final class VizSmokeTests: XCTestCase { func testModule() { XCTAssertNotNil(Viz.self) } }
