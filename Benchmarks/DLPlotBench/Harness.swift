@@ -20,7 +20,7 @@ struct Harness {
     }
 
     /// Times `body` and records the best wall time of one call in milliseconds.
-    mutating func time(_ name: String, _ body: () throws -> Void) rethrows {
+    mutating func time(_ name: String, _ body: () throws -> Void) throws {
         let clock = ContinuousClock()
         var best = Double.infinity
         var total = 0.0

@@ -3,5 +3,5 @@
 #include <cairo.h>
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
-#include <pango/pangocairo.h>
+#include <glib-object.h>
 #endif
