@@ -1,0 +1,70 @@
+/// A device-space path: sub-paths of straight segments and cubic curves.
+public struct Path: Sendable {
+    /// One drawing instruction.
+    public enum Element: Sendable {
+        case move(Point)
+        case line(Point)
+        case curve(Point, Point, Point)
+        case close
+    }
+    public private(set) var elements: [Element] = []
+    public init() {}
+
+    public mutating func move(to p: Point) { elements.append(.move(p)) }
+    public mutating func line(to p: Point) { elements.append(.line(p)) }
+    public mutating func curve(to p: Point, control1: Point, control2: Point) { elements.append(.curve(control1, control2, p)) }
+    public mutating func close() { elements.append(.close) }
+    public var isEmpty: Bool { elements.isEmpty }
+
+    /// A polyline; every non-finite point breaks it into separate sub-paths (lone points are dropped).
+    public init(polyline points: some Sequence<Point>) {
+        var pending: Point?
+        var open = false
+        for p in points {
+            guard p.isFinite else { pending = nil; open = false; continue }
+            if open { elements.append(.line(p)) }
+            else if let start = pending { elements.append(.move(start)); elements.append(.line(p)); open = true }
+            else { pending = p }
+        }
+    }
+
+    /// A closed polygon (non-finite points are skipped).
+    public init(polygon points: some Sequence<Point>) {
+        var first = true
+        for p in points where p.isFinite {
+            elements.append(first ? .move(p) : .line(p))
+            first = false
+        }
+        if !first { elements.append(.close) }
+    }
+
+    public init(rect r: Rect) { self.init(polygon: [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)]) }
+
+    /// A circle approximated by four cubic curves.
+    public init(circleAt c: Point, radius r: Double) {
+        let k = 0.5522847498307936 * r
+        move(to: Point(c.x + r, c.y))
+        curve(to: Point(c.x, c.y + r), control1: Point(c.x + r, c.y + k), control2: Point(c.x + k, c.y + r))
+        curve(to: Point(c.x - r, c.y), control1: Point(c.x - k, c.y + r), control2: Point(c.x - r, c.y + k))
+        curve(to: Point(c.x, c.y - r), control1: Point(c.x - r, c.y - k), control2: Point(c.x - k, c.y - r))
+        curve(to: Point(c.x + r, c.y), control1: Point(c.x + k, c.y - r), control2: Point(c.x + r, c.y - k))
+        close()
+    }
+
+    /// Appends all elements of another path.
+    public mutating func append(_ other: Path) { elements.append(contentsOf: other.elements) }
+}
+
+/// How a path is stroked: colour, width in points, dash pattern in points, caps and joins.
+public struct StrokeStyle: Sendable, Hashable {
+    public enum Cap: Sendable, Hashable { case butt, round, square }
+    public enum Join: Sendable, Hashable { case miter, round, bevel }
+    public var color: Color
+    public var width: Double
+    public var dash: [Double]
+    public var cap: Cap
+    public var join: Join
+    public init(color: Color, width: Double = 1, dash: [Double] = [], cap: Cap = .butt, join: Join = .round) {
+        self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
+    }
+}

@@ -1,0 +1,79 @@
+/// A legend measured and arranged in columns; drawn at any top-left origin.
+struct LegendLayout {
+    var entries: [LegendEntry]
+    var labels: [TextLayout]
+    var columns: Int
+    var rowsPerColumn: Int
+    var columnWidths: [Double]
+    var rowHeight: Double
+    var sampleWidth: Double
+    var padding: Double
+    var font: Font
+    var size: Size
+
+    init(entries: [LegendEntry], theme: Theme, canvas: Canvas, maxHeight: Double, maxWidth: Double) {
+        self.entries = entries
+        font = theme.legendFont
+        labels = entries.map { TextLayout.make($0.label, font: theme.legendFont, canvas: canvas) }
+        padding = font.size * 0.55
+        sampleWidth = font.size * 2.4
+        rowHeight = max(font.size * 1.45, (labels.map(\.height).max() ?? 0) + font.size * 0.3)
+        let fitRows = max(1, Int(((maxHeight - 2 * padding) / rowHeight).rounded(.down)))
+        var cols = max(1, Int((Double(entries.count) / Double(fitRows)).rounded(.up)))
+        var widths: [Double] = []
+        var rows = 1
+        let labels = self.labels, sampleWidth = self.sampleWidth, font = self.font
+        while true {
+            rows = Int((Double(entries.count) / Double(cols)).rounded(.up))
+            widths = (0..<cols).map { c in
+                let slice = labels.indices.filter { $0 / rows == c }
+                return (slice.map { labels[$0].width }.max() ?? 0) + sampleWidth + font.size * 0.5
+            }
+            let total = widths.reduce(0, +) + Double(cols - 1) * font.size + 2 * padding
+            if total <= maxWidth || cols == 1 { break }
+            cols -= 1
+        }
+        columns = cols
+        rowsPerColumn = rows
+        columnWidths = widths
+        let width = widths.reduce(0, +) + Double(cols - 1) * font.size + 2 * padding
+        size = Size(width, Double(rows) * rowHeight + 2 * padding - font.size * 0.2)
+    }
+
+    func draw(at origin: Point, canvas: Canvas, theme: Theme) {
+        let box = Rect(x: origin.x, y: origin.y, width: size.width, height: size.height)
+        canvas.fill(Path(rect: box), theme.background.withAlpha(0.88))
+        canvas.stroke(Path(rect: box), StrokeStyle(color: theme.gridColor.mixed(with: theme.foreground, 0.25), width: 0.6))
+        var x = origin.x + padding
+        for c in 0..<columns {
+            for r in 0..<rowsPerColumn {
+                let k = c * rowsPerColumn + r
+                guard k < entries.count else { break }
+                let cy = origin.y + padding + (Double(r) + 0.5) * rowHeight - font.size * 0.1
+                let s0 = Point(x, cy), s1 = Point(x + sampleWidth, cy)
+                switch entries[k].sample {
+                case let .line(style, marker):
+                    var st = style
+                    st.width = min(style.width, font.size * 0.3)
+                    var p = Path(); p.move(to: s0); p.line(to: s1)
+                    canvas.stroke(p, st)
+                    if let marker {
+                        let path = marker.path(at: Point((s0.x + s1.x) / 2, cy), size: font.size * 0.6)
+                        if marker.isStrokeOnly { canvas.stroke(path, StrokeStyle(color: style.color, width: 1.2)) } else { canvas.fill(path, style.color) }
+                    }
+                case let .patch(color, edge):
+                    let r = Rect(x: x, y: cy - font.size * 0.4, width: sampleWidth, height: font.size * 0.8)
+                    canvas.fill(Path(rect: r), color)
+                    if let edge { canvas.stroke(Path(rect: r), StrokeStyle(color: edge, width: 0.8)) }
+                case let .marker(shape, color):
+                    let path = shape.path(at: Point(x + sampleWidth / 2, cy), size: font.size * 0.75)
+                    if shape.isStrokeOnly { canvas.stroke(path, StrokeStyle(color: color, width: 1.4)) } else {
+                        canvas.fill(path, color); canvas.stroke(path, StrokeStyle(color: theme.background, width: 0.6))
+                    }
+                }
+                canvas.draw(labels[k], at: Point(x + sampleWidth + font.size * 0.45, cy), anchor: TextAnchor(0, .middle), color: theme.foreground)
+            }
+            x += columnWidths[c] + font.size
+        }
+    }
+}

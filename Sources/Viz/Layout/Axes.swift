@@ -1,0 +1,117 @@
+/// One plot: two scales, their limits, labels, guides and the marks drawn inside.
+public struct Axes: Sendable {
+    public var title: String?
+    public var xLabel: String?
+    public var yLabel: String?
+    public var xScale: ScaleKind = .linear
+    public var yScale: ScaleKind = .linear
+    /// Fixed limits (lower may exceed upper to invert the axis), or nil for automatic ones.
+    public var xLimits: Interval?
+    public var yLimits: Interval?
+    public var xInverted = false
+    public var yInverted = false
+    /// Automatic limits are padded by this fraction of the data span on each side.
+    public var xPadding = 0.03
+    public var yPadding = 0.05
+    /// Extend automatic limits to nice tick values.
+    public var niceLimits = false
+    /// One data unit is the same length on both axes.
+    public var equalAspect = false
+    public var grid = true
+    public var minorTicks = false
+    /// Draw x = 0 and y = 0 when they are inside the view.
+    public var zeroLines = true
+    /// Draw the frame, ticks and tick labels (off for marks that draw their own axes, such as 3-D views).
+    public var showAxes = true
+    public var showXTickLabels = true
+    public var showYTickLabels = true
+    public var legend: LegendPlacement = .best
+    /// Guides drawn beside the plot (a colorbar).
+    public var sideGuides: [any SideGuide] = []
+    public private(set) var marks: [any Mark] = []
+
+    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
+        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
+    }
+
+    /// Adds a mark.
+    public mutating func add(_ mark: any Mark) { marks.append(mark) }
+    /// Adds several marks.
+    public mutating func add(contentsOf m: [any Mark]) { marks.append(contentsOf: m) }
+
+    /// The union of the marks' data bounds.
+    public func dataBounds() -> Bounds? {
+        var b: Bounds?
+        for m in marks { if let mb = m.dataBounds() { b = b.map { $0.union(mb) } ?? mb } }
+        return b
+    }
+
+    /// Resolved limits along one axis.
+    func limits(_ fixed: Interval?, data: Interval?, kind: ScaleKind, padding: Double, inverted: Bool) -> Interval {
+        var lim: Interval
+        if let fixed {
+            lim = fixed
+        } else if var d = data {
+            if case .log = kind {
+                let lo = d.lower > 0 ? d.lower : max(d.upper * 1e-3, Double.leastNormalMagnitude)
+                d = Interval(lo, max(d.upper, lo))
+                var a = Math.log10(d.lower), b = Math.log10(d.upper)
+                if a == b { a -= 0.5; b += 0.5 }
+                let pad = (b - a) * padding
+                a -= pad; b += pad
+                if niceLimits { a = a.rounded(.down); b = b.rounded(.up) }
+                lim = Interval(Math.pow(10, a), Math.pow(10, b))
+            } else {
+                var a = d.lower, b = d.upper
+                if a == b { let w = a == 0 ? 1 : abs(a) * 0.1; a -= w; b += w }
+                let pad = (b - a) * padding
+                a -= pad; b += pad
+                if niceLimits { (a, b) = Ticks.nice(a, b, count: 6) }
+                lim = Interval(a, b)
+            }
+        } else {
+            lim = kind == .log ? Interval(1, 10) : Interval(0, 1)
+        }
+        if inverted && lim.lower < lim.upper { lim = Interval(lim.upper, lim.lower) }
+        return lim
+    }
+}
+
+/// Where the legend goes.
+public enum LegendPlacement: Sendable, Hashable {
+    /// Inside, in the corner that covers the least data.
+    case best
+    case upperRight, upperLeft, lowerLeft, lowerRight
+    /// Outside, to the right of the plot.
+    case outsideRight
+    /// Outside, below the plot.
+    case below
+    case none
+}
+
+/// A guide drawn in its own strip to the right of a plot (a colorbar, for example).
+public protocol SideGuide: Sendable {
+    /// The strip width the guide needs, in points.
+    func width(_ context: GuideContext) -> Double
+    /// Draws the guide in `strip` (its height matches the plot area).
+    func draw(in strip: Rect, _ context: GuideContext)
+}
+
+/// What a side guide draws with: the theme and text/path drawing in device space.
+public struct GuideContext {
+    public let theme: Theme
+    let canvas: Canvas
+    public func stroke(_ path: Path, _ style: StrokeStyle) { canvas.stroke(path, style) }
+    public func fill(_ path: Path, _ color: Color) { canvas.fill(path, color) }
+    public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {
+        canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
+    }
+    /// The width and height of `text` in `font`.
+    public func measure(_ text: String, font: Font) -> Size {
+        let t = TextLayout.make(text, font: font, canvas: canvas)
+        return Size(t.width, t.height)
+    }
+    public func image(rgba: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool) {
+        canvas.drawImage(rgba: rgba, width: width, height: height, in: rect, smooth: smooth)
+    }
+}

@@ -1,0 +1,73 @@
+/// The resolved geometry of one axes: scales, ticks, labels, and the plot rectangle.
+struct AxisLayout {
+    var xScale: Scale
+    var yScale: Scale
+    var xTicks: [Double] = []
+    var yTicks: [Double] = []
+    var xLabels: [TextLayout] = []
+    var yLabels: [TextLayout] = []
+    var xMinor: [Double] = []
+    var yMinor: [Double] = []
+    var insets = Insets.zero
+    var plotRect = Rect(x: 0, y: 0, width: 1, height: 1)
+    var guideWidths: [Double] = []
+    var legend: LegendLayout?
+
+    /// Chooses ticks for a plot `rect` and measures their labels.
+    mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas) {
+        let font = theme.tickFont
+        let nx = Ticks.count(forLength: rect.width, fontSize: font.size, horizontal: true)
+        let ny = Ticks.count(forLength: rect.height, fontSize: font.size, horizontal: false)
+        xTicks = xScale.ticks(count: nx)
+        yTicks = yScale.ticks(count: ny)
+        // Labels must not collide: fewer ticks until the widest label fits its slot.
+        var xl = xScale.labels(for: xTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
+        var n = nx
+        while n > 2, xTicks.count > 1 {
+            let widest = xl.map(\.width).max() ?? 0
+            var slot = Double.infinity
+            for k in 1..<xTicks.count {
+                slot = min(slot, rect.width * abs(xScale.normalize(xTicks[k]) - xScale.normalize(xTicks[k - 1])))
+            }
+            if widest + font.size * 0.8 <= slot { break }
+            n -= 1
+            xTicks = xScale.ticks(count: n)
+            xl = xScale.labels(for: xTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
+        }
+        if !axes.showAxes { xTicks = []; yTicks = [] }
+        xLabels = axes.showXTickLabels && axes.showAxes ? xl : []
+        yLabels = axes.showYTickLabels && axes.showAxes ? yScale.labels(for: yTicks).map { TextLayout.make($0, font: font, canvas: canvas) } : []
+        xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
+        yMinor = axes.minorTicks ? yScale.minorTicks(count: ny) : []
+    }
+
+    /// The space around the plot rectangle that ticks, labels, title, guides and an outside legend need.
+    mutating func computeInsets(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas, legendEntries: [LegendEntry]) {
+        let pad = theme.labelFont.size * 0.4
+        let tick = axes.showAxes ? theme.tickLength : 0
+        var i = Insets()
+        let yw = yLabels.map(\.width).max() ?? 0
+        i.left = tick + (yLabels.isEmpty ? 0 : pad * 0.8 + yw)
+        if let y = axes.yLabel { i.left += pad + TextLayout.make(y, font: theme.labelFont, canvas: canvas).height }
+        let xh = xLabels.map(\.height).max() ?? 0
+        i.bottom = tick + (xLabels.isEmpty ? 0 : pad * 0.6 + xh)
+        if let x = axes.xLabel { i.bottom += pad + TextLayout.make(x, font: theme.labelFont, canvas: canvas).height }
+        // Half a tick label sticks out above the top tick and beside the last x tick.
+        i.top = (yLabels.first?.height ?? 0) / 2 + 2
+        if let t = axes.title { i.top = max(i.top, TextLayout.make(t, font: theme.titleFont, canvas: canvas).height + pad * 1.4) }
+        i.right = max(4, (xLabels.last?.width ?? 0) / 2 + 2)
+        let gctx = GuideContext(theme: theme, canvas: canvas)
+        guideWidths = axes.sideGuides.map { $0.width(gctx) }
+        if !guideWidths.isEmpty { i.right = max(i.right, 4) + guideWidths.reduce(0) { $0 + $1 + pad * 2 } }
+        legend = nil
+        if !legendEntries.isEmpty, axes.legend != .none {
+            let maxHeight: Double = axes.legend == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
+            let l = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
+                                 maxWidth: axes.legend == .below ? rect.width : rect.width * 0.55)
+            legend = l
+            if axes.legend == .outsideRight { i.right += l.size.width + pad * 2 }
+            if axes.legend == .below { i.bottom += l.size.height + pad * 1.5 }
+        }
+        insets = i
+    }
+}

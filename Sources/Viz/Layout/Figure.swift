@@ -1,0 +1,84 @@
+/// A page: a size, a theme, an optional title, and a grid of axes (rows × columns, with spans).
+public struct Figure: Sendable {
+    /// One axes placed in the grid.
+    public struct Panel: Sendable {
+        public var axes: Axes
+        public var row: Int
+        public var column: Int
+        public var rowSpan: Int
+        public var columnSpan: Int
+    }
+
+    /// Page size in points (1/72 inch).
+    public var size: Size
+    /// Raster resolution: PNG pixels per inch.
+    public var dpi: Double
+    public var theme: Theme
+    public var title: String?
+    /// A line of smaller text under the title.
+    public var subtitle: String?
+    /// A note in the bottom-left corner.
+    public var footnote: String?
+    public var rows: Int
+    public var columns: Int
+    public private(set) var panels: [Panel] = []
+    /// All panels in a column share x limits; only the bottom row shows x tick labels.
+    public var shareX = false
+    /// All panels in a row share y limits; only the first column shows y tick labels.
+    public var shareY = false
+    /// Leave the background transparent (PNG alpha, no page fill in SVG/PDF).
+    public var transparent = false
+
+    /// The largest raster side accepted, in pixels.
+    public static let maxPixels = 20_000
+
+    /// A figure `width`×`height` pixels at `dpi` (the default fits a 16:9 slide: 1280×720 at 160 dpi = 8×4.5 in).
+    public init(width: Double = 1280, height: Double = 720, dpi: Double = 160, theme: Theme = .light,
+                rows: Int = 1, columns: Int = 1) throws(VizError) {
+        try Figure.validate(width: width, height: height, dpi: dpi)
+        guard rows >= 1, columns >= 1, rows * columns <= 400 else {
+            throw VizError.invalidValue(what: "grid", value: "\(rows)x\(columns)", allowed: "1 to 400 panels")
+        }
+        self.size = Size(width * 72 / dpi, height * 72 / dpi)
+        self.dpi = dpi
+        self.theme = theme
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// Checks a pixel size and resolution.
+    public static func validate(width: Double, height: Double, dpi: Double) throws(VizError) {
+        for (name, v) in [("width", width), ("height", height)] {
+            guard v.isFinite, v >= 1, v <= Double(maxPixels) else {
+                throw VizError.invalidValue(what: "figure \(name)", value: TickFormat.short(v, significant: 6).replacingMinus(),
+                                            allowed: "1 to \(maxPixels) pixels")
+            }
+        }
+        guard dpi.isFinite, dpi >= 10, dpi <= 2400 else {
+            throw VizError.invalidValue(what: "dpi", value: TickFormat.short(dpi, significant: 6).replacingMinus(), allowed: "10 to 2400")
+        }
+    }
+
+    /// Width and height in raster pixels.
+    public var pixelSize: (width: Int, height: Int) {
+        (Int((size.width * dpi / 72).rounded()), Int((size.height * dpi / 72).rounded()))
+    }
+
+    /// Places `axes` in the grid.
+    public mutating func add(_ axes: Axes, row: Int = 0, column: Int = 0, rowSpan: Int = 1, columnSpan: Int = 1) {
+        let r = min(max(0, row), rows - 1), c = min(max(0, column), columns - 1)
+        panels.append(Panel(axes: axes, row: r, column: c, rowSpan: max(1, min(rowSpan, rows - r)),
+                            columnSpan: max(1, min(columnSpan, columns - c))))
+    }
+
+    /// Changes the axes of an existing panel.
+    public mutating func modifyAxes(_ index: Int, _ body: (inout Axes) -> Void) {
+        guard panels.indices.contains(index) else { return }
+        body(&panels[index].axes)
+    }
+}
+
+extension String {
+    /// ASCII hyphen for the typographic minus (for messages that name a value as typed).
+    func replacingMinus() -> String { String(self.map { $0 == "\u{2212}" ? "-" : $0 }) }
+}

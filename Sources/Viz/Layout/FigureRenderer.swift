@@ -1,0 +1,243 @@
+/// Lays out a figure on a canvas and draws it: title, panels (frames, grids, marks, ticks, labels,
+/// legends, side guides) in a fixed order, so the same figure always gives the same drawing calls.
+struct FigureRenderer {
+    let figure: Figure
+    let canvas: Canvas
+    let resolution: Double
+
+    func render() throws(VizError) {
+        let theme = figure.theme
+        if !figure.transparent { canvas.paint(theme.background) }
+        var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
+            top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
+        if let title = figure.title {
+            let t = TextLayout.make(title, font: theme.figureTitleFont, canvas: canvas)
+            canvas.draw(t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground)
+            var used = t.height + theme.figureTitleFont.size * 0.45
+            if let sub = figure.subtitle {
+                let s = TextLayout.make(sub, font: theme.noteFont, canvas: canvas)
+                canvas.draw(s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted)
+                used += s.height + theme.noteFont.size * 0.5
+            }
+            content = content.inset(by: Insets(top: used))
+        }
+        if let foot = figure.footnote {
+            let f = TextLayout.make(foot, font: theme.noteFont, canvas: canvas)
+            canvas.draw(f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted)
+            content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
+        }
+        guard content.width > 20, content.height > 20 else {
+            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
+                                        allowed: "a page large enough for its title and axes")
+        }
+        let gap = theme.panelGap
+        let cellW = (content.width - Double(figure.columns - 1) * gap) / Double(figure.columns)
+        let cellH = (content.height - Double(figure.rows - 1) * gap) / Double(figure.rows)
+        func cell(_ p: Figure.Panel) -> Rect {
+            Rect(x: content.minX + Double(p.column) * (cellW + gap), y: content.minY + Double(p.row) * (cellH + gap),
+                 width: cellW * Double(p.columnSpan) + gap * Double(p.columnSpan - 1),
+                 height: cellH * Double(p.rowSpan) + gap * Double(p.rowSpan - 1))
+        }
+
+        // Limits, with sharing.
+        var panels = figure.panels
+        var xLims: [Interval] = [], yLims: [Interval] = []
+        for p in panels {
+            let a = p.axes, b = a.dataBounds()
+            try Scale(a.xScale, domain: a.limits(a.xLimits, data: b?.x, kind: a.xScale, padding: a.xPadding, inverted: false)).validate(axis: "x")
+            xLims.append(a.limits(a.xLimits, data: b?.x, kind: a.xScale, padding: a.xPadding, inverted: a.xInverted))
+            yLims.append(a.limits(a.yLimits, data: b?.y, kind: a.yScale, padding: a.yPadding, inverted: a.yInverted))
+        }
+        if figure.shareX {
+            for col in 0..<figure.columns {
+                let idx = panels.indices.filter { panels[$0].column == col && panels[$0].axes.xLimits == nil }
+                guard let u = unionOf(idx.map { xLims[$0] }) else { continue }
+                for k in idx { xLims[k] = panels[k].axes.xInverted ? Interval(u.upper, u.lower) : u }
+                let bottom = idx.map { panels[$0].row + panels[$0].rowSpan }.max() ?? 0
+                for k in idx where panels[k].row + panels[k].rowSpan < bottom { panels[k].axes.showXTickLabels = false; panels[k].axes.xLabel = nil }
+            }
+        }
+        if figure.shareY {
+            for row in 0..<figure.rows {
+                let idx = panels.indices.filter { panels[$0].row == row && panels[$0].axes.yLimits == nil }
+                guard let u = unionOf(idx.map { yLims[$0] }) else { continue }
+                for k in idx { yLims[k] = panels[k].axes.yInverted ? Interval(u.upper, u.lower) : u }
+                let first = idx.map { panels[$0].column }.min() ?? 0
+                for k in idx where panels[k].column > first { panels[k].axes.showYTickLabels = false; panels[k].axes.yLabel = nil }
+            }
+        }
+
+        // Ticks and insets (twice: tick counts depend on the plot size, which depends on label sizes).
+        var layouts: [AxisLayout] = []
+        for (k, p) in panels.enumerated() {
+            let xs = Scale(p.axes.xScale, domain: xLims[k]), ys = Scale(p.axes.yScale, domain: yLims[k])
+            try xs.validate(axis: "x"); try ys.validate(axis: "y")
+            var l = AxisLayout(xScale: xs, yScale: ys)
+            let entries = p.axes.marks.flatMap(\.legendEntries)
+            let c = cell(p)
+            l.computeTicks(axes: p.axes, rect: c, theme: theme, canvas: canvas)
+            l.computeInsets(axes: p.axes, rect: c, theme: theme, canvas: canvas, legendEntries: entries)
+            l.computeTicks(axes: p.axes, rect: c.inset(by: l.insets), theme: theme, canvas: canvas)
+            l.computeInsets(axes: p.axes, rect: c, theme: theme, canvas: canvas, legendEntries: entries)
+            layouts.append(l)
+        }
+        // Align frames: panels in a column share left/right insets, panels in a row share top/bottom.
+        var aligned = layouts.map(\.insets)
+        for k in panels.indices {
+            for j in panels.indices where j != k {
+                if panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan {
+                    aligned[k].left = max(aligned[k].left, layouts[j].insets.left)
+                    aligned[k].right = max(aligned[k].right, layouts[j].insets.right)
+                }
+                if panels[j].row == panels[k].row && panels[j].rowSpan == panels[k].rowSpan {
+                    aligned[k].top = max(aligned[k].top, layouts[j].insets.top)
+                    aligned[k].bottom = max(aligned[k].bottom, layouts[j].insets.bottom)
+                }
+            }
+        }
+        for k in panels.indices {
+            var r = cell(panels[k]).inset(by: aligned[k])
+            guard r.width >= 8, r.height >= 8 else {
+                throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
+                                            allowed: "enough room for \(panels.count) plot(s) with their labels (try a larger --size or a smaller --font-scale)")
+            }
+            if panels[k].axes.equalAspect {
+                let l = layouts[k]
+                let dx = abs(l.xScale.transform(l.xScale.domain.upper) - l.xScale.transform(l.xScale.domain.lower))
+                let dy = abs(l.yScale.transform(l.yScale.domain.upper) - l.yScale.transform(l.yScale.domain.lower))
+                if dx > 0, dy > 0 {
+                    let unit = min(r.width / dx, r.height / dy)
+                    let w = dx * unit, h = dy * unit
+                    r = Rect(x: r.minX + (r.width - w) / 2, y: r.minY + (r.height - h) / 2, width: w, height: h)
+                }
+            }
+            layouts[k].plotRect = r
+        }
+        for k in panels.indices {
+            drawPanel(panels[k].axes, layouts[k], theme: theme)
+        }
+    }
+
+    private func drawPanel(_ axes: Axes, _ l: AxisLayout, theme: Theme) {
+        let r = l.plotRect
+        let ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
+        if !figure.transparent || theme.plotBackground != theme.background { canvas.fill(Path(rect: r), theme.plotBackground) }
+        canvas.save()
+        canvas.clip(r)
+        if axes.grid {
+            var minor = Path()
+            for v in l.xMinor { let x = ctx.px(v); minor.move(to: Point(x, r.minY)); minor.line(to: Point(x, r.maxY)) }
+            for v in l.yMinor { let y = ctx.py(v); minor.move(to: Point(r.minX, y)); minor.line(to: Point(r.maxX, y)) }
+            canvas.stroke(minor, StrokeStyle(color: theme.minorGridColor, width: theme.gridLineWidth * 0.8))
+            var major = Path()
+            for v in l.xTicks { let x = ctx.px(v); major.move(to: Point(x, r.minY)); major.line(to: Point(x, r.maxY)) }
+            for v in l.yTicks { let y = ctx.py(v); major.move(to: Point(r.minX, y)); major.line(to: Point(r.maxX, y)) }
+            canvas.stroke(major, StrokeStyle(color: theme.gridColor, width: theme.gridLineWidth))
+        }
+        if axes.zeroLines {
+            var zero = Path()
+            if axes.xScale != .log, l.xScale.domain.contains(0) {
+                let x = ctx.px(0)
+                if x > r.minX + 1 && x < r.maxX - 1 { zero.move(to: Point(x, r.minY)); zero.line(to: Point(x, r.maxY)) }
+            }
+            if axes.yScale != .log, l.yScale.domain.contains(0) {
+                let y = ctx.py(0)
+                if y > r.minY + 1 && y < r.maxY - 1 { zero.move(to: Point(r.minX, y)); zero.line(to: Point(r.maxX, y)) }
+            }
+            canvas.stroke(zero, StrokeStyle(color: theme.zeroLineColor, width: theme.gridLineWidth * 1.5))
+        }
+        let ordered = axes.marks.enumerated().sorted { a, b in
+            a.element.zOrder != b.element.zOrder ? a.element.zOrder < b.element.zOrder : a.offset < b.offset
+        }
+        for (_, m) in ordered { m.draw(in: ctx) }
+        canvas.restore()
+
+        // Frame, ticks, labels.
+        let axisStyle = StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth, cap: .square)
+        if axes.showAxes { canvas.stroke(Path(rect: r), axisStyle) }
+        var ticks = Path()
+        let tl = theme.tickLength
+        for v in l.xTicks { let x = ctx.px(v); ticks.move(to: Point(x, r.maxY)); ticks.line(to: Point(x, r.maxY + tl)) }
+        for v in l.yTicks { let y = ctx.py(v); ticks.move(to: Point(r.minX, y)); ticks.line(to: Point(r.minX - tl, y)) }
+        for v in l.xMinor { let x = ctx.px(v); ticks.move(to: Point(x, r.maxY)); ticks.line(to: Point(x, r.maxY + tl * 0.55)) }
+        for v in l.yMinor { let y = ctx.py(v); ticks.move(to: Point(r.minX, y)); ticks.line(to: Point(r.minX - tl * 0.55, y)) }
+        canvas.stroke(ticks, StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth))
+        let pad = theme.labelFont.size * 0.4
+        for (v, t) in zip(l.xTicks, l.xLabels) {
+            canvas.draw(t, at: Point(ctx.px(v), r.maxY + tl + pad * 0.6), anchor: TextAnchor(0.5, .top), color: theme.muted)
+        }
+        for (v, t) in zip(l.yTicks, l.yLabels) {
+            canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
+        }
+        if let xl = axes.xLabel {
+            let t = TextLayout.make(xl, font: theme.labelFont, canvas: canvas)
+            let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + (l.xLabels.map(\.height).max() ?? 0)) + pad
+            canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
+        }
+        if let yl = axes.yLabel {
+            let t = TextLayout.make(yl, font: theme.labelFont, canvas: canvas)
+            let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
+            canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
+        }
+        if let title = axes.title {
+            let t = TextLayout.make(title, font: theme.titleFont, canvas: canvas)
+            canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
+        }
+
+        // Side guides, then the legend.
+        var gx = r.maxX + pad * 2
+        let gctx = GuideContext(theme: theme, canvas: canvas)
+        for (g, w) in zip(axes.sideGuides, l.guideWidths) {
+            g.draw(in: Rect(x: gx, y: r.minY, width: w, height: r.height), gctx)
+            gx += w + pad * 2
+        }
+        if let legend = l.legend {
+            let origin = legendOrigin(legend, axes: axes, plot: r, ctx: ctx, guidesEnd: gx, layout: l)
+            legend.draw(at: origin, canvas: canvas, theme: theme)
+        }
+    }
+
+    private func legendOrigin(_ legend: LegendLayout, axes: Axes, plot r: Rect, ctx: PlotContext, guidesEnd: Double, layout: AxisLayout) -> Point {
+        let m = theme(axes).labelFont.size * 0.5
+        let w = legend.size.width, h = legend.size.height
+        let corners: [LegendPlacement: Point] = [
+            .upperRight: Point(r.maxX - m - w, r.minY + m), .upperLeft: Point(r.minX + m, r.minY + m),
+            .lowerLeft: Point(r.minX + m, r.maxY - m - h), .lowerRight: Point(r.maxX - m - w, r.maxY - m - h),
+        ]
+        switch axes.legend {
+        case .outsideRight:
+            return Point(guidesEnd, r.minY)
+        case .below:
+            let xh = layout.xLabels.map(\.height).max() ?? 0
+            var y = r.maxY + figure.theme.tickLength + xh + m * 2
+            if let xl = axes.xLabel { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
+            return Point(r.midX - w / 2, y)
+        case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
+            return corners[axes.legend] ?? Point(r.minX, r.minY)
+        case .best, .none:
+            // The candidate box covering the fewest data points (ties: upper right, upper left, ...).
+            let candidates: [Point] = [
+                corners[.upperRight], corners[.upperLeft], corners[.lowerLeft], corners[.lowerRight],
+                Point(r.midX - w / 2, r.minY + m), Point(r.midX - w / 2, r.maxY - m - h),
+                Point(r.minX + m, r.midY - h / 2), Point(r.maxX - m - w, r.midY - h / 2),
+            ].compactMap { $0 }
+            let pts = axes.marks.flatMap { $0.occupiedPoints() }.map(ctx.point)
+            var best = candidates[0], bestScore = Int.max
+            for c in candidates {
+                let box = Rect(x: c.x, y: c.y, width: w, height: h).expanded(by: 3)
+                let score = pts.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
+                if score < bestScore { bestScore = score; best = c }
+            }
+            return best
+        }
+    }
+
+    private func theme(_ axes: Axes) -> Theme { figure.theme }
+
+    /// The smallest increasing interval covering all of `intervals`.
+    private func unionOf(_ intervals: [Interval]) -> Interval? {
+        guard var u = intervals.first.map({ Interval(min($0.lower, $0.upper), max($0.lower, $0.upper)) }) else { return nil }
+        for i in intervals.dropFirst() { u = u.union(Interval(min(i.lower, i.upper), max(i.lower, i.upper))) }
+        return u
+    }
+}

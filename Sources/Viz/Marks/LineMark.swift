@@ -1,0 +1,53 @@
+/// A polyline through data points. NaN or ±∞ in a point breaks the line there (a jump is drawn as a
+/// jump, never as a slanted segment). The line is clipped to the plot area and simplified to the output
+/// resolution, so a million points render quickly and write a small SVG/PDF.
+public struct LineMark: Mark {
+    public var points: [Point]
+    public var style: StrokeStyle
+    public var label: String?
+    public var marker: MarkerShape?
+    /// Draw a marker on every n-th point (1 = all).
+    public var markerEvery: Int
+    public var markerSize: Double
+    public var zOrder: Double
+
+    public init(points: [Point], style: StrokeStyle, label: String? = nil, marker: MarkerShape? = nil,
+                markerEvery: Int = 1, markerSize: Double = 6, zOrder: Double = 2) {
+        self.points = points; self.style = style; self.label = label; self.marker = marker
+        self.markerEvery = max(1, markerEvery); self.markerSize = markerSize; self.zOrder = zOrder
+    }
+
+    /// A line through `(xs[i], ys[i])`.
+    public init(x xs: [Double], y ys: [Double], style: StrokeStyle, label: String? = nil) {
+        self.init(points: zip(xs, ys).map { Point($0, $1) }, style: style, label: label)
+    }
+
+    public func dataBounds() -> Bounds? { Bounds(points: points) }
+
+    public var legendEntries: [LegendEntry] {
+        guard let label else { return [] }
+        return [LegendEntry(label: label, sample: .line(style, marker: marker))]
+    }
+
+    public func occupiedPoints() -> [Point] {
+        let step = max(1, points.count / 400)
+        return stride(from: 0, to: points.count, by: step).map { points[$0] }
+    }
+
+    public func draw(in ctx: PlotContext) {
+        let device = points.map { p -> Point in p.isFinite ? ctx.point(p) : Point(.nan, .nan) }
+        let bound = ctx.plotRect.expanded(by: style.width * 4 + 2)
+        let tolerance = 0.25 / max(ctx.resolution, 1)
+        var path = Path()
+        for run in Polyline.clip(device, to: bound) {
+            let simple = Polyline.simplify(run, tolerance: tolerance)
+            path.append(Path(polyline: simple))
+        }
+        ctx.stroke(path, style)
+        if let marker {
+            for k in stride(from: 0, to: device.count, by: markerEvery) where device[k].isFinite && ctx.plotRect.expanded(by: 1).contains(device[k]) {
+                ctx.marker(marker, at: device[k], size: markerSize, fill: style.color, edge: nil)
+            }
+        }
+    }
+}

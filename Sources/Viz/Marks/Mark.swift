@@ -1,0 +1,85 @@
+/// Something drawn in an axes: it reports the data it covers, its legend entries, and draws itself
+/// through a `PlotContext` (which maps data to device space and clips to the plot area).
+public protocol Mark: Sendable {
+    /// Marks are drawn in increasing z order (ties keep insertion order).
+    var zOrder: Double { get }
+    /// The data extent the axes' automatic limits should include, or nil.
+    func dataBounds() -> Bounds?
+    /// Entries this mark contributes to the legend.
+    var legendEntries: [LegendEntry] { get }
+    /// Data points the legend should avoid covering.
+    func occupiedPoints() -> [Point]
+    /// Draws the mark.
+    func draw(in context: PlotContext)
+}
+
+extension Mark {
+    public var zOrder: Double { 2 }
+    public var legendEntries: [LegendEntry] { [] }
+    public func occupiedPoints() -> [Point] { [] }
+}
+
+/// One row of a legend: a sample of the mark's style and a label.
+public struct LegendEntry: Sendable {
+    public enum Sample: Sendable {
+        case line(StrokeStyle, marker: MarkerShape?)
+        case patch(Color, edge: Color?)
+        case marker(MarkerShape, Color)
+    }
+    public var label: String
+    public var sample: Sample
+    public init(label: String, sample: Sample) { self.label = label; self.sample = sample }
+}
+
+/// What a mark draws with: the plot rectangle, the scales, the theme, and drawing calls in device space.
+public struct PlotContext {
+    /// The plot area in device points.
+    public let plotRect: Rect
+    public let xScale: Scale
+    public let yScale: Scale
+    public let theme: Theme
+    /// Device pixels per point of the output (for simplification to the output resolution).
+    public let resolution: Double
+    let canvas: Canvas
+
+    /// The device x of data value `x`.
+    @inline(__always) public func px(_ x: Double) -> Double { plotRect.minX + xScale.normalize(x) * plotRect.width }
+    /// The device y of data value `y` (y grows downwards on the page).
+    @inline(__always) public func py(_ y: Double) -> Double { plotRect.maxY - yScale.normalize(y) * plotRect.height }
+    /// The device point of a data point.
+    @inline(__always) public func point(_ p: Point) -> Point { Point(px(p.x), py(p.y)) }
+    /// The data point at a device point.
+    public func data(at d: Point) -> Point {
+        Point(xScale.value(atNormalized: (d.x - plotRect.minX) / plotRect.width),
+              yScale.value(atNormalized: (plotRect.maxY - d.y) / plotRect.height))
+    }
+
+    public func stroke(_ path: Path, _ style: StrokeStyle) { canvas.stroke(path, style) }
+    public func fill(_ path: Path, _ color: Color, evenOdd: Bool = false) { canvas.fill(path, color, evenOdd: evenOdd) }
+    /// Draws `text` (math syntax allowed) at a device point.
+    public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {
+        canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
+    }
+    /// The device box `text` would occupy.
+    public func textBox(_ text: String, at p: Point, anchor: TextAnchor, font: Font, angle: Double = 0) -> Rect {
+        canvas.box(of: TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle)
+    }
+    /// Draws straight-alpha RGBA pixels (row 0 on top) into a device rectangle.
+    public func image(rgba: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool) {
+        canvas.drawImage(rgba: rgba, width: width, height: height, in: rect, smooth: smooth)
+    }
+    /// Runs `body` with drawing clipped to `rect`.
+    public func clipped(to rect: Rect, _ body: () -> Void) {
+        canvas.save(); canvas.clip(rect); body(); canvas.restore()
+    }
+    /// Draws a marker.
+    public func marker(_ shape: MarkerShape, at p: Point, size: Double, fill: Color, edge: Color?, edgeWidth: Double = 1) {
+        let path = shape.path(at: p, size: size)
+        if shape.isStrokeOnly {
+            canvas.stroke(path, StrokeStyle(color: edge ?? fill, width: max(edgeWidth, size * 0.18), cap: .round))
+        } else {
+            canvas.fill(path, fill)
+            if let edge { canvas.stroke(path, StrokeStyle(color: edge, width: edgeWidth)) }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// Device-space polyline helpers: clipping to a rectangle and simplification to the output resolution.
+enum Polyline {
+    /// Splits `points` (device space, NaN = break) into runs clipped to `rect` (Liang–Barsky per segment).
+    /// Points far outside never reach Cairo, whose fixed-point coordinates overflow near 2²³.
+    static func clip(_ points: [Point], to rect: Rect) -> [[Point]] {
+        var runs: [[Point]] = []
+        var current: [Point] = []
+        func flush() { if current.count >= 2 { runs.append(current) }; current = [] }
+        var prev: Point?
+        for p in points {
+            guard p.isFinite else { flush(); prev = nil; continue }
+            defer { prev = p }
+            guard let a = prev else { if rect.contains(p) { current = [p] }; continue }
+            guard let (c0, c1) = clipSegment(a, p, rect) else { flush(); continue }
+            if current.isEmpty { current.append(c0) }
+            else if let last = current.last, last != c0 { flush(); current.append(c0) }
+            current.append(c1)
+            if c1 != p { flush() }
+        }
+        flush()
+        return runs
+    }
+
+    /// The part of segment a→b inside `r`, or nil.
+    static func clipSegment(_ a: Point, _ b: Point, _ r: Rect) -> (Point, Point)? {
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        let checks: [(Double, Double)] = [(-dx, a.x - r.minX), (dx, r.maxX - a.x), (-dy, a.y - r.minY), (dy, r.maxY - a.y)]
+        for (p, q) in checks {
+            if p == 0 {
+                if q < 0 { return nil }
+            } else {
+                let t = q / p
+                if p < 0 { if t > t1 { return nil }; if t > t0 { t0 = t } }
+                else { if t < t0 { return nil }; if t < t1 { t1 = t } }
+            }
+        }
+        let c0 = t0 == 0 ? a : Point(a.x + t0 * dx, a.y + t0 * dy)
+        let c1 = t1 == 1 ? b : Point(a.x + t1 * dx, a.y + t1 * dy)
+        return (c0, c1)
+    }
+
+    /// Drops points that change nothing at the output resolution: for runs much denser than the
+    /// pixel grid with increasing x, keeps first/min/max/last per pixel column (M4); then drops points
+    /// closer than `tolerance` to the last kept one.
+    static func simplify(_ run: [Point], tolerance: Double) -> [Point] {
+        guard run.count > 2 else { return run }
+        var pts = run
+        let span = (pts.last?.x ?? 0) - pts[0].x
+        if pts.count > 8, span > 0, Double(pts.count) > 4 * span / tolerance {
+            var monotonic = true
+            for k in 1..<pts.count where pts[k].x < pts[k - 1].x { monotonic = false; break }
+            if monotonic { pts = m4(pts, column: tolerance * 2) }
+        }
+        var out: [Point] = [pts[0]]
+        out.reserveCapacity(pts.count)
+        let tol2 = tolerance * tolerance
+        for k in 1..<pts.count {
+            let p = pts[k]
+            guard let last = out.last else { continue }
+            let d = p - last
+            if d.x * d.x + d.y * d.y < tol2 && k != pts.count - 1 { continue }
+            out.append(p)
+        }
+        return out
+    }
+
+    private static func m4(_ pts: [Point], column: Double) -> [Point] {
+        var out: [Point] = []
+        out.reserveCapacity(pts.count / 4)
+        var i = 0
+        while i < pts.count {
+            let col = (pts[i].x / column).rounded(.down)
+            var first = pts[i], last = pts[i], lo = pts[i], hi = pts[i]
+            var j = i + 1
+            while j < pts.count, (pts[j].x / column).rounded(.down) == col {
+                let p = pts[j]
+                if p.y < lo.y { lo = p }
+                if p.y > hi.y { hi = p }
+                last = p
+                j += 1
+            }
+            first = pts[i]
+            out.append(first)
+            if lo.x <= hi.x { if lo != first { out.append(lo) }; if hi != first && hi != lo { out.append(hi) } }
+            else { if hi != first { out.append(hi) }; if lo != first && lo != hi { out.append(lo) } }
+            if last != out.last { out.append(last) }
+            i = j
+        }
+        return out
+    }
+}

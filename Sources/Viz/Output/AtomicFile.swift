@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files atomically: the bytes go to a temporary file in the same directory, which is renamed
+/// over the target only when complete. A failure leaves neither a partial file nor a stale temporary.
+public enum AtomicFile {
+    /// Writes `bytes` to `path`.
+    public static func write(_ bytes: [UInt8], to path: String) throws(VizError) {
+        let dir = directory(of: path)
+        var st = stat()
+        guard stat(dir, &st) == 0 else {
+            throw VizError.io(path: path, message: "directory '\(dir)' does not exist")
+        }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw VizError.io(path: path, message: "'\(dir)' is not a directory")
+        }
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            throw VizError.io(path: path, message: "it is a directory")
+        }
+        let tmp = path + ".tmp-\(getpid())-\(Counter.next())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw VizError.io(path: path, message: errorText()) }
+        var offset = 0
+        var failure: String?
+        bytes.withUnsafeBytes { buf in
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress?.advanced(by: offset), buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errorText(); return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == nil { failure = errorText() }
+        if failure == nil, rename(tmp, path) != 0 { failure = errorText() }
+        if let failure {
+            unlink(tmp)
+            throw VizError.io(path: path, message: failure)
+        }
+    }
+
+    /// The directory part of a path ("." for a bare file name).
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    private static func errorText() -> String {
+        guard let s = strerror(errno) else { return "error \(errno)" }
+        return String(cString: s).lowercased()
+    }
+
+    /// A process-wide counter for unique temporary names across threads.
+    private enum Counter {
+        nonisolated(unsafe) static var value = 0
+        static let lock = Lock()
+        static func next() -> Int { lock.withLock { value += 1; return value } }
+    }
+}
+
+/// A minimal mutex (pthread) for the few process-wide counters and caches.
+final class Lock: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}

@@ -1,0 +1,38 @@
+extension Figure {
+    /// The figure as the bytes of a PNG, SVG or PDF file.
+    public func render(as format: OutputFormat, metadata: FileMetadata = FileMetadata()) throws(VizError) -> [UInt8] {
+        let canvas: Canvas
+        let resolution: Double
+        switch format {
+        case .png:
+            resolution = dpi / 72
+            canvas = try Canvas(size: size, kind: .raster(pixelsPerPoint: resolution))
+        case .svg:
+            resolution = 4
+            canvas = try Canvas(size: size, kind: .svg)
+        case .pdf:
+            resolution = 4
+            canvas = try Canvas(size: size, kind: .pdf)
+        }
+        try FigureRenderer(figure: self, canvas: canvas, resolution: resolution).render()
+        switch try canvas.finish() {
+        case let .raster(argb, w, h, stride):
+            return try PNGEncoder.encode(argb: argb, width: w, height: h, stride: stride, transparent: transparent,
+                                         dpi: dpi, metadata: metadata)
+        case let .document(bytes):
+            return format == .svg ? SVGNormalizer.normalize(bytes) : bytes
+        }
+    }
+
+    /// Renders and writes the figure to `path` atomically; the format comes from the extension unless given.
+    public func write(to path: String, format: OutputFormat? = nil, metadata: FileMetadata = FileMetadata()) throws(VizError) {
+        let f: OutputFormat
+        if let format { f = format } else { f = try OutputFormat(path: path) }
+        let bytes: [UInt8]
+        do throws(VizError) { bytes = try render(as: f, metadata: metadata) } catch {
+            if case let .png(_, message) = error { throw VizError.png(path: path, message: message) }
+            throw error
+        }
+        try AtomicFile.write(bytes, to: path)
+    }
+}

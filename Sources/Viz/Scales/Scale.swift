@@ -1,0 +1,150 @@
+/// How data values map to positions along an axis.
+public enum ScaleKind: Sendable, Hashable {
+    case linear
+    /// Base-10 logarithm; the domain must be positive.
+    case log
+    /// Linear within ±`threshold`, logarithmic outside (sign · log10(1 + |v|/threshold)).
+    case symlog(threshold: Double)
+}
+
+/// A one-dimensional scale: a kind and a domain (which may be reversed for an inverted axis).
+public struct Scale: Sendable, Hashable {
+    public var kind: ScaleKind
+    public var domain: Interval
+
+    public init(_ kind: ScaleKind = .linear, domain: Interval) { self.kind = kind; self.domain = domain }
+
+    /// The value in the scale's straight space (identity, log10, or symlog).
+    @inline(__always) public func transform(_ v: Double) -> Double {
+        switch kind {
+        case .linear: return v
+        case .log: return v > 0 ? Math.log10(v) : .nan
+        case let .symlog(c): return v < 0 ? -Math.log10(1 - v / c) : Math.log10(1 + v / c)
+        }
+    }
+
+    /// The inverse of `transform`.
+    public func untransform(_ t: Double) -> Double {
+        switch kind {
+        case .linear: return t
+        case .log: return Math.pow(10, t)
+        case let .symlog(c): return t < 0 ? -c * (Math.pow(10, -t) - 1) : c * (Math.pow(10, t) - 1)
+        }
+    }
+
+    /// 0 at `domain.lower`, 1 at `domain.upper`.
+    @inline(__always) public func normalize(_ v: Double) -> Double {
+        let a = transform(domain.lower), b = transform(domain.upper)
+        return (transform(v) - a) / (b - a)
+    }
+
+    /// The data value at normalized position `u`.
+    public func value(atNormalized u: Double) -> Double {
+        let a = transform(domain.lower), b = transform(domain.upper)
+        return untransform(a + u * (b - a))
+    }
+
+    /// Checks that the domain can be drawn on this kind of scale.
+    public func validate(axis: String) throws(VizError) {
+        guard domain.isFinite, domain.lower != domain.upper else {
+            throw VizError.invalidValue(what: "\(axis) limits", value: "\(domain.lower):\(domain.upper)", allowed: "two different finite numbers")
+        }
+        if case .log = kind, domain.lower <= 0 || domain.upper <= 0 {
+            throw VizError.invalidValue(what: "\(axis) limits for a log scale", value: "\(domain.lower):\(domain.upper)", allowed: "positive limits")
+        }
+        if case let .symlog(c) = kind, !(c > 0) {
+            throw VizError.invalidValue(what: "symlog threshold", value: "\(c)", allowed: "a positive number")
+        }
+    }
+
+    private var increasing: (Double, Double) { (min(domain.lower, domain.upper), max(domain.lower, domain.upper)) }
+
+    /// Major tick values inside the domain, about `count` of them.
+    public func ticks(count: Int) -> [Double] {
+        let (lo, hi) = increasing
+        switch kind {
+        case .linear:
+            return Ticks.values(lo, hi, count: count)
+        case .log:
+            let a = Math.log10(lo), b = Math.log10(hi)
+            let decades = b - a
+            if decades < 1.2 {
+                // Less than about a decade: 1-2-5 (or linear) ticks between.
+                var out: [Double] = []
+                for e in Int(a.rounded(.down))...Int(b.rounded(.up)) {
+                    for m in [1.0, 2, 5] {
+                        let v = m * Math.pow(10, Double(e))
+                        if v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12) { out.append(v) }
+                    }
+                }
+                return out.count >= 2 ? out : Ticks.values(lo, hi, count: count)
+            }
+            let step = max(1, Int((decades / Double(max(count, 1))).rounded(.up)))
+            var out: [Double] = []
+            var e = Int(a.rounded(.up))
+            if e % step != 0 { e += (step - ((e % step) + step) % step) }
+            while Double(e) <= b + 1e-12 { out.append(Math.pow(10, Double(e))); e += step }
+            return out
+        case let .symlog(c):
+            var out: [Double] = []
+            if lo <= 0 && hi >= 0 { out.append(0) }
+            var m = c
+            let top = max(abs(lo), abs(hi))
+            var mags: [Double] = []
+            while m <= top * (1 + 1e-12) { mags.append(m); m *= 10 }
+            let stride = max(1, mags.count / max(1, count / 2))
+            for (k, v) in mags.enumerated() where k % stride == 0 {
+                if v <= hi { out.append(v) }
+                if -v >= lo { out.append(-v) }
+            }
+            return out.sorted()
+        }
+    }
+
+    /// Minor tick values between the major ones.
+    public func minorTicks(count: Int) -> [Double] {
+        let (lo, hi) = increasing
+        switch kind {
+        case .linear:
+            let major = Ticks.values(lo, hi, count: count)
+            guard major.count >= 2 else { return [] }
+            let step = major[1] - major[0]
+            let mant = step / Math.pow(10, Math.log10(step).rounded(.down))
+            let parts = abs(mant - 2) < 1e-9 ? 4 : 5
+            let minor = step / Double(parts)
+            var out: [Double] = []
+            var k = ((lo - major[0]) / minor).rounded(.up)
+            while true {
+                let v = major[0] + k * minor
+                if v > hi + minor * 1e-9 { break }
+                let r = ((v - major[0]) / step)
+                if abs(r - r.rounded()) > 1e-6 { out.append(v) }
+                k += 1
+                if out.count > 500 { break }
+            }
+            return out
+        case .log:
+            let a = Int(Math.log10(lo).rounded(.down)), b = Int(Math.log10(hi).rounded(.up))
+            guard b - a <= 12 else { return [] }
+            var out: [Double] = []
+            for e in a...b {
+                for m in 2...9 {
+                    let v = Double(m) * Math.pow(10, Double(e))
+                    if v >= lo && v <= hi { out.append(v) }
+                }
+            }
+            return out
+        case .symlog:
+            return []
+        }
+    }
+
+    /// Tick labels for `ticks`, formatted from their spacing (see `TickFormat`).
+    public func labels(for ticks: [Double]) -> [String] {
+        switch kind {
+        case .linear: return TickFormat.linear(ticks)
+        case .log: return ticks.map(TickFormat.power)
+        case .symlog: return ticks.map { $0 == 0 ? "0" : ($0 < 0 ? TickFormat.minus : "") + TickFormat.power(abs($0)) }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// Tick label formatting: decimals from the tick step (d3's precisionFixed), a true minus sign,
+/// powers of ten as superscripts, and a shared ×10ⁿ when numbers are very large or very small.
+public enum TickFormat {
+    /// U+2212 MINUS SIGN.
+    public static let minus = "\u{2212}"
+    static let superscripts: [Character: Character] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+    ]
+
+    /// `n` in superscript digits, e.g. −3 → ⁻³.
+    public static func superscript(_ n: Int) -> String { String(String(n).compactMap { superscripts[$0] }) }
+
+    /// Labels for evenly spaced linear ticks.
+    public static func linear(_ ticks: [Double]) -> [String] {
+        guard let first = ticks.first else { return [] }
+        let step = ticks.count > 1 ? abs(ticks[1] - first) : max(abs(first), 1)
+        let largest = ticks.map(abs).max() ?? 0
+        if largest >= 1e5 || (largest > 0 && largest < 1e-3) {
+            // Scientific: mantissa × 10^e with e shared, decimals from the step.
+            let e = Int(Math.log10(largest).rounded(.down))
+            let scale = Math.pow(10, Double(e))
+            let d = decimals(step / scale)
+            return ticks.map { v in
+                if v == 0 { return "0" }
+                return fixed(v / scale, d) + "×10" + superscript(e)
+            }
+        }
+        let d = decimals(step)
+        return ticks.map { fixed($0, d) }
+    }
+
+    /// The number of decimals that shows a step exactly: max(0, −floor(log10 step)) (+1 for 2.5-like steps).
+    public static func decimals(_ step: Double) -> Int {
+        guard step > 0, step.isFinite else { return 0 }
+        let e = Math.log10(step).rounded(.down)
+        var d = max(0, Int(-e))
+        let mant = step / Math.pow(10, e)
+        if abs(mant - mant.rounded()) > 1e-6 { d += 1 }
+        return min(d, 15)
+    }
+
+    /// `v` with exactly `digits` decimals and a true minus sign; no locale, no −0.
+    public static func fixed(_ v: Double, _ digits: Int) -> String {
+        guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? minus + "∞" : "∞") }
+        var p = 1.0
+        for _ in 0..<digits { p *= 10 }
+        let n = (abs(v) * p).rounded()
+        if n == 0 { return digits > 0 ? "0." + String(repeating: "0", count: digits) : "0" }
+        let sign = v < 0 ? minus : ""
+        if n >= 9e15 { return sign + String(abs(v)) }
+        let total = Int64(n)
+        let whole = total / Int64(p)
+        let frac = total % Int64(p)
+        if digits == 0 { return sign + String(whole) }
+        var f = String(frac)
+        while f.count < digits { f = "0" + f }
+        return sign + String(whole) + "." + f
+    }
+
+    /// A log-axis label: 10ⁿ for exact powers of ten, m×10ⁿ otherwise (small values written plainly).
+    public static func power(_ v: Double) -> String {
+        guard v > 0, v.isFinite else { return "0" }
+        let e = Math.log10(v).rounded(.down)
+        let mant = v / Math.pow(10, e)
+        let m = (mant * 1000).rounded() / 1000
+        if e >= -2 && e <= 3 {
+            return fixed(v, max(0, Int(-e) + (abs(m - m.rounded()) > 1e-9 ? 1 : 0)))
+        }
+        if abs(m - 1) < 1e-9 { return "10" + superscript(Int(e)) }
+        return fixed(m, abs(m - m.rounded()) > 1e-9 ? 1 : 0) + "×10" + superscript(Int(e))
+    }
+
+    /// A general-purpose short label for a value (legends, annotations): up to `significant` digits.
+    public static func short(_ v: Double, significant: Int = 3) -> String {
+        guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? minus + "∞" : "∞") }
+        if v == 0 { return "0" }
+        let e = Int(Math.log10(abs(v)).rounded(.down))
+        if e >= 5 || e <= -4 {
+            let m = v / Math.pow(10, Double(e))
+            var s = fixed(m, max(0, significant - 1))
+            while s.contains("."), s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return s + "×10" + superscript(e)
+        }
+        var s = fixed(v, max(0, significant - 1 - e))
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s
+    }
+}

@@ -1,0 +1,182 @@
+/// A label laid out for drawing: text runs and rules positioned relative to the left end of the baseline.
+struct TextLayout {
+    enum Item {
+        case text(String, Font, Point)
+        case rule(Rect)
+        case stroke([Point], width: Double)
+    }
+    var width: Double
+    var ascent: Double
+    var descent: Double
+    var items: [Item]
+    var height: Double { ascent + descent }
+
+    static let empty = TextLayout(width: 0, ascent: 0, descent: 0, items: [])
+
+    /// Lays out `label` in `font`, measuring text with `canvas`.
+    static func make(_ label: String, font: Font, canvas: Canvas) -> TextLayout {
+        let node = MathParser.parse(label)
+        if case let .text(s, false, 0) = node {
+            // Plain text: one Pango run (keeps bidirectional text and shaping intact).
+            let m = canvas.measure(s, font: font)
+            return TextLayout(width: m.width, ascent: m.ascent, descent: m.descent, items: [.text(s, font, Point(0, 0))])
+        }
+        var b = Builder(canvas: canvas)
+        return b.layout(node, font: font)
+    }
+
+    private struct Builder {
+        let canvas: Canvas
+
+        mutating func layout(_ node: MathNode, font: Font) -> TextLayout {
+            switch node {
+            case let .text(s, italic, spacing):
+                let f = font.with(italic: italic)
+                let m = canvas.measure(s, font: f)
+                let pad = spacing * font.size
+                // Italic letters lean out of their advance: a little room keeps them off their neighbours.
+                let lean = italic ? font.size * 0.04 : 0
+                return TextLayout(width: m.width + 2 * pad + lean, ascent: m.ascent, descent: m.descent,
+                                  items: [.text(s, f, Point(pad, 0))])
+            case let .space(em):
+                return TextLayout(width: em * font.size, ascent: 0, descent: 0, items: [])
+            case let .row(nodes):
+                var out = TextLayout.empty
+                var previousIsOperator = true
+                for n in nodes {
+                    // A sign at the start of a group or after another operator is unary: no space around it.
+                    if case let .text(s, italic, spacing) = n, spacing > 0 {
+                        let node: MathNode = previousIsOperator && (s == "−" || s == "+" || s == "±") ? .text(s, italic: italic, spacing: 0) : n
+                        out.appendHorizontally(layout(node, font: font))
+                        previousIsOperator = true
+                        continue
+                    }
+                    if case .space = n {} else { previousIsOperator = false }
+                    out.appendHorizontally(layout(n, font: font))
+                }
+                if out.ascent == 0 && out.descent == 0 && !nodes.isEmpty {
+                    let m = canvas.measure("x", font: font)
+                    out.ascent = m.ascent; out.descent = m.descent
+                }
+                return out
+            case let .scripts(base, sup, sub):
+                var out = layout(base, font: font)
+                let small = font.scaled(0.7)
+                var scriptsWidth = 0.0
+                let x0 = out.width
+                if let sup {
+                    let s = layout(sup, font: small)
+                    let shift = max(font.size * 0.38, out.ascent - s.ascent * 0.55)
+                    out.place(s, at: Point(x0, -shift))
+                    scriptsWidth = max(scriptsWidth, s.width)
+                }
+                if let sub {
+                    let s = layout(sub, font: small)
+                    let shift = max(font.size * 0.2, out.descent * 0.6 + s.ascent * 0.35)
+                    out.place(s, at: Point(x0, shift))
+                    scriptsWidth = max(scriptsWidth, s.width)
+                }
+                out.width = x0 + scriptsWidth + font.size * 0.05
+                return out
+            case let .fraction(a, b):
+                let small = font.scaled(0.8)
+                let num = layout(a, font: small), den = layout(b, font: small)
+                let axis = font.size * 0.3, gap = font.size * 0.12, bar = max(0.4, font.size * 0.06)
+                let pad = font.size * 0.12
+                let w = max(num.width, den.width) + 2 * pad
+                var out = TextLayout(width: w, ascent: 0, descent: 0, items: [])
+                out.place(num, at: Point((w - num.width) / 2, -(axis + bar / 2 + gap + num.descent)))
+                out.place(den, at: Point((w - den.width) / 2, -(axis - bar / 2 - gap - den.ascent)))
+                out.items.append(.rule(Rect(x: pad * 0.5, y: -axis - bar / 2, width: w - pad, height: bar)))
+                out.width = w + font.size * 0.08
+                return out
+            case let .sqrt(a):
+                let inner = layout(a, font: font)
+                let lw = max(0.4, font.size * 0.06)
+                let top = inner.ascent + font.size * 0.12, bottom = inner.descent
+                let hook = font.size * 0.5
+                var out = TextLayout(width: 0, ascent: top + lw, descent: bottom, items: [])
+                out.items.append(.stroke([Point(0, -top * 0.35), Point(hook * 0.25, -top * 0.45), Point(hook * 0.55, bottom),
+                                          Point(hook, -top), Point(hook + inner.width + font.size * 0.1, -top)], width: lw))
+                out.place(inner, at: Point(hook + font.size * 0.05, 0))
+                out.width = hook + inner.width + font.size * 0.15
+                return out
+            }
+        }
+    }
+
+    /// Appends `other` to the right, on the same baseline.
+    mutating func appendHorizontally(_ other: TextLayout) {
+        place(other, at: Point(width, 0))
+        width += other.width
+    }
+
+    /// Places `other` with its baseline origin at `p` (y down), growing ascent/descent as needed.
+    mutating func place(_ other: TextLayout, at p: Point) {
+        for item in other.items {
+            switch item {
+            case let .text(s, f, q): items.append(.text(s, f, q + p))
+            case let .rule(r): items.append(.rule(Rect(x: r.x + p.x, y: r.y + p.y, width: r.width, height: r.height)))
+            case let .stroke(pts, w): items.append(.stroke(pts.map { $0 + p }, width: w))
+            }
+        }
+        ascent = max(ascent, other.ascent - p.y)
+        descent = max(descent, other.descent + p.y)
+    }
+}
+
+/// Where a label sits relative to its anchor point.
+public struct TextAnchor: Sendable, Hashable {
+    /// 0 = left edge at the point, 0.5 = centred, 1 = right edge.
+    public var horizontal: Double
+    public enum Vertical: Sendable, Hashable { case top, middle, baseline, bottom }
+    public var vertical: Vertical
+    public init(_ horizontal: Double, _ vertical: Vertical) { self.horizontal = horizontal; self.vertical = vertical }
+    public static let center = TextAnchor(0.5, .middle)
+    public static let topCenter = TextAnchor(0.5, .top)
+    public static let bottomCenter = TextAnchor(0.5, .bottom)
+    public static let left = TextAnchor(0, .middle)
+    public static let right = TextAnchor(1, .middle)
+}
+
+extension Canvas {
+    /// Draws a laid-out label at `point` with `anchor`, rotated by `angle` radians (counter-clockwise).
+    func draw(_ t: TextLayout, at point: Point, anchor: TextAnchor, angle: Double = 0, color: Color) {
+        save()
+        translate(point.x, point.y)
+        if angle != 0 { rotate(-angle) }
+        let dx = -t.width * anchor.horizontal
+        let dy: Double
+        switch anchor.vertical {
+        case .top: dy = t.ascent
+        case .middle: dy = (t.ascent - t.descent) / 2
+        case .baseline: dy = 0
+        case .bottom: dy = -t.descent
+        }
+        for item in t.items {
+            switch item {
+            case let .text(s, f, q): drawText(s, font: f, color: color, at: Point(q.x + dx, q.y + dy))
+            case let .rule(r): fill(Path(rect: Rect(x: r.x + dx, y: r.y + dy, width: r.width, height: r.height)), color)
+            case let .stroke(pts, w): stroke(Path(polyline: pts.map { Point($0.x + dx, $0.y + dy) }), StrokeStyle(color: color, width: w, cap: .round))
+            }
+        }
+        restore()
+    }
+
+    /// The device-space box of a label drawn with `draw(_:at:anchor:angle:color:)` (axis-aligned bound).
+    func box(of t: TextLayout, at point: Point, anchor: TextAnchor, angle: Double = 0) -> Rect {
+        let dx = -t.width * anchor.horizontal
+        let dy: Double
+        switch anchor.vertical {
+        case .top: dy = t.ascent
+        case .middle: dy = (t.ascent - t.descent) / 2
+        case .baseline: dy = 0
+        case .bottom: dy = -t.descent
+        }
+        let local = [Point(dx, dy - t.ascent), Point(dx + t.width, dy - t.ascent), Point(dx, dy + t.descent), Point(dx + t.width, dy + t.descent)]
+        let c = Math.cos(-angle), s = Math.sin(-angle)
+        let pts = local.map { Point(point.x + $0.x * c - $0.y * s, point.y + $0.x * s + $0.y * c) }
+        let b = Bounds(points: pts) ?? Bounds(x: Interval(point.x, point.x), y: Interval(point.y, point.y))
+        return Rect(x: b.x.lower, y: b.y.lower, width: b.x.span, height: b.y.span)
+    }
+}

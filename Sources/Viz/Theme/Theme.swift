@@ -1,0 +1,100 @@
+/// Every visual default in one place: colours, fonts, line widths, paddings, the categorical palette.
+public struct Theme: Sendable {
+    public var name: String
+    public var background: Color
+    public var plotBackground: Color
+    public var foreground: Color
+    /// Secondary text (tick labels, notes).
+    public var muted: Color
+    public var axisColor: Color
+    public var gridColor: Color
+    public var minorGridColor: Color
+    public var zeroLineColor: Color
+    public var palette: [Color]
+    public var dashes: [[Double]]
+    public var markers: [MarkerShape]
+    /// Shading for zones (saturation, dead zones) and their labels.
+    public var zoneColors: [Color]
+    public var fontFamily: String
+    /// Base font size in points before `fontScale`.
+    public var baseFontSize: Double
+    public var fontScale: Double
+    public var lineWidth: Double
+    public var axisLineWidth: Double
+    public var gridLineWidth: Double
+    public var tickLength: Double
+    public var markerSize: Double
+    /// Space between the figure edge and anything drawn, in points.
+    public var figurePadding: Double
+    /// Space between panels, in points.
+    public var panelGap: Double
+
+    /// The font for tick labels.
+    public var tickFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 0.9) }
+    /// The font for axis labels and legends.
+    public var labelFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale) }
+    /// The font for panel titles.
+    public var titleFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 1.12, bold: true) }
+    /// The font for the figure title.
+    public var figureTitleFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 1.3, bold: true) }
+    /// The font for small annotations.
+    public var noteFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 0.82) }
+    public var legendFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 0.88) }
+
+    /// The colour of the i-th series (cycled).
+    public func color(_ i: Int) -> Color { palette[((i % palette.count) + palette.count) % palette.count] }
+    /// The dash pattern of the i-th series, scaled to the line width.
+    public func dash(_ i: Int, width: Double? = nil) -> [Double] {
+        let w = width ?? lineWidth
+        return dashes[((i % dashes.count) + dashes.count) % dashes.count].map { $0 * w }
+    }
+    /// The marker of the i-th series.
+    public func marker(_ i: Int) -> MarkerShape { markers[((i % markers.count) + markers.count) % markers.count] }
+
+    /// Light background, for documents and light slides (the default).
+    public static let light = Theme(
+        name: "light", background: .white, plotBackground: .white, foreground: Color(hex: 0x1A1A1A),
+        muted: Color(hex: 0x4D4D4D), axisColor: Color(hex: 0x333333), gridColor: Color(hex: 0xDDDDDD),
+        minorGridColor: Color(hex: 0xF0F0F0), zeroLineColor: Color(hex: 0x8C8C8C),
+        palette: Palette.okabeIto, dashes: Palette.dashes, markers: Palette.markers,
+        zoneColors: [Color(hex: 0xE69F00, alpha: 0.16), Color(hex: 0x7F7F7F, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.16)],
+        fontFamily: "DejaVu Sans", baseFontSize: 11, fontScale: 1, lineWidth: 2, axisLineWidth: 0.9,
+        gridLineWidth: 0.6, tickLength: 4, markerSize: 7, figurePadding: 10, panelGap: 14)
+
+    /// Dark background, for dark slides.
+    public static let dark: Theme = {
+        var t = Theme.light
+        t.name = "dark"
+        t.background = Color(hex: 0x15191F); t.plotBackground = Color(hex: 0x15191F)
+        t.foreground = Color(hex: 0xECECEC); t.muted = Color(hex: 0xBBBBBB); t.axisColor = Color(hex: 0xC8C8C8)
+        t.gridColor = Color(hex: 0x363C45); t.minorGridColor = Color(hex: 0x242930); t.zeroLineColor = Color(hex: 0x7A828C)
+        t.palette = [Color(hex: 0x56B4E9), Color(hex: 0xE69F00), Color(hex: 0x009E73), Color(hex: 0xCC79A7),
+                     Color(hex: 0xF0E442), Color(hex: 0xD55E00), Color(hex: 0x0072B2)]
+        t.zoneColors = [Color(hex: 0xE69F00, alpha: 0.22), Color(hex: 0xAAAAAA, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.2)]
+        return t
+    }()
+
+    /// Greyscale-safe print: black text, thicker lines, series told apart by dash and marker first.
+    public static let print: Theme = {
+        var t = Theme.light
+        t.name = "print"
+        t.foreground = .black; t.muted = Color(hex: 0x222222); t.axisColor = .black
+        t.gridColor = Color(hex: 0xD0D0D0); t.minorGridColor = Color(hex: 0xEDEDED)
+        t.palette = [Color(hex: 0x000000), Color(hex: 0x0072B2), Color(hex: 0xD55E00), Color(hex: 0x009E73),
+                     Color(hex: 0xCC79A7), Color(hex: 0xE69F00), Color(hex: 0x56B4E9)]
+        t.lineWidth = 2.6; t.axisLineWidth = 1.2; t.gridLineWidth = 0.7
+        t.zoneColors = [Color(hex: 0x000000, alpha: 0.10), Color(hex: 0x000000, alpha: 0.22), Color(hex: 0x000000, alpha: 0.06)]
+        return t
+    }()
+
+    /// The built-in themes by name.
+    public static let all: [Theme] = [.light, .dark, .print]
+
+    /// The theme called `name`.
+    public static func named(_ name: String) throws(VizError) -> Theme {
+        guard let t = all.first(where: { $0.name == name.lowercased() }) else {
+            throw VizError.invalidValue(what: "theme", value: name, allowed: all.map(\.name).joined(separator: ", "))
+        }
+        return t
+    }
+}
