@@ -3,5 +3,6 @@ import ArgumentParser
 extension DLPlot {
     /// Every subcommand, in the order `--help` lists them.
     static let allSubcommands: [ParsableCommand.Type] = [
+        Gallery.self,
     ]
 }

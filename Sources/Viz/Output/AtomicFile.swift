@@ -44,7 +44,7 @@ public enum AtomicFile {
     }
 
     /// The directory part of a path ("." for a bare file name).
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
         return d.isEmpty ? "/" : d

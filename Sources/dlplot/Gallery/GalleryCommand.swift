@@ -1,0 +1,190 @@
+import ArgumentParser
+import Dispatch
+import Viz
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension DLPlot {
+    /// `dlplot gallery`: renders every figure in the manifest, in parallel, and rewrites the index.
+    struct Gallery: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the gallery: every figure listed in gallery/gallery.toml.",
+            discussion: """
+                Each [[figure]] entry of the manifest is a dlplot command line (without `dlplot` and `-o`); \
+                it is parsed by the same parser as the command itself. Files are written atomically as \
+                <out>/<name>.<format>, and <out>/README.md is rewritten as an index showing every figure, \
+                its caption and the exact command that reproduces it. A bad entry is reported with its line \
+                in the manifest; the other figures still render, and the exit status is non-zero.
+                """)
+
+        @Option(help: ArgumentHelp("The manifest to read.", valueName: "file"))
+        var manifest = "gallery/gallery.toml"
+
+        @Option(help: ArgumentHelp("Where to write the figures and README.md (default: the manifest's folder).", valueName: "dir"))
+        var out: String?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Render only these entries (by name); the index is not rewritten.", valueName: "name"))
+        var only: [String] = []
+
+        @Option(help: ArgumentHelp("Comma-separated formats to write: png, svg, pdf.", valueName: "list"))
+        var formats = "png,svg"
+
+        @Option(help: ArgumentHelp("Figures rendered at once (default: the number of cores).", valueName: "n"))
+        var jobs: Int?
+
+        mutating func validate() throws {
+            if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("invalid --jobs '\(jobs)': expected 1 to 256") }
+            for f in formats.split(separator: ",", omittingEmptySubsequences: false) {
+                guard OutputFormat(rawValue: String(f)) != nil else {
+                    throw ValidationError("invalid format '\(f)' in --formats: expected a comma-separated list of png, svg, pdf")
+                }
+            }
+        }
+
+        func run() throws {
+            let clock = ContinuousClock()
+            let start = clock.now
+            guard let text = try? readText(manifest) else {
+                throw ValidationError("cannot read manifest '\(manifest)': no such file (run from the project folder, or give --manifest)")
+            }
+            let parsed = try GalleryManifest(text: text, path: manifest)
+            var problems = parsed.problems
+            var entries = parsed.entries
+            if !only.isEmpty {
+                let known = Set(entries.map(\.name))
+                for name in only where !known.contains(name) {
+                    throw ValidationError("unknown gallery entry '\(name)'; entries: " + entries.map(\.name).joined(separator: ", "))
+                }
+                entries = entries.filter { only.contains($0.name) }
+            }
+            let outDir = out ?? AtomicFile.directory(of: manifest)
+            let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+            let n = entries.count
+            let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
+            let state = GalleryProgress(total: n, interactive: isatty(2) != 0)
+            let list = entries, manifestPath = manifest
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let k = state.nextIndex() {
+                    let e = list[k]
+                    let message = Gallery.renderEntry(e, outDir: outDir, formats: fmts, manifest: manifestPath)
+                    state.finished(e.name, problem: message)
+                }
+            }
+            state.endLine()
+            problems += state.problems.sorted { $0.0 < $1.0 }.map(\.1)
+            if only.isEmpty {
+                let index = GalleryIndex.markdown(entries: entries, formats: fmts, failed: Set(state.problems.map { list[$0.0].name }))
+                try AtomicFile.write(Array(index.utf8), to: outDir + "/README.md")
+            }
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            for p in problems { printError(p) }
+            let failed = problems.count
+            print("gallery: \(n - state.problems.count) of \(n) figures rendered (\(fmts.map(\.rawValue).joined(separator: "+"))) "
+                  + "in \(TickFormat.fixed(seconds, 2)) s with \(workers) jobs" + (failed > 0 ? "; \(failed) failed" : ""))
+            if failed > 0 { throw ExitCode.failure }
+        }
+
+        /// Renders one entry; returns a problem message or nil.
+        static func renderEntry(_ e: GalleryManifest.Entry, outDir: String, formats: [OutputFormat], manifest: String) -> String? {
+            let place = "\(manifest):\(e.line): entry '\(e.name)'"
+            let targets = formats.map { (path: outDir + "/" + e.name + "." + $0.rawValue, format: $0) }
+            do {
+                let args = try CommandSplitter.split(e.command)
+                if args.contains(where: { $0 == "-o" || $0 == "--output" || $0.hasPrefix("--output=") || $0 == "--data" || $0.hasPrefix("--data=") }) {
+                    throw FigureError("the gallery chooses file names: remove -o/--output and --data from the command")
+                }
+                let parsed: ParsableCommand
+                do { parsed = try DLPlot.parseAsRoot(args) } catch {
+                    throw FigureError(DLPlot.message(for: error))
+                }
+                guard let figure = parsed as? any FigureCommand else {
+                    throw FigureError("'\(args.first ?? "")' does not make a figure")
+                }
+                try figure.write(to: targets, data: nil, command: "dlplot " + e.command)
+                return nil
+            } catch {
+                // No stale file may stand for a figure that failed.
+                for t in targets { unlink(t.path) }
+                return "\(place): \(error)"
+            }
+        }
+    }
+}
+
+/// Thread-safe progress of a gallery run: hands out entries and prints progress.
+final class GalleryProgress: @unchecked Sendable {
+    private let lock = NSLockLike()
+    private var next = 0
+    private var done = 0
+    let total: Int
+    let interactive: Bool
+    private(set) var problems: [(Int, String)] = []
+    private var indexOf: [String: Int] = [:]
+
+    init(total: Int, interactive: Bool) { self.total = total; self.interactive = interactive }
+
+    func nextIndex() -> Int? {
+        lock.withLock {
+            guard next < total else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func finished(_ name: String, problem: String?) {
+        lock.withLock {
+            done += 1
+            if let problem { problems.append((done, problem)) }
+            if interactive {
+                var line = "\r[\(done)/\(total)] \(name)"
+                line += String(repeating: " ", count: max(0, 40 - name.count))
+                writeStandardError(line)
+            } else {
+                writeStandardError("[\(done)/\(total)] \(name)\(problem == nil ? "" : " FAILED")\n")
+            }
+        }
+    }
+
+    func endLine() { if interactive { writeStandardError("\n") } }
+}
+
+/// A pthread mutex.
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
+
+func printError(_ s: String) { writeStandardError(s + "\n") }
+
+/// Writes text to standard error (unbuffered, safe from any thread).
+func writeStandardError(_ s: String) {
+    var bytes = Array(s.utf8)
+    var off = 0
+    while off < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress?.advanced(by: off), $0.count - off) }
+        if n <= 0 { break }
+        off += n
+    }
+}
+
+/// Reads a whole text file.
+func readText(_ path: String) throws -> String {
+    guard let f = fopen(path, "rb") else { throw FigureError("cannot open '\(path)'") }
+    defer { fclose(f) }
+    var bytes: [UInt8] = []
+    var buf = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&buf, 1, buf.count, f)
+        if n <= 0 { break }
+        bytes += buf[0..<n]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}

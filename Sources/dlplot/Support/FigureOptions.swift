@@ -1,0 +1,97 @@
+import ArgumentParser
+import Viz
+
+/// Options every figure command shares: where to write, size, resolution, theme, text scale, title, data.
+struct FigureOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+        "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given.",
+        valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"))
+    var format: String?
+
+    @Option(help: ArgumentHelp(
+        "Figure size: pixels as WxH (e.g. 1280x720), or with a unit: 8x4.5in, 20x12cm, 576x324pt. (default: 1280x720)",
+        valueName: "WxH"))
+    var size: String = "1280x720"
+
+    @Option(help: ArgumentHelp("Raster resolution in pixels per inch; also sets how big text is in pixels.", valueName: "dpi"))
+    var dpi: Double = 160
+
+    @Option(help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"))
+    var theme: String = "light"
+
+    @Option(name: .customLong("font-scale"), help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"))
+    var fontScale: Double = 1
+
+    @Option(help: ArgumentHelp("Replaces the figure title; math between $…$ (e.g. '$\\sigma(x)$').", valueName: "text"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
+    var data: String?
+
+    @Flag(help: "Leave the background transparent.")
+    var transparent = false
+
+    mutating func validate() throws {
+        _ = try pixelSize()
+        do { _ = try Theme.named(theme) } catch { throw ValidationError(String(describing: error)) }
+        guard fontScale.isFinite, fontScale >= 0.25, fontScale <= 5 else {
+            throw ValidationError("invalid --font-scale '\(fontScale)': expected a number from 0.25 to 5")
+        }
+        if let format { do { _ = try OutputFormat(name: format) } catch { throw ValidationError("invalid --format '\(format)': expected png, svg or pdf") } }
+        if let output, format == nil {
+            do { _ = try OutputFormat(path: output) } catch {
+                throw ValidationError(String(describing: error))
+            }
+        }
+        if let data, !data.lowercased().hasSuffix(".csv") {
+            throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv")
+        }
+    }
+
+    /// The figure size in pixels at `dpi`.
+    func pixelSize() throws -> (width: Double, height: Double) {
+        try FigureOptions.parseSize(size, dpi: dpi)
+    }
+
+    /// Parses `WxH` with an optional unit (px, in, cm, mm, pt) into pixels.
+    static func parseSize(_ text: String, dpi: Double) throws -> (width: Double, height: Double) {
+        guard dpi.isFinite, dpi >= 10, dpi <= 2400 else {
+            throw ValidationError("invalid --dpi '\(dpi)': expected a number from 10 to 2400")
+        }
+        var s = text.lowercased()
+        var perUnit = 1.0
+        for (suffix, factor) in [("px", 1.0), ("in", dpi), ("cm", dpi / 2.54), ("mm", dpi / 25.4), ("pt", dpi / 72)] where s.hasSuffix(suffix) {
+            s.removeLast(suffix.count)
+            perUnit = factor
+            break
+        }
+        let parts = s.split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]) else {
+            throw ValidationError("invalid --size '\(text)': expected WxH in pixels (e.g. 1280x720) or with a unit (8x4.5in, 20x12cm, 576x324pt)")
+        }
+        let pw = (w * perUnit).rounded(), ph = (h * perUnit).rounded()
+        guard w.isFinite, h.isFinite, pw >= 16, ph >= 16, pw <= Double(Figure.maxPixels), ph <= Double(Figure.maxPixels) else {
+            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(Int(pw.isFinite ? pw : 0))x\(Int(ph.isFinite ? ph : 0)) at \(dpi) dpi)")
+        }
+        return (pw, ph)
+    }
+
+    /// A themed, sized, empty figure with `rows`×`columns` panels.
+    func makeFigure(rows: Int = 1, columns: Int = 1) throws -> Figure {
+        let (w, h) = try pixelSize()
+        var theme = try Theme.named(self.theme)
+        theme.fontScale = fontScale
+        var f = try Figure(width: w, height: h, dpi: dpi, theme: theme, rows: rows, columns: columns)
+        f.transparent = transparent
+        return f
+    }
+
+    /// The output format for `path`.
+    func outputFormat(for path: String) throws -> OutputFormat {
+        if let format { return try OutputFormat(name: format) }
+        return try OutputFormat(path: path)
+    }
+}

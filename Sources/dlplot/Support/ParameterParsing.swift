@@ -1,0 +1,52 @@
+import ArgumentParser
+
+/// Parsing helpers shared by commands: `k=v` parameters, `a:b` ranges, comma lists.
+enum ArgumentText {
+    /// Parses `key=value` pairs; `option` names the flag in messages.
+    static func keyValues(_ items: [String], option: String) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for item in items {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("invalid \(option) '\(item)': expected name=value, e.g. \(option) alpha=0.5")
+            }
+            guard let v = Double(parts[1]), v.isFinite else {
+                throw ValidationError("invalid \(option) '\(item)': '\(parts[1])' is not a finite number")
+            }
+            out[String(parts[0])] = v
+        }
+        return out
+    }
+
+    /// Parses `a:b` with a < b.
+    static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+            throw ValidationError("invalid \(option) '\(text)': expected two numbers as a:b, e.g. \(option) -6:6")
+        }
+        guard a < b else { throw ValidationError("invalid \(option) '\(text)': the lower end must be below the upper end") }
+        return a...b
+    }
+
+    /// Parses a comma-separated list of finite numbers.
+    static func numbers(_ text: String, option: String) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        var out: [Double] = []
+        for p in parts {
+            guard let v = Double(p.trimmingCharacters()), v.isFinite else {
+                throw ValidationError("invalid \(option) '\(text)': '\(p)' is not a finite number (expected a comma-separated list, e.g. 0.05,0.2,1.1)")
+            }
+            out.append(v)
+        }
+        return out
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> Substring {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
