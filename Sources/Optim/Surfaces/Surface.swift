@@ -1,0 +1,135 @@
+/// A 2-D loss surface f(x, y) with its analytic gradient and what a figure needs: display name,
+/// formula (math-label syntax), global minima (all of them), saddle points, a view box and a
+/// suggested start.
+///
+///     let s = try Surface(named: "rosenbrock")
+///     s.value(-1.5, 2)      // 12.5
+///     s.gradient(-1.5, 2)   // (dx: -155, dy: -50)
+///
+/// `linreg_mse` and `logreg_bce` are losses over the parameters (w, b) of a model of
+/// `ToyDataset.standard`; `gradient(_:_:indices:)` gives their mini-batch gradients.
+public struct Surface: Sendable, Hashable {
+    /// The canonical name, e.g. `six_hump_camel`.
+    public let name: String
+    let kind: Kind
+
+    enum Kind: String, Sendable, Hashable, CaseIterable {
+        case saddle, bowl, ellipse, rosenbrock, beale, himmelblau, booth, matyas, rastrigin, ackley
+        case sixHumpCamel = "six_hump_camel"
+        case monkeySaddle = "monkey_saddle"
+        case styblinskiTang = "styblinski_tang"
+        case linregMSE = "linreg_mse"
+        case logregBCE = "logreg_bce"
+    }
+
+    /// Every surface name, in listing order.
+    public static var allNames: [String] { Kind.allCases.map(\.rawValue) }
+
+    /// The surface called `name`; throws `OptimError` (suggesting the closest, listing all) if unknown.
+    public init(named name: String) throws {
+        guard let kind = Kind(rawValue: name) else {
+            throw OptimError.unknown("surface", name, allowed: Surface.allNames)
+        }
+        self.name = name
+        self.kind = kind
+    }
+
+    var info: SurfaceInfo {
+        switch kind {
+        case .saddle: return Quadratics.saddle
+        case .bowl: return Quadratics.bowl
+        case .ellipse: return Quadratics.ellipse
+        case .rosenbrock: return Rosenbrock.info
+        case .beale: return Beale.info
+        case .himmelblau: return Himmelblau.info
+        case .booth: return Quadratics.booth
+        case .matyas: return Quadratics.matyas
+        case .rastrigin: return Rastrigin.info
+        case .ackley: return Ackley.info
+        case .sixHumpCamel: return SixHumpCamel.info
+        case .monkeySaddle: return Quadratics.monkeySaddle
+        case .styblinskiTang: return StyblinskiTang.info
+        case .linregMSE: return DatasetLosses.linreg
+        case .logregBCE: return DatasetLosses.logreg
+        }
+    }
+
+    /// The display name, e.g. "Six-hump camel".
+    public var displayName: String { info.displayName }
+    /// One line for `dlplot list surfaces`.
+    public var summary: String { info.summary }
+    /// The formula in math-label syntax.
+    public var formula: String { info.formula }
+    /// Every global minimum (empty when f is unbounded below or has no finite minimiser).
+    public var minima: [Point2] { info.minima }
+    /// The saddle points, where few and known (empty for rastrigin and ackley, which have many).
+    public var saddles: [Point2] { info.saddles }
+    /// A good rectangle for a figure.
+    public var viewBox: ViewBox { info.viewBox }
+    /// A start that shows the surface's character.
+    public var suggestedStart: Point2 { info.suggestedStart }
+    /// f at the global minimum, or nil when there is none.
+    public var minimumValue: Double? { minima.first.map { value($0.x, $0.y) } }
+
+    /// The dataset behind `linreg_mse` / `logreg_bce`, nil for the analytic surfaces.
+    public var dataset: ToyDataset? {
+        kind == .linregMSE || kind == .logregBCE ? DatasetLosses.data : nil
+    }
+
+    /// f(x, y) (for dataset losses: the mean over the whole dataset).
+    public func value(_ x: Double, _ y: Double) -> Double {
+        switch kind {
+        case .saddle: return x * x - y * y
+        case .bowl: return x * x + y * y
+        case .ellipse: return 0.1 * x * x + 2 * y * y
+        case .rosenbrock: return Rosenbrock.value(x, y)
+        case .beale: return Beale.value(x, y)
+        case .himmelblau: return Himmelblau.value(x, y)
+        case .booth: return Quadratics.booth(x, y)
+        case .matyas: return Quadratics.matyas(x, y)
+        case .rastrigin: return Rastrigin.value(x, y)
+        case .ackley: return Ackley.value(x, y)
+        case .sixHumpCamel: return SixHumpCamel.value(x, y)
+        case .monkeySaddle: return x * x * x - 3 * x * y * y
+        case .styblinskiTang: return StyblinskiTang.value(x, y)
+        case .linregMSE: return DatasetLosses.linregValue(x, y, DatasetLosses.data.inputs.indices)
+        case .logregBCE: return DatasetLosses.logregValue(x, y, DatasetLosses.data.inputs.indices)
+        }
+    }
+
+    /// ∇f(x, y), analytic (for dataset losses: over the whole dataset).
+    public func gradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {
+        switch kind {
+        case .saddle: return (2 * x, -2 * y)
+        case .bowl: return (2 * x, 2 * y)
+        case .ellipse: return (0.2 * x, 4 * y)
+        case .rosenbrock: return Rosenbrock.gradient(x, y)
+        case .beale: return Beale.gradient(x, y)
+        case .himmelblau: return Himmelblau.gradient(x, y)
+        case .booth: return Quadratics.boothGradient(x, y)
+        case .matyas: return Quadratics.matyasGradient(x, y)
+        case .rastrigin: return Rastrigin.gradient(x, y)
+        case .ackley: return Ackley.gradient(x, y)
+        case .sixHumpCamel: return SixHumpCamel.gradient(x, y)
+        case .monkeySaddle: return (3 * x * x - 3 * y * y, -6 * x * y)
+        case .styblinskiTang: return StyblinskiTang.gradient(x, y)
+        case .linregMSE: return DatasetLosses.linregGradient(x, y, DatasetLosses.data.inputs.indices)
+        case .logregBCE: return DatasetLosses.logregGradient(x, y, DatasetLosses.data.inputs.indices)
+        }
+    }
+
+    /// The gradient of the mean loss over the examples `indices` of `dataset` (a mini-batch); the
+    /// plain gradient for analytic surfaces. Empty `indices` give the full gradient.
+    public func gradient<C: Collection>(_ x: Double, _ y: Double, indices: C) -> (dx: Double, dy: Double)
+    where C.Element == Int {
+        if indices.isEmpty { return gradient(x, y) }
+        switch kind {
+        case .linregMSE: return DatasetLosses.linregGradient(x, y, indices)
+        case .logregBCE: return DatasetLosses.logregGradient(x, y, indices)
+        default: return gradient(x, y)
+        }
+    }
+
+    /// f at a point.
+    public func value(_ p: Point2) -> Double { value(p.x, p.y) }
+}

@@ -1,0 +1,112 @@
+/// Runs `optimizer` (a fresh copy: its state starts from this call's first step) on `objective`
+/// from `start` and records the path.
+///
+/// Each step: the step gradient at θₖ, one optimizer step to θₖ₊₁, then f(θₖ₊₁) and the next
+/// gradient. The run stops after `options.steps` steps (`.maxSteps`), when the convergence test
+/// holds (`.converged(step:)`, only if `options.tolerance` is set), or when a position, value or
+/// gradient becomes non-finite (`.diverged(step:)`; that step is not recorded). A large but finite
+/// position is not divergence. Memory is O(rows recorded) and no allocation happens per step.
+///
+/// Throws `OptimError` when `start` does not have `objective.dimension` entries, `steps` < 0,
+/// `recordEvery` < 1 or the tolerance is negative or not finite.
+public func runTrajectory<O: Objective>(
+    objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions
+) throws -> Trajectory {
+    var objective = objective
+    var optimizer = optimizer
+    optimizer.reset()
+    let n = objective.dimension
+    guard start.count == n else {
+        throw OptimError("start has \(start.count) coordinates but the objective has \(n) parameters")
+    }
+    guard options.steps >= 0 else { throw OptimError("steps = \(options.steps) is not allowed; expected steps >= 0") }
+    guard options.recordEvery >= 1 else {
+        throw OptimError("recordEvery = \(options.recordEvery) is not allowed; expected >= 1")
+    }
+    if let tol = options.tolerance, !(tol.isFinite && tol >= 0) {
+        throw OptimError("tolerance = \(tol) is not allowed; expected a finite number >= 0")
+    }
+
+    var trajectory = Trajectory(dimension: n)
+    var theta = start
+    var g = [Double](repeating: 0, count: n)
+    var fullGradient = [Double](repeating: 0, count: n)
+    var lastRecorded = -1
+
+    func record(_ k: Int, _ f: Double) {
+        trajectory.steps.append(k)
+        trajectory.values.append(f)
+        if options.recordPositions { trajectory.positionData.append(contentsOf: theta) }
+        if options.recordGradients { trajectory.gradientData.append(contentsOf: g) }
+        lastRecorded = k
+    }
+
+    func isFinite(_ f: Double) -> Bool {
+        guard f.isFinite else { return false }
+        for i in 0..<n where !(theta[i].isFinite && g[i].isFinite) { return false }
+        return true
+    }
+
+    func converged(_ f: Double, previous: Double, step k: Int) -> Bool {
+        guard let tol = options.tolerance else { return false }
+        switch options.convergence {
+        case .gradientNorm:
+            objective.gradient(theta, into: &fullGradient)
+            var sum = 0.0
+            for v in fullGradient { sum += v * v }
+            return sum.squareRoot() <= tol
+        case .valueChange:
+            return k > 0 && abs(f - previous) <= tol
+        }
+    }
+
+    var f = objective.value(theta)
+    objective.stepGradient(theta, into: &g)
+    guard isFinite(f) else {
+        trajectory.stop = .diverged(step: 0)
+        return trajectory
+    }
+    if options.everyValue { trajectory.valueHistory.reserveCapacity(options.steps + 1) }
+    if options.everyValue { trajectory.valueHistory.append(f) }
+    record(0, f)
+    if converged(f, previous: f, step: 0) {
+        trajectory.stop = .converged(step: 0)
+        return trajectory
+    }
+
+    // The last finite state, copied in place each step (no allocation) so that a diverging step
+    // can still leave its predecessor recorded.
+    var lastTheta = theta
+    var lastG = g
+    var lastF = f
+    var k = 0
+    while k < options.steps {
+        for i in 0..<n {
+            lastTheta[i] = theta[i]
+            lastG[i] = g[i]
+        }
+        lastF = f
+        k += 1
+        optimizer.step(parameters: &theta, gradient: g)
+        f = objective.value(theta)
+        objective.stepGradient(theta, into: &g)
+        if !isFinite(f) {
+            trajectory.stop = .diverged(step: k)
+            if k - 1 > lastRecorded {
+                (theta, g) = (lastTheta, lastG)
+                record(k - 1, lastF)
+            }
+            return trajectory
+        }
+        if options.everyValue { trajectory.valueHistory.append(f) }
+        let stopHere = converged(f, previous: lastF, step: k)
+        if k % options.recordEvery == 0 || k == options.steps || stopHere {
+            record(k, f)
+        }
+        if stopHere {
+            trajectory.stop = .converged(step: k)
+            return trajectory
+        }
+    }
+    return trajectory
+}

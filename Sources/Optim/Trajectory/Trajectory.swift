@@ -1,0 +1,125 @@
+/// Why a trajectory ended.
+public enum StopReason: Sendable, Hashable, CustomStringConvertible {
+    /// All requested steps were taken.
+    case maxSteps
+    /// The convergence test (see `ConvergenceTest`) held at this step; no further steps were taken.
+    case converged(step: Int)
+    /// The step produced a non-finite position, value or gradient; it is not recorded, every
+    /// earlier (finite) step is.
+    case diverged(step: Int)
+
+    /// `max_steps`, `converged` or `diverged`.
+    public var name: String {
+        switch self {
+        case .maxSteps: return "max_steps"
+        case .converged: return "converged"
+        case .diverged: return "diverged"
+        }
+    }
+
+    /// "max_steps", "converged at step 12", "diverged at step 40".
+    public var description: String {
+        switch self {
+        case .maxSteps: return "max_steps"
+        case .converged(let k): return "converged at step \(k)"
+        case .diverged(let k): return "diverged at step \(k)"
+        }
+    }
+}
+
+/// When a run counts as converged (only tested when a tolerance is given).
+public enum ConvergenceTest: String, Sendable, Hashable, CaseIterable {
+    /// ‖∇f(θₖ)‖₂ ≤ tol (the exact gradient, also for mini-batch objectives), tested at every step
+    /// including the start.
+    case gradientNorm = "gradient_norm"
+    /// |f(θₖ) − f(θₖ₋₁)| ≤ tol, tested from step 1.
+    case valueChange = "value_change"
+}
+
+/// How to run and what to keep. Defaults: keep every step's position, value and gradient.
+/// For very long runs (10⁶ steps) record every k-th row and/or skip gradients and positions, and
+/// keep `everyValue` for a full loss curve at 8 bytes a step.
+public struct TrajectoryOptions: Sendable, Hashable {
+    /// The number of optimizer steps (≥ 0).
+    public var steps: Int
+    /// The convergence tolerance; nil (the default) runs all steps unless it diverges.
+    public var tolerance: Double?
+    /// Which convergence test `tolerance` applies to.
+    public var convergence: ConvergenceTest
+    /// Record a row every `recordEvery` steps (and always the start and the last step).
+    public var recordEvery: Int
+    /// Keep positions in the recorded rows.
+    public var recordPositions: Bool
+    /// Keep gradients in the recorded rows.
+    public var recordGradients: Bool
+    /// Keep f at every step in `Trajectory.valueHistory`, whatever `recordEvery` is.
+    public var everyValue: Bool
+
+    /// Options for a run of `steps` steps.
+    public init(steps: Int, tolerance: Double? = nil, convergence: ConvergenceTest = .gradientNorm,
+                recordEvery: Int = 1, recordPositions: Bool = true, recordGradients: Bool = true,
+                everyValue: Bool = false) {
+        self.steps = steps
+        self.tolerance = tolerance
+        self.convergence = convergence
+        self.recordEvery = recordEvery
+        self.recordPositions = recordPositions
+        self.recordGradients = recordGradients
+        self.everyValue = everyValue
+    }
+}
+
+/// A recorded optimizer run. Row i is step `steps[i]` (0 = the start): its position θ, f(θ) and
+/// the gradient the optimizer used at θ (a mini-batch estimate for stochastic objectives).
+/// Positions and gradients are stored flat (`dimension` numbers per row) to keep long runs compact.
+public struct Trajectory: Sendable, Hashable {
+    /// The length of each position.
+    public let dimension: Int
+    /// The step number of each recorded row (0, k, 2k, ..., last).
+    public internal(set) var steps: [Int] = []
+    /// f at each recorded row.
+    public internal(set) var values: [Double] = []
+    /// Positions of the recorded rows, row after row (empty if positions were not recorded).
+    public internal(set) var positionData: [Double] = []
+    /// Gradients of the recorded rows, row after row (empty if gradients were not recorded).
+    public internal(set) var gradientData: [Double] = []
+    /// f at every step 0...last when `TrajectoryOptions.everyValue` was set, else empty.
+    public internal(set) var valueHistory: [Double] = []
+    /// Why the run ended.
+    public internal(set) var stop: StopReason = .maxSteps
+
+    init(dimension: Int) {
+        self.dimension = dimension
+    }
+
+    /// The number of recorded rows.
+    public var count: Int { steps.count }
+
+    /// The position of recorded row `i`.
+    public func position(_ i: Int) -> [Double] {
+        Array(positionData[(i * dimension)..<((i + 1) * dimension)])
+    }
+
+    /// The gradient of recorded row `i`.
+    public func gradient(_ i: Int) -> [Double] {
+        Array(gradientData[(i * dimension)..<((i + 1) * dimension)])
+    }
+
+    /// Every recorded position as its own array (builds the arrays: O(rows)).
+    public var positions: [[Double]] {
+        positionData.isEmpty ? [] : (0..<count).map(position)
+    }
+
+    /// Every recorded gradient as its own array (builds the arrays: O(rows)).
+    public var gradients: [[Double]] {
+        gradientData.isEmpty ? [] : (0..<count).map(gradient)
+    }
+
+    /// The last recorded position (the end of the run), or nil when nothing was recorded.
+    public var finalPosition: [Double]? {
+        positionData.isEmpty || count == 0 ? nil : position(count - 1)
+    }
+
+    /// The last recorded value, or nil when nothing was recorded.
+    public var finalValue: Double? { values.last }
+}
