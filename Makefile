@@ -1,5 +1,6 @@
 # dlplot — the README's entry points: `make gallery`, `make test` (and `make bench`).
 SWIFT        ?= swift
+CC           ?= cc
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core pkg-config
 DEJAVU       := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -34,9 +35,12 @@ gallery: release
 
 ## bench: numeric kernels, rendering and whole-command timings.
 bench: deps
+	@command -v gnuplot >/dev/null 2>&1 || { $(SUDO) apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null 2>&1 || echo "make bench: gnuplot not available; skipping that comparison"; }
 	$(SWIFT) build -c release --product dlplot
 	$(SWIFT) build -c release --product DLPlotBench
-	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot
+	mkdir -p .build/bench
+	$(CC) -O2 -o .build/bench/minimal_cairo Benchmarks/baseline/minimal_cairo.c $$(pkg-config --cflags --libs cairo) -lm
+	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot --baseline .build/bench/minimal_cairo
 
 clean:
 	rm -rf .build

@@ -51,6 +51,11 @@ let package = Package(
         ),
 
         // MARK: - Unit test bundles
+        .target(
+            name: "TestSupport",
+            dependencies: ["CPNG"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "OptimTests",
             dependencies: ["Optim"],
@@ -58,11 +63,11 @@ let package = Package(
         ),
         .testTarget(
             name: "VizTests",
-            dependencies: ["Viz", "CPNG"]
+            dependencies: ["Viz", "TestSupport"]
         ),
         .testTarget(
             name: "DLPlotTests",
-            dependencies: ["dlplot", "Optim", "Viz", "CPNG"]
+            dependencies: ["dlplot", "Optim", "Viz", "TestSupport"]
         ),
     ]
 )

@@ -1,6 +1,18 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
+//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--only optim|viz|fields|commands]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
+func argument(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+let only = argument("--only")
 print("dlplot benchmarks (best of repeated runs, release build)")
-print("== Optim")
-runOptimBenchmarks(&harness)
+if only == nil || only == "optim" {
+    print("== Optim")
+    runOptimBenchmarks(&harness)
+}
+if only == nil || only == "commands", let dlplot = argument("--dlplot") {
+    print("== Whole commands (process start to file written)")
+    runCommandBenchmarks(&harness, dlplot: dlplot, baseline: argument("--baseline"))
+}

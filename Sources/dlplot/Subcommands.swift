@@ -3,6 +3,9 @@ import ArgumentParser
 extension DLPlot {
     /// Every subcommand, in the order `--help` lists them.
     static let allSubcommands: [ParsableCommand.Type] = [
+        ActivationCommand.self,
+        LearningRateCommand.self,
+        PitfallsCommand.self,
         Gallery.self,
     ]
 }

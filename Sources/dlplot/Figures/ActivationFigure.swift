@@ -61,7 +61,7 @@ struct ActivationFigure {
                                   label: "$\(name)(x)$" + (single ? "" : "  " + a.displayName), zOrder: 3))
                 for j in a.jumps where xr.contains(j) {
                     let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
-                    axes.add(JumpDotsMark(points: [(Point(j, left), false), (Point(j, right), true)], color: color, background: theme.background))
+                    axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
                 }
             }
             if curves != .valueOnly {
@@ -75,14 +75,14 @@ struct ActivationFigure {
                     let p = Point(at, a.derivative(at))
                     axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: color,
                                          edge: theme.background, zOrder: 5))
-                    axes.add(AnnotationMark(text: "max $|f'|$ = " + TickFormat.short(peak) + " at $x$ = " + TickFormat.short(at),
-                                            at: p, offset: Point(18, -26), font: theme.noteFont, color: theme.foreground))
+                    axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + " at $x$ = " + TickFormat.short(at),
+                                            at: p, offset: Point(18, -26), color: theme.foreground, font: theme.noteFont, showsDot: false))
                 }
             }
             if single {
                 for asym in a.asymptotes {
-                    axes.add(ReferenceLineMark(y: asym, style: StrokeStyle(color: theme.muted, width: 1, dash: [4, 3]),
-                                               label: "$y$ = " + TickFormat.short(asym)))
+                    axes.add(ReferenceLineMark.horizontal(y: asym, style: StrokeStyle(color: theme.muted, width: 1, dash: [4, 3]),
+                                                          text: "$y$ = " + TickFormat.short(asym)))
                 }
             }
             // The data behind the figure: a uniform grid plus kinks.
@@ -95,7 +95,7 @@ struct ActivationFigure {
             tables.append(DataTable(name: a.name, columns: ["x", "f", "df"], rows: rows))
         }
 
-        if single, zones, curves != .valueOnly || true, let a = activations.first, let tau = tau(for: a) {
+        if single, zones, let a = activations.first, let tau = tau(for: a) {
             let found = Zones.find(xr, tau: tau, a.derivative)
             var zoneRows: [[Double]] = []
             var labelledDead = false, labelledSat = false
@@ -104,7 +104,7 @@ struct ActivationFigure {
                 let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
                 let legend: String? = dead ? (labelledDead ? nil : "dead zone ($f'$ = 0)") : (labelledSat ? nil : "saturation ($|f'|$ < " + TickFormat.short(tau) + ")")
                 if dead { labelledDead = true } else { labelledSat = true }
-                axes.add(BandMark(x: z.lower...z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
+                axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
                                   textColor: theme.muted, label: legend))
                 zoneRows.append([dead ? 0 : 1, z.lower, z.upper])
             }

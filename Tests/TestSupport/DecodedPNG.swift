@@ -1,17 +1,17 @@
 import CPNG
-import XCTest
+
 
 /// A PNG decoded through libpng into 8-bit RGBA, with the chunks read for metadata checks.
-struct DecodedPNG {
-    let width: Int
-    let height: Int
-    let rgba: [UInt8]
+public struct DecodedPNG {
+    public let width: Int
+    public let height: Int
+    public let rgba: [UInt8]
     /// Pixels per metre from pHYs (x, y), if present.
-    let pixelsPerMetre: (UInt32, UInt32)?
+    public let pixelsPerMetre: (UInt32, UInt32)?
     /// tEXt keyword → text.
-    let text: [String: String]
+    public let text: [String: String]
 
-    init(_ bytes: [UInt8]) throws {
+    public init(_ bytes: [UInt8]) throws {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         let ok = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
@@ -39,16 +39,16 @@ struct DecodedPNG {
         self.text = text
     }
 
-    enum DecodeError: Error { case notPNG }
+    public enum DecodeError: Error { case notPNG }
 
     /// The pixel at column x, row y (row 0 on top).
-    func pixel(_ x: Int, _ y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
+    public func pixel(_ x: Int, _ y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
         let k = (y * width + x) * 4
         return (rgba[k], rgba[k + 1], rgba[k + 2], rgba[k + 3])
     }
 
     /// True when the pixel differs from white by more than `tolerance` in some channel.
-    func isInk(_ x: Int, _ y: Int, tolerance: Int = 40) -> Bool {
+    public func isInk(_ x: Int, _ y: Int, tolerance: Int = 40) -> Bool {
         let p = pixel(x, y)
         return 255 - Int(p.r) > tolerance || 255 - Int(p.g) > tolerance || 255 - Int(p.b) > tolerance
     }

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program to completion, its output discarded; returns its exit status.
+func spawn(_ argv: [String]) -> Int32 {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer { for p in cargs { free(p) } }
+    guard posix_spawnp(&pid, argv[0], &actions, nil, &cargs, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return status
+}
+
+/// Whole-process timings: `dlplot` commands against a minimal Cairo C program and gnuplot.
+func runCommandBenchmarks(_ h: inout Harness, dlplot: String, baseline: String?) {
+    let tmp = "/tmp/dlplot-bench-\(getpid())"
+    mkdir(tmp, 0o755)
+    var best: [String: Double] = [:]
+    func time(_ name: String, _ argv: [String]) {
+        guard spawn(argv) == 0 else { h.record(name, "failed: " + argv.joined(separator: " ")); return }
+        let clock = ContinuousClock()
+        var b = Double.infinity
+        for _ in 0..<15 {
+            let d = clock.measure { _ = spawn(argv) }
+            b = min(b, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+        }
+        best[name] = b
+        h.record(name, formatMilliseconds(b * 1000))
+    }
+    time("dlplot activation sigmoid --size 800x500 (png)", [dlplot, "activation", "sigmoid", "--size", "800x500", "-o", tmp + "/a.png"])
+    time("dlplot activation sigmoid --size 800x500 (svg)", [dlplot, "activation", "sigmoid", "--size", "800x500", "-o", tmp + "/a.svg"])
+    time("dlplot activation sigmoid --size 800x500 (pdf)", [dlplot, "activation", "sigmoid", "--size", "800x500", "-o", tmp + "/a.pdf"])
+    if let baseline {
+        time("minimal C program: cairo line + label -> png", [baseline, tmp + "/c.png"])
+        if let d = best["dlplot activation sigmoid --size 800x500 (png)"], let c = best["minimal C program: cairo line + label -> png"] {
+            h.record("ratio dlplot / minimal C program", fixed(d / c, 2) + "x")
+        }
+    }
+    if spawn(["sh", "-c", "command -v gnuplot"]) == 0 {
+        time("gnuplot pngcairo, same figure", ["gnuplot", "-c", "Benchmarks/baseline/sigmoid.gp", tmp + "/g.png"])
+        if let d = best["dlplot activation sigmoid --size 800x500 (png)"], let g = best["gnuplot pngcairo, same figure"] {
+            h.record("ratio dlplot / gnuplot", fixed(d / g, 2) + "x")
+        }
+    }
+    _ = spawn(["rm", "-rf", tmp])
+}

@@ -1,0 +1,114 @@
+import RealModule
+
+/// A one-parameter loss f(w) with its derivative, for figures about step sizes and non-convexity.
+public struct Curve1D: Sendable, Hashable {
+    /// The curves, by name.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// w²: the simplest bowl; GD with rate α multiplies w by (1 − 2α) each step.
+        case square
+        /// w⁴/4: flat near the minimum, steep far away.
+        case quartic
+        /// (w² − 1)² + 0.3w: two minima of different depth.
+        case doubleWell = "double_well"
+        /// A local minimum near w = −1, a global one near w = 2, and a plateau for w < −2.5.
+        case pitfalls
+    }
+
+    public let kind: Kind
+    public var name: String { kind.rawValue }
+
+    /// All curve names.
+    public static var allNames: [String] { Kind.allCases.map(\.rawValue) }
+
+    /// The curve called `name`.
+    public init(named name: String) throws {
+        guard let k = Kind(rawValue: name) else { throw OptimError.unknown("curve", name, allowed: Curve1D.allNames) }
+        kind = k
+    }
+
+    /// The curve of `kind`.
+    public init(_ kind: Kind) { self.kind = kind }
+
+    // The pitfalls curve: p(w) = ¼(w+1)²(w−2)² − 0.3w seen through a smooth clamp
+    // g(w) = w₀ + τ·softplus((w − w₀)/τ) ≈ max(w, w₀), so f = p(g(w)) is flat (a plateau) for w ≪ w₀
+    // and f′ = p′(g(w))·σ((w − w₀)/τ).
+    private static let w0 = -2.0, tau = 0.4
+    private static func p(_ w: Double) -> Double { 0.25 * (w + 1) * (w + 1) * (w - 2) * (w - 2) - 0.3 * w }
+    private static func dp(_ w: Double) -> Double { 0.5 * (w + 1) * (w - 2) * (2 * w - 1) - 0.3 }
+    private static func clamp(_ w: Double) -> Double {
+        let u = (w - w0) / tau
+        return w0 + tau * (u > 30 ? u : Double.log(onePlus: Double.exp(u)))
+    }
+
+    /// f(w).
+    public func value(_ w: Double) -> Double {
+        switch kind {
+        case .square: return w * w
+        case .quartic: return w * w * w * w / 4
+        case .doubleWell: return (w * w - 1) * (w * w - 1) + 0.3 * w
+        case .pitfalls: return Curve1D.p(Curve1D.clamp(w))
+        }
+    }
+
+    /// f′(w).
+    public func derivative(_ w: Double) -> Double {
+        switch kind {
+        case .square: return 2 * w
+        case .quartic: return w * w * w
+        case .doubleWell: return 4 * w * (w * w - 1) + 0.3
+        case .pitfalls:
+            let s = 1 / (1 + Double.exp(-(w - Curve1D.w0) / Curve1D.tau))
+            return Curve1D.dp(Curve1D.clamp(w)) * s
+        }
+    }
+
+    /// The formula in dlplot's math-label syntax.
+    public var formula: String {
+        switch kind {
+        case .square: return "$f(w) = w^2$"
+        case .quartic: return "$f(w) = w^4/4$"
+        case .doubleWell: return "$f(w) = (w^2-1)^2 + 0.3w$"
+        case .pitfalls: return "$f(w)$: local minimum, global minimum, plateau"
+        }
+    }
+
+    /// The x range a figure should show.
+    public var viewRange: ClosedRange<Double> {
+        switch kind {
+        case .square: return -3...3
+        case .quartic: return -2.5...2.5
+        case .doubleWell: return -1.9...1.9
+        case .pitfalls: return -4.5...3.6
+        }
+    }
+
+    /// A good start for step-size figures.
+    public var suggestedStart: Double {
+        switch kind {
+        case .square: return 2.5
+        case .quartic: return 2
+        case .doubleWell: return 1.6
+        case .pitfalls: return 3.2
+        }
+    }
+
+    /// The minimisers (global first), found by Newton's method from a scan; exact for square/quartic.
+    public var minima: [Double] {
+        switch kind {
+        case .square, .quartic: return [0]
+        case .doubleWell, .pitfalls:
+            let r = viewRange
+            var found: [Double] = []
+            let n = 400
+            for k in 1..<n {
+                let a = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k - 1) / Double(n)
+                let b = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k) / Double(n)
+                guard derivative(a) < 0, derivative(b) >= 0 else { continue }
+                var lo = a, hi = b
+                for _ in 0..<100 { let m = (lo + hi) / 2; if derivative(m) < 0 { lo = m } else { hi = m } }
+                found.append((lo + hi) / 2)
+            }
+            return found.sorted { value($0) < value($1) }
+        }
+    }
+}

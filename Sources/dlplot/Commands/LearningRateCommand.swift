@@ -1,0 +1,54 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot lr`: gradient descent with several learning rates on a 1-D loss.
+    struct LearningRateCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lr",
+            abstract: "Compare learning rates: gradient-descent steps on a 1-D loss, one panel per rate.",
+            discussion: """
+                Each panel draws the loss curve and the iterates w₀, w₁, … of plain gradient descent \
+                (w ← w − α f′(w)) as points joined in order, and names what happened: too small, good, \
+                oscillates, diverges. All panels share one view; a run that leaves it is clipped and marked.
+                Curves: \(Curve1D.allNames.joined(separator: ", ")).
+                Example: dlplot lr --rates 0.05,0.2,1.1 -o lr.png
+                """)
+
+        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")).", valueName: "name"))
+        var function = "square"
+
+        @Option(help: ArgumentHelp("Comma-separated learning rates, one panel each.", valueName: "list"))
+        var rates = "0.05,0.2,1.1"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("The start w₀ (default: the curve's suggested start).", valueName: "w"))
+        var start: Double?
+
+        @Option(help: ArgumentHelp("Gradient-descent steps per panel.", valueName: "n"))
+        var steps = 12
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        var defaultFileName: String { "lr-" + function }
+
+        mutating func validate() throws {
+            do { _ = try Curve1D(named: function) } catch { throw ValidationError(String(describing: error)) }
+            let r = try ArgumentText.numbers(rates, option: "--rates")
+            guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
+            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(NumberText.shortest(v))' in --rates: expected numbers > 0") }
+            guard steps >= 1, steps <= 1000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 1000") }
+            if let start, !start.isFinite { throw ValidationError("invalid --start: expected a finite number") }
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let r = try ArgumentText.numbers(rates, option: "--rates")
+            var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
+            figure.shareY = true
+            let curve = try Curve1D(named: function)
+            let recipe = LearningRateFigure(curve: curve, rates: r, start: start ?? curve.suggestedStart, steps: steps)
+            let tables = try recipe.build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Optim
+import Viz
+
+/// Learning-rate comparison: gradient-descent steps on a 1-D loss, one panel per rate, every panel with
+/// the same view so a divergent run is seen leaving it (clipped, with a note) rather than rescaled away.
+struct LearningRateFigure {
+    var curve: Curve1D
+    var rates: [Double]
+    var start: Double
+    var steps: Int
+
+    /// "too small", "good", "oscillates", "diverges": what the run did.
+    static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
+        guard ws.count >= 2, case .maxSteps = stop, let last = ws.last else { return "diverges" }
+        let f0 = curve.value(ws[0]), fEnd = curve.value(last)
+        let fMin = curve.minima.map(curve.value).min() ?? 0
+        if !(fEnd.isFinite) || fEnd > f0 || abs(last) > abs(ws[0]) * 4 { return "diverges" }
+        let progress = (fEnd - fMin) / max(f0 - fMin, 1e-300)
+        // Oscillating: most steps jump across the nearest minimum.
+        let m = curve.minima.min { abs($0 - last) < abs($1 - last) } ?? 0
+        let oscillating = zip(ws, ws.dropFirst()).filter { a, b in (a - m) * (b - m) < 0 }.count > ws.count / 2
+        if progress > 0.05 { return oscillating ? "oscillates slowly" : "too small" }
+        return oscillating ? "good (oscillates)" : "good"
+    }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let view = curve.viewRange
+        let curvePoints = FunctionSampler().sample(view, curve.value)
+        let ys = curvePoints.map(\.y).filter(\.isFinite)
+        let yLo = ys.min() ?? 0, yHi = ys.max() ?? 1
+        let pad = (yHi - yLo) * 0.06
+        var tables: [DataTable] = []
+        figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
+        figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) steps; every panel shows the same view"
+        for (i, rate) in rates.enumerated() {
+            let optimizer = try Optimizer(name: "gd", settings: ["lr": .number(rate)])
+            let c = curve
+            let objective = FunctionObjective(dimension: 1, value: { c.value($0[0]) }, gradient: { [c.derivative($0[0])] })
+            let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [start],
+                                        options: TrajectoryOptions(steps: steps, recordGradients: false))
+            let ws = run.positions.map { $0[0] }
+            let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop)
+            var axes = Axes(title: "$\\alpha$ = " + TickFormat.short(rate) + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
+            axes.xLimits = Interval(view.lowerBound, view.upperBound)
+            axes.yLimits = Interval(yLo - pad, yHi + pad)
+            axes.legend = .none
+            axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.8), zOrder: 2))
+            let color = theme.color(i)
+            let pts = ws.map { Point($0, curve.value($0)) }
+            axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3))
+            axes.add(ScatterMark(points: pts, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4))
+            if let first = pts.first {
+                axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
+            }
+            // Where the run leaves the view: an arrow along its last visible step and a note.
+            if let k = pts.firstIndex(where: { !view.contains($0.x) || $0.y > yHi + pad }), k > 0 {
+                let a = pts[k - 1]
+                let b = pts[k]
+                axes.add(ArrowMark(from: a, to: Point(a.x + (b.x - a.x) * 0.5, a.y + (b.y - a.y) * 0.5), color: color, width: 1.4))
+                axes.add(TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+                                  anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont))
+            } else if case let .diverged(k) = run.stop {
+                axes.add(TextMark("diverged at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi),
+                                  anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont))
+            }
+            figure.add(axes, row: 0, column: i)
+            tables.append(DataTable(name: "lr=\(NumberText.shortest(rate))", columns: ["step", "w", "f"],
+                                    rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }))
+        }
+        return tables
+    }
+}

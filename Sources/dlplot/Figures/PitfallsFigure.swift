@@ -1,0 +1,63 @@
+import Optim
+import Viz
+
+/// Non-convex pitfalls: gradient descent from several starts (and rates) on a 1-D loss with a local
+/// minimum and a plateau; each run is labelled with where it ended up.
+struct PitfallsFigure {
+    var curve: Curve1D
+    var runs: [(start: Double, rate: Double)]
+    var steps: Int
+
+    /// Where a run ended: global minimum, local minimum, plateau, still moving, or diverged.
+    static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
+        guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else { return "diverges" }
+        let minima = curve.minima
+        if let nearest = minima.min(by: { abs($0 - last) < abs($1 - last) }), abs(nearest - last) < 0.05 {
+            return nearest == minima.first ? "global minimum" : "local minimum"
+        }
+        if !curve.viewRange.contains(last) { return "leaves the view" }
+        if abs(curve.derivative(last)) < 0.05 { return "stuck on a plateau" }
+        return "still moving"
+    }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let view = curve.viewRange
+        let curvePoints = FunctionSampler().sample(view, curve.value)
+        var axes = Axes(xLabel: "$w$", yLabel: "$f(w)$")
+        figure.title = "Pitfalls of gradient descent on a non-convex loss"
+        figure.subtitle = "\(steps) steps of $w \\leftarrow w - \\alpha f'(w)$ from each start"
+        axes.xLimits = Interval(view.lowerBound, view.upperBound)
+        let ys = curvePoints.map(\.y).filter(\.isFinite)
+        let pad = ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.08
+        axes.yLimits = Interval((ys.min() ?? 0) - pad, (ys.max() ?? 1) + pad)
+        axes.legend = .upperRight
+        axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
+        for (k, m) in curve.minima.enumerated() {
+            axes.add(TextMark(k == 0 ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
+                              anchor: TextAnchor(0.5, .top), offset: Point(0, 10), color: theme.muted, font: theme.noteFont))
+        }
+        var tables: [DataTable] = []
+        for (i, r) in runs.enumerated() {
+            let optimizer = try Optimizer(name: "gd", settings: ["lr": .number(r.rate)])
+            let c = curve
+            let objective = FunctionObjective(dimension: 1, value: { c.value($0[0]) }, gradient: { [c.derivative($0[0])] })
+            let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [r.start],
+                                        options: TrajectoryOptions(steps: steps, recordGradients: false))
+            let ws = run.positions.map { $0[0] }
+            let pts = ws.map { Point($0, curve.value($0)) }
+            let color = theme.color(i)
+            let label = "$w_0$ = \(TickFormat.short(r.start)), $\\alpha$ = \(TickFormat.short(r.rate)): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop)
+            axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
+                              label: label, marker: theme.marker(i), markerSize: theme.markerSize * 0.75, zOrder: 3))
+            if let first = pts.first, let last = pts.last {
+                axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
+                axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
+            }
+            tables.append(DataTable(name: "start=\(NumberText.shortest(r.start)) lr=\(NumberText.shortest(r.rate))",
+                                    columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }))
+        }
+        figure.add(axes)
+        return tables
+    }
+}
