@@ -133,17 +133,20 @@ extension Activation {
     }
 
     /// The largest |f′(x)| and where it occurs. Closed forms where known (sigmoid 0.25 at 0; GELU at
-    /// √2), otherwise a dense scan refined by golden-section search. For a maximum taken on an
-    /// interval (ReLU: 1 on x > 0) `at` is the interval's start; when the supremum is only approached
-    /// as x → ±∞ (softplus, log-sigmoid) `at` is ±infinity.
+    /// √2), otherwise a dense scan refined by golden-section search. For a maximum taken on a whole
+    /// interval `at` is a representative point inside it (ReLU: 1 at x = 1; hardtanh: the middle);
+    /// for a supremum approached at a kink `at` is the kink (hardswish: 1.5 as x → 3⁻); when it is
+    /// only approached as x → ±∞ (softplus, log-sigmoid) `at` is ±infinity.
     public var maxAbsDerivative: (value: Double, at: Double) {
         switch function {
         case .identity: return (1, 0)
         case .binaryStep: return (0, 0)
         case .sigmoid: return (0.25, 0)
-        case .tanh, .softsign, .relu, .relu6, .celu: return (1, 0)
-        case .leaky(let s): return (max(1, abs(s)), 0)
-        case .elu(let alpha): return (max(1, alpha), 0)
+        case .tanh, .softsign, .celu: return (1, 0)
+        case .relu: return (1, 1)
+        case .relu6: return (1, 3)
+        case .leaky(let s): return abs(s) > 1 ? (abs(s), -1) : (1, 1)
+        case .elu(let alpha): return alpha > 1 ? (alpha, 0) : (1, 1)
         case .selu: return (Kernel.seluScale * Kernel.seluAlpha, 0)
         case .gelu:
             let at = 2.0.squareRoot()
@@ -156,8 +159,8 @@ extension Activation {
             return Activation.extremum(of: { abs(self.derivative($0)) }, maximise: true)
         case .softplus: return (1, .infinity)
         case .logSigmoid: return (1, -.infinity)
-        case .hardtanh(let lo, _): return (1, lo)
-        case .hardsigmoid: return (1.0 / 6.0, -3)
+        case .hardtanh(let lo, let hi): return (1, (lo + hi) / 2)
+        case .hardsigmoid: return (1.0 / 6.0, 0)
         case .hardswish: return (1.5, 3)
         }
     }
