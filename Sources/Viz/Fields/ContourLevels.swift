@@ -1,0 +1,151 @@
+/// How contour levels are spaced when only a count is given.
+public enum LevelSpacing: Sendable, Hashable {
+    /// Logarithmic when the data spans more than two decades above its minimum, linear otherwise.
+    case auto
+    case linear
+    /// Nice values of `10^k` (1-3 or 1-2-5 per decade) of `z − offset`, where `offset` is the minimum
+    /// when that is not positive and 0 otherwise (dlplot proposal, STYLE.md §B4).
+    case log
+}
+
+/// Which contour levels to draw.
+public enum ContourLevels: Sendable, Hashable {
+    /// About `n` nice levels strictly inside the data range (as close to `n` as nice values allow).
+    case count(Int, spacing: LevelSpacing = .auto)
+    /// Exactly `n` evenly spaced levels strictly inside the data range.
+    case exactly(Int)
+    /// These levels (sorted; duplicates and non-finite values are rejected).
+    case values([Double])
+
+    /// Seven levels, spacing chosen from the data.
+    public static let automatic = ContourLevels.count(7)
+
+    /// Resolved levels: the values and how they were spaced.
+    public struct Resolved: Sendable, Hashable {
+        /// Increasing levels (may be empty; then `note` says why).
+        public var values: [Double]
+        /// The levels were chosen on a log scale of `z − offset`.
+        public var isLog: Bool
+        public var offset: Double
+        /// Something the figure should tell the reader (no finite data, constant field, levels outside the data).
+        public var note: String?
+    }
+
+    /// The levels for `field`. Throws for an invalid request (a count below 1 or above 1000, non-finite or
+    /// repeated explicit levels); data that leaves no level to draw gives empty `values` and a note.
+    public func resolve(for field: ScalarField) throws(VizError) -> Resolved {
+        switch self {
+        case let .count(n, _), let .exactly(n):
+            guard n >= 1, n <= 1000 else {
+                throw VizError.invalidValue(what: "number of contour levels", value: "\(n)", allowed: "1 to 1000")
+            }
+        case let .values(v):
+            guard !v.isEmpty, v.allSatisfy(\.isFinite) else {
+                throw VizError.invalidValue(what: "contour levels", value: "\(v)", allowed: "one or more finite numbers")
+            }
+            let s = v.sorted()
+            for k in 1..<max(1, s.count) where s[k] == s[k - 1] {
+                throw VizError.invalidValue(what: "contour levels", value: "\(v)", allowed: "distinct values")
+            }
+        }
+        guard let range = field.finiteRange else {
+            return Resolved(values: [], isLog: false, offset: 0, note: "no finite values to contour")
+        }
+        let lo = range.lower, hi = range.upper
+        if case let .values(v) = self {
+            let s = v.sorted()
+            let inside = s.filter { $0 >= lo && $0 < hi }
+            let note = inside.isEmpty ? "no contour level lies within the data range "
+                + TickFormat.short(lo) + " … " + TickFormat.short(hi) : nil
+            return Resolved(values: s, isLog: false, offset: 0, note: note)
+        }
+        guard hi > lo else {
+            return Resolved(values: [], isLog: false, offset: 0, note: "constant field (z = " + TickFormat.short(lo) + "): no contours")
+        }
+        switch self {
+        case let .exactly(n):
+            let step = (hi - lo) / Double(n + 1)
+            return Resolved(values: (1...n).map { lo + Double($0) * step }, isLog: false, offset: 0, note: nil)
+        case let .count(n, spacing):
+            let useLog: Bool
+            switch spacing {
+            case .linear: useLog = false
+            case .log: useLog = true
+            case .auto: useLog = ContourLevels.spansDecades(field, range: range)
+            }
+            if useLog {
+                let offset = lo > 0 ? 0 : lo
+                let floor = ContourLevels.lowQuantile(field, offset: offset, hi: hi)
+                let v = ContourLevels.logLevels(from: floor, to: hi - offset, near: n).map { $0 + offset }.filter { $0 > lo && $0 < hi }
+                if !v.isEmpty { return Resolved(values: v, isLog: true, offset: offset, note: nil) }
+            }
+            return Resolved(values: ContourLevels.linearLevels(lo, hi, near: n), isLog: false, offset: 0, note: nil)
+        case .values:
+            return Resolved(values: [], isLog: false, offset: 0, note: nil)
+        }
+    }
+
+    /// Nice linear values strictly inside (lo, hi), as close to `n` of them as possible.
+    static func linearLevels(_ lo: Double, _ hi: Double, near n: Int) -> [Double] {
+        var best: [Double] = []
+        for c in 1...(3 * n + 2) {
+            let v = Ticks.values(lo, hi, count: c).filter { $0 > lo && $0 < hi }
+            if best.isEmpty || abs(v.count - n) < abs(best.count - n) { best = v }
+            if v.count == n { break }
+        }
+        return best.isEmpty ? [(lo + hi) / 2] : best
+    }
+
+    /// Nice log values (mantissas 1; 1, 3; 1, 2, 5; or every k-th decade) in (lo, hi), as close to `n` as possible.
+    static func logLevels(from lo: Double, to hi: Double, near n: Int) -> [Double] {
+        guard lo > 0, hi > lo else { return [] }
+        let e0 = Int(Math.log10(lo).rounded(.down)), e1 = Int(Math.log10(hi).rounded(.up))
+        var candidates: [[Double]] = []
+        for mantissas in [[1.0, 2, 5], [1, 3], [1]] {
+            var v: [Double] = []
+            for e in e0...e1 { for m in mantissas { v.append(m * Math.exp10(Double(e))) } }
+            candidates.append(v.filter { $0 > lo * (1 - 1e-12) && $0 < hi })
+        }
+        for stride in 2...6 {
+            var v: [Double] = []
+            var e = e0 - ((e0 % stride) + stride) % stride
+            while e <= e1 { v.append(Math.exp10(Double(e))); e += stride }
+            candidates.append(v.filter { $0 > lo * (1 - 1e-12) && $0 < hi })
+        }
+        return candidates.min { abs($0.count - n) < abs($1.count - n) } ?? []
+    }
+
+    /// True when the data spans more than two decades above its minimum: the largest value of `z − zmin`
+    /// exceeds 100 times its 10th percentile (a bowl like x² + y² stays linear; Rosenbrock and Beale go log).
+    static func spansDecades(_ field: ScalarField, range: Interval) -> Bool {
+        let s = sortedSample(field, minus: range.lower)
+        guard !s.isEmpty else { return false }
+        // The first positive of the 10th, 25th and 50th percentiles (a grid that hits its minimum often).
+        for q in [s[s.count / 10], s[s.count / 4], s[s.count / 2]] where q > 0 {
+            return range.upper - range.lower > 100 * q
+        }
+        return false
+    }
+
+    /// A floor for log levels: the 1st percentile of the positive values of `z − offset`, at least 10⁻⁷ of the top.
+    static func lowQuantile(_ field: ScalarField, offset: Double, hi: Double) -> Double {
+        let s = sortedSample(field, minus: offset).filter { $0 > 0 }
+        let top = hi - offset
+        guard !s.isEmpty else { return top * 1e-3 }
+        return max(s[s.count / 100], top * 1e-7)
+    }
+
+    /// Up to ~16k finite values of `z − shift`, sorted (a deterministic stride through the grid).
+    private static func sortedSample(_ field: ScalarField, minus shift: Double) -> [Double] {
+        let stride = max(1, field.z.count / 16_384)
+        var out: [Double] = []
+        out.reserveCapacity(field.z.count / stride + 1)
+        var k = 0
+        while k < field.z.count {
+            let v = field.z[k]
+            if v.isFinite { out.append(v - shift) }
+            k += stride
+        }
+        return out.sorted()
+    }
+}
