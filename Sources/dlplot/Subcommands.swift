@@ -6,6 +6,7 @@ extension DLPlot {
         ActivationCommand.self,
         LearningRateCommand.self,
         PitfallsCommand.self,
+        VanishingCommand.self,
         Gallery.self,
     ]
 }

@@ -1,0 +1,56 @@
+import Optim
+import Viz
+
+/// Vanishing gradients: the bound ∏ max|f′| against depth, and the measured mean |∂L/∂W| per layer of
+/// a random deep network, both on log axes.
+struct VanishingFigure {
+    var activations: [Activation]
+    var depth: Int
+    var width: Int
+    /// nil: He for rectifiers (relu, gelu, …), Glorot otherwise.
+    var initialization: Initialization?
+    var seed: UInt64
+
+    static func defaultInitialization(for a: Activation) -> Initialization {
+        ["relu", "leaky_relu", "prelu", "gelu", "gelu_tanh", "gelu_sigmoid", "silu", "elu", "selu", "celu", "mish", "relu6"].contains(a.name)
+            ? .heNormal : .glorotUniform
+    }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        figure.title = "Vanishing gradients: how much signal reaches the early layers"
+        figure.subtitle = "random MLP, \(depth) layers of width \(width), MSE on random data, seed \(seed)"
+        var bound = Axes(title: "bound: $\\prod$ max$|f'|$ over $n$ layers", xLabel: "layers $n$ the gradient passes through", yLabel: "factor (log scale)")
+        var measured = Axes(title: "measured: mean $|\\partial L/\\partial W|$ per layer", xLabel: "layer (1 = input side)", yLabel: "mean $|\\partial L/\\partial W|$ (log scale)")
+        bound.yScale = .log
+        measured.yScale = .log
+        bound.legend = .lowerLeft
+        measured.legend = .best
+        var tables: [DataTable] = []
+        var boundRows: [[Double]] = []
+        for (i, a) in activations.enumerated() {
+            let color = theme.color(i)
+            let style = StrokeStyle(color: color, width: theme.lineWidth, dash: theme.dash(i))
+            let m = a.maxAbsDerivative.value
+            let ns = (0...depth).map(Double.init)
+            let factors = ns.map { m > 0 ? Double.pow(m, $0) : ($0 == 0 ? 1 : 0) }
+            let label = a.displayName + " (max $|f'|$ = " + TickFormat.short(m) + ")"
+            bound.add(LineMark(points: zip(ns, factors).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style, label: label,
+                               marker: theme.marker(i), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
+            for (n, f) in zip(ns, factors) { boundRows.append([Double(i), n, f]) }
+
+            let initial = initialization ?? VanishingFigure.defaultInitialization(for: a)
+            let grads = try Vanishing.measure(depth: depth, width: width, activation: a, initialization: initial, seed: seed)
+            let layers = grads.indices.map { Double($0 + 1) }
+            measured.add(LineMark(points: zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style,
+                                  label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init",
+                                  marker: theme.marker(i), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
+            tables.append(DataTable(name: "measured " + a.name, columns: ["layer", "mean_abs_dL_dW"],
+                                    rows: zip(layers, grads).map { [$0, $1] }))
+        }
+        tables.insert(DataTable(name: "bound (activation index in order given)", columns: ["activation", "layers", "factor"], rows: boundRows), at: 0)
+        figure.add(bound, row: 0, column: 0)
+        figure.add(measured, row: 0, column: 1)
+        return tables
+    }
+}
