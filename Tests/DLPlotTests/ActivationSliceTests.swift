@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import TestSupport
 import Viz
 import XCTest
@@ -101,7 +104,7 @@ final class ActivationSliceTests: XCTestCase {
 
     func testUnwritableDirectoryIsAClearErrorAndWritesNothing() throws {
         let dir = try makeTemporaryDirectory()
-        FileManager.default.createFile(atPath: dir.appendingPathComponent("afile").path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("afile").path, contents: Data("x".utf8))
         let run = try runDLPlot(["activation", "sigmoid", "-o", "afile/s.svg"], in: dir)
         XCTAssertNotEqual(run.status, 0)
         XCTAssertTrue(run.stderr.contains("afile/s.svg"), run.stderr)

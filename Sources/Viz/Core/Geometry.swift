@@ -77,6 +77,11 @@ public struct Interval: Sendable, Hashable {
     public init(_ lower: Double, _ upper: Double) { self.lower = lower; self.upper = upper }
     public var span: Double { upper - lower }
     public var isFinite: Bool { lower.isFinite && upper.isFinite }
+    /// Covers no value: the identity of `union`, for marks that say nothing about one axis
+    /// (a horizontal reference line has no x extent).
+    public static let empty = Interval(.infinity, -.infinity)
+    /// True for `Interval.empty` (and any interval whose ends are not finite numbers in some order).
+    public var isEmpty: Bool { !(lower.isFinite && upper.isFinite) }
     public func contains(_ v: Double) -> Bool { v >= Swift.min(lower, upper) && v <= Swift.max(lower, upper) }
     /// The smallest interval holding both (in increasing order).
     public func union(_ o: Interval) -> Interval {

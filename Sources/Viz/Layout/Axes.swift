@@ -18,13 +18,22 @@ public struct Axes: Sendable {
     /// One data unit is the same length on both axes.
     public var equalAspect = false
     public var grid = true
+    /// Draw the vertical (x) or horizontal (y) grid lines when `grid` is on (bar charts turn x off).
+    public var xGrid = true
+    public var yGrid = true
     public var minorTicks = false
-    /// Draw x = 0 and y = 0 when they are inside the view.
+    /// Draw x = 0 and y = 0 when they are inside the view (not along an axis with fixed tick labels,
+    /// where 0 may be a category index).
     public var zeroLines = true
     /// Draw the frame, ticks and tick labels (off for marks that draw their own axes, such as 3-D views).
     public var showAxes = true
     public var showXTickLabels = true
     public var showYTickLabels = true
+    /// Fixed x ticks with their labels (categories, multiples of π…), replacing the automatic ones.
+    /// Ticks outside the x limits are not drawn. Math syntax is allowed in the labels.
+    public var xTickLabels: [(value: Double, label: String)]?
+    /// Fixed y ticks with their labels, replacing the automatic ones.
+    public var yTickLabels: [(value: Double, label: String)]?
     public var legend: LegendPlacement = .best
     /// Guides drawn beside the plot (a colorbar).
     public var sideGuides: [any SideGuide] = []
@@ -46,13 +55,18 @@ public struct Axes: Sendable {
         return b
     }
 
-    /// Resolved limits along one axis.
-    func limits(_ fixed: Interval?, data: Interval?, kind: ScaleKind, padding: Double, inverted: Bool) -> Interval {
+    /// Resolved limits along one axis: the fixed ones, else the data padded, else [0, 1] ([1, 10] on a
+    /// log scale) when no mark says anything about this axis. Throws when a log axis has only
+    /// non-positive data to show.
+    func limits(_ fixed: Interval?, data: Interval?, kind: ScaleKind, padding: Double, inverted: Bool, axis: String) throws(VizError) -> Interval {
         var lim: Interval
         if let fixed {
             lim = fixed
-        } else if var d = data {
+        } else if var d = data, !d.isEmpty {
             if case .log = kind {
+                guard d.upper > 0 else {
+                    throw VizError.invalidData("the \(axis) axis has a log scale but no positive data to show (largest value \(TickFormat.short(d.upper).replacingMinus())); use a linear or symlog scale, or set \(axis) limits")
+                }
                 let lo = d.lower > 0 ? d.lower : max(d.upper * 1e-3, Double.leastNormalMagnitude)
                 d = Interval(lo, max(d.upper, lo))
                 var a = Math.log10(d.lower), b = Math.log10(d.upper)

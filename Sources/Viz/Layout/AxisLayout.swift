@@ -34,11 +34,27 @@ struct AxisLayout {
             xTicks = xScale.ticks(count: n)
             xl = xScale.labels(for: xTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
         }
-        if !axes.showAxes { xTicks = []; yTicks = [] }
-        xLabels = axes.showXTickLabels && axes.showAxes ? xl : []
-        yLabels = axes.showYTickLabels && axes.showAxes ? yScale.labels(for: yTicks).map { TextLayout.make($0, font: font, canvas: canvas) } : []
+        var yl = yScale.labels(for: yTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
         xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
         yMinor = axes.minorTicks ? yScale.minorTicks(count: ny) : []
+        // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
+        if let fixed = axes.xTickLabels {
+            let kept = fixed.filter { Self.inside($0.value, xScale) }
+            xTicks = kept.map(\.value); xl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; xMinor = []
+        }
+        if let fixed = axes.yTickLabels {
+            let kept = fixed.filter { Self.inside($0.value, yScale) }
+            yTicks = kept.map(\.value); yl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; yMinor = []
+        }
+        if !axes.showAxes { xTicks = []; yTicks = []; xMinor = []; yMinor = [] }
+        xLabels = axes.showXTickLabels && axes.showAxes ? xl : []
+        yLabels = axes.showYTickLabels && axes.showAxes ? yl : []
+    }
+
+    /// True when `v` maps inside the scale's domain (with a hair of tolerance for rounding).
+    static func inside(_ v: Double, _ s: Scale) -> Bool {
+        let u = s.normalize(v)
+        return u.isFinite && u >= -1e-9 && u <= 1 + 1e-9
     }
 
     /// The space around the plot rectangle that ticks, labels, title, guides and an outside legend need.

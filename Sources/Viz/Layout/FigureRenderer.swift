@@ -5,25 +5,37 @@ struct FigureRenderer {
     let canvas: Canvas
     let resolution: Double
 
-    func render() throws(VizError) {
+    /// Lays the figure out, then draws it.
+    func render() throws(VizError) { draw(try layout()) }
+
+    /// Resolves limits, ticks, insets and plot rectangles, and places the figure's own texts, measuring
+    /// text on the canvas without drawing anything.
+    func layout() throws(VizError) -> FigureLayout {
         let theme = figure.theme
-        if !figure.transparent { canvas.paint(theme.background) }
+        try Figure.validate(width: figure.size.width * figure.dpi / 72, height: figure.size.height * figure.dpi / 72, dpi: figure.dpi)
+        guard theme.fontScale.isFinite, theme.fontScale >= 0.1, theme.fontScale <= 10 else {
+            throw VizError.invalidValue(what: "font scale", value: TickFormat.short(theme.fontScale).replacingMinus(), allowed: "0.1 to 10")
+        }
+        guard theme.baseFontSize.isFinite, theme.baseFontSize >= 1, theme.baseFontSize <= 200 else {
+            throw VizError.invalidValue(what: "base font size", value: TickFormat.short(theme.baseFontSize).replacingMinus(), allowed: "1 to 200 points")
+        }
+        var texts: [FigureLayout.Label] = []
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
         if let title = figure.title {
             let t = TextLayout.make(title, font: theme.figureTitleFont, canvas: canvas)
-            canvas.draw(t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground)
+            texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
                 let s = TextLayout.make(sub, font: theme.noteFont, canvas: canvas)
-                canvas.draw(s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted)
+                texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted))
                 used += s.height + theme.noteFont.size * 0.5
             }
             content = content.inset(by: Insets(top: used))
         }
         if let foot = figure.footnote {
             let f = TextLayout.make(foot, font: theme.noteFont, canvas: canvas)
-            canvas.draw(f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted)
+            texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
         guard content.width > 20, content.height > 20 else {
@@ -42,11 +54,17 @@ struct FigureRenderer {
         // Limits, with sharing.
         var panels = figure.panels
         var xLims: [Interval] = [], yLims: [Interval] = []
-        for p in panels {
+        for (k, p) in panels.enumerated() {
             let a = p.axes, b = a.dataBounds()
-            try Scale(a.xScale, domain: a.limits(a.xLimits, data: b?.x, kind: a.xScale, padding: a.xPadding, inverted: false)).validate(axis: "x")
-            xLims.append(a.limits(a.xLimits, data: b?.x, kind: a.xScale, padding: a.xPadding, inverted: a.xInverted))
-            yLims.append(a.limits(a.yLimits, data: b?.y, kind: a.yScale, padding: a.yPadding, inverted: a.yInverted))
+            if b == nil, !a.marks.isEmpty, a.xLimits == nil || a.yLimits == nil {
+                let name = a.title.map { " ('\($0)')" } ?? ""
+                throw VizError.invalidData("panel \(k + 1)\(name) has nothing to plot: its marks hold no finite data (empty, or all NaN/infinite); give finite data, or set both x and y limits to draw an empty plot")
+            }
+            let x = try a.limits(a.xLimits, data: b?.x, kind: a.xScale, padding: a.xPadding, inverted: a.xInverted, axis: "x")
+            let y = try a.limits(a.yLimits, data: b?.y, kind: a.yScale, padding: a.yPadding, inverted: a.yInverted, axis: "y")
+            try Scale(a.xScale, domain: x).validate(axis: "x")
+            try Scale(a.yScale, domain: y).validate(axis: "y")
+            xLims.append(x); yLims.append(y)
         }
         if figure.shareX {
             for col in 0..<figure.columns {
@@ -113,9 +131,14 @@ struct FigureRenderer {
             }
             layouts[k].plotRect = r
         }
-        for k in panels.indices {
-            drawPanel(panels[k].axes, layouts[k], theme: theme)
-        }
+        return FigureLayout(texts: texts, panels: panels, axes: layouts)
+    }
+
+    /// Draws a laid-out figure.
+    func draw(_ layout: FigureLayout) {
+        if !figure.transparent { canvas.paint(figure.theme.background) }
+        for t in layout.texts { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
+        for (p, l) in zip(layout.panels, layout.axes) { drawPanel(p.axes, l, theme: figure.theme) }
     }
 
     private func drawPanel(_ axes: Axes, _ l: AxisLayout, theme: Theme) {
@@ -125,22 +148,23 @@ struct FigureRenderer {
         canvas.save()
         canvas.clip(r)
         if axes.grid {
+            let gx = axes.xGrid, gy = axes.yGrid
             var minor = Path()
-            for v in l.xMinor { let x = ctx.px(v); minor.move(to: Point(x, r.minY)); minor.line(to: Point(x, r.maxY)) }
-            for v in l.yMinor { let y = ctx.py(v); minor.move(to: Point(r.minX, y)); minor.line(to: Point(r.maxX, y)) }
+            for v in l.xMinor where gx { let x = ctx.px(v); minor.move(to: Point(x, r.minY)); minor.line(to: Point(x, r.maxY)) }
+            for v in l.yMinor where gy { let y = ctx.py(v); minor.move(to: Point(r.minX, y)); minor.line(to: Point(r.maxX, y)) }
             canvas.stroke(minor, StrokeStyle(color: theme.minorGridColor, width: theme.gridLineWidth * 0.8))
             var major = Path()
-            for v in l.xTicks { let x = ctx.px(v); major.move(to: Point(x, r.minY)); major.line(to: Point(x, r.maxY)) }
-            for v in l.yTicks { let y = ctx.py(v); major.move(to: Point(r.minX, y)); major.line(to: Point(r.maxX, y)) }
+            for v in l.xTicks where gx { let x = ctx.px(v); major.move(to: Point(x, r.minY)); major.line(to: Point(x, r.maxY)) }
+            for v in l.yTicks where gy { let y = ctx.py(v); major.move(to: Point(r.minX, y)); major.line(to: Point(r.maxX, y)) }
             canvas.stroke(major, StrokeStyle(color: theme.gridColor, width: theme.gridLineWidth))
         }
         if axes.zeroLines {
             var zero = Path()
-            if axes.xScale != .log, l.xScale.domain.contains(0) {
+            if axes.xScale != .log, axes.xTickLabels == nil, l.xScale.domain.contains(0) {
                 let x = ctx.px(0)
                 if x > r.minX + 1 && x < r.maxX - 1 { zero.move(to: Point(x, r.minY)); zero.line(to: Point(x, r.maxY)) }
             }
-            if axes.yScale != .log, l.yScale.domain.contains(0) {
+            if axes.yScale != .log, axes.yTickLabels == nil, l.yScale.domain.contains(0) {
                 let y = ctx.py(0)
                 if y > r.minY + 1 && y < r.maxY - 1 { zero.move(to: Point(r.minX, y)); zero.line(to: Point(r.maxX, y)) }
             }
@@ -215,17 +239,24 @@ struct FigureRenderer {
         case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
             return corners[axes.legend] ?? Point(r.minX, r.minY)
         case .best, .none:
-            // The candidate box covering the fewest data points (ties: upper right, upper left, ...).
+            // Ties keep the first candidate: upper right, upper left, lower left, lower right, then the edge middles.
             let candidates: [Point] = [
                 corners[.upperRight], corners[.upperLeft], corners[.lowerLeft], corners[.lowerRight],
                 Point(r.midX - w / 2, r.minY + m), Point(r.midX - w / 2, r.maxY - m - h),
                 Point(r.minX + m, r.midY - h / 2), Point(r.maxX - m - w, r.midY - h / 2),
             ].compactMap { $0 }
+            // The candidate box covering the fewest data points; covering text (annotations, labels)
+            // costs far more than covering a few points, since the text would be unreadable.
             let pts = axes.marks.flatMap { $0.occupiedPoints() }.map(ctx.point)
-            var best = candidates[0], bestScore = Int.max
+            let texts = axes.marks.flatMap { $0.occupiedRects(in: ctx) }
+            var best = candidates[0], bestScore = Double.infinity
             for c in candidates {
                 let box = Rect(x: c.x, y: c.y, width: w, height: h).expanded(by: 3)
-                let score = pts.reduce(0) { $0 + (box.contains($1) ? 1 : 0) }
+                var score = Double(pts.reduce(0) { $0 + (box.contains($1) ? 1 : 0) })
+                for t in texts where t.width > 0 && t.height > 0 {
+                    let o = box.overlapArea(t)
+                    if o > 0 { score += 100 + 400 * o / (t.width * t.height) }
+                }
                 if score < bestScore { bestScore = score; best = c }
             }
             return best

@@ -9,6 +9,8 @@ public protocol Mark: Sendable {
     var legendEntries: [LegendEntry] { get }
     /// Data points the legend should avoid covering.
     func occupiedPoints() -> [Point]
+    /// Device rectangles (text boxes) the legend should avoid covering even more than data points.
+    func occupiedRects(in context: PlotContext) -> [Rect]
     /// Draws the mark.
     func draw(in context: PlotContext)
 }
@@ -17,6 +19,7 @@ extension Mark {
     public var zOrder: Double { 2 }
     public var legendEntries: [LegendEntry] { [] }
     public func occupiedPoints() -> [Point] { [] }
+    public func occupiedRects(in context: PlotContext) -> [Rect] { [] }
 }
 
 /// One row of a legend: a sample of the mark's style and a label.

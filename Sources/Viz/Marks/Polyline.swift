@@ -40,21 +40,56 @@ enum Polyline {
         return (c0, c1)
     }
 
-    /// Drops points that change nothing at the output resolution: for runs much denser than the
-    /// pixel grid with increasing x, keeps first/min/max/last per pixel column (M4); then drops points
-    /// closer than `tolerance` to the last kept one.
+    /// The part of a closed polygon inside `rect` (Sutherland–Hodgman): exact for a rectangle, so the
+    /// visible fill is unchanged while far-away vertices never reach Cairo.
+    static func clipPolygon(_ polygon: [Point], to rect: Rect) -> [Point] {
+        var pts = polygon
+        // Each edge: is a point inside, and where a segment crosses the edge.
+        let edges: [(inside: (Point) -> Bool, cross: (Point, Point) -> Point)] = [
+            ({ $0.x >= rect.minX }, { a, b in Point(rect.minX, a.y + (b.y - a.y) * (rect.minX - a.x) / (b.x - a.x)) }),
+            ({ $0.x <= rect.maxX }, { a, b in Point(rect.maxX, a.y + (b.y - a.y) * (rect.maxX - a.x) / (b.x - a.x)) }),
+            ({ $0.y >= rect.minY }, { a, b in Point(a.x + (b.x - a.x) * (rect.minY - a.y) / (b.y - a.y), rect.minY) }),
+            ({ $0.y <= rect.maxY }, { a, b in Point(a.x + (b.x - a.x) * (rect.maxY - a.y) / (b.y - a.y), rect.maxY) }),
+        ]
+        for edge in edges {
+            guard let last = pts.last else { return [] }
+            var out: [Point] = []
+            out.reserveCapacity(pts.count + 4)
+            var prev = last
+            for p in pts {
+                let pin = edge.inside(p), qin = edge.inside(prev)
+                if pin {
+                    if !qin { out.append(edge.cross(prev, p)) }
+                    out.append(p)
+                } else if qin {
+                    out.append(edge.cross(prev, p))
+                }
+                prev = p
+            }
+            pts = out
+        }
+        return pts.count >= 3 ? pts : []
+    }
+
+    /// Drops points that change nothing at the output resolution. Every input point stays within
+    /// `tolerance` of the result: runs much denser than the pixel grid with increasing x keep only
+    /// first/min/max/last per column `tolerance / 2` wide (M4; a dropped point lies within half a column
+    /// of the min→max segment), then points closer than `tolerance / 2` to the last kept one are dropped
+    /// (a dropped stretch stays within that distance of the kept polyline). The two halves add up to
+    /// `tolerance`.
     static func simplify(_ run: [Point], tolerance: Double) -> [Point] {
-        guard run.count > 2 else { return run }
+        guard run.count > 2, tolerance > 0 else { return run }
         var pts = run
+        let half = tolerance / 2
         let span = (pts.last?.x ?? 0) - pts[0].x
-        if pts.count > 8, span > 0, Double(pts.count) > 4 * span / tolerance {
+        if pts.count > 8, span > 0, Double(pts.count) > 4 * span / half {
             var monotonic = true
             for k in 1..<pts.count where pts[k].x < pts[k - 1].x { monotonic = false; break }
-            if monotonic { pts = m4(pts, column: tolerance * 2) }
+            if monotonic { pts = m4(pts, column: half) }
         }
         var out: [Point] = [pts[0]]
         out.reserveCapacity(pts.count)
-        let tol2 = tolerance * tolerance
+        let tol2 = half * half
         for k in 1..<pts.count {
             let p = pts[k]
             guard let last = out.last else { continue }

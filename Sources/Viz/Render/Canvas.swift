@@ -8,7 +8,11 @@ import CCairo
 /// Cairo keeps its first error inside the context, so status is checked at creation and at the end.
 final class Canvas {
     /// What the canvas draws into.
-    enum Kind { case raster(pixelsPerPoint: Double), svg, pdf }
+    enum Kind {
+        case raster(pixelsPerPoint: Double), svg, pdf
+        /// Text measurement only (layout without drawing): a 1×1 pixel surface measuring like `raster`.
+        case measuring(pixelsPerPoint: Double)
+    }
 
     let size: Size
     let kind: Kind
@@ -40,6 +44,9 @@ final class Canvas {
             let s = ByteSink(); sink = s
             surface = cairo_svg_surface_create_for_stream(byteSinkWrite, Unmanaged.passUnretained(s).toOpaque(), size.width, size.height)
             if let surface { cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1) }
+        case .measuring:
+            pixelWidth = 1; pixelHeight = 1
+            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         case .pdf:
             pixelWidth = 0; pixelHeight = 0
             let s = ByteSink(); sink = s
@@ -63,7 +70,7 @@ final class Canvas {
         }
         self.surface = surface
         self.cr = cr
-        if case let .raster(scale) = kind { cairo_scale(cr, scale, scale) }
+        if let scale = kind.pixelsPerPoint { cairo_scale(cr, scale, scale) }
 
         // Unhinted, grey-antialiased text: the same metrics at every size and in every format.
         guard let options = cairo_font_options_create() else {
@@ -234,7 +241,7 @@ final class Canvas {
         if let m = metricsCache[key] { return m }
         cairo_save(cr)
         cairo_identity_matrix(cr)
-        if case let .raster(scale) = kind { cairo_scale(cr, scale, scale) }
+        if let scale = kind.pixelsPerPoint { cairo_scale(cr, scale, scale) }
         prepare(text, font)
         var logical = PangoRectangle(x: 0, y: 0, width: 0, height: 0)
         pango_layout_get_extents(layout, nil, &logical)
@@ -266,7 +273,7 @@ final class Canvas {
         let st = cairo_status(cr)
         guard st == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "draw the figure", message: Canvas.message(st)) }
         switch kind {
-        case .raster:
+        case .raster, .measuring:
             guard let data = cairo_image_surface_get_data(surface) else {
                 throw VizError.cairo(operation: "read the image", message: "no pixel data")
             }
@@ -278,6 +285,16 @@ final class Canvas {
             let fs = cairo_surface_status(surface)
             guard fs == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "finish the document", message: Canvas.message(fs)) }
             return .document(sink?.bytes ?? [])
+        }
+    }
+}
+
+extension Canvas.Kind {
+    /// The raster scale, for the kinds that have one.
+    var pixelsPerPoint: Double? {
+        switch self {
+        case let .raster(s), let .measuring(s): s
+        case .svg, .pdf: nil
         }
     }
 }

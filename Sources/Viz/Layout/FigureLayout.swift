@@ -1,0 +1,25 @@
+/// A figure laid out but not drawn: its own texts, its panels (after axis sharing) and their geometry.
+struct FigureLayout {
+    /// A text block placed on the page.
+    struct Label {
+        var text: TextLayout
+        var at: Point
+        var anchor: TextAnchor
+        var color: Color
+    }
+    /// Figure title, subtitle and footnote.
+    var texts: [Label]
+    var panels: [Figure.Panel]
+    var axes: [AxisLayout]
+}
+
+extension Figure {
+    /// The plot rectangles (inside the frames) of the panels, in the order they were added, in device
+    /// points (multiply by `dpi / 72` for PNG pixels). Lays the figure out as `render(as:)` does, with the
+    /// same text measurements, without drawing.
+    public func layoutPlotRects(for format: OutputFormat = .png) throws(VizError) -> [Rect] {
+        let scale = format == .png ? dpi / 72 : 1
+        let canvas = try Canvas(size: size, kind: .measuring(pixelsPerPoint: scale))
+        return try FigureRenderer(figure: self, canvas: canvas, resolution: scale).layout().axes.map(\.plotRect)
+    }
+}

@@ -1,0 +1,95 @@
+/// Text pointing at a data point: the text sits `offset` points away (x right, y up) and a thin leader
+/// line runs from the text to the point. Math syntax is allowed. When the text would leave the plot,
+/// the offset is mirrored (left/right, up/down) and, as a last resort, the text is pushed inside.
+public struct AnnotationMark: Mark {
+    public var text: String
+    public var point: Point
+    /// Where the text goes relative to the point, in points (x right, y up).
+    public var offset: Point
+    /// nil: the theme's foreground colour.
+    public var color: Color?
+    /// nil: the theme's legend-sized font.
+    public var font: Font?
+    /// Mark the point itself with a small dot.
+    public var showsDot: Bool
+    public var zOrder: Double
+
+    public init(_ text: String, at point: Point, offset: Point = Point(24, 24), color: Color? = nil, font: Font? = nil,
+                showsDot: Bool = true, zOrder: Double = 5) {
+        self.text = text; self.point = point; self.offset = offset; self.color = color; self.font = font
+        self.showsDot = showsDot; self.zOrder = zOrder
+    }
+
+    /// The annotated point takes part in the automatic limits (the text does not).
+    public func dataBounds() -> Bounds? { point.isFinite ? Bounds(points: [point]) : nil }
+    public func occupiedPoints() -> [Point] { point.isFinite ? [point] : [] }
+
+    /// The text box (device space) for a label of `size` whose near corner is `offset` from `target`
+    /// (device offset, y down); mirrored per axis when it leaves `plot`, then shifted inside if still out.
+    static func placement(target: Point, offset: Point, size: Size, plot: Rect) -> Rect {
+        func box(_ o: Point) -> Rect {
+            let x = o.x > 0 ? target.x + o.x : o.x < 0 ? target.x + o.x - size.width : target.x - size.width / 2
+            let y = o.y > 0 ? target.y + o.y : o.y < 0 ? target.y + o.y - size.height : target.y - size.height / 2
+            return Rect(x: x, y: y, width: size.width, height: size.height)
+        }
+        var o = offset
+        var b = box(o)
+        if b.minX < plot.minX || b.maxX > plot.maxX {
+            let m = box(Point(-o.x, o.y))
+            if m.minX >= plot.minX && m.maxX <= plot.maxX { o.x = -o.x; b = m }
+        }
+        if b.minY < plot.minY || b.maxY > plot.maxY {
+            let m = box(Point(o.x, -o.y))
+            if m.minY >= plot.minY && m.maxY <= plot.maxY { o.y = -o.y; b = m }
+        }
+        // Still out (a label larger than the room on either side): push it in, left/top edges winning.
+        b.x = max(plot.minX, min(b.x, plot.maxX - b.width))
+        b.y = max(plot.minY, min(b.y, plot.maxY - b.height))
+        return b
+    }
+
+    /// Where a segment from the box centre to `target` leaves `box`.
+    static func exit(from box: Rect, towards target: Point) -> Point {
+        let c = box.center, d = target - c
+        var t = 1.0
+        if d.x != 0 { t = min(t, (d.x > 0 ? box.maxX - c.x : box.minX - c.x) / d.x) }
+        if d.y != 0 { t = min(t, (d.y > 0 ? box.maxY - c.y : box.minY - c.y) / d.y) }
+        return c + d * max(0, t)
+    }
+
+    /// The device text box for this annotation, or nil when the point is not drawable.
+    func textBox(in ctx: PlotContext) -> Rect? {
+        guard point.isFinite else { return nil }
+        let target = ctx.point(point)
+        guard target.isFinite else { return nil }
+        let measured = ctx.textBox(text, at: Point(0, 0), anchor: TextAnchor(0, .top), font: font ?? ctx.theme.legendFont)
+        let inner = ctx.plotRect.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
+        return AnnotationMark.placement(target: target, offset: Point(offset.x, -offset.y),
+                                        size: Size(measured.width, measured.height), plot: inner)
+    }
+
+    public func occupiedRects(in ctx: PlotContext) -> [Rect] { textBox(in: ctx).map { [$0] } ?? [] }
+
+    public func draw(in ctx: PlotContext) {
+        guard let box = textBox(in: ctx) else { return }
+        let target = ctx.point(point)
+        let f = font ?? ctx.theme.legendFont
+        let ink = color ?? ctx.theme.foreground
+        let gap = f.size * 0.25
+        let around = box.expanded(by: gap)
+        if !around.contains(target) {
+            let start = AnnotationMark.exit(from: around, towards: target)
+            let d = target - start, len = d.length
+            let stop = showsDot ? 3.5 : 2.0
+            if len > stop + 1 {
+                var leader = Path()
+                leader.move(to: start); leader.line(to: start + d * ((len - stop) / len))
+                ctx.stroke(leader, StrokeStyle(color: ink.withAlpha(ink.a * 0.8), width: 0.8))
+            }
+        }
+        if showsDot { ctx.fill(Path(circleAt: target, radius: 2.2), ink) }
+        // A veil of background keeps the text legible over grid lines and curves.
+        ctx.fill(Path(rect: box.expanded(by: 1.5)), ctx.theme.plotBackground.withAlpha(0.8))
+        ctx.text(text, at: Point(box.minX, box.minY), anchor: TextAnchor(0, .top), font: f, color: ink)
+    }
+}

@@ -1,0 +1,105 @@
+/// A span across the whole plot: vertical (x from `lower` to `upper`, full height) or horizontal
+/// (y from `lower` to `upper`, full width), for zones such as "saturated" or "dead". Infinite ends run
+/// to the plot edge. The fill edges sit exactly at the mapped positions (no pixel snapping), so the band
+/// covers exactly the pixel columns (rows) between them.
+public struct BandMark: Mark {
+    /// Which way the band runs.
+    public enum Orientation: Sendable, Hashable {
+        /// Spans an x range over the full height.
+        case vertical
+        /// Spans a y range over the full width.
+        case horizontal
+    }
+    public var orientation: Orientation
+    /// The ends of the span in data units (either order; ±∞ means "to the edge").
+    public var lower: Double
+    public var upper: Double
+    public var color: Color
+    /// Text drawn inside the band near its top (rotated along a vertical band too narrow for it).
+    public var text: String?
+    /// Colour of `text` (nil: the theme's muted text colour).
+    public var textColor: Color?
+    /// Legend text (a filled patch); nil for no entry.
+    public var label: String?
+    public var zOrder: Double
+
+    public init(_ orientation: Orientation, from lower: Double, to upper: Double, color: Color, text: String? = nil,
+                textColor: Color? = nil, label: String? = nil, zOrder: Double = 0.5) {
+        self.orientation = orientation; self.lower = Swift.min(lower, upper); self.upper = Swift.max(lower, upper)
+        if lower.isNaN || upper.isNaN { self.lower = .nan; self.upper = .nan }
+        self.color = color; self.text = text; self.textColor = textColor; self.label = label; self.zOrder = zOrder
+    }
+
+    /// A band over `x0…x1`, full height.
+    public static func vertical(from x0: Double, to x1: Double, color: Color, text: String? = nil, label: String? = nil) -> BandMark {
+        BandMark(.vertical, from: x0, to: x1, color: color, text: text, label: label)
+    }
+
+    /// A band over `y0…y1`, full width.
+    public static func horizontal(from y0: Double, to y1: Double, color: Color, text: String? = nil, label: String? = nil) -> BandMark {
+        BandMark(.horizontal, from: y0, to: y1, color: color, text: text, label: label)
+    }
+
+    /// The finite ends along the band's own axis; nothing along the other (it spans whatever is shown).
+    public func dataBounds() -> Bounds? {
+        let ends = [lower, upper].filter(\.isFinite)
+        guard let a = ends.min(), let b = ends.max() else { return nil }
+        switch orientation {
+        case .vertical: return Bounds(x: Interval(a, b), y: .empty)
+        case .horizontal: return Bounds(x: .empty, y: Interval(a, b))
+        }
+    }
+
+    public var legendEntries: [LegendEntry] {
+        guard let label else { return [] }
+        return [LegendEntry(label: label, sample: .patch(color, edge: nil))]
+    }
+
+    /// The device rectangle the band fills (clamped to the plot), or nil when it is not visible.
+    func deviceRect(in ctx: PlotContext) -> Rect? {
+        guard !lower.isNaN, !upper.isNaN else { return nil }
+        let r = ctx.plotRect
+        switch orientation {
+        case .vertical:
+            let a = lower == -.infinity ? r.minX : ctx.px(lower), b = upper == .infinity ? r.maxX : ctx.px(upper)
+            guard a.isFinite, b.isFinite else { return nil }
+            let x0 = Swift.max(r.minX, Swift.min(a, b)), x1 = Swift.min(r.maxX, Swift.max(a, b))
+            return x1 > x0 ? Rect(x: x0, y: r.minY, width: x1 - x0, height: r.height) : nil
+        case .horizontal:
+            let a = lower == -.infinity ? r.maxY : ctx.py(lower), b = upper == .infinity ? r.minY : ctx.py(upper)
+            guard a.isFinite, b.isFinite else { return nil }
+            let y0 = Swift.max(r.minY, Swift.min(a, b)), y1 = Swift.min(r.maxY, Swift.max(a, b))
+            return y1 > y0 ? Rect(x: r.minX, y: y0, width: r.width, height: y1 - y0) : nil
+        }
+    }
+
+    /// The band's text: centred near the top of a vertical band (rotated to read upwards when the band
+    /// is too narrow), at the left near the top of a horizontal one.
+    func placedText(in ctx: PlotContext) -> PlacedText? {
+        guard let text, !text.isEmpty, let box = deviceRect(in: ctx) else { return nil }
+        let font = ctx.theme.noteFont
+        let ink = textColor ?? ctx.theme.muted
+        let pad = font.size * 0.4
+        let flat = ctx.textBox(text, at: Point(0, 0), anchor: .topCenter, font: font)
+        switch orientation {
+        case .vertical:
+            if flat.width + 2 * pad <= box.width {
+                return PlacedText(text: text, at: Point(box.midX, box.minY + pad), anchor: .topCenter, font: font, color: ink)
+            }
+            return PlacedText(text: text, at: Point(box.midX, box.minY + pad), anchor: TextAnchor(1, .middle), font: font,
+                              color: ink, angle: Double.pi / 2)
+        case .horizontal:
+            let fits = flat.height + 2 * pad <= box.height
+            return PlacedText(text: text, at: Point(box.minX + pad, fits ? box.minY + pad : box.midY),
+                              anchor: TextAnchor(0, fits ? .top : .middle), font: font, color: ink)
+        }
+    }
+
+    public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
+
+    public func draw(in ctx: PlotContext) {
+        guard let box = deviceRect(in: ctx) else { return }
+        ctx.fill(Path(rect: box), color)
+        placedText(in: ctx)?.draw(ctx)
+    }
+}

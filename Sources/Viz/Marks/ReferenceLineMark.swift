@@ -1,0 +1,106 @@
+/// A line across the whole plot at one value: y = c (an asymptote, y = 0) or x = c. Dashed by default,
+/// with optional text at its end (right end of a horizontal line, top of a vertical one).
+public struct ReferenceLineMark: Mark {
+    /// Which way the line runs.
+    public enum Orientation: Sendable, Hashable {
+        /// y = value, across the full width.
+        case horizontal
+        /// x = value, over the full height.
+        case vertical
+    }
+    public var orientation: Orientation
+    public var value: Double
+    public var style: StrokeStyle
+    /// Text at the end of the line (math syntax allowed).
+    public var text: String?
+    /// Legend text (nil: no entry).
+    public var label: String?
+    /// Whether `value` takes part in the automatic limits (on its own axis only).
+    public var includeInLimits: Bool
+    /// Above lines and bars (2) so the line and its text stay visible, below scatter points (3).
+    public var zOrder: Double
+
+    /// The default look: a mid-grey dashed line that reads on light and dark backgrounds.
+    public static let defaultStyle = StrokeStyle(color: Color(hex: 0x808080), width: 1.2, dash: [5, 3])
+
+    public init(_ orientation: Orientation, at value: Double, style: StrokeStyle = ReferenceLineMark.defaultStyle,
+                text: String? = nil, label: String? = nil, includeInLimits: Bool = true, zOrder: Double = 2.5) {
+        self.orientation = orientation; self.value = value; self.style = style; self.text = text
+        self.label = label; self.includeInLimits = includeInLimits; self.zOrder = zOrder
+    }
+
+    /// The line y = `y`.
+    public static func horizontal(y: Double, style: StrokeStyle = defaultStyle, text: String? = nil, label: String? = nil) -> ReferenceLineMark {
+        ReferenceLineMark(.horizontal, at: y, style: style, text: text, label: label)
+    }
+
+    /// The line x = `x`.
+    public static func vertical(x: Double, style: StrokeStyle = defaultStyle, text: String? = nil, label: String? = nil) -> ReferenceLineMark {
+        ReferenceLineMark(.vertical, at: x, style: style, text: text, label: label)
+    }
+
+    /// The value on its own axis; the line's infinite extent says nothing about the other axis.
+    public func dataBounds() -> Bounds? {
+        guard includeInLimits, value.isFinite else { return nil }
+        switch orientation {
+        case .horizontal: return Bounds(x: .empty, y: Interval(value, value))
+        case .vertical: return Bounds(x: Interval(value, value), y: .empty)
+        }
+    }
+
+    public var legendEntries: [LegendEntry] {
+        guard let label else { return [] }
+        return [LegendEntry(label: label, sample: .line(style, marker: nil))]
+    }
+
+    /// The device line (start, end), or nil when it is outside the plot.
+    func segment(in ctx: PlotContext) -> (Point, Point)? {
+        guard value.isFinite else { return nil }
+        let r = ctx.plotRect
+        switch orientation {
+        case .horizontal:
+            let y = ctx.py(value)
+            guard y.isFinite, y >= r.minY - style.width, y <= r.maxY + style.width else { return nil }
+            return (Point(r.minX, y), Point(r.maxX, y))
+        case .vertical:
+            let x = ctx.px(value)
+            guard x.isFinite, x >= r.minX - style.width, x <= r.maxX + style.width else { return nil }
+            return (Point(x, r.minY), Point(x, r.maxY))
+        }
+    }
+
+    /// Where the end text goes: above the right end of a horizontal line (below when there is no room),
+    /// beside the top of a vertical one (on its left when there is no room on the right).
+    func placedText(in ctx: PlotContext) -> PlacedText? {
+        guard let text, !text.isEmpty, let (a, _) = segment(in: ctx) else { return nil }
+        let r = ctx.plotRect
+        let font = ctx.theme.noteFont
+        let pad = font.size * 0.35
+        let ink = style.color.withAlpha(1)
+        switch orientation {
+        case .horizontal:
+            let above = a.y - pad - font.size * 1.3 >= r.minY
+            return PlacedText(text: text, at: Point(r.maxX - pad, above ? a.y - pad : a.y + pad),
+                              anchor: TextAnchor(1, above ? .bottom : .top), font: font, color: ink)
+        case .vertical:
+            let box = ctx.textBox(text, at: Point(0, 0), anchor: TextAnchor(0, .top), font: font)
+            let right = a.x + pad + box.width <= r.maxX - pad
+            return PlacedText(text: text, at: Point(right ? a.x + pad : a.x - pad, r.minY + pad),
+                              anchor: TextAnchor(right ? 0 : 1, .top), font: font, color: ink)
+        }
+    }
+
+    public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
+
+    public func draw(in ctx: PlotContext) {
+        guard let (a, b) = segment(in: ctx) else { return }
+        var path = Path()
+        path.move(to: a); path.line(to: b)
+        ctx.stroke(path, style)
+        if let t = placedText(in: ctx) {
+            // A veil of background under the text keeps it readable over bars and curves.
+            ctx.fill(Path(rect: t.box(ctx).expanded(by: 1)), ctx.theme.plotBackground.withAlpha(0.75))
+            t.draw(ctx)
+        }
+    }
+}

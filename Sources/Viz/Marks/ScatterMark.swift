@@ -1,0 +1,50 @@
+/// Points drawn as markers: a shape, a size in points, a fill colour and an optional edge.
+/// Points with a NaN or infinite coordinate are skipped.
+public struct ScatterMark: Mark {
+    public var points: [Point]
+    public var shape: MarkerShape
+    /// Marker width in points.
+    public var size: Double
+    public var color: Color
+    /// Outline colour (nil: none). Stroke-only shapes (cross, plus) use `color`.
+    public var edge: Color?
+    /// Outline width in points.
+    public var edgeWidth: Double
+    /// Legend text (nil: no legend entry).
+    public var label: String?
+    public var zOrder: Double
+
+    public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
+                edgeWidth: Double = 0.8, label: String? = nil, zOrder: Double = 3) {
+        self.points = points; self.shape = shape; self.size = max(0, size); self.color = color
+        self.edge = edge; self.edgeWidth = max(0, edgeWidth); self.label = label; self.zOrder = zOrder
+    }
+
+    /// Markers at `(xs[i], ys[i])` (the shorter array sets the count).
+    public init(x xs: [Double], y ys: [Double], shape: MarkerShape = .circle, size: Double = 7, color: Color,
+                edge: Color? = nil, label: String? = nil) {
+        self.init(points: zip(xs, ys).map { Point($0, $1) }, shape: shape, size: size, color: color, edge: edge, label: label)
+    }
+
+    public func dataBounds() -> Bounds? { Bounds(points: points) }
+
+    public var legendEntries: [LegendEntry] {
+        guard let label else { return [] }
+        return [LegendEntry(label: label, sample: .marker(shape, color))]
+    }
+
+    public func occupiedPoints() -> [Point] {
+        let step = max(1, points.count / 400)
+        return stride(from: 0, to: points.count, by: step).map { points[$0] }
+    }
+
+    public func draw(in ctx: PlotContext) {
+        guard size > 0 else { return }
+        let visible = ctx.plotRect.expanded(by: size)
+        for p in points where p.isFinite {
+            let d = ctx.point(p)
+            guard d.isFinite, visible.contains(d) else { continue }
+            ctx.marker(shape, at: d, size: size, fill: color, edge: edge, edgeWidth: edgeWidth)
+        }
+    }
+}

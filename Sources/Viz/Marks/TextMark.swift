@@ -1,0 +1,42 @@
+/// Text placed at a data point with an anchor (math syntax allowed). Text does not take part in the
+/// automatic limits (as in matplotlib): place it inside the data, or set the limits.
+public struct TextMark: Mark {
+    public var text: String
+    public var position: Point
+    /// Which point of the text box sits at `position` (shifted by `offset`).
+    public var anchor: TextAnchor
+    /// Shift from the data point in points (x right, y up).
+    public var offset: Point
+    /// nil: the theme's foreground colour.
+    public var color: Color?
+    /// nil: the theme's label font.
+    public var font: Font?
+    /// Rotation in radians, counter-clockwise.
+    public var angle: Double
+    public var zOrder: Double
+
+    public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),
+                color: Color? = nil, font: Font? = nil, angle: Double = 0, zOrder: Double = 5) {
+        self.text = text; self.position = position; self.anchor = anchor; self.offset = offset
+        self.color = color; self.font = font; self.angle = angle; self.zOrder = zOrder
+    }
+
+    public func dataBounds() -> Bounds? { nil }
+
+    /// The device point the anchor sits at, or nil when not drawable.
+    func anchorPoint(in ctx: PlotContext) -> Point? {
+        guard position.isFinite, !text.isEmpty else { return nil }
+        let d = ctx.point(position)
+        return d.isFinite ? Point(d.x + offset.x, d.y - offset.y) : nil
+    }
+
+    public func occupiedRects(in ctx: PlotContext) -> [Rect] {
+        guard let p = anchorPoint(in: ctx) else { return [] }
+        return [ctx.textBox(text, at: p, anchor: anchor, font: font ?? ctx.theme.labelFont, angle: angle)]
+    }
+
+    public func draw(in ctx: PlotContext) {
+        guard let p = anchorPoint(in: ctx) else { return }
+        ctx.text(text, at: p, anchor: anchor, font: font ?? ctx.theme.labelFont, color: color ?? ctx.theme.foreground, angle: angle)
+    }
+}
