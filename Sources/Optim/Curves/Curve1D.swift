@@ -75,7 +75,7 @@ public struct Curve1D: Sendable, Hashable {
     /// The x range a figure should show.
     public var viewRange: ClosedRange<Double> {
         switch kind {
-        case .square: return -3...3
+        case .square: return -4...4
         case .quartic: return -2.5...2.5
         case .doubleWell: return -1.9...1.9
         case .pitfalls: return -4.5...3.6

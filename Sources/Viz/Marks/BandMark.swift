@@ -22,6 +22,10 @@ public struct BandMark: Mark {
     /// Legend text (a filled patch); nil for no entry.
     public var label: String?
     public var zOrder: Double
+    /// Where the text sits across a vertical band (top, middle or bottom of the plot).
+    public var textPlacement: TextAnchor.Vertical = .top
+    /// When set, the text's centre height as a fraction of the plot (0 bottom, 1 top), kept inside.
+    public var textHeightFraction: Double?
 
     public init(_ orientation: Orientation, from lower: Double, to upper: Double, color: Color, text: String? = nil,
                 textColor: Color? = nil, label: String? = nil, zOrder: Double = 0.5) {
@@ -84,7 +88,18 @@ public struct BandMark: Mark {
         switch orientation {
         case .vertical:
             if flat.width + 2 * pad <= box.width {
-                return PlacedText(text: text, at: Point(box.midX, box.minY + pad), anchor: .topCenter, font: font, color: ink)
+                var y: Double, anchor: TextAnchor
+                switch textPlacement {
+                case .middle, .baseline: y = box.midY; anchor = .center
+                case .bottom: y = box.maxY - pad; anchor = .bottomCenter
+                case .top: y = box.minY + pad; anchor = .topCenter
+                }
+                if let f = textHeightFraction, f.isFinite {
+                    let half = flat.height / 2 + pad
+                    y = min(max(box.maxY - f * box.height, box.minY + half), box.maxY - half)
+                    anchor = .center
+                }
+                return PlacedText(text: text, at: Point(box.midX, y), anchor: anchor, font: font, color: ink)
             }
             return PlacedText(text: text, at: Point(box.midX, box.minY + pad), anchor: TextAnchor(1, .middle), font: font,
                               color: ink, angle: Double.pi / 2)

@@ -19,6 +19,8 @@ public struct ReferenceLineMark: Mark {
     public var includeInLimits: Bool
     /// Above lines and bars (2) so the line and its text stay visible, below scatter points (3).
     public var zOrder: Double
+    /// Put the text at the start of the line (left end, bottom) instead of its end.
+    public var textAtStart = false
 
     /// The default look: a mid-grey dashed line that reads on light and dark backgrounds.
     public static let defaultStyle = StrokeStyle(color: Color(hex: 0x808080), width: 1.2, dash: [5, 3])
@@ -80,8 +82,8 @@ public struct ReferenceLineMark: Mark {
         switch orientation {
         case .horizontal:
             let above = a.y - pad - font.size * 1.3 >= r.minY
-            return PlacedText(text: text, at: Point(r.maxX - pad, above ? a.y - pad : a.y + pad),
-                              anchor: TextAnchor(1, above ? .bottom : .top), font: font, color: ink)
+            return PlacedText(text: text, at: Point(textAtStart ? r.minX + pad : r.maxX - pad, above ? a.y - pad : a.y + pad),
+                              anchor: TextAnchor(textAtStart ? 0 : 1, above ? .bottom : .top), font: font, color: ink)
         case .vertical:
             let box = ctx.textBox(text, at: Point(0, 0), anchor: TextAnchor(0, .top), font: font)
             let right = a.x + pad + box.width <= r.maxX - pad

@@ -1,7 +1,8 @@
 /// Samples y = f(x) for plotting so that kinks stay sharp and jumps stay jumps.
 ///
-/// A uniform grid is seeded with the known breakpoints (kinks are evaluated exactly; jumps get a point
-/// just left of the jump, a NaN break, and the point at the jump). Intervals are then bisected where the
+/// A uniform grid is seeded with the known breakpoints (kinks are evaluated exactly; a jump gets a
+/// point just left and just right of it with a NaN break between, and the value at the jump itself is
+/// left out: which side it belongs to is the caller's to show, with end dots). Intervals are then bisected where the
 /// midpoint leaves the chord by more than `tolerance` of the y range (curvature-driven refinement, after
 /// PlotUtils' adapted_grid), up to `maxDepth` times. Non-finite values become NaN breaks.
 public struct FunctionSampler: Sendable {
@@ -21,11 +22,12 @@ public struct FunctionSampler: Sendable {
         guard a < b, a.isFinite, b.isFinite else { return [] }
         let span = b - a
         let eps = span * 1e-9
-        var xs = (0..<initialPoints).map { a + span * Double($0) / Double(initialPoints - 1) }
         let inside = { (v: Double) in v > a && v < b }
-        xs += kinks.filter(inside)
         let cuts = jumps.filter(inside).sorted()
-        xs += cuts.flatMap { [$0 - eps, $0] }
+        var xs = (0..<initialPoints).map { a + span * Double($0) / Double(initialPoints - 1) }
+        xs = xs.filter { x in !cuts.contains { abs($0 - x) <= eps } }
+        xs += kinks.filter(inside).filter { k in !cuts.contains(k) }
+        xs += cuts.flatMap { [$0 - eps, $0 + eps] }
         xs.sort()
         var pts: [Point] = []
         pts.reserveCapacity(xs.count * 2)
@@ -42,7 +44,7 @@ public struct FunctionSampler: Sendable {
         for k in 1..<pts.count {
             let p = pts[k - 1], q = pts[k]
             while jumpIndex < cuts.count && cuts[jumpIndex] < p.x { jumpIndex += 1 }
-            let straddles = jumpIndex < cuts.count && p.x < cuts[jumpIndex] && q.x >= cuts[jumpIndex]
+            let straddles = jumpIndex < cuts.count && p.x < cuts[jumpIndex] && q.x > cuts[jumpIndex]
             if straddles {
                 out.append(Point(.nan, .nan))
                 out.append(q)

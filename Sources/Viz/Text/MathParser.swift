@@ -131,7 +131,19 @@ enum MathParser {
                 return .row([])
             default:
                 i += 1
-                if c.isLetter { return .text(String(c), italic: true, spacing: 0) }
+                if c.isLetter {
+                    // A function name written out (tanh, log, max...) is set upright, as \tanh would be.
+                    let start = i - 1
+                    var end = start
+                    while end < chars.count, chars[end].isLetter { end += 1 }
+                    let word = String(chars[start..<end])
+                    if word.count > 1, let name = MathParser.functions.sorted(by: { $0.count > $1.count }).first(where: { word.hasPrefix($0) }),
+                       name.count == word.count || !(word.dropFirst(name.count).first?.isLowercase ?? false) || name.count >= 3 {
+                        i = start + name.count
+                        return .row([.text(name, italic: false, spacing: 0), .space(0.1)])
+                    }
+                    return .text(String(c), italic: true, spacing: 0)
+                }
                 switch c {
                 case "-": return .text("−", italic: false, spacing: 0.18)
                 case "+": return .text("+", italic: false, spacing: 0.18)

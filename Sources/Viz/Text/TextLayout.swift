@@ -51,7 +51,11 @@ struct TextLayout {
                         previousIsOperator = true
                         continue
                     }
-                    if case .space = n {} else { previousIsOperator = false }
+                    switch n {
+                    case .space: break
+                    case let .text(s, _, _): previousIsOperator = ["(", "[", "{", ",", "|"].contains(s)
+                    default: previousIsOperator = false
+                    }
                     out.appendHorizontally(layout(n, font: font))
                 }
                 if out.ascent == 0 && out.descent == 0 && !nodes.isEmpty {

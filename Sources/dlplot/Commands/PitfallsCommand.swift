@@ -21,7 +21,7 @@ extension DLPlot {
         var starts = "-4.2,-2.4,0.8,3.2,3.4"
 
         @Option(help: ArgumentHelp("One learning rate for all runs, or one per start.", valueName: "list"))
-        var rates = "0.05,0.05,0.05,0.05,0.16"
+        var rates = "0.05,0.05,0.05,0.05,0.18"
 
         @Option(help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
         var steps = 40

@@ -53,6 +53,8 @@ struct ActivationFigure {
 
         for (i, a) in activations.enumerated() {
             let color = theme.color(i)
+            // One activation: f and f′ in two colours (and two dash styles); several: one colour each.
+            let derivativeColor = single ? theme.color(1) : color
             let name = single ? "f" : Self.symbol(a)
             let derivativeJumps = Array(Set(a.kinks + a.jumps)).sorted()
             if curves != .derivativeOnly {
@@ -67,22 +69,25 @@ struct ActivationFigure {
             if curves != .valueOnly {
                 let pts = sampler.sample(xr, kinks: [], jumps: derivativeJumps, a.derivative)
                 let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
-                axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: width * 0.9, dash: dash, join: .miter),
+                axes.add(LineMark(points: pts, style: StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter),
                                   label: "$\(name)'(x)$" + (single && curves == .derivativeOnly ? "" : single ? "" : "  " + a.displayName + "′"),
                                   zOrder: 3))
                 let (peak, at) = a.maxAbsDerivative
                 if single, at.isFinite, xr.contains(at), peak > 0 {
                     let p = Point(at, a.derivative(at))
-                    axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: color,
+                    axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: derivativeColor,
                                          edge: theme.background, zOrder: 5))
-                    axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + " at $x$ = " + TickFormat.short(at),
-                                            at: p, offset: Point(18, -26), color: theme.foreground, font: theme.noteFont, showsDot: false))
+                    axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + Self.whereText(a, peak: peak, at: at, range: xr),
+                                            at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false))
                 }
             }
             if single {
-                for asym in a.asymptotes {
-                    axes.add(ReferenceLineMark.horizontal(y: asym, style: StrokeStyle(color: theme.muted, width: 1, dash: [4, 3]),
-                                                          text: "$y$ = " + TickFormat.short(asym)))
+                for asym in a.asymptoteDetails {
+                    // The label goes at the end the curve does not crowd: left for a limit at +∞.
+                    var line = ReferenceLineMark.horizontal(y: asym.y, style: StrokeStyle(color: theme.muted, width: 1, dash: [4, 3]),
+                                                            text: "$y$ = " + TickFormat.short(asym.y))
+                    line.textAtStart = asym.side > 0
+                    axes.add(line)
                 }
             }
             // The data behind the figure: a uniform grid plus kinks.
@@ -98,14 +103,14 @@ struct ActivationFigure {
         if single, zones, let a = activations.first, let tau = tau(for: a) {
             let found = Zones.find(xr, tau: tau, a.derivative)
             var zoneRows: [[Double]] = []
-            var labelledDead = false, labelledSat = false
             for z in found {
                 let dead = z.kind == .dead
+                // Zones are labelled inline; the legend stays small (f and f′ only).
                 let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
-                let legend: String? = dead ? (labelledDead ? nil : "dead zone ($f'$ = 0)") : (labelledSat ? nil : "saturation ($|f'|$ < " + TickFormat.short(tau) + ")")
-                if dead { labelledDead = true } else { labelledSat = true }
-                axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
-                                  textColor: theme.muted, label: legend))
+                var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
+                                    textColor: theme.muted)
+                band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
+                axes.add(band)
                 zoneRows.append([dead ? 0 : 1, z.lower, z.upper])
             }
             tables.append(DataTable(name: "zones (kind 0 = dead, 1 = saturated)", columns: ["kind", "x_from", "x_to"], rows: zoneRows))
@@ -113,6 +118,65 @@ struct ActivationFigure {
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return tables
+    }
+
+    /// The functions drawn for `a` (what zone labels must stay clear of).
+    func curveFunctions(_ a: Activation) -> [(Double) -> Double] {
+        let lines: [(Double) -> Double] = a.asymptotes.map { y in { _ in y } }
+        switch curves {
+        case .both: return [a.value, a.derivative] + lines
+        case .valueOnly: return [a.value] + lines
+        case .derivativeOnly: return [a.derivative]
+        }
+    }
+
+    /// The height (a fraction of the plot, 0 bottom, 1 top) in a zone farthest from every curve drawn
+    /// there, so the zone's label never sits on a curve or an asymptote.
+    static func quietestRow(from lo: Double, to hi: Double, curves: [(Double) -> Double], over range: ClosedRange<Double>) -> Double {
+        let xs = (0...40).map { lo + (hi - lo) * Double($0) / 40 }
+        let values = curves.flatMap { f in xs.map(f) }.filter(\.isFinite)
+        let all = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
+        let everywhere = curves.flatMap { f in all.map(f) }.filter(\.isFinite)
+        guard let yMin = everywhere.min(), let yMax = everywhere.max(), yMax > yMin else { return 0.5 }
+        // The axes pad the data by 5 % of its span on each side.
+        let span = yMax - yMin, bottom = yMin - 0.05 * span, height = span * 1.1
+        var best = 0.5, bestGap = -1.0
+        for k in 1...19 {
+            let t = Double(k) / 20
+            let y = bottom + t * height
+            let gap = values.map { abs($0 - y) }.min() ?? height
+            // Prefer the middle on ties (a small bonus for being central).
+            let score = gap - abs(t - 0.5) * height * 0.02
+            if score > bestGap { best = t; bestGap = score }
+        }
+        return best
+    }
+
+    /// " at x = 0", or " for x > 0" when the largest slope holds on a whole interval (ReLU, hardtanh).
+    static func whereText(_ a: Activation, peak: Double, at: Double, range: ClosedRange<Double>) -> String {
+        let step = (range.upperBound - range.lowerBound) / 400
+        func flat(_ x: Double) -> Bool { abs(abs(a.derivative(x)) - peak) <= 1e-12 * peak }
+        guard flat(at + step), flat(at + 2 * step) || flat(at - 2 * step) else { return " at $x$ = " + TickFormat.short(at) }
+        var lo = at, hi = at
+        while lo - step >= range.lowerBound, flat(lo - step) { lo -= step }
+        while hi + step <= range.upperBound, flat(hi + step) { hi += step }
+        // Refine each end by bisection, then round to a hundredth of the scan step.
+        func edge(_ inside: Double, _ outside: Double) -> Double {
+            var a = inside, b = outside
+            for _ in 0..<60 { let m = (a + b) / 2; if flat(m) { a = m } else { b = m } }
+            let q = step / 100
+            return (a / q).rounded() * q
+        }
+        if lo - step >= range.lowerBound { lo = edge(lo, lo - step) }
+        if hi + step <= range.upperBound { hi = edge(hi, hi + step) }
+        let left = a.kinks.filter { abs($0 - lo) <= step }.first ?? (lo <= range.lowerBound + step ? nil : lo)
+        let right = a.kinks.filter { abs($0 - hi) <= step }.first ?? (hi >= range.upperBound - step ? nil : hi)
+        switch (left, right) {
+        case let (l?, r?): return " for " + TickFormat.short(l) + " < $x$ < " + TickFormat.short(r)
+        case let (l?, nil): return " for $x$ > " + TickFormat.short(l)
+        case let (nil, r?): return " for $x$ < " + TickFormat.short(r)
+        case (nil, nil): return " everywhere"
+        }
     }
 
     private func yLabel(single: Bool) -> String {

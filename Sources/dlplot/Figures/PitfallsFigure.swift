@@ -16,7 +16,8 @@ struct PitfallsFigure {
             return nearest == minima.first ? "global minimum" : "local minimum"
         }
         if !curve.viewRange.contains(last) { return "leaves the view" }
-        if abs(curve.derivative(last)) < 0.05 { return "stuck on a plateau" }
+        let span = curve.viewRange.upperBound - curve.viewRange.lowerBound
+        if abs(curve.derivative(last)) < 0.1, abs(last - ws[0]) < 0.05 * span { return "stuck on a plateau" }
         return "still moving"
     }
 
@@ -30,12 +31,12 @@ struct PitfallsFigure {
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
         let ys = curvePoints.map(\.y).filter(\.isFinite)
         let pad = ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.08
-        axes.yLimits = Interval((ys.min() ?? 0) - pad, (ys.max() ?? 1) + pad)
-        axes.legend = .upperRight
+        axes.yLimits = Interval((ys.min() ?? 0) - pad * 2.2, (ys.max() ?? 1) + pad)
+        axes.legend = .best
         axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
         for (k, m) in curve.minima.enumerated() {
             axes.add(TextMark(k == 0 ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
-                              anchor: TextAnchor(0.5, .top), offset: Point(0, 10), color: theme.muted, font: theme.noteFont))
+                              anchor: TextAnchor(0.5, .top), offset: Point(0, -14), color: theme.muted, font: theme.noteFont))
         }
         var tables: [DataTable] = []
         for (i, r) in runs.enumerated() {

@@ -24,7 +24,7 @@ struct VanishingFigure {
         var measured = Axes(title: "measured: mean $|\\partial L/\\partial W|$ per layer", xLabel: "layer (1 = input side)", yLabel: "mean $|\\partial L/\\partial W|$ (log scale)")
         bound.yScale = .log
         measured.yScale = .log
-        bound.legend = .lowerLeft
+        bound.legend = .best
         measured.legend = .best
         var tables: [DataTable] = []
         var boundRows: [[Double]] = []
