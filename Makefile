@@ -27,7 +27,7 @@ release: deps
 
 ## test: every test target (Optim, Viz, dlplot).
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 ## gallery: render gallery/ from gallery/gallery.toml and rewrite gallery/README.md.
 gallery: release

@@ -23,18 +23,18 @@ struct FigureRenderer {
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
         if let title = figure.title {
-            let t = TextLayout.make(title, font: theme.figureTitleFont, canvas: canvas)
+            let t = TextLayout.fitted(title, font: theme.figureTitleFont, maxWidth: content.width, canvas: canvas)
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let s = TextLayout.make(sub, font: theme.noteFont, canvas: canvas)
+                let s = TextLayout.fitted(sub, font: theme.noteFont, maxWidth: content.width, canvas: canvas)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted))
                 used += s.height + theme.noteFont.size * 0.5
             }
             content = content.inset(by: Insets(top: used))
         }
         if let foot = figure.footnote {
-            let f = TextLayout.make(foot, font: theme.noteFont, canvas: canvas)
+            let f = TextLayout.fitted(foot, font: theme.noteFont, maxWidth: content.width, canvas: canvas)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
@@ -194,17 +194,17 @@ struct FigureRenderer {
             canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
         }
         if let xl = axes.xLabel {
-            let t = TextLayout.make(xl, font: theme.labelFont, canvas: canvas)
+            let t = TextLayout.fitted(xl, font: theme.labelFont, maxWidth: r.width + l.insets.left * 0.8, canvas: canvas)
             let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + (l.xLabels.map(\.height).max() ?? 0)) + pad
             canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
         }
         if let yl = axes.yLabel {
-            let t = TextLayout.make(yl, font: theme.labelFont, canvas: canvas)
+            let t = TextLayout.fitted(yl, font: theme.labelFont, maxWidth: r.height + l.insets.bottom * 0.5, canvas: canvas)
             let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
             canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
         }
         if let title = axes.title {
-            let t = TextLayout.make(title, font: theme.titleFont, canvas: canvas)
+            let t = TextLayout.fitted(title, font: theme.titleFont, maxWidth: r.width + l.insets.left * 0.9, canvas: canvas)
             canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
         }
 

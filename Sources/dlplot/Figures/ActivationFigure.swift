@@ -60,7 +60,7 @@ struct ActivationFigure {
             if curves != .derivativeOnly {
                 let pts = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps, a.value)
                 axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: width, join: .miter),
-                                  label: "$\(name)(x)$" + (single ? "" : "  " + a.displayName), zOrder: 3))
+                                  label: single ? "$\(name)(x)$" : a.displayName, zOrder: 3))
                 for j in a.jumps where xr.contains(j) {
                     let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
                     axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
@@ -70,7 +70,7 @@ struct ActivationFigure {
                 let pts = sampler.sample(xr, kinks: [], jumps: derivativeJumps, a.derivative)
                 let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
                 axes.add(LineMark(points: pts, style: StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter),
-                                  label: "$\(name)'(x)$" + (single && curves == .derivativeOnly ? "" : single ? "" : "  " + a.displayName + "′"),
+                                  label: single ? "$\(name)'(x)$" : a.displayName + "′ (dashed)",
                                   zOrder: 3))
                 let (peak, at) = a.maxAbsDerivative
                 if single, at.isFinite, xr.contains(at), peak > 0 {

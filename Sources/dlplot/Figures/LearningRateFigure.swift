@@ -9,18 +9,25 @@ struct LearningRateFigure {
     var start: Double
     var steps: Int
 
-    /// "too small", "good", "oscillates", "diverges": what the run did.
+    /// What the run did: "diverges", "good", "oscillates", "too small", or "stuck in a local minimum".
     static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
         guard ws.count >= 2, case .maxSteps = stop, let last = ws.last else { return "diverges" }
         let f0 = curve.value(ws[0]), fEnd = curve.value(last)
-        let fMin = curve.minima.map(curve.value).min() ?? 0
+        let minima = curve.minima
+        let fMin = minima.map(curve.value).min() ?? 0
         if !(fEnd.isFinite) || fEnd > f0 || abs(last) > abs(ws[0]) * 4 { return "diverges" }
+        let span = curve.viewRange.upperBound - curve.viewRange.lowerBound
+        let nearest = minima.min { abs($0 - last) < abs($1 - last) } ?? 0
+        // Oscillating: most steps jump across the minimum the run ends near.
+        let crossings = zip(ws, ws.dropFirst()).filter { a, b in (a - nearest) * (b - nearest) < 0 }.count
+        let oscillating = crossings > ws.count / 2
+        if abs(last - nearest) < 0.01 * span {
+            if nearest != minima.first { return "stuck in a local minimum" }
+            return oscillating ? "good (oscillates)" : "good"
+        }
         let progress = (fEnd - fMin) / max(f0 - fMin, 1e-300)
-        // Oscillating: most steps jump across the nearest minimum.
-        let m = curve.minima.min { abs($0 - last) < abs($1 - last) } ?? 0
-        let oscillating = zip(ws, ws.dropFirst()).filter { a, b in (a - m) * (b - m) < 0 }.count > ws.count / 2
-        if progress > 0.05 { return oscillating ? "oscillates slowly" : "too small" }
-        return oscillating ? "good (oscillates)" : "good"
+        if oscillating { return "oscillates" }
+        return progress > 0.05 ? "too small" : "good"
     }
 
     func build(into figure: inout Figure) throws -> [DataTable] {
