@@ -7,6 +7,9 @@ extension DLPlot {
         LearningRateCommand.self,
         PitfallsCommand.self,
         VanishingCommand.self,
+        Eval.self,
+        Trace.self,
+        List.self,
         Gallery.self,
     ]
 }

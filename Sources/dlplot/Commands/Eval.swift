@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// `dlplot eval`: numbers from the Optim kernels (activations, softmax, losses, surfaces).
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate an activation, softmax, a loss or a surface and print the numbers (CSV or JSON).",
+        discussion: """
+            Numbers print as the shortest decimal that reads back to the same double (no rounding). \
+            Negative values can follow an option directly: --x -1,0,1 or --x=-1,0,1.
+            """,
+        subcommands: [EvalActivation.self, EvalSoftmax.self, EvalLoss.self, EvalSurface.self]
+    )
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Optim
+
+/// `dlplot eval activation NAME --x LIST [--param k=v]...` → CSV `x,y,dy`.
+struct EvalActivation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activation",
+        abstract: "Print an activation's value and derivative: CSV columns x,y,dy.",
+        discussion: """
+            NAME is one of: \(Activation.allNames.joined(separator: ", ")) (see `dlplot list activations`). \
+            Parameters use PyTorch's names: negative_slope (leaky_relu, 0.01), a (prelu, 0.25), alpha (elu, celu: 1), \
+            beta (swish 1, softplus 1), threshold (softplus, 20), min_val and max_val (hardtanh, -1 and 1). \
+            Example: dlplot eval activation leaky_relu --param negative_slope=0.1 --x -2,0,2
+            """
+    )
+
+    @Argument(help: "The activation name.")
+    var name: String
+
+    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A parameter as name=value (repeatable); unspecified parameters take PyTorch's defaults.",
+                               valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(name: .customLong("x"), parsing: .unconditional,
+            help: ArgumentHelp("Comma-separated finite x values, e.g. -2,-0.5,0,1e-3 (required).", valueName: "list"))
+    var xs: String
+
+    @OptionGroup var output: NumberOutputOptions
+
+    func parsed() throws -> (Activation, [Double]) {
+        let params = try NumberArguments.parameters(parameters, option: "--param")
+        let f: Activation
+        do {
+            f = try Activation(name: name, parameters: params)
+        } catch let error as OptimError {
+            throw ValidationError(error.description)
+        }
+        return (f, try NumberArguments.list(xs, option: "--x"))
+    }
+
+    func validate() throws {
+        _ = try parsed()
+    }
+
+    func run() throws {
+        let (f, x) = try parsed()
+        var table = NumberTable()
+        table.columns = [("x", .numbers(x)), ("y", .numbers(x.map(f.value))), ("dy", .numbers(x.map(f.derivative)))]
+        print(table.render(output.format), terminator: "")
+    }
+}

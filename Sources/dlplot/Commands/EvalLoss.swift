@@ -1,0 +1,75 @@
+import ArgumentParser
+import Optim
+
+/// `dlplot eval loss NAME --prediction LIST --target LIST [--param k=v]...` → CSV `i,loss,grad`.
+struct EvalLoss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loss",
+        abstract: "Print a loss and its gradient per example: CSV columns i,loss,grad; JSON adds \"loss_mean\" and \"grad_mean\".",
+        discussion: """
+            NAME is one of: \(Loss.allNames.joined(separator: ", ")) (see `dlplot list losses`). \
+            For cce and cce_logits each example is a row of class scores: separate rows with ';', \
+            e.g. --prediction "0.8,0.1,0.1;0.2,0.7,0.1" --target "1,0,0;0,1,0"; the grad column then holds \
+            each row's gradient joined by ';' (JSON: one array per row). The mean is over examples (rows), \
+            as PyTorch's reduction='mean'; grad_mean is its gradient (grad / n). bce takes probabilities in [0, 1]; \
+            bce_logits and cce_logits take logits. Parameter: delta (huber, default 1).
+            """
+    )
+
+    @Argument(help: "The loss name.")
+    var name: String
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Predictions: comma-separated numbers, rows separated by ';' for cce/cce_logits (required).",
+                               valueName: "list"))
+    var prediction: String
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Targets, same shape as --prediction (required).", valueName: "list"))
+    var target: String
+
+    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A parameter as name=value (repeatable): delta for huber (default 1).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @OptionGroup var output: NumberOutputOptions
+
+    func table() throws -> NumberTable {
+        let loss: Loss
+        do {
+            loss = try Loss(name: name, parameters: try NumberArguments.parameters(parameters, option: "--param"))
+        } catch let error as OptimError {
+            throw ValidationError(error.description)
+        }
+        var table = NumberTable()
+        do {
+            if loss.isRowWise {
+                let p = try NumberArguments.rows(prediction, option: "--prediction")
+                let y = try NumberArguments.rows(target, option: "--target")
+                let r = try loss.rowValues(prediction: p, target: y)
+                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss)), ("grad", .rows(r.gradient))]
+                table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .rows(r.gradientMean))]
+            } else {
+                if prediction.contains(";") || target.contains(";") {
+                    throw ValidationError("\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
+                }
+                let p = try NumberArguments.list(prediction, option: "--prediction")
+                let y = try NumberArguments.list(target, option: "--target")
+                let r = try loss.values(prediction: p, target: y)
+                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss)), ("grad", .numbers(r.gradient))]
+                table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .numbers(r.gradientMean))]
+            }
+        } catch let error as OptimError {
+            throw ValidationError(error.description)
+        }
+        return table
+    }
+
+    func validate() throws {
+        _ = try table()
+    }
+
+    func run() throws {
+        print(try table().render(output.format), terminator: "")
+    }
+}

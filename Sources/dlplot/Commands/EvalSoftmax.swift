@@ -1,0 +1,49 @@
+import ArgumentParser
+import Optim
+
+/// `dlplot eval softmax --logits LIST [--temperature T] [--log]` → CSV `i,input,output`.
+struct EvalSoftmax: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "softmax",
+        abstract: "Print softmax(logits/T): CSV columns i,input,output; JSON adds \"jacobian\" (rows).",
+        discussion: """
+            The maximum logit is subtracted first, so large logits (1000, 999, 0) are fine. \
+            jacobian[i][j] = d output_i / d input_j = s_i (delta_ij - s_j) / T (with --log: (delta_ij - s_j) / T).
+            """
+    )
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Comma-separated finite logits, e.g. 2,1,0.1 (required).", valueName: "list"))
+    var logits: String
+
+    @Option(parsing: .unconditional, help: "Temperature T > 0 (default: 1).")
+    var temperature: String = "1"
+
+    @Flag(help: "Print log-softmax (and its Jacobian) instead of softmax (default: off).")
+    var log = false
+
+    @OptionGroup var output: NumberOutputOptions
+
+    func parsed() throws -> ([Double], Double) {
+        let t = try NumberArguments.finite(temperature, option: "--temperature")
+        do {
+            try Softmax.validate(temperature: t)
+        } catch let error as OptimError {
+            throw ValidationError("--temperature: \(error.description)")
+        }
+        return (try NumberArguments.list(logits, option: "--logits"), t)
+    }
+
+    func validate() throws {
+        _ = try parsed()
+    }
+
+    func run() throws {
+        let (x, t) = try parsed()
+        let out = log ? Softmax.logProbabilities(x, temperature: t) : Softmax.probabilities(x, temperature: t)
+        var table = NumberTable()
+        table.columns = [("i", .integers(Array(x.indices))), ("input", .numbers(x)), ("output", .numbers(out))]
+        table.extras = [("jacobian", .rows(log ? Softmax.logJacobian(x, temperature: t) : Softmax.jacobian(x, temperature: t)))]
+        print(table.render(output.format), terminator: "")
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Optim
+
+/// Parsing of the number-valued command-line arguments: single finite numbers, comma lists,
+/// `;`-separated rows, `x:y` points and `key=value` parameters. Every failure is a
+/// `ValidationError` that quotes the offending text and says what is expected.
+enum NumberArguments {
+    /// A finite number, or an error naming `text` and the option.
+    static func finite(_ text: String, option: String) throws -> Double {
+        let trimmed = text.trimmingSpaces
+        guard let v = Double(trimmed) else {
+            throw ValidationError("\(option): '\(text)' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+        }
+        guard v.isFinite else {
+            throw ValidationError("\(option): '\(text)' is not finite; expected a finite decimal number")
+        }
+        return v
+    }
+
+    /// For `@Option(transform:)`: a finite number.
+    static func finiteTransform(option: String) -> @Sendable (String) throws -> Double {
+        { try finite($0, option: option) }
+    }
+
+    /// "1,-2,3.5" → [1, -2, 3.5] (at least one number).
+    static func list(_ text: String, option: String) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard !text.trimmingSpaces.isEmpty else {
+            throw ValidationError("\(option): no values given; expected a comma-separated list such as -1,0,2.5")
+        }
+        return try parts.map { try finite($0, option: option) }
+    }
+
+    /// "0.8,0.1;0.2,0.7" → [[0.8, 0.1], [0.2, 0.7]].
+    static func rows(_ text: String, option: String) throws -> [[Double]] {
+        try text.split(separator: ";", omittingEmptySubsequences: false).map { try list(String($0), option: option) }
+    }
+
+    /// "1:2,-3:0.5" → [(1, 2), (−3, 0.5)].
+    static func points(_ text: String, option: String) throws -> [(x: Double, y: Double)] {
+        guard !text.trimmingSpaces.isEmpty else {
+            throw ValidationError("\(option): no points given; expected x:y pairs separated by commas, e.g. 1:2,-0.5:3")
+        }
+        return try text.split(separator: ",", omittingEmptySubsequences: false).map { pair in
+            let xy = pair.split(separator: ":", omittingEmptySubsequences: false)
+            guard xy.count == 2 else {
+                throw ValidationError("\(option): '\(pair)' is not a point; expected x:y, e.g. 1.5:-2")
+            }
+            return (try finite(String(xy[0]), option: option), try finite(String(xy[1]), option: option))
+        }
+    }
+
+    /// "x,y" → [x, y] exactly two numbers.
+    static func pair(_ text: String, option: String) throws -> [Double] {
+        let v = try list(text, option: option)
+        guard v.count == 2 else {
+            throw ValidationError("\(option): '\(text)' has \(v.count) numbers; expected two, x,y (e.g. -1.5,2)")
+        }
+        return v
+    }
+
+    /// ["negative_slope=0.1", "alpha=2"] → dictionary; duplicate keys and malformed items are errors.
+    static func parameters(_ items: [String], option: String) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for item in items {
+            let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard kv.count == 2, !kv[0].trimmingSpaces.isEmpty else {
+                throw ValidationError("\(option): '\(item)' is not key=value; e.g. --param negative_slope=0.1")
+            }
+            let key = kv[0].trimmingSpaces
+            guard out[key] == nil else { throw ValidationError("\(option): '\(key)' is given twice") }
+            out[key] = try finite(String(kv[1]), option: "\(option) \(key)")
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
