@@ -1,0 +1,88 @@
+/// Contour lines of a scalar field, optionally coloured by level and labelled inline.
+///
+/// Lines are computed when the mark is made (marching squares, STYLE.md §B). Labels are placed on the
+/// straightest stretch of each line long enough to hold them, upright, never outside the plot, never over
+/// another label or another line; the line is broken under the label. A line with no room gets no label.
+public struct ContourMark: Mark {
+    public let field: ScalarField
+    /// The resolved levels.
+    public let levels: ContourLevels.Resolved
+    /// The lines, one array per level in `levels.values`.
+    public let lines: [[ContourLine]]
+    /// Line colour when `colormap` is nil.
+    public var color: Color
+    public var lineWidth: Double
+    /// Colour each level by its position in the level list instead of `color`.
+    public var colormap: Colormap?
+    /// Write the level value on the lines.
+    public var showLabels: Bool
+    /// Label text for a level (default: three significant digits).
+    public var labelFormat: @Sendable (Double) -> String
+    /// Legend label, if any.
+    public var label: String?
+    public var zOrder: Double
+
+    /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
+    public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color = Color(hex: 0x1A1A1A, alpha: 0.75),
+                lineWidth: Double = 0.9, colormap: Colormap? = nil, showLabels: Bool = false,
+                labelFormat: @escaping @Sendable (Double) -> String = { TickFormat.short($0, significant: 3) },
+                label: String? = nil, zOrder: Double = 1) throws(VizError) {
+        self.field = field
+        let resolved = try levels.resolve(for: field)
+        self.levels = resolved
+        self.lines = MarchingSquares.contours(field, levels: resolved.values)
+        self.color = color; self.lineWidth = lineWidth; self.colormap = colormap
+        self.showLabels = showLabels; self.labelFormat = labelFormat; self.label = label; self.zOrder = zOrder
+    }
+
+    public func dataBounds() -> Bounds? { field.bounds }
+
+    public var legendEntries: [LegendEntry] {
+        guard let label else { return [] }
+        return [LegendEntry(label: label, sample: .line(StrokeStyle(color: color, width: lineWidth), marker: nil))]
+    }
+
+    /// The colour of level `k`.
+    public func levelColor(_ k: Int) -> Color {
+        guard let colormap else { return color }
+        let n = levels.values.count
+        return colormap.color(at: n > 1 ? Double(k) / Double(n - 1) : 0.5)
+    }
+
+    public func draw(in ctx: PlotContext) {
+        if let note = levels.note, field.finiteRange == nil || lines.allSatisfy(\.isEmpty) { FieldNote.draw(note, in: ctx) }
+        let bound = ctx.plotRect.expanded(by: lineWidth * 4 + 2)
+        let tolerance = 0.2 / max(ctx.resolution, 1)
+        // Device polylines per level (rings closed by repeating the first point), clipped and simplified.
+        var device: [[[Point]]] = []
+        for levelLines in lines {
+            var runs: [[Point]] = []
+            for l in levelLines {
+                var pts = l.points.map(ctx.point)
+                if l.isClosed, let first = pts.first { pts.append(first) }
+                for run in Polyline.clip(pts, to: bound) { runs.append(Polyline.simplify(run, tolerance: tolerance)) }
+            }
+            device.append(runs)
+        }
+        var placed: [ContourLabeler.Placed] = []
+        if showLabels {
+            var labeler = ContourLabeler(runs: device, plot: ctx.plotRect)
+            for (k, level) in levels.values.enumerated() where k < device.count {
+                let text = labelFormat(level)
+                let box = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: ctx.theme.noteFont)
+                labeler.place(level: k, text: text, size: Size(box.width, box.height))
+            }
+            placed = labeler.placed
+            device = labeler.runs
+        }
+        for (k, runs) in device.enumerated() {
+            var path = Path()
+            for r in runs { path.append(Path(polyline: r)) }
+            ctx.stroke(path, StrokeStyle(color: levelColor(k), width: lineWidth, join: .round))
+        }
+        for p in placed {
+            let c = levelColor(p.level)
+            ctx.text(p.text, at: p.center, anchor: .center, font: ctx.theme.noteFont, color: c.withAlpha(1), angle: p.angle)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Filled contour bands of a scalar field through a colormap.
+///
+/// With levels L₀ < … < Lₙ₋₁ there are n + 1 bands: below L₀, between neighbours, and above Lₙ₋₁;
+/// band k has the colour at (k + ½)/(n + 1) of the colormap, so colours are spread evenly whatever the
+/// level spacing (log levels get as many distinct colours as linear ones). Use the same levels for a
+/// `ContourMark` on top and a band `Colorbar` beside.
+public struct FilledContourMark: Mark {
+    public let field: ScalarField
+    /// The resolved levels (band boundaries).
+    public let levels: ContourLevels.Resolved
+    public var colormap: Colormap
+    public var zOrder: Double
+    /// Opacity of the fill (lines drawn on top stay crisp).
+    public var opacity: Double
+    /// Region polygons per level (index 0: all valid cells; k > 0: above level k − 1).
+    let regions: [[[Point]]]
+
+    /// Bands of `field` at `levels`; throws for an invalid level request.
+    public init(field: ScalarField, levels: ContourLevels = .automatic, colormap: Colormap = .viridis,
+                opacity: Double = 1, zOrder: Double = 0.5) throws(VizError) {
+        self.field = field
+        self.levels = try levels.resolve(for: field)
+        self.colormap = colormap; self.opacity = opacity; self.zOrder = zOrder
+        var r: [[[Point]]] = []
+        if field.finiteRange != nil {
+            r.append(FilledContours.region(field, above: nil))
+            if let range = field.finiteRange {
+                for l in self.levels.values where l < range.upper { r.append(FilledContours.region(field, above: l)) }
+            }
+        }
+        regions = r
+    }
+
+    /// The number of colour bands (levels + 1).
+    public var bandCount: Int { levels.values.count + 1 }
+    /// The colour of band `k` (0 = below the first level).
+    public func bandColor(_ k: Int) -> Color { colormap.color(at: (Double(k) + 0.5) / Double(bandCount)).withAlpha(opacity) }
+
+    public func dataBounds() -> Bounds? { field.bounds }
+
+    public func draw(in ctx: PlotContext) {
+        if let note = levels.note, field.finiteRange == nil || levels.values.isEmpty {
+            FieldNote.draw(note, in: ctx)
+        }
+        guard let range = field.finiteRange else { return }
+        // The base colour is the band that holds the minimum (explicit levels may lie below it).
+        let below = levels.values.filter { $0 < range.lower }.count
+        for (k, polys) in regions.enumerated() {
+            var path = Path()
+            for poly in polys { path.append(Path(polygon: poly.map(ctx.point))) }
+            let band = k == 0 ? 0 : k
+            ctx.fill(path, bandColor(max(band, below)))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Marked points with labels — minima, saddles, maxima — for annotating a field.
+///
+/// Each label goes to the first of eight positions around its marker (right, upper right, above, …) that
+/// lies fully inside the plot and overlaps no marker and no label placed before it; labels sit on a
+/// translucent background patch so they stay legible over filled contours. A label with no free position
+/// is drawn at the least-bad inside position rather than outside the plot.
+public struct PointLabelMark: Mark {
+    /// The symbol drawn at a point.
+    public enum Symbol: Sendable, Hashable {
+        /// A five-pointed star (minima).
+        case star
+        /// A square turned 45° with a cross inside (saddle points).
+        case saddle
+        /// Any standard marker.
+        case marker(MarkerShape)
+    }
+
+    /// One annotated point.
+    public struct Item: Sendable {
+        public var point: Point
+        public var label: String?
+        public var shape: Symbol
+        public var color: Color
+        public init(_ point: Point, label: String? = nil, shape: Symbol = .star, color: Color = .white) {
+            self.point = point; self.label = label; self.shape = shape; self.color = color
+        }
+    }
+
+    public var items: [Item]
+    public var markerSize: Double
+    public var zOrder: Double
+
+    public init(_ items: [Item], markerSize: Double = 9, zOrder: Double = 4) {
+        self.items = items; self.markerSize = markerSize; self.zOrder = zOrder
+    }
+
+    /// Minima as white stars labelled "min" (or the given labels).
+    public static func minima(_ points: [Point], labels: [String]? = nil) -> PointLabelMark {
+        PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "min", shape: .star, color: .white) })
+    }
+
+    /// Saddle points as crosses labelled "saddle" (or the given labels).
+    public static func saddles(_ points: [Point], labels: [String]? = nil) -> PointLabelMark {
+        PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "saddle", shape: .saddle, color: .white) })
+    }
+
+    /// Points are annotations: they do not widen the view.
+    public func dataBounds() -> Bounds? { nil }
+    public func occupiedPoints() -> [Point] { items.map(\.point) }
+
+    /// The label rectangles chosen for a plot of the given geometry (device space), nil for unlabelled or hidden items.
+    func layout(_ ctx: PlotContext) -> [Rect?] {
+        let font = ctx.theme.noteFont
+        let centres = items.map { ctx.point($0.point) }
+        var taken: [Rect] = centres.map { Rect(x: $0.x - markerSize / 2, y: $0.y - markerSize / 2, width: markerSize, height: markerSize) }
+        var out: [Rect?] = []
+        let gap = markerSize * 0.5 + 3
+        for (k, item) in items.enumerated() {
+            guard let text = item.label, ctx.plotRect.contains(centres[k]) else { out.append(nil); continue }
+            let size = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: font)
+            let w = size.width + 6, h = size.height + 2
+            let c = centres[k]
+            let candidates = [
+                Point(c.x + gap, c.y - h / 2), Point(c.x + gap * 0.7, c.y - gap * 0.7 - h), Point(c.x - w / 2, c.y - gap - h),
+                Point(c.x - gap * 0.7 - w, c.y - gap * 0.7 - h), Point(c.x - gap - w, c.y - h / 2),
+                Point(c.x - gap * 0.7 - w, c.y + gap * 0.7), Point(c.x - w / 2, c.y + gap), Point(c.x + gap * 0.7, c.y + gap * 0.7),
+            ].map { Rect(x: $0.x, y: $0.y, width: w, height: h) }
+            let inside = candidates.filter { ctx.plotRect.contains(Point($0.minX, $0.minY)) && ctx.plotRect.contains(Point($0.maxX, $0.maxY)) }
+            let pick = inside.first { r in !taken.contains { $0.intersects(r) } }
+                ?? inside.min { a, b in taken.reduce(0) { $0 + $1.overlapArea(a) } < taken.reduce(0) { $0 + $1.overlapArea(b) } }
+            if let pick { taken.append(pick) }
+            out.append(pick)
+        }
+        return out
+    }
+
+    public func draw(in ctx: PlotContext) {
+        let boxes = layout(ctx)
+        for item in items {
+            let c = ctx.point(item.point)
+            guard ctx.plotRect.contains(c) else { continue }
+            let edge = Color(hex: 0x1A1A1A)
+            switch item.shape {
+            case let .marker(m): ctx.marker(m, at: c, size: markerSize, fill: item.color, edge: edge, edgeWidth: 1)
+            case .star:
+                var pts: [Point] = []
+                for k in 0..<10 {
+                    let r = (k % 2 == 0 ? 0.75 : 0.32) * markerSize
+                    let a = -Double.pi / 2 + Double(k) * Double.pi / 5
+                    pts.append(Point(c.x + r * Math.cos(a), c.y + r * Math.sin(a)))
+                }
+                let star = Path(polygon: pts)
+                ctx.fill(star, item.color); ctx.stroke(star, StrokeStyle(color: edge, width: 1))
+            case .saddle:
+                let d = markerSize * 0.6
+                let diamond = Path(polygon: [Point(c.x, c.y - d), Point(c.x + d, c.y), Point(c.x, c.y + d), Point(c.x - d, c.y)])
+                ctx.fill(diamond, item.color); ctx.stroke(diamond, StrokeStyle(color: edge, width: 1))
+                var x = Path()
+                x.move(to: Point(c.x - d / 2, c.y - d / 2)); x.line(to: Point(c.x + d / 2, c.y + d / 2))
+                x.move(to: Point(c.x - d / 2, c.y + d / 2)); x.line(to: Point(c.x + d / 2, c.y - d / 2))
+                ctx.stroke(x, StrokeStyle(color: edge, width: 1.2))
+            }
+        }
+        let font = ctx.theme.noteFont
+        for (item, box) in zip(items, boxes) {
+            guard let box, let text = item.label else { continue }
+            ctx.fill(Path(rect: box), ctx.theme.plotBackground.withAlpha(0.78))
+            ctx.text(text, at: box.center, anchor: .center, font: font, color: ctx.theme.foreground)
+        }
+    }
+}
