@@ -12,6 +12,8 @@ struct AxisLayout {
     var plotRect = Rect(x: 0, y: 0, width: 1, height: 1)
     var guideWidths: [Double] = []
     var legend: LegendLayout?
+    /// The legend's top-left corner, chosen once the plot rectangle is known.
+    var legendOrigin: Point?
 
     /// Chooses ticks for a plot `rect` and measures their labels.
     mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas) {

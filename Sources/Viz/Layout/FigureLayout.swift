@@ -18,8 +18,13 @@ extension Figure {
     /// points (multiply by `dpi / 72` for PNG pixels). Lays the figure out as `render(as:)` does, with the
     /// same text measurements, without drawing.
     public func layoutPlotRects(for format: OutputFormat = .png) throws(VizError) -> [Rect] {
-        let scale = format == .png ? dpi / 72 : 1
-        let canvas = try Canvas(size: size, kind: .measuring(pixelsPerPoint: scale))
-        return try FigureRenderer(figure: self, canvas: canvas, resolution: scale).layout().axes.map(\.plotRect)
+        try laidOut(for: format).axes.map(\.plotRect)
+    }
+
+    /// The full layout `render(as:)` would draw (for tests and layout inspection).
+    func laidOut(for format: OutputFormat = .png) throws(VizError) -> FigureLayout {
+        let scale = format == .png ? dpi / 72 : 4
+        let canvas = try Canvas(size: size, kind: .measuring(pixelsPerPoint: format == .png ? scale : 1))
+        return try FigureRenderer(figure: self, canvas: canvas, resolution: scale).layout()
     }
 }

@@ -23,18 +23,18 @@ struct FigureRenderer {
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
         if let title = figure.title {
-            let t = TextLayout.fitted(title, font: theme.figureTitleFont, maxWidth: content.width, canvas: canvas)
+            let t = fitted(title, theme.figureTitleFont, maxWidth: content.width)
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let s = TextLayout.fitted(sub, font: theme.noteFont, maxWidth: content.width, canvas: canvas)
+                let s = fitted(sub, theme.noteFont, maxWidth: content.width)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted))
                 used += s.height + theme.noteFont.size * 0.5
             }
             content = content.inset(by: Insets(top: used))
         }
         if let foot = figure.footnote {
-            let f = TextLayout.fitted(foot, font: theme.noteFont, maxWidth: content.width, canvas: canvas)
+            let f = fitted(foot, theme.noteFont, maxWidth: content.width)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
@@ -131,6 +131,15 @@ struct FigureRenderer {
             }
             layouts[k].plotRect = r
         }
+        // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
+        for k in panels.indices {
+            guard let legend = layouts[k].legend else { continue }
+            let l = layouts[k], r = l.plotRect
+            let ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
+            let pad = theme.labelFont.size * 0.4
+            let guidesEnd = r.maxX + pad * 2 + l.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
+            layouts[k].legendOrigin = legendOrigin(legend, axes: panels[k].axes, plot: r, ctx: ctx, guidesEnd: guidesEnd, layout: l)
+        }
         return FigureLayout(texts: texts, panels: panels, axes: layouts)
     }
 
@@ -194,17 +203,17 @@ struct FigureRenderer {
             canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
         }
         if let xl = axes.xLabel {
-            let t = TextLayout.fitted(xl, font: theme.labelFont, maxWidth: r.width + l.insets.left * 0.8, canvas: canvas)
+            let t = fitted(xl, theme.labelFont, maxWidth: roomAcross(r))
             let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + (l.xLabels.map(\.height).max() ?? 0)) + pad
             canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
         }
         if let yl = axes.yLabel {
-            let t = TextLayout.fitted(yl, font: theme.labelFont, maxWidth: r.height + l.insets.bottom * 0.5, canvas: canvas)
+            let t = fitted(yl, theme.labelFont, maxWidth: roomAlong(r))
             let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
             canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
         }
         if let title = axes.title {
-            let t = TextLayout.fitted(title, font: theme.titleFont, maxWidth: r.width + l.insets.left * 0.9, canvas: canvas)
+            let t = fitted(title, theme.titleFont, maxWidth: roomAcross(r))
             canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
         }
 
@@ -215,8 +224,7 @@ struct FigureRenderer {
             g.draw(in: Rect(x: gx, y: r.minY, width: w, height: r.height), gctx)
             gx += w + pad * 2
         }
-        if let legend = l.legend {
-            let origin = legendOrigin(legend, axes: axes, plot: r, ctx: ctx, guidesEnd: gx, layout: l)
+        if let legend = l.legend, let origin = l.legendOrigin {
             legend.draw(at: origin, canvas: canvas, theme: theme)
         }
     }
@@ -264,6 +272,27 @@ struct FigureRenderer {
     }
 
     private func theme(_ axes: Axes) -> Theme { figure.theme }
+
+    /// `text` laid out in `font`, shrunk (to at most 40% of the size) when wider than `maxWidth`, so
+    /// long titles and labels stay on the page instead of being cut at its edge.
+    func fitted(_ text: String, _ font: Font, maxWidth: Double) -> TextLayout {
+        let t = TextLayout.make(text, font: font, canvas: canvas)
+        guard t.width > maxWidth, maxWidth > 0 else { return t }
+        return TextLayout.make(text, font: font.scaled(max(0.4, maxWidth / t.width * 0.98)), canvas: canvas)
+    }
+
+    /// The width a label centred under/over `r` may take: a quarter more than the plot, and never past
+    /// the page padding.
+    private func roomAcross(_ r: Rect) -> Double {
+        let p = figure.theme.figurePadding
+        return min(r.width * 1.25, 2 * min(r.midX - p, figure.size.width - p - r.midX))
+    }
+
+    /// The length a label centred beside `r` (rotated) may take.
+    private func roomAlong(_ r: Rect) -> Double {
+        let p = figure.theme.figurePadding
+        return min(r.height * 1.25, 2 * min(r.midY - p, figure.size.height - p - r.midY))
+    }
 
     /// The smallest increasing interval covering all of `intervals`.
     private func unionOf(_ intervals: [Interval]) -> Interval? {

@@ -13,15 +13,6 @@ struct TextLayout {
 
     static let empty = TextLayout(width: 0, ascent: 0, descent: 0, items: [])
 
-    /// Lays out `label`, shrinking the font (to no less than 55 %) when it is wider than `maxWidth`,
-    /// so titles never run off the page.
-    static func fitted(_ label: String, font: Font, maxWidth: Double, canvas: Canvas) -> TextLayout {
-        let t = make(label, font: font, canvas: canvas)
-        guard t.width > maxWidth, maxWidth > 0 else { return t }
-        let factor = max(0.55, maxWidth / t.width * 0.98)
-        return make(label, font: font.scaled(factor), canvas: canvas)
-    }
-
     /// Lays out `label` in `font`, measuring text with `canvas`.
     static func make(_ label: String, font: Font, canvas: Canvas) -> TextLayout {
         let node = MathParser.parse(label)

@@ -1,0 +1,55 @@
+import XCTest
+@testable import Viz
+
+final class TickFormatTests: XCTestCase {
+    func testDecimalsFollowTheStep() {
+        XCTAssertEqual(TickFormat.linear(Ticks.values(0, 1, count: 10)),
+                       ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1.0"])
+        XCTAssertEqual(TickFormat.linear([0, 2, 4]), ["0", "2", "4"])
+        XCTAssertEqual(TickFormat.linear([0, 0.25, 0.5]), ["0.00", "0.25", "0.50"])
+    }
+
+    func testNoFloatingPointNoise() {
+        // 0.1 + 0.2 is 0.30000000000000004 in binary; the label must not show it.
+        XCTAssertEqual(TickFormat.linear([0.1, 0.1 + 0.2, 0.5]).map { $0.count <= 3 }, [true, true, true])
+        XCTAssertEqual(TickFormat.linear([0.1, 0.1 + 0.2])[1], "0.3")
+    }
+
+    func testTrueMinusSign() {
+        let labels = TickFormat.linear([-1, -0.5, 0, 0.5, 1])
+        XCTAssertEqual(labels, ["\u{2212}1.0", "\u{2212}0.5", "0.0", "0.5", "1.0"])
+        XCTAssertFalse(labels.joined().contains("-"), "ASCII hyphen-minus is not a minus sign")
+        XCTAssertEqual(TickFormat.short(-0.00012), "\u{2212}1.2×10⁻⁴")
+    }
+
+    func testLogLabelsArePowersOfTen() {
+        let s = Scale(.log, domain: Interval(1e-3, 1e4))
+        XCTAssertEqual(s.labels(for: [1e-3, 1e-2, 1, 1e4]), ["10⁻³", "0.01", "1", "10⁴"])
+    }
+
+    func testScientificForLargeNumbers() {
+        XCTAssertEqual(TickFormat.linear([0, 2e5, 4e5, 6e5]), ["0", "2×10⁵", "4×10⁵", "6×10⁵"])
+        XCTAssertEqual(TickFormat.linear([2.5e6, 5e6]), ["2.5×10⁶", "5.0×10⁶"])
+    }
+
+    func testShortLabels() {
+        XCTAssertEqual(TickFormat.short(97.1), "97.1")
+        XCTAssertEqual(TickFormat.short(0.5), "0.5")
+        XCTAssertEqual(TickFormat.short(1234567), "1.23×10⁶")
+    }
+
+    /// The labels a rendered log axis actually shows come from the same formatter.
+    func testLaidOutLogAxisLabels() throws {
+        var a = Axes()
+        a.xScale = .log
+        a.xLimits = Interval(1e-3, 1e1)
+        a.add(LineMark(x: [1e-3, 1e1], y: [0, 1], style: StrokeStyle(color: .black)))
+        let layout = try Figure.single(a).laidOut()
+        let texts = layout.axes[0].xLabels.flatMap { $0.items.compactMap { item -> String? in
+            if case let .text(s, _, _) = item { return s }
+            return nil
+        } }
+        XCTAssertTrue(texts.contains("10⁻³"), "\(texts)")
+        XCTAssertEqual(layout.axes[0].xTicks.first, 1e-3)
+    }
+}

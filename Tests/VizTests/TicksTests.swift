@@ -1,0 +1,50 @@
+import XCTest
+@testable import Viz
+
+/// Tick vectors from d3-array's `ticks` (STYLE.md §A1): the values d3 itself returns.
+final class TicksTests: XCTestCase {
+    private func assertTicks(_ a: Double, _ b: Double, _ n: Int, _ expected: [Double], file: StaticString = #filePath, line: UInt = #line) {
+        let got = Ticks.values(a, b, count: n)
+        XCTAssertEqual(got.count, expected.count, "ticks(\(a), \(b), \(n)) = \(got)", file: file, line: line)
+        // Exact equality: the integer-then-divide scheme must give the same doubles as the literals.
+        XCTAssertEqual(got, expected, file: file, line: line)
+    }
+
+    func testD3Vectors() {
+        assertTicks(0, 1, 10, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1])
+        assertTicks(0, 10, 5, [0, 2, 4, 6, 8, 10])
+        assertTicks(-3.7, 12.2, 5, [0, 5, 10])
+        assertTicks(0.001, 0.0097, 5, [0.002, 0.004, 0.006, 0.008])
+        assertTicks(-1, 1, 5, [-1, -0.5, 0, 0.5, 1])
+        assertTicks(0, 2.2, 3, [0, 1, 2])
+        assertTicks(1e6, 1.00004e6, 5, [1_000_000, 1_000_010, 1_000_020, 1_000_030, 1_000_040])
+    }
+
+    func testEdgeCases() {
+        XCTAssertEqual(Ticks.values(1, 1, count: 5), [1], "a single value")
+        XCTAssertEqual(Ticks.values(0, 1, count: 0), [], "no ticks asked for")
+        XCTAssertEqual(Ticks.values(.nan, 1, count: 5), [])
+        XCTAssertEqual(Ticks.values(10, 0, count: 5), [10, 8, 6, 4, 2, 0], "reversed domains give descending ticks")
+        XCTAssertFalse(Ticks.values(-1, 0, count: 5).contains { $0 == 0 && $0.sign == .minus }, "no negative zero")
+    }
+
+    func testNiceExtendsToTicks() {
+        let (a, b) = Ticks.nice(0.13, 9.7, count: 5)
+        XCTAssertEqual(a, 0); XCTAssertEqual(b, 10)
+        let (c, d) = Ticks.nice(-3.7, 12.2, count: 5)
+        XCTAssertEqual(c, -5); XCTAssertEqual(d, 15)
+    }
+
+    func testTicksStayInsideTheDomain() {
+        for (a, b) in [(0.3, 7.9), (-123.4, 5.6), (1e-7, 3e-7), (42.0, 42.5)] {
+            for n in 2...10 {
+                for t in Ticks.values(a, b, count: n) { XCTAssert(t >= a && t <= b, "\(t) outside [\(a), \(b)]") }
+            }
+        }
+    }
+
+    func testLogScaleTicksAreDecades() {
+        let s = Scale(.log, domain: Interval(1e-3, 1e2))
+        XCTAssertEqual(s.ticks(count: 6), [1e-3, 1e-2, 1e-1, 1, 10, 100])
+    }
+}
