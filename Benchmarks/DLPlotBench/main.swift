@@ -12,6 +12,10 @@ if only == nil || only == "optim" {
     print("== Optim")
     runOptimBenchmarks(&harness)
 }
+if only == nil || only == "fields" {
+    print("== Viz fields")
+    runFieldBenchmarks(&harness)
+}
 if only == nil || only == "commands", let dlplot = argument("--dlplot") {
     print("== Whole commands (process start to file written)")
     runCommandBenchmarks(&harness, dlplot: dlplot, baseline: argument("--baseline"))

@@ -1,0 +1,187 @@
+/// A static 3-D view of a scalar field z = f(x, y): shaded faces through a colormap, drawn back to front
+/// (painter's algorithm over quads), an optional wireframe, a path lifted onto the surface and hidden by
+/// nearer faces, and a box with ticks and labels on three axes.
+///
+/// The mark draws into the whole plot area; put it in an `Axes.surface3D()` (no 2-D frame, grid or zero
+/// lines). Faces are sorted by mean depth; each path segment (cut to under half a face) is sorted with
+/// them, nudged slightly towards the viewer so it shows on its own face, so a ridge in front hides it.
+public struct SurfaceMark: Mark {
+    public let field: ScalarField
+    public var colormap: Colormap
+    /// Colour normalisation of z (default: automatic, log for fields spanning decades).
+    public var normalization: Normalization
+    /// Degrees; matplotlib's defaults are −60 and 30.
+    public var azimuth: Double
+    public var elevation: Double
+    public var wireframe: Bool
+    public var wireColor: Color
+    /// A path on the surface (x, y, z), e.g. an optimizer's trajectory.
+    public var path: [Point3]
+    public var pathStyle: StrokeStyle
+    public var xLabel: String
+    public var yLabel: String
+    public var zLabel: String
+    /// Faces per axis at most (the field is subsampled to this).
+    public var maxFaces: Int
+    /// Height of the box relative to its width.
+    public var boxAspect: Double
+    /// The z range of the box (nil: the field's finite range); values outside are clamped to it.
+    public var zLimits: Interval?
+    public var zOrder: Double
+
+    public init(field: ScalarField, colormap: Colormap = .viridis, normalization: Normalization? = nil,
+                azimuth: Double = -60, elevation: Double = 30, wireframe: Bool = true,
+                wireColor: Color = Color(hex: 0x1A1A1A, alpha: 0.25), path: [Point3] = [],
+                pathStyle: StrokeStyle = StrokeStyle(color: Color(hex: 0xD55E00), width: 2.2, cap: .round, join: .round),
+                xLabel: String = "x", yLabel: String = "y", zLabel: String = "z", maxFaces: Int = 48,
+                boxAspect: Double = 0.7, zOrder: Double = 1) throws(VizError) {
+        guard azimuth.isFinite, elevation.isFinite else {
+            throw VizError.invalidValue(what: "view angles", value: "\(azimuth), \(elevation)", allowed: "finite degrees")
+        }
+        guard maxFaces >= 1, maxFaces <= 400 else {
+            throw VizError.invalidValue(what: "faces per axis", value: "\(maxFaces)", allowed: "1 to 400")
+        }
+        self.field = field; self.colormap = colormap
+        self.normalization = normalization ?? .automatic(for: field)
+        self.azimuth = azimuth; self.elevation = elevation; self.wireframe = wireframe; self.wireColor = wireColor
+        self.path = path; self.pathStyle = pathStyle
+        self.xLabel = xLabel; self.yLabel = yLabel; self.zLabel = zLabel
+        self.maxFaces = maxFaces; self.boxAspect = boxAspect > 0 && boxAspect.isFinite ? boxAspect : 0.7; self.zOrder = zOrder
+    }
+
+    /// Points lifted onto the field (z by bilinear interpolation; NaN outside the grid). Each step is cut
+    /// into pieces of at most 1/200 of the grid's width so the path follows the surface between points
+    /// instead of cutting through it.
+    public static func lift(_ points: [Point], on field: ScalarField) -> [Point3] {
+        let b = field.bounds
+        let unit = max(abs(b.x.span), abs(b.y.span)) / 200
+        var out: [Point3] = []
+        for (k, p) in points.enumerated() {
+            if k > 0, p.isFinite, points[k - 1].isFinite {
+                let a = points[k - 1]
+                let n = min(400, Int(((p - a).length / unit).rounded(.up)))
+                for m in Swift.stride(from: 1, to: max(n, 1), by: 1) {
+                    let q = a + (p - a) * (Double(m) / Double(n))
+                    out.append(Point3(q.x, q.y, field.value(at: q.x, q.y)))
+                }
+            }
+            out.append(Point3(p.x, p.y, field.value(at: p.x, p.y)))
+        }
+        return out
+    }
+
+    /// The mark fills the plot area whatever the limits; report a unit box so limits are valid.
+    public func dataBounds() -> Bounds? { Bounds(x: Interval(0, 1), y: Interval(0, 1)) }
+
+    /// The z range drawn (the finite range of the field, widened when constant).
+    var zRange: Interval {
+        if let z = zLimits, z.isFinite, z.lower < z.upper { return z }
+        guard let r = field.finiteRange else { return Interval(-1, 1) }
+        return r.lower == r.upper ? Interval(r.lower - 1, r.upper + 1) : r
+    }
+
+    /// Data → normalised box coordinates ([-1, 1]² × [−aspect, aspect]); z is clamped to the range.
+    func normalized(_ p: Point3) -> Point3 {
+        let b = field.bounds, zr = zRange
+        let z = min(max(p.z, zr.lower), zr.upper)
+        return Point3(2 * (p.x - b.x.lower) / b.x.span - 1, 2 * (p.y - b.y.lower) / b.y.span - 1,
+                      boxAspect * (2 * (z - zr.lower) / zr.span - 1))
+    }
+
+    public func draw(in ctx: PlotContext) {
+        let proj = Projection3D(azimuth: azimuth, elevation: elevation)
+        let a = boxAspect
+        let corners = [-1.0, 1].flatMap { x in [-1.0, 1].flatMap { y in [-a, a].map { z in Point3(x, y, z) } } }
+        let screen = corners.map { proj.project($0).0 }
+        guard let sb = Bounds(points: screen) else { return }
+        let font = ctx.theme.tickFont
+        let margin = font.size * 4.2
+        let avail = ctx.plotRect.inset(by: Insets(top: font.size, left: margin, bottom: margin * 1.1, right: margin))
+        let bw = max(sb.x.span, 1e-9), bh = max(sb.y.span, 1e-9)
+        let s = min(avail.width / bw, avail.height / bh)
+        let cx = avail.midX - (sb.x.lower + sb.x.upper) / 2 * s, cy = avail.midY + (sb.y.lower + sb.y.upper) / 2 * s
+        func dev(_ p: Point3) -> Point { let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }
+        func depth(_ p: Point3) -> Double { proj.project(p).1 }
+
+        let axes = SurfaceBox(projection: proj, aspect: a, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
+        axes.drawBack(ctx, dev)
+
+        guard field.finiteRange != nil else {
+            FieldNote.draw("no finite values to show", in: ctx)
+            axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
+            return
+        }
+
+        // Faces of the subsampled grid.
+        let sx = max(1, (field.nx - 1 + maxFaces - 1) / maxFaces), sy = max(1, (field.ny - 1 + maxFaces - 1) / maxFaces)
+        let ix = Array(Swift.stride(from: 0, to: field.nx - 1, by: sx)) + [field.nx - 1]
+        let iy = Array(Swift.stride(from: 0, to: field.ny - 1, by: sy)) + [field.ny - 1]
+        enum Item { case face([Point], Color), segment(Point, Point), marker(Point, start: Bool) }
+        var items: [(Double, Item)] = []
+        let light = (proj.eye * 0.6 + proj.up * 0.6 + proj.right * -0.5)
+        let lightDir = light * (1 / light.length)
+        for j in 0..<(iy.count - 1) {
+            for i in 0..<(ix.count - 1) {
+                let ps = [(ix[i], iy[j]), (ix[i + 1], iy[j]), (ix[i + 1], iy[j + 1]), (ix[i], iy[j + 1])].map { (a, b) in
+                    Point3(field.xs[a], field.ys[b], field[a, b])
+                }
+                guard ps.allSatisfy(\.isFinite) else { continue }
+                let n = ps.map(normalized)
+                let normal = (n[2] - n[0]).cross(n[3] - n[1])
+                let nl = normal.length
+                let shade = nl > 0 ? 0.62 + 0.38 * abs(normal.dot(lightDir)) / nl : 1
+                let zMean = (ps[0].z + ps[1].z + ps[2].z + ps[3].z) / 4
+                let base = colormap.color(at: min(max(normalization(zMean), 0), 1))
+                let c = Color(r: base.r * shade, g: base.g * shade, b: base.b * shade)
+                let d = (depth(n[0]) + depth(n[1]) + depth(n[2]) + depth(n[3])) / 4
+                items.append((d, .face(n.map(dev), c)))
+            }
+        }
+        // Path segments, cut short and lifted a hair above the surface.
+        let faceSize = 2.0 / Double(max(ix.count, iy.count))
+        // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
+        // one face keeps it visible while anything taller than that in front still hides it.
+        let bias = faceSize * 1.2
+        let lifted = path.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
+        for k in 1..<max(1, lifted.count) {
+            let p0 = lifted[k - 1], p1 = lifted[k]
+            guard p0.isFinite, p1.isFinite else { continue }
+            let pieces = max(1, Int(((p1 - p0).length / (faceSize * 0.5)).rounded(.up)))
+            for m in 0..<pieces {
+                let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
+                items.append(((depth(a0) + depth(a1)) / 2 + bias, .segment(dev(a0), dev(a1))))
+            }
+        }
+        if let first = lifted.first(where: \.isFinite) { items.append((depth(first) + bias * 1.5, .marker(dev(first), start: true))) }
+        if lifted.count > 1, let last = lifted.last(where: \.isFinite) { items.append((depth(last) + bias * 1.5, .marker(dev(last), start: false))) }
+        items.sort { $0.0 < $1.0 }
+        let wire = StrokeStyle(color: wireColor, width: 0.5, join: .round)
+        for (_, item) in items {
+            switch item {
+            case let .face(pts, c):
+                let poly = Path(polygon: pts)
+                ctx.fill(poly, c)
+                // A hairline of the face colour closes antialiasing seams between neighbours.
+                ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
+                if wireframe { ctx.stroke(poly, wire) }
+            case let .segment(a, b):
+                var p = Path(); p.move(to: a); p.line(to: b)
+                ctx.stroke(p, pathStyle)
+            case let .marker(d, start):
+                ctx.fill(Path(circleAt: d, radius: 4), start ? .white : pathStyle.color)
+                ctx.stroke(Path(circleAt: d, radius: 4), StrokeStyle(color: start ? pathStyle.color : Color(hex: 0x1A1A1A), width: start ? 1.8 : 1))
+            }
+        }
+        axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
+    }
+}
+
+extension Axes {
+    /// An axes for a 3-D mark: no 2-D frame, ticks, grid or zero lines, and no padding.
+    public static func surface3D(title: String? = nil) -> Axes {
+        var a = Axes(title: title)
+        a.showAxes = false; a.grid = false; a.zeroLines = false; a.xPadding = 0; a.yPadding = 0
+        a.legend = .none
+        return a
+    }
+}
