@@ -12,6 +12,10 @@ if only == nil || only == "optim" {
     print("== Optim")
     runOptimBenchmarks(&harness)
 }
+if only == nil || only == "viz" {
+    print("== Viz")
+    runVizBenchmarks(&harness)
+}
 if only == nil || only == "fields" {
     print("== Viz fields")
     runFieldBenchmarks(&harness)

@@ -21,7 +21,7 @@ final class VisualReviewTests: XCTestCase {
                           color: theme.color(1), edge: theme.background, label: "samples"))
         a.add(ArrowMark(from: Point(3.5, 0.3), to: Point(0.3, 0.48), color: theme.color(2), text: "steepest"))
         a.add(AnnotationMark("$\\sigma'(0) = \\frac{1}{4}$", at: Point(0, 0.5), offset: Point(-40, 30)))
-        a.add(TextMark("$\\tanh(x) = 2\\sigma(2x) - 1$", at: Point(0.8, 0.1), anchor: TextAnchor(0, .middle)))
+        a.add(TextMark("$\\tanh(x) = 2\\sigma(2x) - 1$", at: Point(-7.5, 0.35), anchor: TextAnchor(0, .middle)))
         fig.add(a)
         var b = Axes(title: "binary step", xLabel: "$x$", yLabel: "$H(x)$")
         b.zeroLines = false

@@ -11,10 +11,13 @@ struct LegendLayout {
     var font: Font
     var size: Size
 
-    init(entries: [LegendEntry], theme: Theme, canvas: Canvas, maxHeight: Double, maxWidth: Double) {
+    /// Measures a legend no taller than `maxHeight` (more columns) and, when possible, no wider than
+    /// `maxWidth` (fewer columns); `scale` shrinks the legend font.
+    init(entries: [LegendEntry], theme: Theme, canvas: Canvas, maxHeight: Double, maxWidth: Double, scale: Double = 1) {
         self.entries = entries
-        font = theme.legendFont
-        labels = entries.map { TextLayout.make($0.label, font: theme.legendFont, canvas: canvas) }
+        font = theme.legendFont.scaled(scale)
+        let font = self.font
+        labels = entries.map { TextLayout.make($0.label, font: font, canvas: canvas) }
         padding = font.size * 0.55
         sampleWidth = font.size * 2.4
         rowHeight = max(font.size * 1.45, (labels.map(\.height).max() ?? 0) + font.size * 0.3)
@@ -22,7 +25,7 @@ struct LegendLayout {
         var cols = max(1, Int((Double(entries.count) / Double(fitRows)).rounded(.up)))
         var widths: [Double] = []
         var rows = 1
-        let labels = self.labels, sampleWidth = self.sampleWidth, font = self.font
+        let labels = self.labels, sampleWidth = self.sampleWidth
         while true {
             rows = Int((Double(entries.count) / Double(cols)).rounded(.up))
             widths = (0..<cols).map { c in

@@ -14,6 +14,8 @@ struct AxisLayout {
     var legend: LegendLayout?
     /// The legend's top-left corner, chosen once the plot rectangle is known.
     var legendOrigin: Point?
+    /// Where the legend actually goes (an outside legend too wide for the cell moves below).
+    var legendPlacement: LegendPlacement = .none
 
     /// Chooses ticks for a plot `rect` and measures their labels.
     mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas) {
@@ -35,6 +37,16 @@ struct AxisLayout {
             n -= 1
             xTicks = xScale.ticks(count: n)
             xl = xScale.labels(for: xTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
+        }
+        // Still colliding with the fewest nice ticks (wide labels on a narrow plot): keep every k-th one.
+        if xTicks.count > 2, let widest = xl.map(\.width).max() {
+            let gap = rect.width * abs(xScale.normalize(xTicks[1]) - xScale.normalize(xTicks[0]))
+            let k = Int(((widest + font.size * 0.8) / max(gap, 1e-9)).rounded(.up))
+            if k > 1 {
+                let keep = Array(stride(from: 0, to: xTicks.count, by: k))
+                xTicks = keep.map { xTicks[$0] }
+                xl = keep.map { xl[$0] }
+            }
         }
         var yl = yScale.labels(for: yTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
         xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
@@ -79,12 +91,22 @@ struct AxisLayout {
         if !guideWidths.isEmpty { i.right = max(i.right, 4) + guideWidths.reduce(0) { $0 + $1 + pad * 2 } }
         legend = nil
         if !legendEntries.isEmpty, axes.legend != .none {
-            let maxHeight: Double = axes.legend == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
-            let l = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
-                                 maxWidth: axes.legend == .below ? rect.width : rect.width * 0.55)
+            var placement = axes.legend
+            func measure(_ p: LegendPlacement) -> LegendLayout {
+                let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
+                return LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
+                                    maxWidth: p == .below ? rect.width : rect.width * 0.55)
+            }
+            var l = measure(placement)
+            // An outside legend wider than half the cell would crush the plot: put it below instead.
+            if placement == .outsideRight, l.size.width > rect.width * 0.5 {
+                placement = .below
+                l = measure(placement)
+            }
             legend = l
-            if axes.legend == .outsideRight { i.right += l.size.width + pad * 2 }
-            if axes.legend == .below { i.bottom += l.size.height + pad * 1.5 }
+            legendPlacement = placement
+            if placement == .outsideRight { i.right += l.size.width + pad * 2 }
+            if placement == .below { i.bottom += l.size.height + pad * 1.5 }
         }
         insets = i
     }

@@ -133,12 +133,35 @@ struct FigureRenderer {
         }
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         for k in panels.indices {
-            guard let legend = layouts[k].legend else { continue }
-            let l = layouts[k], r = l.plotRect
+            guard var legend = layouts[k].legend else { continue }
+            let r = layouts[k].plotRect
+            let inside = [.best, .upperRight, .upperLeft, .lowerLeft, .lowerRight].contains(layouts[k].legendPlacement)
+            let entries = panels[k].axes.marks.flatMap(\.legendEntries)
+            let page = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
+                top: theme.figurePadding / 2, left: theme.figurePadding / 2, bottom: theme.figurePadding / 2, right: theme.figurePadding / 2))
+            /// Re-flows the legend into `room` with a smaller font (not below `floor` times the size).
+            func reflow(_ legend: LegendLayout, into room: Rect, floor: Double) -> LegendLayout {
+                var l = legend, scale = 1.0
+                for _ in 0..<8 where l.size.width > room.width || l.size.height > room.height {
+                    guard scale > floor else { break }
+                    scale = max(floor, scale * min(0.97, room.width / l.size.width, room.height / l.size.height))
+                    l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, scale: scale)
+                }
+                return l
+            }
+            // Inside the plot: shrink (to half size at most) to fit it; in any case, fit the page.
+            if inside { legend = reflow(legend, into: r.inset(by: Insets(top: 4, left: 4, bottom: 4, right: 4)), floor: 0.5) }
+            legend = reflow(legend, into: page, floor: 0.1)
+            layouts[k].legend = legend
+            let l = layouts[k]
             let ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
             let pad = theme.labelFont.size * 0.4
             let guidesEnd = r.maxX + pad * 2 + l.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
-            layouts[k].legendOrigin = legendOrigin(legend, axes: panels[k].axes, plot: r, ctx: ctx, guidesEnd: guidesEnd, layout: l)
+            var o = legendOrigin(legend, axes: panels[k].axes, plot: r, ctx: ctx, guidesEnd: guidesEnd, layout: l)
+            // Whatever happens, the legend stays on the page.
+            o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
+            o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
+            layouts[k].legendOrigin = o
         }
         return FigureLayout(texts: texts, panels: panels, axes: layouts)
     }
@@ -203,17 +226,20 @@ struct FigureRenderer {
             canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
         }
         if let xl = axes.xLabel {
-            let t = fitted(xl, theme.labelFont, maxWidth: roomAcross(r))
+            let (soft, hard) = roomAcross(r)
+            let t = fitted(xl, theme.labelFont, maxWidth: soft, hardLimit: hard)
             let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + (l.xLabels.map(\.height).max() ?? 0)) + pad
             canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
         }
         if let yl = axes.yLabel {
-            let t = fitted(yl, theme.labelFont, maxWidth: roomAlong(r))
+            let (soft, hard) = roomAlong(r)
+            let t = fitted(yl, theme.labelFont, maxWidth: soft, hardLimit: hard)
             let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
             canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
         }
         if let title = axes.title {
-            let t = fitted(title, theme.titleFont, maxWidth: roomAcross(r))
+            let (soft, hard) = roomAcross(r)
+            let t = fitted(title, theme.titleFont, maxWidth: soft, hardLimit: hard)
             canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
         }
 
@@ -236,7 +262,7 @@ struct FigureRenderer {
             .upperRight: Point(r.maxX - m - w, r.minY + m), .upperLeft: Point(r.minX + m, r.minY + m),
             .lowerLeft: Point(r.minX + m, r.maxY - m - h), .lowerRight: Point(r.maxX - m - w, r.maxY - m - h),
         ]
-        switch axes.legend {
+        switch layout.legendPlacement {
         case .outsideRight:
             return Point(guidesEnd, r.minY)
         case .below:
@@ -245,7 +271,7 @@ struct FigureRenderer {
             if let xl = axes.xLabel { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
             return Point(r.midX - w / 2, y)
         case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
-            return corners[axes.legend] ?? Point(r.minX, r.minY)
+            return corners[layout.legendPlacement] ?? Point(r.minX, r.minY)
         case .best, .none:
             // Ties keep the first candidate: upper right, upper left, lower left, lower right, then the edge middles.
             let candidates: [Point] = [
@@ -273,25 +299,30 @@ struct FigureRenderer {
 
     private func theme(_ axes: Axes) -> Theme { figure.theme }
 
-    /// `text` laid out in `font`, shrunk (to at most 40% of the size) when wider than `maxWidth`, so
-    /// long titles and labels stay on the page instead of being cut at its edge.
-    func fitted(_ text: String, _ font: Font, maxWidth: Double) -> TextLayout {
+    /// `text` laid out in `font`, shrunk when wider than `maxWidth` (but not below 60% of its size for
+    /// that), and shrunk further whatever it takes when wider than `hardLimit`, so long titles and labels
+    /// stay on the page instead of being cut at its edge.
+    func fitted(_ text: String, _ font: Font, maxWidth: Double, hardLimit: Double? = nil) -> TextLayout {
         let t = TextLayout.make(text, font: font, canvas: canvas)
-        guard t.width > maxWidth, maxWidth > 0 else { return t }
-        return TextLayout.make(text, font: font.scaled(max(0.4, maxWidth / t.width * 0.98)), canvas: canvas)
+        let hard = hardLimit ?? maxWidth
+        guard t.width > maxWidth, t.width > 0 else { return t }
+        let factor = min(max(maxWidth / t.width, 0.6), max(hard, 1) / t.width) * 0.98
+        return TextLayout.make(text, font: font.scaled(factor), canvas: canvas)
     }
 
-    /// The width a label centred under/over `r` may take: a quarter more than the plot, and never past
-    /// the page padding.
-    private func roomAcross(_ r: Rect) -> Double {
+    /// The width a label centred under/over `r` may take: a quarter more than the plot (softly), and
+    /// never past the page padding (hard).
+    private func roomAcross(_ r: Rect) -> (Double, Double) {
         let p = figure.theme.figurePadding
-        return min(r.width * 1.25, 2 * min(r.midX - p, figure.size.width - p - r.midX))
+        let page = 2 * min(r.midX - p, figure.size.width - p - r.midX)
+        return (min(r.width * 1.25, page), page)
     }
 
-    /// The length a label centred beside `r` (rotated) may take.
-    private func roomAlong(_ r: Rect) -> Double {
+    /// The length a label centred beside `r` (rotated) may take, softly and hard.
+    private func roomAlong(_ r: Rect) -> (Double, Double) {
         let p = figure.theme.figurePadding
-        return min(r.height * 1.25, 2 * min(r.midY - p, figure.size.height - p - r.midY))
+        let page = 2 * min(r.midY - p, figure.size.height - p - r.midY)
+        return (min(r.height * 1.25, page), page)
     }
 
     /// The smallest increasing interval covering all of `intervals`.

@@ -34,14 +34,28 @@ public struct LineMark: Mark {
         return stride(from: 0, to: points.count, by: step).map { points[$0] }
     }
 
+    /// Points per stroked chunk.
+    static let chunk = 200
+
     public func draw(in ctx: PlotContext) {
         let device = points.map { p -> Point in p.isFinite ? ctx.point(p) : Point(.nan, .nan) }
         let bound = ctx.plotRect.expanded(by: style.width * 4 + 2)
         let tolerance = 0.25 / max(ctx.resolution, 1)
         var path = Path()
+        var count = 0
         for run in Polyline.clip(device, to: bound) {
             let simple = Polyline.simplify(run, tolerance: tolerance)
-            path.append(Path(polyline: simple))
+            // Stroke long lines in chunks (sharing their end points), as matplotlib's Agg `path.simplify`
+            // + `chunksize` does: Cairo's stroker slows down badly on one huge self-intersecting path
+            // (a dense noisy line took seconds as PNG; chunked it takes a fraction of that).
+            var start = 0
+            while start < simple.count - 1 {
+                let end = min(simple.count, start + Self.chunk)
+                path.append(Path(polyline: simple[start..<end]))
+                count += end - start
+                if count >= Self.chunk { ctx.stroke(path, style); path = Path(); count = 0 }
+                start = end - 1
+            }
         }
         ctx.stroke(path, style)
         if let marker {

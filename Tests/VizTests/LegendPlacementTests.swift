@@ -1,0 +1,52 @@
+import XCTest
+@testable import Viz
+
+/// `.best` puts the legend where it covers the least: away from data and away from text.
+final class LegendPlacementTests: XCTestCase {
+    private func legendBox(_ fig: Figure) throws -> (Rect, Rect) {
+        let l = try fig.laidOut().axes[0]
+        guard let legend = l.legend, let o = l.legendOrigin else { throw XCTSkip("no legend") }
+        return (Rect(x: o.x, y: o.y, width: legend.size.width, height: legend.size.height), l.plotRect)
+    }
+
+    func testDataInUpperRightSendsTheLegendElsewhere() throws {
+        var a = Axes()
+        a.xLimits = Interval(0, 1); a.yLimits = Interval(0, 1)
+        var pts: [Point] = []
+        for i in 0..<20 { for j in 0..<20 { pts.append(Point(0.55 + Double(i) * 0.022, 0.55 + Double(j) * 0.022)) } }
+        a.add(ScatterMark(points: pts, size: 3, color: .black, label: "cluster"))
+        let (box, plot) = try legendBox(try Figure.single(a))
+        XCTAssertFalse(box.center.x > plot.midX && box.center.y < plot.midY, "not in the upper right")
+        XCTAssertEqual(box.minX, plot.minX + Theme.light.labelFont.size * 0.5, accuracy: 1e-9, "upper left is the next corner tried")
+    }
+
+    func testLegendAvoidsTheCornerWithALine() throws {
+        var a = Axes()
+        let xs = (0...100).map { Double($0) / 100 }
+        a.add(LineMark(x: xs, y: xs.map { $0 * $0 }, style: StrokeStyle(color: .black), label: "$x^2$"))
+        let (box, plot) = try legendBox(try Figure.single(a))
+        // y = x² runs through the lower left and the upper right: the legend goes upper left.
+        XCTAssertLessThan(box.center.x, plot.midX)
+        XCTAssertLessThan(box.center.y, plot.midY)
+    }
+
+    func testLegendAvoidsText() throws {
+        var a = Axes()
+        a.xLimits = Interval(0, 1); a.yLimits = Interval(0, 1)
+        a.add(LineMark(x: [0, 1], y: [0.5, 0.5], style: StrokeStyle(color: .black), label: "flat"))
+        a.add(TextMark("important note here", at: Point(0.98, 0.98), anchor: TextAnchor(1, .top)))
+        let fig = try Figure.single(a)
+        let (box, plot) = try legendBox(fig)
+        XCTAssertFalse(box.center.x > plot.midX && box.center.y < plot.midY, "the upper right holds text")
+    }
+
+    func testOutsideLegendsStayOutsideThePlot() throws {
+        for placement in [LegendPlacement.outsideRight, .below] {
+            var a = Axes()
+            a.legend = placement
+            a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black), label: "line"))
+            let (box, plot) = try legendBox(try Figure.single(a))
+            XCTAssertFalse(box.intersects(plot), "\(placement)")
+        }
+    }
+}

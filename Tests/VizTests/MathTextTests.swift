@@ -1,0 +1,62 @@
+import TestSupport
+import XCTest
+@testable import Viz
+
+/// The `$…$` math language: parse trees, literal fallback for malformed input, and rendering of
+/// scripts that need shaping (Arabic, Urdu).
+final class MathTextTests: XCTestCase {
+    func testGreekSubAndSuperscripts() {
+        XCTAssertEqual(MathParser.parse("$\\alpha$"), .row([.text("α", italic: true, spacing: 0)]))
+        XCTAssertEqual(MathParser.parse("$\\Omega$"), .row([.text("Ω", italic: false, spacing: 0)]))
+        XCTAssertEqual(MathParser.parse("$x_1^2$"), .row([
+            .scripts(base: .text("x", italic: true, spacing: 0), sup: .text("2", italic: false, spacing: 0), sub: .text("1", italic: false, spacing: 0)),
+        ]))
+        XCTAssertEqual(MathParser.parse("$e^{-x}$"), .row([
+            .scripts(base: .text("e", italic: true, spacing: 0),
+                     sup: .row([.text("−", italic: false, spacing: 0.18), .text("x", italic: true, spacing: 0)]), sub: nil),
+        ]))
+        XCTAssertEqual(MathParser.parse("loss $\\frac{a}{b}$"), .row([
+            .text("loss ", italic: false, spacing: 0),
+            .row([.fraction(.row([.text("a", italic: true, spacing: 0)]), .row([.text("b", italic: true, spacing: 0)]))]),
+        ]))
+    }
+
+    func testMalformedMathIsLiteralText() {
+        for s in ["$\\frac{a$", "$x^$", "price $5", "$\\unknowncommand$", "$a}$", "$x_1_2$"] {
+            XCTAssertEqual(MathParser.parse(s), .text(s, italic: false, spacing: 0), s)
+        }
+        XCTAssertEqual(MathParser.parse("plain text"), .text("plain text", italic: false, spacing: 0))
+    }
+
+    private func titleInk(_ title: String) throws -> Int {
+        var f = try Figure(width: 640, height: 400, dpi: 144)
+        f.title = title.isEmpty ? nil : title
+        var a = bareAxes(xLimits: Interval(0, 1), yLimits: Interval(0, 1))
+        a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black)))
+        f.add(a)
+        let r = try f.renderPNG()
+        return r.png.count(xs: Int(r.plot.minX) + 4..<Int(r.plot.maxX) - 4, ys: 0..<Int(r.plot.minY) - 4) { r.png.isInk($0, $1) }
+    }
+
+    func testMalformedMathRendersAsText() throws {
+        XCTAssertGreaterThan(try titleInk("$\\frac{a$"), 50)
+    }
+
+    func testRightToLeftTitlesRender() throws {
+        XCTAssertEqual(try titleInk(""), 0, "control: no title, no ink above the plot")
+        XCTAssertGreaterThan(try titleInk("مرحبا"), 50, "Arabic")
+        XCTAssertGreaterThan(try titleInk("خوش آمدید"), 50, "Urdu")
+        XCTAssertGreaterThan(try titleInk("loss مرحبا $\\theta$"), 50, "mixed with math")
+    }
+
+    func testMathLayoutIsWiderThanItsParts() throws {
+        let canvas = try Canvas(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
+        let font = Font(size: 12)
+        let x = TextLayout.make("$x$", font: font, canvas: canvas)
+        let x2 = TextLayout.make("$x^2$", font: font, canvas: canvas)
+        let frac = TextLayout.make("$\\frac{1}{2}$", font: font, canvas: canvas)
+        XCTAssertGreaterThan(x2.width, x.width)
+        XCTAssertGreaterThan(x2.ascent, x.ascent, "a superscript rises above the base")
+        XCTAssertGreaterThan(frac.height, x.height * 1.3, "a fraction stacks")
+    }
+}
