@@ -15,12 +15,15 @@ extension Figure {
             canvas = try Canvas(size: size, kind: .pdf)
         }
         try FigureRenderer(figure: self, canvas: canvas, resolution: resolution).render()
-        switch try canvas.finish() {
-        case let .raster(argb, w, h, stride):
-            return try PNGEncoder.encode(argb: argb, width: w, height: h, stride: stride, transparent: transparent,
-                                         dpi: dpi, metadata: metadata)
-        case let .document(bytes):
-            return format == .svg ? SVGNormalizer.normalize(bytes) : bytes
+        // The raster pixels belong to the canvas: keep it alive until they are encoded.
+        return try withExtendedLifetime(canvas) { () throws(VizError) -> [UInt8] in
+            switch try canvas.finish() {
+            case let .raster(argb, w, h, stride):
+                return try PNGEncoder.encode(argb: argb, width: w, height: h, stride: stride, transparent: transparent,
+                                             dpi: dpi, metadata: metadata)
+            case let .document(bytes):
+                return format == .svg ? SVGNormalizer.normalize(bytes) : bytes
+            }
         }
     }
 

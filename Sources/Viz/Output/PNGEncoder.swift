@@ -4,12 +4,14 @@ import CPNG
 /// tEXt chunks. libpng's simplified API is used with its "fast" setting (no filter, zlib level 3),
 /// which is deterministic and several times faster than the defaults on plot-like images.
 enum PNGEncoder {
-    static func encode(argb: [UInt8], width: Int, height: Int, stride: Int, transparent: Bool,
+    static func encode(argb: UnsafeBufferPointer<UInt8>, width: Int, height: Int, stride: Int, transparent: Bool,
                        dpi: Double, metadata: FileMetadata) throws(VizError) -> [UInt8] {
         let channels = transparent ? 4 : 3
-        var rgb = [UInt8](repeating: 0, count: width * height * channels)
-        rgb.withUnsafeMutableBufferPointer { out in
-            argb.withUnsafeBufferPointer { src in
+        // Buffers are filled completely, so they are not zeroed first (that would touch megabytes twice).
+        let rgb = [UInt8](unsafeUninitializedCapacity: width * height * channels) { out, count in
+            count = width * height * channels
+            let src = argb
+            do {
                 for y in 0..<height {
                     var o = y * width * channels
                     var i = y * stride
@@ -41,7 +43,7 @@ enum PNGEncoder {
         image.flags = UInt32(PNG_IMAGE_FLAG_FAST)
         let raw = (width * channels + 1) * height
         var capacity = raw + raw / 8 + raw / 64 + 4096
-        var memory = [UInt8](repeating: 0, count: capacity)
+        var memory = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
         var ok: Int32 = 0
         for _ in 0..<2 {
             var bytes = png_alloc_size_t(capacity)
@@ -51,7 +53,7 @@ enum PNGEncoder {
                 }
             }
             if ok != 0 { memory.removeSubrange(Int(bytes)...); break }
-            if Int(bytes) > capacity { capacity = Int(bytes); memory = [UInt8](repeating: 0, count: capacity); continue }
+            if Int(bytes) > capacity { capacity = Int(bytes); memory = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }; continue }
             break
         }
         guard ok != 0 else {

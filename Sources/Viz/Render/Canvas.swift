@@ -220,12 +220,19 @@ final class Canvas {
 
     // MARK: - Text
 
+    /// Text is shaped at one reference size per face and scaled by the transform: with hinting off,
+    /// outlines and advances scale exactly, and Pango matches each face through fontconfig only once
+    /// (a match per size would cost about a millisecond each).
+    static let referenceSize = 10.0
+
     private func description(for font: Font) -> OpaquePointer? {
-        if let d = fonts[font] { return d }
+        var key = font
+        key.size = Canvas.referenceSize
+        if let d = fonts[key] { return d }
         let spec = font.family + (font.bold ? " Bold" : "") + (font.italic ? " Italic" : "")
         guard let d = pango_font_description_from_string(spec) else { return nil }
-        pango_font_description_set_absolute_size(d, font.size * Double(DLPLOT_PANGO_SCALE))
-        fonts[font] = d
+        pango_font_description_set_absolute_size(d, Canvas.referenceSize * Double(DLPLOT_PANGO_SCALE))
+        fonts[key] = d
         return d
     }
 
@@ -241,7 +248,9 @@ final class Canvas {
         if let m = metricsCache[key] { return m }
         cairo_save(cr)
         cairo_identity_matrix(cr)
+        let k = font.size / Canvas.referenceSize
         if let scale = kind.pixelsPerPoint { cairo_scale(cr, scale, scale) }
+        cairo_scale(cr, k, k)
         prepare(text, font)
         var logical = PangoRectangle(x: 0, y: 0, width: 0, height: 0)
         pango_layout_get_extents(layout, nil, &logical)
@@ -249,19 +258,25 @@ final class Canvas {
         let top = Double(logical.y) / Double(DLPLOT_PANGO_SCALE)
         let height = Double(logical.height) / Double(DLPLOT_PANGO_SCALE)
         cairo_restore(cr)
-        let m = TextMetrics(width: Double(logical.width) / Double(DLPLOT_PANGO_SCALE), ascent: baseline - top, descent: height - (baseline - top))
+        let m = TextMetrics(width: k * Double(logical.width) / Double(DLPLOT_PANGO_SCALE), ascent: k * (baseline - top),
+                            descent: k * (height - (baseline - top)))
         metricsCache[key] = m
         return m
     }
 
     /// Draws one line of text with the left end of its baseline at `origin` (in the current transform).
     func drawText(_ text: String, font: Font, color: Color, at origin: Point) {
+        let k = font.size / Canvas.referenceSize
+        cairo_save(cr)
+        cairo_translate(cr, origin.x, origin.y)
+        cairo_scale(cr, k, k)
         prepare(text, font)
         let baseline = Double(pango_layout_get_baseline(layout)) / Double(DLPLOT_PANGO_SCALE)
         setSource(color)
-        cairo_move_to(cr, origin.x, origin.y - baseline)
+        cairo_move_to(cr, 0, -baseline)
         pango_cairo_show_layout(cr, layout)
         cairo_new_path(cr)
+        cairo_restore(cr)
     }
 
     // MARK: - Output
@@ -278,8 +293,9 @@ final class Canvas {
                 throw VizError.cairo(operation: "read the image", message: "no pixel data")
             }
             let stride = Int(cairo_image_surface_get_stride(surface))
-            let bytes = [UInt8](UnsafeBufferPointer(start: data, count: stride * pixelHeight))
-            return .raster(argb: bytes, width: pixelWidth, height: pixelHeight, stride: stride)
+            // The pixels stay owned by the surface: callers use them before the canvas goes away.
+            return .raster(argb: UnsafeBufferPointer(start: data, count: stride * pixelHeight), width: pixelWidth,
+                           height: pixelHeight, stride: stride)
         case .svg, .pdf:
             cairo_surface_finish(surface)
             let fs = cairo_surface_status(surface)
@@ -301,7 +317,8 @@ extension Canvas.Kind {
 
 /// What a finished canvas holds.
 enum Rendered {
-    case raster(argb: [UInt8], width: Int, height: Int, stride: Int)
+    /// Premultiplied ARGB32 pixels owned by the canvas's surface (valid while the canvas lives).
+    case raster(argb: UnsafeBufferPointer<UInt8>, width: Int, height: Int, stride: Int)
     case document([UInt8])
 }
 

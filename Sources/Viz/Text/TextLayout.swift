@@ -31,7 +31,8 @@ struct TextLayout {
         mutating func layout(_ node: MathNode, font: Font) -> TextLayout {
             switch node {
             case let .text(s, italic, spacing):
-                let f = font.with(italic: italic)
+                // Math italics are never bold (as in TeX): one face fewer to load, and variables read the same everywhere.
+                let f = italic ? font.with(bold: false, italic: true) : font
                 let m = canvas.measure(s, font: f)
                 let pad = spacing * font.size
                 // Italic letters lean out of their advance: a little room keeps them off their neighbours.
