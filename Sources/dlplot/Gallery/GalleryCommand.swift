@@ -68,7 +68,7 @@ extension DLPlot {
                 while let k = state.nextIndex() {
                     let e = list[k]
                     let message = Gallery.renderEntry(e, outDir: outDir, formats: fmts, manifest: manifestPath)
-                    state.finished(e.name, problem: message)
+                    state.finished(k, name: e.name, problem: message)
                 }
             }
             state.endLine()
@@ -120,8 +120,8 @@ final class GalleryProgress: @unchecked Sendable {
     private var done = 0
     let total: Int
     let interactive: Bool
+    /// (entry index, message) for every entry that failed.
     private(set) var problems: [(Int, String)] = []
-    private var indexOf: [String: Int] = [:]
 
     init(total: Int, interactive: Bool) { self.total = total; self.interactive = interactive }
 
@@ -133,10 +133,11 @@ final class GalleryProgress: @unchecked Sendable {
         }
     }
 
-    func finished(_ name: String, problem: String?) {
+    /// Records that entry `index` finished, with its problem if it failed.
+    func finished(_ index: Int, name: String, problem: String?) {
         lock.withLock {
             done += 1
-            if let problem { problems.append((done, problem)) }
+            if let problem { problems.append((index, problem)) }
             if interactive {
                 var line = "\r[\(done)/\(total)] \(name)"
                 line += String(repeating: " ", count: max(0, 40 - name.count))

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+@testable import dlplot
+
+/// `dlplot gallery`: renders a manifest in parallel, byte-identically, and reports bad entries by line.
+final class GalleryTests: XCTestCase {
+    private let manifest = """
+        # a test manifest
+        [[figure]]
+        name = "sig"
+        caption = "Sigmoid"
+        command = "activation sigmoid --size 400x300"
+
+        [[figure]]
+        name = "lr"
+        caption = "Rates"
+        command = "lr --rates 0.1,0.5 --size 500x300"
+
+        [[figure]]
+        name = "pit"
+        caption = "Pitfalls"
+        command = "pitfalls --size 400x300"
+        """
+
+    func testRendersEveryEntryAndTheIndexIdenticallyWhateverTheJobs() throws {
+        let dir = try makeTemporaryDirectory()
+        try manifest.write(to: dir.appendingPathComponent("gallery.toml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("one"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("two"), withIntermediateDirectories: true)
+        let a = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", "one", "--jobs", "1", "--formats", "png,svg,pdf"], in: dir)
+        let b = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", "two", "--jobs", "3", "--formats", "png,svg,pdf"], in: dir)
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(b.status, 0, b.stderr)
+        let files = listing(dir.appendingPathComponent("one"))
+        XCTAssertEqual(files, ["README.md", "lr.pdf", "lr.png", "lr.svg", "pit.pdf", "pit.png", "pit.svg", "sig.pdf", "sig.png", "sig.svg"])
+        XCTAssertEqual(files, listing(dir.appendingPathComponent("two")))
+        for f in files {
+            let x = try Data(contentsOf: dir.appendingPathComponent("one/" + f))
+            let y = try Data(contentsOf: dir.appendingPathComponent("two/" + f))
+            XCTAssertEqual(x, y, f)
+        }
+        let index = try String(contentsOf: dir.appendingPathComponent("one/README.md"), encoding: .utf8)
+        XCTAssertTrue(index.contains("dlplot lr --rates 0.1,0.5 --size 500x300 -o lr.png"))
+        XCTAssertTrue(index.contains("![Sigmoid](sig.png)"))
+        XCTAssertTrue(a.stdout.contains("3 of 3 figures"), a.stdout)
+    }
+
+    func testBadEntriesAreNamedWithTheirLineAndTheOthersStillRender() throws {
+        let dir = try makeTemporaryDirectory()
+        let bad = manifest + """
+
+            [[figure]]
+            name = "broken"
+            caption = "A typo"
+            command = "activation sigmoidd"
+
+            [[figure]]
+            name = "badflag"
+            command = "lr --rates 0.1,zero"
+            """
+        try bad.write(to: dir.appendingPathComponent("gallery.toml"), atomically: true, encoding: .utf8)
+        // A stale file from an earlier run must not survive for a failing entry.
+        _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("broken.png").path, contents: Data("old".utf8))
+        let run = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--formats", "png"], in: dir)
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("gallery.toml:16: entry 'broken'"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("sigmoidd"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("gallery.toml:21: entry 'badflag'"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("zero"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("3 of 5 figures"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("2 failed"), run.stdout)
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "lr.png", "pit.png", "sig.png"])
+    }
+
+    func testManifestProblemsAreReported() throws {
+        let dir = try makeTemporaryDirectory()
+        let text = """
+            [[figure]]
+            name = "a"
+            command = "activation relu --size 300x200"
+            colour = "red"
+
+            [[figure]]
+            name = "a"
+            command = "activation tanh --size 300x200"
+
+            [[figure]]
+            name = "out"
+            command = "activation tanh -o elsewhere.png"
+            """
+        try text.write(to: dir.appendingPathComponent("g.toml"), atomically: true, encoding: .utf8)
+        let run = try runDLPlot(["gallery", "--manifest", "g.toml", "--formats", "png"], in: dir)
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("g.toml:1: unknown key 'colour'"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("g.toml:6: entry 'a': name already used on line 1"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("g.toml:10: entry 'out'"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("elsewhere.png").path))
+    }
+
+    func testUnparsableManifestNamesTheLine() throws {
+        let dir = try makeTemporaryDirectory()
+        try "[[figure]]\nname = \"a\ncommand = 3\n".write(to: dir.appendingPathComponent("g.toml"), atomically: true, encoding: .utf8)
+        let run = try runDLPlot(["gallery", "--manifest", "g.toml"], in: dir)
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("g.toml:2"), run.stderr)
+    }
+
+    func testCommandSplitterHonoursQuotes() throws {
+        XCTAssertEqual(try CommandSplitter.split("activation sigmoid --title 'The $\\\\sigma$ curve'"),
+                       ["activation", "sigmoid", "--title", "The $\\\\sigma$ curve"])
+        XCTAssertEqual(try CommandSplitter.split("a \"b c\" d\\ e"), ["a", "b c", "d e"])
+        XCTAssertThrowsError(try CommandSplitter.split("a 'b"))
+    }
+}
