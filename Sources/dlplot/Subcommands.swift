@@ -7,6 +7,8 @@ extension DLPlot {
         LearningRateCommand.self,
         PitfallsCommand.self,
         VanishingCommand.self,
+        SurfaceCommand.self,
+        CurvesCommand.self,
         Eval.self,
         Trace.self,
         List.self,
