@@ -9,6 +9,7 @@ extension DLPlot {
         VanishingCommand.self,
         SurfaceCommand.self,
         CurvesCommand.self,
+        StepsCommand.self,
         Eval.self,
         Trace.self,
         List.self,

@@ -110,7 +110,7 @@ extension DLPlot {
             let p = try plan()
             let (s, l, angles) = try recipeSettings()
             let runs = try SurfaceRuns.run(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p)
-            var figure = try figureOptions.makeFigure(rows: 1, columns: withCurves ? 5 : 1)
+            var figure = try figureOptions.makeFigure(rows: 1, columns: withCurves ? 2 : 1)
             var recipe = SurfaceFigure(plan: p, runs: runs)
             recipe.style = s; recipe.grid = grid; recipe.levels = l
             recipe.arrows = arrows; recipe.streamlines = streamlines; recipe.withCurves = withCurves

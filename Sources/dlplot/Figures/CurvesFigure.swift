@@ -22,7 +22,8 @@ struct CurvesFigure {
 
     /// Loss against step for every run, log y when the surface has a known minimum value.
     /// Also returns a footnote when some values could not be drawn on the log axis.
-    static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, theme: Theme) -> (Axes, String?) {
+    /// `outcomes` adds a second legend line per run saying where it ended.
+    static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, theme: Theme) -> (Axes, String?) {
         let (offset, label, log) = lossAxisText(surface)
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
@@ -37,7 +38,8 @@ struct CurvesFigure {
                 let y = v - offset
                 if log && !(y > 0) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
             }
-            ax.add(LineMark(points: pts, style: look.stroke, label: run.label(surface: surface)))
+            ax.add(LineMark(points: pts, style: look.stroke, label: run.config.label))
+            if outcomes { ax.add(LegendLine(run.outcome(surface: surface))) }
             if run.diverged != nil, let last = pts.last(where: \.isFinite) {
                 ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
             }

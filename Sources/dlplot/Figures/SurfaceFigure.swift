@@ -47,11 +47,11 @@ struct SurfaceFigure {
             main = try plane(field, every: every, theme: theme)
         }
         if withCurves {
-            figure.add(main, row: 0, column: 0, columnSpan: 3)
-            var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, theme: theme)
-            curves.legend = .none
+            figure.add(main, row: 0, column: 0)
+            var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
+            curves.legend = .outsideRight
             figure.footnote = note
-            figure.add(curves, row: 0, column: 3, columnSpan: 2)
+            figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)
         }
@@ -70,7 +70,7 @@ struct SurfaceFigure {
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
         let ratio = plan.x.span / plan.y.span
         ax.equalAspect = ratio > 1.0 / 3 && ratio < 3
-        ax.legend = withCurves ? .below : .outsideRight
+        ax.legend = withCurves ? .none : .outsideRight
         let lineColor = Color(hex: 0x1A1A1A, alpha: 0.45)
         switch style {
         case .filled:
@@ -121,8 +121,10 @@ struct SurfaceFigure {
                 .filter { plan.inView($0.x, $0.y) }
             ax.add(ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
                                edge: theme.plotBackground, zOrder: 3.5))
-            ax.add(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
-            ax.add(LegendLine(run.outcome(surface: s)))
+            if !withCurves {
+                ax.add(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                ax.add(LegendLine(run.outcome(surface: s)))
+            }
             if let note = exitNote(run, index: i) { ax.add(note) }
         }
         return ax
@@ -174,11 +176,13 @@ struct SurfaceFigure {
             return (SurfaceMark.lift(Array(inside), on: field), StrokeStyle(color: look.color, width: 2.2, cap: .round, join: .round))
         }
         ax.add(mark)
-        ax.legend = withCurves ? .below : .outsideRight
+        ax.legend = withCurves ? .none : .outsideRight
         for (i, run) in runs.enumerated() {
             let look = TrajectoryStyle(index: i, theme: theme)
-            ax.add(LineMark(points: [], style: StrokeStyle(color: look.color, width: 2.2), label: run.config.label))
-            ax.add(LegendLine(run.outcome(surface: surface)))
+            if !withCurves {
+                ax.add(LineMark(points: [], style: StrokeStyle(color: look.color, width: 2.2), label: run.config.label))
+                ax.add(LegendLine(run.outcome(surface: surface)))
+            }
         }
         return ax
     }
