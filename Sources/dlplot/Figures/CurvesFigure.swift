@@ -36,7 +36,7 @@ struct CurvesFigure {
             pts.reserveCapacity(values.count)
             for (k, v) in zip(steps, values) {
                 let y = v - offset
-                if log && !(y > 0) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
+                if log && !(y >= 1e-300) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
             }
             ax.add(LineMark(points: pts, style: look.stroke, label: run.config.label))
             if outcomes { ax.add(LegendLine(run.outcome(surface: surface))) }
@@ -44,7 +44,7 @@ struct CurvesFigure {
                 ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
             }
         }
-        return (ax, dropped ? "Gaps in a loss curve: the loss gap is exactly 0 there (the minimum to machine precision)." : nil)
+        return (ax, dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil)
     }
 
     /// Distance from each run's recorded positions to the nearest minimum, log y.
@@ -57,7 +57,7 @@ struct CurvesFigure {
             let look = TrajectoryStyle(index: i, theme: theme, width: theme.lineWidth * 0.8)
             let pts = zip(run.trajectory.steps, run.points).map { k, p -> Point in
                 let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? .nan
-                return Point(Double(k), d > 0 ? d : .nan)
+                return Point(Double(k), d >= 1e-300 ? d : .nan)
             }
             ax.add(LineMark(points: pts, style: look.stroke))
         }
@@ -74,13 +74,16 @@ struct CurvesFigure {
         figure.subtitle = sub
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, theme: theme)
         figure.footnote = note
+        loss.xLimits = Interval(0, Double(plan.steps))
         if s.minima.isEmpty {
             loss.legend = .outsideRight
             figure.add(loss, row: 0, column: 0, columnSpan: 2)
         } else {
             loss.legend = .below
             figure.add(loss, row: 0, column: 0)
-            figure.add(CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme), row: 0, column: 1)
+            var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
+            distance.xLimits = Interval(0, Double(plan.steps))
+            figure.add(distance, row: 0, column: 1)
         }
         return runs.map { run in
             DataTable(name: run.config.label, columns: ["step", "x", "y", "f"],

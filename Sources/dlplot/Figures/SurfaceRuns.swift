@@ -60,11 +60,11 @@ struct SurfaceRun: Sendable {
 
     /// A coordinate with two decimals (three significant digits when small), typographic minus.
     static func coordinate(_ v: Double) -> String {
-        abs(v) >= 0.01 || v == 0 ? TickFormat.fixed(v, 2) : TickFormat.short(v, significant: 2)
+        abs(v) >= 0.01 || abs(v) < 1e-300 ? TickFormat.fixed(v, 2) : TickFormat.short(v, significant: 2)
     }
 
     /// A loss value to two significant digits, powers of ten for small ones.
-    static func value(_ v: Double) -> String { TickFormat.short(v, significant: 2) }
+    static func value(_ v: Double) -> String { abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 2) }
 
     /// The legend label: the optimizer's settings (PyTorch names), then the outcome.
     func label(surface: Surface) -> String { config.label + "  " + outcome(surface: surface) }
