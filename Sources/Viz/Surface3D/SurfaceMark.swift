@@ -18,6 +18,8 @@ public struct SurfaceMark: Mark {
     /// A path on the surface (x, y, z), e.g. an optimizer's trajectory.
     public var path: [Point3]
     public var pathStyle: StrokeStyle
+    /// More paths on the surface, each with its own style (several optimizers on one view); drawn like `path`.
+    public var extraPaths: [(points: [Point3], style: StrokeStyle)] = []
     public var xLabel: String
     public var yLabel: String
     public var zLabel: String
@@ -116,7 +118,7 @@ public struct SurfaceMark: Mark {
         let sx = max(1, (field.nx - 1 + maxFaces - 1) / maxFaces), sy = max(1, (field.ny - 1 + maxFaces - 1) / maxFaces)
         let ix = Array(Swift.stride(from: 0, to: field.nx - 1, by: sx)) + [field.nx - 1]
         let iy = Array(Swift.stride(from: 0, to: field.ny - 1, by: sy)) + [field.ny - 1]
-        enum Item { case face([Point], Color), segment(Point, Point), marker(Point, start: Bool) }
+        enum Item { case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle) }
         var items: [(Double, Item)] = []
         let light = (proj.eye * 0.6 + proj.up * 0.6 + proj.right * -0.5)
         let lightDir = light * (1 / light.length)
@@ -142,18 +144,22 @@ public struct SurfaceMark: Mark {
         // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
         // one face keeps it visible while anything taller than that in front still hides it.
         let bias = faceSize * 1.2
-        let lifted = path.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
-        for k in 1..<max(1, lifted.count) {
-            let p0 = lifted[k - 1], p1 = lifted[k]
-            guard p0.isFinite, p1.isFinite else { continue }
-            let pieces = max(1, Int(((p1 - p0).length / (faceSize * 0.5)).rounded(.up)))
-            for m in 0..<pieces {
-                let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
-                items.append(((depth(a0) + depth(a1)) / 2 + bias, .segment(dev(a0), dev(a1))))
+        for (points, style) in [(path, pathStyle)] + extraPaths.map({ ($0.points, $0.style) }) {
+            let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
+            for k in 1..<max(1, lifted.count) {
+                let p0 = lifted[k - 1], p1 = lifted[k]
+                guard p0.isFinite, p1.isFinite else { continue }
+                let pieces = max(1, Int(((p1 - p0).length / (faceSize * 0.5)).rounded(.up)))
+                for m in 0..<pieces {
+                    let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
+                    items.append(((depth(a0) + depth(a1)) / 2 + bias, .segment(dev(a0), dev(a1), style)))
+                }
+            }
+            if let first = lifted.first(where: \.isFinite) { items.append((depth(first) + bias * 1.5, .marker(dev(first), start: true, style))) }
+            if lifted.count > 1, let last = lifted.last(where: \.isFinite) {
+                items.append((depth(last) + bias * 1.5, .marker(dev(last), start: false, style)))
             }
         }
-        if let first = lifted.first(where: \.isFinite) { items.append((depth(first) + bias * 1.5, .marker(dev(first), start: true))) }
-        if lifted.count > 1, let last = lifted.last(where: \.isFinite) { items.append((depth(last) + bias * 1.5, .marker(dev(last), start: false))) }
         items.sort { $0.0 < $1.0 }
         let wire = StrokeStyle(color: wireColor, width: 0.5, join: .round)
         for (_, item) in items {
@@ -164,12 +170,12 @@ public struct SurfaceMark: Mark {
                 // A hairline of the face colour closes antialiasing seams between neighbours.
                 ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
                 if wireframe { ctx.stroke(poly, wire) }
-            case let .segment(a, b):
+            case let .segment(a, b, style):
                 var p = Path(); p.move(to: a); p.line(to: b)
-                ctx.stroke(p, pathStyle)
-            case let .marker(d, start):
-                ctx.fill(Path(circleAt: d, radius: 4), start ? .white : pathStyle.color)
-                ctx.stroke(Path(circleAt: d, radius: 4), StrokeStyle(color: start ? pathStyle.color : Color(hex: 0x1A1A1A), width: start ? 1.8 : 1))
+                ctx.stroke(p, style)
+            case let .marker(d, start, style):
+                ctx.fill(Path(circleAt: d, radius: 4), start ? .white : style.color)
+                ctx.stroke(Path(circleAt: d, radius: 4), StrokeStyle(color: start ? style.color : Color(hex: 0x1A1A1A), width: start ? 1.8 : 1))
             }
         }
         axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))

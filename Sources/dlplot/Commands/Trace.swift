@@ -127,34 +127,22 @@ struct Trace: ParsableCommand {
          ("--decoupled-weight-decay", "decoupled_weight_decay", decoupledWeightDecay), ("--maximize", "maximize", maximize)]
     }
 
-    static func optionName(_ key: String) -> String { "--" + key.replacingOccurrences(of: "_", with: "-") }
+    static func optionName(_ key: String) -> String { OptimizerSettings.optionName(key) }
 
     func plan() throws -> Plan {
         func validation<T>(_ body: () throws -> T) throws -> T {
             do { return try body() } catch let error as OptimError { throw ValidationError(error.description) }
         }
         let s = try validation { try Surface(named: surface) }
-        let defaults = try validation { try OptimizerConfig.defaults(for: optimizer) }
-        let allowed = defaults.map(\.name)
-        let allowedOptions = allowed.map(Trace.optionName).joined(separator: ", ")
-        var settings: [String: OptimizerSetting] = [:]
+        var given: [OptimizerSettings.Given] = []
         for (option, key, text) in numberOptions {
             guard let text else { continue }
-            guard allowed.contains(key) else {
-                throw ValidationError("\(option) does not apply to \(optimizer); its options: \(allowedOptions)")
-            }
-            settings[key] = .number(try NumberArguments.finite(text, option: option))
+            given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(text, option: option))))
         }
         for (option, key, on) in flagOptions where on {
-            guard allowed.contains(key) else {
-                throw ValidationError("\(option) does not apply to \(optimizer); its options: \(allowedOptions)")
-            }
-            settings[key] = .flag(true)
+            given.append(.init(option: option, key: key, value: .flag(true)))
         }
-        if case .number(let v)? = settings["lr"], !(v > 0) {
-            throw ValidationError("--lr: \(v) is not allowed; the learning rate must be > 0")
-        }
-        let config = try validation { try OptimizerConfig(name: optimizer, settings: settings) }
+        let config = try OptimizerSettings.config(name: optimizer, given: given)
         guard (0...Trace.maxSteps).contains(steps) else {
             throw ValidationError("--steps: \(steps) is not allowed; expected 0...\(Trace.maxSteps)")
         }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot curves --surface NAME`: loss and distance to the minimum against the step.
+    struct CurvesCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "curves",
+            abstract: "Plot optimizers' loss and distance to the minimum against the step, on log scales.",
+            discussion: """
+                Left: the loss gap f − f* (f* the surface's known minimum value; plain f when f* = 0 or there \
+                is no minimum) against the step, log y. Right: the distance from the iterate to the nearest \
+                minimum, log y (left out for surfaces without a minimum). Every optimizer starts at the same \
+                point and takes the same number of steps; a diverging run ends with a cross. Runs of up to 10^7 \
+                steps are fine: the loss is kept for every step, positions for about 20000 of them.
+                Learning rates as for `dlplot surface` (--opt, --lr, else chosen per optimizer on the first 2000 steps).
+                Examples:
+                  dlplot curves --surface rosenbrock --optimizers gd,momentum,adam --steps 5000
+                  dlplot curves --surface ellipse --optimizers gd,momentum --lr 0.1 --steps 1000000
+                """)
+
+        @Option(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "name"))
+        var surface = "rosenbrock"
+
+        @OptionGroup var optimizerOptions: OptimizerListOptions
+
+        @OptionGroup var run: SurfaceRunOptions
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        static let defaultOptimizers = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+        static let defaultSteps = 1000
+        static let maxSteps = 10_000_000
+
+        var defaultFileName: String { "curves-" + surface }
+
+        mutating func validate() throws {
+            _ = try plan()
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers)
+        }
+
+        func plan() throws -> SurfacePlan {
+            try run.plan(surfaceName: surface, defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let p = try plan()
+            let every = max(1, p.steps / 20_000)
+            let runs = try SurfaceRuns.run(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p,
+                                           recordEvery: every, everyValue: true)
+            var figure = try figureOptions.makeFigure(rows: 1, columns: 2)
+            let tables = try CurvesFigure(plan: p, runs: runs).build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot steps`: a comic strip of single optimizer steps, for slides.
+    struct StepsCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "steps",
+            abstract: "Show single optimizer steps as a comic strip: what each step is made of.",
+            discussion: """
+                Each panel zooms on one step from the current point and draws as arrows: the step taken \
+                (black), the gradient part (for sgd-type optimizers exactly −lr·∇f, for adaptive ones the \
+                direction −∇f drawn at the step's length) and, for momentum methods, the velocity carried over \
+                (sgd: step + lr·∇f exactly; Adam family: the direction of −m, the first moment). For adagrad \
+                and rmsprop two squares show √(accumulated g²) per coordinate: the larger square is the coordinate \
+                whose steps are shrunk most. The optimizer state is read from the optimizer after each step.
+                Learning rate: --opt NAME:lr=… or --lr, else the rate `dlplot surface` would choose.
+                Examples:
+                  dlplot steps --optimizer momentum --surface ellipse --panels 4
+                  dlplot steps --optimizer rmsprop --surface ellipse --every 3
+                """)
+
+        @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"))
+        var optimizer = "momentum"
+
+        @Option(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "name"))
+        var surface = "ellipse"
+
+        @Option(name: .customLong("opt"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+            "Settings as name:k=v,k=v with PyTorch's names, e.g. momentum:lr=0.05,momentum=0.8 (the name must be --optimizer).",
+            valueName: "name:k=v,…"))
+        var opt: [String] = []
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate > 0 (default: as `dlplot surface` chooses it).", valueName: "lr"))
+        var lr: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "Start point x,y, e.g. --start=-1.5,2 (default: the surface's suggested start).", valueName: "x,y"))
+        var start: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Number of panels, 1-8.", valueName: "k"))
+        var panels = 4
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Steps between panels, 1-1000 (1: consecutive steps).", valueName: "n"))
+        var every = 1
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        var defaultFileName: String { "steps-\(optimizer)-\(surface)" }
+
+        mutating func validate() throws {
+            guard (1...8).contains(panels) else { throw ValidationError("--panels: \(panels) is not allowed; expected 1...8") }
+            guard (1...1000).contains(every) else { throw ValidationError("--every: \(every) is not allowed; expected 1...1000") }
+            _ = try recipe()
+        }
+
+        func recipe() throws -> StepsFigure {
+            var list = try OptimizerListOptions.parse([])
+            list.optimizers = optimizer
+            list.opt = opt
+            list.lr = lr
+            let choices = try list.choices(default: [optimizer])
+            guard choices.count == 1, let choice = choices.first else {
+                throw ValidationError("--opt: settings must be for --optimizer \(optimizer), not \(choices.dropFirst().map(\.name).joined(separator: ", "))")
+            }
+            var run = try SurfaceRunOptions.parse([])
+            run.start = start
+            run.steps = (panels - 1) * every + 1
+            let plan = try run.plan(surfaceName: surface, defaultSteps: 1, maxSteps: 10_000)
+            var tuning = plan
+            tuning.steps = 200
+            let rate = choice.hasLearningRate ? nil : try DefaultLearningRate.choose(for: choice, plan: tuning)
+            return StepsFigure(surface: plan.surface, config: try choice.config(lr: rate), start: plan.start, panels: panels, every: every)
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            var figure = try figureOptions.makeFigure(rows: 4, columns: panels)
+            let tables = try recipe().build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot surface NAME`: optimizer paths on a 2-D loss surface.
+    struct SurfaceCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "surface",
+            abstract: "Draw optimizer paths on a 2-D loss surface.",
+            discussion: """
+                The surface is drawn as filled contours with thin labelled level lines (log-spaced when its \
+                values span decades, as Rosenbrock's and Beale's do), with a colorbar; minima (stars), saddles \
+                (crossed diamonds) and the start are labelled. Every optimizer starts at the same point and takes \
+                the same number of steps (torch.optim's update rules, see `dlplot trace`). The legend gives each \
+                run's settings, where it ended and its final loss. A run that leaves the view is clipped at the \
+                edge with an arrow and the note "leaves the view at step k"; a run whose numbers overflow says \
+                "diverged at step k". The view is never rescaled to follow a run.
+                Learning rates: --opt NAME:lr=… for one optimizer, else --lr for all, else each optimizer's rate \
+                is chosen for the figure from 1, 2, 5 × 10^k (1e-4 … 50): the smallest whose run stays in the view \
+                and brings f − f* below 1/1000 of its start value within the step budget (at most 2000 steps \
+                are tried), else the one that ends lowest in the view. Other settings keep PyTorch's defaults.
+                Surfaces: \(Surface.allNames.joined(separator: ", ")).
+                Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")).
+                Examples:
+                  dlplot surface rosenbrock --optimizers gd,momentum,adam --steps 300 -o rosenbrock.png
+                  dlplot surface saddle --optimizers gd --lr 0.1 --start=2,3
+                  dlplot surface beale --opt adam:lr=0.05,beta1=0.8 --with-curves
+                  dlplot surface himmelblau --view 3d --azimuth -50 --elevation 40
+                """)
+
+        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "name"))
+        var name: String
+
+        @OptionGroup var optimizerOptions: OptimizerListOptions
+
+        @OptionGroup var run: SurfaceRunOptions
+
+        @Option(help: ArgumentHelp(
+            "filled (colour bands with thin level lines), heatmap (continuous colour with level lines) or lines (coloured level lines only).",
+            valueName: "style"))
+        var style = "filled"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Samples per side of the grid the surface is drawn from, 20-2000.", valueName: "n"))
+        var grid = 300
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "Contour levels: a count (about n nice levels, log-spaced when the values span decades) or an explicit comma-separated list, e.g. 0.1,1,10,100 (default: 12).",
+            valueName: "n|list"))
+        var levels: String?
+
+        @Flag(help: "Draw arrows of the descent direction −∇f on a grid (log-scaled lengths when the levels are log-spaced).")
+        var arrows = false
+
+        @Flag(help: "Draw streamlines of −∇f (the paths of gradient flow).")
+        var streamlines = false
+
+        @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"))
+        var view = "plane"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: azimuth in degrees.", valueName: "deg"))
+        var azimuth: Double = -60
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: elevation in degrees, -90 to 90.", valueName: "deg"))
+        var elevation: Double = 30
+
+        @Flag(name: .customLong("with-curves"), help: "Add a panel of the loss against the step (log scale) beside the surface.")
+        var withCurves = false
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        static let defaultOptimizers = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam"]
+        static let defaultSteps = 300
+        static let maxSteps = 100_000
+
+        var defaultFileName: String { "surface-" + name }
+
+        mutating func validate() throws {
+            _ = try plan()
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers)
+            _ = try recipeSettings()
+        }
+
+        func plan() throws -> SurfacePlan {
+            try run.plan(surfaceName: name, defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
+        }
+
+        /// The drawing settings, checked.
+        func recipeSettings() throws -> (SurfaceFigure.Style, ContourLevels, (Double, Double)?) {
+            guard let s = SurfaceFigure.Style(rawValue: style) else {
+                throw ValidationError("--style: '\(style)' is not allowed; expected filled, heatmap or lines")
+            }
+            guard (20...2000).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 20...2000 samples per side") }
+            let l = try levels.map { try ContourLevelArgument.parse($0, option: "--levels") } ?? .count(12)
+            var angles: (Double, Double)?
+            switch view {
+            case "plane": angles = nil
+            case "3d":
+                guard azimuth.isFinite else { throw ValidationError("--azimuth: \(azimuth) is not allowed; expected a finite angle in degrees") }
+                guard elevation.isFinite, (-90...90).contains(elevation) else {
+                    throw ValidationError("--elevation: \(elevation) is not allowed; expected -90...90 degrees")
+                }
+                angles = (azimuth, elevation)
+            default: throw ValidationError("--view: '\(view)' is not allowed; expected plane or 3d")
+            }
+            return (s, l, angles)
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let p = try plan()
+            let (s, l, angles) = try recipeSettings()
+            let runs = try SurfaceRuns.run(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p)
+            var figure = try figureOptions.makeFigure(rows: 1, columns: withCurves ? 2 : 1)
+            var recipe = SurfaceFigure(plan: p, runs: runs)
+            recipe.style = s; recipe.grid = grid; recipe.levels = l
+            recipe.arrows = arrows; recipe.streamlines = streamlines; recipe.withCurves = withCurves
+            recipe.view3D = angles.map { (azimuth: $0.0, elevation: $0.1) }
+            let tables = try recipe.build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}
+
+/// `--levels`: a count or an explicit list of contour levels.
+enum ContourLevelArgument {
+    static func parse(_ text: String, option: String) throws -> ContourLevels {
+        if !text.contains(","), let n = Int(text.trimmingSpaces) {
+            guard (1...60).contains(n) else { throw ValidationError("\(option): \(n) is not allowed; expected a count from 1 to 60, or a list such as 0.1,1,10") }
+            return .count(n)
+        }
+        let values = try NumberArguments.list(text, option: option)
+        guard Set(values).count == values.count else { throw ValidationError("\(option): '\(text)' repeats a level; expected distinct values") }
+        return .values(values.sorted())
+    }
+}

@@ -1,0 +1,95 @@
+import Optim
+import Viz
+
+/// Convergence curves of optimizers on a surface: the loss gap f − f* against the step (log scale), and the
+/// distance to the nearest minimum against the step (log scale). Long runs (10⁶ steps) keep the loss at
+/// every step but positions only every k-th step; the line mark simplifies to the output resolution.
+struct CurvesFigure {
+    var plan: SurfacePlan
+    /// Runs made with `everyValue` (the loss at every step) and positions every `recordEvery` steps.
+    var runs: [SurfaceRun]
+
+    /// What the loss panel plots for `surface`: the offset subtracted and the axis label.
+    static func lossAxisText(_ surface: Surface) -> (offset: Double, label: String, log: Bool) {
+        let f = surface.dataset == nil ? "f" : "L"
+        guard let fStar = surface.minimumValue else {
+            // Bounded below by 0 (logreg_bce) or unbounded (saddles): plot f itself.
+            return (0, "$\(f)$", surface.name == "logreg_bce")
+        }
+        if fStar == 0 { return (0, "$\(f)$ (minimum 0)", true) }
+        return (fStar, "$\(f) - \(f)^{*}$, with $\(f)^{*}$ = " + TickFormat.short(fStar, significant: 4), true)
+    }
+
+    /// Loss against step for every run, log y when the surface has a known minimum value.
+    /// Also returns a footnote when some values could not be drawn on the log axis.
+    /// `outcomes` adds a second legend line per run saying where it ended.
+    static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, theme: Theme) -> (Axes, String?) {
+        let (offset, label, log) = lossAxisText(surface)
+        var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
+        if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
+        var dropped = false
+        for (i, run) in runs.enumerated() {
+            let look = TrajectoryStyle(index: i, theme: theme, width: theme.lineWidth * 0.8)
+            let values = fromHistory ? run.trajectory.valueHistory : run.trajectory.values
+            let steps: [Int] = fromHistory ? Array(values.indices) : run.trajectory.steps
+            var pts: [Point] = []
+            pts.reserveCapacity(values.count)
+            for (k, v) in zip(steps, values) {
+                let y = v - offset
+                if log && !(y >= 1e-300) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
+            }
+            ax.add(LineMark(points: pts, style: look.stroke, label: run.config.label))
+            if outcomes { ax.add(LegendLine(run.outcome(surface: surface))) }
+            if run.diverged != nil, let last = pts.last(where: \.isFinite) {
+                ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
+            }
+        }
+        return (ax, dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil)
+    }
+
+    /// Distance from each run's recorded positions to the nearest minimum, log y.
+    static func distanceAxes(runs: [SurfaceRun], surface: Surface, theme: Theme) -> Axes {
+        var ax = Axes(title: "Distance to the nearest minimum", xLabel: "step",
+                      yLabel: surface.minima.count > 1 ? "distance to the nearest of \(surface.minima.count) minima" : "distance to the minimum")
+        ax.yScale = .log
+        ax.legend = .none
+        for (i, run) in runs.enumerated() {
+            let look = TrajectoryStyle(index: i, theme: theme, width: theme.lineWidth * 0.8)
+            let pts = zip(run.trajectory.steps, run.points).map { k, p -> Point in
+                let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? .nan
+                return Point(Double(k), d >= 1e-300 ? d : .nan)
+            }
+            ax.add(LineMark(points: pts, style: look.stroke))
+        }
+        return ax
+    }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let s = plan.surface
+        figure.title = s.displayName + ": convergence of \(runs.count) optimizer" + (runs.count == 1 ? "" : "s")
+        var sub = "\(plan.steps) steps from (\(TickFormat.short(plan.start.x)), \(TickFormat.short(plan.start.y)))"
+        if let b = plan.batchSize { sub += ", batch size \(b) (seed \(plan.seed))" }
+        if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        figure.subtitle = sub
+        var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, theme: theme)
+        figure.footnote = note
+        loss.xLimits = Interval(0, Double(plan.steps))
+        if s.minima.isEmpty {
+            loss.legend = .outsideRight
+            figure.add(loss, row: 0, column: 0, columnSpan: 2)
+        } else {
+            loss.legend = .below
+            figure.add(loss, row: 0, column: 0)
+            var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
+            distance.xLimits = Interval(0, Double(plan.steps))
+            figure.add(distance, row: 0, column: 1)
+        }
+        return runs.map { run in
+            DataTable(name: run.config.label, columns: ["step", "x", "y", "f"],
+                      rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
+                          [Double(sp.0), sp.1.x, sp.1.y, f]
+                      })
+        }
+    }
+}

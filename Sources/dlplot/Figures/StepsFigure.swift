@@ -1,0 +1,135 @@
+import Optim
+import Viz
+
+/// A comic strip of one optimizer on a surface: each panel zooms on one step and draws, as arrows from
+/// the current point, the step taken, its gradient part and (for momentum methods) the velocity carried
+/// over; for adagrad and rmsprop, squares whose sides grow with √(accumulated g²) per coordinate show why
+/// the step shrinks in the steep coordinate. A strip under the panels holds the legend.
+struct StepsFigure {
+    var surface: Surface
+    var config: OptimizerConfig
+    var start: Point2
+    var panels = 4
+    var every = 1
+
+    /// One step: where it started, the gradient used, the state after it, and where it ended.
+    struct Step {
+        var index: Int
+        var from: Point
+        var gradient: Point
+        var to: Point
+        var state: [String: [Double]]
+    }
+
+    /// Runs the optimizer by hand (the same update rules as `runTrajectory`) and keeps every step up to the last panel.
+    func steps() -> [Step] {
+        var opt = Optimizer(config: config)
+        var theta = [start.x, start.y]
+        var out: [Step] = []
+        for k in 1...(1 + (panels - 1) * every) {
+            let g = surface.gradient(theta[0], theta[1])
+            let from = Point(theta[0], theta[1])
+            opt.step(parameters: &theta, gradient: [g.dx, g.dy])
+            out.append(Step(index: k, from: from, gradient: Point(g.dx, g.dy), to: Point(theta[0], theta[1]), state: opt.stateVectors))
+            if !(theta[0].isFinite && theta[1].isFinite) { break }
+        }
+        return out
+    }
+
+    var isSGD: Bool { config.kind == .sgd }
+    var hasMomentum: Bool {
+        (isSGD && config.momentum > 0) || [.adam, .adamw, .nadam, .radam, .adamax].contains(config.kind)
+            || (config.kind == .rmsprop && config.momentum > 0)
+    }
+    /// The accumulator drawn as squares, if any.
+    var accumulator: String? {
+        switch config.kind {
+        case .adagrad: return "sum"
+        case .rmsprop: return "square_avg"
+        default: return nil
+        }
+    }
+
+    /// The arrows of one step: (tail offset from the point, vector, colour index, legend text). For sgd
+    /// momentum the gradient part starts at the tip of the velocity, so the two add up to the step visibly.
+    func arrows(_ s: Step) -> [(Point, Point, Int, String)] {
+        let parts = components(s)
+        if isSGD && hasMomentum, parts.count == 3 {
+            return [(parts[1].0, parts[0].0, 0, parts[0].2), (Point(0, 0), parts[1].0, 1, parts[1].2), (Point(0, 0), parts[2].0, 2, parts[2].2)]
+        }
+        return parts.map { (Point(0, 0), $0.0, $0.1, $0.2) }
+    }
+
+    /// The vectors of one step: (vector, colour index, legend text).
+    func components(_ s: Step) -> [(Point, Int, String)] {
+        let step = s.to - s.from
+        var out: [(Point, Int, String)] = []
+        let stepLength = step.length
+        func scaled(_ v: Point) -> Point { v.length > 0 ? v * (stepLength / v.length) : v }
+        if isSGD {
+            let gradientPart = s.gradient * (-config.lr)
+            out.append((gradientPart, 0, "$-\\mathrm{lr}\\cdot\\nabla f$ (gradient part)"))
+            if hasMomentum { out.append((step - gradientPart, 1, "velocity carried over (step + lr·∇f)")) }
+        } else {
+            out.append((scaled(s.gradient * -1), 0, "$-\\nabla f$ (direction, drawn at the step's length)"))
+            if hasMomentum, let m = s.state["exp_avg"] ?? s.state["momentum_buffer"] {
+                out.append((scaled(Point(-m[0], -m[1])), 1, "$-m$, the momentum (direction, at the step's length)"))
+            }
+        }
+        out.append((step, 2, "the step taken"))
+        return out
+    }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let all = steps()
+        let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
+        figure.title = "\(config.label) on \(surface.displayName.lowercased()), step by step"
+        figure.subtitle = surface.formula + ", start (\(TickFormat.short(start.x)), \(TickFormat.short(start.y)))"
+        let colors = [theme.color(0), theme.color(1), theme.foreground]
+        let s = surface
+        let accMax = accumulator.flatMap { key in shown.compactMap { $0.state[key] }.flatMap { $0 }.map { $0.squareRoot() }.max() } ?? 0
+        for (p, step) in shown.enumerated() {
+            let arrows = arrows(step)
+            let reach = arrows.map { ($0.0 + $0.1).length }.filter(\.isFinite).max() ?? 0
+            let half = max(reach * 1.1, 1e-6)
+            let c = step.from + arrows[arrows.count - 1].1 * 0.5
+            let x = Interval(c.x - half, c.x + half), y = Interval(c.y - half, c.y + half)
+            var ax = Axes(title: "step \(step.index)", xLabel: "$x$", yLabel: p == 0 ? "$y$" : nil)
+            ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true
+            ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
+            let field = try FieldSampler.sample(x: x, y: y, nx: 120, ny: 120) { a, b in s.value(a, b) }
+            ax.add(try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55))
+            ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
+            let path = [Point(start.x, start.y)] + all.prefix(step.index).map(\.to)
+            ax.add(PathMark(points: path, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), markerSize: 6, zOrder: 2.5))
+            for (tail, v, k, _) in arrows where v.length > 0 {
+                ax.add(ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: k == 2 ? 2.4 : 1.8,
+                                 zOrder: k == 2 ? 4 : 4.5))
+            }
+            if let key = accumulator, let acc = step.state[key], accMax > 0 {
+                for (i, name) in ["x", "y"].enumerated() {
+                    let side = 4 + 26 * acc[i].squareRoot() / accMax
+                    let at = Point(x.lower + half * (0.3 + 0.55 * Double(i)), y.upper - half * 0.3)
+                    ax.add(ScatterMark(points: [at], shape: .square, size: side, color: theme.color(4).withAlpha(0.85), edge: theme.foreground, zOrder: 5))
+                    ax.add(TextMark("$\\sqrt{s_{\(name)}}$", at: at, anchor: TextAnchor(0.5, .top), offset: Point(0, -17),
+                                    font: theme.noteFont, zOrder: 5))
+                }
+            }
+            figure.add(ax, row: 0, column: p, rowSpan: 3)
+        }
+        // The legend panel.
+        var legend = Axes()
+        legend.showAxes = false; legend.grid = false; legend.zeroLines = false; legend.legend = .upperLeft
+        legend.xLimits = Interval(0, 1); legend.yLimits = Interval(0, 1)
+        for (_, v, k, text) in shown.first.map(arrows) ?? [] where v.isFinite {
+            legend.add(LineMark(points: [], style: StrokeStyle(color: colors[k], width: 2.2), label: text))
+        }
+        if accumulator != nil {
+            legend.add(ScatterMark(points: [], shape: .square, color: theme.color(4), label: "side ∝ √(accumulated g²) per coordinate"))
+        }
+        figure.add(legend, row: 3, column: 0, columnSpan: panels)
+        return [DataTable(name: config.label, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next"],
+                          rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y] })]
+    }
+}

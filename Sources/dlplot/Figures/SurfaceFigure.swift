@@ -1,0 +1,191 @@
+import Optim
+import Viz
+
+/// Optimizer paths on a loss surface: the surface as filled contours (or a heatmap, or lines) with a
+/// colorbar, its minima and saddles labelled, one path per optimizer from the same start with the same
+/// step budget, and a legend that says each run's settings and where it ended. Runs that leave the view
+/// are clipped, never rescaled, and say at which step they left; runs that diverge say when.
+struct SurfaceFigure {
+    enum Style: String, CaseIterable {
+        case filled, heatmap, lines
+    }
+
+    var plan: SurfacePlan
+    var runs: [SurfaceRun]
+    var style: Style = .filled
+    /// Samples per side of the grid.
+    var grid = 300
+    var levels: ContourLevels = .count(12)
+    var arrows = false
+    var streamlines = false
+    /// Azimuth and elevation of a 3-D view, nil for the plane.
+    var view3D: (azimuth: Double, elevation: Double)?
+    var withCurves = false
+
+    var surface: Surface { plan.surface }
+    var isDataset: Bool { surface.dataset != nil }
+    var xName: String { isDataset ? "w" : "x" }
+    var yName: String { isDataset ? "b" : "y" }
+    var fName: String { isDataset ? "$L(w, b)$" : "$f(x, y)$" }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let s = surface
+        let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
+        figure.title = s.displayName + ": " + s.formula
+        let every = TrajectoryStyle.markerEvery(steps: plan.steps)
+        var sub = "\(plan.steps) steps from (\(TickFormat.short(plan.start.x)), \(TickFormat.short(plan.start.y)))"
+        if let b = plan.batchSize { sub += ", batch size \(b) of \(s.dataset?.count ?? 0) (seed \(plan.seed))" }
+        if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
+        if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        figure.subtitle = sub
+
+        let main: Axes
+        if let view3D {
+            main = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
+        } else {
+            main = try plane(field, every: every, theme: theme)
+        }
+        if withCurves {
+            figure.add(main, row: 0, column: 0)
+            var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
+            curves.legend = .outsideRight
+            figure.footnote = note
+            figure.add(curves, row: 0, column: 1)
+        } else {
+            figure.add(main)
+        }
+        return runs.map { run in
+            DataTable(name: run.config.label, columns: ["step", xName, yName, isDataset ? "L" : "f"],
+                      rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
+                          [Double(sp.0), sp.1.x, sp.1.y, f]
+                      })
+        }
+    }
+
+    /// The plane view: field, level lines, guides, critical points, paths and notes.
+    func plane(_ field: ScalarField, every: Int, theme: Theme) throws -> Axes {
+        var ax = Axes(xLabel: "$\(xName)$", yLabel: "$\(yName)$")
+        ax.xLimits = plan.x; ax.yLimits = plan.y
+        ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
+        let ratio = plan.x.span / plan.y.span
+        ax.equalAspect = ratio > 1.0 / 3 && ratio < 3
+        ax.legend = withCurves ? .none : .outsideRight
+        let lineColor = Color(hex: 0x1A1A1A, alpha: 0.45)
+        switch style {
+        case .filled:
+            let filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis)
+            ax.add(filled)
+            ax.add(try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true))
+            ax.sideGuides = [Colorbar(for: filled, label: fName)]
+        case .heatmap:
+            let lines = try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true)
+            let norm: Normalization = lines.levels.isLog ? .log(for: field) : .linear(for: field)
+            let heat = HeatmapMark(field: field, colormap: .viridis, normalization: norm)
+            ax.add(heat); ax.add(lines)
+            ax.sideGuides = [Colorbar(for: heat, label: fName)]
+        case .lines:
+            ax.add(try ContourMark(field: field, levels: levels, lineWidth: 0.9, colormap: .viridis, showLabels: true))
+        }
+        let s = surface
+        let isLog = (try? levels.resolve(for: field))?.isLog ?? false
+        if arrows {
+            let n = 18
+            ax.add(try VectorFieldMark(x: plan.x, y: plan.y, nx: n, ny: n, scaling: isLog ? .log : .linear,
+                                       color: Color(hex: 0xFFFFFF, alpha: 0.75), lineWidth: 0.9, zOrder: 1.2) { x, y in
+                let g = s.gradient(x, y)
+                return Point(-g.dx, -g.dy)
+            })
+        }
+        if streamlines {
+            ax.add(try StreamlineMark(x: plan.x, y: plan.y, density: 22, color: Color(hex: 0xFFFFFF, alpha: 0.55), lineWidth: 0.8) { x, y in
+                let g = s.gradient(x, y)
+                return Point(-g.dx, -g.dy)
+            })
+        }
+        var items: [PointLabelMark.Item] = []
+        for m in s.minima where plan.inView(m.x, m.y) {
+            items.append(.init(Point(m.x, m.y), label: s.minima.count > 1 ? "min" : "min (\(short(m.x)), \(short(m.y)))", shape: .star))
+        }
+        for p in s.saddles where plan.inView(p.x, p.y) {
+            items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
+        }
+        if plan.inView(plan.start.x, plan.start.y) {
+            items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
+        }
+        ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
+        for (i, run) in runs.enumerated() {
+            let look = TrajectoryStyle(index: i, theme: theme)
+            ax.add(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
+            let marks = stride(from: every, to: run.points.count - 1, by: every).map { run.points[$0] }
+                .filter { plan.inView($0.x, $0.y) }
+            ax.add(ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
+                               edge: theme.plotBackground, zOrder: 3.5))
+            if !withCurves {
+                ax.add(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                ax.add(LegendLine(run.outcome(surface: s)))
+            }
+            if let note = exitNote(run, index: i) { ax.add(note) }
+        }
+        return ax
+    }
+
+    /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
+    func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
+        let pts = run.points
+        let name = run.config.name
+        if let k = run.leavesView, let j = run.trajectory.steps.firstIndex(of: k), j > 0 {
+            let a = pts[j - 1], b = pts[j]
+            let edge = clipToView(from: a, to: b)
+            let text = run.diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
+                ?? "\(name): leaves the view at step \(k)"
+            return AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
+        }
+        if let k = run.diverged, let last = pts.last {
+            return AnnotationMark("\(name): diverged at step \(k)", at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
+        }
+        return nil
+    }
+
+    /// Where the segment a → b (a inside the view) crosses the view's edge.
+    func clipToView(from a: Point, to b: Point) -> Point {
+        var t = 1.0
+        let d = b - a
+        if d.x > 0 { t = min(t, (plan.x.upper - a.x) / d.x) }
+        if d.x < 0 { t = min(t, (plan.x.lower - a.x) / d.x) }
+        if d.y > 0 { t = min(t, (plan.y.upper - a.y) / d.y) }
+        if d.y < 0 { t = min(t, (plan.y.lower - a.y) / d.y) }
+        return a + d * max(0, t)
+    }
+
+    /// An offset (points) from `p` towards the middle of the view, staggered by `rank` so notes do not stack.
+    func inwardOffset(_ p: Point, rank: Int) -> Point {
+        let cx = (plan.x.lower + plan.x.upper) / 2, cy = (plan.y.lower + plan.y.upper) / 2
+        let dx = p.x < cx ? 20.0 : -20.0, dy = p.y < cy ? 18.0 : -18.0
+        return Point(dx, dy * Double(1 + rank))
+    }
+
+    /// The 3-D view: the surface with every path lifted onto it.
+    func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws -> Axes {
+        var ax = Axes.surface3D()
+        var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
+                                   xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
+        mark.extraPaths = runs.enumerated().map { i, run in
+            let look = TrajectoryStyle(index: i, theme: theme, width: 2.2)
+            let inside = run.points.prefix { plan.inView($0.x, $0.y) }
+            return (SurfaceMark.lift(Array(inside), on: field), StrokeStyle(color: look.color, width: 2.2, cap: .round, join: .round))
+        }
+        ax.add(mark)
+        ax.legend = withCurves ? .none : .outsideRight
+        for (i, run) in runs.enumerated() {
+            let look = TrajectoryStyle(index: i, theme: theme)
+            if !withCurves {
+                ax.add(LineMark(points: [], style: StrokeStyle(color: look.color, width: 2.2), label: run.config.label))
+                ax.add(LegendLine(run.outcome(surface: surface)))
+            }
+        }
+        return ax
+    }
+
+    private func short(_ v: Double) -> String { TickFormat.short(v, significant: 3) }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Optim
+import Viz
+
+/// Options shared by the figures that run optimizers on a surface: start, step budget, view, and the
+/// mini-batch settings of the dataset surfaces.
+struct SurfaceRunOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Start point x,y; negative numbers work as --start=-1.5,2 or --start -1.5,2 (default: the surface's suggested start, see `dlplot list surfaces`).",
+        valueName: "x,y"))
+    var start: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Optimizer steps per run, the same for every optimizer.", valueName: "n"))
+    var steps: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The x range shown as a:b (default: the surface's view box).", valueName: "a:b"))
+    var xrange: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The y range shown as c:d (default: the surface's view box).", valueName: "c:d"))
+    var yrange: String?
+
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: ArgumentHelp(
+        "linreg_mse, logreg_bce only: examples per step: 1 = SGD, 2-11 = mini-batch, >= 12 = full batch (default: full batch).",
+        valueName: "n"))
+    var batchSize: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size (default: 0).", valueName: "n"))
+    var seed: UInt64 = 0
+
+    /// Everything a run needs, checked: the surface, start, step budget and view.
+    func plan(surfaceName: String, defaultSteps: Int, maxSteps: Int) throws -> SurfacePlan {
+        let surface: Surface
+        do { surface = try Surface(named: surfaceName) } catch let e as OptimError { throw ValidationError(e.description) }
+        let n = steps ?? defaultSteps
+        guard (1...maxSteps).contains(n) else {
+            throw ValidationError("--steps: \(n) is not allowed; expected 1...\(maxSteps)")
+        }
+        let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
+            ?? [surface.suggestedStart.x, surface.suggestedStart.y]
+        let box = surface.viewBox
+        let x = try xrange.map { try NumberArguments.interval($0, option: "--xrange") } ?? Interval(box.xmin, box.xmax)
+        let y = try yrange.map { try NumberArguments.interval($0, option: "--yrange") } ?? Interval(box.ymin, box.ymax)
+        if let batchSize {
+            guard surface.dataset != nil else {
+                throw ValidationError("--batch-size applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surfaceName)")
+            }
+            guard batchSize >= 1 else { throw ValidationError("--batch-size: \(batchSize) is not allowed; expected >= 1") }
+        }
+        return SurfacePlan(surface: surface, start: Point2(startPoint[0], startPoint[1]), steps: n, x: x, y: y,
+                           batchSize: batchSize, seed: seed)
+    }
+}
+
+extension NumberArguments {
+    /// "a:b" with a < b, both finite.
+    static func interval(_ text: String, option: String) throws -> Interval {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            throw ValidationError("\(option): '\(text)' is not a range; expected a:b with a < b, e.g. \(option)=-2:2")
+        }
+        let a = try finite(String(parts[0]), option: option), b = try finite(String(parts[1]), option: option)
+        guard a < b else { throw ValidationError("\(option): '\(text)' is not allowed; the lower end must be below the upper end") }
+        return Interval(a, b)
+    }
+}

@@ -1,0 +1,57 @@
+import Optim
+import Viz
+import XCTest
+@testable import dlplot
+
+/// `dlplot steps`: the arrows are the parts of the step the optimizer took.
+final class StepsFigureTests: XCTestCase {
+    func testMomentumVelocityPlusGradientPartIsTheStep() throws {
+        // Heavy ball on 0.1x² + 2y², lr 0.1: b₁ = g₁, so step 1 is −lr·g₁ with no velocity; from step 2 on,
+        // the velocity carried over is −lr·μ·b_{k−1} (μ = 0.9), computed here by hand.
+        let s = try Surface(named: "ellipse")
+        let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "momentum", settings: ["lr": 0.1]),
+                                 start: Point2(-4, 1.5), panels: 3, every: 1)
+        let steps = recipe.steps()
+        XCTAssertEqual(steps.count, 3)
+        var theta = Point(-4, 1.5), b = Point(0, 0)
+        for (k, step) in steps.enumerated() {
+            let g = s.gradient(theta.x, theta.y)
+            let gp = Point(g.dx, g.dy)
+            let carried = k == 0 ? Point(0, 0) : b * (-0.1 * 0.9)
+            b = k == 0 ? gp : b * 0.9 + gp
+            let arrows = recipe.arrows(step)
+            let velocity = try XCTUnwrap(arrows.first { $0.2 == 1 }).1
+            let gradientPart = try XCTUnwrap(arrows.first { $0.2 == 0 }).1
+            XCTAssertEqual(velocity.x, carried.x, accuracy: 1e-12); XCTAssertEqual(velocity.y, carried.y, accuracy: 1e-12)
+            XCTAssertEqual(gradientPart.x, -0.1 * g.dx, accuracy: 1e-12)
+            XCTAssertEqual(step.state["momentum_buffer"]?[1] ?? .nan, b.y, accuracy: 1e-12)
+            theta = theta + b * -0.1
+            XCTAssertEqual(step.to.x, theta.x, accuracy: 1e-12); XCTAssertEqual(step.to.y, theta.y, accuracy: 1e-12)
+        }
+    }
+
+    func testAdagradAccumulatorIsTheSumOfSquaredGradients() throws {
+        let s = try Surface(named: "ellipse")
+        let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "adagrad", settings: ["lr": 0.5]),
+                                 start: Point2(-4, 1.5), panels: 2, every: 2)
+        var sum = [0.0, 0.0]
+        for step in recipe.steps() {
+            sum[0] += step.gradient.x * step.gradient.x; sum[1] += step.gradient.y * step.gradient.y
+            XCTAssertEqual(step.state["sum"]?[0] ?? .nan, sum[0], accuracy: 1e-12 * sum[0])
+            XCTAssertEqual(step.state["sum"]?[1] ?? .nan, sum[1], accuracy: 1e-12 * sum[1])
+        }
+        var figure = try Figure()
+        _ = try recipe.build(into: &figure)
+        // Panels "step 1" and "step 3", then the legend strip.
+        XCTAssertEqual(figure.panels.prefix(2).map(\.axes.title), ["step 1", "step 3"])
+    }
+
+    func testOptimizerStateIsEmptyBeforeTheFirstStep() throws {
+        XCTAssertEqual(try Optimizer(name: "adam").stateVectors, [:])
+        var opt = try Optimizer(name: "rmsprop", settings: ["momentum": 0.5, "centered": true])
+        var theta = [1.0]
+        opt.step(parameters: &theta, gradient: [2])
+        XCTAssertEqual(Set(opt.stateVectors.keys), ["square_avg", "grad_avg", "momentum_buffer"])
+        XCTAssertEqual(opt.stateVectors["square_avg"]?[0] ?? .nan, 0.01 * 4, accuracy: 1e-15)
+    }
+}
