@@ -5,6 +5,7 @@ extension DLPlot {
     static let allSubcommands: [ParsableCommand.Type] = [
         ActivationCommand.self,
         SoftmaxCommand.self,
+        LossCommand.self,
         LearningRateCommand.self,
         PitfallsCommand.self,
         VanishingCommand.self,

@@ -33,16 +33,6 @@ struct SoftmaxFigure {
         return lo...hi
     }
 
-    /// `v` with exactly `decimals` decimals (v ≥ 0), e.g. 0.0193 → "0.019".
-    static func fixed(_ v: Double, decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let units = Int((v * scale).rounded())
-        var frac = String(units % Int(scale))
-        while frac.count < decimals { frac = "0" + frac }
-        return String(units / Int(scale)) + "." + frac
-    }
-
     func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let n = logits.count
@@ -79,7 +69,7 @@ struct SoftmaxFigure {
         for (j, s) in series.enumerated() {
             for (i, v) in s.values.enumerated() {
                 let span = barMark.barSpan(category: i, series: j)
-                let text = v < 0.0005 ? "<0.001" : Self.fixed(v, decimals: 3)
+                let text = v < 0.0005 ? "<0.001" : NumberText.fixed(v, decimals: 3)
                 bars.add(TextMark(text, at: Point((span.lower + span.upper) / 2, v),
                                   anchor: upright ? TextAnchor(0, .middle) : TextAnchor(0.5, .bottom),
                                   offset: Point(0, theme.noteFont.size * 0.3), font: theme.noteFont,
