@@ -4,6 +4,7 @@ extension DLPlot {
     /// Every subcommand, in the order `--help` lists them.
     static let allSubcommands: [ParsableCommand.Type] = [
         ActivationCommand.self,
+        ActivationsCommand.self,
         SoftmaxCommand.self,
         LossCommand.self,
         LearningRateCommand.self,
