@@ -7,6 +7,7 @@ extension DLPlot {
         ActivationsCommand.self,
         SoftmaxCommand.self,
         LossCommand.self,
+        XORCommand.self,
         LearningRateCommand.self,
         PitfallsCommand.self,
         VanishingCommand.self,
