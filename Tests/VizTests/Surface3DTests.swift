@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import TestSupport
 @testable import Viz
 
 final class Surface3DTests: XCTestCase {
