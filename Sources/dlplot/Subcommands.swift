@@ -4,6 +4,10 @@ extension DLPlot {
     /// Every subcommand, in the order `--help` lists them.
     static let allSubcommands: [ParsableCommand.Type] = [
         ActivationCommand.self,
+        ActivationsCommand.self,
+        SoftmaxCommand.self,
+        LossCommand.self,
+        XORCommand.self,
         LearningRateCommand.self,
         PitfallsCommand.self,
         VanishingCommand.self,

@@ -1,6 +1,7 @@
 import TestSupport
 import XCTest
 import Foundation
+import TestSupport
 @testable import Viz
 
 final class Surface3DTests: XCTestCase {

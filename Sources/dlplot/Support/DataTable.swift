@@ -30,4 +30,14 @@ enum NumberText {
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
         return v.description
     }
+    /// `v` with exactly `decimals` decimals (v ≥ 0, for labels), e.g. 0.0193 → "0.019".
+    static func fixed(_ v: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let units = Int((v * scale).rounded())
+        var frac = String(units % Int(scale))
+        while frac.count < decimals { frac = "0" + frac }
+        return String(units / Int(scale)) + "." + frac
+    }
+
 }

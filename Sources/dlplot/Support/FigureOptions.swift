@@ -12,9 +12,12 @@ struct FigureOptions: ParsableArguments {
     var format: String?
 
     @Option(help: ArgumentHelp(
-        "Figure size: pixels as WxH (e.g. 1280x720), or with a unit: 8x4.5in, 20x12cm, 576x324pt. (default: 1280x720)",
+        "Figure size: pixels as WxH (e.g. 1280x720), or with a unit: 8x4.5in, 20x12cm, 576x324pt. (default: 1280x720; larger for some figures, see their discussion)",
         valueName: "WxH"))
-    var size: String = "1280x720"
+    var size: String?
+
+    /// The size used when `--size` is not given.
+    static let standardSize = "1280x720"
 
     @Option(help: ArgumentHelp("Raster resolution in pixels per inch; also sets how big text is in pixels.", valueName: "dpi"))
     var dpi: Double = 160
@@ -51,9 +54,9 @@ struct FigureOptions: ParsableArguments {
         }
     }
 
-    /// The figure size in pixels at `dpi`.
-    func pixelSize() throws -> (width: Double, height: Double) {
-        try FigureOptions.parseSize(size, dpi: dpi)
+    /// The figure size in pixels at `dpi`: `--size`, else `defaultSize`.
+    func pixelSize(defaultSize: String = FigureOptions.standardSize) throws -> (width: Double, height: Double) {
+        try FigureOptions.parseSize(size ?? defaultSize, dpi: dpi)
     }
 
     /// Parses `WxH` with an optional unit (px, in, cm, mm, pt) into pixels.
@@ -79,9 +82,9 @@ struct FigureOptions: ParsableArguments {
         return (pw, ph)
     }
 
-    /// A themed, sized, empty figure with `rows`×`columns` panels.
-    func makeFigure(rows: Int = 1, columns: Int = 1) throws -> Figure {
-        let (w, h) = try pixelSize()
+    /// A themed, sized, empty figure with `rows`×`columns` panels (`defaultSize` when `--size` is not given).
+    func makeFigure(rows: Int = 1, columns: Int = 1, defaultSize: String = FigureOptions.standardSize) throws -> Figure {
+        let (w, h) = try pixelSize(defaultSize: defaultSize)
         var theme = try Theme.named(self.theme)
         theme.fontScale = fontScale
         var f = try Figure(width: w, height: h, dpi: dpi, theme: theme, rows: rows, columns: columns)

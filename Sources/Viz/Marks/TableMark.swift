@@ -1,0 +1,115 @@
+/// A table drawn in the plot area (use an axes with `showAxes = false`): a bold header row on a
+/// tinted band, body rows with optional zebra shading, and columns as wide as their widest cell, the
+/// spare width shared between them. Cells may use math syntax and have their own text colour. The
+/// table fills the plot width and hangs from its top; when it cannot fit at the font given, the font
+/// shrinks just enough to fit.
+public struct TableMark: Mark {
+    /// How text sits in its column.
+    public enum Alignment: Sendable, Hashable { case leading, center, trailing }
+
+    public var header: [String]
+    public var rows: [[String]]
+    /// One per column (missing ones: leading).
+    public var alignments: [Alignment]
+    /// Text colours of body cells by row and column (nil or missing: the theme's foreground).
+    public var cellColors: [[Color?]]
+    /// Shade every other body row.
+    public var zebra: Bool
+    /// nil: the theme's label font (the header uses its bold form).
+    public var font: Font?
+    public var zOrder: Double
+
+    public init(header: [String], rows: [[String]], alignments: [Alignment] = [], cellColors: [[Color?]] = [],
+                zebra: Bool = true, font: Font? = nil, zOrder: Double = 2) {
+        self.header = header; self.rows = rows; self.alignments = alignments; self.cellColors = cellColors
+        self.zebra = zebra; self.font = font; self.zOrder = zOrder
+    }
+
+    public func dataBounds() -> Bounds? { nil }
+
+    /// The number of columns: the most cells in any row.
+    public var columnCount: Int { ([header.count] + rows.map(\.count)).max() ?? 0 }
+
+    /// Where everything goes: the font, column edges (device x, `columnCount + 1` values) and row
+    /// height, for a plot rectangle.
+    public struct Geometry: Sendable {
+        public var font: Font
+        public var columnEdges: [Double]
+        public var top: Double
+        public var rowHeight: Double
+        /// The device rectangle of row `r` (0: the header).
+        public func rowRect(_ r: Int) -> Rect {
+            Rect(x: columnEdges[0], y: top + Double(r) * rowHeight, width: (columnEdges.last ?? 0) - columnEdges[0], height: rowHeight)
+        }
+    }
+
+    /// Lays the table out in `ctx.plotRect`.
+    public func geometry(in ctx: PlotContext) -> Geometry {
+        let r = ctx.plotRect
+        var f = font ?? ctx.theme.labelFont
+        let n = columnCount
+        func naturalWidths(_ f: Font) -> [Double] {
+            (0..<n).map { c in
+                let cells = [header.count > c ? header[c] : ""] + rows.map { $0.count > c ? $0[c] : "" }
+                return cells.enumerated().map { k, text in
+                    text.isEmpty ? 0 : ctx.textBox(text, at: Point(0, 0), anchor: TextAnchor(0, .top), font: k == 0 ? f.with(bold: true) : f).width
+                }.max() ?? 0
+            }
+        }
+        var widths = naturalWidths(f)
+        let pad = { (f: Font) in f.size * 0.9 }
+        let needed = widths.reduce(0, +) + Double(n) * pad(f)
+        // Shrink to fit only as a last resort; rows never get taller than 2.4 em.
+        let rowsCount = Double(rows.count + 1)
+        let byWidth = needed > r.width ? r.width / needed : 1
+        let byHeight = f.size * 1.6 * rowsCount > r.height ? r.height / (f.size * 1.6 * rowsCount) : 1
+        let shrink = min(byWidth, byHeight)
+        if shrink < 1 {
+            f = f.scaled(shrink)
+            widths = naturalWidths(f)
+        }
+        let spare = max(0, r.width - widths.reduce(0, +)) / Double(max(1, n))
+        var edges = [r.minX]
+        for w in widths { edges.append((edges.last ?? r.minX) + w + spare) }
+        let rowHeight = min(r.height / rowsCount, f.size * 2.4)
+        return Geometry(font: f, columnEdges: edges, top: r.minY, rowHeight: rowHeight)
+    }
+
+    public func draw(in ctx: PlotContext) {
+        let n = columnCount
+        guard n > 0 else { return }
+        let g = geometry(in: ctx)
+        let fg = ctx.theme.foreground
+        ctx.fill(Path(rect: g.rowRect(0)), fg.withAlpha(0.10))
+        if zebra {
+            for r in rows.indices where r % 2 == 1 { ctx.fill(Path(rect: g.rowRect(r + 1)), fg.withAlpha(0.045)) }
+        }
+        let pad = g.font.size * 0.45
+        func put(_ text: String, row: Int, column c: Int, font: Font, color: Color) {
+            guard !text.isEmpty else { return }
+            let a = alignments.count > c ? alignments[c] : .leading
+            let lo = g.columnEdges[c] + pad, hi = g.columnEdges[c + 1] - pad
+            let x: Double, h: Double
+            switch a {
+            case .leading: (x, h) = (lo, 0)
+            case .center: (x, h) = ((lo + hi) / 2, 0.5)
+            case .trailing: (x, h) = (hi, 1)
+            }
+            ctx.text(text, at: Point(x, g.rowRect(row).midY), anchor: TextAnchor(h, .middle), font: font, color: color)
+        }
+        for (c, text) in header.enumerated() { put(text, row: 0, column: c, font: g.font.with(bold: true), color: fg) }
+        for (r, cells) in rows.enumerated() {
+            for (c, text) in cells.enumerated() {
+                let color = (cellColors.count > r && cellColors[r].count > c ? cellColors[r][c] : nil) ?? fg
+                put(text, row: r + 1, column: c, font: g.font, color: color)
+            }
+        }
+        // Rules: above and below the header, below the last row.
+        let left = g.columnEdges[0], right = g.columnEdges.last ?? left
+        for (y, w) in [(g.top, 1.2), (g.top + g.rowHeight, 0.9), (g.top + g.rowHeight * Double(rows.count + 1), 1.2)] {
+            var p = Path()
+            p.move(to: Point(left, y)); p.line(to: Point(right, y))
+            ctx.stroke(p, StrokeStyle(color: fg, width: w))
+        }
+    }
+}

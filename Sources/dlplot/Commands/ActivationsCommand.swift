@@ -1,0 +1,99 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot activations`: every activation (or a chosen few) as small multiples, or as a property table.
+    struct ActivationsCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "activations",
+            abstract: "Compare activation functions: small multiples on shared axes, or a property table (--table).",
+            discussion: """
+                One panel per activation: f solid, f′ dashed, saturation zones (|f′| < τ) and dead zones \
+                (f′ = 0) shaded, kinks sharp, jumps drawn as jumps with open and closed dots, asymptotes dotted, \
+                the largest |f′| marked ◆. Every panel has the same x and y ranges, so shapes and slopes \
+                compare across the grid; the grid is chosen from the panel count and the page (24 → 4 rows of 6).
+                --table draws a table instead: range, monotonic, zero-centred, bounded, max |f′|, f′(0) and \
+                whether |f′| → 0 in the tails, all computed from the kernels.
+                The default size is 1920x1280.
+                Names: see `dlplot list activations`.
+                Examples:
+                  dlplot activations -o activations.png
+                  dlplot activations --names sigmoid,tanh,relu,gelu -o four.png
+                  dlplot activations --table -o activation-table.png
+                """)
+
+        @Option(help: ArgumentHelp("Comma-separated activation names (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"))
+        var names: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "The shared x range as a:b (default: symmetric, at least -4:4, wide enough to show every kink with room).", valueName: "a:b"))
+        var range: String?
+
+        @Option(name: .customLong("y-range"), parsing: .unconditional, help: ArgumentHelp(
+            "The shared y range as a:b (default: all that f and f′ reach over the x range, but not below -2).", valueName: "a:b"))
+        var yRange: String?
+
+        @Option(help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
+        var saturation: Double = 0.05
+
+        @Flag(name: .customLong("no-zones"), help: "Do not shade saturation and dead zones.")
+        var noZones = false
+
+        @Option(help: ArgumentHelp("Panels per row (default: chosen from the count and the page shape).", valueName: "n"))
+        var columns: Int?
+
+        @Flag(help: "Draw the property table instead of the plots.")
+        var table = false
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        static let defaultSize = "1920x1280"
+
+        var defaultFileName: String { table ? "activation-table" : "activations" }
+
+        func parsedActivations() throws -> [Activation] {
+            guard let names else { return try Activation.allNames.map { try Activation(name: $0) } }
+            let list = names.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingCharacters()) }
+            guard !list.contains(where: \.isEmpty) else {
+                throw ValidationError("invalid --names '\(names)': expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
+            }
+            guard list.count <= 48 else { throw ValidationError("invalid --names '\(names)': at most 48 activations") }
+            return try list.map { n in
+                do { return try Activation(name: n) } catch { throw ValidationError("invalid --names '\(names)': " + String(describing: error)) }
+            }
+        }
+
+        mutating func validate() throws {
+            _ = try parsedActivations()
+            if let range { _ = try ArgumentText.range(range, option: "--range") }
+            if let yRange { _ = try ArgumentText.range(yRange, option: "--y-range") }
+            guard saturation.isFinite, saturation >= 0 else {
+                throw ValidationError("invalid --saturation '\(NumberText.shortest(saturation))': expected a number ≥ 0")
+            }
+            if let columns, !(1...12).contains(columns) { throw ValidationError("invalid --columns '\(columns)': expected 1 to 12") }
+            if table, range != nil || yRange != nil || columns != nil || noZones {
+                throw ValidationError("--table draws no plots: --range, --y-range, --columns and --no-zones do not apply")
+            }
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let acts = try parsedActivations()
+            if table {
+                var figure = try figureOptions.makeFigure(defaultSize: Self.defaultSize)
+                let tables = ActivationTableFigure(activations: acts).build(into: &figure)
+                return (figure, tables)
+            }
+            let (w, h) = try figureOptions.pixelSize(defaultSize: Self.defaultSize)
+            let grid = ActivationGridFigure.grid(count: acts.count, width: w, height: h, columns: columns)
+            var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns, defaultSize: Self.defaultSize)
+            var recipe = ActivationGridFigure(activations: acts)
+            recipe.range = try range.map { try ArgumentText.range($0, option: "--range") }
+            recipe.yRange = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
+            recipe.saturation = saturation
+            recipe.zones = !noZones
+            let tables = recipe.build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Optim
+import Viz
+
+/// Small multiples of activations: one panel per function with f solid, f′ dashed, saturation and
+/// dead zones shaded, kinks sharp, jumps drawn as jumps, the steepest slope marked — every panel on
+/// the same x and y ranges so shapes and slopes compare across the grid.
+struct ActivationGridFigure {
+    var activations: [Activation]
+    var range: ClosedRange<Double>?
+    var yRange: ClosedRange<Double>?
+    /// Shade where |f′| < τ.
+    var saturation: Double = 0.05
+    var zones = true
+    /// nil: chosen from the panel count and the page shape.
+    var columns: Int?
+
+    /// The shared x range: symmetric, at least [−4, 4], wide enough to show every kink and jump with a
+    /// unit of room (ReLU6's cap at 6 gives [−7, 7]).
+    static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
+        let reach = acts.flatMap { $0.kinks + $0.jumps }.map { abs($0) + 1 }.max() ?? 0
+        let a = max(4, reach)
+        return -a...a
+    }
+
+    /// The shared y range: everything f and f′ reach over `x`, but not below −2 (curves that fall
+    /// further, like the identity, leave through the bottom), padded by 5 %.
+    static func defaultYRange(for acts: [Activation], x: ClosedRange<Double>) -> ClosedRange<Double> {
+        let xs = FieldSampler.linspace(x.lowerBound, x.upperBound, count: 601)
+        var lo = 0.0, hi = 1.0
+        for a in acts {
+            for v in xs.flatMap({ [a.value($0), a.derivative($0)] }) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+        }
+        lo = max(lo, -2)
+        let pad = (hi - lo) * 0.05
+        return (lo - pad)...(hi + pad)
+    }
+
+    /// Rows and columns for `n` panels on a `width`×`height` page: the grid whose cells are closest
+    /// to square, with few empty cells (24 on 3:2 → 4 rows of 6).
+    static func grid(count n: Int, width: Double, height: Double, columns: Int? = nil) -> (rows: Int, columns: Int) {
+        if let c = columns { let cc = max(1, min(c, n)); return ((n + cc - 1) / cc, cc) }
+        var best = (rows: 1, columns: n), bestScore = Double.infinity
+        for c in 1...max(1, n) {
+            let r = (n + c - 1) / c
+            let aspect = (width / Double(c)) / (height / Double(r))
+            let score = abs(Double.log(aspect)) + 0.35 * Double(r * c - n)
+            if score < bestScore { best = (r, c); bestScore = score }
+        }
+        return best
+    }
+
+    func build(into figure: inout Figure) -> [DataTable] {
+        let theme = figure.theme
+        let xr = range ?? Self.defaultRange(for: activations)
+        let yr = yRange ?? Self.defaultYRange(for: activations, x: xr)
+        let columns = figure.columns
+        let rows = figure.rows
+        let n = activations.count
+        figure.title = "Activation functions $f$ (solid) and their derivatives $f'$ (dashed)"
+        figure.subtitle = "same axes in every panel: $x$ from " + TickFormat.short(xr.lowerBound) + " to " + TickFormat.short(xr.upperBound)
+            + (zones ? ";  shaded: saturated ($|f'|$ < " + TickFormat.short(saturation) + ") in the tails, grey: dead ($f'$ = 0)" : "")
+            + ";  ◆ largest $|f'|$"
+        let sampler = FunctionSampler()
+        let width = theme.lineWidth * 0.85
+        let fColor = theme.color(0), dColor = theme.color(1)
+        var tables: [DataTable] = []
+        var zoneRows: [[Double]] = []
+        for (k, a) in activations.enumerated() {
+            let row = k / columns, column = k % columns
+            var axes = Axes(title: a.displayName)
+            axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
+            axes.yLimits = Interval(yr.lowerBound, yr.upperBound)
+            axes.legend = .none
+            // Tick labels on the outer edges only: the bottom panel of each column, the first column.
+            let bottom = k + columns >= n || row == rows - 1
+            axes.showXTickLabels = bottom
+            axes.showYTickLabels = column == 0
+            if bottom { axes.xLabel = "$x$" }
+
+            if zones {
+                // Saturation is a tail property: a sliver where f′ merely crosses zero inside the range
+                // (GELU's minimum) is not shaded; dead zones are shaded wherever they are.
+                let found = Zones.find(xr, tau: saturation, a.derivative)
+                for z in found where z.kind == .dead || z.lower <= xr.lowerBound || z.upper >= xr.upperBound {
+                    axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[z.kind == .dead ? 1 : 0]))
+                    zoneRows.append([Double(k), z.kind == .dead ? 0 : 1, z.lower, z.upper])
+                }
+            }
+            for asym in a.asymptotes {
+                var line = ReferenceLineMark.horizontal(y: asym, style: StrokeStyle(color: theme.muted, width: 0.8, dash: [2, 3]))
+                line.includeInLimits = false
+                axes.add(line)
+            }
+            axes.add(LineMark(points: sampler.sample(xr, kinks: a.kinks, jumps: a.jumps, a.value),
+                              style: StrokeStyle(color: fColor, width: width, join: .miter), zOrder: 3))
+            for j in a.jumps where xr.contains(j) {
+                let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
+                axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: fColor, size: theme.markerSize * 0.8))
+            }
+            let derivativeBreaks = Array(Set(a.kinks + a.jumps)).sorted()
+            axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, a.derivative),
+                              style: StrokeStyle(color: dColor, width: width, dash: [width * 3, width * 1.8], join: .miter), zOrder: 3.1))
+            let (peak, at) = a.maxAbsDerivative
+            if peak > 0, at.isFinite, xr.contains(at) {
+                axes.add(ScatterMark(points: [Point(at, a.derivative(at))], shape: .diamond, size: theme.markerSize * 1.1,
+                                     color: dColor, edge: theme.background, zOrder: 5))
+            }
+            figure.add(axes, row: row, column: column)
+
+            let xs = FieldSampler.linspace(xr.lowerBound, xr.upperBound, count: 241)
+            tables.append(DataTable(name: a.name, columns: ["x", "f", "df"], rows: xs.map { [$0, a.value($0), a.derivative($0)] }))
+        }
+        tables.append(DataTable(name: "zones (activation index in order shown; kind 0 = dead, 1 = saturated)",
+                                columns: ["activation", "kind", "x_from", "x_to"], rows: zoneRows))
+        return tables
+    }
+}

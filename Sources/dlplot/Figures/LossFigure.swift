@@ -1,0 +1,134 @@
+import Optim
+import Viz
+
+/// Training losses: binary cross-entropy against the predicted probability for y = 1 and y = 0 with
+/// the textbook values marked (y = 1, p = 0.9 → 0.105), and MSE, MAE and Huber against the error
+/// e = p − y; optionally their gradients ∂L/∂p in a second row. Every value comes from Optim's `Loss`.
+struct LossFigure {
+    /// Probabilities whose BCE values are marked and labelled.
+    var marked: [Double] = [0.1, 0.5, 0.9]
+    /// Huber's δ.
+    var delta: Double = 1
+    /// The error range of the regression panel.
+    var errorRange: ClosedRange<Double> = -3...3
+    var gradients = false
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let bce = try Loss(name: "bce")
+        let regression = [try Loss(name: "mse"), try Loss(name: "mae"), try Loss(name: "huber", parameters: ["delta": delta])]
+        figure.title = "Loss functions and what they punish"
+        figure.subtitle = "a confident wrong prediction costs cross-entropy without bound; MSE squares large errors, MAE and Huber grow linearly"
+        let sampler = FunctionSampler()
+        let pRange = 1e-4...(1 - 1e-4)
+        let targets: [(y: Double, label: String)] = [(1, "$y$ = 1:  $-$log $p$"), (0, "$y$ = 0:  $-$log$(1 - p)$")]
+        func style(_ k: Int) -> StrokeStyle {
+            StrokeStyle(color: theme.color(k), width: theme.lineWidth, dash: theme.dash(k))
+        }
+
+        // Binary cross-entropy against p.
+        var bceAxes = Axes(title: "binary cross-entropy", xLabel: "predicted probability $p$ of class 1",
+                           yLabel: "loss $L$ (nats)")
+        var markedRows: [[Double]] = []
+        var peak = 0.0
+        for (k, t) in targets.enumerated() {
+            bceAxes.add(LineMark(points: sampler.sample(pRange) { bce.value(prediction: $0, target: t.y) }, style: style(k), label: t.label, zOrder: 3))
+            let values = try bce.values(prediction: marked, target: marked.map { _ in t.y })
+            for (p, v) in zip(marked, values.loss) {
+                markedRows.append([t.y, p, v])
+                peak = max(peak, v)
+                bceAxes.add(ScatterMark(points: [Point(p, v)], shape: theme.marker(k), size: theme.markerSize * 1.1, color: theme.color(k),
+                                        edge: theme.background, zOrder: 4))
+            }
+        }
+        // One label per distinct point (at p = 0.5 both curves meet at log 2): above the point where the
+        // curve is flat, beside it (away from the steep side) where it is steep.
+        var labelled: [Point] = []
+        for row in markedRows {
+            let (y, p, v) = (row[0], row[1], row[2])
+            if labelled.contains(where: { abs($0.x - p) < 1e-12 && abs($0.y - v) < 1e-9 }) { continue }
+            labelled.append(Point(p, v))
+            let steep = abs(bce.derivative(prediction: p, target: y)) > 2.5
+            let side: Double = y == 1 ? 1 : -1
+            bceAxes.add(TextMark(NumberText.fixed(v, decimals: 3), at: Point(p, v),
+                                 anchor: steep ? TextAnchor(side > 0 ? 0 : 1, .middle) : TextAnchor(0.5, .bottom),
+                                 offset: steep ? Point(side * 10, 0) : Point(0, 12), color: theme.foreground, font: theme.noteFont))
+        }
+        bceAxes.xLimits = Interval(0, 1)
+        bceAxes.yLimits = Interval(0, max(4.6, peak * 1.35))
+        bceAxes.legend = .best
+        figure.add(bceAxes, row: 0, column: 0)
+
+        // Regression losses against the error.
+        var regAxes = Axes(title: "regression losses (Huber $\\delta$ = " + TickFormat.short(delta) + ")", xLabel: "error $e$ = $p - y$", yLabel: "loss $L$")
+        let kinks = [0, -delta, delta]
+        let names = ["MSE  $e^{2}$", "MAE  $|e|$", "Huber ($\\delta$ = " + TickFormat.short(delta) + ")"]
+        for (k, loss) in regression.enumerated() {
+            regAxes.add(LineMark(points: sampler.sample(errorRange, kinks: kinks) { loss.value(prediction: $0, target: 0) },
+                                 style: style(k), label: names[k], zOrder: 3))
+        }
+        addDeltaLines(to: &regAxes, theme: theme)
+        regAxes.yPadding = 0.03
+        regAxes.xLimits = Interval(errorRange.lowerBound, errorRange.upperBound)
+        // Labelled at the curves: the three of them fill every corner, leaving no room for a legend.
+        regAxes.legend = .none
+        let top = regression.map { $0.value(prediction: errorRange.upperBound, target: 0) }
+        let eMSE = min(errorRange.upperBound, (0.8 * (top.max() ?? 1)).squareRoot())
+        regAxes.add(TextMark("MSE", at: Point(eMSE, eMSE * eMSE), anchor: TextAnchor(1, .middle), offset: Point(-10, 0), color: theme.color(0)))
+        regAxes.add(TextMark("MAE", at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 6), color: theme.color(1)))
+        regAxes.add(TextMark("Huber", at: Point(errorRange.upperBound, top[2]),
+                             anchor: TextAnchor(1, .top), offset: Point(-2, -22), color: theme.color(2)))
+        figure.add(regAxes, row: 0, column: 1)
+
+        if gradients {
+            var g = Axes(title: "gradient of binary cross-entropy", xLabel: "predicted probability $p$ of class 1", yLabel: "$\\partial L/\\partial p$")
+            for (k, t) in targets.enumerated() {
+                g.add(LineMark(points: sampler.sample(pRange) { bce.derivative(prediction: $0, target: t.y) }, style: style(k),
+                               label: t.y == 1 ? "$y$ = 1:  $-1/p$" : "$y$ = 0:  $1/(1 - p)$", zOrder: 3))
+            }
+            g.xLimits = Interval(0, 1)
+            g.yLimits = Interval(-12, 12)
+            g.legend = .upperLeft
+            figure.add(g, row: 1, column: 0)
+
+            var rg = Axes(title: "gradients of the regression losses", xLabel: "error $e$ = $p - y$", yLabel: "$\\partial L/\\partial p$")
+            let gradNames = ["MSE  $2e$", "MAE  sign$(e)$", "Huber  clip$(e, \\pm\\delta)$"]
+            for (k, loss) in regression.enumerated() {
+                // MAE's gradient jumps at e = 0 (PyTorch takes 0 there): drawn as a jump with end dots.
+                let jumps: [Double] = loss.name == "mae" ? [0] : []
+                rg.add(LineMark(points: sampler.sample(errorRange, kinks: kinks, jumps: jumps) { loss.derivative(prediction: $0, target: 0) },
+                                style: style(k), label: gradNames[k], zOrder: 3))
+                if loss.name == "mae" {
+                    rg.add(JumpDotsMark(closed: [Point(0, loss.derivative(prediction: 0, target: 0))], open: [Point(0, -1), Point(0, 1)],
+                                        color: theme.color(k)))
+                }
+            }
+            addDeltaLines(to: &rg, theme: theme)
+            rg.xLimits = Interval(errorRange.lowerBound, errorRange.upperBound)
+            rg.legend = .lowerRight
+            figure.add(rg, row: 1, column: 1)
+        }
+
+        let ps = FieldSampler.linspace(0.01, 0.99, count: 99)
+        let es = FieldSampler.linspace(errorRange.lowerBound, errorRange.upperBound, count: 121)
+        return [
+            DataTable(name: "bce marked points", columns: ["y", "p", "loss"], rows: markedRows),
+            DataTable(name: "bce", columns: ["p", "loss_y1", "loss_y0", "grad_y1", "grad_y0"], rows: ps.map { p in
+                [p, bce.value(prediction: p, target: 1), bce.value(prediction: p, target: 0),
+                 bce.derivative(prediction: p, target: 1), bce.derivative(prediction: p, target: 0)]
+            }),
+            DataTable(name: "regression", columns: ["error", "mse", "mae", "huber", "grad_mse", "grad_mae", "grad_huber"], rows: es.map { e in
+                [e] + regression.map { $0.value(prediction: e, target: 0) } + regression.map { $0.derivative(prediction: e, target: 0) }
+            }),
+        ]
+    }
+
+    /// Dotted verticals at e = ±δ, where Huber turns from quadratic to linear.
+    private func addDeltaLines(to axes: inout Axes, theme: Theme) {
+        for (v, text) in [(-delta, "$-\\delta$"), (delta, "$\\delta$")] where errorRange.contains(v) {
+            var line = ReferenceLineMark.vertical(x: v, style: StrokeStyle(color: theme.muted, width: 1, dash: [2, 3]), text: text)
+            line.includeInLimits = false
+            axes.add(line)
+        }
+    }
+}

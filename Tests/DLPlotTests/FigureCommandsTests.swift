@@ -1,0 +1,96 @@
+import Foundation
+import Optim
+import TestSupport
+import Viz
+import XCTest
+@testable import dlplot
+
+/// Shared checks for the figure commands added with the softmax, loss, activations and XOR figures.
+final class FigureCommandsTests: XCTestCase {
+    /// Every new figure renders in all three formats.
+    func testEveryFigureRendersInEveryFormat() throws {
+        let dir = try makeTemporaryDirectory()
+        let commands: [[String]] = [["softmax"], ["loss", "--gradients"], ["activations", "--names", "relu,sigmoid,binary_step"],
+                                    ["activations", "--table", "--names", "relu,tanh"], ["xor", "--epochs", "300"]]
+        for (k, c) in commands.enumerated() {
+            for ext in ["png", "svg", "pdf"] {
+                let name = "f\(k).\(ext)"
+                let run = try runDLPlot(c + ["--size", "900x600", "-o", name], in: dir)
+                XCTAssertEqual(run.status, 0, "\(c) \(ext): \(run.stderr)")
+                let bytes = try Data(contentsOf: dir.appendingPathComponent(name))
+                switch ext {
+                case "png": XCTAssertNoThrow(try DecodedPNG(Array(bytes)), "\(c)")
+                case "svg": XCTAssertTrue(String(decoding: bytes.prefix(200), as: UTF8.self).contains("<svg"), "\(c)")
+                default: XCTAssertEqual(String(decoding: bytes.prefix(5), as: UTF8.self), "%PDF-", "\(c)")
+                }
+            }
+        }
+    }
+
+    /// Bad values exit 64 with a message naming the value, and write nothing.
+    func testBadFlagsExit64NamingTheValueAndWriteNothing() throws {
+        let dir = try makeTemporaryDirectory()
+        let cases: [([String], String)] = [
+            (["softmax", "--temperature", "0"], "'0'"),
+            (["softmax", "--temperature", "1,-2"], "'-2.0'"),
+            (["softmax", "--logits", ""], "--logits ''"),
+            (["softmax", "--logits", "1,x"], "'x'"),
+            (["softmax", "--group-by", "colour"], "'colour'"),
+            (["activations", "--names", "nope"], "'nope'"),
+            (["activations", "--names", "relu,"], "'relu,'"),
+            (["loss", "--probabilities", "0.5,1"], "'1.0'"),
+            (["loss", "--delta", "0"], "'0.0'"),
+            (["xor", "--lr=-1"], "'-1.0'"),
+            (["xor", "--epochs", "0"], "'0'"),
+        ]
+        for (args, needle) in cases {
+            let run = try runDLPlot(args + ["-o", "out.png"], in: dir)
+            XCTAssertEqual(run.status, 64, "\(args): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(needle), "\(args): expected \(needle) in: \(run.stderr)")
+        }
+        XCTAssertEqual(listing(dir), [])
+    }
+
+    /// Each command's --help names every option with its default.
+    func testHelpExplainsOptionsAndDefaults() throws {
+        for (cmd, needles) in [("softmax", ["--logits", "default: 2,1,0.1", "--temperature", "--group-by"]),
+                               ("loss", ["--probabilities", "--delta", "--error-range", "--gradients"]),
+                               ("activations", ["--names", "--table", "--range", "--y-range", "1920x1280"]),
+                               ("xor", ["--seed", "default: 1", "--epochs", "--lr"])] {
+            let run = try runDLPlot([cmd, "--help"])
+            XCTAssertEqual(run.status, 0)
+            for n in needles { XCTAssertTrue(run.stdout.contains(n), "\(cmd) --help lacks \(n)") }
+        }
+    }
+
+    /// Two runs of the same command line give identical bytes (the PNG records the command line, so
+    /// both write the same file name, in two directories).
+    func testDeterministic() throws {
+        let a = try makeTemporaryDirectory(), b = try makeTemporaryDirectory()
+        for c in [["xor", "--epochs", "200"], ["softmax"], ["activations", "--names", "gelu,relu"]] {
+            XCTAssertEqual(try runDLPlot(c + ["-o", "f.png"], in: a).status, 0)
+            XCTAssertEqual(try runDLPlot(c + ["-o", "f.png"], in: b).status, 0)
+            XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent("f.png")), try Data(contentsOf: b.appendingPathComponent("f.png")), "\(c)")
+        }
+    }
+}
+
+/// Reads the tables of a `--data` CSV (blank-line separated, each with a `# name` line when there
+/// are several, then a header): name → rows of numbers.
+func readDataCSV(_ url: URL) throws -> [String: [[Double]]] {
+    var out: [String: [[Double]]] = [:]
+    for block in try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n") {
+        var lines = block.split(separator: "\n")
+        var name = ""
+        if let first = lines.first, first.hasPrefix("# ") { name = String(first.dropFirst(2)); lines.removeFirst() }
+        guard !lines.isEmpty else { continue }
+        lines.removeFirst()
+        out[name] = lines.map { $0.split(separator: ",").map { Double($0) ?? .nan } }
+    }
+    return out
+}
+
+/// The rows of the table whose name starts with `prefix`.
+func table(_ tables: [String: [[Double]]], _ prefix: String) -> [[Double]]? {
+    tables.first { $0.key.hasPrefix(prefix) }?.value
+}
