@@ -77,13 +77,17 @@ struct CurvesFigure {
         loss.xLimits = Interval(0, Double(plan.steps))
         if s.minima.isEmpty {
             loss.legend = .outsideRight
-            figure.add(loss, row: 0, column: 0, columnSpan: 2)
+            figure.add(loss, row: 0, column: 0)
         } else {
-            loss.legend = .below
+            // Two panels stacked, sharing the step axis; one legend beside them (aligned frames keep
+            // the lower panel as wide as the upper one).
+            loss.legend = .outsideRight
+            loss.xLabel = nil
+            loss.showXTickLabels = false
             figure.add(loss, row: 0, column: 0)
             var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
             distance.xLimits = Interval(0, Double(plan.steps))
-            figure.add(distance, row: 0, column: 1)
+            figure.add(distance, row: 1, column: 0)
         }
         return runs.map { run in
             DataTable(name: run.config.label, columns: ["step", "x", "y", "f"],
