@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "dlplot",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Optim", targets: ["Optim"]),
         .library(name: "Viz", targets: ["Viz"]),

@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,21 +57,8 @@ public enum AtomicFile {
     }
 
     /// A process-wide counter for unique temporary names across threads.
+    private static let counter = Atomic<Int>(0)
     private enum Counter {
-        nonisolated(unsafe) static var value = 0
-        static let lock = Lock()
-        static func next() -> Int { lock.withLock { value += 1; return value } }
-    }
-}
-
-/// A minimal mutex (pthread) for the few process-wide counters and caches.
-final class Lock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
+        static func next() -> Int { AtomicFile.counter.wrappingAdd(1, ordering: .relaxed).newValue }
     }
 }

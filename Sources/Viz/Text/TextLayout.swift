@@ -144,20 +144,27 @@ public struct TextAnchor: Sendable, Hashable {
     public static let right = TextAnchor(1, .middle)
 }
 
+extension TextLayout {
+    /// Where the baseline origin goes relative to the anchor point.
+    func offset(for anchor: TextAnchor) -> (dx: Double, dy: Double) {
+        let dy: Double
+        switch anchor.vertical {
+        case .top: dy = ascent
+        case .middle: dy = (ascent - descent) / 2
+        case .baseline: dy = 0
+        case .bottom: dy = -descent
+        }
+        return (-width * anchor.horizontal, dy)
+    }
+}
+
 extension Canvas {
     /// Draws a laid-out label at `point` with `anchor`, rotated by `angle` radians (counter-clockwise).
     func draw(_ t: TextLayout, at point: Point, anchor: TextAnchor, angle: Double = 0, color: Color) {
         save()
         translate(point.x, point.y)
         if angle != 0 { rotate(-angle) }
-        let dx = -t.width * anchor.horizontal
-        let dy: Double
-        switch anchor.vertical {
-        case .top: dy = t.ascent
-        case .middle: dy = (t.ascent - t.descent) / 2
-        case .baseline: dy = 0
-        case .bottom: dy = -t.descent
-        }
+        let (dx, dy) = t.offset(for: anchor)
         for item in t.items {
             switch item {
             case let .text(s, f, q): drawText(s, font: f, color: color, at: Point(q.x + dx, q.y + dy))
@@ -170,14 +177,7 @@ extension Canvas {
 
     /// The device-space box of a label drawn with `draw(_:at:anchor:angle:color:)` (axis-aligned bound).
     func box(of t: TextLayout, at point: Point, anchor: TextAnchor, angle: Double = 0) -> Rect {
-        let dx = -t.width * anchor.horizontal
-        let dy: Double
-        switch anchor.vertical {
-        case .top: dy = t.ascent
-        case .middle: dy = (t.ascent - t.descent) / 2
-        case .baseline: dy = 0
-        case .bottom: dy = -t.descent
-        }
+        let (dx, dy) = t.offset(for: anchor)
         let local = [Point(dx, dy - t.ascent), Point(dx + t.width, dy - t.ascent), Point(dx, dy + t.descent), Point(dx + t.width, dy + t.descent)]
         let c = Math.cos(-angle), s = Math.sin(-angle)
         let pts = local.map { Point(point.x + $0.x * c - $0.y * s, point.y + $0.x * s + $0.y * c) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Synchronization
 import Viz
 #if canImport(Glibc)
 import Glibc
@@ -114,53 +115,46 @@ extension DLPlot {
 }
 
 /// Thread-safe progress of a gallery run: hands out entries and prints progress.
-final class GalleryProgress: @unchecked Sendable {
-    private let lock = NSLockLike()
-    private var next = 0
-    private var done = 0
+final class GalleryProgress: Sendable {
+    private struct State {
+        var next = 0
+        var done = 0
+        var problems: [(Int, String)] = []
+    }
+    private let state = Mutex(State())
     let total: Int
     let interactive: Bool
-    /// (entry index, message) for every entry that failed.
-    private(set) var problems: [(Int, String)] = []
 
     init(total: Int, interactive: Bool) { self.total = total; self.interactive = interactive }
 
+    /// (entry index, message) for every entry that failed.
+    var problems: [(Int, String)] { state.withLock { $0.problems } }
+
+    /// The next entry to render, or nil when all are handed out.
     func nextIndex() -> Int? {
-        lock.withLock {
-            guard next < total else { return nil }
-            defer { next += 1 }
-            return next
+        state.withLock { s in
+            guard s.next < total else { return nil }
+            defer { s.next += 1 }
+            return s.next
         }
     }
 
     /// Records that entry `index` finished, with its problem if it failed.
     func finished(_ index: Int, name: String, problem: String?) {
-        lock.withLock {
-            done += 1
-            if let problem { problems.append((index, problem)) }
+        state.withLock { s in
+            s.done += 1
+            if let problem { s.problems.append((index, problem)) }
             if interactive {
-                var line = "\r[\(done)/\(total)] \(name)"
+                var line = "\r[\(s.done)/\(total)] \(name)"
                 line += String(repeating: " ", count: max(0, 40 - name.count))
                 writeStandardError(line)
             } else {
-                writeStandardError("[\(done)/\(total)] \(name)\(problem == nil ? "" : " FAILED")\n")
+                writeStandardError("[\(s.done)/\(total)] \(name)\(problem == nil ? "" : " FAILED")\n")
             }
         }
     }
 
     func endLine() { if interactive { writeStandardError("\n") } }
-}
-
-/// A pthread mutex.
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
-    }
 }
 
 func printError(_ s: String) { writeStandardError(s + "\n") }
