@@ -27,7 +27,7 @@ func runCommandBenchmarks(_ h: inout Harness, dlplot: String, baseline: String?)
         guard spawn(argv) == 0 else { h.record(name, "failed: " + argv.joined(separator: " ")); return }
         let clock = ContinuousClock()
         var b = Double.infinity
-        for _ in 0..<15 {
+        for _ in 0..<(argv.contains("1000000") ? 3 : 10) {
             let d = clock.measure { _ = spawn(argv) }
             b = min(b, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
         }
@@ -48,6 +48,18 @@ func runCommandBenchmarks(_ h: inout Harness, dlplot: String, baseline: String?)
         if let d = best["dlplot activation sigmoid --size 800x500 (png)"], let g = best["gnuplot pngcairo, same figure"] {
             h.record("ratio dlplot / gnuplot", fixed(d / g, 2) + "x")
         }
+    }
+    // One line per figure kind, at the default size, PNG.
+    let kinds: [(String, [String])] = [
+        ("activation", ["activation", "gelu"]), ("activations (24 panels)", ["activations"]),
+        ("activations --table", ["activations", "--table"]), ("softmax", ["softmax"]), ("loss --gradients", ["loss", "--gradients"]),
+        ("vanishing", ["vanishing"]), ("xor", ["xor"]), ("lr", ["lr"]), ("pitfalls", ["pitfalls"]),
+        ("surface rosenbrock (7 optimizers)", ["surface", "rosenbrock"]), ("surface --view 3d", ["surface", "rosenbrock", "--view", "3d"]),
+        ("curves (10⁶ steps)", ["curves", "--surface", "ellipse", "--optimizers", "gd,momentum", "--lr", "0.05", "--steps", "1000000"]),
+        ("steps", ["steps"]),
+    ]
+    for (name, args) in kinds {
+        time("figure kind: " + name, [dlplot] + args + ["-o", tmp + "/k.png"])
     }
     _ = spawn(["rm", "-rf", tmp])
 }
