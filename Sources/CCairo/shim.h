@@ -15,11 +15,11 @@ typedef struct _PangoContext PangoContext;
 typedef struct _PangoFontDescription PangoFontDescription;
 typedef struct _PangoRectangle { int x; int y; int width; int height; } PangoRectangle;
 typedef struct _PangoFontMap PangoFontMap;
+typedef struct _PangoMatrix PangoMatrix;
 
 #define DLPLOT_PANGO_SCALE 1024
 
 extern PangoLayout *pango_cairo_create_layout(cairo_t *cr);
-extern void pango_cairo_update_layout(cairo_t *cr, PangoLayout *layout);
 extern void pango_cairo_show_layout(cairo_t *cr, PangoLayout *layout);
 extern void pango_cairo_context_set_font_options(PangoContext *context, const cairo_font_options_t *options);
 extern PangoContext *pango_layout_get_context(PangoLayout *layout);
@@ -32,5 +32,6 @@ extern PangoFontDescription *pango_font_description_from_string(const char *str)
 extern void pango_font_description_set_absolute_size(PangoFontDescription *desc, double size);
 extern void pango_font_description_free(PangoFontDescription *desc);
 extern void pango_context_set_round_glyph_positions(PangoContext *context, gboolean round_positions);
+extern void pango_context_set_matrix(PangoContext *context, const PangoMatrix *matrix);
 
 #endif
