@@ -9,6 +9,7 @@
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
 #include <glib-object.h>
+#include <fontconfig/fontconfig.h>
 
 typedef struct _PangoLayout PangoLayout;
 typedef struct _PangoContext PangoContext;

@@ -73,6 +73,32 @@ final class FigureCommandsTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: a.appendingPathComponent("f.png")), try Data(contentsOf: b.appendingPathComponent("f.png")), "\(c)")
         }
     }
+
+    /// dlplot reads the font directories without the system's fontconfig rules; with those rules
+    /// (`FONTCONFIG_FILE` set, which dlplot honours) the same figure has the same bytes, so figures
+    /// depend on the fonts installed, not on desktop preferences.
+    func testFiguresDoNotDependOnFontconfigRules() throws {
+        let system = "/etc/fonts/fonts.conf"
+        guard FileManager.default.fileExists(atPath: system) else { throw XCTSkip("no \(system)") }
+        let a = try makeTemporaryDirectory(), b = try makeTemporaryDirectory()
+        let c = ["activation", "sigmoid", "tanh", "--title", "Squashing: $\\sigma(x)$ and $\\tanh x$", "-o", "f.png"]
+        XCTAssertEqual(try runDLPlot(c, in: a).status, 0)
+        XCTAssertEqual(try runDLPlot(c, in: b, environment: ["FONTCONFIG_FILE": system]).status, 0)
+        let own = try Data(contentsOf: a.appendingPathComponent("f.png"))
+        XCTAssertEqual(own, try Data(contentsOf: b.appendingPathComponent("f.png")))
+        XCTAssertGreaterThan(own.count, 10_000)
+    }
+
+    /// A command named first is parsed on its own; its errors and help still read as `dlplot`'s.
+    func testCommandErrorsAndHelpNameDLPlot() throws {
+        let bad = try runDLPlot(["activation", "sigmoid", "--size", "12"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("Usage: dlplot activation"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("'12'"), bad.stderr)
+        let help = try runDLPlot(["activation", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("USAGE: dlplot activation"), help.stdout)
+    }
 }
 
 /// Reads the tables of a `--data` CSV (blank-line separated, each with a `# name` line when there

@@ -82,6 +82,7 @@ final class Canvas {
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         cairo_set_font_options(cr, options)
         fontOptions = options
+        _ = FontDirectories.installed
         guard let layout = pango_cairo_create_layout(cr) else {
             cairo_font_options_destroy(options); cairo_destroy(cr); cairo_surface_destroy(surface)
             throw VizError.cairo(operation: "create a Pango layout", message: "out of memory")

@@ -9,8 +9,9 @@ struct DLPlotResult {
 }
 
 /// Runs the built `dlplot` executable (found next to the test bundle in the products directory)
-/// with `arguments` and returns its exit status, stdout and stderr.
-func runDLPlot(_ arguments: [String], in directory: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> DLPlotResult {
+/// with `arguments` (and `environment` added to this process's) and returns its exit status, stdout and stderr.
+func runDLPlot(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+               file: StaticString = #filePath, line: UInt = #line) throws -> DLPlotResult {
     let executable = productsDirectory.appendingPathComponent("dlplot")
     guard FileManager.default.isExecutableFile(atPath: executable.path) else {
         XCTFail("dlplot not built at \(executable.path)", file: file, line: line)
@@ -20,6 +21,9 @@ func runDLPlot(_ arguments: [String], in directory: URL? = nil, file: StaticStri
     process.executableURL = executable
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     // stdout through a pipe (read to the end before waiting); stderr into a temporary file, so
     // neither stream can fill up and block the child.
     let out = Pipe()
