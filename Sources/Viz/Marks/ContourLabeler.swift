@@ -10,8 +10,14 @@ struct ContourLabeler {
     private(set) var runs: [[[Point]]]
     private(set) var placed: [Placed] = []
     let plot: Rect
+    /// The bounding box of each run, so that a label box is tested only against lines that reach it.
+    private var runBounds: [[Bounds?]]
 
-    init(runs: [[[Point]]], plot: Rect) { self.runs = runs; self.plot = plot }
+    init(runs: [[[Point]]], plot: Rect) {
+        self.runs = runs
+        self.plot = plot
+        runBounds = runs.map { $0.map { Bounds(points: $0) } }
+    }
 
     mutating func place(level k: Int, text: String, size: Size) {
         let pad = size.height * 0.35
@@ -60,11 +66,14 @@ struct ContourLabeler {
         let bb = Bounds(points: box) ?? Bounds(x: Interval(0, 0), y: Interval(0, 0))
         for (lk, levelRuns) in runs.enumerated() {
             for (rk, run) in levelRuns.enumerated() {
+                guard let rb = runBounds[lk][rk], rb.x.lower <= bb.x.upper, rb.x.upper >= bb.x.lower,
+                      rb.y.lower <= bb.y.upper, rb.y.upper >= bb.y.lower else { continue }
+                let own = lk == k && rk == r
                 var s = 0.0
                 for (i, p) in run.enumerated() {
-                    if i > 0 { s += (p - run[i - 1]).length }
+                    if own, i > 0 { s += (p - run[i - 1]).length }
                     guard p.x >= bb.x.lower, p.x <= bb.x.upper, p.y >= bb.y.lower, p.y <= bb.y.upper else { continue }
-                    if lk == k && rk == r && s >= s0 && s <= s1 { continue }
+                    if own && s >= s0 && s <= s1 { continue }
                     if ContourLabeler.inside(p, box) { return true }
                 }
             }
@@ -83,6 +92,8 @@ struct ContourLabeler {
         for (i, p) in run.enumerated() where cum[i] > s1 { after.append(p) }
         runs[k][r] = before
         runs[k].append(after)
+        runBounds[k][r] = Bounds(points: before)
+        runBounds[k].append(Bounds(points: after))
     }
 
     static func cumulative(_ run: [Point]) -> [Double] {

@@ -10,28 +10,33 @@ enum PNGEncoder {
         // Buffers are filled completely, so they are not zeroed first (that would touch megabytes twice).
         let rgb = [UInt8](unsafeUninitializedCapacity: width * height * channels) { out, count in
             count = width * height * channels
-            let src = argb
-            do {
-                for y in 0..<height {
-                    var o = y * width * channels
-                    var i = y * stride
+            guard let src = argb.baseAddress, let dst = out.baseAddress else { return }
+            for y in 0..<height {
+                // Little-endian ARGB32 is stored as B, G, R, A (premultiplied).
+                var i = src + y * stride
+                var o = dst + y * width * channels
+                if channels == 3 {
+                    // Opaque: alpha is 255 everywhere, so premultiplied values are the colour itself.
                     for _ in 0..<width {
-                        // Little-endian ARGB32 is stored as B, G, R, A (premultiplied).
-                        let b = src[i], g = src[i + 1], r = src[i + 2], a = src[i + 3]
-                        if channels == 3 {
-                            out[o] = r; out[o + 1] = g; out[o + 2] = b
-                        } else if a == 0 {
-                            out[o] = 0; out[o + 1] = 0; out[o + 2] = 0; out[o + 3] = 0
-                        } else {
-                            let a32 = UInt32(a)
-                            out[o] = UInt8(min(255, (UInt32(r) * 255 + a32 / 2) / a32))
-                            out[o + 1] = UInt8(min(255, (UInt32(g) * 255 + a32 / 2) / a32))
-                            out[o + 2] = UInt8(min(255, (UInt32(b) * 255 + a32 / 2) / a32))
-                            out[o + 3] = a
-                        }
-                        o += channels
-                        i += 4
+                        o[0] = i[2]; o[1] = i[1]; o[2] = i[0]
+                        o += 3; i += 4
                     }
+                    continue
+                }
+                for _ in 0..<width {
+                    let a = i[3]
+                    if a == 255 {
+                        o[0] = i[2]; o[1] = i[1]; o[2] = i[0]; o[3] = 255
+                    } else if a == 0 {
+                        o[0] = 0; o[1] = 0; o[2] = 0; o[3] = 0
+                    } else {
+                        let a32 = UInt32(a)
+                        o[0] = UInt8(min(255, (UInt32(i[2]) * 255 + a32 / 2) / a32))
+                        o[1] = UInt8(min(255, (UInt32(i[1]) * 255 + a32 / 2) / a32))
+                        o[2] = UInt8(min(255, (UInt32(i[0]) * 255 + a32 / 2) / a32))
+                        o[3] = a
+                    }
+                    o += 4; i += 4
                 }
             }
         }

@@ -13,7 +13,8 @@ enum SVGNormalizer {
         while i < n {
             let c = bytes[i]
             // An id reference is preceded by `id="`, `#` or `url(#`.
-            let prevIsMarker = i > 0 && (bytes[i - 1] == UInt8(ascii: "#") || (i >= 4 && bytes[(i - 4)..<i].elementsEqual(Array("id=\"".utf8))))
+            let prevIsMarker = i > 0 && (bytes[i - 1] == UInt8(ascii: "#") || (i >= 4 && bytes[i - 1] == UInt8(ascii: "\"")
+                && bytes[i - 2] == UInt8(ascii: "=") && bytes[i - 3] == UInt8(ascii: "d") && bytes[i - 4] == UInt8(ascii: "i")))
             if prevIsMarker, let stem = stems.first(where: { s in i + s.count < n && bytes[i..<(i + s.count)].elementsEqual(s) }) {
                 var j = i + stem.count
                 let start = j
@@ -22,7 +23,8 @@ enum SVGNormalizer {
                     let key = Array(bytes[i..<j])
                     let id: Int
                     if let k = map[key] { id = k } else { id = map.count + 1; map[key] = id }
-                    out += Array("id".utf8) + Array(String(id).utf8)
+                    out.append(UInt8(ascii: "i")); out.append(UInt8(ascii: "d"))
+                    out.append(contentsOf: String(id).utf8)
                     i = j
                     continue
                 }
