@@ -26,23 +26,27 @@ final class GalleryTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         try manifest.write(to: dir.appendingPathComponent("gallery.toml"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("one"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("two"), withIntermediateDirectories: true)
         let a = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", "one", "--jobs", "1", "--formats", "png,svg,pdf"], in: dir)
-        let b = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", "two", "--jobs", "3", "--formats", "png,svg,pdf"], in: dir)
+        // A missing --out directory (and its parents) is created.
+        let b = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", "new/two", "--jobs", "3", "--formats", "png,svg,pdf"], in: dir)
         XCTAssertEqual(a.status, 0, a.stderr)
         XCTAssertEqual(b.status, 0, b.stderr)
         let files = listing(dir.appendingPathComponent("one"))
         XCTAssertEqual(files, ["README.md", "lr.pdf", "lr.png", "lr.svg", "pit.pdf", "pit.png", "pit.svg", "sig.pdf", "sig.png", "sig.svg"])
-        XCTAssertEqual(files, listing(dir.appendingPathComponent("two")))
+        XCTAssertEqual(files, listing(dir.appendingPathComponent("new/two")))
         for f in files {
             let x = try Data(contentsOf: dir.appendingPathComponent("one/" + f))
-            let y = try Data(contentsOf: dir.appendingPathComponent("two/" + f))
+            let y = try Data(contentsOf: dir.appendingPathComponent("new/two/" + f))
             XCTAssertEqual(x, y, f)
         }
         let index = try String(contentsOf: dir.appendingPathComponent("one/README.md"), encoding: .utf8)
         XCTAssertTrue(index.contains("dlplot lr --rates 0.1,0.5 --size 500x300 -o lr.png"))
         XCTAssertTrue(index.contains("![Sigmoid](sig.png)"))
         XCTAssertTrue(a.stdout.contains("3 of 3 figures"), a.stdout)
+        // --out naming a file is refused before anything renders.
+        let c = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", "one/sig.png"], in: dir)
+        XCTAssertEqual(c.status, 64, c.stderr)
+        XCTAssertTrue(c.stderr.contains("invalid --out 'one/sig.png': it is a file"), c.stderr)
     }
 
     func testBadEntriesAreNamedWithTheirLineAndTheOthersStillRender() throws {

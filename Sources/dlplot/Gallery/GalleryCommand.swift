@@ -60,6 +60,7 @@ extension DLPlot {
                 entries = entries.filter { only.contains($0.name) }
             }
             let outDir = out ?? AtomicFile.directory(of: manifest)
+            if out != nil { try Gallery.makeDirectory(outDir) }
             let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
             let n = entries.count
             let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
@@ -85,6 +86,21 @@ extension DLPlot {
             print("gallery: \(n - state.problems.count) of \(n) figures rendered (\(fmts.map(\.rawValue).joined(separator: "+"))) "
                   + "in \(TickFormat.fixed(seconds, 2)) s with \(workers) jobs" + (failed > 0 ? "; \(failed) failed" : ""))
             if failed > 0 { throw ExitCode.failure }
+        }
+
+        /// Creates `path` and any missing parents (like `mkdir -p`), or names why it cannot.
+        static func makeDirectory(_ path: String) throws {
+            var st = stat()
+            if stat(path, &st) == 0 {
+                guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ValidationError("invalid --out '\(path)': it is a file, not a directory") }
+                return
+            }
+            let parent = AtomicFile.directory(of: path)
+            if parent != path, !parent.isEmpty { try makeDirectory(parent) }
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+                let reason = strerror(errno).map { String(cString: $0) } ?? "error \(errno)"
+                throw ValidationError("cannot create directory '\(path)' for --out: \(reason.lowercased())")
+            }
         }
 
         /// Renders one entry; returns a problem message or nil.
