@@ -82,4 +82,30 @@ final class BandMarkTests: XCTestCase {
             XCTAssertLessThan(box.minY, l.plotRect.minY + 10)
         }
     }
+
+    /// A text too long for the band either way gives way to a shorter one, and to none rather than
+    /// clipped text; a text covered by another label or the legend gives way too.
+    func testBandTextShortensThenYields() throws {
+        var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
+        a.add(LineMark(x: [0, 10], y: [0, 1], style: StrokeStyle(color: .black)))
+        let fig = try Figure.single(a)
+        let l = try fig.laidOut().axes[0]
+        let canvas = try Canvas(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
+        var ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
+        let long = String(repeating: "saturated zone ", count: 12)
+        var band = BandMark.vertical(from: 1, to: 3, color: red, text: long)
+        XCTAssertNil(band.placedText(in: ctx), "longer than the plot is tall: no text at all")
+        band.shorterTexts = ["saturated"]
+        guard let short = band.placedText(in: ctx) else { return XCTFail("no shorter text") }
+        XCTAssertEqual(short.text, "saturated")
+        XCTAssertEqual(short.angle, 0)
+        let box = short.box(ctx)
+        XCTAssertGreaterThanOrEqual(box.minX, ctx.px(1))
+        XCTAssertLessThanOrEqual(box.maxX, ctx.px(3))
+        XCTAssertEqual(band.unobstructedText(in: ctx)?.text, "saturated")
+        ctx.textObstacles = [Rect(x: box.midX - 2, y: box.midY - 2, width: 4, height: 4)]
+        XCTAssertNil(band.unobstructedText(in: ctx), "covered by another label: the band stays unlabelled")
+        ctx.textObstacles = [Rect(x: ctx.px(6), y: box.minY, width: 10, height: 10)]
+        XCTAssertEqual(band.unobstructedText(in: ctx)?.text, "saturated", "an obstacle elsewhere changes nothing")
+    }
 }

@@ -175,7 +175,15 @@ struct FigureRenderer {
 
     private func drawPanel(_ axes: Axes, _ l: AxisLayout, theme: Theme) {
         let r = l.plotRect
-        let ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
+        var ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
+        // Band labels are the most dispensable text: they give way to the legend and to every other label.
+        if axes.marks.contains(where: { $0 is BandMark }) {
+            var obstacles = axes.marks.filter { !($0 is BandMark) }.flatMap { $0.occupiedRects(in: ctx) }
+            if let legend = l.legend, let o = l.legendOrigin {
+                obstacles.append(Rect(x: o.x, y: o.y, width: legend.size.width, height: legend.size.height))
+            }
+            ctx.textObstacles = obstacles
+        }
         if !figure.transparent || theme.plotBackground != theme.background { canvas.fill(Path(rect: r), theme.plotBackground) }
         canvas.save()
         canvas.clip(r)
@@ -273,12 +281,19 @@ struct FigureRenderer {
         case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
             return corners[layout.legendPlacement] ?? Point(r.minX, r.minY)
         case .best, .none:
-            // Ties keep the first candidate: upper right, upper left, lower left, lower right, then the edge middles.
-            let candidates: [Point] = [
+            // Ties keep the first candidate: upper right, upper left, lower left, lower right, the edge middles,
+            // then the rest of a 5 × 5 grid of positions over the plot (for plots whose edges are all busy).
+            var candidates: [Point] = [
                 corners[.upperRight], corners[.upperLeft], corners[.lowerLeft], corners[.lowerRight],
                 Point(r.midX - w / 2, r.minY + m), Point(r.midX - w / 2, r.maxY - m - h),
                 Point(r.minX + m, r.midY - h / 2), Point(r.maxX - m - w, r.midY - h / 2),
             ].compactMap { $0 }
+            for fy in [0.25, 0.5, 0.75, 0, 1] {
+                for fx in [0.25, 0.75, 0.5, 0, 1] {
+                    let p = Point(r.minX + m + fx * (r.width - 2 * m - w), r.minY + m + fy * (r.height - 2 * m - h))
+                    if !candidates.contains(p) { candidates.append(p) }
+                }
+            }
             // The candidate box covering the fewest data points; covering text (annotations, labels)
             // costs far more than covering a few points, since the text would be unreadable.
             let pts = axes.marks.flatMap { $0.occupiedPoints() }.map(ctx.point)

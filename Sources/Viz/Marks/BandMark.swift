@@ -17,6 +17,9 @@ public struct BandMark: Mark {
     public var color: Color
     /// Text drawn inside the band near its top (rotated along a vertical band too narrow for it).
     public var text: String?
+    /// Shorter texts tried in order when `text` fits neither across nor along the band; when none fits,
+    /// the band has no text rather than clipped text.
+    public var shorterTexts: [String] = []
     /// Colour of `text` (nil: the theme's muted text colour).
     public var textColor: Color?
     /// Legend text (a filled patch); nil for no entry.
@@ -84,26 +87,34 @@ public struct BandMark: Mark {
         let font = ctx.theme.noteFont
         let ink = textColor ?? ctx.theme.muted
         let pad = font.size * 0.4
-        let flat = ctx.textBox(text, at: Point(0, 0), anchor: .topCenter, font: font)
         switch orientation {
         case .vertical:
-            if flat.width + 2 * pad <= box.width {
-                var y: Double, anchor: TextAnchor
-                switch textPlacement {
-                case .middle, .baseline: y = box.midY; anchor = .center
-                case .bottom: y = box.maxY - pad; anchor = .bottomCenter
-                case .top: y = box.minY + pad; anchor = .topCenter
+            // Each text across the band if it fits, else along it; then the next, shorter text.
+            for candidate in [text] + shorterTexts {
+                let flat = ctx.textBox(candidate, at: Point(0, 0), anchor: .topCenter, font: font)
+                if flat.width + 2 * pad <= box.width, flat.height + 2 * pad <= box.height {
+                    var y: Double, anchor: TextAnchor
+                    switch textPlacement {
+                    case .middle, .baseline: y = box.midY; anchor = .center
+                    case .bottom: y = box.maxY - pad; anchor = .bottomCenter
+                    case .top: y = box.minY + pad; anchor = .topCenter
+                    }
+                    if let f = textHeightFraction, f.isFinite {
+                        let half = flat.height / 2 + pad
+                        y = min(max(box.maxY - f * box.height, box.minY + half), box.maxY - half)
+                        anchor = .center
+                    }
+                    return PlacedText(text: candidate, at: Point(box.midX, y), anchor: anchor, font: font, color: ink)
                 }
-                if let f = textHeightFraction, f.isFinite {
-                    let half = flat.height / 2 + pad
-                    y = min(max(box.maxY - f * box.height, box.minY + half), box.maxY - half)
-                    anchor = .center
+                // Along the band, the text may be a little wider than a narrow band, never longer than the band is tall.
+                if flat.height <= 2 * box.width, flat.width + 2 * pad <= box.height {
+                    return PlacedText(text: candidate, at: Point(box.midX, box.minY + pad), anchor: TextAnchor(1, .middle), font: font,
+                                      color: ink, angle: Double.pi / 2)
                 }
-                return PlacedText(text: text, at: Point(box.midX, y), anchor: anchor, font: font, color: ink)
             }
-            return PlacedText(text: text, at: Point(box.midX, box.minY + pad), anchor: TextAnchor(1, .middle), font: font,
-                              color: ink, angle: Double.pi / 2)
+            return nil
         case .horizontal:
+            let flat = ctx.textBox(text, at: Point(0, 0), anchor: .topCenter, font: font)
             let fits = flat.height + 2 * pad <= box.height
             return PlacedText(text: text, at: Point(box.minX + pad, fits ? box.minY + pad : box.midY),
                               anchor: TextAnchor(0, fits ? .top : .middle), font: font, color: ink)
@@ -112,9 +123,24 @@ public struct BandMark: Mark {
 
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
 
+    /// The text to draw: the placed text, or a shorter one, clear of the context's text obstacles.
+    func unobstructedText(in ctx: PlotContext) -> PlacedText? {
+        var band = self
+        for k in 0...shorterTexts.count {
+            guard let t = band.placedText(in: ctx) else { return nil }
+            let box = t.box(ctx)
+            if !ctx.textObstacles.contains(where: { $0.overlapArea(box) > 0 }) { return t }
+            // Try the next shorter text (and only the ones after it).
+            guard k < shorterTexts.count else { return nil }
+            band.text = shorterTexts[k]
+            band.shorterTexts = Array(shorterTexts[(k + 1)...])
+        }
+        return nil
+    }
+
     public func draw(in ctx: PlotContext) {
         guard let box = deviceRect(in: ctx) else { return }
         ctx.fill(Path(rect: box), color)
-        placedText(in: ctx)?.draw(ctx)
+        unobstructedText(in: ctx)?.draw(ctx)
     }
 }

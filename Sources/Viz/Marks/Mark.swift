@@ -44,6 +44,8 @@ public struct PlotContext {
     /// Device pixels per point of the output (for simplification to the output resolution).
     public let resolution: Double
     let canvas: Canvas
+    /// Boxes that optional text (a band's label) must not cover: the legend and other marks' texts.
+    var textObstacles: [Rect] = []
 
     /// The device x of data value `x`.
     @inline(__always) public func px(_ x: Double) -> Double { plotRect.minX + xScale.normalize(x) * plotRect.width }

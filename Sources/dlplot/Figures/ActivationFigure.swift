@@ -109,6 +109,7 @@ struct ActivationFigure {
                 let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
                 var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
                                     textColor: theme.muted)
+                band.shorterTexts = [dead ? "dead" : "saturated"]
                 band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
                 axes.add(band)
                 zoneRows.append([dead ? 0 : 1, z.lower, z.upper])
