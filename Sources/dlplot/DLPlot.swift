@@ -16,7 +16,7 @@ struct DLPlot: ParsableCommand {
     )
 
     /// Runs the command line. A command named first is parsed on its own, which skips building the
-    /// whole command tree (a tenth of the time of one small figure). Anything else, and every parse
+    /// whole command tree (about a millisecond of every run). Anything else, and every parse
     /// error or help request, goes through the full parser, so usage and messages are exactly
     /// ArgumentParser's for `dlplot`.
     static func main() {
