@@ -59,20 +59,39 @@ public struct Colorbar: SideGuide {
     }
 
     /// Tick labels for `ticks`.
-    func labels(_ ticks: [Double]) -> [String] {
+    /// Every label tells its value apart from the others (see `ScalarFormatter`); evenly spaced values
+    /// near a large common part show the difference, with the offset or power of ten in the title.
+    func labels(_ ticks: [Double]) -> [String] { formatted(ticks).labels }
+
+    /// The tick labels and what the title must add to them.
+    func formatted(_ ticks: [Double]) -> ScalarLabels {
+        let plain = { (labels: [String]) in ScalarLabels(labels: labels, offset: 0, exponent: 0) }
         switch content {
         case .continuous(let n) where n.kind == .log:
-            return ticks.map { n.offset == 0 ? TickFormat.power($0) : TickFormat.short($0, significant: 3) }
-        case .continuous: return TickFormat.linear(ticks)
-        case .bands: return ticks.map { TickFormat.short($0, significant: 3) }
+            if n.offset == 0 {
+                let labels = ticks.map(TickFormat.power)
+                return plain(TickFormat.tellsApart(labels, values: ticks) ? labels : TickFormat.distinct(ticks))
+            }
+            return plain(TickFormat.distinct(ticks))
+        case .continuous: return ScalarFormatter.labels(ticks)
+        case .bands:
+            let gaps = zip(ticks.dropFirst(), ticks).map { $0 - $1 }
+            if let lo = gaps.min(), let hi = gaps.max(), lo > 0, hi <= lo * 1.001, ticks.count > 2 {
+                let f = ScalarFormatter.labels(ticks)
+                if f.hasSuffix { return f }
+            }
+            return plain(TickFormat.distinct(ticks))
         }
     }
+
+    /// The title drawn along the strip, with the labels' shared offset or power of ten.
+    func title() -> String? { formatted(tickValues()).axisTitle(label) }
 
     public func width(_ ctx: GuideContext) -> Double {
         let font = ctx.theme.tickFont
         let widest = labels(tickValues()).map { ctx.measure($0, font: font).width }.max() ?? 0
         var w = barWidth + ctx.theme.tickLength + font.size * 0.35 + widest
-        if let label { w += font.size * 0.6 + ctx.measure(label, font: ctx.theme.labelFont).height }
+        if let label = title() { w += font.size * 0.6 + ctx.measure(label, font: ctx.theme.labelFont).height }
         return w
     }
 
@@ -129,7 +148,7 @@ public struct Colorbar: SideGuide {
             ctx.text(texts[k], at: Point(bar.maxX + tl + font.size * 0.35, y), anchor: TextAnchor(0, .middle), font: font, color: theme.muted)
         }
         ctx.stroke(tickPath, StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth))
-        if let label {
+        if let label = title() {
             ctx.text(label, at: Point(strip.maxX, strip.midY), anchor: TextAnchor(0.5, .bottom), font: theme.labelFont,
                      color: theme.foreground, angle: Double.pi / 2)
         }

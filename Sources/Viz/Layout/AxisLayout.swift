@@ -17,52 +17,95 @@ struct AxisLayout {
     /// Where the legend actually goes (an outside legend too wide for the cell moves below).
     var legendPlacement: LegendPlacement = .none
 
-    /// Chooses ticks for a plot `rect` and measures their labels.
+    /// The x and y axis titles with the shared offset or power of ten of their tick labels (see `ScalarLabels`).
+    var xTitle: String?
+    var yTitle: String?
+    /// x tick labels turned 45° (counter-clockwise, right end at the tick) because upright ones collide.
+    var xLabelsRotated = false
+    /// The y axis title and the panel title as drawn, fitted when the insets are computed (so the space
+    /// reserved is the space used).
+    var yTitleLayout: TextLayout?
+    var titleLayout: TextLayout?
+
+    /// How far x tick labels reach below the tick marks' end (rotated labels reach further).
+    var xLabelExtent: Double {
+        guard !xLabels.isEmpty else { return 0 }
+        if xLabelsRotated { return xLabels.map { ($0.width + $0.height) * 0.7071 }.max() ?? 0 }
+        return xLabels.map(\.height).max() ?? 0
+    }
+
+    /// Chooses ticks for a plot `rect` and measures their labels. x labels never overlap: fewer ticks
+    /// (down to three), then labels turned 45°, then one shared power of ten, then every k-th tick.
     mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas) {
         let font = theme.tickFont
         let nx = Ticks.count(forLength: rect.width, fontSize: font.size, horizontal: true)
         let ny = Ticks.count(forLength: rect.height, fontSize: font.size, horizontal: false)
-        xTicks = xScale.ticks(count: nx)
-        yTicks = yScale.ticks(count: ny)
-        // Labels must not collide: fewer ticks until the widest label fits its slot.
-        var xl = xScale.labels(for: xTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
-        var n = nx
-        while n > 2, xTicks.count > 1 {
-            let widest = xl.map(\.width).max() ?? 0
-            var slot = Double.infinity
-            for k in 1..<xTicks.count {
-                slot = min(slot, rect.width * abs(xScale.normalize(xTicks[k]) - xScale.normalize(xTicks[k - 1])))
+        func make(_ scale: Scale, _ n: Int, scientific: Bool) -> ([Double], ScalarLabels, [TextLayout]) {
+            let t = scale.ticks(count: n)
+            let f = scale.kind == .linear ? ScalarFormatter.labels(t, scientific: scientific)
+                : ScalarLabels(labels: scale.labels(for: t), offset: 0, exponent: 0)
+            return (t, f, f.labels.map { TextLayout.make($0, font: font, canvas: canvas) })
+        }
+        /// True when neighbouring labels keep a gap (upright: side by side; rotated: their slanted bands).
+        func fits(_ t: [Double], _ l: [TextLayout], rotated: Bool) -> Bool {
+            guard t.count > 1 else { return true }
+            for k in 1..<t.count {
+                let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
+                let need = rotated ? (max(l[k].height, l[k - 1].height) + font.size * 0.25) / 0.7071
+                    : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
+                if !(slot >= need) { return false }
             }
-            if widest + font.size * 0.8 <= slot { break }
+            return true
+        }
+        var n = nx
+        var (xt, xf, xl) = make(xScale, n, scientific: false)
+        var rotated = false
+        while !fits(xt, xl, rotated: false), n > 2 {
+            let next = make(xScale, n - 1, scientific: false)
+            if next.0.count < 3 && xt.count >= 3 { break }
             n -= 1
-            xTicks = xScale.ticks(count: n)
-            xl = xScale.labels(for: xTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
+            (xt, xf, xl) = next
+        }
+        if !fits(xt, xl, rotated: false) {
+            if fits(xt, xl, rotated: true) {
+                rotated = true
+            } else {
+                let sci = make(xScale, n, scientific: true)
+                if fits(sci.0, sci.2, rotated: false) { (xt, xf, xl) = sci } else if fits(sci.0, sci.2, rotated: true) { (xt, xf, xl) = sci; rotated = true }
+            }
         }
         // Still colliding with the fewest nice ticks (wide labels on a narrow plot): keep every k-th one.
-        if xTicks.count > 2, let widest = xl.map(\.width).max() {
-            let gap = rect.width * abs(xScale.normalize(xTicks[1]) - xScale.normalize(xTicks[0]))
-            let k = Int(((widest + font.size * 0.8) / max(gap, 1e-9)).rounded(.up))
-            if k > 1 {
-                let keep = Array(stride(from: 0, to: xTicks.count, by: k))
-                xTicks = keep.map { xTicks[$0] }
-                xl = keep.map { xl[$0] }
-            }
+        if !fits(xt, xl, rotated: rotated), xt.count > 2, let widest = xl.map(\.width).max() {
+            let gap = rect.width * abs(xScale.normalize(xt[1]) - xScale.normalize(xt[0]))
+            let k = max(2, Int(((widest + font.size * 0.8) / max(gap, 1e-9)).rounded(.up)))
+            let keep = Array(stride(from: 0, to: xt.count, by: k))
+            xt = keep.map { xt[$0] }
+            xl = keep.map { xl[$0] }
+            rotated = false
         }
-        var yl = yScale.labels(for: yTicks).map { TextLayout.make($0, font: font, canvas: canvas) }
+        xTicks = xt
+        let madeY = make(yScale, ny, scientific: false)
+        yTicks = madeY.0
+        var yf = madeY.1, yl = madeY.2
         xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
         yMinor = axes.minorTicks ? yScale.minorTicks(count: ny) : []
         // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
         if let fixed = axes.xTickLabels {
             let kept = fixed.filter { Self.inside($0.value, xScale) }
             xTicks = kept.map(\.value); xl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; xMinor = []
+            xf = ScalarLabels(labels: [], offset: 0, exponent: 0); rotated = false
         }
         if let fixed = axes.yTickLabels {
             let kept = fixed.filter { Self.inside($0.value, yScale) }
             yTicks = kept.map(\.value); yl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; yMinor = []
+            yf = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if !axes.showAxes { xTicks = []; yTicks = []; xMinor = []; yMinor = [] }
         xLabels = axes.showXTickLabels && axes.showAxes ? xl : []
         yLabels = axes.showYTickLabels && axes.showAxes ? yl : []
+        xLabelsRotated = rotated && !xLabels.isEmpty
+        xTitle = xLabels.isEmpty ? axes.xLabel : xf.axisTitle(axes.xLabel)
+        yTitle = yLabels.isEmpty ? axes.yLabel : yf.axisTitle(axes.yLabel)
     }
 
     /// True when `v` maps inside the scale's domain (with a hair of tolerance for rounding).
@@ -78,14 +121,14 @@ struct AxisLayout {
         var i = Insets()
         let yw = yLabels.map(\.width).max() ?? 0
         i.left = tick + (yLabels.isEmpty ? 0 : pad * 0.8 + yw)
-        if let y = axes.yLabel { i.left += pad + TextLayout.make(y, font: theme.labelFont, canvas: canvas).height }
-        let xh = xLabels.map(\.height).max() ?? 0
-        i.bottom = tick + (xLabels.isEmpty ? 0 : pad * 0.6 + xh)
-        if let x = axes.xLabel { i.bottom += pad + TextLayout.make(x, font: theme.labelFont, canvas: canvas).height }
+        i.bottom = tick + (xLabels.isEmpty ? 0 : pad * 0.6 + xLabelExtent)
+        if let x = xTitle { i.bottom += pad + TextLayout.make(x, font: theme.labelFont, canvas: canvas).height }
         // Half a tick label sticks out above the top tick and beside the last x tick.
         i.top = (yLabels.first?.height ?? 0) / 2 + 2
-        if let t = axes.title { i.top = max(i.top, TextLayout.make(t, font: theme.titleFont, canvas: canvas).height + pad * 1.4) }
-        i.right = max(4, (xLabels.last?.width ?? 0) / 2 + 2)
+
+        i.right = max(4, xLabelsRotated ? 4 : (xLabels.last?.width ?? 0) / 2 + 2)
+        // Rotated labels lean left of their tick: the first one may reach past the y labels.
+        if xLabelsRotated, let first = xLabels.first { i.left = max(i.left, (first.width + first.height) * 0.7071 - tick) }
         let gctx = GuideContext(theme: theme, canvas: canvas)
         guideWidths = axes.sideGuides.map { $0.width(gctx) }
         if !guideWidths.isEmpty { i.right = max(i.right, 4) + guideWidths.reduce(0) { $0 + $1 + pad * 2 } }
@@ -108,6 +151,16 @@ struct AxisLayout {
             if placement == .outsideRight { i.right += l.size.width + pad * 2 }
             if placement == .below { i.bottom += l.size.height + pad * 1.5 }
         }
+        // The panel title last: it is fitted to the plot's width, known once the side insets are.
+        // The y title is fitted to about the plot's height (the cell less everything above and below it).
+        let plotHeight = max(rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6), 20)
+        yTitleLayout = yTitle.map { TextLayout.fitted($0, font: theme.labelFont, maxWidth: plotHeight * 1.25, hardLimit: rect.height, canvas: canvas) }
+        if let y = yTitleLayout { i.left += pad + y.height }
+        titleLayout = axes.title.map { t in
+            let width = max(rect.width - i.left - i.right, 20)
+            return TextLayout.fitted(t, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
+        }
+        if let title = titleLayout { i.top = max(i.top, title.height + pad * 1.4) }
         insets = i
     }
 }

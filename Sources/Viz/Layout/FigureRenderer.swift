@@ -23,18 +23,18 @@ struct FigureRenderer {
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
         if let title = figure.title {
-            let t = fitted(title, theme.figureTitleFont, maxWidth: content.width)
+            let t = fitted(title, theme.figureTitleFont, maxWidth: content.width, wrap: false)
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let s = fitted(sub, theme.noteFont, maxWidth: content.width)
+                let s = fitted(sub, theme.noteFont, maxWidth: content.width, wrap: false)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted))
                 used += s.height + theme.noteFont.size * 0.5
             }
             content = content.inset(by: Insets(top: used))
         }
         if let foot = figure.footnote {
-            let f = fitted(foot, theme.noteFont, maxWidth: content.width)
+            let f = fitted(foot, theme.noteFont, maxWidth: content.width, wrap: false)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
@@ -127,6 +127,8 @@ struct FigureRenderer {
                     let unit = min(r.width / dx, r.height / dy)
                     let w = dx * unit, h = dy * unit
                     r = Rect(x: r.minX + (r.width - w) / 2, y: r.minY + (r.height - h) / 2, width: w, height: h)
+                    // Ticks were chosen for the wider cell: choose them again for the plot as drawn.
+                    layouts[k].computeTicks(axes: panels[k].axes, rect: r, theme: theme, canvas: canvas)
                 }
             }
             layouts[k].plotRect = r
@@ -228,26 +230,34 @@ struct FigureRenderer {
         canvas.stroke(ticks, StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth))
         let pad = theme.labelFont.size * 0.4
         for (v, t) in zip(l.xTicks, l.xLabels) {
-            canvas.draw(t, at: Point(ctx.px(v), r.maxY + tl + pad * 0.6), anchor: TextAnchor(0.5, .top), color: theme.muted)
+            let at = Point(ctx.px(v), r.maxY + tl + pad * 0.6)
+            if l.xLabelsRotated {
+                canvas.draw(t, at: at, anchor: TextAnchor(1, .top), angle: Double.pi / 4, color: theme.muted)
+            } else {
+                canvas.draw(t, at: at, anchor: TextAnchor(0.5, .top), color: theme.muted)
+            }
         }
         for (v, t) in zip(l.yTicks, l.yLabels) {
             canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
         }
-        if let xl = axes.xLabel {
+        if let xl = l.xTitle {
             let (soft, hard) = roomAcross(r)
-            let t = fitted(xl, theme.labelFont, maxWidth: soft, hardLimit: hard)
-            let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + (l.xLabels.map(\.height).max() ?? 0)) + pad
+            let t = fitted(xl, theme.labelFont, maxWidth: soft, hardLimit: hard, wrap: false)
+            let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + l.xLabelExtent) + pad
             canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
         }
-        if let yl = axes.yLabel {
-            let (soft, hard) = roomAlong(r)
-            let t = fitted(yl, theme.labelFont, maxWidth: soft, hardLimit: hard)
+        if var t = l.yTitleLayout, let text = l.yTitle {
+            // Fitted to the estimated plot height; if still longer than the page allows, shrink it (never taller).
+            let p = figure.theme.figurePadding
+            let hard = 2 * min(r.midY - p, figure.size.height - p - r.midY)
+            if t.width > hard, hard > 0 {
+                let twoLines = t.height > TextLayout.make(text, font: theme.labelFont, canvas: canvas).height * 1.5
+                t = TextLayout.fitted(text, font: theme.labelFont, maxWidth: hard, hardLimit: hard, floor: 0, wrap: twoLines, canvas: canvas)
+            }
             let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
             canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
         }
-        if let title = axes.title {
-            let (soft, hard) = roomAcross(r)
-            let t = fitted(title, theme.titleFont, maxWidth: soft, hardLimit: hard)
+        if let t = l.titleLayout {
             canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
         }
 
@@ -274,9 +284,8 @@ struct FigureRenderer {
         case .outsideRight:
             return Point(guidesEnd, r.minY)
         case .below:
-            let xh = layout.xLabels.map(\.height).max() ?? 0
-            var y = r.maxY + figure.theme.tickLength + xh + m * 2
-            if let xl = axes.xLabel { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
+            var y = r.maxY + figure.theme.tickLength + layout.xLabelExtent + m * 2
+            if let xl = layout.xTitle { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
             return Point(r.midX - w / 2, y)
         case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
             return corners[layout.legendPlacement] ?? Point(r.minX, r.minY)
@@ -314,15 +323,10 @@ struct FigureRenderer {
 
     private func theme(_ axes: Axes) -> Theme { figure.theme }
 
-    /// `text` laid out in `font`, shrunk when wider than `maxWidth` (but not below 60% of its size for
-    /// that), and shrunk further whatever it takes when wider than `hardLimit`, so long titles and labels
-    /// stay on the page instead of being cut at its edge.
-    func fitted(_ text: String, _ font: Font, maxWidth: Double, hardLimit: Double? = nil) -> TextLayout {
-        let t = TextLayout.make(text, font: font, canvas: canvas)
-        let hard = hardLimit ?? maxWidth
-        guard t.width > maxWidth, t.width > 0 else { return t }
-        let factor = min(max(maxWidth / t.width, 0.6), max(hard, 1) / t.width) * 0.98
-        return TextLayout.make(text, font: font.scaled(factor), canvas: canvas)
+    /// `text` laid out in `font` to fit `maxWidth` (see `TextLayout.fitted`: two lines, then at most 20%
+    /// smaller), shrunk further only when wider than `hardLimit`, so long titles and labels stay on the page.
+    func fitted(_ text: String, _ font: Font, maxWidth: Double, hardLimit: Double? = nil, wrap: Bool = true) -> TextLayout {
+        TextLayout.fitted(text, font: font, maxWidth: maxWidth, hardLimit: hardLimit, floor: wrap ? 0.8 : 0.6, wrap: wrap, canvas: canvas)
     }
 
     /// The width a label centred under/over `r` may take: a quarter more than the plot (softly), and
@@ -331,13 +335,6 @@ struct FigureRenderer {
         let p = figure.theme.figurePadding
         let page = 2 * min(r.midX - p, figure.size.width - p - r.midX)
         return (min(r.width * 1.25, page), page)
-    }
-
-    /// The length a label centred beside `r` (rotated) may take, softly and hard.
-    private func roomAlong(_ r: Rect) -> (Double, Double) {
-        let p = figure.theme.figurePadding
-        let page = 2 * min(r.midY - p, figure.size.height - p - r.midY)
-        return (min(r.height * 1.25, page), page)
     }
 
     /// The smallest increasing interval covering all of `intervals`.

@@ -16,8 +16,9 @@ public struct ContourMark: Mark {
     public var colormap: Colormap?
     /// Write the level value on the lines.
     public var showLabels: Bool
-    /// Label text for a level (default: three significant digits).
-    public var labelFormat: @Sendable (Double) -> String
+    /// Label text for a level; nil (the default): three significant digits, more where two levels
+    /// would otherwise read the same (levels 200.5 and 201 read "200.5" and "201").
+    public var labelFormat: (@Sendable (Double) -> String)?
     /// Legend label, if any.
     public var label: String?
     public var zOrder: Double
@@ -25,7 +26,7 @@ public struct ContourMark: Mark {
     /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
     public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color = Color(hex: 0x1A1A1A, alpha: 0.75),
                 lineWidth: Double = 0.9, colormap: Colormap? = nil, showLabels: Bool = false,
-                labelFormat: @escaping @Sendable (Double) -> String = { TickFormat.short($0, significant: 3) },
+                labelFormat: (@Sendable (Double) -> String)? = nil,
                 label: String? = nil, zOrder: Double = 1) throws(VizError) {
         self.field = field
         let resolved = try levels.resolve(for: field)
@@ -34,6 +35,9 @@ public struct ContourMark: Mark {
         self.color = color; self.lineWidth = lineWidth; self.colormap = colormap
         self.showLabels = showLabels; self.labelFormat = labelFormat; self.label = label; self.zOrder = zOrder
     }
+
+    /// The text written on each level's lines (see `labelFormat`).
+    public var levelLabels: [String] { labelFormat.map { levels.values.map($0) } ?? TickFormat.distinct(levels.values) }
 
     public func dataBounds() -> Bounds? { field.bounds }
 
@@ -67,8 +71,8 @@ public struct ContourMark: Mark {
         var placed: [ContourLabeler.Placed] = []
         if showLabels {
             var labeler = ContourLabeler(runs: device, plot: ctx.plotRect)
-            for (k, level) in levels.values.enumerated() where k < device.count {
-                let text = labelFormat(level)
+            let texts = levelLabels
+            for (k, text) in texts.enumerated() where k < device.count {
                 let box = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: ctx.theme.noteFont)
                 labeler.place(level: k, text: text, size: Size(box.width, box.height))
             }

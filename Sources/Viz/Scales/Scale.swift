@@ -66,25 +66,7 @@ public struct Scale: Sendable, Hashable {
         case .linear:
             return Ticks.values(lo, hi, count: count)
         case .log:
-            let a = Math.log10(lo), b = Math.log10(hi)
-            let decades = b - a
-            if decades < 1.2 {
-                // Less than about a decade: 1-2-5 (or linear) ticks between.
-                var out: [Double] = []
-                for e in Int(a.rounded(.down))...Int(b.rounded(.up)) {
-                    for m in [1.0, 2, 5] {
-                        let v = m * Math.pow(10, Double(e))
-                        if v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12) { out.append(v) }
-                    }
-                }
-                return out.count >= 2 ? out : Ticks.values(lo, hi, count: count)
-            }
-            let step = max(1, Int((decades / Double(max(count, 1))).rounded(.up)))
-            var out: [Double] = []
-            var e = Int(a.rounded(.up))
-            if e % step != 0 { e += (step - ((e % step) + step) % step) }
-            while Double(e) <= b + 1e-12 { out.append(Math.pow(10, Double(e))); e += step }
-            return out
+            return Self.logTicks(lo, hi, count: count)
         case let .symlog(c):
             var out: [Double] = []
             if lo <= 0 && hi >= 0 { out.append(0) }
@@ -99,6 +81,44 @@ public struct Scale: Sendable, Hashable {
             }
             return out.sorted()
         }
+    }
+
+    /// Log ticks: 1-2-5 or 1-3 multiples of the powers of ten over a few decades; over many, every
+    /// n-th power with n a nice number (1, 2, 3, 5, 10, 20, 25, 50, …), so an axis from 10⁻³⁰⁰ to 1
+    /// reads 10⁻³⁰⁰, 10⁻²⁰⁰, 10⁻¹⁰⁰, 1 rather than 10⁻²²², 10⁻¹¹¹. Never fewer than two ticks.
+    static func logTicks(_ lo: Double, _ hi: Double, count: Int) -> [Double] {
+        let a = Math.log10(lo), b = Math.log10(hi)
+        let most = max(count, 3) + 1
+        if b - a < 40 {
+            for mantissas in [[1.0, 2, 5], [1.0, 3], [1.0]] {
+                var out: [Double] = []
+                for e in Int(a.rounded(.down))...Int(b.rounded(.up)) {
+                    for m in mantissas {
+                        let v = m * Math.pow(10, Double(e))
+                        if v >= lo * (1 - 1e-12) && v <= hi * (1 + 1e-12) { out.append(v) }
+                    }
+                }
+                // Less than a decade without two 1-2-5 values in it: plain nice ticks.
+                if out.count < 2 { return Ticks.values(lo, hi, count: count) }
+                if out.count <= most { return out }
+            }
+        }
+        // Many decades: every n-th power of ten.
+        let raw = (b - a) / Double(max(count, 1))
+        var step = 1.0
+        var base = 1.0
+        search: while true {
+            for m in [1.0, 2, 2.5, 3, 5] where m * base >= raw && (m != 2.5 || base >= 10) { step = m * base; break search }
+            base *= 10
+        }
+        var out: [Double] = []
+        var e = (a / step).rounded(.up) * step
+        while e <= b + 1e-9 { out.append(Math.pow(10, e)); e += step }
+        if out.count < 2 {
+            out = [Math.pow(10, a.rounded(.up)), Math.pow(10, b.rounded(.down))]
+            if out[0] == out[1] { return Ticks.values(lo, hi, count: count) }
+        }
+        return out.filter { $0 > 0 && $0.isFinite }
     }
 
     /// Minor tick values between the major ones.

@@ -41,6 +41,17 @@ struct SurfaceBox {
         ctx.stroke(edges, StrokeStyle(color: Color(hex: 0x9A9A9A), width: 0.7, join: .round))
     }
 
+    /// The z ticks whose labels are drawn, for a z axis `screenLength` points long on screen: every k-th so
+    /// neighbours are at least 1.2 lines apart, and none when the axis is shorter than 1.5 lines (seen from
+    /// straight above, the whole axis projects to one point).
+    static func keptZTicks(screenLength: Double, count: Int, fontSize: Double) -> [Int] {
+        guard count > 1 else { return Array(0..<count) }
+        guard screenLength >= fontSize * 1.5 else { return [] }
+        let gap = screenLength / Double(count - 1)
+        let every = max(1, Int((fontSize * 1.2 / gap).rounded(.up)))
+        return Array(stride(from: 0, to: count, by: every))
+    }
+
     func drawTicks(_ ctx: PlotContext, _ dev: (Point3) -> Point, screenCentre c: Point) {
         let a = aspect, fz = floorZ
         let font = ctx.theme.tickFont
@@ -49,7 +60,14 @@ struct SurfaceBox {
         var ticks = Path()
         func outward(_ p: Point) -> Point { let d = p - c; let n = d.length; return n > 0 ? d * (1 / n) : Point(0, 1) }
         // x ticks on the floor edge at the front y, y ticks on the floor edge at the front x.
-        let xLabels = TickFormat.linear(xTicks), yLabels = TickFormat.linear(yTicks), zLabels = TickFormat.linear(zTicks)
+        let xf = ScalarFormatter.labels(xTicks), yf = ScalarFormatter.labels(yTicks), zf = ScalarFormatter.labels(zTicks)
+        let xLabels = xf.labels, yLabels = yf.labels
+        // Seen from (nearly) straight above, the z axis shrinks to a point: its labels would pile up on one spot.
+        // Keep every k-th label so neighbours are a line apart, and none when the axis is shorter than a line.
+        let zPoints = zTicks.map { dev(Point3(-1, -1, nz($0))) }
+        let zKept = Self.keptZTicks(screenLength: abs((zPoints.last?.y ?? 0) - (zPoints.first?.y ?? 0)), count: zTicks.count, fontSize: font.size)
+        let showZ = !zKept.isEmpty
+        let zLabels = zKept.map { zf.labels[$0] }, zShown = zKept.map { zTicks[$0] }
         // Labels that would overlap one already drawn (at the corner shared by two axes) are skipped.
         var taken: [Rect] = []
         func label(_ s: String, _ at: Point) {
@@ -71,7 +89,7 @@ struct SurfaceBox {
         // z on the vertical edge that appears leftmost on screen.
         let verticals = [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)]
         let (vx, vy) = verticals.min { dev(Point3($0.0, $0.1, 0)).x < dev(Point3($1.0, $1.1, 0)).x } ?? (-1, -1)
-        for (t, s) in zip(zTicks, zLabels) {
+        for (t, s) in zip(zShown, zLabels) {
             let p = dev(Point3(vx, vy, nz(t)))
             ticks.move(to: p); ticks.line(to: Point(p.x - tl, p.y))
             ctx.text(s, at: Point(p.x - tl - font.size * 0.3, p.y), anchor: TextAnchor(1, .middle), font: font, color: ctx.theme.muted)
@@ -80,12 +98,14 @@ struct SurfaceBox {
         // Axis names beyond the tick labels.
         let lf = ctx.theme.labelFont
         let xm = dev(Point3(0, fy, fz)), ym = dev(Point3(fx, 0, fz))
-        ctx.text(xLabel, at: xm + outward(dev(Point3(0, fy * 1.5, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
-        ctx.text(yLabel, at: ym + outward(dev(Point3(fx * 1.5, 0, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
+        ctx.text(xf.axisTitle(xLabel) ?? xLabel, at: xm + outward(dev(Point3(0, fy * 1.5, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
+        ctx.text(yf.axisTitle(yLabel) ?? yLabel, at: ym + outward(dev(Point3(fx * 1.5, 0, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
         let zw = zLabels.map { ctx.textBox($0, at: Point(0, 0), anchor: .center, font: font).width }.max() ?? 0
         let zm = dev(Point3(vx, vy, 0))
-        ctx.text(zLabel, at: Point(zm.x - tl - font.size * 0.6 - zw, zm.y), anchor: TextAnchor(0.5, .bottom), font: lf,
-                 color: ctx.theme.foreground, angle: Double.pi / 2)
+        if showZ {
+            ctx.text(zf.axisTitle(zLabel) ?? zLabel, at: Point(zm.x - tl - font.size * 0.6 - zw, zm.y), anchor: TextAnchor(0.5, .bottom), font: lf,
+                     color: ctx.theme.foreground, angle: Double.pi / 2)
+        }
         _ = a
     }
 }

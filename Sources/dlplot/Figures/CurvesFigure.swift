@@ -68,7 +68,7 @@ struct CurvesFigure {
         let theme = figure.theme
         let s = plan.surface
         figure.title = s.displayName + ": convergence of \(runs.count) optimizer" + (runs.count == 1 ? "" : "s")
-        var sub = "\(plan.steps) steps from (\(TickFormat.short(plan.start.x)), \(TickFormat.short(plan.start.y)))"
+        var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) (seed \(plan.seed))" }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
         figure.subtitle = sub

@@ -85,7 +85,7 @@ struct StepsFigure {
         let all = steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
         figure.title = "\(config.label) on \(surface.displayName.lowercased()), step by step"
-        figure.subtitle = surface.formula + ", start (\(TickFormat.short(start.x)), \(TickFormat.short(start.y)))"
+        figure.subtitle = surface.formula + ", start (\(TickFormat.shortest(start.x)), \(TickFormat.shortest(start.y)))"
         let colors = [theme.color(0), theme.color(1), theme.foreground]
         let s = surface
         let accMax = accumulator.flatMap { key in shown.compactMap { $0.state[key] }.flatMap { $0 }.map { $0.squareRoot() }.max() } ?? 0

@@ -34,7 +34,7 @@ struct SurfaceFigure {
         let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
         figure.title = s.displayName + ": " + s.formula
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
-        var sub = "\(plan.steps) steps from (\(TickFormat.short(plan.start.x)), \(TickFormat.short(plan.start.y)))"
+        var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) of \(s.dataset?.count ?? 0) (seed \(plan.seed))" }
         if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
@@ -173,14 +173,14 @@ struct SurfaceFigure {
         mark.extraPaths = runs.map { run in
             let look = TrajectoryStyle(index: run.style, theme: theme, width: 2.2)
             let inside = run.points.prefix { plan.inView($0.x, $0.y) }
-            return (SurfaceMark.lift(Array(inside), on: field), StrokeStyle(color: look.color, width: 2.2, cap: .round, join: .round))
+            return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
         }
         ax.add(mark)
         ax.legend = withCurves ? .none : .outsideRight
         for run in runs {
-            let look = TrajectoryStyle(index: run.style, theme: theme)
+            let look = TrajectoryStyle(index: run.style, theme: theme, width: 2.2)
             if !withCurves {
-                ax.add(LineMark(points: [], style: StrokeStyle(color: look.color, width: 2.2), label: run.config.label))
+                ax.add(LineMark(points: [], style: look.stroke, label: run.config.label))
                 ax.add(LegendLine(run.outcome(surface: surface)))
             }
         }
