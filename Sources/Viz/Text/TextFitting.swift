@@ -5,7 +5,7 @@ extension TextLayout {
     /// `text` in `font`, no wider than `maxWidth` when it can be (two lines, then at most `floor` smaller),
     /// and never wider than `hardLimit` (shrunk whatever it takes) so it stays on the page.
     static func fitted(_ text: String, font: Font, maxWidth: Double, hardLimit: Double? = nil, floor: Double = 0.8,
-                       wrap: Bool = true, canvas: Canvas) -> TextLayout {
+                       wrap: Bool = true, canvas: any DrawingBackend) -> TextLayout {
         let t = make(text, font: font, canvas: canvas)
         let hard = max(hardLimit ?? maxWidth, 1)
         guard t.width > maxWidth, t.width > 0 else { return t }
