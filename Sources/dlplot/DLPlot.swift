@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `dlplot` command: figures and numbers for teaching the mathematics of neural-network training.
@@ -26,6 +27,10 @@ struct DLPlot: ParsableCommand {
            type(of: parsed) == command {  // not the built-in help command, which would name `activation` alone
             do {
                 try parsed.run()
+            } catch let error as ValidationError {
+                // Bad input found while making the figure (a page too small for it): one line, exit 64.
+                FileHandle.standardError.write(Data(("Error: " + error.message + "\n").utf8))
+                exit(withError: ExitCode.validationFailure)
             } catch {
                 exit(withError: error)
             }

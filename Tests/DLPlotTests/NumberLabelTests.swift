@@ -46,10 +46,9 @@ final class NumberLabelTests: XCTestCase {
         let labels = bar.labels(bar.tickValues())
         XCTAssertEqual(Set(labels).count, labels.count, "\(labels)")
         XCTAssertFalse(labels.contains { $0.contains("×10⁶") }, "\(labels)")
-        XCTAssertEqual(bar.title(), "$f(x,y)$ − 2000000")
+        XCTAssertEqual(bar.title(), "$f(x, y)$ − 2000000")
         let layout = try f.laidOut()
         XCTAssertEqual(layout.axes[0].xTitle, "$x$ − 1000")
-        XCTAssertEqual(Set(layout.axes[0].xLabels.map(\.width)).count > 0, true)
         assertXLabelsApart(layout.axes[0], "zoom near 1000")
     }
 

@@ -50,8 +50,15 @@ final class ScalarFormatterTests: XCTestCase {
         let ticks = Scale(.log, domain: Interval(1e-300, 1)).ticks(count: 4)
         let exponents = ticks.map { Int(Math.log10($0).rounded()) }
         XCTAssertEqual(exponents, [-300, -200, -100, 0])
-        let wide = Scale(.log, domain: Interval(1e-111, 1e3)).ticks(count: 5)
-        for t in wide { XCTAssertEqual(Int(Math.log10(t).rounded()) % 10, 0, "\(wide)") }
+        // Every n-th power with n a round step (1, 2, 2.5×10ᵏ, 3, 5 × 10ᵏ), and every exponent a multiple of it.
+        for (lo, hi) in [(1e-111, 1e3), (1e-222, 1.0), (1e-30, 1e30), (1e-9, 1e9)] {
+            let e = Scale(.log, domain: Interval(lo, hi)).ticks(count: 5).map { Int(Math.log10($0).rounded()) }
+            XCTAssertGreaterThanOrEqual(e.count, 2)
+            let step = e[1] - e[0]
+            XCTAssertTrue([1, 2, 3, 5, 10, 20, 25, 30, 50, 100, 200, 250].contains(step), "\(e)")
+            for x in e { XCTAssertEqual(x % step, 0, "\(e)") }
+            XCTAssertEqual(Set(zip(e.dropFirst(), e).map { $0 - $1 }), [step], "\(e)")
+        }
     }
 
     func testLogAxesAlwaysGetAtLeastTwoTicks() {

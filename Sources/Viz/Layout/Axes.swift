@@ -17,6 +17,9 @@ public struct Axes: Sendable {
     public var niceLimits = false
     /// One data unit is the same length on both axes.
     public var equalAspect = false
+    /// With `equalAspect`: widen the shorter data range to the frame's shape instead of narrowing the
+    /// frame (matplotlib's `adjustable='datalim'`), so a strip of such panels fills its cells.
+    public var aspectAdjustsLimits = false
     public var grid = true
     /// Draw the vertical (x) or horizontal (y) grid lines when `grid` is on (bar charts turn x off).
     public var xGrid = true

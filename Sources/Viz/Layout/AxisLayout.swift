@@ -26,6 +26,7 @@ struct AxisLayout {
     /// reserved is the space used).
     var yTitleLayout: TextLayout?
     var titleLayout: TextLayout?
+    var title: String?
 
     /// How far x tick labels reach below the tick marks' end (rotated labels reach further).
     var xLabelExtent: Double {
@@ -36,7 +37,7 @@ struct AxisLayout {
 
     /// Chooses ticks for a plot `rect` and measures their labels. x labels never overlap: fewer ticks
     /// (down to three), then labels turned 45°, then one shared power of ten, then every k-th tick.
-    mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: any DrawingBackend) {
+    mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: any DrawingBackend, rotate: Bool = true) {
         let font = theme.tickFont
         let nx = Ticks.count(forLength: rect.width, fontSize: font.size, horizontal: true)
         let ny = Ticks.count(forLength: rect.height, fontSize: font.size, horizontal: false)
@@ -67,11 +68,11 @@ struct AxisLayout {
             (xt, xf, xl) = next
         }
         if !fits(xt, xl, rotated: false) {
-            if fits(xt, xl, rotated: true) {
+            if rotate, fits(xt, xl, rotated: true) {
                 rotated = true
             } else {
                 let sci = make(xScale, n, scientific: true)
-                if fits(sci.0, sci.2, rotated: false) { (xt, xf, xl) = sci } else if fits(sci.0, sci.2, rotated: true) { (xt, xf, xl) = sci; rotated = true }
+                if fits(sci.0, sci.2, rotated: false) { (xt, xf, xl) = sci } else if rotate, fits(sci.0, sci.2, rotated: true) { (xt, xf, xl) = sci; rotated = true }
             }
         }
         // Still colliding with the fewest nice ticks (wide labels on a narrow plot): keep every k-th one.
@@ -106,6 +107,20 @@ struct AxisLayout {
         xLabelsRotated = rotated && !xLabels.isEmpty
         xTitle = xLabels.isEmpty ? axes.xLabel : xf.axisTitle(axes.xLabel)
         yTitle = yLabels.isEmpty ? axes.yLabel : yf.axisTitle(axes.yLabel)
+    }
+
+    /// Once the plot rectangle is final: a panel title wider than the frame and a y title longer than the
+    /// page allows (centred on the frame) are shrunk, keeping their number of lines, so never taller than
+    /// the space reserved for them.
+    mutating func refitTitles(page: Size, padding p: Double, theme: Theme, canvas: any DrawingBackend) {
+        let r = plotRect
+        func refit(_ t: TextLayout, _ text: String, _ font: Font, _ room: Double) -> TextLayout {
+            guard t.width > room, room > 0 else { return t }
+            let twoLines = t.height > TextLayout.make(text, font: font, canvas: canvas).height * 1.5
+            return TextLayout.fitted(text, font: font, maxWidth: room, hardLimit: room, floor: 0, wrap: twoLines, canvas: canvas)
+        }
+        if let t = titleLayout, let text = title { titleLayout = refit(t, text, theme.titleFont, r.width) }
+        if let t = yTitleLayout, let text = yTitle { yTitleLayout = refit(t, text, theme.labelFont, 2 * min(r.midY - p, page.height - p - r.midY)) }
     }
 
     /// True when `v` maps inside the scale's domain (with a hair of tolerance for rounding).
@@ -156,6 +171,7 @@ struct AxisLayout {
         let plotHeight = max(rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6), 20)
         yTitleLayout = yTitle.map { TextLayout.fitted($0, font: theme.labelFont, maxWidth: plotHeight * 1.25, hardLimit: rect.height, canvas: canvas) }
         if let y = yTitleLayout { i.left += pad + y.height }
+        title = axes.title
         titleLayout = axes.title.map { t in
             let width = max(rect.width - i.left - i.right, 20)
             return TextLayout.fitted(t, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)

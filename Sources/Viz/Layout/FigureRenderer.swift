@@ -151,25 +151,35 @@ struct FigureRenderer {
                 }
             }
         }
+        var frames: [Rect] = []
+        var aspects: [(dx: Double, dy: Double)?] = []
         for k in panels.indices {
-            var r = cells[k].inset(by: aligned[k])
+            let r = cells[k].inset(by: aligned[k])
             guard r.width >= 8, r.height >= 8 else {
                 throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
                                             allowed: "enough room for \(panels.count) plot(s) with their labels (try a larger --size or a smaller --font-scale)")
             }
-            if panels[k].axes.equalAspect {
-                let l = layouts[k]
-                let dx = abs(l.xScale.transform(l.xScale.domain.upper) - l.xScale.transform(l.xScale.domain.lower))
-                let dy = abs(l.yScale.transform(l.yScale.domain.upper) - l.yScale.transform(l.yScale.domain.lower))
-                if dx > 0, dy > 0 {
-                    let unit = min(r.width / dx, r.height / dy)
-                    let w = dx * unit, h = dy * unit
-                    r = Rect(x: r.minX + (r.width - w) / 2, y: r.minY + (r.height - h) / 2, width: w, height: h)
-                    // Ticks were chosen for the wider cell: choose them again for the plot as drawn.
-                    layouts[k].computeTicks(axes: panels[k].axes, rect: r, theme: theme, canvas: canvas)
-                }
+            frames.append(r)
+            let l = layouts[k]
+            let dx = abs(l.xScale.transform(l.xScale.domain.upper) - l.xScale.transform(l.xScale.domain.lower))
+            let dy = abs(l.yScale.transform(l.yScale.domain.upper) - l.yScale.transform(l.yScale.domain.lower))
+            aspects.append(panels[k].axes.equalAspect && dx > 0 && dy > 0 ? (dx, dy) : nil)
+        }
+        let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
+        for k in panels.indices {
+            if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
+                // One data unit the same length both ways: the shorter range widens to the frame.
+                let unit = min(placed[k].width / a.dx, placed[k].height / a.dy)
+                layouts[k].xScale = EqualAspectFrames.widened(layouts[k].xScale, toLength: placed[k].width, unit: unit)
+                layouts[k].yScale = EqualAspectFrames.widened(layouts[k].yScale, toLength: placed[k].height, unit: unit)
             }
-            layouts[k].plotRect = r
+            if placed[k] != frames[k] || panels[k].axes.aspectAdjustsLimits {
+                // Ticks were chosen for the wider cell: choose them again for the plot as drawn (upright labels:
+                // the space below the frame is already reserved).
+                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas, rotate: false)
+            }
+            layouts[k].plotRect = placed[k]
+            layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)
         }
     }
 

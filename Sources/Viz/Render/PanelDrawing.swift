@@ -121,24 +121,13 @@ struct PanelDrawing {
                 canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
             }
         }
-        if var t = l.yTitleLayout, let yl = l.yTitle {
-            // Fitted to the estimated plot height; if still longer than the page allows, shrink it (never taller).
-            let hard = roomAlong(r).1
-            if t.width > hard, hard > 0 {
-                let twoLines = t.height > TextLayout.make(yl, font: theme.labelFont, canvas: canvas).height * 1.5
-                t = TextLayout.fitted(yl, font: theme.labelFont, maxWidth: hard, hardLimit: hard, floor: 0, wrap: twoLines, canvas: canvas)
-            }
+        if let t = l.yTitleLayout, let yl = l.yTitle {
             let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
             canvas.element(FigureElement(.axisLabel, text: yl)) {
                 canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
             }
         }
-        if var t = l.titleLayout, let title = axes.title {
-            // A panel title stays within its panel (fitted to the estimated width; shrunk if the frame came out narrower).
-            if t.width > r.width, r.width > 0 {
-                let twoLines = t.height > TextLayout.make(title, font: theme.titleFont, canvas: canvas).height * 1.5
-                t = TextLayout.fitted(title, font: theme.titleFont, maxWidth: r.width, hardLimit: r.width, floor: 0, wrap: twoLines, canvas: canvas)
-            }
+        if let t = l.titleLayout, let title = axes.title {
             canvas.element(FigureElement(.panelTitle, text: title)) {
                 canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
             }
@@ -151,12 +140,5 @@ struct PanelDrawing {
         let p = figure.theme.figurePadding
         let page = 2 * min(r.midX - p, figure.size.width - p - r.midX)
         return (min(r.width * 1.25, page), page)
-    }
-
-    /// The length a label centred beside `r` (rotated) may take, softly and hard.
-    private func roomAlong(_ r: Rect) -> (Double, Double) {
-        let p = figure.theme.figurePadding
-        let page = 2 * min(r.midY - p, figure.size.height - p - r.midY)
-        return (min(r.height * 1.25, page), page)
     }
 }

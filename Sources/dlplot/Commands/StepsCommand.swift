@@ -75,7 +75,9 @@ extension DLPlot {
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {
-            var figure = try figureOptions.makeFigure(rows: 4, columns: panels)
+            // More than four panels wrap into a second row, so each stays large enough to read.
+            let grid = StepsFigure.grid(panels: panels)
+            var figure = try figureOptions.makeFigure(rows: grid.rows * grid.span + 1, columns: grid.columns)
             let tables = try recipe().build(into: &figure)
             return (figure, tables)
         }

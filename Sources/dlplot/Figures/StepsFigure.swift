@@ -81,6 +81,13 @@ struct StepsFigure {
         return out
     }
 
+    /// Rows and columns of the strip (one row up to four panels, then rows of at most four) and the grid
+    /// rows each panel spans (the legend below takes one).
+    static func grid(panels: Int) -> (rows: Int, columns: Int, span: Int) {
+        let rows = (panels + 3) / 4
+        return (rows, (panels + rows - 1) / rows, rows == 1 ? 3 : 2)
+    }
+
     func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let all = steps()
@@ -96,10 +103,14 @@ struct StepsFigure {
             let half = max(reach * 1.1, 1e-6)
             let c = step.from + arrows[arrows.count - 1].1 * 0.5
             let x = Interval(c.x - half, c.x + half), y = Interval(c.y - half, c.y + half)
-            var ax = Axes(title: "step \(step.index)", xLabel: "$x$", yLabel: p == 0 ? "$y$" : nil)
-            ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true
+            let grid = Self.grid(panels: panels)
+            let (row, column) = (p / grid.columns, p % grid.columns)
+            var ax = Axes(title: "step \(step.index)", xLabel: "$x$", yLabel: column == 0 ? "$y$" : nil)
+            ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
-            let field = try FieldSampler.sample(x: x, y: y, nx: 120, ny: 120) { a, b in s.value(a, b) }
+            // The view widens to fill its cell (one unit the same length both ways): sample around it.
+            let field = try FieldSampler.sample(x: Interval(c.x - 2.5 * half, c.x + 2.5 * half), y: Interval(c.y - 2.5 * half, c.y + 2.5 * half),
+                                                nx: 200, ny: 200) { a, b in s.value(a, b) }
             ax.add(try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55))
             ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
             let path = [Point(start.x, start.y)] + all.prefix(step.index).map(\.to)
@@ -117,7 +128,7 @@ struct StepsFigure {
                                     font: theme.noteFont, zOrder: 5))
                 }
             }
-            figure.add(ax, row: 0, column: p, rowSpan: 3)
+            figure.add(ax, row: row * grid.span, column: column, rowSpan: grid.span)
         }
         // The legend panel.
         var legend = Axes()
@@ -129,7 +140,8 @@ struct StepsFigure {
         if accumulator != nil {
             legend.add(ScatterMark(points: [], shape: .square, color: theme.color(4), label: "side ∝ √(accumulated g²) per coordinate"))
         }
-        figure.add(legend, row: 3, column: 0, columnSpan: panels)
+        let grid = Self.grid(panels: panels)
+        figure.add(legend, row: grid.rows * grid.span, column: 0, columnSpan: grid.columns)
         return [DataTable(name: config.label, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next"],
                           rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y] })]
     }

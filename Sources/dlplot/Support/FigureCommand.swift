@@ -33,6 +33,7 @@ extension FigureCommand {
             switch result {
             case let .success(bytes): rendered.append((t.path, bytes))
             case let .failure(.png(_, message)): throw FigureError(VizError.png(path: t.path, message: message).description)
+            case .failure(.invalidValue(what: "figure size", _, _)): throw figureOptions.tooSmall(figure, format: t.format)
             case let .failure(e): throw FigureError(e.description)
             }
         }

@@ -19,8 +19,13 @@ struct FigureOptions: ParsableArguments {
     /// The size used when `--size` is not given.
     static let standardSize = "1280x720"
 
-    @Option(help: ArgumentHelp("Raster resolution in pixels per inch; also sets how big text is in pixels.", valueName: "dpi"))
-    var dpi: Double = 160
+    @Option(help: ArgumentHelp(
+        "Raster resolution in pixels per inch; also sets how big text is in pixels. (default: 160 for sizes with a unit; for a pixel size, 160 scaled with the page, so 3840x2160 looks like 1280x720 with three times the detail)",
+        valueName: "dpi"))
+    var dpi: Double?
+
+    /// The resolution of the default figure (1280×720 pixels is 8×4.5 in).
+    static let standardDPI = 160.0
 
     @Option(help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"))
     var theme: String = "light"
@@ -56,7 +61,25 @@ struct FigureOptions: ParsableArguments {
 
     /// The figure size in pixels at `dpi`: `--size`, else `defaultSize`.
     func pixelSize(defaultSize: String = FigureOptions.standardSize) throws -> (width: Double, height: Double) {
-        try FigureOptions.parseSize(size ?? defaultSize, dpi: dpi)
+        try FigureOptions.parseSize(size ?? defaultSize, dpi: dpi ?? Self.standardDPI)
+    }
+
+    /// The resolution the figure is drawn at: `--dpi`; else, for a size in pixels, 160 scaled by how much
+    /// larger the page is than the command's default (by area), so text grows with the page and the figure
+    /// looks like the default one at more (or less) detail; else 160.
+    func resolution(defaultSize: String = FigureOptions.standardSize) throws -> Double {
+        if let dpi { return dpi }
+        guard let size, Self.isPixelSize(size) else { return Self.standardDPI }
+        let (w, h) = try FigureOptions.parseSize(size, dpi: Self.standardDPI)
+        let (dw, dh) = try FigureOptions.parseSize(defaultSize, dpi: Self.standardDPI)
+        let scaled = Self.standardDPI * ((w * h) / (dw * dh)).squareRoot()
+        return min(2400, max(10, scaled))
+    }
+
+    /// True when `text` gives pixels (no unit, or `px`).
+    static func isPixelSize(_ text: String) -> Bool {
+        let s = text.lowercased()
+        return !["in", "cm", "mm", "pt"].contains { s.hasSuffix($0) }
     }
 
     /// Parses `WxH` with an optional unit (px, in, cm, mm, pt) into pixels.
@@ -87,7 +110,7 @@ struct FigureOptions: ParsableArguments {
         let (w, h) = try pixelSize(defaultSize: defaultSize)
         var theme = try Theme.named(self.theme)
         theme.fontScale = fontScale
-        var f = try Figure(width: w, height: h, dpi: dpi, theme: theme, rows: rows, columns: columns)
+        var f = try Figure(width: w, height: h, dpi: try resolution(defaultSize: defaultSize), theme: theme, rows: rows, columns: columns)
         f.transparent = transparent
         return f
     }

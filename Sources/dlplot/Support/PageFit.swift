@@ -1,0 +1,93 @@
+import ArgumentParser
+import Viz
+
+/// The refusal of a page too small for its figure: one line naming `--size` as typed (or `--font-scale`
+/// when the page is the command's default) and what would fit, found by laying the figure out (text
+/// measured, nothing drawn) on larger pages of the same shape and at smaller font scales.
+extension FigureOptions {
+    func tooSmall(_ figure: Figure, format: OutputFormat) -> ValidationError {
+        let fontScale = TickFormat.shortest(figure.theme.fontScale).replacingMinusSign()
+        let smaller = largestFittingFontScale(figure, format: format).map { TickFormat.fixed($0, 2).replacingMinusSign() }
+        guard let typed = size else {
+            let hint = smaller.map { "; --font-scale \($0) fits, or give a larger --size" } ?? "; give a larger --size"
+            return ValidationError("invalid --font-scale '\(fontScale)': the figure's titles, axes and legend do not fit its default page at this scale\(hint)")
+        }
+        var what = "too small for this figure's titles, axes and legend at --font-scale \(fontScale)"
+        if var s = smallestFittingScale(figure, format: format) {
+            // Rounded up to the unit typed, the size named must itself fit (legends move at some widths).
+            for _ in 0..<12 where !fits(scaled(typed, by: s, figure: figure, quoted: false), figure, format: format) { s *= 1.04 }
+            what += "; \(scaled(typed, by: s, figure: figure)) fits"
+            if let smaller { what += ", or --font-scale \(smaller)" }
+        } else if let smaller {
+            what += "; --font-scale \(smaller) fits"
+        }
+        return ValidationError("invalid --size '\(typed)': \(what)")
+    }
+
+    /// True when the figure fits a page of `size` (as typed) at its resolution.
+    func fits(_ size: String, _ figure: Figure, format: OutputFormat) -> Bool {
+        guard let (w, h) = try? FigureOptions.parseSize(size, dpi: figure.dpi) else { return false }
+        var f = figure
+        f.size = Size(w * 72 / figure.dpi, h * 72 / figure.dpi)
+        return (try? f.layoutPlotRects(for: format)) != nil
+    }
+
+    /// The smallest factor (≤ 16) by which the page, at the same resolution, fits the figure.
+    func smallestFittingScale(_ figure: Figure, format: OutputFormat) -> Double? {
+        func fits(_ s: Double) -> Bool {
+            var f = figure
+            f.size = Size(figure.size.width * s, figure.size.height * s)
+            let px = max(f.size.width, f.size.height) * f.dpi / 72
+            guard px <= Double(Figure.maxPixels) else { return false }
+            return (try? f.layoutPlotRects(for: format)) != nil
+        }
+        var lo = 1.0, hi = 1.25
+        while !fits(hi) {
+            lo = hi; hi *= 1.5
+            if hi > 16 { return nil }
+        }
+        for _ in 0..<10 {
+            let mid = (lo + hi) / 2
+            if fits(mid) { hi = mid } else { lo = mid }
+        }
+        return hi
+    }
+
+    /// The largest font scale (from 0.25 up to the one asked for) at which the figure fits its page.
+    func largestFittingFontScale(_ figure: Figure, format: OutputFormat) -> Double? {
+        func fits(_ s: Double) -> Bool {
+            var f = figure
+            f.theme.fontScale = s
+            return (try? f.layoutPlotRects(for: format)) != nil
+        }
+        var lo = 0.25, hi = figure.theme.fontScale
+        guard fits(lo) else { return nil }
+        for _ in 0..<10 {
+            let mid = (lo + hi) / 2
+            if fits(mid) { lo = mid } else { hi = mid }
+        }
+        return (lo * 100).rounded(.down) / 100
+    }
+
+    /// `typed` (WxH with its unit) scaled by `s`, rounded up, in the same unit; for an automatic resolution
+    /// also the --dpi that keeps the text at the same size.
+    func scaled(_ typed: String, by s: Double, figure: Figure, quoted: Bool = true) -> String {
+        let lower = typed.lowercased()
+        let unit = ["px", "in", "cm", "mm", "pt"].first { lower.hasSuffix($0) } ?? ""
+        let parts = lower.dropLast(unit.count).split(separator: "x").compactMap { Double($0) }
+        guard parts.count == 2 else { return typed }
+        let decimals = unit == "in" || unit == "cm" ? 1 : 0
+        let p = decimals == 1 ? 10.0 : 1.0
+        func up(_ v: Double) -> String { TickFormat.fixed((v * s * p).rounded(.up) / p, decimals) }
+        let size = up(parts[0]) + "x" + up(parts[1]) + unit
+        guard quoted else { return size }
+        var text = "'" + size + "'"
+        if dpi == nil, Self.isPixelSize(typed) { text += " with --dpi " + TickFormat.fixed(figure.dpi, 0) }
+        return text
+    }
+}
+
+extension String {
+    /// ASCII hyphen for the typographic minus (in messages that name a value).
+    func replacingMinusSign() -> String { String(map { $0 == "\u{2212}" ? "-" : $0 }) }
+}
