@@ -36,8 +36,7 @@ extension DLPlot {
         var defaultFileName: String { "curves-" + surface }
 
         mutating func validate() throws {
-            _ = try plan()
-            _ = try optimizerOptions.choices(default: Self.defaultOptimizers)
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
         }
 
         func plan() throws -> SurfacePlan {
