@@ -26,7 +26,29 @@ struct TextLayout {
             return TextLayout(width: m.width, ascent: m.ascent, descent: m.descent, items: [.text(s, font, Point(0, 0))])
         }
         var b = Builder(canvas: canvas)
+        // A right-to-left paragraph with math in it: its pieces (each shaped by Pango in its own direction,
+        // math left to right) go right to left, so the words keep their order and their spaces.
+        if case let .row(nodes) = node, Self.isRightToLeft(label) {
+            var out = TextLayout.empty
+            for n in nodes.reversed() { out.appendHorizontally(b.layout(n, font: font)) }
+            return out
+        }
         return b.layout(node, font: font)
+    }
+
+    /// True when the first strongly directional character outside `$…$` is right-to-left (Hebrew, Arabic,
+    /// Syriac, Thaana, N'Ko… — Unicode's paragraph direction rule P2, by script block).
+    static func isRightToLeft(_ label: String) -> Bool {
+        var inMath = false
+        for u in label.unicodeScalars {
+            if u == "$" { inMath.toggle(); continue }
+            if inMath { continue }
+            let v = u.value
+            if (0x0590...0x08FF).contains(v) || (0xFB1D...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v)
+                || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v) { return true }
+            if u.properties.isAlphabetic { return false }
+        }
+        return false
     }
 
     private struct Builder {
