@@ -76,6 +76,21 @@ struct CurvesFigure {
         return ax
     }
 
+    /// The last step at which some loss gap (value − `offset`) or distance is at least 10⁻³⁰⁰, i.e. drawable
+    /// on a log axis; the last step when the loss is not on a log axis.
+    func drawnEnd(offset: Double) -> Double {
+        guard CurvesFigure.lossAxisText(plan.surface).log else { return Double(plan.steps) }
+        var end = 0
+        for run in runs {
+            if let k = run.trajectory.valueHistory.lastIndex(where: { $0 - offset >= 1e-300 }) { end = max(end, k) }
+            for (k, p) in zip(run.trajectory.steps, run.points).reversed() {
+                let d = plan.surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? 0
+                if !(d < 1e-300) { end = max(end, k); break }
+            }
+        }
+        return Double(max(end, 1))
+    }
+
     func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let s = plan.surface
@@ -86,8 +101,15 @@ struct CurvesFigure {
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, theme: theme)
+        // When every curve reaches the minimum to machine precision early, the axis ends there (rounded up
+        // to a nice step) so the curves use its width, and the footnote says what the rest of the run does.
+        let end = drawnEnd(offset: CurvesFigure.lossAxisText(s).offset)
+        let xEnd = end < Double(plan.steps) / 2 ? min(Double(plan.steps), Ticks.nice(0, end * 1.05, count: 5).1) : Double(plan.steps)
+        if xEnd < Double(plan.steps) {
+            note = "Curves end by step \(Int(end)): from there to step \(plan.steps) the loss gap is 0 or below 10⁻³⁰⁰ (the minimum to machine precision)."
+        }
         figure.footnote = note
-        loss.xLimits = Interval(0, Double(plan.steps))
+        loss.xLimits = Interval(0, xEnd)
         let strip = LearningRateStrip.wanted(runs)
         if strip {
             // Loss (and distance) panels two rows tall each, the lr strip one row under them.
@@ -99,7 +121,7 @@ struct CurvesFigure {
             let distanceShown = CurvesFigure.showsDistance(surface: s, runs: runs, height: figure.pixelSize.height)
             if distanceShown {
                 var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
-                distance.xLimits = Interval(0, Double(plan.steps))
+                distance.xLimits = Interval(0, xEnd)
                 distance.xLabel = nil
                 distance.showXTickLabels = false
                 figure.add(distance, row: span, column: 0, rowSpan: span)
@@ -117,7 +139,7 @@ struct CurvesFigure {
             loss.showXTickLabels = false
             figure.add(loss, row: 0, column: 0)
             var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
-            distance.xLimits = Interval(0, Double(plan.steps))
+            distance.xLimits = Interval(0, xEnd)
             figure.add(distance, row: 1, column: 0)
         }
         return runs.map { run in
