@@ -37,6 +37,8 @@ struct SurfaceRun: Sendable {
     var leavesView: Int?
     /// The step that produced a non-finite position, value or gradient, if any.
     var diverged: Int?
+    /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
+    var style = 0
 
     init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
         self.config = config
@@ -75,12 +77,15 @@ enum SurfaceRuns {
     /// One run per choice, each with the same start and step budget; positions recorded every `recordEvery` steps.
     static func run(_ choices: [OptimizerListOptions.Choice], plan: SurfacePlan, recordEvery: Int = 1,
                     everyValue: Bool = false) throws -> [SurfaceRun] {
-        try choices.map { choice in
+        var runs = try choices.map { choice in
             let lr = choice.hasLearningRate ? nil : try DefaultLearningRate.choose(for: choice, plan: plan)
             let config = try choice.config(lr: lr)
             let options = TrajectoryOptions(steps: plan.steps, recordEvery: recordEvery, recordGradients: false, everyValue: everyValue)
             let t = try plan.run(Optimizer(config: config), options: options)
             return SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
         }
+        let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
+        for k in runs.indices { runs[k].style = styles[k] }
+        return runs
     }
 }
