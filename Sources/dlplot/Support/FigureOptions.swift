@@ -48,7 +48,7 @@ struct FigureOptions: ParsableArguments {
             // -o - writes to standard output in --format (PNG when not given).
         } else if let output, format == nil {
             do { _ = try OutputFormat(path: output) } catch {
-                throw ValidationError(String(describing: error))
+                throw ValidationError("invalid -o '\(output)': expected a name ending in .png, .svg or .pdf (or give --format)")
             }
         } else if let output, let format, let named = try? OutputFormat(name: format),
                   let implied = try? OutputFormat(path: output), implied != named {
@@ -87,7 +87,8 @@ struct FigureOptions: ParsableArguments {
         }
         let pw = (w * perUnit).rounded(), ph = (h * perUnit).rounded()
         guard w.isFinite, h.isFinite, pw >= 16, ph >= 16, pw <= Double(Figure.maxPixels), ph <= Double(Figure.maxPixels) else {
-            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(Int(pw.isFinite ? pw : 0))x\(Int(ph.isFinite ? ph : 0)) at \(dpi) dpi)")
+            func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : TickFormat.short(v) }
+            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw))x\(whole(ph)) at \(TickFormat.short(dpi)) dpi)")
         }
         return (pw, ph)
     }
