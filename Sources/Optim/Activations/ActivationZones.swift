@@ -36,6 +36,7 @@ extension Activation {
         case .swish(let beta): return beta > 0 ? (true, false) : (false, false)
         case .leaky(let s): return (s == 0, false)
         case .logSigmoid: return (false, true)
+        case .expression(let e): return (e.shape.derivativeVanishesLeft, e.shape.derivativeVanishesRight)
         }
     }
 
@@ -50,6 +51,7 @@ extension Activation {
         case .relu6: return [-Double.infinity...0, 6...Double.infinity]
         case .hardsigmoid: return [-Double.infinity...(-3), 3...Double.infinity]
         case .hardswish: return [-Double.infinity...(-3)]
+        case .expression(let e): return e.shape.deadIntervals
         default: return []
         }
     }

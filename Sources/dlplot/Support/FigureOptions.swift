@@ -31,6 +31,11 @@ struct FigureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Replaces the figure title; math between $…$ (e.g. '$\\sigma(x)$').", valueName: "text"))
     var title: String?
 
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "An installed font family for all text, e.g. 'Latin Modern Roman' or 'Latin Modern Sans' (Debian: fonts-lmodern) to match a LaTeX document (default: DejaVu Sans).",
+        valueName: "family"))
+    var font: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
     var data: String?
 
@@ -59,6 +64,7 @@ struct FigureOptions: ParsableArguments {
         if let title, let problem = MathText.problem(in: title) {
             writeStandardError("warning: --title '\(title.count > 60 ? String(title.prefix(60)) + "…" : title)': \(problem); drawn as literal text\n")
         }
+        if let font { _ = try fontFamily(font) }
         if let data, !data.lowercased().hasSuffix(".csv") {
             throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv")
         }
@@ -98,6 +104,7 @@ struct FigureOptions: ParsableArguments {
         let (w, h) = try pixelSize(defaultSize: defaultSize)
         var theme = try Theme.named(self.theme)
         theme.fontScale = fontScale
+        if let font { theme.fontFamily = try fontFamily(font) }
         var f = try Figure(width: w, height: h, dpi: dpi, theme: theme, rows: rows, columns: columns)
         f.transparent = transparent
         return f
@@ -121,6 +128,13 @@ struct FigureOptions: ParsableArguments {
             }
             seen.append((option, key))
         }
+    }
+
+    /// The installed family `name` names (any case); an error listing a few installed ones otherwise.
+    func fontFamily(_ name: String) throws -> String {
+        if let family = FontCatalog.family(named: name) { return family }
+        throw ValidationError("invalid --font '\(name)': no installed font family has that name; installed are e.g. "
+            + FontCatalog.sample().joined(separator: ", ") + " (fc-list : family lists them all)")
     }
 
     /// The output format for `path`.
