@@ -1,5 +1,8 @@
 import Foundation
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `dlplot` command: figures and numbers for teaching the mathematics of neural-network training.
 @main
@@ -32,11 +35,24 @@ struct DLPlot: ParsableCommand {
                 FileHandle.standardError.write(Data(("Error: " + error.message + "\n").utf8))
                 exit(withError: ExitCode.validationFailure)
             } catch {
+                ProcessEnd.checkStandardOutput()
                 exit(withError: error)
             }
+            ProcessEnd.checkStandardOutput()
             return
         }
-        main(nil)
+        if let message = ProcessEnd.unknownCommandMessage(arguments) {
+            writeStandardError("Error: " + message + "\n")
+            Glibc.exit(64)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            ProcessEnd.checkStandardOutput()
+            exit(withError: error)
+        }
+        ProcessEnd.checkStandardOutput()
     }
 }
 
