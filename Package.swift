@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Optim", targets: ["Optim"]),
         .library(name: "Viz", targets: ["Viz"]),
+        .library(name: "DLPlotFigures", targets: ["Figures"]),
         .executable(name: "dlplot", targets: ["dlplot"]),
     ],
     dependencies: [
@@ -36,10 +37,14 @@ let package = Package(
             name: "Viz",
             dependencies: ["CCairo", "CPNG"]
         ),
+        .target(
+            name: "Figures",
+            dependencies: ["Optim", "Viz"]
+        ),
         .executableTarget(
             name: "dlplot",
             dependencies: [
-                "Optim", "Viz",
+                "Optim", "Viz", "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -66,8 +71,12 @@ let package = Package(
             dependencies: ["Viz", "TestSupport"]
         ),
         .testTarget(
+            name: "FiguresTests",
+            dependencies: ["Figures", "Optim", "Viz", "TestSupport"]
+        ),
+        .testTarget(
             name: "DLPlotTests",
-            dependencies: ["dlplot", "Optim", "Viz", "TestSupport"]
+            dependencies: ["dlplot", "Figures", "Optim", "Viz", "TestSupport"]
         ),
     ]
 )

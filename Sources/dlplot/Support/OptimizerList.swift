@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// The optimizers a surface figure compares: `--optimizers a,b,c`, a shared `--lr`, and per-optimizer
@@ -21,24 +22,9 @@ struct OptimizerListOptions: ParsableArguments {
         valueName: "lr"))
     var lr: String?
 
-    /// One optimizer to run: its name and the settings given for it.
-    struct Choice {
-        var name: String
-        var given: [OptimizerSettings.Given]
-        /// Whether lr was given (by --opt or --lr); otherwise the figure chooses it.
-        var hasLearningRate: Bool { given.contains { $0.key == "lr" } }
-
-        /// The config with these settings, and `lr` when none was given.
-        func config(lr: Double? = nil) throws -> OptimizerConfig {
-            var g = given
-            if let lr, !hasLearningRate { g.append(.init(option: "lr", key: "lr", value: .number(lr))) }
-            return try OptimizerSettings.config(name: name, given: g, spell: { $0 })
-        }
-    }
-
     /// The optimizers in order (--optimizers first, then those only named by --opt), each checked.
     /// `defaultNames` is used when neither option names any.
-    func choices(default defaultNames: [String], limit: Int = 12) throws -> [Choice] {
+    func choices(default defaultNames: [String], limit: Int = 12) throws -> [OptimizerRequest] {
         var names: [String] = []
         if let optimizers {
             for raw in optimizers.split(separator: ",", omittingEmptySubsequences: false) {
@@ -94,10 +80,15 @@ struct OptimizerListOptions: ParsableArguments {
             return .init(option: "--lr", key: "lr", value: .number(v))
         }
         return try names.map { name in
-            var choice = Choice(name: name, given: perName[name] ?? [])
-            if let shared, !choice.hasLearningRate { choice.given.append(shared) }
-            _ = try choice.config(lr: 1e-3)
-            return choice
+            var given = perName[name] ?? []
+            if let shared, !given.contains(where: { $0.key == "lr" }) { given.append(shared) }
+            if !given.contains(where: { $0.key == "lr" }) {
+                _ = try OptimizerSettings.config(name: name, given: given + [.init(option: "lr", key: "lr", value: .number(1e-3))],
+                                                 spell: { $0 })
+            } else {
+                _ = try OptimizerSettings.config(name: name, given: given, spell: { $0 })
+            }
+            return OptimizerRequest(name: name, settings: Dictionary(given.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 

@@ -3,11 +3,11 @@ import Viz
 
 /// A property table of activations, every entry computed from the kernels: output range, monotonic,
 /// zero-centred, bounded, max |f′| (and where), f′(0), and whether |f′| → 0 at either end.
-struct ActivationTableFigure {
+public struct ActivationTableFigure: FigureRecipe {
     /// Where |f′| tends to 0.
-    enum Saturation: Equatable {
+    public enum Saturation: Equatable {
         case none, left, right, both
-        var text: String {
+        public var text: String {
             switch self {
             case .none: return "✗"
             case .left: return "✓  $x \\to -\\infty$"
@@ -18,23 +18,28 @@ struct ActivationTableFigure {
     }
 
     /// One row of the table.
-    struct Properties {
-        var activation: Activation
-        var range: OutputRange
-        var monotonic: Bool
-        var zeroCentred: Bool
-        var bounded: Bool
-        var maxAbsDerivative: Double
-        var maxAbsDerivativeAt: Double
-        var derivativeAtZero: Double
-        var saturation: Saturation
+    public struct Properties {
+        public var activation: Activation
+        public var range: OutputRange
+        public var monotonic: Bool
+        public var zeroCentred: Bool
+        public var bounded: Bool
+        public var maxAbsDerivative: Double
+        public var maxAbsDerivativeAt: Double
+        public var derivativeAtZero: Double
+        public var saturation: Saturation
     }
 
-    var activations: [Activation]
+    public var activations: [Activation]
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(activations: [Activation]) {
+        self.activations = activations
+    }
 
     /// |f′(x)| → 0 as x → ±∞, judged far out (|x| = 10⁶ and 10³, both tiny and not growing) relative
     /// to the largest slope.
-    static func saturation(of a: Activation) -> Saturation {
+    public static func saturation(of a: Activation) -> Saturation {
         let scale = max(a.maxAbsDerivative.value, 1e-300)
         func vanishes(_ sign: Double) -> Bool {
             let far = abs(a.derivative(sign * 1e6)), near = abs(a.derivative(sign * 1e3))
@@ -48,7 +53,7 @@ struct ActivationTableFigure {
         }
     }
 
-    static func properties(of a: Activation) -> Properties {
+    public static func properties(of a: Activation) -> Properties {
         let (peak, at) = a.maxAbsDerivative
         return Properties(activation: a, range: a.outputRange, monotonic: a.isMonotonic, zeroCentred: a.isZeroCentred,
                           bounded: a.isBounded, maxAbsDerivative: peak, maxAbsDerivativeAt: at,
@@ -56,13 +61,13 @@ struct ActivationTableFigure {
     }
 
     /// "0.25 at 0", "1 for x→∞"; "1" when the maximum holds on an interval.
-    static func peakText(_ p: Properties) -> String {
+    public static func peakText(_ p: Properties) -> String {
         let v = TickFormat.short(p.maxAbsDerivative, significant: 4)
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
         return v
     }
 
-    func build(into figure: inout Figure) -> [DataTable] {
+    public func build(into figure: inout Figure) -> [DataTable] {
         let theme = figure.theme
         let props = activations.map(Self.properties)
         figure.title = "Activation functions at a glance"

@@ -1,15 +1,15 @@
 /// Intervals of x where a derivative is zero (dead) or small (saturated), with boundaries found by
 /// bisection to machine precision so shading starts exactly where |f′| crosses the threshold.
-struct Zones {
-    enum Kind: Equatable { case dead, saturated }
-    struct Zone: Equatable {
-        var kind: Kind
-        var lower: Double
-        var upper: Double
+public struct Zones {
+    public enum Kind: Equatable { case dead, saturated }
+    public struct Zone: Equatable {
+        public var kind: Kind
+        public var lower: Double
+        public var upper: Double
     }
 
     /// Zones of `derivative` over `range` for threshold `tau`.
-    static func find(_ range: ClosedRange<Double>, tau: Double, samples: Int = 2001,
+    public static func find(_ range: ClosedRange<Double>, tau: Double, samples: Int = 2001,
                      _ derivative: (Double) -> Double) -> [Zone] {
         let a = range.lowerBound, b = range.upperBound
         func classify(_ x: Double) -> Kind? {
