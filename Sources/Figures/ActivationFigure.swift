@@ -61,16 +61,32 @@ public struct ActivationFigure: FigureRecipe {
             figure.title = "Activation functions" + (curves == .valueOnly ? "" : " and their derivatives")
         }
 
+        // Several activations: each keeps its catalogue style (colour and marker) in every figure.
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames)
         for (i, a) in activations.enumerated() {
-            let color = theme.color(i)
+            let color = single ? theme.color(0) : theme.color(styles[i])
             // One activation: f and f′ in two colours (and two dash styles); several: one colour each.
             let derivativeColor = single ? theme.color(1) : color
             let name = single ? "f" : Self.symbol(a)
             let derivativeJumps = Array(Set(a.kinks + a.jumps)).sorted()
+            if !single {
+                // Markers at evenly spaced x, staggered per series, tell the curves apart in greyscale too.
+                let marker = theme.marker(styles[i])
+                let xs = (0..<8).map { k in xr.lowerBound + (Double(k) + (Double(i) + 1) / Double(activations.count + 1)) * (xr.upperBound - xr.lowerBound) / 8 }
+                if curves != .derivativeOnly {
+                    axes.add(ScatterMark(points: xs.map { Point($0, a.value($0)) }, shape: marker, size: theme.markerSize * 0.8,
+                                         color: color, edge: theme.plotBackground, zOrder: 3.5))
+                }
+                if curves != .valueOnly {
+                    axes.add(ScatterMark(points: xs.map { Point($0, a.derivative($0)) }, shape: marker, size: theme.markerSize * 0.7,
+                                         color: color, edge: theme.plotBackground, zOrder: 3.5))
+                }
+            }
             if curves != .derivativeOnly {
                 let pts = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps, a.value)
-                axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: width, join: .miter),
-                                  label: single ? "$\(name)(x)$" : a.displayName, zOrder: 3))
+                let style = StrokeStyle(color: color, width: width, join: .miter)
+                axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
+                if !single { axes.add(LineMark(points: [], style: style, label: a.displayName, marker: theme.marker(styles[i]))) }
                 for j in a.jumps where xr.contains(j) {
                     let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
                     axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
@@ -79,9 +95,12 @@ public struct ActivationFigure: FigureRecipe {
             if curves != .valueOnly {
                 let pts = sampler.sample(xr, kinks: [], jumps: derivativeJumps, a.derivative)
                 let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
-                axes.add(LineMark(points: pts, style: StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter),
-                                  label: single ? "$\(name)'(x)$" : a.displayName + "′ (dashed)",
-                                  zOrder: 3))
+                let style = StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter)
+                axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
+                if !single {
+                    axes.add(LineMark(points: [], style: style, label: a.displayName + (curves == .derivativeOnly ? "′" : "′ (dashed)"),
+                                      marker: theme.marker(styles[i])))
+                }
                 let (peak, at) = a.maxAbsDerivative
                 if single, at.isFinite, xr.contains(at), peak > 0 {
                     let p = Point(at, a.derivative(at))

@@ -34,8 +34,8 @@ public struct CurvesFigure: FigureRecipe {
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
         var dropped = false
-        for (i, run) in runs.enumerated() {
-            let look = TrajectoryStyle(index: i, theme: theme, width: theme.lineWidth * 0.8)
+        for run in runs {
+            let look = TrajectoryStyle(index: run.style, theme: theme, width: theme.lineWidth * 0.8)
             let values = fromHistory ? run.trajectory.valueHistory : run.trajectory.values
             let steps: [Int] = fromHistory ? Array(values.indices) : run.trajectory.steps
             var pts: [Point] = []
@@ -59,8 +59,8 @@ public struct CurvesFigure: FigureRecipe {
                       yLabel: surface.minima.count > 1 ? "distance to the nearest of \(surface.minima.count) minima" : "distance to the minimum")
         ax.yScale = .log
         ax.legend = .none
-        for (i, run) in runs.enumerated() {
-            let look = TrajectoryStyle(index: i, theme: theme, width: theme.lineWidth * 0.8)
+        for run in runs {
+            let look = TrajectoryStyle(index: run.style, theme: theme, width: theme.lineWidth * 0.8)
             let pts = zip(run.trajectory.steps, run.points).map { k, p -> Point in
                 let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? .nan
                 return Point(Double(k), d >= 1e-300 ? d : .nan)

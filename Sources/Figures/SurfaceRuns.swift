@@ -62,6 +62,8 @@ public struct SurfaceRun: Sendable {
     public var leavesView: Int?
     /// The step that produced a non-finite position, value or gradient, if any.
     public var diverged: Int?
+    /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
+    public var style = 0
 
     public init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
         self.config = config
@@ -101,12 +103,15 @@ public enum SurfaceRuns {
     /// - Throws: `OptimError` for a request PyTorch rejects or a run that cannot start.
     public static func run(_ requests: [OptimizerRequest], plan: SurfacePlan, recordEvery: Int = 1,
                            everyValue: Bool = false) throws -> [SurfaceRun] {
-        try requests.map { request in
+        var runs = try requests.map { request in
             let lr = request.hasLearningRate ? nil : try plan.learningRate(for: request)
             let config = try request.config(lr: lr)
             let options = TrajectoryOptions(steps: plan.steps, recordEvery: recordEvery, recordGradients: false, everyValue: everyValue)
             let t = try plan.run(Optimizer(config: config), options: options)
             return SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
         }
+        let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
+        for k in runs.indices { runs[k].style = styles[k] }
+        return runs
     }
 }

@@ -37,15 +37,16 @@ public struct VanishingFigure: FigureRecipe {
         measured.legend = .best
         var tables: [DataTable] = []
         var boundRows: [[Double]] = []
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames)
         for (i, a) in activations.enumerated() {
-            let color = theme.color(i)
-            let style = StrokeStyle(color: color, width: theme.lineWidth, dash: theme.dash(i))
+            let color = theme.color(styles[i])
+            let style = StrokeStyle(color: color, width: theme.lineWidth, dash: theme.dash(styles[i]))
             let m = a.maxAbsDerivative.value
             let ns = (0...depth).map(Double.init)
             let factors = ns.map { m > 0 ? Double.pow(m, $0) : ($0 == 0 ? 1 : 0) }
             let label = a.displayName + " (max $|f'|$ = " + TickFormat.short(m) + ")"
             bound.add(LineMark(points: zip(ns, factors).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style, label: label,
-                               marker: theme.marker(i), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
+                               marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
             for (n, f) in zip(ns, factors) { boundRows.append([Double(i), n, f]) }
 
             let initial = initialization ?? VanishingFigure.defaultInitialization(for: a)
@@ -53,7 +54,7 @@ public struct VanishingFigure: FigureRecipe {
             let layers = grads.indices.map { Double($0 + 1) }
             measured.add(LineMark(points: zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style,
                                   label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init",
-                                  marker: theme.marker(i), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
+                                  marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
             tables.append(DataTable(name: "measured " + a.name, columns: ["layer", "mean_abs_dL_dW"],
                                     rows: zip(layers, grads).map { [$0, $1] }))
         }

@@ -20,17 +20,17 @@ public struct BarMark: Mark {
     public var valueLabels: Bool
     public var zOrder: Double
 
-    public init(categories: [String], series: [Series], colors: [Color] = Palette.okabeIto, groupWidth: Double = 0.8,
+    public init(categories: [String], series: [Series], colors: [Color] = Palette.light, groupWidth: Double = 0.8,
                 baseline: Double = 0, valueLabels: Bool = true, zOrder: Double = 2) {
         self.categories = categories; self.series = series
-        self.colors = colors.isEmpty ? Palette.okabeIto : colors
+        self.colors = colors.isEmpty ? Palette.light : colors
         self.groupWidth = groupWidth.isFinite ? min(1, max(0.05, groupWidth)) : 0.8
         self.baseline = baseline.isFinite ? baseline : 0
         self.valueLabels = valueLabels; self.zOrder = zOrder
     }
 
     /// A single series of bars.
-    public init(categories: [String], values: [Double], color: Color = Palette.okabeIto[0], label: String? = nil, valueLabels: Bool = true) {
+    public init(categories: [String], values: [Double], color: Color = Palette.light[0], label: String? = nil, valueLabels: Bool = true) {
         self.init(categories: categories, series: [Series(label: label, values: values)], colors: [color], valueLabels: valueLabels)
     }
 

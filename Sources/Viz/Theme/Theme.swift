@@ -56,7 +56,7 @@ public struct Theme: Sendable {
         name: "light", background: .white, plotBackground: .white, foreground: Color(hex: 0x1A1A1A),
         muted: Color(hex: 0x4D4D4D), axisColor: Color(hex: 0x333333), gridColor: Color(hex: 0xDDDDDD),
         minorGridColor: Color(hex: 0xF0F0F0), zeroLineColor: Color(hex: 0x8C8C8C),
-        palette: Palette.okabeIto, dashes: Palette.dashes, markers: Palette.markers,
+        palette: Palette.light, dashes: Palette.dashes, markers: Palette.markers,
         zoneColors: [Color(hex: 0xE69F00, alpha: 0.16), Color(hex: 0x7F7F7F, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.16)],
         fontFamily: "DejaVu Sans", baseFontSize: 11, fontScale: 1, lineWidth: 2, axisLineWidth: 0.9,
         gridLineWidth: 0.6, tickLength: 4, markerSize: 7, figurePadding: 10, panelGap: 14)
@@ -68,8 +68,7 @@ public struct Theme: Sendable {
         t.background = Color(hex: 0x15191F); t.plotBackground = Color(hex: 0x15191F)
         t.foreground = Color(hex: 0xECECEC); t.muted = Color(hex: 0xBBBBBB); t.axisColor = Color(hex: 0xC8C8C8)
         t.gridColor = Color(hex: 0x363C45); t.minorGridColor = Color(hex: 0x242930); t.zeroLineColor = Color(hex: 0x7A828C)
-        t.palette = [Color(hex: 0x56B4E9), Color(hex: 0xE69F00), Color(hex: 0x009E73), Color(hex: 0xCC79A7),
-                     Color(hex: 0xF0E442), Color(hex: 0xD55E00), Color(hex: 0x0072B2)]
+        t.palette = Palette.dark
         t.zoneColors = [Color(hex: 0xE69F00, alpha: 0.22), Color(hex: 0xAAAAAA, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.2)]
         return t
     }()
@@ -80,8 +79,7 @@ public struct Theme: Sendable {
         t.name = "print"
         t.foreground = .black; t.muted = Color(hex: 0x222222); t.axisColor = .black
         t.gridColor = Color(hex: 0xD0D0D0); t.minorGridColor = Color(hex: 0xEDEDED)
-        t.palette = [Color(hex: 0x000000), Color(hex: 0x0072B2), Color(hex: 0xD55E00), Color(hex: 0x009E73),
-                     Color(hex: 0xCC79A7), Color(hex: 0xE69F00), Color(hex: 0x56B4E9)]
+        t.palette = Palette.print
         t.lineWidth = 2.6; t.axisLineWidth = 1.2; t.gridLineWidth = 0.7
         t.zoneColors = [Color(hex: 0x000000, alpha: 0.10), Color(hex: 0x000000, alpha: 0.22), Color(hex: 0x000000, alpha: 0.06)]
         return t

@@ -1,0 +1,109 @@
+/// The expression in dlplot's math-label syntax (as used in titles and legends):
+/// `x \cdot \mathrm{tanh}(\mathrm{softplus}(x))`, `\frac{a}{b}` for `/`, superscripts for `^`,
+/// `\sqrt{}`, `|a|`, `e^{a}` for exp, Greek parameter names as letters (`beta` → β) and trailing
+/// digits as subs (`w0` → w₀). A number times a name is juxtaposed (`2x`). Built bottom-up
+/// over the postfix nodes (no recursion).
+extension MathExpression {
+    /// The math, without the surrounding `$`.
+    public var mathLabel: String {
+        typealias Part = (text: String, precedence: Int, leadingNumber: Bool)
+        var parts: [Part] = []
+        parts.reserveCapacity(nodes.count)
+        for node in nodes {
+            let a: Part = node.lhs >= 0 ? parts[node.lhs] : ("", 5, false)
+            let b: Part = node.rhs >= 0 ? parts[node.rhs] : ("", 5, false)
+            func wrap(_ p: Part, below level: Int) -> String {
+                p.precedence < level ? "(" + p.text + ")" : p.text
+            }
+            switch node.kind {
+            case .number(let v): parts.append((MathExpression.label(number: v), 5, true))
+            case .constant(let c): parts.append((c == .pi ? "\\pi" : "e", 5, false))
+            case .variable(let k): parts.append((k == 0 ? "x" : "y", 5, false))
+            case .parameter(let name, _): parts.append((MathExpression.label(name: name), 5, false))
+            case .negate: parts.append(("-" + wrap(a, below: 2), 3, false))
+            case .binary(let op):
+                switch op {
+                case .add: parts.append((a.text + " + " + wrap(b, below: 2), 1, a.leadingNumber))
+                case .subtract: parts.append((a.text + " - " + wrap(b, below: 2), 1, a.leadingNumber))
+                case .multiply:
+                    let left = a.precedence == 3 ? a.text : wrap(a, below: 2)
+                    let right = wrap(b, below: 4)
+                    let lhsNode = nodes[node.lhs], rhsNode = nodes[node.rhs]
+                    let juxtapose = (lhsNode.isNumber && !b.leadingNumber && !right.hasPrefix("-"))
+                        || (lhsNode.isSymbol && !a.text.hasPrefix("\\mathrm") && (rhsNode.isVariable || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)))
+                    let l = left.hasSuffix(" ") ? String(left.dropLast()) : left
+                    parts.append((juxtapose ? left + right : l + " \\cdot " + right, 2, a.leadingNumber))
+                case .divide: parts.append(("\\frac{" + a.text + "}{" + b.text + "}", 5, false))
+                case .power: parts.append((wrap(a, below: 5) + "^{" + b.text + "}", 4, a.leadingNumber && a.precedence == 5))
+                }
+            case .call(let f):
+                switch f {
+                case .elementary(.sqrt): parts.append(("\\sqrt{" + a.text + "}", 5, false))
+                case .elementary(.abs): parts.append(("|" + a.text + "|", 5, false))
+                case .elementary(.exp): parts.append(("e^{" + a.text + "}", 4, false))
+                default: parts.append(("\\mathrm{" + f.name + "}(" + a.text + ")", 5, false))
+                }
+            case .call2(let f): parts.append(("\\" + f.rawValue + "(" + a.text + ", " + b.text + ")", 5, false))
+            }
+        }
+        return parts.last?.text ?? ""
+    }
+
+    /// `$f(x) = …$` (or `$f(x, y) = …$`), ready for a title.
+    public var formula: String {
+        "$" + (dimension == 2 ? "f(x, y)" : "f(x)") + " = " + mathLabel + "$"
+    }
+
+    /// A number as typed in math: the shortest decimal, and 10^{k} for scientific notation.
+    static func label(number v: Double) -> String {
+        if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int64(v)) }
+        let text = "\(v)"
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let mantissa = String(text[..<e]), exponent = Int(text[text.index(after: e)...]) ?? 0
+        let power = "10^{\(exponent)}"
+        return mantissa == "1.0" || mantissa == "1" ? power : (mantissa.hasSuffix(".0") ? String(mantissa.dropLast(2)) : mantissa) + " \\times " + power
+    }
+
+    /// A parameter name: Greek letter names as letters, trailing digits (or `_suffix`) as subs,
+    /// other multi-letter names upright.
+    static func label(name: String) -> String {
+        let greek: Set<String> = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+                                  "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega",
+                                  "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega"]
+        var stem = Substring(name), sub = ""
+        if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
+            stem = name[..<underscore]
+            sub = String(name[name.index(after: underscore)...]).replacingUnderscores()
+        } else if let firstDigit = name.firstIndex(where: \.isNumber) {
+            stem = name[..<firstDigit]
+            sub = String(name[firstDigit...])
+        }
+        let base = greek.contains(String(stem)) ? "\\" + stem + " " : (stem.count > 1 ? "\\mathrm{\(stem)}" : String(stem))
+        return sub.isEmpty ? base : base.trimmingSpace() + "_{" + sub + "}"
+    }
+}
+
+extension ExpressionNode {
+    var isNumber: Bool {
+        if case .number = kind { return true }
+        return false
+    }
+
+    /// A parameter or a constant: one symbol that reads as a coefficient (βx, πx).
+    var isSymbol: Bool {
+        switch kind {
+        case .parameter, .constant: return true
+        default: return false
+        }
+    }
+
+    var isVariable: Bool {
+        if case .variable = kind { return true }
+        return false
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "," : $0 }) }
+    fileprivate func trimmingSpace() -> String { hasSuffix(" ") ? String(dropLast()) : self }
+}

@@ -1,0 +1,94 @@
+/// Names in expressions: function calls, variables, constants and parameters.
+extension Parser {
+    /// Every name that is not a parameter: variables, constants and functions.
+    static var reservedNames: [String] {
+        ["x", "y", "pi", "e"] + UnaryFunction.allNames + BinaryFunction.allCases.map(\.rawValue)
+    }
+
+    /// `name(arguments)`; the current token is the '('.
+    mutating func call(_ name: String, at offset: Int) throws(ExpressionError) {
+        let open = current
+        let binary = BinaryFunction(rawValue: name)
+        let unary = UnaryFunction.named(name)
+        if binary == nil, unary == nil {
+            if name == "x" || name == "y" || name == "pi" || name == "e" || parameters[name] != nil {
+                throw ExpressionError(source, at: open.offset,
+                                      "'\(name)' is not a function: write '\(name)*(' to multiply")
+            }
+            let candidates = UnaryFunction.allNames + BinaryFunction.allCases.map(\.rawValue)
+            throw ExpressionError(source, at: offset, "unknown function '\(name)'",
+                                  suggestion: closestName(to: name, in: candidates))
+        }
+        try enter()
+        defer { depth -= 1 }
+        advance()
+        var arguments: [Int] = []
+        if case .rightParen = current.kind {} else {
+            while true {
+                try expression()
+                arguments.append(nodes.count - 1)
+                guard case .comma = current.kind else { break }
+                advance()
+            }
+        }
+        guard case .rightParen = current.kind else {
+            switch current.kind {
+            case .number, .identifier, .leftParen: throw missingOperator()
+            default:
+                throw ExpressionError(source, at: current.offset,
+                                      "expected ',' or ')' in the call of \(name) at column \(offset + 1), found \(current.text)")
+            }
+        }
+        let wanted = binary == nil ? 1 : 2
+        guard arguments.count == wanted else {
+            let usage = wanted == 1 ? "\(name)(x)" : "\(name)(a, b)"
+            throw ExpressionError(source, at: open.offset,
+                                  "\(name) takes \(wanted == 1 ? "one argument" : "two arguments"), "
+                                  + "not \(arguments.count): \(usage)")
+        }
+        advance()
+        if let binary {
+            append(.call2(binary), arguments[0], arguments[1], at: offset)
+        } else if let unary {
+            append(.call(unary), arguments[0], at: offset)
+        }
+    }
+
+    /// A variable, constant or parameter.
+    mutating func variable(_ name: String, at offset: Int) throws(ExpressionError) {
+        switch name {
+        case "x":
+            append(.variable(0), at: offset)
+            return
+        case "y":
+            guard dimension == 2 else {
+                throw ExpressionError(source, at: offset,
+                                      "'y' is only a variable of surfaces f(x, y); a function of one variable uses x alone")
+            }
+            append(.variable(1), at: offset)
+            return
+        case "pi", "π":
+            append(.constant(.pi), at: offset)
+            return
+        case "e":
+            append(.constant(.e), at: offset)
+            return
+        default: break
+        }
+        if let value = parameters[name] {
+            usedParameters.insert(name)
+            append(.parameter(name, value), at: offset)
+            return
+        }
+        if UnaryFunction.named(name) != nil || BinaryFunction(rawValue: name) != nil {
+            let usage = BinaryFunction(rawValue: name) == nil ? "\(name)(x)" : "\(name)(a, b)"
+            throw ExpressionError(source, at: offset, "'\(name)' is a function: call it with parentheses, as in \(usage)")
+        }
+        // A misspelling of a given parameter or of pi; single letters are taken as new parameters.
+        if name.count >= 2, let guess = closestName(to: name, in: ["pi"] + parameters.keys.sorted()) {
+            throw ExpressionError(source, at: offset, "unknown name '\(name)'", suggestion: guess)
+        }
+        throw ExpressionError(source, at: offset,
+                              "parameter '\(name)' has no value: give it one (\(name)=VALUE), or use x, pi or e")
+    }
+}

@@ -1,0 +1,108 @@
+/// A parsed expression compiled to a flat instruction list (one register per node, in postfix
+/// order), evaluated over blocks of points by `TapeEvaluator`. Sub-expressions without a variable
+/// are folded to constants once, at compile time; every instruction records whether it depends
+/// on x and on y, so a tangent that is structurally zero is never formed (this is what makes
+/// sqrt(x) in a surface have ∂/∂y = 0 rather than inf·0, as in torch's reverse mode).
+struct Tape: Sendable, Hashable {
+    enum Op: Sendable, Hashable {
+        case x, y, constant
+        case negate, add, subtract, multiply, divide
+        /// a^c for a constant c.
+        case powerConstant(Double)
+        /// a^b.
+        case power
+        case maximum, minimum
+        case unary(UnaryFunction)
+    }
+
+    struct Instruction: Sendable, Hashable {
+        var op: Op
+        var a: Int = -1
+        var b: Int = -1
+        /// The value of a constant register.
+        var value: Double = 0
+        /// Whether the register depends on x / on y.
+        var dx = false
+        var dy = false
+    }
+
+    private(set) var instructions: [Instruction] = []
+
+    /// The register holding the result.
+    var output: Int { instructions.count - 1 }
+
+    /// Compiles `nodes` (postfix order, root last).
+    init(nodes: [ExpressionNode]) {
+        instructions.reserveCapacity(nodes.count)
+        for node in nodes {
+            var ins = Instruction(op: .constant)
+            switch node.kind {
+            case .number(let v): ins.value = v
+            case .constant(let c): ins.value = c.value
+            case .parameter(_, let v): ins.value = v
+            case .variable(let k):
+                ins.op = k == 0 ? .x : .y
+                ins.dx = k == 0
+                ins.dy = k == 1
+            case .negate: ins.op = .negate
+            case .binary(let op):
+                switch op {
+                case .add: ins.op = .add
+                case .subtract: ins.op = .subtract
+                case .multiply: ins.op = .multiply
+                case .divide: ins.op = .divide
+                case .power:
+                    let exponent = instructions[node.rhs]
+                    ins.op = exponent.op == .constant ? .powerConstant(exponent.value) : .power
+                }
+            case .call(let f): ins.op = .unary(f)
+            case .call2(let f): ins.op = f == .max ? .maximum : .minimum
+            }
+            if ins.op != .constant, ins.op != .x, ins.op != .y {
+                ins.a = node.lhs
+                ins.b = node.rhs
+                ins.dx = instructions[node.lhs].dx || (node.rhs >= 0 && instructions[node.rhs].dx)
+                ins.dy = instructions[node.lhs].dy || (node.rhs >= 0 && instructions[node.rhs].dy)
+                if !ins.dx, !ins.dy {
+                    let a = instructions[node.lhs].value
+                    let b = node.rhs >= 0 ? instructions[node.rhs].value : 0
+                    ins = Instruction(op: .constant, value: Tape.apply(ins.op, a, b).value)
+                }
+            }
+            instructions.append(ins)
+        }
+    }
+
+    /// One operation on scalars: the value and the partial derivatives with respect to a and b.
+    @inline(__always)
+    static func apply(_ op: Op, _ a: Double, _ b: Double) -> (value: Double, pa: Double, pb: Double) {
+        switch op {
+        case .x, .y, .constant: return (a, 1, 0)
+        case .negate: return (-a, -1, 0)
+        case .add: return (a + b, 1, 1)
+        case .subtract: return (a - b, 1, -1)
+        case .multiply: return (a * b, b, a)
+        case .divide:
+            let v = a / b
+            return (v, 1 / b, -v / b)
+        case .powerConstant(let c):
+            let (v, p) = ExpressionKernels.power(a, constant: c)
+            return (v, p, 0)
+        case .power: return ExpressionKernels.power(a, b)
+        case .maximum: return ExpressionKernels.maximum(a, b)
+        case .minimum: return ExpressionKernels.minimum(a, b)
+        case .unary(let f):
+            let (v, p) = Tape.unary(f, a)
+            return (v, p, 0)
+        }
+    }
+
+    /// f(a) and f′(a) for any one-argument function.
+    @inline(__always)
+    static func unary(_ f: UnaryFunction, _ a: Double) -> (Double, Double) {
+        switch f {
+        case .elementary(let e): return ExpressionKernels.elementary(e, a)
+        case .activation(let act): return (act.value(a), act.derivative(a))
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import XCTest
+@testable import Optim
+
+/// Bad expressions: one message line with the column, what was expected and "did you mean", then
+/// the expression with a caret under the offending position. Never a crash or a deep recursion.
+final class ExpressionErrorTests: XCTestCase {
+    /// The error for `source`; fails the test if it parses.
+    private func error(_ source: String, dimension: Int = 1, parameters: [String: Double] = [:],
+                       file: StaticString = #filePath, line: UInt = #line) -> ExpressionError? {
+        do {
+            _ = try MathExpression(source, dimension: dimension, parameters: parameters)
+            XCTFail("'\(source.prefix(40))' parsed", file: file, line: line)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The caret line points at `column` (0-based) of the shown expression.
+    private func assertCaret(_ e: ExpressionError?, at offset: Int, file: StaticString = #filePath, line: UInt = #line) {
+        guard let e else { return }
+        let lines = e.description.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 3, e.description, file: file, line: line)
+        XCTAssertEqual(e.offset, offset, e.description, file: file, line: line)
+        if lines.count == 3, e.expression.count <= 72 {
+            XCTAssertEqual(lines[1], "  " + e.expression.map { $0.isWhitespace ? " " : $0 }.map(String.init).joined(),
+                           file: file, line: line)
+            XCTAssertEqual(lines[2], "  " + String(repeating: " ", count: offset) + "^", file: file, line: line)
+        }
+    }
+
+    func testUnknownNamesSuggestTheClosest() {
+        let e = error("x*tanhh(x)")
+        XCTAssertEqual(e?.message, "unknown function 'tanhh' at column 3; did you mean 'tanh'?")
+        assertCaret(e, at: 2)
+        XCTAssertEqual(error("sigmod(x)")?.message, "unknown function 'sigmod' at column 1; did you mean 'sigmoid'?")
+        XCTAssertEqual(error("x*sigmoid(bta*x)", parameters: ["beta": 1])?.message,
+                       "unknown name 'bta' at column 11; did you mean 'beta'?")
+        XCTAssertEqual(error("2*pie")?.message, "unknown name 'pie' at column 3; did you mean 'pi'?")
+        XCTAssertEqual(error("geluu(x)")?.message, "unknown function 'geluu' at column 1; did you mean 'gelu'?")
+    }
+
+    func testMissingParameters() {
+        let e = error("x*sigmoid(beta*x)")
+        XCTAssertEqual(e?.message, "parameter 'beta' has no value at column 11: give it one (beta=VALUE), or use x, pi or e")
+        assertCaret(e, at: 10)
+        XCTAssertEqual(try MathExpression.parameterNames(in: "a*x^2 + b*sin(c*x) + a"), ["a", "b", "c"])
+        // Given values the expression does not use are dropped.
+        XCTAssertEqual(try MathExpression("x", parameters: ["a": 1]).parameters, [:])
+    }
+
+    func testParametersMayNotShadowNames() {
+        for name in ["x", "y", "pi", "e", "exp", "gelu", "max", "swish_beta"] {
+            let e = error("x + 1", parameters: [name: 2])
+            XCTAssertTrue(e?.message.contains("would shadow") ?? false, "\(name): \(e?.message ?? "")")
+            XCTAssertEqual(e?.description.contains("\n"), false, "about the whole input: no caret")
+        }
+        XCTAssertTrue(error("x", parameters: ["2a": 1])?.message.contains("cannot name a parameter") ?? false)
+    }
+
+    func testTwoDimensionalVariableInOneDimension() {
+        let e = error("x^2 - y^2")
+        XCTAssertEqual(e?.message, "'y' is only a variable of surfaces f(x, y) at column 7; a function of one variable uses x alone")
+        assertCaret(e, at: 6)
+        XCTAssertNotNil(try? MathExpression("x^2 - y^2", dimension: 2))
+    }
+
+    func testUnbalancedParenthesesAndEmptyInput() {
+        let open = error("(x + 1")
+        XCTAssertEqual(open?.message, "expected ')' to close the '(' at column 1, found end of input at column 7")
+        assertCaret(open, at: 6)
+        let close = error("x + 1)")
+        XCTAssertEqual(close?.message, "unbalanced ')' at column 6: there is no '(' to close")
+        assertCaret(close, at: 5)
+        XCTAssertEqual(error("")?.message, "empty expression at column 1: expected a formula such as x*sigmoid(x)")
+        XCTAssertEqual(error("   ")?.message, "empty expression at column 1: expected a formula such as x*sigmoid(x)")
+        XCTAssertEqual(error("x +")?.message,
+                       "unexpected end of input at column 4: expected a number, x, a function call or '('")
+        XCTAssertEqual(error("exp()")?.message, "exp takes one argument, not 0 at column 4: exp(x)")
+        XCTAssertEqual(error("max(x)")?.message, "max takes two arguments, not 1 at column 4: max(a, b)")
+        XCTAssertEqual(error("sin(x, 1)")?.message, "sin takes one argument, not 2 at column 4: sin(x)")
+    }
+
+    func testOtherSyntaxErrors() {
+        XCTAssertEqual(error("2x")?.message, "expected an operator (+ - * / ^) between '2' and 'x' at column 2; did you mean '2*x'?")
+        XCTAssertEqual(error("x(x + 1)")?.message, "'x' is not a function at column 2: write 'x*(' to multiply")
+        XCTAssertEqual(error("relu")?.message, "'relu' is a function at column 1: call it with parentheses, as in relu(x)")
+        XCTAssertEqual(error("x $ 2")?.message,
+                       "unexpected character '$' at column 3: expected a number, a name, an operator (+ - * / ^), a parenthesis or a comma")
+        XCTAssertEqual(error("1e+")?.message, "expected the digits of an exponent after '1e' at column 4")
+        XCTAssertEqual(error("1.2.3")?.message, "unexpected '.' after the number '1.2' at column 4")
+        XCTAssertEqual(error("1e999")?.message, "'1e999' is not a finite number at column 1")
+        XCTAssertEqual(error("x, 1")?.message, "unexpected ',' outside a call of max or min at column 2")
+        XCTAssertEqual(error("* x")?.message, "unexpected '*' at column 1: expected a number, x, a function call or '('")
+    }
+
+    /// Absurd input is refused cheaply, never by overflowing the stack.
+    func testLimits() {
+        let long = String(repeating: "x+", count: 5_000) + "x"
+        XCTAssertTrue(error(long)?.message.hasPrefix("expression too long (10001 characters)") ?? false)
+        let deep = String(repeating: "(", count: 100_000) + "x" + String(repeating: ")", count: 100_000)
+        XCTAssertTrue(error(deep)?.message.hasPrefix("expression too long") ?? false)
+        let nested = String(repeating: "(", count: 250) + "x" + String(repeating: ")", count: 250)
+        let e = error(nested)
+        XCTAssertTrue(e?.message.hasPrefix("expression nested too deeply") ?? false, e?.message ?? "")
+        XCTAssertEqual(e?.description.split(separator: "\n").last?.count ?? 0 <= 80, true, "a window of a long input")
+        for piece in ["-", "exp(", "2^"] {
+            let chain = String(repeating: piece, count: 300) + "x" + (piece == "exp(" ? String(repeating: ")", count: 300) : "")
+            XCTAssertTrue(error(chain)?.message.hasPrefix("expression nested too deeply") ?? false, piece)
+        }
+        // Nesting within the limit, and a long flat sum (a deep left-leaning tree), both work.
+        let ok = String(repeating: "(", count: 60) + "x" + String(repeating: ")", count: 60)
+        XCTAssertEqual(try MathExpression(ok).value(3), 3)
+        let sum = String(repeating: "x+", count: 4_000) + "x"
+        let f = try? MathExpression(sum)
+        XCTAssertEqual(f?.value(1), 4_001)
+        XCTAssertEqual(f?.derivative(1), 4_001)
+        XCTAssertEqual(f?.mathLabel.count, sum.count + 2 * 4_000)
+    }
+}

@@ -1,0 +1,29 @@
+import XCTest
+@testable import Optim
+
+/// The pretty-printer to dlplot's math-label syntax.
+final class ExpressionLabelTests: XCTestCase {
+    private func label(_ s: String, _ dimension: Int = 1, _ p: [String: Double] = [:]) throws -> String {
+        try MathExpression(s, dimension: dimension, parameters: p).mathLabel
+    }
+
+    func testLabels() throws {
+        XCTAssertEqual(try label("x*tanh(softplus(x))"), "x \\cdot \\mathrm{tanh}(\\mathrm{softplus}(x))")
+        XCTAssertEqual(try label("x*sigmoid(beta*x)", 1, ["beta": 1]), "x \\cdot \\mathrm{sigmoid}(\\beta x)")
+        XCTAssertEqual(try label("-x^2 + 3*x - 1"), "-x^{2} + 3x - 1")
+        XCTAssertEqual(try label("x^3/3 - x"), "\\frac{x^{3}}{3} - x")
+        XCTAssertEqual(try label("exp(-x^2/2)/sqrt(2*pi)"), "\\frac{e^{\\frac{-x^{2}}{2}}}{\\sqrt{2\\pi}}")
+        XCTAssertEqual(try label("(1 - x)^2 + 100*(y - x^2)^2", 2), "(1 - x)^{2} + 100(y - x^{2})^{2}")
+        XCTAssertEqual(try label("abs(x) + max(x, 0.1*x)"), "|x| + \\max(x, 0.1x)")
+        XCTAssertEqual(try label("w0 * x^4", 1, ["w0": 1]), "w_{0}x^{4}")
+        XCTAssertEqual(try label("(x + 1)*(x - 1)"), "(x + 1) \\cdot (x - 1)")
+        XCTAssertEqual(try label("x - (x - 1)"), "x - (x - 1)")
+        XCTAssertEqual(try label("-(x + 1)"), "-(x + 1)")
+        XCTAssertEqual(try label("2^-x"), "2^{-x}")
+        XCTAssertEqual(try label("(-x)^2"), "(-x)^{2}")
+        XCTAssertEqual(try label("1e-10*x"), "10^{-10}x")
+        XCTAssertEqual(try label("2.5e-10*x"), "2.5 \\times 10^{-10}x")
+        XCTAssertEqual(try label("lr*x", 1, ["lr": 2]), "\\mathrm{lr} \\cdot x")
+        XCTAssertEqual(try MathExpression("x^2 - y^2", dimension: 2).formula, "$f(x, y) = x^{2} - y^{2}$")
+    }
+}
