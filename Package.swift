@@ -8,12 +8,15 @@ let package = Package(
         .library(name: "Optim", targets: ["Optim"]),
         .library(name: "Viz", targets: ["Viz"]),
         .library(name: "DLPlotFigures", targets: ["Figures"]),
+        .library(name: "RunLogs", targets: ["RunLogs"]),
         .executable(name: "dlplot", targets: ["dlplot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // MARK: - System libraries
@@ -41,6 +44,15 @@ let package = Package(
             name: "Figures",
             dependencies: ["Optim", "Viz"]
         ),
+        // Training logs (CSV, JSON lines, TensorBoard event files); no drawing, no optimizers.
+        .target(
+            name: "RunLogs",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            exclude: ["Proto/tensorboard_event.proto"]
+        ),
         .executableTarget(
             name: "dlplot",
             dependencies: [
@@ -65,6 +77,11 @@ let package = Package(
             name: "OptimTests",
             dependencies: ["Optim"],
             resources: [.copy("Reference")]
+        ),
+        .testTarget(
+            name: "RunLogsTests",
+            dependencies: ["RunLogs"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "VizTests",

@@ -38,7 +38,8 @@ public struct StepsFigure: FigureRecipe {
         for k in 1...(1 + (panels - 1) * every) {
             let g = surface.gradient(theta[0], theta[1])
             let from = Point(theta[0], theta[1])
-            opt.step(parameters: &theta, gradient: [g.dx, g.dy])
+            var gradient = [g.dx, g.dy]
+            opt.step(parameters: &theta, gradient: &gradient, objective: surface)
             out.append(Step(index: k, from: from, gradient: Point(g.dx, g.dy), to: Point(theta[0], theta[1]), state: opt.stateVectors))
             if !(theta[0].isFinite && theta[1].isFinite) { break }
         }

@@ -9,7 +9,7 @@ extension Optimizer {
     ///
     /// v₀ = u₀ = 0. State: `first` = v, `second` = u.
     mutating func adadeltaStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)
             first[i] = first[i] * c.rho + (1 - c.rho) * (g * g)

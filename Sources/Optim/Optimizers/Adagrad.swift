@@ -8,7 +8,7 @@ extension Optimizer {
     ///
     /// State: `first` = s.
     mutating func adagradStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         let clr = c.lr / (1 + Double(stepCount - 1) * c.lrDecay)
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)

@@ -13,7 +13,7 @@ extension Optimizer {
     ///
     /// m₀ = v₀ = 0. State: `first` = m, `second` = v, `third` = v max.
     mutating func adamStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         let t = stepCount
         let bc1 = 1 - Optimizer.power(c.beta1, t)
         let bc2 = 1 - Optimizer.power(c.beta2, t)

@@ -8,7 +8,7 @@ extension Optimizer {
     ///
     /// State: `first` = m, `second` = u.
     mutating func adamaxStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         let clr = c.lr / (1 - Optimizer.power(c.beta1, stepCount))
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)

@@ -14,7 +14,7 @@ extension Optimizer {
     ///
     /// State: `first` = m, `second` = v, `muProduct` = Π.
     mutating func nadamStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         let t = Double(stepCount)
         let bc2 = 1 - Optimizer.power(c.beta2, stepCount)
         let mu = c.beta1 * (1 - 0.5 * Double.pow(0.96, t * c.momentumDecay))

@@ -8,9 +8,14 @@ import RealModule
 ///
 /// One `step` is one `optimizer.step()` of torch with the gradient of the current parameters.
 /// State (momentum buffers, moment estimates, step count) lives in the value; copy it to branch.
+/// LBFGS needs the objective: use `step(parameters:objective:)` (it works for every optimizer).
 public struct Optimizer: Sendable {
-    /// The name and hyper-parameters.
+    /// The name and hyper-parameters as constructed.
     public let config: OptimizerConfig
+    /// The param group the steps use: `config` with lr, momentum and beta1 as a schedule last set them.
+    public internal(set) var active: OptimizerConfig
+    /// torch's `group["initial_lr"]`, set by the first schedule attached (nil before).
+    var initialLR: Double?
     /// Steps taken so far (torch's `step`, t).
     public private(set) var stepCount = 0
     /// The per-coordinate buffers (their meaning depends on the optimizer; see each rule).
@@ -19,10 +24,31 @@ public struct Optimizer: Sendable {
     var third: [Double] = []
     /// NAdam's running product of μ.
     var muProduct = 1.0
+    /// ASGD's η and μ (scalars per parameter tensor).
+    var asgdEta = 0.0, asgdMu = 1.0
+    /// LBFGS's history and counters.
+    var lbfgs = LBFGSState()
 
     /// A fresh optimizer (no state yet) for `config`.
     public init(config: OptimizerConfig) {
         self.config = config
+        active = config
+    }
+
+    /// The learning rate the next step uses (torch's `group["lr"]`).
+    public var lr: Double {
+        get { active.lr }
+        set { active.lr = newValue }
+    }
+
+    /// The momentum (SGD, RMSprop) or β₁ (Adam family, Lion) the next step uses, nil for optimizers
+    /// without either; setting it is ignored for those.
+    public var cycledMomentum: Double? {
+        get { config.hasBetas ? active.beta1 : config.hasMomentum ? active.momentum : nil }
+        set {
+            guard let v = newValue else { return }
+            if config.hasBetas { active.beta1 = v } else if config.hasMomentum { active.momentum = v }
+        }
     }
 
     /// A fresh optimizer by name and settings; see `OptimizerConfig.init(name:settings:)`.
@@ -35,8 +61,13 @@ public struct Optimizer: Sendable {
     /// The name asked for.
     public var name: String { config.name }
 
-    /// Forgets all state (as a freshly constructed optimizer).
+    /// Forgets all state and any schedule's changes (as a freshly constructed optimizer).
     public mutating func reset() {
+        active = config
+        initialLR = nil
+        asgdEta = 0
+        asgdMu = 1
+        lbfgs = LBFGSState()
         stepCount = 0
         first = []
         second = []
@@ -44,8 +75,26 @@ public struct Optimizer: Sendable {
         muProduct = 1
     }
 
+    /// Whether a step needs the objective itself (LBFGS evaluates it several times per step).
+    public var needsObjective: Bool { config.kind == .lbfgs }
+
+    /// One `optimizer.step(closure)` of torch on `objective` from `parameters`; returns the number of
+    /// function evaluations it made (1 for every optimizer but LBFGS). `gradient` must hold
+    /// ∇f(parameters) on entry (the closure's first evaluation); it holds the gradient at the new
+    /// parameters on return for LBFGS only.
+    @discardableResult
+    public mutating func step<O: Objective>(parameters: inout [Double], gradient: inout [Double], objective: O) -> Int {
+        guard config.kind == .lbfgs else {
+            step(parameters: &parameters, gradient: gradient)
+            return 1
+        }
+        stepCount += 1
+        return lbfgsStep(&parameters, gradient: &gradient, objective: objective)
+    }
+
     /// One update of `parameters` with `gradient` = ∇f(parameters), exactly as torch's
     /// `optimizer.step()`. The two arrays must have the same length (a programmer error otherwise).
+    /// LBFGS cannot step from a gradient alone: use `step(parameters:gradient:objective:)`.
     public mutating func step(parameters: inout [Double], gradient: [Double]) {
         precondition(parameters.count == gradient.count, "Optimizer.step: \(parameters.count) parameters but \(gradient.count) gradient entries")
         let n = parameters.count
@@ -60,6 +109,11 @@ public struct Optimizer: Sendable {
         case .nadam: nadamStep(&parameters, gradient)
         case .radam: radamStep(&parameters, gradient)
         case .adamax: adamaxStep(&parameters, gradient)
+        case .rprop: rpropStep(&parameters, gradient)
+        case .asgd: asgdStep(&parameters, gradient)
+        case .adafactor: adafactorStep(&parameters, gradient)
+        case .lion: lionStep(&parameters, gradient)
+        case .lbfgs: preconditionFailure("LBFGS needs the objective: use step(parameters:gradient:objective:)")
         }
     }
 
@@ -69,14 +123,17 @@ public struct Optimizer: Sendable {
         second = [Double](repeating: 0, count: n)
         third = [Double](repeating: 0, count: n)
         muProduct = 1
+        if config.kind == .rprop { second = [Double](repeating: active.lr, count: n) }
+        asgdEta = active.lr
+        asgdMu = 1
     }
 
     /// The gradient torch works with: negated for `maximize`, plus `weight_decay`·θ when the decay
     /// is coupled (L2) and non-zero.
     @inline(__always)
     func effectiveGradient(_ g: Double, _ theta: Double, coupledDecay: Bool) -> Double {
-        var d = config.maximize ? -g : g
-        if coupledDecay && config.weightDecay != 0 { d += config.weightDecay * theta }
+        var d = active.maximize ? -g : g
+        if coupledDecay && active.weightDecay != 0 { d += active.weightDecay * theta }
         return d
     }
 
@@ -84,6 +141,12 @@ public struct Optimizer: Sendable {
     @inline(__always)
     static func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
         weight < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
+    }
+
+    /// x^y for real y (libm pow, as Python's `**` on floats).
+    @inline(__always)
+    static func real(_ x: Double, _ y: Double) -> Double {
+        Double.pow(x, y)
     }
 
     /// x^t for the bias corrections (libm pow, as Python's `**`).

@@ -5,8 +5,12 @@
 ///
 /// Setting names are PyTorch's (`lr`, `momentum`, `dampening`, `nesterov`, `weight_decay`,
 /// `lr_decay`, `initial_accumulator_value`, `eps`, `alpha`, `centered`, `rho`, `beta1`, `beta2`
-/// (torch's `betas`), `amsgrad`, `momentum_decay`, `decoupled_weight_decay`, `maximize`). A setting
-/// the optimizer does not have (e.g. `rho` for adam) is an error listing the ones it has.
+/// (torch's `betas`), `amsgrad`, `momentum_decay`, `decoupled_weight_decay`, `maximize`; Rprop's
+/// `etaminus`, `etaplus`, `step_size_min`, `step_size_max` (torch's `etas` and `step_sizes`); ASGD's
+/// `lambd`, `alpha`, `t0`; LBFGS's `max_iter`, `max_eval`, `tolerance_grad`, `tolerance_change`,
+/// `history_size`, `line_search_fn` (a flag: on is torch's `'strong_wolfe'`); Adafactor's
+/// `beta2_decay`, `eps1`, `eps2` (torch's `eps` pair), `d`). A setting the optimizer does not have
+/// (e.g. `rho` for adam) is an error listing the ones it has.
 /// Aliases: `gd` = sgd; `momentum` = sgd with momentum 0.9; `nesterov` = sgd with momentum 0.9
 /// and nesterov.
 public struct OptimizerConfig: Sendable, Hashable {
@@ -14,10 +18,10 @@ public struct OptimizerConfig: Sendable, Hashable {
     public let name: String
     /// The torch algorithm it runs.
     public let kind: OptimizerKind
-    /// Learning rate.
-    public let lr: Double
-    /// SGD / RMSprop momentum factor.
-    public let momentum: Double
+    /// Learning rate (a schedule changes it in the optimizer's working copy).
+    public internal(set) var lr: Double
+    /// SGD / RMSprop momentum factor (OneCycleLR and CyclicLR cycle it).
+    public internal(set) var momentum: Double
     /// SGD dampening of the momentum buffer.
     public let dampening: Double
     /// SGD: Nesterov momentum (torch's form).
@@ -36,8 +40,8 @@ public struct OptimizerConfig: Sendable, Hashable {
     public let centered: Bool
     /// Adadelta running-average coefficient.
     public let rho: Double
-    /// Adam family: first-moment coefficient (torch's betas[0]).
-    public let beta1: Double
+    /// Adam family and Lion: first-moment coefficient (torch's betas[0]; OneCycleLR and CyclicLR cycle it).
+    public internal(set) var beta1: Double
     /// Adam family: second-moment coefficient (torch's betas[1]).
     public let beta2: Double
     /// Adam/AdamW: keep the running maximum of v.
@@ -48,53 +52,32 @@ public struct OptimizerConfig: Sendable, Hashable {
     public let decoupledWeightDecay: Bool
     /// Maximise instead of minimise (torch's `maximize`: the gradient is negated).
     public let maximize: Bool
-
-    struct Spec {
-        let kind: OptimizerKind
-        let summary: String
-        /// Setting names with their defaults, in the order labels and help list them.
-        let defaults: [(String, OptimizerSetting)]
-    }
-
-    static let adamFamily: [(String, OptimizerSetting)] = [("beta1", 0.9), ("beta2", 0.999), ("eps", 1e-8)]
-
-    static let specs: [(name: String, spec: Spec)] = [
-        ("sgd", Spec(kind: .sgd, summary: "stochastic gradient descent: theta -= lr*g (optional momentum, nesterov, weight decay)",
-                     defaults: [("lr", 1e-3), ("momentum", 0), ("dampening", 0), ("weight_decay", 0),
-                                ("nesterov", false), ("maximize", false)])),
-        ("gd", Spec(kind: .sgd, summary: "alias of sgd: plain gradient descent",
-                    defaults: [("lr", 1e-3), ("momentum", 0), ("dampening", 0), ("weight_decay", 0),
-                               ("nesterov", false), ("maximize", false)])),
-        ("momentum", Spec(kind: .sgd, summary: "sgd with momentum 0.9 (heavy ball; buffer starts at the first gradient)",
-                          defaults: [("lr", 1e-3), ("momentum", 0.9), ("dampening", 0), ("weight_decay", 0),
-                                     ("nesterov", false), ("maximize", false)])),
-        ("nesterov", Spec(kind: .sgd, summary: "sgd with momentum 0.9 and nesterov (torch's reformulation)",
-                          defaults: [("lr", 1e-3), ("momentum", 0.9), ("dampening", 0), ("weight_decay", 0),
-                                     ("nesterov", true), ("maximize", false)])),
-        ("adagrad", Spec(kind: .adagrad, summary: "per-coordinate lr/(sqrt(sum g^2) + eps), lr decaying as 1/(1+(t-1)lr_decay)",
-                         defaults: [("lr", 1e-2), ("lr_decay", 0), ("weight_decay", 0),
-                                    ("initial_accumulator_value", 0), ("eps", 1e-10), ("maximize", false)])),
-        ("rmsprop", Spec(kind: .rmsprop, summary: "lr*g/(sqrt(v) + eps) with v a running mean of g^2 (alpha 0.99)",
-                         defaults: [("lr", 1e-2), ("alpha", 0.99), ("eps", 1e-8), ("weight_decay", 0),
-                                    ("momentum", 0), ("centered", false), ("maximize", false)])),
-        ("adadelta", Spec(kind: .adadelta, summary: "step sqrt(u+eps)/sqrt(v+eps)*g, no tuning of lr needed (lr 1, rho 0.9)",
-                          defaults: [("lr", 1.0), ("rho", 0.9), ("eps", 1e-6), ("weight_decay", 0), ("maximize", false)])),
-        ("adam", Spec(kind: .adam, summary: "bias-corrected first and second moments; eps outside the sqrt",
-                      defaults: [("lr", 1e-3)] + adamFamily
-                        + [("weight_decay", 0), ("amsgrad", false), ("decoupled_weight_decay", false), ("maximize", false)])),
-        ("adamw", Spec(kind: .adamw, summary: "Adam with decoupled weight decay theta *= 1 - lr*wd (weight_decay 0.01)",
-                       defaults: [("lr", 1e-3)] + adamFamily
-                        + [("weight_decay", 1e-2), ("amsgrad", false), ("maximize", false)])),
-        ("nadam", Spec(kind: .nadam, summary: "Adam with Nesterov momentum and torch's momentum-decay schedule",
-                       defaults: [("lr", 2e-3)] + adamFamily
-                        + [("weight_decay", 0), ("momentum_decay", 4e-3), ("decoupled_weight_decay", false),
-                           ("maximize", false)])),
-        ("radam", Spec(kind: .radam, summary: "rectified Adam: momentum-only steps until the variance estimate is reliable",
-                       defaults: [("lr", 1e-3)] + adamFamily
-                        + [("weight_decay", 0), ("decoupled_weight_decay", false), ("maximize", false)])),
-        ("adamax", Spec(kind: .adamax, summary: "Adam with the infinity norm: u = max(beta2*u, |g| + eps)",
-                        defaults: [("lr", 2e-3)] + adamFamily + [("weight_decay", 0), ("maximize", false)])),
-    ]
+    /// Rprop: multiplicative decrease and increase of a step size (torch's `etas`).
+    public let etaMinus: Double, etaPlus: Double
+    /// Rprop: bounds of the step sizes (torch's `step_sizes`).
+    public let stepSizeMin: Double, stepSizeMax: Double
+    /// ASGD: decay term λ.
+    public let lambd: Double
+    /// ASGD: the step at which averaging starts.
+    public let t0: Double
+    /// LBFGS: iterations per `step` call.
+    public let maxIter: Int
+    /// LBFGS: function evaluations per `step` call (default max_iter·5/4, rounded down).
+    public let maxEval: Int
+    /// LBFGS: stop when max |g| ≤ this.
+    public let toleranceGrad: Double
+    /// LBFGS: stop when the step or the change of f is below this.
+    public let toleranceChange: Double
+    /// LBFGS: number of (s, y) pairs kept.
+    public let historySize: Int
+    /// LBFGS: `line_search_fn='strong_wolfe'` (else a fixed step of lr).
+    public let strongWolfe: Bool
+    /// Adafactor: exponent of the second-moment decay, 1 − β₂ₜ = t^beta2_decay.
+    public let beta2Decay: Double
+    /// Adafactor: floor of the second moment (squared) and of the relative step's scale (torch's `eps`).
+    public let eps1: Double, eps2: Double
+    /// Adafactor: update clipping threshold.
+    public let d: Double
 
     /// Every accepted name (torch optimizers and the aliases gd, momentum, nesterov), in listing order.
     public static var allNames: [String] { specs.map(\.name) }
@@ -166,6 +149,23 @@ public struct OptimizerConfig: Sendable, Hashable {
         momentumDecay = numbers["momentum_decay"] ?? 0
         decoupledWeightDecay = kind == .adamw || (flags["decoupled_weight_decay"] ?? false)
         maximize = flags["maximize"] ?? false
+        etaMinus = numbers["etaminus"] ?? 0
+        etaPlus = numbers["etaplus"] ?? 0
+        stepSizeMin = numbers["step_size_min"] ?? 0
+        stepSizeMax = numbers["step_size_max"] ?? 0
+        lambd = numbers["lambd"] ?? 0
+        t0 = numbers["t0"] ?? 0
+        maxIter = Int(exactly: numbers["max_iter"] ?? 0) ?? 0
+        if settings["max_eval"] == nil, numbers["max_eval"] != nil { numbers["max_eval"] = Double(maxIter * 5 / 4) }
+        maxEval = Int(exactly: numbers["max_eval"] ?? 0) ?? 0
+        toleranceGrad = numbers["tolerance_grad"] ?? 0
+        toleranceChange = numbers["tolerance_change"] ?? 0
+        historySize = Int(exactly: numbers["history_size"] ?? 0) ?? 0
+        strongWolfe = flags["line_search_fn"] ?? false
+        beta2Decay = numbers["beta2_decay"] ?? 0
+        eps1 = numbers["eps1"] ?? 0
+        eps2 = numbers["eps2"] ?? 0
+        d = numbers["d"] ?? 0
         self.settingNames = allowed
         self.defaultValues = spec.defaults.map(\.1)
         try validate(numbers: numbers)
@@ -183,7 +183,8 @@ public struct OptimizerConfig: Sendable, Hashable {
             }
         }
         for key in ["lr", "momentum", "weight_decay", "lr_decay", "initial_accumulator_value", "eps",
-                    "alpha", "momentum_decay"] where numbers[key] != nil {
+                    "alpha", "momentum_decay", "lambd", "t0", "tolerance_grad", "tolerance_change", "eps1", "eps2",
+                    "step_size_min"] where numbers[key] != nil {
             try require((numbers[key] ?? 0) >= 0, key, "\(key) >= 0")
         }
         if numbers["rho"] != nil { try require(rho >= 0 && rho <= 1, "rho", "0 <= rho <= 1") }
@@ -191,6 +192,7 @@ public struct OptimizerConfig: Sendable, Hashable {
             try require(beta1 >= 0 && beta1 < 1, "beta1", "0 <= beta1 < 1")
             try require(beta2 >= 0 && beta2 < 1, "beta2", "0 <= beta2 < 1")
         }
+        try validateNewer(numbers: numbers, require: require)
         if nesterov && (momentum <= 0 || dampening != 0) {
             throw OptimError("\(name): nesterov requires momentum > 0 and dampening = 0 (got momentum = \(momentum), dampening = \(dampening))")
         }
@@ -217,7 +219,9 @@ public struct OptimizerConfig: Sendable, Hashable {
             case "amsgrad": value = .flag(amsgrad)
             case "momentum_decay": value = .number(momentumDecay)
             case "decoupled_weight_decay": value = .flag(decoupledWeightDecay)
-            default: value = .flag(maximize)
+            case "line_search_fn": value = .flag(strongWolfe)
+            case "maximize": value = .flag(maximize)
+            default: value = .number(extraNumber(key))
             }
             return (key, value)
         }
@@ -229,6 +233,7 @@ public struct OptimizerConfig: Sendable, Hashable {
         var parts = [name, "lr=\(lr)"]
         for (i, (key, value)) in settings.enumerated() where key != "lr" && value != defaultValues[i] {
             switch value {
+            case .flag(let b) where key == "line_search_fn": parts.append(b ? "strong_wolfe" : "line_search_fn=None")
             case .flag(let b): parts.append(b ? key : "\(key)=false")
             case .number(let v): parts.append("\(key)=\(v)")
             }

@@ -44,4 +44,14 @@ public enum OptimizerKind: String, Sendable, Hashable, CaseIterable {
     case radam
     /// torch.optim.Adamax: Adam with an infinity-norm denominator. Rule: Adamax.swift.
     case adamax
+    /// torch.optim.Rprop: sign-based steps with per-coordinate adaptive sizes. Rule: Rprop.swift.
+    case rprop
+    /// torch.optim.ASGD: averaged SGD with a decaying step. Rule: ASGD.swift.
+    case asgd
+    /// torch.optim.LBFGS (plain or strong-Wolfe line search); needs the objective. Rule: LBFGS.swift.
+    case lbfgs
+    /// torch.optim.Adafactor (torch's variant; unfactored for vectors). Rule: Adafactor.swift.
+    case adafactor
+    /// Lion (Chen et al. 2023, Algorithm 2); no torch class. Rule: Lion.swift.
+    case lion
 }

@@ -9,6 +9,11 @@ extension Optimizer {
     /// - adam/adamw: `exp_avg`, `exp_avg_sq`, plus `max_exp_avg_sq` (amsgrad)
     /// - nadam, radam: `exp_avg`, `exp_avg_sq`
     /// - adamax: `exp_avg`, `exp_inf`
+    /// - rprop: `prev`, `step_size`
+    /// - asgd: `ax`, `eta`, `mu` (the last two of length 1)
+    /// - lbfgs: `d`, `prev_flat_grad` (after the first iteration)
+    /// - adafactor: `variance`
+    /// - lion: `exp_avg` (m)
     public var stateVectors: [String: [Double]] {
         guard stepCount > 0 else { return [:] }
         switch config.kind {
@@ -31,6 +36,16 @@ extension Optimizer {
             return ["exp_avg": first, "exp_avg_sq": second]
         case .adamax:
             return ["exp_avg": first, "exp_inf": second]
+        case .rprop:
+            return ["prev": first, "step_size": second]
+        case .asgd:
+            return ["ax": first, "eta": [asgdEta], "mu": [asgdMu]]
+        case .lbfgs:
+            return lbfgs.direction.isEmpty ? [:] : ["d": lbfgs.direction, "prev_flat_grad": lbfgs.previousGradient]
+        case .adafactor:
+            return ["variance": first]
+        case .lion:
+            return ["exp_avg": first]
         }
     }
 }

@@ -13,7 +13,7 @@ extension Optimizer {
     ///
     /// State: `first` = m, `second` = v.
     mutating func radamStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         let t = stepCount
         let beta2t = Optimizer.power(c.beta2, t)
         let bc1 = 1 - Optimizer.power(c.beta1, t)

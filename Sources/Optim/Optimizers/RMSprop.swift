@@ -10,7 +10,7 @@ extension Optimizer {
     ///
     /// State: `first` = v, `second` = m, `third` = b.
     mutating func rmspropStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)
             first[i] = first[i] * c.alpha + (1 - c.alpha) * (g * g)

@@ -15,9 +15,9 @@ extension Optimizer {
     /// Every `a + s·b` is a fused multiply-add, as torch's CPU `add_(…, alpha=s)` kernel computes
     /// it; this reproduces torch's trajectories bit for bit (e.g. the textbook saddle run).
     mutating func sgdStep(_ theta: inout [Double], _ grad: [Double]) {
-        let c = config
+        let c = active
         for i in theta.indices {
-            var g = config.maximize ? -grad[i] : grad[i]
+            var g = active.maximize ? -grad[i] : grad[i]
             if c.weightDecay != 0 { g = g.addingProduct(c.weightDecay, theta[i]) }
             if c.momentum != 0 {
                 first[i] = stepCount == 1 ? g : (c.momentum * first[i]).addingProduct(1 - c.dampening, g)

@@ -8,8 +8,8 @@ enum Beale {
 
     static func value(_ x: Double, _ y: Double) -> Double {
         let a = 1.5 - x + x * y
-        let b = 2.25 - x + x * y * y
-        let c = 2.625 - x + x * y * y * y
+        let b = 2.25 - x + x * (y * y)
+        let c = 2.625 - x + x * (y * y * y)
         return a * a + b * b + c * c
     }
 

@@ -7,14 +7,24 @@
 /// gradient becomes non-finite (`.diverged(step:)`; that step is not recorded). A large but finite
 /// position is not divergence. Memory is O(rows recorded) and no allocation happens per step.
 ///
+/// With a `schedule`, one `scheduler.step()` follows each optimizer step (torch's order) and each
+/// row records the lr its step uses (`Trajectory.learningRates`). LBFGS makes one row per
+/// `step(closure)` call and records torch's running count of function evaluations.
+///
 /// Throws `OptimError` when `start` does not have `objective.dimension` entries, `steps` < 0,
-/// `recordEvery` < 1 or the tolerance is negative or not finite.
+/// `recordEvery` < 1, the tolerance is negative or not finite, or the schedule cannot run this
+/// optimizer or this many steps (OneCycleLR's total_steps).
 public func runTrajectory<O: Objective>(
-    objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions
+    objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions, schedule: LRSchedule? = nil
 ) throws -> Trajectory {
     var objective = objective
     var optimizer = optimizer
     optimizer.reset()
+    var scheduler = try schedule.map { try LRScheduler(schedule: $0, optimizer: &optimizer) }
+    if let schedule, let limit = schedule.stepLimit, options.steps > limit {
+        throw OptimError("\(schedule.text) allows at most \(limit) steps (torch raises after total_steps); this run has \(options.steps)")
+    }
+    var evaluations = 0
     let n = objective.dimension
     guard start.count == n else {
         throw OptimError("start has \(start.count) coordinates but the objective has \(n) parameters")
@@ -38,6 +48,8 @@ public func runTrajectory<O: Objective>(
         trajectory.values.append(f)
         if options.recordPositions { trajectory.positionData.append(contentsOf: theta) }
         if options.recordGradients { trajectory.gradientData.append(contentsOf: g) }
+        trajectory.learningRates.append(optimizer.lr)
+        if optimizer.needsObjective { trajectory.functionEvaluations.append(evaluations) }
         lastRecorded = k
     }
 
@@ -87,13 +99,20 @@ public func runTrajectory<O: Objective>(
         }
         lastF = f
         k += 1
-        optimizer.step(parameters: &theta, gradient: g)
+        let lastLR = optimizer.lr
+        if optimizer.needsObjective {
+            evaluations += optimizer.step(parameters: &theta, gradient: &g, objective: objective)
+        } else {
+            optimizer.step(parameters: &theta, gradient: g)
+        }
+        scheduler?.step(optimizer: &optimizer)
         f = objective.value(theta)
         objective.stepGradient(theta, into: &g)
         if !isFinite(f) {
             trajectory.stop = .diverged(step: k)
             if k - 1 > lastRecorded {
                 (theta, g) = (lastTheta, lastG)
+                optimizer.lr = lastLR
                 record(k - 1, lastF)
             }
             return trajectory

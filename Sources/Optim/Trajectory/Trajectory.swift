@@ -85,6 +85,12 @@ public struct Trajectory: Sendable, Hashable {
     public internal(set) var gradientData: [Double] = []
     /// f at every step 0...last when `TrajectoryOptions.everyValue` was set, else empty.
     public internal(set) var valueHistory: [Double] = []
+    /// The learning rate each recorded row's step uses (torch's `get_last_lr()[0]` after `steps[i]`
+    /// scheduler steps; constant without a schedule).
+    public internal(set) var learningRates: [Double] = []
+    /// LBFGS only: torch's running count of function evaluations at each recorded row (empty for
+    /// other optimizers, which evaluate once per step).
+    public internal(set) var functionEvaluations: [Int] = []
     /// Why the run ended.
     public internal(set) var stop: StopReason = .maxSteps
 

@@ -1,0 +1,27 @@
+extension Optimizer {
+    /// torch.optim.ASGD (averaged SGD). With t the step number and g = ∇f(θ) (negated if maximize):
+    ///
+    ///     if weight_decay ≠ 0:  g ← g + weight_decay·θ
+    ///     θ ← θ·(1 − λ·η)
+    ///     θ ← θ − η·g
+    ///     ax ← θ                  if μ = 1
+    ///     ax ← ax + μ·(θ − ax)    otherwise            (the average; θ itself is the path)
+    ///     η ← lr / (1 + λ·lr·t)^α
+    ///     μ ← 1 / max(1, t − t0)
+    ///
+    /// η₀ = lr (at the first step), μ₀ = 1, λ = lambd. State: `first` = ax, `asgdEta`, `asgdMu`.
+    mutating func asgdStep(_ theta: inout [Double], _ grad: [Double]) {
+        let c = active
+        let eta = asgdEta
+        for i in theta.indices {
+            var g = c.maximize ? -grad[i] : grad[i]
+            if c.weightDecay != 0 { g = g.addingProduct(c.weightDecay, theta[i]) }
+            theta[i] *= 1 - c.lambd * eta
+            theta[i] = theta[i].addingProduct(-eta, g)
+            first[i] = asgdMu != 1 ? first[i] + (theta[i] - first[i]) * asgdMu : theta[i]
+        }
+        let t = Double(stepCount)
+        asgdEta = c.lr / Optimizer.real(1 + c.lambd * c.lr * t, c.alpha)
+        asgdMu = 1 / max(1, t - c.t0)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Reads training logs, recognising the format by content, not by extension.
+///
+/// - A directory is read as TensorBoard runs: its own event files (`*tfevents*`) form one run, read
+///   in name order (a resumed run continues in a new file); each subdirectory holding event files is a
+///   run of its own, named by its relative path (as TensorBoard lists `train/` and `validation/`).
+/// - A file whose first 12 bytes are a TFRecord header with a valid length check is an event file.
+/// - A file whose first non-blank character is `{` is JSON lines.
+/// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
+///
+/// Errors (`RunLogError`) name the file and what was expected: an empty or binary file, a bad check in
+/// the middle of an event file, a ragged or non-numeric row, a log without a metric.
+public enum LogReader {
+    /// Every run in `path` (one for a file; one or more for a directory).
+    /// - Parameter name: the run's name; defaults to `path` (directory runs append their subpath).
+    public static func read(_ path: String, name: String? = nil) throws(RunLogError) -> [RunLog] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw RunLogError(file: path, "no such file or directory; expected a training log")
+        }
+        if isDirectory.boolValue { return try readDirectory(path, name: name ?? path) }
+        return [try readFile(path, name: name ?? path)]
+    }
+
+    /// The format of the file at `path`, from its first bytes.
+    public static func format(of path: String) throws(RunLogError) -> LogFormat {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RunLogError(file: path, "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let head: [UInt8]
+        do { head = [UInt8](try handle.read(upToCount: 4096) ?? Data()) } catch {
+            throw RunLogError(file: path, "read failed: \(error.localizedDescription)")
+        }
+        let expected = "expected a training log (CSV with a header, JSON lines, or a TensorBoard event file)"
+        guard let first = head.firstIndex(where: { !Self.isBlank($0) }) else {
+            throw RunLogError(file: path, (head.isEmpty ? "empty file; " : "holds only blank lines; ") + expected)
+        }
+        if head.count >= 12 {
+            let crc = head.withUnsafeBytes { CRC32C.masked(UnsafeRawBufferPointer(rebasing: $0[0..<8])) }
+            let stored = UInt32(head[8]) | UInt32(head[9]) << 8 | UInt32(head[10]) << 16 | UInt32(head[11]) << 24
+            if crc == stored { return .tensorBoard }
+        }
+        if (path as NSString).lastPathComponent.contains("tfevents") {
+            throw RunLogError(file: path, "is named like an event file, but its first record's length check "
+                + "(masked CRC-32C) fails; expected TFRecord framing")
+        }
+        let whole = head.count < 4096 ? head.count : (head.lastIndex(of: 0x0A) ?? head.count)
+        if head.contains(0) || String(validating: head[..<whole], as: UTF8.self) == nil {
+            throw RunLogError(file: path, "is binary data; " + expected)
+        }
+        return head[first] == UInt8(ascii: "{") ? .jsonLines : .csv
+    }
+
+    private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    private static func readFile(_ path: String, name: String) throws(RunLogError) -> RunLog {
+        switch try format(of: path) {
+        case .tensorBoard: return try EventFileReader.read(files: [path], name: name, source: path)
+        case .jsonLines: return try JSONLinesReader.read(path: path, name: name)
+        case .csv, .lightningCSV, .kerasCSV: return try CSVLogReader.read(path: path, name: name)
+        }
+    }
+
+    private static func readDirectory(_ path: String, name: String) throws(RunLogError) -> [RunLog] {
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            throw RunLogError(file: path, "cannot be listed")
+        }
+        var byDirectory: [String: [String]] = [:]
+        while let relative = walker.nextObject() as? String {
+            let file = (relative as NSString).lastPathComponent
+            guard file.contains("tfevents") else { continue }
+            byDirectory[(relative as NSString).deletingLastPathComponent, default: []].append(relative)
+        }
+        guard !byDirectory.isEmpty else {
+            throw RunLogError(file: path, "is a directory without event files; expected "
+                + "events.out.tfevents.* files in it or in its subdirectories")
+        }
+        var runs: [RunLog] = []
+        for directory in byDirectory.keys.sorted() {
+            let files = (byDirectory[directory] ?? []).sorted().map { (path as NSString).appendingPathComponent($0) }
+            let runName = directory.isEmpty ? name : (name as NSString).appendingPathComponent(directory)
+            runs.append(try EventFileReader.read(files: files, name: runName, source: path))
+        }
+        return runs
+    }
+}

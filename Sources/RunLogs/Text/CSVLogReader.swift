@@ -1,0 +1,141 @@
+import CSV
+import Foundation
+
+/// Reads CSV training logs (a header row, then one row per record) with CSV.swift's streaming reader.
+///
+/// Rules, shared by generic CSV, Lightning's and Keras' `CSVLogger`:
+/// - **Columns.** The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`; else
+///   `epoch` (Keras); else the row number from 0. `epoch` also maps steps to epochs (`--x epoch`); a
+///   time column (`wall_time`, `walltime`, `time`, `timestamp`, `_timestamp`, in seconds) gives
+///   `--x time`. Every other named column is a metric. Unnamed columns (pandas' index) are ignored, and
+///   so is a column whose first filled cell is text (a note says so).
+/// - **Missing cells** are no observation: the metric has no point at that step (Lightning's sparse
+///   rows). Values are joined by step, never by row position.
+/// - **Ragged rows.** A row shorter than the header has its last cells missing; a longer row is an error.
+/// - **Non-finite values** (`nan`, `inf`, `-inf`, `NaN`, `Infinity`) are kept as logged.
+/// - Steps going back, and repeated steps, follow `RunLogBuilder`'s rules (a resumed run).
+enum CSVLogReader {
+    static let stepNames = ["step", "global_step", "_step", "iteration", "iter"]
+    static let timeNames = ["wall_time", "walltime", "time", "timestamp", "_timestamp"]
+
+    static func read(path: String, name: String) throws(RunLogError) -> RunLog {
+        guard let stream = InputStream(fileAtPath: path) else {
+            throw RunLogError(file: path, "cannot be opened for reading")
+        }
+        let reader: CSVReader
+        do { reader = try CSVReader(stream: stream, hasHeaderRow: true) } catch {
+            throw RunLogError(file: path, "has no header row; expected a CSV log with column names such as step,loss")
+        }
+        let layout = try CSVLayout(header: reader.headerRow ?? [], path: path)
+        var builder = RunLogBuilder(recordsTime: layout.time != nil)
+        var kinds = [ColumnKind](repeating: .unknown, count: layout.names.count)
+        var line = 1, rowNumber: Int64 = 0
+        while let row = reader.next() {
+            line += 1
+            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard row.count <= layout.names.count else {
+                throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
+                    + "\(layout.names.count); expected at most one cell per column")
+            }
+            let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
+            rowNumber += 1
+            var time = 0.0
+            if let t = layout.time, t < row.count, let v = Double(row[t].trimmingCharacters(in: .whitespaces)) {
+                time = v
+            }
+            for k in layout.metrics where k < row.count {
+                let cell = row[k].trimmingCharacters(in: .whitespaces)
+                if cell.isEmpty || kinds[k] == .text { continue }
+                guard let v = Double(cell) else {
+                    if kinds[k] == .unknown { kinds[k] = .text; continue }
+                    throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
+                        + "number; expected a number, empty, nan or inf")
+                }
+                kinds[k] = .number
+                builder.append(layout.names[k], step: step, value: v, time: time)
+            }
+        }
+        // On Linux, Foundation's InputStream reports bytes available at its end, so CSV.swift ends every
+        // file with `cannotReadFile`; real read failures come as `streamErrorHasOccurred`.
+        if let error = reader.error, !(error is CSVError && "\(error)" == "cannotReadFile") {
+            throw RunLogError(file: path, "is not readable as UTF-8 CSV (\(error)); expected a text log")
+        }
+        var notes: [String] = []
+        let text = layout.metrics.filter { kinds[$0] == .text }.map { "'\(layout.names[$0])'" }
+        if !text.isEmpty { notes.append("column(s) \(text.joined(separator: ", ")) hold text; ignored") }
+        if builder.isEmpty {
+            throw RunLogError(file: path, line == 1
+                ? "has a header but no rows; expected at least one row of numbers"
+                : "has no numeric metric values; expected numbers under \(layout.metricNames)")
+        }
+        var run = builder.build(name: name, source: path, format: layout.format, notes: notes)
+        run.stepAxis = layout.stepName
+        return run
+    }
+
+    private enum ColumnKind { case unknown, number, text }
+}
+
+/// The roles of a CSV log's columns, decided from its header.
+struct CSVLayout {
+    let names: [String]
+    let format: LogFormat
+    let stepColumn: Int?
+    let stepName: String
+    let time: Int?
+    let metrics: [Int]
+
+    var metricNames: String { metrics.map { names[$0] }.joined(separator: ",") }
+
+    init(header: [String], path: String) throws(RunLogError) {
+        var names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
+        guard !names.isEmpty, names.contains(where: { !$0.isEmpty }) else {
+            throw RunLogError(file: path, "has an empty header row; expected column names such as step,loss")
+        }
+        if names.allSatisfy({ $0.isEmpty || Double($0) != nil }) {
+            throw RunLogError(file: path, "starts with numbers ('\(names.joined(separator: ","))'), not a header; "
+                + "expected column names such as step,loss in the first row")
+        }
+        var seen = Set<String>()
+        for n in names where !n.isEmpty {
+            guard seen.insert(n).inserted else {
+                throw RunLogError(file: path, "names the column '\(n)' twice; expected each column once")
+            }
+        }
+        self.names = names
+        let lower = names.map { $0.lowercased() }
+        let step = CSVLogReader.stepNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
+        let epoch = lower.firstIndex(of: "epoch")
+        if step != nil, epoch != nil, names == names.sorted() {
+            format = .lightningCSV
+        } else if step == nil, epoch == 0 {
+            format = .kerasCSV
+        } else {
+            format = .csv
+        }
+        stepColumn = step ?? epoch
+        stepName = stepColumn.map { names[$0] } ?? "row"
+        time = CSVLogReader.timeNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
+        let timeColumn = time
+        let found = names.indices.filter { i in
+            !names[i].isEmpty && i != (step ?? epoch) && i != timeColumn
+        }
+        metrics = found
+        guard found.contains(where: { lower[$0] != "epoch" }) else {
+            throw RunLogError(file: path, "has no metric columns (header '\(names.joined(separator: ","))'); "
+                + "expected at least one column besides step, epoch and time")
+        }
+    }
+
+    /// The step of a row: its step cell (an integer, or a float with no fraction), or the row number.
+    func step(in row: [String], rowNumber: Int64, line: Int, path: String) throws(RunLogError) -> Int64 {
+        guard let c = stepColumn else { return rowNumber }
+        let cell = c < row.count ? row[c].trimmingCharacters(in: .whitespaces) : ""
+        if let s = Int64(cell) { return s }
+        if let d = Double(cell), d.rounded() == d, abs(d) < 9.0e15 { return Int64(d) }
+        throw RunLogError(file: path, cell.isEmpty
+            ? "line \(line) has no '\(names[c])' value; expected an integer step on every row"
+            : "line \(line), column '\(names[c])': '\(cell)' is not an integer step")
+    }
+}

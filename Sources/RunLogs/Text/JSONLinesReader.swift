@@ -1,0 +1,92 @@
+import Foundation
+
+/// Reads JSON lines logs: one JSON object per line, as many training scripts print them.
+///
+/// Rules:
+/// - Numbers are metrics; nested objects are flattened with `/` (`{"train": {"loss": 1}}` gives
+///   `train/loss`); strings, booleans, nulls and arrays are ignored. Python's `NaN`, `Infinity` and
+///   `-Infinity` (what `json.dumps` writes for non-finite floats) are read as such.
+/// - The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`, else `epoch`, else
+///   the record's number from 0; `epoch` also maps steps to epochs, and a time key (as for CSV) gives
+///   `--x time`. A key missing from a line is no observation (joined by step, as for CSV).
+/// - Blank lines are skipped. A last line without its newline that does not parse (a writer cut off)
+///   is skipped with a note; any other line that is not a JSON object is an error.
+enum JSONLinesReader {
+    static func read(path: String, name: String) throws(RunLogError) -> RunLog {
+        var lines = try LineReader(path: path)
+        let decoder = JSONDecoder()
+        decoder.allowsJSON5 = true
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        var builder = RunLogBuilder(recordsTime: true)
+        var notes: [String] = []
+        var record: Int64 = 0
+        var hasTime = false
+        while let bytes = try lines.next() {
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let object: [String: JSONValue]
+            do { object = try decoder.decode([String: JSONValue].self, from: Data(bytes)) } catch {
+                if !lines.terminated {
+                    notes.append("the last line (\(lines.line)) is cut short: skipped, as for a file still being written")
+                    break
+                }
+                throw RunLogError(file: path, "line \(lines.line) is not a JSON object; expected one object "
+                    + "per line such as {\"step\": 1, \"loss\": 0.5}")
+            }
+            var fields: [(String, Double)] = []
+            JSONValue.flatten(object, prefix: "", into: &fields)
+            let (step, time, metrics) = try split(fields, record: record, line: lines.line, path: path)
+            if time != nil { hasTime = true }
+            record += 1
+            for (key, value) in metrics { builder.append(key, step: step, value: value, time: time ?? 0) }
+        }
+        if builder.isEmpty {
+            throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
+                : "has no numeric values; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
+        }
+        var run = builder.build(name: name, source: path, format: .jsonLines, notes: notes)
+        if !hasTime { for i in run.metrics.indices { run.metrics[i].wallTimes = [] } }
+        return run
+    }
+
+    /// Separates the step and time keys from the metrics of one record (metrics sorted by key).
+    private static func split(_ fields: [(String, Double)], record: Int64, line: Int, path: String)
+        throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
+        let keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
+        let stepKey = (CSVLogReader.stepNames + ["epoch"]).first { keys[$0] != nil }
+        let timeKey = CSVLogReader.timeNames.first { keys[$0] != nil }
+        var step = record
+        if let k = stepKey, let v = keys[k] {
+            guard v.rounded() == v, abs(v) < 9.0e15 else {
+                throw RunLogError(file: path, "line \(line): '\(k)' is \(v); expected an integer step")
+            }
+            step = Int64(v)
+        }
+        let metrics = fields.filter { $0.0 != stepKey && $0.0 != timeKey }.sorted { $0.0 < $1.0 }
+        return (step, timeKey.flatMap { keys[$0] }, metrics)
+    }
+}
+
+/// A JSON value as far as a log needs it.
+enum JSONValue: Decodable {
+    case number(Double), object([String: JSONValue]), other
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .other; return }
+        if (try? c.decode(Bool.self)) != nil { self = .other; return }
+        if let n = try? c.decode(Double.self) { self = .number(n); return }
+        if let o = try? c.decode([String: JSONValue].self) { self = .object(o); return }
+        self = .other
+    }
+
+    static func flatten(_ object: [String: JSONValue], prefix: String, into out: inout [(String, Double)]) {
+        for (key, value) in object {
+            switch value {
+            case .number(let v): out.append((prefix + key, v))
+            case .object(let o): flatten(o, prefix: prefix + key + "/", into: &out)
+            case .other: break
+            }
+        }
+    }
+}
