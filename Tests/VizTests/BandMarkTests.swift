@@ -71,7 +71,7 @@ final class BandMarkTests: XCTestCase {
         a.add(wide); a.add(narrow)
         let fig = try Figure.single(a)
         let l = try fig.laidOut().axes[0]
-        let canvas = try Canvas(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
+        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
         let ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
         XCTAssertEqual(wide.placedText(in: ctx)?.angle, 0)
         XCTAssertEqual(narrow.placedText(in: ctx)?.angle, Double.pi / 2)
@@ -90,7 +90,7 @@ final class BandMarkTests: XCTestCase {
         a.add(LineMark(x: [0, 10], y: [0, 1], style: StrokeStyle(color: .black)))
         let fig = try Figure.single(a)
         let l = try fig.laidOut().axes[0]
-        let canvas = try Canvas(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
+        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
         var ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
         let long = String(repeating: "saturated zone ", count: 12)
         var band = BandMark.vertical(from: 1, to: 3, color: red, text: long)

@@ -80,7 +80,7 @@ final class MarksTests: XCTestCase {
         a.addBars(BarMark(categories: ["x", "y"], values: [0.123456, 98.6]))
         let fig = try Figure.single(a)
         let l = try fig.laidOut().axes[0]
-        let canvas = try Canvas(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
+        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
         let ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
         guard let bars = fig.panels[0].axes.marks.first as? BarMark else { return XCTFail("bars") }
         let texts = bars.valueTexts(in: ctx)
@@ -149,7 +149,7 @@ final class MarksTests: XCTestCase {
         a.add(note)
         let fig = try Figure.single(a)
         let l = try fig.laidOut().axes[0]
-        let canvas = try Canvas(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
+        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
         let ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
         guard let box = note.textBox(in: ctx) else { return XCTFail("no box") }
         XCTAssertTrue(box.minX >= l.plotRect.minX && box.maxX <= l.plotRect.maxX && box.minY >= l.plotRect.minY && box.maxY <= l.plotRect.maxY)

@@ -50,7 +50,7 @@ final class MathTextTests: XCTestCase {
     }
 
     func testMathLayoutIsWiderThanItsParts() throws {
-        let canvas = try Canvas(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
+        let canvas = try CairoBackend(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
         let font = Font(size: 12)
         let x = TextLayout.make("$x$", font: font, canvas: canvas)
         let x2 = TextLayout.make("$x^2$", font: font, canvas: canvas)

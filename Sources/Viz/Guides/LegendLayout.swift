@@ -13,7 +13,7 @@ struct LegendLayout {
 
     /// Measures a legend no taller than `maxHeight` (more columns) and, when possible, no wider than
     /// `maxWidth` (fewer columns); `scale` shrinks the legend font.
-    init(entries: [LegendEntry], theme: Theme, canvas: Canvas, maxHeight: Double, maxWidth: Double, scale: Double = 1) {
+    init(entries: [LegendEntry], theme: Theme, canvas: any DrawingBackend, maxHeight: Double, maxWidth: Double, scale: Double = 1) {
         self.entries = entries
         font = theme.legendFont.scaled(scale)
         let font = self.font
@@ -43,7 +43,7 @@ struct LegendLayout {
         size = Size(width, Double(rows) * rowHeight + 2 * padding - font.size * 0.2)
     }
 
-    func draw(at origin: Point, canvas: Canvas, theme: Theme) {
+    func draw(at origin: Point, canvas: any DrawingBackend, theme: Theme) {
         let box = Rect(x: origin.x, y: origin.y, width: size.width, height: size.height)
         canvas.fill(Path(rect: box), theme.background.withAlpha(0.88))
         canvas.stroke(Path(rect: box), StrokeStyle(color: theme.gridColor.mixed(with: theme.foreground, 0.25), width: 0.6))

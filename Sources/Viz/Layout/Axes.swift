@@ -114,11 +114,13 @@ public protocol SideGuide: Sendable {
 /// What a side guide draws with: the theme and text/path drawing in device space.
 public struct GuideContext {
     public let theme: Theme
-    let canvas: Canvas
+    let canvas: any DrawingBackend
     public func stroke(_ path: Path, _ style: StrokeStyle) { canvas.stroke(path, style) }
     public func fill(_ path: Path, _ color: Color) { canvas.fill(path, color) }
     public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {
-        canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
+        canvas.element(FigureElement(.colorbarLabel, text: text)) {
+            canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
+        }
     }
     /// The width and height of `text` in `font`.
     public func measure(_ text: String, font: Font) -> Size {

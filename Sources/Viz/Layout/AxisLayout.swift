@@ -18,7 +18,7 @@ struct AxisLayout {
     var legendPlacement: LegendPlacement = .none
 
     /// Chooses ticks for a plot `rect` and measures their labels.
-    mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas) {
+    mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: any DrawingBackend) {
         let font = theme.tickFont
         let nx = Ticks.count(forLength: rect.width, fontSize: font.size, horizontal: true)
         let ny = Ticks.count(forLength: rect.height, fontSize: font.size, horizontal: false)
@@ -72,7 +72,7 @@ struct AxisLayout {
     }
 
     /// The space around the plot rectangle that ticks, labels, title, guides and an outside legend need.
-    mutating func computeInsets(axes: Axes, rect: Rect, theme: Theme, canvas: Canvas, legendEntries: [LegendEntry]) {
+    mutating func computeInsets(axes: Axes, rect: Rect, theme: Theme, canvas: any DrawingBackend, legendEntries: [LegendEntry]) {
         let pad = theme.labelFont.size * 0.4
         let tick = axes.showAxes ? theme.tickLength : 0
         var i = Insets()

@@ -6,6 +6,9 @@ struct FigureLayout {
         var at: Point
         var anchor: TextAnchor
         var color: Color
+        /// What the text is (title, subtitle or footnote) and the text as given.
+        var kind: FigureElement.Kind
+        var source: String
     }
     /// Figure title, subtitle and footnote.
     var texts: [Label]
@@ -24,7 +27,7 @@ extension Figure {
     /// The full layout `render(as:)` would draw (for tests and layout inspection).
     func laidOut(for format: OutputFormat = .png) throws(VizError) -> FigureLayout {
         let scale = format == .png ? dpi / 72 : 4
-        let canvas = try Canvas(size: size, kind: .measuring(pixelsPerPoint: format == .png ? scale : 1))
+        let canvas = try CairoBackend(size: size, kind: .measuring(pixelsPerPoint: format == .png ? scale : 1))
         return try FigureRenderer(figure: self, canvas: canvas, resolution: scale).layout()
     }
 }

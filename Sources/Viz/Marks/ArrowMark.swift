@@ -14,6 +14,7 @@ public struct ArrowMark: Mark {
     /// Legend text (nil: no entry).
     public var label: String?
     public var zOrder: Double
+    public var isDataInk: Bool { true }
 
     public init(from: Point, to: Point, color: Color, width: Double = 1.5, headLength: Double = 9, headWidth: Double = 7,
                 text: String? = nil, label: String? = nil, zOrder: Double = 4) {

@@ -57,6 +57,10 @@ public struct BandMark: Mark {
         }
     }
 
+    /// A band's label is the most dispensable text on the plot.
+    public var textGivesWay: Bool { true }
+    public var textKind: FigureElement.Kind { .zoneLabel }
+
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .patch(color, edge: nil))]

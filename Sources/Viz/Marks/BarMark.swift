@@ -19,6 +19,7 @@ public struct BarMark: Mark {
     /// Print each value (formatted with `TickFormat.short`) at the end of its bar.
     public var valueLabels: Bool
     public var zOrder: Double
+    public var isDataInk: Bool { true }
 
     public init(categories: [String], series: [Series], colors: [Color] = Palette.light, groupWidth: Double = 0.8,
                 baseline: Double = 0, valueLabels: Bool = true, zOrder: Double = 2) {

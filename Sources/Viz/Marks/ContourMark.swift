@@ -21,6 +21,7 @@ public struct ContourMark: Mark {
     /// Legend label, if any.
     public var label: String?
     public var zOrder: Double
+    public var textKind: FigureElement.Kind { .contourLabel }
 
     /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
     public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color = Color(hex: 0x1A1A1A, alpha: 0.75),

@@ -15,6 +15,7 @@ public struct JumpDotsMark: Mark {
     /// Outline width of the open dots, in points.
     public var lineWidth: Double
     public var zOrder: Double
+    public var isDataInk: Bool { true }
 
     public init(_ dots: [Dot], color: Color, size: Double = 7, lineWidth: Double = 1.5, zOrder: Double = 2.5) {
         self.dots = dots; self.color = color; self.size = max(0, size); self.lineWidth = max(0, lineWidth); self.zOrder = zOrder

@@ -10,6 +10,7 @@ public struct LineMark: Mark {
     public var markerEvery: Int
     public var markerSize: Double
     public var zOrder: Double
+    public var isDataInk: Bool { true }
 
     public init(points: [Point], style: StrokeStyle, label: String? = nil, marker: MarkerShape? = nil,
                 markerEvery: Int = 1, markerSize: Double = 6, zOrder: Double = 2) {

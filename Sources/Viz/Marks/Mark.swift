@@ -13,6 +13,14 @@ public protocol Mark: Sendable {
     func occupiedRects(in context: PlotContext) -> [Rect]
     /// Draws the mark.
     func draw(in context: PlotContext)
+    /// True when the mark's text is the most dispensable on the plot: it gives way to the legend and to
+    /// every other mark's text (it is shortened or left out instead of covering them).
+    var textGivesWay: Bool { get }
+    /// True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
+    var isDataInk: Bool { get }
+    /// What the mark's texts are, for a layout report.
+    var textKind: FigureElement.Kind { get }
 }
 
 extension Mark {
@@ -20,6 +28,9 @@ extension Mark {
     public var legendEntries: [LegendEntry] { [] }
     public func occupiedPoints() -> [Point] { [] }
     public func occupiedRects(in context: PlotContext) -> [Rect] { [] }
+    public var textGivesWay: Bool { false }
+    public var isDataInk: Bool { false }
+    public var textKind: FigureElement.Kind { .annotation }
 }
 
 /// One row of a legend: a sample of the mark's style and a label.
@@ -43,9 +54,11 @@ public struct PlotContext {
     public let theme: Theme
     /// Device pixels per point of the output (for simplification to the output resolution).
     public let resolution: Double
-    let canvas: Canvas
+    let canvas: any DrawingBackend
     /// Boxes that optional text (a band's label) must not cover: the legend and other marks' texts.
     var textObstacles: [Rect] = []
+    /// What texts drawn through `text(_:at:anchor:font:color:angle:)` are, for a layout report.
+    var textKind: FigureElement.Kind = .annotation
 
     /// The device x of data value `x`.
     @inline(__always) public func px(_ x: Double) -> Double { plotRect.minX + xScale.normalize(x) * plotRect.width }
@@ -63,7 +76,9 @@ public struct PlotContext {
     public func fill(_ path: Path, _ color: Color, evenOdd: Bool = false) { canvas.fill(path, color, evenOdd: evenOdd) }
     /// Draws `text` (math syntax allowed) at a device point.
     public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {
-        canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
+        canvas.element(FigureElement(textKind, text: text)) {
+            canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
+        }
     }
     /// The device box `text` would occupy.
     public func textBox(_ text: String, at p: Point, anchor: TextAnchor, font: Font, angle: Double = 0) -> Rect {

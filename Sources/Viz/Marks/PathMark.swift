@@ -13,6 +13,7 @@ public struct PathMark: Mark {
     /// Let the path widen automatic limits (off by default: the field sets the view).
     public var includeInBounds: Bool
     public var zOrder: Double
+    public var isDataInk: Bool { true }
 
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
                 markerSize: Double = 8, includeInBounds: Bool = false, zOrder: Double = 3) {

@@ -29,6 +29,7 @@ public struct PointLabelMark: Mark {
     public var items: [Item]
     public var markerSize: Double
     public var zOrder: Double
+    public var textKind: FigureElement.Kind { .pointLabel }
 
     public init(_ items: [Item], markerSize: Double = 9, zOrder: Double = 4) {
         self.items = items; self.markerSize = markerSize; self.zOrder = zOrder

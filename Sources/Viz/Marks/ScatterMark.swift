@@ -13,6 +13,7 @@ public struct ScatterMark: Mark {
     /// Legend text (nil: no legend entry).
     public var label: String?
     public var zOrder: Double
+    public var isDataInk: Bool { true }
 
     public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
                 edgeWidth: Double = 0.8, label: String? = nil, zOrder: Double = 3) {

@@ -18,6 +18,7 @@ public struct TableMark: Mark {
     /// nil: the theme's label font (the header uses its bold form).
     public var font: Font?
     public var zOrder: Double
+    public var textKind: FigureElement.Kind { .tableCell }
 
     public init(header: [String], rows: [[String]], alignments: [Alignment] = [], cellColors: [[Color?]] = [],
                 zebra: Bool = true, font: Font? = nil, zOrder: Double = 2) {

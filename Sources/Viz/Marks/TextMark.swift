@@ -14,6 +14,8 @@ public struct TextMark: Mark {
     /// Rotation in radians, counter-clockwise.
     public var angle: Double
     public var zOrder: Double
+    /// What the text is in a layout report: a note (the default), an annotation, a label.
+    public var textKind: FigureElement.Kind = .note
 
     public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),
                 color: Color? = nil, font: Font? = nil, angle: Double = 0, zOrder: Double = 5) {

@@ -1,18 +1,18 @@
 extension Figure {
     /// The figure as the bytes of a PNG, SVG or PDF file.
     public func render(as format: OutputFormat, metadata: FileMetadata = FileMetadata()) throws(VizError) -> [UInt8] {
-        let canvas: Canvas
+        let canvas: CairoBackend
         let resolution: Double
         switch format {
         case .png:
             resolution = dpi / 72
-            canvas = try Canvas(size: size, kind: .raster(pixelsPerPoint: resolution))
+            canvas = try CairoBackend(size: size, kind: .raster(pixelsPerPoint: resolution))
         case .svg:
             resolution = 4
-            canvas = try Canvas(size: size, kind: .svg)
+            canvas = try CairoBackend(size: size, kind: .svg)
         case .pdf:
             resolution = 4
-            canvas = try Canvas(size: size, kind: .pdf)
+            canvas = try CairoBackend(size: size, kind: .pdf)
         }
         try FigureRenderer(figure: self, canvas: canvas, resolution: resolution).render()
         // The raster pixels belong to the canvas: keep it alive until they are encoded.

@@ -30,6 +30,7 @@ public struct SurfaceMark: Mark {
     /// The z range of the box (nil: the field's finite range); values outside are clamped to it.
     public var zLimits: Interval?
     public var zOrder: Double
+    public var textKind: FigureElement.Kind { .tickLabel }
 
     public init(field: ScalarField, colormap: Colormap = .viridis, normalization: Normalization? = nil,
                 azimuth: Double = -60, elevation: Double = 30, wireframe: Bool = true,

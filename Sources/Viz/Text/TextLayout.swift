@@ -10,11 +10,15 @@ struct TextLayout {
     var descent: Double
     var items: [Item]
     var height: Double { ascent + descent }
+    /// The text runs joined (math rendered as its characters), for reports.
+    var plainText: String {
+        items.compactMap { if case let .text(s, _, _) = $0 { s } else { nil } }.joined()
+    }
 
     static let empty = TextLayout(width: 0, ascent: 0, descent: 0, items: [])
 
     /// Lays out `label` in `font`, measuring text with `canvas`.
-    static func make(_ label: String, font: Font, canvas: Canvas) -> TextLayout {
+    static func make(_ label: String, font: Font, canvas: any DrawingBackend) -> TextLayout {
         let node = MathParser.parse(label)
         if case let .text(s, false, 0) = node {
             // Plain text: one Pango run (keeps bidirectional text and shaping intact).
@@ -26,7 +30,7 @@ struct TextLayout {
     }
 
     private struct Builder {
-        let canvas: Canvas
+        let canvas: any DrawingBackend
 
         mutating func layout(_ node: MathNode, font: Font) -> TextLayout {
             switch node {
@@ -158,7 +162,7 @@ extension TextLayout {
     }
 }
 
-extension Canvas {
+extension DrawingBackend {
     /// Draws a laid-out label at `point` with `anchor`, rotated by `angle` radians (counter-clockwise).
     func draw(_ t: TextLayout, at point: Point, anchor: TextAnchor, angle: Double = 0, color: Color) {
         save()

@@ -1,12 +1,15 @@
+// Backend: where drawing goes. `DrawingBackend` is the seam between layout and output; the Cairo
+// backend writes PNG, SVG and PDF, and the recording backend keeps every primitive with its geometry.
+
 import CCairo
 
-/// The drawing surface behind one page of output: a Cairo surface and context, and Pango for text.
+/// The Cairo drawing backend: one page of output as a Cairo surface and context, with Pango for text.
 ///
 /// Device units are points (1/72 inch) for every output kind; raster output scales them by
-/// `pixelsPerPoint` so that layout is identical in PNG, SVG and PDF. A `Canvas` is created, drawn on and
+/// `pixelsPerPoint` so that layout is identical in PNG, SVG and PDF. A backend is created, drawn on and
 /// finished inside one render call; it owns (and destroys) every Cairo and Pango object it creates.
 /// Cairo keeps its first error inside the context, so status is checked at creation and at the end.
-final class Canvas {
+final class CairoBackend: DrawingBackend {
     /// What the canvas draws into.
     enum Kind {
         case raster(pixelsPerPoint: Double), svg, pdf
@@ -62,7 +65,7 @@ final class Canvas {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw VizError.cairo(operation: "create a surface", message: Canvas.message(status))
+            throw VizError.cairo(operation: "create a surface", message: CairoBackend.message(status))
         }
         guard let cr = cairo_create(surface) else {
             cairo_surface_destroy(surface)
@@ -96,7 +99,7 @@ final class Canvas {
         pango_context_set_matrix(context, nil)
         pango_layout_context_changed(layout)
         let st = cairo_status(cr)
-        guard st == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "create a context", message: Canvas.message(st)) }
+        guard st == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "create a context", message: CairoBackend.message(st)) }
     }
 
     deinit {
@@ -231,11 +234,11 @@ final class Canvas {
 
     private func description(for font: Font) -> OpaquePointer? {
         var key = font
-        key.size = Canvas.referenceSize
+        key.size = CairoBackend.referenceSize
         if let d = fonts[key] { return d }
         let spec = font.family + (font.bold ? " Bold" : "") + (font.italic ? " Italic" : "")
         guard let d = pango_font_description_from_string(spec) else { return nil }
-        pango_font_description_set_absolute_size(d, Canvas.referenceSize * Double(DLPLOT_PANGO_SCALE))
+        pango_font_description_set_absolute_size(d, CairoBackend.referenceSize * Double(DLPLOT_PANGO_SCALE))
         fonts[key] = d
         return d
     }
@@ -249,7 +252,7 @@ final class Canvas {
     func measure(_ text: String, font: Font) -> TextMetrics {
         let key = MeasureKey(text: text, font: font)
         if let m = metricsCache[key] { return m }
-        let k = font.size / Canvas.referenceSize
+        let k = font.size / CairoBackend.referenceSize
         prepare(text, font)
         var logical = PangoRectangle(x: 0, y: 0, width: 0, height: 0)
         pango_layout_get_extents(layout, nil, &logical)
@@ -264,7 +267,7 @@ final class Canvas {
 
     /// Draws one line of text with the left end of its baseline at `origin` (in the current transform).
     func drawText(_ text: String, font: Font, color: Color, at origin: Point) {
-        let k = font.size / Canvas.referenceSize
+        let k = font.size / CairoBackend.referenceSize
         cairo_save(cr)
         cairo_translate(cr, origin.x, origin.y)
         cairo_scale(cr, k, k)
@@ -284,7 +287,7 @@ final class Canvas {
     func finish() throws(VizError) -> Rendered {
         cairo_surface_flush(surface)
         let st = cairo_status(cr)
-        guard st == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "draw the figure", message: Canvas.message(st)) }
+        guard st == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "draw the figure", message: CairoBackend.message(st)) }
         switch kind {
         case .raster, .measuring:
             guard let data = cairo_image_surface_get_data(surface) else {
@@ -297,13 +300,13 @@ final class Canvas {
         case .svg, .pdf:
             cairo_surface_finish(surface)
             let fs = cairo_surface_status(surface)
-            guard fs == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "finish the document", message: Canvas.message(fs)) }
+            guard fs == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "finish the document", message: CairoBackend.message(fs)) }
             return .document(sink?.bytes ?? [])
         }
     }
 }
 
-extension Canvas.Kind {
+extension CairoBackend.Kind {
     /// The raster scale, for the kinds that have one.
     var pixelsPerPoint: Double? {
         switch self {

@@ -1,0 +1,145 @@
+/// A backend that draws nothing and keeps every primitive with its page geometry: stroke and fill
+/// vertices, image rectangles and text boxes in device points (origin top left, y down), each tagged
+/// with the figure element it belongs to. Tests assert geometry through it, and the layout report is
+/// read off it. Text is measured by a measuring Cairo surface, so boxes match the drawn output exactly.
+public final class RecordingBackend: DrawingBackend {
+    /// One primitive, with its vertices already through the current transform.
+    public enum Primitive: Sendable {
+        /// A stroked path: its vertices (curve control points included) and its style.
+        case stroke([Point], StrokeStyle)
+        /// A filled path: its vertices and its colour.
+        case fill([Point], Color)
+        /// An image stretched into an axis-aligned box.
+        case image(Rect)
+        /// A line of text and its box (axis-aligned bound of the rotated box).
+        case text(String, Font, Color, box: Rect)
+        /// The whole page painted.
+        case paint(Color)
+
+        /// The axis-aligned bound of the primitive, or nil when it has no extent.
+        public var bounds: Rect? {
+            switch self {
+            case let .stroke(pts, _), let .fill(pts, _): Rect.bounding(pts)
+            case let .image(r), let .text(_, _, _, r): r
+            case .paint: nil
+            }
+        }
+    }
+
+    /// A recorded primitive: what it is, the clip it was drawn under, and its innermost element.
+    public struct Record: Sendable {
+        public var primitive: Primitive
+        /// The active clip rectangle (bounding box, in device points), or nil for the whole page.
+        public var clip: Rect?
+        /// Index into `elements` of the innermost open element, or nil.
+        public var element: Int?
+    }
+
+    /// An element with the primitives drawn while it was open (nested elements' included).
+    public struct Element: Sendable {
+        public var element: FigureElement
+        /// The enclosing element's index in `elements`, or nil.
+        public var parent: Int?
+        /// The union of the bounds of its primitives, or the element's own box when it gave one.
+        public var box: Rect?
+        /// `records.indices` drawn while the element was open.
+        public var records: Range<Int>
+    }
+
+    public let size: Size
+    public private(set) var records: [Record] = []
+    public private(set) var elements: [Element] = []
+    private let measurer: CairoBackend
+    private var transform = Affine.identity
+    private var clipRect: Rect?
+    private var stack: [(Affine, Rect?)] = []
+    private var open: [Int] = []
+
+    /// A recorder for a page of `size` points, measuring text as a raster of `pixelsPerPoint` would.
+    public init(size: Size, pixelsPerPoint: Double = 1) throws(VizError) {
+        self.size = size
+        measurer = try CairoBackend(size: Size(1, 1), kind: .measuring(pixelsPerPoint: pixelsPerPoint))
+    }
+
+    public func save() { stack.append((transform, clipRect)) }
+    public func restore() { if let (t, c) = stack.popLast() { transform = t; clipRect = c } }
+    public func translate(_ dx: Double, _ dy: Double) { transform = transform.translated(dx, dy) }
+    public func rotate(_ radians: Double) { transform = transform.rotated(radians) }
+    public func clip(_ rect: Rect) {
+        guard let r = Rect.bounding(rect.corners.map(transform.apply)) else { return }
+        clipRect = clipRect.map { $0.intersection(r) } ?? r
+    }
+    public func paint(_ color: Color) { append(.paint(color)) }
+    public func stroke(_ path: Path, _ style: StrokeStyle) {
+        guard !path.isEmpty, style.width > 0, style.color.a > 0 else { return }
+        append(.stroke(vertices(path), style))
+    }
+    public func fill(_ path: Path, _ color: Color, evenOdd: Bool) {
+        guard !path.isEmpty, color.a > 0 else { return }
+        append(.fill(vertices(path), color))
+    }
+    public func drawImage(rgba: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool) {
+        guard width > 0, height > 0, let r = Rect.bounding(rect.corners.map(transform.apply)) else { return }
+        append(.image(r))
+    }
+    public func measure(_ text: String, font: Font) -> TextMetrics { measurer.measure(text, font: font) }
+    public func drawText(_ text: String, font: Font, color: Color, at origin: Point) {
+        let m = measure(text, font: font)
+        let local = Rect(x: origin.x, y: origin.y - m.ascent, width: m.width, height: m.height)
+        guard let box = Rect.bounding(local.corners.map(transform.apply)) else { return }
+        append(.text(text, font, color, box: box))
+    }
+
+    public func beginElement(_ element: FigureElement) {
+        var e = element
+        if e.panel == nil, let p = open.last { e.panel = elements[p].element.panel }
+        elements.append(Element(element: e, parent: open.last, box: e.box, records: records.count..<records.count))
+        open.append(elements.count - 1)
+    }
+
+    public func endElement() {
+        guard let k = open.popLast() else { return }
+        elements[k].records = elements[k].records.lowerBound..<records.count
+        guard elements[k].element.box == nil else { return }
+        var box: Rect?
+        for r in records[elements[k].records] {
+            guard let b = r.primitive.bounds else { continue }
+            box = box.map { $0.union(b) } ?? b
+        }
+        elements[k].box = box
+    }
+
+    private func append(_ p: Primitive) { records.append(Record(primitive: p, clip: clipRect, element: open.last)) }
+
+    private func vertices(_ path: Path) -> [Point] {
+        var out: [Point] = []
+        out.reserveCapacity(path.elements.count)
+        for e in path.elements {
+            switch e {
+            case let .move(p), let .line(p): out.append(transform.apply(p))
+            case let .curve(a, b, p): out.append(transform.apply(a)); out.append(transform.apply(b)); out.append(transform.apply(p))
+            case .close: break
+            }
+        }
+        return out
+    }
+}
+
+/// A 2-D affine transform (Cairo's matrix: x' = xx·x + xy·y + x0, y' = yx·x + yy·y + y0).
+struct Affine: Sendable {
+    var xx = 1.0, yx = 0.0, xy = 0.0, yy = 1.0, x0 = 0.0, y0 = 0.0
+    static let identity = Affine()
+    func apply(_ p: Point) -> Point { Point(xx * p.x + xy * p.y + x0, yx * p.x + yy * p.y + y0) }
+    func translated(_ dx: Double, _ dy: Double) -> Affine {
+        var t = self
+        t.x0 += xx * dx + xy * dy; t.y0 += yx * dx + yy * dy
+        return t
+    }
+    func rotated(_ a: Double) -> Affine {
+        let c = Math.cos(a), s = Math.sin(a)
+        var t = self
+        t.xx = xx * c + xy * s; t.xy = -xx * s + xy * c
+        t.yx = yx * c + yy * s; t.yy = -yx * s + yy * c
+        return t
+    }
+}

@@ -1,0 +1,91 @@
+/// Places a panel's measured legend once its plot rectangle is known: re-flowed (smaller font, more
+/// columns) to fit the plot or the page, then put at its fixed spot, or, for `.best`, at the candidate
+/// position that covers the least data and text (matplotlib's `loc="best"`, `Legend._find_best_position`).
+struct LegendPlacer {
+    let figure: Figure
+    let canvas: any DrawingBackend
+    let resolution: Double
+
+    /// Sets `layout.legend` (re-flowed) and `layout.legendOrigin`; does nothing for a panel without one.
+    func place(_ layout: inout AxisLayout, axes: Axes) {
+        guard var legend = layout.legend else { return }
+        let theme = figure.theme
+        let r = layout.plotRect
+        let inside = [.best, .upperRight, .upperLeft, .lowerLeft, .lowerRight].contains(layout.legendPlacement)
+        let entries = axes.marks.flatMap(\.legendEntries)
+        let page = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
+            top: theme.figurePadding / 2, left: theme.figurePadding / 2, bottom: theme.figurePadding / 2, right: theme.figurePadding / 2))
+        /// Re-flows the legend into `room` with a smaller font (not below `floor` times the size).
+        func reflow(_ legend: LegendLayout, into room: Rect, floor: Double) -> LegendLayout {
+            var l = legend, scale = 1.0
+            for _ in 0..<8 where l.size.width > room.width || l.size.height > room.height {
+                guard scale > floor else { break }
+                scale = max(floor, scale * min(0.97, room.width / l.size.width, room.height / l.size.height))
+                l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, scale: scale)
+            }
+            return l
+        }
+        // Inside the plot: shrink (to half size at most) to fit it; in any case, fit the page.
+        if inside { legend = reflow(legend, into: r.inset(by: Insets(top: 4, left: 4, bottom: 4, right: 4)), floor: 0.5) }
+        legend = reflow(legend, into: page, floor: 0.1)
+        layout.legend = legend
+        let ctx = PlotContext(plotRect: r, xScale: layout.xScale, yScale: layout.yScale, theme: theme, resolution: resolution, canvas: canvas)
+        let pad = theme.labelFont.size * 0.4
+        let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
+        var o = origin(legend, axes: axes, ctx: ctx, guidesEnd: guidesEnd, layout: layout)
+        // Whatever happens, the legend stays on the page.
+        o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
+        o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
+        layout.legendOrigin = o
+    }
+
+    private func origin(_ legend: LegendLayout, axes: Axes, ctx: PlotContext, guidesEnd: Double, layout: AxisLayout) -> Point {
+        let r = ctx.plotRect
+        let m = figure.theme.labelFont.size * 0.5
+        let w = legend.size.width, h = legend.size.height
+        let corners: [LegendPlacement: Point] = [
+            .upperRight: Point(r.maxX - m - w, r.minY + m), .upperLeft: Point(r.minX + m, r.minY + m),
+            .lowerLeft: Point(r.minX + m, r.maxY - m - h), .lowerRight: Point(r.maxX - m - w, r.maxY - m - h),
+        ]
+        switch layout.legendPlacement {
+        case .outsideRight:
+            return Point(guidesEnd, r.minY)
+        case .below:
+            let xh = layout.xLabels.map(\.height).max() ?? 0
+            var y = r.maxY + figure.theme.tickLength + xh + m * 2
+            if let xl = axes.xLabel { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
+            return Point(r.midX - w / 2, y)
+        case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
+            return corners[layout.legendPlacement] ?? Point(r.minX, r.minY)
+        case .best, .none:
+            // Ties keep the first candidate: upper right, upper left, lower left, lower right, the edge middles,
+            // then the rest of a 5 × 5 grid of positions over the plot (for plots whose edges are all busy).
+            var candidates: [Point] = [
+                corners[.upperRight], corners[.upperLeft], corners[.lowerLeft], corners[.lowerRight],
+                Point(r.midX - w / 2, r.minY + m), Point(r.midX - w / 2, r.maxY - m - h),
+                Point(r.minX + m, r.midY - h / 2), Point(r.maxX - m - w, r.midY - h / 2),
+            ].compactMap { $0 }
+            for fy in [0.25, 0.5, 0.75, 0, 1] {
+                for fx in [0.25, 0.75, 0.5, 0, 1] {
+                    let p = Point(r.minX + m + fx * (r.width - 2 * m - w), r.minY + m + fy * (r.height - 2 * m - h))
+                    if !candidates.contains(p) { candidates.append(p) }
+                }
+            }
+            // The candidate box covering the fewest data points; covering text (annotations, labels)
+            // costs far more than covering a few points, since the text would be unreadable.
+            let pts = axes.marks.flatMap { $0.occupiedPoints() }.map(ctx.point)
+            let texts = axes.marks.flatMap { $0.occupiedRects(in: ctx) }
+            var best = candidates[0], bestScore = Double.infinity
+            for c in candidates {
+                let box = Rect(x: c.x, y: c.y, width: w, height: h).expanded(by: 3)
+                var score = Double(pts.reduce(0) { $0 + (box.contains($1) ? 1 : 0) })
+                for t in texts where t.width > 0 && t.height > 0 {
+                    let o = box.overlapArea(t)
+                    if o > 0 { score += 100 + 400 * o / (t.width * t.height) }
+                }
+                if score < bestScore { bestScore = score; best = c }
+            }
+            return best
+        }
+    }
+}

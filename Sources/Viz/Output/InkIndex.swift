@@ -1,0 +1,62 @@
+/// The visible data-ink vertices of a recorded figure (stroke and fill vertices of data marks, inside
+/// the clip they were drawn under), bucketed in a uniform grid so that counting the vertices inside a
+/// box visits only the cells the box overlaps, not every vertex (a spatial hash, as in d3-quadtree's
+/// use for hit testing, flattened to fixed cells).
+struct InkIndex {
+    private let cell: Double
+    private let columns: Int
+    private let rows: Int
+    /// Cell k holds points[starts[k]..<starts[k + 1]] (compressed sparse rows).
+    private var starts: [Int]
+    private var points: [Point]
+
+    /// Indexes the data ink of `rec` in cells of `cell` points.
+    init(_ rec: RecordingBackend, cell: Double) {
+        self.cell = cell
+        columns = max(1, Int((rec.size.width / cell).rounded(.up)))
+        rows = max(1, Int((rec.size.height / cell).rounded(.up)))
+        var inkElement = [Bool](repeating: false, count: rec.elements.count)
+        for (k, e) in rec.elements.enumerated() {
+            // Ink is data ink not inside a text element (a bar's value label is text, not ink).
+            inkElement[k] = e.element.kind == .dataInk || (!e.element.kind.isText && e.parent.map { inkElement[$0] } == true)
+        }
+        var raw: [Point] = []
+        for r in rec.records {
+            guard let k = r.element, inkElement[k] else { continue }
+            switch r.primitive {
+            case let .stroke(pts, _), let .fill(pts, _):
+                for p in pts where p.x.isFinite && p.y.isFinite && (r.clip?.contains(p) ?? true) { raw.append(p) }
+            default: break
+            }
+        }
+        var counts = [Int](repeating: 0, count: columns * rows + 1)
+        let c = cell, cols = columns, rs = rows
+        func key(_ p: Point) -> Int {
+            let i = min(max(Int(p.x / c), 0), cols - 1), j = min(max(Int(p.y / c), 0), rs - 1)
+            return j * cols + i
+        }
+        for p in raw { counts[key(p) + 1] += 1 }
+        for k in 1..<counts.count { counts[k] += counts[k - 1] }
+        var fill = counts
+        var sorted = [Point](repeating: Point(0, 0), count: raw.count)
+        for p in raw { let k = key(p); sorted[fill[k]] = p; fill[k] += 1 }
+        starts = counts
+        points = sorted
+    }
+
+    /// The number of indexed vertices inside `box` (edges included).
+    func count(in box: Rect) -> Int {
+        guard box.maxX >= 0, box.maxY >= 0 else { return 0 }
+        let i0 = max(0, Int(box.minX / cell)), i1 = min(columns - 1, Int(box.maxX / cell))
+        let j0 = max(0, Int(box.minY / cell)), j1 = min(rows - 1, Int(box.maxY / cell))
+        guard i0 <= i1, j0 <= j1 else { return 0 }
+        var n = 0
+        for j in j0...j1 {
+            for i in i0...i1 {
+                let k = j * columns + i
+                for q in starts[k]..<starts[k + 1] where box.contains(points[q]) { n += 1 }
+            }
+        }
+        return n
+    }
+}

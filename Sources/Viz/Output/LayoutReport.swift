@@ -1,0 +1,110 @@
+/// Where every text-like element of a figure landed, in output pixels (origin top left, y down), and
+/// how many data-ink vertices and markers each covers: a QA record that tests, sweeps and a course's
+/// own CI can check (`dlplot … --layout-report FILE.json`).
+///
+/// It is read off the primitives a `RecordingBackend` kept while the figure drew itself, so it states
+/// what was drawn, not what layout intended. JSON shape:
+/// `{"width": W, "height": H, "elements": [{"kind": K, "text": "...", "box": [x, y, w, h], "panel": n|null,
+/// "covers": c}], "frames": [{"panel": n, "box": [x, y, w, h]}]}`.
+public struct LayoutReport: Sendable {
+    /// One placed text-like element.
+    public struct Element: Sendable {
+        public var kind: FigureElement.Kind
+        public var text: String
+        /// The element's box in output pixels.
+        public var box: Rect
+        /// The panel (0-based) the element belongs to, or nil for the page's own texts.
+        public var panel: Int?
+        /// Data-ink vertices and markers (curves, paths, markers, bars) inside the box.
+        public var covers: Int
+        /// True when some of its text runs past the clip it was drawn under (it shows cut off).
+        public var truncated: Bool
+    }
+
+    /// The plot rectangle (inside the frame) of one panel, in output pixels.
+    public struct Frame: Sendable {
+        public var panel: Int
+        public var box: Rect
+    }
+
+    /// The page size in output pixels.
+    public var width: Double
+    public var height: Double
+    public var elements: [Element]
+    public var frames: [Frame]
+
+    /// The report of a recorded figure; `scale` is output pixels per point (dpi / 72 for PNG).
+    public init(recording rec: RecordingBackend, scale: Double) {
+        width = rec.size.width * scale
+        height = rec.size.height * scale
+        func px(_ r: Rect) -> Rect { Rect(x: r.x * scale, y: r.y * scale, width: r.width * scale, height: r.height * scale) }
+        let ink = InkIndex(rec, cell: 12)
+        var elements: [Element] = [], frames: [Frame] = []
+        for (k, e) in rec.elements.enumerated() {
+            if e.element.kind == .plotArea, let box = e.box, let panel = e.element.panel {
+                frames.append(Frame(panel: panel, box: px(box)))
+            }
+            guard e.element.kind.isText, let box = e.box, !Self.hasTextAncestor(k, rec) else { continue }
+            var truncated = false
+            for r in rec.records[e.records] {
+                if case let .text(_, _, _, b) = r.primitive, let clip = r.clip, !clip.expanded(by: 0.5).containsRect(b) { truncated = true }
+            }
+            elements.append(Element(kind: e.element.kind, text: e.element.text, box: px(box), panel: e.element.panel,
+                                    covers: ink.count(in: box), truncated: truncated))
+        }
+        self.elements = elements
+        self.frames = frames
+    }
+
+    private static func hasTextAncestor(_ k: Int, _ rec: RecordingBackend) -> Bool {
+        var p = rec.elements[k].parent
+        while let i = p {
+            if rec.elements[i].element.kind.isText { return true }
+            p = rec.elements[i].parent
+        }
+        return false
+    }
+
+    /// The report as JSON (keys in a fixed order, numbers to 0.01 px): the same figure gives the same text.
+    public var json: String {
+        func n(_ v: Double) -> String {
+            let c = Int((v * 100).rounded())
+            let a = abs(c)
+            let frac = a % 100
+            return (c < 0 ? "-" : "") + "\(a / 100)" + (frac == 0 ? "" : "." + (frac < 10 ? "0" : "") + (frac % 10 == 0 ? "\(frac / 10)" : "\(frac)"))
+        }
+        func box(_ r: Rect) -> String { "[\(n(r.x)), \(n(r.y)), \(n(r.width)), \(n(r.height))]" }
+        var out = "{\"width\": \(n(width)), \"height\": \(n(height)), \"elements\": ["
+        out += elements.map { e in
+            "\n  {\"kind\": \"\(e.kind.rawValue)\", \"text\": \(Self.quoted(e.text)), \"box\": \(box(e.box)), \"panel\": \(e.panel.map(String.init) ?? "null"), \"covers\": \(e.covers)}"
+        }.joined(separator: ",")
+        out += elements.isEmpty ? "], \"frames\": [" : "\n], \"frames\": ["
+        out += frames.map { "\n  {\"panel\": \($0.panel), \"box\": \(box($0.box))}" }.joined(separator: ",")
+        out += frames.isEmpty ? "]}\n" : "\n]}\n"
+        return out
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension Rect {
+    /// True when `r` lies wholly inside this rectangle.
+    func containsRect(_ r: Rect) -> Bool { r.minX >= minX && r.maxX <= maxX && r.minY >= minY && r.maxY <= maxY }
+}

@@ -1,0 +1,150 @@
+/// Draws a laid-out figure: the page, its own texts, then each panel (background, grid, zero lines,
+/// marks in z order, frame, ticks, tick labels, axis labels, title, side guides, legend). Every text and
+/// every data mark is bracketed as a `FigureElement`, so a recording backend knows what it drew.
+struct PanelDrawing {
+    let figure: Figure
+    let canvas: any DrawingBackend
+    let resolution: Double
+
+    /// Draws a laid-out figure.
+    func draw(_ layout: FigureLayout) {
+        if !figure.transparent { canvas.paint(figure.theme.background) }
+        for t in layout.texts {
+            canvas.element(FigureElement(t.kind, text: t.source)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
+        }
+        for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {
+            canvas.element(FigureElement(.plotArea, panel: k, box: l.plotRect)) { drawPanel(p.axes, l) }
+        }
+    }
+
+    private func drawPanel(_ axes: Axes, _ l: AxisLayout) {
+        let theme = figure.theme
+        let r = l.plotRect
+        var ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
+        // Text that gives way (a band's label) must not cover the legend or any other mark's text.
+        if axes.marks.contains(where: \.textGivesWay) {
+            var obstacles = axes.marks.filter { !$0.textGivesWay }.flatMap { $0.occupiedRects(in: ctx) }
+            if let legend = l.legend, let o = l.legendOrigin {
+                obstacles.append(Rect(x: o.x, y: o.y, width: legend.size.width, height: legend.size.height))
+            }
+            ctx.textObstacles = obstacles
+        }
+        if !figure.transparent || theme.plotBackground != theme.background { canvas.fill(Path(rect: r), theme.plotBackground) }
+        canvas.save()
+        canvas.clip(r)
+        drawGrid(axes, l, ctx)
+        let ordered = axes.marks.enumerated().sorted { a, b in
+            a.element.zOrder != b.element.zOrder ? a.element.zOrder < b.element.zOrder : a.offset < b.offset
+        }
+        for (_, m) in ordered {
+            var mctx = ctx
+            mctx.textKind = m.textKind
+            if m.isDataInk { canvas.element(FigureElement(.dataInk)) { m.draw(in: mctx) } } else { m.draw(in: mctx) }
+        }
+        canvas.restore()
+        drawAxes(axes, l, ctx)
+        // Side guides, then the legend.
+        let pad = theme.labelFont.size * 0.4
+        var gx = r.maxX + pad * 2
+        let gctx = GuideContext(theme: theme, canvas: canvas)
+        for (g, w) in zip(axes.sideGuides, l.guideWidths) {
+            g.draw(in: Rect(x: gx, y: r.minY, width: w, height: r.height), gctx)
+            gx += w + pad * 2
+        }
+        if let legend = l.legend, let origin = l.legendOrigin {
+            canvas.element(FigureElement(.legend, text: legend.entries.map(\.label).joined(separator: "; "))) {
+                legend.draw(at: origin, canvas: canvas, theme: theme)
+            }
+        }
+    }
+
+    private func drawGrid(_ axes: Axes, _ l: AxisLayout, _ ctx: PlotContext) {
+        let theme = figure.theme, r = l.plotRect
+        if axes.grid {
+            let gx = axes.xGrid, gy = axes.yGrid
+            var minor = Path()
+            for v in l.xMinor where gx { let x = ctx.px(v); minor.move(to: Point(x, r.minY)); minor.line(to: Point(x, r.maxY)) }
+            for v in l.yMinor where gy { let y = ctx.py(v); minor.move(to: Point(r.minX, y)); minor.line(to: Point(r.maxX, y)) }
+            canvas.stroke(minor, StrokeStyle(color: theme.minorGridColor, width: theme.gridLineWidth * 0.8))
+            var major = Path()
+            for v in l.xTicks where gx { let x = ctx.px(v); major.move(to: Point(x, r.minY)); major.line(to: Point(x, r.maxY)) }
+            for v in l.yTicks where gy { let y = ctx.py(v); major.move(to: Point(r.minX, y)); major.line(to: Point(r.maxX, y)) }
+            canvas.stroke(major, StrokeStyle(color: theme.gridColor, width: theme.gridLineWidth))
+        }
+        if axes.zeroLines {
+            var zero = Path()
+            if axes.xScale != .log, axes.xTickLabels == nil, l.xScale.domain.contains(0) {
+                let x = ctx.px(0)
+                if x > r.minX + 1 && x < r.maxX - 1 { zero.move(to: Point(x, r.minY)); zero.line(to: Point(x, r.maxY)) }
+            }
+            if axes.yScale != .log, axes.yTickLabels == nil, l.yScale.domain.contains(0) {
+                let y = ctx.py(0)
+                if y > r.minY + 1 && y < r.maxY - 1 { zero.move(to: Point(r.minX, y)); zero.line(to: Point(r.maxX, y)) }
+            }
+            canvas.stroke(zero, StrokeStyle(color: theme.zeroLineColor, width: theme.gridLineWidth * 1.5))
+        }
+    }
+
+    /// Frame, ticks, tick labels, axis labels and the panel title.
+    private func drawAxes(_ axes: Axes, _ l: AxisLayout, _ ctx: PlotContext) {
+        let theme = figure.theme, r = l.plotRect
+        let axisStyle = StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth, cap: .square)
+        if axes.showAxes { canvas.stroke(Path(rect: r), axisStyle) }
+        var ticks = Path()
+        let tl = theme.tickLength
+        for v in l.xTicks { let x = ctx.px(v); ticks.move(to: Point(x, r.maxY)); ticks.line(to: Point(x, r.maxY + tl)) }
+        for v in l.yTicks { let y = ctx.py(v); ticks.move(to: Point(r.minX, y)); ticks.line(to: Point(r.minX - tl, y)) }
+        for v in l.xMinor { let x = ctx.px(v); ticks.move(to: Point(x, r.maxY)); ticks.line(to: Point(x, r.maxY + tl * 0.55)) }
+        for v in l.yMinor { let y = ctx.py(v); ticks.move(to: Point(r.minX, y)); ticks.line(to: Point(r.minX - tl * 0.55, y)) }
+        canvas.stroke(ticks, StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth))
+        let pad = theme.labelFont.size * 0.4
+        for (v, t) in zip(l.xTicks, l.xLabels) {
+            canvas.element(FigureElement(.tickLabel, text: t.plainText)) {
+                canvas.draw(t, at: Point(ctx.px(v), r.maxY + tl + pad * 0.6), anchor: TextAnchor(0.5, .top), color: theme.muted)
+            }
+        }
+        for (v, t) in zip(l.yTicks, l.yLabels) {
+            canvas.element(FigureElement(.tickLabel, text: t.plainText)) {
+                canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
+            }
+        }
+        if let xl = axes.xLabel {
+            let (soft, hard) = roomAcross(r)
+            let t = TextLayout.fitted(xl, theme.labelFont, maxWidth: soft, hardLimit: hard, canvas: canvas)
+            let y = r.maxY + tl + (l.xLabels.isEmpty ? 0 : pad * 0.6 + (l.xLabels.map(\.height).max() ?? 0)) + pad
+            canvas.element(FigureElement(.axisLabel, text: xl)) {
+                canvas.draw(t, at: Point(r.midX, y), anchor: TextAnchor(0.5, .top), color: theme.foreground)
+            }
+        }
+        if let yl = axes.yLabel {
+            let (soft, hard) = roomAlong(r)
+            let t = TextLayout.fitted(yl, theme.labelFont, maxWidth: soft, hardLimit: hard, canvas: canvas)
+            let x = r.minX - tl - (l.yLabels.isEmpty ? 0 : pad * 0.8 + (l.yLabels.map(\.width).max() ?? 0)) - pad
+            canvas.element(FigureElement(.axisLabel, text: yl)) {
+                canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
+            }
+        }
+        if let title = axes.title {
+            let (soft, hard) = roomAcross(r)
+            let t = TextLayout.fitted(title, theme.titleFont, maxWidth: soft, hardLimit: hard, canvas: canvas)
+            canvas.element(FigureElement(.panelTitle, text: title)) {
+                canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
+            }
+        }
+    }
+
+    /// The width a label centred under/over `r` may take: a quarter more than the plot (softly), and
+    /// never past the page padding (hard).
+    private func roomAcross(_ r: Rect) -> (Double, Double) {
+        let p = figure.theme.figurePadding
+        let page = 2 * min(r.midX - p, figure.size.width - p - r.midX)
+        return (min(r.width * 1.25, page), page)
+    }
+
+    /// The length a label centred beside `r` (rotated) may take, softly and hard.
+    private func roomAlong(_ r: Rect) -> (Double, Double) {
+        let p = figure.theme.figurePadding
+        let page = 2 * min(r.midY - p, figure.size.height - p - r.midY)
+        return (min(r.height * 1.25, page), page)
+    }
+}
