@@ -62,6 +62,9 @@ public struct Surface: Sendable, Hashable {
     public var formula: String { info.formula }
     /// Every global minimum (empty when f is unbounded below or has no finite minimiser).
     public var minima: [Point2] { info.minima }
+    /// The local minima that are not global, where few and known (six-hump camel's four,
+    /// Styblinski–Tang's three); empty for rastrigin and ackley, which have many.
+    public var localMinima: [Point2] { info.localMinima }
     /// The saddle points, where few and known (empty for rastrigin and ackley, which have many).
     public var saddles: [Point2] { info.saddles }
     /// A good rectangle for a figure.
