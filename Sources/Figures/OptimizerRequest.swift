@@ -8,11 +8,14 @@ public struct OptimizerRequest: Sendable, Hashable {
     public var name: String
     /// The settings given, by torch key.
     public var settings: [String: OptimizerSetting]
+    /// The learning-rate schedule stepped after each optimizer step, if any.
+    public var schedule: LRSchedule?
 
-    /// The request for `name` with `settings`.
-    public init(name: String, settings: [String: OptimizerSetting] = [:]) {
+    /// The request for `name` with `settings` and an optional `schedule`.
+    public init(name: String, settings: [String: OptimizerSetting] = [:], schedule: LRSchedule? = nil) {
         self.name = name
         self.settings = settings
+        self.schedule = schedule
     }
 
     /// Whether a learning rate was given; otherwise the figure chooses it.

@@ -41,12 +41,15 @@ public struct SurfacePlan: Sendable {
     }
 
     /// Runs `optimizer` from the start for `steps` steps (mini-batches when a batch size is set).
-    public func run(_ optimizer: Optimizer, options: TrajectoryOptions) throws -> Trajectory {
+    /// With a `schedule`, one scheduler step follows each optimizer step.
+    public func run(_ optimizer: Optimizer, options: TrajectoryOptions, schedule: LRSchedule? = nil) throws -> Trajectory {
         if let batchSize {
             let objective = try MinibatchObjective(surface: surface, batchSize: batchSize, seed: seed)
-            return try runTrajectory(objective: objective, optimizer: optimizer, start: [start.x, start.y], options: options)
+            return try runTrajectory(objective: objective, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                     schedule: schedule)
         }
-        return try runTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options)
+        return try runTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                 schedule: schedule)
     }
 }
 
@@ -64,6 +67,8 @@ public struct SurfaceRun: Sendable {
     public var diverged: Int?
     /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
     public var style = 0
+    /// The learning-rate schedule the run used, if any.
+    public var schedule: LRSchedule?
 
     public init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
         self.config = config
@@ -100,18 +105,36 @@ public struct SurfaceRun: Sendable {
 /// Running a list of optimizer choices on a plan, choosing learning rates where none was given.
 public enum SurfaceRuns {
     /// One run per choice, each with the same start and step budget; positions recorded every `recordEvery` steps.
-    /// - Throws: `OptimError` for a request PyTorch rejects or a run that cannot start.
+    /// - Throws: `OptimError` for a request PyTorch rejects or a run that cannot start;
+    ///   `SurfaceRunError.schedule` when a run with a schedule fails.
     public static func run(_ requests: [OptimizerRequest], plan: SurfacePlan, recordEvery: Int = 1,
                            everyValue: Bool = false) throws -> [SurfaceRun] {
         var runs = try requests.map { request in
             let lr = request.hasLearningRate ? nil : try plan.learningRate(for: request)
             let config = try request.config(lr: lr)
             let options = TrajectoryOptions(steps: plan.steps, recordEvery: recordEvery, recordGradients: false, everyValue: everyValue)
-            let t = try plan.run(Optimizer(config: config), options: options)
-            return SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
+            let t: Trajectory
+            do {
+                t = try plan.run(Optimizer(config: config), options: options, schedule: request.schedule)
+            } catch let e as OptimError where request.schedule != nil {
+                throw SurfaceRunError.schedule(e)
+            }
+            var run = SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
+            run.schedule = request.schedule
+            return run
         }
         let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
         for k in runs.indices { runs[k].style = styles[k] }
         return runs
+    }
+}
+
+/// A run that failed because of its learning-rate schedule (the schedule's own error inside).
+public enum SurfaceRunError: Error, CustomStringConvertible {
+    case schedule(OptimError)
+
+    /// The schedule's message.
+    public var description: String {
+        switch self { case let .schedule(e): return "schedule: " + e.description }
     }
 }

@@ -36,7 +36,16 @@ extension Activation {
         case .swish(let beta): return beta > 0 ? (true, false) : (false, false)
         case .leaky(let s): return (s == 0, false)
         case .logSigmoid: return (false, true)
+        case .expression: return (vanishesFarOut(-1), vanishesFarOut(1))
         }
+    }
+
+    /// For a typed expression (no closed form to read): |f′| at |x| = 10⁶ is below 10⁻⁶ of the largest
+    /// slope and not above |f′| at |x| = 10³, on the side `sign`.
+    private func vanishesFarOut(_ sign: Double) -> Bool {
+        let scale = max(maxAbsDerivative.value, 1e-300)
+        let far = abs(derivative(sign * 1e6)), near = abs(derivative(sign * 1e3))
+        return far <= 1e-6 * scale && far <= near
     }
 
     /// The intervals where f′ = 0 exactly (by definition), as PyTorch evaluates the ends.
