@@ -36,16 +36,8 @@ extension Activation {
         case .swish(let beta): return beta > 0 ? (true, false) : (false, false)
         case .leaky(let s): return (s == 0, false)
         case .logSigmoid: return (false, true)
-        case .expression: return (vanishesFarOut(-1), vanishesFarOut(1))
+        case .expression(let e): return (e.shape.derivativeVanishesLeft, e.shape.derivativeVanishesRight)
         }
-    }
-
-    /// For a typed expression (no closed form to read): |f′| at |x| = 10⁶ is below 10⁻⁶ of the largest
-    /// slope and not above |f′| at |x| = 10³, on the side `sign`.
-    private func vanishesFarOut(_ sign: Double) -> Bool {
-        let scale = max(maxAbsDerivative.value, 1e-300)
-        let far = abs(derivative(sign * 1e6)), near = abs(derivative(sign * 1e3))
-        return far <= 1e-6 * scale && far <= near
     }
 
     /// The intervals where f′ = 0 exactly (by definition), as PyTorch evaluates the ends.
@@ -59,6 +51,7 @@ extension Activation {
         case .relu6: return [-Double.infinity...0, 6...Double.infinity]
         case .hardsigmoid: return [-Double.infinity...(-3), 3...Double.infinity]
         case .hardswish: return [-Double.infinity...(-3)]
+        case .expression(let e): return e.shape.deadIntervals
         default: return []
         }
     }

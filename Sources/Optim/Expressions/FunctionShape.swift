@@ -24,6 +24,13 @@ public struct FunctionShape: Sendable, Hashable {
     /// The minimum of f on the scan and where, when f is bounded below there and attains it.
     public var minimum: Double?
     public var minimumAt: Double?
+    /// Whether |f′| → 0 as x → −∞ / +∞ (|f′| at 10³ and 10⁶ below 10⁻⁶ and not growing).
+    public var derivativeVanishesLeft = false
+    public var derivativeVanishesRight = false
+    /// Intervals where f′ is exactly 0 on a flat piece that begins and ends at a kink or jump (or
+    /// spans the whole scan), extended to ±infinity when f′ is still 0 at ±10⁶; an underflowing tail
+    /// (GELU's f′ below −38) is not a flat piece.
+    public var deadIntervals: [ClosedRange<Double>] = []
 
     /// Analyses f (with its derivative `df`), using `candidates` (points where some non-smooth
     /// operation switches branch) as the places to test for kinks and jumps.
@@ -44,6 +51,12 @@ public struct FunctionShape: Sendable, Hashable {
             if d < -1e-15 { monotonic = false }
         }
         isMonotonic = monotonic && f(scan.upperBound) >= f(scan.lowerBound)
+        for side in [-1.0, 1.0] {
+            let (near, far) = (abs(df(side * 1e3)), abs(df(side * 1e6)))
+            let vanishes = near < 1e-6 && far <= near
+            if side < 0 { derivativeVanishesLeft = vanishes } else { derivativeVanishesRight = vanishes }
+        }
+        deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps)
         let refinedLow = refine({ -f($0) }, around: lo.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
@@ -139,5 +152,32 @@ public struct FunctionShape: Sendable, Hashable {
         }
         let at = (a + b) / 2
         return (g(at), at)
+    }
+
+    /// Runs of exact zeros of f′ on a scan whose ends are branch points (or the scan's ends).
+    static func flatPieces(_ df: (Double) -> Double, scan: ClosedRange<Double>, ends: [Double]) -> [ClosedRange<Double>] {
+        let n = 8000
+        let step = (scan.upperBound - scan.lowerBound) / Double(n)
+        var pieces: [ClosedRange<Double>] = []
+        var start: Double?
+        func close(_ lo: Double, _ hi: Double) {
+            let snap = { (x: Double) in ends.min { abs($0 - x) < abs($1 - x) }.flatMap { abs($0 - x) <= step ? $0 : nil } }
+            let atLeft = lo <= scan.lowerBound, atRight = hi >= scan.upperBound
+            guard let a = atLeft ? scan.lowerBound : snap(lo), let b = atRight ? scan.upperBound : snap(hi),
+                  (atLeft && atRight) || (!atLeft && !atRight) || (atLeft ? snap(hi) != nil : snap(lo) != nil), a < b
+            else { return }
+            pieces.append((atLeft && df(-1e6) == 0 ? -.infinity : a)...(atRight && df(1e6) == 0 ? .infinity : b))
+        }
+        for k in 0...n {
+            let x = scan.lowerBound + step * Double(k)
+            if df(x) == 0 {
+                if start == nil { start = x }
+            } else if let s = start {
+                close(s, x - step)
+                start = nil
+            }
+        }
+        if let s = start { close(s, scan.upperBound) }
+        return pieces
     }
 }
