@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// `dlplot gallery`: renders a manifest in parallel, byte-identically, and reports bad entries by line.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 import Viz
 
@@ -55,7 +56,7 @@ extension DLPlot {
 
         struct Settings {
             var plan: SurfacePlan
-            var choices: [OptimizerListOptions.Choice]
+            var choices: [OptimizerRequest]
             var radius: Double?
         }
 
@@ -86,7 +87,7 @@ extension DLPlot {
             let s = try settings()
             var maps: [(label: String, map: BasinMap)] = []
             for (i, choice) in s.choices.enumerated() {
-                let lr = choice.hasLearningRate ? nil : try DefaultLearningRate.choose(for: choice, plan: s.plan)
+                let lr = choice.hasLearningRate ? nil : try s.plan.learningRate(for: choice)
                 let config = try choice.config(lr: lr)
                 let map = try BasinMap(surface: s.plan.surface, optimizer: config, schedule: choice.schedule,
                                        x: s.plan.x.lower...s.plan.x.upper, y: s.plan.y.lower...s.plan.y.upper,

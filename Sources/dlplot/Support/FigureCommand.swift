@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Viz
 
 /// A command that makes one figure: it builds the figure from its options, and `run()` writes it.

@@ -4,19 +4,28 @@ import Viz
 /// Basins of attraction: every start on a grid coloured by the minimum its optimizer reaches
 /// (or diverged / not converged), one panel per optimizer side by side with the minima marked, and a
 /// table of each basin's share of the starts.
-struct BasinsFigure {
-    var surface: Surface
-    var maps: [(label: String, map: BasinMap)]
-    var steps: Int
-    var x: Interval
-    var y: Interval
+public struct BasinsFigure: FigureRecipe, Sendable {
+    public var surface: Surface
+    public var maps: [(label: String, map: BasinMap)]
+    public var steps: Int
+    public var x: Interval
+    public var y: Interval
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(surface: Surface, maps: [(label: String, map: BasinMap)], steps: Int, x: Interval, y: Interval) {
+        self.surface = surface
+        self.maps = maps
+        self.steps = steps
+        self.x = x
+        self.y = y
+    }
 
     /// Grid rows of the maps; the share table takes one more row under them.
-    static let mapRows = 3
+    public static let mapRows = 3
 
-    func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
+    public func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         guard let first = maps.first?.map else { return [] }
         let targets = first.targets
@@ -57,7 +66,7 @@ struct BasinsFigure {
 
     /// The legend and the shares in one: a row per basin (its colour swatch and minimum), diverged and
     /// not converged, a column per optimizer.
-    func shareTable(colors: [Color], targets: [Point2], theme: Theme) -> Axes {
+    public func shareTable(colors: [Color], targets: [Point2], theme: Theme) -> Axes {
         var ax = Axes(title: nil)
         ax.showAxes = false; ax.grid = false; ax.zeroLines = false
         ax.xLimits = Interval(0, 1); ax.yLimits = Interval(0, 1)
@@ -74,7 +83,7 @@ struct BasinsFigure {
         return ax
     }
 
-    func dataTables() -> [DataTable] {
+    public func dataTables() -> [DataTable] {
         maps.map { entry in
             var rows: [[Double]] = []
             rows.reserveCapacity(entry.map.outcomes.count)

@@ -4,20 +4,32 @@ import Viz
 /// A stability map: final loss (or steps to a tolerance) over two hyper-parameters, diverged cells in
 /// their own colour, cells that never reached the tolerance in grey, and the analytic stability
 /// boundary of SGD with momentum on a convex quadratic, lr·λ_max = 2(1 + β), where it applies.
-struct StabilityFigure {
-    var surface: Surface
-    var map: StabilityMap
-    var label: String
-    var logX: Bool
-    var logY: Bool
-    var steps: Int
-    var start: Point2
+public struct StabilityFigure: FigureRecipe {
+    public var surface: Surface
+    public var map: StabilityMap
+    public var label: String
+    public var logX: Bool
+    public var logY: Bool
+    public var steps: Int
+    public var start: Point2
     /// Nesterov momentum (changes the boundary), when the optimizer is SGD.
-    var boundaryKind: (sgd: Bool, nesterov: Bool)
+    public var boundaryKind: (sgd: Bool, nesterov: Bool)
 
-    func axisValue(_ v: Double, log: Bool) -> Double { log ? Double.log10(v) : v }
+    /// A recipe (or value) with these fields; see each field.
+    public init(surface: Surface, map: StabilityMap, label: String, logX: Bool, logY: Bool, steps: Int, start: Point2, boundaryKind: (sgd: Bool, nesterov: Bool)) {
+        self.surface = surface
+        self.map = map
+        self.label = label
+        self.logX = logX
+        self.logY = logY
+        self.steps = steps
+        self.start = start
+        self.boundaryKind = boundaryKind
+    }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func axisValue(_ v: Double, log: Bool) -> Double { log ? Double.log10(v) : v }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let xs = map.xs.map { axisValue($0, log: logX) }, ys = map.ys.map { axisValue($0, log: logY) }
         let isSteps: Bool
         if case .stepsToTolerance = map.measure { isSteps = true } else { isSteps = false }
@@ -54,7 +66,7 @@ struct StabilityFigure {
     }
 
     /// A flat-coloured overlay of the cells where `mask` holds, with a legend swatch.
-    func addMask(_ ax: inout Axes, xs: [Double], ys: [Double], where mask: [Bool], color: Color, label: String) throws {
+    public func addMask(_ ax: inout Axes, xs: [Double], ys: [Double], where mask: [Bool], color: Color, label: String) throws {
         guard mask.contains(true) else { return }
         let field = try ScalarField(xs: xs, ys: ys, z: mask.map { $0 ? 0.5 : .nan })
         ax.add(HeatmapMark(field: field, colormap: try CategoryColors.colormap([color, color]),
@@ -63,7 +75,7 @@ struct StabilityFigure {
     }
 
     /// lr = 2(1 + β)/λ_max (or Nesterov's 2(1 + β)/((1 + 2β)λ_max)) over the momentum axis.
-    func addBoundary(_ ax: inout Axes, theme: Theme) {
+    public func addBoundary(_ ax: inout Axes, theme: Theme) {
         guard boundaryKind.sgd, map.xSetting == "lr", map.ySetting == "momentum",
               let lambda = StabilityMap.curvatures(of: surface)?.last else { return }
         let fine = (0...200).map { map.ys[0] + (map.ys[map.ys.count - 1] - map.ys[0]) * Double($0) / 200 }
@@ -77,7 +89,7 @@ struct StabilityFigure {
     }
 
     /// Tick labels 10^k at the whole powers inside the range of log10 values `v`.
-    static func powerTicks(_ v: [Double]) -> [(value: Double, label: String)] {
+    public static func powerTicks(_ v: [Double]) -> [(value: Double, label: String)] {
         guard let lo = v.min(), let hi = v.max() else { return [] }
         return Array(Int(lo.rounded(.up))...max(Int(lo.rounded(.up)), Int(hi.rounded(.down)))).map {
             (Double($0), $0 == 0 ? "1" : "10^{\($0)}")
