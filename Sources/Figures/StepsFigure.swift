@@ -92,7 +92,7 @@ public struct StepsFigure: FigureRecipe {
 
     /// Rows and columns of the strip (one row up to four panels, then rows of at most four) and the grid
     /// rows each panel spans (the legend below takes one).
-    static func grid(panels: Int) -> (rows: Int, columns: Int, span: Int) {
+    public static func grid(panels: Int) -> (rows: Int, columns: Int, span: Int) {
         let rows = (panels + 3) / 4
         return (rows, (panels + rows - 1) / rows, rows == 1 ? 3 : 2)
     }
