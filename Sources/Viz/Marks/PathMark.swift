@@ -49,9 +49,13 @@ public struct PathMark: Mark {
         ctx.stroke(path, halo)
         ctx.stroke(path, style)
         if showPoints {
+            // Opaque dots are one path (one fill, one SVG element); translucent ones keep their overlaps.
+            var dots = Path()
             for p in device where ctx.plotRect.contains(p) {
-                ctx.fill(Path(circleAt: p, radius: max(1.2, style.width * 0.9)), style.color)
+                dots.addCircle(at: p, radius: max(1.2, style.width * 0.9))
+                if style.color.a < 1 { ctx.fill(dots, style.color); dots.removeAll() }
             }
+            ctx.fill(dots, style.color)
         }
         let head = 6 + style.width * 2
         for (tip, dir) in exits(device, rect: ctx.plotRect) {
