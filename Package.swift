@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Optim", targets: ["Optim"]),
         .library(name: "Viz", targets: ["Viz"]),
+        .library(name: "DLPlotFigures", targets: ["Figures"]),
         .library(name: "RunLogs", targets: ["RunLogs"]),
         .executable(name: "dlplot", targets: ["dlplot"]),
     ],
@@ -39,6 +40,10 @@ let package = Package(
             name: "Viz",
             dependencies: ["CCairo", "CPNG"]
         ),
+        .target(
+            name: "Figures",
+            dependencies: ["Optim", "Viz"]
+        ),
         // Training logs (CSV, JSON lines, TensorBoard event files); no drawing, no optimizers.
         .target(
             name: "RunLogs",
@@ -51,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "dlplot",
             dependencies: [
-                "Optim", "Viz",
+                "Optim", "Viz", "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -83,8 +88,12 @@ let package = Package(
             dependencies: ["Viz", "TestSupport"]
         ),
         .testTarget(
+            name: "FiguresTests",
+            dependencies: ["Figures", "Optim", "Viz", "TestSupport"]
+        ),
+        .testTarget(
             name: "DLPlotTests",
-            dependencies: ["dlplot", "Optim", "Viz", "TestSupport"]
+            dependencies: ["dlplot", "Figures", "Optim", "Viz", "TestSupport"]
         ),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// What the activation figure claims: zones where the derivative says, exact kinks and jumps.

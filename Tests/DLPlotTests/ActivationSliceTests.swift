@@ -5,6 +5,7 @@ import FoundationXML
 import TestSupport
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// The first vertical slice: `dlplot activation sigmoid -o FILE` end to end, in all three formats.

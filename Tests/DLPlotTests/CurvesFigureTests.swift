@@ -2,6 +2,7 @@ import Foundation
 import Optim
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// `dlplot curves` and the rendering of every figure of the family in every format.

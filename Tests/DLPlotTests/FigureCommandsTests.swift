@@ -3,6 +3,7 @@ import Optim
 import TestSupport
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// Shared checks for the figure commands added with the softmax, loss, activations and XOR figures.

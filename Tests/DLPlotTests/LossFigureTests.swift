@@ -1,6 +1,7 @@
 import Foundation
 import Optim
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 final class LossFigureTests: XCTestCase {

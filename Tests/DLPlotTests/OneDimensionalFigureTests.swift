@@ -1,6 +1,7 @@
 import Foundation
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// The learning-rate, pitfalls and vanishing-gradient figures say what the maths says.

@@ -1,6 +1,7 @@
 import Optim
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// Optimizers and activations keep one style in every figure, and one figure never draws two series alike.

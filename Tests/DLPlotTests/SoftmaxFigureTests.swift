@@ -2,6 +2,7 @@ import Foundation
 import Optim
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 final class SoftmaxFigureTests: XCTestCase {

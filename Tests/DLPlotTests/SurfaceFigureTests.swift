@@ -2,6 +2,7 @@ import Foundation
 import Optim
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 /// `dlplot surface`: outcomes named at the right step, overrides reaching the optimizer, bad input refused.
@@ -72,7 +73,7 @@ final class SurfaceFigureTests: XCTestCase {
         let runs = try SurfaceRuns.run(try command.optimizerOptions.choices(default: []), plan: try command.plan())
         for r in runs {
             XCTAssertTrue(r.chosenRate)
-            XCTAssertTrue(DefaultLearningRate.candidates.contains(r.config.lr))
+            XCTAssertTrue(LearningRateSearch.candidates.contains(r.config.lr))
             XCTAssertNil(r.leavesView, "a chosen rate keeps the run in the view")
         }
     }

@@ -3,6 +3,7 @@ import Optim
 import TestSupport
 import Viz
 import XCTest
+@testable import Figures
 @testable import dlplot
 
 final class XORFigureTests: XCTestCase {

@@ -175,24 +175,10 @@ public struct OptimizerConfig: Sendable, Hashable {
     public let settingNames: [String]
     private let defaultValues: [OptimizerSetting]
 
-    /// PyTorch's argument checks, with messages naming the value and the allowed range.
+    /// PyTorch's argument checks (the ranges of `hyperparameters`, then nesterov's conditions), with
+    /// messages naming the value and the allowed range.
     private func validate(numbers: [String: Double]) throws {
-        func require(_ ok: Bool, _ key: String, _ range: String) throws {
-            guard ok else {
-                throw OptimError("\(name): \(key) = \(numbers[key] ?? .nan) is not allowed; expected \(range)")
-            }
-        }
-        for key in ["lr", "momentum", "weight_decay", "lr_decay", "initial_accumulator_value", "eps",
-                    "alpha", "momentum_decay", "lambd", "t0", "tolerance_grad", "tolerance_change", "eps1", "eps2",
-                    "step_size_min"] where numbers[key] != nil {
-            try require((numbers[key] ?? 0) >= 0, key, "\(key) >= 0")
-        }
-        if numbers["rho"] != nil { try require(rho >= 0 && rho <= 1, "rho", "0 <= rho <= 1") }
-        if numbers["beta1"] != nil {
-            try require(beta1 >= 0 && beta1 < 1, "beta1", "0 <= beta1 < 1")
-            try require(beta2 >= 0 && beta2 < 1, "beta2", "0 <= beta2 < 1")
-        }
-        try validateNewer(numbers: numbers, require: require)
+        try checkRanges(numbers: numbers)
         if nesterov && (momentum <= 0 || dampening != 0) {
             throw OptimError("\(name): nesterov requires momentum > 0 and dampening = 0 (got momentum = \(momentum), dampening = \(dampening))")
         }

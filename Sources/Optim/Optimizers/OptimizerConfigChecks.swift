@@ -1,20 +1,4 @@
 extension OptimizerConfig {
-    /// PyTorch's argument checks for Rprop, LBFGS and Adafactor, plus integer checks and caps
-    /// (max_iter, max_eval, history_size ≤ 10000) that keep one step's cost bounded.
-    func validateNewer(numbers: [String: Double], require: (Bool, String, String) throws -> Void) throws {
-        if numbers["etaminus"] != nil {
-            try require(etaMinus > 0 && etaMinus < 1, "etaminus", "0 < etaminus < 1")
-            try require(etaPlus > 1, "etaplus", "etaplus > 1")
-            try require(stepSizeMax >= stepSizeMin, "step_size_max", "step_size_max >= step_size_min")
-        }
-        for key in ["max_iter", "max_eval", "history_size"] {
-            guard let v = numbers[key] else { continue }
-            try require(v >= 1 && v <= 10_000 && v.rounded() == v, key, "a whole number from 1 to 10000")
-        }
-        if numbers["beta2_decay"] != nil { try require(beta2Decay <= 0, "beta2_decay", "beta2_decay <= 0") }
-        if numbers["d"] != nil { try require(d >= 1, "d", "d >= 1 (the clipping threshold)") }
-    }
-
     /// The value of a numeric setting added with Rprop, ASGD, LBFGS and Adafactor, by torch's name.
     func extraNumber(_ key: String) -> Double {
         switch key {

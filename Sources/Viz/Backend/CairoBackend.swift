@@ -200,14 +200,16 @@ final class CairoBackend: DrawingBackend {
         let stride = Int(cairo_image_surface_get_stride(image))
         guard let data = cairo_image_surface_get_data(image) else { return }
         for row in 0..<height {
-            let line = data.advanced(by: row * stride).withMemoryRebound(to: UInt32.self, capacity: width) { $0 }
-            for col in 0..<width {
-                let i = (row * width + col) * 4
-                let a = UInt32(rgba[i + 3])
-                let r = (UInt32(rgba[i]) * a + 127) / 255
-                let g = (UInt32(rgba[i + 1]) * a + 127) / 255
-                let b = (UInt32(rgba[i + 2]) * a + 127) / 255
-                line[col] = a << 24 | r << 16 | g << 8 | b
+            // The rebound pointer is used only inside the closure (letting it escape is undefined behaviour).
+            data.advanced(by: row * stride).withMemoryRebound(to: UInt32.self, capacity: width) { line in
+                for col in 0..<width {
+                    let i = (row * width + col) * 4
+                    let a = UInt32(rgba[i + 3])
+                    let r = (UInt32(rgba[i]) * a + 127) / 255
+                    let g = (UInt32(rgba[i + 1]) * a + 127) / 255
+                    let b = (UInt32(rgba[i + 2]) * a + 127) / 255
+                    line[col] = a << 24 | r << 16 | g << 8 | b
+                }
             }
         }
         cairo_surface_mark_dirty(image)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 import Viz
 
@@ -46,7 +47,7 @@ extension DLPlot {
         func makeFigure() throws -> (Figure, [DataTable]) {
             let p = try plan()
             let every = max(1, p.steps / 20_000)
-            let runs = try SurfaceRuns.run(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p,
+            let runs = try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p,
                                            recordEvery: every, everyValue: true)
             let height = try figureOptions.makeFigure(rows: 1, columns: 1).pixelSize.height
             var figure = try figureOptions.makeFigure(rows: CurvesFigure.rows(surface: p.surface, runs: runs, height: height), columns: 1)

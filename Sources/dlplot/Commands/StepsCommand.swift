@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 import Viz
 
@@ -70,7 +71,7 @@ extension DLPlot {
             let plan = try run.plan(surfaceName: surface, defaultSteps: 1, maxSteps: 10_000)
             var tuning = plan
             tuning.steps = 200
-            let rate = choice.hasLearningRate ? nil : try DefaultLearningRate.choose(for: choice, plan: tuning)
+            let rate = choice.hasLearningRate ? nil : try tuning.learningRate(for: choice)
             return StepsFigure(surface: plan.surface, config: try choice.config(lr: rate), start: plan.start, panels: panels, every: every)
         }
 

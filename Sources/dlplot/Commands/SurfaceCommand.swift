@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 import Viz
 
@@ -108,7 +109,7 @@ extension DLPlot {
         func makeFigure() throws -> (Figure, [DataTable]) {
             let p = try plan()
             let (s, l, angles) = try recipeSettings()
-            let runs = try SurfaceRuns.run(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p)
+            let runs = try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p)
             var figure = try figureOptions.makeFigure(rows: 1, columns: withCurves ? 2 : 1)
             var recipe = SurfaceFigure(plan: p, runs: runs)
             recipe.style = s; recipe.grid = grid; recipe.levels = l

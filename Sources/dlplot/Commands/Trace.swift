@@ -42,60 +42,60 @@ struct Trace: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of optimizer steps, 0...10000000 (default: 100).")
     var steps: Int = 100
 
-    @Option(parsing: .unconditional, help: "Learning rate > 0 (default: the optimizer's PyTorch default, e.g. sgd 0.001, adam 0.001, adadelta 1).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("lr"))
     var lr: String?
 
-    @Option(parsing: .unconditional, help: "Momentum factor >= 0 for sgd and rmsprop (default: 0; 0.9 for momentum and nesterov).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("momentum"))
     var momentum: String?
 
-    @Option(parsing: .unconditional, help: "sgd: dampening of the momentum buffer (default: 0).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("dampening"))
     var dampening: String?
 
-    @Flag(help: "sgd: Nesterov momentum, torch's form; needs momentum > 0 and dampening 0 (default: off; on for nesterov).")
+    @Flag(help: Hyperparameter.optionHelp("nesterov"))
     var nesterov = false
 
     @Option(name: .customLong("weight-decay"), parsing: .unconditional,
-            help: "Weight decay >= 0 (L2 added to the gradient; decoupled for adamw) (default: 0; 0.01 for adamw).")
+            help: Hyperparameter.optionHelp("weight_decay"))
     var weightDecay: String?
 
     @Option(parsing: .unconditional,
-            help: "eps >= 0 for numerical stability (default: 1e-8; adagrad 1e-10, adadelta 1e-6).")
+            help: Hyperparameter.optionHelp("eps"))
     var eps: String?
 
-    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "adagrad: learning-rate decay >= 0 (default: 0).")
+    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: Hyperparameter.optionHelp("lr_decay"))
     var lrDecay: String?
 
     @Option(name: .customLong("initial-accumulator-value"), parsing: .unconditional,
-            help: "adagrad: initial sum of squared gradients >= 0 (default: 0).")
+            help: Hyperparameter.optionHelp("initial_accumulator_value"))
     var initialAccumulatorValue: String?
 
-    @Option(parsing: .unconditional, help: "rmsprop: smoothing constant alpha >= 0 (default: 0.99).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("alpha"))
     var alpha: String?
 
-    @Flag(help: "rmsprop: normalise by the centred second moment (default: off).")
+    @Flag(help: Hyperparameter.optionHelp("centered"))
     var centered = false
 
-    @Option(parsing: .unconditional, help: "adadelta: running-average coefficient rho in [0, 1] (default: 0.9).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("rho"))
     var rho: String?
 
-    @Option(parsing: .unconditional, help: "Adam family: first-moment coefficient beta1 in [0, 1) (default: 0.9).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("beta1"))
     var beta1: String?
 
-    @Option(parsing: .unconditional, help: "Adam family: second-moment coefficient beta2 in [0, 1) (default: 0.999).")
+    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("beta2"))
     var beta2: String?
 
-    @Flag(help: "adam, adamw: keep the running maximum of v (AMSGrad) (default: off).")
+    @Flag(help: Hyperparameter.optionHelp("amsgrad"))
     var amsgrad = false
 
     @Option(name: .customLong("momentum-decay"), parsing: .unconditional,
-            help: "nadam: momentum-decay constant >= 0 (default: 0.004).")
+            help: Hyperparameter.optionHelp("momentum_decay"))
     var momentumDecay: String?
 
     @Flag(name: .customLong("decoupled-weight-decay"),
-          help: "adam, nadam, radam: decay the parameters directly (AdamW style) (default: off).")
+          help: Hyperparameter.optionHelp("decoupled_weight_decay"))
     var decoupledWeightDecay = false
 
-    @Flag(help: "Maximise instead of minimise (torch's maximize) (default: off).")
+    @Flag(help: Hyperparameter.optionHelp("maximize"))
     var maximize = false
 
     @Option(parsing: .unconditional,
@@ -124,34 +124,32 @@ struct Trace: ParsableCommand {
         let schedule: LRSchedule?
     }
 
-    /// The numeric options as (command-line name, setting key, text).
-    private var numberOptions: [(String, String, String?)] {
-        [("--lr", "lr", lr), ("--momentum", "momentum", momentum), ("--dampening", "dampening", dampening),
-         ("--weight-decay", "weight_decay", weightDecay), ("--eps", "eps", eps), ("--lr-decay", "lr_decay", lrDecay),
-         ("--initial-accumulator-value", "initial_accumulator_value", initialAccumulatorValue), ("--alpha", "alpha", alpha),
-         ("--rho", "rho", rho), ("--beta1", "beta1", beta1), ("--beta2", "beta2", beta2),
-         ("--momentum-decay", "momentum_decay", momentumDecay)]
+    /// The numeric options as (setting key, text); the option is the key's `Hyperparameter.optionName`.
+    private var numberOptions: [(String, String?)] {
+        [("lr", lr), ("momentum", momentum), ("dampening", dampening), ("weight_decay", weightDecay), ("eps", eps),
+         ("lr_decay", lrDecay), ("initial_accumulator_value", initialAccumulatorValue), ("alpha", alpha), ("rho", rho),
+         ("beta1", beta1), ("beta2", beta2), ("momentum_decay", momentumDecay)]
     }
 
-    private var flagOptions: [(String, String, Bool)] {
-        [("--nesterov", "nesterov", nesterov), ("--centered", "centered", centered), ("--amsgrad", "amsgrad", amsgrad),
-         ("--decoupled-weight-decay", "decoupled_weight_decay", decoupledWeightDecay), ("--maximize", "maximize", maximize)]
+    private var flagOptions: [(String, Bool)] {
+        [("nesterov", nesterov), ("centered", centered), ("amsgrad", amsgrad),
+         ("decoupled_weight_decay", decoupledWeightDecay), ("maximize", maximize)]
     }
 
-    static func optionName(_ key: String) -> String { OptimizerSettings.optionName(key) }
-
+    
     func plan() throws -> Plan {
         func validation<T>(_ body: () throws -> T) throws -> T {
             do { return try body() } catch let error as OptimError { throw ValidationError(error.description) }
         }
         let s = try validation { try Surface(named: surface) }
         var given: [OptimizerSettings.Given] = []
-        for (option, key, text) in numberOptions {
+        for (key, text) in numberOptions {
             guard let text else { continue }
+            let option = OptimizerSettings.optionName(key)
             given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(text, option: option))))
         }
-        for (option, key, on) in flagOptions where on {
-            given.append(.init(option: option, key: key, value: .flag(true)))
+        for (key, on) in flagOptions where on {
+            given.append(.init(option: OptimizerSettings.optionName(key), key: key, value: .flag(true)))
         }
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// The optimizers a surface figure compares: `--optimizers a,b,c`, a shared `--lr`, and per-optimizer
@@ -30,27 +31,10 @@ struct OptimizerListOptions: ParsableArguments {
         valueName: "lr"))
     var lr: String?
 
-    /// One optimizer to run: its name and the settings given for it.
-    struct Choice {
-        var name: String
-        var given: [OptimizerSettings.Given]
-        /// The schedule (from --schedule), if any.
-        var schedule: LRSchedule?
-        /// Whether lr was given (by --opt or --lr); otherwise the figure chooses it.
-        var hasLearningRate: Bool { given.contains { $0.key == "lr" } }
-
-        /// The config with these settings, and `lr` when none was given.
-        func config(lr: Double? = nil) throws -> OptimizerConfig {
-            var g = given
-            if let lr, !hasLearningRate { g.append(.init(option: "lr", key: "lr", value: .number(lr))) }
-            return try OptimizerSettings.config(name: name, given: g, spell: { $0 })
-        }
-    }
-
     /// The optimizers in order (--optimizers first, then those only named by --opt), each checked.
     /// `defaultNames` is used when neither option names any.
     /// `steps`, when given, is checked against the schedule's limit (OneCycleLR's total_steps).
-    func choices(default defaultNames: [String], limit: Int = 12, steps: Int? = nil) throws -> [Choice] {
+    func choices(default defaultNames: [String], limit: Int = 12, steps: Int? = nil) throws -> [OptimizerRequest] {
         var names: [String] = []
         var perName: [String: [OptimizerSettings.Given]] = [:]
         if let optimizers {
@@ -120,15 +104,17 @@ struct OptimizerListOptions: ParsableArguments {
             return .init(option: "--lr", key: "lr", value: .number(v))
         }
         return try names.map { name in
-            var choice = Choice(name: name, given: perName[name] ?? [], schedule: parsedSchedule)
-            if let shared, !choice.hasLearningRate { choice.given.append(shared) }
-            var optimizer = Optimizer(config: try choice.config(lr: 1e-3))
+            var given = perName[name] ?? []
+            if let shared, !given.contains(where: { $0.key == "lr" }) { given.append(shared) }
+            let probe = given.contains { $0.key == "lr" } ? [] : [OptimizerSettings.Given(option: "lr", key: "lr", value: .number(1e-3))]
+            var optimizer = Optimizer(config: try OptimizerSettings.config(name: name, given: given + probe, spell: { $0 }))
             if let parsedSchedule {
                 do { _ = try LRScheduler(schedule: parsedSchedule, optimizer: &optimizer) } catch let e as OptimError {
                     throw ValidationError("--schedule: \(e.description)")
                 }
             }
-            return choice
+            return OptimizerRequest(name: name, settings: Dictionary(given.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                                    schedule: parsedSchedule)
         }
     }
 
@@ -174,5 +160,17 @@ struct OptimizerListOptions: ParsableArguments {
         var message = "\(option): unknown optimizer '\(name)'"
         if let guess = closestName(to: name, in: OptimizerConfig.allNames) { message += "; did you mean '\(guess)'?" }
         return ValidationError(message + " Allowed: " + OptimizerConfig.allNames.joined(separator: ", "))
+    }
+}
+
+extension SurfaceRuns {
+    /// `run(_:plan:recordEvery:everyValue:)` with a schedule's failure worded as the `--schedule` option.
+    static func runNamingOptions(_ requests: [OptimizerRequest], plan: SurfacePlan, recordEvery: Int = 1,
+                                 everyValue: Bool = false) throws -> [SurfaceRun] {
+        do {
+            return try run(requests, plan: plan, recordEvery: recordEvery, everyValue: everyValue)
+        } catch let SurfaceRunError.schedule(e) {
+            throw OptimError("--schedule: \(e.description)")
+        }
     }
 }

@@ -12,7 +12,9 @@ enum OptimizerSettings {
     }
 
     /// The command-line spelling of a setting key, e.g. `weight_decay` → `--weight-decay`.
-    static func optionName(_ key: String) -> String { "--" + key.replacingOccurrences(of: "_", with: "-") }
+    static func optionName(_ key: String) -> String {
+        OptimizerConfig.hyperparameter(key)?.optionName ?? "--" + String(key.map { $0 == "_" ? "-" : $0 })
+    }
 
     /// The config of `name` with `given` settings. A setting the optimizer does not have, a learning
     /// rate ≤ 0 and every value PyTorch rejects are `ValidationError`s naming the value and what is allowed;

@@ -1,16 +1,16 @@
 /// The numbers behind a figure, written with `--data`: one or more named tables of columns.
-struct DataTable: Sendable {
-    var name: String
-    var columns: [String]
-    var rows: [[Double]]
+public struct DataTable: Sendable {
+    public var name: String
+    public var columns: [String]
+    public var rows: [[Double]]
 
-    init(name: String, columns: [String], rows: [[Double]] = []) {
+    public init(name: String, columns: [String], rows: [[Double]] = []) {
         self.name = name; self.columns = columns; self.rows = rows
     }
 
     /// CSV text for several tables: each begins with a `# name` comment line, then a header row.
     /// Numbers are the shortest decimals that read back to the same Double.
-    static func csv(_ tables: [DataTable]) -> String {
+    public static func csv(_ tables: [DataTable]) -> String {
         var out = ""
         for (k, t) in tables.enumerated() {
             if k > 0 { out += "\n" }
@@ -23,15 +23,15 @@ struct DataTable: Sendable {
 }
 
 /// Number printing shared by every command: the shortest decimal that reads back to the same Double.
-enum NumberText {
+public enum NumberText {
     /// `1.5`, `-0.25`, `1e-08`, `inf`, `-inf`, `nan`.
-    static func shortest(_ v: Double) -> String {
+    public static func shortest(_ v: Double) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
         return v.description
     }
     /// `v` with exactly `decimals` decimals (v ≥ 0, for labels), e.g. 0.0193 → "0.019".
-    static func fixed(_ v: Double, decimals: Int) -> String {
+    public static func fixed(_ v: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let units = Int((v * scale).rounded())

@@ -3,13 +3,20 @@ import Viz
 
 /// Non-convex pitfalls: gradient descent from several starts (and rates) on a 1-D loss with a local
 /// minimum and a plateau; each run is labelled with where it ended up.
-struct PitfallsFigure {
-    var curve: Curve1D
-    var runs: [(start: Double, rate: Double)]
-    var steps: Int
+public struct PitfallsFigure: FigureRecipe {
+    public var curve: Curve1D
+    public var runs: [(start: Double, rate: Double)]
+    public var steps: Int
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(curve: Curve1D, runs: [(start: Double, rate: Double)], steps: Int) {
+        self.curve = curve
+        self.runs = runs
+        self.steps = steps
+    }
 
     /// Where a run ended: global minimum, local minimum, plateau, still moving, or diverged.
-    static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
+    public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
         guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else { return "diverges" }
         let minima = curve.minima
         if let nearest = minima.min(by: { abs($0 - last) < abs($1 - last) }), abs(nearest - last) < 0.05 {
@@ -21,7 +28,7 @@ struct PitfallsFigure {
         return "still moving"
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let view = curve.viewRange
         let curvePoints = FunctionSampler().sample(view, curve.value)

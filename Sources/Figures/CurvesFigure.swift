@@ -4,25 +4,31 @@ import Viz
 /// Convergence curves of optimizers on a surface: the loss gap f − f* against the step (log scale), and the
 /// distance to the nearest minimum against the step (log scale). Long runs (10⁶ steps) keep the loss at
 /// every step but positions only every k-th step; the line mark simplifies to the output resolution.
-struct CurvesFigure {
-    var plan: SurfacePlan
+public struct CurvesFigure: FigureRecipe {
+    public var plan: SurfacePlan
     /// Runs made with `everyValue` (the loss at every step) and positions every `recordEvery` steps.
-    var runs: [SurfaceRun]
+    public var runs: [SurfaceRun]
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(plan: SurfacePlan, runs: [SurfaceRun]) {
+        self.plan = plan
+        self.runs = runs
+    }
 
     /// Whether the distance panel is drawn: the surface has minima, and with a schedule's lr strip
     /// the page is at least 960 px tall (five grid rows need the room).
-    static func showsDistance(surface: Surface, runs: [SurfaceRun], height: Int) -> Bool {
+    public static func showsDistance(surface: Surface, runs: [SurfaceRun], height: Int) -> Bool {
         !surface.minima.isEmpty && (!LearningRateStrip.wanted(runs) || height >= 960)
     }
 
     /// The figure's grid rows: 1 or 2 panels, or 2-row panels plus a 1-row lr strip with a schedule.
-    static func rows(surface: Surface, runs: [SurfaceRun], height: Int) -> Int {
+    public static func rows(surface: Surface, runs: [SurfaceRun], height: Int) -> Int {
         let panels = showsDistance(surface: surface, runs: runs, height: height) ? 2 : 1
         return LearningRateStrip.wanted(runs) ? 2 * panels + 1 : panels
     }
 
     /// What the loss panel plots for `surface`: the offset subtracted and the axis label.
-    static func lossAxisText(_ surface: Surface) -> (offset: Double, label: String, log: Bool) {
+    public static func lossAxisText(_ surface: Surface) -> (offset: Double, label: String, log: Bool) {
         let f = surface.dataset == nil ? "f" : "L"
         guard let fStar = surface.minimumValue else {
             // Bounded below by 0 (logreg_bce) or unbounded (saddles): plot f itself.
@@ -35,7 +41,7 @@ struct CurvesFigure {
     /// Loss against step for every run, log y when the surface has a known minimum value.
     /// Also returns a footnote when some values could not be drawn on the log axis.
     /// `outcomes` adds a second legend line per run saying where it ended.
-    static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, theme: Theme) -> (Axes, String?) {
+    public static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, theme: Theme) -> (Axes, String?) {
         let (offset, label, log) = lossAxisText(surface)
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
@@ -60,7 +66,7 @@ struct CurvesFigure {
     }
 
     /// Distance from each run's recorded positions to the nearest minimum, log y.
-    static func distanceAxes(runs: [SurfaceRun], surface: Surface, theme: Theme) -> Axes {
+    public static func distanceAxes(runs: [SurfaceRun], surface: Surface, theme: Theme) -> Axes {
         var ax = Axes(title: "Distance to the nearest minimum", xLabel: "step",
                       yLabel: surface.minima.count > 1 ? "distance to the nearest of \(surface.minima.count) minima" : "distance to the minimum")
         ax.yScale = .log
@@ -76,7 +82,7 @@ struct CurvesFigure {
         return ax
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let s = plan.surface
         figure.title = s.displayName + ": convergence of \(runs.count) optimizer" + (runs.count == 1 ? "" : "s")

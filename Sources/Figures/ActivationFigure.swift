@@ -4,20 +4,30 @@ import Viz
 /// The activation figure: f solid and f′ dashed on one axes, with saturation and dead zones shaded,
 /// kinks sharp, jumps drawn as jumps with open/closed end dots, asymptotes dashed, the steepest
 /// slope marked, and the formula in the title. Several activations overlay for comparison.
-struct ActivationFigure {
-    enum Curves: Equatable { case both, valueOnly, derivativeOnly }
+public struct ActivationFigure: FigureRecipe {
+    public enum Curves: Equatable { case both, valueOnly, derivativeOnly }
 
-    var activations: [Activation]
-    var range: ClosedRange<Double>?
-    var curves: Curves = .both
+    public var activations: [Activation]
+    public var range: ClosedRange<Double>?
+    public var curves: Curves = .both
     /// Absolute threshold τ on |f′| for saturation zones.
-    var saturation: Double? = 0.05
+    public var saturation: Double? = 0.05
     /// Relative threshold: a fraction of max |f′|.
-    var saturationRelative: Double?
-    var zones = true
+    public var saturationRelative: Double?
+    public var zones = true
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(activations: [Activation], range: ClosedRange<Double>? = nil, curves: Curves = .both, saturation: Double? = 0.05, saturationRelative: Double? = nil, zones: Bool = true) {
+        self.activations = activations
+        self.range = range
+        self.curves = curves
+        self.saturation = saturation
+        self.saturationRelative = saturationRelative
+        self.zones = zones
+    }
 
     /// The default x range: [−6, 6], widened to show every kink and jump with room around it.
-    static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
+    public static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
         var lo = -6.0, hi = 6.0
         for a in acts {
             for k in a.kinks + a.jumps {
@@ -28,12 +38,12 @@ struct ActivationFigure {
     }
 
     /// The threshold τ for one activation.
-    func tau(for a: Activation) -> Double? {
+    public func tau(for a: Activation) -> Double? {
         if let r = saturationRelative { return r * a.maxAbsDerivative.value }
         return saturation
     }
 
-    func build(into figure: inout Figure) -> [DataTable] {
+    public func build(into figure: inout Figure) -> [DataTable] {
         let theme = figure.theme
         let xr = range ?? ActivationFigure.defaultRange(for: activations)
         let single = activations.count == 1
@@ -147,7 +157,7 @@ struct ActivationFigure {
     }
 
     /// The functions drawn for `a` (what zone labels must stay clear of).
-    func curveFunctions(_ a: Activation) -> [(Double) -> Double] {
+    public func curveFunctions(_ a: Activation) -> [(Double) -> Double] {
         let lines: [(Double) -> Double] = a.asymptotes.map { y in { _ in y } }
         switch curves {
         case .both: return [a.value, a.derivative] + lines
@@ -158,7 +168,7 @@ struct ActivationFigure {
 
     /// The height (a fraction of the plot, 0 bottom, 1 top) in a zone farthest from every curve drawn
     /// there, so the zone's label never sits on a curve or an asymptote.
-    static func quietestRow(from lo: Double, to hi: Double, curves: [(Double) -> Double], over range: ClosedRange<Double>) -> Double {
+    public static func quietestRow(from lo: Double, to hi: Double, curves: [(Double) -> Double], over range: ClosedRange<Double>) -> Double {
         let xs = (0...40).map { lo + (hi - lo) * Double($0) / 40 }
         let values = curves.flatMap { f in xs.map(f) }.filter(\.isFinite)
         let all = (0...200).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 200 }
@@ -179,7 +189,7 @@ struct ActivationFigure {
     }
 
     /// " at x = 0", or " for x > 0" when the largest slope holds on a whole interval (ReLU, hardtanh).
-    static func whereText(_ a: Activation, peak: Double, at: Double, range: ClosedRange<Double>) -> String {
+    public static func whereText(_ a: Activation, peak: Double, at: Double, range: ClosedRange<Double>) -> String {
         let step = (range.upperBound - range.lowerBound) / 400
         func flat(_ x: Double) -> Bool { abs(abs(a.derivative(x)) - peak) <= 1e-12 * peak }
         guard flat(at + step), flat(at + 2 * step) || flat(at - 2 * step) else { return " at $x$ = " + TickFormat.short(at) }
@@ -214,11 +224,11 @@ struct ActivationFigure {
     }
 
     /// A short symbol for legends: σ for sigmoid, the name otherwise.
-    static func symbol(_ a: Activation) -> String {
+    public static func symbol(_ a: Activation) -> String {
         a.name == "sigmoid" ? "\\sigma" : "\\mathrm{\(a.name)}"
     }
 
-    static func rangeText(_ r: OutputRange) -> String {
+    public static func rangeText(_ r: OutputRange) -> String {
         func v(_ x: Double) -> String { x.isInfinite ? (x < 0 ? "−∞" : "∞") : TickFormat.short(x) }
         return (r.lowerAttained ? "[" : "(") + v(r.lower) + ", " + v(r.upper) + (r.upperAttained ? "]" : ")")
     }

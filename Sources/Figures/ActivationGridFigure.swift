@@ -4,19 +4,29 @@ import Viz
 /// Small multiples of activations: one panel per function with f solid, f′ dashed, saturation and
 /// dead zones shaded, kinks sharp, jumps drawn as jumps, the steepest slope marked — every panel on
 /// the same x and y ranges so shapes and slopes compare across the grid.
-struct ActivationGridFigure {
-    var activations: [Activation]
-    var range: ClosedRange<Double>?
-    var yRange: ClosedRange<Double>?
+public struct ActivationGridFigure: FigureRecipe {
+    public var activations: [Activation]
+    public var range: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
     /// Shade where |f′| < τ.
-    var saturation: Double = 0.05
-    var zones = true
+    public var saturation: Double = 0.05
+    public var zones = true
     /// nil: chosen from the panel count and the page shape.
-    var columns: Int?
+    public var columns: Int?
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(activations: [Activation], range: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, saturation: Double = 0.05, zones: Bool = true, columns: Int? = nil) {
+        self.activations = activations
+        self.range = range
+        self.yRange = yRange
+        self.saturation = saturation
+        self.zones = zones
+        self.columns = columns
+    }
 
     /// The shared x range: symmetric, at least [−4, 4], wide enough to show every kink and jump with a
     /// unit of room (ReLU6's cap at 6 gives [−7, 7]).
-    static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
+    public static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
         let reach = acts.flatMap { $0.kinks + $0.jumps }.map { abs($0) + 1 }.max() ?? 0
         let a = max(4, reach)
         return -a...a
@@ -24,7 +34,7 @@ struct ActivationGridFigure {
 
     /// The shared y range: everything f and f′ reach over `x`, but not below −2 (curves that fall
     /// further, like the identity, leave through the bottom), padded by 5 %.
-    static func defaultYRange(for acts: [Activation], x: ClosedRange<Double>) -> ClosedRange<Double> {
+    public static func defaultYRange(for acts: [Activation], x: ClosedRange<Double>) -> ClosedRange<Double> {
         let xs = FieldSampler.linspace(x.lowerBound, x.upperBound, count: 601)
         var lo = 0.0, hi = 1.0
         for a in acts {
@@ -37,7 +47,7 @@ struct ActivationGridFigure {
 
     /// Rows and columns for `n` panels on a `width`×`height` page: the grid whose cells are closest
     /// to square, with few empty cells (24 on 3:2 → 4 rows of 6).
-    static func grid(count n: Int, width: Double, height: Double, columns: Int? = nil) -> (rows: Int, columns: Int) {
+    public static func grid(count n: Int, width: Double, height: Double, columns: Int? = nil) -> (rows: Int, columns: Int) {
         if let c = columns { let cc = max(1, min(c, n)); return ((n + cc - 1) / cc, cc) }
         var best = (rows: 1, columns: n), bestScore = Double.infinity
         for c in 1...max(1, n) {
@@ -49,7 +59,7 @@ struct ActivationGridFigure {
         return best
     }
 
-    func build(into figure: inout Figure) -> [DataTable] {
+    public func build(into figure: inout Figure) -> [DataTable] {
         let theme = figure.theme
         let xr = range ?? Self.defaultRange(for: activations)
         let yr = yRange ?? Self.defaultYRange(for: activations, x: xr)

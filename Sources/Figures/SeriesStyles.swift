@@ -4,9 +4,9 @@ import Viz
 /// and marker in every figure: its position in the catalogue (`dlplot list …` order) modulo the number of
 /// styles. When two names of one figure land on the same style (a catalogue longer than the palette, or
 /// the same name twice with other settings), the later one takes the next style no earlier series uses.
-enum SeriesStyles {
+public enum SeriesStyles {
     /// One style index per name, all different while there are no more names than styles.
-    static func indices(for names: [String], catalogue: [String], styles: Int = Palette.styleCount) -> [Int] {
+    public static func indices(for names: [String], catalogue: [String], styles: Int = Palette.styleCount) -> [Int] {
         var used = Set<Int>()
         var out: [Int] = []
         for (k, name) in names.enumerated() {

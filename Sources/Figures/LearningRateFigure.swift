@@ -3,14 +3,22 @@ import Viz
 
 /// Learning-rate comparison: gradient-descent steps on a 1-D loss, one panel per rate, every panel with
 /// the same view so a divergent run is seen leaving it (clipped, with a note) rather than rescaled away.
-struct LearningRateFigure {
-    var curve: Curve1D
-    var rates: [Double]
-    var start: Double
-    var steps: Int
+public struct LearningRateFigure: FigureRecipe {
+    public var curve: Curve1D
+    public var rates: [Double]
+    public var start: Double
+    public var steps: Int
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(curve: Curve1D, rates: [Double], start: Double, steps: Int) {
+        self.curve = curve
+        self.rates = rates
+        self.start = start
+        self.steps = steps
+    }
 
     /// What the run did: "diverges", "good", "oscillates", "too small", or "stuck in a local minimum".
-    static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
+    public static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
         guard ws.count >= 2, case .maxSteps = stop, let last = ws.last else { return "diverges" }
         let f0 = curve.value(ws[0]), fEnd = curve.value(last)
         let minima = curve.minima
@@ -30,9 +38,12 @@ struct LearningRateFigure {
         return progress > 0.05 ? "too small" : "good"
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let view = curve.viewRange
+        // The view includes the start (with a margin), so a run that starts outside the curve's usual
+        // view is drawn from its first step.
+        let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
+        let view = start.isFinite ? min(base.lowerBound, start - margin)...max(base.upperBound, start + margin) : base
         let curvePoints = FunctionSampler().sample(view, curve.value)
         let ys = curvePoints.map(\.y).filter(\.isFinite)
         let yLo = ys.min() ?? 0, yHi = ys.max() ?? 1

@@ -1,7 +1,7 @@
 import Optim
 import Viz
 import XCTest
-@testable import dlplot
+@testable import Figures
 
 /// `dlplot steps`: the arrows are the parts of the step the optimizer took.
 final class StepsFigureTests: XCTestCase {

@@ -4,16 +4,24 @@ import Viz
 /// Training losses: binary cross-entropy against the predicted probability for y = 1 and y = 0 with
 /// the textbook values marked (y = 1, p = 0.9 → 0.105), and MSE, MAE and Huber against the error
 /// e = p − y; optionally their gradients ∂L/∂p in a second row. Every value comes from Optim's `Loss`.
-struct LossFigure {
+public struct LossFigure: FigureRecipe {
     /// Probabilities whose BCE values are marked and labelled.
-    var marked: [Double] = [0.1, 0.5, 0.9]
+    public var marked: [Double] = [0.1, 0.5, 0.9]
     /// Huber's δ.
-    var delta: Double = 1
+    public var delta: Double = 1
     /// The error range of the regression panel.
-    var errorRange: ClosedRange<Double> = -3...3
-    var gradients = false
+    public var errorRange: ClosedRange<Double> = -3...3
+    public var gradients = false
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    /// A recipe (or value) with these fields; see each field.
+    public init(marked: [Double] = [0.1, 0.5, 0.9], delta: Double = 1, errorRange: ClosedRange<Double> = -3...3, gradients: Bool = false) {
+        self.marked = marked
+        self.delta = delta
+        self.errorRange = errorRange
+        self.gradients = gradients
+    }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let bce = try Loss(name: "bce")
         let regression = [try Loss(name: "mse"), try Loss(name: "mae"), try Loss(name: "huber", parameters: ["delta": delta])]

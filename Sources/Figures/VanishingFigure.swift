@@ -3,20 +3,29 @@ import Viz
 
 /// Vanishing gradients: the bound ∏ max|f′| against depth, and the measured mean |∂L/∂W| per layer of
 /// a random deep network, both on log axes.
-struct VanishingFigure {
-    var activations: [Activation]
-    var depth: Int
-    var width: Int
+public struct VanishingFigure: FigureRecipe {
+    public var activations: [Activation]
+    public var depth: Int
+    public var width: Int
     /// nil: He for rectifiers (relu, gelu, …), Glorot otherwise.
-    var initialization: Initialization?
-    var seed: UInt64
+    public var initialization: Initialization?
+    public var seed: UInt64
 
-    static func defaultInitialization(for a: Activation) -> Initialization {
+    /// A recipe (or value) with these fields; see each field.
+    public init(activations: [Activation], depth: Int, width: Int, initialization: Initialization? = nil, seed: UInt64) {
+        self.activations = activations
+        self.depth = depth
+        self.width = width
+        self.initialization = initialization
+        self.seed = seed
+    }
+
+    public static func defaultInitialization(for a: Activation) -> Initialization {
         ["relu", "leaky_relu", "prelu", "gelu", "gelu_tanh", "gelu_sigmoid", "silu", "elu", "selu", "celu", "mish", "relu6"].contains(a.name)
             ? .heNormal : .glorotUniform
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         figure.title = "Vanishing gradients: how much signal reaches the early layers"
         figure.subtitle = "random MLP, \(depth) layers of width \(width), MSE on random data, seed \(seed)"

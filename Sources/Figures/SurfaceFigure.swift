@@ -5,30 +5,43 @@ import Viz
 /// colorbar, its minima and saddles labelled, one path per optimizer from the same start with the same
 /// step budget, and a legend that says each run's settings and where it ended. Runs that leave the view
 /// are clipped, never rescaled, and say at which step they left; runs that diverge say when.
-struct SurfaceFigure {
-    enum Style: String, CaseIterable {
+public struct SurfaceFigure: FigureRecipe {
+    public enum Style: String, CaseIterable {
         case filled, heatmap, lines
     }
 
-    var plan: SurfacePlan
-    var runs: [SurfaceRun]
-    var style: Style = .filled
+    public var plan: SurfacePlan
+    public var runs: [SurfaceRun]
+    public var style: Style = .filled
     /// Samples per side of the grid.
-    var grid = 300
-    var levels: ContourLevels = .count(12)
-    var arrows = false
-    var streamlines = false
+    public var grid = 300
+    public var levels: ContourLevels = .count(12)
+    public var arrows = false
+    public var streamlines = false
     /// Azimuth and elevation of a 3-D view, nil for the plane.
-    var view3D: (azimuth: Double, elevation: Double)?
-    var withCurves = false
+    public var view3D: (azimuth: Double, elevation: Double)?
+    public var withCurves = false
 
-    var surface: Surface { plan.surface }
-    var isDataset: Bool { surface.dataset != nil }
-    var xName: String { isDataset ? "w" : "x" }
-    var yName: String { isDataset ? "b" : "y" }
-    var fName: String { isDataset ? "$L(w, b)$" : "$f(x, y)$" }
+    /// A recipe (or value) with these fields; see each field.
+    public init(plan: SurfacePlan, runs: [SurfaceRun], style: Style = .filled, grid: Int = 300, levels: ContourLevels = .count(12), arrows: Bool = false, streamlines: Bool = false, view3D: (azimuth: Double, elevation: Double)? = nil, withCurves: Bool = false) {
+        self.plan = plan
+        self.runs = runs
+        self.style = style
+        self.grid = grid
+        self.levels = levels
+        self.arrows = arrows
+        self.streamlines = streamlines
+        self.view3D = view3D
+        self.withCurves = withCurves
+    }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public var surface: Surface { plan.surface }
+    public var isDataset: Bool { surface.dataset != nil }
+    public var xName: String { isDataset ? "w" : "x" }
+    public var yName: String { isDataset ? "b" : "y" }
+    public var fName: String { isDataset ? "$L(w, b)$" : "$f(x, y)$" }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let s = surface
         let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
@@ -64,7 +77,7 @@ struct SurfaceFigure {
     }
 
     /// The plane view: field, level lines, guides, critical points, paths and notes.
-    func plane(_ field: ScalarField, every: Int, theme: Theme) throws -> Axes {
+    public func plane(_ field: ScalarField, every: Int, theme: Theme) throws -> Axes {
         var ax = Axes(xLabel: "$\(xName)$", yLabel: "$\(yName)$")
         ax.xLimits = plan.x; ax.yLimits = plan.y
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
@@ -120,8 +133,9 @@ struct SurfaceFigure {
         for (i, run) in runs.enumerated() {
             let look = TrajectoryStyle(index: run.style, theme: theme)
             ax.add(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
-            let marks = stride(from: every, to: run.points.count - 1, by: every).map { run.points[$0] }
-                .filter { plan.inView($0.x, $0.y) }
+            // Step markers only before the run first leaves the view (the path's one clipping rule).
+            let shown = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
+            let marks = stride(from: every, to: min(shown, run.points.count - 1), by: every).map { run.points[$0] }
             ax.add(ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
                                edge: theme.plotBackground, zOrder: 3.5))
             if !withCurves {
@@ -134,7 +148,7 @@ struct SurfaceFigure {
     }
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
-    func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
+    public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
         let pts = run.points
         let name = run.config.name
         if let k = run.leavesView, let j = run.trajectory.steps.firstIndex(of: k), j > 0 {
@@ -151,7 +165,7 @@ struct SurfaceFigure {
     }
 
     /// Where the segment a → b (a inside the view) crosses the view's edge.
-    func clipToView(from a: Point, to b: Point) -> Point {
+    public func clipToView(from a: Point, to b: Point) -> Point {
         var t = 1.0
         let d = b - a
         if d.x > 0 { t = min(t, (plan.x.upper - a.x) / d.x) }
@@ -162,14 +176,14 @@ struct SurfaceFigure {
     }
 
     /// An offset (points) from `p` towards the middle of the view, staggered by `rank` so notes do not stack.
-    func inwardOffset(_ p: Point, rank: Int) -> Point {
+    public func inwardOffset(_ p: Point, rank: Int) -> Point {
         let cx = (plan.x.lower + plan.x.upper) / 2, cy = (plan.y.lower + plan.y.upper) / 2
         let dx = p.x < cx ? 20.0 : -20.0, dy = p.y < cy ? 18.0 : -18.0
         return Point(dx, dy * Double(1 + rank))
     }
 
     /// The 3-D view: the surface with every path lifted onto it.
-    func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws -> Axes {
+    public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws -> Axes {
         var ax = Axes.surface3D()
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")

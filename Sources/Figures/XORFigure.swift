@@ -4,30 +4,37 @@ import Viz
 /// XOR and the limits of a single line: the best line for AND, OR and XOR (only XOR leaves a point
 /// misclassified), then the decision regions of a 2-2-1 sigmoid network — hand-set and trained by
 /// backpropagation — with their hidden units' lines and the 0.5 contour, and the training loss.
-struct XORFigure {
-    var seed: UInt64 = 1
-    var learningRate = 2.0
-    var epochs = 5000
+public struct XORFigure: FigureRecipe {
+    public var seed: UInt64 = 1
+    public var learningRate = 2.0
+    public var epochs = 5000
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(seed: UInt64 = 1, learningRate: Double = 2.0, epochs: Int = 5000) {
+        self.seed = seed
+        self.learningRate = learningRate
+        self.epochs = epochs
+    }
     /// The view of every panel.
-    static let view = Interval(-0.5, 1.5)
+    public static let view = Interval(-0.5, 1.5)
     /// The four inputs.
-    static let inputs: [(Double, Double)] = XOR.inputs.map { ($0[0], $0[1]) }
+    public static let inputs: [(Double, Double)] = XOR.inputs.map { ($0[0], $0[1]) }
 
     /// A line w·x = c classifying "1" where w·x > c, with its errors on four labelled points and its
     /// margin (the smallest distance of a point to it).
-    struct Line: Equatable {
-        var w: (Double, Double)
-        var c: Double
-        var errors: Int
-        var margin: Double
-        static func == (a: Line, b: Line) -> Bool { a.w == b.w && a.c == b.c && a.errors == b.errors && a.margin == b.margin }
-        func predicts(_ p: (Double, Double)) -> Bool { w.0 * p.0 + w.1 * p.1 > c }
+    public struct Line: Equatable {
+        public var w: (Double, Double)
+        public var c: Double
+        public var errors: Int
+        public var margin: Double
+        public static func == (a: Line, b: Line) -> Bool { a.w == b.w && a.c == b.c && a.errors == b.errors && a.margin == b.margin }
+        public func predicts(_ p: (Double, Double)) -> Bool { w.0 * p.0 + w.1 * p.1 > c }
     }
 
     /// The best single line for `labels` among `directions` unit normals (every threshold between
     /// consecutive projections is tried): fewest errors, then widest margin. For AND and OR it makes
     /// no error; for XOR every line misclassifies at least one point.
-    static func bestLine(labels: [Bool], directions: Int = 720) -> Line {
+    public static func bestLine(labels: [Bool], directions: Int = 720) -> Line {
         var best = Line(w: (1, 0), c: 0, errors: Int.max, margin: -1)
         for k in 0..<directions {
             let t = Double(k) / Double(directions) * 2 * Double.pi
@@ -49,7 +56,7 @@ struct XORFigure {
 
     /// The hand-set network: h₁ = σ(20x₁ + 20x₂ − 10) (OR), h₂ = σ(−20x₁ − 20x₂ + 30) (NAND),
     /// y = σ(20h₁ + 20h₂ − 30) (AND of the two).
-    static func handSetNetwork() throws -> MLP {
+    public static func handSetNetwork() throws -> MLP {
         let sigmoid = try Activation(name: "sigmoid")
         var net = try MLP(widths: [2, 2, 1], activations: [sigmoid, sigmoid], initialization: .glorotUniform, seed: 0)
         net.layers[0].weights = [20, 20, -20, -20]
@@ -60,7 +67,7 @@ struct XORFigure {
     }
 
     /// Pale blue (output 0) to amber (output 1): light to mid in greyscale, so the classes stay apart.
-    static let regionColormap: Colormap = {
+    public static let regionColormap: Colormap = {
         let a = Color(hex: 0xD4E6F5), b = Color(hex: 0xE09A3A)
         let table: [UInt32] = (0..<256).map { k in
             let c = a.mixed(with: b, Double(k) / 255)
@@ -71,7 +78,7 @@ struct XORFigure {
     }()
 
     /// Two far points of the line w·x = c, around the view's centre (the plot clips them).
-    static func segment(w: (Double, Double), c: Double) -> [Point] {
+    public static func segment(w: (Double, Double), c: Double) -> [Point] {
         let n = (w.0 * w.0 + w.1 * w.1).squareRoot()
         guard n > 0 else { return [] }
         let u = (w.0 / n, w.1 / n), d = c / n
@@ -82,7 +89,7 @@ struct XORFigure {
     }
 
     /// The four points, class 0 as open circles and class 1 as filled squares.
-    static func pointMarks(labels: [Bool], theme: Theme) -> [any Mark] {
+    public static func pointMarks(labels: [Bool], theme: Theme) -> [any Mark] {
         let pts = inputs.map { Point($0.0, $0.1) }
         let size = theme.markerSize * 1.9
         return [
@@ -93,7 +100,7 @@ struct XORFigure {
         ]
     }
 
-    func baseAxes(_ title: String, theme: Theme) -> Axes {
+    public func baseAxes(_ title: String, theme: Theme) -> Axes {
         var a = Axes(title: title, xLabel: "$x_{1}$", yLabel: "$x_{2}$")
         a.xLimits = Self.view
         a.yLimits = Self.view
@@ -105,7 +112,7 @@ struct XORFigure {
         return a
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         figure.title = "XOR: one line is not enough, two hidden units are"
         figure.subtitle = "○ class 0, ■ class 1;  top: the best single line (widest margin among 720 directions);"

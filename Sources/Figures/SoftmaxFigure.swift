@@ -3,37 +3,45 @@ import Viz
 
 /// Softmax with temperature: grouped bars of the probabilities softmax(z/T), with their values, and
 /// a companion panel of the entropy H(T) with the maximum log n (the uniform distribution) marked.
-struct SoftmaxFigure {
+public struct SoftmaxFigure: FigureRecipe {
     /// Which bars share a group.
-    enum Grouping: String, CaseIterable {
+    public enum Grouping: String, CaseIterable {
         /// One group per class, one bar per temperature: the eye follows each class as T changes.
         case `class`
         /// One group per temperature, one bar per class: each group is one whole distribution.
         case temperature
     }
 
-    var logits: [Double]
-    var temperatures: [Double]
+    public var logits: [Double]
+    public var temperatures: [Double]
     /// Class names (one per logit); nil: z₁, z₂, …
-    var classNames: [String]?
-    var grouping: Grouping = .class
+    public var classNames: [String]?
+    public var grouping: Grouping = .class
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(logits: [Double], temperatures: [Double], classNames: [String]? = nil, grouping: Grouping = .class) {
+        self.logits = logits
+        self.temperatures = temperatures
+        self.classNames = classNames
+        self.grouping = grouping
+    }
 
     /// The tick label of class `i`: its name and logit.
-    func classLabel(_ i: Int) -> String {
+    public func classLabel(_ i: Int) -> String {
         let z = TickFormat.short(logits[i], significant: 4)
         if let names = classNames { return names[i] + " ($z$ = " + z + ")" }
         return "$z_{\(i + 1)}$ = " + z
     }
 
-    static func temperatureText(_ t: Double) -> String { "$T$ = " + TickFormat.short(t, significant: 4) }
+    public static func temperatureText(_ t: Double) -> String { "$T$ = " + TickFormat.short(t, significant: 4) }
 
     /// The temperatures the entropy curve spans (log scale): the given ones with room on both sides.
-    func entropyRange() -> ClosedRange<Double> {
+    public func entropyRange() -> ClosedRange<Double> {
         let lo = min(0.1, (temperatures.min() ?? 1) / 2), hi = max(10, (temperatures.max() ?? 1) * 2)
         return lo...hi
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let n = logits.count
         let probabilities = temperatures.map { Softmax.probabilities(logits, temperature: $0) }

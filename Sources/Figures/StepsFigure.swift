@@ -5,24 +5,33 @@ import Viz
 /// the current point, the step taken, its gradient part and (for momentum methods) the velocity carried
 /// over; for adagrad and rmsprop, squares whose sides grow with √(accumulated g²) per coordinate show why
 /// the step shrinks in the steep coordinate. A strip under the panels holds the legend.
-struct StepsFigure {
-    var surface: Surface
-    var config: OptimizerConfig
-    var start: Point2
-    var panels = 4
-    var every = 1
+public struct StepsFigure: FigureRecipe {
+    public var surface: Surface
+    public var config: OptimizerConfig
+    public var start: Point2
+    public var panels = 4
+    public var every = 1
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(surface: Surface, config: OptimizerConfig, start: Point2, panels: Int = 4, every: Int = 1) {
+        self.surface = surface
+        self.config = config
+        self.start = start
+        self.panels = panels
+        self.every = every
+    }
 
     /// One step: where it started, the gradient used, the state after it, and where it ended.
-    struct Step {
-        var index: Int
-        var from: Point
-        var gradient: Point
-        var to: Point
-        var state: [String: [Double]]
+    public struct Step {
+        public var index: Int
+        public var from: Point
+        public var gradient: Point
+        public var to: Point
+        public var state: [String: [Double]]
     }
 
     /// Runs the optimizer by hand (the same update rules as `runTrajectory`) and keeps every step up to the last panel.
-    func steps() -> [Step] {
+    public func steps() -> [Step] {
         var opt = Optimizer(config: config)
         var theta = [start.x, start.y]
         var out: [Step] = []
@@ -37,13 +46,13 @@ struct StepsFigure {
         return out
     }
 
-    var isSGD: Bool { config.kind == .sgd }
-    var hasMomentum: Bool {
+    public var isSGD: Bool { config.kind == .sgd }
+    public var hasMomentum: Bool {
         (isSGD && config.momentum > 0) || [.adam, .adamw, .nadam, .radam, .adamax].contains(config.kind)
             || (config.kind == .rmsprop && config.momentum > 0)
     }
     /// The accumulator drawn as squares, if any.
-    var accumulator: String? {
+    public var accumulator: String? {
         switch config.kind {
         case .adagrad: return "sum"
         case .rmsprop: return "square_avg"
@@ -53,7 +62,7 @@ struct StepsFigure {
 
     /// The arrows of one step: (tail offset from the point, vector, colour index, legend text). For sgd
     /// momentum the gradient part starts at the tip of the velocity, so the two add up to the step visibly.
-    func arrows(_ s: Step) -> [(Point, Point, Int, String)] {
+    public func arrows(_ s: Step) -> [(Point, Point, Int, String)] {
         let parts = components(s)
         if isSGD && hasMomentum, parts.count == 3 {
             return [(parts[1].0, parts[0].0, 0, parts[0].2), (Point(0, 0), parts[1].0, 1, parts[1].2), (Point(0, 0), parts[2].0, 2, parts[2].2)]
@@ -62,7 +71,7 @@ struct StepsFigure {
     }
 
     /// The vectors of one step: (vector, colour index, legend text).
-    func components(_ s: Step) -> [(Point, Int, String)] {
+    public func components(_ s: Step) -> [(Point, Int, String)] {
         let step = s.to - s.from
         var out: [(Point, Int, String)] = []
         let stepLength = step.length
@@ -81,7 +90,7 @@ struct StepsFigure {
         return out
     }
 
-    func build(into figure: inout Figure) throws -> [DataTable] {
+    public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let all = steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }

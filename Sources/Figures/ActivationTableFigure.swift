@@ -3,11 +3,11 @@ import Viz
 
 /// A property table of activations, every entry computed from the kernels: output range, monotonic,
 /// zero-centred, bounded, max |f′| (and where), f′(0), and whether |f′| → 0 at either end.
-struct ActivationTableFigure {
+public struct ActivationTableFigure: FigureRecipe {
     /// Where |f′| tends to 0.
-    enum Saturation: Equatable {
+    public enum Saturation: Equatable {
         case none, left, right, both
-        var text: String {
+        public var text: String {
             switch self {
             case .none: return "✗"
             case .left: return "✓  $x \\to -\\infty$"
@@ -18,22 +18,27 @@ struct ActivationTableFigure {
     }
 
     /// One row of the table.
-    struct Properties {
-        var activation: Activation
-        var range: OutputRange
-        var monotonic: Bool
-        var zeroCentred: Bool
-        var bounded: Bool
-        var maxAbsDerivative: Double
-        var maxAbsDerivativeAt: Double
-        var derivativeAtZero: Double
-        var saturation: Saturation
+    public struct Properties {
+        public var activation: Activation
+        public var range: OutputRange
+        public var monotonic: Bool
+        public var zeroCentred: Bool
+        public var bounded: Bool
+        public var maxAbsDerivative: Double
+        public var maxAbsDerivativeAt: Double
+        public var derivativeAtZero: Double
+        public var saturation: Saturation
     }
 
-    var activations: [Activation]
+    public var activations: [Activation]
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(activations: [Activation]) {
+        self.activations = activations
+    }
 
     /// |f′(x)| → 0 as x → ±∞, from the closed forms (the same rule that shades saturated zones).
-    static func saturation(of a: Activation) -> Saturation {
+    public static func saturation(of a: Activation) -> Saturation {
         switch a.derivativeVanishes {
         case (true, true): return .both
         case (true, false): return .left
@@ -42,7 +47,7 @@ struct ActivationTableFigure {
         }
     }
 
-    static func properties(of a: Activation) -> Properties {
+    public static func properties(of a: Activation) -> Properties {
         let (peak, at) = a.maxAbsDerivative
         return Properties(activation: a, range: a.outputRange, monotonic: a.isMonotonic, zeroCentred: a.isZeroCentred,
                           bounded: a.isBounded, maxAbsDerivative: peak, maxAbsDerivativeAt: at,
@@ -50,7 +55,7 @@ struct ActivationTableFigure {
     }
 
     /// "0.25 at 0", "1 for x→∞"; "1" when the maximum holds on an interval.
-    static func peakText(_ p: Properties) -> String {
+    public static func peakText(_ p: Properties) -> String {
         let v = TickFormat.short(p.maxAbsDerivative, significant: 4)
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
         let approach = p.activation.steepestSlope.approach
@@ -60,7 +65,7 @@ struct ActivationTableFigure {
         return v
     }
 
-    func build(into figure: inout Figure) -> [DataTable] {
+    public func build(into figure: inout Figure) -> [DataTable] {
         let theme = figure.theme
         let props = activations.map(Self.properties)
         figure.title = "Activation functions at a glance"

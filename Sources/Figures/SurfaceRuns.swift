@@ -1,0 +1,140 @@
+import Optim
+import Viz
+
+/// A checked request to run optimizers on a surface: where they start, for how long, and the view.
+public struct SurfacePlan: Sendable {
+    public var surface: Surface
+    public var start: Point2
+    public var steps: Int
+    public var x: Interval
+    public var y: Interval
+    /// Mini-batch size for the dataset surfaces (nil: full batch).
+    public var batchSize: Int?
+    public var seed: UInt64
+
+    /// A recipe (or value) with these fields; see each field.
+    public init(surface: Surface, start: Point2, steps: Int, x: Interval, y: Interval, batchSize: Int? = nil, seed: UInt64) {
+        self.surface = surface
+        self.start = start
+        self.steps = steps
+        self.x = x
+        self.y = y
+        self.batchSize = batchSize
+        self.seed = seed
+    }
+
+    /// Whether (x, y) is inside the view (edges included).
+    public func inView(_ x: Double, _ y: Double) -> Bool { self.x.contains(x) && self.y.contains(y) }
+
+    /// The learning rate `LearningRateSearch` chooses for `request` on this plan: the run must stay in view.
+    public func learningRate(for request: OptimizerRequest) throws -> Double {
+        let start = [self.start.x, self.start.y]
+        let minima = surface.minima.map { [$0.x, $0.y] }
+        let inView = { (p: [Double]) in self.inView(p[0], p[1]) }
+        if let batchSize {
+            let objective = try MinibatchObjective(surface: surface, batchSize: batchSize, seed: seed)
+            return try LearningRateSearch.choose(objective: objective, start: start, minima: minima, steps: steps,
+                                                 staysInView: inView, config: request.config(lr:))
+        }
+        return try LearningRateSearch.choose(objective: surface, start: start, minima: minima, steps: steps,
+                                             staysInView: inView, config: request.config(lr:))
+    }
+
+    /// Runs `optimizer` from the start for `steps` steps (mini-batches when a batch size is set).
+    /// With a `schedule`, one scheduler step follows each optimizer step.
+    public func run(_ optimizer: Optimizer, options: TrajectoryOptions, schedule: LRSchedule? = nil) throws -> Trajectory {
+        if let batchSize {
+            let objective = try MinibatchObjective(surface: surface, batchSize: batchSize, seed: seed)
+            return try runTrajectory(objective: objective, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                     schedule: schedule)
+        }
+        return try runTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                 schedule: schedule)
+    }
+}
+
+/// One optimizer's run on a surface, with what a figure says about it.
+public struct SurfaceRun: Sendable {
+    public var config: OptimizerConfig
+    /// The learning rate was chosen by `LearningRateSearch`, not given.
+    public var chosenRate: Bool
+    public var trajectory: Trajectory
+    /// The recorded positions.
+    public var points: [Point]
+    /// The first recorded step whose position is outside the view, if any.
+    public var leavesView: Int?
+    /// The step that produced a non-finite position, value or gradient, if any.
+    public var diverged: Int?
+    /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
+    public var style = 0
+    /// The learning-rate schedule the run used, if any.
+    public var schedule: LRSchedule?
+
+    public init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
+        self.config = config
+        self.chosenRate = chosenRate
+        self.trajectory = trajectory
+        let d = trajectory.positionData
+        points = stride(from: 0, to: d.count - 1, by: 2).map { Point(d[$0], d[$0 + 1]) }
+        leavesView = zip(trajectory.steps, points).first { !plan.inView($0.1.x, $0.1.y) }?.0
+        if case let .diverged(k) = trajectory.stop { diverged = k } else { diverged = nil }
+    }
+
+    /// What happened, for a legend or a note: "diverged at step k", "leaves the view at step k", or the end
+    /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹".
+    public func outcome(surface: Surface) -> String {
+        if let k = diverged { return "diverged at step \(k)" }
+        if let k = leavesView { return "leaves the view at step \(k)" }
+        guard let p = points.last, let f = trajectory.finalValue else { return "" }
+        let name = surface.dataset == nil ? "f" : "L"
+        return "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
+    }
+
+    /// A coordinate with two decimals (three significant digits when small), typographic minus.
+    public static func coordinate(_ v: Double) -> String {
+        abs(v) >= 0.01 || abs(v) < 1e-300 ? TickFormat.fixed(v, 2) : TickFormat.short(v, significant: 2)
+    }
+
+    /// A loss value to two significant digits, powers of ten for small ones.
+    public static func value(_ v: Double) -> String { abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 2) }
+
+    /// The legend label: the optimizer's settings (PyTorch names), then the outcome.
+    public func label(surface: Surface) -> String { config.label + "  " + outcome(surface: surface) }
+}
+
+/// Running a list of optimizer choices on a plan, choosing learning rates where none was given.
+public enum SurfaceRuns {
+    /// One run per choice, each with the same start and step budget; positions recorded every `recordEvery` steps.
+    /// - Throws: `OptimError` for a request PyTorch rejects or a run that cannot start;
+    ///   `SurfaceRunError.schedule` when a run with a schedule fails.
+    public static func run(_ requests: [OptimizerRequest], plan: SurfacePlan, recordEvery: Int = 1,
+                           everyValue: Bool = false) throws -> [SurfaceRun] {
+        var runs = try requests.map { request in
+            let lr = request.hasLearningRate ? nil : try plan.learningRate(for: request)
+            let config = try request.config(lr: lr)
+            let options = TrajectoryOptions(steps: plan.steps, recordEvery: recordEvery, recordGradients: false, everyValue: everyValue)
+            let t: Trajectory
+            do {
+                t = try plan.run(Optimizer(config: config), options: options, schedule: request.schedule)
+            } catch let e as OptimError where request.schedule != nil {
+                throw SurfaceRunError.schedule(e)
+            }
+            var run = SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
+            run.schedule = request.schedule
+            return run
+        }
+        let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
+        for k in runs.indices { runs[k].style = styles[k] }
+        return runs
+    }
+}
+
+/// A run that failed because of its learning-rate schedule (the schedule's own error inside).
+public enum SurfaceRunError: Error, CustomStringConvertible {
+    case schedule(OptimError)
+
+    /// The schedule's message.
+    public var description: String {
+        switch self { case let .schedule(e): return "schedule: " + e.description }
+    }
+}

@@ -1,0 +1,75 @@
+import RealModule
+
+/// A learning rate for an optimizer when the user gives none: the smallest rate on a 1-2-5 grid that makes
+/// good progress on an objective and keeps its path where the caller wants it (for a figure, in view).
+///
+/// Candidates are 1, 2, 5 × 10ᵏ from 10⁻⁴ to 50. Each is run from `start` for `steps` steps (at most
+/// `tuningSteps`). Progress is log₁₀ of how much the distance to the nearest minimum shrank; when no run
+/// gets half a decade closer to a minimum (none are given, or runs settle in local minima), how much the
+/// gap between f and the lowest final f of any run shrank. Among the runs whose every recorded position
+/// passes `staysInView`, the choice is the smallest rate whose progress is at least `share` of the best
+/// run's, or at least `enough` decades: a run that gets well along, with the least zig-zag. If no run
+/// stays in view (or every run diverges), the smallest candidate. The other hyper-parameters are whatever
+/// `config` gives. Deterministic: the objective is copied for every run.
+public enum LearningRateSearch {
+    /// 1, 2, 5 × 10ᵏ for k = −4 … 1, ascending.
+    public static let candidates: [Double] = (-4...1).flatMap { e in [1.0, 2, 5].map { $0 * powerOfTen(e) } }
+    /// Decades of progress that always suffice.
+    public static let enough = 3.0
+    /// The share of the best run's progress a chosen run must make.
+    public static let share = 0.6
+    /// The most steps a tuning run takes.
+    public static let tuningSteps = 2000
+
+    /// 10ᵉ by repeated multiplication (exact for |e| ≤ 22, so the candidates are the decimals they name).
+    static func powerOfTen(_ e: Int) -> Double {
+        var v = 1.0
+        for _ in 0..<abs(e) { v *= 10 }
+        return e < 0 ? 1 / v : v
+    }
+
+    /// The rate for the optimizer `config(lr)` on `objective` from `start` (see the type's description).
+    ///
+    /// - Parameters:
+    ///   - minima: the objective's known minima (each of `objective.dimension` coordinates); may be empty.
+    ///   - steps: the caller's step budget; the search runs `min(steps, tuningSteps)` steps.
+    ///   - staysInView: whether a position counts as in view; runs that leave it are not chosen.
+    ///   - config: the optimizer with learning rate `lr`.
+    /// - Throws: what `config` or `runTrajectory` throws (`OptimError`).
+    public static func choose<O: Objective>(
+        objective: O, start: [Double], minima: [[Double]], steps: Int,
+        staysInView: ([Double]) -> Bool, config: (Double) throws -> OptimizerConfig
+    ) throws -> Double {
+        let budget = min(steps, tuningSteps)
+        func distance(_ p: [Double]) -> Double {
+            minima.map { m in zip(p, m).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot() }.min() ?? 0
+        }
+        var finals: [(lr: Double, f: Double, d: Double)] = []
+        for lr in candidates {
+            let optimizer = Optimizer(config: try config(lr))
+            let t = try runTrajectory(objective: objective, optimizer: optimizer, start: start,
+                                      options: TrajectoryOptions(steps: budget, recordGradients: false))
+            guard case .maxSteps = t.stop, let f = t.finalValue, let p = t.finalPosition else { continue }
+            if (0..<t.count).allSatisfy({ staysInView(t.position($0)) }) { finals.append((lr, f, distance(p))) }
+        }
+        guard !finals.isEmpty else { return candidates[0] }
+        if !minima.isEmpty, let lr = pick(finals.map { ($0.lr, $0.d) }, start: distance(start), floor: 0, minimum: 0.5) {
+            return lr
+        }
+        let best = finals.map(\.f).min() ?? 0
+        return pick(finals.map { ($0.lr, $0.f) }, start: objective.value(start), floor: best, minimum: 0) ?? finals[0].lr
+    }
+
+    /// The smallest rate whose measure shrank by at least `share` of the best run's decades (or `enough`),
+    /// or nil when the best run's progress is below `minimum` decades.
+    static func pick(_ finals: [(lr: Double, m: Double)], start m0: Double, floor: Double, minimum: Double) -> Double? {
+        guard m0 > floor, let best = finals.map(\.m).min() else { return nil }
+        func progress(_ m: Double) -> Double {
+            m - floor > 0 ? Double.log10((m0 - floor) / (m - floor)) : .infinity
+        }
+        let top = progress(best)
+        guard top >= minimum else { return nil }
+        let needed = min(share * top, enough)
+        return finals.first { progress($0.m) >= needed }?.lr
+    }
+}
