@@ -41,7 +41,10 @@ public struct Path: Sendable {
     public init(rect r: Rect) { self.init(polygon: [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)]) }
 
     /// A circle approximated by four cubic curves.
-    public init(circleAt c: Point, radius r: Double) {
+    public init(circleAt c: Point, radius r: Double) { addCircle(at: c, radius: r) }
+
+    /// Adds a circle (four cubic curves) as one closed sub-path.
+    public mutating func addCircle(at c: Point, radius r: Double) {
         let k = 0.5522847498307936 * r
         move(to: Point(c.x + r, c.y))
         curve(to: Point(c.x, c.y + r), control1: Point(c.x + r, c.y + k), control2: Point(c.x + k, c.y + r))
