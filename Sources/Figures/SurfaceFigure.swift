@@ -105,7 +105,9 @@ public struct SurfaceFigure: FigureRecipe {
         if arrows {
             let n = 18
             ax.add(try VectorFieldMark(x: plan.x, y: plan.y, nx: n, ny: n, scaling: isLog ? .log : .linear,
-                                       color: Color(hex: 0xFFFFFF, alpha: 0.75), lineWidth: 0.9, zOrder: 1.2) { x, y in
+                                       // White over filled colours; the foreground over the plain background of --style lines.
+                                       color: style == .lines ? theme.foreground.withAlpha(0.55) : Color(hex: 0xFFFFFF, alpha: 0.75),
+                                       lineWidth: 0.9, zOrder: 1.2) { x, y in
                 let g = s.gradient(x, y)
                 return Point(-g.dx, -g.dy)
             })

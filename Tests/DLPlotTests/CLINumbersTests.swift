@@ -101,7 +101,7 @@ final class CLINumbersTests: XCTestCase {
             }
         }
         let csv = try runDLPlot(["eval", "loss", "cce", "--prediction", "0.8,0.1,0.1;0.2,0.7,0.1", "--target", "1,0,0;0,1,0"])
-        XCTAssertEqual(csv.stdout, "i,loss,grad\n0,0.2231435513142097,-1.25;-0.0;-0.0\n1,0.35667494393873245,-0.0;-1.4285714285714286;-0.0\n")
+        XCTAssertEqual(csv.stdout, "i,loss,grad\n0,0.2231435513142097,-1.25;0.0;0.0\n1,0.35667494393873245,0.0;-1.4285714285714286;0.0\n")
     }
 
     func testEvalSurfaceMatchesReferencePoints() throws {

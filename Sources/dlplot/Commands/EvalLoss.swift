@@ -47,8 +47,10 @@ struct EvalLoss: ParsableCommand {
                 let p = try NumberArguments.rows(prediction, option: "--prediction")
                 let y = try NumberArguments.rows(target, option: "--target")
                 let r = try loss.rowValues(prediction: p, target: y)
-                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss)), ("grad", .rows(r.gradient))]
-                table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .rows(r.gradientMean))]
+                // +0.0 turns the −0 of −tᵢ/pᵢ for tᵢ = 0 into 0 (never "-0.0" for a class that is not the target).
+                let grad = r.gradient.map { $0.map { $0 + 0.0 } }, gradMean = r.gradientMean.map { $0.map { $0 + 0.0 } }
+                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss)), ("grad", .rows(grad))]
+                table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .rows(gradMean))]
             } else {
                 if prediction.contains(";") || target.contains(";") {
                     throw ValidationError("\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")

@@ -22,7 +22,12 @@ struct List: ParsableCommand {
         case .losses:
             return try Loss.allNames.map { ($0, try Loss(name: $0).summary) }
         case .surfaces:
-            return try Surface.allNames.map { ($0, try Surface(named: $0).summary) }
+            // The start the figures use by default, as `--start` documents.
+            return try Surface.allNames.map { name in
+                let s = try Surface(named: name)
+                let start = "(" + NumberTable.number(s.suggestedStart.x) + ", " + NumberTable.number(s.suggestedStart.y) + ")"
+                return (name, s.summary + "; start " + start)
+            }
         case .optimizers:
             return try OptimizerConfig.allNames.map { ($0, try OptimizerConfig.summary(for: $0)) }
         }
