@@ -15,6 +15,7 @@ extension DLPlot {
         CurvesCommand.self,
         BasinsCommand.self,
         StabilityCommand.self,
+        LandscapeCommand.self,
         StepsCommand.self,
         Eval.self,
         Trace.self,

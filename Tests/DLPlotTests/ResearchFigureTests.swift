@@ -49,3 +49,15 @@ final class ResearchFigureTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 }
+
+final class LandscapeCommandTests: XCTestCase {
+    func testLandscapeWritesAPNGAndRejectsBadInput() throws {
+        let png = FileManager.default.temporaryDirectory.appendingPathComponent("landscape-\(UUID().uuidString).png").path
+        let r = try runDLPlot(["landscape", "--task", "xor", "--steps", "60", "--grid", "21", "-o", png])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        let bad = try runDLPlot(["landscape", "--task", "moons", "-o", png + ".bad.png"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--task: 'moons'"), bad.stderr)
+    }
+}

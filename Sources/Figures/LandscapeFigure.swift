@@ -1,0 +1,70 @@
+import Optim
+import Viz
+
+/// The loss landscape of a small MLP (Li et al. 2018): the loss on a filter-normalised random plane
+/// around the trained weights, and each optimizer's training path on the top two PCA directions of
+/// its own path (variance shares on the axes), SGD and Adam from the same initialisation.
+public struct LandscapeFigure: FigureRecipe {
+    public var task: LandscapeTask
+    public var objective: NetworkObjective
+    public var runs: [(label: String, run: Trajectory)]
+    public var grid: Int
+    public var seed: UInt64
+
+    /// - Parameters: `runs` are the training runs (the last one's end is the centre of the random plane);
+    ///   `grid` samples per side of the plane; `seed` seeds the random directions.
+    public init(task: LandscapeTask, objective: NetworkObjective, runs: [(label: String, run: Trajectory)], grid: Int, seed: UInt64) {
+        self.task = task; self.objective = objective; self.runs = runs; self.grid = grid; self.seed = seed
+    }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
+        figure.title = "Loss landscape of a 2-16-16-1 MLP on \(task.rawValue)"
+        figure.subtitle = "filter-normalised random directions around the trained weights (Li et al. 2018); seed \(seed)"
+        var tables: [DataTable] = []
+        guard let main = runs.last, let centre = main.run.finalPosition else { return [] }
+        var sampler = GaussianSampler(seed: seed &+ 1)
+        let u = LossLandscape.filterNormalisedDirection(objective, theta: centre, sampler: &sampler)
+        let v = LossLandscape.filterNormalisedDirection(objective, theta: centre, sampler: &sampler)
+        let axis = (0..<grid).map { -1 + 2 * Double($0) / Double(grid - 1) }
+        let z = LossLandscape.grid(objective, centre: centre, u: u, v: v, alphas: axis, betas: axis)
+        let field = try ScalarField(xs: axis, ys: axis, z: z)
+        var plane = Axes(title: "around the \(main.label) solution", xLabel: "$\\alpha$ (direction 1)", yLabel: "$\\beta$ (direction 2)")
+        plane.xPadding = 0; plane.yPadding = 0; plane.grid = false; plane.zeroLines = false
+        plane.legend = .none
+        let filled = try FilledContourMark(field: field, levels: .count(14), colormap: .viridis)
+        plane.add(filled)
+        plane.add(try ContourMark(field: field, levels: .count(14), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
+        plane.add(PointLabelMark([.init(Point(0, 0), label: "trained", shape: .star)], markerSize: 10, zOrder: 6))
+        plane.sideGuides = [Colorbar(for: filled, label: "loss")]
+        figure.add(plane, row: 0, column: 0)
+        tables.append(DataTable(name: "random plane", columns: ["alpha", "beta", "loss"],
+                                rows: z.indices.map { [axis[$0 % grid], axis[$0 / grid], z[$0]] }))
+        for (i, entry) in runs.enumerated() {
+            let pca = LossLandscape.pca(entry.run.positions)
+            guard pca.directions.count == 2, let end = entry.run.finalPosition else { continue }
+            let xs = pca.coordinates.map(\.0), ys = pca.coordinates.map(\.1)
+            let pad = 0.15
+            let (x0, x1) = (xs.min() ?? -1, xs.max() ?? 1), (y0, y1) = (ys.min() ?? -1, ys.max() ?? 1)
+            let sx = max(x1 - x0, 1e-6), sy = max(y1 - y0, 1e-6)
+            let ax0 = (0..<61).map { x0 - pad * sx + (1 + 2 * pad) * sx * Double($0) / 60 }
+            let ay0 = (0..<61).map { y0 - pad * sy + (1 + 2 * pad) * sy * Double($0) / 60 }
+            let pz = LossLandscape.grid(objective, centre: end, u: pca.directions[0], v: pca.directions[1], alphas: ax0, betas: ay0)
+            let pfield = try ScalarField(xs: ax0, ys: ay0, z: pz)
+            let share = { (k: Int) in TickFormat.fixed(100 * pca.shares[k], 1) + " %" }
+            var ax = Axes(title: entry.label + " path on its PCA plane", xLabel: "PC 1 (\(share(0)) of variance)",
+                          yLabel: "PC 2 (\(share(1)))")
+            ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
+            ax.legend = .none
+            ax.add(try FilledContourMark(field: pfield, levels: .count(12), colormap: .viridis))
+            ax.add(try ContourMark(field: pfield, levels: .count(12), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
+            let look = TrajectoryStyle(index: i, theme: figure.theme)
+            ax.add(PathMark(points: zip(xs, ys).map { Point($0, $1) }, style: look.stroke, markerSize: 7, zOrder: 3))
+            ax.add(PointLabelMark([.init(Point(xs[0], ys[0]), label: "init", shape: .marker(.circle)),
+                                   .init(Point(0, 0), label: "end", shape: .star)], markerSize: 9, zOrder: 6))
+            figure.add(ax, row: 0, column: i + 1)
+            tables.append(DataTable(name: entry.label + " path (PCA coordinates)", columns: ["step", "pc1", "pc2", "loss"],
+                                    rows: xs.indices.map { [Double(entry.run.steps[$0]), xs[$0], ys[$0], entry.run.values[$0]] }))
+        }
+        return tables
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Figures
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot landscape`: the loss landscape of a small trained MLP.
+    struct LandscapeCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "landscape",
+            abstract: "Train a small MLP with SGD and Adam and draw its loss landscape and training paths (Li et al. 2018).",
+            discussion: """
+                A 2-16-16-1 tanh network (sigmoid output for xor and spirals, linear for regression), initialised \
+                from --seed, is trained on a data set generated in code with SGD and with Adam from the same \
+                initialisation. Left: the loss on the plane of two filter-normalised random directions around \
+                Adam's trained weights (the centre is the trained loss). Right: each training path projected on \
+                the top two PCA directions of that path, with their shares of the variance on the axes.
+                Examples:
+                  dlplot landscape --task spirals
+                  dlplot landscape --task xor --steps 500 --seed 3
+                """)
+
+        @Option(help: ArgumentHelp("xor, spirals or regression.", valueName: "task"))
+        var task = "spirals"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Training steps (full batch), 2-20000.", valueName: "n"))
+        var steps = 1000
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the data, the initial weights and the directions.", valueName: "n"))
+        var seed: UInt64 = 0
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Samples per side of the random plane, 11-401.", valueName: "n"))
+        var grid = 101
+
+        @Option(name: .customLong("sgd-lr"), parsing: .unconditional, help: ArgumentHelp("SGD's learning rate > 0.", valueName: "lr"))
+        var sgdLR = "0.5"
+
+        @Option(name: .customLong("adam-lr"), parsing: .unconditional, help: ArgumentHelp("Adam's learning rate > 0.", valueName: "lr"))
+        var adamLR = "0.01"
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        var defaultFileName: String { "landscape-" + task }
+
+        mutating func validate() throws { _ = try settings() }
+
+        func settings() throws -> (LandscapeTask, Double, Double) {
+            guard let t = LandscapeTask(rawValue: task) else {
+                throw ValidationError("--task: '\(task)' is not allowed; expected xor, spirals or regression")
+            }
+            guard (2...20_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 2...20000") }
+            guard (11...401).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 11...401") }
+            let a = try NumberArguments.finite(sgdLR, option: "--sgd-lr"), b = try NumberArguments.finite(adamLR, option: "--adam-lr")
+            guard a > 0 else { throw ValidationError("--sgd-lr: \(sgdLR) is not allowed; expected a learning rate > 0") }
+            guard b > 0 else { throw ValidationError("--adam-lr: \(adamLR) is not allowed; expected a learning rate > 0") }
+            return (t, a, b)
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let (t, sgd, adam) = try settings()
+            let (x, y) = t.data(seed: seed)
+            let out = try Activation(name: t == .regression ? "identity" : "sigmoid")
+            let tanh = try Activation(name: "tanh")
+            let net = try MLP(widths: [2, 16, 16, 1], activations: [tanh, tanh, out], initialization: .glorotUniform, seed: seed)
+            let objective = NetworkObjective(network: net, inputs: x, targets: y, loss: t.loss)
+            let start = NetworkObjective.flatten(net)
+            let record = max(1, steps / 400)
+            var runs: [(label: String, run: Trajectory)] = []
+            for (name, lr) in [("sgd", sgd), ("adam", adam)] {
+                let run = try runTrajectory(objective: objective, optimizer: try Optimizer(name: name, settings: ["lr": .number(lr)]),
+                                            start: start, options: TrajectoryOptions(steps: steps, recordEvery: record, recordGradients: false))
+                runs.append(("\(name) lr=\(lr)", run))
+            }
+            var figure = try figureOptions.makeFigure(rows: 1, columns: 3)
+            let tables = try LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed).build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}
