@@ -1,5 +1,5 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
-//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--only optim|viz|fields|commands]
+//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--only optim|expressions|viz|fields|commands]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ name: String) -> String? {
@@ -11,6 +11,10 @@ print("dlplot benchmarks (best of repeated runs, release build)")
 if only == nil || only == "optim" {
     print("== Optim")
     runOptimBenchmarks(&harness)
+}
+if only == nil || only == "optim" || only == "expressions" {
+    print("== Typed expressions")
+    runExpressionBenchmarks(&harness)
 }
 if only == nil || only == "viz" {
     print("== Viz")
