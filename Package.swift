@@ -57,6 +57,11 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ExpressionFuzz",
+            dependencies: ["Optim"],
+            path: "Fuzz/ExpressionFuzz"
+        ),
+        .executableTarget(
             name: "DLPlotBench",
             dependencies: ["Optim", "Viz"],
             path: "Benchmarks/DLPlotBench"
