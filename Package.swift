@@ -63,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DLPlotBench",
-            dependencies: ["Optim", "Viz"],
+            dependencies: ["Optim", "Viz", "RunLogs"],
             path: "Benchmarks/DLPlotBench"
         ),
 
