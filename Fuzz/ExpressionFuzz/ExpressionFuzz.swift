@@ -2,7 +2,7 @@ import Optim
 
 // Fuzzes the expression parser and evaluator. Built two ways:
 //   swift build -c debug --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
-//       --product ExpressionFuzz                          (libFuzzer: run with a corpus directory)
+//       -Xswiftc -use-ld=lld --product ExpressionFuzz                          (libFuzzer: run with a corpus directory)
 //   swift build --product ExpressionFuzz                  (replays files given as arguments)
 // Every input must either parse or throw an ExpressionError with a caret inside the shown text;
 // a parsed expression must give the same bits through the point and the array paths.
@@ -45,10 +45,28 @@ func check(_ data: UnsafeRawBufferPointer) {
 }
 
 #if FUZZING
+/// The function libFuzzer calls with each input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     check(UnsafeRawBufferPointer(start: start, count: count))
     return 0
+}
+
+/// libFuzzer's entry for a driver of our own (SwiftPM links an executable's entry point as
+/// `<Module>_main`, so libFuzzer's own `main` is not used).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<CInt>,
+               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("ExpressionFuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runDriver(&count, &arguments) { data, size in
+        guard let data else { return 0 }
+        return fuzz(UnsafeRawPointer(data), size)
+    }
 }
 #else
 import Foundation
