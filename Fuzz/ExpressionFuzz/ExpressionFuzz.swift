@@ -71,11 +71,19 @@ func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
 #else
 import Foundation
 
-/// Without libFuzzer: replays the files given as arguments (a crash reproducer, a corpus).
+/// Without libFuzzer: replays the files given as arguments (a crash reproducer, a corpus), or with
+/// `--generate N [--seed S]` checks N seeded random expressions of the grammar, a third of them
+/// mutated (the same generator as the seeded test, for long runs in a release build).
 @main
 enum Replay {
     static func main() {
-        for path in CommandLine.arguments.dropFirst() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let i = arguments.firstIndex(of: "--generate"), i + 1 < arguments.count, let count = Int(arguments[i + 1]) {
+            let seed = arguments.firstIndex(of: "--seed").flatMap { $0 + 1 < arguments.count ? UInt64(arguments[$0 + 1]) : nil } ?? 1
+            generate(count, seed: seed)
+            return
+        }
+        for path in arguments {
             guard let data = FileManager.default.contents(atPath: path) else {
                 print("cannot read \(path)")
                 continue
@@ -83,5 +91,47 @@ enum Replay {
             data.withUnsafeBytes { check($0) }
         }
     }
+}
+
+/// N generated inputs through `check`; prints the count, the parsed share and the time.
+func generate(_ count: Int, seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    let unary = ["exp", "log", "log1p", "expm1", "sqrt", "abs", "sin", "cos", "tan", "sinh", "cosh", "tanh", "asinh", "atan",
+                 "erf", "erfc", "sigmoid", "softplus", "relu", "gelu", "mish", "elu", "selu", "softsign", "hardswish", "relu6"]
+    let leaves = ["x", "y", "pi", "e", "a", "beta", "2", "0.5", "1e-3", "3", "0", "1e300", "100"]
+    func pick(_ options: [String]) -> String { options[rng.nextInt(below: options.count)] }
+    func expression(_ depth: Int) -> String {
+        if depth <= 0 || rng.nextInt(below: 4) == 0 { return pick(leaves) }
+        switch rng.nextInt(below: 9) {
+        case 0: return expression(depth - 1) + " + " + expression(depth - 1)
+        case 1: return expression(depth - 1) + " - " + expression(depth - 1)
+        case 2: return expression(depth - 1) + "*" + expression(depth - 1)
+        case 3: return expression(depth - 1) + "/" + expression(depth - 1)
+        case 4: return "(" + expression(depth - 1) + ")" + pick(["^", "**"]) + expression(depth - 1)
+        case 5: return "-" + expression(depth - 1)
+        case 6: return pick(["max", "min"]) + "(" + expression(depth - 1) + ", " + expression(depth - 1) + ")"
+        case 7: return "(" + expression(depth - 1) + ")"
+        default: return pick(unary) + "(" + expression(depth - 1) + ")"
+        }
+    }
+    let alphabet = Array("xy()+-*/^,.e0123456789 abcz_$é\n")
+    let clock = ContinuousClock()
+    let started = clock.now
+    for k in 0..<count {
+        var chars = Array(expression(1 + k % 7))
+        if k % 3 == 0 {
+            for _ in 0..<(1 + rng.nextInt(below: 3)) {
+                let i = chars.isEmpty ? 0 : rng.nextInt(below: chars.count + 1)
+                switch rng.nextInt(below: 3) {
+                case 0: chars.insert(alphabet[rng.nextInt(below: alphabet.count)], at: i)
+                case 1: if i < chars.count { chars.remove(at: i) }
+                default: if i + 1 < chars.count { chars.swapAt(i, i + 1) }
+                }
+            }
+        }
+        var bytes = Array(String(chars).utf8)
+        bytes.withUnsafeMutableBytes { check(UnsafeRawBufferPointer($0)) }
+    }
+    print("checked \(count) generated inputs (seed \(seed)) in \(clock.now - started), no failure")
 }
 #endif

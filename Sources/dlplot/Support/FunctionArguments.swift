@@ -38,7 +38,7 @@ enum FunctionArguments {
         for item in items {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw ValidationError("invalid \(option) '\(item)': expected name=value or name=v1,v2,v3, e.g. \(option) beta=0.5,1,2")
+                throw ValidationError("invalid \(option) '\(item)': expected key=value (or key=v1,v2,v3 for a family), e.g. \(option) beta=0.5,1,2")
             }
             let values = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { text -> Double in
                 guard let v = Double(text.trimmingCharacters(in: " ")), v.isFinite else {
@@ -100,7 +100,16 @@ enum FunctionArguments {
             }
         }
         for f in families where !used.contains(f.name) {
-            throw ValidationError("--param '\(f.name)' is not a parameter of \(texts.joined(separator: ", "))")
+            // The parameters that were possible, for "did you mean".
+            var allowed: [String] = []
+            for text in texts {
+                if isName(text) { allowed += (try? Activation.parameterSpecs(for: text).map(\.name)) ?? [] }
+                else { allowed += (try? MathExpression.parameterNames(in: text)) ?? [] }
+            }
+            var message = "unknown --param '\(f.name)' for \(texts.joined(separator: ", "))"
+            if let guess = closestName(to: f.name, in: allowed) { message += "; did you mean '\(guess)'?" }
+            message += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
+            throw ValidationError(message)
         }
         return out
     }
