@@ -62,6 +62,11 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ExpressionFuzz",
+            dependencies: ["Optim"],
+            path: "Fuzz/ExpressionFuzz"
+        ),
+        .executableTarget(
             name: "DLPlotBench",
             dependencies: ["Optim", "Viz", "RunLogs"],
             path: "Benchmarks/DLPlotBench"

@@ -1,6 +1,6 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
 //   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--before PATH-TO-EARLIER-DLPLOT]
-//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|viz|fields|commands|logs|paired]
+//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|expressions|viz|fields|commands|logs|paired]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ name: String) -> String? {
@@ -12,6 +12,10 @@ print("dlplot benchmarks (best of repeated runs, release build)")
 if only == nil || only == "optim" {
     print("== Optim")
     runOptimBenchmarks(&harness)
+}
+if only == nil || only == "optim" || only == "expressions" {
+    print("== Typed expressions")
+    runExpressionBenchmarks(&harness)
 }
 if only == nil || only == "viz" {
     print("== Viz")

@@ -53,12 +53,14 @@ public struct ActivationFigure: FigureRecipe {
         let width = theme.lineWidth
 
         if let a = activations.first, single {
-            figure.title = a.displayName + "   " + a.formula
+            // A typed expression is titled by its pretty-printed math alone.
+            figure.title = a.expression == nil ? a.displayName + "   " + a.formula : a.formula
             let desc = [a.isMonotonic ? "monotonic" : "not monotonic", a.isZeroCentred ? "zero-centred" : "not zero-centred",
                         a.isBounded ? "bounded" : "unbounded"]
             figure.subtitle = "range " + Self.rangeText(a.outputRange) + " · " + desc.joined(separator: " · ")
         } else {
             figure.title = "Activation functions" + (curves == .valueOnly ? "" : " and their derivatives")
+            if let family = sharedExpression { figure.title = family.formula }
         }
 
         // Several activations: each keeps its catalogue style (colour and marker) in every figure.
@@ -86,7 +88,7 @@ public struct ActivationFigure: FigureRecipe {
                 let pts = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps, a.value)
                 let style = StrokeStyle(color: color, width: width, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
-                if !single { axes.add(LineMark(points: [], style: style, label: a.displayName, marker: theme.marker(styles[i]))) }
+                if !single { axes.add(LineMark(points: [], style: style, label: legendLabel(a), marker: theme.marker(styles[i]))) }
                 for j in a.jumps where xr.contains(j) {
                     let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
                     axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
@@ -98,7 +100,8 @@ public struct ActivationFigure: FigureRecipe {
                 let style = StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
                 if !single {
-                    axes.add(LineMark(points: [], style: style, label: a.displayName + (curves == .derivativeOnly ? "′" : "′ (dashed)"),
+                    axes.add(LineMark(points: [], style: style, label: (a.expression == nil ? a.displayName + "′" : legendLabel(a) + ": $f'$")
+                                          + (curves == .derivativeOnly ? "" : " (dashed)"),
                                       marker: theme.marker(styles[i])))
                 }
                 let steep = a.steepestSlope
@@ -223,9 +226,24 @@ public struct ActivationFigure: FigureRecipe {
         }
     }
 
-    /// A short symbol for legends: σ for sigmoid, the name otherwise.
+    /// A short symbol for legends: σ for sigmoid, f for a typed expression, the name otherwise.
     public static func symbol(_ a: Activation) -> String {
-        a.name == "sigmoid" ? "\\sigma" : "\\mathrm{\(a.name)}"
+        if a.expression != nil { return "f" }
+        return a.name == "sigmoid" ? "\\sigma" : "\\mathrm{\(a.name)}"
+    }
+
+    /// The expression every activation is typed from when they form one family (beta=0.5,1,2).
+    var sharedExpression: MathExpression? {
+        guard let first = activations.first?.expression, activations.count > 1,
+              activations.allSatisfy({ $0.expression?.source == first.source }) else { return nil }
+        return first
+    }
+
+    /// A legend entry: the parameter values within a family, else the display name (with parameters).
+    func legendLabel(_ a: Activation) -> String {
+        guard let e = a.expression else { return a.displayName }
+        if sharedExpression != nil, !e.parameters.isEmpty { return e.parameterLabel }
+        return a.label
     }
 
     public static func rangeText(_ r: OutputRange) -> String {

@@ -101,7 +101,7 @@ public struct StepsFigure: FigureRecipe {
         let theme = figure.theme
         let all = steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
-        figure.title = "\(config.label) on \(surface.displayName.lowercased()), step by step"
+        figure.title = "\(config.label) on \((surface.expression == nil ? surface.displayName.lowercased() : surface.displayName)), step by step"
         figure.subtitle = surface.formula + ", start (\(TickFormat.shortest(start.x)), \(TickFormat.shortest(start.y)))"
         let colors = [theme.color(0), theme.color(1), theme.foreground]
         let s = surface

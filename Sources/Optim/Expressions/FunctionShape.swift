@@ -52,8 +52,11 @@ public struct FunctionShape: Sendable, Hashable {
         }
         isMonotonic = monotonic && f(scan.upperBound) >= f(scan.lowerBound)
         for side in [-1.0, 1.0] {
-            let (near, far) = (abs(df(side * 1e3)), abs(df(side * 1e6)))
-            let vanishes = near < 1e-6 && far <= near
+            // |f′| at 10, 10², …, 10⁶ (non-finite ones dropped: a formula such as 1/(1 + exp(−x))
+            // overflows far out) shrinking below 10⁻⁶.
+            let tail = [1e1, 1e2, 1e3, 1e4, 1e5, 1e6].map { abs(df(side * $0)) }.filter(\.isFinite)
+            let vanishes = tail.count >= 2 && (tail.last ?? 1) < 1e-6 * max(1, tail[0])
+                && zip(tail.dropFirst(), tail.dropFirst(2)).allSatisfy { $1 <= $0 }
             if side < 0 { derivativeVanishesLeft = vanishes } else { derivativeVanishesRight = vanishes }
         }
         deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps)
@@ -161,7 +164,7 @@ public struct FunctionShape: Sendable, Hashable {
         var pieces: [ClosedRange<Double>] = []
         var start: Double?
         func close(_ lo: Double, _ hi: Double) {
-            let snap = { (x: Double) in ends.min { abs($0 - x) < abs($1 - x) }.flatMap { abs($0 - x) <= step ? $0 : nil } }
+            let snap = { (x: Double) in ends.min { abs($0 - x) < abs($1 - x) }.flatMap { abs($0 - x) <= 1.5 * step ? $0 : nil } }
             let atLeft = lo <= scan.lowerBound, atRight = hi >= scan.upperBound
             guard let a = atLeft ? scan.lowerBound : snap(lo), let b = atRight ? scan.upperBound : snap(hi),
                   (atLeft && atRight) || (!atLeft && !atRight) || (atLeft ? snap(hi) != nil : snap(lo) != nil), a < b

@@ -21,7 +21,7 @@ extension MathExpression {
         let n = xs.count
         if values.count != n { values = [Double](repeating: 0, count: n) }
         if derivatives.count != n { derivatives = [Double](repeating: 0, count: n) }
-        var evaluator = TapeEvaluator(tape: tape, tangents: 1)
+        var evaluator = TapeEvaluator(tape: tape, tangents: 1, lanes: min(256, max(1, n)))
         xs.withUnsafeBufferPointer { x in
             values.withUnsafeMutableBufferPointer { f in
                 derivatives.withUnsafeMutableBufferPointer { d in
@@ -61,7 +61,7 @@ extension MathExpression {
             default: if dfdy.count != n { dfdy = [Double](repeating: 0, count: n) }
             }
         }
-        var evaluator = TapeEvaluator(tape: tape, tangents: gradients ? 2 : 0)
+        var evaluator = TapeEvaluator(tape: tape, tangents: gradients ? 2 : 0, lanes: min(256, max(1, n)))
         xs.withUnsafeBufferPointer { x in
         ys.withUnsafeBufferPointer { y in
         values.withUnsafeMutableBufferPointer { f in

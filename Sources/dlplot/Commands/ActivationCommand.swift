@@ -18,13 +18,18 @@ extension DLPlot {
                   dlplot activation sigmoid -o sigmoid.png
                   dlplot activation relu leaky_relu elu --range -3:3 -o rectifiers.svg
                   dlplot activation elu --param alpha=0.5 --saturation-rel 0.1 -o elu.pdf
+                  dlplot activation 'x*sigmoid(beta*x)' --param beta=0.5,1,2 -o swish-family.png
+                Anything that is not a single name is a typed expression of x: numbers, pi, e, + - * / ^, \
+                exp log log1p expm1 sqrt abs sin cos tan sinh cosh tanh asinh atan erf erfc sigmoid softplus relu, \
+                max(a, b), min(a, b), every activation by name, and parameters given with --param.
                 """)
 
-        @Argument(help: ArgumentHelp("One or more activation names.", valueName: "name"))
+        @Argument(help: ArgumentHelp("One or more activation names or expressions of x (an expression starting with '-' goes after --).",
+                                     valueName: "name"))
         var names: [String]
 
         @Option(name: .customLong("param"), help: ArgumentHelp(
-            "A parameter as name=value, with PyTorch's names (negative_slope, a, alpha, beta, threshold, min_val, max_val); repeatable.",
+            "A parameter as name=value (PyTorch's names for built-ins, or an expression's own), or name=v1,v2,v3 for a family; repeatable.",
             valueName: "k=v"))
         var params: [String] = []
 
@@ -49,7 +54,9 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "activation-" + names.joined(separator: "-") }
+        var defaultFileName: String {
+            "activation-" + names.map { FunctionArguments.isName($0) ? $0 : "expression" }.joined(separator: "-")
+        }
 
         mutating func validate() throws {
             guard !names.isEmpty else { throw ValidationError("give at least one activation name; see `dlplot list activations`") }
@@ -62,24 +69,10 @@ extension DLPlot {
             _ = try activations()
         }
 
-        /// The activations with their parameters; a parameter must belong to at least one of them.
+        /// The activations with their parameters (names or typed expressions; a list of values is a
+        /// family, one curve each); a parameter must belong to at least one of them.
         func activations() throws -> [Activation] {
-            let given = try ArgumentText.keyValues(params, option: "--param")
-            var used = Set<String>()
-            var out: [Activation] = []
-            for name in names {
-                let specs: [ParameterSpec]
-                do { specs = try Activation.parameterSpecs(for: name) } catch { throw ValidationError(String(describing: error)) }
-                let mine = given.filter { k, _ in specs.contains { $0.name == k } }
-                used.formUnion(mine.keys)
-                do { out.append(try Activation(name: name, parameters: mine)) } catch { throw ValidationError(String(describing: error)) }
-            }
-            for k in given.keys.sorted() where !used.contains(k) {
-                let allowed = Set(try names.flatMap { try Activation.parameterSpecs(for: $0).map(\.name) }).sorted()
-                throw ValidationError("unknown --param '\(k)' for \(names.joined(separator: ", ")); allowed: "
-                                      + (allowed.isEmpty ? "(none: these activations have no parameters)" : allowed.joined(separator: ", ")))
-            }
-            return out
+            try FunctionArguments.activations(names, params: params)
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

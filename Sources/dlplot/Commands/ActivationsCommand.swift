@@ -55,13 +55,15 @@ extension DLPlot {
 
         func parsedActivations() throws -> [Activation] {
             guard let names else { return try Activation.allNames.map { try Activation(name: $0) } }
-            let list = names.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingCharacters()) }
+            let list = FunctionArguments.topLevelItems(names).map { String($0.trimmingCharacters()) }
             guard !list.contains(where: \.isEmpty) else {
                 throw ValidationError("invalid --names '\(names)': expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }
             guard list.count <= 48 else { throw ValidationError("invalid --names '\(names)': at most 48 activations") }
-            return try list.map { n in
-                do { return try Activation(name: n) } catch { throw ValidationError("invalid --names '\(names)': " + String(describing: error)) }
+            return try list.flatMap { n in
+                do { return try FunctionArguments.activations([n], params: []) } catch let e as ValidationError {
+                    throw ValidationError("invalid --names '\(names)': " + e.message)
+                }
             }
         }
 

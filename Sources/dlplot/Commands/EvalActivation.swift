@@ -10,11 +10,14 @@ struct EvalActivation: ParsableCommand {
             NAME is one of: \(Activation.allNames.joined(separator: ", ")) (see `dlplot list activations`). \
             Parameters use PyTorch's names: negative_slope (leaky_relu, 0.01), a (prelu, 0.25), alpha (elu, celu: 1), \
             beta (swish 1, softplus 1), threshold (softplus, 20), min_val and max_val (hardtanh, -1 and 1). \
-            Example: dlplot eval activation leaky_relu --param negative_slope=0.1 --x -2,0,2
+            A typed expression of x is accepted too (exact derivatives by automatic differentiation), with its \
+            parameters as --param name=value; one that starts with a minus sign goes after --. \
+            Examples: dlplot eval activation leaky_relu --param negative_slope=0.1 --x -2,0,2; \
+            dlplot eval activation 'x*sigmoid(beta*x)' --param beta=2 --x -1,0,1; dlplot eval activation --x 1,2 -- '-x^2'
             """
     )
 
-    @Argument(help: "The activation name.")
+    @Argument(help: "The activation name, or an expression of x such as 'x*sigmoid(beta*x)' (after -- when it starts with '-').")
     var name: String
 
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
@@ -29,12 +32,12 @@ struct EvalActivation: ParsableCommand {
     @OptionGroup var output: NumberOutputOptions
 
     func parsed() throws -> (Activation, [Double]) {
-        let params = try NumberArguments.parameters(parameters, option: "--param")
-        let f: Activation
-        do {
-            f = try Activation(name: name, parameters: params)
-        } catch let error as OptimError {
-            throw ValidationError(error.description)
+        let families = try FunctionArguments.parameterFamilies(parameters)
+        if let f = families.first(where: { $0.values.count != 1 }) {
+            throw ValidationError("--param \(f.name): eval takes one value per parameter, not a list")
+        }
+        guard let f = try FunctionArguments.activations([name], params: parameters).first else {
+            throw ValidationError("no activation given")
         }
         return (f, try NumberArguments.list(xs, option: "--x"))
     }

@@ -9,12 +9,18 @@ struct EvalSurface: ParsableCommand {
         discussion: """
             NAME is one of: \(Surface.allNames.joined(separator: ", ")) (see `dlplot list surfaces`). \
             For linreg_mse and logreg_bce, x and y are the model's w and b and f is the mean loss over the built-in dataset. \
-            Example: dlplot eval surface rosenbrock --points 1:1,-1.5:2
+            A typed expression of x and y is accepted too, with its parameters as --param name=value. \
+            Examples: dlplot eval surface rosenbrock --points 1:1,-1.5:2; \
+            dlplot eval surface 'a*x^2 + y^2' --param a=0.1 --points 1:2
             """
     )
 
-    @Argument(help: "The surface name.")
+    @Argument(help: "The surface name, or an expression of x and y such as 'x^2 - y^2' (after -- when it starts with '-').")
     var name: String
+
+    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A parameter of the expression as name=value (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
 
     @Option(parsing: .unconditional,
             help: ArgumentHelp("Points as x:y pairs separated by commas, e.g. 1:1,-1.5:2 (required).", valueName: "points"))
@@ -23,12 +29,7 @@ struct EvalSurface: ParsableCommand {
     @OptionGroup var output: NumberOutputOptions
 
     func parsed() throws -> (Surface, [(x: Double, y: Double)]) {
-        let s: Surface
-        do {
-            s = try Surface(named: name)
-        } catch let error as OptimError {
-            throw ValidationError(error.description)
-        }
+        let s = try FunctionArguments.surface(name, params: parameters)
         return (s, try NumberArguments.points(points, option: "--points"))
     }
 

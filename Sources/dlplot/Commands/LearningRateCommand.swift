@@ -31,10 +31,10 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "lr-" + function }
+        var defaultFileName: String { "lr-" + (FunctionArguments.isName(function) ? function : "expression") }
 
         mutating func validate() throws {
-            do { _ = try Curve1D(named: function) } catch { throw ValidationError(String(describing: error)) }
+            _ = try FunctionArguments.curve(function)
             let r = try ArgumentText.numbers(rates, option: "--rates")
             guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
             for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(NumberText.shortest(v))' in --rates: expected numbers > 0") }
@@ -46,7 +46,7 @@ extension DLPlot {
             let r = try ArgumentText.numbers(rates, option: "--rates")
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true
-            let curve = try Curve1D(named: function)
+            let curve = try FunctionArguments.curve(function)
             let recipe = LearningRateFigure(curve: curve, rates: r, start: start ?? curve.suggestedStart, steps: steps)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)

@@ -43,14 +43,14 @@ extension DLPlot {
         }
 
         mutating func validate() throws {
-            do { _ = try Curve1D(named: function) } catch { throw ValidationError(String(describing: error)) }
+            _ = try FunctionArguments.curve(function)
             _ = try pairs()
             guard steps >= 1, steps <= 100_000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 100000") }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {
             var figure = try figureOptions.makeFigure()
-            let recipe = PitfallsFigure(curve: try Curve1D(named: function), runs: try pairs(), steps: steps)
+            let recipe = PitfallsFigure(curve: try FunctionArguments.curve(function), runs: try pairs(), steps: steps)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

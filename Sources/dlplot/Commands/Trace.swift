@@ -23,8 +23,13 @@ struct Trace: ParsableCommand {
             """
     )
 
-    @Option(help: "Surface name (see `dlplot list surfaces`; required).")
+    @Option(help: ArgumentHelp("Surface name (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 - y^2' (required).",
+                               valueName: "name|expression"))
     var surface: String
+
+    @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A parameter of a typed surface expression as name=value (repeatable).", valueName: "name=value"))
+    var params: [String] = []
 
     @Option(help: ArgumentHelp("Optimizer name (see `dlplot list optimizers`) or a torch constructor call without params, "
         + "e.g. 'Adam(lr=0.1, betas=(0.8, 0.99))' or \"LBFGS(line_search_fn='strong_wolfe')\" (required).", valueName: "name|Class(...)"))
@@ -141,7 +146,7 @@ struct Trace: ParsableCommand {
         func validation<T>(_ body: () throws -> T) throws -> T {
             do { return try body() } catch let error as OptimError { throw ValidationError(error.description) }
         }
-        let s = try validation { try Surface(named: surface) }
+        let s = try FunctionArguments.surface(surface, params: params)
         var given: [OptimizerSettings.Given] = []
         for (key, text) in numberOptions {
             guard let text else { continue }

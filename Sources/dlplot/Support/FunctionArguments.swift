@@ -1,0 +1,152 @@
+import ArgumentParser
+import Optim
+
+/// Turns what the user typed where a function is expected into the function: a single identifier
+/// is a built-in name (`gelu`, `rosenbrock`, `double_well`); anything else is a typed expression
+/// (`x*sigmoid(beta*x)`, `x^2 - y^2`) with its parameters from `--param name=value`. A bad
+/// expression is one ValidationError: the message, then the expression with a caret under the
+/// offending position.
+enum FunctionArguments {
+    /// Whether `text` is a single identifier (a name), not an expression.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCII, first.isLetter || first == "_" else { return false }
+        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// `text` split at the commas outside parentheses (so `relu,max(x, 0.1*x)` is two items).
+    static func topLevelItems(_ text: String) -> [Substring] {
+        var items: [Substring] = []
+        var depth = 0
+        var start = text.startIndex
+        for i in text.indices {
+            switch text[i] {
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "," where depth == 0:
+                items.append(text[start..<i])
+                start = text.index(after: i)
+            default: break
+            }
+        }
+        items.append(text[start...])
+        return items
+    }
+
+    /// `--param name=value` and `name=v1,v2,v3` (a family: one function per value), in the order given.
+    static func parameterFamilies(_ items: [String], option: String = "--param") throws -> [(name: String, values: [Double])] {
+        var out: [(String, [Double])] = []
+        for item in items {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("invalid \(option) '\(item)': expected key=value (or key=v1,v2,v3 for a family), e.g. \(option) beta=0.5,1,2")
+            }
+            let values = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { text -> Double in
+                guard let v = Double(text.trimmingCharacters(in: " ")), v.isFinite else {
+                    throw ValidationError("invalid \(option) '\(item)': '\(text)' is not a finite number")
+                }
+                return v
+            }
+            let name = String(parts[0])
+            if out.contains(where: { $0.0 == name }) { throw ValidationError("\(option): '\(name)' is given twice") }
+            out.append((name, values))
+        }
+        return out
+    }
+
+    /// Every combination of the families' values (the first family varies slowest); one empty
+    /// assignment when there are none.
+    static func assignments(_ families: [(name: String, values: [Double])]) -> [[String: Double]] {
+        var out: [[String: Double]] = [[:]]
+        for family in families {
+            out = out.flatMap { partial in family.values.map { v in partial.merging([family.name: v]) { $1 } } }
+        }
+        return out
+    }
+
+    /// A typed expression, or the ValidationError of a bad one.
+    static func expression(_ text: String, dimension: Int, parameters: [String: Double]) throws -> MathExpression {
+        do {
+            return try MathExpression(text, dimension: dimension, parameters: parameters)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The activations `texts` name or type, with `--param` values: built-ins take their PyTorch
+    /// parameters, expressions their named parameters; a family (`beta=0.5,1,2`) gives one
+    /// activation per value for every expression that uses it. Every --param must be used.
+    static func activations(_ texts: [String], params: [String]) throws -> [Activation] {
+        let families = try parameterFamilies(params)
+        var used = Set<String>()
+        var out: [Activation] = []
+        for text in texts {
+            if isName(text) {
+                let specs: [ParameterSpec]
+                do { specs = try Activation.parameterSpecs(for: text) } catch { throw ValidationError(String(describing: error)) }
+                let mine = families.filter { f in specs.contains { $0.name == f.name } }
+                used.formUnion(mine.map(\.name))
+                for assignment in assignments(mine) {
+                    do { out.append(try Activation(name: text, parameters: assignment)) } catch { throw ValidationError(String(describing: error)) }
+                }
+            } else {
+                let wanted: [String]
+                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw ValidationError(error.description) }
+                let mine = families.filter { wanted.contains($0.name) }
+                used.formUnion(mine.map(\.name))
+                for assignment in assignments(mine) {
+                    let e = try expression(text, dimension: 1, parameters: assignment)
+                    do { out.append(try Activation(expression: e)) } catch { throw ValidationError(String(describing: error)) }
+                }
+            }
+        }
+        for f in families where !used.contains(f.name) {
+            // The parameters that were possible, for "did you mean".
+            var allowed: [String] = []
+            for text in texts {
+                if isName(text) { allowed += (try? Activation.parameterSpecs(for: text).map(\.name)) ?? [] }
+                else { allowed += (try? MathExpression.parameterNames(in: text)) ?? [] }
+            }
+            var message = "unknown --param '\(f.name)' for \(texts.joined(separator: ", "))"
+            if let guess = closestName(to: f.name, in: allowed) { message += "; did you mean '\(guess)'?" }
+            message += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
+            throw ValidationError(message)
+        }
+        return out
+    }
+
+    /// The surface `text` names or types (`x^2 - y^2`); for an expression the view is `view`
+    /// (default [−3, 3]²) and the start `start` (default: the corner region where f is highest).
+    static func surface(_ text: String, params: [String], view: ViewBox? = nil, start: Point2? = nil) throws -> Surface {
+        if isName(text) {
+            guard params.isEmpty else { throw ValidationError("--param applies to typed expressions, not the surface \(text)") }
+            do { return try Surface(named: text) } catch { throw ValidationError(String(describing: error)) }
+        }
+        let families = try parameterFamilies(params)
+        if let f = families.first(where: { $0.values.count > 1 }) {
+            throw ValidationError("--param \(f.name): a surface takes one value per parameter, not a list")
+        }
+        let values = assignments(families).first ?? [:]
+        let e = try expression(text, dimension: 2, parameters: values)
+        for name in values.keys.sorted() where e.parameters[name] == nil {
+            throw ValidationError("--param '\(name)' is not a parameter of \(text)")
+        }
+        return Surface(expression: e, view: view, start: start)
+    }
+
+    /// The loss curve `text` names or types (a function of x).
+    static func curve(_ text: String, params: [String] = []) throws -> Curve1D {
+        if isName(text) {
+            do { return try Curve1D(named: text) } catch { throw ValidationError(String(describing: error)) }
+        }
+        let values = assignments(try parameterFamilies(params)).first ?? [:]
+        do { return try Curve1D(expression: try expression(text, dimension: 1, parameters: values)) } catch {
+            throw ValidationError(String(describing: error))
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}

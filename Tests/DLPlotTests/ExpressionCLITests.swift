@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// Typed expressions through the command line: the eval contracts, runs equal to the built-ins,
+/// families, and bad expressions (one message with a caret, exit 64, nothing written).
+final class ExpressionCLITests: XCTestCase {
+    func testEvalActivationContract() throws {
+        let r = try runDLPlot(["eval", "activation", "x*sigmoid(beta*x)", "--param", "beta=2", "--x", "-1,0,1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "x,y,dy")
+        XCTAssertEqual(lines[2], "0.0,0.0,0.5")
+        let minus = try runDLPlot(["eval", "activation", "--x", "1,2", "--", "-x^2"])
+        XCTAssertEqual(minus.status, 0, minus.stderr)
+        XCTAssertEqual(minus.stdout, "x,y,dy\n1.0,-1.0,-2.0\n2.0,-4.0,-4.0\n")
+        let json = try runDLPlot(["eval", "activation", "abs(x)", "--x", "0", "--format", "json"])
+        XCTAssertEqual(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"x":[0.0],"y":[0.0],"dy":[0.0]}"#)
+    }
+
+    func testEvalSurfaceContract() throws {
+        let r = try runDLPlot(["eval", "surface", "a*x^2 + b*y^2", "--param", "a=0.1", "--param", "b=2", "--points", "1:2,0:0"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "x,y,f,dfdx,dfdy\n1.0,2.0,8.1,0.2,8.0\n0.0,0.0,0.0,0.0,0.0\n")
+        // The same numbers as the built-in ellipse 0.1x² + 2y².
+        let builtIn = try runDLPlot(["eval", "surface", "ellipse", "--points", "1:2,0:0"])
+        XCTAssertEqual(builtIn.stdout, r.stdout)
+    }
+
+    /// `surface 'x^2 - y^2'` reproduces the built-in saddle's textbook run number for number.
+    func testTypedSaddleRunEqualsTheBuiltIn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("expr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let common = ["--optimizers", "gd", "--lr", "0.1", "--start=2,3"]
+        let typed = try runDLPlot(["surface", "x^2 - y^2"] + common + ["-o", "typed.svg", "--data", "typed.csv"], in: dir)
+        XCTAssertEqual(typed.status, 0, typed.stderr)
+        let builtIn = try runDLPlot(["surface", "saddle"] + common + ["-o", "builtin.svg", "--data", "builtin.csv"], in: dir)
+        XCTAssertEqual(builtIn.status, 0, builtIn.stderr)
+        let a = try String(contentsOf: dir.appendingPathComponent("typed.csv"), encoding: .utf8)
+        let b = try String(contentsOf: dir.appendingPathComponent("builtin.csv"), encoding: .utf8)
+        XCTAssertTrue(a.contains("1.0,1.6,3.6,-10.4"), a)
+        XCTAssertEqual(a.split(separator: "\n").dropFirst(), b.split(separator: "\n").dropFirst())
+        let trace = try runDLPlot(["trace", "--surface", "x^2 - y^2", "--optimizer", "gd", "--start=2,3", "--lr", "0.1", "--steps", "5"])
+        let traceBuiltIn = try runDLPlot(["trace", "--surface", "saddle", "--optimizer", "gd", "--start=2,3", "--lr", "0.1", "--steps", "5"])
+        XCTAssertEqual(trace.status, 0, trace.stderr)
+        XCTAssertEqual(trace.stdout, traceBuiltIn.stdout)
+    }
+
+    func testFamilyFigureAndOtherCommands() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("expr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let commands: [[String]] = [
+            ["activation", "x*sigmoid(beta*x)", "--param", "beta=0.5,1,2", "-o", "family.svg"],
+            ["activation", "abs(x) + relu(x - 1)", "-o", "kinks.svg"],
+            ["activations", "--names", "relu,max(x, 0.1*x),gelu", "-o", "grid.svg"],
+            ["curves", "--surface", "(1 - x)^2 + 100*(y - x^2)^2", "--optimizers", "adam", "--steps", "200", "-o", "curves.svg"],
+            ["steps", "--surface", "0.1*x^2 + 2*y^2", "--optimizer", "momentum", "-o", "steps.svg"],
+            ["lr", "--function", "x^4/4 - x^2", "--rates", "0.05,0.2", "-o", "lr.svg"],
+            ["pitfalls", "--function", "(x^2 - 1)^2 + 0.3*x", "-o", "pitfalls.svg"],
+        ]
+        for c in commands {
+            let r = try runDLPlot(c, in: dir)
+            XCTAssertEqual(r.status, 0, "\(c): \(r.stderr)")
+            let file = dir.appendingPathComponent(c[c.count - 1])
+            XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "\(c)")
+        }
+        let family = try String(contentsOf: dir.appendingPathComponent("family.svg"), encoding: .utf8)
+        XCTAssertTrue(family.contains("<svg"))
+    }
+
+    func testBadExpressionsExit64WithACaret() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("expr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [([String], String)] = [
+            (["activation", "x*tanhh(x)", "-o", "a.png"], "unknown function 'tanhh' at column 3; did you mean 'tanh'?"),
+            (["activation", "x^2 - y^2", "-o", "a.png"], "'y' is only a variable of surfaces"),
+            (["activation", "(x + 1", "-o", "a.png"], "expected ')'"),
+            (["activation", "x*sigmoid(beta*x)", "-o", "a.png"], "parameter 'beta' has no value"),
+            (["activation", "x*sigmoid(beta*x)", "--param", "beta=1", "--param", "gamma=2", "-o", "a.png"], "unknown --param 'gamma'"),
+            (["activation", "x + exp", "-o", "a.png"], "'exp' is a function"),
+            (["surface", "x^2 + (y", "-o", "a.png"], "expected ')'"),
+            (["eval", "activation", "x*x", "--param", "exp=2", "--x", "1"], "--param 'exp'"),
+            (["eval", "surface", "x + ", "--points", "1:1"], "unexpected end of input"),
+            (["activation", String(repeating: "(", count: 300) + "x" + String(repeating: ")", count: 300), "-o", "a.png"],
+             "nested too deeply"),
+        ]
+        for (arguments, message) in cases {
+            let r = try runDLPlot(arguments, in: dir)
+            XCTAssertEqual(r.status, 64, "\(arguments.prefix(3)): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(message), "\(arguments.prefix(3)): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "")
+        }
+        let caret = try runDLPlot(["eval", "activation", "x*tanhh(x)", "--x", "1"])
+        let lines = caret.stderr.split(separator: "\n")
+        XCTAssertTrue(lines.contains("  x*tanhh(x)"), caret.stderr)
+        XCTAssertTrue(lines.contains("    ^"), caret.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
+    }
+}
