@@ -115,7 +115,7 @@ struct SurfaceFigure {
         }
         ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
         for (i, run) in runs.enumerated() {
-            let look = TrajectoryStyle(index: run.style, theme: theme)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             ax.add(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
             let marks = stride(from: every, to: run.points.count - 1, by: every).map { run.points[$0] }
                 .filter { plan.inView($0.x, $0.y) }
@@ -171,14 +171,14 @@ struct SurfaceFigure {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
         mark.extraPaths = runs.map { run in
-            let look = TrajectoryStyle(index: run.style, theme: theme, width: 2.2)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             let inside = run.points.prefix { plan.inView($0.x, $0.y) }
             return (SurfaceMark.lift(Array(inside), on: field), StrokeStyle(color: look.color, width: 2.2, cap: .round, join: .round))
         }
         ax.add(mark)
         ax.legend = withCurves ? .none : .outsideRight
         for run in runs {
-            let look = TrajectoryStyle(index: run.style, theme: theme)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             if !withCurves {
                 ax.add(LineMark(points: [], style: StrokeStyle(color: look.color, width: 2.2), label: run.config.label))
                 ax.add(LegendLine(run.outcome(surface: surface)))

@@ -39,6 +39,11 @@ struct SurfaceRun: Sendable {
     var diverged: Int?
     /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
     var style = 0
+    /// The run's position in the figure (series take `--colors` in this order).
+    var order = 0
+
+    /// The style index to draw with: the catalogue style, or the figure order under a custom palette.
+    func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
 
     init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
         self.config = config
@@ -85,7 +90,7 @@ enum SurfaceRuns {
             return SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
         }
         let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
-        for k in runs.indices { runs[k].style = styles[k] }
+        for k in runs.indices { runs[k].style = styles[k]; runs[k].order = k }
         return runs
     }
 }

@@ -26,6 +26,7 @@ extension FigureCommand {
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
+        try figureOptions.layout.apply(to: &figure)
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         var rendered: [(String, [UInt8])] = []
         for t in targets {
@@ -37,6 +38,9 @@ extension FigureCommand {
             }
         }
         if let data { rendered.append((data, Array(DataTable.csv(tables).utf8))) }
+        if let path = figureOptions.layout.layoutReport {
+            do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
+        }
         for (path, bytes) in rendered {
             if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.write(bytes, to: path) }) {
                 throw FigureError(e.description)

@@ -37,6 +37,8 @@ struct FigureOptions: ParsableArguments {
     @Flag(help: "Leave the background transparent.")
     var transparent = false
 
+    @OptionGroup(title: "Layout") var layout: LayoutOptions
+
     mutating func validate() throws {
         _ = try pixelSize()
         do { _ = try Theme.named(theme) } catch { throw ValidationError(String(describing: error)) }
@@ -87,6 +89,7 @@ struct FigureOptions: ParsableArguments {
         let (w, h) = try pixelSize(defaultSize: defaultSize)
         var theme = try Theme.named(self.theme)
         theme.fontScale = fontScale
+        if let colors = try layout.palette() { theme.palette = colors; theme.paletteInOrder = true }
         var f = try Figure(width: w, height: h, dpi: dpi, theme: theme, rows: rows, columns: columns)
         f.transparent = transparent
         return f
