@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DLPlotBench",
-            dependencies: ["Optim", "Viz"],
+            dependencies: ["Optim", "Viz", "RunLogs"],
             path: "Benchmarks/DLPlotBench"
         ),
 

@@ -1,5 +1,5 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
-//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--only optim|viz|fields|commands]
+//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--only optim|viz|fields|commands|logs]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ name: String) -> String? {
@@ -23,4 +23,8 @@ if only == nil || only == "fields" {
 if only == nil || only == "commands", let dlplot = argument("--dlplot") {
     print("== Whole commands (process start to file written)")
     runCommandBenchmarks(&harness, dlplot: dlplot, baseline: argument("--baseline"))
+}
+if only == nil || only == "logs" {
+    print("== Training logs (reading; whole `dlplot runs` with its peak memory)")
+    runLogBenchmarks(&harness, dlplot: argument("--dlplot"))
 }

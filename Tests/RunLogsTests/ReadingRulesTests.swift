@@ -92,3 +92,20 @@ final class ReadingRulesTests: XCTestCase {
         XCTAssertEqual(long.withUnsafeBytes { CRC32C.checksum($0) }, bitwise ^ 0xFFFF_FFFF)
     }
 }
+
+/// The protobuf-free scalar encoding (used by `make bench` to write 10⁶ events) decodes as an Event.
+final class ScalarEventEncodingTests: XCTestCase {
+    func testEncodingDecodesWithTheGeneratedMessages() throws {
+        let bytes = ScalarEventEncoding.event(tag: "train/loss", step: 300, value: 0.25, wallTime: 1.7e9 + 0.5)
+        let event = try Tensorboard_Event(serializedBytes: bytes)
+        XCTAssertEqual(event.step, 300)
+        XCTAssertEqual(event.wallTime, 1.7e9 + 0.5)
+        XCTAssertEqual(event.summary.value.first?.tag, "train/loss")
+        XCTAssertEqual(event.summary.value.first?.simpleValue, 0.25)
+        let framed = TFRecordFraming.frame(bytes)
+        let path = try Fixture.temporary("events.out.tfevents.9.host", framed + framed.prefix(7))
+        let run = try XCTUnwrap(try LogReader.read(path).first)
+        XCTAssertEqual(run.metric("train/loss")?.values, [0.25])
+        XCTAssertEqual(run.notes.count, 1, "the 7 trailing bytes are a cut record")
+    }
+}

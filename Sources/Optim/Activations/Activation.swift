@@ -31,6 +31,8 @@ public struct Activation: Sendable, Hashable {
         case softsign
         case hardtanh(lo: Double, hi: Double)
         case hardsigmoid, hardswish, relu6, logSigmoid
+        /// A typed expression with its numerically found shape.
+        case expression(ExpressionActivation)
     }
 
     /// Every canonical name, in the order galleries show them.
@@ -79,6 +81,7 @@ public struct Activation: Sendable, Hashable {
         case .hardswish: return Kernel.hardswish(x)
         case .relu6: return Kernel.relu6(x)
         case .logSigmoid: return Kernel.logSigmoid(x)
+        case .expression(let e): return e.expression.value(x)
         }
     }
 
@@ -106,11 +109,17 @@ public struct Activation: Sendable, Hashable {
         case .hardswish: return Kernel.hardswishDerivative(x)
         case .relu6: return Kernel.relu6Derivative(x)
         case .logSigmoid: return Kernel.logSigmoidDerivative(x)
+        case .expression(let e): return e.expression.derivative(x)
         }
     }
 
     /// f at every element of `xs`, written to `output` (resized to `xs.count` if needed).
     public func values(_ xs: [Double], into output: inout [Double]) {
+        if case .expression(let e) = function {
+            var unused: [Double] = []
+            e.expression.evaluate(xs, values: &output, derivatives: &unused)
+            return
+        }
         if output.count != xs.count { output = [Double](repeating: 0, count: xs.count) }
         xs.withUnsafeBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
@@ -121,6 +130,11 @@ public struct Activation: Sendable, Hashable {
 
     /// f′ at every element of `xs`, written to `output` (resized to `xs.count` if needed).
     public func derivatives(_ xs: [Double], into output: inout [Double]) {
+        if case .expression(let e) = function {
+            var unused: [Double] = []
+            e.expression.evaluate(xs, values: &unused, derivatives: &output)
+            return
+        }
         if output.count != xs.count { output = [Double](repeating: 0, count: xs.count) }
         xs.withUnsafeBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
@@ -130,18 +144,25 @@ public struct Activation: Sendable, Hashable {
     }
 
     /// The display name, e.g. "Leaky ReLU".
-    public var displayName: String { ActivationCatalog.entry(function: self).displayName }
+    public var displayName: String {
+        if let expression { return "$" + expression.mathLabel + "$" }
+        return ActivationCatalog.entry(function: self).displayName
+    }
 
     /// One line for `dlplot list activations`.
-    public var summary: String { ActivationCatalog.entry(function: self).summary }
+    public var summary: String {
+        if let expression { return "typed expression " + expression.source }
+        return ActivationCatalog.entry(function: self).summary
+    }
 
     /// The formula in dlplot's math-label syntax, with parameter values written in,
     /// e.g. `$\sigma(x) = \frac{1}{1+e^{-x}}$`.
-    public var formula: String { ActivationCatalog.formula(of: self) }
+    public var formula: String { expression?.formula ?? ActivationCatalog.formula(of: self) }
 
     /// "Leaky ReLU (negative_slope=0.01)": the display name and the parameters, for legends.
     public var label: String {
         if parameters.isEmpty { return displayName }
+        if let expression { return displayName + " (" + expression.parameterLabel + ")" }
         let list = parameters.keys.sorted().map { "\($0)=\(parameters[$0] ?? 0)" }
         return displayName + " (" + list.joined(separator: ", ") + ")"
     }

@@ -86,6 +86,8 @@ enum ActivationCatalog {
         func n(_ v: Double) -> String {
             v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)"
         }
+        // A coefficient written before a factor: nothing for 1, "−" for −1 (no "1(e^{x} − 1)").
+        func times(_ v: Double) -> String { v == 1 ? "" : v == -1 ? "-" : n(v) }
         switch a.name {
         case "identity": return "$f(x) = x$"
         case "binary_step": return "$f(x) = 1$ if $x ≥ 0$, else $0$"
@@ -96,16 +98,18 @@ enum ActivationCatalog {
             return "$f(x) = \\max(0, x) + \(n(a.parameters["negative_slope"] ?? 0.01)) \\cdot \\min(0, x)$"
         case "prelu": return "$f(x) = \\max(0, x) + \(n(a.parameters["a"] ?? 0.25)) \\cdot \\min(0, x)$"
         case "elu":
-            return "$f(x) = x$ if $x > 0$, else $\(n(a.parameters["alpha"] ?? 1))(e^{x} - 1)$"
+            return "$f(x) = x$ if $x > 0$, else $\(times(a.parameters["alpha"] ?? 1))(e^{x} - 1)$"
         case "selu": return "$f(x) = \\lambda x$ if $x > 0$, else $\\lambda\\alpha(e^{x} - 1)$"
         case "celu":
-            let al = n(a.parameters["alpha"] ?? 1)
-            return "$f(x) = \\max(0, x) + \\min(0, \(al)(e^{x/\(al)} - 1))$"
+            let alpha = a.parameters["alpha"] ?? 1
+            let exponent = alpha == 1 ? "x" : "x/\(n(alpha))"
+            let body = "e^{\(exponent)} - 1"
+            return "$f(x) = \\max(0, x) + \\min(0, " + (alpha == 1 ? body : "\(n(alpha))(\(body))") + ")$"
         case "gelu": return "$f(x) = x \\cdot \\Phi(x)$"
         case "gelu_tanh": return "$f(x) = \\frac{x}{2}(1 + tanh(0.7979(x + 0.044715x^{3})))$"
         case "gelu_sigmoid": return "$f(x) = x \\cdot \\sigma(1.702x)$"
         case "silu": return "$f(x) = x \\cdot \\sigma(x)$"
-        case "swish": return "$f(x) = x \\cdot \\sigma(\(n(a.parameters["beta"] ?? 1))x)$"
+        case "swish": return "$f(x) = x \\cdot \\sigma(\(times(a.parameters["beta"] ?? 1))x)$"
         case "mish": return "$f(x) = x \\cdot tanh(\\log(1 + e^{x}))$"
         case "lisht": return "$f(x) = x \\cdot tanh(x)$"
         case "softplus":

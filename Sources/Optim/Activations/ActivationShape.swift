@@ -67,6 +67,7 @@ extension Activation {
         case .relu6: return .closed(0, 6)
         case .logSigmoid:
             return OutputRange(lower: -.infinity, upper: 0, lowerAttained: false, upperAttained: false)
+        case .expression(let e): return e.shape.outputRange
         }
     }
 
@@ -80,6 +81,7 @@ extension Activation {
         case .hardtanh(let lo, let hi): return [lo, hi]
         case .hardsigmoid, .hardswish: return [-3, 3]
         case .relu6: return [0, 6]
+        case .expression(let e): return e.shape.kinks
         default: return []
         }
     }
@@ -88,6 +90,7 @@ extension Activation {
     /// steps by log(1 + e^{−threshold})/β ≈ 2e-9 at x = threshold/β; that is not listed.
     public var jumps: [Double] {
         if case .binaryStep = function { return [0] }
+        if case .expression(let e) = function { return e.shape.jumps }
         return []
     }
 
@@ -102,6 +105,7 @@ extension Activation {
         case .selu: return [Asymptote(y: -Kernel.seluScale * Kernel.seluAlpha, side: -1)]
         case .gelu, .geluTanh, .swish, .mish, .softplus: return [Asymptote(y: 0, side: -1)]
         case .logSigmoid: return [Asymptote(y: 0, side: 1)]
+        case .expression(let e): return e.shape.asymptotes
         default: return []
         }
     }
@@ -114,6 +118,7 @@ extension Activation {
         switch function {
         case .gelu, .geluTanh, .swish, .mish, .lisht, .hardswish: return false
         case .leaky(let s): return s >= 0
+        case .expression(let e): return e.shape.isMonotonic
         default: return true
         }
     }
@@ -162,6 +167,7 @@ extension Activation {
         case .hardtanh(let lo, let hi): return (1, (lo + hi) / 2)
         case .hardsigmoid: return (1.0 / 6.0, 0)
         case .hardswish: return (1.5, 3)
+        case .expression(let e): return (e.shape.maxAbsDerivative, e.shape.maxAbsDerivativeAt)
         }
     }
 

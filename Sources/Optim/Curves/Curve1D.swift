@@ -12,23 +12,51 @@ public struct Curve1D: Sendable, Hashable {
         case doubleWell = "double_well"
         /// A local minimum near w = −1, a global one near w = 2, and a plateau for w < −2.5.
         case pitfalls
+        /// A typed expression of x (see `init(expression:)`).
+        case expression = "(expression)"
     }
 
     public let kind: Kind
-    public var name: String { kind.rawValue }
+    /// The typed expression, for `kind == .expression`.
+    public let expression: MathExpression?
+    private let typedRange: ClosedRange<Double>?
+    /// The name, or the expression as typed.
+    public var name: String { expression?.source ?? kind.rawValue }
 
     /// All curve names.
-    public static var allNames: [String] { Kind.allCases.map(\.rawValue) }
+    public static var allNames: [String] { Kind.allCases.filter { $0 != .expression }.map(\.rawValue) }
 
     /// The curve called `name`.
     public init(named name: String) throws {
-        guard let k = Kind(rawValue: name) else { throw OptimError.unknown("curve", name, allowed: Curve1D.allNames) }
+        guard let k = Kind(rawValue: name), k != .expression else {
+            throw OptimError.unknown("curve", name, allowed: Curve1D.allNames)
+        }
         kind = k
+        expression = nil
+        typedRange = nil
     }
 
     /// The curve of `kind`.
-    public init(_ kind: Kind) { self.kind = kind }
+    public init(_ kind: Kind) {
+        self.kind = kind
+        expression = nil
+        typedRange = nil
+    }
 
+    /// A typed 1-D expression as a loss curve f(w) (written with x). Its view is `range`, or
+    /// [−3, 3] widened to hold every local minimum found in [−10, 10] with a margin of 1. Throws
+    /// `OptimError` for a 2-D expression.
+    public init(expression: MathExpression, range: ClosedRange<Double>? = nil) throws {
+        guard expression.dimension == 1 else {
+            throw OptimError("'\(expression.source)' uses y; a loss curve is a function of x alone")
+        }
+        kind = .expression
+        self.expression = expression
+        typedRange = range ?? {
+            let found = Curve1D.localMinima(of: { expression.derivative($0) }, in: -10...10)
+            return min(-3, (found.min() ?? 0) - 1)...max(3, (found.max() ?? 0) + 1)
+        }()
+    }
     // The pitfalls curve: p(w) = ¼(w+1)²(w−2)² − 0.3w seen through a smooth clamp
     // g(w) = w₀ + τ·softplus((w − w₀)/τ) ≈ max(w, w₀), so f = p(g(w)) is flat (a plateau) for w ≪ w₀
     // and f′ = p′(g(w))·σ((w − w₀)/τ).
@@ -47,6 +75,7 @@ public struct Curve1D: Sendable, Hashable {
         case .quartic: return w * w * w * w / 4
         case .doubleWell: return (w * w - 1) * (w * w - 1) + 0.3 * w
         case .pitfalls: return Curve1D.p(Curve1D.clamp(w))
+        case .expression: return expression?.value(w) ?? .nan
         }
     }
 
@@ -59,6 +88,7 @@ public struct Curve1D: Sendable, Hashable {
         case .pitfalls:
             let s = 1 / (1 + Double.exp(-(w - Curve1D.w0) / Curve1D.tau))
             return Curve1D.dp(Curve1D.clamp(w)) * s
+        case .expression: return expression?.derivative(w) ?? .nan
         }
     }
 
@@ -69,6 +99,7 @@ public struct Curve1D: Sendable, Hashable {
         case .quartic: return "$f(w) = w^4/4$"
         case .doubleWell: return "$f(w) = (w^2-1)^2 + 0.3w$"
         case .pitfalls: return "$f(w)$: local minimum, global minimum, plateau"
+        case .expression: return expression?.formula ?? ""
         }
     }
 
@@ -79,6 +110,7 @@ public struct Curve1D: Sendable, Hashable {
         case .quartic: return -2.5...2.5
         case .doubleWell: return -1.9...1.9
         case .pitfalls: return -4.5...3.6
+        case .expression: return typedRange ?? -3...3
         }
     }
 
@@ -89,6 +121,11 @@ public struct Curve1D: Sendable, Hashable {
         case .quartic: return 2
         case .doubleWell: return 1.6
         case .pitfalls: return 3.2
+        case .expression:
+            // 80 % of the way to the end of the view where f is higher: descending from there shows the most.
+            let r = viewRange, c = (r.lowerBound + r.upperBound) / 2, h = 0.4 * (r.upperBound - r.lowerBound)
+            let right = value(c + h), left = value(c - h)
+            return left.isFinite && !(right >= left) ? c - h : c + h
         }
     }
 
@@ -96,19 +133,23 @@ public struct Curve1D: Sendable, Hashable {
     public var minima: [Double] {
         switch kind {
         case .square, .quartic: return [0]
-        case .doubleWell, .pitfalls:
-            let r = viewRange
-            var found: [Double] = []
-            let n = 400
-            for k in 1..<n {
-                let a = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k - 1) / Double(n)
-                let b = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k) / Double(n)
-                guard derivative(a) < 0, derivative(b) >= 0 else { continue }
-                var lo = a, hi = b
-                for _ in 0..<100 { let m = (lo + hi) / 2; if derivative(m) < 0 { lo = m } else { hi = m } }
-                found.append((lo + hi) / 2)
-            }
-            return found.sorted { value($0) < value($1) }
+        case .doubleWell, .pitfalls, .expression:
+            return Curve1D.localMinima(of: derivative, in: viewRange).sorted { value($0) < value($1) }
         }
+    }
+
+    /// Where f′ changes sign from − to + in `range` (400 cells, then bisection).
+    static func localMinima(of derivative: (Double) -> Double, in r: ClosedRange<Double>) -> [Double] {
+        var found: [Double] = []
+        let n = 400
+        for k in 1..<n {
+            let a = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k - 1) / Double(n)
+            let b = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k) / Double(n)
+            guard derivative(a) < 0, derivative(b) >= 0 else { continue }
+            var lo = a, hi = b
+            for _ in 0..<100 { let m = (lo + hi) / 2; if derivative(m) < 0 { lo = m } else { hi = m } }
+            found.append((lo + hi) / 2)
+        }
+        return found
     }
 }

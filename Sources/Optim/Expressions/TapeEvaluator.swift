@@ -103,4 +103,14 @@ struct TapeEvaluator {
             }
         }}}}}
     }
+
+    /// Every register's value at one point (an evaluator made with `lanes: 1`), for analyses that
+    /// look inside the expression (where a max switches argument, where an abs crosses 0).
+    mutating func registerValues(_ x: Double, _ y: Double = 0) -> [Double] {
+        var px = x, py = y
+        withUnsafePointer(to: &px) { xp in
+            withUnsafePointer(to: &py) { yp in block(1, xp, yp) }
+        }
+        return values
+    }
 }

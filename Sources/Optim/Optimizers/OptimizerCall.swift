@@ -36,6 +36,13 @@ extension OptimizerConfig {
     /// Throws `OptimError` for an unknown class (suggesting the closest), an unknown keyword
     /// (listing the allowed ones), a value of the wrong kind, and everything `init(name:settings:)` rejects.
     public init(call: TorchCall) throws {
+        let (name, settings) = try OptimizerConfig.settings(call: call)
+        try self.init(name: name, settings: settings)
+    }
+
+    /// dlplot's optimizer name and settings for a torch call (checked keywords, values not yet
+    /// range-checked): `Adam(lr=0.1, betas=(0.8, 0.99))` → ("adam", lr 0.1, beta1 0.8, beta2 0.99).
+    public static func settings(call: TorchCall) throws -> (name: String, settings: [String: OptimizerSetting]) {
         guard let entry = OptimizerConfig.torchClasses.first(where: { $0.torch == call.name }) else {
             throw OptimError.unknown("optimizer class", call.name, allowed: OptimizerConfig.torchClassNames)
         }
@@ -62,7 +69,7 @@ extension OptimizerConfig {
             }
             try OptimizerConfig.translate(keyword, argument.value, className: call.name, into: &settings)
         }
-        try self.init(name: entry.name, settings: settings)
+        return (entry.name, settings)
     }
 
     /// One torch keyword as dlplot settings.

@@ -10,17 +10,25 @@ enum Ackley {
         viewBox: ViewBox(xmin: -5, xmax: 5, ymin: -5, ymax: 5), suggestedStart: Point2(2.5, 3))
 
     static func value(_ x: Double, _ y: Double) -> Double {
-        let r = (0.5 * (x * x + y * y)).squareRoot()
+        let r = radius(x, y)
         let c = 0.5 * (Double.cos(2 * Double.pi * x) + Double.cos(2 * Double.pi * y))
         return -20 * Double.exp(-0.2 * r) - Double.exp(c) + Double.exp(1) + 20
     }
 
-    /// The gradient; at the origin, where the √ term is not differentiable, (0, 0) (a subgradient).
+    /// √(0.5(x² + y²)) as hypot(x, y)/√2: no underflow of x² for tiny x (1e-200) nor overflow for huge x.
+    static func radius(_ x: Double, _ y: Double) -> Double {
+        Double.hypot(x, y) / 2.0.squareRoot()
+    }
+
+    /// The gradient. The radial term 2e^{−0.2r}·x/r is formed as 2√2·e^{−0.2r}·x/hypot(x, y), so it
+    /// keeps its size (→ 2√2 along an axis) as x → 0 instead of underflowing; at the origin, where the
+    /// √ term is not differentiable, it is 0 (a subgradient).
     static func gradient(_ x: Double, _ y: Double) -> (Double, Double) {
-        let r = (0.5 * (x * x + y * y)).squareRoot()
-        let radial = r > 0 ? 2 * Double.exp(-0.2 * r) / r : 0
+        let h = Double.hypot(x, y)
+        let radial = h > 0 ? 2 * 2.0.squareRoot() * Double.exp(-0.2 * radius(x, y)) : 0
+        let ux = h > 0 ? x / h : 0, uy = h > 0 ? y / h : 0
         let c = Double.exp(0.5 * (Double.cos(2 * Double.pi * x) + Double.cos(2 * Double.pi * y)))
-        return (radial * x + Double.pi * c * Double.sin(2 * Double.pi * x),
-                radial * y + Double.pi * c * Double.sin(2 * Double.pi * y))
+        return (radial * ux + Double.pi * c * Double.sin(2 * Double.pi * x),
+                radial * uy + Double.pi * c * Double.sin(2 * Double.pi * y))
     }
 }

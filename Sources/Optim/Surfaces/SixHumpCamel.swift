@@ -14,7 +14,11 @@ enum SixHumpCamel {
             Point2(1.2960702671671092, 0.6050843880386585), Point2(-1.2960702671671092, -0.6050843880386585),
             Point2(1.6380679841897787, 0.22867406904439408), Point2(-1.6380679841897787, -0.22867406904439408),
         ],
-        viewBox: ViewBox(xmin: -2, xmax: 2, ymin: -1, ymax: 1), suggestedStart: Point2(-1.5, -0.8))
+        viewBox: ViewBox(xmin: -2, xmax: 2, ymin: -1, ymax: 1), suggestedStart: Point2(-1.5, -0.8),
+        localMinima: [
+            Point2(-1.703606714969981, 0.7960835686726251), Point2(1.703606714969981, -0.7960835686726251),
+            Point2(1.6071047529201974, 0.5686514548841313), Point2(-1.6071047529201974, -0.5686514548841313),
+        ])
 
     static func value(_ x: Double, _ y: Double) -> Double {
         let x2 = x * x

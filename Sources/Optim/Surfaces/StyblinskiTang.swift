@@ -13,7 +13,11 @@ enum StyblinskiTang {
             Point2(minimumCoordinate, maximumCoordinate), Point2(maximumCoordinate, minimumCoordinate),
             Point2(localMinimumCoordinate, maximumCoordinate), Point2(maximumCoordinate, localMinimumCoordinate),
         ],
-        viewBox: ViewBox(xmin: -5, xmax: 5, ymin: -5, ymax: 5), suggestedStart: Point2(0, 0))
+        viewBox: ViewBox(xmin: -5, xmax: 5, ymin: -5, ymax: 5), suggestedStart: Point2(0, 0),
+        localMinima: [
+            Point2(minimumCoordinate, localMinimumCoordinate), Point2(localMinimumCoordinate, minimumCoordinate),
+            Point2(localMinimumCoordinate, localMinimumCoordinate),
+        ])
 
     static func value(_ x: Double, _ y: Double) -> Double {
         0.5 * ((x * x * x * x - 16 * x * x + 5 * x) + (y * y * y * y - 16 * y * y + 5 * y))

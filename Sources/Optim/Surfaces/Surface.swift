@@ -12,6 +12,8 @@ public struct Surface: Sendable, Hashable {
     /// The canonical name, e.g. `six_hump_camel`.
     public let name: String
     let kind: Kind
+    /// The typed expression and its analysis, for `kind == .expression`.
+    let typed: ExpressionSurface?
 
     enum Kind: String, Sendable, Hashable, CaseIterable {
         case saddle, bowl, ellipse, rosenbrock, beale, himmelblau, booth, matyas, rastrigin, ackley
@@ -20,18 +22,29 @@ public struct Surface: Sendable, Hashable {
         case styblinskiTang = "styblinski_tang"
         case linregMSE = "linreg_mse"
         case logregBCE = "logreg_bce"
+        /// A typed expression (not a name).
+        case expression = "(expression)"
     }
 
     /// Every surface name, in listing order.
-    public static var allNames: [String] { Kind.allCases.map(\.rawValue) }
+    public static var allNames: [String] { Kind.allCases.filter { $0 != .expression }.map(\.rawValue) }
 
     /// The surface called `name`; throws `OptimError` (suggesting the closest, listing all) if unknown.
     public init(named name: String) throws {
-        guard let kind = Kind(rawValue: name) else {
+        guard let kind = Kind(rawValue: name), kind != .expression else {
             throw OptimError.unknown("surface", name, allowed: Surface.allNames)
         }
         self.name = name
         self.kind = kind
+        typed = nil
+    }
+
+    /// A typed 2-D expression as a surface (see `ExpressionSurface` for its view, start and
+    /// critical points). Its name is the expression as typed.
+    init(typed: ExpressionSurface) {
+        name = typed.expression.source
+        kind = .expression
+        self.typed = typed
     }
 
     var info: SurfaceInfo {
@@ -51,6 +64,7 @@ public struct Surface: Sendable, Hashable {
         case .styblinskiTang: return StyblinskiTang.info
         case .linregMSE: return DatasetLosses.linreg
         case .logregBCE: return DatasetLosses.logreg
+        case .expression: return typed?.info ?? Quadratics.bowl
         }
     }
 
@@ -62,6 +76,9 @@ public struct Surface: Sendable, Hashable {
     public var formula: String { info.formula }
     /// Every global minimum (empty when f is unbounded below or has no finite minimiser).
     public var minima: [Point2] { info.minima }
+    /// The local minima that are not global, where few and known (six-hump camel's four,
+    /// Styblinski–Tang's three); empty for rastrigin and ackley, which have many.
+    public var localMinima: [Point2] { info.localMinima }
     /// The saddle points, where few and known (empty for rastrigin and ackley, which have many).
     public var saddles: [Point2] { info.saddles }
     /// A good rectangle for a figure.
@@ -94,6 +111,7 @@ public struct Surface: Sendable, Hashable {
         case .styblinskiTang: return StyblinskiTang.value(x, y)
         case .linregMSE: return DatasetLosses.linregValue(x, y, DatasetLosses.data.inputs.indices)
         case .logregBCE: return DatasetLosses.logregValue(x, y, DatasetLosses.data.inputs.indices)
+        case .expression: return typed?.expression.value(x, y) ?? .nan
         }
     }
 
@@ -115,6 +133,7 @@ public struct Surface: Sendable, Hashable {
         case .styblinskiTang: return StyblinskiTang.gradient(x, y)
         case .linregMSE: return DatasetLosses.linregGradient(x, y, DatasetLosses.data.inputs.indices)
         case .logregBCE: return DatasetLosses.logregGradient(x, y, DatasetLosses.data.inputs.indices)
+        case .expression: return typed?.expression.gradient(x, y) ?? (.nan, .nan)
         }
     }
 

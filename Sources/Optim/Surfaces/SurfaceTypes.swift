@@ -44,4 +44,6 @@ struct SurfaceInfo: Sendable {
     let saddles: [Point2]
     let viewBox: ViewBox
     let suggestedStart: Point2
+    /// Local minima that are not global (empty when there are none or too many to list).
+    var localMinima: [Point2] = []
 }

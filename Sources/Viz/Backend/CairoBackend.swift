@@ -236,7 +236,9 @@ final class CairoBackend: DrawingBackend {
         var key = font
         key.size = CairoBackend.referenceSize
         if let d = fonts[key] { return d }
-        let spec = font.family + (font.bold ? " Bold" : "") + (font.italic ? " Italic" : "")
+        // The comma ends the family list, so a family whose last word Pango would read as a style
+        // ("Latin Modern Roman") keeps its whole name.
+        let spec = font.family + "," + (font.bold ? " Bold" : "") + (font.italic ? " Italic" : "")
         guard let d = pango_font_description_from_string(spec) else { return nil }
         pango_font_description_set_absolute_size(d, CairoBackend.referenceSize * Double(DLPLOT_PANGO_SCALE))
         fonts[key] = d

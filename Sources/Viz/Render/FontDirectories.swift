@@ -5,8 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The fonts Pango sees: every font in the standard font directories, read through fontconfig's caches,
-/// without the system's fontconfig rule files.
+/// The fonts Pango sees: every font in the standard font directories (and TeX's OpenType fonts, where
+/// Debian's fonts-lmodern puts Latin Modern), read through fontconfig's caches, without the system's
+/// fontconfig rule files.
 ///
 /// Loading those rules (fifty-odd XML files on a typical Linux system) costs about 4 ms at the start of
 /// every process, more than drawing a simple figure; and the rules are desktop preferences (hinting,
@@ -20,6 +21,7 @@ enum FontDirectories {
         <fontconfig>
           <dir>/usr/share/fonts</dir>
           <dir>/usr/local/share/fonts</dir>
+          <dir>/usr/share/texmf/fonts/opentype</dir>
           <dir prefix="xdg">fonts</dir>
           <dir>~/.fonts</dir>
           <cachedir>/var/cache/fontconfig</cachedir>

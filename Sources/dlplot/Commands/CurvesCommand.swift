@@ -36,8 +36,7 @@ extension DLPlot {
         var defaultFileName: String { "curves-" + surface }
 
         mutating func validate() throws {
-            _ = try plan()
-            _ = try optimizerOptions.choices(default: Self.defaultOptimizers)
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
         }
 
         func plan() throws -> SurfacePlan {
@@ -49,8 +48,8 @@ extension DLPlot {
             let every = max(1, p.steps / 20_000)
             let runs = try SurfaceRuns.run(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p,
                                            recordEvery: every, everyValue: true)
-            let single = (try? Surface(named: surface))?.minima.isEmpty ?? true
-            var figure = try figureOptions.makeFigure(rows: single ? 1 : 2, columns: 1)
+            let height = try figureOptions.makeFigure(rows: 1, columns: 1).pixelSize.height
+            var figure = try figureOptions.makeFigure(rows: CurvesFigure.rows(surface: p.surface, runs: runs, height: height), columns: 1)
             let tables = try CurvesFigure(plan: p, runs: runs).build(into: &figure)
             return (figure, tables)
         }

@@ -76,8 +76,7 @@ extension DLPlot {
         var defaultFileName: String { "surface-" + name }
 
         mutating func validate() throws {
-            _ = try plan()
-            _ = try optimizerOptions.choices(default: Self.defaultOptimizers)
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
             _ = try recipeSettings()
         }
 

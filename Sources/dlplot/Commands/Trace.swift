@@ -12,18 +12,28 @@ struct Trace: ParsableCommand {
             (stop: max_steps), when --tol is met (stop: converged, test: gradient norm ||grad f|| <= tol), or when \
             a position, value or gradient becomes non-finite (stop: diverged; every finite step is printed). \
             The stop reason is written to stderr ("stop: max_steps", "stop: converged at step K", \
-            "stop: diverged at step K"); JSON output also carries "stop" and "stop_step". \
+            "stop: diverged at step K"); JSON output also carries "stop" and "stop_step", and "lr": lr[k] is the \
+            learning rate after k scheduler steps (torch's get_last_lr()[0]), the one the step from row k uses \
+            (CSV gains the lr column with --schedule). LBFGS makes one row per step(closure) call and adds \
+            "evaluations", torch's running count of function evaluations. \
             Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")). An option the optimizer does not have \
             (e.g. --rho with adam) is an error. Unset hyper-parameters take PyTorch's defaults (see `dlplot list optimizers`). \
-            Example: dlplot trace --surface saddle --optimizer gd --start 2,3 --lr 0.1 --steps 100
+            Examples: dlplot trace --surface saddle --optimizer gd --start 2,3 --lr 0.1 --steps 100; \
+            dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)' --format json
             """
     )
 
     @Option(help: "Surface name (see `dlplot list surfaces`; required).")
     var surface: String
 
-    @Option(help: "Optimizer name (see `dlplot list optimizers`; required).")
+    @Option(help: ArgumentHelp("Optimizer name (see `dlplot list optimizers`) or a torch constructor call without params, "
+        + "e.g. 'Adam(lr=0.1, betas=(0.8, 0.99))' or \"LBFGS(line_search_fn='strong_wolfe')\" (required).", valueName: "name|Class(...)"))
     var optimizer: String
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "A torch.optim.lr_scheduler schedule in torch's syntax without the optimizer, e.g. 'StepLR(step_size=30, gamma=0.1)'; "
+            + "one scheduler.step() after each optimizer step; adds the lr column (default: none).", valueName: "Class(...)"))
+    var schedule: String?
 
     @Option(parsing: .unconditional,
             help: ArgumentHelp("Start point x,y, e.g. -1.5,2 (default: the surface's suggested start).", valueName: "x,y"))
@@ -111,6 +121,7 @@ struct Trace: ParsableCommand {
         let optimizer: Optimizer
         let start: [Double]
         let tolerance: Double?
+        let schedule: LRSchedule?
     }
 
     /// The numeric options as (command-line name, setting key, text).
@@ -142,7 +153,26 @@ struct Trace: ParsableCommand {
         for (option, key, on) in flagOptions where on {
             given.append(.init(option: option, key: key, value: .flag(true)))
         }
-        let config = try OptimizerSettings.config(name: optimizer, given: given)
+        var name = optimizer
+        if TorchCall.looksLikeCall(optimizer) {
+            guard given.isEmpty else {
+                throw ValidationError("\(given[0].option): give the settings inside the call --optimizer '\(optimizer)', not as options")
+            }
+            (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer")
+        }
+        let config = try OptimizerSettings.config(name: name, given: given)
+        var schedulePlan: LRSchedule?
+        if let schedule {
+            do {
+                let parsed = try LRSchedule(parsing: schedule)
+                var probe = Optimizer(config: config)
+                _ = try LRScheduler(schedule: parsed, optimizer: &probe)
+                if let cap = parsed.stepLimit, steps > cap {
+                    throw OptimError("\(parsed.text) allows at most \(cap) steps (torch raises after total_steps); --steps is \(steps)")
+                }
+                schedulePlan = parsed
+            } catch let e as OptimError { throw ValidationError("--schedule: \(e.description)") }
+        }
         guard (0...Trace.maxSteps).contains(steps) else {
             throw ValidationError("--steps: \(steps) is not allowed; expected 0...\(Trace.maxSteps)")
         }
@@ -161,7 +191,7 @@ struct Trace: ParsableCommand {
             }
             guard batchSize >= 1 else { throw ValidationError("--batch-size: \(batchSize) is not allowed; expected >= 1") }
         }
-        return Plan(surface: s, optimizer: Optimizer(config: config), start: startPoint, tolerance: tolerance)
+        return Plan(surface: s, optimizer: Optimizer(config: config), start: startPoint, tolerance: tolerance, schedule: schedulePlan)
     }
 
     func validate() throws {
@@ -174,15 +204,21 @@ struct Trace: ParsableCommand {
         let trajectory: Trajectory
         if let batchSize {
             let objective = try MinibatchObjective(surface: p.surface, batchSize: batchSize, seed: seed)
-            trajectory = try runTrajectory(objective: objective, optimizer: p.optimizer, start: p.start, options: options)
+            trajectory = try runTrajectory(objective: objective, optimizer: p.optimizer, start: p.start, options: options,
+                                           schedule: p.schedule)
         } else {
-            trajectory = try runTrajectory(objective: p.surface, optimizer: p.optimizer, start: p.start, options: options)
+            trajectory = try runTrajectory(objective: p.surface, optimizer: p.optimizer, start: p.start, options: options,
+                                           schedule: p.schedule)
         }
         let xs = stride(from: 0, to: trajectory.positionData.count, by: 2).map { trajectory.positionData[$0] }
         let ys = stride(from: 1, to: trajectory.positionData.count, by: 2).map { trajectory.positionData[$0] }
         var table = NumberTable()
         table.columns = [("step", .integers(trajectory.steps)), ("x", .numbers(xs)), ("y", .numbers(ys)),
                          ("f", .numbers(trajectory.values))]
+        if p.schedule != nil || output.format == .json { table.columns.append(("lr", .numbers(trajectory.learningRates))) }
+        if !trajectory.functionEvaluations.isEmpty {
+            table.columns.append(("evaluations", .integers(trajectory.functionEvaluations)))
+        }
         let stopStep: Int
         switch trajectory.stop {
         case .maxSteps: stopStep = trajectory.steps.last ?? 0

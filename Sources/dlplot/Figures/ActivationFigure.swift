@@ -91,12 +91,16 @@ struct ActivationFigure {
                     axes.add(LineMark(points: [], style: style, label: a.displayName + (curves == .derivativeOnly ? "′" : "′ (dashed)"),
                                       marker: theme.marker(styles[i])))
                 }
-                let (peak, at) = a.maxAbsDerivative
+                let steep = a.steepestSlope
+                let (peak, at) = (steep.magnitude, steep.at)
                 if single, at.isFinite, xr.contains(at), peak > 0 {
-                    let p = Point(at, a.derivative(at))
+                    // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
+                    let p = Point(at, steep.slope)
                     axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: derivativeColor,
                                          edge: theme.background, zOrder: 5))
-                    axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + Self.whereText(a, peak: peak, at: at, range: xr),
+                    let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr)
+                        : " as $x$ → " + TickFormat.short(at) + (steep.approach < 0 ? "⁻" : "⁺")
+                    axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
                                             at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false))
                 }
             }
@@ -120,7 +124,9 @@ struct ActivationFigure {
         }
 
         if single, zones, let a = activations.first, let tau = tau(for: a) {
-            let found = Zones.find(xr, tau: tau, a.derivative)
+            // Dead where f′ = 0 by definition; saturated only in tails that saturate (never an interior
+            // zero of f′, never leaky ReLU's constant slope, never σ′'s float underflow).
+            let found = a.zones(over: xr, threshold: tau)
             var zoneRows: [[Double]] = []
             for z in found {
                 let dead = z.kind == .dead

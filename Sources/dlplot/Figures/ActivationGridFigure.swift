@@ -78,10 +78,10 @@ struct ActivationGridFigure {
             if bottom { axes.xLabel = "$x$" }
 
             if zones {
-                // Saturation is a tail property: a sliver where f′ merely crosses zero inside the range
-                // (GELU's minimum) is not shaded; dead zones are shaded wherever they are.
-                let found = Zones.find(xr, tau: saturation, a.derivative)
-                for z in found where z.kind == .dead || z.lower <= xr.lowerBound || z.upper >= xr.upperBound {
+                // Saturation is a tail property (see `Activation.zones`): a sliver where f′ merely crosses
+                // zero inside the range (GELU's minimum) is not shaded; dead zones are shaded wherever they are.
+                let found = a.zones(over: xr, threshold: saturation)
+                for z in found {
                     axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[z.kind == .dead ? 1 : 0]))
                     zoneRows.append([Double(k), z.kind == .dead ? 0 : 1, z.lower, z.upper])
                 }
@@ -100,9 +100,9 @@ struct ActivationGridFigure {
             let derivativeBreaks = Array(Set(a.kinks + a.jumps)).sorted()
             axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, a.derivative),
                               style: StrokeStyle(color: dColor, width: width, dash: [width * 3, width * 1.8], join: .miter), zOrder: 3.1))
-            let (peak, at) = a.maxAbsDerivative
-            if peak > 0, at.isFinite, xr.contains(at) {
-                axes.add(ScatterMark(points: [Point(at, a.derivative(at))], shape: .diamond, size: theme.markerSize * 1.1,
+            let steep = a.steepestSlope
+            if steep.magnitude > 0, steep.at.isFinite, xr.contains(steep.at) {
+                axes.add(ScatterMark(points: [Point(steep.at, steep.slope)], shape: .diamond, size: theme.markerSize * 1.1,
                                      color: dColor, edge: theme.background, zOrder: 5))
             }
             figure.add(axes, row: row, column: column)

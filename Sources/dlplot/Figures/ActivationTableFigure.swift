@@ -32,15 +32,9 @@ struct ActivationTableFigure {
 
     var activations: [Activation]
 
-    /// |f′(x)| → 0 as x → ±∞, judged far out (|x| = 10⁶ and 10³, both tiny and not growing) relative
-    /// to the largest slope.
+    /// |f′(x)| → 0 as x → ±∞, from the closed forms (the same rule that shades saturated zones).
     static func saturation(of a: Activation) -> Saturation {
-        let scale = max(a.maxAbsDerivative.value, 1e-300)
-        func vanishes(_ sign: Double) -> Bool {
-            let far = abs(a.derivative(sign * 1e6)), near = abs(a.derivative(sign * 1e3))
-            return far <= 1e-6 * scale && far <= near
-        }
-        switch (vanishes(-1), vanishes(1)) {
+        switch a.derivativeVanishes {
         case (true, true): return .both
         case (true, false): return .left
         case (false, true): return .right
@@ -59,6 +53,10 @@ struct ActivationTableFigure {
     static func peakText(_ p: Properties) -> String {
         let v = TickFormat.short(p.maxAbsDerivative, significant: 4)
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
+        let approach = p.activation.steepestSlope.approach
+        if approach != 0 {
+            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : "^{+}") + "$"
+        }
         return v
     }
 

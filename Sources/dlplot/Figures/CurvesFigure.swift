@@ -9,6 +9,18 @@ struct CurvesFigure {
     /// Runs made with `everyValue` (the loss at every step) and positions every `recordEvery` steps.
     var runs: [SurfaceRun]
 
+    /// Whether the distance panel is drawn: the surface has minima, and with a schedule's lr strip
+    /// the page is at least 960 px tall (five grid rows need the room).
+    static func showsDistance(surface: Surface, runs: [SurfaceRun], height: Int) -> Bool {
+        !surface.minima.isEmpty && (!LearningRateStrip.wanted(runs) || height >= 960)
+    }
+
+    /// The figure's grid rows: 1 or 2 panels, or 2-row panels plus a 1-row lr strip with a schedule.
+    static func rows(surface: Surface, runs: [SurfaceRun], height: Int) -> Int {
+        let panels = showsDistance(surface: surface, runs: runs, height: height) ? 2 : 1
+        return LearningRateStrip.wanted(runs) ? 2 * panels + 1 : panels
+    }
+
     /// What the loss panel plots for `surface`: the offset subtracted and the axis label.
     static func lossAxisText(_ surface: Surface) -> (offset: Double, label: String, log: Bool) {
         let f = surface.dataset == nil ? "f" : "L"
@@ -71,11 +83,30 @@ struct CurvesFigure {
         var sub = "\(plan.steps) steps from (\(TickFormat.short(plan.start.x)), \(TickFormat.short(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) (seed \(plan.seed))" }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, theme: theme)
         figure.footnote = note
         loss.xLimits = Interval(0, Double(plan.steps))
-        if s.minima.isEmpty {
+        let strip = LearningRateStrip.wanted(runs)
+        if strip {
+            // Loss (and distance) panels two rows tall each, the lr strip one row under them.
+            let span = 2
+            loss.legend = .outsideRight
+            loss.xLabel = nil
+            loss.showXTickLabels = false
+            figure.add(loss, row: 0, column: 0, rowSpan: span)
+            let distanceShown = CurvesFigure.showsDistance(surface: s, runs: runs, height: figure.pixelSize.height)
+            if distanceShown {
+                var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
+                distance.xLimits = Interval(0, Double(plan.steps))
+                distance.xLabel = nil
+                distance.showXTickLabels = false
+                figure.add(distance, row: span, column: 0, rowSpan: span)
+            }
+            figure.add(LearningRateStrip.axes(runs: runs, steps: plan.steps, theme: theme),
+                       row: distanceShown ? 2 * span : span, column: 0)
+        } else if s.minima.isEmpty {
             loss.legend = .outsideRight
             figure.add(loss, row: 0, column: 0)
         } else {
@@ -94,6 +125,6 @@ struct CurvesFigure {
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
-        }
+        } + (strip ? LearningRateStrip.table(runs) : [])
     }
 }

@@ -107,6 +107,9 @@ struct SurfaceFigure {
         for m in s.minima where plan.inView(m.x, m.y) {
             items.append(.init(Point(m.x, m.y), label: s.minima.count > 1 ? "min" : "min (\(short(m.x)), \(short(m.y)))", shape: .star))
         }
+        for m in s.localMinima where plan.inView(m.x, m.y) {
+            items.append(.init(Point(m.x, m.y), label: "local min", shape: .marker(.triangle)))
+        }
         for p in s.saddles where plan.inView(p.x, p.y) {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
         }

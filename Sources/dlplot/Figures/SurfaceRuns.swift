@@ -16,12 +16,15 @@ struct SurfacePlan: Sendable {
     func inView(_ x: Double, _ y: Double) -> Bool { self.x.contains(x) && self.y.contains(y) }
 
     /// Runs `optimizer` from the start for `steps` steps (mini-batches when a batch size is set).
-    func run(_ optimizer: Optimizer, options: TrajectoryOptions) throws -> Trajectory {
+    /// With a `schedule`, one scheduler step follows each optimizer step.
+    func run(_ optimizer: Optimizer, options: TrajectoryOptions, schedule: LRSchedule? = nil) throws -> Trajectory {
         if let batchSize {
             let objective = try MinibatchObjective(surface: surface, batchSize: batchSize, seed: seed)
-            return try runTrajectory(objective: objective, optimizer: optimizer, start: [start.x, start.y], options: options)
+            return try runTrajectory(objective: objective, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                     schedule: schedule)
         }
-        return try runTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options)
+        return try runTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                 schedule: schedule)
     }
 }
 
@@ -44,6 +47,8 @@ struct SurfaceRun: Sendable {
 
     /// The style index to draw with: the catalogue style, or the figure order under a custom palette.
     func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
+    /// The learning-rate schedule the run used, if any.
+    var schedule: LRSchedule?
 
     init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
         self.config = config
@@ -86,8 +91,15 @@ enum SurfaceRuns {
             let lr = choice.hasLearningRate ? nil : try DefaultLearningRate.choose(for: choice, plan: plan)
             let config = try choice.config(lr: lr)
             let options = TrajectoryOptions(steps: plan.steps, recordEvery: recordEvery, recordGradients: false, everyValue: everyValue)
-            let t = try plan.run(Optimizer(config: config), options: options)
-            return SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
+            let t: Trajectory
+            do {
+                t = try plan.run(Optimizer(config: config), options: options, schedule: choice.schedule)
+            } catch let e as OptimError {
+                throw OptimError("--schedule: \(e.description)")
+            }
+            var run = SurfaceRun(config: config, chosenRate: lr != nil, trajectory: t, plan: plan)
+            run.schedule = choice.schedule
+            return run
         }
         let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
         for k in runs.indices { runs[k].style = styles[k]; runs[k].order = k }

@@ -31,6 +31,11 @@ struct FigureOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Replaces the figure title; math between $…$ (e.g. '$\\sigma(x)$').", valueName: "text"))
     var title: String?
 
+    @Option(help: ArgumentHelp(
+        "An installed font family for all text, e.g. 'Latin Modern Roman' or 'Latin Modern Sans' (Debian: fonts-lmodern) to match a LaTeX document (default: DejaVu Sans).",
+        valueName: "family"))
+    var font: String?
+
     @Option(help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
     var data: String?
 
@@ -51,6 +56,7 @@ struct FigureOptions: ParsableArguments {
                 throw ValidationError(String(describing: error))
             }
         }
+        if let font { _ = try fontFamily(font) }
         if let data, !data.lowercased().hasSuffix(".csv") {
             throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv")
         }
@@ -90,9 +96,17 @@ struct FigureOptions: ParsableArguments {
         var theme = try Theme.named(self.theme)
         theme.fontScale = fontScale
         if let colors = try layout.palette() { theme.palette = colors; theme.paletteInOrder = true }
+        if let font { theme.fontFamily = try fontFamily(font) }
         var f = try Figure(width: w, height: h, dpi: dpi, theme: theme, rows: rows, columns: columns)
         f.transparent = transparent
         return f
+    }
+
+    /// The installed family `name` names (any case); an error listing a few installed ones otherwise.
+    func fontFamily(_ name: String) throws -> String {
+        if let family = FontCatalog.family(named: name) { return family }
+        throw ValidationError("invalid --font '\(name)': no installed font family has that name; installed are e.g. "
+            + FontCatalog.sample().joined(separator: ", ") + " (fc-list : family lists them all)")
     }
 
     /// The output format for `path`.

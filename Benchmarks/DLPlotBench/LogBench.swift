@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import RunLogs
+
+/// Reading training logs: a 10⁷-row CSV and a 10⁶-event TensorBoard file, read in process (rows/s,
+/// MB/s) and drawn by a whole `dlplot runs` process, whose peak resident memory must stay under 300 MB.
+/// `DLPLOT_BENCH_LOG_ROWS` overrides the row count (the event file has a tenth as many events).
+func runLogBenchmarks(_ h: inout Harness, dlplot: String?) {
+    let rows = Int(ProcessInfo.processInfo.environment["DLPLOT_BENCH_LOG_ROWS"] ?? "") ?? 10_000_000
+    let dir = "/tmp/dlplot-bench-logs"
+    mkdir(dir, 0o755)
+    let csv = dir + "/rows-\(rows).csv", events = dir + "/events.out.tfevents.\(rows / 10).bench"
+    guard makeCSV(csv, rows: rows), makeEvents(events, count: rows / 10) else {
+        h.record("logs", "failed: could not write the benchmark files in \(dir)")
+        return
+    }
+    for (name, path, count) in [("CSV", csv, rows), ("event file", events, rows / 10)] {
+        let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        let clock = ContinuousClock()
+        var points = 0
+        let d = clock.measure { points = (try? LogReader.read(path).first?.metrics.first?.count) ?? -1 }
+        let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        guard points == count else { h.record("read \(name)", "failed: \(points) of \(count) points"); continue }
+        h.record("read \(name), \(formatRate(Double(count)))rows", formatRate(Double(count) / s) + " rows/s, "
+            + fixed(size / 1e6 / s, 1) + " MB/s (" + fixed(s, 2) + " s)")
+        guard let dlplot else { continue }
+        let (status, seconds, rssKB) = measuredSpawn([dlplot, "runs", path, "-o", dir + "/runs.png"])
+        h.record("dlplot runs \(name) (\(formatRate(Double(count)))rows) -> png",
+                 status == 0 ? fixed(seconds, 2) + " s, peak RSS " + fixed(Double(rssKB) / 1024, 0) + " MB"
+                    + (rssKB < 300 * 1024 ? " (< 300 MB)" : " (OVER 300 MB)") : "failed")
+    }
+}
+
+/// Writes `step,loss` rows (a noisy decaying loss) unless the file exists.
+private func makeCSV(_ path: String, rows: Int) -> Bool {
+    if access(path, F_OK) == 0 { return true }
+    guard let f = fopen(path + ".tmp", "w") else { return false }
+    fputs("step,loss\n", f)
+    var state: UInt64 = 42
+    for i in 0..<rows {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        let noise = Double(state >> 11) / Double(1 << 53) - 0.5
+        let loss = 2.3 / (1 + Double(i) / 1e5) + 0.05 * noise
+        fputs("\(i),\(loss)\n", f)
+    }
+    fclose(f)
+    return rename(path + ".tmp", path) == 0
+}
+
+/// Writes a file-version record and `count` scalar events unless the file exists.
+private func makeEvents(_ path: String, count: Int) -> Bool {
+    if access(path, F_OK) == 0 { return true }
+    guard let f = fopen(path + ".tmp", "w") else { return false }
+    func put(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, f) } }
+    put(TFRecordFraming.frame([0x09] + [UInt8](repeating: 0, count: 8) + [0x1A, 13] + Array("brain.Event:2".utf8)))
+    for i in 0..<count {
+        let loss = Float(2.3 / (1 + Double(i) / 1e4))
+        put(TFRecordFraming.frame(ScalarEventEncoding.event(tag: "train/loss", step: Int64(i), value: loss,
+                                                            wallTime: 1.7e9 + Double(i) * 0.01)))
+    }
+    fclose(f)
+    return rename(path + ".tmp", path) == 0
+}
+
+/// Runs a program to completion (output discarded): exit status, wall seconds, peak RSS in KiB.
+private func measuredSpawn(_ argv: [String]) -> (Int32, Double, Int) {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    defer { for p in cargs { free(p) } }
+    let clock = ContinuousClock(), start = clock.now
+    guard posix_spawnp(&pid, argv[0], &actions, nil, &cargs, environ) == 0 else { return (-1, 0, 0) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let d = clock.now - start
+    return (status, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18, usage.ru_maxrss)
+}

@@ -1,0 +1,130 @@
+/// A typed 2-D expression as a surface, with what a figure needs found numerically: the view
+/// (given, or [−3, 3]²), the critical points inside it (Newton's method on ∇f = 0 from every
+/// grid cell where |∇f| is locally smallest, classified by the Hessian: minima and saddles), the
+/// global minima among them, and a start in the corner region where f is highest.
+public struct ExpressionSurface: Sendable, Hashable {
+    /// The expression (dimension 2).
+    public let expression: MathExpression
+    let info: SurfaceInfo
+
+    /// Analyses `expression` over `view` (default [−3, 3]²); `start` overrides the suggested start.
+    init(expression: MathExpression, view: ViewBox?, start: Point2?) {
+        self.expression = expression
+        let box = view ?? ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
+        let critical = CriticalPoints(expression, in: box)
+        info = SurfaceInfo(displayName: "$" + expression.mathLabel + "$", summary: "typed expression " + expression.source,
+                           formula: expression.formula, minima: critical.globalMinima, saddles: critical.saddles,
+                           viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box))
+    }
+
+    /// Of the four points 80 % of the way from the centre to each corner, the one where f is highest
+    /// (finite): a descent from there shows the most of the surface.
+    static func corner(_ f: MathExpression, _ box: ViewBox) -> Point2 {
+        let cx = (box.xmin + box.xmax) / 2, cy = (box.ymin + box.ymax) / 2
+        let hx = 0.4 * (box.xmax - box.xmin), hy = 0.4 * (box.ymax - box.ymin)
+        let corners = [Point2(cx + hx, cy + hy), Point2(cx - hx, cy + hy), Point2(cx - hx, cy - hy), Point2(cx + hx, cy - hy)]
+        return corners.filter { f.value($0.x, $0.y).isFinite }.max { f.value($0.x, $0.y) < f.value($1.x, $1.y) }
+            ?? corners[0]
+    }
+
+    public static func == (a: ExpressionSurface, b: ExpressionSurface) -> Bool {
+        a.expression == b.expression && a.info.viewBox == b.info.viewBox && a.info.suggestedStart == b.info.suggestedStart
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(expression)
+        hasher.combine(info.viewBox)
+    }
+}
+
+extension Surface {
+    /// A typed expression of x and y as a surface, accepted wherever a built-in surface is. Its
+    /// view is `view` or [−3, 3]²; its start `start` or the corner region where f is highest; its
+    /// minima and saddles are found numerically inside the view. (An expression of x alone is a
+    /// valid surface, constant along y.)
+    public init(expression: MathExpression, view: ViewBox? = nil, start: Point2? = nil) {
+        self.init(typed: ExpressionSurface(expression: expression, view: view, start: start))
+    }
+
+    /// The typed expression, or nil for a built-in surface.
+    public var expression: MathExpression? { typed?.expression }
+}
+
+/// Critical points of a 2-D expression inside a box.
+struct CriticalPoints {
+    var minima: [(Point2, Double)] = []
+    var saddles: [Point2] = []
+
+    /// The lowest minima (all those within 1e-9 of the lowest value).
+    var globalMinima: [Point2] {
+        guard let best = minima.map(\.1).min() else { return [] }
+        return minima.filter { $0.1 - best <= 1e-9 * max(1, abs(best)) }.map(\.0)
+    }
+
+    init(_ f: MathExpression, in box: ViewBox, grid n: Int = 60) {
+        var xs: [Double] = [], ys: [Double] = []
+        for j in 0...n {
+            for i in 0...n {
+                xs.append(box.xmin + (box.xmax - box.xmin) * Double(i) / Double(n))
+                ys.append(box.ymin + (box.ymax - box.ymin) * Double(j) / Double(n))
+            }
+        }
+        var v: [Double] = [], gx: [Double] = [], gy: [Double] = []
+        f.evaluate(xs: xs, ys: ys, values: &v, dfdx: &gx, dfdy: &gy)
+        let norm = zip(gx, gy).map { ($0 * $0 + $1 * $1).squareRoot() }
+        let tolerance = 1e-6 * max(1, norm.filter(\.isFinite).max() ?? 1)
+        var found: [Point2] = []
+        for j in 0...n {
+            for i in 0...n {
+                let k = j * (n + 1) + i
+                guard norm[k].isFinite else { continue }
+                var lowest = true
+                for dj in -1...1 {
+                    for di in -1...1 where (di != 0 || dj != 0) && (0...n).contains(i + di) && (0...n).contains(j + dj) {
+                        if norm[(j + dj) * (n + 1) + i + di] < norm[k] { lowest = false }
+                    }
+                }
+                guard lowest, let p = CriticalPoints.newton(f, from: Point2(xs[k], ys[k]), tolerance: tolerance),
+                      p.x >= box.xmin, p.x <= box.xmax, p.y >= box.ymin, p.y <= box.ymax,
+                      !found.contains(where: { abs($0.x - p.x) + abs($0.y - p.y) < 1e-6 * (1 + abs(p.x) + abs(p.y)) })
+                else { continue }
+                found.append(p)
+                let h = CriticalPoints.hessian(f, p)
+                let det = h.xx * h.yy - h.xy * h.xy
+                if det < -1e-12 * max(1, h.xx * h.xx + h.yy * h.yy) {
+                    saddles.append(p)
+                } else if det > 0, h.xx > 0 {
+                    minima.append((p, f.value(p.x, p.y)))
+                }
+            }
+        }
+    }
+
+    /// Newton's method on ∇f = 0 (exact gradients, Hessian by central differences of them), up
+    /// to 40 steps; nil unless |∇f| falls below `tolerance`.
+    static func newton(_ f: MathExpression, from start: Point2, tolerance: Double) -> Point2? {
+        var p = start
+        for _ in 0..<40 {
+            let g = f.gradient(p.x, p.y)
+            guard g.dx.isFinite, g.dy.isFinite else { return nil }
+            if abs(g.dx) + abs(g.dy) <= tolerance * 1e-4 { return p }
+            let h = hessian(f, p)
+            let det = h.xx * h.yy - h.xy * h.xy
+            guard det != 0, det.isFinite else { break }
+            let step = Point2((h.yy * g.dx - h.xy * g.dy) / det, (h.xx * g.dy - h.xy * g.dx) / det)
+            p = Point2(p.x - step.x, p.y - step.y)
+            if abs(step.x) + abs(step.y) < 1e-14 * (1 + abs(p.x) + abs(p.y)) { break }
+        }
+        let g = f.gradient(p.x, p.y)
+        return abs(g.dx) + abs(g.dy) <= tolerance ? p : nil
+    }
+
+    /// ∇²f at p by central differences of the exact gradient.
+    static func hessian(_ f: MathExpression, _ p: Point2) -> (xx: Double, xy: Double, yy: Double) {
+        let hx = 1e-6 * max(1, abs(p.x)), hy = 1e-6 * max(1, abs(p.y))
+        let gxp = f.gradient(p.x + hx, p.y), gxm = f.gradient(p.x - hx, p.y)
+        let gyp = f.gradient(p.x, p.y + hy), gym = f.gradient(p.x, p.y - hy)
+        let xy = ((gxp.dy - gxm.dy) / (2 * hx) + (gyp.dx - gym.dx) / (2 * hy)) / 2
+        return ((gxp.dx - gxm.dx) / (2 * hx), xy, (gyp.dy - gym.dy) / (2 * hy))
+    }
+}

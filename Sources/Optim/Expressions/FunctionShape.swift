@@ -1,0 +1,183 @@
+/// The shape of a function f: ℝ → ℝ found numerically from the function itself (no catalogue
+/// entry): kinks and jumps (from the points where a non-smooth operation switches branch, located
+/// by bisection and kept only where f′ or f really changes), horizontal asymptotes (tails that
+/// converge to a value never reached), the output range, monotonicity, the steepest slope and the
+/// minimum. This is what the built-in activations get from their catalogue entries.
+///
+/// Scans use `scan` (default [−50, 50], 8001 points) and tails out to ±800. Results are what the
+/// samples show: a feature narrower than the sample spacing outside the switching points can be
+/// missed, which is why kinks come from the expression's own branch points.
+public struct FunctionShape: Sendable, Hashable {
+    /// Points where f is continuous and f′ jumps.
+    public var kinks: [Double] = []
+    /// Points where f itself jumps.
+    public var jumps: [Double] = []
+    /// Horizontal asymptotes, with their side.
+    public var asymptotes: [Asymptote] = []
+    /// The output range.
+    public var outputRange = OutputRange.all
+    /// Whether f′ ≥ 0 everywhere.
+    public var isMonotonic = false
+    /// The largest |f′| and where (±infinity when only approached in a tail).
+    public var maxAbsDerivative = 0.0
+    public var maxAbsDerivativeAt = 0.0
+    /// The minimum of f on the scan and where, when f is bounded below there and attains it.
+    public var minimum: Double?
+    public var minimumAt: Double?
+    /// Whether |f′| → 0 as x → −∞ / +∞ (|f′| at 10³ and 10⁶ below 10⁻⁶ and not growing).
+    public var derivativeVanishesLeft = false
+    public var derivativeVanishesRight = false
+    /// Intervals where f′ is exactly 0 on a flat piece that begins and ends at a kink or jump (or
+    /// spans the whole scan), extended to ±infinity when f′ is still 0 at ±10⁶; an underflowing tail
+    /// (GELU's f′ below −38) is not a flat piece.
+    public var deadIntervals: [ClosedRange<Double>] = []
+
+    /// Analyses f (with its derivative `df`), using `candidates` (points where some non-smooth
+    /// operation switches branch) as the places to test for kinks and jumps.
+    public init(value f: (Double) -> Double, derivative df: (Double) -> Double, candidates: [Double],
+                scan: ClosedRange<Double> = -50...50) {
+        classify(candidates, f, df)
+        asymptotes = [-1, 1].compactMap { FunctionShape.asymptote(f, df, side: $0) }
+        let n = 8000
+        var lo = (value: Double.infinity, at: 0.0), hi = (value: -Double.infinity, at: 0.0)
+        var steepest = (value: -1.0, at: 0.0)
+        var monotonic = true
+        for k in 0...n {
+            let x = scan.lowerBound + (scan.upperBound - scan.lowerBound) * Double(k) / Double(n)
+            let (y, d) = (f(x), df(x))
+            if y < lo.value { lo = (y, x) }
+            if y > hi.value { hi = (y, x) }
+            if abs(d) > steepest.value { steepest = (abs(d), x) }
+            if d < -1e-15 { monotonic = false }
+        }
+        isMonotonic = monotonic && f(scan.upperBound) >= f(scan.lowerBound)
+        for side in [-1.0, 1.0] {
+            let (near, far) = (abs(df(side * 1e3)), abs(df(side * 1e6)))
+            let vanishes = near < 1e-6 && far <= near
+            if side < 0 { derivativeVanishesLeft = vanishes } else { derivativeVanishesRight = vanishes }
+        }
+        deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps)
+        let refinedLow = refine({ -f($0) }, around: lo.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
+        let lower = tail(f, side: -1), upper = tail(f, side: 1)
+        outputRange = range(low: (-refinedLow.value < lo.value ? -refinedLow.value : lo.value, refinedLow.at),
+                            high: hi.value, tails: [lower, upper])
+        if outputRange.lowerAttained {
+            minimum = outputRange.lower
+            minimumAt = -refinedLow.value < lo.value ? refinedLow.at : lo.at
+        }
+        // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
+        for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
+            (maxAbsDerivative, maxAbsDerivativeAt) = (abs(df(800 * side)), side * .infinity)
+        }
+    }
+
+    /// Keeps the candidates where f jumps (jumps) or f′ jumps (kinks).
+    private mutating func classify(_ candidates: [Double], _ f: (Double) -> Double, _ df: (Double) -> Double) {
+        for k in Set(candidates).sorted() where k.isFinite {
+            let h = 1e-7 * max(1, abs(k))
+            let (fl, fr) = (f(k - h), f(k + h))
+            let (dl, dr) = (df(k - h), df(k + h))
+            let scale = 1 + max(abs(dl), abs(dr))
+            if abs(fr - fl) > 1e-3 * (1 + abs(fl)) && abs(fr - fl) > 10 * h * scale {
+                jumps.append(k)
+            } else if abs(dr - dl) > 1e-6 * scale {
+                kinks.append(k)
+            }
+        }
+    }
+
+    /// The value approached (never reached) as x → side·∞, if the tail converges: f at 10⁶, 10⁸
+    /// and 10¹⁰ agree within 10⁻⁶ (differences shrinking), and the limit (rounded to 8 significant
+    /// digits unless exact) is not already taken on a flat piece at |x| ≤ 20 (relu's flat 0 and
+    /// hardtanh's 1 are reached, so they are not asymptotes).
+    static func asymptote(_ f: (Double) -> Double, _ df: (Double) -> Double, side: Double) -> Asymptote? {
+        let far = [1e6, 1e8, 1e10].map { f(side * $0) }
+        guard far.allSatisfy(\.isFinite) else { return nil }
+        let d1 = abs(far[1] - far[0]), d2 = abs(far[2] - far[1])
+        guard d2 <= d1, d2 <= 1e-6 * max(1, abs(far[2])) else { return nil }
+        let limit = d2 == 0 ? far[2] : rounded(far[2])
+        for x in [0.5, 1, 2, 5, 10, 20] where f(side * x) == limit && df(side * x) == 0 { return nil }
+        return Asymptote(y: limit, side: Int(side))
+    }
+
+    /// v to 8 significant digits (0 below 10⁻⁸), so 1 − 10⁻¹⁰ reads as 1.
+    static func rounded(_ v: Double) -> Double {
+        if abs(v) < 1e-8 { return 0 }
+        var scale = 1.0
+        while abs(v) * scale < 1e7 { scale *= 10 }
+        while abs(v) * scale >= 1e8 { scale /= 10 }
+        return (v * scale).rounded() / scale
+    }
+
+    /// How f behaves as x → side·∞: its bound, and whether the bound is reached.
+    enum Tail { case up, down, limit(Double, reached: Bool), bounded }
+
+    func tail(_ f: (Double) -> Double, side: Double) -> Tail {
+        if let a = asymptotes.first(where: { Double($0.side) == side }) { return .limit(a.y, reached: false) }
+        let far = [1e2, 1e4, 1e8, 1e16].map { f(side * $0) }
+        if far.allSatisfy({ $0 == far[0] }) { return .limit(far[0], reached: true) }
+        if zip(far, far.dropFirst()).allSatisfy({ $1 > $0 }) && far[3] > 2 * abs(far[0]) { return .up }
+        if zip(far, far.dropFirst()).allSatisfy({ $1 < $0 }) && -far[3] > 2 * abs(far[0]) { return .down }
+        if far.contains(where: { $0 == .infinity }) { return .up }
+        if far.contains(where: { $0 == -.infinity }) { return .down }
+        return .bounded
+    }
+
+    private func range(low: (Double, Double), high: Double, tails: [Tail]) -> OutputRange {
+        var lower = low.0, upper = high
+        var lowerAttained = true, upperAttained = true
+        for t in tails {
+            switch t {
+            case .up: (upper, upperAttained) = (.infinity, false)
+            case .down: (lower, lowerAttained) = (-.infinity, false)
+            case .limit(let v, let reached):
+                if v < lower || (!reached && v == lower) { (lower, lowerAttained) = (v, reached) }
+                if v > upper || (!reached && v == upper) { (upper, upperAttained) = (v, reached) }
+            case .bounded: break
+            }
+        }
+        return OutputRange(lower: lower, upper: upper, lowerAttained: lowerAttained && lower.isFinite,
+                           upperAttained: upperAttained && upper.isFinite)
+    }
+
+    /// Golden-section search for the maximum of g within one step of `x`.
+    private func refine(_ g: (Double) -> Double, around x: Double, step: Double) -> (value: Double, at: Double) {
+        var a = x - step, b = x + step
+        let ratio = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<80 {
+            let c = b - ratio * (b - a), d = a + ratio * (b - a)
+            if g(c) > g(d) { b = d } else { a = c }
+        }
+        let at = (a + b) / 2
+        return (g(at), at)
+    }
+
+    /// Runs of exact zeros of f′ on a scan whose ends are branch points (or the scan's ends).
+    static func flatPieces(_ df: (Double) -> Double, scan: ClosedRange<Double>, ends: [Double]) -> [ClosedRange<Double>] {
+        let n = 8000
+        let step = (scan.upperBound - scan.lowerBound) / Double(n)
+        var pieces: [ClosedRange<Double>] = []
+        var start: Double?
+        func close(_ lo: Double, _ hi: Double) {
+            let snap = { (x: Double) in ends.min { abs($0 - x) < abs($1 - x) }.flatMap { abs($0 - x) <= step ? $0 : nil } }
+            let atLeft = lo <= scan.lowerBound, atRight = hi >= scan.upperBound
+            guard let a = atLeft ? scan.lowerBound : snap(lo), let b = atRight ? scan.upperBound : snap(hi),
+                  (atLeft && atRight) || (!atLeft && !atRight) || (atLeft ? snap(hi) != nil : snap(lo) != nil), a < b
+            else { return }
+            pieces.append((atLeft && df(-1e6) == 0 ? -.infinity : a)...(atRight && df(1e6) == 0 ? .infinity : b))
+        }
+        for k in 0...n {
+            let x = scan.lowerBound + step * Double(k)
+            if df(x) == 0 {
+                if start == nil { start = x }
+            } else if let s = start {
+                close(s, x - step)
+                start = nil
+            }
+        }
+        if let s = start { close(s, scan.upperBound) }
+        return pieces
+    }
+}

@@ -1,0 +1,39 @@
+import Optim
+import Viz
+
+/// The thin panel under a loss curve that shows each run's learning rate per step (the schedule's
+/// `get_last_lr()[0]`), log-scaled when the rates are all positive and span more than a factor of 100 (linear
+/// otherwise, so a cosine that ends at 0 keeps its shape).
+enum LearningRateStrip {
+    /// Whether any run follows a schedule (so the strip is worth drawing).
+    static func wanted(_ runs: [SurfaceRun]) -> Bool { runs.contains { $0.schedule != nil } }
+
+    /// The strip: one step line per run in its series style, no legend (the loss panel has it).
+    static func axes(runs: [SurfaceRun], steps: Int, theme: Theme) -> Axes {
+        var ax = Axes(title: nil, xLabel: "step", yLabel: "lr")
+        ax.legend = .none
+        ax.xLimits = Interval(0, Double(steps))
+        let all = runs.flatMap(\.trajectory.learningRates).filter(\.isFinite)
+        if let lo = all.min(), let hi = all.max(), lo > 0, hi > 100 * lo { ax.yScale = .log }
+        for run in runs {
+            let look = TrajectoryStyle(index: run.style, theme: theme, width: theme.lineWidth * 0.7)
+            let pts = zip(run.trajectory.steps, run.trajectory.learningRates).map { Point(Double($0), $1) }
+            ax.add(LineMark(points: pts, style: look.stroke))
+        }
+        return ax
+    }
+
+    /// "lr schedule: CosineAnnealingLR(T_max=100)" for a subtitle, or nil without a schedule.
+    static func subtitle(_ runs: [SurfaceRun]) -> String? {
+        let texts = Array(Set(runs.compactMap { $0.schedule?.text })).sorted()
+        return texts.isEmpty ? nil : "lr schedule: " + texts.joined(separator: "; ")
+    }
+
+    /// The lr column of each run, for `--data`.
+    static func table(_ runs: [SurfaceRun]) -> [DataTable] {
+        runs.map { run in
+            DataTable(name: run.config.label + " lr", columns: ["step", "lr"],
+                      rows: zip(run.trajectory.steps, run.trajectory.learningRates).map { [Double($0), $1] })
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import XCTest
+@testable import Optim
+
+/// Typed surfaces and loss curves: found critical points, default view and start, and runs that
+/// equal the built-in ones number for number.
+final class ExpressionSurfaceTests: XCTestCase {
+    private func surface(_ s: String, view: ViewBox? = nil) throws -> Surface {
+        Surface(expression: try MathExpression(s, dimension: 2), view: view)
+    }
+
+    func testTextbookSaddleRunEqualsTheBuiltIn() throws {
+        let typed = try surface("x^2 - y^2")
+        let builtIn = try Surface(named: "saddle")
+        for optimizer in ["gd", "momentum", "adam", "rmsprop"] {
+            let options = TrajectoryOptions(steps: 100)
+            let a = try runTrajectory(objective: typed, optimizer: try Optimizer(name: optimizer, settings: ["lr": 0.1]),
+                                      start: [2, 3], options: options)
+            let b = try runTrajectory(objective: builtIn, optimizer: try Optimizer(name: optimizer, settings: ["lr": 0.1]),
+                                      start: [2, 3], options: options)
+            XCTAssertEqual(a, b, optimizer)
+            XCTAssertEqual(a.positionData.count, 202)
+        }
+    }
+
+    func testCriticalPointsAndDefaults() throws {
+        let saddle = try surface("x^2 - y^2")
+        XCTAssertEqual(saddle.minima, [])
+        XCTAssertEqual(saddle.saddles.count, 1)
+        XCTAssertEqual(saddle.saddles.first?.x ?? 1, 0, accuracy: 1e-12)
+        XCTAssertEqual(saddle.viewBox, ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3))
+        XCTAssertEqual(saddle.displayName, "$x^{2} - y^{2}$")
+        XCTAssertEqual(saddle.formula, "$f(x, y) = x^{2} - y^{2}$")
+        let rosen = try surface("(1 - x)^2 + 100*(y - x^2)^2", view: ViewBox(xmin: -2, xmax: 2, ymin: -1, ymax: 3))
+        XCTAssertEqual(rosen.minima.count, 1)
+        XCTAssertEqual(rosen.minima[0].x, 1, accuracy: 1e-9)
+        XCTAssertEqual(rosen.minima[0].y, 1, accuracy: 1e-9)
+        let himmelblau = try surface("(x^2 + y - 11)^2 + (x + y^2 - 7)^2", view: ViewBox(xmin: -5, xmax: 5, ymin: -5, ymax: 5))
+        XCTAssertEqual(himmelblau.minima.count, 4)
+        for m in try Surface(named: "himmelblau").minima {
+            XCTAssertTrue(himmelblau.minima.contains { abs($0.x - m.x) < 1e-8 && abs($0.y - m.y) < 1e-8 }, "\(m)")
+        }
+        // The start is in the corner region where f is highest.
+        let tilted = try surface("x + 2*y")
+        XCTAssertEqual(tilted.suggestedStart.x, 2.4, accuracy: 1e-12)
+        XCTAssertEqual(tilted.suggestedStart.y, 2.4, accuracy: 1e-12)
+        XCTAssertEqual(tilted.minima, [])
+        let bowl = try surface("(x - 1)^2 + (y + 0.5)^2")
+        XCTAssertEqual(bowl.minima.first?.x ?? 0, 1, accuracy: 1e-12)
+        XCTAssertEqual(bowl.minima.first?.y ?? 0, -0.5, accuracy: 1e-12)
+        XCTAssertEqual(bowl.minimumValue ?? 1, 0, accuracy: 1e-20)
+    }
+
+    func testLossCurves() throws {
+        let square = try Curve1D(expression: MathExpression("x^2"))
+        let builtIn = Curve1D(.square)
+        XCTAssertEqual(square.viewRange, -3...3)
+        XCTAssertEqual(square.minima.count, 1)
+        XCTAssertEqual(square.minima[0], 0, accuracy: 1e-12)
+        for w in stride(from: -3.0, through: 3, by: 0.25) {
+            XCTAssertEqual(square.value(w), builtIn.value(w))
+            XCTAssertEqual(square.derivative(w), builtIn.derivative(w))
+        }
+        let well = try Curve1D(expression: MathExpression("(x^2 - 1)^2 + 0.3*x"))
+        let wellBuiltIn = Curve1D(.doubleWell)
+        XCTAssertEqual(well.minima.count, 2)
+        for (a, b) in zip(well.minima, wellBuiltIn.minima) { XCTAssertEqual(a, b, accuracy: 1e-12) }
+        let far = try Curve1D(expression: MathExpression("(x - 6)^2"))
+        XCTAssertEqual(far.viewRange, -3...7)
+        XCTAssertEqual(far.suggestedStart, -3 + 0.1 * 10)
+        XCTAssertThrowsError(try Curve1D(expression: MathExpression("x*y", dimension: 2)))
+        XCTAssertEqual(Curve1D.allNames, ["square", "quartic", "double_well", "pitfalls"])
+        XCTAssertEqual(Surface.allNames.count, 15)
+        XCTAssertThrowsError(try Surface(named: "(expression)"))
+    }
+}
