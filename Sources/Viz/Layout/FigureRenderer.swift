@@ -41,11 +41,12 @@ struct FigureRenderer {
         for k in panels.indices where !placer.place(&layouts[k], axes: panels[k].axes) && panels[k].axes.legend == .best {
             crowded.append(k)
         }
-        // No free spot inside a plot: its legend moves outside (right, or below when too wide), once.
+        // No free spot inside a plot: its legend moves outside (right, or below when too wide), once,
+        // unless the page has no room for that; then it keeps the least-covering spot inside.
         if !crowded.isEmpty {
             var moved = figure
             for k in crowded { moved.modifyAxes(k) { $0.legend = .outsideRight } }
-            return try FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).layout()
+            if let outside = try? FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).layout() { return outside }
         }
         return FigureLayout(texts: texts, panels: panels, axes: layouts)
     }
