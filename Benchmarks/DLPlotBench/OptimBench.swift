@@ -37,7 +37,7 @@ func runOptimBenchmarks(_ h: inout Harness) {
             var g = [0.0, 0.0]
             for _ in 0..<steps {
                 rosenbrock.gradient(theta, into: &g)
-                opt.step(parameters: &theta, gradient: g)
+                opt.step(parameters: &theta, gradient: &g, objective: rosenbrock)
             }
             checksum += theta[0] + theta[1]
         }
@@ -49,6 +49,24 @@ func runOptimBenchmarks(_ h: inout Harness) {
         h.rate("runTrajectory adam rosenbrock (1e6 steps, all values)", work: Double(steps), unit: "step") {
             if let run = try? runTrajectory(objective: rosenbrock, optimizer: adam, start: [-1.5, 2], options: options) {
                 checksum += run.valueHistory.last ?? 0
+            }
+        }
+    }
+    // Basin map: 201² starts × 500 GD steps on Himmelblau (vectorised, all cores); target < 2 s on 2 cores.
+    if let himmelblau = try? Surface(named: "himmelblau"), let gd = try? OptimizerConfig(name: "gd", settings: ["lr": 0.01]) {
+        h.rate("basins himmelblau gd 201x201 starts x 500 steps", work: 201 * 201 * 500, unit: "step") {
+            if let map = try? BasinMap(surface: himmelblau, optimizer: gd, x: -5...5, y: -5...5, grid: 201, steps: 500) {
+                checksum += map.shares[0]
+            }
+        }
+    }
+    // Stability map: 101² cells × 300 steps of SGD with momentum on bowl.
+    if let bowl = try? Surface(named: "bowl") {
+        let lrs = (0..<101).map { 0.02 + 0.02 * Double($0) }, betas = (0..<101).map { 0.0099 * Double($0) }
+        h.rate("stability bowl sgd 101x101 cells x 300 steps", work: 101 * 101 * 300, unit: "step") {
+            if let map = try? StabilityMap(surface: bowl, optimizer: "sgd", x: ("lr", lrs), y: ("momentum", betas),
+                                           start: Point2(2.5, 2), steps: 300) {
+                checksum += Double(map.diverged.filter { $0 }.count)
             }
         }
     }

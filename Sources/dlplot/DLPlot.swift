@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `dlplot` command: figures and numbers for teaching the mathematics of neural-network training.
 @main
@@ -27,11 +30,24 @@ struct DLPlot: ParsableCommand {
             do {
                 try parsed.run()
             } catch {
+                ProcessEnd.checkStandardOutput()
                 exit(withError: error)
             }
+            ProcessEnd.checkStandardOutput()
             return
         }
-        main(nil)
+        if let message = ProcessEnd.unknownCommandMessage(arguments) {
+            writeStandardError("Error: " + message + "\n")
+            Glibc.exit(64)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            ProcessEnd.checkStandardOutput()
+            exit(withError: error)
+        }
+        ProcessEnd.checkStandardOutput()
     }
 }
 

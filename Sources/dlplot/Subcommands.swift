@@ -13,6 +13,8 @@ extension DLPlot {
         VanishingCommand.self,
         SurfaceCommand.self,
         CurvesCommand.self,
+        BasinsCommand.self,
+        StabilityCommand.self,
         StepsCommand.self,
         Eval.self,
         Trace.self,

@@ -63,7 +63,8 @@ final class GalleryTests: XCTestCase {
             command = "lr --rates 0.1,zero"
             """
         try bad.write(to: dir.appendingPathComponent("gallery.toml"), atomically: true, encoding: .utf8)
-        // A stale file from an earlier run must not survive for a failing entry.
+        // A file of a failing entry's name may not be ours: it is neither replaced nor deleted, and the
+        // index does not show it (GalleryRules, rule 2).
         _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("broken.png").path, contents: Data("old".utf8))
         let run = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--formats", "png"], in: dir)
         XCTAssertNotEqual(run.status, 0)
@@ -73,7 +74,10 @@ final class GalleryTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("zero"), run.stderr)
         XCTAssertTrue(run.stdout.contains("3 of 5 figures"), run.stdout)
         XCTAssertTrue(run.stdout.contains("2 failed"), run.stdout)
-        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "lr.png", "pit.png", "sig.png"])
+        XCTAssertEqual(listing(dir), ["README.md", "broken.png", "gallery.toml", "lr.png", "pit.png", "sig.png"])
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("broken.png")), Data("old".utf8))
+        let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertFalse(index.contains("broken.png"))
     }
 
     func testManifestProblemsAreReported() throws {

@@ -5,11 +5,54 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes files atomically: the bytes go to a temporary file in the same directory, which is renamed
-/// over the target only when complete. A failure leaves neither a partial file nor a stale temporary.
+/// Writes files atomically and all-or-nothing.
+///
+/// Rules (each a tested behaviour):
+/// 1. Every target is checked before anything is written: its directory exists, and the target is
+///    absent, a regular file, or a symbolic link to a regular file (written through, the link kept).
+///    Directories, device nodes, FIFOs, sockets and links to them (`/proc/self/fd/1`) are refused.
+/// 2. Two targets naming the same file are refused.
+/// 3. The bytes go to temporary files in each target's directory (`NAME.tmp-PID-N`, the name part
+///    shortened so the whole stays within the file system's 255-byte name limit); only when every
+///    temporary is complete are they renamed over the targets. A failure leaves no temporary behind
+///    and no target replaced.
 public enum AtomicFile {
     /// Writes `bytes` to `path`.
     public static func write(_ bytes: [UInt8], to path: String) throws(VizError) {
+        try writeAll([(path, bytes)])
+    }
+
+    /// Writes every file or none (see the rules above).
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(VizError) {
+        var resolved: [String] = []
+        for f in files {
+            let target = try checkTarget(f.path)
+            if resolved.contains(target) || resolved.contains(where: { sameFile($0, target) }) {
+                throw VizError.io(path: f.path, message: "it is named twice among the files this command writes")
+            }
+            resolved.append(target)
+        }
+        var temporaries: [String] = []
+        func discard() { for t in temporaries { unlink(t) } }
+        for (k, f) in files.enumerated() {
+            let tmp = temporaryName(for: resolved[k])
+            if let failure = writeNew(f.bytes, to: tmp) {
+                discard()
+                throw VizError.io(path: f.path, message: failure)
+            }
+            temporaries.append(tmp)
+        }
+        for (k, tmp) in temporaries.enumerated() where rename(tmp, resolved[k]) != 0 {
+            let failure = errorText()
+            discard()
+            throw VizError.io(path: files[k].path, message: failure)
+        }
+    }
+
+    /// Checks one target (rule 1) and returns the path to rename over: the path itself, or the
+    /// regular file a symbolic link points to.
+    public static func checkTarget(_ path: String) throws(VizError) -> String {
+        guard !path.isEmpty else { throw VizError.io(path: path, message: "the file name is empty") }
         let dir = directory(of: path)
         var st = stat()
         guard stat(dir, &st) == 0 else {
@@ -18,17 +61,75 @@ public enum AtomicFile {
         guard (st.st_mode & S_IFMT) == S_IFDIR else {
             throw VizError.io(path: path, message: "'\(dir)' is not a directory")
         }
-        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-            throw VizError.io(path: path, message: "it is a directory")
+        guard lstat(path, &st) == 0 else { return path }
+        let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+        if isLink, stat(path, &st) != 0 {
+            throw VizError.io(path: path, message: "it is a symbolic link to a missing file")
         }
-        let tmp = path + ".tmp-\(getpid())-\(Counter.next())"
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            guard isLink else { return path }
+            guard let real = realpath(path, nil) else { throw VizError.io(path: path, message: errorText()) }
+            defer { free(real) }
+            return String(cString: real)
+        case S_IFDIR: throw VizError.io(path: path, message: "it is a directory")
+        case S_IFCHR, S_IFBLK: throw VizError.io(path: path, message: "it is a device, not a regular file (use -o - for standard output)")
+        case S_IFIFO: throw VizError.io(path: path, message: "it is a FIFO, not a regular file (use -o - for standard output)")
+        default: throw VizError.io(path: path, message: "it is not a regular file")
+        }
+    }
+
+    /// Whether two existing paths are the same file (same device and inode).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    /// `NAME.tmp-PID-N` beside `path`, with NAME cut (on a UTF-8 boundary) so the file name stays
+    /// within 255 bytes.
+    static func temporaryName(for path: String) -> String {
+        let dir = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        var name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        let suffix = ".tmp-\(getpid())-\(Counter.next())"
+        while name.utf8.count + suffix.utf8.count > 255 { name.removeLast() }
+        return dir + name + suffix
+    }
+
+    /// Whether `name` (a file name, no directory) is a temporary this writer makes, and the process id in it.
+    public static func temporaryOwner(_ name: String) -> Int32? {
+        let bytes = Array(name.utf8), marker = Array(".tmp-".utf8)
+        guard bytes.count > marker.count else { return nil }
+        var start = bytes.count - marker.count
+        while start > 0, Array(bytes[start..<(start + marker.count)]) != marker { start -= 1 }
+        guard start > 0 else { return nil }
+        let tail = String(decoding: bytes[(start + marker.count)...], as: UTF8.self)
+        let parts = tail.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let pid = Int32(parts[0]), Int(parts[1]) != nil else { return nil }
+        return pid
+    }
+
+    /// Creates `tmp` (which must not exist) with `bytes`; the error text, or nil on success.
+    private static func writeNew(_ bytes: [UInt8], to tmp: String) -> String? {
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw VizError.io(path: path, message: errorText()) }
+        guard fd >= 0 else { return errorText() }
+        var failure: String? = writeFully(fd, bytes)
+        if close(fd) != 0, failure == nil { failure = errorText() }
+        if failure != nil { unlink(tmp) }
+        return failure
+    }
+
+    /// Writes every byte to `fd`, retrying on EINTR and short writes; the error text, or nil.
+    public static func writeFully(_ fd: Int32, _ bytes: [UInt8]) -> String? {
         var offset = 0
         var failure: String?
         bytes.withUnsafeBytes { buf in
             while offset < buf.count {
+                #if canImport(Glibc)
                 let n = Glibc.write(fd, buf.baseAddress?.advanced(by: offset), buf.count - offset)
+                #else
+                let n = Darwin.write(fd, buf.baseAddress?.advanced(by: offset), buf.count - offset)
+                #endif
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errorText(); return
@@ -36,12 +137,7 @@ public enum AtomicFile {
                 offset += n
             }
         }
-        if close(fd) != 0, failure == nil { failure = errorText() }
-        if failure == nil, rename(tmp, path) != 0 { failure = errorText() }
-        if let failure {
-            unlink(tmp)
-            throw VizError.io(path: path, message: failure)
-        }
+        return failure
     }
 
     /// The directory part of a path ("." for a bare file name).
@@ -51,7 +147,7 @@ public enum AtomicFile {
         return d.isEmpty ? "/" : d
     }
 
-    private static func errorText() -> String {
+    static func errorText() -> String {
         guard let s = strerror(errno) else { return "error \(errno)" }
         return String(cString: s).lowercased()
     }

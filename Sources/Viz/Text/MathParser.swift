@@ -42,27 +42,40 @@ enum MathParser {
     ]
     static let spaces: [String: Double] = [",": 0.17, ":": 0.22, ";": 0.28, "quad": 1, "qquad": 2, " ": 0.25, "!": -0.17]
 
+    /// Groups, scripts and command arguments nest at most this deep; deeper math is drawn as its
+    /// literal text (a title of 50,000 `{` must not exhaust the stack).
+    static let maxDepth = 32
+
     /// The node tree for a whole label; math segments are parsed, the rest is literal.
-    static func parse(_ source: String) -> MathNode {
+    static func parse(_ source: String) -> MathNode { parseReporting(source).node }
+
+    /// The node tree and, when some math could not be parsed and is drawn as literal text, why.
+    static func parseReporting(_ source: String) -> (node: MathNode, problem: String?) {
+        let literal = MathNode.text(source, italic: false, spacing: 0)
         let parts = source.split(separator: "$", omittingEmptySubsequences: false).map(String.init)
         // An odd number of dollars (even number of parts) is unbalanced: literal text.
-        guard parts.count % 2 == 1 else { return .text(source, italic: false, spacing: 0) }
+        guard parts.count % 2 == 1 else { return (literal, "an unpaired $") }
         var nodes: [MathNode] = []
         for (i, part) in parts.enumerated() where !part.isEmpty {
             if i % 2 == 0 {
                 nodes.append(.text(part, italic: false, spacing: 0))
             } else {
                 var p = Parser(Array(part))
-                guard let node = p.parseRow(until: nil), p.atEnd else { return .text(source, italic: false, spacing: 0) }
+                guard let node = p.parseRow(until: nil), p.atEnd else {
+                    return (literal, p.tooDeep ? "math nested deeper than \(maxDepth) levels" : "malformed math")
+                }
                 nodes.append(node)
             }
         }
-        return nodes.count == 1 ? nodes[0] : .row(nodes)
+        return (nodes.count == 1 ? nodes[0] : .row(nodes), nil)
     }
 
     private struct Parser {
         let chars: [Character]
         var i = 0
+        /// Arguments being parsed (the recursion depth), and whether `maxDepth` was exceeded.
+        var depth = 0
+        var tooDeep = false
         init(_ chars: [Character]) { self.chars = chars }
         var atEnd: Bool { i >= chars.count }
 
@@ -101,6 +114,9 @@ enum MathParser {
         /// A script or command argument: one character, one command or a braced group.
         mutating func parseArgument() -> MathNode? {
             guard i < chars.count else { return nil }
+            guard depth < MathParser.maxDepth else { tooDeep = true; return nil }
+            depth += 1
+            defer { depth -= 1 }
             if chars[i] == "{" {
                 i += 1
                 guard let row = parseRow(until: "}") else { return nil }

@@ -20,16 +20,16 @@ extension DLPlot {
                   dlplot softmax --logits 3,1,0.2,-1 --classes cat,dog,fox,owl --temperature 0.25,1,4
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated logits z, one per class (2 to 12 classes).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated logits z, one per class (2 to 12 classes).", valueName: "list"))
         var logits = "2,1,0.1"
 
-        @Option(help: ArgumentHelp("Comma-separated temperatures T > 0 (1 to 6).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated temperatures T > 0 (1 to 6).", valueName: "list"))
         var temperature = "0.5,1,2"
 
-        @Option(help: ArgumentHelp("Comma-separated class names, one per logit (default: z₁, z₂, …).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated class names, one per logit (default: z₁, z₂, …).", valueName: "list"))
         var classes: String?
 
-        @Option(name: .customLong("group-by"), help: ArgumentHelp(
+        @Option(name: .customLong("group-by"), parsing: .unconditional, help: ArgumentHelp(
             "Bars grouped by 'class' (one bar per temperature in each class) or 'temperature' (one bar per class). (default: class)",
             valueName: "class|temperature"))
         var groupBy = "class"

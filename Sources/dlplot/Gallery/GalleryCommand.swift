@@ -46,7 +46,10 @@ extension DLPlot {
         func run() throws {
             let clock = ContinuousClock()
             let start = clock.now
-            guard let text = try? readText(manifest) else {
+            let text: String
+            do { text = try readText(manifest) } catch let error as FigureError where error.description.contains("larger than") {
+                throw ValidationError("invalid --manifest '\(manifest)': larger than 4 MB")
+            } catch {
                 throw ValidationError("cannot read manifest '\(manifest)': no such file (run from the project folder, or give --manifest)")
             }
             let parsed = try GalleryManifest(text: text, path: manifest)
@@ -61,7 +64,9 @@ extension DLPlot {
             }
             let outDir = out ?? AtomicFile.directory(of: manifest)
             if out != nil { try Gallery.makeDirectory(outDir) }
+            if only.isEmpty { try GalleryRules.checkIndex(outDir + "/README.md") }
             let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in fmts.map { e.name + "." + $0.rawValue } } + ["README.md"])
             let n = entries.count
             let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
             let state = GalleryProgress(total: n, interactive: isatty(2) != 0)
@@ -122,8 +127,8 @@ extension DLPlot {
                 try figure.write(to: targets, data: nil, command: "dlplot " + e.command)
                 return nil
             } catch {
-                // No stale file may stand for a figure that failed.
-                for t in targets { unlink(t.path) }
+                // A failing entry writes nothing and deletes nothing (an existing file of that name may
+                // not be ours); the index leaves the entry out, so no old image stands for it.
                 return "\(place): \(error)"
             }
         }
@@ -186,8 +191,8 @@ func writeStandardError(_ s: String) {
     }
 }
 
-/// Reads a whole text file.
-func readText(_ path: String) throws -> String {
+/// Reads a whole text file of at most `limit` bytes (a manifest of /dev/zero must not fill memory).
+func readText(_ path: String, limit: Int = 4 << 20) throws -> String {
     guard let f = fopen(path, "rb") else { throw FigureError("cannot open '\(path)'") }
     defer { fclose(f) }
     var bytes: [UInt8] = []
@@ -196,6 +201,7 @@ func readText(_ path: String) throws -> String {
         let n = fread(&buf, 1, buf.count, f)
         if n <= 0 { break }
         bytes += buf[0..<n]
+        if bytes.count > limit { throw FigureError("'\(path)' is larger than \(limit >> 20) MB") }
     }
     return String(decoding: bytes, as: UTF8.self)
 }

@@ -19,16 +19,26 @@ struct FigureError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
+/// Where a figure goes: a file, or standard output (`-o -` or `-o /dev/stdout`).
+enum OutputTarget {
+    /// Whether `path` means standard output.
+    static func isStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
+}
+
 extension FigureCommand {
-    /// Builds the figure once, renders it in every requested format, then writes all files atomically
-    /// (nothing is written if any rendering fails). Returns the paths written.
+    /// Builds the figure once, renders it in every requested format, then writes all files
+    /// all-or-nothing (see `AtomicFile`): every target is checked before anything is rendered, and
+    /// nothing is written if any rendering or check fails. A target `-` or `/dev/stdout` is written to
+    /// standard output (first, so a failure there leaves no files). Returns the paths written.
     @discardableResult
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
+        let files = targets.map(\.path) + (data.map { [$0] } ?? []) + (figureOptions.layout.layoutReport.map { [$0] } ?? [])
+        try Self.checkTargets(files)
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure)
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
-        var rendered: [(String, [UInt8])] = []
+        var rendered: [(path: String, bytes: [UInt8])] = []
         for t in targets {
             let result = Result { () throws(VizError) -> [UInt8] in try figure.render(as: t.format, metadata: meta) }
             switch result {
@@ -41,18 +51,28 @@ extension FigureCommand {
         if let path = figureOptions.layout.layoutReport {
             do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
         }
-        for (path, bytes) in rendered {
-            if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.write(bytes, to: path) }) {
-                throw FigureError(e.description)
-            }
+        for r in rendered where OutputTarget.isStandardOutput(r.path) {
+            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
         }
-        return rendered.map(\.0)
+        let regular = rendered.filter { !OutputTarget.isStandardOutput($0.path) }
+        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
+            throw FigureError(e.description)
+        }
+        return rendered.map(\.path)
+    }
+
+    /// Refuses, before any work, targets that cannot be written (see `AtomicFile.checkTarget`) and
+    /// a file named twice (`-o same.csv --data same.csv`); standard output may be named once.
+    static func checkTargets(_ paths: [String]) throws {
+        try FigureOptions.checkTargets(paths.map { ("output", $0) })
     }
 
     func run() throws {
         let path = figureOptions.output ?? (defaultFileName + "." + (figureOptions.format ?? "png"))
         let format = try figureOptions.outputFormat(for: path)
-        try write(to: [(path, format)], data: figureOptions.data, command: commandLine())
+        let written = try write(to: [(path, format)], data: figureOptions.data, command: commandLine())
+        // Without -o the file name was chosen here: say where it went.
+        if figureOptions.output == nil { writeStandardError("wrote " + written.joined(separator: " and ") + "\n") }
     }
 
     /// The command line that made this figure, for the PNG's metadata.

@@ -3,15 +3,15 @@ import Viz
 
 /// Options every figure command shares: where to write, size, resolution, theme, text scale, title, data.
 struct FigureOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
+    @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: ArgumentHelp(
         "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given.",
         valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"))
     var format: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Figure size: pixels as WxH (e.g. 1280x720), or with a unit: 8x4.5in, 20x12cm, 576x324pt. (default: 1280x720; larger for some figures, see their discussion)",
         valueName: "WxH"))
     var size: String?
@@ -19,24 +19,24 @@ struct FigureOptions: ParsableArguments {
     /// The size used when `--size` is not given.
     static let standardSize = "1280x720"
 
-    @Option(help: ArgumentHelp("Raster resolution in pixels per inch; also sets how big text is in pixels.", valueName: "dpi"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Raster resolution in pixels per inch; also sets how big text is in pixels.", valueName: "dpi"))
     var dpi: Double = 160
 
-    @Option(help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"))
     var theme: String = "light"
 
-    @Option(name: .customLong("font-scale"), help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"))
+    @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"))
     var fontScale: Double = 1
 
-    @Option(help: ArgumentHelp("Replaces the figure title; math between $…$ (e.g. '$\\sigma(x)$').", valueName: "text"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Replaces the figure title; math between $…$ (e.g. '$\\sigma(x)$').", valueName: "text"))
     var title: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "An installed font family for all text, e.g. 'Latin Modern Roman' or 'Latin Modern Sans' (Debian: fonts-lmodern) to match a LaTeX document (default: DejaVu Sans).",
         valueName: "family"))
     var font: String?
 
-    @Option(help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
     var data: String?
 
     @Flag(help: "Leave the background transparent.")
@@ -51,10 +51,20 @@ struct FigureOptions: ParsableArguments {
             throw ValidationError("invalid --font-scale '\(fontScale)': expected a number from 0.25 to 5")
         }
         if let format { do { _ = try OutputFormat(name: format) } catch { throw ValidationError("invalid --format '\(format)': expected png, svg or pdf") } }
-        if let output, format == nil {
+        if let output, OutputTarget.isStandardOutput(output) {
+            // -o - writes to standard output in --format (PNG when not given).
+        } else if let output, format == nil {
             do { _ = try OutputFormat(path: output) } catch {
-                throw ValidationError(String(describing: error))
+                throw ValidationError("invalid -o '\(output)': expected a name ending in .png, .svg or .pdf (or give --format)")
             }
+        } else if let output, let format, let named = try? OutputFormat(name: format),
+                  let implied = try? OutputFormat(path: output), implied != named {
+            throw ValidationError("invalid --format '\(format)': the output '\(output)' ends in .\(implied.rawValue); "
+                                  + "name it .\(named.rawValue) or drop --format")
+        }
+        try Self.checkTargets((output.map { [("-o", $0)] } ?? []) + (data.map { [("--data", $0)] } ?? []))
+        if let title, let problem = MathText.problem(in: title) {
+            writeStandardError("warning: --title '\(title.count > 60 ? String(title.prefix(60)) + "…" : title)': \(problem); drawn as literal text\n")
         }
         if let font { _ = try fontFamily(font) }
         if let data, !data.lowercased().hasSuffix(".csv") {
@@ -85,7 +95,8 @@ struct FigureOptions: ParsableArguments {
         }
         let pw = (w * perUnit).rounded(), ph = (h * perUnit).rounded()
         guard w.isFinite, h.isFinite, pw >= 16, ph >= 16, pw <= Double(Figure.maxPixels), ph <= Double(Figure.maxPixels) else {
-            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(Int(pw.isFinite ? pw : 0))x\(Int(ph.isFinite ? ph : 0)) at \(dpi) dpi)")
+            func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : TickFormat.short(v) }
+            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw))x\(whole(ph)) at \(TickFormat.short(dpi)) dpi)")
         }
         return (pw, ph)
     }
@@ -102,6 +113,26 @@ struct FigureOptions: ParsableArguments {
         return f
     }
 
+    /// Refuses targets that cannot be written (a missing directory, a device, a FIFO, a directory, a
+    /// link to one of these; see `AtomicFile.checkTarget`) and a file named twice, naming the option.
+    static func checkTargets(_ targets: [(option: String, path: String)]) throws {
+        var seen: [(option: String, key: String)] = []
+        for (option, path) in targets {
+            var key = "-"
+            if !OutputTarget.isStandardOutput(path) {
+                switch Result(catching: { () throws(VizError) in try AtomicFile.checkTarget(path) }) {
+                case let .success(resolved): key = resolved
+                case let .failure(.io(_, message)): throw ValidationError("invalid \(option) '\(path)': \(message)")
+                case let .failure(e): throw ValidationError("invalid \(option) '\(path)': \(e)")
+                }
+            }
+            if let other = seen.first(where: { $0.key == key }) {
+                throw ValidationError("invalid \(option) '\(path)': \(other.option) already writes there")
+            }
+            seen.append((option, key))
+        }
+    }
+
     /// The installed family `name` names (any case); an error listing a few installed ones otherwise.
     func fontFamily(_ name: String) throws -> String {
         if let family = FontCatalog.family(named: name) { return family }
@@ -112,6 +143,7 @@ struct FigureOptions: ParsableArguments {
     /// The output format for `path`.
     func outputFormat(for path: String) throws -> OutputFormat {
         if let format { return try OutputFormat(name: format) }
+        if OutputTarget.isStandardOutput(path) { return .png }
         return try OutputFormat(path: path)
     }
 }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot basins SURFACE`: which minimum each start reaches.
+    struct BasinsCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "basins",
+            abstract: "Map which minimum each start reaches: basins of attraction, one panel per optimizer.",
+            discussion: """
+                Every start on a --grid × --grid lattice over the view runs --steps optimizer steps. A start is \
+                coloured by the minimum (global or listed local, marked A, B, …) its run ends within --radius of, \
+                dark red when the run diverged (a non-finite value or a point 10^6 view-sizes away) and grey when it \
+                ended elsewhere (not converged). The table gives each outcome's share of the starts for every \
+                optimizer. Runs are vectorised over starts and use every core.
+                Learning rates as for `dlplot surface`: --opt, --lr or torch calls in --optimizers, else chosen per \
+                optimizer from the surface's suggested start.
+                Examples:
+                  dlplot basins himmelblau --optimizers gd,momentum,adam --lr 0.01
+                  dlplot basins himmelblau --optimizers 'SGD(lr=0.01), SGD(lr=0.01, momentum=0.9)' --grid 301
+                """)
+
+        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "surface"))
+        var surface = "himmelblau"
+
+        @OptionGroup var optimizerOptions: OptimizerListOptions
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Starts per side of the grid, 2-2001.", valueName: "n"))
+        var grid = 201
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Optimizer steps from every start, 1-100000.", valueName: "n"))
+        var steps = 500
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "A final point within this distance of a minimum reaches it, > 0 (default: 1 % of the larger side of the view).",
+            valueName: "r"))
+        var radius: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Start x range a:b (default: the surface's view box).", valueName: "a:b"))
+        var xrange: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Start y range c:d (default: the surface's view box).", valueName: "c:d"))
+        var yrange: String?
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        static let defaultOptimizers = ["gd", "momentum", "adam"]
+
+        var defaultFileName: String { "basins-" + surface }
+
+        mutating func validate() throws {
+            _ = try settings()
+        }
+
+        struct Settings {
+            var plan: SurfacePlan
+            var choices: [OptimizerListOptions.Choice]
+            var radius: Double?
+        }
+
+        func settings() throws -> Settings {
+            guard (2...2001).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 2...2001") }
+            guard (1...100_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 1...100000") }
+            guard grid * grid * steps <= 2_000_000_000 else {
+                throw ValidationError("--grid \(grid) with --steps \(steps) is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 2e9")
+            }
+            var run = try SurfaceRunOptions.parse([])
+            run.xrange = xrange
+            run.yrange = yrange
+            run.steps = steps
+            let plan = try run.plan(surfaceName: surface, defaultSteps: steps, maxSteps: 100_000)
+            guard !plan.surface.minima.isEmpty || !plan.surface.localMinima.isEmpty else {
+                throw ValidationError("\(surface) has no known minimum to colour basins by; try himmelblau, six_hump_camel, styblinski_tang or rosenbrock")
+            }
+            let r = try radius.map { text -> Double in
+                let v = try NumberArguments.finite(text, option: "--radius")
+                guard v > 0 else { throw ValidationError("--radius: \(text) is not allowed; expected a distance > 0") }
+                return v
+            }
+            let choices = try optimizerOptions.choices(default: Self.defaultOptimizers, limit: 4, steps: steps)
+            return Settings(plan: plan, choices: choices, radius: r)
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let s = try settings()
+            var maps: [(label: String, map: BasinMap)] = []
+            for (i, choice) in s.choices.enumerated() {
+                let lr = choice.hasLearningRate ? nil : try DefaultLearningRate.choose(for: choice, plan: s.plan)
+                let config = try choice.config(lr: lr)
+                let map = try BasinMap(surface: s.plan.surface, optimizer: config, schedule: choice.schedule,
+                                       x: s.plan.x.lower...s.plan.x.upper, y: s.plan.y.lower...s.plan.y.upper,
+                                       grid: grid, steps: steps, radius: s.radius)
+                maps.append((s.choices.count == 1 ? config.label : "(\(i + 1)) " + config.label, map))
+            }
+            var figure = try figureOptions.makeFigure(rows: BasinsFigure.mapRows + 1, columns: maps.count)
+            let recipe = BasinsFigure(surface: s.plan.surface, maps: maps, steps: steps, x: s.plan.x, y: s.plan.y)
+            let tables = try recipe.build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}

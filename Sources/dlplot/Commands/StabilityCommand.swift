@@ -1,0 +1,125 @@
+import ArgumentParser
+import Optim
+import Viz
+
+extension DLPlot {
+    /// `dlplot stability SURFACE`: outcome over a grid of two hyper-parameters.
+    struct StabilityCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stability",
+            abstract: "Map the final loss (or steps to a tolerance) over two hyper-parameters, lr × momentum by default.",
+            discussion: """
+                Every cell runs the optimizer from one start for --steps steps with its two settings. Cells that \
+                diverged (a non-finite value, or a final loss above the start's) are dark red; with --measure steps, \
+                cells that never reached --tol are grey. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
+                SGD's analytic boundary lr·λ_max = 2(1+β) (Nesterov: 2(1+β)/(1+2β)) is drawn dashed: Goh, "Why \
+                Momentum Really Works" (Distill, 2017), as one command.
+                Examples:
+                  dlplot stability bowl
+                  dlplot stability ellipse --x-range 0.01:1 --log-x --steps 200
+                  dlplot stability rosenbrock --optimizer adam --x lr --y beta1 --x-range 1e-3:1 --log-x --y-range 0:0.99
+                """)
+
+        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "surface"))
+        var surface = "bowl"
+
+        @Option(help: ArgumentHelp("Optimizer name or torch call, e.g. sgd or 'SGD(nesterov=True, momentum=0.5)'; the swept settings override it.",
+                                   valueName: "name|Class(...)"))
+        var optimizer = "sgd"
+
+        @Option(name: .customLong("x"), help: ArgumentHelp("The setting on the x axis (torch's name).", valueName: "setting"))
+        var xSetting = "lr"
+
+        @Option(name: .customLong("y"), help: ArgumentHelp("The setting on the y axis (torch's name).", valueName: "setting"))
+        var ySetting = "momentum"
+
+        @Option(name: .customLong("x-range"), parsing: .unconditional, help: ArgumentHelp(
+            "x values a:b (default for lr: up to 1.1× the largest stable lr on a quadratic, else 1e-4:1 log-spaced).", valueName: "a:b"))
+        var xRange: String?
+
+        @Option(name: .customLong("y-range"), parsing: .unconditional, help: ArgumentHelp(
+            "y values c:d (default for momentum and beta1: 0:0.99).", valueName: "c:d"))
+        var yRange: String?
+
+        @Flag(name: .customLong("log-x"), help: "Log-spaced x values (needs a range above 0).")
+        var logX = false
+
+        @Flag(name: .customLong("log-y"), help: "Log-spaced y values (needs a range above 0).")
+        var logY = false
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Cells per side, 2-1001.", valueName: "n"))
+        var grid = 101
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Optimizer steps per cell, 1-100000.", valueName: "n"))
+        var steps = 300
+
+        @Option(help: ArgumentHelp("final_loss (f − f* after all steps) or steps (until f − f* <= --tol).", valueName: "kind"))
+        var measure = "final_loss"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance for --measure steps, > 0.", valueName: "tol"))
+        var tol = "1e-6"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Start x,y (default: the surface's suggested start).", valueName: "x,y"))
+        var start: String?
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        var defaultFileName: String { "stability-" + surface }
+
+        mutating func validate() throws { _ = try recipe(compute: false) }
+
+        func values(_ text: String?, fallback: (Double, Double), log: Bool, option: String) throws -> [Double] {
+            let range = try text.map { try NumberArguments.interval($0, option: option) }.map { ($0.lower, $0.upper) } ?? fallback
+            if log {
+                guard range.0 > 0 else { throw ValidationError("\(option): \(range.0) is not allowed with a log axis; the range must be above 0") }
+                return (0..<grid).map { Double.pow(10, Double.log10(range.0) + (Double.log10(range.1) - Double.log10(range.0)) * Double($0) / Double(grid - 1)) }
+            }
+            return (0..<grid).map { range.0 + (range.1 - range.0) * Double($0) / Double(grid - 1) }
+        }
+
+        func recipe(compute: Bool) throws -> StabilityFigure? {
+            guard (2...1001).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 2...1001") }
+            guard (1...100_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 1...100000") }
+            guard grid * grid * steps <= 1_000_000_000 else { throw ValidationError("--grid \(grid) with --steps \(steps): keep grid² × steps <= 1e9") }
+            let s: Surface
+            do { s = try Surface(named: surface) } catch let e as OptimError { throw ValidationError(e.description) }
+            var name = optimizer, given: [OptimizerSettings.Given] = []
+            if TorchCall.looksLikeCall(optimizer) { (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer") }
+            let base = try OptimizerSettings.config(name: name, given: given)
+            let tolerance = try NumberArguments.finite(tol, option: "--tol")
+            guard tolerance > 0 else { throw ValidationError("--tol: \(tol) is not allowed; expected a number > 0") }
+            let kind: StabilityMap.Measure
+            switch measure {
+            case "final_loss": kind = .finalLoss
+            case "steps": kind = .stepsToTolerance(tolerance)
+            default: throw ValidationError("--measure: '\(measure)' is not allowed; expected final_loss or steps")
+            }
+            let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") } ?? [s.suggestedStart.x, s.suggestedStart.y]
+            let quadraticLR = StabilityMap.largestStableLR(surface: s, momentum: 0.99, nesterov: false)
+            let xFallback = xSetting == "lr" ? (quadraticLR.map { (0.01 * $0, 1.1 * $0) } ?? (1e-4, 1)) : (0, 1)
+            let xs = try values(xRange, fallback: xFallback, log: logX || (xSetting == "lr" && xRange == nil && quadraticLR == nil), option: "--x-range")
+            let ys = try values(yRange, fallback: (0, 0.99), log: logY, option: "--y-range")
+            var settings: [String: OptimizerSetting] = [:]
+            for (key, value) in base.settings where key != xSetting && key != ySetting { settings[key] = value }
+            guard compute else {
+                do {
+                    _ = try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, [xs[0], xs[xs.count - 1]]),
+                                         y: (ySetting, [ys[0], ys[ys.count - 1]]), start: Point2(startPoint[0], startPoint[1]), steps: 1)
+                } catch let e as OptimError { throw ValidationError(e.description) }
+                return nil
+            }
+            let map = try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, xs), y: (ySetting, ys),
+                                       start: Point2(startPoint[0], startPoint[1]), steps: steps, measure: kind)
+            return StabilityFigure(surface: s, map: map, label: TorchCall.looksLikeCall(optimizer) ? optimizer : name,
+                                   logX: logX || (xSetting == "lr" && xRange == nil && quadraticLR == nil), logY: logY, steps: steps,
+                                   start: Point2(startPoint[0], startPoint[1]), boundaryKind: (base.kind == .sgd, base.nesterov))
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            guard let recipe = try recipe(compute: true) else { return (try figureOptions.makeFigure(rows: 1, columns: 1), []) }
+            var figure = try figureOptions.makeFigure(rows: 1, columns: 1)
+            let tables = try recipe.build(into: &figure)
+            return (figure, tables)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Optim
+import Viz
+
+/// Basins of attraction: every start on a grid coloured by the minimum its optimizer reaches
+/// (or diverged / not converged), one panel per optimizer side by side with the minima marked, and a
+/// table of each basin's share of the starts.
+struct BasinsFigure {
+    var surface: Surface
+    var maps: [(label: String, map: BasinMap)]
+    var steps: Int
+    var x: Interval
+    var y: Interval
+
+    /// Grid rows of the maps; the share table takes one more row under them.
+    static let mapRows = 3
+
+    func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        guard let first = maps.first?.map else { return [] }
+        let targets = first.targets
+        let colors = CategoryColors.basins(targets.count, theme: theme) + [CategoryColors.diverged, CategoryColors.notConverged]
+        let colormap = try CategoryColors.colormap(colors)
+        let k = colors.count
+        figure.title = "Basins of attraction on " + surface.displayName
+        figure.subtitle = "\(first.xs.count)×\(first.ys.count) starts, \(steps) steps each; a start's colour is the minimum it "
+            + "ends within \(TickFormat.short(first.radius, significant: 2)) of"
+        let contour = try FieldSampler.sample(x: x, y: y, nx: 160, ny: 160) { surface.value($0, $1) }
+        for (column, entry) in maps.enumerated() {
+            let z = entry.map.outcomes.map { o -> Double in
+                switch o {
+                case BasinMap.diverged: return CategoryColors.value(targets.count, of: k)
+                case BasinMap.notConverged: return CategoryColors.value(targets.count + 1, of: k)
+                default: return CategoryColors.value(Int(o), of: k)
+                }
+            }
+            let field = try ScalarField(xs: entry.map.xs, ys: entry.map.ys, z: z)
+            var ax = Axes(title: entry.label, xLabel: "$x$ (start)", yLabel: column == 0 ? "$y$ (start)" : nil)
+            ax.xLimits = x; ax.yLimits = y
+            ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
+            ax.equalAspect = true
+            ax.legend = .none
+            ax.add(HeatmapMark(field: field, colormap: colormap, normalization: try Normalization(.linear, lower: 0, upper: 1)))
+            ax.add(try ContourMark(field: contour, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.25), lineWidth: 0.5,
+                                   showLabels: false))
+            let items = targets.enumerated().filter { x.contains($0.element.x) && y.contains($0.element.y) }.map {
+                PointLabelMark.Item(Point($0.element.x, $0.element.y), label: letter($0.offset), shape: .star)
+            }
+            ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
+            figure.add(ax, row: 0, column: column, rowSpan: BasinsFigure.mapRows)
+        }
+        figure.add(shareTable(colors: colors, targets: targets, theme: theme), row: BasinsFigure.mapRows, column: 0,
+                   columnSpan: maps.count)
+        return dataTables()
+    }
+
+    /// The legend and the shares in one: a row per basin (its colour swatch and minimum), diverged and
+    /// not converged, a column per optimizer.
+    func shareTable(colors: [Color], targets: [Point2], theme: Theme) -> Axes {
+        var ax = Axes(title: nil)
+        ax.showAxes = false; ax.grid = false; ax.zeroLines = false
+        ax.xLimits = Interval(0, 1); ax.yLimits = Interval(0, 1)
+        ax.legend = .none
+        var names = targets.enumerated().map { "■ \(letter($0.offset)) (\(SurfaceRun.coordinate($0.element.x)), \(SurfaceRun.coordinate($0.element.y)))" }
+        names += ["■ diverged", "■ not converged"]
+        let shares = maps.map(\.map.shares)
+        let rows = names.enumerated().map { i, name in
+            [name] + shares.map { TickFormat.fixed(100 * $0[i], 1) + " %" }
+        }
+        let header = ["share of starts"] + maps.indices.map { maps.count == 1 ? "" : "(\($0 + 1))" }
+        let swatches: [[Color?]] = colors.map { c in [c.mixed(with: theme.foreground, 0.25)] }
+        ax.add(TableMark(header: header, rows: rows, alignments: [.leading] + maps.map { _ in .trailing }, cellColors: swatches))
+        return ax
+    }
+
+    func dataTables() -> [DataTable] {
+        maps.map { entry in
+            var rows: [[Double]] = []
+            rows.reserveCapacity(entry.map.outcomes.count)
+            let n = entry.map.xs.count
+            for (s, o) in entry.map.outcomes.enumerated() { rows.append([entry.map.xs[s % n], entry.map.ys[s / n], Double(o)]) }
+            return DataTable(name: entry.label + " (outcome: minimum index, -1 diverged, -2 not converged)",
+                             columns: ["x0", "y0", "outcome"], rows: rows)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Optim
+import Viz
+
+/// A stability map: final loss (or steps to a tolerance) over two hyper-parameters, diverged cells in
+/// their own colour, cells that never reached the tolerance in grey, and the analytic stability
+/// boundary of SGD with momentum on a convex quadratic, lr·λ_max = 2(1 + β), where it applies.
+struct StabilityFigure {
+    var surface: Surface
+    var map: StabilityMap
+    var label: String
+    var logX: Bool
+    var logY: Bool
+    var steps: Int
+    var start: Point2
+    /// Nesterov momentum (changes the boundary), when the optimizer is SGD.
+    var boundaryKind: (sgd: Bool, nesterov: Bool)
+
+    func axisValue(_ v: Double, log: Bool) -> Double { log ? Double.log10(v) : v }
+
+    func build(into figure: inout Figure) throws -> [DataTable] {
+        let xs = map.xs.map { axisValue($0, log: logX) }, ys = map.ys.map { axisValue($0, log: logY) }
+        let isSteps: Bool
+        if case .stepsToTolerance = map.measure { isSteps = true } else { isSteps = false }
+        figure.title = "Stability of \(label) on \(surface.displayName)"
+        var sub = "\(steps) steps from (\(TickFormat.short(start.x)), \(TickFormat.short(start.y)))"
+        if case .stepsToTolerance(let tol) = map.measure { sub += "; steps until f − f* ≤ \(TickFormat.short(tol))" }
+        figure.subtitle = sub
+        var ax = Axes(xLabel: logX ? "\(map.xSetting) (log scale)" : map.xSetting, yLabel: logY ? "\(map.ySetting) (log scale)" : map.ySetting)
+        ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
+        ax.legend = .outsideRight
+        if logX { ax.xTickLabels = StabilityFigure.powerTicks(xs) }
+        if logY { ax.yTickLabels = StabilityFigure.powerTicks(ys) }
+        let values = zip(map.values, map.diverged).map { v, bad in bad ? Double.nan : (isSteps ? v : max(v, 1e-300)) }
+        let field = try ScalarField(xs: xs, ys: ys, z: values)
+        var cmap = Colormap.viridis
+        if !isSteps { cmap = cmap.reversed() }
+        let heat = HeatmapMark(field: field, colormap: cmap, normalization: isSteps ? .linear(for: field) : .log(for: field))
+        if field.finiteRange != nil {
+            ax.add(heat)
+            ax.sideGuides = [Colorbar(for: heat, label: isSteps ? "steps to tolerance" : "final $f - f^{*}$")]
+        }
+        try addMask(&ax, xs: xs, ys: ys, where: map.diverged, color: CategoryColors.diverged, label: "diverged (loss grew or overflowed)")
+        if isSteps {
+            let never = zip(map.values, map.diverged).map { v, bad in !bad && v.isNaN }
+            try addMask(&ax, xs: xs, ys: ys, where: never, color: CategoryColors.notConverged, label: "tolerance not reached")
+        }
+        addBoundary(&ax, theme: figure.theme)
+        figure.add(ax)
+        var rows: [[Double]] = []
+        for (c, v) in map.values.enumerated() {
+            rows.append([map.xs[c % map.xs.count], map.ys[c / map.xs.count], v, map.diverged[c] ? 1 : 0])
+        }
+        return [DataTable(name: "stability", columns: [map.xSetting, map.ySetting, isSteps ? "steps" : "final_loss_gap", "diverged"], rows: rows)]
+    }
+
+    /// A flat-coloured overlay of the cells where `mask` holds, with a legend swatch.
+    func addMask(_ ax: inout Axes, xs: [Double], ys: [Double], where mask: [Bool], color: Color, label: String) throws {
+        guard mask.contains(true) else { return }
+        let field = try ScalarField(xs: xs, ys: ys, z: mask.map { $0 ? 0.5 : .nan })
+        ax.add(HeatmapMark(field: field, colormap: try CategoryColors.colormap([color, color]),
+                           normalization: try Normalization(.linear, lower: 0, upper: 1), zOrder: 0.6))
+        ax.add(ScatterMark(points: [], shape: .square, size: 10, color: color, label: label))
+    }
+
+    /// lr = 2(1 + β)/λ_max (or Nesterov's 2(1 + β)/((1 + 2β)λ_max)) over the momentum axis.
+    func addBoundary(_ ax: inout Axes, theme: Theme) {
+        guard boundaryKind.sgd, map.xSetting == "lr", map.ySetting == "momentum",
+              let lambda = StabilityMap.curvatures(of: surface)?.last else { return }
+        let fine = (0...200).map { map.ys[0] + (map.ys[map.ys.count - 1] - map.ys[0]) * Double($0) / 200 }
+        let pts = fine.compactMap { beta -> Point? in
+            guard let lr = StabilityMap.largestStableLR(surface: surface, momentum: beta, nesterov: boundaryKind.nesterov) else { return nil }
+            return Point(axisValue(lr, log: logX), axisValue(beta, log: logY))
+        }
+        let formula = boundaryKind.nesterov ? "lr·λ = 2(1+β)/(1+2β)" : "lr·λ = 2(1+β)"
+        ax.add(LineMark(points: pts, style: StrokeStyle(color: theme.foreground, width: theme.lineWidth * 1.2, dash: [4, 2]),
+                        label: "\(formula), λ = \(TickFormat.short(lambda)) (theory)"))
+    }
+
+    /// Tick labels 10^k at the whole powers inside the range of log10 values `v`.
+    static func powerTicks(_ v: [Double]) -> [(value: Double, label: String)] {
+        guard let lo = v.min(), let hi = v.max() else { return [] }
+        return Array(Int(lo.rounded(.up))...max(Int(lo.rounded(.up)), Int(hi.rounded(.down)))).map {
+            (Double($0), $0 == 0 ? "1" : "10^{\($0)}")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Viz
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The gallery's rules for files it did not just write:
+/// 1. `<out>/README.md` is replaced only when it is absent or is a gallery index (it begins with
+///    "# dlplot gallery"); any other README is refused before anything renders.
+/// 2. A failing entry writes nothing and deletes nothing; the index leaves it out.
+/// 3. Temporaries of the gallery's own file names (`NAME.png.tmp-PID-N`) left by a process that no
+///    longer runs (killed just before its rename) are removed at the start of the next run.
+enum GalleryRules {
+    /// The first line of every index the gallery writes.
+    static let indexHeading = "# dlplot gallery"
+
+    /// Rule 1.
+    static func checkIndex(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        guard (st.st_mode & S_IFMT) == S_IFREG, let text = try? readText(path, limit: 64 << 20),
+              text.hasPrefix(indexHeading) else {
+            throw ValidationError("invalid --out: '\(path)' exists and is not a gallery index; move it or choose another --out")
+        }
+    }
+
+    /// Rule 3: removes `<dir>/<name>.tmp-PID-N` for every `name` in `names` whose process is gone.
+    static func removeStaleTemporaries(in dir: String, names: [String]) {
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        let known = Set(names)
+        var stale: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let pid = AtomicFile.temporaryOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
+                  let base = baseName(name), known.contains(base)
+            else { continue }
+            stale.append(name)
+        }
+        for name in stale { unlink(dir + "/" + name) }
+    }
+
+    /// "sig.png" for "sig.png.tmp-123-4".
+    static func baseName(_ temporary: String) -> String? {
+        var parts = temporary.components(separatedBy: ".tmp-")
+        guard parts.count >= 2 else { return nil }
+        parts.removeLast()
+        return parts.joined(separator: ".tmp-")
+    }
+}

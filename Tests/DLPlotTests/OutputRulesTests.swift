@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+/// Output is all-or-nothing, only regular files are replaced, standard output is written on request
+/// and its failures are reported, and the gallery's rules for files it did not write hold.
+final class OutputRulesTests: XCTestCase {
+    private func sh(_ script: String, in dir: URL) throws -> DLPlotResult {
+        let exe = productsDirectory.appendingPathComponent("dlplot").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script, exe]
+        p.currentDirectoryURL = dir
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return DLPlotResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testAFailingSecondTargetLeavesTheFirstUntouched() throws {
+        let dir = try makeTemporaryDirectory()
+        try Data("old".utf8).write(to: dir.appendingPathComponent("old.png"))
+        let r = try runDLPlot(["activation", "relu", "--size", "640x360", "-o", "old.png", "--data", "nodir/d.csv"], in: dir)
+        XCTAssertEqual(r.status, 64, r.stderr)
+        XCTAssertTrue(r.stderr.contains("invalid --data 'nodir/d.csv'"), r.stderr)
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("old.png")), Data("old".utf8))
+        XCTAssertEqual(listing(dir), ["old.png"])
+    }
+
+    func testStandardOutputTargets() throws {
+        let dir = try makeTemporaryDirectory()
+        let svg = try runDLPlot(["activation", "relu", "--size", "640x360", "-o", "-", "--format", "svg"], in: dir)
+        XCTAssertEqual(svg.status, 0, svg.stderr)
+        XCTAssertTrue(svg.stdout.hasPrefix("<?xml"), String(svg.stdout.prefix(40)))
+        let file = try runDLPlot(["activation", "relu", "--size", "640x360", "-o", "r.svg"], in: dir)
+        XCTAssertEqual(file.status, 0)
+        XCTAssertEqual(svg.stdout, try String(contentsOf: dir.appendingPathComponent("r.svg"), encoding: .utf8), "same bytes")
+        let png = try sh("\"$0\" activation relu --size 640x360 -o /dev/stdout | head -c 8 | od -An -tx1", in: dir)
+        XCTAssertEqual(png.stdout.split(separator: " ").joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines),
+                       "89 50 4e 47 0d 0a 1a 0a")
+        XCTAssertEqual(listing(dir), ["r.svg"])
+        // --format that contradicts the extension is an error, not an SVG inside a .png.
+        let mismatch = try runDLPlot(["activation", "relu", "-o", "a.png", "--format", "svg"], in: dir)
+        XCTAssertEqual(mismatch.status, 64)
+        XCTAssertTrue(mismatch.stderr.contains("invalid --format 'svg'") && mismatch.stderr.contains("a.png"), mismatch.stderr)
+    }
+
+    func testOnlyRegularFilesAreReplaced() throws {
+        let dir = try makeTemporaryDirectory()
+        _ = try sh("mkfifo fifo && ln -s /proc/self/fd/1 self && echo keep > real.png && ln -s real.png link.png", in: dir)
+        for name in ["fifo", "self"] {
+            let r = try runDLPlot(["activation", "relu", "-o", name, "--format", "png"], in: dir)
+            XCTAssertEqual(r.status, 64, name + ": " + r.stderr)
+            XCTAssertTrue(r.stderr.contains("invalid -o '\(name)'"), r.stderr)
+        }
+        var st = stat()
+        XCTAssertEqual(lstat(dir.appendingPathComponent("fifo").path, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
+        // A link to a regular file is written through; the link stays a link.
+        let r = try runDLPlot(["activation", "relu", "--size", "640x360", "-o", "link.png"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(lstat(dir.appendingPathComponent("link.png").path, &st), 0)
+        XCTAssertEqual(st.st_mode & S_IFMT, S_IFLNK)
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("real.png")).prefix(4), Data([0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    func testALongValidNameIsWritten() throws {
+        let dir = try makeTemporaryDirectory()
+        let name = String(repeating: "a", count: 250) + ".png"  // 254 bytes
+        let r = try runDLPlot(["activation", "relu", "--size", "640x360", "-o", name], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(listing(dir), [name])
+    }
+
+    func testFailedWritesToStandardOutputAreReported() throws {
+        let dir = try makeTemporaryDirectory()
+        for script in ["\"$0\" eval activation gelu --x -2,0,1.5 > /dev/full",
+                       "\"$0\" trace --surface bowl --optimizer gd --steps 5000 > /dev/full",
+                       "\"$0\" list surfaces >&-"] {
+            let r = try sh(script, in: dir)
+            XCTAssertEqual(r.status, 1, script)
+            XCTAssertTrue(r.stderr.contains("cannot write standard output"), script + ": " + r.stderr)
+        }
+    }
+
+    func testOmittedOutputSaysWhereTheFileWent() throws {
+        let dir = try makeTemporaryDirectory()
+        let r = try runDLPlot(["activation", "relu", "--size", "640x360"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let written = try XCTUnwrap(listing(dir).first)
+        XCTAssertEqual(r.stderr, "wrote \(written)\n")
+    }
+
+    func testGalleryRulesForFilesItDidNotWrite() throws {
+        let dir = try makeTemporaryDirectory()
+        try """
+            [[figure]]
+            name = "sig"
+            caption = "Sigmoid"
+            command = "activation sigmoid --size 400x300"
+            """.write(to: dir.appendingPathComponent("gallery.toml"), atomically: true, encoding: .utf8)
+        // Rule 1: a README.md that is not a gallery index is not replaced.
+        try Data("# My notes\n".utf8).write(to: dir.appendingPathComponent("README.md"))
+        let refused = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
+        XCTAssertEqual(refused.status, 64, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("README.md"), refused.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8), "# My notes\n")
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml"])
+        // Rule 3: a temporary left by a process that is gone is removed; an unrelated one is not.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("README.md"))
+        try Data("x".utf8).write(to: dir.appendingPathComponent("sig.png.tmp-999999-3"))
+        try Data("x".utf8).write(to: dir.appendingPathComponent("mine.png.tmp-999999-3"))
+        let ok = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "mine.png.tmp-999999-3", "sig.png"])
+        // The gallery's own index is replaced on the next run.
+        let again = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
+        XCTAssertEqual(again.status, 0, again.stderr)
+    }
+}

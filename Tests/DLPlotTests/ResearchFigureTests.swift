@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+
+/// `basins` and `stability` end to end: files that decode, the data behind them, and usage errors.
+final class ResearchFigureTests: XCTestCase {
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("research-\(UUID().uuidString)-\(name)").path
+    }
+
+    func testBasinsWritesAPNGAndItsSharesSumToOne() throws {
+        let png = temporary("basins.png"), csv = temporary("basins.csv")
+        let r = try runDLPlot(["basins", "himmelblau", "--optimizers", "SGD(lr=0.01), adam", "--lr", "0.05", "--grid", "31",
+                               "--steps", "300", "-o", png, "--data", csv])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        let outcomes = text.split(separator: "\n").compactMap { line -> Double? in
+            let parts = line.split(separator: ",")
+            return parts.count == 3 ? Double(parts[2]) : nil
+        }
+        XCTAssertEqual(outcomes.count, 2 * 31 * 31)
+        // GD at lr 0.01 reaches all four minima (indices 0–3).
+        XCTAssertEqual(Set(outcomes.prefix(31 * 31).filter { $0 >= 0 }), [0, 1, 2, 3])
+    }
+
+    func testStabilityWritesAPNG() throws {
+        let png = temporary("stability.png")
+        let r = try runDLPlot(["stability", "bowl", "--grid", "21", "--steps", "100", "--measure", "steps", "-o", png])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+    }
+
+    func testBadInputIsOneLineAndExit64() throws {
+        let out = temporary("never.png")
+        let cases: [([String], String)] = [
+            (["basins", "himmelblau", "--grid", "1", "-o", out], "--grid: 1"),
+            (["basins", "saddle", "-o", out], "no known minimum"),
+            (["basins", "himmelblau", "--radius", "-1", "-o", out], "--radius: -1"),
+            (["stability", "bowl", "--y", "rho", "-o", out], "sgd has no numeric setting 'rho'"),
+            (["stability", "bowl", "--measure", "fast", "-o", out], "--measure: 'fast'"),
+            (["stability", "bowl", "--log-x", "--x-range", "0:1", "-o", out], "--x-range: 0.0 is not allowed with a log axis"),
+        ]
+        for (args, needle) in cases {
+            let r = try runDLPlot(args)
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(needle), "\(args): \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+}

@@ -1,0 +1,35 @@
+import XCTest
+@testable import Optim
+
+final class StabilityMapTests: XCTestCase {
+    /// Momentum on `bowl` (λ = 2): each row's first diverged lr is within one grid cell of
+    /// lr·λ = 2(1 + β), the heavy-ball stability boundary.
+    func testMomentumBoundaryOnBowl() throws {
+        let lrs = (0..<81).map { 0.025 * Double($0 + 1) }   // 0.025 ... 2.025
+        let betas = (0..<10).map { 0.1 * Double($0) }      // 0 ... 0.9
+        let map = try StabilityMap(surface: try Surface(named: "bowl"), optimizer: "sgd",
+                                   x: ("lr", lrs), y: ("momentum", betas), start: Point2(1.5, -1), steps: 600)
+        XCTAssertEqual(try XCTUnwrap(StabilityMap.curvatures(of: try Surface(named: "bowl"))), [2, 2])
+        for (j, beta) in betas.enumerated() {
+            let row = Array(map.diverged[(j * lrs.count)..<((j + 1) * lrs.count)])
+            let boundary = try XCTUnwrap(StabilityMap.largestStableLR(surface: try Surface(named: "bowl"), momentum: beta, nesterov: false))
+            XCTAssertEqual(boundary, 1 + beta, accuracy: 1e-9)
+            let first = try XCTUnwrap(row.firstIndex(of: true), "β = \(beta): nothing diverged")
+            XCTAssertFalse(row[..<first].contains(true))
+            XCTAssertTrue(row[first...].allSatisfy { $0 }, "β = \(beta): stable again past the boundary")
+            XCTAssertLessThanOrEqual(abs(lrs[first] - boundary), 0.025 + 1e-12, "β = \(beta): first diverged lr \(lrs[first])")
+        }
+    }
+
+    func testStepsToToleranceAndErrors() throws {
+        let map = try StabilityMap(surface: try Surface(named: "bowl"), optimizer: "sgd",
+                                   x: ("lr", [0.25, 0.5]), y: ("momentum", [0]), start: Point2(1, 0), steps: 100,
+                                   measure: .stepsToTolerance(1e-6))
+        // lr 0.5 on x² + y²: one step to the minimum; lr 0.25 halves x per step: f = 4^-k ≤ 1e-6 at k = 10.
+        XCTAssertEqual(map.values, [10, 1])
+        XCTAssertThrowsError(try StabilityMap(surface: try Surface(named: "bowl"), optimizer: "adam", x: ("lr", [0.1]),
+                                              y: ("rho", [0.9]), start: Point2(1, 1), steps: 10))
+        XCTAssertNil(StabilityMap.curvatures(of: try Surface(named: "himmelblau")))
+        XCTAssertEqual(try XCTUnwrap(StabilityMap.curvatures(of: try Surface(named: "ellipse"))), [0.2, 4])
+    }
+}
