@@ -1,8 +1,11 @@
 /// A path through data space — an optimizer's trajectory — with an open-circle start marker, a filled end
-/// marker, and an arrowhead wherever the path leaves the view.
+/// marker, and one arrowhead where the path leaves the view.
 ///
-/// The path never changes the axes' limits (it is clipped, not rescaled): a diverging run shows as a line
-/// that runs out of the picture with an arrow at the edge.
+/// The clipping and marking rule, the same in every figure: the path is drawn from its first point in
+/// the view up to the edge where it first leaves it, with one arrowhead there; nothing from later
+/// steps is drawn, even where they come back into the view. Points on an edge count as inside (within
+/// half a device pixel), so a start on any edge, the top included, keeps its marker. The path never
+/// changes the axes' limits (it is clipped, not rescaled).
 public struct PathMark: Mark {
     public var points: [Point]
     public var style: StrokeStyle
@@ -13,7 +16,6 @@ public struct PathMark: Mark {
     /// Let the path widen automatic limits (off by default: the field sets the view).
     public var includeInBounds: Bool
     public var zOrder: Double
-    public var isDataInk: Bool { true }
 
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
                 markerSize: Double = 8, includeInBounds: Bool = false, zOrder: Double = 3) {
@@ -29,40 +31,54 @@ public struct PathMark: Mark {
         return [LegendEntry(label: label, sample: .line(style, marker: .circle))]
     }
 
-    /// Device points where the path crosses the plot boundary outwards, with the outward direction.
-    func exits(_ device: [Point], rect: Rect) -> [(Point, Point)] {
-        var out: [(Point, Point)] = []
-        for k in 1..<max(1, device.count) {
-            let a = device[k - 1], b = device[k]
-            guard a.isFinite, b.isFinite, rect.contains(a), !rect.contains(b) else { continue }
-            if let (_, c1) = Polyline.clipSegment(a, b, rect) { out.append((c1, b - a)) }
+    /// The part of the path that is drawn (device space): from the first point inside `rect` (the
+    /// segment that enters clipped at the edge) to the first point outside after it, clipped at the
+    /// edge; `exit` is where and in which direction it leaves, nil when it does not; `complete` is
+    /// true when the path's last point is drawn.
+    static func visiblePart(_ device: [Point], in rect: Rect) -> (points: [Point], exit: (Point, Point)?, startsInside: Bool, complete: Bool) {
+        let inside = Rect(x: rect.minX - 0.5, y: rect.minY - 0.5, width: rect.width + 1, height: rect.height + 1)
+        guard let first = device.firstIndex(where: { $0.isFinite && inside.contains($0) }) else { return ([], nil, false, false) }
+        var out: [Point] = []
+        if first > 0, device[first - 1].isFinite, let (c0, _) = Polyline.clipSegment(device[first - 1], device[first], inside) {
+            out.append(c0)
         }
-        return out
+        for k in first..<device.count {
+            let p = device[k]
+            guard p.isFinite else { return (out, nil, first == 0, true) }  // the run ends (diverges) here
+            if inside.contains(p) { out.append(p); continue }
+            let a = device[k - 1]
+            if let (_, c1) = Polyline.clipSegment(a, p, inside) {
+                out.append(c1)
+                return (out, (c1, p - a), first == 0, false)
+            }
+            return (out, nil, first == 0, false)
+        }
+        return (out, nil, first == 0, true)
     }
 
     public func draw(in ctx: PlotContext) {
         let device = points.map { $0.isFinite ? ctx.point($0) : Point(.nan, .nan) }
-        guard !device.isEmpty else { return }
-        var path = Path()
-        for run in Polyline.clip(device, to: ctx.plotRect) { path.append(Path(polyline: run)) }
+        let part = Self.visiblePart(device, in: ctx.plotRect)
+        guard !part.points.isEmpty else { return }
+        let path = Path(polyline: part.points)
         let halo = StrokeStyle(color: ctx.theme.plotBackground.withAlpha(0.7), width: style.width + 2.2, cap: .round, join: .round)
         ctx.stroke(path, halo)
         ctx.stroke(path, style)
         if showPoints {
-            for p in device where ctx.plotRect.contains(p) {
+            for p in part.points {
                 ctx.fill(Path(circleAt: p, radius: max(1.2, style.width * 0.9)), style.color)
             }
         }
-        let head = 6 + style.width * 2
-        for (tip, dir) in exits(device, rect: ctx.plotRect) {
+        if let (tip, dir) = part.exit {
+            let head = 6 + style.width * 2
             ctx.fill(Arrowhead.path(tip: tip, direction: dir, length: head, width: head * 0.8), style.color)
         }
         let edge = Color(hex: 0x1A1A1A)
-        if let s = device.first, ctx.plotRect.contains(s) {
+        if part.startsInside, let s = part.points.first {
             ctx.fill(Path(circleAt: s, radius: markerSize / 2), ctx.theme.plotBackground)
             ctx.stroke(Path(circleAt: s, radius: markerSize / 2), StrokeStyle(color: style.color, width: max(1.5, style.width)))
         }
-        if let e = device.last(where: \.isFinite), ctx.plotRect.contains(e) {
+        if part.complete, let e = part.points.last {
             ctx.fill(Path(circleAt: e, radius: markerSize / 2), style.color)
             ctx.stroke(Path(circleAt: e, radius: markerSize / 2), StrokeStyle(color: edge, width: 1))
         }

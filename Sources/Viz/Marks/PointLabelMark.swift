@@ -45,6 +45,12 @@ public struct PointLabelMark: Mark {
         PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "saddle", shape: .saddle, color: .white) })
     }
 
+    /// Whether a device point is on the plot, its edges included (within half a pixel, so a point on
+    /// the top edge is not lost to rounding).
+    static func onPlot(_ p: Point, _ rect: Rect) -> Bool {
+        p.x >= rect.minX - 0.5 && p.x <= rect.maxX + 0.5 && p.y >= rect.minY - 0.5 && p.y <= rect.maxY + 0.5
+    }
+
     /// Points are annotations: they do not widen the view.
     public func dataBounds() -> Bounds? { nil }
     public func occupiedPoints() -> [Point] { items.map(\.point) }
@@ -57,7 +63,7 @@ public struct PointLabelMark: Mark {
         var out: [Rect?] = []
         let gap = markerSize * 0.5 + 3
         for (k, item) in items.enumerated() {
-            guard let text = item.label, ctx.plotRect.contains(centres[k]) else { out.append(nil); continue }
+            guard let text = item.label, Self.onPlot(centres[k], ctx.plotRect) else { out.append(nil); continue }
             let size = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: font)
             let w = size.width + 6, h = size.height + 2
             let c = centres[k]
@@ -79,7 +85,7 @@ public struct PointLabelMark: Mark {
         let boxes = layout(ctx)
         for item in items {
             let c = ctx.point(item.point)
-            guard ctx.plotRect.contains(c) else { continue }
+            guard Self.onPlot(c, ctx.plotRect) else { continue }
             let edge = Color(hex: 0x1A1A1A)
             switch item.shape {
             case let .marker(m): ctx.marker(m, at: c, size: markerSize, fill: item.color, edge: edge, edgeWidth: 1)

@@ -32,7 +32,10 @@ struct LearningRateFigure {
 
     func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let view = curve.viewRange
+        // The view includes the start (with a margin), so a run that starts outside the curve's usual
+        // view is drawn from its first step.
+        let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
+        let view = start.isFinite ? min(base.lowerBound, start - margin)...max(base.upperBound, start + margin) : base
         let curvePoints = FunctionSampler().sample(view, curve.value)
         let ys = curvePoints.map(\.y).filter(\.isFinite)
         let yLo = ys.min() ?? 0, yHi = ys.max() ?? 1

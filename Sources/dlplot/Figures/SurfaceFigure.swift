@@ -120,8 +120,9 @@ struct SurfaceFigure {
         for (i, run) in runs.enumerated() {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             ax.add(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
-            let marks = stride(from: every, to: run.points.count - 1, by: every).map { run.points[$0] }
-                .filter { plan.inView($0.x, $0.y) }
+            // Step markers only before the run first leaves the view (the path's one clipping rule).
+            let shown = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
+            let marks = stride(from: every, to: min(shown, run.points.count - 1), by: every).map { run.points[$0] }
             ax.add(ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
                                edge: theme.plotBackground, zOrder: 3.5))
             if !withCurves {
