@@ -46,7 +46,7 @@ final class LayoutSweepTests: XCTestCase {
         let parsed = try DLPlot.parseAsRoot(args)
         guard let command = parsed as? any FigureCommand else { throw FigureError("not a figure command") }
         var (figure, _) = try command.makeFigure()
-        try command.figureOptions.layout.apply(to: &figure)
+        try command.figureOptions.layout.apply(to: &figure, yAxis: !command.drawsItsOwnYAxis)
         return try figure.layoutReport()
     }
 }

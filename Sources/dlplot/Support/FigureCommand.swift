@@ -11,6 +11,12 @@ protocol FigureCommand: ParsableCommand {
     var defaultFileName: String { get }
     /// Builds the figure and the data behind it.
     func makeFigure() throws -> (Figure, [DataTable])
+    /// True when the command itself uses `--y-range` and `--log-y` (as its y setting's values).
+    var drawsItsOwnYAxis: Bool { get }
+}
+
+extension FigureCommand {
+    var drawsItsOwnYAxis: Bool { false }
 }
 
 /// Errors figure commands report at run time (after argument validation).
@@ -36,7 +42,7 @@ extension FigureCommand {
         try Self.checkTargets(files)
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
-        try figureOptions.layout.apply(to: &figure)
+        try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         var rendered: [(path: String, bytes: [UInt8])] = []
         for t in targets {

@@ -69,12 +69,12 @@ struct LayoutOptions: ParsableArguments {
 
     /// Applies the overrides to a built figure. Throws when `--y-range`/`--log-y` is given for a figure
     /// with no plot of y against a continuous x.
-    func apply(to figure: inout Figure) throws {
+    func apply(to figure: inout Figure, yAxis: Bool = true) throws {
         if noSubtitle { figure.subtitle = nil }
         if let placement = try legendPlacement() {
             for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
         }
-        guard yRange != nil || logY else { return }
+        guard yAxis, yRange != nil || logY else { return }
         let y = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
         let eligible = figure.panels.indices.filter { Self.plotsYAgainstContinuousX(figure.panels[$0].axes) }
         guard !eligible.isEmpty else {
