@@ -64,7 +64,7 @@ public struct ActivationFigure: FigureRecipe {
         }
 
         // Several activations: each keeps its catalogue style (colour and marker) in every figure.
-        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames)
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
         for (i, a) in activations.enumerated() {
             let color = single ? theme.color(0) : theme.color(styles[i])
             // One activation: f and f′ in two colours (and two dash styles); several: one colour each.

@@ -47,7 +47,7 @@ public struct CurvesFigure: FigureRecipe {
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
         var dropped = false
         for run in runs {
-            let look = TrajectoryStyle(index: run.style, theme: theme, width: theme.lineWidth * 0.8)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
             let values = fromHistory ? run.trajectory.valueHistory : run.trajectory.values
             let steps: [Int] = fromHistory ? Array(values.indices) : run.trajectory.steps
             var pts: [Point] = []
@@ -72,7 +72,7 @@ public struct CurvesFigure: FigureRecipe {
         ax.yScale = .log
         ax.legend = .none
         for run in runs {
-            let look = TrajectoryStyle(index: run.style, theme: theme, width: theme.lineWidth * 0.8)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
             let pts = zip(run.trajectory.steps, run.points).map { k, p -> Point in
                 let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? .nan
                 return Point(Double(k), d >= 1e-300 ? d : .nan)

@@ -16,7 +16,7 @@ enum LearningRateStrip {
         let all = runs.flatMap(\.trajectory.learningRates).filter(\.isFinite)
         if let lo = all.min(), let hi = all.max(), lo > 0, hi > 100 * lo { ax.yScale = .log }
         for run in runs {
-            let look = TrajectoryStyle(index: run.style, theme: theme, width: theme.lineWidth * 0.7)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.7)
             let pts = zip(run.trajectory.steps, run.trajectory.learningRates).map { Point(Double($0), $1) }
             ax.add(LineMark(points: pts, style: look.stroke))
         }

@@ -6,7 +6,9 @@ import Viz
 /// the same name twice with other settings), the later one takes the next style no earlier series uses.
 public enum SeriesStyles {
     /// One style index per name, all different while there are no more names than styles.
-    public static func indices(for names: [String], catalogue: [String], styles: Int = Palette.styleCount) -> [Int] {
+    /// With `inOrder` (a palette the user gave), the series take the styles in figure order instead.
+    public static func indices(for names: [String], catalogue: [String], styles: Int = Palette.styleCount, inOrder: Bool = false) -> [Int] {
+        if inOrder { return Array(names.indices) }
         var used = Set<Int>()
         var out: [Int] = []
         for (k, name) in names.enumerated() {

@@ -133,7 +133,7 @@ public struct SurfaceFigure: FigureRecipe {
         }
         ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
         for (i, run) in runs.enumerated() {
-            let look = TrajectoryStyle(index: run.style, theme: theme)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             ax.add(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
             // Step markers only before the run first leaves the view (the path's one clipping rule).
             let shown = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
@@ -190,14 +190,14 @@ public struct SurfaceFigure: FigureRecipe {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
         mark.extraPaths = runs.map { run in
-            let look = TrajectoryStyle(index: run.style, theme: theme, width: 2.2)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             let inside = run.points.prefix { plan.inView($0.x, $0.y) }
             return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
         }
         ax.add(mark)
         ax.legend = withCurves ? .none : .outsideRight
         for run in runs {
-            let look = TrajectoryStyle(index: run.style, theme: theme, width: 2.2)
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             if !withCurves {
                 ax.add(LineMark(points: [], style: look.stroke, label: run.config.label))
                 ax.add(LegendLine(run.outcome(surface: surface)))

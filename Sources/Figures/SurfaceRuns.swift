@@ -67,6 +67,11 @@ public struct SurfaceRun: Sendable {
     public var diverged: Int?
     /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
     public var style = 0
+    /// The run's position in the figure (series take `--colors` in this order).
+    public var order = 0
+
+    /// The style index to draw with: the catalogue style, or the figure order under a custom palette.
+    public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
     /// The learning-rate schedule the run used, if any.
     public var schedule: LRSchedule?
 
@@ -124,7 +129,7 @@ public enum SurfaceRuns {
             return run
         }
         let styles = SeriesStyles.indices(for: runs.map(\.config.name), catalogue: OptimizerConfig.allNames)
-        for k in runs.indices { runs[k].style = styles[k] }
+        for k in runs.indices { runs[k].style = styles[k]; runs[k].order = k }
         return runs
     }
 }

@@ -37,7 +37,7 @@ public struct VanishingFigure: FigureRecipe {
         measured.legend = .best
         var tables: [DataTable] = []
         var boundRows: [[Double]] = []
-        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames)
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
         for (i, a) in activations.enumerated() {
             let color = theme.color(styles[i])
             let style = StrokeStyle(color: color, width: theme.lineWidth, dash: theme.dash(styles[i]))

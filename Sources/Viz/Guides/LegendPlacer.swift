@@ -7,8 +7,10 @@ struct LegendPlacer {
     let resolution: Double
 
     /// Sets `layout.legend` (re-flowed) and `layout.legendOrigin`; does nothing for a panel without one.
-    func place(_ layout: inout AxisLayout, axes: Axes) {
-        guard var legend = layout.legend else { return }
+    /// Returns false when a `.best` legend found no spot inside the plot free of data and text.
+    @discardableResult
+    func place(_ layout: inout AxisLayout, axes: Axes) -> Bool {
+        guard var legend = layout.legend else { return true }
         let theme = figure.theme
         let r = layout.plotRect
         let inside = [.best, .upperRight, .upperLeft, .lowerLeft, .lowerRight].contains(layout.legendPlacement)
@@ -32,14 +34,16 @@ struct LegendPlacer {
         let ctx = PlotContext(plotRect: r, xScale: layout.xScale, yScale: layout.yScale, theme: theme, resolution: resolution, canvas: canvas)
         let pad = theme.labelFont.size * 0.4
         let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
-        var o = origin(legend, axes: axes, ctx: ctx, guidesEnd: guidesEnd, layout: layout)
+        var (o, free) = origin(legend, axes: axes, ctx: ctx, guidesEnd: guidesEnd, layout: layout)
         // Whatever happens, the legend stays on the page.
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
         o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
         layout.legendOrigin = o
+        return free
     }
 
-    private func origin(_ legend: LegendLayout, axes: Axes, ctx: PlotContext, guidesEnd: Double, layout: AxisLayout) -> Point {
+    /// The legend's origin, and whether it is free of data and text there.
+    private func origin(_ legend: LegendLayout, axes: Axes, ctx: PlotContext, guidesEnd: Double, layout: AxisLayout) -> (Point, Bool) {
         let r = ctx.plotRect
         let m = figure.theme.labelFont.size * 0.5
         let w = legend.size.width, h = legend.size.height
@@ -49,14 +53,14 @@ struct LegendPlacer {
         ]
         switch layout.legendPlacement {
         case .outsideRight:
-            return Point(guidesEnd, r.minY)
+            return (Point(guidesEnd, r.minY), true)
         case .below:
             let xh = layout.xLabelExtent
             var y = r.maxY + figure.theme.tickLength + xh + m * 2
             if let xl = layout.xTitle { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
-            return Point(r.midX - w / 2, y)
+            return (Point(r.midX - w / 2, y), true)
         case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
-            return corners[layout.legendPlacement] ?? Point(r.minX, r.minY)
+            return (corners[layout.legendPlacement] ?? Point(r.minX, r.minY), true)
         case .best, .none:
             // Ties keep the first candidate: upper right, upper left, lower left, lower right, the edge middles,
             // then the rest of a 5 × 5 grid of positions over the plot (for plots whose edges are all busy).
@@ -73,19 +77,25 @@ struct LegendPlacer {
             }
             // The candidate box covering the fewest data points; covering text (annotations, labels)
             // costs far more than covering a few points, since the text would be unreadable.
-            let pts = axes.marks.flatMap { $0.occupiedPoints() }.map(ctx.point)
+            // Data ink as rasterised curves (a spatial grid), other marks' points as points.
+            var grid = OccupancyGrid(over: r, cell: 3)
+            for mark in axes.marks {
+                let pts = mark.occupiedPoints().map(ctx.point)
+                if mark.isDataInk { grid.mark(polyline: pts, maxGap: max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
+            }
             let texts = axes.marks.flatMap { $0.occupiedRects(in: ctx) }
             var best = candidates[0], bestScore = Double.infinity
             for c in candidates {
                 let box = Rect(x: c.x, y: c.y, width: w, height: h).expanded(by: 3)
-                var score = Double(pts.reduce(0) { $0 + (box.contains($1) ? 1 : 0) })
+                var score = Double(grid.count(in: box))
                 for t in texts where t.width > 0 && t.height > 0 {
                     let o = box.overlapArea(t)
                     if o > 0 { score += 100 + 400 * o / (t.width * t.height) }
                 }
                 if score < bestScore { bestScore = score; best = c }
+                if score == 0 { break }
             }
-            return best
+            return (best, bestScore == 0)
         }
     }
 }

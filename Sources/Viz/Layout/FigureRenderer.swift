@@ -37,7 +37,17 @@ struct FigureRenderer {
         try placeFrames(panels, cells: cells, &layouts)
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
-        for k in panels.indices { placer.place(&layouts[k], axes: panels[k].axes) }
+        var crowded: [Int] = []
+        for k in panels.indices where !placer.place(&layouts[k], axes: panels[k].axes) && panels[k].axes.legend == .best {
+            crowded.append(k)
+        }
+        // No free spot inside a plot: its legend moves outside (right, or below when too wide), once,
+        // unless the page has no room for that; then it keeps the least-covering spot inside.
+        if !crowded.isEmpty {
+            var moved = figure
+            for k in crowded { moved.modifyAxes(k) { $0.legend = .outsideRight } }
+            if let outside = try? FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).layout() { return outside }
+        }
         return FigureLayout(texts: texts, panels: panels, axes: layouts)
     }
 

@@ -21,6 +21,9 @@ public protocol Mark: Sendable {
     var isDataInk: Bool { get }
     /// What the mark's texts are, for a layout report.
     var textKind: FigureElement.Kind { get }
+    /// The device box of text the layout may move off the data (a note), or nil; the mark draws it
+    /// shifted by the context's `textShift`.
+    func movableTextBox(in context: PlotContext) -> Rect?
 }
 
 extension Mark {
@@ -31,6 +34,7 @@ extension Mark {
     public var textGivesWay: Bool { false }
     public var isDataInk: Bool { false }
     public var textKind: FigureElement.Kind { .annotation }
+    public func movableTextBox(in context: PlotContext) -> Rect? { nil }
 }
 
 /// One row of a legend: a sample of the mark's style and a label.
@@ -59,6 +63,8 @@ public struct PlotContext {
     var textObstacles: [Rect] = []
     /// What texts drawn through `text(_:at:anchor:font:color:angle:)` are, for a layout report.
     var textKind: FigureElement.Kind = .annotation
+    /// Where the layout moved this mark's movable text (device points, y down).
+    public internal(set) var textShift = Point(0, 0)
 
     /// The device x of data value `x`.
     @inline(__always) public func px(_ x: Double) -> Double { plotRect.minX + xScale.normalize(x) * plotRect.width }

@@ -16,6 +16,9 @@ public struct TextMark: Mark {
     public var zOrder: Double
     /// What the text is in a layout report: a note (the default), an annotation, a label.
     public var textKind: FigureElement.Kind = .note
+    /// Let the layout move a note or annotation off the data, other texts and the legend, and keep it
+    /// inside the plot (false: exactly where it is put).
+    public var avoidsData = true
 
     public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),
                 color: Color? = nil, font: Font? = nil, angle: Double = 0, zOrder: Double = 5) {
@@ -37,8 +40,14 @@ public struct TextMark: Mark {
         return [ctx.textBox(text, at: p, anchor: anchor, font: font ?? ctx.theme.labelFont, angle: angle)]
     }
 
+    public func movableTextBox(in ctx: PlotContext) -> Rect? {
+        guard avoidsData, textKind == .note || textKind == .annotation, angle == 0 else { return nil }
+        return occupiedRects(in: ctx).first
+    }
+
     public func draw(in ctx: PlotContext) {
-        guard let p = anchorPoint(in: ctx) else { return }
+        guard var p = anchorPoint(in: ctx) else { return }
+        p = p + ctx.textShift
         ctx.text(text, at: p, anchor: anchor, font: font ?? ctx.theme.labelFont, color: color ?? ctx.theme.foreground, angle: angle)
     }
 }

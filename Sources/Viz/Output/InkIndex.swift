@@ -32,7 +32,7 @@ struct InkIndex {
         var counts = [Int](repeating: 0, count: columns * rows + 1)
         let c = cell, cols = columns, rs = rows
         func key(_ p: Point) -> Int {
-            let i = min(max(Int(p.x / c), 0), cols - 1), j = min(max(Int(p.y / c), 0), rs - 1)
+            let i = Int(min(max(p.x / c, 0), Double(cols - 1))), j = Int(min(max(p.y / c, 0), Double(rs - 1)))
             return j * cols + i
         }
         for p in raw { counts[key(p) + 1] += 1 }
@@ -46,9 +46,10 @@ struct InkIndex {
 
     /// The number of indexed vertices inside `box` (edges included).
     func count(in box: Rect) -> Int {
-        guard box.maxX >= 0, box.maxY >= 0 else { return 0 }
-        let i0 = max(0, Int(box.minX / cell)), i1 = min(columns - 1, Int(box.maxX / cell))
-        let j0 = max(0, Int(box.minY / cell)), j1 = min(rows - 1, Int(box.maxY / cell))
+        guard box.maxX >= 0, box.maxY >= 0, box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite, box.maxY.isFinite else { return 0 }
+        func cellOf(_ v: Double, _ n: Int) -> Int { Int(min(max(v / cell, 0), Double(n - 1))) }
+        let i0 = cellOf(box.minX, columns), i1 = cellOf(box.maxX, columns)
+        let j0 = cellOf(box.minY, rows), j1 = cellOf(box.maxY, rows)
         guard i0 <= i1, j0 <= j1 else { return 0 }
         var n = 0
         for j in j0...j1 {

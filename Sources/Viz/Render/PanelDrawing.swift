@@ -36,9 +36,12 @@ struct PanelDrawing {
         let ordered = axes.marks.enumerated().sorted { a, b in
             a.element.zOrder != b.element.zOrder ? a.element.zOrder < b.element.zOrder : a.offset < b.offset
         }
-        for (_, m) in ordered {
+        let legendBox = l.legend.flatMap { g in l.legendOrigin.map { Rect(x: $0.x, y: $0.y, width: g.size.width, height: g.size.height) } }
+        let shifts = NotePlacement.shifts(marks: axes.marks, ctx: ctx, legend: legendBox)
+        for (k, m) in ordered {
             var mctx = ctx
             mctx.textKind = m.textKind
+            mctx.textShift = shifts[k] ?? Point(0, 0)
             if m.isDataInk { canvas.element(FigureElement(.dataInk)) { m.draw(in: mctx) } } else { m.draw(in: mctx) }
         }
         canvas.restore()

@@ -11,6 +11,9 @@ public struct Theme: Sendable {
     public var minorGridColor: Color
     public var zeroLineColor: Color
     public var palette: [Color]
+    /// True when `palette` was chosen for this figure (a user's list): series take its colours in the
+    /// order they are added, instead of a fixed style per series name.
+    public var paletteInOrder = false
     public var dashes: [[Double]]
     public var markers: [MarkerShape]
     /// Shading for zones (saturation, dead zones) and their labels.

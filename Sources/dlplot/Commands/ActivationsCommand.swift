@@ -31,9 +31,8 @@ extension DLPlot {
             "The shared x range as a:b (default: symmetric, at least -4:4, wide enough to show every kink with room).", valueName: "a:b"))
         var range: String?
 
-        @Option(name: .customLong("y-range"), parsing: .unconditional, help: ArgumentHelp(
-            "The shared y range as a:b (default: all that f and f′ reach over the x range, but not below -2).", valueName: "a:b"))
-        var yRange: String?
+        /// `--y-range` is the shared layout option (one y range for every panel).
+        var yRange: String? { figureOptions.layout.yRange }
 
         @Option(help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
         var saturation: Double = 0.05

@@ -38,15 +38,18 @@ extension DLPlot {
             "x values a:b (default for lr: up to 1.1× the largest stable lr on a quadratic, else 1e-4:1 log-spaced).", valueName: "a:b"))
         var xRange: String?
 
-        @Option(name: .customLong("y-range"), parsing: .unconditional, help: ArgumentHelp(
-            "y values c:d (default for momentum and beta1: 0:0.99).", valueName: "c:d"))
-        var yRange: String?
+        /// `--y-range` (the shared layout option): the y setting's values c:d (default for momentum and
+        /// beta1: 0:0.99).
+        var yRange: String? { figureOptions.layout.yRange }
 
         @Flag(name: .customLong("log-x"), help: "Log-spaced x values (needs a range above 0).")
         var logX = false
 
-        @Flag(name: .customLong("log-y"), help: "Log-spaced y values (needs a range above 0).")
-        var logY = false
+        /// `--log-y` (the shared layout option): log-spaced y values (needs a range above 0).
+        var logY: Bool { figureOptions.layout.logY }
+
+        /// The y range and log y are this figure's own y setting, not an override of a plotted y.
+        var drawsItsOwnYAxis: Bool { true }
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Cells per side, 2-1001.", valueName: "n"))
         var grid = 101

@@ -12,6 +12,12 @@ protocol FigureCommand: ParsableCommand {
     var defaultFileName: String { get }
     /// Builds the figure and the data behind it.
     func makeFigure() throws -> (Figure, [DataTable])
+    /// True when the command itself uses `--y-range` and `--log-y` (as its y setting's values).
+    var drawsItsOwnYAxis: Bool { get }
+}
+
+extension FigureCommand {
+    var drawsItsOwnYAxis: Bool { false }
 }
 
 /// Errors figure commands report at run time (after argument validation).
@@ -33,10 +39,11 @@ extension FigureCommand {
     /// standard output (first, so a failure there leaves no files). Returns the paths written.
     @discardableResult
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
-        let files = targets.map(\.path) + (data.map { [$0] } ?? [])
+        let files = targets.map(\.path) + (data.map { [$0] } ?? []) + (figureOptions.layout.layoutReport.map { [$0] } ?? [])
         try Self.checkTargets(files)
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
+        try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         var rendered: [(path: String, bytes: [UInt8])] = []
         for t in targets {
@@ -49,6 +56,9 @@ extension FigureCommand {
             }
         }
         if let data { rendered.append((data, Array(DataTable.csv(tables).utf8))) }
+        if let path = figureOptions.layout.layoutReport {
+            do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
+        }
         for r in rendered where OutputTarget.isStandardOutput(r.path) {
             if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
         }

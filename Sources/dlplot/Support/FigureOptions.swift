@@ -47,6 +47,8 @@ struct FigureOptions: ParsableArguments {
     @Flag(help: "Leave the background transparent.")
     var transparent = false
 
+    @OptionGroup(title: "Layout") var layout: LayoutOptions
+
     mutating func validate() throws {
         _ = try pixelSize()
         do { _ = try Theme.named(theme) } catch { throw ValidationError(String(describing: error)) }
@@ -127,6 +129,7 @@ struct FigureOptions: ParsableArguments {
         let (w, h) = try pixelSize(defaultSize: defaultSize)
         var theme = try Theme.named(self.theme)
         theme.fontScale = fontScale
+        if let colors = try layout.palette() { theme.palette = colors; theme.paletteInOrder = true }
         if let font { theme.fontFamily = try fontFamily(font) }
         var f = try Figure(width: w, height: h, dpi: try resolution(defaultSize: defaultSize), theme: theme, rows: rows, columns: columns)
         f.transparent = transparent

@@ -1,0 +1,54 @@
+/// Moves notes and other movable text off the data: each box that covers data ink, another text, the
+/// legend, or runs out of the plot is shifted to the nearest free spot inside the plot (candidates on
+/// rings of growing distance around where the recipe put it, nearest first). When no spot is free, the
+/// text keeps its place but is pulled wholly inside the plot, so it is never cut off.
+struct NotePlacement {
+    /// The device shift of each movable mark (by mark index); marks not listed stay where they are.
+    static func shifts(marks: [any Mark], ctx: PlotContext, legend: Rect?) -> [Int: Point] {
+        let movable = marks.indices.compactMap { k in marks[k].movableTextBox(in: ctx).map { (k, $0) } }
+        guard !movable.isEmpty else { return [:] }
+        let plot = ctx.plotRect
+        var grid = OccupancyGrid(over: plot, cell: 3)
+        for m in marks where m.isDataInk {
+            grid.mark(polyline: m.occupiedPoints().map(ctx.point), maxGap: max(plot.width, plot.height) / 6)
+        }
+        var texts: [Rect] = legend.map { [$0] } ?? []
+        for (k, m) in marks.enumerated() where !movable.contains(where: { $0.0 == k }) { texts += m.occupiedRects(in: ctx) }
+        let room = plot.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
+        var out: [Int: Point] = [:]
+        for (k, box) in movable {
+            func cost(_ b: Rect) -> Int {
+                guard room.containsRect(b) else { return Int.max }
+                if texts.contains(where: { $0.overlapArea(b) > 0.5 }) { return Int.max / 2 }
+                return grid.count(in: b.expanded(by: 1.5))
+            }
+            var best = Point(0, 0), bestCost = cost(box)
+            if bestCost != 0 {
+                let stepX = max(4, box.height * 0.75), stepY = max(4, box.height * 0.5)
+                ring: for r in 1...40 {
+                    for (dx, dy) in Self.ring(r) {
+                        let s = Point(Double(dx) * stepX, Double(dy) * stepY)
+                        let c = cost(Rect(x: box.x + s.x, y: box.y + s.y, width: box.width, height: box.height))
+                        if c < bestCost { bestCost = c; best = s }
+                        if c == 0 { break ring }
+                    }
+                }
+            }
+            if bestCost >= Int.max / 2 {
+                // Nowhere free: stay, but wholly inside the plot.
+                best = Point(min(max(0, room.minX - box.minX), room.maxX - box.maxX), min(max(0, room.minY - box.minY), room.maxY - box.maxY))
+            }
+            if best != Point(0, 0) { out[k] = best }
+            texts.append(Rect(x: box.x + best.x, y: box.y + best.y, width: box.width, height: box.height))
+        }
+        return out
+    }
+
+    /// The integer offsets at Chebyshev distance `r`, the nearest (by Euclidean distance) first.
+    static func ring(_ r: Int) -> [(Int, Int)] {
+        var pts: [(Int, Int)] = []
+        for dx in -r...r { pts.append((dx, -r)); pts.append((dx, r)) }
+        for dy in (-r + 1)..<r { pts.append((-r, dy)); pts.append((r, dy)) }
+        return pts.sorted { ($0.0 * $0.0 + $0.1 * $0.1, $0.1, $0.0) < ($1.0 * $1.0 + $1.1 * $1.1, $1.1, $1.0) }
+    }
+}

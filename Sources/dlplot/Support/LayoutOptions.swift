@@ -1,0 +1,96 @@
+import ArgumentParser
+import Viz
+
+/// Overrides for when the automatic layout is not what the user wants, and the layout report; shared
+/// by every figure command through `FigureOptions`.
+struct LayoutOptions: ParsableArguments {
+    @Option(name: .customLong("layout-report"), help: ArgumentHelp(
+        "Also writes where every text landed as JSON: {width, height, elements: [{kind, text, box: [x, y, w, h], panel, covers}], frames: [{panel, box}]}, in output pixels from the top left; covers counts data points under the box. For checking figures in CI.",
+        valueName: "file.json"))
+    var layoutReport: String?
+
+    @Option(help: ArgumentHelp(
+        "Where legends go: best (inside, over the least data; outside when nothing is free), outside (right of the plot), below, none, or a corner: upper-right, upper-left, lower-left, lower-right.",
+        valueName: "where"))
+    var legend: String?
+
+    @Flag(name: .customLong("no-subtitle"), help: "Leave out the subtitle under the title.")
+    var noSubtitle = false
+
+    @Option(help: ArgumentHelp(
+        "Series colours in order, comma-separated: names (e.g. black, red) or hex (#1f77b4, #f80); cycled when there are more series.",
+        valueName: "list"))
+    var colors: String?
+
+    @Option(name: .customLong("y-range"), parsing: .unconditional, help: ArgumentHelp(
+        "Fixes the y axis to a:b on every plot of y against a continuous x.", valueName: "a:b"))
+    var yRange: String?
+
+    @Flag(name: .customLong("log-y"), help: "A logarithmic y axis on every plot of y against a continuous x.")
+    var logY = false
+
+    /// The legend placements `--legend` accepts.
+    static let placements: [(String, LegendPlacement)] = [
+        ("best", .best), ("outside", .outsideRight), ("below", .below), ("none", .none),
+        ("upper-right", .upperRight), ("upper-left", .upperLeft), ("lower-left", .lowerLeft), ("lower-right", .lowerRight),
+    ]
+
+    func validate() throws {
+        _ = try legendPlacement()
+        _ = try palette()
+        let y = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
+        if logY, let y, y.lowerBound <= 0 {
+            throw ValidationError("invalid --y-range '\(yRange ?? "")' with --log-y: both ends must be above 0")
+        }
+        if let r = layoutReport, !r.lowercased().hasSuffix(".json") {
+            throw ValidationError("invalid --layout-report '\(r)': expected a file name ending in .json")
+        }
+    }
+
+    func legendPlacement() throws -> LegendPlacement? {
+        guard let legend else { return nil }
+        guard let hit = Self.placements.first(where: { $0.0 == legend.lowercased() }) else {
+            throw ValidationError("invalid --legend '\(legend)': expected one of " + Self.placements.map(\.0).joined(separator: ", "))
+        }
+        return hit.1
+    }
+
+    func palette() throws -> [Color]? {
+        guard let colors else { return nil }
+        let parts = colors.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingCharacters()) }
+        var out: [Color] = []
+        for p in parts {
+            do { out.append(try Color(parsing: p)) } catch {
+                throw ValidationError("invalid --colors '\(colors)': '\(p)' is not a colour name or #rgb/#rrggbb hex")
+            }
+        }
+        return out
+    }
+
+    /// Applies the overrides to a built figure. Throws when `--y-range`/`--log-y` is given for a figure
+    /// with no plot of y against a continuous x.
+    func apply(to figure: inout Figure, yAxis: Bool = true) throws {
+        if noSubtitle { figure.subtitle = nil }
+        if let placement = try legendPlacement() {
+            for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
+        }
+        guard yAxis, yRange != nil || logY else { return }
+        let y = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
+        let eligible = figure.panels.indices.filter { Self.plotsYAgainstContinuousX(figure.panels[$0].axes) }
+        guard !eligible.isEmpty else {
+            throw ValidationError("\(yRange != nil ? "--y-range" : "--log-y") does not apply: this figure has no plot of y against a continuous x")
+        }
+        for k in eligible {
+            figure.modifyAxes(k) { a in
+                if let y { a.yLimits = Interval(y.lowerBound, y.upperBound) }
+                if logY { a.yScale = .log }
+            }
+        }
+    }
+
+    /// A plot with its own frame, a continuous x (no category ticks), and a y axis that is a value (not a
+    /// second coordinate of an equal-aspect map, nor categories, nor a field with a colorbar).
+    static func plotsYAgainstContinuousX(_ a: Axes) -> Bool {
+        a.showAxes && !a.equalAspect && a.xTickLabels == nil && a.yTickLabels == nil && a.sideGuides.isEmpty && !a.marks.isEmpty
+    }
+}
