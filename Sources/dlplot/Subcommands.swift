@@ -14,6 +14,7 @@ extension DLPlot {
         SurfaceCommand.self,
         CurvesCommand.self,
         StepsCommand.self,
+        RunsCommand.self,
         Eval.self,
         Trace.self,
         List.self,

@@ -12,6 +12,11 @@ protocol FigureCommand: ParsableCommand {
     var defaultFileName: String { get }
     /// Builds the figure and the data behind it.
     func makeFigure() throws -> (Figure, [DataTable])
+    /// The first column of a long `--data` table made from one table per series (optimizer, activation, …).
+    var dataKey: String { get }
+    /// Whether `--data` writes one tidy table per file (NAME.csv, NAME-2.csv, …) rather than the tables
+    /// stacked in one file under `# name` lines (the commands not yet moved to tidy tables).
+    var writesTidyData: Bool { get }
 }
 
 /// Errors figure commands report at run time (after argument validation).
@@ -21,6 +26,9 @@ struct FigureError: Error, CustomStringConvertible {
 }
 
 extension FigureCommand {
+    var dataKey: String { "series" }
+    var writesTidyData: Bool { false }
+
     /// Builds the figure once, renders it in every requested format, then writes all files atomically
     /// (nothing is written if any rendering fails). Returns the paths written.
     @discardableResult
@@ -37,7 +45,13 @@ extension FigureCommand {
             case let .failure(e): throw FigureError(e.description)
             }
         }
-        if let data { rendered.append((data, Array(DataTable.csv(tables).utf8))) }
+        if let data {
+            if writesTidyData {
+                for file in DataTable.files(DataTable.tidy(tables, key: dataKey), path: data) { rendered.append((file.path, Array(file.text.utf8))) }
+            } else {
+                rendered.append((data, Array(DataTable.stacked(tables).utf8)))
+            }
+        }
         for (path, bytes) in rendered {
             if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.write(bytes, to: path) }) {
                 throw FigureError(e.description)
