@@ -6,6 +6,11 @@ DEJAVU       := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 LMODERN      := /usr/share/texmf/fonts/opentype/public/lm/lmroman10-regular.otf
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS         ?= $(shell nproc 2>/dev/null || echo 2)
+# make bench: Python with matplotlib (installed with pip for the benchmark only), runs per timing, and an
+# optional earlier dlplot binary to compare with (make bench BEFORE=/path/to/dlplot).
+PYTHON       ?= python3
+RUNS         ?= 5
+BEFORE       ?=
 # Release builds link the Swift runtime and Foundation statically: that takes about 20 ms off the start of
 # every `dlplot` process. lld links them without the GNU linkers' warnings about glibc symbols inside the
 # static archives; without lld the runtime stays shared.
@@ -39,14 +44,22 @@ test: deps
 gallery: release
 	$(BIN)/dlplot gallery --jobs $(JOBS)
 
-## bench: numeric kernels, rendering and whole-command timings.
+## bench: numeric kernels, rendering, whole-command timings, paired comparisons with matplotlib and gnuplot,
+## SVG sizes and PNG encoder settings.
 bench: deps
 	@command -v gnuplot >/dev/null 2>&1 || { $(SUDO) apt-get install -y -qq --no-install-recommends gnuplot-nox >/dev/null 2>&1 || echo "make bench: gnuplot not available; skipping that comparison"; }
 	$(SWIFT) build $(RELEASE) --product dlplot
 	$(SWIFT) build $(RELEASE) --product DLPlotBench
 	mkdir -p .build/bench
 	$(CC) -O2 -o .build/bench/minimal_cairo Benchmarks/baseline/minimal_cairo.c $$(pkg-config --cflags --libs cairo) -lm
-	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot --baseline .build/bench/minimal_cairo
+	$(CC) -O2 -o .build/bench/png_settings Benchmarks/baseline/png_settings.c $$(pkg-config --cflags --libs libpng) -lz
+	@$(PYTHON) -c "import matplotlib" 2>/dev/null || $(PYTHON) -m pip install --quiet matplotlib || echo "make bench: matplotlib not available; skipping that comparison"
+	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot --baseline .build/bench/minimal_cairo --python $(PYTHON) \
+	    --runs $(RUNS) $(if $(BEFORE),--before $(BEFORE))
+	mkdir -p .build/bench/png && for a in "activation sigmoid" "activations" "surface rosenbrock" "surface beale --with-curves" \
+	    "vanishing" "curves" "lr" "surface rosenbrock --view 3d"; do \
+	    $(BIN)/dlplot $$a -o ".build/bench/png/$$(echo $$a | tr ' ' '_').png"; done
+	.build/bench/png_settings .build/bench/png/*.png
 
 clean:
 	rm -rf .build

@@ -1,5 +1,6 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
-//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--only optim|viz|fields|commands|logs]
+//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--before PATH-TO-EARLIER-DLPLOT]
+//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|viz|fields|commands|logs|paired]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ name: String) -> String? {
@@ -27,4 +28,9 @@ if only == nil || only == "commands", let dlplot = argument("--dlplot") {
 if only == nil || only == "logs" {
     print("== Training logs (reading; whole `dlplot runs` with its peak memory)")
     runLogBenchmarks(&harness, dlplot: argument("--dlplot"))
+}
+if only == nil || only == "paired", let dlplot = argument("--dlplot") {
+    print("== Paired whole-process comparison (best of \(argument("--runs") ?? "5") runs; matplotlib best of a third as many)")
+    runPairedBenchmarks(&harness, dlplot: dlplot, before: argument("--before"), python: argument("--python"),
+                        runs: Int(argument("--runs") ?? "") ?? 5)
 }

@@ -101,55 +101,83 @@ public struct MLP: Sendable, Hashable {
 
     /// The mean loss over the batch and the gradient of that mean for every layer, by
     /// backpropagation with each activation's analytic derivative.
+    ///
+    /// Every intermediate lives in a few contiguous buffers allocated once per call (layer inputs,
+    /// pre-activations and deltas of one example; all gradients in one block), so nothing is allocated
+    /// per example or per layer; sums run in the same order as the textbook loops.
     public func lossAndGradients(inputs: [[Double]], targets: [[Double]], loss: NetworkLoss) -> (loss: Double, gradients: [LayerGradient]) {
-        var gradients = layers.map {
-            LayerGradient(weights: [Double](repeating: 0, count: $0.weights.count),
-                          biases: [Double](repeating: 0, count: $0.outputs))
-        }
+        // Offsets of each layer's input and pre-activation in `state`, and of its gradients in `grad`.
+        var stateOffset: [Int] = [0], zOffset: [Int] = [], gradOffset: [Int] = [0]
+        var size = inputCount
+        for layer in layers { stateOffset.append(size); size += layer.outputs }
+        for layer in layers { zOffset.append(size); size += layer.outputs }
+        for layer in layers { gradOffset.append(gradOffset[gradOffset.count - 1] + layer.weights.count + layer.outputs) }
+        let widest = layers.reduce(inputCount) { max($0, $1.inputs, $1.outputs) }
+        var state = [Double](repeating: 0, count: size)
+        var grad = [Double](repeating: 0, count: gradOffset[gradOffset.count - 1])
+        var delta = [Double](repeating: 0, count: widest), previous = [Double](repeating: 0, count: widest)
         let count = Double(inputs.count * outputCount)
         var total = 0.0
-        for (x, y) in zip(inputs, targets) {
-            // Forward, keeping every layer's input and pre-activation.
-            var layerInputs: [[Double]] = []
-            var preActivations: [[Double]] = []
-            var a = x
-            for layer in layers {
-                let (z, next) = MLP.apply(layer, to: a)
-                layerInputs.append(a)
-                preActivations.append(z)
-                a = next
-            }
-            // dL/da at the output.
-            var delta = [Double](repeating: 0, count: a.count)
-            for k in a.indices {
-                switch loss {
-                case .mse:
-                    total += RegressionLoss.squared(a[k], y[k])
-                    delta[k] = RegressionLoss.squaredGradient(a[k], y[k]) / count
-                case .bce:
-                    total += BinaryCrossEntropy.probability(a[k], y[k])
-                    delta[k] = BinaryCrossEntropy.probabilityGradient(a[k], y[k]) / count
-                }
-            }
-            // Backward.
-            for l in stride(from: layers.count - 1, through: 0, by: -1) {
-                let layer = layers[l]
-                for o in 0..<layer.outputs { delta[o] *= layer.activation.derivative(preActivations[l][o]) }
-                let input = layerInputs[l]
-                for o in 0..<layer.outputs {
-                    gradients[l].biases[o] += delta[o]
-                    let row = o * layer.inputs
-                    for i in 0..<layer.inputs { gradients[l].weights[row + i] += delta[o] * input[i] }
-                }
-                if l > 0 {
-                    var previous = [Double](repeating: 0, count: layer.inputs)
-                    for o in 0..<layer.outputs {
-                        let row = o * layer.inputs
-                        for i in 0..<layer.inputs { previous[i] += layer.weights[row + i] * delta[o] }
+        state.withUnsafeMutableBufferPointer { st in
+        grad.withUnsafeMutableBufferPointer { gr in
+        delta.withUnsafeMutableBufferPointer { dl in
+        previous.withUnsafeMutableBufferPointer { pv in
+            for (x, y) in zip(inputs, targets) {
+                for i in 0..<inputCount { st[i] = x[i] }
+                // Forward: layer l reads st[stateOffset[l]...] and writes its output after it.
+                for (l, layer) in layers.enumerated() {
+                    layer.weights.withUnsafeBufferPointer { w in
+                        let a = stateOffset[l], out = a + layer.inputs, z = zOffset[l]
+                        for o in 0..<layer.outputs {
+                            var s = layer.biases[o]
+                            let row = o * layer.inputs
+                            for i in 0..<layer.inputs { s += w[row + i] * st[a + i] }
+                            st[z + o] = s
+                            st[out + o] = layer.activation.value(s)
+                        }
                     }
-                    delta = previous
+                }
+                // dL/da at the output.
+                let out = stateOffset[layers.count - 1] + layers[layers.count - 1].inputs
+                for k in 0..<outputCount {
+                    let ak = st[out + k], yk = y[k]
+                    switch loss {
+                    case .mse:
+                        total += RegressionLoss.squared(ak, yk)
+                        dl[k] = RegressionLoss.squaredGradient(ak, yk) / count
+                    case .bce:
+                        total += BinaryCrossEntropy.probability(ak, yk)
+                        dl[k] = BinaryCrossEntropy.probabilityGradient(ak, yk) / count
+                    }
+                }
+                // Backward.
+                for l in stride(from: layers.count - 1, through: 0, by: -1) {
+                    let layer = layers[l]
+                    let a = stateOffset[l], z = zOffset[l], g = gradOffset[l], gb = g + layer.weights.count
+                    for o in 0..<layer.outputs { dl[o] *= layer.activation.derivative(st[z + o]) }
+                    for o in 0..<layer.outputs {
+                        gr[gb + o] += dl[o]
+                        let row = g + o * layer.inputs, d = dl[o]
+                        for i in 0..<layer.inputs { gr[row + i] += d * st[a + i] }
+                    }
+                    guard l > 0 else { continue }
+                    layer.weights.withUnsafeBufferPointer { w in
+                        for i in 0..<layer.inputs { pv[i] = 0 }
+                        for o in 0..<layer.outputs {
+                            let row = o * layer.inputs, d = dl[o]
+                            for i in 0..<layer.inputs { pv[i] += w[row + i] * d }
+                        }
+                        for i in 0..<layer.inputs { dl[i] = pv[i] }
+                    }
                 }
             }
+        }
+        }
+        }
+        }
+        let gradients = layers.enumerated().map { l, layer in
+            let g = gradOffset[l], gb = g + layer.weights.count
+            return LayerGradient(weights: Array(grad[g..<gb]), biases: Array(grad[gb..<(gb + layer.outputs)]))
         }
         return (total / count, gradients)
     }

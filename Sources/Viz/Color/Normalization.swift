@@ -46,14 +46,14 @@ public struct Normalization: Sendable, Hashable {
     public static func log(for field: ScalarField) -> Normalization {
         guard let r = field.finiteRange, r.upper > r.lower else { return linear(for: field) }
         let offset = r.lower > 0 ? 0 : r.lower
-        let floor = ContourLevels.lowQuantile(field, offset: offset, hi: r.upper)
+        let floor = ContourLevels.lowQuantile(ContourLevels.sortedSample(field), offset: offset, hi: r.upper)
         return Normalization(unchecked: .log, offset + floor, r.upper, offset)
     }
 
     /// Linear or log from the data, by the same two-decade rule as `LevelSpacing.auto`.
     public static func automatic(for field: ScalarField) -> Normalization {
         guard let r = field.finiteRange, r.upper > r.lower else { return linear(for: field) }
-        return ContourLevels.spansDecades(field, range: r) ? log(for: field) : linear(for: field)
+        return ContourLevels.spansDecades(ContourLevels.sortedSample(field), range: r) ? log(for: field) : linear(for: field)
     }
 
     /// `v` mapped to [0, 1] (outside for values outside the range; NaN for NaN).

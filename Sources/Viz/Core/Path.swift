@@ -51,6 +51,21 @@ public struct Path: Sendable {
         close()
     }
 
+    /// Adds a closed polygon as one sub-path without building a separate path (non-finite points are
+    /// skipped; a closed ring may repeat its first point).
+    public mutating func addPolygon(_ points: [Point]) {
+        elements.reserveCapacity(elements.count + points.count + 1)
+        var first = true
+        for p in points where p.isFinite {
+            elements.append(first ? .move(p) : .line(p))
+            first = false
+        }
+        if !first { elements.append(.close) }
+    }
+
+    /// Empties the path, keeping its storage for reuse.
+    public mutating func removeAll() { elements.removeAll(keepingCapacity: true) }
+
     /// Appends all elements of another path.
     public mutating func append(_ other: Path) { elements.append(contentsOf: other.elements) }
 }

@@ -67,15 +67,23 @@ public enum ContourLevels: Sendable, Hashable {
             let step = (hi - lo) / Double(n + 1)
             return Resolved(values: (1...n).map { lo + Double($0) * step }, isLog: false, offset: 0, note: nil)
         case let .count(n, spacing):
+            // One sorted sample serves both questions (sorting 16k values is most of the cost).
+            var sample: [Double]?
+            func sorted() -> [Double] {
+                if let sample { return sample }
+                let s = ContourLevels.sortedSample(field)
+                sample = s
+                return s
+            }
             let useLog: Bool
             switch spacing {
             case .linear: useLog = false
             case .log: useLog = true
-            case .auto: useLog = ContourLevels.spansDecades(field, range: range)
+            case .auto: useLog = ContourLevels.spansDecades(sorted(), range: range)
             }
             if useLog {
                 let offset = lo > 0 ? 0 : lo
-                let floor = ContourLevels.lowQuantile(field, offset: offset, hi: hi)
+                let floor = ContourLevels.lowQuantile(sorted(), offset: offset, hi: hi)
                 let v = ContourLevels.logLevels(from: floor, to: hi - offset, near: n).map { $0 + offset }.filter { $0 > lo && $0 < hi }
                 if !v.isEmpty { return Resolved(values: v, isLog: true, offset: offset, note: nil) }
             }
@@ -117,8 +125,9 @@ public enum ContourLevels: Sendable, Hashable {
 
     /// True when the data spans more than two decades above its minimum: the largest value of `z − zmin`
     /// exceeds 100 times its 10th percentile (a bowl like x² + y² stays linear; Rosenbrock and Beale go log).
-    static func spansDecades(_ field: ScalarField, range: Interval) -> Bool {
-        let s = sortedSample(field, minus: range.lower)
+    /// `sample` is `sortedSample(field)`.
+    static func spansDecades(_ sample: [Double], range: Interval) -> Bool {
+        let s = sample.map { $0 - range.lower }
         guard !s.isEmpty else { return false }
         // The first positive of the 10th, 25th and 50th percentiles (a grid that hits its minimum often).
         for q in [s[s.count / 10], s[s.count / 4], s[s.count / 2]] where q > 0 {
@@ -128,22 +137,22 @@ public enum ContourLevels: Sendable, Hashable {
     }
 
     /// A floor for log levels: the 1st percentile of the positive values of `z − offset`, at least 10⁻⁷ of the top.
-    static func lowQuantile(_ field: ScalarField, offset: Double, hi: Double) -> Double {
-        let s = sortedSample(field, minus: offset).filter { $0 > 0 }
+    static func lowQuantile(_ sample: [Double], offset: Double, hi: Double) -> Double {
+        let s = sample.map { $0 - offset }.filter { $0 > 0 }
         let top = hi - offset
         guard !s.isEmpty else { return top * 1e-3 }
         return max(s[s.count / 100], top * 1e-7)
     }
 
-    /// Up to ~16k finite values of `z − shift`, sorted (a deterministic stride through the grid).
-    private static func sortedSample(_ field: ScalarField, minus shift: Double) -> [Double] {
+    /// Up to ~16k finite values of `z`, sorted (a deterministic stride through the grid).
+    static func sortedSample(_ field: ScalarField) -> [Double] {
         let stride = max(1, field.z.count / 16_384)
         var out: [Double] = []
         out.reserveCapacity(field.z.count / stride + 1)
         var k = 0
         while k < field.z.count {
             let v = field.z[k]
-            if v.isFinite { out.append(v - shift) }
+            if v.isFinite { out.append(v) }
             k += stride
         }
         return out.sorted()

@@ -1,66 +1,168 @@
-/// The regions `z > level` of a field as polygons, for painting filled contour bands.
+/// One connected filled region: an outer ring and the holes inside it (data space; rings do not repeat
+/// their first point; the exterior runs counter-clockwise, holes clockwise, with y up).
+public struct FilledPolygon: Sendable {
+    public var exterior: [Point]
+    public var holes: [[Point]]
+    public init(exterior: [Point], holes: [[Point]]) { self.exterior = exterior; self.holes = holes }
+}
+
+/// Filled contour regions of a field, from one isoband sweep (`Isobands`, STYLE.md §E2).
 ///
-/// Bands are painted cumulatively: first every valid cell in the lowest band's colour, then for each level
-/// in increasing order the region above it in the next band's colour. Each region is one path of
-/// counter-clockwise polygons (runs of whole cells merged into rectangles, plus the marching-squares polygon
-/// of each cell the level crosses), filled at once with the non-zero rule, so neighbouring cells leave no
-/// hairline seams and bands meet without gaps. Saddles follow the same cell-centre rule as the lines.
-/// Cells with a non-finite corner are left out (holes).
+/// A region is given by its outline rings: counter-clockwise around filled parts, clockwise around holes,
+/// so one path of all of a region's rings fills it with the non-zero (or even–odd) rule. The rings of
+/// `z > level` are exactly the level's contour lines (the same edge crossings and saddle choices as
+/// `MarchingSquares`) closed along the grid border and around holes (cells with a non-finite corner).
 public enum FilledContours {
-    /// Polygons (data space, counter-clockwise) covering the valid cells: `z > level`, or all valid cells
-    /// when `level` is nil.
-    public static func region(_ f: ScalarField, above level: Double?) -> [[Point]] {
-        var polys: [[Point]] = []
-        let nx = f.nx, ny = f.ny, xs = f.xs, ys = f.ys
-        f.z.withUnsafeBufferPointer { z in
-            for j in 0..<(ny - 1) {
-                let row = j * nx, up = row + nx
-                var runStart = -1
-                func flush(_ end: Int) {
-                    guard runStart >= 0 else { return }
-                    polys.append([Point(xs[runStart], ys[j]), Point(xs[end], ys[j]), Point(xs[end], ys[j + 1]), Point(xs[runStart], ys[j + 1])])
-                    runStart = -1
-                }
-                for i in 0..<(nx - 1) {
-                    let sw = z[row + i], se = z[row + i + 1], ne = z[up + i + 1], nw = z[up + i]
-                    guard sw.isFinite, se.isFinite, ne.isFinite, nw.isFinite else { flush(i); continue }
-                    guard let level else { if runStart < 0 { runStart = i }; continue }
-                    let lo = Swift.min(Swift.min(sw, se), Swift.min(ne, nw))
-                    if lo > level { if runStart < 0 { runStart = i }; continue }
-                    flush(i)
-                    let hi = Swift.max(Swift.max(sw, se), Swift.max(ne, nw))
-                    guard hi > level else { continue }
-                    cellPolygons(i, j, [sw, se, ne, nw], level, xs, ys, into: &polys)
-                }
-                flush(nx - 1)
-            }
+    /// The outline rings of the valid domain (`nil`) and of `z > level` for each level, in the order given,
+    /// all from one sweep over the grid. Non-finite levels give empty regions (above +inf, NaN) or the
+    /// whole domain (above −inf).
+    public static func regions(_ f: ScalarField, above levels: [Double?]) -> [[[Point]]] {
+        let finite = levels.indices.filter { levels[$0]?.isFinite ?? false }
+        let order = finite.sorted { (levels[$0] ?? 0) < (levels[$1] ?? 0) }
+        let sorted = order.map { levels[$0] ?? 0 }
+        let segments = Isobands.segments(f, levels: sorted)
+        let g = EdgeGrid(nx: f.nx, ny: f.ny)
+        var out = [[[Point]]](repeating: [], count: levels.count)
+        var stitcher = RingStitcher()
+        var domain: [[Point]]?
+        func wholeDomain() -> [[Point]] {
+            if let domain { return domain }
+            let d = stitcher.rings(segments[0]) { node in point(node, level: -.infinity, g, f) }
+            domain = d
+            return d
         }
-        return polys
+        for (k, level) in levels.enumerated() {
+            guard let level else { out[k] = wholeDomain(); continue }
+            if level == -.infinity { out[k] = wholeDomain() }
+        }
+        for (rank, k) in order.enumerated() {
+            let level = sorted[rank]
+            out[k] = stitcher.rings(segments[rank + 1]) { node in point(node, level: level, g, f) }
+        }
+        return out
     }
 
-    /// The part of cell (i, j) above `level`, walking SW → SE → NE → NW (counter-clockwise in data space).
-    private static func cellPolygons(_ i: Int, _ j: Int, _ v: [Double], _ level: Double, _ xs: [Double], _ ys: [Double],
-                                     into polys: inout [[Point]]) {
-        let c = [Point(xs[i], ys[j]), Point(xs[i + 1], ys[j]), Point(xs[i + 1], ys[j + 1]), Point(xs[i], ys[j + 1])]
-        func crossing(_ a: Int, _ b: Int) -> Point {
-            let t = (level - v[a]) / (v[b] - v[a])
-            return c[a] + (c[b] - c[a]) * Swift.min(1, Swift.max(0, t))
+    /// The outline rings of `z > level`, or of every valid cell when `level` is nil.
+    public static func region(_ f: ScalarField, above level: Double?) -> [[Point]] {
+        regions(f, above: [level])[0]
+    }
+
+    /// The bands between consecutive levels as connected polygons with holes: band 0 is `z ≤ levels[0]`,
+    /// band k is `levels[k−1] < z ≤ levels[k]`, band n is `z > levels[n−1]` (`levels` increasing).
+    public static func bands(_ f: ScalarField, levels: [Double]) -> [[FilledPolygon]] {
+        let sorted = levels.filter(\.isFinite).sorted()
+        let segments = Isobands.segments(f, levels: sorted, mode: .bands)
+        let g = EdgeGrid(nx: f.nx, ny: f.ny)
+        let upper = Int32(truncatingIfNeeded: Isobands.upperOffset(f))
+        var stitcher = RingStitcher()
+        return segments.enumerated().map { k, band in
+            let below = k > 0 ? sorted[k - 1] : -.infinity, above = k < sorted.count ? sorted[k] : .infinity
+            return polygons(stitcher.rings(band) { node in
+                node >= upper ? point(node &- upper, level: above, g, f) : point(node, level: below, g, f)
+            })
         }
-        let above = v.map { $0 > level }
-        let saddle = above[0] == above[2] && above[1] == above[3] && above[0] != above[1]
-        if saddle && !((v[0] + v[1] + v[2] + v[3]) / 4 > level) {
-            // Centre below: the two above corners are separate triangles.
-            for k in 0..<4 where above[k] {
-                polys.append([c[k], crossing(k, (k + 1) % 4), crossing((k + 3) % 4, k)])
+    }
+
+    /// Groups outline rings into polygons: each clockwise ring (a hole) goes to the smallest
+    /// counter-clockwise ring that contains it (d3-contour's rule: signed area, then point in polygon).
+    public static func polygons(_ rings: [[Point]]) -> [FilledPolygon] {
+        var outers: [(ring: [Point], area: Double, box: Bounds)] = []
+        var holes: [[Point]] = []
+        for r in rings where r.count >= 3 {
+            let a = signedArea(r)
+            if a > 0, let box = Bounds(points: r) { outers.append((r, a, box)) } else if a < 0 { holes.append(r) }
+        }
+        outers.sort { $0.area < $1.area }
+        var result = outers.map { FilledPolygon(exterior: $0.ring, holes: []) }
+        for h in holes {
+            let p = h[0]
+            if let k = outers.indices.first(where: { outers[$0].box.x.contains(p.x) && outers[$0].box.y.contains(p.y) && contains(outers[$0].ring, p) }) {
+                result[k].holes.append(h)
             }
-            return
         }
-        var p: [Point] = []
-        for k in 0..<4 {
-            let n = (k + 1) % 4
-            if above[k] { p.append(c[k]) }
-            if above[k] != above[n] { p.append(crossing(k, n)) }
+        return result
+    }
+
+    /// The signed area (positive for counter-clockwise rings, y up).
+    static func signedArea(_ r: [Point]) -> Double {
+        var a = 0.0
+        var prev = r[r.count - 1]
+        for p in r { a += prev.x * p.y - p.x * prev.y; prev = p }
+        return a / 2
+    }
+
+    /// Whether `p` lies inside ring `r` (even–odd crossing test).
+    static func contains(_ r: [Point], _ p: Point) -> Bool {
+        var inside = false
+        var prev = r[r.count - 1]
+        for q in r {
+            if (q.y > p.y) != (prev.y > p.y), p.x < (prev.x - q.x) * (p.y - q.y) / (prev.y - q.y) + q.x { inside.toggle() }
+            prev = q
         }
-        polys.append(p)
+        return inside
+    }
+
+    /// Where node `node` of the isoband sweep lies: an edge crossing at `level`, or a grid corner.
+    @inline(__always) static func point(_ node: Int32, level: Double, _ g: EdgeGrid, _ f: ScalarField) -> Point {
+        let k = Int(node)
+        if k < g.edgeCount { return g.point(on: node, level: level, f) }
+        let c = k - g.edgeCount
+        let j = c / f.nx
+        return Point(f.xs[c - j * f.nx], f.ys[j])
+    }
+}
+
+/// Joins directed segments (flat node pairs) into closed rings by node identity, in time linear in the
+/// number of segments: an open-addressing table maps each node to the segments that start there.
+struct RingStitcher {
+    private var keys: [Int32] = []
+    private var values: [Int32] = []
+
+    mutating func rings(_ segments: [Int32], point: (Int32) -> Point) -> [[Point]] {
+        let count = segments.count / 2
+        guard count > 0 else { return [] }
+        var bits = 4
+        while (1 << bits) < 2 * count { bits += 1 }
+        let capacity = 1 << bits, mask = capacity - 1
+        if keys.count < capacity { keys = [Int32](repeating: -1, count: capacity); values = [Int32](repeating: 0, count: capacity) }
+        else { for k in 0..<capacity { keys[k] = -1 } }
+        @inline(__always) func slot(_ node: Int32) -> Int {
+            Int((UInt32(bitPattern: node) &* 2_654_435_761) >> UInt32(32 - bits)) & mask
+        }
+        var used = [Bool](repeating: false, count: count)
+        var rings: [[Point]] = []
+        keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values in
+                for s in 0..<count {
+                    var h = slot(segments[2 * s])
+                    while keys[h] >= 0 { h = (h + 1) & mask }
+                    keys[h] = segments[2 * s]; values[h] = Int32(s)
+                }
+                // An unused segment starting at `node`, or -1.
+                func take(_ node: Int32) -> Int {
+                    var h = slot(node)
+                    while keys[h] >= 0 {
+                        if keys[h] == node, !used[Int(values[h])] { return Int(values[h]) }
+                        h = (h + 1) & mask
+                    }
+                    return -1
+                }
+                for first in 0..<count where !used[first] {
+                    let start = segments[2 * first]
+                    var ring = [point(start)]
+                    var s = first
+                    while true {
+                        used[s] = true
+                        let b = segments[2 * s + 1]
+                        if b == start { break }
+                        ring.append(point(b))
+                        s = take(b)
+                        if s < 0 { break }
+                    }
+                    rings.append(ring)
+                }
+            }
+        }
+        return rings
     }
 }

@@ -2,21 +2,28 @@
 ///
 /// For each level, every run is scanned at steps along its length; a candidate window (label width plus
 /// padding) is scored by straightness (chord ÷ arc length) and rejected when the label box would leave the
-/// plot, cover a placed label, or cover any vertex of another line. The best candidate per level wins
-/// (one more on long lines), and the window is cut out of the run.
+/// plot, cover a placed label, or touch any segment of another line (found through a `SegmentIndex`, so
+/// each test visits only the lines near the box). The best candidate per level wins (one more on long
+/// lines), and the window is cut out of the run.
 struct ContourLabeler {
     struct Placed { var level: Int; var text: String; var center: Point; var angle: Double; var box: [Point] }
 
     private(set) var runs: [[[Point]]]
     private(set) var placed: [Placed] = []
     let plot: Rect
-    /// The bounding box of each run, so that a label box is tested only against lines that reach it.
-    private var runBounds: [[Bounds?]]
+    /// Every segment of every run, bucketed by position.
+    private var index: SegmentIndex
+    /// Cumulative arc length along each run.
+    private var arcs: [[[Double]]]
 
-    init(runs: [[[Point]]], plot: Rect) {
+    init(runs: [[[Point]]], plot: Rect, cell: Double = 24) {
         self.runs = runs
         self.plot = plot
-        runBounds = runs.map { $0.map { Bounds(points: $0) } }
+        index = SegmentIndex(area: plot, cell: cell, levels: runs.count)
+        arcs = runs.map { $0.map(ContourLabeler.cumulative) }
+        for (k, level) in runs.enumerated() {
+            for (r, run) in level.enumerated() { index.add(run, level: k, run: r) }
+        }
     }
 
     mutating func place(level k: Int, text: String, size: Size) {
@@ -28,7 +35,7 @@ struct ContourLabeler {
             changed = false
             var best: (score: Double, run: Int, s0: Double, s1: Double, center: Point, angle: Double, box: [Point])?
             for (r, run) in runs[k].enumerated() {
-                let cum = ContourLabeler.cumulative(run)
+                let cum = arcs[k][r]
                 guard let total = cum.last, total > need * (labelsHere == 0 ? 1.6 : 4) else { continue }
                 var s = need / 2 + pad
                 let step = max(need / 3, 4)
@@ -61,39 +68,49 @@ struct ContourLabeler {
         }
     }
 
-    /// True when a vertex of any line other than the window [s0, s1] of run `r` at level `k` lies in `box`.
+    /// True when a segment of any line other than the window [s0, s1] of run `r` at level `k` touches `box`.
     private func coversOtherLines(_ box: [Point], level k: Int, run r: Int, s0: Double, s1: Double) -> Bool {
-        let bb = Bounds(points: box) ?? Bounds(x: Interval(0, 0), y: Interval(0, 0))
-        for (lk, levelRuns) in runs.enumerated() {
-            for (rk, run) in levelRuns.enumerated() {
-                guard let rb = runBounds[lk][rk], rb.x.lower <= bb.x.upper, rb.x.upper >= bb.x.lower,
-                      rb.y.lower <= bb.y.upper, rb.y.upper >= bb.y.lower else { continue }
-                let own = lk == k && rk == r
-                var s = 0.0
-                for (i, p) in run.enumerated() {
-                    if own, i > 0 { s += (p - run[i - 1]).length }
-                    guard p.x >= bb.x.lower, p.x <= bb.x.upper, p.y >= bb.y.lower, p.y <= bb.y.upper else { continue }
-                    if own && s >= s0 && s <= s1 { continue }
-                    if ContourLabeler.inside(p, box) { return true }
-                }
+        guard let bb = Bounds(points: box) else { return false }
+        return index.visit(bb) { e in
+            let lk = Int(e.level), rk = Int(e.run), i = Int(e.segment)
+            if lk == k && rk == r {
+                let cum = arcs[lk][rk]
+                if cum[i + 1] >= s0 && cum[i] <= s1 { return false }
             }
+            let run = runs[lk][rk]
+            return ContourLabeler.touches(run[i], run[i + 1], box)
         }
-        return false
     }
 
     /// Removes the stretch [s0, s1] of run `r` at level `k`, splitting it in two.
     private mutating func cut(level k: Int, run r: Int, from s0: Double, to s1: Double) {
         let run = runs[k][r]
-        let cum = ContourLabeler.cumulative(run)
+        let cum = arcs[k][r]
         var before: [Point] = [], after: [Point] = []
         for (i, p) in run.enumerated() where cum[i] < s0 { before.append(p) }
         before.append(ContourLabeler.at(run, cum, s0))
         after.append(ContourLabeler.at(run, cum, s1))
         for (i, p) in run.enumerated() where cum[i] > s1 { after.append(p) }
         runs[k][r] = before
+        arcs[k][r] = ContourLabeler.cumulative(before)
+        index.add(before, level: k, run: r)
         runs[k].append(after)
-        runBounds[k][r] = Bounds(points: before)
-        runBounds[k].append(Bounds(points: after))
+        arcs[k].append(ContourLabeler.cumulative(after))
+        index.add(after, level: k, run: runs[k].count - 1)
+    }
+
+    /// Whether segment a→b touches the convex quadrilateral `q`: an end inside, or a crossing with a side.
+    static func touches(_ a: Point, _ b: Point, _ q: [Point]) -> Bool {
+        if inside(a, q) || inside(b, q) { return true }
+        for i in 0..<4 where crosses(a, b, q[i], q[(i + 1) % 4]) { return true }
+        return false
+    }
+
+    /// Whether segments a→b and c→d properly cross.
+    static func crosses(_ a: Point, _ b: Point, _ c: Point, _ d: Point) -> Bool {
+        func side(_ p: Point, _ q: Point, _ r: Point) -> Double { (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x) }
+        let d1 = side(c, d, a), d2 = side(c, d, b), d3 = side(a, b, c), d4 = side(a, b, d)
+        return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)) && d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0
     }
 
     static func cumulative(_ run: [Point]) -> [Double] {

@@ -61,7 +61,7 @@ public struct ContourMark: Mark {
             for l in levelLines {
                 var pts = l.points.map(ctx.point)
                 if l.isClosed, let first = pts.first { pts.append(first) }
-                for run in Polyline.clip(pts, to: bound) { runs.append(Polyline.simplify(run, tolerance: tolerance)) }
+                for run in Polyline.clip(pts, to: bound) { runs.append(Polyline.reduce(run, tolerance: tolerance)) }
             }
             device.append(runs)
         }

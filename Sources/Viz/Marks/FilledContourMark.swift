@@ -12,7 +12,8 @@ public struct FilledContourMark: Mark {
     public var zOrder: Double
     /// Opacity of the fill (lines drawn on top stay crisp).
     public var opacity: Double
-    /// Region polygons per level (index 0: all valid cells; k > 0: above level k − 1).
+    /// Outline rings per region (index 0: every valid cell; k > 0: `z > levels[k − 1]`), from one
+    /// isoband sweep (`FilledContours.regions`).
     let regions: [[[Point]]]
 
     /// Bands of `field` at `levels`; throws for an invalid level request.
@@ -21,14 +22,12 @@ public struct FilledContourMark: Mark {
         self.field = field
         self.levels = try levels.resolve(for: field)
         self.colormap = colormap; self.opacity = opacity; self.zOrder = zOrder
-        var r: [[[Point]]] = []
-        if field.finiteRange != nil {
-            r.append(FilledContours.region(field, above: nil))
-            if let range = field.finiteRange {
-                for l in self.levels.values where l < range.upper { r.append(FilledContours.region(field, above: l)) }
-            }
+        if let range = field.finiteRange {
+            let above = self.levels.values.filter { $0 < range.upper }
+            regions = FilledContours.regions(field, above: [nil] + above.map { Optional($0) })
+        } else {
+            regions = []
         }
-        regions = r
     }
 
     /// The number of colour bands (levels + 1).
@@ -45,11 +44,22 @@ public struct FilledContourMark: Mark {
         guard let range = field.finiteRange else { return }
         // The base colour is the band that holds the minimum (explicit levels may lie below it).
         let below = levels.values.filter { $0 < range.lower }.count
-        for (k, polys) in regions.enumerated() {
-            var path = Path()
-            for poly in polys { path.append(Path(polygon: poly.map(ctx.point))) }
-            let band = k == 0 ? 0 : k
-            ctx.fill(path, bandColor(max(band, below)))
+        // Painted in increasing order, each region over the ones below it: every edge between two bands has
+        // the lower band's colour underneath, so anti-aliasing never lets the background through (abutting
+        // fills would show a hairline where their partial coverages meet). Each region is one path, its
+        // rings simplified to the output resolution.
+        let tolerance = 0.2 / max(ctx.resolution, 1)
+        var path = Path()
+        var ring: [Point] = []
+        for (k, rings) in regions.enumerated() {
+            path.removeAll()
+            for r in rings {
+                ring.removeAll(keepingCapacity: true)
+                for p in r { ring.append(ctx.point(p)) }
+                if let first = ring.first { ring.append(first) }
+                path.addPolygon(Polyline.reduce(ring, tolerance: tolerance))
+            }
+            ctx.fill(path, bandColor(max(k, below)))
         }
     }
 }

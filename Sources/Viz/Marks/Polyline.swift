@@ -124,4 +124,43 @@ enum Polyline {
         }
         return out
     }
+
+    /// Drops points that lie within `tolerance` of the chord between the points kept around them (a
+    /// greedy sweep over windows of at most 64 points, so the cost stays linear): straight runs become one
+    /// segment and smooth curves keep only the vertices the output resolution can show. The first and last
+    /// points are kept, so closed rings stay closed.
+    static func reduce(_ pts: [Point], tolerance: Double) -> [Point] {
+        let n = pts.count
+        guard n > 2, tolerance > 0 else { return pts }
+        var out: [Point] = [pts[0]]
+        out.reserveCapacity(n / 2 + 2)
+        let tol2 = tolerance * tolerance
+        pts.withUnsafeBufferPointer { p in
+            var anchor = 0
+            var k = 2
+            while k < n {
+                let a = p[anchor], d = p[k] - a
+                let len2 = d.x * d.x + d.y * d.y
+                var fits = k - anchor <= 64
+                var m = anchor + 1
+                while fits, m < k {
+                    let q = p[m] - a
+                    if len2 > 0 {
+                        let cross = d.x * q.y - d.y * q.x
+                        let t = (d.x * q.x + d.y * q.y) / len2
+                        fits = cross * cross <= tol2 * len2 && t >= 0 && t <= 1
+                    } else {
+                        fits = q.x * q.x + q.y * q.y <= tol2
+                    }
+                    m += 1
+                }
+                if fits { k += 1; continue }
+                anchor = k - 1
+                out.append(p[anchor])
+                k = anchor + 2
+            }
+        }
+        out.append(pts[n - 1])
+        return out
+    }
 }

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Paired whole-process comparisons: every figure of the 30-figure set with this `dlplot`, an earlier
+/// `dlplot` (`--before`, optional) and matplotlib (`--python`, optional); the contour figure also with
+/// gnuplot; SVG sizes. Times are the best of `runs` runs, because the machine may be shared.
+func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, python: String?, runs: Int) {
+    let tmp = "/tmp/dlplot-paired-\(getpid())"
+    mkdir(tmp, 0o755)
+    defer { _ = spawn(["rm", "-rf", tmp]) }
+    let script = "Benchmarks/baseline/mpl_figures.py"
+    let mpl = python.flatMap { spawn([$0, "-c", "import matplotlib"]) == 0 ? $0 : nil }
+    if python != nil && mpl == nil { h.record("matplotlib", "not importable; skipping its columns") }
+    let mplRuns = max(1, runs / 3)
+    print("figure".padding(to: 44) + " " + "before".padding(to: 10) + " " + "now".padding(to: 10) + " "
+          + "matplotlib".padding(to: 11) + " ratio")
+    var now: [[String]] = [], old: [[String]] = [], theirs: [[String]] = []
+    var sum = (before: 0.0, now: 0.0, mpl: 0.0)
+    for (k, fig) in pairedGallery.enumerated() {
+        let out = "\(tmp)/f\(k).png"
+        let argv = [dlplot] + fig.dlplot + ["-o", out]
+        let t = bestTime(argv, runs: runs)
+        let size = pngSize(out) ?? "1280x720"
+        let b = before.flatMap { bestTime([$0] + fig.dlplot + ["-o", "\(tmp)/b\(k).png"], runs: runs) }
+        let m = mpl.flatMap { bestTime([$0, script, fig.matplotlib.kind, fig.matplotlib.name, size, "\(tmp)/m\(k).png"], runs: mplRuns) }
+        now.append(argv)
+        if let before { old.append([before] + fig.dlplot + ["-o", "\(tmp)/b\(k).png"]) }
+        if let mpl { theirs.append([mpl, script, fig.matplotlib.kind, fig.matplotlib.name, size, "\(tmp)/m\(k).png"]) }
+        sum.now += t ?? .nan; sum.before += b ?? 0; sum.mpl += m ?? 0
+        print(row(fig.label, b, t, m))
+    }
+    print(row("sum of the 30 (one after another)", before == nil ? nil : sum.before, sum.now, mpl == nil ? nil : sum.mpl))
+    // All 30 as separate processes, two at a time (the machine's cores), best of 3.
+    func wall(_ cmds: [[String]], _ n: Int) -> Double? {
+        cmds.isEmpty ? nil : (0..<n).map { _ in parallelTime(cmds, jobs: 2) }.min()
+    }
+    let wallNow = wall(now, 3), wallOld = wall(old, 3), wallMpl = wall(theirs, 1)
+    print(row("the 30, two processes at a time (wall)", wallOld, wallNow, wallMpl))
+    if let n = wallNow, let m = wallMpl { h.record("30-figure set: matplotlib / dlplot (wall, 2 jobs)", fixed(m / n, 1) + "x (goal ≥ 40x)") }
+    if let n = wallNow, let o = wallOld { h.record("30-figure set: before / now (wall, 2 jobs)", fixed(o / n, 2) + "x") }
+
+    // The contour figure against matplotlib and gnuplot.
+    let c = bestTime([dlplot] + contourFigure + ["-o", "\(tmp)/c.png"], runs: runs)
+    let cb = before.flatMap { bestTime([$0] + contourFigure + ["-o", "\(tmp)/cb.png"], runs: runs) }
+    let cm = mpl.flatMap { bestTime([$0, script, "contour", "-", "1280x720", "\(tmp)/cm.png"], runs: max(2, mplRuns)) }
+    let cg = spawn(["sh", "-c", "command -v gnuplot"]) == 0
+        ? bestTime(["gnuplot", "-c", "Benchmarks/baseline/contour.gp", "\(tmp)/cg.png"], runs: max(2, mplRuns)) : nil
+    print(row("contour figure (400², 20 levels, GD path)", cb, c, cm))
+    if let c {
+        if let cm { h.record("contour figure: matplotlib / dlplot", fixed(cm / c, 1) + "x (goal ≥ 20x)") }
+        if let cg { h.record("contour figure: gnuplot (\(formatMilliseconds(cg * 1000))) / dlplot", fixed(cg / c, 1) + "x (goal ≥ 20x)") }
+    }
+
+    // SVG sizes.
+    let svgs: [(String, [String])] = [
+        ("surface rosenbrock (default grid)", ["surface", "rosenbrock"]),
+        ("surface beale --with-curves", ["surface", "beale", "--optimizers", "gd,momentum,rmsprop,adam,adamax", "--with-curves"]),
+        ("surface six_hump_camel", ["surface", "six_hump_camel", "--optimizers", "gd,momentum,rmsprop,adam", "--start=-1.5,1"]),
+        ("surface saddle (textbook)", ["surface", "saddle", "--optimizers", "gd", "--lr", "0.1", "--start=2,3", "--steps", "15",
+                                       "--xrange=-4:4", "--yrange=-4:4"]),
+        ("surface rosenbrock --view 3d", ["surface", "rosenbrock", "--view", "3d"]),
+        ("curves, 10⁶ steps", ["curves", "--surface", "ellipse", "--optimizers", "gd,momentum,adadelta", "--lr", "0.05", "--steps", "1000000"]),
+        ("contour figure (400², 20 levels)", contourFigure),
+    ]
+    print("SVG size".padding(to: 44) + " " + "before".padding(to: 10) + " " + "now")
+    for (name, args) in svgs {
+        _ = spawn([dlplot] + args + ["-o", "\(tmp)/s.svg"])
+        let n = fileSize("\(tmp)/s.svg")
+        var b = ""
+        if let before { _ = spawn([before] + args + ["-o", "\(tmp)/sb.svg"]); b = String(fileSize("\(tmp)/sb.svg") / 1024) + " KB" }
+        print(name.padding(to: 44) + " " + b.padding(to: 10) + " " + String(n / 1024) + " KB")
+    }
+}
+
+/// One table row: before, now, matplotlib and matplotlib ÷ now.
+private func row(_ label: String, _ before: Double?, _ now: Double?, _ mpl: Double?) -> String {
+    func ms(_ t: Double?) -> String { t.map { formatMilliseconds($0 * 1000) } ?? "–" }
+    let ratio = (now != nil && mpl != nil) ? fixed((mpl ?? 0) / (now ?? 1), 1) + "x" : ""
+    return label.padding(to: 44) + " " + ms(before).padding(to: 10) + " " + ms(now).padding(to: 10) + " "
+        + ms(mpl).padding(to: 11) + " " + ratio
+}
