@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Figures",
-            dependencies: ["Optim", "Viz"]
+            dependencies: ["Optim", "Viz", "RunLogs"]
         ),
         // Training logs (CSV, JSON lines, TensorBoard event files); no drawing, no optimizers.
         .target(
@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "dlplot",
             dependencies: [
-                "Optim", "Viz", "Figures",
+                "Optim", "Viz", "Figures", "RunLogs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

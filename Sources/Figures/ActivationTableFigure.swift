@@ -3,9 +3,11 @@ import Viz
 
 /// A property table of activations, every entry computed from the kernels: output range, monotonic,
 /// zero-centred, bounded, max |f′| (and where), f′(0), and whether |f′| → 0 at either end.
+/// Its data table has one row per activation: the name, numbers, `true`/`false` and the saturating
+/// side (`none`, `left`, `right`, `both`).
 public struct ActivationTableFigure: FigureRecipe {
     /// Where |f′| tends to 0.
-    public enum Saturation: Equatable {
+    public enum Saturation: Hashable {
         case none, left, right, both
         public var text: String {
             switch self {
@@ -91,13 +93,14 @@ public struct ActivationTableFigure: FigureRecipe {
         axes.add(TableMark(header: header, rows: rows, alignments: [.leading, .center, .center, .center, .center, .center, .center, .leading],
                            cellColors: colors))
         figure.add(axes)
-        return [DataTable(name: "properties (1 = yes, 0 = no; saturates: 0 none, 1 x→−∞, 2 x→+∞, 3 both)",
+        let sides: [Saturation: String] = [.none: "none", .left: "left", .right: "right", .both: "both"]
+        return [DataTable(name: "properties",
                           columns: ["activation", "range_lower", "range_upper", "monotonic", "zero_centred", "bounded",
                                     "max_abs_derivative", "max_abs_derivative_at", "derivative_at_0", "saturates"],
-                          rows: props.enumerated().map { k, p in
-                              let s: Double = [.none: 0, .left: 1, .right: 2, .both: 3][p.saturation] ?? 0
-                              return [Double(k), p.range.lower, p.range.upper, p.monotonic ? 1 : 0, p.zeroCentred ? 1 : 0, p.bounded ? 1 : 0,
-                                      p.maxAbsDerivative, p.maxAbsDerivativeAt, p.derivativeAtZero, s]
+                          cells: props.map { p in
+                              [.text(p.activation.name), .real(p.range.lower), .real(p.range.upper), .bool(p.monotonic),
+                               .bool(p.zeroCentred), .bool(p.bounded), .real(p.maxAbsDerivative), .real(p.maxAbsDerivativeAt),
+                               .real(p.derivativeAtZero), .text(sides[p.saturation] ?? "none")]
                           })]
     }
 }

@@ -1,27 +1,112 @@
-/// The numbers behind a figure, written with `--data`: one or more named tables of columns.
+/// One cell of a data table: integers print as integers, names as names, yes/no as `true`/`false`.
+public enum DataCell: Sendable, Hashable {
+    case integer(Int64)
+    case real(Double)
+    /// A value logged in single precision (TensorBoard scalars): printed as the shortest decimal that
+    /// reads back to the same Float, i.e. as it was logged.
+    case real32(Float)
+    case text(String)
+    case bool(Bool)
+
+    /// The cell as CSV: shortest round-trip decimals, `nan`/`inf`/`-inf`, quoted text when needed.
+    public var csv: String {
+        switch self {
+        case .integer(let v): return String(v)
+        case .real(let v): return NumberText.shortest(v)
+        case .real32(let v): return v.isFinite ? v.description : NumberText.shortest(Double(v))
+        case .bool(let v): return v ? "true" : "false"
+        case .text(let s):
+            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+
+    /// The cell as a number (integers and reals; true = 1, false = 0; text is NaN).
+    public var number: Double {
+        switch self {
+        case .integer(let v): Double(v)
+        case .real(let v): v
+        case .real32(let v): Double(v)
+        case .bool(let v): v ? 1 : 0
+        case .text: .nan
+        }
+    }
+}
+
+/// The numbers behind a figure, written with `--data`: a tidy table (long format, one row per
+/// observation) with a header row. A figure may return several tables; they go to NAME.csv, NAME-2.csv, …
 public struct DataTable: Sendable {
     public var name: String
     public var columns: [String]
-    public var rows: [[Double]]
+    public var cells: [[DataCell]]
 
-    public init(name: String, columns: [String], rows: [[Double]] = []) {
-        self.name = name; self.columns = columns; self.rows = rows
+    public init(name: String, columns: [String], cells: [[DataCell]]) {
+        self.name = name; self.columns = columns; self.cells = cells
     }
 
-    /// CSV text for several tables: each begins with a `# name` comment line, then a header row.
-    /// Numbers are the shortest decimals that read back to the same Double.
-    public static func csv(_ tables: [DataTable]) -> String {
+    /// Columns that count things and print as integers wherever a table of numbers has them.
+    public static let integerColumnNames: Set<String> = ["step", "epoch", "layer", "layers", "class", "problem", "errors", "index", "count", "runs"]
+
+    /// A table of numbers; the columns named in `integerColumns` (and those in `integerColumnNames`)
+    /// hold integers: steps, counts, indices.
+    public init(name: String, columns: [String], rows: [[Double]] = [], integerColumns: Set<String> = []) {
+        self.name = name; self.columns = columns
+        let integer = columns.map { integerColumns.contains($0) || DataTable.integerColumnNames.contains($0) }
+        cells = rows.map { row in
+            row.enumerated().map { k, v in
+                k < integer.count && integer[k] && v.isFinite && v.rounded() == v && abs(v) < 9e15 ? .integer(Int64(v)) : .real(v)
+            }
+        }
+    }
+
+    /// Every cell as a number (text as NaN), row by row.
+    public var rows: [[Double]] { cells.map { $0.map(\.number) } }
+
+    /// The table as CSV: a header row, then one line per row.
+    public var csv: String {
+        var out = columns.map { DataCell.text($0).csv }.joined(separator: ",") + "\n"
+        for r in cells { out += r.map(\.csv).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    /// Several tables in one text: each begins with a `# name` comment line (when there are several),
+    /// then its header row.
+    public static func stacked(_ tables: [DataTable]) -> String {
         var out = ""
         for (k, t) in tables.enumerated() {
             if k > 0 { out += "\n" }
             if tables.count > 1 { out += "# " + t.name + "\n" }
-            out += t.columns.joined(separator: ",") + "\n"
-            for r in t.rows { out += r.map(NumberText.shortest).joined(separator: ",") + "\n" }
+            out += t.csv
         }
         return out
     }
-}
 
+    /// Long format: consecutive tables with the same columns become one table with a first column
+    /// `key` naming the table each row came from (one per optimizer, activation, rate, …).
+    public static func tidy(_ tables: [DataTable], key: String = "series") -> [DataTable] {
+        var out: [DataTable] = []
+        var i = 0
+        while i < tables.count {
+            var j = i + 1
+            while j < tables.count && tables[j].columns == tables[i].columns { j += 1 }
+            if j - i == 1 || tables[i].columns.contains(key) {
+                out.append(contentsOf: tables[i..<j])
+            } else {
+                var merged = DataTable(name: tables[i].name, columns: [key] + tables[i].columns, cells: [])
+                for t in tables[i..<j] { merged.cells += t.cells.map { [.text(t.name)] + $0 } }
+                out.append(merged)
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// The files for `tables` given `--data PATH`: PATH for the first, then PATH-2.csv, PATH-3.csv, …
+    public static func files(_ tables: [DataTable], path: String) -> [(path: String, text: String)] {
+        let stem = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
+        return tables.enumerated().map { k, t in (k == 0 ? path : stem + "-\(k + 1).csv", t.csv) }
+    }
+}
 /// Number printing shared by every command: the shortest decimal that reads back to the same Double.
 public enum NumberText {
     /// `1.5`, `-0.25`, `1e-08`, `inf`, `-inf`, `nan`.

@@ -17,6 +17,7 @@ extension DLPlot {
         StabilityCommand.self,
         LandscapeCommand.self,
         StepsCommand.self,
+        RunsCommand.self,
         Eval.self,
         Trace.self,
         List.self,

@@ -41,10 +41,18 @@ final class ActivationClaimsTests: XCTestCase {
     func testHardswishSteepestSlopeAndOneZone() throws {
         let (zones, _) = try table(["activation", "hardswish"], "zones")
         XCTAssertEqual(zones, [[0, -6, -3]], "dead for x ≤ −3 only; no split saturated zone around −1.5")
-        let (props, tableSVG) = try table(["activations", "--table", "--names", "hardswish,leaky_relu"], "properties")
-        XCTAssertEqual(props.count, 2)
-        XCTAssertEqual(props[0][6], 1.5)
-        XCTAssertEqual(props[1][9], 0, "leaky ReLU does not saturate")
-        XCTAssertFalse(tableSVG.isEmpty)
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runDLPlot(["activations", "--table", "--names", "hardswish,leaky_relu", "-o", "f.svg", "--data", "d.csv"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let props = try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(props.first, ["activation", "range_lower", "range_upper", "monotonic", "zero_centred", "bounded",
+                                     "max_abs_derivative", "max_abs_derivative_at", "derivative_at_0", "saturates"])
+        XCTAssertEqual(props.count, 3)
+        XCTAssertEqual(props[1][0], "hardswish", "names are names")
+        XCTAssertEqual(props[1][6], "1.5")
+        XCTAssertEqual(props[2][3], "true", "leaky ReLU is monotonic: yes/no as true/false")
+        XCTAssertEqual(props[2][9], "none", "leaky ReLU does not saturate")
     }
 }

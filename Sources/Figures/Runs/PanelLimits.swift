@@ -1,0 +1,56 @@
+import Foundation
+import RunLogs
+import Viz
+
+/// Axis limits for run panels that never overflow, even for a run that diverged to 10³⁰⁸.
+enum PanelLimits {
+    /// The y limits of the finite values (positive ones on a log axis), padded by 5 % of their span
+    /// (of their decades on a log axis), clamped to finite numbers; nil when there is nothing to show.
+    static func y(_ values: [Double], log: Bool) -> Interval? {
+        var lo = Double.infinity, hi = -Double.infinity
+        for v in values where v.isFinite && (!log || v > 0) { lo = min(lo, v); hi = max(hi, v) }
+        guard lo <= hi else { return nil }
+        let big = Double.greatestFiniteMagnitude
+        if log {
+            let a = lo.log10, b = hi.log10
+            let pad = max(0.05 * (b - a), 0.02)
+            return Interval(Double.pow10(max(a - pad, -307)), Double.pow10(min(b + pad, 308.25)))
+        }
+        if lo == hi { return Interval(lo - max(abs(lo) * 0.05, 0.5), hi + max(abs(hi) * 0.05, 0.5)) }
+        let span = hi / 2 - lo / 2   // half spans: no overflow for ±1e308
+        let pad = 0.1 * span
+        return Interval(max(lo - pad, -big), min(hi + pad, big))
+    }
+
+    /// The decades between the smallest and the largest positive finite value (0 when none).
+    static func decades(_ values: [Double]) -> Double {
+        var lo = Double.infinity, hi = 0.0
+        for v in values where v.isFinite && v > 0 { lo = min(lo, v); hi = max(hi, v) }
+        return lo <= hi ? hi.log10 - lo.log10 : 0
+    }
+
+    /// The x extent of every drawn metric of every run, so that all panels share one x axis.
+    static func xRange(runs: [RunLog], metrics: [String], axis: RunCurves.XAxis) throws(RunLogError) -> (Double, Double)? {
+        var lo = Double.infinity, hi = -Double.infinity
+        for run in runs {
+            for m in metrics {
+                guard let s = run.metric(m) else { continue }
+                for v in try RunCurves.xValues(s, of: run, axis: axis) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+            }
+        }
+        return lo <= hi ? (lo, hi) : nil
+    }
+
+    /// The shared x limits: the data's extent, padded by 2 %.
+    static func x(_ range: (Double, Double)?) -> Interval? {
+        guard let (lo, hi) = range else { return nil }
+        if lo == hi { return Interval(lo - 0.5, hi + 0.5) }
+        let pad = 0.02 * (hi - lo)
+        return Interval(lo - pad, hi + pad)
+    }
+}
+
+private extension Double {
+    var log10: Double { Foundation.log10(self) }
+    static func pow10(_ e: Double) -> Double { Foundation.pow(10, e) }
+}

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import RunLogs
+
+/// The curves `dlplot runs` draws, as plain values: which metrics, against what, smoothed how, and
+/// how runs are grouped. Everything here is pure: logs in, series out.
+public struct RunCurves: Sendable {
+    /// The quantity on the x axis.
+    public enum XAxis: String, Sendable, CaseIterable {
+        /// The logged step (for a Keras log, the epoch).
+        case step
+        /// The epoch at each step (an `epoch` column or tag), joined by step.
+        case epoch
+        /// Seconds since the run's first record (wall time of each point).
+        case time
+    }
+
+    /// What the band around a group's mean shows.
+    public enum Band: String, Sendable, CaseIterable {
+        /// From the smallest to the largest value of the runs at each step.
+        case minmax
+        /// The mean ± one (population) standard deviation.
+        case sd
+    }
+
+    /// Metric names matching `patterns` (shell globs: `*`, `?`, `[…]`), in order of first appearance
+    /// across `runs`. With no patterns: every metric whose name contains "loss", else every metric.
+    /// - Throws: `RunLogError` naming a file none of whose metrics match, or a pattern nothing matches.
+    public static func selectMetrics(_ patterns: [String], in runs: [RunLog]) throws(RunLogError) -> [String] {
+        var all: [String] = []
+        var seen = Set<String>()
+        for run in runs { for m in run.metrics where seen.insert(m.name).inserted { all.append(m.name) } }
+        if patterns.isEmpty {
+            let losses = all.filter { $0.lowercased().contains("loss") }
+            return losses.isEmpty ? all : losses
+        }
+        for p in patterns where !all.contains(where: { Glob.matches(p, $0) }) {
+            let file = runs.count == 1 ? runs[0].source : runs.map(\.source).joined(separator: ", ")
+            throw RunLogError(file: file, "no metric matches --y '\(p)'; the log has "
+                + Self.listing(all))
+        }
+        for run in runs where !run.metrics.contains(where: { m in patterns.contains { Glob.matches($0, m.name) } }) {
+            throw RunLogError(file: run.source, "no metric matches --y '\(patterns.joined(separator: ","))'; "
+                + "it has " + Self.listing(run.metrics.map(\.name)))
+        }
+        return all.filter { m in patterns.contains { Glob.matches($0, m) } }
+    }
+
+    static func listing(_ names: [String]) -> String {
+        names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", … (\(names.count) in all)"
+    }
+
+    /// The x value of every point of `series` of `run`.
+    /// - Throws: `RunLogError` when the run has no epochs (for `.epoch`) or no wall times (for `.time`).
+    public static func xValues(_ series: MetricSeries, of run: RunLog, axis: XAxis) throws(RunLogError) -> [Double] {
+        switch axis {
+        case .step:
+            return series.steps.map(Double.init)
+        case .epoch:
+            if run.stepAxis == "epoch" { return series.steps.map(Double.init) }
+            guard let epochs = run.epochs else {
+                throw RunLogError(file: run.source, "has no epoch column or tag; expected one for --x epoch (or use --x step)")
+            }
+            return series.steps.map { epochs.value(atOrBefore: $0) ?? .nan }
+        case .time:
+            guard !series.wallTimes.isEmpty, let t0 = Self.startTime(of: run) else {
+                throw RunLogError(file: run.source, "records no wall time; expected a time column "
+                    + "(wall_time, time, timestamp) or an event file for --x time")
+            }
+            return series.wallTimes.map { $0 - t0 }
+        }
+    }
+
+    /// The earliest wall time of any point of the run.
+    static func startTime(of run: RunLog) -> Double? {
+        run.metrics.compactMap { $0.wallTimes.min() }.min()
+    }
+
+    /// The group key of a run name: the name with the first match of `pattern` removed and the
+    /// separators left at the cut trimmed ("adam-seed2" with `seed\d+` → "adam").
+    public static func groupKey(_ name: String, pattern: Regex<AnyRegexOutput>) -> String {
+        guard let m = name.firstMatch(of: pattern) else { return name }
+        var key = name
+        key.removeSubrange(m.range)
+        let separators = CharacterSet(charactersIn: "-_.,:/ =")
+        return key.trimmingCharacters(in: separators).replacingOccurrences(of: "--", with: "-")
+            .replacingOccurrences(of: "__", with: "_").replacingOccurrences(of: "/-", with: "/")
+            .replacingOccurrences(of: "/_", with: "/")
+    }
+
+    /// Indices of `names` grouped by `groupKey`, groups in order of first appearance.
+    public static func groups(_ names: [String], pattern: Regex<AnyRegexOutput>) -> [(key: String, members: [Int])] {
+        var out: [(key: String, members: [Int])] = []
+        for (i, n) in names.enumerated() {
+            let k = groupKey(n, pattern: pattern)
+            if let j = out.firstIndex(where: { $0.key == k }) { out[j].members.append(i) } else { out.append((k, [i])) }
+        }
+        return out
+    }
+}
+
+/// Shell-style glob matching for metric names with POSIX `fnmatch` (`*`, `?`, `[…]`; `*` also
+/// matches `/`, so `*loss` matches `train/loss`).
+enum Glob {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        fnmatch(pattern, name, 0) == 0
+    }
+}

@@ -1,0 +1,127 @@
+import RunLogs
+import Viz
+
+/// Training curves from logs (`dlplot runs`): one panel per metric, one line per run (or per group of
+/// runs), the minimum (maximum for accuracy-like metrics) and the final value in the legend, a cross
+/// where a run diverged.
+///
+/// - Smoothing is TensorBoard's debiased EMA (`Smoothing.debiasedEMA`), drawn over the raw curve in
+///   the same colour, faint.
+/// - Groups (runs that differ only by seed) are drawn as the mean across runs at each step, with a
+///   band from the minimum to the maximum or of ±1 standard deviation (`RunGroupSummary`).
+/// - Series longer than about four points per pixel column are thinned for drawing to the first,
+///   smallest, largest and last point of each column (every extreme stays visible); the data table
+///   keeps every logged point.
+/// Grid: `panelGrid(count:)` panels, row-major, in metric order.
+public struct RunsFigure: FigureRecipe {
+    public var runs: [RunLog]
+    /// The metrics to draw, one panel each (see `RunCurves.selectMetrics`).
+    public var metrics: [String]
+    public var x: RunCurves.XAxis
+    /// TensorBoard's smoothing weight w in [0, 1); nil draws the logged values only.
+    public var smoothing: Double?
+    public var logY: Bool
+    /// Runs grouped by a regular expression (the text it matches is removed from the run names).
+    public var groupPattern: (source: String, regex: Regex<AnyRegexOutput>)?
+    public var band: RunCurves.Band
+
+    public init(runs: [RunLog], metrics: [String], x: RunCurves.XAxis = .step, smoothing: Double? = nil, logY: Bool = false,
+                groupPattern: (source: String, regex: Regex<AnyRegexOutput>)? = nil, band: RunCurves.Band = .minmax) {
+        self.runs = runs; self.metrics = metrics; self.x = x; self.smoothing = smoothing
+        self.logY = logY; self.groupPattern = groupPattern; self.band = band
+    }
+
+    /// Rows and columns for `count` panels: one row up to two panels, then two or three columns.
+    public static func panelGrid(count: Int) -> (rows: Int, columns: Int) {
+        let columns = count <= 2 ? max(count, 1) : (count == 4 ? 2 : 3)
+        return ((count + columns - 1) / columns, columns)
+    }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let grid = Self.panelGrid(count: metrics.count)
+        let columnPixels = figure.size.width / Double(grid.columns)
+        var dropped = false, spansDecades = false
+        let xRange = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
+        var points = RunsTables(smoothing: smoothing != nil, x: x)
+        var groupRows = RunsTables.groupTable()
+        let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex) }
+        for (k, metric) in metrics.enumerated() {
+            var ax = Axes(title: metric, xLabel: try xLabel(), yLabel: nil)
+            ax.zeroLines = false
+            if logY { ax.yScale = .log; ax.minorTicks = true }
+            let maximize = Self.isAccuracyLike(metric)
+            var curves: [RunCurve] = []
+            for (i, run) in runs.enumerated() {
+                guard let series = run.metric(metric) else { continue }
+                let xs = try RunCurves.xValues(series, of: run, axis: x)
+                let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
+                points.add(run: run.name, series: series, x: xs, smoothed: smoothed, xStart: x == .time ? 0 : nil)
+                curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
+            }
+            if let groups {
+                for (g, group) in groups.enumerated() {
+                    let members = curves.filter { group.members.contains($0.run) }
+                    guard !members.isEmpty else { continue }
+                    let summary = GroupCurve(key: group.key, members: members, x: x)
+                    groupRows.add(group: group.key, metric: metric, summary: summary.summary)
+                    dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, maximize: maximize,
+                                           theme: theme, pixels: columnPixels, stepWord: runs[group.members[0]].stepAxis) || dropped
+                }
+            } else {
+                for c in curves {
+                    let label = runs.count == 1 ? metric : runs[c.run].name
+                    dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, maximize: maximize,
+                                     theme: theme, pixels: columnPixels, stepWord: runs[c.run].stepAxis) || dropped
+                }
+            }
+            let entries = groups?.count ?? curves.count
+            ax.legend = entries <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
+            let shown = curves.flatMap { c in (c.smoothed ?? c.series.values) + c.series.values }
+            if let limits = PanelLimits.y(shown, log: logY) { ax.yLimits = limits; ax.yPadding = 0 }
+            if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
+            if !logY, PanelLimits.decades(shown) > 6 {
+                spansDecades = true
+            }
+            figure.add(ax, row: k / grid.columns, column: k % grid.columns)
+        }
+        figure.title = title()
+        figure.subtitle = subtitle()
+        var notes = runs.flatMap(\.notes)
+        if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
+        if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
+        figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
+        return groups == nil ? [points.table] : [points.table, groupRows]
+    }
+
+    /// Whether larger is better for a metric ("acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score").
+    public static func isAccuracyLike(_ metric: String) -> Bool {
+        let m = metric.lowercased()
+        return ["acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score"].contains { m.contains($0) }
+    }
+
+    private func xLabel() throws -> String {
+        switch x {
+        case .step: runs.allSatisfy { $0.stepAxis == "epoch" } ? "epoch" : (runs.allSatisfy { $0.stepAxis == "row" } ? "row" : "step")
+        case .epoch: "epoch"
+        case .time: "time since the first record (s)"
+        }
+    }
+
+    private func title() -> String {
+        if runs.count == 1 { return "Training curves: " + runs[0].name }
+        if let g = groupPattern.map({ RunCurves.groups(runs.map(\.name), pattern: $0.regex) }) {
+            return "Training curves: \(g.count) group\(g.count == 1 ? "" : "s") of runs (\(runs.count) runs)"
+        }
+        return "Training curves: \(runs.count) runs"
+    }
+
+    private func subtitle() -> String? {
+        var parts: [String] = []
+        if let w = smoothing { parts.append("smoothed: TensorBoard's debiased EMA, weight \(TickFormat.short(w, significant: 3)) (raw curve faint)") }
+        if let g = groupPattern {
+            parts.append("runs grouped by /\(g.source)/: mean, band " + (band == .minmax ? "min–max" : "±1 sd"))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Figures
+import RunLogs
+import Viz
+
+extension DLPlot {
+    /// `dlplot runs FILE...`: training curves from logs.
+    struct RunsCommand: FigureCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "runs",
+            abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, TensorBoard event files.",
+            discussion: """
+                Each FILE is a log, recognised by its content: a CSV file with a header (generic, Lightning's \
+                metrics.csv, Keras' CSVLogger), JSON lines (one object per line), a TensorBoard event file \
+                (events.out.tfevents.*), or a directory of event files (each subdirectory holding event files is \
+                a run, as in TensorBoard). One panel per metric, one line per run; the legend gives each run's \
+                minimum (maximum for accuracy-like metrics) with its step, and its final value. A run whose \
+                values become NaN or infinite is drawn up to that point, ends with a cross and says "diverged at \
+                step k".
+                Reading rules: values are joined by step, never by row position (sparse rows are fine); an empty \
+                cell or missing key is no observation; a row shorter than the header misses its last cells; a \
+                step logged again replaces the earlier value, and a step going back (a resumed run) replaces the \
+                points from there on; a truncated last record or line (a file still being written) is skipped \
+                with a note. Anything else that is not a log is an error naming the file and what was expected.
+                --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
+                (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
+                behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses.
+                --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
+                'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd).
+                --data FILE.csv writes every logged point as run,metric,step,value (+ smoothed, + epoch or time), \
+                values exactly as logged; with --group, the per-step group statistics go to FILE-2.csv.
+                Examples:
+                  dlplot runs lightning_logs/version_0/metrics.csv --y 'val_*' -o val.png
+                  dlplot runs runs/ --y '*loss' --smooth 0.9 --log-y
+                  dlplot runs runs/ --group 'seed[0-9]+' --y 'val/*'
+                  dlplot runs a.jsonl b.jsonl --label baseline --label 'warm-up' --x time
+                """)
+
+        @Argument(help: ArgumentHelp("Log files or TensorBoard run directories.", valueName: "file"))
+        var files: [String] = []
+
+        @Option(parsing: .singleValue, help: ArgumentHelp(
+            "Metrics or tags to draw, one panel each; globs allowed ('*loss', 'val/*'); repeat or separate with commas (default: every metric whose name contains 'loss', else all).",
+            valueName: "metric"))
+        var y: [String] = []
+
+        @Option(help: ArgumentHelp("The x axis: step, epoch (from an epoch column or tag) or time (seconds since the first record).", valueName: "axis"))
+        var x = "step"
+
+        @Option(help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
+        var smooth: Double?
+
+        @Flag(name: .customLong("log-y"), help: "Logarithmic y axis (values ≤ 0 leave gaps, with a note).")
+        var logY = false
+
+        @Option(parsing: .singleValue, help: ArgumentHelp("A name for each FILE, in order (default: the file name).", valueName: "text"))
+        var label: [String] = []
+
+        @Option(help: ArgumentHelp("Group runs whose names are equal once this regular expression's match is removed (e.g. 'seed[0-9]+').", valueName: "regex"))
+        var group: String?
+
+        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 standard deviation).", valueName: "kind"))
+        var band = "minmax"
+
+        @OptionGroup var figureOptions: FigureOptions
+
+        var defaultFileName: String { "runs" }
+        var writesTidyData: Bool { true }
+
+        mutating func validate() throws {
+            guard !files.isEmpty else { throw ValidationError("missing FILE: give one or more training logs (see dlplot runs --help)") }
+            guard RunCurves.XAxis(rawValue: x) != nil else { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
+            guard RunCurves.Band(rawValue: band) != nil else { throw ValidationError("invalid --band '\(band)': expected minmax or sd") }
+            if let w = smooth, !(w >= 0 && w < 1) {
+                throw ValidationError("invalid --smooth '\(NumberText.shortest(w))': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
+            }
+            guard label.count <= files.count else {
+                throw ValidationError("invalid --label '\(label[files.count])': \(label.count) labels for \(files.count) file(s); give at most one per FILE")
+            }
+            if let group { _ = try regex(group) }
+            for p in patterns where p.isEmpty { throw ValidationError("invalid --y '': expected a metric name or glob") }
+        }
+
+        var patterns: [String] { y.flatMap { $0.split(separator: ",").map(String.init) } }
+
+        func regex(_ text: String) throws -> Regex<AnyRegexOutput> {
+            do { return try Regex(text) } catch { throw ValidationError("invalid --group '\(text)': not a regular expression (\(error))") }
+        }
+
+        /// Every run of every FILE, named by --label (directories append their run subpaths).
+        func readRuns() throws -> [RunLog] {
+            var runs: [RunLog] = []
+            for (i, file) in files.enumerated() {
+                do { runs += try LogReader.read(file, name: i < label.count ? label[i] : nil) } catch {
+                    throw ValidationError(error.description)
+                }
+            }
+            return runs
+        }
+
+        func makeFigure() throws -> (Figure, [DataTable]) {
+            let runs = try readRuns()
+            let metrics: [String]
+            do { metrics = try RunCurves.selectMetrics(patterns, in: runs) } catch { throw ValidationError(error.description) }
+            let grid = RunsFigure.panelGrid(count: metrics.count)
+            var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
+                                                      defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)
+            let recipe = RunsFigure(runs: runs, metrics: metrics, x: RunCurves.XAxis(rawValue: x) ?? .step,
+                                    smoothing: smooth, logY: logY, groupPattern: try group.map { ($0, try regex($0)) },
+                                    band: RunCurves.Band(rawValue: band) ?? .minmax)
+            do {
+                let tables = try recipe.build(into: &figure)
+                for note in runs.flatMap(\.notes) { FileHandle.standardError.write(Data(("note: " + note + "\n").utf8)) }
+                return (figure, tables)
+            } catch let error as RunLogError { throw ValidationError(error.description) }
+        }
+    }
+}

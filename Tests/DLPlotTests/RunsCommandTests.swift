@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+/// `dlplot runs`: the committed fixtures of every format drawn, values in --data exactly as logged,
+/// smoothing, groups, and bad logs and options refused with exit 64 and nothing written.
+final class RunsCommandTests: XCTestCase {
+    private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RunLogsTests/Fixtures")
+
+    private func fixture(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
+
+    private func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    private func lines(_ url: URL) throws -> [String] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+    }
+
+    func testEveryFixtureFormatDraws() throws {
+        let dir = try scratch()
+        for (k, file) in ["tensorboard/digits", "tensorboard/new-style", "lightning/metrics.csv", "keras/training.log",
+                          "jsonl/adam.jsonl", "csv/diverged.csv", "csv/resumed.csv", "tensorboard/truncated"].enumerated() {
+            let run = try runDLPlot(["runs", fixture(file), "-o", "f\(k).png"], in: dir)
+            XCTAssertEqual(run.status, 0, "\(file): \(run.stderr)")
+            let png = try Data(contentsOf: dir.appendingPathComponent("f\(k).png"))
+            XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], file)
+        }
+    }
+
+    func testDataHoldsTheLoggedValuesExactly() throws {
+        let dir = try scratch()
+        let run = try runDLPlot(["runs", fixture("lightning/metrics.csv"), "--y", "val_*", "--data", "d.csv", "-o", "l.svg"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try lines(dir.appendingPathComponent("d.csv"))
+        XCTAssertEqual(rows.first, "run,metric,step,value")
+        XCTAssertEqual(rows.count, 1 + 20, "10 val_acc and 10 val_loss points")
+        // Every value cell is the text the logger wrote.
+        let logged = try String(contentsOf: URL(fileURLWithPath: fixture("lightning/metrics.csv")), encoding: .utf8)
+        let loggedCells = Set(logged.split(whereSeparator: { $0 == "," || $0 == "\r\n" || $0 == "\n" }).map(String.init))
+        for row in rows.dropFirst() {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(cells.count, 4)
+            XCTAssertTrue(cells[1] == "val_acc" || cells[1] == "val_loss", row)
+            XCTAssertNotNil(Int(cells[2]), "steps are integers: \(row)")
+            XCTAssertTrue(loggedCells.contains(cells[3]), "\(cells[3]) was not logged")
+        }
+        XCTAssertTrue(rows.contains { $0.hasSuffix(",val_loss,43,1.9043152332305908") }, "first validation point")
+    }
+
+    func testTensorBoardFloat32ValuesPrintAsLoggedAndGroupsGoToASecondTable() throws {
+        let dir = try scratch()
+        let run = try runDLPlot(["runs", fixture("tensorboard/digits"), "--label", "digits", "--y", "val/accuracy",
+                                 "--group", "seed[0-9]+", "--band", "sd", "--data", "d.csv", "-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let points = try lines(dir.appendingPathComponent("d.csv"))
+        XCTAssertEqual(points.first, "run,metric,step,value")
+        XCTAssertTrue(points.contains("digits/adam-seed0,val/accuracy,659,0.94166666"), "float32 0.94166666 as logged")
+        XCTAssertEqual(points.count, 1 + 6 * 15)
+        let groups = try lines(dir.appendingPathComponent("d-2.csv"))
+        XCTAssertEqual(groups.first, "group,metric,step,mean,min,max,sd,runs")
+        XCTAssertEqual(groups.count, 1 + 2 * 15)
+        let last = try XCTUnwrap(groups.first { $0.hasPrefix("digits/adam,val/accuracy,659,") })
+        let cells = last.split(separator: ",").map(String.init)
+        XCTAssertEqual(cells[7], "3")
+        let finals = points.filter { $0.hasPrefix("digits/adam-seed") && $0.contains(",659,") }
+            .compactMap { $0.split(separator: ",").last.flatMap { Float(String($0)) } }.map(Double.init)
+        XCTAssertEqual(finals.count, 3)
+        XCTAssertEqual(Double(cells[3]) ?? 0, finals.reduce(0, +) / 3, accuracy: 1e-15)
+        XCTAssertEqual(Double(cells[4]), finals.min())
+        XCTAssertEqual(Double(cells[5]), finals.max())
+    }
+
+    func testSmoothedColumnFollowsTensorBoardsFormula() throws {
+        let dir = try scratch()
+        let run = try runDLPlot(["runs", fixture("jsonl/adam.jsonl"), "--y", "loss", "--smooth", "0.6", "--data", "d.csv",
+                                 "-o", "s.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try lines(dir.appendingPathComponent("d.csv"))
+        XCTAssertEqual(rows.first, "run,metric,step,value,smoothed")
+        var last = 0.0, n = 0.0
+        for row in rows.dropFirst() {
+            let c = row.split(separator: ",").map(String.init)
+            let v = try XCTUnwrap(Double(c[3])), s = try XCTUnwrap(Double(c[4]))
+            last = 0.6 * last + 0.4 * v; n += 1
+            XCTAssertEqual(s, last / (1 - pow(0.6, n)), accuracy: 1e-12)
+        }
+    }
+
+    func testDivergenceIsAResult() throws {
+        let dir = try scratch()
+        let run = try runDLPlot(["runs", fixture("csv/diverged.csv"), "--log-y", "--data", "d.csv", "-o", "d.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try lines(dir.appendingPathComponent("d.csv"))
+        XCTAssertTrue(rows.contains { $0.hasSuffix(",loss,199,inf") })
+        XCTAssertTrue(rows.contains { $0.hasSuffix(",nan") })
+    }
+
+    func testBadLogsAndOptionsExit64AndWriteNothing() throws {
+        let dir = try scratch()
+        let bad = dir.appendingPathComponent("notes.csv")
+        try Data("step,loss\n0,1\n1,oops\n".utf8).write(to: bad)
+        let cases: [([String], String)] = [
+            ([bad.path], "notes.csv: line 3, column 'loss': 'oops' is not a number"),
+            ([fixture("keras/training.log"), "--y", "accuracy"], "no metric matches --y 'accuracy'"),
+            ([fixture("jsonl/adam.jsonl"), "--x", "epoch"], "has no epoch column or tag"),
+            ([fixture("csv/resumed.csv"), "--x", "time"], "records no wall time"),
+            ([fixture("jsonl/adam.jsonl"), "--smooth", "1"], "invalid --smooth '1.0'"),
+            ([fixture("jsonl/adam.jsonl"), "--x", "wall"], "invalid --x 'wall'"),
+            ([fixture("jsonl/adam.jsonl"), "--group", "seed[0-"], "invalid --group 'seed[0-'"),
+            ([fixture("jsonl/adam.jsonl"), "--label", "a", "--label", "b"], "invalid --label 'b'"),
+            ([dir.appendingPathComponent("missing.csv").path], "missing.csv: no such file or directory"),
+        ]
+        for (args, message) in cases {
+            let run = try runDLPlot(["runs"] + args + ["-o", "out.png", "--data", "out.csv"], in: dir)
+            XCTAssertEqual(run.status, 64, "\(args): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains(message), "\(args): \(run.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.png").path))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path))
+        }
+    }
+}
