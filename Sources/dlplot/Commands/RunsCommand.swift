@@ -51,8 +51,8 @@ extension DLPlot {
         @Option(help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
         var smooth: Double?
 
-        @Flag(name: .customLong("log-y"), help: "Logarithmic y axis (values ≤ 0 leave gaps, with a note).")
-        var logY = false
+        /// `--log-y` (the shared layout option): values ≤ 0 leave gaps, with a note.
+        var logY: Bool { figureOptions.layout.logY }
 
         @Option(parsing: .singleValue, help: ArgumentHelp("A name for each FILE, in order (default: the file name).", valueName: "text"))
         var label: [String] = []
