@@ -32,6 +32,6 @@ public struct LegendLine: Mark {
     public init(_ text: String) { self.text = text }
     public var zOrder: Double { 0 }
     public func dataBounds() -> Bounds? { nil }
-    public var legendEntries: [LegendEntry] { [LegendEntry(label: text, sample: .patch(.clear, edge: nil))] }
+    public var legendEntries: [LegendEntry] { [LegendEntry(label: text, sample: .patch(.clear, edge: nil), continuesPrevious: true)] }
     public func draw(in ctx: PlotContext) {}
 }

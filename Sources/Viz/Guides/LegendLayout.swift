@@ -27,7 +27,8 @@ struct LegendLayout {
         var rows = 1
         let labels = self.labels, sampleWidth = self.sampleWidth
         while true {
-            rows = Int((Double(entries.count) / Double(cols)).rounded(.up))
+            rows = Self.rows(entries, columns: cols)
+            cols = Int((Double(entries.count) / Double(rows)).rounded(.up))
             widths = (0..<cols).map { c in
                 let slice = labels.indices.filter { $0 / rows == c }
                 return (slice.map { labels[$0].width }.max() ?? 0) + sampleWidth + font.size * 0.5
@@ -41,6 +42,14 @@ struct LegendLayout {
         columnWidths = widths
         let width = widths.reduce(0, +) + Double(cols - 1) * font.size + 2 * padding
         size = Size(width, Double(rows) * rowHeight + 2 * padding - font.size * 0.2)
+    }
+
+    /// The fewest rows per column for at most `columns` columns such that no column starts with a
+    /// continuation line (an entry's lines stay together).
+    static func rows(_ entries: [LegendEntry], columns: Int) -> Int {
+        var r = max(1, Int((Double(entries.count) / Double(max(1, columns))).rounded(.up)))
+        while r < entries.count, stride(from: r, to: entries.count, by: r).contains(where: { entries[$0].continuesPrevious }) { r += 1 }
+        return r
     }
 
     func draw(at origin: Point, canvas: any DrawingBackend, theme: Theme) {

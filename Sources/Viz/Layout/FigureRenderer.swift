@@ -183,9 +183,10 @@ struct FigureRenderer {
                 layouts[k].xScale = EqualAspectFrames.widened(layouts[k].xScale, toLength: placed[k].width, unit: unit)
                 layouts[k].yScale = EqualAspectFrames.widened(layouts[k].yScale, toLength: placed[k].height, unit: unit)
             }
-            if placed[k] != frames[k] || panels[k].axes.aspectAdjustsLimits {
-                // Ticks were chosen for the wider cell: choose them again for the plot as drawn (upright labels:
-                // the space below the frame is already reserved).
+            // Ticks were chosen for the panel's own insets; aligned insets (a neighbour's outside legend or
+            // wider labels) or equal aspect make the plot narrower: choose them again for the plot as drawn
+            // (upright labels: the space below the frame is already reserved).
+            if placed[k] != cells[k].inset(by: layouts[k].insets) || panels[k].axes.aspectAdjustsLimits {
                 layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas, rotate: false)
             }
             layouts[k].plotRect = placed[k]

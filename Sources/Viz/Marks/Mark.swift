@@ -46,7 +46,11 @@ public struct LegendEntry: Sendable {
     }
     public var label: String
     public var sample: Sample
-    public init(label: String, sample: Sample) { self.label = label; self.sample = sample }
+    /// A further line of the entry before it (no sample of its own): the legend keeps it in the same column.
+    public var continuesPrevious: Bool
+    public init(label: String, sample: Sample, continuesPrevious: Bool = false) {
+        self.label = label; self.sample = sample; self.continuesPrevious = continuesPrevious
+    }
 }
 
 /// What a mark draws with: the plot rectangle, the scales, the theme, and drawing calls in device space.
