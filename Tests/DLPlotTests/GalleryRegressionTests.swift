@@ -27,4 +27,32 @@ final class GalleryRegressionTests: XCTestCase {
         XCTAssertEqual(LegendLayout.rows(entries, columns: 3), 2)
         XCTAssertEqual(LegendLayout.rows(entries, columns: 1), 6)
     }
+
+    /// `runs-digits-sgd-vs-adam`: two panels side by side, each with a long legend below; the legends
+    /// stay apart (each under its own panel) and on the page.
+    func testSideBySideBelowLegendsDoNotMeet() throws {
+        let report = try LayoutSweepTests.report(["runs", "Tests/RunLogsTests/Fixtures/tensorboard/digits", "--label", "digits",
+                                                  "--y", "val/*", "--group", "seed[0-9]+"])
+        let legends = report.elements.filter { $0.kind == .legend }
+        XCTAssertEqual(legends.count, 2)
+        if legends.count == 2 { XCTAssertFalse(legends[0].box.intersects(legends[1].box), "the two panels' legends overlap") }
+        for l in legends { XCTAssertLessThanOrEqual(l.box.maxX, report.width); XCTAssertGreaterThanOrEqual(l.box.minX, 0) }
+    }
+
+    /// `vanishing`: the right panel's legend must not take most of its width; both plots keep a
+    /// comparable width and the right panel title stays at a readable size.
+    func testVanishingPanelsKeepTheirWidth() throws {
+        let report = try LayoutSweepTests.report(["vanishing", "--depth", "20", "--width", "64"])
+        let frames = report.frames.sorted { $0.box.minX < $1.box.minX }
+        XCTAssertEqual(frames.count, 2)
+        guard frames.count == 2 else { return }
+        XCTAssertGreaterThan(frames[1].box.width, frames[0].box.width * 0.8, "the right plot lost its width to its legend")
+        let titles = report.elements.filter { $0.kind == .panelTitle }.sorted { $0.box.minX < $1.box.minX }
+        XCTAssertEqual(titles.count, 2)
+        // Line height of each title (the right one may wrap to two lines, not shrink to a third).
+        if titles.count == 2 {
+            let lines = (titles[1].box.height / titles[0].box.height).rounded()
+            XCTAssertGreaterThan(titles[1].box.height / max(lines, 1), titles[0].box.height * 0.8, "the right panel title shrank")
+        }
+    }
 }

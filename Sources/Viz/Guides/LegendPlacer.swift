@@ -29,6 +29,9 @@ struct LegendPlacer {
         }
         // Inside the plot: shrink (to half size at most) to fit it; in any case, fit the page.
         if inside { legend = reflow(legend, into: r.inset(by: Insets(top: 4, left: 4, bottom: 4, right: 4)), floor: 0.5) }
+        // Below: no wider than the panel's own cell, so the legends of side-by-side panels never meet.
+        let cell = Rect(x: r.minX - layout.insets.left, y: page.minY, width: r.width + layout.insets.left + layout.insets.right, height: page.height)
+        if layout.legendPlacement == .below { legend = reflow(legend, into: cell, floor: 0.5) }
         legend = reflow(legend, into: page, floor: 0.1)
         layout.legend = legend
         let ctx = PlotContext(plotRect: r, xScale: layout.xScale, yScale: layout.yScale, theme: theme, resolution: resolution, canvas: canvas)
@@ -38,6 +41,7 @@ struct LegendPlacer {
         // Whatever happens, the legend stays on the page.
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
         o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
+        if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         layout.legendOrigin = o
         return free
     }
