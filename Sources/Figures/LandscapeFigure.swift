@@ -36,7 +36,8 @@ public struct LandscapeFigure: FigureRecipe {
         plane.add(try ContourMark(field: field, levels: .count(14), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
         plane.add(PointLabelMark([.init(Point(0, 0), label: "trained", shape: .star)], markerSize: 10, zOrder: 6))
         plane.sideGuides = [Colorbar(for: filled, label: "loss")]
-        figure.add(plane, row: 0, column: 0)
+        // The plane has a colorbar beside it: three grid columns to their two, so the plots keep similar widths'.
+        figure.add(plane, row: 0, column: 0, columnSpan: 3)
         tables.append(DataTable(name: "random plane", columns: ["alpha", "beta", "loss"],
                                 rows: z.indices.map { [axis[$0 % grid], axis[$0 / grid], z[$0]] }))
         for (i, entry) in runs.enumerated() {
@@ -61,7 +62,7 @@ public struct LandscapeFigure: FigureRecipe {
             ax.add(PathMark(points: zip(xs, ys).map { Point($0, $1) }, style: look.stroke, markerSize: 7, zOrder: 3))
             ax.add(PointLabelMark([.init(Point(xs[0], ys[0]), label: "init", shape: .marker(.circle)),
                                    .init(Point(0, 0), label: "end", shape: .star)], markerSize: 9, zOrder: 6))
-            figure.add(ax, row: 0, column: i + 1)
+            figure.add(ax, row: 0, column: 3 + 2 * i, columnSpan: 2)
             tables.append(DataTable(name: entry.label + " path (PCA coordinates)", columns: ["step", "pc1", "pc2", "loss"],
                                     rows: xs.indices.map { [Double(entry.run.steps[$0]), xs[$0], ys[$0], entry.run.values[$0]] }))
         }

@@ -34,7 +34,8 @@ public struct VanishingFigure: FigureRecipe {
         bound.yScale = .log
         measured.yScale = .log
         bound.legend = .best
-        measured.legend = .best
+        // Below, not beside: beside it the legend would take half of this panel's width.
+        measured.legend = .below
         var tables: [DataTable] = []
         var boundRows: [[Double]] = []
         let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)

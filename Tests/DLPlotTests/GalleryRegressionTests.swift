@@ -55,4 +55,20 @@ final class GalleryRegressionTests: XCTestCase {
             XCTAssertGreaterThan(titles[1].box.height / max(lines, 1), titles[0].box.height * 0.8, "the right panel title shrank")
         }
     }
+
+    /// `landscape-spirals`: the plane panel carries a colorbar; its plot must not be squeezed to a
+    /// sliver beside the two path panels, nor its title shrunk to unreadable text.
+    func testLandscapePlanePanelKeepsItsWidth() throws {
+        let report = try LayoutSweepTests.report(["landscape", "--task", "spirals"])
+        let frames = report.frames.sorted { $0.panel < $1.panel }
+        XCTAssertEqual(frames.count, 3)
+        guard frames.count == 3 else { return }
+        XCTAssertGreaterThan(frames[0].box.width, frames[1].box.width * 0.8, "the plane plot is much narrower than the path plots")
+        let titles = report.elements.filter { $0.kind == .panelTitle }.sorted { ($0.panel ?? 0) < ($1.panel ?? 0) }
+        XCTAssertEqual(titles.count, 3)
+        // All three wrap to two lines: the plane's title block is no shorter than the others'.
+        if titles.count == 3 {
+            XCTAssertGreaterThan(titles[0].box.height, titles[1].box.height * 0.8, "the plane's title shrank")
+        }
+    }
 }

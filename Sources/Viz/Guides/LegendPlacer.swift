@@ -39,9 +39,9 @@ struct LegendPlacer {
         let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
         var (o, free) = origin(legend, axes: axes, ctx: ctx, guidesEnd: guidesEnd, layout: layout)
         // Whatever happens, the legend stays on the page.
+        if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
         o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
-        if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         layout.legendOrigin = o
         return free
     }

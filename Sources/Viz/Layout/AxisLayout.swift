@@ -156,8 +156,8 @@ struct AxisLayout {
                                     maxWidth: p == .below ? rect.width : rect.width * 0.55)
             }
             var l = measure(placement)
-            // An outside legend wider than a third of the cell would crush the plot: put it below instead.
-            if placement == .outsideRight, l.size.width > rect.width / 3 {
+            // An outside legend wider than half the cell would crush the plot: put it below instead.
+            if placement == .outsideRight, l.size.width > rect.width * 0.5 {
                 placement = .below
                 l = measure(placement)
             }

@@ -71,7 +71,7 @@ extension DLPlot {
                                             start: start, options: TrajectoryOptions(steps: steps, recordEvery: record, recordGradients: false))
                 runs.append(("\(name) lr=\(lr)", run))
             }
-            var figure = try figureOptions.makeFigure(rows: 1, columns: 3)
+            var figure = try figureOptions.makeFigure(rows: 1, columns: 7)
             let tables = try LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed).build(into: &figure)
             return (figure, tables)
         }
