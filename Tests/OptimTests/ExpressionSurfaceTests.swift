@@ -81,6 +81,6 @@ final class ExpressionSurfaceStartTests: XCTestCase {
         XCTAssertEqual(s.info.suggestedStart, Point2(2.4, 2.4))
         XCTAssertEqual(ExpressionSurface.short(2.4000000000000004, 6), 2.4)
         XCTAssertEqual(ExpressionSurface.short(-0.00012345678, 0.001), -0.0001235)
-        XCTAssertEqual(ExpressionSurface.short(123456.7, 100000), 123457)
+        XCTAssertEqual(ExpressionSurface.short(123456.7, 100000), 123460)
     }
 }
