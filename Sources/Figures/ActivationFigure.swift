@@ -154,6 +154,9 @@ public struct ActivationFigure: FigureRecipe {
             }
             tables.append(DataTable(name: "zones (kind 0 = dead, 1 = saturated)", columns: ["kind", "x_from", "x_to"], rows: zoneRows))
         }
+        if !single, zones, sharedExpression != nil {
+            tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
+        }
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return tables

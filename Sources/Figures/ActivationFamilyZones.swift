@@ -1,0 +1,57 @@
+import Optim
+import Viz
+
+extension ActivationFigure {
+    /// The zones of a family (one typed expression at several parameter values, e.g. `beta=0.5,1,2`):
+    /// every member's own dead and saturated zones, each a light band in that member's colour and
+    /// labelled with its parameter values.
+    ///
+    /// Per member rather than only the zones common to all members: what a lecturer shows with a family
+    /// is how the parameter moves the zone edge (a larger β saturates x·σ(βx) sooner), and the common
+    /// zone is often empty (for β = 0.5, x·σ(βx) has no tail with |f′| < 0.05 on [−6, 6]), which would
+    /// hide exactly that. The bands are translucent, so where several members are saturated the shade
+    /// deepens; the darkest band is the zone common to all. Returns the table
+    /// `zones (kind 0 = dead, 1 = saturated)` with a `member` column (the index in `activations`).
+    func addFamilyZones(over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) -> DataTable {
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
+        var rows: [[Double]] = []
+        var found: [(member: Int, zone: ActivationZone)] = []
+        for (i, a) in activations.enumerated() {
+            guard let tau = tau(for: a) else { continue }
+            found += a.zones(over: xr, threshold: tau).map { (i, $0) }
+        }
+        for (k, (i, z)) in found.enumerated() {
+            let a = activations[i]
+            let dead = z.kind == .dead
+            var color = theme.color(styles[i])
+            color.a = 0.13
+            axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: color))
+            // The label sits in the part of the band no narrower band of another member covers
+            // (nested tails share the view's edge), so each label names the ring it explains.
+            let others = found.enumerated().filter { $0.offset != k && $0.element.member != i }.map(\.element.zone)
+                .filter { $0.upper - $0.lower < z.upper - z.lower || ($0.upper - $0.lower == z.upper - z.lower && $0.lower != z.lower) }
+            if let (lo, hi) = Self.widestUncovered(z.lower, z.upper, by: others.map { ($0.lower, $0.upper) }) {
+                let who = a.expression.map(\.parameterLabel) ?? a.displayName
+                var label = BandMark(.vertical, from: lo, to: hi, color: Color(r: 0, g: 0, b: 0, a: 0),
+                                     text: (dead ? "dead for " : "saturated for ") + who, textColor: theme.muted)
+                label.shorterTexts = [who]
+                label.textHeightFraction = Self.quietestRow(from: lo, to: hi, curves: curveFunctions(a), over: xr)
+                axes.add(label)
+            }
+            rows.append([dead ? 0 : 1, z.lower, z.upper, Double(i)])
+        }
+        return DataTable(name: "zones (kind 0 = dead, 1 = saturated)", columns: ["kind", "x_from", "x_to", "member"], rows: rows)
+    }
+
+    /// The widest piece of `lo…hi` outside every interval in `cuts`; nil when they cover it all.
+    static func widestUncovered(_ lo: Double, _ hi: Double, by cuts: [(Double, Double)]) -> (Double, Double)? {
+        var pieces = [(lo, hi)]
+        for (a, b) in cuts {
+            pieces = pieces.flatMap { p -> [(Double, Double)] in
+                guard b > p.0, a < p.1 else { return [p] }
+                return [(p.0, a), (b, p.1)].filter { $0.1 > $0.0 }
+            }
+        }
+        return pieces.max { $0.1 - $0.0 < $1.1 - $1.0 }.flatMap { $0.1 - $0.0 > (hi - lo) * 1e-6 ? $0 : nil }
+    }
+}
