@@ -33,7 +33,10 @@ public struct PitfallsFigure: FigureRecipe {
         let view = curve.viewRange
         let curvePoints = FunctionSampler().sample(view, curve.value)
         var axes = Axes(xLabel: "$w$", yLabel: "$f(w)$")
-        figure.title = "Pitfalls of gradient descent on a non-convex loss"
+        // The built-in curve is the non-convex loss the title names; any other (a typed expression,
+        // or the convex square) is named by its formula.
+        figure.title = curve.kind == .pitfalls ? "Pitfalls of gradient descent on a non-convex loss"
+            : "Gradient descent from several starts on " + curve.formula
         figure.subtitle = "\(steps) steps of $w \\leftarrow w - \\alpha f'(w)$ from each start"
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
         let ys = curvePoints.map(\.y).filter(\.isFinite)

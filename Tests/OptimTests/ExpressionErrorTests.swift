@@ -117,4 +117,18 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(f?.derivative(1), 4_001)
         XCTAssertEqual(f?.mathLabel.count, sum.count + 2 * 4_000)
     }
+
+    /// The limit counts one level per parenthesis, call, sign or exponent: 200 nested parentheses or
+    /// calls parse (they were refused from 100 parentheses and 67 calls), 201 are refused.
+    func testNestingLimitIsTwoHundredOfEachConstruct() throws {
+        for (open, close) in [("(", ")"), ("sin(", ")"), ("max(x, ", ")")] {
+            let ok = String(repeating: open, count: 200) + "x" + String(repeating: close, count: 200)
+            XCTAssertNoThrow(try MathExpression(ok), open)
+            let tooDeep = String(repeating: open, count: 201) + "x" + String(repeating: close, count: 201)
+            XCTAssertTrue(error(tooDeep)?.message.hasPrefix("expression nested too deeply") ?? false, open)
+        }
+        XCTAssertEqual(try MathExpression(String(repeating: "-", count: 200) + "x").value(3), 3)
+        XCTAssertNotNil(error(String(repeating: "-", count: 201) + "x"))
+        XCTAssertEqual(try MathExpression(String(repeating: "(", count: 200) + "x" + String(repeating: ")", count: 200)).derivative(2), 1)
+    }
 }

@@ -50,3 +50,13 @@ final class ExpressionShapeTests: XCTestCase {
     }
 }
 
+
+/// A function undefined on part of the scan (NaN there) is judged on where it is defined.
+final class ExpressionShapeDomainTests: XCTestCase {
+    func testIncreasingFunctionsUndefinedLeftOfZeroAreMonotonic() throws {
+        XCTAssertTrue(try Activation(expression: MathExpression("sqrt(x)")).isMonotonic)
+        XCTAssertTrue(try Activation(expression: MathExpression("log(x)")).isMonotonic)
+        XCTAssertFalse(try Activation(expression: MathExpression("-sqrt(x)")).isMonotonic)
+        XCTAssertFalse(try Activation(expression: MathExpression("abs(x)")).isMonotonic)
+    }
+}

@@ -73,3 +73,14 @@ final class ExpressionSurfaceTests: XCTestCase {
         XCTAssertThrowsError(try Surface(named: "(expression)"))
     }
 }
+
+/// The suggested start of a typed surface is a short decimal (the subtitle prints it).
+final class ExpressionSurfaceStartTests: XCTestCase {
+    func testDefaultStartIsShort() throws {
+        let s = ExpressionSurface(expression: try MathExpression("x + y", dimension: 2), view: nil, start: nil)
+        XCTAssertEqual(s.info.suggestedStart, Point2(2.4, 2.4))
+        XCTAssertEqual(ExpressionSurface.short(2.4000000000000004, 6), 2.4)
+        XCTAssertEqual(ExpressionSurface.short(-0.00012345678, 0.001), -0.0001235)
+        XCTAssertEqual(ExpressionSurface.short(123456.7, 100000), 123460)
+    }
+}

@@ -1,3 +1,5 @@
+import RealModule
+
 /// A typed 2-D expression as a surface, with what a figure needs found numerically: the view
 /// (given, or [−3, 3]²), the critical points inside it (Newton's method on ∇f = 0 from every
 /// grid cell where |∇f| is locally smallest, classified by the Hessian: minima and saddles), the
@@ -22,9 +24,20 @@ public struct ExpressionSurface: Sendable, Hashable {
     static func corner(_ f: MathExpression, _ box: ViewBox) -> Point2 {
         let cx = (box.xmin + box.xmax) / 2, cy = (box.ymin + box.ymax) / 2
         let hx = 0.4 * (box.xmax - box.xmin), hy = 0.4 * (box.ymax - box.ymin)
+        let span = max(box.xmax - box.xmin, box.ymax - box.ymin)
         let corners = [Point2(cx + hx, cy + hy), Point2(cx - hx, cy + hy), Point2(cx - hx, cy - hy), Point2(cx + hx, cy - hy)]
+            .map { Point2(short($0.x, span), short($0.y, span)) }
         return corners.filter { f.value($0.x, $0.y).isFinite }.max { f.value($0.x, $0.y) < f.value($1.x, $1.y) }
             ?? corners[0]
+    }
+
+    /// `v` rounded to 10⁻⁴ of the view's span (a power of ten), so the start prints as (2.4, 2.4)
+    /// rather than (2.4000000000000004, 2.4000000000000004).
+    static func short(_ v: Double, _ span: Double) -> Double {
+        guard span > 0, span.isFinite, v.isFinite else { return v }
+        let e = Double.log10(span).rounded(.down) - 4
+        let scale = Double.pow(10, abs(e))
+        return e < 0 ? (v * scale).rounded() / scale : (v / scale).rounded() * scale
     }
 
     public static func == (a: ExpressionSurface, b: ExpressionSurface) -> Bool {

@@ -42,15 +42,20 @@ public struct FunctionShape: Sendable, Hashable {
         var lo = (value: Double.infinity, at: 0.0), hi = (value: -Double.infinity, at: 0.0)
         var steepest = (value: -1.0, at: 0.0)
         var monotonic = true
+        // Monotonic is judged where f is defined (sqrt and log are NaN left of 0): f(−50) being
+        // NaN must not make an increasing function "not monotonic".
+        var firstDefined = Double.nan, lastDefined = Double.nan
         for k in 0...n {
             let x = scan.lowerBound + (scan.upperBound - scan.lowerBound) * Double(k) / Double(n)
             let (y, d) = (f(x), df(x))
             if y < lo.value { lo = (y, x) }
             if y > hi.value { hi = (y, x) }
             if abs(d) > steepest.value { steepest = (abs(d), x) }
-            if d < -1e-15 { monotonic = false }
+            // Where f is undefined its derivative says nothing (log's is 1/x < 0 left of 0, as in torch).
+            if d < -1e-15 && !y.isNaN { monotonic = false }
+            if !y.isNaN { if firstDefined.isNaN { firstDefined = y }; lastDefined = y }
         }
-        isMonotonic = monotonic && f(scan.upperBound) >= f(scan.lowerBound)
+        isMonotonic = monotonic && lastDefined >= firstDefined
         for side in [-1.0, 1.0] {
             // |f′| at 10, 10², …, 10⁶ (non-finite ones dropped: a formula such as 1/(1 + exp(−x))
             // overflows far out) shrinking below 10⁻⁶.

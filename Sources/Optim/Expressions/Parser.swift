@@ -75,8 +75,6 @@ struct Parser {
 
     /// Sums and differences (left-associative, a loop).
     mutating func expression() throws(ExpressionError) {
-        try enter()
-        defer { depth -= 1 }
         try term()
         while true {
             let op: BinaryOperator
@@ -110,22 +108,28 @@ struct Parser {
     }
 
     /// Signs, then a power.
+    /// Each construct that nests (a sign, an exponent, parentheses, a call) counts one level, so
+    /// 200 nested parentheses or calls are accepted and 201 are refused, as the message says.
     private mutating func unary() throws(ExpressionError) {
-        try enter()
-        defer { depth -= 1 }
         switch current.kind {
         case .minus:
             let at = current.offset
+            try enter()
+            defer { depth -= 1 }
             advance()
             try unary()
             append(.negate, nodes.count - 1, at: at)
         case .plus:
+            try enter()
+            defer { depth -= 1 }
             advance()
             try unary()
         default:
             try primary()
             if case .power = current.kind {
                 let base = nodes.count - 1, at = current.offset
+                try enter()
+                defer { depth -= 1 }
                 advance()
                 try unary()
                 append(.binary(.power), base, nodes.count - 1, at: at)
@@ -147,6 +151,8 @@ struct Parser {
                 try self.variable(name, at: token.offset)
             }
         case .leftParen:
+            try enter()
+            defer { depth -= 1 }
             advance()
             try expression()
             guard case .rightParen = current.kind else { throw unclosed(token) }
