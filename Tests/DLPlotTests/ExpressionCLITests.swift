@@ -17,6 +17,15 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"x":[0.0],"y":[0.0],"dy":[0.0]}"#)
     }
 
+    /// A bare variable is an expression, not an unknown name.
+    func testBareVariableIsAnExpression() throws {
+        let r = try runDLPlot(["eval", "activation", "x", "--x", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "x,y,dy\n2.0,2.0,1.0\n")
+        let s = try runDLPlot(["eval", "surface", "y", "--points", "1:3"])
+        XCTAssertEqual(s.stdout, "x,y,f,dfdx,dfdy\n1.0,3.0,3.0,0.0,1.0\n")
+    }
+
     func testEvalSurfaceContract() throws {
         let r = try runDLPlot(["eval", "surface", "a*x^2 + b*y^2", "--param", "a=0.1", "--param", "b=2", "--points", "1:2,0:0"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -9,6 +9,9 @@ import Optim
 enum FunctionArguments {
     /// Whether `text` is a single identifier (a name), not an expression.
     static func isName(_ text: String) -> Bool {
+        // The variables alone are expressions (no built-in has these names): `dlplot activation x`
+        // is the identity, where it was "unknown activation 'x'".
+        if text == "x" || text == "y" { return false }
         guard let first = text.first, first.isASCII, first.isLetter || first == "_" else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
