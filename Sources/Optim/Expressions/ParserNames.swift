@@ -92,3 +92,15 @@ extension Parser {
                               "parameter '\(name)' has no value: give it one (\(name)=VALUE), or use x, pi or e")
     }
 }
+
+extension MathExpression {
+    /// What a reserved name is ("the function exp", "the variable x", "the constant pi"), or nil when
+    /// `name` is free to be a parameter.
+    public static func reservedMeaning(of name: String) -> String? {
+        switch name {
+        case "x", "y": return "the variable \(name)"
+        case "pi", "e": return "the constant \(name)"
+        default: return Parser.reservedNames.contains(name) ? "the function \(name)" : nil
+        }
+    }
+}

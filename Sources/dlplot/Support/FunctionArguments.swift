@@ -50,6 +50,9 @@ enum FunctionArguments {
                 return v
             }
             let name = String(parts[0])
+            if let meaning = MathExpression.reservedMeaning(of: name) {
+                throw ValidationError("invalid \(option) '\(item)': the parameter name '\(name)' shadows \(meaning); choose another name")
+            }
             if out.contains(where: { $0.0 == name }) { throw ValidationError("\(option): '\(name)' is given twice") }
             out.append((name, values))
         }
