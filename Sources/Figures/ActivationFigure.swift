@@ -95,7 +95,10 @@ public struct ActivationFigure: FigureRecipe {
                 }
             }
             if curves != .valueOnly {
-                let pts = sampler.sample(xr, kinks: [], jumps: derivativeJumps, a.derivative)
+                // f′ is drawn only where f is defined (AD gives log′(x) = 1/x for x < 0 too).
+                let typed = a.expression != nil
+                let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
+                let pts = sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
                 let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
                 let style = StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
@@ -156,6 +159,14 @@ public struct ActivationFigure: FigureRecipe {
         }
         if !single, zones, sharedExpression != nil {
             tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
+        }
+        if single, let a = activations.first, a.expression != nil {
+            // A typed function may be undefined somewhere or unbounded at a point: say where, and fit
+            // the y axis to the values away from that point.
+            let domain = ActivationDomain(value: a.value, derivative: a.derivative, over: xr,
+                                          includeValue: curves != .derivativeOnly, includeDerivative: curves != .valueOnly)
+            if !domain.clauses.isEmpty { figure.subtitle = [figure.subtitle, domain.clauses.joined(separator: " · ")].compactMap { $0 }.joined(separator: " · ") }
+            axes.yLimits = domain.yLimits
         }
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)

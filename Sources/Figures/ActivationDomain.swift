@@ -1,0 +1,104 @@
+import Foundation
+import Viz
+
+/// Where a typed function is undefined (NaN or ±∞) over the drawn range and where it or its
+/// derivative is unbounded, found from samples rather than a catalogue entry.
+///
+/// The figure names these in its subtitle ("f undefined for x < 0 · f′ → ∞ at x = 0") and fits its
+/// y axis to the values away from the unbounded points, so `sqrt(x)`'s f′ → ∞ at 0 does not stretch
+/// the axis and flatten the rest of the figure.
+public struct ActivationDomain: Sendable, Equatable {
+    /// Clauses for the subtitle, in x order: "f undefined for x < 0", "f′ → ∞ at x = 0".
+    public var clauses: [String] = []
+    /// Fixed y limits when an unbounded value was left out; nil when the data may set them.
+    public var yLimits: Interval?
+
+    /// Samples `value` and `derivative` on `range` (2401 points, so a symmetric range hits 0);
+    /// `includeValue` / `includeDerivative` say which curves are drawn and so set the y limits.
+    public init(value f: (Double) -> Double, derivative df: (Double) -> Double, over range: ClosedRange<Double>,
+                includeValue: Bool = true, includeDerivative: Bool = true) {
+        let n = 2401, span = range.upperBound - range.lowerBound
+        guard span > 0 else { return }
+        let xs = (0..<n).map { range.lowerBound + span * Double($0) / Double(n - 1) }
+        let defined = xs.map { f($0).isFinite }
+        // A boundary is found by bisection, then rounded to the power of ten just under a millionth
+        // of the range (−0 → 0): 1.5 stays 1.5, not 1.5000000001.
+        let q = span * 1e-6, perUnit = pow(10, (-log10(q)).rounded(.up))
+        func boundary(_ inside: Double, _ outside: Double) -> Double {
+            var a = inside, b = outside
+            for _ in 0..<80 { let m = (a + b) / 2; if f(m).isFinite { a = m } else { b = m } }
+            let r = ((a + b) / 2 * perUnit).rounded() / perUnit
+            return r == 0 ? 0 : r
+        }
+        func show(_ x: Double) -> String { TickFormat.short(x) }
+        var singular: [Double] = []
+        var k = 0
+        while k < n {
+            guard !defined[k] else { k += 1; continue }
+            var j = k
+            while j + 1 < n, !defined[j + 1] { j += 1 }
+            let lo = k > 0 ? boundary(xs[k - 1], xs[k]) : nil
+            let hi = j < n - 1 ? boundary(xs[j + 1], xs[j]) : nil
+            // "<" when f is defined at the rounded boundary itself (sqrt at 0), "≤" when it is not (log).
+            func op(_ b: Double, _ strict: String, _ closed: String) -> String { f(b).isFinite ? strict : closed }
+            switch (lo, hi) {
+            case (nil, nil): clauses.append("f undefined on the whole range")
+            case let (nil, h?): clauses.append("f undefined for x " + op(h, "<", "≤") + " " + show(h)); singular.append(h)
+            case let (l?, nil): clauses.append("f undefined for x " + op(l, ">", "≥") + " " + show(l)); singular.append(l)
+            case let (l?, h?) where h - l <= 4 * q:
+                clauses.append("f undefined at x = " + show((l + h) / 2)); singular.append((l + h) / 2)
+            case let (l?, h?):
+                clauses.append("f undefined for " + show(l) + " " + op(l, "<", "≤") + " x " + op(h, "<", "≤") + " " + show(h))
+                singular += [l, h]
+            }
+            k = j + 1
+        }
+        // Points where f is defined but f′ is not (sqrt at 0 when the boundary is sampled exactly).
+        for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q }) {
+            singular.append(x)
+        }
+        var unbounded: [Double] = []
+        for s in singular.sorted() {
+            var said = false
+            for name in ["f", "f′"] {
+                let sign = name == "f" ? Self.divergence(f, at: s, span: span, defined: { f($0).isFinite })
+                    : Self.divergence(df, at: s, span: span, defined: { f($0).isFinite })
+                if let sign {
+                    clauses.append(name + " → " + (sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") + " at x = " + show(s))
+                    said = true
+                }
+            }
+            if said { unbounded.append(s) }
+        }
+        guard !unbounded.isEmpty else { return }
+        // The y limits: every finite drawn value at least 5 % of the range away from an unbounded
+        // point, plus f at such a point where it is finite; padded by 5 % as automatic limits are.
+        var ys: [Double] = []
+        for x in xs {
+            let away = unbounded.allSatisfy { abs($0 - x) >= 0.05 * span }
+            let near = unbounded.contains { abs($0 - x) <= 4 * q }
+            if includeValue, away || near { ys.append(f(x)) }
+            if includeDerivative, away, f(x).isFinite { ys.append(df(x)) }
+        }
+        let finite = ys.filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max() else { return }
+        let pad = hi > lo ? 0.05 * (hi - lo) : max(1, abs(lo)) * 0.5
+        yLimits = Interval(lo - pad, hi + pad)
+    }
+
+    /// The sign of g's blow-up at `s` (+1 → ∞, −1 → −∞, 0 both), or nil when g stays bounded there:
+    /// g is ±∞ at or next to `s`, or |g| grows tenfold from 10⁻⁴ to 10⁻⁸ of the range
+    /// away and exceeds 10³ there.
+    static func divergence(_ g: (Double) -> Double, at s: Double, span: Double, defined: (Double) -> Bool) -> Int? {
+        var signs: [Int] = []
+        for side in [-1.0, 1.0] {
+            let near = s + side * span * 1e-8, far = s + side * span * 1e-4
+            guard defined(near), defined(far) else { continue }
+            let a = g(near), b = g(far)
+            if a.isInfinite || (abs(a) > 1e3 && abs(a) > 10 * abs(b)) { signs.append(a > 0 ? 1 : -1) }
+        }
+        if signs.isEmpty, g(s).isInfinite { signs.append(g(s) > 0 ? 1 : -1) }
+        guard let first = signs.first else { return nil }
+        return signs.allSatisfy { $0 == first } ? first : 0
+    }
+}
