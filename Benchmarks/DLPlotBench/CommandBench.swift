@@ -2,17 +2,9 @@
 import Glibc
 #endif
 
-/// Runs a program to completion, its output discarded; returns its exit status.
+/// Runs a program to completion, its output discarded (see `start`); returns its exit status.
 func spawn(_ argv: [String]) -> Int32 {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-    defer { for p in cargs { free(p) } }
-    guard posix_spawnp(&pid, argv[0], &actions, nil, &cargs, environ) == 0 else { return -1 }
+    guard let pid = start(argv) else { return -1 }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     return status

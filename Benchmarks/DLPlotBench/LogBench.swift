@@ -64,21 +64,13 @@ private func makeEvents(_ path: String, count: Int) -> Bool {
     return rename(path + ".tmp", path) == 0
 }
 
-/// Runs a program to completion (output discarded): exit status, wall seconds, peak RSS in KiB.
+/// Runs a program to completion (output discarded, see `start`): exit status, wall seconds, peak RSS in KiB.
 private func measuredSpawn(_ argv: [String]) -> (Int32, Double, Int) {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-    defer { for p in cargs { free(p) } }
-    let clock = ContinuousClock(), start = clock.now
-    guard posix_spawnp(&pid, argv[0], &actions, nil, &cargs, environ) == 0 else { return (-1, 0, 0) }
+    let clock = ContinuousClock(), begin = clock.now
+    guard let pid = start(argv) else { return (-1, 0, 0) }
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    let d = clock.now - start
+    let d = clock.now - begin
     return (status, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18, usage.ru_maxrss)
 }
