@@ -26,6 +26,10 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
         ),
         .systemLibrary(
+            name: "CGif",
+            providers: [.apt(["libgif-dev"]), .brew(["giflib"])]
+        ),
+        .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
@@ -38,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG"]
+            dependencies: ["CCairo", "CPNG", "CGif"]
         ),
         .target(
             name: "Figures",
@@ -75,7 +79,7 @@ let package = Package(
         // MARK: - Unit test bundles
         .target(
             name: "TestSupport",
-            dependencies: ["CPNG"],
+            dependencies: ["CPNG", "CGif"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
