@@ -30,6 +30,11 @@ let package = Package(
             providers: [.apt(["libgif-dev"]), .brew(["giflib"])]
         ),
         .systemLibrary(
+            name: "CWebP",
+            pkgConfig: "libwebpmux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]
+        ),
+        .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
@@ -42,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG", "CGif"]
+            dependencies: ["CCairo", "CPNG", "CGif", "CWebP"]
         ),
         .target(
             name: "Figures",
@@ -72,14 +77,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "DLPlotBench",
-            dependencies: ["Optim", "Viz", "RunLogs"],
+            dependencies: ["Optim", "Viz", "RunLogs", "Figures"],
             path: "Benchmarks/DLPlotBench"
         ),
 
         // MARK: - Unit test bundles
         .target(
             name: "TestSupport",
-            dependencies: ["CPNG", "CGif"],
+            dependencies: ["CPNG", "CGif", "CWebP"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

@@ -63,8 +63,10 @@ public struct SurfaceAnimation {
             let j = index(run, atStep: step)
             let z = 3 + Double(i) * 0.01
             var faint = look.stroke
-            faint.color = faint.color.withAlpha(0.4)
-            marks.append(PathMark(points: Array(run.points.prefix(j + 1)), style: faint, markerSize: 8, zOrder: z))
+            faint.color = faint.color.withAlpha(0.45)
+            var path = PathMark(points: Array(run.points.prefix(j + 1)), style: faint, markerSize: 8, zOrder: z)
+            path.haloOpacity = 0.2
+            marks.append(path)
             // The tail: the last steps before the run first leaves the view, in three pieces that fade with age.
             let exit = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
             let end = min(j, exit)

@@ -110,3 +110,57 @@ final class AnimationCLITests: XCTestCase {
         XCTAssertTrue(g.frames[0] != g.frames[1], "the view turns")
     }
 }
+
+/// `.webp`: lossless animated WebP that libwebp's own decoder reads, ending on the still figure exactly.
+final class AnimationWebPTests: XCTestCase {
+    func testWebPDecodesAndEndsOnTheStillFigure() throws {
+        let dir = try makeTemporaryDirectory()
+        let base = ["surface", "beale", "--optimizers", "gd,adam", "--steps", "40", "--grid", "60", "--size", "320x200"]
+        let r = try runDLPlot(base + ["--animate", "--frames", "6", "--fps", "10", "--hold", "0.5", "--loop", "-o", "a.webp"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("a.webp")))
+        let w = try DecodedWebP(bytes)
+        XCTAssertEqual(w.width, 320); XCTAssertEqual(w.height, 200)
+        XCTAssertEqual(w.loopCount, 0, "--loop: forever")
+        XCTAssertEqual(w.endTimes.last, 600 + 500, "6 frames at 10 fps, then the hold")
+        XCTAssertGreaterThanOrEqual(w.frames.count, 2)
+        let still = try runDLPlot(base + ["-o", "still.png"], in: dir)
+        XCTAssertEqual(still.status, 0, still.stderr)
+        let png = try DecodedPNG([UInt8](try Data(contentsOf: dir.appendingPathComponent("still.png"))))
+        let last = try XCTUnwrap(w.frames.last)
+        var far = 0
+        for p in 0..<(320 * 200) where (0..<3).contains(where: { abs(Int(last[p * 4 + $0]) - Int(png.rgba[p * 4 + $0])) > 8 }) { far += 1 }
+        XCTAssertLessThan(far, 20, "lossless: the last frame is the still figure")
+        let again = try runDLPlot(base + ["--animate", "--frames", "6", "--fps", "10", "--hold", "0.5", "--loop", "--jobs", "1", "-o", "b.webp"], in: dir)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(try Data(contentsOf: dir.appendingPathComponent("b.webp")) == Data(bytes), "same bytes for --jobs 1")
+    }
+}
+
+/// The gallery renders an entry whose command has --animate as one GIF and shows that GIF in its index.
+final class AnimationGalleryTests: XCTestCase {
+    func testAnimatedEntryIsOneGIF() throws {
+        let dir = try makeTemporaryDirectory()
+        let manifest = """
+            [[figure]]
+            name = "moving"
+            section = "In motion"
+            caption = "Moving"
+            command = "surface beale --optimizers gd --steps 20 --grid 40 --size 240x160 --animate --frames 4"
+
+            [[figure]]
+            name = "still"
+            caption = "Still"
+            command = "activation relu --size 240x160"
+            """
+        try Data(manifest.utf8).write(to: dir.appendingPathComponent("gallery.toml"))
+        let r = try runDLPlot(["gallery", "--manifest", "gallery.toml"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "moving.gif", "still.png", "still.svg"])
+        let gif = try DecodedGIF([UInt8](try Data(contentsOf: dir.appendingPathComponent("moving.gif"))))
+        XCTAssertEqual(gif.frames.count, 4)
+        let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(index.contains("![Moving](moving.gif)"), index)
+        XCTAssertTrue(index.contains("--animate --frames 4 -o moving.gif"), index)
+    }
+}

@@ -44,8 +44,24 @@ public enum AnimationWriter {
                               jobs: Int, progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [UInt8] {
         switch format {
         case .gif: return try gif(renderer, timing: timing, jobs: jobs, progress: progress)
-        case .webp, .mp4: throw VizError.invalidValue(what: "animation format", value: format.rawValue, allowed: "gif")
+        case .webp: return try webp(renderer, timing: timing, jobs: jobs, progress: progress)
+        case .mp4: throw VizError.invalidValue(what: "animation format", value: format.rawValue, allowed: "gif or webp")
         }
+    }
+
+    static func webp(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,
+                     progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
+        let n = renderer.animation.frameCount
+        let encoder = try WebPEncoder(width: renderer.width, height: renderer.height, loop: timing.loop)
+        let delays = timing.delays(count: n, unit: 1000)
+        var time = 0
+        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+            try renderer.frame(k)
+        }, consume: { (k, pixels) throws(VizError) in
+            try encoder.add(pixels, timestamp: time)
+            time += delays[k]
+        })
+        return try encoder.finish(end: time)
     }
 
     static func gif(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,

@@ -95,7 +95,7 @@ extension DLPlot {
             }
         }
 
-        func writeAnimation() throws -> Bool {
+        func writeAnimation(showsProgress: Bool) throws -> Bool {
             guard animation.animate else { return false }
             let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
             let settings = try animation.settings(format: format)
@@ -105,7 +105,7 @@ extension DLPlot {
                 throw ValidationError("invalid --size '\(figureOptions.size ?? FigureOptions.standardSize)': \(settings.frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(AnimationOptions.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
             }
             try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
-                                      data: figureOptions.data, progress: animation.progress)
+                                      data: figureOptions.data, progress: showsProgress ? animation.progress : nil)
             if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
             return true
         }

@@ -66,7 +66,7 @@ extension DLPlot {
             if out != nil { try Gallery.makeDirectory(outDir) }
             if only.isEmpty { try GalleryRules.checkIndex(outDir + "/README.md") }
             let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
-            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in fmts.map { e.name + "." + $0.rawValue } } + ["README.md"])
+            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in e.files(fmts) } + ["README.md"])
             let n = entries.count
             let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
             let state = GalleryProgress(total: n, interactive: isatty(2) != 0)
@@ -121,8 +121,14 @@ extension DLPlot {
                 do { parsed = try DLPlot.parseAsRoot(args) } catch {
                     throw FigureError(DLPlot.message(for: error))
                 }
-                guard let figure = parsed as? any FigureCommand else {
+                guard var figure = parsed as? any FigureCommand else {
                     throw FigureError("'\(args.first ?? "")' does not make a figure")
+                }
+                // An animation is one GIF, whatever the still formats.
+                if e.isAnimated {
+                    figure.figureOptions.output = outDir + "/" + e.name + ".gif"
+                    _ = try figure.writeAnimation(showsProgress: false)
+                    return nil
                 }
                 try figure.write(to: targets, data: nil, command: "dlplot " + e.command)
                 return nil

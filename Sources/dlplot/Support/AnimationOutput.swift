@@ -34,8 +34,8 @@ enum AnimationOutput {
 
     /// Draws and encodes `animation`, then writes it and the `--data` table all-or-nothing.
     static func write(_ animation: Animation, tables: [DataTable], to path: String, format: AnimationFormat,
-                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool) throws {
-        let line = AnimationProgress(total: animation.frameCount, forced: forced)
+                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool?) throws {
+        let line = forced.flatMap { AnimationProgress(total: animation.frameCount, forced: $0) }
         let tick: (@Sendable () -> Void)? = line.map { l in { @Sendable in l.tick() } }
         let result = Result { () throws(VizError) -> [UInt8] in
             let renderer = try AnimationRenderer(animation)

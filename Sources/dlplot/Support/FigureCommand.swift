@@ -20,7 +20,8 @@ protocol FigureCommand: ParsableCommand {
     /// stacked in one file under `# name` lines (the commands not yet moved to tidy tables).
     var writesTidyData: Bool { get }
     /// Writes the animation when `--animate` asks for one and returns true; false for a still figure.
-    func writeAnimation() throws -> Bool
+    /// Without `showsProgress` the progress line stays silent even on a terminal (the gallery's own shows).
+    func writeAnimation(showsProgress: Bool) throws -> Bool
 }
 
 extension FigureCommand {
@@ -94,12 +95,12 @@ extension FigureCommand {
     }
 
     func run() throws {
-        if try writeAnimation() { return }
+        if try writeAnimation(showsProgress: true) { return }
         try writeStill()
     }
 
     /// Commands with `--animate` write the animation here when asked for one, and return true.
-    func writeAnimation() throws -> Bool { false }
+    func writeAnimation(showsProgress: Bool) throws -> Bool { false }
 
     /// Writes the still figure to -o (or the default name), with --data and --layout-report.
     func writeStill() throws {
