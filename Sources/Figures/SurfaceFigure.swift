@@ -57,7 +57,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
         let main: Axes
         if let view3D {
-            main = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
+            let view = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
+            main = view.axes
+            if view.hiddenFraction > 0 { figure.subtitle = sub + "; dotted where the surface hides a path" }
         } else {
             main = try plane(field, every: every, theme: theme)
         }
@@ -198,15 +200,17 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         return Point(dx, dy * Double(1 + rank))
     }
 
-    /// The 3-D view: the surface with every path lifted onto it.
-    public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws -> Axes {
+    /// The 3-D view: the surface with every path lifted onto it, and the fraction of the paths that
+    /// nearer faces hide (drawn dotted and faded over the surface).
+    public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws
+        -> (axes: Axes, hiddenFraction: Double) {
         var ax = Axes.surface3D()
         ax.legend = withCurves ? .none : .outsideRight
-        if drawsPaths {
-            ax.add(contentsOf: try surface3DMarks(field, azimuth: azimuth, elevation: elevation, theme: theme,
-                                                  upTo: runs.map { $0.points.count - 1 }, legend: runs.map { $0.outcome(surface: surface) }))
-        }
-        return ax
+        let marks = try surface3DMarks(field, azimuth: azimuth, elevation: elevation, theme: theme,
+                                       upTo: runs.map { $0.points.count - 1 }, legend: runs.map { $0.outcome(surface: surface) })
+        // An animation's still part has no paths, but its subtitle is the last frame's.
+        if drawsPaths { ax.add(contentsOf: marks) }
+        return (ax, (marks.first as? SurfaceMark)?.hiddenPathFraction() ?? 0)
     }
 
     /// The 3-D surface with each run's path up to its point `upTo[i]`, and the legend rows (`legend[i]` under
