@@ -38,8 +38,11 @@ if only == nil || only == "paired", let dlplot = argument("--dlplot") {
     runPairedBenchmarks(&harness, dlplot: dlplot, before: argument("--before"), python: argument("--python"),
                         runs: Int(argument("--runs") ?? "") ?? 5)
 }
+if only == nil || only == "animation", let dlplot = argument("--dlplot") {
+    print("== Animated GIF against matplotlib's FuncAnimation + PillowWriter (whole processes)")
+    runAnimationBenchmark(&harness, dlplot: dlplot, python: argument("--python"), runs: Int(argument("--runs") ?? "") ?? 5)
+}
 if only == nil || only == "animation" {
-    print("== Animation (--animate)")
-    runAnimationBenchmarks(&harness, dlplot: argument("--dlplot"), python: argument("--python"),
-                           runs: Int(argument("--runs") ?? "") ?? 5)
+    print("== Animation frames (in-process)")
+    runAnimationFrameBenchmarks(&harness)
 }
