@@ -156,11 +156,14 @@ final class AnimationGalleryTests: XCTestCase {
         try Data(manifest.utf8).write(to: dir.appendingPathComponent("gallery.toml"))
         let r = try runDLPlot(["gallery", "--manifest", "gallery.toml"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "moving.gif", "still.png", "still.svg"])
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "index.html", "moving.gif", "still.png", "still.svg"])
         let gif = try DecodedGIF([UInt8](try Data(contentsOf: dir.appendingPathComponent("moving.gif"))))
         XCTAssertEqual(gif.frames.count, 4)
         let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
         XCTAssertTrue(index.contains("![Moving](moving.gif)"), index)
         XCTAssertTrue(index.contains("--animate --frames 4 -o moving.gif"), index)
+        let page = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("moving.gif"), "the web page shows the GIF")
+        XCTAssertFalse(page.contains("moving.png"), "and no still that was never written")
     }
 }

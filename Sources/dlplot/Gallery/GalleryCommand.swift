@@ -99,7 +99,7 @@ extension DLPlot {
         static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String) throws {
             let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed)
             let figures = entries.filter { !failed.contains($0.name) }.map { e in
-                let files = formats.map { e.name + "." + $0.rawValue }
+                let files = e.files(formats)
                 let shown = GalleryPage.shown(files, command: e.command)
                 return GalleryPage.Figure(entry: e, files: files, size: shown.flatMap { MediaSize.read(outDir + "/" + $0) })
             }
