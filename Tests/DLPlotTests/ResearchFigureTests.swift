@@ -71,7 +71,7 @@ final class LandscapeCommandTests: XCTestCase {
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
         for (args, message) in [(["--view", "4d"], "--view: '4d' is not allowed"),
                                 (["--view", "3d", "--elevation", "100"], "--elevation: 100 is not allowed"),
-                                (["--view", "3d", "--azimuth", "1e999"], "--azimuth: 1e999")] {
+                                (["--view", "3d", "--azimuth", "1e999"], "--azimuth: '1e999'")] {
             let bad = try runDLPlot(["landscape", "--task", "xor", "-o", dir + "/bad.png"] + args)
             XCTAssertEqual(bad.status, 64, args.joined(separator: " "))
             XCTAssertTrue(bad.stderr.contains(message), bad.stderr)
