@@ -21,10 +21,10 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated starts w₀.", valueName: "list"))
         var starts = "-4.2,-2.4,0.8,3.2,3.4"
 
-        @Option(help: ArgumentHelp("One learning rate for all runs, or one per start.", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("One learning rate for all runs, or one per start.", valueName: "list"))
         var rates = "0.05,0.05,0.05,0.05,0.18"
 
-        @Option(help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
         var steps = 40
 
         @OptionGroup var figureOptions: FigureOptions
@@ -38,7 +38,7 @@ extension DLPlot {
             guard r.count == 1 || r.count == s.count else {
                 throw ValidationError("--rates has \(r.count) values but --starts has \(s.count): give one rate, or one per start")
             }
-            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(NumberText.shortest(v))' in --rates: expected numbers > 0") }
+            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
             return s.enumerated().map { ($0.element, r.count == 1 ? r[0] : r[$0.offset]) }
         }
 
