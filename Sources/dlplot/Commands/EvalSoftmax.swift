@@ -17,7 +17,7 @@ struct EvalSoftmax: ParsableCommand {
             help: ArgumentHelp("Comma-separated finite logits, e.g. 2,1,0.1 (required).", valueName: "list"))
     var logits: String
 
-    @Option(parsing: .unconditional, help: "Temperature T > 0 (default: 1).")
+    @Option(parsing: .unconditional, help: "Temperature T > 0.")
     var temperature: String = "1"
 
     @Flag(help: "Print log-softmax (and its Jacobian) instead of softmax (default: off).")

@@ -31,7 +31,7 @@ extension DLPlot {
         var classes: String?
 
         @Option(name: .customLong("group-by"), parsing: .unconditional, help: ArgumentHelp(
-            "Bars grouped by 'class' (one bar per temperature in each class) or 'temperature' (one bar per class). (default: class)",
+            "Bars grouped by 'class' (one bar per temperature in each class) or 'temperature' (one bar per class).",
             valueName: "class|temperature"))
         var groupBy = "class"
 

@@ -29,7 +29,7 @@ struct SurfaceRunOptions: ParsableArguments {
         "A parameter of a typed surface expression as name=value (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size (default: 0).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size.", valueName: "n"))
     var seed: UInt64 = 0
 
     /// Everything a run needs, checked: the surface, start, step budget and view.
