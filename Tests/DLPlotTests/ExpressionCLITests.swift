@@ -130,3 +130,18 @@ extension ExpressionCLITests {
         XCTAssertFalse(starts.contains { $0.contains("start=-") }, "\(starts)")
     }
 }
+
+extension ExpressionCLITests {
+    func testDefaultFileNamesOfTypedSurfaces() throws {
+        // Tried as a new user would: `dlplot surface '1/(1+x^2+y^2)'` without -o tried to write into a
+        // directory 'surface-1'.
+        let dir = try makeTemporaryDirectory()
+        for (args, name) in [(["surface", "1/(1+x^2+y^2)"], "surface-expression.png"),
+                             (["curves", "--surface", "x^2/2 + y^2"], "curves-expression.png"),
+                             (["surface", "himmelblau", "--steps", "5"], "surface-himmelblau.png")] {
+            let run = try runDLPlot(args, in: dir)
+            XCTAssertEqual(run.status, 0, "\(args): \(run.stderr)")
+            XCTAssertTrue(listing(dir).contains(name), "\(args): \(listing(dir))")
+        }
+    }
+}

@@ -74,7 +74,7 @@ extension DLPlot {
         static let defaultSteps = 300
         static let maxSteps = 100_000
 
-        var defaultFileName: String { "surface-" + name }
+        var defaultFileName: String { "surface-" + FunctionArguments.fileStem(name) }
 
         mutating func validate() throws {
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
