@@ -26,11 +26,13 @@ public struct ActivationFigure: FigureRecipe {
         self.zones = zones
     }
 
-    /// The default x range: [−6, 6], widened to show every kink, jump and pole with room around it.
+    /// The default x range: [−6, 6], widened to show every kink and jump with room around it. Poles
+    /// do not widen it: tan's poles every π reach ±50 and would shrink the figure to a comb of spikes
+    /// (the subtitle counts the poles in view instead).
     public static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
         var lo = -6.0, hi = 6.0
         for a in acts {
-            for k in a.kinks + a.jumps + a.poles.map(\.at) {
+            for k in a.kinks + a.jumps {
                 lo = min(lo, k - 3); hi = max(hi, k + 3)
             }
         }

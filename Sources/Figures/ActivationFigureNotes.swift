@@ -26,11 +26,12 @@ extension ActivationFigure {
                                           })
             domains.append(domain)
             guard !domain.clauses.isEmpty else { continue }
-            notes.append(single ? domain.clauses.joined(separator: " · ")
-                         : legendLabel(a) + ": " + domain.clauses.joined(separator: ", "))
+            let clauses = Self.summarised(domain.clauses)
+            notes.append(single ? clauses.joined(separator: " · ") : legendLabel(a) + ": " + clauses.joined(separator: ", "))
         }
         if !notes.isEmpty {
-            figure.subtitle = ([figure.subtitle].compactMap { $0 } + notes).joined(separator: " · ")
+            let text = ([figure.subtitle].compactMap { $0 } + notes).joined(separator: " · ")
+            figure.subtitle = text.count <= Self.subtitleLimit ? text : String(text.prefix(Self.subtitleLimit - 1)) + "…"
         }
         if single {
             axes.yLimits = domains.first?.yLimits
@@ -40,5 +41,46 @@ extension ActivationFigure {
                 axes.yLimits = ActivationDomain.padded(lo, hi)
             }
         }
+    }
+
+    /// The longest subtitle (characters) the notes may make; longer ones end in "…".
+    static let subtitleLimit = 200
+
+    /// `clauses` with the unbounded points of each kind counted rather than listed when there are more
+    /// than two ("f → ±∞ at 4 points in view (x = −4.712, −1.571, 1.571, …)"), so a periodic pole
+    /// (tan) makes one clause, not one per pole.
+    static func summarised(_ clauses: [String]) -> [String] {
+        var groups: [(name: String, signs: Set<String>, at: [String])] = []
+        var out: [(String, Int?)] = []
+        for clause in clauses {
+            let parts = clause.components(separatedBy: " at x = ")
+            let head = parts[0].components(separatedBy: " → ")
+            guard parts.count == 2, head.count == 2 else { out.append((clause, nil)); continue }
+            if let g = groups.firstIndex(where: { $0.name == head[0] }) {
+                groups[g].signs.insert(head[1]); groups[g].at.append(parts[1])
+            } else {
+                groups.append((head[0], [head[1]], [parts[1]]))
+                out.append(("", groups.count - 1))
+            }
+        }
+        // A few unbounded points keep their clauses, in x order.
+        guard groups.contains(where: { $0.at.count > 2 }) else { return clauses }
+        // f and f′ unbounded at the same points (tan) share one clause: "f → ±∞, f′ → ∞ at 4 points …".
+        var lines: [String] = []
+        var lastAt: [String]?
+        for (text, group) in out {
+            guard let group else { lines.append(text); lastAt = nil; continue }
+            let g = groups[group]
+            let head = g.name + " → " + (g.signs.count == 1 ? g.signs.first ?? "±∞" : "±∞")
+            let tail = (g.at.count == 1 ? " at x = " : " at \(g.at.count) points in view (x = ")
+                + g.at.prefix(3).joined(separator: ", ") + (g.at.count > 3 ? ", …)" : g.at.count == 1 ? "" : ")")
+            if let previous = lastAt, previous == g.at, let last = lines.popLast(), let cut = last.range(of: " at ") {
+                lines.append(String(last[..<cut.lowerBound]) + ", " + head + tail)
+            } else {
+                lines.append(head + tail)
+            }
+            lastAt = g.at
+        }
+        return lines
     }
 }

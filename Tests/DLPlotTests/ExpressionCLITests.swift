@@ -105,6 +105,9 @@ final class ExpressionCLITests: XCTestCase {
             (["activation", "exp(a*x)", "--param", "exp=2", "-o", "a.png"], "'exp' shadows the function exp"),
             (["surface", "x + y", "--param", "pi=3", "-o", "a.png"], "'pi' shadows the constant pi"),
             (["eval", "surface", "x + ", "--points", "1:1"], "unexpected end of input"),
+            // Tried as a new user would: exit 1 with "panel 1 has nothing to plot…".
+            (["activation", "sqrt(-1)+x", "-o", "a.png"], "'sqrt(-1)+x' is undefined (NaN) everywhere on the view -6…6; give a --range where it is defined"),
+            (["activation", "log(x)", "--range", "-3:-1", "-o", "a.png"], "'log(x)' is undefined (NaN) everywhere on the view -3…-1; give another --range"),
             (["activation", String(repeating: "(", count: 300) + "x" + String(repeating: ")", count: 300), "-o", "a.png"],
              "nested too deeply"),
         ]

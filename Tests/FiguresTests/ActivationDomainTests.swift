@@ -107,3 +107,33 @@ extension ActivationDomainTests {
         XCTAssertEqual(y.lowerBound, -2 - 0.05 * (4 + 2), accuracy: 0.05)
     }
 }
+
+extension ActivationDomainTests {
+    func testPeriodicPolesNeitherWidenTheViewNorFloodTheSubtitle() throws {
+        // Tried as a new user would: tan(x) widened the view to −50:50 (every pole counted as a kink
+        // to show), scaled y to 10¹³ and listed every pole in a 1,416-character subtitle.
+        let a = try Activation(expression: MathExpression("tan(x)"))
+        XCTAssertEqual(ActivationFigure.defaultRange(for: [a]), -6...6)
+        var figure = try Figure(width: 1280, height: 720)
+        _ = ActivationFigure(activations: [a]).build(into: &figure)
+        let subtitle = try XCTUnwrap(figure.subtitle)
+        XCTAssertLessThanOrEqual(subtitle.count, 200, subtitle)
+        XCTAssertTrue(subtitle.hasSuffix(" · f → ±∞, f′ → ∞ at 4 points in view (x = −4.71, −1.57, 1.57, …)"), subtitle)
+        let axes = try XCTUnwrap(figure.panels.first?.axes)
+        XCTAssertEqual(axes.xLimits, Interval(-6, 6))
+        // Away from the poles (≥ 0.6 from each) |tan| ≤ cot(0.6) ≈ 1.46 and tan′ ≤ 1 + cot²(0.6) ≈ 3.13.
+        let y = try XCTUnwrap(axes.yLimits)
+        XCTAssertGreaterThan(y.lower, -5)
+        XCTAssertLessThan(y.upper, 5)
+    }
+
+    func testFewPolesKeepTheirClausesAndManyAreCounted() {
+        let few = ["f → ±∞ at x = 0", "f′ → −∞ at x = 0"]
+        XCTAssertEqual(ActivationFigure.summarised(few), few)
+        let many = ["f undefined for x < −5"] + (1...5).flatMap { ["f → ∞ at x = \($0)", "f′ → −∞ at x = \($0)"] }
+        XCTAssertEqual(ActivationFigure.summarised(many), ["f undefined for x < −5",
+                                                           "f → ∞, f′ → −∞ at 5 points in view (x = 1, 2, 3, …)"])
+        let apart = (1...3).map { "f → ∞ at x = \($0)" } + ["f′ → −∞ at x = 9"]
+        XCTAssertEqual(ActivationFigure.summarised(apart), ["f → ∞ at 3 points in view (x = 1, 2, 3)", "f′ → −∞ at x = 9"])
+    }
+}

@@ -75,6 +75,22 @@ extension DLPlot {
                 throw ValidationError("--param: \(curves.count) curves (names × parameter values) is too many for one figure; give at most \(Self.maxCurves)")
             }
             try checkParametersKeepValuesFinite(curves)
+            try checkExpressionsDefinedSomewhere(curves)
+        }
+
+        /// A typed function undefined (NaN or ±∞) at every one of 241 points of the view
+        /// (`sqrt(-1)+x`) has nothing to draw: one line naming it as typed, exit 64.
+        func checkExpressionsDefinedSomewhere(_ curves: [Activation]) throws {
+            let r = try range.map { try ArgumentText.range($0, option: "--range") } ?? -6...6
+            let xs = (0...240).map { r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / 240 }
+            for f in curves where f.expression != nil {
+                var values: [Double] = []
+                f.values(xs, into: &values)
+                guard !values.contains(where: \.isFinite) else { continue }
+                let what = values.contains(where: \.isNaN) ? "undefined (NaN)" : "infinite"
+                throw ValidationError("'\(f.name)' is \(what) everywhere on the view \(TypedText.shortest(r.lowerBound))…\(TypedText.shortest(r.upperBound))"
+                                      + (range == nil ? "; give a --range where it is defined" : "; give another --range"))
+            }
         }
 
         /// A built-in activation is finite everywhere for sensible parameters; a parameter so large that f
