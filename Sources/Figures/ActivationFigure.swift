@@ -57,7 +57,7 @@ public struct ActivationFigure: FigureRecipe {
 
         if let a = activations.first, single {
             // A typed expression is titled by its pretty-printed math alone.
-            figure.title = a.expression == nil ? a.displayName + "   " + a.formula : a.formula
+            figure.title = a.expression.map(\.formulaWithParameters) ?? (a.displayName + "   " + a.formula)
             let desc = [a.isMonotonic ? "monotonic" : "not monotonic", a.isZeroCentred ? "zero-centred" : "not zero-centred",
                         a.isBounded ? "bounded" : "unbounded"]
             figure.subtitle = "range " + Self.rangeText(a.outputRange) + " · " + desc.joined(separator: " · ")

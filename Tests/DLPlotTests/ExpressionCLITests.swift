@@ -158,3 +158,39 @@ extension ExpressionCLITests {
         }
     }
 }
+
+extension ExpressionCLITests {
+    /// Tried as a new user would: lr, pitfalls, basins and steps said "give the parameter a value"
+    /// but had no --param option. Every command that takes a typed function takes its parameters.
+    func testEveryTypedFunctionCommandTakesParam() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("expr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let commands: [[String]] = [
+            ["lr", "--function", "a*x^2", "--param", "a=2", "--rates", "0.1,0.3", "-o", "lr.svg"],
+            ["pitfalls", "--function", "(x^2 - a)^2 + 0.3*x", "--param", "a=1", "-o", "pitfalls.svg"],
+            ["basins", "a*x^2+y^2", "--param", "a=2", "--grid", "5", "--steps", "20", "-o", "basins.svg"],
+            ["steps", "--surface", "a*x^2 + 2*y^2", "--param", "a=0.1", "--optimizer", "momentum", "-o", "steps.svg"],
+            ["curves", "--surface", "a*x^2 + y^2", "--param", "a=2", "--optimizers", "adam", "--steps", "20", "-o", "curves.svg"],
+        ]
+        for c in commands {
+            let r = try runDLPlot(c, in: dir)
+            XCTAssertEqual(r.status, 0, "\(c): \(r.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(c[c.count - 1]).path), "\(c)")
+        }
+        // The same run as the value written into the formula.
+        let typed = try runDLPlot(["eval", "surface", "a*x^2+y^2", "--param", "a=2", "--points", "1:1"])
+        XCTAssertEqual(typed.stdout, "x,y,f,dfdx,dfdy\n1.0,1.0,3.0,4.0,2.0\n")
+        let refused: [([String], String)] = [
+            (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "--param applies to typed expressions, not the curve square"),
+            (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "--param a: a loss curve takes one value per parameter, not a list"),
+            (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "--param 'b' is not a parameter of a*x^2"),
+        ]
+        for (arguments, message) in refused {
+            let r = try runDLPlot(arguments, in: dir)
+            XCTAssertEqual(r.status, 64, "\(arguments): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.svg").path))
+    }
+}

@@ -137,3 +137,19 @@ extension ActivationDomainTests {
         XCTAssertEqual(ActivationFigure.summarised(apart), ["f → ∞ at 3 points in view (x = 1, 2, 3)", "f′ → −∞ at x = 9"])
     }
 }
+
+extension ActivationDomainTests {
+    func testOneParameterValueIsShownOnTheFigure() throws {
+        // Tried as a new user would: `activation 'x*sigmoid(b*x)' --param b=1.5` never said b = 1.5.
+        let a = try Activation(expression: MathExpression("x*sigmoid(b*x)", parameters: ["b": 1.5]))
+        var figure = try Figure(width: 1280, height: 720)
+        _ = ActivationFigure(activations: [a]).build(into: &figure)
+        XCTAssertTrue(figure.title?.hasSuffix("$, $b = 1.5$") == true, figure.title ?? "nil")
+        let surface = Surface(expression: try MathExpression("a*x^2 + y^2", dimension: 2, parameters: ["a": 5]))
+        XCTAssertTrue(surface.formula.hasSuffix("$, $a = 5$"), surface.formula)
+        let curve = try Curve1D(expression: MathExpression("a*x^2", parameters: ["a": 2]))
+        XCTAssertTrue(curve.formula.hasSuffix("$, $a = 2$"), curve.formula)
+        // Without parameters the formula stands alone.
+        XCTAssertEqual(try MathExpression("x^2").formulaWithParameters, try MathExpression("x^2").formula)
+    }
+}

@@ -42,7 +42,11 @@ final class ExpressionErrorTests: XCTestCase {
 
     func testMissingParameters() {
         let e = error("x*sigmoid(beta*x)")
-        XCTAssertEqual(e?.message, "parameter 'beta' has no value at column 11: give it one (beta=VALUE), or use x, pi or e")
+        XCTAssertEqual(e?.message, "parameter 'beta' has no value at column 11: give it one (--param beta=VALUE), or use x, pi or e")
+        // A surface has y too.
+        XCTAssertThrowsError(try MathExpression("a*x + y", dimension: 2)) { error in
+            XCTAssertTrue((error as? ExpressionError)?.message.hasSuffix("give it one (--param a=VALUE), or use x, y, pi or e") == true, "\(error)")
+        }
         assertCaret(e, at: 10)
         XCTAssertEqual(try MathExpression.parameterNames(in: "a*x^2 + b*sin(c*x) + a"), ["a", "b", "c"])
         // Given values the expression does not use are dropped.

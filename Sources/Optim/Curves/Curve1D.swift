@@ -99,7 +99,7 @@ public struct Curve1D: Sendable, Hashable {
         case .quartic: return "$f(w) = w^4/4$"
         case .doubleWell: return "$f(w) = (w^2-1)^2 + 0.3w$"
         case .pitfalls: return "$f(w)$: local minimum, global minimum, plateau"
-        case .expression: return expression?.formula ?? ""
+        case .expression: return expression?.formulaWithParameters ?? ""
         }
     }
 

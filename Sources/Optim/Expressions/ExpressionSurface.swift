@@ -15,7 +15,7 @@ public struct ExpressionSurface: Sendable, Hashable {
         let box = view ?? ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
         let critical = CriticalPoints(expression, in: box)
         info = SurfaceInfo(displayName: "$" + expression.mathLabel + "$", summary: "typed expression " + expression.source,
-                           formula: expression.formula, minima: critical.globalMinima, saddles: critical.saddles,
+                           formula: expression.formulaWithParameters, minima: critical.globalMinima, saddles: critical.saddles,
                            viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box))
     }
 

@@ -54,6 +54,12 @@ extension MathExpression {
         "$" + (dimension == 2 ? "f(x, y)" : "f(x)") + " = " + mathLabel + "$"
     }
 
+    /// `formula` followed by the parameter values when there are any (`$f(x) = x σ(b x)$, $b = 1.5$`):
+    /// what a figure of one member titles itself with, so the values drawn are on the figure.
+    public var formulaWithParameters: String {
+        parameters.isEmpty ? formula : formula + ", " + parameterLabel
+    }
+
     /// A number as typed in math: the shortest decimal, and 10^{k} for scientific notation.
     static func label(number v: Double) -> String {
         if v == v.rounded(), Swift.abs(v) < 1e15 { return String(Int64(v)) }

@@ -89,7 +89,8 @@ extension Parser {
             throw ExpressionError(source, at: offset, "unknown name '\(name)'", suggestion: guess)
         }
         throw ExpressionError(source, at: offset,
-                              "parameter '\(name)' has no value: give it one (\(name)=VALUE), or use x, pi or e")
+                              "parameter '\(name)' has no value: give it one (--param \(name)=VALUE), or use "
+                              + (dimension == 2 ? "x, y, pi or e" : "x, pi or e"))
     }
 }
 

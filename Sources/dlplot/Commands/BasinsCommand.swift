@@ -23,7 +23,7 @@ extension DLPlot {
                       --optimizers 'SGD(lr=0.01), SGD(lr=0.01, momentum=0.9)'
                 """)
 
-        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "surface"))
+        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "surface"))
         var surface = "himmelblau"
 
         @OptionGroup var optimizerOptions: OptimizerListOptions
@@ -44,6 +44,11 @@ extension DLPlot {
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Start y range c:d (default: the surface's view box).", valueName: "c:d"))
         var yrange: String?
+
+        @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+            "A parameter of a typed surface expression as name=value (repeatable), e.g. --param a=2 for 'a*x^2+y^2'.",
+            valueName: "name=value"))
+        var params: [String] = []
 
         @OptionGroup var figureOptions: FigureOptions
 
@@ -71,6 +76,7 @@ extension DLPlot {
             run.xrange = xrange
             run.yrange = yrange
             run.steps = steps
+            run.params = params
             let plan = try run.plan(surfaceName: surface, defaultSteps: steps, maxSteps: 100_000)
             guard !plan.surface.minima.isEmpty || !plan.surface.localMinima.isEmpty else {
                 throw ValidationError("\(surface) has no known minimum to colour basins by; try himmelblau, six_hump_camel, styblinski_tang or rosenbrock")

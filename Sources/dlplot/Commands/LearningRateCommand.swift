@@ -17,7 +17,7 @@ extension DLPlot {
                 Example: dlplot lr --rates 0.05,0.2,1.1 -o lr.png
                 """)
 
-        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")).", valueName: "name"))
+        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' (one starting with '-' as --function=-x^2).", valueName: "name"))
         var function = "square"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated learning rates, one panel each.", valueName: "list"))
@@ -29,12 +29,17 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per panel.", valueName: "n"))
         var steps = 12
 
+        @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+            "A parameter of a typed --function as name=value (repeatable), e.g. --param a=2 for 'a*x^2'.",
+            valueName: "name=value"))
+        var params: [String] = []
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "lr-" + (FunctionArguments.isName(function) ? function : "expression") }
 
         mutating func validate() throws {
-            _ = try FunctionArguments.curve(function)
+            _ = try FunctionArguments.curve(function, params: params)
             let r = try ArgumentText.numbers(rates, option: "--rates")
             guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
             for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
@@ -49,7 +54,7 @@ extension DLPlot {
             let r = try ArgumentText.numbers(rates, option: "--rates")
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true
-            let curve = try FunctionArguments.curve(function)
+            let curve = try FunctionArguments.curve(function, params: params)
             let recipe = LearningRateFigure(curve: curve, rates: r, start: start ?? curve.suggestedStart, steps: steps)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)

@@ -15,7 +15,7 @@ extension DLPlot {
                 Example: dlplot pitfalls --starts -4.2,-1.8,3.2 --rates 0.05 -o pitfalls.png
                 """)
 
-        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")).", valueName: "name"))
+        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' (one starting with '-' as --function=-x^2).", valueName: "name"))
         var function = "pitfalls"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -30,6 +30,11 @@ extension DLPlot {
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
         var steps = 40
+
+        @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+            "A parameter of a typed --function as name=value (repeatable), e.g. --param a=2 for 'a*x^2'.",
+            valueName: "name=value"))
+        var params: [String] = []
 
         @OptionGroup var figureOptions: FigureOptions
 
@@ -65,7 +70,7 @@ extension DLPlot {
         }
 
         func pairs() throws -> [(start: Double, rate: Double)] {
-            let curve = try FunctionArguments.curve(function)
+            let curve = try FunctionArguments.curve(function, params: params)
             let s = try startList(curve)
             guard let r = try rateList(count: s.count) else {
                 return try s.map { ($0, try PitfallsFigure.defaultRate(for: curve, start: $0, steps: steps)) }
@@ -74,14 +79,14 @@ extension DLPlot {
         }
 
         mutating func validate() throws {
-            let curve = try FunctionArguments.curve(function)
+            let curve = try FunctionArguments.curve(function, params: params)
             _ = try rateList(count: try startList(curve, checked: false).count)
             guard steps >= 1, steps <= 100_000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 100000") }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {
             var figure = try figureOptions.makeFigure()
-            let recipe = PitfallsFigure(curve: try FunctionArguments.curve(function), runs: try pairs(), steps: steps)
+            let recipe = PitfallsFigure(curve: try FunctionArguments.curve(function, params: params), runs: try pairs(), steps: steps)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

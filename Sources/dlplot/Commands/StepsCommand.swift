@@ -27,7 +27,7 @@ extension DLPlot {
         @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"))
         var optimizer = "momentum"
 
-        @Option(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "name"))
+        @Option(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
         var surface = "ellipse"
 
         @Option(name: .customLong("opt"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
@@ -54,6 +54,11 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Steps between panels, 1-1000 (1: consecutive steps).", valueName: "n"))
         var every = 1
 
+        @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
+            "A parameter of a typed --surface expression as name=value (repeatable), e.g. --param a=2 for 'a*x^2+y^2'.",
+            valueName: "name=value"))
+        var params: [String] = []
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "steps-\(optimizer)-\(FunctionArguments.fileStem(surface))" }
@@ -75,6 +80,7 @@ extension DLPlot {
                 throw ValidationError("--opt: settings must be for --optimizer \(optimizer), not \(choices.dropFirst().map(\.name).joined(separator: ", "))")
             }
             var run = try SurfaceRunOptions.parse([])
+            run.params = params
             run.start = start
             run.steps = (panels - 1) * every + 1
             let plan = try run.plan(surfaceName: surface, defaultSteps: 1, maxSteps: 10_000)

@@ -32,7 +32,7 @@ extension DLPlot {
                   dlplot surface himmelblau --view 3d --azimuth -50 --elevation 40
                 """)
 
-        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "name"))
+        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
         var name: String
 
         @OptionGroup var optimizerOptions: OptimizerListOptions

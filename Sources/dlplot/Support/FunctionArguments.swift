@@ -143,15 +143,23 @@ enum FunctionArguments {
         return Surface(expression: e, view: view, start: start)
     }
 
-    /// The loss curve `text` names or types (a function of x).
+    /// The loss curve `text` names or types (a function of x), with its `--param name=value`
+    /// values (one value each; every one must be a parameter of the expression).
     static func curve(_ text: String, params: [String] = []) throws -> Curve1D {
         if isName(text) {
+            guard params.isEmpty else { throw ValidationError("--param applies to typed expressions, not the curve \(text)") }
             do { return try Curve1D(named: text) } catch { throw ValidationError(String(describing: error)) }
         }
-        let values = assignments(try parameterFamilies(params)).first ?? [:]
-        do { return try Curve1D(expression: try expression(text, dimension: 1, parameters: values)) } catch {
-            throw ValidationError(String(describing: error))
+        let families = try parameterFamilies(params)
+        if let f = families.first(where: { $0.values.count > 1 }) {
+            throw ValidationError("--param \(f.name): a loss curve takes one value per parameter, not a list")
         }
+        let values = assignments(families).first ?? [:]
+        let e = try expression(text, dimension: 1, parameters: values)
+        for name in values.keys.sorted() where e.parameters[name] == nil {
+            throw ValidationError("--param '\(name)' is not a parameter of \(text)")
+        }
+        do { return try Curve1D(expression: e) } catch { throw ValidationError(String(describing: error)) }
     }
 }
 
