@@ -20,7 +20,8 @@ extension DLPlot {
                   dlplot stability bowl
                   dlplot stability 'x^2 + a*y^2' --param a=10 --measure final_loss
                   dlplot stability ellipse --x-range 0.01:1 --log-x --steps 200
-                  dlplot stability rosenbrock --optimizer adam --x lr --y beta1 --x-range 1e-3:1 --log-x --y-range 0:0.99
+                  dlplot stability rosenbrock --optimizer adam --x lr --y beta1 \\
+                      --x-range 1e-3:1 --log-x --y-range 0:0.99
                 """)
 
         @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 + 10*y^2'.",
