@@ -21,6 +21,8 @@ public struct SurfaceFigure: FigureRecipe {
     /// Azimuth and elevation of a 3-D view, nil for the plane.
     public var view3D: (azimuth: Double, elevation: Double)?
     public var withCurves = false
+    /// Paths read from files (`--path`), drawn with the same clipping rule as the computed runs.
+    public var userPaths: [UserPathRun] = []
 
     /// A recipe (or value) with these fields; see each field.
     public init(plan: SurfacePlan, runs: [SurfaceRun], style: Style = .filled, grid: Int = 300, levels: ContourLevels = .count(12), arrows: Bool = false, streamlines: Bool = false, view3D: (azimuth: Double, elevation: Double)? = nil, withCurves: Bool = false) {
@@ -47,11 +49,7 @@ public struct SurfaceFigure: FigureRecipe {
         let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
         figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
-        var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
-        if let b = plan.batchSize { sub += ", batch size \(b) of \(s.dataset?.count ?? 0) (seed \(plan.seed))" }
-        if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
-        if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
-        figure.subtitle = sub
+        figure.subtitle = subtitle(every: every)
 
         let main: Axes
         if let view3D {
@@ -62,6 +60,7 @@ public struct SurfaceFigure: FigureRecipe {
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
+            addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
             figure.footnote = note
             figure.add(curves, row: 0, column: 1)
@@ -73,7 +72,20 @@ public struct SurfaceFigure: FigureRecipe {
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
-        }
+        } + userPaths.map { $0.table(xName: xName, yName: yName, fName: isDataset ? "L" : "f") }
+    }
+
+    /// The computed runs' start, step budget and batch, or the number of paths from files when there are
+    /// no computed runs.
+    func subtitle(every: Int) -> String {
+        let files = "\(userPaths.count) path\(userPaths.count == 1 ? "" : "s") from files"
+        guard !runs.isEmpty else { return files }
+        var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
+        if let b = plan.batchSize { sub += ", batch size \(b) of \(surface.dataset?.count ?? 0) (seed \(plan.seed))" }
+        if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
+        if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        if !userPaths.isEmpty { sub += "; " + files }
+        return sub
     }
 
     /// The plane view: field, level lines, guides, critical points, paths and notes.
@@ -128,7 +140,7 @@ public struct SurfaceFigure: FigureRecipe {
         for p in s.saddles where plan.inView(p.x, p.y) {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
         }
-        if plan.inView(plan.start.x, plan.start.y) {
+        if !runs.isEmpty, plan.inView(plan.start.x, plan.start.y) {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
         }
         ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
@@ -146,21 +158,26 @@ public struct SurfaceFigure: FigureRecipe {
             }
             if let note = exitNote(run, index: i) { ax.add(note) }
         }
+        addUserPaths(to: &ax, theme: theme)
         return ax
     }
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
     public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
-        let pts = run.points
-        let name = run.config.name
-        if let k = run.leavesView, let j = run.trajectory.steps.firstIndex(of: k), j > 0 {
+        exitNote(name: run.config.name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
+                 diverged: run.diverged, index: i)
+    }
+
+    /// The note for a path with these `points` at `steps` (see `exitNote(_:index:)`).
+    public func exitNote(name: String, points pts: [Point], steps: [Int], leavesView: Int?, diverged: Int?, index i: Int) -> (any Mark)? {
+        if let k = leavesView, let j = steps.firstIndex(of: k), j > 0 {
             let a = pts[j - 1], b = pts[j]
             let edge = clipToView(from: a, to: b)
-            let text = run.diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
+            let text = diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
                 ?? "\(name): leaves the view at step \(k)"
             return AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
         }
-        if let k = run.diverged, let last = pts.last {
+        if let k = diverged, let last = pts.last {
             return AnnotationMark("\(name): diverged at step \(k)", at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
         }
         return nil
@@ -193,7 +210,7 @@ public struct SurfaceFigure: FigureRecipe {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             let inside = run.points.prefix { plan.inView($0.x, $0.y) }
             return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
-        }
+        } + userPaths3D(on: field, theme: theme)
         ax.add(mark)
         ax.legend = withCurves ? .none : .outsideRight
         for run in runs {
@@ -201,6 +218,13 @@ public struct SurfaceFigure: FigureRecipe {
             if !withCurves {
                 ax.add(LineMark(points: [], style: look.stroke, label: run.config.label))
                 ax.add(LegendLine(run.outcome(surface: surface)))
+            }
+        }
+        if !withCurves {
+            for p in userPaths {
+                let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
+                ax.add(LineMark(points: [], style: look.stroke, label: p.label))
+                ax.add(LegendLine(p.outcome(surface: surface)))
             }
         }
         return ax
