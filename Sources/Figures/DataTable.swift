@@ -101,6 +101,20 @@ public struct DataTable: Sendable {
         return out
     }
 
+    /// One long table from one table per series: the `keys` columns (e.g. `run`, or `start,lr`) name the
+    /// series each row came from, then the series' own columns (the same in every part; the first part's
+    /// are used). With no parts, a table with the key columns and `columns`.
+    public static func long(name: String, keys: [String], columns: [String] = [], _ parts: [([DataCell], DataTable)]) -> DataTable {
+        var out = DataTable(name: name, columns: keys + (parts.first?.1.columns ?? columns), cells: [])
+        for (key, t) in parts { out.cells += t.cells.map { key + $0 } }
+        return out
+    }
+
+    /// `long` keyed by one text column `key` holding each part's name.
+    public static func long(name: String, key: String, _ parts: [DataTable], columns: [String] = []) -> DataTable {
+        long(name: name, keys: [key], columns: columns, parts.map { ([.text($0.name)], $0) })
+    }
+
     /// The files for `tables` given `--data PATH`: PATH for the first, then PATH-2.csv, PATH-3.csv, …
     public static func files(_ tables: [DataTable], path: String) -> [(path: String, text: String)] {
         let stem = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path

@@ -67,12 +67,13 @@ public struct SurfaceFigure: FigureRecipe {
         } else {
             figure.add(main)
         }
-        return runs.map { run in
+        let parts = runs.map { run in
             DataTable(name: run.config.label, columns: ["step", xName, yName, isDataset ? "L" : "f"],
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
         } + userPaths.map { $0.table(xName: xName, yName: yName, fName: isDataset ? "L" : "f") }
+        return [DataTable.long(name: "paths", key: "run", parts)]
     }
 
     /// The computed runs' start, step budget and batch, or the number of paths from files when there are
