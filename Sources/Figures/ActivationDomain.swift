@@ -1,4 +1,5 @@
 import Foundation
+import Optim
 import Viz
 
 /// Where a typed function is undefined (NaN or ±∞) over the drawn range and where it or its
@@ -12,25 +13,61 @@ public struct ActivationDomain: Sendable, Equatable {
     public var clauses: [String] = []
     /// Fixed y limits when an unbounded value was left out; nil when the data may set them.
     public var yLimits: Interval?
+    /// The finite drawn values (unpadded), leaving out those within 5 % of the range of an unbounded
+    /// point: what several curves drawn together need to agree on one y axis. Nil when none is finite.
+    public var dataLimits: Interval?
+    /// The unbounded points inside the range (x), where the curves must break.
+    public var unbounded: [Double] = []
 
     /// Samples `value` and `derivative` on `range` (2401 points, so a symmetric range hits 0);
     /// `includeValue` / `includeDerivative` say which curves are drawn and so set the y limits.
+    /// `poles` (from the function's shape) are unbounded points found more finely than these samples
+    /// can (1/(x − 0.31) between two samples).
     public init(value f: (Double) -> Double, derivative df: (Double) -> Double, over range: ClosedRange<Double>,
-                includeValue: Bool = true, includeDerivative: Bool = true) {
+                poles: [Pole] = [], includeValue: Bool = true, includeDerivative: Bool = true) {
         let n = 2401, span = range.upperBound - range.lowerBound
         guard span > 0 else { return }
         let xs = (0..<n).map { range.lowerBound + span * Double($0) / Double(n - 1) }
+        let q = span * 1e-6
+        let inside = poles.filter { $0.at > range.lowerBound - q && $0.at < range.upperBound + q }
+        var singular = undefinedRuns(f, xs: xs, span: span, poles: inside.map(\.at))
+        // Points where f is defined but f′ is not (sqrt at 0 when the boundary is sampled exactly).
+        for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q }) {
+            singular.append(x)
+        }
+        for p in inside where !singular.contains(where: { abs($0 - p.at) <= 4 * q }) { singular.append(p.at) }
+        var valueBounded: [Double] = []
+        for s in singular.sorted() {
+            var said = false
+            let pole = inside.first { abs($0.at - s) <= 4 * q }
+            let at = pole.map { Self.rounded($0.at, span: span) } ?? s
+            for name in ["f", "f′"] {
+                let sign = name == "f" ? pole.map(Self.sign) ?? Self.divergence(f, at: s, span: span, defined: { f($0).isFinite })
+                    : Self.divergence(df, at: s, span: span, defined: { f($0).isFinite })
+                if sign == nil, name == "f" { valueBounded.append(s) }
+                if let sign {
+                    clauses.append(name + " → " + (sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") + " at x = " + TickFormat.short(at))
+                    said = true
+                }
+            }
+            if said { unbounded.append(s) }
+        }
+        setLimits(f, df, xs: xs, span: span, valueBounded: valueBounded, includeValue: includeValue, includeDerivative: includeDerivative)
+    }
+
+    /// Adds a clause for each run of samples where f is undefined and returns the run ends (the
+    /// candidates for unbounded points). A single undefined sample at a pole is the pole's own clause.
+    private mutating func undefinedRuns(_ f: (Double) -> Double, xs: [Double], span: Double, poles: [Double]) -> [Double] {
+        let n = xs.count, q = span * 1e-6
         let defined = xs.map { f($0).isFinite }
-        // A boundary is found by bisection, then rounded to the power of ten just under a millionth
-        // of the range (−0 → 0): 1.5 stays 1.5, not 1.5000000001.
-        let q = span * 1e-6, perUnit = pow(10, (-log10(q)).rounded(.up))
         func boundary(_ inside: Double, _ outside: Double) -> Double {
             var a = inside, b = outside
             for _ in 0..<80 { let m = (a + b) / 2; if f(m).isFinite { a = m } else { b = m } }
-            let r = ((a + b) / 2 * perUnit).rounded() / perUnit
-            return r == 0 ? 0 : r
+            return Self.rounded((a + b) / 2, span: span)
         }
         func show(_ x: Double) -> String { TickFormat.short(x) }
+        // "<" when f is defined at the rounded boundary itself (sqrt at 0), "≤" when it is not (log).
+        func op(_ b: Double, _ strict: String, _ closed: String) -> String { f(b).isFinite ? strict : closed }
         var singular: [Double] = []
         var k = 0
         while k < n {
@@ -39,51 +76,63 @@ public struct ActivationDomain: Sendable, Equatable {
             while j + 1 < n, !defined[j + 1] { j += 1 }
             let lo = k > 0 ? boundary(xs[k - 1], xs[k]) : nil
             let hi = j < n - 1 ? boundary(xs[j + 1], xs[j]) : nil
-            // "<" when f is defined at the rounded boundary itself (sqrt at 0), "≤" when it is not (log).
-            func op(_ b: Double, _ strict: String, _ closed: String) -> String { f(b).isFinite ? strict : closed }
             switch (lo, hi) {
             case (nil, nil): clauses.append("f undefined on the whole range")
             case let (nil, h?): clauses.append("f undefined for x " + op(h, "<", "≤") + " " + show(h)); singular.append(h)
             case let (l?, nil): clauses.append("f undefined for x " + op(l, ">", "≥") + " " + show(l)); singular.append(l)
             case let (l?, h?) where h - l <= 4 * q:
-                clauses.append("f undefined at x = " + show((l + h) / 2)); singular.append((l + h) / 2)
+                let m = (l + h) / 2
+                if !poles.contains(where: { abs($0 - m) <= 4 * q }) { clauses.append("f undefined at x = " + show(m)) }
+                singular.append(m)
             case let (l?, h?):
                 clauses.append("f undefined for " + show(l) + " " + op(l, "<", "≤") + " x " + op(h, "<", "≤") + " " + show(h))
                 singular += [l, h]
             }
             k = j + 1
         }
-        // Points where f is defined but f′ is not (sqrt at 0 when the boundary is sampled exactly).
-        for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q }) {
-            singular.append(x)
-        }
-        var unbounded: [Double] = []
-        for s in singular.sorted() {
-            var said = false
-            for name in ["f", "f′"] {
-                let sign = name == "f" ? Self.divergence(f, at: s, span: span, defined: { f($0).isFinite })
-                    : Self.divergence(df, at: s, span: span, defined: { f($0).isFinite })
-                if let sign {
-                    clauses.append(name + " → " + (sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") + " at x = " + show(s))
-                    said = true
-                }
-            }
-            if said { unbounded.append(s) }
-        }
-        guard !unbounded.isEmpty else { return }
-        // The y limits: every finite drawn value at least 5 % of the range away from an unbounded
-        // point, plus f at such a point where it is finite; padded by 5 % as automatic limits are.
+        return singular
+    }
+
+    /// The y limits: every finite drawn value at least 5 % of the range away from an unbounded point,
+    /// plus f at such a point where f itself stays bounded (sqrt at 0, not 1/x next to 0); padded by
+    /// 5 % as automatic limits are.
+    private mutating func setLimits(_ f: (Double) -> Double, _ df: (Double) -> Double, xs: [Double], span: Double,
+                                    valueBounded: [Double], includeValue: Bool, includeDerivative: Bool) {
+        let q = span * 1e-6
         var ys: [Double] = []
         for x in xs {
             let away = unbounded.allSatisfy { abs($0 - x) >= 0.05 * span }
-            let near = unbounded.contains { abs($0 - x) <= 4 * q }
+            let near = valueBounded.contains { abs($0 - x) <= 4 * q }
             if includeValue, away || near { ys.append(f(x)) }
             if includeDerivative, away, f(x).isFinite { ys.append(df(x)) }
         }
         let finite = ys.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max() else { return }
+        dataLimits = Interval(lo, hi)
+        guard !unbounded.isEmpty else { return }
+        yLimits = Self.padded(lo, hi)
+    }
+
+    /// [lo, hi] padded by 5 % of its span (by half of |lo|, at least 0.5, when it is a single value).
+    public static func padded(_ lo: Double, _ hi: Double) -> Interval {
         let pad = hi > lo ? 0.05 * (hi - lo) : max(1, abs(lo)) * 0.5
-        yLimits = Interval(lo - pad, hi + pad)
+        return Interval(lo - pad, hi + pad)
+    }
+
+    /// x rounded to the power of ten just under a millionth of the range (−0 → 0): 1.5 stays 1.5, not
+    /// 1.5000000001.
+    static func rounded(_ x: Double, span: Double) -> Double {
+        let perUnit = pow(10, (-log10(span * 1e-6)).rounded(.up))
+        let r = (x * perUnit).rounded() / perUnit
+        return r == 0 ? 0 : r
+    }
+
+    /// The sign a pole's f tends to: ±1 when both defined sides agree (or only one is unbounded), 0
+    /// when they differ (1/x: −∞ on the left, ∞ on the right).
+    static func sign(_ p: Pole) -> Int {
+        if p.left == 0 { return p.right }
+        if p.right == 0 { return p.left }
+        return p.left == p.right ? p.left : 0
     }
 
     /// The sign of g's blow-up at `s` (+1 → ∞, −1 → −∞, 0 both), or nil when g stays bounded there:

@@ -26,11 +26,11 @@ public struct ActivationFigure: FigureRecipe {
         self.zones = zones
     }
 
-    /// The default x range: [−6, 6], widened to show every kink and jump with room around it.
+    /// The default x range: [−6, 6], widened to show every kink, jump and pole with room around it.
     public static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
         var lo = -6.0, hi = 6.0
         for a in acts {
-            for k in a.kinks + a.jumps {
+            for k in a.kinks + a.jumps + a.poles.map(\.at) {
                 lo = min(lo, k - 3); hi = max(hi, k + 3)
             }
         }
@@ -39,7 +39,8 @@ public struct ActivationFigure: FigureRecipe {
 
     /// The threshold τ for one activation.
     public func tau(for a: Activation) -> Double? {
-        if let r = saturationRelative { return r * a.maxAbsDerivative.value }
+        // f′ unbounded (a pole): no fraction of it is a threshold.
+        if let r = saturationRelative { return a.maxAbsDerivative.value.isFinite ? r * a.maxAbsDerivative.value : nil }
         return saturation
     }
 
@@ -70,7 +71,9 @@ public struct ActivationFigure: FigureRecipe {
             // One activation: f and f′ in two colours (and two dash styles); several: one colour each.
             let derivativeColor = single ? theme.color(1) : color
             let name = single ? "f" : Self.symbol(a)
-            let derivativeJumps = Array(Set(a.kinks + a.jumps)).sorted()
+            // The curves break at a pole rather than join its two branches.
+            let poles = a.poles.map(\.at)
+            let derivativeJumps = Array(Set(a.kinks + a.jumps + poles)).sorted()
             if !single {
                 // Markers at evenly spaced x, staggered per series, tell the curves apart in greyscale too.
                 let marker = theme.marker(styles[i])
@@ -85,7 +88,7 @@ public struct ActivationFigure: FigureRecipe {
                 }
             }
             if curves != .derivativeOnly {
-                let pts = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps, a.value)
+                let pts = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
                 let style = StrokeStyle(color: color, width: width, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
                 if !single { axes.add(LineMark(points: [], style: style, label: legendLabel(a), marker: theme.marker(styles[i]))) }
@@ -109,7 +112,7 @@ public struct ActivationFigure: FigureRecipe {
                 }
                 let steep = a.steepestSlope
                 let (peak, at) = (steep.magnitude, steep.at)
-                if single, at.isFinite, xr.contains(at), peak > 0 {
+                if single, at.isFinite, xr.contains(at), peak > 0, peak.isFinite {
                     // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
                     let p = Point(at, steep.slope)
                     axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: derivativeColor,
@@ -160,14 +163,7 @@ public struct ActivationFigure: FigureRecipe {
         if !single, zones, sharedExpression != nil {
             tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
         }
-        if single, let a = activations.first, a.expression != nil {
-            // A typed function may be undefined somewhere or unbounded at a point: say where, and fit
-            // the y axis to the values away from that point.
-            let domain = ActivationDomain(value: a.value, derivative: a.derivative, over: xr,
-                                          includeValue: curves != .derivativeOnly, includeDerivative: curves != .valueOnly)
-            if !domain.clauses.isEmpty { figure.subtitle = [figure.subtitle, domain.clauses.joined(separator: " · ")].compactMap { $0 }.joined(separator: " · ") }
-            axes.yLimits = domain.yLimits
-        }
+        addDomainNotes(over: xr, figure: &figure, axes: &axes)
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return tables

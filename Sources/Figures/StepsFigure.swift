@@ -102,7 +102,9 @@ public struct StepsFigure: FigureRecipe {
         let all = steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
         figure.title = "\(config.label) on \((surface.expression == nil ? surface.displayName.lowercased() : surface.displayName)), step by step"
-        figure.subtitle = surface.formula + ", start (\(TickFormat.shortest(start.x)), \(TickFormat.shortest(start.y)))"
+        // A typed surface is already titled by its formula: the subtitle gives the start only.
+        let startText = "start (\(TickFormat.shortest(start.x)), \(TickFormat.shortest(start.y)))"
+        figure.subtitle = surface.expression == nil ? surface.formula + ", " + startText : startText
         let colors = [theme.color(0), theme.color(1), theme.foreground]
         let s = surface
         let accMax = accumulator.flatMap { key in shown.compactMap { $0.state[key] }.flatMap { $0 }.map { $0.squareRoot() }.max() } ?? 0

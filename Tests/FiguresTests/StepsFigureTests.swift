@@ -55,3 +55,21 @@ final class StepsFigureTests: XCTestCase {
         XCTAssertEqual(opt.stateVectors["square_avg"]?[0] ?? .nan, 0.01 * 4, accuracy: 1e-15)
     }
 }
+
+extension StepsFigureTests {
+    func testTypedSurfaceShowsItsFormulaOnce() throws {
+        // Tried as a new user would: the formula stood in both the title and the subtitle.
+        let s = try Surface(expression: MathExpression("x^2 + 3*y^2", dimension: 2))
+        let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "gd", settings: ["lr": 0.1]),
+                                 start: Point2(2, 1), panels: 2, every: 1)
+        var figure = try Figure()
+        _ = try recipe.build(into: &figure)
+        XCTAssertTrue(figure.title?.contains(s.displayName) ?? false)
+        XCTAssertEqual(figure.subtitle, "start (2, 1)")
+        let builtIn = StepsFigure(surface: try Surface(named: "ellipse"), config: try OptimizerConfig(name: "gd", settings: ["lr": 0.1]),
+                                  start: Point2(2, 1), panels: 2, every: 1)
+        var other = try Figure()
+        _ = try builtIn.build(into: &other)
+        XCTAssertEqual(other.subtitle, try Surface(named: "ellipse").formula + ", start (2, 1)")
+    }
+}

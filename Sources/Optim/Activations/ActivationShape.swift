@@ -94,6 +94,12 @@ extension Activation {
         return []
     }
 
+    /// Points where f is unbounded (a typed 1/x at 0); none for the built-ins.
+    public var poles: [Pole] {
+        if case .expression(let e) = function { return e.shape.poles }
+        return []
+    }
+
     /// Horizontal asymptotes with their side (e.g. sigmoid: y = 0 as x → −∞, y = 1 as x → +∞).
     /// Only values approached and never reached are listed (ReLU's flat 0 is not an asymptote).
     public var asymptoteDetails: [Asymptote] {

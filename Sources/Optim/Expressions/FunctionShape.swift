@@ -27,6 +27,10 @@ public struct FunctionShape: Sendable, Hashable {
     /// Whether |f′| → 0 as x → −∞ / +∞ (|f′| at 10³ and 10⁶ below 10⁻⁶ and not growing).
     public var derivativeVanishesLeft = false
     public var derivativeVanishesRight = false
+    /// Points where f is unbounded (1/x at 0, log at 0), with the side and sign of the blow-up.
+    /// A function with a pole has an unbounded range, an unbounded f′ (`maxAbsDerivative` is ∞ at the
+    /// first pole) and no saturating tails: 1/x's tails flatten only because it lives on its pole.
+    public var poles: [Pole] = []
     /// Intervals where f′ is exactly 0 on a flat piece that begins and ends at a kink or jump (or
     /// spans the whole scan), extended to ±infinity when f′ is still 0 at ±10⁶; an underflowing tail
     /// (GELU's f′ below −38) is not a flat piece.
@@ -45,9 +49,12 @@ public struct FunctionShape: Sendable, Hashable {
         // Monotonic is judged where f is defined (sqrt and log are NaN left of 0): f(−50) being
         // NaN must not make an increasing function "not monotonic".
         var firstDefined = Double.nan, lastDefined = Double.nan
+        var xs: [Double] = [], ys: [Double] = []
+        xs.reserveCapacity(n + 1); ys.reserveCapacity(n + 1)
         for k in 0...n {
             let x = scan.lowerBound + (scan.upperBound - scan.lowerBound) * Double(k) / Double(n)
             let (y, d) = (f(x), df(x))
+            xs.append(x); ys.append(y)
             if y < lo.value { lo = (y, x) }
             if y > hi.value { hi = (y, x) }
             if abs(d) > steepest.value { steepest = (abs(d), x) }
@@ -79,6 +86,22 @@ public struct FunctionShape: Sendable, Hashable {
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
             (maxAbsDerivative, maxAbsDerivativeAt) = (abs(df(800 * side)), side * .infinity)
         }
+        applyPoles(FunctionShape.poles(f, xs: xs, ys: ys))
+    }
+
+    /// Records `found` and what a pole implies: the range is unbounded on the side f tends to, f′ is
+    /// unbounded, and no tail saturates.
+    private mutating func applyPoles(_ found: [Pole]) {
+        poles = found
+        guard let first = found.first else { return }
+        let signs = found.flatMap { [$0.left, $0.right] }
+        let r = outputRange, up = signs.contains(1), down = signs.contains(-1)
+        outputRange = OutputRange(lower: down ? -.infinity : r.lower, upper: up ? .infinity : r.upper,
+                                  lowerAttained: !down && r.lowerAttained, upperAttained: !up && r.upperAttained)
+        if down { (minimum, minimumAt) = (nil, nil) }
+        (maxAbsDerivative, maxAbsDerivativeAt) = (.infinity, first.at)
+        derivativeVanishesLeft = false
+        derivativeVanishesRight = false
     }
 
     /// Keeps the candidates where f jumps (jumps) or f′ jumps (kinks).
