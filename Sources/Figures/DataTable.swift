@@ -34,7 +34,8 @@ public enum DataCell: Sendable, Hashable {
 }
 
 /// The numbers behind a figure, written with `--data`: a tidy table (long format, one row per
-/// observation) with a header row. A figure may return several tables; they go to NAME.csv, NAME-2.csv, …
+/// observation) with a header row. A figure may return several tables (each tidy); they go to NAME.csv,
+/// NAME-2.csv, …
 public struct DataTable: Sendable {
     public var name: String
     public var columns: [String]
@@ -66,38 +67,6 @@ public struct DataTable: Sendable {
     public var csv: String {
         var out = columns.map { DataCell.text($0).csv }.joined(separator: ",") + "\n"
         for r in cells { out += r.map(\.csv).joined(separator: ",") + "\n" }
-        return out
-    }
-
-    /// Several tables in one text: each begins with a `# name` comment line (when there are several),
-    /// then its header row.
-    public static func stacked(_ tables: [DataTable]) -> String {
-        var out = ""
-        for (k, t) in tables.enumerated() {
-            if k > 0 { out += "\n" }
-            if tables.count > 1 { out += "# " + t.name + "\n" }
-            out += t.csv
-        }
-        return out
-    }
-
-    /// Long format: consecutive tables with the same columns become one table with a first column
-    /// `key` naming the table each row came from (one per optimizer, activation, rate, …).
-    public static func tidy(_ tables: [DataTable], key: String = "series") -> [DataTable] {
-        var out: [DataTable] = []
-        var i = 0
-        while i < tables.count {
-            var j = i + 1
-            while j < tables.count && tables[j].columns == tables[i].columns { j += 1 }
-            if j - i == 1 || tables[i].columns.contains(key) {
-                out.append(contentsOf: tables[i..<j])
-            } else {
-                var merged = DataTable(name: tables[i].name, columns: [key] + tables[i].columns, cells: [])
-                for t in tables[i..<j] { merged.cells += t.cells.map { [.text(t.name)] + $0 } }
-                out.append(merged)
-            }
-            i = j
-        }
         return out
     }
 

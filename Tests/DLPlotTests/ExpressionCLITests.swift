@@ -47,7 +47,7 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(builtIn.status, 0, builtIn.stderr)
         let a = try String(contentsOf: dir.appendingPathComponent("typed.csv"), encoding: .utf8)
         let b = try String(contentsOf: dir.appendingPathComponent("builtin.csv"), encoding: .utf8)
-        XCTAssertTrue(a.contains("\n1,1.6,3.6,-10.4\n"), a)
+        XCTAssertTrue(a.contains("\ngd lr=0.1,1,1.6,3.6,-10.4\n"), a)
         XCTAssertEqual(a.split(separator: "\n").dropFirst(), b.split(separator: "\n").dropFirst())
         let trace = try runDLPlot(["trace", "--surface", "x^2 - y^2", "--optimizer", "gd", "--start=2,3", "--lr", "0.1", "--steps", "5"])
         let traceBuiltIn = try runDLPlot(["trace", "--surface", "saddle", "--optimizer", "gd", "--start=2,3", "--lr", "0.1", "--steps", "5"])

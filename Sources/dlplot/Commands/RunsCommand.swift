@@ -70,7 +70,6 @@ extension DLPlot {
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "runs" }
-        var writesTidyData: Bool { true }
 
         mutating func validate() throws {
             guard !files.isEmpty else { throw ValidationError("missing FILE: give one or more training logs (see dlplot runs --help)") }

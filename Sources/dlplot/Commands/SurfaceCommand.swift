@@ -82,8 +82,6 @@ extension DLPlot {
         static let maxSteps = 100_000
 
         var defaultFileName: String { "surface-" + name }
-        var writesTidyData: Bool { true }
-        var dataKey: String { "run" }
 
         /// With --path and no optimizer named, only the files' paths are drawn.
         var computesRuns: Bool {
