@@ -20,7 +20,8 @@ BIN          = $(shell $(SWIFT) build $(RELEASE) --show-bin-path)
 
 .PHONY: deps build release test gallery bench clean
 
-## deps: install the C libraries and fonts dlplot needs (apt), or return at once when present.
+## deps: install the C libraries and fonts dlplot needs (apt), or return at once when present; also Chromium
+## for the gallery page's browser test (optional: when it cannot be installed, that test is skipped).
 deps:
 	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo pangocairo libpng && [ -f $(DEJAVU) ] && [ -f $(LMODERN) ]; then \
 	    :; \
@@ -29,6 +30,9 @@ deps:
 	    $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	fi
+	@command -v chromium >/dev/null 2>&1 || { echo "make deps: installing chromium (for the gallery page's browser test)"; \
+	    { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
+	    || echo "make deps: chromium not available; the gallery page's browser test will be skipped"; }
 
 build: deps
 	$(SWIFT) build

@@ -1,6 +1,6 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
 //   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--before PATH-TO-EARLIER-DLPLOT]
-//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|expressions|viz|fields|commands|logs|paired]
+//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|expressions|viz|fields|commands|logs|paired|animation]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ name: String) -> String? {
@@ -37,4 +37,8 @@ if only == nil || only == "paired", let dlplot = argument("--dlplot") {
     print("== Paired whole-process comparison (best of \(argument("--runs") ?? "5") runs; matplotlib best of a third as many)")
     runPairedBenchmarks(&harness, dlplot: dlplot, before: argument("--before"), python: argument("--python"),
                         runs: Int(argument("--runs") ?? "") ?? 5)
+}
+if only == nil || only == "animation", let dlplot = argument("--dlplot") {
+    print("== Animated GIF against matplotlib's FuncAnimation + PillowWriter (whole processes)")
+    runAnimationBenchmark(&harness, dlplot: dlplot, python: argument("--python"), runs: Int(argument("--runs") ?? "") ?? 5)
 }

@@ -33,11 +33,16 @@ public struct ActivationGridFigure: FigureRecipe {
     }
 
     /// The shared y range: everything f and f′ reach over `x`, but not below −2 (curves that fall
-    /// further, like the identity, leave through the bottom), padded by 5 %.
+    /// further, like the identity, leave through the bottom), padded by 5 %. A typed function counts
+    /// only its values away from where it or f′ is unbounded (1/x near 0 would flatten every panel).
     public static func defaultYRange(for acts: [Activation], x: ClosedRange<Double>) -> ClosedRange<Double> {
         let xs = FieldSampler.linspace(x.lowerBound, x.upperBound, count: 601)
         var lo = 0.0, hi = 1.0
         for a in acts {
+            if a.expression != nil {
+                let d = ActivationDomain(value: a.value, derivative: a.derivative, over: x, poles: a.poles)
+                if let l = d.dataLimits, !d.unbounded.isEmpty { lo = min(lo, l.lower); hi = max(hi, l.upper); continue }
+            }
             for v in xs.flatMap({ [a.value($0), a.derivative($0)] }) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         }
         lo = max(lo, -2)
@@ -101,17 +106,17 @@ public struct ActivationGridFigure: FigureRecipe {
                 line.includeInLimits = false
                 axes.add(line)
             }
-            axes.add(LineMark(points: sampler.sample(xr, kinks: a.kinks, jumps: a.jumps, a.value),
+            axes.add(LineMark(points: sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + a.poles.map(\.at), a.value),
                               style: StrokeStyle(color: fColor, width: width, join: .miter), zOrder: 3))
             for j in a.jumps where xr.contains(j) {
                 let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
                 axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: fColor, size: theme.markerSize * 0.8))
             }
-            let derivativeBreaks = Array(Set(a.kinks + a.jumps)).sorted()
+            let derivativeBreaks = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
             axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, a.derivative),
                               style: StrokeStyle(color: dColor, width: width, dash: [width * 3, width * 1.8], join: .miter), zOrder: 3.1))
             let steep = a.steepestSlope
-            if steep.magnitude > 0, steep.at.isFinite, xr.contains(steep.at) {
+            if steep.magnitude > 0, steep.magnitude.isFinite, steep.at.isFinite, xr.contains(steep.at) {
                 axes.add(ScatterMark(points: [Point(steep.at, steep.slope)], shape: .diamond, size: theme.markerSize * 1.1,
                                      color: dColor, edge: theme.background, zOrder: 5))
             }

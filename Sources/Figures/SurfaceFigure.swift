@@ -53,7 +53,9 @@ public struct SurfaceFigure: FigureRecipe {
 
         let main: Axes
         if let view3D {
-            main = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
+            let view = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
+            main = view.axes
+            if view.hiddenFraction > 0 { figure.subtitle = subtitle(every: every) + "; dotted where the surface hides a path" }
         } else {
             main = try plane(field, every: every, theme: theme)
         }
@@ -202,8 +204,10 @@ public struct SurfaceFigure: FigureRecipe {
         return Point(dx, dy * Double(1 + rank))
     }
 
-    /// The 3-D view: the surface with every path lifted onto it.
-    public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws -> Axes {
+    /// The 3-D view: the surface with every path lifted onto it, and the fraction of the paths that
+    /// nearer faces hide (drawn dotted and faded over the surface).
+    public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws
+        -> (axes: Axes, hiddenFraction: Double) {
         var ax = Axes.surface3D()
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
@@ -213,6 +217,7 @@ public struct SurfaceFigure: FigureRecipe {
             return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
         } + userPaths3D(on: field, theme: theme)
         ax.add(mark)
+        let hidden = mark.hiddenPathFraction()
         ax.legend = withCurves ? .none : .outsideRight
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
@@ -228,7 +233,7 @@ public struct SurfaceFigure: FigureRecipe {
                 ax.add(LegendLine(p.outcome(surface: surface)))
             }
         }
-        return ax
+        return (ax, hidden)
     }
 
     private func short(_ v: Double) -> String { TickFormat.short(v, significant: 3) }

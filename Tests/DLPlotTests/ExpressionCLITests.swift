@@ -111,3 +111,37 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 }
+
+extension ExpressionCLITests {
+    func testPitfallsStartsOnATypedCurve() throws {
+        let dir = try makeTemporaryDirectory()
+        // A start where the typed loss is undefined: one line naming the option and the value, nothing written.
+        let bad = try runDLPlot(["pitfalls", "--function", "log(x)*x", "--starts", "-1,2", "-o", "p.png"], in: dir)
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("--starts '-1,2'") && bad.stderr.contains("w₀ = -1"), bad.stderr)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+        XCTAssertEqual(listing(dir), [])
+        // Starts without --rates (one rate each, chosen per start) are accepted.
+        let good = try runDLPlot(["pitfalls", "--function", "log(x)*x", "-o", "p.png", "--data", "p.csv"], in: dir)
+        XCTAssertEqual(good.status, 0, good.stderr)
+        let csv = try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8)
+        let starts = csv.components(separatedBy: "\n").filter { $0.hasPrefix("# start=") }
+        XCTAssertEqual(starts.count, 5, csv)
+        XCTAssertFalse(starts.contains { $0.contains("start=-") }, "\(starts)")
+    }
+}
+
+extension ExpressionCLITests {
+    func testDefaultFileNamesOfTypedSurfaces() throws {
+        // Tried as a new user would: `dlplot surface '1/(1+x^2+y^2)'` without -o tried to write into a
+        // directory 'surface-1'.
+        let dir = try makeTemporaryDirectory()
+        for (args, name) in [(["surface", "1/(1+x^2+y^2)"], "surface-expression.png"),
+                             (["curves", "--surface", "x^2/2 + y^2"], "curves-expression.png"),
+                             (["surface", "himmelblau", "--steps", "5"], "surface-himmelblau.png")] {
+            let run = try runDLPlot(args, in: dir)
+            XCTAssertEqual(run.status, 0, "\(args): \(run.stderr)")
+            XCTAssertTrue(listing(dir).contains(name), "\(args): \(listing(dir))")
+        }
+    }
+}

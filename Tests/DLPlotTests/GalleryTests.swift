@@ -33,7 +33,7 @@ final class GalleryTests: XCTestCase {
         XCTAssertEqual(a.status, 0, a.stderr)
         XCTAssertEqual(b.status, 0, b.stderr)
         let files = listing(dir.appendingPathComponent("one"))
-        XCTAssertEqual(files, ["README.md", "lr.pdf", "lr.png", "lr.svg", "pit.pdf", "pit.png", "pit.svg", "sig.pdf", "sig.png", "sig.svg"])
+        XCTAssertEqual(files, ["README.md", "index.html", "lr.pdf", "lr.png", "lr.svg", "pit.pdf", "pit.png", "pit.svg", "sig.pdf", "sig.png", "sig.svg"])
         XCTAssertEqual(files, listing(dir.appendingPathComponent("new/two")))
         for f in files {
             let x = try Data(contentsOf: dir.appendingPathComponent("one/" + f))
@@ -75,10 +75,13 @@ final class GalleryTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("zero"), run.stderr)
         XCTAssertTrue(run.stdout.contains("3 of 5 figures"), run.stdout)
         XCTAssertTrue(run.stdout.contains("2 failed"), run.stdout)
-        XCTAssertEqual(listing(dir), ["README.md", "broken.png", "gallery.toml", "lr.png", "pit.png", "sig.png"])
+        XCTAssertEqual(listing(dir), ["README.md", "broken.png", "gallery.toml", "index.html", "lr.png", "pit.png", "sig.png"])
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("broken.png")), Data("old".utf8))
         let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
         XCTAssertFalse(index.contains("broken.png"))
+        let page = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertFalse(page.contains("broken"))
+        XCTAssertTrue(page.contains("<img src=\"pit.png\""))
     }
 
     func testManifestProblemsAreReported() throws {

@@ -114,9 +114,20 @@ final class OutputRulesTests: XCTestCase {
         try Data("x".utf8).write(to: dir.appendingPathComponent("mine.png.tmp-999999-3"))
         let ok = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
         XCTAssertEqual(ok.status, 0, ok.stderr)
-        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "mine.png.tmp-999999-3", "sig.png"])
-        // The gallery's own index is replaced on the next run.
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "index.html", "mine.png.tmp-999999-3", "sig.png"])
+        // The gallery's own index and page are replaced on the next run.
         let again = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
         XCTAssertEqual(again.status, 0, again.stderr)
+        // Rule 1 for index.html: a page of someone else's is refused, and neither index is touched.
+        let readme = try Data(contentsOf: dir.appendingPathComponent("README.md"))
+        try Data("<!DOCTYPE html>\n<title>Course page</title>\n".utf8).write(to: dir.appendingPathComponent("index.html"))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("sig.png"))
+        let foreign = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
+        XCTAssertEqual(foreign.status, 64, foreign.stderr)
+        XCTAssertTrue(foreign.stderr.contains("index.html' exists and is not a gallery page"), foreign.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8),
+                       "<!DOCTYPE html>\n<title>Course page</title>\n")
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("README.md")), readme)
+        XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "index.html", "mine.png.tmp-999999-3"])
     }
 }

@@ -95,3 +95,15 @@ extension ActivationDomainTests {
         XCTAssertEqual(try XCTUnwrap(fig.panels.first?.axes.yLimits), ActivationDomain.padded(-12, 36))
     }
 }
+
+extension ActivationDomainTests {
+    func testGridSharesAnAxisFittedAwayFromAPole() throws {
+        // Tried as a new user would: `activations --names relu,1/x` stretched every panel's y axis to about 78.
+        let acts = [try Activation(name: "relu"), try Activation(expression: MathExpression("1/x"))]
+        let y = ActivationGridFigure.defaultYRange(for: acts, x: -4...4)
+        // relu reaches 4 at x = 4; away from 0 (|x| ≥ 0.4), 1/x and −1/x² stay within [−6.25, 2.5], and
+        // the shared axis stops at −2: [−2, 4] padded by 5 %.
+        XCTAssertEqual(y.upperBound, 4 + 0.05 * (4 + 2), accuracy: 0.05)
+        XCTAssertEqual(y.lowerBound, -2 - 0.05 * (4 + 2), accuracy: 0.05)
+    }
+}

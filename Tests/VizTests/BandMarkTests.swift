@@ -109,3 +109,11 @@ final class BandMarkTests: XCTestCase {
         XCTAssertEqual(band.unobstructedText(in: ctx)?.text, "saturated", "an obstacle elsewhere changes nothing")
     }
 }
+
+/// A note wider than its plot is broken into lines at spaces, never inside a math span.
+final class AnnotationWordsTests: XCTestCase {
+    func testWordsKeepMathSpansWhole() {
+        XCTAssertEqual(AnnotationMark.words("max $|f'| + 1$ = 0.296 at $x$ = 0.693"),
+                       ["max", "$|f'| + 1$", "=", "0.296", "at", "$x$", "=", "0.693"])
+    }
+}

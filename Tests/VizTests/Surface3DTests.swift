@@ -56,7 +56,44 @@ final class Surface3DTests: XCTestCase {
         let open = orangeCount(try figure(ridge: 0))
         let hidden = orangeCount(try figure(ridge: 5))
         XCTAssertGreaterThan(open, 400, "the path is visible on a flat surface")
-        XCTAssertLessThan(hidden, open / 5, "a nearer ridge hides the path")
+        XCTAssertLessThan(hidden, open / 5, "a nearer ridge hides the path's solid stroke")
+    }
+
+    /// A path behind a nearer ridge is still drawn: after every face, faded and dotted (the depth cue),
+    /// and its fraction hidden is reported; on a flat surface nothing is hidden.
+    func testHiddenPathIsDrawnDottedOverTheSurface() throws {
+        let base = try FieldSampler.sample(x: Interval(-1, 1), y: Interval(-1, 1), nx: 3, ny: 3) { _, _ in 0 }
+        let path = SurfaceMark.lift((0...40).map { Point(-0.8 + 1.6 * Double($0) / 40, 0.6) }, on: base)
+        func mark(ridge: Double) throws -> SurfaceMark {
+            let f = try FieldSampler.sample(x: Interval(-1, 1), y: Interval(-1, 1), nx: 41, ny: 41) { _, y in
+                ridge * Math.exp(-(y + 0.4) * (y + 0.4) * 40)
+            }
+            let lifted = path.map { Point3($0.x, $0.y, f.value(at: $0.x, $0.y)) }
+            var m = try SurfaceMark(field: f, normalization: try Normalization(.linear, lower: 0, upper: 5),
+                                    azimuth: -90, elevation: 12, wireframe: false, path: lifted)
+            m.zLimits = Interval(0, 5)
+            return m
+        }
+        XCTAssertEqual(try mark(ridge: 0).hiddenPathFraction(), 0)
+        let hiddenMark = try mark(ridge: 5)
+        XCTAssertGreaterThan(hiddenMark.hiddenPathFraction(), 0.95)
+
+        var ax = Axes.surface3D(); ax.add(hiddenMark)
+        var fig = try Figure(width: 640, height: 480, dpi: 96); fig.add(ax)
+        let records = try fig.record().records
+        // The last opaque fill is the nearest face (hidden markers are faded).
+        let lastFace = try XCTUnwrap(records.lastIndex { if case let .fill(_, c) = $0.primitive { return c.a == 1 } else { return false } })
+        let orange = Color(hex: 0xD55E00)
+        let dotted = records.enumerated().compactMap { i, r -> (Int, [Point])? in
+            guard case let .stroke(pts, style) = r.primitive, style.color.r == orange.r, style.color.g == orange.g,
+                  style.color.a < 1, !style.dash.isEmpty else { return nil }
+            return (i, pts)
+        }
+        XCTAssertTrue(dotted.allSatisfy { $0.0 > lastFace }, "hidden runs are drawn over every face")
+        let xs = dotted.flatMap { $0.1.map(\.x) }
+        XCTAssertFalse(dotted.isEmpty, "the hidden path is stroked dotted and faded after the faces")
+        // The dotted run spans the path's width on screen (it runs from x = −0.8 to 0.8 across the view).
+        XCTAssertGreaterThan((xs.max() ?? 0) - (xs.min() ?? 0), 200)
     }
 
     func testDegenerateInputsDoNotCrash() throws {

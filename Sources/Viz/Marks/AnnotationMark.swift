@@ -1,6 +1,8 @@
 /// Text pointing at a data point: the text sits `offset` points away (x right, y up) and a thin leader
 /// line runs from the text to the point. Math syntax is allowed. When the text would leave the plot,
-/// the offset is mirrored (left/right, up/down) and, as a last resort, the text is pushed inside.
+/// the offset is mirrored (left/right, up/down) and, as a last resort, the text is pushed inside. A
+/// text wider than the plot (a large font on a small page) is broken at spaces outside math into
+/// lines, left-aligned, so it is never cut off at the plot's edge.
 public struct AnnotationMark: Mark {
     public var text: String
     public var point: Point
@@ -57,21 +59,71 @@ public struct AnnotationMark: Mark {
         return c + d * max(0, t)
     }
 
-    /// The device text box for this annotation, or nil when the point is not drawable.
-    func textBox(in ctx: PlotContext) -> Rect? {
+    /// The words of `text`: runs between spaces, a `$…$` math span never split.
+    static func words(_ text: String) -> [String] {
+        var out: [String] = [], word = "", inMath = false
+        for c in text {
+            if c == "$" { inMath.toggle() }
+            if c == " ", !inMath {
+                if !word.isEmpty { out.append(word) }
+                word = ""
+            } else {
+                word.append(c)
+            }
+        }
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    /// The lines of the text with each line's measured size: the whole text when it fits `width`,
+    /// else its words in as few lines no wider than `width` as greedy filling gives, balanced to the
+    /// narrowest width that needs no more lines (a single word wider than `width` stays whole).
+    func lines(in ctx: PlotContext, width: Double) -> [(text: String, size: Size)] {
+        let f = font ?? ctx.theme.legendFont
+        func size(_ s: String) -> Size {
+            let b = ctx.textBox(s, at: Point(0, 0), anchor: TextAnchor(0, .top), font: f)
+            return Size(b.width, b.height)
+        }
+        let whole = size(text)
+        guard whole.width > width else { return [(text, whole)] }
+        let words = Self.words(text)
+        func fill(_ limit: Double) -> [String] {
+            var out: [String] = [], line = ""
+            for word in words {
+                let candidate = line.isEmpty ? word : line + " " + word
+                if line.isEmpty || size(candidate).width <= limit { line = candidate } else { out.append(line); line = word }
+            }
+            return line.isEmpty ? out : out + [line]
+        }
+        // As few lines as fit, then balanced: the narrowest limit that still needs no more lines.
+        var best = fill(width)
+        var lo = whole.width / Double(best.count), hi = width
+        for _ in 0..<12 where hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            let trial = fill(mid)
+            if trial.count <= best.count { best = trial; hi = mid } else { lo = mid }
+        }
+        return best.map { ($0, size($0)) }
+    }
+
+    /// The device text box for this annotation and its lines, or nil when the point is not drawable.
+    func layout(in ctx: PlotContext) -> (box: Rect, lines: [(text: String, size: Size)])? {
         guard point.isFinite else { return nil }
         let target = ctx.point(point)
         guard target.isFinite else { return nil }
-        let measured = ctx.textBox(text, at: Point(0, 0), anchor: TextAnchor(0, .top), font: font ?? ctx.theme.legendFont)
         let inner = ctx.plotRect.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
-        return AnnotationMark.placement(target: target, offset: Point(offset.x, -offset.y),
-                                        size: Size(measured.width, measured.height), plot: inner)
+        let lines = lines(in: ctx, width: inner.width)
+        let size = Size(lines.map(\.size.width).max() ?? 0, lines.map(\.size.height).reduce(0, +))
+        return (AnnotationMark.placement(target: target, offset: Point(offset.x, -offset.y), size: size, plot: inner), lines)
     }
+
+    /// The device text box for this annotation, or nil when the point is not drawable.
+    func textBox(in ctx: PlotContext) -> Rect? { layout(in: ctx)?.box }
 
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { textBox(in: ctx).map { [$0] } ?? [] }
 
     public func draw(in ctx: PlotContext) {
-        guard let box = textBox(in: ctx) else { return }
+        guard let (box, lines) = layout(in: ctx) else { return }
         let target = ctx.point(point)
         let f = font ?? ctx.theme.legendFont
         let ink = color ?? ctx.theme.foreground
@@ -90,6 +142,10 @@ public struct AnnotationMark: Mark {
         if showsDot { ctx.fill(Path(circleAt: target, radius: 2.2), ink) }
         // A veil of background keeps the text legible over grid lines and curves.
         ctx.fill(Path(rect: box.expanded(by: 1.5)), ctx.theme.plotBackground.withAlpha(0.8))
-        ctx.text(text, at: Point(box.minX, box.minY), anchor: TextAnchor(0, .top), font: f, color: ink)
+        var y = box.minY
+        for line in lines {
+            ctx.text(line.text, at: Point(box.minX, y), anchor: TextAnchor(0, .top), font: f, color: ink)
+            y += line.size.height
+        }
     }
 }

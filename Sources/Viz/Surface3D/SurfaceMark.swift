@@ -1,10 +1,11 @@
 /// A static 3-D view of a scalar field z = f(x, y): shaded faces through a colormap, drawn back to front
-/// (painter's algorithm over quads), an optional wireframe, a path lifted onto the surface and hidden by
-/// nearer faces, and a box with ticks and labels on three axes.
+/// (painter's algorithm over quads), an optional wireframe, paths lifted onto the surface, and a box with
+/// ticks and labels on three axes. Where nearer faces hide a path it is still drawn, over the faces,
+/// faded and dotted (see `SurfacePathScene`), so a path is never lost behind a ridge.
 ///
 /// The mark draws into the whole plot area; put it in an `Axes.surface3D()` (no 2-D frame, grid or zero
-/// lines). Faces are sorted by mean depth; each path segment (cut to under half a face) is sorted with
-/// them, nudged slightly towards the viewer so it shows on its own face, so a ridge in front hides it.
+/// lines). Faces are sorted by mean depth; each visible path segment (cut to under half a face) is sorted
+/// with them, nudged slightly towards the viewer so it shows on its own face.
 public struct SurfaceMark: Mark {
     public let field: ScalarField
     public var colormap: Colormap
@@ -91,36 +92,15 @@ public struct SurfaceMark: Mark {
                       boxAspect * (2 * (z - zr.lower) / zr.span - 1))
     }
 
-    public func draw(in ctx: PlotContext) {
-        let proj = Projection3D(azimuth: azimuth, elevation: elevation)
-        let a = boxAspect
-        let corners = [-1.0, 1].flatMap { x in [-1.0, 1].flatMap { y in [-a, a].map { z in Point3(x, y, z) } } }
-        let screen = corners.map { proj.project($0).0 }
-        guard let sb = Bounds(points: screen) else { return }
-        let font = ctx.theme.tickFont
-        let margin = font.size * 4.2
-        let avail = ctx.plotRect.inset(by: Insets(top: font.size, left: margin, bottom: margin * 1.1, right: margin))
-        let bw = max(sb.x.span, 1e-9), bh = max(sb.y.span, 1e-9)
-        let s = min(avail.width / bw, avail.height / bh)
-        let cx = avail.midX - (sb.x.lower + sb.x.upper) / 2 * s, cy = avail.midY + (sb.y.lower + sb.y.upper) / 2 * s
-        func dev(_ p: Point3) -> Point { let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }
+    /// The shaded faces of the subsampled grid (screen corners through `dev`, painter's depth, colour)
+    /// and the paths split into visible and hidden pieces.
+    func scene(projection proj: Projection3D, dev: (Point3) -> Point)
+        -> (faces: [(depth: Double, corners: [Point], color: Color)], paths: SurfacePathScene) {
         func depth(_ p: Point3) -> Double { proj.project(p).1 }
-
-        let axes = SurfaceBox(projection: proj, aspect: a, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
-        axes.drawBack(ctx, dev)
-
-        guard field.finiteRange != nil else {
-            FieldNote.draw("no finite values to show", in: ctx)
-            axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
-            return
-        }
-
-        // Faces of the subsampled grid.
         let sx = max(1, (field.nx - 1 + maxFaces - 1) / maxFaces), sy = max(1, (field.ny - 1 + maxFaces - 1) / maxFaces)
         let ix = Array(Swift.stride(from: 0, to: field.nx - 1, by: sx)) + [field.nx - 1]
         let iy = Array(Swift.stride(from: 0, to: field.ny - 1, by: sy)) + [field.ny - 1]
-        enum Item { case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle) }
-        var items: [(Double, Item)] = []
+        var faces: [(depth: Double, corners: [Point], color: Color)] = []
         let light = (proj.eye * 0.6 + proj.up * 0.6 + proj.right * -0.5)
         let lightDir = light * (1 / light.length)
         for j in 0..<(iy.count - 1) {
@@ -137,48 +117,65 @@ public struct SurfaceMark: Mark {
                 let base = colormap.color(at: min(max(normalization(zMean), 0), 1))
                 let c = Color(r: base.r * shade, g: base.g * shade, b: base.b * shade)
                 let d = (depth(n[0]) + depth(n[1]) + depth(n[2]) + depth(n[3])) / 4
-                items.append((d, .face(n.map(dev), c)))
+                faces.append((d, n.map(dev), c))
             }
         }
-        // Path segments, cut short and lifted a hair above the surface.
         let faceSize = 2.0 / Double(max(ix.count, iy.count))
-        // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
-        // one face keeps it visible while anything taller than that in front still hides it.
-        let bias = faceSize * 1.2
-        for (points, style) in [(path, pathStyle)] + extraPaths.map({ ($0.points, $0.style) }) {
-            let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
-            for k in 1..<max(1, lifted.count) {
-                let p0 = lifted[k - 1], p1 = lifted[k]
-                guard p0.isFinite, p1.isFinite else { continue }
-                let pieces = max(1, Int(((p1 - p0).length / (faceSize * 0.5)).rounded(.up)))
-                for m in 0..<pieces {
-                    let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
-                    items.append(((depth(a0) + depth(a1)) / 2 + bias, .segment(dev(a0), dev(a1), style)))
-                }
-            }
-            if let first = lifted.first(where: \.isFinite) { items.append((depth(first) + bias * 1.5, .marker(dev(first), start: true, style))) }
-            if lifted.count > 1, let last = lifted.last(where: \.isFinite) {
-                items.append((depth(last) + bias * 1.5, .marker(dev(last), start: false, style)))
-            }
+        let paths = SurfacePathScene(paths: [(path, pathStyle)] + extraPaths.map { ($0.points, $0.style) },
+                                     normalized: normalized, faceSize: faceSize, dev: dev, depth: depth,
+                                     cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }))
+        return (faces, paths)
+    }
+
+    /// The fraction of the paths' pieces that nearer faces hide (drawn faded and dotted), from 0 to 1;
+    /// independent of the figure size (occlusion depends on the view angles only).
+    public func hiddenPathFraction() -> Double {
+        let proj = Projection3D(azimuth: azimuth, elevation: elevation)
+        let paths = scene(projection: proj, dev: { proj.project($0).0 }).paths
+        let visible = paths.items.reduce(0) { n, item in if case .segment = item.1 { return n + 1 } else { return n } }
+        let hidden = paths.hiddenPieceCount
+        return visible + hidden == 0 ? 0 : Double(hidden) / Double(visible + hidden)
+    }
+
+    public func draw(in ctx: PlotContext) {
+        let proj = Projection3D(azimuth: azimuth, elevation: elevation)
+        let a = boxAspect
+        let corners = [-1.0, 1].flatMap { x in [-1.0, 1].flatMap { y in [-a, a].map { z in Point3(x, y, z) } } }
+        let screen = corners.map { proj.project($0).0 }
+        guard let sb = Bounds(points: screen) else { return }
+        let font = ctx.theme.tickFont
+        let margin = font.size * 4.2
+        let avail = ctx.plotRect.inset(by: Insets(top: font.size, left: margin, bottom: margin * 1.1, right: margin))
+        let bw = max(sb.x.span, 1e-9), bh = max(sb.y.span, 1e-9)
+        let s = min(avail.width / bw, avail.height / bh)
+        let cx = avail.midX - (sb.x.lower + sb.x.upper) / 2 * s, cy = avail.midY + (sb.y.lower + sb.y.upper) / 2 * s
+        func dev(_ p: Point3) -> Point { let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }
+
+        let axes = SurfaceBox(projection: proj, aspect: a, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
+        axes.drawBack(ctx, dev)
+
+        guard field.finiteRange != nil else {
+            FieldNote.draw("no finite values to show", in: ctx)
+            axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
+            return
         }
+
+        let (faces, scene) = scene(projection: proj, dev: dev)
+        var items: [(Double, SurfacePathScene.Item)] = faces.map { ($0.depth, .face($0.corners, $0.color)) } + scene.items
         items.sort { $0.0 < $1.0 }
         let wire = StrokeStyle(color: wireColor, width: 0.5, join: .round)
         for (_, item) in items {
-            switch item {
-            case let .face(pts, c):
+            if case let .face(pts, c) = item {
                 let poly = Path(polygon: pts)
                 ctx.fill(poly, c)
                 // A hairline of the face colour closes antialiasing seams between neighbours.
                 ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
                 if wireframe { ctx.stroke(poly, wire) }
-            case let .segment(a, b, style):
-                var p = Path(); p.move(to: a); p.line(to: b)
-                ctx.stroke(p, style)
-            case let .marker(d, start, style):
-                ctx.fill(Path(circleAt: d, radius: 4), start ? .white : style.color)
-                ctx.stroke(Path(circleAt: d, radius: 4), StrokeStyle(color: start ? style.color : Color(hex: 0x1A1A1A), width: start ? 1.8 : 1))
+            } else {
+                scene.draw(item, in: ctx)
             }
         }
+        scene.drawHidden(in: ctx)
         axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
     }
 }

@@ -48,7 +48,7 @@ extension DLPlot {
 
         static let defaultOptimizers = ["gd", "momentum", "adam"]
 
-        var defaultFileName: String { "basins-" + surface }
+        var defaultFileName: String { "basins-" + FunctionArguments.fileStem(surface) }
 
         mutating func validate() throws {
             _ = try settings()

@@ -34,7 +34,7 @@ extension DLPlot {
         static let defaultSteps = 1000
         static let maxSteps = 10_000_000
 
-        var defaultFileName: String { "curves-" + surface }
+        var defaultFileName: String { "curves-" + FunctionArguments.fileStem(surface) }
 
         mutating func validate() throws {
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)

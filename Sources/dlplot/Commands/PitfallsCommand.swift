@@ -18,11 +18,15 @@ extension DLPlot {
         @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")).", valueName: "name"))
         var function = "pitfalls"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated starts w₀.", valueName: "list"))
-        var starts = "-4.2,-2.4,0.8,3.2,3.4"
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "Comma-separated starts w₀ (default: -4.2,-2.4,0.8,3.2,3.4 on the built-in curve; five starts spread over the view where f is defined for any other).",
+            valueName: "list"))
+        var starts: String?
 
-        @Option(help: ArgumentHelp("One learning rate for all runs, or one per start.", valueName: "list"))
-        var rates = "0.05,0.05,0.05,0.05,0.18"
+        @Option(help: ArgumentHelp(
+            "One learning rate for all runs, or one per start (default: 0.05, and 0.18 from 3.4, on the built-in curve; for any other, the rate that makes good progress from each start and stays in view).",
+            valueName: "list"))
+        var rates: String?
 
         @Option(help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
         var steps = 40
@@ -31,20 +35,47 @@ extension DLPlot {
 
         var defaultFileName: String { "pitfalls" }
 
-        func pairs() throws -> [(start: Double, rate: Double)] {
+        /// The starts as given, or the curve's defaults; with `checked`, each must be where f is defined
+        /// (checked while making the figure, so a refusal is one line).
+        func startList(_ curve: Curve1D, checked: Bool = true) throws -> [Double] {
+            guard let starts else {
+                let s = PitfallsFigure.defaultStarts(for: curve)
+                guard !s.isEmpty else { throw ValidationError("invalid --function '\(function)': f is undefined everywhere on its view; give --starts") }
+                return s
+            }
             let s = try ArgumentText.numbers(starts, option: "--starts")
-            let r = try ArgumentText.numbers(rates, option: "--rates")
             guard !s.isEmpty, s.count <= 7 else { throw ValidationError("invalid --starts '\(starts)': expected 1 to 7 starts") }
-            guard r.count == 1 || r.count == s.count else {
-                throw ValidationError("--rates has \(r.count) values but --starts has \(s.count): give one rate, or one per start")
+            let typed = starts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for (k, v) in s.enumerated() where checked && !(curve.value(v).isFinite && curve.derivative(v).isFinite) {
+                let shown = k < typed.count ? typed[k] : NumberText.shortest(v)
+                throw ValidationError("invalid --starts '\(starts)': f or f′ is undefined at w₀ = \(shown)")
+            }
+            return s
+        }
+
+        /// The given rates (validated against the starts' count); nil when --rates is not given.
+        func rateList(count: Int) throws -> [Double]? {
+            guard let rates else { return nil }
+            let r = try ArgumentText.numbers(rates, option: "--rates")
+            guard r.count == 1 || r.count == count else {
+                throw ValidationError("--rates has \(r.count) values but --starts has \(count): give one rate, or one per start")
             }
             for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(NumberText.shortest(v))' in --rates: expected numbers > 0") }
+            return r
+        }
+
+        func pairs() throws -> [(start: Double, rate: Double)] {
+            let curve = try FunctionArguments.curve(function)
+            let s = try startList(curve)
+            guard let r = try rateList(count: s.count) else {
+                return try s.map { ($0, try PitfallsFigure.defaultRate(for: curve, start: $0, steps: steps)) }
+            }
             return s.enumerated().map { ($0.element, r.count == 1 ? r[0] : r[$0.offset]) }
         }
 
         mutating func validate() throws {
-            _ = try FunctionArguments.curve(function)
-            _ = try pairs()
+            let curve = try FunctionArguments.curve(function)
+            _ = try rateList(count: try startList(curve, checked: false).count)
             guard steps >= 1, steps <= 100_000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 100000") }
         }
 

@@ -68,7 +68,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "stability-" + surface }
+        var defaultFileName: String { "stability-" + FunctionArguments.fileStem(surface) }
 
         mutating func validate() throws { _ = try recipe(compute: false) }
 

@@ -48,7 +48,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "steps-\(optimizer)-\(surface)" }
+        var defaultFileName: String { "steps-\(optimizer)-\(FunctionArguments.fileStem(surface))" }
 
         mutating func validate() throws {
             guard (1...8).contains(panels) else { throw ValidationError("--panels: \(panels) is not allowed; expected 1...8") }

@@ -81,7 +81,7 @@ extension DLPlot {
         static let defaultSteps = 300
         static let maxSteps = 100_000
 
-        var defaultFileName: String { "surface-" + name }
+        var defaultFileName: String { "surface-" + FunctionArguments.fileStem(name) }
 
         /// With --path and no optimizer named, only the files' paths are drawn.
         var computesRuns: Bool {

@@ -14,18 +14,21 @@ extension DLPlot {
             discussion: """
                 Each [[figure]] entry of the manifest is a dlplot command line (without `dlplot` and `-o`); \
                 it is parsed by the same parser as the command itself. Files are written atomically as \
-                <out>/<name>.<format>, and <out>/README.md is rewritten as an index showing every figure, \
-                its caption and the exact command that reproduces it. A bad entry is reported with its line \
+                <out>/<name>.<format>, and <out>/README.md and <out>/index.html are rewritten (together, \
+                all or nothing) as indexes showing every figure, its caption and the exact command that \
+                reproduces it; index.html is a self-contained web page (thumbnails grouped by section, a copy \
+                button for each command, animations playing in place, a dark variant) that works from \
+                file:// with no network. A bad entry is reported with its line \
                 in the manifest; the other figures still render, and the exit status is non-zero.
                 """)
 
         @Option(help: ArgumentHelp("The manifest to read.", valueName: "file"))
         var manifest = "gallery/gallery.toml"
 
-        @Option(help: ArgumentHelp("Where to write the figures and README.md (default: the manifest's folder).", valueName: "dir"))
+        @Option(help: ArgumentHelp("Where to write the figures, README.md and index.html (default: the manifest's folder).", valueName: "dir"))
         var out: String?
 
-        @Option(parsing: .upToNextOption, help: ArgumentHelp("Render only these entries (by name); the index is not rewritten.", valueName: "name"))
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Render only these entries (by name); README.md and index.html are not rewritten.", valueName: "name"))
         var only: [String] = []
 
         @Option(help: ArgumentHelp("Comma-separated formats to write: png, svg, pdf.", valueName: "list"))
@@ -64,9 +67,9 @@ extension DLPlot {
             }
             let outDir = out ?? AtomicFile.directory(of: manifest)
             if out != nil { try Gallery.makeDirectory(outDir) }
-            if only.isEmpty { try GalleryRules.checkIndex(outDir + "/README.md") }
+            if only.isEmpty { try GalleryRules.checkIndexes(in: outDir) }
             let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
-            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in fmts.map { e.name + "." + $0.rawValue } } + ["README.md"])
+            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in fmts.map { e.name + "." + $0.rawValue } } + ["README.md", "index.html"])
             let n = entries.count
             let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
             let state = GalleryProgress(total: n, interactive: isatty(2) != 0)
@@ -81,8 +84,7 @@ extension DLPlot {
             state.endLine()
             problems += state.problems.sorted { $0.0 < $1.0 }.map(\.1)
             if only.isEmpty {
-                let index = GalleryIndex.markdown(entries: entries, formats: fmts, failed: Set(state.problems.map { list[$0.0].name }))
-                try AtomicFile.write(Array(index.utf8), to: outDir + "/README.md")
+                try Gallery.writeIndexes(entries: entries, formats: fmts, failed: Set(state.problems.map { list[$0.0].name }), outDir: outDir)
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -91,6 +93,21 @@ extension DLPlot {
             print("gallery: \(n - state.problems.count) of \(n) figures rendered (\(fmts.map(\.rawValue).joined(separator: "+"))) "
                   + "in \(TickFormat.fixed(seconds, 2)) s with \(workers) jobs" + (failed > 0 ? "; \(failed) failed" : ""))
             if failed > 0 { throw ExitCode.failure }
+        }
+
+        /// Writes README.md and index.html together (both or neither) for the entries that rendered.
+        static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String) throws {
+            let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed)
+            let figures = entries.filter { !failed.contains($0.name) }.map { e in
+                let files = formats.map { e.name + "." + $0.rawValue }
+                let shown = GalleryPage.shown(files, command: e.command)
+                return GalleryPage.Figure(entry: e, files: files, size: shown.flatMap { MediaSize.read(outDir + "/" + $0) })
+            }
+            let page: String
+            do { page = try GalleryPage.html(figures: figures) } catch {
+                throw FigureError("cannot build index.html: \(error)")
+            }
+            try AtomicFile.writeAll([(outDir + "/README.md", Array(markdown.utf8)), (outDir + "/index.html", Array(page.utf8))])
         }
 
         /// Creates `path` and any missing parents (like `mkdir -p`), or names why it cannot.

@@ -8,6 +8,10 @@ import Optim
 /// offending position.
 enum FunctionArguments {
     /// Whether `text` is a single identifier (a name), not an expression.
+    /// `text` for a name, "expression" for a typed expression: the part of a default file name that
+    /// names the function (a formula such as `1/(1+x^2)` would make a path through a directory).
+    static func fileStem(_ text: String) -> String { isName(text) ? text : "expression" }
+
     static func isName(_ text: String) -> Bool {
         // The variables alone are expressions (no built-in has these names): `dlplot activation x`
         // is the identity, where it was "unknown activation 'x'".

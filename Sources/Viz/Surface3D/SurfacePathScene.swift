@@ -1,0 +1,98 @@
+/// Paths on a 3-D surface, split by what the faces hide.
+///
+/// Each path is cut into pieces of at most half a face. A piece no nearer face covers joins the
+/// painter's sort with the faces, nudged about one face towards the eye so it shows on its own face.
+/// A piece a nearer face covers (see `FaceCover`) is not sorted: it is drawn after every face, thinner,
+/// faded and dotted over a faint halo — the hidden-line convention of technical drawing — so a path
+/// stays visible wherever it runs and the eye can still tell front from behind. Markers (start, end)
+/// follow the same rule.
+struct SurfacePathScene {
+    enum Item { case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle) }
+
+    /// Visible pieces and markers with their sort depth.
+    private(set) var items: [(Double, Item)] = []
+    /// Runs of consecutive hidden pieces (screen points) with the path's style.
+    private(set) var hiddenRuns: [(points: [Point], style: StrokeStyle)] = []
+    private(set) var hiddenMarkers: [(at: Point, start: Bool, style: StrokeStyle)] = []
+
+    /// `paths` in data coordinates; `normalized` maps them into the box, `dev` and `depth` project box
+    /// coordinates to the screen and to the painter's depth (greater is nearer).
+    init(paths: [(points: [Point3], style: StrokeStyle)], normalized: (Point3) -> Point3, faceSize: Double,
+         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover) {
+        // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
+        // one face keeps it visible while anything taller than that in front still hides it.
+        let bias = faceSize * 1.2
+        for (points, style) in paths {
+            let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
+            var run: [Point] = []
+            func closeRun() {
+                if run.count > 1 { hiddenRuns.append((run, style)) }
+                run = []
+            }
+            for k in 1..<max(1, lifted.count) {
+                let p0 = lifted[k - 1], p1 = lifted[k]
+                guard p0.isFinite, p1.isFinite else { closeRun(); continue }
+                let pieces = max(1, Int(((p1 - p0).length / (faceSize * 0.5)).rounded(.up)))
+                for m in 0..<pieces {
+                    let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
+                    let d = (depth(a0) + depth(a1)) / 2 + bias
+                    let s0 = dev(a0), s1 = dev(a1)
+                    if cover.covers(dev((a0 + a1) * 0.5), above: d) {
+                        if run.isEmpty { run = [s0] }
+                        run.append(s1)
+                    } else {
+                        closeRun()
+                        items.append((d, .segment(s0, s1, style)))
+                    }
+                }
+            }
+            closeRun()
+            let ends = [lifted.first(where: \.isFinite).map { ($0, true) },
+                        lifted.count > 1 ? lifted.last(where: \.isFinite).map { ($0, false) } : nil]
+            for case let (p, start)? in ends {
+                let d = depth(p) + bias * 1.5, at = dev(p)
+                if cover.covers(at, above: d) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
+            }
+        }
+    }
+
+    /// The number of pieces drawn as hidden (for tests and notes).
+    var hiddenPieceCount: Int { hiddenRuns.reduce(0) { $0 + $1.points.count - 1 } }
+
+    /// Draws one visible piece or marker (faces are drawn by the caller).
+    func draw(_ item: Item, in ctx: PlotContext) {
+        switch item {
+        case .face: break
+        case let .segment(a, b, style):
+            var p = Path(); p.move(to: a); p.line(to: b)
+            ctx.stroke(p, style)
+        case let .marker(at, start, style):
+            Self.marker(at, start: start, style: style, alpha: 1, in: ctx)
+        }
+    }
+
+    /// The style of a hidden run: the path's colour faded, thinner, dotted.
+    static func hiddenStyle(_ style: StrokeStyle) -> StrokeStyle {
+        let w = max(1, style.width * 0.8)
+        return StrokeStyle(color: style.color.withAlpha(0.7), width: w, dash: [0.1, w * 2], cap: .round, join: .round)
+    }
+
+    /// Draws the hidden runs and markers over every face.
+    func drawHidden(in ctx: PlotContext) {
+        for (points, style) in hiddenRuns {
+            var p = Path()
+            p.move(to: points[0])
+            for q in points.dropFirst() { p.line(to: q) }
+            let hidden = Self.hiddenStyle(style)
+            ctx.stroke(p, StrokeStyle(color: Color(r: 1, g: 1, b: 1, a: 0.3), width: hidden.width + 1.6, cap: .round, join: .round))
+            ctx.stroke(p, hidden)
+        }
+        for (at, start, style) in hiddenMarkers { Self.marker(at, start: start, style: style, alpha: 0.6, in: ctx) }
+    }
+
+    private static func marker(_ at: Point, start: Bool, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {
+        let ring = Path(circleAt: at, radius: 4)
+        ctx.fill(ring, (start ? Color(r: 1, g: 1, b: 1) : style.color).withAlpha(alpha))
+        ctx.stroke(ring, StrokeStyle(color: (start ? style.color : Color(hex: 0x1A1A1A)).withAlpha(alpha), width: start ? 1.8 : 1))
+    }
+}
