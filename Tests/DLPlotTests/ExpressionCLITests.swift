@@ -124,10 +124,11 @@ extension ExpressionCLITests {
         // Starts without --rates (one rate each, chosen per start) are accepted.
         let good = try runDLPlot(["pitfalls", "--function", "log(x)*x", "-o", "p.png", "--data", "p.csv"], in: dir)
         XCTAssertEqual(good.status, 0, good.stderr)
-        let csv = try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8)
-        let starts = csv.components(separatedBy: "\n").filter { $0.hasPrefix("# start=") }
-        XCTAssertEqual(starts.count, 5, csv)
-        XCTAssertFalse(starts.contains { $0.contains("start=-") }, "\(starts)")
+        let table = try TidyTable(dir.appendingPathComponent("p.csv"))
+        XCTAssertEqual(table.columns, ["start", "lr", "step", "w", "f"])
+        let starts = Set(table.column("start"))
+        XCTAssertEqual(starts.count, 5, "\(starts)")
+        XCTAssertFalse(starts.contains { $0.hasPrefix("-") }, "\(starts)")
     }
 }
 
