@@ -27,6 +27,15 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
         ),
         .systemLibrary(
+            name: "CGif",
+            providers: [.apt(["libgif-dev"]), .brew(["giflib"])]
+        ),
+        .systemLibrary(
+            name: "CWebP",
+            pkgConfig: "libwebpmux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]
+        ),
+        .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
@@ -39,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG"]
+            dependencies: ["CCairo", "CPNG", "CGif", "CWebP"]
         ),
         .target(
             name: "Figures",
@@ -70,14 +79,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "DLPlotBench",
-            dependencies: ["Optim", "Viz", "RunLogs"],
+            dependencies: ["Optim", "Viz", "RunLogs", "Figures"],
             path: "Benchmarks/DLPlotBench"
         ),
 
         // MARK: - Unit test bundles
         .target(
             name: "TestSupport",
-            dependencies: ["CPNG"],
+            dependencies: ["CPNG", "CGif", "CWebP"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

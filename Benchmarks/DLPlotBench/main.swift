@@ -42,3 +42,7 @@ if only == nil || only == "animation", let dlplot = argument("--dlplot") {
     print("== Animated GIF against matplotlib's FuncAnimation + PillowWriter (whole processes)")
     runAnimationBenchmark(&harness, dlplot: dlplot, python: argument("--python"), runs: Int(argument("--runs") ?? "") ?? 5)
 }
+if only == nil || only == "animation" {
+    print("== Animation frames (in-process)")
+    runAnimationFrameBenchmarks(&harness)
+}

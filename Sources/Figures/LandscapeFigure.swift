@@ -10,6 +10,8 @@ public struct LandscapeFigure: FigureRecipe {
     public var runs: [(label: String, run: Trajectory)]
     public var grid: Int
     public var seed: UInt64
+    /// nil: the random plane as filled contours; (azimuth, elevation) in degrees: as a 3-D surface.
+    public var view3D: (azimuth: Double, elevation: Double)?
 
     /// - Parameters: `runs` are the training runs (the last one's end is the centre of the random plane);
     ///   `grid` samples per side of the plane; `seed` seeds the random directions.
@@ -28,19 +30,16 @@ public struct LandscapeFigure: FigureRecipe {
         let axis = (0..<grid).map { -1 + 2 * Double($0) / Double(grid - 1) }
         let z = LossLandscape.grid(objective, centre: centre, u: u, v: v, alphas: axis, betas: axis)
         let field = try ScalarField(xs: axis, ys: axis, z: z)
-        var plane = Axes(title: "around the \(main.label) solution", xLabel: "$\\alpha$ (direction 1)", yLabel: "$\\beta$ (direction 2)")
-        plane.xPadding = 0; plane.yPadding = 0; plane.grid = false; plane.zeroLines = false
-        plane.legend = .none
-        let filled = try FilledContourMark(field: field, levels: .count(14), colormap: .viridis)
-        plane.add(filled)
-        plane.add(try ContourMark(field: field, levels: .count(14), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
-        plane.add(PointLabelMark([.init(Point(0, 0), label: "trained", shape: .star)], markerSize: 10, zOrder: 6))
-        plane.sideGuides = [Colorbar(for: filled, label: "loss")]
+        let plane = try view3D.map { try planeIn3D(field, angles: $0, label: main.label) } ?? planeContours(field, label: main.label)
         // The plane has a colorbar beside it: three grid columns to their two, so the plots keep similar widths'.
         figure.add(plane, row: 0, column: 0, columnSpan: 3)
         tables.append(DataTable(name: "random plane", columns: ["alpha", "beta", "loss"],
                                 rows: z.indices.map { [axis[$0 % grid], axis[$0 / grid], z[$0]] }))
         for (i, entry) in runs.enumerated() {
+            if let blowUp = Self.blowUp(entry.run) {
+                figure.add(divergedPanel(entry.label, blowUp), row: 0, column: 3 + 2 * i, columnSpan: 2)
+                continue
+            }
             let pca = LossLandscape.pca(entry.run.positions)
             guard pca.directions.count == 2, let end = entry.run.finalPosition else { continue }
             let xs = pca.coordinates.map(\.0), ys = pca.coordinates.map(\.1)
@@ -67,5 +66,53 @@ public struct LandscapeFigure: FigureRecipe {
                                     rows: xs.indices.map { [Double(entry.run.steps[$0]), xs[$0], ys[$0], entry.run.values[$0]] }))
         }
         return tables + [DataTable.long(name: "paths (PCA coordinates)", key: "run", paths)]
+    }
+
+    /// Where a run blew up: the first recorded row whose loss is not finite or more than a million
+    /// times the loss at the start (its step and loss), or nil when the run stayed bounded. A PCA plane
+    /// of such a path is dominated by the blow-up and says nothing about the landscape.
+    public static func blowUp(_ run: Trajectory) -> (step: Int, loss: Double)? {
+        let start = abs(run.values.first ?? 0)
+        if let k = run.values.firstIndex(where: { !$0.isFinite || abs($0) > 1e6 * max(start, 1e-12) }) {
+            return (run.steps[k], run.values[k])
+        }
+        if case .diverged(let step) = run.stop { return (step, .nan) }
+        return nil
+    }
+
+    /// The panel of a run that blew up: no plane, a note with the step and the loss.
+    func divergedPanel(_ label: String, _ blowUp: (step: Int, loss: Double)) -> Axes {
+        var ax = Axes(title: label + " path on its PCA plane")
+        ax.showAxes = false; ax.grid = false; ax.zeroLines = false; ax.legend = .none
+        ax.xLimits = Interval(0, 1); ax.yLimits = Interval(0, 1)
+        let loss = blowUp.loss.isFinite ? "loss " + TickFormat.short(blowUp.loss, significant: 3) : "loss not finite"
+        var note = TextMark("diverged by step \(blowUp.step)\n(\(loss));\na smaller lr converges", at: Point(0.5, 0.5))
+        note.avoidsData = false
+        ax.add(note)
+        return ax
+    }
+
+    /// The random plane seen from above: filled contours, the trained weights as a star, a colorbar.
+    func planeContours(_ field: ScalarField, label: String) throws -> Axes {
+        var plane = Axes(title: "around the \(label) solution", xLabel: "$\\alpha$ (direction 1)", yLabel: "$\\beta$ (direction 2)")
+        plane.xPadding = 0; plane.yPadding = 0; plane.grid = false; plane.zeroLines = false
+        plane.legend = .none
+        let filled = try FilledContourMark(field: field, levels: .count(14), colormap: .viridis)
+        plane.add(filled)
+        plane.add(try ContourMark(field: field, levels: .count(14), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
+        plane.add(PointLabelMark([.init(Point(0, 0), label: "trained", shape: .star)], markerSize: 10, zOrder: 6))
+        plane.sideGuides = [Colorbar(for: filled, label: "loss")]
+        return plane
+    }
+
+    /// The random plane as a surface in perspective; the trained weights (α = β = 0) are the ringed
+    /// point on it.
+    func planeIn3D(_ field: ScalarField, angles: (azimuth: Double, elevation: Double), label: String) throws -> Axes {
+        var plane = Axes.surface3D(title: "around the \(label) solution (○ trained)")
+        var mark = try SurfaceMark(field: field, azimuth: angles.azimuth, elevation: angles.elevation,
+                                   path: SurfaceMark.lift([Point(0, 0)], on: field), xLabel: "α", yLabel: "β", zLabel: "loss")
+        mark.pathStyle = StrokeStyle(color: Color(hex: 0xD55E00), width: 2.2, cap: .round, join: .round)
+        plane.add(mark)
+        return plane
     }
 }

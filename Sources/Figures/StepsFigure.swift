@@ -11,14 +11,17 @@ public struct StepsFigure: FigureRecipe {
     public var start: Point2
     public var panels = 4
     public var every = 1
+    /// The learning-rate schedule stepped after each optimizer step (torch's order), if any.
+    public var schedule: LRSchedule?
 
     /// A recipe (or value) with these fields; see each field.
-    public init(surface: Surface, config: OptimizerConfig, start: Point2, panels: Int = 4, every: Int = 1) {
+    public init(surface: Surface, config: OptimizerConfig, start: Point2, panels: Int = 4, every: Int = 1, schedule: LRSchedule? = nil) {
         self.surface = surface
         self.config = config
         self.start = start
         self.panels = panels
         self.every = every
+        self.schedule = schedule
     }
 
     /// One step: where it started, the gradient used, the state after it, and where it ended.
@@ -28,19 +31,27 @@ public struct StepsFigure: FigureRecipe {
         public var gradient: Point
         public var to: Point
         public var state: [String: [Double]]
+        /// The learning rate this step used (the schedule's `get_last_lr()[0]` before it).
+        public var lr: Double
     }
 
-    /// Runs the optimizer by hand (the same update rules as `runTrajectory`) and keeps every step up to the last panel.
-    public func steps() -> [Step] {
+    /// Runs the optimizer by hand (the same update rules as `runTrajectory`, with one `scheduler.step()`
+    /// after each optimizer step) and keeps every step up to the last panel.
+    /// - Throws: `OptimError` when the schedule cannot run this optimizer (as torch raises).
+    public func steps() throws -> [Step] {
         var opt = Optimizer(config: config)
+        var scheduler: LRScheduler?
+        if let schedule { scheduler = try LRScheduler(schedule: schedule, optimizer: &opt) }
         var theta = [start.x, start.y]
         var out: [Step] = []
         for k in 1...(1 + (panels - 1) * every) {
             let g = surface.gradient(theta[0], theta[1])
             let from = Point(theta[0], theta[1])
             var gradient = [g.dx, g.dy]
+            let lr = opt.lr
             opt.step(parameters: &theta, gradient: &gradient, objective: surface)
-            out.append(Step(index: k, from: from, gradient: Point(g.dx, g.dy), to: Point(theta[0], theta[1]), state: opt.stateVectors))
+            scheduler?.step(optimizer: &opt)
+            out.append(Step(index: k, from: from, gradient: Point(g.dx, g.dy), to: Point(theta[0], theta[1]), state: opt.stateVectors, lr: lr))
             if !(theta[0].isFinite && theta[1].isFinite) { break }
         }
         return out
@@ -77,7 +88,7 @@ public struct StepsFigure: FigureRecipe {
         let stepLength = step.length
         func scaled(_ v: Point) -> Point { v.length > 0 ? v * (stepLength / v.length) : v }
         if isSGD {
-            let gradientPart = s.gradient * (-config.lr)
+            let gradientPart = s.gradient * (-s.lr)
             out.append((gradientPart, 0, "$-\\mathrm{lr}\\cdot\\nabla f$ (gradient part)"))
             if hasMomentum { out.append((step - gradientPart, 1, "velocity carried over (step + lr·∇f)")) }
         } else {
@@ -99,12 +110,13 @@ public struct StepsFigure: FigureRecipe {
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let all = steps()
+        let all = try steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
         figure.title = "\(config.label) on \((surface.expression == nil ? surface.displayName.lowercased() : surface.displayName)), step by step"
         // A typed surface is already titled by its formula: the subtitle gives the start only.
         let startText = "start (\(TickFormat.shortest(start.x)), \(TickFormat.shortest(start.y)))"
-        figure.subtitle = surface.expression == nil ? surface.formula + ", " + startText : startText
+        figure.subtitle = (surface.expression == nil ? surface.formula + ", " + startText : startText)
+            + (schedule.map { "; lr from " + $0.text } ?? "")
         let colors = [theme.color(0), theme.color(1), theme.foreground]
         let s = surface
         let accMax = accumulator.flatMap { key in shown.compactMap { $0.state[key] }.flatMap { $0 }.map { $0.squareRoot() }.max() } ?? 0
@@ -116,7 +128,9 @@ public struct StepsFigure: FigureRecipe {
             let x = Interval(c.x - half, c.x + half), y = Interval(c.y - half, c.y + half)
             let grid = Self.grid(panels: panels)
             let (row, column) = (p / grid.columns, p % grid.columns)
-            var ax = Axes(title: "step \(step.index)", xLabel: "$x$", yLabel: column == 0 ? "$y$" : nil)
+            // With a schedule the lr changes from panel to panel: each panel names the lr its step used.
+            let title = schedule == nil ? "step \(step.index)" : "step \(step.index), lr \(TickFormat.shortest(step.lr))"
+            var ax = Axes(title: title, xLabel: "$x$", yLabel: column == 0 ? "$y$" : nil)
             ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
             // The view widens to fill its cell (one unit the same length both ways): sample around it.
@@ -153,8 +167,8 @@ public struct StepsFigure: FigureRecipe {
         }
         let grid = Self.grid(panels: panels)
         figure.add(legend, row: grid.rows * grid.span, column: 0, columnSpan: grid.columns)
-        let steps = DataTable(name: config.label, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next"],
-                              rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y] })
+        let steps = DataTable(name: config.label, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next", "lr"],
+                              rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y, $0.lr] })
         return [DataTable.long(name: "steps", key: "run", [steps])]
     }
 }

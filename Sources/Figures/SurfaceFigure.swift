@@ -5,8 +5,8 @@ import Viz
 /// colorbar, its minima and saddles labelled, one path per optimizer from the same start with the same
 /// step budget, and a legend that says each run's settings and where it ended. Runs that leave the view
 /// are clipped, never rescaled, and say at which step they left; runs that diverge say when.
-public struct SurfaceFigure: FigureRecipe {
-    public enum Style: String, CaseIterable {
+public struct SurfaceFigure: FigureRecipe, Sendable {
+    public enum Style: String, CaseIterable, Sendable {
         case filled, heatmap, lines
     }
 
@@ -21,6 +21,8 @@ public struct SurfaceFigure: FigureRecipe {
     /// Azimuth and elevation of a 3-D view, nil for the plane.
     public var view3D: (azimuth: Double, elevation: Double)?
     public var withCurves = false
+    /// Whether the plane view draws the runs (off for an animation's still background).
+    public var drawsPaths = true
     /// Paths read from files (`--path`), drawn with the same clipping rule as the computed runs.
     public var userPaths: [UserPathRun] = []
 
@@ -49,13 +51,14 @@ public struct SurfaceFigure: FigureRecipe {
         let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
         figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
-        figure.subtitle = subtitle(every: every)
+        let sub = subtitle(every: every)
+        figure.subtitle = sub
 
         let main: Axes
         if let view3D {
             let view = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
             main = view.axes
-            if view.hiddenFraction > 0 { figure.subtitle = subtitle(every: every) + "; dotted where the surface hides a path" }
+            if view.hiddenFraction > 0 { figure.subtitle = sub + "; dotted where the surface hides a path" }
         } else {
             main = try plane(field, every: every, theme: theme)
         }
@@ -147,22 +150,36 @@ public struct SurfaceFigure: FigureRecipe {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
         }
         ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
+        if drawsPaths {
+            ax.add(contentsOf: pathMarks(every: every, theme: theme))
+            addUserPaths(to: &ax, theme: theme)
+        }
+        return ax
+    }
+
+    /// Every run's finished path, step markers, legend rows and note (the marks an animation moves).
+    public func pathMarks(every: Int, theme: Theme) -> [any Mark] {
+        var marks: [any Mark] = []
         for (i, run) in runs.enumerated() {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
-            ax.add(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
-            // Step markers only before the run first leaves the view (the path's one clipping rule).
-            let shown = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
-            let marks = stride(from: every, to: min(shown, run.points.count - 1), by: every).map { run.points[$0] }
-            ax.add(ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
-                               edge: theme.plotBackground, zOrder: 3.5))
+            marks.append(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
+            marks.append(stepMarkers(run, every: every, upTo: run.points.count - 1, look: look, theme: theme))
             if !withCurves {
-                ax.add(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
-                ax.add(LegendLine(run.outcome(surface: s)))
+                marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                marks.append(LegendLine(run.outcome(surface: surface)))
             }
-            if let note = exitNote(run, index: i) { ax.add(note) }
+            if let note = exitNote(run, index: i) { marks.append(note) }
         }
-        addUserPaths(to: &ax, theme: theme)
-        return ax
+        return marks
+    }
+
+    /// A marker every `every` steps before index `upTo` and before the run first leaves the view (the
+    /// path's one clipping rule).
+    public func stepMarkers(_ run: SurfaceRun, every: Int, upTo: Int, look: TrajectoryStyle, theme: Theme) -> ScatterMark {
+        let shown = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
+        let marks = stride(from: every, to: min(shown, upTo, run.points.count - 1), by: every).map { run.points[$0] }
+        return ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
+                           edge: theme.plotBackground, zOrder: 3.5)
     }
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
@@ -209,31 +226,37 @@ public struct SurfaceFigure: FigureRecipe {
     public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws
         -> (axes: Axes, hiddenFraction: Double) {
         var ax = Axes.surface3D()
+        ax.legend = withCurves ? .none : .outsideRight
+        let marks = try surface3DMarks(field, azimuth: azimuth, elevation: elevation, theme: theme,
+                                       upTo: runs.map { $0.points.count - 1 }, legend: runs.map { $0.outcome(surface: surface) })
+        // An animation's still part has no paths, but its subtitle is the last frame's.
+        if drawsPaths { ax.add(contentsOf: marks) }
+        return (ax, (marks.first as? SurfaceMark)?.hiddenPathFraction() ?? 0)
+    }
+
+    /// The 3-D surface with each run's path up to its point `upTo[i]`, and the legend rows (`legend[i]` under
+    /// each run's settings).
+    public func surface3DMarks(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme,
+                               upTo: [Int], legend: [String]) throws -> [any Mark] {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
-        mark.extraPaths = runs.map { run in
+        mark.extraPaths = zip(runs, upTo).map { run, last in
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            let inside = run.points.prefix { plan.inView($0.x, $0.y) }
+            let inside = run.points.prefix(max(0, last) + 1).prefix { plan.inView($0.x, $0.y) }
             return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
         } + userPaths3D(on: field, theme: theme)
-        ax.add(mark)
-        let hidden = mark.hiddenPathFraction()
-        ax.legend = withCurves ? .none : .outsideRight
-        for run in runs {
+        var marks: [any Mark] = [mark]
+        for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            if !withCurves {
-                ax.add(LineMark(points: [], style: look.stroke, label: run.config.label))
-                ax.add(LegendLine(run.outcome(surface: surface)))
-            }
+            marks.append(LineMark(points: [], style: look.stroke, label: run.config.label))
+            marks.append(LegendLine(text))
         }
-        if !withCurves {
-            for p in userPaths {
-                let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
-                ax.add(LineMark(points: [], style: look.stroke, label: p.label))
-                ax.add(LegendLine(p.outcome(surface: surface)))
-            }
+        for p in userPaths where !withCurves {
+            let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
+            marks.append(LineMark(points: [], style: look.stroke, label: p.label))
+            marks.append(LegendLine(p.outcome(surface: surface)))
         }
-        return (ax, hidden)
+        return marks
     }
 
     private func short(_ v: Double) -> String { TickFormat.short(v, significant: 3) }

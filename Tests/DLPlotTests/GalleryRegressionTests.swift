@@ -59,7 +59,7 @@ final class GalleryRegressionTests: XCTestCase {
     /// `landscape-spirals`: the plane panel carries a colorbar; its plot must not be squeezed to a
     /// sliver beside the two path panels, nor its title shrunk to unreadable text.
     func testLandscapePlanePanelKeepsItsWidth() throws {
-        let report = try LayoutSweepTests.report(["landscape", "--task", "spirals"])
+        let report = try LayoutSweepTests.report(["landscape", "--task", "spirals", "--steps", "200", "--grid", "31"])
         let frames = report.frames.sorted { $0.panel < $1.panel }
         XCTAssertEqual(frames.count, 3)
         guard frames.count == 3 else { return }

@@ -60,4 +60,22 @@ final class LandscapeCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("--task: 'moons'"), bad.stderr)
     }
+
+    /// The random plane in 3-D; view values are checked as typed; a bad angle writes nothing.
+    func testLandscapeIn3DAndItsViewErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("landscape3d-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let png = dir + "/l.png"
+        let r = try runDLPlot(["landscape", "--task", "xor", "--steps", "60", "--grid", "21", "--view", "3d", "--azimuth", "-40", "-o", png])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        for (args, message) in [(["--view", "4d"], "--view: '4d' is not allowed"),
+                                (["--view", "3d", "--elevation", "100"], "--elevation: 100 is not allowed"),
+                                (["--view", "3d", "--azimuth", "1e999"], "--azimuth: '1e999'")] {
+            let bad = try runDLPlot(["landscape", "--task", "xor", "-o", dir + "/bad.png"] + args)
+            XCTAssertEqual(bad.status, 64, args.joined(separator: " "))
+            XCTAssertTrue(bad.stderr.contains(message), bad.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/bad.png"))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Optim
 import XCTest
 
 /// torch's call syntax and --schedule through the CLI: every schedules.json case via `trace`, and
@@ -52,5 +53,56 @@ final class TorchCallCLITests: XCTestCase {
             XCTAssertEqual(r.stdout, "")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never.png"))
+    }
+
+    /// The short form takes torch's pairs: `--opt adam:betas=(0.8,0.99)` is the run of beta1=0.8,beta2=0.99,
+    /// and `rprop:etas=(…),step_sizes=(…)` the run of the same call in torch's syntax, number for number.
+    func testShortFormTakesTorchPairs() throws {
+        func path(_ args: [String]) throws -> String {
+            let r = try runDLPlot(["trace", "--surface", "rosenbrock", "--steps", "25"] + args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            return r.stdout
+        }
+        func dataOf(_ opt: String) throws -> String {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString)")
+            let r = try runDLPlot(["surface", "rosenbrock", "--steps", "25", "--opt", opt, "--data", file.path + ".csv", "-o", file.path + ".png"])
+            XCTAssertEqual(r.status, 0, "\(opt): \(r.stderr)")
+            return try String(contentsOfFile: file.path + ".csv", encoding: .utf8)
+        }
+        XCTAssertEqual(try dataOf("adam:lr=0.05,betas=(0.8,0.99)"), try dataOf("adam:lr=0.05,beta1=0.8,beta2=0.99"))
+        XCTAssertEqual(try dataOf("rprop:lr=0.01,etas=(0.4, 1.3),step_sizes=(1e-6,2)"),
+                       try dataOf("rprop:lr=0.01,etaminus=0.4,etaplus=1.3,step_size_min=1e-6,step_size_max=2"))
+        // trace takes every setting of the new optimizers as options, equal to the torch call.
+        XCTAssertEqual(try path(["--optimizer", "rprop", "--lr", "0.01", "--etaminus", "0.4", "--etaplus", "1.3", "--step-size-max", "2"]),
+                       try path(["--optimizer", "Rprop(lr=0.01, etas=(0.4, 1.3), step_sizes=(1e-6, 2))"]))
+        XCTAssertEqual(try path(["--optimizer", "lbfgs", "--lr", "1", "--history-size", "5", "--line-search-fn", "strong_wolfe"]),
+                       try path(["--optimizer", "LBFGS(lr=1, history_size=5, line_search_fn='strong_wolfe')"]))
+        XCTAssertEqual(try path(["--optimizer", "asgd", "--lr", "0.001", "--lambd", "0.001", "--t0", "10"]),
+                       try path(["--optimizer", "ASGD(lr=0.001, lambd=0.001, t0=10)"]))
+        XCTAssertEqual(try path(["--optimizer", "adafactor", "--lr", "0.01", "--beta2-decay", "-0.5", "--d", "2", "--eps1", "1e-30"]),
+                       try path(["--optimizer", "Adafactor(lr=0.01, beta2_decay=-0.5, d=2, eps=(1e-30, 1e-3))"]))
+        let bad: [([String], String)] = [
+            (["surface", "bowl", "--opt", "momentum:betas=(0.8,0.9)", "-o", "/tmp/never.png"], "--opt momentum:betas: '(0.8,0.9)' is not allowed"),
+            (["surface", "bowl", "--opt", "adam:betas=(0.8)", "-o", "/tmp/never.png"], "expected a pair"),
+            (["trace", "--surface", "bowl", "--optimizer", "lbfgs", "--line-search-fn", "wolfe"], "--line-search-fn: 'wolfe' is not allowed"),
+            (["trace", "--surface", "bowl", "--optimizer", "adam", "--etaplus", "1.3"], "--etaplus does not apply to adam"),
+        ]
+        for (args, needle) in bad {
+            let r = try runDLPlot(args)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(needle), "\(args): \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never.png"))
+    }
+
+    /// Every entry of the hyper-parameter table is an option of `trace` (so a new setting cannot be
+    /// left out of it).
+    func testEveryHyperparameterIsATraceOption() throws {
+        let help = try runDLPlot(["trace", "--help"]).stdout
+        XCTAssertEqual(OptimizerConfig.hyperparameters.count, 33)
+        for key in OptimizerConfig.hyperparameters.map(\.key) {
+            let option = "--" + key.replacingOccurrences(of: "_", with: "-")
+            XCTAssertTrue(help.contains(option + " ") || help.contains(option + "\n"), key)
+        }
     }
 }

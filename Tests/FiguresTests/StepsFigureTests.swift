@@ -11,7 +11,7 @@ final class StepsFigureTests: XCTestCase {
         let s = try Surface(named: "ellipse")
         let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "momentum", settings: ["lr": 0.1]),
                                  start: Point2(-4, 1.5), panels: 3, every: 1)
-        let steps = recipe.steps()
+        let steps = try recipe.steps()
         XCTAssertEqual(steps.count, 3)
         var theta = Point(-4, 1.5), b = Point(0, 0)
         for (k, step) in steps.enumerated() {
@@ -35,7 +35,7 @@ final class StepsFigureTests: XCTestCase {
         let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "adagrad", settings: ["lr": 0.5]),
                                  start: Point2(-4, 1.5), panels: 2, every: 2)
         var sum = [0.0, 0.0]
-        for step in recipe.steps() {
+        for step in try recipe.steps() {
             sum[0] += step.gradient.x * step.gradient.x; sum[1] += step.gradient.y * step.gradient.y
             XCTAssertEqual(step.state["sum"]?[0] ?? .nan, sum[0], accuracy: 1e-12 * sum[0])
             XCTAssertEqual(step.state["sum"]?[1] ?? .nan, sum[1], accuracy: 1e-12 * sum[1])
@@ -44,6 +44,27 @@ final class StepsFigureTests: XCTestCase {
         _ = try recipe.build(into: &figure)
         // Panels "step 1" and "step 3", then the legend strip.
         XCTAssertEqual(figure.panels.prefix(2).map(\.axes.title), ["step 1", "step 3"])
+    }
+
+    /// With StepLR(step_size=2, gamma=0.5) on SGD lr 0.4, steps 1–2 use 0.4, steps 3–4 use 0.2 and step 5
+    /// uses 0.1 (torch's get_last_lr() before each step); the gradient part is −lr·∇f with that lr and
+    /// the panels name it.
+    func testScheduledStepsUseAndNameTheScheduledLearningRate() throws {
+        let s = try Surface(named: "ellipse")
+        let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "sgd", settings: ["lr": 0.4]),
+                                 start: Point2(-4, 1.5), panels: 5, every: 1,
+                                 schedule: try LRSchedule(parsing: "StepLR(step_size=2, gamma=0.5)"))
+        let steps = try recipe.steps()
+        XCTAssertEqual(steps.map(\.lr), [0.4, 0.4, 0.2, 0.2, 0.1])
+        for step in steps {
+            let part = try XCTUnwrap(recipe.arrows(step).first { $0.2 == 0 }).1
+            XCTAssertEqual(part.x, -step.lr * step.gradient.x, accuracy: 1e-12)
+            XCTAssertEqual(step.to.x, step.from.x - step.lr * step.gradient.x, accuracy: 1e-12)
+        }
+        var figure = try Figure()
+        _ = try recipe.build(into: &figure)
+        XCTAssertEqual(figure.panels.prefix(5).map(\.axes.title), ["step 1, lr 0.4", "step 2, lr 0.4", "step 3, lr 0.2", "step 4, lr 0.2", "step 5, lr 0.1"])
+        XCTAssertTrue(figure.subtitle?.contains("StepLR(step_size=2, gamma=0.5)") ?? false, figure.subtitle ?? "")
     }
 
     func testOptimizerStateIsEmptyBeforeTheFirstStep() throws {

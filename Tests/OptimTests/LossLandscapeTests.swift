@@ -49,4 +49,46 @@ final class LossLandscapeTests: XCTestCase {
         }
         XCTAssertEqual(d[first.weights.count..<(first.weights.count + first.outputs)].map { $0 }, [Double](repeating: 0, count: first.outputs))
     }
+
+    /// A path on a known plane: θᵢ − θ_last = aᵢ·e₁ + bᵢ·e₂ with Σa² = 4·Σb², so the directions are
+    /// ±e₁, ±e₂ and the shares 0.8 and 0.2 exactly (the path has no third direction).
+    func testPCAOfAPathOnAKnownPlane() throws {
+        let dim = 5
+        let e1: [Double] = [0.6, 0.8, 0, 0, 0], e2: [Double] = [0, 0, 0, 1, 0]
+        let a: [Double] = [4, -2, 2, 0, 0], b: [Double] = [1, 1, -1, 1, 0]
+        // Σa² = 16+4+4 = 24, Σb² = 4: shares 24/28 and 4/28.
+        let last: [Double] = [1, -2, 3, 0.5, 7]
+        var rows: [[Double]] = []
+        for i in a.indices {
+            var r = [Double](repeating: 0, count: dim)
+            for k in 0..<dim { r[k] = last[k] + a[i] * e1[k] + b[i] * e2[k] }
+            rows.append(r)
+        }
+        func dot(_ p: [Double], _ q: [Double]) -> Double { zip(p, q).reduce(0.0) { $0 + $1.0 * $1.1 } }
+        let pca = LossLandscape.pca(rows)
+        XCTAssertEqual(pca.shares[0], 24.0 / 28, accuracy: 1e-12)
+        XCTAssertEqual(pca.shares[1], 4.0 / 28, accuracy: 1e-12)
+        XCTAssertEqual(abs(dot(pca.directions[0], e1)), 1, accuracy: 1e-12)
+        XCTAssertEqual(abs(dot(pca.directions[1], e2)), 1, accuracy: 1e-12)
+        for (i, c) in pca.coordinates.enumerated() {
+            XCTAssertEqual(abs(c.0), abs(a[i]), accuracy: 1e-12)
+            XCTAssertEqual(abs(c.1), abs(b[i]), accuracy: 1e-12)
+        }
+    }
+
+    /// The forward-only loss used for the landscape grids is the loss of backpropagation, bit for bit,
+    /// for every task (bce and mse) and for an odd and an even number of layers.
+    func testForwardLossEqualsTheBackpropagationLossExactly() throws {
+        for task in LandscapeTask.allCases {
+            let (x, y) = task.data(seed: 11)
+            for widths in [[2, 16, 16, 1], [2, 8, 1], [2, 1]] {
+                let hidden = try Activation(name: "tanh")
+                let out = try Activation(name: task == .regression ? "identity" : "sigmoid")
+                let acts = Array(repeating: hidden, count: widths.count - 2) + [out]
+                let net = try MLP(widths: widths, activations: acts, initialization: .glorotUniform, seed: 5)
+                let viaBackprop = net.lossAndGradients(inputs: x, targets: y, loss: task.loss).loss
+                XCTAssertEqual(net.loss(inputs: x, targets: y, loss: task.loss).bitPattern, viaBackprop.bitPattern, "\(task) \(widths)")
+            }
+        }
+    }
 }

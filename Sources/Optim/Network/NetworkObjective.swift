@@ -34,7 +34,7 @@ public struct NetworkObjective: Objective, Sendable {
 
     /// Mean loss at `parameters`.
     public func value(_ parameters: [Double]) -> Double {
-        network(with: parameters).lossAndGradients(inputs: inputs, targets: targets, loss: loss).loss
+        network(with: parameters).loss(inputs: inputs, targets: targets, loss: loss)
     }
 
     /// Its gradient (backpropagation), flattened like the parameters.

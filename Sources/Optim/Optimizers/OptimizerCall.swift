@@ -32,6 +32,12 @@ extension OptimizerConfig {
     /// The torch class names accepted in call syntax.
     public static var torchClassNames: [String] { torchClasses.map(\.torch) }
 
+    /// torch's class for dlplot's optimizer `name` (`adam` → `Adam`), or nil for dlplot's own
+    /// shorthands that have none (`gd`, `momentum`, `nesterov` are SGD with settings).
+    public static func torchClassName(for name: String) -> String? {
+        torchClasses.first { $0.name == name }?.torch
+    }
+
     /// The optimizer a torch constructor call describes, e.g. `Adam(lr=0.1, betas=(0.8, 0.99))`.
     /// Throws `OptimError` for an unknown class (suggesting the closest), an unknown keyword
     /// (listing the allowed ones), a value of the wrong kind, and everything `init(name:settings:)` rejects.

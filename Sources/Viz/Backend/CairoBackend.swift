@@ -102,6 +102,19 @@ final class CairoBackend: DrawingBackend {
         guard st == CAIRO_STATUS_SUCCESS else { throw VizError.cairo(operation: "create a context", message: CairoBackend.message(st)) }
     }
 
+    /// A raster canvas whose pixels start as a copy of `pixels` (premultiplied ARGB32, `width * 4` bytes a
+    /// row, as `Rendered.raster` gives them), for drawing more on an image drawn before.
+    convenience init(size: Size, pixelsPerPoint: Double, startingFrom pixels: [UInt8]) throws(VizError) {
+        try self.init(size: size, kind: .raster(pixelsPerPoint: pixelsPerPoint))
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface), stride == pixelWidth * 4, pixels.count == stride * pixelHeight else {
+            throw VizError.cairo(operation: "start from an image", message: "the image is not \(pixelWidth)x\(pixelHeight) pixels")
+        }
+        pixels.withUnsafeBufferPointer { buf in if let b = buf.baseAddress { data.update(from: b, count: buf.count) } }
+        cairo_surface_mark_dirty(surface)
+    }
+
     deinit {
         for (_, d) in fonts { pango_font_description_free(d) }
         g_object_unref(UnsafeMutableRawPointer(layout))

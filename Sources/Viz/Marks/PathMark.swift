@@ -16,6 +16,8 @@ public struct PathMark: Mark {
     /// Let the path widen automatic limits (off by default: the field sets the view).
     public var includeInBounds: Bool
     public var zOrder: Double
+    /// Opacity of the plot-coloured casing under the line (lower it with the line's own for a faint path).
+    public var haloOpacity = 0.7
 
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
                 markerSize: Double = 8, includeInBounds: Bool = false, zOrder: Double = 3) {
@@ -61,7 +63,7 @@ public struct PathMark: Mark {
         let part = Self.visiblePart(device, in: ctx.plotRect)
         guard !part.points.isEmpty else { return }
         let path = Path(polyline: part.points)
-        let halo = StrokeStyle(color: ctx.theme.plotBackground.withAlpha(0.7), width: style.width + 2.2, cap: .round, join: .round)
+        let halo = StrokeStyle(color: ctx.theme.plotBackground.withAlpha(haloOpacity), width: style.width + 2.2, cap: .round, join: .round)
         ctx.stroke(path, halo)
         ctx.stroke(path, style)
         if showPoints {

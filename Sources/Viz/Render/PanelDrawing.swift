@@ -2,22 +2,44 @@
 /// marks in z order, frame, ticks, tick labels, axis labels, title, side guides, legend). Every text and
 /// every data mark is bracketed as a `FigureElement`, so a recording backend knows what it drew.
 struct PanelDrawing {
+    /// What to draw: the whole figure, or one of the two layers of an animation frame.
+    enum Layers {
+        case all
+        /// Everything but the legend and the marks at or above z order `below` (drawn once per animation).
+        case background(below: Double)
+        /// Only the marks at or above z order `from` and the moving marks (a panel's marks from index
+        /// `movingFrom[panel]` on), and the legends (drawn every frame). The plot frames stay under the
+        /// moving marks (stroking them again would darken their anti-aliased edges).
+        case overlay(from: Double, movingFrom: [Int])
+    }
+
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
+    var layers = Layers.all
 
-    /// Draws a laid-out figure.
-    func draw(_ layout: FigureLayout) {
-        if !figure.transparent { canvas.paint(figure.theme.background) }
-        for t in layout.texts {
-            canvas.element(FigureElement(t.kind, text: t.source)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
-        }
-        for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {
-            canvas.element(FigureElement(.plotArea, panel: k, box: l.plotRect)) { drawPanel(p.axes, l) }
+    private var isOverlay: Bool { if case .overlay = layers { true } else { false } }
+
+    private func draws(_ m: any Mark, index: Int, panel: Int) -> Bool {
+        switch layers {
+        case .all: true
+        case let .background(below): m.zOrder < below
+        case let .overlay(from, moving): m.zOrder >= from || index >= (moving.indices.contains(panel) ? moving[panel] : 0)
         }
     }
 
-    private func drawPanel(_ axes: Axes, _ l: AxisLayout) {
+    /// Draws a laid-out figure.
+    func draw(_ layout: FigureLayout) {
+        if !figure.transparent && !isOverlay { canvas.paint(figure.theme.background) }
+        for t in layout.texts where !isOverlay {
+            canvas.element(FigureElement(t.kind, text: t.source)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
+        }
+        for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {
+            canvas.element(FigureElement(.plotArea, panel: k, box: l.plotRect)) { drawPanel(p.axes, l, panel: k) }
+        }
+    }
+
+    private func drawPanel(_ axes: Axes, _ l: AxisLayout, panel: Int) {
         let theme = figure.theme
         let r = l.plotRect
         var ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
@@ -29,35 +51,43 @@ struct PanelDrawing {
             }
             ctx.textObstacles = obstacles
         }
-        if !figure.transparent || theme.plotBackground != theme.background { canvas.fill(Path(rect: r), theme.plotBackground) }
+        if !isOverlay && (!figure.transparent || theme.plotBackground != theme.background) { canvas.fill(Path(rect: r), theme.plotBackground) }
         canvas.save()
         canvas.clip(r)
-        drawGrid(axes, l, ctx)
+        if !isOverlay { drawGrid(axes, l, ctx) }
         let ordered = axes.marks.enumerated().sorted { a, b in
             a.element.zOrder != b.element.zOrder ? a.element.zOrder < b.element.zOrder : a.offset < b.offset
         }
         let legendBox = l.legend.flatMap { g in l.legendOrigin.map { Rect(x: $0.x, y: $0.y, width: g.size.width, height: g.size.height) } }
         let shifts = NotePlacement.shifts(marks: axes.marks, ctx: ctx, legend: legendBox)
-        for (k, m) in ordered {
+        for (k, m) in ordered where draws(m, index: k, panel: panel) {
             var mctx = ctx
             mctx.textKind = m.textKind
             mctx.textShift = shifts[k] ?? Point(0, 0)
             if m.isDataInk { canvas.element(FigureElement(.dataInk)) { m.draw(in: mctx) } } else { m.draw(in: mctx) }
         }
         canvas.restore()
-        drawAxes(axes, l, ctx)
-        // Side guides, then the legend.
+        if case .background = layers { drawAxes(axes, l, ctx); drawGuides(axes, l); return }
+        if !isOverlay {
+            drawAxes(axes, l, ctx)
+            drawGuides(axes, l)
+        }
+        if let legend = l.legend, let origin = l.legendOrigin {
+            canvas.element(FigureElement(.legend, text: legend.entries.map(\.label).joined(separator: "; "))) {
+                legend.draw(at: origin, canvas: canvas, theme: theme)
+            }
+        }
+    }
+
+    /// The side guides (colorbars) right of the plot.
+    private func drawGuides(_ axes: Axes, _ l: AxisLayout) {
+        let theme = figure.theme, r = l.plotRect
         let pad = theme.labelFont.size * 0.4
         var gx = r.maxX + pad * 2
         let gctx = GuideContext(theme: theme, canvas: canvas)
         for (g, w) in zip(axes.sideGuides, l.guideWidths) {
             g.draw(in: Rect(x: gx, y: r.minY, width: w, height: r.height), gctx)
             gx += w + pad * 2
-        }
-        if let legend = l.legend, let origin = l.legendOrigin {
-            canvas.element(FigureElement(.legend, text: legend.entries.map(\.label).joined(separator: "; "))) {
-                legend.draw(at: origin, canvas: canvas, theme: theme)
-            }
         }
     }
 

@@ -18,6 +18,7 @@ extension DLPlot {
                 Examples:
                   dlplot landscape --task spirals
                   dlplot landscape --task xor --steps 500 --seed 3
+                  dlplot landscape --task regression --view 3d --azimuth -40
                 """)
 
         @Option(help: ArgumentHelp("xor, spirals or regression.", valueName: "task"))
@@ -32,17 +33,33 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Samples per side of the random plane, 11-401.", valueName: "n"))
         var grid = 101
 
-        @Option(name: .customLong("sgd-lr"), parsing: .unconditional, help: ArgumentHelp("SGD's learning rate > 0.", valueName: "lr"))
-        var sgdLR = "0.5"
+        @Option(name: .customLong("sgd-lr"), parsing: .unconditional, help: ArgumentHelp(
+            "SGD's learning rate > 0 (default: 0.5 for xor and spirals, 0.2 for regression, whose linear output diverges at 0.5).",
+            valueName: "lr"))
+        var sgdLR: String?
 
         @Option(name: .customLong("adam-lr"), parsing: .unconditional, help: ArgumentHelp("Adam's learning rate > 0.", valueName: "lr"))
         var adamLR = "0.01"
+
+        @Option(help: ArgumentHelp("The random plane as plane (contours seen from above) or 3d (the surface in perspective).",
+                                   valueName: "view"))
+        var view = "plane"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: azimuth in degrees.", valueName: "deg"))
+        var azimuth = "-60"
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "3-D view: elevation in degrees, -90 to 90 (45 looks into the basin around the trained weights).", valueName: "deg"))
+        var elevation = "45"
 
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "landscape-" + task }
 
-        mutating func validate() throws { _ = try settings() }
+        mutating func validate() throws {
+            _ = try settings()
+            _ = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation)
+        }
 
         func settings() throws -> (LandscapeTask, Double, Double) {
             guard let t = LandscapeTask(rawValue: task) else {
@@ -50,8 +67,9 @@ extension DLPlot {
             }
             guard (2...20_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 2...20000") }
             guard (11...401).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 11...401") }
-            let a = try NumberArguments.finite(sgdLR, option: "--sgd-lr"), b = try NumberArguments.finite(adamLR, option: "--adam-lr")
-            guard a > 0 else { throw ValidationError("--sgd-lr: \(sgdLR) is not allowed; expected a learning rate > 0") }
+            let a = try sgdLR.map { try NumberArguments.finite($0, option: "--sgd-lr") } ?? (t == .regression ? 0.2 : 0.5)
+            let b = try NumberArguments.finite(adamLR, option: "--adam-lr")
+            guard a > 0 else { throw ValidationError("--sgd-lr: \(sgdLR ?? "") is not allowed; expected a learning rate > 0") }
             guard b > 0 else { throw ValidationError("--adam-lr: \(adamLR) is not allowed; expected a learning rate > 0") }
             return (t, a, b)
         }
@@ -72,7 +90,9 @@ extension DLPlot {
                 runs.append(("\(name) lr=\(lr)", run))
             }
             var figure = try figureOptions.makeFigure(rows: 1, columns: 7)
-            let tables = try LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed).build(into: &figure)
+            var recipe = LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed)
+            recipe.view3D = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation)
+            let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }
     }

@@ -20,6 +20,7 @@ extension DLPlot {
                 Examples:
                   dlplot steps --optimizer momentum --surface ellipse --panels 4
                   dlplot steps --optimizer rmsprop --surface ellipse --every 3
+                  dlplot steps --optimizer 'SGD(lr=0.4)' --schedule 'StepLR(step_size=2, gamma=0.5)'
                 """)
 
         @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"))
@@ -35,6 +36,12 @@ extension DLPlot {
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate > 0 (default: as `dlplot surface` chooses it).", valueName: "lr"))
         var lr: String?
+
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "A torch.optim.lr_scheduler schedule in torch's syntax without the optimizer, e.g. 'StepLR(step_size=2, gamma=0.5)'; "
+                + "one scheduler.step() after each optimizer step; each panel then names the lr its step used (default: none).",
+            valueName: "Class(...)"))
+        var schedule: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "Start point x,y, e.g. --start=-1.5,2 (default: the surface's suggested start).", valueName: "x,y"))
@@ -61,7 +68,8 @@ extension DLPlot {
             list.optimizers = optimizer
             list.opt = opt
             list.lr = lr
-            let choices = try list.choices(default: [optimizer])
+            list.schedule = schedule
+            let choices = try list.choices(default: [optimizer], steps: (panels - 1) * every + 1)
             guard choices.count == 1, let choice = choices.first else {
                 throw ValidationError("--opt: settings must be for --optimizer \(optimizer), not \(choices.dropFirst().map(\.name).joined(separator: ", "))")
             }
@@ -72,7 +80,8 @@ extension DLPlot {
             var tuning = plan
             tuning.steps = 200
             let rate = choice.hasLearningRate ? nil : try tuning.learningRate(for: choice)
-            return StepsFigure(surface: plan.surface, config: try choice.config(lr: rate), start: plan.start, panels: panels, every: every)
+            return StepsFigure(surface: plan.surface, config: try choice.config(lr: rate), start: plan.start, panels: panels, every: every,
+                               schedule: choice.schedule)
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

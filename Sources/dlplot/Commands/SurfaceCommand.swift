@@ -75,6 +75,11 @@ extension DLPlot {
         @Flag(name: .customLong("with-curves"), help: "Add a panel of the loss against the step (log scale) beside the surface.")
         var withCurves = false
 
+        @OptionGroup(title: "Animation") var animation: AnimationOptions
+
+        @Option(parsing: .unconditional, help: ArgumentHelp("Animation of the 3-D view: degrees the view turns (azimuth) from the first frame to the last, -720 to 720.", valueName: "deg"))
+        var orbit: Double?
+
         @OptionGroup var figureOptions: FigureOptions
 
         static let defaultOptimizers = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam"]
@@ -95,6 +100,46 @@ extension DLPlot {
             }
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
             _ = try recipeSettings()
+            if let orbit {
+                guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(orbit)': it turns an animated 3-D view; add --view 3d --animate") }
+                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(orbit)': expected -720 to 720 degrees") }
+            }
+            if animation.animate {
+                if withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
+                let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+                _ = try animation.settings(format: target.format)
+            }
+        }
+
+        func writeAnimation(showsProgress: Bool) throws -> Bool {
+            guard animation.animate else { return false }
+            let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+            let settings = try animation.settings(format: format)
+            let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            let (w, h) = (figure.still.pixelSize.width, figure.still.pixelSize.height)
+            guard w * h * settings.frames <= AnimationOptions.maxTotalPixels else {
+                throw ValidationError("invalid --size '\(figureOptions.size ?? FigureOptions.standardSize)': \(settings.frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(AnimationOptions.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
+            }
+            try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
+                                      data: figureOptions.data, progress: showsProgress ? animation.progress : nil)
+            if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
+            return true
+        }
+
+        /// The animation of the figure: `frames` frames, steps spaced by `spacing`.
+        func makeAnimation(frames: Int, spacing: FrameTiming) throws -> (Animation, [DataTable]) {
+            let p = try plan()
+            let (s, l, angles) = try recipeSettings()
+            let runs = try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p)
+            let figure = try figureOptions.makeFigure()
+            var recipe = SurfaceFigure(plan: p, runs: runs)
+            recipe.style = s; recipe.grid = grid; recipe.levels = l
+            recipe.arrows = arrows; recipe.streamlines = streamlines
+            recipe.view3D = angles.map { (azimuth: $0.0, elevation: $0.1) }
+            var (animation, tables) = try SurfaceAnimation(recipe: recipe, frames: frames, timing: spacing, orbit: orbit ?? 0).build(into: figure)
+            if let title = figureOptions.title { animation.still.title = title }
+            try figureOptions.layout.apply(to: &animation.still, yAxis: false)
+            return (animation, tables)
         }
 
         func plan() throws -> SurfacePlan {

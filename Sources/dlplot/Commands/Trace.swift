@@ -47,61 +47,8 @@ struct Trace: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of optimizer steps, 0...10000000 (default: 100).")
     var steps: Int = 100
 
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("lr"))
-    var lr: String?
-
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("momentum"))
-    var momentum: String?
-
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("dampening"))
-    var dampening: String?
-
-    @Flag(help: Hyperparameter.optionHelp("nesterov"))
-    var nesterov = false
-
-    @Option(name: .customLong("weight-decay"), parsing: .unconditional,
-            help: Hyperparameter.optionHelp("weight_decay"))
-    var weightDecay: String?
-
-    @Option(parsing: .unconditional,
-            help: Hyperparameter.optionHelp("eps"))
-    var eps: String?
-
-    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: Hyperparameter.optionHelp("lr_decay"))
-    var lrDecay: String?
-
-    @Option(name: .customLong("initial-accumulator-value"), parsing: .unconditional,
-            help: Hyperparameter.optionHelp("initial_accumulator_value"))
-    var initialAccumulatorValue: String?
-
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("alpha"))
-    var alpha: String?
-
-    @Flag(help: Hyperparameter.optionHelp("centered"))
-    var centered = false
-
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("rho"))
-    var rho: String?
-
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("beta1"))
-    var beta1: String?
-
-    @Option(parsing: .unconditional, help: Hyperparameter.optionHelp("beta2"))
-    var beta2: String?
-
-    @Flag(help: Hyperparameter.optionHelp("amsgrad"))
-    var amsgrad = false
-
-    @Option(name: .customLong("momentum-decay"), parsing: .unconditional,
-            help: Hyperparameter.optionHelp("momentum_decay"))
-    var momentumDecay: String?
-
-    @Flag(name: .customLong("decoupled-weight-decay"),
-          help: Hyperparameter.optionHelp("decoupled_weight_decay"))
-    var decoupledWeightDecay = false
-
-    @Flag(help: Hyperparameter.optionHelp("maximize"))
-    var maximize = false
+    @OptionGroup(title: "Optimizer settings (torch's names)")
+    var settings: HyperparameterOptions
 
     @Option(parsing: .unconditional,
             help: "Stop when the gradient norm ||grad f|| <= tol, a finite number >= 0 (default: no tolerance; run every step).")
@@ -129,33 +76,12 @@ struct Trace: ParsableCommand {
         let schedule: LRSchedule?
     }
 
-    /// The numeric options as (setting key, text); the option is the key's `Hyperparameter.optionName`.
-    private var numberOptions: [(String, String?)] {
-        [("lr", lr), ("momentum", momentum), ("dampening", dampening), ("weight_decay", weightDecay), ("eps", eps),
-         ("lr_decay", lrDecay), ("initial_accumulator_value", initialAccumulatorValue), ("alpha", alpha), ("rho", rho),
-         ("beta1", beta1), ("beta2", beta2), ("momentum_decay", momentumDecay)]
-    }
-
-    private var flagOptions: [(String, Bool)] {
-        [("nesterov", nesterov), ("centered", centered), ("amsgrad", amsgrad),
-         ("decoupled_weight_decay", decoupledWeightDecay), ("maximize", maximize)]
-    }
-
-    
     func plan() throws -> Plan {
         func validation<T>(_ body: () throws -> T) throws -> T {
             do { return try body() } catch let error as OptimError { throw ValidationError(error.description) }
         }
         let s = try FunctionArguments.surface(surface, params: params)
-        var given: [OptimizerSettings.Given] = []
-        for (key, text) in numberOptions {
-            guard let text else { continue }
-            let option = OptimizerSettings.optionName(key)
-            given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(text, option: option))))
-        }
-        for (key, on) in flagOptions where on {
-            given.append(.init(option: OptimizerSettings.optionName(key), key: key, value: .flag(true)))
-        }
+        var given = try settings.given()
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {
             guard given.isEmpty else {

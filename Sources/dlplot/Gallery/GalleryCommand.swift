@@ -69,7 +69,7 @@ extension DLPlot {
             if out != nil { try Gallery.makeDirectory(outDir) }
             if only.isEmpty { try GalleryRules.checkIndexes(in: outDir) }
             let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
-            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in fmts.map { e.name + "." + $0.rawValue } } + ["README.md", "index.html"])
+            GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in e.files(fmts) } + ["README.md", "index.html"])
             let n = entries.count
             let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
             let state = GalleryProgress(total: n, interactive: isatty(2) != 0)
@@ -99,7 +99,7 @@ extension DLPlot {
         static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String) throws {
             let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed)
             let figures = entries.filter { !failed.contains($0.name) }.map { e in
-                let files = formats.map { e.name + "." + $0.rawValue }
+                let files = e.files(formats)
                 let shown = GalleryPage.shown(files, command: e.command)
                 return GalleryPage.Figure(entry: e, files: files, size: shown.flatMap { MediaSize.read(outDir + "/" + $0) })
             }
@@ -138,8 +138,14 @@ extension DLPlot {
                 do { parsed = try DLPlot.parseAsRoot(args) } catch {
                     throw FigureError(DLPlot.message(for: error))
                 }
-                guard let figure = parsed as? any FigureCommand else {
+                guard var figure = parsed as? any FigureCommand else {
                     throw FigureError("'\(args.first ?? "")' does not make a figure")
+                }
+                // An animation is one GIF, whatever the still formats.
+                if e.isAnimated {
+                    figure.figureOptions.output = outDir + "/" + e.name + ".gif"
+                    _ = try figure.writeAnimation(showsProgress: false)
+                    return nil
                 }
                 try figure.write(to: targets, data: nil, command: "dlplot " + e.command)
                 return nil

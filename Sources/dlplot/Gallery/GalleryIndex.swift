@@ -24,12 +24,13 @@ enum GalleryIndex {
                 out += "\n## \(e.section)\n"
                 section = e.section
             }
-            let image = formats.contains(.png) ? "\(e.name).png" : formats.contains(.svg) ? "\(e.name).svg" : "\(e.name).pdf"
+            let image = e.isAnimated ? "\(e.name).gif"
+                : formats.contains(.png) ? "\(e.name).png" : formats.contains(.svg) ? "\(e.name).svg" : "\(e.name).pdf"
             out += "\n### \(e.name)\n\n"
             out += "![\(e.caption.escapingBrackets)](\(image))\n\n"
             if !e.caption.isEmpty { out += e.caption + "\n\n" }
             out += "```sh\ndlplot \(e.command) -o \(image)\n```\n"
-            let others = formats.filter { $0 != .png }.map { "[\($0.rawValue.uppercased())](\(e.name).\($0.rawValue))" }
+            let others = e.isAnimated ? [] : formats.filter { $0 != .png }.map { "[\($0.rawValue.uppercased())](\(e.name).\($0.rawValue))" }
             if !others.isEmpty { out += "\nAlso as " + others.joined(separator: ", ") + ".\n" }
         }
         return out

@@ -1,4 +1,5 @@
 import TOMLKit
+import Viz
 
 /// `gallery/gallery.toml`: the list of gallery figures. Each `[[figure]]` has a `name` (the file stem),
 /// a `caption`, an optional `section`, and `command`: a dlplot command line without `dlplot` and
@@ -11,6 +12,14 @@ struct GalleryManifest {
         var command: String
         /// The line of the entry's `[[figure]]` header in the manifest.
         var line: Int
+
+        /// Whether the entry is an animation (its command has --animate): one GIF, never PNG/SVG/PDF.
+        var isAnimated: Bool { ((try? CommandSplitter.split(command)) ?? []).contains("--animate") }
+
+        /// The files the entry writes for the still formats `formats`.
+        func files(_ formats: [OutputFormat]) -> [String] {
+            isAnimated ? [name + ".gif"] : formats.map { name + "." + $0.rawValue }
+        }
     }
 
     var entries: [Entry] = []

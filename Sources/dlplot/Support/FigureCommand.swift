@@ -14,6 +14,9 @@ protocol FigureCommand: ParsableCommand {
     func makeFigure() throws -> (Figure, [DataTable])
     /// True when the command itself uses `--y-range` and `--log-y` (as its y setting's values).
     var drawsItsOwnYAxis: Bool { get }
+    /// Writes the animation when `--animate` asks for one and returns true; false for a still figure.
+    /// Without `showsProgress` the progress line stays silent even on a terminal (the gallery's own shows).
+    func writeAnimation(showsProgress: Bool) throws -> Bool
 }
 
 extension FigureCommand {
@@ -81,6 +84,15 @@ extension FigureCommand {
     }
 
     func run() throws {
+        if try writeAnimation(showsProgress: true) { return }
+        try writeStill()
+    }
+
+    /// Commands with `--animate` write the animation here when asked for one, and return true.
+    func writeAnimation(showsProgress: Bool) throws -> Bool { false }
+
+    /// Writes the still figure to -o (or the default name), with --data and --layout-report.
+    func writeStill() throws {
         let path = figureOptions.output ?? (defaultFileName + "." + (figureOptions.format ?? "png"))
         let format = try figureOptions.outputFormat(for: path)
         let written = try write(to: [(path, format)], data: figureOptions.data, command: commandLine())

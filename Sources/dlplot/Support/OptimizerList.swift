@@ -66,13 +66,20 @@ struct OptimizerListOptions: ParsableArguments {
             guard perName[name] == nil else { throw ValidationError("--opt: '\(name)' is given twice; put all its settings in one --opt") }
             var given: [OptimizerSettings.Given] = []
             if parts.count == 2 {
-                for kv in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
+                for kv in OptimizerListOptions.topLevelItems(String(parts[1])) {
                     let pair = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                     let key = pair[0].trimmingSpaces
                     guard !key.isEmpty else {
                         throw ValidationError("--opt '\(item)': expected name:k=v,k=v, e.g. --opt adam:lr=0.05,beta1=0.8")
                     }
                     let option = "--opt \(name):\(key)"
+                    if pair.count == 2, pair[1].trimmingSpaces.hasPrefix("(") {
+                        for g in try OptimizerListOptions.pairSettings(name: name, key: key, value: pair[1].trimmingSpaces, option: option) {
+                            guard !given.contains(where: { $0.key == g.key }) else { throw ValidationError("\(option) is given twice") }
+                            given.append(g)
+                        }
+                        continue
+                    }
                     guard !given.contains(where: { $0.key == key }) else { throw ValidationError("\(option) is given twice") }
                     let isFlag = (try? OptimizerConfig.defaults(for: name))?.first { $0.name == key }.map {
                         if case .flag = $0.value { return true } else { return false }
@@ -140,6 +147,16 @@ struct OptimizerListOptions: ParsableArguments {
         }
         items.append(current)
         return items
+    }
+
+    /// A torch pair in the short form, `--opt adam:betas=(0.8,0.99)`: read as torch reads the keyword in
+    /// the optimizer's class (`betas` → beta1, beta2; `etas`; `step_sizes`; Adafactor's `eps`).
+    static func pairSettings(name: String, key: String, value: String, option: String) throws -> [OptimizerSettings.Given] {
+        guard let torch = OptimizerConfig.torchClassName(for: name) else {
+            throw ValidationError("\(option): '\(value)' is not allowed; \(name) has no pair settings (write each as k=v)")
+        }
+        let (_, given) = try callSettings("\(torch)(\(key)=\(value))", option: option)
+        return given.map { OptimizerSettings.Given(option: option, key: $0.key, value: $0.value) }
     }
 
     /// dlplot's name and the given settings of a torch call such as `Adam(lr=0.1, betas=(0.8, 0.99))`.

@@ -1,0 +1,52 @@
+import Figures
+import Optim
+import Viz
+
+/// `--animate`, in-process: one frame after the first (background copy, moving layer, palette mapping) of
+/// the paired comparison's animation against a full static render of the same figure (goal: under 20 %).
+func runAnimationFrameBenchmarks(_ h: inout Harness) {
+    do {
+        let (animation, renderer) = try benchAnimation()
+        let still = animation.lastFrame
+        var staticMs = 0.0, frameMs = 0.0
+        try h.time("static render of the last frame, 800×500 PNG") { _ = try still.render(as: .png) }
+        staticMs = bestMilliseconds(3) { _ = try? still.render(as: .png) }
+        let samples = (0..<3).compactMap { try? AnimationWriterProbe.words(renderer.frame($0 * 49)) }
+        let palette = IndexedPalette(samples: samples)
+        let first = try AnimationWriterProbe.words(renderer.frame(0))
+        let firstIndices = palette.indices(of: first)
+        frameMs = bestMilliseconds(3) {
+            for k in 1..<animation.frameCount {
+                let w = (try? AnimationWriterProbe.words(renderer.frame(k))) ?? first
+                _ = palette.indices(of: w, reference: first, referenceIndices: firstIndices)
+            }
+        } / Double(animation.frameCount - 1)
+        h.record("one frame after the first (draw + palette), one thread", formatMilliseconds(frameMs))
+        h.record("  per-frame cost / static render (goal < 20 %)", fixed(100 * frameMs / staticMs, 1) + " %")
+    } catch {
+        print("animation benchmark failed: \(error)")
+    }
+}
+
+/// The animation of `animationFigure`, built in-process as the command builds it.
+func benchAnimation() throws -> (Animation, AnimationRenderer) {
+    let surface = try Surface(named: "beale")
+    let box = surface.viewBox
+    let plan = SurfacePlan(surface: surface, start: surface.suggestedStart, steps: 300,
+                           x: Interval(box.xmin, box.xmax), y: Interval(box.ymin, box.ymax), seed: 0)
+    let runs = try SurfaceRuns.run(["gd", "momentum", "adam", "rmsprop"].map { OptimizerRequest(name: $0) }, plan: plan)
+    let figure = try Figure(width: 800, height: 500, dpi: 160 * (800.0 * 500 / (1280 * 720)).squareRoot())
+    let (animation, _) = try SurfaceAnimation(recipe: SurfaceFigure(plan: plan, runs: runs), frames: 100).build(into: figure)
+    return (animation, try AnimationRenderer(animation))
+}
+
+/// The best of `runs` wall times of `body`, in milliseconds.
+func bestMilliseconds(_ runs: Int, _ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    return (0..<runs).map { _ in seconds(clock.measure(body)) * 1000 }.min() ?? 0
+}
+
+/// ARGB32 bytes as words, as the GIF writer sees them.
+enum AnimationWriterProbe {
+    static func words(_ bytes: [UInt8]) -> [UInt32] { bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) } }
+}

@@ -1,0 +1,121 @@
+import Optim
+import Viz
+
+/// Optimizer paths on a loss surface, growing step by step: the surface, its colorbar and labels are the
+/// still part; each frame shows every run up to the frame's step, faint behind a bright fading tail, with a
+/// dot where the run is now, its step and loss in the legend, and the note that a run left the view or
+/// diverged from the frame where that happens on. The last frame is the still figure of the same request.
+/// The 3-D view may turn (`orbit` degrees of azimuth over the animation), so every frame is drawn whole.
+public struct SurfaceAnimation {
+    public var recipe: SurfaceFigure
+    public var frames: Int
+    public var timing: FrameTiming
+    /// Degrees the 3-D view turns (azimuth) from the first frame to the last.
+    public var orbit: Double
+
+    /// An animation of `recipe` in `frames` frames.
+    public init(recipe: SurfaceFigure, frames: Int, timing: FrameTiming = .even, orbit: Double = 0) {
+        self.recipe = recipe; self.frames = frames; self.timing = timing; self.orbit = orbit
+    }
+
+    /// The animation drawn on `figure` (its size and theme), and the numbers behind the last frame.
+    public func build(into figure: Figure) throws -> (Animation, [DataTable]) {
+        var still = figure
+        var background = recipe
+        background.drawsPaths = false
+        let tables = try background.build(into: &still)
+        let theme = figure.theme
+        let recipe = self.recipe
+        let plan = recipe.plan
+        let steps = timing.steps(frames: frames, steps: plan.steps)
+        let last = frames - 1
+        if let view = recipe.view3D {
+            let s = plan.surface
+            let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: recipe.grid, ny: recipe.grid) { x, y in s.value(x, y) }
+            let orbit = self.orbit
+            // Each frame checked here (SurfaceMark throws only for a field it cannot draw, which the still
+            // figure already drew): a frame that cannot be drawn is left empty.
+            let animation = Animation(still: still, frameCount: frames, stillBelow: -.infinity) { k in
+                let turn = last > 0 ? orbit * Double(k) / Double(last) : 0
+                let upTo = recipe.runs.map { Self.index($0, atStep: steps[k]) }
+                let legend = recipe.runs.map { k == last ? $0.outcome(surface: s) : Self.progress($0, step: steps[k], surface: s) }
+                let marks = (try? recipe.surface3DMarks(field, azimuth: view.azimuth + turn, elevation: view.elevation,
+                                                        theme: theme, upTo: upTo, legend: legend)) ?? []
+                return [marks]
+            }
+            return (animation, tables)
+        }
+        let every = TrajectoryStyle.markerEvery(steps: plan.steps)
+        let animation = Animation(still: still, frameCount: frames, stillBelow: 3) { k in
+            [k == last ? recipe.pathMarks(every: every, theme: theme) : Self.frameMarks(recipe, step: steps[k], every: every, theme: theme)]
+        }
+        return (animation, tables)
+    }
+
+    /// The marks of a frame at `step` (before the last): faint paths so far, bright fading tails, a dot at
+    /// each run's current point, step markers, legend rows with step and loss, and notes of what happened.
+    static func frameMarks(_ recipe: SurfaceFigure, step: Int, every: Int, theme: Theme) -> [any Mark] {
+        var marks: [any Mark] = []
+        let plan = recipe.plan
+        let tail = max(4, plan.steps / 10)
+        for (i, run) in recipe.runs.enumerated() {
+            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
+            let j = index(run, atStep: step)
+            let z = 3 + Double(i) * 0.01
+            var faint = look.stroke
+            faint.color = faint.color.withAlpha(0.45)
+            var path = PathMark(points: Array(run.points.prefix(j + 1)), style: faint, markerSize: 8, zOrder: z)
+            path.haloOpacity = 0.2
+            marks.append(path)
+            // The tail: the last steps before the run first leaves the view, in three pieces that fade with age.
+            let exit = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
+            let end = min(j, exit)
+            let from = max(0, j - tail)
+            if end > from {
+                for (piece, alpha) in [0.45, 0.7, 1.0].enumerated() {
+                    let a = from + (end - from) * piece / 3, b = from + (end - from) * (piece + 1) / 3
+                    guard b > a else { continue }
+                    var st = look.stroke
+                    st.color = st.color.withAlpha(alpha)
+                    marks.append(LineMark(points: Array(run.points[a...b]), style: st, zOrder: z + 0.002))
+                }
+            }
+            marks.append(recipe.stepMarkers(run, every: every, upTo: j, look: look, theme: theme))
+            if j < exit, run.points[j].isFinite {
+                marks.append(ScatterMark(points: [run.points[j]], shape: .circle, size: theme.markerSize * 1.3, color: look.color,
+                                         edge: theme.plotBackground, zOrder: 3.6))
+            }
+            if !recipe.withCurves {
+                marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                marks.append(LegendLine(progress(run, step: step, surface: plan.surface)))
+            }
+            let happened = [run.leavesView, run.diverged].compactMap { $0 }.min().map { $0 <= step } ?? false
+            if happened, let note = recipe.exitNote(run, index: i) { marks.append(note) }
+        }
+        return marks
+    }
+
+    /// The index of the last recorded point at or before `step`.
+    static func index(_ run: SurfaceRun, atStep step: Int) -> Int {
+        let steps = run.trajectory.steps
+        var lo = 0, hi = min(steps.count, run.points.count) - 1
+        guard hi >= 0 else { return 0 }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if steps[mid] <= step { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The legend row of a run during the animation: "step k: f = v", or what happened once it has.
+    static func progress(_ run: SurfaceRun, step: Int, surface: Surface) -> String {
+        if let k = run.diverged, k <= step { return "diverged at step \(k)" }
+        if let k = run.leavesView, k <= step { return "leaves the view at step \(k)" }
+        let j = index(run, atStep: step)
+        let values = run.trajectory.values
+        let name = surface.dataset == nil ? "f" : "L"
+        let shown = run.trajectory.steps.indices.contains(j) ? run.trajectory.steps[j] : step
+        guard values.indices.contains(j) else { return "step \(shown)" }
+        return "step \(shown): \(name) = \(SurfaceRun.value(values[j]))"
+    }
+}

@@ -1,0 +1,66 @@
+/// A figure that moves: a still part drawn once, and marks that change from frame to frame.
+///
+/// Frame `k` (0 ..< `frameCount`) is the still figure with `moving(k)` added to its panels (one array a
+/// panel, in panel order), and the last frame is the finished figure: it is drawn exactly as the still figure
+/// with the last frame's marks would be as a static image. Every frame is laid out as that last frame (the
+/// same plot rectangles, ticks and legend position), so nothing but the moving marks and the legend's text
+/// changes between frames.
+///
+/// Speed: the page, its texts, the axes, the side guides and every still mark whose z order is below
+/// `stillBelow` are drawn once into a background image; each frame copies that image and draws only the
+/// still marks at or above `stillBelow` (labels that must stay on top), the moving marks, the plot frames
+/// and the legends. Moving marks are meant to lie at or above `stillBelow`; one below it (a legend-only
+/// mark that draws nothing) is still drawn, over the background. With `stillBelow = -.infinity` every mark is
+/// redrawn in each frame (a view that turns, say).
+public struct Animation: Sendable {
+    /// The figure without its moving marks.
+    public var still: Figure
+    public var frameCount: Int
+    /// Still marks with a z order below this are drawn once, under every frame.
+    public var stillBelow: Double
+    /// The moving marks of frame `k`: one array a panel of `still`, in the order the panels were added.
+    public var moving: @Sendable (Int) -> [[any Mark]]
+
+    /// An animation of `frameCount` frames (at least 1).
+    public init(still: Figure, frameCount: Int, stillBelow: Double, moving: @escaping @Sendable (Int) -> [[any Mark]]) {
+        self.still = still
+        self.frameCount = max(1, frameCount)
+        self.stillBelow = stillBelow
+        self.moving = moving
+    }
+
+    /// The figure of frame `k`: the still figure with that frame's moving marks added.
+    public func figure(at k: Int) -> Figure {
+        var f = still
+        let marks = moving(k)
+        for (p, m) in marks.enumerated() where p < f.panels.count { f.modifyAxes(p) { $0.add(contentsOf: m) } }
+        return f
+    }
+
+    /// The last frame as a still figure (what a PNG of the same command shows).
+    public var lastFrame: Figure { figure(at: frameCount - 1) }
+}
+
+/// Which step of a run each frame shows.
+public enum FrameTiming: String, Sendable, CaseIterable {
+    /// Steps spread evenly over the frames.
+    case even
+    /// Steps spread evenly in log(1 + step): the first steps, where most happens, get more frames.
+    case log
+
+    /// The step shown in each of `frames` frames for a run of `steps` steps (0 = the start): non-decreasing,
+    /// starting at 0 (or at the first step when there is one frame per step or fewer) and ending at `steps`.
+    public func steps(frames: Int, steps: Int) -> [Int] {
+        let n = max(1, frames), total = max(0, steps)
+        guard n > 1 else { return [total] }
+        return (0..<n).map { k -> Int in
+            let t = Double(k) / Double(n - 1)
+            switch self {
+            case .even: return min(total, Int((t * Double(total)).rounded()))
+            case .log:
+                let s = (Math.exp(t * Math.log(Double(total) + 1)) - 1).rounded()
+                return min(total, max(0, Int(s)))
+            }
+        }
+    }
+}

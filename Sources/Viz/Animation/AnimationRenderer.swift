@@ -1,0 +1,68 @@
+/// Draws the frames of an `Animation` as raster images: the background once, then each frame as a copy of
+/// it with the moving layer drawn over. Frames may be drawn on several threads at once (each on its own
+/// canvas); a frame's pixels depend only on its index, never on the thread or the order.
+public final class AnimationRenderer: Sendable {
+    public let animation: Animation
+    /// Width and height of every frame in pixels.
+    public let width: Int
+    public let height: Int
+    private let final: Figure
+    private let layout: FigureLayout
+    private let background: [UInt8]
+    private let movingFrom: [Int]
+    private let scale: Double
+
+    /// Lays out the last frame and draws the background.
+    /// - Throws: `VizError` when the figure cannot be laid out or drawn (too small a page, bad data).
+    public init(_ animation: Animation) throws(VizError) {
+        self.animation = animation
+        final = animation.lastFrame
+        scale = final.dpi / 72
+        movingFrom = animation.still.panels.map(\.axes.marks.count)
+        let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: scale))
+        layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).layout()
+        PanelDrawing(figure: final, canvas: canvas, resolution: scale, layers: .background(below: animation.stillBelow)).draw(layout)
+        (background, width, height) = try AnimationRenderer.pixels(of: canvas)
+    }
+
+    /// The pixels of frame `k`: premultiplied ARGB32 words in native byte order (blue, green, red, alpha in
+    /// memory on little-endian machines), `width * 4` bytes a row, top row first.
+    public func frame(_ k: Int) throws(VizError) -> [UInt8] {
+        let canvas = try CairoBackend(size: final.size, pixelsPerPoint: scale, startingFrom: background)
+        PanelDrawing(figure: final, canvas: canvas, resolution: scale,
+                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom)).draw(frameLayout(k, canvas: canvas))
+        return try AnimationRenderer.pixels(of: canvas).0
+    }
+
+    /// The last frame's layout with frame `k`'s moving marks, and legends rebuilt for their texts (at the
+    /// last frame's places and sizes of type).
+    private func frameLayout(_ k: Int, canvas: CairoBackend) -> FigureLayout {
+        var l = layout
+        let moving = animation.moving(k)
+        let theme = final.theme
+        for p in l.panels.indices {
+            var axes = animation.still.panels[p].axes
+            if moving.indices.contains(p) { axes.add(contentsOf: moving[p]) }
+            l.panels[p].axes = axes
+            guard let old = l.axes[p].legend else { continue }
+            let entries = axes.marks.flatMap(\.legendEntries)
+            if entries.map(\.label) == old.entries.map(\.label) { continue }
+            l.axes[p].legend = entries.isEmpty ? nil : LegendLayout(
+                entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
+                maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+        }
+        return l
+    }
+
+    private static func pixels(of canvas: CairoBackend) throws(VizError) -> ([UInt8], Int, Int) {
+        try withExtendedLifetime(canvas) { () throws(VizError) -> ([UInt8], Int, Int) in
+            guard case let .raster(argb, w, h, stride) = try canvas.finish() else {
+                throw VizError.cairo(operation: "draw a frame", message: "not a raster canvas")
+            }
+            if stride == w * 4 { return (Array(argb), w, h) }
+            var out = [UInt8](repeating: 0, count: w * h * 4)
+            for y in 0..<h { for x in 0..<(w * 4) { out[y * w * 4 + x] = argb[y * stride + x] } }
+            return (out, w, h)
+        }
+    }
+}

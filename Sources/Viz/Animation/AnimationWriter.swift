@@ -1,0 +1,88 @@
+/// The animated file formats.
+public enum AnimationFormat: String, Sendable, CaseIterable {
+    case gif, webp, mp4
+
+    /// The format named by a file's extension (case-insensitive), or nil when it names none.
+    public init?(path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        self.init(rawValue: String(name[name.index(after: dot)...]).lowercased())
+    }
+
+    /// The highest frame rate the format plays faithfully (GIF delays are whole hundredths of a second,
+    /// and browsers slow down delays under 2/100 s).
+    public var maxFPS: Double { self == .gif ? 50 : 60 }
+}
+
+/// How frames are played: frames per second, how long the last frame stays, and whether the file repeats.
+public struct AnimationTiming: Sendable {
+    public var fps: Double
+    /// Seconds the last frame is held, on top of its own 1/fps.
+    public var hold: Double
+    public var loop: Bool
+
+    /// Timing with these fields; see each field.
+    public init(fps: Double = 20, hold: Double = 0, loop: Bool = false) {
+        self.fps = fps; self.hold = hold; self.loop = loop
+    }
+
+    /// The delay of each of `count` frames in units of 1/`unit` s (hundredths for GIF), rounded so the
+    /// running total stays on the exact times k/fps; the last one includes the hold.
+    public func delays(count: Int, unit: Double) -> [Int] {
+        (0..<count).map { k in
+            let d = Int((Double(k + 1) * unit / fps).rounded()) - Int((Double(k) * unit / fps).rounded())
+            return k == count - 1 ? d + Int((hold * unit).rounded()) : d
+        }
+    }
+}
+
+/// Encodes an animation's frames, drawn on `jobs` threads, into one file's bytes.
+public enum AnimationWriter {
+    /// The bytes of the animation as `format`. `progress` is called after each frame is drawn.
+    /// - Throws: `VizError` when a frame cannot be drawn or the encoder fails (a size the codec refuses).
+    public static func encode(_ renderer: AnimationRenderer, as format: AnimationFormat, timing: AnimationTiming,
+                              jobs: Int, progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [UInt8] {
+        switch format {
+        case .gif: return try gif(renderer, timing: timing, jobs: jobs, progress: progress)
+        case .webp: return try webp(renderer, timing: timing, jobs: jobs, progress: progress)
+        case .mp4: throw VizError.invalidValue(what: "animation format", value: format.rawValue, allowed: "gif or webp")
+        }
+    }
+
+    static func webp(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,
+                     progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
+        let n = renderer.animation.frameCount
+        let encoder = try WebPEncoder(width: renderer.width, height: renderer.height, loop: timing.loop)
+        let delays = timing.delays(count: n, unit: 1000)
+        var time = 0
+        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+            try renderer.frame(k)
+        }, consume: { (k, pixels) throws(VizError) in
+            try encoder.add(pixels, timestamp: time)
+            time += delays[k]
+        })
+        return try encoder.finish(end: time)
+    }
+
+    static func gif(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,
+                    progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
+        let n = renderer.animation.frameCount
+        // The palette comes from the first, middle and last frames (all a path's colours, fading or not).
+        let samples = try Set([0, n / 2, n - 1]).sorted().map { (k) throws(VizError) in words(try renderer.frame(k)) }
+        let palette = IndexedPalette(samples: samples)
+        let first = samples[0], firstIndices = palette.indices(of: first)
+        let encoder = try GIFEncoder(width: renderer.width, height: renderer.height, palette: palette, loop: timing.loop)
+        let delays = timing.delays(count: n, unit: 100)
+        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+            k == 0 ? firstIndices : palette.indices(of: words(try renderer.frame(k)), reference: first, referenceIndices: firstIndices)
+        }, consume: { (k, indices) throws(VizError) in
+            try encoder.add(indices, delay: delays[k])
+        })
+        return try encoder.finish()
+    }
+
+    /// ARGB32 bytes as native 32-bit words.
+    static func words(_ bytes: [UInt8]) -> [UInt32] {
+        bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
+    }
+}

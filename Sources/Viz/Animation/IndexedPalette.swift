@@ -1,0 +1,115 @@
+/// A palette of at most 255 colours for a GIF, with index 255 left free for transparency.
+///
+/// Built from sample frames (premultiplied ARGB32 words, opaque): every colour that covers a noticeable
+/// area (flat fills, the theme's colours, series colours, the bands of a colormap) is kept exactly; the
+/// remaining entries come from a median cut (Heckbert 1982) of the remaining colours, weighted by how
+/// many pixels have them — the in-between shades of anti-aliased edges and text. Pixels map to the nearest
+/// entry (squared distance, green weighted most), without dithering, so flat areas stay flat and
+/// identical pixels give identical indices in every frame.
+public struct IndexedPalette: Sendable {
+    /// The colours as 0xRRGGBB.
+    public let colors: [UInt32]
+    /// Index reserved for "unchanged since the previous frame".
+    public static let transparentIndex: UInt8 = 255
+    private let exact: [UInt32: UInt8]
+
+    /// A palette for `frames` (each `count` ARGB32 words).
+    public init(samples frames: [[UInt32]]) {
+        var counts: [UInt32: Int] = [:]
+        var total = 0
+        for f in frames {
+            total += f.count
+            for w in f { counts[w & 0xFF_FFFF, default: 0] += 1 }
+        }
+        let byCount = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let threshold = max(16, total / 5000)
+        var kept = byCount.prefix { $0.value >= threshold }.prefix(192).map(\.key)
+        if kept.isEmpty, let first = byCount.first { kept = [first.key] }
+        let keptSet = Set(kept)
+        let rest = byCount.filter { !keptSet.contains($0.key) }
+        let free = 255 - kept.count
+        kept += IndexedPalette.medianCut(rest.map { ($0.key, $0.value) }, boxes: free)
+        colors = kept
+        var e: [UInt32: UInt8] = [:]
+        for (i, c) in kept.enumerated() where e[c] == nil { e[c] = UInt8(i) }
+        exact = e
+    }
+
+    /// The index of the entry nearest to `argb` (alpha ignored: frames are opaque).
+    public func index(of argb: UInt32) -> UInt8 {
+        let c = argb & 0xFF_FFFF
+        if let i = exact[c] { return i }
+        let r = Int(c >> 16), g = Int((c >> 8) & 0xFF), b = Int(c & 0xFF)
+        var best = 0, bestD = Int.max
+        for (i, p) in colors.enumerated() {
+            let dr = r - Int(p >> 16), dg = g - Int((p >> 8) & 0xFF), db = b - Int(p & 0xFF)
+            let d = 3 * dr * dr + 4 * dg * dg + 2 * db * db
+            if d < bestD { bestD = d; best = i }
+        }
+        return UInt8(best)
+    }
+
+    /// Maps a frame to indices; pixels equal to `reference` (an earlier frame) take `referenceIndices`.
+    public func indices(of frame: [UInt32], reference: [UInt32]? = nil, referenceIndices: [UInt8]? = nil) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: frame.count)
+        var cache: [UInt32: UInt8] = [:]
+        let ref = reference.flatMap { r in referenceIndices.map { (r, $0) } }
+        for k in frame.indices {
+            let w = frame[k]
+            if let (r, ri) = ref, r[k] == w { out[k] = ri[k]; continue }
+            if let i = cache[w] { out[k] = i; continue }
+            let i = index(of: w)
+            cache[w] = i
+            out[k] = i
+        }
+        return out
+    }
+
+    /// The 768 bytes of a GIF colour table (unused entries black).
+    public var rgbTable: [UInt8] {
+        var t = [UInt8](repeating: 0, count: 768)
+        for (i, c) in colors.enumerated() where i < 256 {
+            t[3 * i] = UInt8(c >> 16); t[3 * i + 1] = UInt8((c >> 8) & 0xFF); t[3 * i + 2] = UInt8(c & 0xFF)
+        }
+        return t
+    }
+
+    /// At most `boxes` weighted-mean colours for `colors` (0xRRGGBB with pixel counts).
+    static func medianCut(_ colors: [(UInt32, Int)], boxes: Int) -> [UInt32] {
+        guard boxes > 0, !colors.isEmpty else { return [] }
+        var queue: [[(UInt32, Int)]] = [colors]
+        func channel(_ c: UInt32, _ ch: Int) -> Int { Int((c >> UInt32(16 - 8 * ch)) & 0xFF) }
+        func spread(_ box: [(UInt32, Int)]) -> (Int, Int) {
+            var best = (0, -1)
+            for ch in 0..<3 {
+                let v = box.map { channel($0.0, ch) }
+                let s = (v.max() ?? 0) - (v.min() ?? 0)
+                if s > best.1 { best = (ch, s) }
+            }
+            return best
+        }
+        while queue.count < boxes {
+            // Split the box with the most pixels times its widest channel range.
+            var pick = -1, score = 0
+            for (i, b) in queue.enumerated() where b.count > 1 {
+                let w = b.reduce(0) { $0 + $1.1 } * spread(b).1
+                if w > score { score = w; pick = i }
+            }
+            guard pick >= 0 else { break }
+            let box = queue[pick]
+            let ch = spread(box).0
+            let sorted = box.sorted { channel($0.0, ch) != channel($1.0, ch) ? channel($0.0, ch) < channel($1.0, ch) : $0.0 < $1.0 }
+            let half = sorted.reduce(0) { $0 + $1.1 } / 2
+            var acc = 0, cut = 1
+            for (i, c) in sorted.enumerated() { acc += c.1; if acc >= half { cut = max(1, min(sorted.count - 1, i + 1)); break } }
+            queue[pick] = Array(sorted[..<cut])
+            queue.append(Array(sorted[cut...]))
+        }
+        return queue.map { box in
+            let n = max(1, box.reduce(0) { $0 + $1.1 })
+            var s = [0, 0, 0]
+            for (c, w) in box { for ch in 0..<3 { s[ch] += channel(c, ch) * w } }
+            return UInt32((s[0] + n / 2) / n) << 16 | UInt32((s[1] + n / 2) / n) << 8 | UInt32((s[2] + n / 2) / n)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+import Viz
+
+/// `--animate` and its settings: how many frames, how fast, which step each frame shows, how it ends.
+struct AnimationOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp(
+        "Write an animation instead of a still figure: the runs grow step by step. The format comes from -o: .gif (giflib) or .webp, .mp4.",
+        discussion: ""))
+    var animate = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Animation: frames per second, 1-60 (GIF: up to 50). (default: 20)", valueName: "n"))
+    var fps: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Animation: seconds from the first step to the last (frames = fps × duration). (default: 5)", valueName: "s"))
+    var duration: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Animation: the number of frames, 2-3000, instead of --duration.", valueName: "n"))
+    var frames: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Animation: which step each frame shows: even (steps spread evenly) or log (evenly in log(1 + step): more frames for the first steps).",
+        valueName: "even|log"))
+    var time = "even"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Animation: seconds the last frame stays before the end (or the next loop), 0-60. (default: 1)", valueName: "s"))
+    var hold: String?
+
+    @Flag(help: "Animation: play again from the start, forever (GIF's loop extension; WebP's loop count).")
+    var loop = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Animation: frames drawn at once, 1-64 (default: the number of cores). The file is the same for any number.", valueName: "n"))
+    var jobs: String?
+
+    @Flag(help: "Animation: show frames done, frames per second and the time left on standard error even when it is not a terminal.")
+    var progress = false
+
+    static let maxFrames = 3000
+    /// The most pixels all frames together may have (3000 frames of 800×500; 1000 of 1280×720 is 0.9e9).
+    static let maxTotalPixels = 2_000_000_000
+
+    /// The checked settings.
+    struct Settings {
+        var frames: Int
+        var timing: AnimationTiming
+        var spacing: FrameTiming
+        var jobs: Int
+    }
+
+    mutating func validate() throws {
+        guard animate else {
+            let given = [("--fps", fps), ("--duration", duration), ("--frames", frames), ("--hold", hold), ("--jobs", jobs)]
+            if let (name, value) = given.first(where: { $0.1 != nil }), let value {
+                throw ValidationError("invalid \(name) '\(value)': it sets up an animation; add --animate")
+            }
+            if time != "even" { throw ValidationError("invalid --time '\(time)': it sets up an animation; add --animate") }
+            if loop { throw ValidationError("invalid --loop: it sets up an animation; add --animate") }
+            return
+        }
+        _ = try settings()
+    }
+
+    /// The frame count, timing, step spacing and thread count, each checked.
+    func settings(format: AnimationFormat? = nil) throws -> Settings {
+        let maxFPS = format?.maxFPS ?? 60
+        let rate = try Self.number(fps, option: "--fps", default: 20, range: 1...maxFPS,
+                                   expected: "a frame rate from 1 to \(Int(maxFPS)) per second" + (format == .gif ? " (GIF delays are hundredths of a second)" : ""))
+        let count: Int
+        if let frames {
+            if duration != nil { throw ValidationError("invalid --frames '\(frames)': give --frames or --duration, not both") }
+            guard let n = Int(frames.trimmingSpaces), (2...Self.maxFrames).contains(n) else {
+                throw ValidationError("invalid --frames '\(frames)': expected a whole number of frames from 2 to \(Self.maxFrames)")
+            }
+            count = n
+        } else {
+            let seconds = try Self.number(duration, option: "--duration", default: 5, range: 0.1...600, expected: "seconds from 0.1 to 600")
+            count = Int((seconds * rate).rounded())
+            guard (2...Self.maxFrames).contains(count) else {
+                throw ValidationError("invalid --duration '\(duration ?? "5")': at \(TickFormat.short(rate)) frames per second that is \(count) frames; expected 2 to \(Self.maxFrames)")
+            }
+        }
+        let held = try Self.number(hold, option: "--hold", default: 1, range: 0...60, expected: "seconds from 0 to 60")
+        guard let spacing = FrameTiming(rawValue: time) else {
+            throw ValidationError("invalid --time '\(time)': expected even or log")
+        }
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        var threads = max(1, cores)
+        if let jobs {
+            guard let j = Int(jobs.trimmingSpaces), (1...64).contains(j) else {
+                throw ValidationError("invalid --jobs '\(jobs)': expected a whole number from 1 to 64")
+            }
+            threads = j
+        }
+        return Settings(frames: count, timing: AnimationTiming(fps: rate, hold: held, loop: loop), spacing: spacing, jobs: threads)
+    }
+
+    /// A number option as typed, checked against `range`.
+    static func number(_ text: String?, option: String, default value: Double, range: ClosedRange<Double>, expected: String) throws -> Double {
+        guard let text else { return value }
+        guard let v = Double(text.trimmingSpaces), v.isFinite, range.contains(v) else {
+            throw ValidationError("invalid \(option) '\(text)': expected \(expected)")
+        }
+        return v
+    }
+}

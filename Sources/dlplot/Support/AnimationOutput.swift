@@ -1,0 +1,59 @@
+import ArgumentParser
+import Figures
+import Viz
+
+/// Writing an animation for a figure command: the output and option checks that only apply to animations,
+/// then the frames drawn on `--jobs` threads, encoded, and written atomically with the `--data` table.
+enum AnimationOutput {
+    /// The animated format of `path`, or a one-line error naming -o as typed.
+    static func format(of path: String) throws -> AnimationFormat {
+        guard !OutputTarget.isStandardOutput(path) else {
+            throw ValidationError("invalid -o '\(path)': an animation is written to a file; name it .gif, .webp or .mp4")
+        }
+        guard let f = AnimationFormat(path: path) else {
+            throw ValidationError("invalid -o '\(path)': with --animate expected a name ending in .gif, .webp or .mp4")
+        }
+        return f
+    }
+
+    /// Refuses the still-figure options an animation cannot honour.
+    static func checkOptions(_ options: FigureOptions) throws {
+        if let f = options.format { throw ValidationError("invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp or .mp4)") }
+        if options.transparent { throw ValidationError("invalid --transparent: an animation has an opaque background") }
+        if let r = options.layout.layoutReport { throw ValidationError("invalid --layout-report '\(r)': not available with --animate") }
+    }
+
+    /// The -o target (or the default name with `.gif`), checked with every other file the command writes.
+    static func target(_ options: FigureOptions, defaultName: String) throws -> (path: String, format: AnimationFormat) {
+        try checkOptions(options)
+        let path = options.output ?? defaultName + ".gif"
+        let f = try format(of: path)
+        try FigureOptions.checkTargets([("-o", path)] + (options.data.map { [("--data", $0)] } ?? []))
+        return (path, f)
+    }
+
+    /// Draws and encodes `animation`, then writes it and the `--data` table all-or-nothing.
+    static func write(_ animation: Animation, tables: [DataTable], to path: String, format: AnimationFormat,
+                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool?) throws {
+        let line = forced.flatMap { AnimationProgress(total: animation.frameCount, forced: $0) }
+        let tick: (@Sendable () -> Void)? = line.map { l in { @Sendable in l.tick() } }
+        let result = Result { () throws(VizError) -> [UInt8] in
+            let renderer = try AnimationRenderer(animation)
+            return try AnimationWriter.encode(renderer, as: format, timing: settings.timing, jobs: settings.jobs, progress: tick)
+        }
+        line?.finish()
+        let bytes: [UInt8]
+        switch result {
+        case let .success(b): bytes = b
+        case let .failure(.invalidValue(what, value, allowed)):
+            throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
+        case let .failure(e): throw FigureError(e.description)
+        }
+        var files = [(path: path, bytes: bytes)]
+        // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
+        if let data { files += DataTable.files(tables, path: data).map { ($0.path, Array($0.text.utf8)) } }
+        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(files) }) {
+            throw FigureError(e.description)
+        }
+    }
+}
