@@ -1,7 +1,7 @@
 # dlplot — the README's entry points: `make gallery`, `make test` (and `make bench`).
 SWIFT        ?= swift
 CC           ?= cc
-APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libgif-dev libwebp-dev fonts-dejavu-core fonts-lmodern pkg-config
+APT_PACKAGES := libcairo2-dev libpango1.0-dev libpng-dev libgif-dev libwebp-dev libavcodec-dev libavformat-dev fonts-dejavu-core fonts-lmodern pkg-config
 DEJAVU       := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 LMODERN      := /usr/share/texmf/fonts/opentype/public/lm/lmroman10-regular.otf
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -23,7 +23,7 @@ BIN          = $(shell $(SWIFT) build $(RELEASE) --show-bin-path)
 ## deps: install the C libraries and fonts dlplot needs (apt), or return at once when present; also Chromium
 ## for the gallery page's browser test (optional: when it cannot be installed, that test is skipped).
 deps:
-	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo pangocairo libpng libwebpmux libwebpdemux && [ -f /usr/include/gif_lib.h ] && [ -f $(DEJAVU) ] && [ -f $(LMODERN) ]; then \
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cairo pangocairo libpng libwebpmux libwebpdemux libavcodec libavformat && [ -f /usr/include/gif_lib.h ] && [ -f $(DEJAVU) ] && [ -f $(LMODERN) ]; then \
 	    :; \
 	else \
 	    echo "make deps: installing $(APT_PACKAGES)"; \

@@ -36,6 +36,11 @@ let package = Package(
             providers: [.apt(["libwebp-dev"]), .brew(["webp"])]
         ),
         .systemLibrary(
+            name: "CAV",
+            pkgConfig: "libavformat",
+            providers: [.apt(["libavcodec-dev", "libavformat-dev"]), .brew(["ffmpeg"])]
+        ),
+        .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
@@ -48,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG", "CGif", "CWebP"]
+            dependencies: ["CCairo", "CPNG", "CGif", "CWebP", "CAV"]
         ),
         .target(
             name: "Figures",
@@ -86,7 +91,7 @@ let package = Package(
         // MARK: - Unit test bundles
         .target(
             name: "TestSupport",
-            dependencies: ["CPNG", "CGif", "CWebP"],
+            dependencies: ["CPNG", "CGif", "CWebP", "CAV"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

@@ -12,6 +12,16 @@ public enum AnimationFormat: String, Sendable, CaseIterable {
     /// The highest frame rate the format plays faithfully (GIF delays are whole hundredths of a second,
     /// and browsers slow down delays under 2/100 s).
     public var maxFPS: Double { self == .gif ? 50 : 60 }
+
+    /// The longest side the format's codec takes, in pixels (GIF's 16-bit sizes, libwebp's 14 bits, H.264
+    /// level 6.2's 8192).
+    public var maxSide: Int {
+        switch self {
+        case .gif: 65_535
+        case .webp: 16_383
+        case .mp4: 8192
+        }
+    }
 }
 
 /// How frames are played: frames per second, how long the last frame stays, and whether the file repeats.
@@ -45,8 +55,37 @@ public enum AnimationWriter {
         switch format {
         case .gif: return try gif(renderer, timing: timing, jobs: jobs, progress: progress)
         case .webp: return try webp(renderer, timing: timing, jobs: jobs, progress: progress)
-        case .mp4: throw VizError.invalidValue(what: "animation format", value: format.rawValue, allowed: "gif or webp")
+        case .mp4: return try mp4(renderer, timing: timing, jobs: jobs, progress: progress)
         }
+    }
+
+    static func mp4(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,
+                    progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
+        let n = renderer.animation.frameCount
+        let encoder = try MP4Encoder(width: renderer.width, height: renderer.height, fps: timing.fps)
+        // A constant frame rate: the hold is the last frame repeated.
+        let held = Int((timing.hold * timing.fps).rounded())
+        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+            try renderer.frame(k)
+        }, consume: { (k, pixels) throws(VizError) in
+            try encoder.add(pixels, frameWidth: renderer.width, repeat: k == n - 1 ? 1 + held : 1)
+        })
+        return try encoder.finish()
+    }
+
+    /// Every frame as a PNG file's bytes (at the figure's resolution, `metadata` in each), in frame order.
+    public static func pngFrames(_ renderer: AnimationRenderer, jobs: Int, metadata: FileMetadata = FileMetadata(),
+                                 progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        let dpi = renderer.animation.still.dpi
+        let w = renderer.width, h = renderer.height
+        try FramePipeline.run(count: renderer.animation.frameCount, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+            let pixels = try renderer.frame(k)
+            return try pixels.withUnsafeBufferPointer { (buf) throws(VizError) -> [UInt8] in
+                try PNGEncoder.encode(argb: buf, width: w, height: h, stride: w * 4, transparent: false, dpi: dpi, metadata: metadata)
+            }
+        }, consume: { (_, png) throws(VizError) in out.append(png) })
+        return out
     }
 
     static func webp(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,

@@ -106,22 +106,34 @@ extension DLPlot {
             }
             if animation.animate {
                 if withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
-                let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
-                _ = try animation.settings(format: target.format)
+                if let dir = animation.framesDir {
+                    try AnimationOutput.checkOptions(figureOptions)
+                    if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
+                    try FramesDirectory.check(dir)
+                    _ = try animation.settings()
+                } else {
+                    let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+                    _ = try animation.settings(format: target.format)
+                }
             }
         }
 
         func writeAnimation(showsProgress: Bool) throws -> Bool {
             guard animation.animate else { return false }
+            let progress = showsProgress ? animation.progress : nil
+            if let dir = animation.framesDir {
+                let settings = try animation.settings()
+                let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+                try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
+                try FramesDirectory.write(figure, to: dir, settings: settings, command: commandLine(), progress: progress)
+                return true
+            }
             let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
             let settings = try animation.settings(format: format)
             let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-            let (w, h) = (figure.still.pixelSize.width, figure.still.pixelSize.height)
-            guard w * h * settings.frames <= AnimationOptions.maxTotalPixels else {
-                throw ValidationError("invalid --size '\(figureOptions.size ?? FigureOptions.standardSize)': \(settings.frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(AnimationOptions.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
-            }
+            try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
             try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
-                                      data: figureOptions.data, progress: showsProgress ? animation.progress : nil)
+                                      data: figureOptions.data, progress: progress)
             if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
             return true
         }

@@ -7,8 +7,7 @@ import Viz
 /// `--animate` and its settings: how many frames, how fast, which step each frame shows, how it ends.
 struct AnimationOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
-        "Write an animation instead of a still figure: the runs grow step by step. The format comes from -o: .gif (giflib) or .webp, .mp4.",
-        discussion: ""))
+        "Write an animation instead of a still figure: the runs grow step by step. The format comes from -o: .gif (giflib), .webp (lossless) or .mp4 (H.264); or --frames-dir."))
     var animate = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Animation: frames per second, 1-60 (GIF: up to 50). (default: 20)", valueName: "n"))
@@ -34,6 +33,11 @@ struct AnimationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Animation: frames drawn at once, 1-64 (default: the number of cores). The file is the same for any number.", valueName: "n"))
     var jobs: String?
 
+    @Option(name: .customLong("frames-dir"), parsing: .unconditional, help: ArgumentHelp(
+        "Animation: write every frame as DIR/frame-0001.png … and DIR/animation.tex for LaTeX's animate package (\\animategraphics), instead of -o.",
+        valueName: "dir"))
+    var framesDir: String?
+
     @Flag(help: "Animation: show frames done, frames per second and the time left on standard error even when it is not a terminal.")
     var progress = false
 
@@ -51,7 +55,7 @@ struct AnimationOptions: ParsableArguments {
 
     mutating func validate() throws {
         guard animate else {
-            let given = [("--fps", fps), ("--duration", duration), ("--frames", frames), ("--hold", hold), ("--jobs", jobs)]
+            let given = [("--fps", fps), ("--duration", duration), ("--frames", frames), ("--hold", hold), ("--jobs", jobs), ("--frames-dir", framesDir)]
             if let (name, value) = given.first(where: { $0.1 != nil }), let value {
                 throw ValidationError("invalid \(name) '\(value)': it sets up an animation; add --animate")
             }
@@ -94,6 +98,17 @@ struct AnimationOptions: ParsableArguments {
             threads = j
         }
         return Settings(frames: count, timing: AnimationTiming(fps: rate, hold: held, loop: loop), spacing: spacing, jobs: threads)
+    }
+
+    /// Refuses more pixels in all frames together than `maxTotalPixels` (naming --size as typed).
+    func checkBudget(_ figure: Figure, frames: Int, size: String?, format: AnimationFormat? = nil) throws {
+        let (w, h) = figure.pixelSize
+        if let format, max(w, h) > format.maxSide {
+            throw ValidationError("invalid --size '\(size ?? FigureOptions.standardSize)': a .\(format.rawValue) may be at most \(format.maxSide) pixels a side (this one is \(w)x\(h))")
+        }
+        guard w * h * frames <= Self.maxTotalPixels else {
+            throw ValidationError("invalid --size '\(size ?? FigureOptions.standardSize)': \(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(Self.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
+        }
     }
 
     /// A number option as typed, checked against `range`.

@@ -45,6 +45,8 @@ enum AnimationOutput {
         let bytes: [UInt8]
         switch result {
         case let .success(b): bytes = b
+        case let .failure(.invalidValue(what, value, allowed)) where what == "figure size":
+            throw ValidationError("invalid --size '\(value)': expected \(allowed)")
         case let .failure(.invalidValue(what, value, allowed)):
             throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
         case let .failure(e): throw FigureError(e.description)
