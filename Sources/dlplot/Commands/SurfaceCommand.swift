@@ -53,7 +53,7 @@ extension DLPlot {
         var grid = 300
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Contour levels: a count (about n nice levels, log-spaced when the values span decades) or an explicit comma-separated list, e.g. 0.1,1,10,100 (default: 12).",
+            "Contour levels: a count from 1 to 60 (about n nice levels, log-spaced when the values span decades) or a comma-separated list of at most 100 values, e.g. 0.1,1,10,100 (default: 12).",
             valueName: "n|list"))
         var levels: String?
 
@@ -169,9 +169,9 @@ extension DLPlot {
             switch view {
             case "plane": angles = nil
             case "3d":
-                guard azimuth.isFinite else { throw ValidationError("--azimuth: \(azimuth) is not allowed; expected a finite angle in degrees") }
+                guard azimuth.isFinite else { throw ValidationError("--azimuth: \(TypedText.number("--azimuth", azimuth)) is not allowed; expected a finite angle in degrees") }
                 guard elevation.isFinite, (-90...90).contains(elevation) else {
-                    throw ValidationError("--elevation: \(elevation) is not allowed; expected -90...90 degrees")
+                    throw ValidationError("--elevation: \(TypedText.number("--elevation", elevation)) is not allowed; expected -90...90 degrees")
                 }
                 angles = (azimuth, elevation)
             default: throw ValidationError("--view: '\(view)' is not allowed; expected plane or 3d")
@@ -199,12 +199,19 @@ extension DLPlot {
 
 /// `--levels`: a count or an explicit list of contour levels.
 enum ContourLevelArgument {
+    /// The most values a list of levels may hold.
+    static let maxLevels = 100
+
     static func parse(_ text: String, option: String) throws -> ContourLevels {
         if !text.contains(","), let n = Int(text.trimmingSpaces) {
             guard (1...60).contains(n) else { throw ValidationError("\(option): \(n) is not allowed; expected a count from 1 to 60, or a list such as 0.1,1,10") }
             return .count(n)
         }
         let values = try NumberArguments.list(text, option: option)
+        // Each level costs a pass over the grid (and a label): 100 already fills a view with lines.
+        guard values.count <= maxLevels else {
+            throw ValidationError("\(option): \(values.count) levels is too many; give at most \(maxLevels) values, or a count from 1 to 60")
+        }
         guard Set(values).count == values.count else { throw ValidationError("\(option): '\(text)' repeats a level; expected distinct values") }
         return .values(values.sorted())
     }

@@ -34,7 +34,7 @@ extension DLPlot {
         @Option(help: ArgumentHelp("Comma-separated formats to write: png, svg, pdf.", valueName: "list"))
         var formats = "png,svg"
 
-        @Option(help: ArgumentHelp("Figures rendered at once (default: the number of cores).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Figures rendered at once (default: the number of cores).", valueName: "n"))
         var jobs: Int?
 
         mutating func validate() throws {
