@@ -46,4 +46,22 @@ final class CLIDocumentationTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains("activation") && r.stdout.contains("surface"), shell)
         }
     }
+
+    /// Examples in the help are never wrapped in the middle of a command (copying one would break it):
+    /// a long example continues with a trailing backslash and an indented line.
+    func testHelpExamplesAreNotWrappedMidCommand() throws {
+        for command in ["activation", "activations", "softmax", "loss", "vanishing", "xor", "lr", "pitfalls", "surface", "curves",
+                        "steps", "basins", "stability", "landscape", "runs", "trace"] {
+            let r = try runDLPlot(["help", command])
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") {
+                if a.hasSuffix("\\") {
+                    XCTAssertTrue(b.hasPrefix("      "), "\(command): continuation of '\(a)' is not indented: '\(b)'")
+                } else {
+                    let wrapped = b.first.map { !$0.isWhitespace && !$0.isUppercase } ?? false
+                    XCTAssertFalse(wrapped, "\(command): example wrapped mid-command: '\(a)' / '\(b)'")
+                }
+            }
+        }
+    }
 }

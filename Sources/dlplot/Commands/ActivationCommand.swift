@@ -18,7 +18,7 @@ extension DLPlot {
                   dlplot activation sigmoid -o sigmoid.png
                   dlplot activation relu leaky_relu elu --range -3:3 -o rectifiers.svg
                   dlplot activation elu --param alpha=0.5 --saturation-rel 0.1 -o elu.pdf
-                  dlplot activation 'x*sigmoid(beta*x)' --param beta=0.5,1,2 -o swish-family.png
+                  dlplot activation 'x*sigmoid(beta*x)' --param beta=0.5,1,2 -o swish.png
                 Anything that is not a single name is a typed expression of x: numbers, pi, e, + - * / ^, \
                 exp log log1p expm1 sqrt abs sin cos tan sinh cosh tanh asinh atan erf erfc sigmoid softplus relu, \
                 max(a, b), min(a, b), every activation by name, and parameters given with --param.

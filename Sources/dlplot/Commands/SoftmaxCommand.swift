@@ -18,7 +18,8 @@ extension DLPlot {
                 and its maximum log n (the uniform distribution) dashed.
                 Examples:
                   dlplot softmax --logits 2,1,0.1 --temperature 0.5,1,2 -o softmax.png
-                  dlplot softmax --logits 3,1,0.2,-1 --classes cat,dog,fox,owl --temperature 0.25,1,4
+                  dlplot softmax --logits 3,1,0.2,-1 --classes cat,dog,fox,owl \\
+                      --temperature 0.25,1,4
                 """)
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated logits z, one per class (2 to 12 classes).", valueName: "list"))

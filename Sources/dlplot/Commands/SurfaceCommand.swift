@@ -21,10 +21,12 @@ extension DLPlot {
                 is chosen for the figure from 1, 2, 5 × 10^k (1e-4 … 50): the smallest whose run stays in the view \
                 and brings f − f* below 1/1000 of its start value within the step budget (at most 2000 steps \
                 are tried), else the one that ends lowest in the view. Other settings keep PyTorch's defaults.
+                Steps: --steps 1 to \(SurfaceCommand.maxSteps) (default \(SurfaceCommand.defaultSteps)); long paths are thinned to the output resolution before drawing.
                 Surfaces: \(Surface.allNames.joined(separator: ", ")).
                 Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")).
                 Examples:
-                  dlplot surface rosenbrock --optimizers gd,momentum,adam --steps 300 -o rosenbrock.png
+                  dlplot surface rosenbrock --optimizers gd,momentum,adam --steps 300 \\
+                      -o rosenbrock.png
                   dlplot surface saddle --optimizers gd --lr 0.1 --start=2,3
                   dlplot surface beale --opt adam:lr=0.05,beta1=0.8 --with-curves
                   dlplot surface himmelblau --view 3d --azimuth -50 --elevation 40

@@ -19,7 +19,8 @@ struct Trace: ParsableCommand {
             Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")). An option the optimizer does not have \
             (e.g. --rho with adam) is an error. Unset hyper-parameters take PyTorch's defaults (see `dlplot list optimizers`). \
             Examples: dlplot trace --surface saddle --optimizer gd --start 2,3 --lr 0.1 --steps 100; \
-            dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)' --format json
+            dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --format json \\
+                --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)'
             """
     )
 

@@ -17,7 +17,7 @@ extension DLPlot {
                 Example: dlplot vanishing --depth 30 --width 64 -o vanishing.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated activations.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated activations, 1 to 7.", valueName: "list"))
         var activations = "sigmoid,tanh,relu,gelu"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Number of layers (5 to 50).", valueName: "n"))

@@ -99,6 +99,8 @@ extension DLPlot {
         static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String) throws {
             let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed)
             let figures = entries.filter { !failed.contains($0.name) }.map { e in
+                // The files written for the entry, in order; the page picks what to show by extension, so an
+                // entry that writes an animation (.gif, .webp, .mp4, or .svg with --animate) plays in place.
                 let files = e.files(formats)
                 let shown = GalleryPage.shown(files, command: e.command)
                 return GalleryPage.Figure(entry: e, files: files, size: shown.flatMap { MediaSize.read(outDir + "/" + $0) })
