@@ -30,7 +30,7 @@ extension DLPlot {
                   dlplot surface saddle --optimizers gd --lr 0.1 --start=2,3
                   dlplot surface beale --opt adam:lr=0.05,beta1=0.8 --with-curves
                   dlplot surface himmelblau --view 3d --azimuth -50 --elevation 40
-                  dlplot surface rosenbrock --path my-adam.csv --path my-sgd.jsonl --optimizers adam
+                  dlplot surface rosenbrock --path mine.csv --optimizers adam
                 Your own paths: --path FILE draws a trajectory from a CSV or JSON lines file (x,y per row, or w,b \
                 on linreg_mse and logreg_bce; optional step, loss and label columns) with the same rules as a \
                 computed run: clipped where it first leaves the view, with an arrow and the note; ended at its \
