@@ -39,14 +39,15 @@ public struct StabilityFigure: FigureRecipe {
         figure.subtitle = sub
         var ax = Axes(xLabel: logX ? "\(map.xSetting) (log scale)" : map.xSetting, yLabel: logY ? "\(map.ySetting) (log scale)" : map.ySetting)
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
-        ax.legend = .outsideRight
+        // Below the map: a legend beside it would take a third of the width from the cells.
+        ax.legend = .below
         if logX { ax.xTickLabels = StabilityFigure.powerTicks(xs) }
         if logY { ax.yTickLabels = StabilityFigure.powerTicks(ys) }
         let values = zip(map.values, map.diverged).map { v, bad in bad ? Double.nan : (isSteps ? v : max(v, 1e-300)) }
         let field = try ScalarField(xs: xs, ys: ys, z: values)
         var cmap = Colormap.viridis
-        if !isSteps { cmap = cmap.reversed() }
-        let heat = HeatmapMark(field: field, colormap: cmap, normalization: isSteps ? .linear(for: field) : .log(for: field))
+        cmap = cmap.reversed()   // bright is good: few steps, or a small final gap
+        let heat = HeatmapMark(field: field, colormap: cmap, normalization: try Self.colourScale(values))
         if field.finiteRange != nil {
             ax.add(heat)
             ax.sideGuides = [Colorbar(for: heat, label: isSteps ? "steps to tolerance" : "final $f - f^{*}$")]
@@ -64,6 +65,18 @@ public struct StabilityFigure: FigureRecipe {
             return [.real(map.xs[c % map.xs.count]), .real(map.ys[c / map.xs.count]), steps ? .integer(Int64(v)) : .real(v), .bool(map.diverged[c])]
         }
         return [table]
+    }
+
+    /// A log colour scale over every finite value, from the smallest to the largest: the cells that
+    /// converge fastest (fewest steps, or the smallest final gap, down to 1e-300) keep their own colours
+    /// instead of sharing the floor of a quantile-based scale. Linear when every value is the same.
+    static func colourScale(_ values: [Double]) throws -> Normalization {
+        let finite = values.filter { $0.isFinite && $0 > 0 }
+        guard let lo = finite.min(), let hi = finite.max(), hi > lo else {
+            let v = finite.first ?? 1
+            return try Normalization(.linear, lower: v - 1, upper: v + 1)
+        }
+        return try Normalization(.log, lower: lo, upper: hi)
     }
 
     /// A flat-coloured overlay of the cells where `mask` holds, with a legend swatch.

@@ -31,6 +31,26 @@ final class ResearchFigureTests: XCTestCase {
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: png)).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
     }
 
+    /// A typed quadratic is a quadratic: its boundary lr·λ = 2(1+β) is found from the formula (λ = 20
+    /// for x² + 10y²) and matches the diverged cells within one grid cell; the default measure is the
+    /// steps to the tolerance.
+    func testStabilityOfATypedQuadraticMatchesTheBoundary() throws {
+        let png = temporary("stability-typed.png"), csv = temporary("stability-typed.csv")
+        let r = try runDLPlot(["stability", "x^2 + a*y^2", "--param", "a=10", "--grid", "21", "--steps", "200", "-o", png, "--data", csv])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.first, "lr,momentum,steps,diverged")
+        // The default lr range is 0.01·L … 1.1·L with L = 2(1 + 0.99)/λ, in 21 values.
+        let largest = 2 * 1.99 / 20, step = (1.1 - 0.01) * largest / 20
+        for line in lines.dropFirst() {
+            let v = line.split(separator: ",").map { Double($0) ?? .nan }
+            guard v[1] <= 0.9 else { continue }   // near β = 1 a stable run may still be above its start after 200 steps
+            let boundary = 2 * (1 + v[1]) / 20
+            if v[0] < boundary - 2 * step { XCTAssertEqual(v[3], 0, "lr \(v[0]) momentum \(v[1]) is inside the stable region") }
+            if v[0] > boundary + 2 * step { XCTAssertEqual(v[3], 1, "lr \(v[0]) momentum \(v[1]) is beyond the boundary") }
+        }
+    }
+
     func testBadInputIsOneLineAndExit64() throws {
         let out = temporary("never.png")
         let cases: [([String], String)] = [
@@ -39,7 +59,9 @@ final class ResearchFigureTests: XCTestCase {
             (["basins", "himmelblau", "--radius", "-1", "-o", out], "--radius: -1"),
             (["stability", "bowl", "--y", "rho", "-o", out], "sgd has no numeric setting 'rho'"),
             (["stability", "bowl", "--measure", "fast", "-o", out], "--measure: 'fast'"),
-            (["stability", "bowl", "--log-x", "--x-range", "0:1", "-o", out], "--x-range: 0.0 is not allowed with a log axis"),
+            (["stability", "x^2+a*y^2", "-o", out], "'a'"),
+            (["stability", "bowl", "--param", "a=2", "-o", out], "--param applies to typed expressions"),
+            (["stability", "bowl", "--log-x", "--x-range", "0:1", "-o", out], "--x-range: 0:1 is not allowed with a log axis"),
         ]
         for (args, needle) in cases {
             let r = try runDLPlot(args)

@@ -10,20 +10,27 @@ extension DLPlot {
             commandName: "stability",
             abstract: "Map the final loss (or steps to a tolerance) over two hyper-parameters, lr × momentum by default.",
             discussion: """
-                Every cell runs the optimizer from one start for --steps steps with its two settings. Cells that \
-                diverged (a non-finite value, or a final loss above the start's) are dark red; with --measure steps, \
-                cells that never reached --tol are grey. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
+                Every cell runs the optimizer from one start for --steps steps with its two settings and is \
+                coloured by the steps it took until f − f* <= --tol (grey: never within --steps), or with \
+                --measure final_loss by the final f − f*. Cells that diverged (a non-finite value, or a final loss \
+                above the start's) are dark red. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
                 SGD's analytic boundary lr·λ_max = 2(1+β) (Nesterov: 2(1+β)/(1+2β)) is drawn dashed: Goh, "Why \
                 Momentum Really Works" (Distill, 2017), as one command.
                 Examples:
                   dlplot stability bowl
+                  dlplot stability 'x^2 + a*y^2' --param a=10 --measure final_loss
                   dlplot stability ellipse --x-range 0.01:1 --log-x --steps 200
                   dlplot stability rosenbrock --optimizer adam --x lr --y beta1 \\
                       --x-range 1e-3:1 --log-x --y-range 0:0.99
                 """)
 
-        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "surface"))
+        @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 + 10*y^2'.",
+                                     valueName: "surface"))
         var surface = "bowl"
+
+        @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
+                help: ArgumentHelp("A parameter of a typed surface expression as name=value (repeatable).", valueName: "name=value"))
+        var params: [String] = []
 
         @Option(help: ArgumentHelp("Optimizer name or torch call, e.g. sgd or 'SGD(nesterov=True, momentum=0.5)'; the swept settings override it.",
                                    valueName: "name|Class(...)"))
@@ -58,8 +65,8 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Optimizer steps per cell, 1-100000.", valueName: "n"))
         var steps = 300
 
-        @Option(help: ArgumentHelp("final_loss (f − f* after all steps) or steps (until f − f* <= --tol).", valueName: "kind"))
-        var measure = "final_loss"
+        @Option(help: ArgumentHelp("steps (until f − f* <= --tol; the default) or final_loss (f − f* after all steps).", valueName: "kind"))
+        var measure = "steps"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance for --measure steps, > 0.", valueName: "tol"))
         var tol = "1e-6"
@@ -76,7 +83,9 @@ extension DLPlot {
         func values(_ text: String?, fallback: (Double, Double), log: Bool, option: String) throws -> [Double] {
             let range = try text.map { try NumberArguments.interval($0, option: option) }.map { ($0.lower, $0.upper) } ?? fallback
             if log {
-                guard range.0 > 0 else { throw ValidationError("\(option): \(range.0) is not allowed with a log axis; the range must be above 0") }
+                guard range.0 > 0 else {
+                    throw ValidationError("\(option): \(text ?? "the default range") is not allowed with a log axis; the range must be above 0")
+                }
                 return (0..<grid).map { Double.pow(10, Double.log10(range.0) + (Double.log10(range.1) - Double.log10(range.0)) * Double($0) / Double(grid - 1)) }
             }
             return (0..<grid).map { range.0 + (range.1 - range.0) * Double($0) / Double(grid - 1) }
@@ -86,8 +95,7 @@ extension DLPlot {
             guard (2...1001).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 2...1001") }
             guard (1...100_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 1...100000") }
             guard grid * grid * steps <= 1_000_000_000 else { throw ValidationError("--grid \(grid) with --steps \(steps): keep grid² × steps <= 1e9") }
-            let s: Surface
-            do { s = try Surface(named: surface) } catch let e as OptimError { throw ValidationError(e.description) }
+            let s = try FunctionArguments.surface(surface, params: params)
             var name = optimizer, given: [OptimizerSettings.Given] = []
             if TorchCall.looksLikeCall(optimizer) { (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer") }
             let base = try OptimizerSettings.config(name: name, given: given)
