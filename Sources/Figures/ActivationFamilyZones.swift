@@ -11,10 +11,10 @@ extension ActivationFigure {
     /// zone is often empty (for β = 0.5, x·σ(βx) has no tail with |f′| < 0.05 on [−6, 6]), which would
     /// hide exactly that. The bands are translucent, so where several members are saturated the shade
     /// deepens; the darkest band is the zone common to all. Returns the table
-    /// `zones (kind 0 = dead, 1 = saturated)` with a `member` column (the index in `activations`).
+    /// `zones` (see `TidyTables.zones`), each member named as in the legend.
     func addFamilyZones(over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) -> DataTable {
         let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
-        var rows: [[Double]] = []
+        var rows: [TidyTables.Zone] = []
         var found: [(member: Int, zone: ActivationZone)] = []
         for (i, a) in activations.enumerated() {
             guard let tau = tau(for: a) else { continue }
@@ -38,9 +38,9 @@ extension ActivationFigure {
                 label.textHeightFraction = Self.quietestRow(from: lo, to: hi, curves: curveFunctions(a), over: xr)
                 axes.add(label)
             }
-            rows.append([dead ? 0 : 1, z.lower, z.upper, Double(i)])
+            rows.append(.init(activation: a.tableName, dead: dead, lower: z.lower, upper: z.upper))
         }
-        return DataTable(name: "zones (kind 0 = dead, 1 = saturated)", columns: ["kind", "x_from", "x_to", "member"], rows: rows)
+        return TidyTables.zones(rows)
     }
 
     /// The widest piece of `lo…hi` outside every interval in `cuts`; nil when they cover it all.

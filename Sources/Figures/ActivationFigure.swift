@@ -51,7 +51,7 @@ public struct ActivationFigure: FigureRecipe {
         let xr = range ?? ActivationFigure.defaultRange(for: activations)
         let single = activations.count == 1
         var axes = Axes(xLabel: "$x$", yLabel: yLabel(single: single))
-        var tables: [DataTable] = []
+        var curveTables: [DataTable] = [], tables: [DataTable] = []
         let sampler = FunctionSampler()
         let width = theme.lineWidth
 
@@ -141,14 +141,14 @@ public struct ActivationFigure: FigureRecipe {
                 let x = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(k) / Double(n - 1)
                 rows.append([x, a.value(x), a.derivative(x)])
             }
-            tables.append(DataTable(name: a.name, columns: ["x", "f", "df"], rows: rows))
+            curveTables.append(DataTable(name: a.tableName, columns: ["x", "f", "df"], rows: rows))
         }
 
         if single, zones, let a = activations.first, let tau = tau(for: a) {
             // Dead where f′ = 0 by definition; saturated only in tails that saturate (never an interior
             // zero of f′, never leaky ReLU's constant slope, never σ′'s float underflow).
             let found = a.zones(over: xr, threshold: tau)
-            var zoneRows: [[Double]] = []
+            var zoneRows: [TidyTables.Zone] = []
             for z in found {
                 let dead = z.kind == .dead
                 // Zones are labelled inline; the legend stays small (f and f′ only).
@@ -158,9 +158,9 @@ public struct ActivationFigure: FigureRecipe {
                 band.shorterTexts = [dead ? "dead" : "saturated"]
                 band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
                 axes.add(band)
-                zoneRows.append([dead ? 0 : 1, z.lower, z.upper])
+                zoneRows.append(.init(activation: a.tableName, dead: dead, lower: z.lower, upper: z.upper))
             }
-            tables.append(DataTable(name: "zones (kind 0 = dead, 1 = saturated)", columns: ["kind", "x_from", "x_to"], rows: zoneRows))
+            tables.append(TidyTables.zones(zoneRows))
         }
         if !single, zones, sharedExpression != nil {
             tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
@@ -168,7 +168,7 @@ public struct ActivationFigure: FigureRecipe {
         addDomainNotes(over: xr, figure: &figure, axes: &axes)
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
-        return tables
+        return [TidyTables.curves(curveTables)] + tables
     }
 
     /// The functions drawn for `a` (what zone labels must stay clear of).

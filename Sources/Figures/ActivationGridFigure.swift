@@ -79,7 +79,7 @@ public struct ActivationGridFigure: FigureRecipe {
         let width = theme.lineWidth * 0.85
         let fColor = theme.color(0), dColor = theme.color(1)
         var tables: [DataTable] = []
-        var zoneRows: [[Double]] = []
+        var zoneRows: [TidyTables.Zone] = []
         for (k, a) in activations.enumerated() {
             let row = k / columns, column = k % columns
             var axes = Axes(title: a.displayName)
@@ -98,7 +98,7 @@ public struct ActivationGridFigure: FigureRecipe {
                 let found = a.zones(over: xr, threshold: saturation)
                 for z in found {
                     axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[z.kind == .dead ? 1 : 0]))
-                    zoneRows.append([Double(k), z.kind == .dead ? 0 : 1, z.lower, z.upper])
+                    zoneRows.append(.init(activation: a.name, dead: z.kind == .dead, lower: z.lower, upper: z.upper))
                 }
             }
             for asym in a.asymptotes {
@@ -123,10 +123,8 @@ public struct ActivationGridFigure: FigureRecipe {
             figure.add(axes, row: row, column: column)
 
             let xs = FieldSampler.linspace(xr.lowerBound, xr.upperBound, count: 241)
-            tables.append(DataTable(name: a.name, columns: ["x", "f", "df"], rows: xs.map { [$0, a.value($0), a.derivative($0)] }))
+            tables.append(DataTable(name: a.tableName, columns: ["x", "f", "df"], rows: xs.map { [$0, a.value($0), a.derivative($0)] }))
         }
-        tables.append(DataTable(name: "zones (activation index in order shown; kind 0 = dead, 1 = saturated)",
-                                columns: ["activation", "kind", "x_from", "x_to"], rows: zoneRows))
-        return tables
+        return [TidyTables.curves(tables), TidyTables.zones(zoneRows)]
     }
 }

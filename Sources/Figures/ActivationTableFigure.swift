@@ -98,7 +98,7 @@ public struct ActivationTableFigure: FigureRecipe {
                           columns: ["activation", "range_lower", "range_upper", "monotonic", "zero_centred", "bounded",
                                     "max_abs_derivative", "max_abs_derivative_at", "derivative_at_0", "saturates"],
                           cells: props.map { p in
-                              [.text(p.activation.name), .real(p.range.lower), .real(p.range.upper), .bool(p.monotonic),
+                              [.text(p.activation.tableName), .real(p.range.lower), .real(p.range.upper), .bool(p.monotonic),
                                .bool(p.zeroCentred), .bool(p.bounded), .real(p.maxAbsDerivative), .real(p.maxAbsDerivativeAt),
                                .real(p.derivativeAtZero), .text(sides[p.saturation] ?? "none")]
                           })]

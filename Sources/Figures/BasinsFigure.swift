@@ -83,14 +83,19 @@ public struct BasinsFigure: FigureRecipe, Sendable {
         return ax
     }
 
+    /// One tidy table `run,x0,y0,outcome`: every start of every map, its outcome `minimum A` (the letter
+    /// the figure marks it with), `diverged` or `not converged`.
     public func dataTables() -> [DataTable] {
-        maps.map { entry in
-            var rows: [[Double]] = []
-            rows.reserveCapacity(entry.map.outcomes.count)
+        var table = DataTable(name: "basins", columns: ["run", "x0", "y0", "outcome"], cells: [])
+        for entry in maps {
             let n = entry.map.xs.count
-            for (s, o) in entry.map.outcomes.enumerated() { rows.append([entry.map.xs[s % n], entry.map.ys[s / n], Double(o)]) }
-            return DataTable(name: entry.label + " (outcome: minimum index, -1 diverged, -2 not converged)",
-                             columns: ["x0", "y0", "outcome"], rows: rows)
+            let names = entry.map.targets.indices.map { "minimum " + letter($0) }
+            table.cells.reserveCapacity(table.cells.count + entry.map.outcomes.count)
+            for (s, o) in entry.map.outcomes.enumerated() {
+                let outcome = o >= 0 && Int(o) < names.count ? names[Int(o)] : (o == BasinMap.diverged ? "diverged" : "not converged")
+                table.cells.append([.text(entry.label), .real(entry.map.xs[s % n]), .real(entry.map.ys[s / n]), .text(outcome)])
+            }
         }
+        return [table]
     }
 }

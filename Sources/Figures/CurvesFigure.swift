@@ -148,11 +148,11 @@ public struct CurvesFigure: FigureRecipe {
             distance.xLimits = Interval(0, xEnd)
             figure.add(distance, row: 1, column: 0)
         }
-        return runs.map { run in
+        return [DataTable.long(name: "runs", key: "run", runs.map { run in
             DataTable(name: run.config.label, columns: ["step", "x", "y", "f"],
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
-        } + (strip ? LearningRateStrip.table(runs) : [])
+        }, columns: ["step", "x", "y", "f"])] + (strip ? LearningRateStrip.table(runs) : [])
     }
 }

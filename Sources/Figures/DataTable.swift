@@ -34,7 +34,8 @@ public enum DataCell: Sendable, Hashable {
 }
 
 /// The numbers behind a figure, written with `--data`: a tidy table (long format, one row per
-/// observation) with a header row. A figure may return several tables; they go to NAME.csv, NAME-2.csv, …
+/// observation) with a header row. A figure may return several tables (each tidy); they go to NAME.csv,
+/// NAME-2.csv, …
 public struct DataTable: Sendable {
     public var name: String
     public var columns: [String]
@@ -69,36 +70,18 @@ public struct DataTable: Sendable {
         return out
     }
 
-    /// Several tables in one text: each begins with a `# name` comment line (when there are several),
-    /// then its header row.
-    public static func stacked(_ tables: [DataTable]) -> String {
-        var out = ""
-        for (k, t) in tables.enumerated() {
-            if k > 0 { out += "\n" }
-            if tables.count > 1 { out += "# " + t.name + "\n" }
-            out += t.csv
-        }
+    /// One long table from one table per series: the `keys` columns (e.g. `run`, or `start,lr`) name the
+    /// series each row came from, then the series' own columns (the same in every part; the first part's
+    /// are used). With no parts, a table with the key columns and `columns`.
+    public static func long(name: String, keys: [String], columns: [String] = [], _ parts: [([DataCell], DataTable)]) -> DataTable {
+        var out = DataTable(name: name, columns: keys + (parts.first?.1.columns ?? columns), cells: [])
+        for (key, t) in parts { out.cells += t.cells.map { key + $0 } }
         return out
     }
 
-    /// Long format: consecutive tables with the same columns become one table with a first column
-    /// `key` naming the table each row came from (one per optimizer, activation, rate, …).
-    public static func tidy(_ tables: [DataTable], key: String = "series") -> [DataTable] {
-        var out: [DataTable] = []
-        var i = 0
-        while i < tables.count {
-            var j = i + 1
-            while j < tables.count && tables[j].columns == tables[i].columns { j += 1 }
-            if j - i == 1 || tables[i].columns.contains(key) {
-                out.append(contentsOf: tables[i..<j])
-            } else {
-                var merged = DataTable(name: tables[i].name, columns: [key] + tables[i].columns, cells: [])
-                for t in tables[i..<j] { merged.cells += t.cells.map { [.text(t.name)] + $0 } }
-                out.append(merged)
-            }
-            i = j
-        }
-        return out
+    /// `long` keyed by one text column `key` holding each part's name.
+    public static func long(name: String, key: String, _ parts: [DataTable], columns: [String] = []) -> DataTable {
+        long(name: name, keys: [key], columns: columns, parts.map { ([.text($0.name)], $0) })
     }
 
     /// The files for `tables` given `--data PATH`: PATH for the first, then PATH-2.csv, PATH-3.csv, …

@@ -22,7 +22,7 @@ public struct LandscapeFigure: FigureRecipe {
     public func build(into figure: inout Figure) throws -> [DataTable] {
         figure.title = "Loss landscape of a 2-16-16-1 MLP on \(task.rawValue)"
         figure.subtitle = "filter-normalised random directions around the trained weights (Li et al. 2018); seed \(seed)"
-        var tables: [DataTable] = []
+        var tables: [DataTable] = [], paths: [DataTable] = []
         guard let main = runs.last, let centre = main.run.finalPosition else { return [] }
         var sampler = GaussianSampler(seed: seed &+ 1)
         let u = LossLandscape.filterNormalisedDirection(objective, theta: centre, sampler: &sampler)
@@ -62,10 +62,10 @@ public struct LandscapeFigure: FigureRecipe {
             ax.add(PointLabelMark([.init(Point(xs[0], ys[0]), label: "init", shape: .marker(.circle)),
                                    .init(Point(0, 0), label: "end", shape: .star)], markerSize: 9, zOrder: 6))
             figure.add(ax, row: 0, column: 3 + 2 * i, columnSpan: 2)
-            tables.append(DataTable(name: entry.label + " path (PCA coordinates)", columns: ["step", "pc1", "pc2", "loss"],
+            paths.append(DataTable(name: entry.label, columns: ["step", "pc1", "pc2", "loss"],
                                     rows: xs.indices.map { [Double(entry.run.steps[$0]), xs[$0], ys[$0], entry.run.values[$0]] }))
         }
-        return tables
+        return tables + [DataTable.long(name: "paths (PCA coordinates)", key: "run", paths)]
     }
 
     /// Where a run blew up: the first recorded row whose loss is not finite or more than a million

@@ -83,9 +83,10 @@ public struct LearningRateFigure: FigureRecipe {
                                   anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont))
             }
             figure.add(axes, row: 0, column: i)
-            tables.append(DataTable(name: "lr=\(NumberText.shortest(rate))", columns: ["step", "w", "f"],
+            tables.append(DataTable(name: NumberText.shortest(rate), columns: ["step", "w", "f"],
                                     rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }))
         }
-        return tables
+        // One table keyed by the learning rate (a number).
+        return [DataTable.long(name: "runs", keys: ["lr"], zip(rates, tables).map { ([.real($0)], $1) })]
     }
 }

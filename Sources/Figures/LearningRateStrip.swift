@@ -31,9 +31,9 @@ enum LearningRateStrip {
 
     /// The lr column of each run, for `--data`.
     static func table(_ runs: [SurfaceRun]) -> [DataTable] {
-        runs.map { run in
-            DataTable(name: run.config.label + " lr", columns: ["step", "lr"],
+        [DataTable.long(name: "lr", key: "run", runs.map { run in
+            DataTable(name: run.config.label, columns: ["step", "lr"],
                       rows: zip(run.trajectory.steps, run.trajectory.learningRates).map { [Double($0), $1] })
-        }
+        }, columns: ["step", "lr"])]
     }
 }

@@ -119,14 +119,16 @@ public struct LossFigure: FigureRecipe {
 
         let ps = FieldSampler.linspace(0.01, 0.99, count: 99)
         let es = FieldSampler.linspace(errorRange.lowerBound, errorRange.upperBound, count: 121)
+        // Long tables: one row per (target, p) for BCE and per (loss, error) for the regression losses.
         return [
-            DataTable(name: "bce marked points", columns: ["y", "p", "loss"], rows: markedRows),
-            DataTable(name: "bce", columns: ["p", "loss_y1", "loss_y0", "grad_y1", "grad_y0"], rows: ps.map { p in
-                [p, bce.value(prediction: p, target: 1), bce.value(prediction: p, target: 0),
-                 bce.derivative(prediction: p, target: 1), bce.derivative(prediction: p, target: 0)]
-            }),
-            DataTable(name: "regression", columns: ["error", "mse", "mae", "huber", "grad_mse", "grad_mae", "grad_huber"], rows: es.map { e in
-                [e] + regression.map { $0.value(prediction: e, target: 0) } + regression.map { $0.derivative(prediction: e, target: 0) }
+            DataTable(name: "bce", columns: ["y", "p", "value", "gradient"], rows: [1.0, 0].flatMap { y in
+                ps.map { p in [y, p, bce.value(prediction: p, target: y), bce.derivative(prediction: p, target: y)] }
+            }, integerColumns: ["y"]),
+            DataTable(name: "bce marked points", columns: ["y", "p", "value"], rows: markedRows, integerColumns: ["y"]),
+            DataTable.long(name: "regression", keys: ["loss"], regression.map { loss in
+                ([.text(loss.name)], DataTable(name: loss.name, columns: ["error", "value", "gradient"], rows: es.map { e in
+                    [e, loss.value(prediction: e, target: 0), loss.derivative(prediction: e, target: 0)]
+                }))
             }),
         ]
     }

@@ -65,10 +65,10 @@ public struct PitfallsFigure: FigureRecipe {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
-            tables.append(DataTable(name: "start=\(NumberText.shortest(r.start)) lr=\(NumberText.shortest(r.rate))",
-                                    columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }))
+            let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })
+            tables.append(DataTable.long(name: "runs", keys: ["start", "lr"], [([.real(r.start), .real(r.rate)], part)]))
         }
         figure.add(axes)
-        return tables
+        return [DataTable.long(name: "runs", keys: [], tables.map { ([], $0) })]
     }
 }

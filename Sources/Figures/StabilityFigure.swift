@@ -59,11 +59,12 @@ public struct StabilityFigure: FigureRecipe {
         }
         addBoundary(&ax, theme: figure.theme)
         figure.add(ax)
-        var rows: [[Double]] = []
-        for (c, v) in map.values.enumerated() {
-            rows.append([map.xs[c % map.xs.count], map.ys[c / map.xs.count], v, map.diverged[c] ? 1 : 0])
+        var table = DataTable(name: "stability", columns: [map.xSetting, map.ySetting, isSteps ? "steps" : "final_loss_gap", "diverged"], cells: [])
+        table.cells = map.values.enumerated().map { c, v in
+            let steps = isSteps && v.isFinite && v.rounded() == v && abs(v) < 9e15
+            return [.real(map.xs[c % map.xs.count]), .real(map.ys[c / map.xs.count]), steps ? .integer(Int64(v)) : .real(v), .bool(map.diverged[c])]
         }
-        return [DataTable(name: "stability", columns: [map.xSetting, map.ySetting, isSteps ? "steps" : "final_loss_gap", "diverged"], rows: rows)]
+        return [table]
     }
 
     /// A log colour scale over every finite value, from the smallest to the largest: the cells that

@@ -23,6 +23,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     public var withCurves = false
     /// Whether the plane view draws the runs (off for an animation's still background).
     public var drawsPaths = true
+    /// Paths read from files (`--path`), drawn with the same clipping rule as the computed runs.
+    public var userPaths: [UserPathRun] = []
 
     /// A recipe (or value) with these fields; see each field.
     public init(plan: SurfacePlan, runs: [SurfaceRun], style: Style = .filled, grid: Int = 300, levels: ContourLevels = .count(12), arrows: Bool = false, streamlines: Bool = false, view3D: (azimuth: Double, elevation: Double)? = nil, withCurves: Bool = false) {
@@ -49,10 +51,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
         figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
-        var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
-        if let b = plan.batchSize { sub += ", batch size \(b) of \(s.dataset?.count ?? 0) (seed \(plan.seed))" }
-        if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
-        if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        let sub = subtitle(every: every)
         figure.subtitle = sub
 
         let main: Axes
@@ -66,18 +65,33 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
+            addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
             figure.footnote = note
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)
         }
-        return runs.map { run in
+        let parts = runs.map { run in
             DataTable(name: run.config.label, columns: ["step", xName, yName, isDataset ? "L" : "f"],
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
-        }
+        } + userPaths.map { $0.table(xName: xName, yName: yName, fName: isDataset ? "L" : "f") }
+        return [DataTable.long(name: "paths", key: "run", parts)]
+    }
+
+    /// The computed runs' start, step budget and batch, or the number of paths from files when there are
+    /// no computed runs.
+    func subtitle(every: Int) -> String {
+        let files = "\(userPaths.count) path\(userPaths.count == 1 ? "" : "s") from files"
+        guard !runs.isEmpty else { return files }
+        var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
+        if let b = plan.batchSize { sub += ", batch size \(b) of \(surface.dataset?.count ?? 0) (seed \(plan.seed))" }
+        if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
+        if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        if !userPaths.isEmpty { sub += "; " + files }
+        return sub
     }
 
     /// The plane view: field, level lines, guides, critical points, paths and notes.
@@ -132,11 +146,14 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         for p in s.saddles where plan.inView(p.x, p.y) {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
         }
-        if plan.inView(plan.start.x, plan.start.y) {
+        if !runs.isEmpty, plan.inView(plan.start.x, plan.start.y) {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
         }
         ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
-        if drawsPaths { ax.add(contentsOf: pathMarks(every: every, theme: theme)) }
+        if drawsPaths {
+            ax.add(contentsOf: pathMarks(every: every, theme: theme))
+            addUserPaths(to: &ax, theme: theme)
+        }
         return ax
     }
 
@@ -167,16 +184,20 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
     public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
-        let pts = run.points
-        let name = run.config.name
-        if let k = run.leavesView, let j = run.trajectory.steps.firstIndex(of: k), j > 0 {
+        exitNote(name: run.config.name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
+                 diverged: run.diverged, index: i)
+    }
+
+    /// The note for a path with these `points` at `steps` (see `exitNote(_:index:)`).
+    public func exitNote(name: String, points pts: [Point], steps: [Int], leavesView: Int?, diverged: Int?, index i: Int) -> (any Mark)? {
+        if let k = leavesView, let j = steps.firstIndex(of: k), j > 0 {
             let a = pts[j - 1], b = pts[j]
             let edge = clipToView(from: a, to: b)
-            let text = run.diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
+            let text = diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
                 ?? "\(name): leaves the view at step \(k)"
             return AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
         }
-        if let k = run.diverged, let last = pts.last {
+        if let k = diverged, let last = pts.last {
             return AnnotationMark("\(name): diverged at step \(k)", at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
         }
         return nil
@@ -223,12 +244,17 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             let inside = run.points.prefix(max(0, last) + 1).prefix { plan.inView($0.x, $0.y) }
             return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
-        }
+        } + userPaths3D(on: field, theme: theme)
         var marks: [any Mark] = [mark]
         for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             marks.append(LineMark(points: [], style: look.stroke, label: run.config.label))
             marks.append(LegendLine(text))
+        }
+        for p in userPaths where !withCurves {
+            let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
+            marks.append(LineMark(points: [], style: look.stroke, label: p.label))
+            marks.append(LegendLine(p.outcome(surface: surface)))
         }
         return marks
     }

@@ -37,7 +37,7 @@ public struct VanishingFigure: FigureRecipe {
         // Below, not beside: beside it the legend would take half of this panel's width.
         measured.legend = .below
         var tables: [DataTable] = []
-        var boundRows: [[Double]] = []
+        var boundTable = DataTable(name: "bound", columns: ["activation", "layers", "factor"], cells: [])
         let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
         for (i, a) in activations.enumerated() {
             let color = theme.color(styles[i])
@@ -48,7 +48,7 @@ public struct VanishingFigure: FigureRecipe {
             let label = a.displayName + " (max $|f'|$ = " + TickFormat.short(m) + ")"
             bound.add(LineMark(points: zip(ns, factors).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style, label: label,
                                marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
-            for (n, f) in zip(ns, factors) { boundRows.append([Double(i), n, f]) }
+            for (n, f) in zip(ns, factors) { boundTable.cells.append([.text(a.tableName), .integer(Int64(n)), .real(f)]) }
 
             let initial = initialization ?? VanishingFigure.defaultInitialization(for: a)
             let grads = try Vanishing.measure(depth: depth, width: width, activation: a, initialization: initial, seed: seed)
@@ -56,12 +56,12 @@ public struct VanishingFigure: FigureRecipe {
             measured.add(LineMark(points: zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style,
                                   label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init",
                                   marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
-            tables.append(DataTable(name: "measured " + a.name, columns: ["layer", "mean_abs_dL_dW"],
+            tables.append(DataTable(name: a.tableName, columns: ["layer", "mean_abs_dL_dW"],
                                     rows: zip(layers, grads).map { [$0, $1] }))
         }
-        tables.insert(DataTable(name: "bound (activation index in order given)", columns: ["activation", "layers", "factor"], rows: boundRows), at: 0)
+        let measuredTable = DataTable.long(name: "measured", key: "activation", tables, columns: ["layer", "mean_abs_dL_dW"])
         figure.add(bound, row: 0, column: 0)
         figure.add(measured, row: 0, column: 1)
-        return tables
+        return [boundTable, measuredTable]
     }
 }

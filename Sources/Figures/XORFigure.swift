@@ -175,10 +175,12 @@ public struct XORFigure: FigureRecipe {
         figure.add(loss, row: 1, column: 2)
 
         return [
-            DataTable(name: "points (label 1 = class 1; outputs of the hand-set and the trained network)",
-                      columns: ["x1", "x2", "label", "hand_set_output", "trained_output"], rows: pointRows),
-            DataTable(name: "best single lines w·x = c (problem 0 AND, 1 OR, 2 XOR)", columns: ["problem", "w1", "w2", "c", "errors", "margin"],
-                      rows: lineRows),
+            DataTable(name: "points", columns: ["x1", "x2", "label", "hand_set_output", "trained_output"], rows: pointRows,
+                      integerColumns: ["label"]),
+            DataTable(name: "best single lines w·x = c", columns: ["problem", "w1", "w2", "c", "errors", "margin"],
+                      cells: DataTable(name: "", columns: ["problem", "w1", "w2", "c", "errors", "margin"], rows: lineRows).cells.map { row in
+                          [.text(["AND", "OR", "XOR"][min(2, max(0, Int(row[0].number)))])] + row.dropFirst()
+                      }),
             DataTable(name: "training loss", columns: ["epoch", "loss"], rows: training.losses.enumerated().map { [Double($0.offset), $0.element] }),
         ]
     }

@@ -3,44 +3,43 @@ import XCTest
 
 /// What the activation figures say (zones, the steepest slope, the table) agrees with the numbers.
 final class ActivationClaimsTests: XCTestCase {
-    /// The rows of the `--data` table whose `# name` line starts with `prefix`.
-    private func table(_ args: [String], _ prefix: String) throws -> (rows: [[Double]], svg: String) {
+    /// The zones table (`activation,zone,x_from,x_to`) among the `--data` files, rows as cells; empty
+    /// when the figure has no zones table.
+    private func zones(_ args: [String]) throws -> [[String]] {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runDLPlot(args + ["-o", "f.svg", "--data", "d.csv"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
-        var rows: [[Double]] = []
-        var inside = true  // a single table has no "# name" line
-        for line in try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8).split(separator: "\n") {
-            if line.hasPrefix("# ") { inside = line.dropFirst(2).hasPrefix(prefix); continue }
-            let cells = line.split(separator: ",").compactMap { Double($0) }
-            if inside, !cells.isEmpty, cells.count == line.split(separator: ",").count { rows.append(cells) }
+        for name in ["d.csv", "d-2.csv", "d-3.csv"] where FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path) {
+            let t = try TidyTable(dir.appendingPathComponent(name))
+            if t.columns == ["activation", "zone", "x_from", "x_to"] { return t.rows }
         }
-        return (rows, try String(contentsOf: dir.appendingPathComponent("f.svg"), encoding: .utf8))
+        return []
     }
 
     func testSigmoidOnAWideRangeIsSaturatedNotDead() throws {
-        let (zones, _) = try table(["activation", "sigmoid", "--range=-800:800"], "zones")
-        XCTAssertEqual(zones.map { $0[0] }, [1, 1], "two saturated tails, no dead zone")
-        XCTAssertEqual(zones[0][1], -800); XCTAssertEqual(zones[1][2], 800)
-        XCTAssertEqual(zones[0][2], -2.887, accuracy: 0.001)
+        let zones = try zones(["activation", "sigmoid", "--range=-800:800"])
+        XCTAssertEqual(zones.map { $0[1] }, ["saturated", "saturated"], "two saturated tails, no dead zone")
+        XCTAssertEqual(zones.map { $0[0] }, ["sigmoid", "sigmoid"], "names are names")
+        XCTAssertEqual(zones.first?[2], "-800.0"); XCTAssertEqual(zones.last?[3], "800.0")
+        XCTAssertEqual(Double(zones.first?[3] ?? "") ?? 0, -2.887, accuracy: 0.001)
     }
 
     func testLeakyReLUAndSmoothDipsAreNotShadedSaturated() throws {
-        let (leaky, _) = try table(["activation", "leaky_relu"], "zones")
-        XCTAssertEqual(leaky, [], "slope 0.01 is constant: the table says it does not saturate")
+        XCTAssertEqual(try zones(["activation", "leaky_relu"]), [], "slope 0.01 is constant: the table says it does not saturate")
         for name in ["gelu", "silu", "swish", "mish"] {
-            let (zones, _) = try table(["activation", name], "zones")
-            XCTAssertEqual(zones.count, 1, name)
-            XCTAssertEqual(zones.first?[1] ?? 0, -6, accuracy: 1e-12, name)
+            let found = try zones(["activation", name])
+            XCTAssertEqual(found.count, 1, name)
+            XCTAssertEqual(found.first?[1], "saturated", name)
+            XCTAssertEqual(found.first?[2], "-6.0", name)
         }
-        let (grid, _) = try table(["activations", "--names", "gelu,silu,swish,mish,leaky_relu", "--range=-8:8"], "zones")
-        XCTAssertEqual(grid.map { $0[0] }, [0, 1, 2, 3], "one left tail each, nothing for leaky ReLU")
+        let grid = try zones(["activations", "--names", "gelu,silu,swish,mish,leaky_relu", "--range=-8:8"])
+        XCTAssertEqual(grid.map { $0[0] }, ["gelu", "silu", "swish", "mish"], "one left tail each, nothing for leaky ReLU")
     }
 
     func testHardswishSteepestSlopeAndOneZone() throws {
-        let (zones, _) = try table(["activation", "hardswish"], "zones")
-        XCTAssertEqual(zones, [[0, -6, -3]], "dead for x ≤ −3 only; no split saturated zone around −1.5")
+        XCTAssertEqual(try zones(["activation", "hardswish"]), [["hardswish", "dead", "-6.0", "-3.0"]],
+                       "dead for x ≤ −3 only; no split saturated zone around −1.5")
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runDLPlot(["activations", "--table", "--names", "hardswish,leaky_relu", "-o", "f.svg", "--data", "d.csv"], in: dir)

@@ -109,7 +109,8 @@ final class ActivationFigureTests: XCTestCase {
         let run = try runDLPlot(["activation", "tanh", "-o", "t.svg", "--data", "t.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
         let text = try String(contentsOf: dir.appendingPathComponent("t.csv"), encoding: .utf8)
-        let rows = text.split(separator: "\n").filter { $0.first?.isNumber ?? false || $0.first == "-" }
+        XCTAssertTrue(text.hasPrefix("activation,x,f,df\n"), text)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("tanh,") }.map { $0.dropFirst(5) }
         XCTAssertGreaterThan(rows.count, 100)
         for row in rows.prefix(50) {
             let v = row.split(separator: ",").compactMap { Double($0) }

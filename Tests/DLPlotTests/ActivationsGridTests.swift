@@ -42,7 +42,10 @@ final class ActivationsGridTests: XCTestCase {
     func testDataIsTheKernels() throws {
         let (_, tables) = try DLPlot.ActivationsCommand.parse(["--names", "relu,binary_step"]).makeFigure()
         let relu = try Activation(name: "relu")
-        for r in tables[0].rows { XCTAssertEqual(r[1], relu.value(r[0])); XCTAssertEqual(r[2], relu.derivative(r[0])) }
+        XCTAssertEqual(tables[0].columns, ["activation", "x", "f", "df"])
+        let rows = tables[0].cells.filter { $0[0] == .text("relu") }.map { $0.dropFirst().map(\.number) }
+        XCTAssertEqual(rows.count, 241)
+        for r in rows { XCTAssertEqual(r[1], relu.value(r[0])); XCTAssertEqual(r[2], relu.derivative(r[0])) }
     }
 }
 

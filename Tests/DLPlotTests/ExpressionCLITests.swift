@@ -57,7 +57,7 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(builtIn.status, 0, builtIn.stderr)
         let a = try String(contentsOf: dir.appendingPathComponent("typed.csv"), encoding: .utf8)
         let b = try String(contentsOf: dir.appendingPathComponent("builtin.csv"), encoding: .utf8)
-        XCTAssertTrue(a.contains("\n1,1.6,3.6,-10.4\n"), a)
+        XCTAssertTrue(a.contains("\ngd lr=0.1,1,1.6,3.6,-10.4\n"), a)
         XCTAssertEqual(a.split(separator: "\n").dropFirst(), b.split(separator: "\n").dropFirst())
         let trace = try runDLPlot(["trace", "--surface", "x^2 - y^2", "--optimizer", "gd", "--start=2,3", "--lr", "0.1", "--steps", "5"])
         let traceBuiltIn = try runDLPlot(["trace", "--surface", "saddle", "--optimizer", "gd", "--start=2,3", "--lr", "0.1", "--steps", "5"])
@@ -137,10 +137,11 @@ extension ExpressionCLITests {
         // Starts without --rates (one rate each, chosen per start) are accepted.
         let good = try runDLPlot(["pitfalls", "--function", "log(x)*x", "-o", "p.png", "--data", "p.csv"], in: dir)
         XCTAssertEqual(good.status, 0, good.stderr)
-        let csv = try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8)
-        let starts = csv.components(separatedBy: "\n").filter { $0.hasPrefix("# start=") }
-        XCTAssertEqual(starts.count, 5, csv)
-        XCTAssertFalse(starts.contains { $0.contains("start=-") }, "\(starts)")
+        let table = try TidyTable(dir.appendingPathComponent("p.csv"))
+        XCTAssertEqual(table.columns, ["start", "lr", "step", "w", "f"])
+        let starts = Set(table.column("start"))
+        XCTAssertEqual(starts.count, 5, "\(starts)")
+        XCTAssertFalse(starts.contains { $0.hasPrefix("-") }, "\(starts)")
     }
 }
 

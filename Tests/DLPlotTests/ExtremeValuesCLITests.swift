@@ -15,7 +15,7 @@ final class ExtremeValuesCLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runDLPlot(["softmax", "--logits", "1000,1001,1002", "--temperature", "0.01", "-o", "s.png", "--data", "s.csv"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
-        let csv = try String(contentsOf: dir.appendingPathComponent("s.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: dir.appendingPathComponent("s-2.csv"), encoding: .utf8)   // the entropy table
         let line = try XCTUnwrap(csv.split(separator: "\n").first { $0.hasPrefix("0.01,") && $0.split(separator: ",").count == 3 })
         let h = try XCTUnwrap(Double(line.split(separator: ",")[1]))
         XCTAssertEqual(h, 3.757e-42, accuracy: 0.0005e-42)

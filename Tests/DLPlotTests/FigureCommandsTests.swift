@@ -102,22 +102,23 @@ final class FigureCommandsTests: XCTestCase {
     }
 }
 
-/// Reads the tables of a `--data` CSV (blank-line separated, each with a `# name` line when there
-/// are several, then a header): name → rows of numbers.
+/// Reads the tidy tables a `--data NAME.csv` wrote (NAME.csv, NAME-2.csv, …): header line → rows of
+/// numbers (text cells NaN, true/false 1/0).
 func readDataCSV(_ url: URL) throws -> [String: [[Double]]] {
     var out: [String: [[Double]]] = [:]
-    for block in try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n") {
-        var lines = block.split(separator: "\n")
-        var name = ""
-        if let first = lines.first, first.hasPrefix("# ") { name = String(first.dropFirst(2)); lines.removeFirst() }
-        guard !lines.isEmpty else { continue }
-        lines.removeFirst()
-        out[name] = lines.map { $0.split(separator: ",").map { Double($0) ?? .nan } }
+    let stem = url.deletingPathExtension().path
+    var k = 1
+    while true {
+        let file = URL(fileURLWithPath: k == 1 ? url.path : stem + "-\(k).csv")
+        guard FileManager.default.fileExists(atPath: file.path) else { break }
+        let t = try TidyTable(file)
+        out[t.columns.joined(separator: ",")] = t.rows.map { $0.map { $0 == "true" ? 1 : $0 == "false" ? 0 : Double($0) ?? .nan } }
+        k += 1
     }
     return out
 }
 
-/// The rows of the table whose name starts with `prefix`.
+/// The rows of the table whose header starts with `prefix`.
 func table(_ tables: [String: [[Double]]], _ prefix: String) -> [[Double]]? {
     tables.first { $0.key.hasPrefix(prefix) }?.value
 }

@@ -25,7 +25,7 @@ final class GalleryClaimsTests: XCTestCase {
         return (try XCTUnwrap(value("caption")), try XCTUnwrap(value("command")))
     }
 
-    /// Runs an entry with `--data` and returns its tables: name → rows of numbers.
+    /// Runs an entry with `--data` and returns its tables: run name → rows of numbers (without the name).
     private func runs(_ name: String) throws -> (caption: String, tables: [String: [[Double]]]) {
         let (caption, command) = try entry(name)
         let dir = try makeTemporaryDirectory()
@@ -33,13 +33,9 @@ final class GalleryClaimsTests: XCTestCase {
         let args = command.split(separator: " ").map(String.init) + ["-o", "f.png", "--data", "d.csv"]
         let r = try runDLPlot(args, in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
+        // One tidy table: the first column names the run (optimizer), the others are numbers.
         var tables: [String: [[Double]]] = [:]
-        var current = "only"
-        for line in try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8).split(separator: "\n") {
-            if line.hasPrefix("# ") { current = String(line.dropFirst(2)); continue }
-            let cells = line.split(separator: ",").compactMap { Double($0) }
-            if cells.count == line.split(separator: ",").count, !cells.isEmpty { tables[current, default: []].append(cells) }
-        }
+        for g in try TidyTable(dir.appendingPathComponent("d.csv")).groups { tables[g.key] = g.rows }
         return (caption, tables)
     }
 

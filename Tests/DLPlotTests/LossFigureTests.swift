@@ -10,7 +10,7 @@ final class LossFigureTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let run = try runDLPlot(["loss", "-o", "l.png", "--data", "l.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let marked = try XCTUnwrap(try readDataCSV(dir.appendingPathComponent("l.csv"))["bce marked points"])
+        let marked = try XCTUnwrap(try readDataCSV(dir.appendingPathComponent("l.csv"))["y,p,value"])
         func value(y: Double, p: Double) -> Double? { marked.first { $0[0] == y && $0[1] == p }?[2] }
         XCTAssertEqual(try XCTUnwrap(value(y: 1, p: 0.9)), 0.10536, accuracy: 1e-5)
         XCTAssertEqual(try XCTUnwrap(value(y: 1, p: 0.5)), Foundation.log(2), accuracy: 1e-12)
@@ -22,14 +22,22 @@ final class LossFigureTests: XCTestCase {
     func testRegressionValues() throws {
         let dir = try makeTemporaryDirectory()
         XCTAssertEqual(try runDLPlot(["loss", "--gradients", "-o", "l.png", "--data", "l.csv"], in: dir).status, 0)
-        let rows = try XCTUnwrap(try readDataCSV(dir.appendingPathComponent("l.csv"))["regression"])
-        for r in rows {
-            let e = r[0]
-            XCTAssertEqual(r[1], e * e, accuracy: 1e-12)
-            XCTAssertEqual(r[2], abs(e), accuracy: 1e-12)
-            XCTAssertEqual(r[3], abs(e) < 1 ? 0.5 * e * e : abs(e) - 0.5, accuracy: 1e-12)
-            XCTAssertEqual(r[5], e > 0 ? 1 : e < 0 ? -1 : 0)
-            XCTAssertEqual(r[6], min(1, max(-1, e)), accuracy: 1e-12)
+        let table = try TidyTable(dir.appendingPathComponent("l-3.csv"))
+        XCTAssertEqual(table.columns, ["loss", "error", "value", "gradient"])
+        let groups = Dictionary(uniqueKeysWithValues: table.groups.map { ($0.key, $0.rows) })
+        XCTAssertEqual(groups.keys.sorted(), ["huber", "mae", "mse"])
+        for (name, rows) in groups {
+            XCTAssertEqual(rows.count, 121, name)
+            for r in rows {
+                let e = r[0]
+                switch name {
+                case "mse": XCTAssertEqual(r[1], e * e, accuracy: 1e-12); XCTAssertEqual(r[2], 2 * e, accuracy: 1e-12)
+                case "mae": XCTAssertEqual(r[1], abs(e), accuracy: 1e-12); XCTAssertEqual(r[2], e > 0 ? 1 : e < 0 ? -1 : 0)
+                default:
+                    XCTAssertEqual(r[1], abs(e) < 1 ? 0.5 * e * e : abs(e) - 0.5, accuracy: 1e-12)
+                    XCTAssertEqual(r[2], min(1, max(-1, e)), accuracy: 1e-12)
+                }
+            }
         }
     }
 

@@ -22,7 +22,10 @@ final class OneDimensionalFigureTests: XCTestCase {
         XCTAssertEqual(figure.panels[0].axes.yLimits, figure.panels[2].axes.yLimits)
         XCTAssertEqual(figure.panels[0].axes.xLimits, figure.panels[2].axes.xLimits)
         // The data: w_k = 2.5·(1 − 2α)ᵏ exactly as gradient descent computes it.
-        let rows = tables[2].rows
+        XCTAssertEqual(tables.count, 1)
+        XCTAssertEqual(tables[0].columns, ["lr", "step", "w", "f"])
+        let rows = tables[0].rows.filter { $0[0] == 1.1 }.map { Array($0.dropFirst()) }
+        XCTAssertEqual(rows.count, 13)
         for r in rows { XCTAssertEqual(r[1], 2.5 * Foundation.pow(-1.2, r[0]), accuracy: 1e-12 * max(1, abs(r[1]))) }
     }
 
@@ -39,12 +42,9 @@ final class OneDimensionalFigureTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let run = try runDLPlot(["vanishing", "--activations", "sigmoid,relu", "--depth", "20", "-o", "v.png", "--data", "v.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let text = try String(contentsOf: dir.appendingPathComponent("v.csv"), encoding: .utf8)
-        func table(_ name: String) -> [Double] {
-            let lines = text.components(separatedBy: "\n")
-            guard let start = lines.firstIndex(of: "# measured \(name)") else { return [] }
-            return lines[(start + 2)...].prefix { !$0.isEmpty && !$0.hasPrefix("#") }.compactMap { Double($0.split(separator: ",")[1]) }
-        }
+        let measured = try TidyTable(dir.appendingPathComponent("v-2.csv"))
+        XCTAssertEqual(measured.columns, ["activation", "layer", "mean_abs_dL_dW"])
+        func table(_ name: String) -> [Double] { measured.groups.first { $0.key == name }?.rows.map { $0[1] } ?? [] }
         let sigmoid = table("sigmoid"), relu = table("relu")
         XCTAssertEqual(sigmoid.count, 20)
         XCTAssertEqual(relu.count, 20)

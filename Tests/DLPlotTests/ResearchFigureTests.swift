@@ -14,14 +14,14 @@ final class ResearchFigureTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
         XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
-        let text = try String(contentsOfFile: csv, encoding: .utf8)
-        let outcomes = text.split(separator: "\n").compactMap { line -> Double? in
-            let parts = line.split(separator: ",")
-            return parts.count == 3 ? Double(parts[2]) : nil
-        }
+        let table = try TidyTable(URL(fileURLWithPath: csv))
+        XCTAssertEqual(table.columns, ["run", "x0", "y0", "outcome"])
+        let outcomes = table.column("outcome")
         XCTAssertEqual(outcomes.count, 2 * 31 * 31)
-        // GD at lr 0.01 reaches all four minima (indices 0–3).
-        XCTAssertEqual(Set(outcomes.prefix(31 * 31).filter { $0 >= 0 }), [0, 1, 2, 3])
+        XCTAssertEqual(Set(table.column("run")), ["(1) sgd lr=0.01", "(2) adam lr=0.05"], "named as the panels are")
+        // GD at lr 0.01 reaches all four minima (lettered A–D as in the figure).
+        XCTAssertEqual(Set(outcomes.prefix(31 * 31).filter { $0.hasPrefix("minimum") }), ["minimum A", "minimum B", "minimum C", "minimum D"])
+        XCTAssertTrue(Set(outcomes).isSubset(of: ["minimum A", "minimum B", "minimum C", "minimum D", "diverged", "not converged"]))
     }
 
     func testStabilityWritesAPNG() throws {

@@ -50,6 +50,18 @@ final class RunsCommandTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.hasSuffix(",val_loss,43,1.9043152332305908") }, "first validation point")
     }
 
+    func testEpochAxisOnPerStepLightningRowsIsFractional() throws {
+        let dir = try scratch()
+        let run = try runDLPlot(["runs", fixture("lightning/metrics.csv"), "--label", "l", "--x", "epoch",
+                                 "--y", "train_loss_step,val_loss", "--data", "d.csv", "-o", "e.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try lines(dir.appendingPathComponent("d.csv"))
+        XCTAssertEqual(rows.first, "run,metric,step,value,epoch")
+        // 44 steps an epoch; step 9 is 9/44 into epoch 0, validation at step 87 is 43/44 into epoch 1.
+        XCTAssertTrue(rows.contains("l,train_loss_step,9,2.156244993209839,\(9.0 / 44)"), "\(rows.prefix(3))")
+        XCTAssertTrue(rows.contains("l,val_loss,87,1.554490327835083,\(1 + 43.0 / 44)"))
+    }
+
     func testTensorBoardFloat32ValuesPrintAsLoggedAndGroupsGoToASecondTable() throws {
         let dir = try scratch()
         let run = try runDLPlot(["runs", fixture("tensorboard/digits"), "--label", "digits", "--y", "val/accuracy",

@@ -13,7 +13,7 @@ final class SoftmaxFigureTests: XCTestCase {
         let run = try runDLPlot(["softmax", "--logits", "2,1,0.1", "--temperature", "0.5,1,2", "-o", "s.png", "--data", "s.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
         let tables = try readDataCSV(dir.appendingPathComponent("s.csv"))
-        let rows = try XCTUnwrap(tables["probabilities"])
+        let rows = try XCTUnwrap(tables["temperature,class,logit,probability"])
         XCTAssertEqual(rows.count, 9)
         for t in [0.5, 1, 2] {
             let mine = rows.filter { $0[0] == t }.sorted { $0[1] < $1[1] }.map { $0[3] }
@@ -24,7 +24,7 @@ final class SoftmaxFigureTests: XCTestCase {
         let t1 = rows.filter { $0[0] == 1 }.map { $0[3] }
         // exp(2)/(exp(2)+exp(1)+exp(0.1)) by hand.
         XCTAssertEqual(t1[0], 7.389056 / (7.389056 + 2.718282 + 1.105171), accuracy: 1e-6)
-        let entropy = try XCTUnwrap(tables["entropy"])
+        let entropy = try XCTUnwrap(tables["temperature,entropy_nats,max_entropy_nats"])
         XCTAssertEqual(entropy.map { $0[2] }, [Double](repeating: Foundation.log(3), count: 3))
         // Higher temperature, higher entropy, below log 3.
         XCTAssertTrue(zip(entropy, entropy.dropFirst()).allSatisfy { $0[1] < $1[1] && $1[1] < Foundation.log(3) })

@@ -23,7 +23,8 @@ final class SurfaceFigureTests: XCTestCase {
         let (figure, tables) = try command.makeFigure()
         XCTAssertTrue(legendLabels(figure).contains("diverged at step \(k)"), "\(legendLabels(figure))")
         // The data stops at the last finite step.
-        XCTAssertEqual(tables.first?.rows.last?.first, Double(k - 1))
+        XCTAssertEqual(tables.first?.columns, ["run", "step", "x", "y", "f"])
+        XCTAssertEqual(tables.first?.rows.last?[1], Double(k - 1))
     }
 
     func testTextbookSaddleRunLeavesTheViewAtStepTwo() throws {
@@ -51,19 +52,17 @@ final class SurfaceFigureTests: XCTestCase {
         let run = try runDLPlot(["surface", "rosenbrock", "--optimizers", "gd,adam", "--opt", "adam:lr=0.05,beta1=0.8,amsgrad",
                                  "--steps", "25", "-o", "s.png", "--data", "s.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let csv = try String(contentsOf: dir.appendingPathComponent("s.csv"), encoding: .utf8)
-        let sections = csv.components(separatedBy: "\n\n")
-        let adam = try XCTUnwrap(sections.first { $0.hasPrefix("# adam") })
-        XCTAssertTrue(adam.hasPrefix("# adam lr=0.05 beta1=0.8 amsgrad"), adam)
+        let table = try TidyTable(dir.appendingPathComponent("s.csv"))
+        XCTAssertEqual(table.columns, ["run", "step", "x", "y", "f"])
+        let adam = try XCTUnwrap(table.groups.first { $0.key.hasPrefix("adam") })
+        XCTAssertEqual(adam.key, "adam lr=0.05 beta1=0.8 amsgrad")
         let trace = try runDLPlot(["trace", "--surface", "rosenbrock", "--optimizer", "adam", "--lr", "0.05", "--beta1", "0.8",
                                    "--amsgrad", "--steps", "25"])
         XCTAssertEqual(trace.status, 0, trace.stderr)
-        func rows(_ text: String) -> [[Double]] {
-            text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("step") }
-                .map { $0.split(separator: ",").compactMap { Double($0) } }
-        }
-        XCTAssertEqual(rows(adam), rows(trace.stdout))
-        XCTAssertEqual(rows(adam).count, 26)
+        let traced = trace.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("step") }
+            .map { $0.split(separator: ",").compactMap { Double($0) } }
+        XCTAssertEqual(adam.rows, traced)
+        XCTAssertEqual(adam.rows.count, 26)
     }
 
     func testDefaultLearningRateIsACandidateAndDeterministic() throws {

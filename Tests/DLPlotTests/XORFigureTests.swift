@@ -12,7 +12,7 @@ final class XORFigureTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let run = try runDLPlot(["xor", "-o", "x.png", "--data", "x.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let points = try XCTUnwrap(table(try readDataCSV(dir.appendingPathComponent("x.csv")), "points"))
+        let points = try XCTUnwrap(table(try readDataCSV(dir.appendingPathComponent("x.csv")), "x1,x2,label,"))
         XCTAssertEqual(points.count, 4)
         for p in points {
             XCTAssertEqual(p[2], p[0] == p[1] ? 0 : 1, "XOR label")

@@ -14,20 +14,20 @@ final class ActivationFamilyZonesTests: XCTestCase {
         var figure = try Figure(width: 1280, height: 720)
         let tables = recipe.build(into: &figure)
         let zones = try XCTUnwrap(tables.first { $0.name.hasPrefix("zones") })
-        XCTAssertEqual(zones.columns, ["kind", "x_from", "x_to", "member"])
+        XCTAssertEqual(zones.columns, ["activation", "zone", "x_from", "x_to"])
         // β = 0.5 has no tail with |f′| < 0.05 on [−6, 6] (its f′ bottoms out near −0.1 at x ≈ −4.8);
         // β = 1 and β = 2 saturate on the left, from the view's edge.
-        XCTAssertEqual(zones.rows.map { $0[3] }, [1, 2])
-        for row in zones.rows {
-            XCTAssertEqual(row[0], 1, "saturated, not dead")
-            XCTAssertEqual(row[1], -6)
-            let beta = [0.5, 1, 2][Int(row[3])]
+        XCTAssertEqual(zones.cells.map { $0[0] }, [.text("x*sigmoid(beta*x) beta=1.0"), .text("x*sigmoid(beta*x) beta=2.0")])
+        let rows = zones.rows
+        for (k, cells) in zones.cells.enumerated() {
+            XCTAssertEqual(cells[1], .text("saturated"), "saturated, not dead")
+            XCTAssertEqual(rows[k][2], -6)
             // The edge is where |f′| = τ = 0.05.
-            XCTAssertEqual(abs(members[Int(row[3])].derivative(row[2])), 0.05, accuracy: 1e-6, "edge for β = \(beta)")
+            XCTAssertEqual(abs(members[k + 1].derivative(rows[k][3])), 0.05, accuracy: 1e-6, "edge for β = \([1.0, 2][k])")
         }
         // f′_β(x) = g′(βx): the zone edge scales as 1/β, so β = 2 saturates from half the distance.
-        XCTAssertEqual(zones.rows[1][2] * 2, zones.rows[0][2], accuracy: 1e-6)
-        XCTAssertEqual(zones.rows[0][2], -4.0826, accuracy: 1e-3)
+        XCTAssertEqual(rows[1][3] * 2, rows[0][3], accuracy: 1e-6)
+        XCTAssertEqual(rows[0][3], -4.0826, accuracy: 1e-3)
 
         // The figure with its bands renders to a PNG that decodes.
         let png = try DecodedPNG(try figure.render(as: .png))

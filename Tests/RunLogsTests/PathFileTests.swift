@@ -19,14 +19,30 @@ final class PathFileTests: XCTestCase {
         XCTAssertEqual(paths, [UserPath(label: "my-run", steps: [0, 1], x: [0, 0.1], y: [0, 0.2])])
     }
 
+    func testJSONLinesPathsWithLossAndNonFiniteNumbers() throws {
+        let path = try Fixture.temporary("run.jsonl", text: "{\"step\": 0, \"x\": 1, \"y\": 2, \"loss\": 5, \"label\": \"a\"}\n\n"
+            + "{\"step\": 3, \"x\": NaN, \"y\": \"inf\", \"loss\": Infinity, \"label\": \"a\"}\n")
+        let paths = try PathFileReader.read(path)
+        XCTAssertEqual(paths.count, 1)
+        XCTAssertEqual(paths[0].label, "a")
+        XCTAssertTrue(paths[0].labelled)
+        XCTAssertEqual(paths[0].steps, [0, 3])
+        XCTAssertTrue(paths[0].x[1].isNaN)
+        XCTAssertEqual(paths[0].y[1], .infinity)
+        XCTAssertEqual(paths[0].loss, [5, .infinity])
+    }
+
     func testBadPathFiles() throws {
         let cases: [(String, String)] = [
-            ("a,b,c\n1,2,3\n", "expected x and y"),
-            ("x,y\n", "has a header but no points"),
+            ("a,b,c\n1,2,3\n", "line 1: columns 'a,b,c'; expected a header row with columns x,y"),
+            ("x,y\n", "line 2: a header but no points"),
             ("x,y\n1,2\n3,\n", "line 3, column 'y': '' is not a number"),
             ("step,x,y\n0,1,2\n0,1,2\n", "step 0 of path"),
             ("step,x,y\n0.5,1,2\n", "'0.5' is not an integer step"),
-            ("", "empty file"),
+            ("", "line 1: empty file"),
+            ("x,y,loss\n1,2,\n", "line 2, column 'loss': '' is not a number"),
+            ("{\"x\": 1, \"y\": 2, \"loss\": 1}\n{\"x\": 1, \"y\": 3}\n", "line 2: no 'loss' field"),
+            ("{\"step\": 1.5, \"x\": 1, \"y\": 2}\n", "line 1, field 'step': '1.5' is not an integer step"),
         ]
         for (text, phrase) in cases {
             let path = try Fixture.temporary("p.csv", text: text)

@@ -13,7 +13,7 @@ public struct RunCurves: Sendable {
     public enum XAxis: String, Sendable, CaseIterable {
         /// The logged step (for a Keras log, the epoch).
         case step
-        /// The epoch at each step (an `epoch` column or tag), joined by step.
+        /// The epoch at each step as a fraction (an `epoch` column or tag; see `EpochMap`).
         case epoch
         /// Seconds since the run's first record (wall time of each point).
         case time
@@ -65,7 +65,8 @@ public struct RunCurves: Sendable {
             guard let epochs = run.epochs else {
                 throw RunLogError(file: run.source, "has no epoch column or tag; expected one for --x epoch (or use --x step)")
             }
-            return series.steps.map { epochs.value(atOrBefore: $0) ?? .nan }
+            let map = EpochMap(epochs)
+            return series.steps.map(map.epoch(at:))
         case .time:
             guard !series.wallTimes.isEmpty, let t0 = Self.startTime(of: run) else {
                 throw RunLogError(file: run.source, "records no wall time; expected a time column "

@@ -10,73 +10,144 @@ public struct UserPath: Sendable, Equatable {
     /// Positions, `x[i], y[i]` at `steps[i]`. NaN or ±inf marks where the run diverged.
     public var x: [Double]
     public var y: [Double]
+    /// The loss the run logged at each point (the `loss` column), or empty when the file has none.
+    public var loss: [Double]
+    /// The label came from the file's `label` column (false: it is the file name).
+    public var labelled: Bool
 
-    public init(label: String, steps: [Int], x: [Double], y: [Double]) {
-        self.label = label; self.steps = steps; self.x = x; self.y = y
+    public init(label: String, steps: [Int], x: [Double], y: [Double], loss: [Double] = [], labelled: Bool = false) {
+        self.label = label; self.steps = steps; self.x = x; self.y = y; self.loss = loss; self.labelled = labelled
     }
 }
 
-/// Reads `--path FILE.csv`: a header with columns `x` and `y` (or `w` and `b`, the parameters of the
-/// dataset surfaces), optionally `step` and `label`; one row per point. Rows with the same label form
+/// Reads `--path FILE`: CSV with a header, or JSON lines (one object per line, recognised by a first
+/// `{`), with the fields `x` and `y` (or `w` and `b`, the parameters of the dataset surfaces),
+/// optionally `step`, `loss` (or `f`) and `label`; one row per point. Rows with the same label form
 /// one path, labels in order of first appearance.
 ///
 /// Rules: an empty `x` or `y` cell, a cell that is not a number, a step that is not an integer, or a
 /// step that does not increase within a path is an error naming the file and line; `nan` and `inf`
-/// are kept (the path diverged there). Other columns are ignored.
+/// are kept (the path diverged there). Other columns are ignored. At most `maximumPoints` points.
 public enum PathFileReader {
     public static let maximumPoints = 10_000_000
+    static let expected = "expected a header row with columns x,y (or w,b), optionally step, loss and label"
 
     public static func read(_ path: String) throws(RunLogError) -> [UserPath] {
-        _ = try LogReader.format(of: path)   // empty, binary or event files are refused here
+        switch try kind(of: path) {
+        case .csv: return try readCSV(path)
+        case .jsonLines: return try PathJSONLines.read(path)
+        }
+    }
+
+    enum Kind { case csv, jsonLines }
+
+    /// CSV or JSON lines, from the first bytes; refuses missing, empty and binary files.
+    static func kind(of path: String) throws(RunLogError) -> Kind {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw RunLogError(file: path, "no such file; expected a CSV or JSON lines file of x,y points")
+        }
+        guard !isDirectory.boolValue else { throw RunLogError(file: path, "is a directory; expected a CSV or JSON lines file of x,y points") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw RunLogError(file: path, "cannot be opened for reading") }
+        defer { try? handle.close() }
+        let head: [UInt8]
+        do { head = [UInt8](try handle.read(upToCount: 4096) ?? Data()) } catch {
+            throw RunLogError(file: path, "read failed: \(error.localizedDescription)")
+        }
+        guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
+            throw RunLogError(file: path, "line 1: " + (head.isEmpty ? "empty file; " : "only blank lines; ") + expected)
+        }
+        let whole = head.count < 4096 ? head.count : (head.lastIndex(of: 0x0A) ?? head.count)
+        if head.contains(0) || String(validating: head[..<whole], as: UTF8.self) == nil {
+            throw RunLogError(file: path, "is binary data; expected CSV or JSON lines of x,y points")
+        }
+        return head[first] == UInt8(ascii: "{") ? .jsonLines : .csv
+    }
+
+    static func readCSV(_ path: String) throws(RunLogError) -> [UserPath] {
         guard let stream = InputStream(fileAtPath: path) else { throw RunLogError(file: path, "cannot be opened for reading") }
         let reader: CSVReader
         do { reader = try CSVReader(stream: stream, hasHeaderRow: true) } catch {
-            throw RunLogError(file: path, "has no header row; expected columns x,y (optionally step, label)")
+            throw RunLogError(file: path, "line 1: no header row; " + expected)
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let xi = header.firstIndex(of: "x") ?? header.firstIndex(of: "w")
         let yi = header.firstIndex(of: "y") ?? header.firstIndex(of: "b")
         guard let xi, let yi else {
-            throw RunLogError(file: path, "has columns '\(header.joined(separator: ","))'; expected x and y "
-                + "(or w and b), optionally step and label")
+            throw RunLogError(file: path, "line 1: columns '\(header.joined(separator: ","))'; " + expected)
         }
         let si = header.firstIndex(of: "step"), li = header.firstIndex(of: "label")
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var paths: [UserPath] = []
-        var index: [String: Int] = [:]
-        var line = 1, total = 0
+        let lossIndex = header.firstIndex(of: "loss") ?? header.firstIndex(of: "f")
+        var paths = PathAccumulator(file: path)
+        var line = 1
         while let row = reader.next() {
             line += 1
             if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             func cell(_ i: Int) -> String { i < row.count ? row[i].trimmingCharacters(in: .whitespaces) : "" }
             func number(_ i: Int) throws(RunLogError) -> Double {
-                guard let v = Double(cell(i)) else {
+                guard let v = PathAccumulator.number(cell(i)) else {
                     throw RunLogError(file: path, "line \(line), column '\(header[i])': '\(cell(i))' is not a number")
                 }
                 return v
             }
-            let label = li.map { cell($0) }.flatMap { $0.isEmpty ? nil : $0 } ?? stem
-            let k = index[label] ?? paths.count
-            if k == paths.count { index[label] = k; paths.append(UserPath(label: label, steps: [], x: [], y: [])) }
-            var step = paths[k].steps.count
+            var step: Int?
             if let si {
                 guard let s = Int(cell(si)) else {
                     throw RunLogError(file: path, "line \(line), column 'step': '\(cell(si))' is not an integer step")
                 }
                 step = s
             }
-            if let last = paths[k].steps.last, step <= last {
-                throw RunLogError(file: path, "line \(line): step \(step) of path '\(label)' does not follow step \(last); "
-                    + "expected increasing steps")
-            }
-            let x = try number(xi), y = try number(yi)
-            paths[k].steps.append(step); paths[k].x.append(x); paths[k].y.append(y)
-            total += 1
-            guard total <= maximumPoints else {
-                throw RunLogError(file: path, "holds more than \(maximumPoints) points; expected a path to draw")
-            }
+            let label = li.map { cell($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            try paths.add(label: label, step: step, x: try number(xi), y: try number(yi),
+                          loss: try lossIndex.map { i throws(RunLogError) in try number(i) }, line: line)
         }
-        guard total > 0 else { throw RunLogError(file: path, "has a header but no points; expected rows of x,y") }
+        return try paths.finish()
+    }
+}
+
+/// Collects rows into paths by label, checking steps and the point budget.
+struct PathAccumulator {
+    let file: String
+    let stem: String
+    var paths: [UserPath] = []
+    var index: [String: Int] = [:]
+    var total = 0
+
+    init(file: String) {
+        self.file = file
+        stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// A number as written: decimals, `nan`, `inf`, `-inf`, `Infinity`, `NaN` (any case).
+    static func number(_ text: String) -> Double? {
+        if let v = Double(text) { return v }
+        switch text.lowercased() {
+        case "nan", "+nan", "-nan": return .nan
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        default: return nil
+        }
+    }
+
+    mutating func add(label: String?, step: Int?, x: Double, y: Double, loss: Double?, line: Int) throws(RunLogError) {
+        let name = label ?? stem
+        let k = index[name] ?? paths.count
+        if k == paths.count { index[name] = k; paths.append(UserPath(label: name, steps: [], x: [], y: [], labelled: label != nil)) }
+        let s = step ?? paths[k].steps.count
+        if let last = paths[k].steps.last, s <= last {
+            throw RunLogError(file: file, "line \(line): step \(s) of path '\(name)' does not follow step \(last); "
+                + "expected increasing steps")
+        }
+        paths[k].steps.append(s); paths[k].x.append(x); paths[k].y.append(y)
+        if let loss { paths[k].loss.append(loss) }
+        total += 1
+        guard total <= PathFileReader.maximumPoints else {
+            throw RunLogError(file: file, "line \(line): more than \(PathFileReader.maximumPoints) points; expected a path to draw")
+        }
+    }
+
+    func finish() throws(RunLogError) -> [UserPath] {
+        guard total > 0 else { throw RunLogError(file: file, "line 2: a header but no points; expected rows of x,y") }
         return paths
     }
 }

@@ -26,6 +26,10 @@ extension DLPlot {
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
                 behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses.
+                --x epoch on a log with an epoch per step (Lightning's metrics.csv): each step is its epoch plus \
+                the fraction of that epoch's steps before it, an epoch spanning the steps after the previous \
+                epoch's last logged step through its own; a Keras log (one row per epoch) keeps its epochs, and \
+                fractional epochs (Hugging Face) are used as logged.
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
                 'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd).
                 --data FILE.csv writes every logged point as run,metric,step,value (+ smoothed, + epoch or time), \
@@ -45,7 +49,7 @@ extension DLPlot {
             valueName: "metric"))
         var y: [String] = []
 
-        @Option(help: ArgumentHelp("The x axis: step, epoch (from an epoch column or tag) or time (seconds since the first record).", valueName: "axis"))
+        @Option(help: ArgumentHelp("The x axis: step, epoch (fractional, from an epoch column or tag) or time (seconds since the first record).", valueName: "axis"))
         var x = "step"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
@@ -66,7 +70,6 @@ extension DLPlot {
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "runs" }
-        var writesTidyData: Bool { true }
 
         mutating func validate() throws {
             guard !files.isEmpty else { throw ValidationError("missing FILE: give one or more training logs (see dlplot runs --help)") }

@@ -30,6 +30,11 @@ extension DLPlot {
                   dlplot surface saddle --optimizers gd --lr 0.1 --start=2,3
                   dlplot surface beale --opt adam:lr=0.05,beta1=0.8 --with-curves
                   dlplot surface himmelblau --view 3d --azimuth -50 --elevation 40
+                  dlplot surface rosenbrock --path mine.csv --optimizers adam
+                Your own paths: --path FILE draws a trajectory from a CSV or JSON lines file (x,y per row, or w,b \
+                on linreg_mse and logreg_bce; optional step, loss and label columns) with the same rules as a \
+                computed run: clipped where it first leaves the view, with an arrow and the note; ended at its \
+                first NaN or infinite row with "diverged at step k"; hollow circle at its start, dot at its end.
                 """)
 
         @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
@@ -38,6 +43,8 @@ extension DLPlot {
         @OptionGroup var optimizerOptions: OptimizerListOptions
 
         @OptionGroup var run: SurfaceRunOptions
+
+        @OptionGroup var userPaths: UserPathOptions
 
         @Option(help: ArgumentHelp(
             "filled (colour bands with thin level lines), heatmap (continuous colour with level lines) or lines (coloured level lines only).",
@@ -83,7 +90,16 @@ extension DLPlot {
 
         var defaultFileName: String { "surface-" + FunctionArguments.fileStem(name) }
 
+        /// With --path and no optimizer named, only the files' paths are drawn.
+        var computesRuns: Bool {
+            userPaths.paths.isEmpty || optimizerOptions.optimizers != nil || !optimizerOptions.opt.isEmpty
+        }
+
         mutating func validate() throws {
+            if !computesRuns, optimizerOptions.lr != nil || optimizerOptions.schedule != nil {
+                throw ValidationError("--\(optimizerOptions.lr != nil ? "lr" : "schedule") applies to computed runs; with --path, "
+                    + "name them with --optimizers or --opt (or leave it out to draw only the files' paths)")
+            }
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
             _ = try recipeSettings()
             if let orbit {
@@ -168,12 +184,15 @@ extension DLPlot {
         func makeFigure() throws -> (Figure, [DataTable]) {
             let p = try plan()
             let (s, l, angles) = try recipeSettings()
-            let runs = try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p)
+            let runs = computesRuns
+                ? try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p) : []
+            let paths = try userPaths.read()
             var figure = try figureOptions.makeFigure(rows: 1, columns: withCurves ? 2 : 1)
             var recipe = SurfaceFigure(plan: p, runs: runs)
             recipe.style = s; recipe.grid = grid; recipe.levels = l
             recipe.arrows = arrows; recipe.streamlines = streamlines; recipe.withCurves = withCurves
             recipe.view3D = angles.map { (azimuth: $0.0, elevation: $0.1) }
+            recipe.userPaths = UserPathRun.prepare(paths, after: runs, surface: p.surface, plan: p)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

@@ -52,7 +52,8 @@ enum AnimationOutput {
         case let .failure(e): throw FigureError(e.description)
         }
         var files = [(path: path, bytes: bytes)]
-        if let data { files.append((data, Array(DataTable.stacked(tables).utf8))) }
+        // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
+        if let data { files += DataTable.files(tables, path: data).map { ($0.path, Array($0.text.utf8)) } }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(files) }) {
             throw FigureError(e.description)
         }

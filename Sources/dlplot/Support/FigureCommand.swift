@@ -14,11 +14,6 @@ protocol FigureCommand: ParsableCommand {
     func makeFigure() throws -> (Figure, [DataTable])
     /// True when the command itself uses `--y-range` and `--log-y` (as its y setting's values).
     var drawsItsOwnYAxis: Bool { get }
-    /// The first column of a long `--data` table made from one table per series (optimizer, activation, …).
-    var dataKey: String { get }
-    /// Whether `--data` writes one tidy table per file (NAME.csv, NAME-2.csv, …) rather than the tables
-    /// stacked in one file under `# name` lines (the commands not yet moved to tidy tables).
-    var writesTidyData: Bool { get }
     /// Writes the animation when `--animate` asks for one and returns true; false for a still figure.
     /// Without `showsProgress` the progress line stays silent even on a terminal (the gallery's own shows).
     func writeAnimation(showsProgress: Bool) throws -> Bool
@@ -41,9 +36,6 @@ enum OutputTarget {
 }
 
 extension FigureCommand {
-    var dataKey: String { "series" }
-    var writesTidyData: Bool { false }
-
     /// Builds the figure once, renders it in every requested format, then writes all files
     /// all-or-nothing (see `AtomicFile`): every target is checked before anything is rendered, and
     /// nothing is written if any rendering or check fails. A target `-` or `/dev/stdout` is written to
@@ -67,13 +59,10 @@ extension FigureCommand {
             }
         }
         if let data {
-            if writesTidyData {
-                let files = DataTable.files(DataTable.tidy(tables, key: dataKey), path: data)
-                try Self.checkTargets(files.map(\.path).filter { $0 != data })
-                for file in files { rendered.append((file.path, Array(file.text.utf8))) }
-            } else {
-                rendered.append((data, Array(DataTable.stacked(tables).utf8)))
-            }
+            // One tidy table per file: NAME.csv, NAME-2.csv, … (the recipes return tidy tables).
+            let files = DataTable.files(tables, path: data)
+            try Self.checkTargets(files.map(\.path).filter { $0 != data })
+            for file in files { rendered.append((file.path, Array(file.text.utf8))) }
         }
         if let path = figureOptions.layout.layoutReport {
             do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }

@@ -1,0 +1,122 @@
+import Optim
+import RunLogs
+import Viz
+
+/// A path read from a file (`dlplot surface --path`), prepared the way a computed run is: drawn up to
+/// its first non-finite row, clipped where it first leaves the view (with an arrow and a note), and
+/// described in the legend by where it ended and its loss.
+public struct UserPathRun: Sendable {
+    /// The legend name (the file's `label` column, `--path-label`, or the file name).
+    public var label: String
+    /// The steps of the drawn points (those before the first non-finite row).
+    public var steps: [Int]
+    /// The drawn points (finite).
+    public var points: [Point]
+    /// The loss at each drawn point: the file's `loss` column, else the surface's value there.
+    public var values: [Double]
+    /// Whether `values` come from the file.
+    public var loggedLoss: Bool
+    /// The first step whose position is outside the view, if any.
+    public var leavesView: Int?
+    /// The step of the first row with a non-finite position or loss, if any.
+    public var diverged: Int?
+    /// The series style index and the position among the figure's series (see `SurfaceRun`).
+    public var style = 0
+    public var order = 0
+
+    public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
+
+    public init(_ path: UserPath, label: String? = nil, surface: Surface, plan: SurfacePlan) {
+        self.label = label ?? path.label
+        loggedLoss = !path.loss.isEmpty
+        var steps: [Int] = [], points: [Point] = [], values: [Double] = []
+        for i in path.steps.indices {
+            let f = loggedLoss ? path.loss[i] : (path.x[i].isFinite && path.y[i].isFinite ? surface.value(path.x[i], path.y[i]) : .nan)
+            guard path.x[i].isFinite, path.y[i].isFinite, f.isFinite else { diverged = path.steps[i]; break }
+            steps.append(path.steps[i]); points.append(Point(path.x[i], path.y[i])); values.append(f)
+        }
+        self.steps = steps; self.points = points; self.values = values
+        leavesView = zip(steps, points).first { !plan.inView($0.1.x, $0.1.y) }?.0
+    }
+
+    /// Prepared paths with their series styles, continuing after `runs` (a path labelled like an
+    /// optimizer, e.g. "adam", takes that optimizer's colour unless a computed run already has it).
+    public static func prepare(_ paths: [(UserPath, String?)], after runs: [SurfaceRun], surface: Surface,
+                               plan: SurfacePlan) -> [UserPathRun] {
+        var out = paths.map { UserPathRun($0.0, label: $0.1, surface: surface, plan: plan) }
+        let names = runs.map(\.config.name) + out.map(\.label)
+        let styles = SeriesStyles.indices(for: names, catalogue: OptimizerConfig.allNames)
+        for k in out.indices { out[k].style = styles[runs.count + k]; out[k].order = runs.count + k }
+        return out
+    }
+
+    /// "diverged at step k", "leaves the view at step k", or "→ (x, y), f = v" (L for a dataset surface).
+    public func outcome(surface: Surface) -> String {
+        if let k = diverged { return "diverged at step \(k)" }
+        if let k = leavesView { return "leaves the view at step \(k)" }
+        guard let p = points.last, let f = values.last else { return "" }
+        let name = loggedLoss ? "loss" : (surface.dataset == nil ? "f" : "L")
+        return "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
+    }
+
+    /// At most about `limit` points for drawing: every k-th, always the last one and the two around the
+    /// point where the path first leaves the view (so the exit arrow is where it is).
+    public func drawnPoints(limit: Int = 20_000) -> [Point] {
+        guard points.count > limit else { return points }
+        let every = (points.count + limit - 1) / limit
+        var keep = Set(stride(from: 0, to: points.count, by: every))
+        keep.insert(points.count - 1)
+        if let k = leavesView, let j = steps.firstIndex(of: k) { keep.insert(j); if j > 0 { keep.insert(j - 1) } }
+        return keep.sorted().map { points[$0] }
+    }
+
+    /// The tidy table of the path: step, position and loss.
+    public func table(xName: String, yName: String, fName: String) -> DataTable {
+        var t = DataTable(name: label, columns: ["step", xName, yName, fName], cells: [])
+        t.cells = steps.indices.map { [.integer(Int64(steps[$0])), .real(points[$0].x), .real(points[$0].y), .real(values[$0])] }
+        return t
+    }
+}
+
+extension SurfaceFigure {
+    /// The user's paths on the plane: clipped at the view's edge, start and end marked, legend entries.
+    func addUserPaths(to ax: inout Axes, theme: Theme) {
+        for (i, p) in userPaths.enumerated() {
+            let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme)
+            ax.add(PathMark(points: p.drawnPoints(), style: look.stroke, markerSize: 8, zOrder: 3.2 + Double(i) * 0.01))
+            if !withCurves {
+                ax.add(LineMark(points: [], style: look.stroke, label: p.label, marker: look.marker))
+                ax.add(LegendLine(p.outcome(surface: surface)))
+            }
+            if let note = exitNote(name: p.label, points: p.points, steps: p.steps, leavesView: p.leavesView,
+                                   diverged: p.diverged, index: runs.count + i) {
+                ax.add(note)
+            }
+        }
+    }
+
+    /// The user's paths lifted onto the 3-D surface (the part before they first leave the view).
+    func userPaths3D(on field: ScalarField, theme: Theme) -> [(points: [Point3], style: StrokeStyle)] {
+        userPaths.map { p in
+            let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
+            let inside = p.drawnPoints().prefix { plan.inView($0.x, $0.y) }
+            return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
+        }
+    }
+
+    /// The user's loss curves on the `--with-curves` panel (the same axis as the computed runs).
+    func addUserCurves(to ax: inout Axes, theme: Theme) {
+        let (offset, _, log) = CurvesFigure.lossAxisText(surface)
+        for p in userPaths {
+            let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
+            let pts = zip(p.steps, p.values).map { k, v -> Point in
+                let y = v - offset
+                return Point(Double(k), log && !(y >= 1e-300) ? .nan : y)
+            }
+            ax.add(LineMark(points: pts, style: look.stroke, label: p.label))
+            if p.diverged != nil, let last = pts.last(where: \.isFinite) {
+                ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Figures
+import RunLogs
+
+/// `--path FILE` (repeatable) and `--path-label TEXT`: the user's own trajectories over a surface.
+struct UserPathOptions: ParsableArguments {
+    @Option(name: .customLong("path"), parsing: .singleValue, help: ArgumentHelp(
+        "A trajectory from a file, drawn over the surface (repeatable): CSV with a header, or JSON lines, with x,y "
+            + "(or w,b) per point, optionally step, loss and label (one path per label). Without --optimizers or "
+            + "--opt only the files' paths are drawn.",
+        valueName: "file"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("path-label"), parsing: .singleValue, help: ArgumentHelp(
+        "A legend name for each --path, in order (default: the file's label column, else its name without extension).",
+        valueName: "text"))
+    var labels: [String] = []
+
+    func validate() throws {
+        guard labels.count <= paths.count else {
+            throw ValidationError("--path-label: '\(labels[paths.count])' is one label too many; give at most one per --path "
+                + "(\(paths.count) given)")
+        }
+        for l in labels where l.trimmingSpaces.isEmpty { throw ValidationError("--path-label: '\(l)' is empty; expected a name") }
+    }
+
+    /// Every path of every file with its legend name (`--path-label` names a file's unlabelled paths;
+    /// with several labelled paths in a file it goes in front: "LABEL: sgd").
+    /// - Throws: `ValidationError` "--path FILE: line N: …" for a file that is not a path file.
+    func read() throws -> [(UserPath, String?)] {
+        var out: [(UserPath, String?)] = []
+        for (i, file) in paths.enumerated() {
+            let found: [UserPath]
+            do { found = try PathFileReader.read(file) } catch { throw ValidationError("--path " + error.description) }
+            let given = i < labels.count ? labels[i] : nil
+            for p in found {
+                guard let given else { out.append((p, nil)); continue }
+                out.append((p, p.labelled ? given + ": " + p.label : given))
+            }
+        }
+        return out
+    }
+}
