@@ -25,6 +25,10 @@ struct DLPlot: ParsableCommand {
     /// ArgumentParser's for `dlplot`.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let message = ProcessEnd.tooManyArgumentsMessage(arguments) {
+            writeStandardError("Error: " + message + "\n")
+            Glibc.exit(64)
+        }
         if let name = arguments.first, let command = allSubcommands.first(where: { $0.configuration.commandName == name }),
            var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())),
            type(of: parsed) == command {  // not the built-in help command, which would name `activation` alone
@@ -41,7 +45,7 @@ struct DLPlot: ParsableCommand {
             ProcessEnd.checkStandardOutput()
             return
         }
-        if let message = ProcessEnd.unknownCommandMessage(arguments) {
+        if let message = ProcessEnd.unknownCommandMessage(arguments) ?? ProcessEnd.unknownOptionMessage(arguments) {
             writeStandardError("Error: " + message + "\n")
             Glibc.exit(64)
         }

@@ -20,4 +20,48 @@ final class CLIDocumentationTests: XCTestCase {
         XCTAssertEqual(r.stdout.split(separator: "\n").filter { $0.contains("; start (") }.count,
                        r.stdout.split(separator: "\n").count)
     }
+
+    /// No option's help states its default twice ("(default: 0). (default: 0)"): ArgumentParser adds
+    /// the default of an option that has one, so the help text must not say it again.
+    func testHelpStatesEachDefaultOnce() throws {
+        let commands = ["activation", "activations", "softmax", "loss", "vanishing", "xor", "lr", "pitfalls", "surface", "curves",
+                        "steps", "basins", "stability", "landscape", "runs", "gallery", "trace", "list",
+                        "eval activation", "eval softmax", "eval loss", "eval surface"]
+        let duplicate = try NSRegularExpression(pattern: #"\(default: ([^)]*)\)\.? \(default: \1\)"#)
+        for command in commands {
+            let r = try runDLPlot(["help"] + command.split(separator: " ").map(String.init))
+            XCTAssertEqual(r.status, 0, command)
+            let text = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertGreaterThan(text.count, 200, command)
+            let match = duplicate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            XCTAssertNil(match, "\(command): " + (match.flatMap { Range($0.range, in: text) }.map { String(text[$0]) } ?? ""))
+        }
+    }
+
+    /// Shell completion comes from ArgumentParser; the scripts name the commands.
+    func testCompletionScriptsAreGenerated() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try runDLPlot(["--generate-completion-script", shell])
+            XCTAssertEqual(r.status, 0, shell)
+            XCTAssertTrue(r.stdout.contains("activation") && r.stdout.contains("surface"), shell)
+        }
+    }
+
+    /// Examples in the help are never wrapped in the middle of a command (copying one would break it):
+    /// a long example continues with a trailing backslash and an indented line.
+    func testHelpExamplesAreNotWrappedMidCommand() throws {
+        for command in ["activation", "activations", "softmax", "loss", "vanishing", "xor", "lr", "pitfalls", "surface", "curves",
+                        "steps", "basins", "stability", "landscape", "runs", "trace"] {
+            let r = try runDLPlot(["help", command])
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") {
+                if a.hasSuffix("\\") {
+                    XCTAssertTrue(b.hasPrefix("      "), "\(command): continuation of '\(a)' is not indented: '\(b)'")
+                } else {
+                    let wrapped = b.first.map { !$0.isWhitespace && !$0.isUppercase } ?? false
+                    XCTAssertFalse(wrapped, "\(command): example wrapped mid-command: '\(a)' / '\(b)'")
+                }
+            }
+        }
+    }
 }

@@ -28,20 +28,20 @@ final class FigureCommandsTests: XCTestCase {
         }
     }
 
-    /// Bad values exit 64 with a message naming the value, and write nothing.
+    /// Bad values exit 64 with a message naming the value as typed, and write nothing.
     func testBadFlagsExit64NamingTheValueAndWriteNothing() throws {
         let dir = try makeTemporaryDirectory()
         let cases: [([String], String)] = [
             (["softmax", "--temperature", "0"], "'0'"),
-            (["softmax", "--temperature", "1,-2"], "'-2.0'"),
+            (["softmax", "--temperature", "1,-2"], "invalid temperature '-2'"),
             (["softmax", "--logits", ""], "--logits ''"),
             (["softmax", "--logits", "1,x"], "'x'"),
             (["softmax", "--group-by", "colour"], "'colour'"),
             (["activations", "--names", "nope"], "'nope'"),
             (["activations", "--names", "relu,"], "'relu,'"),
-            (["loss", "--probabilities", "0.5,1"], "'1.0'"),
-            (["loss", "--delta", "0"], "'0.0'"),
-            (["xor", "--lr=-1"], "'-1.0'"),
+            (["loss", "--probabilities", "0.5,1"], "invalid probability '1'"),
+            (["loss", "--delta", "0"], "invalid --delta '0'"),
+            (["xor", "--lr=-1"], "invalid --lr '-1'"),
             (["xor", "--epochs", "0"], "'0'"),
         ]
         for (args, needle) in cases {

@@ -11,12 +11,17 @@ final class GalleryPageTests: XCTestCase {
 
     private func page(_ figures: [GalleryPage.Figure]) throws -> String { try GalleryPage.html(figures: figures) }
 
+    /// The HTML without the spans that keep each word of a command together.
+    private func plain(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<span class="w">"#, with: "").replacingOccurrences(of: "</span>", with: "")
+    }
+
     func testStillFiguresShowTheirPNGWithSizeCommandAndEveryFormat() throws {
         let html = try page([GalleryPage.Figure(entry: entry("sig", caption: "Sigmoid", command: "activation sigmoid --size 640x400"),
                                                 files: ["sig.png", "sig.svg", "sig.pdf"], size: MediaSize(width: 640, height: 400))])
         XCTAssertTrue(html.hasPrefix(GalleryRules.pageHeading + "\n"))
         XCTAssertTrue(html.contains(#"<img src="sig.png" alt="Sigmoid" width="640" height="400""#), html)
-        XCTAssertTrue(html.contains("<code>dlplot activation sigmoid --size 640x400 -o sig.png</code>"))
+        XCTAssertTrue(plain(html).contains("<code>dlplot activation sigmoid --size 640x400 -o sig.png</code>"))
         XCTAssertTrue(html.contains(#"<a href="sig.png">PNG</a> · <a href="sig.svg">SVG</a> · <a href="sig.pdf">PDF</a>"#), html)
         XCTAssertTrue(html.contains(#"<figure class="card" id="sig">"#))
         XCTAssertFalse(html.contains("<video"))
@@ -41,9 +46,9 @@ final class GalleryPageTests: XCTestCase {
         ]
         let html = try page(figures)
         XCTAssertTrue(html.contains(#"<img src="gif.gif" alt="A" width="800" height="500""#), html)
-        XCTAssertTrue(html.contains("-o gif.gif</code>"))
+        XCTAssertTrue(plain(html).contains("-o gif.gif</code>"))
         XCTAssertTrue(html.contains(#"<video src="movie.mp4" poster="movie.png" autoplay loop muted playsinline aria-label="B"></video>"#), html)
-        XCTAssertTrue(html.contains("-o movie.mp4</code>"))
+        XCTAssertTrue(plain(html).contains("-o movie.mp4</code>"))
         XCTAssertTrue(html.contains(#"<img src="web.webp""#))
         XCTAssertTrue(html.contains(#"<img src="css.svg""#))
         XCTAssertTrue(html.contains(#"<img src="still.svg""#))
@@ -51,7 +56,7 @@ final class GalleryPageTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: #"<span class="badge">animation</span>"#).count - 1, 4)
         XCTAssertTrue(html.contains(#"<p class="caption">E</p>"#))
         XCTAssertTrue(html.contains("No preview"))
-        XCTAssertTrue(html.contains("-o print.pdf</code>"))
+        XCTAssertTrue(plain(html).contains("-o print.pdf</code>"))
     }
 
     func testEveryTextIsEscaped() throws {
@@ -64,7 +69,7 @@ final class GalleryPageTests: XCTestCase {
         XCTAssertFalse(html.contains("<i>&"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"), html)
         XCTAssertTrue(html.contains("&lt;b&gt;Section&lt;/b&gt;"))
-        XCTAssertTrue(html.contains("<code>dlplot activation &#39;x*sigmoid(x)&#39; --title &quot;&lt;i&gt;&amp;&lt;/i&gt;&quot; -o x.png</code>"), html)
+        XCTAssertTrue(plain(html).contains("<code>dlplot activation &#39;x*sigmoid(x)&#39; --title &quot;&lt;i&gt;&amp;&lt;/i&gt;&quot; -o x.png</code>"), html)
     }
 
     func testSectionsGroupInOrderOfFirstEntryWithUniqueIDs() throws {
@@ -82,6 +87,16 @@ final class GalleryPageTests: XCTestCase {
         XCTAssertTrue(html.contains(##"<li><a href="#alpha-2">Alpha <span class="n">2</span></a></li>"##), html)
         XCTAssertEqual(html.components(separatedBy: "<section").count - 1, 3)
         XCTAssertEqual(try page(list), html)
+    }
+
+    func testCommandWordsJoinBackToTheCommandExactly() {
+        for text in ["dlplot a  b", "dlplot surface beale --title 'A  b' -o x.png", "x", " lead"] {
+            XCTAssertEqual(GalleryPage.words(text).map(\.text).joined(separator: " "), text)
+            XCTAssertEqual(GalleryPage.words(text).filter(\.last).count, 1)
+        }
+        let html = (try? page([GalleryPage.Figure(entry: entry("s", command: "lr --rates 0.1,0.5"), files: ["s.png"], size: nil)])) ?? ""
+        XCTAssertTrue(html.contains(#"<code><span class="w">dlplot</span> <span class="w">lr</span> <span class="w">--rates</span> "#
+                                    + #"<span class="w">0.1,0.5</span> <span class="w">-o</span> <span class="w">s.png</span></code>"#), html)
     }
 
     func testMediaSizeFromHeaders() {

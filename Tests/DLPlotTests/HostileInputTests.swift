@@ -16,6 +16,8 @@ final class HostileInputTests: XCTestCase {
     private static let nested = "$" + String(repeating: "{", count: 50_000) + "$"
     private static let deep = "$" + String(repeating: "{", count: 30_000) + "x" + String(repeating: "}", count: 30_000) + "$"
     private static let manyLogits = (0..<20_000).map { String($0 % 7) }.joined(separator: ",")
+    private static let manyLevels = (1...2_000).map { String(Double($0) / 100) }.joined(separator: ",")
+    private static let manyNames = Array(repeating: "sigmoid", count: 5_000)
 
     private static let cases: [Case] = [
         // Numbers out of range or malformed, negative values after a space included.
@@ -86,6 +88,26 @@ final class HostileInputTests: XCTestCase {
         // Sizes too big to allocate are refused before allocating.
         Case(args: ["activation", "relu", "--size", "20001x20000"], names: "20001x20000"),
         Case(args: ["eval", "softmax", "--logits", manyLogits, "--format", "nosuch"], names: "nosuch"),
+        // Unbounded cost refused before it is spent.
+        Case(args: ["surface", "bowl", "--levels", manyLevels], names: "--levels: 2000 levels"),
+        Case(args: ["eval", "softmax", "--logits", manyLogits, "--format", "json"], names: "--logits: 20000 logits"),
+        Case(args: ["activation"] + manyNames, names: "5001 arguments"),
+        Case(args: ["activation"] + Array(repeating: "relu", count: 13), names: "13 activations"),
+        Case(args: ["activation", "elu", "--param", "alpha=" + (1...13).map(String.init).joined(separator: ",")], names: "13 curves"),
+        // An unknown option is named, not the value after it.
+        Case(args: ["activation", "relu", "--color", "red"], names: "'--color'"),
+        Case(args: ["eval", "softmax", "--logits", "1,2", "--tempreature", "2"], names: "'--tempreature'"),
+        // Values a plot cannot show are refused up front, naming them.
+        Case(args: ["activation", "leaky_relu", "--param", "negative_slope=1e308"], names: "negative_slope=1e308"),
+        Case(args: ["activation", "elu", "--param", "alpha=1e308"], names: "alpha=1e308"),
+        Case(args: ["softmax", "--temperature", "1e308"], names: "'1e308'"),
+        Case(args: ["activation", "relu", "--range", "-1e308:1e308"], names: "-1e308:1e308"),
+        Case(args: ["surface", "bowl", "--xrange", "-1e308:1e308"], names: "-1e308:1e308"),
+        Case(args: ["lr", "--start", "1e200"], names: "'1e200'"),
+        Case(args: ["loss", "--delta", "-2"], names: "'-2'"),
+        Case(args: ["xor", "--lr", "1e3"], names: "'1e3'"),
+        // fontconfig would read a device forever.
+        Case(args: ["activation", "relu"], names: "FONTCONFIG_FILE '/dev/zero'", environment: ["FONTCONFIG_FILE": "/dev/zero"]),
     ]
 
     func testHostileInputsExit64NamingTheValueAndWriteNothing() throws {

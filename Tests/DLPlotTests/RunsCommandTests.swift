@@ -107,7 +107,7 @@ final class RunsCommandTests: XCTestCase {
             ([fixture("keras/training.log"), "--y", "accuracy"], "no metric matches --y 'accuracy'"),
             ([fixture("jsonl/adam.jsonl"), "--x", "epoch"], "has no epoch column or tag"),
             ([fixture("csv/resumed.csv"), "--x", "time"], "records no wall time"),
-            ([fixture("jsonl/adam.jsonl"), "--smooth", "1"], "invalid --smooth '1.0'"),
+            ([fixture("jsonl/adam.jsonl"), "--smooth", "1"], "invalid --smooth '1'"),
             ([fixture("jsonl/adam.jsonl"), "--x", "wall"], "invalid --x 'wall'"),
             ([fixture("jsonl/adam.jsonl"), "--group", "seed[0-"], "invalid --group 'seed[0-'"),
             ([fixture("jsonl/adam.jsonl"), "--label", "a", "--label", "b"], "invalid --label 'b'"),

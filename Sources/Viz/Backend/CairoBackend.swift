@@ -2,6 +2,9 @@
 // backend writes PNG, SVG and PDF, and the recording backend keeps every primitive with its geometry.
 
 import CCairo
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The Cairo drawing backend: one page of output as a Cairo surface and context, with Pango for text.
 ///
@@ -31,6 +34,18 @@ final class CairoBackend: DrawingBackend {
 
     private struct MeasureKey: Hashable { var text: String; var font: Font }
 
+    /// Whether a raster of `pixels` can be allocated with room left for what drawing and encoding need
+    /// after it (Pango's worker threads, libpng's rows). Under a memory limit, an image buffer that
+    /// only just fits would let a later allocation fail inside GLib, which aborts the process; a large
+    /// buffer is therefore tried first with 256 MB to spare, and refused ("out of memory") without it.
+    static func hasHeadroom(forPixels pixels: Int) -> Bool {
+        let bytes = pixels * 4
+        guard bytes > 64 << 20 else { return true }
+        guard let probe = malloc(bytes + (256 << 20)) else { return false }
+        free(probe)
+        return true
+    }
+
     /// A canvas of `size` points.
     init(size: Size, kind: Kind) throws(VizError) {
         self.size = size
@@ -41,7 +56,8 @@ final class CairoBackend: DrawingBackend {
         case let .raster(scale):
             pixelWidth = Int((size.width * scale).rounded())
             pixelHeight = Int((size.height * scale).rounded())
-            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight))
+            surface = CairoBackend.hasHeadroom(forPixels: pixelWidth * pixelHeight)
+                ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight)) : nil
         case .svg:
             pixelWidth = 0; pixelHeight = 0
             let s = ByteSink(); sink = s
@@ -61,7 +77,11 @@ final class CairoBackend: DrawingBackend {
             }
         }
         self.sink = sink
-        guard let surface else { throw VizError.cairo(operation: "create a surface", message: "out of memory") }
+        guard let surface else {
+            let tenths = (pixelWidth * pixelHeight * 4 + 50_000_000) / 100_000_000
+            let what = pixelWidth > 1 ? " for a \(pixelWidth)×\(pixelHeight) image (\(tenths / 10).\(tenths % 10) GB)" : ""
+            throw VizError.cairo(operation: "create a surface", message: "out of memory" + what)
+        }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)

@@ -62,10 +62,15 @@ public struct PathMark: Mark {
         let device = points.map { $0.isFinite ? ctx.point($0) : Point(.nan, .nan) }
         let part = Self.visiblePart(device, in: ctx.plotRect)
         guard !part.points.isEmpty else { return }
-        let path = Path(polyline: part.points)
+        // A long run (100,000 steps) is thinned to the output resolution and stroked in pieces sharing
+        // their end points, as `LineMark` does: Cairo's stroker slows down badly on one huge
+        // self-intersecting path. The halo goes under every piece before any piece is drawn.
+        let tolerance = 0.25 / max(ctx.resolution, 1)
+        let thinned = Polyline.reduce(Polyline.simplify(part.points, tolerance: tolerance / 2), tolerance: tolerance / 2)
+        let pieces = Polyline.pieces(thinned, size: LineMark.chunk)
         let halo = StrokeStyle(color: ctx.theme.plotBackground.withAlpha(haloOpacity), width: style.width + 2.2, cap: .round, join: .round)
-        ctx.stroke(path, halo)
-        ctx.stroke(path, style)
+        for piece in pieces { ctx.stroke(piece, halo) }
+        for piece in pieces { ctx.stroke(piece, style) }
         if showPoints {
             for p in part.points {
                 ctx.fill(Path(circleAt: p, radius: max(1.2, style.width * 0.9)), style.color)

@@ -21,6 +21,19 @@ enum Polyline {
         return runs
     }
 
+    /// `points` as paths of at most `size` points, each starting where the previous one ends.
+    static func pieces(_ points: [Point], size: Int) -> [Path] {
+        guard points.count > 1 else { return points.isEmpty ? [] : [Path(polyline: points[...])] }
+        var out: [Path] = []
+        var start = 0
+        while start < points.count - 1 {
+            let end = min(points.count, start + max(2, size))
+            out.append(Path(polyline: points[start..<end]))
+            start = end - 1
+        }
+        return out
+    }
+
     /// The part of segment a→b inside `r`, or nil.
     static func clipSegment(_ a: Point, _ b: Point, _ r: Rect) -> (Point, Point)? {
         var t0 = 0.0, t1 = 1.0

@@ -27,6 +27,21 @@ public enum FontCatalog {
         return names.sorted()
     }
 
+    /// Whether fontconfig has a font of the family `name` (fontconfig compares families without
+    /// regard to case); a cheap query of one family, unlike `families()`.
+    public static func isInstalled(_ name: String) -> Bool {
+        _ = FontDirectories.installed
+        guard let pattern = FcPatternCreate() else { return false }
+        defer { FcPatternDestroy(pattern) }
+        let added = name.withCString { c in c.withMemoryRebound(to: FcChar8.self, capacity: 1) { FcPatternAddString(pattern, FC_FAMILY, $0) } }
+        guard added != 0, let objects = FcObjectSetCreate() else { return false }
+        defer { FcObjectSetDestroy(objects) }
+        _ = FcObjectSetAdd(objects, FC_FAMILY)
+        guard let list = FcFontList(nil, pattern, objects) else { return false }
+        defer { FcFontSetDestroy(list) }
+        return list.pointee.nfont > 0
+    }
+
     /// The installed family called `name` (compared without regard to case), or nil.
     public static func family(named name: String) -> String? {
         let wanted = name.lowercased()

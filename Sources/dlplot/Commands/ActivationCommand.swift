@@ -18,13 +18,13 @@ extension DLPlot {
                   dlplot activation sigmoid -o sigmoid.png
                   dlplot activation relu leaky_relu elu --range -3:3 -o rectifiers.svg
                   dlplot activation elu --param alpha=0.5 --saturation-rel 0.1 -o elu.pdf
-                  dlplot activation 'x*sigmoid(beta*x)' --param beta=0.5,1,2 -o swish-family.png
+                  dlplot activation 'x*sigmoid(beta*x)' --param beta=0.5,1,2 -o swish.png
                 Anything that is not a single name is a typed expression of x: numbers, pi, e, + - * / ^, \
                 exp log log1p expm1 sqrt abs sin cos tan sinh cosh tanh asinh atan erf erfc sigmoid softplus relu, \
                 max(a, b), min(a, b), every activation by name, and parameters given with --param.
                 """)
 
-        @Argument(help: ArgumentHelp("One or more activation names or expressions of x (an expression starting with '-' goes after --).",
+        @Argument(help: ArgumentHelp("One to 12 activation names or expressions of x (an expression starting with '-' goes after --).",
                                      valueName: "name"))
         var names: [String]
 
@@ -36,10 +36,10 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("The x range as a:b (default: -6:6, widened to show every kink).", valueName: "a:b"))
         var range: String?
 
-        @Option(help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
         var saturation: Double = 0.05
 
-        @Option(name: .customLong("saturation-rel"), help: ArgumentHelp(
+        @Option(name: .customLong("saturation-rel"), parsing: .unconditional, help: ArgumentHelp(
             "Shade where |f′| < r·max|f′| instead (relative threshold, e.g. 0.1).", valueName: "r"))
         var saturationRelative: Double?
 
@@ -60,14 +60,41 @@ extension DLPlot {
 
         mutating func validate() throws {
             guard !names.isEmpty else { throw ValidationError("give at least one activation name; see `dlplot list activations`") }
+            // Checked before any name is parsed, so thousands of names cost nothing.
+            guard names.count <= Self.maxCurves else {
+                throw ValidationError("\(names.count) activations is too many for one figure; give at most \(Self.maxCurves) (`dlplot activations` draws up to 48 as a grid)")
+            }
             if noDerivative && derivativeOnly { throw ValidationError("--no-derivative and --derivative-only exclude each other") }
-            guard saturation.isFinite, saturation >= 0 else { throw ValidationError("invalid --saturation '\(saturation)': expected a number ≥ 0") }
+            guard saturation.isFinite, saturation >= 0 else { throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0") }
             if let r = saturationRelative, !(r.isFinite && r >= 0 && r <= 1) {
-                throw ValidationError("invalid --saturation-rel '\(r)': expected a number from 0 to 1")
+                throw ValidationError("invalid --saturation-rel '\(TypedText.number("--saturation-rel", r))': expected a number from 0 to 1")
             }
             if let range { _ = try ArgumentText.range(range, option: "--range") }
-            _ = try activations()
+            let curves = try activations()
+            guard curves.count <= Self.maxCurves else {
+                throw ValidationError("--param: \(curves.count) curves (names × parameter values) is too many for one figure; give at most \(Self.maxCurves)")
+            }
+            try checkParametersKeepValuesFinite(curves)
         }
+
+        /// A built-in activation is finite everywhere for sensible parameters; a parameter so large that f
+        /// or f′ exceeds 1e150 on the range (negative_slope=1e308 gives f(−6) = −inf) is refused here, naming
+        /// it, instead of failing later on the plot's limits. Typed expressions may have poles: not checked.
+        func checkParametersKeepValuesFinite(_ curves: [Activation]) throws {
+            let r = try range.map { try ArgumentText.range($0, option: "--range") } ?? -6...6
+            let xs = (0...64).map { r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / 64 }
+            for f in curves where f.expression == nil && !f.parameters.isEmpty {
+                guard let x = xs.first(where: { !(abs(f.value($0)) <= 1e150 && abs(f.derivative($0)) <= 1e150) }) else { continue }
+                let given = f.parameters.keys.sorted().filter { key in params.contains { $0.hasPrefix(key + "=") } }
+                let shown = given.isEmpty ? f.parameters.keys.sorted() : given
+                let typed = shown.map { key in params.last { $0.hasPrefix(key + "=") } ?? "\(key)=\(TypedText.shortest(f.parameters[key] ?? .nan))" }
+                throw ValidationError("invalid --param '\(typed.joined(separator: ","))': \(f.name) reaches |f| or |f′| > 1e150 at x = \(TypedText.shortest(x)), "
+                                      + "beyond what a plot can show; give a smaller value")
+            }
+        }
+
+        /// The most curves one figure overlays (each needs a colour and a line style a reader can tell apart).
+        static let maxCurves = 12
 
         /// The activations with their parameters (names or typed expressions; a list of values is a
         /// family, one curve each); a parameter must belong to at least one of them.

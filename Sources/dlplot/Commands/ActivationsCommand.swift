@@ -34,13 +34,13 @@ extension DLPlot {
         /// `--y-range` is the shared layout option (one y range for every panel).
         var yRange: String? { figureOptions.layout.yRange }
 
-        @Option(help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
         var saturation: Double = 0.05
 
         @Flag(name: .customLong("no-zones"), help: "Do not shade saturation and dead zones.")
         var noZones = false
 
-        @Option(help: ArgumentHelp("Panels per row (default: chosen from the count and the page shape).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Panels per row (default: chosen from the count and the page shape).", valueName: "n"))
         var columns: Int?
 
         @Flag(help: "Draw the property table instead of the plots.")
@@ -71,7 +71,7 @@ extension DLPlot {
             if let range { _ = try ArgumentText.range(range, option: "--range") }
             if let yRange { _ = try ArgumentText.range(yRange, option: "--y-range") }
             guard saturation.isFinite, saturation >= 0 else {
-                throw ValidationError("invalid --saturation '\(NumberText.shortest(saturation))': expected a number ≥ 0")
+                throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0")
             }
             if let columns, !(1...12).contains(columns) { throw ValidationError("invalid --columns '\(columns)': expected 1 to 12") }
             if table, range != nil || yRange != nil || columns != nil || noZones {

@@ -19,7 +19,8 @@ extension DLPlot {
                 optimizer from the surface's suggested start.
                 Examples:
                   dlplot basins himmelblau --optimizers gd,momentum,adam --lr 0.01
-                  dlplot basins himmelblau --optimizers 'SGD(lr=0.01), SGD(lr=0.01, momentum=0.9)' --grid 301
+                  dlplot basins himmelblau --grid 301 \\
+                      --optimizers 'SGD(lr=0.01), SGD(lr=0.01, momentum=0.9)'
                 """)
 
         @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "surface"))

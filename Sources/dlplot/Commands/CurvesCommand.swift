@@ -16,9 +16,11 @@ extension DLPlot {
                 point and takes the same number of steps; a diverging run ends with a cross. Runs of up to 10^7 \
                 steps are fine: the loss is kept for every step, positions for about 20000 of them.
                 Learning rates as for `dlplot surface` (--opt, --lr, else chosen per optimizer on the first 2000 steps).
+                Steps: --steps 1 to \(CurvesCommand.maxSteps) (default \(CurvesCommand.defaultSteps)).
                 Examples:
                   dlplot curves --surface rosenbrock --optimizers gd,momentum,adam --steps 5000
-                  dlplot curves --surface ellipse --optimizers gd,momentum --lr 0.1 --steps 1000000
+                  dlplot curves --surface ellipse --optimizers gd,momentum \\
+                      --lr 0.1 --steps 1000000
                 """)
 
         @Option(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "name"))

@@ -9,6 +9,7 @@ struct EvalSoftmax: ParsableCommand {
         discussion: """
             The maximum logit is subtracted first, so large logits (1000, 999, 0) are fine. \
             jacobian[i][j] = d output_i / d input_j = s_i (delta_ij - s_j) / T (with --log: (delta_ij - s_j) / T).
+            CSV takes any number of logits; JSON, which adds the n×n Jacobian, takes at most \(EvalSoftmax.maxJacobianLogits).
             """
     )
 
@@ -16,7 +17,7 @@ struct EvalSoftmax: ParsableCommand {
             help: ArgumentHelp("Comma-separated finite logits, e.g. 2,1,0.1 (required).", valueName: "list"))
     var logits: String
 
-    @Option(parsing: .unconditional, help: "Temperature T > 0 (default: 1).")
+    @Option(parsing: .unconditional, help: "Temperature T > 0.")
     var temperature: String = "1"
 
     @Flag(help: "Print log-softmax (and its Jacobian) instead of softmax (default: off).")
@@ -34,8 +35,15 @@ struct EvalSoftmax: ParsableCommand {
         return (try NumberArguments.list(logits, option: "--logits"), t)
     }
 
+    /// The most logits whose Jacobian JSON prints (10⁶ entries, about 20 MB of text).
+    static let maxJacobianLogits = 1000
+
     func validate() throws {
-        _ = try parsed()
+        let (x, _) = try parsed()
+        if output.format == .json, x.count > Self.maxJacobianLogits {
+            throw ValidationError("--logits: \(x.count) logits with --format json is too many; its Jacobian would have "
+                                  + "\(x.count)×\(x.count) entries; give at most \(Self.maxJacobianLogits), or use --format csv (no Jacobian)")
+        }
     }
 
     func run() throws {
@@ -43,7 +51,9 @@ struct EvalSoftmax: ParsableCommand {
         let out = log ? Softmax.logProbabilities(x, temperature: t) : Softmax.probabilities(x, temperature: t)
         var table = NumberTable()
         table.columns = [("i", .integers(Array(x.indices))), ("input", .numbers(x)), ("output", .numbers(out))]
-        table.extras = [("jacobian", .rows(log ? Softmax.logJacobian(x, temperature: t) : Softmax.jacobian(x, temperature: t)))]
+        if output.format == .json {  // CSV does not print the Jacobian: it is not built (n² numbers)
+            table.extras = [("jacobian", .rows(log ? Softmax.logJacobian(x, temperature: t) : Softmax.jacobian(x, temperature: t)))]
+        }
         print(table.render(output.format), terminator: "")
     }
 }

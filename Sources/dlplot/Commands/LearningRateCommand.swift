@@ -20,13 +20,13 @@ extension DLPlot {
         @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")).", valueName: "name"))
         var function = "square"
 
-        @Option(help: ArgumentHelp("Comma-separated learning rates, one panel each.", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated learning rates, one panel each.", valueName: "list"))
         var rates = "0.05,0.2,1.1"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("The start w₀ (default: the curve's suggested start).", valueName: "w"))
         var start: Double?
 
-        @Option(help: ArgumentHelp("Gradient-descent steps per panel.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per panel.", valueName: "n"))
         var steps = 12
 
         @OptionGroup var figureOptions: FigureOptions
@@ -37,9 +37,12 @@ extension DLPlot {
             _ = try FunctionArguments.curve(function)
             let r = try ArgumentText.numbers(rates, option: "--rates")
             guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
-            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(NumberText.shortest(v))' in --rates: expected numbers > 0") }
+            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
             guard steps >= 1, steps <= 1000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 1000") }
-            if let start, !start.isFinite { throw ValidationError("invalid --start: expected a finite number") }
+            // f(w₀) and the view around w₀ must be finite numbers: |w₀| ≤ 1e6 keeps them so on every curve.
+            if let start, !(start.isFinite && abs(start) <= 1e6) {
+                throw ValidationError("invalid --start '\(TypedText.number("--start", start))': expected a number from -1e6 to 1e6")
+            }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

@@ -21,10 +21,10 @@ extension DLPlot {
                   dlplot loss --gradients --delta 0.5 -o loss-gradients.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated probabilities in (0, 1) whose BCE values are marked (up to 6).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated probabilities in (0, 1) whose BCE values are marked (up to 6).", valueName: "list"))
         var probabilities = "0.1,0.5,0.9"
 
-        @Option(help: ArgumentHelp("Huber's δ (> 0).", valueName: "δ"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Huber's δ (> 0).", valueName: "δ"))
         var delta = 1.0
 
         @Option(name: .customLong("error-range"), parsing: .unconditional, help: ArgumentHelp(
@@ -44,14 +44,14 @@ extension DLPlot {
                 throw ValidationError("invalid --probabilities '\(probabilities)': expected 1 to 6 comma-separated probabilities, got \(ps.count)")
             }
             for p in ps where !(p > 0 && p < 1) {
-                throw ValidationError("invalid probability '\(NumberText.shortest(p))' in --probabilities '\(probabilities)': expected numbers strictly between 0 and 1")
+                throw ValidationError("invalid probability '\(TypedText.item(of: probabilities, p))' in --probabilities '\(probabilities)': expected numbers strictly between 0 and 1")
             }
             return ps
         }
 
         mutating func validate() throws {
             _ = try parsedProbabilities()
-            guard delta.isFinite, delta > 0 else { throw ValidationError("invalid --delta '\(NumberText.shortest(delta))': expected a number > 0") }
+            guard delta.isFinite, delta > 0 else { throw ValidationError("invalid --delta '\(TypedText.number("--delta", delta))': expected a number > 0") }
             let r = try ArgumentText.range(errorRange, option: "--error-range")
             guard r.upperBound - r.lowerBound <= 1e6 else {
                 throw ValidationError("invalid --error-range '\(errorRange)': expected a span of at most 1e6")

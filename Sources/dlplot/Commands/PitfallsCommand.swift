@@ -23,12 +23,12 @@ extension DLPlot {
             valueName: "list"))
         var starts: String?
 
-        @Option(help: ArgumentHelp(
+        @Option(parsing: .unconditional, help: ArgumentHelp(
             "One learning rate for all runs, or one per start (default: 0.05, and 0.18 from 3.4, on the built-in curve; for any other, the rate that makes good progress from each start and stays in view).",
             valueName: "list"))
         var rates: String?
 
-        @Option(help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
         var steps = 40
 
         @OptionGroup var figureOptions: FigureOptions
@@ -60,7 +60,7 @@ extension DLPlot {
             guard r.count == 1 || r.count == count else {
                 throw ValidationError("--rates has \(r.count) values but --starts has \(count): give one rate, or one per start")
             }
-            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(NumberText.shortest(v))' in --rates: expected numbers > 0") }
+            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
             return r
         }
 

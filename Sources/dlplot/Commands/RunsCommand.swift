@@ -48,7 +48,7 @@ extension DLPlot {
         @Option(help: ArgumentHelp("The x axis: step, epoch (from an epoch column or tag) or time (seconds since the first record).", valueName: "axis"))
         var x = "step"
 
-        @Option(help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
         var smooth: Double?
 
         /// `--log-y` (the shared layout option): values ≤ 0 leave gaps, with a note.
@@ -73,7 +73,7 @@ extension DLPlot {
             guard RunCurves.XAxis(rawValue: x) != nil else { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
             guard RunCurves.Band(rawValue: band) != nil else { throw ValidationError("invalid --band '\(band)': expected minmax or sd") }
             if let w = smooth, !(w >= 0 && w < 1) {
-                throw ValidationError("invalid --smooth '\(NumberText.shortest(w))': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
+                throw ValidationError("invalid --smooth '\(TypedText.number("--smooth", w))': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
             }
             guard label.count <= files.count else {
                 throw ValidationError("invalid --label '\(label[files.count])': \(label.count) labels for \(files.count) file(s); give at most one per FILE")

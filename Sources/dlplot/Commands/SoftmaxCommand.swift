@@ -18,20 +18,21 @@ extension DLPlot {
                 and its maximum log n (the uniform distribution) dashed.
                 Examples:
                   dlplot softmax --logits 2,1,0.1 --temperature 0.5,1,2 -o softmax.png
-                  dlplot softmax --logits 3,1,0.2,-1 --classes cat,dog,fox,owl --temperature 0.25,1,4
+                  dlplot softmax --logits 3,1,0.2,-1 --classes cat,dog,fox,owl \\
+                      --temperature 0.25,1,4
                 """)
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated logits z, one per class (2 to 12 classes).", valueName: "list"))
         var logits = "2,1,0.1"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated temperatures T > 0 (1 to 6).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated temperatures T, each > 0 and at most 1e6 (1 to 6 of them).", valueName: "list"))
         var temperature = "0.5,1,2"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated class names, one per logit (default: z₁, z₂, …).", valueName: "list"))
         var classes: String?
 
         @Option(name: .customLong("group-by"), parsing: .unconditional, help: ArgumentHelp(
-            "Bars grouped by 'class' (one bar per temperature in each class) or 'temperature' (one bar per class). (default: class)",
+            "Bars grouped by 'class' (one bar per temperature in each class) or 'temperature' (one bar per class).",
             valueName: "class|temperature"))
         var groupBy = "class"
 
@@ -53,7 +54,11 @@ extension DLPlot {
                 throw ValidationError("invalid --temperature '\(temperature)': expected 1 to 6 comma-separated temperatures, got \(ts.count)")
             }
             for t in ts where !(t > 0) {
-                throw ValidationError("invalid temperature '\(NumberText.shortest(t))' in --temperature '\(temperature)': temperatures must be > 0")
+                throw ValidationError("invalid temperature '\(TypedText.item(of: temperature, t))' in --temperature '\(temperature)': temperatures must be > 0")
+            }
+            // The temperature axis is logarithmic and padded around the values: keep it within doubles.
+            for t in ts where t > 1e6 {
+                throw ValidationError("invalid temperature '\(TypedText.item(of: temperature, t))' in --temperature '\(temperature)': expected temperatures of at most 1e6")
             }
             guard Set(ts).count == ts.count else {
                 throw ValidationError("invalid --temperature '\(temperature)': each temperature may appear only once")

@@ -18,7 +18,8 @@ extension DLPlot {
                 Examples:
                   dlplot stability bowl
                   dlplot stability ellipse --x-range 0.01:1 --log-x --steps 200
-                  dlplot stability rosenbrock --optimizer adam --x lr --y beta1 --x-range 1e-3:1 --log-x --y-range 0:0.99
+                  dlplot stability rosenbrock --optimizer adam --x lr --y beta1 \\
+                      --x-range 1e-3:1 --log-x --y-range 0:0.99
                 """)
 
         @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`).", valueName: "surface"))

@@ -20,7 +20,8 @@ extension DLPlot {
                 Examples:
                   dlplot steps --optimizer momentum --surface ellipse --panels 4
                   dlplot steps --optimizer rmsprop --surface ellipse --every 3
-                  dlplot steps --optimizer 'SGD(lr=0.4)' --schedule 'StepLR(step_size=2, gamma=0.5)'
+                  dlplot steps --optimizer 'SGD(lr=0.4)' \\
+                      --schedule 'StepLR(step_size=2, gamma=0.5)'
                 """)
 
         @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"))

@@ -21,10 +21,12 @@ extension DLPlot {
                 is chosen for the figure from 1, 2, 5 × 10^k (1e-4 … 50): the smallest whose run stays in the view \
                 and brings f − f* below 1/1000 of its start value within the step budget (at most 2000 steps \
                 are tried), else the one that ends lowest in the view. Other settings keep PyTorch's defaults.
+                Steps: --steps 1 to \(SurfaceCommand.maxSteps) (default \(SurfaceCommand.defaultSteps)); long paths are thinned to the output resolution before drawing.
                 Surfaces: \(Surface.allNames.joined(separator: ", ")).
                 Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")).
                 Examples:
-                  dlplot surface rosenbrock --optimizers gd,momentum,adam --steps 300 -o rosenbrock.png
+                  dlplot surface rosenbrock --optimizers gd,momentum,adam --steps 300 \\
+                      -o rosenbrock.png
                   dlplot surface saddle --optimizers gd --lr 0.1 --start=2,3
                   dlplot surface beale --opt adam:lr=0.05,beta1=0.8 --with-curves
                   dlplot surface himmelblau --view 3d --azimuth -50 --elevation 40
@@ -46,7 +48,7 @@ extension DLPlot {
         var grid = 300
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Contour levels: a count (about n nice levels, log-spaced when the values span decades) or an explicit comma-separated list, e.g. 0.1,1,10,100 (default: 12).",
+            "Contour levels: a count from 1 to 60 (about n nice levels, log-spaced when the values span decades) or a comma-separated list of at most 100 values, e.g. 0.1,1,10,100 (default: 12).",
             valueName: "n|list"))
         var levels: String?
 
@@ -153,9 +155,9 @@ extension DLPlot {
             switch view {
             case "plane": angles = nil
             case "3d":
-                guard azimuth.isFinite else { throw ValidationError("--azimuth: \(azimuth) is not allowed; expected a finite angle in degrees") }
+                guard azimuth.isFinite else { throw ValidationError("--azimuth: \(TypedText.number("--azimuth", azimuth)) is not allowed; expected a finite angle in degrees") }
                 guard elevation.isFinite, (-90...90).contains(elevation) else {
-                    throw ValidationError("--elevation: \(elevation) is not allowed; expected -90...90 degrees")
+                    throw ValidationError("--elevation: \(TypedText.number("--elevation", elevation)) is not allowed; expected -90...90 degrees")
                 }
                 angles = (azimuth, elevation)
             default: throw ValidationError("--view: '\(view)' is not allowed; expected plane or 3d")
@@ -180,12 +182,19 @@ extension DLPlot {
 
 /// `--levels`: a count or an explicit list of contour levels.
 enum ContourLevelArgument {
+    /// The most values a list of levels may hold.
+    static let maxLevels = 100
+
     static func parse(_ text: String, option: String) throws -> ContourLevels {
         if !text.contains(","), let n = Int(text.trimmingSpaces) {
             guard (1...60).contains(n) else { throw ValidationError("\(option): \(n) is not allowed; expected a count from 1 to 60, or a list such as 0.1,1,10") }
             return .count(n)
         }
         let values = try NumberArguments.list(text, option: option)
+        // Each level costs a pass over the grid (and a label): 100 already fills a view with lines.
+        guard values.count <= maxLevels else {
+            throw ValidationError("\(option): \(values.count) levels is too many; give at most \(maxLevels) values, or a count from 1 to 60")
+        }
         guard Set(values).count == values.count else { throw ValidationError("\(option): '\(text)' repeats a level; expected distinct values") }
         return .values(values.sorted())
     }

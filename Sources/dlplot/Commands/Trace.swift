@@ -19,7 +19,8 @@ struct Trace: ParsableCommand {
             Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")). An option the optimizer does not have \
             (e.g. --rho with adam) is an error. Unset hyper-parameters take PyTorch's defaults (see `dlplot list optimizers`). \
             Examples: dlplot trace --surface saddle --optimizer gd --start 2,3 --lr 0.1 --steps 100; \
-            dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)' --format json
+            dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --format json \\
+                --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)'
             """
     )
 
@@ -44,7 +45,7 @@ struct Trace: ParsableCommand {
             help: ArgumentHelp("Start point x,y, e.g. -1.5,2 (default: the surface's suggested start).", valueName: "x,y"))
     var start: String?
 
-    @Option(parsing: .unconditional, help: "Number of optimizer steps, 0...10000000 (default: 100).")
+    @Option(parsing: .unconditional, help: "Number of optimizer steps, 0...10000000.")
     var steps: Int = 100
 
     @OptionGroup(title: "Optimizer settings (torch's names)")
@@ -58,10 +59,10 @@ struct Trace: ParsableCommand {
             help: "linreg_mse, logreg_bce: examples per step: 1 = SGD, 2-11 = mini-batch, >= 12 = full batch (default: full batch).")
     var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Seed of the mini-batch shuffling (SplitMix64), 0...2^64-1 (default: 0).")
+    @Option(parsing: .unconditional, help: "Seed of the mini-batch shuffling (SplitMix64), 0...2^64-1.")
     var seed: UInt64 = 0
 
-    @Option(parsing: .unconditional, help: "Print every k-th step (and always the start and the last step), k >= 1 (default: 1).")
+    @Option(parsing: .unconditional, help: "Print every k-th step (and always the start and the last step), k >= 1.")
     var every: Int = 1
 
     @OptionGroup var output: NumberOutputOptions

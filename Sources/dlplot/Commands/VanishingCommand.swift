@@ -17,20 +17,20 @@ extension DLPlot {
                 Example: dlplot vanishing --depth 30 --width 64 -o vanishing.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated activations.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated activations, 1 to 7.", valueName: "list"))
         var activations = "sigmoid,tanh,relu,gelu"
 
-        @Option(help: ArgumentHelp("Number of layers (5 to 50).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Number of layers (5 to 50).", valueName: "n"))
         var depth = 20
 
-        @Option(help: ArgumentHelp("Units per layer (32 to 256).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Units per layer (32 to 256).", valueName: "n"))
         var width = 64
 
         @Option(name: .customLong("init"), help: ArgumentHelp(
             "Weight initialisation: glorot, he, or auto (He for rectifier-like units, Glorot otherwise).", valueName: "name"))
         var initialization = "auto"
 
-        @Option(help: ArgumentHelp("Random seed for weights and data.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Random seed for weights and data.", valueName: "n"))
         var seed: UInt64 = 1
 
         @OptionGroup var figureOptions: FigureOptions

@@ -20,13 +20,13 @@ extension DLPlot {
                 Example: dlplot xor --seed 1 -o xor.png
                 """)
 
-        @Option(help: ArgumentHelp("Random seed of the trained network's initial weights.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the trained network's initial weights.", valueName: "n"))
         var seed: UInt64 = 1
 
-        @Option(help: ArgumentHelp("Training epochs (full-batch gradient-descent steps), 1 to 100000.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Training epochs (full-batch gradient-descent steps), 1 to 100000.", valueName: "n"))
         var epochs = 5000
 
-        @Option(name: .customLong("lr"), help: ArgumentHelp("Learning rate of the training (> 0, at most 100).", valueName: "α"))
+        @Option(name: .customLong("lr"), parsing: .unconditional, help: ArgumentHelp("Learning rate of the training (> 0, at most 100).", valueName: "α"))
         var learningRate = 2.0
 
         @OptionGroup var figureOptions: FigureOptions
@@ -36,7 +36,7 @@ extension DLPlot {
         mutating func validate() throws {
             guard (1...100_000).contains(epochs) else { throw ValidationError("invalid --epochs '\(epochs)': expected 1 to 100000") }
             guard learningRate.isFinite, learningRate > 0, learningRate <= 100 else {
-                throw ValidationError("invalid --lr '\(NumberText.shortest(learningRate))': expected a number > 0 and at most 100")
+                throw ValidationError("invalid --lr '\(TypedText.number("--lr", learningRate))': expected a number > 0 and at most 100")
             }
         }
 

@@ -34,7 +34,7 @@ extension DLPlot {
         @Option(help: ArgumentHelp("Comma-separated formats to write: png, svg, pdf.", valueName: "list"))
         var formats = "png,svg"
 
-        @Option(help: ArgumentHelp("Figures rendered at once (default: the number of cores).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Figures rendered at once (default: the number of cores).", valueName: "n"))
         var jobs: Int?
 
         mutating func validate() throws {
@@ -99,6 +99,8 @@ extension DLPlot {
         static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String) throws {
             let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed)
             let figures = entries.filter { !failed.contains($0.name) }.map { e in
+                // The files written for the entry, in order; the page picks what to show by extension, so an
+                // entry that writes an animation (.gif, .webp, .mp4, or .svg with --animate) plays in place.
                 let files = e.files(formats)
                 let shown = GalleryPage.shown(files, command: e.command)
                 return GalleryPage.Figure(entry: e, files: files, size: shown.flatMap { MediaSize.read(outDir + "/" + $0) })

@@ -83,10 +83,17 @@ enum GalleryPage {
         var alt: String
         /// The shown file is an animation (GIF, WebP, animated SVG or MP4).
         var animated: Bool
-        var command: String
+        /// The command, as words: the page keeps each word on one line where it fits (a break after
+        /// the `-` of `--size` would mislead), and its text is the command exactly.
+        var command: [Word]
         var image: Media?
         var video: Media?
         var links: [Link]
+    }
+
+    struct Word {
+        var text: String
+        var last: Bool
     }
 
     struct Media {
@@ -132,7 +139,7 @@ enum GalleryPage {
         let shown = shown(f.files, command: e.command)
         let target = shown ?? f.files.first ?? (e.name + ".png")
         var view = FigureView(id: e.name, caption: e.caption, hasCaption: !e.caption.isEmpty, alt: e.caption.isEmpty ? e.name : e.caption,
-                              animated: false, command: "dlplot \(e.command) -o \(target)", image: nil, video: nil, links: [])
+                              animated: false, command: words("dlplot \(e.command) -o \(target)"), image: nil, video: nil, links: [])
         if let shown {
             let animated = animationExtensions(command: e.command).contains(fileExtension(shown))
             view.animated = animated
@@ -148,6 +155,13 @@ enum GalleryPage {
             Link(href: file, label: fileExtension(file).uppercased(), last: k == f.files.count - 1)
         }
         return view
+    }
+
+    /// The words of `text` between single spaces (empty words where spaces repeat), so that joining them
+    /// with spaces gives `text` back.
+    static func words(_ text: String) -> [Word] {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        return parts.enumerated().map { k, w in Word(text: String(w), last: k == parts.count - 1) }
     }
 
     static func uniqueID(_ base: String, fallback: String, used: inout Set<String>) -> String {

@@ -68,6 +68,7 @@ figcaption { display: flex; flex-direction: column; gap: 0.6rem; padding: 0.85re
   margin: 0; padding: 0.6rem 4.6rem 0.6rem 0.75rem; background: var(--code-bg); border: 1px solid var(--line);
   border-radius: 6px; font-size: 0.84rem; line-height: 1.45; white-space: pre-wrap; overflow-wrap: anywhere;
 }
+.command .w { display: inline-block; max-width: 100%; }
 .copy {
   display: none; position: absolute; top: 0.35rem; right: 0.35rem; min-width: 3.9rem; padding: 0.2rem 0.55rem;
   font: inherit; font-size: 0.8rem; color: var(--text); background: var(--card); border: 1px solid var(--line);
@@ -130,7 +131,7 @@ footer { margin: 3rem auto 2rem; color: var(--muted); font-size: 0.85rem; }
 {{#hasCaption}}
 <p class="caption">{{#animated}}<span class="badge">animation</span>{{/animated}}{{caption}}</p>
 {{/hasCaption}}
-<div class="command"><pre><code>{{command}}</code></pre><button type="button" class="copy" aria-label="Copy the command">Copy</button></div>
+<div class="command"><pre><code>{{#command}}<span class="w">{{text}}</span>{{^last}} {{/last}}{{/command}}</code></pre><button type="button" class="copy" aria-label="Copy the command">Copy</button></div>
 <div class="meta"><span class="formats">{{#links}}<a href="{{href}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</span><a href="#{{id}}" title="Link to this figure">#{{id}}</a></div>
 </figcaption>
 </figure>

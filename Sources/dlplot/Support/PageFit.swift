@@ -10,7 +10,7 @@ extension FigureOptions {
         let smaller = largestFittingFontScale(figure, format: format).map { TickFormat.fixed($0, 2).replacingMinusSign() }
         guard let typed = size else {
             let hint = smaller.map { "; --font-scale \($0) fits, or give a larger --size" } ?? "; give a larger --size"
-            return ValidationError("invalid --font-scale '\(fontScale)': the figure's titles, axes and legend do not fit its default page at this scale\(hint)")
+            return ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", figure.theme.fontScale))': the figure's titles, axes and legend do not fit its default page at this scale\(hint)")
         }
         var what = "too small for this figure's titles, axes and legend at --font-scale \(fontScale)"
         if var s = smallestFittingScale(figure, format: format) {

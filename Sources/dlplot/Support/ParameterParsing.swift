@@ -25,6 +25,10 @@ enum ArgumentText {
             throw ValidationError("invalid \(option) '\(text)': expected two numbers as a:b, e.g. \(option) -6:6")
         }
         guard a < b else { throw ValidationError("invalid \(option) '\(text)': the lower end must be below the upper end") }
+        // Samples, ticks and limits are computed from the span: it must be a finite number too.
+        guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
+            throw ValidationError("invalid \(option) '\(text)': expected ends within ±1e150")
+        }
         return a...b
     }
 

@@ -7,8 +7,6 @@ import Glibc
 /// What the command line does before and after a command runs: naming a misspelt command, and making
 /// sure standard output really was written.
 enum ProcessEnd {
-    /// "'activaton' is not a dlplot command; did you mean 'activation'?" when the first argument looks
-    /// like a command name but is none; nil otherwise (options, help, known commands).
     /// Whether C's stdout (where `print` writes) has its error flag set. The stream is found through
     /// the dynamic linker: Swift 6 does not allow reading the C global `stdout` directly.
     static func standardOutputFailed() -> Bool {
@@ -19,6 +17,19 @@ enum ProcessEnd {
         return ferror(stream) != 0
     }
 
+    /// The most arguments a command line may have: parsing costs grow with the square of their number
+    /// (5,000 names took 25 s before any could be refused), and no figure needs more.
+    static let maxArguments = 1000
+
+    /// "5001 arguments is too many" when the command line is longer than `maxArguments`; nil otherwise.
+    static func tooManyArgumentsMessage(_ arguments: [String]) -> String? {
+        guard arguments.count > maxArguments else { return nil }
+        return "\(arguments.count) arguments is too many; dlplot takes at most \(maxArguments) "
+            + "(give long lists as one comma-separated value, e.g. --levels 0.1,1,10)"
+    }
+
+    /// "'activaton' is not a dlplot command; did you mean 'activation'?" when the first argument looks
+    /// like a command name but is none; nil otherwise (options, help, known commands).
     static func unknownCommandMessage(_ arguments: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
         let names = DLPlot.allSubcommands.map { $0._commandName }
@@ -26,6 +37,38 @@ enum ProcessEnd {
         var message = "'\(first)' is not a dlplot command"
         if let near = closestName(to: first, in: names) { message += "; did you mean '\(near)'?" }
         return message + " (commands: " + names.joined(separator: ", ") + ")"
+    }
+
+    /// "Unknown option '--color'. Did you mean '--colors'?" for the first long option the command does
+    /// not have; nil when every one is known. Asked only when parsing failed: a command with a list of
+    /// names would otherwise take the value after an unknown option (`--color red`) as a name and blame it.
+    /// The command's options are read from its help text, which lists every one.
+    static func unknownOptionMessage(_ arguments: [String]) -> String? {
+        var command: ParsableCommand.Type = DLPlot.self
+        var rest = arguments[...]
+        while let next = rest.first, let sub = command.configuration.subcommands.first(where: { $0._commandName == next }) {
+            command = sub
+            rest = rest.dropFirst()
+        }
+        guard command != DLPlot.self else { return nil }
+        let help = command.helpMessage(columns: 10_000)
+        var known = Set<String>()
+        var scanner = help[...]
+        while let r = scanner.range(of: "--") {
+            let name = scanner[r.lowerBound...].prefix { $0 == "-" || $0.isLetter || $0.isNumber }
+            known.insert(String(name))
+            scanner = scanner[r.upperBound...]
+        }
+        for argument in rest {
+            if argument == "--" { break }
+            guard argument.hasPrefix("--") else { continue }
+            let name = String(argument.prefix { $0 != "=" })
+            guard !known.contains(name) else { continue }
+            var message = "Unknown option '\(name)'"
+            if let near = closestName(to: name, in: Array(known)) { message += ". Did you mean '\(near)'?" }
+            return message
+        }
+        return nil
     }
 
     /// Flushes standard output; when that or any earlier write failed (a full disk, a closed stdout),

@@ -29,7 +29,7 @@ struct SurfaceRunOptions: ParsableArguments {
         "A parameter of a typed surface expression as name=value (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size (default: 0).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size.", valueName: "n"))
     var seed: UInt64 = 0
 
     /// Everything a run needs, checked: the surface, start, step budget and view.
@@ -70,6 +70,10 @@ extension NumberArguments {
         }
         let a = try finite(String(parts[0]), option: option), b = try finite(String(parts[1]), option: option)
         guard a < b else { throw ValidationError("\(option): '\(text)' is not allowed; the lower end must be below the upper end") }
+        // Grids, ticks and steps are computed from the span: it must be a finite number too.
+        guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
+            throw ValidationError("\(option): '\(text)' is not allowed; expected ends within ±1e150")
+        }
         return Interval(a, b)
     }
 }
