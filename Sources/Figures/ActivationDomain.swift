@@ -22,12 +22,22 @@ public struct ActivationDomain: Sendable, Equatable {
     /// Samples `value` and `derivative` on `range` (2401 points, so a symmetric range hits 0);
     /// `includeValue` / `includeDerivative` say which curves are drawn and so set the y limits.
     /// `poles` (from the function's shape) are unbounded points found more finely than these samples
-    /// can (1/(x − 0.31) between two samples).
-    public init(value f: (Double) -> Double, derivative df: (Double) -> Double, over range: ClosedRange<Double>,
-                poles: [Pole] = [], includeValue: Bool = true, includeDerivative: Bool = true) {
+    /// can (1/(x − 0.31) between two samples). `batch`, when given, evaluates f and f′ on all the
+    /// samples at once (a typed expression's compiled tape over blocks of points), so the samples
+    /// cost one pass rather than one call each; `value` and `derivative` then serve only the few
+    /// points between samples (bisection to a domain boundary).
+    public init(value f0: @escaping (Double) -> Double, derivative df0: @escaping (Double) -> Double,
+                over range: ClosedRange<Double>, poles: [Pole] = [], includeValue: Bool = true,
+                includeDerivative: Bool = true,
+                batch: (([Double]) -> (values: [Double], derivatives: [Double]))? = nil) {
         let n = 2401, span = range.upperBound - range.lowerBound
         guard span > 0 else { return }
         let xs = (0..<n).map { range.lowerBound + span * Double($0) / Double(n - 1) }
+        let sampled = batch?(xs) ?? (values: xs.map(f0), derivatives: xs.map(df0))
+        let table = Dictionary(zip(xs, zip(sampled.values, sampled.derivatives)).map { ($0, $1) },
+                               uniquingKeysWith: { first, _ in first })
+        let f: (Double) -> Double = { table[$0]?.0 ?? f0($0) }
+        let df: (Double) -> Double = { table[$0]?.1 ?? df0($0) }
         let q = span * 1e-6
         let inside = poles.filter { $0.at > range.lowerBound - q && $0.at < range.upperBound + q }
         var singular = undefinedRuns(f, xs: xs, span: span, poles: inside.map(\.at))

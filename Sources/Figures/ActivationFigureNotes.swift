@@ -17,7 +17,13 @@ extension ActivationFigure {
         for a in activations {
             guard a.expression != nil || !single else { continue }
             let domain = ActivationDomain(value: a.value, derivative: a.derivative, over: xr, poles: a.poles,
-                                          includeValue: curves != .derivativeOnly, includeDerivative: curves != .valueOnly)
+                                          includeValue: curves != .derivativeOnly, includeDerivative: curves != .valueOnly,
+                                          batch: { xs in
+                                              var v: [Double] = [], d: [Double] = []
+                                              a.values(xs, into: &v)
+                                              a.derivatives(xs, into: &d)
+                                              return (v, d)
+                                          })
             domains.append(domain)
             guard !domain.clauses.isEmpty else { continue }
             notes.append(single ? domain.clauses.joined(separator: " · ")

@@ -17,6 +17,16 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"x":[0.0],"y":[0.0],"dy":[0.0]}"#)
     }
 
+    /// eval only evaluates: a 9,999-character expression (x+x+…+x, 5000 terms with
+    /// LONG_EXPRESSION_TERMS=5000; 300 by default) prints its value without the figure analysis.
+    func testEvalOfALongExpressionOnlyEvaluates() throws {
+        let n = Int(ProcessInfo.processInfo.environment["LONG_EXPRESSION_TERMS"] ?? "") ?? 300
+        let source = Array(repeating: "x", count: n).joined(separator: "+")
+        let r = try runDLPlot(["eval", "activation", source, "--x", "1,-2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "x,y,dy\n1.0,\(Double(n)),\(Double(n))\n-2.0,\(Double(-2 * n)),\(Double(n))\n")
+    }
+
     /// A bare variable is an expression, not an unknown name.
     func testBareVariableIsAnExpression() throws {
         let r = try runDLPlot(["eval", "activation", "x", "--x", "2"])

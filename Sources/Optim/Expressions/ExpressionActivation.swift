@@ -1,24 +1,56 @@
-/// A 1-D expression used as an activation: the expression and its shape (computed once, when the
-/// activation is made, so figures can ask for kinks and asymptotes freely).
+import Synchronization
+
+/// A 1-D expression used as an activation: the expression and its shape. The shape (a numerical
+/// analysis of thousands of evaluations) is computed on first use and kept, so `eval` — which only
+/// evaluates — never pays for it, and figures can ask for kinks and asymptotes freely.
 public struct ExpressionActivation: Sendable, Hashable {
     /// The expression (dimension 1).
     public let expression: MathExpression
-    /// Its numerically found shape.
-    public let shape: FunctionShape
+    private let cache: ShapeCache
+
+    /// The expression, its shape still to be found.
+    public init(expression: MathExpression) {
+        self.expression = expression
+        cache = ShapeCache()
+    }
+
+    /// Its numerically found shape (computed once, on first use; thread-safe).
+    public var shape: FunctionShape {
+        cache.state.withLock { stored in
+            if let stored { return stored }
+            let found = expression.shape
+            stored = found
+            return found
+        }
+    }
+
+    /// Whether the shape has been computed yet (eval never computes it).
+    public var isAnalysed: Bool { cache.state.withLock { $0 != nil } }
+
+    public static func == (lhs: ExpressionActivation, rhs: ExpressionActivation) -> Bool {
+        lhs.expression == rhs.expression
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(expression) }
+}
+
+/// The shape of one expression activation, once found.
+private final class ShapeCache: Sendable {
+    let state = Mutex<FunctionShape?>(nil)
 }
 
 extension Activation {
     /// A typed 1-D expression as an activation, accepted wherever a built-in one is: its name is
     /// the expression as typed, its display name the pretty-printed math, and its shape (kinks,
-    /// jumps, asymptotes, range, steepest slope) is found numerically from the function. Throws
-    /// `OptimError` for a 2-D expression.
+    /// jumps, asymptotes, range, steepest slope) is found numerically from the function when first
+    /// asked for. Throws `OptimError` for a 2-D expression.
     public init(expression: MathExpression) throws {
         guard expression.dimension == 1 else {
             throw OptimError("'\(expression.source)' is a surface f(x, y); an activation is a function of x alone")
         }
         name = expression.source
         parameters = expression.parameters
-        function = .expression(ExpressionActivation(expression: expression, shape: expression.shape))
+        function = .expression(ExpressionActivation(expression: expression))
     }
 
     /// The typed expression, or nil for a built-in activation.

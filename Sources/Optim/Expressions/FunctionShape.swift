@@ -37,12 +37,13 @@ public struct FunctionShape: Sendable, Hashable {
     public var deadIntervals: [ClosedRange<Double>] = []
 
     /// Analyses f (with its derivative `df`), using `candidates` (points where some non-smooth
-    /// operation switches branch) as the places to test for kinks and jumps.
+    /// operation switches branch) as the places to test for kinks and jumps, and `samples` + 1
+    /// evenly spaced points of `scan` (fewer for a costly f, so the analysis has a bounded cost).
     public init(value f: (Double) -> Double, derivative df: (Double) -> Double, candidates: [Double],
-                scan: ClosedRange<Double> = -50...50) {
+                scan: ClosedRange<Double> = -50...50, samples: Int = 8000) {
         classify(candidates, f, df)
         asymptotes = [-1, 1].compactMap { FunctionShape.asymptote(f, df, side: $0) }
-        let n = 8000
+        let n = max(2, samples)
         var lo = (value: Double.infinity, at: 0.0), hi = (value: -Double.infinity, at: 0.0)
         var steepest = (value: -1.0, at: 0.0)
         var monotonic = true
@@ -71,7 +72,7 @@ public struct FunctionShape: Sendable, Hashable {
                 && zip(tail.dropFirst(), tail.dropFirst(2)).allSatisfy { $1 <= $0 }
             if side < 0 { derivativeVanishesLeft = vanishes } else { derivativeVanishesRight = vanishes }
         }
-        deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps)
+        deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps, samples: n)
         let refinedLow = refine({ -f($0) }, around: lo.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
@@ -186,8 +187,8 @@ public struct FunctionShape: Sendable, Hashable {
     }
 
     /// Runs of exact zeros of f′ on a scan whose ends are branch points (or the scan's ends).
-    static func flatPieces(_ df: (Double) -> Double, scan: ClosedRange<Double>, ends: [Double]) -> [ClosedRange<Double>] {
-        let n = 8000
+    static func flatPieces(_ df: (Double) -> Double, scan: ClosedRange<Double>, ends: [Double],
+                           samples n: Int = 8000) -> [ClosedRange<Double>] {
         let step = (scan.upperBound - scan.lowerBound) / Double(n)
         var pieces: [ClosedRange<Double>] = []
         var start: Double?
