@@ -43,11 +43,12 @@ final class ResearchFigureTests: XCTestCase {
         // The default lr range is 0.01·L … 1.1·L with L = 2(1 + 0.99)/λ, in 21 values.
         let largest = 2 * 1.99 / 20, step = (1.1 - 0.01) * largest / 20
         for line in lines.dropFirst() {
-            let v = line.split(separator: ",").map { Double($0) ?? .nan }
-            guard v[1] <= 0.9 else { continue }   // near β = 1 a stable run may still be above its start after 200 steps
-            let boundary = 2 * (1 + v[1]) / 20
-            if v[0] < boundary - 2 * step { XCTAssertEqual(v[3], 0, "lr \(v[0]) momentum \(v[1]) is inside the stable region") }
-            if v[0] > boundary + 2 * step { XCTAssertEqual(v[3], 1, "lr \(v[0]) momentum \(v[1]) is beyond the boundary") }
+            let cells = line.split(separator: ",").map(String.init)
+            let lr = Double(cells[0]) ?? .nan, momentum = Double(cells[1]) ?? .nan, diverged = cells[3]
+            guard momentum <= 0.9 else { continue }   // near β = 1 a stable run may still be above its start after 200 steps
+            let boundary = 2 * (1 + momentum) / 20
+            if lr < boundary - 2 * step { XCTAssertEqual(diverged, "false", "lr \(lr) momentum \(momentum) is inside the stable region") }
+            if lr > boundary + 2 * step { XCTAssertEqual(diverged, "true", "lr \(lr) momentum \(momentum) is beyond the boundary") }
         }
     }
 
