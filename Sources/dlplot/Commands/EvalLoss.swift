@@ -62,7 +62,7 @@ struct EvalLoss: ParsableCommand {
                 table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .numbers(r.gradientMean))]
             }
         } catch let error as OptimError {
-            throw ValidationError(error.description)
+            throw ValidationError("--prediction '\(CommandLineErrors.shown(prediction))' with --target '\(CommandLineErrors.shown(target))': \(error.description)")
         }
         return table
     }

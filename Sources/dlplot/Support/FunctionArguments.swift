@@ -78,7 +78,7 @@ enum FunctionArguments {
         do {
             return try MathExpression(text, dimension: dimension, parameters: parameters)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(error.oneLine)
         }
     }
 
@@ -100,7 +100,7 @@ enum FunctionArguments {
                 }
             } else {
                 let wanted: [String]
-                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw ValidationError(error.description) }
+                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw ValidationError(error.oneLine) }
                 let mine = families.filter { wanted.contains($0.name) }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {
