@@ -68,11 +68,11 @@ extension DLPlot {
         @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"))
         var view = "plane"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: azimuth in degrees.", valueName: "deg"))
-        var azimuth: Double = -60
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"))
+        var azimuth: Double?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: elevation in degrees, -90 to 90.", valueName: "deg"))
-        var elevation: Double = 30
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): elevation in degrees, -90 to 90 (default: 30).", valueName: "deg"))
+        var elevation: Double?
 
         @Flag(name: .customLong("with-curves"), help: "Add a panel of the loss against the step (log scale) beside the surface.")
         var withCurves = false
@@ -169,8 +169,12 @@ extension DLPlot {
             let l = try levels.map { try ContourLevelArgument.parse($0, option: "--levels") } ?? .count(12)
             var angles: (Double, Double)?
             switch view {
-            case "plane": angles = nil
+            case "plane":
+                try ViewAngles.refuseOnPlane(azimuth: azimuth.map { TypedText.number("--azimuth", $0) },
+                                             elevation: elevation.map { TypedText.number("--elevation", $0) })
+                angles = nil
             case "3d":
+                let azimuth = azimuth ?? -60, elevation = elevation ?? 30
                 guard azimuth.isFinite else { throw ValidationError("--azimuth: \(TypedText.number("--azimuth", azimuth)) is not allowed; expected a finite angle in degrees") }
                 guard elevation.isFinite, (-90...90).contains(elevation) else {
                     throw ValidationError("--elevation: \(TypedText.number("--elevation", elevation)) is not allowed; expected -90...90 degrees")
