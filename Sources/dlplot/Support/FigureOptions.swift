@@ -72,12 +72,12 @@ struct FigureOptions: ParsableArguments {
         if let title, let problem = MathText.problem(in: title) {
             writeStandardError("warning: --title '\(title.count > 60 ? String(title.prefix(60)) + "…" : title)': \(problem); drawn as literal text\n")
         }
-        try Self.checkFontconfigFile()
+        try FontconfigEnvironment.check()
         if let font { _ = try fontFamily(font) } else if let family = try? Theme.named(theme).fontFamily, !FontCatalog.isInstalled(family) {
             // Text would be drawn as empty boxes: refuse rather than write such a figure.
             let others = FontCatalog.sample()
             throw ValidationError("no usable font: the default family '\(family)' is not installed (Debian: fonts-dejavu-core)"
-                + (others.isEmpty ? "; fontconfig finds no fonts at all (check FONTCONFIG_FILE)" : "; give --font with an installed family, e.g. " + others.joined(separator: ", ")))
+                + (others.isEmpty ? "; fontconfig finds no fonts at all (check FONTCONFIG_FILE and FONTCONFIG_PATH)" : "; give --font with an installed family, e.g. " + others.joined(separator: ", ")))
         }
         if let data, !data.lowercased().hasSuffix(".csv") {
             throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv")
@@ -168,20 +168,6 @@ struct FigureOptions: ParsableArguments {
         if let family = FontCatalog.family(named: name) { return family }
         throw ValidationError("invalid --font '\(name)': no installed font family has that name; installed are e.g. "
             + FontCatalog.sample().joined(separator: ", ") + " (fc-list : family lists them all)")
-    }
-
-    /// fontconfig reads `FONTCONFIG_FILE` to its end before drawing anything: a device or FIFO there
-    /// (`/dev/zero`) would never end. Only a regular file of at most 16 MB is accepted.
-    static func checkFontconfigFile() throws {
-        guard let path = ProcessInfo.processInfo.environment["FONTCONFIG_FILE"], !path.isEmpty else { return }
-        // A missing file is fontconfig's to report (it falls back to its defaults).
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
-        let regular = (attributes[.type] as? FileAttributeType) == .typeRegular
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard regular, size <= 16 << 20 else {
-            throw ValidationError("invalid FONTCONFIG_FILE '\(path)': expected a fontconfig file (a regular file of at most 16 MB); "
-                                  + "unset it to use dlplot's own font set-up")
-        }
     }
 
     /// The output format for `path`.
