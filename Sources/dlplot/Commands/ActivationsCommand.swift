@@ -24,7 +24,7 @@ extension DLPlot {
                   dlplot activations --table -o activation-table.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated activation names (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated activation names (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"), completion: .activationNames)
         var names: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(

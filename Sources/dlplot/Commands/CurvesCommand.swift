@@ -23,7 +23,7 @@ extension DLPlot {
                       --lr 0.1 --steps 1000000
                 """)
 
-        @Option(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
+        @Option(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"), completion: .surfaceNames)
         var surface = "rosenbrock"
 
         @OptionGroup var optimizerOptions: OptimizerListOptions

@@ -42,7 +42,7 @@ extension DLPlot {
         var adamLR = "0.01"
 
         @Option(help: ArgumentHelp("The random plane as plane (contours seen from above) or 3d (the surface in perspective).",
-                                   valueName: "view"))
+                                   valueName: "view"), completion: .views)
         var view = "plane"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"))

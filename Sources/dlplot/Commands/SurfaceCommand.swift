@@ -37,7 +37,7 @@ extension DLPlot {
                 first NaN or infinite row with "diverged at step k"; hollow circle at its start, dot at its end.
                 """)
 
-        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
+        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"), completion: .surfaceNames)
         var name: String
 
         @OptionGroup var optimizerOptions: OptimizerListOptions
@@ -65,7 +65,7 @@ extension DLPlot {
         @Flag(help: "Draw streamlines of −∇f (the paths of gradient flow).")
         var streamlines = false
 
-        @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"))
+        @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"), completion: .views)
         var view = "plane"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"))

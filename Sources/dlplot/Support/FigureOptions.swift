@@ -6,10 +6,10 @@ import Viz
 struct FigureOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: ArgumentHelp(
         "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given.",
-        valueName: "file"))
+        valueName: "file"), completion: .figureFiles)
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"), completion: .figureFormats)
     var format: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -28,7 +28,7 @@ struct FigureOptions: ParsableArguments {
     /// The resolution of the default figure (1280×720 pixels is 8×4.5 in).
     static let standardDPI = 160.0
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"), completion: .themeNames)
     var theme: String = "light"
 
     @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"))
@@ -42,7 +42,7 @@ struct FigureOptions: ParsableArguments {
         valueName: "family"))
     var font: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"), completion: .csvFiles)
     var data: String?
 
     @Flag(help: "Leave the background transparent.")
