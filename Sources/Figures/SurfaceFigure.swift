@@ -90,6 +90,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if let b = plan.batchSize { sub += ", batch size \(b) of \(surface.dataset?.count ?? 0) (seed \(plan.seed))" }
         if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         if !userPaths.isEmpty { sub += "; " + files }
         return sub
     }

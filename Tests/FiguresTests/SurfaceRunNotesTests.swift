@@ -75,6 +75,7 @@ final class SurfaceRunNotesTests: XCTestCase {
         let scheduled = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4], schedule: stepLR)], plan: p)
         XCTAssertEqual(scheduled[0].trajectory.learningRates.last ?? .nan, 0.4 * pow(0.5, 10), accuracy: 1e-18)
         XCTAssertEqual(scheduled[0].learningRateNote, "lr 0.4 → 3.9×10⁻⁴")
+        XCTAssertTrue(SurfaceFigure(plan: p, runs: scheduled).subtitle(every: 2).hasSuffix("; lr schedule: StepLR(step_size=2, gamma=0.5)"))
         let cycle = try LRSchedule(parsing: "OneCycleLR(max_lr=0.5, total_steps=30)")
         let cycled = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4, "momentum": 0.9], schedule: cycle)], plan: p)
         let note = try XCTUnwrap(cycled[0].learningRateNote)
