@@ -15,7 +15,8 @@ enum FunctionArguments {
     static func isName(_ text: String) -> Bool {
         // The variables alone are expressions (no built-in has these names): `dlplot activation x`
         // is the identity, where it was "unknown activation 'x'".
-        if text == "x" || text == "y" { return false }
+        // So are the constants: `dlplot eval activation pi` is the constant function π.
+        if ["x", "y", "pi", "e"].contains(text) { return false }
         guard let first = text.first, first.isASCII, first.isLetter || first == "_" else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
