@@ -69,6 +69,10 @@ public struct CurvesFigure: FigureRecipe {
                     SurfaceAnimation.progress(run, step: $0, surface: surface, view: false)
                 })
             }
+            // Notes under the run's name: timed too (shown from the start), so they stay under it in a frame's legend.
+            for note in [run.learningRateNote, run.evaluationNote].compactMap({ $0 }) where outcomes {
+                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
+            }
             if let k = run.diverged, let last = pts.last(where: \.isFinite) {
                 let cross = ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
                 ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))

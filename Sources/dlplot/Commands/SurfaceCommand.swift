@@ -127,7 +127,7 @@ extension DLPlot {
         }
 
         func plan() throws -> SurfacePlan {
-            try run.plan(surfaceName: name, defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
+            try run.plan(surfaceName: name, option: "surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
         }
 
         /// The drawing settings, checked.
