@@ -33,13 +33,13 @@ struct SurfaceRunOptions: ParsableArguments {
     var seed: UInt64 = 0
 
     /// Everything a run needs, checked: the surface, start, step budget and view.
-    func plan(surfaceName: String, defaultSteps: Int, maxSteps: Int) throws -> SurfacePlan {
+    func plan(surfaceName: String, option: String, defaultSteps: Int, maxSteps: Int) throws -> SurfacePlan {
         // A typed expression's view is --xrange/--yrange (default [-3, 3]²) and its start --start.
         let givenX = try xrange.map { try NumberArguments.interval($0, option: "--xrange") }
         let givenY = try yrange.map { try NumberArguments.interval($0, option: "--yrange") }
         let givenStart = try start.map { try NumberArguments.pair($0, option: "--start") }
         let view = ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
-        let surface = try FunctionArguments.surface(surfaceName, params: params, view: view,
+        let surface = try FunctionArguments.surface(surfaceName, params: params, option: option, view: view,
                                                     start: givenStart.map { Point2($0[0], $0[1]) })
         let n = steps ?? defaultSteps
         guard (1...maxSteps).contains(n) else {
