@@ -122,9 +122,9 @@ final class ExpressionCLITests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(message), "\(arguments.prefix(3)): \(r.stderr)")
             XCTAssertEqual(r.stdout, "")
         }
-        // One line: the expression as typed, then what is wrong and where.
+        // One line: what is wrong and where, then the expression as typed.
         let typed = try runDLPlot(["eval", "activation", "x*tanhh(x)", "--x", "1"])
-        XCTAssertEqual(typed.stderr, "Error: 'x*tanhh(x)': unknown function 'tanhh' at column 3; did you mean 'tanh'?\n")
+        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 }

@@ -47,11 +47,11 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
         return message + "\n  " + shown + "\n  " + String(repeating: " ", count: caret) + "^"
     }
 
-    /// The expression as typed (a window of it, for long input), then the message, on one line:
-    /// `'x*tanhh(x)': unknown function 'tanhh' at column 3; did you mean 'tanh'?`.
+    /// The message, then the expression as typed (a window of it, for long input), on one line:
+    /// `unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')`.
     public var oneLine: String {
         let (shown, _) = Self.window(Array(expression), at: max(offset, 0))
-        return "'" + shown + "': " + message
+        return message + " (in '" + shown + "')"
     }
 
     /// At most 72 characters of `text` around `offset` (with "…" where cut), line breaks and tabs
