@@ -45,7 +45,8 @@ struct DLPlot: ParsableCommand {
             ProcessEnd.checkStandardOutput()
             return
         }
-        if let message = ProcessEnd.unknownCommandMessage(arguments) ?? ProcessEnd.unknownOptionMessage(arguments) {
+        if let message = ProcessEnd.unknownCommandMessage(arguments) ?? ProcessEnd.unknownOptionMessage(arguments)
+            ?? ProcessEnd.dashArgumentMessage(arguments) {
             writeStandardError("Error: " + message + "\n")
             Glibc.exit(64)
         }

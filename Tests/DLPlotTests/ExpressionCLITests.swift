@@ -32,6 +32,11 @@ final class ExpressionCLITests: XCTestCase {
         let r = try runDLPlot(["eval", "activation", "x", "--x", "2"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "x,y,dy\n2.0,2.0,1.0\n")
+        // The constants too (they were "unknown activation 'pi'").
+        let pi = try runDLPlot(["eval", "activation", "pi", "--x", "2"])
+        XCTAssertEqual(pi.stdout, "x,y,dy\n2.0,3.141592653589793,0.0\n", pi.stderr)
+        let e = try runDLPlot(["eval", "activation", "e", "--x", "0"])
+        XCTAssertEqual(e.stdout, "x,y,dy\n0.0,2.718281828459045,0.0\n", e.stderr)
         let s = try runDLPlot(["eval", "surface", "y", "--points", "1:3"])
         XCTAssertEqual(s.stdout, "x,y,f,dfdx,dfdy\n1.0,3.0,3.0,0.0,1.0\n")
     }
@@ -184,7 +189,7 @@ extension ExpressionCLITests {
         XCTAssertEqual(typed.stdout, "x,y,f,dfdx,dfdy\n1.0,1.0,3.0,4.0,2.0\n")
         let refused: [([String], String)] = [
             (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "--param applies to typed expressions, not the curve square"),
-            (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "--param a: a loss curve takes one value per parameter, not a list"),
+            (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "--param 'a=1,2': a loss curve takes one value per parameter, not a list"),
             (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "--param 'b' is not a parameter of a*x^2"),
         ]
         for (arguments, message) in refused {

@@ -7,6 +7,13 @@ final class ExpressionLabelTests: XCTestCase {
         try MathExpression(s, dimension: dimension, parameters: p).mathLabel
     }
 
+    /// Tried as a new user would: x-(-x) was titled "x − −x".
+    func testNegativeRightOperandIsBracketed() throws {
+        XCTAssertEqual(try label("x-(-x)"), "x - (-x)")
+        XCTAssertEqual(try label("x+(-x^2)"), "x + (-x^{2})")
+        XCTAssertEqual(try label("x - y", 2), "x - y")
+    }
+
     func testLabels() throws {
         XCTAssertEqual(try label("x*tanh(softplus(x))"), "x \\cdot \\mathrm{tanh}(\\mathrm{softplus}(x))")
         XCTAssertEqual(try label("x*sigmoid(beta*x)", 1, ["beta": 1]), "x \\cdot \\mathrm{sigmoid}(\\beta x)")

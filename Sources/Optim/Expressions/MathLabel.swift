@@ -23,8 +23,9 @@ extension MathExpression {
             case .negate: parts.append(("-" + wrap(a, below: 2), 3, false))
             case .binary(let op):
                 switch op {
-                case .add: parts.append((a.text + " + " + wrap(b, below: 2), 1, a.leadingNumber))
-                case .subtract: parts.append((a.text + " - " + wrap(b, below: 2), 1, a.leadingNumber))
+                // A negative right operand is bracketed: x − (−x), not x − −x.
+                case .add: parts.append((a.text + " + " + (b.text.hasPrefix("-") ? "(" + b.text + ")" : wrap(b, below: 2)), 1, a.leadingNumber))
+                case .subtract: parts.append((a.text + " - " + (b.text.hasPrefix("-") ? "(" + b.text + ")" : wrap(b, below: 2)), 1, a.leadingNumber))
                 case .multiply:
                     let left = a.precedence == 3 ? a.text : wrap(a, below: 2)
                     let right = wrap(b, below: 4)

@@ -15,6 +15,8 @@ public struct OptimError: Error, CustomStringConvertible, Sendable, Equatable {
         var message = "unknown \(kind) '\(name)'"
         if let guess = closestName(to: name, in: allowed) {
             message += "; did you mean '\(guess)'?"
+        } else {
+            message += "."
         }
         message += " Allowed: " + (allowed.isEmpty ? "(none)" : allowed.joined(separator: ", "))
         return OptimError(message)

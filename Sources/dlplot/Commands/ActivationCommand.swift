@@ -115,7 +115,7 @@ extension DLPlot {
         /// The activations with their parameters (names or typed expressions; a list of values is a
         /// family, one curve each); a parameter must belong to at least one of them.
         func activations() throws -> [Activation] {
-            try FunctionArguments.activations(names, params: params)
+            try FunctionArguments.activations(names, params: params, option: "activation")
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

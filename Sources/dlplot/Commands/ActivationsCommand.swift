@@ -24,7 +24,7 @@ extension DLPlot {
                   dlplot activations --table -o activation-table.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated activation names (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"))
         var names: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -60,7 +60,7 @@ extension DLPlot {
             }
             guard list.count <= 48 else { throw ValidationError("invalid --names '\(names)': at most 48 activations") }
             return try list.flatMap { n in
-                do { return try FunctionArguments.activations([n], params: []) } catch let e as ValidationError {
+                do { return try FunctionArguments.activations([n], params: [], option: nil) } catch let e as ValidationError {
                     throw ValidationError("invalid --names '\(names)': " + e.message)
                 }
             }

@@ -77,7 +77,7 @@ extension DLPlot {
             run.yrange = yrange
             run.steps = steps
             run.params = params
-            let plan = try run.plan(surfaceName: surface, defaultSteps: steps, maxSteps: 100_000)
+            let plan = try run.plan(surfaceName: surface, option: "basins", defaultSteps: steps, maxSteps: 100_000)
             guard !plan.surface.minima.isEmpty || !plan.surface.localMinima.isEmpty else {
                 throw ValidationError("\(surface) has no known minimum to colour basins by; try himmelblau, six_hump_camel, styblinski_tang or rosenbrock")
             }

@@ -23,7 +23,7 @@ extension DLPlot {
                       --lr 0.1 --steps 1000000
                 """)
 
-        @Option(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' or '-cos(x)*cos(y)' (parameters with --param).", valueName: "name"))
         var surface = "rosenbrock"
 
         @OptionGroup var optimizerOptions: OptimizerListOptions
@@ -43,7 +43,8 @@ extension DLPlot {
         }
 
         func plan(readingDataset: Bool = true) throws -> SurfacePlan {
-            try run.plan(surfaceName: surface, defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps, readingDataset: readingDataset)
+            try run.plan(surfaceName: surface, option: "--surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps,
+                         readingDataset: readingDataset)
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

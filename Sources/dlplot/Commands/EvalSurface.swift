@@ -29,7 +29,7 @@ struct EvalSurface: ParsableCommand {
     @OptionGroup var output: NumberOutputOptions
 
     func parsed() throws -> (Surface, [(x: Double, y: Double)]) {
-        let s = try FunctionArguments.surface(name, params: parameters)
+        let s = try FunctionArguments.surface(name, params: parameters, option: "eval surface")
         return (s, try NumberArguments.points(points, option: "--points"))
     }
 

@@ -17,7 +17,7 @@ extension DLPlot {
                 Example: dlplot lr --rates 0.05,0.2,1.1 -o lr.png
                 """)
 
-        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' (one starting with '-' as --function=-x^2).", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"))
         var function = "square"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated learning rates, one panel each.", valueName: "list"))

@@ -15,7 +15,7 @@ extension DLPlot {
                 Example: dlplot pitfalls --starts -4.2,-1.8,3.2 --rates 0.05 -o pitfalls.png
                 """)
 
-        @Option(help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' (one starting with '-' as --function=-x^2).", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"))
         var function = "pitfalls"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(

@@ -95,7 +95,7 @@ extension DLPlot {
             guard (2...1001).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 2...1001") }
             guard (1...100_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 1...100000") }
             guard grid * grid * steps <= 1_000_000_000 else { throw ValidationError("--grid \(grid) with --steps \(steps): keep grid² × steps <= 1e9") }
-            let s = try FunctionArguments.surface(surface, params: params)
+            let s = try FunctionArguments.surface(surface, params: params, option: "stability")
             var name = optimizer, given: [OptimizerSettings.Given] = []
             if TorchCall.looksLikeCall(optimizer) { (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer") }
             let base = try OptimizerSettings.config(name: name, given: given)

@@ -27,7 +27,7 @@ extension DLPlot {
         @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"))
         var optimizer = "momentum"
 
-        @Option(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' or '-cos(x)*cos(y)' (parameters with --param).", valueName: "name"))
         var surface = "ellipse"
 
         @Option(name: .customLong("opt"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
@@ -83,7 +83,7 @@ extension DLPlot {
             run.params = params
             run.start = start
             run.steps = (panels - 1) * every + 1
-            let plan = try run.plan(surfaceName: surface, defaultSteps: 1, maxSteps: 10_000)
+            let plan = try run.plan(surfaceName: surface, option: "--surface", defaultSteps: 1, maxSteps: 10_000)
             var tuning = plan
             tuning.steps = 200
             let rate = choice.hasLearningRate ? nil : try tuning.learningRate(for: choice)

@@ -165,7 +165,8 @@ extension DLPlot {
         }
 
         func plan(readingDataset: Bool = true) throws -> SurfacePlan {
-            try run.plan(surfaceName: name, defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps, readingDataset: readingDataset)
+            try run.plan(surfaceName: name, option: "surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps,
+                         readingDataset: readingDataset)
         }
 
         /// The drawing settings, checked.

@@ -24,7 +24,7 @@ struct Trace: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Surface name (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 - y^2' (required).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Surface name (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 - y^2' or '-x*y' (required).",
                                valueName: "name|expression"))
     var surface: String
 
@@ -81,7 +81,7 @@ struct Trace: ParsableCommand {
         func validation<T>(_ body: () throws -> T) throws -> T {
             do { return try body() } catch let error as OptimError { throw ValidationError(error.description) }
         }
-        let s = try FunctionArguments.surface(surface, params: params)
+        let s = try FunctionArguments.surface(surface, params: params, option: "--surface")
         var given = try settings.given()
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {

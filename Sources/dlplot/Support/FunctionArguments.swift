@@ -4,8 +4,9 @@ import Optim
 /// Turns what the user typed where a function is expected into the function: a single identifier
 /// is a built-in name (`gelu`, `rosenbrock`, `double_well`); anything else is a typed expression
 /// (`x*sigmoid(beta*x)`, `x^2 - y^2`) with its parameters from `--param name=value`. A bad
-/// expression is one ValidationError: the message, then the expression with a caret under the
-/// offending position.
+/// expression is one ValidationError: the message, starting with the option as typed (`--surface: `,
+/// or the command for a positional argument), then the expression with a caret under the offending
+/// position.
 enum FunctionArguments {
     /// Whether `text` is a single identifier (a name), not an expression.
     /// `text` for a name, "expression" for a typed expression: the part of a default file name that
@@ -15,7 +16,8 @@ enum FunctionArguments {
     static func isName(_ text: String) -> Bool {
         // The variables alone are expressions (no built-in has these names): `dlplot activation x`
         // is the identity, where it was "unknown activation 'x'".
-        if text == "x" || text == "y" { return false }
+        // So are the constants: `dlplot eval activation pi` is the constant function π.
+        if ["x", "y", "pi", "e"].contains(text) { return false }
         guard let first = text.first, first.isASCII, first.isLetter || first == "_" else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
@@ -63,6 +65,11 @@ enum FunctionArguments {
         return out
     }
 
+    /// The `--param` item that gave `name` a value, as typed (`beta=0.5,1`).
+    static func typed(_ name: String, in items: [String]) -> String {
+        items.last { $0.split(separator: "=", maxSplits: 1).first.map(String.init) == name } ?? name
+    }
+
     /// Every combination of the families' values (the first family varies slowest); one empty
     /// assignment when there are none.
     static func assignments(_ families: [(name: String, values: [Double])]) -> [[String: Double]] {
@@ -73,39 +80,66 @@ enum FunctionArguments {
         return out
     }
 
-    /// A typed expression, or the ValidationError of a bad one.
-    static func expression(_ text: String, dimension: Int, parameters: [String: Double]) throws -> MathExpression {
+    /// A typed expression, or the ValidationError of a bad one (starting with `option`).
+    static func expression(_ text: String, dimension: Int, parameters: [String: Double], option: String?) throws -> MathExpression {
         do {
             return try MathExpression(text, dimension: dimension, parameters: parameters)
         } catch {
-            throw ValidationError(error.description)
+            throw failure(option, error.description)
         }
+    }
+
+    /// `message` starting with the option that was given the bad value (`--surface: …`).
+    static func failure(_ option: String?, _ message: String) -> ValidationError {
+        ValidationError(option.map { "\($0): " + message } ?? message)
+    }
+
+    /// The message of an unknown built-in name, with a "did you mean" that the catalogue cannot
+    /// give: a variable or constant typed in capitals (`X` → `x`), or a function of the expression
+    /// language used as a name (`sin` → `sin(x)`).
+    static func unknownName(_ error: Error, text: String, dimension: Int, option: String?) -> ValidationError {
+        let message = String(describing: error)
+        let symbols = dimension == 2 ? ["x", "y", "pi", "e"] : ["x", "pi", "e"]
+        let hint: String?
+        if let symbol = symbols.first(where: { $0 == text.lowercased() }) {
+            hint = symbol
+        } else if dimension == 1, MathExpression.reservedMeaning(of: text)?.hasPrefix("the function") == true {
+            hint = text + "(x)"
+        } else {
+            hint = nil
+        }
+        guard let hint, let name = message.range(of: "'\(text)'"), let allowed = message.range(of: " Allowed: ") else {
+            return failure(option, message)
+        }
+        return failure(option, message[..<name.upperBound] + "; did you mean '\(hint)'?" + message[allowed.lowerBound...])
     }
 
     /// The activations `texts` name or type, with `--param` values: built-ins take their PyTorch
     /// parameters, expressions their named parameters; a family (`beta=0.5,1,2`) gives one
     /// activation per value for every expression that uses it. Every --param must be used.
-    static func activations(_ texts: [String], params: [String]) throws -> [Activation] {
+    static func activations(_ texts: [String], params: [String], option: String?) throws -> [Activation] {
         let families = try parameterFamilies(params)
         var used = Set<String>()
         var out: [Activation] = []
         for text in texts {
             if isName(text) {
                 let specs: [ParameterSpec]
-                do { specs = try Activation.parameterSpecs(for: text) } catch { throw ValidationError(String(describing: error)) }
+                do { specs = try Activation.parameterSpecs(for: text) } catch {
+                    throw unknownName(error, text: text, dimension: 1, option: option)
+                }
                 let mine = families.filter { f in specs.contains { $0.name == f.name } }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {
-                    do { out.append(try Activation(name: text, parameters: assignment)) } catch { throw ValidationError(String(describing: error)) }
+                    do { out.append(try Activation(name: text, parameters: assignment)) } catch { throw failure(option, String(describing: error)) }
                 }
             } else {
                 let wanted: [String]
-                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw ValidationError(error.description) }
+                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error.description) }
                 let mine = families.filter { wanted.contains($0.name) }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {
-                    let e = try expression(text, dimension: 1, parameters: assignment)
-                    do { out.append(try Activation(expression: e)) } catch { throw ValidationError(String(describing: error)) }
+                    let e = try expression(text, dimension: 1, parameters: assignment, option: option)
+                    do { out.append(try Activation(expression: e)) } catch { throw failure(option, String(describing: error)) }
                 }
             }
         }
@@ -117,7 +151,7 @@ enum FunctionArguments {
                 else { allowed += (try? MathExpression.parameterNames(in: text)) ?? [] }
             }
             var message = "unknown --param '\(f.name)' for \(texts.joined(separator: ", "))"
-            if let guess = closestName(to: f.name, in: allowed) { message += "; did you mean '\(guess)'?" }
+            if let guess = closestName(to: f.name, in: allowed) { message += "; did you mean '\(guess)'?" } else { message += "." }
             message += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
             throw ValidationError(message)
         }
@@ -126,17 +160,17 @@ enum FunctionArguments {
 
     /// The surface `text` names or types (`x^2 - y^2`); for an expression the view is `view`
     /// (default [−3, 3]²) and the start `start` (default: the corner region where f is highest).
-    static func surface(_ text: String, params: [String], view: ViewBox? = nil, start: Point2? = nil) throws -> Surface {
+    static func surface(_ text: String, params: [String], option: String?, view: ViewBox? = nil, start: Point2? = nil) throws -> Surface {
         if isName(text) {
             guard params.isEmpty else { throw ValidationError("--param applies to typed expressions, not the surface \(text)") }
-            do { return try Surface(named: text) } catch { throw ValidationError(String(describing: error)) }
+            do { return try Surface(named: text) } catch { throw unknownName(error, text: text, dimension: 2, option: option) }
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
-            throw ValidationError("--param \(f.name): a surface takes one value per parameter, not a list")
+            throw ValidationError("--param '\(typed(f.name, in: params))': a surface takes one value per parameter, not a list")
         }
         let values = assignments(families).first ?? [:]
-        let e = try expression(text, dimension: 2, parameters: values)
+        let e = try expression(text, dimension: 2, parameters: values, option: option)
         for name in values.keys.sorted() where e.parameters[name] == nil {
             throw ValidationError("--param '\(name)' is not a parameter of \(text)")
         }
@@ -145,21 +179,21 @@ enum FunctionArguments {
 
     /// The loss curve `text` names or types (a function of x), with its `--param name=value`
     /// values (one value each; every one must be a parameter of the expression).
-    static func curve(_ text: String, params: [String] = []) throws -> Curve1D {
+    static func curve(_ text: String, params: [String] = [], option: String? = "--function") throws -> Curve1D {
         if isName(text) {
             guard params.isEmpty else { throw ValidationError("--param applies to typed expressions, not the curve \(text)") }
-            do { return try Curve1D(named: text) } catch { throw ValidationError(String(describing: error)) }
+            do { return try Curve1D(named: text) } catch { throw unknownName(error, text: text, dimension: 1, option: option) }
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
-            throw ValidationError("--param \(f.name): a loss curve takes one value per parameter, not a list")
+            throw ValidationError("--param '\(typed(f.name, in: params))': a loss curve takes one value per parameter, not a list")
         }
         let values = assignments(families).first ?? [:]
-        let e = try expression(text, dimension: 1, parameters: values)
+        let e = try expression(text, dimension: 1, parameters: values, option: option)
         for name in values.keys.sorted() where e.parameters[name] == nil {
             throw ValidationError("--param '\(name)' is not a parameter of \(text)")
         }
-        do { return try Curve1D(expression: e) } catch { throw ValidationError(String(describing: error)) }
+        do { return try Curve1D(expression: e) } catch { throw failure(option, String(describing: error)) }
     }
 }
 

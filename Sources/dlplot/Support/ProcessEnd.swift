@@ -71,6 +71,40 @@ enum ProcessEnd {
         return nil
     }
 
+    /// "'-x^2' starts with '-', so it reads as an option; …" for the first argument that starts with one
+    /// dash, is neither an option of the command nor a number, and is not the value of the option before
+    /// it: an expression such as `-x^2` typed where a name is expected. The hint says how to give it:
+    /// after `--` as the command's argument, or `--option=VALUE`. Asked only when parsing failed.
+    static func dashArgumentMessage(_ arguments: [String]) -> String? {
+        var command: ParsableCommand.Type = DLPlot.self
+        var path = ["dlplot"]
+        var rest = arguments[...]
+        while let next = rest.first, let sub = command.configuration.subcommands.first(where: { $0._commandName == next }) {
+            command = sub
+            path.append(next)
+            rest = rest.dropFirst()
+        }
+        guard command != DLPlot.self else { return nil }
+        let words = command.helpMessage(columns: 10_000).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," })
+        let shortOptions = Set(words.filter { $0.count == 2 && $0.first == "-" && $0.last?.isLetter == true }.map(String.init))
+        let valued = Set(zip(words, words.dropFirst()).filter { $0.0.hasPrefix("-") && $0.1.hasPrefix("<") }.map { String($0.0) })
+        var previous: String?
+        for argument in rest {
+            if argument == "--" { break }
+            defer { previous = argument }
+            if let previous, valued.contains(previous) { continue }
+            guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 1,
+                  !shortOptions.contains(argument) else { continue }
+            let number = argument.prefix { $0 != "," && $0 != ":" }
+            if Double(number) != nil { continue }
+            // `-o` on a command without it is an unknown option, not a formula (`-x` and `-y` are both).
+            if argument.dropFirst().allSatisfy(\.isLetter), !["-x", "-y"].contains(argument) { continue }
+            return "'\(argument)' starts with '-', so it reads as an option; give an expression that starts "
+                + "with '-' after --, as the last argument: \(path.joined(separator: " ")) … -- '\(argument)'"
+        }
+        return nil
+    }
+
     /// Flushes standard output; when that or any earlier write failed (a full disk, a closed stdout),
     /// prints "cannot write standard output" and exits with status 1, so a cut-off table never passes
     /// for a complete one.

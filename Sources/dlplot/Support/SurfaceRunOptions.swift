@@ -41,7 +41,7 @@ struct SurfaceRunOptions: ParsableArguments {
 
     /// Everything a run needs, checked: the surface, start, step budget and view. `--dataset` is read
     /// only with `readingDataset` (at run time, so that a bad file is one line without the usage).
-    func plan(surfaceName: String, defaultSteps: Int, maxSteps: Int, readingDataset: Bool = true) throws -> SurfacePlan {
+    func plan(surfaceName: String, option: String, defaultSteps: Int, maxSteps: Int, readingDataset: Bool = true) throws -> SurfacePlan {
         // A typed expression's view is --xrange/--yrange (default [-3, 3]²) and its start --start.
         let givenX = try xrange.map { try NumberArguments.interval($0, option: "--xrange") }
         let givenY = try yrange.map { try NumberArguments.interval($0, option: "--yrange") }
@@ -51,7 +51,8 @@ struct SurfaceRunOptions: ParsableArguments {
             throw ValidationError("--param '\(p)' applies to typed expressions, not to --dataset")
         }
         let surface = try dataset.flatMap { readingDataset ? try Self.datasetSurface(surfaceName, file: $0) : nil }
-            ?? FunctionArguments.surface(surfaceName, params: readingDataset ? params : [], view: view, start: givenStart.map { Point2($0[0], $0[1]) })
+            ?? FunctionArguments.surface(surfaceName, params: readingDataset ? params : [], option: option, view: view,
+                                         start: givenStart.map { Point2($0[0], $0[1]) })
         let n = steps ?? defaultSteps
         guard (1...maxSteps).contains(n) else {
             throw ValidationError("--steps: \(n) is not allowed; expected 1...\(maxSteps)")

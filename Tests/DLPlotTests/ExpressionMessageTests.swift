@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// Messages for typed functions, tried as a new user would: the first line names the option as typed
+/// (or the command, for its argument), says what is wrong and how to fix it; exit 64; nothing written.
+final class ExpressionMessageTests: XCTestCase {
+    /// Runs `arguments` in an empty directory and returns the first line of standard error, after
+    /// checking exit 64, an empty stdout, nothing written and no second "Error:" line.
+    private func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runDLPlot(arguments, in: dir)
+        XCTAssertEqual(r.status, 64, "\(arguments): \(r.stderr)", file: file, line: line)
+        XCTAssertEqual(r.stdout, "", file: file, line: line)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written", file: file, line: line)
+        let lines = r.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("Error:") }.count, 1, r.stderr, file: file, line: line)
+        return lines.first.map(String.init) ?? ""
+    }
+
+    func testParseErrorsStartWithTheOption() throws {
+        let expected: [([String], String)] = [
+            (["curves", "--surface", "x+*y", "-o", "c.png"], "Error: --surface: unexpected '*' at column 3"),
+            (["steps", "--surface=x+*y", "-o", "s.png"], "Error: --surface: unexpected '*' at column 3"),
+            (["trace", "--surface", "x^2+(y", "--optimizer", "gd"], "Error: --surface: expected ')'"),
+            (["lr", "--function", "x+", "-o", "l.png"], "Error: --function: unexpected end of input at column 3"),
+            (["pitfalls", "--function", "x*tanhh(x)", "-o", "p.png"],
+             "Error: --function: unknown function 'tanhh' at column 3; did you mean 'tanh'?"),
+            (["activation", "x+", "-o", "a.png"], "Error: activation: unexpected end of input at column 3"),
+            (["surface", "x+*y", "-o", "s.png"], "Error: surface: unexpected '*' at column 3"),
+            (["basins", "x+*y", "-o", "b.png"], "Error: basins: unexpected '*' at column 3"),
+            (["eval", "activation", "x+", "--x", "1"], "Error: eval activation: unexpected end of input at column 3"),
+            (["eval", "surface", "x+", "--points", "1:1"], "Error: eval surface: unexpected end of input at column 3"),
+            (["lr", "--function", "kwadrat", "-o", "l.png"], "Error: --function: unknown curve 'kwadrat'."),
+        ]
+        for (arguments, prefix) in expected {
+            let first = try refusal(arguments)
+            XCTAssertTrue(first.hasPrefix(prefix), "\(arguments): \(first)")
+        }
+    }
+
+    /// "unknown activation 'X'" is a variable typed in capitals; "sin" is a function without its x.
+    func testUnknownNamesSuggestTheVariableOrACall() throws {
+        XCTAssertTrue(try refusal(["activation", "X", "-o", "a.png"])
+            .hasPrefix("Error: activation: unknown activation 'X'; did you mean 'x'? Allowed: identity,"))
+        XCTAssertTrue(try refusal(["surface", "Y", "-o", "s.png"])
+            .hasPrefix("Error: surface: unknown surface 'Y'; did you mean 'y'? Allowed: saddle,"))
+        XCTAssertTrue(try refusal(["lr", "--function", "PI", "-o", "l.png"])
+            .hasPrefix("Error: --function: unknown curve 'PI'; did you mean 'pi'? Allowed: square,"))
+        XCTAssertTrue(try refusal(["activation", "sin", "-o", "a.png"])
+            .hasPrefix("Error: activation: unknown activation 'sin'; did you mean 'sin(x)'? Allowed:"))
+        // A near built-in is still the suggestion, and a name near nothing ends its sentence.
+        XCTAssertTrue(try refusal(["activation", "Relu", "-o", "a.png"]).contains("did you mean 'relu'? Allowed:"))
+        XCTAssertTrue(try refusal(["curves", "--surface", "qqq", "-o", "c.png"])
+            .hasPrefix("Error: --surface: unknown surface 'qqq'. Allowed: saddle,"))
+    }
+
+    /// A list where one value is wanted quotes the --param as typed.
+    func testParameterListsAreQuotedAsTyped() throws {
+        XCTAssertEqual(try refusal(["eval", "activation", "x*sigmoid(b*x)", "--param", "b=0.5,1", "--x", "1"]),
+                       "Error: --param 'b=0.5,1': eval takes one value per parameter, not a list")
+        XCTAssertEqual(try refusal(["eval", "surface", "a*x^2+y^2", "--param", "a=1, 2", "--points", "1:1"]),
+                       "Error: --param 'a=1, 2': a surface takes one value per parameter, not a list")
+        XCTAssertEqual(try refusal(["trace", "--surface", "a*x^2+y^2", "--param", "a=1,2", "--optimizer", "gd"]),
+                       "Error: --param 'a=1,2': a surface takes one value per parameter, not a list")
+    }
+
+    /// `--function -x^2` used to be "Missing value for '--function <name>'": a value that starts with
+    /// '-' is now taken as the function; an argument that does is told to go after `--`.
+    func testValuesStartingWithAMinus() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for arguments in [["lr", "--function", "-x^2+x^4", "--rates", "0.05", "--steps", "3", "-o", "l.svg"],
+                          ["curves", "--surface", "-cos(x)*cos(y)", "--steps", "5", "-o", "c.svg"],
+                          ["steps", "--surface", "-cos(x)*cos(y)", "--optimizer", "gd", "-o", "s.svg"]] {
+            let r = try runDLPlot(arguments, in: dir)
+            XCTAssertEqual(r.status, 0, "\(arguments): \(r.stderr)")
+        }
+        let trace = try runDLPlot(["trace", "--surface", "-x*y", "--optimizer", "gd", "--start=1,2", "--lr", "0.5", "--steps", "1"])
+        XCTAssertEqual(trace.stdout, "step,x,y,f\n0,1.0,2.0,-2.0\n1,2.0,2.5,-5.0\n", trace.stderr)
+        XCTAssertEqual(try refusal(["activation", "-x^2", "-o", "a.png"]),
+                       "Error: '-x^2' starts with '-', so it reads as an option; give an expression that starts with '-' after --, as the last argument: dlplot activation … -- '-x^2'")
+        XCTAssertTrue(try refusal(["eval", "activation", "--x", "1", "-x"]).contains("dlplot eval activation … -- '-x'"))
+        // Negative numbers stay values, and an unknown letter option stays an unknown option.
+        XCTAssertEqual(try refusal(["trace", "--surface", "bowl", "--optimizer", "gd", "-q"]), "Error: Unknown option '-q'")
+        let range = try runDLPlot(["eval", "activation", "relu", "--x", "-1,2"])
+        XCTAssertEqual(range.stdout, "x,y,dy\n-1.0,0.0,0.0\n2.0,2.0,1.0\n")
+    }
+}
