@@ -42,7 +42,7 @@ extension DLPlot {
                 ones as x2 for a bias). Labels for logreg_bce are 0 or 1; at most 10000 rows. The view runs from the \
                 start (0, 0) to the least-squares minimum (linreg_mse), or to logreg_bce's minimum when the classes \
                 overlap, else to where the loss falls below 0.1 (separable classes have no finite minimum).
-                  dlplot surface linreg_mse --dataset points.csv --optimizers sgd,adam --batch-size 4
+                  dlplot surface linreg_mse --dataset points.csv --batch-size 4
                 """)
 
         @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))

@@ -51,7 +51,7 @@ struct SurfaceRunOptions: ParsableArguments {
             throw ValidationError("--param '\(p)' applies to typed expressions, not to --dataset")
         }
         let surface = try dataset.flatMap { readingDataset ? try Self.datasetSurface(surfaceName, file: $0) : nil }
-            ?? FunctionArguments.surface(surfaceName, params: readingDataset ? params : [], option: option, view: view,
+            ?? FunctionArguments.surface(surfaceName, params: dataset == nil ? params : [], option: option, view: view,
                                          start: givenStart.map { Point2($0[0], $0[1]) })
         let n = steps ?? defaultSteps
         guard (1...maxSteps).contains(n) else {
