@@ -58,6 +58,8 @@ public struct CurvesFigure: FigureRecipe {
             }
             ax.add(LineMark(points: pts, style: look.stroke, label: run.config.label))
             if outcomes { ax.add(LegendLine(run.outcome(surface: surface))) }
+            if outcomes, let note = run.learningRateNote { ax.add(LegendLine(note)) }
+            if outcomes, let note = run.evaluationNote { ax.add(LegendLine(note)) }
             if run.diverged != nil, let last = pts.last(where: \.isFinite) {
                 ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
             }
