@@ -118,10 +118,11 @@ public struct SurfaceAnimation {
         return lo
     }
 
-    /// The legend row of a run during the animation: "step k: f = v", or what happened once it has.
-    static func progress(_ run: SurfaceRun, step: Int, surface: Surface) -> String {
+    /// The legend row of a run during the animation: "step k: f = v", or what happened once it has (leaving
+    /// the view only where there is a view: `view`).
+    static func progress(_ run: SurfaceRun, step: Int, surface: Surface, view: Bool = true) -> String {
         if let k = run.diverged, k <= step { return "diverged at step \(k)" }
-        if let k = run.leavesView, k <= step { return "leaves the view at step \(k)" }
+        if view, let k = run.leavesView, k <= step { return "leaves the view at step \(k)" }
         let j = index(run, atStep: step)
         let values = run.trajectory.values
         let name = surface.dataset == nil ? "f" : "L"
