@@ -111,8 +111,8 @@ extension DLPlot {
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan(readingDataset: false).steps)
             _ = try recipeSettings()
             if let orbit {
-                guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(orbit)': it turns an animated 3-D view; add --view 3d --animate") }
-                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(orbit)': expected -720 to 720 degrees") }
+                guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(TypedText.number("--orbit", orbit))': it turns an animated 3-D view; add --view 3d --animate") }
+                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(TypedText.number("--orbit", orbit))': expected -720 to 720 degrees") }
             }
             if animation.animate, withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
             try validateAnimation()

@@ -52,8 +52,10 @@ extension DLPlot {
             let text: String
             do { text = try readText(manifest) } catch let error as FigureError where error.description.contains("larger than") {
                 throw ValidationError("invalid --manifest '\(manifest)': larger than 4 MB")
+            } catch let error as FigureError where error.description.contains("directory") {
+                throw ValidationError("invalid --manifest '\(manifest)': it is a directory; expected a TOML file such as gallery/gallery.toml")
             } catch {
-                throw ValidationError("cannot read manifest '\(manifest)': no such file (run from the project folder, or give --manifest)")
+                throw ValidationError("cannot read --manifest '\(manifest)': no such file (run from the project folder, or give --manifest)")
             }
             let parsed = try GalleryManifest(text: text, path: manifest)
             var problems = parsed.problems
@@ -218,6 +220,8 @@ func writeStandardError(_ s: String) {
 
 /// Reads a whole text file of at most `limit` bytes (a manifest of /dev/zero must not fill memory).
 func readText(_ path: String, limit: Int = 4 << 20) throws -> String {
+    var st = stat()
+    if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw FigureError("'\(path)' is a directory") }
     guard let f = fopen(path, "rb") else { throw FigureError("cannot open '\(path)'") }
     defer { fclose(f) }
     var bytes: [UInt8] = []

@@ -1,3 +1,4 @@
+import ArgumentParser
 import TOMLKit
 import Viz
 
@@ -30,14 +31,14 @@ struct GalleryManifest {
     init(text: String, path: String) throws {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
-            throw FigureError("\(path):\(e.source.begin.line): \(e.description)")
+            throw ValidationError("--manifest \(path):\(e.source.begin.line): \(e.description)")
         }
         // Lines of the [[figure]] headers, in order, to name entries in messages.
         var headerLines: [Int] = []
         for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where line.trimmingPrefixSpaces().hasPrefix("[[figure]]") { headerLines.append(k + 1) }
         guard let figures = table["figure"]?.array else {
-            throw FigureError("\(path): no [[figure]] entries")
+            throw ValidationError("--manifest \(path): no [[figure]] entries; expected a TOML file of [[figure]] tables with name, caption and command")
         }
         var seen: [String: Int] = [:]
         for (k, item) in figures.enumerated() {

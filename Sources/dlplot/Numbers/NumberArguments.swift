@@ -6,13 +6,18 @@ import Optim
 /// `ValidationError` that quotes the offending text and says what is expected.
 enum NumberArguments {
     /// A finite number, or an error naming `text` and the option.
-    static func finite(_ text: String, option: String) throws -> Double {
+    /// `whole`, when given, is the value as typed that `text` is an item of (`1,,2`), named with it.
+    static func finite(_ text: String, option: String, in whole: String? = nil) throws -> Double {
         let trimmed = text.trimmingSpaces
+        let named = whole.map { "\(option) '\(CommandLineErrors.shown($0))'" } ?? option
         guard let v = Double(trimmed) else {
-            throw ValidationError("\(option): '\(text)' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+            if trimmed.isEmpty, whole != nil {
+                throw ValidationError("\(named): an item is empty; expected finite decimal numbers such as -1.5 or 2e-3 between the separators")
+            }
+            throw ValidationError("\(named): '\(text)' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         }
         guard v.isFinite else {
-            throw ValidationError("\(option): '\(text)' is not finite; expected a finite decimal number")
+            throw ValidationError("\(named): '\(text)' is not finite; expected a finite decimal number")
         }
         return v
     }
@@ -28,7 +33,7 @@ enum NumberArguments {
         guard !text.trimmingSpaces.isEmpty else {
             throw ValidationError("\(option): no values given; expected a comma-separated list such as -1,0,2.5")
         }
-        return try parts.map { try finite($0, option: option) }
+        return try parts.map { try finite($0, option: option, in: parts.count > 1 ? text : nil) }
     }
 
     /// "0.8,0.1;0.2,0.7" → [[0.8, 0.1], [0.2, 0.7]].
@@ -46,7 +51,7 @@ enum NumberArguments {
             guard xy.count == 2 else {
                 throw ValidationError("\(option): '\(pair)' is not a point; expected x:y, e.g. 1.5:-2")
             }
-            return (try finite(String(xy[0]), option: option), try finite(String(xy[1]), option: option))
+            return (try finite(String(xy[0]), option: option, in: text), try finite(String(xy[1]), option: option, in: text))
         }
     }
 

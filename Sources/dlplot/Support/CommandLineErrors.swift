@@ -6,8 +6,8 @@ import Glibc
 
 /// How the process ends on an error. Bad input (a value, option or command that cannot be used) is
 /// ONE line on standard error, `Error: <message>`, and status 64 (EX_USAGE); ArgumentParser's usage
-/// lines are left off, except when a command was given no arguments at all (`dlplot surface`), where
-/// the usage is what the user needs. A valid request that failed (I/O) is one line and status 1.
+/// lines are left off, except when a command that needs arguments was given none at all (`dlplot surface`),
+/// where the usage is what the user needs. A valid request that failed (I/O) is one line and status 1.
 /// Help, `--version` and completion scripts go to standard output with status 0.
 enum CommandLineErrors {
     /// Prints `Error: message` (made one line) and exits with status 64.
@@ -24,7 +24,8 @@ enum CommandLineErrors {
             ProcessEnd.checkStandardOutput()
             Glibc.exit(exitCode.rawValue)
         }
-        if parsing, code == .validationFailure, ProcessEnd.commandPath(arguments).rest.isEmpty, !arguments.isEmpty {
+        if parsing, code == .validationFailure, ProcessEnd.commandPath(arguments).rest.isEmpty, !arguments.isEmpty,
+           DLPlot.message(for: error).hasPrefix("Missing expected argument") {
             writeStandardError(DLPlot.fullMessage(for: error, columns: 100) + "\n")
             Glibc.exit(code.rawValue)
         }

@@ -52,7 +52,7 @@ struct FigureOptions: ParsableArguments {
 
     mutating func validate() throws {
         _ = try pixelSize()
-        do { _ = try Theme.named(theme) } catch { throw ValidationError(String(describing: error)) }
+        do { _ = try Theme.named(theme) } catch { throw ValidationError("invalid --theme '\(theme)': expected light, dark or print") }
         guard fontScale.isFinite, fontScale >= 0.25, fontScale <= 5 else {
             throw ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", fontScale))': expected a number from 0.25 to 5")
         }

@@ -130,7 +130,11 @@ enum FunctionArguments {
                 let mine = families.filter { f in specs.contains { $0.name == f.name } }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {
-                    do { out.append(try Activation(name: text, parameters: assignment)) } catch { throw failure(option, String(describing: error)) }
+                    do { out.append(try Activation(name: text, parameters: assignment)) } catch {
+                        // A value out of its range came from a --param: name it as typed.
+                        let given = mine.map { "--param '\(typed($0.name, in: params))'" }.joined(separator: " with ")
+                        throw failure(option, (given.isEmpty ? "" : given + ": ") + String(describing: error))
+                    }
                 }
             } else {
                 let wanted: [String]

@@ -99,7 +99,7 @@ extension NumberArguments {
         guard parts.count == 2 else {
             throw ValidationError("\(option): '\(text)' is not a range; expected a:b with a < b, e.g. \(option)=-2:2")
         }
-        let a = try finite(String(parts[0]), option: option), b = try finite(String(parts[1]), option: option)
+        let a = try finite(String(parts[0]), option: option, in: text), b = try finite(String(parts[1]), option: option, in: text)
         guard a < b else { throw ValidationError("\(option): '\(text)' is not allowed; the lower end must be below the upper end") }
         // Grids, ticks and steps are computed from the span: it must be a finite number too.
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// The README's table of exit statuses is true: each status it lists is produced by the cases it names,
+/// and it lists every status these produce.
+final class ExitStatusTableTests: XCTestCase {
+    private func bash(_ script: String, in dir: URL) throws -> DLPlotResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", script, productsDirectory.appendingPathComponent("dlplot").path]
+        p.currentDirectoryURL = dir
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return DLPlotResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testEveryStatusInTheTable() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var seen = Set<Int32>()
+        // 0: success, help, version, completion scripts.
+        for args in [["--help"], ["help", "surface"], ["--version"], ["--generate-completion-script", "bash"], ["list", "surfaces"]] {
+            let r = try runDLPlot(args, in: dir)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            XCTAssertFalse(r.stdout.isEmpty, "\(args)")
+            seen.insert(r.status)
+        }
+        // 64: one line; a command given no arguments at all adds its usage.
+        let bad = try runDLPlot(["activation", "relu", "--dpi", "0"], in: dir)
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+        let bare = try runDLPlot(["surface"], in: dir)
+        XCTAssertEqual(bare.status, 64)
+        XCTAssertTrue(bare.stderr.hasPrefix("Error: Missing expected argument '<name>'") && bare.stderr.contains("Usage: dlplot surface"), bare.stderr)
+        seen.insert(bad.status)
+        // 1: a valid request that failed, in one line.
+        let unwritable = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "/proc/dlplot-exit-status.png"], in: dir)
+        XCTAssertEqual(unwritable.status, 1, unwritable.stderr)
+        XCTAssertTrue(unwritable.stderr.hasPrefix("Error: cannot write '/proc/dlplot-exit-status.png'"), unwritable.stderr)
+        XCTAssertEqual(unwritable.stderr.split(separator: "\n").count, 1, unwritable.stderr)
+        let full = try bash("\"$0\" eval activation gelu --x 1,2 > /dev/full", in: dir)
+        XCTAssertEqual(full.status, 1)
+        XCTAssertTrue(full.stderr.hasPrefix("Error: cannot write standard output"), full.stderr)
+        try "[[figure]]\nname = \"good\"\ncommand = \"activation relu --size 320x200\"\n\n[[figure]]\nname = \"bad\"\ncommand = \"activation nosuch\"\n"
+            .write(to: dir.appendingPathComponent("g.toml"), atomically: true, encoding: .utf8)
+        let gallery = try runDLPlot(["gallery", "--manifest", "g.toml", "--out", "out", "--formats", "png"], in: dir)
+        XCTAssertEqual(gallery.status, 1, gallery.stderr)
+        XCTAssertTrue(gallery.stderr.contains("g.toml:5: entry 'bad'"), gallery.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/good.png").path), "the others still render")
+        seen.insert(unwritable.status)
+        // 141: the reader of a pipe stopped early (SIGPIPE, as for other Unix tools).
+        let pipe = try bash("\"$0\" trace --surface bowl --optimizer gd --steps 200000 | head -1 > /dev/null; echo \"${PIPESTATUS[0]}\"", in: dir)
+        XCTAssertEqual(pipe.stdout, "141\n", pipe.stderr)
+        seen.insert(141)
+        // The table lists exactly these.
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let start = try XCTUnwrap(text.range(of: "| status | meaning | standard error |"))
+        let rows = text[start.upperBound...].split(separator: "\n").dropFirst().prefix { $0.hasPrefix("|") }
+        let listed = Set(rows.compactMap { Int32($0.dropFirst().prefix { $0 != "|" }.trimmingCharacters(in: .whitespaces)) })
+        XCTAssertEqual(listed, seen)
+    }
+}
