@@ -42,14 +42,21 @@ final class ExitStatusTableTests: XCTestCase {
         XCTAssertEqual(unwritable.status, 1, unwritable.stderr)
         XCTAssertTrue(unwritable.stderr.hasPrefix("Error: cannot write '/proc/dlplot-exit-status.png'"), unwritable.stderr)
         XCTAssertEqual(unwritable.stderr.split(separator: "\n").count, 1, unwritable.stderr)
-        let full = try bash("\"$0\" eval activation gelu --x 1,2 > /dev/full", in: dir)
-        XCTAssertEqual(full.status, 1)
-        XCTAssertTrue(full.stderr.hasPrefix("Error: cannot write standard output"), full.stderr)
-        try "[[figure]]\nname = \"good\"\ncommand = \"activation relu --size 320x200\"\n\n[[figure]]\nname = \"bad\"\ncommand = \"activation nosuch\"\n"
+        for script in ["\"$0\" eval activation gelu --x 1,2", "\"$0\" --help", "\"$0\" activation --help", "\"$0\" help surface",
+                       "\"$0\" --version", "\"$0\" --generate-completion-script fish", "\"$0\""] {
+            let full = try bash(script + " > /dev/full", in: dir)
+            XCTAssertEqual(full.status, 1, script)
+            XCTAssertEqual(full.stderr, "Error: cannot write standard output: no space left on device\n", script)
+        }
+        let deep = "SGD" + String(repeating: "(", count: 6_000)  // overflowed the torch-call parser's stack
+        try ("[[figure]]\nname = \"good\"\ncommand = \"activation relu --size 320x200\"\n\n[[figure]]\nname = \"bad\"\ncommand = \"activation nosuch\"\n"
+            + "\n[[figure]]\nname = \"deep\"\ncommand = \"surface bowl --optimizers '\(deep)'\"\n")
             .write(to: dir.appendingPathComponent("g.toml"), atomically: true, encoding: .utf8)
         let gallery = try runDLPlot(["gallery", "--manifest", "g.toml", "--out", "out", "--formats", "png"], in: dir)
         XCTAssertEqual(gallery.status, 1, gallery.stderr)
         XCTAssertTrue(gallery.stderr.contains("g.toml:5: entry 'bad'"), gallery.stderr)
+        XCTAssertTrue(gallery.stderr.contains("g.toml:9: entry 'deep'") && gallery.stderr.contains("nested deeper than 32 levels"), gallery.stderr)
+        XCTAssertEqual(Set(listing(dir.appendingPathComponent("out"))), ["good.png", "README.md", "index.html"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/good.png").path), "the others still render")
         seen.insert(unwritable.status)
         // 141: the reader of a pipe stopped early (SIGPIPE, as for other Unix tools).

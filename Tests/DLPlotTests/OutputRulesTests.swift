@@ -130,4 +130,24 @@ final class OutputRulesTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("README.md")), readme)
         XCTAssertEqual(listing(dir), ["README.md", "gallery.toml", "index.html", "mine.png.tmp-999999-3"])
     }
+
+    /// `--data d.csv` on a figure with two tables also writes d-2.csv: that name is said on standard
+    /// error, checked like every target (and named as --data's), and never taken from -o.
+    func testDataFilesBesideTheNameAreSaidAndChecked() throws {
+        let dir = try makeTemporaryDirectory()
+        let r = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "k.png", "--data", "d.csv"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "wrote k.png and d.csv and d-2.csv\n")
+        XCTAssertEqual(listing(dir), ["d-2.csv", "d.csv", "k.png"])
+        XCTAssertEqual(mkfifo(dir.appendingPathComponent("f-2.csv").path, 0o644), 0)
+        let fifo = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "k.png", "--data", "f.csv"], in: dir)
+        XCTAssertEqual(fifo.status, 64)
+        XCTAssertTrue(fifo.stderr.hasPrefix("Error: invalid --data 'f-2.csv': it is a FIFO"), fifo.stderr)
+        let clash = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "e-2.csv", "--format", "png", "--data", "e.csv"], in: dir)
+        XCTAssertEqual(clash.status, 64)
+        XCTAssertEqual(clash.stderr, "Error: invalid --data 'e-2.csv': -o already writes there\n")
+        XCTAssertEqual(listing(dir), ["d-2.csv", "d.csv", "f-2.csv", "k.png"], "nothing more written")
+        let single = try runDLPlot(["loss", "--size", "480x270", "-o", "l.png"], in: dir)
+        XCTAssertEqual(single.stderr, "", "a name the user gave is not repeated")
+    }
 }

@@ -91,6 +91,10 @@ struct TorchCallParser {
     let chars: [Character]
     let source: String
     var index = 0
+    /// Calls, tuples and lists open at the current position; at most `maxDepth` (each level is a
+    /// frame of this recursive parser: 5,000 levels overflowed the stack).
+    var depth = 0
+    static let maxDepth = 32
 
     init(_ text: String) {
         source = text
@@ -101,7 +105,14 @@ struct TorchCallParser {
     var rest: String { String(chars[min(index, chars.count)...]) }
 
     func error(_ message: String) -> OptimError {
-        OptimError("cannot read '\(source)' at column \(index + 1): \(message)")
+        let shown = source.count > 80 ? String(source.prefix(60)) + "…" : source
+        return OptimError("cannot read '\(shown)' at column \(index + 1): \(message)")
+    }
+
+    /// Enters one more level of nesting, or throws when that would pass `maxDepth`.
+    mutating func enter() throws {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw error("nested deeper than \(Self.maxDepth) levels") }
     }
 
     mutating func skipSpaces() {
@@ -133,6 +144,8 @@ struct TorchCallParser {
     mutating func call() throws -> TorchCall {
         guard let name = identifier() else { throw error("expected a class name such as Adam or StepLR") }
         try expect("(", "after \(name)")
+        try enter()
+        defer { depth -= 1 }
         var arguments: [(keyword: String?, value: TorchCall.Value)] = []
         while !consume(")") {
             let save = index
@@ -155,6 +168,8 @@ struct TorchCallParser {
         let c = chars[index]
         if c == "(" || c == "[" {
             index += 1
+            try enter()
+            defer { depth -= 1 }
             let close: Character = c == "(" ? ")" : "]"
             var items: [TorchCall.Value] = []
             while !consume(close) {

@@ -19,7 +19,11 @@ enum CommandLineErrors {
     /// Ends the process for `error`, thrown while parsing `arguments` (`parsing`) or running them.
     static func exit(for error: Error, arguments: [String], parsing: Bool) -> Never {
         let code = DLPlot.exitCode(for: error)
-        if code == .success { DLPlot.exit(withError: error) }  // help, version, completion script
+        if code == .success {  // help, version, completion script: to standard output, which must be written
+            print(DLPlot.fullMessage(for: error))
+            ProcessEnd.checkStandardOutput()
+            Glibc.exit(0)
+        }
         if let exitCode = error as? ExitCode {  // the message was printed where the failure was found
             ProcessEnd.checkStandardOutput()
             Glibc.exit(exitCode.rawValue)

@@ -61,7 +61,10 @@ extension FigureCommand {
         if let data {
             // One tidy table per file: NAME.csv, NAME-2.csv, … (the recipes return tidy tables).
             let files = DataTable.files(tables, path: data)
-            try Self.checkTargets(files.map(\.path).filter { $0 != data })
+            // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
+            let named = targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) }
+                + (figureOptions.layout.layoutReport.map { [("--layout-report", $0)] } ?? [])
+            try FigureOptions.checkTargets(named)
             for file in files { rendered.append((file.path, Array(file.text.utf8))) }
         }
         if let path = figureOptions.layout.layoutReport {
@@ -96,8 +99,9 @@ extension FigureCommand {
         let path = figureOptions.output ?? (defaultFileName + "." + (figureOptions.format ?? "png"))
         let format = try figureOptions.outputFormat(for: path)
         let written = try write(to: [(path, format)], data: figureOptions.data, command: commandLine())
-        // Without -o the file name was chosen here: say where it went.
-        if figureOptions.output == nil { writeStandardError("wrote " + written.joined(separator: " and ") + "\n") }
+        // Names chosen here (no -o, or --data's NAME-2.csv, …): say where the files went.
+        let extraData = written.count - 1 - (figureOptions.layout.layoutReport == nil ? 0 : 1) > 1
+        if figureOptions.output == nil || extraData { writeStandardError("wrote " + written.joined(separator: " and ") + "\n") }
     }
 
     /// The command line that made this figure, for the PNG's metadata.

@@ -42,7 +42,7 @@ struct FigureOptions: ParsableArguments {
         valueName: "family"))
     var font: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"), completion: .csvFiles)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as tidy CSV to this file; a figure with several tables also writes NAME-2.csv, NAME-3.csv, … beside it (all or none, every name said on standard error).", valueName: "file.csv"), completion: .csvFiles)
     var data: String?
 
     @Flag(help: "Leave the background transparent.")
