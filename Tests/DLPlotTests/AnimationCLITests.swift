@@ -91,8 +91,8 @@ final class AnimationCLITests: XCTestCase {
             (["--animate", "--with-curves", "-o", "x.gif"], "invalid --with-curves"),
             (["--fps", "10", "-o", "x.png"], "invalid --fps '10'"),
             (["-o", "x.gif"], "invalid -o 'x.gif'"),
-            (["--animate", "--orbit", "90", "-o", "x.gif"], "invalid --orbit '90.0'"),
-            (["--animate", "--view", "3d", "--orbit", "1000", "-o", "x.gif"], "invalid --orbit '1000.0'"),
+            (["--animate", "--orbit", "90", "-o", "x.gif"], "invalid --orbit '90'"),
+            (["--animate", "--view", "3d", "--orbit", "1000", "-o", "x.gif"], "invalid --orbit '1000'"),
             (["--animate", "--size", "3840x2160", "--frames", "3000", "-o", "x.gif"], "invalid --size '3840x2160'"),
         ]
         for (args, message) in cases {

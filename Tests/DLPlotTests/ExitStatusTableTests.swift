@@ -59,6 +59,16 @@ final class ExitStatusTableTests: XCTestCase {
         XCTAssertEqual(Set(listing(dir.appendingPathComponent("out"))), ["good.png", "README.md", "index.html"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/good.png").path), "the others still render")
         seen.insert(unwritable.status)
+        // 1, not a signal, past a file-size limit: the old file kept, no temporary left.
+        try Data("OLD".utf8).write(to: dir.appendingPathComponent("fs.png"))
+        let limited = try bash("ulimit -f 20; \"$0\" activation relu -o fs.png", in: dir)
+        XCTAssertEqual(limited.status, 1, limited.stderr)
+        XCTAssertEqual(limited.stderr, "Error: cannot write 'fs.png': file too large\n")
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("fs.png")), Data("OLD".utf8))
+        XCTAssertFalse(listing(dir).contains { $0.contains(".tmp-") }, "\(listing(dir))")
+        let table = try bash("ulimit -f 20; \"$0\" trace --surface rosenbrock --optimizer gd --lr 0.0001 --steps 100000 > tr.csv", in: dir)
+        XCTAssertEqual(table.status, 1, table.stderr)
+        XCTAssertTrue(table.stderr.contains("Error: cannot write standard output"), table.stderr)
         // 141: the reader of a pipe stopped early (SIGPIPE, as for other Unix tools).
         let pipe = try bash("\"$0\" trace --surface bowl --optimizer gd --steps 200000 | head -1 > /dev/null; echo \"${PIPESTATUS[0]}\"", in: dir)
         XCTAssertEqual(pipe.stdout, "141\n", pipe.stderr)

@@ -150,4 +150,26 @@ final class OutputRulesTests: XCTestCase {
         let single = try runDLPlot(["loss", "--size", "480x270", "-o", "l.png"], in: dir)
         XCTAssertEqual(single.stderr, "", "a name the user gave is not repeated")
     }
+
+    /// One file named two ways (`X.csv` and `./X.csv`, an absolute path, a link to it) is one target:
+    /// refused before anything is rendered, naming both options (it lost the figure, or failed with exit 1).
+    func testOneFileNamedTwoWaysIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        try Data("keep".utf8).write(to: dir.appendingPathComponent("real.csv"))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("alias.json").path, withDestinationPath: "real.csv")
+        let cases: [([String], String)] = [
+            (["-o", "real2.csv", "--format", "png", "--data", "./real2.csv"], "invalid --data './real2.csv': -o already writes there"),
+            (["-o", "same3.csv", "--format", "png", "--data", dir.path + "/same3.csv"], "invalid --data '\(dir.path)/same3.csv': -o already writes there"),
+            (["-o", "k.png", "--data", "real.csv", "--layout-report", "alias.json"], "invalid --layout-report 'alias.json': --data already writes there"),
+            (["-o", "real.csv", "--format", "png", "--data", "../\(dir.lastPathComponent)/real.csv"], "-o already writes there"),
+        ]
+        for (args, message) in cases {
+            let r = try runDLPlot(["activation", "relu", "--size", "480x270"] + args, in: dir)
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("Error: ") && r.stderr.contains(message) && r.stderr.split(separator: "\n").count == 1,
+                          "\(args): \(r.stderr)")
+        }
+        XCTAssertEqual(listing(dir), ["alias.json", "real.csv"])
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("real.csv")), Data("keep".utf8))
+    }
 }

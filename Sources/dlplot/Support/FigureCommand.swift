@@ -42,8 +42,8 @@ extension FigureCommand {
     /// standard output (first, so a failure there leaves no files). Returns the paths written.
     @discardableResult
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
-        let files = targets.map(\.path) + (data.map { [$0] } ?? []) + (figureOptions.layout.layoutReport.map { [$0] } ?? [])
-        try Self.checkTargets(files)
+        let report = figureOptions.layout.layoutReport.map { [("--layout-report", $0)] } ?? []
+        try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + (data.map { [("--data", $0)] } ?? []) + report)
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
@@ -62,9 +62,7 @@ extension FigureCommand {
             // One tidy table per file: NAME.csv, NAME-2.csv, … (the recipes return tidy tables).
             let files = DataTable.files(tables, path: data)
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
-            let named = targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) }
-                + (figureOptions.layout.layoutReport.map { [("--layout-report", $0)] } ?? [])
-            try FigureOptions.checkTargets(named)
+            try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
             for file in files { rendered.append((file.path, Array(file.text.utf8))) }
         }
         if let path = figureOptions.layout.layoutReport {
@@ -78,12 +76,6 @@ extension FigureCommand {
             throw FigureError(e.description)
         }
         return rendered.map(\.path)
-    }
-
-    /// Refuses, before any work, targets that cannot be written (see `AtomicFile.checkTarget`) and
-    /// a file named twice (`-o same.csv --data same.csv`); standard output may be named once.
-    static func checkTargets(_ paths: [String]) throws {
-        try FigureOptions.checkTargets(paths.map { ("output", $0) })
     }
 
     func run() throws {

@@ -145,6 +145,18 @@ struct FigureOptions: ParsableArguments {
 
     /// Refuses targets that cannot be written (a missing directory, a device, a FIFO, a directory, a
     /// link to one of these; see `AtomicFile.checkTarget`) and a file named twice, naming the option.
+    /// `path` (checked: its directory exists) as an absolute path through the real directory, so
+    /// `d.csv`, `./d.csv` and `$PWD/d.csv` are one file even before it exists.
+    static func canonicalKey(_ path: String) -> String {
+        guard path != "-" else { return path }
+        let directory = AtomicFile.directory(of: path)
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let real = realpath(directory, nil) else { return path }
+        defer { free(real) }
+        let base = String(cString: real)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+
     static func checkTargets(_ targets: [(option: String, path: String)]) throws {
         var seen: [(option: String, key: String)] = []
         for (option, path) in targets {
@@ -156,6 +168,7 @@ struct FigureOptions: ParsableArguments {
                 case let .failure(e): throw ValidationError("invalid \(option) '\(path)': \(e)")
                 }
             }
+            key = canonicalKey(key)
             if let other = seen.first(where: { $0.key == key }) {
                 throw ValidationError("invalid \(option) '\(path)': \(other.option) already writes there")
             }
