@@ -55,7 +55,7 @@ final class ExitStatusTableTests: XCTestCase {
         let gallery = try runDLPlot(["gallery", "--manifest", "g.toml", "--out", "out", "--formats", "png"], in: dir)
         XCTAssertEqual(gallery.status, 1, gallery.stderr)
         XCTAssertTrue(gallery.stderr.contains("g.toml:5: entry 'bad'"), gallery.stderr)
-        XCTAssertTrue(gallery.stderr.contains("g.toml:9: entry 'deep'") && gallery.stderr.contains("nested deeper than 32 levels"), gallery.stderr)
+        XCTAssertTrue(gallery.stderr.contains("g.toml:9: entry 'deep'") && gallery.stderr.contains("brackets nested more than 64 deep"), gallery.stderr)
         XCTAssertEqual(Set(listing(dir.appendingPathComponent("out"))), ["good.png", "README.md", "index.html"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/good.png").path), "the others still render")
         seen.insert(unwritable.status)

@@ -91,10 +91,10 @@ struct TorchCallParser {
     let chars: [Character]
     let source: String
     var index = 0
-    /// Calls, tuples and lists open at the current position; at most `maxDepth` (each level is a
-    /// frame of this recursive parser: 5,000 levels overflowed the stack).
+    /// Brackets and calls open at the current position; at most `maxDepth` (torch calls nest two or
+    /// three deep; a limit keeps hostile input from exhausting the stack).
     var depth = 0
-    static let maxDepth = 32
+    static let maxDepth = 64
 
     init(_ text: String) {
         source = text
@@ -107,12 +107,6 @@ struct TorchCallParser {
     func error(_ message: String) -> OptimError {
         let shown = source.count > 80 ? String(source.prefix(60)) + "…" : source
         return OptimError("cannot read '\(shown)' at column \(index + 1): \(message)")
-    }
-
-    /// Enters one more level of nesting, or throws when that would pass `maxDepth`.
-    mutating func enter() throws {
-        depth += 1
-        guard depth <= Self.maxDepth else { throw error("nested deeper than \(Self.maxDepth) levels") }
     }
 
     mutating func skipSpaces() {
@@ -142,10 +136,11 @@ struct TorchCallParser {
     }
 
     mutating func call() throws -> TorchCall {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= TorchCallParser.maxDepth else { throw error("brackets nested more than \(TorchCallParser.maxDepth) deep") }
         guard let name = identifier() else { throw error("expected a class name such as Adam or StepLR") }
         try expect("(", "after \(name)")
-        try enter()
-        defer { depth -= 1 }
         var arguments: [(keyword: String?, value: TorchCall.Value)] = []
         while !consume(")") {
             let save = index
@@ -167,9 +162,10 @@ struct TorchCallParser {
         guard index < chars.count else { throw error("expected a value, found the end") }
         let c = chars[index]
         if c == "(" || c == "[" {
-            index += 1
-            try enter()
+            depth += 1
             defer { depth -= 1 }
+            guard depth <= TorchCallParser.maxDepth else { throw error("brackets nested more than \(TorchCallParser.maxDepth) deep") }
+            index += 1
             let close: Character = c == "(" ? ")" : "]"
             var items: [TorchCall.Value] = []
             while !consume(close) {

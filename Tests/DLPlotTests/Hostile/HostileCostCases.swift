@@ -28,13 +28,13 @@ extension HostileCases {
             HostileCase(["activation", "relu", "--title", nested, "--size", "0x0"], names: "--size"),
             // torch calls nested past the parser's depth (5,000 levels overflowed its stack).
             HostileCase(["trace", "--surface", "saddle", "--optimizer", "SGD" + String(repeating: "(", count: 5_000), "--steps", "5"],
-                        names: ["--optimizer", "nested deeper than 32 levels"]),
+                        names: ["--optimizer", "brackets nested more than 64 deep"]),
             HostileCase(["curves", "--surface", "bowl", "--optimizers", "SGD" + String(repeating: "(", count: 50_000)],
-                        names: ["--optimizers", "nested deeper than 32 levels"]),
+                        names: ["--optimizers", "brackets nested more than 64 deep"]),
             HostileCase(["curves", "--surface", "bowl", "--optimizers", "gd", "--schedule", "CosineAnnealingLR" + String(repeating: "(", count: 50_000)],
-                        names: ["--schedule", "nested deeper than 32 levels"]),
-            HostileCase(["surface", "bowl", "--optimizers", "Adam(betas=" + String(repeating: "[", count: 40) + "0.9" + String(repeating: "]", count: 40) + ")"],
-                        names: ["--optimizers", "nested deeper than 32 levels"]),
+                        names: ["--schedule", "brackets nested more than 64 deep"]),
+            HostileCase(["surface", "bowl", "--optimizers", "Adam(betas=" + String(repeating: "[", count: 70) + "0.9" + String(repeating: "]", count: 70) + ")"],
+                        names: ["--optimizers", "brackets nested more than 64 deep"]),
         ]
         // Sizes and resolutions that would allocate gigabytes are refused before allocating.
         for size in ["20001x20000", "20000x20001", "300x300in", "800x800cm", "1e6x10", "99999999999x1"] {
