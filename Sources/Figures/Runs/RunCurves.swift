@@ -57,22 +57,27 @@ public struct RunCurves: Sendable {
     /// The x value of every point of `series` of `run`.
     /// - Throws: `RunLogError` when the run has no epochs (for `.epoch`) or no wall times (for `.time`).
     public static func xValues(_ series: MetricSeries, of run: RunLog, axis: XAxis) throws(RunLogError) -> [Double] {
+        Array(try xColumn(series, of: run, axis: axis))
+    }
+
+    /// `xValues` computed when read: no array of 10⁷ values for a 10⁷-point series.
+    /// - Throws: as `xValues`.
+    public static func xColumn(_ series: MetricSeries, of run: RunLog, axis: XAxis) throws(RunLogError) -> XColumn {
         switch axis {
         case .step:
-            return series.steps.map(Double.init)
+            return XColumn(.steps(series.steps))
         case .epoch:
-            if run.stepAxis == "epoch" { return series.steps.map(Double.init) }
+            if run.stepAxis == "epoch" { return XColumn(.steps(series.steps)) }
             guard let epochs = run.epochs else {
                 throw RunLogError(file: run.source, "has no epoch column or tag; expected one for --x epoch (or use --x step)")
             }
-            let map = EpochMap(epochs)
-            return series.steps.map(map.epoch(at:))
+            return XColumn(.epochs(EpochMap(epochs), series.steps))
         case .time:
             guard !series.wallTimes.isEmpty, let t0 = Self.startTime(of: run) else {
                 throw RunLogError(file: run.source, "records no wall time; expected a time column "
                     + "(wall_time, time, timestamp) or an event file for --x time")
             }
-            return series.wallTimes.map { $0 - t0 }
+            return XColumn(.times(series.wallTimes, t0))
         }
     }
 
@@ -101,6 +106,36 @@ public struct RunCurves: Sendable {
             if let j = out.firstIndex(where: { $0.key == k }) { out[j].members.append(i) } else { out.append((k, [i])) }
         }
         return out
+    }
+}
+
+/// The x value of each point of a series, worked out when read from the series' own columns (steps,
+/// the run's epoch map, or wall times less the run's first one).
+public struct XColumn: RandomAccessCollection, Sendable {
+    enum Source: Sendable {
+        case steps([Int64])
+        case epochs(EpochMap, [Int64])
+        case times([Double], Double)
+    }
+
+    let source: Source
+    public let startIndex = 0
+    public let endIndex: Int
+
+    init(_ source: Source) {
+        self.source = source
+        switch source {
+        case let .steps(s), let .epochs(_, s): endIndex = s.count
+        case let .times(t, _): endIndex = t.count
+        }
+    }
+
+    public subscript(i: Int) -> Double {
+        switch source {
+        case let .steps(s): Double(s[i])
+        case let .epochs(map, s): map.epoch(at: s[i])
+        case let .times(t, t0): t[i] - t0
+        }
     }
 }
 

@@ -57,9 +57,9 @@ public struct RunsFigure: FigureRecipe {
             var curves: [RunCurve] = []
             for (i, run) in runs.enumerated() {
                 guard let series = run.metric(metric) else { continue }
-                let xs = try RunCurves.xValues(series, of: run, axis: x)
+                let xs = try RunCurves.xColumn(series, of: run, axis: x)
                 let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
-                points.add(run: run.name, series: series, x: xs, smoothed: smoothed, xStart: x == .time ? 0 : nil)
+                points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
             }
             if let groups {
@@ -69,18 +69,21 @@ public struct RunsFigure: FigureRecipe {
                     let summary = GroupCurve(key: group.key, members: members, x: x)
                     groupRows.add(group: group.key, metric: metric, summary: summary.summary)
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, maximize: maximize,
-                                           theme: theme, pixels: columnPixels, stepWord: runs[group.members[0]].stepAxis, animated: animated) || dropped
+                                           theme: theme, pixels: columnPixels,
+                                           place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis), animated: animated) || dropped
                 }
             } else {
                 for c in curves {
                     let label = runs.count == 1 ? metric : runs[c.run].name
                     dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, maximize: maximize,
-                                     theme: theme, pixels: columnPixels, stepWord: runs[c.run].stepAxis, animated: animated) || dropped
+                                     theme: theme, pixels: columnPixels,
+                                     place: XPlace(axis: x, stepWord: runs[c.run].stepAxis), animated: animated) || dropped
                 }
             }
             let entries = groups?.count ?? curves.count
             ax.legend = entries <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
-            let shown = curves.flatMap { c in (c.smoothed ?? c.series.values) + c.series.values }
+            // The arrays themselves (shared, not copied): a 10⁷-point run costs no second copy here.
+            let shown = curves.flatMap { c in [c.smoothed ?? c.series.values, c.series.values] }
             if let limits = PanelLimits.y(shown, log: logY) { ax.yLimits = limits; ax.yPadding = 0 }
             if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
             if !logY, PanelLimits.decades(shown) > 6 {

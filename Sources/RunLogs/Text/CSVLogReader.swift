@@ -17,6 +17,8 @@ import Foundation
 enum CSVLogReader {
     static let stepNames = ["step", "global_step", "_step", "iteration", "iter"]
     static let timeNames = ["wall_time", "walltime", "time", "timestamp", "_timestamp"]
+    /// Rows read before the columns are sized for the whole file.
+    static let sampleRows = 1000
 
     static func read(path: String, name: String) throws(RunLogError) -> RunLog {
         guard let stream = InputStream(fileAtPath: path) else {
@@ -29,10 +31,20 @@ enum CSVLogReader {
         let layout = try CSVLayout(header: reader.headerRow ?? [], path: path)
         var builder = RunLogBuilder(recordsTime: layout.time != nil)
         var kinds = [ColumnKind](repeating: .unknown, count: layout.names.count)
+        var seriesOf = [Int?](repeating: nil, count: layout.names.count)
         var line = 1, rowNumber: Int64 = 0
+        // The file's size over the bytes of the first rows estimates the rows, to size the columns once.
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var sampledBytes = 0
         while let row = reader.next() {
             line += 1
-            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line <= Self.sampleRows + 1 {
+                sampledBytes += row.reduce(row.count) { $0 + $1.utf8.count }
+                if line == Self.sampleRows + 1, sampledBytes > 0 {
+                    builder.reserve(rows: Int(Double(fileSize) / Double(sampledBytes) * Double(Self.sampleRows)), seen: Self.sampleRows)
+                }
+            }
+            if row.count == 1 && Self.trimmed(row[0]).isEmpty { continue }
             guard row.count <= layout.names.count else {
                 throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
                     + "\(layout.names.count); expected at most one cell per column")
@@ -40,11 +52,11 @@ enum CSVLogReader {
             let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
             rowNumber += 1
             var time = 0.0
-            if let t = layout.time, t < row.count, let v = Double(row[t].trimmingCharacters(in: .whitespaces)) {
+            if let t = layout.time, t < row.count, let v = Double(Self.trimmed(row[t])) {
                 time = v
             }
             for k in layout.metrics where k < row.count {
-                let cell = row[k].trimmingCharacters(in: .whitespaces)
+                let cell = Self.trimmed(row[k])
                 if cell.isEmpty || kinds[k] == .text { continue }
                 guard let v = Double(cell) else {
                     if kinds[k] == .unknown { kinds[k] = .text; continue }
@@ -52,7 +64,9 @@ enum CSVLogReader {
                         + "number; expected a number, empty, nan or inf")
                 }
                 kinds[k] = .number
-                builder.append(layout.names[k], step: step, value: v, time: time)
+                let m = seriesOf[k] ?? builder.series(named: layout.names[k])
+                seriesOf[k] = m
+                builder.append(to: m, step: step, value: v, time: time)
             }
         }
         // On Linux, Foundation's InputStream reports bytes available at its end, so CSV.swift ends every
@@ -74,6 +88,15 @@ enum CSVLogReader {
     }
 
     private enum ColumnKind { case unknown, number, text }
+
+    /// A cell without surrounding spaces and tabs (the cell itself when it has none, the common case:
+    /// no new string per cell).
+    static func trimmed(_ cell: String) -> Substring {
+        let u = cell.utf8
+        guard let first = u.first, let last = u.last else { return cell[...] }
+        if first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return cell[...] }
+        return cell.trimmingCharacters(in: .whitespaces)[...]
+    }
 }
 
 /// The roles of a CSV log's columns, decided from its header.
@@ -131,7 +154,7 @@ struct CSVLayout {
     /// The step of a row: its step cell (an integer, or a float with no fraction), or the row number.
     func step(in row: [String], rowNumber: Int64, line: Int, path: String) throws(RunLogError) -> Int64 {
         guard let c = stepColumn else { return rowNumber }
-        let cell = c < row.count ? row[c].trimmingCharacters(in: .whitespaces) : ""
+        let cell = c < row.count ? CSVLogReader.trimmed(row[c]) : ""
         if let s = Int64(cell) { return s }
         if let d = Double(cell), d.rounded() == d, abs(d) < 9.0e15 { return Int64(d) }
         throw RunLogError(file: path, cell.isEmpty
