@@ -13,14 +13,29 @@ import Foundation
 /// the middle of an event file, a ragged or non-numeric row, a log without a metric.
 public enum LogReader {
     /// Every run in `path` (one for a file; one or more for a directory).
-    /// - Parameter name: the run's name; defaults to `path` (directory runs append their subpath).
+    /// - Parameter name: the run's name (directory runs append their subpath: `name/adam-seed0`). By
+    ///   default a short name, as TensorBoard lists runs: a file's name without its extension, the
+    ///   directory's name for files whose names say nothing of the run (`metrics.csv`, event files), and
+    ///   for a directory of runs each run's subpath (`adam-seed0`).
     public static func read(_ path: String, name: String? = nil) throws(RunLogError) -> [RunLog] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RunLogError(file: path, "no such file or directory; expected a training log")
         }
-        if isDirectory.boolValue { return try readDirectory(path, name: name ?? path) }
-        return [try readFile(path, name: name ?? path)]
+        if isDirectory.boolValue { return try readDirectory(path, name: name) }
+        return [try readFile(path, name: name ?? shortName(path))]
+    }
+
+    /// "metrics" for `runs/metrics.jsonl`, "version_3" for `lightning_logs/version_3/metrics.csv` and for
+    /// `version_3/events.out.tfevents.…`, the directory's own name for a directory.
+    public static func shortName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let file = url.lastPathComponent
+        let parent = url.deletingLastPathComponent().lastPathComponent
+        let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents")
+        if generic, !parent.isEmpty, parent != "/" { return parent }
+        let stem = (file as NSString).deletingPathExtension
+        return stem.isEmpty ? file : stem
     }
 
     /// The format of the file at `path`, from its first bytes.
@@ -63,7 +78,7 @@ public enum LogReader {
         }
     }
 
-    private static func readDirectory(_ path: String, name: String) throws(RunLogError) -> [RunLog] {
+    private static func readDirectory(_ path: String, name: String?) throws(RunLogError) -> [RunLog] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             throw RunLogError(file: path, "cannot be listed")
         }
@@ -80,7 +95,8 @@ public enum LogReader {
         var runs: [RunLog] = []
         for directory in byDirectory.keys.sorted() {
             let files = (byDirectory[directory] ?? []).sorted().map { (path as NSString).appendingPathComponent($0) }
-            let runName = directory.isEmpty ? name : (name as NSString).appendingPathComponent(directory)
+            let runName = directory.isEmpty ? name ?? shortName(path)
+                : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
             runs.append(try EventFileReader.read(files: files, name: runName, source: path))
         }
         return runs

@@ -1,4 +1,5 @@
 import Foundation
+import Viz
 import XCTest
 @testable import dlplot
 
@@ -76,6 +77,26 @@ final class DatasetCLITests: XCTestCase {
             let curves = try runDLPlot(["curves", "--surface", surface, "--dataset", path, "--optimizers", "sgd,adam", "-o", "c.png"], in: dir)
             XCTAssertEqual(curves.status, 0, curves.stderr)
         }
+    }
+
+    /// w and b are different quantities: the plot is not forced to equal units, it fills its space.
+    func testTheDatasetSurfaceFillsTheFigure() throws {
+        let file = datasets.appendingPathComponent("anscombe1.csv").path
+        let report = try LayoutSweepTests.report(["surface", "linreg_mse", "--dataset", file])
+        let frame = try XCTUnwrap(report.frames.first?.box)
+        XCTAssertGreaterThan(frame.width, 0.5 * Double(report.width), "\(frame)")
+        XCTAssertGreaterThan(frame.height, 0.6 * Double(report.height), "\(frame)")
+    }
+
+    /// A path that starts outside the view says so, and where it comes in; one that never does, says that.
+    func testPathsStartingOutsideTheViewSayWhereTheyEnter() throws {
+        let dir = try makeTemporaryDirectory()
+        let file = try write("label,step,w,b\nmine,0,-5,20\nmine,1,0.2,1\nmine,2,0.4,2\nwild,0,50,50\nwild,1,60,60\n", "p.csv", in: dir)
+        let legend = try LayoutSweepTests.report(["surface", "linreg_mse", "--dataset", datasets.appendingPathComponent("anscombe1.csv").path,
+                                                  "--path", file]).elements.filter { $0.kind == .legend }.map(\.text)
+        XCTAssertTrue(legend.contains { $0.contains("mine; starts outside the view, enters at step 1; → (0.40, 2.00), L = ") }, "\(legend)")
+        XCTAssertTrue(legend.contains { $0.contains("wild; outside the view throughout") }, "\(legend)")
+        XCTAssertFalse(legend.contains { $0.contains("leaves the view at step 0") }, "\(legend)")
     }
 
     func testBadDatasetsAreRefusedWithOneLineNamingTheFileLineAndColumn() throws {

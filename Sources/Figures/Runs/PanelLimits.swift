@@ -6,7 +6,7 @@ import Viz
 enum PanelLimits {
     /// The y limits of the finite values of `columns` (positive ones on a log axis), padded by 5 % of their span
     /// (of their decades on a log axis), clamped to finite numbers; nil when there is nothing to show.
-    static func y(_ columns: [[Double]], log: Bool) -> Interval? {
+    static func y(_ columns: [ArraySlice<Double>], log: Bool) -> Interval? {
         var lo = Double.infinity, hi = -Double.infinity
         for values in columns {
             for v in values where v.isFinite && (!log || v > 0) { lo = min(lo, v); hi = max(hi, v) }
@@ -25,7 +25,7 @@ enum PanelLimits {
     }
 
     /// The decades between the smallest and the largest positive finite value (0 when none).
-    static func decades(_ columns: [[Double]]) -> Double {
+    static func decades(_ columns: [ArraySlice<Double>]) -> Double {
         var lo = Double.infinity, hi = 0.0
         for values in columns { for v in values where v.isFinite && v > 0 { lo = min(lo, v); hi = max(hi, v) } }
         return lo <= hi ? hi.log10 - lo.log10 : 0

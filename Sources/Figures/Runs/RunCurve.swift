@@ -16,17 +16,19 @@ struct RunCurve {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let (series, x) = (self.series, self.x)
         let values = series.values
-        var dropped = CurvePoints.dropsValues(values, logY: logY)
+        // A run that diverged is drawn up to its first NaN or infinite value (then the cross), never after.
+        let end = series.drawnCount
+        var dropped = CurvePoints.dropsValues(values[..<end], logY: logY)
         // Thinned point by point from the series' own arrays: no array of every point is built.
-        let raw = CurvePoints.thinned(count: values.count, columns: pixels) { CurvePoints.point(x[$0], values[$0], logY: logY) }
+        let raw = CurvePoints.thinned(count: end, columns: pixels) { CurvePoints.point(x[$0], values[$0], logY: logY) }
         if let smoothed {
             var faint = look.stroke
             faint.color = look.color.withAlpha(0.28)
             faint.dash = []
             faint.width = theme.lineWidth * 0.6
             CurvePoints.addLine(LineMark(points: raw, style: faint, zOrder: 1.5), to: &ax, animated: animated)
-            dropped = dropped || CurvePoints.dropsValues(smoothed, logY: logY)
-            let s = CurvePoints.thinned(count: smoothed.count, columns: pixels) { CurvePoints.point(x[$0], smoothed[$0], logY: logY) }
+            dropped = dropped || CurvePoints.dropsValues(smoothed[..<min(end, smoothed.count)], logY: logY)
+            let s = CurvePoints.thinned(count: min(end, smoothed.count), columns: pixels) { CurvePoints.point(x[$0], smoothed[$0], logY: logY) }
             CurvePoints.addLine(LineMark(points: s, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
         } else {
             CurvePoints.addLine(LineMark(points: raw, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
@@ -55,20 +57,21 @@ struct RunCurve {
         let at = { (i: Int) in place.text(step: s.steps[i], x: x[i]) }
         if shown.divergence != nil { return annotation(shown, maximize: maximize, at: at) }
         var text = at(n - 1) + ": " + CurvePoints.value(s.values[n - 1])
-        if let b = shown.bestIndex(maximize: maximize), n > 1 {
+        if let b = shown.bestIndex(maximize: maximize, before: n), n > 1 {
             text += (maximize ? " · max " : " · min ") + CurvePoints.value(s.values[b]) + " at " + at(b)
         }
         return text
     }
 
-    /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 (∞) · min 0.97 at step 3"; `at(i)`
+    /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 (∞) · min 0.97 at step 3" (the minimum
+    /// before the divergence, over the points drawn); `at(i)`
     /// says where point i is in the quantity on the x axis ("step 659", "epoch 2.99", "85.2 s").
     static func annotation(_ s: MetricSeries, maximize: Bool, at: (Int) -> String) -> String {
         var parts: [String] = []
         if let d = s.values.firstIndex(where: { !$0.isFinite }) {
             parts.append("diverged at \(at(d)) (\(CurvePoints.value(s.values[d])))")
         }
-        if let b = s.bestIndex(maximize: maximize) {
+        if let b = s.bestIndex(maximize: maximize, before: s.drawnCount) {
             parts.append((maximize ? "max " : "min ") + CurvePoints.value(s.values[b]) + " at " + at(b))
         }
         if s.divergence == nil, let f = s.final { parts.append("final " + CurvePoints.value(f.value)) }
@@ -108,10 +111,13 @@ extension MetricSeries {
         bestIndex(maximize: true).map { (steps[$0], values[$0]) }
     }
 
-    /// The index of the first smallest (largest with `maximize`) finite value.
-    func bestIndex(maximize: Bool) -> Int? {
+    /// The points drawn: those before the first NaN or infinite value (every point when there is none).
+    var drawnCount: Int { values.firstIndex { !$0.isFinite } ?? values.count }
+
+    /// The index of the first smallest (largest with `maximize`) finite value among the first `before`.
+    func bestIndex(maximize: Bool, before: Int? = nil) -> Int? {
         var best: Int?
-        for (i, v) in values.enumerated() where v.isFinite {
+        for (i, v) in values.prefix(before ?? values.count).enumerated() where v.isFinite {
             if let b = best { if maximize ? v > values[b] : v < values[b] { best = i } } else { best = i }
         }
         return best
@@ -122,7 +128,7 @@ extension MetricSeries {
 enum CurvePoints {
     /// Points (x, y); non-finite y, and y ≤ 0 on a log axis, become gaps (NaN).
     static func points(_ x: [Double], _ y: [Double], logY: Bool, dropped: inout Bool) -> [Point] {
-        dropped = dropped || dropsValues(y, logY: logY)
+        dropped = dropped || dropsValues(y[...], logY: logY)
         return zip(x, y).map { point($0, $1, logY: logY) }
     }
 
@@ -133,7 +139,7 @@ enum CurvePoints {
     }
 
     /// Whether a log axis must leave out some finite values (those ≤ 0).
-    static func dropsValues(_ y: [Double], logY: Bool) -> Bool {
+    static func dropsValues(_ y: ArraySlice<Double>, logY: Bool) -> Bool {
         logY && y.contains { $0.isFinite && $0 <= 0 }
     }
 

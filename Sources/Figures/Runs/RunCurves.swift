@@ -23,12 +23,12 @@ public struct RunCurves: Sendable {
     public enum Band: String, Sendable, CaseIterable {
         /// From the smallest to the largest value of the runs at each step.
         case minmax
-        /// The mean ± one (population) standard deviation.
+        /// The mean ± one population standard deviation (divided by the number of runs, ddof = 0).
         case sd
     }
 
-    /// Metric names matching `patterns` (shell globs: `*`, `?`, `[…]`), in order of first appearance
-    /// across `runs`. With no patterns: every metric whose name contains "loss", else every metric.
+    /// Metric names matching `patterns` (shell globs: `*`, `?`, `[…]`), in the order of the patterns, each
+    /// pattern's matches in order of first appearance across `runs`. With no patterns: every metric whose name contains "loss", else every metric.
     /// - Throws: `RunLogError` naming a file none of whose metrics match, or a pattern nothing matches.
     public static func selectMetrics(_ patterns: [String], in runs: [RunLog]) throws(RunLogError) -> [String] {
         var all: [String] = []
@@ -47,7 +47,10 @@ public struct RunCurves: Sendable {
             throw RunLogError(file: run.source, "no metric matches --y '\(patterns.joined(separator: ","))'; "
                 + "it has " + Self.listing(run.metrics.map(\.name)))
         }
-        return all.filter { m in patterns.contains { Glob.matches($0, m) } }
+        // Panels in the order of the patterns (`--y 'val_*,train_loss'`), each pattern's matches in log order.
+        var out: [String] = []
+        for p in patterns { for m in all where Glob.matches(p, m) && !out.contains(m) { out.append(m) } }
+        return out
     }
 
     static func listing(_ names: [String]) -> String {

@@ -13,6 +13,8 @@ import Foundation
 ///   rows). Values are joined by step, never by row position.
 /// - **Ragged rows.** A row shorter than the header has its last cells missing; a longer row is an error.
 /// - **Non-finite values** (`nan`, `inf`, `-inf`, `NaN`, `Infinity`) are kept as logged.
+/// - **A last line without its line break** is a record still being written: skipped with a note
+///   (kept when it is the only row).
 /// - Steps going back, and repeated steps, follow `RunLogBuilder`'s rules (a resumed run).
 enum CSVLogReader {
     static let stepNames = ["step", "global_step", "_step", "iteration", "iter"]
@@ -29,45 +31,23 @@ enum CSVLogReader {
             throw RunLogError(file: path, "has no header row; expected a CSV log with column names such as step,loss")
         }
         let layout = try CSVLayout(header: reader.headerRow ?? [], path: path)
-        var builder = RunLogBuilder(recordsTime: layout.time != nil)
-        var kinds = [ColumnKind](repeating: .unknown, count: layout.names.count)
-        var seriesOf = [Int?](repeating: nil, count: layout.names.count)
-        var line = 1, rowNumber: Int64 = 0
+        var rows = CSVRows(layout: layout, path: path)
+        var line = 1
         // The file's size over the bytes of the first rows estimates the rows, to size the columns once.
         let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var sampledBytes = 0
+        // One row behind the reader: the last row is taken only once it is known to end with a line break.
+        var pending: (row: [String], line: Int)?
         while let row = reader.next() {
             line += 1
             if line <= Self.sampleRows + 1 {
                 sampledBytes += row.reduce(row.count) { $0 + $1.utf8.count }
                 if line == Self.sampleRows + 1, sampledBytes > 0 {
-                    builder.reserve(rows: Int(Double(fileSize) / Double(sampledBytes) * Double(Self.sampleRows)), seen: Self.sampleRows)
+                    rows.builder.reserve(rows: Int(Double(fileSize) / Double(sampledBytes) * Double(Self.sampleRows)), seen: Self.sampleRows)
                 }
             }
-            if row.count == 1 && Self.trimmed(row[0]).isEmpty { continue }
-            guard row.count <= layout.names.count else {
-                throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
-                    + "\(layout.names.count); expected at most one cell per column")
-            }
-            let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
-            rowNumber += 1
-            var time = 0.0
-            if let t = layout.time, t < row.count, let v = Double(Self.trimmed(row[t])) {
-                time = v
-            }
-            for k in layout.metrics where k < row.count {
-                let cell = Self.trimmed(row[k])
-                if cell.isEmpty || kinds[k] == .text { continue }
-                guard let v = Double(cell) else {
-                    if kinds[k] == .unknown { kinds[k] = .text; continue }
-                    throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
-                        + "number; expected a number, empty, nan or inf")
-                }
-                kinds[k] = .number
-                let m = seriesOf[k] ?? builder.series(named: layout.names[k])
-                seriesOf[k] = m
-                builder.append(to: m, step: step, value: v, time: time)
-            }
+            if let p = pending { try rows.take(p.row, line: p.line) }
+            pending = (row, line)
         }
         // On Linux, Foundation's InputStream reports bytes available at its end, so CSV.swift ends every
         // file with `cannotReadFile`; real read failures come as `streamErrorHasOccurred`.
@@ -75,19 +55,37 @@ enum CSVLogReader {
             throw RunLogError(file: path, "is not readable as UTF-8 CSV (\(error)); expected a text log")
         }
         var notes: [String] = []
-        let text = layout.metrics.filter { kinds[$0] == .text }.map { "'\(layout.names[$0])'" }
-        if !text.isEmpty { notes.append("column(s) \(text.joined(separator: ", ")) hold text; ignored") }
-        if builder.isEmpty {
+        if let p = pending {
+            // A last line without its line break is a record still being written (unless it is the only one).
+            if rows.builder.isEmpty || Self.endsWithLineBreak(path) {
+                try rows.take(p.row, line: p.line)
+            } else {
+                notes.append("the last line (\(p.line)) has no line break, as in a file still being written; skipped")
+            }
+        }
+        let text = layout.metrics.filter { rows.kinds[$0] == .text }.map { "'\(layout.names[$0])'" }
+        if !text.isEmpty { notes.insert("column(s) \(text.joined(separator: ", ")) hold text; ignored", at: 0) }
+        if rows.builder.isEmpty {
             throw RunLogError(file: path, line == 1
                 ? "has a header but no rows; expected at least one row of numbers"
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
         }
-        var run = builder.build(name: name, source: path, format: layout.format, notes: notes)
+        var run = rows.builder.build(name: name, source: path, format: layout.format, notes: notes)
         run.stepAxis = layout.stepName
         return run
     }
 
-    private enum ColumnKind { case unknown, number, text }
+    /// Whether the file's last byte is a line break.
+    static func endsWithLineBreak(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd(), end > 0 else { return true }
+        try? handle.seek(toOffset: end - 1)
+        guard let last = try? handle.read(upToCount: 1)?.first else { return true }
+        return last == 0x0A || last == 0x0D
+    }
+
+    enum ColumnKind { case unknown, number, text }
 
     /// A cell without surrounding spaces and tabs (the cell itself when it has none, the common case:
     /// no new string per cell).
@@ -96,6 +94,50 @@ enum CSVLogReader {
         guard let first = u.first, let last = u.last else { return cell[...] }
         if first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return cell[...] }
         return cell.trimmingCharacters(in: .whitespaces)[...]
+    }
+}
+
+/// The rows of a CSV log taken one by one into a `RunLogBuilder` (see `CSVLogReader` for the rules).
+struct CSVRows {
+    let layout: CSVLayout
+    let path: String
+    var builder: RunLogBuilder
+    var kinds: [CSVLogReader.ColumnKind]
+    /// The builder's series of each column, once it has one.
+    var seriesOf: [Int?]
+    var rowNumber: Int64 = 0
+
+    init(layout: CSVLayout, path: String) {
+        self.layout = layout
+        self.path = path
+        builder = RunLogBuilder(recordsTime: layout.time != nil)
+        kinds = Array(repeating: .unknown, count: layout.names.count)
+        seriesOf = Array(repeating: nil, count: layout.names.count)
+    }
+
+    mutating func take(_ row: [String], line: Int) throws(RunLogError) {
+        if row.count == 1 && CSVLogReader.trimmed(row[0]).isEmpty { return }
+        guard row.count <= layout.names.count else {
+            throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
+                + "\(layout.names.count); expected at most one cell per column")
+        }
+        let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
+        rowNumber += 1
+        var time = 0.0
+        if let t = layout.time, t < row.count, let v = Double(CSVLogReader.trimmed(row[t])) { time = v }
+        for k in layout.metrics where k < row.count {
+            let cell = CSVLogReader.trimmed(row[k])
+            if cell.isEmpty || kinds[k] == .text { continue }
+            guard let v = Double(cell) else {
+                if kinds[k] == .unknown { kinds[k] = .text; continue }
+                throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
+                    + "number; expected a number, empty, nan or inf")
+            }
+            kinds[k] = .number
+            let m = seriesOf[k] ?? builder.series(named: layout.names[k])
+            seriesOf[k] = m
+            builder.append(to: m, step: step, value: v, time: time)
+        }
     }
 }
 

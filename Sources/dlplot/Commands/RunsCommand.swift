@@ -58,13 +58,13 @@ extension DLPlot {
         /// `--log-y` (the shared layout option): values ≤ 0 leave gaps, with a note.
         var logY: Bool { figureOptions.layout.logY }
 
-        @Option(parsing: .singleValue, help: ArgumentHelp("A name for each FILE, in order (default: the file name).", valueName: "text"))
+        @Option(parsing: .singleValue, help: ArgumentHelp("A name for each FILE, in order (default: a short name: the file name without extension, the directory for metrics.csv and event files, each run's subdirectory in a directory of runs).", valueName: "text"))
         var label: [String] = []
 
         @Option(help: ArgumentHelp("Group runs whose names are equal once this regular expression's match is removed (e.g. 'seed[0-9]+').", valueName: "regex"))
         var group: String?
 
-        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 standard deviation).", valueName: "kind"))
+        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"))
         var band = "minmax"
 
         @OptionGroup(title: "Animation") var animation: AnimationOptions
@@ -101,6 +101,13 @@ extension DLPlot {
                 do { runs += try LogReader.read(file, name: i < label.count ? label[i] : nil) } catch {
                     throw ValidationError(error.description)
                 }
+            }
+            // Short names (see LogReader.shortName) can meet: the later ones are numbered, "metrics (2)".
+            var seen: [String: Int] = [:]
+            for k in runs.indices {
+                let n = (seen[runs[k].name] ?? 0) + 1
+                seen[runs[k].name] = n
+                if n > 1 { runs[k].name += " (\(n))" }
             }
             return runs
         }
