@@ -81,11 +81,12 @@ final class DatasetCLITests: XCTestCase {
 
     /// w and b are different quantities: the plot is not forced to equal units, it fills its space.
     func testTheDatasetSurfaceFillsTheFigure() throws {
-        let file = datasets.appendingPathComponent("anscombe1.csv").path
-        let report = try LayoutSweepTests.report(["surface", "linreg_mse", "--dataset", file])
+        // The two-class view is a little taller than wide in (w1, w2): in equal units the plot would be narrower than tall.
+        let file = datasets.appendingPathComponent("two-classes.csv").path
+        let report = try LayoutSweepTests.report(["surface", "logreg_bce", "--dataset", file, "--optimizers", "gd,adam"])
         let frame = try XCTUnwrap(report.frames.first?.box)
-        XCTAssertGreaterThan(frame.width, 0.5 * Double(report.width), "\(frame)")
-        XCTAssertGreaterThan(frame.height, 0.6 * Double(report.height), "\(frame)")
+        XCTAssertGreaterThan(frame.width, 1.1 * frame.height, "\(frame)")
+        XCTAssertGreaterThan(frame.height, 0.6 * report.height, "\(frame)")
     }
 
     /// A path that starts outside the view says so, and where it comes in; one that never does, says that.
