@@ -5,6 +5,8 @@ import Foundation
 /// - A directory is read as TensorBoard runs: its own event files (`*tfevents*`) form one run, read
 ///   in name order (a resumed run continues in a new file); each subdirectory holding event files is a
 ///   run of its own, named by its relative path (as TensorBoard lists `train/` and `validation/`).
+///   A directory without event files but with `metrics.csv` files (Lightning's `lightning_logs/`) has
+///   one run per `metrics.csv`, named by its directory (`version_0`).
 /// - A file whose first 12 bytes are a TFRecord header with a valid length check is an event file.
 /// - A file whose first non-blank character is `{` is JSON lines.
 /// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
@@ -83,14 +85,25 @@ public enum LogReader {
             throw RunLogError(file: path, "cannot be listed")
         }
         var byDirectory: [String: [String]] = [:]
+        var lightning: [String] = []
         while let relative = walker.nextObject() as? String {
             let file = (relative as NSString).lastPathComponent
+            if file == "metrics.csv" { lightning.append(relative) }
             guard file.contains("tfevents") else { continue }
             byDirectory[(relative as NSString).deletingLastPathComponent, default: []].append(relative)
         }
+        if byDirectory.isEmpty, !lightning.isEmpty {
+            // Lightning's lightning_logs/: each version_N/metrics.csv is a run, named by its directory.
+            return try lightning.sorted().map { relative throws(RunLogError) in
+                let directory = (relative as NSString).deletingLastPathComponent
+                let runName = directory.isEmpty ? name ?? shortName(path)
+                    : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
+                return try readFile((path as NSString).appendingPathComponent(relative), name: runName)
+            }
+        }
         guard !byDirectory.isEmpty else {
-            throw RunLogError(file: path, "is a directory without event files; expected "
-                + "events.out.tfevents.* files in it or in its subdirectories")
+            throw RunLogError(file: path, "is a directory without event files or metrics.csv files; expected "
+                + "events.out.tfevents.* files (TensorBoard) or version_*/metrics.csv (Lightning) in it or in its subdirectories")
         }
         var runs: [RunLog] = []
         for directory in byDirectory.keys.sorted() {

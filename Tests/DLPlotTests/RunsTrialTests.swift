@@ -81,4 +81,36 @@ final class RunsTrialTests: XCTestCase {
         let notes = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .footnote)
         XCTAssertTrue(notes.contains { $0.contains("The x axis mixes units: training counts epochs, adam steps.") }, "\(notes)")
     }
+
+    func testAGroupPatternMatchingNoRunIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        _ = try write("step,loss\n0,1\n1,0.5\n", "sgd-seed0.csv", in: dir)
+        let run = try runDLPlot(["runs", "sgd-seed0.csv", "--group", "nomatch", "-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "Error: invalid --group 'nomatch': it matches no run name; the runs are sgd-seed0\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.png").path))
+    }
+
+    func testOtherSeparatorsAreNamed() throws {
+        let dir = try makeTemporaryDirectory()
+        let semi = try write("epoch;loss;val_loss\n0;1.0;1.1\n1;0.5;0.6\n", "semi.log", in: dir)
+        let run = try runDLPlot(["runs", semi, "-o", "s.png"], in: dir)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "Error: \(semi): separates its columns with ';' ('epoch;loss;val_loss'); expected comma-separated "
+            + "values (Keras: CSVLogger(..., separator=','))\n")
+    }
+
+    func testALightningLogDirectoryHasOneRunPerVersion() throws {
+        let dir = try makeTemporaryDirectory()
+        for v in 0..<2 {
+            let version = dir.appendingPathComponent("lightning_logs/version_\(v)")
+            try FileManager.default.createDirectory(at: version, withIntermediateDirectories: true)
+            _ = try write("epoch,step,train_loss\n0,9,\(1.0 + Double(v))\n0,19,0.5\n", "metrics.csv", in: version)
+        }
+        let run = try runDLPlot(["runs", "lightning_logs", "--data", "l.csv", "-o", "l.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let table = try TidyTable(dir.appendingPathComponent("l.csv"))
+        XCTAssertEqual(table.column("run"), ["version_0", "version_0", "version_1", "version_1"])
+        XCTAssertEqual(table.column("value"), ["1.0", "0.5", "2.0", "0.5"])
+    }
 }

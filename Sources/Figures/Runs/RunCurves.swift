@@ -53,7 +53,8 @@ public struct RunCurves: Sendable {
         return out
     }
 
-    static func listing(_ names: [String]) -> String {
+    /// "a, b, c", or the first twelve and "… (n in all)".
+    public static func listing(_ names: [String]) -> String {
         names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", … (\(names.count) in all)"
     }
 

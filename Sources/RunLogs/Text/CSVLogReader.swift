@@ -158,6 +158,11 @@ struct CSVLayout {
         guard !names.isEmpty, names.contains(where: { !$0.isEmpty }) else {
             throw RunLogError(file: path, "has an empty header row; expected column names such as step,loss")
         }
+        if names.count == 1, let other = [";", "\t", "|"].first(where: { names[0].contains($0) }) {
+            let shown = other == "\t" ? "tabs" : "'\(other)'"
+            throw RunLogError(file: path, "separates its columns with \(shown) ('\(names[0])'); expected comma-separated "
+                + "values (Keras: CSVLogger(..., separator=','))")
+        }
         if names.allSatisfy({ $0.isEmpty || Double($0) != nil }) {
             throw RunLogError(file: path, "starts with numbers ('\(names.joined(separator: ","))'), not a header; "
                 + "expected column names such as step,loss in the first row")

@@ -124,8 +124,14 @@ extension DLPlot {
             let grid = RunsFigure.panelGrid(count: metrics.count)
             var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
                                                       defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)
+            let pattern = try group.map { ($0, try regex($0)) }
+            // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
+            if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
+                throw ValidationError("invalid --group '\(text)': it matches no run name; the runs are "
+                    + RunCurves.listing(runs.map(\.name)))
+            }
             var recipe = RunsFigure(runs: runs, metrics: metrics, x: RunCurves.XAxis(rawValue: x) ?? .step,
-                                    smoothing: smooth, logY: logY, groupPattern: try group.map { ($0, try regex($0)) },
+                                    smoothing: smooth, logY: logY, groupPattern: pattern,
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
             recipe.animated = animated
             do {
