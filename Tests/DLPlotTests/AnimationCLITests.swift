@@ -84,7 +84,7 @@ final class AnimationCLITests: XCTestCase {
             (["--animate", "--time", "fast", "-o", "x.gif"], "invalid --time 'fast'"),
             (["--animate", "--hold", "-1", "-o", "x.gif"], "invalid --hold '-1'"),
             (["--animate", "--jobs", "0", "-o", "x.gif"], "invalid --jobs '0'"),
-            (["--animate", "-o", "x.avi"], "invalid -o 'x.avi': expected a name ending in .png, .svg or .pdf (or .gif, .webp or .mp4 with --animate)"),
+            (["--animate", "-o", "x.avi"], "invalid -o 'x.avi': expected a name ending in .png, .svg or .pdf (or .gif, .webp, .mp4 or an animated .svg with --animate)"),
             (["--animate", "-o", "x.png"], "invalid -o 'x.png'"),
             (["--animate", "-o", "-"], "invalid -o '-'"),
             (["--animate", "--transparent", "-o", "x.gif"], "invalid --transparent"),

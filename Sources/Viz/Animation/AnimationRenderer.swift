@@ -30,13 +30,15 @@ public final class AnimationRenderer: Sendable {
     public func frame(_ k: Int) throws(VizError) -> [UInt8] {
         let canvas = try CairoBackend(size: final.size, pixelsPerPoint: scale, startingFrom: background)
         PanelDrawing(figure: final, canvas: canvas, resolution: scale,
-                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom)).draw(frameLayout(k, canvas: canvas))
+                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom))
+            .draw(AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas))
         return try AnimationRenderer.pixels(of: canvas).0
     }
 
     /// The last frame's layout with frame `k`'s moving marks, and legends rebuilt for their texts (at the
     /// last frame's places and sizes of type).
-    private func frameLayout(_ k: Int, canvas: CairoBackend) -> FigureLayout {
+    static func frameLayout(_ animation: Animation, final: Figure, layout: FigureLayout, frame k: Int,
+                            canvas: any DrawingBackend) -> FigureLayout {
         var l = layout
         let moving = animation.moving(k)
         let theme = final.theme

@@ -47,7 +47,8 @@ extension AnimatedFigureCommand {
             let settings = try animation.settings()
             let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
-            try FramesDirectory.write(figure, to: dir, settings: settings, command: commandLine(), progress: progress)
+            try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings, command: commandLine(),
+                                      progress: progress)
             return true
         }
         let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)

@@ -8,17 +8,17 @@ enum AnimationOutput {
     /// The animated format of `path`, or a one-line error naming -o as typed.
     static func format(of path: String) throws -> AnimationFormat {
         guard !OutputTarget.isStandardOutput(path) else {
-            throw ValidationError("invalid -o '\(path)': an animation is written to a file; name it .gif, .webp or .mp4")
+            throw ValidationError("invalid -o '\(path)': an animation is written to a file; name it .gif, .webp, .mp4 or .svg")
         }
         guard let f = AnimationFormat(path: path) else {
-            throw ValidationError("invalid -o '\(path)': with --animate expected a name ending in .gif, .webp or .mp4")
+            throw ValidationError("invalid -o '\(path)': with --animate expected a name ending in .gif, .webp, .mp4 or .svg")
         }
         return f
     }
 
     /// Refuses the still-figure options an animation cannot honour.
     static func checkOptions(_ options: FigureOptions) throws {
-        if let f = options.format { throw ValidationError("invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp or .mp4)") }
+        if let f = options.format { throw ValidationError("invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp, .mp4 or .svg)") }
         if options.transparent { throw ValidationError("invalid --transparent: an animation has an opaque background") }
         if let r = options.layout.layoutReport { throw ValidationError("invalid --layout-report '\(r)': not available with --animate") }
     }
