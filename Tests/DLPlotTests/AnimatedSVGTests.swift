@@ -49,19 +49,21 @@ final class AnimatedSVGTests: XCTestCase {
             <script>
             window.addEventListener("load", function () {
               var groups = Array.prototype.slice.call(document.querySelectorAll("g.f"));
-              var early = groups.map(function (g) { return getComputedStyle(g).visibility; }).join(",");
-              setTimeout(function () {
-                var report = {
-                  width: document.getElementById("file").naturalWidth,
-                  animations: document.getAnimations().length,
-                  early: early,
-                  late: groups.map(function (g) { return getComputedStyle(g).visibility; }).join(",")
-                };
-                var pre = document.createElement("pre");
-                pre.id = "report";
-                pre.textContent = JSON.stringify(report);
-                document.body.appendChild(pre);
-              }, 2000);
+              var animations = document.getAnimations();
+              // Seek every frame's animation to one time (the Web Animations API: no waiting on the clock).
+              function at(ms) {
+                animations.forEach(function (a) { a.pause(); a.currentTime = ms; });
+                return groups.map(function (g) { return getComputedStyle(g).visibility; }).join(",");
+              }
+              var report = {
+                width: document.getElementById("file").naturalWidth,
+                animations: animations.length,
+                early: at(0), middle: at(250), late: at(1450)
+              };
+              var pre = document.createElement("pre");
+              pre.id = "report";
+              pre.textContent = JSON.stringify(report);
+              document.body.appendChild(pre);
             });
             </script></body></html>
             """
@@ -73,7 +75,8 @@ final class AnimatedSVGTests: XCTestCase {
         XCTAssertEqual(json["width"] as? Int, Int((points * 4 / 3).rounded()), "the file decodes as an image (a point is 4/3 CSS px)")
         XCTAssertEqual(json["animations"] as? Int, 5, "one CSS animation a frame")
         XCTAssertEqual(json["early"] as? String, "visible,hidden,hidden,hidden,hidden", "the first frame first")
-        XCTAssertEqual(json["late"] as? String, "hidden,hidden,hidden,hidden,visible", "and it stops on the last")
+        XCTAssertEqual(json["middle"] as? String, "hidden,hidden,visible,hidden,hidden", "250 ms: the third frame (200-300 ms)")
+        XCTAssertEqual(json["late"] as? String, "hidden,hidden,hidden,hidden,visible", "the last frame through the hold")
         XCTAssertEqual(console, [])
     }
 

@@ -135,21 +135,16 @@ public enum AnimationWriter {
                     progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
         let n = renderer.animation.frameCount
         // The palette comes from the first, middle and last frames (all a path's colours, fading or not).
-        let samples = try Set([0, n / 2, n - 1]).sorted().map { (k) throws(VizError) in words(try renderer.frame(k)) }
+        let samples = try Set([0, n / 2, n - 1]).sorted().map { (k) throws(VizError) in try renderer.frameWords(k) }
         let palette = IndexedPalette(samples: samples)
         let first = samples[0], firstIndices = palette.indices(of: first)
         let encoder = try GIFEncoder(width: renderer.width, height: renderer.height, palette: palette, loop: timing.loop)
         let delays = timing.delays(count: n, unit: 100)
         try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
-            k == 0 ? firstIndices : palette.indices(of: words(try renderer.frame(k)), reference: first, referenceIndices: firstIndices)
+            k == 0 ? firstIndices : palette.indices(of: try renderer.frameWords(k), reference: first, referenceIndices: firstIndices)
         }, consume: { (k, indices) throws(VizError) in
             try encoder.add(indices, delay: delays[k])
         })
         return try encoder.finish()
-    }
-
-    /// ARGB32 bytes as native 32-bit words.
-    static func words(_ bytes: [UInt8]) -> [UInt32] {
-        bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
     }
 }
