@@ -41,9 +41,15 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
     public var surface: Surface { plan.surface }
     public var isDataset: Bool { surface.dataset != nil }
-    public var xName: String { isDataset ? "w" : "x" }
-    public var yName: String { isDataset ? "b" : "y" }
-    public var fName: String { isDataset ? "$L(w, b)$" : "$f(x, y)$" }
+    /// The coordinates' column names: x, y; w, b on the dataset surfaces; w1, w2 on a two-feature dataset.
+    public var xName: String { surface.parameterNames.0 }
+    public var yName: String { surface.parameterNames.1 }
+    /// The coordinates in math-label syntax (`x`, `w`, `w_1`).
+    var xSymbol: String { surface.dataset?.parameterSymbols.0 ?? "x" }
+    var ySymbol: String { surface.dataset?.parameterSymbols.1 ?? "y" }
+    /// A symbol as label text: `w_1` as math, plain letters as they are.
+    static func plain(_ symbol: String) -> String { symbol.contains("_") ? "$\(symbol)$" : symbol }
+    public var fName: String { isDataset ? "$L(\(xSymbol), \(ySymbol))$" : "$f(x, y)$" }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
@@ -97,7 +103,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
     /// The plane view: field, level lines, guides, critical points, paths and notes.
     public func plane(_ field: ScalarField, every: Int, theme: Theme) throws -> Axes {
-        var ax = Axes(xLabel: "$\(xName)$", yLabel: "$\(yName)$")
+        var ax = Axes(xLabel: "$\(xSymbol)$", yLabel: "$\(ySymbol)$")
         ax.xLimits = plan.x; ax.yLimits = plan.y
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
         let ratio = plan.x.span / plan.y.span
@@ -170,7 +176,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
-                if let note = run.evaluationNote { marks.append(LegendLine("× " + note)) }
+                if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }
             if let note = exitNote(run, index: i) { marks.append(note) }
         }
@@ -186,16 +192,20 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                            edge: theme.plotBackground, zOrder: 3.5)
     }
 
-    /// LBFGS: a small cross at each evaluation of f inside a step (line-search trials, inner iterations)
-    /// that lies in the view; empty for other optimizers.
+    /// LBFGS: a small ring in the run's colour at each evaluation of f inside a step (line-search trials,
+    /// inner iterations) that lies in the view, under the paths; empty for other optimizers. (Rings, not
+    /// crosses: no series marker is an open ring.)
     public func evaluationMarkers(_ run: SurfaceRun, look: TrajectoryStyle) -> ScatterMark {
         let shown = run.extraEvaluations.filter { plan.inView($0.x, $0.y) }
-        return ScatterMark(points: shown, shape: .cross, size: 5, color: look.color, edgeWidth: 1, zOrder: 3.4)
+        return ScatterMark(points: shown, shape: .circle, size: 4.5, color: look.color.withAlpha(0), edge: look.color.withAlpha(0.8),
+                           edgeWidth: 0.9, zOrder: 2.9)
     }
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
     public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
-        exitNote(name: run.config.name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
+        // The optimizer's name, or its whole label when another run has the same name.
+        let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.label : run.config.name
+        return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
                  diverged: run.diverged, index: i)
     }
 
@@ -250,7 +260,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     public func surface3DMarks(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme,
                                upTo: [Int], legend: [String]) throws -> [any Mark] {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
-                                   xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
+                                   xLabel: Self.plain(xSymbol), yLabel: Self.plain(ySymbol), zLabel: isDataset ? "L" : "f")
         mark.extraPaths = zip(runs, upTo).map { run, last in
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             let inside = run.points.prefix(max(0, last) + 1).prefix { plan.inView($0.x, $0.y) }
