@@ -82,7 +82,7 @@ final class AnimatedSVGTests: XCTestCase {
 
     func testPDFFramesAndTheirSnippet() throws {
         let dir = try makeTemporaryDirectory()
-        let r = try runDLPlot(base + ["--animate", "--frames", "4", "--fps", "8", "--frames-dir", "frames", "--frame-format", "pdf"], in: dir)
+        let r = try runDLPlot(base + ["--animate", "--frames", "4", "--fps", "8", "--hold", "0", "--frames-dir", "frames", "--frame-format", "pdf"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(listing(dir.appendingPathComponent("frames")),
                        ["animation.tex", "frame-0001.pdf", "frame-0002.pdf", "frame-0003.pdf", "frame-0004.pdf"])
@@ -92,7 +92,7 @@ final class AnimatedSVGTests: XCTestCase {
         XCTAssertNotEqual(first, last)
         let tex = try String(contentsOf: dir.appendingPathComponent("frames/animation.tex"), encoding: .utf8)
         XCTAssertTrue(tex.contains("\\animategraphics[controls,autoplay,width=\\linewidth]{8}{frames/frame-}{0001}{0004}"), tex)
-        let again = try runDLPlot(base + ["--animate", "--frames", "4", "--fps", "8", "--frames-dir", "again", "--frame-format", "pdf", "--jobs", "1"], in: dir)
+        let again = try runDLPlot(base + ["--animate", "--frames", "4", "--fps", "8", "--hold", "0", "--frames-dir", "again", "--frame-format", "pdf", "--jobs", "1"], in: dir)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(last, try Data(contentsOf: dir.appendingPathComponent("again/frame-0004.pdf")), "the same bytes")
         // The option is checked: only with --frames-dir, and png or pdf.

@@ -91,8 +91,12 @@ final class AnimationCLITests: XCTestCase {
             (["--animate", "--with-curves", "-o", "x.gif"], "invalid --with-curves"),
             (["--fps", "10", "-o", "x.png"], "invalid --fps '10'"),
             (["-o", "x.gif"], "invalid -o 'x.gif'"),
-            (["--animate", "--orbit", "90", "-o", "x.gif"], "invalid --orbit '90.0'"),
-            (["--animate", "--view", "3d", "--orbit", "1000", "-o", "x.gif"], "invalid --orbit '1000.0'"),
+            (["--animate", "--orbit", "90", "-o", "x.gif"], "invalid --orbit '90': it turns an animated 3-D view"),
+            (["--animate", "--view", "3d", "--orbit", "1000", "-o", "x.gif"], "invalid --orbit '1000': expected -720 to 720 degrees"),
+            (["--animate", "--frames", "3", "--loop", "-o", "x.mp4"], "invalid --loop: an .mp4 has no loop setting"),
+            (["--progress", "-o", "x.png"], "invalid --progress: it reports on an animation's frames; add --animate"),
+            (["--animate", "--frames-dir", ""], "invalid --frames-dir '': expected a directory name"),
+            (["--animate", "--frames-dir", "d", "--format", "pdf"], "invalid --format 'pdf': with --frames-dir the frames' format is --frame-format png or pdf"),
             (["--animate", "--size", "3840x2160", "--frames", "3000", "-o", "x.gif"], "invalid --size '3840x2160'"),
         ]
         for (args, message) in cases {

@@ -78,9 +78,12 @@ public final class AnimationRenderer: Sendable {
             guard let old = l.axes[p].legend else { continue }
             let entries = axes.marks.flatMap(\.legendEntries)
             if entries.map(\.label) == old.entries.map(\.label) { continue }
-            l.axes[p].legend = entries.isEmpty ? nil : LegendLayout(
-                entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+            guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
+            var legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
+                                      maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+            // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
+            legend.size.width = max(legend.size.width, old.size.width)
+            l.axes[p].legend = legend
         }
         return l
     }

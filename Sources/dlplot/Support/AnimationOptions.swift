@@ -67,6 +67,7 @@ struct AnimationOptions: ParsableArguments {
             }
             if time != "even" { throw ValidationError("invalid --time '\(time)': it sets up an animation; add --animate") }
             if loop { throw ValidationError("invalid --loop: it sets up an animation; add --animate") }
+            if progress { throw ValidationError("invalid --progress: it reports on an animation's frames; add --animate") }
             return
         }
         _ = try settings()

@@ -10,6 +10,7 @@ import Viz
 enum FramesDirectory {
     /// Checks DIR: an existing directory, or a new one whose parent exists.
     static func check(_ dir: String) throws {
+        if dir.isEmpty { throw ValidationError("invalid --frames-dir '': expected a directory name") }
         var st = stat()
         if stat(dir, &st) == 0 {
             guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ValidationError("invalid --frames-dir '\(dir)': it is a file, not a directory") }
@@ -33,20 +34,49 @@ enum FramesDirectory {
         return String(repeating: "0", count: digits - n.count) + n
     }
 
-    /// The `.tex` snippet for frames in `dir` at `timing`.
+    /// The `.tex` snippet for frames in `dir` at `timing`: one `\animategraphics` line, or, when the last
+    /// frame is held, an `animateinline` environment listing the frames, whose last `\newframe[rate]` slows
+    /// the frame rate so that the last frame stays 1/fps + hold seconds, as in the other formats.
     static func snippet(dir: String, count: Int, timing: AnimationTiming, command: String) -> String {
         let first = number(0, count: count), last = number(count - 1, count: count)
-        var options = ["controls", "autoplay", "width=\\linewidth"]
-        if timing.loop { options.insert("loop", at: 2) }
+        var options = ["controls", "autoplay"]
+        if timing.loop { options.append("loop") }
         let prefix = dir.hasSuffix("/") ? dir : dir + "/"
-        return """
+        let fps = TickFormat.shortest(timing.fps)
+        let head = """
             % \(command)
-            % \(count) frames at \(TickFormat.shortest(timing.fps)) frames per second, for LaTeX's animate package:
+            % \(count) frames at \(fps) frames per second\(timing.hold > 0 ? ", the last held \(TickFormat.shortest(timing.hold)) s more" : ""), for LaTeX's animate package:
             % put \\usepackage{animate} in the preamble and \\input this file (paths are from the main document;
             % the frames' extension, .pdf or .png, is found by LaTeX).
-            \\animategraphics[\(options.joined(separator: ","))]{\(TickFormat.shortest(timing.fps))}{\(prefix)frame-}{\(first)}{\(last)}
 
             """
+        guard timing.hold > 0, count > 1 else {
+            return head + "\\animategraphics[\((options + ["width=\\linewidth"]).joined(separator: ","))]{\(fps)}{\(prefix)frame-}{\(first)}{\(last)}\n"
+        }
+        let lastRate = TickFormat.fixed(1 / (1 / timing.fps + timing.hold), 4)
+        var lines = ["\\begin{animateinline}[\(options.joined(separator: ","))]{\(fps)}"]
+        for k in 0..<count {
+            if k > 0 { lines.append(k == count - 1 ? "\\newframe[\(lastRate)]" : "\\newframe") }
+            lines.append("\\includegraphics[width=\\linewidth]{\(prefix)frame-\(number(k, count: count))}")
+        }
+        lines.append("\\end{animateinline}")
+        return head + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Removes the numbered frames in `dir` that a run with more frames (or the other format) left and this
+    /// one did not write, so the directory holds what the command made.
+    static func removeStale(in dir: String, keeping written: Set<String>) {
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        var stale: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix("frame-"), name.hasSuffix(".png") || name.hasSuffix(".pdf"), !written.contains(name) else { continue }
+            let digits = name.dropFirst(6).dropLast(4)
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { stale.append(name) }
+        }
+        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+        for name in stale { unlink(prefix + name) }
     }
 
     /// Draws every frame and writes the PNGs (or PDFs) and the snippet into `dir` (created if missing), all or nothing.
@@ -72,5 +102,6 @@ enum FramesDirectory {
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(files) }) {
             throw FigureError(e.description)
         }
+        removeStale(in: dir, keeping: Set((0..<pngs.count).map { name($0, count: pngs.count, format: format) }))
     }
 }
