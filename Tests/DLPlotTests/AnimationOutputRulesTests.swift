@@ -20,6 +20,14 @@ final class AnimationOutputRulesTests: XCTestCase {
         XCTAssertEqual(listing(dir), ["p.csv"])
     }
 
+    func testTooSmallASizeIsQuotedAsTyped() throws {
+        let dir = try makeTemporaryDirectory()
+        let r = try runDLPlot(small.dropLast(2) + ["--size", "2x1.25in", "--dpi", "100", "--animate", "--frames", "2", "-o", "out.mp4"], in: dir)
+        XCTAssertEqual(r.status, 64, r.stderr)
+        XCTAssertTrue(r.stderr.contains("invalid --size '2x1.25in'"), r.stderr)
+        XCTAssertEqual(listing(dir), [])
+    }
+
     func testLaTeXSnippetHoldsTheLastFrameAndStaleFramesGo() throws {
         let dir = try makeTemporaryDirectory()
         let r = try runDLPlot(small + ["--animate", "--frames", "4", "--fps", "10", "--hold", "2", "--loop", "--jobs", "1", "--frames-dir", "f"], in: dir)

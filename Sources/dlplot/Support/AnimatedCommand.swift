@@ -59,7 +59,7 @@ extension AnimatedFigureCommand {
         let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
-                                  data: figureOptions.data, progress: progress)
+                                  data: figureOptions.data, progress: progress, size: figureOptions.size)
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
     }

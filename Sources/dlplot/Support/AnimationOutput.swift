@@ -37,7 +37,7 @@ enum AnimationOutput {
 
     /// Draws and encodes `animation`, then writes it and the `--data` table all-or-nothing.
     static func write(_ animation: Animation, tables: [DataTable], to path: String, format: AnimationFormat,
-                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool?) throws {
+                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool?, size typed: String? = nil) throws {
         let line = forced.flatMap { AnimationProgress(total: animation.frameCount, forced: $0) }
         let tick: (@Sendable () -> Void)? = line.map { l in { @Sendable in l.tick() } }
         let result = Result { () throws(VizError) -> [UInt8] in
@@ -49,7 +49,7 @@ enum AnimationOutput {
         switch result {
         case let .success(b): bytes = b
         case let .failure(.invalidValue(what, value, allowed)) where what == "figure size":
-            throw ValidationError("invalid --size '\(value)': expected \(allowed)")
+            throw ValidationError("invalid --size '\(typed ?? value)': expected \(allowed)")
         case let .failure(.invalidValue(what, value, allowed)):
             throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
         case let .failure(e): throw FigureError(e.description)
