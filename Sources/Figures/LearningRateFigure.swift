@@ -45,8 +45,9 @@ public struct LearningRateFigure: FigureRecipe {
         let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
         let view = start.isFinite ? min(base.lowerBound, start - margin)...max(base.upperBound, start + margin) : base
         let curvePoints = FunctionSampler().sample(view, curve.value)
-        let ys = curvePoints.map(\.y).filter(\.isFinite)
-        let yLo = ys.min() ?? 0, yHi = ys.max() ?? 1
+        // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
+        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
+        let yLo = fit?.shownLower ?? 0, yHi = fit?.shownUpper ?? 1
         let pad = (yHi - yLo) * 0.06
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
@@ -64,6 +65,10 @@ public struct LearningRateFigure: FigureRecipe {
             axes.yLimits = Interval(yLo - pad, yHi + pad)
             axes.legend = .none
             axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.8), zOrder: 2))
+            for p in curve.poles {
+                axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
+                                           includeInLimits: false, zOrder: 1.5))
+            }
             let color = theme.color(i)
             let pts = ws.map { Point($0, curve.value($0)) }
             axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3))

@@ -39,9 +39,15 @@ public struct PitfallsFigure: FigureRecipe {
             : "Gradient descent from several starts on " + curve.formula
         figure.subtitle = "\(steps) steps of $w \\leftarrow w - \\alpha f'(w)$ from each start"
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
-        let ys = curvePoints.map(\.y).filter(\.isFinite)
-        let pad = ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.08
-        axes.yLimits = Interval((ys.min() ?? 0) - pad * 2.2, (ys.max() ?? 1) + pad)
+        // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
+        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
+        let (yLo, yHi) = (fit?.shownLower ?? 0, fit?.shownUpper ?? 1)
+        let pad = (yHi - yLo) * 0.08
+        axes.yLimits = Interval(yLo - pad * 2.2, yHi + pad)
+        for p in curve.poles {
+            axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
+                                       includeInLimits: false, zOrder: 1.5))
+        }
         axes.legend = .best
         axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
         for (k, m) in curve.minima.enumerated() {

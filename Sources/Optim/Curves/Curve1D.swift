@@ -54,8 +54,30 @@ public struct Curve1D: Sendable, Hashable {
         self.expression = expression
         typedRange = range ?? {
             let found = Curve1D.localMinima(of: { expression.derivative($0) }, in: -10...10)
-            return min(-3, (found.min() ?? 0) - 1)...max(3, (found.max() ?? 0) + 1)
+            return Curve1D.definedPart(of: { expression.value($0) },
+                                       in: min(-3, (found.min() ?? 0) - 1)...max(3, (found.max() ?? 0) + 1))
         }()
+    }
+
+    /// `r` cut down to where f is defined, with a margin of 5 % of that part (so the boundary shows),
+    /// when f is undefined on more than a tenth of it at an end: log(x) + 1/x is shown on [−0.15, 3],
+    /// not on [−3, 3] with half of the view empty. `r` itself when f is defined nowhere on it.
+    static func definedPart(of f: (Double) -> Double, in r: ClosedRange<Double>) -> ClosedRange<Double> {
+        let n = 600, span = r.upperBound - r.lowerBound
+        let xs = (0...n).map { r.lowerBound + span * Double($0) / Double(n) }
+        guard let first = xs.firstIndex(where: { f($0).isFinite }), let last = xs.lastIndex(where: { f($0).isFinite }),
+              last > first else { return r }
+        let (a, b) = (xs[first], xs[last])
+        let margin = 0.05 * (b - a)
+        let lower = a - r.lowerBound > 0.1 * span ? max(r.lowerBound, a - margin) : r.lowerBound
+        let upper = r.upperBound - b > 0.1 * span ? min(r.upperBound, b + margin) : r.upperBound
+        return lower...upper
+    }
+
+    /// Where f is unbounded in its view (a typed expression's poles: 1/x at 0, log at 0).
+    public var poles: [Pole] {
+        guard let e = expression else { return [] }
+        return e.shape.poles.filter { viewRange.contains($0.at) }
     }
     // The pitfalls curve: p(w) = ¼(w+1)²(w−2)² − 0.3w seen through a smooth clamp
     // g(w) = w₀ + τ·softplus((w − w₀)/τ) ≈ max(w, w₀), so f = p(g(w)) is flat (a plateau) for w ≪ w₀
