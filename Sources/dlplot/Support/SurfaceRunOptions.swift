@@ -38,7 +38,9 @@ struct SurfaceRunOptions: ParsableArguments {
         let givenX = try xrange.map { try NumberArguments.interval($0, option: "--xrange") }
         let givenY = try yrange.map { try NumberArguments.interval($0, option: "--yrange") }
         let givenStart = try start.map { try NumberArguments.pair($0, option: "--start") }
-        let view = ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
+        // Without either range the expression's own default view (holding its minima) is used.
+        let view = givenX == nil && givenY == nil ? nil
+            : ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
         let surface = try FunctionArguments.surface(surfaceName, params: params, option: option, view: view,
                                                     start: givenStart.map { Point2($0[0], $0[1]) })
         let n = steps ?? defaultSteps
