@@ -8,6 +8,9 @@ public struct CurvesFigure: FigureRecipe {
     public var plan: SurfacePlan
     /// Runs made with `everyValue` (the loss at every step) and positions every `recordEvery` steps.
     public var runs: [SurfaceRun]
+    /// Made for an animation: the curves grow step by step, the legend gives each run's step and loss, and a
+    /// divergence's cross appears at its step (`TimedMark`s; the still figure is the same).
+    public var animated = false
 
     /// A recipe (or value) with these fields; see each field.
     public init(plan: SurfacePlan, runs: [SurfaceRun]) {
@@ -41,7 +44,9 @@ public struct CurvesFigure: FigureRecipe {
     /// Loss against step for every run, log y when the surface has a known minimum value.
     /// Also returns a footnote when some values could not be drawn on the log axis.
     /// `outcomes` adds a second legend line per run saying where it ended.
-    public static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, theme: Theme) -> (Axes, String?) {
+    /// `animated` makes the marks timed by step (see `animated`).
+    public static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, animated: Bool = false,
+                                theme: Theme) -> (Axes, String?) {
         let (offset, label, log) = lossAxisText(surface)
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
@@ -56,17 +61,28 @@ public struct CurvesFigure: FigureRecipe {
                 let y = v - offset
                 if log && !(y >= 1e-300) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
             }
-            ax.add(LineMark(points: pts, style: look.stroke, label: run.config.label))
-            if outcomes { ax.add(LegendLine(run.outcome(surface: surface))) }
-            if run.diverged != nil, let last = pts.last(where: \.isFinite) {
-                ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
+            let line = LineMark(points: pts, style: look.stroke, label: run.config.label)
+            ax.add(line, animated: animated, as: .line(line, times: steps.map(Double.init)))
+            if outcomes {
+                let final = run.outcome(surface: surface)
+                ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
+                    SurfaceAnimation.progress(run, step: $0, surface: surface, view: false)
+                })
+            }
+            // Notes under the run's name: timed too (shown from the start), so they stay under it in a frame's legend.
+            for note in [run.learningRateNote, run.evaluationNote].compactMap({ $0 }) where outcomes {
+                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
+            }
+            if let k = run.diverged, let last = pts.last(where: \.isFinite) {
+                let cross = ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+                ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
             }
         }
         return (ax, dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil)
     }
 
     /// Distance from each run's recorded positions to the nearest minimum, log y.
-    public static func distanceAxes(runs: [SurfaceRun], surface: Surface, theme: Theme) -> Axes {
+    public static func distanceAxes(runs: [SurfaceRun], surface: Surface, animated: Bool = false, theme: Theme) -> Axes {
         var ax = Axes(title: "Distance to the nearest minimum", xLabel: "step",
                       yLabel: surface.minima.count > 1 ? "distance to the nearest of \(surface.minima.count) minima" : "distance to the minimum")
         ax.yScale = .log
@@ -77,7 +93,8 @@ public struct CurvesFigure: FigureRecipe {
                 let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? .nan
                 return Point(Double(k), d >= 1e-300 ? d : .nan)
             }
-            ax.add(LineMark(points: pts, style: look.stroke))
+            let line = LineMark(points: pts, style: look.stroke)
+            ax.add(line, animated: animated, as: .line(line, times: run.trajectory.steps.prefix(pts.count).map(Double.init)))
         }
         return ax
     }
@@ -106,7 +123,7 @@ public struct CurvesFigure: FigureRecipe {
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
-        var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, theme: theme)
+        var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, animated: animated, theme: theme)
         // When every curve reaches the minimum to machine precision early, the axis ends there (rounded up
         // to a nice step) so the curves use its width, and the footnote says what the rest of the run does.
         let end = drawnEnd(offset: CurvesFigure.lossAxisText(s).offset)
@@ -126,13 +143,13 @@ public struct CurvesFigure: FigureRecipe {
             figure.add(loss, row: 0, column: 0, rowSpan: span)
             let distanceShown = CurvesFigure.showsDistance(surface: s, runs: runs, height: figure.pixelSize.height)
             if distanceShown {
-                var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
+                var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, animated: animated, theme: theme)
                 distance.xLimits = Interval(0, xEnd)
                 distance.xLabel = nil
                 distance.showXTickLabels = false
                 figure.add(distance, row: span, column: 0, rowSpan: span)
             }
-            figure.add(LearningRateStrip.axes(runs: runs, steps: plan.steps, theme: theme),
+            figure.add(LearningRateStrip.axes(runs: runs, steps: plan.steps, animated: animated, theme: theme),
                        row: distanceShown ? 2 * span : span, column: 0)
         } else if s.minima.isEmpty {
             loss.legend = .outsideRight
@@ -144,7 +161,7 @@ public struct CurvesFigure: FigureRecipe {
             loss.xLabel = nil
             loss.showXTickLabels = false
             figure.add(loss, row: 0, column: 0)
-            var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, theme: theme)
+            var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, animated: animated, theme: theme)
             distance.xLimits = Interval(0, xEnd)
             figure.add(distance, row: 1, column: 0)
         }

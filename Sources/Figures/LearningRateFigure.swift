@@ -8,6 +8,9 @@ public struct LearningRateFigure: FigureRecipe {
     public var rates: [Double]
     public var start: Double
     public var steps: Int
+    /// Made for an animation: each panel's iterates appear step by step, and the note that a run left the
+    /// view or diverged at its step (`TimedMark`s; the still figure is the same).
+    public var animated = false
 
     /// A recipe (or value) with these fields; see each field.
     public init(curve: Curve1D, rates: [Double], start: Double, steps: Int) {
@@ -71,8 +74,11 @@ public struct LearningRateFigure: FigureRecipe {
             }
             let color = theme.color(i)
             let pts = ws.map { Point($0, curve.value($0)) }
-            axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3))
-            axes.add(ScatterMark(points: pts, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4))
+            let times = pts.indices.map(Double.init)
+            let path = LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
+            axes.add(path, animated: animated, as: .line(path, times: times))
+            let iterates = ScatterMark(points: pts, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4)
+            axes.add(iterates, animated: animated, as: .scatter(iterates, times: times))
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
@@ -80,12 +86,15 @@ public struct LearningRateFigure: FigureRecipe {
             if let k = pts.firstIndex(where: { !view.contains($0.x) || $0.y > yHi + pad }), k > 0 {
                 let a = pts[k - 1]
                 let b = pts[k]
-                axes.add(ArrowMark(from: a, to: Point(a.x + (b.x - a.x) * 0.5, a.y + (b.y - a.y) * 0.5), color: color, width: 1.4))
-                axes.add(TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
-                                  anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont))
+                let arrow = ArrowMark(from: a, to: Point(a.x + (b.x - a.x) * 0.5, a.y + (b.y - a.y) * 0.5), color: color, width: 1.4)
+                axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
+                let note = TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+                                    anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
+                axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             } else if case let .diverged(k) = run.stop {
-                axes.add(TextMark("diverged at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi),
-                                  anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont))
+                let note = TextMark("diverged at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi),
+                                    anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
+                axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             }
             figure.add(axes, row: 0, column: i)
             tables.append(DataTable(name: NumberText.shortest(rate), columns: ["step", "w", "f"],

@@ -9,7 +9,7 @@ enum LearningRateStrip {
     static func wanted(_ runs: [SurfaceRun]) -> Bool { runs.contains { $0.schedule != nil } }
 
     /// The strip: one step line per run in its series style, no legend (the loss panel has it).
-    static func axes(runs: [SurfaceRun], steps: Int, theme: Theme) -> Axes {
+    static func axes(runs: [SurfaceRun], steps: Int, animated: Bool = false, theme: Theme) -> Axes {
         var ax = Axes(title: nil, xLabel: "step", yLabel: "lr")
         ax.legend = .none
         ax.xLimits = Interval(0, Double(steps))
@@ -18,7 +18,8 @@ enum LearningRateStrip {
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.7)
             let pts = zip(run.trajectory.steps, run.trajectory.learningRates).map { Point(Double($0), $1) }
-            ax.add(LineMark(points: pts, style: look.stroke))
+            let line = LineMark(points: pts, style: look.stroke)
+            ax.add(line, animated: animated, as: .line(line, times: pts.map(\.x)))
         }
         return ax
     }

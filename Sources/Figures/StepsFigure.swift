@@ -13,6 +13,9 @@ public struct StepsFigure: FigureRecipe {
     public var every = 1
     /// The learning-rate schedule stepped after each optimizer step (torch's order), if any.
     public var schedule: LRSchedule?
+    /// Made for an animation: panel p's arrows grow one after another between times p and p + 1, and its
+    /// accumulator squares appear at p (`TimedMark`s; the still figure is the same).
+    public var animated = false
 
     /// A recipe (or value) with these fields; see each field.
     public init(surface: Surface, config: OptimizerConfig, start: Point2, panels: Int = 4, every: Int = 1, schedule: LRSchedule? = nil) {
@@ -129,7 +132,7 @@ public struct StepsFigure: FigureRecipe {
             let grid = Self.grid(panels: panels)
             let (row, column) = (p / grid.columns, p % grid.columns)
             // With a schedule the lr changes from panel to panel: each panel names the lr its step used.
-            let title = schedule == nil ? "step \(step.index)" : "step \(step.index), lr \(TickFormat.shortest(step.lr))"
+            let title = schedule == nil ? "step \(step.index)" : "step \(step.index)\nlr \(TickFormat.shortest(step.lr))"
             var ax = Axes(title: title, xLabel: "$x$", yLabel: column == 0 ? "$y$" : nil)
             ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
@@ -140,17 +143,22 @@ public struct StepsFigure: FigureRecipe {
             ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
             let path = [Point(start.x, start.y)] + all.prefix(step.index).map(\.to)
             ax.add(PathMark(points: path, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), markerSize: 6, zOrder: 2.5))
-            for (tail, v, k, _) in arrows where v.length > 0 {
-                ax.add(ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: k == 2 ? 2.4 : 1.8,
-                                 zOrder: k == 2 ? 4 : 4.5))
+            let t0 = Double(p), slot = 1 / Double(max(1, arrows.count))
+            for (j, (tail, v, k, _)) in arrows.enumerated() where v.length > 0 {
+                let arrow = ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: k == 2 ? 2.4 : 1.8,
+                                      zOrder: k == 2 ? 4 : 4.5)
+                ax.add(arrow, animated: animated, as: .growing(arrow, from: t0 + slot * Double(j), to: t0 + slot * Double(j + 1)))
             }
             if let key = accumulator, let acc = step.state[key], accMax > 0 {
                 for (i, name) in ["x", "y"].enumerated() {
                     let side = 4 + 26 * acc[i].squareRoot() / accMax
                     let at = Point(x.lower + half * (0.3 + 0.55 * Double(i)), y.upper - half * 0.3)
-                    ax.add(ScatterMark(points: [at], shape: .square, size: side, color: theme.color(4).withAlpha(0.85), edge: theme.foreground, zOrder: 5))
-                    ax.add(TextMark("$\\sqrt{s_{\(name)}}$", at: at, anchor: TextAnchor(0.5, .top), offset: Point(0, -17),
-                                    font: theme.noteFont, zOrder: 5))
+                    let square = ScatterMark(points: [at], shape: .square, size: side, color: theme.color(4).withAlpha(0.85),
+                                             edge: theme.foreground, zOrder: 5)
+                    ax.add(square, animated: animated, as: .appearing(square, at: t0))
+                    let label = TextMark("$\\sqrt{s_{\(name)}}$", at: at, anchor: TextAnchor(0.5, .top), offset: Point(0, -17),
+                                         font: theme.noteFont, zOrder: 5)
+                    ax.add(label, animated: animated, as: .appearing(label, at: t0))
                 }
             }
             figure.add(ax, row: row * grid.span, column: column, rowSpan: grid.span)

@@ -81,6 +81,10 @@ public struct SurfaceAnimation {
                 }
             }
             marks.append(recipe.stepMarkers(run, every: every, upTo: j, look: look, theme: theme))
+            var crosses = recipe.evaluationMarkers(run, look: look)
+            let made = run.trajectory.evaluationSteps.prefix { $0 <= step }.count
+            crosses.points = run.extraEvaluations.prefix(made).filter { plan.inView($0.x, $0.y) }
+            marks.append(crosses)
             if j < exit, run.points[j].isFinite {
                 marks.append(ScatterMark(points: [run.points[j]], shape: .circle, size: theme.markerSize * 1.3, color: look.color,
                                          edge: theme.plotBackground, zOrder: 3.6))
@@ -88,6 +92,13 @@ public struct SurfaceAnimation {
             if !recipe.withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
                 marks.append(LegendLine(progress(run, step: step, surface: plan.surface)))
+                // The same rows as the finished figure's legend, so that it keeps its size.
+                if run.learningRateNote != nil, j < run.trajectory.learningRates.count {
+                    marks.append(LegendLine("lr " + SurfaceRun.value(run.trajectory.learningRates[j])))
+                }
+                if run.evaluationNote != nil {
+                    marks.append(LegendLine("× \(made) more evaluation\(made == 1 ? "" : "s") of f"))
+                }
             }
             let happened = [run.leavesView, run.diverged].compactMap { $0 }.min().map { $0 <= step } ?? false
             if happened, let note = recipe.exitNote(run, index: i) { marks.append(note) }
@@ -107,10 +118,11 @@ public struct SurfaceAnimation {
         return lo
     }
 
-    /// The legend row of a run during the animation: "step k: f = v", or what happened once it has.
-    static func progress(_ run: SurfaceRun, step: Int, surface: Surface) -> String {
+    /// The legend row of a run during the animation: "step k: f = v", or what happened once it has (leaving
+    /// the view only where there is a view: `view`).
+    static func progress(_ run: SurfaceRun, step: Int, surface: Surface, view: Bool = true) -> String {
         if let k = run.diverged, k <= step { return "diverged at step \(k)" }
-        if let k = run.leavesView, k <= step { return "leaves the view at step \(k)" }
+        if view, let k = run.leavesView, k <= step { return "leaves the view at step \(k)" }
         let j = index(run, atStep: step)
         let values = run.trajectory.values
         let name = surface.dataset == nil ? "f" : "L"

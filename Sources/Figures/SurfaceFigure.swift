@@ -90,6 +90,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if let b = plan.batchSize { sub += ", batch size \(b) of \(surface.dataset?.count ?? 0) (seed \(plan.seed))" }
         if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
+        if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         if !userPaths.isEmpty { sub += "; " + files }
         return sub
     }
@@ -164,9 +165,12 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             marks.append(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
             marks.append(stepMarkers(run, every: every, upTo: run.points.count - 1, look: look, theme: theme))
+            marks.append(evaluationMarkers(run, look: look))
             if !withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
+                if let note = run.learningRateNote { marks.append(LegendLine(note)) }
+                if let note = run.evaluationNote { marks.append(LegendLine("× " + note)) }
             }
             if let note = exitNote(run, index: i) { marks.append(note) }
         }
@@ -180,6 +184,13 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         let marks = stride(from: every, to: min(shown, upTo, run.points.count - 1), by: every).map { run.points[$0] }
         return ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
                            edge: theme.plotBackground, zOrder: 3.5)
+    }
+
+    /// LBFGS: a small cross at each evaluation of f inside a step (line-search trials, inner iterations)
+    /// that lies in the view; empty for other optimizers.
+    public func evaluationMarkers(_ run: SurfaceRun, look: TrajectoryStyle) -> ScatterMark {
+        let shown = run.extraEvaluations.filter { plan.inView($0.x, $0.y) }
+        return ScatterMark(points: shown, shape: .cross, size: 5, color: look.color, edgeWidth: 1, zOrder: 3.4)
     }
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.

@@ -103,6 +103,33 @@ public struct SurfaceRun: Sendable {
     /// A loss value to two significant digits, powers of ten for small ones.
     public static func value(_ v: Double) -> String { abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 2) }
 
+    /// LBFGS: where f was evaluated inside its steps besides each step's start (line-search trials and
+    /// inner iterations), up to the run's last recorded step.
+    public var extraEvaluations: [Point] {
+        let d = trajectory.evaluationPositions
+        return stride(from: 0, to: d.count - 1, by: 2).map { Point(d[$0], d[$0 + 1]) }
+    }
+
+    /// LBFGS: "41 more evaluations of f in 30 steps" (the evaluations beyond one per step, as torch counts them),
+    /// or nil for optimizers that evaluate f once per step.
+    public var evaluationNote: String? {
+        guard let total = trajectory.functionEvaluations.last, let steps = trajectory.steps.last else { return nil }
+        let extra = total - steps
+        guard extra > 0 else { return nil }
+        return "\(extra) more evaluation\(extra == 1 ? "" : "s") of f in \(steps) step\(steps == 1 ? "" : "s")"
+    }
+
+    /// With a schedule: the lr the run started and ended with, and its peak when that lies between
+    /// ("lr 0.4 → 3.9×10⁻⁴", "lr 0.004 ↗ 0.1 ↘ 4×10⁻⁷"); nil without a schedule or when the lr stayed put.
+    public var learningRateNote: String? {
+        let lrs = trajectory.learningRates
+        guard schedule != nil, let first = lrs.first, let last = lrs.last, let peak = lrs.max(), first != last || peak != first
+        else { return nil }
+        let f = SurfaceRun.value
+        if peak > first && peak > last { return "lr \(f(first)) ↗ \(f(peak)) ↘ \(f(last))" }
+        return "lr \(f(first)) → \(f(last))"
+    }
+
     /// The legend label: the optimizer's settings (PyTorch names), then the outcome.
     public func label(surface: Surface) -> String { config.label + "  " + outcome(surface: surface) }
 }

@@ -95,6 +95,36 @@ final class TorchCallCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never.png"))
     }
 
+    /// One torch class twice with other settings is two paths (a momentum comparison), each with its own
+    /// label and style; the same settings twice, or an --opt that cannot tell the two apart, is refused.
+    func testOneOptimizerTwiceWithOtherSettings() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("twice-\(UUID().uuidString)")
+        let r = try runDLPlot(["surface", "ellipse", "--steps", "5", "--optimizers", "SGD(lr=0.1), SGD(lr=0.1, momentum=0.9)",
+                               "--data", file.path + ".csv", "-o", file.path + ".png"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try String(contentsOfFile: file.path + ".csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let runs = Set(rows.map { $0.split(separator: ",")[0] })
+        XCTAssertEqual(runs, ["sgd lr=0.1", "sgd lr=0.1 momentum=0.9"])
+        // Step 2 differs: plain SGD vs heavy ball (−4, 1.5) on 0.1x² + 2y²: x₂ = −4·0.98² vs −3.92 − 0.1·(0.9·(−0.8) − 0.784).
+        let x2 = Dictionary(rows.filter { $0.split(separator: ",")[1] == "2" }.map { (String($0.split(separator: ",")[0]), Double($0.split(separator: ",")[2]) ?? .nan) },
+                            uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(x2["sgd lr=0.1"] ?? .nan, -4 * 0.98 * 0.98, accuracy: 1e-12)
+        XCTAssertEqual(x2["sgd lr=0.1 momentum=0.9"] ?? .nan, -3.92 - 0.1 * (0.9 * -0.8 - 0.784), accuracy: 1e-12)
+        let bad: [([String], String)] = [
+            (["surface", "ellipse", "--optimizers", "SGD(lr=0.1),SGD( lr=0.1 )", "-o", "/tmp/never.png"],
+             "--optimizers: 'SGD( lr=0.1 )' is listed twice with the same settings"),
+            (["surface", "ellipse", "--optimizers", "adam,adam", "-o", "/tmp/never.png"], "'adam' is listed twice with the same settings"),
+            (["surface", "ellipse", "--optimizers", "SGD(lr=0.1),SGD(lr=0.2)", "--opt", "sgd:momentum=0.5", "-o", "/tmp/never.png"],
+             "--opt 'sgd:momentum=0.5': 'sgd' appears 2 times in --optimizers"),
+        ]
+        for (args, needle) in bad {
+            let r = try runDLPlot(args)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(needle), "\(args): \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never.png"))
+    }
+
     /// Every entry of the hyper-parameter table is an option of `trace` (so a new setting cannot be
     /// left out of it).
     func testEveryHyperparameterIsATraceOption() throws {

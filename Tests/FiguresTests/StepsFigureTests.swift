@@ -63,7 +63,7 @@ final class StepsFigureTests: XCTestCase {
         }
         var figure = try Figure()
         _ = try recipe.build(into: &figure)
-        XCTAssertEqual(figure.panels.prefix(5).map(\.axes.title), ["step 1, lr 0.4", "step 2, lr 0.4", "step 3, lr 0.2", "step 4, lr 0.2", "step 5, lr 0.1"])
+        XCTAssertEqual(figure.panels.prefix(5).map(\.axes.title), ["step 1\nlr 0.4", "step 2\nlr 0.4", "step 3\nlr 0.2", "step 4\nlr 0.2", "step 5\nlr 0.1"])
         XCTAssertTrue(figure.subtitle?.contains("StepLR(step_size=2, gamma=0.5)") ?? false, figure.subtitle ?? "")
     }
 

@@ -31,8 +31,9 @@ struct GroupCurve {
     }
 
     /// Draws the band, the mean (over the faint raw mean when smoothed) and the legend lines.
+    /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
     func draw(into ax: inout Axes, style: Int, band: RunCurves.Band, logY: Bool, maximize: Bool, theme: Theme,
-              pixels: Double, stepWord: String) -> Bool {
+              pixels: Double, stepWord: String, animated: Bool = false) -> Bool {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let shown = smoothed ?? summary
         var dropped = false
@@ -44,22 +45,28 @@ struct GroupCurve {
             if logY && l <= 0 { dropped = true; continue }
             bx.append(x[i]); lo.append(l); hi.append(h)
         }
-        if !bx.isEmpty { ax.add(AreaMark(x: bx, y1: lo, y2: hi, color: look.color.withAlpha(0.2), zOrder: 1)) }
+        if !bx.isEmpty {
+            let area = AreaMark(x: bx, y1: lo, y2: hi, color: look.color.withAlpha(0.2), zOrder: 1)
+            ax.add(area, animated: animated, as: .area(area, times: bx))
+        }
         let mean = CurvePoints.points(x, shown.mean, logY: logY, dropped: &dropped)
         if smoothed != nil {
             var faint = look.stroke
             faint.color = look.color.withAlpha(0.28); faint.dash = []; faint.width = theme.lineWidth * 0.6
             let raw = CurvePoints.points(x, summary.mean, logY: logY, dropped: &dropped)
-            ax.add(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: faint, zOrder: 1.5))
+            CurvePoints.addLine(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: faint, zOrder: 1.5), to: &ax, animated: animated)
         }
-        ax.add(LineMark(points: CurvePoints.thin(mean, columns: pixels), style: look.stroke,
-                        label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2))
+        CurvePoints.addLine(LineMark(points: CurvePoints.thin(mean, columns: pixels), style: look.stroke,
+                                     label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2), to: &ax, animated: animated)
         let means = MetricSeries(name: key, steps: summary.steps, values: summary.mean)
         var text = RunCurve.annotation(means, maximize: maximize, stepWord: stepWord)
         if let i = summary.steps.indices.last, summary.minimum[i].isFinite, summary.maximum[i].isFinite, count > 1 {
             text += " (runs " + CurvePoints.value(summary.minimum[i]) + "–" + CurvePoints.value(summary.maximum[i]) + ")"
         }
-        ax.add(LegendLine(text))
+        let x = self.x
+        ax.add(LegendLine(text), animated: animated, as: TimedMark(LegendLine(text), span: TimedMark.timeSpan(x)) { t in
+            [LegendLine(RunCurve.progress(means, count: TimedMark.revealed(x, upTo: t), maximize: maximize, stepWord: stepWord))]
+        })
         return dropped
     }
 }

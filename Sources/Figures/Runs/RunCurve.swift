@@ -10,8 +10,9 @@ struct RunCurve {
 
     /// Draws the curve (the raw one faint when smoothed), its legend lines and a cross where it
     /// diverged. Returns whether values had to be left out of a log axis.
+    /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
     func draw(into ax: inout Axes, label: String, style: Int, logY: Bool, maximize: Bool, theme: Theme,
-              pixels: Double, stepWord: String) -> Bool {
+              pixels: Double, stepWord: String, animated: Bool = false) -> Bool {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         var dropped = false
         let raw = CurvePoints.points(x, series.values, logY: logY, dropped: &dropped)
@@ -20,20 +21,40 @@ struct RunCurve {
             faint.color = look.color.withAlpha(0.28)
             faint.dash = []
             faint.width = theme.lineWidth * 0.6
-            ax.add(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: faint, zOrder: 1.5))
+            CurvePoints.addLine(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: faint, zOrder: 1.5), to: &ax, animated: animated)
             let s = CurvePoints.points(x, smoothed, logY: logY, dropped: &dropped)
-            ax.add(LineMark(points: CurvePoints.thin(s, columns: pixels), style: look.stroke, label: label, zOrder: 2))
+            CurvePoints.addLine(LineMark(points: CurvePoints.thin(s, columns: pixels), style: look.stroke, label: label, zOrder: 2),
+                                to: &ax, animated: animated)
         } else {
-            ax.add(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: look.stroke, label: label, zOrder: 2))
+            CurvePoints.addLine(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: look.stroke, label: label, zOrder: 2),
+                                to: &ax, animated: animated)
         }
-        ax.add(LegendLine(Self.annotation(series, maximize: maximize, stepWord: stepWord)))
+        let final = Self.annotation(series, maximize: maximize, stepWord: stepWord)
+        let (series, x) = (self.series, self.x)
+        ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(x)) { t in
+            [LegendLine(Self.progress(series, count: TimedMark.revealed(x, upTo: t), maximize: maximize, stepWord: stepWord))]
+        })
         // A cross on the last drawable point before the divergence.
         if let i = series.values.firstIndex(where: { !$0.isFinite }),
            let j = series.values[..<i].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
-            ax.add(ScatterMark(points: [Point(x[j], series.values[j])], shape: .cross,
-                               size: theme.markerSize * 1.4, color: look.color))
+            let cross = ScatterMark(points: [Point(x[j], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            ax.add(cross, animated: animated, as: .appearing(cross, at: x[i]))
         }
         return dropped
+    }
+
+    /// The legend line while the first `count` points are drawn: "step 120: 0.52 · min 0.48 at step 96", or
+    /// "diverged at step 199 (inf) · min …" once the run has diverged.
+    static func progress(_ s: MetricSeries, count: Int, maximize: Bool, stepWord: String) -> String {
+        let n = min(count, s.count)
+        guard n > 0 else { return "" }
+        let shown = MetricSeries(name: s.name, steps: Array(s.steps.prefix(n)), values: Array(s.values.prefix(n)))
+        if shown.divergence != nil { return annotation(shown, maximize: maximize, stepWord: stepWord) }
+        var text = "\(stepWord) \(s.steps[n - 1]): " + CurvePoints.value(s.values[n - 1])
+        if let b = maximize ? shown.maximum : shown.minimum, n > 1 {
+            text += (maximize ? " · max " : " · min ") + CurvePoints.value(b.value) + " at \(stepWord) \(b.step)"
+        }
+        return text
     }
 
     /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 · min 0.97 at step 3".
@@ -95,6 +116,11 @@ enum CurvePoints {
             start = end
         }
         return out
+    }
+
+    /// Adds `line`, growing with x in an animation.
+    static func addLine(_ line: LineMark, to ax: inout Axes, animated: Bool) {
+        ax.add(line, animated: animated, as: .line(line, times: line.points.map(\.x)))
     }
 
     /// A value for a legend: three significant digits.

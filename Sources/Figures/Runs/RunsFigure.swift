@@ -24,6 +24,9 @@ public struct RunsFigure: FigureRecipe {
     /// Runs grouped by a regular expression (the text it matches is removed from the run names).
     public var groupPattern: (source: String, regex: Regex<AnyRegexOutput>)?
     public var band: RunCurves.Band
+    /// Made for an animation: the curves (and bands) grow along x, the legend gives each run's latest step
+    /// and value, and a divergence's cross appears at its x (`TimedMark`s; the still figure is the same).
+    public var animated = false
 
     public init(runs: [RunLog], metrics: [String], x: RunCurves.XAxis = .step, smoothing: Double? = nil, logY: Bool = false,
                 groupPattern: (source: String, regex: Regex<AnyRegexOutput>)? = nil, band: RunCurves.Band = .minmax) {
@@ -66,13 +69,13 @@ public struct RunsFigure: FigureRecipe {
                     let summary = GroupCurve(key: group.key, members: members, x: x)
                     groupRows.add(group: group.key, metric: metric, summary: summary.summary)
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, maximize: maximize,
-                                           theme: theme, pixels: columnPixels, stepWord: runs[group.members[0]].stepAxis) || dropped
+                                           theme: theme, pixels: columnPixels, stepWord: runs[group.members[0]].stepAxis, animated: animated) || dropped
                 }
             } else {
                 for c in curves {
                     let label = runs.count == 1 ? metric : runs[c.run].name
                     dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, maximize: maximize,
-                                     theme: theme, pixels: columnPixels, stepWord: runs[c.run].stepAxis) || dropped
+                                     theme: theme, pixels: columnPixels, stepWord: runs[c.run].stepAxis, animated: animated) || dropped
                 }
             }
             let entries = groups?.count ?? curves.count

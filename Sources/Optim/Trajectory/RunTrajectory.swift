@@ -9,7 +9,9 @@
 ///
 /// With a `schedule`, one `scheduler.step()` follows each optimizer step (torch's order) and each
 /// row records the lr its step uses (`Trajectory.learningRates`). LBFGS makes one row per
-/// `step(closure)` call and records torch's running count of function evaluations.
+/// `step(closure)` call and records torch's running count of function evaluations; with positions
+/// recorded every step, also where each extra evaluation inside a call was made
+/// (`Trajectory.evaluationPositions`, at most 10⁵ of them).
 ///
 /// Throws `OptimError` when `start` does not have `objective.dimension` entries, `steps` < 0,
 /// `recordEvery` < 1, the tolerance is negative or not finite, or the schedule cannot run this
@@ -17,14 +19,12 @@
 public func runTrajectory<O: Objective>(
     objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions, schedule: LRSchedule? = nil
 ) throws -> Trajectory {
-    var objective = objective
     var optimizer = optimizer
     optimizer.reset()
-    var scheduler = try schedule.map { try LRScheduler(schedule: $0, optimizer: &optimizer) }
+    let scheduler = try schedule.map { try LRScheduler(schedule: $0, optimizer: &optimizer) }
     if let schedule, let limit = schedule.stepLimit, options.steps > limit {
         throw OptimError("\(schedule.text) allows at most \(limit) steps (torch raises after total_steps); this run has \(options.steps)")
     }
-    var evaluations = 0
     let n = objective.dimension
     guard start.count == n else {
         throw OptimError("start has \(start.count) coordinates but the objective has \(n) parameters")
@@ -37,6 +37,28 @@ public func runTrajectory<O: Objective>(
         throw OptimError("tolerance = \(tol) is not allowed; expected a finite number >= 0")
     }
 
+    // Positions of LBFGS's extra evaluations, for figures that mark them (bounded: 10⁵ points).
+    let evaluationLog = optimizer.needsObjective && options.recordPositions && options.recordEvery == 1
+        ? EvaluationLog(capacity: 100_000) : nil
+    var trajectory = stepThrough(objective: objective, optimizer: optimizer, scheduler: scheduler, start: start,
+                                 options: options, evaluationLog: evaluationLog)
+    if let evaluationLog {
+        trajectory.evaluationPositions = evaluationLog.positions
+        trajectory.evaluationSteps = evaluationLog.steps
+    }
+    return trajectory
+}
+
+/// The step loop of `runTrajectory` (arguments checked there; `optimizer` already reset).
+private func stepThrough<O: Objective>(
+    objective: O, optimizer: Optimizer, scheduler: LRScheduler?, start: [Double], options: TrajectoryOptions,
+    evaluationLog: EvaluationLog?
+) -> Trajectory {
+    var objective = objective
+    var optimizer = optimizer
+    var scheduler = scheduler
+    var evaluations = 0
+    let n = start.count
     var trajectory = Trajectory(dimension: n)
     var theta = start
     var g = [Double](repeating: 0, count: n)
@@ -100,7 +122,10 @@ public func runTrajectory<O: Objective>(
         lastF = f
         k += 1
         let lastLR = optimizer.lr
-        if optimizer.needsObjective {
+        if let log = evaluationLog {
+            log.begin(step: k)
+            evaluations += optimizer.step(parameters: &theta, gradient: &g, objective: LoggedObjective(base: objective, log: log))
+        } else if optimizer.needsObjective {
             evaluations += optimizer.step(parameters: &theta, gradient: &g, objective: objective)
         } else {
             optimizer.step(parameters: &theta, gradient: g)

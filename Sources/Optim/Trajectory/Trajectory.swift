@@ -91,6 +91,12 @@ public struct Trajectory: Sendable, Hashable {
     /// LBFGS only: torch's running count of function evaluations at each recorded row (empty for
     /// other optimizers, which evaluate once per step).
     public internal(set) var functionEvaluations: [Int] = []
+    /// LBFGS only, with positions recorded every step: where f was evaluated inside each
+    /// `step(closure)` call besides its start (line-search trials and inner iterations), `dimension`
+    /// numbers per evaluation in order; at most 10⁵ evaluations are kept.
+    public internal(set) var evaluationPositions: [Double] = []
+    /// The step (as in `steps`) whose call made each evaluation in `evaluationPositions`.
+    public internal(set) var evaluationSteps: [Int] = []
     /// Why the run ended.
     public internal(set) var stop: StopReason = .maxSteps
 

@@ -63,4 +63,19 @@ public enum FrameTiming: String, Sendable, CaseIterable {
             }
         }
     }
+
+    /// `frames` times from `span.lowerBound` to `span.upperBound` (non-decreasing, the first and the last
+    /// included): evenly spread, or evenly in log(1 + t − lower).
+    public func times(frames: Int, over span: ClosedRange<Double>) -> [Double] {
+        let n = max(1, frames), lo = span.lowerBound, width = span.upperBound - span.lowerBound
+        guard n > 1 else { return [span.upperBound] }
+        return (0..<n).map { k -> Double in
+            if k == n - 1 { return span.upperBound }
+            let t = Double(k) / Double(n - 1)
+            switch self {
+            case .even: return lo + t * width
+            case .log: return min(span.upperBound, lo + Math.exp(t * Math.log(width + 1)) - 1)
+            }
+        }
+    }
 }

@@ -50,6 +50,8 @@ public struct Axes: Sendable {
     public mutating func add(_ mark: any Mark) { marks.append(mark) }
     /// Adds several marks.
     public mutating func add(contentsOf m: [any Mark]) { marks.append(contentsOf: m) }
+    /// Removes the marks for which `predicate` is true (the others keep their order).
+    public mutating func removeMarks(where predicate: (any Mark) -> Bool) { marks.removeAll(where: predicate) }
 
     /// The union of the marks' data bounds.
     public func dataBounds() -> Bounds? {
@@ -77,7 +79,8 @@ public struct Axes: Sendable {
                 let pad = (b - a) * padding
                 a -= pad; b += pad
                 if niceLimits { a = a.rounded(.down); b = b.rounded(.up) }
-                lim = Interval(Math.pow(10, a), Math.pow(10, b))
+                // Padding never leaves the doubles (data near 10³⁰⁸, a run diverging, stays drawable).
+                lim = Interval(max(Math.pow(10, a), Double.leastNormalMagnitude), min(Math.pow(10, b), Double.greatestFiniteMagnitude))
             } else {
                 var a = d.lower, b = d.upper
                 if a == b { let w = a == 0 ? 1 : abs(a) * 0.1; a -= w; b += w }

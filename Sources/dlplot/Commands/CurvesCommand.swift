@@ -5,7 +5,7 @@ import Viz
 
 extension DLPlot {
     /// `dlplot curves --surface NAME`: loss and distance to the minimum against the step.
-    struct CurvesCommand: FigureCommand {
+    struct CurvesCommand: AnimatedFigureCommand {
         static let configuration = CommandConfiguration(
             commandName: "curves",
             abstract: "Plot optimizers' loss and distance to the minimum against the step, on log scales.",
@@ -30,6 +30,8 @@ extension DLPlot {
 
         @OptionGroup var run: SurfaceRunOptions
 
+        @OptionGroup(title: "Animation") var animation: AnimationOptions
+
         @OptionGroup var figureOptions: FigureOptions
 
         static let defaultOptimizers = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
@@ -40,20 +42,28 @@ extension DLPlot {
 
         mutating func validate() throws {
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
+            try validateAnimation()
         }
 
         func plan() throws -> SurfacePlan {
             try run.plan(surfaceName: surface, option: "--surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
         }
 
-        func makeFigure() throws -> (Figure, [DataTable]) {
+        func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }
+
+        func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: true) }
+
+        /// The figure; `animated` makes its curves grow step by step (see `CurvesFigure.animated`).
+        func makeFigure(animated: Bool) throws -> (Figure, [DataTable]) {
             let p = try plan()
             let every = max(1, p.steps / 20_000)
             let runs = try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p,
                                            recordEvery: every, everyValue: true)
             let height = try figureOptions.makeFigure(rows: 1, columns: 1).pixelSize.height
             var figure = try figureOptions.makeFigure(rows: CurvesFigure.rows(surface: p.surface, runs: runs, height: height), columns: 1)
-            let tables = try CurvesFigure(plan: p, runs: runs).build(into: &figure)
+            var recipe = CurvesFigure(plan: p, runs: runs)
+            recipe.animated = animated
+            let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }
     }

@@ -5,7 +5,7 @@ import Viz
 
 extension DLPlot {
     /// `dlplot lr`: gradient descent with several learning rates on a 1-D loss.
-    struct LearningRateCommand: FigureCommand {
+    struct LearningRateCommand: AnimatedFigureCommand {
         static let configuration = CommandConfiguration(
             commandName: "lr",
             abstract: "Compare learning rates: gradient-descent steps on a 1-D loss, one panel per rate.",
@@ -34,6 +34,8 @@ extension DLPlot {
             valueName: "name=value"))
         var params: [String] = []
 
+        @OptionGroup(title: "Animation") var animation: AnimationOptions
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "lr-" + (FunctionArguments.isName(function) ? function : "expression") }
@@ -48,14 +50,21 @@ extension DLPlot {
             if let start, !(start.isFinite && abs(start) <= 1e6) {
                 throw ValidationError("invalid --start '\(TypedText.number("--start", start))': expected a number from -1e6 to 1e6")
             }
+            try validateAnimation()
         }
 
-        func makeFigure() throws -> (Figure, [DataTable]) {
+        func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }
+
+        func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: true) }
+
+        /// The figure; `animated` makes the iterates appear step by step (see `LearningRateFigure.animated`).
+        func makeFigure(animated: Bool) throws -> (Figure, [DataTable]) {
             let r = try ArgumentText.numbers(rates, option: "--rates")
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true
             let curve = try FunctionArguments.curve(function, params: params)
-            let recipe = LearningRateFigure(curve: curve, rates: r, start: start ?? curve.suggestedStart, steps: steps)
+            var recipe = LearningRateFigure(curve: curve, rates: r, start: start ?? curve.suggestedStart, steps: steps)
+            recipe.animated = animated
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

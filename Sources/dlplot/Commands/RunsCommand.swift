@@ -6,7 +6,7 @@ import Viz
 
 extension DLPlot {
     /// `dlplot runs FILE...`: training curves from logs.
-    struct RunsCommand: FigureCommand {
+    struct RunsCommand: AnimatedFigureCommand {
         static let configuration = CommandConfiguration(
             commandName: "runs",
             abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, TensorBoard event files.",
@@ -67,6 +67,8 @@ extension DLPlot {
         @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 standard deviation).", valueName: "kind"))
         var band = "minmax"
 
+        @OptionGroup(title: "Animation") var animation: AnimationOptions
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "runs" }
@@ -83,6 +85,7 @@ extension DLPlot {
             }
             if let group { _ = try regex(group) }
             for p in patterns where p.isEmpty { throw ValidationError("invalid --y '': expected a metric name or glob") }
+            try validateAnimation()
         }
 
         var patterns: [String] { y.flatMap { $0.split(separator: ",").map(String.init) } }
@@ -102,16 +105,22 @@ extension DLPlot {
             return runs
         }
 
-        func makeFigure() throws -> (Figure, [DataTable]) {
+        func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }
+
+        func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: true) }
+
+        /// The figure; `animated` makes the curves grow along x (see `RunsFigure.animated`).
+        func makeFigure(animated: Bool) throws -> (Figure, [DataTable]) {
             let runs = try readRuns()
             let metrics: [String]
             do { metrics = try RunCurves.selectMetrics(patterns, in: runs) } catch { throw ValidationError(error.description) }
             let grid = RunsFigure.panelGrid(count: metrics.count)
             var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
                                                       defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)
-            let recipe = RunsFigure(runs: runs, metrics: metrics, x: RunCurves.XAxis(rawValue: x) ?? .step,
+            var recipe = RunsFigure(runs: runs, metrics: metrics, x: RunCurves.XAxis(rawValue: x) ?? .step,
                                     smoothing: smooth, logY: logY, groupPattern: try group.map { ($0, try regex($0)) },
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
+            recipe.animated = animated
             do {
                 let tables = try recipe.build(into: &figure)
                 for note in runs.flatMap(\.notes) { FileHandle.standardError.write(Data(("note: " + note + "\n").utf8)) }

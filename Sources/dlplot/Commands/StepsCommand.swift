@@ -5,7 +5,7 @@ import Viz
 
 extension DLPlot {
     /// `dlplot steps`: a comic strip of single optimizer steps, for slides.
-    struct StepsCommand: FigureCommand {
+    struct StepsCommand: AnimatedFigureCommand {
         static let configuration = CommandConfiguration(
             commandName: "steps",
             abstract: "Show single optimizer steps as a comic strip: what each step is made of.",
@@ -59,6 +59,8 @@ extension DLPlot {
             valueName: "name=value"))
         var params: [String] = []
 
+        @OptionGroup(title: "Animation") var animation: AnimationOptions
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "steps-\(optimizer)-\(FunctionArguments.fileStem(surface))" }
@@ -67,6 +69,7 @@ extension DLPlot {
             guard (1...8).contains(panels) else { throw ValidationError("--panels: \(panels) is not allowed; expected 1...8") }
             guard (1...1000).contains(every) else { throw ValidationError("--every: \(every) is not allowed; expected 1...1000") }
             _ = try recipe()
+            try validateAnimation()
         }
 
         func recipe() throws -> StepsFigure {
@@ -91,11 +94,18 @@ extension DLPlot {
                                schedule: choice.schedule)
         }
 
-        func makeFigure() throws -> (Figure, [DataTable]) {
+        func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }
+
+        func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: true) }
+
+        /// The figure; `animated` makes the panels' arrows grow one panel after another (see `StepsFigure.animated`).
+        func makeFigure(animated: Bool) throws -> (Figure, [DataTable]) {
             // More than four panels wrap into a second row, so each stays large enough to read.
             let grid = StepsFigure.grid(panels: panels)
             var figure = try figureOptions.makeFigure(rows: grid.rows * grid.span + 1, columns: grid.columns)
-            let tables = try recipe().build(into: &figure)
+            var recipe = try recipe()
+            recipe.animated = animated
+            let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }
     }

@@ -5,7 +5,7 @@ import Viz
 
 extension DLPlot {
     /// `dlplot surface NAME`: optimizer paths on a 2-D loss surface.
-    struct SurfaceCommand: FigureCommand {
+    struct SurfaceCommand: AnimatedFigureCommand {
         static let configuration = CommandConfiguration(
             commandName: "surface",
             abstract: "Draw optimizer paths on a 2-D loss surface.",
@@ -106,38 +106,8 @@ extension DLPlot {
                 guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(orbit)': it turns an animated 3-D view; add --view 3d --animate") }
                 guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(orbit)': expected -720 to 720 degrees") }
             }
-            if animation.animate {
-                if withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
-                if let dir = animation.framesDir {
-                    try AnimationOutput.checkOptions(figureOptions)
-                    if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
-                    try FramesDirectory.check(dir)
-                    _ = try animation.settings()
-                } else {
-                    let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
-                    _ = try animation.settings(format: target.format)
-                }
-            }
-        }
-
-        func writeAnimation(showsProgress: Bool) throws -> Bool {
-            guard animation.animate else { return false }
-            let progress = showsProgress ? animation.progress : nil
-            if let dir = animation.framesDir {
-                let settings = try animation.settings()
-                let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-                try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
-                try FramesDirectory.write(figure, to: dir, settings: settings, command: commandLine(), progress: progress)
-                return true
-            }
-            let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
-            let settings = try animation.settings(format: format)
-            let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-            try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
-            try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
-                                      data: figureOptions.data, progress: progress)
-            if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
-            return true
+            if animation.animate, withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
+            try validateAnimation()
         }
 
         /// The animation of the figure: `frames` frames, steps spaced by `spacing`.

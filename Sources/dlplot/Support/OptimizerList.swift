@@ -35,21 +35,24 @@ struct OptimizerListOptions: ParsableArguments {
     /// `defaultNames` is used when neither option names any.
     /// `steps`, when given, is checked against the schedule's limit (OneCycleLR's total_steps).
     func choices(default defaultNames: [String], limit: Int = 12, steps: Int? = nil) throws -> [OptimizerRequest] {
-        var names: [String] = []
-        var perName: [String: [OptimizerSettings.Given]] = [:]
+        // One entry per path, in order. The same optimizer may appear twice as torch calls with
+        // different settings (`SGD(lr=0.1), SGD(lr=0.1, momentum=0.9)`), never twice alike.
+        var entries: [(name: String, given: [OptimizerSettings.Given]?)] = []
         if let optimizers {
             for raw in OptimizerListOptions.topLevelItems(optimizers) {
+                let name: String, given: [OptimizerSettings.Given]?
                 if TorchCall.looksLikeCall(raw) {
-                    let (name, given) = try OptimizerListOptions.callSettings(raw, option: "--optimizers")
-                    guard !names.contains(name) else { throw ValidationError("--optimizers: '\(name)' is listed twice") }
-                    names.append(name)
-                    perName[name] = given
-                    continue
+                    (name, given) = try OptimizerListOptions.callSettings(raw, option: "--optimizers")
+                } else {
+                    name = raw.trimmingSpaces
+                    given = nil
+                    guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers") }
                 }
-                let name = raw.trimmingSpaces
-                guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers") }
-                guard !names.contains(name) else { throw ValidationError("--optimizers: '\(name)' is listed twice") }
-                names.append(name)
+                let same = entries.contains { $0.name == name && OptimizerListOptions.sameSettings($0.given ?? [], given ?? []) }
+                guard !same else {
+                    throw ValidationError("--optimizers: '\(raw.trimmingSpaces)' is listed twice with the same settings")
+                }
+                entries.append((name, given))
             }
         }
         let parsedSchedule = try schedule.map { text -> LRSchedule in
@@ -63,7 +66,14 @@ struct OptimizerListOptions: ParsableArguments {
             let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingSpaces
             guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--opt '\(item)'") }
-            guard perName[name] == nil else { throw ValidationError("--opt: '\(name)' is given twice; put all its settings in one --opt") }
+            let matches = entries.indices.filter { entries[$0].name == name }
+            guard matches.count <= 1 else {
+                throw ValidationError("--opt '\(item)': '\(name)' appears \(matches.count) times in --optimizers; "
+                    + "give each its settings in a torch call there")
+            }
+            guard matches.first.map({ entries[$0].given == nil }) ?? true else {
+                throw ValidationError("--opt: '\(name)' is given twice; put all its settings in one --opt")
+            }
             var given: [OptimizerSettings.Given] = []
             if parts.count == 2 {
                 for kv in OptimizerListOptions.topLevelItems(String(parts[1])) {
@@ -98,20 +108,19 @@ struct OptimizerListOptions: ParsableArguments {
                     }
                 }
             }
-            perName[name] = given
-            if !names.contains(name) { names.append(name) }
+            if let k = matches.first { entries[k].given = given } else { entries.append((name, given)) }
         }
-        if names.isEmpty { names = defaultNames }
-        guard names.count <= limit else {
-            throw ValidationError("--optimizers: \(names.count) optimizers is too many for one figure; give at most \(limit)")
+        if entries.isEmpty { entries = defaultNames.map { ($0, nil) } }
+        guard entries.count <= limit else {
+            throw ValidationError("--optimizers: \(entries.count) optimizers is too many for one figure; give at most \(limit)")
         }
         let shared = try lr.map { text -> OptimizerSettings.Given in
             let v = try NumberArguments.finite(text, option: "--lr")
             guard v > 0 else { throw ValidationError("--lr: \(text) is not allowed; the learning rate must be > 0") }
             return .init(option: "--lr", key: "lr", value: .number(v))
         }
-        return try names.map { name in
-            var given = perName[name] ?? []
+        return try entries.map { name, entryGiven in
+            var given = entryGiven ?? []
             if let shared, !given.contains(where: { $0.key == "lr" }) { given.append(shared) }
             let probe = given.contains { $0.key == "lr" } ? [] : [OptimizerSettings.Given(option: "lr", key: "lr", value: .number(1e-3))]
             var optimizer = Optimizer(config: try OptimizerSettings.config(name: name, given: given + probe, spell: { $0 }))
@@ -123,6 +132,12 @@ struct OptimizerListOptions: ParsableArguments {
             return OptimizerRequest(name: name, settings: Dictionary(given.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                                     schedule: parsedSchedule)
         }
+    }
+
+    /// Whether two lists of given settings set the same keys to the same values.
+    static func sameSettings(_ a: [OptimizerSettings.Given], _ b: [OptimizerSettings.Given]) -> Bool {
+        Dictionary(a.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
+            == Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
     }
 
     /// Splits "a, B(x=(1, 2)), c" at the commas outside brackets and quotes.

@@ -1,0 +1,31 @@
+extension Animation {
+    /// The animation that reveals `figure`'s timed marks (`TimedMark`): frame k draws each timed mark as it
+    /// is at time `times[k]`, and the last frame draws them finished, so it is `figure` itself. Every other
+    /// mark is still. The times run over the union of the timed marks' spans, spread by `timing`.
+    ///
+    /// The still marks below the lowest timed data mark (curves, markers, arrows) are drawn once into the
+    /// background; those above it are drawn again over each frame, so the z order holds.
+    public init(revealing figure: Figure, frames: Int, timing: FrameTiming) {
+        var still = figure
+        var timed: [[TimedMark]] = []
+        for p in still.panels.indices {
+            timed.append(still.panels[p].axes.marks.compactMap { $0 as? TimedMark })
+            still.modifyAxes(p) { $0.removeMarks { $0 is TimedMark } }
+        }
+        let times = Self.revealTimes(figure, frames: frames, timing: timing)
+        let below = timed.flatMap { $0 }.filter(\.isDataInk).map(\.zOrder).min() ?? .infinity
+        let last = times.count - 1
+        let panels = timed
+        self.init(still: still, frameCount: times.count, stillBelow: below) { k in
+            guard k < last else { return panels.map { $0.map { $0 as any Mark } } }
+            return panels.map { $0.flatMap { $0.at(times[k]) } }
+        }
+    }
+
+    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure`.
+    public static func revealTimes(_ figure: Figure, frames: Int, timing: FrameTiming) -> [Double] {
+        let all = figure.panels.flatMap { $0.axes.marks.compactMap { $0 as? TimedMark } }
+        let lower = all.map(\.span.lowerBound).min() ?? 0, upper = all.map(\.span.upperBound).max() ?? 0
+        return timing.times(frames: frames, over: lower...max(lower, upper))
+    }
+}

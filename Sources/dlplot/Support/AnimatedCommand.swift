@@ -1,0 +1,62 @@
+import ArgumentParser
+import Figures
+import Viz
+
+/// A figure command that also writes animations (`--animate`, with the shared `AnimationOptions`): the
+/// checks, the output (a file by its extension, or `--frames-dir`) and the progress line are the same for
+/// every such command; each says only how its animation is made.
+protocol AnimatedFigureCommand: FigureCommand {
+    /// `--animate` and its settings (an `@OptionGroup`).
+    var animation: AnimationOptions { get }
+    /// The animation in `frames` frames with times spread by `spacing`, title and layout options applied,
+    /// and the data behind its last frame.
+    func makeAnimation(frames: Int, spacing: FrameTiming) throws -> (Animation, [DataTable])
+    /// The still figure made for an animation: its growing marks are `TimedMark`s.
+    func makeAnimatedFigure() throws -> (Figure, [DataTable])
+}
+
+extension AnimatedFigureCommand {
+    /// The still figure with its timed marks revealed over the frames (the last frame is the still figure).
+    func makeAnimation(frames: Int, spacing: FrameTiming) throws -> (Animation, [DataTable]) {
+        var (figure, tables) = try makeAnimatedFigure()
+        if let title = figureOptions.title { figure.title = title }
+        try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
+        return (Animation(revealing: figure, frames: frames, timing: spacing), tables)
+    }
+
+    func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure() }
+
+    /// The checks of `--animate` and the output it writes to (call from `validate()`).
+    func validateAnimation() throws {
+        guard animation.animate else { return }
+        if let dir = animation.framesDir {
+            try AnimationOutput.checkOptions(figureOptions)
+            if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
+            try FramesDirectory.check(dir)
+            _ = try animation.settings()
+        } else {
+            let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+            _ = try animation.settings(format: target.format)
+        }
+    }
+
+    func writeAnimation(showsProgress: Bool) throws -> Bool {
+        guard animation.animate else { return false }
+        let progress = showsProgress ? animation.progress : nil
+        if let dir = animation.framesDir {
+            let settings = try animation.settings()
+            let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
+            try FramesDirectory.write(figure, to: dir, settings: settings, command: commandLine(), progress: progress)
+            return true
+        }
+        let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+        let settings = try animation.settings(format: format)
+        let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+        try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
+        try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
+                                  data: figureOptions.data, progress: progress)
+        if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
+        return true
+    }
+}

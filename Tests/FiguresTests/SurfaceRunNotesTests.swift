@@ -1,0 +1,86 @@
+import Optim
+import Viz
+import XCTest
+@testable import Figures
+
+/// What a surface or curves legend says about a run beyond its end point: the extra function
+/// evaluations of LBFGS (with a cross at each one) and the lr a schedule moved through.
+final class SurfaceRunNotesTests: XCTestCase {
+    private func plan(_ surface: Surface, start: Point2 = Point2(-1.5, 2), steps: Int) -> SurfacePlan {
+        SurfacePlan(surface: surface, start: start, steps: steps, x: Interval(surface.viewBox.xmin, surface.viewBox.xmax),
+                    y: Interval(surface.viewBox.ymin, surface.viewBox.ymax), seed: 0)
+    }
+
+    /// LBFGS with a strong-Wolfe line search on Rosenbrock: every evaluation inside a step besides its
+    /// start is kept with its position, so their number is torch's count minus one per step. With
+    /// max_iter=1 each call is one search along one direction, so every trial of step k lies on the line
+    /// through θ_{k−1} and θ_k, and f there is finite.
+    func testLBFGSExtraEvaluationsAreCountedAndPlaced() throws {
+        let s = try Surface(named: "rosenbrock")
+        let oneSearch = OptimizerRequest(name: "lbfgs", settings: ["lr": 1, "line_search_fn": true, "max_iter": 1])
+        let single = try SurfaceRuns.run([oneSearch], plan: plan(s, steps: 12))[0].trajectory
+        XCTAssertEqual(single.evaluationSteps.count, (single.functionEvaluations.last ?? 0) - (single.steps.last ?? 0))
+        XCTAssertGreaterThan(single.evaluationSteps.count, 0)
+        for (j, k) in single.evaluationSteps.enumerated() {
+            let a = single.position(k - 1), b = single.position(k)
+            let p = [single.evaluationPositions[2 * j], single.evaluationPositions[2 * j + 1]]
+            let cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
+            let scale = max(1e-300, hypot(b[0] - a[0], b[1] - a[1]) * hypot(p[0] - a[0], p[1] - a[1]))
+            XCTAssertLessThan(abs(cross) / scale, 1e-9, "trial \(j) of step \(k) is off its search line")
+            XCTAssertTrue(s.value(p[0], p[1]).isFinite)
+        }
+
+        let request = OptimizerRequest(name: "lbfgs", settings: ["lr": 1, "line_search_fn": true])
+        let runs = try SurfaceRuns.run([request], plan: plan(s, steps: 12))
+        let run = try XCTUnwrap(runs.first)
+        let t = run.trajectory
+        let total = try XCTUnwrap(t.functionEvaluations.last)
+        let steps = try XCTUnwrap(t.steps.last)
+        XCTAssertEqual(t.evaluationSteps.count, total - steps)
+        XCTAssertEqual(t.evaluationPositions.count, 2 * t.evaluationSteps.count)
+        XCTAssertEqual(run.evaluationNote, "\(total - steps) more evaluations of f in \(steps) steps")
+        // The first trial of the first call is along −∇f(θ₀) (torch's first direction is −g).
+        let g = s.gradient(t.position(0)[0], t.position(0)[1])
+        let d = [t.evaluationPositions[0] - t.position(0)[0], t.evaluationPositions[1] - t.position(0)[1]]
+        XCTAssertLessThan(abs(d[0] * -g.dy - d[1] * -g.dx) / (hypot(d[0], d[1]) * hypot(g.dx, g.dy)), 1e-9)
+        XCTAssertLessThan(d[0] * g.dx + d[1] * g.dy, 0)
+        // The figure draws a cross at each one inside the view and says how many there were.
+        let figure = SurfaceFigure(plan: plan(s, steps: 12), runs: runs)
+        let crosses = figure.evaluationMarkers(run, look: TrajectoryStyle(index: 0, theme: .light))
+        XCTAssertEqual(crosses.shape, MarkerShape.cross)
+        XCTAssertEqual(crosses.points.count, run.extraEvaluations.filter { figure.plan.inView($0.x, $0.y) }.count)
+        XCTAssertGreaterThan(crosses.points.count, 0)
+    }
+
+    /// Optimizers that evaluate f once per step have no note and no crosses; neither has LBFGS with
+    /// max_iter=1 and no line search (one evaluation per call).
+    func testOneEvaluationPerStepHasNoNote() throws {
+        let s = try Surface(named: "rosenbrock")
+        let runs = try SurfaceRuns.run([OptimizerRequest(name: "adam", settings: ["lr": 0.1]),
+                                        OptimizerRequest(name: "lbfgs", settings: ["lr": 0.01, "max_iter": 1])],
+                                       plan: plan(s, steps: 10))
+        for run in runs {
+            XCTAssertNil(run.evaluationNote, run.config.label)
+            XCTAssertTrue(run.extraEvaluations.isEmpty, run.config.label)
+        }
+        XCTAssertEqual(runs[1].trajectory.functionEvaluations.last, 10)
+    }
+
+    /// StepLR(step_size=2, gamma=0.5) from lr 0.4 over 20 steps ends at 0.4·0.5¹⁰ = 3.90625×10⁻⁴;
+    /// OneCycleLR rises to max_lr and falls; without a schedule there is no lr note.
+    func testLearningRateNoteFollowsTheSchedule() throws {
+        let s = try Surface(named: "ellipse")
+        let stepLR = try LRSchedule(parsing: "StepLR(step_size=2, gamma=0.5)")
+        let p = plan(s, start: Point2(-4, 1.5), steps: 20)
+        let scheduled = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4], schedule: stepLR)], plan: p)
+        XCTAssertEqual(scheduled[0].trajectory.learningRates.last ?? .nan, 0.4 * pow(0.5, 10), accuracy: 1e-18)
+        XCTAssertEqual(scheduled[0].learningRateNote, "lr 0.4 → 3.9×10⁻⁴")
+        XCTAssertTrue(SurfaceFigure(plan: p, runs: scheduled).subtitle(every: 2).hasSuffix("; lr schedule: StepLR(step_size=2, gamma=0.5)"))
+        let cycle = try LRSchedule(parsing: "OneCycleLR(max_lr=0.5, total_steps=30)")
+        let cycled = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4, "momentum": 0.9], schedule: cycle)], plan: p)
+        let note = try XCTUnwrap(cycled[0].learningRateNote)
+        XCTAssertTrue(note.hasPrefix("lr 0.02 ↗ 0.5 ↘ "), note)
+        let plain = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4])], plan: p)
+        XCTAssertNil(plain[0].learningRateNote)
+    }
+}
