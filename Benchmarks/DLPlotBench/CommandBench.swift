@@ -49,6 +49,12 @@ func runCommandBenchmarks(_ h: inout Harness, dlplot: String, baseline: String?)
         ("surface rosenbrock (7 optimizers)", ["surface", "rosenbrock"]), ("surface --view 3d", ["surface", "rosenbrock", "--view", "3d"]),
         ("curves (10⁶ steps)", ["curves", "--surface", "ellipse", "--optimizers", "gd,momentum", "--lr", "0.05", "--steps", "1000000"]),
         ("steps", ["steps"]),
+        // The research figures: a basin map (3 optimizers × 201² starts), a stability map and the loss
+        // landscape of a trained MLP on a 101² grid (goal: under 5 s each task).
+        ("basins himmelblau (3 × 201² starts)", ["basins", "himmelblau"]), ("stability bowl", ["stability", "bowl"]),
+        ("landscape xor (101² grid)", ["landscape", "--task", "xor", "--grid", "101"]),
+        ("landscape spirals (101² grid)", ["landscape", "--task", "spirals", "--grid", "101"]),
+        ("landscape regression (101² grid)", ["landscape", "--task", "regression", "--grid", "101"]),
     ]
     for (name, args) in kinds {
         time("figure kind: " + name, [dlplot] + args + ["-o", tmp + "/k.png"])

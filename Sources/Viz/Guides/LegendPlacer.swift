@@ -7,10 +7,13 @@ struct LegendPlacer {
     let resolution: Double
 
     /// Sets `layout.legend` (re-flowed) and `layout.legendOrigin`; does nothing for a panel without one.
-    /// Returns false when a `.best` legend found no spot inside the plot free of data and text.
+    /// `free` is false when a `.best` legend found no spot inside the plot free of data and text;
+    /// `fitsPage` is false when a legend right of the plot is taller or wider than the room beside it
+    /// even at 60 % of its font size (the page is then too small).
     @discardableResult
-    func place(_ layout: inout AxisLayout, axes: Axes) -> Bool {
-        guard var legend = layout.legend else { return true }
+    func place(_ layout: inout AxisLayout, axes: Axes) -> (free: Bool, fitsPage: Bool) {
+        guard var legend = layout.legend else { return (true, true) }
+        var fitsPage = true
         let theme = figure.theme
         let r = layout.plotRect
         let inside = [.best, .upperRight, .upperLeft, .lowerLeft, .lowerRight].contains(layout.legendPlacement)
@@ -32,18 +35,33 @@ struct LegendPlacer {
         // Below: no wider than the panel's own cell, so the legends of side-by-side panels never meet.
         let cell = Rect(x: r.minX - layout.insets.left, y: page.minY, width: r.width + layout.insets.left + layout.insets.right, height: page.height)
         if layout.legendPlacement == .below { legend = reflow(legend, into: cell, floor: 0.5) }
+        // Right of the plot: from the panel's top down, so that it never runs over the titles above.
+        let panelCell = Rect(x: r.minX - layout.insets.left, y: r.minY - layout.insets.top,
+                             width: r.width + layout.insets.left + layout.insets.right, height: r.height + layout.insets.top + layout.insets.bottom)
+        let pad = theme.labelFont.size * 0.4
+        let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
+        if layout.legendPlacement == .outsideRight {
+            // More columns first (the page may have room beside the plot), then a smaller font.
+            // Its room reaches down to the page's foot (beside the panels below, as in a loss-over-distance
+            // stack), never up into the titles.
+            let room = Rect(x: guidesEnd, y: panelCell.minY, width: page.maxX - guidesEnd, height: page.maxY - panelCell.minY)
+            if legend.size.height > room.height {
+                legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width)
+            }
+            legend = reflow(legend, into: room, floor: 0.6)
+            fitsPage = legend.size.height <= room.height + 0.5 && legend.size.width <= room.width + 0.5
+        }
         legend = reflow(legend, into: page, floor: 0.1)
         layout.legend = legend
         let ctx = PlotContext(plotRect: r, xScale: layout.xScale, yScale: layout.yScale, theme: theme, resolution: resolution, canvas: canvas)
-        let pad = theme.labelFont.size * 0.4
-        let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
         var (o, free) = origin(legend, axes: axes, ctx: ctx, guidesEnd: guidesEnd, layout: layout)
         // Whatever happens, the legend stays on the page.
         if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
         o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
+        if layout.legendPlacement == .outsideRight { o.y = max(o.y, panelCell.minY) }
         layout.legendOrigin = o
-        return free
+        return (free, fitsPage)
     }
 
     /// The legend's origin, and whether it is free of data and text there.

@@ -156,10 +156,14 @@ struct AxisLayout {
                                     maxWidth: p == .below ? rect.width : rect.width * 0.55)
             }
             var l = measure(placement)
-            // An outside legend wider than half the cell would crush the plot: put it below instead.
+            // An outside legend wider than half the cell would crush the plot, and one taller than the cell
+            // would run over the titles: put it below instead (when it fits there).
             if placement == .outsideRight, l.size.width > rect.width * 0.5 {
                 placement = .below
                 l = measure(placement)
+            } else if placement == .outsideRight, l.size.height > rect.height - i.top {
+                let below = measure(.below)
+                if below.size.height <= rect.height * 0.35 { placement = .below; l = below }
             }
             legend = l
             legendPlacement = placement

@@ -38,8 +38,13 @@ struct FigureRenderer {
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         var crowded: [Int] = []
-        for k in panels.indices where !placer.place(&layouts[k], axes: panels[k].axes) && panels[k].axes.legend == .best {
-            crowded.append(k)
+        for k in panels.indices {
+            let placed = placer.place(&layouts[k], axes: panels[k].axes)
+            guard placed.fitsPage else {
+                throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
+                                            allowed: "a page with room for the legend beside the plot")
+            }
+            if !placed.free && panels[k].axes.legend == .best { crowded.append(k) }
         }
         // No free spot inside a plot: its legend moves outside (right, or below when too wide), once,
         // unless the page has no room for that; then it keeps the least-covering spot inside.
