@@ -87,3 +87,19 @@ final class ExpressionMessageTests: XCTestCase {
         XCTAssertEqual(range.stdout, "x,y,dy\n-1.0,0.0,0.0\n2.0,2.0,1.0\n")
     }
 }
+
+extension ExpressionMessageTests {
+    /// `trace` on log(x) + y² stepping to x < 0 said "diverged"; it left the domain of f.
+    func testTraceSaysWhenARunLeavesTheDomain() throws {
+        let r = try runDLPlot(["trace", "--surface", "log(x)+y^2", "--optimizer", "gd", "--lr", "0.5", "--start=0.5,1", "--steps", "5"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "step,x,y,f\n0,0.5,1.0,0.3068528194400547\n")
+        XCTAssertEqual(r.stderr, "stop: left the domain of f at step 1: f is undefined at x = -0.5, y = 0.0\n")
+        let json = try runDLPlot(["trace", "--surface", "log(x)+y^2", "--optimizer", "gd", "--lr", "0.5", "--start=0.5,1",
+                                  "--steps", "5", "--format", "json"])
+        XCTAssertTrue(json.stdout.contains("\"stop\":\"left_domain\",\"stop_step\":1"), json.stdout)
+        // A blow-up is still a divergence.
+        let blow = try runDLPlot(["trace", "--surface", "bowl", "--optimizer", "gd", "--lr", "1e10", "--start=1,1", "--steps", "100"])
+        XCTAssertTrue(blow.stderr.hasPrefix("stop: diverged at step "), blow.stderr)
+    }
+}
