@@ -41,9 +41,15 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
     public var surface: Surface { plan.surface }
     public var isDataset: Bool { surface.dataset != nil }
-    public var xName: String { isDataset ? "w" : "x" }
-    public var yName: String { isDataset ? "b" : "y" }
-    public var fName: String { isDataset ? "$L(w, b)$" : "$f(x, y)$" }
+    /// The coordinates' column names: x, y; w, b on the dataset surfaces; w1, w2 on a two-feature dataset.
+    public var xName: String { surface.parameterNames.0 }
+    public var yName: String { surface.parameterNames.1 }
+    /// The coordinates in math-label syntax (`x`, `w`, `w_1`).
+    var xSymbol: String { surface.dataset?.parameterSymbols.0 ?? "x" }
+    var ySymbol: String { surface.dataset?.parameterSymbols.1 ?? "y" }
+    /// A symbol as label text: `w_1` as math, plain letters as they are.
+    static func plain(_ symbol: String) -> String { symbol.contains("_") ? "$\(symbol)$" : symbol }
+    public var fName: String { isDataset ? "$L(\(xSymbol), \(ySymbol))$" : "$f(x, y)$" }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
@@ -97,7 +103,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
     /// The plane view: field, level lines, guides, critical points, paths and notes.
     public func plane(_ field: ScalarField, every: Int, theme: Theme) throws -> Axes {
-        var ax = Axes(xLabel: "$\(xName)$", yLabel: "$\(yName)$")
+        var ax = Axes(xLabel: "$\(xSymbol)$", yLabel: "$\(ySymbol)$")
         ax.xLimits = plan.x; ax.yLimits = plan.y
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
         let ratio = plan.x.span / plan.y.span
@@ -250,7 +256,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     public func surface3DMarks(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme,
                                upTo: [Int], legend: [String]) throws -> [any Mark] {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
-                                   xLabel: xName, yLabel: yName, zLabel: isDataset ? "L" : "f")
+                                   xLabel: Self.plain(xSymbol), yLabel: Self.plain(ySymbol), zLabel: isDataset ? "L" : "f")
         mark.extraPaths = zip(runs, upTo).map { run, last in
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
             let inside = run.points.prefix(max(0, last) + 1).prefix { plan.inView($0.x, $0.y) }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Viz
 
@@ -24,6 +25,17 @@ final class ContourTests: XCTestCase {
             if level < 4 { XCTAssertTrue(lines.count == 1 && lines[0].isClosed, "level \(level)") }
             else { XCTAssertTrue(lines.count == 4 && lines.allSatisfy { !$0.isClosed }, "level \(level)") }
         }
+    }
+
+    /// A field whose values near its minimum differ by little (so they "span decades" above it) but
+    /// which lies within one decade overall, 0.2 to 1.6, gets linear levels: log ones would be 0.5 and 1 only.
+    func testAFieldWithinOneDecadeGetsEnoughLevels() throws {
+        let f = try FieldSampler.sample(x: Interval(-1, 3), y: Interval(-3, 1), nx: 80, ny: 80) { x, y in
+            0.2 + 1.4 * (1 - Foundation.exp(-((x - 2.4) * (x - 2.4) + (y + 2.5) * (y + 2.5)) / 8))
+        }
+        let r = try ContourLevels.count(12).resolve(for: f)
+        XCTAssertFalse(r.isLog, "\(r.values)")
+        XCTAssertGreaterThanOrEqual(r.values.count, 8, "\(r.values)")
     }
 
     func testLogLevelsForRosenbrock() throws {

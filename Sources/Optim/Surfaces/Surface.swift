@@ -7,13 +7,18 @@
 ///     s.gradient(-1.5, 2)   // (dx: -155, dy: -50)
 ///
 /// `linreg_mse` and `logreg_bce` are losses over the parameters (w, b) of a model of
-/// `ToyDataset.standard`; `gradient(_:_:indices:)` gives their mini-batch gradients.
+/// `ToyDataset.standard`, or of the user's examples (`init(named:examples:)`);
+/// `gradient(_:_:indices:)` gives their mini-batch gradients.
 public struct Surface: Sendable, Hashable {
     /// The canonical name, e.g. `six_hump_camel`.
     public let name: String
     let kind: Kind
     /// The typed expression and its analysis, for `kind == .expression`.
     let typed: ExpressionSurface?
+    /// The user's examples for `linreg_mse` / `logreg_bce` (nil: `ToyDataset.standard`).
+    let examples: ToyDataset?
+    /// Minimum, view and names worked out once from `examples` (see `UserDatasetInfo`).
+    let examplesInfo: SurfaceInfo?
 
     enum Kind: String, Sendable, Hashable, CaseIterable {
         case saddle, bowl, ellipse, rosenbrock, beale, himmelblau, booth, matyas, rastrigin, ackley
@@ -37,6 +42,27 @@ public struct Surface: Sendable, Hashable {
         self.name = name
         self.kind = kind
         typed = nil
+        examples = nil
+        examplesInfo = nil
+    }
+
+    /// `linreg_mse` or `logreg_bce` over the user's examples: the same losses (mean squared error,
+    /// mean BCE with logits) of the same linear model, z = w·x + b for one feature or w₁·x₁ + w₂·x₂ for
+    /// two (see `ToyDataset`), with a minimum, view box and start (0, 0) worked out from the data (see
+    /// `UserDatasetInfo`). Throws `OptimError` for another surface, fewer than 2 or more than 10 000
+    /// examples, non-finite values, labels other than 0 and 1 for `logreg_bce`, or inputs that do not
+    /// tell the two parameters apart.
+    public init(named name: String, examples: ToyDataset) throws {
+        let kind = try Surface(named: name).kind
+        guard kind == .linregMSE || kind == .logregBCE else {
+            throw OptimError("a dataset applies only to the dataset surfaces linreg_mse and logreg_bce, not \(name)")
+        }
+        try UserDatasetInfo.check(examples, classification: kind == .logregBCE)
+        self.name = name
+        self.kind = kind
+        typed = nil
+        self.examples = examples
+        examplesInfo = kind == .linregMSE ? UserDatasetInfo.linreg(examples) : UserDatasetInfo.logreg(examples)
     }
 
     /// A typed 2-D expression as a surface (see `ExpressionSurface` for its view, start and
@@ -45,6 +71,8 @@ public struct Surface: Sendable, Hashable {
         name = typed.expression.source
         kind = .expression
         self.typed = typed
+        examples = nil
+        examplesInfo = nil
     }
 
     var info: SurfaceInfo {
@@ -62,8 +90,8 @@ public struct Surface: Sendable, Hashable {
         case .sixHumpCamel: return SixHumpCamel.info
         case .monkeySaddle: return Quadratics.monkeySaddle
         case .styblinskiTang: return StyblinskiTang.info
-        case .linregMSE: return DatasetLosses.linreg
-        case .logregBCE: return DatasetLosses.logreg
+        case .linregMSE: return examplesInfo ?? DatasetLosses.linreg
+        case .logregBCE: return examplesInfo ?? DatasetLosses.logreg
         case .expression: return typed?.info ?? Quadratics.bowl
         }
     }
@@ -98,9 +126,13 @@ public struct Surface: Sendable, Hashable {
         return abs(v) <= 1e-12 * scale ? 0 : v
     }
 
+    /// The names of the two coordinates as plain column names: `x`, `y`; `w`, `b` on the dataset
+    /// surfaces; `w1`, `w2` on a two-feature dataset.
+    public var parameterNames: (String, String) { dataset?.parameterNames ?? ("x", "y") }
+
     /// The dataset behind `linreg_mse` / `logreg_bce`, nil for the analytic surfaces.
     public var dataset: ToyDataset? {
-        kind == .linregMSE || kind == .logregBCE ? DatasetLosses.data : nil
+        kind == .linregMSE || kind == .logregBCE ? examples ?? DatasetLosses.standard : nil
     }
 
     /// f(x, y) (for dataset losses: the mean over the whole dataset).
@@ -119,8 +151,8 @@ public struct Surface: Sendable, Hashable {
         case .sixHumpCamel: return SixHumpCamel.value(x, y)
         case .monkeySaddle: return x * x * x - 3 * x * y * y
         case .styblinskiTang: return StyblinskiTang.value(x, y)
-        case .linregMSE: return DatasetLosses.linregValue(x, y, DatasetLosses.data.inputs.indices)
-        case .logregBCE: return DatasetLosses.logregValue(x, y, DatasetLosses.data.inputs.indices)
+        case .linregMSE: return DatasetLosses.linregValue(data, x, y, data.inputs.indices)
+        case .logregBCE: return DatasetLosses.logregValue(data, x, y, data.inputs.indices)
         case .expression: return typed?.expression.value(x, y) ?? .nan
         }
     }
@@ -141,8 +173,8 @@ public struct Surface: Sendable, Hashable {
         case .sixHumpCamel: return SixHumpCamel.gradient(x, y)
         case .monkeySaddle: return (3 * x * x - 3 * y * y, -6 * x * y)
         case .styblinskiTang: return StyblinskiTang.gradient(x, y)
-        case .linregMSE: return DatasetLosses.linregGradient(x, y, DatasetLosses.data.inputs.indices)
-        case .logregBCE: return DatasetLosses.logregGradient(x, y, DatasetLosses.data.inputs.indices)
+        case .linregMSE: return DatasetLosses.linregGradient(data, x, y, data.inputs.indices)
+        case .logregBCE: return DatasetLosses.logregGradient(data, x, y, data.inputs.indices)
         case .expression: return typed?.expression.gradient(x, y) ?? (.nan, .nan)
         }
     }
@@ -153,12 +185,15 @@ public struct Surface: Sendable, Hashable {
     where C.Element == Int {
         if indices.isEmpty { return gradient(x, y) }
         switch kind {
-        case .linregMSE: return DatasetLosses.linregGradient(x, y, indices)
-        case .logregBCE: return DatasetLosses.logregGradient(x, y, indices)
+        case .linregMSE: return DatasetLosses.linregGradient(data, x, y, indices)
+        case .logregBCE: return DatasetLosses.logregGradient(data, x, y, indices)
         default: return gradient(x, y)
         }
     }
 
     /// f at a point.
     public func value(_ p: Point2) -> Double { value(p.x, p.y) }
+
+    /// The examples of a dataset surface (the user's, else the standard ones).
+    var data: ToyDataset { examples ?? DatasetLosses.standard }
 }

@@ -36,7 +36,7 @@ public struct ViewBox: Sendable, Hashable {
 }
 
 /// The descriptive part of a surface: names, formula, critical points, view and start.
-struct SurfaceInfo: Sendable {
+struct SurfaceInfo: Sendable, Hashable {
     let displayName: String
     let summary: String
     let formula: String

@@ -21,7 +21,8 @@ public struct UserPath: Sendable, Equatable {
 }
 
 /// Reads `--path FILE`: CSV with a header, or JSON lines (one object per line, recognised by a first
-/// `{`), with the fields `x` and `y` (or `w` and `b`, the parameters of the dataset surfaces),
+/// `{`), with the fields `x` and `y` (or `w` and `b`, the parameters of the dataset surfaces; `w1` and
+/// `w2` on a two-feature `--dataset`),
 /// optionally `step`, `loss` (or `f`) and `label`; one row per point. Rows with the same label form
 /// one path, labels in order of first appearance.
 ///
@@ -71,8 +72,8 @@ public enum PathFileReader {
             throw RunLogError(file: path, "line 1: no header row; " + expected)
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let xi = header.firstIndex(of: "x") ?? header.firstIndex(of: "w")
-        let yi = header.firstIndex(of: "y") ?? header.firstIndex(of: "b")
+        let xi = header.firstIndex(of: "x") ?? header.firstIndex(of: "w") ?? header.firstIndex(of: "w1")
+        let yi = header.firstIndex(of: "y") ?? header.firstIndex(of: "b") ?? header.firstIndex(of: "w2")
         guard let xi, let yi else {
             throw RunLogError(file: path, "line 1: columns '\(header.joined(separator: ","))'; " + expected)
         }

@@ -56,8 +56,8 @@ enum PathJSONLines {
                 }
                 throw RunLogError(file: path, "line \(line), field '\(name)': '\(field.shown)' is not a number")
             }
-            let x = try number(["x", "w"], required: true) ?? .nan
-            let y = try number(["y", "b"], required: true) ?? .nan
+            let x = try number(["x", "w", "w1"], required: true) ?? .nan
+            let y = try number(["y", "b", "w2"], required: true) ?? .nan
             let loss = try number(["loss", "f"], required: false)
             if hasLoss == nil { hasLoss = loss != nil }
             if hasLoss == true && loss == nil {

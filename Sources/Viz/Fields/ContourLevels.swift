@@ -85,7 +85,8 @@ public enum ContourLevels: Sendable, Hashable {
                 let offset = lo > 0 ? 0 : lo
                 let floor = ContourLevels.lowQuantile(sorted(), offset: offset, hi: hi)
                 let v = ContourLevels.logLevels(from: floor, to: hi - offset, near: n).map { $0 + offset }.filter { $0 > lo && $0 < hi }
-                if !v.isEmpty { return Resolved(values: v, isLog: true, offset: offset, note: nil) }
+                // Too few nice log values (a field within one decade, e.g. 0.2 to 1.5): linear levels show more.
+                if v.count >= min(n, 3) { return Resolved(values: v, isLog: true, offset: offset, note: nil) }
             }
             return Resolved(values: ContourLevels.linearLevels(lo, hi, near: n), isLog: false, offset: 0, note: nil)
         case .values:

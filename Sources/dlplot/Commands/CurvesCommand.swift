@@ -41,12 +41,13 @@ extension DLPlot {
         var defaultFileName: String { "curves-" + FunctionArguments.fileStem(surface) }
 
         mutating func validate() throws {
-            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan(readingDataset: false).steps)
             try validateAnimation()
         }
 
-        func plan() throws -> SurfacePlan {
-            try run.plan(surfaceName: surface, option: "--surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
+        func plan(readingDataset: Bool = true) throws -> SurfacePlan {
+            try run.plan(surfaceName: surface, option: "--surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps,
+                         readingDataset: readingDataset)
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }

@@ -35,6 +35,14 @@ extension DLPlot {
                 on linreg_mse and logreg_bce; optional step, loss and label columns) with the same rules as a \
                 computed run: clipped where it first leaves the view, with an arrow and the note; ended at its \
                 first NaN or infinite row with "diverged at step k"; hollow circle at its start, dot at its end.
+                Your own data: --dataset FILE.csv puts your examples behind linreg_mse or logreg_bce, with the same \
+                losses (mean squared error; mean binary cross-entropy with logits) and options (--batch-size, --seed). \
+                Columns x and y (or label) fit the model w·x + b, and the surface is over (w, b) as for the built-in \
+                data; columns x1, x2 and y (or label) fit w1·x1 + w2·x2 with no bias, over (w1, w2) (add a column of \
+                ones as x2 for a bias). Labels for logreg_bce are 0 or 1; at most 10000 rows. The view runs from the \
+                start (0, 0) to the least-squares minimum (linreg_mse), or to logreg_bce's minimum when the classes \
+                overlap, else to where the loss falls below 0.1 (separable classes have no finite minimum).
+                  dlplot surface linreg_mse --dataset points.csv --batch-size 4
                 """)
 
         @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
@@ -100,7 +108,7 @@ extension DLPlot {
                 throw ValidationError("--\(optimizerOptions.lr != nil ? "lr" : "schedule") applies to computed runs; with --path, "
                     + "name them with --optimizers or --opt (or leave it out to draw only the files' paths)")
             }
-            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan().steps)
+            _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan(readingDataset: false).steps)
             _ = try recipeSettings()
             if let orbit {
                 guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(orbit)': it turns an animated 3-D view; add --view 3d --animate") }
@@ -126,8 +134,9 @@ extension DLPlot {
             return (animation, tables)
         }
 
-        func plan() throws -> SurfacePlan {
-            try run.plan(surfaceName: name, option: "surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps)
+        func plan(readingDataset: Bool = true) throws -> SurfacePlan {
+            try run.plan(surfaceName: name, option: "surface", defaultSteps: Self.defaultSteps, maxSteps: Self.maxSteps,
+                         readingDataset: readingDataset)
         }
 
         /// The drawing settings, checked.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Figures
+import Foundation
 import Optim
+import RunLogs
 import Viz
 
 /// Options shared by the figures that run optimizers on a surface: start, step budget, view, and the
@@ -21,9 +23,14 @@ struct SurfaceRunOptions: ParsableArguments {
     var yrange: String?
 
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: ArgumentHelp(
-        "linreg_mse, logreg_bce only: examples per step: 1 = SGD, 2-11 = mini-batch, >= 12 = full batch (default: full batch).",
+        "linreg_mse, logreg_bce only: examples per step: 1 = SGD, fewer than the data set's examples = mini-batch, all of them (12 for the built-in data) = full batch (default: full batch).",
         valueName: "n"))
     var batchSize: Int?
+
+    @Option(name: .customLong("dataset"), help: ArgumentHelp(
+        "linreg_mse, logreg_bce only: your own examples, a CSV file with a header: x,y (the model w·x + b) or x1,x2 with y or label (w1·x1 + w2·x2, no bias); logreg_bce labels are 0 or 1; at most 10000 rows.",
+        valueName: "file.csv"))
+    var dataset: String?
 
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
         "A parameter of a typed surface expression as name=value (repeatable).", valueName: "name=value"))
@@ -32,8 +39,9 @@ struct SurfaceRunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size.", valueName: "n"))
     var seed: UInt64 = 0
 
-    /// Everything a run needs, checked: the surface, start, step budget and view.
-    func plan(surfaceName: String, option: String, defaultSteps: Int, maxSteps: Int) throws -> SurfacePlan {
+    /// Everything a run needs, checked: the surface, start, step budget and view. `--dataset` is read
+    /// only with `readingDataset` (at run time, so that a bad file is one line without the usage).
+    func plan(surfaceName: String, option: String, defaultSteps: Int, maxSteps: Int, readingDataset: Bool = true) throws -> SurfacePlan {
         // A typed expression's view is --xrange/--yrange (default [-3, 3]²) and its start --start.
         let givenX = try xrange.map { try NumberArguments.interval($0, option: "--xrange") }
         let givenY = try yrange.map { try NumberArguments.interval($0, option: "--yrange") }
@@ -41,8 +49,12 @@ struct SurfaceRunOptions: ParsableArguments {
         // Without either range the expression's own default view (holding its minima) is used.
         let view = givenX == nil && givenY == nil ? nil
             : ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
-        let surface = try FunctionArguments.surface(surfaceName, params: params, option: option, view: view,
-                                                    start: givenStart.map { Point2($0[0], $0[1]) })
+        if readingDataset, dataset != nil, let p = params.first {
+            throw ValidationError("--param '\(p)' applies to typed expressions, not to --dataset")
+        }
+        let surface = try dataset.flatMap { readingDataset ? try Self.datasetSurface(surfaceName, file: $0) : nil }
+            ?? FunctionArguments.surface(surfaceName, params: dataset == nil ? params : [], option: option, view: view,
+                                         start: givenStart.map { Point2($0[0], $0[1]) })
         let n = steps ?? defaultSteps
         guard (1...maxSteps).contains(n) else {
             throw ValidationError("--steps: \(n) is not allowed; expected 1...\(maxSteps)")
@@ -60,6 +72,25 @@ struct SurfaceRunOptions: ParsableArguments {
         }
         return SurfacePlan(surface: surface, start: Point2(startPoint[0], startPoint[1]), steps: n, x: x, y: y,
                            batchSize: batchSize, seed: seed)
+    }
+}
+
+extension SurfaceRunOptions {
+    /// `linreg_mse` or `logreg_bce` over the examples of `--dataset file`.
+    /// - Throws: `ValidationError` "--dataset FILE: line N, column 'c': …" (exit 64).
+    static func datasetSurface(_ name: String, file: String) throws -> Surface {
+        guard name == "linreg_mse" || name == "logreg_bce" else {
+            throw ValidationError("--dataset applies only to the dataset surfaces linreg_mse and logreg_bce, not \(name)")
+        }
+        let columns: DatasetColumns
+        do { columns = try DatasetFileReader.read(file, binaryLabels: name == "logreg_bce") } catch {
+            throw ValidationError("--dataset " + error.description)
+        }
+        let examples = ToyDataset(inputs: columns.inputs, secondInputs: columns.secondInputs, labels: columns.targets,
+                                  source: (file as NSString).lastPathComponent)
+        do { return try Surface(named: name, examples: examples) } catch {
+            throw ValidationError("--dataset \(file): \(error)")
+        }
     }
 }
 
