@@ -82,3 +82,25 @@ final class RobustYLimitsTests: XCTestCase {
         XCTAssertTrue(axes.marks.contains { ($0 as? ReferenceLineMark).map { $0.orientation == .vertical && $0.value == 0 } ?? false })
     }
 }
+
+extension RobustYLimitsTests {
+    /// y = 1/6 is the asymptote of x/(3(2x + 1)) in both tails: one line, its label off the curve
+    /// (at the left end above the line it sat on the curve, which runs just above it there).
+    func testAnAsymptoteLabelKeepsOffTheCurves() throws {
+        let (_, axes) = try figure("x/(2*x+1)/3")
+        let lines = axes.marks.compactMap { $0 as? ReferenceLineMark }.filter { $0.orientation == .horizontal }
+        XCTAssertEqual(lines.count, 1)
+        let line = try XCTUnwrap(lines.first)
+        XCTAssertEqual(line.value, 1.0 / 6, accuracy: 1e-7)
+        XCTAssertFalse(line.textAtStart && !line.textBelow, "not above the line at the left end, where f runs")
+        // The curve near the chosen end stays out of the label's band (8 % of the shown span).
+        let f = { (x: Double) in x / (2 * x + 1) / 3 }
+        let y = try XCTUnwrap(axes.yLimits)
+        let band = 0.08 * (y.upper - y.lower)
+        for k in 0...20 {
+            let x = line.textAtStart ? -6 + 0.12 * Double(k) : 6 - 0.12 * Double(k)
+            let v = f(x)
+            XCTAssertFalse(line.textBelow ? (v < 1.0 / 6 && v > 1.0 / 6 - band) : (v > 1.0 / 6 && v < 1.0 / 6 + band), "f(\(x)) = \(v)")
+        }
+    }
+}

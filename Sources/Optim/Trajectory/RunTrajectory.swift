@@ -99,7 +99,7 @@ private func stepThrough<O: Objective>(
     guard isFinite(f) else {
         trajectory.stop = .diverged(step: 0)
         trajectory.divergedPosition = theta
-        trajectory.divergedValue = f
+        trajectory.divergedToUndefined = f.isNaN
         return trajectory
     }
     if options.everyValue { trajectory.valueHistory.reserveCapacity(options.steps + 1) }
@@ -138,7 +138,7 @@ private func stepThrough<O: Objective>(
         if !isFinite(f) {
             trajectory.stop = .diverged(step: k)
             trajectory.divergedPosition = theta
-            trajectory.divergedValue = f
+            trajectory.divergedToUndefined = f.isNaN
             if k - 1 > lastRecorded {
                 (theta, g) = (lastTheta, lastG)
                 optimizer.lr = lastLR
