@@ -106,7 +106,7 @@ public struct StabilityFigure: FigureRecipe {
     public static func powerTicks(_ v: [Double]) -> [(value: Double, label: String)] {
         guard let lo = v.min(), let hi = v.max() else { return [] }
         return Array(Int(lo.rounded(.up))...max(Int(lo.rounded(.up)), Int(hi.rounded(.down)))).map {
-            (Double($0), $0 == 0 ? "1" : "10^{\($0)}")
+            (Double($0), $0 == 0 ? "1" : "10" + TickFormat.superscript($0))
         }
     }
 }

@@ -132,7 +132,7 @@ public struct StepsFigure: FigureRecipe {
             let grid = Self.grid(panels: panels)
             let (row, column) = (p / grid.columns, p % grid.columns)
             // With a schedule the lr changes from panel to panel: each panel names the lr its step used.
-            let title = schedule == nil ? "step \(step.index)" : "step \(step.index)\nlr \(TickFormat.shortest(step.lr))"
+            let title = schedule == nil ? "step \(step.index)" : "step \(step.index)\nlr \(TickFormat.short(step.lr, significant: 3))"
             var ax = Axes(title: title, xLabel: "$x$", yLabel: column == 0 ? "$y$" : nil)
             ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none

@@ -97,7 +97,7 @@ public struct SurfaceAnimation {
                     marks.append(LegendLine("lr " + SurfaceRun.value(run.trajectory.learningRates[j])))
                 }
                 if run.evaluationNote != nil {
-                    marks.append(LegendLine("× \(made) more evaluation\(made == 1 ? "" : "s") of f"))
+                    marks.append(LegendLine("○ \(made) more evaluation\(made == 1 ? "" : "s") of f"))
                 }
             }
             let happened = [run.leavesView, run.diverged].compactMap { $0 }.min().map { $0 <= step } ?? false

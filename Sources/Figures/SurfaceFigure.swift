@@ -176,7 +176,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
-                if let note = run.evaluationNote { marks.append(LegendLine("× " + note)) }
+                if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }
             if let note = exitNote(run, index: i) { marks.append(note) }
         }
@@ -192,16 +192,20 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                            edge: theme.plotBackground, zOrder: 3.5)
     }
 
-    /// LBFGS: a small cross at each evaluation of f inside a step (line-search trials, inner iterations)
-    /// that lies in the view; empty for other optimizers.
+    /// LBFGS: a small ring in the run's colour at each evaluation of f inside a step (line-search trials,
+    /// inner iterations) that lies in the view, under the paths; empty for other optimizers. (Rings, not
+    /// crosses: no series marker is an open ring.)
     public func evaluationMarkers(_ run: SurfaceRun, look: TrajectoryStyle) -> ScatterMark {
         let shown = run.extraEvaluations.filter { plan.inView($0.x, $0.y) }
-        return ScatterMark(points: shown, shape: .cross, size: 5, color: look.color, edgeWidth: 1, zOrder: 3.4)
+        return ScatterMark(points: shown, shape: .circle, size: 4.5, color: look.color.withAlpha(0), edge: look.color.withAlpha(0.8),
+                           edgeWidth: 0.9, zOrder: 2.9)
     }
 
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
     public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
-        exitNote(name: run.config.name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
+        // The optimizer's name, or its whole label when another run has the same name.
+        let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.label : run.config.name
+        return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
                  diverged: run.diverged, index: i)
     }
 

@@ -120,14 +120,17 @@ public struct SurfaceRun: Sendable {
     }
 
     /// With a schedule: the lr the run started and ended with, and its peak when that lies between
-    /// ("lr 0.4 → 3.9×10⁻⁴", "lr 0.004 ↗ 0.1 ↘ 4×10⁻⁷"); nil without a schedule or when the lr stayed put.
+    /// ("lr 0.4 → 3.9×10⁻⁴", "lr 0.004 ↗ 0.1 ↘ 4×10⁻⁷; momentum cycled" when the schedule also cycles
+    /// momentum or beta1); nil without a schedule or when the lr stayed put.
     public var learningRateNote: String? {
         let lrs = trajectory.learningRates
         guard schedule != nil, let first = lrs.first, let last = lrs.last, let peak = lrs.max(), first != last || peak != first
         else { return nil }
         let f = SurfaceRun.value
-        if peak > first && peak > last { return "lr \(f(first)) ↗ \(f(peak)) ↘ \(f(last))" }
-        return "lr \(f(first)) → \(f(last))"
+        // OneCycleLR and CyclicLR overwrite momentum (or beta1) at every step, whatever the label says.
+        let cycled = schedule?.cyclesMomentum == true ? "; \(config.settings.contains { $0.name == "beta1" } ? "beta1" : "momentum") cycled" : ""
+        if peak > first && peak > last { return "lr \(f(first)) ↗ \(f(peak)) ↘ \(f(last))" + cycled }
+        return "lr \(f(first)) → \(f(last))" + cycled
     }
 
     /// The legend label: the optimizer's settings (PyTorch names), then the outcome.

@@ -47,7 +47,8 @@ final class SurfaceRunNotesTests: XCTestCase {
         // The figure draws a cross at each one inside the view and says how many there were.
         let figure = SurfaceFigure(plan: plan(s, steps: 12), runs: runs)
         let crosses = figure.evaluationMarkers(run, look: TrajectoryStyle(index: 0, theme: .light))
-        XCTAssertEqual(crosses.shape, MarkerShape.cross)
+        XCTAssertEqual(crosses.shape, MarkerShape.circle)
+        XCTAssertLessThan(crosses.zOrder, 3, "under the paths")
         XCTAssertEqual(crosses.points.count, run.extraEvaluations.filter { figure.plan.inView($0.x, $0.y) }.count)
         XCTAssertGreaterThan(crosses.points.count, 0)
     }
@@ -80,6 +81,7 @@ final class SurfaceRunNotesTests: XCTestCase {
         let cycled = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4, "momentum": 0.9], schedule: cycle)], plan: p)
         let note = try XCTUnwrap(cycled[0].learningRateNote)
         XCTAssertTrue(note.hasPrefix("lr 0.02 ↗ 0.5 ↘ "), note)
+        XCTAssertTrue(note.hasSuffix("; momentum cycled"), note)
         let plain = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 0.4])], plan: p)
         XCTAssertNil(plain[0].learningRateNote)
     }

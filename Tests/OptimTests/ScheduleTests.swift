@@ -90,7 +90,7 @@ final class ScheduleTests: XCTestCase {
                       || message { _ = try LRSchedule(parsing: "CosineLR(T_max=3)") }.contains("Allowed: StepLR"))
         XCTAssertTrue(message { _ = try TorchCall(parsing: "Adam(lr=0.1") }.contains("column 12"))
         XCTAssertTrue(message { _ = try LRSchedule(parsing: "SequentialLR([StepLR(5), StepLR(5)], milestones=[])") }
-                        .contains("need 1 milestones"))
+                        .contains("2 schedulers need 1 milestone, got 0"))
         var rprop = Optimizer(config: try! OptimizerConfig(name: "rprop"))
         XCTAssertTrue(message { _ = try LRScheduler(schedule: try LRSchedule(parsing: "OneCycleLR(max_lr=1, total_steps=9)"),
                                                     optimizer: &rprop) }.contains("cycle_momentum=False"))

@@ -27,6 +27,11 @@ final class StabilityMapTests: XCTestCase {
                                    measure: .stepsToTolerance(1e-6))
         // lr 0.5 on x² + y²: one step to the minimum; lr 0.25 halves x per step: f = 4^-k ≤ 1e-6 at k = 10.
         XCTAssertEqual(map.values, [10, 1])
+        // Heavy ball lr 0.1, β 0.9 from (1, 0): x² first dips under 10⁻² at step 3, climbs out again and stays
+        // under it from step 42 on (by hand: b₁ = g₁, b_k = 0.9·b_{k−1} + g_k, x ← x − 0.1·b); β 0.5: step 5 both.
+        let ringing = try StabilityMap(surface: try Surface(named: "bowl"), optimizer: "sgd", x: ("lr", [0.1]),
+                                       y: ("momentum", [0.9, 0.5]), start: Point2(1, 0), steps: 100, measure: .stepsToTolerance(1e-2))
+        XCTAssertEqual(ringing.values, [42, 5])
         XCTAssertThrowsError(try StabilityMap(surface: try Surface(named: "bowl"), optimizer: "adam", x: ("lr", [0.1]),
                                               y: ("rho", [0.9]), start: Point2(1, 1), steps: 10))
         XCTAssertNil(StabilityMap.curvatures(of: try Surface(named: "himmelblau")))

@@ -16,6 +16,14 @@ final class ScalarFormatterTests: XCTestCase {
         XCTAssertEqual(ScalarFormatter.labels(ticks.map { -$0 }).axisTitle("y"), "y + 1000")
     }
 
+    /// A fractional offset is the double nearest its decimal value, so the title prints it as written:
+    /// ticks around 0.0355900…0.0355902 read "y − 0.03559", not "y − 0.035590000000000004".
+    func testFractionalOffsetPrintsAsItsDecimal() {
+        let f = ScalarFormatter.labels([0.035590005, 0.03559001, 0.035590015])
+        XCTAssertEqual(f.offset, 0.03559)
+        XCTAssertEqual(f.axisTitle("y"), "y − 0.03559 (×10⁻⁸)")
+    }
+
     func testLargeAndSmallMagnitudesShareOnePowerOfTen() {
         let big = ScalarFormatter.labels([0, 200_000, 400_000, 600_000, 800_000, 1_000_000])
         XCTAssertEqual(big.exponent, 6)

@@ -10,7 +10,8 @@ public struct StabilityMap: Sendable {
     public enum Measure: Sendable, Hashable {
         /// f(θ_N) − f* after all steps (f itself when the surface has no known minimum value).
         case finalLoss
-        /// The first step k with f(θ_k) − f* ≤ tolerance (NaN when never reached).
+        /// The first step k with f(θ_j) − f* ≤ tolerance for every j from k to the last step (NaN when
+        /// never reached, or left again before the end).
         case stepsToTolerance(Double)
     }
 
@@ -91,9 +92,10 @@ public struct StabilityMap: Sendable {
             opt.step(parameters: &theta, gradient: &g, objective: surface)
             f = surface.value(theta[0], theta[1]) - offset
             guard f.isFinite, theta[0].isFinite, theta[1].isFinite else { return (.nan, true) }
-            if reached.isNaN, case .stepsToTolerance(let tol) = measure, f <= tol {
-                reached = Double(k)
-                break
+            // The first step from which the loss stays within the tolerance to the end of the run (an
+            // oscillating run that dips below it and climbs out again has not reached it).
+            if case .stepsToTolerance(let tol) = measure {
+                if f > tol { reached = .nan } else if reached.isNaN { reached = Double(k) }
             }
         }
         if f > max(f0, 0) && reached.isNaN { return (.nan, true) }

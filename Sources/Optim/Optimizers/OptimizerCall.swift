@@ -71,7 +71,7 @@ extension OptimizerConfig {
             guard allowed.contains(keyword) else {
                 var message = "\(call.name) has no keyword '\(keyword)'"
                 if let guess = closestName(to: keyword, in: allowed) { message += "; did you mean '\(guess)'?" }
-                throw OptimError(message + " Allowed: " + allowed.joined(separator: ", "))
+                throw OptimError(message + (message.hasSuffix("?") ? "" : ".") + " Allowed: " + allowed.joined(separator: ", "))
             }
             try OptimizerConfig.translate(keyword, argument.value, className: call.name, into: &settings)
         }

@@ -24,7 +24,7 @@ struct ScheduleArguments {
             guard keywords.contains(key) else {
                 var message = "\(className) has no keyword '\(key)'"
                 if let guess = closestName(to: key, in: keywords) { message += "; did you mean '\(guess)'?" }
-                throw OptimError(message + " Allowed: " + keywords.joined(separator: ", "))
+                throw OptimError(message + (message.hasSuffix("?") ? "" : ".") + " Allowed: " + keywords.joined(separator: ", "))
             }
             guard values[key] == nil else { throw OptimError("\(className): \(key) is given twice") }
             values[key] = argument.value

@@ -137,7 +137,8 @@ extension LRSchedule {
         }
         let milestones = try a.ints("milestones")
         guard milestones.count == list.count - 1 else {
-            throw OptimError("SequentialLR: \(list.count) schedulers need \(list.count - 1) milestones, got \(milestones.count)")
+            throw OptimError("SequentialLR: \(list.count) scheduler\(list.count == 1 ? "" : "s") need\(list.count == 1 ? "s" : "") "
+                + "\(list.count - 1) milestone\(list.count == 2 ? "" : "s"), got \(milestones.count)")
         }
         guard zip(milestones, milestones.dropFirst()).allSatisfy({ $0 < $1 }), milestones.allSatisfy({ $0 >= 1 }) else {
             throw OptimError("SequentialLR: milestones = \(milestones) is not allowed; expected increasing whole numbers >= 1")

@@ -1,6 +1,6 @@
 /// The candidate closest to `name` by edit distance (case-insensitive, `-` and `_` treated alike),
-/// or nil when nothing is plausibly a misspelling of it (distance above a third of its length,
-/// at least 2).
+/// or the one candidate whose leading words are `name` (`step` → `step_size`), or nil when nothing is
+/// plausibly a misspelling of it (distance above a third of its length, at least 2).
 public func closestName(to name: String, in candidates: [String]) -> String? {
     func normalise(_ s: String) -> [Character] {
         Array(s.lowercased().map { $0 == "-" ? "_" : $0 })
@@ -13,7 +13,13 @@ public func closestName(to name: String, in candidates: [String]) -> String? {
     }
     guard let best else { return nil }
     let limit = max(2, target.count / 3)
-    return best.distance <= limit ? best.name : nil
+    if best.distance <= limit { return best.name }
+    // A leading word of exactly one candidate (`step` for `step_size`, `line` for `line_search_fn`).
+    let stems = candidates.filter { c in
+        let n = normalise(c)
+        return target.count >= 3 && n.count > target.count && Array(n.prefix(target.count)) == target && n[target.count] == "_"
+    }
+    return stems.count == 1 ? stems[0] : nil
 }
 
 /// Levenshtein distance (insertions, deletions, substitutions, and adjacent transpositions).

@@ -89,7 +89,9 @@ public enum ScalarFormatter {
         }
         let head = floorDiv(absMax, oom)
         guard head >= 1000 else { return 0 }
-        let o = sign * head * Math.pow(10, Double(oom))
+        // head / 10^k rather than head · 10^−k: both are exact integers below 2⁵³ for k ≤ 22, so the
+        // offset is the double nearest its decimal value and prints as typed (0.03559, not 0.035590000000000004).
+        let o = sign * (oom >= 0 ? head * Math.pow(10, Double(oom)) : head / Math.pow(10, Double(-oom)))
         return o.isFinite ? o : 0
     }
 }

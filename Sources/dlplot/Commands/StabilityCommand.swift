@@ -98,7 +98,8 @@ extension DLPlot {
             let s = try FunctionArguments.surface(surface, params: params, option: "stability")
             var name = optimizer, given: [OptimizerSettings.Given] = []
             if TorchCall.looksLikeCall(optimizer) { (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer") }
-            let base = try OptimizerSettings.config(name: name, given: given)
+            // Nesterov needs momentum > 0 (torch raises otherwise): its momentum axis starts at 0.01.
+            let nesterov = name == "nesterov" || given.contains { $0.key == "nesterov" && $0.value == .flag(true) }
             let tolerance = try NumberArguments.finite(tol, option: "--tol")
             guard tolerance > 0 else { throw ValidationError("--tol: \(tol) is not allowed; expected a number > 0") }
             let kind: StabilityMap.Measure
@@ -111,7 +112,21 @@ extension DLPlot {
             let quadraticLR = StabilityMap.largestStableLR(surface: s, momentum: 0.99, nesterov: false)
             let xFallback = xSetting == "lr" ? (quadraticLR.map { (0.01 * $0, 1.1 * $0) } ?? (1e-4, 1)) : (0, 1)
             let xs = try values(xRange, fallback: xFallback, log: logX || (xSetting == "lr" && xRange == nil && quadraticLR == nil), option: "--x-range")
-            let ys = try values(yRange, fallback: (0, 0.99), log: logY, option: "--y-range")
+            let ys = try values(yRange, fallback: (nesterov && ySetting == "momentum" ? 0.01 : 0, 0.99), log: logY, option: "--y-range")
+            for (setting, values, option, text) in [(xSetting, xs, "--x-range", xRange), (ySetting, ys, "--y-range", yRange)]
+            where nesterov && setting == "momentum" && values.contains(where: { $0 <= 0 }) {
+                throw ValidationError("\(option): \(text ?? "the range") is not allowed with Nesterov momentum: torch needs momentum > 0; "
+                    + "start the range above 0, e.g. 0.01:0.99")
+            }
+            // The settings besides the swept ones, checked with the swept ones at the top of their ranges.
+            let fixed = given.filter { $0.key != xSetting && $0.key != ySetting }
+            // (A setting the optimizer lacks is left to the sweep's own error, which names it.)
+            let known = Set(((try? OptimizerConfig.defaults(for: name)) ?? []).map(\.name))
+            let swept: [OptimizerSettings.Given] = [
+                .init(option: "--x-range", key: xSetting, value: .number(xs[xs.count - 1])),
+                .init(option: "--y-range", key: ySetting, value: .number(ys[ys.count - 1])),
+            ].filter { known.contains($0.key) }
+            let base = try OptimizerSettings.config(name: name, given: fixed + swept)
             var settings: [String: OptimizerSetting] = [:]
             for (key, value) in base.settings where key != xSetting && key != ySetting { settings[key] = value }
             guard compute else {

@@ -26,7 +26,8 @@ struct OptimizerListOptions: ParsableArguments {
     var opt: [String] = []
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Learning rate > 0 for every optimizer that has no lr in --opt (default: chosen per optimizer for "
+        "Learning rate > 0 for every optimizer that has no lr in --opt or its torch call (default: a torch call without lr "
+            + "takes torch's default lr, as in torch; a bare name gets one chosen per optimizer for "
             + "the figure; see the discussion above).",
         valueName: "lr"))
     var lr: String?
@@ -37,12 +38,19 @@ struct OptimizerListOptions: ParsableArguments {
     func choices(default defaultNames: [String], limit: Int = 12, steps: Int? = nil) throws -> [OptimizerRequest] {
         // One entry per path, in order. The same optimizer may appear twice as torch calls with
         // different settings (`SGD(lr=0.1), SGD(lr=0.1, momentum=0.9)`), never twice alike.
-        var entries: [(name: String, given: [OptimizerSettings.Given]?)] = []
+        var entries: [(name: String, given: [OptimizerSettings.Given]?, call: Bool)] = []
         if let optimizers {
             for raw in OptimizerListOptions.topLevelItems(optimizers) {
                 let name: String, given: [OptimizerSettings.Given]?
-                if TorchCall.looksLikeCall(raw) {
-                    (name, given) = try OptimizerListOptions.callSettings(raw, option: "--optimizers")
+                let bare = raw.trimmingSpaces
+                guard !bare.isEmpty else {
+                    throw ValidationError("--optimizers: '\(optimizers)' has an empty item (a comma too many); list names or calls separated by single commas")
+                }
+                // A torch class name alone (`SGD`, `Adam`) is its call with no arguments.
+                let isClass = !OptimizerConfig.allNames.contains(bare)
+                    && OptimizerConfig.allNames.contains { OptimizerConfig.torchClassName(for: $0) == bare }
+                if TorchCall.looksLikeCall(raw) || isClass {
+                    (name, given) = try OptimizerListOptions.callSettings(isClass ? bare + "()" : raw, option: "--optimizers")
                 } else {
                     name = raw.trimmingSpaces
                     given = nil
@@ -52,7 +60,7 @@ struct OptimizerListOptions: ParsableArguments {
                 guard !same else {
                     throw ValidationError("--optimizers: '\(raw.trimmingSpaces)' is listed twice with the same settings")
                 }
-                entries.append((name, given))
+                entries.append((name, given, given != nil))
             }
         }
         let parsedSchedule = try schedule.map { text -> LRSchedule in
@@ -108,9 +116,9 @@ struct OptimizerListOptions: ParsableArguments {
                     }
                 }
             }
-            if let k = matches.first { entries[k].given = given } else { entries.append((name, given)) }
+            if let k = matches.first { entries[k].given = given } else { entries.append((name, given, false)) }
         }
-        if entries.isEmpty { entries = defaultNames.map { ($0, nil) } }
+        if entries.isEmpty { entries = defaultNames.map { ($0, nil, false) } }
         guard entries.count <= limit else {
             throw ValidationError("--optimizers: \(entries.count) optimizers is too many for one figure; give at most \(limit)")
         }
@@ -119,9 +127,15 @@ struct OptimizerListOptions: ParsableArguments {
             guard v > 0 else { throw ValidationError("--lr: \(text) is not allowed; the learning rate must be > 0") }
             return .init(option: "--lr", key: "lr", value: .number(v))
         }
-        return try entries.map { name, entryGiven in
+        return try entries.map { name, entryGiven, call in
             var given = entryGiven ?? []
             if let shared, !given.contains(where: { $0.key == "lr" }) { given.append(shared) }
+            // A torch call means what it means in torch: without lr, torch's default lr (a bare name gets
+            // one chosen for the figure instead).
+            if call, !given.contains(where: { $0.key == "lr" }),
+               let lr = (try? OptimizerConfig.defaults(for: name))?.first(where: { $0.name == "lr" })?.value {
+                given.append(.init(option: "--optimizers", key: "lr", value: lr))
+            }
             let probe = given.contains { $0.key == "lr" } ? [] : [OptimizerSettings.Given(option: "lr", key: "lr", value: .number(1e-3))]
             var optimizer = Optimizer(config: try OptimizerSettings.config(name: name, given: given + probe, spell: { $0 }))
             if let parsedSchedule {

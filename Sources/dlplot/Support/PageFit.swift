@@ -8,6 +8,15 @@ extension FigureOptions {
     func tooSmall(_ figure: Figure, format: OutputFormat) -> ValidationError {
         let fontScale = TickFormat.shortest(figure.theme.fontScale).replacingMinusSign()
         let smaller = largestFittingFontScale(figure, format: format).map { TickFormat.fixed($0, 2).replacingMinusSign() }
+        if size == nil, figure.theme.fontScale == 1 {
+            // Neither option was typed: name the default page and both ways out.
+            let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)"
+            var ways: [String] = []
+            if let s = smallestFittingScale(figure, format: format) { ways.append("--size \(scaled(page, by: s, figure: figure, quoted: false))") }
+            if let smaller { ways.append("--font-scale \(smaller)") }
+            return ValidationError("this figure's titles, axes and legend do not fit the default \(page) page"
+                + (ways.isEmpty ? "; give a larger --size" : "; give " + ways.joined(separator: " or ")))
+        }
         guard let typed = size else {
             let hint = smaller.map { "; --font-scale \($0) fits, or give a larger --size" } ?? "; give a larger --size"
             return ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", figure.theme.fontScale))': the figure's titles, axes and legend do not fit its default page at this scale\(hint)")
