@@ -20,17 +20,17 @@ final class ExpressionMessageTests: XCTestCase {
 
     func testParseErrorsStartWithTheOption() throws {
         let expected: [([String], String)] = [
-            (["curves", "--surface", "x+*y", "-o", "c.png"], "Error: --surface: unexpected '*' at column 3"),
-            (["steps", "--surface=x+*y", "-o", "s.png"], "Error: --surface: unexpected '*' at column 3"),
+            (["curves", "--surface", "x+*y", "-o", "c.png"], "Error: --surface: unexpected '*' (column 3)"),
+            (["steps", "--surface=x+*y", "-o", "s.png"], "Error: --surface: unexpected '*' (column 3)"),
             (["trace", "--surface", "x^2+(y", "--optimizer", "gd"], "Error: --surface: expected ')'"),
-            (["lr", "--function", "x+", "-o", "l.png"], "Error: --function: unexpected end of input at column 3"),
+            (["lr", "--function", "x+", "-o", "l.png"], "Error: --function: unexpected end of input (column 3)"),
             (["pitfalls", "--function", "x*tanhh(x)", "-o", "p.png"],
-             "Error: --function: unknown function 'tanhh' at column 3; did you mean 'tanh'?"),
-            (["activation", "x+", "-o", "a.png"], "Error: activation: unexpected end of input at column 3"),
-            (["surface", "x+*y", "-o", "s.png"], "Error: surface: unexpected '*' at column 3"),
-            (["basins", "x+*y", "-o", "b.png"], "Error: basins: unexpected '*' at column 3"),
-            (["eval", "activation", "x+", "--x", "1"], "Error: eval activation: unexpected end of input at column 3"),
-            (["eval", "surface", "x+", "--points", "1:1"], "Error: eval surface: unexpected end of input at column 3"),
+             "Error: --function: unknown function 'tanhh' (column 3); did you mean 'tanh'?"),
+            (["activation", "x+", "-o", "a.png"], "Error: activation: unexpected end of input (column 3)"),
+            (["surface", "x+*y", "-o", "s.png"], "Error: surface: unexpected '*' (column 3)"),
+            (["basins", "x+*y", "-o", "b.png"], "Error: basins: unexpected '*' (column 3)"),
+            (["eval", "activation", "x+", "--x", "1"], "Error: eval activation: unexpected end of input (column 3)"),
+            (["eval", "surface", "x+", "--points", "1:1"], "Error: eval surface: unexpected end of input (column 3)"),
             (["lr", "--function", "kwadrat", "-o", "l.png"], "Error: --function: unknown curve 'kwadrat'."),
         ]
         for (arguments, prefix) in expected {
@@ -101,5 +101,15 @@ extension ExpressionMessageTests {
         // A blow-up is still a divergence.
         let blow = try runDLPlot(["trace", "--surface", "bowl", "--optimizer", "gd", "--lr", "1e10", "--start=1,1", "--steps", "100"])
         XCTAssertTrue(blow.stderr.hasPrefix("stop: diverged at step "), blow.stderr)
+    }
+}
+
+extension ExpressionMessageTests {
+    /// A 100,000-character name was echoed whole in its error line; it is shown in 40 characters.
+    func testALongUnknownNameIsShortenedInTheMessage() throws {
+        let name = String(repeating: "y", count: 5000)
+        let first = try refusal(["activation", name, "-o", "a.png"])
+        XCTAssertTrue(first.hasPrefix("Error: activation: unknown activation '" + String(repeating: "y", count: 40) + "…' (5000 characters). Allowed:"), first)
+        XCTAssertLessThan(first.count, 600)
     }
 }

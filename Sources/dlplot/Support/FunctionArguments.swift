@@ -98,7 +98,9 @@ enum FunctionArguments {
     /// give: a variable or constant typed in capitals (`X` → `x`), or a function of the expression
     /// language used as a name (`sin` → `sin(x)`).
     static func unknownName(_ error: Error, text: String, dimension: Int, option: String?) -> ValidationError {
-        let message = String(describing: error)
+        // A name is echoed in at most 40 characters (a 100,000-character name was printed whole).
+        let message = text.count <= 40 ? String(describing: error)
+            : String(describing: error).replacing("'\(text)'", with: "'\(text.prefix(40))…' (\(text.count) characters)")
         let symbols = dimension == 2 ? ["x", "y", "pi", "e"] : ["x", "pi", "e"]
         let hint: String?
         if let symbol = symbols.first(where: { $0 == text.lowercased() }) {
