@@ -21,41 +21,41 @@ struct DLPlot: ParsableCommand {
 
     /// Runs the command line. A command named first is parsed on its own, which skips building the
     /// whole command tree (about a millisecond of every run). Anything else, and every parse
-    /// error or help request, goes through the full parser, so usage and messages are exactly
-    /// ArgumentParser's for `dlplot`.
+    /// error or help request, goes through the full parser, so help is exactly ArgumentParser's for
+    /// `dlplot`. Every error ends the process through `CommandLineErrors.exit(for:arguments:parsing:)`: bad
+    /// input is one line on standard error and status 64.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = ProcessEnd.tooManyArgumentsMessage(arguments) {
-            writeStandardError("Error: " + message + "\n")
-            Glibc.exit(64)
+            CommandLineErrors.refuse(message)
         }
         if let name = arguments.first, let command = allSubcommands.first(where: { $0.configuration.commandName == name }),
            var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())),
            type(of: parsed) == command {  // not the built-in help command, which would name `activation` alone
             do {
                 try parsed.run()
-            } catch let error as ValidationError {
-                // Bad input found while making the figure (a page too small for it): one line, exit 64.
-                FileHandle.standardError.write(Data(("Error: " + error.message + "\n").utf8))
-                exit(withError: ExitCode.validationFailure)
             } catch {
-                ProcessEnd.checkStandardOutput()
-                exit(withError: error)
+                CommandLineErrors.exit(for: error, arguments: arguments, parsing: false)
             }
             ProcessEnd.checkStandardOutput()
             return
         }
-        if let message = ProcessEnd.unknownCommandMessage(arguments) ?? ProcessEnd.unknownOptionMessage(arguments)
+        // `dlplot help activaton` would print the top-level help and succeed: name the unknown command instead.
+        let named = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+        if let message = ProcessEnd.unknownCommandMessage(named) ?? ProcessEnd.unknownOptionMessage(arguments)
             ?? ProcessEnd.dashArgumentMessage(arguments) {
-            writeStandardError("Error: " + message + "\n")
-            Glibc.exit(64)
+            CommandLineErrors.refuse(message)
+        }
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            CommandLineErrors.exit(for: error, arguments: arguments, parsing: true)
         }
         do {
-            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            ProcessEnd.checkStandardOutput()
-            exit(withError: error)
+            CommandLineErrors.exit(for: error, arguments: arguments, parsing: false)
         }
         ProcessEnd.checkStandardOutput()
     }

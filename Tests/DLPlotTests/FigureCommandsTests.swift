@@ -94,8 +94,11 @@ final class FigureCommandsTests: XCTestCase {
     func testCommandErrorsAndHelpNameDLPlot() throws {
         let bad = try runDLPlot(["activation", "sigmoid", "--size", "12"])
         XCTAssertEqual(bad.status, 64)
-        XCTAssertTrue(bad.stderr.contains("Usage: dlplot activation"), bad.stderr)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, "one line: " + bad.stderr)
         XCTAssertTrue(bad.stderr.contains("'12'"), bad.stderr)
+        let bare = try runDLPlot(["activation"])  // no arguments at all: the usage is what helps
+        XCTAssertEqual(bare.status, 64)
+        XCTAssertTrue(bare.stderr.contains("Usage: dlplot activation"), bare.stderr)
         let help = try runDLPlot(["activation", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("USAGE: dlplot activation"), help.stdout)

@@ -120,6 +120,8 @@ final class HostileInputTests: XCTestCase {
             let shown = c.args.joined(separator: " ").prefix(80)
             XCTAssertEqual(r.status, 64, "\(shown): \(r.stderr.prefix(300))")
             XCTAssertTrue(r.stderr.contains(c.names), "\(shown): stderr does not name \(c.names): \(r.stderr.prefix(300))")
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "\(shown): not one line: \(r.stderr.prefix(600))")
+            XCTAssertTrue(r.stderr.hasPrefix("Error: "), "\(shown): \(r.stderr.prefix(300))")
             XCTAssertTrue(r.stdout.isEmpty, "\(shown): printed on stdout")
             XCTAssertEqual(listing(dir), [], "\(shown): left files behind")
         }

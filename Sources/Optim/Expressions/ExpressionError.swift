@@ -48,6 +48,13 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
         return message + "\n  " + shown + "\n  " + String(repeating: " ", count: caret) + "^"
     }
 
+    /// The message, then the expression as typed (a window of it, for long input), on one line:
+    /// `unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')`.
+    public var oneLine: String {
+        let (shown, _) = Self.window(Array(expression), at: max(offset, 0))
+        return message + " (in '" + shown + "')"
+    }
+
     /// At most 72 characters of `text` around `offset` (with "…" where cut), line breaks and tabs
     /// shown as spaces so the caret stays aligned, and the caret's column in what is shown.
     static func window(_ text: [Character], at offset: Int) -> (String, Int) {

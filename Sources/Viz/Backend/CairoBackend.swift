@@ -201,7 +201,7 @@ final class CairoBackend: DrawingBackend {
         if s.dash.isEmpty {
             cairo_set_dash(cr, nil, 0, 0)
         } else {
-            s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
+            s.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), s.dashOffset) }
         }
     }
 

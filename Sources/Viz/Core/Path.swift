@@ -73,15 +73,30 @@ public struct Path: Sendable {
     public mutating func append(_ other: Path) { elements.append(contentsOf: other.elements) }
 }
 
-/// How a path is stroked: colour, width in points, dash pattern in points, caps and joins.
+/// How a path is stroked: colour, width in points, dash pattern in points (with `dashOffset`, the
+/// distance into the pattern where the stroke starts, as cairo's and SVG's dash offset), caps and joins.
 public struct StrokeStyle: Sendable, Hashable {
     public enum Cap: Sendable, Hashable { case butt, round, square }
     public enum Join: Sendable, Hashable { case miter, round, bevel }
     public var color: Color
     public var width: Double
     public var dash: [Double]
+    public var dashOffset: Double = 0
     public var cap: Cap
     public var join: Join
+    /// The length of one repeat of `dash` (twice its sum for an odd count, as cairo repeats it); 0 when solid.
+    public var dashPeriod: Double {
+        let sum = dash.reduce(0, +)
+        return dash.count % 2 == 1 ? 2 * sum : sum
+    }
+    /// This style with its dash pattern starting `distance` along it (wrapped into one period), so a
+    /// line drawn in pieces keeps one continuous pattern.
+    public func continuing(at distance: Double) -> StrokeStyle {
+        var s = self
+        let period = dashPeriod
+        s.dashOffset = period > 0 && distance.isFinite ? distance.truncatingRemainder(dividingBy: period) : 0
+        return s
+    }
     public init(color: Color, width: Double = 1, dash: [Double] = [], cap: Cap = .butt, join: Join = .round) {
         self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
     }

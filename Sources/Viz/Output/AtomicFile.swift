@@ -72,10 +72,10 @@ public enum AtomicFile {
             guard let real = realpath(path, nil) else { throw VizError.io(path: path, message: errorText()) }
             defer { free(real) }
             return String(cString: real)
-        case S_IFDIR: throw VizError.io(path: path, message: "it is a directory")
-        case S_IFCHR, S_IFBLK: throw VizError.io(path: path, message: "it is a device, not a regular file (use -o - for standard output)")
-        case S_IFIFO: throw VizError.io(path: path, message: "it is a FIFO, not a regular file (use -o - for standard output)")
-        default: throw VizError.io(path: path, message: "it is not a regular file")
+        case S_IFDIR: throw VizError.io(path: path, message: isLink ? "it is a symbolic link to a directory" : "it is a directory")
+        case S_IFCHR, S_IFBLK: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")a device, not a regular file (use -o - for standard output)")
+        case S_IFIFO: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")a FIFO or pipe, not a regular file (use -o - for standard output)")
+        default: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")something other than a regular file")
         }
     }
 

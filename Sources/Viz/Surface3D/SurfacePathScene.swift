@@ -5,14 +5,16 @@
 /// A piece a nearer face covers (see `FaceCover`) is not sorted: it is drawn after every face, thinner,
 /// faded and dotted over a faint halo — the hidden-line convention of technical drawing — so a path
 /// stays visible wherever it runs and the eye can still tell front from behind. Markers (start, end)
-/// follow the same rule.
+/// follow the same rule. Every piece's dash pattern starts where the previous piece's ended (the
+/// distance travelled on screen), so a dashed path keeps even dashes however it is cut.
 struct SurfacePathScene {
     enum Item { case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle) }
 
     /// Visible pieces and markers with their sort depth.
     private(set) var items: [(Double, Item)] = []
-    /// Runs of consecutive hidden pieces (screen points) with the path's style.
-    private(set) var hiddenRuns: [(points: [Point], style: StrokeStyle)] = []
+    /// Runs of consecutive hidden pieces (screen points) with the path's style and the screen distance
+    /// along the path where the run starts.
+    private(set) var hiddenRuns: [(points: [Point], style: StrokeStyle, start: Double)] = []
     private(set) var hiddenMarkers: [(at: Point, start: Bool, style: StrokeStyle)] = []
 
     /// `paths` in data coordinates; `normalized` maps them into the box, `dev` and `depth` project box
@@ -25,8 +27,9 @@ struct SurfacePathScene {
         for (points, style) in paths {
             let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
             var run: [Point] = []
+            var travelled = 0.0, runStart = 0.0  // screen distance along the path; where the hidden run began
             func closeRun() {
-                if run.count > 1 { hiddenRuns.append((run, style)) }
+                if run.count > 1 { hiddenRuns.append((run, style, runStart)) }
                 run = []
             }
             for k in 1..<max(1, lifted.count) {
@@ -38,12 +41,14 @@ struct SurfacePathScene {
                     let d = (depth(a0) + depth(a1)) / 2 + bias
                     let s0 = dev(a0), s1 = dev(a1)
                     if cover.covers(dev((a0 + a1) * 0.5), above: d) {
-                        if run.isEmpty { run = [s0] }
+                        if run.isEmpty { run = [s0]; runStart = travelled }
                         run.append(s1)
                     } else {
                         closeRun()
-                        items.append((d, .segment(s0, s1, style)))
+                        items.append((d, .segment(s0, s1, style.continuing(at: travelled))))
                     }
+                    let step = (s1 - s0).length
+                    if step.isFinite { travelled += step }
                 }
             }
             closeRun()
@@ -79,11 +84,11 @@ struct SurfacePathScene {
 
     /// Draws the hidden runs and markers over every face.
     func drawHidden(in ctx: PlotContext) {
-        for (points, style) in hiddenRuns {
+        for (points, style, start) in hiddenRuns {
             var p = Path()
             p.move(to: points[0])
             for q in points.dropFirst() { p.line(to: q) }
-            let hidden = Self.hiddenStyle(style)
+            let hidden = Self.hiddenStyle(style).continuing(at: start)
             ctx.stroke(p, StrokeStyle(color: Color(r: 1, g: 1, b: 1, a: 0.3), width: hidden.width + 1.6, cap: .round, join: .round))
             ctx.stroke(p, hidden)
         }

@@ -25,7 +25,7 @@ extension DLPlot {
                 """)
 
         @Argument(help: ArgumentHelp("One to 12 activation names or expressions of x (an expression starting with '-' goes after --).",
-                                     valueName: "name"))
+                                     valueName: "name"), completion: .activationNames)
         var names: [String]
 
         @Option(name: .customLong("param"), help: ArgumentHelp(

@@ -24,7 +24,7 @@ extension DLPlot {
                   dlplot activations --table -o activation-table.png
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"), completion: .activationNames)
         var names: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(

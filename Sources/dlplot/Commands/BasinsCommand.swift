@@ -23,7 +23,7 @@ extension DLPlot {
                       --optimizers 'SGD(lr=0.01), SGD(lr=0.01, momentum=0.9)'
                 """)
 
-        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "surface"))
+        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "surface"), completion: .surfaceNames)
         var surface = "himmelblau"
 
         @OptionGroup var optimizerOptions: OptimizerListOptions

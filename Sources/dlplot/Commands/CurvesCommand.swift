@@ -23,7 +23,7 @@ extension DLPlot {
                       --lr 0.1 --steps 1000000
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' or '-cos(x)*cos(y)' (parameters with --param).", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' or '-cos(x)*cos(y)' (parameters with --param).", valueName: "name"), completion: .surfaceNames)
         var surface = "rosenbrock"
 
         @OptionGroup var optimizerOptions: OptimizerListOptions

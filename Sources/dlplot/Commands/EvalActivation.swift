@@ -17,7 +17,7 @@ struct EvalActivation: ParsableCommand {
             """
     )
 
-    @Argument(help: "The activation name, or an expression of x such as 'x*sigmoid(beta*x)' (after -- when it starts with '-').")
+    @Argument(help: "The activation name, or an expression of x such as 'x*sigmoid(beta*x)' (after -- when it starts with '-').", completion: .activationNames)
     var name: String
 
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,

@@ -16,7 +16,7 @@ struct EvalLoss: ParsableCommand {
             """
     )
 
-    @Argument(help: "The loss name.")
+    @Argument(help: "The loss name.", completion: .lossNames)
     var name: String
 
     @Option(parsing: .unconditional,
@@ -49,8 +49,8 @@ struct EvalLoss: ParsableCommand {
                 let r = try loss.rowValues(prediction: p, target: y)
                 // +0.0 turns the −0 of −tᵢ/pᵢ for tᵢ = 0 into 0 (never "-0.0" for a class that is not the target).
                 let grad = r.gradient.map { $0.map { $0 + 0.0 } }, gradMean = r.gradientMean.map { $0.map { $0 + 0.0 } }
-                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss)), ("grad", .rows(grad))]
-                table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .rows(gradMean))]
+                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss.map { $0 + 0.0 })), ("grad", .rows(grad))]
+                table.extras = [("loss_mean", .number(r.lossMean + 0.0)), ("grad_mean", .rows(gradMean))]
             } else {
                 if prediction.contains(";") || target.contains(";") {
                     throw ValidationError("\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
@@ -58,11 +58,13 @@ struct EvalLoss: ParsableCommand {
                 let p = try NumberArguments.list(prediction, option: "--prediction")
                 let y = try NumberArguments.list(target, option: "--target")
                 let r = try loss.values(prediction: p, target: y)
-                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss)), ("grad", .numbers(r.gradient))]
-                table.extras = [("loss_mean", .number(r.lossMean)), ("grad_mean", .numbers(r.gradientMean))]
+                // +0.0 turns a −0 (bce's −(1·log 1) at p = y = 1, a zero gradient times −1) into 0.
+                let values = r.loss.map { $0 + 0.0 }, grad = r.gradient.map { $0 + 0.0 }
+                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(values)), ("grad", .numbers(grad))]
+                table.extras = [("loss_mean", .number(r.lossMean + 0.0)), ("grad_mean", .numbers(r.gradientMean.map { $0 + 0.0 }))]
             }
         } catch let error as OptimError {
-            throw ValidationError(error.description)
+            throw ValidationError("--prediction '\(CommandLineErrors.shown(prediction))' with --target '\(CommandLineErrors.shown(target))': \(error.description)")
         }
         return table
     }

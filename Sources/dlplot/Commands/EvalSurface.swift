@@ -15,7 +15,7 @@ struct EvalSurface: ParsableCommand {
             """
     )
 
-    @Argument(help: "The surface name, or an expression of x and y such as 'x^2 - y^2' (after -- when it starts with '-').")
+    @Argument(help: "The surface name, or an expression of x and y such as 'x^2 - y^2' (after -- when it starts with '-').", completion: .surfaceNames)
     var name: String
 
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,

@@ -42,15 +42,16 @@ extension DLPlot {
         var adamLR = "0.01"
 
         @Option(help: ArgumentHelp("The random plane as plane (contours seen from above) or 3d (the surface in perspective).",
-                                   valueName: "view"))
+                                   valueName: "view"), completion: .views)
         var view = "plane"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: azimuth in degrees.", valueName: "deg"))
-        var azimuth = "-60"
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"))
+        var azimuth: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "3-D view: elevation in degrees, -90 to 90 (45 looks into the basin around the trained weights).", valueName: "deg"))
-        var elevation = "45"
+            "3-D view (with --view 3d): elevation in degrees, -90 to 90 (default: 45, which looks into the basin around the trained weights).",
+            valueName: "deg"))
+        var elevation: String?
 
         @OptionGroup var figureOptions: FigureOptions
 
@@ -58,7 +59,7 @@ extension DLPlot {
 
         mutating func validate() throws {
             _ = try settings()
-            _ = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation)
+            _ = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation, defaultElevation: "45")
         }
 
         func settings() throws -> (LandscapeTask, Double, Double) {
@@ -91,7 +92,7 @@ extension DLPlot {
             }
             var figure = try figureOptions.makeFigure(rows: 1, columns: 7)
             var recipe = LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed)
-            recipe.view3D = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation)
+            recipe.view3D = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation, defaultElevation: "45")
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

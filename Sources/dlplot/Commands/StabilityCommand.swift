@@ -25,7 +25,7 @@ extension DLPlot {
                 """)
 
         @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 + 10*y^2'.",
-                                     valueName: "surface"))
+                                     valueName: "surface"), completion: .surfaceNames)
         var surface = "bowl"
 
         @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
@@ -33,7 +33,7 @@ extension DLPlot {
         var params: [String] = []
 
         @Option(help: ArgumentHelp("Optimizer name or torch call, e.g. sgd or 'SGD(nesterov=True, momentum=0.5)'; the swept settings override it.",
-                                   valueName: "name|Class(...)"))
+                                   valueName: "name|Class(...)"), completion: .optimizerNames)
         var optimizer = "sgd"
 
         @Option(name: .customLong("x"), help: ArgumentHelp("The setting on the x axis (torch's name).", valueName: "setting"))

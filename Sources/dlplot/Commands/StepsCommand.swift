@@ -24,10 +24,10 @@ extension DLPlot {
                       --schedule 'StepLR(step_size=2, gamma=0.5)'
                 """)
 
-        @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"))
+        @Option(help: ArgumentHelp("The optimizer (see `dlplot list optimizers`).", valueName: "name"), completion: .optimizerNames)
         var optimizer = "momentum"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' or '-cos(x)*cos(y)' (parameters with --param).", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' or '-cos(x)*cos(y)' (parameters with --param).", valueName: "name"), completion: .surfaceNames)
         var surface = "ellipse"
 
         @Option(name: .customLong("opt"), parsing: .unconditionalSingleValue, help: ArgumentHelp(

@@ -45,7 +45,7 @@ extension DLPlot {
                   dlplot surface linreg_mse --dataset points.csv --batch-size 4
                 """)
 
-        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"))
+        @Argument(help: ArgumentHelp("The surface: a built-in name (see `dlplot list surfaces`) or a formula in x and y such as 'x^2 - y^2' (parameters with --param).", valueName: "name"), completion: .surfaceNames)
         var name: String
 
         @OptionGroup var optimizerOptions: OptimizerListOptions
@@ -73,14 +73,14 @@ extension DLPlot {
         @Flag(help: "Draw streamlines of −∇f (the paths of gradient flow).")
         var streamlines = false
 
-        @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"))
+        @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"), completion: .views)
         var view = "plane"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: azimuth in degrees.", valueName: "deg"))
-        var azimuth: Double = -60
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"))
+        var azimuth: Double?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view: elevation in degrees, -90 to 90.", valueName: "deg"))
-        var elevation: Double = 30
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): elevation in degrees, -90 to 90 (default: 30).", valueName: "deg"))
+        var elevation: Double?
 
         @Flag(name: .customLong("with-curves"), help: "Add a panel of the loss against the step (log scale) beside the surface.")
         var withCurves = false
@@ -148,8 +148,12 @@ extension DLPlot {
             let l = try levels.map { try ContourLevelArgument.parse($0, option: "--levels") } ?? .count(12)
             var angles: (Double, Double)?
             switch view {
-            case "plane": angles = nil
+            case "plane":
+                try ViewAngles.refuseOnPlane(azimuth: azimuth.map { TypedText.number("--azimuth", $0) },
+                                             elevation: elevation.map { TypedText.number("--elevation", $0) })
+                angles = nil
             case "3d":
+                let azimuth = azimuth ?? -60, elevation = elevation ?? 30
                 guard azimuth.isFinite else { throw ValidationError("--azimuth: \(TypedText.number("--azimuth", azimuth)) is not allowed; expected a finite angle in degrees") }
                 guard elevation.isFinite, (-90...90).contains(elevation) else {
                     throw ValidationError("--elevation: \(TypedText.number("--elevation", elevation)) is not allowed; expected -90...90 degrees")

@@ -26,7 +26,7 @@ struct Trace: ParsableCommand {
     )
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Surface name (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 - y^2' or '-x*y' (required).",
-                               valueName: "name|expression"))
+                               valueName: "name|expression"), completion: .surfaceNames)
     var surface: String
 
     @Option(name: .customLong("param"), parsing: .unconditionalSingleValue,
@@ -34,7 +34,7 @@ struct Trace: ParsableCommand {
     var params: [String] = []
 
     @Option(help: ArgumentHelp("Optimizer name (see `dlplot list optimizers`) or a torch constructor call without params, "
-        + "e.g. 'Adam(lr=0.1, betas=(0.8, 0.99))' or \"LBFGS(line_search_fn='strong_wolfe')\" (required).", valueName: "name|Class(...)"))
+        + "e.g. 'Adam(lr=0.1, betas=(0.8, 0.99))' or \"LBFGS(line_search_fn='strong_wolfe')\" (required).", valueName: "name|Class(...)"), completion: .optimizerNames)
     var optimizer: String
 
     @Option(parsing: .unconditional, help: ArgumentHelp(

@@ -6,10 +6,10 @@ import Viz
 struct FigureOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: ArgumentHelp(
         "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given.",
-        valueName: "file"))
+        valueName: "file"), completion: .figureFiles)
     var output: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Output format: png, svg or pdf (default: from the file extension).", valueName: "format"), completion: .figureFormats)
     var format: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
@@ -28,7 +28,7 @@ struct FigureOptions: ParsableArguments {
     /// The resolution of the default figure (1280×720 pixels is 8×4.5 in).
     static let standardDPI = 160.0
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"), completion: .themeNames)
     var theme: String = "light"
 
     @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"))
@@ -42,7 +42,7 @@ struct FigureOptions: ParsableArguments {
         valueName: "family"))
     var font: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as CSV to this file.", valueName: "file.csv"), completion: .csvFiles)
     var data: String?
 
     @Flag(help: "Leave the background transparent.")
@@ -72,12 +72,12 @@ struct FigureOptions: ParsableArguments {
         if let title, let problem = MathText.problem(in: title) {
             writeStandardError("warning: --title '\(title.count > 60 ? String(title.prefix(60)) + "…" : title)': \(problem); drawn as literal text\n")
         }
-        try Self.checkFontconfigFile()
+        try FontconfigEnvironment.check()
         if let font { _ = try fontFamily(font) } else if let family = try? Theme.named(theme).fontFamily, !FontCatalog.isInstalled(family) {
             // Text would be drawn as empty boxes: refuse rather than write such a figure.
             let others = FontCatalog.sample()
             throw ValidationError("no usable font: the default family '\(family)' is not installed (Debian: fonts-dejavu-core)"
-                + (others.isEmpty ? "; fontconfig finds no fonts at all (check FONTCONFIG_FILE)" : "; give --font with an installed family, e.g. " + others.joined(separator: ", ")))
+                + (others.isEmpty ? "; fontconfig finds no fonts at all (check FONTCONFIG_FILE and FONTCONFIG_PATH)" : "; give --font with an installed family, e.g. " + others.joined(separator: ", ")))
         }
         if let data, !data.lowercased().hasSuffix(".csv") {
             throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv")
@@ -168,20 +168,6 @@ struct FigureOptions: ParsableArguments {
         if let family = FontCatalog.family(named: name) { return family }
         throw ValidationError("invalid --font '\(name)': no installed font family has that name; installed are e.g. "
             + FontCatalog.sample().joined(separator: ", ") + " (fc-list : family lists them all)")
-    }
-
-    /// fontconfig reads `FONTCONFIG_FILE` to its end before drawing anything: a device or FIFO there
-    /// (`/dev/zero`) would never end. Only a regular file of at most 16 MB is accepted.
-    static func checkFontconfigFile() throws {
-        guard let path = ProcessInfo.processInfo.environment["FONTCONFIG_FILE"], !path.isEmpty else { return }
-        // A missing file is fontconfig's to report (it falls back to its defaults).
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
-        let regular = (attributes[.type] as? FileAttributeType) == .typeRegular
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard regular, size <= 16 << 20 else {
-            throw ValidationError("invalid FONTCONFIG_FILE '\(path)': expected a fontconfig file (a regular file of at most 16 MB); "
-                                  + "unset it to use dlplot's own font set-up")
-        }
     }
 
     /// The output format for `path`.

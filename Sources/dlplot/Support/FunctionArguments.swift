@@ -85,7 +85,7 @@ enum FunctionArguments {
         do {
             return try MathExpression(text, dimension: dimension, parameters: parameters)
         } catch {
-            throw failure(option, error.description)
+            throw failure(option, error.oneLine)
         }
     }
 
@@ -136,7 +136,7 @@ enum FunctionArguments {
                 }
             } else {
                 let wanted: [String]
-                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error.description) }
+                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error.oneLine) }
                 let mine = families.filter { wanted.contains($0.name) }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {

@@ -11,7 +11,7 @@ struct LayoutOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Where legends go: best (inside, over the least data; outside when nothing is free), outside (right of the plot), below, none, or a corner: upper-right, upper-left, lower-left, lower-right.",
-        valueName: "where"))
+        valueName: "where"), completion: .legendPlaces)
     var legend: String?
 
     @Flag(name: .customLong("no-subtitle"), help: "Leave out the subtitle under the title.")

@@ -8,7 +8,7 @@ struct OptimizerListOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Comma-separated optimizers, one path each: \(OptimizerConfig.allNames.joined(separator: ", ")); or torch "
             + "constructor calls (without params), e.g. 'SGD(lr=0.01, momentum=0.9), Adam(lr=0.1, betas=(0.8, 0.99))'.",
-        valueName: "list"))
+        valueName: "list"), completion: .optimizerNames)
     var optimizers: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(

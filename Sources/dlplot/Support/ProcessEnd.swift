@@ -28,13 +28,28 @@ enum ProcessEnd {
             + "(give long lists as one comma-separated value, e.g. --levels 0.1,1,10)"
     }
 
-    /// "'activaton' is not a dlplot command; did you mean 'activation'?" when the first argument looks
-    /// like a command name but is none; nil otherwise (options, help, known commands).
+    /// The command the leading arguments name (`eval activation` → `EvalActivation`) and the
+    /// arguments after its name.
+    static func commandPath(_ arguments: [String]) -> (command: ParsableCommand.Type, names: [String], rest: ArraySlice<String>) {
+        var command: ParsableCommand.Type = DLPlot.self
+        var names = ["dlplot"]
+        var rest = arguments[...]
+        while let next = rest.first, let sub = command.configuration.subcommands.first(where: { $0._commandName == next }) {
+            command = sub
+            names.append(next)
+            rest = rest.dropFirst()
+        }
+        return (command, names, rest)
+    }
+
+    /// "'activaton' is not a dlplot command; did you mean 'activation'?" when an argument where a
+    /// command name belongs (the first, or the one after `eval`) is none; nil otherwise (options,
+    /// help, known commands).
     static func unknownCommandMessage(_ arguments: [String]) -> String? {
-        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return nil }
-        let names = DLPlot.allSubcommands.map { $0._commandName }
-        guard !names.contains(first) else { return nil }
-        var message = "'\(first)' is not a dlplot command"
+        let (command, path, rest) = commandPath(arguments)
+        let names = command.configuration.subcommands.map { $0._commandName }
+        guard !names.isEmpty, let first = rest.first, !first.hasPrefix("-"), first != "help" else { return nil }
+        var message = "'\(first)' is not a \(path.joined(separator: " ")) command"
         if let near = closestName(to: first, in: names) { message += "; did you mean '\(near)'?" }
         return message + " (commands: " + names.joined(separator: ", ") + ")"
     }
@@ -44,12 +59,7 @@ enum ProcessEnd {
     /// names would otherwise take the value after an unknown option (`--color red`) as a name and blame it.
     /// The command's options are read from its help text, which lists every one.
     static func unknownOptionMessage(_ arguments: [String]) -> String? {
-        var command: ParsableCommand.Type = DLPlot.self
-        var rest = arguments[...]
-        while let next = rest.first, let sub = command.configuration.subcommands.first(where: { $0._commandName == next }) {
-            command = sub
-            rest = rest.dropFirst()
-        }
+        let (command, _, rest) = commandPath(arguments)
         guard command != DLPlot.self else { return nil }
         let help = command.helpMessage(columns: 10_000)
         var known = Set<String>()

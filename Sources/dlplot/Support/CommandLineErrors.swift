@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How the process ends on an error. Bad input (a value, option or command that cannot be used) is
+/// ONE line on standard error, `Error: <message>`, and status 64 (EX_USAGE); ArgumentParser's usage
+/// lines are left off, except when a command was given no arguments at all (`dlplot surface`), where
+/// the usage is what the user needs. A valid request that failed (I/O) is one line and status 1.
+/// Help, `--version` and completion scripts go to standard output with status 0.
+enum CommandLineErrors {
+    /// Prints `Error: message` (made one line) and exits with status 64.
+    static func refuse(_ message: String) -> Never {
+        writeStandardError("Error: " + oneLine(message) + "\n")
+        Glibc.exit(ExitCode.validationFailure.rawValue)
+    }
+
+    /// Ends the process for `error`, thrown while parsing `arguments` (`parsing`) or running them.
+    static func exit(for error: Error, arguments: [String], parsing: Bool) -> Never {
+        let code = DLPlot.exitCode(for: error)
+        if code == .success { DLPlot.exit(withError: error) }  // help, version, completion script
+        if let exitCode = error as? ExitCode {  // the message was printed where the failure was found
+            ProcessEnd.checkStandardOutput()
+            Glibc.exit(exitCode.rawValue)
+        }
+        if parsing, code == .validationFailure, ProcessEnd.commandPath(arguments).rest.isEmpty, !arguments.isEmpty {
+            writeStandardError(DLPlot.fullMessage(for: error, columns: 100) + "\n")
+            Glibc.exit(code.rawValue)
+        }
+        if code != .validationFailure { ProcessEnd.checkStandardOutput() }
+        writeStandardError("Error: " + oneLine(DLPlot.message(for: error)) + "\n")
+        Glibc.exit(code.rawValue)
+    }
+
+    /// A value as typed, cut to its first `limit` characters (with "…") so a message stays one readable line.
+    static func shown(_ value: String, limit: Int = 60) -> String {
+        value.count > limit ? String(value.prefix(limit)) + "…" : value
+    }
+
+    /// `message` on one line: line breaks become spaces, and lines that only point at a column
+    /// (a caret under an expression) are left out.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { line in !line.isEmpty && !line.allSatisfy { $0 == "^" || $0 == " " } }
+        return lines.joined(separator: " ")
+    }
+}
