@@ -124,7 +124,7 @@ final class ExpressionCLITests: XCTestCase {
         }
         // One line: what is wrong and where, then the expression as typed.
         let typed = try runDLPlot(["eval", "activation", "x*tanhh(x)", "--x", "1"])
-        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')\n")
+        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 }

@@ -113,3 +113,20 @@ extension ExpressionMessageTests {
         XCTAssertLessThan(first.count, 600)
     }
 }
+
+extension ExpressionMessageTests {
+    /// A start where a typed surface is undefined was "diverged at step 0" (trace printed only its header).
+    func testAnUndefinedStartIsRefused() throws {
+        XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizer", "gd", "--steps", "2"]),
+                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+        XCTAssertEqual(try refusal(["surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizers", "gd", "-o", "s.png"]),
+                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+    }
+
+    /// Options after `--` were read as functions: "parameter 'o' has no value".
+    func testOptionsAfterDashDashAreNamed() throws {
+        XCTAssertEqual(try refusal(["activation", "--", "-x^2", "-o", "negsq.png"]),
+                       "Error: '-o' comes after --, so it is read as a function, not an option; put options before --, as in: dlplot activation -o … -- '-x^2'")
+        XCTAssertTrue(try refusal(["eval", "activation", "--", "-x^2", "--x", "1"]).hasPrefix("Error: '--x' comes after --"))
+    }
+}

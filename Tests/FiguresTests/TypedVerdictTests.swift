@@ -56,3 +56,24 @@ final class TypedVerdictTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(lifted.minimumValue), 1e-3, accuracy: 1e-15)
     }
 }
+
+extension TypedVerdictTests {
+    /// `lr --function 'x^4 - 3*x^2 + x'` used the built-in curve's rates 0.05, 0.2, 1.1: two panels
+    /// diverged at step 1 and the first overshot. A typed curve's rates come from its curvature.
+    func testTypedCurvesGetRatesFromTheirCurvature() throws {
+        let curve = try Curve1D(expression: MathExpression("x^4 - 3*x^2 + x"))
+        XCTAssertEqual(curve.suggestedStart, 2.4)
+        let rates = try XCTUnwrap(curve.suggestedRates(from: 2.4))
+        // Descending from 2.4 towards the (local) minimum near 1.13, f″ = 12w² − 6 is largest at the start,
+        // 63.12, and 9.33 at the minimum: 0.1/63.12, 1/63.12 and 2.2/9.33.
+        XCTAssertEqual(rates, [0.0016, 0.016, 0.24])
+        var verdicts: [String] = []
+        for lr in rates {
+            let (ws, t) = try run(curve, start: 2.4, lr: lr, steps: 12)
+            verdicts.append(LearningRateFigure.verdict(ws, curve: curve, stop: t.stop))
+        }
+        XCTAssertEqual(verdicts, ["too small", "stuck in a local minimum", "diverges"])
+        // On the square w² (f″ = 2): 0.05, 0.5 (one step to 0) and 1.1.
+        XCTAssertEqual(try Curve1D(expression: MathExpression("x^2")).suggestedRates(from: 2.4), [0.05, 0.5, 1.1])
+    }
+}

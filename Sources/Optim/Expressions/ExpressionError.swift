@@ -49,7 +49,7 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
     }
 
     /// The message, then the expression as typed (a window of it, for long input), on one line:
-    /// `unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')`.
+    /// `unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')`.
     public var oneLine: String {
         let (shown, _) = Self.window(Array(expression), at: max(offset, 0))
         return message + " (in '" + shown + "')"

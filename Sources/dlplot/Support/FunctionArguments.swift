@@ -179,6 +179,15 @@ enum FunctionArguments {
         return Surface(expression: e, view: view, start: start)
     }
 
+    /// Refuses a start where a typed surface is undefined (sqrt(x) + y² at (−1, 1)): the run would
+    /// "diverge at step 0", which tells a student the optimizer blew up.
+    static func checkDefined(_ s: Surface, at p: [Double], given: Bool) throws {
+        guard s.expression != nil, p.count == 2, s.value(p[0], p[1]).isNaN else { return }
+        let at = "(\(TypedText.shortest(p[0])), \(TypedText.shortest(p[1])))"
+        throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
+                                    : "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
+    }
+
     /// The loss curve `text` names or types (a function of x), with its `--param name=value`
     /// values (one value each; every one must be a parameter of the expression).
     static func curve(_ text: String, params: [String] = [], option: String? = "--function") throws -> Curve1D {

@@ -61,6 +61,7 @@ struct SurfaceRunOptions: ParsableArguments {
         }
         let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
             ?? [surface.suggestedStart.x, surface.suggestedStart.y]
+        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil)
         let box = surface.viewBox
         let x = try xrange.map { try NumberArguments.interval($0, option: "--xrange") } ?? Interval(box.xmin, box.xmax)
         let y = try yrange.map { try NumberArguments.interval($0, option: "--yrange") } ?? Interval(box.ymin, box.ymax)
