@@ -20,8 +20,10 @@ public struct BasinsFigure: FigureRecipe, Sendable {
         self.y = y
     }
 
-    /// Grid rows of the maps; the share table takes one more row under them.
+    /// Grid rows of the maps; the share table takes `tableRows` more under them.
     public static let mapRows = 3
+    /// Grid rows of the share table under the maps.
+    public static let tableRows = 2
 
     public func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
 
@@ -63,7 +65,7 @@ public struct BasinsFigure: FigureRecipe, Sendable {
             figure.add(ax, row: 0, column: column, rowSpan: BasinsFigure.mapRows)
         }
         figure.add(shareTable(colors: colors, targets: targets, theme: theme), row: BasinsFigure.mapRows, column: 0,
-                   columnSpan: maps.count)
+                   rowSpan: BasinsFigure.tableRows, columnSpan: maps.count)
         return dataTables()
     }
 
@@ -77,12 +79,13 @@ public struct BasinsFigure: FigureRecipe, Sendable {
         var names = targets.enumerated().map { "■ \(letter($0.offset)) (\(SurfaceRun.coordinate($0.element.x)), \(SurfaceRun.coordinate($0.element.y)))" }
         names += ["■ diverged", "■ not converged"]
         let shares = maps.map(\.map.shares)
-        let rows = names.enumerated().map { i, name in
-            [name] + shares.map { TickFormat.fixed(100 * $0[i], 1) + " %" }
-        }
-        let header = ["share of starts"] + maps.indices.map { maps.count == 1 ? "" : "(\($0 + 1))" }
-        let swatches: [[Color?]] = colors.map { c in [c.mixed(with: theme.foreground, 0.25)] }
-        ax.add(TableMark(header: header, rows: rows, alignments: [.leading] + maps.map { _ in .trailing }, cellColors: swatches))
+        // Diverged and not converged only where some map has such starts (basins always: they are the key).
+        let shown = names.indices.filter { i in i < targets.count || shares.contains { $0[i] > 0 } }
+        let rows = shown.map { i in [names[i]] + shares.map { TickFormat.fixed(100 * $0[i], 1) + " %" } }
+        let header = ["share of starts"] + maps.map { maps.count == 1 ? "" : $0.label.split(separator: " ").prefix(2).joined(separator: " ") }
+        let swatches: [[Color?]] = shown.map { [colors[$0].mixed(with: theme.foreground, 0.25)] }
+        ax.add(TableMark(header: header, rows: rows, alignments: [.leading] + maps.map { _ in .trailing }, cellColors: swatches,
+                         fillsWidth: false))
         return ax
     }
 

@@ -69,8 +69,9 @@ public struct CurvesFigure: FigureRecipe {
                     SurfaceAnimation.progress(run, step: $0, surface: surface, view: false)
                 })
             }
-            // Notes under the run's name: timed too (shown from the start), so they stay under it in a frame's legend.
-            for note in [run.learningRateNote, run.evaluationNote].compactMap({ $0 }) where outcomes {
+            // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
+            // the start), so they stay under it in a frame's legend.
+            for note in [run.learningRateNote, run.evaluationNote].compactMap({ $0 }) {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
             if let k = run.diverged, let last = pts.last(where: \.isFinite) {
@@ -151,6 +152,10 @@ public struct CurvesFigure: FigureRecipe {
             }
             figure.add(LearningRateStrip.axes(runs: runs, steps: plan.steps, animated: animated, theme: theme),
                        row: distanceShown ? 2 * span : span, column: 0)
+            if !distanceShown, !s.minima.isEmpty {
+                let left = "The distance-to-minimum panel is left out under the lr strip on a page under 960 px tall; a taller --size shows it."
+                figure.footnote = figure.footnote.map { $0 + " " + left } ?? left
+            }
         } else if s.minima.isEmpty {
             loss.legend = .outsideRight
             figure.add(loss, row: 0, column: 0)

@@ -2,7 +2,8 @@ import Optim
 import Viz
 
 /// The thin panel under a loss curve that shows each run's learning rate per step (the schedule's
-/// `get_last_lr()[0]`), log-scaled when the rates are all positive and span more than a factor of 100 (linear
+/// `get_last_lr()[0]`), log-scaled when the rates are all positive and span more than a factor of 10, so runs
+/// with base rates far apart stay readable (linear
 /// otherwise, so a cosine that ends at 0 keeps its shape).
 enum LearningRateStrip {
     /// Whether any run follows a schedule (so the strip is worth drawing).
@@ -14,7 +15,7 @@ enum LearningRateStrip {
         ax.legend = .none
         ax.xLimits = Interval(0, Double(steps))
         let all = runs.flatMap(\.trajectory.learningRates).filter(\.isFinite)
-        if let lo = all.min(), let hi = all.max(), lo > 0, hi > 100 * lo { ax.yScale = .log }
+        if let lo = all.min(), let hi = all.max(), lo > 0, hi > 10 * lo { ax.yScale = .log }
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.7)
             let pts = zip(run.trajectory.steps, run.trajectory.learningRates).map { Point(Double($0), $1) }

@@ -86,3 +86,30 @@ final class SurfaceRunNotesTests: XCTestCase {
         XCTAssertNil(plain[0].learningRateNote)
     }
 }
+
+/// The basins share table: a column per optimizer headed by its number and name, a row per basin, and
+/// diverged / not converged only when some map has such starts; centred at its natural width.
+final class BasinsShareTableTests: XCTestCase {
+    func testShareTableNamesItsColumnsAndSkipsEmptyRows() throws {
+        let s = try Surface(named: "himmelblau")
+        func map(_ name: String, _ lr: Double) throws -> BasinMap {
+            try BasinMap(surface: s, optimizer: try OptimizerConfig(name: name, settings: ["lr": .number(lr)]), x: -5...5, y: -5...5,
+                         grid: 21, steps: 500)
+        }
+        let maps = [("(1) gd lr=0.01", try map("gd", 0.01)), ("(2) adam lr=0.1", try map("adam", 0.1))]
+        let recipe = BasinsFigure(surface: s, maps: maps, steps: 500, x: Interval(-5, 5), y: Interval(-5, 5))
+        let colors = CategoryColors.basins(4, theme: .light) + [CategoryColors.diverged, CategoryColors.notConverged]
+        let ax = recipe.shareTable(colors: colors, targets: maps[0].1.targets, theme: .light)
+        let table = try XCTUnwrap(ax.marks.compactMap { $0 as? TableMark }.first)
+        XCTAssertEqual(table.header, ["share of starts", "(1) gd", "(2) adam"])
+        XCTAssertFalse(table.fillsWidth)
+        let diverged = maps.contains { $0.1.shares[4] > 0 }, stuck = maps.contains { $0.1.shares[5] > 0 }
+        XCTAssertEqual(table.rows.count, 4 + (diverged ? 1 : 0) + (stuck ? 1 : 0))
+        XCTAssertEqual(table.rows.contains { $0[0].hasSuffix("diverged") }, diverged)
+        // Each column's shares add up to 100 % (to the rounding of one decimal per row).
+        for c in 1...2 {
+            let total = table.rows.compactMap { Double($0[c].replacingOccurrences(of: " %", with: "")) }.reduce(0, +)
+            XCTAssertEqual(total, 100, accuracy: 0.05 * Double(table.rows.count))
+        }
+    }
+}

@@ -17,13 +17,16 @@ public struct TableMark: Mark {
     public var zebra: Bool
     /// nil: the theme's label font (the header uses its bold form).
     public var font: Font?
+    /// true: the columns share the plot's spare width (the table spans it); false: columns as wide as
+    /// their cells plus padding, the table centred.
+    public var fillsWidth: Bool
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tableCell }
 
     public init(header: [String], rows: [[String]], alignments: [Alignment] = [], cellColors: [[Color?]] = [],
-                zebra: Bool = true, font: Font? = nil, zOrder: Double = 2) {
+                zebra: Bool = true, font: Font? = nil, fillsWidth: Bool = true, zOrder: Double = 2) {
         self.header = header; self.rows = rows; self.alignments = alignments; self.cellColors = cellColors
-        self.zebra = zebra; self.font = font; self.zOrder = zOrder
+        self.zebra = zebra; self.font = font; self.fillsWidth = fillsWidth; self.zOrder = zOrder
     }
 
     public func dataBounds() -> Bounds? { nil }
@@ -69,9 +72,11 @@ public struct TableMark: Mark {
             f = f.scaled(shrink)
             widths = naturalWidths(f)
         }
-        let spare = max(0, r.width - widths.reduce(0, +)) / Double(max(1, n))
-        var edges = [r.minX]
-        for w in widths { edges.append((edges.last ?? r.minX) + w + spare) }
+        let free = max(0, r.width - widths.reduce(0, +))
+        let spare = fillsWidth ? free / Double(max(1, n)) : min(pad(f) * 2, free / Double(max(1, n)))
+        let left = fillsWidth ? r.minX : r.minX + max(0, free - spare * Double(n)) / 2
+        var edges = [left]
+        for w in widths { edges.append((edges.last ?? left) + w + spare) }
         let rowHeight = min(r.height / rowsCount, f.size * 2.4)
         return Geometry(font: f, columnEdges: edges, top: r.minY, rowHeight: rowHeight)
     }

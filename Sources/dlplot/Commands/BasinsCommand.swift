@@ -101,7 +101,7 @@ extension DLPlot {
                                        grid: grid, steps: steps, radius: s.radius)
                 maps.append((s.choices.count == 1 ? config.label : "(\(i + 1)) " + config.label, map))
             }
-            var figure = try figureOptions.makeFigure(rows: BasinsFigure.mapRows + 1, columns: maps.count)
+            var figure = try figureOptions.makeFigure(rows: BasinsFigure.mapRows + BasinsFigure.tableRows, columns: maps.count)
             let recipe = BasinsFigure(surface: s.plan.surface, maps: maps, steps: steps, x: s.plan.x, y: s.plan.y)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)

@@ -18,10 +18,10 @@ extension DLPlot {
                 Momentum Really Works" (Distill, 2017), as one command.
                 Examples:
                   dlplot stability bowl
-                  dlplot stability 'x^2 + a*y^2' --param a=10 --measure final_loss
+                  dlplot stability 'x^2 + a*y^2' --param a=10 --measure final_loss --grid 51
                   dlplot stability ellipse --x-range 0.01:1 --log-x --steps 200
                   dlplot stability rosenbrock --optimizer adam --x lr --y beta1 \\
-                      --x-range 1e-3:1 --log-x --y-range 0:0.99
+                      --x-range 1e-3:1 --log-x --y-range 0:0.99 --measure final_loss
                 """)
 
         @Argument(help: ArgumentHelp("The surface (see `dlplot list surfaces`) or an expression of x and y such as 'x^2 + 10*y^2'.",
