@@ -21,7 +21,8 @@ public struct LandscapeFigure: FigureRecipe {
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         figure.title = "Loss landscape of a 2-16-16-1 MLP on \(task.rawValue)"
-        figure.subtitle = "filter-normalised random directions around the trained weights (Li et al. 2018); seed \(seed)"
+        figure.subtitle = "filter-normalised random directions around the trained weights (Li et al. 2018); seed \(seed); "
+            + "each PCA panel on its own loss scale, darker is lower"
         var tables: [DataTable] = [], paths: [DataTable] = []
         guard let main = runs.last, let centre = main.run.finalPosition else { return [] }
         var sampler = GaussianSampler(seed: seed &+ 1)

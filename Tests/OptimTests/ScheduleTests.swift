@@ -125,4 +125,17 @@ final class ScheduleTests: XCTestCase {
         XCTAssertEqual(theta, [0.99, -1.99, 3.0])
         XCTAssertEqual(lion.stateVectors["exp_avg"], [(1 - 0.99) * 5, (1 - 0.99) * -0.001, 0])
     }
+
+    /// Hostile nesting is an error, not a stack overflow: 100,000 open brackets after a class name, in an
+    /// argument list and in a schedule list, each stop at 64 levels.
+    func testDeepNestingIsRefusedNotACrash() throws {
+        for text in ["SGD(" + String(repeating: "(", count: 100_000), "SGD(lr=" + String(repeating: "[", count: 100_000),
+                     "SequentialLR(" + String(repeating: "StepLR(", count: 100_000)] {
+            XCTAssertThrowsError(try TorchCall(parsing: text)) { error in
+                XCTAssertTrue(String(describing: error).contains("nested more than 64 deep"), String(describing: error).suffix(80).description)
+            }
+        }
+        // Ordinary nesting (SequentialLR of calls, tuples) still parses.
+        XCTAssertNoThrow(try TorchCall(parsing: "SequentialLR([LinearLR(start_factor=0.1, total_iters=10), CosineAnnealingLR(T_max=90)], milestones=[10])"))
+    }
 }

@@ -3,10 +3,8 @@
 extension MathExpression {
     /// f(x) and f′(x) of a 1-D expression (for a 2-D one, y = 0).
     public func evaluate(_ x: Double) -> (value: Double, derivative: Double) {
-        var evaluator = TapeEvaluator(tape: tape, tangents: 1, lanes: 1)
-        var f = 0.0, d = 0.0, input = x
-        evaluator.run(count: 1, xs: &input, ys: nil, f: &f, dfdx: &d, dfdy: nil)
-        return (f, d)
+        let r = TapeEvaluator.point(tape: tape, x, 0)
+        return (r.value, r.dx)
     }
 
     /// f(x).
@@ -34,10 +32,7 @@ extension MathExpression {
 
     /// f(x, y) and ∇f of a 2-D expression (a 1-D one ignores y and has ∂f/∂y = 0).
     public func evaluate(_ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
-        var evaluator = TapeEvaluator(tape: tape, tangents: 2, lanes: 1)
-        var f = 0.0, dx = 0.0, dy = 0.0, px = x, py = y
-        evaluator.run(count: 1, xs: &px, ys: &py, f: &f, dfdx: &dx, dfdy: &dy)
-        return (f, dx, dy)
+        TapeEvaluator.point(tape: tape, x, y)
     }
 
     /// f(x, y).

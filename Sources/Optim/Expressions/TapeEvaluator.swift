@@ -65,8 +65,7 @@ struct TapeEvaluator {
 
     /// One block of n ≤ lanes points.
     private mutating func block(_ n: Int, _ xs: UnsafePointer<Double>, _ ys: UnsafePointer<Double>?) {
-        let lanes = self.lanes
-        let twoD = tangents == 2
+        let (tape, lanes, tangents) = (self.tape, self.lanes, self.tangents)
         values.withUnsafeMutableBufferPointer { vb in
         tx.withUnsafeMutableBufferPointer { txb in
         ty.withUnsafeMutableBufferPointer { tyb in
@@ -74,34 +73,73 @@ struct TapeEvaluator {
         pb.withUnsafeMutableBufferPointer { pbb in
             guard let v = vb.baseAddress, let tX = txb.baseAddress, let pA = pab.baseAddress,
                   let pB = pbb.baseAddress else { return }
-            let tY = tyb.baseAddress
+            TapeEvaluator.block(tape: tape, lanes: lanes, tangents: tangents, n, xs, ys,
+                                registers: (v, tX, tyb.baseAddress), partials: (pA, pB))
+        }}}}}
+    }
+
+    /// One block of n ≤ lanes points on registers laid out `lanes` per instruction (values, x and y
+    /// tangents; constants and the unit tangents of x and y already in place).
+    static func block(tape: Tape, lanes: Int, tangents: Int, _ n: Int, _ xs: UnsafePointer<Double>, _ ys: UnsafePointer<Double>?,
+                      registers: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>?),
+                      partials: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)) {
+        let (v, tX, tY) = registers
+        let (pA, pB) = partials
+        let twoD = tangents == 2
+        for (r, ins) in tape.instructions.enumerated() {
+            let out = v + r * lanes
+            switch ins.op {
+            case .constant: continue
+            case .x:
+                out.update(from: xs, count: n)
+                continue
+            case .y:
+                if let ys { out.update(from: ys, count: n) } else { out.update(repeating: 0, count: n) }
+                continue
+            default: break
+            }
+            let a = v + ins.a * lanes
+            let b = v + max(ins.b, 0) * lanes
+            TapeEvaluator.values(ins.op, n, a, b, out, pA, pB)
+            let ia = tape.instructions[ins.a]
+            let ib = ins.b >= 0 ? tape.instructions[ins.b] : Tape.Instruction(op: .constant)
+            if tangents >= 1, ins.dx {
+                TapeEvaluator.tangent(ins.op, n, ia.dx ? tX + ins.a * lanes : nil,
+                                      ib.dx ? tX + ins.b * lanes : nil, a, b, pA, pB, tX + r * lanes)
+            }
+            if twoD, ins.dy, let tY {
+                TapeEvaluator.tangent(ins.op, n, ia.dy ? tY + ins.a * lanes : nil,
+                                      ib.dy ? tY + ins.b * lanes : nil, a, b, pA, pB, tY + r * lanes)
+            }
+        }
+    }
+
+    /// f, ∂f/∂x and ∂f/∂y at one point, with the registers on the stack (no heap allocation: the
+    /// path that optimizer runs take, one point per step).
+    static func point(tape: Tape, _ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+        let registers = tape.instructions.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * registers + 2) { buffer in
+            guard let base = buffer.baseAddress else { return (.nan, .nan, .nan) }
+            base.initialize(repeating: 0, count: 3 * registers + 2)
+            let v = base, tX = base + registers, tY = base + 2 * registers
             for (r, ins) in tape.instructions.enumerated() {
-                let out = v + r * lanes
                 switch ins.op {
-                case .constant: continue
-                case .x:
-                    out.update(from: xs, count: n)
-                    continue
-                case .y:
-                    if let ys { out.update(from: ys, count: n) } else { out.update(repeating: 0, count: n) }
-                    continue
+                case .constant: v[r] = ins.value
+                case .x: tX[r] = 1
+                case .y: tY[r] = 1
                 default: break
                 }
-                let a = v + ins.a * lanes
-                let b = v + max(ins.b, 0) * lanes
-                TapeEvaluator.values(ins.op, n, a, b, out, pA, pB)
-                let ia = tape.instructions[ins.a]
-                let ib = ins.b >= 0 ? tape.instructions[ins.b] : Tape.Instruction(op: .constant)
-                if tangents >= 1, ins.dx {
-                    TapeEvaluator.tangent(ins.op, n, ia.dx ? tX + ins.a * lanes : nil,
-                                          ib.dx ? tX + ins.b * lanes : nil, a, b, pA, pB, tX + r * lanes)
-                }
-                if twoD, ins.dy, let tY {
-                    TapeEvaluator.tangent(ins.op, n, ia.dy ? tY + ins.a * lanes : nil,
-                                          ib.dy ? tY + ins.b * lanes : nil, a, b, pA, pB, tY + r * lanes)
+            }
+            var px = x, py = y
+            withUnsafePointer(to: &px) { xp in
+                withUnsafePointer(to: &py) { yp in
+                    block(tape: tape, lanes: 1, tangents: 2, 1, xp, yp, registers: (v, tX, tY),
+                          partials: (base + 3 * registers, base + 3 * registers + 1))
                 }
             }
-        }}}}}
+            let out = tape.output, result = tape.instructions[out]
+            return (v[out], result.dx ? tX[out] : 0, result.dy ? tY[out] : 0)
+        }
     }
 
     /// Every register's value at one point (an evaluator made with `lanes: 1`), for analyses that

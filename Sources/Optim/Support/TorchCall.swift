@@ -91,6 +91,10 @@ struct TorchCallParser {
     let chars: [Character]
     let source: String
     var index = 0
+    /// Brackets and calls open at the current position; at most `maxDepth` (torch calls nest two or
+    /// three deep; a limit keeps hostile input from exhausting the stack).
+    var depth = 0
+    static let maxDepth = 64
 
     init(_ text: String) {
         source = text
@@ -131,6 +135,9 @@ struct TorchCallParser {
     }
 
     mutating func call() throws -> TorchCall {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= TorchCallParser.maxDepth else { throw error("brackets nested more than \(TorchCallParser.maxDepth) deep") }
         guard let name = identifier() else { throw error("expected a class name such as Adam or StepLR") }
         try expect("(", "after \(name)")
         var arguments: [(keyword: String?, value: TorchCall.Value)] = []
@@ -154,6 +161,9 @@ struct TorchCallParser {
         guard index < chars.count else { throw error("expected a value, found the end") }
         let c = chars[index]
         if c == "(" || c == "[" {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= TorchCallParser.maxDepth else { throw error("brackets nested more than \(TorchCallParser.maxDepth) deep") }
             index += 1
             let close: Character = c == "(" ? ")" : "]"
             var items: [TorchCall.Value] = []
