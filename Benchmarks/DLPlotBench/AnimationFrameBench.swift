@@ -11,13 +11,13 @@ func runAnimationFrameBenchmarks(_ h: inout Harness) {
         var staticMs = 0.0, frameMs = 0.0
         try h.time("static render of the last frame, 800×500 PNG") { _ = try still.render(as: .png) }
         staticMs = bestMilliseconds(3) { _ = try? still.render(as: .png) }
-        let samples = (0..<3).compactMap { try? AnimationWriterProbe.words(renderer.frame($0 * 49)) }
+        let samples = (0..<3).compactMap { try? renderer.frameWords($0 * 49) }
         let palette = IndexedPalette(samples: samples)
-        let first = try AnimationWriterProbe.words(renderer.frame(0))
+        let first = try renderer.frameWords(0)
         let firstIndices = palette.indices(of: first)
         frameMs = bestMilliseconds(3) {
             for k in 1..<animation.frameCount {
-                let w = (try? AnimationWriterProbe.words(renderer.frame(k))) ?? first
+                let w = (try? renderer.frameWords(k)) ?? first
                 _ = palette.indices(of: w, reference: first, referenceIndices: firstIndices)
             }
         } / Double(animation.frameCount - 1)
@@ -44,9 +44,4 @@ func benchAnimation() throws -> (Animation, AnimationRenderer) {
 func bestMilliseconds(_ runs: Int, _ body: () -> Void) -> Double {
     let clock = ContinuousClock()
     return (0..<runs).map { _ in seconds(clock.measure(body)) * 1000 }.min() ?? 0
-}
-
-/// ARGB32 bytes as words, as the GIF writer sees them.
-enum AnimationWriterProbe {
-    static func words(_ bytes: [UInt8]) -> [UInt32] { bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) } }
 }

@@ -107,11 +107,26 @@ public struct LearningRateFigure: FigureRecipe {
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             }
+            if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }
             figure.add(axes, row: 0, column: i)
             tables.append(DataTable(name: NumberText.shortest(rate), columns: ["step", "w", "f"],
                                     rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }))
         }
         // One table keyed by the learning rate (a number).
         return [DataTable.long(name: "runs", keys: ["lr"], zip(rates, tables).map { ([.real($0)], $1) })]
+    }
+
+    /// The step and loss of a panel's run while it animates ("step 3: f = 0.42", moved off the curve like a
+    /// note; after its last iterate, the step it ended at); nothing on the last frame, the still figure.
+    static func readout(_ pts: [Point], steps: Int, at corner: Point, theme: Theme) -> TimedMark {
+        let nothing = LineMark(points: [], style: StrokeStyle(color: theme.foreground, width: 0))
+        return TimedMark(nothing, span: 0...Double(steps)) { t in
+            guard !pts.isEmpty else { return [] }
+            let k = min(Int(max(0, t.rounded(.down))), pts.count - 1)
+            let f = pts[k].y
+            let value = f.isFinite ? TickFormat.short(f, significant: 3) : (f.isNaN ? "NaN" : "∞")
+            return [TextMark("step \(k): f = \(value)", at: corner, anchor: TextAnchor(0, .top), offset: Point(6, -4),
+                             color: theme.foreground, font: theme.noteFont)]
+        }
     }
 }

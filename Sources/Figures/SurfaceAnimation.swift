@@ -10,7 +10,7 @@ public struct SurfaceAnimation {
     public var recipe: SurfaceFigure
     public var frames: Int
     public var timing: FrameTiming
-    /// Degrees the 3-D view turns (azimuth) from the first frame to the last.
+    /// Degrees the 3-D view turns (azimuth) from the first frame to the last, which has the recipe's azimuth.
     public var orbit: Double
 
     /// An animation of `recipe` in `frames` frames.
@@ -36,7 +36,8 @@ public struct SurfaceAnimation {
             // Each frame checked here (SurfaceMark throws only for a field it cannot draw, which the still
             // figure already drew): a frame that cannot be drawn is left empty.
             let animation = Animation(still: still, frameCount: frames, stillBelow: -.infinity) { k in
-                let turn = last > 0 ? orbit * Double(k) / Double(last) : 0
+                // The view turns towards the still figure's azimuth, reached on the last frame.
+                let turn = last > 0 ? orbit * (Double(k) / Double(last) - 1) : 0
                 let upTo = recipe.runs.map { Self.index($0, atStep: steps[k]) }
                 let legend = recipe.runs.map { k == last ? $0.outcome(surface: s) : Self.progress($0, step: steps[k], surface: s) }
                 let marks = (try? recipe.surface3DMarks(field, azimuth: view.azimuth + turn, elevation: view.elevation,

@@ -31,7 +31,7 @@ final class AnimationVideoAndFramesTests: XCTestCase {
 
     func testFramesDirectoryHoldsNumberedPNGsAndALaTeXSnippet() throws {
         let dir = try makeTemporaryDirectory()
-        let r = try runDLPlot(base + ["--size", "320x200", "--animate", "--frames", "5", "--fps", "12", "--loop", "--frames-dir", "frames"], in: dir)
+        let r = try runDLPlot(base + ["--size", "320x200", "--animate", "--frames", "5", "--fps", "12", "--loop", "--hold", "0", "--frames-dir", "frames"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let out = dir.appendingPathComponent("frames")
         XCTAssertEqual(listing(out), ["animation.tex", "frame-0001.png", "frame-0002.png", "frame-0003.png", "frame-0004.png", "frame-0005.png"])

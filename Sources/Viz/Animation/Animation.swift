@@ -50,10 +50,12 @@ public enum FrameTiming: String, Sendable, CaseIterable {
 
     /// The step shown in each of `frames` frames for a run of `steps` steps (0 = the start): non-decreasing,
     /// starting at 0 (or at the first step when there is one frame per step or fewer) and ending at `steps`.
+    /// With `log`, consecutive frames show different steps wherever there are enough steps (log time alone
+    /// would round the first frames to the same step).
     public func steps(frames: Int, steps: Int) -> [Int] {
         let n = max(1, frames), total = max(0, steps)
         guard n > 1 else { return [total] }
-        return (0..<n).map { k -> Int in
+        let raw = (0..<n).map { k -> Int in
             let t = Double(k) / Double(n - 1)
             switch self {
             case .even: return min(total, Int((t * Double(total)).rounded()))
@@ -62,6 +64,18 @@ public enum FrameTiming: String, Sendable, CaseIterable {
                 return min(total, max(0, Int(s)))
             }
         }
+        guard self == .log, total >= n - 1 else { return raw }
+        return FrameTiming.spread(raw.map(Double.init), gap: 1, upper: Double(total)).map { Int($0) }
+    }
+
+    /// `times` (non-decreasing, ending at `upper`) moved apart to at least `gap` between neighbours, each as
+    /// little as possible: pushed later where they crowd, and kept early enough for the frames after them.
+    static func spread(_ times: [Double], gap: Double, upper: Double) -> [Double] {
+        var out = times
+        for k in out.indices.dropFirst() { out[k] = max(out[k], out[k - 1] + gap) }
+        let n = out.count
+        for k in out.indices { out[k] = min(out[k], upper - Double(n - 1 - k) * gap) }
+        return out
     }
 
     /// `frames` times from `span.lowerBound` to `span.upperBound` (non-decreasing, the first and the last
@@ -69,7 +83,7 @@ public enum FrameTiming: String, Sendable, CaseIterable {
     public func times(frames: Int, over span: ClosedRange<Double>) -> [Double] {
         let n = max(1, frames), lo = span.lowerBound, width = span.upperBound - span.lowerBound
         guard n > 1 else { return [span.upperBound] }
-        return (0..<n).map { k -> Double in
+        let raw = (0..<n).map { k -> Double in
             if k == n - 1 { return span.upperBound }
             let t = Double(k) / Double(n - 1)
             switch self {
@@ -77,5 +91,7 @@ public enum FrameTiming: String, Sendable, CaseIterable {
             case .log: return min(span.upperBound, lo + Math.exp(t * Math.log(width + 1)) - 1)
             }
         }
+        // Log time: frames at least one time unit apart (one step) where there is room, else evenly apart.
+        return self == .log ? FrameTiming.spread(raw, gap: min(1, width / Double(n - 1)), upper: span.upperBound) : raw
     }
 }

@@ -1,6 +1,12 @@
+import Synchronization
+
 /// Draws the frames of an `Animation` as raster images: the background once, then each frame as a copy of
 /// it with the moving layer drawn over. Frames may be drawn on several threads at once (each on its own
 /// canvas); a frame's pixels depend only on its index, never on the thread or the order.
+///
+/// Canvases are kept for the next frame (a pool, one a thread at most): a frame restarts a canvas from the
+/// background instead of making a new one, so its text metrics (Pango's shaping of the legend's rows) carry
+/// over, and no new image memory is touched.
 public final class AnimationRenderer: Sendable {
     public let animation: Animation
     /// Width and height of every frame in pixels.
@@ -11,6 +17,7 @@ public final class AnimationRenderer: Sendable {
     private let background: [UInt8]
     private let movingFrom: [Int]
     private let scale: Double
+    private let canvases = Mutex<[CanvasBox]>([])
 
     /// Lays out the last frame and draws the background.
     /// - Throws: `VizError` when the figure cannot be laid out or drawn (too small a page, bad data).
@@ -28,15 +35,39 @@ public final class AnimationRenderer: Sendable {
     /// The pixels of frame `k`: premultiplied ARGB32 words in native byte order (blue, green, red, alpha in
     /// memory on little-endian machines), `width * 4` bytes a row, top row first.
     public func frame(_ k: Int) throws(VizError) -> [UInt8] {
-        let canvas = try CairoBackend(size: final.size, pixelsPerPoint: scale, startingFrom: background)
+        try drawing(k) { (canvas) throws(VizError) in try AnimationRenderer.pixels(of: canvas).0 }
+    }
+
+    /// The pixels of frame `k` as native 32-bit words (premultiplied ARGB), `width` a row, top row first.
+    public func frameWords(_ k: Int) throws(VizError) -> [UInt32] {
+        try drawing(k) { (canvas) throws(VizError) -> [UInt32] in
+            guard case let .raster(argb, w, h, stride) = try canvas.finish(), stride == w * 4, let base = argb.baseAddress else {
+                throw VizError.cairo(operation: "draw a frame", message: "not a packed raster canvas")
+            }
+            return base.withMemoryRebound(to: UInt32.self, capacity: w * h) { Array(UnsafeBufferPointer(start: $0, count: w * h)) }
+        }
+    }
+
+    /// Draws frame `k` on a canvas from the pool (or a new one) and reads it with `read`.
+    private func drawing<T>(_ k: Int, _ read: (CairoBackend) throws(VizError) -> T) throws(VizError) -> T {
+        let box = canvases.withLock { $0.popLast() }
+        let canvas: CairoBackend
+        if let box { canvas = box.canvas; try canvas.restart(from: background) } else {
+            canvas = try CairoBackend(size: final.size, pixelsPerPoint: scale, startingFrom: background)
+        }
         PanelDrawing(figure: final, canvas: canvas, resolution: scale,
-                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom)).draw(frameLayout(k, canvas: canvas))
-        return try AnimationRenderer.pixels(of: canvas).0
+                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom))
+            .draw(AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas))
+        let out = try withExtendedLifetime(canvas) { () throws(VizError) -> T in try read(canvas) }
+        let back = CanvasBox(canvas)
+        canvases.withLock { $0.append(back) }
+        return out
     }
 
     /// The last frame's layout with frame `k`'s moving marks, and legends rebuilt for their texts (at the
     /// last frame's places and sizes of type).
-    private func frameLayout(_ k: Int, canvas: CairoBackend) -> FigureLayout {
+    static func frameLayout(_ animation: Animation, final: Figure, layout: FigureLayout, frame k: Int,
+                            canvas: any DrawingBackend) -> FigureLayout {
         var l = layout
         let moving = animation.moving(k)
         let theme = final.theme
@@ -47,9 +78,12 @@ public final class AnimationRenderer: Sendable {
             guard let old = l.axes[p].legend else { continue }
             let entries = axes.marks.flatMap(\.legendEntries)
             if entries.map(\.label) == old.entries.map(\.label) { continue }
-            l.axes[p].legend = entries.isEmpty ? nil : LegendLayout(
-                entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+            guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
+            var legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
+                                      maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+            // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
+            legend.size.width = max(legend.size.width, old.size.width)
+            l.axes[p].legend = legend
         }
         return l
     }
@@ -65,4 +99,11 @@ public final class AnimationRenderer: Sendable {
             return (out, w, h)
         }
     }
+}
+
+/// A canvas handed from thread to thread through the renderer's pool: only one thread draws on it at a time
+/// (it is out of the pool while it draws).
+private final class CanvasBox: @unchecked Sendable {
+    let canvas: CairoBackend
+    init(_ canvas: CairoBackend) { self.canvas = canvas }
 }

@@ -1,6 +1,6 @@
 /// The animated file formats.
 public enum AnimationFormat: String, Sendable, CaseIterable {
-    case gif, webp, mp4
+    case gif, webp, mp4, svg
 
     /// The format named by a file's extension (case-insensitive), or nil when it names none.
     public init?(path: String) {
@@ -13,6 +13,9 @@ public enum AnimationFormat: String, Sendable, CaseIterable {
     /// and browsers slow down delays under 2/100 s).
     public var maxFPS: Double { self == .gif ? 50 : 60 }
 
+    /// Whether the frames are drawn as vectors (an SVG that plays with CSS) rather than pixels.
+    public var isVector: Bool { self == .svg }
+
     /// The longest side the format's codec takes, in pixels (GIF's 16-bit sizes, libwebp's 14 bits, H.264
     /// level 6.2's 8192).
     public var maxSide: Int {
@@ -20,6 +23,7 @@ public enum AnimationFormat: String, Sendable, CaseIterable {
         case .gif: 65_535
         case .webp: 16_383
         case .mp4: 8192
+        case .svg: 100_000
         }
     }
 }
@@ -56,7 +60,20 @@ public enum AnimationWriter {
         case .gif: return try gif(renderer, timing: timing, jobs: jobs, progress: progress)
         case .webp: return try webp(renderer, timing: timing, jobs: jobs, progress: progress)
         case .mp4: return try mp4(renderer, timing: timing, jobs: jobs, progress: progress)
+        case .svg: return try svg(AnimationDocuments(renderer.animation), timing: timing, jobs: jobs, progress: progress)
         }
+    }
+
+    /// One SVG that plays the frames with CSS (see `AnimatedSVG`): the background once, each frame's moving
+    /// layer as a group shown in its turn.
+    public static func svg(_ documents: AnimationDocuments, timing: AnimationTiming, jobs: Int,
+                           progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [UInt8] {
+        let background = String(decoding: try documents.document(.background, as: .svg), as: UTF8.self)
+        var frames: [String] = []
+        try FramePipeline.run(count: documents.animation.frameCount, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> String in
+            String(decoding: try documents.document(.overlay(k), as: .svg), as: UTF8.self)
+        }, consume: { (_, svg) throws(VizError) in frames.append(svg) })
+        return AnimatedSVG.combine(background: background, frames: frames, timing: timing)
     }
 
     static func mp4(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,
@@ -88,6 +105,17 @@ public enum AnimationWriter {
         return out
     }
 
+    /// Every frame as a vector document of `format` (.pdf or .svg: background and moving layer on one page;
+    /// .png at the figure's dpi), in frame order.
+    public static func documentFrames(_ documents: AnimationDocuments, as format: OutputFormat, jobs: Int,
+                                      progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        try FramePipeline.run(count: documents.animation.frameCount, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+            try documents.document(.frame(k), as: format)
+        }, consume: { (_, bytes) throws(VizError) in out.append(bytes) })
+        return out
+    }
+
     static func webp(_ renderer: AnimationRenderer, timing: AnimationTiming, jobs: Int,
                      progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
         let n = renderer.animation.frameCount
@@ -107,21 +135,16 @@ public enum AnimationWriter {
                     progress: (@Sendable () -> Void)?) throws(VizError) -> [UInt8] {
         let n = renderer.animation.frameCount
         // The palette comes from the first, middle and last frames (all a path's colours, fading or not).
-        let samples = try Set([0, n / 2, n - 1]).sorted().map { (k) throws(VizError) in words(try renderer.frame(k)) }
+        let samples = try Set([0, n / 2, n - 1]).sorted().map { (k) throws(VizError) in try renderer.frameWords(k) }
         let palette = IndexedPalette(samples: samples)
         let first = samples[0], firstIndices = palette.indices(of: first)
         let encoder = try GIFEncoder(width: renderer.width, height: renderer.height, palette: palette, loop: timing.loop)
         let delays = timing.delays(count: n, unit: 100)
         try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
-            k == 0 ? firstIndices : palette.indices(of: words(try renderer.frame(k)), reference: first, referenceIndices: firstIndices)
+            k == 0 ? firstIndices : palette.indices(of: try renderer.frameWords(k), reference: first, referenceIndices: firstIndices)
         }, consume: { (k, indices) throws(VizError) in
             try encoder.add(indices, delay: delays[k])
         })
         return try encoder.finish()
-    }
-
-    /// ARGB32 bytes as native 32-bit words.
-    static func words(_ bytes: [UInt8]) -> [UInt32] {
-        bytes.withUnsafeBytes { Array($0.bindMemory(to: UInt32.self)) }
     }
 }

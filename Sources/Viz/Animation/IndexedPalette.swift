@@ -11,6 +11,8 @@ public struct IndexedPalette: Sendable {
     public let colors: [UInt32]
     /// Index reserved for "unchanged since the previous frame".
     public static let transparentIndex: UInt8 = 255
+    /// The entry of every colour of the sample frames (the palette's own colours and their nearest entries
+    /// for the others), so that mapping a frame rarely searches.
     private let exact: [UInt32: UInt8]
 
     /// A palette for `frames` (each `count` ARGB32 words).
@@ -32,6 +34,7 @@ public struct IndexedPalette: Sendable {
         colors = kept
         var e: [UInt32: UInt8] = [:]
         for (i, c) in kept.enumerated() where e[c] == nil { e[c] = UInt8(i) }
+        for c in counts.keys where e[c] == nil { e[c] = IndexedPalette.nearest(c, in: kept) }
         exact = e
     }
 
@@ -39,28 +42,56 @@ public struct IndexedPalette: Sendable {
     public func index(of argb: UInt32) -> UInt8 {
         let c = argb & 0xFF_FFFF
         if let i = exact[c] { return i }
+        return IndexedPalette.nearest(c, in: colors)
+    }
+
+    /// The index of the colour of `colors` nearest to `c` (0xRRGGBB; squared distance, green weighted most,
+    /// the first of equally near ones).
+    static func nearest(_ c: UInt32, in colors: [UInt32]) -> UInt8 {
         let r = Int(c >> 16), g = Int((c >> 8) & 0xFF), b = Int(c & 0xFF)
         var best = 0, bestD = Int.max
-        for (i, p) in colors.enumerated() {
-            let dr = r - Int(p >> 16), dg = g - Int((p >> 8) & 0xFF), db = b - Int(p & 0xFF)
-            let d = 3 * dr * dr + 4 * dg * dg + 2 * db * db
-            if d < bestD { bestD = d; best = i }
+        colors.withUnsafeBufferPointer { p in
+            for i in 0..<p.count {
+                let q = p[i]
+                let dr = r - Int(q >> 16), dg = g - Int((q >> 8) & 0xFF), db = b - Int(q & 0xFF)
+                let d = 3 * dr * dr + 4 * dg * dg + 2 * db * db
+                if d < bestD { bestD = d; best = i }
+            }
         }
         return UInt8(best)
     }
 
     /// Maps a frame to indices; pixels equal to `reference` (an earlier frame) take `referenceIndices`.
     public func indices(of frame: [UInt32], reference: [UInt32]? = nil, referenceIndices: [UInt8]? = nil) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: frame.count)
-        var cache: [UInt32: UInt8] = [:]
-        let ref = reference.flatMap { r in referenceIndices.map { (r, $0) } }
-        for k in frame.indices {
-            let w = frame[k]
-            if let (r, ri) = ref, r[k] == w { out[k] = ri[k]; continue }
-            if let i = cache[w] { out[k] = i; continue }
-            let i = index(of: w)
-            cache[w] = i
-            out[k] = i
+        let n = frame.count
+        var out = [UInt8](repeating: 0, count: n)
+        // A direct-mapped cache of recent colours (4096 slots; 0 is never an opaque pixel), and the last
+        // colour looked up: runs of one colour (most of a frame) skip even the cache.
+        var keys = [UInt32](repeating: 0, count: 4096), values = [UInt8](repeating: 0, count: 4096)
+        var lastWord: UInt32 = 0, lastIndex = index(of: 0)
+        @inline(__always) func lookup(_ w: UInt32) -> UInt8 {
+            if w == lastWord { return lastIndex }
+            let slot = Int((w &* 2_654_435_761) >> 20)
+            let i: UInt8
+            if keys[slot] == w { i = values[slot] } else { i = index(of: w); keys[slot] = w; values[slot] = i }
+            lastWord = w; lastIndex = i
+            return i
+        }
+        let noReference: [UInt32] = [], noIndices: [UInt8] = []
+        let ref = reference ?? noReference, refIndices = referenceIndices ?? noIndices
+        let useReference = ref.count == n && refIndices.count == n
+        frame.withUnsafeBufferPointer { f in
+            ref.withUnsafeBufferPointer { r in
+                refIndices.withUnsafeBufferPointer { ri in
+                    out.withUnsafeMutableBufferPointer { o in
+                        if useReference {
+                            for k in 0..<n { let w = f[k]; o[k] = r[k] == w ? ri[k] : lookup(w) }
+                        } else {
+                            for k in 0..<n { o[k] = lookup(f[k]) }
+                        }
+                    }
+                }
+            }
         }
         return out
     }

@@ -126,6 +126,13 @@ final class CairoBackend: DrawingBackend {
     /// row, as `Rendered.raster` gives them), for drawing more on an image drawn before.
     convenience init(size: Size, pixelsPerPoint: Double, startingFrom pixels: [UInt8]) throws(VizError) {
         try self.init(size: size, kind: .raster(pixelsPerPoint: pixelsPerPoint))
+        try restart(from: pixels)
+    }
+
+    /// Replaces every pixel of a raster canvas by `pixels` (as `init(size:pixelsPerPoint:startingFrom:)`
+    /// takes them) and clears the clip, so that one canvas draws frame after frame with its text metrics
+    /// kept (an animation's legend rows are shaped by Pango once, not once a frame).
+    func restart(from pixels: [UInt8]) throws(VizError) {
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard let data = cairo_image_surface_get_data(surface), stride == pixelWidth * 4, pixels.count == stride * pixelHeight else {
@@ -133,6 +140,8 @@ final class CairoBackend: DrawingBackend {
         }
         pixels.withUnsafeBufferPointer { buf in if let b = buf.baseAddress { data.update(from: b, count: buf.count) } }
         cairo_surface_mark_dirty(surface)
+        cairo_reset_clip(cr)
+        cairo_new_path(cr)
     }
 
     deinit {

@@ -87,7 +87,7 @@ extension DLPlot {
 
         @OptionGroup(title: "Animation") var animation: AnimationOptions
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Animation of the 3-D view: degrees the view turns (azimuth) from the first frame to the last, -720 to 720.", valueName: "deg"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Animation of the 3-D view: degrees the view turns (azimuth) over the animation, -720 to 720, ending at --azimuth so the last frame is the still figure.", valueName: "deg"))
         var orbit: Double?
 
         @OptionGroup var figureOptions: FigureOptions
@@ -111,8 +111,13 @@ extension DLPlot {
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan(readingDataset: false).steps)
             _ = try recipeSettings()
             if let orbit {
-                guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(orbit)': it turns an animated 3-D view; add --view 3d --animate") }
-                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(orbit)': expected -720 to 720 degrees") }
+                let typed = TypedText.number("--orbit", orbit)
+                guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(typed)': it turns an animated 3-D view; add --view 3d --animate") }
+                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(typed)': expected -720 to 720 degrees") }
+            }
+            if animation.animate, let path = userPaths.paths.first {
+                throw ValidationError("invalid --path '\(path)': paths from files are not animated yet; leave out --animate for the still figure, "
+                    + "or animate computed runs with --optimizers")
             }
             if animation.animate, withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
             try validateAnimation()

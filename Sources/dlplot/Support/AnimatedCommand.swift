@@ -30,13 +30,16 @@ extension AnimatedFigureCommand {
     func validateAnimation() throws {
         guard animation.animate else { return }
         if let dir = animation.framesDir {
-            try AnimationOutput.checkOptions(figureOptions)
+            try AnimationOutput.checkOptions(figureOptions, framesDir: true)
             if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
             try FramesDirectory.check(dir)
             _ = try animation.settings()
         } else {
             let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
             _ = try animation.settings(format: target.format)
+            if animation.loop, target.format == .mp4 {
+                throw ValidationError("invalid --loop: an .mp4 has no loop setting (players loop it themselves, e.g. PowerPoint's \"Loop until Stopped\"); leave out --loop")
+            }
         }
     }
 
@@ -47,7 +50,8 @@ extension AnimatedFigureCommand {
             let settings = try animation.settings()
             let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
-            try FramesDirectory.write(figure, to: dir, settings: settings, command: commandLine(), progress: progress)
+            try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
+                                      command: Self.drawingCommand(CommandLine.arguments), progress: progress)
             return true
         }
         let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
@@ -55,8 +59,22 @@ extension AnimatedFigureCommand {
         let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
-                                  data: figureOptions.data, progress: progress)
+                                  data: figureOptions.data, progress: progress, size: figureOptions.size)
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
+    }
+
+    /// The command line as written into each frame, without the options that change how the frames are made
+    /// but not what they show (`--jobs N`, `--progress`), so the files are the same for any `--jobs`.
+    static func drawingCommand(_ arguments: [String]) -> String {
+        var kept = ["dlplot"]
+        var skipNext = false
+        for a in arguments.dropFirst() {
+            if skipNext { skipNext = false; continue }
+            if a == "--jobs" { skipNext = true; continue }
+            if a == "--progress" || a.hasPrefix("--jobs=") { continue }
+            kept.append(a)
+        }
+        return kept.joined(separator: " ")
     }
 }

@@ -7,7 +7,7 @@ import Viz
 /// `--animate` and its settings: how many frames, how fast, which step each frame shows, how it ends.
 struct AnimationOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
-        "Write an animation instead of a still figure: runs and curves grow step by step (steps: the arrows of one panel after another). The format comes from -o: .gif (giflib), .webp (lossless) or .mp4 (H.264); or --frames-dir."))
+        "Write an animation instead of a still figure: runs and curves grow step by step (steps: the arrows of one panel after another). The format comes from -o: .gif (giflib), .webp (lossless), .mp4 (H.264) or .svg (one SVG that plays with CSS, no script); or --frames-dir."))
     var animate = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Animation: frames per second, 1-60 (GIF: up to 50). (default: 20)", valueName: "n"))
@@ -38,6 +38,11 @@ struct AnimationOptions: ParsableArguments {
         valueName: "dir"))
     var framesDir: String?
 
+    @Option(name: .customLong("frame-format"), parsing: .unconditional, help: ArgumentHelp(
+        "Animation with --frames-dir: png (pixels at --dpi) or pdf (vectors, for pdfLaTeX and Beamer: sharp at any zoom). (default: png)",
+        valueName: "png|pdf"))
+    var frameFormat: String?
+
     @Flag(help: "Animation: show frames done, frames per second and the time left on standard error even when it is not a terminal.")
     var progress = false
 
@@ -55,15 +60,29 @@ struct AnimationOptions: ParsableArguments {
 
     mutating func validate() throws {
         guard animate else {
-            let given = [("--fps", fps), ("--duration", duration), ("--frames", frames), ("--hold", hold), ("--jobs", jobs), ("--frames-dir", framesDir)]
+            let given = [("--fps", fps), ("--duration", duration), ("--frames", frames), ("--hold", hold), ("--jobs", jobs), ("--frames-dir", framesDir),
+                         ("--frame-format", frameFormat)]
             if let (name, value) = given.first(where: { $0.1 != nil }), let value {
                 throw ValidationError("invalid \(name) '\(value)': it sets up an animation; add --animate")
             }
             if time != "even" { throw ValidationError("invalid --time '\(time)': it sets up an animation; add --animate") }
             if loop { throw ValidationError("invalid --loop: it sets up an animation; add --animate") }
+            if progress { throw ValidationError("invalid --progress: it reports on an animation's frames; add --animate") }
             return
         }
         _ = try settings()
+        _ = try framesFormat()
+    }
+
+    /// The format of the frames in --frames-dir (PNG unless --frame-format pdf).
+    func framesFormat() throws -> OutputFormat {
+        guard let frameFormat else { return .png }
+        if framesDir == nil { throw ValidationError("invalid --frame-format '\(frameFormat)': it chooses the files of --frames-dir; add --frames-dir DIR") }
+        switch frameFormat.trimmingSpaces.lowercased() {
+        case "png": return .png
+        case "pdf": return .pdf
+        default: throw ValidationError("invalid --frame-format '\(frameFormat)': expected png or pdf")
+        }
     }
 
     /// The frame count, timing, step spacing and thread count, each checked.

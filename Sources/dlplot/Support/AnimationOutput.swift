@@ -8,17 +8,20 @@ enum AnimationOutput {
     /// The animated format of `path`, or a one-line error naming -o as typed.
     static func format(of path: String) throws -> AnimationFormat {
         guard !OutputTarget.isStandardOutput(path) else {
-            throw ValidationError("invalid -o '\(path)': an animation is written to a file; name it .gif, .webp or .mp4")
+            throw ValidationError("invalid -o '\(path)': an animation is written to a file; name it .gif, .webp, .mp4 or .svg")
         }
         guard let f = AnimationFormat(path: path) else {
-            throw ValidationError("invalid -o '\(path)': with --animate expected a name ending in .gif, .webp or .mp4")
+            throw ValidationError("invalid -o '\(path)': with --animate expected a name ending in .gif, .webp, .mp4 or .svg")
         }
         return f
     }
 
     /// Refuses the still-figure options an animation cannot honour.
-    static func checkOptions(_ options: FigureOptions) throws {
-        if let f = options.format { throw ValidationError("invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp or .mp4)") }
+    static func checkOptions(_ options: FigureOptions, framesDir: Bool = false) throws {
+        if let f = options.format {
+            throw ValidationError(framesDir ? "invalid --format '\(f)': with --frames-dir the frames' format is --frame-format png or pdf"
+                                  : "invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp, .mp4 or .svg)")
+        }
         if options.transparent { throw ValidationError("invalid --transparent: an animation has an opaque background") }
         if let r = options.layout.layoutReport { throw ValidationError("invalid --layout-report '\(r)': not available with --animate") }
     }
@@ -34,7 +37,7 @@ enum AnimationOutput {
 
     /// Draws and encodes `animation`, then writes it and the `--data` table all-or-nothing.
     static func write(_ animation: Animation, tables: [DataTable], to path: String, format: AnimationFormat,
-                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool?) throws {
+                      settings: AnimationOptions.Settings, data: String?, progress forced: Bool?, size typed: String? = nil) throws {
         let line = forced.flatMap { AnimationProgress(total: animation.frameCount, forced: $0) }
         let tick: (@Sendable () -> Void)? = line.map { l in { @Sendable in l.tick() } }
         let result = Result { () throws(VizError) -> [UInt8] in
@@ -46,7 +49,7 @@ enum AnimationOutput {
         switch result {
         case let .success(b): bytes = b
         case let .failure(.invalidValue(what, value, allowed)) where what == "figure size":
-            throw ValidationError("invalid --size '\(value)': expected \(allowed)")
+            throw ValidationError("invalid --size '\(typed ?? value)': expected \(allowed)")
         case let .failure(.invalidValue(what, value, allowed)):
             throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
         case let .failure(e): throw FigureError(e.description)

@@ -61,7 +61,7 @@ struct FigureOptions: ParsableArguments {
             // -o - writes to standard output in --format (PNG when not given).
         } else if let output, format == nil, AnimationFormat(path: output) == nil {
             do { _ = try OutputFormat(path: output) } catch {
-                throw ValidationError("invalid -o '\(output)': expected a name ending in .png, .svg or .pdf (or .gif, .webp or .mp4 with --animate), or give --format")
+                throw ValidationError("invalid -o '\(output)': expected a name ending in .png, .svg or .pdf (or .gif, .webp, .mp4 or an animated .svg with --animate), or give --format")
             }
         } else if let output, let format, let named = try? OutputFormat(name: format),
                   let implied = try? OutputFormat(path: output), implied != named {
@@ -174,8 +174,8 @@ struct FigureOptions: ParsableArguments {
     func outputFormat(for path: String) throws -> OutputFormat {
         if let format { return try OutputFormat(name: format) }
         if OutputTarget.isStandardOutput(path) { return .png }
-        if let animated = AnimationFormat(path: path) {
-            throw ValidationError("invalid -o '\(path)': .\(animated.rawValue) is an animation; add --animate (surface) or name it .png, .svg or .pdf")
+        if let animated = AnimationFormat(path: path), !animated.isVector {
+            throw ValidationError("invalid -o '\(path)': .\(animated.rawValue) is an animation; add --animate (surface, curves, lr, steps, runs) or name it .png, .svg or .pdf")
         }
         return try OutputFormat(path: path)
     }

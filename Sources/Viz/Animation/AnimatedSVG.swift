@@ -1,0 +1,132 @@
+/// One SVG file that plays an animation with CSS alone (no script, no SMIL): the background is drawn once,
+/// and each frame's moving layer is a group that a `@keyframes` rule shows during its own 1/fps (the last
+/// frame for 1/fps plus the hold), in a cycle that repeats with `--loop` and otherwise stops on the last
+/// frame. Viewers without CSS animation show the last frame, which is the still figure.
+///
+/// The frames' definitions (glyph outlines, clip rectangles) are shared: an outline used by many frames is
+/// written once. Ids are `d1`, `d2`, … in order of first appearance, so the bytes depend only on the frames.
+enum AnimatedSVG {
+    /// The parts of one Cairo SVG document (ids `idN`, as `SVGNormalizer` numbers them).
+    struct Parts {
+        /// `<?xml …?>` and the `<svg …>` start tag.
+        var header: Substring
+        /// Definitions that have an id (`<symbol>`, `<clipPath>`), with that id.
+        var items: [(id: Substring, text: Substring)]
+        /// Anything else inside `<defs>` (other than Cairo's bare `<g>` wrapper).
+        var otherDefs: [Substring]
+        /// What the document draws.
+        var body: Substring
+    }
+
+    /// Splits a normalized Cairo SVG document.
+    static func parts(_ svg: String) -> Parts {
+        let end = svg.ranges(of: "</svg>").last?.lowerBound ?? svg.endIndex
+        guard let d0 = svg.firstRange(of: "<defs>"), let d1 = svg.firstRange(of: "</defs>") else {
+            let tag = svg.firstRange(of: "<svg")?.upperBound ?? svg.startIndex
+            let close = svg[tag...].firstIndex(of: ">").map { svg.index(after: $0) } ?? tag
+            return Parts(header: svg[..<close], items: [], otherDefs: [], body: svg[close..<end])
+        }
+        var items: [(id: Substring, text: Substring)] = []
+        var other: [Substring] = []
+        var i = d0.upperBound
+        let defs = svg[d0.upperBound..<d1.lowerBound]
+        while let open = defs[i...].firstIndex(of: "<") {
+            let rest = defs[open...]
+            let name = rest.dropFirst().prefix { $0.isLetter }
+            let tagEnd = rest.firstIndex(of: ">").map { defs.index(after: $0) } ?? defs.endIndex
+            let startTag = defs[open..<tagEnd]
+            if name == "g" || rest.hasPrefix("</g>") { i = tagEnd; continue }
+            let selfClosing = startTag.hasSuffix("/>")
+            let close = selfClosing ? tagEnd : (defs[tagEnd...].firstRange(of: "</\(name)>")?.upperBound ?? defs.endIndex)
+            let element = defs[open..<close]
+            if let id = attribute("id", in: startTag) { items.append((id: id, text: element)) } else { other.append(element) }
+            i = close
+        }
+        return Parts(header: svg[..<d0.lowerBound], items: items, otherDefs: other, body: svg[d1.upperBound..<end])
+    }
+
+    /// The value of attribute `name` in a start tag.
+    static func attribute(_ name: String, in tag: Substring) -> Substring? {
+        guard let r = tag.firstRange(of: " \(name)=\"") else { return nil }
+        let v = tag[r.upperBound...]
+        return v.firstIndex(of: "\"").map { v[..<$0] }
+    }
+
+    /// `text` with every id `idN` (after `id="`, `#` or `url(#`) replaced through `map`; ids not in the map
+    /// are replaced by `fresh`, which records them.
+    static func renaming(_ text: Substring, _ map: inout [Substring: String], fresh: (Substring) -> String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var i = text.startIndex
+        while let r = text[i...].firstRange(of: "id") {
+            let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : " "
+            let isRef = before == "#" || (before == "\"" && text[..<r.lowerBound].hasSuffix("id=\""))
+            let digits = text[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            guard isRef, !digits.isEmpty else {
+                out += text[i..<r.upperBound]; i = r.upperBound; continue
+            }
+            out += text[i..<r.lowerBound]
+            let id = text[r.lowerBound..<digits.endIndex]
+            if let m = map[id] { out += m } else { let m = fresh(id); map[id] = m; out += m }
+            i = digits.endIndex
+        }
+        out += text[i...]
+        return out
+    }
+
+    /// The animated SVG of a background document and the frames' overlay documents.
+    static func combine(background: String, frames: [String], timing: AnimationTiming) -> [UInt8] {
+        var defs: [String] = [], seen: [String: String] = [:]
+        var count = 0
+        func next() -> String { count += 1; return "d\(count)" }
+        // Definitions first (shared by content), then each body with its ids renamed.
+        func bodyOf(_ svg: String) -> String {
+            let p = parts(svg)
+            var map: [Substring: String] = [:]
+            for (id, text) in p.items {
+                var own: [Substring: String] = [id: "\u{0}"]
+                let key = renaming(text, &own) { _ in "\u{0}" }
+                if let shared = seen[key] { map[id] = shared; continue }
+                let name = next()
+                seen[key] = name
+                map[id] = name
+                defs.append(key.replacing("\u{0}", with: name))
+            }
+            for o in p.otherDefs { defs.append(renaming(o, &map) { _ in next() }) }
+            return renaming(p.body, &map) { _ in next() }
+        }
+        let back = bodyOf(background)
+        let bodies = frames.map(bodyOf)
+        let header = parts(background).header
+        var out = String(header)
+        out += "<defs>\n" + defs.joined(separator: "\n") + "\n</defs>\n"
+        out += style(frames: frames.count, timing: timing)
+        out += back
+        for (k, b) in bodies.enumerated() {
+            out += "<g class=\"f\(k == frames.count - 1 ? " last" : "")\" style=\"animation-name:f\(k)\">" + b + "</g>\n"
+        }
+        out += "</svg>\n"
+        return Array(out.utf8)
+    }
+
+    /// The style sheet: every frame hidden but the last, and one keyframes rule a frame showing it in its slot.
+    static func style(frames n: Int, timing: AnimationTiming) -> String {
+        let delays = timing.delays(count: n, unit: 1000)
+        let total = max(1, delays.reduce(0, +))
+        func percent(_ ms: Int) -> String { TickFormat.fixed(Double(ms) * 100 / Double(total), 4).replacing("−", with: "-") + "%" }
+        var css = "<style type=\"text/css\"><![CDATA[\n"
+        css += ".f{visibility:hidden;animation-duration:\(total)ms;animation-timing-function:step-end;"
+        css += "animation-iteration-count:\(timing.loop ? "infinite" : "1");animation-fill-mode:forwards}\n.f.last{visibility:visible}\n"
+        var start = 0
+        for k in 0..<n {
+            let end = start + delays[k]
+            var stops = ["0%{visibility:\(k == 0 ? "visible" : "hidden")}"]
+            if k > 0 { stops.append(percent(start) + "{visibility:visible}") }
+            if k < n - 1 { stops.append(percent(end) + "{visibility:hidden}") }
+            stops.append("100%{visibility:\(k == n - 1 ? "visible" : "hidden")}")
+            css += "@keyframes f\(k){" + stops.joined() + "}\n"
+            start = end
+        }
+        return css + "]]></style>\n"
+    }
+}
