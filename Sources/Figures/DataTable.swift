@@ -36,13 +36,53 @@ public enum DataCell: Sendable, Hashable {
 /// The numbers behind a figure, written with `--data`: a tidy table (long format, one row per
 /// observation) with a header row. A figure may return several tables (each tidy); they go to NAME.csv,
 /// NAME-2.csv, …
+///
+/// Rows are stored as cells, or made on demand from the figure's own arrays (`appendRows(count:_:)`),
+/// so that a table of 10⁷ logged points costs no memory unless it is written.
 public struct DataTable: Sendable {
     public var name: String
     public var columns: [String]
-    public var cells: [[DataCell]]
+    /// The stored rows, before the generated ones.
+    private var stored: [[DataCell]]
+    /// Rows made when read, after `stored`.
+    private var generated: [(count: Int, row: @Sendable (Int) -> [DataCell])] = []
+
+    /// Every row as cells (generated rows are made here; prefer `forEachRow` for large tables).
+    public var cells: [[DataCell]] {
+        get {
+            guard !generated.isEmpty else { return stored }
+            var all = stored
+            all.reserveCapacity(rowCount)
+            forEachGenerated { all.append($0) }
+            return all
+        }
+        set { stored = newValue; generated = [] }
+        _modify {
+            if !generated.isEmpty { stored = cells; generated = [] }
+            yield &stored
+        }
+    }
+
+    /// The number of rows.
+    public var rowCount: Int { generated.reduce(stored.count) { $0 + $1.count } }
 
     public init(name: String, columns: [String], cells: [[DataCell]]) {
-        self.name = name; self.columns = columns; self.cells = cells
+        self.name = name; self.columns = columns; stored = cells
+    }
+
+    /// Appends `count` rows, row i made by `row(i)` whenever the table is read or written.
+    public mutating func appendRows(count: Int, _ row: @escaping @Sendable (Int) -> [DataCell]) {
+        if count > 0 { generated.append((count, row)) }
+    }
+
+    /// Calls `body` with every row in order, without keeping them.
+    public func forEachRow(_ body: ([DataCell]) -> Void) {
+        for r in stored { body(r) }
+        forEachGenerated(body)
+    }
+
+    private func forEachGenerated(_ body: ([DataCell]) -> Void) {
+        for g in generated { for i in 0..<g.count { body(g.row(i)) } }
     }
 
     /// Columns that count things and print as integers wherever a table of numbers has them.
@@ -53,7 +93,7 @@ public struct DataTable: Sendable {
     public init(name: String, columns: [String], rows: [[Double]] = [], integerColumns: Set<String> = []) {
         self.name = name; self.columns = columns
         let integer = columns.map { integerColumns.contains($0) || DataTable.integerColumnNames.contains($0) }
-        cells = rows.map { row in
+        stored = rows.map { row in
             row.enumerated().map { k, v in
                 k < integer.count && integer[k] && v.isFinite && v.rounded() == v && abs(v) < 9e15 ? .integer(Int64(v)) : .real(v)
             }
@@ -66,7 +106,7 @@ public struct DataTable: Sendable {
     /// The table as CSV: a header row, then one line per row.
     public var csv: String {
         var out = columns.map { DataCell.text($0).csv }.joined(separator: ",") + "\n"
-        for r in cells { out += r.map(\.csv).joined(separator: ",") + "\n" }
+        forEachRow { r in out += r.map(\.csv).joined(separator: ",") + "\n" }
         return out
     }
 

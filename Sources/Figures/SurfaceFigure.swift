@@ -107,7 +107,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         ax.xLimits = plan.x; ax.yLimits = plan.y
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
         let ratio = plan.x.span / plan.y.span
-        ax.equalAspect = ratio > 1.0 / 3 && ratio < 3
+        // Equal units on both axes for x and y; a model's w and b are different quantities, so the plot fills its space.
+        ax.equalAspect = !isDataset && ratio > 1.0 / 3 && ratio < 3
         ax.legend = withCurves ? .none : .outsideRight
         let lineColor = Color(hex: 0x1A1A1A, alpha: 0.45)
         switch style {

@@ -97,7 +97,8 @@ public struct SurfaceRun: Sendable {
 
     /// A coordinate with two decimals (three significant digits when small), typographic minus.
     public static func coordinate(_ v: Double) -> String {
-        abs(v) >= 0.01 || abs(v) < 1e-300 ? TickFormat.fixed(v, 2) : TickFormat.short(v, significant: 2)
+        // Below 10⁻⁹ a coordinate is rounding noise at a figure's precision (a symmetric data set's b ≈ 10⁻¹⁸): 0.00.
+        abs(v) >= 0.01 || abs(v) < 1e-9 ? TickFormat.fixed(abs(v) < 1e-9 ? 0 : v, 2) : TickFormat.short(v, significant: 2)
     }
 
     /// A loss value to two significant digits, powers of ten for small ones.

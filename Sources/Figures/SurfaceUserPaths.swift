@@ -16,8 +16,13 @@ public struct UserPathRun: Sendable {
     public var values: [Double]
     /// Whether `values` come from the file.
     public var loggedLoss: Bool
-    /// The first step whose position is outside the view, if any.
+    /// The first step whose position is outside the view after one inside it, if any.
     public var leavesView: Int?
+    /// For a path that starts outside the view: the step where it first comes into it (nil: it starts
+    /// inside, or never comes in; see `outsideThroughout`).
+    public var entersView: Int?
+    /// No drawn point is inside the view.
+    public var outsideThroughout = false
     /// The step of the first row with a non-finite position or loss, if any.
     public var diverged: Int?
     /// The series style index and the position among the figure's series (see `SurfaceRun`).
@@ -36,7 +41,13 @@ public struct UserPathRun: Sendable {
             steps.append(path.steps[i]); points.append(Point(path.x[i], path.y[i])); values.append(f)
         }
         self.steps = steps; self.points = points; self.values = values
-        leavesView = zip(steps, points).first { !plan.inView($0.1.x, $0.1.y) }?.0
+        let inside = points.map { plan.inView($0.x, $0.y) }
+        if let first = inside.firstIndex(of: true) {
+            entersView = first > 0 ? steps[first] : nil
+            leavesView = inside[first...].firstIndex(of: false).map { steps[$0] }
+        } else {
+            outsideThroughout = !points.isEmpty
+        }
     }
 
     /// Prepared paths with their series styles, continuing after `runs` (a path labelled like an
@@ -50,13 +61,17 @@ public struct UserPathRun: Sendable {
         return out
     }
 
-    /// "diverged at step k", "leaves the view at step k", or "→ (x, y), f = v" (L for a dataset surface).
+    /// "diverged at step k", "leaves the view at step k", or "→ (x, y), f = v" (L for a dataset surface);
+    /// for a path that starts outside the view, "starts outside the view, enters at step k; …", or
+    /// "outside the view throughout".
     public func outcome(surface: Surface) -> String {
         if let k = diverged { return "diverged at step \(k)" }
-        if let k = leavesView { return "leaves the view at step \(k)" }
+        if outsideThroughout { return "outside the view throughout" }
+        let entry = entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
+        if let k = leavesView { return entry + "leaves the view at step \(k)" }
         guard let p = points.last, let f = values.last else { return "" }
         let name = loggedLoss ? "loss" : (surface.dataset == nil ? "f" : "L")
-        return "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
+        return entry + "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
     }
 
     /// At most about `limit` points for drawing: every k-th, always the last one and the two around the

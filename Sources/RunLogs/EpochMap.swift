@@ -29,9 +29,13 @@ public struct EpochMap: Sendable {
 
     /// The map of a run's epoch series (steps increasing; NaN epochs are ignored).
     public init(_ series: MetricSeries) {
-        var steps: [Int64] = [], values: [Double] = []
-        for (s, v) in zip(series.steps, series.values) where v.isFinite { steps.append(s); values.append(v) }
-        let clean = MetricSeries(name: series.name, steps: steps, values: values)
+        var clean = series
+        if !series.values.allSatisfy(\.isFinite) {
+            var steps: [Int64] = [], values: [Double] = []
+            for (s, v) in zip(series.steps, series.values) where v.isFinite { steps.append(s); values.append(v) }
+            clean = MetricSeries(name: series.name, steps: steps, values: values)
+        }
+        let steps = clean.steps, values = clean.values
         if zip(values, values.dropFirst()).contains(where: { $0 > $1 }) {
             rule = .logged(clean)
         } else if values.contains(where: { $0.rounded() != $0 }) {

@@ -5,6 +5,8 @@ import Foundation
 /// - A directory is read as TensorBoard runs: its own event files (`*tfevents*`) form one run, read
 ///   in name order (a resumed run continues in a new file); each subdirectory holding event files is a
 ///   run of its own, named by its relative path (as TensorBoard lists `train/` and `validation/`).
+///   A directory without event files but with `metrics.csv` files (Lightning's `lightning_logs/`) has
+///   one run per `metrics.csv`, named by its directory (`version_0`).
 /// - A file whose first 12 bytes are a TFRecord header with a valid length check is an event file.
 /// - A file whose first non-blank character is `{` is JSON lines.
 /// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
@@ -13,14 +15,29 @@ import Foundation
 /// the middle of an event file, a ragged or non-numeric row, a log without a metric.
 public enum LogReader {
     /// Every run in `path` (one for a file; one or more for a directory).
-    /// - Parameter name: the run's name; defaults to `path` (directory runs append their subpath).
+    /// - Parameter name: the run's name (directory runs append their subpath: `name/adam-seed0`). By
+    ///   default a short name, as TensorBoard lists runs: a file's name without its extension, the
+    ///   directory's name for files whose names say nothing of the run (`metrics.csv`, event files), and
+    ///   for a directory of runs each run's subpath (`adam-seed0`).
     public static func read(_ path: String, name: String? = nil) throws(RunLogError) -> [RunLog] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RunLogError(file: path, "no such file or directory; expected a training log")
         }
-        if isDirectory.boolValue { return try readDirectory(path, name: name ?? path) }
-        return [try readFile(path, name: name ?? path)]
+        if isDirectory.boolValue { return try readDirectory(path, name: name) }
+        return [try readFile(path, name: name ?? shortName(path))]
+    }
+
+    /// "metrics" for `runs/metrics.jsonl`, "version_3" for `lightning_logs/version_3/metrics.csv` and for
+    /// `version_3/events.out.tfevents.…`, the directory's own name for a directory.
+    public static func shortName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let file = url.lastPathComponent
+        let parent = url.deletingLastPathComponent().lastPathComponent
+        let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents")
+        if generic, !parent.isEmpty, parent != "/" { return parent }
+        let stem = (file as NSString).deletingPathExtension
+        return stem.isEmpty ? file : stem
     }
 
     /// The format of the file at `path`, from its first bytes.
@@ -63,24 +80,36 @@ public enum LogReader {
         }
     }
 
-    private static func readDirectory(_ path: String, name: String) throws(RunLogError) -> [RunLog] {
+    private static func readDirectory(_ path: String, name: String?) throws(RunLogError) -> [RunLog] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             throw RunLogError(file: path, "cannot be listed")
         }
         var byDirectory: [String: [String]] = [:]
+        var lightning: [String] = []
         while let relative = walker.nextObject() as? String {
             let file = (relative as NSString).lastPathComponent
+            if file == "metrics.csv" { lightning.append(relative) }
             guard file.contains("tfevents") else { continue }
             byDirectory[(relative as NSString).deletingLastPathComponent, default: []].append(relative)
         }
+        if byDirectory.isEmpty, !lightning.isEmpty {
+            // Lightning's lightning_logs/: each version_N/metrics.csv is a run, named by its directory.
+            return try lightning.sorted().map { relative throws(RunLogError) in
+                let directory = (relative as NSString).deletingLastPathComponent
+                let runName = directory.isEmpty ? name ?? shortName(path)
+                    : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
+                return try readFile((path as NSString).appendingPathComponent(relative), name: runName)
+            }
+        }
         guard !byDirectory.isEmpty else {
-            throw RunLogError(file: path, "is a directory without event files; expected "
-                + "events.out.tfevents.* files in it or in its subdirectories")
+            throw RunLogError(file: path, "is a directory without event files or metrics.csv files; expected "
+                + "events.out.tfevents.* files (TensorBoard) or version_*/metrics.csv (Lightning) in it or in its subdirectories")
         }
         var runs: [RunLog] = []
         for directory in byDirectory.keys.sorted() {
             let files = (byDirectory[directory] ?? []).sorted().map { (path as NSString).appendingPathComponent($0) }
-            let runName = directory.isEmpty ? name : (name as NSString).appendingPathComponent(directory)
+            let runName = directory.isEmpty ? name ?? shortName(path)
+                : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
             runs.append(try EventFileReader.read(files: files, name: runName, source: path))
         }
         return runs

@@ -22,16 +22,23 @@ struct RunLogBuilder {
     /// Adds one point; `time` is ignored when the builder does not record time.
     mutating func append(_ name: String, step: Int64, value: Double, time: Double = 0,
                          precision: LoggedPrecision = .float64) {
-        let k: Int
-        if let existing = index[name] {
-            k = existing
-        } else {
-            k = series.count
-            index[name] = k
-            order.append(name)
-            series.append(MetricSeries(name: name, steps: [], values: [], precision: precision))
-            replaced.append(0); restarts.append(0)
-        }
+        append(to: series(named: name, precision: precision), step: step, value: value, time: time, precision: precision)
+    }
+
+    /// The index of the metric called `name`, added (empty) if new: readers that know their columns look
+    /// it up once, not once per value.
+    mutating func series(named name: String, precision: LoggedPrecision = .float64) -> Int {
+        if let existing = index[name] { return existing }
+        let k = series.count
+        index[name] = k
+        order.append(name)
+        series.append(MetricSeries(name: name, steps: [], values: [], precision: precision))
+        replaced.append(0); restarts.append(0)
+        return k
+    }
+
+    /// Adds one point to the metric `k` (from `series(named:)`).
+    mutating func append(to k: Int, step: Int64, value: Double, time: Double = 0, precision: LoggedPrecision = .float64) {
         if let last = series[k].steps.last, step <= last {
             let keep = firstIndex(notBelow: step, in: series[k].steps)
             let dropped = series[k].steps.count - keep
@@ -47,6 +54,20 @@ struct RunLogBuilder {
     }
 
     var isEmpty: Bool { series.allSatisfy { $0.steps.isEmpty } }
+
+    /// Makes room at once for the points a log of about `rows` records will hold, each metric in the
+    /// proportion of the first `seen` records that had it, so the columns grow without the doubling
+    /// copies of `append` (each would briefly hold the old and the new buffer: twice the memory).
+    mutating func reserve(rows: Int, seen: Int) {
+        guard seen > 0, rows > seen else { return }
+        for k in series.indices {
+            let n = Int(Double(series[k].count) / Double(seen) * Double(rows) * 1.05) + 64
+            guard n > series[k].steps.capacity else { continue }
+            series[k].steps.reserveCapacity(n)
+            series[k].values.reserveCapacity(n)
+            if recordsTime { series[k].wallTimes.reserveCapacity(n) }
+        }
+    }
 
     /// The finished run; the `epoch` metric, when present, becomes the run's epoch axis.
     func build(name: String, source: String, format: LogFormat, notes: [String]) -> RunLog {

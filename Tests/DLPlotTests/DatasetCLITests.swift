@@ -1,4 +1,5 @@
 import Foundation
+import Viz
 import XCTest
 @testable import dlplot
 
@@ -76,6 +77,41 @@ final class DatasetCLITests: XCTestCase {
             let curves = try runDLPlot(["curves", "--surface", surface, "--dataset", path, "--optimizers", "sgd,adam", "-o", "c.png"], in: dir)
             XCTAssertEqual(curves.status, 0, curves.stderr)
         }
+    }
+
+    /// w and b are different quantities: the plot is not forced to equal units, it fills its space.
+    func testTheDatasetSurfaceFillsTheFigure() throws {
+        // The two-class view is a little taller than wide in (w1, w2): in equal units the plot would be narrower than tall.
+        let file = datasets.appendingPathComponent("two-classes.csv").path
+        let report = try LayoutSweepTests.report(["surface", "logreg_bce", "--dataset", file, "--optimizers", "gd,adam"])
+        let frame = try XCTUnwrap(report.frames.first?.box)
+        XCTAssertGreaterThan(frame.width, 1.1 * frame.height, "\(frame)")
+        XCTAssertGreaterThan(frame.height, 0.6 * report.height, "\(frame)")
+    }
+
+    /// Separable, symmetric 1-D classes: b stays 0 up to rounding, printed as 0.00, and the view keeps some height in b.
+    func testSymmetricSeparableDataHasAViewAndNoRoundingNoise() throws {
+        let dir = try makeTemporaryDirectory()
+        let file = try write("x,label\n" + (0..<20).map { "\(Double($0) - 9.5),\($0 >= 10 ? 1 : 0)\n" }.joined(), "sep.csv", in: dir)
+        let report = try LayoutSweepTests.report(["surface", "logreg_bce", "--dataset", file, "--optimizers", "gd,adam"])
+        let legend = report.elements.filter { $0.kind == .legend }.map(\.text).joined(separator: "; ")
+        XCTAssertFalse(legend.contains("10⁻"), legend)
+        XCTAssertTrue(legend.contains(", 0.00), L = "), legend)
+        let run = try runDLPlot(["surface", "logreg_bce", "--dataset", file, "--optimizers", "gd", "--steps", "1", "-o", "s.png", "--data", "s.csv"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let ticks = report.elements.filter { $0.kind == .tickLabel }.compactMap { Double($0.text.replacingOccurrences(of: "−", with: "-")) }
+        XCTAssertGreaterThanOrEqual(ticks.filter { $0 < 0 }.count, 1, "\(ticks)")
+    }
+
+    /// A path that starts outside the view says so, and where it comes in; one that never does, says that.
+    func testPathsStartingOutsideTheViewSayWhereTheyEnter() throws {
+        let dir = try makeTemporaryDirectory()
+        let file = try write("label,step,w,b\nmine,0,-5,20\nmine,1,0.2,1\nmine,2,0.4,2\nwild,0,50,50\nwild,1,60,60\n", "p.csv", in: dir)
+        let legend = try LayoutSweepTests.report(["surface", "linreg_mse", "--dataset", datasets.appendingPathComponent("anscombe1.csv").path,
+                                                  "--path", file]).elements.filter { $0.kind == .legend }.map(\.text)
+        XCTAssertTrue(legend.contains { $0.contains("mine; starts outside the view, enters at step 1; → (0.40, 2.00), L = ") }, "\(legend)")
+        XCTAssertTrue(legend.contains { $0.contains("wild; outside the view throughout") }, "\(legend)")
+        XCTAssertFalse(legend.contains { $0.contains("leaves the view at step 0") }, "\(legend)")
     }
 
     func testBadDatasetsAreRefusedWithOneLineNamingTheFileLineAndColumn() throws {

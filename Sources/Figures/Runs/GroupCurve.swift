@@ -33,7 +33,7 @@ struct GroupCurve {
     /// Draws the band, the mean (over the faint raw mean when smoothed) and the legend lines.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
     func draw(into ax: inout Axes, style: Int, band: RunCurves.Band, logY: Bool, maximize: Bool, theme: Theme,
-              pixels: Double, stepWord: String, animated: Bool = false) -> Bool {
+              pixels: Double, place: XPlace, animated: Bool = false) -> Bool {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let shown = smoothed ?? summary
         var dropped = false
@@ -59,13 +59,13 @@ struct GroupCurve {
         CurvePoints.addLine(LineMark(points: CurvePoints.thin(mean, columns: pixels), style: look.stroke,
                                      label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2), to: &ax, animated: animated)
         let means = MetricSeries(name: key, steps: summary.steps, values: summary.mean)
-        var text = RunCurve.annotation(means, maximize: maximize, stepWord: stepWord)
+        let (x, steps) = (self.x, summary.steps)
+        var text = RunCurve.annotation(means, maximize: maximize) { place.text(step: steps[$0], x: x[$0]) }
         if let i = summary.steps.indices.last, summary.minimum[i].isFinite, summary.maximum[i].isFinite, count > 1 {
             text += " (runs " + CurvePoints.value(summary.minimum[i]) + "–" + CurvePoints.value(summary.maximum[i]) + ")"
         }
-        let x = self.x
         ax.add(LegendLine(text), animated: animated, as: TimedMark(LegendLine(text), span: TimedMark.timeSpan(x)) { t in
-            [LegendLine(RunCurve.progress(means, count: TimedMark.revealed(x, upTo: t), maximize: maximize, stepWord: stepWord))]
+            [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), maximize: maximize, place: place))]
         })
         return dropped
     }

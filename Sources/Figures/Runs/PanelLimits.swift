@@ -4,11 +4,13 @@ import Viz
 
 /// Axis limits for run panels that never overflow, even for a run that diverged to 10³⁰⁸.
 enum PanelLimits {
-    /// The y limits of the finite values (positive ones on a log axis), padded by 5 % of their span
+    /// The y limits of the finite values of `columns` (positive ones on a log axis), padded by 5 % of their span
     /// (of their decades on a log axis), clamped to finite numbers; nil when there is nothing to show.
-    static func y(_ values: [Double], log: Bool) -> Interval? {
+    static func y(_ columns: [ArraySlice<Double>], log: Bool) -> Interval? {
         var lo = Double.infinity, hi = -Double.infinity
-        for v in values where v.isFinite && (!log || v > 0) { lo = min(lo, v); hi = max(hi, v) }
+        for values in columns {
+            for v in values where v.isFinite && (!log || v > 0) { lo = min(lo, v); hi = max(hi, v) }
+        }
         guard lo <= hi else { return nil }
         let big = Double.greatestFiniteMagnitude
         if log {
@@ -23,9 +25,9 @@ enum PanelLimits {
     }
 
     /// The decades between the smallest and the largest positive finite value (0 when none).
-    static func decades(_ values: [Double]) -> Double {
+    static func decades(_ columns: [ArraySlice<Double>]) -> Double {
         var lo = Double.infinity, hi = 0.0
-        for v in values where v.isFinite && v > 0 { lo = min(lo, v); hi = max(hi, v) }
+        for values in columns { for v in values where v.isFinite && v > 0 { lo = min(lo, v); hi = max(hi, v) } }
         return lo <= hi ? hi.log10 - lo.log10 : 0
     }
 
@@ -35,7 +37,7 @@ enum PanelLimits {
         for run in runs {
             for m in metrics {
                 guard let s = run.metric(m) else { continue }
-                for v in try RunCurves.xValues(s, of: run, axis: axis) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+                for v in try RunCurves.xColumn(s, of: run, axis: axis) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
             }
         }
         return lo <= hi ? (lo, hi) : nil

@@ -5,34 +5,38 @@ import Viz
 struct RunCurve {
     var run: Int
     var series: MetricSeries
-    var x: [Double]
+    var x: XColumn
     var smoothed: [Double]?
 
     /// Draws the curve (the raw one faint when smoothed), its legend lines and a cross where it
     /// diverged. Returns whether values had to be left out of a log axis.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
     func draw(into ax: inout Axes, label: String, style: Int, logY: Bool, maximize: Bool, theme: Theme,
-              pixels: Double, stepWord: String, animated: Bool = false) -> Bool {
+              pixels: Double, place: XPlace, animated: Bool = false) -> Bool {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
-        var dropped = false
-        let raw = CurvePoints.points(x, series.values, logY: logY, dropped: &dropped)
+        let (series, x) = (self.series, self.x)
+        let values = series.values
+        // A run that diverged is drawn up to its first NaN or infinite value (then the cross), never after.
+        let end = series.drawnCount
+        var dropped = CurvePoints.dropsValues(values[..<end], logY: logY)
+        // Thinned point by point from the series' own arrays: no array of every point is built.
+        let raw = CurvePoints.thinned(count: end, columns: pixels) { CurvePoints.point(x[$0], values[$0], logY: logY) }
         if let smoothed {
             var faint = look.stroke
             faint.color = look.color.withAlpha(0.28)
             faint.dash = []
             faint.width = theme.lineWidth * 0.6
-            CurvePoints.addLine(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: faint, zOrder: 1.5), to: &ax, animated: animated)
-            let s = CurvePoints.points(x, smoothed, logY: logY, dropped: &dropped)
-            CurvePoints.addLine(LineMark(points: CurvePoints.thin(s, columns: pixels), style: look.stroke, label: label, zOrder: 2),
-                                to: &ax, animated: animated)
+            CurvePoints.addLine(LineMark(points: raw, style: faint, zOrder: 1.5), to: &ax, animated: animated)
+            dropped = dropped || CurvePoints.dropsValues(smoothed[..<min(end, smoothed.count)], logY: logY)
+            let s = CurvePoints.thinned(count: min(end, smoothed.count), columns: pixels) { CurvePoints.point(x[$0], smoothed[$0], logY: logY) }
+            CurvePoints.addLine(LineMark(points: s, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
         } else {
-            CurvePoints.addLine(LineMark(points: CurvePoints.thin(raw, columns: pixels), style: look.stroke, label: label, zOrder: 2),
-                                to: &ax, animated: animated)
+            CurvePoints.addLine(LineMark(points: raw, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
         }
-        let final = Self.annotation(series, maximize: maximize, stepWord: stepWord)
-        let (series, x) = (self.series, self.x)
-        ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(x)) { t in
-            [LegendLine(Self.progress(series, count: TimedMark.revealed(x, upTo: t), maximize: maximize, stepWord: stepWord))]
+        let final = Self.annotation(series, maximize: maximize) { place.text(step: series.steps[$0], x: x[$0]) }
+        let times = animated ? Array(x) : []
+        ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(times)) { t in
+            [LegendLine(Self.progress(series, x: times, count: TimedMark.revealed(times, upTo: t), maximize: maximize, place: place))]
         })
         // A cross on the last drawable point before the divergence.
         if let i = series.values.firstIndex(where: { !$0.isFinite }),
@@ -43,39 +47,80 @@ struct RunCurve {
         return dropped
     }
 
-    /// The legend line while the first `count` points are drawn: "step 120: 0.52 · min 0.48 at step 96", or
-    /// "diverged at step 199 (inf) · min …" once the run has diverged.
-    static func progress(_ s: MetricSeries, count: Int, maximize: Bool, stepWord: String) -> String {
-        let n = min(count, s.count)
+    /// The legend line while the first `count` points are drawn: "step 120: 0.52 · min 0.48 at step 96"
+    /// ("epoch 2.5: …" with --x epoch), or "diverged at step 199 (inf) · min …" once the run has diverged.
+    /// `x` holds the points' x values.
+    static func progress(_ s: MetricSeries, x: [Double], count: Int, maximize: Bool, place: XPlace) -> String {
+        let n = min(count, s.count, x.count)
         guard n > 0 else { return "" }
         let shown = MetricSeries(name: s.name, steps: Array(s.steps.prefix(n)), values: Array(s.values.prefix(n)))
-        if shown.divergence != nil { return annotation(shown, maximize: maximize, stepWord: stepWord) }
-        var text = "\(stepWord) \(s.steps[n - 1]): " + CurvePoints.value(s.values[n - 1])
-        if let b = maximize ? shown.maximum : shown.minimum, n > 1 {
-            text += (maximize ? " · max " : " · min ") + CurvePoints.value(b.value) + " at \(stepWord) \(b.step)"
+        let at = { (i: Int) in place.text(step: s.steps[i], x: x[i]) }
+        if shown.divergence != nil { return annotation(shown, maximize: maximize, at: at) }
+        var text = at(n - 1) + ": " + CurvePoints.value(s.values[n - 1])
+        if let b = shown.bestIndex(maximize: maximize, before: n), n > 1 {
+            text += (maximize ? " · max " : " · min ") + CurvePoints.value(s.values[b]) + " at " + at(b)
         }
         return text
     }
 
-    /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 · min 0.97 at step 3".
-    static func annotation(_ s: MetricSeries, maximize: Bool, stepWord: String) -> String {
+    /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 (∞) · min 0.97 at step 3" (the minimum
+    /// before the divergence, over the points drawn); `at(i)`
+    /// says where point i is in the quantity on the x axis ("step 659", "epoch 2.99", "85.2 s").
+    static func annotation(_ s: MetricSeries, maximize: Bool, at: (Int) -> String) -> String {
         var parts: [String] = []
-        if let d = s.divergence { parts.append("diverged at \(stepWord) \(d.step) (\(CurvePoints.value(d.value)))") }
-        let best = maximize ? s.maximum : s.minimum
-        if let b = best { parts.append((maximize ? "max " : "min ") + CurvePoints.value(b.value) + " at \(stepWord) \(b.step)") }
+        if let d = s.values.firstIndex(where: { !$0.isFinite }) {
+            parts.append("diverged at \(at(d)) (\(CurvePoints.value(s.values[d])))")
+        }
+        if let b = s.bestIndex(maximize: maximize, before: s.drawnCount) {
+            parts.append((maximize ? "max " : "min ") + CurvePoints.value(s.values[b]) + " at " + at(b))
+        }
         if s.divergence == nil, let f = s.final { parts.append("final " + CurvePoints.value(f.value)) }
         return parts.joined(separator: " · ")
+    }
+}
+
+/// How a legend names where a point is: by the quantity drawn on the x axis.
+struct XPlace {
+    var axis: RunCurves.XAxis
+    /// What the log's steps count ("step", "global_step", "epoch" for Keras, "row").
+    var stepWord: String
+
+    /// "step 659" (the logged step), "epoch 2.99" (the fractional epoch drawn, cut to two decimals so
+    /// that its whole part is the logged epoch), "85.2 s" (since the first record).
+    func text(step: Int64, x: Double) -> String {
+        switch axis {
+        case .step: return "\(stepWord) \(step)"
+        case .epoch: return "epoch " + Self.epoch(x)
+        case .time: return x.isFinite ? TickFormat.short(x, significant: 3) + " s" : "\(stepWord) \(step)"
+        }
+    }
+
+    /// An epoch with at most two decimals, cut (not rounded) so that 2.999 stays in epoch 2: "3", "2.5", "2.99".
+    static func epoch(_ x: Double) -> String {
+        guard x.isFinite, x >= 0, x < 1e12 else { return CurvePoints.value(x) }
+        let hundredths = Int64((x * 100 + 1e-7).rounded(.down))
+        let whole = hundredths / 100, frac = hundredths % 100
+        if frac == 0 { return "\(whole)" }
+        return "\(whole)." + (frac % 10 == 0 ? "\(frac / 10)" : (frac < 10 ? "0\(frac)" : "\(frac)"))
     }
 }
 
 extension MetricSeries {
     /// The largest finite value and its first step.
     var maximum: (step: Int64, value: Double)? {
+        bestIndex(maximize: true).map { (steps[$0], values[$0]) }
+    }
+
+    /// The points drawn: those before the first NaN or infinite value (every point when there is none).
+    var drawnCount: Int { values.firstIndex { !$0.isFinite } ?? values.count }
+
+    /// The index of the first smallest (largest with `maximize`) finite value among the first `before`.
+    func bestIndex(maximize: Bool, before: Int? = nil) -> Int? {
         var best: Int?
-        for (i, v) in values.enumerated() where v.isFinite {
-            if let b = best { if v > values[b] { best = i } } else { best = i }
+        for (i, v) in values.prefix(before ?? values.count).enumerated() where v.isFinite {
+            if let b = best { if maximize ? v > values[b] : v < values[b] { best = i } } else { best = i }
         }
-        return best.map { (steps[$0], values[$0]) }
+        return best
     }
 }
 
@@ -83,36 +128,50 @@ extension MetricSeries {
 enum CurvePoints {
     /// Points (x, y); non-finite y, and y ≤ 0 on a log axis, become gaps (NaN).
     static func points(_ x: [Double], _ y: [Double], logY: Bool, dropped: inout Bool) -> [Point] {
-        var out: [Point] = []
-        out.reserveCapacity(min(x.count, y.count))
-        for (a, b) in zip(x, y) {
-            if !b.isFinite || !a.isFinite { out.append(Point(a, .nan)); continue }
-            if logY && b <= 0 { dropped = true; out.append(Point(a, .nan)); continue }
-            out.append(Point(a, b))
-        }
-        return out
+        dropped = dropped || dropsValues(y[...], logY: logY)
+        return zip(x, y).map { point($0, $1, logY: logY) }
+    }
+
+    /// The point (x, y), or a gap (y NaN) where y is not finite, x is not, or y ≤ 0 on a log axis.
+    @inline(__always)
+    static func point(_ x: Double, _ y: Double, logY: Bool) -> Point {
+        !y.isFinite || !x.isFinite || (logY && y <= 0) ? Point(x, .nan) : Point(x, y)
+    }
+
+    /// Whether a log axis must leave out some finite values (those ≤ 0).
+    static func dropsValues(_ y: ArraySlice<Double>, logY: Bool) -> Bool {
+        logY && y.contains { $0.isFinite && $0 <= 0 }
     }
 
     /// At most about 4 points per pixel column: each run of `count / (columns)` points keeps its first,
     /// smallest, largest and last point (in their order), and any gap.
     static func thin(_ p: [Point], columns: Double) -> [Point] {
+        thinned(count: p.count, columns: columns) { p[$0] }
+    }
+
+    /// `thin` over the points `point(0)`, …, `point(count − 1)`, made one at a time (a 10⁷-point series
+    /// never exists as an array of points).
+    static func thinned(count: Int, columns: Double, point: (Int) -> Point) -> [Point] {
         let buckets = max(64, Int(columns))
-        guard p.count > 4 * buckets else { return p }
-        let per = (p.count + buckets - 1) / buckets
+        guard count > 4 * buckets else { return (0..<count).map(point) }
+        let per = (count + buckets - 1) / buckets
         var out: [Point] = []
         out.reserveCapacity(4 * buckets + 8)
         var start = 0
-        while start < p.count {
-            let end = min(p.count, start + per)
-            var lo = start, hi = start, gap: Int?
+        while start < count {
+            let end = min(count, start + per)
+            var lo: (Int, Point)?, hi: (Int, Point)?, gap: (Int, Point)?
             for i in start..<end {
-                if p[i].y.isNaN { gap = gap ?? i; continue }
-                if p[lo].y.isNaN || p[i].y < p[lo].y { lo = i }
-                if p[hi].y.isNaN || p[i].y > p[hi].y { hi = i }
+                let q = point(i)
+                if q.y.isNaN { if gap == nil { gap = (i, q) }; continue }
+                if let l = lo, !(q.y < l.1.y) {} else { lo = (i, q) }
+                if let h = hi, !(q.y > h.1.y) {} else { hi = (i, q) }
             }
-            var keep = Set([start, lo, hi, end - 1])
-            if let gap { keep.insert(gap) }
-            for i in keep.sorted() { out.append(p[i]) }
+            var keep: [(Int, Point)] = [(start, point(start)), (end - 1, point(end - 1))]
+            for extra in [lo, hi, gap] { if let extra { keep.append(extra) } }
+            keep.sort { $0.0 < $1.0 }
+            var last = -1
+            for (i, q) in keep where i != last { out.append(q); last = i }
             start = end
         }
         return out

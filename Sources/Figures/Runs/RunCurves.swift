@@ -23,12 +23,12 @@ public struct RunCurves: Sendable {
     public enum Band: String, Sendable, CaseIterable {
         /// From the smallest to the largest value of the runs at each step.
         case minmax
-        /// The mean ± one (population) standard deviation.
+        /// The mean ± one population standard deviation (divided by the number of runs, ddof = 0).
         case sd
     }
 
-    /// Metric names matching `patterns` (shell globs: `*`, `?`, `[…]`), in order of first appearance
-    /// across `runs`. With no patterns: every metric whose name contains "loss", else every metric.
+    /// Metric names matching `patterns` (shell globs: `*`, `?`, `[…]`), in the order of the patterns, each
+    /// pattern's matches in order of first appearance across `runs`. With no patterns: every metric whose name contains "loss", else every metric.
     /// - Throws: `RunLogError` naming a file none of whose metrics match, or a pattern nothing matches.
     public static func selectMetrics(_ patterns: [String], in runs: [RunLog]) throws(RunLogError) -> [String] {
         var all: [String] = []
@@ -47,32 +47,41 @@ public struct RunCurves: Sendable {
             throw RunLogError(file: run.source, "no metric matches --y '\(patterns.joined(separator: ","))'; "
                 + "it has " + Self.listing(run.metrics.map(\.name)))
         }
-        return all.filter { m in patterns.contains { Glob.matches($0, m) } }
+        // Panels in the order of the patterns (`--y 'val_*,train_loss'`), each pattern's matches in log order.
+        var out: [String] = []
+        for p in patterns { for m in all where Glob.matches(p, m) && !out.contains(m) { out.append(m) } }
+        return out
     }
 
-    static func listing(_ names: [String]) -> String {
+    /// "a, b, c", or the first twelve and "… (n in all)".
+    public static func listing(_ names: [String]) -> String {
         names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", … (\(names.count) in all)"
     }
 
     /// The x value of every point of `series` of `run`.
     /// - Throws: `RunLogError` when the run has no epochs (for `.epoch`) or no wall times (for `.time`).
     public static func xValues(_ series: MetricSeries, of run: RunLog, axis: XAxis) throws(RunLogError) -> [Double] {
+        Array(try xColumn(series, of: run, axis: axis))
+    }
+
+    /// `xValues` computed when read: no array of 10⁷ values for a 10⁷-point series.
+    /// - Throws: as `xValues`.
+    public static func xColumn(_ series: MetricSeries, of run: RunLog, axis: XAxis) throws(RunLogError) -> XColumn {
         switch axis {
         case .step:
-            return series.steps.map(Double.init)
+            return XColumn(.steps(series.steps))
         case .epoch:
-            if run.stepAxis == "epoch" { return series.steps.map(Double.init) }
+            if run.stepAxis == "epoch" { return XColumn(.steps(series.steps)) }
             guard let epochs = run.epochs else {
                 throw RunLogError(file: run.source, "has no epoch column or tag; expected one for --x epoch (or use --x step)")
             }
-            let map = EpochMap(epochs)
-            return series.steps.map(map.epoch(at:))
+            return XColumn(.epochs(EpochMap(epochs), series.steps))
         case .time:
             guard !series.wallTimes.isEmpty, let t0 = Self.startTime(of: run) else {
                 throw RunLogError(file: run.source, "records no wall time; expected a time column "
                     + "(wall_time, time, timestamp) or an event file for --x time")
             }
-            return series.wallTimes.map { $0 - t0 }
+            return XColumn(.times(series.wallTimes, t0))
         }
     }
 
@@ -101,6 +110,36 @@ public struct RunCurves: Sendable {
             if let j = out.firstIndex(where: { $0.key == k }) { out[j].members.append(i) } else { out.append((k, [i])) }
         }
         return out
+    }
+}
+
+/// The x value of each point of a series, worked out when read from the series' own columns (steps,
+/// the run's epoch map, or wall times less the run's first one).
+public struct XColumn: RandomAccessCollection, Sendable {
+    enum Source: Sendable {
+        case steps([Int64])
+        case epochs(EpochMap, [Int64])
+        case times([Double], Double)
+    }
+
+    let source: Source
+    public let startIndex = 0
+    public let endIndex: Int
+
+    init(_ source: Source) {
+        self.source = source
+        switch source {
+        case let .steps(s), let .epochs(_, s): endIndex = s.count
+        case let .times(t, _): endIndex = t.count
+        }
+    }
+
+    public subscript(i: Int) -> Double {
+        switch source {
+        case let .steps(s): Double(s[i])
+        case let .epochs(map, s): map.epoch(at: s[i])
+        case let .times(t, t0): t[i] - t0
+        }
     }
 }
 

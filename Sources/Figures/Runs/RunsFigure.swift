@@ -57,9 +57,9 @@ public struct RunsFigure: FigureRecipe {
             var curves: [RunCurve] = []
             for (i, run) in runs.enumerated() {
                 guard let series = run.metric(metric) else { continue }
-                let xs = try RunCurves.xValues(series, of: run, axis: x)
+                let xs = try RunCurves.xColumn(series, of: run, axis: x)
                 let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
-                points.add(run: run.name, series: series, x: xs, smoothed: smoothed, xStart: x == .time ? 0 : nil)
+                points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
             }
             if let groups {
@@ -69,19 +69,26 @@ public struct RunsFigure: FigureRecipe {
                     let summary = GroupCurve(key: group.key, members: members, x: x)
                     groupRows.add(group: group.key, metric: metric, summary: summary.summary)
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, maximize: maximize,
-                                           theme: theme, pixels: columnPixels, stepWord: runs[group.members[0]].stepAxis, animated: animated) || dropped
+                                           theme: theme, pixels: columnPixels,
+                                           place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis), animated: animated) || dropped
                 }
             } else {
                 for c in curves {
                     let label = runs.count == 1 ? metric : runs[c.run].name
                     dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, maximize: maximize,
-                                     theme: theme, pixels: columnPixels, stepWord: runs[c.run].stepAxis, animated: animated) || dropped
+                                     theme: theme, pixels: columnPixels,
+                                     place: XPlace(axis: x, stepWord: runs[c.run].stepAxis), animated: animated) || dropped
                 }
             }
             let entries = groups?.count ?? curves.count
             ax.legend = entries <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
-            let shown = curves.flatMap { c in (c.smoothed ?? c.series.values) + c.series.values }
-            if let limits = PanelLimits.y(shown, log: logY) { ax.yLimits = limits; ax.yPadding = 0 }
+            // The arrays themselves (shared, not copied): a 10⁷-point run costs no second copy here.
+            let shown = curves.flatMap { c in
+                [(c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.series.values.prefix(c.series.drawnCount)]
+            }
+            // A panel whose runs all diverged at once still draws (empty, with its legend).
+            ax.yLimits = PanelLimits.y(shown, log: logY) ?? (logY ? Interval(0.1, 1) : Interval(0, 1))
+            ax.yPadding = 0
             if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
             if !logY, PanelLimits.decades(shown) > 6 {
                 spansDecades = true
@@ -91,10 +98,20 @@ public struct RunsFigure: FigureRecipe {
         figure.title = title()
         figure.subtitle = subtitle()
         var notes = runs.flatMap(\.notes)
+        if let mixed = mixedStepNote() { notes.insert(mixed, at: 0) }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
         if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
         figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
         return groups == nil ? [points.table] : [points.table, groupRows]
+    }
+
+    /// With `--x step`, runs whose steps count different things (a Keras log's epochs beside another log's
+    /// steps) share an axis only by number: the note says so.
+    func mixedStepNote() -> String? {
+        guard x == .step, Set(runs.map { $0.stepAxis == "epoch" }).count > 1 else { return nil }
+        let epochs = runs.filter { $0.stepAxis == "epoch" }.map(\.name), steps = runs.filter { $0.stepAxis != "epoch" }.map(\.name)
+        return "The x axis mixes units: \(epochs.joined(separator: ", ")) count\(epochs.count == 1 ? "s" : "") epochs, "
+            + "\(steps.joined(separator: ", ")) steps."
     }
 
     /// Whether larger is better for a metric ("acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score").

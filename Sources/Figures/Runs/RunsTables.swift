@@ -12,16 +12,17 @@ struct RunsTables {
         table = DataTable(name: "points", columns: columns, cells: [])
     }
 
-    /// Adds every point of `series`; values are printed in the precision they were logged with.
-    mutating func add(run: String, series: MetricSeries, x: [Double], smoothed: [Double]?, xStart: Double?) {
+    /// Adds every point of `series`; values are printed in the precision they were logged with. The
+    /// rows are made when the table is written (from the series' own arrays, shared, not copied).
+    mutating func add(run: String, series: MetricSeries, x: XColumn, smoothed: [Double]?) {
         let hasX = table.columns.count > (smoothed == nil ? 4 : 5)
-        table.cells.reserveCapacity(table.cells.count + series.count)
-        for i in series.steps.indices {
-            var row: [DataCell] = [.text(run), .text(series.name), .integer(series.steps[i]),
-                                   series.precision == .float32 ? .real32(Float(series.values[i])) : .real(series.values[i])]
+        let name = series.name, steps = series.steps, values = series.values, float32 = series.precision == .float32
+        table.appendRows(count: series.count) { i in
+            var row: [DataCell] = [.text(run), .text(name), .integer(steps[i]),
+                                   float32 ? .real32(Float(values[i])) : .real(values[i])]
             if let smoothed { row.append(.real(smoothed[i])) }
             if hasX { row.append(.real(x[i])) }
-            table.cells.append(row)
+            return row
         }
     }
 

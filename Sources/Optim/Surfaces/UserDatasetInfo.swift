@@ -68,7 +68,7 @@ enum UserDatasetInfo {
     static func logreg(_ data: ToyDataset) -> SurfaceInfo {
         let (end, converged) = newton(data)
         // Near θ = 0 the BCE is ln 2 + gᵀθ + ½θᵀ(A/4)θ: its rise by ln 2 is L − ln 2 = θᵀ(A/8)θ.
-        let box = view(from: [end], reach: 8 * Double.log(2.0), moments: moments(data))
+        let box = view(from: [end], reach: 8 * Double.log(2.0), moments: moments(data), least: 0.5)
         let (a, b) = data.parameterSymbols
         let model = data.hasTwoFeatures ? "w_1 x_{i,1} + w_2 x_{i,2}" : "w x_{i} + b"
         return SurfaceInfo(
@@ -81,15 +81,15 @@ enum UserDatasetInfo {
     }
 
     /// The box around the origin (the start) and `points` (the minimum, or where the loss is low, and
-    /// where the path meets the valley floor), padded on each side by 35 % of its span, and at least by a
-    /// tenth of the distance along each axis over which the quadratic θᵀAθ grows by `reach` (so a
-    /// minimum at the origin still gets a view).
-    static func view(from points: [Point2], reach: Double, moments m: Moments) -> ViewBox {
+    /// where the path meets the valley floor), padded on each side by 35 % of its span, and at least by
+    /// `least` times the distance along each axis over which the quadratic θᵀAθ grows by `reach` (so a
+    /// minimum at the origin, or a symmetric data set's b = 0, still gets a view).
+    static func view(from points: [Point2], reach: Double, moments m: Moments, least: Double = 0.1) -> ViewBox {
         let inverse = m.inverseDiagonal
         let xs = points.map(\.x) + [0], ys = points.map(\.y) + [0]
         let (x0, x1) = (xs.min() ?? 0, xs.max() ?? 0), (y0, y1) = (ys.min() ?? 0, ys.max() ?? 0)
-        let px = max(0.35 * (x1 - x0), 0.1 * (reach * inverse.0).squareRoot())
-        let py = max(0.35 * (y1 - y0), 0.1 * (reach * inverse.1).squareRoot())
+        let px = max(0.35 * (x1 - x0), least * (reach * inverse.0).squareRoot())
+        let py = max(0.35 * (y1 - y0), least * (reach * inverse.1).squareRoot())
         return ViewBox(xmin: x0 - px, xmax: x1 + px, ymin: y0 - py, ymax: y1 + py)
     }
 

@@ -13,10 +13,14 @@ import Foundation
 ///   rows). Values are joined by step, never by row position.
 /// - **Ragged rows.** A row shorter than the header has its last cells missing; a longer row is an error.
 /// - **Non-finite values** (`nan`, `inf`, `-inf`, `NaN`, `Infinity`) are kept as logged.
+/// - **A last line without its line break** is a record still being written: skipped with a note
+///   (kept when it is the only row).
 /// - Steps going back, and repeated steps, follow `RunLogBuilder`'s rules (a resumed run).
 enum CSVLogReader {
     static let stepNames = ["step", "global_step", "_step", "iteration", "iter"]
     static let timeNames = ["wall_time", "walltime", "time", "timestamp", "_timestamp"]
+    /// Rows read before the columns are sized for the whole file.
+    static let sampleRows = 1000
 
     static func read(path: String, name: String) throws(RunLogError) -> RunLog {
         guard let stream = InputStream(fileAtPath: path) else {
@@ -27,33 +31,23 @@ enum CSVLogReader {
             throw RunLogError(file: path, "has no header row; expected a CSV log with column names such as step,loss")
         }
         let layout = try CSVLayout(header: reader.headerRow ?? [], path: path)
-        var builder = RunLogBuilder(recordsTime: layout.time != nil)
-        var kinds = [ColumnKind](repeating: .unknown, count: layout.names.count)
-        var line = 1, rowNumber: Int64 = 0
+        var rows = CSVRows(layout: layout, path: path)
+        var line = 1
+        // The file's size over the bytes of the first rows estimates the rows, to size the columns once.
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var sampledBytes = 0
+        // One row behind the reader: the last row is taken only once it is known to end with a line break.
+        var pending: (row: [String], line: Int)?
         while let row = reader.next() {
             line += 1
-            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard row.count <= layout.names.count else {
-                throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
-                    + "\(layout.names.count); expected at most one cell per column")
-            }
-            let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
-            rowNumber += 1
-            var time = 0.0
-            if let t = layout.time, t < row.count, let v = Double(row[t].trimmingCharacters(in: .whitespaces)) {
-                time = v
-            }
-            for k in layout.metrics where k < row.count {
-                let cell = row[k].trimmingCharacters(in: .whitespaces)
-                if cell.isEmpty || kinds[k] == .text { continue }
-                guard let v = Double(cell) else {
-                    if kinds[k] == .unknown { kinds[k] = .text; continue }
-                    throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
-                        + "number; expected a number, empty, nan or inf")
+            if line <= Self.sampleRows + 1 {
+                sampledBytes += row.reduce(row.count) { $0 + $1.utf8.count }
+                if line == Self.sampleRows + 1, sampledBytes > 0 {
+                    rows.builder.reserve(rows: Int(Double(fileSize) / Double(sampledBytes) * Double(Self.sampleRows)), seen: Self.sampleRows)
                 }
-                kinds[k] = .number
-                builder.append(layout.names[k], step: step, value: v, time: time)
             }
+            if let p = pending { try rows.take(p.row, line: p.line) }
+            pending = (row, line)
         }
         // On Linux, Foundation's InputStream reports bytes available at its end, so CSV.swift ends every
         // file with `cannotReadFile`; real read failures come as `streamErrorHasOccurred`.
@@ -61,19 +55,90 @@ enum CSVLogReader {
             throw RunLogError(file: path, "is not readable as UTF-8 CSV (\(error)); expected a text log")
         }
         var notes: [String] = []
-        let text = layout.metrics.filter { kinds[$0] == .text }.map { "'\(layout.names[$0])'" }
-        if !text.isEmpty { notes.append("column(s) \(text.joined(separator: ", ")) hold text; ignored") }
-        if builder.isEmpty {
+        if let p = pending {
+            // A last line without its line break is a record still being written (unless it is the only one).
+            if rows.builder.isEmpty || Self.endsWithLineBreak(path) {
+                try rows.take(p.row, line: p.line)
+            } else {
+                notes.append("the last line (\(p.line)) has no line break, as in a file still being written; skipped")
+            }
+        }
+        let text = layout.metrics.filter { rows.kinds[$0] == .text }.map { "'\(layout.names[$0])'" }
+        if !text.isEmpty { notes.insert("column(s) \(text.joined(separator: ", ")) hold text; ignored", at: 0) }
+        if rows.builder.isEmpty {
             throw RunLogError(file: path, line == 1
                 ? "has a header but no rows; expected at least one row of numbers"
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
         }
-        var run = builder.build(name: name, source: path, format: layout.format, notes: notes)
+        var run = rows.builder.build(name: name, source: path, format: layout.format, notes: notes)
         run.stepAxis = layout.stepName
         return run
     }
 
-    private enum ColumnKind { case unknown, number, text }
+    /// Whether the file's last byte is a line break.
+    static func endsWithLineBreak(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd(), end > 0 else { return true }
+        try? handle.seek(toOffset: end - 1)
+        guard let last = try? handle.read(upToCount: 1)?.first else { return true }
+        return last == 0x0A || last == 0x0D
+    }
+
+    enum ColumnKind { case unknown, number, text }
+
+    /// A cell without surrounding spaces and tabs (the cell itself when it has none, the common case:
+    /// no new string per cell).
+    static func trimmed(_ cell: String) -> Substring {
+        let u = cell.utf8
+        guard let first = u.first, let last = u.last else { return cell[...] }
+        if first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return cell[...] }
+        return cell.trimmingCharacters(in: .whitespaces)[...]
+    }
+}
+
+/// The rows of a CSV log taken one by one into a `RunLogBuilder` (see `CSVLogReader` for the rules).
+struct CSVRows {
+    let layout: CSVLayout
+    let path: String
+    var builder: RunLogBuilder
+    var kinds: [CSVLogReader.ColumnKind]
+    /// The builder's series of each column, once it has one.
+    var seriesOf: [Int?]
+    var rowNumber: Int64 = 0
+
+    init(layout: CSVLayout, path: String) {
+        self.layout = layout
+        self.path = path
+        builder = RunLogBuilder(recordsTime: layout.time != nil)
+        kinds = Array(repeating: .unknown, count: layout.names.count)
+        seriesOf = Array(repeating: nil, count: layout.names.count)
+    }
+
+    mutating func take(_ row: [String], line: Int) throws(RunLogError) {
+        if row.count == 1 && CSVLogReader.trimmed(row[0]).isEmpty { return }
+        guard row.count <= layout.names.count else {
+            throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
+                + "\(layout.names.count); expected at most one cell per column")
+        }
+        let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
+        rowNumber += 1
+        var time = 0.0
+        if let t = layout.time, t < row.count, let v = Double(CSVLogReader.trimmed(row[t])) { time = v }
+        for k in layout.metrics where k < row.count {
+            let cell = CSVLogReader.trimmed(row[k])
+            if cell.isEmpty || kinds[k] == .text { continue }
+            guard let v = Double(cell) else {
+                if kinds[k] == .unknown { kinds[k] = .text; continue }
+                throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
+                    + "number; expected a number, empty, nan or inf")
+            }
+            kinds[k] = .number
+            let m = seriesOf[k] ?? builder.series(named: layout.names[k])
+            seriesOf[k] = m
+            builder.append(to: m, step: step, value: v, time: time)
+        }
+    }
 }
 
 /// The roles of a CSV log's columns, decided from its header.
@@ -92,6 +157,11 @@ struct CSVLayout {
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
         guard !names.isEmpty, names.contains(where: { !$0.isEmpty }) else {
             throw RunLogError(file: path, "has an empty header row; expected column names such as step,loss")
+        }
+        if names.count == 1, let other = [";", "\t", "|"].first(where: { names[0].contains($0) }) {
+            let shown = other == "\t" ? "tabs" : "'\(other)'"
+            throw RunLogError(file: path, "separates its columns with \(shown) ('\(names[0])'); expected comma-separated "
+                + "values (Keras: CSVLogger(..., separator=','))")
         }
         if names.allSatisfy({ $0.isEmpty || Double($0) != nil }) {
             throw RunLogError(file: path, "starts with numbers ('\(names.joined(separator: ","))'), not a header; "
@@ -131,7 +201,7 @@ struct CSVLayout {
     /// The step of a row: its step cell (an integer, or a float with no fraction), or the row number.
     func step(in row: [String], rowNumber: Int64, line: Int, path: String) throws(RunLogError) -> Int64 {
         guard let c = stepColumn else { return rowNumber }
-        let cell = c < row.count ? row[c].trimmingCharacters(in: .whitespaces) : ""
+        let cell = c < row.count ? CSVLogReader.trimmed(row[c]) : ""
         if let s = Int64(cell) { return s }
         if let d = Double(cell), d.rounded() == d, abs(d) < 9.0e15 { return Int64(d) }
         throw RunLogError(file: path, cell.isEmpty

@@ -58,13 +58,13 @@ extension DLPlot {
         /// `--log-y` (the shared layout option): values ≤ 0 leave gaps, with a note.
         var logY: Bool { figureOptions.layout.logY }
 
-        @Option(parsing: .singleValue, help: ArgumentHelp("A name for each FILE, in order (default: the file name).", valueName: "text"))
+        @Option(parsing: .singleValue, help: ArgumentHelp("A name for each FILE, in order (default: a short name: the file name without extension, the directory for metrics.csv and event files, each run's subdirectory in a directory of runs).", valueName: "text"))
         var label: [String] = []
 
         @Option(help: ArgumentHelp("Group runs whose names are equal once this regular expression's match is removed (e.g. 'seed[0-9]+').", valueName: "regex"))
         var group: String?
 
-        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 standard deviation).", valueName: "kind"))
+        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"))
         var band = "minmax"
 
         @OptionGroup(title: "Animation") var animation: AnimationOptions
@@ -102,6 +102,13 @@ extension DLPlot {
                     throw ValidationError(error.description)
                 }
             }
+            // Short names (see LogReader.shortName) can meet: the later ones are numbered, "metrics (2)".
+            var seen: [String: Int] = [:]
+            for k in runs.indices {
+                let n = (seen[runs[k].name] ?? 0) + 1
+                seen[runs[k].name] = n
+                if n > 1 { runs[k].name += " (\(n))" }
+            }
             return runs
         }
 
@@ -117,8 +124,14 @@ extension DLPlot {
             let grid = RunsFigure.panelGrid(count: metrics.count)
             var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
                                                       defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)
+            let pattern = try group.map { ($0, try regex($0)) }
+            // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
+            if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
+                throw ValidationError("invalid --group '\(text)': it matches no run name; the runs are "
+                    + RunCurves.listing(runs.map(\.name)))
+            }
             var recipe = RunsFigure(runs: runs, metrics: metrics, x: RunCurves.XAxis(rawValue: x) ?? .step,
-                                    smoothing: smooth, logY: logY, groupPattern: try group.map { ($0, try regex($0)) },
+                                    smoothing: smooth, logY: logY, groupPattern: pattern,
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
             recipe.animated = animated
             do {

@@ -1,0 +1,116 @@
+import Foundation
+import Viz
+import XCTest
+
+/// `dlplot runs` tried as a new user would: short run names, a line still being written, divergence
+/// drawn and summarised up to where it happens, an all-NaN run, panels in --y order, mixed x units.
+final class RunsTrialTests: XCTestCase {
+    private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RunLogsTests/Fixtures")
+
+    private func write(_ text: String, _ name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    private func texts(_ args: [String], kind: FigureElement.Kind) throws -> [String] {
+        try LayoutSweepTests.report(args).elements.filter { $0.kind == kind }.map(\.text)
+    }
+
+    func testRunsAreNamedShortlyAsTensorBoardListsThem() throws {
+        let digits = fixtures.appendingPathComponent("tensorboard/digits").path
+        let legend = try texts(["runs", digits, "--y", "val/loss"], kind: .legend)
+        let all = legend.joined(separator: "; ")
+        XCTAssertTrue(all.hasPrefix("adam-seed0; min") && all.contains("; sgd-seed2; min"), all)
+        XCTAssertFalse(legend.contains { $0.contains("/") }, "no paths in the legend: \(legend)")
+        let title = try texts(["runs", fixtures.appendingPathComponent("lightning/metrics.csv").path], kind: .title)
+        XCTAssertEqual(title, ["Training curves: lightning"], "metrics.csv is named by its directory")
+
+        let dir = try makeTemporaryDirectory()
+        for (seed, v) in [(0, 1.0), (1, 2.0)] {
+            _ = try write("step,loss\n0,\(v)\n1,\(v / 2)\n", "sgd-seed\(seed).csv", in: dir)
+        }
+        let run = try runDLPlot(["runs", "sgd-seed0.csv", "sgd-seed1.csv", "--group", "seed[0-9]+", "--data", "g.csv", "-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let groups = try TidyTable(dir.appendingPathComponent("g-2.csv"))
+        XCTAssertEqual(Set(groups.column("group")), ["sgd"], "the extension is not part of the name")
+        XCTAssertEqual(try TidyTable(dir.appendingPathComponent("g.csv")).column("run").first, "sgd-seed0")
+        // The same short name twice is numbered.
+        let twice = try runDLPlot(["runs", "sgd-seed0.csv", "./sgd-seed0.csv", "--data", "t.csv", "-o", "t.png"], in: dir)
+        XCTAssertEqual(twice.status, 0, twice.stderr)
+        XCTAssertEqual(Set(try TidyTable(dir.appendingPathComponent("t.csv")).column("run")), ["sgd-seed0", "sgd-seed0 (2)"])
+    }
+
+    func testALastLineWithoutLineBreakIsSkippedWithANote() throws {
+        let dir = try makeTemporaryDirectory()
+        let file = try write("step,loss\n0,1.0\n1,0.9\n2,0.8\n3,0.", "trunc.csv", in: dir)
+        let run = try runDLPlot(["runs", file, "--data", "t.csv", "-o", "t.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "note: the last line (5) has no line break, as in a file still being written; skipped\n")
+        XCTAssertEqual(try TidyTable(dir.appendingPathComponent("t.csv")).column("step"), ["0", "1", "2"])
+        // A one-row file without its final line break keeps its row.
+        let one = try write("step,loss\n0,1.5", "one.csv", in: dir)
+        let single = try runDLPlot(["runs", one, "--data", "o.csv", "-o", "o.png"], in: dir)
+        XCTAssertEqual(single.status, 0, single.stderr)
+        XCTAssertEqual(try TidyTable(dir.appendingPathComponent("o.csv")).column("value"), ["1.5"])
+    }
+
+    func testADivergedRunIsSummarisedUpToItsDivergence() throws {
+        let dir = try makeTemporaryDirectory()
+        let ninf = try write("step,loss\n0,1\n1,-inf\n2,0.5\n3,0.4\n", "ninf.csv", in: dir)
+        XCTAssertTrue(try texts(["runs", ninf], kind: .legend).contains { $0.hasSuffix("diverged at step 1 (−∞) · min 1 at step 0") })
+        let first = try write("step,loss\n0,inf\n1,1\n2,0.5\n", "first.csv", in: dir)
+        XCTAssertTrue(try texts(["runs", first], kind: .legend).contains { $0.hasSuffix("; diverged at step 0 (∞)") })
+        // Every value NaN: a result to show, not a failure.
+        let nan = try write("step,loss\n0,nan\n1,nan\n", "allnan.csv", in: dir)
+        let run = try runDLPlot(["runs", nan, "--data", "n.csv", "-o", "n.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(try texts(["runs", nan], kind: .legend).contains { $0.hasSuffix("; diverged at step 0 (NaN)") })
+        XCTAssertEqual(try TidyTable(dir.appendingPathComponent("n.csv")).column("value"), ["nan", "nan"], "--data keeps every logged value")
+    }
+
+    func testPanelsFollowTheOrderOfY() throws {
+        let file = fixtures.appendingPathComponent("lightning/metrics.csv").path
+        let panels = try texts(["runs", file, "--y", "val_*,train_loss_step"], kind: .panelTitle)
+        XCTAssertEqual(panels, ["val_acc", "val_loss", "train_loss_step"])
+    }
+
+    func testMixingEpochsAndStepsOnOneAxisIsNoted() throws {
+        let keras = fixtures.appendingPathComponent("keras/training.log").path, jsonl = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
+        let notes = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .footnote)
+        XCTAssertTrue(notes.contains { $0.contains("The x axis mixes units: training counts epochs, adam steps.") }, "\(notes)")
+    }
+
+    func testAGroupPatternMatchingNoRunIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        _ = try write("step,loss\n0,1\n1,0.5\n", "sgd-seed0.csv", in: dir)
+        let run = try runDLPlot(["runs", "sgd-seed0.csv", "--group", "nomatch", "-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "Error: invalid --group 'nomatch': it matches no run name; the runs are sgd-seed0\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.png").path))
+    }
+
+    func testOtherSeparatorsAreNamed() throws {
+        let dir = try makeTemporaryDirectory()
+        let semi = try write("epoch;loss;val_loss\n0;1.0;1.1\n1;0.5;0.6\n", "semi.log", in: dir)
+        let run = try runDLPlot(["runs", semi, "-o", "s.png"], in: dir)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "Error: \(semi): separates its columns with ';' ('epoch;loss;val_loss'); expected comma-separated "
+            + "values (Keras: CSVLogger(..., separator=','))\n")
+    }
+
+    func testALightningLogDirectoryHasOneRunPerVersion() throws {
+        let dir = try makeTemporaryDirectory()
+        for v in 0..<2 {
+            let version = dir.appendingPathComponent("lightning_logs/version_\(v)")
+            try FileManager.default.createDirectory(at: version, withIntermediateDirectories: true)
+            _ = try write("epoch,step,train_loss\n0,9,\(1.0 + Double(v))\n0,19,0.5\n", "metrics.csv", in: version)
+        }
+        let run = try runDLPlot(["runs", "lightning_logs", "--data", "l.csv", "-o", "l.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let table = try TidyTable(dir.appendingPathComponent("l.csv"))
+        XCTAssertEqual(table.column("run"), ["version_0", "version_0", "version_1", "version_1"])
+        XCTAssertEqual(table.column("value"), ["1.0", "0.5", "2.0", "0.5"])
+    }
+}
