@@ -13,11 +13,13 @@ public struct ActivationDomain: Sendable, Equatable {
     public var clauses: [String] = []
     /// Fixed y limits when an unbounded value was left out; nil when the data may set them.
     public var yLimits: Interval?
-    /// The finite drawn values (unpadded), leaving out those within 5 % of the range of an unbounded
-    /// point: what several curves drawn together need to agree on one y axis. Nil when none is finite.
+    /// The finite drawn values worth showing (unpadded; see `RobustYLimits`): what several curves drawn
+    /// together need to agree on one y axis. Nil when none is finite.
     public var dataLimits: Interval?
     /// The unbounded points inside the range (x), where the curves must break.
     public var unbounded: [Double] = []
+    /// How the y limits were fitted (what was clipped), when some value is finite.
+    public var robust: RobustYLimits?
 
     /// Samples `value` and `derivative` on `range` (2401 points, so a symmetric range hits 0);
     /// `includeValue` / `includeDerivative` say which curves are drawn and so set the y limits.
@@ -103,24 +105,24 @@ public struct ActivationDomain: Sendable, Equatable {
         return singular
     }
 
-    /// The y limits: every finite drawn value at least 5 % of the range away from an unbounded point,
-    /// plus f at such a point where f itself stays bounded (sqrt at 0, not 1/x next to 0); padded by
-    /// 5 % as automatic limits are.
+    /// The y limits (`RobustYLimits`): fixed when an unbounded point is in view or a fast-growing tail
+    /// was cut off, so the pole or the tail does not set the scale; f at a point where f itself stays
+    /// bounded (sqrt at 0) is kept in view.
     private mutating func setLimits(_ f: (Double) -> Double, _ df: (Double) -> Double, xs: [Double], span: Double,
                                     valueBounded: [Double], includeValue: Bool, includeDerivative: Bool) {
-        let q = span * 1e-6
-        var ys: [Double] = []
-        for x in xs {
-            let away = unbounded.allSatisfy { abs($0 - x) >= 0.05 * span }
-            let near = valueBounded.contains { abs($0 - x) <= 4 * q }
-            if includeValue, away || near { ys.append(f(x)) }
-            if includeDerivative, away, f(x).isFinite { ys.append(df(x)) }
+        var series: [[Double]] = []
+        if includeValue { series.append(xs.map(f)) }
+        if includeDerivative { series.append(xs.map { f($0).isFinite ? df($0) : .nan }) }
+        guard var fit = RobustYLimits(xs: xs, series: series, poles: unbounded) else { return }
+        if includeValue {
+            for x in valueBounded where f(x).isFinite {
+                fit = fit.including(f(x))
+            }
         }
-        let finite = ys.filter(\.isFinite)
-        guard let lo = finite.min(), let hi = finite.max() else { return }
-        dataLimits = Interval(lo, hi)
-        guard !unbounded.isEmpty else { return }
-        yLimits = Self.padded(lo, hi)
+        robust = fit
+        dataLimits = Interval(fit.shownLower, fit.shownUpper)
+        guard !unbounded.isEmpty || fit.trimmed else { return }
+        yLimits = Interval(fit.lower, fit.upper)
     }
 
     /// [lo, hi] padded by 5 % of its span (by half of |lo|, at least 0.5, when it is a single value).

@@ -126,13 +126,7 @@ public struct ActivationFigure: FigureRecipe {
                 }
             }
             if single {
-                for asym in a.asymptoteDetails {
-                    // The label goes at the end the curve does not crowd: left for a limit at +∞.
-                    var line = ReferenceLineMark.horizontal(y: asym.y, style: StrokeStyle(color: theme.muted, width: 1, dash: [4, 3]),
-                                                            text: "$y$ = " + TickFormat.short(asym.y))
-                    line.textAtStart = asym.side > 0
-                    axes.add(line)
-                }
+                addAsymptotes(a, over: xr, theme: theme, to: &axes)
             }
             // The data behind the figure: a uniform grid plus kinks.
             var rows: [[Double]] = []
@@ -169,6 +163,14 @@ public struct ActivationFigure: FigureRecipe {
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return [TidyTables.curves(curveTables)] + tables
+    }
+
+    /// The horizontal asymptotes of `a` as dashed lines, labelled clear of the curves drawn.
+    func addAsymptotes(_ a: Activation, over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) {
+        let typed = a.expression != nil
+        let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
+        let drawn: [(Double) -> Double] = (curves != .derivativeOnly ? [a.value] : []) + (curves != .valueOnly ? [derivative] : [])
+        AsymptoteLabels.add(a, drawn: drawn, over: xr, theme: theme, to: &axes)
     }
 
     /// The functions drawn for `a` (what zone labels must stay clear of).

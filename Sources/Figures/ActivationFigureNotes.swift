@@ -29,6 +29,17 @@ extension ActivationFigure {
             let clauses = Self.summarised(domain.clauses)
             notes.append(single ? clauses.joined(separator: " · ") : legendLabel(a) + ": " + clauses.joined(separator: ", "))
         }
+        if single, let domain = domains.first, let fit = domain.robust, fit.trimmed, let a = activations.first {
+            notes.append(clippingClause(a, fit: fit, over: xr))
+            addClipMarks(a, fit: fit, over: xr, to: &axes, theme: figure.theme)
+        }
+        // A vertical asymptote at each pole in view (the curves break there and leave the view).
+        for a in activations {
+            for p in a.poles where xr.contains(p.at) {
+                axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: figure.theme.muted, width: 0.9, dash: [2, 3]),
+                                           includeInLimits: false, zOrder: 1.5))
+            }
+        }
         if !notes.isEmpty {
             let text = ([figure.subtitle].compactMap { $0 } + notes).joined(separator: " · ")
             figure.subtitle = text.count <= Self.subtitleLimit ? text : String(text.prefix(Self.subtitleLimit - 1)) + "…"
@@ -40,6 +51,40 @@ extension ActivationFigure {
             if let lo = limits.map(\.lower).min(), let hi = limits.map(\.upper).max() {
                 axes.yLimits = ActivationDomain.padded(lo, hi)
             }
+        }
+    }
+
+    /// "f clipped above 665 (it reaches 1.1×10¹⁷⁵ at x = 6)": where a fast-growing tail was cut off.
+    func clippingClause(_ a: Activation, fit: RobustYLimits, over xr: ClosedRange<Double>) -> String {
+        let xs = (0...600).map { xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double($0) / 600 }
+        let values = xs.map { (x: $0, y: a.value($0)) }.filter { $0.y.isFinite }
+        let top = values.max { $0.y < $1.y }, bottom = values.min { $0.y < $1.y }
+        var parts: [String] = []
+        if let top, top.y > fit.shownUpper {
+            parts.append("above " + TickFormat.short(fit.shownUpper) + " (f reaches " + TickFormat.short(top.y) + " at x = " + TickFormat.short(top.x) + ")")
+        }
+        if let bottom, bottom.y < fit.shownLower {
+            parts.append("below " + TickFormat.short(fit.shownLower) + " (f reaches " + TickFormat.short(bottom.y) + " at x = " + TickFormat.short(bottom.x) + ")")
+        }
+        return "y clipped " + (parts.isEmpty ? "to show the shape" : parts.joined(separator: " and "))
+    }
+
+    /// A small triangle where each drawn curve leaves the view through the top (pointing up) or the
+    /// bottom (pointing down) of a view whose fast-growing tail was cut off.
+    func addClipMarks(_ a: Activation, fit: RobustYLimits, over xr: ClosedRange<Double>, to axes: inout Axes, theme: Theme) {
+        let curvesDrawn: [((Double) -> Double, Color)] = (curves != .derivativeOnly ? [(a.value, theme.color(0))] : [])
+            + (curves != .valueOnly ? [(a.derivative, theme.color(1))] : [])
+        let xs = (0...1200).map { xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double($0) / 1200 }
+        for (g, color) in curvesDrawn {
+            var up: [Point] = [], down: [Point] = []
+            for (x0, x1) in zip(xs, xs.dropFirst()) {
+                let (y0, y1) = (g(x0), g(x1))
+                guard y0.isFinite else { continue }
+                if y0 <= fit.shownUpper, !(y1 <= fit.shownUpper) { up.append(Point(x0, fit.shownUpper)) }
+                if y0 >= fit.shownLower, !(y1 >= fit.shownLower) { down.append(Point(x0, fit.shownLower)) }
+            }
+            if !up.isEmpty { axes.add(ScatterMark(points: up, shape: .triangle, size: theme.markerSize, color: color, edge: theme.background, zOrder: 5)) }
+            if !down.isEmpty { axes.add(ScatterMark(points: down, shape: .triangleDown, size: theme.markerSize, color: color, edge: theme.background, zOrder: 5)) }
         }
     }
 

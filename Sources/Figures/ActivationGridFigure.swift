@@ -41,7 +41,8 @@ public struct ActivationGridFigure: FigureRecipe {
         for a in acts {
             if a.expression != nil {
                 let d = ActivationDomain(value: a.value, derivative: a.derivative, over: x, poles: a.poles)
-                if let l = d.dataLimits, !d.unbounded.isEmpty { lo = min(lo, l.lower); hi = max(hi, l.upper); continue }
+                // Panels share the axis: a pole's branches leave it rather than stretch every panel.
+                if let r = d.robust, !d.unbounded.isEmpty { lo = min(lo, r.coreLower); hi = max(hi, r.coreUpper); continue }
             }
             for v in xs.flatMap({ [a.value($0), a.derivative($0)] }) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         }

@@ -58,7 +58,10 @@ public struct BasinsFigure: FigureRecipe, Sendable {
             let items = targets.enumerated().filter { x.contains($0.element.x) && y.contains($0.element.y) }.map {
                 PointLabelMark.Item(Point($0.element.x, $0.element.y), label: letter($0.offset), shape: .star)
             }
-            ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
+            // A minimum on the border of the map keeps its whole star.
+            var stars = PointLabelMark(items, markerSize: 10, zOrder: 6)
+            stars.clipsToPlot = false
+            ax.add(stars)
             figure.add(ax, row: 0, column: column, rowSpan: BasinsFigure.mapRows)
         }
         figure.add(shareTable(colors: colors, targets: targets, theme: theme), row: BasinsFigure.mapRows, column: 0,

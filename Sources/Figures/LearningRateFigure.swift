@@ -20,23 +20,33 @@ public struct LearningRateFigure: FigureRecipe {
         self.steps = steps
     }
 
-    /// What the run did: "diverges", "good", "oscillates", "too small", or "stuck in a local minimum".
-    public static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
+    /// What the run did: "diverges", "good", "oscillates", "too small", "stuck in a local minimum",
+    /// "leaves f's domain", or, on a curve with no minimum in view (1/x, −x²), "no minimum, descends"
+    /// or "no minimum, leaves view". A run that ends at one of several equally low minima is "good".
+    public static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
+        if leftDomain { return "leaves f's domain" }
         guard ws.count >= 2, case .maxSteps = stop, let last = ws.last else { return "diverges" }
         let f0 = curve.value(ws[0]), fEnd = curve.value(last)
+        if !(fEnd.isFinite) || fEnd > f0 { return "diverges" }
         let minima = curve.minima
+        guard !minima.isEmpty else {
+            // Nothing to converge to: f keeps falling towards an asymptote or −∞.
+            return curve.viewRange.contains(last) ? "no minimum, descends" : "no minimum, leaves view"
+        }
+        if abs(last) > abs(ws[0]) * 4 && !curve.viewRange.contains(last) { return "diverges" }
         let fMin = minima.map(curve.value).min() ?? 0
-        if !(fEnd.isFinite) || fEnd > f0 || abs(last) > abs(ws[0]) * 4 { return "diverges" }
         let span = curve.viewRange.upperBound - curve.viewRange.lowerBound
         let nearest = minima.min { abs($0 - last) < abs($1 - last) } ?? 0
+        let fNearest = curve.value(nearest)
         // Oscillating: most steps jump across the minimum the run ends near.
         let crossings = zip(ws, ws.dropFirst()).filter { a, b in (a - nearest) * (b - nearest) < 0 }.count
         let oscillating = crossings > ws.count / 2
         if abs(last - nearest) < 0.01 * span {
-            if nearest != minima.first { return "stuck in a local minimum" }
+            if fNearest > fMin + 1e-9 * max(1, abs(fMin)) { return "stuck in a local minimum" }
             return oscillating ? "good (oscillates)" : "good"
         }
-        let progress = (fEnd - fMin) / max(f0 - fMin, 1e-300)
+        // Progress towards the minimum the run is heading for, not towards a lower one elsewhere.
+        let progress = (fEnd - fNearest) / max(f0 - fNearest, 1e-300)
         if oscillating { return "oscillates" }
         return progress > 0.05 ? "too small" : "good"
     }
@@ -48,8 +58,9 @@ public struct LearningRateFigure: FigureRecipe {
         let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
         let view = start.isFinite ? min(base.lowerBound, start - margin)...max(base.upperBound, start + margin) : base
         let curvePoints = FunctionSampler().sample(view, curve.value)
-        let ys = curvePoints.map(\.y).filter(\.isFinite)
-        let yLo = ys.min() ?? 0, yHi = ys.max() ?? 1
+        // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
+        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
+        let yLo = fit?.shownLower ?? 0, yHi = fit?.shownUpper ?? 1
         let pad = (yHi - yLo) * 0.06
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
@@ -61,12 +72,16 @@ public struct LearningRateFigure: FigureRecipe {
             let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [start],
                                         options: TrajectoryOptions(steps: steps, recordGradients: false))
             let ws = run.positions.map { $0[0] }
-            let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop)
+            let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
             var axes = Axes(title: "$\\alpha$ = " + TickFormat.short(rate) + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
             axes.xLimits = Interval(view.lowerBound, view.upperBound)
             axes.yLimits = Interval(yLo - pad, yHi + pad)
             axes.legend = .none
             axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.8), zOrder: 2))
+            for p in curve.poles {
+                axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
+                                           includeInLimits: false, zOrder: 1.5))
+            }
             let color = theme.color(i)
             let pts = ws.map { Point($0, curve.value($0)) }
             let times = pts.indices.map(Double.init)
@@ -87,7 +102,8 @@ public struct LearningRateFigure: FigureRecipe {
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             } else if case let .diverged(k) = run.stop {
-                let note = TextMark("diverged at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi),
+                let text = run.leftDomain ? "leaves f's domain at step \(k)" : "diverged at step \(k)"
+                let note = TextMark(text, at: Point((view.lowerBound + view.upperBound) / 2, yHi),
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             }

@@ -15,12 +15,17 @@ public struct PitfallsFigure: FigureRecipe {
         self.steps = steps
     }
 
-    /// Where a run ended: global minimum, local minimum, plateau, still moving, or diverged.
-    public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason) -> String {
-        guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else { return "diverges" }
+    /// Where a run ended: global minimum (any of equally low ones), local minimum, plateau, still moving,
+    /// left the view, left f's domain (a step to where f is undefined), or diverged.
+    public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
+        guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else {
+            return leftDomain ? "leaves f's domain" : "diverges"
+        }
         let minima = curve.minima
         if let nearest = minima.min(by: { abs($0 - last) < abs($1 - last) }), abs(nearest - last) < 0.05 {
-            return nearest == minima.first ? "global minimum" : "local minimum"
+            // Equally low minima (x⁴/4 − x², at ±√2) are each global.
+            let fMin = minima.map(curve.value).min() ?? 0
+            return curve.value(nearest) <= fMin + 1e-9 * max(1, abs(fMin)) ? "global minimum" : "local minimum"
         }
         if !curve.viewRange.contains(last) { return "leaves the view" }
         let span = curve.viewRange.upperBound - curve.viewRange.lowerBound
@@ -39,13 +44,21 @@ public struct PitfallsFigure: FigureRecipe {
             : "Gradient descent from several starts on " + curve.formula
         figure.subtitle = "\(steps) steps of $w \\leftarrow w - \\alpha f'(w)$ from each start"
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
-        let ys = curvePoints.map(\.y).filter(\.isFinite)
-        let pad = ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.08
-        axes.yLimits = Interval((ys.min() ?? 0) - pad * 2.2, (ys.max() ?? 1) + pad)
+        // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
+        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
+        let (yLo, yHi) = (fit?.shownLower ?? 0, fit?.shownUpper ?? 1)
+        let pad = (yHi - yLo) * 0.08
+        axes.yLimits = Interval(yLo - pad * 2.2, yHi + pad)
+        for p in curve.poles {
+            axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
+                                       includeInLimits: false, zOrder: 1.5))
+        }
         axes.legend = .best
         axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
-        for (k, m) in curve.minima.enumerated() {
-            axes.add(TextMark(k == 0 ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
+        let fMin = curve.minima.map(curve.value).min() ?? 0
+        for m in curve.minima {
+            let global = curve.value(m) <= fMin + 1e-9 * max(1, abs(fMin))
+            axes.add(TextMark(global ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
                               anchor: TextAnchor(0.5, .top), offset: Point(0, -14), color: theme.muted, font: theme.noteFont))
         }
         var tables: [DataTable] = []
@@ -58,7 +71,7 @@ public struct PitfallsFigure: FigureRecipe {
             let ws = run.positions.map { $0[0] }
             let pts = ws.map { Point($0, curve.value($0)) }
             let color = theme.color(i)
-            let label = "$w_0$ = \(TickFormat.short(r.start)), $\\alpha$ = \(TickFormat.short(r.rate)): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop)
+            let label = "$w_0$ = \(TickFormat.short(r.start)), $\\alpha$ = \(TickFormat.short(r.rate)): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
             axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
                               label: label, marker: theme.marker(i), markerSize: theme.markerSize * 0.75, zOrder: 3))
             if let first = pts.first, let last = pts.last {

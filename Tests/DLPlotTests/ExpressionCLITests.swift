@@ -98,7 +98,7 @@ final class ExpressionCLITests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [([String], String)] = [
-            (["activation", "x*tanhh(x)", "-o", "a.png"], "unknown function 'tanhh' at column 3; did you mean 'tanh'?"),
+            (["activation", "x*tanhh(x)", "-o", "a.png"], "unknown function 'tanhh' (column 3); did you mean 'tanh'?"),
             (["activation", "x^2 - y^2", "-o", "a.png"], "'y' is only a variable of surfaces"),
             (["activation", "(x + 1", "-o", "a.png"], "expected ')'"),
             (["activation", "x*sigmoid(beta*x)", "-o", "a.png"], "parameter 'beta' has no value"),
@@ -124,7 +124,7 @@ final class ExpressionCLITests: XCTestCase {
         }
         // One line: what is wrong and where, then the expression as typed.
         let typed = try runDLPlot(["eval", "activation", "x*tanhh(x)", "--x", "1"])
-        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')\n")
+        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 }

@@ -20,17 +20,17 @@ final class ExpressionMessageTests: XCTestCase {
 
     func testParseErrorsStartWithTheOption() throws {
         let expected: [([String], String)] = [
-            (["curves", "--surface", "x+*y", "-o", "c.png"], "Error: --surface: unexpected '*' at column 3"),
-            (["steps", "--surface=x+*y", "-o", "s.png"], "Error: --surface: unexpected '*' at column 3"),
+            (["curves", "--surface", "x+*y", "-o", "c.png"], "Error: --surface: unexpected '*' (column 3)"),
+            (["steps", "--surface=x+*y", "-o", "s.png"], "Error: --surface: unexpected '*' (column 3)"),
             (["trace", "--surface", "x^2+(y", "--optimizer", "gd"], "Error: --surface: expected ')'"),
-            (["lr", "--function", "x+", "-o", "l.png"], "Error: --function: unexpected end of input at column 3"),
+            (["lr", "--function", "x+", "-o", "l.png"], "Error: --function: unexpected end of input (column 3)"),
             (["pitfalls", "--function", "x*tanhh(x)", "-o", "p.png"],
-             "Error: --function: unknown function 'tanhh' at column 3; did you mean 'tanh'?"),
-            (["activation", "x+", "-o", "a.png"], "Error: activation: unexpected end of input at column 3"),
-            (["surface", "x+*y", "-o", "s.png"], "Error: surface: unexpected '*' at column 3"),
-            (["basins", "x+*y", "-o", "b.png"], "Error: basins: unexpected '*' at column 3"),
-            (["eval", "activation", "x+", "--x", "1"], "Error: eval activation: unexpected end of input at column 3"),
-            (["eval", "surface", "x+", "--points", "1:1"], "Error: eval surface: unexpected end of input at column 3"),
+             "Error: --function: unknown function 'tanhh' (column 3); did you mean 'tanh'?"),
+            (["activation", "x+", "-o", "a.png"], "Error: activation: unexpected end of input (column 3)"),
+            (["surface", "x+*y", "-o", "s.png"], "Error: surface: unexpected '*' (column 3)"),
+            (["basins", "x+*y", "-o", "b.png"], "Error: basins: unexpected '*' (column 3)"),
+            (["eval", "activation", "x+", "--x", "1"], "Error: eval activation: unexpected end of input (column 3)"),
+            (["eval", "surface", "x+", "--points", "1:1"], "Error: eval surface: unexpected end of input (column 3)"),
             (["lr", "--function", "kwadrat", "-o", "l.png"], "Error: --function: unknown curve 'kwadrat'."),
         ]
         for (arguments, prefix) in expected {
@@ -85,5 +85,48 @@ final class ExpressionMessageTests: XCTestCase {
         XCTAssertEqual(try refusal(["trace", "--surface", "bowl", "--optimizer", "gd", "-q"]), "Error: Unknown option '-q'")
         let range = try runDLPlot(["eval", "activation", "relu", "--x", "-1,2"])
         XCTAssertEqual(range.stdout, "x,y,dy\n-1.0,0.0,0.0\n2.0,2.0,1.0\n")
+    }
+}
+
+extension ExpressionMessageTests {
+    /// `trace` on log(x) + y² stepping to x < 0 said "diverged"; it left the domain of f.
+    func testTraceSaysWhenARunLeavesTheDomain() throws {
+        let r = try runDLPlot(["trace", "--surface", "log(x)+y^2", "--optimizer", "gd", "--lr", "0.5", "--start=0.5,1", "--steps", "5"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "step,x,y,f\n0,0.5,1.0,0.3068528194400547\n")
+        XCTAssertEqual(r.stderr, "stop: left the domain of f at step 1: f is undefined at x = -0.5, y = 0.0\n")
+        let json = try runDLPlot(["trace", "--surface", "log(x)+y^2", "--optimizer", "gd", "--lr", "0.5", "--start=0.5,1",
+                                  "--steps", "5", "--format", "json"])
+        XCTAssertTrue(json.stdout.contains("\"stop\":\"left_domain\",\"stop_step\":1"), json.stdout)
+        // A blow-up is still a divergence.
+        let blow = try runDLPlot(["trace", "--surface", "bowl", "--optimizer", "gd", "--lr", "1e10", "--start=1,1", "--steps", "100"])
+        XCTAssertTrue(blow.stderr.hasPrefix("stop: diverged at step "), blow.stderr)
+    }
+}
+
+extension ExpressionMessageTests {
+    /// A 100,000-character name was echoed whole in its error line; it is shown in 40 characters.
+    func testALongUnknownNameIsShortenedInTheMessage() throws {
+        let name = String(repeating: "y", count: 5000)
+        let first = try refusal(["activation", name, "-o", "a.png"])
+        XCTAssertTrue(first.hasPrefix("Error: activation: unknown activation '" + String(repeating: "y", count: 40) + "…' (5000 characters). Allowed:"), first)
+        XCTAssertLessThan(first.count, 600)
+    }
+}
+
+extension ExpressionMessageTests {
+    /// A start where a typed surface is undefined was "diverged at step 0" (trace printed only its header).
+    func testAnUndefinedStartIsRefused() throws {
+        XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizer", "gd", "--steps", "2"]),
+                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+        XCTAssertEqual(try refusal(["surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizers", "gd", "-o", "s.png"]),
+                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+    }
+
+    /// Options after `--` were read as functions: "parameter 'o' has no value".
+    func testOptionsAfterDashDashAreNamed() throws {
+        XCTAssertEqual(try refusal(["activation", "--", "-x^2", "-o", "negsq.png"]),
+                       "Error: '-o' comes after --, so it is read as a function, not an option; put options before --, as in: dlplot activation -o … -- '-x^2'")
+        XCTAssertTrue(try refusal(["eval", "activation", "--", "-x^2", "--x", "1"]).hasPrefix("Error: '--x' comes after --"))
     }
 }

@@ -15,19 +15,23 @@ final class ActivationDomainTests: XCTestCase {
     func testSqrtIsUndefinedBelowZeroWithAnInfiniteSlopeAtZero() throws {
         let d = try domain("sqrt(x)")
         XCTAssertEqual(d.clauses, ["f undefined for x < 0", "f′ → ∞ at x = 0"])
-        // f spans [0, √6]; f′ ≤ 1/(2√0.6) ≈ 0.65 away from 0, so the axis is f's range padded by 5 %.
+        // Away from 0 (|x| ≥ 0.6) the values span [1/(2√6), √6] (f′ at 6 to f at 6); f′ → ∞ at 0 stretches
+        // the top by that span, so f′ is seen rising, and f(0) = 0 is kept: [0, 2√6 − 1/(2√6)] padded by 5 %.
         let y = try XCTUnwrap(d.yLimits)
-        XCTAssertEqual(y.lower, -0.05 * 6.0.squareRoot(), accuracy: 1e-12)
-        XCTAssertEqual(y.upper, 1.05 * 6.0.squareRoot(), accuracy: 1e-12)
+        let top = 2 * 6.0.squareRoot() - 1 / (2 * 6.0.squareRoot())
+        XCTAssertEqual(y.lower, -0.05 * top, accuracy: 1e-12)
+        XCTAssertEqual(y.upper, 1.05 * top, accuracy: 1e-12)
     }
 
     func testLogIsUndefinedAtAndBelowZero() throws {
         let d = try domain("log(x)")
         XCTAssertEqual(d.clauses, ["f undefined for x ≤ 0", "f → −∞ at x = 0", "f′ → ∞ at x = 0"])
         let y = try XCTUnwrap(d.yLimits)
-        // From x ≈ 0.6 (5 % of the range from 0) to 6: log 0.6 ≈ −0.51 up to log 6 ≈ 1.79.
-        XCTAssertEqual(y.upper, log(6) + 0.05 * (log(6) - log(0.6)), accuracy: 0.02)
-        XCTAssertEqual(y.lower, log(0.6) - 0.05 * (log(6) - log(0.6)), accuracy: 0.02)
+        // From x ≈ 0.6 (5 % of the range from 0) to 6: log 0.6 ≈ −0.51 up to log 6 ≈ 1.79, a span of log 10;
+        // f → −∞ and f′ → ∞ at 0 stretch it by that span each way, then 5 % padding.
+        let (lo, hi) = (Foundation.log(0.6) - Foundation.log(10.0), Foundation.log(6.0) + Foundation.log(10.0))
+        XCTAssertEqual(y.upper, hi + 0.05 * (hi - lo), accuracy: 0.03)
+        XCTAssertEqual(y.lower, lo - 0.05 * (hi - lo), accuracy: 0.03)
     }
 
     func testBoundaryIsFoundFromTheSamplesAndRounded() throws {
@@ -61,10 +65,15 @@ extension ActivationDomainTests {
         _ = ActivationFigure(activations: [a]).build(into: &figure)
         XCTAssertEqual(figure.subtitle, "range (−∞, ∞) · not monotonic · not zero-centred · unbounded · f → ±∞ at x = 0.3 · f′ → −∞ at x = 0.3")
         let axes = try XCTUnwrap(figure.panels.first?.axes)
-        // Away from the pole (|x − 0.3| ≥ 0.6): f′ = −1/0.36 ≈ −2.78 is the lowest value, f = 1/0.6 the highest.
+        // Away from the pole (|x − 0.3| ≥ 0.6): f′ = −1/0.36 ≈ −2.78 is the lowest value, f = 1/0.6 the
+        // highest; both branches run into the pole, so the limits stretch by that span each way.
         let y = try XCTUnwrap(axes.yLimits)
-        XCTAssertEqual(y.lower, -1 / 0.36 - 0.05 * (1 / 0.6 + 1 / 0.36), accuracy: 0.05)
-        XCTAssertEqual(y.upper, 1 / 0.6 + 0.05 * (1 / 0.6 + 1 / 0.36), accuracy: 0.05)
+        let span = 1 / 0.6 + 1 / 0.36
+        let (lo, hi) = (-1 / 0.36 - span, 1 / 0.6 + span)
+        XCTAssertEqual(y.lower, lo - 0.05 * (hi - lo), accuracy: 0.05)
+        XCTAssertEqual(y.upper, hi + 0.05 * (hi - lo), accuracy: 0.05)
+        // A dotted vertical asymptote at the pole.
+        XCTAssertTrue(axes.marks.contains { ($0 as? ReferenceLineMark).map { $0.orientation == .vertical && abs($0.value - 0.3) < 1e-9 } ?? false })
         // Each curve has a NaN break at the pole: no segment joins a point left of it to one right of it.
         let lines = axes.marks.compactMap { $0 as? LineMark }.filter { !$0.points.isEmpty }
         XCTAssertEqual(lines.count, 2)
@@ -121,10 +130,13 @@ extension ActivationDomainTests {
         XCTAssertTrue(subtitle.hasSuffix(" · f → ±∞, f′ → ∞ at 4 points in view (x = −4.71, −1.57, 1.57, …)"), subtitle)
         let axes = try XCTUnwrap(figure.panels.first?.axes)
         XCTAssertEqual(axes.xLimits, Interval(-6, 6))
-        // Away from the poles (≥ 0.6 from each) |tan| ≤ cot(0.6) ≈ 1.46 and tan′ ≤ 1 + cot²(0.6) ≈ 3.13.
+        // Away from the poles (≥ 0.15π from each) |tan| ≤ cot(0.15π) ≈ 1.96 and tan′ ≤ 1 + cot² ≈ 4.85; the
+        // branches then stretch the limits by that span towards ±∞: about −8.8 to 11.7, padded.
         let y = try XCTUnwrap(axes.yLimits)
-        XCTAssertGreaterThan(y.lower, -5)
-        XCTAssertLessThan(y.upper, 5)
+        let cot = 1 / Foundation.tan(0.15 * Double.pi)
+        let (lo, hi) = (-cot - (1 + cot * cot + cot), 1 + cot * cot + (1 + cot * cot + cot))
+        XCTAssertEqual(y.lower, lo - 0.05 * (hi - lo), accuracy: 0.3)
+        XCTAssertEqual(y.upper, hi + 0.05 * (hi - lo), accuracy: 0.3)
     }
 
     func testFewPolesKeepTheirClausesAndManyAreCounted() {

@@ -45,3 +45,22 @@ final class BasinMapTests: XCTestCase {
                                           x: 1...1, y: 0...1, grid: 5, steps: 5))
     }
 }
+
+extension BasinMapTests {
+    /// A typed surface runs its starts through one pass of the compiled tape per step (it set up an
+    /// evaluator per point, and `basins` on an expression took minutes): each start still ends where
+    /// its own single run does, exactly.
+    func testTypedSurfaceBatchesMatchSingleRuns() throws {
+        let typed = Surface(expression: try MathExpression("(x^2+y-11)^2+(x+y^2-7)^2", dimension: 2))
+        let map = try BasinMap(surface: typed, optimizer: try OptimizerConfig(name: "momentum", settings: ["lr": 0.002]),
+                               x: -5...5, y: -5...5, grid: 15, steps: 200)
+        XCTAssertEqual(map.targets.count, 4)
+        for s in stride(from: 0, to: map.outcomes.count, by: 7) {
+            let start = [map.xs[s % 15], map.ys[s / 15]]
+            let run = try runTrajectory(objective: typed, optimizer: try Optimizer(name: "momentum", settings: ["lr": 0.002]),
+                                        start: start, options: TrajectoryOptions(steps: 200))
+            let end = try XCTUnwrap(run.finalPosition)
+            XCTAssertEqual(map.outcomes[s], BasinMap.classify(end[0], end[1], targets: map.targets, radius: map.radius, span: 1e7), "start \(start)")
+        }
+    }
+}

@@ -31,18 +31,18 @@ final class ExpressionErrorTests: XCTestCase {
 
     func testUnknownNamesSuggestTheClosest() {
         let e = error("x*tanhh(x)")
-        XCTAssertEqual(e?.message, "unknown function 'tanhh' at column 3; did you mean 'tanh'?")
+        XCTAssertEqual(e?.message, "unknown function 'tanhh' (column 3); did you mean 'tanh'?")
         assertCaret(e, at: 2)
-        XCTAssertEqual(error("sigmod(x)")?.message, "unknown function 'sigmod' at column 1; did you mean 'sigmoid'?")
+        XCTAssertEqual(error("sigmod(x)")?.message, "unknown function 'sigmod' (column 1); did you mean 'sigmoid'?")
         XCTAssertEqual(error("x*sigmoid(bta*x)", parameters: ["beta": 1])?.message,
-                       "unknown name 'bta' at column 11; did you mean 'beta'?")
-        XCTAssertEqual(error("2*pie")?.message, "unknown name 'pie' at column 3; did you mean 'pi'?")
-        XCTAssertEqual(error("geluu(x)")?.message, "unknown function 'geluu' at column 1; did you mean 'gelu'?")
+                       "unknown name 'bta' (column 11); did you mean 'beta'?")
+        XCTAssertEqual(error("2*pie")?.message, "unknown name 'pie' (column 3); did you mean 'pi'?")
+        XCTAssertEqual(error("geluu(x)")?.message, "unknown function 'geluu' (column 1); did you mean 'gelu'?")
     }
 
     func testMissingParameters() {
         let e = error("x*sigmoid(beta*x)")
-        XCTAssertEqual(e?.message, "parameter 'beta' has no value at column 11: give it one (--param beta=VALUE), or use x, pi or e")
+        XCTAssertEqual(e?.message, "parameter 'beta' has no value (column 11): give it one (--param beta=VALUE), or use x, pi or e")
         // A surface has y too.
         XCTAssertThrowsError(try MathExpression("a*x + y", dimension: 2)) { error in
             XCTAssertTrue((error as? ExpressionError)?.message.hasSuffix("give it one (--param a=VALUE), or use x, y, pi or e") == true, "\(error)")
@@ -64,38 +64,38 @@ final class ExpressionErrorTests: XCTestCase {
 
     func testTwoDimensionalVariableInOneDimension() {
         let e = error("x^2 - y^2")
-        XCTAssertEqual(e?.message, "'y' is only a variable of surfaces f(x, y) at column 7; a function of one variable uses x alone")
+        XCTAssertEqual(e?.message, "'y' is only a variable of surfaces f(x, y) (column 7); a function of one variable uses x alone")
         assertCaret(e, at: 6)
         XCTAssertNotNil(try? MathExpression("x^2 - y^2", dimension: 2))
     }
 
     func testUnbalancedParenthesesAndEmptyInput() {
         let open = error("(x + 1")
-        XCTAssertEqual(open?.message, "expected ')' to close the '(' at column 1, found end of input at column 7")
+        XCTAssertEqual(open?.message, "expected ')' to close the '(' at column 1, found end of input (column 7)")
         assertCaret(open, at: 6)
         let close = error("x + 1)")
-        XCTAssertEqual(close?.message, "unbalanced ')' at column 6: there is no '(' to close")
+        XCTAssertEqual(close?.message, "unbalanced ')' (column 6): there is no '(' to close")
         assertCaret(close, at: 5)
-        XCTAssertEqual(error("")?.message, "empty expression at column 1: expected a formula such as x*sigmoid(x)")
-        XCTAssertEqual(error("   ")?.message, "empty expression at column 1: expected a formula such as x*sigmoid(x)")
+        XCTAssertEqual(error("")?.message, "empty expression (column 1): expected a formula such as x*sigmoid(x)")
+        XCTAssertEqual(error("   ")?.message, "empty expression (column 1): expected a formula such as x*sigmoid(x)")
         XCTAssertEqual(error("x +")?.message,
-                       "unexpected end of input at column 4: expected a number, x, a function call or '('")
-        XCTAssertEqual(error("exp()")?.message, "exp takes one argument, not 0 at column 4: exp(x)")
-        XCTAssertEqual(error("max(x)")?.message, "max takes two arguments, not 1 at column 4: max(a, b)")
-        XCTAssertEqual(error("sin(x, 1)")?.message, "sin takes one argument, not 2 at column 4: sin(x)")
+                       "unexpected end of input (column 4): expected a number, x, a function call or '('")
+        XCTAssertEqual(error("exp()")?.message, "exp takes one argument, not 0 (column 4): exp(x)")
+        XCTAssertEqual(error("max(x)")?.message, "max takes two arguments, not 1 (column 4): max(a, b)")
+        XCTAssertEqual(error("sin(x, 1)")?.message, "sin takes one argument, not 2 (column 4): sin(x)")
     }
 
     func testOtherSyntaxErrors() {
-        XCTAssertEqual(error("2x")?.message, "expected an operator (+ - * / ^) between '2' and 'x' at column 2; did you mean '2*x'?")
-        XCTAssertEqual(error("x(x + 1)")?.message, "'x' is not a function at column 2: write 'x*(' to multiply")
-        XCTAssertEqual(error("relu")?.message, "'relu' is a function at column 1: call it with parentheses, as in relu(x)")
+        XCTAssertEqual(error("2x")?.message, "expected an operator (+ - * / ^) between '2' and 'x' (column 2); did you mean '2*x'?")
+        XCTAssertEqual(error("x(x + 1)")?.message, "'x' is not a function (column 2): write 'x*(' to multiply")
+        XCTAssertEqual(error("relu")?.message, "'relu' is a function (column 1): call it with parentheses, as in relu(x)")
         XCTAssertEqual(error("x $ 2")?.message,
-                       "unexpected character '$' at column 3: expected a number, a name, an operator (+ - * / ^), a parenthesis or a comma")
-        XCTAssertEqual(error("1e+")?.message, "expected the digits of an exponent after '1e' at column 4")
-        XCTAssertEqual(error("1.2.3")?.message, "unexpected '.' after the number '1.2' at column 4")
-        XCTAssertEqual(error("1e999")?.message, "'1e999' is not a finite number at column 1")
-        XCTAssertEqual(error("x, 1")?.message, "unexpected ',' outside a call of max or min at column 2")
-        XCTAssertEqual(error("* x")?.message, "unexpected '*' at column 1: expected a number, x, a function call or '('")
+                       "unexpected character '$' (column 3): expected a number, a name, an operator (+ - * / ^), a parenthesis or a comma")
+        XCTAssertEqual(error("1e+")?.message, "expected the digits of an exponent after '1e' (column 4)")
+        XCTAssertEqual(error("1.2.3")?.message, "unexpected '.' after the number '1.2' (column 4)")
+        XCTAssertEqual(error("1e999")?.message, "'1e999' is not a finite number (column 1)")
+        XCTAssertEqual(error("x, 1")?.message, "unexpected ',' outside a call of max or min (column 2)")
+        XCTAssertEqual(error("* x")?.message, "unexpected '*' (column 1): expected a number, x, a function call or '('")
     }
 
     /// Absurd input is refused cheaply, never by overflowing the stack.

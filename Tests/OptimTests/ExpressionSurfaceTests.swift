@@ -84,3 +84,41 @@ final class ExpressionSurfaceStartTests: XCTestCase {
         XCTAssertEqual(ExpressionSurface.short(123456.7, 100000), 123460)
     }
 }
+
+/// The default view of a typed surface holds the minima it finds (tried as a new user would: typed
+/// Himmelblau on [−3, 3]² showed one of its four minima, and `basins` called runs to the others
+/// "not converged").
+final class ExpressionSurfaceViewTests: XCTestCase {
+    func testTheDefaultViewHoldsTheGlobalMinima() throws {
+        let himmelblau = Surface(expression: try MathExpression("(x^2+y-11)^2+(x+y^2-7)^2", dimension: 2))
+        let box = himmelblau.viewBox
+        XCTAssertEqual(himmelblau.minima.count, 4)
+        for m in himmelblau.minima {
+            XCTAssertTrue(m.x > box.xmin && m.x < box.xmax && m.y > box.ymin && m.y < box.ymax, "\(m) in \(box)")
+            XCTAssertEqual(himmelblau.value(m.x, m.y), 0, accuracy: 1e-12)
+        }
+        // The minimum at (−3.78, −3.28) with a margin of at least 1, rounded out to halves.
+        XCTAssertEqual(box.xmin, -5)
+        XCTAssertEqual(box.ymin, -4.5)
+        // A minimum far from the origin is in view; surfaces with every minimum near it keep [−3, 3]².
+        let shifted = Surface(expression: try MathExpression("(x-5)^2 + (y+4)^2", dimension: 2)).viewBox
+        XCTAssertTrue(shifted.xmax >= 6 && shifted.ymin <= -5, "\(shifted)")
+        for text in ["x^2 - y^2", "x^2 + 10*y^2", "(1-x)^2 + 100*(y-x^2)^2"] {
+            let box = Surface(expression: try MathExpression(text, dimension: 2)).viewBox
+            XCTAssertEqual(box, ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3), text)
+        }
+        // A view that is given is kept.
+        let given = ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
+        XCTAssertEqual(Surface(expression: try MathExpression("(x^2+y-11)^2+(x+y^2-7)^2", dimension: 2), view: given).viewBox, given)
+    }
+
+    func testLocalMinimaAreListedForBasins() throws {
+        // A double well along x: the global minimum near x = −1.04, a local one near x = 0.96.
+        let s = Surface(expression: try MathExpression("(x^2 - 1)^2 + 0.3*x + y^2", dimension: 2))
+        XCTAssertEqual(s.minima.count, 1)
+        XCTAssertEqual(s.minima[0].x, -1.0363, accuracy: 1e-3)
+        XCTAssertEqual(s.localMinima.count, 1)
+        XCTAssertEqual(s.localMinima[0].x, 0.9592, accuracy: 1e-3)
+        XCTAssertEqual(s.localMinima[0].y, 0, accuracy: 1e-9)
+    }
+}

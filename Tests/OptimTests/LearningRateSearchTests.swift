@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Optim
 
@@ -22,12 +23,39 @@ final class LearningRateSearchTests: XCTestCase {
         XCTAssertEqual(lr, 0.05)
     }
 
-    /// The "stays in view" test is the caller's: when nothing passes it, the smallest candidate.
-    func testNoRunInViewGivesTheSmallestCandidate() throws {
+    /// The "stays in view" test is the caller's: when nothing passes it, not even below 10⁻⁴, the start's
+    /// Armijo rate: on x² + y² the step θ(1 − 2 lr) lowers f by at least ½·lr·|∇f|² exactly for lr ≤ 0.5.
+    func testNoRunInViewGivesTheArmijoRateOfTheStart() throws {
         let lr = try LearningRateSearch.choose(
             objective: try Surface(named: "bowl"), start: [1.5, -1], minima: [[0, 0]], steps: 100,
             staysInView: { _ in false },
             config: { try OptimizerConfig(name: "sgd", settings: ["lr": .number($0)]) })
-        XCTAssertEqual(lr, LearningRateSearch.candidates[0])
+        XCTAssertEqual(lr, 0.5)
+        // 40x² + 40y²: the gradient step scales θ by 1 − 80 lr; Armijo holds for lr ≤ 1/80, so 0.01.
+        let steep = Surface(expression: try MathExpression("40*x^2 + 40*y^2", dimension: 2))
+        XCTAssertEqual(LearningRateSearch.armijoRate(objective: steep, start: [1, 2]), 0.01)
+    }
+
+    /// A steep start, tried as a new user would: on exp(x² + y²) from (2.4, 2.4) (f ≈ 10⁵, |∇f| ≈ 7·10⁵)
+    /// every candidate from 10⁻⁴ up leaves the view at once, and the search fell back to 10⁻⁴, which
+    /// does too. It now goes below 10⁻⁴ to the largest rate whose run stays in view.
+    func testASteepStartGetsARateThatStaysInView() throws {
+        let s = Surface(expression: try MathExpression("exp(x^2 + y^2)", dimension: 2))
+        let inView = { (p: [Double]) in p.allSatisfy { abs($0) <= 3 } }
+        let config = { (lr: Double) in try OptimizerConfig(name: "sgd", settings: ["lr": .number(lr)]) }
+        let lr = try LearningRateSearch.choose(objective: s, start: [2.4, 2.4], minima: [[0, 0]], steps: 200,
+                                               staysInView: inView, config: config)
+        XCTAssertLessThan(lr, 1e-4)
+        let t = try runTrajectory(objective: s, optimizer: Optimizer(config: try config(lr)), start: [2.4, 2.4],
+                                  options: TrajectoryOptions(steps: 200, recordGradients: false))
+        XCTAssertEqual(t.stop, .maxSteps)
+        XCTAssertTrue((0..<t.count).allSatisfy { inView(t.position($0)) })
+        XCTAssertLessThan(try XCTUnwrap(t.finalValue), s.value(2.4, 2.4) * 1e-3, "and it descends")
+        // The next larger rate leaves the view: this is the largest that stays.
+        let grid = (-8...1).flatMap { e in [1.0, 2, 5].map { $0 * Foundation.pow(10, Double(e)) } }
+        let next = try XCTUnwrap(grid.first { $0 > lr * 1.0001 })
+        let bigger = try runTrajectory(objective: s, optimizer: Optimizer(config: try config(next)), start: [2.4, 2.4],
+                                       options: TrajectoryOptions(steps: 200, recordGradients: false))
+        XCTAssertFalse(bigger.stop == .maxSteps && (0..<bigger.count).allSatisfy { inView(bigger.position($0)) }, "\(next)")
     }
 }

@@ -54,8 +54,30 @@ public struct Curve1D: Sendable, Hashable {
         self.expression = expression
         typedRange = range ?? {
             let found = Curve1D.localMinima(of: { expression.derivative($0) }, in: -10...10)
-            return min(-3, (found.min() ?? 0) - 1)...max(3, (found.max() ?? 0) + 1)
+            return Curve1D.definedPart(of: { expression.value($0) },
+                                       in: min(-3, (found.min() ?? 0) - 1)...max(3, (found.max() ?? 0) + 1))
         }()
+    }
+
+    /// `r` cut down to where f is defined, with a margin of 5 % of that part (so the boundary shows),
+    /// when f is undefined on more than a tenth of it at an end: log(x) + 1/x is shown on [−0.15, 3],
+    /// not on [−3, 3] with half of the view empty. `r` itself when f is defined nowhere on it.
+    static func definedPart(of f: (Double) -> Double, in r: ClosedRange<Double>) -> ClosedRange<Double> {
+        let n = 600, span = r.upperBound - r.lowerBound
+        let xs = (0...n).map { r.lowerBound + span * Double($0) / Double(n) }
+        guard let first = xs.firstIndex(where: { f($0).isFinite }), let last = xs.lastIndex(where: { f($0).isFinite }),
+              last > first else { return r }
+        let (a, b) = (xs[first], xs[last])
+        let margin = 0.05 * (b - a)
+        let lower = a - r.lowerBound > 0.1 * span ? max(r.lowerBound, a - margin) : r.lowerBound
+        let upper = r.upperBound - b > 0.1 * span ? min(r.upperBound, b + margin) : r.upperBound
+        return lower...upper
+    }
+
+    /// Where f is unbounded in its view (a typed expression's poles: 1/x at 0, log at 0).
+    public var poles: [Pole] {
+        guard let e = expression else { return [] }
+        return e.shape.poles.filter { viewRange.contains($0.at) }
     }
     // The pitfalls curve: p(w) = ¼(w+1)²(w−2)² − 0.3w seen through a smooth clamp
     // g(w) = w₀ + τ·softplus((w − w₀)/τ) ≈ max(w, w₀), so f = p(g(w)) is flat (a plateau) for w ≪ w₀
@@ -125,8 +147,35 @@ public struct Curve1D: Sendable, Hashable {
             // 80 % of the way to the end of the view where f is higher: descending from there shows the most.
             let r = viewRange, c = (r.lowerBound + r.upperBound) / 2, h = 0.4 * (r.upperBound - r.lowerBound)
             let right = value(c + h), left = value(c - h)
-            return left.isFinite && !(right >= left) ? c - h : c + h
+            let w = left.isFinite && !(right >= left) ? c - h : c + h
+            // Rounded to 10⁻⁴ of the view (a power of ten): 2.4, not 2.4000000000000004.
+            let scale = Double.pow(10, 4 - Double.log10(r.upperBound - r.lowerBound).rounded(.down))
+            return (w * scale).rounded() / scale
         }
+    }
+
+    /// Three learning rates for a step-size figure from `start`: 0.1/L and 1/L, where L is the largest
+    /// curvature f″ between the start and the minimum its descent heads for, and 2.2/L* with L* = f″ at
+    /// that minimum (|f″| at the start for all three when f has no minimum in view). GD settles at a
+    /// minimum only for α < 2/L* (Nocedal & Wright, Numerical Optimization, §3.3): the three show too
+    /// small, good and diverging steps for this f. Two significant digits. Nil when a curvature is not
+    /// positive and finite.
+    public func suggestedRates(from start: Double) -> [Double]? {
+        let h = 1e-5 * max(1, abs(start))
+        func curvature(_ w: Double) -> Double { (derivative(w + h) - derivative(w - h)) / (2 * h) }
+        let descent = -derivative(start)
+        let ahead = minima.filter { descent == 0 || ($0 - start) * descent > 0 }
+        var L = abs(curvature(start)), atMinimum = L
+        if let target = ahead.min(by: { abs($0 - start) < abs($1 - start) }) {
+            L = (0...50).map { curvature(start + (target - start) * Double($0) / 50) }.filter(\.isFinite).max() ?? L
+            atMinimum = curvature(target)
+        }
+        guard L.isFinite, L > 0, atMinimum.isFinite, atMinimum > 0 else { return nil }
+        func twoDigits(_ v: Double) -> Double {
+            let e = Double.pow(10, (Double.log10(v)).rounded(.down) - 1)
+            return (v / e).rounded() * e
+        }
+        return [twoDigits(0.1 / L), twoDigits(1 / L), twoDigits(2.2 / atMinimum)]
     }
 
     /// The minimisers (global first), found by Newton's method from a scan; exact for square/quartic.

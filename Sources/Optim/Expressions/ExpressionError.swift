@@ -3,7 +3,7 @@
 /// and column, then the expression (or a window of it, for long input) with a caret under the
 /// offending position:
 ///
-///     unknown function 'tanhh' at column 3; did you mean 'tanh'?
+///     unknown function 'tanhh' (column 3); did you mean 'tanh'?
 ///       x*tanhh(x)
 ///         ^
 public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatable {
@@ -15,12 +15,13 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
     /// The first line: what is wrong, where and what was expected (and "did you mean", if any).
     public let message: String
 
-    /// An error at character `offset` of `expression`; "at column N" goes after what is wrong,
-    /// before the first ": " or "; " that introduces what was expected.
+    /// An error at character `offset` of `expression`; "(column N)" goes after what is wrong, before
+    /// the first ": " or "; " that introduces what was expected ("max takes two arguments, not 1
+    /// (column 4): max(a, b)"; "at column N" there read as part of the sentence).
     init(_ expression: String, at offset: Int, _ message: String, suggestion: String? = nil) {
         self.expression = expression
         self.offset = offset
-        let column = " at column \(offset + 1)"
+        let column = " (column \(offset + 1))"
         var line = message + column
         let characters = Array(message)
         let separator = { (mark: Character) in
@@ -48,7 +49,7 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
     }
 
     /// The message, then the expression as typed (a window of it, for long input), on one line:
-    /// `unknown function 'tanhh' at column 3; did you mean 'tanh'? (in 'x*tanhh(x)')`.
+    /// `unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')`.
     public var oneLine: String {
         let (shown, _) = Self.window(Array(expression), at: max(offset, 0))
         return message + " (in '" + shown + "')"

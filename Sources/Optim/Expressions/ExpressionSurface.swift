@@ -1,7 +1,8 @@
 import RealModule
 
 /// A typed 2-D expression as a surface, with what a figure needs found numerically: the view
-/// (given, or [−3, 3]²), the critical points inside it (Newton's method on ∇f = 0 from every
+/// (given, or [−3, 3]² widened to hold the global minima found in [−10, 10]²), the critical points
+/// inside it (Newton's method on ∇f = 0 from every
 /// grid cell where |∇f| is locally smallest, classified by the Hessian: minima and saddles), the
 /// global minima among them, and a start in the corner region where f is highest.
 public struct ExpressionSurface: Sendable, Hashable {
@@ -9,14 +10,31 @@ public struct ExpressionSurface: Sendable, Hashable {
     public let expression: MathExpression
     let info: SurfaceInfo
 
-    /// Analyses `expression` over `view` (default [−3, 3]²); `start` overrides the suggested start.
+    /// Analyses `expression` over `view` (default: `defaultView`); `start` overrides the suggested start.
     init(expression: MathExpression, view: ViewBox?, start: Point2?) {
         self.expression = expression
-        let box = view ?? ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
+        let box = view ?? ExpressionSurface.defaultView(expression)
         let critical = CriticalPoints(expression, in: box)
-        info = SurfaceInfo(displayName: "$" + expression.mathLabel + "$", summary: "typed expression " + expression.source,
-                           formula: expression.formulaWithParameters, minima: critical.globalMinima, saddles: critical.saddles,
-                           viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box))
+        var info = SurfaceInfo(displayName: "$" + expression.mathLabel + "$", summary: "typed expression " + expression.source,
+                               formula: expression.formulaWithParameters, minima: critical.globalMinima, saddles: critical.saddles,
+                               viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box))
+        info.localMinima = critical.localMinima
+        self.info = info
+    }
+
+    /// [−3, 3]², widened (with a margin of 15 % of the minima's spread, at least 1, rounded out to
+    /// halves) to hold every global minimum found in [−10, 10]²: typed Himmelblau has its four minima
+    /// at |x|, |y| up to 3.8, and a view of [−3, 3]² held only one of them.
+    static func defaultView(_ f: MathExpression) -> ViewBox {
+        let base = ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
+        let minima = CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima
+        guard minima.contains(where: { abs($0.x) > 3 || abs($0.y) > 3 }) else { return base }
+        let xs = minima.map(\.x), ys = minima.map(\.y)
+        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return base }
+        let margin = max(1, 0.15 * max(x1 - x0, y1 - y0))
+        func out(_ v: Double, _ up: Bool) -> Double { up ? (v * 2).rounded(.up) / 2 : (v * 2).rounded(.down) / 2 }
+        return ViewBox(xmin: out(min(-3, x0 - margin), false), xmax: out(max(3, x1 + margin), true),
+                       ymin: out(min(-3, y0 - margin), false), ymax: out(max(3, y1 + margin), true))
     }
 
     /// Of the four points 80 % of the way from the centre to each corner, the one where f is highest
@@ -72,6 +90,14 @@ struct CriticalPoints {
     var globalMinima: [Point2] {
         guard let best = minima.map(\.1).min() else { return [] }
         return minima.filter { $0.1 - best <= 1e-9 * max(1, abs(best)) }.map(\.0)
+    }
+
+    /// The other minima, lowest first, when there are at most 8 (a basin map colours each one; a
+    /// landscape of many, such as Rastrigin's, lists none).
+    var localMinima: [Point2] {
+        let global = globalMinima
+        let rest = minima.filter { m in !global.contains { $0 == m.0 } }.sorted { $0.1 < $1.1 }
+        return rest.count <= 8 ? rest.map(\.0) : []
     }
 
     init(_ f: MathExpression, in box: ViewBox, grid n: Int = 60) {

@@ -114,13 +114,23 @@ public struct BasinMap: Sendable {
         var opt = Optimizer(config: optimizer)
         var scheduler = schedule.flatMap { try? LRScheduler(schedule: $0, optimizer: &opt) }
         var g = [Double](repeating: 0, count: theta.count)
+        // A typed expression: one pass of its compiled tape over every start of the chunk per step,
+        // instead of setting up an evaluator for each point (the same numbers, many times faster).
+        let n = theta.count / 2
+        var xs = [Double](repeating: 0, count: n), ys = xs, values = xs, gx = xs, gy = xs
         for _ in 0..<steps {
-            var k = 0
-            while k < theta.count {
-                let d = surface.gradient(theta[k], theta[k + 1])
-                g[k] = d.dx
-                g[k + 1] = d.dy
-                k += 2
+            if let e = surface.expression {
+                for i in 0..<n { xs[i] = theta[2 * i]; ys[i] = theta[2 * i + 1] }
+                e.evaluate(xs: xs, ys: ys, values: &values, dfdx: &gx, dfdy: &gy)
+                for i in 0..<n { g[2 * i] = gx[i]; g[2 * i + 1] = gy[i] }
+            } else {
+                var k = 0
+                while k < theta.count {
+                    let d = surface.gradient(theta[k], theta[k + 1])
+                    g[k] = d.dx
+                    g[k + 1] = d.dy
+                    k += 2
+                }
             }
             opt.step(parameters: &theta, gradient: g)
             scheduler?.step(optimizer: &opt)

@@ -113,8 +113,18 @@ public struct Surface: Sendable, Hashable {
     public var viewBox: ViewBox { info.viewBox }
     /// A start that shows the surface's character.
     public var suggestedStart: Point2 { info.suggestedStart }
-    /// f at the global minimum, or nil when there is none.
-    public var minimumValue: Double? { minima.first.map { value($0.x, $0.y) } }
+    /// f at the global minimum, or nil when there is none. For a typed expression, whose minimum is
+    /// found numerically, a value within rounding of 0 — below 10⁻¹² of the largest |f| at the view's
+    /// corners and centre — is 0 (typed Himmelblau's 1.004×10⁻²⁶ is rounding, not a minimum value).
+    public var minimumValue: Double? {
+        guard let m = minima.first else { return nil }
+        let v = value(m.x, m.y)
+        guard typed != nil else { return v }
+        let b = viewBox, cx = (b.xmin + b.xmax) / 2, cy = (b.ymin + b.ymax) / 2
+        let scale = [value(b.xmin, b.ymin), value(b.xmin, b.ymax), value(b.xmax, b.ymin), value(b.xmax, b.ymax), value(cx, cy)]
+            .map(abs).filter(\.isFinite).max() ?? 0
+        return abs(v) <= 1e-12 * scale ? 0 : v
+    }
 
     /// The names of the two coordinates as plain column names: `x`, `y`; `w`, `b` on the dataset
     /// surfaces; `w1`, `w2` on a two-feature dataset.

@@ -9,7 +9,8 @@ import RealModule
 /// gap between f and the lowest final f of any run shrank. Among the runs whose every recorded position
 /// passes `staysInView`, the choice is the smallest rate whose progress is at least `share` of the best
 /// run's, or at least `enough` decades: a run that gets well along, with the least zig-zag. If no run
-/// stays in view (or every run diverges), the smallest candidate. The other hyper-parameters are whatever
+/// stays in view (or every run diverges) — a steep start — the largest smaller rate (down to 10⁻⁸) whose
+/// run does, else the start's Armijo rate (see `steepFallback`), not a fixed 10⁻⁴. The other hyper-parameters are whatever
 /// `config` gives. Deterministic: the objective is copied for every run.
 public enum LearningRateSearch {
     /// 1, 2, 5 × 10ᵏ for k = −4 … 1, ascending.
@@ -52,12 +53,50 @@ public enum LearningRateSearch {
             guard case .maxSteps = t.stop, let f = t.finalValue, let p = t.finalPosition else { continue }
             if (0..<t.count).allSatisfy({ staysInView(t.position($0)) }) { finals.append((lr, f, distance(p))) }
         }
-        guard !finals.isEmpty else { return candidates[0] }
+        guard !finals.isEmpty else {
+            return try steepFallback(objective: objective, start: start, steps: steps, staysInView: staysInView, config: config)
+        }
         if !minima.isEmpty, let lr = pick(finals.map { ($0.lr, $0.d) }, start: distance(start), floor: 0, minimum: 0.5) {
             return lr
         }
         let best = finals.map(\.f).min() ?? 0
         return pick(finals.map { ($0.lr, $0.f) }, start: objective.value(start), floor: best, minimum: 0) ?? finals[0].lr
+    }
+
+    /// The rate when no candidate keeps its run in view (a steep start, where even 10⁻⁴ overshoots):
+    /// the largest 1-2-5 rate below 10⁻⁴, down to 10⁻⁸, whose run stays in view and finite; when none
+    /// does, the Armijo rate of the start (the largest 1-2-5 rate whose plain gradient step lowers f
+    /// by at least half of what the slope promises; Nocedal & Wright, Numerical Optimization, §3.1),
+    /// which is stable there.
+    static func steepFallback<O: Objective>(
+        objective: O, start: [Double], steps: Int,
+        staysInView: ([Double]) -> Bool, config: (Double) throws -> OptimizerConfig
+    ) throws -> Double {
+        let budget = min(steps, tuningSteps)
+        let smaller = (-8...(-5)).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
+        for lr in smaller {
+            let t = try runTrajectory(objective: objective, optimizer: Optimizer(config: try config(lr)), start: start,
+                                      options: TrajectoryOptions(steps: budget, recordGradients: false))
+            guard case .maxSteps = t.stop else { continue }
+            if (0..<t.count).allSatisfy({ staysInView(t.position($0)) }) { return lr }
+        }
+        return armijoRate(objective: objective, start: start)
+    }
+
+    /// The largest 1-2-5 rate from 50 down to 10⁻⁸ with f(θ − lr·g) ≤ f(θ) − ½·lr·|g|² at the start θ
+    /// (10⁻⁸ when none passes or the gradient is zero or not finite).
+    static func armijoRate<O: Objective>(objective: O, start: [Double]) -> Double {
+        var g = [Double](repeating: 0, count: start.count)
+        objective.gradient(start, into: &g)
+        let f0 = objective.value(start)
+        let g2 = g.reduce(0) { $0 + $1 * $1 }
+        guard f0.isFinite, g2.isFinite, g2 > 0 else { return 1e-8 }
+        let rates = (-8...1).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
+        for lr in rates {
+            let f = objective.value(zip(start, g).map { $0 - lr * $1 })
+            if f.isFinite, f <= f0 - 0.5 * lr * g2 { return lr }
+        }
+        return 1e-8
     }
 
     /// The smallest rate whose measure shrank by at least `share` of the best run's decades (or `enough`),

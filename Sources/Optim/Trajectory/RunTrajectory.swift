@@ -98,6 +98,8 @@ private func stepThrough<O: Objective>(
     objective.stepGradient(theta, into: &g)
     guard isFinite(f) else {
         trajectory.stop = .diverged(step: 0)
+        trajectory.divergedPosition = theta
+        trajectory.divergedToUndefined = f.isNaN
         return trajectory
     }
     if options.everyValue { trajectory.valueHistory.reserveCapacity(options.steps + 1) }
@@ -135,6 +137,8 @@ private func stepThrough<O: Objective>(
         objective.stepGradient(theta, into: &g)
         if !isFinite(f) {
             trajectory.stop = .diverged(step: k)
+            trajectory.divergedPosition = theta
+            trajectory.divergedToUndefined = f.isNaN
             if k - 1 > lastRecorded {
                 (theta, g) = (lastTheta, lastG)
                 optimizer.lr = lastLR

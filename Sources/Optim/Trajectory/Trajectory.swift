@@ -99,6 +99,19 @@ public struct Trajectory: Sendable, Hashable {
     public internal(set) var evaluationSteps: [Int] = []
     /// Why the run ended.
     public internal(set) var stop: StopReason = .maxSteps
+    /// After `.diverged`: the position the diverging step reached, and whether f was undefined (NaN)
+    /// there rather than ±∞. A finite position where f is NaN is a step out of f's domain (log(x)
+    /// stepping to x < 0), not a blow-up. (A flag, not the value: NaN would make equal runs unequal.)
+    public internal(set) var divergedPosition: [Double] = []
+    public internal(set) var divergedToUndefined = false
+
+    /// Whether the run stopped because it stepped from a moderate point (|f| < 10¹⁰⁰) to a finite one
+    /// where f is undefined (NaN): log(x) stepping to x < 0. A NaN reached after f grew beyond 10¹⁰⁰
+    /// (∞ − ∞ in x⁴/4 − x² at |x| ≈ 10¹⁵⁴) is a blow-up, not a domain.
+    public var leftDomain: Bool {
+        guard case .diverged = stop, !divergedPosition.isEmpty, let before = values.last else { return false }
+        return divergedToUndefined && divergedPosition.allSatisfy { $0.isFinite && abs($0) < 1e100 } && abs(before) < 1e100
+    }
 
     init(dimension: Int) {
         self.dimension = dimension

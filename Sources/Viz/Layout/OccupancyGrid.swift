@@ -31,21 +31,41 @@ struct OccupancyGrid {
         cells[j * columns + i] = true
     }
 
-    /// Marks the cells along a polyline of device points; jumps longer than `maxGap` are not joined.
+    /// Marks the cells along a polyline of device points; jumps longer than `maxGap` inside the grid
+    /// are not joined. A segment is measured by its part inside the grid, so a curve that leaves the
+    /// plot steeply (towards a pole, or a run's step out of view) marks the stretch it draws.
     mutating func mark(polyline pts: [Point], maxGap: Double) {
         var previous: Point?
         for p in pts {
             guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
             mark(p)
-            if let q = previous {
-                let d = max(abs(p.x - q.x), abs(p.y - q.y))
-                if d > cell, d <= maxGap {
+            if let q = previous, let (a, b) = clipped(q, p) {
+                let d = max(abs(b.x - a.x), abs(b.y - a.y))
+                if d > cell * 0.5, d <= maxGap {
                     let n = Int((d / (cell * 0.5)).rounded(.up))
-                    for k in 1..<n { let t = Double(k) / Double(n); mark(Point(q.x + (p.x - q.x) * t, q.y + (p.y - q.y) * t)) }
+                    for k in 0...n { let t = Double(k) / Double(n); mark(Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t)) }
                 }
             }
             previous = p
         }
+    }
+
+    /// The part of the segment q–p inside the grid (Liang–Barsky), or nil when none is.
+    private func clipped(_ q: Point, _ p: Point) -> (Point, Point)? {
+        let (x0, y0) = (origin.x, origin.y)
+        let (x1, y1) = (origin.x + Double(columns) * cell, origin.y + Double(rows) * cell)
+        let dx = p.x - q.x, dy = p.y - q.y
+        var t0 = 0.0, t1 = 1.0
+        for (pk, qk) in [(-dx, q.x - x0), (dx, x1 - q.x), (-dy, q.y - y0), (dy, y1 - q.y)] {
+            if pk == 0 {
+                if qk < 0 { return nil }
+            } else {
+                let t = qk / pk
+                if pk < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+                if t0 > t1 { return nil }
+            }
+        }
+        return (Point(q.x + dx * t0, q.y + dy * t0), Point(q.x + dx * t1, q.y + dy * t1))
     }
 
     /// The number of marked cells a box overlaps.

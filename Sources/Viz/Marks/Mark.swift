@@ -24,6 +24,9 @@ public protocol Mark: Sendable {
     /// The device box of text the layout may move off the data (a note), or nil; the mark draws it
     /// shifted by the context's `textShift`.
     func movableTextBox(in context: PlotContext) -> Rect?
+    /// False for a mark drawn whole over the plot's frame (matplotlib's `clip_on=False`): a marker at
+    /// the edge of the data, such as a minimum on the border of a map, is not cut in half.
+    var clipsToPlot: Bool { get }
 }
 
 extension Mark {
@@ -35,6 +38,7 @@ extension Mark {
     public var isDataInk: Bool { false }
     public var textKind: FigureElement.Kind { .annotation }
     public func movableTextBox(in context: PlotContext) -> Rect? { nil }
+    public var clipsToPlot: Bool { true }
 }
 
 /// One row of a legend: a sample of the mark's style and a label.

@@ -28,6 +28,8 @@ public struct PointLabelMark: Mark {
 
     public var items: [Item]
     public var markerSize: Double
+    /// False to draw the markers whole over the plot's frame (see `Mark.clipsToPlot`).
+    public var clipsToPlot = true
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .pointLabel }
 

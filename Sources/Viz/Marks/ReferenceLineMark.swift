@@ -21,6 +21,9 @@ public struct ReferenceLineMark: Mark {
     public var zOrder: Double
     /// Put the text at the start of the line (left end, bottom) instead of its end.
     public var textAtStart = false
+    /// Put the text of a horizontal line below it when there is room there (else above; without this,
+    /// above when there is room there, else below).
+    public var textBelow = false
 
     /// The default look: a mid-grey dashed line that reads on light and dark backgrounds.
     public static let defaultStyle = StrokeStyle(color: Color(hex: 0x808080), width: 1.2, dash: [5, 3])
@@ -81,7 +84,8 @@ public struct ReferenceLineMark: Mark {
         let ink = style.color.withAlpha(1)
         switch orientation {
         case .horizontal:
-            let above = a.y - pad - font.size * 1.3 >= r.minY
+            let roomAbove = a.y - pad - font.size * 1.3 >= r.minY, roomBelow = a.y + pad + font.size * 1.3 <= r.maxY
+            let above = textBelow ? !roomBelow : roomAbove
             return PlacedText(text: text, at: Point(textAtStart ? r.minX + pad : r.maxX - pad, above ? a.y - pad : a.y + pad),
                               anchor: TextAnchor(textAtStart ? 0 : 1, above ? .bottom : .top), font: font, color: ink)
         case .vertical:

@@ -60,18 +60,25 @@ struct PanelDrawing {
         }
         let legendBox = l.legend.flatMap { g in l.legendOrigin.map { Rect(x: $0.x, y: $0.y, width: g.size.width, height: g.size.height) } }
         let shifts = NotePlacement.shifts(marks: axes.marks, ctx: ctx, legend: legendBox)
-        for (k, m) in ordered where draws(m, index: k, panel: panel) {
+        func drawMark(_ k: Int, _ m: any Mark) {
             var mctx = ctx
             mctx.textKind = m.textKind
             mctx.textShift = shifts[k] ?? Point(0, 0)
             if m.isDataInk { canvas.element(FigureElement(.dataInk)) { m.draw(in: mctx) } } else { m.draw(in: mctx) }
         }
+        for (k, m) in ordered where m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
         canvas.restore()
-        if case .background = layers { drawAxes(axes, l, ctx); drawGuides(axes, l); return }
+        if case .background = layers {
+            drawAxes(axes, l, ctx); drawGuides(axes, l)
+            for (k, m) in ordered where !m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
+            return
+        }
         if !isOverlay {
             drawAxes(axes, l, ctx)
             drawGuides(axes, l)
         }
+        // Marks drawn whole over the frame (a minimum's star on the border of a map).
+        for (k, m) in ordered where !m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
         if let legend = l.legend, let origin = l.legendOrigin {
             canvas.element(FigureElement(.legend, text: legend.entries.map(\.label).joined(separator: "; "))) {
                 legend.draw(at: origin, canvas: canvas, theme: theme)

@@ -20,8 +20,10 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"))
         var function = "square"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated learning rates, one panel each.", valueName: "list"))
-        var rates = "0.05,0.2,1.1"
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "Comma-separated learning rates, one panel each (default: 0.05,0.2,1.1 on the built-in curves; for a formula, 0.1/L and 1/L with L the largest curvature f″ between the start and its minimum, and 2.2/f″ at that minimum: too small, good, diverging).",
+            valueName: "list"))
+        var rates: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp("The start w₀ (default: the curve's suggested start).", valueName: "w"))
         var start: Double?
@@ -42,9 +44,11 @@ extension DLPlot {
 
         mutating func validate() throws {
             _ = try FunctionArguments.curve(function, params: params)
-            let r = try ArgumentText.numbers(rates, option: "--rates")
-            guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
-            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
+            if let rates {
+                let r = try ArgumentText.numbers(rates, option: "--rates")
+                guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
+                for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
+            }
             guard steps >= 1, steps <= 1000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 1000") }
             // f(w₀) and the view around w₀ must be finite numbers: |w₀| ≤ 1e6 keeps them so on every curve.
             if let start, !(start.isFinite && abs(start) <= 1e6) {
@@ -59,11 +63,14 @@ extension DLPlot {
 
         /// The figure; `animated` makes the iterates appear step by step (see `LearningRateFigure.animated`).
         func makeFigure(animated: Bool) throws -> (Figure, [DataTable]) {
-            let r = try ArgumentText.numbers(rates, option: "--rates")
+            let curve = try FunctionArguments.curve(function, params: params)
+            let w0 = start ?? curve.suggestedStart
+            // A typed curve's default rates come from its curvature; the built-ins keep their classic three.
+            let r = try rates.map { try ArgumentText.numbers($0, option: "--rates") }
+                ?? (curve.expression == nil ? nil : curve.suggestedRates(from: w0)) ?? [0.05, 0.2, 1.1]
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true
-            let curve = try FunctionArguments.curve(function, params: params)
-            var recipe = LearningRateFigure(curve: curve, rates: r, start: start ?? curve.suggestedStart, steps: steps)
+            var recipe = LearningRateFigure(curve: curve, rates: r, start: w0, steps: steps)
             recipe.animated = animated
             let tables = try recipe.build(into: &figure)
             return (figure, tables)

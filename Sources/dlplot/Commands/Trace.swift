@@ -10,9 +10,10 @@ struct Trace: ParsableCommand {
         discussion: """
             Row 0 is the start; row k the point after k optimizer steps. The run ends after --steps steps \
             (stop: max_steps), when --tol is met (stop: converged, test: gradient norm ||grad f|| <= tol), or when \
-            a position, value or gradient becomes non-finite (stop: diverged; every finite step is printed). \
+            a position, value or gradient becomes non-finite (stop: diverged; every finite step is printed), or \
+            a step reaches a point where a typed f is undefined, such as log(x) at x < 0 (stop: left_domain). \
             The stop reason is written to stderr ("stop: max_steps", "stop: converged at step K", \
-            "stop: diverged at step K"); JSON output also carries "stop" and "stop_step", and "lr": lr[k] is the \
+            "stop: diverged at step K", "stop: left the domain of f at step K: f is undefined at x = …, y = …"); JSON output also carries "stop" and "stop_step", and "lr": lr[k] is the \
             learning rate after k scheduler steps (torch's get_last_lr()[0]), the one the step from row k uses \
             (CSV gains the lr column with --schedule). LBFGS makes one row per step(closure) call and adds \
             "evaluations", torch's running count of function evaluations. \
@@ -109,6 +110,7 @@ struct Trace: ParsableCommand {
         guard every >= 1 else { throw ValidationError("--every: \(every) is not allowed; expected k >= 1") }
         let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
             ?? [s.suggestedStart.x, s.suggestedStart.y]
+        try FunctionArguments.checkDefined(s, at: startPoint, given: start != nil)
         var tolerance: Double?
         if let tol {
             let t = try NumberArguments.finite(tol, option: "--tol")
@@ -154,8 +156,16 @@ struct Trace: ParsableCommand {
         case .maxSteps: stopStep = trajectory.steps.last ?? 0
         case .converged(let k), .diverged(let k): stopStep = k
         }
-        table.extras = [("stop", .text(trajectory.stop.name)), ("stop_step", .integer(stopStep))]
+        // A step to a finite point where f is undefined left f's domain; it did not blow up.
+        let stopName = trajectory.leftDomain ? "left_domain" : trajectory.stop.name
+        table.extras = [("stop", .text(stopName)), ("stop_step", .integer(stopStep))]
         print(table.render(output.format), terminator: "")
-        FileHandle.standardError.write(Data("stop: \(trajectory.stop.description)\n".utf8))
+        var said = trajectory.stop.description
+        if trajectory.leftDomain {
+            let p = trajectory.divergedPosition.map { "\($0)" }
+            said = "left the domain of f at step \(stopStep): f is undefined at "
+                + (p.count == 2 ? "x = \(p[0]), y = \(p[1])" : p.joined(separator: ", "))
+        }
+        FileHandle.standardError.write(Data("stop: \(said)\n".utf8))
     }
 }

@@ -98,7 +98,9 @@ enum FunctionArguments {
     /// give: a variable or constant typed in capitals (`X` → `x`), or a function of the expression
     /// language used as a name (`sin` → `sin(x)`).
     static func unknownName(_ error: Error, text: String, dimension: Int, option: String?) -> ValidationError {
-        let message = String(describing: error)
+        // A name is echoed in at most 40 characters (a 100,000-character name was printed whole).
+        let message = text.count <= 40 ? String(describing: error)
+            : String(describing: error).replacing("'\(text)'", with: "'\(text.prefix(40))…' (\(text.count) characters)")
         let symbols = dimension == 2 ? ["x", "y", "pi", "e"] : ["x", "pi", "e"]
         let hint: String?
         if let symbol = symbols.first(where: { $0 == text.lowercased() }) {
@@ -179,6 +181,15 @@ enum FunctionArguments {
             throw ValidationError("--param '\(name)' is not a parameter of \(text)")
         }
         return Surface(expression: e, view: view, start: start)
+    }
+
+    /// Refuses a start where a typed surface is undefined (sqrt(x) + y² at (−1, 1)): the run would
+    /// "diverge at step 0", which tells a student the optimizer blew up.
+    static func checkDefined(_ s: Surface, at p: [Double], given: Bool) throws {
+        guard s.expression != nil, p.count == 2, s.value(p[0], p[1]).isNaN else { return }
+        let at = "(\(TypedText.shortest(p[0])), \(TypedText.shortest(p[1])))"
+        throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
+                                    : "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
     }
 
     /// The loss curve `text` names or types (a function of x), with its `--param name=value`

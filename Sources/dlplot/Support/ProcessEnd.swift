@@ -115,6 +115,29 @@ enum ProcessEnd {
         return nil
     }
 
+    /// "'-o' comes after --, so it is read as a function, not an option; …" when an option of the
+    /// command follows `--` (`activation -- '-x^2' -o f.png` took -o as an expression and blamed a
+    /// parameter 'o'). Asked only when parsing failed.
+    static func optionAfterDashDashMessage(_ arguments: [String]) -> String? {
+        guard let dashes = arguments.firstIndex(of: "--") else { return nil }
+        var command: ParsableCommand.Type = DLPlot.self
+        var path = ["dlplot"]
+        var rest = arguments[..<dashes]
+        while let next = rest.first, let sub = command.configuration.subcommands.first(where: { $0._commandName == next }) {
+            command = sub
+            path.append(next)
+            rest = rest.dropFirst()
+        }
+        guard command != DLPlot.self else { return nil }
+        let words = Set(command.helpMessage(columns: 10_000)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init).filter { $0.hasPrefix("-") })
+        let after = arguments[(dashes + 1)...]
+        guard let option = after.first(where: { words.contains(String($0.prefix { $0 != "=" })) }) else { return nil }
+        let others = after.filter { $0 != option }
+        return "'\(option)' comes after --, so it is read as a function, not an option; put options before --, "
+            + "as in: \(path.joined(separator: " ")) \(option) … -- '\(others.first ?? "")'"
+    }
+
     /// Flushes standard output; when that or any earlier write failed (a full disk, a closed stdout),
     /// prints "cannot write standard output" and exits with status 1, so a cut-off table never passes
     /// for a complete one.

@@ -46,7 +46,9 @@ struct SurfaceRunOptions: ParsableArguments {
         let givenX = try xrange.map { try NumberArguments.interval($0, option: "--xrange") }
         let givenY = try yrange.map { try NumberArguments.interval($0, option: "--yrange") }
         let givenStart = try start.map { try NumberArguments.pair($0, option: "--start") }
-        let view = ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
+        // Without either range the expression's own default view (holding its minima) is used.
+        let view = givenX == nil && givenY == nil ? nil
+            : ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
         if readingDataset, dataset != nil, let p = params.first {
             throw ValidationError("--param '\(p)' applies to typed expressions, not to --dataset")
         }
@@ -59,6 +61,7 @@ struct SurfaceRunOptions: ParsableArguments {
         }
         let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
             ?? [surface.suggestedStart.x, surface.suggestedStart.y]
+        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil)
         let box = surface.viewBox
         let x = try xrange.map { try NumberArguments.interval($0, option: "--xrange") } ?? Interval(box.xmin, box.xmax)
         let y = try yrange.map { try NumberArguments.interval($0, option: "--yrange") } ?? Interval(box.ymin, box.ymax)

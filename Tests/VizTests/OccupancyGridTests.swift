@@ -1,0 +1,23 @@
+import XCTest
+@testable import Viz
+
+/// A curve leaving the plot steeply (towards a pole, or a run's step out of view) occupies the stretch
+/// it draws inside the plot: its segment used to count as a jump (longer than the gap limit, measured to
+/// its far end outside) and a note could be moved onto it.
+final class OccupancyGridTests: XCTestCase {
+    func testASegmentLeavingThePlotMarksItsPartInside() {
+        var grid = OccupancyGrid(over: Rect(x: 0, y: 0, width: 300, height: 200), cell: 3)
+        // From (150, 150) inside to (140, −10⁵) far above: it crosses the top near x ≈ 150.
+        grid.mark(polyline: [Point(150, 150), Point(140, -100_000)], maxGap: 200)
+        XCTAssertGreaterThan(grid.count(in: Rect(x: 140, y: 10, width: 20, height: 20)), 0, "the stretch near the top is ink")
+        XCTAssertGreaterThan(grid.count(in: Rect(x: 140, y: 80, width: 20, height: 20)), 0, "and the middle")
+        // Measured inside: the same stretch with a limit shorter than it is a jump.
+        var short = OccupancyGrid(over: Rect(x: 0, y: 0, width: 300, height: 200), cell: 3)
+        short.mark(polyline: [Point(150, 150), Point(140, -100_000)], maxGap: 50)
+        XCTAssertEqual(short.count(in: Rect(x: 140, y: 80, width: 20, height: 20)), 0)
+        // Two far-apart points both inside are still not joined (scattered markers).
+        var scatter = OccupancyGrid(over: Rect(x: 0, y: 0, width: 300, height: 200), cell: 3)
+        scatter.mark(polyline: [Point(10, 100), Point(290, 100)], maxGap: 50)
+        XCTAssertEqual(scatter.count(in: Rect(x: 100, y: 90, width: 100, height: 20)), 0)
+    }
+}
