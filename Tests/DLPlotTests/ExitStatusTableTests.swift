@@ -5,17 +5,7 @@ import XCTest
 /// and it lists every status these produce.
 final class ExitStatusTableTests: XCTestCase {
     private func bash(_ script: String, in dir: URL) throws -> DLPlotResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", script, productsDirectory.appendingPathComponent("dlplot").path]
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return DLPlotResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try runShell(script, shell: "/bin/bash", in: dir)
     }
 
     func testEveryStatusInTheTable() throws {

@@ -5,18 +5,7 @@ import XCTest
 /// and its failures are reported, and the gallery's rules for files it did not write hold.
 final class OutputRulesTests: XCTestCase {
     private func sh(_ script: String, in dir: URL) throws -> DLPlotResult {
-        let exe = productsDirectory.appendingPathComponent("dlplot").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script, exe]
-        p.currentDirectoryURL = dir
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return DLPlotResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try runShell(script, shell: "/bin/sh", in: dir)
     }
 
     func testAFailingSecondTargetLeavesTheFirstUntouched() throws {

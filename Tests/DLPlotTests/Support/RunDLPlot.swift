@@ -101,3 +101,19 @@ func makeTemporaryDirectory() throws -> URL {
 func listing(_ dir: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
 }
+
+/// Runs `script` with `shell` (`/bin/sh` or `/bin/bash`) in `directory`, with `$0` set to the built
+/// `dlplot`, for tests of redirections, pipes and limits; returns its exit status, stdout and stderr.
+func runShell(_ script: String, shell: String = "/bin/sh", in directory: URL) throws -> DLPlotResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: shell)
+    p.arguments = ["-c", script, productsDirectory.appendingPathComponent("dlplot").path]
+    p.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return DLPlotResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
