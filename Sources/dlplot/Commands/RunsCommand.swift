@@ -84,11 +84,14 @@ extension DLPlot {
                 throw ValidationError("invalid --label '\(label[files.count])': \(label.count) labels for \(files.count) file(s); give at most one per FILE")
             }
             if let group { _ = try regex(group) }
-            for p in patterns where p.isEmpty { throw ValidationError("invalid --y '': expected a metric name or glob") }
+            // `--y ''` or `--y 'loss,'`: an empty name is a mistake, not "every metric".
+            for v in y where v.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw ValidationError("invalid --y '\(v)': expected metric names or globs separated by commas, none empty")
+            }
             try validateAnimation()
         }
 
-        var patterns: [String] { y.flatMap { $0.split(separator: ",").map(String.init) } }
+        var patterns: [String] { y.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
 
         func regex(_ text: String) throws -> Regex<AnyRegexOutput> {
             do { return try Regex(text) } catch { throw ValidationError("invalid --group '\(text)': not a regular expression (\(error))") }
