@@ -14,7 +14,8 @@ extension DLPlot {
                 Each FILE is a log, recognised by its content: a CSV file with a header (generic, Lightning's \
                 metrics.csv, Keras' CSVLogger), JSON lines (one object per line), a TensorBoard event file \
                 (events.out.tfevents.*), or a directory of event files (each subdirectory holding event files is \
-                a run, as in TensorBoard). One panel per metric, one line per run; the legend gives each run's \
+                a run, as in TensorBoard). FILE - reads standard input (a run named stdin), as do pipes such as \
+                <(zcat log.csv.gz). One panel per metric, one line per run; the legend gives each run's \
                 minimum (maximum for accuracy-like metrics) with its step, and its final value. A run whose \
                 values become NaN or infinite is drawn up to that point, ends with a cross and says "diverged at \
                 step k".
@@ -39,9 +40,10 @@ extension DLPlot {
                   dlplot runs runs/ --y '*loss' --smooth 0.9 --log-y
                   dlplot runs runs/ --group 'seed[0-9]+' --y 'val/*'
                   dlplot runs a.jsonl b.jsonl --label baseline --label 'warm-up' --x time
+                  python train.py | dlplot runs - -o - > curves.png
                 """)
 
-        @Argument(help: ArgumentHelp("Log files or TensorBoard run directories.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Log files or TensorBoard run directories; - for standard input.", valueName: "file"))
         var files: [String] = []
 
         @Option(parsing: .singleValue, help: ArgumentHelp(
