@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// `-` (and pipes such as /dev/stdin or bash's <(…)) as the input of `runs FILE`, `surface --path`
-/// and `surface --dataset`: read once into a copy, the same values as from the file itself.
+/// and `surface --dataset`: read once into a copy, the same values as from the file itself; and
+/// `--data -`, the one table behind a figure on standard output.
 final class StandardInputTests: XCTestCase {
     private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("RunLogsTests/Fixtures")
@@ -73,5 +74,28 @@ final class StandardInputTests: XCTestCase {
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.hasPrefix("Error: --dataset standard input: "), bad.stderr)
         XCTAssertFalse(listing(dir).contains("b.png"))
+    }
+
+    func testDataDashWritesTheOneTableToStandardOutput() throws {
+        let dir = try makeTemporaryDirectory()
+        let log = fixture("keras/training.log")
+        let direct = try runDLPlot(["runs", log, "--data", "f.csv", "-o", "f.png"], in: dir)
+        XCTAssertEqual(direct.status, 0, direct.stderr)
+        let out = try runDLPlot(["runs", log, "--data", "-", "-o", "o.png"], in: dir)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertEqual(out.stdout.split(separator: "\n").map(String.init), try table("f.csv", in: dir))
+        XCTAssertTrue(out.stdout.hasPrefix("run,metric,step,value\ntraining,loss,0,"), out.stdout)
+        XCTAssertTrue(listing(dir).contains("o.png"))
+
+        // Several tables cannot share standard output; the figure and the table cannot either.
+        let grouped = try runDLPlot(["runs", log, log, "--group", "x", "--label", "ax", "--label", "bx", "--data", "-", "-o", "g.png"], in: dir)
+        XCTAssertEqual(grouped.status, 64)
+        XCTAssertEqual(grouped.stderr, "Error: invalid --data '-': this figure has 2 tables and standard output takes one; "
+            + "give a file name (NAME.csv, NAME-2.csv, … are written)\n")
+        let both = try runDLPlot(["runs", log, "--data", "-", "-o", "-"], in: dir)
+        XCTAssertEqual(both.status, 64)
+        XCTAssertEqual(both.stderr, "Error: invalid --data '-': -o already writes there\n")
+        XCTAssertEqual(both.stdout, "")
+        XCTAssertFalse(listing(dir).contains("g.png"))
     }
 }
