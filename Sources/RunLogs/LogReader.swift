@@ -47,6 +47,7 @@ public enum LogReader {
         let parent = url.deletingLastPathComponent().lastPathComponent
         let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents")
         if generic, !parent.isEmpty, parent != "/" { return parent }
+        if let export = TensorBoardExport.names(path), export.run != "." { return export.run }
         let stem = (file as NSString).deletingPathExtension
         return stem.isEmpty ? file : stem
     }
@@ -87,7 +88,7 @@ public enum LogReader {
         switch try format(of: path) {
         case .tensorBoard: return try EventFileReader.read(files: [path], name: name, source: path)
         case .jsonLines: return try JSONLinesReader.read(path: path, name: name)
-        case .csv, .lightningCSV, .kerasCSV: return try CSVLogReader.read(path: path, name: name)
+        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV: return try CSVLogReader.read(path: path, name: name)
         }
     }
 

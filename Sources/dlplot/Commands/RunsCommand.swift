@@ -23,7 +23,11 @@ extension DLPlot {
                 cell or missing key is no observation; a row shorter than the header misses its last cells; a \
                 step logged again replaces the earlier value, and a step going back (a resumed run) replaces the \
                 points from there on; a truncated last record or line (a file still being written) is skipped \
-                with a note. Anything else that is not a log is an error naming the file and what was expected.
+                with a note. A text column or key named phase, split, stage, mode, subset, set, fold or \
+                partition (train, val) splits the metrics into train/loss, val/loss, …; other text is ignored. \
+                Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC). TensorBoard's \
+                Download CSV (Wall time,Step,Value) is one metric, named by the tag in run-RUN-tag-TAG.csv. \
+                Anything else that is not a log is an error naming the file and what was expected.
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
                 behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses.
@@ -51,7 +55,7 @@ extension DLPlot {
             valueName: "metric"))
         var y: [String] = []
 
-        @Option(help: ArgumentHelp("The x axis: step, epoch (fractional, from an epoch column or tag) or time (seconds since the first record).", valueName: "axis"))
+        @Option(help: ArgumentHelp("The x axis: step, epoch (fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601).", valueName: "axis"))
         var x = "step"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
