@@ -52,7 +52,8 @@ struct AxisLayout {
             guard t.count > 1 else { return true }
             for k in 1..<t.count {
                 let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
-                let need = rotated ? (max(l[k].height, l[k - 1].height) + font.size * 0.25) / 0.7071
+                // Turned labels: their upright bounding boxes (what a layout report checks) keep apart.
+                let need = rotated ? (l[k].width + max(l[k].height, l[k - 1].height)) * 0.7071 + font.size * 0.25
                     : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
                 if !(slot >= need) { return false }
             }
@@ -93,12 +94,15 @@ struct AxisLayout {
         // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
         if let fixed = axes.xTickLabels {
             let kept = fixed.filter { Self.inside($0.value, xScale) }
-            xTicks = kept.map(\.value); xl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; xMinor = []
-            xf = ScalarLabels(labels: [], offset: 0, exponent: 0); rotated = false
+            (xTicks, xl, rotated) = Self.fitCategoryLabels(kept, scale: xScale, width: rect.width, font: font, rotate: rotate, canvas: canvas)
+            xMinor = []
+            xf = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if let fixed = axes.yTickLabels {
             let kept = fixed.filter { Self.inside($0.value, yScale) }
-            yTicks = kept.map(\.value); yl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; yMinor = []
+            (yTicks, yl) = Self.thinFixedYLabels(kept.map(\.value), kept.map { TextLayout.make($0.label, font: font, canvas: canvas) },
+                                                 scale: yScale, height: rect.height, font: font)
+            yMinor = []
             yf = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if !axes.showAxes { xTicks = []; yTicks = []; xMinor = []; yMinor = [] }

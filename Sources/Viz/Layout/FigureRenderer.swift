@@ -190,9 +190,10 @@ struct FigureRenderer {
             }
             // Ticks were chosen for the panel's own insets; aligned insets (a neighbour's outside legend or
             // wider labels) or equal aspect make the plot narrower: choose them again for the plot as drawn
-            // (upright labels: the space below the frame is already reserved).
+            // (turned labels only when they already were: the space below the frame is reserved for them).
             if placed[k] != cells[k].inset(by: layouts[k].insets) || panels[k].axes.aspectAdjustsLimits {
-                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas, rotate: false)
+                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas,
+                                        rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
             layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)

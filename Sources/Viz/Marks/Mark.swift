@@ -24,6 +24,9 @@ public protocol Mark: Sendable {
     /// The device box of text the layout may move off the data (a note), or nil; the mark draws it
     /// shifted by the context's `textShift`.
     func movableTextBox(in context: PlotContext) -> Rect?
+    /// The only shifts (device points) the layout may give the movable text, best first, or nil to let
+    /// it search rings around its place (a label that must stay on its line lists spots along it).
+    func movableTextShifts(in context: PlotContext) -> [Point]?
     /// False for a mark drawn whole over the plot's frame (matplotlib's `clip_on=False`): a marker at
     /// the edge of the data, such as a minimum on the border of a map, is not cut in half.
     var clipsToPlot: Bool { get }
@@ -38,6 +41,7 @@ extension Mark {
     public var isDataInk: Bool { false }
     public var textKind: FigureElement.Kind { .annotation }
     public func movableTextBox(in context: PlotContext) -> Rect? { nil }
+    public func movableTextShifts(in context: PlotContext) -> [Point]? { nil }
     public var clipsToPlot: Bool { true }
 }
 

@@ -148,9 +148,17 @@ struct PanelDrawing {
                 }
             }
         }
+        // In the corner, the lowest y label gives way to the first x label when the two would meet.
+        var firstX: Rect?
+        if let v = l.xTicks.first, let t = l.xLabels.first {
+            firstX = canvas.box(of: t, at: Point(ctx.px(v), r.maxY + tl + pad * 0.6), anchor: l.xLabelsRotated ? TextAnchor(1, .top) : TextAnchor(0.5, .top),
+                                angle: l.xLabelsRotated ? Double.pi / 4 : 0)
+        }
         for (v, t) in zip(l.yTicks, l.yLabels) {
+            let at = Point(r.minX - tl - pad * 0.8, ctx.py(v))
+            if let x = firstX, x.overlapArea(canvas.box(of: t, at: at, anchor: TextAnchor(1, .middle))) > 0 { continue }
             canvas.element(FigureElement(.tickLabel, text: t.plainText)) {
-                canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
+                canvas.draw(t, at: at, anchor: TextAnchor(1, .middle), color: theme.muted)
             }
         }
         if let xl = l.xTitle {
