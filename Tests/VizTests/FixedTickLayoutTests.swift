@@ -115,3 +115,23 @@ final class FixedTickLayoutTests: XCTestCase {
         XCTAssertEqual(texts(try fig.layoutReport(), .annotation).map(\.text), ["log 12"])
     }
 }
+
+/// Aligned frames share their tick and title room, not an outside legend's.
+final class OutsideLegendAlignmentTests: XCTestCase {
+    func testALegendBelowOnePlotDoesNotShortenThePlotBesideIt() throws {
+        var fig = try Figure(width: 800, height: 500, dpi: 72, rows: 1, columns: 2)
+        let style = StrokeStyle(color: Color(hex: 0x1F77B4), width: 2)
+        var a = Axes(), b = Axes()
+        a.add(LineMark(x: [0, 1], y: [0, 1], style: style))
+        for k in 0..<6 { b.add(LineMark(x: [0, 1], y: [Double(k), Double(k) + 1], style: style, label: "a rather long series label \(k)")) }
+        b.legend = .below
+        fig.add(a, row: 0, column: 0)
+        fig.add(b, row: 0, column: 1)
+        let r = try fig.layoutReport()
+        let legend = try XCTUnwrap(r.elements.first { $0.kind == .legend })
+        XCTAssertGreaterThan(legend.box.minY, r.frames[1].box.maxY)
+        // The plot without a legend reaches down past where the legend begins.
+        XCTAssertGreaterThan(r.frames[0].box.maxY, legend.box.minY)
+        XCTAssertEqual(r.frames[0].box.minY, r.frames[1].box.minY, accuracy: 0.5, "tops still aligned")
+    }
+}

@@ -16,6 +16,9 @@ struct AxisLayout {
     var legendOrigin: Point?
     /// Where the legend actually goes (an outside legend too wide for the cell moves below).
     var legendPlacement: LegendPlacement = .none
+    /// The part of `insets` an outside legend takes (right or below): a panel's own, not shared with
+    /// the panels it is aligned with.
+    var legendInsets = Insets()
 
     /// The x and y axis titles with the shared offset or power of ten of their tick labels (see `ScalarLabels`).
     var xTitle: String?
@@ -53,7 +56,7 @@ struct AxisLayout {
             for k in 1..<t.count {
                 let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
                 // Turned labels: their upright bounding boxes (what a layout report checks) keep apart.
-                let need = rotated ? (l[k].width + max(l[k].height, l[k - 1].height)) * 0.7071 + font.size * 0.25
+                let need = rotated ? (max(l[k].height, l[k - 1].height) + font.size * 0.25) / 0.7071
                     : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
                 if !(slot >= need) { return false }
             }
@@ -152,6 +155,7 @@ struct AxisLayout {
         guideWidths = axes.sideGuides.map { $0.width(gctx) }
         if !guideWidths.isEmpty { i.right = max(i.right, 4) + guideWidths.reduce(0) { $0 + $1 + pad * 2 } }
         legend = nil
+        legendInsets = Insets()
         if !legendEntries.isEmpty, axes.legend != .none {
             var placement = axes.legend
             func measure(_ p: LegendPlacement) -> LegendLayout {
@@ -171,8 +175,10 @@ struct AxisLayout {
             }
             legend = l
             legendPlacement = placement
-            if placement == .outsideRight { i.right += l.size.width + pad * 2 }
-            if placement == .below { i.bottom += l.size.height + pad * 1.5 }
+            if placement == .outsideRight { legendInsets.right = l.size.width + pad * 2 }
+            if placement == .below { legendInsets.bottom = l.size.height + pad * 1.5 }
+            i.right += legendInsets.right
+            i.bottom += legendInsets.bottom
         }
         // The panel title last: it is fitted to the plot's width, known once the side insets are.
         // The y title is fitted to about the plot's height (the cell less everything above and below it).

@@ -139,8 +139,9 @@ public struct BarMark: Mark {
         var choice: (font: Font, level: Bool)?
         for font in [ctx.theme.noteFont, ctx.theme.noteFont.scaled(0.8)] where choice == nil {
             let sizes = texts.map { ctx.textBox($0.text, at: Point(0, 0), anchor: .center, font: font, angle: 0) }
-            if sizes.allSatisfy({ $0.width <= barWidth * 1.05 }) { choice = (font, true) }
-            else if sizes.allSatisfy({ $0.height <= barWidth * 1.1 }) { choice = (font, false) }
+            // Narrower than the bar, so neighbouring labels keep a gap.
+            if sizes.allSatisfy({ $0.width <= barWidth * 0.95 }) { choice = (font, true) }
+            else if sizes.allSatisfy({ $0.height <= barWidth * 0.95 }) { choice = (font, false) }
         }
         guard let (font, level) = choice else { return [] }
         let pad = font.size * 0.3
