@@ -18,15 +18,22 @@ public enum TickFormat {
         if largest >= 1e5 || (largest > 0 && largest < 1e-3) {
             // Scientific: mantissa × 10^e with e shared, decimals from the step.
             let e = Int(Math.log10(largest).rounded(.down))
-            let scale = Math.pow(10, Double(e))
-            let d = decimals(step / scale)
+            let d = decimals(mantissa(step, exponent: e))
             return ticks.map { v in
                 if v == 0 { return "0" }
-                return fixed(v / scale, d) + "×10" + superscript(e)
+                return fixed(mantissa(v, exponent: e), d) + "×10" + superscript(e)
             }
         }
         let d = decimals(step)
         return ticks.map { fixed($0, d) }
+    }
+
+    /// v / 10ᵉ without under- or overflow: 10ᵉ alone is 0 below 10⁻³²³ (and loses digits below
+    /// 10⁻³⁰⁷), so the smallest doubles (5×10⁻³²⁴) are scaled up first.
+    public static func mantissa(_ v: Double, exponent e: Int) -> Double {
+        if e < -290 { return (v * 1e300) / Math.pow(10, Double(e + 300)) }
+        if e > 290 { return (v / 1e300) / Math.pow(10, Double(e - 300)) }
+        return v / Math.pow(10, Double(e))
     }
 
     /// The number of decimals that shows a step exactly: max(0, −floor(log10 step)) (+1 for 2.5-like steps).
@@ -60,8 +67,9 @@ public enum TickFormat {
     /// A log-axis label: 10ⁿ for exact powers of ten, m×10ⁿ otherwise (small values written plainly).
     public static func power(_ v: Double) -> String {
         guard v > 0, v.isFinite else { return "0" }
-        let e = Math.log10(v).rounded(.down)
-        let mant = v / Math.pow(10, e)
+        var e = Math.log10(v).rounded(.down)
+        var mant = mantissa(v, exponent: Int(e))
+        if mant >= 9.9995 { mant /= 10; e += 1 }  // 9.9999×10ⁿ is written 10ⁿ⁺¹
         let m = (mant * 1000).rounded() / 1000
         if e >= -2 && e <= 3 {
             return fixed(v, max(0, Int(-e) + (abs(m - m.rounded()) > 1e-9 ? 1 : 0)))
@@ -74,9 +82,11 @@ public enum TickFormat {
     public static func short(_ v: Double, significant: Int = 3) -> String {
         guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? minus + "∞" : "∞") }
         if v == 0 { return "0" }
-        let e = Int(Math.log10(abs(v)).rounded(.down))
+        var e = Int(Math.log10(abs(v)).rounded(.down))
         if e >= 5 || e <= -4 {
-            let m = v / Math.pow(10, Double(e))
+            var m = mantissa(v, exponent: e)
+            // A mantissa that rounds up to 10 (9.9996 to 3 digits) moves to the next power: 1×10ⁿ⁺¹.
+            if fixed(abs(m), max(0, significant - 1)).hasPrefix("10") { m /= 10; e += 1 }
             var s = fixed(m, max(0, significant - 1))
             while s.contains("."), s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
