@@ -37,19 +37,22 @@ enum OutputTarget {
     /// The `--data` files for `tables`: NAME.csv, NAME-2.csv, …; standard output (`--data -`) takes
     /// exactly one table.
     /// - Throws: `ValidationError` (exit 64) for several tables on standard output.
-    static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, bytes: [UInt8])] {
+    /// Each table is written as it is made, in pieces (`DataTable.writeCSV`), never held whole.
+    static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, contents: AtomicFile.Contents)] {
         if isStandardOutput(path), tables.count > 1 {
             throw ValidationError("invalid --data '\(path)': this figure has \(tables.count) tables and standard output "
                 + "takes one; give a file name (NAME.csv, NAME-2.csv, … are written)")
         }
-        return DataTable.files(tables, path: path).map { ($0.path, Array($0.text.utf8)) }
+        return tables.enumerated().map { k, table in
+            (DataTable.fileName(k, path: path), .pieces { write in table.writeCSV(write) })
+        }
     }
 
     /// Writes the entries for standard output first (so a failure there leaves no files), then every
     /// file all-or-nothing (see `AtomicFile.writeAll`).
-    static func writeAll(_ rendered: [(path: String, bytes: [UInt8])]) throws {
+    static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)]) throws {
         for r in rendered where isStandardOutput(r.path) {
-            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
+            if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
         }
         let regular = rendered.filter { !isStandardOutput($0.path) }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
@@ -71,11 +74,11 @@ extension FigureCommand {
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
-        var rendered: [(path: String, bytes: [UInt8])] = []
+        var rendered: [(path: String, contents: AtomicFile.Contents)] = []
         for t in targets {
             let result = Result { () throws(VizError) -> [UInt8] in try figure.render(as: t.format, metadata: meta) }
             switch result {
-            case let .success(bytes): rendered.append((t.path, bytes))
+            case let .success(bytes): rendered.append((t.path, .bytes(bytes)))
             case let .failure(.png(_, message)): throw FigureError(VizError.png(path: t.path, message: message).description)
             case .failure(.invalidValue(what: "figure size", _, _)): throw figureOptions.tooSmall(figure, format: t.format)
             case let .failure(e): throw FigureError(e.description)
@@ -89,7 +92,7 @@ extension FigureCommand {
             rendered += files
         }
         if let path = figureOptions.layout.layoutReport {
-            do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
+            do { rendered.append((path, .bytes(Array(try figure.layoutReport().json.utf8)))) } catch { throw FigureError(error.description) }
         }
         try OutputTarget.writeAll(rendered)
         return rendered.map(\.path)
