@@ -66,6 +66,6 @@ enum AnimationOutput {
         var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
         if let data { files += try OutputTarget.dataFiles(tables, path: data) }
-        try OutputTarget.writeAll(files)
+        try OutputTarget.writeAll(files) { $0 == path ? "-o" : "--data" }
     }
 }

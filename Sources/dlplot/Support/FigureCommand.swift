@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunLogs
 import Figures
 import Viz
 
@@ -49,8 +50,13 @@ enum OutputTarget {
     }
 
     /// Writes the entries for standard output first (so a failure there leaves no files), then every
-    /// file all-or-nothing (see `AtomicFile.writeAll`).
-    static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)]) throws {
+    /// file all-or-nothing (see `AtomicFile.writeAll`). A file the command read as input (a log, a
+    /// --path or --dataset file) is never replaced: `option` names the option of each path.
+    static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)], option: (String) -> String = { _ in "-o" }) throws {
+        for r in rendered where !isStandardOutput(r.path) && InputSpool.isInput(r.path) {
+            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command and would be "
+                + "overwritten; choose another name")
+        }
         for r in rendered where isStandardOutput(r.path) {
             if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
         }
@@ -94,7 +100,9 @@ extension FigureCommand {
         if let path = figureOptions.layout.layoutReport {
             do { rendered.append((path, .bytes(Array(try figure.layoutReport().json.utf8)))) } catch { throw FigureError(error.description) }
         }
-        try OutputTarget.writeAll(rendered)
+        try OutputTarget.writeAll(rendered) { path in
+            path == figureOptions.layout.layoutReport ? "--layout-report" : targets.contains { $0.path == path } ? "-o" : "--data"
+        }
         return rendered.map(\.path)
     }
 
