@@ -88,6 +88,12 @@ public struct ActivationDomain: Sendable, Equatable {
             while j + 1 < n, !defined[j + 1] { j += 1 }
             let lo = k > 0 ? boundary(xs[k - 1], xs[k]) : nil
             let hi = j < n - 1 ? boundary(xs[j + 1], xs[j]) : nil
+            if let clause = Self.overflow(f, run: xs[k...j], lo: lo, hi: hi) {
+                // Not undefined: f is a number too large for float64 there (eˣ for x > 709.78).
+                clauses.append(clause)
+                k = j + 1
+                continue
+            }
             switch (lo, hi) {
             case (nil, nil): clauses.append("f undefined on the whole range")
             case let (nil, h?): clauses.append("f undefined for x " + op(h, "<", "≤") + " " + show(h)); singular.append(h)
@@ -103,6 +109,22 @@ public struct ActivationDomain: Sendable, Equatable {
             k = j + 1
         }
         return singular
+    }
+
+    /// "f overflows float64 for x > 709.78" when every sample of an undefined run is ±∞ of one sign and f
+    /// next to the run is already beyond ±10³⁰⁰ (a value too large for a double, not a pole or a
+    /// domain edge); nil otherwise. The boundary is given to 5 significant digits (709.78, not 710).
+    static func overflow(_ f: (Double) -> Double, run: ArraySlice<Double>, lo: Double?, hi: Double?) -> String? {
+        guard let first = run.first.map(f), first.isInfinite, run.allSatisfy({ f($0) == first }), lo != nil || hi != nil else { return nil }
+        for edge in [lo, hi].compactMap({ $0 }) where !(abs(f(edge)) > 1e300 && f(edge).sign == first.sign) { return nil }
+        let show = { (x: Double) in TickFormat.short(x, significant: 5) }
+        let to = first > 0 ? "" : " (to −∞)"
+        switch (lo, hi) {
+        case let (l?, h?): return "f overflows float64\(to) for " + show(l) + " < x < " + show(h)
+        case let (l?, nil): return "f overflows float64\(to) for x > " + show(l)
+        case let (nil, h?): return "f overflows float64\(to) for x < " + show(h)
+        case (nil, nil): return nil
+        }
     }
 
     /// The y limits (`RobustYLimits`): fixed when an unbounded point is in view or a fast-growing tail
@@ -127,8 +149,9 @@ public struct ActivationDomain: Sendable, Equatable {
 
     /// [lo, hi] padded by 5 % of its span (by half of |lo|, at least 0.5, when it is a single value).
     public static func padded(_ lo: Double, _ hi: Double) -> Interval {
-        let pad = hi > lo ? 0.05 * (hi - lo) : max(1, abs(lo)) * 0.5
-        return Interval(lo - pad, hi + pad)
+        // Twentieths taken before subtracting, and the ends kept finite, so values near ±1.8×10³⁰⁸ do not overflow.
+        let pad = hi > lo ? 0.05 * hi - 0.05 * lo : max(1, abs(lo)) * 0.5
+        return Interval(max(lo - pad, -Double.greatestFiniteMagnitude), min(hi + pad, Double.greatestFiniteMagnitude))
     }
 
     /// x rounded to the power of ten just under a millionth of the range (−0 → 0): 1.5 stays 1.5, not
