@@ -47,6 +47,11 @@ extension FigureCommand {
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
+        if let title = figureOptions.title, let format = targets.first?.format,
+           (try? figure.cutPageTexts(for: format))?.contains(.title) == true {
+            writeStandardError("warning: --title is \(title.count) characters, more than two lines at the smallest title size "
+                + "fit a \(figure.pixelSize.width)-pixel-wide page: drawn cut short with \"…\" (shorten it or give a wider --size)\n")
+        }
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         var rendered: [(path: String, bytes: [UInt8])] = []
         for t in targets {
