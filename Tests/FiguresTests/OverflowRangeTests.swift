@@ -28,6 +28,9 @@ final class OverflowRangeTests: XCTestCase {
             let png = try f.render(as: .png)
             XCTAssertGreaterThan(png.count, 1000)
         }
+        // A pole is not an overflow, even where f is huge on both sides.
+        XCTAssertFalse(try figure("1/x^2", -1...1).subtitle?.contains("overflows") == true)
+        XCTAssertFalse(try figure("1/x", -1...1).subtitle?.contains("overflows") == true)
         // The mirror image: e^(−x) overflows to the left.
         XCTAssertTrue(try figure("exp(-x)", -710...10).subtitle?.contains("f overflows float64 for x < −709.78") == true)
     }
