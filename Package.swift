@@ -26,6 +26,13 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
         ),
+        // The animation codecs, opened at run time (dlopen) so that dlplot runs without them; building needs
+        // their headers (Debian libgif-dev, libwebp-dev, libavcodec-dev, libavformat-dev).
+        .target(
+            name: "CCodecs",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        // The codecs linked directly: only the tests' decoders (TestSupport) use these.
         .systemLibrary(
             name: "CGif",
             providers: [.apt(["libgif-dev"]), .brew(["giflib"])]
@@ -53,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG", "CGif", "CWebP", "CAV"]
+            dependencies: ["CCairo", "CPNG", "CCodecs"]
         ),
         .target(
             name: "Figures",

@@ -1,30 +1,35 @@
-import CGif
+import CCodecs
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes indexed frames as an animated GIF89a through giflib: the first frame whole, every later frame as
 /// the smallest rectangle that changed, with unchanged pixels inside it transparent (so they compress to
 /// long runs), each left in place for the next. Delays are in hundredths of a second (GIF's unit).
 final class GIFEncoder {
-    private var sink = dlplot_gif_sink(data: nil, size: 0, capacity: 0, failed: 0)
-    private var gif: UnsafeMutablePointer<GifFileType>?
+    private var gif: OpaquePointer?
     private let width: Int
     private let height: Int
     private var previous: [UInt8]?
 
     /// Starts a GIF of `width`×`height` pixels with `palette` as its global colour table.
+    /// - Throws: `VizError.missingLibrary` when giflib cannot be opened; `.invalidValue` for a side over 65535.
     init(width: Int, height: Int, palette: IndexedPalette, loop: Bool) throws(VizError) {
         self.width = width
         self.height = height
         guard width <= 65_535, height <= 65_535 else {
             throw VizError.invalidValue(what: "GIF size", value: "\(width)x\(height)", allowed: "at most 65535 pixels a side")
         }
+        try CodecLibraries.require(.gif)
         let table = palette.rgbTable
-        gif = table.withUnsafeBufferPointer { dlplot_gif_open(&sink, Int32(width), Int32(height), $0.baseAddress, loop ? 1 : 0) }
+        gif = table.withUnsafeBufferPointer { dlplot_gif_open(Int32(width), Int32(height), $0.baseAddress, loop ? 1 : 0) }
         guard gif != nil else { throw VizError.invalidData("giflib could not start a GIF") }
     }
 
     deinit {
-        if let gif { _ = dlplot_gif_close(gif) }
-        dlplot_gif_sink_free(&sink)
+        dlplot_gif_free(gif)
     }
 
     /// Adds a frame of palette indices (`width * height`, top row first) shown for `delay` hundredths.
@@ -52,22 +57,25 @@ final class GIFEncoder {
         previous = indices
     }
 
-    private func put(_ gif: UnsafeMutablePointer<GifFileType>, _ pixels: [UInt8], x: Int, y: Int, w: Int, h: Int,
+    private func put(_ gif: OpaquePointer, _ pixels: [UInt8], x: Int, y: Int, w: Int, h: Int,
                      delay: Int, transparent: Int32) throws(VizError) {
         let ok = pixels.withUnsafeBufferPointer {
             dlplot_gif_frame(gif, $0.baseAddress, w, Int32(x), Int32(y), Int32(w), Int32(h), Int32(min(delay, 65_535)), transparent)
         }
-        guard ok == 1, sink.failed == 0 else { throw VizError.invalidData("giflib could not write a frame (out of memory?)") }
+        guard ok == 1 else { throw VizError.invalidData("giflib could not write a frame (out of memory?)") }
     }
 
     /// Ends the file and returns its bytes.
     func finish() throws(VizError) -> [UInt8] {
         guard let g = gif else { throw VizError.invalidData("the GIF is already finished") }
         gif = nil
-        guard dlplot_gif_close(g) == 1, sink.failed == 0, let data = sink.data else {
+        var data: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard dlplot_gif_finish(g, &data, &size) == 1, let data else {
             throw VizError.invalidData("giflib could not finish the GIF (out of memory?)")
         }
-        return Array(UnsafeBufferPointer(start: data, count: sink.size))
+        defer { free(data) }
+        return Array(UnsafeBufferPointer(start: data, count: size))
     }
 
     /// The smallest box (x0, y0, x1, y1, inclusive) holding every pixel that differs, or nil.

@@ -1,6 +1,8 @@
-import CAV
+import CCodecs
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes frames as H.264 in an MP4 through libavcodec and libavformat (libx264 when present): yuv420p
@@ -8,8 +10,7 @@ import Glibc
 /// and bit-exact muxing, so the bytes depend only on the frames. 4:2:0 needs even sides: an odd width or
 /// height loses its last column or row (the page's blank margin).
 final class MP4Encoder {
-    private var state = dlplot_mp4()
-    private var open = false
+    private var state: OpaquePointer?
     private let width: Int
     private let height: Int
 
@@ -17,7 +18,8 @@ final class MP4Encoder {
     static let maxSide = 8192
 
     /// Starts an MP4 of `width`×`height` pixels (rounded down to even) at `fps` frames per second.
-    /// - Throws: `VizError.invalidValue` for a size the codec refuses or when libavcodec has no H.264 encoder.
+    /// - Throws: `VizError.invalidValue` for a size the codec refuses or when libavcodec has no H.264 encoder;
+    ///   `VizError.missingLibrary` when libavcodec or libavformat cannot be opened.
     init(width: Int, height: Int, fps: Double) throws(VizError) {
         self.width = width - width % 2
         self.height = height - height % 2
@@ -25,8 +27,9 @@ final class MP4Encoder {
             throw VizError.invalidValue(what: "MP4 size", value: "\(width)x\(height)", allowed: "2 to \(Self.maxSide) pixels a side")
         }
         let num = Int32((fps * 1000).rounded()), den: Int32 = 1000
+        try CodecLibraries.require(.mp4)
         switch dlplot_mp4_open(&state, Int32(self.width), Int32(self.height), num, den) {
-        case 0: open = true
+        case 0: break
         case -1:
             throw VizError.invalidValue(what: "MP4 encoder", value: "H.264",
                                         allowed: "a libavcodec with an H.264 encoder (Debian's libavcodec uses libx264); try .gif or .webp")
@@ -35,23 +38,23 @@ final class MP4Encoder {
     }
 
     deinit {
-        if open { dlplot_mp4_free(&state) }
+        dlplot_mp4_free(state)
     }
 
     /// Adds a frame (Cairo's ARGB32 bytes, `frameWidth * 4` a row) shown for `repeat` frame times.
     func add(_ argb: [UInt8], frameWidth: Int, repeat count: Int) throws(VizError) {
-        guard open else { throw VizError.invalidData("the MP4 is already finished") }
-        let ok = argb.withUnsafeBufferPointer { dlplot_mp4_add(&state, $0.baseAddress, Int32(frameWidth * 4), Int32(count)) }
+        guard let state else { throw VizError.invalidData("the MP4 is already finished") }
+        let ok = argb.withUnsafeBufferPointer { dlplot_mp4_add(state, $0.baseAddress, Int32(frameWidth * 4), Int32(count)) }
         guard ok != 0 else { throw VizError.invalidData("libavcodec could not encode a frame") }
     }
 
     /// Ends the file and returns its bytes.
     func finish() throws(VizError) -> [UInt8] {
-        guard open else { throw VizError.invalidData("the MP4 is already finished") }
-        open = false
+        guard let m = state else { throw VizError.invalidData("the MP4 is already finished") }
+        state = nil
         var out: UnsafeMutablePointer<UInt8>?
         var size = 0
-        guard dlplot_mp4_finish(&state, &out, &size) != 0, let out else {
+        guard dlplot_mp4_finish(m, &out, &size) != 0, let out else {
             throw VizError.invalidData("libavformat could not finish the MP4")
         }
         defer { free(out) }

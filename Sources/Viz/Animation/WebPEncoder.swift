@@ -1,6 +1,8 @@
-import CWebP
+import CCodecs
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes frames as a lossless animated WebP through libwebp's animation encoder (WebPAnimEncoder), which
@@ -14,18 +16,20 @@ final class WebPEncoder {
     static let maxSide = 16_383
 
     /// Starts an animated WebP of `width`×`height` pixels.
+    /// - Throws: `VizError.missingLibrary` when libwebp cannot be opened; `.invalidValue` for a side over 16383.
     init(width: Int, height: Int, loop: Bool) throws(VizError) {
         guard width <= Self.maxSide, height <= Self.maxSide else {
             throw VizError.invalidValue(what: "WebP size", value: "\(width)x\(height)", allowed: "at most \(Self.maxSide) pixels a side")
         }
         self.width = width
         self.height = height
+        try CodecLibraries.require(.webp)
         encoder = dlplot_webp_open(Int32(width), Int32(height), loop ? 1 : 0)
         guard encoder != nil else { throw VizError.invalidData("libwebp could not start an animation") }
     }
 
     deinit {
-        if let encoder { WebPAnimEncoderDelete(encoder) }
+        dlplot_webp_free(encoder)
     }
 
     /// Adds a frame (Cairo's ARGB32 bytes, `width * 4` a row) shown from `timestamp` ms.

@@ -10,6 +10,9 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(path: String, message: String)
     /// The PNG encoder failed.
     case png(path: String, message: String)
+    /// A codec's shared library could not be opened at run time: the format (`GIF`), the soname, how to
+    /// install it (`apt install libgif7`) and the loader's reason.
+    case missingLibrary(format: String, library: String, install: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,8 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .cairo(operation, message): "cairo failed to \(operation): \(message)"
         case let .io(path, message): "cannot write '\(path)': \(message)"
         case let .png(path, message): "cannot encode PNG '\(path)': \(message)"
+        case let .missingLibrary(format, library, install, _):
+            "\(format) output needs \(library), which could not be loaded; install it with '\(install)', or write an .svg"
         }
     }
 }

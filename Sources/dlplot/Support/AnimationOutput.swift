@@ -16,6 +16,15 @@ enum AnimationOutput {
         return f
     }
 
+    /// Refuses a format whose codec library cannot be opened (they are loaded at run time), in one line naming
+    /// -o as typed, the library and the package to install. `libraries` replaces the format's own (for tests).
+    static func requireCodec(_ format: AnimationFormat, path: String, libraries: CodecLibraries? = nil) throws {
+        guard let libraries = libraries ?? CodecLibraries(format) else { return }
+        if case let .failure(e) = Result(catching: { () throws(VizError) in try libraries.load() }) {
+            throw ValidationError("invalid -o '\(path)': \(e)")
+        }
+    }
+
     /// Refuses the still-figure options an animation cannot honour.
     static func checkOptions(_ options: FigureOptions, framesDir: Bool = false) throws {
         if let f = options.format {
