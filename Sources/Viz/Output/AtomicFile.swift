@@ -16,6 +16,8 @@ import Darwin
 ///    shortened so the whole stays within the file system's 255-byte name limit); only when every
 ///    temporary is complete are they renamed over the targets. A failure leaves no temporary behind
 ///    and no target replaced.
+/// 4. The renames happen while the targets' directories are locked (`DirectoryLocks`): two runs writing
+///    the same files at once leave all of one run's files, never a mix of both.
 public enum AtomicFile {
     /// What a file holds: its bytes, or a producer that hands them over piece by piece (so a table of
     /// 10⁷ rows is never held whole in memory). The producer calls `write` with each piece and stops
@@ -69,6 +71,10 @@ public enum AtomicFile {
             }
             temporaries.append(tmp)
         }
+        // Rule 4: the renames happen under a lock on the targets' directories, so a concurrent run writing
+        // the same set commits before or after this one, never in between.
+        let locks = DirectoryLocks(directoriesOf: resolved)
+        defer { locks.release() }
         for (k, tmp) in temporaries.enumerated() where rename(tmp, resolved[k]) != 0 {
             let failure = errorText()
             discard()

@@ -68,9 +68,9 @@ public enum TickFormat {
     public static func power(_ v: Double) -> String {
         guard v > 0, v.isFinite else { return "0" }
         var e = Math.log10(v).rounded(.down)
-        var mant = mantissa(v, exponent: Int(e))
-        if mant >= 9.9995 { mant /= 10; e += 1 }  // 9.9999×10ⁿ is written 10ⁿ⁺¹
-        let m = (mant * 1000).rounded() / 1000
+        var m = (mantissa(v, exponent: Int(e)) * 1000).rounded() / 1000
+        // A mantissa that rounds up to 10 carries into the exponent: 9.9996×10ⁿ reads 10ⁿ⁺¹, not 10×10ⁿ.
+        if m >= 10 { m /= 10; e += 1 }
         if e >= -2 && e <= 3 {
             return fixed(v, max(0, Int(-e) + (abs(m - m.rounded()) > 1e-9 ? 1 : 0)))
         }
@@ -83,10 +83,12 @@ public enum TickFormat {
         guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? minus + "∞" : "∞") }
         if v == 0 { return "0" }
         var e = Int(Math.log10(abs(v)).rounded(.down))
+        // A mantissa that rounds up to 10 carries into the exponent (9.9755×10⁻²⁰ to two digits is 1×10⁻¹⁹);
+        // measured through `mantissa`, which stays finite for the smallest doubles.
+        let digits = Double(max(1, significant))
+        if (mantissa(abs(v), exponent: e) * Math.pow(10, digits - 1)).rounded() >= Math.pow(10, digits) { e += 1 }
         if e >= 5 || e <= -4 {
-            var m = mantissa(v, exponent: e)
-            // A mantissa that rounds up to 10 (9.9996 to 3 digits) moves to the next power: 1×10ⁿ⁺¹.
-            if fixed(abs(m), max(0, significant - 1)).hasPrefix("10") { m /= 10; e += 1 }
+            let m = mantissa(v, exponent: e)
             var s = fixed(m, max(0, significant - 1))
             while s.contains("."), s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
