@@ -69,26 +69,4 @@ final class LegendPlacementTests: XCTestCase {
             }
         }
     }
-
-    /// `--legend outside` keeps a wide legend right of the plot, set smaller, rather than moving it below.
-    func testAWideOutsideLegendStaysRightOfThePlot() throws {
-        var a = Axes()
-        a.legend = .outsideRight
-        for (k, name) in ["sgd", "adam"].enumerated() {
-            a.add(LineMark(x: [0, 1], y: [Double(k), 1 - Double(k)], style: StrokeStyle(color: .black), label: "\(name) (mean of 3 runs)"))
-            a.add(LineMark(x: [0, 1], y: [0.5, 0.5], style: StrokeStyle(color: .black),
-                           label: "min 0.316 at step 48 · final 0.322 (runs 0.313–0.335) · wide"))
-        }
-        let fig = try Figure.single(a, width: 1280, height: 720, dpi: 160)
-        // At full size the legend is wider than half the panel (it used to go below).
-        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 160 / 72))
-        let natural = LegendLayout(entries: a.marks.flatMap(\.legendEntries), theme: fig.theme, canvas: canvas,
-                                   maxHeight: fig.size.height, maxWidth: fig.size.width)
-        XCTAssertGreaterThan(natural.size.width, fig.size.width * 0.5)
-        let (box, plot) = try legendBox(fig)
-        XCTAssertEqual(try fig.laidOut().axes[0].legendPlacement, .outsideRight)
-        XCTAssertGreaterThan(box.minX, plot.maxX, "right of the plot")
-        XCTAssertLessThan(box.minY, plot.midY, "beside it, not below")
-        XCTAssertLessThanOrEqual(box.width, fig.size.width * 0.5)
-    }
 }

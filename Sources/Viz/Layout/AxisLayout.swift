@@ -158,18 +158,14 @@ struct AxisLayout {
         legendInsets = Insets()
         if !legendEntries.isEmpty, axes.legend != .none {
             var placement = axes.legend
-            func measure(_ p: LegendPlacement, scale: Double = 1) -> LegendLayout {
+            func measure(_ p: LegendPlacement) -> LegendLayout {
                 let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
                 return LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
-                                    maxWidth: p == .below ? rect.width : rect.width * 0.55, scale: scale)
+                                    maxWidth: p == .below ? rect.width : rect.width * 0.55)
             }
             var l = measure(placement)
-            // An outside legend wider than half the cell would crush the plot: it is set smaller (to 75 %)
-            // to stay right of the plot, and only when that is not enough goes below. One taller than the
-            // cell would run over the titles: below instead (when it fits there).
-            for scale in [0.9, 0.8, 0.75] where placement == .outsideRight && l.size.width > rect.width * 0.5 {
-                l = measure(placement, scale: scale)
-            }
+            // An outside legend wider than half the cell would crush the plot, and one taller than the cell
+            // would run over the titles: put it below instead (when it fits there).
             if placement == .outsideRight, l.size.width > rect.width * 0.5 {
                 placement = .below
                 l = measure(placement)
