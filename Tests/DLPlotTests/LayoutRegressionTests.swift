@@ -54,4 +54,18 @@ final class LayoutRegressionTests: XCTestCase {
     func testRegressionGradientLegendLeavesTheJumpVisible() throws {
         try assertClean("loss --delta 1 --error-range=-1:1 --probabilities 0.1,0.9 --gradients --theme light")
     }
+
+    func testAnOutsideLegendBesideAStackClearsTheLowerPanelsLabels() throws {
+        // Twelve optimizers: the legend right of the loss plot reaches down beside the distance plot,
+        // past its last x tick label ("1000" ran under it).
+        try assertClean("curves --surface rosenbrock --optimizers adam,adagrad,radam,rmsprop,lbfgs,asgd,nadam,adamax,adafactor,rprop,nesterov,adadelta --steps 1000 --theme dark")
+    }
+
+    func testALegendTooWideForTheRightDoesNotCrushThePlotAboveIt() throws {
+        // --legend outside on a square page: below the loss plot at a smaller font, the plot keeps its height
+        // (it was 15 pixels tall, its two tick labels on top of each other).
+        let r = try report("curves --surface ellipse --optimizers adamax,nadam,lbfgs,adagrad --steps 10 --size 800x800 --theme dark --legend outside")
+        XCTAssertEqual(LayoutChecks.problems(r), [])
+        XCTAssertGreaterThan(r.frames[0].box.height, r.height * 0.15)
+    }
 }

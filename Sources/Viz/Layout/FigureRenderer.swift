@@ -153,10 +153,14 @@ struct FigureRenderer {
     /// the plot rectangles, with equal aspect where asked.
     private func placeFrames(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
         let theme = figure.theme
-        // An outside legend's room (right of or below a plot) is the panel's own: aligned frames share
-        // the rest, so a neighbour's legend does not shrink a plot beside it.
-        let own = layouts.map { l in
-            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right - l.legendInsets.right)
+        // An outside legend is the panel's own: the frames beside it share the rest of the insets, so a
+        // neighbour's legend does not shrink them. Except a legend right of a plot taller than its cell:
+        // it reaches down beside the panels below, which then keep clear of it (same right inset).
+        let reachesDown = panels.indices.map { k in (layouts[k].legend?.size.height ?? 0) > cells[k].height - layouts[k].insets.top }
+        let own = layouts.indices.map { k in
+            let l = layouts[k]
+            return Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom,
+                          right: l.insets.right - (reachesDown[k] ? 0 : l.legendInsets.right))
         }
         var aligned = own
         for k in panels.indices {
@@ -172,9 +176,15 @@ struct FigureRenderer {
             }
         }
         for k in panels.indices {
-            aligned[k].right += layouts[k].legendInsets.right
             aligned[k].bottom += layouts[k].legendInsets.bottom
+            if !reachesDown[k] { aligned[k].right += layouts[k].legendInsets.right }
         }
+        // A legend right of a plot may reach down beside the panels below: it starts past all their labels.
+        let overhangs = panels.indices.map { k in
+            panels.indices.filter { panels[$0].column == panels[k].column && panels[$0].columnSpan == panels[k].columnSpan }
+                .map { layouts[$0].labelOverhang }.max() ?? layouts[k].labelOverhang
+        }
+        for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = []
         for k in panels.indices {
