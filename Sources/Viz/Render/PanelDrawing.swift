@@ -32,7 +32,7 @@ struct PanelDrawing {
     func draw(_ layout: FigureLayout) {
         if !figure.transparent && !isOverlay { canvas.paint(figure.theme.background) }
         for t in layout.texts where !isOverlay {
-            canvas.element(FigureElement(t.kind, text: t.source)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
+            canvas.element(FigureElement(t.kind, text: t.source, cut: t.cut)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
         }
         for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {
             canvas.element(FigureElement(.plotArea, panel: k, box: l.plotRect)) { drawPanel(p.axes, l, panel: k) }
