@@ -157,14 +157,12 @@ struct FigureRenderer {
     /// the plot rectangles, with equal aspect where asked.
     private func placeFrames(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
         let theme = figure.theme
-        // An outside legend is the panel's own: the frames beside it share the rest of the insets, so a
-        // neighbour's legend does not shrink them. Except a legend right of a plot taller than its cell:
-        // it reaches down beside the panels below, which then keep clear of it (same right inset).
-        let reachesDown = panels.indices.map { k in (layouts[k].legend?.size.height ?? 0) > cells[k].height - layouts[k].insets.top }
-        let own = layouts.indices.map { k in
-            let l = layouts[k]
-            return Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom,
-                          right: l.insets.right - (reachesDown[k] ? 0 : l.legendInsets.right))
+        // A legend below a plot is the panel's own: the frames beside it share the rest of the bottom
+        // inset, so a neighbour's legend does not shorten them. A legend right of a plot is shared down
+        // its column: plots stacked on one x axis keep the same width (their steps line up), and a tall
+        // legend may reach down beside the panels below, which keep clear of it.
+        let own = layouts.map { l in
+            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right)
         }
         var aligned = own
         for k in panels.indices {
@@ -179,10 +177,7 @@ struct FigureRenderer {
                 }
             }
         }
-        for k in panels.indices {
-            aligned[k].bottom += layouts[k].legendInsets.bottom
-            if !reachesDown[k] { aligned[k].right += layouts[k].legendInsets.right }
-        }
+        for k in panels.indices { aligned[k].bottom += layouts[k].legendInsets.bottom }
         // A legend right of a plot may reach down beside the panels below: it starts past all their labels.
         let overhangs = panels.indices.map { k in
             panels.indices.filter { panels[$0].column == panels[k].column && panels[$0].columnSpan == panels[k].columnSpan }
