@@ -54,7 +54,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let s = surface
-        let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
+        let raw = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
+        let view = try fieldView(raw)
+        let field = view.field
         figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
         let sub = subtitle(every: every)
@@ -62,21 +64,23 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
         let main: Axes
         if let view3D {
-            let view = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme)
-            main = view.axes
-            if view.hiddenFraction > 0 { figure.subtitle = sub + "; dotted where the surface hides a path" }
+            let shown = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme, view: view)
+            main = shown.axes
+            if shown.hiddenFraction > 0 { figure.subtitle = sub + "; dotted where the surface hides a path" }
         } else {
-            main = try plane(field, every: every, theme: theme)
+            main = try plane(field, every: every, theme: theme, view: view)
         }
+        let notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil)
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
             addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
-            figure.footnote = note
+            figure.footnote = ([note].compactMap { $0 } + notes).joined(separator: "; ")
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)
+            if !notes.isEmpty { figure.footnote = notes.joined(separator: "; ") }
         }
         let parts = runs.map { run in
             DataTable(name: run.config.label, columns: ["step", xName, yName, isDataset ? "L" : "f"],
@@ -103,6 +107,11 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
 
     /// The plane view: field, level lines, guides, critical points, paths and notes.
     public func plane(_ field: ScalarField, every: Int, theme: Theme) throws -> Axes {
+        try plane(field, every: every, theme: theme, view: nil)
+    }
+
+    /// The plane view of `field` as `view` shows it (hatched undefined and off-scale cells, a pole).
+    func plane(_ field: ScalarField, every: Int, theme: Theme, view: SurfaceFieldView?) throws -> Axes {
         var ax = Axes(xLabel: "$\(xSymbol)$", yLabel: "$\(ySymbol)$")
         ax.xLimits = plan.x; ax.yLimits = plan.y
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
@@ -125,6 +134,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             ax.sideGuides = [Colorbar(for: heat, label: fName)]
         case .lines:
             ax.add(try ContourMark(field: field, levels: levels, lineWidth: 0.9, colormap: .viridis, showLabels: true))
+        }
+        if let view {
+            ax.add(contentsOf: view.marks(theme: theme, fSymbol: isDataset ? "L" : "f", bounds: Bounds(x: plan.x, y: plan.y)))
         }
         let s = surface
         let isLog = (try? levels.resolve(for: field))?.isLog ?? false
@@ -153,6 +165,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         }
         for p in s.saddles where plan.inView(p.x, p.y) {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
+        }
+        if let pole = view?.pole, plan.inView(pole.point.x, pole.point.y) {
+            items.append(.init(pole.point, label: pole.positive ? "f → ∞" : "f → −∞", shape: .marker(.cross)))
         }
         if !runs.isEmpty, plan.inView(plan.start.x, plan.start.y) {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
@@ -247,10 +262,20 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     /// nearer faces hide (drawn dotted and faded over the surface).
     public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws
         -> (axes: Axes, hiddenFraction: Double) {
+        try surface3D(field, azimuth: azimuth, elevation: elevation, theme: theme, view: nil)
+    }
+
+    /// The 3-D view of `field`, with the faces `view` clipped drawn pale.
+    func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme,
+                   view: SurfaceFieldView?) throws -> (axes: Axes, hiddenFraction: Double) {
         var ax = Axes.surface3D()
         ax.legend = withCurves ? .none : .outsideRight
-        let marks = try surface3DMarks(field, azimuth: azimuth, elevation: elevation, theme: theme,
+        var marks = try surface3DMarks(field, azimuth: azimuth, elevation: elevation, theme: theme,
                                        upTo: runs.map { $0.points.count - 1 }, legend: runs.map { $0.outcome(surface: surface) })
+        if let view, var mark = marks.first as? SurfaceMark {
+            mark.offScale = (view.limits.lower, view.limits.upper)
+            marks[0] = mark
+        }
         // An animation's still part has no paths, but its subtitle is the last frame's.
         if drawsPaths { ax.add(contentsOf: marks) }
         return (ax, (marks.first as? SurfaceMark)?.hiddenPathFraction() ?? 0)

@@ -80,7 +80,8 @@ struct LegendPlacer {
             let xh = layout.xLabelExtent
             var y = r.maxY + figure.theme.tickLength + xh + m * 2
             if let xl = layout.xTitle { y += TextLayout.make(xl, font: figure.theme.labelFont, canvas: canvas).height + m }
-            return (Point(r.midX - w / 2, y), true)
+            // Never below the room the insets keep for it (a footnote may follow it on the page).
+            return (Point(r.midX - w / 2, min(y, r.maxY + layout.insets.bottom - h)), true)
         case .upperRight, .upperLeft, .lowerLeft, .lowerRight:
             return (corners[layout.legendPlacement] ?? Point(r.minX, r.minY), true)
         case .best, .none:

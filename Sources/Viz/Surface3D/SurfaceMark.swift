@@ -30,6 +30,10 @@ public struct SurfaceMark: Mark {
     public var boxAspect: Double
     /// The z range of the box (nil: the field's finite range); values outside are clamped to it.
     public var zLimits: Interval?
+    /// Faces with a corner at or beyond these heights are drawn in `offScaleColor` (a field clamped to a
+    /// range shows its cut as pale plateaus, not as the colormap's ends); nil: none.
+    public var offScale: (below: Double?, above: Double?) = (nil, nil)
+    public var offScaleColor = Color(hex: 0xF2F0E6)
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tickLabel }
 
@@ -114,7 +118,8 @@ public struct SurfaceMark: Mark {
                 let nl = normal.length
                 let shade = nl > 0 ? 0.62 + 0.38 * abs(normal.dot(lightDir)) / nl : 1
                 let zMean = (ps[0].z + ps[1].z + ps[2].z + ps[3].z) / 4
-                let base = colormap.color(at: min(max(normalization(zMean), 0), 1))
+                let off = ps.contains { p in (offScale.above.map { p.z >= $0 } ?? false) || (offScale.below.map { p.z <= $0 } ?? false) }
+                let base = off ? offScaleColor : colormap.color(at: min(max(normalization(zMean), 0), 1))
                 let c = Color(r: base.r * shade, g: base.g * shade, b: base.b * shade)
                 let d = (depth(n[0]) + depth(n[1]) + depth(n[2]) + depth(n[3])) / 4
                 faces.append((d, n.map(dev), c))
