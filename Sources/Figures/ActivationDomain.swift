@@ -71,7 +71,12 @@ public struct ActivationDomain: Sendable, Equatable {
     /// candidates for unbounded points). A single undefined sample at a pole is the pole's own clause.
     private mutating func undefinedRuns(_ f: (Double) -> Double, xs: [Double], span: Double, poles: [Double]) -> [Double] {
         let n = xs.count, q = span * 1e-6
-        let defined = xs.map { f($0).isFinite }
+        let sampled = xs.map { f($0).isFinite }
+        // A lone defined sample between undefined ones (x^x at a negative integer) is not a piece of
+        // curve: the run goes on through it, and the clause says such points exist.
+        let defined = sampled.indices.map { k in
+            sampled[k] && !((k == 0 || !sampled[k - 1]) && (k == n - 1 || !sampled[k + 1]))
+        }
         func boundary(_ inside: Double, _ outside: Double) -> Double {
             var a = inside, b = outside
             for _ in 0..<80 { let m = (a + b) / 2; if f(m).isFinite { a = m } else { b = m } }
@@ -88,16 +93,17 @@ public struct ActivationDomain: Sendable, Equatable {
             while j + 1 < n, !defined[j + 1] { j += 1 }
             let lo = k > 0 ? boundary(xs[k - 1], xs[k]) : nil
             let hi = j < n - 1 ? boundary(xs[j + 1], xs[j]) : nil
+            let except = sampled[k...j].contains(true) ? " (except at isolated points)" : ""
             switch (lo, hi) {
-            case (nil, nil): clauses.append("f undefined on the whole range")
-            case let (nil, h?): clauses.append("f undefined for x " + op(h, "<", "≤") + " " + show(h)); singular.append(h)
-            case let (l?, nil): clauses.append("f undefined for x " + op(l, ">", "≥") + " " + show(l)); singular.append(l)
+            case (nil, nil): clauses.append("f undefined on the whole range" + except)
+            case let (nil, h?): clauses.append("f undefined for x " + op(h, "<", "≤") + " " + show(h) + except); singular.append(h)
+            case let (l?, nil): clauses.append("f undefined for x " + op(l, ">", "≥") + " " + show(l) + except); singular.append(l)
             case let (l?, h?) where h - l <= 4 * q:
                 let m = (l + h) / 2
                 if !poles.contains(where: { abs($0 - m) <= 4 * q }) { clauses.append("f undefined at x = " + show(m)) }
                 singular.append(m)
             case let (l?, h?):
-                clauses.append("f undefined for " + show(l) + " " + op(l, "<", "≤") + " x " + op(h, "<", "≤") + " " + show(h))
+                clauses.append("f undefined for " + show(l) + " " + op(l, "<", "≤") + " x " + op(h, "<", "≤") + " " + show(h) + except)
                 singular += [l, h]
             }
             k = j + 1

@@ -14,6 +14,12 @@ public struct ActivationFigure: FigureRecipe {
     public var saturation: Double? = 0.05
     /// Relative threshold: a fraction of max |f′|.
     public var saturationRelative: Double?
+    /// Whether `saturation` scales down with a typed function's own max |f′| when that is finite and
+    /// below 1 (τ · min(1, max|f′|)): 0.05 was chosen for activations, whose slopes are near 1, and
+    /// would call all of 0.001·tanh(x) saturated. (Never up: a sampled max of an unbounded f′, as
+    /// sin(1/x)'s, would make every point saturated.)
+    /// The command sets false when the user gives `--saturation`.
+    public var saturationScalesTypedFunctions = true
     public var zones = true
 
     /// A recipe (or value) with these fields; see each field.
@@ -43,6 +49,8 @@ public struct ActivationFigure: FigureRecipe {
     public func tau(for a: Activation) -> Double? {
         // f′ unbounded (a pole): no fraction of it is a threshold.
         if let r = saturationRelative { return a.maxAbsDerivative.value.isFinite ? r * a.maxAbsDerivative.value : nil }
+        let peak = a.maxAbsDerivative.value
+        if saturationScalesTypedFunctions, a.expression != nil, let t = saturation, peak.isFinite, peak > 0 { return t * min(1, peak) }
         return saturation
     }
 
@@ -54,6 +62,9 @@ public struct ActivationFigure: FigureRecipe {
         var curveTables: [DataTable] = [], tables: [DataTable] = []
         let sampler = FunctionSampler()
         let width = theme.lineWidth
+        // About the plot's width in pixel columns (the legend and labels take the rest).
+        let columns = Int(Double(figure.pixelSize.width) * 0.75)
+        var oscillating: [(name: String, envelope: OscillationEnvelope)] = []
 
         if let a = activations.first, single {
             // A typed expression is titled by its pretty-printed math alone.
@@ -90,7 +101,10 @@ public struct ActivationFigure: FigureRecipe {
                 }
             }
             if curves != .derivativeOnly {
-                let pts = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
+                let sampled = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
+                let (pts, band, env) = Self.resolvable(sampled, a.value, typed: a.expression != nil, over: xr, columns: columns,
+                                                       color: color, zOrder: 3.05)
+                if let band, let env { axes.add(band); oscillating.append((single ? "f" : a.displayName, env)) }
                 let style = StrokeStyle(color: color, width: width, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
                 if !single { axes.add(LineMark(points: [], style: style, label: legendLabel(a), marker: theme.marker(styles[i]))) }
@@ -103,7 +117,10 @@ public struct ActivationFigure: FigureRecipe {
                 // f′ is drawn only where f is defined (AD gives log′(x) = 1/x for x < 0 too).
                 let typed = a.expression != nil
                 let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
-                let pts = sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
+                let sampled = sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
+                let (pts, band, env) = Self.resolvable(sampled, derivative, typed: typed, over: xr, columns: columns,
+                                                       color: derivativeColor, zOrder: 2.9)
+                if let band, let env { axes.add(band); oscillating.append((single ? "f′" : a.displayName + "′", env)) }
                 let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
                 let style = StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
@@ -160,6 +177,7 @@ public struct ActivationFigure: FigureRecipe {
             tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
         }
         addDomainNotes(over: xr, figure: &figure, axes: &axes)
+        if let note = Self.oscillationNote(oscillating) { figure.footnote = note }
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return [TidyTables.curves(curveTables)] + tables

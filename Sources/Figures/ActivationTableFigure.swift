@@ -40,8 +40,11 @@ public struct ActivationTableFigure: FigureRecipe {
     }
 
     /// |f′(x)| → 0 as x → ±∞, from the closed forms (the same rule that shades saturated zones).
+    /// A typed function is judged by its tails alone: 1/x's |f′| = 1/x² → 0 at both ends.
     public static func saturation(of a: Activation) -> Saturation {
-        switch a.derivativeVanishes {
+        var ends = a.derivativeVanishes
+        if let shape = a.typedShape { ends = (shape.tailFlattensLeft, shape.tailFlattensRight) }
+        switch ends {
         case (true, true): return .both
         case (true, false): return .left
         case (false, true): return .right
@@ -59,6 +62,12 @@ public struct ActivationTableFigure: FigureRecipe {
     /// "0.25 at 0", "1 for x→∞"; "1" when the maximum holds on an interval.
     public static func peakText(_ p: Properties) -> String {
         let v = TickFormat.short(p.maxAbsDerivative, significant: 4)
+        if p.maxAbsDerivative.isInfinite, p.maxAbsDerivativeAt.isFinite {
+            // At a pole: name it when it is the only one, else say where (tan: at every pole).
+            if (p.activation.typedShape?.poles.count ?? 0) > 1 { return v + " at each pole" }
+            let approach = p.activation.steepestSlope.approach
+            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : approach > 0 ? "^{+}" : "") + "$"
+        }
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
         let approach = p.activation.steepestSlope.approach
         if approach != 0 {

@@ -17,6 +17,28 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"x":[0.0],"y":[0.0],"dy":[0.0]}"#)
     }
 
+    /// A negative zero prints as torch.autograd gives it: −x² at 0 is −0.0 with derivative −2·0 = −0.0,
+    /// relu(−x)′ at 1 is 0·(−1) = −0.0 (as `print(float(t))` shows); the reference JSON holds such values too.
+    func testNegativeZeroIsPrintedAsTorchGivesIt() throws {
+        let r = try runDLPlot(["eval", "activation", "--x", "0,1", "--", "-x^2"])
+        XCTAssertEqual(r.stdout, "x,y,dy\n0.0,-0.0,-0.0\n1.0,-1.0,-2.0\n", r.stderr)
+        let relu = try runDLPlot(["eval", "activation", "relu(-x)", "--x", "1"])
+        XCTAssertEqual(relu.stdout, "x,y,dy\n1.0,0.0,-0.0\n", relu.stderr)
+        let help = try runDLPlot(["eval", "--help"])
+        XCTAssertTrue(help.stdout.contains("a negative zero prints as -0.0, as PyTorch gives and prints it"), help.stdout)
+    }
+
+    /// A single word that is neither a name nor close to one points to formulas.
+    func testUnknownWordSuggestsAFormula() throws {
+        let r = try runDLPlot(["eval", "activation", "beta", "--x", "1"])
+        XCTAssertEqual(r.status, 64)
+        XCTAssertTrue(r.stderr.contains("unknown activation 'beta'. Allowed: identity,"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("; or type a formula, e.g. 'x*sigmoid(beta*x)' with --param beta=1"), r.stderr)
+        let close = try runDLPlot(["eval", "activation", "sigmod", "--x", "1"])
+        XCTAssertTrue(close.stderr.contains("did you mean 'sigmoid'?"), close.stderr)
+        XCTAssertFalse(close.stderr.contains("or type a formula"), close.stderr)
+    }
+
     /// eval only evaluates: a 9,999-character expression (x+x+…+x, 5000 terms with
     /// LONG_EXPRESSION_TERMS=5000; 300 by default) prints its value without the figure analysis.
     func testEvalOfALongExpressionOnlyEvaluates() throws {

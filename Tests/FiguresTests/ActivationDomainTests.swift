@@ -164,4 +164,9 @@ extension ActivationDomainTests {
         // Without parameters the formula stands alone.
         XCTAssertEqual(try MathExpression("x^2").formulaWithParameters, try MathExpression("x^2").formula)
     }
+
+    /// x^x is defined for x ≥ 0 and at isolated negative integers: one clause, not one per unit interval.
+    func testIsolatedPointsMergeIntoOneClause() throws {
+        XCTAssertEqual(try domain("x^x").clauses, ["f undefined for x < 0 (except at isolated points)"])
+    }
 }

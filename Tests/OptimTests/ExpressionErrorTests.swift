@@ -40,6 +40,27 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(error("geluu(x)")?.message, "unknown function 'geluu' (column 1); did you mean 'gelu'?")
     }
 
+    /// A suggestion only when it is close for the name's length; otherwise what there is.
+    func testFarNamesGetNoSuggestion() {
+        // e2 is e glued to 2 (was "did you mean 'pi'?").
+        XCTAssertEqual(error("e2*x")?.message, "unknown name 'e2' (column 1): write 'e*2' to multiply or 'e^2' for a power")
+        XCTAssertEqual(error("3*x2")?.message, "unknown name 'x2' (column 3): write 'x*2' to multiply or 'x^2' for a power")
+        // foo is two edits from log: no guess, the functions listed (was "did you mean 'log'?").
+        let foo = error("foo(x)")?.message ?? ""
+        XCTAssertTrue(foo.hasPrefix("unknown function 'foo' (column 1): the functions are exp log log1p"), foo)
+        XCTAssertTrue(foo.hasSuffix("max min and every activation name (dlplot list activations)"), foo)
+        XCTAssertFalse(foo.contains("did you mean"))
+        // X is x in capitals (was "parameter 'X' has no value").
+        XCTAssertEqual(error("X*2")?.message, "unknown name 'X' (column 1); names are case-sensitive; did you mean 'x'?")
+        XCTAssertEqual(error("x + Y", dimension: 2)?.message, "unknown name 'Y' (column 5); names are case-sensitive; did you mean 'y'?")
+        // A surface's expected operand mentions y.
+        XCTAssertEqual(error("x^2+", dimension: 2)?.message, "unexpected end of input (column 5): expected a number, x, y, a function call or '('")
+        XCTAssertEqual(closestName(to: "foo", in: ["log", "exp"]), nil)
+        XCTAssertEqual(closestName(to: "e2", in: ["pi"]), nil)
+        XCTAssertEqual(closestName(to: "adm", in: ["adam", "sgd"]), "adam")
+        XCTAssertEqual(closestName(to: "rmsprp", in: ["rmsprop"]), "rmsprop")
+    }
+
     func testMissingParameters() {
         let e = error("x*sigmoid(beta*x)")
         XCTAssertEqual(e?.message, "parameter 'beta' has no value (column 11): give it one (--param beta=VALUE), or use x, pi or e")

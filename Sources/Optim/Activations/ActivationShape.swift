@@ -131,10 +131,17 @@ extension Activation {
 
     /// Whether the output is zero-centred: f(0) = 0 and the range is symmetric about 0
     /// (lower = −upper). True for identity, tanh, softsign, leaky ReLU/PReLU with a positive slope,
-    /// and hardtanh with min_val = −max_val.
+    /// and hardtanh with min_val = −max_val; for a typed function also when f is undefined or
+    /// infinite at 0 (1/x, tan's neighbours) and within 10⁻⁹ relative for ends found numerically.
     public var isZeroCentred: Bool {
         let r = outputRange
-        return value(0) == 0 && r.lower == -r.upper
+        let symmetric = r.lower == -r.upper
+            || (r.lower.isFinite && r.upper.isFinite && abs(r.lower + r.upper) <= 1e-9 * max(abs(r.lower), abs(r.upper)))
+        guard case .expression = function else { return value(0) == 0 && symmetric }
+        // A typed function may be undefined or infinite at 0 (1/x is odd with range (−∞, ∞)), and
+        // its range is found numerically (sin's ends within 10⁻⁹ of ±1).
+        let v0 = value(0)
+        return (v0 == 0 || !v0.isFinite) && symmetric
     }
 
     /// Whether both ends of the output range are finite.

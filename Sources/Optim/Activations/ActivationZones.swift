@@ -148,6 +148,12 @@ extension Activation {
         if matches(here) { return SteepestSlope(magnitude: peak, at: at, slope: here, approach: 0) }
         let eps = 1e-9 * max(1, abs(at))
         let left = derivative(at - eps), right = derivative(at + eps)
+        if peak.isInfinite {
+            // A pole: |f′| → ∞ from the sides where f′ is huge (1/x: both; log: from the right).
+            // (AD gives log′(x) = 1/x left of 0 too: only a side where f is defined counts.)
+            let l = abs(left) > 1e6 && value(at - eps).isFinite, r = abs(right) > 1e6 && value(at + eps).isFinite
+            return SteepestSlope(magnitude: peak, at: at, slope: (r ? right : left) < 0 ? -peak : peak, approach: l == r ? 0 : r ? 1 : -1)
+        }
         if matches(left) { return SteepestSlope(magnitude: peak, at: at, slope: left.sign == .minus ? -peak : peak, approach: -1) }
         if matches(right) { return SteepestSlope(magnitude: peak, at: at, slope: right.sign == .minus ? -peak : peak, approach: 1) }
         return SteepestSlope(magnitude: peak, at: at, slope: here, approach: 0)

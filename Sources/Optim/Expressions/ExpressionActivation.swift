@@ -58,6 +58,12 @@ extension Activation {
         if case .expression(let e) = function { return e.expression }
         return nil
     }
+
+    /// The numerically found shape of a typed expression (computed on first use), nil for a built-in.
+    public var typedShape: FunctionShape? {
+        if case .expression(let e) = function { return e.shape }
+        return nil
+    }
 }
 
 extension MathExpression {

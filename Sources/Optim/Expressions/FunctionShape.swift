@@ -27,6 +27,10 @@ public struct FunctionShape: Sendable, Hashable {
     /// Whether |f′| → 0 as x → −∞ / +∞ (|f′| at 10³ and 10⁶ below 10⁻⁶ and not growing).
     public var derivativeVanishesLeft = false
     public var derivativeVanishesRight = false
+    /// The same test of the tails alone, whatever poles f has (1/x: |f′| = 1/x² → 0 at both ends,
+    /// although its zones do not count that as saturation).
+    public var tailFlattensLeft = false
+    public var tailFlattensRight = false
     /// Points where f is unbounded (1/x at 0, log at 0), with the side and sign of the blow-up.
     /// A function with a pole has an unbounded range, an unbounded f′ (`maxAbsDerivative` is ∞ at the
     /// first pole) and no saturating tails: 1/x's tails flatten only because it lives on its pole.
@@ -52,10 +56,16 @@ public struct FunctionShape: Sendable, Hashable {
         var firstDefined = Double.nan, lastDefined = Double.nan
         var xs: [Double] = [], ys: [Double] = []
         xs.reserveCapacity(n + 1); ys.reserveCapacity(n + 1)
+        var ds: [Double] = []
         for k in 0...n {
             let x = scan.lowerBound + (scan.upperBound - scan.lowerBound) * Double(k) / Double(n)
-            let (y, d) = (f(x), df(x))
-            xs.append(x); ys.append(y)
+            xs.append(x); ys.append(f(x)); ds.append(df(x))
+        }
+        // A value defined at a lone sample between undefined ones (x^x at negative integers) is not part
+        // of the curve: it says nothing of the range, the slope or monotonicity.
+        let isolated = FunctionShape.isolatedSamples(ys)
+        for k in 0...n {
+            let x = xs[k], y = isolated[k] ? Double.nan : ys[k], d = isolated[k] ? Double.nan : ds[k]
             if y < lo.value { lo = (y, x) }
             if y > hi.value { hi = (y, x) }
             if abs(d) > steepest.value { steepest = (abs(d), x) }
@@ -72,22 +82,35 @@ public struct FunctionShape: Sendable, Hashable {
                 && zip(tail.dropFirst(), tail.dropFirst(2)).allSatisfy { $1 <= $0 }
             if side < 0 { derivativeVanishesLeft = vanishes } else { derivativeVanishesRight = vanishes }
         }
+        (tailFlattensLeft, tailFlattensRight) = (derivativeVanishesLeft, derivativeVanishesRight)
         deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps, samples: n)
         let refinedLow = refine({ -f($0) }, around: lo.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        let refinedHigh = refine(f, around: hi.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
         let lower = tail(f, side: -1), upper = tail(f, side: 1)
         outputRange = range(low: (-refinedLow.value < lo.value ? -refinedLow.value : lo.value, refinedLow.at),
-                            high: hi.value, tails: [lower, upper])
+                            high: max(hi.value, refinedHigh.value.isFinite ? refinedHigh.value : hi.value), tails: [lower, upper])
         if outputRange.lowerAttained {
             minimum = outputRange.lower
             minimumAt = -refinedLow.value < lo.value ? refinedLow.at : lo.at
         }
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
-            (maxAbsDerivative, maxAbsDerivativeAt) = (abs(df(800 * side)), side * .infinity)
+            // Still growing far out (x³: 3x²) it is unbounded, not the value at 800.
+            let far = [800.0, 1e4, 1e6].map { abs(df(side * $0)) }
+            let grows = far[1] > 2 * far[0] && !(far[2] < far[1])
+            (maxAbsDerivative, maxAbsDerivativeAt) = (grows ? .infinity : far[0], side * .infinity)
         }
-        applyPoles(FunctionShape.poles(f, xs: xs, ys: ys))
+        applyPoles(FunctionShape.poles(f, xs: xs, ys: zip(ys, isolated).map { $1 ? .nan : $0 }))
+    }
+
+    /// True at samples that are defined while both neighbours are not (NaN or infinite).
+    static func isolatedSamples(_ ys: [Double]) -> [Bool] {
+        ys.indices.map { k in
+            ys[k].isFinite && (k == 0 || !ys[k - 1].isFinite) && (k == ys.count - 1 || !ys[k + 1].isFinite)
+                && ys.count > 2
+        }
     }
 
     /// Records `found` and what a pole implies: the range is unbounded on the side f tends to, f′ is
@@ -126,7 +149,8 @@ public struct FunctionShape: Sendable, Hashable {
     /// hardtanh's 1 are reached, so they are not asymptotes).
     static func asymptote(_ f: (Double) -> Double, _ df: (Double) -> Double, side: Double) -> Asymptote? {
         let far = [1e6, 1e8, 1e10].map { f(side * $0) }
-        guard far.allSatisfy(\.isFinite) else { return nil }
+        // f must be defined between the whole numbers too (x^x is only at negative integers).
+        guard far.allSatisfy(\.isFinite), [1e6 + 0.5, 1e6 + 0.25].allSatisfy({ f(side * $0).isFinite }) else { return nil }
         let d1 = abs(far[1] - far[0]), d2 = abs(far[2] - far[1])
         guard d2 <= d1, d2 <= 1e-6 * max(1, abs(far[2])) else { return nil }
         let limit = d2 == 0 ? far[2] : rounded(far[2])

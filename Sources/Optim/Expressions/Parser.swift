@@ -158,14 +158,17 @@ struct Parser {
             guard case .rightParen = current.kind else { throw unclosed(token) }
             advance()
         case .end:
-            throw ExpressionError(source, at: token.offset, "unexpected end of input: expected a number, x, a function call or '('")
+            throw ExpressionError(source, at: token.offset, "unexpected end of input: expected " + operandText)
         case .rightParen:
-            throw ExpressionError(source, at: token.offset, "unexpected ')': expected a number, x, a function call or '('")
+            throw ExpressionError(source, at: token.offset, "unexpected ')': expected " + operandText)
         default:
             throw ExpressionError(source, at: token.offset,
-                                  "unexpected '\(spelled(index))': expected a number, x, a function call or '('")
+                                  "unexpected '\(spelled(index))': expected " + operandText)
         }
     }
+
+    /// What may start an operand here: "a number, x, a function call or '('" (x or y on a surface).
+    var operandText: String { "a number, " + (dimension == 2 ? "x, y" : "x") + ", a function call or '('" }
 
     /// What a missing ')' (or a stray token where ')' belongs) reports.
     private func unclosed(_ open: Token) -> ExpressionError {

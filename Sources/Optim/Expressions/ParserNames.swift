@@ -16,8 +16,13 @@ extension Parser {
                                       "'\(name)' is not a function: write '\(name)*(' to multiply")
             }
             let candidates = UnaryFunction.allNames + BinaryFunction.allCases.map(\.rawValue)
-            throw ExpressionError(source, at: offset, "unknown function '\(name)'",
-                                  suggestion: closestName(to: name, in: candidates))
+            if let guess = closestName(to: name, in: candidates) {
+                throw ExpressionError(source, at: offset, "unknown function '\(name)'", suggestion: guess)
+            }
+            // Nothing close: say what there is, briefly.
+            throw ExpressionError(source, at: offset, "unknown function '\(name)': the functions are "
+                                  + ElementaryFunction.allCases.map(\.rawValue).joined(separator: " ")
+                                  + " max min and every activation name (dlplot list activations)")
         }
         try enter()
         defer { depth -= 1 }
@@ -84,6 +89,16 @@ extension Parser {
             let usage = BinaryFunction(rawValue: name) == nil ? "\(name)(x)" : "\(name)(a, b)"
             throw ExpressionError(source, at: offset, "'\(name)' is a function: call it with parentheses, as in \(usage)")
         }
+        // A name glued to digits (e2, x3, pi2): a missing operator, not a new name.
+        if let stem = Self.numberedName(name, dimension: dimension) {
+            let digits = name.dropFirst(stem.count)
+            throw ExpressionError(source, at: offset,
+                                  "unknown name '\(name)': write '\(stem)*\(digits)' to multiply or '\(stem)^\(digits)' for a power")
+        }
+        // X for x, Y for y.
+        if name.count == 1, name != name.lowercased(), (["x"] + (dimension == 2 ? ["y"] : [])).contains(name.lowercased()) {
+            throw ExpressionError(source, at: offset, "unknown name '\(name)'; names are case-sensitive", suggestion: name.lowercased())
+        }
         // A misspelling of a given parameter or of pi; single letters are taken as new parameters.
         if name.count >= 2, let guess = closestName(to: name, in: ["pi"] + parameters.keys.sorted()) {
             throw ExpressionError(source, at: offset, "unknown name '\(name)'", suggestion: guess)
@@ -91,6 +106,16 @@ extension Parser {
         throw ExpressionError(source, at: offset,
                               "parameter '\(name)' has no value: give it one (--param \(name)=VALUE), or use "
                               + (dimension == 2 ? "x, y, pi or e" : "x, pi or e"))
+    }
+}
+
+extension Parser {
+    /// The variable or constant `name` starts with when the rest is digits (`e2` → `e`), else nil.
+    static func numberedName(_ name: String, dimension: Int) -> String? {
+        for stem in ["pi", "e", "x"] + (dimension == 2 ? ["y"] : []) where name.hasPrefix(stem) && name.count > stem.count {
+            if name.dropFirst(stem.count).allSatisfy(\.isNumber) { return stem }
+        }
+        return nil
     }
 }
 

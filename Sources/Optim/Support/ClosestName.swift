@@ -1,6 +1,7 @@
 /// The candidate closest to `name` by edit distance (case-insensitive, `-` and `_` treated alike),
 /// or the one candidate whose leading words are `name` (`step` → `step_size`), or nil when nothing is
-/// plausibly a misspelling of it (distance above a third of its length, at least 2).
+/// plausibly a misspelling of it: one edit for names of up to four letters (`foo` is not `log`, `e2`
+/// is not `pi`), two up to eight, a third of the length beyond, and never half of the name or more.
 public func closestName(to name: String, in candidates: [String]) -> String? {
     func normalise(_ s: String) -> [Character] {
         Array(s.lowercased().map { $0 == "-" ? "_" : $0 })
@@ -12,7 +13,7 @@ public func closestName(to name: String, in candidates: [String]) -> String? {
         if best.map({ d < $0.distance }) ?? true { best = (candidate, d) }
     }
     guard let best else { return nil }
-    let limit = max(2, target.count / 3)
+    let limit = min(target.count <= 4 ? 1 : max(2, target.count / 3), (target.count - 1) / 2)
     if best.distance <= limit { return best.name }
     // A leading word of exactly one candidate (`step` for `step_size`, `line` for `line_search_fn`).
     let stems = candidates.filter { c in

@@ -36,8 +36,9 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("The x range as a:b (default: -6:6, widened to show every kink).", valueName: "a:b"))
         var range: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
-        var saturation: Double = 0.05
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "Shade where |f′| < τ (absolute threshold; default 0.05, for a typed function 0.05·max|f′|).", valueName: "τ"))
+        var saturation: Double?
 
         @Option(name: .customLong("saturation-rel"), parsing: .unconditional, help: ArgumentHelp(
             "Shade where |f′| < r·max|f′| instead (relative threshold, e.g. 0.1).", valueName: "r"))
@@ -65,7 +66,9 @@ extension DLPlot {
                 throw ValidationError("\(names.count) activations is too many for one figure; give at most \(Self.maxCurves) (`dlplot activations` draws up to 48 as a grid)")
             }
             if noDerivative && derivativeOnly { throw ValidationError("--no-derivative and --derivative-only exclude each other") }
-            guard saturation.isFinite, saturation >= 0 else { throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0") }
+            if let saturation, !(saturation.isFinite && saturation >= 0) {
+                throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0")
+            }
             if let r = saturationRelative, !(r.isFinite && r >= 0 && r <= 1) {
                 throw ValidationError("invalid --saturation-rel '\(TypedText.number("--saturation-rel", r))': expected a number from 0 to 1")
             }
@@ -123,7 +126,8 @@ extension DLPlot {
             var recipe = ActivationFigure(activations: try activations())
             recipe.range = try range.map { try ArgumentText.range($0, option: "--range") }
             recipe.curves = noDerivative ? .valueOnly : derivativeOnly ? .derivativeOnly : .both
-            recipe.saturation = saturation
+            recipe.saturation = saturation ?? 0.05
+            recipe.saturationScalesTypedFunctions = saturation == nil
             recipe.saturationRelative = saturationRelative
             recipe.zones = !noZones
             let tables = recipe.build(into: &figure)

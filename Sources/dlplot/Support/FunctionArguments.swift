@@ -111,7 +111,11 @@ enum FunctionArguments {
             hint = nil
         }
         guard let hint, let name = message.range(of: "'\(text)'"), let allowed = message.range(of: " Allowed: ") else {
-            return failure(option, message)
+            // Nothing close among the names: a formula may be what was meant (`beta` of x·σ(βx)).
+            let formula = dimension == 2 ? "'x^2 + 10*y^2'" : "'x*sigmoid(\(text)*x)' with --param \(text)=1"
+            let example = dimension == 1 && text.count <= 12 && text.allSatisfy({ $0.isLetter || $0 == "_" }) ? formula
+                : dimension == 2 ? formula : "'x*sigmoid(x)'"
+            return failure(option, message + (message.contains("did you mean") ? "" : "; or type a formula, e.g. " + example))
         }
         return failure(option, message[..<name.upperBound] + "; did you mean '\(hint)'?" + message[allowed.lowerBound...])
     }
