@@ -28,6 +28,9 @@ public struct TimedMark: Mark {
     public var clipsToPlot: Bool { mark.clipsToPlot }
     public var textKind: FigureElement.Kind { mark.textKind }
     public func movableTextBox(in context: PlotContext) -> Rect? { mark.movableTextBox(in: context) }
+    public func movableTextShifts(in context: PlotContext) -> [Point]? { mark.movableTextShifts(in: context) }
+    public var placesTextAroundOthers: Bool { mark.placesTextAroundOthers }
+    public var textPriority: Double { mark.textPriority }
 }
 
 extension TimedMark {

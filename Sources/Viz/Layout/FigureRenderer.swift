@@ -39,7 +39,7 @@ struct FigureRenderer {
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         var crowded: [Int] = []
         for k in panels.indices {
-            let placed = placer.place(&layouts[k], axes: panels[k].axes)
+            let placed = placer.place(&layouts[k], axes: panels[k].axes, cell: cells[k])
             guard placed.fitsPage else {
                 throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
                                             allowed: "a page with room for the legend beside the plot")
@@ -73,23 +73,27 @@ struct FigureRenderer {
         var texts: [FigureLayout.Label] = []
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
+        // Never below 0.6 of their size: two lines, then cut short with "…" (see `TextLayout.fittedOnPage`).
+        func page(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
+            TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
+        }
         if let title = figure.title {
-            let t = fitted(title, theme.figureTitleFont, maxWidth: content.width, wrap: false)
+            let (t, cut) = page(title, theme.figureTitleFont)
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
-                               kind: .title, source: title))
+                               kind: .title, source: title, cut: cut))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let s = fitted(sub, theme.noteFont, maxWidth: content.width, wrap: false)
+                let (s, cut) = page(sub, theme.noteFont)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted,
-                                   kind: .subtitle, source: sub))
+                                   kind: .subtitle, source: sub, cut: cut))
                 used += s.height + theme.noteFont.size * 0.5
             }
             content = content.inset(by: Insets(top: used))
         }
         if let foot = figure.footnote {
-            let f = fitted(foot, theme.noteFont, maxWidth: content.width, wrap: false)
+            let (f, cut) = page(foot, theme.noteFont)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted,
-                               kind: .footnote, source: foot))
+                               kind: .footnote, source: foot, cut: cut))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
         guard content.width > 20, content.height > 20 else {
@@ -153,18 +157,27 @@ struct FigureRenderer {
     /// the plot rectangles, with equal aspect where asked.
     private func placeFrames(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
         let theme = figure.theme
-        var aligned = layouts.map(\.insets)
+        // An outside legend's room (right of or below a plot) is the panel's own: aligned frames share
+        // the rest, so a neighbour's legend does not shrink a plot beside it.
+        let own = layouts.map { l in
+            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right - l.legendInsets.right)
+        }
+        var aligned = own
         for k in panels.indices {
             for j in panels.indices where j != k {
                 if panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan {
-                    aligned[k].left = max(aligned[k].left, layouts[j].insets.left)
-                    aligned[k].right = max(aligned[k].right, layouts[j].insets.right)
+                    aligned[k].left = max(aligned[k].left, own[j].left)
+                    aligned[k].right = max(aligned[k].right, own[j].right)
                 }
                 if panels[j].row == panels[k].row && panels[j].rowSpan == panels[k].rowSpan {
-                    aligned[k].top = max(aligned[k].top, layouts[j].insets.top)
-                    aligned[k].bottom = max(aligned[k].bottom, layouts[j].insets.bottom)
+                    aligned[k].top = max(aligned[k].top, own[j].top)
+                    aligned[k].bottom = max(aligned[k].bottom, own[j].bottom)
                 }
             }
+        }
+        for k in panels.indices {
+            aligned[k].right += layouts[k].legendInsets.right
+            aligned[k].bottom += layouts[k].legendInsets.bottom
         }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = []
@@ -190,9 +203,10 @@ struct FigureRenderer {
             }
             // Ticks were chosen for the panel's own insets; aligned insets (a neighbour's outside legend or
             // wider labels) or equal aspect make the plot narrower: choose them again for the plot as drawn
-            // (upright labels: the space below the frame is already reserved).
+            // (turned labels only when they already were: the space below the frame is reserved for them).
             if placed[k] != cells[k].inset(by: layouts[k].insets) || panels[k].axes.aspectAdjustsLimits {
-                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas, rotate: false)
+                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas,
+                                        rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
             layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)

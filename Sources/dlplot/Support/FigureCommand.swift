@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Figures
 import Viz
@@ -33,6 +34,29 @@ struct FigureError: Error, CustomStringConvertible {
 enum OutputTarget {
     /// Whether `path` means standard output.
     static func isStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
+
+    /// The `--data` files for `tables`: NAME.csv, NAME-2.csv, …; standard output (`--data -`) takes
+    /// exactly one table.
+    /// - Throws: `ValidationError` (exit 64) for several tables on standard output.
+    static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, bytes: [UInt8])] {
+        if isStandardOutput(path), tables.count > 1 {
+            throw ValidationError("invalid --data '\(path)': this figure has \(tables.count) tables and standard output "
+                + "takes one; give a file name (NAME.csv, NAME-2.csv, … are written)")
+        }
+        return DataTable.files(tables, path: path).map { ($0.path, Array($0.text.utf8)) }
+    }
+
+    /// Writes the entries for standard output first (so a failure there leaves no files), then every
+    /// file all-or-nothing (see `AtomicFile.writeAll`).
+    static func writeAll(_ rendered: [(path: String, bytes: [UInt8])]) throws {
+        for r in rendered where isStandardOutput(r.path) {
+            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
+        }
+        let regular = rendered.filter { !isStandardOutput($0.path) }
+        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
+            throw FigureError(e.description)
+        }
+    }
 }
 
 extension FigureCommand {
@@ -47,8 +71,15 @@ extension FigureCommand {
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
+        // (A title with malformed math already had its one warning: drawn as literal text.)
+        if let title = figureOptions.title, MathText.problem(in: title) == nil, let format = targets.first?.format,
+           (try? figure.cutPageTexts(for: format))?.contains(.title) == true {
+            writeStandardError("warning: --title is \(title.count) characters, more than two lines at the smallest title size "
+                + "fit a \(figure.pixelSize.width)-pixel-wide page: drawn cut short with \"…\" (shorten it or give a wider --size)\n")
+        }
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         var rendered: [(path: String, bytes: [UInt8])] = []
+        var replaced: [String] = []
         for t in targets {
             let result = Result { () throws(VizError) -> [UInt8] in try figure.render(as: t.format, metadata: meta) }
             switch result {
@@ -60,20 +91,20 @@ extension FigureCommand {
         }
         if let data {
             // One tidy table per file: NAME.csv, NAME-2.csv, … (the recipes return tidy tables).
-            let files = DataTable.files(tables, path: data)
+            let files = try OutputTarget.dataFiles(tables, path: data)
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
             try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
-            for file in files { rendered.append((file.path, Array(file.text.utf8))) }
+            rendered += files
+            // Files named here, not by the user, that already exist are replaced: said on standard error.
+            replaced = files.dropFirst().map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         }
         if let path = figureOptions.layout.layoutReport {
             do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
         }
-        for r in rendered where OutputTarget.isStandardOutput(r.path) {
-            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
-        }
-        let regular = rendered.filter { !OutputTarget.isStandardOutput($0.path) }
-        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
-            throw FigureError(e.description)
+        try OutputTarget.writeAll(rendered)
+        if let data, !replaced.isEmpty {
+            writeStandardError("note: replaced the existing " + replaced.map { "'\($0)'" }.joined(separator: ", ")
+                + ": --data '\(data)' writes the figure's further tables to NAME-2.csv, NAME-3.csv, … beside it\n")
         }
         return rendered.map(\.path)
     }
