@@ -40,7 +40,7 @@ final class AnimationWordingTests: XCTestCase {
     func testLearningRateTitlesKeepTheirVerdictForTheEnd() throws {
         var recipe = LearningRateFigure(curve: Curve1D(.square), rates: [0.05, 1.1], start: 2.5, steps: 6)
         recipe.animated = true
-        var figure = try Figure(width: 640, height: 300)
+        var figure = try Figure(width: 1280, height: 600)
         _ = try recipe.build(into: &figure)
         let animation = Animation(revealing: figure, frames: 7, timing: .even)
         let titles = try XCTUnwrap(animation.panelTitles)
@@ -56,7 +56,7 @@ final class AnimationWordingTests: XCTestCase {
         XCTAssertFalse(changedRows.isEmpty)
         // The still figure made without animation has the same titles and none that move.
         recipe.animated = false
-        var still = try Figure(width: 640, height: 300)
+        var still = try Figure(width: 1280, height: 600)
         _ = try recipe.build(into: &still)
         XCTAssertNil(Animation(revealing: still, frames: 7, timing: .even).panelTitles)
         XCTAssertEqual(still.panels.map(\.axes.title), figure.panels.map(\.axes.title))
