@@ -68,28 +68,23 @@ public struct SoftmaxFigure: FigureRecipe {
             series = (0..<n).map { i in BarMark.Series(label: classLabel(i), values: probabilities.map { $0[i] }) }
             colors = (0..<n).map { theme.color($0) }
         }
-        let barMark = BarMark(categories: categories, series: series, colors: colors, valueLabels: false)
+        var barMark = BarMark(categories: categories, series: series, colors: colors)
+        // Three decimals: probabilities read alike in every bar (a tiny one reads "<0.001").
+        barMark.valueLabelDecimals = 3
         bars.addBars(barMark)
-        // Value labels: three decimals, turned upright when the bars are narrower than the text.
+        // Upright labels (bars narrower than the text) need more headroom above the tallest bar.
         let count = Double(categories.count * series.count)
-        let barWidth = (figure.size.width * 2 / 3 - 90) / count * barMark.groupWidth
+        let barWidth = (figure.size.width * (figure.size.width < figure.size.height * 1.2 ? 1 : 2 / 3) - 90) / count * barMark.groupWidth
         let upright = barWidth < theme.noteFont.size * 0.62 * 5.2
-        for (j, s) in series.enumerated() {
-            for (i, v) in s.values.enumerated() {
-                let span = barMark.barSpan(category: i, series: j)
-                let text = v < 0.0005 ? "<0.001" : NumberText.fixed(v, decimals: 3)
-                bars.add(TextMark(text, at: Point((span.lower + span.upper) / 2, v),
-                                  anchor: upright ? TextAnchor(0, .middle) : TextAnchor(0.5, .bottom),
-                                  offset: Point(0, theme.noteFont.size * 0.3), font: theme.noteFont,
-                                  angle: upright ? Double.pi / 2 : 0))
-            }
-        }
         // Inside, in the emptiest corner: an outside legend would take a third of the bars' width.
         bars.legend = .best
         bars.yLimits = Interval(0, upright ? 1.22 : 1.08)
         // Probabilities stop at 1: no ticks in the headroom above it.
         bars.yTickLabels = stride(from: 0.0, through: 1.0001, by: 0.2).map { ($0, TickFormat.short($0)) }
-        figure.add(bars, row: 0, column: 0, columnSpan: 2)
+        // Side by side on a landscape page (bars two thirds of the width); stacked on a portrait one.
+        let portrait = figure.size.width < figure.size.height * 1.2
+        (figure.rows, figure.columns) = portrait ? (3, 1) : (1, 3)
+        if portrait { figure.add(bars, row: 0, column: 0, rowSpan: 2) } else { figure.add(bars, row: 0, column: 0, columnSpan: 2) }
 
         // Entropy against temperature, the given temperatures marked, the maximum log n dashed.
         var entropy = Axes(title: "entropy against temperature", xLabel: "temperature $T$ (log scale)",
@@ -100,8 +95,13 @@ public struct SoftmaxFigure: FigureRecipe {
         let logitsCopy = logits
         entropy.add(LineMark(points: ts.map { Point($0, Softmax.entropy(logitsCopy, temperature: $0)) },
                              style: StrokeStyle(color: theme.foreground, width: theme.lineWidth * 0.8), zOrder: 2))
-        entropy.add(ReferenceLineMark.horizontal(y: maxEntropy, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [5, 3]),
-                                                 text: "max log \(n) = " + TickFormat.short(maxEntropy, significant: 4)))
+        // The label at the line's left end, below it: H(T) is lowest at small T, so the curve is far.
+        var ceiling = ReferenceLineMark.horizontal(y: maxEntropy, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [5, 3]),
+                                                   text: "max log \(n) = " + TickFormat.short(maxEntropy, significant: 4))
+        ceiling.textAtStart = true
+        ceiling.shortText = "log \(n)"
+        ceiling.textBelow = true
+        entropy.add(ceiling)
         for (k, t) in temperatures.enumerated() {
             let color = grouping == .class ? theme.color(k) : theme.foreground
             entropy.add(ScatterMark(points: [Point(t, entropies[k])], shape: theme.marker(k), size: theme.markerSize * 1.3,
@@ -110,7 +110,7 @@ public struct SoftmaxFigure: FigureRecipe {
         entropy.xLimits = Interval(range.lowerBound, range.upperBound)
         entropy.yLimits = Interval(0, maxEntropy * 1.15)
         entropy.legend = .none
-        figure.add(entropy, row: 0, column: 2)
+        if portrait { figure.add(entropy, row: 2, column: 0) } else { figure.add(entropy, row: 0, column: 2) }
 
         var rows: [[Double]] = []
         for (k, t) in temperatures.enumerated() {

@@ -27,6 +27,9 @@ public struct TimedMark: Mark {
     public var isDataInk: Bool { mark.isDataInk }
     public var textKind: FigureElement.Kind { mark.textKind }
     public func movableTextBox(in context: PlotContext) -> Rect? { mark.movableTextBox(in: context) }
+    public func movableTextShifts(in context: PlotContext) -> [Point]? { mark.movableTextShifts(in: context) }
+    public var placesTextAroundOthers: Bool { mark.placesTextAroundOthers }
+    public var textPriority: Double { mark.textPriority }
 }
 
 extension TimedMark {

@@ -11,7 +11,7 @@ struct LegendPlacer {
     /// `fitsPage` is false when a legend right of the plot is taller or wider than the room beside it
     /// even at 60 % of its font size (the page is then too small).
     @discardableResult
-    func place(_ layout: inout AxisLayout, axes: Axes) -> (free: Bool, fitsPage: Bool) {
+    func place(_ layout: inout AxisLayout, axes: Axes, cell gridCell: Rect) -> (free: Bool, fitsPage: Bool) {
         guard var legend = layout.legend else { return (true, true) }
         var fitsPage = true
         let theme = figure.theme
@@ -32,8 +32,9 @@ struct LegendPlacer {
         }
         // Inside the plot: shrink (to half size at most) to fit it; in any case, fit the page.
         if inside { legend = reflow(legend, into: r.inset(by: Insets(top: 4, left: 4, bottom: 4, right: 4)), floor: 0.5) }
-        // Below: no wider than the panel's own cell, so the legends of side-by-side panels never meet.
-        let cell = Rect(x: r.minX - layout.insets.left, y: page.minY, width: r.width + layout.insets.left + layout.insets.right, height: page.height)
+        // Below: no wider than the panel's own grid cell (not its plot, which equal aspect may narrow),
+        // so the legends of side-by-side panels never meet, and no taller than the room reserved for it.
+        let cell = Rect(x: gridCell.minX, y: page.minY, width: gridCell.width, height: page.height)
         if layout.legendPlacement == .below { legend = reflow(legend, into: cell, floor: 0.5) }
         // Right of the plot: from the panel's top down, so that it never runs over the titles above.
         let panelCell = Rect(x: r.minX - layout.insets.left, y: r.minY - layout.insets.top,

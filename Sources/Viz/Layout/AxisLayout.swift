@@ -16,6 +16,9 @@ struct AxisLayout {
     var legendOrigin: Point?
     /// Where the legend actually goes (an outside legend too wide for the cell moves below).
     var legendPlacement: LegendPlacement = .none
+    /// The part of `insets` an outside legend takes (right or below): a panel's own, not shared with
+    /// the panels it is aligned with.
+    var legendInsets = Insets()
 
     /// The x and y axis titles with the shared offset or power of ten of their tick labels (see `ScalarLabels`).
     var xTitle: String?
@@ -52,6 +55,7 @@ struct AxisLayout {
             guard t.count > 1 else { return true }
             for k in 1..<t.count {
                 let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
+                // Turned labels: their upright bounding boxes (what a layout report checks) keep apart.
                 let need = rotated ? (max(l[k].height, l[k - 1].height) + font.size * 0.25) / 0.7071
                     : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
                 if !(slot >= need) { return false }
@@ -93,12 +97,15 @@ struct AxisLayout {
         // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
         if let fixed = axes.xTickLabels {
             let kept = fixed.filter { Self.inside($0.value, xScale) }
-            xTicks = kept.map(\.value); xl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; xMinor = []
-            xf = ScalarLabels(labels: [], offset: 0, exponent: 0); rotated = false
+            (xTicks, xl, rotated) = Self.fitCategoryLabels(kept, scale: xScale, width: rect.width, font: font, rotate: rotate, canvas: canvas)
+            xMinor = []
+            xf = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if let fixed = axes.yTickLabels {
             let kept = fixed.filter { Self.inside($0.value, yScale) }
-            yTicks = kept.map(\.value); yl = kept.map { TextLayout.make($0.label, font: font, canvas: canvas) }; yMinor = []
+            (yTicks, yl) = Self.thinFixedYLabels(kept.map(\.value), kept.map { TextLayout.make($0.label, font: font, canvas: canvas) },
+                                                 scale: yScale, height: rect.height, font: font)
+            yMinor = []
             yf = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if !axes.showAxes { xTicks = []; yTicks = []; xMinor = []; yMinor = [] }
@@ -148,6 +155,7 @@ struct AxisLayout {
         guideWidths = axes.sideGuides.map { $0.width(gctx) }
         if !guideWidths.isEmpty { i.right = max(i.right, 4) + guideWidths.reduce(0) { $0 + $1 + pad * 2 } }
         legend = nil
+        legendInsets = Insets()
         if !legendEntries.isEmpty, axes.legend != .none {
             var placement = axes.legend
             func measure(_ p: LegendPlacement) -> LegendLayout {
@@ -167,8 +175,10 @@ struct AxisLayout {
             }
             legend = l
             legendPlacement = placement
-            if placement == .outsideRight { i.right += l.size.width + pad * 2 }
-            if placement == .below { i.bottom += l.size.height + pad * 1.5 }
+            if placement == .outsideRight { legendInsets.right = l.size.width + pad * 2 }
+            if placement == .below { legendInsets.bottom = l.size.height + pad * 1.5 }
+            i.right += legendInsets.right
+            i.bottom += legendInsets.bottom
         }
         // The panel title last: it is fitted to the plot's width, known once the side insets are.
         // The y title is fitted to about the plot's height (the cell less everything above and below it).

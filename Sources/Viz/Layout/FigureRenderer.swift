@@ -39,7 +39,7 @@ struct FigureRenderer {
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         var crowded: [Int] = []
         for k in panels.indices {
-            let placed = placer.place(&layouts[k], axes: panels[k].axes)
+            let placed = placer.place(&layouts[k], axes: panels[k].axes, cell: cells[k])
             guard placed.fitsPage else {
                 throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
                                             allowed: "a page with room for the legend beside the plot")
@@ -162,18 +162,27 @@ struct FigureRenderer {
     /// the plot rectangles, with equal aspect where asked.
     private func placeFrames(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
         let theme = figure.theme
-        var aligned = layouts.map(\.insets)
+        // An outside legend's room (right of or below a plot) is the panel's own: aligned frames share
+        // the rest, so a neighbour's legend does not shrink a plot beside it.
+        let own = layouts.map { l in
+            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right - l.legendInsets.right)
+        }
+        var aligned = own
         for k in panels.indices {
             for j in panels.indices where j != k {
                 if panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan {
-                    aligned[k].left = max(aligned[k].left, layouts[j].insets.left)
-                    aligned[k].right = max(aligned[k].right, layouts[j].insets.right)
+                    aligned[k].left = max(aligned[k].left, own[j].left)
+                    aligned[k].right = max(aligned[k].right, own[j].right)
                 }
                 if panels[j].row == panels[k].row && panels[j].rowSpan == panels[k].rowSpan {
-                    aligned[k].top = max(aligned[k].top, layouts[j].insets.top)
-                    aligned[k].bottom = max(aligned[k].bottom, layouts[j].insets.bottom)
+                    aligned[k].top = max(aligned[k].top, own[j].top)
+                    aligned[k].bottom = max(aligned[k].bottom, own[j].bottom)
                 }
             }
+        }
+        for k in panels.indices {
+            aligned[k].right += layouts[k].legendInsets.right
+            aligned[k].bottom += layouts[k].legendInsets.bottom
         }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = []
@@ -206,9 +215,10 @@ struct FigureRenderer {
             }
             // Ticks were chosen for the panel's own insets; aligned insets (a neighbour's outside legend or
             // wider labels) or equal aspect make the plot narrower: choose them again for the plot as drawn
-            // (upright labels: the space below the frame is already reserved).
+            // (turned labels only when they already were: the space below the frame is reserved for them).
             if placed[k] != cells[k].inset(by: layouts[k].insets) || panels[k].axes.aspectAdjustsLimits {
-                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas, rotate: false)
+                layouts[k].computeTicks(axes: panels[k].axes, rect: placed[k], theme: theme, canvas: canvas,
+                                        rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
             layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)

@@ -26,7 +26,13 @@ struct NotePlacement {
                 return grid.count(in: b.expanded(by: 1.5))
             }
             var best = Point(0, 0), bestCost = cost(box)
-            if bestCost != 0 {
+            if bestCost != 0, let shifts = marks[k].movableTextShifts(in: ctx) {
+                for s in shifts {
+                    let c = cost(Rect(x: box.x + s.x, y: box.y + s.y, width: box.width, height: box.height))
+                    if c < bestCost { bestCost = c; best = s }
+                    if c == 0 { break }
+                }
+            } else if bestCost != 0 {
                 let stepX = max(4, box.height * 0.75), stepY = max(4, box.height * 0.5)
                 ring: for r in 1...40 {
                     for (dx, dy) in Self.ring(r) {

@@ -16,10 +16,17 @@ public struct BarMark: Mark {
     public var groupWidth: Double
     /// Bars start here (0 by default).
     public var baseline: Double
-    /// Print each value (formatted with `TickFormat.short`) at the end of its bar.
+    /// Print each value at the end of its bar: level when it is no wider than the bar, turned upright
+    /// when the bar is at least a line high, and not at all when the bars are too narrow for either
+    /// (the values are in the figure's data tables).
     public var valueLabels: Bool
+    /// Value labels with this many decimals (a non-zero value that rounds to zero reads "<0.001");
+    /// nil: `TickFormat.short`.
+    public var valueLabelDecimals: Int?
     public var zOrder: Double
     public var isDataInk: Bool { true }
+    /// Value labels belong to their bars: point labels in a layout report.
+    public var textKind: FigureElement.Kind { .pointLabel }
 
     public init(categories: [String], series: [Series], colors: [Color] = Palette.light, groupWidth: Double = 0.8,
                 baseline: Double = 0, valueLabels: Bool = true, zOrder: Double = 2) {
@@ -106,32 +113,62 @@ public struct BarMark: Mark {
         for t in valueTexts(in: ctx) { t.draw(ctx) }
     }
 
+    /// The text of value `v`.
+    func valueText(_ v: Double) -> String {
+        guard let d = valueLabelDecimals else { return TickFormat.short(v) }
+        let text = TickFormat.fixed(v, d)
+        var unit = 1.0
+        for _ in 0..<d { unit /= 10 }
+        if v != 0, abs(v) < unit / 2 { return (v < 0 ? ">−" : "<") + TickFormat.fixed(unit, d) }
+        return text
+    }
+
     /// The value labels: beyond the bar end, or just inside it (in a colour that reads on the bar)
-    /// when there is no room before the plot edge.
+    /// when there is no room before the plot edge (none when the bar is too short to hold it). Level
+    /// when every label is no wider than a bar, upright when a bar is at least a line wide, none
+    /// otherwise.
     func valueTexts(in ctx: PlotContext) -> [PlacedText] {
-        guard valueLabels else { return [] }
-        let font = ctx.theme.noteFont
-        let pad = font.size * 0.3
+        guard valueLabels, !categories.isEmpty, !series.isEmpty else { return [] }
         let y0 = ctx.py(baseline)
-        guard y0.isFinite else { return [] }
+        let span0 = barSpan(category: 0, series: 0)
+        let barWidth = abs(ctx.px(span0.upper) - ctx.px(span0.lower))
+        guard y0.isFinite, barWidth.isFinite else { return [] }
+        var texts: [(i: Int, j: Int, v: Double, text: String)] = []
+        for j in series.indices { for i in categories.indices { if let v = value(i, j) { texts.append((i, j, v, valueText(v))) } } }
+        // The note font, or down to 80 % of it, level or upright, whichever fits first.
+        var choice: (font: Font, level: Bool)?
+        for font in [ctx.theme.noteFont, ctx.theme.noteFont.scaled(0.8)] where choice == nil {
+            let sizes = texts.map { ctx.textBox($0.text, at: Point(0, 0), anchor: .center, font: font, angle: 0) }
+            // Narrower than the bar, so neighbouring labels keep a gap.
+            if sizes.allSatisfy({ $0.width <= barWidth * 0.95 }) { choice = (font, true) }
+            else if sizes.allSatisfy({ $0.height <= barWidth * 0.95 }) { choice = (font, false) }
+        }
+        guard let (font, level) = choice else { return [] }
+        let pad = font.size * 0.3
+        let angle = level ? 0 : Double.pi / 2
         var out: [PlacedText] = []
-        for j in series.indices {
-            for i in categories.indices {
-                guard let v = value(i, j) else { continue }
-                let s = barSpan(category: i, series: j)
-                let x = ctx.px((s.lower + s.upper) / 2), y = ctx.py(v)
-                guard x.isFinite, y.isFinite else { continue }
-                let up = y <= y0
-                var t = PlacedText(text: TickFormat.short(v), at: Point(x, up ? y - pad : y + pad),
-                                   anchor: TextAnchor(0.5, up ? .bottom : .top), font: font, color: ctx.theme.foreground)
-                let box = t.box(ctx)
-                if box.minY < ctx.plotRect.minY || box.maxY > ctx.plotRect.maxY {
-                    t.at = Point(x, up ? y + pad : y - pad)
-                    t.anchor = TextAnchor(0.5, up ? .top : .bottom)
-                    t.color = color(j).luminance > 0.35 ? .black : .white
-                }
-                out.append(t)
+        for (i, j, v, text) in texts {
+            let s = barSpan(category: i, series: j)
+            let x = ctx.px((s.lower + s.upper) / 2), y = ctx.py(v)
+            guard x.isFinite, y.isFinite else { continue }
+            let up = y <= y0
+            // Level text hangs on its bottom (top) edge; upright text starts (ends) at the bar end.
+            func anchor(outside: Bool) -> TextAnchor {
+                let away = outside == up
+                return level ? TextAnchor(0.5, away ? .bottom : .top) : TextAnchor(away ? 0 : 1, .middle)
             }
+            var t = PlacedText(text: text, at: Point(x, up ? y - pad : y + pad), anchor: anchor(outside: true),
+                               font: font, color: ctx.theme.foreground, angle: angle)
+            let box = t.box(ctx)
+            if box.minY < ctx.plotRect.minY || box.maxY > ctx.plotRect.maxY {
+                t.at = Point(x, up ? y + pad : y - pad)
+                t.anchor = anchor(outside: false)
+                t.color = color(j).luminance > 0.35 ? .black : .white
+                // Inside only when the bar is long enough to hold it; otherwise this value goes unlabelled.
+                let inside = t.box(ctx)
+                guard inside.minY >= min(y, y0) - 0.5, inside.maxY <= max(y, y0) + 0.5 else { continue }
+            }
+            out.append(t)
         }
         return out
     }

@@ -6,7 +6,11 @@
 /// each test visits only the lines near the box). The best candidate per level wins (one more on long
 /// lines), and the window is cut out of the run.
 struct ContourLabeler {
-    struct Placed { var level: Int; var text: String; var center: Point; var angle: Double; var box: [Point] }
+    struct Placed {
+        var level: Int; var text: String; var center: Point; var angle: Double; var box: [Point]
+        /// The upright bounding box of the text itself (what a layout report records).
+        var bounds: Rect
+    }
 
     private(set) var runs: [[[Point]]]
     private(set) var placed: [Placed] = []
@@ -16,9 +20,13 @@ struct ContourLabeler {
     /// Cumulative arc length along each run.
     private var arcs: [[[Double]]]
 
-    init(runs: [[[Point]]], plot: Rect, cell: Double = 24) {
+    /// Boxes no label may cover: other marks' texts and markers, the legend.
+    let obstacles: [Rect]
+
+    init(runs: [[[Point]]], plot: Rect, obstacles: [Rect] = [], cell: Double = 24) {
         self.runs = runs
         self.plot = plot
+        self.obstacles = obstacles
         index = SegmentIndex(area: plot, cell: cell, levels: runs.count)
         arcs = runs.map { $0.map(ContourLabeler.cumulative) }
         for (k, level) in runs.enumerated() {
@@ -33,7 +41,7 @@ struct ContourLabeler {
         var changed = true
         while changed && labelsHere < 2 {
             changed = false
-            var best: (score: Double, run: Int, s0: Double, s1: Double, center: Point, angle: Double, box: [Point])?
+            var best: (score: Double, run: Int, s0: Double, s1: Double, center: Point, angle: Double, box: [Point], bounds: Rect)?
             for (r, run) in runs[k].enumerated() {
                 let cum = arcs[k][r]
                 guard let total = cum.last, total > need * (labelsHere == 0 ? 1.6 : 4) else { continue }
@@ -52,15 +60,19 @@ struct ContourLabeler {
                     let box = ContourLabeler.box(center: c, angle: angle, width: size.width + pad, height: size.height + pad * 0.6)
                     guard box.allSatisfy({ plot.contains($0) }) else { continue }
                     guard !placed.contains(where: { ContourLabeler.overlap($0.box, box) }) else { continue }
+                    // The text's upright bounds keep clear of other labels' and of every obstacle.
+                    let bounds = ContourLabeler.bounds(ContourLabeler.box(center: c, angle: angle, width: size.width, height: size.height))
+                    guard !placed.contains(where: { $0.bounds.overlapArea(bounds) > 0 }),
+                          !obstacles.contains(where: { $0.overlapArea(bounds) > 0 }) else { continue }
                     guard !coversOtherLines(box, level: k, run: r, s0: s0 - pad, s1: s1 + pad) else { continue }
                     // Prefer straight stretches near the middle of the run.
                     let mid = 1 - abs(s / total - 0.5)
                     let score = straight * 2 + mid * 0.5
-                    if best == nil || score > best?.score ?? 0 { best = (score, r, s0, s1, c, angle, box) }
+                    if best == nil || score > best?.score ?? 0 { best = (score, r, s0, s1, c, angle, box, bounds) }
                 }
             }
             if let b = best {
-                placed.append(Placed(level: k, text: text, center: b.center, angle: b.angle, box: b.box))
+                placed.append(Placed(level: k, text: text, center: b.center, angle: b.angle, box: b.box, bounds: b.bounds))
                 cut(level: k, run: b.run, from: b.s0, to: b.s1)
                 labelsHere += 1
                 changed = true
@@ -134,6 +146,12 @@ struct ContourLabeler {
         let ux = Point(Math.cos(angle), -Math.sin(angle)), uy = Point(Math.sin(angle), Math.cos(angle))
         let w = width / 2, h = height / 2
         return [c - ux * w - uy * h, c + ux * w - uy * h, c + ux * w + uy * h, c - ux * w + uy * h]
+    }
+
+    /// The upright bounding rectangle of a polygon.
+    static func bounds(_ q: [Point]) -> Rect {
+        let b = Bounds(points: q) ?? Bounds(x: Interval(0, 0), y: Interval(0, 0))
+        return Rect(x: b.x.lower, y: b.y.lower, width: b.x.span, height: b.y.span)
     }
 
     /// Point in convex quadrilateral.

@@ -23,6 +23,9 @@ public struct ContourMark: Mark {
     public var label: String?
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .contourLabel }
+    /// Labels go where no other mark's text or marker is (the least important text, placed last).
+    public var placesTextAroundOthers: Bool { showLabels }
+    public var textPriority: Double { -1 }
 
     /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
     public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color = Color(hex: 0x1A1A1A, alpha: 0.75),
@@ -71,7 +74,7 @@ public struct ContourMark: Mark {
         }
         var placed: [ContourLabeler.Placed] = []
         if showLabels {
-            var labeler = ContourLabeler(runs: device, plot: ctx.plotRect)
+            var labeler = ContourLabeler(runs: device, plot: ctx.plotRect, obstacles: ctx.textObstacles)
             let texts = levelLabels
             for (k, text) in texts.enumerated() where k < device.count {
                 let box = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: ctx.theme.noteFont)

@@ -24,6 +24,15 @@ public protocol Mark: Sendable {
     /// The device box of text the layout may move off the data (a note), or nil; the mark draws it
     /// shifted by the context's `textShift`.
     func movableTextBox(in context: PlotContext) -> Rect?
+    /// The only shifts (device points) the layout may give the movable text, best first, or nil to let
+    /// it search rings around its place (a label that must stay on its line lists spots along it).
+    func movableTextShifts(in context: PlotContext) -> [Point]?
+    /// True when the mark places its texts around other marks' texts and markers (given to it as the
+    /// context's `textObstacles`): contour labels, point labels.
+    var placesTextAroundOthers: Bool { get }
+    /// Among marks that place their texts around others, higher goes first (its texts are the others'
+    /// obstacles); 0 by default.
+    var textPriority: Double { get }
     /// False for a mark drawn whole over the plot's frame (matplotlib's `clip_on=False`): a marker at
     /// the edge of the data, such as a minimum on the border of a map, is not cut in half.
     var clipsToPlot: Bool { get }
@@ -38,7 +47,10 @@ extension Mark {
     public var isDataInk: Bool { false }
     public var textKind: FigureElement.Kind { .annotation }
     public func movableTextBox(in context: PlotContext) -> Rect? { nil }
+    public func movableTextShifts(in context: PlotContext) -> [Point]? { nil }
     public var clipsToPlot: Bool { true }
+    public var placesTextAroundOthers: Bool { false }
+    public var textPriority: Double { 0 }
 }
 
 /// One row of a legend: a sample of the mark's style and a label.
@@ -67,8 +79,9 @@ public struct PlotContext {
     /// Device pixels per point of the output (for simplification to the output resolution).
     public let resolution: Double
     let canvas: any DrawingBackend
-    /// Boxes that optional text (a band's label) must not cover: the legend and other marks' texts.
-    var textObstacles: [Rect] = []
+    /// Boxes that optional text (a band's label) and text placed around others (contour and point
+    /// labels) must not cover: the legend and other marks' texts and markers.
+    public internal(set) var textObstacles: [Rect] = []
     /// What texts drawn through `text(_:at:anchor:font:color:angle:)` are, for a layout report.
     var textKind: FigureElement.Kind = .annotation
     /// Where the layout moved this mark's movable text (device points, y down).

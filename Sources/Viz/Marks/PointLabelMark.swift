@@ -3,7 +3,7 @@
 /// Each label goes to the first of eight positions around its marker (right, upper right, above, …) that
 /// lies fully inside the plot and overlaps no marker and no label placed before it; labels sit on a
 /// translucent background patch so they stay legible over filled contours. A label with no free position
-/// is drawn at the least-bad inside position rather than outside the plot.
+/// (inside the plot, clear of markers, other labels and the context's `textObstacles`) is left out.
 public struct PointLabelMark: Mark {
     /// The symbol drawn at a point.
     public enum Symbol: Sendable, Hashable {
@@ -32,6 +32,9 @@ public struct PointLabelMark: Mark {
     public var clipsToPlot = true
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .pointLabel }
+    /// Labels go around other marks' texts (placed before contour labels, after notes).
+    public var placesTextAroundOthers: Bool { true }
+    public var textPriority: Double { 1 }
 
     public init(_ items: [Item], markerSize: Double = 9, zOrder: Double = 4) {
         self.items = items; self.markerSize = markerSize; self.zOrder = zOrder
@@ -62,6 +65,7 @@ public struct PointLabelMark: Mark {
         let font = ctx.theme.noteFont
         let centres = items.map { ctx.point($0.point) }
         var taken: [Rect] = centres.map { Rect(x: $0.x - markerSize / 2, y: $0.y - markerSize / 2, width: markerSize, height: markerSize) }
+            + ctx.textObstacles
         var out: [Rect?] = []
         let gap = markerSize * 0.5 + 3
         for (k, item) in items.enumerated() {
@@ -75,12 +79,19 @@ public struct PointLabelMark: Mark {
                 Point(c.x - gap * 0.7 - w, c.y + gap * 0.7), Point(c.x - w / 2, c.y + gap), Point(c.x + gap * 0.7, c.y + gap * 0.7),
             ].map { Rect(x: $0.x, y: $0.y, width: w, height: h) }
             let inside = candidates.filter { ctx.plotRect.contains(Point($0.minX, $0.minY)) && ctx.plotRect.contains(Point($0.maxX, $0.maxY)) }
-            let pick = inside.first { r in !taken.contains { $0.intersects(r) } }
-                ?? inside.min { a, b in taken.reduce(0) { $0 + $1.overlapArea(a) } < taken.reduce(0) { $0 + $1.overlapArea(b) } }
+            // No free position: the marker goes unlabelled (its symbol still tells what it is).
+            let pick = inside.first { r in !taken.contains { $0.overlapArea(r) > 0 } }
             if let pick { taken.append(pick) }
             out.append(pick)
         }
         return out
+    }
+
+    /// The markers on the plot and their labels' boxes.
+    public func occupiedRects(in ctx: PlotContext) -> [Rect] {
+        let markers = items.map { ctx.point($0.point) }.filter { Self.onPlot($0, ctx.plotRect) }
+            .map { Rect(x: $0.x - markerSize / 2, y: $0.y - markerSize / 2, width: markerSize, height: markerSize) }
+        return markers + layout(ctx).compactMap { $0 }
     }
 
     public func draw(in ctx: PlotContext) {

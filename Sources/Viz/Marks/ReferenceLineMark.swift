@@ -24,6 +24,9 @@ public struct ReferenceLineMark: Mark {
     /// Put the text of a horizontal line below it when there is room there (else above; without this,
     /// above when there is room there, else below).
     public var textBelow = false
+    /// Text used instead of `text` when that is wider (taller) than the plot: "log 3" for
+    /// "max log 3 = 1.099".
+    public var shortText: String?
 
     /// The default look: a mid-grey dashed line that reads on light and dark backgrounds.
     public static let defaultStyle = StrokeStyle(color: Color(hex: 0x808080), width: 1.2, dash: [5, 3])
@@ -77,10 +80,15 @@ public struct ReferenceLineMark: Mark {
     /// Where the end text goes: above the right end of a horizontal line (below when there is no room),
     /// beside the top of a vertical one (on its left when there is no room on the right).
     func placedText(in ctx: PlotContext) -> PlacedText? {
-        guard let text, !text.isEmpty, let (a, _) = segment(in: ctx) else { return nil }
+        guard var text, !text.isEmpty, let (a, _) = segment(in: ctx) else { return nil }
         let r = ctx.plotRect
         let font = ctx.theme.noteFont
         let pad = font.size * 0.35
+        if let short = shortText {
+            let full = ctx.textBox(text, at: Point(0, 0), anchor: TextAnchor(0, .top), font: font)
+            let room = (orientation == .horizontal ? r.width : r.height) - 2 * pad
+            if (orientation == .horizontal ? full.width : full.height) > room { text = short }
+        }
         let ink = style.color.withAlpha(1)
         switch orientation {
         case .horizontal:
@@ -98,12 +106,37 @@ public struct ReferenceLineMark: Mark {
 
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
 
+    /// The text moves off curves and markers, but only along its line: to the other end, to the other
+    /// side of the line, or part-way along it.
+    public func movableTextBox(in ctx: PlotContext) -> Rect? { placedText(in: ctx)?.box(ctx) }
+
+    public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
+        guard let box = placedText(in: ctx)?.box(ctx), let (a, _) = segment(in: ctx) else { return nil }
+        let r = ctx.plotRect, pad = ctx.theme.noteFont.size * 0.35
+        var out: [Point] = []
+        switch orientation {
+        case .horizontal:
+            // Same side first, then the other side (just across the line), at steps of half the text's width.
+            let across = box.minY >= a.y ? -(box.height + 2 * pad) : box.height + 2 * pad
+            let xs = stride(from: r.minX + pad, through: r.maxX - pad - box.width, by: max(4, box.width / 4)).map { $0 - box.minX }
+            let ordered = xs.sorted { abs($0) < abs($1) }
+            out = ordered.map { Point($0, 0) } + ordered.map { Point($0, across) }
+        case .vertical:
+            let across = box.minX >= a.x ? -(box.width + 2 * pad) : box.width + 2 * pad
+            let ys = stride(from: r.minY + pad, through: r.maxY - pad - box.height, by: max(4, box.height / 2)).map { $0 - box.minY }
+            let ordered = ys.sorted { abs($0) < abs($1) }
+            out = ordered.map { Point(0, $0) } + ordered.map { Point(across, $0) }
+        }
+        return out
+    }
+
     public func draw(in ctx: PlotContext) {
         guard let (a, b) = segment(in: ctx) else { return }
         var path = Path()
         path.move(to: a); path.line(to: b)
         ctx.stroke(path, style)
-        if let t = placedText(in: ctx) {
+        if var t = placedText(in: ctx) {
+            t.at = t.at + ctx.textShift
             // A veil of background under the text keeps it readable over bars and curves.
             ctx.fill(Path(rect: t.box(ctx).expanded(by: 1)), ctx.theme.plotBackground.withAlpha(0.75))
             t.draw(ctx)

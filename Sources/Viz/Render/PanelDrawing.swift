@@ -42,15 +42,7 @@ struct PanelDrawing {
     private func drawPanel(_ axes: Axes, _ l: AxisLayout, panel: Int) {
         let theme = figure.theme
         let r = l.plotRect
-        var ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
-        // Text that gives way (a band's label) must not cover the legend or any other mark's text.
-        if axes.marks.contains(where: \.textGivesWay) {
-            var obstacles = axes.marks.filter { !$0.textGivesWay }.flatMap { $0.occupiedRects(in: ctx) }
-            if let legend = l.legend, let o = l.legendOrigin {
-                obstacles.append(Rect(x: o.x, y: o.y, width: legend.size.width, height: legend.size.height))
-            }
-            ctx.textObstacles = obstacles
-        }
+        let ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
         if !isOverlay && (!figure.transparent || theme.plotBackground != theme.background) { canvas.fill(Path(rect: r), theme.plotBackground) }
         canvas.save()
         canvas.clip(r)
@@ -60,10 +52,12 @@ struct PanelDrawing {
         }
         let legendBox = l.legend.flatMap { g in l.legendOrigin.map { Rect(x: $0.x, y: $0.y, width: g.size.width, height: g.size.height) } }
         let shifts = NotePlacement.shifts(marks: axes.marks, ctx: ctx, legend: legendBox)
+        let obstacles = TextObstacles.forMarks(axes.marks, ctx: ctx, shifts: shifts, legend: legendBox)
         func drawMark(_ k: Int, _ m: any Mark) {
             var mctx = ctx
             mctx.textKind = m.textKind
             mctx.textShift = shifts[k] ?? Point(0, 0)
+            mctx.textObstacles = obstacles[k] ?? []
             if m.isDataInk { canvas.element(FigureElement(.dataInk)) { m.draw(in: mctx) } } else { m.draw(in: mctx) }
         }
         for (k, m) in ordered where m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
@@ -148,9 +142,17 @@ struct PanelDrawing {
                 }
             }
         }
+        // In the corner, the lowest y label gives way to the first x label when the two would meet.
+        var firstX: Rect?
+        if let v = l.xTicks.first, let t = l.xLabels.first {
+            firstX = canvas.box(of: t, at: Point(ctx.px(v), r.maxY + tl + pad * 0.6), anchor: l.xLabelsRotated ? TextAnchor(1, .top) : TextAnchor(0.5, .top),
+                                angle: l.xLabelsRotated ? Double.pi / 4 : 0)
+        }
         for (v, t) in zip(l.yTicks, l.yLabels) {
+            let at = Point(r.minX - tl - pad * 0.8, ctx.py(v))
+            if let x = firstX, x.overlapArea(canvas.box(of: t, at: at, anchor: TextAnchor(1, .middle))) > 0 { continue }
             canvas.element(FigureElement(.tickLabel, text: t.plainText)) {
-                canvas.draw(t, at: Point(r.minX - tl - pad * 0.8, ctx.py(v)), anchor: TextAnchor(1, .middle), color: theme.muted)
+                canvas.draw(t, at: at, anchor: TextAnchor(1, .middle), color: theme.muted)
             }
         }
         if let xl = l.xTitle {

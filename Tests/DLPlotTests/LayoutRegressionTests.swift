@@ -1,0 +1,57 @@
+import Viz
+import XCTest
+@testable import dlplot
+
+/// Commands from the layout sweep that once broke a layout rule, each checked on its layout report
+/// (no two text boxes meet, none leaves the page or is cut off, no legend, note or annotation inside a
+/// plot covers data), with the geometry that was wrong asserted directly.
+final class LayoutRegressionTests: XCTestCase {
+    private func report(_ line: String) throws -> LayoutReport {
+        try LayoutSweepTests.report(line.split(separator: " ").map(String.init))
+    }
+
+    private func assertClean(_ line: String, file: StaticString = #filePath, _ lineNo: UInt = #line) throws {
+        let problems = LayoutChecks.problems(try report(line))
+        XCTAssertEqual(problems, [], line, file: file, line: lineNo)
+    }
+
+    func testSoftmaxClassLabelsBarLabelsAndTheEntropyCeilingKeepClear() throws {
+        try assertClean("softmax --logits=2.81307,-0.109801,-1.45169,-1.74134,0.295165 --temperature 0.5,1,2 --theme light")
+        try assertClean("softmax --logits=1.73506,-0.294242,-2.36567,-1.99801,-0.774655,-2.26138,2.76021 --temperature 0.25,0.5,1,2,4,8 --font-scale 1.09964 --theme dark")
+        try assertClean("softmax --logits=2.33641,0.0514677,1.15071,1.38356,1.13175 --temperature 0.25,0.5,1,2,4,8 --group-by temperature --size 1920x1080 --theme print")
+        // Every class keeps a label on the default page, on two lines ("z₁" over "= 2.813").
+        let r = try report("softmax --logits=2.81307,-0.109801,-1.45169,-1.74134,0.295165 --temperature 0.5,1,2")
+        let classes = r.elements.filter { $0.kind == .tickLabel && $0.text.hasPrefix("z") }
+        XCTAssertEqual(classes.count, 5, classes.map(\.text).description)
+        XCTAssertTrue(classes.allSatisfy { $0.text.contains("=") }, "each keeps its logit")
+        let yTick = try XCTUnwrap(r.elements.first { $0.kind == .tickLabel && $0.text == "0.2" })
+        XCTAssertTrue(classes.allSatisfy { $0.box.height > yTick.box.height * 1.6 })
+    }
+
+    func testSoftmaxOnAPortraitPageStacksItsPanels() throws {
+        let r = try report("softmax --logits=-0.920633,2.13702,-1.28573 --temperature 0.5,1 --size 1629x1810 --theme print")
+        XCTAssertEqual(LayoutChecks.problems(r), [])
+        XCTAssertEqual(r.frames.count, 2)
+        // The entropy plot is below the bars, not squeezed beside them.
+        XCTAssertGreaterThan(r.frames[1].box.minY, r.frames[0].box.maxY)
+        XCTAssertGreaterThan(r.frames[1].box.width, r.width * 0.5, "the entropy plot takes the page's width")
+    }
+
+    func testPointLabelsAndContourLabelsNeverMeet() throws {
+        try assertClean("surface bowl --optimizers adamw,adam,nesterov --steps 50 --size 16x9cm --theme print")
+        try assertClean("surface monkey_saddle --optimizers lion,nadam,lbfgs --steps 10 --style heatmap --size 640x480 --theme print")
+        try assertClean("surface six_hump_camel --optimizers rmsprop,momentum,lion,gd --steps 1000 --with-curves --size 2651x1319 --theme light")
+    }
+
+    func testALegendBelowAnEqualAspectMapKeepsToTheRoomReservedForIt() throws {
+        let r = try report("surface six_hump_camel --optimizers lion,nadam,adagrad,lbfgs,adamw,momentum,asgd,adadelta,gd --steps 50 --xrange=-4:4 --yrange=-4:4 --start=5,5 --size 1505x1501 --font-scale 0.892987 --theme light")
+        XCTAssertEqual(LayoutChecks.problems(r), [])
+        let legend = try XCTUnwrap(r.elements.first { $0.kind == .legend })
+        let xTitle = try XCTUnwrap(r.elements.first { $0.kind == .axisLabel && $0.text.contains("x") && $0.box.minY > r.frames[0].box.maxY })
+        XCTAssertGreaterThan(legend.box.minY, xTitle.box.maxY)
+    }
+
+    func testRegressionGradientLegendLeavesTheJumpVisible() throws {
+        try assertClean("loss --delta 1 --error-range=-1:1 --probabilities 0.1,0.9 --gradients --theme light")
+    }
+}
