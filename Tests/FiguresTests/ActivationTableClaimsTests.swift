@@ -89,3 +89,23 @@ final class FamilyLegendTests: XCTestCase {
         XCTAssertEqual(only.panels[0].axes.marks.flatMap(\.legendEntries).count, 3)
     }
 }
+
+/// Claims about the tails come from the tails, not from the ±50 the shape scan samples.
+final class TailClaimsTests: XCTestCase {
+    func testGrowingOscillationIsUnbounded() throws {
+        let p = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("x*sin(x)")))
+        XCTAssertEqual(p.range.lower, -.infinity); XCTAssertEqual(p.range.upper, .infinity)
+        XCTAssertFalse(p.bounded, "was 'bounded' with range [−48.7, 45.6]")
+        let s = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("sin(x)")))
+        XCTAssertTrue(s.bounded)
+        let damped = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("sin(x)/x")))
+        XCTAssertTrue(damped.bounded)
+    }
+
+    func testSteepInBothTails() throws {
+        let cubic = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("x^3-x")))
+        XCTAssertEqual(ActivationTableFigure.peakText(cubic), "∞ as $x \\to \\pm\\infty$")
+        let exp = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("exp(x)")))
+        XCTAssertEqual(ActivationTableFigure.peakText(exp), "∞ as $x \\to +\\infty$")
+    }
+}
