@@ -19,7 +19,18 @@ public enum LogReader {
     ///   default a short name, as TensorBoard lists runs: a file's name without its extension, the
     ///   directory's name for files whose names say nothing of the run (`metrics.csv`, event files), and
     ///   for a directory of runs each run's subpath (`adam-seed0`).
+    ///   `-` is standard input (`stdin`), copied first as `InputSpool` says, like a pipe or FIFO.
     public static func read(_ path: String, name: String? = nil) throws(RunLogError) -> [RunLog] {
+        try InputSpool.reading(path) { (file) throws(RunLogError) in
+            // A copy has a meaningless name: name the run after the input ("stdin" for `-`).
+            let copied = file == path ? nil : path == "-" ? "stdin" : shortName(path)
+            var runs = try read(file: file, name: name ?? copied)
+            if file != path { for k in runs.indices { runs[k].source = InputSpool.displayName(path) } }
+            return runs
+        }
+    }
+
+    private static func read(file path: String, name: String?) throws(RunLogError) -> [RunLog] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RunLogError(file: path, "no such file or directory; expected a training log")
@@ -36,6 +47,7 @@ public enum LogReader {
         let parent = url.deletingLastPathComponent().lastPathComponent
         let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents")
         if generic, !parent.isEmpty, parent != "/" { return parent }
+        if let export = TensorBoardExport.names(path), export.run != "." { return export.run }
         let stem = (file as NSString).deletingPathExtension
         return stem.isEmpty ? file : stem
     }
@@ -76,7 +88,7 @@ public enum LogReader {
         switch try format(of: path) {
         case .tensorBoard: return try EventFileReader.read(files: [path], name: name, source: path)
         case .jsonLines: return try JSONLinesReader.read(path: path, name: name)
-        case .csv, .lightningCSV, .kerasCSV: return try CSVLogReader.read(path: path, name: name)
+        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV: return try CSVLogReader.read(path: path, name: name)
         }
     }
 

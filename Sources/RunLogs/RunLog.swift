@@ -40,6 +40,8 @@ public enum LogFormat: String, Sendable, CaseIterable {
     case lightningCSV = "lightning-csv"
     /// Keras' `CSVLogger`: first column `epoch`, one row per epoch.
     case kerasCSV = "keras-csv"
+    /// TensorBoard's "Download CSV" of one tag: `Wall time,Step,Value`.
+    case tensorBoardCSV = "tensorboard-csv"
     /// One JSON object per line.
     case jsonLines = "jsonl"
     /// TensorBoard event files (`events.out.tfevents.*`): TFRecord framing of `Event` protobufs.
@@ -51,6 +53,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
         case .csv: "a CSV log"
         case .lightningCSV: "a Lightning CSVLogger log"
         case .kerasCSV: "a Keras CSVLogger log"
+        case .tensorBoardCSV: "a TensorBoard CSV export"
         case .jsonLines: "a JSON lines log"
         case .tensorBoard: "a TensorBoard event file"
         }

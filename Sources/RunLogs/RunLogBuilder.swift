@@ -9,10 +9,22 @@
 ///   was restarted from a checkpoint: the points at that step and after it are dropped and the new
 ///   ones follow, as TensorBoard does on a restart. A note tells how many points were replaced.
 /// - **NaN and ±inf** are kept: a divergence is a result, not an error.
+/// - **Text columns split the metrics.** A point may come with the values of the log's text columns
+///   named in `splitColumns` (a `phase` column holding train and val, a `split`, a `stage`): each
+///   combination is a metric of its own, named by the texts that differ between series and the metric,
+///   `train/loss` and `val/loss` (TensorBoard's way of naming such tags). A text column that holds one
+///   value throughout names nothing. Other text columns are ignored, with a note.
 struct RunLogBuilder {
+    /// The most distinct text combinations a log may split its metrics into.
+    static let maximumSplits = 256
+    /// The names (any case) of the text columns that split metrics.
+    static let splitColumns: Set<String> = ["phase", "split", "stage", "mode", "subset", "partition", "set", "fold"]
     private var order: [String] = []
     private var index: [String: Int] = [:]
     private var series: [MetricSeries] = []
+    /// Each series' text columns and values (empty for a log without text columns).
+    private var splits: [[(column: String, value: String)]] = []
+    private var splitKeys = Set<[String]>()
     private var replaced: [Int] = []
     private var restarts: [Int] = []
     private let recordsTime: Bool
@@ -28,14 +40,26 @@ struct RunLogBuilder {
     /// The index of the metric called `name`, added (empty) if new: readers that know their columns look
     /// it up once, not once per value.
     mutating func series(named name: String, precision: LoggedPrecision = .float64) -> Int {
-        if let existing = index[name] { return existing }
+        series(named: name, split: [], precision: precision)
+    }
+
+    /// The index of the metric `name` at the text values `split` (see the type's rules), added if new.
+    mutating func series(named name: String, split: [(column: String, value: String)],
+                         precision: LoggedPrecision = .float64) -> Int {
+        let key = split.isEmpty ? name : split.map { $0.column + "\u{1}" + $0.value }.joined(separator: "\u{0}") + "\u{0}" + name
+        if let existing = index[key] { return existing }
         let k = series.count
-        index[name] = k
+        index[key] = k
         order.append(name)
         series.append(MetricSeries(name: name, steps: [], values: [], precision: precision))
+        splits.append(split)
+        splitKeys.insert(split.map(\.value))
         replaced.append(0); restarts.append(0)
         return k
     }
+
+    /// How many distinct text combinations split the metrics so far.
+    var splitCount: Int { splitKeys.count }
 
     /// Adds one point to the metric `k` (from `series(named:)`).
     mutating func append(to k: Int, step: Int64, value: Double, time: Double = 0, precision: LoggedPrecision = .float64) {
@@ -74,7 +98,15 @@ struct RunLogBuilder {
         var notes = notes
         var metrics: [MetricSeries] = []
         var epochs: MetricSeries?
-        for (k, s) in series.enumerated() {
+        let names = splitNames()
+        if names != series.map(\.name) {
+            let columns = varyingColumns()
+            notes.append("column(s) \(columns.map { "'\($0)'" }.joined(separator: ", ")) split the metrics: "
+                + zip(names, series.map(\.name)).filter { $0 != $1 }.map(\.0).prefix(8).joined(separator: ", ")
+                + (names.count > 8 ? ", …" : ""))
+        }
+        for (k, var s) in series.enumerated() {
+            s.name = names[k]
             if restarts[k] > 0 {
                 notes.append("\(s.name): the run restarts \(restarts[k]) time(s) at an earlier step; "
                     + "\(replaced[k]) earlier point(s) replaced by the resumed run's")
@@ -83,6 +115,31 @@ struct RunLogBuilder {
         }
         return RunLog(name: name, source: source, format: format, metrics: metrics,
                       epochs: epochs, notes: notes)
+    }
+
+    /// The text columns whose values differ between series, in order of first appearance.
+    private func varyingColumns() -> [String] {
+        var values: [String: Set<String>] = [:]
+        var order: [String] = []
+        for split in splits {
+            for (c, v) in split {
+                if values[c] == nil { order.append(c) }
+                values[c, default: []].insert(v)
+            }
+        }
+        // A column missing from some series counts as differing there (an empty text).
+        for c in order where splits.contains(where: { !$0.contains { $0.column == c } }) { values[c]?.insert("") }
+        return order.filter { (values[$0]?.count ?? 0) > 1 }
+    }
+
+    /// Each series' final name: its values in the varying text columns, then the metric (`val/loss`).
+    private func splitNames() -> [String] {
+        let columns = varyingColumns()
+        guard !columns.isEmpty else { return series.map(\.name) }
+        return series.indices.map { k in
+            let parts = columns.compactMap { c in splits[k].first { $0.column == c }?.value }.filter { !$0.isEmpty }
+            return (parts + [series[k].name]).joined(separator: "/")
+        }
     }
 
     private func firstIndex(notBelow step: Int64, in steps: [Int64]) -> Int {

@@ -113,4 +113,21 @@ final class RunsTrialTests: XCTestCase {
         XCTAssertEqual(table.column("run"), ["version_0", "version_0", "version_1", "version_1"])
         XCTAssertEqual(table.column("value"), ["1.0", "0.5", "2.0", "0.5"])
     }
+
+    func testAnEmptyMetricNameIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        let log = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
+        for y in ["", "loss,"] {
+            let run = try runDLPlot(["runs", log, "--y", y, "-o", "y.png"], in: dir)
+            XCTAssertEqual(run.status, 64, y)
+            XCTAssertTrue(run.stderr.hasPrefix("Error: invalid --y '\(y)': expected metric names or globs separated by commas, none empty"), run.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.png").path))
+        }
+        // Spaces after the commas are not part of the names.
+        let spaced = try runDLPlot(["runs", log, "--y", "loss, lr", "--data", "s.csv", "-o", "s.png"], in: dir)
+        XCTAssertEqual(spaced.status, 0, spaced.stderr)
+        let metrics = Set(try String(contentsOf: dir.appendingPathComponent("s.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        XCTAssertEqual(metrics, ["loss", "lr"])
+    }
 }

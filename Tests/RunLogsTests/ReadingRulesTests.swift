@@ -23,10 +23,15 @@ final class ReadingRulesTests: XCTestCase {
     }
 
     func testPandasIndexAndTextColumnsAreIgnored() throws {
-        let run = try read("log.csv", ",step,phase,loss\n0,10,train,1\n1,20,train,0.5\n")
+        let run = try read("log.csv", ",step,note,loss\n0,10,warm-up,1\n1,20,cosine,0.5\n")
         XCTAssertEqual(run.metrics.map(\.name), ["loss"])
         XCTAssertEqual(run.metric("loss")?.steps, [10, 20])
-        XCTAssertEqual(run.notes, ["column(s) 'phase' hold text; ignored"])
+        XCTAssertEqual(run.notes, ["column(s) 'note' hold text; ignored (text splits the metrics only in a column "
+            + "named phase, split, stage, mode, subset, set, fold or partition)"])
+        // A phase column with one value throughout names nothing.
+        let train = try read("log.csv", "step,phase,loss\n10,train,1\n20,train,0.5\n")
+        XCTAssertEqual(train.metrics.map(\.name), ["loss"])
+        XCTAssertEqual(train.notes, [])
     }
 
     func testSameStepAgainKeepsTheLastValueWithoutANote() throws {

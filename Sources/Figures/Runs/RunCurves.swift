@@ -81,6 +81,10 @@ public struct RunCurves: Sendable {
                 throw RunLogError(file: run.source, "records no wall time; expected a time column "
                     + "(wall_time, time, timestamp) or an event file for --x time")
             }
+            guard !run.metrics.contains(where: { $0.wallTimes.contains(where: \.isNaN) }) else {
+                throw RunLogError(file: run.source, "has times that are neither seconds since 1970 nor ISO-8601 date-times "
+                    + "(such as 2024-05-01T12:00:00Z); expected one of these for --x time")
+            }
             return XColumn(.times(series.wallTimes, t0))
         }
     }

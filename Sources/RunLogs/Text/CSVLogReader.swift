@@ -6,9 +6,13 @@ import Foundation
 /// Rules, shared by generic CSV, Lightning's and Keras' `CSVLogger`:
 /// - **Columns.** The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`; else
 ///   `epoch` (Keras); else the row number from 0. `epoch` also maps steps to epochs (`--x epoch`); a
-///   time column (`wall_time`, `walltime`, `time`, `timestamp`, `_timestamp`, in seconds) gives
-///   `--x time`. Every other named column is a metric. Unnamed columns (pandas' index) are ignored, and
-///   so is a column whose first filled cell is text (a note says so).
+///   time column (`wall_time`, `walltime`, `time`, `timestamp`, `_timestamp`; seconds since 1970 or
+///   ISO-8601, see `Timestamp`) gives `--x time`. Names match in any case, a space as `_`, so
+///   TensorBoard's "Download CSV" (`Wall time,Step,Value`) is one metric, named by the tag in the
+///   file name (see `TensorBoardExport`). Every other named column is a metric. Unnamed columns
+///   (pandas' index) are ignored. A column whose first filled cell is text splits the metrics when it
+///   is named as `RunLogBuilder.splitColumns` says (`phase`: train/loss, val/loss); else it is ignored
+///   (a note says so).
 /// - **Missing cells** are no observation: the metric has no point at that step (Lightning's sparse
 ///   rows). Values are joined by step, never by row position.
 /// - **Ragged rows.** A row shorter than the header has its last cells missing; a longer row is an error.
@@ -63,8 +67,11 @@ enum CSVLogReader {
                 notes.append("the last line (\(p.line)) has no line break, as in a file still being written; skipped")
             }
         }
-        let text = layout.metrics.filter { rows.kinds[$0] == .text }.map { "'\(layout.names[$0])'" }
-        if !text.isEmpty { notes.insert("column(s) \(text.joined(separator: ", ")) hold text; ignored", at: 0) }
+        let ignored = layout.metrics.filter { rows.kinds[$0] == .text && !rows.splits($0) }.map { "'\(layout.names[$0])'" }
+        if !ignored.isEmpty {
+            notes.insert("column(s) \(ignored.joined(separator: ", ")) hold text; ignored (text splits the metrics "
+                + "only in a column named phase, split, stage, mode, subset, set, fold or partition)", at: 0)
+        }
         if rows.builder.isEmpty {
             throw RunLogError(file: path, line == 1
                 ? "has a header but no rows; expected at least one row of numbers"
@@ -106,8 +113,12 @@ struct CSVRows {
     /// The builder's series of each column, once it has one.
     var seriesOf: [Int?]
     var rowNumber: Int64 = 0
+    /// Columns not yet known to be numbers or text; whether any is text.
+    var undecided: Int
+    var hasText = false
 
     init(layout: CSVLayout, path: String) {
+        undecided = layout.metrics.count
         self.layout = layout
         self.path = path
         builder = RunLogBuilder(recordsTime: layout.time != nil)
@@ -123,21 +134,49 @@ struct CSVRows {
         }
         let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
         rowNumber += 1
-        var time = 0.0
-        if let t = layout.time, t < row.count, let v = Double(CSVLogReader.trimmed(row[t])) { time = v }
-        for k in layout.metrics where k < row.count {
+        let time = layout.time(in: row)
+        let split = undecided > 0 || hasText ? try texts(in: row) : []
+        for k in layout.metrics where k < row.count && kinds[k] != .text {
             let cell = CSVLogReader.trimmed(row[k])
-            if cell.isEmpty || kinds[k] == .text { continue }
+            if cell.isEmpty { continue }
             guard let v = Double(cell) else {
-                if kinds[k] == .unknown { kinds[k] = .text; continue }
                 throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
                     + "number; expected a number, empty, nan or inf")
             }
-            kinds[k] = .number
-            let m = seriesOf[k] ?? builder.series(named: layout.names[k])
-            seriesOf[k] = m
+            if kinds[k] == .unknown { kinds[k] = .number; undecided -= 1 }
+            let m: Int
+            if split.isEmpty || layout.names[k] == "epoch" {
+                m = seriesOf[k] ?? builder.series(named: layout.names[k])
+                seriesOf[k] = m
+            } else {
+                m = builder.series(named: layout.names[k], split: split)
+            }
             builder.append(to: m, step: step, value: v, time: time)
         }
+    }
+
+    /// Whether column `k` is text that splits the metrics (see `RunLogBuilder.splitColumns`).
+    func splits(_ k: Int) -> Bool { RunLogBuilder.splitColumns.contains(layout.names[k].lowercased()) }
+
+    /// The row's text cells, which split its metrics (see `RunLogBuilder`); a column is text when its
+    /// first filled cell is not a number.
+    private mutating func texts(in row: [String]) throws(RunLogError) -> [(column: String, value: String)] {
+        var split: [(column: String, value: String)] = []
+        for k in layout.metrics where k < row.count && kinds[k] != .number {
+            let cell = CSVLogReader.trimmed(row[k])
+            if cell.isEmpty { continue }
+            if kinds[k] == .unknown {
+                if Double(cell) != nil { continue }
+                kinds[k] = .text; undecided -= 1; hasText = true
+            }
+            if splits(k) { split.append((layout.names[k], String(cell))) }
+        }
+        if builder.splitCount > RunLogBuilder.maximumSplits {
+            let columns = layout.metrics.filter { kinds[$0] == .text }.map { "'\(layout.names[$0])'" }.joined(separator: ", ")
+            throw RunLogError(file: path, "column(s) \(columns) hold more than \(RunLogBuilder.maximumSplits) different "
+                + "texts; expected numbers, or a text column such as phase (train, val) that splits the metrics")
+        }
+        return split
     }
 }
 
@@ -173,11 +212,18 @@ struct CSVLayout {
                 throw RunLogError(file: path, "names the column '\(n)' twice; expected each column once")
             }
         }
+        // Roles by name, any case, a space as an underscore (TensorBoard's export says "Wall time").
+        let lower = names.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") }
+        if lower == ["wall_time", "step", "value"] {
+            // TensorBoard's "Download CSV": one tag of one run, named in the file name when it is the UI's.
+            names[2] = TensorBoardExport.names(path)?.tag ?? names[2]
+        }
         self.names = names
-        let lower = names.map { $0.lowercased() }
         let step = CSVLogReader.stepNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
         let epoch = lower.firstIndex(of: "epoch")
-        if step != nil, epoch != nil, names == names.sorted() {
+        if lower == ["wall_time", "step", "value"] {
+            format = .tensorBoardCSV
+        } else if step != nil, epoch != nil, names == names.sorted() {
             format = .lightningCSV
         } else if step == nil, epoch == 0 {
             format = .kerasCSV
@@ -185,7 +231,7 @@ struct CSVLayout {
             format = .csv
         }
         stepColumn = step ?? epoch
-        stepName = stepColumn.map { names[$0] } ?? "row"
+        stepName = stepColumn.map { lower[$0] == "step" ? "step" : names[$0] } ?? "row"
         time = CSVLogReader.timeNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
         let timeColumn = time
         let found = names.indices.filter { i in
@@ -196,6 +242,15 @@ struct CSVLayout {
             throw RunLogError(file: path, "has no metric columns (header '\(names.joined(separator: ","))'); "
                 + "expected at least one column besides step, epoch and time")
         }
+    }
+
+    /// The wall time of a row (see `Timestamp`; 0 when the log has no time column or the cell is empty,
+    /// NaN when it is not a time, which `--x time` refuses).
+    func time(in row: [String]) -> Double {
+        guard let t = time, t < row.count else { return 0 }
+        let cell = CSVLogReader.trimmed(row[t])
+        if cell.isEmpty { return 0 }
+        return Timestamp.seconds(cell) ?? .nan
     }
 
     /// The step of a row: its step cell (an integer, or a float with no fraction), or the row number.

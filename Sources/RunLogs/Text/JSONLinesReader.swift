@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Rules:
 /// - Numbers are metrics; nested objects are flattened with `/` (`{"train": {"loss": 1}}` gives
-///   `train/loss`); strings, booleans, nulls and arrays are ignored. Python's `NaN`, `Infinity` and
+///   `train/loss`); strings split the metrics (`{"phase": "val", "loss": 1}` gives `val/loss` when
+///   the phase differs between records, see `RunLogBuilder`); booleans, nulls and arrays are ignored. Python's `NaN`, `Infinity` and
 ///   `-Infinity` (what `json.dumps` writes for non-finite floats) are read as such.
 /// - The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`, else `epoch`, else
 ///   the record's number from 0; `epoch` also maps steps to epochs, and a time key (as for CSV) gives
@@ -34,11 +35,22 @@ enum JSONLinesReader {
                     + "per line such as {\"step\": 1, \"loss\": 0.5}")
             }
             var fields: [(String, Double)] = []
-            JSONValue.flatten(object, prefix: "", into: &fields)
-            let (step, time, metrics) = try split(fields, record: record, line: lines.line, path: path)
+            var texts: [(String, String)] = []
+            JSONValue.flatten(object, prefix: "", into: &fields, texts: &texts)
+            let (step, time, metrics) = try split(fields, texts: &texts, record: record, line: lines.line, path: path)
             if time != nil { hasTime = true }
             record += 1
-            for (key, value) in metrics { builder.append(key, step: step, value: value, time: time ?? 0) }
+            let columns = texts.filter { RunLogBuilder.splitColumns.contains($0.0.lowercased()) }
+                .sorted { $0.0 < $1.0 }.map { (column: $0.0, value: $0.1) }
+            for (key, value) in metrics {
+                let k = builder.series(named: key, split: key == "epoch" ? [] : columns)
+                builder.append(to: k, step: step, value: value, time: time ?? 0)
+            }
+            if builder.splitCount > RunLogBuilder.maximumSplits {
+                throw RunLogError(file: path, "line \(lines.line): text values (\(columns.map { "'\($0.column)'" }.joined(separator: ", "))) "
+                    + "take more than \(RunLogBuilder.maximumSplits) different forms; expected numbers, or a text key such as "
+                    + "phase (train, val) that splits the metrics")
+            }
         }
         if builder.isEmpty {
             throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
@@ -50,11 +62,17 @@ enum JSONLinesReader {
     }
 
     /// Separates the step and time keys from the metrics of one record (metrics sorted by key).
-    private static func split(_ fields: [(String, Double)], record: Int64, line: Int, path: String)
+    /// A text time (ISO-8601, see `Timestamp`) is taken out of `texts`.
+    private static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String)
         throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
-        let keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
+        var keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
         let stepKey = (CSVLogReader.stepNames + ["epoch"]).first { keys[$0] != nil }
-        let timeKey = CSVLogReader.timeNames.first { keys[$0] != nil }
+        var timeKey = CSVLogReader.timeNames.first { keys[$0] != nil }
+        if timeKey == nil, let k = texts.firstIndex(where: { CSVLogReader.timeNames.contains($0.0) }) {
+            timeKey = texts[k].0
+            keys[texts[k].0] = Timestamp.seconds(texts[k].1[...]) ?? .nan  // NaN: --x time refuses it
+            texts.remove(at: k)
+        }
         var step = record
         if let k = stepKey, let v = keys[k] {
             guard v.rounded() == v, abs(v) < 9.0e15 else {
@@ -69,22 +87,25 @@ enum JSONLinesReader {
 
 /// A JSON value as far as a log needs it.
 enum JSONValue: Decodable {
-    case number(Double), object([String: JSONValue]), other
+    case number(Double), text(String), object([String: JSONValue]), other
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .other; return }
         if (try? c.decode(Bool.self)) != nil { self = .other; return }
         if let n = try? c.decode(Double.self) { self = .number(n); return }
+        if let t = try? c.decode(String.self) { self = .text(t); return }
         if let o = try? c.decode([String: JSONValue].self) { self = .object(o); return }
         self = .other
     }
 
-    static func flatten(_ object: [String: JSONValue], prefix: String, into out: inout [(String, Double)]) {
+    static func flatten(_ object: [String: JSONValue], prefix: String, into out: inout [(String, Double)],
+                        texts: inout [(String, String)]) {
         for (key, value) in object {
             switch value {
             case .number(let v): out.append((prefix + key, v))
-            case .object(let o): flatten(o, prefix: prefix + key + "/", into: &out)
+            case .text(let t): texts.append((prefix + key, t))
+            case .object(let o): flatten(o, prefix: prefix + key + "/", into: &out, texts: &texts)
             case .other: break
             }
         }

@@ -32,7 +32,12 @@ public enum DatasetFileReader {
     public static let maximumExamples = 10_000
     static let expected = "expected a header row with columns x,y (or x1,x2,label for two features) and one example per row"
 
+    /// `-` reads standard input (see `InputSpool`).
     public static func read(_ path: String, binaryLabels: Bool) throws(RunLogError) -> DatasetColumns {
+        try InputSpool.reading(path) { (file) throws(RunLogError) in try read(file: file, binaryLabels: binaryLabels) }
+    }
+
+    private static func read(file path: String, binaryLabels: Bool) throws(RunLogError) -> DatasetColumns {
         try checkText(path)
         guard let stream = InputStream(fileAtPath: path) else { throw RunLogError(file: path, "cannot be opened for reading") }
         let reader: CSVReader

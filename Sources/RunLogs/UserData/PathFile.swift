@@ -33,10 +33,19 @@ public enum PathFileReader {
     public static let maximumPoints = 10_000_000
     static let expected = "expected a header row with columns x,y (or w,b), optionally step, loss and label"
 
+    /// `-` reads standard input (see `InputSpool`); its paths are named "stdin".
     public static func read(_ path: String) throws(RunLogError) -> [UserPath] {
-        switch try kind(of: path) {
-        case .csv: return try readCSV(path)
-        case .jsonLines: return try PathJSONLines.read(path)
+        try InputSpool.reading(path) { (file) throws(RunLogError) in
+            var paths: [UserPath]
+            switch try kind(of: file) {
+            case .csv: paths = try readCSV(file)
+            case .jsonLines: paths = try PathJSONLines.read(file)
+            }
+            if file != path {
+                let name = path == "-" ? "stdin" : LogReader.shortName(path)
+                for k in paths.indices where !paths[k].labelled { paths[k].label = name }
+            }
+            return paths
         }
     }
 

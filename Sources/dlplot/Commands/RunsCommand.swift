@@ -14,7 +14,8 @@ extension DLPlot {
                 Each FILE is a log, recognised by its content: a CSV file with a header (generic, Lightning's \
                 metrics.csv, Keras' CSVLogger), JSON lines (one object per line), a TensorBoard event file \
                 (events.out.tfevents.*), or a directory of event files (each subdirectory holding event files is \
-                a run, as in TensorBoard). One panel per metric, one line per run; the legend gives each run's \
+                a run, as in TensorBoard). FILE - reads standard input (a run named stdin), as do pipes such as \
+                <(zcat log.csv.gz). One panel per metric, one line per run; the legend gives each run's \
                 minimum (maximum for accuracy-like metrics) with its step, and its final value. A run whose \
                 values become NaN or infinite is drawn up to that point, ends with a cross and says "diverged at \
                 step k".
@@ -22,7 +23,11 @@ extension DLPlot {
                 cell or missing key is no observation; a row shorter than the header misses its last cells; a \
                 step logged again replaces the earlier value, and a step going back (a resumed run) replaces the \
                 points from there on; a truncated last record or line (a file still being written) is skipped \
-                with a note. Anything else that is not a log is an error naming the file and what was expected.
+                with a note. A text column or key named phase, split, stage, mode, subset, set, fold or \
+                partition (train, val) splits the metrics into train/loss, val/loss, …; other text is ignored. \
+                Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC). TensorBoard's \
+                Download CSV (Wall time,Step,Value) is one metric, named by the tag in run-RUN-tag-TAG.csv. \
+                Anything else that is not a log is an error naming the file and what was expected.
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
                 behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses.
@@ -39,9 +44,10 @@ extension DLPlot {
                   dlplot runs runs/ --y '*loss' --smooth 0.9 --log-y
                   dlplot runs runs/ --group 'seed[0-9]+' --y 'val/*'
                   dlplot runs a.jsonl b.jsonl --label baseline --label 'warm-up' --x time
+                  python train.py | dlplot runs - -o - > curves.png
                 """)
 
-        @Argument(help: ArgumentHelp("Log files or TensorBoard run directories.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Log files or TensorBoard run directories; - for standard input.", valueName: "file"))
         var files: [String] = []
 
         @Option(parsing: .singleValue, help: ArgumentHelp(
@@ -49,7 +55,7 @@ extension DLPlot {
             valueName: "metric"))
         var y: [String] = []
 
-        @Option(help: ArgumentHelp("The x axis: step, epoch (fractional, from an epoch column or tag) or time (seconds since the first record).", valueName: "axis"))
+        @Option(help: ArgumentHelp("The x axis: step, epoch (fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601).", valueName: "axis"))
         var x = "step"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
@@ -84,11 +90,14 @@ extension DLPlot {
                 throw ValidationError("invalid --label '\(label[files.count])': \(label.count) labels for \(files.count) file(s); give at most one per FILE")
             }
             if let group { _ = try regex(group) }
-            for p in patterns where p.isEmpty { throw ValidationError("invalid --y '': expected a metric name or glob") }
+            // `--y ''` or `--y 'loss,'`: an empty name is a mistake, not "every metric".
+            for v in y where v.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw ValidationError("invalid --y '\(v)': expected metric names or globs separated by commas, none empty")
+            }
             try validateAnimation()
         }
 
-        var patterns: [String] { y.flatMap { $0.split(separator: ",").map(String.init) } }
+        var patterns: [String] { y.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
 
         func regex(_ text: String) throws -> Regex<AnyRegexOutput> {
             do { return try Regex(text) } catch { throw ValidationError("invalid --group '\(text)': not a regular expression (\(error))") }

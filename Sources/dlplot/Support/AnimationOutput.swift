@@ -65,9 +65,7 @@ enum AnimationOutput {
         }
         var files = [(path: path, bytes: bytes)]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
-        if let data { files += DataTable.files(tables, path: data).map { ($0.path, Array($0.text.utf8)) } }
-        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(files) }) {
-            throw FigureError(e.description)
-        }
+        if let data { files += try OutputTarget.dataFiles(tables, path: data) }
+        try OutputTarget.writeAll(files)
     }
 }

@@ -33,6 +33,29 @@ struct FigureError: Error, CustomStringConvertible {
 enum OutputTarget {
     /// Whether `path` means standard output.
     static func isStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
+
+    /// The `--data` files for `tables`: NAME.csv, NAME-2.csv, …; standard output (`--data -`) takes
+    /// exactly one table.
+    /// - Throws: `ValidationError` (exit 64) for several tables on standard output.
+    static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, bytes: [UInt8])] {
+        if isStandardOutput(path), tables.count > 1 {
+            throw ValidationError("invalid --data '\(path)': this figure has \(tables.count) tables and standard output "
+                + "takes one; give a file name (NAME.csv, NAME-2.csv, … are written)")
+        }
+        return DataTable.files(tables, path: path).map { ($0.path, Array($0.text.utf8)) }
+    }
+
+    /// Writes the entries for standard output first (so a failure there leaves no files), then every
+    /// file all-or-nothing (see `AtomicFile.writeAll`).
+    static func writeAll(_ rendered: [(path: String, bytes: [UInt8])]) throws {
+        for r in rendered where isStandardOutput(r.path) {
+            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
+        }
+        let regular = rendered.filter { !isStandardOutput($0.path) }
+        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
+            throw FigureError(e.description)
+        }
+    }
 }
 
 extension FigureCommand {
@@ -60,21 +83,15 @@ extension FigureCommand {
         }
         if let data {
             // One tidy table per file: NAME.csv, NAME-2.csv, … (the recipes return tidy tables).
-            let files = DataTable.files(tables, path: data)
+            let files = try OutputTarget.dataFiles(tables, path: data)
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
             try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
-            for file in files { rendered.append((file.path, Array(file.text.utf8))) }
+            rendered += files
         }
         if let path = figureOptions.layout.layoutReport {
             do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
         }
-        for r in rendered where OutputTarget.isStandardOutput(r.path) {
-            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
-        }
-        let regular = rendered.filter { !OutputTarget.isStandardOutput($0.path) }
-        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
-            throw FigureError(e.description)
-        }
+        try OutputTarget.writeAll(rendered)
         return rendered.map(\.path)
     }
 

@@ -42,7 +42,7 @@ struct FigureOptions: ParsableArguments {
         valueName: "family"))
     var font: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as tidy CSV to this file; a figure with several tables also writes NAME-2.csv, NAME-3.csv, … beside it (all or none, every name said on standard error).", valueName: "file.csv"), completion: .csvFiles)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also writes the numbers behind the figure as tidy CSV to this file; a figure with several tables also writes NAME-2.csv, NAME-3.csv, … beside it (all or none, every name said on standard error); - writes a figure's one table to standard output.", valueName: "file.csv"), completion: .csvFiles)
     var data: String?
 
     @Flag(help: "Leave the background transparent.")
@@ -79,8 +79,8 @@ struct FigureOptions: ParsableArguments {
             throw ValidationError("no usable font: the default family '\(family)' is not installed (Debian: fonts-dejavu-core)"
                 + (others.isEmpty ? "; fontconfig finds no fonts at all (check FONTCONFIG_FILE and FONTCONFIG_PATH)" : "; give --font with an installed family, e.g. " + others.joined(separator: ", ")))
         }
-        if let data, !data.lowercased().hasSuffix(".csv") {
-            throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv")
+        if let data, !data.lowercased().hasSuffix(".csv"), !OutputTarget.isStandardOutput(data) {
+            throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv, or - for standard output")
         }
     }
 

@@ -28,7 +28,7 @@ struct SurfaceRunOptions: ParsableArguments {
     var batchSize: Int?
 
     @Option(name: .customLong("dataset"), help: ArgumentHelp(
-        "linreg_mse, logreg_bce only: your own examples, a CSV file with a header: x,y (the model w·x + b) or x1,x2 with y or label (w1·x1 + w2·x2, no bias); logreg_bce labels are 0 or 1; at most 10000 rows.",
+        "linreg_mse, logreg_bce only: your own examples, a CSV file with a header: x,y (the model w·x + b) or x1,x2 with y or label (w1·x1 + w2·x2, no bias); logreg_bce labels are 0 or 1; at most 10000 rows; - reads standard input.",
         valueName: "file.csv"))
     var dataset: String?
 
@@ -88,7 +88,7 @@ extension SurfaceRunOptions {
             throw ValidationError("--dataset " + error.description)
         }
         let examples = ToyDataset(inputs: columns.inputs, secondInputs: columns.secondInputs, labels: columns.targets,
-                                  source: (file as NSString).lastPathComponent)
+                                  source: file == "-" ? "stdin" : (file as NSString).lastPathComponent)
         do { return try Surface(named: name, examples: examples) } catch {
             throw ValidationError("--dataset \(file): \(error)")
         }

@@ -6,7 +6,7 @@ import RunLogs
 struct UserPathOptions: ParsableArguments {
     @Option(name: .customLong("path"), parsing: .singleValue, help: ArgumentHelp(
         "A trajectory from a file, drawn over the surface (repeatable): CSV with a header, or JSON lines, with x,y "
-            + "(or w,b) per point, optionally step, loss and label (one path per label). Without --optimizers or "
+            + "(or w,b) per point, optionally step, loss and label (one path per label); - reads standard input. Without --optimizers or "
             + "--opt only the files' paths are drawn.",
         valueName: "file"))
     var paths: [String] = []
