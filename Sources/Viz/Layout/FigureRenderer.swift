@@ -199,10 +199,11 @@ struct FigureRenderer {
             aspects.append(panels[k].axes.equalAspect && dx > 0 && dy > 0 ? (dx, dy) : nil)
         }
         let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
-        // A map drawn to equal units that its labels, colorbar and legend squeeze to a few tick labels'
-        // height (86 px of a 1920×1080 page at --font-scale 2) is not a figure: the page is too small.
+        // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
+        // labels' height (86 px of a 1920×1080 page at --font-scale 2) is not a figure: the page is too small.
+        // (Small multiples, such as a strip of steps, are small by design.)
         let smallest = 4 * theme.tickFont.size
-        for k in panels.indices where panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
+        for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
             throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
                                         allowed: "room for an equal-unit plot at least four tick labels high")
         }
