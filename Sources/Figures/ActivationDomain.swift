@@ -93,6 +93,12 @@ public struct ActivationDomain: Sendable, Equatable {
             while j + 1 < n, !defined[j + 1] { j += 1 }
             let lo = k > 0 ? boundary(xs[k - 1], xs[k]) : nil
             let hi = j < n - 1 ? boundary(xs[j + 1], xs[j]) : nil
+            if let clause = Self.overflow(f, run: xs[k...j], before: k > 0 ? xs[k - 1] : nil, after: j < n - 1 ? xs[j + 1] : nil) {
+                // Not undefined: f is a number too large for float64 there (eˣ for x > 709.78).
+                clauses.append(clause)
+                k = j + 1
+                continue
+            }
             let except = sampled[k...j].contains(true) ? " (except at isolated points)" : ""
             switch (lo, hi) {
             case (nil, nil): clauses.append("f undefined on the whole range" + except)
@@ -109,6 +115,32 @@ public struct ActivationDomain: Sendable, Equatable {
             k = j + 1
         }
         return singular
+    }
+
+    /// "f overflows float64 for x > 709.78" when every sample of an undefined run is ±∞ of one sign and f
+    /// just before the run (found by bisection from the defined sample `before` or `after` next to it) is a
+    /// finite double beyond ±10³⁰⁰ of that sign: a value too large for a double, not a pole (whose sides
+    /// differ or stay moderate) or a domain edge (NaN). The boundary is given to 5 significant digits.
+    static func overflow(_ f: (Double) -> Double, run: ArraySlice<Double>, before: Double?, after: Double?) -> String? {
+        guard let first = run.first.map(f), first.isInfinite, run.allSatisfy({ f($0) == first }),
+              let runStart = run.first, let runEnd = run.last, before != nil || after != nil,
+              run.count > 1 || before == nil || after == nil else { return nil }  // one sample between two defined ones: a pole (1/x²)
+        // The last finite point between a defined sample and the run, and f there.
+        func edge(_ inside: Double, _ outside: Double) -> (x: Double, f: Double) {
+            var a = inside, b = outside
+            for _ in 0..<80 { let m = (a + b) / 2; if f(m).isFinite { a = m } else { b = m } }
+            return (a, f(a))
+        }
+        let sides = [before.map { edge($0, runStart) }, after.map { edge($0, runEnd) }]
+        for side in sides.compactMap({ $0 }) where !(side.f.isFinite && abs(side.f) > 1e300 && side.f.sign == first.sign) { return nil }
+        let show = { (x: Double) in TickFormat.short(x, significant: 5) }
+        let to = first > 0 ? "" : " (to −∞)"
+        switch (sides[0], sides[1]) {
+        case let (l?, h?): return "f overflows float64\(to) for " + show(l.x) + " < x < " + show(h.x)
+        case let (l?, nil): return "f overflows float64\(to) for x > " + show(l.x)
+        case let (nil, h?): return "f overflows float64\(to) for x < " + show(h.x)
+        case (nil, nil): return nil
+        }
     }
 
     /// The y limits (`RobustYLimits`): fixed when an unbounded point is in view or a fast-growing tail
@@ -133,8 +165,9 @@ public struct ActivationDomain: Sendable, Equatable {
 
     /// [lo, hi] padded by 5 % of its span (by half of |lo|, at least 0.5, when it is a single value).
     public static func padded(_ lo: Double, _ hi: Double) -> Interval {
-        let pad = hi > lo ? 0.05 * (hi - lo) : max(1, abs(lo)) * 0.5
-        return Interval(lo - pad, hi + pad)
+        // Twentieths taken before subtracting, and the ends kept finite, so values near ±1.8×10³⁰⁸ do not overflow.
+        let pad = hi > lo ? 0.05 * hi - 0.05 * lo : max(1, abs(lo)) * 0.5
+        return Interval(max(lo - pad, -Double.greatestFiniteMagnitude), min(hi + pad, Double.greatestFiniteMagnitude))
     }
 
     /// x rounded to the power of ten just under a millionth of the range (−0 → 0): 1.5 stays 1.5, not

@@ -66,7 +66,7 @@ public struct CurvesFigure: FigureRecipe {
             if outcomes {
                 let final = run.outcome(surface: surface)
                 ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
-                    SurfaceAnimation.progress(run, step: $0, surface: surface, view: false)
+                    SurfaceAnimation.progress(run, step: $0, surface: surface)
                 })
             }
             // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
@@ -74,12 +74,25 @@ public struct CurvesFigure: FigureRecipe {
             for note in [run.learningRateNote, run.evaluationNote].compactMap({ $0 }) {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
-            if let k = run.diverged, let last = pts.last(where: \.isFinite) {
-                let cross = ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
-                ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
-            }
+            markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)
         }
         return (ax, dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil)
+    }
+
+    /// A curve's ends that a line alone would not show: the divergence cross at the diverging step (the
+    /// step's value is not finite, so the cross sits level with the last finite value, one step on), and a
+    /// dot for a curve with a single drawable point (a line needs two).
+    static func markEnds(of pts: [Point], diverged: Int?, color: Color, animated: Bool, theme: Theme, in ax: inout Axes) {
+        let finite = pts.filter(\.isFinite)
+        if finite.count == 1, let only = finite.first {
+            let dot = ScatterMark(points: [only], shape: .circle, size: theme.markerSize * 0.8, color: color)
+            ax.add(dot, animated: animated, as: .appearing(dot, at: only.x))
+        }
+        if let k = diverged, let last = finite.last {
+            var cross = ScatterMark(points: [Point(Double(k), last.y)], shape: .cross, size: theme.markerSize * 1.4, color: color)
+            cross.clipsToPlot = false  // whole, also on the edge of the view
+            ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
+        }
     }
 
     /// Distance from each run's recorded positions to the nearest minimum, log y.
@@ -96,23 +109,9 @@ public struct CurvesFigure: FigureRecipe {
             }
             let line = LineMark(points: pts, style: look.stroke)
             ax.add(line, animated: animated, as: .line(line, times: run.trajectory.steps.prefix(pts.count).map(Double.init)))
+            markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)
         }
         return ax
-    }
-
-    /// The last step at which some loss gap (value − `offset`) or distance is at least 10⁻³⁰⁰, i.e. drawable
-    /// on a log axis; the last step when the loss is not on a log axis.
-    func drawnEnd(offset: Double) -> Double {
-        guard CurvesFigure.lossAxisText(plan.surface).log else { return Double(plan.steps) }
-        var end = 0
-        for run in runs {
-            if let k = run.trajectory.valueHistory.lastIndex(where: { $0 - offset >= 1e-300 }) { end = max(end, k) }
-            for (k, p) in zip(run.trajectory.steps, run.points).reversed() {
-                let d = plan.surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? 0
-                if !(d < 1e-300) { end = max(end, k); break }
-            }
-        }
-        return Double(max(end, 1))
     }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
@@ -125,15 +124,17 @@ public struct CurvesFigure: FigureRecipe {
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, animated: animated, theme: theme)
-        // When every curve reaches the minimum to machine precision early, the axis ends there (rounded up
-        // to a nice step) so the curves use its width, and the footnote says what the rest of the run does.
-        let end = drawnEnd(offset: CurvesFigure.lossAxisText(s).offset)
-        let xEnd = end < Double(plan.steps) / 2 ? min(Double(plan.steps), Ticks.nice(0, end * 1.05, count: 5).1) : Double(plan.steps)
-        if xEnd < Double(plan.steps) {
-            note = "Curves end by step \(Int(end)): from there to step \(plan.steps) the loss gap is 0 or below 10⁻³⁰⁰ (the minimum to machine precision)."
-        }
+        // When every curve ends early (it reached the minimum to machine precision, or diverged), the axis ends
+        // there so the curves use its width, and the footnote says why (see `CurvesExtent`).
+        let text = CurvesFigure.lossAxisText(s)
+        let extent = CurvesExtent(runs: runs, steps: plan.steps, surface: s, offset: text.offset, log: text.log)
+        if let why = extent.note { note = note.map { why + " " + $0 } ?? why }
         figure.footnote = note
-        loss.xLimits = Interval(0, xEnd)
+        func shareSteps(_ ax: inout Axes) {
+            ax.xLimits = extent.limits
+            ax.xTickLabels = extent.ticks
+        }
+        shareSteps(&loss)
         let strip = LearningRateStrip.wanted(runs)
         if strip {
             // Loss (and distance) panels two rows tall each, the lr strip one row under them.
@@ -145,13 +146,14 @@ public struct CurvesFigure: FigureRecipe {
             let distanceShown = CurvesFigure.showsDistance(surface: s, runs: runs, height: figure.pixelSize.height)
             if distanceShown {
                 var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, animated: animated, theme: theme)
-                distance.xLimits = Interval(0, xEnd)
+                shareSteps(&distance)
                 distance.xLabel = nil
                 distance.showXTickLabels = false
                 figure.add(distance, row: span, column: 0, rowSpan: span)
             }
-            figure.add(LearningRateStrip.axes(runs: runs, steps: plan.steps, animated: animated, theme: theme),
-                       row: distanceShown ? 2 * span : span, column: 0)
+            var lr = LearningRateStrip.axes(runs: runs, steps: plan.steps, animated: animated, theme: theme)
+            shareSteps(&lr)
+            figure.add(lr, row: distanceShown ? 2 * span : span, column: 0)
             if !distanceShown, !s.minima.isEmpty {
                 let left = "The distance-to-minimum panel is left out under the lr strip on a page under 960 px tall; a taller --size shows it."
                 figure.footnote = figure.footnote.map { $0 + " " + left } ?? left
@@ -167,7 +169,7 @@ public struct CurvesFigure: FigureRecipe {
             loss.showXTickLabels = false
             figure.add(loss, row: 0, column: 0)
             var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, animated: animated, theme: theme)
-            distance.xLimits = Interval(0, xEnd)
+            shareSteps(&distance)
             figure.add(distance, row: 1, column: 0)
         }
         return [DataTable.long(name: "runs", key: "run", runs.map { run in

@@ -9,7 +9,8 @@ public struct LearningRateFigure: FigureRecipe {
     public var start: Double
     public var steps: Int
     /// Made for an animation: each panel's iterates appear step by step, and the note that a run left the
-    /// view or diverged at its step (`TimedMark`s; the still figure is the same).
+    /// view or diverged at its step (`TimedMark`s; the still figure is the same); the panel titles give their
+    /// verdict only on the last frame.
     public var animated = false
 
     /// A recipe (or value) with these fields; see each field.
@@ -65,6 +66,8 @@ public struct LearningRateFigure: FigureRecipe {
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
         figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) steps; every panel shows the same view"
+        // Rates that differ get titles that differ (0.999 and 1.001 are not both "1").
+        let rateTexts = TickFormat.distinct(rates)
         for (i, rate) in rates.enumerated() {
             let optimizer = try Optimizer(name: "gd", settings: ["lr": .number(rate)])
             let c = curve
@@ -73,7 +76,12 @@ public struct LearningRateFigure: FigureRecipe {
                                         options: TrajectoryOptions(steps: steps, recordGradients: false))
             let ws = run.positions.map { $0[0] }
             let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
-            var axes = Axes(title: "$\\alpha$ = " + TickFormat.short(rate) + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
+            var axes = Axes(title: "$\\alpha$ = " + rateTexts[i] + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
+            if animated {
+                // The verdict is the animation's conclusion: the title names only the rate until the last frame.
+                let neutral = "$\\alpha$ = " + rateTexts[i]
+                axes.animatedTitle = { _ in neutral }
+            }
             axes.xLimits = Interval(view.lowerBound, view.upperBound)
             axes.yLimits = Interval(yLo - pad, yHi + pad)
             axes.legend = .none

@@ -62,6 +62,8 @@ public struct PitfallsFigure: FigureRecipe {
                               anchor: TextAnchor(0.5, .top), offset: Point(0, -14), color: theme.muted, font: theme.noteFont))
         }
         var tables: [DataTable] = []
+        // Starts and rates that differ get labels that differ.
+        let startTexts = TickFormat.distinct(runs.map(\.start)), rateTexts = TickFormat.distinct(runs.map(\.rate))
         for (i, r) in runs.enumerated() {
             let optimizer = try Optimizer(name: "gd", settings: ["lr": .number(r.rate)])
             let c = curve
@@ -71,7 +73,7 @@ public struct PitfallsFigure: FigureRecipe {
             let ws = run.positions.map { $0[0] }
             let pts = ws.map { Point($0, curve.value($0)) }
             let color = theme.color(i)
-            let label = "$w_0$ = \(TickFormat.short(r.start)), $\\alpha$ = \(TickFormat.short(r.rate)): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
+            let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
             axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
                               label: label, marker: theme.marker(i), markerSize: theme.markerSize * 0.75, zOrder: 3))
             if let first = pts.first, let last = pts.last {

@@ -66,9 +66,10 @@ public struct RobustYLimits: Sendable, Equatable {
         shownLower = lo
         shownUpper = hi
         clipped = everything.contains { $0 < lo || $0 > hi }
-        let pad = hi > lo ? 0.05 * (hi - lo) : max(1, abs(lo)) * 0.5
-        lower = lo - pad
-        upper = hi + pad
+        // Halves and twentieths taken before subtracting, so limits near ±1.8×10³⁰⁸ do not overflow.
+        let pad = hi > lo ? 0.05 * hi - 0.05 * lo : max(1, abs(lo)) * 0.5
+        lower = Swift.max(lo - pad, -Double.greatestFiniteMagnitude)
+        upper = Swift.min(hi + pad, Double.greatestFiniteMagnitude)
     }
 
     /// The limits for the curve f on `view` (1201 uniform samples) with poles at `poles`.
@@ -82,9 +83,9 @@ public struct RobustYLimits: Sendable, Equatable {
         var out = self
         out.shownLower = min(shownLower, value)
         out.shownUpper = max(shownUpper, value)
-        let pad = out.shownUpper > out.shownLower ? 0.05 * (out.shownUpper - out.shownLower) : max(1, abs(value)) * 0.5
-        out.lower = out.shownLower - pad
-        out.upper = out.shownUpper + pad
+        let pad = out.shownUpper > out.shownLower ? 0.05 * out.shownUpper - 0.05 * out.shownLower : max(1, abs(value)) * 0.5
+        out.lower = Swift.max(out.shownLower - pad, -Double.greatestFiniteMagnitude)
+        out.upper = Swift.min(out.shownUpper + pad, Double.greatestFiniteMagnitude)
         return out
     }
 
@@ -106,16 +107,18 @@ public struct RobustYLimits: Sendable, Equatable {
     }
 
     /// Cuts off, from sorted `values`, a top (or bottom) 10 % that spans more than 50 times the rest,
-    /// as long as one does; true when something was cut.
+    /// as long as one does and the values left reach magnitude 1; true when something was cut.
     static func trimTails(_ values: inout [Double]) -> Bool {
         var cut = false
         for _ in 0..<40 {
             let n = values.count
             guard n >= 20, let lo = values.first, let hi = values.last else { break }
             let q90 = values[Int(0.9 * Double(n - 1))], q10 = values[Int(0.1 * Double(n - 1))]
-            if q90 > lo, hi - q90 > 50 * (q90 - lo) {
+            // Only a tail beyond values of order 1 is cut: eˣ on [−710, 10] is 10⁻³⁰⁸ … 22026, and cutting its
+            // top would zoom the axis onto 10⁻²⁹³ (float underflow), not onto a rise worth seeing.
+            if q90 > lo, abs(q90) >= 1, hi - q90 > 50 * (q90 - lo) {
                 values.removeLast(n - 1 - Int(0.9 * Double(n - 1)))
-            } else if hi > q10, q10 - lo > 50 * (hi - q10) {
+            } else if hi > q10, abs(q10) >= 1, q10 - lo > 50 * (hi - q10) {
                 values.removeFirst(Int(0.1 * Double(n - 1)))
             } else {
                 break

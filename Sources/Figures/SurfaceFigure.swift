@@ -173,6 +173,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
         }
         ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
+        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) { ax.add(arrow) }
         if drawsPaths {
             ax.add(contentsOf: pathMarks(every: every, theme: theme))
             addUserPaths(to: &ax, theme: theme)
@@ -199,11 +200,25 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         return marks
     }
 
-    /// A marker every `every` steps before index `upTo` and before the run first leaves the view (the
-    /// path's one clipping rule).
+    /// For a start outside the view: an arrow pointing at the view's edge in the start's direction, with
+    /// "start (10, 10) outside the view" at its tail; nil for a start inside the view (or not finite).
+    public func outsideStartArrow(theme: Theme) -> ArrowMark? {
+        let start = Point(plan.start.x, plan.start.y)
+        guard start.isFinite, !plan.inView(start.x, start.y) else { return nil }
+        let centre = Point((plan.x.lower + plan.x.upper) / 2, (plan.y.lower + plan.y.upper) / 2)
+        let edge = clipToView(from: centre, to: start)
+        let tail = centre + (edge - centre) * 0.72
+        let text = "start (" + TickFormat.shortest(start.x) + ", " + TickFormat.shortest(start.y) + ") outside the view"
+        return ArrowMark(from: tail, to: edge, color: theme.foreground, width: 1.2, text: text, zOrder: 6)
+    }
+
+    /// A marker every `every` steps before index `upTo`, from where the run is first inside the view until
+    /// it leaves it (the path's one clipping rule).
     public func stepMarkers(_ run: SurfaceRun, every: Int, upTo: Int, look: TrajectoryStyle, theme: Theme) -> ScatterMark {
-        let shown = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
-        let marks = stride(from: every, to: min(shown, upTo, run.points.count - 1), by: every).map { run.points[$0] }
+        let entered = run.points.firstIndex { plan.inView($0.x, $0.y) } ?? run.points.count
+        let shown = run.points[entered...].firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
+        let first = max(every, (entered + every - 1) / every * every)
+        let marks = stride(from: first, to: min(shown, upTo, run.points.count - 1), by: every).map { run.points[$0] }
         return ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
                            edge: theme.plotBackground, zOrder: 3.5)
     }

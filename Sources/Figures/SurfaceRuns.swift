@@ -61,8 +61,12 @@ public struct SurfaceRun: Sendable {
     public var trajectory: Trajectory
     /// The recorded positions.
     public var points: [Point]
-    /// The first recorded step whose position is outside the view, if any.
+    /// The first recorded step whose position is outside the view after one inside it, if any.
     public var leavesView: Int?
+    /// For a run that starts outside the view: the first recorded step inside it, if any.
+    public var entersView: Int?
+    /// The run starts outside the view and never enters it.
+    public var outsideThroughout = false
     /// The step that produced a non-finite position, value or gradient, if any.
     public var diverged: Int?
     /// The series style (see `SeriesStyles`): the same for an optimizer in every figure.
@@ -81,18 +85,55 @@ public struct SurfaceRun: Sendable {
         self.trajectory = trajectory
         let d = trajectory.positionData
         points = stride(from: 0, to: d.count - 1, by: 2).map { Point(d[$0], d[$0 + 1]) }
-        leavesView = zip(trajectory.steps, points).first { !plan.inView($0.1.x, $0.1.y) }?.0
+        let inside = points.map { plan.inView($0.x, $0.y) }
+        if let first = inside.firstIndex(of: true) {
+            entersView = first > 0 ? trajectory.steps[first] : nil
+            leavesView = inside[first...].firstIndex(of: false).map { trajectory.steps[$0] }
+        } else {
+            outsideThroughout = !points.isEmpty
+        }
         if case let .diverged(k) = trajectory.stop { diverged = k } else { diverged = nil }
     }
 
     /// What happened, for a legend or a note: "diverged at step k", "leaves the view at step k", or the end
-    /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹".
-    public func outcome(surface: Surface) -> String {
-        if let k = diverged { return "diverged at step \(k)" }
-        if let k = leavesView { return "leaves the view at step \(k)" }
-        guard let p = points.last, let f = trajectory.finalValue else { return "" }
+    /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹"; for a run that starts outside the view,
+    /// "starts outside the view, enters at step k; …" or "outside the view throughout; …".
+    public func outcome(surface: Surface) -> String { legendRow(atStep: .max, surface: surface) }
+
+    /// The legend row of the run as it stands at `step`, in one wording for every frame of an animation and
+    /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), or
+    /// what has happened by then: "diverged at step k", "leaves the view at step k".
+    public func legendRow(atStep step: Int, surface: Surface) -> String {
+        let entry = outsideThroughout ? "outside the view throughout; " : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
+        if let k = diverged, k <= step { return entry + "diverged at step \(k)" }
+        if let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
+        let j = index(atStep: step)
+        guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
-        return "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
+        return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j])
+    }
+
+    /// "→ (2.41, 0.33), f = 0.037".
+    public static func legendRow(name: String, value v: Double, at p: Point) -> String {
+        "→ (\(coordinate(p.x)), \(coordinate(p.y))), \(name) = \(value(v))"
+    }
+
+    /// The step the run has reached at animation time `step` (its last recorded step at or before it).
+    public func shownStep(_ step: Int) -> Int {
+        let j = index(atStep: step)
+        return trajectory.steps.indices.contains(j) ? trajectory.steps[j] : step
+    }
+
+    /// The index of the last recorded point at or before `step`.
+    public func index(atStep step: Int) -> Int {
+        let steps = trajectory.steps
+        var lo = 0, hi = min(steps.count, points.count) - 1
+        guard hi >= 0 else { return 0 }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if steps[mid] <= step { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 
     /// A coordinate with two decimals (three significant digits when small), typographic minus.

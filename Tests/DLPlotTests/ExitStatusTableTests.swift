@@ -23,6 +23,12 @@ final class ExitStatusTableTests: XCTestCase {
         let bad = try runDLPlot(["activation", "relu", "--dpi", "0"], in: dir)
         XCTAssertEqual(bad.status, 64)
         XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+        // `dlplot eval` alone names nothing to evaluate: usage on standard error, 64 (it printed the help and exited 0).
+        let evalAlone = try runDLPlot(["eval"], in: dir)
+        XCTAssertEqual(evalAlone.status, 64)
+        XCTAssertEqual(evalAlone.stdout, "")
+        XCTAssertTrue(evalAlone.stderr.hasPrefix("Error: Missing what to evaluate: activation, softmax, loss, surface\nUsage: dlplot eval"),
+                      evalAlone.stderr)
         let bare = try runDLPlot(["surface"], in: dir)
         XCTAssertEqual(bare.status, 64)
         XCTAssertTrue(bare.stderr.hasPrefix("Error: Missing expected argument '<name>'") && bare.stderr.contains("Usage: dlplot surface"), bare.stderr)

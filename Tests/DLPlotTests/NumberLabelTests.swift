@@ -83,4 +83,19 @@ final class NumberLabelTests: XCTestCase {
             }
         }
     }
+
+    func testLearningRateTitlesTellTypedRatesApart() throws {
+        // 0.999 and 1.001 both read "α = 1" (with opposite verdicts).
+        let f = try DLPlot.LearningRateCommand.parse(["--rates", "1.0,0.5,0.999,1.001"]).makeFigure().0
+        XCTAssertEqual(f.panels.compactMap(\.axes.title), ["$\\alpha$ = 1: oscillates", "$\\alpha$ = 0.5: good",
+                                                          "$\\alpha$ = 0.999: oscillates", "$\\alpha$ = 1.001: diverges"])
+    }
+
+    func testLegendLossCarriesARoundedUpMantissa() throws {
+        // RMSprop ends at f = 9.975521966449747e-20: "1×10⁻¹⁹", not "10×10⁻²⁰".
+        let f = try surface(["bowl", "--start", "1,2", "--optimizers", "rmsprop"])
+        let legend = f.panels.flatMap { $0.axes.marks.flatMap { $0.legendEntries.map(\.label) } }.joined(separator: " ")
+        XCTAssertTrue(legend.contains("f = 1×10⁻¹⁹"), legend)
+        XCTAssertFalse(legend.contains("10×10"), legend)
+    }
 }

@@ -69,15 +69,31 @@ final class BadLogTests: XCTestCase {
 
     func testJSONLinesBadLineInTheMiddle() throws {
         try assertRefused("log.jsonl", text: "{\"step\": 0, \"loss\": 1}\n{\"step\": 1, loss\n{\"step\": 2, \"loss\": 1}\n",
-                          "line 2 is not a JSON object")
+                          "line 2 is not valid JSON; expected one object per line")
     }
 
     func testJSONLinesArrayLine() throws {
-        try assertRefused("log.jsonl", text: "{\"step\": 0, \"loss\": 1}\n[1, 2]\n", "line 2 is not a JSON object")
+        try assertRefused("log.jsonl", text: "{\"step\": 0, \"loss\": 1}\n[1, 2]\n", "line 2 is a JSON array, not an object")
     }
 
     func testJSONLinesWithoutNumbers() throws {
-        try assertRefused("log.jsonl", text: "{\"msg\": \"start\"}\n{\"msg\": \"end\"}\n", "has no numeric values")
+        try assertRefused("log.jsonl", text: "{\"msg\": \"start\"}\n{\"msg\": \"end\"}\n", "has no numeric values (line 1: 'msg' is a string)")
+    }
+
+    func testJSONLinesNestedTooDeeplyOrNotNumbers() throws {
+        // A valid object nested 100 000 deep was called "not a JSON object".
+        let deep = "{\"step\": 0, \"loss\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}\n"
+        try assertRefused("log.jsonl", text: deep, "line 1 nests arrays or objects 100001 deep (at most 512 levels are read)")
+        try assertRefused("log.jsonl", text: "{\"step\": 0, \"loss\": [1, 2]}\n", "has no numeric values (line 1: 'loss' is an array)")
+        try assertRefused("log.jsonl", text: "{\"step\": 0, \"opt\": {\"on\": true}}\n", "has no numeric values (line 1: 'opt/on' is true or false)")
+        try assertRefused("log.jsonl", text: "{\"step\": 0, \"loss\": 1}\n3.5\n", "line 2 is a JSON number, not an object")
+    }
+
+    func testJSONLinesNestedObjectsAreFlattened() throws {
+        let path = try Fixture.temporary("nested.jsonl", Array("{\"step\": 0, \"train\": {\"loss\": 1.5}}\n{\"step\": 1, \"train\": {\"loss\": 0.5}}\n".utf8))
+        let log = try XCTUnwrap(try LogReader.read(path).first)
+        XCTAssertEqual(log.metrics.map(\.name), ["train/loss"])
+        XCTAssertEqual(log.metrics.first?.values, [1.5, 0.5])
     }
 
     func testJSONLinesFractionalStep() throws {

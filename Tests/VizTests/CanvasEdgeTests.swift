@@ -49,7 +49,9 @@ final class CanvasEdgeTests: XCTestCase {
                 }
             }
         }
-        XCTAssertGreaterThan(rendered, 30, "most configurations render")
+        // More than half of the 48 render; the rest (320×240 and 300×900 at large font scales) are refused as too small:
+        // page texts no longer shrink below 0.6 of their size to squeeze in.
+        XCTAssertGreaterThan(rendered, 24, "most configurations render")
     }
 
     func testTooSmallForItsLabelsIsAClearError() throws {

@@ -53,3 +53,35 @@ final class TickFormatTests: XCTestCase {
         XCTAssertEqual(layout.axes[0].xTicks.first, 1e-3)
     }
 }
+
+/// Mantissas that round up to 10 carry into the exponent, and narrow log axes get labels that differ.
+final class TickFormatCarryTests: XCTestCase {
+    func testShortCarriesARoundedUpMantissaIntoTheExponent() {
+        // RMSprop on the bowl ends at f = 9.975521966449747e-20; it printed "10×10⁻²⁰".
+        XCTAssertEqual(TickFormat.short(9.975521966449747e-20, significant: 2), "1×10⁻¹⁹")
+        XCTAssertEqual(TickFormat.short(9.975521966449747e-20, significant: 3), "9.98×10⁻²⁰")
+        XCTAssertEqual(TickFormat.short(-9.96e7, significant: 2), TickFormat.minus + "1×10⁸")
+        XCTAssertEqual(TickFormat.short(9.96e-5, significant: 2), "1×10⁻⁴")
+        // Carrying across the plain/scientific boundary: 0.0000999 to two digits is 0.0001, written 1×10⁻⁴.
+        XCTAssertEqual(TickFormat.short(0.00999, significant: 2), "0.01")
+        XCTAssertEqual(TickFormat.short(99999.7, significant: 3), "1×10⁵")
+        XCTAssertEqual(TickFormat.short(9.94e-20, significant: 2), "9.9×10⁻²⁰")
+    }
+
+    func testPowerCarriesARoundedUpMantissaIntoTheExponent() {
+        XCTAssertEqual(TickFormat.power(9.99996e7), "10⁸")
+        XCTAssertEqual(TickFormat.power(9.99996e-7), "10⁻⁶")
+        XCTAssertEqual(TickFormat.power(2e7), "2×10⁷")
+    }
+
+    func testNarrowLogAxisLabelsTellTheTicksApart() {
+        // A diverging run's loss from 10.25 to 10.046: five ticks all read "10".
+        let scale = Scale(.log, domain: Interval(10.04, 10.26))
+        let ticks = scale.ticks(count: 5)
+        let labels = scale.labels(for: ticks)
+        XCTAssertEqual(Set(labels).count, ticks.count, "\(labels)")
+        XCTAssertEqual(labels, ["10.05", "10.1", "10.15", "10.2", "10.25"])
+        // Powers of ten keep their form.
+        XCTAssertEqual(Scale(.log, domain: Interval(1e-3, 10)).labels(for: [1e-3, 1, 10]), ["10⁻³", "1", "10"])
+    }
+}

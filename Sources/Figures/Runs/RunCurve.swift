@@ -41,7 +41,8 @@ struct RunCurve {
         // A cross on the last drawable point before the divergence.
         if let i = series.values.firstIndex(where: { !$0.isFinite }),
            let j = series.values[..<i].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
-            let cross = ScatterMark(points: [Point(x[j], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            var cross = ScatterMark(points: [Point(x[j], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: x[i]))
         }
         return dropped

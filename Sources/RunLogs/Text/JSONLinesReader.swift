@@ -23,6 +23,7 @@ enum JSONLinesReader {
         var notes: [String] = []
         var record: Int64 = 0
         var hasTime = false
+        var ignored: (line: Int, key: String, kind: String)?  // the first value that is not a number, for the message
         while let bytes = try lines.next() {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let object: [String: JSONValue]
@@ -31,12 +32,13 @@ enum JSONLinesReader {
                     notes.append("the last line (\(lines.line)) is cut short: skipped, as for a file still being written")
                     break
                 }
-                throw RunLogError(file: path, "line \(lines.line) is not a JSON object; expected one object "
-                    + "per line such as {\"step\": 1, \"loss\": 0.5}")
+                throw RunLogError(file: path, "line \(lines.line) " + JSONLineProblem.describe(Array(bytes))
+                    + "; expected one object per line such as {\"step\": 1, \"loss\": 0.5}")
             }
             var fields: [(String, Double)] = []
             var texts: [(String, String)] = []
             JSONValue.flatten(object, prefix: "", into: &fields, texts: &texts)
+            if ignored == nil, let first = JSONValue.firstIgnored(object, prefix: "") { ignored = (lines.line, first.0, first.1) }
             let (step, time, metrics) = try split(fields, texts: &texts, record: record, line: lines.line, path: path)
             if time != nil { hasTime = true }
             record += 1
@@ -54,7 +56,8 @@ enum JSONLinesReader {
         }
         if builder.isEmpty {
             throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
-                : "has no numeric values; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
+                : "has no numeric values" + (ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
+                + "; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
         }
         var run = builder.build(name: name, source: path, format: .jsonLines, notes: notes)
         if !hasTime { for i in run.metrics.indices { run.metrics[i].wallTimes = [] } }
@@ -87,16 +90,30 @@ enum JSONLinesReader {
 
 /// A JSON value as far as a log needs it.
 enum JSONValue: Decodable {
-    case number(Double), text(String), object([String: JSONValue]), other
+    /// `other` says what the value is ("an array", "true or false", "null"), for messages.
+    case number(Double), text(String), object([String: JSONValue]), other(String)
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .other; return }
-        if (try? c.decode(Bool.self)) != nil { self = .other; return }
+        if c.decodeNil() { self = .other("null"); return }
+        if (try? c.decode(Bool.self)) != nil { self = .other("true or false"); return }
         if let n = try? c.decode(Double.self) { self = .number(n); return }
         if let t = try? c.decode(String.self) { self = .text(t); return }
         if let o = try? c.decode([String: JSONValue].self) { self = .object(o); return }
-        self = .other
+        self = .other("an array")
+    }
+
+    /// The first key (in key order, nested keys joined with `/`) whose value is not a number or an object.
+    static func firstIgnored(_ object: [String: JSONValue], prefix: String) -> (String, String)? {
+        for key in object.keys.sorted() {
+            switch object[key] {
+            case .other(let kind): return (prefix + key, kind)
+            case .text: return (prefix + key, "a string")
+            case .object(let o): if let found = firstIgnored(o, prefix: prefix + key + "/") { return found }
+            default: continue
+            }
+        }
+        return nil
     }
 
     static func flatten(_ object: [String: JSONValue], prefix: String, into out: inout [(String, Double)],

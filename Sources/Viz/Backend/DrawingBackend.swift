@@ -81,7 +81,9 @@ public struct FigureElement: Sendable, Hashable {
     public var panel: Int?
     /// A box known in advance (the plot rectangle of a plot area), in device points.
     public var box: Rect?
-    public init(_ kind: Kind, text: String = "", panel: Int? = nil, box: Rect? = nil) {
-        self.kind = kind; self.text = text; self.panel = panel; self.box = box
+    /// The text was cut short (ended with "…") to fit: a page text longer than two lines at its smallest size.
+    public var cut = false
+    public init(_ kind: Kind, text: String = "", panel: Int? = nil, box: Rect? = nil, cut: Bool = false) {
+        self.kind = kind; self.text = text; self.panel = panel; self.box = box; self.cut = cut
     }
 }

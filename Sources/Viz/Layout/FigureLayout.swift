@@ -9,6 +9,8 @@ struct FigureLayout {
         /// What the text is (title, subtitle or footnote) and the text as given.
         var kind: FigureElement.Kind
         var source: String
+        /// Cut short with "…" to fit the page (see `TextLayout.fittedOnPage`).
+        var cut = false
     }
     /// Figure title, subtitle and footnote.
     var texts: [Label]
@@ -22,6 +24,12 @@ extension Figure {
     /// same text measurements, without drawing.
     public func layoutPlotRects(for format: OutputFormat = .png) throws(VizError) -> [Rect] {
         try laidOut(for: format).axes.map(\.plotRect)
+    }
+
+    /// The figure's own texts (title, subtitle, footnote) that do not fit the page on two lines at 0.6 of
+    /// their size and are drawn cut short with "…", as `render(as:)` would draw them.
+    public func cutPageTexts(for format: OutputFormat = .png) throws(VizError) -> [FigureElement.Kind] {
+        try laidOut(for: format).texts.filter(\.cut).map(\.kind)
     }
 
     /// The full layout `render(as:)` would draw (for tests and layout inspection).

@@ -73,8 +73,12 @@ struct FigureRenderer {
         var texts: [FigureLayout.Label] = []
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
+        // Never below 0.6 of their size: two lines, then cut short with "…" (see `TextLayout.fittedOnPage`).
+        func page(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
+            TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
+        }
         if let title = figure.title {
-            var t = fitted(title, theme.figureTitleFont, maxWidth: content.width, wrap: false)
+            var (t, cut) = page(title, theme.figureTitleFont)
             // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
             // from the plots: its font shrinks to fit, down to half its size.
             let tallest = content.height / 6
@@ -82,23 +86,23 @@ struct FigureRenderer {
             // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
             for _ in 0..<4 where t.height > tallest && factor > 0.5 {
                 factor = max(0.5, factor * tallest / t.height * 0.98)
-                t = fitted(title, theme.figureTitleFont.scaled(factor), maxWidth: content.width, wrap: false)
+                (t, cut) = page(title, theme.figureTitleFont.scaled(factor))
             }
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
-                               kind: .title, source: title))
+                               kind: .title, source: title, cut: cut))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let s = fitted(sub, theme.noteFont, maxWidth: content.width, wrap: false)
+                let (s, cut) = page(sub, theme.noteFont)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted,
-                                   kind: .subtitle, source: sub))
+                                   kind: .subtitle, source: sub, cut: cut))
                 used += s.height + theme.noteFont.size * 0.5
             }
             content = content.inset(by: Insets(top: used))
         }
         if let foot = figure.footnote {
-            let f = fitted(foot, theme.noteFont, maxWidth: content.width, wrap: false)
+            let (f, cut) = page(foot, theme.noteFont)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted,
-                               kind: .footnote, source: foot))
+                               kind: .footnote, source: foot, cut: cut))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
         guard content.width > 20, content.height > 20 else {

@@ -16,6 +16,8 @@ import Darwin
 ///    shortened so the whole stays within the file system's 255-byte name limit); only when every
 ///    temporary is complete are they renamed over the targets. A failure leaves no temporary behind
 ///    and no target replaced.
+/// 4. The renames happen while the targets' directories are locked (`DirectoryLocks`): two runs writing
+///    the same files at once leave all of one run's files, never a mix of both.
 public enum AtomicFile {
     /// Writes `bytes` to `path`.
     public static func write(_ bytes: [UInt8], to path: String) throws(VizError) {
@@ -42,6 +44,10 @@ public enum AtomicFile {
             }
             temporaries.append(tmp)
         }
+        // Rule 4: the renames happen under a lock on the targets' directories, so a concurrent run writing
+        // the same set commits before or after this one, never in between.
+        let locks = DirectoryLocks(directoriesOf: resolved)
+        defer { locks.release() }
         for (k, tmp) in temporaries.enumerated() where rename(tmp, resolved[k]) != 0 {
             let failure = errorText()
             discard()

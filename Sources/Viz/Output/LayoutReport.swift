@@ -5,7 +5,7 @@
 /// It is read off the primitives a `RecordingBackend` kept while the figure drew itself, so it states
 /// what was drawn, not what layout intended. JSON shape:
 /// `{"width": W, "height": H, "elements": [{"kind": K, "text": "...", "box": [x, y, w, h], "panel": n|null,
-/// "covers": c}], "frames": [{"panel": n, "box": [x, y, w, h]}]}`.
+/// "covers": c}], "frames": [{"panel": n, "box": [x, y, w, h]}]}`; an element drawn cut short also has `"truncated": true`.
 public struct LayoutReport: Sendable {
     /// One placed text-like element.
     public struct Element: Sendable {
@@ -17,7 +17,8 @@ public struct LayoutReport: Sendable {
         public var panel: Int?
         /// Data-ink vertices and markers (curves, paths, markers, bars) inside the box.
         public var covers: Int
-        /// True when some of its text runs past the clip it was drawn under (it shows cut off).
+        /// True when some of its text runs past the clip it was drawn under (it shows cut off), or the text
+        /// itself was cut short with "…" to fit the page.
         public var truncated: Bool
     }
 
@@ -45,7 +46,7 @@ public struct LayoutReport: Sendable {
                 frames.append(Frame(panel: panel, box: px(box)))
             }
             guard e.element.kind.isText, let box = e.box, !Self.hasTextAncestor(k, rec) else { continue }
-            var truncated = false
+            var truncated = e.element.cut
             for r in rec.records[e.records] {
                 if case let .text(_, _, _, b) = r.primitive, let clip = r.clip, !clip.expanded(by: 0.5).containsRect(b) { truncated = true }
             }
@@ -76,7 +77,7 @@ public struct LayoutReport: Sendable {
         func box(_ r: Rect) -> String { "[\(n(r.x)), \(n(r.y)), \(n(r.width)), \(n(r.height))]" }
         var out = "{\"width\": \(n(width)), \"height\": \(n(height)), \"elements\": ["
         out += elements.map { e in
-            "\n  {\"kind\": \"\(e.kind.rawValue)\", \"text\": \(Self.quoted(e.text)), \"box\": \(box(e.box)), \"panel\": \(e.panel.map(String.init) ?? "null"), \"covers\": \(e.covers)}"
+            "\n  {\"kind\": \"\(e.kind.rawValue)\", \"text\": \(Self.quoted(e.text)), \"box\": \(box(e.box)), \"panel\": \(e.panel.map(String.init) ?? "null"), \"covers\": \(e.covers)\(e.truncated ? ", \"truncated\": true" : "")}"
         }.joined(separator: ",")
         out += elements.isEmpty ? "], \"frames\": [" : "\n], \"frames\": ["
         out += frames.map { "\n  {\"panel\": \($0.panel), \"box\": \(box($0.box))}" }.joined(separator: ",")

@@ -163,8 +163,11 @@ public struct Scale: Sendable, Hashable {
     public func labels(for ticks: [Double]) -> [String] {
         switch kind {
         case .linear: return TickFormat.linear(ticks)
-        case .log: return ticks.map(TickFormat.power)
-        case .symlog: return ticks.map { $0 == 0 ? "0" : ($0 < 0 ? TickFormat.minus : "") + TickFormat.power(abs($0)) }
+        case .log, .symlog:
+            // Powers of ten and 1-2-5 multiples read best as such; a narrow range (10.05 … 10.25, plain nice
+            // ticks under a decade) needs more digits, as many as tell the ticks apart.
+            let powers = ticks.map { $0 == 0 ? "0" : ($0 < 0 ? TickFormat.minus : "") + TickFormat.power(abs($0)) }
+            return TickFormat.tellsApart(powers, values: ticks) ? powers : TickFormat.distinct(ticks)
         }
     }
 }

@@ -60,9 +60,10 @@ public enum TickFormat {
     /// A log-axis label: 10ⁿ for exact powers of ten, m×10ⁿ otherwise (small values written plainly).
     public static func power(_ v: Double) -> String {
         guard v > 0, v.isFinite else { return "0" }
-        let e = Math.log10(v).rounded(.down)
-        let mant = v / Math.pow(10, e)
-        let m = (mant * 1000).rounded() / 1000
+        var e = Math.log10(v).rounded(.down)
+        var m = (v / Math.pow(10, e) * 1000).rounded() / 1000
+        // A mantissa that rounds up to 10 carries into the exponent: 9.9996×10ⁿ reads 10ⁿ⁺¹, not 10×10ⁿ.
+        if m >= 10 { m /= 10; e += 1 }
         if e >= -2 && e <= 3 {
             return fixed(v, max(0, Int(-e) + (abs(m - m.rounded()) > 1e-9 ? 1 : 0)))
         }
@@ -74,7 +75,10 @@ public enum TickFormat {
     public static func short(_ v: Double, significant: Int = 3) -> String {
         guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? minus + "∞" : "∞") }
         if v == 0 { return "0" }
-        let e = Int(Math.log10(abs(v)).rounded(.down))
+        var e = Int(Math.log10(abs(v)).rounded(.down))
+        // A mantissa that rounds up to 10 carries into the exponent (9.9755×10⁻²⁰ to two digits is 1×10⁻¹⁹).
+        let digits = Double(max(1, significant))
+        if (abs(v) / Math.pow(10, Double(e) - digits + 1)).rounded() >= Math.pow(10, digits) { e += 1 }
         if e >= 5 || e <= -4 {
             let m = v / Math.pow(10, Double(e))
             var s = fixed(m, max(0, significant - 1))

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `dlplot eval`: numbers from the Optim kernels (activations, softmax, losses, surfaces).
 struct Eval: ParsableCommand {
@@ -13,4 +16,13 @@ struct Eval: ParsableCommand {
             """,
         subcommands: [EvalActivation.self, EvalSoftmax.self, EvalLoss.self, EvalSurface.self]
     )
+
+    /// `dlplot eval` alone names nothing to evaluate: a usage error (status 64) with the usage on standard
+    /// error, as `dlplot list` alone gives, not the help on standard output with status 0.
+    func run() throws {
+        let names = Self.configuration.subcommands.map { $0._commandName }
+        writeStandardError("Error: Missing what to evaluate: " + names.joined(separator: ", ") + "\n"
+            + "Usage: dlplot eval <subcommand> [<options>]\n  See 'dlplot help eval' for more information.\n")
+        Glibc.exit(ExitCode.validationFailure.rawValue)
+    }
 }

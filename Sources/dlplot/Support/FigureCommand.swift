@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Figures
 import Viz
@@ -70,8 +71,15 @@ extension FigureCommand {
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
+        // (A title with malformed math already had its one warning: drawn as literal text.)
+        if let title = figureOptions.title, MathText.problem(in: title) == nil, let format = targets.first?.format,
+           (try? figure.cutPageTexts(for: format))?.contains(.title) == true {
+            writeStandardError("warning: --title is \(title.count) characters, more than two lines at the smallest title size "
+                + "fit a \(figure.pixelSize.width)-pixel-wide page: drawn cut short with \"…\" (shorten it or give a wider --size)\n")
+        }
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         var rendered: [(path: String, bytes: [UInt8])] = []
+        var replaced: [String] = []
         for t in targets {
             let result = Result { () throws(VizError) -> [UInt8] in try figure.render(as: t.format, metadata: meta) }
             switch result {
@@ -87,11 +95,17 @@ extension FigureCommand {
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
             try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
             rendered += files
+            // Files named here, not by the user, that already exist are replaced: said on standard error.
+            replaced = files.dropFirst().map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         }
         if let path = figureOptions.layout.layoutReport {
             do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
         }
         try OutputTarget.writeAll(rendered)
+        if let data, !replaced.isEmpty {
+            writeStandardError("note: replaced the existing " + replaced.map { "'\($0)'" }.joined(separator: ", ")
+                + ": --data '\(data)' writes the figure's further tables to NAME-2.csv, NAME-3.csv, … beside it\n")
+        }
         return rendered.map(\.path)
     }
 

@@ -1,0 +1,85 @@
+import Optim
+import Viz
+
+/// How far the step axis of `dlplot curves` reaches, and the footnote that says why when it ends before the
+/// last step. A curve ends where its run diverged (the cross at the diverging step), where its loss gap fell
+/// to 0 or below 10⁻³⁰⁰ (nothing left to draw on a log axis), or where the convergence test stopped it; the
+/// axis ends at the latest of these, so every curve uses the axis width, and the footnote names each cause
+/// that applies, never one that does not (a diverged run never "reaches the minimum").
+struct CurvesExtent {
+    /// The last step anything is drawn at: a curve's last point or a divergence cross.
+    var end: Int
+    /// The step-axis limits: the run's full length, or a nice end a little past `end`.
+    var limits: Interval
+    /// Whole-step tick labels for a short axis (at most 10 steps), where nice ticks would be fractional.
+    var ticks: [(value: Double, label: String)]?
+    /// Why the curves end before the last step; nil when the axis shows every step.
+    var note: String?
+
+    /// The extent for `runs` of `steps` steps, whose loss gap is `value − offset` (drawn on a log axis when `log`).
+    init(runs: [SurfaceRun], steps: Int, surface: Surface, offset: Double, log: Bool) {
+        var end = 0
+        var diverged: [(label: String, step: Int)] = []
+        var stopped: [(label: String, step: Int)] = []
+        var belowPrecision = false
+        for run in runs {
+            if let k = run.diverged {
+                diverged.append((run.config.label, k))
+                end = max(end, k)
+                continue
+            }
+            if case let .converged(k) = run.trajectory.stop { stopped.append((run.config.label, k)) }
+            guard log else { end = steps; continue }
+            let last = run.trajectory.valueHistory.lastIndex { $0 - offset >= 1e-300 }
+                ?? run.trajectory.steps.last ?? 0
+            var runEnd = last
+            for (k, p) in zip(run.trajectory.steps, run.points).reversed() {
+                let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? 0
+                if !(d < 1e-300) { runEnd = max(runEnd, k); break }
+            }
+            let stop = run.trajectory.steps.last ?? 0
+            if runEnd < stop { belowPrecision = true }
+            end = max(end, runEnd)
+        }
+        self.end = end
+        guard end < steps / 2 || (end <= 10 && end < steps) else {
+            limits = Interval(0, Double(steps))
+            ticks = nil
+            note = nil
+            return
+        }
+        if end <= 10 {
+            // A few steps: whole-step ticks, and half a step of room either side so a start dot and a
+            // divergence cross are not cut by the frame.
+            limits = Interval(-0.5, Double(end) + 0.5)
+            ticks = stride(from: 0, through: end, by: end > 6 ? 2 : 1).map { (Double($0), String($0)) }
+        } else {
+            limits = Interval(0, min(Double(steps), Ticks.nice(0, Double(end) * 1.05, count: 5).1))
+            ticks = nil
+        }
+        note = Self.note(end: end, steps: steps, diverged: diverged, stopped: stopped, belowPrecision: belowPrecision)
+    }
+
+    /// "Curves end by step 2: gd lr=0.005 diverged at step 2." and, for runs that did not diverge, what the
+    /// rest of their run does.
+    static func note(end: Int, steps: Int, diverged: [(label: String, step: Int)], stopped: [(label: String, step: Int)],
+                     belowPrecision: Bool) -> String {
+        var causes: [String] = []
+        if diverged.count == 1, let d = diverged.first {
+            causes.append("\(d.label) diverged at step \(d.step) (its loss is not finite from there)")
+        } else if diverged.count > 1 {
+            let last = diverged.map(\.step).max() ?? end
+            causes.append("\(diverged.count) runs diverged, the last at step \(last) (see the legend)")
+        }
+        if stopped.count == 1, let s = stopped.first {
+            causes.append("\(s.label) met the convergence test at step \(s.step)")
+        } else if stopped.count > 1 {
+            causes.append("\(stopped.count) runs met the convergence test (see the legend)")
+        }
+        if belowPrecision {
+            let whose = diverged.isEmpty && stopped.isEmpty ? "" : " of the other runs"
+            causes.append("from there to step \(steps) the loss gap\(whose) is 0 or below 10⁻³⁰⁰ (the minimum to machine precision)")
+        }
+        return "Curves end by step \(end): " + causes.joined(separator: "; ") + "."
+    }
+}

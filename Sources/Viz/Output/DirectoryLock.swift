@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Exclusive advisory locks (`flock(2)`) on the directories a set of files is renamed into, held while
+/// `AtomicFile.writeAll` renames its temporaries over the targets. Two processes writing the same file set
+/// at once then commit one whole set after the other, so the result is all of one run's files, never a
+/// mix (the last to commit wins). The lock is on the directory itself: nothing is created beside the
+/// outputs. Directories are locked in (device, inode) order, so two writers never wait on each other
+/// crosswise; a file system without `flock` is written without the lock.
+struct DirectoryLocks {
+    private var descriptors: [Int32] = []
+
+    /// Locks each distinct directory of `paths`, waiting for another writer's commit to finish.
+    init(directoriesOf paths: [String]) {
+        var seen: [(device: UInt64, inode: UInt64, path: String)] = []
+        for path in paths {
+            let dir = AtomicFile.directory(of: path)
+            var st = stat()
+            guard stat(dir, &st) == 0 else { continue }
+            let key = (UInt64(st.st_dev), UInt64(st.st_ino))
+            if !seen.contains(where: { $0.device == key.0 && $0.inode == key.1 }) { seen.append((key.0, key.1, dir)) }
+        }
+        seen.sort { ($0.device, $0.inode) < ($1.device, $1.inode) }
+        for entry in seen {
+            let fd = open(entry.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            var locked = flock(fd, LOCK_EX)
+            while locked != 0, errno == EINTR { locked = flock(fd, LOCK_EX) }
+            if locked == 0 { descriptors.append(fd) } else { close(fd) }
+        }
+    }
+
+    /// Unlocks every directory (closing the descriptors).
+    func release() {
+        for fd in descriptors {
+            _ = flock(fd, LOCK_UN)
+            close(fd)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Optim
+import TestSupport
+import Viz
+import XCTest
+@testable import Figures
+@testable import dlplot
+
+/// `dlplot curves` with runs that diverge: each curve stops at its last finite value, a cross marks the
+/// diverging step, the step axis covers exactly that, and the footnote says what happened.
+final class CurvesDivergenceTests: XCTestCase {
+    func curves(_ args: [String]) throws -> Figure { try DLPlot.CurvesCommand.parse(args).makeFigure().0 }
+
+    func lines(_ axes: Axes) -> [LineMark] { axes.marks.compactMap { $0 as? LineMark } }
+    func scatter(_ axes: Axes, _ shape: MarkerShape) -> [Point] {
+        axes.marks.compactMap { $0 as? ScatterMark }.filter { $0.shape == shape }.flatMap(\.points)
+    }
+
+    func testAnExplodingScheduleStopsTheCurveAtItsLastFiniteStep() throws {
+        // lr 0.005 · (1e308)^k: steps 0 and 1 are finite (f 10.25 → 10.046025), step 2 is not.
+        let f = try curves(["--surface", "bowl", "--optimizers", "gd", "--schedule", "ExponentialLR(gamma=1e308)"])
+        let loss = f.panels[0].axes
+        let line = try XCTUnwrap(lines(loss).first)
+        XCTAssertEqual(line.points.map(\.x), [0, 1])
+        XCTAssertEqual(line.points[0].y, 10.25, accuracy: 1e-12)
+        XCTAssertEqual(line.points[1].y, 10.046025, accuracy: 1e-12)
+        // The cross at step 2, level with the last finite loss.
+        XCTAssertEqual(scatter(loss, .cross), [Point(2, line.points[1].y)])
+        // Every panel (loss and the lr strip) shares the same step axis: whole steps 0, 1, 2 with room for the cross.
+        for panel in f.panels {
+            XCTAssertEqual(panel.axes.xLimits, Interval(-0.5, 2.5))
+            XCTAssertEqual(panel.axes.xTickLabels?.map(\.label), ["0", "1", "2"])
+        }
+        let note = try XCTUnwrap(f.footnote)
+        XCTAssertTrue(note.hasPrefix("Curves end by step 2: gd lr=0.005 diverged at step 2"), note)
+        XCTAssertFalse(note.contains("machine precision"), note)
+        XCTAssertFalse(note.contains("loss gap"), note)
+    }
+
+    func testARunThatDivergesAtStepOneShowsItsStartAndTheCross() throws {
+        let f = try curves(["--surface", "rosenbrock", "--optimizers", "Adam(lr=1e308)"])
+        XCTAssertEqual(f.panels.count, 2)
+        let start = Point(-1.5, 2)
+        let f0 = (1 - start.x) * (1 - start.x) + 100 * (start.y - start.x * start.x) * (start.y - start.x * start.x)
+        // One finite value: a dot at step 0 (a line of one point draws nothing), the cross at step 1.
+        XCTAssertEqual(scatter(f.panels[0].axes, .circle), [Point(0, f0)])
+        XCTAssertEqual(scatter(f.panels[0].axes, .cross), [Point(1, f0)])
+        let d0 = ((start.x - 1) * (start.x - 1) + (start.y - 1) * (start.y - 1)).squareRoot()
+        XCTAssertEqual(scatter(f.panels[1].axes, .circle), [Point(0, d0)])
+        XCTAssertEqual(scatter(f.panels[1].axes, .cross), [Point(1, d0)])
+        for panel in f.panels { XCTAssertEqual(panel.axes.xTickLabels?.map(\.value), [0, 1]) }
+        XCTAssertEqual(f.footnote, "Curves end by step 1: adam lr=1e+308 diverged at step 1 (its loss is not finite from there).")
+    }
+
+    func testMixedRunsKeepTheFullAxisAndTheMachinePrecisionNoteOnlyForRunsThatGotThere() throws {
+        // gd at lr 1.5 on the bowl diverges late (step 511); adam does not: the axis keeps all 1000 steps, no note.
+        let full = try curves(["--surface", "bowl", "--optimizers", "gd,adam", "--lr", "1.5"])
+        XCTAssertEqual(full.panels[0].axes.xLimits, Interval(0, 1000))
+        XCTAssertNil(full.footnote)
+        XCTAssertEqual(scatter(full.panels[0].axes, .cross).map(\.x), [511])
+
+        // Every run ends early for a different reason: the note names both.
+        let text = CurvesExtent.note(end: 40, steps: 1000, diverged: [("gd lr=9", 3)], stopped: [], belowPrecision: true)
+        XCTAssertEqual(text, "Curves end by step 40: gd lr=9 diverged at step 3 (its loss is not finite from there); from there to step 1000 "
+            + "the loss gap of the other runs is 0 or below 10⁻³⁰⁰ (the minimum to machine precision).")
+    }
+
+    func testRenderedDivergentCurvesDecode() throws {
+        let dir = try makeTemporaryDirectory()
+        let run = try runDLPlot(["curves", "--surface", "bowl", "--optimizers", "gd", "--schedule", "ExponentialLR(gamma=1e308)",
+                                 "-o", "c.png", "--data", "c.csv"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let png = try DecodedPNG([UInt8](try Data(contentsOf: dir.appendingPathComponent("c.png"))))
+        XCTAssertEqual(png.width, 1280)
+    }
+}

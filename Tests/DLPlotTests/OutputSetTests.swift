@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files a command writes beyond the ones named (`--data d.csv` also writes d-2.csv) are said when they
+/// replace an existing file; a multi-file set is committed under a lock on its directory, so two runs at
+/// once leave one run's whole set; a title too long for the page is drawn cut and warned about.
+final class OutputSetTests: XCTestCase {
+    func testReplacingAnUnnamedDataFileIsSaid() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("MY IMPORTANT DATA\n".utf8).write(to: dir.appendingPathComponent("d-2.csv"))
+        let r = try runDLPlot(["activation", "relu", "-o", "k.png", "--data", "d.csv"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("note: replaced the existing 'd-2.csv': --data 'd.csv' writes the figure's further tables to NAME-2.csv"),
+                      r.stderr)
+        XCTAssertTrue(r.stderr.contains("wrote k.png and d.csv and d-2.csv"), r.stderr)
+        // A second run replaces its own d-2.csv again: said again (the file is not told apart by who wrote it).
+        let fresh = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let first = try runDLPlot(["activation", "relu", "-o", "k.png", "--data", "d.csv"], in: fresh)
+        XCTAssertFalse(first.stderr.contains("replaced"), first.stderr)
+    }
+
+    /// While another process holds the directory's lock, dlplot writes its temporaries but renames nothing.
+    func testTheRenamesWaitForTheDirectoryLock() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fd = open(dir.path, O_RDONLY | O_DIRECTORY)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(flock(fd, LOCK_EX), 0)
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("dlplot")
+        process.arguments = ["activation", "relu", "--size", "480x270", "-o", "p.png", "--data", "p.csv"]
+        process.currentDirectoryURL = dir
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (up to a minute on a loaded machine) until all three temporaries are written.
+        var temporaries: [String] = []
+        for _ in 0..<600 where temporaries.count < 3 {
+            usleep(100_000)
+            temporaries = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        }
+        XCTAssertEqual(temporaries.count, 3, "\(temporaries)")
+        usleep(300_000)
+        let before = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        XCTAssertFalse(before.contains("p.png") || before.contains("p.csv") || before.contains("p-2.csv"), "renamed under the lock: \(before)")
+        XCTAssertTrue(process.isRunning)
+        flock(fd, LOCK_UN)
+        close(fd)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)), ["p.png", "p.csv", "p-2.csv"])
+    }
+
+    /// Two runs writing the same set at once: every round ends with one run's whole set.
+    /// DLPLOT_CONCURRENT_ROUNDS sets the number of rounds (default 4).
+    func testConcurrentRunsLeaveOneWholeSet() throws {
+        let rounds = Int(ProcessInfo.processInfo.environment["DLPLOT_CONCURRENT_ROUNDS"] ?? "") ?? 4
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for round in 0..<rounds {
+            let processes = ["relu", "sigmoid"].map { name -> Process in
+                let p = Process()
+                p.executableURL = productsDirectory.appendingPathComponent("dlplot")
+                p.arguments = ["activation", name, "--size", "480x270", "-o", "p.png", "--data", "p.csv"]
+                p.currentDirectoryURL = dir
+                p.standardError = FileHandle.nullDevice
+                return p
+            }
+            for p in processes { try p.run() }
+            for p in processes { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+            // The PNG's metadata names the command; the CSV tables name the activation.
+            let png = String(decoding: try Data(contentsOf: dir.appendingPathComponent("p.png")), as: UTF8.self)
+            let csv = try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8)
+            let csv2 = try String(contentsOf: dir.appendingPathComponent("p-2.csv"), encoding: .utf8)
+            let winner = png.contains("dlplot activation relu") ? "relu" : "sigmoid"
+            XCTAssertTrue(png.contains("dlplot activation \(winner)"), "round \(round)")
+            XCTAssertTrue(csv.contains(winner), "round \(round): p.csv is not from the \(winner) run")
+            XCTAssertTrue(csv2.contains(winner), "round \(round): p-2.csv is not from the \(winner) run")
+        }
+    }
+
+    func testATitleTooLongForThePageIsCutAndWarnedAbout() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let title = String(repeating: "A ", count: 200)
+        let r = try runDLPlot(["activation", "relu", "--title", title, "-o", "t.png", "--layout-report", "t.json"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stderr, "warning: --title is 400 characters, more than two lines at the smallest title size fit a 1280-pixel-wide "
+            + "page: drawn cut short with \"…\" (shorten it or give a wider --size)\n")
+        let report = try String(contentsOf: dir.appendingPathComponent("t.json"), encoding: .utf8)
+        let titleLine = try XCTUnwrap(report.split(separator: "\n").first { $0.contains("\"kind\": \"title\"") })
+        XCTAssertTrue(titleLine.contains("\"truncated\": true"), String(titleLine))
+        // The title stays readable: its box is at least two lines of 0.6 × the 14.3-point title font tall (at 160 dpi).
+        let box = try XCTUnwrap(titleLine.range(of: "\"box\": [").map { titleLine[$0.upperBound...].split(separator: "]")[0] })
+        let height = try XCTUnwrap(Double(box.split(separator: ",")[3].trimmingCharacters(in: .whitespaces)))
+        XCTAssertGreaterThan(height, 2 * 0.6 * 14.3 * 160 / 72 * 0.9)
+        // A title that fits gets no warning.
+        XCTAssertEqual(try runDLPlot(["activation", "relu", "--title", "Short", "-o", "s.png"], in: dir).stderr, "")
+    }
+}
