@@ -161,6 +161,8 @@ extension SurfaceFigure {
         case .values: clip = false
         }
         if view3D != nil { logScale = false }
+        // Built-in surfaces keep their own colours in any view (six_hump_camel over ±4 spans decades by design).
+        if surface.expression == nil { clip = false }
         return try SurfaceFieldView(raw: raw, surface: surface, logScale: logScale, clip: clip)
     }
 }
