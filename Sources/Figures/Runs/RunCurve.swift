@@ -48,8 +48,8 @@ struct RunCurve {
         return dropped
     }
 
-    /// The legend line while the first `count` points are drawn: "step 120: 0.52 · min 0.48 at step 96"
-    /// ("epoch 2.5: …" with --x epoch), or "diverged at step 199 (inf) · min …" once the run has diverged.
+    /// The legend line while the first `count` points are drawn: "min 0.48 at step 96 · now 0.52"
+    /// ("… at epoch 2.5" with --x epoch), or "diverged at step 199 (inf) · min …" once the run has diverged.
     /// `x` holds the points' x values.
     static func progress(_ s: MetricSeries, x: [Double], count: Int, maximize: Bool, place: XPlace) -> String {
         let n = min(count, s.count, x.count)
@@ -57,11 +57,14 @@ struct RunCurve {
         let shown = MetricSeries(name: s.name, steps: Array(s.steps.prefix(n)), values: Array(s.values.prefix(n)))
         let at = { (i: Int) in place.text(step: s.steps[i], x: x[i]) }
         if shown.divergence != nil { return annotation(shown, maximize: maximize, at: at) }
-        var text = at(n - 1) + ": " + CurvePoints.value(s.values[n - 1])
+        // The still figure's words ("min 0.48 at step 96 · final 0.5"), with the latest value "now" (where the
+        // curve's head is on the x axis says when), so the row keeps its form and width on the last frame.
+        var parts: [String] = []
         if let b = shown.bestIndex(maximize: maximize, before: n), n > 1 {
-            text += (maximize ? " · max " : " · min ") + CurvePoints.value(s.values[b]) + " at " + at(b)
+            parts.append((maximize ? "max " : "min ") + CurvePoints.value(s.values[b]) + " at " + at(b))
         }
-        return text
+        parts.append("now " + CurvePoints.value(s.values[n - 1]))
+        return parts.joined(separator: " · ")
     }
 
     /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 (∞) · min 0.97 at step 3" (the minimum

@@ -40,7 +40,8 @@ struct LegendPlacer {
         let panelCell = Rect(x: r.minX - layout.insets.left, y: r.minY - layout.insets.top,
                              width: r.width + layout.insets.left + layout.insets.right, height: r.height + layout.insets.top + layout.insets.bottom)
         let pad = theme.labelFont.size * 0.4
-        let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
+        let guidesEnd = r.maxX + (layout.guideWidths.isEmpty ? max(pad * 2, layout.labelOverhang + pad) : pad * 2)
+            + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
         if layout.legendPlacement == .outsideRight {
             // More columns first (the page may have room beside the plot), then a smaller font.
             // Its room reaches down to the page's foot (beside the panels below, as in a loss-over-distance

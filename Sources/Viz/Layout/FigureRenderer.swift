@@ -166,10 +166,12 @@ struct FigureRenderer {
     /// the plot rectangles, with equal aspect where asked.
     private func placeFrames(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
         let theme = figure.theme
-        // An outside legend's room (right of or below a plot) is the panel's own: aligned frames share
-        // the rest, so a neighbour's legend does not shrink a plot beside it.
+        // A legend below a plot is the panel's own: the frames beside it share the rest of the bottom
+        // inset, so a neighbour's legend does not shorten them. A legend right of a plot is shared down
+        // its column: plots stacked on one x axis keep the same width (their steps line up), and a tall
+        // legend may reach down beside the panels below, which keep clear of it.
         let own = layouts.map { l in
-            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right - l.legendInsets.right)
+            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right)
         }
         var aligned = own
         for k in panels.indices {
@@ -184,10 +186,13 @@ struct FigureRenderer {
                 }
             }
         }
-        for k in panels.indices {
-            aligned[k].right += layouts[k].legendInsets.right
-            aligned[k].bottom += layouts[k].legendInsets.bottom
+        for k in panels.indices { aligned[k].bottom += layouts[k].legendInsets.bottom }
+        // A legend right of a plot may reach down beside the panels below: it starts past all their labels.
+        let overhangs = panels.indices.map { k in
+            panels.indices.filter { panels[$0].column == panels[k].column && panels[$0].columnSpan == panels[k].columnSpan }
+                .map { layouts[$0].labelOverhang }.max() ?? layouts[k].labelOverhang
         }
+        for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = []
         for k in panels.indices {
