@@ -78,7 +78,16 @@ struct FigureRenderer {
             TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
         }
         if let title = figure.title {
-            let (t, cut) = page(title, theme.figureTitleFont)
+            var (t, cut) = page(title, theme.figureTitleFont)
+            // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
+            // from the plots: its font shrinks to fit, down to half its size.
+            let tallest = content.height / 6
+            var factor = 1.0
+            // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
+            for _ in 0..<4 where t.height > tallest && factor > 0.5 {
+                factor = max(0.5, factor * tallest / t.height * 0.98)
+                (t, cut) = page(title, theme.figureTitleFont.scaled(factor))
+            }
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
                                kind: .title, source: title, cut: cut))
             var used = t.height + theme.figureTitleFont.size * 0.45
@@ -199,6 +208,14 @@ struct FigureRenderer {
             aspects.append(panels[k].axes.equalAspect && dx > 0 && dy > 0 ? (dx, dy) : nil)
         }
         let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
+        // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
+        // labels' height (86 px of a 1920×1080 page at --font-scale 2) is not a figure: the page is too small.
+        // (Small multiples, such as a strip of steps, are small by design.)
+        let smallest = 4 * theme.tickFont.size
+        for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
+            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
+                                        allowed: "room for an equal-unit plot at least four tick labels high")
+        }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
                 // One data unit the same length both ways: the shorter range widens to the frame.
