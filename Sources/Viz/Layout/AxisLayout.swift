@@ -166,9 +166,10 @@ struct AxisLayout {
                 let l = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
                                      maxWidth: p == .below ? rect.width : rect.width * 0.55)
                 guard p == .below, l.size.height > maxHeight else { return l }
-                // Below a plot it may take a third of the cell: a smaller font (to 60 %) before more room.
+                // Below a plot it may take a third of the cell: a smaller font (to 80 %, still legible on a
+                // projector) before more room.
                 var scaled = l
-                for scale in [0.9, 0.8, 0.7, 0.6] where scaled.size.height > maxHeight {
+                for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
                     scaled = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale)
                 }
                 return scaled
