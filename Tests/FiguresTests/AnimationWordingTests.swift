@@ -93,8 +93,8 @@ final class RunsProgressWordingTests: XCTestCase {
         let series = MetricSeries(name: "loss", steps: [0, 10, 20, 30], values: [1.0, 0.5, 0.6, 0.4])
         let x = [0.0, 10, 20, 30]
         let place = XPlace(axis: .step, stepWord: "step")
-        XCTAssertEqual(RunCurve.progress(series, x: x, count: 1, maximize: false, place: place), "now 1")
-        XCTAssertEqual(RunCurve.progress(series, x: x, count: 3, maximize: false, place: place), "min 0.5 at step 10 · now 0.6")
-        XCTAssertEqual(RunCurve.annotation(series, maximize: false) { place.text(step: series.steps[$0], x: x[$0]) }, "min 0.4 at step 30 · final 0.4")
+        XCTAssertEqual(RunCurve.progress(series, x: x, count: 1, best: .min, place: place), "now 1")
+        XCTAssertEqual(RunCurve.progress(series, x: x, count: 3, best: .min, place: place), "min 0.5 at step 10 · now 0.6")
+        XCTAssertEqual(RunCurve.annotation(series, best: .min) { place.text(step: series.steps[$0], x: x[$0]) }, "min 0.4 at step 30 · final 0.4")
     }
 }
