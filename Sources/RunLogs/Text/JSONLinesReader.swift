@@ -84,7 +84,7 @@ enum JSONLinesReader {
             step = Int64(v)
         }
         let metrics = fields.filter { $0.0 != stepKey && $0.0 != timeKey }.sorted { $0.0 < $1.0 }
-        return (step, timeKey.flatMap { keys[$0] }, metrics)
+        return (step, timeKey.flatMap { keys[$0] }.map(Timestamp.fromEpochNumber), metrics)
     }
 }
 
