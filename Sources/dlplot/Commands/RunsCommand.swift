@@ -22,20 +22,24 @@ extension DLPlot {
                 best value with its step (the minimum; the maximum for scores: acc, top1, top5, auc, f1, \
                 precision, recall, iou, bleu, map, …; none for settings and spreads: lr, momentum, std, \
                 grad_norm; --best overrides) and its final value. A run whose \
-                values become NaN or infinite is drawn up to that point, ends with a cross and says "diverged at \
-                step k".
+                values become NaN or infinite to its end is drawn up to that point, ends with a cross and says \
+                "diverged at step k"; NaN or inf values followed by finite ones (a step an AMP loss scaler \
+                skipped) leave a gap marked with a ring, and the legend says "non-finite at step k". A group's \
+                mean stops where its first run diverged, naming that run.
                 Reading rules: values are joined by step, never by row position (sparse rows are fine); an empty \
                 cell or missing key is no observation; a row shorter than the header misses its last cells; a \
                 step logged again replaces the earlier value, and a step going back (a resumed run) replaces the \
                 points from there on; a truncated last record or line (a file still being written) is skipped \
                 with a note. A text column or key named phase, split, stage, mode, subset, set, fold or \
                 partition (train, val) splits the metrics into train/loss, val/loss, …; other text is ignored. \
-                Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC). TensorBoard's \
+                Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC); numbers of \
+                10¹¹ and more are epoch milliseconds, from 10¹⁴ microseconds, from 10¹⁷ nanoseconds. TensorBoard's \
                 Download CSV (Wall time,Step,Value) is one metric, named by the tag in run-RUN-tag-TAG.csv. \
                 Anything else that is not a log is an error naming the file and what was expected.
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
-                behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses.
+                behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses. \
+                The legend's numbers are then the smoothed line's ("smoothed min … · final …"); --data has both.
                 --x epoch on a log with an epoch per step (Lightning's metrics.csv): each step is its epoch plus \
                 the fraction of that epoch's steps before it, an epoch spanning the steps after the previous \
                 epoch's last logged step through its own; a Keras log (one row per epoch) keeps its epochs, and \
