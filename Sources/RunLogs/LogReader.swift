@@ -20,23 +20,32 @@ public enum LogReader {
     ///   directory's name for files whose names say nothing of the run (`metrics.csv`, event files), and
     ///   for a directory of runs each run's subpath (`adam-seed0`).
     ///   `-` is standard input (`stdin`), copied first as `InputSpool` says, like a pipe or FIFO.
-    public static func read(_ path: String, name: String? = nil) throws(RunLogError) -> [RunLog] {
+    /// - Parameter runColumns: the columns or keys that split a text log into runs (see `RunColumns`).
+    public static func read(_ path: String, name: String? = nil, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
         try InputSpool.reading(path) { (file) throws(RunLogError) in
             // A copy has a meaningless name: name the run after the input ("stdin" for `-`).
             let copied = file == path ? nil : path == "-" ? "stdin" : shortName(path)
-            var runs = try read(file: file, name: name ?? copied)
+            let options = Options(runColumns: runColumns, labelled: name != nil)
+            var runs = try read(file: file, name: name ?? copied, options: options)
             if file != path { for k in runs.indices { runs[k].source = InputSpool.displayName(path) } }
             return runs
         }
     }
 
-    private static func read(file path: String, name: String?) throws(RunLogError) -> [RunLog] {
+    /// How the files of one argument are read.
+    struct Options {
+        var runColumns: RunColumns
+        /// Whether the user named the argument (`--label`): runs split from one file are `label/run`.
+        var labelled: Bool
+    }
+
+    private static func read(file path: String, name: String?, options: Options) throws(RunLogError) -> [RunLog] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RunLogError(file: path, "no such file or directory; expected a training log")
         }
-        if isDirectory.boolValue { return try readDirectory(path, name: name) }
-        return [try readFile(path, name: name ?? shortName(path))]
+        if isDirectory.boolValue { return try readDirectory(path, name: name, options: options) }
+        return try readFile(path, name: name ?? shortName(path), options: options)
     }
 
     /// "metrics" for `runs/metrics.jsonl`, "version_3" for `lightning_logs/version_3/metrics.csv` and for
@@ -84,16 +93,17 @@ public enum LogReader {
 
     private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    private static func readFile(_ path: String, name: String) throws(RunLogError) -> RunLog {
+    private static func readFile(_ path: String, name: String, options: Options) throws(RunLogError) -> [RunLog] {
         InputSpool.noteRead(path)
         switch try format(of: path) {
-        case .tensorBoard: return try EventFileReader.read(files: [path], name: name, source: path)
-        case .jsonLines: return try JSONLinesReader.read(path: path, name: name)
-        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV: return try CSVLogReader.read(path: path, name: name)
+        case .tensorBoard: return [try EventFileReader.read(files: [path], name: name, source: path)]
+        case .jsonLines: return try JSONLinesReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
+        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV:
+            return try CSVLogReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
         }
     }
 
-    private static func readDirectory(_ path: String, name: String?) throws(RunLogError) -> [RunLog] {
+    private static func readDirectory(_ path: String, name: String?, options: Options) throws(RunLogError) -> [RunLog] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             throw RunLogError(file: path, "cannot be listed")
         }
@@ -107,12 +117,14 @@ public enum LogReader {
         }
         if byDirectory.isEmpty, !lightning.isEmpty {
             // Lightning's lightning_logs/: each version_N/metrics.csv is a run, named by its directory.
-            return try lightning.sorted().map { relative throws(RunLogError) in
+            var runs: [RunLog] = []
+            for relative in lightning.sorted() {
                 let directory = (relative as NSString).deletingLastPathComponent
                 let runName = directory.isEmpty ? name ?? shortName(path)
                     : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
-                return try readFile((path as NSString).appendingPathComponent(relative), name: runName)
+                runs += try readFile((path as NSString).appendingPathComponent(relative), name: runName, options: options)
             }
+            return runs
         }
         guard !byDirectory.isEmpty else {
             throw RunLogError(file: path, "is a directory without event files or metrics.csv files; expected "

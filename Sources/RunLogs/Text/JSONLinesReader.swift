@@ -10,16 +10,19 @@ import Foundation
 /// - The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`, else `epoch`, else
 ///   the record's number from 0; `epoch` also maps steps to epochs, and a time key (as for CSV) gives
 ///   `--x time`. A key missing from a line is no observation (joined by step, as for CSV).
+/// - Run keys (`run`, `model`, `seed`, … or `--run-column`) split the records into runs, and a long
+///   table's `metric`/`tag`/`key` names the metric of a record's `value` (see `RunColumns`).
 /// - Blank lines are skipped. A last line without its newline that does not parse (a writer cut off)
 ///   is skipped with a note; any other line that is not a JSON object is an error.
 enum JSONLinesReader {
-    static func read(path: String, name: String) throws(RunLogError) -> RunLog {
+    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
         var lines = try LineReader(path: path)
         let decoder = JSONDecoder()
         decoder.allowsJSON5 = true
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var builder = RunLogBuilder(recordsTime: true)
+        var parts = RunParts<Void>(recordsTime: true) {}
+        var seenRunKeys = Set<String>()
         var notes: [String] = []
         var record: Int64 = 0
         var hasTime = false
@@ -42,26 +45,39 @@ enum JSONLinesReader {
             let (step, time, metrics) = try split(fields, texts: &texts, record: record, line: lines.line, path: path)
             if time != nil { hasTime = true }
             record += 1
-            let columns = texts.filter { RunLogBuilder.splitColumns.contains($0.0.lowercased()) }
-                .sorted { $0.0 < $1.0 }.map { (column: $0.0, value: $0.1) }
-            for (key, value) in metrics {
-                let k = builder.series(named: key, split: key == "epoch" ? [] : columns)
-                builder.append(to: k, step: step, value: value, time: time ?? 0)
+            let run = RunKey(metrics: metrics, texts: texts, runColumns: runColumns)
+            seenRunKeys.formUnion(run.columns)
+            let p = parts.part(run.key)
+            if parts.keys.count > RunParts<Void>.maximum {
+                throw RunLogError(file: path, "line \(lines.line): key(s) \(run.columns.sorted().map { "'\($0)'" }.joined(separator: ", ")) "
+                    + "name more than \(RunParts<Void>.maximum) runs; expected a few run names (give --run-column none if they are not runs)")
             }
-            if builder.splitCount > RunLogBuilder.maximumSplits {
+            let columns = run.texts.filter { RunLogBuilder.splitColumns.contains($0.0.lowercased()) }
+                .sorted { $0.0 < $1.0 }.map { (column: $0.0, value: $0.1) }
+            for (key, value) in run.metrics {
+                let k = parts.builders[p].series(named: key, split: key == "epoch" ? [] : columns)
+                parts.builders[p].append(to: k, step: step, value: value, time: time ?? 0)
+            }
+            if parts.builders[p].splitCount > RunLogBuilder.maximumSplits {
                 throw RunLogError(file: path, "line \(lines.line): text values (\(columns.map { "'\($0.column)'" }.joined(separator: ", "))) "
                     + "take more than \(RunLogBuilder.maximumSplits) different forms; expected numbers, or a text key such as "
                     + "phase (train, val) that splits the metrics")
             }
         }
-        if builder.isEmpty {
+        for w in runColumns.names where runColumns.explicit && !seenRunKeys.contains(w) {
+            throw RunLogError(file: path, "has no key '\(w)' for --run-column in any record")
+        }
+        if parts.isEmpty {
             throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
                 : "has no numeric values" + (ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
                 + "; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
         }
-        var run = builder.build(name: name, source: path, format: .jsonLines, notes: notes)
-        if !hasTime { for i in run.metrics.indices { run.metrics[i].wallTimes = [] } }
-        return run
+        var runs = parts.build(name: name, labelled: labelled, seedsOnly: seenRunKeys == ["seed"], source: path, format: .jsonLines,
+                               notes: notes, stepAxis: "step")
+        for r in runs.indices {
+            if !hasTime { for i in runs[r].metrics.indices { runs[r].metrics[i].wallTimes = [] } }
+        }
+        return runs
     }
 
     /// Separates the step and time keys from the metrics of one record (metrics sorted by key).
@@ -125,6 +141,42 @@ enum JSONValue: Decodable {
             case .object(let o): flatten(o, prefix: prefix + key + "/", into: &out, texts: &texts)
             case .other: break
             }
+        }
+    }
+}
+
+/// The run a JSON lines record belongs to (its run keys' values joined by spaces, see `RunColumns`), and
+/// its metrics once the run keys are taken out and a long table's `metric`/`value` pair is made one metric.
+struct RunKey {
+    var key = ""
+    /// The run keys the record has (lower-case).
+    var columns: [String] = []
+    var metrics: [(String, Double)]
+    var texts: [(String, String)]
+
+    init(metrics: [(String, Double)], texts: [(String, String)], runColumns: RunColumns) {
+        var parts: [(String, String)] = []
+        self.metrics = metrics.filter { m in
+            guard runColumns.names.contains(RunColumns.normalized(m.0)) else { return true }
+            let text = m.1.rounded() == m.1 && abs(m.1) < 1e15 ? String(Int64(m.1)) : String(m.1)
+            parts.append((m.0, RunColumns.part(column: m.0, cell: text[...])))
+            return false
+        }
+        self.texts = texts.filter { t in
+            guard runColumns.names.contains(RunColumns.normalized(t.0)) else { return true }
+            parts.append((t.0, t.1))
+            return false
+        }
+        parts.sort { $0.0 < $1.0 }
+        key = parts.map(\.1).joined(separator: " ")
+        columns = parts.map { RunColumns.normalized($0.0) }
+        // A long table: {"metric": "loss", "value": 0.5} is the metric loss.
+        if let m = self.texts.firstIndex(where: { RunColumns.metricNames.contains($0.0.lowercased()) }),
+           let v = self.metrics.firstIndex(where: { $0.0.lowercased() == "value" }) {
+            let name = self.texts[m].1
+            let value = self.metrics[v].1
+            self.texts.remove(at: m)
+            self.metrics = self.metrics.filter { $0.0.lowercased() == "epoch" } + [(name, value)]
         }
     }
 }

@@ -35,6 +35,11 @@ extension DLPlot {
                 Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC); numbers of \
                 10¹¹ and more are epoch milliseconds, from 10¹⁴ microseconds, from 10¹⁷ nanoseconds. TensorBoard's \
                 Download CSV (Wall time,Step,Value) is one metric, named by the tag in run-RUN-tag-TAG.csv. \
+                One file can hold several runs: a column or key named run, run_name, run_id, name, model, \
+                experiment, exp_name, trial, job or seed (any case) splits its rows into runs named by its values \
+                (a number in a seed column as seed0); --run-column names other columns, or none. A long table \
+                (run,metric,step,value as TensorBoard's get_scalars(), MLflow or dlplot's own --data write \
+                them; metric, tag or key names each row's metric, value holds it) is read as the runs it lists.
                 Anything else that is not a log is an error naming the file and what was expected.
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
@@ -84,6 +89,18 @@ extension DLPlot {
             valueName: "glob=min|max|none"))
         var best: [String] = []
 
+        @Option(help: ArgumentHelp(
+            "The column(s) naming the run of each row of a CSV or JSON lines log, comma-separated, or none (default: run, run_name, run_id, name, model, experiment, exp_name, trial, job, seed).",
+            valueName: "column"))
+        var runColumn: String?
+
+        /// `--run-column`: the columns that split a log into runs.
+        var runColumns: RunColumns {
+            guard let runColumn else { return .automatic }
+            if runColumn.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return RunColumns(names: [], explicit: true) }
+            return RunColumns(names: runColumn.split(separator: ",").map { String($0) }, explicit: true)
+        }
+
         @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"))
         var band = "minmax"
 
@@ -109,6 +126,10 @@ extension DLPlot {
                 throw ValidationError("invalid --y '\(v)': expected metric names or globs separated by commas, none empty")
             }
             _ = try bestOverrides()
+            if let runColumn, runColumn.split(separator: ",", omittingEmptySubsequences: false)
+                .contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw ValidationError("invalid --run-column '\(runColumn)': expected column names separated by commas, or none")
+            }
             try validateAnimation()
         }
 
@@ -134,7 +155,7 @@ extension DLPlot {
         func readRuns() throws -> [RunLog] {
             var runs: [RunLog] = []
             for (i, file) in files.enumerated() {
-                do { runs += try LogReader.read(file, name: i < label.count ? label[i] : nil) } catch {
+                do { runs += try LogReader.read(file, name: i < label.count ? label[i] : nil, runColumns: runColumns) } catch {
                     throw ValidationError(error.description)
                 }
             }
