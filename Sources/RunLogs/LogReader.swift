@@ -8,7 +8,8 @@ import Foundation
 ///   A directory without event files but with `metrics.csv` files (Lightning's `lightning_logs/`) has
 ///   one run per `metrics.csv`, named by its directory (`version_0`).
 /// - A file whose first 12 bytes are a TFRecord header with a valid length check is an event file.
-/// - A file whose first non-blank character is `{` is JSON lines.
+/// - A file whose first non-blank character is `{` is JSON lines, or one JSON document when its first
+///   line is not a whole object (Hugging Face's `trainer_state.json`); `[` is a JSON array of records.
 /// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
 ///
 /// Errors (`RunLogError`) name the file and what was expected: an empty or binary file, a bad check in
@@ -54,7 +55,10 @@ public enum LogReader {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let file = url.lastPathComponent
         let parent = url.deletingLastPathComponent().lastPathComponent
-        let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents")
+        let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents") || file == "trainer_state.json"
+        // Hugging Face saves trainer_state.json in output_dir/checkpoint-N/: the run is output_dir.
+        let grandparent = url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+        if file == "trainer_state.json", parent.hasPrefix("checkpoint-"), !grandparent.isEmpty, grandparent != "/" { return grandparent }
         if generic, !parent.isEmpty, parent != "/" { return parent }
         if let export = TensorBoardExport.names(path), export.run != "." { return export.run }
         let stem = (file as NSString).deletingPathExtension
@@ -88,7 +92,7 @@ public enum LogReader {
         if head.contains(0) || String(validating: head[..<whole], as: UTF8.self) == nil {
             throw RunLogError(file: path, "is binary data; " + expected)
         }
-        return head[first] == UInt8(ascii: "{") ? .jsonLines : .csv
+        return head[first] == UInt8(ascii: "{") || head[first] == UInt8(ascii: "[") ? .jsonLines : .csv
     }
 
     private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -97,7 +101,7 @@ public enum LogReader {
         InputSpool.noteRead(path)
         switch try format(of: path) {
         case .tensorBoard: return [try EventFileReader.read(files: [path], name: name, source: path)]
-        case .jsonLines: return try JSONLinesReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
+        case .jsonLines, .trainerState: return try JSONLinesReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
         case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV:
             return try CSVLogReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
         }

@@ -17,20 +17,18 @@ import Foundation
 enum JSONLinesReader {
     static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
         var lines = try LineReader(path: path)
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var parts = RunParts<Void>(recordsTime: true) {}
-        var seenRunKeys = Set<String>()
+        let decoder = JSONRecords.decoder()
+        var records = JSONRecords(path: path, runColumns: runColumns)
         var notes: [String] = []
-        var record: Int64 = 0
-        var hasTime = false
-        var ignored: (line: Int, key: String, kind: String)?  // the first value that is not a number, for the message
         while let bytes = try lines.next() {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let object: [String: JSONValue]
             do { object = try decoder.decode([String: JSONValue].self, from: Data(bytes)) } catch {
+                // A JSON document ({ on its own line, or an array): Hugging Face's trainer_state.json and the like.
+                if records.count == 0, let runs = try JSONDocumentReader.readIfDocument(path: path, name: name, labelled: labelled,
+                                                                                      runColumns: runColumns) {
+                    return runs
+                }
                 if !lines.terminated {
                     notes.append("the last line (\(lines.line)) is cut short: skipped, as for a file still being written")
                     break
@@ -38,51 +36,21 @@ enum JSONLinesReader {
                 throw RunLogError(file: path, "line \(lines.line) " + JSONLineProblem.describe(Array(bytes))
                     + "; expected one object per line such as {\"step\": 1, \"loss\": 0.5}")
             }
-            var fields: [(String, Double)] = []
-            var texts: [(String, String)] = []
-            JSONValue.flatten(object, prefix: "", into: &fields, texts: &texts)
-            if ignored == nil, let first = JSONValue.firstIgnored(object, prefix: "") { ignored = (lines.line, first.0, first.1) }
-            let (step, time, metrics) = try split(fields, texts: &texts, record: record, line: lines.line, path: path)
-            if time != nil { hasTime = true }
-            record += 1
-            let run = RunKey(metrics: metrics, texts: texts, runColumns: runColumns)
-            seenRunKeys.formUnion(run.columns)
-            let p = parts.part(run.key)
-            if parts.keys.count > RunParts<Void>.maximum {
-                throw RunLogError(file: path, "line \(lines.line): key(s) \(run.columns.sorted().map { "'\($0)'" }.joined(separator: ", ")) "
-                    + "name more than \(RunParts<Void>.maximum) runs; expected a few run names (give --run-column none if they are not runs)")
-            }
-            let columns = run.texts.filter { RunLogBuilder.splitColumns.contains($0.0.lowercased()) }
-                .sorted { $0.0 < $1.0 }.map { (column: $0.0, value: $0.1) }
-            for (key, value) in run.metrics {
-                let k = parts.builders[p].series(named: key, split: key == "epoch" ? [] : columns)
-                parts.builders[p].append(to: k, step: step, value: value, time: time ?? 0)
-            }
-            if parts.builders[p].splitCount > RunLogBuilder.maximumSplits {
-                throw RunLogError(file: path, "line \(lines.line): text values (\(columns.map { "'\($0.column)'" }.joined(separator: ", "))) "
-                    + "take more than \(RunLogBuilder.maximumSplits) different forms; expected numbers, or a text key such as "
-                    + "phase (train, val) that splits the metrics")
-            }
+            try records.add(object, line: lines.line, what: "line \(lines.line)")
         }
-        for w in runColumns.names where runColumns.explicit && !seenRunKeys.contains(w) {
-            throw RunLogError(file: path, "has no key '\(w)' for --run-column in any record")
-        }
-        if parts.isEmpty {
+        if records.isEmpty {
             throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
-                : "has no numeric values" + (ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
+                : "has no numeric values" + (records.ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
                 + "; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
         }
-        var runs = parts.build(name: name, labelled: labelled, seedsOnly: seenRunKeys == ["seed"], source: path, format: .jsonLines,
-                               notes: notes, stepAxis: "step")
-        for r in runs.indices {
-            if !hasTime { for i in runs[r].metrics.indices { runs[r].metrics[i].wallTimes = [] } }
-        }
-        return runs
+        return try records.build(name: name, labelled: labelled, format: .jsonLines, notes: notes)
     }
+}
 
+extension JSONLinesReader {
     /// Separates the step and time keys from the metrics of one record (metrics sorted by key).
     /// A text time (ISO-8601, see `Timestamp`) is taken out of `texts`.
-    private static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String)
+    static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String)
         throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
         var keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
         let stepKey = (CSVLogReader.stepNames + ["epoch"]).first { keys[$0] != nil }

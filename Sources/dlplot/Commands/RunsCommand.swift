@@ -12,10 +12,12 @@ extension DLPlot {
 
         static let configuration = CommandConfiguration(
             commandName: "runs",
-            abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, TensorBoard event files.",
+            abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, Hugging Face trainer_state.json, TensorBoard event files.",
             discussion: """
                 Each FILE is a log, recognised by its content: a CSV file with a header (generic, Lightning's \
-                metrics.csv, Keras' CSVLogger), JSON lines (one object per line), a TensorBoard event file \
+                metrics.csv, Keras' CSVLogger), JSON lines (one object per line, or a JSON array of them), \
+                Hugging Face's trainer_state.json (its log_history: loss, grad_norm, learning_rate, eval_loss, … \
+                by step and fractional epoch), a TensorBoard event file \
                 (events.out.tfevents.*), or a directory of event files (each subdirectory holding event files is \
                 a run, as in TensorBoard). FILE - reads standard input (a run named stdin), as do pipes such as \
                 <(zcat log.csv.gz). One panel per metric, one line per run; the legend gives each run's \
