@@ -98,10 +98,12 @@ public struct SurfaceRun: Sendable {
     /// What happened, for a legend or a note: "diverged at step k", "leaves the view at step k", or the end
     /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹"; for a run that starts outside the view,
     /// "starts outside the view, enters at step k; …" or "outside the view throughout; …".
-    public func outcome(surface: Surface) -> String {
-        let entry = outsideThroughout ? "outside the view throughout; " : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
+    /// `view: false` leaves the view out (a loss-against-step figure has none): the end point and its loss.
+    public func outcome(surface: Surface, view: Bool = true) -> String {
+        let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
+            : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
         if let k = diverged { return entry + "diverged at step \(k)" }
-        if let k = leavesView { return entry + "leaves the view at step \(k)" }
+        if view, let k = leavesView { return entry + "leaves the view at step \(k)" }
         guard let p = points.last, let f = trajectory.finalValue else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
         return entry + "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
@@ -110,7 +112,9 @@ public struct SurfaceRun: Sendable {
     /// A coordinate with two decimals (three significant digits when small), typographic minus.
     public static func coordinate(_ v: Double) -> String {
         // Below 10⁻⁹ a coordinate is rounding noise at a figure's precision (a symmetric data set's b ≈ 10⁻¹⁸): 0.00.
-        abs(v) >= 0.01 || abs(v) < 1e-9 ? TickFormat.fixed(abs(v) < 1e-9 ? 0 : v, 2) : TickFormat.short(v, significant: 2)
+        // From 10⁴ on, three significant digits (2.62×10⁶, not 2621440.00).
+        if abs(v) >= 1e4 { return TickFormat.short(v, significant: 3) }
+        return abs(v) >= 0.01 || abs(v) < 1e-9 ? TickFormat.fixed(abs(v) < 1e-9 ? 0 : v, 2) : TickFormat.short(v, significant: 2)
     }
 
     /// A loss value to two significant digits, powers of ten for small ones.

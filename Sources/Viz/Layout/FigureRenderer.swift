@@ -179,6 +179,16 @@ struct FigureRenderer {
             aligned[k].right += layouts[k].legendInsets.right
             aligned[k].bottom += layouts[k].legendInsets.bottom
         }
+        // Stacked panels that share one x axis (same limits, one showing the tick labels for both) keep the
+        // same width, legend room included: a loss curve must line up with the steps read off the panel below.
+        let before = aligned
+        for k in panels.indices {
+            for j in panels.indices where j != k && panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan
+                && layouts[j].xScale.domain == layouts[k].xScale.domain
+                && (!panels[j].axes.showXTickLabels || !panels[k].axes.showXTickLabels) {
+                aligned[k].right = max(aligned[k].right, before[j].right)
+            }
+        }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = []
         for k in panels.indices {
