@@ -138,4 +138,19 @@ final class OutputSetTests: XCTestCase {
         XCTAssertEqual(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0", "a figure went down the pipe without its table")
         XCTAssertEqual(r.stderr, "Error: cannot write 'd.csv': file too large\n")
     }
+
+    /// `-o a.png -o b.svg` wrote b.svg alone; `--data a.csv --data b.csv` dropped a.csv: both silently.
+    func testAnOutputOptionGivenTwiceIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let twice = try runDLPlot(["activation", "relu", "-o", "a.png", "-o", "b.svg"], in: dir)
+        XCTAssertEqual(twice.status, 64)
+        XCTAssertEqual(twice.stderr, "Error: -o is given 2 times ('a.png', 'b.svg'); a command writes one such file: give it once\n")
+        let data = try runDLPlot(["activation", "relu", "-o", "a.png", "--data", "a.csv", "--data=b.csv"], in: dir)
+        XCTAssertEqual(data.status, 64)
+        XCTAssertEqual(data.stderr, "Error: --data is given 2 times ('a.csv', 'b.csv'); a command writes one such file: give it once\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        // "-o" as another option's value is not an output option.
+        XCTAssertEqual(try runDLPlot(["activation", "relu", "--title", "-o", "-o", "t.png"], in: dir).status, 0)
+    }
 }
