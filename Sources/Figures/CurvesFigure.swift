@@ -67,7 +67,7 @@ public struct CurvesFigure: FigureRecipe {
                 // Curves have no view: a run that left the surface's view is told by its end point and loss.
                 let final = run.outcome(surface: surface, view: !fromHistory)
                 ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
-                    SurfaceAnimation.progress(run, step: $0, surface: surface, view: false)
+                    SurfaceAnimation.progress(run, step: $0, surface: surface)
                 })
             }
             // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
@@ -90,7 +90,8 @@ public struct CurvesFigure: FigureRecipe {
             ax.add(dot, animated: animated, as: .appearing(dot, at: only.x))
         }
         if let k = diverged, let last = finite.last {
-            let cross = ScatterMark(points: [Point(Double(k), last.y)], shape: .cross, size: theme.markerSize * 1.4, color: color)
+            var cross = ScatterMark(points: [Point(Double(k), last.y)], shape: .cross, size: theme.markerSize * 1.4, color: color)
+            cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
         }
     }

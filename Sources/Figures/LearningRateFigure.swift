@@ -9,7 +9,8 @@ public struct LearningRateFigure: FigureRecipe {
     public var start: Double
     public var steps: Int
     /// Made for an animation: each panel's iterates appear step by step, and the note that a run left the
-    /// view or diverged at its step (`TimedMark`s; the still figure is the same).
+    /// view or diverged at its step (`TimedMark`s; the still figure is the same); the panel titles give their
+    /// verdict only on the last frame.
     public var animated = false
 
     /// A recipe (or value) with these fields; see each field.
@@ -82,6 +83,11 @@ public struct LearningRateFigure: FigureRecipe {
             let ws = run.positions.map { $0[0] }
             let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
             var axes = Axes(title: "$\\alpha$ = " + rateTexts[i] + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
+            if animated {
+                // The verdict is the animation's conclusion: the title names only the rate until the last frame.
+                let neutral = "$\\alpha$ = " + rateTexts[i]
+                axes.animatedTitle = { _ in neutral }
+            }
             axes.xLimits = Interval(view.lowerBound, view.upperBound)
             axes.yLimits = Interval(yLo - pad, yHi + pad)
             axes.legend = .none

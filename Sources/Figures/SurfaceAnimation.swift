@@ -54,7 +54,8 @@ public struct SurfaceAnimation {
     }
 
     /// The marks of a frame at `step` (before the last): faint paths so far, bright fading tails, a dot at
-    /// each run's current point, step markers, legend rows with step and loss, and notes of what happened.
+    /// each run's current point, step markers, legend rows with place and loss, notes of what happened, and
+    /// the step in a corner.
     static func frameMarks(_ recipe: SurfaceFigure, step: Int, every: Int, theme: Theme) -> [any Mark] {
         var marks: [any Mark] = []
         let plan = recipe.plan
@@ -104,31 +105,19 @@ public struct SurfaceAnimation {
             let happened = [run.leavesView, run.diverged].compactMap { $0 }.min().map { $0 <= step } ?? false
             if happened, let note = recipe.exitNote(run, index: i) { marks.append(note) }
         }
+        // The step shown, in the view's top-left corner (the legend rows say where each run is and its loss,
+        // in the still figure's words); the last frame, the still figure, has none.
+        marks.append(AnnotationMark("step \(step)", at: Point(plan.x.lower, plan.y.upper), offset: Point(6, -6),
+                                    showsDot: false, zOrder: 7))
         return marks
     }
 
     /// The index of the last recorded point at or before `step`.
-    static func index(_ run: SurfaceRun, atStep step: Int) -> Int {
-        let steps = run.trajectory.steps
-        var lo = 0, hi = min(steps.count, run.points.count) - 1
-        guard hi >= 0 else { return 0 }
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if steps[mid] <= step { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
+    static func index(_ run: SurfaceRun, atStep step: Int) -> Int { run.index(atStep: step) }
 
-    /// The legend row of a run during the animation: "step k: f = v", or what happened once it has (leaving
-    /// the view only where there is a view: `view`).
-    static func progress(_ run: SurfaceRun, step: Int, surface: Surface, view: Bool = true) -> String {
-        if let k = run.diverged, k <= step { return "diverged at step \(k)" }
-        if view, let k = run.leavesView, k <= step { return "leaves the view at step \(k)" }
-        let j = index(run, atStep: step)
-        let values = run.trajectory.values
-        let name = surface.dataset == nil ? "f" : "L"
-        let shown = run.trajectory.steps.indices.contains(j) ? run.trajectory.steps[j] : step
-        guard values.indices.contains(j) else { return "step \(shown)" }
-        return "step \(shown): \(name) = \(SurfaceRun.value(values[j]))"
+    /// The legend row of a run during the animation, in the still figure's wording (see
+    /// `SurfaceRun.legendRow`), so the rows keep their form on the last frame.
+    static func progress(_ run: SurfaceRun, step: Int, surface: Surface) -> String {
+        run.legendRow(atStep: step, surface: surface)
     }
 }

@@ -99,14 +99,43 @@ public struct SurfaceRun: Sendable {
     /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹"; for a run that starts outside the view,
     /// "starts outside the view, enters at step k; …" or "outside the view throughout; …".
     /// `view: false` leaves the view out (a loss-against-step figure has none): the end point and its loss.
-    public func outcome(surface: Surface, view: Bool = true) -> String {
+    public func outcome(surface: Surface, view: Bool = true) -> String { legendRow(atStep: .max, surface: surface, view: view) }
+
+    /// The legend row of the run as it stands at `step`, in one wording for every frame of an animation and
+    /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), or
+    /// what has happened by then: "diverged at step k", "leaves the view at step k" (not with `view: false`).
+    public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
         let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
             : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
-        if let k = diverged { return entry + "diverged at step \(k)" }
-        if view, let k = leavesView { return entry + "leaves the view at step \(k)" }
-        guard let p = points.last, let f = trajectory.finalValue else { return "" }
+        if let k = diverged, k <= step { return entry + "diverged at step \(k)" }
+        if view, let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
+        let j = index(atStep: step)
+        guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
-        return entry + "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
+        return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j])
+    }
+
+    /// "→ (2.41, 0.33), f = 0.037".
+    public static func legendRow(name: String, value v: Double, at p: Point) -> String {
+        "→ (\(coordinate(p.x)), \(coordinate(p.y))), \(name) = \(value(v))"
+    }
+
+    /// The step the run has reached at animation time `step` (its last recorded step at or before it).
+    public func shownStep(_ step: Int) -> Int {
+        let j = index(atStep: step)
+        return trajectory.steps.indices.contains(j) ? trajectory.steps[j] : step
+    }
+
+    /// The index of the last recorded point at or before `step`.
+    public func index(atStep step: Int) -> Int {
+        let steps = trajectory.steps
+        var lo = 0, hi = min(steps.count, points.count) - 1
+        guard hi >= 0 else { return 0 }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if steps[mid] <= step { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 
     /// A coordinate with two decimals (three significant digits when small), typographic minus.

@@ -71,7 +71,7 @@ public struct UserPathRun: Sendable {
         if let k = leavesView { return entry + "leaves the view at step \(k)" }
         guard let p = points.last, let f = values.last else { return "" }
         let name = loggedLoss ? "loss" : (surface.dataset == nil ? "f" : "L")
-        return entry + "→ (\(SurfaceRun.coordinate(p.x)), \(SurfaceRun.coordinate(p.y))), \(name) = \(SurfaceRun.value(f))"
+        return entry + SurfaceRun.legendRow(name: name, value: f, at: p)
     }
 
     /// At most about `limit` points for drawing: every k-th, always the last one and the two around the

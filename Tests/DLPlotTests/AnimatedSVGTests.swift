@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// `--animate -o x.svg`: one SVG that plays with CSS (no script): a group a frame, one keyframes rule a
-/// frame with its slot, looping with --loop, the same bytes on every run and for any --jobs, and a file that
+/// `--animate -o x.svg`: one SVG that plays with CSS (no script): each element once, shown in its frames by a
+/// keyframes rule, growing paths revealed by their dash, looping with --loop, the same bytes on every run and for any --jobs, and a file that
 /// headless Chromium draws and animates. `--frames-dir --frame-format pdf`: one vector PDF a frame.
 final class AnimatedSVGTests: XCTestCase {
     private let base = ["lr", "--rates", "0.1,1.1", "--steps", "6", "--size", "480x270"]
@@ -13,29 +13,59 @@ final class AnimatedSVGTests: XCTestCase {
         return try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
     }
 
-    func testOneGroupAndKeyframesRuleAFrameNoScriptSameBytes() throws {
+    func testElementsWrittenOnceWithTheirFramesNoScriptSameBytes() throws {
         let dir = try makeTemporaryDirectory()
         let text = try svg(["--frames", "7", "--fps", "10", "--hold", "0.5", "--jobs", "1"], in: dir, name: "a.svg")
         XCTAssertTrue(text.hasPrefix("<?xml"))
         XCTAssertFalse(text.lowercased().contains("<script"))
-        XCTAssertEqual(text.components(separatedBy: "<g class=\"f").count - 1, 7)
-        XCTAssertEqual(text.components(separatedBy: "@keyframes f").count - 1, 7)
         XCTAssertTrue(text.contains("animation-duration:1200ms"), "7 frames of 100 ms, then the 500 ms hold")
         XCTAssertTrue(text.contains("animation-iteration-count:1;"), "plays once without --loop")
-        XCTAssertTrue(text.contains("<g class=\"f last\""), "the last frame is shown where CSS does not run")
+        XCTAssertTrue(text.contains("class=\"f last"), "the last frame is shown where CSS does not run")
+        // An element of one frame only is shown in that frame's 100 ms slot: frame 3 is 200-300 ms of 1200.
+        XCTAssertTrue(text.contains("@keyframes v2_2{0%{visibility:hidden}16.6667%{visibility:visible}25%{visibility:hidden}100%{visibility:hidden}}"), text)
+        // Each growing iterate path is one element whose dash grows: its keyframes end on the whole path.
+        XCTAssertTrue(text.contains("stroke-dasharray:none}"), "a growing path ends whole")
         // Ids are unique and every reference resolves.
         let ids = text.matches(of: /id="([^"]+)"/).map { String($0.1) }
         XCTAssertEqual(Set(ids).count, ids.count, "unique ids")
         for ref in Set(text.matches(of: /#(d\d+)/).map { String($0.1) }) { XCTAssertTrue(ids.contains(ref), "#\(ref) is defined") }
-        // Glyphs shared by the frames are defined once: far smaller than seven whole SVGs.
-        let still = try runDLPlot(base + ["-o", "still.svg"], in: dir)
-        XCTAssertEqual(still.status, 0, still.stderr)
-        let stillSize = try Data(contentsOf: dir.appendingPathComponent("still.svg")).count
-        XCTAssertLessThan(text.utf8.count, stillSize * 4)
         let two = try svg(["--frames", "7", "--fps", "10", "--hold", "0.5", "--jobs", "2"], in: dir, name: "b.svg")
         XCTAssertEqual(text, two, "--jobs 1 and 2 give the same bytes")
         let looped = try svg(["--frames", "7", "--loop"], in: dir, name: "c.svg")
         XCTAssertTrue(looped.contains("animation-iteration-count:infinite;"))
+    }
+
+    /// The paths grow instead of being drawn again in every frame: 40 frames of four optimizers on Beale
+    /// take little more than twice the still SVG (every frame whole took 8 times as much), and what the
+    /// last frame shows (the background and every element shown at the end, whole) is exactly the still
+    /// figure's geometry: the same paths, point for point.
+    func testGrowingPathsKeepTheFileSmallAndEndOnTheStillFigure() throws {
+        let dir = try makeTemporaryDirectory()
+        let request = ["surface", "beale", "--optimizers", "gd,momentum,adam,rmsprop", "--size", "800x450"]
+        let r = try runDLPlot(request + ["--animate", "--frames", "40", "-o", "a.svg"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let s = try runDLPlot(request + ["-o", "still.svg"], in: dir)
+        XCTAssertEqual(s.status, 0, s.stderr)
+        let animated = try String(contentsOf: dir.appendingPathComponent("a.svg"), encoding: .utf8)
+        let still = try String(contentsOf: dir.appendingPathComponent("still.svg"), encoding: .utf8)
+        XCTAssertLessThan(Double(animated.utf8.count), 2.6 * Double(still.utf8.count), "\(animated.utf8.count) bytes against \(still.utf8.count)")
+        // Eight growing paths (a halo and a line a run), each written once.
+        let growing = animated.matches(of: /@keyframes (g\d+)\{[^\n]*stroke-dasharray/).count
+        XCTAssertGreaterThanOrEqual(growing, 8)
+
+        func paths(_ svg: Substring) -> [String: Int] {
+            var count: [String: Int] = [:]
+            for m in svg.matches(of: /<path([^>]*)\/>/) {
+                let attributes = m.1
+                if let c = attributes.firstMatch(of: /\ class="([^"]*)"/)?.1.split(separator: " "), c.contains("f"), !c.contains("last") { continue }
+                if let d = attributes.firstMatch(of: /\ d="([^"]*)"/)?.1 { count[String(d), default: 0] += 1 }
+            }
+            return count
+        }
+        let lastFrame = paths(animated[try XCTUnwrap(animated.range(of: "</style>")).upperBound...])
+        let stillPaths = paths(still[try XCTUnwrap(still.range(of: "</defs>")).upperBound...])
+        XCTAssertGreaterThan(stillPaths.values.reduce(0, +), 40)
+        XCTAssertEqual(lastFrame, stillPaths, "the last frame draws the still figure's paths")
     }
 
     func testChromiumDrawsAndAnimatesIt() throws {
@@ -44,21 +74,29 @@ final class AnimatedSVGTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try svg(["--frames", "5", "--fps", "10"], in: dir, name: "a.svg")
         let inline = text.components(separatedBy: "?>").dropFirst().joined(separator: "?>")
+        // Frame k is shown from 100k ms; an element of class vA_B must be visible exactly in frames A to B, and a
+        // growing path (class gN) visible with a dash shorter than its length before the last frame.
         let page = """
             <!DOCTYPE html><html><body><img id="file" src="a.svg">\(inline)
             <script>
             window.addEventListener("load", function () {
-              var groups = Array.prototype.slice.call(document.querySelectorAll("g.f"));
+              var elements = Array.prototype.slice.call(document.querySelectorAll(".f"));
               var animations = document.getAnimations();
-              // Seek every frame's animation to one time (the Web Animations API: no waiting on the clock).
-              function at(ms) {
+              function at(ms, frame) {
                 animations.forEach(function (a) { a.pause(); a.currentTime = ms; });
-                return groups.map(function (g) { return getComputedStyle(g).visibility; }).join(",");
+                var wrong = 0, visible = 0, grown = [];
+                elements.forEach(function (e) {
+                  var shown = getComputedStyle(e).visibility === "visible";
+                  if (shown) visible += 1;
+                  var m = /\\bv(\\d+)_(\\d+)\\b/.exec(e.getAttribute("class"));
+                  if (m && shown !== (frame >= +m[1] && frame <= +m[2])) wrong += 1;
+                  if (/\\bg\\d+\\b/.test(e.getAttribute("class")) && shown) grown.push(getComputedStyle(e).strokeDasharray);
+                });
+                return {wrong: wrong, visible: visible, dash: grown[0] || ""};
               }
               var report = {
                 width: document.getElementById("file").naturalWidth,
-                animations: animations.length,
-                early: at(0), middle: at(250), late: at(1450)
+                frames: [at(0, 0), at(150, 1), at(250, 2), at(350, 3), at(1450, 4)]
               };
               var pre = document.createElement("pre");
               pre.id = "report";
@@ -73,10 +111,12 @@ final class AnimatedSVGTests: XCTestCase {
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.replacingOccurrences(of: "&quot;", with: "\"").utf8)) as? [String: Any])
         let points = try XCTUnwrap(text.firstMatch(of: /width="([0-9.]+)pt"/).flatMap { Double($0.1) })
         XCTAssertEqual(json["width"] as? Int, Int((points * 4 / 3).rounded()), "the file decodes as an image (a point is 4/3 CSS px)")
-        XCTAssertEqual(json["animations"] as? Int, 5, "one CSS animation a frame")
-        XCTAssertEqual(json["early"] as? String, "visible,hidden,hidden,hidden,hidden", "the first frame first")
-        XCTAssertEqual(json["middle"] as? String, "hidden,hidden,visible,hidden,hidden", "250 ms: the third frame (200-300 ms)")
-        XCTAssertEqual(json["late"] as? String, "hidden,hidden,hidden,hidden,visible", "the last frame through the hold")
+        let frames = try XCTUnwrap(json["frames"] as? [[String: Any]])
+        XCTAssertEqual(frames.map { $0["wrong"] as? Int }, [0, 0, 0, 0, 0], "each element shown in its own frames: \(frames)")
+        XCTAssertTrue(frames.allSatisfy { ($0["visible"] as? Int ?? 0) > 0 }, "\(frames)")
+        let dashes = frames.map { $0["dash"] as? String ?? "" }
+        XCTAssertTrue(dashes[1].contains(","), "a growing path is cut by its dash before the end: \(dashes)")
+        XCTAssertEqual(dashes[4], "none", "and whole at the end: \(dashes)")
         XCTAssertEqual(console, [])
     }
 

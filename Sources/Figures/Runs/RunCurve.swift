@@ -42,7 +42,8 @@ struct RunCurve {
         // (the value there is not finite): a log with steps 0, 100, 1000 = NaN has its cross at 1000, not 100.
         if let i = series.values.firstIndex(where: { !$0.isFinite }),
            let j = series.values[..<i].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
-            let cross = ScatterMark(points: [Point(x[i], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            var cross = ScatterMark(points: [Point(x[i], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: x[i]))
         }
         return dropped

@@ -94,23 +94,34 @@ public struct RunCurves: Sendable {
         run.metrics.compactMap { $0.wallTimes.min() }.min()
     }
 
-    /// The group key of a run name: the name with the first match of `pattern` removed and the
-    /// separators left at the cut trimmed ("adam-seed2" with `seed\d+` → "adam").
-    public static func groupKey(_ name: String, pattern: Regex<AnyRegexOutput>) -> String {
-        guard let m = name.firstMatch(of: pattern) else { return name }
-        var key = name
+    /// The group key of a run name: the name (without a log file's extension: .csv, .tsv, .json, .jsonl,
+    /// .ndjson, .txt, .log) with the first match of `pattern` removed and the separators left at the cut
+    /// trimmed ("adam-seed2.csv" with `seed\d+` → "adam"). When nothing is left ("seed2.csv"), the pattern as
+    /// typed (`source`) names the group, else the name.
+    public static func groupKey(_ name: String, pattern: Regex<AnyRegexOutput>, source: String? = nil) -> String {
+        let stem = logStem(name)
+        guard let m = stem.firstMatch(of: pattern) ?? name.firstMatch(of: pattern) else { return name }
+        var key = stem.firstMatch(of: pattern) != nil ? stem : name
         key.removeSubrange(m.range)
         let separators = CharacterSet(charactersIn: "-_.,:/ =")
-        return key.trimmingCharacters(in: separators).replacingOccurrences(of: "--", with: "-")
+        key = key.trimmingCharacters(in: separators).replacingOccurrences(of: "--", with: "-")
             .replacingOccurrences(of: "__", with: "_").replacingOccurrences(of: "/-", with: "/")
             .replacingOccurrences(of: "/_", with: "/")
+        return key.isEmpty ? (source ?? name) : key
+    }
+
+    /// A run name without a log file's extension ("seed1.csv" → "seed1").
+    static func logStem(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return ["csv", "tsv", "json", "jsonl", "ndjson", "txt", "log"].contains(ext) ? String(name[..<dot]) : name
     }
 
     /// Indices of `names` grouped by `groupKey`, groups in order of first appearance.
-    public static func groups(_ names: [String], pattern: Regex<AnyRegexOutput>) -> [(key: String, members: [Int])] {
+    public static func groups(_ names: [String], pattern: Regex<AnyRegexOutput>, source: String? = nil) -> [(key: String, members: [Int])] {
         var out: [(key: String, members: [Int])] = []
         for (i, n) in names.enumerated() {
-            let k = groupKey(n, pattern: pattern)
+            let k = groupKey(n, pattern: pattern, source: source)
             if let j = out.firstIndex(where: { $0.key == k }) { out[j].members.append(i) } else { out.append((k, [i])) }
         }
         return out

@@ -48,7 +48,7 @@ public struct RunsFigure: FigureRecipe {
         let xRange = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         var points = RunsTables(smoothing: smoothing != nil, x: x)
         var groupRows = RunsTables.groupTable()
-        let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex) }
+        let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(), yLabel: nil)
             ax.zeroLines = false
@@ -130,7 +130,7 @@ public struct RunsFigure: FigureRecipe {
 
     private func title() -> String {
         if runs.count == 1 { return "Training curves: " + runs[0].name }
-        if let g = groupPattern.map({ RunCurves.groups(runs.map(\.name), pattern: $0.regex) }) {
+        if let g = groupPattern.map({ RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }) {
             return "Training curves: \(g.count) group\(g.count == 1 ? "" : "s") of runs (\(runs.count) runs)"
         }
         return "Training curves: \(runs.count) runs"

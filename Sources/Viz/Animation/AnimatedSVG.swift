@@ -1,6 +1,7 @@
 /// One SVG file that plays an animation with CSS alone (no script, no SMIL): the background is drawn once,
-/// and each frame's moving layer is a group that a `@keyframes` rule shows during its own 1/fps (the last
-/// frame for 1/fps plus the hold), in a cycle that repeats with `--loop` and otherwise stops on the last
+/// and the frames' moving layers are merged (`SVGFrameMerge`): each element written once and shown by a
+/// `@keyframes` rule in the frames that have it, a growing line written once at its longest and revealed by
+/// its dash pattern (`SVGFrameStyle`), in a cycle that repeats with `--loop` and otherwise stops on the last
 /// frame. Viewers without CSS animation show the last frame, which is the still figure.
 ///
 /// The frames' definitions (glyph outlines, clip rectangles) are shared: an outline used by many frames is
@@ -96,37 +97,12 @@ enum AnimatedSVG {
             return renaming(p.body, &map) { _ in next() }
         }
         let back = bodyOf(background)
-        let bodies = frames.map(bodyOf)
-        let header = parts(background).header
-        var out = String(header)
+        var merge = SVGFrameMerge()
+        for f in frames { merge.add(SVGFrameMerge.leaves(bodyOf(f)[...])) }
+        let (css, drawing) = SVGFrameStyle(merge: merge, timing: timing).render()
+        var out = String(parts(background).header)
         out += "<defs>\n" + defs.joined(separator: "\n") + "\n</defs>\n"
-        out += style(frames: frames.count, timing: timing)
-        out += back
-        for (k, b) in bodies.enumerated() {
-            out += "<g class=\"f\(k == frames.count - 1 ? " last" : "")\" style=\"animation-name:f\(k)\">" + b + "</g>\n"
-        }
-        out += "</svg>\n"
+        out += css + back + drawing + "</svg>\n"
         return Array(out.utf8)
-    }
-
-    /// The style sheet: every frame hidden but the last, and one keyframes rule a frame showing it in its slot.
-    static func style(frames n: Int, timing: AnimationTiming) -> String {
-        let delays = timing.delays(count: n, unit: 1000)
-        let total = max(1, delays.reduce(0, +))
-        func percent(_ ms: Int) -> String { TickFormat.fixed(Double(ms) * 100 / Double(total), 4).replacing("−", with: "-") + "%" }
-        var css = "<style type=\"text/css\"><![CDATA[\n"
-        css += ".f{visibility:hidden;animation-duration:\(total)ms;animation-timing-function:step-end;"
-        css += "animation-iteration-count:\(timing.loop ? "infinite" : "1");animation-fill-mode:forwards}\n.f.last{visibility:visible}\n"
-        var start = 0
-        for k in 0..<n {
-            let end = start + delays[k]
-            var stops = ["0%{visibility:\(k == 0 ? "visible" : "hidden")}"]
-            if k > 0 { stops.append(percent(start) + "{visibility:visible}") }
-            if k < n - 1 { stops.append(percent(end) + "{visibility:hidden}") }
-            stops.append("100%{visibility:\(k == n - 1 ? "visible" : "hidden")}")
-            css += "@keyframes f\(k){" + stops.joined() + "}\n"
-            start = end
-        }
-        return css + "]]></style>\n"
     }
 }

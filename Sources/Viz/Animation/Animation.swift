@@ -20,6 +20,10 @@ public struct Animation: Sendable {
     public var stillBelow: Double
     /// The moving marks of frame `k`: one array a panel of `still`, in the order the panels were added.
     public var moving: @Sendable (Int) -> [[any Mark]]
+    /// The panel titles of frame `k`, one a panel (nil: no title), when they change from frame to frame;
+    /// they are then drawn with the moving layer. The last frame's are the still figure's. Nil: the still
+    /// figure's titles, drawn once.
+    public var panelTitles: (@Sendable (Int) -> [String?])?
 
     /// An animation of `frameCount` frames (at least 1).
     public init(still: Figure, frameCount: Int, stillBelow: Double, moving: @escaping @Sendable (Int) -> [[any Mark]]) {
@@ -36,6 +40,9 @@ public struct Animation: Sendable {
         for (p, m) in marks.enumerated() where p < f.panels.count { f.modifyAxes(p) { $0.add(contentsOf: m) } }
         return f
     }
+
+    /// Whether the panel titles change from frame to frame (and are drawn with the moving layer).
+    var titlesMove: Bool { panelTitles != nil }
 
     /// The last frame as a still figure (what a PNG of the same command shows).
     public var lastFrame: Figure { figure(at: frameCount - 1) }

@@ -40,14 +40,14 @@ public struct AnimationDocuments: Sendable {
         let below = animation.stillBelow
         switch part {
         case .background:
-            PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below)).draw(layout)
+            PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below), titlesMove: animation.titlesMove).draw(layout)
         case let .overlay(k), let .frame(k):
             if case .frame = part {
-                PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below)).draw(layout)
+                PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below), titlesMove: animation.titlesMove).draw(layout)
             }
             let l = AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas)
             PanelDrawing(figure: final, canvas: canvas, resolution: resolution,
-                         layers: .overlay(from: below, movingFrom: movingFrom)).draw(l)
+                         layers: .overlay(from: below, movingFrom: movingFrom), titlesMove: animation.titlesMove).draw(l)
         }
         return try withExtendedLifetime(canvas) { () throws(VizError) -> [UInt8] in
             switch try canvas.finish() {

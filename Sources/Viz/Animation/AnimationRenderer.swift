@@ -28,7 +28,8 @@ public final class AnimationRenderer: Sendable {
         movingFrom = animation.still.panels.map(\.axes.marks.count)
         let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: scale))
         layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).layout()
-        PanelDrawing(figure: final, canvas: canvas, resolution: scale, layers: .background(below: animation.stillBelow)).draw(layout)
+        PanelDrawing(figure: final, canvas: canvas, resolution: scale, layers: .background(below: animation.stillBelow),
+                     titlesMove: animation.titlesMove).draw(layout)
         (background, width, height) = try AnimationRenderer.pixels(of: canvas)
     }
 
@@ -56,7 +57,7 @@ public final class AnimationRenderer: Sendable {
             canvas = try CairoBackend(size: final.size, pixelsPerPoint: scale, startingFrom: background)
         }
         PanelDrawing(figure: final, canvas: canvas, resolution: scale,
-                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom))
+                     layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom), titlesMove: animation.titlesMove)
             .draw(AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas))
         let out = try withExtendedLifetime(canvas) { () throws(VizError) -> T in try read(canvas) }
         let back = CanvasBox(canvas)
@@ -71,9 +72,19 @@ public final class AnimationRenderer: Sendable {
         var l = layout
         let moving = animation.moving(k)
         let theme = final.theme
+        let titles = animation.panelTitles?(k)
         for p in l.panels.indices {
             var axes = animation.still.panels[p].axes
             if moving.indices.contains(p) { axes.add(contentsOf: moving[p]) }
+            // A frame's own title, fitted to the plot's width (the last frame keeps the still figure's).
+            if let titles, titles.indices.contains(p), titles[p] != axes.title {
+                axes.title = titles[p]
+                let width = l.axes[p].plotRect.width
+                l.axes[p].title = titles[p]
+                l.axes[p].titleLayout = titles[p].map {
+                    TextLayout.fitted($0, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
+                }
+            }
             l.panels[p].axes = axes
             guard let old = l.axes[p].legend else { continue }
             let entries = axes.marks.flatMap(\.legendEntries)

@@ -64,8 +64,8 @@ public enum AnimationWriter {
         }
     }
 
-    /// One SVG that plays the frames with CSS (see `AnimatedSVG`): the background once, each frame's moving
-    /// layer as a group shown in its turn.
+    /// One SVG that plays the frames with CSS (see `AnimatedSVG`): the background once, each moving element
+    /// once, shown in its frames (growing paths revealed by their dash).
     public static func svg(_ documents: AnimationDocuments, timing: AnimationTiming, jobs: Int,
                            progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [UInt8] {
         let background = String(decoding: try documents.document(.background, as: .svg), as: UTF8.self)

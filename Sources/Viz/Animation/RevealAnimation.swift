@@ -20,6 +20,12 @@ extension Animation {
             guard k < last else { return panels.map { $0.map { $0 as any Mark } } }
             return panels.map { $0.flatMap { $0.at(times[k]) } }
         }
+        let titles = figure.panels.map(\.axes.animatedTitle), finals = figure.panels.map(\.axes.title)
+        if titles.contains(where: { $0 != nil }) {
+            panelTitles = { k in
+                k >= last ? finals : zip(titles, finals).map { timed, final in timed.map { $0(times[k]) } ?? final }
+            }
+        }
     }
 
     /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure`.

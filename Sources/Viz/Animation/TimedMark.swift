@@ -25,6 +25,7 @@ public struct TimedMark: Mark {
     public func draw(in context: PlotContext) { mark.draw(in: context) }
     public var textGivesWay: Bool { mark.textGivesWay }
     public var isDataInk: Bool { mark.isDataInk }
+    public var clipsToPlot: Bool { mark.clipsToPlot }
     public var textKind: FigureElement.Kind { mark.textKind }
     public func movableTextBox(in context: PlotContext) -> Rect? { mark.movableTextBox(in: context) }
     public func movableTextShifts(in context: PlotContext) -> [Point]? { mark.movableTextShifts(in: context) }

@@ -1,6 +1,10 @@
 /// One plot: two scales, their limits, labels, guides and the marks drawn inside.
 public struct Axes: Sendable {
     public var title: String?
+    /// In an animation that reveals timed marks (`Animation(revealing:)`): the panel title at time t in the
+    /// frames before the last, which shows `title` (a title that keeps its conclusion for the end); nil for
+    /// `title` in every frame.
+    public var animatedTitle: (@Sendable (Double) -> String)?
     public var xLabel: String?
     public var yLabel: String?
     public var xScale: ScaleKind = .linear

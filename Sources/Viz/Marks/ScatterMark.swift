@@ -14,6 +14,9 @@ public struct ScatterMark: Mark {
     public var label: String?
     public var zOrder: Double
     public var isDataInk: Bool { true }
+    /// False to draw the markers whole over the plot's frame (a marker on the edge of the view, such as the
+    /// cross at a curve's last point before it diverges; see `Mark.clipsToPlot`).
+    public var clipsToPlot = true
 
     public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
                 edgeWidth: Double = 0.8, label: String? = nil, zOrder: Double = 3) {

@@ -17,6 +17,9 @@ struct PanelDrawing {
     let canvas: any DrawingBackend
     let resolution: Double
     var layers = Layers.all
+    /// In an animation whose panel titles change (`Animation.panelTitles`): the titles are drawn with the
+    /// moving layer, not the background.
+    var titlesMove = false
 
     private var isOverlay: Bool { if case .overlay = layers { true } else { false } }
 
@@ -70,6 +73,8 @@ struct PanelDrawing {
         if !isOverlay {
             drawAxes(axes, l, ctx)
             drawGuides(axes, l)
+        } else if titlesMove {
+            drawTitle(axes, l)
         }
         // Marks drawn whole over the frame (a minimum's star on the border of a map).
         for (k, m) in ordered where !m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
@@ -169,9 +174,15 @@ struct PanelDrawing {
                 canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
             }
         }
+        if !titlesMove { drawTitle(axes, l) }
+    }
+
+    /// The panel title.
+    private func drawTitle(_ axes: Axes, _ l: AxisLayout) {
+        let pad = figure.theme.labelFont.size * 0.4
         if let t = l.titleLayout, let title = axes.title {
             canvas.element(FigureElement(.panelTitle, text: title)) {
-                canvas.draw(t, at: Point(r.midX, r.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: theme.foreground)
+                canvas.draw(t, at: Point(l.plotRect.midX, l.plotRect.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: figure.theme.foreground)
             }
         }
     }

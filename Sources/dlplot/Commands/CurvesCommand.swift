@@ -6,6 +6,9 @@ import Viz
 extension DLPlot {
     /// `dlplot curves --surface NAME`: loss and distance to the minimum against the step.
     struct CurvesCommand: AnimatedFigureCommand {
+        /// The step axis is linear: log time would spend half the frames in its first few pixels.
+        static var logTimeRefusal: String? { "curves draws the steps on a linear axis, where the first steps that log time dwells on take a few pixels" }
+
         static let configuration = CommandConfiguration(
             commandName: "curves",
             abstract: "Plot optimizers' loss and distance to the minimum against the step, on log scales.",

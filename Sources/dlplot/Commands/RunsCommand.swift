@@ -7,6 +7,9 @@ import Viz
 extension DLPlot {
     /// `dlplot runs FILE...`: training curves from logs.
     struct RunsCommand: AnimatedFigureCommand {
+        /// The step axis is linear: log time would spend half the frames in its first few pixels.
+        static var logTimeRefusal: String? { "runs draws the steps on a linear axis, where the first steps that log time dwells on take a few pixels" }
+
         static let configuration = CommandConfiguration(
             commandName: "runs",
             abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, TensorBoard event files.",

@@ -6,6 +6,9 @@ import Viz
 extension DLPlot {
     /// `dlplot steps`: a comic strip of single optimizer steps, for slides.
     struct StepsCommand: AnimatedFigureCommand {
+        /// Its frames reveal one panel after another: there are no steps to spread in log time.
+        static var logTimeRefusal: String? { "steps reveals one panel after another, which log time cannot spread" }
+
         static let configuration = CommandConfiguration(
             commandName: "steps",
             abstract: "Show single optimizer steps as a comic strip: what each step is made of.",

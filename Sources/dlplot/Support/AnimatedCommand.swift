@@ -13,6 +13,8 @@ protocol AnimatedFigureCommand: FigureCommand {
     func makeAnimation(frames: Int, spacing: FrameTiming) throws -> (Animation, [DataTable])
     /// The still figure made for an animation: its growing marks are `TimedMark`s.
     func makeAnimatedFigure() throws -> (Figure, [DataTable])
+    /// Why `--time log` does not fit this command's figure (its time axis is drawn linear), or nil when it does.
+    static var logTimeRefusal: String? { get }
 }
 
 extension AnimatedFigureCommand {
@@ -26,9 +28,14 @@ extension AnimatedFigureCommand {
 
     func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure() }
 
+    static var logTimeRefusal: String? { nil }
+
     /// The checks of `--animate` and the output it writes to (call from `validate()`).
     func validateAnimation() throws {
         guard animation.animate else { return }
+        if animation.time == "log", let why = Self.logTimeRefusal {
+            throw ValidationError("invalid --time 'log': \(why); leave out --time (even)")
+        }
         if let dir = animation.framesDir {
             try AnimationOutput.checkOptions(figureOptions, framesDir: true)
             if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }

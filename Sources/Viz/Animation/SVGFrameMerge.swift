@@ -1,0 +1,199 @@
+/// The frames of an animated SVG merged into one list of elements, each written once with the frames it is
+/// shown in: an element that stays the same from frame to frame (a marker, a legend's swatch, most glyphs of
+/// its text) is one element shown over an interval of frames, and a line that grows (an optimizer's path, a
+/// loss curve) is one path, its longest, whose visible length changes from frame to frame (a dash as long as
+/// the part drawn so far, then a gap longer than the path; for a dashed line, its own dashes up to that
+/// length). So the file holds about one frame's drawing plus a few numbers a frame, instead of every frame
+/// whole.
+///
+/// Each frame's drawing order is kept: the merged list holds every frame's elements in that frame's order.
+struct SVGFrameMerge {
+    /// One element of the merged drawing and the frames that show it.
+    final class Item {
+        /// The open tags of the groups around the element (Cairo's style groups for text), outermost first.
+        let wrappers: [Substring]
+        /// The element as written: the longest version of a growing path.
+        var element: Substring
+        /// The first frame and the last that show it (consecutive frames).
+        let first: Int
+        var last: Int
+        /// For a path drawn as one stroked polyline: its points, and its drawn length in each frame
+        /// from `first` (the length of that frame's version, measured along it).
+        var points: [Substring]?
+        var lengths: [Double]
+        /// The key of a growing path: its wrappers, style and first point.
+        let key: String?
+        /// For an element that moves without changing shape (a dot at a run's current point): how far each
+        /// frame's version is from the first one (x, y), from `first` on; empty for one that never moves.
+        var offsets: [(Double, Double)] = []
+        /// The key of a moving element: its wrappers, style and path commands without their numbers.
+        let shapeKey: String?
+
+        init(_ leaf: Leaf, frame: Int) {
+            wrappers = leaf.wrappers; element = leaf.element; first = frame; last = frame
+            points = SVGFrameMerge.polyline(leaf.element)
+            lengths = points.map { [SVGFrameMerge.length($0)] } ?? []
+            key = points.flatMap { p in SVGFrameMerge.style(leaf.element).map { leaf.wrappers.joined() + $0 + (p.first ?? "") } }
+            shapeKey = SVGFrameMerge.shape(leaf)
+        }
+
+        /// Whether the element moves within the frames that show it.
+        var moves: Bool { offsets.contains { $0.0 != 0 || $0.1 != 0 } }
+
+        /// Whether the path grows within the frames that show it (else it is shown whole).
+        var grows: Bool { lengths.contains { $0 < (lengths.last ?? 0) - 1e-9 } }
+    }
+
+    /// A drawing element with the groups around it.
+    struct Leaf: Equatable {
+        var wrappers: [Substring]
+        var element: Substring
+    }
+
+    private(set) var items: [Item] = []
+    private(set) var frames = 0
+
+    /// Adds the next frame: the leaves of its drawing, in order.
+    mutating func add(_ leaves: [Leaf]) {
+        let k = frames
+        frames += 1
+        var exact: [String: [Int]] = [:], growing: [String: [Int]] = [:], shapes: [String: [Int]] = [:]
+        for (i, item) in items.enumerated() where item.last == k - 1 {
+            if !item.moves { exact[(item.wrappers.joined() + item.element), default: []].append(i) }
+            if let key = item.key, !item.moves { growing[key, default: []].append(i) }
+            if let key = item.shapeKey, !item.grows { shapes[key, default: []].append(i) }
+        }
+        var merged: [Item] = [], used = Set<Int>(), next = 0
+        for leaf in leaves {
+            var match = find(leaf, exact: exact, growing: growing, from: next, used: used)
+            var shift: (Double, Double)?
+            if match.index == nil, let key = SVGFrameMerge.shape(leaf) {
+                for i in shapes[key] ?? [] where i >= next && !used.contains(i) {
+                    if let d = SVGFrameMerge.offset(from: items[i].element, to: leaf.element) { match = (i, false); shift = d; break }
+                }
+            }
+            if let i = match.index {
+                merged += items[next..<i]
+                let item = items[i]
+                item.last = k
+                if match.grows, let p = SVGFrameMerge.polyline(leaf.element) {
+                    item.element = leaf.element; item.points = p
+                }
+                item.lengths.append(SVGFrameMerge.polyline(leaf.element).map(SVGFrameMerge.length) ?? 0)
+                if item.shapeKey != nil {
+                    let was = item.offsets.last ?? (0, 0), d = shift ?? (0, 0)
+                    if item.offsets.isEmpty { item.offsets.append((0, 0)) }
+                    item.offsets.append((was.0 + d.0, was.1 + d.1))
+                    if shift != nil { item.element = leaf.element }
+                }
+                merged.append(item)
+                used.insert(i)
+                next = i + 1
+            } else {
+                merged.append(Item(leaf, frame: k))
+            }
+        }
+        items = merged + items[next...]
+    }
+
+    /// The item (at or after `from`, shown in the previous frame, not yet taken) that `leaf` continues:
+    /// the same element, or a longer version of the same path (the earlier points kept, but the last two,
+    /// which line simplification may move).
+    private func find(_ leaf: Leaf, exact: [String: [Int]], growing: [String: [Int]], from: Int,
+                      used: Set<Int>) -> (index: Int?, grows: Bool) {
+        if let i = exact[leaf.wrappers.joined() + leaf.element]?.first(where: { $0 >= from && !used.contains($0) }) {
+            return (i, false)
+        }
+        guard let p = SVGFrameMerge.polyline(leaf.element), let style = SVGFrameMerge.style(leaf.element),
+              let candidates = growing[leaf.wrappers.joined() + style + (p.first ?? "")] else { return (nil, false) }
+        // Dashes finer than 2 units would take hundreds of numbers a frame: such a line is drawn frame by frame.
+        if let dashes = SVGFrameStyle.dashPattern(style), dashes.lengths.reduce(0, +) < 2 { return (nil, false) }
+        var best: (index: Int, shared: Int)?
+        for i in candidates where i >= from && !used.contains(i) {
+            guard let q = items[i].points, q.count <= p.count else { continue }
+            let shared = zip(q, p).prefix { $0 == $1 }.count
+            guard shared >= max(1, q.count - 2) else { continue }
+            if best.map({ shared > $0.shared }) ?? true { best = (i, shared) }
+        }
+        return (best?.index, best != nil)
+    }
+
+    /// The leaves of an SVG body: every drawing element with the `<g …>` tags open around it.
+    static func leaves(_ body: Substring) -> [Leaf] {
+        var out: [Leaf] = [], stack: [Substring] = []
+        var i = body.startIndex
+        while let open = body[i...].firstIndex(of: "<") {
+            guard let close = body[open...].firstIndex(of: ">") else { break }
+            let tag = body[open...close]
+            i = body.index(after: close)
+            if tag.hasPrefix("</g") { _ = stack.popLast(); continue }
+            if tag.hasPrefix("<g") { if !tag.hasSuffix("/>") { stack.append(withoutID(tag)) }; continue }
+            if tag.hasPrefix("</") { continue }
+            var element = tag
+            if !tag.hasSuffix("/>") {
+                let name = tag.dropFirst().prefix { $0.isLetter }
+                let end = body[i...].firstRange(of: "</\(name)>")?.upperBound ?? body.endIndex
+                element = body[open..<end]
+                i = end
+            }
+            out.append(Leaf(wrappers: stack, element: element))
+        }
+        return out
+    }
+
+    /// A group's open tag without its id (nothing refers to Cairo's group ids, and a group may be written
+    /// more than once in the merged drawing).
+    static func withoutID(_ tag: Substring) -> Substring {
+        guard let r = tag.firstRange(of: " id=\""), let end = tag[r.upperBound...].firstIndex(of: "\"") else { return tag }
+        return Substring(String(tag[..<r.lowerBound]) + String(tag[tag.index(after: end)...]))
+    }
+
+    /// The points ("x y") of a `<path>` drawn as one polyline (`d="M x y L x y …"`, no curves, one subpath)
+    /// with a stroke and no fill, or nil.
+    static func polyline(_ element: Substring) -> [Substring]? {
+        guard element.hasPrefix("<path"), let style = style(element), style.contains("fill:none"), style.contains("stroke:"),
+              let d = AnimatedSVG.attribute("d", in: element) else { return nil }
+        let words = d.split(separator: " ")
+        guard words.count >= 3, words[0] == "M", words.count % 3 == 0 else { return nil }
+        var points: [Substring] = []
+        for j in stride(from: 0, to: words.count, by: 3) {
+            guard words[j] == (j == 0 ? "M" : "L") else { return nil }
+            points.append(Substring(words[j + 1] + " " + words[j + 2]))
+        }
+        return points
+    }
+
+    /// The shape of a `<path>` (its wrappers, style and commands, numbers left out), or nil for another element.
+    static func shape(_ leaf: Leaf) -> String? {
+        guard leaf.element.hasPrefix("<path"), let style = style(leaf.element), let d = AnimatedSVG.attribute("d", in: leaf.element) else {
+            return nil
+        }
+        return leaf.wrappers.joined() + style + d.split(separator: " ").filter { $0.first?.isLetter == true }.joined()
+    }
+
+    /// How far path `b` is from path `a` when it is `a` moved (every x by the same dx and every y by the same dy,
+    /// to the 0.01 of the written numbers), else nil.
+    static func offset(from a: Substring, to b: Substring) -> (Double, Double)? {
+        guard let da = AnimatedSVG.attribute("d", in: a), let db = AnimatedSVG.attribute("d", in: b) else { return nil }
+        let na = da.split(separator: " ").compactMap { Double($0) }, nb = db.split(separator: " ").compactMap { Double($0) }
+        guard na.count == nb.count, na.count >= 2, na.count % 2 == 0 else { return nil }
+        let dx = nb[0] - na[0], dy = nb[1] - na[1]
+        for j in na.indices where abs(nb[j] - na[j] - (j % 2 == 0 ? dx : dy)) > 0.011 { return nil }
+        return (dx, dy)
+    }
+
+    /// The style attribute of an element.
+    static func style(_ element: Substring) -> Substring? { AnimatedSVG.attribute("style", in: element) }
+
+    /// The length of a polyline given as "x y" points.
+    static func length(_ points: [Substring]) -> Double {
+        let xy = points.map { p -> (Double, Double) in
+            let c = p.split(separator: " ")
+            return (Double(c.first ?? "") ?? 0, Double(c.last ?? "") ?? 0)
+        }
+        return zip(xy, xy.dropFirst()).reduce(0) { s, pair in
+            let dx = pair.1.0 - pair.0.0, dy = pair.1.1 - pair.0.1
+            return s + (dx * dx + dy * dy).squareRoot()
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import XCTest
+@testable import Viz
+
+/// Merging an animated SVG's frames: an element kept from frame to frame is written once, a growing line
+/// once at its longest with each frame's length, a moving dot once with each frame's offset, and the dash
+/// pattern that shows the first part of a line (its own dashes kept).
+final class SVGFrameMergeTests: XCTestCase {
+    private let line = "fill:none;stroke-width:2;stroke:rgb(0%,0%,100%);"
+    private let dot = "fill:rgb(100%,0%,0%);stroke:none;"
+
+    private func frame(_ points: String, dot at: (Int, Int), text: String) -> Substring {
+        let (x, y) = at
+        return """
+            <g style="fill:rgb(0%,0%,0%);"><use xlink:href="#d1" x="5" y="5"/><use xlink:href="#\(text)" x="9" y="5"/></g>
+            <path style="\(line)" d="\(points)"/>
+            <path style="\(dot)" d="M \(x + 2) \(y) C \(x + 2) \(y + 1) \(x + 1) \(y + 2) \(x) \(y + 2) Z M \(x + 2) \(y)"/>
+            """[...]
+    }
+
+    func testKeptGrowingAndMovingElementsAreWrittenOnce() {
+        var merge = SVGFrameMerge()
+        merge.add(SVGFrameMerge.leaves(frame("M 0 0 L 3 4 ", dot: (3, 4), text: "d2")))
+        merge.add(SVGFrameMerge.leaves(frame("M 0 0 L 3 4 L 3 8 ", dot: (3, 8), text: "d3")))
+        merge.add(SVGFrameMerge.leaves(frame("M 0 0 L 3 4 L 3 8 L 3 20 ", dot: (3, 20), text: "d3")))
+        XCTAssertEqual(merge.frames, 3)
+        let items = merge.items
+        // The glyph kept in every frame, the changing glyphs (d2 in frame 0, d3 after), the line, the dot.
+        XCTAssertEqual(items.count, 5, items.map(\.element).joined(separator: "\n"))
+        let kept = items.filter { $0.element.contains("#d1") }
+        XCTAssertEqual(kept.map { [$0.first, $0.last] }, [[0, 2]])
+        XCTAssertEqual(items.filter { $0.element.contains("#d3") }.map { [$0.first, $0.last] }, [[1, 2]])
+        let grown = items.filter(\.grows)
+        XCTAssertEqual(grown.count, 1)
+        XCTAssertEqual(grown.first?.lengths, [5, 9, 21])
+        XCTAssertEqual(grown.first.flatMap { AnimatedSVG.attribute("d", in: $0.element) }, "M 0 0 L 3 4 L 3 8 L 3 20 ", "written at its longest")
+        let moving = items.filter(\.moves)
+        XCTAssertEqual(moving.count, 1)
+        XCTAssertEqual(moving.first?.offsets.map { [$0.0, $0.1] }, [[0, 0], [0, 4], [0, 16]])
+        XCTAssertTrue(moving.first?.element.contains("M 5 20 C") == true, "written where the last frame has it")
+
+        let (css, body) = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10)).render()
+        XCTAssertEqual(body.components(separatedBy: "<path").count - 1, 2, body)
+        XCTAssertTrue(css.contains("{visibility:visible;stroke-dasharray:5,31}"), css)
+        XCTAssertTrue(css.contains("{visibility:visible;stroke-dasharray:none}"), css)
+        XCTAssertTrue(css.contains("0%{visibility:visible;transform:translate(0px,-16px)}"), css)
+        XCTAssertTrue(css.contains("{visibility:visible;transform:translate(0px,0px)}"), css)
+        // Style attributes become classes, each written once.
+        XCTAssertEqual(css.components(separatedBy: "{\(line)}").count - 1, 1, css)
+        XCTAssertFalse(body.contains("style=\"\(line)\""), body)
+    }
+
+    func testDashesShowTheFirstPartOfALine() {
+        XCTAssertEqual(SVGFrameStyle.dashes(nil, visible: 5, full: 10), "5,20")
+        XCTAssertEqual(SVGFrameStyle.dashes(nil, visible: 10, full: 10), "none")
+        XCTAssertEqual(SVGFrameStyle.dashes(nil, visible: 0, full: 10), "0,20")
+        // Its own dashes (2 on, 1 off) up to 4 units: 2 on, 1 off, 1 on, then off past the end.
+        XCTAssertEqual(SVGFrameStyle.dashes(([2, 1], 0), visible: 4, full: 10), "2,1,1,20;stroke-dashoffset:0")
+        // Ending in a gap: the gap runs on past the end.
+        XCTAssertEqual(SVGFrameStyle.dashes(([2, 1], 0), visible: 2.5, full: 10), "2,20.5;stroke-dashoffset:0")
+        // An offset of 2.5 starts half-way through the gap.
+        XCTAssertEqual(SVGFrameStyle.dashes(([2, 1], 2.5), visible: 3, full: 10), "0,0.5,2,20.5;stroke-dashoffset:0")
+        XCTAssertEqual(SVGFrameStyle.dashes(([2, 1], 0), visible: 10, full: 10), "2,1;stroke-dashoffset:0")
+        XCTAssertEqual(SVGFrameStyle.dashPattern("fill:none;stroke-dasharray:10.8,5.4;stroke-miterlimit:10;")?.lengths, [10.8, 5.4])
+        XCTAssertNil(SVGFrameStyle.dashPattern("fill:none;stroke-width:1;"))
+    }
+}
