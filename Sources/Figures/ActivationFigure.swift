@@ -124,9 +124,10 @@ public struct ActivationFigure: FigureRecipe {
                 let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
                 let style = StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter)
                 axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
-                if !single {
-                    axes.add(LineMark(points: [], style: style, label: (a.expression == nil ? a.displayName + "′" : legendLabel(a) + ": $f'$")
-                                          + (curves == .derivativeOnly ? "" : " (dashed)"),
+                // With f drawn too, one key says what dashes mean (a row per curve made a family's legend
+                // twice as long, over half the page at --font-scale 2); f′ alone keeps a row per curve.
+                if !single && curves == .derivativeOnly {
+                    axes.add(LineMark(points: [], style: style, label: a.expression == nil ? a.displayName + "′" : legendLabel(a) + ": $f'$",
                                       marker: theme.marker(styles[i])))
                 }
                 let steep = a.steepestSlope
@@ -175,6 +176,10 @@ public struct ActivationFigure: FigureRecipe {
         }
         if !single, zones, sharedExpression != nil {
             tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
+        }
+        if !single && curves == .both {
+            let key = StrokeStyle(color: theme.muted, width: width * 0.9, dash: [width * 3, width * 1.8], join: .miter)
+            axes.add(LineMark(points: [], style: key, label: "dashed: derivative $f'$"))
         }
         addDomainNotes(over: xr, figure: &figure, axes: &axes)
         if let note = Self.oscillationNote(oscillating) { figure.footnote = note }

@@ -68,6 +68,7 @@ public struct ActivationTableFigure: FigureRecipe {
             let approach = p.activation.steepestSlope.approach
             return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : approach > 0 ? "^{+}" : "") + "$"
         }
+        if p.maxAbsDerivative.isInfinite, p.activation.typedShape?.steepInBothTails == true { return v + " as $x \\to \\pm\\infty$" }
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
         let approach = p.activation.steepestSlope.approach
         if approach != 0 {

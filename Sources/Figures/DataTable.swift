@@ -103,6 +103,25 @@ public struct DataTable: Sendable {
     /// Every cell as a number (text as NaN), row by row.
     public var rows: [[Double]] { cells.map { $0.map(\.number) } }
 
+    /// The table as CSV (as `csv`) in pieces of about `pieceSize` bytes, so a table of 10⁷ rows is
+    /// never held whole; stops early when `write` returns false.
+    public func writeCSV(pieceSize: Int = 1 << 20, _ write: ([UInt8]) -> Bool) {
+        var piece: [UInt8] = []
+        piece.reserveCapacity(pieceSize + 4096)
+        piece += (columns.map { DataCell.text($0).csv }.joined(separator: ",") + "\n").utf8
+        var ok = true
+        forEachRow { r in
+            guard ok else { return }
+            for (k, cell) in r.enumerated() {
+                if k > 0 { piece.append(UInt8(ascii: ",")) }
+                piece += cell.csv.utf8
+            }
+            piece.append(UInt8(ascii: "\n"))
+            if piece.count >= pieceSize { ok = write(piece); piece.removeAll(keepingCapacity: true) }
+        }
+        if ok, !piece.isEmpty { _ = write(piece) }
+    }
+
     /// The table as CSV: a header row, then one line per row.
     public var csv: String {
         var out = columns.map { DataCell.text($0).csv }.joined(separator: ",") + "\n"
@@ -126,8 +145,13 @@ public struct DataTable: Sendable {
 
     /// The files for `tables` given `--data PATH`: PATH for the first, then PATH-2.csv, PATH-3.csv, …
     public static func files(_ tables: [DataTable], path: String) -> [(path: String, text: String)] {
+        tables.enumerated().map { k, t in (fileName(k, path: path), t.csv) }
+    }
+
+    /// The name of table `k` (from 0) given `--data PATH`: PATH, then PATH-2.csv, PATH-3.csv, …
+    public static func fileName(_ k: Int, path: String) -> String {
         let stem = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
-        return tables.enumerated().map { k, t in (k == 0 ? path : stem + "-\(k + 1).csv", t.csv) }
+        return k == 0 ? path : stem + "-\(k + 1).csv"
     }
 }
 /// Number printing shared by every command: the shortest decimal that reads back to the same Double.

@@ -96,7 +96,7 @@ public struct LossFigure: FigureRecipe {
             }
             g.xLimits = Interval(0, 1)
             g.yLimits = Interval(-12, 12)
-            g.legend = .best
+            g.legend = .upperLeft
             figure.add(g, row: 1, column: 0)
 
             var rg = Axes(title: "gradients of the regression losses", xLabel: "error $e$ = $p - y$", yLabel: "$\\partial L/\\partial p$")
@@ -113,7 +113,7 @@ public struct LossFigure: FigureRecipe {
             }
             addDeltaLines(to: &rg, theme: theme)
             rg.xLimits = Interval(errorRange.lowerBound, errorRange.upperBound)
-            rg.legend = .best
+            rg.legend = .lowerRight
             figure.add(rg, row: 1, column: 1)
         }
 

@@ -52,27 +52,28 @@ struct SurfaceFieldView {
     static func short(_ v: Double) -> String { TickFormat.short(v, significant: 2) }
 
     /// The hatched regions: undefined cells (neutral grey), values above and below the colour range.
+    /// They have no legend rows (one more row moved a full legend below a 137-pixel plot): the notes
+    /// name them ("f undefined (NaN) for x < 0, hatched grey").
     func marks(theme: Theme, fSymbol f: String, bounds: Bounds) -> [any Mark] {
         var out: [any Mark] = []
         let line = StrokeStyle(color: theme.foreground.withAlpha(0.45), width: 0.7)
         if undefinedFraction > 0 {
             let domain = FilledContours.region(raw, above: nil)
-            let where_ = undefinedSide.map { " for \($0)" } ?? ""
             out.append(HatchedRegionMark(rings: HatchedRegionMark.complement(of: domain, in: bounds),
                                          fill: theme.plotBackground.mixed(with: theme.foreground, 0.12), hatch: line,
-                                         angle: 45, label: "\(f) undefined\(where_)", zOrder: 0.4))
+                                         angle: 45, zOrder: 0.4))
         }
         let over = Color(hex: 0xFDE725).mixed(with: Color(hex: 0xFFFFFF), 0.55)
         let dark = StrokeStyle(color: Color(hex: 0x1A1A1A, alpha: 0.5), width: 0.7)
         if let hi = limits.upper {
             out.append(HatchedRegionMark(rings: FilledContours.region(raw, above: hi), fill: over, hatch: dark, angle: -45,
-                                         label: "\(f) > \(Self.short(hi)) (off the colour scale)", zOrder: 0.7))
+                                         zOrder: 0.7))
         }
         if let lo = limits.lower {
             // Valid cells minus z > lo: even–odd over both ring sets.
             let rings = FilledContours.region(raw, above: nil) + FilledContours.region(raw, above: lo)
             out.append(HatchedRegionMark(rings: rings, fill: Color(hex: 0x440154).mixed(with: Color(hex: 0xFFFFFF), 0.55),
-                                         hatch: dark, angle: -45, label: "\(f) < \(Self.short(lo)) (off the colour scale)", zOrder: 0.7))
+                                         hatch: dark, angle: -45, zOrder: 0.7))
         }
         return out
     }
@@ -160,6 +161,8 @@ extension SurfaceFigure {
         case .values: clip = false
         }
         if view3D != nil { logScale = false }
+        // Built-in surfaces keep their own colours in any view (six_hump_camel over ±4 spans decades by design).
+        if surface.expression == nil { clip = false }
         return try SurfaceFieldView(raw: raw, surface: surface, logScale: logScale, clip: clip)
     }
 }

@@ -23,6 +23,7 @@ public enum InputSpool {
         if path != "-" {
             var info = stat()
             guard stat(path, &info) == 0 else { return path }  // the readers say what is missing
+            noteRead(path)
             // Pipes and sockets can be read once; files, directories and devices are read in place
             // (the readers refuse a device's endless or binary bytes after their first block).
             let kind = info.st_mode & S_IFMT
@@ -46,12 +47,39 @@ public enum InputSpool {
     }
 
     private static let cache = SpoolCache()
+
+    /// Records that the file (or directory) `path` is an input of this process, so that no output may
+    /// replace it (see `isInput`). Readers call it for every file they open inside a directory.
+    public static func noteRead(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        cache.noteInput(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Whether `path` names (through links, `./`, any spelling) a file this process has read as input:
+    /// an output there would destroy the user's log or data.
+    public static func isInput(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return cache.isInput(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
 }
 
 /// The copies made so far, by input path (guarded by a lock: readers may run on any thread).
 private final class SpoolCache: @unchecked Sendable {
     private let lock = NSLock()
     private var copies: [String: String] = [:]
+    private var inputs = Set<[UInt64]>()
+
+    func noteInput(device: UInt64, inode: UInt64) {
+        lock.lock(); defer { lock.unlock() }
+        inputs.insert([device, inode])
+    }
+
+    func isInput(device: UInt64, inode: UInt64) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return inputs.contains([device, inode])
+    }
 
     func spooled(_ path: String) throws(RunLogError) -> String {
         lock.lock()

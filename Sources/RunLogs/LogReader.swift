@@ -85,6 +85,7 @@ public enum LogReader {
     private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     private static func readFile(_ path: String, name: String) throws(RunLogError) -> RunLog {
+        InputSpool.noteRead(path)
         switch try format(of: path) {
         case .tensorBoard: return try EventFileReader.read(files: [path], name: name, source: path)
         case .jsonLines: return try JSONLinesReader.read(path: path, name: name)
@@ -120,6 +121,7 @@ public enum LogReader {
         var runs: [RunLog] = []
         for directory in byDirectory.keys.sorted() {
             let files = (byDirectory[directory] ?? []).sorted().map { (path as NSString).appendingPathComponent($0) }
+            files.forEach(InputSpool.noteRead)
             let runName = directory.isEmpty ? name ?? shortName(path)
                 : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
             runs.append(try EventFileReader.read(files: files, name: runName, source: path))

@@ -68,6 +68,20 @@ final class AnimatedSVGTests: XCTestCase {
         XCTAssertEqual(lastFrame, stillPaths, "the last frame draws the still figure's paths")
     }
 
+    /// A 3-D view without --orbit keeps its surface still: the mesh is written once, so the animation is about
+    /// the still SVG's size (every frame whole was 48 times the still for 48 frames).
+    func testThreeDSurfaceIsWrittenOnce() throws {
+        let dir = try makeTemporaryDirectory()
+        let request = ["surface", "bowl", "--view", "3d", "--optimizers", "gd", "--steps", "30", "--grid", "40", "--size", "480x300"]
+        let r = try runDLPlot(request + ["--animate", "--frames", "8", "-o", "a.svg"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let s = try runDLPlot(request + ["-o", "still.svg"], in: dir)
+        XCTAssertEqual(s.status, 0, s.stderr)
+        let animated = try Data(contentsOf: dir.appendingPathComponent("a.svg")).count
+        let still = try Data(contentsOf: dir.appendingPathComponent("still.svg")).count
+        XCTAssertLessThan(Double(animated), 1.5 * Double(still), "\(animated) bytes against \(still)")
+    }
+
     func testChromiumDrawsAndAnimatesIt() throws {
         let chromium = try Chromium.find()
         let dir = try makeTemporaryDirectory()

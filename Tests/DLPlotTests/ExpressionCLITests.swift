@@ -39,6 +39,19 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertFalse(close.stderr.contains("or type a formula"), close.stderr)
     }
 
+    /// `vanishing --activations` takes formulas as every other activation list does (it refused them as unknown names).
+    func testVanishingTakesFormulas() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runDLPlot(["vanishing", "--activations", "x*sigmoid(1.702*x),max(x, 0.1*x),tanh", "--depth", "5", "--width", "32",
+                               "--data", "v.csv", "-o", "v.png"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for file in ["v.csv", "v-2.csv"] {
+            let table = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            XCTAssertTrue(table.contains("x*sigmoid(1.702*x)") && table.contains("max(x, 0.1*x)"), table)
+        }
+    }
+
     /// eval only evaluates: a 9,999-character expression (x+x+…+x, 5000 terms with
     /// LONG_EXPRESSION_TERMS=5000; 300 by default) prints its value without the figure analysis.
     func testEvalOfALongExpressionOnlyEvaluates() throws {

@@ -123,6 +123,14 @@ extension ExpressionMessageTests {
                        "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
     }
 
+    /// A start on a pole was "diverged at step 0" (curves: exit 1 with a message about empty panels).
+    func testAStartOnAPoleIsRefused() throws {
+        let expected = "Error: --start: f is ∞ at the start (0, 0) (a pole); give a start where f is finite"
+        XCTAssertEqual(try refusal(["trace", "--surface", "1/(x^2+y^2)", "--start=0,0", "--optimizer", "adam", "--steps", "2"]), expected)
+        XCTAssertEqual(try refusal(["surface", "1/(x^2+y^2)", "--start=0,0", "--optimizers", "gd", "-o", "p.png"]), expected)
+        XCTAssertEqual(try refusal(["curves", "--surface", "1/(x^2+y^2)", "--start=0,0", "--optimizers", "gd", "-o", "c.png"]), expected)
+    }
+
     /// Options after `--` were read as functions: "parameter 'o' has no value".
     func testOptionsAfterDashDashAreNamed() throws {
         XCTAssertEqual(try refusal(["activation", "--", "-x^2", "-o", "negsq.png"]),

@@ -71,3 +71,41 @@ final class ActivationTableClaimsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(recipe.tau(for: try Activation(expression: MathExpression("gelu(x) - mish(x)")))), 0.05 * 0.161, accuracy: 0.001)
     }
 }
+
+/// A family's legend: one row per member and one key for the dashes (it had a row per member's f′ too,
+/// over half the page at --font-scale 2).
+final class FamilyLegendTests: XCTestCase {
+    func testOneRowPerMemberAndOneDashKey() throws {
+        let family = try [0.5, 1, 2].map { try Activation(expression: MathExpression("x*sigmoid(beta*x)", parameters: ["beta": $0])) }
+        var figure = try Figure(width: 1280, height: 720)
+        _ = ActivationFigure(activations: family).build(into: &figure)
+        let labels = figure.panels[0].axes.marks.flatMap(\.legendEntries).map(\.label)
+        XCTAssertEqual(labels.count, 4, "\(labels)")
+        XCTAssertEqual(labels.last, "dashed: derivative $f'$")
+        XCTAssertFalse(labels.contains { $0.contains("(dashed)") })
+        // f′ alone keeps one row per member.
+        var only = try Figure(width: 1280, height: 720)
+        _ = ActivationFigure(activations: family, curves: .derivativeOnly).build(into: &only)
+        XCTAssertEqual(only.panels[0].axes.marks.flatMap(\.legendEntries).count, 3)
+    }
+}
+
+/// Claims about the tails come from the tails, not from the ±50 the shape scan samples.
+final class TailClaimsTests: XCTestCase {
+    func testGrowingOscillationIsUnbounded() throws {
+        let p = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("x*sin(x)")))
+        XCTAssertEqual(p.range.lower, -.infinity); XCTAssertEqual(p.range.upper, .infinity)
+        XCTAssertFalse(p.bounded, "was 'bounded' with range [−48.7, 45.6]")
+        let s = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("sin(x)")))
+        XCTAssertTrue(s.bounded)
+        let damped = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("sin(x)/x")))
+        XCTAssertTrue(damped.bounded)
+    }
+
+    func testSteepInBothTails() throws {
+        let cubic = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("x^3-x")))
+        XCTAssertEqual(ActivationTableFigure.peakText(cubic), "∞ as $x \\to \\pm\\infty$")
+        let exp = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("exp(x)")))
+        XCTAssertEqual(ActivationTableFigure.peakText(exp), "∞ as $x \\to +\\infty$")
+    }
+}

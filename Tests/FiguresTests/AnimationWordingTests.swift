@@ -1,4 +1,5 @@
 import Optim
+import RunLogs
 import Viz
 import XCTest
 @testable import Figures
@@ -82,5 +83,18 @@ final class AnimationWordingTests: XCTestCase {
         XCTAssertEqual(RunCurves.groups(["seed1.csv", "seed2.csv"], pattern: seed, source: "seed[0-9]+").map(\.key), ["seed[0-9]+"])
         XCTAssertEqual(RunCurves.groupKey("runs/sgd-seed3", pattern: seed), "runs/sgd")
         XCTAssertEqual(RunCurves.groupKey("nomatch.csv", pattern: seed), "nomatch.csv")
+    }
+}
+
+/// A training run's legend row while it grows has the still figure's form: the best value so far and where,
+/// then the latest value ("now") where the still figure says "final".
+final class RunsProgressWordingTests: XCTestCase {
+    func testRunsRowsKeepTheStillFiguresForm() {
+        let series = MetricSeries(name: "loss", steps: [0, 10, 20, 30], values: [1.0, 0.5, 0.6, 0.4])
+        let x = [0.0, 10, 20, 30]
+        let place = XPlace(axis: .step, stepWord: "step")
+        XCTAssertEqual(RunCurve.progress(series, x: x, count: 1, best: .min, place: place), "now 1")
+        XCTAssertEqual(RunCurve.progress(series, x: x, count: 3, best: .min, place: place), "min 0.5 at step 10 · now 0.6")
+        XCTAssertEqual(RunCurve.annotation(series, best: .min) { place.text(step: series.steps[$0], x: x[$0]) }, "min 0.4 at step 30 · final 0.4")
     }
 }

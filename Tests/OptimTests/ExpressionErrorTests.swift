@@ -55,6 +55,16 @@ final class ExpressionErrorTests: XCTestCase {
         XCTAssertEqual(error("x + Y", dimension: 2)?.message, "unknown name 'Y' (column 5); names are case-sensitive; did you mean 'y'?")
         // A surface's expected operand mentions y.
         XCTAssertEqual(error("x^2+", dimension: 2)?.message, "unexpected end of input (column 5): expected a number, x, y, a function call or '('")
+        // Names of other tools: what to write (log10 is one edit from log1p, a different function).
+        XCTAssertEqual(error("log10(x)")?.message, "unknown function 'log10' (column 1): write log(x)/log(10)")
+        XCTAssertEqual(error("ln(x)")?.message, "unknown function 'ln' (column 1): write log(x) (the natural logarithm)")
+        XCTAssertEqual(error("pow(x, 2)")?.message, "unknown function 'pow' (column 1): write a^b (or a**b)")
+        XCTAssertTrue(error("acos(x)")?.message.hasSuffix("(acos is not a function here)") == true)
+        XCTAssertEqual(error("log3(x)")?.message.contains("did you mean"), false, "log3 is not log1p")
+        XCTAssertEqual(error("E^x")?.message, "unknown name 'E' (column 1); names are case-sensitive; did you mean 'e'?")
+        XCTAssertEqual(error("π*x")?.message, "unexpected character 'π' (column 1): write pi")
+        XCTAssertEqual(error("x²")?.message, "unexpected character '²' (column 2): write ^2")
+        XCTAssertEqual(error("|x|")?.message, "unexpected character '|' (column 1): write abs(…) for |…|")
         XCTAssertEqual(closestName(to: "foo", in: ["log", "exp"]), nil)
         XCTAssertEqual(closestName(to: "e2", in: ["pi"]), nil)
         XCTAssertEqual(closestName(to: "adm", in: ["adam", "sgd"]), "adam")

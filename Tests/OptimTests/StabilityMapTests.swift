@@ -37,4 +37,31 @@ final class StabilityMapTests: XCTestCase {
         XCTAssertNil(StabilityMap.curvatures(of: try Surface(named: "himmelblau")))
         XCTAssertEqual(try XCTUnwrap(StabilityMap.curvatures(of: try Surface(named: "ellipse"))), [0.2, 4])
     }
+
+    /// A typed surface runs each chunk of cells side by side through one tape pass a step: the same
+    /// numbers, cell for cell, as running each cell on its own (`cell`, the path built-ins take), for
+    /// both measures, with diverging and oscillating cells among them.
+    func testTypedSurfaceCellsSideBySideEqualCellsOneByOne() throws {
+        let surface = Surface(expression: try MathExpression("x^4 - 2*x^2 + 0.5*y^2 + 0.1*x*y", dimension: 2))
+        let lrs = [0.001, 0.01, 0.05, 0.1, 0.3, 0.6, 1.2], betas = [0, 0.5, 0.9]
+        for measure in [StabilityMap.Measure.finalLoss, .stepsToTolerance(1e-3)] {
+            for name in ["sgd", "adam"] {
+                let y = name == "sgd" ? ("momentum", betas) : ("beta1", betas)
+                let map = try StabilityMap(surface: surface, optimizer: name, x: ("lr", lrs), y: y, start: Point2(1.7, -1.3),
+                                           steps: 150, measure: measure)
+                var k = 0
+                for b in betas {
+                    for lr in lrs {
+                        let config = try OptimizerConfig(name: name, settings: ["lr": .number(lr), y.0: .number(b)])
+                        let (v, bad) = StabilityMap.cell(surface: surface, config: config, start: Point2(1.7, -1.3), steps: 150,
+                                                         offset: surface.minimumValue ?? 0, measure: measure)
+                        XCTAssertEqual(map.diverged[k], bad, "\(name) lr \(lr) \(y.0) \(b)")
+                        XCTAssertTrue(map.values[k] == v || (map.values[k].isNaN && v.isNaN), "\(name) lr \(lr): \(map.values[k]) vs \(v)")
+                        k += 1
+                    }
+                }
+                if name == "sgd" { XCTAssertTrue(map.diverged.contains(true) && map.diverged.contains(false), "the grid has both kinds") }
+            }
+        }
+    }
 }

@@ -15,6 +15,14 @@ final class ReadingRulesTests: XCTestCase {
         XCTAssertEqual(run.format, .csv)
     }
 
+    func testNoneNullAndNAAreMissingCellsNotText() throws {
+        let run = try read("log.csv", "epoch,loss,val_loss\r\n0,1.0,None\r\n1,0.5,0.6\r\n2,0.4,null\r\n3,0.3,NA\r\n4,0.2,n/a\r\n5,0.1,nan\r\n")
+        XCTAssertEqual(run.metric("val_loss")?.steps, [1, 5])
+        XCTAssertEqual(run.metric("val_loss")?.values.first, 0.6)
+        XCTAssertEqual(run.metric("val_loss")?.values.last?.isNaN, true, "nan is a value")
+        XCTAssertEqual(run.notes, [])
+    }
+
     func testRowNumberIsTheStepWithoutAStepColumnAndBlankLinesAreSkipped() throws {
         let run = try read("log.csv", "loss\n3\n\n2\n1\n")
         XCTAssertEqual(run.stepAxis, "row")

@@ -49,4 +49,24 @@ final class LegendPlacementTests: XCTestCase {
             XCTAssertFalse(box.intersects(plot), "\(placement)")
         }
     }
+
+    /// A sparse curve (five points, as a validation loss logged once an epoch) is ink along its long
+    /// segments, not only at its points: the legend must not sit over them.
+    func testLegendAvoidsTheSegmentsOfASparseCurve() throws {
+        var a = Axes()
+        a.xLimits = Interval(0, 50); a.yLimits = Interval(0, 1.2)
+        let xs: [Double] = [9, 19, 29, 39, 49], ys = [1.1, 0.8, 0.6, 0.47, 0.38]
+        a.add(LineMark(x: xs, y: ys, style: StrokeStyle(color: .black), label: "val_loss"))
+        let fig = try Figure.single(a)
+        let (box, _) = try legendBox(fig)
+        let l = try fig.laidOut().axes[0]
+        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
+        let ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
+        for k in 0..<(xs.count - 1) {
+            for t in stride(from: 0.0, through: 1.0, by: 0.02) {
+                let p = ctx.point(Point(xs[k] + (xs[k + 1] - xs[k]) * t, ys[k] + (ys[k + 1] - ys[k]) * t))
+                XCTAssertFalse(box.contains(p), "segment \(k) at t = \(t) is under the legend \(box)")
+            }
+        }
+    }
 }

@@ -32,7 +32,7 @@ struct GroupCurve {
 
     /// Draws the band, the mean (over the faint raw mean when smoothed) and the legend lines.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
-    func draw(into ax: inout Axes, style: Int, band: RunCurves.Band, logY: Bool, maximize: Bool, theme: Theme,
+    func draw(into ax: inout Axes, style: Int, band: RunCurves.Band, logY: Bool, best: BestValue, theme: Theme,
               pixels: Double, place: XPlace, animated: Bool = false) -> Bool {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let shown = smoothed ?? summary
@@ -60,12 +60,12 @@ struct GroupCurve {
                                      label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2), to: &ax, animated: animated)
         let means = MetricSeries(name: key, steps: summary.steps, values: summary.mean)
         let (x, steps) = (self.x, summary.steps)
-        var text = RunCurve.annotation(means, maximize: maximize) { place.text(step: steps[$0], x: x[$0]) }
+        var text = RunCurve.annotation(means, best: best) { place.text(step: steps[$0], x: x[$0]) }
         if let i = summary.steps.indices.last, summary.minimum[i].isFinite, summary.maximum[i].isFinite, count > 1 {
             text += " (runs " + CurvePoints.value(summary.minimum[i]) + "–" + CurvePoints.value(summary.maximum[i]) + ")"
         }
         ax.add(LegendLine(text), animated: animated, as: TimedMark(LegendLine(text), span: TimedMark.timeSpan(x)) { t in
-            [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), maximize: maximize, place: place))]
+            [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), best: best, place: place))]
         })
         return dropped
     }

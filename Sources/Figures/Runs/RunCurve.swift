@@ -11,7 +11,7 @@ struct RunCurve {
     /// Draws the curve (the raw one faint when smoothed), its legend lines and a cross where it
     /// diverged. Returns whether values had to be left out of a log axis.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
-    func draw(into ax: inout Axes, label: String, style: Int, logY: Bool, maximize: Bool, theme: Theme,
+    func draw(into ax: inout Axes, label: String, style: Int, logY: Bool, best: BestValue, theme: Theme,
               pixels: Double, place: XPlace, animated: Bool = false) -> Bool {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let (series, x) = (self.series, self.x)
@@ -33,10 +33,10 @@ struct RunCurve {
         } else {
             CurvePoints.addLine(LineMark(points: raw, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
         }
-        let final = Self.annotation(series, maximize: maximize) { place.text(step: series.steps[$0], x: x[$0]) }
+        let final = Self.annotation(series, best: best) { place.text(step: series.steps[$0], x: x[$0]) }
         let times = animated ? Array(x) : []
         ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(times)) { t in
-            [LegendLine(Self.progress(series, x: times, count: TimedMark.revealed(times, upTo: t), maximize: maximize, place: place))]
+            [LegendLine(Self.progress(series, x: times, count: TimedMark.revealed(times, upTo: t), best: best, place: place))]
         })
         // A cross at the step the run diverged (the one the legend names), level with the last drawable value
         // (the value there is not finite): a log with steps 0, 100, 1000 = NaN has its cross at 1000, not 100.
@@ -49,32 +49,35 @@ struct RunCurve {
         return dropped
     }
 
-    /// The legend line while the first `count` points are drawn: "step 120: 0.52 · min 0.48 at step 96"
-    /// ("epoch 2.5: …" with --x epoch), or "diverged at step 199 (inf) · min …" once the run has diverged.
+    /// The legend line while the first `count` points are drawn: "min 0.48 at step 96 · now 0.52"
+    /// ("… at epoch 2.5" with --x epoch), or "diverged at step 199 (inf) · min …" once the run has diverged.
     /// `x` holds the points' x values.
-    static func progress(_ s: MetricSeries, x: [Double], count: Int, maximize: Bool, place: XPlace) -> String {
+    static func progress(_ s: MetricSeries, x: [Double], count: Int, best: BestValue, place: XPlace) -> String {
         let n = min(count, s.count, x.count)
         guard n > 0 else { return "" }
         let shown = MetricSeries(name: s.name, steps: Array(s.steps.prefix(n)), values: Array(s.values.prefix(n)))
         let at = { (i: Int) in place.text(step: s.steps[i], x: x[i]) }
-        if shown.divergence != nil { return annotation(shown, maximize: maximize, at: at) }
-        var text = at(n - 1) + ": " + CurvePoints.value(s.values[n - 1])
-        if let b = shown.bestIndex(maximize: maximize, before: n), n > 1 {
-            text += (maximize ? " · max " : " · min ") + CurvePoints.value(s.values[b]) + " at " + at(b)
+        if shown.divergence != nil { return annotation(shown, best: best, at: at) }
+        // The still figure's words ("min 0.48 at step 96 · final 0.5"), with the latest value "now" (where the
+        // curve's head is on the x axis says when), so the row keeps its form and width on the last frame.
+        var parts: [String] = []
+        if best != .none, let b = shown.bestIndex(maximize: best == .max, before: n), n > 1 {
+            parts.append("\(best.rawValue) " + CurvePoints.value(s.values[b]) + " at " + at(b))
         }
-        return text
+        parts.append("now " + CurvePoints.value(s.values[n - 1]))
+        return parts.joined(separator: " · ")
     }
 
     /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 (∞) · min 0.97 at step 3" (the minimum
     /// before the divergence, over the points drawn); `at(i)`
     /// says where point i is in the quantity on the x axis ("step 659", "epoch 2.99", "85.2 s").
-    static func annotation(_ s: MetricSeries, maximize: Bool, at: (Int) -> String) -> String {
+    static func annotation(_ s: MetricSeries, best: BestValue, at: (Int) -> String) -> String {
         var parts: [String] = []
         if let d = s.values.firstIndex(where: { !$0.isFinite }) {
             parts.append("diverged at \(at(d)) (\(CurvePoints.value(s.values[d])))")
         }
-        if let b = s.bestIndex(maximize: maximize, before: s.drawnCount) {
-            parts.append((maximize ? "max " : "min ") + CurvePoints.value(s.values[b]) + " at " + at(b))
+        if best != .none, let b = s.bestIndex(maximize: best == .max, before: s.drawnCount) {
+            parts.append("\(best.rawValue) " + CurvePoints.value(s.values[b]) + " at " + at(b))
         }
         if s.divergence == nil, let f = s.final { parts.append("final " + CurvePoints.value(f.value)) }
         return parts.joined(separator: " · ")

@@ -2,7 +2,7 @@ import RunLogs
 import Viz
 
 /// Training curves from logs (`dlplot runs`): one panel per metric, one line per run (or per group of
-/// runs), the minimum (maximum for accuracy-like metrics) and the final value in the legend, a cross
+/// runs), the best value (`BestValue`: min for losses, max for scores) and the final value in the legend, a cross
 /// where a run diverged.
 ///
 /// - Smoothing is TensorBoard's debiased EMA (`Smoothing.debiasedEMA`), drawn over the raw curve in
@@ -24,6 +24,8 @@ public struct RunsFigure: FigureRecipe {
     /// Runs grouped by a regular expression (the text it matches is removed from the run names).
     public var groupPattern: (source: String, regex: Regex<AnyRegexOutput>)?
     public var band: RunCurves.Band
+    /// Overrides of the best-value guess, by metric glob, first match wins (`--best 'top*=max'`).
+    public var best: [(pattern: String, value: BestValue)] = []
     /// Made for an animation: the curves (and bands) grow along x, the legend gives each run's latest step
     /// and value, and a divergence's cross appears at its x (`TimedMark`s; the still figure is the same).
     public var animated = false
@@ -53,7 +55,7 @@ public struct RunsFigure: FigureRecipe {
             var ax = Axes(title: metric, xLabel: try xLabel(), yLabel: nil)
             ax.zeroLines = false
             if logY { ax.yScale = .log; ax.minorTicks = true }
-            let maximize = Self.isAccuracyLike(metric)
+            let best = bestValue(metric)
             var curves: [RunCurve] = []
             for (i, run) in runs.enumerated() {
                 guard let series = run.metric(metric) else { continue }
@@ -68,14 +70,14 @@ public struct RunsFigure: FigureRecipe {
                     guard !members.isEmpty else { continue }
                     let summary = GroupCurve(key: group.key, members: members, x: x)
                     groupRows.add(group: group.key, metric: metric, summary: summary.summary)
-                    dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, maximize: maximize,
+                    dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
                                            theme: theme, pixels: columnPixels,
                                            place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis), animated: animated) || dropped
                 }
             } else {
                 for c in curves {
                     let label = runs.count == 1 ? metric : runs[c.run].name
-                    dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, maximize: maximize,
+                    dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, best: best,
                                      theme: theme, pixels: columnPixels,
                                      place: XPlace(axis: x, stepWord: runs[c.run].stepAxis), animated: animated) || dropped
                 }
@@ -115,9 +117,10 @@ public struct RunsFigure: FigureRecipe {
     }
 
     /// Whether larger is better for a metric ("acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score").
-    public static func isAccuracyLike(_ metric: String) -> Bool {
-        let m = metric.lowercased()
-        return ["acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score"].contains { m.contains($0) }
+    /// The best value of `metric` for its legend: the first of `best` whose glob matches, else the guess
+    /// from its name (`BestValue.guess`).
+    public func bestValue(_ metric: String) -> BestValue {
+        best.first { Glob.matches($0.pattern, metric) }?.value ?? BestValue.guess(metric)
     }
 
     private func xLabel() throws -> String {

@@ -29,6 +29,8 @@ public struct FunctionShape: Sendable, Hashable {
     public var derivativeVanishesRight = false
     /// The same test of the tails alone, whatever poles f has (1/x: |f′| = 1/x² → 0 at both ends,
     /// although its zones do not count that as saturation).
+    /// Whether |f′| grows without bound at both ends (x³ − x), when `maxAbsDerivative` is ∞ in a tail.
+    public var steepInBothTails = false
     public var tailFlattensLeft = false
     public var tailFlattensRight = false
     /// Points where f is unbounded (1/x at 0, log at 0), with the side and sign of the blow-up.
@@ -102,6 +104,12 @@ public struct FunctionShape: Sendable, Hashable {
             let grows = far[1] > 2 * far[0] && !(far[2] < far[1])
             (maxAbsDerivative, maxAbsDerivativeAt) = (grows ? .infinity : far[0], side * .infinity)
         }
+        if maxAbsDerivative.isInfinite, maxAbsDerivativeAt.isInfinite {
+            steepInBothTails = [-1.0, 1.0].allSatisfy { side in
+                let far = [800.0, 1e4, 1e6].map { abs(df(side * $0)) }
+                return far[1] > 2 * far[0] && !(far[2] < far[1])
+            }
+        }
         applyPoles(FunctionShape.poles(f, xs: xs, ys: zip(ys, isolated).map { $1 ? .nan : $0 }))
     }
 
@@ -168,7 +176,7 @@ public struct FunctionShape: Sendable, Hashable {
     }
 
     /// How f behaves as x → side·∞: its bound, and whether the bound is reached.
-    enum Tail { case up, down, limit(Double, reached: Bool), bounded }
+    enum Tail { case up, down, upAndDown, limit(Double, reached: Bool), bounded }
 
     func tail(_ f: (Double) -> Double, side: Double) -> Tail {
         if let a = asymptotes.first(where: { Double($0.side) == side }) { return .limit(a.y, reached: false) }
@@ -178,7 +186,28 @@ public struct FunctionShape: Sendable, Hashable {
         if zip(far, far.dropFirst()).allSatisfy({ $1 < $0 }) && -far[3] > 2 * abs(far[0]) { return .down }
         if far.contains(where: { $0 == .infinity }) { return .up }
         if far.contains(where: { $0 == -.infinity }) { return .down }
-        return .bounded
+        return FunctionShape.oscillatingTail(f, side: side)
+    }
+
+    /// A tail that swings ever wider (x·sin x: its peaks grow like |x|): the largest and smallest of
+    /// 256 samples over [10ᵏ, 2·10ᵏ] for k = 2…5 each grow at least threefold a decade and pass 10³.
+    /// Otherwise `.bounded` (what the samples show; a feature beyond 2·10⁵ is not seen).
+    static func oscillatingTail(_ f: (Double) -> Double, side: Double) -> Tail {
+        var highs: [Double] = [], lows: [Double] = []
+        for a in [1e2, 1e3, 1e4, 1e5] {
+            let values = (0..<256).map { f(side * a * (1 + Double($0) / 255)) }.filter(\.isFinite)
+            guard let hi = values.max(), let lo = values.min() else { return .bounded }
+            highs.append(hi); lows.append(-lo)
+        }
+        func grows(_ v: [Double]) -> Bool {
+            (v.last ?? 0) > 1e3 && zip(v, v.dropFirst()).allSatisfy { $1 >= 3 * max($0, 1e-300) && $0 > 0 }
+        }
+        switch (grows(highs), grows(lows)) {
+        case (true, true): return .upAndDown
+        case (true, false): return .up
+        case (false, true): return .down
+        default: return .bounded
+        }
     }
 
     private func range(low: (Double, Double), high: Double, tails: [Tail]) -> OutputRange {
@@ -187,6 +216,7 @@ public struct FunctionShape: Sendable, Hashable {
         for t in tails {
             switch t {
             case .up: (upper, upperAttained) = (.infinity, false)
+            case .upAndDown: (upper, upperAttained, lower, lowerAttained) = (.infinity, false, -.infinity, false)
             case .down: (lower, lowerAttained) = (-.infinity, false)
             case .limit(let v, let reached):
                 if v < lower || (!reached && v == lower) { (lower, lowerAttained) = (v, reached) }

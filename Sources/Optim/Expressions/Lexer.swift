@@ -33,6 +33,13 @@ struct Token: Sendable, Equatable {
 /// otherwise ignored. Linear in the length of the input; throws at the first character that
 /// cannot start a token.
 enum Lexer {
+    /// What to write for characters of printed mathematics the language spells out.
+    static let characterHints: [Character: String] = [
+        "π": "pi", "²": "^2", "³": "^3", "√": "sqrt(…)", "|": "abs(…) for |…|", "÷": "/",
+        "σ": "sigmoid(…)", "α": "alpha (a parameter: --param alpha=VALUE)", "β": "beta (a parameter: --param beta=VALUE)",
+        "γ": "gamma (a parameter: --param gamma=VALUE)", "λ": "lam (a parameter: --param lam=VALUE)",
+    ]
+
     static func tokens(of source: String, characters text: [Character]) throws(ExpressionError) -> [Token] {
         var tokens: [Token] = []
         var i = 0
@@ -69,6 +76,9 @@ enum Lexer {
             case ")": kind = .rightParen
             case ",": kind = .comma
             default:
+                if let hint = Lexer.characterHints[c] {
+                    throw ExpressionError(source, at: start, "unexpected character '\(c)': write \(hint)")
+                }
                 throw ExpressionError(source, at: start, "unexpected character '\(c)': expected a number, a name, "
                                       + "an operator (+ - * / ^), a parenthesis or a comma")
             }

@@ -16,7 +16,11 @@ extension Parser {
                                       "'\(name)' is not a function: write '\(name)*(' to multiply")
             }
             let candidates = UnaryFunction.allNames + BinaryFunction.allCases.map(\.rawValue)
-            if let guess = closestName(to: name, in: candidates) {
+            // Names from other tools: what to write here (log10 is not log1p, though one edit apart).
+            if let rewrite = Self.rewrites[name] {
+                throw ExpressionError(source, at: offset, "unknown function '\(name)': write \(rewrite)")
+            }
+            if let guess = closestName(to: name, in: candidates), Self.sameDigits(name, guess) {
                 throw ExpressionError(source, at: offset, "unknown function '\(name)'", suggestion: guess)
             }
             // Nothing close: say what there is, briefly.
@@ -95,8 +99,8 @@ extension Parser {
             throw ExpressionError(source, at: offset,
                                   "unknown name '\(name)': write '\(stem)*\(digits)' to multiply or '\(stem)^\(digits)' for a power")
         }
-        // X for x, Y for y.
-        if name.count == 1, name != name.lowercased(), (["x"] + (dimension == 2 ? ["y"] : [])).contains(name.lowercased()) {
+        // X for x, Y for y, E for e, PI for pi.
+        if name != name.lowercased(), (["x", "e", "pi"] + (dimension == 2 ? ["y"] : [])).contains(name.lowercased()) {
             throw ExpressionError(source, at: offset, "unknown name '\(name)'; names are case-sensitive", suggestion: name.lowercased())
         }
         // A misspelling of a given parameter or of pi; single letters are taken as new parameters.
@@ -110,6 +114,21 @@ extension Parser {
 }
 
 extension Parser {
+    /// Functions of other tools that this language writes another way.
+    static let rewrites: [String: String] = [
+        "ln": "log(x) (the natural logarithm)", "log10": "log(x)/log(10)", "log2": "log(x)/log(2)",
+        "pow": "a^b (or a**b)", "sqr": "x^2", "power": "a^b (or a**b)", "exp2": "2^x", "exp10": "10^x",
+        "arcsinh": "asinh(x)", "arctan": "atan(x)", "softsign": "softsign(x) (an activation name)",
+        "acos": "atan(sqrt(1 - x^2)/x) for 0 < x ≤ 1 (acos is not a function here)",
+        "arccos": "atan(sqrt(1 - x^2)/x) for 0 < x ≤ 1 (acos is not a function here)",
+        "asin": "atan(x/sqrt(1 - x^2)) (asin is not a function here)",
+        "arcsin": "atan(x/sqrt(1 - x^2)) (asin is not a function here)",
+        "sign": "x/abs(x) (undefined at 0; sign is not a function here)",
+    ]
+
+    /// Whether two names have the same digits (log10 and log1p do not: no "did you mean").
+    static func sameDigits(_ a: String, _ b: String) -> Bool { a.filter(\.isNumber) == b.filter(\.isNumber) }
+
     /// The variable or constant `name` starts with when the rest is digits (`e2` → `e`), else nil.
     static func numberedName(_ name: String, dimension: Int) -> String? {
         for stem in ["pi", "e", "x"] + (dimension == 2 ? ["y"] : []) where name.hasPrefix(stem) && name.count > stem.count {

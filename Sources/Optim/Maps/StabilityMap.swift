@@ -64,6 +64,15 @@ public struct StabilityMap: Sendable {
             guard let base = buffer.baseAddress else { return }
             let writes = DisjointWrites(base: base)
             forEachChunk(count: all.count, chunk: max(1, x.values.count)) { range in
+                if let e = surface.expression, all[range].allSatisfy({ $0.kind != .lbfgs }) {
+                    let cells = StabilityMap.lockstep(expression: e, configs: Array(all[range]), start: start, steps: steps,
+                                                      offset: offset, measure: measure)
+                    for (c, (value, bad)) in zip(range, cells) {
+                        writes.set(2 * c, value)
+                        writes.set(2 * c + 1, bad ? 1 : 0)
+                    }
+                    return
+                }
                 for c in range {
                     let (value, bad) = StabilityMap.cell(surface: surface, config: all[c], start: start, steps: steps,
                                                          offset: offset, measure: measure)

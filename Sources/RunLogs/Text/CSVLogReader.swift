@@ -13,8 +13,8 @@ import Foundation
 ///   (pandas' index) are ignored. A column whose first filled cell is text splits the metrics when it
 ///   is named as `RunLogBuilder.splitColumns` says (`phase`: train/loss, val/loss); else it is ignored
 ///   (a note says so).
-/// - **Missing cells** are no observation: the metric has no point at that step (Lightning's sparse
-///   rows). Values are joined by step, never by row position.
+/// - **Missing cells** (empty, or `None`, `null`, `NA`, `N/A`) are no observation: the metric has no
+///   point at that step (Lightning's sparse rows). Values are joined by step, never by row position.
 /// - **Ragged rows.** A row shorter than the header has its last cells missing; a longer row is an error.
 /// - **Non-finite values** (`nan`, `inf`, `-inf`, `NaN`, `Infinity`) are kept as logged.
 /// - **A last line without its line break** is a record still being written: skipped with a note
@@ -94,6 +94,17 @@ enum CSVLogReader {
 
     enum ColumnKind { case unknown, number, text }
 
+    /// An empty cell, or a placeholder for no value as loggers write it: Python's `None`, JSON's `null`,
+    /// R's and pandas' `NA`, `N/A` (any case). `nan` is a value (a divergence), not a placeholder.
+    static func isMissing(_ cell: Substring) -> Bool {
+        guard !cell.isEmpty else { return true }
+        guard cell.utf8.count <= 4 else { return false }
+        switch cell.lowercased() {
+        case "none", "null", "na", "n/a": return true
+        default: return false
+        }
+    }
+
     /// A cell without surrounding spaces and tabs (the cell itself when it has none, the common case:
     /// no new string per cell).
     static func trimmed(_ cell: String) -> Substring {
@@ -138,7 +149,7 @@ struct CSVRows {
         let split = undecided > 0 || hasText ? try texts(in: row) : []
         for k in layout.metrics where k < row.count && kinds[k] != .text {
             let cell = CSVLogReader.trimmed(row[k])
-            if cell.isEmpty { continue }
+            if CSVLogReader.isMissing(cell) { continue }
             guard let v = Double(cell) else {
                 throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
                     + "number; expected a number, empty, nan or inf")
@@ -164,7 +175,7 @@ struct CSVRows {
         var split: [(column: String, value: String)] = []
         for k in layout.metrics where k < row.count && kinds[k] != .number {
             let cell = CSVLogReader.trimmed(row[k])
-            if cell.isEmpty { continue }
+            if CSVLogReader.isMissing(cell) { continue }
             if kinds[k] == .unknown {
                 if Double(cell) != nil { continue }
                 kinds[k] = .text; undecided -= 1; hasText = true

@@ -28,6 +28,8 @@ struct SVGFrameMerge {
         var offsets: [(Double, Double)] = []
         /// The key of a moving element: its wrappers, style and path commands without their numbers.
         let shapeKey: String?
+        /// The numbers of the path's `d` as written now (for a moving element).
+        var numbers: [Double] = []
 
         init(_ leaf: Leaf, frame: Int) {
             wrappers = leaf.wrappers; element = leaf.element; first = frame; last = frame
@@ -35,6 +37,7 @@ struct SVGFrameMerge {
             lengths = points.map { [SVGFrameMerge.length($0)] } ?? []
             key = points.flatMap { p in SVGFrameMerge.style(leaf.element).map { leaf.wrappers.joined() + $0 + (p.first ?? "") } }
             shapeKey = SVGFrameMerge.shape(leaf)
+            if shapeKey != nil { numbers = SVGFrameMerge.numbers(leaf.element) }
         }
 
         /// Whether the element moves within the frames that show it.
@@ -68,8 +71,10 @@ struct SVGFrameMerge {
             var match = find(leaf, exact: exact, growing: growing, from: next, used: used)
             var shift: (Double, Double)?
             if match.index == nil, let key = SVGFrameMerge.shape(leaf) {
-                for i in shapes[key] ?? [] where i >= next && !used.contains(i) {
-                    if let d = SVGFrameMerge.offset(from: items[i].element, to: leaf.element) { match = (i, false); shift = d; break }
+                // The next few elements of that shape (a dot moves to the same place in the drawing order).
+                let numbers = SVGFrameMerge.numbers(leaf.element)
+                for i in (shapes[key] ?? []).lazy.filter({ $0 >= next && !used.contains($0) }).prefix(3) {
+                    if let d = SVGFrameMerge.offset(from: items[i].numbers, to: numbers) { match = (i, false); shift = d; break }
                 }
             }
             if let i = match.index {
@@ -84,7 +89,7 @@ struct SVGFrameMerge {
                     let was = item.offsets.last ?? (0, 0), d = shift ?? (0, 0)
                     if item.offsets.isEmpty { item.offsets.append((0, 0)) }
                     item.offsets.append((was.0 + d.0, was.1 + d.1))
-                    if shift != nil { item.element = leaf.element }
+                    if shift != nil { item.element = leaf.element; item.numbers = SVGFrameMerge.numbers(leaf.element) }
                 }
                 merged.append(item)
                 used.insert(i)
@@ -171,15 +176,18 @@ struct SVGFrameMerge {
         return leaf.wrappers.joined() + style + d.split(separator: " ").filter { $0.first?.isLetter == true }.joined()
     }
 
-    /// How far path `b` is from path `a` when it is `a` moved (every x by the same dx and every y by the same dy,
+    /// How far path `b` is from path `a` (their `d` numbers) when it is `a` moved (every x by the same dx and every y by the same dy,
     /// to the 0.01 of the written numbers), else nil.
-    static func offset(from a: Substring, to b: Substring) -> (Double, Double)? {
-        guard let da = AnimatedSVG.attribute("d", in: a), let db = AnimatedSVG.attribute("d", in: b) else { return nil }
-        let na = da.split(separator: " ").compactMap { Double($0) }, nb = db.split(separator: " ").compactMap { Double($0) }
+    static func offset(from na: [Double], to nb: [Double]) -> (Double, Double)? {
         guard na.count == nb.count, na.count >= 2, na.count % 2 == 0 else { return nil }
         let dx = nb[0] - na[0], dy = nb[1] - na[1]
         for j in na.indices where abs(nb[j] - na[j] - (j % 2 == 0 ? dx : dy)) > 0.011 { return nil }
         return (dx, dy)
+    }
+
+    /// The numbers of a path's `d`.
+    static func numbers(_ element: Substring) -> [Double] {
+        AnimatedSVG.attribute("d", in: element).map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
     }
 
     /// The style attribute of an element.

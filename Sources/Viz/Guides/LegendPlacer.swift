@@ -40,7 +40,8 @@ struct LegendPlacer {
         let panelCell = Rect(x: r.minX - layout.insets.left, y: r.minY - layout.insets.top,
                              width: r.width + layout.insets.left + layout.insets.right, height: r.height + layout.insets.top + layout.insets.bottom)
         let pad = theme.labelFont.size * 0.4
-        let guidesEnd = r.maxX + pad * 2 + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
+        let guidesEnd = r.maxX + (layout.guideWidths.isEmpty ? max(pad * 2, layout.labelOverhang + pad) : pad * 2)
+            + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
         if layout.legendPlacement == .outsideRight {
             // More columns first (the page may have room beside the plot), then a smaller font.
             // Its room reaches down to the page's foot (beside the panels below, as in a loss-over-distance
@@ -105,7 +106,10 @@ struct LegendPlacer {
             var grid = OccupancyGrid(over: r, cell: 3)
             for mark in axes.marks {
                 let pts = mark.occupiedPoints().map(ctx.point)
-                if mark.isDataInk { grid.mark(polyline: pts, maxGap: max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
+                // A line's segments are ink however long (a validation curve of five points spans the
+                // plot with five segments); scattered markers are joined only across short gaps.
+                let line = mark is LineMark || (mark as? TimedMark).map { $0.mark is LineMark } == true
+                if mark.isDataInk { grid.mark(polyline: pts, maxGap: line ? .infinity : max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
             }
             let texts = axes.marks.flatMap { $0.occupiedRects(in: ctx) }
             var best = candidates[0], bestScore = Double.infinity

@@ -19,6 +19,8 @@ struct AxisLayout {
     /// The part of `insets` an outside legend takes (right or below): a panel's own, not shared with
     /// the panels it is aligned with.
     var legendInsets = Insets()
+    /// How far the last x tick label reaches right of the frame: guides and an outside legend start past it.
+    var labelOverhang = 0.0
 
     /// The x and y axis titles with the shared offset or power of ten of their tick labels (see `ScalarLabels`).
     var xTitle: String?
@@ -149,6 +151,7 @@ struct AxisLayout {
         i.top = (yLabels.first?.height ?? 0) / 2 + 2
 
         i.right = max(4, xLabelsRotated ? 4 : (xLabels.last?.width ?? 0) / 2 + 2)
+        labelOverhang = i.right
         // Rotated labels lean left of their tick: the first one may reach past the y labels.
         if xLabelsRotated, let first = xLabels.first { i.left = max(i.left, (first.width + first.height) * 0.7071 - tick) }
         let gctx = GuideContext(theme: theme, canvas: canvas)
@@ -160,8 +163,16 @@ struct AxisLayout {
             var placement = axes.legend
             func measure(_ p: LegendPlacement) -> LegendLayout {
                 let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
-                return LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
-                                    maxWidth: p == .below ? rect.width : rect.width * 0.55)
+                let l = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
+                                     maxWidth: p == .below ? rect.width : rect.width * 0.55)
+                guard p == .below, l.size.height > maxHeight else { return l }
+                // Below a plot it may take a third of the cell: a smaller font (to 80 %, still legible on a
+                // projector) before more room.
+                var scaled = l
+                for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
+                    scaled = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale)
+                }
+                return scaled
             }
             var l = measure(placement)
             // An outside legend wider than half the cell would crush the plot, and one taller than the cell
@@ -169,6 +180,8 @@ struct AxisLayout {
             if placement == .outsideRight, l.size.width > rect.width * 0.5 {
                 placement = .below
                 l = measure(placement)
+                // Too tall even so: below, it would crush the plot; inside, the plot keeps its size.
+                if l.size.height > rect.height * 0.45 { placement = .best; l = measure(placement) }
             } else if placement == .outsideRight, l.size.height > rect.height - i.top {
                 let below = measure(.below)
                 if below.size.height <= rect.height * 0.35 { placement = .below; l = below }

@@ -78,7 +78,16 @@ struct FigureRenderer {
             TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
         }
         if let title = figure.title {
-            let (t, cut) = page(title, theme.figureTitleFont)
+            var (t, cut) = page(title, theme.figureTitleFont)
+            // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
+            // from the plots: its font shrinks to fit, down to half its size.
+            let tallest = content.height / 6
+            var factor = 1.0
+            // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
+            for _ in 0..<4 where t.height > tallest && factor > 0.5 {
+                factor = max(0.5, factor * tallest / t.height * 0.98)
+                (t, cut) = page(title, theme.figureTitleFont.scaled(factor))
+            }
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
                                kind: .title, source: title, cut: cut))
             var used = t.height + theme.figureTitleFont.size * 0.45
@@ -157,10 +166,12 @@ struct FigureRenderer {
     /// the plot rectangles, with equal aspect where asked.
     private func placeFrames(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
         let theme = figure.theme
-        // An outside legend's room (right of or below a plot) is the panel's own: aligned frames share
-        // the rest, so a neighbour's legend does not shrink a plot beside it.
+        // A legend below a plot is the panel's own: the frames beside it share the rest of the bottom
+        // inset, so a neighbour's legend does not shorten them. A legend right of a plot is shared down
+        // its column: plots stacked on one x axis keep the same width (their steps line up), and a tall
+        // legend may reach down beside the panels below, which keep clear of it.
         let own = layouts.map { l in
-            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right - l.legendInsets.right)
+            Insets(top: l.insets.top, left: l.insets.left, bottom: l.insets.bottom - l.legendInsets.bottom, right: l.insets.right)
         }
         var aligned = own
         for k in panels.indices {
@@ -175,20 +186,13 @@ struct FigureRenderer {
                 }
             }
         }
-        for k in panels.indices {
-            aligned[k].right += layouts[k].legendInsets.right
-            aligned[k].bottom += layouts[k].legendInsets.bottom
+        for k in panels.indices { aligned[k].bottom += layouts[k].legendInsets.bottom }
+        // A legend right of a plot may reach down beside the panels below: it starts past all their labels.
+        let overhangs = panels.indices.map { k in
+            panels.indices.filter { panels[$0].column == panels[k].column && panels[$0].columnSpan == panels[k].columnSpan }
+                .map { layouts[$0].labelOverhang }.max() ?? layouts[k].labelOverhang
         }
-        // Stacked panels that share one x axis (same limits, one showing the tick labels for both) keep the
-        // same width, legend room included: a loss curve must line up with the steps read off the panel below.
-        let before = aligned
-        for k in panels.indices {
-            for j in panels.indices where j != k && panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan
-                && layouts[j].xScale.domain == layouts[k].xScale.domain
-                && (!panels[j].axes.showXTickLabels || !panels[k].axes.showXTickLabels) {
-                aligned[k].right = max(aligned[k].right, before[j].right)
-            }
-        }
+        for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = []
         for k in panels.indices {
@@ -204,6 +208,14 @@ struct FigureRenderer {
             aspects.append(panels[k].axes.equalAspect && dx > 0 && dy > 0 ? (dx, dy) : nil)
         }
         let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
+        // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
+        // labels' height (86 px of a 1920×1080 page at --font-scale 2) is not a figure: the page is too small.
+        // (Small multiples, such as a strip of steps, are small by design.)
+        let smallest = 4 * theme.tickFont.size
+        for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
+            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
+                                        allowed: "room for an equal-unit plot at least four tick labels high")
+        }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
                 // One data unit the same length both ways: the shorter range widens to the frame.

@@ -30,9 +30,20 @@ public struct LineMark: Mark {
         return [LegendEntry(label: label, sample: .line(style, marker: marker))]
     }
 
+    /// About 400 of the points, the last one included; a break (a NaN or infinite point) among those
+    /// skipped is kept as a NaN point, so that joining the result never bridges a gap in the line.
     public func occupiedPoints() -> [Point] {
         let step = max(1, points.count / 400)
-        return stride(from: 0, to: points.count, by: step).map { points[$0] }
+        guard step > 1 else { return points }
+        var out: [Point] = []
+        var broken = false
+        for (i, p) in points.enumerated() {
+            if !p.isFinite { broken = true }
+            guard i % step == 0 || i == points.count - 1 else { continue }
+            if broken { out.append(Point(.nan, .nan)); broken = false }
+            if p.isFinite { out.append(p) }
+        }
+        return out
     }
 
     /// Points per stroked chunk.

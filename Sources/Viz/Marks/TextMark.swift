@@ -35,9 +35,18 @@ public struct TextMark: Mark {
         return d.isFinite ? Point(d.x + offset.x, d.y - offset.y) : nil
     }
 
+    /// The text as drawn: a level note or annotation wider than the plot goes on two lines, then
+    /// shrinks (to 70 % at most, then whatever keeps it inside), so it is never cut off at the frame.
+    func layout(in ctx: PlotContext) -> TextLayout {
+        let f = font ?? ctx.theme.labelFont
+        let room = ctx.plotRect.width - 4
+        guard angle == 0, textKind == .note || textKind == .annotation, room > 0 else { return TextLayout.make(text, font: f, canvas: ctx.canvas) }
+        return TextLayout.fitted(text, font: f, maxWidth: room, hardLimit: room, floor: 0.7, wrap: true, canvas: ctx.canvas)
+    }
+
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let p = anchorPoint(in: ctx) else { return [] }
-        return [ctx.textBox(text, at: p, anchor: anchor, font: font ?? ctx.theme.labelFont, angle: angle)]
+        return [ctx.canvas.box(of: layout(in: ctx), at: p, anchor: anchor, angle: angle)]
     }
 
     public func movableTextBox(in ctx: PlotContext) -> Rect? {
@@ -48,6 +57,9 @@ public struct TextMark: Mark {
     public func draw(in ctx: PlotContext) {
         guard var p = anchorPoint(in: ctx) else { return }
         p = p + ctx.textShift
-        ctx.text(text, at: p, anchor: anchor, font: font ?? ctx.theme.labelFont, color: color ?? ctx.theme.foreground, angle: angle)
+        let t = layout(in: ctx)
+        ctx.canvas.element(FigureElement(ctx.textKind, text: text)) {
+            ctx.canvas.draw(t, at: p, anchor: anchor, angle: angle, color: color ?? ctx.theme.foreground)
+        }
     }
 }

@@ -19,6 +19,28 @@ import Darwin
 /// 4. The renames happen while the targets' directories are locked (`DirectoryLocks`): two runs writing
 ///    the same files at once leave all of one run's files, never a mix of both.
 public enum AtomicFile {
+    /// What a file holds: its bytes, or a producer that hands them over piece by piece (so a table of
+    /// 10⁷ rows is never held whole in memory). The producer calls `write` with each piece and stops
+    /// when it returns false (the write failed).
+    public enum Contents: Sendable {
+        case bytes([UInt8])
+        case pieces(@Sendable (_ write: ([UInt8]) -> Bool) -> Void)
+
+        /// Writes every byte to `fd`; the error text, or nil.
+        public func write(to fd: Int32) -> String? {
+            switch self {
+            case .bytes(let b): return AtomicFile.writeFully(fd, b)
+            case .pieces(let produce):
+                var failure: String?
+                produce { piece in
+                    failure = AtomicFile.writeFully(fd, piece)
+                    return failure == nil
+                }
+                return failure
+            }
+        }
+    }
+
     /// Writes `bytes` to `path`.
     public static func write(_ bytes: [UInt8], to path: String) throws(VizError) {
         try writeAll([(path, bytes)])
@@ -26,6 +48,11 @@ public enum AtomicFile {
 
     /// Writes every file or none (see the rules above).
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(VizError) {
+        try writeAll(files.map { (path: $0.path, contents: Contents.bytes($0.bytes)) })
+    }
+
+    /// Writes every file or none (see the rules above), each from its `Contents`.
+    public static func writeAll(_ files: [(path: String, contents: Contents)]) throws(VizError) {
         var resolved: [String] = []
         for f in files {
             let target = try checkTarget(f.path)
@@ -38,7 +65,7 @@ public enum AtomicFile {
         func discard() { for t in temporaries { unlink(t) } }
         for (k, f) in files.enumerated() {
             let tmp = temporaryName(for: resolved[k])
-            if let failure = writeNew(f.bytes, to: tmp) {
+            if let failure = writeNew(f.contents, to: tmp) {
                 discard()
                 throw VizError.io(path: f.path, message: failure)
             }
@@ -115,11 +142,11 @@ public enum AtomicFile {
         return pid
     }
 
-    /// Creates `tmp` (which must not exist) with `bytes`; the error text, or nil on success.
-    private static func writeNew(_ bytes: [UInt8], to tmp: String) -> String? {
+    /// Creates `tmp` (which must not exist) with `contents`; the error text, or nil on success.
+    private static func writeNew(_ contents: Contents, to tmp: String) -> String? {
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return errorText() }
-        var failure: String? = writeFully(fd, bytes)
+        var failure: String? = contents.write(to: fd)
         if close(fd) != 0, failure == nil { failure = errorText() }
         if failure != nil { unlink(tmp) }
         return failure

@@ -18,15 +18,22 @@ public enum TickFormat {
         if largest >= 1e5 || (largest > 0 && largest < 1e-3) {
             // Scientific: mantissa × 10^e with e shared, decimals from the step.
             let e = Int(Math.log10(largest).rounded(.down))
-            let scale = Math.pow(10, Double(e))
-            let d = decimals(step / scale)
+            let d = decimals(mantissa(step, exponent: e))
             return ticks.map { v in
                 if v == 0 { return "0" }
-                return fixed(v / scale, d) + "×10" + superscript(e)
+                return fixed(mantissa(v, exponent: e), d) + "×10" + superscript(e)
             }
         }
         let d = decimals(step)
         return ticks.map { fixed($0, d) }
+    }
+
+    /// v / 10ᵉ without under- or overflow: 10ᵉ alone is 0 below 10⁻³²³ (and loses digits below
+    /// 10⁻³⁰⁷), so the smallest doubles (5×10⁻³²⁴) are scaled up first.
+    public static func mantissa(_ v: Double, exponent e: Int) -> Double {
+        if e < -290 { return (v * 1e300) / Math.pow(10, Double(e + 300)) }
+        if e > 290 { return (v / 1e300) / Math.pow(10, Double(e - 300)) }
+        return v / Math.pow(10, Double(e))
     }
 
     /// The number of decimals that shows a step exactly: max(0, −floor(log10 step)) (+1 for 2.5-like steps).
@@ -61,7 +68,7 @@ public enum TickFormat {
     public static func power(_ v: Double) -> String {
         guard v > 0, v.isFinite else { return "0" }
         var e = Math.log10(v).rounded(.down)
-        var m = (v / Math.pow(10, e) * 1000).rounded() / 1000
+        var m = (mantissa(v, exponent: Int(e)) * 1000).rounded() / 1000
         // A mantissa that rounds up to 10 carries into the exponent: 9.9996×10ⁿ reads 10ⁿ⁺¹, not 10×10ⁿ.
         if m >= 10 { m /= 10; e += 1 }
         if e >= -2 && e <= 3 {
@@ -76,11 +83,12 @@ public enum TickFormat {
         guard v.isFinite else { return v.isNaN ? "NaN" : (v < 0 ? minus + "∞" : "∞") }
         if v == 0 { return "0" }
         var e = Int(Math.log10(abs(v)).rounded(.down))
-        // A mantissa that rounds up to 10 carries into the exponent (9.9755×10⁻²⁰ to two digits is 1×10⁻¹⁹).
+        // A mantissa that rounds up to 10 carries into the exponent (9.9755×10⁻²⁰ to two digits is 1×10⁻¹⁹);
+        // measured through `mantissa`, which stays finite for the smallest doubles.
         let digits = Double(max(1, significant))
-        if (abs(v) / Math.pow(10, Double(e) - digits + 1)).rounded() >= Math.pow(10, digits) { e += 1 }
+        if (mantissa(abs(v), exponent: e) * Math.pow(10, digits - 1)).rounded() >= Math.pow(10, digits) { e += 1 }
         if e >= 5 || e <= -4 {
-            let m = v / Math.pow(10, Double(e))
+            let m = mantissa(v, exponent: e)
             var s = fixed(m, max(0, significant - 1))
             while s.contains("."), s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }

@@ -19,7 +19,9 @@ extension DLPlot {
                 (events.out.tfevents.*), or a directory of event files (each subdirectory holding event files is \
                 a run, as in TensorBoard). FILE - reads standard input (a run named stdin), as do pipes such as \
                 <(zcat log.csv.gz). One panel per metric, one line per run; the legend gives each run's \
-                minimum (maximum for accuracy-like metrics) with its step, and its final value. A run whose \
+                best value with its step (the minimum; the maximum for scores: acc, top1, top5, auc, f1, \
+                precision, recall, iou, bleu, map, …; none for settings and spreads: lr, momentum, std, \
+                grad_norm; --best overrides) and its final value. A run whose \
                 values become NaN or infinite is drawn up to that point, ends with a cross and says "diverged at \
                 step k".
                 Reading rules: values are joined by step, never by row position (sparse rows are fine); an empty \
@@ -73,6 +75,11 @@ extension DLPlot {
         @Option(help: ArgumentHelp("Group runs whose names are equal once this regular expression's match is removed (e.g. 'seed[0-9]+').", valueName: "regex"))
         var group: String?
 
+        @Option(parsing: .singleValue, help: ArgumentHelp(
+            "Which value of the metrics matching GLOB the legend calls best: min, max or none (e.g. 'top*=max', 'lr=none'; repeatable, first match wins; default: guessed from the name).",
+            valueName: "glob=min|max|none"))
+        var best: [String] = []
+
         @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"))
         var band = "minmax"
 
@@ -97,7 +104,20 @@ extension DLPlot {
             for v in y where v.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 throw ValidationError("invalid --y '\(v)': expected metric names or globs separated by commas, none empty")
             }
+            _ = try bestOverrides()
             try validateAnimation()
+        }
+
+        /// `--best GLOB=min|max|none`, in order.
+        func bestOverrides() throws -> [(pattern: String, value: BestValue)] {
+            try best.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
+                      let value = BestValue(rawValue: parts[1].trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw ValidationError("invalid --best '\(text)': expected GLOB=min, GLOB=max or GLOB=none (e.g. 'top*=max')")
+                }
+                return (parts[0].trimmingCharacters(in: .whitespaces), value)
+            }
         }
 
         var patterns: [String] { y.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
@@ -153,6 +173,7 @@ extension DLPlot {
                                     smoothing: smooth, logY: logY, groupPattern: pattern,
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
             recipe.animated = animated
+            recipe.best = try bestOverrides()
             do {
                 let tables = try recipe.build(into: &figure)
                 for note in runs.flatMap(\.notes) { FileHandle.standardError.write(Data(("note: " + note + "\n").utf8)) }

@@ -118,6 +118,11 @@ extension DLPlot {
                 let typed = TypedText.number("--orbit", orbit)
                 guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(typed)': it turns an animated 3-D view; add --view 3d --animate") }
                 guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(typed)': expected -720 to 720 degrees") }
+                // A turning view draws the whole surface again in every frame: about a megabyte a frame as SVG.
+                if orbit != 0, animation.framesDir == nil, let o = figureOptions.output, AnimationFormat(path: o) == .svg {
+                    throw ValidationError("invalid -o '\(o)': with --orbit every frame draws the whole surface again (about 1 MB a frame "
+                        + "as SVG); write .gif, .webp or .mp4, or leave out --orbit")
+                }
             }
             if animation.animate, let path = userPaths.paths.first {
                 throw ValidationError("invalid --path '\(path)': paths from files are not animated yet; leave out --animate for the still figure, "

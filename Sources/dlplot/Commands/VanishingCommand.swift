@@ -17,7 +17,7 @@ extension DLPlot {
                 Example: dlplot vanishing --depth 30 --width 64 -o vanishing.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated activations, 1 to 7.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated activations, 1 to 7: names or formulas of x such as 'x*sigmoid(1.702*x)'.", valueName: "list"))
         var activations = "sigmoid,tanh,relu,gelu"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Number of layers (5 to 50).", valueName: "n"))
@@ -38,11 +38,10 @@ extension DLPlot {
         var defaultFileName: String { "vanishing" }
 
         func parsedActivations() throws -> [Activation] {
-            let names = activations.split(separator: ",").map { String($0.trimmingCharacters()) }
+            // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
+            let names = FunctionArguments.topLevelItems(activations).map { String($0.trimmingCharacters()) }
             guard !names.isEmpty, names.count <= 7 else { throw ValidationError("invalid --activations '\(activations)': expected 1 to 7 names") }
-            return try names.map { n in
-                do { return try Activation(name: n) } catch { throw ValidationError(String(describing: error)) }
-            }
+            return try FunctionArguments.activations(names, params: [], option: "--activations")
         }
 
         func parsedInitialization() throws -> Initialization? {

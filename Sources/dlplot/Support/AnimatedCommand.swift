@@ -57,6 +57,7 @@ extension AnimatedFigureCommand {
         if let dir = animation.framesDir {
             let settings = try animation.settings()
             let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            try checkPage(figure)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
                                       command: Self.drawingCommand(CommandLine.arguments), progress: progress)
@@ -66,11 +67,21 @@ extension AnimatedFigureCommand {
         try InputOutputCheck.check(outputs: [("-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
         let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+        try checkPage(figure)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
                                   data: figureOptions.data, progress: progress, size: figureOptions.size)
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
+    }
+
+    /// Refuses a page too small for the last frame (the still figure) with the still figure's own message,
+    /// which says what size or font scale fits (every frame is laid out as the last).
+    func checkPage(_ animation: Animation) throws {
+        let last = animation.lastFrame
+        if case .failure(.invalidValue(what: "figure size", _, _)) = Result(catching: { () throws(VizError) in try last.layoutPlotRects(for: .png) }) {
+            throw figureOptions.tooSmall(last, format: .png)
+        }
     }
 
     /// The command line as written into each frame, without the options that change how the frames are made

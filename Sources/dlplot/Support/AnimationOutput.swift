@@ -63,9 +63,9 @@ enum AnimationOutput {
             throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
         case let .failure(e): throw FigureError(e.description)
         }
-        var files = [(path: path, bytes: bytes)]
+        var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
         if let data { files += try OutputTarget.dataFiles(tables, path: data) }
-        try OutputTarget.writeAll(files)
+        try OutputTarget.writeAll(files) { $0 == path ? "-o" : "--data" }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import RunLogs
 import Figures
 import Viz
 
@@ -40,23 +41,32 @@ enum OutputTarget {
     /// The `--data` files for `tables`: NAME.csv, NAME-2.csv, …; standard output (`--data -`) takes
     /// exactly one table.
     /// - Throws: `ValidationError` (exit 64) for several tables on standard output.
-    static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, bytes: [UInt8])] {
+    /// Each table is written as it is made, in pieces (`DataTable.writeCSV`), never held whole.
+    static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, contents: AtomicFile.Contents)] {
         if isStandardOutput(path), tables.count > 1 {
             throw ValidationError("invalid --data '\(path)': this figure has \(tables.count) tables and standard output "
                 + "takes one; give a file name (NAME.csv, NAME-2.csv, … are written)")
         }
-        return DataTable.files(tables, path: path).map { ($0.path, Array($0.text.utf8)) }
+        return tables.enumerated().map { k, table in
+            (DataTable.fileName(k, path: path), .pieces { write in table.writeCSV(write) })
+        }
     }
 
     /// Writes every file all-or-nothing (see `AtomicFile.writeAll`), then the entries for standard output, so
-    /// a pipeline never receives a figure whose companion files failed (`-o - --data full-disk/d.csv`).
-    static func writeAll(_ rendered: [(path: String, bytes: [UInt8])]) throws {
+    /// a pipeline never receives a figure whose companion files failed (`-o - --data full-disk/d.csv`). A file
+    /// the command read as input (a log, a --path or --dataset file) is never replaced: `option` names the
+    /// option of each path.
+    static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)], option: (String) -> String = { _ in "-o" }) throws {
+        for r in rendered where !isStandardOutput(r.path) && InputSpool.isInput(r.path) {
+            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command and would be "
+                + "overwritten; choose another name")
+        }
         let regular = rendered.filter { !isStandardOutput($0.path) }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
             throw FigureError(e.description)
         }
         for r in rendered where isStandardOutput(r.path) {
-            if let failure = AtomicFile.writeFully(1, r.bytes) { throw FigureError("cannot write standard output: \(failure)") }
+            if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
         }
     }
 }
@@ -82,12 +92,12 @@ extension FigureCommand {
                 + "fit a \(figure.pixelSize.width)-pixel-wide page: drawn cut short with \"…\" (shorten it or give a wider --size)\n")
         }
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
-        var rendered: [(path: String, bytes: [UInt8])] = []
+        var rendered: [(path: String, contents: AtomicFile.Contents)] = []
         var replaced: [String] = []
         for t in targets {
             let result = Result { () throws(VizError) -> [UInt8] in try figure.render(as: t.format, metadata: meta) }
             switch result {
-            case let .success(bytes): rendered.append((t.path, bytes))
+            case let .success(bytes): rendered.append((t.path, .bytes(bytes)))
             case let .failure(.png(_, message)): throw FigureError(VizError.png(path: t.path, message: message).description)
             case .failure(.invalidValue(what: "figure size", _, _)): throw figureOptions.tooSmall(figure, format: t.format)
             case let .failure(e): throw FigureError(e.description)
@@ -104,9 +114,11 @@ extension FigureCommand {
             replaced = files.dropFirst().map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         }
         if let path = figureOptions.layout.layoutReport {
-            do { rendered.append((path, Array(try figure.layoutReport().json.utf8))) } catch { throw FigureError(error.description) }
+            do { rendered.append((path, .bytes(Array(try figure.layoutReport().json.utf8)))) } catch { throw FigureError(error.description) }
         }
-        try OutputTarget.writeAll(rendered)
+        try OutputTarget.writeAll(rendered) { path in
+            path == figureOptions.layout.layoutReport ? "--layout-report" : targets.contains { $0.path == path } ? "-o" : "--data"
+        }
         if let data, !replaced.isEmpty {
             writeStandardError("note: replaced the existing " + replaced.map { "'\($0)'" }.joined(separator: ", ")
                 + ": --data '\(data)' writes the figure's further tables to NAME-2.csv, NAME-3.csv, … beside it\n")

@@ -190,10 +190,18 @@ enum FunctionArguments {
     /// Refuses a start where a typed surface is undefined (sqrt(x) + y² at (−1, 1)): the run would
     /// "diverge at step 0", which tells a student the optimizer blew up.
     static func checkDefined(_ s: Surface, at p: [Double], given: Bool) throws {
-        guard s.expression != nil, p.count == 2, s.value(p[0], p[1]).isNaN else { return }
+        guard s.expression != nil, p.count == 2 else { return }
+        let v = s.value(p[0], p[1])
         let at = "(\(TypedText.shortest(p[0])), \(TypedText.shortest(p[1])))"
-        throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
-                                    : "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
+        if v.isNaN {
+            throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
+                                        : "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
+        }
+        // A pole (1/(x² + y²) at the origin): no step can start from an infinite value.
+        if v.isInfinite {
+            let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) (a pole)"
+            throw ValidationError(given ? "--start: " + what + "; give a start where f is finite" : what + "; give a --start where f is finite")
+        }
     }
 
     /// The loss curve `text` names or types (a function of x), with its `--param name=value`

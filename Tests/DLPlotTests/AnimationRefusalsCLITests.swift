@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+
+/// Animation requests refused in one line naming the option and why: `--time log` where the steps are drawn
+/// on a linear axis (curves, runs) or there are no steps to spread (steps); `.svg` with `--orbit`; a page too
+/// small, with the still figure's own message (what size or font scale fits).
+final class AnimationRefusalsCLITests: XCTestCase {
+    func testLogTimeIsRefusedWhereTheStepAxisIsLinear() throws {
+        let dir = try makeTemporaryDirectory()
+        for (command, why) in [(["curves", "--surface", "bowl", "--optimizers", "gd", "--steps", "20"], "curves draws the steps on a linear axis"),
+                               (["steps", "--optimizer", "adam"], "steps reveals one panel after another")] {
+            let r = try runDLPlot(command + ["--animate", "--time", "log", "--frames", "4", "-o", "x.gif"], in: dir)
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("invalid --time 'log': \(why)"), r.stderr)
+        }
+        try "step,loss\n0,1\n10,0.5\n20,0.25\n".write(to: dir.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        let runs = try runDLPlot(["runs", "a.csv", "--animate", "--time", "log", "--frames", "4", "-o", "x.gif"], in: dir)
+        XCTAssertEqual(runs.status, 64, runs.stderr)
+        XCTAssertTrue(runs.stderr.contains("invalid --time 'log': runs draws the steps on a linear axis"), runs.stderr)
+        XCTAssertEqual(listing(dir), ["a.csv"], "nothing written")
+        let lr = try runDLPlot(["lr", "--rates", "0.1", "--steps", "5", "--size", "320x200", "--animate", "--time", "log", "--frames", "4", "-o", "lr.gif"], in: dir)
+        XCTAssertEqual(lr.status, 0, lr.stderr)
+    }
+
+    /// A turning 3-D view redraws the whole surface in every frame: as SVG that is about a megabyte a frame,
+    /// so `.svg` with `--orbit` is refused; the same without --orbit is about the still figure's size.
+    func testOrbitingSVGIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        let r = try runDLPlot(["surface", "bowl", "--view", "3d", "--orbit", "90", "--animate", "--frames", "3", "-o", "o.svg"], in: dir)
+        XCTAssertEqual(r.status, 64, r.stderr)
+        XCTAssertTrue(r.stderr.contains("invalid -o 'o.svg': with --orbit every frame draws the whole surface again"), r.stderr)
+        XCTAssertEqual(listing(dir), [])
+    }
+
+    func testTooSmallAPageGetsTheStillFiguresAdvice() throws {
+        let dir = try makeTemporaryDirectory()
+        // Twelve optimizers' legend rows beside Rosenbrock at --font-scale 1.4 do not fit a 1080p page.
+        let request = ["surface", "rosenbrock", "--optimizers", "sgd,gd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,lion",
+                       "--size", "1920x1080", "--theme", "dark", "--font-scale", "1.4"]
+        let still = try runDLPlot(request + ["-o", "s.png"], in: dir)
+        XCTAssertEqual(still.status, 64, still.stderr)
+        XCTAssertTrue(still.stderr.contains("fits"), still.stderr)
+        for target in [["-o", "a.gif"], ["--frames-dir", "frames"]] {
+            let animated = try runDLPlot(request + ["--animate", "--frames", "3"] + target, in: dir)
+            XCTAssertEqual(animated.status, 64, animated.stderr)
+            XCTAssertEqual(animated.stderr, still.stderr, "the same advice as the still figure")
+        }
+        XCTAssertEqual(listing(dir), [])
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+/// An output named like an input (the log, a --path or --dataset file, a file inside a run directory)
+/// is refused: writing it would destroy the user's data.
+final class InputOverwriteTests: XCTestCase {
+    private let log = "epoch,loss,val_loss\n0,1.0,1.1\n1,0.5,0.6\n"
+
+    func testNoOutputReplacesAnInput() throws {
+        let dir = try makeTemporaryDirectory()
+        try log.write(to: dir.appendingPathComponent("kc.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.csv").path, withDestinationPath: "kc.csv")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("logs/version_0"), withIntermediateDirectories: true)
+        try log.write(to: dir.appendingPathComponent("logs/version_0/metrics.csv"), atomically: true, encoding: .utf8)
+        try "x,y\n0,1\n1,1\n".write(to: dir.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["runs", "kc.csv", "-o", "out.png", "--data", "kc.csv"], "--data 'kc.csv'"),
+            (["runs", "kc.csv", "-o", "./kc.csv", "--format", "png"], "-o './kc.csv'"),
+            (["runs", "kc.csv", "-o", "out.png", "--data", "link.csv"], "--data 'link.csv'"),
+            (["runs", "logs", "-o", "out.png", "--data", "logs/version_0/metrics.csv"], "--data 'logs/version_0/metrics.csv'"),
+            (["surface", "rosenbrock", "--path", "p.csv", "-o", "out.png", "--data", "p.csv"], "--data 'p.csv'"),
+        ]
+        for (args, named) in cases {
+            let run = try runDLPlot(args, in: dir)
+            XCTAssertEqual(run.status, 64, args.joined(separator: " "))
+            XCTAssertEqual(run.stderr, "Error: invalid \(named): it is an input of this command and would be overwritten; choose another name\n")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.png").path), "nothing written")
+        }
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("kc.csv"), encoding: .utf8), log)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("logs/version_0/metrics.csv"), encoding: .utf8), log)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8), "x,y\n0,1\n1,1\n")
+    }
+}
