@@ -58,8 +58,8 @@ enum OutputTarget {
     /// option of each path.
     static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)], option: (String) -> String = { _ in "-o" }) throws {
         for r in rendered where !isStandardOutput(r.path) && InputSpool.isInput(r.path) {
-            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command and would be "
-                + "overwritten; choose another name")
+            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command; writing there "
+                + "would replace it: choose another name")
         }
         let regular = rendered.filter { !isStandardOutput($0.path) }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
