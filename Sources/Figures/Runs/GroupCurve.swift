@@ -101,8 +101,8 @@ struct GroupCurve {
             ax.add(ring, animated: animated, as: .appearing(ring, at: mean[marks[0]].x))
         }
         // A cross where the mean stops at a member's divergence.
-        if diverged != nil, let j = mean.lastIndex(where: { $0.y.isFinite }) {
-            var cross = ScatterMark(points: [mean[j]], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+        if diverged != nil, let j = mean.lastIndex(where: { $0.y.isFinite }), let at = mean.last?.x {
+            var cross = ScatterMark(points: [Point(at, mean[j].y)], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
             cross.clipsToPlot = false
             ax.add(cross, animated: animated, as: .appearing(cross, at: mean[j].x))
         }
