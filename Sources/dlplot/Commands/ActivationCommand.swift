@@ -130,6 +130,7 @@ extension DLPlot {
             recipe.saturationScalesTypedFunctions = saturation == nil
             recipe.saturationRelative = saturationRelative
             recipe.zones = !noZones
+            recipe.logY = figureOptions.layout.logY
             let tables = recipe.build(into: &figure)
             return (figure, tables)
         }

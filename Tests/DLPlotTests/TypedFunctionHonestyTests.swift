@@ -1,0 +1,110 @@
+import Foundation
+import Optim
+import Viz
+import XCTest
+@testable import Figures
+@testable import dlplot
+
+/// Typed functions whose values explode, go negative on a log axis, or are undefined on part of the view:
+/// the figures keep every curve readable and say what they leave out (tried as a new user would).
+final class TypedFunctionHonestyTests: XCTestCase {
+    /// `activation 'exp(exp(x))' --log-y` exited 1 ("invalid y limits for a log scale '-1.58:33.3'"): the
+    /// clipped linear window was handed to the log axis. Now the limits are fitted to log₁₀ of the values:
+    /// f′ = e^x·e^(e^x) runs from about 0.0025 at x = −6 to 6.5×10¹⁷⁷ at x = 6, all of it shown.
+    func testLogYOnADoubleExponentialDrawsEverything() throws {
+        let r = try runDLPlot(["activation", "exp(exp(x))", "--log-y", "-o", "-", "--format", "svg"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var cmd = try DLPlot.ActivationCommand.parse(["exp(exp(x))", "--log-y"])
+        try cmd.validate()
+        let (figure, _) = try cmd.makeFigure()
+        let y = try XCTUnwrap(figure.panels.first?.axes.yLimits)
+        let fTop = exp(exp(6.0)) * exp(6.0), dfLow = exp(exp(-6.0)) * exp(-6.0)
+        XCTAssertGreaterThan(y.lower, 0)
+        XCTAssertLessThan(y.lower, dfLow)
+        XCTAssertGreaterThan(y.upper, fTop)
+        // 5 % of the decades shown, each side: log₁₀ from log₁₀(f′(−6)) to log₁₀(f(6)).
+        let decades = log10(fTop) - log10(dfLow)
+        XCTAssertEqual(log10(y.upper), log10(fTop) + 0.05 * decades, accuracy: 0.05 * decades * 0.02)
+        XCTAssertNil(figure.footnote)
+    }
+
+    /// x^x on a log axis: the minimum f(1/e) = 0.692 is inside the view (the axis started at 100), and the
+    /// footnote says that f′ ≤ 0 on (0, 1/e) is not drawn.
+    func testLogYShowsTheMinimumOfXToTheXAndNamesWhatItLeavesOut() throws {
+        var cmd = try DLPlot.ActivationCommand.parse(["x^x", "--log-y"])
+        try cmd.validate()
+        let (figure, _) = try cmd.makeFigure()
+        let y = try XCTUnwrap(figure.panels.first?.axes.yLimits)
+        XCTAssertLessThan(y.lower, exp(-1 / M_E))
+        XCTAssertGreaterThan(y.upper, pow(6, 6))
+        XCTAssertEqual(figure.footnote, "$f'$ ≤ 0 for 0 < $x$ < 0.37 (not drawn on the log axis)")
+    }
+
+    /// A grid with one exploding function: e^(e^x)'s f′ reaches 2.8×10²⁵ at x = 4 and set the shared y axis
+    /// (×10²⁵), flattening all six panels. It now keeps its own clipped range, x^x (up to 4⁴·(log 4 + 1)
+    /// ≈ 611) its own unclipped one, and the others share [−2, 4] padded; the subtitle names both.
+    func testAnExplodingPanelKeepsItsOwnRangeAndTheOthersStayReadable() throws {
+        let names = "x*sigmoid(1.702*x),abs(x),1/x,x^x,sqrt(x),exp(exp(x))"
+        let (figure, _) = try DLPlot.ActivationsCommand.parse(["--names", names]).makeFigure()
+        let limits = try figure.panels.map { try XCTUnwrap($0.axes.yLimits) }
+        for k in [0, 1, 2, 4] {
+            XCTAssertEqual(limits[k].lower, -2 - 0.05 * 6, accuracy: 1e-9)
+            XCTAssertEqual(limits[k].upper, 4 + 0.05 * 6, accuracy: 1e-9)
+        }
+        XCTAssertGreaterThan(limits[3].upper, 600)
+        XCTAssertLessThan(limits[3].upper, 700)
+        XCTAssertLessThan(limits[5].upper, 1e4)
+        XCTAssertGreaterThan(limits[5].upper, 100)
+        // Each own range is labelled; so is the shared panel right of one (√x, after x^x).
+        XCTAssertEqual(figure.panels.map(\.axes.showYTickLabels), [true, false, false, true, true, true])
+        let subtitle = try XCTUnwrap(figure.subtitle)
+        XCTAssertTrue(subtitle.hasPrefix("$x$ from −4 to 4 in every panel; own y scale: $x^{x}$, "), subtitle)
+        XCTAssertTrue(subtitle.contains(" clipped above 1"), subtitle)
+        // Where e^(e^x) leaves its view, a triangle marks it.
+        XCTAssertTrue(figure.panels[5].axes.marks.contains { ($0 as? ScatterMark)?.shape == .triangle })
+    }
+
+    /// `activations --log-y` exited 1 the same way (a shared range from −2.9); every range is now above 0.
+    func testGridOnALogAxisHasPositiveLimits() throws {
+        var cmd = try DLPlot.ActivationsCommand.parse(["--names", "sigmoid,x^2,exp(exp(x))", "--log-y"])
+        try cmd.validate()
+        let (figure, _) = try cmd.makeFigure()
+        for panel in figure.panels { XCTAssertGreaterThan(try XCTUnwrap(panel.axes.yLimits).lower, 0) }
+        let r = try runDLPlot(["activations", "--names", "sigmoid,x^2,exp(exp(x))", "--log-y", "-o", "-", "--format", "svg"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    /// Where a typed function is undefined the plot is hatched grey (as surfaces are), not left blank:
+    /// √x for x < 0, log(x) for x ≤ 0, and nothing for x².
+    func testUndefinedRegionsAreHatched() throws {
+        for (text, expected) in [("sqrt(x)", [-6.0...0]), ("log(x)", [-6.0...0]), ("x^2", []), ("sqrt(1-x^2)", [-6.0...(-1), 1.0...6])] {
+            var figure = try Figure(width: 1280, height: 720)
+            _ = ActivationFigure(activations: [try Activation(expression: MathExpression(text))]).build(into: &figure)
+            let bands = try XCTUnwrap(figure.panels.first).axes.marks.compactMap { $0 as? BandMark }.filter { $0.hatch != nil }
+            XCTAssertEqual(bands.count, expected.count, text)
+            for (band, range) in zip(bands, expected) {
+                XCTAssertEqual(band.lower, range.lowerBound, accuracy: 1e-9, text)
+                XCTAssertEqual(band.upper, range.upperBound, accuracy: 1e-9, text)
+                XCTAssertEqual(band.text, "$f$ undefined")
+            }
+        }
+    }
+
+    /// `--log-y` on other figures whose limits were fitted for a linear axis (lr on x² − 5, pitfalls) was an
+    /// internal error with exit 1; it now fits the positive data and says what it leaves out, and a plot with
+    /// nothing above 0 is refused in one line naming --log-y (exit 64, nothing written).
+    func testLogYNeverFailsWithExitOne() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for args in [["lr", "--function", "x^2-5"], ["pitfalls", "--function", "x^4-3*x^2+x"]] {
+            let r = try runDLPlot(args + ["--log-y", "-o", "a.png", "--layout-report", "a.json"], in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let report = try String(contentsOf: dir.appendingPathComponent("a.json"), encoding: .utf8)
+            XCTAssertTrue(report.contains("values ≤ 0 are not drawn on the log axis"), args.joined(separator: " "))
+        }
+        let negative = try runDLPlot(["activation", "--log-y", "-o", "n.png", "--", "-exp(x)"], in: dir)
+        XCTAssertEqual(negative.status, 64)
+        XCTAssertEqual(negative.stderr, "Error: --log-y does not apply: no value on the y axis is above 0; drop --log-y, or plot a function with positive values\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("n.png").path))
+    }
+}
