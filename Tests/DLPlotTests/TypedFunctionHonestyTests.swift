@@ -107,4 +107,29 @@ final class TypedFunctionHonestyTests: XCTestCase {
         XCTAssertEqual(negative.stderr, "Error: --log-y does not apply: no value on the y axis is above 0; drop --log-y, or plot a function with positive values\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("n.png").path))
     }
+
+    /// In a view 10⁻⁹ wide the end point (1.04×10⁻⁹, 4.9×10⁻¹⁰) was printed "(1×10⁻⁹, 0.00)", which reads as
+    /// the bottom edge of the view; coordinates now keep the view's precision (a thousandth of its side).
+    /// Views of ordinary size keep two decimals, and a pole's note names its place in a tiny view too.
+    func testCoordinatesKeepTheViewsPrecision() throws {
+        XCTAssertEqual(SurfaceRun.coordinate(4.94e-10, span: 1e-9), "4.94×10⁻¹⁰")
+        XCTAssertEqual(SurfaceRun.coordinate(1.0417e-9, span: 1e-9), "1.04×10⁻⁹")
+        XCTAssertEqual(SurfaceRun.coordinate(4e-16, span: 1e-9), "0")
+        XCTAssertEqual(SurfaceRun.coordinate(-0.0123, span: 0.05), "−0.0123")
+        XCTAssertEqual(SurfaceRun.coordinate(2.4149, span: 6), "2.41")
+        XCTAssertEqual(SurfaceRun.coordinate(6.8e-15, span: 6), "0.00")
+        XCTAssertEqual(SurfaceRun.coordinate(4.5e-4, span: 6), "4.5×10⁻⁴")
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runDLPlot(["surface", "x^2+y^2", "--xrange", "1e-9:2e-9", "--yrange", "0:1e-9", "--optimizers", "gd",
+                               "-o", "t.png", "--layout-report", "t.json"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let report = try String(contentsOf: dir.appendingPathComponent("t.json"), encoding: .utf8)
+        XCTAssertTrue(report.contains("→ (1.04×10⁻⁹, 4.94×10⁻¹⁰), f = 1.3×10⁻¹⁸"), report)
+        let pole = try runDLPlot(["surface", "1/((x-5e-10)^2+y^2)", "--xrange", "-1e-9:1e-9", "--yrange", "-1e-9:1e-9",
+                                  "--optimizers", "gd", "-o", "p.png", "--layout-report", "p.json"], in: dir)
+        XCTAssertEqual(pole.status, 0, pole.stderr)
+        let poleReport = try String(contentsOf: dir.appendingPathComponent("p.json"), encoding: .utf8)
+        XCTAssertTrue(poleReport.contains("f → ∞ at (5×10⁻¹⁰, 0)"), poleReport)
+    }
 }
