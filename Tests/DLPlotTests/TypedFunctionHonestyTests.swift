@@ -132,4 +132,30 @@ final class TypedFunctionHonestyTests: XCTestCase {
         let poleReport = try String(contentsOf: dir.appendingPathComponent("p.json"), encoding: .utf8)
         XCTAssertTrue(poleReport.contains("f → ∞ at (5×10⁻¹⁰, 0)"), poleReport)
     }
+
+    /// `--param` values: a constant expression is a value (`beta=pi/4`, `1/3`), labelled as typed in a family's
+    /// legend (not 0.7853981633974483); a value below the smallest double (1e-400 was silently 0) and a name
+    /// that is no identifier ('a b' was accepted) are refused; pi and e stay constants, and the message says so.
+    func testParameterValuesMayBeConstants() throws {
+        let r = try runDLPlot(["eval", "activation", "x*sigmoid(beta*x)", "--param", "beta=pi/4", "--x", "1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "x,y,dy\n1.0,\(1 / (1 + exp(-Double.pi / 4))),\(try MathExpression("x*sigmoid(beta*x)", parameters: ["beta": .pi / 4]).derivative(1))\n")
+        let refusals: [(String, String)] = [
+            ("beta=1e-400", "invalid --param 'beta=1e-400': '1e-400' is below the smallest double (4.9e-324) and would be 0; give 0 or a larger value"),
+            ("beta=1e999", "invalid --param 'beta=1e999': '1e999' is not a finite number (a double reaches ±1.8e308)"),
+            ("beta=x", "invalid --param 'beta=x': 'x' is not a number; give a number such as 0.5, or a constant such as pi/4 or 1/3"),
+            ("a b=1", "invalid --param 'a b=1': 'a b' cannot name a parameter; use letters, digits and _, starting with a letter"),
+            ("e=2", "invalid --param 'e=2': 'e' is the constant e = 2.71828… in every expression and cannot be a parameter; choose another name"),
+        ]
+        for (param, message) in refusals {
+            let bad = try runDLPlot(["eval", "activation", "x*sigmoid(beta*x)", "--param", param, "--x", "1"])
+            XCTAssertEqual(bad.status, 64, param)
+            XCTAssertEqual(bad.stderr, "Error: " + message + "\n")
+        }
+        let family = try ["pi/4", "1/3", "2", "0.123456789", "3*pi/4"].map {
+            try Activation(expression: MathExpression("x*sigmoid(beta*x)", parameters: ["beta": FunctionArguments.parameterValue($0, item: $0, option: "--param")]))
+        }
+        XCTAssertEqual(family.compactMap { $0.expression?.parameterLabel },
+                       ["$\\beta = \\pi/4$", "$\\beta = 1/3$", "$\\beta = 2$", "$\\beta = 0.1235$", "$\\beta = 3\\pi/4$"])
+    }
 }
