@@ -102,15 +102,17 @@ public struct SurfaceRun: Sendable {
     /// What happened, for a legend or a note: "diverged at step k", "leaves the view at step k", or the end
     /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹"; for a run that starts outside the view,
     /// "starts outside the view, enters at step k; …" or "outside the view throughout; …".
-    public func outcome(surface: Surface) -> String { legendRow(atStep: .max, surface: surface) }
+    /// `view: false` leaves the view out (a loss-against-step figure has none): the end point and its loss.
+    public func outcome(surface: Surface, view: Bool = true) -> String { legendRow(atStep: .max, surface: surface, view: view) }
 
     /// The legend row of the run as it stands at `step`, in one wording for every frame of an animation and
     /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), or
-    /// what has happened by then: "diverged at step k", "leaves the view at step k".
-    public func legendRow(atStep step: Int, surface: Surface) -> String {
-        let entry = outsideThroughout ? "outside the view throughout; " : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
+    /// what has happened by then: "diverged at step k", "leaves the view at step k" (not with `view: false`).
+    public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
+        let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
+            : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
         if let k = diverged, k <= step { return entry + "diverged at step \(k)" }
-        if let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
+        if view, let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
         let j = index(atStep: step)
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
@@ -140,12 +142,14 @@ public struct SurfaceRun: Sendable {
         return lo
     }
 
-    /// A coordinate at the precision of a view whose side along it is `span`, typographic minus. In a view
-    /// 0.1 wide or wider: two decimals (two significant digits when small), and 0.00 below 10⁻⁹ of the side
-    /// (rounding noise: a symmetric data set's b ≈ 10⁻¹⁸). In a smaller view, enough significant digits to
-    /// tell a thousandth of the side (at most 3), and 0 only below half of that: in a view 10⁻⁹ wide,
-    /// 4.9×10⁻¹⁰ is "4.9×10⁻¹⁰", not "0.00", which read as the edge of the view.
+    /// A coordinate at the precision of a view whose side along it is `span`, typographic minus. From 10⁴ on,
+    /// three significant digits (2.62×10⁶, not 2621440.00). In a view 0.1 wide or wider: two decimals (two
+    /// significant digits when small), and 0.00 below 10⁻⁹ of the side (rounding noise: a symmetric data
+    /// set's b ≈ 10⁻¹⁸). In a smaller view, enough significant digits to tell a thousandth of the side (at
+    /// most 3), and 0 only below half of that: in a view 10⁻⁹ wide, 4.9×10⁻¹⁰ is "4.94×10⁻¹⁰", not "0.00",
+    /// which read as the edge of the view.
     public static func coordinate(_ v: Double, span: Double = 1) -> String {
+        if abs(v) >= 1e4 { return TickFormat.short(v, significant: 3) }
         let side = span.isFinite && span > 0 ? span : 1
         guard side < 0.1 else {
             return abs(v) >= 0.01 || abs(v) < 1e-9 * min(side, 1) ? TickFormat.fixed(abs(v) < 1e-9 * min(side, 1) ? 0 : v, 2)
