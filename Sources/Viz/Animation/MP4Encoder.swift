@@ -7,8 +7,9 @@ import Darwin
 
 /// Writes frames as H.264 in an MP4 through libavcodec and libavformat (libx264 when present): yuv420p
 /// (BT.709, limited range) for PowerPoint, Keynote and browsers, at a constant frame rate; one encoder thread
-/// and bit-exact muxing, so the bytes depend only on the frames. 4:2:0 needs even sides: an odd width or
-/// height loses its last column or row (the page's blank margin).
+/// and bit-exact muxing, so the bytes depend only on the frames. The index comes before the media data
+/// ("fast start", `MP4FastStart`), so a browser plays the file while it is still loading. 4:2:0 needs even
+/// sides: an odd width or height loses its last column or row (the page's blank margin).
 final class MP4Encoder {
     private var state: OpaquePointer?
     private let width: Int
@@ -58,6 +59,6 @@ final class MP4Encoder {
             throw VizError.invalidData("libavformat could not finish the MP4")
         }
         defer { free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: size))
+        return MP4FastStart.moveIndexToFront(Array(UnsafeBufferPointer(start: out, count: size)))
     }
 }
