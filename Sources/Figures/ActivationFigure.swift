@@ -21,6 +21,9 @@ public struct ActivationFigure: FigureRecipe {
     /// The command sets false when the user gives `--saturation`.
     public var saturationScalesTypedFunctions = true
     public var zones = true
+    /// Whether the y axis will be logarithmic (`--log-y`): y limits are then fitted to the positive values
+    /// (the linear fit's padding below 0 is no log limit) and the subtitle says what ≤ 0 is not drawn.
+    public var logY = false
 
     /// A recipe (or value) with these fields; see each field.
     public init(activations: [Activation], range: ClosedRange<Double>? = nil, curves: Curves = .both, saturation: Double? = 0.05, saturationRelative: Double? = nil, zones: Bool = true) {
@@ -182,7 +185,7 @@ public struct ActivationFigure: FigureRecipe {
             axes.add(LineMark(points: [], style: key, label: "dashed: derivative $f'$"))
         }
         addDomainNotes(over: xr, figure: &figure, axes: &axes)
-        if let note = Self.oscillationNote(oscillating) { figure.footnote = note }
+        if let note = Self.oscillationNote(oscillating) { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return [TidyTables.curves(curveTables)] + tables
