@@ -205,4 +205,20 @@ final class TypedFunctionHonestyTests: XCTestCase {
             XCTAssertTrue(report.contains(note), expression + ": " + report)
         }
     }
+
+    /// `lr --function 'abs(x)'` chose 2.4×10⁻⁶, 2.4×10⁻⁵ and 5.3×10⁻⁵ (the "curvature" across the kink is
+    /// 1/h), three panels where nothing moves; `sqrt(x)` chose 1.8, 18 and 39, three that leave the domain.
+    /// Where the way is kinked, or there is no minimum to head for, the rates come from the distance to go and
+    /// the slope: |x| from 2.4 (slope 1): 0.04, 0.4, 5.3; √x from 2.69 towards its edge at 0 (slope 0.305):
+    /// 0.15, 1.5, 19. Smooth functions keep the curvature rule (x² from 2.4: 0.05, 0.5, 1.1).
+    func testDefaultRatesOnKinksAndDomainEdges() throws {
+        XCTAssertEqual(try Curve1D(expression: MathExpression("abs(x)")).suggestedRates(from: 2.4), [0.04, 0.4, 5.3])
+        let root = try Curve1D(expression: MathExpression("sqrt(x)"))
+        XCTAssertEqual(root.suggestedRates(from: 2.69), [0.15, 1.5, 19])
+        XCTAssertEqual(try Curve1D(expression: MathExpression("x^2")).suggestedRates(from: 2.4), [0.05, 0.5, 1.1])
+        XCTAssertEqual(try Curve1D(expression: MathExpression("x^4 - 3*x^2 + x")).suggestedRates(from: 2.4), [0.0016, 0.016, 0.24])
+        // The three panels on |x| tell three stories.
+        let (figure, _) = try DLPlot.LearningRateCommand.parse(["--function", "abs(x)"]).makeFigure()
+        XCTAssertEqual(figure.panels.compactMap(\.axes.title), ["$\\alpha$ = 0.04: too small", "$\\alpha$ = 0.4: good", "$\\alpha$ = 5.3: oscillates"])
+    }
 }
