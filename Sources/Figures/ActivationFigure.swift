@@ -168,7 +168,7 @@ public struct ActivationFigure: FigureRecipe {
                 let dead = z.kind == .dead
                 // Zones are labelled inline; the legend stays small (f and f′ only).
                 let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
-                var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
+                var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.bandColors[dead ? 1 : 0], text: text,
                                     textColor: theme.muted)
                 band.shorterTexts = [dead ? "dead" : "saturated"]
                 band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)

@@ -113,7 +113,7 @@ public struct ActivationGridFigure: FigureRecipe {
                 // zero inside the range (GELU's minimum) is not shaded; dead zones are shaded wherever they are.
                 let found = a.zones(over: xr, threshold: saturation)
                 for z in found {
-                    axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[z.kind == .dead ? 1 : 0]))
+                    axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.bandColors[z.kind == .dead ? 1 : 0]))
                     zoneRows.append(.init(activation: a.name, dead: z.kind == .dead, lower: z.lower, upper: z.upper))
                 }
             }

@@ -1,5 +1,5 @@
 /// A span across the whole plot: vertical (x from `lower` to `upper`, full height) or horizontal
-/// (y from `lower` to `upper`, full width), for zones such as "saturated" or "dead". Infinite ends run
+/// (y from `lower` to `upper`, full width), for ranges of the data that deserve a name (where a curve is flat, say). Infinite ends run
 /// to the plot edge. The fill edges sit exactly at the mapped positions (no pixel snapping), so the band
 /// covers exactly the pixel columns (rows) between them.
 public struct BandMark: Mark {
@@ -62,7 +62,7 @@ public struct BandMark: Mark {
 
     /// A band's label is the most dispensable text on the plot.
     public var textGivesWay: Bool { true }
-    public var textKind: FigureElement.Kind { .zoneLabel }
+    public var textKind: FigureElement.Kind { .bandLabel }
 
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
