@@ -1,3 +1,5 @@
+// Curves: one-dimensional functions to descend (the learning-rate figures' curves).
+
 import RealModule
 
 /// A one-parameter loss f(w) with its derivative, for figures about step sizes and non-convexity.
