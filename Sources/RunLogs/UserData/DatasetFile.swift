@@ -1,3 +1,5 @@
+// UserData: a user's own data files: datasets to fit and paths to draw.
+
 import CSV
 import Foundation
 
