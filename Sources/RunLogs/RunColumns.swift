@@ -82,7 +82,9 @@ struct RunParts<Extra> {
         var runs: [RunLog] = []
         let named = keys.filter { !$0.isEmpty }.count
         for (k, key) in keys.enumerated() where !builders[k].isEmpty {
-            let runName = key.isEmpty || named < 2 ? name : labelled ? name + "/" + key : seedsOnly ? name + " " + key : key
+            // One run named throughout keeps the table's own name for it (a `run` column), not a seed's.
+            let runName = key.isEmpty || (named < 2 && (seedsOnly || labelled)) ? name
+                : labelled ? name + "/" + key : seedsOnly ? name + " " + key : key
             var run = builders[k].build(name: runName, source: source, format: format, notes: runs.isEmpty ? notes : [])
             run.stepAxis = stepAxis
             runs.append(run)

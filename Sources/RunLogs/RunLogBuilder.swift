@@ -89,6 +89,9 @@ struct RunLogBuilder {
 
     var isEmpty: Bool { series.allSatisfy { $0.steps.isEmpty } }
 
+    /// The last step of the metric `k`, if it has one.
+    func lastStep(of k: Int) -> Int64? { series[k].steps.last }
+
     /// Makes room at once for the points a log of about `rows` records will hold, each metric in the
     /// proportion of the first `seen` records that had it, so the columns grow without the doubling
     /// copies of `append` (each would briefly hold the old and the new buffer: twice the memory).

@@ -115,4 +115,15 @@ final class RunsNonFiniteTests: XCTestCase {
         XCTAssertTrue(legendLines(g)[0].hasSuffix(" · 1 run after step 5"), legendLines(g)[0])
         XCTAssertEqual(scatter(g).first?.points.first?.x, 5)
     }
+
+    func testAGroupOnATimeAxisSaysWhereItsPointsAre() throws {
+        var a = run("a-seed0", [1, 0.5]), b = run("a-seed1", [1, 0.7])
+        a.metrics[0].wallTimes = [100, 101]
+        b.metrics[0].wallTimes = [500, 510]
+        let pattern = try Regex("seed[0-9]+")
+        let f = try build(RunsFigure(runs: [a, b], metrics: ["loss"], x: .time, groupPattern: ("seed[0-9]+", pattern)))
+        XCTAssertEqual(f.subtitle, "runs grouped by /seed[0-9]+/: mean, band min–max at each step, drawn at the runs' mean time")
+        let mean = try XCTUnwrap(f.panels[0].axes.marks.compactMap { $0 as? LineMark }.first)
+        XCTAssertEqual(mean.points.map(\.x), [0, 5.5], "each run's time from its own start, averaged")
+    }
 }

@@ -122,4 +122,12 @@ final class ScalarEventEncodingTests: XCTestCase {
         XCTAssertEqual(run.metric("train/loss")?.values, [0.25])
         XCTAssertEqual(run.notes.count, 1, "the 7 trailing bytes are a cut record")
     }
+
+    func testConsoleOutputIsRefusedFromItsFirstLine() throws {
+        let path = try Fixture.temporary("console.log", text: "Epoch 1/300\n1875/1875 [==============================] - 5s 3ms/step - loss: 0.5\n")
+        XCTAssertThrowsError(try LogReader.read(path)) { error in
+            XCTAssertEqual((error as? RunLogError)?.message, "starts with 'Epoch 1/300', a line of console output, not a header; "
+                + "expected a CSV log with column names such as epoch,loss (Keras: keras.callbacks.CSVLogger)")
+        }
+    }
 }

@@ -74,4 +74,33 @@ final class RunColumnsTests: XCTestCase {
         XCTAssertEqual(jsonl[0].metric("acc")?.values, [0.5])
         XCTAssertEqual(jsonl[1].metric("loss")?.values, [2])
     }
+
+    func testReadingDataBackKeepsTheRunsNameAndEpochsWithoutAFalseRestart() throws {
+        // --data of one run with --x epoch: each metric's rows list the epochs again.
+        let runs = try read("lep.csv", """
+            run,metric,step,value,epoch
+            p4,val_acc,99,0.5,0.99
+            p4,val_acc,199,0.6,1.99
+            p4,val_loss,99,1.2,0.99
+            p4,val_loss,199,0.9,1.99
+
+            """)
+        XCTAssertEqual(runs.map(\.name), ["p4"], "the table's own run name")
+        XCTAssertEqual(runs[0].notes, [], "nothing restarts")
+        XCTAssertEqual(runs[0].epochs?.values, [0.99, 1.99])
+        XCTAssertEqual(runs[0].metric("val_loss")?.values, [1.2, 0.9])
+    }
+
+    func testAWholeLastLineWithoutALineBreakIsKept() throws {
+        // "\n".join(rows): a finished log without a final line break keeps its last epoch.
+        let run = try XCTUnwrap(try read("nonl.csv", "epoch,loss,val_loss\n0,1.0,2.0\n1,0.5,1.0").first)
+        XCTAssertEqual(run.metric("loss")?.values, [1.0, 0.5])
+        XCTAssertEqual(run.notes, [])
+        // A line cut inside a number, or short of its cells, is still skipped with a note.
+        for cut in ["step,loss,acc\n0,1,0.1\n1,0.5,0.", "step,loss,acc\n0,1,0.1\n1,0.5", "step,loss\n0,1\n1,2e"] {
+            let r = try XCTUnwrap(try read("cut.csv", cut).first)
+            XCTAssertEqual(r.metric("loss")?.count, 1, cut)
+            XCTAssertTrue(r.notes.contains { $0.contains("has no line break") }, cut)
+        }
+    }
 }

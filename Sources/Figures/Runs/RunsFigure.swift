@@ -143,7 +143,8 @@ public struct RunsFigure: FigureRecipe {
         var parts: [String] = []
         if let w = smoothing { parts.append("smoothed: TensorBoard's debiased EMA, weight \(TickFormat.short(w, significant: 3)) (raw curve faint)") }
         if let g = groupPattern {
-            parts.append("runs grouped by /\(g.source)/: mean, band " + (band == .minmax ? "min–max" : "±1 sd"))
+            parts.append("runs grouped by /\(g.source)/: mean, band " + (band == .minmax ? "min–max" : "±1 sd")
+                + (x == .step ? "" : " at each step, drawn at the runs' mean \(x == .time ? "time" : "epoch")"))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

@@ -66,8 +66,10 @@ enum CSVLogReader {
         }
         var notes: [String] = []
         if let p = pending {
-            // A last line without its line break is a record still being written (unless it is the only one).
-            if rows.parts.isEmpty || Self.endsWithLineBreak(path) {
+            // A last line without its line break is a record still being written (unless it is the only one),
+            // except when it is whole: every column's cell there, each a number (or empty), none cut after a
+            // point, a sign or an exponent mark (scripts that join rows with "\n" leave no final line break).
+            if rows.parts.isEmpty || Self.endsWithLineBreak(path) || Self.isWhole(p.row, columns: layout.names.count) {
                 try rows.take(p.row, line: p.line)
             } else {
                 notes.append("the last line (\(p.line)) has no line break, as in a file still being written; skipped")
@@ -91,6 +93,16 @@ enum CSVLogReader {
         let seedsOnly = layout.runColumns.allSatisfy { RunColumns.normalized(layout.names[$0]) == "seed" }
         return rows.parts.build(name: name, labelled: labelled, seedsOnly: seedsOnly, source: path, format: layout.format, notes: notes,
                                 stepAxis: layout.stepName)
+    }
+
+    /// Whether a last row without its line break is complete (see `read`).
+    static func isWhole(_ row: [String], columns: Int) -> Bool {
+        guard row.count == columns, let last = row.last.map(trimmed), !last.isEmpty,
+              let end = last.last, !".eE+-".contains(end) else { return false }
+        return row.allSatisfy { cell in
+            let c = trimmed(cell)
+            return c.isEmpty || isMissing(c) || Double(c) != nil || Double(c) == nil && !c.contains(where: \.isNumber)
+        }
     }
 
     /// Whether the file's last byte is a line break.
@@ -203,7 +215,10 @@ struct CSVRows {
         if let e = layout.epochColumn, e < row.count, let v = Double(CSVLogReader.trimmed(row[e])) {
             let m = parts.extras[p][e] ?? parts.builders[p].series(named: "epoch")
             parts.extras[p][e] = m
-            parts.builders[p].append(to: m, step: step, value: v, time: time)
+            // Each metric's rows list the epochs again: only a step past the last one adds to the epoch axis.
+            if parts.builders[p].lastStep(of: m).map({ step > $0 }) ?? true {
+                parts.builders[p].append(to: m, step: step, value: v, time: time)
+            }
         }
         let name = long.metric < row.count ? CSVLogReader.trimmed(row[long.metric]) : ""
         let cell = long.value < row.count ? CSVLogReader.trimmed(row[long.value]) : ""
@@ -271,6 +286,12 @@ struct CSVLayout {
             let shown = other == "\t" ? "tabs" : "'\(other)'"
             throw RunLogError(file: path, "separates its columns with \(shown) ('\(names[0])'); expected comma-separated "
                 + "values (Keras: CSVLogger(..., separator=','))")
+        }
+        if names.count == 1, names[0].contains(" "), names[0].contains(where: \.isNumber) {
+            // Keras' model.fit printout ("Epoch 1/10", then progress bars) saved to a file: not a table.
+            let shown = names[0].count > 40 ? String(names[0].prefix(40)) + "…" : names[0]
+            throw RunLogError(file: path, "starts with '\(shown)', a line of console output, not a header; expected a CSV log "
+                + "with column names such as epoch,loss (Keras: keras.callbacks.CSVLogger)")
         }
         if names.allSatisfy({ $0.isEmpty || Double($0) != nil }) {
             throw RunLogError(file: path, "starts with numbers ('\(names.joined(separator: ","))'), not a header; "

@@ -32,7 +32,7 @@ extension DLPlot {
                 cell or missing key is no observation; a row shorter than the header misses its last cells; a \
                 step logged again replaces the earlier value, and a step going back (a resumed run) replaces the \
                 points from there on; a truncated last record or line (a file still being written) is skipped \
-                with a note. A text column or key named phase, split, stage, mode, subset, set, fold or \
+                with a note (a whole last line without its line break is kept). A text column or key named phase, split, stage, mode, subset, set, fold or \
                 partition (train, val) splits the metrics into train/loss, val/loss, …; other text is ignored. \
                 Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC); numbers of \
                 10¹¹ and more are epoch milliseconds, from 10¹⁴ microseconds, from 10¹⁷ nanoseconds. TensorBoard's \
@@ -54,7 +54,8 @@ extension DLPlot {
                 epoch's last logged step through its own; a Keras log (one row per epoch) keeps its epochs, and \
                 fractional epochs (Hugging Face) are used as logged.
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
-                'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd).
+                'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). Runs are joined \
+                by step; with --x time or epoch each step is drawn at the mean of its runs' times or epochs.
                 --data FILE.csv writes every logged point as run,metric,step,value (+ smoothed, + epoch or time), \
                 values exactly as logged; with --group, the per-step group statistics go to FILE-2.csv.
                 Examples:
