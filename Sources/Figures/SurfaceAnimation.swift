@@ -92,7 +92,7 @@ public struct SurfaceAnimation {
                                          edge: theme.plotBackground, zOrder: 3.6))
             }
             if !recipe.withCurves {
-                marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
                 marks.append(LegendLine(progress(run, step: step, surface: plan.surface)))
                 // The same rows as the finished figure's legend, so that it keeps its size.
                 if run.learningRateNote != nil, j < run.trajectory.learningRates.count {

@@ -190,7 +190,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             marks.append(stepMarkers(run, every: every, upTo: run.points.count - 1, look: look, theme: theme))
             marks.append(evaluationMarkers(run, look: look))
             if !withCurves {
-                marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
@@ -234,7 +234,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
     public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
         // The optimizer's name, or its whole label when another run has the same name.
-        let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.label : run.config.name
+        let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.displayLabel : run.config.name
         return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
                  diverged: run.diverged, index: i)
     }
@@ -309,7 +309,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         var marks: [any Mark] = [mark]
         for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            marks.append(LineMark(points: [], style: look.stroke, label: run.config.label))
+            marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel))
             marks.append(LegendLine(text))
         }
         for p in userPaths where !withCurves {

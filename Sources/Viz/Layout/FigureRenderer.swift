@@ -194,7 +194,7 @@ struct FigureRenderer {
         }
         for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
-        var aspects: [(dx: Double, dy: Double)?] = []
+        var aspects: [(dx: Double, dy: Double)?] = [], magnitudes: [Double] = []
         for k in panels.indices {
             let r = cells[k].inset(by: aligned[k])
             guard r.width >= 8, r.height >= 8 else {
@@ -205,7 +205,11 @@ struct FigureRenderer {
             let l = layouts[k]
             let dx = abs(l.xScale.transform(l.xScale.domain.upper) - l.xScale.transform(l.xScale.domain.lower))
             let dy = abs(l.yScale.transform(l.yScale.domain.upper) - l.yScale.transform(l.yScale.domain.lower))
-            aspects.append(panels[k].axes.equalAspect && dx > 0 && dy > 0 ? (dx, dy) : nil)
+            // The aspect as dx : dy scaled so the larger is 1: spans of 10⁻³¹⁹ (subnormal) or 10¹⁵⁰ divide
+            // points by data units without leaving the doubles.
+            let m = max(dx, dy)
+            magnitudes.append(m)
+            aspects.append(panels[k].axes.equalAspect && dx / m > 0 && dy / m > 0 && m.isFinite ? (dx / m, dy / m) : nil)
         }
         let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
         // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
@@ -220,8 +224,8 @@ struct FigureRenderer {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
                 // One data unit the same length both ways: the shorter range widens to the frame.
                 let unit = min(placed[k].width / a.dx, placed[k].height / a.dy)
-                layouts[k].xScale = EqualAspectFrames.widened(layouts[k].xScale, toLength: placed[k].width, unit: unit)
-                layouts[k].yScale = EqualAspectFrames.widened(layouts[k].yScale, toLength: placed[k].height, unit: unit)
+                layouts[k].xScale = EqualAspectFrames.widened(layouts[k].xScale, toLength: placed[k].width, unit: unit, magnitude: magnitudes[k])
+                layouts[k].yScale = EqualAspectFrames.widened(layouts[k].yScale, toLength: placed[k].height, unit: unit, magnitude: magnitudes[k])
             }
             // Ticks were chosen for the panel's own insets; aligned insets (a neighbour's outside legend or
             // wider labels) or equal aspect make the plot narrower: choose them again for the plot as drawn

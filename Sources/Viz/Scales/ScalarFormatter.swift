@@ -131,6 +131,20 @@ extension TickFormat {
         }
     }
 
+    /// `v` in the form of `short` with every digit of its shortest round-trip decimal, so it is never
+    /// shown rounded: 1e10 → 1×10¹⁰, 10.0 → 10, 0.001 → 0.001, 1.001 → 1.001, 1e-5 → 1×10⁻⁵. For settings
+    /// the user typed or a program chose (learning rates in legends and titles).
+    public static func exact(_ v: Double) -> String {
+        guard v.isFinite, v != 0 else { return short(v) }
+        var digits = abs(v).description
+        if let e = digits.firstIndex(where: { $0 == "e" || $0 == "E" }) { digits = String(digits[..<e]) }
+        if digits.hasSuffix(".0") { digits.removeLast(2) }
+        digits.removeAll { $0 == "." }
+        while digits.hasPrefix("0") { digits.removeFirst() }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return short(v, significant: min(17, max(1, digits.count)))
+    }
+
     /// The shortest decimal that reads back to the same Double (Swift's `description`), with a true minus
     /// and ×10ⁿ instead of `e` notation: for numbers the user typed (starts, ranges), which must not be
     /// shown rounded (1000.0005 stays 1000.0005).
