@@ -163,8 +163,8 @@ public struct StepsFigure: FigureRecipe {
         // With a schedule the lr changes from panel to panel: each panel names the lr its step used.
         let title = "step \(step.index)" + (overflows ? " overflows" : moves ? "" : ": no move")
             + (schedule == nil ? "" : "\nlr \(TickFormat.short(step.lr, significant: 3))")
-        // Every panel has its own zoom (a diverging run's panels differ by powers of ten): each names its axes.
-        var ax = Axes(title: title, xLabel: "$x$", yLabel: "$y$")
+        // Every panel has its own zoom: its axes carry their own power of ten ("×10⁵"), the first names y.
+        var ax = Axes(title: title, xLabel: "$x$", yLabel: p % Self.grid(panels: panels).columns == 0 ? "$y$" : nil)
         ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
         // The view widens to fill its cell (one unit the same length both ways): sample around it.

@@ -20,9 +20,11 @@ public struct ScalarLabels: Sendable, Equatable {
     public var hasSuffix: Bool { offset != 0 || exponent != 0 }
 
     /// The axis title with the shared offset and factor, e.g. "$x$ − 1000", "step (×10⁶)"; `title`
-    /// alone when there is nothing to add, and the offset/factor alone when there is no title.
+    /// alone when there is nothing to add; with no title the factor alone ("×10⁵", for a panel whose
+    /// neighbour names the axis), or "value − 1000" for an offset.
     public func axisTitle(_ title: String?) -> String? {
         guard hasSuffix else { return title }
+        if title == nil, offset == 0 { return "×10" + TickFormat.superscript(exponent) }
         var parts: [String] = []
         if offset != 0 {
             let magnitude = TickFormat.shortest(abs(offset))
