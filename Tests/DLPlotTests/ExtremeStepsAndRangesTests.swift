@@ -46,9 +46,9 @@ final class ExtremeStepsAndRangesTests: XCTestCase {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
         }
         // 10⁻³⁰⁰ wide is still a view (the smallest normal double is 2.2×10⁻³⁰⁸).
-        XCTAssertNil(ArgumentText.tooNarrow(0, 1e-300))
-        XCTAssertNil(ArgumentText.tooNarrow(1e6, 1.000001e6))
-        XCTAssertNotNil(ArgumentText.tooNarrow(1, 1 + 1e-12))
+        XCTAssertNil(NumberArguments.tooNarrow(0, 1e-300))
+        XCTAssertNil(NumberArguments.tooNarrow(1e6, 1.000001e6))
+        XCTAssertNotNil(NumberArguments.tooNarrow(1, 1 + 1e-12))
     }
 
     func testStepsThatGrowSayTheRunDivergesAndLabelEveryPanel() throws {

@@ -1,8 +1,11 @@
+// Numbers: numbers typed on the command line and printed as CSV or JSON tables.
+
 import ArgumentParser
+import Foundation
 import Optim
 
 /// Parsing of the number-valued command-line arguments: single finite numbers, comma lists,
-/// `;`-separated rows, `x:y` points and `key=value` parameters. Every failure is a
+/// `;`-separated rows, `x:y` points, `a:b` ranges and `key=value` parameters. Every failure is a
 /// `ValidationError` that quotes the offending text and says what is expected.
 enum NumberArguments {
     /// A finite number, or an error naming `text` and the option.
@@ -62,6 +65,51 @@ enum NumberArguments {
             throw ValidationError("\(option): '\(text)' has \(v.count) numbers; expected two, x,y (e.g. -1.5,2)")
         }
         return v
+    }
+
+    /// Parses `a:b` with a < b and both ends within ±1e150.
+    static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+            throw ValidationError("invalid \(option) '\(text)': expected two numbers as a:b, e.g. \(option) -6:6")
+        }
+        guard a < b else { throw ValidationError("invalid \(option) '\(text)': the lower end must be below the upper end") }
+        // Samples, ticks and limits are computed from the span: it must be a finite number too.
+        guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
+            throw ValidationError("invalid \(option) '\(text)': expected ends within ±1e150")
+        }
+        if let why = tooNarrow(a, b) { throw ValidationError("invalid \(option) '\(text)': \(why)") }
+        return a...b
+    }
+
+    /// How many float64 steps a range must span to be sampled and drawn (a curve takes 1201 samples, a
+    /// surface grid up to 400 a side, and each must differ from its neighbours).
+    static let minimumSteps = 10_000.0
+
+    /// Why `a...b` is too narrow to draw, or nil. `0:5e-324` holds two doubles: samples repeat and a line
+    /// between them is invented. The span must be `minimumSteps` float64 steps at its larger end, and
+    /// steps are counted no finer than the smallest normal double (2.2×10⁻³⁰⁸): subnormal numbers
+    /// lose precision, and ticks and labels cannot be computed for them.
+    static func tooNarrow(_ a: Double, _ b: Double) -> String? {
+        let step = max(max(abs(a), abs(b)).ulp, Double.leastNormalMagnitude)
+        let least = minimumSteps * step
+        guard b - a < least else { return nil }
+        return "too narrow to draw (less than \(Int(minimumSteps)) float64 steps); "
+            + "give a range at least \(String(format: "%.2g", least)) wide"
+    }
+
+    /// Parses a comma-separated list of finite numbers, in the `invalid --option 'text': …` wording the
+    /// figure commands have always used (`list` is the number commands' wording).
+    static func numbers(_ text: String, option: String) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        var out: [Double] = []
+        for p in parts {
+            guard let v = Double(p.trimmingSpaces), v.isFinite else {
+                throw ValidationError("invalid \(option) '\(text)': '\(p)' is not a finite number (expected a comma-separated list, e.g. 0.05,0.2,1.1)")
+            }
+            out.append(v)
+        }
+        return out
     }
 
     /// ["negative_slope=0.1", "alpha=2"] → dictionary; duplicate keys and malformed items are errors.
