@@ -58,7 +58,7 @@ struct AxisLayout {
             for k in 1..<t.count {
                 let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
                 // Turned labels: their upright bounding boxes (what a layout report checks) keep apart.
-                let need = rotated ? (max(l[k].height, l[k - 1].height) + font.size * 0.25) / 0.7071
+                let need = rotated ? (max(l[k].width, l[k - 1].width) + max(l[k].height, l[k - 1].height)) * 0.7071 + font.size * 0.25
                     : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
                 if !(slot >= need) { return false }
             }
@@ -82,7 +82,7 @@ struct AxisLayout {
             }
         }
         // Still colliding with the fewest nice ticks (wide labels on a narrow plot): keep every k-th one.
-        if !fits(xt, xl, rotated: rotated), xt.count > 2, let widest = xl.map(\.width).max() {
+        if !fits(xt, xl, rotated: rotated), xt.count > 1, let widest = xl.map(\.width).max() {
             let gap = rect.width * abs(xScale.normalize(xt[1]) - xScale.normalize(xt[0]))
             let k = max(2, Int(((widest + font.size * 0.8) / max(gap, 1e-9)).rounded(.up)))
             let keep = Array(stride(from: 0, to: xt.count, by: k))
@@ -91,11 +91,18 @@ struct AxisLayout {
             rotated = false
         }
         xTicks = xt
-        let madeY = make(yScale, ny, scientific: false)
-        yTicks = madeY.0
+        // y labels stacked on a short plot: fewer nice ticks (down to two), then every k-th one, so
+        // neighbours always keep a gap (down to a single labelled tick on a plot a label high).
+        var madeY = make(yScale, ny, scientific: false)
+        var m = ny
+        while m > 2, !Self.fitsVertically(madeY.0, madeY.2, scale: yScale, height: rect.height, font: font) {
+            m -= 1
+            madeY = make(yScale, m, scientific: false)
+        }
+        (yTicks, madeY.2) = Self.thinFixedYLabels(madeY.0, madeY.2, scale: yScale, height: rect.height, font: font)
         var yf = madeY.1, yl = madeY.2
         xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
-        yMinor = axes.minorTicks ? yScale.minorTicks(count: ny) : []
+        yMinor = axes.minorTicks ? yScale.minorTicks(count: m) : []
         // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
         if let fixed = axes.xTickLabels {
             let kept = fixed.filter { Self.inside($0.value, xScale) }

@@ -216,6 +216,12 @@ struct FigureRenderer {
             throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
                                         allowed: "room for an equal-unit plot at least four tick labels high")
         }
+        // Any plot with axes narrower or shorter than three tick labels' height has no room for two readable ticks
+        // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.
+        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 3 * theme.tickFont.size {
+            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
+                                        allowed: "room for every plot at least three tick labels wide and high")
+        }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
                 // One data unit the same length both ways: the shorter range widens to the frame.
