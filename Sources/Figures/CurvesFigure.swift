@@ -64,7 +64,8 @@ public struct CurvesFigure: FigureRecipe {
             let line = LineMark(points: pts, style: look.stroke, label: run.config.label)
             ax.add(line, animated: animated, as: .line(line, times: steps.map(Double.init)))
             if outcomes {
-                let final = run.outcome(surface: surface)
+                // Curves have no view: a run that left the surface's view is told by its end point and loss.
+                let final = run.outcome(surface: surface, view: !fromHistory)
                 ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
                     SurfaceAnimation.progress(run, step: $0, surface: surface)
                 })

@@ -42,6 +42,12 @@ public struct LearningRateFigure: FigureRecipe {
         // Oscillating: most steps jump across the minimum the run ends near.
         let crossings = zip(ws, ws.dropFirst()).filter { a, b in (a - nearest) * (b - nearest) < 0 }.count
         let oscillating = crossings > ws.count / 2
+        // f tells nothing when it did not change (w₀ = −10⁻³⁰⁰: f = w² underflows to 0 all along): w does.
+        if fEnd == f0, ws[0] != nearest {
+            let d0 = abs(ws[0] - nearest), dEnd = abs(last - nearest)
+            if dEnd > d0 * (1 + 1e-9) { return "diverges" }
+            if dEnd >= d0 * (1 - 1e-9) { return oscillating ? "oscillates" : "too small" }
+        }
         if abs(last - nearest) < 0.01 * span {
             if fNearest > fMin + 1e-9 * max(1, abs(fMin)) { return "stuck in a local minimum" }
             return oscillating ? "good (oscillates)" : "good"

@@ -200,16 +200,15 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         return marks
     }
 
-    /// For a start outside the view: an arrow pointing at the view's edge in the start's direction, with
-    /// "start (10, 10) outside the view" at its tail; nil for a start inside the view (or not finite).
+    /// For a start outside the view: a short arrow whose head is on the view's edge in the start's direction
+    /// (the subtitle gives the start, each run's legend says "starts outside the view"); nil for a start
+    /// inside the view (or not finite). No text on the plot: a note there would cover the paths it points past.
     public func outsideStartArrow(theme: Theme) -> ArrowMark? {
         let start = Point(plan.start.x, plan.start.y)
         guard start.isFinite, !plan.inView(start.x, start.y) else { return nil }
         let centre = Point((plan.x.lower + plan.x.upper) / 2, (plan.y.lower + plan.y.upper) / 2)
         let edge = clipToView(from: centre, to: start)
-        let tail = centre + (edge - centre) * 0.72
-        let text = "start (" + TickFormat.shortest(start.x) + ", " + TickFormat.shortest(start.y) + ") outside the view"
-        return ArrowMark(from: tail, to: edge, color: theme.foreground, width: 1.2, text: text, zOrder: 6)
+        return ArrowMark(from: centre + (edge - centre) * 0.82, to: edge, color: theme.foreground, width: 1.4, zOrder: 6)
     }
 
     /// A marker every `every` steps before index `upTo`, from where the run is first inside the view until

@@ -98,15 +98,17 @@ public struct SurfaceRun: Sendable {
     /// What happened, for a legend or a note: "diverged at step k", "leaves the view at step k", or the end
     /// point and its loss, "→ (1.00, 1.00), f = 3×10⁻⁹"; for a run that starts outside the view,
     /// "starts outside the view, enters at step k; …" or "outside the view throughout; …".
-    public func outcome(surface: Surface) -> String { legendRow(atStep: .max, surface: surface) }
+    /// `view: false` leaves the view out (a loss-against-step figure has none): the end point and its loss.
+    public func outcome(surface: Surface, view: Bool = true) -> String { legendRow(atStep: .max, surface: surface, view: view) }
 
     /// The legend row of the run as it stands at `step`, in one wording for every frame of an animation and
     /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), or
-    /// what has happened by then: "diverged at step k", "leaves the view at step k".
-    public func legendRow(atStep step: Int, surface: Surface) -> String {
-        let entry = outsideThroughout ? "outside the view throughout; " : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
+    /// what has happened by then: "diverged at step k", "leaves the view at step k" (not with `view: false`).
+    public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
+        let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
+            : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
         if let k = diverged, k <= step { return entry + "diverged at step \(k)" }
-        if let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
+        if view, let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
         let j = index(atStep: step)
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
@@ -139,7 +141,9 @@ public struct SurfaceRun: Sendable {
     /// A coordinate with two decimals (three significant digits when small), typographic minus.
     public static func coordinate(_ v: Double) -> String {
         // Below 10⁻⁹ a coordinate is rounding noise at a figure's precision (a symmetric data set's b ≈ 10⁻¹⁸): 0.00.
-        abs(v) >= 0.01 || abs(v) < 1e-9 ? TickFormat.fixed(abs(v) < 1e-9 ? 0 : v, 2) : TickFormat.short(v, significant: 2)
+        // From 10⁴ on, three significant digits (2.62×10⁶, not 2621440.00).
+        if abs(v) >= 1e4 { return TickFormat.short(v, significant: 3) }
+        return abs(v) >= 0.01 || abs(v) < 1e-9 ? TickFormat.fixed(abs(v) < 1e-9 ? 0 : v, 2) : TickFormat.short(v, significant: 2)
     }
 
     /// A loss value to two significant digits, powers of ten for small ones.

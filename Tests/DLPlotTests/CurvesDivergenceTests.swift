@@ -73,4 +73,18 @@ final class CurvesDivergenceTests: XCTestCase {
         let png = try DecodedPNG([UInt8](try Data(contentsOf: dir.appendingPathComponent("c.png"))))
         XCTAssertEqual(png.width, 1280)
     }
+
+    /// The loss panel (its legend outside on the right) and the distance panel under it share the step axis, so
+    /// they have the same width: the loss curve ended above step 13 of the lower axis for a 20-step run.
+    func testStackedPanelsSharingTheStepAxisLineUp() throws {
+        let f = try curves(["--surface", "bowl", "--optimizers", "gd", "--lr", "1.5", "--steps", "20"])
+        let rects = try f.layoutPlotRects()
+        XCTAssertEqual(rects.count, 2)
+        XCTAssertEqual(rects[0].minX, rects[1].minX, accuracy: 0.01)
+        XCTAssertEqual(rects[0].maxX, rects[1].maxX, accuracy: 0.01)
+        // A loss-against-step figure has no view: the legend gives the end point (to three digits), not "leaves the view".
+        let legend = f.panels.flatMap { $0.axes.marks.flatMap { $0.legendEntries.map(\.label) } }
+        XCTAssertTrue(legend.contains("→ (2.62×10⁶, 2.1×10⁶), f = 1.1×10¹³"), "\(legend)")
+        XCTAssertFalse(legend.contains { $0.contains("view") }, "\(legend)")
+    }
 }

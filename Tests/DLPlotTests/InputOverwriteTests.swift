@@ -13,17 +13,20 @@ final class InputOverwriteTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("logs/version_0"), withIntermediateDirectories: true)
         try log.write(to: dir.appendingPathComponent("logs/version_0/metrics.csv"), atomically: true, encoding: .utf8)
         try "x,y\n0,1\n1,1\n".write(to: dir.appendingPathComponent("p.csv"), atomically: true, encoding: .utf8)
+        // The input is named when the command line names it; a file found inside a run directory is not.
         let cases: [([String], String)] = [
-            (["runs", "kc.csv", "-o", "out.png", "--data", "kc.csv"], "--data 'kc.csv'"),
-            (["runs", "kc.csv", "-o", "./kc.csv", "--format", "png"], "-o './kc.csv'"),
-            (["runs", "kc.csv", "-o", "out.png", "--data", "link.csv"], "--data 'link.csv'"),
-            (["runs", "logs", "-o", "out.png", "--data", "logs/version_0/metrics.csv"], "--data 'logs/version_0/metrics.csv'"),
-            (["surface", "rosenbrock", "--path", "p.csv", "-o", "out.png", "--data", "p.csv"], "--data 'p.csv'"),
+            (["runs", "kc.csv", "-o", "out.png", "--data", "kc.csv"], "--data 'kc.csv': it is an input of this command (the log 'kc.csv')"),
+            (["runs", "kc.csv", "-o", "./kc.csv", "--format", "png"], "-o './kc.csv': it is an input of this command (the log 'kc.csv')"),
+            (["runs", "kc.csv", "-o", "out.png", "--data", "link.csv"], "--data 'link.csv': it is an input of this command (the log 'kc.csv')"),
+            (["runs", "logs", "-o", "out.png", "--data", "logs/version_0/metrics.csv"],
+             "--data 'logs/version_0/metrics.csv': it is an input of this command"),
+            (["surface", "rosenbrock", "--path", "p.csv", "-o", "out.png", "--data", "p.csv"],
+             "--data 'p.csv': it is an input of this command (--path 'p.csv')"),
         ]
         for (args, named) in cases {
             let run = try runDLPlot(args, in: dir)
             XCTAssertEqual(run.status, 64, args.joined(separator: " "))
-            XCTAssertEqual(run.stderr, "Error: invalid \(named): it is an input of this command and would be overwritten; choose another name\n")
+            XCTAssertEqual(run.stderr, "Error: invalid \(named); writing there would replace it: choose another name\n")
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.png").path), "nothing written")
         }
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("kc.csv"), encoding: .utf8), log)

@@ -101,4 +101,56 @@ final class OutputSetTests: XCTestCase {
         // A title that fits gets no warning.
         XCTAssertEqual(try runDLPlot(["activation", "relu", "--title", "Short", "-o", "s.png"], in: dir).stderr, "")
     }
+
+    /// An output named like a file the command reads was written over it (a training log, a --path file).
+    func testNoOutputReplacesAnInput() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = Data("step,loss\n0,1\n1,0.5\n".utf8)
+        try log.write(to: dir.appendingPathComponent("a.csv"))
+        try Data("x,y\n1,1\n2,1.5\n".utf8).write(to: dir.appendingPathComponent("keep.csv"))
+        XCTAssertEqual(link(dir.appendingPathComponent("a.csv").path, dir.appendingPathComponent("hard.csv").path), 0)
+        let cases: [([String], String)] = [
+            (["runs", "a.csv", "-o", "a.csv", "--format", "png"], "Error: invalid -o 'a.csv': it is an input of this command (the log 'a.csv')"),
+            (["runs", "a.csv", "-o", "k.png", "--data", "./a.csv"], "Error: invalid --data './a.csv': it is an input of this command (the log 'a.csv')"),
+            (["runs", "a.csv", "-o", "k.png", "--data", "hard.csv"], "Error: invalid --data 'hard.csv': it is an input of this command (the log 'a.csv')"),
+            (["surface", "bowl", "--path", "keep.csv", "-o", "k.png", "--data", "keep.csv"],
+             "Error: invalid --data 'keep.csv': it is an input of this command (--path 'keep.csv')"),
+        ]
+        for (args, message) in cases {
+            let r = try runDLPlot(args, in: dir)
+            XCTAssertEqual(r.status, 64, "\(args)")
+            XCTAssertTrue(r.stderr.hasPrefix(message), "\(args): \(r.stderr)")
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1)
+        }
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("a.csv")), log)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("k.png").path))
+        // A different name is fine.
+        XCTAssertEqual(try runDLPlot(["runs", "a.csv", "-o", "k.png", "--data", "k.csv"], in: dir).status, 0)
+    }
+
+    /// Standard output is written after every file: a companion file that fails leaves the pipe empty.
+    func testStandardOutputIsWrittenLast() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The 18 KB table does not fit under a 10 KB file-size limit; the PNG on the pipe is not limited.
+        let r = try runShell("ulimit -f 10; \"$0\" activation relu -o - --data d.csv | wc -c", shell: "/bin/bash", in: dir)
+        XCTAssertEqual(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "0", "a figure went down the pipe without its table")
+        XCTAssertEqual(r.stderr, "Error: cannot write 'd.csv': file too large\n")
+    }
+
+    /// `-o a.png -o b.svg` wrote b.svg alone; `--data a.csv --data b.csv` dropped a.csv: both silently.
+    func testAnOutputOptionGivenTwiceIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let twice = try runDLPlot(["activation", "relu", "-o", "a.png", "-o", "b.svg"], in: dir)
+        XCTAssertEqual(twice.status, 64)
+        XCTAssertEqual(twice.stderr, "Error: -o is given 2 times ('a.png', 'b.svg'); a command writes one such file: give it once\n")
+        let data = try runDLPlot(["activation", "relu", "-o", "a.png", "--data", "a.csv", "--data=b.csv"], in: dir)
+        XCTAssertEqual(data.status, 64)
+        XCTAssertEqual(data.stderr, "Error: --data is given 2 times ('a.csv', 'b.csv'); a command writes one such file: give it once\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        // "-o" as another option's value is not an output option.
+        XCTAssertEqual(try runDLPlot(["activation", "relu", "--title", "-o", "-o", "t.png"], in: dir).status, 0)
+    }
 }

@@ -30,6 +30,18 @@ final class RunsCommandTests: XCTestCase {
         }
     }
 
+    func testTooManyMetricsIsAUsageErrorNamingTheCount() throws {
+        // A 2000-column CSV ended with exit 1 and "invalid grid '667x3'".
+        let dir = try scratch()
+        let header = (0..<2000).map { "c\($0)" }.joined(separator: ","), row = Array(repeating: "1", count: 2000).joined(separator: ",")
+        try Data((header + "\n" + row + "\n").utf8).write(to: dir.appendingPathComponent("wide.csv"))
+        let run = try runDLPlot(["runs", "wide.csv", "-o", "w.png"], in: dir)
+        XCTAssertEqual(run.status, 64)
+        XCTAssertEqual(run.stderr, "Error: too many metrics to plot: 2000 (one panel each, at most 400); choose some with --y, "
+            + "e.g. --y 'c0' or a glob such as --y '*loss*'\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("w.png").path))
+    }
+
     func testDataHoldsTheLoggedValuesExactly() throws {
         let dir = try scratch()
         let run = try runDLPlot(["runs", fixture("lightning/metrics.csv"), "--y", "val_*", "--data", "d.csv", "-o", "l.svg"], in: dir)

@@ -38,10 +38,11 @@ struct RunCurve {
         ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(times)) { t in
             [LegendLine(Self.progress(series, x: times, count: TimedMark.revealed(times, upTo: t), best: best, place: place))]
         })
-        // A cross on the last drawable point before the divergence.
+        // A cross at the step the run diverged (the one the legend names), level with the last drawable value
+        // (the value there is not finite): a log with steps 0, 100, 1000 = NaN has its cross at 1000, not 100.
         if let i = series.values.firstIndex(where: { !$0.isFinite }),
            let j = series.values[..<i].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
-            var cross = ScatterMark(points: [Point(x[j], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            var cross = ScatterMark(points: [Point(x[i], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
             cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: x[i]))
         }

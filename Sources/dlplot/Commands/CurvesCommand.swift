@@ -42,6 +42,8 @@ extension DLPlot {
         static let maxSteps = 10_000_000
 
         var defaultFileName: String { "curves-" + FunctionArguments.fileStem(surface) }
+        /// No output may replace the data set this command reads.
+        var inputFiles: [(what: String, path: String)] { run.dataset.map { [("--dataset", $0)] } ?? [] }
 
         mutating func validate() throws {
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan(readingDataset: false).steps)

@@ -146,6 +146,8 @@ extension DLPlot {
 
         func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }
 
+        var inputFiles: [(what: String, path: String)] { files.map { ("the log", $0) } }
+
         func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: true) }
 
         /// The figure; `animated` makes the curves grow along x (see `RunsFigure.animated`).
@@ -153,6 +155,11 @@ extension DLPlot {
             let runs = try readRuns()
             let metrics: [String]
             do { metrics = try RunCurves.selectMetrics(patterns, in: runs) } catch { throw ValidationError(error.description) }
+            // One panel per metric, and a figure holds at most 400 (a 200 000-column CSV ended in an internal grid error).
+            guard metrics.count <= 400 else {
+                throw ValidationError("too many metrics to plot: \(metrics.count) (one panel each, at most 400); "
+                    + "choose some with --y, e.g. --y '\(metrics[0])' or a glob such as --y '*loss*'")
+            }
             let grid = RunsFigure.panelGrid(count: metrics.count)
             var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
                                                       defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)

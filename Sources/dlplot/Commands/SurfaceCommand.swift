@@ -97,6 +97,10 @@ extension DLPlot {
         static let maxSteps = 100_000
 
         var defaultFileName: String { "surface-" + FunctionArguments.fileStem(name) }
+        /// No output may replace the data set or a path file this command reads.
+        var inputFiles: [(what: String, path: String)] {
+            (run.dataset.map { [("--dataset", $0)] } ?? []) + userPaths.paths.map { ("--path", $0) }
+        }
 
         /// With --path and no optimizer named, only the files' paths are drawn.
         var computesRuns: Bool {

@@ -19,6 +19,8 @@ protocol FigureCommand: ParsableCommand {
     /// Writes the animation when `--animate` asks for one and returns true; false for a still figure.
     /// Without `showsProgress` the progress line stays silent even on a terminal (the gallery's own shows).
     func writeAnimation(showsProgress: Bool) throws -> Bool
+    /// The files the command reads (logs, `--path`, `--dataset`), which no output may replace; none by default.
+    var inputFiles: [(what: String, path: String)] { get }
 }
 
 extension FigureCommand {
@@ -50,20 +52,21 @@ enum OutputTarget {
         }
     }
 
-    /// Writes the entries for standard output first (so a failure there leaves no files), then every
-    /// file all-or-nothing (see `AtomicFile.writeAll`). A file the command read as input (a log, a
-    /// --path or --dataset file) is never replaced: `option` names the option of each path.
+    /// Writes every file all-or-nothing (see `AtomicFile.writeAll`), then the entries for standard output, so
+    /// a pipeline never receives a figure whose companion files failed (`-o - --data full-disk/d.csv`). A file
+    /// the command read as input (a log, a --path or --dataset file) is never replaced: `option` names the
+    /// option of each path.
     static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)], option: (String) -> String = { _ in "-o" }) throws {
         for r in rendered where !isStandardOutput(r.path) && InputSpool.isInput(r.path) {
-            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command and would be "
-                + "overwritten; choose another name")
-        }
-        for r in rendered where isStandardOutput(r.path) {
-            if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
+            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command; writing there "
+                + "would replace it: choose another name")
         }
         let regular = rendered.filter { !isStandardOutput($0.path) }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
             throw FigureError(e.description)
+        }
+        for r in rendered where isStandardOutput(r.path) {
+            if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
         }
     }
 }
@@ -72,11 +75,13 @@ extension FigureCommand {
     /// Builds the figure once, renders it in every requested format, then writes all files
     /// all-or-nothing (see `AtomicFile`): every target is checked before anything is rendered, and
     /// nothing is written if any rendering or check fails. A target `-` or `/dev/stdout` is written to
-    /// standard output (first, so a failure there leaves no files). Returns the paths written.
+    /// standard output (last, after every file). Returns the paths written.
     @discardableResult
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
         let report = figureOptions.layout.layoutReport.map { [("--layout-report", $0)] } ?? []
         try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + (data.map { [("--data", $0)] } ?? []) + report)
+        try InputOutputCheck.check(outputs: targets.map { ("-o", $0.path) } + (data.map { [("--data", $0)] } ?? []) + report,
+                                   inputs: inputFiles)
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
@@ -103,6 +108,7 @@ extension FigureCommand {
             let files = try OutputTarget.dataFiles(tables, path: data)
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
             try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
+            try InputOutputCheck.check(outputs: files.map { ("--data", $0.path) }, inputs: inputFiles)
             rendered += files
             // Files named here, not by the user, that already exist are replaced: said on standard error.
             replaced = files.dropFirst().map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
@@ -124,6 +130,8 @@ extension FigureCommand {
         if try writeAnimation(showsProgress: true) { return }
         try writeStill()
     }
+
+    var inputFiles: [(what: String, path: String)] { [] }
 
     /// Commands with `--animate` write the animation here when asked for one, and return true.
     func writeAnimation(showsProgress: Bool) throws -> Bool { false }

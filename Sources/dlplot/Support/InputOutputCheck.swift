@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Viz
+
+/// No output may replace a file the same command reads: `runs a.csv --data a.csv` replaced the training log,
+/// `surface … --path keep.csv --data keep.csv` the user's path, silently and for good. Outputs are compared with
+/// the inputs as canonical paths (directory resolved, symbolic links followed) and, when both exist, by device
+/// and inode (hard links). Standard input and output (`-`) are never the same file as a named one.
+enum InputOutputCheck {
+    /// Refuses (exit 64) the first output in `outputs` that is one of `inputs`, naming both as typed.
+    static func check(outputs: [(option: String, path: String)], inputs: [(what: String, path: String)]) throws {
+        let named = inputs.filter { !OutputTarget.isStandardOutput($0.path) && $0.path != "-" }
+        guard !named.isEmpty else { return }
+        let inputKeys = named.map { (input: $0, key: key($0.path)) }
+        for (option, path) in outputs where !OutputTarget.isStandardOutput(path) {
+            let k = key(path)
+            if let hit = inputKeys.first(where: { $0.key == k || sameInode($0.input.path, path) }) {
+                throw ValidationError("invalid \(option) '\(path)': it is an input of this command (\(hit.input.what) '\(hit.input.path)'); "
+                    + "writing there would replace it: choose another name")
+            }
+        }
+    }
+
+    /// The canonical form of `path`: a symbolic link to a regular file resolved, the directory made absolute.
+    static func key(_ path: String) -> String {
+        let target = (try? AtomicFile.checkTarget(path)) ?? path
+        return FigureOptions.canonicalKey(target)
+    }
+
+    /// Whether both exist and are the same file (device and inode).
+    static func sameInode(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0, (sa.st_mode & S_IFMT) == S_IFREG else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}
