@@ -34,7 +34,18 @@ struct FigureRenderer {
             l.computeInsets(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas, legendEntries: entries)
             layouts.append(l)
         }
+        let firstPass = layouts
         try placeFrames(panels, cells: cells, &layouts)
+        // Labels turned for a plot's first width that stand upright at its final one: give back the height
+        // kept for them (a strip's row of plots was a third shorter than the row above it), once.
+        let upright = panels.indices.filter { firstPass[$0].xLabelsRotated && !layouts[$0].xLabelsRotated }
+        if !upright.isEmpty {
+            for k in upright {
+                layouts[k].computeInsets(axes: panels[k].axes, rect: cells[k], theme: figure.theme, canvas: canvas,
+                                         legendEntries: panels[k].axes.marks.flatMap(\.legendEntries))
+            }
+            try placeFrames(panels, cells: cells, &layouts)
+        }
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         var crowded: [Int] = []
@@ -216,11 +227,11 @@ struct FigureRenderer {
             throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
                                         allowed: "room for an equal-unit plot at least four tick labels high")
         }
-        // Any plot with axes narrower or shorter than three tick labels' height has no room for two readable ticks
+        // Any plot with axes narrower or shorter than 2.5 tick labels' height has no room for two readable ticks
         // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.
-        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 3 * theme.tickFont.size {
+        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 2.5 * theme.tickFont.size {
             throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
-                                        allowed: "room for every plot at least three tick labels wide and high")
+                                        allowed: "room for every plot at least 2.5 tick labels wide and high")
         }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
@@ -237,7 +248,7 @@ struct FigureRenderer {
                                         rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
-            layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)
+            layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas)
         }
     }
 
