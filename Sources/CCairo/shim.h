@@ -1,6 +1,6 @@
-#ifndef DLPLOT_CCAIRO_SHIM_H
-#define DLPLOT_CCAIRO_SHIM_H
-/* cairo (with its SVG and PDF surfaces) and the part of PangoCairo that dlplot uses.
+#ifndef VIZ_CCAIRO_SHIM_H
+#define VIZ_CCAIRO_SHIM_H
+/* cairo (with its SVG and PDF surfaces) and the part of PangoCairo that Viz uses.
  *
  * Pango's own headers need include paths that SwiftPM can only take from pkg-config files that also
  * carry flags it rejects (-pthread), so the few Pango entry points used are declared here, exactly as in
@@ -18,7 +18,7 @@ typedef struct _PangoRectangle { int x; int y; int width; int height; } PangoRec
 typedef struct _PangoFontMap PangoFontMap;
 typedef struct _PangoMatrix PangoMatrix;
 
-#define DLPLOT_PANGO_SCALE 1024
+#define VIZ_PANGO_SCALE 1024
 
 extern PangoLayout *pango_cairo_create_layout(cairo_t *cr);
 extern void pango_cairo_show_layout(cairo_t *cr, PangoLayout *layout);

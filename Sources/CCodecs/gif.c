@@ -1,5 +1,5 @@
 /* GIF89a through giflib, loaded at run time (libgif.so.7 is giflib 5's soname). */
-#include "dlplot_codecs.h"
+#include "viz_codecs.h"
 #include "codec_loading.h"
 #include <gif_lib.h>
 #include <stdbool.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #if GIFLIB_MAJOR != 5
-#error "dlplot loads giflib 5 (libgif.so.7); these headers are another major version"
+#error "Viz loads giflib 5 (libgif.so.7); these headers are another major version"
 #endif
 
 #define GIF_FUNCTIONS(X) \
@@ -15,11 +15,11 @@
     X(0, EGifPutExtensionLeader) X(0, EGifPutExtensionBlock) X(0, EGifPutExtensionTrailer) X(0, EGifCloseFile) \
     X(0, EGifGCBToExtension) X(0, EGifPutExtension) X(0, EGifPutImageDesc) X(0, EGifPutLine)
 
-static struct gif_api { GIF_FUNCTIONS(DLPLOT_FIELD) } api;
-#define GIF_ENTRY(lib, fn) DLPLOT_ENTRY(gif_api, lib, fn)
-static const dlplot_symbol symbols[] = { GIF_FUNCTIONS(GIF_ENTRY) };
+static struct gif_api { GIF_FUNCTIONS(VIZ_FIELD) } api;
+#define GIF_ENTRY(lib, fn) VIZ_ENTRY(gif_api, lib, fn)
+static const viz_symbol symbols[] = { GIF_FUNCTIONS(GIF_ENTRY) };
 
-dlplot_codec_spec dlplot_gif_spec = {
+viz_codec_spec viz_gif_spec = {
     1,
 #ifdef __APPLE__
     {"libgif.7.dylib"},
@@ -29,10 +29,10 @@ dlplot_codec_spec dlplot_gif_spec = {
     symbols, (int)(sizeof symbols / sizeof *symbols), &api, sizeof api, 0
 };
 
-struct dlplot_gif_writer { GifFileType *gif; unsigned char *data; size_t size, capacity; int failed; };
+struct viz_gif_writer { GifFileType *gif; unsigned char *data; size_t size, capacity; int failed; };
 
 static int sink_write(GifFileType *gif, const GifByteType *bytes, int n) {
-    dlplot_gif_writer *s = (dlplot_gif_writer *)gif->UserData;
+    viz_gif_writer *s = (viz_gif_writer *)gif->UserData;
     if (s->failed || n < 0) return 0;
     if (s->size + (size_t)n > s->capacity) {
         size_t capacity = (s->size + (size_t)n) * 2 + 4096;
@@ -45,7 +45,7 @@ static int sink_write(GifFileType *gif, const GifByteType *bytes, int n) {
     return n;
 }
 
-void dlplot_gif_free(dlplot_gif_writer *w) {
+void viz_gif_free(viz_gif_writer *w) {
     if (!w) return;
     int error = 0;
     if (w->gif) api.EGifCloseFile(w->gif, &error);
@@ -53,9 +53,9 @@ void dlplot_gif_free(dlplot_gif_writer *w) {
     free(w);
 }
 
-dlplot_gif_writer *dlplot_gif_open(int width, int height, const unsigned char *palette, int loop) {
-    if (!dlplot_codec_ready(&dlplot_gif_spec)) return NULL;
-    dlplot_gif_writer *w = (dlplot_gif_writer *)calloc(1, sizeof *w);
+viz_gif_writer *viz_gif_open(int width, int height, const unsigned char *palette, int loop) {
+    if (!viz_codec_ready(&viz_gif_spec)) return NULL;
+    viz_gif_writer *w = (viz_gif_writer *)calloc(1, sizeof *w);
     if (!w) return NULL;
     int error = 0;
     w->gif = api.EGifOpen(w, sink_write, &error);
@@ -64,7 +64,7 @@ dlplot_gif_writer *dlplot_gif_open(int width, int height, const unsigned char *p
     GifColorType colors[256];
     for (int i = 0; i < 256; i++) { colors[i].Red = palette[3 * i]; colors[i].Green = palette[3 * i + 1]; colors[i].Blue = palette[3 * i + 2]; }
     ColorMapObject *map = api.GifMakeMapObject(256, colors);
-    if (!map) { dlplot_gif_free(w); return NULL; }
+    if (!map) { viz_gif_free(w); return NULL; }
     int ok = api.EGifPutScreenDesc(w->gif, width, height, 8, 0, map) == GIF_OK;
     api.GifFreeMapObject(map);
     if (ok && loop) {
@@ -74,11 +74,11 @@ dlplot_gif_writer *dlplot_gif_open(int width, int height, const unsigned char *p
             && api.EGifPutExtensionBlock(w->gif, 3, repeat) == GIF_OK
             && api.EGifPutExtensionTrailer(w->gif) == GIF_OK;
     }
-    if (!ok) { dlplot_gif_free(w); return NULL; }
+    if (!ok) { viz_gif_free(w); return NULL; }
     return w;
 }
 
-int dlplot_gif_frame(dlplot_gif_writer *w, const unsigned char *indices, size_t stride,
+int viz_gif_frame(viz_gif_writer *w, const unsigned char *indices, size_t stride,
                      int x, int y, int width, int height, int delay, int transparent) {
     if (!w || !w->gif) return 0;
     GraphicsControlBlock gcb;
@@ -96,13 +96,13 @@ int dlplot_gif_frame(dlplot_gif_writer *w, const unsigned char *indices, size_t 
     return !w->failed;
 }
 
-int dlplot_gif_finish(dlplot_gif_writer *w, unsigned char **out, size_t *size) {
+int viz_gif_finish(viz_gif_writer *w, unsigned char **out, size_t *size) {
     *out = NULL; *size = 0;
-    if (!w || !w->gif) { dlplot_gif_free(w); return 0; }
+    if (!w || !w->gif) { viz_gif_free(w); return 0; }
     int error = 0;
     int ok = api.EGifCloseFile(w->gif, &error) == GIF_OK && !w->failed;
     w->gif = NULL;
     if (ok) { *out = w->data; *size = w->size; w->data = NULL; }
-    dlplot_gif_free(w);
+    viz_gif_free(w);
     return ok;
 }

@@ -1,4 +1,4 @@
-#include "dlplot_codecs.h"
+#include "viz_codecs.h"
 #include "codec_loading.h"
 #include <dlfcn.h>
 #include <pthread.h>
@@ -8,26 +8,26 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-static dlplot_codec_spec *spec_of(int codec) {
+static viz_codec_spec *spec_of(int codec) {
     switch (codec) {
-    case DLPLOT_CODEC_GIF: return &dlplot_gif_spec;
-    case DLPLOT_CODEC_WEBP: return &dlplot_webp_spec;
-    case DLPLOT_CODEC_MP4: return &dlplot_mp4_spec;
+    case VIZ_CODEC_GIF: return &viz_gif_spec;
+    case VIZ_CODEC_WEBP: return &viz_webp_spec;
+    case VIZ_CODEC_MP4: return &viz_mp4_spec;
     default: return NULL;
     }
 }
 
-int dlplot_codec_library_count(int codec) {
-    dlplot_codec_spec *spec = spec_of(codec);
+int viz_codec_library_count(int codec) {
+    viz_codec_spec *spec = spec_of(codec);
     return spec ? spec->library_count : 0;
 }
 
-const char *dlplot_codec_soname(int codec, int index) {
-    dlplot_codec_spec *spec = spec_of(codec);
+const char *viz_codec_soname(int codec, int index) {
+    viz_codec_spec *spec = spec_of(codec);
     return spec && index >= 0 && index < spec->library_count ? spec->sonames[index] : NULL;
 }
 
-int dlplot_codec_ready(dlplot_codec_spec *spec) {
+int viz_codec_ready(viz_codec_spec *spec) {
     pthread_mutex_lock(&lock);
     int ready = spec->loaded;
     pthread_mutex_unlock(&lock);
@@ -38,8 +38,8 @@ static void say(char *message, size_t length, const char *text) {
     if (message && length) snprintf(message, length, "%s", text ? text : "unknown error");
 }
 
-int dlplot_codec_load(int codec, const char *const *sonames, int count, char *message, size_t length) {
-    dlplot_codec_spec *spec = spec_of(codec);
+int viz_codec_load(int codec, const char *const *sonames, int count, char *message, size_t length) {
+    viz_codec_spec *spec = spec_of(codec);
     if (!spec) { say(message, length, "no such codec"); return 1; }
     const char *const *names = sonames ? sonames : spec->sonames;
     int n = sonames ? count : spec->library_count;
@@ -55,7 +55,7 @@ int dlplot_codec_load(int codec, const char *const *sonames, int count, char *me
     unsigned char *table = failed ? NULL : (unsigned char *)calloc(1, spec->table_size);
     if (!failed && !table) { say(message, length, "out of memory"); failed = 1; }
     for (int s = 0; s < spec->symbol_count && !failed; s++) {
-        const dlplot_symbol *sym = &spec->symbols[s];
+        const viz_symbol *sym = &spec->symbols[s];
         int lib = sym->library < n ? sym->library : n - 1;
         dlerror();
         void *address = dlsym(handles[lib], sym->name);

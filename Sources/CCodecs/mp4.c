@@ -1,7 +1,7 @@
 /* H.264 in MP4 through libavcodec and libavformat (libx264 when present), loaded at run time by the sonames
  * of the major versions these headers describe (libavutil.so.57, libavcodec.so.59, libavformat.so.59 on
  * Debian 12): the structures read and written here change between major versions. */
-#include "dlplot_codecs.h"
+#include "viz_codecs.h"
 #include "codec_loading.h"
 #include <stdlib.h>
 #include <string.h>
@@ -19,17 +19,17 @@
     X(2, av_interleaved_write_frame) X(2, av_write_trailer) X(2, avio_flush) X(2, avio_context_free) \
     X(2, avformat_free_context)
 
-static struct mp4_api { MP4_FUNCTIONS(DLPLOT_FIELD) } api;
-#define MP4_ENTRY(lib, fn) DLPLOT_ENTRY(mp4_api, lib, fn)
-static const dlplot_symbol symbols[] = { MP4_FUNCTIONS(MP4_ENTRY) };
+static struct mp4_api { MP4_FUNCTIONS(VIZ_FIELD) } api;
+#define MP4_ENTRY(lib, fn) VIZ_ENTRY(mp4_api, lib, fn)
+static const viz_symbol symbols[] = { MP4_FUNCTIONS(MP4_ENTRY) };
 
 #ifdef __APPLE__
-#define AV_SONAME(name, major) "lib" name "." DLPLOT_STR(major) ".dylib"
+#define AV_SONAME(name, major) "lib" name "." VIZ_STR(major) ".dylib"
 #else
-#define AV_SONAME(name, major) "lib" name ".so." DLPLOT_STR(major)
+#define AV_SONAME(name, major) "lib" name ".so." VIZ_STR(major)
 #endif
 
-dlplot_codec_spec dlplot_mp4_spec = {
+viz_codec_spec viz_mp4_spec = {
     3,
     {AV_SONAME("avutil", LIBAVUTIL_VERSION_MAJOR), AV_SONAME("avcodec", LIBAVCODEC_VERSION_MAJOR),
      AV_SONAME("avformat", LIBAVFORMAT_VERSION_MAJOR)},
@@ -39,7 +39,7 @@ dlplot_codec_spec dlplot_mp4_spec = {
 /* The MP4 file in memory: libavformat writes, seeks back (to patch sizes) and reads here. */
 typedef struct { uint8_t *data; size_t size; size_t capacity; int64_t pos; int failed; } mp4_buffer;
 
-struct dlplot_mp4_writer {
+struct viz_mp4_writer {
     AVFormatContext *format;
     AVCodecContext *codec;
     AVStream *stream;
@@ -77,7 +77,7 @@ static int64_t buffer_seek(void *opaque, int64_t offset, int whence) {
     return to;
 }
 
-void dlplot_mp4_free(dlplot_mp4_writer *m) {
+void viz_mp4_free(viz_mp4_writer *m) {
     if (!m) return;
     if (m->frame) api.av_frame_free(&m->frame);
     if (m->packet) api.av_packet_free(&m->packet);
@@ -89,7 +89,7 @@ void dlplot_mp4_free(dlplot_mp4_writer *m) {
 }
 
 /* BT.709 limited range, single-threaded and bit-exact, so the bytes depend only on the frames. */
-static int configure(dlplot_mp4_writer *m, const AVCodec *codec, int width, int height, int fps_num, int fps_den) {
+static int configure(viz_mp4_writer *m, const AVCodec *codec, int width, int height, int fps_num, int fps_den) {
     if (api.avformat_alloc_output_context2(&m->format, NULL, "mp4", NULL) < 0 || !m->format) return 0;
     m->format->flags |= AVFMT_FLAG_BITEXACT;
     m->stream = api.avformat_new_stream(m->format, NULL);
@@ -111,6 +111,9 @@ static int configure(dlplot_mp4_writer *m, const AVCodec *codec, int width, int 
     api.av_opt_set(c->priv_data, "preset", "medium", 0);
     api.av_opt_set(c->priv_data, "crf", "20", 0);
     api.av_opt_set(c->priv_data, "tune", "animation", 0);
+    /* x264 keeps rc-lookahead frames in flight (40 at "medium": ~550 MB of memory at 1920x1080); 10 (as in
+     * "veryfast") keeps it near 300 MB, and files of drawn figures barely grow (a few per cent). */
+    api.av_opt_set(c->priv_data, "x264-params", "rc-lookahead=10", 0);
     if (api.avcodec_open2(c, codec, NULL) < 0) return 0;
     if (api.avcodec_parameters_from_context(m->stream->codecpar, c) < 0) return 0;
     m->stream->time_base = c->time_base;
@@ -128,21 +131,21 @@ static int configure(dlplot_mp4_writer *m, const AVCodec *codec, int width, int 
     return api.av_frame_get_buffer(m->frame, 0) >= 0;
 }
 
-int dlplot_mp4_open(dlplot_mp4_writer **out, int width, int height, int fps_num, int fps_den) {
+int viz_mp4_open(viz_mp4_writer **out, int width, int height, int fps_num, int fps_den) {
     *out = NULL;
-    if (!dlplot_codec_ready(&dlplot_mp4_spec)) return -3;
+    if (!viz_codec_ready(&viz_mp4_spec)) return -3;
     api.av_log_set_level(AV_LOG_ERROR);
     const AVCodec *codec = api.avcodec_find_encoder_by_name("libx264");
     if (!codec) codec = api.avcodec_find_encoder(AV_CODEC_ID_H264);
     if (!codec) return -1;
-    dlplot_mp4_writer *m = (dlplot_mp4_writer *)calloc(1, sizeof *m);
+    viz_mp4_writer *m = (viz_mp4_writer *)calloc(1, sizeof *m);
     if (!m) return -2;
-    if (!configure(m, codec, width, height, fps_num, fps_den)) { dlplot_mp4_free(m); return -2; }
+    if (!configure(m, codec, width, height, fps_num, fps_den)) { viz_mp4_free(m); return -2; }
     *out = m;
     return 0;
 }
 
-static int drain(dlplot_mp4_writer *m) {
+static int drain(viz_mp4_writer *m) {
     for (;;) {
         int r = api.avcodec_receive_packet(m->codec, m->packet);
         if (r == AVERROR(EAGAIN) || r == AVERROR_EOF) return 1;
@@ -155,7 +158,7 @@ static int drain(dlplot_mp4_writer *m) {
 }
 
 /* Converts to BT.709 limited-range Y'CbCr 4:2:0 (each chroma sample the mean of a 2x2 block). */
-int dlplot_mp4_add(dlplot_mp4_writer *m, const uint8_t *bgra, int stride, int repeat) {
+int viz_mp4_add(viz_mp4_writer *m, const uint8_t *bgra, int stride, int repeat) {
     if (!m) return 0;
     AVFrame *f = m->frame;
     if (api.av_frame_make_writable(f) < 0) return 0;
@@ -187,13 +190,13 @@ int dlplot_mp4_add(dlplot_mp4_writer *m, const uint8_t *bgra, int stride, int re
     return 1;
 }
 
-int dlplot_mp4_finish(dlplot_mp4_writer *m, uint8_t **out, size_t *size) {
+int viz_mp4_finish(viz_mp4_writer *m, uint8_t **out, size_t *size) {
     *out = NULL; *size = 0;
     if (!m) return 0;
     int ok = api.avcodec_send_frame(m->codec, NULL) >= 0 && drain(m) && api.av_write_trailer(m->format) >= 0;
     api.avio_flush(m->io);
     ok = ok && !m->buffer.failed;
     if (ok) { *out = m->buffer.data; *size = m->buffer.size; m->buffer.data = NULL; }
-    dlplot_mp4_free(m);
+    viz_mp4_free(m);
     return ok;
 }

@@ -1,7 +1,7 @@
 /* Animated WebP through libwebp's WebPAnimEncoder (libwebpmux.so.3 over libwebp.so.7), loaded at run time.
  * The headers' inline helpers (WebPConfigInit, WebPAnimEncoderNew, WebPDataClear...) call library functions
  * directly, so the ABI-versioned functions behind them are called through the table instead. */
-#include "dlplot_codecs.h"
+#include "viz_codecs.h"
 #include "codec_loading.h"
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +9,7 @@
 #include <webp/mux.h>
 
 #if (WEBP_ENCODER_ABI_VERSION >> 8) != 2 || (WEBP_MUX_ABI_VERSION >> 8) != 1
-#error "dlplot loads libwebp 1.x (libwebp.so.7, libwebpmux.so.3); these headers are another ABI"
+#error "Viz loads libwebp 1.x (libwebp.so.7, libwebpmux.so.3); these headers are another ABI"
 #endif
 
 #define WEBP_FUNCTIONS(X) \
@@ -18,11 +18,11 @@
     X(1, WebPAnimEncoderOptionsInitInternal) X(1, WebPAnimEncoderNewInternal) X(1, WebPAnimEncoderAdd) \
     X(1, WebPAnimEncoderAssemble) X(1, WebPAnimEncoderDelete)
 
-static struct webp_api { WEBP_FUNCTIONS(DLPLOT_FIELD) } api;
-#define WEBP_ENTRY(lib, fn) DLPLOT_ENTRY(webp_api, lib, fn)
-static const dlplot_symbol symbols[] = { WEBP_FUNCTIONS(WEBP_ENTRY) };
+static struct webp_api { WEBP_FUNCTIONS(VIZ_FIELD) } api;
+#define WEBP_ENTRY(lib, fn) VIZ_ENTRY(webp_api, lib, fn)
+static const viz_symbol symbols[] = { WEBP_FUNCTIONS(WEBP_ENTRY) };
 
-dlplot_codec_spec dlplot_webp_spec = {
+viz_codec_spec viz_webp_spec = {
     2,
 #ifdef __APPLE__
     {"libwebp.7.dylib", "libwebpmux.3.dylib"},
@@ -32,22 +32,22 @@ dlplot_codec_spec dlplot_webp_spec = {
     symbols, (int)(sizeof symbols / sizeof *symbols), &api, sizeof api, 0
 };
 
-struct dlplot_webp_writer { WebPAnimEncoder *encoder; };
+struct viz_webp_writer { WebPAnimEncoder *encoder; };
 
-void dlplot_webp_free(dlplot_webp_writer *w) {
+void viz_webp_free(viz_webp_writer *w) {
     if (!w) return;
     if (w->encoder) api.WebPAnimEncoderDelete(w->encoder);
     free(w);
 }
 
-dlplot_webp_writer *dlplot_webp_open(int width, int height, int loop) {
-    if (!dlplot_codec_ready(&dlplot_webp_spec)) return NULL;
+viz_webp_writer *viz_webp_open(int width, int height, int loop) {
+    if (!viz_codec_ready(&viz_webp_spec)) return NULL;
     WebPAnimEncoderOptions options;
     if (!api.WebPAnimEncoderOptionsInitInternal(&options, WEBP_MUX_ABI_VERSION)) return NULL;
     options.anim_params.loop_count = loop ? 0 : 1;
     options.allow_mixed = 0;
     options.minimize_size = 0;
-    dlplot_webp_writer *w = (dlplot_webp_writer *)calloc(1, sizeof *w);
+    viz_webp_writer *w = (viz_webp_writer *)calloc(1, sizeof *w);
     if (!w) return NULL;
     w->encoder = api.WebPAnimEncoderNewInternal(width, height, &options, WEBP_MUX_ABI_VERSION);
     if (!w->encoder) { free(w); return NULL; }
@@ -55,7 +55,7 @@ dlplot_webp_writer *dlplot_webp_open(int width, int height, int loop) {
 }
 
 /* Lossless, single-threaded (so the bytes never depend on the machine), exact colours. */
-int dlplot_webp_add(dlplot_webp_writer *w, const uint8_t *bgra, int width, int height, int stride, int timestamp) {
+int viz_webp_add(viz_webp_writer *w, const uint8_t *bgra, int width, int height, int stride, int timestamp) {
     if (!w || !w->encoder) return 0;
     WebPConfig config;
     if (!api.WebPConfigInitInternal(&config, WEBP_PRESET_DEFAULT, 75.f, WEBP_ENCODER_ABI_VERSION)) return 0;
@@ -75,9 +75,9 @@ int dlplot_webp_add(dlplot_webp_writer *w, const uint8_t *bgra, int width, int h
     return ok;
 }
 
-int dlplot_webp_finish(dlplot_webp_writer *w, int end, uint8_t **out, size_t *size) {
+int viz_webp_finish(viz_webp_writer *w, int end, uint8_t **out, size_t *size) {
     *out = NULL; *size = 0;
-    if (!w || !w->encoder) { dlplot_webp_free(w); return 0; }
+    if (!w || !w->encoder) { viz_webp_free(w); return 0; }
     WebPData data = {NULL, 0};
     int ok = api.WebPAnimEncoderAdd(w->encoder, NULL, end, NULL) && api.WebPAnimEncoderAssemble(w->encoder, &data);
     if (ok) {
@@ -86,6 +86,6 @@ int dlplot_webp_finish(dlplot_webp_writer *w, int end, uint8_t **out, size_t *si
         if (ok) { memcpy(*out, data.bytes, data.size); *size = data.size; }
     }
     if (data.bytes) api.WebPFree((void *)data.bytes);
-    dlplot_webp_free(w);
+    viz_webp_free(w);
     return ok;
 }

@@ -1,15 +1,15 @@
-#ifndef DLPLOT_CPNG_SHIM_H
-#define DLPLOT_CPNG_SHIM_H
+#ifndef VIZ_CPNG_SHIM_H
+#define VIZ_CPNG_SHIM_H
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Growing memory buffer for an encoded PNG; the caller frees `data` with dlplot_png_sink_free. */
-typedef struct { unsigned char *data; size_t size; size_t capacity; int failed; } dlplot_png_sink;
+/* Growing memory buffer for an encoded PNG; the caller frees `data` with viz_png_sink_free. */
+typedef struct { unsigned char *data; size_t size; size_t capacity; int failed; } viz_png_sink;
 
-static void dlplot_png_sink_write(png_structp png, png_bytep bytes, size_t n) {
-    dlplot_png_sink *s = (dlplot_png_sink *)png_get_io_ptr(png);
+static void viz_png_sink_write(png_structp png, png_bytep bytes, size_t n) {
+    viz_png_sink *s = (viz_png_sink *)png_get_io_ptr(png);
     if (s->failed) return;
     if (s->size + n > s->capacity) {
         size_t capacity = (s->size + n) * 2;
@@ -21,22 +21,22 @@ static void dlplot_png_sink_write(png_structp png, png_bytep bytes, size_t n) {
     s->size += n;
 }
 
-static void dlplot_png_sink_flush(png_structp png) { (void)png; }
+static void viz_png_sink_flush(png_structp png) { (void)png; }
 
-static inline void dlplot_png_sink_free(dlplot_png_sink *s) { free(s->data); s->data = NULL; s->size = s->capacity = 0; }
+static inline void viz_png_sink_free(viz_png_sink *s) { free(s->data); s->data = NULL; s->size = s->capacity = 0; }
 
 /* Encodes 8-bit rows with libpng's full API (libpng reports errors by longjmp, which Swift cannot catch,
  * so the setjmp lives here). `layout`: 0 = RGB rows, 1 = RGBA rows, 2 = Cairo's opaque little-endian
  * ARGB32 rows (B, G, R, unused), written as RGB by libpng's bgr + filler transforms without a copy.
  * `filters` is a PNG_FILTER_* mask, `level` the zlib level. Returns 1 on success. */
-static inline int dlplot_png_encode(const unsigned char *pixels, unsigned width, unsigned height, size_t stride,
-                                    int layout, int filters, int level, dlplot_png_sink *sink) {
+static inline int viz_png_encode(const unsigned char *pixels, unsigned width, unsigned height, size_t stride,
+                                    int layout, int filters, int level, viz_png_sink *sink) {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     if (!png) return 0;
     png_infop info = png_create_info_struct(png);
     if (!info) { png_destroy_write_struct(&png, NULL); return 0; }
     if (setjmp(png_jmpbuf(png))) { png_destroy_write_struct(&png, &info); return 0; }
-    png_set_write_fn(png, sink, dlplot_png_sink_write, dlplot_png_sink_flush);
+    png_set_write_fn(png, sink, viz_png_sink_write, viz_png_sink_flush);
     png_set_IHDR(png, info, width, height, 8, layout == 1 ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, filters);

@@ -18,6 +18,9 @@ public struct ActivationDomain: Sendable, Equatable {
     public var dataLimits: Interval?
     /// The unbounded points inside the range (x), where the curves must break.
     public var unbounded: [Double] = []
+    /// The intervals of the range where f is undefined (NaN or ±∞ that is not a float overflow), in x
+    /// order, ends found by bisection: what a figure hatches. Single undefined points (a pole) are not here.
+    public var undefined: [ClosedRange<Double>] = []
     /// How the y limits were fitted (what was clipped), when some value is finite.
     public var robust: RobustYLimits?
 
@@ -27,10 +30,11 @@ public struct ActivationDomain: Sendable, Equatable {
     /// can (1/(x − 0.31) between two samples). `batch`, when given, evaluates f and f′ on all the
     /// samples at once (a typed expression's compiled tape over blocks of points), so the samples
     /// cost one pass rather than one call each; `value` and `derivative` then serve only the few
-    /// points between samples (bisection to a domain boundary).
+    /// points between samples (bisection to a domain boundary). `logScale`: the y axis is logarithmic, so
+    /// the limits are fitted to log₁₀ of the positive values and always fixed (`RobustYLimits(logOf:…)`).
     public init(value f0: @escaping (Double) -> Double, derivative df0: @escaping (Double) -> Double,
                 over range: ClosedRange<Double>, poles: [Pole] = [], includeValue: Bool = true,
-                includeDerivative: Bool = true,
+                includeDerivative: Bool = true, logScale: Bool = false,
                 batch: (([Double]) -> (values: [Double], derivatives: [Double]))? = nil) {
         let n = 2401, span = range.upperBound - range.lowerBound
         guard span > 0 else { return }
@@ -64,7 +68,8 @@ public struct ActivationDomain: Sendable, Equatable {
             }
             if said { unbounded.append(s) }
         }
-        setLimits(f, df, xs: xs, span: span, valueBounded: valueBounded, includeValue: includeValue, includeDerivative: includeDerivative)
+        setLimits(f, df, xs: xs, span: span, valueBounded: valueBounded, includeValue: includeValue,
+                  includeDerivative: includeDerivative, logScale: logScale)
     }
 
     /// Adds a clause for each run of samples where f is undefined and returns the run ends (the
@@ -100,6 +105,9 @@ public struct ActivationDomain: Sendable, Equatable {
                 continue
             }
             let except = sampled[k...j].contains(true) ? " (except at isolated points)" : ""
+            if let range = xs.first.flatMap({ a in xs.last.map { a...$0 } }), (hi ?? range.upperBound) - (lo ?? range.lowerBound) > 4 * q {
+                undefined.append((lo ?? range.lowerBound)...(hi ?? range.upperBound))
+            }
             switch (lo, hi) {
             case (nil, nil): clauses.append("f undefined on the whole range" + except)
             case let (nil, h?): clauses.append("f undefined for x " + op(h, "<", "≤") + " " + show(h) + except); singular.append(h)
@@ -147,10 +155,18 @@ public struct ActivationDomain: Sendable, Equatable {
     /// was cut off, so the pole or the tail does not set the scale; f at a point where f itself stays
     /// bounded (sqrt at 0) is kept in view.
     private mutating func setLimits(_ f: (Double) -> Double, _ df: (Double) -> Double, xs: [Double], span: Double,
-                                    valueBounded: [Double], includeValue: Bool, includeDerivative: Bool) {
+                                    valueBounded: [Double], includeValue: Bool, includeDerivative: Bool, logScale: Bool) {
         var series: [[Double]] = []
         if includeValue { series.append(xs.map(f)) }
         if includeDerivative { series.append(xs.map { f($0).isFinite ? df($0) : .nan }) }
+        if logScale {
+            // A log axis draws no value ≤ 0: fixed limits over the positive ones, whatever the data's lower end.
+            guard let fit = RobustYLimits(logOf: xs, series: series, poles: unbounded) else { return }
+            robust = fit
+            dataLimits = Interval(fit.shownLower, fit.shownUpper)
+            yLimits = Interval(fit.lower, fit.upper)
+            return
+        }
         guard var fit = RobustYLimits(xs: xs, series: series, poles: unbounded) else { return }
         if includeValue {
             for x in valueBounded where f(x).isFinite {

@@ -21,6 +21,9 @@ public struct ActivationFigure: FigureRecipe {
     /// The command sets false when the user gives `--saturation`.
     public var saturationScalesTypedFunctions = true
     public var zones = true
+    /// Whether the y axis will be logarithmic (`--log-y`): y limits are then fitted to the positive values
+    /// (the linear fit's padding below 0 is no log limit) and the subtitle says what ≤ 0 is not drawn.
+    public var logY = false
 
     /// A recipe (or value) with these fields; see each field.
     public init(activations: [Activation], range: ClosedRange<Double>? = nil, curves: Curves = .both, saturation: Double? = 0.05, saturationRelative: Double? = nil, zones: Bool = true) {
@@ -165,7 +168,7 @@ public struct ActivationFigure: FigureRecipe {
                 let dead = z.kind == .dead
                 // Zones are labelled inline; the legend stays small (f and f′ only).
                 let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
-                var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[dead ? 1 : 0], text: text,
+                var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.bandColors[dead ? 1 : 0], text: text,
                                     textColor: theme.muted)
                 band.shorterTexts = [dead ? "dead" : "saturated"]
                 band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
@@ -182,7 +185,7 @@ public struct ActivationFigure: FigureRecipe {
             axes.add(LineMark(points: [], style: key, label: "dashed: derivative $f'$"))
         }
         addDomainNotes(over: xr, figure: &figure, axes: &axes)
-        if let note = Self.oscillationNote(oscillating) { figure.footnote = note }
+        if let note = Self.oscillationNote(oscillating) { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
         axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
         figure.add(axes)
         return [TidyTables.curves(curveTables)] + tables

@@ -1,3 +1,4 @@
+import Foundation
 import Optim
 import Viz
 
@@ -15,9 +16,10 @@ extension ActivationFigure {
         var notes: [String] = []
         var domains: [ActivationDomain] = []
         for a in activations {
-            guard a.expression != nil || !single else { continue }
+            guard a.expression != nil || !single || logY else { continue }
             let domain = ActivationDomain(value: a.value, derivative: a.derivative, over: xr, poles: a.poles,
                                           includeValue: curves != .derivativeOnly, includeDerivative: curves != .valueOnly,
+                                          logScale: logY,
                                           batch: { xs in
                                               var v: [Double] = [], d: [Double] = []
                                               a.values(xs, into: &v)
@@ -29,6 +31,7 @@ extension ActivationFigure {
             let clauses = Self.summarised(domain.clauses)
             notes.append(single ? clauses.joined(separator: " · ") : legendLabel(a) + ": " + clauses.joined(separator: ", "))
         }
+        if single, let domain = domains.first { axes.add(contentsOf: Self.undefinedBands(domain, theme: figure.theme)) }
         if single, let domain = domains.first, let fit = domain.robust, fit.trimmed, let a = activations.first {
             notes.append(clippingClause(a, fit: fit, over: xr))
             addClipMarks(a, fit: fit, over: xr, to: &axes, theme: figure.theme)
@@ -40,18 +43,95 @@ extension ActivationFigure {
                                            includeInLimits: false, zOrder: 1.5))
             }
         }
+        if logY, let clause = nonPositiveClause(over: xr) {
+            figure.footnote = [figure.footnote, clause].compactMap { $0 }.joined(separator: " · ")
+        }
         if !notes.isEmpty {
             let text = ([figure.subtitle].compactMap { $0 } + notes).joined(separator: " · ")
             figure.subtitle = text.count <= Self.subtitleLimit ? text : String(text.prefix(Self.subtitleLimit - 1)) + "…"
         }
         if single {
             axes.yLimits = domains.first?.yLimits
+        } else if logY {
+            let limits = domains.compactMap(\.dataLimits)
+            if let lo = limits.map(\.lower).min(), let hi = limits.map(\.upper).max() {
+                axes.yLimits = Self.logPadded(lo, hi)
+            }
         } else if domains.contains(where: { !$0.unbounded.isEmpty }) {
             let limits = domains.compactMap(\.dataLimits)
             if let lo = limits.map(\.lower).min(), let hi = limits.map(\.upper).max() {
                 axes.yLimits = ActivationDomain.padded(lo, hi)
             }
         }
+    }
+
+    /// Grey hatched bands where f is undefined, labelled "f undefined" where they are wide enough, as
+    /// surfaces hatch their undefined regions: a blank half-plot reads as a rendering failure.
+    static func undefinedBands(_ domain: ActivationDomain, theme: Theme) -> [BandMark] {
+        domain.undefined.map { r in
+            var band = BandMark(.vertical, from: r.lowerBound, to: r.upperBound, color: theme.plotBackground.mixed(with: theme.foreground, 0.12),
+                                text: "$f$ undefined", textColor: theme.muted, zOrder: 0.45)
+            band.shorterTexts = ["undefined"]
+            band.textPlacement = .middle
+            band.hatch = StrokeStyle(color: theme.foreground.withAlpha(0.3), width: 0.7)
+            return band
+        }
+    }
+
+    /// [lo, hi] (both > 0) padded by 5 % of the decades it spans (a decade each side when lo = hi).
+    static func logPadded(_ lo: Double, _ hi: Double) -> Interval {
+        let a = log10(lo), b = log10(hi)
+        let pad = b > a ? 0.05 * (b - a) : 1
+        return Interval(max(pow(10, a - pad), Double.leastNormalMagnitude), min(pow(10, b + pad), Double.greatestFiniteMagnitude))
+    }
+
+    /// On a log y axis, what is not drawn because it is ≤ 0: "f′ ≤ 0 for 0 < x < 0.37 (not drawn on the log
+    /// axis)"; nil when every finite value drawn is > 0. Runs of one sample (x^x's isolated values at
+    /// negative integers) are not drawn anyway and are not named.
+    func nonPositiveClause(over xr: ClosedRange<Double>) -> String? {
+        let xs = (0...1200).map { xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double($0) / 1200 }
+        var parts: [String] = []
+        for a in activations {
+            let prefix = activations.count == 1 ? "" : legendLabel(a) + ": "
+            let drawn: [(String, (Double) -> Double)] = (curves != .derivativeOnly ? [("$f$", a.value)] : [])
+                + (curves != .valueOnly ? [("$f'$", { x in a.value(x).isFinite ? a.derivative(x) : .nan })] : [])
+            for (name, g) in drawn {
+                let runs = Self.runs(xs.map { g($0) <= 0 }).filter { $0.count >= 2 }
+                guard let run = runs.first else { continue }
+                guard runs.count == 1 else { parts.append(prefix + name + " ≤ 0 at some $x$"); continue }
+                // An end next to an undefined sample is the sample itself (f′ of x^x from x = 0); else the
+                // sign change, found by bisection (−x² − 1's f′ = −2x is ≤ 0 from x = 0, not −0.005).
+                func edge(_ inside: Double, _ outside: Double) -> Double {
+                    guard g(outside).isFinite else { return inside }
+                    var a = inside, b = outside
+                    for _ in 0..<60 { let m = (a + b) / 2; if g(m) <= 0 { a = m } else { b = m } }
+                    return ActivationDomain.rounded(a, span: xr.upperBound - xr.lowerBound)
+                }
+                let lo = run.lowerBound == 0 ? nil : edge(xs[run.lowerBound], xs[run.lowerBound - 1])
+                let hi = run.upperBound == xs.count - 1 ? nil : edge(xs[run.upperBound], xs[run.upperBound + 1])
+                let place: String
+                switch (lo, hi) {
+                case (nil, nil): place = " everywhere"
+                case let (nil, h?): place = " for $x$ < " + TickFormat.short(h, significant: 2)
+                case let (l?, nil): place = " for $x$ > " + TickFormat.short(l, significant: 2)
+                case let (l?, h?): place = " for " + TickFormat.short(l, significant: 2) + " < $x$ < " + TickFormat.short(h, significant: 2)
+                }
+                parts.append(prefix + name + " ≤ 0" + place)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ") + " (not drawn on the log axis)"
+    }
+
+    /// The index ranges where `flags` is true.
+    static func runs(_ flags: [Bool]) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        var start: Int?
+        for (k, on) in flags.enumerated() {
+            if on, start == nil { start = k }
+            if !on, let s = start { out.append(s...(k - 1)); start = nil }
+        }
+        if let s = start { out.append(s...(flags.count - 1)) }
+        return out
     }
 
     /// "f clipped above 665 (it reaches 1.1×10¹⁷⁵ at x = 6)": where a fast-growing tail was cut off.

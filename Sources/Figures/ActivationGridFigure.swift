@@ -13,6 +13,8 @@ public struct ActivationGridFigure: FigureRecipe {
     public var zones = true
     /// nil: chosen from the panel count and the page shape.
     public var columns: Int?
+    /// Whether the y axis will be logarithmic (`--log-y`): the ranges are fitted to the positive values.
+    public var logY = false
 
     /// A recipe (or value) with these fields; see each field.
     public init(activations: [Activation], range: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, saturation: Double = 0.05, zones: Bool = true, columns: Int? = nil) {
@@ -34,21 +36,10 @@ public struct ActivationGridFigure: FigureRecipe {
 
     /// The shared y range: everything f and f′ reach over `x`, but not below −2 (curves that fall
     /// further, like the identity, leave through the bottom), padded by 5 %. A typed function counts
-    /// only its values away from where it or f′ is unbounded (1/x near 0 would flatten every panel).
+    /// only its values away from where it or f′ is unbounded (1/x near 0 would flatten every panel);
+    /// a panel that would flatten the others gets its own range (`ActivationGridYRanges`).
     public static func defaultYRange(for acts: [Activation], x: ClosedRange<Double>) -> ClosedRange<Double> {
-        let xs = FieldSampler.linspace(x.lowerBound, x.upperBound, count: 601)
-        var lo = 0.0, hi = 1.0
-        for a in acts {
-            if a.expression != nil {
-                let d = ActivationDomain(value: a.value, derivative: a.derivative, over: x, poles: a.poles)
-                // Panels share the axis: a pole's branches leave it rather than stretch every panel.
-                if let r = d.robust, !d.unbounded.isEmpty { lo = min(lo, r.coreLower); hi = max(hi, r.coreUpper); continue }
-            }
-            for v in xs.flatMap({ [a.value($0), a.derivative($0)] }) where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
-        }
-        lo = max(lo, -2)
-        let pad = (hi - lo) * 0.05
-        return (lo - pad)...(hi + pad)
+        ActivationGridYRanges(for: acts, x: x).shared
     }
 
     /// Rows and columns for `n` panels on a `width`×`height` page: the grid whose cells are closest
@@ -65,15 +56,29 @@ public struct ActivationGridFigure: FigureRecipe {
         return best
     }
 
+    /// "same axes in every panel: x from −4 to 4", or, when some panels keep their own y range, "x from −4 to 4
+    /// in every panel; y shared except by e^{e^x} (own y scale, clipped above 31.7)".
+    func ownRangesNote(_ ranges: ActivationGridYRanges, over xr: ClosedRange<Double>) -> String {
+        let x = "$x$ from " + TickFormat.short(xr.lowerBound) + " to " + TickFormat.short(xr.upperBound)
+        guard !ranges.own.isEmpty else { return "same axes in every panel: " + x }
+        let named = ranges.own.keys.sorted().map { k -> String in
+            let a = activations[k], fit = ranges.own[k]
+            guard let fit, fit.trimmed else { return a.displayName }
+            return a.displayName + " clipped above " + TickFormat.short(fit.shownUpper)
+        }
+        return x + " in every panel; own y scale: " + named.joined(separator: ", ")
+    }
+
     public func build(into figure: inout Figure) -> [DataTable] {
         let theme = figure.theme
         let xr = range ?? Self.defaultRange(for: activations)
-        let yr = yRange ?? Self.defaultYRange(for: activations, x: xr)
+        let ranges = yRange.map { ActivationGridYRanges(shared: $0) } ?? ActivationGridYRanges(for: activations, x: xr, logScale: logY)
+        let yr = ranges.shared
         let columns = figure.columns
         let rows = figure.rows
         let n = activations.count
         figure.title = "Activation functions $f$ (solid) and their derivatives $f'$ (dashed)"
-        figure.subtitle = "same axes in every panel: $x$ from " + TickFormat.short(xr.lowerBound) + " to " + TickFormat.short(xr.upperBound)
+        figure.subtitle = ownRangesNote(ranges, over: xr)
             + (zones ? ";  shaded: saturated ($|f'|$ < " + TickFormat.short(saturation) + ") in the tails, grey: dead ($f'$ = 0)" : "")
             + ";  ◆ largest $|f'|$"
         let sampler = FunctionSampler()
@@ -90,15 +95,25 @@ public struct ActivationGridFigure: FigureRecipe {
             // Tick labels on the outer edges only: the bottom panel of each column, the first column.
             let bottom = k + columns >= n || row == rows - 1
             axes.showXTickLabels = bottom
-            axes.showYTickLabels = column == 0
+            // … and on a panel whose left neighbour has another y range than its own.
+            axes.showYTickLabels = column == 0 || (ranges.own[k] != nil) != (ranges.own[k - 1] != nil)
             if bottom { axes.xLabel = "$x$" }
+            if a.expression != nil {
+                let domain = ActivationDomain(value: a.value, derivative: a.derivative, over: xr, poles: a.poles)
+                axes.add(contentsOf: ActivationFigure.undefinedBands(domain, theme: theme))
+            }
+            if let fit = ranges.own[k] {
+                axes.yLimits = Interval(fit.lower, fit.upper)
+                axes.showYTickLabels = true
+                if fit.trimmed { ActivationFigure(activations: [a]).addClipMarks(a, fit: fit, over: xr, to: &axes, theme: theme) }
+            }
 
             if zones {
                 // Saturation is a tail property (see `Activation.zones`): a sliver where f′ merely crosses
                 // zero inside the range (GELU's minimum) is not shaded; dead zones are shaded wherever they are.
                 let found = a.zones(over: xr, threshold: saturation)
                 for z in found {
-                    axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.zoneColors[z.kind == .dead ? 1 : 0]))
+                    axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: theme.bandColors[z.kind == .dead ? 1 : 0]))
                     zoneRows.append(.init(activation: a.name, dead: z.kind == .dead, lower: z.lower, upper: z.upper))
                 }
             }

@@ -131,6 +131,8 @@ public struct CurvesFigure: FigureRecipe {
         let extent = CurvesExtent(runs: runs, steps: plan.steps, surface: s, offset: text.offset, log: text.log)
         if let why = extent.note { note = note.map { why + " " + $0 } ?? why }
         figure.footnote = note
+        // The curves end before the last step: the frames spread over the steps the axis shows.
+        if extent.note != nil { figure.revealSpan = 0...Double(max(1, extent.end)) }
         func shareSteps(_ ax: inout Axes) {
             ax.xLimits = extent.limits
             ax.xTickLabels = extent.ticks

@@ -1,3 +1,5 @@
+import Foundation
+
 /// y limits that show the shape of curves with poles or enormous values, instead of letting the few
 /// samples next to a pole (1/x near 0) or at the far end of a double exponential (exp(exp(x)) reaches
 /// 10¹⁷⁵ at x = 6) set the scale and flatten everything else.
@@ -70,6 +72,21 @@ public struct RobustYLimits: Sendable, Equatable {
         let pad = hi > lo ? 0.05 * hi - 0.05 * lo : max(1, abs(lo)) * 0.5
         lower = Swift.max(lo - pad, -Double.greatestFiniteMagnitude)
         upper = Swift.min(hi + pad, Double.greatestFiniteMagnitude)
+    }
+
+    /// The limits for a log axis: those of log₁₀ of the positive values, mapped back (padding included,
+    /// so it is 5 % of the decades shown). Values ≤ 0 cannot be drawn on a log axis and are left out, as
+    /// a log axis leaves them out; a double exponential (10¹⁷⁵ at x = 6) is a straight-ish rise there,
+    /// not a tail to cut. Nil when no value is positive and finite.
+    public init?(logOf xs: [Double], series: [[Double]], poles: [Double]) {
+        let logs = series.map { ys in ys.map { $0 > 0 ? Foundation.log10($0) : Double.nan } }
+        guard let fit = RobustYLimits(xs: xs, series: logs, poles: poles) else { return nil }
+        func up(_ v: Double) -> Double { Swift.min(Swift.max(Foundation.pow(10, v), Double.leastNormalMagnitude), Double.greatestFiniteMagnitude) }
+        (lower, upper) = (up(fit.lower), up(fit.upper))
+        (shownLower, shownUpper) = (up(fit.shownLower), up(fit.shownUpper))
+        (coreLower, coreUpper) = (up(fit.coreLower), up(fit.coreUpper))
+        clipped = fit.clipped
+        trimmed = fit.trimmed
     }
 
     /// The limits for the curve f on `view` (1201 uniform samples) with poles at `poles`.

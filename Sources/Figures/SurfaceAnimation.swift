@@ -40,8 +40,11 @@ public struct SurfaceAnimation {
                 let turn = last > 0 ? orbit * (Double(k) / Double(last) - 1) : 0
                 let upTo = recipe.runs.map { Self.index($0, atStep: steps[k]) }
                 let legend = recipe.runs.map { k == last ? $0.outcome(surface: s) : Self.progress($0, step: steps[k], surface: s) }
-                let marks = (try? recipe.surface3DMarks(field, azimuth: view.azimuth + turn, elevation: view.elevation,
+                var marks = (try? recipe.surface3DMarks(field, azimuth: view.azimuth + turn, elevation: view.elevation,
                                                         theme: theme, upTo: upTo, legend: legend)) ?? []
+                // The step shown, in the panel's top-left corner (the view spans 0…1 both ways), as on the
+                // plane; the last frame, the still figure, has none.
+                if k < last { marks.append(Self.stepLabel(steps[k], at: Point(0, 1))) }
                 return [marks]
             }
             return (animation, tables)
@@ -107,9 +110,15 @@ public struct SurfaceAnimation {
         }
         // The step shown, in the view's top-left corner (the legend rows say where each run is and its loss,
         // in the still figure's words); the last frame, the still figure, has none.
-        marks.append(AnnotationMark("step \(step)", at: Point(plan.x.lower, plan.y.upper), offset: Point(6, -6),
-                                    showsDot: false, zOrder: 7))
+        marks.append(stepLabel(step, at: Point(plan.x.lower, plan.y.upper)))
         return marks
+    }
+
+    /// "step k" just inside the top-left `corner` of the view.
+    static func stepLabel(_ step: Int, at corner: Point) -> AnnotationMark {
+        var label = AnnotationMark("step \(step)", at: corner, offset: Point(6, -6), showsDot: false, zOrder: 7)
+        label.showsLeader = false
+        return label
     }
 
     /// The index of the last recorded point at or before `step`.

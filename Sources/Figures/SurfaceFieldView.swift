@@ -82,7 +82,9 @@ struct SurfaceFieldView {
     func notes(fSymbol f: String, heights: Bool) -> [String] {
         var out: [String] = []
         if let pole {
-            out.append("\(f) → \(pole.positive ? "" : "−")∞ at (\(Self.coordinate(pole.point.x)), \(Self.coordinate(pole.point.y)))")
+            let b = raw.bounds
+            out.append("\(f) → \(pole.positive ? "" : "−")∞ at (\(Self.coordinate(pole.point.x, span: b.x.upper - b.x.lower)), "
+                       + "\(Self.coordinate(pole.point.y, span: b.y.upper - b.y.lower)))")
         }
         if let hi = limits.upper, let top = raw.finiteRange?.upper {
             let cut = heights ? "heights above \(Self.short(hi)) cut flat (pale faces)" : "colours stop at \(Self.short(hi)) (hatched above)"
@@ -100,8 +102,11 @@ struct SurfaceFieldView {
         return out
     }
 
-    /// A coordinate for a note: 3 significant digits, and 0 for values within 1e-6 of it.
-    static func coordinate(_ v: Double) -> String { abs(v) < 1e-6 ? "0" : TickFormat.short(v, significant: 3) }
+    /// A coordinate for a note: 3 significant digits, and 0 for values within 10⁻⁶ of the view's side
+    /// `span` (in a view 10⁻⁹ wide a pole at 5×10⁻¹⁰ is not at 0).
+    static func coordinate(_ v: Double, span: Double = 1) -> String {
+        abs(v) < 1e-6 * (span.isFinite && span > 0 ? span : 1) ? "0" : TickFormat.short(v, significant: 3)
+    }
 
     /// "x < 0" (or x >, y <, y >) when every non-finite cell lies on one side of a grid line and every
     /// finite one on the other; the line is the simplest number between the last bad and first good sample.

@@ -1,3 +1,4 @@
+import Foundation
 import Optim
 import Viz
 
@@ -78,8 +79,11 @@ public struct SurfaceRun: Sendable {
     public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
     /// The learning-rate schedule the run used, if any.
     public var schedule: LRSchedule?
+    /// The view's width and height (the precision its coordinates are printed at).
+    public var spans: (x: Double, y: Double) = (1, 1)
 
     public init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
+        spans = (plan.x.upper - plan.x.lower, plan.y.upper - plan.y.lower)
         self.config = config
         self.chosenRate = chosenRate
         self.trajectory = trajectory
@@ -112,12 +116,12 @@ public struct SurfaceRun: Sendable {
         let j = index(atStep: step)
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
-        return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j])
+        return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
     }
 
-    /// "→ (2.41, 0.33), f = 0.037".
-    public static func legendRow(name: String, value v: Double, at p: Point) -> String {
-        "→ (\(coordinate(p.x)), \(coordinate(p.y))), \(name) = \(value(v))"
+    /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`).
+    public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1)) -> String {
+        "→ (\(coordinate(p.x, span: spans.x)), \(coordinate(p.y, span: spans.y))), \(name) = \(value(v))"
     }
 
     /// The step the run has reached at animation time `step` (its last recorded step at or before it).
@@ -138,12 +142,23 @@ public struct SurfaceRun: Sendable {
         return lo
     }
 
-    /// A coordinate with two decimals (three significant digits when small), typographic minus.
-    public static func coordinate(_ v: Double) -> String {
-        // Below 10⁻⁹ a coordinate is rounding noise at a figure's precision (a symmetric data set's b ≈ 10⁻¹⁸): 0.00.
-        // From 10⁴ on, three significant digits (2.62×10⁶, not 2621440.00).
+    /// A coordinate at the precision of a view whose side along it is `span`, typographic minus. From 10⁴ on,
+    /// three significant digits (2.62×10⁶, not 2621440.00). In a view 0.1 wide or wider: two decimals (two
+    /// significant digits when small), and 0.00 below 10⁻⁹ of the side (rounding noise: a symmetric data
+    /// set's b ≈ 10⁻¹⁸). In a smaller view, enough significant digits to tell a thousandth of the side (at
+    /// most 3), and 0 only below half of that: in a view 10⁻⁹ wide, 4.9×10⁻¹⁰ is "4.94×10⁻¹⁰", not "0.00",
+    /// which read as the edge of the view.
+    public static func coordinate(_ v: Double, span: Double = 1) -> String {
         if abs(v) >= 1e4 { return TickFormat.short(v, significant: 3) }
-        return abs(v) >= 0.01 || abs(v) < 1e-9 ? TickFormat.fixed(abs(v) < 1e-9 ? 0 : v, 2) : TickFormat.short(v, significant: 2)
+        let side = span.isFinite && span > 0 ? span : 1
+        guard side < 0.1 else {
+            return abs(v) >= 0.01 || abs(v) < 1e-9 * min(side, 1) ? TickFormat.fixed(abs(v) < 1e-9 * min(side, 1) ? 0 : v, 2)
+                : TickFormat.short(v, significant: 2)
+        }
+        let q = side / 1000
+        guard abs(v) >= q / 2 else { return "0" }
+        let digits = Int(Foundation.log10(abs(v) / q).rounded(.up))
+        return TickFormat.short(v, significant: min(3, max(2, digits)))
     }
 
     /// A loss value to two significant digits, powers of ten for small ones.

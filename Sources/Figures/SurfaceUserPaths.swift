@@ -23,6 +23,8 @@ public struct UserPathRun: Sendable {
     public var entersView: Int?
     /// No drawn point is inside the view.
     public var outsideThroughout = false
+    /// The view's width and height (the precision its coordinates are printed at).
+    public var spans: (x: Double, y: Double) = (1, 1)
     /// The step of the first row with a non-finite position or loss, if any.
     public var diverged: Int?
     /// The series style index and the position among the figure's series (see `SurfaceRun`).
@@ -32,6 +34,7 @@ public struct UserPathRun: Sendable {
     public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
 
     public init(_ path: UserPath, label: String? = nil, surface: Surface, plan: SurfacePlan) {
+        spans = (plan.x.upper - plan.x.lower, plan.y.upper - plan.y.lower)
         self.label = label ?? path.label
         loggedLoss = !path.loss.isEmpty
         var steps: [Int] = [], points: [Point] = [], values: [Double] = []
@@ -71,7 +74,7 @@ public struct UserPathRun: Sendable {
         if let k = leavesView { return entry + "leaves the view at step \(k)" }
         guard let p = points.last, let f = values.last else { return "" }
         let name = loggedLoss ? "loss" : (surface.dataset == nil ? "f" : "L")
-        return entry + SurfaceRun.legendRow(name: name, value: f, at: p)
+        return entry + SurfaceRun.legendRow(name: name, value: f, at: p, spans: spans)
     }
 
     /// At most about `limit` points for drawing: every k-th, always the last one and the two around the

@@ -8,7 +8,8 @@ import Foundation
 ///   A directory without event files but with `metrics.csv` files (Lightning's `lightning_logs/`) has
 ///   one run per `metrics.csv`, named by its directory (`version_0`).
 /// - A file whose first 12 bytes are a TFRecord header with a valid length check is an event file.
-/// - A file whose first non-blank character is `{` is JSON lines.
+/// - A file whose first non-blank character is `{` is JSON lines, or one JSON document when its first
+///   line is not a whole object (Hugging Face's `trainer_state.json`); `[` is a JSON array of records.
 /// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
 ///
 /// Errors (`RunLogError`) name the file and what was expected: an empty or binary file, a bad check in
@@ -20,23 +21,32 @@ public enum LogReader {
     ///   directory's name for files whose names say nothing of the run (`metrics.csv`, event files), and
     ///   for a directory of runs each run's subpath (`adam-seed0`).
     ///   `-` is standard input (`stdin`), copied first as `InputSpool` says, like a pipe or FIFO.
-    public static func read(_ path: String, name: String? = nil) throws(RunLogError) -> [RunLog] {
+    /// - Parameter runColumns: the columns or keys that split a text log into runs (see `RunColumns`).
+    public static func read(_ path: String, name: String? = nil, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
         try InputSpool.reading(path) { (file) throws(RunLogError) in
             // A copy has a meaningless name: name the run after the input ("stdin" for `-`).
             let copied = file == path ? nil : path == "-" ? "stdin" : shortName(path)
-            var runs = try read(file: file, name: name ?? copied)
+            let options = Options(runColumns: runColumns, labelled: name != nil)
+            var runs = try read(file: file, name: name ?? copied, options: options)
             if file != path { for k in runs.indices { runs[k].source = InputSpool.displayName(path) } }
             return runs
         }
     }
 
-    private static func read(file path: String, name: String?) throws(RunLogError) -> [RunLog] {
+    /// How the files of one argument are read.
+    struct Options {
+        var runColumns: RunColumns
+        /// Whether the user named the argument (`--label`): runs split from one file are `label/run`.
+        var labelled: Bool
+    }
+
+    private static func read(file path: String, name: String?, options: Options) throws(RunLogError) -> [RunLog] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RunLogError(file: path, "no such file or directory; expected a training log")
         }
-        if isDirectory.boolValue { return try readDirectory(path, name: name) }
-        return [try readFile(path, name: name ?? shortName(path))]
+        if isDirectory.boolValue { return try readDirectory(path, name: name, options: options) }
+        return try readFile(path, name: name ?? shortName(path), options: options)
     }
 
     /// "metrics" for `runs/metrics.jsonl`, "version_3" for `lightning_logs/version_3/metrics.csv` and for
@@ -45,7 +55,10 @@ public enum LogReader {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let file = url.lastPathComponent
         let parent = url.deletingLastPathComponent().lastPathComponent
-        let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents")
+        let generic = file == "metrics.csv" || file == "hparams.yaml" || file.contains("tfevents") || file == "trainer_state.json"
+        // Hugging Face saves trainer_state.json in output_dir/checkpoint-N/: the run is output_dir.
+        let grandparent = url.deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+        if file == "trainer_state.json", parent.hasPrefix("checkpoint-"), !grandparent.isEmpty, grandparent != "/" { return grandparent }
         if generic, !parent.isEmpty, parent != "/" { return parent }
         if let export = TensorBoardExport.names(path), export.run != "." { return export.run }
         let stem = (file as NSString).deletingPathExtension
@@ -79,21 +92,22 @@ public enum LogReader {
         if head.contains(0) || String(validating: head[..<whole], as: UTF8.self) == nil {
             throw RunLogError(file: path, "is binary data; " + expected)
         }
-        return head[first] == UInt8(ascii: "{") ? .jsonLines : .csv
+        return head[first] == UInt8(ascii: "{") || head[first] == UInt8(ascii: "[") ? .jsonLines : .csv
     }
 
     private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    private static func readFile(_ path: String, name: String) throws(RunLogError) -> RunLog {
+    private static func readFile(_ path: String, name: String, options: Options) throws(RunLogError) -> [RunLog] {
         InputSpool.noteRead(path)
         switch try format(of: path) {
-        case .tensorBoard: return try EventFileReader.read(files: [path], name: name, source: path)
-        case .jsonLines: return try JSONLinesReader.read(path: path, name: name)
-        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV: return try CSVLogReader.read(path: path, name: name)
+        case .tensorBoard: return [try EventFileReader.read(files: [path], name: name, source: path)]
+        case .jsonLines, .trainerState: return try JSONLinesReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
+        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV:
+            return try CSVLogReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
         }
     }
 
-    private static func readDirectory(_ path: String, name: String?) throws(RunLogError) -> [RunLog] {
+    private static func readDirectory(_ path: String, name: String?, options: Options) throws(RunLogError) -> [RunLog] {
         guard let walker = FileManager.default.enumerator(atPath: path) else {
             throw RunLogError(file: path, "cannot be listed")
         }
@@ -107,12 +121,14 @@ public enum LogReader {
         }
         if byDirectory.isEmpty, !lightning.isEmpty {
             // Lightning's lightning_logs/: each version_N/metrics.csv is a run, named by its directory.
-            return try lightning.sorted().map { relative throws(RunLogError) in
+            var runs: [RunLog] = []
+            for relative in lightning.sorted() {
                 let directory = (relative as NSString).deletingLastPathComponent
                 let runName = directory.isEmpty ? name ?? shortName(path)
                     : name.map { ($0 as NSString).appendingPathComponent(directory) } ?? directory
-                return try readFile((path as NSString).appendingPathComponent(relative), name: runName)
+                runs += try readFile((path as NSString).appendingPathComponent(relative), name: runName, options: options)
             }
+            return runs
         }
         guard !byDirectory.isEmpty else {
             throw RunLogError(file: path, "is a directory without event files or metrics.csv files; expected "

@@ -22,10 +22,27 @@ public struct MetricSeries: Sendable {
 
     public var count: Int { steps.count }
 
-    /// The first point whose value is NaN or infinite: where the run diverged.
+    /// Where the run diverged: the first of the NaN or infinite values that end the series (the run is
+    /// non-finite from there to its last point). Non-finite values followed by finite ones are not a
+    /// divergence but a transient (an overflow a loss scaler skipped, say; see `transient`).
     public var divergence: (step: Int64, value: Double)? {
-        guard let i = values.firstIndex(where: { !$0.isFinite }) else { return nil }
-        return (steps[i], values[i])
+        divergenceIndex.map { (steps[$0], values[$0]) }
+    }
+
+    /// The index of `divergence`.
+    public var divergenceIndex: Int? {
+        guard let last = values.last, !last.isFinite else { return nil }
+        var i = values.count - 1
+        while i > 0 && !values[i - 1].isFinite { i -= 1 }
+        return i
+    }
+
+    /// The non-finite values before `divergence` (each followed, sooner or later, by a finite one): the
+    /// index of the first and how many there are; nil when there are none.
+    public var transient: (first: Int, count: Int)? {
+        let end = divergenceIndex ?? values.count
+        guard let first = values[..<end].firstIndex(where: { !$0.isFinite }) else { return nil }
+        return (first, values[first..<end].reduce(0) { $0 + ($1.isFinite ? 0 : 1) })
     }
 
     /// The smallest finite value and its first step.

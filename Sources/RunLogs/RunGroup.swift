@@ -36,4 +36,11 @@ public struct RunGroupSummary: Sendable {
             count.append(vs.count)
         }
     }
+
+    /// Keeps the first `n` steps.
+    public mutating func truncate(to n: Int) {
+        guard n < steps.count else { return }
+        steps.removeSubrange(n...); mean.removeSubrange(n...); minimum.removeSubrange(n...)
+        maximum.removeSubrange(n...); standardDeviation.removeSubrange(n...); count.removeSubrange(n...)
+    }
 }

@@ -42,8 +42,10 @@ public enum LogFormat: String, Sendable, CaseIterable {
     case kerasCSV = "keras-csv"
     /// TensorBoard's "Download CSV" of one tag: `Wall time,Step,Value`.
     case tensorBoardCSV = "tensorboard-csv"
-    /// One JSON object per line.
+    /// One JSON object per line (or a JSON array of such objects).
     case jsonLines = "jsonl"
+    /// Hugging Face's `trainer_state.json`: the records of its `log_history`.
+    case trainerState = "trainer-state"
     /// TensorBoard event files (`events.out.tfevents.*`): TFRecord framing of `Event` protobufs.
     case tensorBoard = "tensorboard"
 
@@ -55,6 +57,7 @@ public enum LogFormat: String, Sendable, CaseIterable {
         case .kerasCSV: "a Keras CSVLogger log"
         case .tensorBoardCSV: "a TensorBoard CSV export"
         case .jsonLines: "a JSON lines log"
+        case .trainerState: "a Hugging Face trainer_state.json"
         case .tensorBoard: "a TensorBoard event file"
         }
     }

@@ -45,7 +45,7 @@ final class ActivationFigureTests: XCTestCase {
         // Pixels: along a row at 85 % height (clear of curves and labels), the tint stops at px(±x*) ± 1 px.
         let xr = -6.0...6.0
         func px(_ x: Double) -> Double { r.minX + (x - xr.lowerBound) / (xr.upperBound - xr.lowerBound) * r.width }
-        let columns = tinted(png, row: Int(r.minY + r.height * 0.15), tint: Theme.light.zoneColors[0], in: r)
+        let columns = tinted(png, row: Int(r.minY + r.height * 0.15), tint: Theme.light.bandColors[0], in: r)
         let left = columns.filter { Double($0) < r.midX }, right = columns.filter { Double($0) > r.midX }
         let leftEdge = try XCTUnwrap(left.max()), rightEdge = try XCTUnwrap(right.min())
         XCTAssertEqual(Double(leftEdge) + 1, px(xStar), accuracy: 1)
@@ -59,7 +59,7 @@ final class ActivationFigureTests: XCTestCase {
         let dead = try XCTUnwrap(bands.first)
         XCTAssertEqual(dead.lower, -4)
         XCTAssertEqual(dead.upper, 0, accuracy: 1e-12)
-        let columns = tinted(png, row: Int(r.minY + r.height * 0.3), tint: Theme.light.zoneColors[1], in: r)
+        let columns = tinted(png, row: Int(r.minY + r.height * 0.3), tint: Theme.light.bandColors[1], in: r)
         // The zero line (drawn over the band) hides the band's last pixels at x = 0, so the visible tint
         // stops within the line's width to the left of px(0), and never continues to the right of it.
         let edge = try XCTUnwrap(columns.max())

@@ -19,6 +19,9 @@ final class AnimationVideoAndFramesTests: XCTestCase {
         XCTAssertEqual(probe.height, 200)
         XCTAssertEqual(probe.framesPerSecond, 10, accuracy: 1e-9)
         XCTAssertEqual(probe.packets, 15 + 5, "fps × duration frames, then the hold's 0.5 s as 5 more")
+        XCTAssertEqual(probe.decodedFrames, 20, "every frame decodes")
+        XCTAssertEqual(probe.topLevelBoxes, ["ftyp", "free", "moov", "mdat"],
+                       "the index comes before the media data (fast start), so a browser plays it while it loads")
         let again = try runDLPlot(args + ["-o", "b.mp4", "--jobs", "1"], in: dir)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(try Data(contentsOf: dir.appendingPathComponent("a.mp4")) == Data(contentsOf: dir.appendingPathComponent("b.mp4")),
@@ -27,6 +30,31 @@ final class AnimationVideoAndFramesTests: XCTestCase {
         XCTAssertEqual(tooBig.status, 64, tooBig.stderr)
         XCTAssertTrue(tooBig.stderr.contains("invalid --size '8400x4000': a .mp4 may be at most 8192 pixels a side"), tooBig.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("c.mp4").path))
+    }
+
+    /// The decoded last frame is the still figure (luma within H.264's error), which also shows that the
+    /// chunk offsets were shifted right when the index moved to the front.
+    func testMP4LastFrameDecodesToTheStillFigure() throws {
+        let dir = try makeTemporaryDirectory()
+        let args = base + ["--size", "480x300"]
+        let r = try runDLPlot(args + ["--animate", "--frames", "6", "--hold", "0", "-o", "a.mp4"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let s = try runDLPlot(args + ["-o", "still.png"], in: dir)
+        XCTAssertEqual(s.status, 0, s.stderr)
+        let probe = try ProbedMP4(path: dir.appendingPathComponent("a.mp4").path)
+        XCTAssertEqual(probe.decodedFrames, 6)
+        XCTAssertEqual(probe.topLevelBoxes.firstIndex(of: "moov").map { $0 < (probe.topLevelBoxes.firstIndex(of: "mdat") ?? 0) }, true)
+        let png = try DecodedPNG([UInt8](try Data(contentsOf: dir.appendingPathComponent("still.png"))))
+        XCTAssertEqual(probe.lastLuma.count, png.width * png.height)
+        // BT.709 limited-range luma of the still figure's pixels.
+        var far = 0
+        for (i, y) in probe.lastLuma.enumerated() {
+            let r = Double(png.rgba[4 * i]), g = Double(png.rgba[4 * i + 1]), b = Double(png.rgba[4 * i + 2])
+            let expected = 16 + (0.2126 * r + 0.7152 * g + 0.0722 * b) * 219 / 255
+            if abs(Double(y) - expected) > 24 { far += 1 }
+        }
+        XCTAssertLessThan(Double(far), 0.01 * Double(probe.lastLuma.count), "\(far) of \(probe.lastLuma.count) samples far from the still")
+        XCTAssertGreaterThan(Set(probe.lastLuma).count, 50, "a real picture, not a flat frame")
     }
 
     func testFramesDirectoryHoldsNumberedPNGsAndALaTeXSnippet() throws {

@@ -143,7 +143,8 @@ final class ExpressionCLITests: XCTestCase {
             (["eval", "activation", "x*x", "--param", "exp=2", "--x", "1"],
              "invalid --param 'exp=2': the parameter name 'exp' shadows the function exp; choose another name"),
             (["activation", "exp(a*x)", "--param", "exp=2", "-o", "a.png"], "'exp' shadows the function exp"),
-            (["surface", "x + y", "--param", "pi=3", "-o", "a.png"], "'pi' shadows the constant pi"),
+            (["surface", "x + y", "--param", "pi=3", "-o", "a.png"],
+             "invalid --param 'pi=3': 'pi' is the constant π = 3.14159… in every expression and cannot be a parameter; choose another name"),
             (["eval", "surface", "x + ", "--points", "1:1"], "unexpected end of input"),
             // Tried as a new user would: exit 1 with "panel 1 has nothing to plot…".
             (["activation", "sqrt(-1)+x", "-o", "a.png"], "'sqrt(-1)+x' is undefined (NaN) everywhere on the view -6…6; give a --range where it is defined"),

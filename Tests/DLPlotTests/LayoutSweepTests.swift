@@ -28,7 +28,7 @@ final class LayoutSweepTests: XCTestCase {
                 if !problems.isEmpty { failures.append(line + "\n    " + problems.prefix(4).joined(separator: "\n    ")) }
             } catch let e as VizError {
                 // A page too small for its content is refused (exit 64) by design; count, do not fail.
-                if case .invalidValue(what: "figure size", _, _) = e { tooSmall += 1 } else { refused.append(line + "\n    " + e.description) }
+                if case .pageTooSmall = e { tooSmall += 1 } else { refused.append(line + "\n    " + e.description) }
             } catch {
                 refused.append(line + "\n    " + String(describing: error))
             }

@@ -20,7 +20,7 @@ final class OutsideLegendTests: XCTestCase {
             let report: LayoutReport
             do { report = try LayoutSweepTests.report(args) } catch let e as VizError {
                 // Refused as too small a page is allowed; anything else is a failure.
-                guard case .invalidValue(what: "figure size", _, _) = e else { XCTFail("\(args): \(e)"); continue }
+                guard case .pageTooSmall = e else { XCTFail("\(args): \(e)"); continue }
                 continue
             }
             checked += 1

@@ -56,12 +56,15 @@ final class RunsTrialTests: XCTestCase {
         XCTAssertEqual(try TidyTable(dir.appendingPathComponent("o.csv")).column("value"), ["1.5"])
     }
 
-    func testADivergedRunIsSummarisedUpToItsDivergence() throws {
+    func testADivergedRunIsSummarisedUpToItsDivergenceAndATransientIsNamed() throws {
         let dir = try makeTemporaryDirectory()
         let ninf = try write("step,loss\n0,1\n1,-inf\n2,0.5\n3,0.4\n", "ninf.csv", in: dir)
-        XCTAssertTrue(try texts(["runs", ninf], kind: .legend).contains { $0.hasSuffix("diverged at step 1 (−∞) · min 1 at step 0") })
+        // Finite values after a NaN or inf: a transient, drawn after a gap and named, not a divergence.
+        XCTAssertTrue(try texts(["runs", ninf], kind: .legend).contains { $0.hasSuffix("; non-finite at step 1 (−∞) · min 0.4 at step 3 · final 0.4") })
         let first = try write("step,loss\n0,inf\n1,1\n2,0.5\n", "first.csv", in: dir)
-        XCTAssertTrue(try texts(["runs", first], kind: .legend).contains { $0.hasSuffix("; diverged at step 0 (∞)") })
+        XCTAssertTrue(try texts(["runs", first], kind: .legend).contains { $0.hasSuffix("; non-finite at step 0 (∞) · min 0.5 at step 2 · final 0.5") })
+        let ends = try write("step,loss\n0,1\n1,0.5\n2,inf\n3,nan\n", "ends.csv", in: dir)
+        XCTAssertTrue(try texts(["runs", ends], kind: .legend).contains { $0.hasSuffix("; diverged at step 2 (∞) · min 0.5 at step 1") })
         // Every value NaN: a result to show, not a failure.
         let nan = try write("step,loss\n0,nan\n1,nan\n", "allnan.csv", in: dir)
         let run = try runDLPlot(["runs", nan, "--data", "n.csv", "-o", "n.png"], in: dir)

@@ -38,6 +38,29 @@ final class AnimationWordingTests: XCTestCase {
         XCTAssertEqual(SurfaceAnimation.progress(wild, step: 30, surface: try Surface(named: "bowl")), wild.outcome(surface: try Surface(named: "bowl")))
     }
 
+    /// The 3-D view says which step each frame shows, as the plane does: "step k" in the panel's top-left
+    /// corner, drawn (dark pixels appear there) in every frame but the last, which is the still figure.
+    func testThreeDFramesShowTheirStep() throws {
+        let s = try Surface(named: "himmelblau")
+        let p = SurfacePlan(surface: s, start: Point2(0, 0), steps: 30, x: Interval(-5, 5), y: Interval(-5, 5), seed: 0)
+        let runs = try SurfaceRuns.run([OptimizerRequest(name: "adam", settings: ["lr": 0.1])], plan: p)
+        let recipe = SurfaceFigure(plan: p, runs: runs, grid: 30, view3D: (azimuth: -60, elevation: 30))
+        let figure = try Figure(width: 640, height: 360)
+        let (animation, _) = try SurfaceAnimation(recipe: recipe, frames: 4).build(into: figure)
+        func labels(_ k: Int) -> [AnnotationMark] { animation.moving(k).flatMap { $0 }.compactMap { $0 as? AnnotationMark } }
+        XCTAssertEqual(labels(0).map(\.text), ["step 0"])
+        XCTAssertEqual(labels(1).map(\.text), ["step 10"])
+        XCTAssertEqual(labels(2).map(\.text), ["step 20"])
+        XCTAssertEqual(labels(3).map(\.text), [], "the last frame is the still figure")
+        XCTAssertEqual(labels(1).first?.showsLeader, false, "a corner label, no line to the corner")
+        let renderer = try AnimationRenderer(animation)
+        let first = try renderer.frameWords(1), last = try renderer.frameWords(3)
+        let w = renderer.width
+        // The label sits in the top-left of the panel (under the titles, left of the 3-D box).
+        let changed = (0..<first.count).filter { first[$0] != last[$0] && ($0 % w) < w / 5 && ($0 / w) < renderer.height / 2 }
+        XCTAssertGreaterThan(changed.count, 20, "text drawn in the top-left corner")
+    }
+
     func testLearningRateTitlesKeepTheirVerdictForTheEnd() throws {
         var recipe = LearningRateFigure(curve: Curve1D(.square), rates: [0.05, 1.1], start: 2.5, steps: 6)
         recipe.animated = true

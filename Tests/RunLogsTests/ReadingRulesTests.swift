@@ -35,7 +35,8 @@ final class ReadingRulesTests: XCTestCase {
         XCTAssertEqual(run.metrics.map(\.name), ["loss"])
         XCTAssertEqual(run.metric("loss")?.steps, [10, 20])
         XCTAssertEqual(run.notes, ["column(s) 'note' hold text; ignored (text splits the metrics only in a column "
-            + "named phase, split, stage, mode, subset, set, fold or partition)"])
+            + "named phase, split, stage, mode, subset, set, fold or partition; runs in one named run, model, name, seed, … "
+            + "or by --run-column)"])
         // A phase column with one value throughout names nothing.
         let train = try read("log.csv", "step,phase,loss\n10,train,1\n20,train,0.5\n")
         XCTAssertEqual(train.metrics.map(\.name), ["loss"])

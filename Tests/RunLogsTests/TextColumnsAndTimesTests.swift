@@ -54,6 +54,26 @@ final class TextColumnsAndTimesTests: XCTestCase {
         }
     }
 
+    func testEpochMillisecondsMicrosecondsAndNanosecondsAreToldApartByMagnitude() throws {
+        // One minute apart in each unit: JavaScript's Date.now(), microseconds, time.time_ns().
+        let ms = try read("ms.csv", "time,loss\n1732950000000,1\n1732950060000,0.5\n")
+        XCTAssertEqual(ms.metric("loss")?.wallTimes, [1_732_950_000, 1_732_950_060])
+        let us = try read("us.csv", "step,loss,timestamp\n0,1,1732950000000000\n1,0.5,1732950060500000\n")
+        XCTAssertEqual(us.metric("loss")?.wallTimes, [1_732_950_000, 1_732_950_060.5])
+        let ns = try read("ns.jsonl", "{\"step\": 0, \"loss\": 1, \"time\": 1732950000000000000}\n"
+            + "{\"step\": 1, \"loss\": 0.5, \"time\": 1732950060000000000}\n")
+        XCTAssertEqual(ns.metric("loss")?.wallTimes, [1_732_950_000, 1_732_950_060])
+        let jsms = try read("ms.jsonl", "{\"step\": 0, \"loss\": 1, \"timestamp\": 1732950000000}\n")
+        XCTAssertEqual(jsms.metric("loss")?.wallTimes, [1_732_950_000])
+        // Seconds (and small elapsed times) stay seconds; the unit boundaries sit in 1973 for each unit.
+        XCTAssertEqual(Timestamp.seconds("1732950000.25"), 1_732_950_000.25)
+        XCTAssertEqual(Timestamp.seconds("12.5"), 12.5)
+        XCTAssertEqual(Timestamp.seconds("99999999999"), 99_999_999_999)
+        XCTAssertEqual(Timestamp.seconds("100000000000"), 100_000_000)
+        XCTAssertEqual(Timestamp.seconds("100000000000000"), 100_000_000)
+        XCTAssertEqual(Timestamp.seconds("100000000000000000"), 100_000_000)
+    }
+
     func testTensorBoardDownloadCSVIsOneTagWithWallTime() throws {
         let text = "Wall time,Step,Value\n1700000000.5,0,0.9\n1700000002,10,0.7\n"
         let named = try read("run-adam_seed0-tag-train_loss.csv", text)

@@ -34,7 +34,7 @@ final class CanvasEdgeTests: XCTestCase {
                     let bytes: [UInt8]
                     do { bytes = try fig.render(as: .png) } catch {
                         // Too small for its labels is a clear error, not a clipped picture.
-                        guard case .invalidValue(what: "figure size", _, _) = error else { throw error }
+                        guard case .pageTooSmall = error else { throw error }
                         continue
                     }
                     let png = try DecodedPNG(bytes)

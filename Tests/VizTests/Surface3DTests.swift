@@ -13,6 +13,9 @@ final class Surface3DTests: XCTestCase {
         return try DecodedPNG(try fig.render(as: .png))
     }
 
+    /// The paths' look in these tests (the default is the theme's first series colour).
+    private static let orangePath = StrokeStyle(color: Color(hex: 0xD55E00), width: 2.2, cap: .round, join: .round)
+
     /// Pixels close to the path colour #D55E00.
     private func orangeCount(_ img: DecodedPNG) -> Int {
         var n = 0
@@ -47,7 +50,7 @@ final class Surface3DTests: XCTestCase {
             }
             let lifted = path.map { Point3($0.x, $0.y, f.value(at: $0.x, $0.y)) }
             var m = try SurfaceMark(field: f, colormap: .viridis, normalization: try Normalization(.linear, lower: 0, upper: 5),
-                                    azimuth: -90, elevation: 12, wireframe: false, path: lifted)
+                                    azimuth: -90, elevation: 12, wireframe: false, path: lifted, pathStyle: Self.orangePath)
             m.zLimits = Interval(0, 5)
             var ax = Axes.surface3D(); ax.add(m); var fig = try Figure(width: 640, height: 480, dpi: 96); fig.add(ax)
             try fig.write(to: NSTemporaryDirectory() + "fields-ridge-\(Int(ridge)).png")
@@ -70,7 +73,7 @@ final class Surface3DTests: XCTestCase {
             }
             let lifted = path.map { Point3($0.x, $0.y, f.value(at: $0.x, $0.y)) }
             var m = try SurfaceMark(field: f, normalization: try Normalization(.linear, lower: 0, upper: 5),
-                                    azimuth: -90, elevation: 12, wireframe: false, path: lifted)
+                                    azimuth: -90, elevation: 12, wireframe: false, path: lifted, pathStyle: Self.orangePath)
             m.zLimits = Interval(0, 5)
             return m
         }
@@ -118,7 +121,7 @@ final class Surface3DTests: XCTestCase {
             let gx = -2 * (1 - p.x) - 400 * p.x * (p.y - p.x * p.x), gy = 200 * (p.y - p.x * p.x)
             p = Point(p.x - 0.0005 * gx, p.y - 0.0005 * gy); run.append(p)
         }
-        let m = try SurfaceMark(field: field, path: SurfaceMark.lift(run, on: field), xLabel: "$x$", yLabel: "$y$", zLabel: "$f(x, y)$")
+        let m = try SurfaceMark(field: field, path: SurfaceMark.lift(run, on: field), pathStyle: Self.orangePath, xLabel: "$x$", yLabel: "$y$", zLabel: "$f(x, y)$")
         var ax = Axes.surface3D(title: "Rosenbrock surface, gradient descent from (−1.5, 2.5), lr 5×10⁻⁴")
         ax.add(m)
         var fig = try Figure(width: 1280, height: 720)

@@ -37,7 +37,7 @@ final class TallTitleLayoutTests: XCTestCase {
     func testAnEqualUnitPlotSmallerThanFourTickLabelsIsRefused() throws {
         var small = try figure(title: "t", fontScale: 6, equal: true)
         XCTAssertThrowsError(try small.layoutPlotRects()) { error in
-            guard case VizError.invalidValue(what: "figure size", _, _) = error else { return XCTFail("\(error)") }
+            guard case VizError.pageTooSmall = error else { return XCTFail("\(error)") }
         }
         small.theme.fontScale = 1
         let rects = try small.layoutPlotRects()

@@ -47,4 +47,19 @@ final class TicksTests: XCTestCase {
         let s = Scale(.log, domain: Interval(1e-3, 1e2))
         XCTAssertEqual(s.ticks(count: 6), [1e-3, 1e-2, 1e-1, 1, 10, 100])
     }
+
+    /// A symlog domain entirely below 0 and within one magnitude (f of −x² − y² running from −11.5 to −17.1)
+    /// once got ticks at −1 and −10, outside the frame (labels drawn off the page); ticks stay inside and
+    /// there are at least two of them.
+    func testSymlogTicksStayInsideOneSidedDomains() {
+        for (a, b) in [(-17.1, -11.5), (11.5, 17.1), (-0.5, -0.2), (-250.0, -3.0), (2.0, 900.0), (-5.0, 40.0)] {
+            let s = Scale(.symlog(threshold: 1), domain: Interval(a, b))
+            for n in [3, 5, 8] {
+                let ticks = s.ticks(count: n)
+                XCTAssertGreaterThanOrEqual(ticks.count, 2, "\(a)…\(b)")
+                for t in ticks { XCTAssert(t >= a && t <= b, "\(t) outside [\(a), \(b)]") }
+            }
+        }
+        XCTAssertEqual(Scale(.symlog(threshold: 1), domain: Interval(-17.1, -11.5)).ticks(count: 5), [-17, -16, -15, -14, -13, -12])
+    }
 }

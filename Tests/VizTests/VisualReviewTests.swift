@@ -11,8 +11,8 @@ final class VisualReviewTests: XCTestCase {
         var a = Axes(title: "sigmoid, zones and asymptotes", xLabel: "$x$", yLabel: "$\\sigma(x)$")
         let xs = stride(from: -8.0, through: 8.0, by: 0.05).map { $0 }
         let sig = xs.map { 1 / (1 + Math.exp(-$0)) }
-        a.add(BandMark.vertical(from: -.infinity, to: -5, color: theme.zoneColors[0], text: "saturated", label: "saturation"))
-        a.add(BandMark.vertical(from: 5, to: .infinity, color: theme.zoneColors[0]))
+        a.add(BandMark.vertical(from: -.infinity, to: -5, color: theme.bandColors[0], text: "saturated", label: "saturation"))
+        a.add(BandMark.vertical(from: 5, to: .infinity, color: theme.bandColors[0]))
         a.add(AreaMark(x: xs, y1: sig.map { $0 - 0.08 }, y2: sig.map { $0 + 0.08 }, color: theme.color(0).withAlpha(0.2), label: "±0.08"))
         a.add(LineMark(x: xs, y: sig, style: StrokeStyle(color: theme.color(0), width: theme.lineWidth), label: "$\\sigma(x)$"))
         a.add(ReferenceLineMark.horizontal(y: 1, text: "$y = 1$"))

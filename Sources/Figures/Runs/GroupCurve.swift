@@ -11,8 +11,17 @@ struct GroupCurve {
     var smoothed: RunGroupSummary?
     /// The x of each summary step: the mean of the members' x at that step.
     var x: [Double]
+    /// The member that diverged first (its name), when one did: the mean stops at its divergence, the step
+    /// summarised last (a mean over the seeds left would be a different group's).
+    var diverged: String?
+    /// Where fewer runs than `count` enter the mean from some step on (a seed that stopped early):
+    /// the step after which they do and how many remain.
+    var fewer: (after: Int64, runs: Int)?
+    /// The member with the first transient NaN or inf (its name), when one has.
+    var transient: String?
 
-    init(key: String, members: [RunCurve], x axis: RunCurves.XAxis) {
+    /// - Parameter names: the members' run names.
+    init(key: String, members: [RunCurve], names: [String] = [], x axis: RunCurves.XAxis) {
         self.key = key
         count = members.count
         summary = RunGroupSummary(members.map(\.series))
@@ -21,6 +30,20 @@ struct GroupCurve {
             s.values = $0.smoothed ?? s.values
             return s
         }) : nil
+        let firstDivergence = members.indices.compactMap { m in members[m].series.divergence.map { (m, $0.step) } }.min { $0.1 < $1.1 }
+        if let (m, step) = firstDivergence {
+            diverged = m < names.count ? names[m] : "a run"
+            let keep = summary.steps.firstIndex { $0 > step } ?? summary.steps.count
+            summary.truncate(to: keep)
+            smoothed?.truncate(to: keep)
+        }
+        let firstTransient = members.indices.compactMap { m in
+            members[m].series.transient.map { (m, members[m].series.steps[$0.first]) } }.min { $0.1 < $1.1 }
+        if let (m, _) = firstTransient { transient = m < names.count ? names[m] : nil }
+        let ends = members.compactMap(\.series.steps.last)
+        if let lastEnd = ends.min(), let i = summary.steps.firstIndex(where: { $0 > lastEnd }) {
+            fewer = (lastEnd, summary.count[i])
+        }
         if axis == .step {
             x = summary.steps.map(Double.init)
         } else {
@@ -58,14 +81,34 @@ struct GroupCurve {
         }
         CurvePoints.addLine(LineMark(points: CurvePoints.thin(mean, columns: pixels), style: look.stroke,
                                      label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2), to: &ax, animated: animated)
-        let means = MetricSeries(name: key, steps: summary.steps, values: summary.mean)
+        // The legend's numbers describe the bold line: the (smoothed) mean.
+        let means = MetricSeries(name: key, steps: shown.steps, values: shown.mean)
         let (x, steps) = (self.x, summary.steps)
-        var text = RunCurve.annotation(means, best: best) { place.text(step: steps[$0], x: x[$0]) }
-        if let i = summary.steps.indices.last, summary.minimum[i].isFinite, summary.maximum[i].isFinite, count > 1 {
-            text += " (runs " + CurvePoints.value(summary.minimum[i]) + "–" + CurvePoints.value(summary.maximum[i]) + ")"
+        var text = RunCurve.annotation(means, best: best, smoothed: smoothed != nil, who: diverged,
+                                       whoTransient: transient) { place.text(step: steps[$0], x: x[$0]) }
+        if let i = shown.steps.indices.last(where: { shown.minimum[$0].isFinite && shown.maximum[$0].isFinite }), count > 1 {
+            text += " (runs " + CurvePoints.value(shown.minimum[i]) + "–" + CurvePoints.value(shown.maximum[i]) + ")"
+        }
+        if let fewer, let i = steps.firstIndex(of: fewer.after) {
+            text += " · \(fewer.runs) run\(fewer.runs == 1 ? "" : "s") after " + place.text(step: fewer.after, x: x[i])
+        }
+        // Rings before gaps in the mean; a triangle where fewer runs enter it from.
+        var marks = RunCurve.gapAndLoneMarks(shown.mean, count: shown.mean.count, logY: logY).rings
+        if let fewer, let i = steps.firstIndex(of: fewer.after), mean[i].y.isFinite { marks.append(i) }
+        if !marks.isEmpty {
+            let ring = ScatterMark(points: marks.map { mean[$0] }, shape: .circle, size: theme.markerSize * 1.2,
+                                   color: theme.background, edge: look.color)
+            ax.add(ring, animated: animated, as: .appearing(ring, at: mean[marks[0]].x))
+        }
+        // A cross where the mean stops at a member's divergence.
+        if diverged != nil, let j = mean.lastIndex(where: { $0.y.isFinite }), let at = mean.last?.x {
+            var cross = ScatterMark(points: [Point(at, mean[j].y)], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            cross.clipsToPlot = false
+            ax.add(cross, animated: animated, as: .appearing(cross, at: mean[j].x))
         }
         ax.add(LegendLine(text), animated: animated, as: TimedMark(LegendLine(text), span: TimedMark.timeSpan(x)) { t in
-            [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), best: best, place: place))]
+            [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), best: best, place: place,
+                                          smoothed: smoothed != nil))]
         })
         return dropped
     }

@@ -16,7 +16,8 @@ struct RunCurve {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let (series, x) = (self.series, self.x)
         let values = series.values
-        // A run that diverged is drawn up to its first NaN or infinite value (then the cross), never after.
+        // A run that diverged is drawn up to the NaN or infinite values that end it (then the cross); a
+        // transient NaN or inf before that is a gap in the line, marked with a ring.
         let end = series.drawnCount
         var dropped = CurvePoints.dropsValues(values[..<end], logY: logY)
         // Thinned point by point from the series' own arrays: no array of every point is built.
@@ -33,31 +34,74 @@ struct RunCurve {
         } else {
             CurvePoints.addLine(LineMark(points: raw, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
         }
-        let final = Self.annotation(series, best: best) { place.text(step: series.steps[$0], x: x[$0]) }
+        // The legend's numbers describe the bold line: the smoothed one when smoothing (and say so).
+        let described = smoothed.map { var s = series; s.values = $0; return s } ?? series
+        let final = Self.annotation(described, best: best, smoothed: smoothed != nil) { place.text(step: series.steps[$0], x: x[$0]) }
         let times = animated ? Array(x) : []
         ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(times)) { t in
-            [LegendLine(Self.progress(series, x: times, count: TimedMark.revealed(times, upTo: t), best: best, place: place))]
+            [LegendLine(Self.progress(described, x: times, count: TimedMark.revealed(times, upTo: t), best: best, place: place,
+                                      smoothed: smoothed != nil))]
         })
+        let shownValues = smoothed ?? values
         // A cross at the step the run diverged (the one the legend names), level with the last drawable value
         // (the value there is not finite): a log with steps 0, 100, 1000 = NaN has its cross at 1000, not 100.
-        if let i = series.values.firstIndex(where: { !$0.isFinite }),
-           let j = series.values[..<i].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
-            var cross = ScatterMark(points: [Point(x[i], series.values[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+        if let i = series.divergenceIndex,
+           let j = shownValues[..<min(i, shownValues.count)].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
+            var cross = ScatterMark(points: [Point(x[i], shownValues[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
             cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: x[i]))
         }
+        let marks = Self.gapAndLoneMarks(shownValues, count: end, logY: logY)
+        if !marks.rings.isEmpty {
+            let ring = ScatterMark(points: marks.rings.map { Point(x[$0], shownValues[$0]) }, shape: .circle,
+                                   size: theme.markerSize * 1.2, color: theme.background, edge: look.color)
+            ax.add(ring, animated: animated, as: .appearing(ring, at: x[marks.rings[0]]))
+        }
+        if !marks.lone.isEmpty {
+            let dots = ScatterMark(points: marks.lone.map { Point(x[$0], shownValues[$0]) }, shape: .circle,
+                                   size: theme.markerSize * 0.8, color: look.color)
+            ax.add(dots, animated: animated, as: .appearing(dots, at: x[marks.lone[0]]))
+        }
         return dropped
+    }
+
+    /// Among the first `count` values: `rings`, the last drawable point before each stretch of non-finite
+    /// values (the first after it when the series starts with one), at most 50; `lone`, the drawable points
+    /// with no drawable neighbour (a line through one point draws nothing), at most 200.
+    static func gapAndLoneMarks(_ v: [Double], count: Int, logY: Bool) -> (rings: [Int], lone: [Int]) {
+        let n = min(count, v.count)
+        let ok = { (i: Int) in i >= 0 && i < n && v[i].isFinite && (!logY || v[i] > 0) }
+        var rings: [Int] = [], lone: [Int] = []
+        var i = 0
+        while i < n {
+            if !v[i].isFinite {
+                var j = i
+                while j < n && !v[j].isFinite { j += 1 }
+                if let k = v[..<i].lastIndex(where: { $0.isFinite }), ok(k) { rings.append(k) } else if ok(j) { rings.append(j) }
+                if rings.count >= 50 { break }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        if n < 4_000_000 {
+            for i in 0..<n where ok(i) && !ok(i - 1) && !ok(i + 1) {
+                lone.append(i)
+                if lone.count >= 200 { break }
+            }
+        }
+        return (rings, lone)
     }
 
     /// The legend line while the first `count` points are drawn: "min 0.48 at step 96 · now 0.52"
     /// ("… at epoch 2.5" with --x epoch), or "diverged at step 199 (inf) · min …" once the run has diverged.
     /// `x` holds the points' x values.
-    static func progress(_ s: MetricSeries, x: [Double], count: Int, best: BestValue, place: XPlace) -> String {
+    static func progress(_ s: MetricSeries, x: [Double], count: Int, best: BestValue, place: XPlace, smoothed: Bool = false) -> String {
         let n = min(count, s.count, x.count)
         guard n > 0 else { return "" }
         let shown = MetricSeries(name: s.name, steps: Array(s.steps.prefix(n)), values: Array(s.values.prefix(n)))
         let at = { (i: Int) in place.text(step: s.steps[i], x: x[i]) }
-        if shown.divergence != nil { return annotation(shown, best: best, at: at) }
+        if shown.divergence != nil || shown.transient != nil { return annotation(shown, best: best, smoothed: smoothed, at: at) }
         // The still figure's words ("min 0.48 at step 96 · final 0.5"), with the latest value "now" (where the
         // curve's head is on the x axis says when), so the row keeps its form and width on the last frame.
         var parts: [String] = []
@@ -65,22 +109,32 @@ struct RunCurve {
             parts.append("\(best.rawValue) " + CurvePoints.value(s.values[b]) + " at " + at(b))
         }
         parts.append("now " + CurvePoints.value(s.values[n - 1]))
-        return parts.joined(separator: " · ")
+        return (smoothed ? "smoothed " : "") + parts.joined(separator: " · ")
     }
 
     /// "min 0.264 at step 659 · final 0.264", "diverged at step 199 (∞) · min 0.97 at step 3" (the minimum
-    /// before the divergence, over the points drawn); `at(i)`
-    /// says where point i is in the quantity on the x axis ("step 659", "epoch 2.99", "85.2 s").
-    static func annotation(_ s: MetricSeries, best: BestValue, at: (Int) -> String) -> String {
+    /// before the divergence, over the points drawn), "2 non-finite points from step 40 (NaN) · min 0.01 at
+    /// step 99 · final 0.0101" (a transient: gaps in the line); `at(i)` says where point i is in the
+    /// quantity on the x axis ("step 659", "epoch 2.99", "85.2 s"). `smoothed` says that the values
+    /// are the smoothed ones ("smoothed min … · final …"). `who` names the run that diverged (in a group).
+    static func annotation(_ s: MetricSeries, best: BestValue, smoothed: Bool = false, who: String? = nil,
+                           whoTransient: String? = nil, at: (Int) -> String) -> String {
         var parts: [String] = []
-        if let d = s.values.firstIndex(where: { !$0.isFinite }) {
-            parts.append("diverged at \(at(d)) (\(CurvePoints.value(s.values[d])))")
+        if let t = s.transient {
+            let v = CurvePoints.value(s.values[t.first])
+            parts.append((whoTransient.map { $0 + " " } ?? "")
+                + (t.count == 1 ? "non-finite at \(at(t.first)) (\(v))" : "\(t.count) non-finite points from \(at(t.first)) (\(v))"))
         }
+        if let d = s.divergenceIndex {
+            parts.append((who.map { $0 + " " } ?? "") + "diverged at \(at(d)) (\(CurvePoints.value(s.values[d])))")
+        }
+        var stats: [String] = []
         if best != .none, let b = s.bestIndex(maximize: best == .max, before: s.drawnCount) {
-            parts.append("\(best.rawValue) " + CurvePoints.value(s.values[b]) + " at " + at(b))
+            stats.append("\(best.rawValue) " + CurvePoints.value(s.values[b]) + " at " + at(b))
         }
-        if s.divergence == nil, let f = s.final { parts.append("final " + CurvePoints.value(f.value)) }
-        return parts.joined(separator: " · ")
+        if s.divergence == nil, let f = s.final { stats.append("final " + CurvePoints.value(f.value)) }
+        if smoothed, !stats.isEmpty { stats[0] = "smoothed " + stats[0] }
+        return (parts + stats).joined(separator: " · ")
     }
 }
 
@@ -116,8 +170,9 @@ extension MetricSeries {
         bestIndex(maximize: true).map { (steps[$0], values[$0]) }
     }
 
-    /// The points drawn: those before the first NaN or infinite value (every point when there is none).
-    var drawnCount: Int { values.firstIndex { !$0.isFinite } ?? values.count }
+    /// The points drawn: those before the divergence (every point when there is none; a transient NaN or
+    /// inf before it is a gap).
+    var drawnCount: Int { divergenceIndex ?? values.count }
 
     /// The index of the first smallest (largest with `maximize`) finite value among the first `before`.
     func bestIndex(maximize: Bool, before: Int? = nil) -> Int? {

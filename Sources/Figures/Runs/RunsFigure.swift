@@ -68,7 +68,7 @@ public struct RunsFigure: FigureRecipe {
                 for (g, group) in groups.enumerated() {
                     let members = curves.filter { group.members.contains($0.run) }
                     guard !members.isEmpty else { continue }
-                    let summary = GroupCurve(key: group.key, members: members, x: x)
+                    let summary = GroupCurve(key: group.key, members: members, names: members.map { runs[$0.run].name }, x: x)
                     groupRows.add(group: group.key, metric: metric, summary: summary.summary)
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
                                            theme: theme, pixels: columnPixels,

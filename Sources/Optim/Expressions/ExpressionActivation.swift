@@ -70,7 +70,7 @@ extension MathExpression {
     /// The parameter values in math, e.g. `$\beta = 0.5$` (sorted by name; empty without parameters).
     public var parameterLabel: String {
         parameters.keys.sorted().map { "$" + MathExpression.label(name: $0).trimmingSuffixSpace + " = "
-            + MathExpression.label(number: parameters[$0] ?? 0) + "$" }.joined(separator: ", ")
+            + MathExpression.label(parameterValue: parameters[$0] ?? 0) + "$" }.joined(separator: ", ")
     }
 }
 

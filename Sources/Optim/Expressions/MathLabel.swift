@@ -71,6 +71,33 @@ extension MathExpression {
         return mantissa == "1.0" || mantissa == "1" ? power : (mantissa.hasSuffix(".0") ? String(mantissa.dropLast(2)) : mantissa) + " \\times " + power
     }
 
+    /// A parameter's value for a legend: as `label(number:)` when short; a value given as a constant
+    /// (`--param beta=pi/4,1/3`) as that fraction of π or that fraction when it is exactly one (denominators
+    /// up to 12), else 4 significant digits — not 0.7853981633974483.
+    static func label(parameterValue v: Double) -> String {
+        let plain = label(number: v)
+        guard plain.count > 8, v.isFinite, v != 0 else { return plain }
+        let sign = v < 0 ? "-" : ""
+        for q in 2...12 {
+            let p = (Swift.abs(v) * Double(q)).rounded()
+            if p < 1000, p / Double(q) == Swift.abs(v) { return sign + "\(Int(p))/\(q)" }
+        }
+        for q in 1...12 {
+            let p = (Swift.abs(v) * Double(q) / Double.pi).rounded()
+            if p >= 1, p < 1000, p * Double.pi / Double(q) == Swift.abs(v) {
+                return sign + (p == 1 ? "" : "\(Int(p))") + "\\pi" + (q == 1 ? "" : "/\(q)")
+            }
+        }
+        let e = Int(Double.log10(Swift.abs(v)).rounded(.down))
+        guard e >= -3, e < 6 else { return plain }
+        var scale = 1.0
+        for _ in 0..<max(0, 3 - e) { scale *= 10 }
+        var text = "\((v * scale).rounded() / scale)"
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     /// A parameter name: Greek letter names as letters, trailing digits (or `_suffix`) as subs,
     /// other multi-letter names upright.
     static func label(name: String) -> String {

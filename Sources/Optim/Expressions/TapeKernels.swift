@@ -55,6 +55,17 @@ extension TapeEvaluator {
         }
     }
 
+    /// The tangent of a root (sqrt(a), a^c with 0 < c < 1): ∂op/∂a·ta, except at a cone's tip, where a = 0
+    /// and ta = 0 (a = x² + y² at the origin): there the root of a function with a minimum 0 is not
+    /// differentiable (sqrt(x²) = |x|), and the tangent is 0 — the subgradient of least norm, as abs′(0) = 0
+    /// and as torch's norms give — where the chain rule alone gives inf·0 = NaN (torch's sqrt does). So
+    /// Ackley typed as a formula has ∇f(0, 0) = 0 as the built-in has, instead of NaN at its minimum.
+    @inline(__always)
+    static func coneTip(_ n: Int, _ ta: UnsafePointer<Double>, _ a: UnsafePointer<Double>,
+                        _ pa: UnsafePointer<Double>, _ t: UnsafeMutablePointer<Double>) {
+        for i in 0..<n { t[i] = ta[i] == 0 && a[i] == 0 ? 0 : pa[i] * ta[i] }
+    }
+
     /// The tangent of `op` in one direction: t = ∂op/∂a·ta + ∂op/∂b·tb, where a nil tangent is a
     /// structural zero (its term is left out, not multiplied by 0).
     @inline(__always)
@@ -72,6 +83,8 @@ extension TapeEvaluator {
         case (.multiply, let ta?, let tb?): for i in 0..<n { t[i] = ta[i] * b[i] + a[i] * tb[i] }
         case (.multiply, let ta?, nil): for i in 0..<n { t[i] = ta[i] * b[i] }
         case (.multiply, nil, let tb?): for i in 0..<n { t[i] = a[i] * tb[i] }
+        case (.unary(.elementary(.sqrt)), let ta?, nil): coneTip(n, ta, a, pa, t)
+        case (.powerConstant(let c), let ta?, nil) where c > 0 && c < 1: coneTip(n, ta, a, pa, t)
         case (_, let ta?, let tb?): for i in 0..<n { t[i] = pa[i] * ta[i] + pb[i] * tb[i] }
         case (_, let ta?, nil): for i in 0..<n { t[i] = pa[i] * ta[i] }
         case (_, nil, let tb?): for i in 0..<n { t[i] = pb[i] * tb[i] }

@@ -20,13 +20,16 @@ import Foundation
 /// - **A last line without its line break** is a record still being written: skipped with a note
 ///   (kept when it is the only row).
 /// - Steps going back, and repeated steps, follow `RunLogBuilder`'s rules (a resumed run).
+/// - **Several runs in one file**: a run column (`run`, `model`, `seed`, … or `--run-column`) splits the
+///   rows into runs, and a long table's `metric`/`tag`/`key` column names each row's metric, its
+///   `value` column the value (see `RunColumns`).
 enum CSVLogReader {
     static let stepNames = ["step", "global_step", "_step", "iteration", "iter"]
     static let timeNames = ["wall_time", "walltime", "time", "timestamp", "_timestamp"]
     /// Rows read before the columns are sized for the whole file.
     static let sampleRows = 1000
 
-    static func read(path: String, name: String) throws(RunLogError) -> RunLog {
+    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
         guard let stream = InputStream(fileAtPath: path) else {
             throw RunLogError(file: path, "cannot be opened for reading")
         }
@@ -34,7 +37,7 @@ enum CSVLogReader {
         do { reader = try CSVReader(stream: stream, hasHeaderRow: true) } catch {
             throw RunLogError(file: path, "has no header row; expected a CSV log with column names such as step,loss")
         }
-        let layout = try CSVLayout(header: reader.headerRow ?? [], path: path)
+        let layout = try CSVLayout(header: reader.headerRow ?? [], path: path, runColumns: runColumns)
         var rows = CSVRows(layout: layout, path: path)
         var line = 1
         // The file's size over the bytes of the first rows estimates the rows, to size the columns once.
@@ -47,7 +50,8 @@ enum CSVLogReader {
             if line <= Self.sampleRows + 1 {
                 sampledBytes += row.reduce(row.count) { $0 + $1.utf8.count }
                 if line == Self.sampleRows + 1, sampledBytes > 0 {
-                    rows.builder.reserve(rows: Int(Double(fileSize) / Double(sampledBytes) * Double(Self.sampleRows)), seen: Self.sampleRows)
+                    let estimate = Int(Double(fileSize) / Double(sampledBytes) * Double(Self.sampleRows))
+                    for k in rows.parts.builders.indices { rows.parts.builders[k].reserve(rows: estimate, seen: Self.sampleRows) }
                 }
             }
             if let p = pending { try rows.take(p.row, line: p.line) }
@@ -61,25 +65,30 @@ enum CSVLogReader {
         var notes: [String] = []
         if let p = pending {
             // A last line without its line break is a record still being written (unless it is the only one).
-            if rows.builder.isEmpty || Self.endsWithLineBreak(path) {
+            if rows.parts.isEmpty || Self.endsWithLineBreak(path) {
                 try rows.take(p.row, line: p.line)
             } else {
                 notes.append("the last line (\(p.line)) has no line break, as in a file still being written; skipped")
             }
         }
-        let ignored = layout.metrics.filter { rows.kinds[$0] == .text && !rows.splits($0) }.map { "'\(layout.names[$0])'" }
+        let ignored = layout.metrics.filter { rows.kinds[$0] == .text && !rows.splits($0) && $0 != layout.long?.metric }.map { "'\(layout.names[$0])'" }
         if !ignored.isEmpty {
             notes.insert("column(s) \(ignored.joined(separator: ", ")) hold text; ignored (text splits the metrics "
-                + "only in a column named phase, split, stage, mode, subset, set, fold or partition)", at: 0)
+                + "only in a column named phase, split, stage, mode, subset, set, fold or partition; runs in one named run, model, "
+                + "name, seed, … or by --run-column)", at: 0)
         }
-        if rows.builder.isEmpty {
+        if !layout.ignoredByLongTable.isEmpty {
+            notes.append("column(s) \(layout.ignoredByLongTable.map { "'\(layout.names[$0])'" }.joined(separator: ", ")) ignored: "
+                + "in a long table the values are in 'value', named by '\(layout.names[layout.long?.metric ?? 0])'")
+        }
+        if rows.parts.isEmpty {
             throw RunLogError(file: path, line == 1
                 ? "has a header but no rows; expected at least one row of numbers"
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
         }
-        var run = rows.builder.build(name: name, source: path, format: layout.format, notes: notes)
-        run.stepAxis = layout.stepName
-        return run
+        let seedsOnly = layout.runColumns.allSatisfy { RunColumns.normalized(layout.names[$0]) == "seed" }
+        return rows.parts.build(name: name, labelled: labelled, seedsOnly: seedsOnly, source: path, format: layout.format, notes: notes,
+                                stepAxis: layout.stepName)
     }
 
     /// Whether the file's last byte is a line break.
@@ -119,10 +128,10 @@ enum CSVLogReader {
 struct CSVRows {
     let layout: CSVLayout
     let path: String
-    var builder: RunLogBuilder
+    /// The runs the rows go to (one for a log without run columns), each with its builder's series of
+    /// each column, once it has one.
+    var parts: RunParts<[Int?]>
     var kinds: [CSVLogReader.ColumnKind]
-    /// The builder's series of each column, once it has one.
-    var seriesOf: [Int?]
     var rowNumber: Int64 = 0
     /// Columns not yet known to be numbers or text; whether any is text.
     var undecided: Int
@@ -132,9 +141,24 @@ struct CSVRows {
         undecided = layout.metrics.count
         self.layout = layout
         self.path = path
-        builder = RunLogBuilder(recordsTime: layout.time != nil)
+        let columns = layout.names.count
+        parts = RunParts(recordsTime: layout.time != nil) { Array(repeating: nil, count: columns) }
         kinds = Array(repeating: .unknown, count: layout.names.count)
-        seriesOf = Array(repeating: nil, count: layout.names.count)
+    }
+
+    /// The run of a row: its run columns' cells joined by spaces ("" without run columns).
+    private mutating func run(of row: [String], line: Int) throws(RunLogError) -> Int {
+        guard !layout.runColumns.isEmpty else { return parts.part("") }
+        let key = layout.runColumns.compactMap { c -> String? in
+            let cell = c < row.count ? CSVLogReader.trimmed(row[c]) : ""
+            return CSVLogReader.isMissing(cell) ? nil : RunColumns.part(column: layout.names[c], cell: cell)
+        }.joined(separator: " ")
+        let p = parts.part(key)
+        if parts.keys.count > RunParts<[Int?]>.maximum {
+            throw RunLogError(file: path, "line \(line): column(s) \(layout.runColumns.map { "'\(layout.names[$0])'" }.joined(separator: ", ")) "
+                + "name more than \(RunParts<[Int?]>.maximum) runs; expected a few run names (give --run-column none if they are not runs)")
+        }
+        return p
     }
 
     mutating func take(_ row: [String], line: Int) throws(RunLogError) {
@@ -147,6 +171,11 @@ struct CSVRows {
         rowNumber += 1
         let time = layout.time(in: row)
         let split = undecided > 0 || hasText ? try texts(in: row) : []
+        let p = try run(of: row, line: line)
+        if let long = layout.long {
+            try takeLong(row, long: long, part: p, step: step, time: time, split: split, line: line)
+            return
+        }
         for k in layout.metrics where k < row.count && kinds[k] != .text {
             let cell = CSVLogReader.trimmed(row[k])
             if CSVLogReader.isMissing(cell) { continue }
@@ -157,13 +186,32 @@ struct CSVRows {
             if kinds[k] == .unknown { kinds[k] = .number; undecided -= 1 }
             let m: Int
             if split.isEmpty || layout.names[k] == "epoch" {
-                m = seriesOf[k] ?? builder.series(named: layout.names[k])
-                seriesOf[k] = m
+                m = parts.extras[p][k] ?? parts.builders[p].series(named: layout.names[k])
+                parts.extras[p][k] = m
             } else {
-                m = builder.series(named: layout.names[k], split: split)
+                m = parts.builders[p].series(named: layout.names[k], split: split)
             }
-            builder.append(to: m, step: step, value: v, time: time)
+            parts.builders[p].append(to: m, step: step, value: v, time: time)
         }
+    }
+
+    /// A row of a long table: its value to the metric its metric cell names (an `epoch` column stays the epoch axis).
+    private mutating func takeLong(_ row: [String], long: (metric: Int, value: Int), part p: Int, step: Int64, time: Double,
+                                   split: [(column: String, value: String)], line: Int) throws(RunLogError) {
+        if let e = layout.epochColumn, e < row.count, let v = Double(CSVLogReader.trimmed(row[e])) {
+            let m = parts.extras[p][e] ?? parts.builders[p].series(named: "epoch")
+            parts.extras[p][e] = m
+            parts.builders[p].append(to: m, step: step, value: v, time: time)
+        }
+        let name = long.metric < row.count ? CSVLogReader.trimmed(row[long.metric]) : ""
+        let cell = long.value < row.count ? CSVLogReader.trimmed(row[long.value]) : ""
+        if name.isEmpty || CSVLogReader.isMissing(cell) { return }
+        guard let v = Double(cell) else {
+            throw RunLogError(file: path, "line \(line), column '\(layout.names[long.value])': '\(cell)' is not a "
+                + "number; expected a number, empty, nan or inf")
+        }
+        let m = parts.builders[p].series(named: String(name), split: split)
+        parts.builders[p].append(to: m, step: step, value: v, time: time)
     }
 
     /// Whether column `k` is text that splits the metrics (see `RunLogBuilder.splitColumns`).
@@ -182,7 +230,7 @@ struct CSVRows {
             }
             if splits(k) { split.append((layout.names[k], String(cell))) }
         }
-        if builder.splitCount > RunLogBuilder.maximumSplits {
+        if parts.builders.contains(where: { $0.splitCount > RunLogBuilder.maximumSplits }) {
             let columns = layout.metrics.filter { kinds[$0] == .text }.map { "'\(layout.names[$0])'" }.joined(separator: ", ")
             throw RunLogError(file: path, "column(s) \(columns) hold more than \(RunLogBuilder.maximumSplits) different "
                 + "texts; expected numbers, or a text column such as phase (train, val) that splits the metrics")
@@ -199,10 +247,19 @@ struct CSVLayout {
     let stepName: String
     let time: Int?
     let metrics: [Int]
+    /// The columns that name each row's run (see `RunColumns`).
+    let runColumns: [Int]
+    /// A long table's metric-name and value columns (see `RunColumns`).
+    let long: (metric: Int, value: Int)?
+    let epochColumn: Int?
 
     var metricNames: String { metrics.map { names[$0] }.joined(separator: ",") }
+    /// The numeric columns a long table leaves unused (its values are in `value`).
+    var ignoredByLongTable: [Int] {
+        long == nil ? [] : metrics.filter { $0 != epochColumn && $0 != long?.metric && $0 != long?.value }
+    }
 
-    init(header: [String], path: String) throws(RunLogError) {
+    init(header: [String], path: String, runColumns wanted: RunColumns = .automatic) throws(RunLogError) {
         var names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
         guard !names.isEmpty, names.contains(where: { !$0.isEmpty }) else {
@@ -245,11 +302,19 @@ struct CSVLayout {
         stepName = stepColumn.map { lower[$0] == "step" ? "step" : names[$0] } ?? "row"
         time = CSVLogReader.timeNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
         let timeColumn = time
+        epochColumn = epoch
+        for w in wanted.names where wanted.explicit && !lower.contains(w) {
+            throw RunLogError(file: path, "has no column '\(w)' for --run-column; its columns are \(names.joined(separator: ","))")
+        }
+        let runs = names.indices.filter { wanted.names.contains(lower[$0]) && $0 != step && $0 != timeColumn }
+        runColumns = runs
+        let metricColumn = RunColumns.metricNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
+        if let m = metricColumn, let v = lower.firstIndex(of: "value"), !runs.contains(m) { long = (m, v) } else { long = nil }
         let found = names.indices.filter { i in
-            !names[i].isEmpty && i != (step ?? epoch) && i != timeColumn
+            !names[i].isEmpty && i != (step ?? epoch) && i != timeColumn && !runs.contains(i)
         }
         metrics = found
-        guard found.contains(where: { lower[$0] != "epoch" }) else {
+        guard long != nil || found.contains(where: { lower[$0] != "epoch" }) else {
             throw RunLogError(file: path, "has no metric columns (header '\(names.joined(separator: ","))'); "
                 + "expected at least one column besides step, epoch and time")
         }

@@ -10,24 +10,25 @@ import Foundation
 /// - The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`, else `epoch`, else
 ///   the record's number from 0; `epoch` also maps steps to epochs, and a time key (as for CSV) gives
 ///   `--x time`. A key missing from a line is no observation (joined by step, as for CSV).
+/// - Run keys (`run`, `model`, `seed`, … or `--run-column`) split the records into runs, and a long
+///   table's `metric`/`tag`/`key` names the metric of a record's `value` (see `RunColumns`).
 /// - Blank lines are skipped. A last line without its newline that does not parse (a writer cut off)
 ///   is skipped with a note; any other line that is not a JSON object is an error.
 enum JSONLinesReader {
-    static func read(path: String, name: String) throws(RunLogError) -> RunLog {
+    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
         var lines = try LineReader(path: path)
-        let decoder = JSONDecoder()
-        decoder.allowsJSON5 = true
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var builder = RunLogBuilder(recordsTime: true)
+        let decoder = JSONRecords.decoder()
+        var records = JSONRecords(path: path, runColumns: runColumns)
         var notes: [String] = []
-        var record: Int64 = 0
-        var hasTime = false
-        var ignored: (line: Int, key: String, kind: String)?  // the first value that is not a number, for the message
         while let bytes = try lines.next() {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let object: [String: JSONValue]
             do { object = try decoder.decode([String: JSONValue].self, from: Data(bytes)) } catch {
+                // A JSON document ({ on its own line, or an array): Hugging Face's trainer_state.json and the like.
+                if records.count == 0, let runs = try JSONDocumentReader.readIfDocument(path: path, name: name, labelled: labelled,
+                                                                                      runColumns: runColumns) {
+                    return runs
+                }
                 if !lines.terminated {
                     notes.append("the last line (\(lines.line)) is cut short: skipped, as for a file still being written")
                     break
@@ -35,38 +36,21 @@ enum JSONLinesReader {
                 throw RunLogError(file: path, "line \(lines.line) " + JSONLineProblem.describe(Array(bytes))
                     + "; expected one object per line such as {\"step\": 1, \"loss\": 0.5}")
             }
-            var fields: [(String, Double)] = []
-            var texts: [(String, String)] = []
-            JSONValue.flatten(object, prefix: "", into: &fields, texts: &texts)
-            if ignored == nil, let first = JSONValue.firstIgnored(object, prefix: "") { ignored = (lines.line, first.0, first.1) }
-            let (step, time, metrics) = try split(fields, texts: &texts, record: record, line: lines.line, path: path)
-            if time != nil { hasTime = true }
-            record += 1
-            let columns = texts.filter { RunLogBuilder.splitColumns.contains($0.0.lowercased()) }
-                .sorted { $0.0 < $1.0 }.map { (column: $0.0, value: $0.1) }
-            for (key, value) in metrics {
-                let k = builder.series(named: key, split: key == "epoch" ? [] : columns)
-                builder.append(to: k, step: step, value: value, time: time ?? 0)
-            }
-            if builder.splitCount > RunLogBuilder.maximumSplits {
-                throw RunLogError(file: path, "line \(lines.line): text values (\(columns.map { "'\($0.column)'" }.joined(separator: ", "))) "
-                    + "take more than \(RunLogBuilder.maximumSplits) different forms; expected numbers, or a text key such as "
-                    + "phase (train, val) that splits the metrics")
-            }
+            try records.add(object, line: lines.line, what: "line \(lines.line)")
         }
-        if builder.isEmpty {
+        if records.isEmpty {
             throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
-                : "has no numeric values" + (ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
+                : "has no numeric values" + (records.ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
                 + "; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
         }
-        var run = builder.build(name: name, source: path, format: .jsonLines, notes: notes)
-        if !hasTime { for i in run.metrics.indices { run.metrics[i].wallTimes = [] } }
-        return run
+        return try records.build(name: name, labelled: labelled, format: .jsonLines, notes: notes)
     }
+}
 
+extension JSONLinesReader {
     /// Separates the step and time keys from the metrics of one record (metrics sorted by key).
     /// A text time (ISO-8601, see `Timestamp`) is taken out of `texts`.
-    private static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String)
+    static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String)
         throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
         var keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
         let stepKey = (CSVLogReader.stepNames + ["epoch"]).first { keys[$0] != nil }
@@ -84,7 +68,7 @@ enum JSONLinesReader {
             step = Int64(v)
         }
         let metrics = fields.filter { $0.0 != stepKey && $0.0 != timeKey }.sorted { $0.0 < $1.0 }
-        return (step, timeKey.flatMap { keys[$0] }, metrics)
+        return (step, timeKey.flatMap { keys[$0] }.map(Timestamp.fromEpochNumber), metrics)
     }
 }
 
@@ -125,6 +109,42 @@ enum JSONValue: Decodable {
             case .object(let o): flatten(o, prefix: prefix + key + "/", into: &out, texts: &texts)
             case .other: break
             }
+        }
+    }
+}
+
+/// The run a JSON lines record belongs to (its run keys' values joined by spaces, see `RunColumns`), and
+/// its metrics once the run keys are taken out and a long table's `metric`/`value` pair is made one metric.
+struct RunKey {
+    var key = ""
+    /// The run keys the record has (lower-case).
+    var columns: [String] = []
+    var metrics: [(String, Double)]
+    var texts: [(String, String)]
+
+    init(metrics: [(String, Double)], texts: [(String, String)], runColumns: RunColumns) {
+        var parts: [(String, String)] = []
+        self.metrics = metrics.filter { m in
+            guard runColumns.names.contains(RunColumns.normalized(m.0)) else { return true }
+            let text = m.1.rounded() == m.1 && abs(m.1) < 1e15 ? String(Int64(m.1)) : String(m.1)
+            parts.append((m.0, RunColumns.part(column: m.0, cell: text[...])))
+            return false
+        }
+        self.texts = texts.filter { t in
+            guard runColumns.names.contains(RunColumns.normalized(t.0)) else { return true }
+            parts.append((t.0, t.1))
+            return false
+        }
+        parts.sort { $0.0 < $1.0 }
+        key = parts.map(\.1).joined(separator: " ")
+        columns = parts.map { RunColumns.normalized($0.0) }
+        // A long table: {"metric": "loss", "value": 0.5} is the metric loss.
+        if let m = self.texts.firstIndex(where: { RunColumns.metricNames.contains($0.0.lowercased()) }),
+           let v = self.metrics.firstIndex(where: { $0.0.lowercased() == "value" }) {
+            let name = self.texts[m].1
+            let value = self.metrics[v].1
+            self.texts.remove(at: m)
+            self.metrics = self.metrics.filter { $0.0.lowercased() == "epoch" } + [(name, value)]
         }
     }
 }

@@ -1,6 +1,9 @@
 /// Wall times as loggers write them, in seconds since 1970-01-01 00:00 UTC.
 ///
-/// Accepted: a number (Unix seconds, as TensorBoard, W&B and `time.time()` write them), or an
+/// Accepted: a number (Unix seconds, as TensorBoard, W&B and `time.time()` write them; epoch
+/// milliseconds, microseconds and nanoseconds, as JavaScript's `Date.now()`, Java's
+/// `currentTimeMillis()` and `time.time_ns()` write them, are told apart by magnitude, see
+/// `fromEpochNumber`), or an
 /// ISO-8601 / RFC 3339 date-time as `datetime.isoformat()`, pandas and most loggers print it:
 /// `2024-05-01T12:00:00Z`, `2024-05-01 12:00:00`, `2024-05-01T12:00:00.123456+02:00`,
 /// `2024-05-01T12:00` (a `T` or a space between date and time; seconds and their fraction optional;
@@ -10,7 +13,7 @@
 enum Timestamp {
     /// Seconds since the Unix epoch, or nil when `text` is neither a number nor such a date-time.
     static func seconds(_ text: Substring) -> Double? {
-        if let v = Double(text) { return v }
+        if let v = Double(text) { return fromEpochNumber(v) }
         var s = Scanner(Array(text.utf8))
         guard let year = s.digits(4), s.take(UInt8(ascii: "-")), let month = s.digits(2), s.take(UInt8(ascii: "-")),
               let day = s.digits(2), (1...12).contains(month), (1...31).contains(day) else { return nil }
@@ -39,6 +42,18 @@ enum Timestamp {
         guard s.atEnd else { return nil }
         let day0 = Double(days(year: year, month: month, day: day)) * 86_400
         return day0 + Double(hour * 3600 + minute * 60 - offset) + seconds
+    }
+
+    /// A number of seconds, milliseconds, microseconds or nanoseconds since 1970, in seconds, told apart
+    /// by magnitude: |v| < 10¹¹ is seconds (up to the year 5138), < 10¹⁴ milliseconds, < 10¹⁷
+    /// microseconds, else nanoseconds. Each unit's range starts in 1973, so a clock between 1973 and
+    /// 5138 is never mistaken for another unit; times from a run's own start (small numbers) stay seconds.
+    static func fromEpochNumber(_ v: Double) -> Double {
+        let m = abs(v)
+        if m < 1e11 || !m.isFinite { return v }
+        if m < 1e14 { return v / 1e3 }
+        if m < 1e17 { return v / 1e6 }
+        return v / 1e9
     }
 
     /// Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's `days_from_civil`).

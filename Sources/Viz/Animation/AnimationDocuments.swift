@@ -26,13 +26,14 @@ public struct AnimationDocuments: Sendable {
         case overlay(Int)
     }
 
-    /// `part` as a document of `format` (.svg or .pdf; .png draws a raster page at the figure's dpi).
+    /// `part` as a document of `format` (.svg or .pdf; .png draws a raster page at the figure's dpi), with
+    /// `metadata` in a PNG's text chunks and a PDF's Creator.
     /// SVG ids are numbered from 1 in each document (see `SVGNormalizer`).
     /// - Throws: `VizError` when the figure cannot be laid out or drawn.
-    public func document(_ part: Part, as format: OutputFormat) throws(VizError) -> [UInt8] {
+    public func document(_ part: Part, as format: OutputFormat, metadata: FileMetadata = FileMetadata()) throws(VizError) -> [UInt8] {
         let kind: CairoBackend.Kind = switch format {
         case .svg: .svg
-        case .pdf: .pdf
+        case .pdf: .pdf(creator: metadata.software)
         case .png: .raster(pixelsPerPoint: final.dpi / 72)
         }
         let canvas = try CairoBackend(size: final.size, kind: kind)
@@ -52,7 +53,7 @@ public struct AnimationDocuments: Sendable {
         return try withExtendedLifetime(canvas) { () throws(VizError) -> [UInt8] in
             switch try canvas.finish() {
             case let .raster(argb, w, h, stride):
-                return try PNGEncoder.encode(argb: argb, width: w, height: h, stride: stride, transparent: false, dpi: final.dpi, metadata: FileMetadata())
+                return try PNGEncoder.encode(argb: argb, width: w, height: h, stride: stride, transparent: false, dpi: final.dpi, metadata: metadata)
             case let .document(bytes):
                 return format == .svg ? SVGNormalizer.normalize(bytes) : bytes
             }

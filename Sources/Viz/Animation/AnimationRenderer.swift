@@ -88,7 +88,7 @@ public final class AnimationRenderer: Sendable {
             }
             l.panels[p].axes = axes
             guard let old = l.axes[p].legend else { continue }
-            let entries = axes.marks.flatMap(\.legendEntries)
+            let entries = axes.marks.flatMap { $0.legendEntries(theme: theme) }
             if entries.map(\.label) == old.entries.map(\.label) { continue }
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
             var legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,

@@ -106,12 +106,13 @@ public enum AnimationWriter {
     }
 
     /// Every frame as a vector document of `format` (.pdf or .svg: background and moving layer on one page;
-    /// .png at the figure's dpi), in frame order.
+    /// .png at the figure's dpi), in frame order, each with `metadata`.
     public static func documentFrames(_ documents: AnimationDocuments, as format: OutputFormat, jobs: Int,
+                                      metadata: FileMetadata = FileMetadata(),
                                       progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [[UInt8]] {
         var out: [[UInt8]] = []
         try FramePipeline.run(count: documents.animation.frameCount, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
-            try documents.document(.frame(k), as: format)
+            try documents.document(.frame(k), as: format, metadata: metadata)
         }, consume: { (_, bytes) throws(VizError) in out.append(bytes) })
         return out
     }

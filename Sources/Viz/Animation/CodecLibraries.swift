@@ -6,9 +6,9 @@ import Darwin
 #endif
 
 /// The shared libraries behind an animated format, opened at run time (dlopen of their versioned sonames)
-/// the first time that format is written, so that dlplot starts, and draws still figures, without them.
+/// the first time that format is written, so that a program using Viz starts, and draws still figures, without them.
 /// GIF needs giflib (`libgif.so.7`), WebP libwebp and its animation encoder (`libwebp.so.7`,
-/// `libwebpmux.so.3`), MP4 libavutil, libavcodec and libavformat of the major versions dlplot was built with
+/// `libwebpmux.so.3`), MP4 libavutil, libavcodec and libavformat of the major versions Viz was built with
 /// (`libavcodec.so.59` on Debian 12). SVG needs none.
 public struct CodecLibraries: Sendable {
     /// The format these libraries write.
@@ -20,7 +20,7 @@ public struct CodecLibraries: Sendable {
     public init?(_ format: AnimationFormat) {
         guard let codec = Self.codec(format) else { return nil }
         self.format = format
-        sonames = (0..<dlplot_codec_library_count(codec)).compactMap { dlplot_codec_soname(codec, $0).map { String(cString: $0) } }
+        sonames = (0..<viz_codec_library_count(codec)).compactMap { viz_codec_soname(codec, $0).map { String(cString: $0) } }
     }
 
     /// Other sonames for `format`'s libraries (a test's missing library, a library in another place).
@@ -41,7 +41,7 @@ public struct CodecLibraries: Sendable {
         guard let codec = Self.codec(format) else { return }
         var message = [CChar](repeating: 0, count: 1024)
         let failed: Int32 = withCStrings(sonames) { names in
-            message.withUnsafeMutableBufferPointer { dlplot_codec_load(codec, names, Int32(sonames.count), $0.baseAddress, $0.count) }
+            message.withUnsafeMutableBufferPointer { viz_codec_load(codec, names, Int32(sonames.count), $0.baseAddress, $0.count) }
         }
         guard failed != 0 else { return }
         let library = sonames.indices.contains(Int(failed) - 1) ? sonames[Int(failed) - 1] : sonames.first ?? "?"
@@ -68,9 +68,9 @@ public struct CodecLibraries: Sendable {
 
     private static func codec(_ format: AnimationFormat) -> Int32? {
         switch format {
-        case .gif: Int32(DLPLOT_CODEC_GIF)
-        case .webp: Int32(DLPLOT_CODEC_WEBP)
-        case .mp4: Int32(DLPLOT_CODEC_MP4)
+        case .gif: Int32(VIZ_CODEC_GIF)
+        case .webp: Int32(VIZ_CODEC_WEBP)
+        case .mp4: Int32(VIZ_CODEC_MP4)
         case .svg: nil
         }
     }

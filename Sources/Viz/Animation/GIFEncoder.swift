@@ -24,12 +24,12 @@ final class GIFEncoder {
         }
         try CodecLibraries.require(.gif)
         let table = palette.rgbTable
-        gif = table.withUnsafeBufferPointer { dlplot_gif_open(Int32(width), Int32(height), $0.baseAddress, loop ? 1 : 0) }
+        gif = table.withUnsafeBufferPointer { viz_gif_open(Int32(width), Int32(height), $0.baseAddress, loop ? 1 : 0) }
         guard gif != nil else { throw VizError.invalidData("giflib could not start a GIF") }
     }
 
     deinit {
-        dlplot_gif_free(gif)
+        viz_gif_free(gif)
     }
 
     /// Adds a frame of palette indices (`width * height`, top row first) shown for `delay` hundredths.
@@ -60,7 +60,7 @@ final class GIFEncoder {
     private func put(_ gif: OpaquePointer, _ pixels: [UInt8], x: Int, y: Int, w: Int, h: Int,
                      delay: Int, transparent: Int32) throws(VizError) {
         let ok = pixels.withUnsafeBufferPointer {
-            dlplot_gif_frame(gif, $0.baseAddress, w, Int32(x), Int32(y), Int32(w), Int32(h), Int32(min(delay, 65_535)), transparent)
+            viz_gif_frame(gif, $0.baseAddress, w, Int32(x), Int32(y), Int32(w), Int32(h), Int32(min(delay, 65_535)), transparent)
         }
         guard ok == 1 else { throw VizError.invalidData("giflib could not write a frame (out of memory?)") }
     }
@@ -71,7 +71,7 @@ final class GIFEncoder {
         gif = nil
         var data: UnsafeMutablePointer<UInt8>?
         var size = 0
-        guard dlplot_gif_finish(g, &data, &size) == 1, let data else {
+        guard viz_gif_finish(g, &data, &size) == 1, let data else {
             throw VizError.invalidData("giflib could not finish the GIF (out of memory?)")
         }
         defer { free(data) }

@@ -7,8 +7,9 @@ import Darwin
 
 /// Writes frames as H.264 in an MP4 through libavcodec and libavformat (libx264 when present): yuv420p
 /// (BT.709, limited range) for PowerPoint, Keynote and browsers, at a constant frame rate; one encoder thread
-/// and bit-exact muxing, so the bytes depend only on the frames. 4:2:0 needs even sides: an odd width or
-/// height loses its last column or row (the page's blank margin).
+/// and bit-exact muxing, so the bytes depend only on the frames. The index comes before the media data
+/// ("fast start", `MP4FastStart`), so a browser plays the file while it is still loading. 4:2:0 needs even
+/// sides: an odd width or height loses its last column or row (the page's blank margin).
 final class MP4Encoder {
     private var state: OpaquePointer?
     private let width: Int
@@ -28,7 +29,7 @@ final class MP4Encoder {
         }
         let num = Int32((fps * 1000).rounded()), den: Int32 = 1000
         try CodecLibraries.require(.mp4)
-        switch dlplot_mp4_open(&state, Int32(self.width), Int32(self.height), num, den) {
+        switch viz_mp4_open(&state, Int32(self.width), Int32(self.height), num, den) {
         case 0: break
         case -1:
             throw VizError.invalidValue(what: "MP4 encoder", value: "H.264",
@@ -38,13 +39,13 @@ final class MP4Encoder {
     }
 
     deinit {
-        dlplot_mp4_free(state)
+        viz_mp4_free(state)
     }
 
     /// Adds a frame (Cairo's ARGB32 bytes, `frameWidth * 4` a row) shown for `repeat` frame times.
     func add(_ argb: [UInt8], frameWidth: Int, repeat count: Int) throws(VizError) {
         guard let state else { throw VizError.invalidData("the MP4 is already finished") }
-        let ok = argb.withUnsafeBufferPointer { dlplot_mp4_add(state, $0.baseAddress, Int32(frameWidth * 4), Int32(count)) }
+        let ok = argb.withUnsafeBufferPointer { viz_mp4_add(state, $0.baseAddress, Int32(frameWidth * 4), Int32(count)) }
         guard ok != 0 else { throw VizError.invalidData("libavcodec could not encode a frame") }
     }
 
@@ -54,10 +55,10 @@ final class MP4Encoder {
         state = nil
         var out: UnsafeMutablePointer<UInt8>?
         var size = 0
-        guard dlplot_mp4_finish(m, &out, &size) != 0, let out else {
+        guard viz_mp4_finish(m, &out, &size) != 0, let out else {
             throw VizError.invalidData("libavformat could not finish the MP4")
         }
         defer { free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: size))
+        return MP4FastStart.moveIndexToFront(Array(UnsafeBufferPointer(start: out, count: size)))
     }
 }

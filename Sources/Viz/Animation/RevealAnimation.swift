@@ -1,7 +1,8 @@
 extension Animation {
     /// The animation that reveals `figure`'s timed marks (`TimedMark`): frame k draws each timed mark as it
     /// is at time `times[k]`, and the last frame draws them finished, so it is `figure` itself. Every other
-    /// mark is still. The times run over the union of the timed marks' spans, spread by `timing`.
+    /// mark is still. The times run over the union of the timed marks' spans (within `figure.revealSpan`),
+    /// spread by `timing`.
     ///
     /// The still marks below the lowest timed data mark (curves, markers, arrows) are drawn once into the
     /// background; those above it are drawn again over each frame, so the z order holds.
@@ -31,7 +32,11 @@ extension Animation {
     /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure`.
     public static func revealTimes(_ figure: Figure, frames: Int, timing: FrameTiming) -> [Double] {
         let all = figure.panels.flatMap { $0.axes.marks.compactMap { $0 as? TimedMark } }
-        let lower = all.map(\.span.lowerBound).min() ?? 0, upper = all.map(\.span.upperBound).max() ?? 0
+        var lower = all.map(\.span.lowerBound).min() ?? 0, upper = all.map(\.span.upperBound).max() ?? 0
+        if let span = figure.revealSpan {
+            lower = min(max(lower, span.lowerBound), upper)
+            upper = max(lower, min(upper, span.upperBound))
+        }
         return timing.times(frames: frames, over: lower...max(lower, upper))
     }
 }

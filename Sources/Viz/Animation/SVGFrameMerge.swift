@@ -1,7 +1,7 @@
 /// The frames of an animated SVG merged into one list of elements, each written once with the frames it is
 /// shown in: an element that stays the same from frame to frame (a marker, a legend's swatch, most glyphs of
-/// its text) is one element shown over an interval of frames, and a line that grows (an optimizer's path, a
-/// loss curve) is one path, its longest, whose visible length changes from frame to frame (a dash as long as
+/// its text) is one element shown over an interval of frames, and a line that grows (a path traced point by
+/// point, a curve) is one path, its longest, whose visible length changes from frame to frame (a dash as long as
 /// the part drawn so far, then a gap longer than the path; for a dashed line, its own dashes up to that
 /// length). So the file holds about one frame's drawing plus a few numbers a frame, instead of every frame
 /// whole.

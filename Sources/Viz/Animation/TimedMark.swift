@@ -20,6 +20,7 @@ public struct TimedMark: Mark {
     public var zOrder: Double { mark.zOrder }
     public func dataBounds() -> Bounds? { mark.dataBounds() }
     public var legendEntries: [LegendEntry] { mark.legendEntries }
+    public func legendEntries(theme: Theme) -> [LegendEntry] { mark.legendEntries(theme: theme) }
     public func occupiedPoints() -> [Point] { mark.occupiedPoints() }
     public func occupiedRects(in context: PlotContext) -> [Rect] { mark.occupiedRects(in: context) }
     public func draw(in context: PlotContext) { mark.draw(in: context) }

@@ -24,19 +24,19 @@ final class WebPEncoder {
         self.width = width
         self.height = height
         try CodecLibraries.require(.webp)
-        encoder = dlplot_webp_open(Int32(width), Int32(height), loop ? 1 : 0)
+        encoder = viz_webp_open(Int32(width), Int32(height), loop ? 1 : 0)
         guard encoder != nil else { throw VizError.invalidData("libwebp could not start an animation") }
     }
 
     deinit {
-        dlplot_webp_free(encoder)
+        viz_webp_free(encoder)
     }
 
     /// Adds a frame (Cairo's ARGB32 bytes, `width * 4` a row) shown from `timestamp` ms.
     func add(_ argb: [UInt8], timestamp: Int) throws(VizError) {
         guard let encoder else { throw VizError.invalidData("the WebP is already finished") }
         let ok = argb.withUnsafeBufferPointer {
-            dlplot_webp_add(encoder, $0.baseAddress, Int32(width), Int32(height), Int32(width * 4), Int32(timestamp))
+            viz_webp_add(encoder, $0.baseAddress, Int32(width), Int32(height), Int32(width * 4), Int32(timestamp))
         }
         guard ok != 0 else { throw VizError.invalidData("libwebp could not add a frame (out of memory?)") }
     }
@@ -47,7 +47,7 @@ final class WebPEncoder {
         encoder = nil
         var out: UnsafeMutablePointer<UInt8>?
         var size = 0
-        guard dlplot_webp_finish(e, Int32(end), &out, &size) != 0, let out else {
+        guard viz_webp_finish(e, Int32(end), &out, &size) != 0, let out else {
             throw VizError.invalidData("libwebp could not finish the animation")
         }
         defer { free(out) }

@@ -15,7 +15,9 @@ import Glibc
 final class CairoBackend: DrawingBackend {
     /// What the canvas draws into.
     enum Kind {
-        case raster(pixelsPerPoint: Double), svg, pdf
+        case raster(pixelsPerPoint: Double), svg
+        /// A PDF page; `creator` (the program that made it) is stored as the document's Creator.
+        case pdf(creator: String?)
         /// Text measurement only (layout without drawing): a 1×1 pixel surface measuring like `raster`.
         case measuring(pixelsPerPoint: Double)
     }
@@ -66,14 +68,14 @@ final class CairoBackend: DrawingBackend {
         case .measuring:
             pixelWidth = 1; pixelHeight = 1
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
-        case .pdf:
+        case let .pdf(creator):
             pixelWidth = 0; pixelHeight = 0
             let s = ByteSink(); sink = s
             surface = cairo_pdf_surface_create_for_stream(byteSinkWrite, Unmanaged.passUnretained(s).toOpaque(), size.width, size.height)
             if let surface {
                 // Fixed metadata so that the same figure always gives the same bytes.
                 cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
-                cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "dlplot")
+                if let creator { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, creator) }
             }
         }
         self.sink = sink
@@ -284,7 +286,7 @@ final class CairoBackend: DrawingBackend {
         // ("Latin Modern Roman") keeps its whole name.
         let spec = font.family + "," + (font.bold ? " Bold" : "") + (font.italic ? " Italic" : "")
         guard let d = pango_font_description_from_string(spec) else { return nil }
-        pango_font_description_set_absolute_size(d, CairoBackend.referenceSize * Double(DLPLOT_PANGO_SCALE))
+        pango_font_description_set_absolute_size(d, CairoBackend.referenceSize * Double(VIZ_PANGO_SCALE))
         fonts[key] = d
         return d
     }
@@ -302,10 +304,10 @@ final class CairoBackend: DrawingBackend {
         prepare(text, font)
         var logical = PangoRectangle(x: 0, y: 0, width: 0, height: 0)
         pango_layout_get_extents(layout, nil, &logical)
-        let baseline = Double(pango_layout_get_baseline(layout)) / Double(DLPLOT_PANGO_SCALE)
-        let top = Double(logical.y) / Double(DLPLOT_PANGO_SCALE)
-        let height = Double(logical.height) / Double(DLPLOT_PANGO_SCALE)
-        let m = TextMetrics(width: k * Double(logical.width) / Double(DLPLOT_PANGO_SCALE), ascent: k * (baseline - top),
+        let baseline = Double(pango_layout_get_baseline(layout)) / Double(VIZ_PANGO_SCALE)
+        let top = Double(logical.y) / Double(VIZ_PANGO_SCALE)
+        let height = Double(logical.height) / Double(VIZ_PANGO_SCALE)
+        let m = TextMetrics(width: k * Double(logical.width) / Double(VIZ_PANGO_SCALE), ascent: k * (baseline - top),
                             descent: k * (height - (baseline - top)))
         metricsCache[key] = m
         return m
@@ -318,7 +320,7 @@ final class CairoBackend: DrawingBackend {
         cairo_translate(cr, origin.x, origin.y)
         cairo_scale(cr, k, k)
         prepare(text, font)
-        let baseline = Double(pango_layout_get_baseline(layout)) / Double(DLPLOT_PANGO_SCALE)
+        let baseline = Double(pango_layout_get_baseline(layout)) / Double(VIZ_PANGO_SCALE)
         setSource(color)
         cairo_move_to(cr, 0, -baseline)
         pango_cairo_show_layout(cr, layout)

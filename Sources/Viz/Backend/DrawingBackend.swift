@@ -60,7 +60,7 @@ public struct FigureElement: Sendable, Hashable {
         case axisLabel = "axis-label"
         case tickLabel = "tick-label"
         case legend, note, annotation
-        case zoneLabel = "zone-label"
+        case bandLabel = "band-label"
         case pointLabel = "point-label"
         case contourLabel = "contour-label"
         case colorbarLabel = "colorbar-label"

@@ -2,6 +2,10 @@
 public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value is not one of the allowed ones (`what` names the setting).
     case invalidValue(what: String, value: String, allowed: String)
+    /// The page (`width` × `height` output pixels) has no room for what the figure holds (`needs`).
+    case pageTooSmall(width: Int, height: Int, needs: PageNeed)
+    /// An output path (as given) has no file extension to tell its format by.
+    case missingExtension(path: String)
     /// Data that cannot be plotted (empty, all NaN...).
     case invalidData(String)
     /// Cairo reported an error; the text is cairo's own message.
@@ -17,12 +21,35 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalidValue(what, value, allowed): "invalid \(what) '\(value)': expected \(allowed)"
+        case let .pageTooSmall(width, height, needs): "invalid figure size '\(width)x\(height)': expected \(needs)"
+        case let .missingExtension(path): "invalid output file extension '\(path)': expected a file name ending in .png, .svg or .pdf"
         case let .invalidData(message): message
         case let .cairo(operation, message): "cairo failed to \(operation): \(message)"
         case let .io(path, message): "cannot write '\(path)': \(message)"
         case let .png(path, message): "cannot encode PNG '\(path)': \(message)"
         case let .missingLibrary(format, library, install, _):
             "\(format) output needs \(library), which could not be loaded; install it with '\(install)', or write an .svg"
+        }
+    }
+
+    /// What a page too small for its figure lacks room for.
+    public enum PageNeed: Sendable, Equatable, CustomStringConvertible {
+        /// The legend, placed beside the plot, would leave the page.
+        case legendBeside
+        /// The titles and axes leave no plot area.
+        case titleAndAxes
+        /// `count` plots with their tick and axis labels do not fit their cells.
+        case plots(count: Int)
+        /// A plot drawn to equal units on both axes would be under four tick labels high.
+        case equalUnitPlot
+
+        public var description: String {
+            switch self {
+            case .legendBeside: "a page with room for the legend beside the plot"
+            case .titleAndAxes: "a page large enough for its title and axes"
+            case let .plots(count): "enough room for \(count) plot(s) with their labels"
+            case .equalUnitPlot: "room for an equal-unit plot at least four tick labels high"
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ public enum LevelSpacing: Sendable, Hashable {
     case auto
     case linear
     /// Nice values of `10^k` (1-3 or 1-2-5 per decade) of `z − offset`, where `offset` is the minimum
-    /// when that is not positive and 0 otherwise (dlplot proposal, STYLE.md §B4).
+    /// when that is not positive and 0 otherwise (a rule of this library, so that a field whose minimum
+    /// is zero or negative still gets log-spaced levels above it).
     case log
 }
 

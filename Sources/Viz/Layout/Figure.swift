@@ -28,6 +28,10 @@ public struct Figure: Sendable {
     public var shareY = false
     /// Leave the background transparent (PNG alpha, no page fill in SVG/PDF).
     public var transparent = false
+    /// The times an animation that reveals this figure's timed marks runs over (`Animation(revealing:)`);
+    /// nil: the union of the marks' spans. Set it when the marks go on past what the figure shows (lines
+    /// kept to their last time on an axis that ends earlier), so no frame is spent where nothing moves.
+    public var revealSpan: ClosedRange<Double>?
 
     /// The largest raster side accepted, in pixels.
     public static let maxPixels = 20_000

@@ -26,7 +26,7 @@ struct FigureRenderer {
             let xs = Scale(p.axes.xScale, domain: xLims[k]), ys = Scale(p.axes.yScale, domain: yLims[k])
             try xs.validate(axis: "x"); try ys.validate(axis: "y")
             var l = AxisLayout(xScale: xs, yScale: ys)
-            let entries = p.axes.marks.flatMap(\.legendEntries)
+            let entries = p.axes.marks.flatMap { $0.legendEntries(theme: figure.theme) }
             let c = cells[k]
             l.computeTicks(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas)
             l.computeInsets(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas, legendEntries: entries)
@@ -52,8 +52,7 @@ struct FigureRenderer {
         for k in panels.indices {
             let placed = placer.place(&layouts[k], axes: panels[k].axes, cell: cells[k])
             guard placed.fitsPage else {
-                throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
-                                            allowed: "a page with room for the legend beside the plot")
+                throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .legendBeside)
             }
             if !placed.free && panels[k].axes.legend == .best { crowded.append(k) }
         }
@@ -117,8 +116,7 @@ struct FigureRenderer {
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))
         }
         guard content.width > 20, content.height > 20 else {
-            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
-                                        allowed: "a page large enough for its title and axes")
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .titleAndAxes)
         }
         return (texts, content)
     }
@@ -209,8 +207,7 @@ struct FigureRenderer {
         for k in panels.indices {
             let r = cells[k].inset(by: aligned[k])
             guard r.width >= 8, r.height >= 8 else {
-                throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
-                                            allowed: "enough room for \(panels.count) plot(s) with their labels (try a larger --size or a smaller --font-scale)")
+                throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .plots(count: panels.count))
             }
             frames.append(r)
             let l = layouts[k]
@@ -224,8 +221,7 @@ struct FigureRenderer {
         // (Small multiples, such as a strip of steps, are small by design.)
         let smallest = 4 * theme.tickFont.size
         for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
-            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
-                                        allowed: "room for an equal-unit plot at least four tick labels high")
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .equalUnitPlot)
         }
         // Any plot with axes narrower or shorter than 2.5 tick labels' height has no room for two readable ticks
         // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.

@@ -14,6 +14,8 @@ public struct AnnotationMark: Mark {
     public var font: Font?
     /// Mark the point itself with a small dot.
     public var showsDot: Bool
+    /// Draw a thin line from the text to the point when they are apart (false: a label set in a corner).
+    public var showsLeader = true
     public var zOrder: Double
 
     public init(_ text: String, at point: Point, offset: Point = Point(24, 24), color: Color? = nil, font: Font? = nil,
@@ -141,7 +143,7 @@ public struct AnnotationMark: Mark {
         let ink = color ?? ctx.theme.foreground
         let gap = f.size * 0.25
         let around = box.expanded(by: gap)
-        if !around.contains(target) {
+        if showsLeader, !around.contains(target) {
             let start = AnnotationMark.exit(from: around, towards: target)
             let d = target - start, len = d.length
             let stop = showsDot ? 3.5 : 2.0

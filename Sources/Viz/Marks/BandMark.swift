@@ -1,5 +1,5 @@
 /// A span across the whole plot: vertical (x from `lower` to `upper`, full height) or horizontal
-/// (y from `lower` to `upper`, full width), for zones such as "saturated" or "dead". Infinite ends run
+/// (y from `lower` to `upper`, full width), for ranges of the data that deserve a name (where a curve is flat, say). Infinite ends run
 /// to the plot edge. The fill edges sit exactly at the mapped positions (no pixel snapping), so the band
 /// covers exactly the pixel columns (rows) between them.
 public struct BandMark: Mark {
@@ -29,6 +29,9 @@ public struct BandMark: Mark {
     public var textPlacement: TextAnchor.Vertical = .top
     /// When set, the text's centre height as a fraction of the plot (0 bottom, 1 top), kept inside.
     public var textHeightFraction: Double?
+    /// When set, parallel lines in this style cross the band at 45°, 6 points apart (matplotlib's
+    /// `axvspan(..., hatch="//")`), so it reads as "no data here" in greyscale too.
+    public var hatch: StrokeStyle?
 
     public init(_ orientation: Orientation, from lower: Double, to upper: Double, color: Color, text: String? = nil,
                 textColor: Color? = nil, label: String? = nil, zOrder: Double = 0.5) {
@@ -59,11 +62,11 @@ public struct BandMark: Mark {
 
     /// A band's label is the most dispensable text on the plot.
     public var textGivesWay: Bool { true }
-    public var textKind: FigureElement.Kind { .zoneLabel }
+    public var textKind: FigureElement.Kind { .bandLabel }
 
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, sample: .patch(color, edge: nil))]
+        return [LegendEntry(label: label, sample: .patch(color, edge: hatch?.color))]
     }
 
     /// The device rectangle the band fills (clamped to the plot), or nil when it is not visible.
@@ -145,6 +148,12 @@ public struct BandMark: Mark {
     public func draw(in ctx: PlotContext) {
         guard let box = deviceRect(in: ctx) else { return }
         ctx.fill(Path(rect: box), color)
+        if let hatch {
+            let corners = [Point(box.minX, box.minY), Point(box.maxX, box.minY), Point(box.maxX, box.maxY), Point(box.minX, box.maxY)]
+            var lines = Path()
+            for (a, b) in HatchedRegionMark.hatchSegments([corners], angle: 45, spacing: 6) { lines.move(to: a); lines.line(to: b) }
+            ctx.stroke(lines, hatch)
+        }
         unobstructedText(in: ctx)?.draw(ctx)
     }
 }

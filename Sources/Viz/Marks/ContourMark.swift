@@ -9,8 +9,8 @@ public struct ContourMark: Mark {
     public let levels: ContourLevels.Resolved
     /// The lines, one array per level in `levels.values`.
     public let lines: [[ContourLine]]
-    /// Line colour when `colormap` is nil.
-    public var color: Color
+    /// Line colour when `colormap` is nil; nil: the theme's foreground at 75 % opacity.
+    public var color: Color?
     public var lineWidth: Double
     /// Colour each level by its position in the level list instead of `color`.
     public var colormap: Colormap?
@@ -28,7 +28,7 @@ public struct ContourMark: Mark {
     public var textPriority: Double { -1 }
 
     /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
-    public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color = Color(hex: 0x1A1A1A, alpha: 0.75),
+    public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color? = nil,
                 lineWidth: Double = 0.9, colormap: Colormap? = nil, showLabels: Bool = false,
                 labelFormat: (@Sendable (Double) -> String)? = nil,
                 label: String? = nil, zOrder: Double = 1) throws(VizError) {
@@ -45,14 +45,20 @@ public struct ContourMark: Mark {
 
     public func dataBounds() -> Bounds? { field.bounds }
 
-    public var legendEntries: [LegendEntry] {
+    /// The legend entry as drawn in the light theme (see `legendEntries(theme:)`).
+    public var legendEntries: [LegendEntry] { legendEntries(theme: .light) }
+
+    public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, sample: .line(StrokeStyle(color: color, width: lineWidth), marker: nil))]
+        return [LegendEntry(label: label, sample: .line(StrokeStyle(color: lineColor(theme), width: lineWidth), marker: nil))]
     }
 
-    /// The colour of level `k`.
-    public func levelColor(_ k: Int) -> Color {
-        guard let colormap else { return color }
+    /// The line colour without a colormap: `color`, else the theme's foreground at 75 % opacity.
+    public func lineColor(_ theme: Theme) -> Color { color ?? theme.foreground.withAlpha(0.75) }
+
+    /// The colour of level `k` in `theme`.
+    public func levelColor(_ k: Int, theme: Theme) -> Color {
+        guard let colormap else { return lineColor(theme) }
         let n = levels.values.count
         return colormap.color(at: n > 1 ? Double(k) / Double(n - 1) : 0.5)
     }
@@ -86,10 +92,10 @@ public struct ContourMark: Mark {
         for (k, runs) in device.enumerated() {
             var path = Path()
             for r in runs { path.append(Path(polyline: r)) }
-            ctx.stroke(path, StrokeStyle(color: levelColor(k), width: lineWidth, join: .round))
+            ctx.stroke(path, StrokeStyle(color: levelColor(k, theme: ctx.theme), width: lineWidth, join: .round))
         }
         for p in placed {
-            let c = levelColor(p.level)
+            let c = levelColor(p.level, theme: ctx.theme)
             ctx.text(p.text, at: p.center, anchor: .center, font: ctx.theme.noteFont, color: c.withAlpha(1), angle: p.angle)
         }
     }

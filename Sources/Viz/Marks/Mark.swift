@@ -7,6 +7,9 @@ public protocol Mark: Sendable {
     func dataBounds() -> Bounds?
     /// Entries this mark contributes to the legend.
     var legendEntries: [LegendEntry] { get }
+    /// The entries as drawn in `theme` (a mark whose colours default from the theme resolves them here);
+    /// `legendEntries` by default.
+    func legendEntries(theme: Theme) -> [LegendEntry]
     /// Data points the legend should avoid covering.
     func occupiedPoints() -> [Point]
     /// Device rectangles (text boxes) the legend should avoid covering even more than data points.
@@ -41,6 +44,7 @@ public protocol Mark: Sendable {
 extension Mark {
     public var zOrder: Double { 2 }
     public var legendEntries: [LegendEntry] { [] }
+    public func legendEntries(theme: Theme) -> [LegendEntry] { legendEntries }
     public func occupiedPoints() -> [Point] { [] }
     public func occupiedRects(in context: PlotContext) -> [Rect] { [] }
     public var textGivesWay: Bool { false }

@@ -1,4 +1,4 @@
-/// A path through data space — an optimizer's trajectory — with an open-circle start marker, a filled end
+/// A path through data space (a sequence of iterates, a particle's track) with an open-circle start marker, a filled end
 /// marker, and one arrowhead where the path leaves the view.
 ///
 /// The clipping and marking rule, the same in every figure: the path is drawn from its first point in
@@ -80,7 +80,7 @@ public struct PathMark: Mark {
             let head = 6 + style.width * 2
             ctx.fill(Arrowhead.path(tip: tip, direction: dir, length: head, width: head * 0.8), style.color)
         }
-        let edge = Color(hex: 0x1A1A1A)
+        let edge = ctx.theme.outlineColor
         if part.startsInside, let s = part.points.first {
             ctx.fill(Path(circleAt: s, radius: markerSize / 2), ctx.theme.plotBackground)
             ctx.stroke(Path(circleAt: s, radius: markerSize / 2), StrokeStyle(color: style.color, width: max(1.5, style.width)))

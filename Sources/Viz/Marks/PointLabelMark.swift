@@ -99,7 +99,7 @@ public struct PointLabelMark: Mark {
         for item in items {
             let c = ctx.point(item.point)
             guard Self.onPlot(c, ctx.plotRect) else { continue }
-            let edge = Color(hex: 0x1A1A1A)
+            let edge = ctx.theme.outlineColor
             switch item.shape {
             case let .marker(m): ctx.marker(m, at: c, size: markerSize, fill: item.color, edge: edge, edgeWidth: 1)
             case .star:

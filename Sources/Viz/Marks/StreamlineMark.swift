@@ -8,13 +8,14 @@
 public struct StreamlineMark: Mark {
     /// The lines in data space.
     public let lines: [[Point]]
-    public var color: Color
+    /// The lines' colour; nil: the theme's foreground at 70 % opacity.
+    public var color: Color?
     public var lineWidth: Double
     public var zOrder: Double
 
     /// Streamlines of `vector` over `x`×`y`; `density` is the number of occupancy cells per axis (about
     /// the number of lines across the view).
-    public init(x: Interval, y: Interval, density: Int = 24, color: Color = Color(hex: 0x1A1A1A, alpha: 0.7),
+    public init(x: Interval, y: Interval, density: Int = 24, color: Color? = nil,
                 lineWidth: Double = 0.9, zOrder: Double = 1.5, vector: @Sendable (Double, Double) -> Point) throws(VizError) {
         guard density >= 2, density <= 200 else {
             throw VizError.invalidValue(what: "streamline density", value: "\(density)", allowed: "2 to 200")
@@ -96,7 +97,8 @@ public struct StreamlineMark: Mark {
             let size = 3 + lineWidth * 2.2
             heads.append(Arrowhead.path(tip: d[m] + dir * (0.5 * size / max(dir.length, 1e-9)), direction: dir, length: size, width: size * 0.8))
         }
-        ctx.stroke(path, StrokeStyle(color: color, width: lineWidth, join: .round))
-        ctx.fill(heads, color)
+        let ink = color ?? ctx.theme.foreground.withAlpha(0.7)
+        ctx.stroke(path, StrokeStyle(color: ink, width: lineWidth, join: .round))
+        ctx.fill(heads, ink)
     }
 }

@@ -18,13 +18,14 @@ public struct VectorFieldMark: Mark {
     /// Cell size in data units.
     public let cell: Size
     public var scaling: Scaling
-    public var color: Color
+    /// The arrows' colour; nil: the theme's foreground at 85 % opacity.
+    public var color: Color?
     public var lineWidth: Double
     public var zOrder: Double
 
     /// Arrows of `vector(x, y)` at the centres of an `nx`×`ny` grid of cells over `x`×`y`.
     public init(x: Interval, y: Interval, nx: Int = 20, ny: Int = 20, scaling: Scaling = .linear,
-                color: Color = Color(hex: 0x1A1A1A, alpha: 0.85), lineWidth: Double = 1, zOrder: Double = 0.8,
+                color: Color? = nil, lineWidth: Double = 1, zOrder: Double = 0.8,
                 vector: @Sendable (Double, Double) -> Point) throws(VizError) {
         guard nx >= 1, ny >= 1, nx * ny <= 40_000 else {
             throw VizError.invalidValue(what: "arrow grid", value: "\(nx)x\(ny)", allowed: "1 to 200 arrows per axis")
@@ -47,7 +48,7 @@ public struct VectorFieldMark: Mark {
     /// Arrows of −∇f (`descent`, the default) or ∇f, by central differences.
     public static func gradient(of f: @escaping @Sendable (Double, Double) -> Double, x: Interval, y: Interval, nx: Int = 20, ny: Int = 20,
                                 descent: Bool = true, scaling: Scaling = .linear,
-                                color: Color = Color(hex: 0x1A1A1A, alpha: 0.85)) throws(VizError) -> VectorFieldMark {
+                                color: Color? = nil) throws(VizError) -> VectorFieldMark {
         let hx = abs(x.span) * 1e-6, hy = abs(y.span) * 1e-6
         let sign = descent ? -1.0 : 1.0
         return try VectorFieldMark(x: x, y: y, nx: nx, ny: ny, scaling: scaling, color: color) { px, py in
@@ -99,7 +100,8 @@ public struct VectorFieldMark: Mark {
             shafts.move(to: tail); shafts.line(to: tip - u * (head * 0.8))
             heads.append(Arrowhead.path(tip: tip, direction: u, length: head, width: head * 0.75))
         }
-        ctx.stroke(shafts, StrokeStyle(color: color, width: lineWidth, cap: .butt))
-        ctx.fill(heads, color)
+        let ink = color ?? ctx.theme.foreground.withAlpha(0.85)
+        ctx.stroke(shafts, StrokeStyle(color: ink, width: lineWidth, cap: .butt))
+        ctx.fill(heads, ink)
     }
 }

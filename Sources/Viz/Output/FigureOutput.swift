@@ -1,5 +1,7 @@
 extension Figure {
-    /// The figure as the bytes of a PNG, SVG or PDF file.
+    /// The figure as the bytes of a PNG, SVG or PDF file; `metadata` goes into PNG text chunks and the PDF
+    /// Creator (SVG output holds none, so that it stays byte-identical across versions).
+    /// - Throws: `VizError` when the figure cannot be laid out, drawn or encoded.
     public func render(as format: OutputFormat, metadata: FileMetadata = FileMetadata()) throws(VizError) -> [UInt8] {
         let canvas: CairoBackend
         let resolution: Double
@@ -12,7 +14,7 @@ extension Figure {
             canvas = try CairoBackend(size: size, kind: .svg)
         case .pdf:
             resolution = 4
-            canvas = try CairoBackend(size: size, kind: .pdf)
+            canvas = try CairoBackend(size: size, kind: .pdf(creator: metadata.software))
         }
         try FigureRenderer(figure: self, canvas: canvas, resolution: resolution).render()
         // The raster pixels belong to the canvas: keep it alive until they are encoded.

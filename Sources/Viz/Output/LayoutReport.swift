@@ -1,6 +1,6 @@
 /// Where every text-like element of a figure landed, in output pixels (origin top left, y down), and
 /// how many data-ink vertices and markers each covers: a QA record that tests, sweeps and a course's
-/// own CI can check (`dlplot … --layout-report FILE.json`).
+/// own CI can check (a command line tool can write it beside the figure).
 ///
 /// It is read off the primitives a `RecordingBackend` kept while the figure drew itself, so it states
 /// what was drawn, not what layout intended. JSON shape:

@@ -6,8 +6,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public init(path: String) throws(VizError) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
-            throw VizError.invalidValue(what: "output file extension", value: path,
-                                        allowed: "a file name ending in .png, .svg or .pdf (or give --format)")
+            throw VizError.missingExtension(path: path)
         }
         let ext = String(name[name.index(after: dot)...]).lowercased()
         guard let f = OutputFormat(rawValue: ext) else {
@@ -25,9 +24,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Text stored with a written file (PNG tEXt chunks): the command that made it, the software version.
+/// Text stored with a written file: the program that made it (a PNG's `Software` tEXt chunk, a PDF's
+/// Creator) and the command it ran (a PNG's `Comment`). Nil leaves the entry out (a PDF then names Cairo).
 public struct FileMetadata: Sendable {
-    public var software: String
+    /// The program and its version, e.g. `"myplotter 1.2"`.
+    public var software: String?
+    /// The command line that made the file.
     public var command: String?
-    public init(software: String = "dlplot", command: String? = nil) { self.software = software; self.command = command }
+    public init(software: String? = nil, command: String? = nil) { self.software = software; self.command = command }
 }

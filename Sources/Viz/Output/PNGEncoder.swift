@@ -6,7 +6,7 @@ import CPNG
 ///
 /// Settings, chosen by measurement (`make bench` prints the table from `Benchmarks/baseline/png_settings.c`):
 /// no row filter and zlib level 1 encode figures about 30 % faster than libpng's "fast" preset (no filter,
-/// level 3, what dlplot used first) for files about 5 % larger; row filters make flat-coloured plots
+/// level 3, what this encoder used first) for files about 5 % larger; row filters make flat-coloured plots
 /// larger at levels 1–3, and the adaptive filters with level 6 (libpng's default) cost 2–3× the time
 /// for 1 % less.
 enum PNGEncoder {
@@ -15,16 +15,16 @@ enum PNGEncoder {
 
     static func encode(argb: UnsafeBufferPointer<UInt8>, width: Int, height: Int, stride: Int, transparent: Bool,
                        dpi: Double, metadata: FileMetadata, settings: Settings = Settings()) throws(VizError) -> [UInt8] {
-        var sink = dlplot_png_sink(data: nil, size: 0, capacity: 0, failed: 0)
-        defer { dlplot_png_sink_free(&sink) }
+        var sink = viz_png_sink(data: nil, size: 0, capacity: 0, failed: 0)
+        defer { viz_png_sink_free(&sink) }
         let ok: Int32
         if transparent {
             let rgba = unpremultiplied(argb, width: width, height: height, stride: stride)
             ok = rgba.withUnsafeBufferPointer { px in
-                dlplot_png_encode(px.baseAddress, UInt32(width), UInt32(height), width * 4, 1, settings.filters, settings.level, &sink)
+                viz_png_encode(px.baseAddress, UInt32(width), UInt32(height), width * 4, 1, settings.filters, settings.level, &sink)
             }
         } else {
-            ok = dlplot_png_encode(argb.baseAddress, UInt32(width), UInt32(height), stride, 2, settings.filters, settings.level, &sink)
+            ok = viz_png_encode(argb.baseAddress, UInt32(width), UInt32(height), stride, 2, settings.filters, settings.level, &sink)
         }
         guard ok != 0, let data = sink.data else { throw VizError.png(path: "", message: "libpng could not encode the image (out of memory)") }
         return insertChunks(Array(UnsafeBufferPointer(start: data, count: sink.size)), dpi: dpi, metadata: metadata)
@@ -66,7 +66,7 @@ enum PNGEncoder {
         var extra: [UInt8] = []
         let ppm = UInt32((dpi / 0.0254).rounded())
         extra += chunk("pHYs", be32(ppm) + be32(ppm) + [1])
-        extra += chunk("tEXt", Array("Software".utf8) + [0] + latin1(metadata.software))
+        if let s = metadata.software { extra += chunk("tEXt", Array("Software".utf8) + [0] + latin1(s)) }
         if let c = metadata.command { extra += chunk("tEXt", Array("Comment".utf8) + [0] + latin1(c)) }
         return Array(png[..<headerEnd]) + extra + Array(png[headerEnd...])
     }

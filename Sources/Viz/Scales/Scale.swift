@@ -76,9 +76,12 @@ public struct Scale: Sendable, Hashable {
             while m <= top * (1 + 1e-12) { mags.append(m); m *= 10 }
             let stride = max(1, mags.count / max(1, count / 2))
             for (k, v) in mags.enumerated() where k % stride == 0 {
-                if v <= hi { out.append(v) }
-                if -v >= lo { out.append(-v) }
+                if v >= lo && v <= hi { out.append(v) }
+                if -v >= lo && -v <= hi { out.append(-v) }
             }
+            // A domain within one magnitude on one side of 0 (−17 … −11) holds fewer than two of these:
+            // plain nice ticks there, as a log axis under a decade gets.
+            if out.count < 2 { return Ticks.values(lo, hi, count: count) }
             return out.sorted()
         }
     }

@@ -23,7 +23,7 @@ struct SurfaceBox {
 
     func drawBack(_ ctx: PlotContext, _ dev: (Point3) -> Point) {
         let a = aspect, bx = backX, by = backY, fz = floorZ
-        let pane = Color(hex: 0xF2F2F2), grid = Color(hex: 0xD0D0D0)
+        let pane = ctx.theme.paneColor, grid = ctx.theme.paneGridColor
         let panes: [[Point3]] = [
             [Point3(-1, -1, fz), Point3(1, -1, fz), Point3(1, 1, fz), Point3(-1, 1, fz)],
             [Point3(bx, -1, -a), Point3(bx, 1, -a), Point3(bx, 1, a), Point3(bx, -1, a)],
@@ -38,7 +38,7 @@ struct SurfaceBox {
         ctx.stroke(lines, StrokeStyle(color: grid, width: 0.6))
         var edges = Path()
         for p in panes { edges.append(Path(polygon: p.map(dev))) }
-        ctx.stroke(edges, StrokeStyle(color: Color(hex: 0x9A9A9A), width: 0.7, join: .round))
+        ctx.stroke(edges, StrokeStyle(color: ctx.theme.paneEdgeColor, width: 0.7, join: .round))
     }
 
     /// The z ticks whose labels are drawn, for a z axis `screenLength` points long on screen: every k-th so

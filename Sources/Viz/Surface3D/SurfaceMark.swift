@@ -15,11 +15,13 @@ public struct SurfaceMark: Mark {
     public var azimuth: Double
     public var elevation: Double
     public var wireframe: Bool
-    public var wireColor: Color
-    /// A path on the surface (x, y, z), e.g. an optimizer's trajectory.
+    /// The wireframe's colour; nil: the theme's `outlineColor` at 25 % opacity.
+    public var wireColor: Color?
+    /// A path on the surface (x, y, z), e.g. a sequence of iterates.
     public var path: [Point3]
-    public var pathStyle: StrokeStyle
-    /// More paths on the surface, each with its own style (several optimizers on one view); drawn like `path`.
+    /// How `path` is drawn; nil: the theme's first series colour, 2.2 points wide.
+    public var pathStyle: StrokeStyle?
+    /// More paths on the surface, each with its own style (several paths on one view); drawn like `path`.
     public var extraPaths: [(points: [Point3], style: StrokeStyle)] = []
     public var xLabel: String
     public var yLabel: String
@@ -33,14 +35,14 @@ public struct SurfaceMark: Mark {
     /// Faces with a corner at or beyond these heights are drawn in `offScaleColor` (a field clamped to a
     /// range shows its cut as pale plateaus, not as the colormap's ends); nil: none.
     public var offScale: (below: Double?, above: Double?) = (nil, nil)
-    public var offScaleColor = Color(hex: 0xF2F0E6)
+    /// The fill of faces beyond the colour scale; nil: the theme's `offScaleColor`.
+    public var offScaleColor: Color?
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tickLabel }
 
     public init(field: ScalarField, colormap: Colormap = .viridis, normalization: Normalization? = nil,
                 azimuth: Double = -60, elevation: Double = 30, wireframe: Bool = true,
-                wireColor: Color = Color(hex: 0x1A1A1A, alpha: 0.25), path: [Point3] = [],
-                pathStyle: StrokeStyle = StrokeStyle(color: Color(hex: 0xD55E00), width: 2.2, cap: .round, join: .round),
+                wireColor: Color? = nil, path: [Point3] = [], pathStyle: StrokeStyle? = nil,
                 xLabel: String = "x", yLabel: String = "y", zLabel: String = "z", maxFaces: Int = 48,
                 boxAspect: Double = 0.7, zOrder: Double = 1) throws(VizError) {
         guard azimuth.isFinite, elevation.isFinite else {
@@ -97,8 +99,9 @@ public struct SurfaceMark: Mark {
     }
 
     /// The shaded faces of the subsampled grid (screen corners through `dev`, painter's depth, colour)
-    /// and the paths split into visible and hidden pieces.
-    func scene(projection proj: Projection3D, dev: (Point3) -> Point)
+    /// and the paths split into visible and hidden pieces, with the colours `theme` gives where the mark
+    /// names none.
+    func scene(projection proj: Projection3D, dev: (Point3) -> Point, theme: Theme)
         -> (faces: [(depth: Double, corners: [Point], color: Color)], paths: SurfacePathScene) {
         func depth(_ p: Point3) -> Double { proj.project(p).1 }
         let sx = max(1, (field.nx - 1 + maxFaces - 1) / maxFaces), sy = max(1, (field.ny - 1 + maxFaces - 1) / maxFaces)
@@ -119,14 +122,14 @@ public struct SurfaceMark: Mark {
                 let shade = nl > 0 ? 0.62 + 0.38 * abs(normal.dot(lightDir)) / nl : 1
                 let zMean = (ps[0].z + ps[1].z + ps[2].z + ps[3].z) / 4
                 let off = ps.contains { p in (offScale.above.map { p.z >= $0 } ?? false) || (offScale.below.map { p.z <= $0 } ?? false) }
-                let base = off ? offScaleColor : colormap.color(at: min(max(normalization(zMean), 0), 1))
+                let base = off ? offScaleColor ?? theme.offScaleColor : colormap.color(at: min(max(normalization(zMean), 0), 1))
                 let c = Color(r: base.r * shade, g: base.g * shade, b: base.b * shade)
                 let d = (depth(n[0]) + depth(n[1]) + depth(n[2]) + depth(n[3])) / 4
                 faces.append((d, n.map(dev), c))
             }
         }
         let faceSize = 2.0 / Double(max(ix.count, iy.count))
-        let paths = SurfacePathScene(paths: [(path, pathStyle)] + extraPaths.map { ($0.points, $0.style) },
+        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round))] + extraPaths.map { ($0.points, $0.style) },
                                      normalized: normalized, faceSize: faceSize, dev: dev, depth: depth,
                                      cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }))
         return (faces, paths)
@@ -136,7 +139,7 @@ public struct SurfaceMark: Mark {
     /// independent of the figure size (occlusion depends on the view angles only).
     public func hiddenPathFraction() -> Double {
         let proj = Projection3D(azimuth: azimuth, elevation: elevation)
-        let paths = scene(projection: proj, dev: { proj.project($0).0 }).paths
+        let paths = scene(projection: proj, dev: { proj.project($0).0 }, theme: .light).paths
         let visible = paths.items.reduce(0) { n, item in if case .segment = item.1 { return n + 1 } else { return n } }
         let hidden = paths.hiddenPieceCount
         return visible + hidden == 0 ? 0 : Double(hidden) / Double(visible + hidden)
@@ -165,10 +168,10 @@ public struct SurfaceMark: Mark {
             return
         }
 
-        let (faces, scene) = scene(projection: proj, dev: dev)
+        let (faces, scene) = scene(projection: proj, dev: dev, theme: ctx.theme)
         var items: [(Double, SurfacePathScene.Item)] = faces.map { ($0.depth, .face($0.corners, $0.color)) } + scene.items
         items.sort { $0.0 < $1.0 }
-        let wire = StrokeStyle(color: wireColor, width: 0.5, join: .round)
+        let wire = StrokeStyle(color: wireColor ?? ctx.theme.outlineColor.withAlpha(0.25), width: 0.5, join: .round)
         for (_, item) in items {
             if case let .face(pts, c) = item {
                 let poly = Path(polygon: pts)

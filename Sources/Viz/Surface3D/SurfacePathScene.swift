@@ -89,7 +89,7 @@ struct SurfacePathScene {
             p.move(to: points[0])
             for q in points.dropFirst() { p.line(to: q) }
             let hidden = Self.hiddenStyle(style).continuing(at: start)
-            ctx.stroke(p, StrokeStyle(color: Color(r: 1, g: 1, b: 1, a: 0.3), width: hidden.width + 1.6, cap: .round, join: .round))
+            ctx.stroke(p, StrokeStyle(color: ctx.theme.plotBackground.withAlpha(0.3), width: hidden.width + 1.6, cap: .round, join: .round))
             ctx.stroke(p, hidden)
         }
         for (at, start, style) in hiddenMarkers { Self.marker(at, start: start, style: style, alpha: 0.6, in: ctx) }
@@ -97,7 +97,7 @@ struct SurfacePathScene {
 
     private static func marker(_ at: Point, start: Bool, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {
         let ring = Path(circleAt: at, radius: 4)
-        ctx.fill(ring, (start ? Color(r: 1, g: 1, b: 1) : style.color).withAlpha(alpha))
-        ctx.stroke(ring, StrokeStyle(color: (start ? style.color : Color(hex: 0x1A1A1A)).withAlpha(alpha), width: start ? 1.8 : 1))
+        ctx.fill(ring, (start ? ctx.theme.plotBackground : style.color).withAlpha(alpha))
+        ctx.stroke(ring, StrokeStyle(color: (start ? style.color : ctx.theme.outlineColor).withAlpha(alpha), width: start ? 1.8 : 1))
     }
 }

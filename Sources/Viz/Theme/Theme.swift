@@ -16,8 +16,18 @@ public struct Theme: Sendable {
     public var paletteInOrder = false
     public var dashes: [[Double]]
     public var markers: [MarkerShape]
-    /// Shading for zones (saturation, dead zones) and their labels.
-    public var zoneColors: [Color]
+    /// Fills for bands (ranges of x or y shaded across the plot, `BandMark`) and their labels, in the
+    /// order a figure numbers its kinds of band.
+    public var bandColors: [Color]
+    /// Outlines drawn over filled colour (marker edges, a 3-D surface's wireframe at 25 % opacity): a
+    /// dark ink in every built-in theme, since the colormaps under them do not change with the theme.
+    public var outlineColor = Color(hex: 0x1A1A1A)
+    /// The back panes of a 3-D box (the floor and two walls), their grid lines and their edges.
+    public var paneColor = Color(hex: 0xF2F2F2)
+    public var paneGridColor = Color(hex: 0xD0D0D0)
+    public var paneEdgeColor = Color(hex: 0x9A9A9A)
+    /// Faces of a 3-D surface beyond its colour scale (a clamped field's cut, shown as plateaus).
+    public var offScaleColor = Color(hex: 0xF2F0E6)
     public var fontFamily: String
     /// Base font size in points before `fontScale`.
     public var baseFontSize: Double
@@ -60,7 +70,7 @@ public struct Theme: Sendable {
         muted: Color(hex: 0x4D4D4D), axisColor: Color(hex: 0x333333), gridColor: Color(hex: 0xDDDDDD),
         minorGridColor: Color(hex: 0xF0F0F0), zeroLineColor: Color(hex: 0x8C8C8C),
         palette: Palette.light, dashes: Palette.dashes, markers: Palette.markers,
-        zoneColors: [Color(hex: 0xE69F00, alpha: 0.16), Color(hex: 0x7F7F7F, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.16)],
+        bandColors: [Color(hex: 0xE69F00, alpha: 0.16), Color(hex: 0x7F7F7F, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.16)],
         fontFamily: "DejaVu Sans", baseFontSize: 11, fontScale: 1, lineWidth: 2, axisLineWidth: 0.9,
         gridLineWidth: 0.6, tickLength: 4, markerSize: 7, figurePadding: 10, panelGap: 14)
 
@@ -72,7 +82,9 @@ public struct Theme: Sendable {
         t.foreground = Color(hex: 0xECECEC); t.muted = Color(hex: 0xBBBBBB); t.axisColor = Color(hex: 0xC8C8C8)
         t.gridColor = Color(hex: 0x363C45); t.minorGridColor = Color(hex: 0x242930); t.zeroLineColor = Color(hex: 0x7A828C)
         t.palette = Palette.dark
-        t.zoneColors = [Color(hex: 0xE69F00, alpha: 0.22), Color(hex: 0xAAAAAA, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.2)]
+        t.bandColors = [Color(hex: 0xE69F00, alpha: 0.22), Color(hex: 0xAAAAAA, alpha: 0.22), Color(hex: 0x56B4E9, alpha: 0.2)]
+        t.paneColor = Color(hex: 0x1F242B); t.paneGridColor = Color(hex: 0x363C45); t.paneEdgeColor = Color(hex: 0x5C646E)
+        t.offScaleColor = Color(hex: 0x6B6F76)
         return t
     }()
 
@@ -84,7 +96,7 @@ public struct Theme: Sendable {
         t.gridColor = Color(hex: 0xD0D0D0); t.minorGridColor = Color(hex: 0xEDEDED)
         t.palette = Palette.print
         t.lineWidth = 2.6; t.axisLineWidth = 1.2; t.gridLineWidth = 0.7
-        t.zoneColors = [Color(hex: 0x000000, alpha: 0.10), Color(hex: 0x000000, alpha: 0.22), Color(hex: 0x000000, alpha: 0.06)]
+        t.bandColors = [Color(hex: 0x000000, alpha: 0.10), Color(hex: 0x000000, alpha: 0.22), Color(hex: 0x000000, alpha: 0.06)]
         return t
     }()
 

@@ -29,7 +29,7 @@ extension DLPlot {
         var names: [String]
 
         @Option(name: .customLong("param"), help: ArgumentHelp(
-            "A parameter as name=value (PyTorch's names for built-ins, or an expression's own), or name=v1,v2,v3 for a family; repeatable.",
+            "A parameter as name=value (PyTorch's names for built-ins, or an expression's own; a value is a number or a constant such as pi/4 or 1/3), or name=v1,v2,v3 for a family; repeatable.",
             valueName: "k=v"))
         var params: [String] = []
 
@@ -130,6 +130,7 @@ extension DLPlot {
             recipe.saturationScalesTypedFunctions = saturation == nil
             recipe.saturationRelative = saturationRelative
             recipe.zones = !noZones
+            recipe.logY = figureOptions.layout.logY
             let tables = recipe.build(into: &figure)
             return (figure, tables)
         }

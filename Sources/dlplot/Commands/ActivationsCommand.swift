@@ -94,6 +94,7 @@ extension DLPlot {
             recipe.yRange = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
             recipe.saturation = saturation
             recipe.zones = !noZones
+            recipe.logY = figureOptions.layout.logY
             let tables = recipe.build(into: &figure)
             return (figure, tables)
         }

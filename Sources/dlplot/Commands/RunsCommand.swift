@@ -12,30 +12,41 @@ extension DLPlot {
 
         static let configuration = CommandConfiguration(
             commandName: "runs",
-            abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, TensorBoard event files.",
+            abstract: "Plot training curves from logs: CSV, Lightning or Keras CSVLogger, JSON lines, Hugging Face trainer_state.json, TensorBoard event files.",
             discussion: """
                 Each FILE is a log, recognised by its content: a CSV file with a header (generic, Lightning's \
-                metrics.csv, Keras' CSVLogger), JSON lines (one object per line), a TensorBoard event file \
+                metrics.csv, Keras' CSVLogger), JSON lines (one object per line, or a JSON array of them), \
+                Hugging Face's trainer_state.json (its log_history: loss, grad_norm, learning_rate, eval_loss, … \
+                by step and fractional epoch), a TensorBoard event file \
                 (events.out.tfevents.*), or a directory of event files (each subdirectory holding event files is \
                 a run, as in TensorBoard). FILE - reads standard input (a run named stdin), as do pipes such as \
                 <(zcat log.csv.gz). One panel per metric, one line per run; the legend gives each run's \
                 best value with its step (the minimum; the maximum for scores: acc, top1, top5, auc, f1, \
                 precision, recall, iou, bleu, map, …; none for settings and spreads: lr, momentum, std, \
                 grad_norm; --best overrides) and its final value. A run whose \
-                values become NaN or infinite is drawn up to that point, ends with a cross and says "diverged at \
-                step k".
+                values become NaN or infinite to its end is drawn up to that point, ends with a cross and says \
+                "diverged at step k"; NaN or inf values followed by finite ones (a step an AMP loss scaler \
+                skipped) leave a gap marked with a ring, and the legend says "non-finite at step k". A group's \
+                mean stops where its first run diverged, naming that run.
                 Reading rules: values are joined by step, never by row position (sparse rows are fine); an empty \
                 cell or missing key is no observation; a row shorter than the header misses its last cells; a \
                 step logged again replaces the earlier value, and a step going back (a resumed run) replaces the \
                 points from there on; a truncated last record or line (a file still being written) is skipped \
                 with a note. A text column or key named phase, split, stage, mode, subset, set, fold or \
                 partition (train, val) splits the metrics into train/loss, val/loss, …; other text is ignored. \
-                Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC). TensorBoard's \
+                Times are seconds since 1970 or ISO-8601 (2024-05-01T12:00:00Z; no offset: UTC); numbers of \
+                10¹¹ and more are epoch milliseconds, from 10¹⁴ microseconds, from 10¹⁷ nanoseconds. TensorBoard's \
                 Download CSV (Wall time,Step,Value) is one metric, named by the tag in run-RUN-tag-TAG.csv. \
+                One file can hold several runs: a column or key named run, run_name, run_id, name, model, \
+                experiment, exp_name, trial, job or seed (any case) splits its rows into runs named by its values \
+                (a number in a seed column as seed0); --run-column names other columns, or none. A long table \
+                (run,metric,step,value as TensorBoard's get_scalars(), MLflow or dlplot's own --data write \
+                them; metric, tag or key names each row's metric, value holds it) is read as the runs it lists.
                 Anything else that is not a log is an error naming the file and what was expected.
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
-                behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses.
+                behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses. \
+                The legend's numbers are then the smoothed line's ("smoothed min … · final …"); --data has both.
                 --x epoch on a log with an epoch per step (Lightning's metrics.csv): each step is its epoch plus \
                 the fraction of that epoch's steps before it, an epoch spanning the steps after the previous \
                 epoch's last logged step through its own; a Keras log (one row per epoch) keeps its epochs, and \
@@ -80,6 +91,18 @@ extension DLPlot {
             valueName: "glob=min|max|none"))
         var best: [String] = []
 
+        @Option(help: ArgumentHelp(
+            "The column(s) naming the run of each row of a CSV or JSON lines log, comma-separated, or none (default: run, run_name, run_id, name, model, experiment, exp_name, trial, job, seed).",
+            valueName: "column"))
+        var runColumn: String?
+
+        /// `--run-column`: the columns that split a log into runs.
+        var runColumns: RunColumns {
+            guard let runColumn else { return .automatic }
+            if runColumn.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return RunColumns(names: [], explicit: true) }
+            return RunColumns(names: runColumn.split(separator: ",").map { String($0) }, explicit: true)
+        }
+
         @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"))
         var band = "minmax"
 
@@ -105,6 +128,10 @@ extension DLPlot {
                 throw ValidationError("invalid --y '\(v)': expected metric names or globs separated by commas, none empty")
             }
             _ = try bestOverrides()
+            if let runColumn, runColumn.split(separator: ",", omittingEmptySubsequences: false)
+                .contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw ValidationError("invalid --run-column '\(runColumn)': expected column names separated by commas, or none")
+            }
             try validateAnimation()
         }
 
@@ -130,7 +157,7 @@ extension DLPlot {
         func readRuns() throws -> [RunLog] {
             var runs: [RunLog] = []
             for (i, file) in files.enumerated() {
-                do { runs += try LogReader.read(file, name: i < label.count ? label[i] : nil) } catch {
+                do { runs += try LogReader.read(file, name: i < label.count ? label[i] : nil, runColumns: runColumns) } catch {
                     throw ValidationError(error.description)
                 }
             }

@@ -79,7 +79,7 @@ extension AnimatedFigureCommand {
     /// which says what size or font scale fits (every frame is laid out as the last).
     func checkPage(_ animation: Animation) throws {
         let last = animation.lastFrame
-        if case .failure(.invalidValue(what: "figure size", _, _)) = Result(catching: { () throws(VizError) in try last.layoutPlotRects(for: .png) }) {
+        if case .failure(.pageTooSmall) = Result(catching: { () throws(VizError) in try last.layoutPlotRects(for: .png) }) {
             throw figureOptions.tooSmall(last, format: .png)
         }
     }

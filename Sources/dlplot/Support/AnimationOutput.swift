@@ -57,11 +57,11 @@ enum AnimationOutput {
         let bytes: [UInt8]
         switch result {
         case let .success(b): bytes = b
-        case let .failure(.invalidValue(what, value, allowed)) where what == "figure size":
-            throw ValidationError("invalid --size '\(typed ?? value)': expected \(allowed)")
+        case let .failure(.pageTooSmall(width, height, needs)):
+            throw ValidationError("invalid --size '\(typed ?? "\(width)x\(height)")': expected " + needs.commandLineWording)
         case let .failure(.invalidValue(what, value, allowed)):
             throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
-        case let .failure(e): throw FigureError(e.description)
+        case let .failure(e): throw FigureError(e.commandLineMessage)
         }
         var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.

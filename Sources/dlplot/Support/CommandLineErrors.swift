@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Viz
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,6 +19,8 @@ enum CommandLineErrors {
 
     /// Ends the process for `error`, thrown while parsing `arguments` (`parsing`) or running them.
     static func exit(for error: Error, arguments: [String], parsing: Bool) -> Never {
+        // Viz names values only; its errors are worded here with the options that change them.
+        let error = (error as? VizError).map { FigureError($0.commandLineMessage) as Error } ?? error
         let code = DLPlot.exitCode(for: error)
         if code == .success {  // help, version, completion script: to standard output, which must be written
             print(DLPlot.fullMessage(for: error))

@@ -63,7 +63,7 @@ enum OutputTarget {
         }
         let regular = rendered.filter { !isStandardOutput($0.path) }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
-            throw FigureError(e.description)
+            throw FigureError(e.commandLineMessage)
         }
         for r in rendered where isStandardOutput(r.path) {
             if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
@@ -99,8 +99,8 @@ extension FigureCommand {
             switch result {
             case let .success(bytes): rendered.append((t.path, .bytes(bytes)))
             case let .failure(.png(_, message)): throw FigureError(VizError.png(path: t.path, message: message).description)
-            case .failure(.invalidValue(what: "figure size", _, _)): throw figureOptions.tooSmall(figure, format: t.format)
-            case let .failure(e): throw FigureError(e.description)
+            case .failure(.pageTooSmall): throw figureOptions.tooSmall(figure, format: t.format)
+            case let .failure(e): throw FigureError(e.commandLineMessage)
             }
         }
         if let data {
@@ -114,7 +114,7 @@ extension FigureCommand {
             replaced = files.dropFirst().map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
         }
         if let path = figureOptions.layout.layoutReport {
-            do { rendered.append((path, .bytes(Array(try figure.layoutReport().json.utf8)))) } catch { throw FigureError(error.description) }
+            do { rendered.append((path, .bytes(Array(try figure.layoutReport().json.utf8)))) } catch { throw FigureError(error.commandLineMessage) }
         }
         try OutputTarget.writeAll(rendered) { path in
             path == figureOptions.layout.layoutReport ? "--layout-report" : targets.contains { $0.path == path } ? "-o" : "--data"

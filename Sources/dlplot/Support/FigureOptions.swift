@@ -190,6 +190,6 @@ struct FigureOptions: ParsableArguments {
         if let animated = AnimationFormat(path: path), !animated.isVector {
             throw ValidationError("invalid -o '\(path)': .\(animated.rawValue) is an animation; add --animate (surface, curves, lr, steps, runs) or name it .png, .svg or .pdf")
         }
-        return try OutputFormat(path: path)
+        do { return try OutputFormat(path: path) } catch { throw FigureError(error.commandLineMessage) }
     }
 }

@@ -87,20 +87,20 @@ enum FramesDirectory {
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
         let result = Result { () throws(VizError) -> [[UInt8]] in
             format == .png ? try AnimationWriter.pngFrames(try AnimationRenderer(animation), jobs: settings.jobs, metadata: meta, progress: tick)
-                : try AnimationWriter.documentFrames(AnimationDocuments(animation), as: format, jobs: settings.jobs, progress: tick)
+                : try AnimationWriter.documentFrames(AnimationDocuments(animation), as: format, jobs: settings.jobs, metadata: meta, progress: tick)
         }
         line?.finish()
         let pngs: [[UInt8]]
         switch result {
         case let .success(p): pngs = p
-        case let .failure(e): throw FigureError(e.description)
+        case let .failure(e): throw FigureError(e.commandLineMessage)
         }
         if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw FigureError("cannot create --frames-dir '\(dir)'") }
         let prefix = dir.hasSuffix("/") ? dir : dir + "/"
         var files = pngs.enumerated().map { (path: prefix + name($0.offset, count: pngs.count, format: format), bytes: $0.element) }
         files.append((prefix + "animation.tex", Array(snippet(dir: dir, count: pngs.count, timing: settings.timing, command: command).utf8)))
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(files) }) {
-            throw FigureError(e.description)
+            throw FigureError(e.commandLineMessage)
         }
         removeStale(in: dir, keeping: Set((0..<pngs.count).map { name($0, count: pngs.count, format: format) }))
     }

@@ -49,20 +49,50 @@ enum FunctionArguments {
             guard parts.count == 2, !parts[0].isEmpty else {
                 throw ValidationError("invalid \(option) '\(item)': expected key=value (or key=v1,v2,v3 for a family), e.g. \(option) beta=0.5,1,2")
             }
-            let values = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { text -> Double in
-                guard let v = Double(text.trimmingCharacters(in: " ")), v.isFinite else {
-                    throw ValidationError("invalid \(option) '\(item)': '\(text)' is not a finite number")
-                }
-                return v
-            }
             let name = String(parts[0])
+            let isIdentifier = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && !(name.first?.isNumber ?? true)
+            guard isIdentifier else {
+                throw ValidationError("invalid \(option) '\(item)': '\(name)' cannot name a parameter; use letters, digits and _, starting with a letter")
+            }
+            if ["pi", "e"].contains(name) {
+                // As in Python, NumPy or SymPy, pi and e keep their meaning: a formula that uses them must not change silently.
+                throw ValidationError("invalid \(option) '\(item)': '\(name)' is the constant \(name == "pi" ? "π = 3.14159…" : "e = 2.71828…") "
+                                      + "in every expression and cannot be a parameter; choose another name")
+            }
             if let meaning = MathExpression.reservedMeaning(of: name) {
                 throw ValidationError("invalid \(option) '\(item)': the parameter name '\(name)' shadows \(meaning); choose another name")
+            }
+            let values = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { text in
+                try parameterValue(String(text), item: item, option: option)
             }
             if out.contains(where: { $0.0 == name }) { throw ValidationError("\(option): '\(name)' is given twice") }
             out.append((name, values))
         }
         return out
+    }
+
+    /// One value of a `--param`: a number (`0.5`, `1e-3`) or a constant expression (`pi/4`, `1/3`, `2*e`,
+    /// `sqrt(2)`). A number too small for a double (`1e-400`, which reads as 0) or too large (`1e999`) is
+    /// refused, as is an expression of x.
+    static func parameterValue(_ typed: String, item: String, option: String) throws -> Double {
+        let text = String(Substring(typed).trimmingCharacters())
+        if let v = Double(text) {
+            guard v.isFinite else {
+                throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a finite number (a double reaches ±1.8e308)")
+            }
+            let mantissa = text.lowercased().split(separator: "e").first ?? ""
+            if v == 0, mantissa.contains(where: { ("1"..."9").contains($0) }) {
+                throw ValidationError("invalid \(option) '\(item)': '\(typed)' is below the smallest double (4.9e-324) and would be 0; give 0 or a larger value")
+            }
+            return v
+        }
+        let constant = try? MathExpression(text, dimension: 1)
+        guard let constant, constant.isConstant, constant.parameters.isEmpty else {
+            throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a number; give a number such as 0.5, or a constant such as pi/4 or 1/3")
+        }
+        let v = constant.value(0)
+        guard v.isFinite else { throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a finite number") }
+        return v
     }
 
     /// The `--param` item that gave `name` a value, as typed (`beta=0.5,1`).

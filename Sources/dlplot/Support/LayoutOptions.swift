@@ -80,11 +80,32 @@ struct LayoutOptions: ParsableArguments {
         guard !eligible.isEmpty else {
             throw ValidationError("\(yRange != nil ? "--y-range" : "--log-y") does not apply: this figure has no plot of y against a continuous x")
         }
+        if logY, y == nil { try fitLogLimits(&figure, panels: eligible) }
         for k in eligible {
             figure.modifyAxes(k) { a in
                 if let y { a.yLimits = Interval(y.lowerBound, y.upperBound) }
                 if logY { a.yScale = .log }
             }
+        }
+    }
+
+    /// `--log-y` without `--y-range` on limits a figure fitted for a linear axis: limits reaching 0 or
+    /// below are dropped, so the log axis fits the positive data (a plot of x² − 5 with limits −5.5…31
+    /// was an internal error, exit 1), and a footnote says that values ≤ 0 are not drawn. A plot with
+    /// nothing above 0 cannot have a log axis: one line naming --log-y, exit 64.
+    private func fitLogLimits(_ figure: inout Figure, panels: [Int]) throws {
+        var hidesSome = false
+        for k in panels {
+            let a = figure.panels[k].axes
+            guard let data = a.dataBounds(), !data.y.isEmpty else { continue }
+            guard data.y.upper > 0 else {
+                throw ValidationError("--log-y does not apply: no value on the y axis is above 0; drop --log-y, or plot a function with positive values")
+            }
+            if let lim = a.yLimits, lim.lower <= 0 { figure.modifyAxes(k) { $0.yLimits = nil } }
+            if data.y.lower <= 0 { hidesSome = true }
+        }
+        if hidesSome, !(figure.footnote ?? "").contains("log axis") {
+            figure.footnote = [figure.footnote, "values ≤ 0 are not drawn on the log axis"].compactMap { $0 }.joined(separator: " · ")
         }
     }
 

@@ -1,0 +1,118 @@
+import Foundation
+import RunLogs
+import Viz
+import XCTest
+@testable import Figures
+
+/// Non-finite values in logs: a transient NaN or inf (finite values follow) is a gap marked with a ring,
+/// never the end of the run; a divergence is the non-finite stretch that ends a run. A group's mean stops
+/// where its first member diverged and says which; the legend's numbers are those of the bold line
+/// (smoothed when smoothing, and then it says so).
+final class RunsNonFiniteTests: XCTestCase {
+    private func run(_ name: String, _ values: [Double]) -> RunLog {
+        var r = RunLog(name: name, source: name + ".csv", format: .csv,
+                       metrics: [MetricSeries(name: "loss", steps: values.indices.map(Int64.init), values: values)])
+        r.stepAxis = "step"
+        return r
+    }
+
+    private func build(_ recipe: RunsFigure) throws -> Figure {
+        var figure = try Figure(width: 1280, height: 720)
+        _ = try recipe.build(into: &figure)
+        return figure
+    }
+
+    private func legendLines(_ f: Figure) -> [String] {
+        f.panels.flatMap { $0.axes.marks.compactMap { ($0 as? LegendLine)?.text } }
+    }
+
+    private func scatter(_ f: Figure) -> [ScatterMark] {
+        f.panels.flatMap { $0.axes.marks.compactMap { $0 as? ScatterMark } }
+    }
+
+    func testSeriesTellADivergenceFromATransient() {
+        let transient = MetricSeries(name: "l", steps: [0, 1, 2, 3, 4], values: [1, .nan, .infinity, 0.5, 0.4])
+        XCTAssertNil(transient.divergence)
+        XCTAssertEqual(transient.transient?.first, 1)
+        XCTAssertEqual(transient.transient?.count, 2)
+        let diverged = MetricSeries(name: "l", steps: [0, 1, 2, 3, 4, 5], values: [1, .nan, 0.5, .infinity, .nan, .nan])
+        XCTAssertEqual(diverged.divergence?.step, 3)
+        XCTAssertEqual(diverged.divergenceIndex, 3)
+        XCTAssertEqual(diverged.transient?.first, 1)
+        XCTAssertEqual(diverged.transient?.count, 1)
+        XCTAssertEqual(diverged.drawnCount, 3)
+        XCTAssertNil(MetricSeries(name: "l", steps: [0, 1], values: [1, 2]).transient)
+        XCTAssertEqual(MetricSeries(name: "l", steps: [0, 1], values: [.nan, .nan]).divergence?.step, 0)
+    }
+
+    func testATransientNaNLeavesAGapAndTheRestOfTheRunIsDrawn() throws {
+        // An AMP-style skipped step: NaN at steps 40 and 41, finite again from 42 down to 1/100.
+        let values: [Double] = (0..<100).map { (i: Int) -> Double in i == 40 || i == 41 ? Double.nan : 1 / Double(i + 1) }
+        let f = try build(RunsFigure(runs: [run("amp", values)], metrics: ["loss"]))
+        XCTAssertEqual(legendLines(f), ["2 non-finite points from step 40 (NaN) · min 0.01 at step 99 · final 0.01"])
+        let line = try XCTUnwrap(f.panels[0].axes.marks.compactMap { $0 as? LineMark }.first)
+        XCTAssertEqual(line.points.last?.x, 99, "drawn to the last step")
+        XCTAssertEqual(line.points.filter { $0.y.isNaN }.map(\.x), [40, 41], "a gap where the values are not finite")
+        // A ring on the last point before the gap; no cross (the run did not end).
+        let marks = scatter(f)
+        XCTAssertEqual(marks.count, 1)
+        XCTAssertEqual(marks[0].shape, .circle)
+        XCTAssertEqual(marks[0].points, [Point(39, 1.0 / 40)])
+    }
+
+    func testADivergenceEndsTheLineWithACrossAndTransientsBeforeItAreNamed() throws {
+        let f = try build(RunsFigure(runs: [run("d", [1, -.infinity, 0.5, 0.4, .infinity, .nan])], metrics: ["loss"]))
+        XCTAssertEqual(legendLines(f), ["non-finite at step 1 (−∞) · diverged at step 4 (∞) · min 0.4 at step 3"])
+        let shapes = scatter(f).map(\.shape)
+        XCTAssertTrue(shapes.contains(.cross))
+        let cross = try XCTUnwrap(scatter(f).first { $0.shape == .cross })
+        XCTAssertEqual(cross.points, [Point(4, 0.4)], "the cross at the divergence, level with the last drawn value")
+        // A run that is non-finite at its first step and recovers: the drawn part from step 1 on, named.
+        let first = try build(RunsFigure(runs: [run("f", [.infinity, 1, 0.5])], metrics: ["loss"]))
+        XCTAssertEqual(legendLines(first), ["non-finite at step 0 (∞) · min 0.5 at step 2 · final 0.5"])
+    }
+
+    func testALonePointIsDrawnAsADot() throws {
+        let f = try build(RunsFigure(runs: [run("one", [1.5])], metrics: ["loss"]))
+        let dots = scatter(f)
+        XCTAssertEqual(dots.count, 1)
+        XCTAssertEqual(dots[0].points, [Point(0, 1.5)])
+        // On a log axis, values ≤ 0 leave a positive point between gaps: it gets a dot.
+        var log = RunsFigure(runs: [run("neg", [1, 0, -0.5, 0.4])], metrics: ["loss"])
+        log.logY = true
+        XCTAssertEqual(scatter(try build(log)).flatMap(\.points), [Point(0, 1), Point(3, 0.4)])
+    }
+
+    func testTheSmoothedLegendDescribesTheSmoothedLine() throws {
+        let values = [1.0, 0.2, 0.9, 0.1, 0.8]
+        let smoothed = Smoothing.debiasedEMA(values, weight: 0.6)
+        let f = try build(RunsFigure(runs: [run("s", values)], metrics: ["loss"], smoothing: 0.6))
+        let minimum = try XCTUnwrap(smoothed.min())
+        let at = try XCTUnwrap(smoothed.firstIndex(of: minimum))
+        XCTAssertEqual(legendLines(f), ["smoothed min \(CurvePoints.value(minimum)) at step \(at) · final \(CurvePoints.value(smoothed[4]))"])
+        XCTAssertNotEqual(CurvePoints.value(minimum), "0.1", "not the raw minimum")
+    }
+
+    func testAGroupMeanStopsWhereAMemberDivergedAndSaysWhich() throws {
+        let base = (0..<10).map { 2 - 0.1 * Double($0) }
+        var diverging = base.map { $0 + 0.2 }
+        for i in 6..<10 { diverging[i] = i == 6 ? .infinity : .nan }
+        let runs = [run("adam-seed0", base), run("adam-seed1", diverging)]
+        let pattern = try Regex("seed[0-9]+")
+        let f = try build(RunsFigure(runs: runs, metrics: ["loss"], groupPattern: ("seed[0-9]+", pattern)))
+        let lines = legendLines(f)
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertTrue(lines[0].hasPrefix("adam-seed1 diverged at step 6 (∞) · min 1.6 at step 5"), lines[0])
+        let mean = try XCTUnwrap(f.panels[0].axes.marks.compactMap { $0 as? LineMark }.first { $0.label?.hasPrefix("adam") == true })
+        XCTAssertEqual(mean.points.filter { $0.y.isFinite }.last?.x, 5, "the mean is not drawn past the divergence")
+        XCTAssertFalse(mean.points.contains { $0.x > 6 })
+        XCTAssertEqual(scatter(f).first { $0.shape == .cross }?.points.first, Point(6, 1.6))
+
+        // A seed that stops early: the legend says from where fewer runs enter the mean, a ring marks it.
+        let short = Array(base.prefix(6)).map { $0 + 0.1 }
+        let g = try build(RunsFigure(runs: [run("sgd-seed0", base), run("sgd-seed1", short)], metrics: ["loss"],
+                                     groupPattern: ("seed[0-9]+", pattern)))
+        XCTAssertTrue(legendLines(g)[0].hasSuffix(" · 1 run after step 5"), legendLines(g)[0])
+        XCTAssertEqual(scatter(g).first?.points.first?.x, 5)
+    }
+}

@@ -1,0 +1,49 @@
+import XCTest
+@testable import RunLogs
+
+/// Hugging Face's trainer_state.json (Fixtures/huggingface/make_trainer_state.py: a real AdamW run
+/// logged as the Trainer logs it, saved as TrainerState.save_to_json saves it) and JSON arrays of
+/// records read back with the values logged, exactly.
+final class TrainerStateTests: XCTestCase {
+    func testTrainerStateLogHistoryIsReadAsLogged() throws {
+        let runs = try LogReader.read(try Fixture.path("huggingface/checkpoint-120/trainer_state.json"))
+        XCTAssertEqual(runs.count, 1)
+        let run = try XCTUnwrap(runs.first)
+        XCTAssertEqual(run.name, "huggingface", "named by the output directory above checkpoint-N")
+        XCTAssertEqual(run.format, .trainerState)
+        XCTAssertEqual(Set(run.metrics.map(\.name)), ["grad_norm", "learning_rate", "loss", "eval_accuracy", "eval_loss",
+                                                      "eval_runtime", "eval_samples_per_second", "eval_steps_per_second"])
+        let loss = try XCTUnwrap(run.metric("loss"))
+        XCTAssertEqual(loss.steps, (1...12).map { Int64($0 * 10) })
+        XCTAssertEqual(loss.values.first, 0.8613)
+        XCTAssertEqual(loss.values.last, 0.6155)
+        let eval = try XCTUnwrap(run.metric("eval_loss"))
+        XCTAssertEqual(eval.steps, [20, 40, 60, 80, 100, 120])
+        XCTAssertEqual(eval.values.last, 0.6118399451561418)
+        XCTAssertEqual(run.metric("grad_norm")?.values.first, 1.1146948654210604)
+        XCTAssertEqual(run.metric("learning_rate")?.values.first, 0.00275)
+        XCTAssertEqual(run.metric("learning_rate")?.values.last, 0)
+        // Fractional epochs as logged; the summary record (train_loss, train_runtime) is left out, with a note.
+        XCTAssertEqual(run.epochs?.values.first, 0.5)
+        XCTAssertEqual(EpochMap(try XCTUnwrap(run.epochs)).epoch(at: 30), 1.5)
+        XCTAssertNil(run.metric("train_loss"))
+        XCTAssertNil(run.metric("total_flos"))
+        XCTAssertEqual(run.notes, ["the run's summary record (train_loss averaged over the run, train_runtime, total_flos) is not drawn"])
+    }
+
+    func testAJSONArrayOfRecordsAndOtherDocuments() throws {
+        let array = try XCTUnwrap(try LogReader.read(try Fixture.temporary("h.json", text: #"[{"step": 0, "loss": 1}, {"step": 2, "loss": 0.5}]"#)).first)
+        XCTAssertEqual(array.metric("loss")?.steps, [0, 2])
+        XCTAssertEqual(array.metric("loss")?.values, [1, 0.5])
+        // A JSON document that is neither: one clear line.
+        let doc = try Fixture.temporary("config.json", text: "{\n  \"lr\": 0.1\n}\n")
+        XCTAssertThrowsError(try LogReader.read(doc)) { error in
+            XCTAssertEqual((error as? RunLogError)?.message, "is one JSON document without a log_history array; expected JSON lines "
+                + "(one object per line), a JSON array of records, or Hugging Face's trainer_state.json")
+        }
+        let empty = try Fixture.temporary("trainer_state.json", text: "{\n  \"log_history\": []\n}\n")
+        XCTAssertThrowsError(try LogReader.read(empty)) { error in
+            XCTAssertTrue((error as? RunLogError)?.message.hasPrefix("holds no records in log_history") == true, "\(error)")
+        }
+    }
+}
