@@ -90,7 +90,7 @@ final class LayoutRegressionTests: XCTestCase {
     func testAPlotTooShortForTwoTickLabelsMakesThePageTooSmall() throws {
         // A map beside its curves on a 480×270 page at --font-scale 1.75 was 30 pixels high.
         XCTAssertThrowsError(try report("surface six_hump_camel --optimizers asgd,lbfgs,radam --steps 10 --with-curves --size 480x270 --font-scale 1.75")) { e in
-            guard case VizError.invalidValue(what: "figure size", _, _) = e else { return XCTFail("\(e)") }
+            guard case VizError.pageTooSmall(_, _, needs: .readablePlots) = e else { return XCTFail("\(e)") }
         }
     }
 

@@ -226,8 +226,7 @@ struct FigureRenderer {
         // Any plot with axes narrower or shorter than 2.5 tick labels' height has no room for two readable ticks
         // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.
         for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 2.5 * theme.tickFont.size {
-            throw VizError.invalidValue(what: "figure size", value: "\(figure.pixelSize.width)x\(figure.pixelSize.height)",
-                                        allowed: "room for every plot at least 2.5 tick labels wide and high")
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
         }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
