@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "dlplot",
-    platforms: [.macOS(.v15)],
+    // Linux only (Debian 12 and Ubuntu): platform calls go through Glibc, and no Apple platform is
+    // built or tested, so none is claimed.
     products: [
         .library(name: "Optim", targets: ["Optim"]),
         .library(name: "Viz", targets: ["Viz"]),
@@ -24,7 +25,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["cairo", "pango"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         // The animation codecs, opened at run time (dlopen) so that dlplot runs without them; building needs
         // their headers (Debian libgif-dev, libwebp-dev, libavcodec-dev, libavformat-dev).
@@ -35,36 +36,39 @@ let package = Package(
         // The codecs linked directly: only the tests' decoders (TestSupport) use these.
         .systemLibrary(
             name: "CGif",
-            providers: [.apt(["libgif-dev"]), .brew(["giflib"])]
+            providers: [.apt(["libgif-dev"])]
         ),
         .systemLibrary(
             name: "CWebP",
             pkgConfig: "libwebpmux",
-            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]
+            providers: [.apt(["libwebp-dev"])]
         ),
         .systemLibrary(
             name: "CAV",
             pkgConfig: "libavformat",
-            providers: [.apt(["libavcodec-dev", "libavformat-dev"]), .brew(["ffmpeg"])]
+            providers: [.apt(["libavcodec-dev", "libavformat-dev"])]
         ),
         .systemLibrary(
             name: "CPNG",
             pkgConfig: "libpng",
-            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+            providers: [.apt(["libpng-dev"])]
         ),
 
         // MARK: - Public API
         .target(
             name: "Optim",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            exclude: ["README.md"]
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG", "CCodecs"]
+            dependencies: ["CCairo", "CPNG", "CCodecs"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "Figures",
-            dependencies: ["Optim", "Viz", "RunLogs"]
+            dependencies: ["Optim", "Viz", "RunLogs"],
+            exclude: ["README.md"]
         ),
         // Training logs (CSV, JSON lines, TensorBoard event files); no drawing, no optimizers.
         .target(
@@ -73,7 +77,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            exclude: ["Proto/tensorboard_event.proto"]
+            exclude: ["Proto/tensorboard_event.proto", "Proto/README.md"]
         ),
         .executableTarget(
             name: "dlplot",
@@ -88,6 +92,12 @@ let package = Package(
             name: "ExpressionFuzz",
             dependencies: ["Optim"],
             path: "Fuzz/ExpressionFuzz"
+        ),
+        // The example of Sources/Viz/README.md: Viz used on its own, as another package would.
+        .executableTarget(
+            name: "VizExample",
+            dependencies: ["Viz"],
+            path: "Examples/VizExample"
         ),
         .executableTarget(
             name: "DLPlotBench",
@@ -118,6 +128,10 @@ let package = Package(
         .testTarget(
             name: "FiguresTests",
             dependencies: ["Figures", "Optim", "Viz", "TestSupport"]
+        ),
+        .testTarget(
+            name: "VizExampleTests",
+            dependencies: ["VizExample", "TestSupport"]
         ),
         .testTarget(
             name: "DLPlotTests",

@@ -1,3 +1,5 @@
+// CCodecs: the animation encoders (GIF, WebP, MP4) in C, over codec libraries opened at run time.
+
 #ifndef VIZ_CODEC_LOADING_H
 #define VIZ_CODEC_LOADING_H
 /* What the run-time loader (loader.c) needs from each codec file: the sonames to open and, for each

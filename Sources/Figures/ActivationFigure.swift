@@ -63,12 +63,57 @@ public struct ActivationFigure: FigureRecipe {
         let single = activations.count == 1
         var axes = Axes(xLabel: "$x$", yLabel: yLabel(single: single))
         var curveTables: [DataTable] = [], tables: [DataTable] = []
-        let sampler = FunctionSampler()
         let width = theme.lineWidth
-        // About the plot's width in pixel columns (the legend and labels take the rest).
-        let columns = Int(Double(figure.pixelSize.width) * 0.75)
-        var oscillating: [(name: String, envelope: OscillationEnvelope)] = []
+        setTitles(&figure, single: single)
+        var plan = CurvePlan(theme: theme, xr: xr, single: single, columns: Int(Double(figure.pixelSize.width) * 0.75),
+                             count: activations.count)
+        // Several activations: each keeps its catalogue style (colour and marker) in every figure.
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
+        for (i, a) in activations.enumerated() {
+            addCurves(a, index: i, style: styles[i], plan: &plan, to: &axes)
+            if single { addAsymptotes(a, over: xr, theme: theme, to: &axes) }
+            curveTables.append(Self.curveTable(a, over: xr))
+        }
+        if single, zones, let a = activations.first, let tau = tau(for: a) {
+            tables.append(addZones(a, tau: tau, over: xr, theme: theme, to: &axes))
+        }
+        if !single, zones, sharedExpression != nil {
+            tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
+        }
+        if !single && curves == .both {
+            let key = StrokeStyle(color: theme.muted, width: width * 0.9, dash: [width * 3, width * 1.8], join: .miter)
+            axes.add(LineMark(points: [], style: key, label: "dashed: derivative $f'$"))
+        }
+        addDomainNotes(over: xr, figure: &figure, axes: &axes)
+        if let note = Self.oscillationNote(plan.oscillating) { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
+        axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
+        figure.add(axes)
+        return [TidyTables.curves(curveTables)] + tables
+    }
 
+    /// Shades where `a` is dead (f′ = 0 by definition) or saturated (|f′| < `tau` in a tail that
+    /// saturates), each band labelled inline; returns the zones' table.
+    func addZones(_ a: Activation, tau: Double, over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) -> DataTable {
+        // Dead where f′ = 0 by definition; saturated only in tails that saturate (never an interior
+        // zero of f′, never leaky ReLU's constant slope, never σ′'s float underflow).
+        let found = a.zones(over: xr, threshold: tau)
+        var zoneRows: [TidyTables.Zone] = []
+        for z in found {
+            let dead = z.kind == .dead
+            // Zones are labelled inline; the legend stays small (f and f′ only).
+            let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
+            var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.bandColors[dead ? 1 : 0], text: text,
+                                textColor: theme.muted)
+            band.shorterTexts = [dead ? "dead" : "saturated"]
+            band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
+            axes.add(band)
+            zoneRows.append(.init(activation: a.tableName, dead: dead, lower: z.lower, upper: z.upper))
+        }
+        return TidyTables.zones(zoneRows)
+    }
+
+    /// The title (the formula) and, for one activation, a subtitle with its range and shape.
+    private func setTitles(_ figure: inout Figure, single: Bool) {
         if let a = activations.first, single {
             // A typed expression is titled by its pretty-printed math alone.
             figure.title = a.expression.map(\.formulaWithParameters) ?? (a.displayName + "   " + a.formula)
@@ -79,116 +124,6 @@ public struct ActivationFigure: FigureRecipe {
             figure.title = "Activation functions" + (curves == .valueOnly ? "" : " and their derivatives")
             if let family = sharedExpression { figure.title = family.formula }
         }
-
-        // Several activations: each keeps its catalogue style (colour and marker) in every figure.
-        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
-        for (i, a) in activations.enumerated() {
-            let color = single ? theme.color(0) : theme.color(styles[i])
-            // One activation: f and f′ in two colours (and two dash styles); several: one colour each.
-            let derivativeColor = single ? theme.color(1) : color
-            let name = single ? "f" : Self.symbol(a)
-            // The curves break at a pole rather than join its two branches.
-            let poles = a.poles.map(\.at)
-            let derivativeJumps = Array(Set(a.kinks + a.jumps + poles)).sorted()
-            if !single {
-                // Markers at evenly spaced x, staggered per series, tell the curves apart in greyscale too.
-                let marker = theme.marker(styles[i])
-                let xs = (0..<8).map { k in xr.lowerBound + (Double(k) + (Double(i) + 1) / Double(activations.count + 1)) * (xr.upperBound - xr.lowerBound) / 8 }
-                if curves != .derivativeOnly {
-                    axes.add(ScatterMark(points: xs.map { Point($0, a.value($0)) }, shape: marker, size: theme.markerSize * 0.8,
-                                         color: color, edge: theme.plotBackground, zOrder: 3.5))
-                }
-                if curves != .valueOnly {
-                    axes.add(ScatterMark(points: xs.map { Point($0, a.derivative($0)) }, shape: marker, size: theme.markerSize * 0.7,
-                                         color: color, edge: theme.plotBackground, zOrder: 3.5))
-                }
-            }
-            if curves != .derivativeOnly {
-                let sampled = sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
-                let (pts, band, env) = Self.resolvable(sampled, a.value, typed: a.expression != nil, over: xr, columns: columns,
-                                                       color: color, zOrder: 3.05)
-                if let band, let env { axes.add(band); oscillating.append((single ? "f" : a.displayName, env)) }
-                let style = StrokeStyle(color: color, width: width, join: .miter)
-                axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
-                if !single { axes.add(LineMark(points: [], style: style, label: legendLabel(a), marker: theme.marker(styles[i]))) }
-                for j in a.jumps where xr.contains(j) {
-                    let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
-                    axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
-                }
-            }
-            if curves != .valueOnly {
-                // f′ is drawn only where f is defined (AD gives log′(x) = 1/x for x < 0 too).
-                let typed = a.expression != nil
-                let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
-                let sampled = sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
-                let (pts, band, env) = Self.resolvable(sampled, derivative, typed: typed, over: xr, columns: columns,
-                                                       color: derivativeColor, zOrder: 2.9)
-                if let band, let env { axes.add(band); oscillating.append((single ? "f′" : a.displayName + "′", env)) }
-                let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
-                let style = StrokeStyle(color: derivativeColor, width: width * 0.9, dash: dash, join: .miter)
-                axes.add(LineMark(points: pts, style: style, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
-                // With f drawn too, one key says what dashes mean (a row per curve made a family's legend
-                // twice as long, over half the page at --font-scale 2); f′ alone keeps a row per curve.
-                if !single && curves == .derivativeOnly {
-                    axes.add(LineMark(points: [], style: style, label: a.expression == nil ? a.displayName + "′" : legendLabel(a) + ": $f'$",
-                                      marker: theme.marker(styles[i])))
-                }
-                let steep = a.steepestSlope
-                let (peak, at) = (steep.magnitude, steep.at)
-                if single, at.isFinite, xr.contains(at), peak > 0, peak.isFinite {
-                    // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
-                    let p = Point(at, steep.slope)
-                    axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: derivativeColor,
-                                         edge: theme.background, zOrder: 5))
-                    let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr)
-                        : " as $x$ → " + TickFormat.short(at) + (steep.approach < 0 ? "⁻" : "⁺")
-                    axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
-                                            at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false))
-                }
-            }
-            if single {
-                addAsymptotes(a, over: xr, theme: theme, to: &axes)
-            }
-            // The data behind the figure: a uniform grid plus kinks.
-            var rows: [[Double]] = []
-            let n = 601
-            for k in 0..<n {
-                let x = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(k) / Double(n - 1)
-                rows.append([x, a.value(x), a.derivative(x)])
-            }
-            curveTables.append(DataTable(name: a.tableName, columns: ["x", "f", "df"], rows: rows))
-        }
-
-        if single, zones, let a = activations.first, let tau = tau(for: a) {
-            // Dead where f′ = 0 by definition; saturated only in tails that saturate (never an interior
-            // zero of f′, never leaky ReLU's constant slope, never σ′'s float underflow).
-            let found = a.zones(over: xr, threshold: tau)
-            var zoneRows: [TidyTables.Zone] = []
-            for z in found {
-                let dead = z.kind == .dead
-                // Zones are labelled inline; the legend stays small (f and f′ only).
-                let text = dead ? "dead: $f'$ = 0" : "saturated: $|f'|$ < " + TickFormat.short(tau)
-                var band = BandMark(.vertical, from: z.lower, to: z.upper, color: theme.bandColors[dead ? 1 : 0], text: text,
-                                    textColor: theme.muted)
-                band.shorterTexts = [dead ? "dead" : "saturated"]
-                band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
-                axes.add(band)
-                zoneRows.append(.init(activation: a.tableName, dead: dead, lower: z.lower, upper: z.upper))
-            }
-            tables.append(TidyTables.zones(zoneRows))
-        }
-        if !single, zones, sharedExpression != nil {
-            tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
-        }
-        if !single && curves == .both {
-            let key = StrokeStyle(color: theme.muted, width: width * 0.9, dash: [width * 3, width * 1.8], join: .miter)
-            axes.add(LineMark(points: [], style: key, label: "dashed: derivative $f'$"))
-        }
-        addDomainNotes(over: xr, figure: &figure, axes: &axes)
-        if let note = Self.oscillationNote(oscillating) { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
-        axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
-        figure.add(axes)
-        return [TidyTables.curves(curveTables)] + tables
     }
 
     /// The horizontal asymptotes of `a` as dashed lines, labelled clear of the curves drawn.

@@ -22,19 +22,35 @@ public struct LossFigure: FigureRecipe {
     }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
-        let theme = figure.theme
         let bce = try Loss(name: "bce")
         let regression = [try Loss(name: "mse"), try Loss(name: "mae"), try Loss(name: "huber", parameters: ["delta": delta])]
         figure.title = "Loss functions and what they punish"
         figure.subtitle = "a confident wrong prediction costs cross-entropy without bound; MSE squares large errors, MAE and Huber grow linearly"
-        let sampler = FunctionSampler()
-        let pRange = 1e-4...(1 - 1e-4)
-        let targets: [(y: Double, label: String)] = [(1, "$y$ = 1:  $-$log $p$"), (0, "$y$ = 0:  $-$log$(1 - p)$")]
-        func style(_ k: Int) -> StrokeStyle {
-            StrokeStyle(color: theme.color(k), width: theme.lineWidth, dash: theme.dash(k))
+        let (bceAxes, markedRows) = try crossEntropyAxes(bce, theme: figure.theme)
+        figure.add(bceAxes, row: 0, column: 0)
+        figure.add(regressionAxes(regression, theme: figure.theme), row: 0, column: 1)
+        if gradients {
+            figure.add(crossEntropyGradientAxes(bce, theme: figure.theme), row: 1, column: 0)
+            figure.add(regressionGradientAxes(regression, theme: figure.theme), row: 1, column: 1)
         }
+        return tables(bce: bce, regression: regression, markedRows: markedRows)
+    }
 
-        // Binary cross-entropy against p.
+    /// The two targets of binary cross-entropy with the formula of each curve.
+    private static let targets: [(y: Double, label: String)] = [(1, "$y$ = 1:  $-$log $p$"), (0, "$y$ = 0:  $-$log$(1 - p)$")]
+    private static let pRange = 1e-4...(1 - 1e-4)
+    private static let sampler = FunctionSampler()
+
+    /// The k-th curve's line: the theme's k-th colour and dash.
+    private func style(_ k: Int, _ theme: Theme) -> StrokeStyle {
+        StrokeStyle(color: theme.color(k), width: theme.lineWidth, dash: theme.dash(k))
+    }
+
+    /// Binary cross-entropy against p, the `marked` predictions labelled with their loss; also the
+    /// marked rows (y, p, loss).
+    private func crossEntropyAxes(_ bce: Loss, theme: Theme) throws -> (Axes, [[Double]]) {
+        let (targets, sampler, pRange) = (Self.targets, Self.sampler, Self.pRange)
+        func style(_ k: Int) -> StrokeStyle { self.style(k, theme) }
         var bceAxes = Axes(title: "binary cross-entropy", xLabel: "predicted probability $p$ of class 1",
                            yLabel: "loss $L$ (nats)")
         var markedRows: [[Double]] = []
@@ -65,9 +81,13 @@ public struct LossFigure: FigureRecipe {
         bceAxes.xLimits = Interval(0, 1)
         bceAxes.yLimits = Interval(0, max(4.6, peak * 1.35))
         bceAxes.legend = .best
-        figure.add(bceAxes, row: 0, column: 0)
+        return (bceAxes, markedRows)
+    }
 
-        // Regression losses against the error.
+    /// The regression losses against the error, each named at its curve.
+    private func regressionAxes(_ regression: [Loss], theme: Theme) -> Axes {
+        let sampler = Self.sampler
+        func style(_ k: Int) -> StrokeStyle { self.style(k, theme) }
         var regAxes = Axes(title: "regression losses (Huber $\\delta$ = " + TickFormat.short(delta) + ")", xLabel: "error $e$ = $p - y$", yLabel: "loss $L$")
         let kinks = [0, -delta, delta]
         let names = ["MSE  $e^{2}$", "MAE  $|e|$", "Huber ($\\delta$ = " + TickFormat.short(delta) + ")"]
@@ -86,40 +106,52 @@ public struct LossFigure: FigureRecipe {
         regAxes.add(TextMark("MAE", at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 6), color: theme.color(1)))
         regAxes.add(TextMark("Huber", at: Point(errorRange.upperBound, top[2]),
                              anchor: TextAnchor(1, .top), offset: Point(-2, -22), color: theme.color(2)))
-        figure.add(regAxes, row: 0, column: 1)
+        return regAxes
+    }
 
-        if gradients {
-            var g = Axes(title: "gradient of binary cross-entropy", xLabel: "predicted probability $p$ of class 1", yLabel: "$\\partial L/\\partial p$")
-            for (k, t) in targets.enumerated() {
-                g.add(LineMark(points: sampler.sample(pRange) { bce.derivative(prediction: $0, target: t.y) }, style: style(k),
-                               label: t.y == 1 ? "$y$ = 1:  $-1/p$" : "$y$ = 0:  $1/(1 - p)$", zOrder: 3))
-            }
-            g.xLimits = Interval(0, 1)
-            g.yLimits = Interval(-12, 12)
-            g.legend = .upperLeft
-            figure.add(g, row: 1, column: 0)
-
-            var rg = Axes(title: "gradients of the regression losses", xLabel: "error $e$ = $p - y$", yLabel: "$\\partial L/\\partial p$")
-            let gradNames = ["MSE  $2e$", "MAE  sign$(e)$", "Huber  clip$(e, \\pm\\delta)$"]
-            for (k, loss) in regression.enumerated() {
-                // MAE's gradient jumps at e = 0 (PyTorch takes 0 there): drawn as a jump with end dots.
-                let jumps: [Double] = loss.name == "mae" ? [0] : []
-                rg.add(LineMark(points: sampler.sample(errorRange, kinks: kinks, jumps: jumps) { loss.derivative(prediction: $0, target: 0) },
-                                style: style(k), label: gradNames[k], zOrder: 3))
-                if loss.name == "mae" {
-                    rg.add(JumpDotsMark(closed: [Point(0, loss.derivative(prediction: 0, target: 0))], open: [Point(0, -1), Point(0, 1)],
-                                        color: theme.color(k)))
-                }
-            }
-            addDeltaLines(to: &rg, theme: theme)
-            rg.xLimits = Interval(errorRange.lowerBound, errorRange.upperBound)
-            rg.legend = .lowerRight
-            figure.add(rg, row: 1, column: 1)
+    /// The gradient of binary cross-entropy against p, for both targets.
+    private func crossEntropyGradientAxes(_ bce: Loss, theme: Theme) -> Axes {
+        let (sampler, pRange) = (Self.sampler, Self.pRange)
+        func style(_ k: Int) -> StrokeStyle { self.style(k, theme) }
+        var g = Axes(title: "gradient of binary cross-entropy", xLabel: "predicted probability $p$ of class 1", yLabel: "$\\partial L/\\partial p$")
+        for (k, t) in Self.targets.enumerated() {
+            g.add(LineMark(points: sampler.sample(pRange) { bce.derivative(prediction: $0, target: t.y) }, style: style(k),
+                           label: t.y == 1 ? "$y$ = 1:  $-1/p$" : "$y$ = 0:  $1/(1 - p)$", zOrder: 3))
         }
+        g.xLimits = Interval(0, 1)
+        g.yLimits = Interval(-12, 12)
+        g.legend = .upperLeft
+        return g
+    }
 
+    /// The gradients of the regression losses against the error; MAE's jump drawn with end dots.
+    private func regressionGradientAxes(_ regression: [Loss], theme: Theme) -> Axes {
+        let sampler = Self.sampler
+        let kinks = [0, -delta, delta]
+        func style(_ k: Int) -> StrokeStyle { self.style(k, theme) }
+        var rg = Axes(title: "gradients of the regression losses", xLabel: "error $e$ = $p - y$", yLabel: "$\\partial L/\\partial p$")
+        let gradNames = ["MSE  $2e$", "MAE  sign$(e)$", "Huber  clip$(e, \\pm\\delta)$"]
+        for (k, loss) in regression.enumerated() {
+            // MAE's gradient jumps at e = 0 (PyTorch takes 0 there): drawn as a jump with end dots.
+            let jumps: [Double] = loss.name == "mae" ? [0] : []
+            rg.add(LineMark(points: sampler.sample(errorRange, kinks: kinks, jumps: jumps) { loss.derivative(prediction: $0, target: 0) },
+                            style: style(k), label: gradNames[k], zOrder: 3))
+            if loss.name == "mae" {
+                rg.add(JumpDotsMark(closed: [Point(0, loss.derivative(prediction: 0, target: 0))], open: [Point(0, -1), Point(0, 1)],
+                                    color: theme.color(k)))
+            }
+        }
+        addDeltaLines(to: &rg, theme: theme)
+        rg.xLimits = Interval(errorRange.lowerBound, errorRange.upperBound)
+        rg.legend = .lowerRight
+        return rg
+    }
+
+    /// The data behind the figure: long tables, one row per (target, p) for cross-entropy and per
+    /// (loss, error) for the regression losses.
+    private func tables(bce: Loss, regression: [Loss], markedRows: [[Double]]) -> [DataTable] {
         let ps = FieldSampler.linspace(0.01, 0.99, count: 99)
         let es = FieldSampler.linspace(errorRange.lowerBound, errorRange.upperBound, count: 121)
-        // Long tables: one row per (target, p) for BCE and per (loss, error) for the regression losses.
         return [
             DataTable(name: "bce", columns: ["y", "p", "value", "gradient"], rows: [1.0, 0].flatMap { y in
                 ps.map { p in [y, p, bce.value(prediction: p, target: y), bce.derivative(prediction: p, target: y)] }

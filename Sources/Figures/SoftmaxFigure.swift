@@ -86,7 +86,23 @@ public struct SoftmaxFigure: FigureRecipe {
         (figure.rows, figure.columns) = portrait ? (3, 1) : (1, 3)
         if portrait { figure.add(bars, row: 0, column: 0, rowSpan: 2) } else { figure.add(bars, row: 0, column: 0, columnSpan: 2) }
 
-        // Entropy against temperature, the given temperatures marked, the maximum log n dashed.
+        let entropy = entropyAxes(theme: theme, entropies: entropies, maxEntropy: maxEntropy)
+        if portrait { figure.add(entropy, row: 2, column: 0) } else { figure.add(entropy, row: 0, column: 2) }
+
+        var rows: [[Double]] = []
+        for (k, t) in temperatures.enumerated() {
+            for i in 0..<n { rows.append([t, Double(i + 1), logits[i], probabilities[k][i]]) }
+        }
+        return [
+            DataTable(name: "probabilities", columns: ["temperature", "class", "logit", "probability"], rows: rows),
+            DataTable(name: "entropy", columns: ["temperature", "entropy_nats", "max_entropy_nats"],
+                      rows: temperatures.indices.map { [temperatures[$0], entropies[$0], maxEntropy] }),
+        ]
+    }
+
+    /// Entropy against temperature (log scale), the given temperatures marked, the maximum log n dashed.
+    private func entropyAxes(theme: Theme, entropies: [Double], maxEntropy: Double) -> Axes {
+        let n = logits.count
         var entropy = Axes(title: "entropy against temperature", xLabel: "temperature $T$ (log scale)",
                            yLabel: "$H$ = $-\\sum_{i} s_{i}$ log $s_{i}$ (nats)")
         entropy.xScale = .log
@@ -110,16 +126,6 @@ public struct SoftmaxFigure: FigureRecipe {
         entropy.xLimits = Interval(range.lowerBound, range.upperBound)
         entropy.yLimits = Interval(0, maxEntropy * 1.15)
         entropy.legend = .none
-        if portrait { figure.add(entropy, row: 2, column: 0) } else { figure.add(entropy, row: 0, column: 2) }
-
-        var rows: [[Double]] = []
-        for (k, t) in temperatures.enumerated() {
-            for i in 0..<n { rows.append([t, Double(i + 1), logits[i], probabilities[k][i]]) }
-        }
-        return [
-            DataTable(name: "probabilities", columns: ["temperature", "class", "logit", "probability"], rows: rows),
-            DataTable(name: "entropy", columns: ["temperature", "entropy_nats", "max_entropy_nats"],
-                      rows: temperatures.indices.map { [temperatures[$0], entropies[$0], maxEntropy] }),
-        ]
+        return entropy
     }
 }

@@ -1,3 +1,5 @@
+// dlplot: the command line tool: option parsing and output around the recipes (Figures) and Optim.
+
 import Foundation
 import ArgumentParser
 #if canImport(Glibc)

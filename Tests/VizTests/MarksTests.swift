@@ -100,7 +100,7 @@ final class MarksTests: XCTestCase {
         XCTAssertEqual(Double(inked) / Double(total), 0.5, accuracy: 0.1, "dashes cover about half of the width")
         let b = ReferenceLineMark.horizontal(y: 2).dataBounds()
         XCTAssertEqual(b?.y, Interval(2, 2)); XCTAssertEqual(b?.x.isEmpty, true)
-        XCTAssertFalse(ReferenceLineMark.defaultStyle.dash.isEmpty, "dashed by default")
+        XCTAssertFalse(ReferenceLineMark.defaultStyle(for: .light).dash.isEmpty, "dashed by default")
     }
 
     func testArrowHeadIsSizedInPointsAndEndsAtTheTip() {

@@ -63,6 +63,20 @@ final class ThemeDefaultsTests: XCTestCase {
         XCTAssertEqual(dark.color, Theme.dark.foreground.withAlpha(0.75), "the legend sample is drawn as the lines are")
     }
 
+    func testBarsAndReferenceLinesDefaultToTheTheme() throws {
+        for theme in Theme.all {
+            var ax = Axes()
+            ax.add(BarMark(categories: ["a", "b"], series: [.init(label: "s1", values: [1, 2]), .init(label: "s2", values: [2, 1])],
+                           valueLabels: false))
+            ax.add(ReferenceLineMark.horizontal(y: 1.5, label: "level"))
+            let records = try record(ax, theme: theme)
+            let fills = fillColors(records)
+            XCTAssertTrue(fills.contains(theme.color(0)) && fills.contains(theme.color(1)), "bars in the palette, \(theme.name)")
+            XCTAssertTrue(strokeColors(records).contains(ReferenceLineMark.defaultStyle(for: theme).color), theme.name)
+            XCTAssertEqual(ReferenceLineMark.defaultStyle(for: theme).color, theme.muted)
+        }
+    }
+
     func testFilesNameTheProgramTheCallerGives() throws {
         var fig = try Figure(width: 320, height: 200, dpi: 72)
         var ax = Axes()

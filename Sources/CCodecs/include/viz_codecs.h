@@ -1,3 +1,5 @@
+// include: the public header of CCodecs, the one Swift imports.
+
 #ifndef VIZ_CODECS_H
 #define VIZ_CODECS_H
 /* The animation codecs (giflib, libwebp's animation encoder, libavcodec/libavformat), loaded at run time

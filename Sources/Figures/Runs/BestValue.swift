@@ -1,3 +1,5 @@
+// Runs: the recipe for training logs (`dlplot runs`): curves per run and group, their limits, legends and tables.
+
 /// Which value of a metric is its best, for the legend's "min … at step k" or "max … at step k".
 ///
 /// Guessed from the metric's name, split into words at `/`, `_`, `-`, `.`, spaces, digits-to-letters

@@ -1,3 +1,5 @@
+// Activations: activation functions with their derivatives, shapes and zones, and softmax.
+
 /// An activation function f: ℝ → ℝ with its analytic derivative and a description of its shape
 /// for plotting. Built by name with PyTorch's parameter names:
 ///

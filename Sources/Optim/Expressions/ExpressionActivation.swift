@@ -1,3 +1,6 @@
+// Expressions: typed formulas (`x*sigmoid(beta*x)`, `x^2 - y^2`): parsing, differentiation, errors, and the
+// activations and surfaces made from them.
+
 import Synchronization
 
 /// A 1-D expression used as an activation: the expression and its shape. The shape (a numerical

@@ -1,3 +1,5 @@
+// Losses: loss functions as torch.nn defines them, with their gradients.
+
 import RealModule
 
 /// Binary cross-entropy of one example, on a probability p or on a logit z.

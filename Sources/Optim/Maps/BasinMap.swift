@@ -1,3 +1,5 @@
+// Maps: grids of runs (basins of attraction, stability over learning rates), computed in parallel chunks.
+
 /// Which minimum each start on a grid reaches: the basins of attraction of an optimizer on a surface.
 ///
 ///     let map = try BasinMap(surface: try Surface(named: "himmelblau"),

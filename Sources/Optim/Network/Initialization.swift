@@ -1,3 +1,5 @@
+// Network: small multilayer perceptrons: initialisation, loss, XOR, vanishing gradients and loss landscapes.
+
 import RealModule
 
 /// How a dense layer's weights are drawn (biases start at 0).

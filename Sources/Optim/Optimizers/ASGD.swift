@@ -1,3 +1,5 @@
+// Optimizers: the torch.optim update rules, one file each, and the table of their hyper-parameters.
+
 extension Optimizer {
     /// torch.optim.ASGD (averaged SGD). With t the step number and g = ∇f(θ) (negated if maximize):
     ///

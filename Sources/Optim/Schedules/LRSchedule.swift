@@ -1,3 +1,5 @@
+// Schedules: learning-rate schedules of torch.optim.lr_scheduler, parsed from text and stepped.
+
 /// A learning-rate schedule of `torch.optim.lr_scheduler`, as a value: the class with its
 /// arguments. `LRScheduler` runs it against an optimizer exactly as torch does (one
 /// `scheduler.step()` after each `optimizer.step()`), using torch's recursive ("chainable") update

@@ -1,3 +1,5 @@
+// Support: what the rest of Optim shares: errors, parameter specs, random numbers, name suggestions.
+
 /// The candidate closest to `name` by edit distance (case-insensitive, `-` and `_` treated alike),
 /// or the one candidate whose leading words are `name` (`step` → `step_size`), or nil when nothing is
 /// plausibly a misspelling of it: one edit for names of up to four letters (`foo` is not `log`, `e2`

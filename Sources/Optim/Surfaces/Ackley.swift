@@ -1,3 +1,5 @@
+// Surfaces: two-dimensional test functions and dataset losses to optimize on, with gradients and minima.
+
 import RealModule
 
 /// Ackley's function −20·exp(−0.2√(0.5(x² + y²))) − exp(0.5(cos 2πx + cos 2πy)) + e + 20:

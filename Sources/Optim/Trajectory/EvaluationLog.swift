@@ -1,3 +1,5 @@
+// Trajectory: running an optimizer on an objective step by step, and the learning-rate search.
+
 /// Where an optimizer that calls the objective itself (torch.optim.LBFGS's `closure`) evaluated it
 /// inside its steps: the trial points of the line search and the inner iterations of one
 /// `step(closure)` call, which the trajectory's one row per call does not show.

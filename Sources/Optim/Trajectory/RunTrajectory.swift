@@ -40,8 +40,9 @@ public func runTrajectory<O: Objective>(
     // Positions of LBFGS's extra evaluations, for figures that mark them (bounded: 10⁵ points).
     let evaluationLog = optimizer.needsObjective && options.recordPositions && options.recordEvery == 1
         ? EvaluationLog(capacity: 100_000) : nil
-    var trajectory = stepThrough(objective: objective, optimizer: optimizer, scheduler: scheduler, start: start,
-                                 options: options, evaluationLog: evaluationLog)
+    var stepper = TrajectoryStepper(objective: objective, optimizer: optimizer, scheduler: scheduler, start: start,
+                                    options: options, evaluationLog: evaluationLog)
+    var trajectory = stepper.run()
     if let evaluationLog {
         trajectory.evaluationPositions = evaluationLog.positions
         trajectory.evaluationSteps = evaluationLog.steps
@@ -49,23 +50,34 @@ public func runTrajectory<O: Objective>(
     return trajectory
 }
 
-/// The step loop of `runTrajectory` (arguments checked there; `optimizer` already reset).
-private func stepThrough<O: Objective>(
-    objective: O, optimizer: Optimizer, scheduler: LRScheduler?, start: [Double], options: TrajectoryOptions,
-    evaluationLog: EvaluationLog?
-) -> Trajectory {
-    var objective = objective
-    var optimizer = optimizer
-    var scheduler = scheduler
+/// The step loop of `runTrajectory` (arguments checked there; `optimizer` already reset): the state of
+/// one run (θ, the step gradient, the rows recorded so far) and the step that advances it.
+private struct TrajectoryStepper<O: Objective> {
+    var objective: O
+    var optimizer: Optimizer
+    var scheduler: LRScheduler?
+    let options: TrajectoryOptions
+    let evaluationLog: EvaluationLog?
+    let n: Int
+    var trajectory: Trajectory
+    var theta: [Double]
+    var g: [Double]
+    var fullGradient: [Double]
     var evaluations = 0
-    let n = start.count
-    var trajectory = Trajectory(dimension: n)
-    var theta = start
-    var g = [Double](repeating: 0, count: n)
-    var fullGradient = [Double](repeating: 0, count: n)
     var lastRecorded = -1
 
-    func record(_ k: Int, _ f: Double) {
+    init(objective: O, optimizer: Optimizer, scheduler: LRScheduler?, start: [Double], options: TrajectoryOptions,
+         evaluationLog: EvaluationLog?) {
+        self.objective = objective; self.optimizer = optimizer; self.scheduler = scheduler
+        self.options = options; self.evaluationLog = evaluationLog
+        n = start.count
+        trajectory = Trajectory(dimension: n)
+        theta = start
+        g = [Double](repeating: 0, count: n)
+        fullGradient = [Double](repeating: 0, count: n)
+    }
+
+    mutating func record(_ k: Int, _ f: Double) {
         trajectory.steps.append(k)
         trajectory.values.append(f)
         if options.recordPositions { trajectory.positionData.append(contentsOf: theta) }
@@ -81,7 +93,7 @@ private func stepThrough<O: Objective>(
         return true
     }
 
-    func converged(_ f: Double, previous: Double, step k: Int) -> Bool {
+    mutating func converged(_ f: Double, previous: Double, step k: Int) -> Bool {
         guard let tol = options.tolerance else { return false }
         switch options.convergence {
         case .gradientNorm:
@@ -94,36 +106,15 @@ private func stepThrough<O: Objective>(
         }
     }
 
-    var f = objective.value(theta)
-    objective.stepGradient(theta, into: &g)
-    guard isFinite(f) else {
-        trajectory.stop = .diverged(step: 0)
+    /// Marks the run diverged at step `k` with value `f`.
+    mutating func diverge(at k: Int, value f: Double) {
+        trajectory.stop = .diverged(step: k)
         trajectory.divergedPosition = theta
         trajectory.divergedToUndefined = f.isNaN
-        return trajectory
-    }
-    if options.everyValue { trajectory.valueHistory.reserveCapacity(options.steps + 1) }
-    if options.everyValue { trajectory.valueHistory.append(f) }
-    record(0, f)
-    if converged(f, previous: f, step: 0) {
-        trajectory.stop = .converged(step: 0)
-        return trajectory
     }
 
-    // The last finite state, copied in place each step (no allocation) so that a diverging step
-    // can still leave its predecessor recorded.
-    var lastTheta = theta
-    var lastG = g
-    var lastF = f
-    var k = 0
-    while k < options.steps {
-        for i in 0..<n {
-            lastTheta[i] = theta[i]
-            lastG[i] = g[i]
-        }
-        lastF = f
-        k += 1
-        let lastLR = optimizer.lr
+    /// One optimizer step (and scheduler step) from θ to the next θ, then f and the step gradient there.
+    mutating func step(_ k: Int) -> Double {
         if let log = evaluationLog {
             log.begin(step: k)
             evaluations += optimizer.step(parameters: &theta, gradient: &g, objective: LoggedObjective(base: objective, log: log))
@@ -133,28 +124,58 @@ private func stepThrough<O: Objective>(
             optimizer.step(parameters: &theta, gradient: g)
         }
         scheduler?.step(optimizer: &optimizer)
-        f = objective.value(theta)
+        let f = objective.value(theta)
         objective.stepGradient(theta, into: &g)
-        if !isFinite(f) {
-            trajectory.stop = .diverged(step: k)
-            trajectory.divergedPosition = theta
-            trajectory.divergedToUndefined = f.isNaN
-            if k - 1 > lastRecorded {
-                (theta, g) = (lastTheta, lastG)
-                optimizer.lr = lastLR
-                record(k - 1, lastF)
-            }
-            return trajectory
-        }
-        if options.everyValue { trajectory.valueHistory.append(f) }
-        let stopHere = converged(f, previous: lastF, step: k)
-        if k % options.recordEvery == 0 || k == options.steps || stopHere {
-            record(k, f)
-        }
-        if stopHere {
-            trajectory.stop = .converged(step: k)
-            return trajectory
-        }
+        return f
     }
-    return trajectory
+
+    /// Runs up to `options.steps` steps and returns the recorded path.
+    mutating func run() -> Trajectory {
+        var f = objective.value(theta)
+        objective.stepGradient(theta, into: &g)
+        guard isFinite(f) else {
+            diverge(at: 0, value: f)
+            return trajectory
+        }
+        if options.everyValue { trajectory.valueHistory.reserveCapacity(options.steps + 1) }
+        if options.everyValue { trajectory.valueHistory.append(f) }
+        record(0, f)
+        if converged(f, previous: f, step: 0) {
+            trajectory.stop = .converged(step: 0)
+            return trajectory
+        }
+        // The last finite state, copied in place each step (no allocation) so that a diverging step
+        // can still leave its predecessor recorded.
+        var lastTheta = theta
+        var lastG = g
+        var lastF = f
+        var k = 0
+        while k < options.steps {
+            for i in 0..<n {
+                lastTheta[i] = theta[i]
+                lastG[i] = g[i]
+            }
+            lastF = f
+            k += 1
+            let lastLR = optimizer.lr
+            f = step(k)
+            if !isFinite(f) {
+                diverge(at: k, value: f)
+                if k - 1 > lastRecorded {
+                    (theta, g) = (lastTheta, lastG)
+                    optimizer.lr = lastLR
+                    record(k - 1, lastF)
+                }
+                return trajectory
+            }
+            if options.everyValue { trajectory.valueHistory.append(f) }
+            let stopHere = converged(f, previous: lastF, step: k)
+            if k % options.recordEvery == 0 || k == options.steps || stopHere { record(k, f) }
+            if stopHere {
+                trajectory.stop = .converged(step: k)
+                return trajectory
+            }
+        }
+        return trajectory
+    }
 }

@@ -1,3 +1,5 @@
+// TensorBoard: TensorBoard event files: TFRecord framing, checksums, events and scalar tensors.
+
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78) and TFRecord's masked form.
 ///
 /// TFRecord (tensorflow/core/lib/hash/crc32c.h) stores `mask(crc) = ((crc >> 15) | (crc << 17)) &+ 0xa282ead8`

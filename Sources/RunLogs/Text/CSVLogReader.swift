@@ -1,3 +1,5 @@
+// Text: text logs: CSV, JSON lines and TensorBoard CSV exports, read line by line with timestamps.
+
 import CSV
 import Foundation
 

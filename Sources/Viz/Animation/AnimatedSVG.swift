@@ -1,3 +1,5 @@
+// Animation: figures that change over frames, and their encoders (GIF, WebP, MP4, animated SVG).
+
 /// One SVG file that plays an animation with CSS alone (no script, no SMIL): the background is drawn once,
 /// and the frames' moving layers are merged (`SVGFrameMerge`): each element written once and shown by a
 /// `@keyframes` rule in the frames that have it, a growing line written once at its longest and revealed by

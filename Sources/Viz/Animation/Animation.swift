@@ -15,6 +15,7 @@
 public struct Animation: Sendable {
     /// The figure without its moving marks.
     public var still: Figure
+    /// How many frames (at least 1).
     public var frameCount: Int
     /// Still marks with a z order below this are drawn once, under every frame.
     public var stillBelow: Double

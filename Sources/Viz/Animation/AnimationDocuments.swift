@@ -3,6 +3,7 @@
 /// animate package), or the two layers apart (the background once and each frame's overlay, stacked in one
 /// animated SVG).
 public struct AnimationDocuments: Sendable {
+    /// The animation drawn.
     public let animation: Animation
     private let final: Figure
     private let movingFrom: [Int]

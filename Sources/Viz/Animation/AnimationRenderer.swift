@@ -8,9 +8,11 @@ import Synchronization
 /// background instead of making a new one, so its text metrics (Pango's shaping of the legend's rows) carry
 /// over, and no new image memory is touched.
 public final class AnimationRenderer: Sendable {
+    /// The animation drawn.
     public let animation: Animation
     /// Width and height of every frame in pixels.
     public let width: Int
+    /// Height of every frame in pixels.
     public let height: Int
     private let final: Figure
     private let layout: FigureLayout
@@ -81,6 +83,7 @@ public final class AnimationRenderer: Sendable {
                 axes.title = titles[p]
                 let width = l.axes[p].plotRect.width
                 l.axes[p].title = titles[p]
+                l.axes[p].titleCenterX = nil
                 l.axes[p].titleLayout = titles[p].map {
                     TextLayout.fitted($0, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
                 }

@@ -30,9 +30,11 @@ public enum AnimationFormat: String, Sendable, CaseIterable {
 
 /// How frames are played: frames per second, how long the last frame stays, and whether the file repeats.
 public struct AnimationTiming: Sendable {
+    /// Frames per second.
     public var fps: Double
     /// Seconds the last frame is held, on top of its own 1/fps.
     public var hold: Double
+    /// Play again from the start after the last frame.
     public var loop: Bool
 
     /// Timing with these fields; see each field.

@@ -40,7 +40,9 @@ public protocol DrawingBackend: AnyObject {
 extension DrawingBackend {
     /// Fills `path` with `color` (non-zero winding).
     public func fill(_ path: Path, _ color: Color) { fill(path, color, evenOdd: false) }
+    /// Ignored: a backend that only draws keeps no elements.
     public func beginElement(_ element: FigureElement) {}
+    /// Ignored, as `beginElement(_:)`.
     public func endElement() {}
 
     /// Runs `body` between `beginElement(element)` and `endElement()`.
@@ -73,6 +75,7 @@ public struct FigureElement: Sendable, Hashable {
         /// True for the kinds that are text.
         public var isText: Bool { self != .dataInk && self != .plotArea }
     }
+    /// What the element is.
     public var kind: Kind
     /// The text shown (empty for data ink).
     public var text: String
@@ -83,6 +86,7 @@ public struct FigureElement: Sendable, Hashable {
     public var box: Rect?
     /// The text was cut short (ended with "…") to fit: a page text longer than two lines at its smallest size.
     public var cut = false
+    /// An element of `kind` showing `text`.
     public init(_ kind: Kind, text: String = "", panel: Int? = nil, box: Rect? = nil, cut: Bool = false) {
         self.kind = kind; self.text = text; self.panel = panel; self.box = box; self.cut = cut
     }

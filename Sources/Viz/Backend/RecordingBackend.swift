@@ -28,6 +28,7 @@ public final class RecordingBackend: DrawingBackend {
 
     /// A recorded primitive: what it is, the clip it was drawn under, and its innermost element.
     public struct Record: Sendable {
+        /// The path, fill, image, text or paint, with its geometry in device points.
         public var primitive: Primitive
         /// The active clip rectangle (bounding box, in device points), or nil for the whole page.
         public var clip: Rect?
@@ -37,6 +38,7 @@ public final class RecordingBackend: DrawingBackend {
 
     /// An element with the primitives drawn while it was open (nested elements' included).
     public struct Element: Sendable {
+        /// What the element is (kind, text, panel).
         public var element: FigureElement
         /// The enclosing element's index in `elements`, or nil.
         public var parent: Int?
@@ -47,7 +49,9 @@ public final class RecordingBackend: DrawingBackend {
     }
 
     public let size: Size
+    /// Every primitive in drawing order.
     public private(set) var records: [Record] = []
+    /// Every element in the order it was begun; `Record.element` and `Element.parent` index this.
     public private(set) var elements: [Element] = []
     private let measurer: CairoBackend
     private var transform = Affine.identity

@@ -1,9 +1,16 @@
+// Color: colours, colormaps, palettes and the normalisation of values to colours.
+
 /// An sRGB colour with straight (not premultiplied) alpha, components in [0, 1].
 public struct Color: Sendable, Hashable {
+    /// Red, 0 to 1 (sRGB-encoded).
     public var r: Double
+    /// Green, 0 to 1 (sRGB-encoded).
     public var g: Double
+    /// Blue, 0 to 1 (sRGB-encoded).
     public var b: Double
+    /// Opacity, 0 (transparent) to 1 (opaque).
     public var a: Double
+    /// A colour of sRGB components in [0, 1], opaque unless `a` is given.
     public init(r: Double, g: Double, b: Double, a: Double = 1) { self.r = r; self.g = g; self.b = b; self.a = a }
 
     /// A colour from a 24-bit `0xRRGGBB` value.
@@ -38,8 +45,11 @@ public struct Color: Sendable, Hashable {
         return "#" + h(r) + h(g) + h(b) + (a < 1 ? h(a) : "")
     }
 
+    /// Opaque black.
     public static let black = Color(hex: 0x000000)
+    /// Opaque white.
     public static let white = Color(hex: 0xFFFFFF)
+    /// Fully transparent.
     public static let clear = Color(r: 0, g: 0, b: 0, a: 0)
 
     /// Named colours accepted by `Color(parsing:)`.

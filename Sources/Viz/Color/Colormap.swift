@@ -26,8 +26,11 @@ public struct Colormap: Sendable, Hashable {
 
     /// Perceptually uniform, colour-blind safe, light at the top (the default).
     public static let viridis = Colormap(unchecked: "viridis", ColormapData.viridis)
+    /// Perceptually uniform, black through purple to light yellow (matplotlib's magma).
     public static let magma = Colormap(unchecked: "magma", ColormapData.magma)
+    /// Perceptually uniform, black through red to yellow (matplotlib's inferno).
     public static let inferno = Colormap(unchecked: "inferno", ColormapData.inferno)
+    /// Perceptually uniform, blue through magenta to yellow (matplotlib's plasma).
     public static let plasma = Colormap(unchecked: "plasma", ColormapData.plasma)
     /// Optimised for colour-vision deficiency (blue to yellow).
     public static let cividis = Colormap(unchecked: "cividis", ColormapData.cividis)

@@ -2,6 +2,7 @@
 public struct Normalization: Sendable, Hashable {
     /// Linear or logarithmic.
     public enum Kind: Sendable, Hashable { case linear, log }
+    /// Linear or logarithmic.
     public var kind: Kind
     /// The value that maps to 0.
     public var lower: Double

@@ -7,13 +7,20 @@ public struct Path: Sendable {
         case curve(Point, Point, Point)
         case close
     }
+    /// The instructions in drawing order.
     public private(set) var elements: [Element] = []
+    /// An empty path.
     public init() {}
 
+    /// Starts a new sub-path at `p`.
     public mutating func move(to p: Point) { elements.append(.move(p)) }
+    /// A straight segment from the current point to `p`.
     public mutating func line(to p: Point) { elements.append(.line(p)) }
+    /// A cubic Bézier segment to `p` with two control points.
     public mutating func curve(to p: Point, control1: Point, control2: Point) { elements.append(.curve(control1, control2, p)) }
+    /// Closes the current sub-path back to its start.
     public mutating func close() { elements.append(.close) }
+    /// True when nothing has been added.
     public var isEmpty: Bool { elements.isEmpty }
 
     /// A polyline; every non-finite point breaks it into separate sub-paths (lone points are dropped).
@@ -38,6 +45,7 @@ public struct Path: Sendable {
         if !first { elements.append(.close) }
     }
 
+    /// The closed outline of `r`.
     public init(rect r: Rect) { self.init(polygon: [Point(r.minX, r.minY), Point(r.maxX, r.minY), Point(r.maxX, r.maxY), Point(r.minX, r.maxY)]) }
 
     /// A circle approximated by four cubic curves.
@@ -76,13 +84,21 @@ public struct Path: Sendable {
 /// How a path is stroked: colour, width in points, dash pattern in points (with `dashOffset`, the
 /// distance into the pattern where the stroke starts, as cairo's and SVG's dash offset), caps and joins.
 public struct StrokeStyle: Sendable, Hashable {
+    /// How open ends of a stroke are drawn (as in cairo and SVG).
     public enum Cap: Sendable, Hashable { case butt, round, square }
+    /// How segments meet at corners (as in cairo and SVG).
     public enum Join: Sendable, Hashable { case miter, round, bevel }
+    /// The stroke colour (its alpha included).
     public var color: Color
+    /// Line width in points.
     public var width: Double
+    /// Alternating on and off lengths in points; empty for a solid line.
     public var dash: [Double]
+    /// How far into the dash pattern the stroke starts, in points.
     public var dashOffset: Double = 0
+    /// The line ends.
     public var cap: Cap
+    /// The corners.
     public var join: Join
     /// The length of one repeat of `dash` (twice its sum for an odd count, as cairo repeats it); 0 when solid.
     public var dashPeriod: Double {
@@ -97,6 +113,7 @@ public struct StrokeStyle: Sendable, Hashable {
         s.dashOffset = period > 0 && distance.isFinite ? distance.truncatingRemainder(dividingBy: period) : 0
         return s
     }
+    /// A style of `color`, `width` points wide, solid unless `dash` is given.
     public init(color: Color, width: Double = 1, dash: [Double] = [], cap: Cap = .butt, join: Join = .round) {
         self.color = color; self.width = width; self.dash = dash; self.cap = cap; self.join = join
     }

@@ -1,3 +1,5 @@
+// Fields: scalar fields z = f(x, y): sampling, contour lines and bands (marching squares), levels.
+
 /// How contour levels are spaced when only a count is given.
 public enum LevelSpacing: Sendable, Hashable {
     /// Logarithmic when the data spans more than two decades above its minimum, linear otherwise.
@@ -27,6 +29,7 @@ public enum ContourLevels: Sendable, Hashable {
         public var values: [Double]
         /// The levels were chosen on a log scale of `z − offset`.
         public var isLog: Bool
+        /// What is subtracted from z before taking logs (0 for positive data).
         public var offset: Double
         /// Something the figure should tell the reader (no finite data, constant field, levels outside the data).
         public var note: String?

@@ -1,8 +1,11 @@
 /// One connected filled region: an outer ring and the holes inside it (data space; rings do not repeat
 /// their first point; the exterior runs counter-clockwise, holes clockwise, with y up).
 public struct FilledPolygon: Sendable {
+    /// The outer ring.
     public var exterior: [Point]
+    /// The rings cut out of it.
     public var holes: [[Point]]
+    /// A region of `exterior` minus `holes`.
     public init(exterior: [Point], holes: [[Point]]) { self.exterior = exterior; self.holes = holes }
 }
 

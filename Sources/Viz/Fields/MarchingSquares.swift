@@ -6,6 +6,7 @@ public struct ContourLine: Sendable {
     public var points: [Point]
     /// True for a ring (the line returns to its start); open lines end on the grid boundary or at a hole.
     public var isClosed: Bool
+    /// A line at `level` through `points`.
     public init(level: Double, points: [Point], isClosed: Bool) { self.level = level; self.points = points; self.isClosed = isClosed }
 }
 

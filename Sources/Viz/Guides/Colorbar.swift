@@ -1,3 +1,5 @@
+// Guides: what explains the marks: legends (layout and placement) and colorbars.
+
 /// A colour key beside an axes: a continuous strip for a heatmap (linear or log ticks), or equal-height
 /// bands for filled contours (one tick per level boundary, thinned when they would collide).
 public struct Colorbar: SideGuide {
@@ -9,7 +11,9 @@ public struct Colorbar: SideGuide {
         case bands(levels: [Double])
     }
 
+    /// The colours shown (the same colormap as the mark the bar explains).
     public var colormap: Colormap
+    /// A continuous strip or equal bands.
     public var content: Content
     /// The title, drawn along the strip (math syntax allowed).
     public var label: String?
@@ -18,6 +22,7 @@ public struct Colorbar: SideGuide {
     /// Width of the colour strip in points.
     public var barWidth: Double
 
+    /// A colour key for `colormap` showing `content`.
     public init(colormap: Colormap, content: Content, label: String? = nil, tickCount: Int = 6, barWidth: Double = 12) {
         self.colormap = colormap; self.content = content; self.label = label
         self.tickCount = max(2, tickCount); self.barWidth = barWidth

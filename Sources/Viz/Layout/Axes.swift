@@ -1,21 +1,32 @@
+// Layout: figures and axes, and where everything goes on the page (titles, ticks, frames, notes).
+
 /// One plot: two scales, their limits, labels, guides and the marks drawn inside.
 public struct Axes: Sendable {
+    /// The panel title above the plot (math syntax allowed), or nil.
     public var title: String?
     /// In an animation that reveals timed marks (`Animation(revealing:)`): the panel title at time t in the
     /// frames before the last, which shows `title` (a title that keeps its conclusion for the end); nil for
     /// `title` in every frame.
     public var animatedTitle: (@Sendable (Double) -> String)?
+    /// The x-axis label (math syntax allowed), or nil.
     public var xLabel: String?
+    /// The y-axis label (math syntax allowed), or nil.
     public var yLabel: String?
+    /// Linear or log x.
     public var xScale: ScaleKind = .linear
+    /// Linear or log y.
     public var yScale: ScaleKind = .linear
     /// Fixed limits (lower may exceed upper to invert the axis), or nil for automatic ones.
     public var xLimits: Interval?
+    /// Fixed y limits, as `xLimits`.
     public var yLimits: Interval?
+    /// Draw x decreasing to the right (automatic limits reversed).
     public var xInverted = false
+    /// Draw y decreasing upwards (automatic limits reversed).
     public var yInverted = false
     /// Automatic limits are padded by this fraction of the data span on each side.
     public var xPadding = 0.03
+    /// As `xPadding`, for y.
     public var yPadding = 0.05
     /// Extend automatic limits to nice tick values.
     public var niceLimits = false
@@ -24,28 +35,36 @@ public struct Axes: Sendable {
     /// With `equalAspect`: widen the shorter data range to the frame's shape instead of narrowing the
     /// frame (matplotlib's `adjustable='datalim'`), so a strip of such panels fills its cells.
     public var aspectAdjustsLimits = false
+    /// Draw grid lines at the major ticks.
     public var grid = true
     /// Draw the vertical (x) or horizontal (y) grid lines when `grid` is on (bar charts turn x off).
     public var xGrid = true
+    /// Draw the horizontal grid lines when `grid` is on.
     public var yGrid = true
+    /// Draw unlabelled minor ticks between the major ones.
     public var minorTicks = false
     /// Draw x = 0 and y = 0 when they are inside the view (not along an axis with fixed tick labels,
     /// where 0 may be a category index).
     public var zeroLines = true
     /// Draw the frame, ticks and tick labels (off for marks that draw their own axes, such as 3-D views).
     public var showAxes = true
+    /// Write the x tick labels (off for panels that share x with the one below).
     public var showXTickLabels = true
+    /// Write the y tick labels (off for panels that share y with the one to the left).
     public var showYTickLabels = true
     /// Fixed x ticks with their labels (categories, multiples of π…), replacing the automatic ones.
     /// Ticks outside the x limits are not drawn. Math syntax is allowed in the labels.
     public var xTickLabels: [(value: Double, label: String)]?
     /// Fixed y ticks with their labels, replacing the automatic ones.
     public var yTickLabels: [(value: Double, label: String)]?
+    /// Where the legend goes (inside at the emptiest corner by default).
     public var legend: LegendPlacement = .best
     /// Guides drawn beside the plot (a colorbar).
     public var sideGuides: [any SideGuide] = []
+    /// The marks in the order added (drawn by increasing `zOrder`, ties in this order).
     public private(set) var marks: [any Mark] = []
 
+    /// Empty axes with these texts; add marks with `add(_:)`.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
     }
@@ -123,10 +142,14 @@ public protocol SideGuide: Sendable {
 
 /// What a side guide draws with: the theme and text/path drawing in device space.
 public struct GuideContext {
+    /// The figure's theme.
     public let theme: Theme
     let canvas: any DrawingBackend
+    /// Strokes a device-space path.
     public func stroke(_ path: Path, _ style: StrokeStyle) { canvas.stroke(path, style) }
+    /// Fills a device-space path.
     public func fill(_ path: Path, _ color: Color) { canvas.fill(path, color) }
+    /// Draws `text` (math syntax allowed) at a device point, recorded as a colorbar label.
     public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {
         canvas.element(FigureElement(.colorbarLabel, text: text)) {
             canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
@@ -137,6 +160,7 @@ public struct GuideContext {
         let t = TextLayout.make(text, font: font, canvas: canvas)
         return Size(t.width, t.height)
     }
+    /// Draws straight-alpha RGBA pixels (row 0 on top) into a device rectangle.
     public func image(rgba: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool) {
         canvas.drawImage(rgba: rgba, width: width, height: height, in: rect, smooth: smooth)
     }

@@ -2,10 +2,15 @@
 public struct Figure: Sendable {
     /// One axes placed in the grid.
     public struct Panel: Sendable {
+        /// The plot.
         public var axes: Axes
+        /// The grid row of its top-left cell (0 at the top).
         public var row: Int
+        /// The grid column of its top-left cell (0 at the left).
         public var column: Int
+        /// How many rows it covers.
         public var rowSpan: Int
+        /// How many columns it covers.
         public var columnSpan: Int
     }
 
@@ -13,14 +18,19 @@ public struct Figure: Sendable {
     public var size: Size
     /// Raster resolution: PNG pixels per inch.
     public var dpi: Double
+    /// Colours, fonts and line widths of everything drawn.
     public var theme: Theme
+    /// The page title (math syntax allowed), or nil.
     public var title: String?
     /// A line of smaller text under the title.
     public var subtitle: String?
     /// A note in the bottom-left corner.
     public var footnote: String?
+    /// Rows of the panel grid.
     public var rows: Int
+    /// Columns of the panel grid.
     public var columns: Int
+    /// The panels in the order added (`add(_:row:column:rowSpan:columnSpan:)`).
     public private(set) var panels: [Panel] = []
     /// All panels in a column share x limits; only the bottom row shows x tick labels.
     public var shareX = false

@@ -1,10 +1,14 @@
+// Marks: everything drawn inside an axes (lines, areas, bars, contours, arrows, texts), one mark a file.
+
 /// Text pointing at a data point: the text sits `offset` points away (x right, y up) and a thin leader
 /// line runs from the text to the point. Math syntax is allowed. When the text would leave the plot,
 /// the offset is mirrored (left/right, up/down) and, as a last resort, the text is pushed inside. A
 /// text wider than the plot (a large font on a small page) is broken at spaces outside math into
 /// lines, left-aligned, so it is never cut off at the plot's edge.
 public struct AnnotationMark: Mark {
+    /// The text (math syntax allowed; `\n` breaks lines).
     public var text: String
+    /// The annotated data point, where the leader line ends.
     public var point: Point
     /// Where the text goes relative to the point, in points (x right, y up).
     public var offset: Point
@@ -18,6 +22,7 @@ public struct AnnotationMark: Mark {
     public var showsLeader = true
     public var zOrder: Double
 
+    /// `text` at `offset` points from `point`, with a leader line to it.
     public init(_ text: String, at point: Point, offset: Point = Point(24, 24), color: Color? = nil, font: Font? = nil,
                 showsDot: Bool = true, zOrder: Double = 5) {
         self.text = text; self.point = point; self.offset = offset; self.color = color; self.font = font
@@ -124,8 +129,20 @@ public struct AnnotationMark: Mark {
 
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { textBox(in: ctx).map { [$0] } ?? [] }
 
+    /// The text may move off curves, markers and other texts (the leader line follows it).
+    public func movableTextBox(in ctx: PlotContext) -> Rect? { textBox(in: ctx) }
+
+    /// Spots on rings around where `offset` puts the text, nearest first, no further than eight rings
+    /// (about four lines of text up or down, six across), so the leader line stays short.
+    public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
+        guard let box = textBox(in: ctx) else { return nil }
+        let stepX = max(4, box.height * 0.75), stepY = max(4, box.height * 0.5)
+        return (1...8).flatMap { NotePlacement.ring($0) }.map { Point(Double($0.0) * stepX, Double($0.1) * stepY) }
+    }
+
     public func draw(in ctx: PlotContext) {
-        guard let (box, lines) = layout(in: ctx) else { return }
+        guard let (placed, lines) = layout(in: ctx) else { return }
+        let box = Rect(x: placed.x + ctx.textShift.x, y: placed.y + ctx.textShift.y, width: placed.width, height: placed.height)
         let target = ctx.point(point)
         let f = font ?? ctx.theme.legendFont
         let ink = color ?? ctx.theme.foreground

@@ -2,9 +2,13 @@
 /// under a loss curve). A NaN or infinite value in x, y1 or y2 cuts the band: each finite run is filled
 /// separately and nothing bridges the gap.
 public struct AreaMark: Mark {
+    /// The x of each sample.
     public var x: [Double]
+    /// One edge of the band at each x.
     public var y1: [Double]
+    /// The other edge of the band at each x.
     public var y2: [Double]
+    /// The fill (its alpha included).
     public var color: Color
     /// Outline of both curves (nil: none).
     public var edge: StrokeStyle?

@@ -1,13 +1,17 @@
 /// An arrow from one data point to another (an update step, a gradient direction), with a filled head
 /// sized in points so it looks the same at any zoom, and optional text at the tail.
 public struct ArrowMark: Mark {
+    /// The tail, in data units.
     public var from: Point
+    /// The tip, in data units.
     public var to: Point
+    /// Shaft and head colour.
     public var color: Color
     /// Shaft width in points.
     public var width: Double
     /// Head length and full head width in points (shrunk for arrows shorter than twice the head).
     public var headLength: Double
+    /// The head's full width in points.
     public var headWidth: Double
     /// Text at the tail, on the side away from the arrow (math syntax allowed).
     public var text: String?
@@ -16,6 +20,7 @@ public struct ArrowMark: Mark {
     public var zOrder: Double
     public var isDataInk: Bool { true }
 
+    /// An arrow from `from` to `to` with a head sized in points.
     public init(from: Point, to: Point, color: Color, width: Double = 1.5, headLength: Double = 9, headWidth: Double = 7,
                 text: String? = nil, label: String? = nil, zOrder: Double = 4) {
         self.from = from; self.to = to; self.color = color; self.width = max(0, width)

@@ -10,10 +10,13 @@ public struct BandMark: Mark {
         /// Spans a y range over the full width.
         case horizontal
     }
+    /// Vertical (an x range) or horizontal (a y range).
     public var orientation: Orientation
     /// The ends of the span in data units (either order; ±∞ means "to the edge").
     public var lower: Double
+    /// The other end of the span.
     public var upper: Double
+    /// The fill (translucent, so grid and curves show through).
     public var color: Color
     /// Text drawn inside the band near its top (rotated along a vertical band too narrow for it).
     public var text: String?
@@ -33,6 +36,7 @@ public struct BandMark: Mark {
     /// `axvspan(..., hatch="//")`), so it reads as "no data here" in greyscale too.
     public var hatch: StrokeStyle?
 
+    /// A band from `lower` to `upper` in `color`, with optional inline text and legend label.
     public init(_ orientation: Orientation, from lower: Double, to upper: Double, color: Color, text: String? = nil,
                 textColor: Color? = nil, label: String? = nil, zOrder: Double = 0.5) {
         self.orientation = orientation; self.lower = Swift.min(lower, upper); self.upper = Swift.max(lower, upper)

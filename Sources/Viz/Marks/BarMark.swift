@@ -4,13 +4,18 @@
 public struct BarMark: Mark {
     /// One series: a legend label and one value per category (NaN: no bar).
     public struct Series: Sendable {
+        /// The legend text (nil: no entry).
         public var label: String?
+        /// One value per category.
         public var values: [Double]
+        /// A series of `values` named `label`.
         public init(label: String? = nil, values: [Double]) { self.label = label; self.values = values }
     }
+    /// The category names, one group of bars each, at x = 0, 1, 2…
     public var categories: [String]
+    /// The series, one bar in every group each.
     public var series: [Series]
-    /// Bar colours by series (cycled).
+    /// Bar colours by series (cycled); empty: the theme's palette.
     public var colors: [Color]
     /// The fraction of the category spacing a group takes (0…1).
     public var groupWidth: Double
@@ -28,22 +33,24 @@ public struct BarMark: Mark {
     /// Value labels belong to their bars: point labels in a layout report.
     public var textKind: FigureElement.Kind { .pointLabel }
 
-    public init(categories: [String], series: [Series], colors: [Color] = Palette.light, groupWidth: Double = 0.8,
+    /// Grouped bars of `series` over `categories`.
+    public init(categories: [String], series: [Series], colors: [Color] = [], groupWidth: Double = 0.8,
                 baseline: Double = 0, valueLabels: Bool = true, zOrder: Double = 2) {
         self.categories = categories; self.series = series
-        self.colors = colors.isEmpty ? Palette.light : colors
+        self.colors = colors
         self.groupWidth = groupWidth.isFinite ? min(1, max(0.05, groupWidth)) : 0.8
         self.baseline = baseline.isFinite ? baseline : 0
         self.valueLabels = valueLabels; self.zOrder = zOrder
     }
 
-    /// A single series of bars.
-    public init(categories: [String], values: [Double], color: Color = Palette.light[0], label: String? = nil, valueLabels: Bool = true) {
-        self.init(categories: categories, series: [Series(label: label, values: values)], colors: [color], valueLabels: valueLabels)
+    /// A single series of bars (nil `color`: the theme's first series colour).
+    public init(categories: [String], values: [Double], color: Color? = nil, label: String? = nil, valueLabels: Bool = true) {
+        self.init(categories: categories, series: [Series(label: label, values: values)], colors: color.map { [$0] } ?? [],
+                  valueLabels: valueLabels)
     }
 
-    /// The colour of series `j`.
-    public func color(_ j: Int) -> Color { colors[j % colors.count] }
+    /// The colour of series `j` in `theme`: `colors` cycled, or the theme's palette when it is empty.
+    public func color(_ j: Int, theme: Theme) -> Color { colors.isEmpty ? theme.color(j) : colors[j % colors.count] }
 
     /// Category ticks for `Axes.xTickLabels`: (index, name).
     public var categoryTicks: [(value: Double, label: String)] { categories.enumerated().map { (Double($0.offset), $0.element) } }
@@ -75,8 +82,11 @@ public struct BarMark: Mark {
         return Bounds(x: Interval(-0.5, Double(categories.count) - 0.5), y: Interval(lo, hi))
     }
 
-    public var legendEntries: [LegendEntry] {
-        series.enumerated().compactMap { j, s in s.label.map { LegendEntry(label: $0, sample: .patch(color(j), edge: nil)) } }
+    /// The legend entries as drawn in the light theme (see `legendEntries(theme:)`).
+    public var legendEntries: [LegendEntry] { legendEntries(theme: .light) }
+
+    public func legendEntries(theme: Theme) -> [LegendEntry] {
+        series.enumerated().compactMap { j, s in s.label.map { LegendEntry(label: $0, sample: .patch(color(j, theme: theme), edge: nil)) } }
     }
 
     /// Bar tops and a few points down each bar (and the value label spot), so the legend avoids them.
@@ -108,7 +118,7 @@ public struct BarMark: Mark {
                 guard a.isFinite, b.isFinite, y.isFinite else { continue }
                 bars.append(Path(rect: Rect(x: min(a, b), y: min(y, y0), width: abs(b - a), height: abs(y - y0))))
             }
-            ctx.fill(bars, color(j))
+            ctx.fill(bars, color(j, theme: ctx.theme))
         }
         for t in valueTexts(in: ctx) { t.draw(ctx) }
     }
@@ -163,7 +173,7 @@ public struct BarMark: Mark {
             if box.minY < ctx.plotRect.minY || box.maxY > ctx.plotRect.maxY {
                 t.at = Point(x, up ? y + pad : y - pad)
                 t.anchor = anchor(outside: false)
-                t.color = color(j).luminance > 0.35 ? .black : .white
+                t.color = color(j, theme: ctx.theme).luminance > 0.35 ? .black : .white
                 // Inside only when the bar is long enough to hold it; otherwise this value goes unlabelled.
                 let inside = t.box(ctx)
                 guard inside.minY >= min(y, y0) - 0.5, inside.maxY <= max(y, y0) + 0.5 else { continue }

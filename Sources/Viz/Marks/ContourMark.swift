@@ -4,6 +4,7 @@
 /// straightest stretch of each line long enough to hold them, upright, never outside the plot, never over
 /// another label or another line; the line is broken under the label. A line with no room gets no label.
 public struct ContourMark: Mark {
+    /// The field the lines were traced on.
     public let field: ScalarField
     /// The resolved levels.
     public let levels: ContourLevels.Resolved
@@ -11,6 +12,7 @@ public struct ContourMark: Mark {
     public let lines: [[ContourLine]]
     /// Line colour when `colormap` is nil; nil: the theme's foreground at 75 % opacity.
     public var color: Color?
+    /// Line width in points.
     public var lineWidth: Double
     /// Colour each level by its position in the level list instead of `color`.
     public var colormap: Colormap?

@@ -5,9 +5,11 @@
 /// level spacing (log levels get as many distinct colours as linear ones). Use the same levels for a
 /// `ContourMark` on top and a band `Colorbar` beside.
 public struct FilledContourMark: Mark {
+    /// The field the bands were traced on.
     public let field: ScalarField
     /// The resolved levels (band boundaries).
     public let levels: ContourLevels.Resolved
+    /// Colours the bands by level.
     public var colormap: Colormap
     public var zOrder: Double
     /// Opacity of the fill (lines drawn on top stay crisp).

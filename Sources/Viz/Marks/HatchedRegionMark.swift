@@ -5,7 +5,9 @@
 public struct HatchedRegionMark: Mark {
     /// Closed rings in data coordinates (a ring does not repeat its first point).
     public var rings: [[Point]]
+    /// The flat fill under the hatching.
     public var fill: Color
+    /// How the hatch lines are stroked.
     public var hatch: StrokeStyle
     /// Hatch direction in degrees counter-clockwise from the x axis of the page.
     public var angle: Double
@@ -29,6 +31,7 @@ public struct HatchedRegionMark: Mark {
         [[Point(b.x.lower, b.y.lower), Point(b.x.upper, b.y.lower), Point(b.x.upper, b.y.upper), Point(b.x.lower, b.y.upper)]] + holes
     }
 
+    /// True when there is no ring to draw.
     public var isEmpty: Bool { rings.isEmpty }
 
     public func dataBounds() -> Bounds? { Bounds(points: rings.flatMap { $0 }) }

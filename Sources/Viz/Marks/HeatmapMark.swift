@@ -5,9 +5,13 @@ public struct HeatmapMark: Mark {
     /// How colours fill the space between samples.
     public enum Interpolation: Sendable, Hashable { case nearest, bilinear }
 
+    /// The gridded values.
     public var field: ScalarField
+    /// Maps normalised values to colours.
     public var colormap: Colormap
+    /// Maps values to [0, 1] (linear or log, with limits).
     public var normalization: Normalization
+    /// Flat cells or colours blended between samples.
     public var interpolation: Interpolation
     public var zOrder: Double
 

@@ -4,11 +4,16 @@
 public struct JumpDotsMark: Mark {
     /// One dot: a data point and whether the function attains its value there.
     public struct Dot: Sendable, Hashable {
+        /// The dot's data point.
         public var point: Point
+        /// True where the function takes this value (closed dot), false where it does not (open dot).
         public var filled: Bool
+        /// A dot at `point`, closed when `filled`.
         public init(_ point: Point, filled: Bool) { self.point = point; self.filled = filled }
     }
+    /// The dots.
     public var dots: [Dot]
+    /// Fill of closed dots and outline of open ones.
     public var color: Color
     /// Dot diameter in points.
     public var size: Double
@@ -17,6 +22,7 @@ public struct JumpDotsMark: Mark {
     public var zOrder: Double
     public var isDataInk: Bool { true }
 
+    /// Dots of `size` points in `color`.
     public init(_ dots: [Dot], color: Color, size: Double = 7, lineWidth: Double = 1.5, zOrder: Double = 2.5) {
         self.dots = dots; self.color = color; self.size = max(0, size); self.lineWidth = max(0, lineWidth); self.zOrder = zOrder
     }

@@ -2,16 +2,22 @@
 /// jump, never as a slanted segment). The line is clipped to the plot area and simplified to the output
 /// resolution, so a million points render quickly and write a small SVG/PDF.
 public struct LineMark: Mark {
+    /// The data points in drawing order (a non-finite point breaks the line).
     public var points: [Point]
+    /// Colour, width and dashes.
     public var style: StrokeStyle
+    /// Legend text (nil: no entry).
     public var label: String?
+    /// A marker drawn on the points (and in the legend), or nil.
     public var marker: MarkerShape?
     /// Draw a marker on every n-th point (1 = all).
     public var markerEvery: Int
+    /// Marker diameter in points.
     public var markerSize: Double
     public var zOrder: Double
     public var isDataInk: Bool { true }
 
+    /// A line through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, marker: MarkerShape? = nil,
                 markerEvery: Int = 1, markerSize: Double = 6, zOrder: Double = 2) {
         self.points = points; self.style = style; self.label = label; self.marker = marker

@@ -59,15 +59,19 @@ extension Mark {
 
 /// One row of a legend: a sample of the mark's style and a label.
 public struct LegendEntry: Sendable {
+    /// What the legend draws before the label.
     public enum Sample: Sendable {
         case line(StrokeStyle, marker: MarkerShape?)
         case patch(Color, edge: Color?)
         case marker(MarkerShape, Color)
     }
+    /// The text (math syntax allowed).
     public var label: String
+    /// The swatch: a line (with an optional marker), a filled patch, or a marker.
     public var sample: Sample
     /// A further line of the entry before it (no sample of its own): the legend keeps it in the same column.
     public var continuesPrevious: Bool
+    /// An entry; `continuesPrevious` makes it a further line of the entry before.
     public init(label: String, sample: Sample, continuesPrevious: Bool = false) {
         self.label = label; self.sample = sample; self.continuesPrevious = continuesPrevious
     }
@@ -77,8 +81,11 @@ public struct LegendEntry: Sendable {
 public struct PlotContext {
     /// The plot area in device points.
     public let plotRect: Rect
+    /// Maps x data values to the plot's width.
     public let xScale: Scale
+    /// Maps y data values to the plot's height.
     public let yScale: Scale
+    /// The figure's theme: colours and fonts a mark is not given come from here.
     public let theme: Theme
     /// Device pixels per point of the output (for simplification to the output resolution).
     public let resolution: Double
@@ -103,7 +110,9 @@ public struct PlotContext {
               yScale.value(atNormalized: (plotRect.maxY - d.y) / plotRect.height))
     }
 
+    /// Strokes a device-space path.
     public func stroke(_ path: Path, _ style: StrokeStyle) { canvas.stroke(path, style) }
+    /// Fills a device-space path (non-zero winding, or even-odd for shapes with holes).
     public func fill(_ path: Path, _ color: Color, evenOdd: Bool = false) { canvas.fill(path, color, evenOdd: evenOdd) }
     /// Draws `text` (math syntax allowed) at a device point.
     public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {

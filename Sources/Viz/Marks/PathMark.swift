@@ -7,11 +7,15 @@
 /// half a device pixel), so a start on any edge, the top included, keeps its marker. The path never
 /// changes the axes' limits (it is clipped, not rescaled).
 public struct PathMark: Mark {
+    /// The path's points in order, in data units.
     public var points: [Point]
+    /// Colour, width and dashes of the path (the markers take its colour).
     public var style: StrokeStyle
+    /// Legend text (nil: no entry).
     public var label: String?
     /// Draw a small dot at every point (iterates).
     public var showPoints: Bool
+    /// Diameter of the start and end markers in points.
     public var markerSize: Double
     /// Let the path widen automatic limits (off by default: the field sets the view).
     public var includeInBounds: Bool
@@ -19,6 +23,7 @@ public struct PathMark: Mark {
     /// Opacity of the plot-coloured casing under the line (lower it with the line's own for a faint path).
     public var haloOpacity = 0.7
 
+    /// A path through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
                 markerSize: Double = 8, includeInBounds: Bool = false, zOrder: Double = 3) {
         self.points = points; self.style = style; self.label = label; self.showPoints = showPoints

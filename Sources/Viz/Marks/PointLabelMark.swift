@@ -17,16 +17,23 @@ public struct PointLabelMark: Mark {
 
     /// One annotated point.
     public struct Item: Sendable {
+        /// The point, in data units.
         public var point: Point
+        /// Its label (nil: the marker alone).
         public var label: String?
+        /// The symbol drawn there.
         public var shape: Symbol
+        /// The symbol's fill (its edge is the theme's `outlineColor`).
         public var color: Color
+        /// A point drawn as `shape` in `color`, labelled `label`.
         public init(_ point: Point, label: String? = nil, shape: Symbol = .star, color: Color = .white) {
             self.point = point; self.label = label; self.shape = shape; self.color = color
         }
     }
 
+    /// The points, labelled in this order (earlier ones get the better spots).
     public var items: [Item]
+    /// Symbol size in points.
     public var markerSize: Double
     /// False to draw the markers whole over the plot's frame (see `Mark.clipsToPlot`).
     public var clipsToPlot = true
@@ -36,6 +43,7 @@ public struct PointLabelMark: Mark {
     public var placesTextAroundOthers: Bool { true }
     public var textPriority: Double { 1 }
 
+    /// Labelled points.
     public init(_ items: [Item], markerSize: Double = 9, zOrder: Double = 4) {
         self.items = items; self.markerSize = markerSize; self.zOrder = zOrder
     }

@@ -8,9 +8,13 @@ public struct ReferenceLineMark: Mark {
         /// x = value, over the full height.
         case vertical
     }
+    /// Horizontal (y = value) or vertical (x = value).
     public var orientation: Orientation
+    /// Where the line is, in data units of its axis.
     public var value: Double
-    public var style: StrokeStyle
+    /// Colour, width and dashes.
+    /// Colour, width and dashes; nil: `defaultStyle(for:)` of the figure's theme.
+    public var style: StrokeStyle?
     /// Text at the end of the line (math syntax allowed).
     public var text: String?
     /// Legend text (nil: no entry).
@@ -28,22 +32,26 @@ public struct ReferenceLineMark: Mark {
     /// "max log 3 = 1.099".
     public var shortText: String?
 
-    /// The default look: a mid-grey dashed line that reads on light and dark backgrounds.
-    public static let defaultStyle = StrokeStyle(color: Color(hex: 0x808080), width: 1.2, dash: [5, 3])
+    /// The default look: a dashed line in the theme's muted text colour, 1.2 points wide.
+    public static func defaultStyle(for theme: Theme) -> StrokeStyle { StrokeStyle(color: theme.muted, width: 1.2, dash: [5, 3]) }
 
-    public init(_ orientation: Orientation, at value: Double, style: StrokeStyle = ReferenceLineMark.defaultStyle,
+    /// `style`, or the theme's default look.
+    public func resolvedStyle(_ theme: Theme) -> StrokeStyle { style ?? Self.defaultStyle(for: theme) }
+
+    /// A line across the plot at `value`.
+    public init(_ orientation: Orientation, at value: Double, style: StrokeStyle? = nil,
                 text: String? = nil, label: String? = nil, includeInLimits: Bool = true, zOrder: Double = 2.5) {
         self.orientation = orientation; self.value = value; self.style = style; self.text = text
         self.label = label; self.includeInLimits = includeInLimits; self.zOrder = zOrder
     }
 
     /// The line y = `y`.
-    public static func horizontal(y: Double, style: StrokeStyle = defaultStyle, text: String? = nil, label: String? = nil) -> ReferenceLineMark {
+    public static func horizontal(y: Double, style: StrokeStyle? = nil, text: String? = nil, label: String? = nil) -> ReferenceLineMark {
         ReferenceLineMark(.horizontal, at: y, style: style, text: text, label: label)
     }
 
     /// The line x = `x`.
-    public static func vertical(x: Double, style: StrokeStyle = defaultStyle, text: String? = nil, label: String? = nil) -> ReferenceLineMark {
+    public static func vertical(x: Double, style: StrokeStyle? = nil, text: String? = nil, label: String? = nil) -> ReferenceLineMark {
         ReferenceLineMark(.vertical, at: x, style: style, text: text, label: label)
     }
 
@@ -56,23 +64,27 @@ public struct ReferenceLineMark: Mark {
         }
     }
 
-    public var legendEntries: [LegendEntry] {
+    /// The legend entry as drawn in the light theme (see `legendEntries(theme:)`).
+    public var legendEntries: [LegendEntry] { legendEntries(theme: .light) }
+
+    public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, sample: .line(style, marker: nil))]
+        return [LegendEntry(label: label, sample: .line(resolvedStyle(theme), marker: nil))]
     }
 
     /// The device line (start, end), or nil when it is outside the plot.
     func segment(in ctx: PlotContext) -> (Point, Point)? {
         guard value.isFinite else { return nil }
         let r = ctx.plotRect
+        let width = resolvedStyle(ctx.theme).width
         switch orientation {
         case .horizontal:
             let y = ctx.py(value)
-            guard y.isFinite, y >= r.minY - style.width, y <= r.maxY + style.width else { return nil }
+            guard y.isFinite, y >= r.minY - width, y <= r.maxY + width else { return nil }
             return (Point(r.minX, y), Point(r.maxX, y))
         case .vertical:
             let x = ctx.px(value)
-            guard x.isFinite, x >= r.minX - style.width, x <= r.maxX + style.width else { return nil }
+            guard x.isFinite, x >= r.minX - width, x <= r.maxX + width else { return nil }
             return (Point(x, r.minY), Point(x, r.maxY))
         }
     }
@@ -89,7 +101,7 @@ public struct ReferenceLineMark: Mark {
             let room = (orientation == .horizontal ? r.width : r.height) - 2 * pad
             if (orientation == .horizontal ? full.width : full.height) > room { text = short }
         }
-        let ink = style.color.withAlpha(1)
+        let ink = resolvedStyle(ctx.theme).color.withAlpha(1)
         switch orientation {
         case .horizontal:
             let roomAbove = a.y - pad - font.size * 1.3 >= r.minY, roomBelow = a.y + pad + font.size * 1.3 <= r.maxY
@@ -134,7 +146,7 @@ public struct ReferenceLineMark: Mark {
         guard let (a, b) = segment(in: ctx) else { return }
         var path = Path()
         path.move(to: a); path.line(to: b)
-        ctx.stroke(path, style)
+        ctx.stroke(path, resolvedStyle(ctx.theme))
         if var t = placedText(in: ctx) {
             t.at = t.at + ctx.textShift
             // A veil of background under the text keeps it readable over bars and curves.

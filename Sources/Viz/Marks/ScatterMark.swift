@@ -1,10 +1,13 @@
 /// Points drawn as markers: a shape, a size in points, a fill colour and an optional edge.
 /// Points with a NaN or infinite coordinate are skipped.
 public struct ScatterMark: Mark {
+    /// The data points.
     public var points: [Point]
+    /// The marker drawn at each point.
     public var shape: MarkerShape
     /// Marker width in points.
     public var size: Double
+    /// The marker fill (the stroke of stroke-only shapes).
     public var color: Color
     /// Outline colour (nil: none). Stroke-only shapes (cross, plus) use `color`.
     public var edge: Color?
@@ -18,6 +21,7 @@ public struct ScatterMark: Mark {
     /// cross at a curve's last point before it diverges; see `Mark.clipsToPlot`).
     public var clipsToPlot = true
 
+    /// Markers of `shape` and `size` points at `points`.
     public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
                 edgeWidth: Double = 0.8, label: String? = nil, zOrder: Double = 3) {
         self.points = points; self.shape = shape; self.size = max(0, size); self.color = color

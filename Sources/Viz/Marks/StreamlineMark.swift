@@ -10,6 +10,7 @@ public struct StreamlineMark: Mark {
     public let lines: [[Point]]
     /// The lines' colour; nil: the theme's foreground at 70 % opacity.
     public var color: Color?
+    /// Line width in points.
     public var lineWidth: Double
     public var zOrder: Double
 

@@ -7,7 +7,9 @@ public struct TableMark: Mark {
     /// How text sits in its column.
     public enum Alignment: Sendable, Hashable { case leading, center, trailing }
 
+    /// The header row's cells.
     public var header: [String]
+    /// The body rows' cells (math syntax allowed).
     public var rows: [[String]]
     /// One per column (missing ones: leading).
     public var alignments: [Alignment]
@@ -23,6 +25,7 @@ public struct TableMark: Mark {
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tableCell }
 
+    /// A table of `header` and `rows`.
     public init(header: [String], rows: [[String]], alignments: [Alignment] = [], cellColors: [[Color?]] = [],
                 zebra: Bool = true, font: Font? = nil, fillsWidth: Bool = true, zOrder: Double = 2) {
         self.header = header; self.rows = rows; self.alignments = alignments; self.cellColors = cellColors
@@ -37,9 +40,13 @@ public struct TableMark: Mark {
     /// Where everything goes: the font, column edges (device x, `columnCount + 1` values) and row
     /// height, for a plot rectangle.
     public struct Geometry: Sendable {
+        /// The body font after any shrinking to fit.
         public var font: Font
+        /// Device x of the column edges, left to right.
         public var columnEdges: [Double]
+        /// Device y of the table's top edge.
         public var top: Double
+        /// Height of every row in points.
         public var rowHeight: Double
         /// The device rectangle of row `r` (0: the header).
         public func rowRect(_ r: Int) -> Rect {

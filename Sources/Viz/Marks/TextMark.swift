@@ -1,7 +1,9 @@
 /// Text placed at a data point with an anchor (math syntax allowed). Text does not take part in the
 /// automatic limits (as in matplotlib): place it inside the data, or set the limits.
 public struct TextMark: Mark {
+    /// The text (math syntax allowed).
     public var text: String
+    /// The data point the text is anchored at.
     public var position: Point
     /// Which point of the text box sits at `position` (shifted by `offset`).
     public var anchor: TextAnchor
@@ -20,6 +22,7 @@ public struct TextMark: Mark {
     /// inside the plot (false: exactly where it is put).
     public var avoidsData = true
 
+    /// `text` anchored at `position`.
     public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),
                 color: Color? = nil, font: Font? = nil, angle: Double = 0, zOrder: Double = 5) {
         self.text = text; self.position = position; self.anchor = anchor; self.offset = offset

@@ -17,9 +17,11 @@ public struct VectorFieldMark: Mark {
     public let vectors: [Point]
     /// Cell size in data units.
     public let cell: Size
+    /// How arrow lengths follow the vectors' magnitudes.
     public var scaling: Scaling
     /// The arrows' colour; nil: the theme's foreground at 85 % opacity.
     public var color: Color?
+    /// Shaft width in points.
     public var lineWidth: Double
     public var zOrder: Double
 

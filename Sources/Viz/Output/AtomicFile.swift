@@ -1,3 +1,5 @@
+// Output: figures to bytes and files: formats, PNG encoding, SVG normalising, atomic writes, layout reports.
+
 import Synchronization
 #if canImport(Glibc)
 import Glibc

@@ -9,7 +9,9 @@
 public struct LayoutReport: Sendable {
     /// One placed text-like element.
     public struct Element: Sendable {
+        /// What the element is (`title`, `tick-label`, `legend`…).
         public var kind: FigureElement.Kind
+        /// The text as drawn.
         public var text: String
         /// The element's box in output pixels.
         public var box: Rect
@@ -24,14 +26,19 @@ public struct LayoutReport: Sendable {
 
     /// The plot rectangle (inside the frame) of one panel, in output pixels.
     public struct Frame: Sendable {
+        /// The panel (0-based, in the order added).
         public var panel: Int
+        /// The plot rectangle in output pixels.
         public var box: Rect
     }
 
     /// The page size in output pixels.
     public var width: Double
+    /// The page height in output pixels.
     public var height: Double
+    /// Every text-like element, in drawing order.
     public var elements: [Element]
+    /// Every panel's plot rectangle.
     public var frames: [Frame]
 
     /// The report of a recorded figure; `scale` is output pixels per point (dpi / 72 for PNG).

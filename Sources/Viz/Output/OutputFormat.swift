@@ -31,5 +31,6 @@ public struct FileMetadata: Sendable {
     public var software: String?
     /// The command line that made the file.
     public var command: String?
+    /// Metadata naming the program and the command (nil: left out).
     public init(software: String? = nil, command: String? = nil) { self.software = software; self.command = command }
 }

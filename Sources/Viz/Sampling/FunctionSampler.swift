@@ -1,3 +1,5 @@
+// Sampling: sampling y = f(x) for drawing, with kinks, jumps and fast oscillation kept honest.
+
 /// Samples y = f(x) for plotting so that kinks stay sharp and jumps stay jumps.
 ///
 /// A uniform grid is seeded with the known breakpoints (kinks are evaluated exactly; a jump gets a
@@ -6,11 +8,14 @@
 /// midpoint leaves the chord by more than `tolerance` of the y range (curvature-driven refinement, after
 /// PlotUtils' adapted_grid), up to `maxDepth` times. Non-finite values become NaN breaks.
 public struct FunctionSampler: Sendable {
+    /// Points of the uniform starting grid (at least 3).
     public var initialPoints: Int
+    /// How many times an interval may be halved.
     public var maxDepth: Int
     /// Allowed deviation from the chord, as a fraction of the sampled y range.
     public var tolerance: Double
 
+    /// A sampler with these settings (at least 3 initial points, depth ≥ 0).
     public init(initialPoints: Int = 241, maxDepth: Int = 8, tolerance: Double = 2e-4) {
         self.initialPoints = max(3, initialPoints); self.maxDepth = max(0, maxDepth); self.tolerance = tolerance
     }

@@ -13,7 +13,9 @@ public struct OscillationEnvelope: Sendable {
     public var intervals: [ClosedRange<Double>]
     /// Each column's centre x and its lowest and highest finite value; NaN outside the stretches.
     public var x: [Double]
+    /// Each column's lowest finite value.
     public var lower: [Double]
+    /// Each column's highest finite value.
     public var upper: [Double]
     /// The shortest distance between two neighbouring maxima found in the stretches (x units), if any.
     public var shortestPeriod: Double?

@@ -1,3 +1,5 @@
+// Scales: linear and log scales, tick positions and tick labels.
+
 /// Tick labels that tell values apart, after matplotlib's `ScalarFormatter`
 /// (`lib/matplotlib/ticker.py`: `_compute_offset`, `_set_order_of_magnitude`, `_set_format`):
 ///
@@ -34,6 +36,8 @@ public struct ScalarLabels: Sendable, Equatable {
     }
 }
 
+/// Tick and value labels: `labels(_:scientific:)` computes `ScalarLabels` (offset, shared power of ten,
+/// fewest decimals: the rules above); `distinct` and `shortest` label single values.
 public enum ScalarFormatter {
     /// Labels for linear `ticks` (any order); `scientific` forces the shared power of ten even for
     /// magnitudes that would print plainly (used when plain labels cannot fit the axis).

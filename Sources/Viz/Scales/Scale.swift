@@ -9,9 +9,12 @@ public enum ScaleKind: Sendable, Hashable {
 
 /// A one-dimensional scale: a kind and a domain (which may be reversed for an inverted axis).
 public struct Scale: Sendable, Hashable {
+    /// Linear or log.
     public var kind: ScaleKind
+    /// The data values at the two ends of the axis.
     public var domain: Interval
 
+    /// A scale of `kind` over `domain`.
     public init(_ kind: ScaleKind = .linear, domain: Interval) { self.kind = kind; self.domain = domain }
 
     /// The value in the scale's straight space (identity, log10, or symlog).

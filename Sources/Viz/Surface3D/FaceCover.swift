@@ -1,3 +1,5 @@
+// Surface3D: surfaces z = f(x, y) in perspective: projection, faces, box and paths on the surface.
+
 /// Which points the painter's algorithm paints over: a point at a given depth is covered when a face
 /// drawn after it (a greater mean depth, i.e. nearer the eye) contains it on screen.
 ///

@@ -1,9 +1,14 @@
 /// A point in three dimensions.
 public struct Point3: Sendable, Hashable {
+    /// x coordinate.
     public var x: Double
+    /// y coordinate.
     public var y: Double
+    /// z coordinate (height).
     public var z: Double
+    /// The point (`x`, `y`, `z`).
     public init(_ x: Double, _ y: Double, _ z: Double) { self.x = x; self.y = y; self.z = z }
+    /// All three coordinates are finite.
     public var isFinite: Bool { x.isFinite && y.isFinite && z.isFinite }
     static func - (a: Point3, b: Point3) -> Point3 { Point3(a.x - b.x, a.y - b.y, a.z - b.z) }
     static func + (a: Point3, b: Point3) -> Point3 { Point3(a.x + b.x, a.y + b.y, a.z + b.z) }

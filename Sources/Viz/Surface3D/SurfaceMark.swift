@@ -7,13 +7,17 @@
 /// lines). Faces are sorted by mean depth; each visible path segment (cut to under half a face) is sorted
 /// with them, nudged slightly towards the viewer so it shows on its own face.
 public struct SurfaceMark: Mark {
+    /// The surface's heights z = f(x, y) on a grid.
     public let field: ScalarField
+    /// Colours the faces by height.
     public var colormap: Colormap
     /// Colour normalisation of z (default: automatic, log for fields spanning decades).
     public var normalization: Normalization
     /// Degrees; matplotlib's defaults are −60 and 30.
     public var azimuth: Double
+    /// Degrees above the xy plane (matplotlib's `elev`).
     public var elevation: Double
+    /// Draw the face edges.
     public var wireframe: Bool
     /// The wireframe's colour; nil: the theme's `outlineColor` at 25 % opacity.
     public var wireColor: Color?
@@ -23,8 +27,11 @@ public struct SurfaceMark: Mark {
     public var pathStyle: StrokeStyle?
     /// More paths on the surface, each with its own style (several paths on one view); drawn like `path`.
     public var extraPaths: [(points: [Point3], style: StrokeStyle)] = []
+    /// The x axis name.
     public var xLabel: String
+    /// The y axis name.
     public var yLabel: String
+    /// The z axis name.
     public var zLabel: String
     /// Faces per axis at most (the field is subsampled to this).
     public var maxFaces: Int
@@ -40,6 +47,8 @@ public struct SurfaceMark: Mark {
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tickLabel }
 
+    /// A surface of `field` seen from `azimuth` and `elevation` degrees; colours not given come from the theme.
+    /// - Throws: `VizError.invalidValue` for non-finite angles or `maxFaces` outside 1…400.
     public init(field: ScalarField, colormap: Colormap = .viridis, normalization: Normalization? = nil,
                 azimuth: Double = -60, elevation: Double = 30, wireframe: Bool = true,
                 wireColor: Color? = nil, path: [Point3] = [], pathStyle: StrokeStyle? = nil,

@@ -160,13 +160,21 @@ struct TextLayout {
 public struct TextAnchor: Sendable, Hashable {
     /// 0 = left edge at the point, 0.5 = centred, 1 = right edge.
     public var horizontal: Double
+    /// Which line of the text box sits on the anchor point.
     public enum Vertical: Sendable, Hashable { case top, middle, baseline, bottom }
+    /// The vertical reference: top, middle, baseline or bottom of the text box.
     public var vertical: Vertical
+    /// An anchor at fraction `horizontal` of the width and the `vertical` line.
     public init(_ horizontal: Double, _ vertical: Vertical) { self.horizontal = horizontal; self.vertical = vertical }
+    /// Centred both ways.
     public static let center = TextAnchor(0.5, .middle)
+    /// The middle of the top edge.
     public static let topCenter = TextAnchor(0.5, .top)
+    /// The middle of the bottom edge.
     public static let bottomCenter = TextAnchor(0.5, .bottom)
+    /// The middle of the left edge.
     public static let left = TextAnchor(0, .middle)
+    /// The middle of the right edge.
     public static let right = TextAnchor(1, .middle)
 }
 

@@ -1,20 +1,33 @@
+// Theme: every visual default (colours, fonts, widths) in one place: light, dark and print.
+
 /// Every visual default in one place: colours, fonts, line widths, paddings, the categorical palette.
 public struct Theme: Sendable {
+    /// The theme's name (`light`, `dark`, `print`), as `Theme.named(_:)` takes it.
     public var name: String
+    /// The page.
     public var background: Color
+    /// Inside the plot frames.
     public var plotBackground: Color
+    /// Titles, labels and the default colour of lines drawn over a field.
     public var foreground: Color
     /// Secondary text (tick labels, notes).
     public var muted: Color
+    /// Frames and ticks.
     public var axisColor: Color
+    /// Grid lines at major ticks.
     public var gridColor: Color
+    /// Grid lines at minor ticks.
     public var minorGridColor: Color
+    /// The lines x = 0 and y = 0.
     public var zeroLineColor: Color
+    /// The categorical colours series take in turn (`color(_:)`).
     public var palette: [Color]
     /// True when `palette` was chosen for this figure (a user's list): series take its colours in the
     /// order they are added, instead of a fixed style per series name.
     public var paletteInOrder = false
+    /// Dash patterns series take in turn, in line widths (`dash(_:width:)`).
     public var dashes: [[Double]]
+    /// Marker shapes series take in turn (`marker(_:)`).
     public var markers: [MarkerShape]
     /// Fills for bands (ranges of x or y shaded across the plot, `BandMark`) and their labels, in the
     /// order a figure numbers its kinds of band.
@@ -24,18 +37,27 @@ public struct Theme: Sendable {
     public var outlineColor = Color(hex: 0x1A1A1A)
     /// The back panes of a 3-D box (the floor and two walls), their grid lines and their edges.
     public var paneColor = Color(hex: 0xF2F2F2)
+    /// Grid lines on the 3-D panes.
     public var paneGridColor = Color(hex: 0xD0D0D0)
+    /// The edges of the 3-D panes.
     public var paneEdgeColor = Color(hex: 0x9A9A9A)
     /// Faces of a 3-D surface beyond its colour scale (a clamped field's cut, shown as plateaus).
     public var offScaleColor = Color(hex: 0xF2F0E6)
+    /// The fontconfig family of every text.
     public var fontFamily: String
     /// Base font size in points before `fontScale`.
     public var baseFontSize: Double
+    /// Multiplies every font size (1 = `baseFontSize`).
     public var fontScale: Double
+    /// Series lines, in points.
     public var lineWidth: Double
+    /// Frames and ticks, in points.
     public var axisLineWidth: Double
+    /// Grid lines, in points.
     public var gridLineWidth: Double
+    /// Tick marks, in points.
     public var tickLength: Double
+    /// Marker diameter, in points.
     public var markerSize: Double
     /// Space between the figure edge and anything drawn, in points.
     public var figurePadding: Double
@@ -52,6 +74,7 @@ public struct Theme: Sendable {
     public var figureTitleFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 1.3, bold: true) }
     /// The font for small annotations.
     public var noteFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 0.82) }
+    /// The font for legend entries.
     public var legendFont: Font { Font(family: fontFamily, size: baseFontSize * fontScale * 0.88) }
 
     /// The colour of the i-th series (cycled).

@@ -1,3 +1,5 @@
+// Commands: one subcommand a file: the figure commands and the number commands (`eval`, `trace`, `list`).
+
 import ArgumentParser
 import Figures
 import Optim
@@ -72,7 +74,7 @@ extension DLPlot {
             if let r = saturationRelative, !(r.isFinite && r >= 0 && r <= 1) {
                 throw ValidationError("invalid --saturation-rel '\(TypedText.number("--saturation-rel", r))': expected a number from 0 to 1")
             }
-            if let range { _ = try ArgumentText.range(range, option: "--range") }
+            if let range { _ = try NumberArguments.range(range, option: "--range") }
             let curves = try activations()
             guard curves.count <= Self.maxCurves else {
                 throw ValidationError("--param: \(curves.count) curves (names × parameter values) is too many for one figure; give at most \(Self.maxCurves)")
@@ -84,7 +86,7 @@ extension DLPlot {
         /// A typed function undefined (NaN or ±∞) at every one of 241 points of the view
         /// (`sqrt(-1)+x`) has nothing to draw: one line naming it as typed, exit 64.
         func checkExpressionsDefinedSomewhere(_ curves: [Activation]) throws {
-            let r = try range.map { try ArgumentText.range($0, option: "--range") } ?? -6...6
+            let r = try range.map { try NumberArguments.range($0, option: "--range") } ?? -6...6
             let xs = (0...240).map { r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / 240 }
             for f in curves where f.expression != nil {
                 var values: [Double] = []
@@ -100,7 +102,7 @@ extension DLPlot {
         /// or f′ exceeds 1e150 on the range (negative_slope=1e308 gives f(−6) = −inf) is refused here, naming
         /// it, instead of failing later on the plot's limits. Typed expressions may have poles: not checked.
         func checkParametersKeepValuesFinite(_ curves: [Activation]) throws {
-            let r = try range.map { try ArgumentText.range($0, option: "--range") } ?? -6...6
+            let r = try range.map { try NumberArguments.range($0, option: "--range") } ?? -6...6
             let xs = (0...64).map { r.lowerBound + (r.upperBound - r.lowerBound) * Double($0) / 64 }
             for f in curves where f.expression == nil && !f.parameters.isEmpty {
                 guard let x = xs.first(where: { !(abs(f.value($0)) <= 1e150 && abs(f.derivative($0)) <= 1e150) }) else { continue }
@@ -124,7 +126,7 @@ extension DLPlot {
         func makeFigure() throws -> (Figure, [DataTable]) {
             var figure = try figureOptions.makeFigure()
             var recipe = ActivationFigure(activations: try activations())
-            recipe.range = try range.map { try ArgumentText.range($0, option: "--range") }
+            recipe.range = try range.map { try NumberArguments.range($0, option: "--range") }
             recipe.curves = noDerivative ? .valueOnly : derivativeOnly ? .derivativeOnly : .both
             recipe.saturation = saturation ?? 0.05
             recipe.saturationScalesTypedFunctions = saturation == nil

@@ -54,7 +54,7 @@ extension DLPlot {
 
         func parsedActivations() throws -> [Activation] {
             guard let names else { return try Activation.allNames.map { try Activation(name: $0) } }
-            let list = FunctionArguments.topLevelItems(names).map { String($0.trimmingCharacters()) }
+            let list = FunctionArguments.topLevelItems(names).map { $0.trimmingSpaces }
             guard !list.contains(where: \.isEmpty) else {
                 throw ValidationError("invalid --names '\(names)': expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }
@@ -68,8 +68,8 @@ extension DLPlot {
 
         mutating func validate() throws {
             _ = try parsedActivations()
-            if let range { _ = try ArgumentText.range(range, option: "--range") }
-            if let yRange { _ = try ArgumentText.range(yRange, option: "--y-range") }
+            if let range { _ = try NumberArguments.range(range, option: "--range") }
+            if let yRange { _ = try NumberArguments.range(yRange, option: "--y-range") }
             guard saturation.isFinite, saturation >= 0 else {
                 throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0")
             }
@@ -90,8 +90,8 @@ extension DLPlot {
             let grid = ActivationGridFigure.grid(count: acts.count, width: w, height: h, columns: columns)
             var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns, defaultSize: Self.defaultSize)
             var recipe = ActivationGridFigure(activations: acts)
-            recipe.range = try range.map { try ArgumentText.range($0, option: "--range") }
-            recipe.yRange = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
+            recipe.range = try range.map { try NumberArguments.range($0, option: "--range") }
+            recipe.yRange = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
             recipe.saturation = saturation
             recipe.zones = !noZones
             recipe.logY = figureOptions.layout.logY

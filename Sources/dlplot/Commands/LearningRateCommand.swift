@@ -45,7 +45,7 @@ extension DLPlot {
         mutating func validate() throws {
             _ = try FunctionArguments.curve(function, params: params)
             if let rates {
-                let r = try ArgumentText.numbers(rates, option: "--rates")
+                let r = try NumberArguments.numbers(rates, option: "--rates")
                 guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
                 for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
             }
@@ -66,7 +66,7 @@ extension DLPlot {
             let curve = try FunctionArguments.curve(function, params: params)
             let w0 = start ?? curve.suggestedStart
             // A typed curve's default rates come from its curvature; the built-ins keep their classic three.
-            let r = try rates.map { try ArgumentText.numbers($0, option: "--rates") }
+            let r = try rates.map { try NumberArguments.numbers($0, option: "--rates") }
                 ?? (curve.expression == nil ? nil : curve.suggestedRates(from: w0)) ?? [0.05, 0.2, 1.1]
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// `dlplot list activations|losses|surfaces|optimizers`: names with a one-line description.
@@ -25,7 +26,7 @@ struct List: ParsableCommand {
             // The start the figures use by default, as `--start` documents.
             return try Surface.allNames.map { name in
                 let s = try Surface(named: name)
-                let start = "(" + NumberTable.number(s.suggestedStart.x) + ", " + NumberTable.number(s.suggestedStart.y) + ")"
+                let start = "(" + NumberText.shortest(s.suggestedStart.x) + ", " + NumberText.shortest(s.suggestedStart.y) + ")"
                 return (name, s.summary + "; start " + start)
             }
         case .optimizers:

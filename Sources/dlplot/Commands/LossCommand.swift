@@ -39,7 +39,7 @@ extension DLPlot {
         var defaultFileName: String { gradients ? "loss-gradients" : "loss" }
 
         func parsedProbabilities() throws -> [Double] {
-            let ps = try ArgumentText.numbers(probabilities, option: "--probabilities")
+            let ps = try NumberArguments.numbers(probabilities, option: "--probabilities")
             guard (1...6).contains(ps.count) else {
                 throw ValidationError("invalid --probabilities '\(probabilities)': expected 1 to 6 comma-separated probabilities, got \(ps.count)")
             }
@@ -52,7 +52,7 @@ extension DLPlot {
         mutating func validate() throws {
             _ = try parsedProbabilities()
             guard delta.isFinite, delta > 0 else { throw ValidationError("invalid --delta '\(TypedText.number("--delta", delta))': expected a number > 0") }
-            let r = try ArgumentText.range(errorRange, option: "--error-range")
+            let r = try NumberArguments.range(errorRange, option: "--error-range")
             guard r.upperBound - r.lowerBound <= 1e6 else {
                 throw ValidationError("invalid --error-range '\(errorRange)': expected a span of at most 1e6")
             }
@@ -61,7 +61,7 @@ extension DLPlot {
         func makeFigure() throws -> (Figure, [DataTable]) {
             var figure = try figureOptions.makeFigure(rows: gradients ? 2 : 1, columns: 2, defaultSize: gradients ? "1280x1100" : FigureOptions.standardSize)
             let recipe = LossFigure(marked: try parsedProbabilities(), delta: delta,
-                                    errorRange: try ArgumentText.range(errorRange, option: "--error-range"), gradients: gradients)
+                                    errorRange: try NumberArguments.range(errorRange, option: "--error-range"), gradients: gradients)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

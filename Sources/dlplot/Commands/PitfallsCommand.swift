@@ -48,7 +48,7 @@ extension DLPlot {
                 guard !s.isEmpty else { throw ValidationError("invalid --function '\(function)': f is undefined everywhere on its view; give --starts") }
                 return s
             }
-            let s = try ArgumentText.numbers(starts, option: "--starts")
+            let s = try NumberArguments.numbers(starts, option: "--starts")
             guard !s.isEmpty, s.count <= 7 else { throw ValidationError("invalid --starts '\(starts)': expected 1 to 7 starts") }
             let typed = starts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for (k, v) in s.enumerated() where checked && !(curve.value(v).isFinite && curve.derivative(v).isFinite) {
@@ -61,7 +61,7 @@ extension DLPlot {
         /// The given rates (validated against the starts' count); nil when --rates is not given.
         func rateList(count: Int) throws -> [Double]? {
             guard let rates else { return nil }
-            let r = try ArgumentText.numbers(rates, option: "--rates")
+            let r = try NumberArguments.numbers(rates, option: "--rates")
             guard r.count == 1 || r.count == count else {
                 throw ValidationError("--rates has \(r.count) values but --starts has \(count): give one rate, or one per start")
             }

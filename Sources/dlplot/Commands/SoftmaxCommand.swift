@@ -41,7 +41,7 @@ extension DLPlot {
         var defaultFileName: String { "softmax" }
 
         func parsedLogits() throws -> [Double] {
-            let z = try ArgumentText.numbers(logits, option: "--logits")
+            let z = try NumberArguments.numbers(logits, option: "--logits")
             guard (2...12).contains(z.count) else {
                 throw ValidationError("invalid --logits '\(logits)': expected 2 to 12 comma-separated numbers, got \(z.count)")
             }
@@ -49,7 +49,7 @@ extension DLPlot {
         }
 
         func parsedTemperatures() throws -> [Double] {
-            let ts = try ArgumentText.numbers(temperature, option: "--temperature")
+            let ts = try NumberArguments.numbers(temperature, option: "--temperature")
             guard (1...6).contains(ts.count) else {
                 throw ValidationError("invalid --temperature '\(temperature)': expected 1 to 6 comma-separated temperatures, got \(ts.count)")
             }
@@ -68,7 +68,7 @@ extension DLPlot {
 
         func parsedClasses(count: Int) throws -> [String]? {
             guard let classes else { return nil }
-            let names = classes.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingCharacters()) }
+            let names = classes.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
             guard names.count == count, !names.contains(where: \.isEmpty) else {
                 throw ValidationError("invalid --classes '\(classes)': expected \(count) non-empty comma-separated names, one per logit")
             }

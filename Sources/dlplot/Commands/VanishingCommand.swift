@@ -39,7 +39,7 @@ extension DLPlot {
 
         func parsedActivations() throws -> [Activation] {
             // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
-            let names = FunctionArguments.topLevelItems(activations).map { String($0.trimmingCharacters()) }
+            let names = FunctionArguments.topLevelItems(activations).map { $0.trimmingSpaces }
             guard !names.isEmpty, names.count <= 7 else { throw ValidationError("invalid --activations '\(activations)': expected 1 to 7 names") }
             return try FunctionArguments.activations(names, params: [], option: "--activations")
         }

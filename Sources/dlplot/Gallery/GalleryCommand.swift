@@ -1,3 +1,5 @@
+// Gallery: `dlplot gallery`: the manifest, rendering every figure, and the README and web page.
+
 import ArgumentParser
 import Dispatch
 import Synchronization

@@ -1,8 +1,10 @@
+// Numbers: numbers typed on the command line and printed as CSV or JSON tables.
+
 import ArgumentParser
 import Optim
 
 /// Parsing of the number-valued command-line arguments: single finite numbers, comma lists,
-/// `;`-separated rows, `x:y` points and `key=value` parameters. Every failure is a
+/// `;`-separated rows, `x:y` points, `a:b` ranges and `key=value` parameters. Every failure is a
 /// `ValidationError` that quotes the offending text and says what is expected.
 enum NumberArguments {
     /// A finite number, or an error naming `text` and the option.
@@ -62,6 +64,34 @@ enum NumberArguments {
             throw ValidationError("\(option): '\(text)' has \(v.count) numbers; expected two, x,y (e.g. -1.5,2)")
         }
         return v
+    }
+
+    /// Parses `a:b` with a < b and both ends within ±1e150.
+    static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+            throw ValidationError("invalid \(option) '\(text)': expected two numbers as a:b, e.g. \(option) -6:6")
+        }
+        guard a < b else { throw ValidationError("invalid \(option) '\(text)': the lower end must be below the upper end") }
+        // Samples, ticks and limits are computed from the span: it must be a finite number too.
+        guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
+            throw ValidationError("invalid \(option) '\(text)': expected ends within ±1e150")
+        }
+        return a...b
+    }
+
+    /// Parses a comma-separated list of finite numbers, in the `invalid --option 'text': …` wording the
+    /// figure commands have always used (`list` is the number commands' wording).
+    static func numbers(_ text: String, option: String) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        var out: [Double] = []
+        for p in parts {
+            guard let v = Double(p.trimmingSpaces), v.isFinite else {
+                throw ValidationError("invalid \(option) '\(text)': '\(p)' is not a finite number (expected a comma-separated list, e.g. 0.05,0.2,1.1)")
+            }
+            out.append(v)
+        }
+        return out
     }
 
     /// ["negative_slope=0.1", "alpha=2"] → dictionary; duplicate keys and malformed items are errors.

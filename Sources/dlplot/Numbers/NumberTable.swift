@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 
 /// How numbers are printed.
 enum NumberFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -19,8 +20,8 @@ struct NumberOutputOptions: ParsableArguments {
 
 /// A column-oriented table of numbers that prints as CSV or hand-written JSON.
 ///
-/// Numbers are the shortest decimal that reads back to the same Double (`Double.description`: no
-/// rounding, no locale). Non-finite numbers are `inf`, `-inf`, `nan` in CSV and the strings
+/// Numbers are the shortest decimal that reads back to the same Double (`NumberText.shortest`, as in
+/// the figures' data tables: no rounding, no locale). Non-finite numbers are `inf`, `-inf`, `nan` in CSV and the strings
 /// "inf", "-inf", "nan" in JSON. A row-valued column (e.g. a cce gradient) prints in CSV as its
 /// numbers joined by `;` and in JSON as an array of arrays.
 struct NumberTable {
@@ -42,14 +43,9 @@ struct NumberTable {
     var columns: [(name: String, values: Column)] = []
     var extras: [(name: String, value: Extra)] = []
 
-    static func number(_ v: Double) -> String {
-        if v.isNaN { return "nan" }
-        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
-        return v.description
-    }
-
+    /// A number in JSON: the shortest round-trip decimal, or the string "inf", "-inf" or "nan".
     static func jsonNumber(_ v: Double) -> String {
-        v.isFinite ? v.description : "\"\(number(v))\""
+        v.isFinite ? v.description : "\"\(NumberText.shortest(v))\""
     }
 
     static func jsonString(_ s: String) -> String {
@@ -89,8 +85,8 @@ struct NumberTable {
             let cells = columns.map { column -> String in
                 switch column.values {
                 case .integers(let v): return r < v.count ? String(v[r]) : ""
-                case .numbers(let v): return r < v.count ? NumberTable.number(v[r]) : ""
-                case .rows(let v): return r < v.count ? v[r].map(NumberTable.number).joined(separator: ";") : ""
+                case .numbers(let v): return r < v.count ? NumberText.shortest(v[r]) : ""
+                case .rows(let v): return r < v.count ? v[r].map(NumberText.shortest).joined(separator: ";") : ""
                 }
             }
             out += cells.joined(separator: ",") + "\n"

@@ -1,3 +1,5 @@
+// Support: what the commands share: figure and animation options, output, errors, help.
+
 import ArgumentParser
 import Figures
 import Viz

@@ -75,7 +75,7 @@ enum FunctionArguments {
     /// `sqrt(2)`). A number too small for a double (`1e-400`, which reads as 0) or too large (`1e999`) is
     /// refused, as is an expression of x.
     static func parameterValue(_ typed: String, item: String, option: String) throws -> Double {
-        let text = String(Substring(typed).trimmingCharacters())
+        let text = typed.trimmingSpaces
         if let v = Double(text) {
             guard v.isFinite else {
                 throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a finite number (a double reaches ±1.8e308)")

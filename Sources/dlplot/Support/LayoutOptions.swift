@@ -38,7 +38,7 @@ struct LayoutOptions: ParsableArguments {
     func validate() throws {
         _ = try legendPlacement()
         _ = try palette()
-        let y = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
+        let y = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
         if logY, let y, y.lowerBound <= 0 {
             throw ValidationError("invalid --y-range '\(yRange ?? "")' with --log-y: both ends must be above 0")
         }
@@ -57,7 +57,7 @@ struct LayoutOptions: ParsableArguments {
 
     func palette() throws -> [Color]? {
         guard let colors else { return nil }
-        let parts = colors.split(separator: ",", omittingEmptySubsequences: false).map { String($0.trimmingCharacters()) }
+        let parts = colors.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
         var out: [Color] = []
         for p in parts {
             do { out.append(try Color(parsing: p)) } catch {
@@ -75,7 +75,7 @@ struct LayoutOptions: ParsableArguments {
             for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
         }
         guard yAxis, yRange != nil || logY else { return }
-        let y = try yRange.map { try ArgumentText.range($0, option: "--y-range") }
+        let y = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
         let eligible = figure.panels.indices.filter { Self.plotsYAgainstContinuousX(figure.panels[$0].axes) }
         guard !eligible.isEmpty else {
             throw ValidationError("\(yRange != nil ? "--y-range" : "--log-y") does not apply: this figure has no plot of y against a continuous x")

@@ -32,92 +32,17 @@ struct OptimizerListOptions: ParsableArguments {
         valueName: "lr"))
     var lr: String?
 
+    /// One optimizer of the list: its name, the settings given for it (nil: none), and whether it was
+    /// written as a torch call.
+    typealias Entry = (name: String, given: [OptimizerSettings.Given]?, call: Bool)
+
     /// The optimizers in order (--optimizers first, then those only named by --opt), each checked.
     /// `defaultNames` is used when neither option names any.
     /// `steps`, when given, is checked against the schedule's limit (OneCycleLR's total_steps).
     func choices(default defaultNames: [String], limit: Int = 12, steps: Int? = nil) throws -> [OptimizerRequest] {
-        // One entry per path, in order. The same optimizer may appear twice as torch calls with
-        // different settings (`SGD(lr=0.1), SGD(lr=0.1, momentum=0.9)`), never twice alike.
-        var entries: [(name: String, given: [OptimizerSettings.Given]?, call: Bool)] = []
-        if let optimizers {
-            for raw in OptimizerListOptions.topLevelItems(optimizers) {
-                let name: String, given: [OptimizerSettings.Given]?
-                let bare = raw.trimmingSpaces
-                guard !bare.isEmpty else {
-                    throw ValidationError("--optimizers: '\(optimizers)' has an empty item (a comma too many); list names or calls separated by single commas")
-                }
-                // A torch class name alone (`SGD`, `Adam`) is its call with no arguments.
-                let isClass = !OptimizerConfig.allNames.contains(bare)
-                    && OptimizerConfig.allNames.contains { OptimizerConfig.torchClassName(for: $0) == bare }
-                if TorchCall.looksLikeCall(raw) || isClass {
-                    (name, given) = try OptimizerListOptions.callSettings(isClass ? bare + "()" : raw, option: "--optimizers")
-                } else {
-                    name = raw.trimmingSpaces
-                    given = nil
-                    guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers") }
-                }
-                let same = entries.contains { $0.name == name && OptimizerListOptions.sameSettings($0.given ?? [], given ?? []) }
-                guard !same else {
-                    throw ValidationError("--optimizers: '\(raw.trimmingSpaces)' is listed twice with the same settings")
-                }
-                entries.append((name, given, given != nil))
-            }
-        }
-        let parsedSchedule = try schedule.map { text -> LRSchedule in
-            do { return try LRSchedule(parsing: text) } catch let e as OptimError { throw ValidationError("--schedule: \(e.description)") }
-        }
-        if let steps, let parsedSchedule, let cap = parsedSchedule.stepLimit, steps > cap {
-            throw ValidationError("--schedule: \(parsedSchedule.text) allows at most \(cap) steps (torch raises after total_steps); "
-                + "--steps is \(steps)")
-        }
-        for item in opt {
-            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingSpaces
-            guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--opt '\(item)'") }
-            let matches = entries.indices.filter { entries[$0].name == name }
-            guard matches.count <= 1 else {
-                throw ValidationError("--opt '\(item)': '\(name)' appears \(matches.count) times in --optimizers; "
-                    + "give each its settings in a torch call there")
-            }
-            guard matches.first.map({ entries[$0].given == nil }) ?? true else {
-                throw ValidationError("--opt: '\(name)' is given twice; put all its settings in one --opt")
-            }
-            var given: [OptimizerSettings.Given] = []
-            if parts.count == 2 {
-                for kv in OptimizerListOptions.topLevelItems(String(parts[1])) {
-                    let pair = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    let key = pair[0].trimmingSpaces
-                    guard !key.isEmpty else {
-                        throw ValidationError("--opt '\(item)': expected name:k=v,k=v, e.g. --opt adam:lr=0.05,beta1=0.8")
-                    }
-                    let option = "--opt \(name):\(key)"
-                    if pair.count == 2, pair[1].trimmingSpaces.hasPrefix("(") {
-                        for g in try OptimizerListOptions.pairSettings(name: name, key: key, value: pair[1].trimmingSpaces, option: option) {
-                            guard !given.contains(where: { $0.key == g.key }) else { throw ValidationError("\(option) is given twice") }
-                            given.append(g)
-                        }
-                        continue
-                    }
-                    guard !given.contains(where: { $0.key == key }) else { throw ValidationError("\(option) is given twice") }
-                    let isFlag = (try? OptimizerConfig.defaults(for: name))?.first { $0.name == key }.map {
-                        if case .flag = $0.value { return true } else { return false }
-                    } ?? false
-                    if isFlag {
-                        let text = pair.count == 2 ? pair[1].trimmingSpaces.lowercased() : "true"
-                        guard text == "true" || text == "false" else {
-                            throw ValidationError("\(option): '\(text)' is not allowed; \(key) is a flag (true or false)")
-                        }
-                        given.append(.init(option: option, key: key, value: .flag(text == "true")))
-                    } else {
-                        guard pair.count == 2 else {
-                            throw ValidationError("\(option): expected \(key)=value, e.g. --opt \(name):\(key)=0.1")
-                        }
-                        given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(String(pair[1]), option: option))))
-                    }
-                }
-            }
-            if let k = matches.first { entries[k].given = given } else { entries.append((name, given, false)) }
-        }
+        var entries = try listedEntries()
+        let parsedSchedule = try checkedSchedule(steps: steps)
+        try applyOpt(to: &entries)
         if entries.isEmpty { entries = defaultNames.map { ($0, nil, false) } }
         guard entries.count <= limit else {
             throw ValidationError("--optimizers: \(entries.count) optimizers is too many for one figure; give at most \(limit)")
@@ -146,6 +71,107 @@ struct OptimizerListOptions: ParsableArguments {
             return OptimizerRequest(name: name, settings: Dictionary(given.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                                     schedule: parsedSchedule)
         }
+    }
+
+    /// The --optimizers list: one entry per path, in order. The same optimizer may appear twice as
+    /// torch calls with different settings (`SGD(lr=0.1), SGD(lr=0.1, momentum=0.9)`), never twice alike.
+    private func listedEntries() throws -> [Entry] {
+        var entries: [Entry] = []
+        if let optimizers {
+            for raw in OptimizerListOptions.topLevelItems(optimizers) {
+                let name: String, given: [OptimizerSettings.Given]?
+                let bare = raw.trimmingSpaces
+                guard !bare.isEmpty else {
+                    throw ValidationError("--optimizers: '\(optimizers)' has an empty item (a comma too many); list names or calls separated by single commas")
+                }
+                // A torch class name alone (`SGD`, `Adam`) is its call with no arguments.
+                let isClass = !OptimizerConfig.allNames.contains(bare)
+                    && OptimizerConfig.allNames.contains { OptimizerConfig.torchClassName(for: $0) == bare }
+                if TorchCall.looksLikeCall(raw) || isClass {
+                    (name, given) = try OptimizerListOptions.callSettings(isClass ? bare + "()" : raw, option: "--optimizers")
+                } else {
+                    name = raw.trimmingSpaces
+                    given = nil
+                    guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers") }
+                }
+                let same = entries.contains { $0.name == name && OptimizerListOptions.sameSettings($0.given ?? [], given ?? []) }
+                guard !same else {
+                    throw ValidationError("--optimizers: '\(raw.trimmingSpaces)' is listed twice with the same settings")
+                }
+                entries.append((name, given, given != nil))
+            }
+        }
+        return entries
+    }
+
+    /// --schedule parsed, and checked against `steps` (OneCycleLR's total_steps).
+    private func checkedSchedule(steps: Int?) throws -> LRSchedule? {
+        let parsedSchedule = try schedule.map { text -> LRSchedule in
+            do { return try LRSchedule(parsing: text) } catch let e as OptimError { throw ValidationError("--schedule: \(e.description)") }
+        }
+        if let steps, let parsedSchedule, let cap = parsedSchedule.stepLimit, steps > cap {
+            throw ValidationError("--schedule: \(parsedSchedule.text) allows at most \(cap) steps (torch raises after total_steps); "
+                + "--steps is \(steps)")
+        }
+        return parsedSchedule
+    }
+
+    /// Each --opt's settings put on its optimizer of the list, or a new entry for an optimizer only it names.
+    private func applyOpt(to entries: inout [Entry]) throws {
+        for item in opt {
+            let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingSpaces
+            guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--opt '\(item)'") }
+            let matches = entries.indices.filter { entries[$0].name == name }
+            guard matches.count <= 1 else {
+                throw ValidationError("--opt '\(item)': '\(name)' appears \(matches.count) times in --optimizers; "
+                    + "give each its settings in a torch call there")
+            }
+            guard matches.first.map({ entries[$0].given == nil }) ?? true else {
+                throw ValidationError("--opt: '\(name)' is given twice; put all its settings in one --opt")
+            }
+            let given = try optSettings(item, name: name, parts: parts)
+            if let k = matches.first { entries[k].given = given } else { entries.append((name, given, false)) }
+        }
+    }
+
+    /// The settings of one --opt item (`name:k=v,k=v`, split at the first colon into `parts`).
+    private func optSettings(_ item: String, name: String, parts: [Substring]) throws -> [OptimizerSettings.Given] {
+        var given: [OptimizerSettings.Given] = []
+        if parts.count == 2 {
+            for kv in OptimizerListOptions.topLevelItems(String(parts[1])) {
+                let pair = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = pair[0].trimmingSpaces
+                guard !key.isEmpty else {
+                    throw ValidationError("--opt '\(item)': expected name:k=v,k=v, e.g. --opt adam:lr=0.05,beta1=0.8")
+                }
+                let option = "--opt \(name):\(key)"
+                if pair.count == 2, pair[1].trimmingSpaces.hasPrefix("(") {
+                    for g in try OptimizerListOptions.pairSettings(name: name, key: key, value: pair[1].trimmingSpaces, option: option) {
+                        guard !given.contains(where: { $0.key == g.key }) else { throw ValidationError("\(option) is given twice") }
+                        given.append(g)
+                    }
+                    continue
+                }
+                guard !given.contains(where: { $0.key == key }) else { throw ValidationError("\(option) is given twice") }
+                let isFlag = (try? OptimizerConfig.defaults(for: name))?.first { $0.name == key }.map {
+                    if case .flag = $0.value { return true } else { return false }
+                } ?? false
+                if isFlag {
+                    let text = pair.count == 2 ? pair[1].trimmingSpaces.lowercased() : "true"
+                    guard text == "true" || text == "false" else {
+                        throw ValidationError("\(option): '\(text)' is not allowed; \(key) is a flag (true or false)")
+                    }
+                    given.append(.init(option: option, key: key, value: .flag(text == "true")))
+                } else {
+                    guard pair.count == 2 else {
+                        throw ValidationError("\(option): expected \(key)=value, e.g. --opt \(name):\(key)=0.1")
+                    }
+                    given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(String(pair[1]), option: option))))
+                }
+            }
+        }
+        return given
     }
 
     /// Whether two lists of given settings set the same keys to the same values.

@@ -1,3 +1,5 @@
+// Kernels: the numerical kernels behind the activations (GELU, hard, logistic, rectifiers, tanh).
+
 import RealModule
 
 // MARK: - GELU: exact (erf) and the tanh approximation; the sigmoid approximation is swish(1.702)

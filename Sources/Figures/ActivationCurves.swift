@@ -1,0 +1,112 @@
+import Optim
+import Viz
+
+/// The curves of the activation figure: f and f′ of each activation, their markers, jumps, the
+/// steepest slope, and the data table behind them.
+extension ActivationFigure {
+    /// What the curves of one figure share while they are drawn, and the oscillating stretches found.
+    struct CurvePlan {
+        let theme: Theme
+        let xr: ClosedRange<Double>
+        let single: Bool
+        /// About the plot's width in pixel columns (the legend and labels take the rest).
+        let columns: Int
+        let count: Int
+        let sampler = FunctionSampler()
+        var oscillating: [(name: String, envelope: OscillationEnvelope)] = []
+    }
+
+    /// Draws activation `i` (of style `style`): markers that tell several apart, f, f′ and its steepest point.
+    func addCurves(_ a: Activation, index i: Int, style: Int, plan: inout CurvePlan, to axes: inout Axes) {
+        let theme = plan.theme, single = plan.single
+        let color = single ? theme.color(0) : theme.color(style)
+        // One activation: f and f′ in two colours (and two dash styles); several: one colour each.
+        let derivativeColor = single ? theme.color(1) : color
+        if !single { addSeriesMarkers(a, index: i, style: style, color: color, plan: plan, to: &axes) }
+        if curves != .derivativeOnly { addValueCurve(a, style: style, color: color, plan: &plan, to: &axes) }
+        if curves != .valueOnly { addDerivativeCurve(a, style: style, color: derivativeColor, plan: &plan, to: &axes) }
+    }
+
+    /// Markers at evenly spaced x, staggered per series, tell the curves apart in greyscale too.
+    private func addSeriesMarkers(_ a: Activation, index i: Int, style: Int, color: Color, plan: CurvePlan, to axes: inout Axes) {
+        let theme = plan.theme, xr = plan.xr
+        let marker = theme.marker(style)
+        let xs = (0..<8).map { k in xr.lowerBound + (Double(k) + (Double(i) + 1) / Double(plan.count + 1)) * (xr.upperBound - xr.lowerBound) / 8 }
+        if curves != .derivativeOnly {
+            axes.add(ScatterMark(points: xs.map { Point($0, a.value($0)) }, shape: marker, size: theme.markerSize * 0.8,
+                                 color: color, edge: theme.plotBackground, zOrder: 3.5))
+        }
+        if curves != .valueOnly {
+            axes.add(ScatterMark(points: xs.map { Point($0, a.derivative($0)) }, shape: marker, size: theme.markerSize * 0.7,
+                                 color: color, edge: theme.plotBackground, zOrder: 3.5))
+        }
+    }
+
+    /// f, solid, broken at poles, with open and closed dots at its jumps.
+    private func addValueCurve(_ a: Activation, style: Int, color: Color, plan: inout CurvePlan, to axes: inout Axes) {
+        let theme = plan.theme, xr = plan.xr, single = plan.single
+        // The curves break at a pole rather than join its two branches.
+        let poles = a.poles.map(\.at)
+        let sampled = plan.sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
+        let (pts, band, env) = Self.resolvable(sampled, a.value, typed: a.expression != nil, over: xr, columns: plan.columns,
+                                               color: color, zOrder: 3.05)
+        if let band, let env { axes.add(band); plan.oscillating.append((single ? "f" : a.displayName, env)) }
+        let stroke = StrokeStyle(color: color, width: theme.lineWidth, join: .miter)
+        let name = single ? "f" : Self.symbol(a)
+        axes.add(LineMark(points: pts, style: stroke, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
+        if !single { axes.add(LineMark(points: [], style: stroke, label: legendLabel(a), marker: theme.marker(style))) }
+        for j in a.jumps where xr.contains(j) {
+            let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
+            axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
+        }
+    }
+
+    /// f′, dashed when f is drawn too, and (one activation) its steepest slope marked.
+    private func addDerivativeCurve(_ a: Activation, style: Int, color: Color, plan: inout CurvePlan, to axes: inout Axes) {
+        let theme = plan.theme, xr = plan.xr, single = plan.single, width = theme.lineWidth
+        let derivativeJumps = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
+        // f′ is drawn only where f is defined (AD gives log′(x) = 1/x for x < 0 too).
+        let typed = a.expression != nil
+        let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
+        let sampled = plan.sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
+        let (pts, band, env) = Self.resolvable(sampled, derivative, typed: typed, over: xr, columns: plan.columns,
+                                               color: color, zOrder: 2.9)
+        if let band, let env { axes.add(band); plan.oscillating.append((single ? "f′" : a.displayName + "′", env)) }
+        let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
+        let stroke = StrokeStyle(color: color, width: width * 0.9, dash: dash, join: .miter)
+        let name = single ? "f" : Self.symbol(a)
+        axes.add(LineMark(points: pts, style: stroke, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
+        // With f drawn too, one key says what dashes mean (a row per curve made a family's legend
+        // twice as long, over half the page at --font-scale 2); f′ alone keeps a row per curve.
+        if !single && curves == .derivativeOnly {
+            axes.add(LineMark(points: [], style: stroke, label: a.expression == nil ? a.displayName + "′" : legendLabel(a) + ": $f'$",
+                              marker: theme.marker(style)))
+        }
+        if single { addSteepestSlope(a, color: color, plan: plan, to: &axes) }
+    }
+
+    /// The largest |f′| as a diamond on the branch that reaches it, with its value and where.
+    private func addSteepestSlope(_ a: Activation, color: Color, plan: CurvePlan, to axes: inout Axes) {
+        let theme = plan.theme, xr = plan.xr
+        let steep = a.steepestSlope
+        let (peak, at) = (steep.magnitude, steep.at)
+        guard at.isFinite, xr.contains(at), peak > 0, peak.isFinite else { return }
+        // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
+        let p = Point(at, steep.slope)
+        axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: color, edge: theme.background, zOrder: 5))
+        let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr)
+            : " as $x$ → " + TickFormat.short(at) + (steep.approach < 0 ? "⁻" : "⁺")
+        axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
+                                at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false))
+    }
+
+    /// The data behind the curves of `a`: f and f′ on a uniform grid of 601 points over `xr`.
+    static func curveTable(_ a: Activation, over xr: ClosedRange<Double>) -> DataTable {
+        let n = 601
+        let rows = (0..<n).map { k -> [Double] in
+            let x = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(k) / Double(n - 1)
+            return [x, a.value(x), a.derivative(x)]
+        }
+        return DataTable(name: a.tableName, columns: ["x", "f", "df"], rows: rows)
+    }
+}
