@@ -13,7 +13,10 @@ struct SurfaceFieldView {
     let limits: (lower: Double?, upper: Double?)
     /// Where f → ±∞ inside the view, with the sign, when the largest |f| is an isolated pole.
     let pole: (point: Point, positive: Bool)?
-    /// "x < 0" when the undefined cells are one side of a vertical or horizontal line, nil otherwise.
+    /// The view's axes along which f → ±∞ (log(x·y) on x = 0 and y = 0), with the sign.
+    let singular: [(line: String, sign: Int)]
+    /// "x < 0" when the undefined cells are one side of a vertical or horizontal line, "x·y < 0" when they
+    /// are whole quadrants, nil otherwise.
     let undefinedSide: String?
     /// The fraction of the grid's values that are NaN or infinite.
     let undefinedFraction: Double
@@ -34,8 +37,9 @@ struct SurfaceFieldView {
         }
         let bad = raw.z.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         undefinedFraction = Double(bad) / Double(max(1, raw.z.count))
-        undefinedSide = bad > 0 ? Self.side(of: raw) : nil
+        undefinedSide = bad > 0 ? Self.side(of: raw) ?? Self.quadrants(of: raw) : nil
         pole = surface.expression == nil ? nil : Self.pole(in: raw, surface: surface)
+        singular = pole == nil ? Self.singularAxes(of: surface, in: raw.bounds) : []
     }
 
     /// `v` rounded up (towards +∞) to two significant digits.
@@ -86,6 +90,7 @@ struct SurfaceFieldView {
             out.append("\(f) → \(pole.positive ? "" : "−")∞ at (\(Self.coordinate(pole.point.x, span: b.x.upper - b.x.lower)), "
                        + "\(Self.coordinate(pole.point.y, span: b.y.upper - b.y.lower)))")
         }
+        if let note = Self.singularAxesNote(singular, fSymbol: f) { out.append(note) }
         if let hi = limits.upper, let top = raw.finiteRange?.upper {
             let cut = heights ? "heights above \(Self.short(hi)) cut flat (pale faces)" : "colours stop at \(Self.short(hi)) (hatched above)"
             out.append(cut + "; the largest sampled \(f) is \(Self.short(top))")

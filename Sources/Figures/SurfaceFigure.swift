@@ -70,13 +70,14 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         } else {
             main = try plane(field, every: every, theme: theme, view: view)
         }
-        let notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil)
+        let notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
             addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
-            figure.footnote = ([note].compactMap { $0 } + notes).joined(separator: "; ")
+            // The curves' legend does not say where paths left the map: the footnote does, when the map cannot.
+            figure.footnote = ([note, exitFootnote].compactMap { $0 } + notes).joined(separator: "; ")
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)
@@ -195,7 +196,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }
-            if let note = exitNote(run, index: i) { marks.append(note) }
+            if notesExitsOnMap, let note = exitNote(run, index: i) { marks.append(note) }
         }
         return marks
     }
@@ -321,4 +322,15 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     }
 
     private func short(_ v: Double) -> String { TickFormat.short(v, significant: 3) }
+
+    /// "f oscillates with period ≈ 0.126: too fast to mark its minima and saddles" when the critical-point
+    /// search could not resolve f, with "… or for the colours to follow it (narrow the view with --xrange)"
+    /// when the plotted grid (`grid` samples a side) has under 4 samples a period either.
+    var oscillationNote: String? {
+        guard let period = surface.unresolvedPeriod else { return nil }
+        let side = max(plan.x.upper - plan.x.lower, plan.y.upper - plan.y.lower)
+        let aliased = period < 4 * side / Double(grid)
+        return "f oscillates with period ≈ " + TickFormat.short(period, significant: 2) + ": too fast to mark its minima and saddles"
+            + (aliased ? " or for the colours to follow it (narrow the view with --xrange/--yrange)" : "")
+    }
 }

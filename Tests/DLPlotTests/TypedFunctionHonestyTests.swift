@@ -158,4 +158,67 @@ final class TypedFunctionHonestyTests: XCTestCase {
         XCTAssertEqual(family.compactMap { $0.expression?.parameterLabel },
                        ["$\\beta = \\pi/4$", "$\\beta = 1/3$", "$\\beta = 2$", "$\\beta = 0.1235$", "$\\beta = 3\\pi/4$"])
     }
+
+    /// sin(50x) + y² has ~48 minima along y = 0 in [−3, 3]; the critical-point search (a 60-step grid) aliased
+    /// them into 9 "min" stars and 5 "saddle" diamonds 2.5 apart, and the default view was widened to
+    /// [−12.2, 9.5] to hold aliased "global minima". Now the oscillation is measured (period 2π/50 ≈ 0.126),
+    /// nothing false is marked, the view stays [−3, 3]², and the footnote says why.
+    func testFastOscillationIsMeasuredNotAliased() throws {
+        let f = try MathExpression("sin(50*x)+y^2", dimension: 2)
+        let period = try XCTUnwrap(Oscillation.shortestPeriod(f, in: ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)))
+        XCTAssertEqual(period, 2 * Double.pi / 50, accuracy: 0.01)
+        let s = Surface(expression: f)
+        XCTAssertEqual(s.viewBox, ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3))
+        XCTAssertEqual(s.minima, [])
+        XCTAssertEqual(s.saddles, [])
+        XCTAssertEqual(try XCTUnwrap(s.unresolvedPeriod), 2 * Double.pi / 50, accuracy: 0.01)
+        // A slow one is resolved as before: typed Himmelblau keeps its four minima, Rastrigin its grid of them.
+        XCTAssertNil(Oscillation.shortestPeriod(try MathExpression("(x^2+y-11)^2+(x+y^2-7)^2", dimension: 2),
+                                                in: ViewBox(xmin: -5, xmax: 5, ymin: -5, ymax: 5)))
+        XCTAssertEqual(Surface(expression: try MathExpression("(x^2+y-11)^2+(x+y^2-7)^2", dimension: 2)).minima.count, 4)
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runDLPlot(["surface", "sin(50*x)+y^2", "--optimizers", "gd", "-o", "s.png", "--layout-report", "s.json"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let report = try String(contentsOf: dir.appendingPathComponent("s.json"), encoding: .utf8)
+        XCTAssertTrue(report.contains("f oscillates with period ≈ 0.13: too fast to mark its minima and saddles"), report)
+        XCTAssertFalse(report.contains("\"min"), report)
+        // Over a wide view the plotted grid cannot follow it either, and the note says so.
+        let wide = try runDLPlot(["surface", "sin(50*x)+y^2", "--xrange", "-30:30", "--yrange", "-3:3", "--optimizers", "gd",
+                                  "-o", "w.png", "--layout-report", "w.json"], in: dir)
+        XCTAssertEqual(wide.status, 0, wide.stderr)
+        let wideReport = try String(contentsOf: dir.appendingPathComponent("w.json"), encoding: .utf8)
+        XCTAssertTrue(wideReport.contains("or for the colours to follow it (narrow the view with --xrange/--yrange)"), wideReport)
+    }
+
+    /// log(x·y) is −∞ on both axes and undefined where x and y have opposite signs: the notes say both
+    /// (it said only "f undefined (NaN) on 50 % of the view", and nothing of f → −∞).
+    func testSingularAxesAndQuadrantsAreNamed() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (expression, note) in [("log(x*y)", "f → −∞ along x = 0 and y = 0 (no minimum); f undefined (NaN) for x·y < 0, hatched grey"),
+                                   ("1/x + y^2", "f → ±∞ along x = 0 (no minimum)"),
+                                   ("1/x^2 + y^2", "f → ∞ along x = 0")] {
+            let r = try runDLPlot(["surface", expression, "--optimizers", "gd", "-o", "l.png", "--layout-report", "l.json"], in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let report = try String(contentsOf: dir.appendingPathComponent("l.json"), encoding: .utf8)
+            XCTAssertTrue(report.contains(note), expression + ": " + report)
+        }
+    }
+
+    /// `lr --function 'abs(x)'` chose 2.4×10⁻⁶, 2.4×10⁻⁵ and 5.3×10⁻⁵ (the "curvature" across the kink is
+    /// 1/h), three panels where nothing moves; `sqrt(x)` chose 1.8, 18 and 39, three that leave the domain.
+    /// Where the way is kinked, or there is no minimum to head for, the rates come from the distance to go and
+    /// the slope: |x| from 2.4 (slope 1): 0.04, 0.4, 5.3; √x from 2.69 towards its edge at 0 (slope 0.305):
+    /// 0.15, 1.5, 19. Smooth functions keep the curvature rule (x² from 2.4: 0.05, 0.5, 1.1).
+    func testDefaultRatesOnKinksAndDomainEdges() throws {
+        XCTAssertEqual(try Curve1D(expression: MathExpression("abs(x)")).suggestedRates(from: 2.4), [0.04, 0.4, 5.3])
+        let root = try Curve1D(expression: MathExpression("sqrt(x)"))
+        XCTAssertEqual(root.suggestedRates(from: 2.69), [0.15, 1.5, 19])
+        XCTAssertEqual(try Curve1D(expression: MathExpression("x^2")).suggestedRates(from: 2.4), [0.05, 0.5, 1.1])
+        XCTAssertEqual(try Curve1D(expression: MathExpression("x^4 - 3*x^2 + x")).suggestedRates(from: 2.4), [0.0016, 0.016, 0.24])
+        // The three panels on |x| tell three stories.
+        let (figure, _) = try DLPlot.LearningRateCommand.parse(["--function", "abs(x)"]).makeFigure()
+        XCTAssertEqual(figure.panels.compactMap(\.axes.title), ["$\\alpha$ = 0.04: too small", "$\\alpha$ = 0.4: good", "$\\alpha$ = 5.3: oscillates"])
+    }
 }

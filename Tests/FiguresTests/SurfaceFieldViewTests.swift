@@ -76,7 +76,10 @@ final class SurfaceFieldViewTests: XCTestCase {
         XCTAssertEqual(region.x.lower, -3); XCTAssertEqual(region.x.upper, 3)
         XCTAssertEqual(try SurfaceFieldView(raw: sample(try typed("sqrt(-y)+x")), surface: try typed("sqrt(-y)+x"),
                                             logScale: nil, clip: true).undefinedSide, "y > 0")
-        XCTAssertNil(try SurfaceFieldView(raw: sample(try typed("sqrt(x*y)")), surface: try typed("sqrt(x*y)"),
+        // Not a half-plane but two quadrants: named as such (it was nil, and the note said only "50 % of the view").
+        XCTAssertEqual(try SurfaceFieldView(raw: sample(try typed("sqrt(x*y)")), surface: try typed("sqrt(x*y)"),
+                                            logScale: nil, clip: true).undefinedSide, "x·y < 0")
+        XCTAssertNil(try SurfaceFieldView(raw: sample(try typed("sqrt(x^2+y^2-4)")), surface: try typed("sqrt(x^2+y^2-4)"),
                                           logScale: nil, clip: true).undefinedSide)
     }
 

@@ -48,6 +48,9 @@ final class PageTextFittingTests: XCTestCase {
 
     func testMathIsNeverCutInside() {
         XCTAssertEqual(TextLayout.breakPoints("a $x + y$ b"), [1, 9])
+        // Never next to an "=": "α = 0.04: too small" breaks after the colon, not as "α =" over "0.04: …".
+        XCTAssertEqual(TextLayout.breakPoints("$\\alpha$ = 0.04: too small"), [16, 20])
+        XCTAssertEqual(TextLayout.split("$\\alpha$ = 0.04: too small")?.0, "$\\alpha$ = 0.04:")
         XCTAssertEqual(TextLayout.lastFitting([1, 5, 9], fits: { $0 <= 5 }), 5)
         XCTAssertNil(TextLayout.lastFitting([1, 5, 9], fits: { _ in false }))
     }

@@ -156,30 +156,6 @@ public struct Curve1D: Sendable, Hashable {
         }
     }
 
-    /// Three learning rates for a step-size figure from `start`: 0.1/L and 1/L, where L is the largest
-    /// curvature f″ between the start and the minimum its descent heads for, and 2.2/L* with L* = f″ at
-    /// that minimum (|f″| at the start for all three when f has no minimum in view). GD settles at a
-    /// minimum only for α < 2/L* (Nocedal & Wright, Numerical Optimization, §3.3): the three show too
-    /// small, good and diverging steps for this f. Two significant digits. Nil when a curvature is not
-    /// positive and finite.
-    public func suggestedRates(from start: Double) -> [Double]? {
-        let h = 1e-5 * max(1, abs(start))
-        func curvature(_ w: Double) -> Double { (derivative(w + h) - derivative(w - h)) / (2 * h) }
-        let descent = -derivative(start)
-        let ahead = minima.filter { descent == 0 || ($0 - start) * descent > 0 }
-        var L = abs(curvature(start)), atMinimum = L
-        if let target = ahead.min(by: { abs($0 - start) < abs($1 - start) }) {
-            L = (0...50).map { curvature(start + (target - start) * Double($0) / 50) }.filter(\.isFinite).max() ?? L
-            atMinimum = curvature(target)
-        }
-        guard L.isFinite, L > 0, atMinimum.isFinite, atMinimum > 0 else { return nil }
-        func twoDigits(_ v: Double) -> Double {
-            let e = Double.pow(10, (Double.log10(v)).rounded(.down) - 1)
-            return (v / e).rounded() * e
-        }
-        return [twoDigits(0.1 / L), twoDigits(1 / L), twoDigits(2.2 / atMinimum)]
-    }
-
     /// The minimisers (global first), found by Newton's method from a scan; exact for square/quartic.
     public var minima: [Double] {
         switch kind {

@@ -9,6 +9,8 @@ public struct ExpressionSurface: Sendable, Hashable {
     /// The expression (dimension 2).
     public let expression: MathExpression
     let info: SurfaceInfo
+    /// The period of an oscillation too fast for the critical-point search (none are marked then).
+    let unresolvedPeriod: Double?
 
     /// Analyses `expression` over `view` (default: `defaultView`); `start` overrides the suggested start.
     init(expression: MathExpression, view: ViewBox?, start: Point2?) {
@@ -20,6 +22,7 @@ public struct ExpressionSurface: Sendable, Hashable {
                                viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box))
         info.localMinima = critical.localMinima
         self.info = info
+        unresolvedPeriod = critical.unresolvedPeriod
     }
 
     /// [−3, 3]², widened (with a margin of 15 % of the minima's spread, at least 1, rounded out to
@@ -79,12 +82,20 @@ extension Surface {
 
     /// The typed expression, or nil for a built-in surface.
     public var expression: MathExpression? { typed?.expression }
+
+    /// For a typed surface that oscillates faster than its critical-point search can resolve (sin(50x)),
+    /// the shortest period found along x or y: its minima and saddles are then not listed. Nil otherwise.
+    public var unresolvedPeriod: Double? { typed?.unresolvedPeriod }
 }
 
 /// Critical points of a 2-D expression inside a box.
 struct CriticalPoints {
     var minima: [(Point2, Double)] = []
     var saddles: [Point2] = []
+    /// When f oscillates faster than the search grid resolves (sin(50x) has period 0.126; the grid's step
+    /// over [−3, 3] is 0.1), the shortest period found (x or y) and no critical points: the points a
+    /// coarse grid would find are aliasing artefacts (minima every 2.5 units where there are ~50 per unit).
+    var unresolvedPeriod: Double?
 
     /// The lowest minima (all those within 1e-9 of the lowest value).
     var globalMinima: [Point2] {
@@ -101,6 +112,10 @@ struct CriticalPoints {
     }
 
     init(_ f: MathExpression, in box: ViewBox, grid n: Int = 60) {
+        if let period = Oscillation.shortestPeriod(f, in: box), period < 4 * max(box.xmax - box.xmin, box.ymax - box.ymin) / Double(n) {
+            unresolvedPeriod = period
+            return
+        }
         var xs: [Double] = [], ys: [Double] = []
         for j in 0...n {
             for i in 0...n {

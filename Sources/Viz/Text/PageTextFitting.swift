@@ -39,13 +39,16 @@ extension TextLayout {
         return (stacked(make(line1, font: small, canvas: canvas), l2, font: small), true)
     }
 
-    /// Character offsets of the spaces outside `$…$` (where a line may end), in order.
+    /// Character offsets of the spaces outside `$…$` (where a line may end), in order; not the spaces around
+    /// an "=" (a title "α = 0.04: too small" broke as "α =" over "0.04: too small").
     static func breakPoints(_ text: String) -> [Int] {
         var out: [Int] = []
         var inMath = false
-        for (k, c) in text.enumerated() {
+        let chars = Array(text)
+        for (k, c) in chars.enumerated() {
             if c == "$" { inMath.toggle() }
-            if c == " ", !inMath, k > 0 { out.append(k) }
+            let nextToEquals = chars[k - 1 < 0 ? k : k - 1] == "=" || (k + 1 < chars.count && chars[k + 1] == "=")
+            if c == " ", !inMath, k > 0, !nextToEquals { out.append(k) }
         }
         return out
     }

@@ -24,7 +24,8 @@ extension TextLayout {
         return make(text, font: font.scaled(factor), canvas: canvas)
     }
 
-    /// The two halves of `text` at the space outside `$…$` nearest its middle, or nil when it has none.
+    /// The two halves of `text` at the space outside `$…$` nearest its middle, or nil when it has none; never
+    /// at a space next to an "=" ("α = 0.04: too small" broke as "α =" over "0.04: too small").
     static func split(_ text: String) -> (String, String)? {
         let chars = Array(text)
         var inMath = false
@@ -32,7 +33,7 @@ extension TextLayout {
         let middle = Double(chars.count) / 2
         for (k, c) in chars.enumerated() {
             if c == "$" { inMath.toggle() }
-            if c == " ", !inMath, k > 0, k < chars.count - 1 {
+            if c == " ", !inMath, k > 0, k < chars.count - 1, chars[k - 1] != "=", chars[k + 1] != "=" {
                 if best.map({ abs(Double(k) - middle) < abs(Double($0) - middle) }) ?? true { best = k }
             }
         }

@@ -1,0 +1,71 @@
+import Optim
+import Viz
+
+extension SurfaceFieldView {
+    /// The axes of the view along which a typed f is infinite, with the sign it tends to: log(x·y) is −∞ on
+    /// x = 0 and on y = 0, 1/x + y² is ±∞ on x = 0. A line counts when f is ±∞ at 80 % or more of 41 points
+    /// along it inside the view (the line must cross the view's interior). Empty for built-in surfaces.
+    static func singularAxes(of surface: Surface, in b: Bounds) -> [(line: String, sign: Int)] {
+        guard surface.expression != nil else { return [] }
+        var out: [(String, Int)] = []
+        let candidates: [(String, Bool)] = [("x = 0", b.x.lower < 0 && b.x.upper > 0), ("y = 0", b.y.lower < 0 && b.y.upper > 0)]
+        for (line, crosses) in candidates where crosses {
+            var plus = 0, minus = 0
+            let delta = 1e-6 * max(b.x.upper - b.x.lower, b.y.upper - b.y.lower)
+            for k in 0...40 {
+                let t = Double(k) / 40
+                // f on the line, and just off it on each side (1/x is +∞ at x = +0 but −∞ just left of it).
+                let at = { (d: Double) in line.hasPrefix("x") ? surface.value(d, b.y.lower + t * (b.y.upper - b.y.lower))
+                    : surface.value(b.x.lower + t * (b.x.upper - b.x.lower), d) }
+                let v = at(0)
+                guard v.isInfinite else { continue }
+                if v > 0 { plus += 1 } else { minus += 1 }
+                for side in [at(-delta), at(delta)] where side.isInfinite || abs(side) > 1e3 {
+                    if side > 0 { plus += 1 } else { minus += 1 }
+                }
+            }
+            let onLine = (0...40).filter { k in
+                let t = Double(k) / 40
+                return (line.hasPrefix("x") ? surface.value(0, b.y.lower + t * (b.y.upper - b.y.lower))
+                    : surface.value(b.x.lower + t * (b.x.upper - b.x.lower), 0)).isInfinite
+            }.count
+            guard onLine >= 33 else { continue }
+            out.append((line, minus == 0 ? 1 : plus == 0 ? -1 : 0))
+        }
+        return out
+    }
+
+    /// "f → −∞ along x = 0 and y = 0 (no minimum)", "f → ∞ along x = 0", or nil when no axis is singular.
+    static func singularAxesNote(_ lines: [(line: String, sign: Int)], fSymbol f: String) -> String? {
+        guard !lines.isEmpty else { return nil }
+        let signs = Set(lines.map(\.sign))
+        let sign = signs.count == 1 ? lines[0].sign : 0
+        let arrow = sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞"
+        return "\(f) → \(arrow) along " + lines.map(\.line).joined(separator: " and ") + (signs.contains(where: { $0 <= 0 }) ? " (no minimum)" : "")
+    }
+
+    /// "x·y < 0" (or "x·y > 0", "x < 0 and y > 0", …) when the cells where f is undefined are whole
+    /// quadrants about the origin (cells on an axis aside): log(x·y) is undefined where x and y have
+    /// opposite signs. Nil otherwise, or when one side of an axis is undefined (`side(of:)` says that).
+    static func quadrants(of f: ScalarField) -> String? {
+        // For each quadrant (x > 0, y > 0 first, counter-clockwise): whether all / any of its cells are bad.
+        var all = [true, true, true, true], any = [false, false, false, false], seen = [false, false, false, false]
+        for j in 0..<f.ny {
+            for i in 0..<f.nx {
+                let x = f.xs[i], y = f.ys[j]
+                guard x != 0, y != 0 else { continue }
+                let q = x > 0 ? (y > 0 ? 0 : 3) : (y > 0 ? 1 : 2)
+                seen[q] = true
+                if f[i, j].isFinite { all[q] = false } else { any[q] = true }
+            }
+        }
+        guard seen.allSatisfy({ $0 }), (0..<4).allSatisfy({ all[$0] == any[$0] }) else { return nil }
+        let bad = Set((0..<4).filter { all[$0] })
+        let names = ["x > 0 and y > 0", "x < 0 and y > 0", "x < 0 and y < 0", "x > 0 and y < 0"]
+        switch bad {
+        case [1, 3]: return "x·y < 0"
+        case [0, 2]: return "x·y > 0"
+        default: return bad.count == 1 ? bad.first.map { names[$0] } : nil
+        }
+    }
+}
