@@ -4,14 +4,15 @@ import Glibc
 import Foundation
 import RunLogs
 
-/// Reading training logs: a 10⁷-row CSV and a 10⁶-event TensorBoard file, read in process (rows/s,
+/// Reading training logs: a 10⁷-row Lightning-style CSV (epoch, lr, step, train_loss on every row,
+/// val_loss every 10⁵ rows) and a 10⁶-event TensorBoard file, read in process (rows/s,
 /// MB/s) and drawn by a whole `dlplot runs` process, whose peak resident memory must stay under 300 MB.
 /// `DLPLOT_BENCH_LOG_ROWS` overrides the row count (the event file has a tenth as many events).
 func runLogBenchmarks(_ h: inout Harness, dlplot: String?) {
     let rows = Int(ProcessInfo.processInfo.environment["DLPLOT_BENCH_LOG_ROWS"] ?? "") ?? 10_000_000
     let dir = "/tmp/dlplot-bench-logs"
     mkdir(dir, 0o755)
-    let csv = dir + "/rows-\(rows).csv", events = dir + "/events.out.tfevents.\(rows / 10).bench"
+    let csv = dir + "/lightning-\(rows).csv", events = dir + "/events.out.tfevents.\(rows / 10).bench"
     guard makeCSV(csv, rows: rows), makeEvents(events, count: rows / 10) else {
         h.record("logs", "failed: could not write the benchmark files in \(dir)")
         return
@@ -20,7 +21,8 @@ func runLogBenchmarks(_ h: inout Harness, dlplot: String?) {
         let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         let clock = ContinuousClock()
         var points = 0
-        let d = clock.measure { points = (try? LogReader.read(path).first?.metrics.first?.count) ?? -1 }
+        let metric = name == "CSV" ? "train_loss" : "train/loss"
+        let d = clock.measure { points = (try? LogReader.read(path).first?.metric(metric)?.count) ?? -1 }
         let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         guard points == count else { h.record("read \(name)", "failed: \(points) of \(count) points"); continue }
         h.record("read \(name), \(formatRate(Double(count)))rows", formatRate(Double(count) / s) + " rows/s, "
@@ -33,17 +35,22 @@ func runLogBenchmarks(_ h: inout Harness, dlplot: String?) {
     }
 }
 
-/// Writes `step,loss` rows (a noisy decaying loss) unless the file exists.
+/// Writes Lightning CSVLogger-style rows unless the file exists: sorted columns epoch,lr,step,train_loss,
+/// val_loss; every row an epoch, a learning rate and a noisy decaying train_loss, and a val_loss row at
+/// the last step of each of 100 epochs (as Lightning writes its sparse rows).
 private func makeCSV(_ path: String, rows: Int) -> Bool {
     if access(path, F_OK) == 0 { return true }
     guard let f = fopen(path + ".tmp", "w") else { return false }
-    fputs("step,loss\n", f)
+    fputs("epoch,lr,step,train_loss,val_loss\n", f)
     var state: UInt64 = 42
+    let perEpoch = max(rows / 100, 1)
     for i in 0..<rows {
         state = state &* 6364136223846793005 &+ 1442695040888963407
         let noise = Double(state >> 11) / Double(1 << 53) - 0.5
         let loss = 2.3 / (1 + Double(i) / 1e5) + 0.05 * noise
-        fputs("\(i),\(loss)\n", f)
+        let lr = 1e-3 * (1 - Double(i) / Double(rows))
+        fputs("\(i / perEpoch),\(lr),\(i),\(loss),\n", f)
+        if i % perEpoch == perEpoch - 1 { fputs("\(i / perEpoch),,\(i),,\(loss + 0.1)\n", f) }
     }
     fclose(f)
     return rename(path + ".tmp", path) == 0

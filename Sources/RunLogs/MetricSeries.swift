@@ -4,8 +4,8 @@
 public struct MetricSeries: Sendable {
     /// The metric's name: a CSV column, a JSON key (nested keys joined by `/`), or a TensorBoard tag.
     public var name: String
-    /// Steps, strictly increasing.
-    public var steps: [Int64]
+    /// Steps, strictly increasing (held as a progression while they are one: see `StepColumn`).
+    public var steps: StepColumn
     /// Values at `steps`, exactly as logged.
     public var values: [Double]
     /// Wall-clock time of each point in seconds since the Unix epoch (or the log's own time origin);
@@ -14,10 +14,15 @@ public struct MetricSeries: Sendable {
     /// How the values were logged.
     public var precision: LoggedPrecision
 
-    public init(name: String, steps: [Int64], values: [Double], wallTimes: [Double] = [],
+    public init(name: String, steps: StepColumn, values: [Double], wallTimes: [Double] = [],
                 precision: LoggedPrecision = .float64) {
         self.name = name; self.steps = steps; self.values = values
         self.wallTimes = wallTimes; self.precision = precision
+    }
+
+    public init(name: String, steps: [Int64], values: [Double], wallTimes: [Double] = [],
+                precision: LoggedPrecision = .float64) {
+        self.init(name: name, steps: StepColumn(steps), values: values, wallTimes: wallTimes, precision: precision)
     }
 
     public var count: Int { steps.count }

@@ -26,6 +26,8 @@ struct RunLogBuilder {
     private var splits: [[(column: String, value: String)]] = []
     private var splitKeys = Set<[String]>()
     private var replaced: [Int] = []
+    /// Whether each series is the log's epoch column (see `append`).
+    private var isEpoch: [Bool] = []
     private var restarts: [Int] = []
     private let recordsTime: Bool
 
@@ -51,7 +53,8 @@ struct RunLogBuilder {
         let k = series.count
         index[key] = k
         order.append(name)
-        series.append(MetricSeries(name: name, steps: [], values: [], precision: precision))
+        series.append(MetricSeries(name: name, steps: StepColumn(), values: [], precision: precision))
+        isEpoch.append(name == "epoch" && split.isEmpty)
         splits.append(split)
         splitKeys.insert(split.map(\.value))
         replaced.append(0); restarts.append(0)
@@ -67,9 +70,16 @@ struct RunLogBuilder {
             let keep = firstIndex(notBelow: step, in: series[k].steps)
             let dropped = series[k].steps.count - keep
             if step < last { replaced[k] += dropped; restarts[k] += 1 }
-            series[k].steps.removeSubrange(keep...)
+            series[k].steps.removeSuffix(from: keep)
             series[k].values.removeSubrange(keep...)
             if recordsTime { series[k].wallTimes.removeSubrange(keep...) }
+        } else if isEpoch[k], series[k].count >= 2, series[k].values[series[k].count - 1] == value,
+                  series[k].values[series[k].count - 2] == value {
+            // The epoch holds over many steps: keep the first and last step of each epoch only (every map
+            // from steps to epochs reads the same from them), so a 10⁷-row log's epoch column costs nothing.
+            series[k].steps.setLast(step)
+            if recordsTime { series[k].wallTimes[series[k].count - 1] = time }
+            return
         }
         series[k].steps.append(step)
         series[k].values.append(value)
@@ -86,7 +96,7 @@ struct RunLogBuilder {
         guard seen > 0, rows > seen else { return }
         for k in series.indices {
             let n = Int(Double(series[k].count) / Double(seen) * Double(rows) * 1.05) + 64
-            guard n > series[k].steps.capacity else { continue }
+            guard !isEpoch[k], n > series[k].values.capacity else { continue }
             series[k].steps.reserveCapacity(n)
             series[k].values.reserveCapacity(n)
             if recordsTime { series[k].wallTimes.reserveCapacity(n) }
@@ -142,7 +152,7 @@ struct RunLogBuilder {
         }
     }
 
-    private func firstIndex(notBelow step: Int64, in steps: [Int64]) -> Int {
+    private func firstIndex(notBelow step: Int64, in steps: StepColumn) -> Int {
         var lo = 0, hi = steps.count
         while lo < hi {
             let mid = (lo + hi) / 2

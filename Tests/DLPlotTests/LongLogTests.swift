@@ -10,18 +10,21 @@ import XCTest
 final class LongLogTests: XCTestCase {
     private var rows: Int { Int(ProcessInfo.processInfo.environment["DLPLOT_TEST_LOG_ROWS"] ?? "") ?? 200_000 }
 
-    /// Writes `step,loss` rows (a noisy decaying loss, as the benchmark's file) and returns the loss texts.
+    /// Writes Lightning CSVLogger-style rows (as the benchmark's file: epoch, lr, step and a noisy decaying
+    /// train_loss on every row, a val_loss row at the end of each of 100 epochs) and returns the train_loss texts.
     private func writeLog(_ path: String, rows: Int) throws -> [String] {
         guard let f = fopen(path, "w") else { throw CocoaError(.fileWriteUnknown) }
         defer { fclose(f) }
-        fputs("step,loss\n", f)
+        fputs("epoch,lr,step,train_loss,val_loss\n", f)
         var state: UInt64 = 42, texts: [String] = []
         texts.reserveCapacity(rows)
+        let perEpoch = max(rows / 100, 1)
         for i in 0..<rows {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             let loss = 2.3 / (1 + Double(i) / 1e5) + 0.05 * (Double(state >> 11) / Double(1 << 53) - 0.5)
             texts.append("\(loss)")
-            fputs("\(i),\(loss)\n", f)
+            fputs("\(i / perEpoch),\(1e-3 * (1 - Double(i) / Double(rows))),\(i),\(loss),\n", f)
+            if i % perEpoch == perEpoch - 1 { fputs("\(i / perEpoch),,\(i),,\(loss + 0.1)\n", f) }
         }
         return texts
     }
@@ -48,7 +51,7 @@ final class LongLogTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let log = dir.appendingPathComponent("long.csv").path
         let logged = try writeLog(log, rows: rows)
-        let drawn = measured(["runs", log, "-o", dir.appendingPathComponent("long.png").path])
+        let drawn = measured(["runs", log, "--y", "*", "--x", "epoch", "-o", dir.appendingPathComponent("long.png").path])
         XCTAssertEqual(drawn.status, 0)
         XCTAssertLessThan(drawn.peakMiB, 300, "peak resident memory of dlplot runs over \(rows) rows")
         let png = try Data(contentsOf: dir.appendingPathComponent("long.png"))
@@ -58,13 +61,12 @@ final class LongLogTests: XCTestCase {
                                   "-o", dir.appendingPathComponent("d.png").path])
         XCTAssertEqual(tabulated.status, 0)
         let text = try String(contentsOfFile: dir.appendingPathComponent("d.csv").path, encoding: .utf8)
-        var lines = text.split(separator: "\n").makeIterator()
-        XCTAssertEqual(lines.next(), "run,metric,step,value")
+        XCTAssertTrue(text.hasPrefix("run,metric,step,value\n"))
         var count = 0
-        while let line = lines.next() {
-            if line != "r,loss,\(count),\(logged[count])" { XCTFail("row \(count): \(line)"); break }
+        for line in text.split(separator: "\n").dropFirst() where line.hasPrefix("r,train_loss,") {
+            if line != "r,train_loss,\(count),\(logged[count])" { XCTFail("row \(count): \(line)"); break }
             count += 1
         }
-        XCTAssertEqual(count, rows, "one row per logged point")
+        XCTAssertEqual(count, rows, "one row per logged train_loss point")
     }
 }

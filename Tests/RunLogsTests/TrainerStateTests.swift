@@ -14,7 +14,7 @@ final class TrainerStateTests: XCTestCase {
         XCTAssertEqual(Set(run.metrics.map(\.name)), ["grad_norm", "learning_rate", "loss", "eval_accuracy", "eval_loss",
                                                       "eval_runtime", "eval_samples_per_second", "eval_steps_per_second"])
         let loss = try XCTUnwrap(run.metric("loss"))
-        XCTAssertEqual(loss.steps, (1...12).map { Int64($0 * 10) })
+        XCTAssertEqual(loss.steps, StepColumn((1...12).map { Int64($0 * 10) }))
         XCTAssertEqual(loss.values.first, 0.8613)
         XCTAssertEqual(loss.values.last, 0.6155)
         let eval = try XCTUnwrap(run.metric("eval_loss"))

@@ -132,8 +132,8 @@ public struct RunCurves: Sendable {
 /// the run's epoch map, or wall times less the run's first one).
 public struct XColumn: RandomAccessCollection, Sendable {
     enum Source: Sendable {
-        case steps([Int64])
-        case epochs(EpochMap, [Int64])
+        case steps(StepColumn)
+        case epochs(EpochMap, StepColumn)
         case times([Double], Double)
     }
 

@@ -52,13 +52,13 @@ public enum DatasetFileReader {
         var line = 1
         while let row = reader.next() {
             line += 1
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ CSVLogReader.trimmed($0).isEmpty }) { continue }
             guard out.targets.count < maximumExamples else {
                 throw RunLogError(file: path, "line \(line): more than \(maximumExamples) examples; expected at most "
                     + "\(maximumExamples) (a random sample draws the same surface)")
             }
             func number(_ k: Int) throws(RunLogError) -> Double {
-                let cell = k < row.count ? row[k].trimmingCharacters(in: .whitespaces) : ""
+                let cell = k < row.count ? CSVLogReader.trimmed(row[k]) : ""
                 let at = "line \(line), column '\(layout.names[k])': "
                 guard !cell.isEmpty else { throw RunLogError(file: path, at + "empty; expected a number") }
                 guard let v = Double(cell) else { throw RunLogError(file: path, at + "'\(cell)' is not a number") }

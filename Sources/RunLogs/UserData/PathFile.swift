@@ -92,8 +92,9 @@ public enum PathFileReader {
         var line = 1
         while let row = reader.next() {
             line += 1
-            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            func cell(_ i: Int) -> String { i < row.count ? row[i].trimmingCharacters(in: .whitespaces) : "" }
+            if row.count == 1 && CSVLogReader.trimmed(row[0]).isEmpty { continue }
+            // Cells without surrounding spaces (the common case) are read in place: no new string per cell.
+            func cell(_ i: Int) -> Substring { i < row.count ? CSVLogReader.trimmed(row[i]) : "" }
             func number(_ i: Int) throws(RunLogError) -> Double {
                 guard let v = PathAccumulator.number(cell(i)) else {
                     throw RunLogError(file: path, "line \(line), column '\(header[i])': '\(cell(i))' is not a number")
@@ -107,7 +108,7 @@ public enum PathFileReader {
                 }
                 step = s
             }
-            let label = li.map { cell($0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let label = li.map { cell($0) }.flatMap { $0.isEmpty ? nil : String($0) }
             try paths.add(label: label, step: step, x: try number(xi), y: try number(yi),
                           loss: try lossIndex.map { i throws(RunLogError) in try number(i) }, line: line)
         }
@@ -129,7 +130,7 @@ struct PathAccumulator {
     }
 
     /// A number as written: decimals, `nan`, `inf`, `-inf`, `Infinity`, `NaN` (any case).
-    static func number(_ text: String) -> Double? {
+    static func number(_ text: some StringProtocol) -> Double? {
         if let v = Double(text) { return v }
         switch text.lowercased() {
         case "nan", "+nan", "-nan": return .nan

@@ -43,6 +43,8 @@ extension DLPlot {
                 (run,metric,step,value as TensorBoard's get_scalars(), MLflow or dlplot's own --data write \
                 them; metric, tag or key names each row's metric, value holds it) is read as the runs it lists.
                 Anything else that is not a log is an error naming the file and what was expected.
+                Many runs or metrics: the default page grows taller (up to 4 times) until every plot keeps at \
+                least 45 % of its row; with --size, a note names the --size and --dpi that would.
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
                 behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses. \
@@ -203,7 +205,10 @@ extension DLPlot {
             recipe.best = try bestOverrides()
             do {
                 let tables = try recipe.build(into: &figure)
-                for note in runs.flatMap(\.notes) { FileHandle.standardError.write(Data(("note: " + note + "\n").utf8)) }
+                let room = makeRoom(&figure, rows: grid.rows)
+                for note in runs.flatMap(\.notes) + (room.map { [$0] } ?? []) {
+                    FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
+                }
                 return (figure, tables)
             } catch let error as RunLogError { throw ValidationError(error.description) }
         }

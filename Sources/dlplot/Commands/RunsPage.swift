@@ -1,0 +1,55 @@
+import Foundation
+import Viz
+
+/// Pages for many runs or many metrics: each run's legend entry takes two lines, and a legend below each
+/// plot (more than three runs in a multi-panel figure) or a long grid of panels can squeeze the plots to
+/// strips. On the default page the figure grows taller, as a notebook's figure grows with its facets,
+/// until every plot has at least `minimumShare` of its row of the page (up to `maximumGrowth` times the
+/// default height); on a page the user sized, a note says how tall the plots are and which --size gives
+/// them room.
+extension DLPlot.RunsCommand {
+    /// The least share of its row's height a plot must keep (the rest: its title, axes and legend).
+    static let minimumShare = 0.45
+    /// The most the default page grows, as a multiple of its height.
+    static let maximumGrowth = 4.0
+
+    /// The smallest share of its row's height any plot of `figure` gets (nil when it cannot be laid out).
+    static func plotShare(_ figure: Figure, rows: Int) -> Double? {
+        guard let rects = try? figure.layoutPlotRects(for: .png), let smallest = rects.map(\.height).min() else { return nil }
+        return smallest / (figure.size.height / Double(max(rows, 1)))
+    }
+
+    /// The height (in points) at which every plot keeps `minimumShare` of its row, searched in steps of
+    /// 10 % up to `maximumGrowth` times the figure's height; nil when the figure already does, or never will
+    /// (then the page is kept, and a page too small is refused as for any figure).
+    static func roomyHeight(_ figure: Figure, rows: Int) -> Double? {
+        // A figure that cannot be laid out at all on its page (many panels) needs room as much as a squeezed one.
+        guard (plotShare(figure, rows: rows) ?? 0) < minimumShare else { return nil }
+        var f = figure
+        let start = figure.size.height
+        while f.size.height < start * maximumGrowth {
+            f.size = Size(f.size.width, min(f.size.height * 1.1, start * maximumGrowth))
+            guard max(f.size.width, f.size.height) * f.dpi / 72 <= Double(Figure.maxPixels) else { return nil }
+            // Whole pixels: the page's height in pixels is an integer.
+            f.size = Size(f.size.width, (f.size.height * f.dpi / 72).rounded(.up) * 72 / f.dpi)
+            if let s = plotShare(f, rows: rows), s >= minimumShare { return f.size.height }
+        }
+        return nil
+    }
+
+    /// Grows the default page (see the type's rules), or on a page the user sized returns a note saying how
+    /// small the plots are and which size gives them room.
+    func makeRoom(_ figure: inout Figure, rows: Int) -> String? {
+        guard let height = Self.roomyHeight(figure, rows: rows) else { return nil }
+        if figureOptions.size == nil {
+            figure.size = Size(figure.size.width, height)
+            return nil
+        }
+        let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
+        let smallest = (((try? figure.layoutPlotRects(for: .png))?.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
+        // The resolution named too: a larger --size alone would also enlarge the text (see FigureOptions.resolution).
+        let dpi = TickFormat.shortest(figure.dpi.rounded())
+        return "the legends leave the plots \(Int(smallest)) px tall; --size \(wide)x\(px) --dpi \(dpi), --legend none, "
+            + "or fewer runs or --y metrics give them room"
+    }
+}

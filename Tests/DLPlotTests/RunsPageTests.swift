@@ -1,0 +1,60 @@
+import Foundation
+import Viz
+import XCTest
+
+/// Many runs or many metrics keep plots a reader can use: on the default page the figure grows taller
+/// until every plot has at least 45 % of its row (legends below no longer squeeze plots to strips); on a
+/// page the user sized, the page is kept and a note names a size that gives the plots room.
+final class RunsPageTests: XCTestCase {
+    /// Six runs of two metrics (a legend of six entries below each plot), as six CSV files.
+    private func sixRuns() throws -> [String] {
+        let dir = try makeTemporaryDirectory()
+        return try (0..<6).map { k in
+            let url = dir.appendingPathComponent("\(k < 3 ? "adam" : "sgd")-lr0.01-seed\(k % 3).csv")
+            var text = "step,train_loss,val_loss\n"
+            for s in 0..<50 { text += "\(s * 10),\(2 / (1 + Double(s * (k + 1)) / 40)),\(s % 5 == 4 ? "\(1.0 / Double(s + 1))" : "")\n" }
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+    }
+
+    private func smallestShare(_ report: LayoutReport, rows: Int) -> Double {
+        (report.frames.map(\.box.height).min() ?? 0) / (report.height / Double(rows))
+    }
+
+    func testTheDefaultPageGrowsUntilEveryPlotHasRoom() throws {
+        let files = try sixRuns()
+        let grown = try LayoutSweepTests.report(["runs"] + files)
+        XCTAssertEqual(grown.width, 1280)
+        XCTAssertGreaterThan(grown.height, 720, "taller than the default page")
+        XCTAssertLessThanOrEqual(grown.height, 4 * 720)
+        XCTAssertGreaterThanOrEqual(smallestShare(grown, rows: 1), 0.45, "\(grown.frames.map(\.box))")
+        // The plots were strips on the 1280x720 page: under a third of it.
+        let sized = try LayoutSweepTests.report(["runs"] + files + ["--size", "1280x720"])
+        XCTAssertEqual(sized.height, 720, "a page the user sized is kept")
+        XCTAssertLessThan(smallestShare(sized, rows: 1), 0.45)
+        // ... and a note says how tall the plots are and which size gives them room.
+        let run = try runDLPlot(["runs"] + files + ["--size", "1280x720", "-o", "s.png"], in: try makeTemporaryDirectory())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let note = try XCTUnwrap(run.stderr.split(separator: "\n").first { $0.hasPrefix("note: the legends leave the plots ") })
+        let size = try XCTUnwrap(note.firstMatch(of: /--size (\d+)x(\d+) --dpi (\d+)/))
+        XCTAssertEqual(Int(size.1), 1280)
+        let roomy = try LayoutSweepTests.report(["runs"] + files + ["--size", "1280x\(size.2)", "--dpi", "\(size.3)"])
+        XCTAssertGreaterThanOrEqual(smallestShare(roomy, rows: 1), 0.45, "the size named gives the plots room")
+    }
+
+    func testNineteenMetricsGetAGridOfUsablePlotsOnTheDefaultPage() throws {
+        let dir = try makeTemporaryDirectory()
+        let names = (0..<19).map { "m\($0)_loss" }
+        var text = "step," + names.joined(separator: ",") + "\n"
+        for s in 0..<5 { text += "\(s)," + names.indices.map { "\(Double($0 + 1) / Double(s + 1))" }.joined(separator: ",") + "\n" }
+        let file = dir.appendingPathComponent("many.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        // It used to be refused ("do not fit the default 1600x900 page"), and the size it named was refused again.
+        let report = try LayoutSweepTests.report(["runs", file.path])
+        XCTAssertEqual(report.frames.count, 19)
+        XCTAssertEqual(report.width, 1600)
+        XCTAssertGreaterThanOrEqual(smallestShare(report, rows: 7), 0.45)
+        XCTAssertFalse(report.elements.contains { $0.truncated }, "no text cut short")
+    }
+}
