@@ -76,7 +76,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
             addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
-            figure.footnote = ([note].compactMap { $0 } + notes).joined(separator: "; ")
+            // The curves' legend does not say where paths left the map: the footnote does, when the map cannot.
+            figure.footnote = ([note, exitFootnote].compactMap { $0 } + notes).joined(separator: "; ")
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)
@@ -195,7 +196,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }
-            if let note = exitNote(run, index: i) { marks.append(note) }
+            if notesExitsOnMap, let note = exitNote(run, index: i) { marks.append(note) }
         }
         return marks
     }

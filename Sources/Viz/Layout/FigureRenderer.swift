@@ -34,7 +34,18 @@ struct FigureRenderer {
             l.computeInsets(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas, legendEntries: entries)
             layouts.append(l)
         }
+        let firstPass = layouts
         try placeFrames(panels, cells: cells, &layouts)
+        // Labels turned for a plot's first width that stand upright at its final one: give back the height
+        // kept for them (a strip's row of plots was a third shorter than the row above it), once.
+        let upright = panels.indices.filter { firstPass[$0].xLabelsRotated && !layouts[$0].xLabelsRotated }
+        if !upright.isEmpty {
+            for k in upright {
+                layouts[k].computeInsets(axes: panels[k].axes, rect: cells[k], theme: figure.theme, canvas: canvas,
+                                         legendEntries: panels[k].axes.marks.flatMap(\.legendEntries))
+            }
+            try placeFrames(panels, cells: cells, &layouts)
+        }
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         var crowded: [Int] = []
@@ -216,6 +227,11 @@ struct FigureRenderer {
         for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
             throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .equalUnitPlot)
         }
+        // Any plot with axes narrower or shorter than 2.5 tick labels' height has no room for two readable ticks
+        // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.
+        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 2.5 * theme.tickFont.size {
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
+        }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
                 // One data unit the same length both ways: the shorter range widens to the frame.
@@ -231,7 +247,7 @@ struct FigureRenderer {
                                         rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
-            layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)
+            layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas)
         }
     }
 
