@@ -121,4 +121,15 @@ final class LayoutRegressionTests: XCTestCase {
         XCTAssertEqual(LayoutChecks.problems(r).filter { $0.contains("panel-title") }, [])
         XCTAssertTrue(titles.allSatisfy { $0.box.minX >= 0 && $0.box.maxX <= r.width })
     }
+
+    func testTheLayoutReportKeepsItsPublishedKinds() throws {
+        // A course's CI reads these names: the band label ("dead: f′ = 0") is a "zone-label".
+        let r = try report("activation relu")
+        XCTAssertTrue(r.elements.contains { $0.kind.rawValue == "zone-label" && $0.text.hasPrefix("dead") }, "\(r.elements.map(\.kind.rawValue))")
+        let kinds = Set(FigureElement.Kind.allCases.map(\.rawValue))
+        for k in ["title", "subtitle", "panel-title", "axis-label", "tick-label", "legend", "note", "annotation", "zone-label",
+                  "point-label", "contour-label", "colorbar-label", "table-cell", "footnote"] {
+            XCTAssertTrue(kinds.contains(k), k)
+        }
+    }
 }
