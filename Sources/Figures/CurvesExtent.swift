@@ -24,11 +24,11 @@ struct CurvesExtent {
         var belowPrecision = false
         for run in runs {
             if let k = run.diverged {
-                diverged.append((run.config.label, k))
+                diverged.append((run.config.displayLabel, k))
                 end = max(end, k)
                 continue
             }
-            if case let .converged(k) = run.trajectory.stop { stopped.append((run.config.label, k)) }
+            if case let .converged(k) = run.trajectory.stop { stopped.append((run.config.displayLabel, k)) }
             guard log else { end = steps; continue }
             let last = run.trajectory.valueHistory.lastIndex { $0 - offset >= 1e-300 }
                 ?? run.trajectory.steps.last ?? 0

@@ -61,7 +61,7 @@ public struct CurvesFigure: FigureRecipe {
                 let y = v - offset
                 if log && !(y >= 1e-300) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
             }
-            let line = LineMark(points: pts, style: look.stroke, label: run.config.label)
+            let line = LineMark(points: pts, style: look.stroke, label: run.config.displayLabel)
             ax.add(line, animated: animated, as: .line(line, times: steps.map(Double.init)))
             if outcomes {
                 // Curves have no view: a run that left the surface's view is told by its end point and loss.

@@ -73,7 +73,7 @@ public struct LearningRateFigure: FigureRecipe {
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
         figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) steps; every panel shows the same view"
         // Rates that differ get titles that differ (0.999 and 1.001 are not both "1").
-        let rateTexts = TickFormat.distinct(rates)
+        let rateTexts = rates.map(TickFormat.exact)
         for (i, rate) in rates.enumerated() {
             let optimizer = try Optimizer(name: "gd", settings: ["lr": .number(rate)])
             let c = curve

@@ -63,7 +63,7 @@ public struct PitfallsFigure: FigureRecipe {
         }
         var tables: [DataTable] = []
         // Starts and rates that differ get labels that differ.
-        let startTexts = TickFormat.distinct(runs.map(\.start)), rateTexts = TickFormat.distinct(runs.map(\.rate))
+        let startTexts = TickFormat.distinct(runs.map(\.start)), rateTexts = runs.map { TickFormat.exact($0.rate) }
         for (i, r) in runs.enumerated() {
             let optimizer = try Optimizer(name: "gd", settings: ["lr": .number(r.rate)])
             let c = curve

@@ -37,7 +37,9 @@ public struct SoftmaxFigure: FigureRecipe {
 
     /// The temperatures the entropy curve spans (log scale): the given ones with room on both sides.
     public func entropyRange() -> ClosedRange<Double> {
-        let lo = min(0.1, (temperatures.min() ?? 1) / 2), hi = max(10, (temperatures.max() ?? 1) * 2)
+        let least = temperatures.min() ?? 1, hi = max(10, (temperatures.max() ?? 1) * 2)
+        // Half of the smallest double (T = 5×10⁻³²⁴) rounds to 0, which a log axis cannot show: T itself then.
+        let lo = min(0.1, least / 2 > 0 ? least / 2 : least)
         return lo...hi
     }
 

@@ -113,54 +113,19 @@ public struct StepsFigure: FigureRecipe {
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
+        let colors = [theme.color(0), theme.color(1), theme.foreground]
         let all = try steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
-        figure.title = "\(config.label) on \((surface.expression == nil ? surface.displayName.lowercased() : surface.displayName)), step by step"
+        figure.title = "\(config.displayLabel) on \((surface.expression == nil ? surface.displayName.lowercased() : surface.displayName)), step by step"
         // A typed surface is already titled by its formula: the subtitle gives the start only.
         let startText = "start (\(TickFormat.shortest(start.x)), \(TickFormat.shortest(start.y)))"
-        figure.subtitle = (surface.expression == nil ? surface.formula + ", " + startText : startText)
-            + (schedule.map { "; lr from " + $0.text } ?? "")
-        let colors = [theme.color(0), theme.color(1), theme.foreground]
-        let s = surface
-        let accMax = accumulator.flatMap { key in shown.compactMap { $0.state[key] }.flatMap { $0 }.map { $0.squareRoot() }.max() } ?? 0
+        figure.subtitle = ((surface.expression == nil ? surface.formula + ", " + startText : startText)
+            + (schedule.map { "; lr from " + $0.text } ?? "")) + (divergenceNote(all, shown: shown).map { " · " + $0 } ?? "")
+        let accMax = accumulator.flatMap { key in shown.compactMap { $0.state[key] }.flatMap { $0 }.map { $0.squareRoot() }.filter(\.isFinite).max() } ?? 0
         for (p, step) in shown.enumerated() {
-            let arrows = arrows(step)
-            let reach = arrows.map { ($0.0 + $0.1).length }.filter(\.isFinite).max() ?? 0
-            let half = max(reach * 1.1, 1e-6)
-            let c = step.from + arrows[arrows.count - 1].1 * 0.5
-            let x = Interval(c.x - half, c.x + half), y = Interval(c.y - half, c.y + half)
             let grid = Self.grid(panels: panels)
             let (row, column) = (p / grid.columns, p % grid.columns)
-            // With a schedule the lr changes from panel to panel: each panel names the lr its step used.
-            let title = schedule == nil ? "step \(step.index)" : "step \(step.index)\nlr \(TickFormat.short(step.lr, significant: 3))"
-            var ax = Axes(title: title, xLabel: "$x$", yLabel: column == 0 ? "$y$" : nil)
-            ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
-            ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
-            // The view widens to fill its cell (one unit the same length both ways): sample around it.
-            let field = try FieldSampler.sample(x: Interval(c.x - 2.5 * half, c.x + 2.5 * half), y: Interval(c.y - 2.5 * half, c.y + 2.5 * half),
-                                                nx: 200, ny: 200) { a, b in s.value(a, b) }
-            ax.add(try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55))
-            ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
-            let path = [Point(start.x, start.y)] + all.prefix(step.index).map(\.to)
-            ax.add(PathMark(points: path, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), markerSize: 6, zOrder: 2.5))
-            let t0 = Double(p), slot = 1 / Double(max(1, arrows.count))
-            for (j, (tail, v, k, _)) in arrows.enumerated() where v.length > 0 {
-                let arrow = ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: k == 2 ? 2.4 : 1.8,
-                                      zOrder: k == 2 ? 4 : 4.5)
-                ax.add(arrow, animated: animated, as: .growing(arrow, from: t0 + slot * Double(j), to: t0 + slot * Double(j + 1)))
-            }
-            if let key = accumulator, let acc = step.state[key], accMax > 0 {
-                for (i, name) in ["x", "y"].enumerated() {
-                    let side = 4 + 26 * acc[i].squareRoot() / accMax
-                    let at = Point(x.lower + half * (0.3 + 0.55 * Double(i)), y.upper - half * 0.3)
-                    let square = ScatterMark(points: [at], shape: .square, size: side, color: theme.color(4).withAlpha(0.85),
-                                             edge: theme.foreground, zOrder: 5)
-                    ax.add(square, animated: animated, as: .appearing(square, at: t0))
-                    let label = TextMark("$\\sqrt{s_{\(name)}}$", at: at, anchor: TextAnchor(0.5, .top), offset: Point(0, -17),
-                                         font: theme.noteFont, zOrder: 5)
-                    ax.add(label, animated: animated, as: .appearing(label, at: t0))
-                }
-            }
+            let ax = try panel(p, step, all: all, accMax: accMax, theme: theme)
             figure.add(ax, row: row * grid.span, column: column, rowSpan: grid.span)
         }
         // The legend panel.
@@ -179,4 +144,67 @@ public struct StepsFigure: FigureRecipe {
                               rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y, $0.lr] })
         return [DataTable.long(name: "steps", key: "run", [steps])]
     }
+
+    /// The panel of one step: the view zoomed on it, the surface's contours, the path so far, the step's
+    /// arrows and (adagrad, rmsprop) the accumulator squares. A step whose end overflows float64 is drawn
+    /// as an arrow from its start towards the infinite coordinate(s), with a note.
+    func panel(_ p: Int, _ step: Step, all: [Step], accMax: Double, theme: Theme) throws -> Axes {
+        let colors = [theme.color(0), theme.color(1), theme.foreground]
+        let overflows = !(step.to.x.isFinite && step.to.y.isFinite)
+        let arrows = overflows ? [] : arrows(step)
+        let reach = arrows.map { ($0.0 + $0.1).length }.filter(\.isFinite).max() ?? 0
+        // An overflowing step: the view keeps the start and the origin side by side.
+        // A step that does not move (at a minimum, or Adam whose v̂ overflowed far out) is shown with its
+        // surroundings; a tiny step at least 10⁻¹² of its distance from the origin wide, which float64 can sample.
+        let moves = step.to != step.from
+        let half = overflows || !moves ? max(0.5 * step.from.length, 1e-6) : max(reach * 1.1, 1e-6, 1e-12 * step.from.length)
+        let c = overflows ? step.from : step.from + arrows[arrows.count - 1].1 * 0.5
+        let x = Interval(c.x - half, c.x + half), y = Interval(c.y - half, c.y + half)
+        // With a schedule the lr changes from panel to panel: each panel names the lr its step used.
+        let title = "step \(step.index)" + (overflows ? " overflows" : moves ? "" : ": no move")
+            + (schedule == nil ? "" : "\nlr \(TickFormat.short(step.lr, significant: 3))")
+        // Every panel has its own zoom: its axes carry their own power of ten ("×10⁵"), the first names y.
+        var ax = Axes(title: title, xLabel: "$x$", yLabel: p % Self.grid(panels: panels).columns == 0 ? "$y$" : nil)
+        ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
+        ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
+        // The view widens to fill its cell (one unit the same length both ways): sample around it.
+        let s = surface
+        let field = try FieldSampler.sample(x: Interval(c.x - 2.5 * half, c.x + 2.5 * half), y: Interval(c.y - 2.5 * half, c.y + 2.5 * half),
+                                            nx: 200, ny: 200) { a, b in s.value(a, b) }
+        if field.finiteRange != nil {
+            ax.add(try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55))
+            ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
+        } else {
+            ax.add(TextMark("f overflows float64 everywhere in this view", at: Point(c.x, c.y - 0.6 * half),
+                            color: theme.muted, font: theme.noteFont))
+        }
+        let path = ([Point(start.x, start.y)] + all.prefix(step.index).map(\.to)).filter(\.isFinite)
+        ax.add(PathMark(points: path, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), markerSize: 6, zOrder: 2.5))
+        if overflows {
+            let d = Self.direction(step.to - step.from)
+            // The subtitle names the infinite coordinates; the arrow shows which way they went.
+            ax.add(ArrowMark(from: step.from, to: step.from + d * (0.9 * half), color: colors[2], width: 2.4, zOrder: 4))
+            return ax
+        }
+        let t0 = Double(p), slot = 1 / Double(max(1, arrows.count))
+        for (j, (tail, v, k, _)) in arrows.enumerated() where v.length > 0 {
+            let arrow = ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: k == 2 ? 2.4 : 1.8,
+                                  zOrder: k == 2 ? 4 : 4.5)
+            ax.add(arrow, animated: animated, as: .growing(arrow, from: t0 + slot * Double(j), to: t0 + slot * Double(j + 1)))
+        }
+        if let key = accumulator, let acc = step.state[key], accMax > 0, acc.allSatisfy(\.isFinite) {
+            for (i, name) in ["x", "y"].enumerated() {
+                let side = 4 + 26 * acc[i].squareRoot() / accMax
+                let at = Point(x.lower + half * (0.3 + 0.55 * Double(i)), y.upper - half * 0.3)
+                let square = ScatterMark(points: [at], shape: .square, size: side, color: theme.color(4).withAlpha(0.85),
+                                         edge: theme.foreground, zOrder: 5)
+                ax.add(square, animated: animated, as: .appearing(square, at: t0))
+                let label = TextMark("$\\sqrt{s_{\(name)}}$", at: at, anchor: TextAnchor(0.5, .top), offset: Point(0, -17),
+                                     font: theme.noteFont, zOrder: 5)
+                ax.add(label, animated: animated, as: .appearing(label, at: t0))
+            }
+        }
+        return ax
+    }
+
 }

@@ -95,7 +95,7 @@ public struct SurfaceAnimation {
                                          edge: theme.plotBackground, zOrder: 3.6))
             }
             if !recipe.withCurves {
-                marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
                 marks.append(LegendLine(progress(run, step: step, surface: plan.surface)))
                 // The same rows as the finished figure's legend, so that it keeps its size.
                 if run.learningRateNote != nil, j < run.trajectory.learningRates.count {
@@ -106,7 +106,7 @@ public struct SurfaceAnimation {
                 }
             }
             let happened = [run.leavesView, run.diverged].compactMap { $0 }.min().map { $0 <= step } ?? false
-            if happened, let note = recipe.exitNote(run, index: i) { marks.append(note) }
+            if happened, recipe.notesExitsOnMap, let note = recipe.exitNote(run, index: i) { marks.append(note) }
         }
         // The step shown, in the view's top-left corner (the legend rows say where each run is and its loss,
         // in the still figure's words); the last frame, the still figure, has none.

@@ -76,7 +76,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
             addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
-            figure.footnote = ([note].compactMap { $0 } + notes).joined(separator: "; ")
+            // The curves' legend does not say where paths left the map: the footnote does, when the map cannot.
+            figure.footnote = ([note, exitFootnote].compactMap { $0 } + notes).joined(separator: "; ")
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)
@@ -190,12 +191,12 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             marks.append(stepMarkers(run, every: every, upTo: run.points.count - 1, look: look, theme: theme))
             marks.append(evaluationMarkers(run, look: look))
             if !withCurves {
-                marks.append(LineMark(points: [], style: look.stroke, label: run.config.label, marker: look.marker))
+                marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }
-            if let note = exitNote(run, index: i) { marks.append(note) }
+            if notesExitsOnMap, let note = exitNote(run, index: i) { marks.append(note) }
         }
         return marks
     }
@@ -234,7 +235,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
     public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
         // The optimizer's name, or its whole label when another run has the same name.
-        let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.label : run.config.name
+        let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.displayLabel : run.config.name
         return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
                  diverged: run.diverged, index: i)
     }
@@ -309,7 +310,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         var marks: [any Mark] = [mark]
         for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            marks.append(LineMark(points: [], style: look.stroke, label: run.config.label))
+            marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel))
             marks.append(LegendLine(text))
         }
         for p in userPaths where !withCurves {

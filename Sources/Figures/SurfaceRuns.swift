@@ -195,7 +195,7 @@ public struct SurfaceRun: Sendable {
     }
 
     /// The legend label: the optimizer's settings (PyTorch names), then the outcome.
-    public func label(surface: Surface) -> String { config.label + "  " + outcome(surface: surface) }
+    public func label(surface: Surface) -> String { config.displayLabel + "  " + outcome(surface: surface) }
 }
 
 /// Running a list of optimizer choices on a plan, choosing learning rates where none was given.

@@ -106,7 +106,7 @@ extension SurfaceFigure {
                 ax.add(LineMark(points: [], style: look.stroke, label: p.label, marker: look.marker))
                 ax.add(LegendLine(p.outcome(surface: surface)))
             }
-            if let note = exitNote(name: p.label, points: p.points, steps: p.steps, leavesView: p.leavesView,
+            if notesExitsOnMap, let note = exitNote(name: p.label, points: p.points, steps: p.steps, leavesView: p.leavesView,
                                    diverged: p.diverged, index: runs.count + i) {
                 ax.add(note)
             }

@@ -130,8 +130,13 @@ public struct XORFigure: FigureRecipe {
             if !wrong.isEmpty {
                 axes.add(ScatterMark(points: wrong, shape: .circle, size: theme.markerSize * 3.6, color: .clear,
                                      edge: theme.color(5), edgeWidth: 2.5, zOrder: 7))
+                // Said on the side of the ring away from the plot's nearer edge: between the two rows of
+                // inputs, where no other input is (above a point on the top row it had no room, and was
+                // pushed down over the inputs beside it).
                 for p in wrong {
-                    axes.add(TextMark("wrong side", at: p, anchor: TextAnchor(0.5, .bottom), offset: Point(0, theme.markerSize * 2.2),
+                    let onTop = p.y > 0.5
+                    axes.add(TextMark("wrong side", at: p, anchor: TextAnchor(0.5, onTop ? .top : .bottom),
+                                      offset: Point(0, (onTop ? -1 : 1) * theme.markerSize * 2.2),
                                       color: theme.foreground, font: theme.noteFont, zOrder: 7))
                 }
             }

@@ -49,7 +49,7 @@ final class CurvesDivergenceTests: XCTestCase {
         XCTAssertEqual(scatter(f.panels[1].axes, .circle), [Point(0, d0)])
         XCTAssertEqual(scatter(f.panels[1].axes, .cross), [Point(1, d0)])
         for panel in f.panels { XCTAssertEqual(panel.axes.xTickLabels?.map(\.value), [0, 1]) }
-        XCTAssertEqual(f.footnote, "Curves end by step 1: adam lr=1e+308 diverged at step 1 (its loss is not finite from there).")
+        XCTAssertEqual(f.footnote, "Curves end by step 1: adam lr=1×10³⁰⁸ diverged at step 1 (its loss is not finite from there).")
     }
 
     func testMixedRunsKeepTheFullAxisAndTheMachinePrecisionNoteOnlyForRunsThatGotThere() throws {

@@ -149,6 +149,9 @@ final class ExpressionCLITests: XCTestCase {
             // Tried as a new user would: exit 1 with "panel 1 has nothing to plot…".
             (["activation", "sqrt(-1)+x", "-o", "a.png"], "'sqrt(-1)+x' is undefined (NaN) everywhere on the view -6…6; give a --range where it is defined"),
             (["activation", "log(x)", "--range", "-3:-1", "-o", "a.png"], "'log(x)' is undefined (NaN) everywhere on the view -3…-1; give another --range"),
+            // Defined at the single point 0 of the view: an empty plot with exit 0 before.
+            (["activation", "sqrt(x)", "--range", "-2:0", "-o", "a.png"],
+             "'sqrt(x)' is undefined (NaN) everywhere on the view -2…0 (except at isolated points); give another --range"),
             (["activation", String(repeating: "(", count: 300) + "x" + String(repeating: ")", count: 300), "-o", "a.png"],
              "nested too deeply"),
         ]

@@ -72,4 +72,64 @@ final class LayoutRegressionTests: XCTestCase {
         XCTAssertEqual(r.frames[0].box.minX, r.frames[1].box.minX, accuracy: 0.5)
         XCTAssertEqual(r.frames[0].box.width, r.frames[1].box.width, accuracy: 0.5)
     }
+
+    func testNumericTickLabelsNeverMeetOnSmallPlots() throws {
+        // Steps strips at large font scales and a log axis on a short plot: y labels were stacked on top
+        // of each other ("0.0" over "0.2"), and two x labels ran together ("−4.0−3.5").
+        for line in ["steps --optimizer gd --surface ellipse --font-scale 1.75 --theme print",
+                     "steps --optimizer nesterov --surface bowl --size 2237x1440 --theme print",
+                     "steps --optimizer gd --surface bowl --panels 3 --size 640x480 --font-scale 1.6 --theme print",
+                     "curves --surface beale --optimizers adam,nadam,lbfgs --steps 1000 --font-scale 1.35147 --theme print"] {
+            let r = try report(line)
+            XCTAssertEqual(LayoutChecks.problems(r).filter { $0.contains("tick-label") }, [], line)
+            let ticks = r.elements.filter { $0.kind == .tickLabel }
+            XCTAssertGreaterThanOrEqual(ticks.count, 2 * r.frames.count, line + ": every plot keeps labelled ticks")
+        }
+    }
+
+    func testAPlotTooShortForTwoTickLabelsMakesThePageTooSmall() throws {
+        // A map beside its curves on a 480×270 page at --font-scale 1.75 was 30 pixels high.
+        XCTAssertThrowsError(try report("surface six_hump_camel --optimizers asgd,lbfgs,radam --steps 10 --with-curves --size 480x270 --font-scale 1.75")) { e in
+            guard case VizError.pageTooSmall(_, _, needs: .readablePlots) = e else { return XCTFail("\(e)") }
+        }
+    }
+
+    func testManyPathsLeavingTheMapAreSaidOnceInAFootnote() throws {
+        // Eleven optimizers at lr 10 beside their curves: eleven "leaves the view" notes ran over each other
+        // and the paths of a short map. Now the map has none, and the footnote groups them.
+        let r = try report("surface six_hump_camel --optimizers radam,adafactor,adadelta,lion,momentum,lbfgs,nadam,rmsprop,adam,gd,rprop --steps 50 --lr 10 --with-curves --theme light")
+        XCTAssertEqual(r.elements.filter { $0.kind == .annotation }.map(\.text), [])
+        let foot = try XCTUnwrap(r.elements.first { $0.kind == .footnote }?.text)
+        XCTAssertTrue(foot.contains("Paths leaving the view: "), foot)
+        XCTAssertTrue(foot.contains("at step 1"), foot)
+        XCTAssertEqual(LayoutChecks.problems(r).filter { $0.contains("annotation") }, [])
+        // One path leaving: the note stays on the map, next to the place.
+        let one = try report("surface six_hump_camel --optimizers gd --steps 50 --lr 10 --with-curves --theme light")
+        XCTAssertTrue(one.elements.filter { $0.kind == .annotation }.map(\.text).joined(separator: " ").hasPrefix("gd: leaves the view at"))
+        XCTAssertFalse(one.elements.contains { $0.kind == .footnote && $0.text.contains("Paths leaving") })
+    }
+
+    func testPanelTitlesOfEqualUnitMapsKeepALegibleSize() throws {
+        // XOR at --font-scale 1.7: the maps are narrow, and their titles shrank to a few pixels
+        // ("trained by backpropagation (seed 7)"); they may use their cell's width instead.
+        let r = try report("xor --epochs 254 --seed 7 --size 30x20cm --font-scale 1.70211 --theme light")
+        let titles = r.elements.filter { $0.kind == .panelTitle }
+        XCTAssertEqual(titles.count, 6)
+        // A title line at the full title size is 1.12 / 0.9 of a tick label's height: none below 0.8 of one.
+        let tick = try XCTUnwrap(r.elements.filter { $0.kind == .tickLabel && $0.text == "1" }.map(\.box.height).min())
+        for t in titles { XCTAssertGreaterThan(t.box.height, tick * 0.8, t.text) }
+        XCTAssertEqual(LayoutChecks.problems(r).filter { $0.contains("panel-title") }, [])
+        XCTAssertTrue(titles.allSatisfy { $0.box.minX >= 0 && $0.box.maxX <= r.width })
+    }
+
+    func testTheLayoutReportKeepsItsPublishedKinds() throws {
+        // A course's CI reads these names: the band label ("dead: f′ = 0") is a "zone-label".
+        let r = try report("activation relu")
+        XCTAssertTrue(r.elements.contains { $0.kind.rawValue == "zone-label" && $0.text.hasPrefix("dead") }, "\(r.elements.map(\.kind.rawValue))")
+        let kinds = Set(FigureElement.Kind.allCases.map(\.rawValue))
+        for k in ["title", "subtitle", "panel-title", "axis-label", "tick-label", "legend", "note", "annotation", "zone-label",
+                  "point-label", "contour-label", "colorbar-label", "table-cell", "footnote"] {
+            XCTAssertTrue(kinds.contains(k), k)
+        }
+    }
 }

@@ -65,13 +65,14 @@ final class NumberLabelTests: XCTestCase {
         for l in layout.axes {
             for t in l.yTicks { XCTAssertEqual(Int(Math.log10(t).rounded()) % 10, 0, "\(l.yTicks)") }
         }
-        // The lower y title keeps at least 80% of the label font; panel titles stay within their panel.
+        // The lower y title keeps at least 80% of the label font; panel titles stay within their panel (the
+        // plot and its labels).
         let labelSize = f.theme.labelFont.size
         for l in layout.axes {
             let y = try XCTUnwrap(l.yTitleLayout)
             for case let .text(_, font, _) in y.items { XCTAssertGreaterThanOrEqual(font.size, labelSize * 0.8 - 1e-9) }
             let title = try XCTUnwrap(l.titleLayout)
-            XCTAssertLessThanOrEqual(title.width, l.plotRect.width + 1e-9)
+            XCTAssertLessThanOrEqual(title.width, l.plotRect.width + l.insets.left + l.insets.right + 1e-9)
         }
     }
 

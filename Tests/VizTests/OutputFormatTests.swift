@@ -9,7 +9,9 @@ import XCTest
 /// The three file formats are well formed, carry their metadata, and are byte-for-byte reproducible.
 final class OutputFormatTests: XCTestCase {
     private func sampleFigure(rows: Int = 1, columns: Int = 1) throws -> Figure {
-        var f = try Figure(width: 640, height: 400, dpi: 144, rows: rows, columns: columns)
+        // 640×400 pixels at 144 dpi per panel column/row (a 2×2 grid on 640×400 leaves each plot under
+        // two tick labels high: refused as too small a page).
+        var f = try Figure(width: 640 * Double(columns), height: 400 * Double(rows), dpi: 144, rows: rows, columns: columns)
         f.title = "Adam on $f(x) = x^2$"
         for k in 0..<(rows * columns) {
             var a = Axes(title: "panel \(k)", xLabel: "$t$", yLabel: "$\\theta_t$")

@@ -40,10 +40,12 @@ final class SVGFrameMergeTests: XCTestCase {
 
         let (css, body) = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10)).render()
         XCTAssertEqual(body.components(separatedBy: "<path").count - 1, 2, body)
-        XCTAssertTrue(css.contains("{visibility:visible;stroke-dasharray:5,31}"), css)
-        XCTAssertTrue(css.contains("{visibility:visible;stroke-dasharray:none}"), css)
-        XCTAssertTrue(css.contains("0%{visibility:visible;transform:translate(0px,-16px)}"), css)
-        XCTAssertTrue(css.contains("{visibility:visible;transform:translate(0px,0px)}"), css)
+        // One stop a frame, each property written where it changes (a stop holds until the next: step-end).
+        XCTAssertTrue(css.contains("@keyframes g1{0%{visibility:visible;stroke-dasharray:5,31}33.333%{stroke-dasharray:9,31}66.667%{stroke-dasharray:none}}"), css)
+        XCTAssertTrue(css.contains("@keyframes g2{0%{visibility:visible;transform:translate(0px,-16px)}33.333%{transform:translate(0px,-12px)}66.667%{transform:translate(0px,0px)}}"), css)
+        // Shown in frame 0 only; shown from frame 1 on (the class keeps it visible after the end).
+        XCTAssertTrue(css.contains("@keyframes v0_0{0%{visibility:visible}33.333%{visibility:hidden}}"), css)
+        XCTAssertTrue(css.contains("@keyframes v1_2{0%{visibility:hidden}33.333%{visibility:visible}}"), css)
         // Style attributes become classes, each written once.
         XCTAssertEqual(css.components(separatedBy: "{\(line)}").count - 1, 1, css)
         XCTAssertFalse(body.contains("style=\"\(line)\""), body)
@@ -62,5 +64,48 @@ final class SVGFrameMergeTests: XCTestCase {
         XCTAssertEqual(SVGFrameStyle.dashes(([2, 1], 0), visible: 10, full: 10), "2,1;stroke-dashoffset:0")
         XCTAssertEqual(SVGFrameStyle.dashPattern("fill:none;stroke-dasharray:10.8,5.4;stroke-miterlimit:10;")?.lengths, [10.8, 5.4])
         XCTAssertNil(SVGFrameStyle.dashPattern("fill:none;stroke-width:1;"))
+    }
+
+    /// A fading tail: each frame draws a short stretch further along the same line, in one style. The
+    /// stretches are one element, the union of the points, shown frame by frame by its dash and offset.
+    func testStretchesOfOneLineAreOneElementShownByItsDash() throws {
+        let tail = "fill:none;stroke-width:2;stroke:rgb(100%,0%,0%);stroke-opacity:0.7;"
+        func frame(_ d: String) -> Substring { "<path style=\"\(tail)\" d=\"\(d)\"/>"[...] }
+        var merge = SVGFrameMerge()
+        merge.add(SVGFrameMerge.leaves(frame("M 0 0 L 3 4 L 6 8 ")))
+        merge.add(SVGFrameMerge.leaves(frame("M 3 4 L 6 8 L 9 12 ")))
+        // Simplification kept (12 16) in this frame only, and dropped (6 8): still the same line.
+        merge.add(SVGFrameMerge.leaves(frame("M 6.01 8 L 9 12 L 12 16 L 15 20 ")))
+        XCTAssertEqual(merge.items.count, 1, merge.items.map(\.element).joined(separator: "\n"))
+        let item = try XCTUnwrap(merge.items.first)
+        XCTAssertTrue(item.isWindow)
+        XCTAssertEqual(item.starts.map { ($0 * 100).rounded() / 100 }, [0, 5, 10.01], "(6.01, 8) lies 10.01 along the line")
+        XCTAssertEqual(item.lengths.map { ($0 * 100).rounded() / 100 }, [10, 15, 25])
+        XCTAssertEqual(AnimatedSVG.attribute("d", in: item.element), "M 0 0 L 3 4 L 6 8 L 9 12 L 12 16 L 15 20 ", "the union, written once")
+        let (css, body) = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10)).render()
+        XCTAssertEqual(body.components(separatedBy: "<path").count - 1, 1, body)
+        // A dash as long as the stretch after a gap longer than the line (25 + 10), shifted to the stretch's start.
+        XCTAssertTrue(css.contains("0%{visibility:visible;stroke-dasharray:10,35;stroke-dashoffset:45}"), css)
+        XCTAssertTrue(css.contains("33.333%{stroke-dasharray:10,35;stroke-dashoffset:40}"), css)
+        XCTAssertTrue(css.contains("66.667%{stroke-dasharray:14.99,35;stroke-dashoffset:39.98}"), css)
+        // A stretch elsewhere (not on the line) is an element of its own.
+        merge.add(SVGFrameMerge.leaves(frame("M 50 50 L 60 60 ")))
+        XCTAssertEqual(merge.items.count, 2)
+    }
+
+    /// A dashed line that grows is shown through a mask: a solid copy of it whose dash grows, so each frame
+    /// costs one number, not its dashes one by one.
+    func testDashedGrowingLineIsShownThroughAGrowingMask() {
+        let dashed = "fill:none;stroke-width:2;stroke:rgb(0%,0%,100%);stroke-dasharray:2,1;"
+        var merge = SVGFrameMerge()
+        for d in ["M 0 0 L 3 4 ", "M 0 0 L 3 4 L 3 8 ", "M 0 0 L 3 4 L 3 8 L 3 20 "] {
+            merge.add(SVGFrameMerge.leaves("<path style=\"\(dashed)\" d=\"\(d)\"/>"[...]))
+        }
+        let (css, body) = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10)).render()
+        XCTAssertTrue(body.contains("<mask id=\"m1\" maskUnits=\"userSpaceOnUse\""), body)
+        XCTAssertTrue(body.contains("<path class=\"a g1\" style=\"fill:none;stroke:#fff;stroke-width:4;stroke-linecap:butt;stroke-linejoin:round\" d=\"M 0 0 L 3 4 L 3 8 L 3 20 \"/></mask>"), body)
+        XCTAssertTrue(body.contains("<path mask=\"url(#m1)\" class=\"f last v0_2 s1\" d=\"M 0 0 L 3 4 L 3 8 L 3 20 \"/>"), body)
+        XCTAssertTrue(css.contains("@keyframes g1{0%{stroke-dasharray:5,31}33.333%{stroke-dasharray:9,31}66.667%{stroke-dasharray:21,31}}"), css)
+        XCTAssertFalse(css.contains("2,1,2,1"), "no dashes written one by one")
     }
 }

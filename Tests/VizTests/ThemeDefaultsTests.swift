@@ -106,7 +106,7 @@ final class ThemeDefaultsTests: XCTestCase {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
         let folders = ["Viz", "CCairo", "CCodecs", "CPNG"]
-        let words = try NSRegularExpression(pattern: "activation|optimi[sz]er|saturation|dlplot|zone", options: [.caseInsensitive])
+        let words = try NSRegularExpression(pattern: "activation|optimi[sz]er|saturation|dlplot|zone colou?r|dead zone", options: [.caseInsensitive])
         var found: [String] = [], scanned = 0
         for folder in folders {
             let root = sources.appendingPathComponent(folder)

@@ -215,13 +215,16 @@ public struct OptimizerConfig: Sendable, Hashable {
 
     /// A short legend label: the name, lr, and every setting that differs from its default,
     /// e.g. "adam lr=0.01", "sgd lr=0.1 momentum=0.5 nesterov".
-    public var label: String {
-        var parts = [name, "lr=\(lr)"]
+    public var label: String { label(number: { "\($0)" }) }
+
+    /// The label with every number written by `number` (a figure's formatter: lr=1×10¹⁰, not lr=10000000000.0).
+    public func label(number: (Double) -> String) -> String {
+        var parts = [name, "lr=" + number(lr)]
         for (i, (key, value)) in settings.enumerated() where key != "lr" && value != defaultValues[i] {
             switch value {
             case .flag(let b) where key == "line_search_fn": parts.append(b ? "strong_wolfe" : "line_search_fn=None")
             case .flag(let b): parts.append(b ? key : "\(key)=false")
-            case .number(let v): parts.append("\(key)=\(v)")
+            case .number(let v): parts.append("\(key)=" + number(v))
             }
         }
         return parts.joined(separator: " ")

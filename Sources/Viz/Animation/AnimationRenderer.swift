@@ -83,6 +83,7 @@ public final class AnimationRenderer: Sendable {
                 axes.title = titles[p]
                 let width = l.axes[p].plotRect.width
                 l.axes[p].title = titles[p]
+                l.axes[p].titleCenterX = nil
                 l.axes[p].titleLayout = titles[p].map {
                     TextLayout.fitted($0, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
                 }

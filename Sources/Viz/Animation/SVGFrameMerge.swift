@@ -17,10 +17,17 @@ struct SVGFrameMerge {
         /// The first frame and the last that show it (consecutive frames).
         let first: Int
         var last: Int
-        /// For a path drawn as one stroked polyline: its points, and its drawn length in each frame
+        /// For a path drawn as one stroked polyline: its points, and where its drawn part ends in each frame
         /// from `first` (the length of that frame's version, measured along it).
         var points: [Substring]?
         var lengths: [Double]
+        /// Where its drawn part starts in each frame from `first`: 0 for a line that grows from its start, more
+        /// for a stretch of a longer line (`SVGFrameWindows`).
+        var starts: [Double]
+        /// The index in `points` of the segment where the last frame's stretch starts (where the next one is
+        /// looked for), and the points as numbers with their distances along the line.
+        var windowFrom = 0
+        var geometry: (count: Int, xy: [(Double, Double)], along: [Double])?
         /// The key of a growing path: its wrappers, style and first point.
         let key: String?
         /// For an element that moves without changing shape (a dot at a run's current point): how far each
@@ -35,6 +42,7 @@ struct SVGFrameMerge {
             wrappers = leaf.wrappers; element = leaf.element; first = frame; last = frame
             points = SVGFrameMerge.polyline(leaf.element)
             lengths = points.map { [SVGFrameMerge.length($0)] } ?? []
+            starts = points == nil ? [] : [0]
             key = points.flatMap { p in SVGFrameMerge.style(leaf.element).map { leaf.wrappers.joined() + $0 + (p.first ?? "") } }
             shapeKey = SVGFrameMerge.shape(leaf)
             if shapeKey != nil { numbers = SVGFrameMerge.numbers(leaf.element) }
@@ -43,8 +51,17 @@ struct SVGFrameMerge {
         /// Whether the element moves within the frames that show it.
         var moves: Bool { offsets.contains { $0.0 != 0 || $0.1 != 0 } }
 
-        /// Whether the path grows within the frames that show it (else it is shown whole).
-        var grows: Bool { lengths.contains { $0 < (lengths.last ?? 0) - 1e-9 } }
+        /// Whether the path grows or shows a moving stretch within the frames that show it (else it is shown whole).
+        var grows: Bool { isWindow || lengths.contains { $0 < (lengths.last ?? 0) - 1e-9 } }
+
+        /// Whether some frame shows a stretch that does not start at the line's start.
+        var isWindow: Bool { starts.contains { $0 > 1e-9 } }
+
+        /// Records frame `k`'s stretch of the line: from `start` to `end` along it.
+        func show(from start: Double, to end: Double) {
+            starts.append(start)
+            lengths.append(end)
+        }
     }
 
     /// A drawing element with the groups around it.
@@ -60,15 +77,20 @@ struct SVGFrameMerge {
     mutating func add(_ leaves: [Leaf]) {
         let k = frames
         frames += 1
-        var exact: [String: [Int]] = [:], growing: [String: [Int]] = [:], shapes: [String: [Int]] = [:]
+        var exact: [String: [Int]] = [:], growing: [String: [Int]] = [:], shapes: [String: [Int]] = [:], lines: [String: [Int]] = [:]
         for (i, item) in items.enumerated() where item.last == k - 1 {
             if !item.moves { exact[(item.wrappers.joined() + item.element), default: []].append(i) }
             if let key = item.key, !item.moves { growing[key, default: []].append(i) }
+            if item.points != nil, !item.moves, let style = SVGFrameMerge.style(item.element) {
+                lines[item.wrappers.joined() + style, default: []].append(i)
+            }
             if let key = item.shapeKey, !item.grows { shapes[key, default: []].append(i) }
         }
         var merged: [Item] = [], used = Set<Int>(), next = 0
         for leaf in leaves {
             var match = find(leaf, exact: exact, growing: growing, from: next, used: used)
+            var window: Window?
+            if match.index == nil, let (i, w) = stretch(leaf, lines: lines, from: next, used: used) { match = (i, false); window = w }
             var shift: (Double, Double)?
             if match.index == nil, let key = SVGFrameMerge.shape(leaf) {
                 // The next few elements of that shape (a dot moves to the same place in the drawing order).
@@ -84,7 +106,21 @@ struct SVGFrameMerge {
                 if match.grows, let p = SVGFrameMerge.polyline(leaf.element) {
                     item.element = leaf.element; item.points = p
                 }
-                item.lengths.append(SVGFrameMerge.polyline(leaf.element).map(SVGFrameMerge.length) ?? 0)
+                if let window, let union = item.points {
+                    if !window.appended.isEmpty {
+                        let points = union + window.appended
+                        item.points = points
+                        item.element = SVGFrameMerge.path(item.element, through: points)
+                    }
+                    item.windowFrom = window.fromIndex
+                    item.show(from: window.from, to: window.to)
+                } else if item.points != nil {
+                    // A longer version from its start, or the same element as in the previous frame.
+                    if match.grows { item.show(from: 0, to: SVGFrameMerge.polyline(leaf.element).map(SVGFrameMerge.length) ?? 0) }
+                    else { item.show(from: item.starts.last ?? 0, to: item.lengths.last ?? 0) }
+                } else {
+                    item.lengths.append(0)
+                }
                 if item.shapeKey != nil {
                     let was = item.offsets.last ?? (0, 0), d = shift ?? (0, 0)
                     if item.offsets.isEmpty { item.offsets.append((0, 0)) }
@@ -99,6 +135,25 @@ struct SVGFrameMerge {
             }
         }
         items = merged + items[next...]
+    }
+
+    /// The line item (at or after `from`, shown in the previous frame, not yet taken, with the same groups
+    /// and style) of which `leaf` is a stretch (`SVGFrameWindows`), and where it lies on it.
+    private func stretch(_ leaf: Leaf, lines: [String: [Int]], from: Int, used: Set<Int>) -> (Int, Window)? {
+        guard let p = SVGFrameMerge.polyline(leaf.element), let style = SVGFrameMerge.style(leaf.element),
+              let candidates = lines[leaf.wrappers.joined() + style] else { return nil }
+        if let dashes = SVGFrameStyle.dashPattern(style), dashes.lengths.reduce(0, +) < 2 { return nil }
+        for i in candidates where i >= from && !used.contains(i) {
+            let item = items[i]
+            guard let union = item.points, !(item.grows && !item.isWindow) else { continue }
+            if item.geometry?.count != union.count {
+                let xy = SVGFrameMerge.coordinates(union)
+                item.geometry = (union.count, xy, SVGFrameMerge.cumulativeLengths(union))
+            }
+            guard let g = item.geometry else { continue }
+            if let w = SVGFrameMerge.window(of: p, in: union, xy: g.xy, along: g.along, after: item.windowFrom) { return (i, w) }
+        }
+        return nil
     }
 
     /// The item (at or after `from`, shown in the previous frame, not yet taken) that `leaf` continues:
@@ -177,11 +232,11 @@ struct SVGFrameMerge {
     }
 
     /// How far path `b` is from path `a` (their `d` numbers) when it is `a` moved (every x by the same dx and every y by the same dy,
-    /// to the 0.01 of the written numbers), else nil.
+    /// each number written to 0.01, so two of them may differ by 0.02 more), else nil.
     static func offset(from na: [Double], to nb: [Double]) -> (Double, Double)? {
         guard na.count == nb.count, na.count >= 2, na.count % 2 == 0 else { return nil }
         let dx = nb[0] - na[0], dy = nb[1] - na[1]
-        for j in na.indices where abs(nb[j] - na[j] - (j % 2 == 0 ? dx : dy)) > 0.011 { return nil }
+        for j in na.indices where abs(nb[j] - na[j] - (j % 2 == 0 ? dx : dy)) > 0.0201 { return nil }
         return (dx, dy)
     }
 

@@ -14,11 +14,30 @@ struct SVGFrameStyle {
         var starts = [0]
         for d in delays { starts.append((starts.last ?? 0) + d) }
         let total = max(1, starts.last ?? 1)
-        func percent(_ ms: Int) -> String { Self.number(Double(ms) * 100 / Double(total), 4) + "%" }
+        // Three decimals place a frame to the millisecond in animations up to 100 s, four beyond.
+        let digits = total <= 100_000 ? 3 : 4
+        func percent(_ ms: Int) -> String { Self.number(Double(ms) * 100 / Double(total), digits) + "%" }
 
         var css = "<style type=\"text/css\"><![CDATA[\n"
-        css += ".f{visibility:hidden;animation-duration:\(total)ms;animation-timing-function:step-end;"
-        css += "animation-iteration-count:\(timing.loop ? "infinite" : "1");animation-fill-mode:forwards}\n.f.last{visibility:visible}\n"
+        css += ".f,.a{animation-duration:\(total)ms;animation-timing-function:step-end;"
+        css += "animation-iteration-count:\(timing.loop ? "infinite" : "1");animation-fill-mode:forwards}\n.f{visibility:hidden}\n.f.last{visibility:visible}\n"
+        // The stops of an element shown from frame `first` to `last` with frame k's declarations
+        // `states[k - first]` (nil: hidden then): one stop where something changes, each property written
+        // where it changes (a stop holds until the next that sets the property: step-end timing).
+        func stops(_ first: Int, _ last: Int, _ states: [String?], visibility: Bool = true) -> String {
+            var out = first > 0 && visibility ? "0%{visibility:hidden}" : ""
+            var shown: Bool? = first > 0 ? false : nil, state: String?
+            for (j, s) in states.enumerated() {
+                var declarations: [String] = []
+                if visibility, shown != (s != nil) { declarations.append("visibility:" + (s != nil ? "visible" : "hidden")); shown = s != nil }
+                if let s, !s.isEmpty, s != state { declarations.append(s); state = s }
+                guard !declarations.isEmpty else { continue }
+                let k = first + j
+                out += (k == 0 ? "0%" : percent(starts[k])) + "{" + declarations.joined(separator: ";") + "}"
+            }
+            if last < n - 1, visibility { out += percent(starts[last + 1]) + "{visibility:hidden}" }
+            return out
+        }
         var body = "", open: [Substring] = [], intervals = Set<String>(), grown = 0
         // Each distinct style attribute becomes a class (`sN`): most of an element's bytes are its style.
         var styles: [Substring: String] = [:]
@@ -36,55 +55,113 @@ struct SVGFrameStyle {
             let bare = element[..<r.lowerBound] + element[element.index(after: end)...]
             return Self.classed(Substring(bare), (classes.map { $0 + " " } ?? "") + name)
         }
-        for item in merge.items {
+        // Glyphs shown in the same frames one after another share a group that carries their class.
+        var group: String?
+        func closeGroup() { if group != nil { body += "</g>\n"; group = nil } }
+        for item in Self.glyphsByFrames(merge.items) {
             let shared = zip(open, item.wrappers).prefix { $0 == $1 }.count
+            if shared < open.count || item.wrappers.count > shared { closeGroup() }
             body += String(repeating: "</g>\n", count: open.count - shared)
             for w in item.wrappers[shared...] { body += w + "\n" }
             open = item.wrappers
             let whole = item.first == 0 && item.last == n - 1
-            guard !whole || item.grows || item.moves else { body += styled(item.element, nil) + "\n"; continue }
+            guard !whole || item.grows || item.moves else { closeGroup(); body += styled(item.element, nil) + "\n"; continue }
             let name: String
-            if item.grows, let full = item.lengths.last {
+            if item.grows, let full = item.isWindow ? SVGFrameMerge.cumulativeLengths(item.points ?? []).last : item.lengths.last {
                 grown += 1
                 name = "g\(grown)"
                 let dashes = Self.dashPattern(SVGFrameMerge.style(item.element) ?? "")
-                var stops: [String] = []
-                if item.first > 0 { stops.append("0%{visibility:hidden}") }
-                for (j, length) in item.lengths.enumerated() {
-                    let k = item.first + j
-                    let shown = length > 0 ? "visible" : "hidden"
-                    stops.append((k == 0 ? "0%" : percent(starts[k])) + "{visibility:\(shown);stroke-dasharray:"
-                                 + Self.dashes(dashes, visible: length, full: full) + "}")
+                if dashes != nil, !item.isWindow {
+                    // A dashed line that grows: shown through a mask, a solid copy of it whose dash grows (its
+                    // own dashes up to each frame's length would take dozens of numbers a frame).
+                    let gap = Self.number(full + 10, 1)
+                    let states = item.lengths.map { length -> String? in
+                        "stroke-dasharray:" + (length > 0 ? Self.number(min(length, full), 1) : "0") + "," + gap
+                    }
+                    css += "@keyframes \(name){" + stops(item.first, item.last, states, visibility: false) + "}\n.\(name){animation-name:\(name)}\n"
+                    closeGroup()
+                    body += Self.mask(item.element, id: "m\(grown)", classes: "a \(name)")
+                    let interval = "v\(item.first)_\(item.last)"
+                    if intervals.insert(interval).inserted {
+                        let shown = stops(item.first, item.last, Array(repeating: "", count: item.last - item.first + 1))
+                        css += "@keyframes \(interval){" + shown + "}\n.\(interval){animation-name:\(interval)}\n"
+                    }
+                    let masked = styled(item.element, "f\(item.last == n - 1 ? " last" : "") \(interval)")
+                    body += masked.replacing("<path ", with: "<path mask=\"url(#m\(grown))\" ", maxReplacements: 1) + "\n"
+                    continue
                 }
-                if item.last < n - 1 { stops.append(percent(starts[item.last + 1]) + "{visibility:hidden}") }
-                css += "@keyframes \(name){" + stops.joined() + "}\n.\(name){animation-name:\(name)}\n"
+                let states = item.lengths.indices.map { j -> String? in
+                    let start = item.isWindow ? item.starts[j] : 0, visible = item.lengths[j] - start
+                    guard visible > 0 else { return nil }
+                    return item.isWindow ? Self.window(dashes, start: start, visible: visible, full: full)
+                        : "stroke-dasharray:" + Self.dashes(dashes, visible: visible, full: full)
+                }
+                css += "@keyframes \(name){" + stops(item.first, item.last, states) + "}\n.\(name){animation-name:\(name)}\n"
             } else if item.moves, let end = item.offsets.last {
                 grown += 1
                 name = "g\(grown)"
                 // Written where the last frame has it; each frame moves it back to its own place.
-                var stops: [String] = item.first > 0 ? ["0%{visibility:hidden}"] : []
-                for (j, o) in item.offsets.enumerated() {
-                    let k = item.first + j
-                    stops.append((k == 0 ? "0%" : percent(starts[k])) + "{visibility:visible;transform:translate("
-                                 + Self.number(o.0 - end.0, 2) + "px," + Self.number(o.1 - end.1, 2) + "px)}")
+                let states = item.offsets.map { o -> String? in
+                    "transform:translate(" + Self.number(o.0 - end.0, 2) + "px," + Self.number(o.1 - end.1, 2) + "px)"
                 }
-                if item.last < n - 1 { stops.append(percent(starts[item.last + 1]) + "{visibility:hidden}") }
-                css += "@keyframes \(name){" + stops.joined() + "}\n.\(name){animation-name:\(name)}\n"
+                css += "@keyframes \(name){" + stops(item.first, item.last, states) + "}\n.\(name){animation-name:\(name)}\n"
             } else {
                 name = "v\(item.first)_\(item.last)"
                 if !intervals.contains(name) {
                     intervals.insert(name)
-                    var stops = ["0%{visibility:\(item.first == 0 ? "visible" : "hidden")}"]
-                    if item.first > 0 { stops.append(percent(starts[item.first]) + "{visibility:visible}") }
-                    if item.last < n - 1 { stops.append(percent(starts[item.last + 1]) + "{visibility:hidden}") }
-                    stops.append("100%{visibility:\(item.last == n - 1 ? "visible" : "hidden")}")
-                    css += "@keyframes \(name){" + stops.joined() + "}\n.\(name){animation-name:\(name)}\n"
+                    // Shown in frames first…last: the state before and after is the class's (`.f` hidden,
+                    // `.f.last` visible).
+                    let shown = stops(item.first, item.last, Array(repeating: "", count: item.last - item.first + 1))
+                    css += "@keyframes \(name){" + shown + "}\n.\(name){animation-name:\(name)}\n"
                 }
             }
-            body += styled(item.element, "f\(item.last == n - 1 ? " last" : "") \(name)") + "\n"
+            let classes = "f\(item.last == n - 1 ? " last" : "") \(name)"
+            if item.element.hasPrefix("<use"), name.hasPrefix("v") {
+                if group != classes { closeGroup(); body += "<g class=\"\(classes)\">\n"; group = classes }
+                body += styled(item.element, nil) + "\n"
+            } else {
+                closeGroup()
+                body += styled(item.element, classes) + "\n"
+            }
         }
+        closeGroup()
         body += String(repeating: "</g>\n", count: open.count)
         return (css + "]]></style>\n", body)
+    }
+
+    /// A `<mask>` (id `id`) holding a solid white copy of the path `element`, 2 units wider, with `classes`:
+    /// what it shows of a path drawn through it is what the copy's dash shows (butt ends, so an empty dash
+    /// shows nothing).
+    static func mask(_ element: Substring, id: String, classes: String) -> String {
+        let width = SVGFrameMerge.style(element).flatMap { style -> Double? in
+            guard let r = style.firstRange(of: "stroke-width:") else { return nil }
+            return Double(style[r.upperBound...].prefix { $0 != ";" })
+        } ?? 1
+        let d = AnimatedSVG.attribute("d", in: element) ?? ""
+        return "<mask id=\"\(id)\" maskUnits=\"userSpaceOnUse\" x=\"-99999\" y=\"-99999\" width=\"199998\" height=\"199998\">"
+            + "<path class=\"\(classes)\" style=\"fill:none;stroke:#fff;stroke-width:\(number(width + 2, 2));stroke-linecap:butt;stroke-linejoin:round\" d=\"\(d)\"/></mask>\n"
+    }
+
+    /// `items` with each run of glyphs (`<use>` elements in the same groups) ordered by the frames that show
+    /// them, so glyphs of the same frames sit together (and share a group). Glyphs of one style are drawn
+    /// in one colour, so their order changes nothing drawn.
+    static func glyphsByFrames(_ items: [SVGFrameMerge.Item]) -> [SVGFrameMerge.Item] {
+        var out: [SVGFrameMerge.Item] = []
+        out.reserveCapacity(items.count)
+        var run: [SVGFrameMerge.Item] = []
+        func flush() {
+            out += run.enumerated().sorted { a, b in
+                (a.element.first, a.element.last, a.offset) < (b.element.first, b.element.last, b.offset)
+            }.map(\.element)
+            run = []
+        }
+        for item in items {
+            let glyph = item.element.hasPrefix("<use") && !item.grows && !item.moves
+            if !glyph || run.first.map({ $0.wrappers != item.wrappers }) == true { flush() }
+            if glyph { run.append(item) } else { out.append(item) }
+        }
+        flush()
+        return out
     }
 
     /// `element` with a class attribute after its tag name.
@@ -131,6 +208,18 @@ struct SVGFrameStyle {
         }
         if out.count % 2 == 1 { out.append(full + 10) } else { out[out.count - 1] += full + 10 }
         return out.map { number($0, 2) }.joined(separator: ",") + ";stroke-dashoffset:0"
+    }
+
+    /// The declarations that draw the stretch of a path `full` units long from `start` to `start + visible`:
+    /// a dash that long (or, for a dashed line, its own dashes from its offset, as a line drawn from `start`
+    /// has them) after a gap longer than the path, shifted by the dash offset to begin at `start`.
+    static func window(_ pattern: (lengths: [Double], offset: Double)?, start: Double, visible: Double, full: Double) -> String {
+        let list = dashes(pattern, visible: min(visible, full - 1e-6), full: full).split(separator: ";")[0]
+            .split(separator: ",").map { Double($0) ?? 0 }
+        // The pattern sums to `period`; position s along the path shows the pattern at s + offset.
+        let period = list.reduce(0, +)
+        return "stroke-dasharray:" + list.map { number($0, 2) }.joined(separator: ",")
+            + ";stroke-dashoffset:" + number(period - start, 2)
     }
 
     /// A number for CSS: at most `digits` decimals, an ASCII minus.

@@ -62,7 +62,8 @@ public struct FigureElement: Sendable, Hashable {
         case axisLabel = "axis-label"
         case tickLabel = "tick-label"
         case legend, note, annotation
-        case bandLabel = "band-label"
+        /// A shaded band's label; "zone-label" in the layout report, whose schema is published.
+        case bandLabel = "zone-label"
         case pointLabel = "point-label"
         case contourLabel = "contour-label"
         case colorbarLabel = "colorbar-label"

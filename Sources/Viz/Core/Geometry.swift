@@ -18,8 +18,17 @@ public struct Point: Sendable, Hashable {
     @inlinable public static func - (a: Point, b: Point) -> Point { Point(a.x - b.x, a.y - b.y) }
     /// Both coordinates times `s`.
     @inlinable public static func * (a: Point, s: Double) -> Point { Point(a.x * s, a.y * s) }
-    /// Euclidean length of the vector from the origin.
-    @inlinable public var length: Double { (x * x + y * y).squareRoot() }
+    /// Euclidean length of the vector from the origin, without overflow or underflow of the squares
+    /// (as `hypot`): (10³⁰⁰, 10³⁰⁰) has length 1.41×10³⁰⁰, not ∞.
+    @inlinable public var length: Double {
+        let s = x * x + y * y
+        if s.isFinite && s >= 1e-290 { return s.squareRoot() }
+        if x.isNaN || y.isNaN { return .nan }
+        let m = max(abs(x), abs(y))
+        guard m > 0, m.isFinite else { return m }
+        let a = x / m, b = y / m
+        return m * (a * a + b * b).squareRoot()
+    }
 }
 
 /// A width and a height.

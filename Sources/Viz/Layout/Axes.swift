@@ -106,9 +106,16 @@ public struct Axes: Sendable {
                 lim = Interval(max(Math.pow(10, a), Double.leastNormalMagnitude), min(Math.pow(10, b), Double.greatestFiniteMagnitude))
             } else {
                 var a = d.lower, b = d.upper
-                if a == b { let w = a == 0 ? 1 : abs(a) * 0.1; a -= w; b += w }
-                let pad = (b - a) * padding
-                a -= pad; b += pad
+                if a == b {
+                    // ±10 % of a single value; at least the smallest normal double, so a subnormal value
+                    // (5×10⁻³²⁴, whose tenth rounds to 0) still gets two different limits.
+                    let w = a == 0 ? 1 : max(abs(a) * 0.1, Double.leastNormalMagnitude)
+                    a = max(a - w, -Double.greatestFiniteMagnitude); b = min(b + w, Double.greatestFiniteMagnitude)
+                }
+                // Padding taken before subtracting and kept finite: data near ±1.8×10³⁰⁸ stays drawable.
+                let pad = b * padding - a * padding
+                a = max(a - pad, -Double.greatestFiniteMagnitude)
+                b = min(b + pad, Double.greatestFiniteMagnitude)
                 if niceLimits { (a, b) = Ticks.nice(a, b, count: 6) }
                 lim = Interval(a, b)
             }

@@ -31,6 +31,8 @@ struct AxisLayout {
     /// reserved is the space used).
     var yTitleLayout: TextLayout?
     var titleLayout: TextLayout?
+    /// Where the panel title is centred across (device x); nil: over the plot's middle.
+    var titleCenterX: Double?
     var title: String?
 
     /// How far x tick labels reach below the tick marks' end (rotated labels reach further).
@@ -41,7 +43,8 @@ struct AxisLayout {
     }
 
     /// Chooses ticks for a plot `rect` and measures their labels. x labels never overlap: fewer ticks
-    /// (down to three), then labels turned 45°, then one shared power of ten, then every k-th tick.
+    /// (down to three), then every k-th tick while two stay, then labels turned 45°, then one shared power
+    /// of ten, then every k-th tick down to one.
     mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: any DrawingBackend, rotate: Bool = true) {
         let font = theme.tickFont
         let nx = Ticks.count(forLength: rect.width, fontSize: font.size, horizontal: true)
@@ -58,7 +61,7 @@ struct AxisLayout {
             for k in 1..<t.count {
                 let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
                 // Turned labels: their upright bounding boxes (what a layout report checks) keep apart.
-                let need = rotated ? (max(l[k].height, l[k - 1].height) + font.size * 0.25) / 0.7071
+                let need = rotated ? (max(l[k].width, l[k - 1].width) + max(l[k].height, l[k - 1].height)) * 0.7071 + font.size * 0.25
                     : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
                 if !(slot >= need) { return false }
             }
@@ -66,12 +69,26 @@ struct AxisLayout {
         }
         var n = nx
         var (xt, xf, xl) = make(xScale, n, scientific: false)
+        // A short range on a small plot: ask for more nice ticks until two fall inside it.
+        while xt.count < 2, n < nx + 3 { n += 1; (xt, xf, xl) = make(xScale, n, scientific: false) }
         var rotated = false
         while !fits(xt, xl, rotated: false), n > 2 {
             let next = make(xScale, n - 1, scientific: false)
             if next.0.count < 3 && xt.count >= 3 { break }
             n -= 1
             (xt, xf, xl) = next
+        }
+        // Two or more upright labels (every k-th tick's) read better than turned ones, which also take
+        // height a strip of small plots cannot spare.
+        if !fits(xt, xl, rotated: false), xt.count > 2 {
+            for k in 2..<xt.count {
+                let keep = Array(stride(from: 0, to: xt.count, by: k))
+                guard keep.count >= 2 else { break }
+                if fits(keep.map { xt[$0] }, keep.map { xl[$0] }, rotated: false) {
+                    (xt, xl) = (keep.map { xt[$0] }, keep.map { xl[$0] })
+                    break
+                }
+            }
         }
         if !fits(xt, xl, rotated: false) {
             if rotate, fits(xt, xl, rotated: true) {
@@ -82,7 +99,7 @@ struct AxisLayout {
             }
         }
         // Still colliding with the fewest nice ticks (wide labels on a narrow plot): keep every k-th one.
-        if !fits(xt, xl, rotated: rotated), xt.count > 2, let widest = xl.map(\.width).max() {
+        if !fits(xt, xl, rotated: rotated), xt.count > 1, let widest = xl.map(\.width).max() {
             let gap = rect.width * abs(xScale.normalize(xt[1]) - xScale.normalize(xt[0]))
             let k = max(2, Int(((widest + font.size * 0.8) / max(gap, 1e-9)).rounded(.up)))
             let keep = Array(stride(from: 0, to: xt.count, by: k))
@@ -91,11 +108,21 @@ struct AxisLayout {
             rotated = false
         }
         xTicks = xt
-        let madeY = make(yScale, ny, scientific: false)
-        yTicks = madeY.0
+        // y labels stacked on a short plot: fewer nice ticks (down to two), then every k-th one, so
+        // neighbours always keep a gap (down to a single labelled tick on a plot a label high).
+        var madeY = make(yScale, ny, scientific: false)
+        var m = ny
+        while madeY.0.count < 2, m < ny + 3 { m += 1; madeY = make(yScale, m, scientific: false) }
+        while m > 2, !Self.fitsVertically(madeY.0, madeY.2, scale: yScale, height: rect.height, font: font) {
+            let next = make(yScale, m - 1, scientific: false)
+            if next.0.count < 2 { break }
+            m -= 1
+            madeY = next
+        }
+        (yTicks, madeY.2) = Self.thinFixedYLabels(madeY.0, madeY.2, scale: yScale, height: rect.height, font: font)
         var yf = madeY.1, yl = madeY.2
         xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
-        yMinor = axes.minorTicks ? yScale.minorTicks(count: ny) : []
+        yMinor = axes.minorTicks ? yScale.minorTicks(count: m) : []
         // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
         if let fixed = axes.xTickLabels {
             let kept = fixed.filter { Self.inside($0.value, xScale) }
@@ -118,17 +145,30 @@ struct AxisLayout {
         yTitle = yLabels.isEmpty ? axes.yLabel : yf.axisTitle(axes.yLabel)
     }
 
-    /// Once the plot rectangle is final: a panel title wider than the frame and a y title longer than the
+    /// Once the plot rectangle is final: a panel title wider than its room and a y title longer than the
     /// page allows (centred on the frame) are shrunk, keeping their number of lines, so never taller than
-    /// the space reserved for them.
-    mutating func refitTitles(page: Size, padding p: Double, theme: Theme, canvas: any DrawingBackend) {
+    /// the space reserved for them. A panel title's room is its plot's width or, when wider, its `cell`
+    /// left of the plot's right edge (it may reach over the y labels of a narrow map rather than shrink
+    /// to an unreadable size); it is then moved, no further than needed, to stay inside that room.
+    mutating func refitTitles(page: Size, cell: Rect, padding p: Double, theme: Theme, canvas: any DrawingBackend) {
         let r = plotRect
+        // Right of the plot: the cell's margin when no colorbar or legend is there, else the labels' overhang.
+        let right = guideWidths.isEmpty && legendInsets.right == 0 ? cell.maxX - p / 2 : r.maxX + labelOverhang
+        let titleRoom = max(r.width, right - cell.minX - p / 2)
         func refit(_ t: TextLayout, _ text: String, _ font: Font, _ room: Double) -> TextLayout {
             guard t.width > room, room > 0 else { return t }
-            let twoLines = t.height > TextLayout.make(text, font: font, canvas: canvas).height * 1.5
-            return TextLayout.fitted(text, font: font, maxWidth: room, hardLimit: room, floor: 0, wrap: twoLines, canvas: canvas)
+            // On two lines when the space reserved holds them (the text was on two already), else on one.
+            let two = TextLayout.fitted(text, font: font, maxWidth: room, hardLimit: room, floor: 0, wrap: true, canvas: canvas)
+            if two.height <= t.height + 0.5 { return two }
+            return TextLayout.fitted(text, font: font, maxWidth: room, hardLimit: room, floor: 0, wrap: false, canvas: canvas)
         }
-        if let t = titleLayout, let text = title { titleLayout = refit(t, text, theme.titleFont, r.width) }
+        if let t = titleLayout, let text = title {
+            let fitted = refit(t, text, theme.titleFont, titleRoom)
+            titleLayout = fitted
+            // Centred on the plot, moved (no further than needed) to stay inside its cell.
+            let half = fitted.width / 2, lo = cell.minX + p / 2 + half, hi = right - half
+            titleCenterX = lo <= hi ? min(max(r.midX, lo), hi) : cell.midX
+        }
         if let t = yTitleLayout, let text = yTitle { yTitleLayout = refit(t, text, theme.labelFont, 2 * min(r.midY - p, page.height - p - r.midY)) }
     }
 
@@ -193,14 +233,16 @@ struct AxisLayout {
             i.right += legendInsets.right
             i.bottom += legendInsets.bottom
         }
-        // The panel title last: it is fitted to the plot's width, known once the side insets are.
+        // The panel title last: it is fitted to the plot's width and the room left of it, known once the
+        // side insets are (a title may reach over the plot's y labels, rather than shrink to a few pixels
+        // over a narrow map; never over a legend or colorbar on its right).
         // The y title is fitted to about the plot's height (the cell less everything above and below it).
         let plotHeight = max(rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6), 20)
         yTitleLayout = yTitle.map { TextLayout.fitted($0, font: theme.labelFont, maxWidth: plotHeight * 1.25, hardLimit: rect.height, canvas: canvas) }
         if let y = yTitleLayout { i.left += pad + y.height }
         title = axes.title
         titleLayout = axes.title.map { t in
-            let width = max(rect.width - i.left - i.right, 20)
+            let width = max(rect.width - i.right - pad, 20)
             return TextLayout.fitted(t, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
         }
         if let title = titleLayout { i.top = max(i.top, title.height + pad * 1.4) }

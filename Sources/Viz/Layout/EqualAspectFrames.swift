@@ -33,12 +33,12 @@ enum EqualAspectFrames {
         }
     }
 
-    /// `scale`'s domain widened about its centre so that `span` data units take `length` points at
-    /// `unit` points per data unit (linear scales only; others are returned unchanged).
-    static func widened(_ scale: Scale, toLength length: Double, unit: Double) -> Scale {
+    /// `scale`'s domain widened about its centre so that it takes `length` points at `unit` points per
+    /// `magnitude` data units (linear scales only; others are returned unchanged).
+    static func widened(_ scale: Scale, toLength length: Double, unit: Double, magnitude: Double = 1) -> Scale {
         guard scale.kind == .linear, unit > 0 else { return scale }
-        let d = scale.domain, c = (d.lower + d.upper) / 2
-        let half = length / unit / 2 * (d.upper >= d.lower ? 1 : -1)
+        let d = scale.domain, c = d.lower / 2 + d.upper / 2
+        let half = length / unit / 2 * magnitude * (d.upper >= d.lower ? 1 : -1)
         return Scale(.linear, domain: Interval(c - half, c + half))
     }
 }

@@ -34,7 +34,18 @@ struct FigureRenderer {
             l.computeInsets(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas, legendEntries: entries)
             layouts.append(l)
         }
+        let firstPass = layouts
         try placeFrames(panels, cells: cells, &layouts)
+        // Labels turned for a plot's first width that stand upright at its final one: give back the height
+        // kept for them (a strip's row of plots was a third shorter than the row above it), once.
+        let upright = panels.indices.filter { firstPass[$0].xLabelsRotated && !layouts[$0].xLabelsRotated }
+        if !upright.isEmpty {
+            for k in upright {
+                layouts[k].computeInsets(axes: panels[k].axes, rect: cells[k], theme: figure.theme, canvas: canvas,
+                                         legendEntries: panels[k].axes.marks.flatMap(\.legendEntries))
+            }
+            try placeFrames(panels, cells: cells, &layouts)
+        }
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         var crowded: [Int] = []
@@ -192,7 +203,7 @@ struct FigureRenderer {
         }
         for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
-        var aspects: [(dx: Double, dy: Double)?] = []
+        var aspects: [(dx: Double, dy: Double)?] = [], magnitudes: [Double] = []
         for k in panels.indices {
             let r = cells[k].inset(by: aligned[k])
             guard r.width >= 8, r.height >= 8 else {
@@ -202,7 +213,11 @@ struct FigureRenderer {
             let l = layouts[k]
             let dx = abs(l.xScale.transform(l.xScale.domain.upper) - l.xScale.transform(l.xScale.domain.lower))
             let dy = abs(l.yScale.transform(l.yScale.domain.upper) - l.yScale.transform(l.yScale.domain.lower))
-            aspects.append(panels[k].axes.equalAspect && dx > 0 && dy > 0 ? (dx, dy) : nil)
+            // The aspect as dx : dy scaled so the larger is 1: spans of 10⁻³¹⁹ (subnormal) or 10¹⁵⁰ divide
+            // points by data units without leaving the doubles.
+            let m = max(dx, dy)
+            magnitudes.append(m)
+            aspects.append(panels[k].axes.equalAspect && dx / m > 0 && dy / m > 0 && m.isFinite ? (dx / m, dy / m) : nil)
         }
         let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
         // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
@@ -212,12 +227,17 @@ struct FigureRenderer {
         for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
             throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .equalUnitPlot)
         }
+        // Any plot with axes narrower or shorter than 2.5 tick labels' height has no room for two readable ticks
+        // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.
+        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 2.5 * theme.tickFont.size {
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
+        }
         for k in panels.indices {
             if panels[k].axes.equalAspect, panels[k].axes.aspectAdjustsLimits, let a = aspects[k] {
                 // One data unit the same length both ways: the shorter range widens to the frame.
                 let unit = min(placed[k].width / a.dx, placed[k].height / a.dy)
-                layouts[k].xScale = EqualAspectFrames.widened(layouts[k].xScale, toLength: placed[k].width, unit: unit)
-                layouts[k].yScale = EqualAspectFrames.widened(layouts[k].yScale, toLength: placed[k].height, unit: unit)
+                layouts[k].xScale = EqualAspectFrames.widened(layouts[k].xScale, toLength: placed[k].width, unit: unit, magnitude: magnitudes[k])
+                layouts[k].yScale = EqualAspectFrames.widened(layouts[k].yScale, toLength: placed[k].height, unit: unit, magnitude: magnitudes[k])
             }
             // Ticks were chosen for the panel's own insets; aligned insets (a neighbour's outside legend or
             // wider labels) or equal aspect make the plot narrower: choose them again for the plot as drawn
@@ -227,7 +247,7 @@ struct FigureRenderer {
                                         rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
-            layouts[k].refitTitles(page: figure.size, padding: theme.figurePadding, theme: theme, canvas: canvas)
+            layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas)
         }
     }
 

@@ -63,9 +63,18 @@ extension AxisLayout {
         return nil
     }
 
-    /// Fixed y ticks whose labels keep a gap: every k-th one (the first kept) when neighbours would meet.
+    /// True when neighbouring y labels (stacked on a plot `height` high) keep a gap of 0.15 em.
+    static func fitsVertically(_ ticks: [Double], _ labels: [TextLayout], scale: Scale, height: Double, font: Font) -> Bool {
+        guard ticks.count > 1 else { return true }
+        return (1..<ticks.count).allSatisfy { k in
+            height * abs(scale.normalize(ticks[k]) - scale.normalize(ticks[k - 1]))
+                >= (labels[k].height + labels[k - 1].height) / 2 + font.size * 0.15
+        }
+    }
+
+    /// y ticks whose labels keep a gap: every k-th one (the first kept) when neighbours would meet.
     static func thinFixedYLabels(_ ticks: [Double], _ labels: [TextLayout], scale: Scale, height: Double, font: Font) -> ([Double], [TextLayout]) {
-        guard ticks.count > 2, let tallest = labels.map(\.height).max() else { return (ticks, labels) }
+        guard ticks.count > 1, let tallest = labels.map(\.height).max() else { return (ticks, labels) }
         let gaps = (1..<ticks.count).map { height * abs(scale.normalize(ticks[$0]) - scale.normalize(ticks[$0 - 1])) }
         guard let gap = gaps.min(), gap < tallest + font.size * 0.15 else { return (ticks, labels) }
         let k = max(2, Int(((tallest + font.size * 0.15) / max(gap, 1e-9)).rounded(.up)))

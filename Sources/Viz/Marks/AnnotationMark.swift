@@ -129,8 +129,20 @@ public struct AnnotationMark: Mark {
 
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { textBox(in: ctx).map { [$0] } ?? [] }
 
+    /// The text may move off curves, markers and other texts (the leader line follows it).
+    public func movableTextBox(in ctx: PlotContext) -> Rect? { textBox(in: ctx) }
+
+    /// Spots on rings around where `offset` puts the text, nearest first, no further than eight rings
+    /// (about four lines of text up or down, six across), so the leader line stays short.
+    public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
+        guard let box = textBox(in: ctx) else { return nil }
+        let stepX = max(4, box.height * 0.75), stepY = max(4, box.height * 0.5)
+        return (1...8).flatMap { NotePlacement.ring($0) }.map { Point(Double($0.0) * stepX, Double($0.1) * stepY) }
+    }
+
     public func draw(in ctx: PlotContext) {
-        guard let (box, lines) = layout(in: ctx) else { return }
+        guard let (placed, lines) = layout(in: ctx) else { return }
+        let box = Rect(x: placed.x + ctx.textShift.x, y: placed.y + ctx.textShift.y, width: placed.width, height: placed.height)
         let target = ctx.point(point)
         let f = font ?? ctx.theme.legendFont
         let ink = color ?? ctx.theme.foreground

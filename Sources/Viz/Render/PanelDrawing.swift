@@ -182,7 +182,8 @@ struct PanelDrawing {
         let pad = figure.theme.labelFont.size * 0.4
         if let t = l.titleLayout, let title = axes.title {
             canvas.element(FigureElement(.panelTitle, text: title)) {
-                canvas.draw(t, at: Point(l.plotRect.midX, l.plotRect.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom), color: figure.theme.foreground)
+                canvas.draw(t, at: Point(l.titleCenterX ?? l.plotRect.midX, l.plotRect.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom),
+                            color: figure.theme.foreground)
             }
         }
     }

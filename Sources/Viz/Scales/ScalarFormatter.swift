@@ -22,9 +22,11 @@ public struct ScalarLabels: Sendable, Equatable {
     public var hasSuffix: Bool { offset != 0 || exponent != 0 }
 
     /// The axis title with the shared offset and factor, e.g. "$x$ − 1000", "step (×10⁶)"; `title`
-    /// alone when there is nothing to add, and the offset/factor alone when there is no title.
+    /// alone when there is nothing to add; with no title the factor alone ("×10⁵", for a panel whose
+    /// neighbour names the axis), or "value − 1000" for an offset.
     public func axisTitle(_ title: String?) -> String? {
         guard hasSuffix else { return title }
+        if title == nil, offset == 0 { return "×10" + TickFormat.superscript(exponent) }
         var parts: [String] = []
         if offset != 0 {
             let magnitude = TickFormat.shortest(abs(offset))
@@ -133,6 +135,20 @@ extension TickFormat {
             }
             return t
         }
+    }
+
+    /// `v` in the form of `short` with every digit of its shortest round-trip decimal, so it is never
+    /// shown rounded: 1e10 → 1×10¹⁰, 10.0 → 10, 0.001 → 0.001, 1.001 → 1.001, 1e-5 → 1×10⁻⁵. For settings
+    /// the user typed or a program chose (learning rates in legends and titles).
+    public static func exact(_ v: Double) -> String {
+        guard v.isFinite, v != 0 else { return short(v) }
+        var digits = abs(v).description
+        if let e = digits.firstIndex(where: { $0 == "e" || $0 == "E" }) { digits = String(digits[..<e]) }
+        if digits.hasSuffix(".0") { digits.removeLast(2) }
+        digits.removeAll { $0 == "." }
+        while digits.hasPrefix("0") { digits.removeFirst() }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return short(v, significant: min(17, max(1, digits.count)))
     }
 
     /// The shortest decimal that reads back to the same Double (Swift's `description`), with a true minus

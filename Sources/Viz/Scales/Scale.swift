@@ -37,14 +37,18 @@ public struct Scale: Sendable, Hashable {
 
     /// 0 at `domain.lower`, 1 at `domain.upper`.
     @inline(__always) public func normalize(_ v: Double) -> Double {
-        let a = transform(domain.lower), b = transform(domain.upper)
-        return (transform(v) - a) / (b - a)
+        let a = transform(domain.lower), b = transform(domain.upper), t = transform(v)
+        let d = b - a, offset = t - a
+        if d.isFinite && offset.isFinite { return offset / d }
+        // A domain or a value beyond it spanning more than 1.8×10³⁰⁸ (−10³⁰⁸…10³⁰⁸): halves first.
+        return (0.5 * t - 0.5 * a) / (0.5 * b - 0.5 * a)
     }
 
     /// The data value at normalized position `u`.
     public func value(atNormalized u: Double) -> Double {
         let a = transform(domain.lower), b = transform(domain.upper)
-        return untransform(a + u * (b - a))
+        let d = b - a
+        return untransform(d.isFinite ? a + u * d : a * (1 - u) + b * u)
     }
 
     /// Checks that the domain can be drawn on this kind of scale.

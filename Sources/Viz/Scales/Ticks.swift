@@ -11,7 +11,8 @@ public enum Ticks {
 
     /// `(i1, i2, inc)`: ticks are `i * inc` for i in i1...i2 (or `i / -inc` when inc < 0).
     static func spec(_ start: Double, _ stop: Double, _ count: Double) -> (Double, Double, Double) {
-        let step = (stop - start) / max(0, count)
+        // Divided before subtracting: a domain spanning more than 1.8×10³⁰⁸ (−10³⁰⁸…10³⁰⁸) still has a finite step.
+        let step = stop / max(0, count) - start / max(0, count)
         let power = (Math.log10(step)).rounded(.down)
         let error = step / Math.pow(10, power)
         let factor: Double = error >= e10 ? 10 : error >= e5 ? 5 : error >= e2 ? 2 : 1
@@ -74,13 +75,11 @@ public enum Ticks {
         for _ in 0..<10 {
             let step = increment(lo, hi, count: count)
             if step == prev || step == 0 || !step.isFinite { break }
-            if step > 0 {
-                lo = (lo / step).rounded(.down) * step
-                hi = (hi / step).rounded(.up) * step
-            } else {
-                lo = (lo * step).rounded(.up) / step
-                hi = (hi * step).rounded(.down) / step
-            }
+            let (l, h) = step > 0 ? ((lo / step).rounded(.down) * step, (hi / step).rounded(.up) * step)
+                                  : ((lo * step).rounded(.up) / step, (hi * step).rounded(.down) / step)
+            // Rounding outwards near ±1.8×10³⁰⁸ would leave the doubles: keep the last finite limits.
+            guard l.isFinite, h.isFinite, l < h else { break }
+            (lo, hi) = (l, h)
             prev = step
         }
         return (lo, hi)
@@ -90,7 +89,9 @@ public enum Ticks {
     /// (matplotlib's `get_tick_space`: a label per 3 font sizes on x, per 2 on y), clamped to 2...9.
     public static func count(forLength length: Double, fontSize: Double, horizontal: Bool) -> Int {
         let per = fontSize * (horizontal ? 3.2 : 2.4)
-        let n = Int((length / max(per, 1)).rounded(.down))
+        let ratio = length / max(per, 1)
+        guard ratio.isFinite else { return 2 }
+        let n = Int(min(ratio, 9).rounded(.down))
         return min(9, max(2, n))
     }
 }

@@ -91,10 +91,14 @@ extension DLPlot {
             for f in curves where f.expression != nil {
                 var values: [Double] = []
                 f.values(xs, into: &values)
-                guard !values.contains(where: \.isFinite) else { continue }
+                // Two neighbouring finite samples make a piece of curve; isolated points (√x on −2…0 is defined at 0
+                // alone) draw nothing.
+                let finite = values.map(\.isFinite)
+                guard !zip(finite, finite.dropFirst()).contains(where: { $0 && $1 }) else { continue }
                 let what = values.contains(where: \.isNaN) ? "undefined (NaN)" : "infinite"
+                let except = finite.contains(true) ? " (except at isolated points)" : ""
                 throw ValidationError("'\(f.name)' is \(what) everywhere on the view \(TypedText.shortest(r.lowerBound))…\(TypedText.shortest(r.upperBound))"
-                                      + (range == nil ? "; give a --range where it is defined" : "; give another --range"))
+                                      + except + (range == nil ? "; give a --range where it is defined" : "; give another --range"))
             }
         }
 

@@ -99,7 +99,7 @@ extension DLPlot {
                 let map = try BasinMap(surface: s.plan.surface, optimizer: config, schedule: choice.schedule,
                                        x: s.plan.x.lower...s.plan.x.upper, y: s.plan.y.lower...s.plan.y.upper,
                                        grid: grid, steps: steps, radius: s.radius)
-                maps.append((s.choices.count == 1 ? config.label : "(\(i + 1)) " + config.label, map))
+                maps.append((s.choices.count == 1 ? config.displayLabel : "(\(i + 1)) " + config.displayLabel, map))
             }
             var figure = try figureOptions.makeFigure(rows: BasinsFigure.mapRows + BasinsFigure.tableRows, columns: maps.count)
             let recipe = BasinsFigure(surface: s.plan.surface, maps: maps, steps: steps, x: s.plan.x, y: s.plan.y)

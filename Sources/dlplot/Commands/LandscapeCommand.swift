@@ -88,7 +88,7 @@ extension DLPlot {
             for (name, lr) in [("sgd", sgd), ("adam", adam)] {
                 let run = try runTrajectory(objective: objective, optimizer: try Optimizer(name: name, settings: ["lr": .number(lr)]),
                                             start: start, options: TrajectoryOptions(steps: steps, recordEvery: record, recordGradients: false))
-                runs.append(("\(name) lr=\(lr)", run))
+                runs.append(("\(name) lr=" + TickFormat.exact(lr), run))
             }
             var figure = try figureOptions.makeFigure(rows: 1, columns: 7)
             var recipe = LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed)

@@ -1,6 +1,7 @@
 // Numbers: numbers typed on the command line and printed as CSV or JSON tables.
 
 import ArgumentParser
+import Foundation
 import Optim
 
 /// Parsing of the number-valued command-line arguments: single finite numbers, comma lists,
@@ -77,7 +78,24 @@ enum NumberArguments {
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
             throw ValidationError("invalid \(option) '\(text)': expected ends within ±1e150")
         }
+        if let why = tooNarrow(a, b) { throw ValidationError("invalid \(option) '\(text)': \(why)") }
         return a...b
+    }
+
+    /// How many float64 steps a range must span to be sampled and drawn (a curve takes 1201 samples, a
+    /// surface grid up to 400 a side, and each must differ from its neighbours).
+    static let minimumSteps = 10_000.0
+
+    /// Why `a...b` is too narrow to draw, or nil. `0:5e-324` holds two doubles: samples repeat and a line
+    /// between them is invented. The span must be `minimumSteps` float64 steps at its larger end, and
+    /// steps are counted no finer than the smallest normal double (2.2×10⁻³⁰⁸): subnormal numbers
+    /// lose precision, and ticks and labels cannot be computed for them.
+    static func tooNarrow(_ a: Double, _ b: Double) -> String? {
+        let step = max(max(abs(a), abs(b)).ulp, Double.leastNormalMagnitude)
+        let least = minimumSteps * step
+        guard b - a < least else { return nil }
+        return "too narrow to draw (less than \(Int(minimumSteps)) float64 steps); "
+            + "give a range at least \(String(format: "%.2g", least)) wide"
     }
 
     /// Parses a comma-separated list of finite numbers, in the `invalid --option 'text': …` wording the

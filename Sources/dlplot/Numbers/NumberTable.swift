@@ -18,7 +18,7 @@ struct NumberOutputOptions: ParsableArguments {
     var format: NumberFormat = .csv
 }
 
-/// A column-oriented table of numbers that prints as CSV or hand-written JSON.
+/// A column-oriented table of numbers that prints as CSV (through `DataTable`) or hand-written JSON.
 ///
 /// Numbers are the shortest decimal that reads back to the same Double (`NumberText.shortest`, as in
 /// the figures' data tables: no rounding, no locale). Non-finite numbers are `inf`, `-inf`, `nan` in CSV and the strings
@@ -78,20 +78,19 @@ struct NumberTable {
         }.max() ?? 0
     }
 
-    /// CSV: the header and one line per row, each ending in a newline.
+    /// CSV: the header and one line per row, each ending in a newline, written by the figures' `DataTable`
+    /// (one CSV writer for `--data` tables and number commands); a row-valued cell is its numbers joined by `;`.
     func csv() -> String {
-        var out = columns.map(\.name).joined(separator: ",") + "\n"
-        for r in 0..<rowCount {
-            let cells = columns.map { column -> String in
+        let cells = (0..<rowCount).map { r in
+            columns.map { column -> DataCell in
                 switch column.values {
-                case .integers(let v): return r < v.count ? String(v[r]) : ""
-                case .numbers(let v): return r < v.count ? NumberText.shortest(v[r]) : ""
-                case .rows(let v): return r < v.count ? v[r].map(NumberText.shortest).joined(separator: ";") : ""
+                case .integers(let v): r < v.count ? .integer(Int64(v[r])) : .text("")
+                case .numbers(let v): r < v.count ? .real(v[r]) : .text("")
+                case .rows(let v): .text(r < v.count ? v[r].map(NumberText.shortest).joined(separator: ";") : "")
                 }
             }
-            out += cells.joined(separator: ",") + "\n"
         }
-        return out
+        return DataTable(name: "numbers", columns: columns.map(\.name), cells: cells).csv
     }
 
     /// One JSON object (columns first, then the extras), ending in a newline.

@@ -43,11 +43,13 @@ enum FramesDirectory {
         if timing.loop { options.append("loop") }
         let prefix = dir.hasSuffix("/") ? dir : dir + "/"
         let fps = TickFormat.shortest(timing.fps)
+        // A comment ends at a line break: one in an option (a two-line --title) would let the rest run as TeX.
+        let oneLine = String(command.map { $0.isNewline ? " " : $0 })
         let head = """
-            % \(command)
+            % \(oneLine)
             % \(count) frames at \(fps) frames per second\(timing.hold > 0 ? ", the last held \(TickFormat.shortest(timing.hold)) s more" : ""), for LaTeX's animate package:
-            % put \\usepackage{animate} in the preamble and \\input this file (paths are from the main document;
-            % the frames' extension, .pdf or .png, is found by LaTeX).
+            % put \\usepackage{graphicx} and \\usepackage{animate} in the preamble (Beamer loads graphicx itself) and
+            % \\input this file (paths are from the main document; the frames' extension, .pdf or .png, is found by LaTeX).
 
             """
         guard timing.hold > 0, count > 1 else {
@@ -61,6 +63,12 @@ enum FramesDirectory {
         }
         lines.append("\\end{animateinline}")
         return head + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The characters of `dir` that LaTeX cannot take in a file name (they are TeX's own: a parameter, a
+    /// comment, a group…), or an empty string.
+    static func unreadableByLaTeX(_ dir: String) -> String {
+        String(dir.filter { "#%\\{}~^$&".contains($0) })
     }
 
     /// Removes the numbered frames in `dir` that a run with more frames (or the other format) left and this
@@ -103,5 +111,9 @@ enum FramesDirectory {
             throw FigureError(e.commandLineMessage)
         }
         removeStale(in: dir, keeping: Set((0..<pngs.count).map { name($0, count: pngs.count, format: format) }))
+        let bad = unreadableByLaTeX(dir)
+        if let c = bad.first {
+            writeStandardError("note: \(dir)/animation.tex will not compile: LaTeX cannot read '\(c)' in a file path; name the --frames-dir without \(bad) to use it\n")
+        }
     }
 }

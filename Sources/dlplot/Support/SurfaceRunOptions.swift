@@ -108,6 +108,7 @@ extension NumberArguments {
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
             throw ValidationError("\(option): '\(text)' is not allowed; expected ends within ±1e150")
         }
+        if let why = NumberArguments.tooNarrow(a, b) { throw ValidationError("\(option): '\(text)' is \(why)") }
         return Interval(a, b)
     }
 }

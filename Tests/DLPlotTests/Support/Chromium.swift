@@ -46,4 +46,26 @@ struct Chromium {
         let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         return (String(decoding: data, as: UTF8.self), console)
     }
+
+    /// A `width`×`height` CSS-pixel screenshot (PNG bytes) of `page` after up to `budget` ms of virtual time.
+    func screenshot(of page: URL, width: Int, height: Int, budget: Int = 3000) throws -> [UInt8] {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("dlplot-chromium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let shot = profile.appendingPathComponent("shot.png")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
+                             "--user-data-dir=\(profile.path)", "--window-size=\(width),\(height)", "--force-device-scale-factor=1",
+                             "--virtual-time-budget=\(budget)", "--screenshot=\(shot.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(90), execute: watchdog)
+        process.waitUntilExit()
+        watchdog.cancel()
+        return [UInt8](try Data(contentsOf: shot))
+    }
 }
