@@ -74,9 +74,10 @@ struct SweepGenerator {
         for _ in 0..<min(n, xs.count) { out.append(pool.remove(at: int(pool.count))) }
         return out
     }
+    /// Enough digits that a narrow range far from the origin keeps its two ends apart (six gave
+    /// "10001:10001" for 10001 ± 0.05, an empty range refused by design).
     private func f(_ v: Double) -> String {
-        let s = String(format: "%.6g", v)
-        return s
+        String(format: "%.10g", v)
     }
 
     mutating func next() -> [String] {
