@@ -2,14 +2,20 @@
 /// columns) to fit the plot or the page, then put at its fixed spot, or, for `.best`, at the candidate
 /// position that covers the least data and text (matplotlib's `loc="best"`, `Legend._find_best_position`).
 struct LegendPlacer {
+    /// The smallest a legend's font may get, as a fraction of the theme's legend font (80 %: still
+    /// legible on a projector; below that, the legend moves outside or the page is too small).
+    static let minimumScale = 0.8
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
 
     /// Sets `layout.legend` (re-flowed) and `layout.legendOrigin`; does nothing for a panel without one.
-    /// `free` is false when a `.best` legend found no spot inside the plot free of data and text;
-    /// `fitsPage` is false when a legend right of the plot is taller or wider than the room beside it
-    /// even at 60 % of its font size (the page is then too small).
+    /// `free` is false when a `.best` legend found no spot inside the plot free of data and text, or does
+    /// not fit inside the plot at all; `fitsPage` is false when a legend outside the plot (right of it or
+    /// below it) does not fit the room kept for it, or any legend the page, at `minimumScale` of its font
+    /// size (the page is then too small: a legend is never shrunk to text nobody can read).
+    ///
+    /// The font floor: a legend may shrink to 80 % of its size (`minimumScale`), never further.
     @discardableResult
     func place(_ layout: inout AxisLayout, axes: Axes, cell gridCell: Rect) -> (free: Bool, fitsPage: Bool) {
         guard var legend = layout.legend else { return (true, true) }
@@ -30,12 +36,22 @@ struct LegendPlacer {
             }
             return l
         }
-        // Inside the plot: shrink (to half size at most) to fit it; in any case, fit the page.
-        if inside { legend = reflow(legend, into: r.inset(by: Insets(top: 4, left: 4, bottom: 4, right: 4)), floor: 0.5) }
+        let floor = Self.minimumScale
+        // Inside the plot: shrink (to the floor at most) to fit it; a legend that still does not fit is
+        // not free there. In any case, fit the page.
+        let insideRoom = r.inset(by: Insets(top: 4, left: 4, bottom: 4, right: 4))
+        var fitsInside = true
+        if inside {
+            legend = reflow(legend, into: insideRoom, floor: floor)
+            fitsInside = legend.size.width <= insideRoom.width + 0.5 && legend.size.height <= insideRoom.height + 0.5
+        }
         // Below: no wider than the panel's own grid cell (not its plot, which equal aspect may narrow),
         // so the legends of side-by-side panels never meet, and no taller than the room reserved for it.
         let cell = Rect(x: gridCell.minX, y: page.minY, width: gridCell.width, height: page.height)
-        if layout.legendPlacement == .below { legend = reflow(legend, into: cell, floor: 0.5) }
+        if layout.legendPlacement == .below {
+            legend = reflow(legend, into: cell, floor: floor)
+            fitsPage = legend.size.width <= cell.width + 0.5 && legend.size.height <= layout.legendInsets.bottom + 0.5
+        }
         // Right of the plot: from the panel's top down, so that it never runs over the titles above.
         let panelCell = Rect(x: r.minX - layout.insets.left, y: r.minY - layout.insets.top,
                              width: r.width + layout.insets.left + layout.insets.right, height: r.height + layout.insets.top + layout.insets.bottom)
@@ -50,13 +66,15 @@ struct LegendPlacer {
             if legend.size.height > room.height {
                 legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width)
             }
-            legend = reflow(legend, into: room, floor: 0.6)
+            legend = reflow(legend, into: room, floor: floor)
             fitsPage = legend.size.height <= room.height + 0.5 && legend.size.width <= room.width + 0.5
         }
-        legend = reflow(legend, into: page, floor: 0.1)
+        legend = reflow(legend, into: page, floor: floor)
+        if legend.size.width > page.width + 0.5 || legend.size.height > page.height + 0.5 { fitsPage = false }
         layout.legend = legend
         let ctx = PlotContext(plotRect: r, xScale: layout.xScale, yScale: layout.yScale, theme: theme, resolution: resolution, canvas: canvas)
         var (o, free) = origin(legend, axes: axes, ctx: ctx, guidesEnd: guidesEnd, layout: layout)
+        if inside && !fitsInside { free = false }
         // Whatever happens, the legend stays on the page.
         if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))

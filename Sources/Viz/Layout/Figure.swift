@@ -73,6 +73,17 @@ public struct Figure: Sendable {
         }
     }
 
+    /// The smallest em size any text may have, in output pixels: below it, notes and tick labels cannot be
+    /// read on a screen or a projector (a page is then refused as `VizError.PageNeed.readableText`).
+    public static let minimumTextPixels = 8.0
+
+    /// The smallest `theme.fontScale` at which the figure's smallest text (its notes) is
+    /// `minimumTextPixels` high at `dpi`.
+    public var minimumReadableFontScale: Double {
+        let perScale = theme.noteFont.size / max(theme.fontScale, 1e-9) * dpi / 72
+        return perScale > 0 ? Figure.minimumTextPixels / perScale : 0
+    }
+
     /// Width and height in raster pixels.
     public var pixelSize: (width: Int, height: Int) {
         (Int((size.width * dpi / 72).rounded()), Int((size.height * dpi / 72).rounded()))

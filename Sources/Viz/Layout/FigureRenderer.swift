@@ -2,6 +2,9 @@
 /// legends, side guides) in a fixed order, so the same figure always gives the same drawing calls.
 /// Layout is here; legend placement is `LegendPlacer` (Guides), drawing is `PanelDrawing` (Render).
 struct FigureRenderer {
+    /// The shortest side a plot with axes may have, in tick-label font sizes (four: room for three
+    /// labelled ticks); a page that leaves any plot smaller is too small.
+    static let minimumPlotSide = 4.0
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
@@ -54,16 +57,39 @@ struct FigureRenderer {
             guard placed.fitsPage else {
                 throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .legendBeside)
             }
-            if !placed.free && panels[k].axes.legend == .best { crowded.append(k) }
+            guard !placed.free, layouts[k].legendPlacement == .best else { continue }
+            // A legend that went inside only because the room outside was too small must not cover data:
+            // the page is too small for it.
+            guard panels[k].axes.legend == .best else {
+                throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .legendBeside)
+            }
+            crowded.append(k)
         }
-        // No free spot inside a plot: its legend moves outside (right, or below when too wide), once,
-        // unless the page has no room for that; then it keeps the least-covering spot inside.
-        if !crowded.isEmpty {
-            var moved = figure
-            for k in crowded { moved.modifyAxes(k) { $0.legend = .outsideRight } }
-            if let outside = try? FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).layout() { return outside }
-        }
+        // No free spot inside a plot: its legend moves outside, to the right of the plot, else below it;
+        // when the page has room for neither, it is too small (a legend over the data hides what the
+        // figure is for).
+        if !crowded.isEmpty { return try movedLegends(crowded) }
         return FigureLayout(texts: texts, panels: panels, axes: layouts)
+    }
+
+    /// The layout with the legends of `crowded` panels moved right of their plots or below them, whichever
+    /// leaves their smallest plot the longer shorter side (right on a tie: the plots keep their height).
+    private func movedLegends(_ crowded: [Int]) throws(VizError) -> FigureLayout {
+        var lastError = VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .legendBeside)
+        var best: (layout: FigureLayout, side: Double)?
+        for placement in [LegendPlacement.outsideRight, .below] {
+            var moved = figure
+            for k in crowded { moved.modifyAxes(k) { $0.legend = placement } }
+            do {
+                let l = try FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).layout()
+                let side = crowded.map { min(l.axes[$0].plotRect.width, l.axes[$0].plotRect.height) }.min() ?? 0
+                if side > (best?.side ?? -1) + 0.5 { best = (l, side) }
+            } catch {
+                lastError = error
+            }
+        }
+        guard let best else { throw lastError }
+        return best.layout
     }
 
     private func validateTheme() throws(VizError) {
@@ -74,6 +100,10 @@ struct FigureRenderer {
         }
         guard theme.baseFontSize.isFinite, theme.baseFontSize >= 1, theme.baseFontSize <= 200 else {
             throw VizError.invalidValue(what: "base font size", value: TickFormat.short(theme.baseFontSize).replacingMinus(), allowed: "1 to 200 points")
+        }
+        // Text smaller than 8 pixels (5-pixel tick labels on a 480×270 page) cannot be read anywhere.
+        guard theme.fontScale >= figure.minimumReadableFontScale * (1 - 1e-9) else {
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readableText)
         }
     }
 
@@ -227,9 +257,10 @@ struct FigureRenderer {
         for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
             throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .equalUnitPlot)
         }
-        // Any plot with axes narrower or shorter than 2.5 tick labels' height has no room for two readable ticks
-        // (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75): the page is too small.
-        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < 2.5 * theme.tickFont.size {
+        // Any plot with axes narrower or shorter than four tick labels' height has no room for three readable
+        // ticks (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75; 90-pixel strips of
+        // loss curves at --font-scale 1.5): the page is too small.
+        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < Self.minimumPlotSide * theme.tickFont.size {
             throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
         }
         for k in panels.indices {

@@ -81,8 +81,8 @@ extension AnimatedFigureCommand {
     /// which says what size or font scale fits (every frame is laid out as the last).
     func checkPage(_ animation: Animation) throws {
         let last = animation.lastFrame
-        if case .failure(.pageTooSmall) = Result(catching: { () throws(VizError) in try last.layoutPlotRects(for: .png) }) {
-            throw figureOptions.tooSmall(last, format: .png)
+        if case let .failure(.pageTooSmall(_, _, needs)) = Result(catching: { () throws(VizError) in try last.layoutPlotRects(for: .png) }) {
+            throw figureOptions.tooSmall(last, format: .png, needs: needs)
         }
     }
 

@@ -85,6 +85,7 @@ extension FigureCommand {
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
+        if let format = targets.first?.format { figure = figureOptions.grownToFit(figure, format: format) }
         // (A title with malformed math already had its one warning: drawn as literal text.)
         if let title = figureOptions.title, MathText.problem(in: title) == nil, let format = targets.first?.format,
            (try? figure.cutPageTexts(for: format))?.contains(.title) == true {
@@ -99,7 +100,7 @@ extension FigureCommand {
             switch result {
             case let .success(bytes): rendered.append((t.path, .bytes(bytes)))
             case let .failure(.png(_, message)): throw FigureError(VizError.png(path: t.path, message: message).description)
-            case .failure(.pageTooSmall): throw figureOptions.tooSmall(figure, format: t.format)
+            case let .failure(.pageTooSmall(_, _, needs)): throw figureOptions.tooSmall(figure, format: t.format, needs: needs)
             case let .failure(e): throw FigureError(e.commandLineMessage)
             }
         }

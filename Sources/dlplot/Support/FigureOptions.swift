@@ -27,6 +27,8 @@ struct FigureOptions: ParsableArguments {
 
     /// The resolution of the default figure (1280×720 pixels is 8×4.5 in).
     static let standardDPI = 160.0
+    /// The least resolution a pixel size without `--dpi` is drawn at (see `resolution(defaultSize:)`).
+    static let smallestAutomaticDPI = 96.0
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"), completion: .themeNames)
     var theme: String = "light"
@@ -91,14 +93,15 @@ struct FigureOptions: ParsableArguments {
 
     /// The resolution the figure is drawn at: `--dpi`; else, for a size in pixels, 160 scaled by how much
     /// larger the page is than the command's default (by area), so text grows with the page and the figure
-    /// looks like the default one at more (or less) detail; else 160.
+    /// looks like the default one at more (or less) detail, but never under 96 (a screen's resolution: on
+    /// a small page text keeps a legible size and the layout gets tighter, as in matplotlib); else 160.
     func resolution(defaultSize: String = FigureOptions.standardSize) throws -> Double {
         if let dpi { return dpi }
         guard let size, Self.isPixelSize(size) else { return Self.standardDPI }
         let (w, h) = try FigureOptions.parseSize(size, dpi: Self.standardDPI)
         let (dw, dh) = try FigureOptions.parseSize(defaultSize, dpi: Self.standardDPI)
         let scaled = Self.standardDPI * ((w * h) / (dw * dh)).squareRoot()
-        return min(2400, max(10, scaled))
+        return min(2400, max(Self.smallestAutomaticDPI, scaled))
     }
 
     /// True when `text` gives pixels (no unit, or `px`).

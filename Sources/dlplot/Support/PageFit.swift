@@ -5,14 +5,19 @@ import Viz
 /// when the page is the command's default) and what would fit, found by laying the figure out (text
 /// measured, nothing drawn) on larger pages of the same shape and at smaller font scales.
 extension FigureOptions {
-    func tooSmall(_ figure: Figure, format: OutputFormat) -> ValidationError {
+    func tooSmall(_ figure: Figure, format: OutputFormat, needs: VizError.PageNeed? = nil) -> ValidationError {
+        if needs == .readableText { return unreadable(figure) }
         let fontScale = TickFormat.shortest(figure.theme.fontScale).replacingMinusSign()
         let smaller = largestFittingFontScale(figure, format: format).map { TickFormat.fixed($0, 2).replacingMinusSign() }
         if size == nil, figure.theme.fontScale == 1 {
             // Neither option was typed: name the default page and both ways out.
             let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)"
             var ways: [String] = []
-            if let s = smallestFittingScale(figure, format: format) { ways.append("--size \(scaled(page, by: s, figure: figure, quoted: false))") }
+            if let s = smallestFittingScale(figure, format: format) {
+                // A larger pixel size alone scales the resolution with it (same layout): name the resolution too.
+                let dpiText = dpi == nil ? " --dpi " + TickFormat.fixed(figure.dpi, 0) : ""
+                ways.append("--size \(scaled(page, by: s, figure: figure, quoted: false))" + dpiText)
+            }
             if let smaller { ways.append("--font-scale \(smaller)") }
             return ValidationError("this figure's titles, axes and legend do not fit the default \(page) page"
                 + (ways.isEmpty ? "; give a larger --size" : "; give " + ways.joined(separator: " or ")))
@@ -31,6 +36,21 @@ extension FigureOptions {
             what += "; --font-scale \(smaller) fits"
         }
         return ValidationError("invalid --size '\(typed)': \(what)")
+    }
+
+    /// The refusal of a font scale or resolution at which the smallest text (notes) is under
+    /// `Figure.minimumTextPixels` high: names the option typed and the least value that is legible.
+    func unreadable(_ figure: Figure) -> ValidationError {
+        let pixels = TickFormat.fixed(figure.theme.noteFont.size * figure.dpi / 72, 1)
+        let resolution = TickFormat.fixed(figure.dpi, 0)
+        if let dpi, figure.theme.fontScale >= 1 {
+            let least = (Figure.minimumTextPixels * 72 / figure.theme.noteFont.size).rounded(.up)
+            return ValidationError("invalid --dpi '\(TypedText.number("--dpi", dpi))': the smallest text would be \(pixels) pixels high; "
+                + "give --dpi \(TickFormat.fixed(least, 0)) or more")
+        }
+        let least = TickFormat.fixed((figure.minimumReadableFontScale * 100).rounded(.up) / 100, 2)
+        return ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", figure.theme.fontScale))': the smallest text would be "
+            + "\(pixels) pixels high at \(resolution) dpi; give --font-scale \(least) or more")
     }
 
     /// True when the figure fits a page of `size` (as typed) at its resolution.
@@ -62,20 +82,24 @@ extension FigureOptions {
         return hi
     }
 
-    /// The largest font scale (from 0.25 up to the one asked for) at which the figure fits its page.
+    /// The largest font scale (from the smallest legible one, at least 0.25, up to the one asked for) at which
+    /// the figure fits its page.
     func largestFittingFontScale(_ figure: Figure, format: OutputFormat) -> Double? {
         func fits(_ s: Double) -> Bool {
             var f = figure
             f.theme.fontScale = s
             return (try? f.layoutPlotRects(for: format)) != nil
         }
-        var lo = 0.25, hi = figure.theme.fontScale
-        guard fits(lo) else { return nil }
+        // Never below the scale at which text stays legible (a fitting page of 18-pixel plots in 6-pixel
+        // type helps nobody); the value named is checked as rounded.
+        var lo = max(0.25, (figure.minimumReadableFontScale * 100).rounded(.up) / 100), hi = figure.theme.fontScale
+        guard lo < hi, fits(lo) else { return nil }
         for _ in 0..<10 {
             let mid = (lo + hi) / 2
             if fits(mid) { lo = mid } else { hi = mid }
         }
-        return (lo * 100).rounded(.down) / 100
+        let named = (lo * 100).rounded(.down) / 100
+        return fits(named) ? named : nil
     }
 
     /// `typed` (WxH with its unit) scaled by `s`, rounded up, in the same unit; for an automatic resolution
