@@ -120,7 +120,7 @@ public struct LossFigure: FigureRecipe {
         }
         g.xLimits = Interval(0, 1)
         g.yLimits = Interval(-12, 12)
-        g.legend = .upperLeft
+        g.legend = .best  // upper left at the default size (empty there); outside when the legend grows
         return g
     }
 
@@ -143,7 +143,7 @@ public struct LossFigure: FigureRecipe {
         }
         addDeltaLines(to: &rg, theme: theme)
         rg.xLimits = Interval(errorRange.lowerBound, errorRange.upperBound)
-        rg.legend = .lowerRight
+        rg.legend = .best  // lower right at the default size; outside when the legend grows
         return rg
     }
 

@@ -47,6 +47,8 @@ final class LayoutSweepTests: XCTestCase {
         guard let command = parsed as? any FigureCommand else { throw FigureError("not a figure command") }
         var (figure, _) = try command.makeFigure()
         try command.figureOptions.layout.apply(to: &figure, yAxis: !command.drawsItsOwnYAxis)
+        // As the command does: on its default page, a figure that does not fit grows the page.
+        figure = command.figureOptions.grownToFit(figure, format: .png)
         return try figure.layoutReport()
     }
 }

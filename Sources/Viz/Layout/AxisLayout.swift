@@ -220,8 +220,9 @@ struct AxisLayout {
             if placement == .outsideRight, l.size.width > rect.width * 0.5 {
                 placement = .below
                 l = measure(placement)
-                // Too tall even so: below, it would crush the plot; inside, the plot keeps its size.
-                if l.size.height > rect.height * 0.45 { placement = .best; l = measure(placement) }
+                // Too tall even so (over 60 % of the cell): below, it would crush the plot; inside, the plot
+                // keeps its size (where it covers data, the page is too small).
+                if l.size.height > rect.height * 0.6 { placement = .best; l = measure(placement) }
             } else if placement == .outsideRight, l.size.height > rect.height - i.top {
                 let below = measure(.below)
                 if below.size.height <= rect.height * 0.35 { placement = .below; l = below }
