@@ -96,8 +96,11 @@ extension ActivationFigure {
         axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: color, edge: theme.background, zOrder: 5))
         let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr)
             : " as $x$ → " + TickFormat.short(at) + (steep.approach < 0 ? "⁻" : "⁺")
-        axes.add(AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
-                                at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false))
+        var note = AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
+                                  at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false)
+        // Where no spot is free of the curves (a large font on a small plot): said under the figure, by the ◆.
+        note.footnote = "◆ max $|f'|$ = " + TickFormat.short(peak) + place
+        axes.add(note)
     }
 
     /// The data behind the curves of `a`: f and f′ on a uniform grid of 601 points over `xr`.

@@ -112,13 +112,16 @@ public struct LearningRateFigure: FigureRecipe {
                 let b = pts[k]
                 let arrow = ArrowMark(from: a, to: Point(a.x + (b.x - a.x) * 0.5, a.y + (b.y - a.y) * 0.5), color: color, width: 1.4)
                 axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
-                let note = TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+                var note = TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
+                // Where no spot in the panel is free of the parabola and the path: said under the figure.
+                note.footnote = "$\\alpha$ = " + rateTexts[i] + ": leaves the view at step \(k)"
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             } else if case let .diverged(k) = run.stop {
                 let text = run.leftDomain ? "leaves f's domain at step \(k)" : "diverged at step \(k)"
-                let note = TextMark(text, at: Point((view.lowerBound + view.upperBound) / 2, yHi),
+                var note = TextMark(text, at: Point((view.lowerBound + view.upperBound) / 2, yHi),
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
+                note.footnote = "$\\alpha$ = " + rateTexts[i] + ": " + text
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             }
             if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }

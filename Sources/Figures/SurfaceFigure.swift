@@ -247,10 +247,15 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             let edge = clipToView(from: a, to: b)
             let text = diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
                 ?? "\(name): leaves the view at step \(k)"
-            return AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
+            // Where no spot on the map is free of paths and labels, the note is said under the figure.
+            var note = AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
+            note.footnote = text
+            return note
         }
         if let k = diverged, let last = pts.last {
-            return AnnotationMark("\(name): diverged at step \(k)", at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
+            var note = AnnotationMark("\(name): diverged at step \(k)", at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
+            note.footnote = "\(name): diverged at step \(k)"
+            return note
         }
         return nil
     }

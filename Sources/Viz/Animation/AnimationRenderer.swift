@@ -29,7 +29,7 @@ public final class AnimationRenderer: Sendable {
         scale = final.dpi / 72
         movingFrom = animation.still.panels.map(\.axes.marks.count)
         let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: scale))
-        layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).layout()
+        layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).arrangedLayout()
         PanelDrawing(figure: final, canvas: canvas, resolution: scale, layers: .background(below: animation.stillBelow),
                      titlesMove: animation.titlesMove).draw(layout)
         (background, width, height) = try AnimationRenderer.pixels(of: canvas)

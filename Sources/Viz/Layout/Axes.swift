@@ -73,6 +73,10 @@ public struct Axes: Sendable {
     public mutating func add(_ mark: any Mark) { marks.append(mark) }
     /// Adds several marks.
     public mutating func add(contentsOf m: [any Mark]) { marks.append(contentsOf: m) }
+    /// Puts `mark` in place of the mark at `index` (same drawing order).
+    mutating func replaceMark(at index: Int, with mark: any Mark) {
+        if marks.indices.contains(index) { marks[index] = mark }
+    }
     /// Removes the marks for which `predicate` is true (the others keep their order).
     public mutating func removeMarks(where predicate: (any Mark) -> Bool) { marks.removeAll(where: predicate) }
 

@@ -24,7 +24,7 @@ public struct Figure: Sendable {
     public var title: String?
     /// A line of smaller text under the title.
     public var subtitle: String?
-    /// A note in the bottom-left corner.
+    /// A note in the bottom-left corner; each `\n` starts a line of its own (fitted on its own).
     public var footnote: String?
     /// Rows of the panel grid.
     public var rows: Int

@@ -15,8 +15,15 @@ struct FigureRenderer {
     }
 
     /// Resolves limits, ticks, insets and plot rectangles, and places the figure's own texts, measuring
-    /// text on the backend without drawing anything.
+    /// text on the backend without drawing anything; notes with no free spot in their plot are said in the
+    /// footnote instead (see `NoteFootnotes`).
     func layout() throws(VizError) -> FigureLayout {
+        try NoteFootnotes(renderer: self).layout()
+    }
+
+    /// `layout()` with every note where the layout puts it, free or not (an animation's frames, whose notes
+    /// come and go, use this).
+    func arrangedLayout() throws(VizError) -> FigureLayout {
         try validateTheme()
         let (texts, content) = try pageTexts()
         var panels = figure.panels
@@ -81,7 +88,7 @@ struct FigureRenderer {
             var moved = figure
             for k in crowded { moved.modifyAxes(k) { $0.legend = placement } }
             do {
-                let l = try FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).layout()
+                let l = try FigureRenderer(figure: moved, canvas: canvas, resolution: resolution).arrangedLayout()
                 let side = crowded.map { min(l.axes[$0].plotRect.width, l.axes[$0].plotRect.height) }.min() ?? 0
                 if side > (best?.side ?? -1) + 0.5 { best = (l, side) }
             } catch {
@@ -139,7 +146,9 @@ struct FigureRenderer {
             }
             content = content.inset(by: Insets(top: used))
         }
-        if let foot = figure.footnote {
+        // Each line of the footnote (a recipe's note, then notes moved out of crowded plots) is fitted on its
+        // own, the last at the page's foot.
+        for foot in (figure.footnote ?? "").split(separator: "\n").map(String.init).reversed() where !foot.isEmpty {
             let (f, cut) = page(foot, theme.noteFont)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted,
                                kind: .footnote, source: foot, cut: cut))

@@ -5,8 +5,14 @@
 struct NotePlacement {
     /// The device shift of each movable mark (by mark index); marks not listed stay where they are.
     static func shifts(marks: [any Mark], ctx: PlotContext, legend: Rect?) -> [Int: Point] {
+        place(marks: marks, ctx: ctx, legend: legend).shifts
+    }
+
+    /// The shifts, and the movable marks for which no spot was free of data ink, other texts and the
+    /// legend (by mark index, in order).
+    static func place(marks: [any Mark], ctx: PlotContext, legend: Rect?) -> (shifts: [Int: Point], crowded: [Int]) {
         let movable = marks.indices.compactMap { k in marks[k].movableTextBox(in: ctx).map { (k, $0) } }
-        guard !movable.isEmpty else { return [:] }
+        guard !movable.isEmpty else { return ([:], []) }
         let plot = ctx.plotRect
         var grid = OccupancyGrid(over: plot, cell: 3)
         for m in marks where m.isDataInk {
@@ -18,7 +24,7 @@ struct NotePlacement {
         var texts: [Rect] = legend.map { [$0] } ?? []
         for (k, m) in marks.enumerated() where !movable.contains(where: { $0.0 == k }) { texts += m.occupiedRects(in: ctx) }
         let room = plot.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
-        var out: [Int: Point] = [:]
+        var out: [Int: Point] = [:], crowded: [Int] = []
         for (k, box) in movable {
             func cost(_ b: Rect) -> Int {
                 guard room.containsRect(b) else { return Int.max }
@@ -43,6 +49,7 @@ struct NotePlacement {
                     }
                 }
             }
+            if bestCost != 0 { crowded.append(k) }
             if bestCost >= Int.max / 2 {
                 // Nowhere free: stay, but wholly inside the plot.
                 best = Point(min(max(0, room.minX - box.minX), room.maxX - box.maxX), min(max(0, room.minY - box.minY), room.maxY - box.maxY))
@@ -50,7 +57,7 @@ struct NotePlacement {
             if best != Point(0, 0) { out[k] = best }
             texts.append(Rect(x: box.x + best.x, y: box.y + best.y, width: box.width, height: box.height))
         }
-        return out
+        return (out, crowded)
     }
 
     /// The integer offsets at Chebyshev distance `r`, the nearest (by Euclidean distance) first.

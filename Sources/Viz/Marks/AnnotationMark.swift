@@ -20,6 +20,10 @@ public struct AnnotationMark: Mark {
     public var showsDot: Bool
     /// Draw a thin line from the text to the point when they are apart (false: a label set in a corner).
     public var showsLeader = true
+    /// Said in the figure's footnote instead when no spot in the plot is free for the text (see
+    /// `Mark.footnoteText`); nil: the text stays in the plot.
+    public var footnote: String?
+    public var footnoteText: String? { footnote }
     public var zOrder: Double
 
     /// `text` at `offset` points from `point`, with a leader line to it.

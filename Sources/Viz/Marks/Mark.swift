@@ -30,6 +30,10 @@ public protocol Mark: Sendable {
     /// The only shifts (device points) the layout may give the movable text, best first, or nil to let
     /// it search rings around its place (a label that must stay on its line lists spots along it).
     func movableTextShifts(in context: PlotContext) -> [Point]?
+    /// The sentence the figure's footnote says instead when the mark's movable text finds no spot in the
+    /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
+    /// inside the plot. Give one only for a text that says what it is about ("gd: leaves the view at step 2").
+    var footnoteText: String? { get }
     /// True when the mark places its texts around other marks' texts and markers (given to it as the
     /// context's `textObstacles`): contour labels, point labels.
     var placesTextAroundOthers: Bool { get }
@@ -53,6 +57,7 @@ extension Mark {
     public func movableTextBox(in context: PlotContext) -> Rect? { nil }
     public func movableTextShifts(in context: PlotContext) -> [Point]? { nil }
     public var clipsToPlot: Bool { true }
+    public var footnoteText: String? { nil }
     public var placesTextAroundOthers: Bool { false }
     public var textPriority: Double { 0 }
 }

@@ -21,6 +21,10 @@ public struct TextMark: Mark {
     /// Let the layout move a note or annotation off the data, other texts and the legend, and keep it
     /// inside the plot (false: exactly where it is put).
     public var avoidsData = true
+    /// Said in the figure's footnote instead when no spot in the plot is free for the text (see
+    /// `Mark.footnoteText`); nil: the text stays in the plot.
+    public var footnote: String?
+    public var footnoteText: String? { footnote }
 
     /// `text` anchored at `position`.
     public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),

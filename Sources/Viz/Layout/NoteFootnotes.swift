@@ -1,0 +1,52 @@
+/// Notes that find no free spot in their plot move outside it, into the figure's footnote: a note that
+/// names what it is about (a mark's `footnoteText`, "gd: leaves the view at step 2") and that would cover
+/// data ink, another text or the legend wherever it went is said as a line of the footnote instead, and its
+/// mark draws nothing. The page is laid out again (the footnote takes height from the plots), at most twice.
+/// Notes without a `footnoteText` stay, pulled wholly inside the plot (see `NotePlacement`).
+struct NoteFootnotes {
+    let renderer: FigureRenderer
+
+    /// The layout, with crowded notes said in the footnote.
+    func layout() throws(VizError) -> FigureLayout {
+        var figure = renderer.figure
+        var layout = try renderer.arrangedLayout()
+        for _ in 0..<2 {
+            let moved = crowdedNotes(layout)
+            guard !moved.isEmpty else { return layout }
+            var lines = figure.footnote.map { [$0] } ?? []
+            for (panel, index, text) in moved {
+                let old = layout.panels[panel].axes.marks[index]
+                figure.modifyAxes(panel) { $0.replaceMark(at: index, with: MovedNoteMark(bounds: old.dataBounds(), zOrder: old.zOrder)) }
+                lines.append(text)
+            }
+            figure.footnote = lines.joined(separator: "\n")
+            layout = try FigureRenderer(figure: figure, canvas: renderer.canvas, resolution: renderer.resolution).arrangedLayout()
+        }
+        return layout
+    }
+
+    /// The notes with a footnote text that no free spot in their plot would take: (panel, mark, text).
+    private func crowdedNotes(_ layout: FigureLayout) -> [(Int, Int, String)] {
+        var out: [(Int, Int, String)] = []
+        for (k, (panel, l)) in zip(layout.panels, layout.axes).enumerated() {
+            let marks = panel.axes.marks
+            guard marks.contains(where: { $0.footnoteText != nil }) else { continue }
+            let ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: renderer.figure.theme,
+                                  resolution: renderer.resolution, canvas: renderer.canvas)
+            let legend = l.legend.flatMap { g in l.legendOrigin.map { Rect(x: $0.x, y: $0.y, width: g.size.width, height: g.size.height) } }
+            for i in NotePlacement.place(marks: marks, ctx: ctx, legend: legend).crowded {
+                if let text = marks[i].footnoteText { out.append((k, i, text)) }
+            }
+        }
+        return out
+    }
+}
+
+/// What is left of a note said in the footnote: it draws nothing and keeps the note's data bounds, so the
+/// axes' limits do not change.
+struct MovedNoteMark: Mark {
+    let bounds: Bounds?
+    let zOrder: Double
+    func dataBounds() -> Bounds? { bounds }
+    func draw(in context: PlotContext) {}
+}
