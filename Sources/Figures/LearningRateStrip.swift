@@ -12,6 +12,8 @@ enum LearningRateStrip {
     /// The strip: one step line per run in its series style, no legend (the loss panel has it).
     static func axes(runs: [SurfaceRun], steps: Int, animated: Bool = false, theme: Theme) -> Axes {
         var ax = Axes(title: nil, xLabel: "step", yLabel: "lr")
+        // A strip under the loss: two labelled ticks say the schedule's range.
+        ax.isStrip = true
         ax.legend = .none
         ax.xLimits = Interval(0, Double(steps))
         let all = runs.flatMap(\.trajectory.learningRates).filter(\.isFinite)

@@ -19,7 +19,7 @@ final class AnimationRefusalsCLITests: XCTestCase {
         XCTAssertEqual(runs.status, 64, runs.stderr)
         XCTAssertTrue(runs.stderr.contains("invalid --time 'log': runs draws the steps on a linear axis"), runs.stderr)
         XCTAssertEqual(listing(dir), ["a.csv"], "nothing written")
-        let lr = try runDLPlot(["lr", "--rates", "0.1", "--steps", "5", "--size", "320x200", "--animate", "--time", "log", "--frames", "4", "-o", "lr.gif"], in: dir)
+        let lr = try runDLPlot(["lr", "--rates", "0.1", "--steps", "5", "--size", "320x200", "--dpi", "72", "--animate", "--time", "log", "--frames", "4", "-o", "lr.gif"], in: dir)
         XCTAssertEqual(lr.status, 0, lr.stderr)
     }
 

@@ -38,7 +38,7 @@ public struct AnimationDocuments: Sendable {
         case .png: .raster(pixelsPerPoint: final.dpi / 72)
         }
         let canvas = try CairoBackend(size: final.size, kind: kind)
-        let layout = try FigureRenderer(figure: final, canvas: canvas, resolution: resolution).arrangedLayout()
+        let layout = try FigureRenderer(figure: final, canvas: canvas, resolution: resolution).layout()
         let below = animation.stillBelow
         switch part {
         case .background:

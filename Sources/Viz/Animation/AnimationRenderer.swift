@@ -29,7 +29,7 @@ public final class AnimationRenderer: Sendable {
         scale = final.dpi / 72
         movingFrom = animation.still.panels.map(\.axes.marks.count)
         let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: scale))
-        layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).arrangedLayout()
+        layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).layout()
         PanelDrawing(figure: final, canvas: canvas, resolution: scale, layers: .background(below: animation.stillBelow),
                      titlesMove: animation.titlesMove).draw(layout)
         (background, width, height) = try AnimationRenderer.pixels(of: canvas)
@@ -78,6 +78,7 @@ public final class AnimationRenderer: Sendable {
         for p in l.panels.indices {
             var axes = animation.still.panels[p].axes
             if moving.indices.contains(p) { axes.add(contentsOf: moving[p]) }
+            MovedNoteMark.applying(layout, panel: p, to: &axes)
             // A frame's own title, fitted to the plot's width (the last frame keeps the still figure's).
             if let titles, titles.indices.contains(p), titles[p] != axes.title {
                 axes.title = titles[p]

@@ -32,6 +32,7 @@ public struct TimedMark: Mark {
     public func movableTextShifts(in context: PlotContext) -> [Point]? { mark.movableTextShifts(in: context) }
     public var placesTextAroundOthers: Bool { mark.placesTextAroundOthers }
     public var textPriority: Double { mark.textPriority }
+    public var footnoteText: String? { mark.footnoteText }
 }
 
 extension TimedMark {

@@ -34,7 +34,14 @@ public final class RecordingBackend: DrawingBackend {
         public var clip: Rect?
         /// Index into `elements` of the innermost open element, or nil.
         public var element: Int?
+        /// For a stroke drawn as data ink: points along its straight segments at most
+        /// `RecordingBackend.sampleSpacing` apart (its vertices not repeated), so that a box lying across a
+        /// long segment is seen to cover it although no vertex is inside.
+        public var segmentSamples: [Point] = []
     }
+
+    /// The spacing of `Record.segmentSamples`, in device points.
+    public static let sampleSpacing = 3.0
 
     /// An element with the primitives drawn while it was open (nested elements' included).
     public struct Element: Sendable {
@@ -77,6 +84,32 @@ public final class RecordingBackend: DrawingBackend {
     public func stroke(_ path: Path, _ style: StrokeStyle) {
         guard !path.isEmpty, style.width > 0, style.color.a > 0 else { return }
         append(.stroke(vertices(path), style))
+        if open.contains(where: { elements[$0].element.kind == .dataInk }) { records[records.count - 1].segmentSamples = samples(path) }
+    }
+
+    /// Points along the straight segments of `path` (device space), at most `sampleSpacing` apart.
+    private func samples(_ path: Path) -> [Point] {
+        var out: [Point] = []
+        var last: Point?, start: Point?
+        func along(_ a: Point, _ b: Point) {
+            let d = b - a, n = Int((d.length / Self.sampleSpacing).rounded(.down))
+            guard n >= 1, n < 100_000 else { return }
+            for k in 1...n { out.append(a + d * (Double(k) / Double(n + 1))) }
+        }
+        for e in path.elements {
+            switch e {
+            case let .move(p): last = transform.apply(p); start = last
+            case let .line(p):
+                let q = transform.apply(p)
+                if let a = last { along(a, q) }
+                last = q
+            case let .curve(_, _, p): last = transform.apply(p)
+            case .close:
+                if let a = last, let b = start { along(a, b) }
+                last = start
+            }
+        }
+        return out
     }
     public func fill(_ path: Path, _ color: Color, evenOdd: Bool) {
         guard !path.isEmpty, color.a > 0 else { return }

@@ -48,6 +48,9 @@ public struct Axes: Sendable {
     public var zeroLines = true
     /// Draw the frame, ticks and tick labels (off for marks that draw their own axes, such as 3-D views).
     public var showAxes = true
+    /// A narrow strip beside a main plot (a learning-rate schedule under loss curves): it needs room for two
+    /// tick labels across, not the four every other plot keeps (`FigureRenderer.minimumPlotSide`).
+    public var isStrip = false
     /// Write the x tick labels (off for panels that share x with the one below).
     public var showXTickLabels = true
     /// Write the y tick labels (off for panels that share y with the one to the left).

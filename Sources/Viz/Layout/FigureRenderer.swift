@@ -21,8 +21,7 @@ struct FigureRenderer {
         try NoteFootnotes(renderer: self).layout()
     }
 
-    /// `layout()` with every note where the layout puts it, free or not (an animation's frames, whose notes
-    /// come and go, use this).
+    /// `layout()` with every note where the layout puts it, free or not.
     func arrangedLayout() throws(VizError) -> FigureLayout {
         try validateTheme()
         let (texts, content) = try pageTexts()
@@ -243,8 +242,10 @@ struct FigureRenderer {
         for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = [], magnitudes: [Double] = []
+        let equal = EqualGridFrames.frames(panels: panels, cells: cells, insets: aligned, rows: figure.rows, columns: figure.columns,
+                                           gap: theme.panelGap)
         for k in panels.indices {
-            let r = cells[k].inset(by: aligned[k])
+            let r = equal?[k] ?? cells[k].inset(by: aligned[k])
             guard r.width >= 8, r.height >= 8 else {
                 throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .plots(count: panels.count))
             }
@@ -269,7 +270,8 @@ struct FigureRenderer {
         // Any plot with axes narrower or shorter than four tick labels' height has no room for three readable
         // ticks (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75; 90-pixel strips of
         // loss curves at --font-scale 1.5): the page is too small.
-        for k in panels.indices where panels[k].axes.showAxes && min(placed[k].width, placed[k].height) < Self.minimumPlotSide * theme.tickFont.size {
+        for k in panels.indices where panels[k].axes.showAxes
+            && min(placed[k].width, placed[k].height) < (panels[k].axes.isStrip ? 2.5 : Self.minimumPlotSide) * theme.tickFont.size {
             throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
         }
         for k in panels.indices {

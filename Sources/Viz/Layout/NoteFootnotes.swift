@@ -2,7 +2,8 @@
 /// names what it is about (a mark's `footnoteText`, "gd: leaves the view at step 2") and that would cover
 /// data ink, another text or the legend wherever it went is said as a line of the footnote instead, and its
 /// mark draws nothing. The page is laid out again (the footnote takes height from the plots), at most twice.
-/// Notes without a `footnoteText` stay, pulled wholly inside the plot (see `NotePlacement`).
+/// Notes without a `footnoteText` stay, pulled wholly inside the plot (see `NotePlacement`). An animation
+/// lays out its last frame so, and its frames leave out the same notes.
 struct NoteFootnotes {
     let renderer: FigureRenderer
 
@@ -16,7 +17,7 @@ struct NoteFootnotes {
             var lines = figure.footnote.map { [$0] } ?? []
             for (panel, index, text) in moved {
                 let old = layout.panels[panel].axes.marks[index]
-                figure.modifyAxes(panel) { $0.replaceMark(at: index, with: MovedNoteMark(bounds: old.dataBounds(), zOrder: old.zOrder)) }
+                figure.modifyAxes(panel) { $0.replaceMark(at: index, with: MovedNoteMark(old, text: text)) }
                 lines.append(text)
             }
             figure.footnote = lines.joined(separator: "\n")
@@ -47,6 +48,20 @@ struct NoteFootnotes {
 struct MovedNoteMark: Mark {
     let bounds: Bounds?
     let zOrder: Double
+    /// The footnote line said instead.
+    let text: String
+    init(_ note: any Mark, text: String) { bounds = note.dataBounds(); zOrder = note.zOrder; self.text = text }
     func dataBounds() -> Bounds? { bounds }
     func draw(in context: PlotContext) {}
+
+    /// `axes` with every note whose footnote text `layout` says in its footnote left out (an animation's
+    /// frames, built from the still marks and the frame's moving ones, show what the last frame shows).
+    static func applying(_ layout: FigureLayout, panel: Int, to axes: inout Axes) {
+        guard layout.panels.indices.contains(panel) else { return }
+        let moved = Set(layout.panels[panel].axes.marks.compactMap { ($0 as? MovedNoteMark)?.text })
+        guard !moved.isEmpty else { return }
+        for (i, m) in axes.marks.enumerated() {
+            if let t = m.footnoteText, moved.contains(t) { axes.replaceMark(at: i, with: MovedNoteMark(m, text: t)) }
+        }
+    }
 }

@@ -137,11 +137,16 @@ public struct PlotContext {
     public func clipped(to rect: Rect, _ body: () -> Void) {
         canvas.save(); canvas.clip(rect); body(); canvas.restore()
     }
-    /// Draws a marker.
+    /// Draws a marker: filled in `fill` with an `edge` outline, or, for a cross or plus, stroked in `fill` over
+    /// an `edge` halo.
     public func marker(_ shape: MarkerShape, at p: Point, size: Double, fill: Color, edge: Color?, edgeWidth: Double = 1) {
         let path = shape.path(at: p, size: size)
         if shape.isStrokeOnly {
-            canvas.stroke(path, StrokeStyle(color: edge ?? fill, width: max(edgeWidth, size * 0.18), cap: .round))
+            // A cross or plus is its own stroke: the edge colour is a halo under it, never the stroke itself
+            // (an edge in the background colour drew the 5th and 6th series' markers invisibly).
+            let width = max(edgeWidth, size * 0.18)
+            if let edge { canvas.stroke(path, StrokeStyle(color: edge, width: width + 2 * edgeWidth, cap: .round)) }
+            canvas.stroke(path, StrokeStyle(color: fill, width: width, cap: .round))
         } else {
             canvas.fill(path, fill)
             if let edge { canvas.stroke(path, StrokeStyle(color: edge, width: edgeWidth)) }

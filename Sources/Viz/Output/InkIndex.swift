@@ -1,5 +1,5 @@
-/// The visible data-ink vertices of a recorded figure (stroke and fill vertices of data marks, inside
-/// the clip they were drawn under), bucketed in a uniform grid so that counting the vertices inside a
+/// The visible data-ink vertices of a recorded figure (stroke and fill vertices of data marks, and points
+/// every few points along their strokes' straight segments, inside the clip they were drawn under), bucketed in a uniform grid so that counting the vertices inside a
 /// box visits only the cells the box overlaps, not every vertex (a spatial hash, as in d3-quadtree's
 /// use for hit testing, flattened to fixed cells).
 struct InkIndex {
@@ -26,6 +26,7 @@ struct InkIndex {
             switch r.primitive {
             case let .stroke(pts, _), let .fill(pts, _):
                 for p in pts where p.x.isFinite && p.y.isFinite && (r.clip?.contains(p) ?? true) { raw.append(p) }
+                for p in r.segmentSamples where p.x.isFinite && p.y.isFinite && (r.clip?.contains(p) ?? true) { raw.append(p) }
             default: break
             }
         }

@@ -95,15 +95,17 @@ struct SurfaceBox {
             ctx.text(s, at: Point(p.x - tl - font.size * 0.3, p.y), anchor: TextAnchor(1, .middle), font: font, color: ctx.theme.muted)
         }
         ctx.stroke(ticks, StrokeStyle(color: ctx.theme.axisColor, width: ctx.theme.axisLineWidth))
-        // Axis names beyond the tick labels.
+        // Axis names beyond the tick labels (axis labels in a layout report, as in a plane figure).
         let lf = ctx.theme.labelFont
+        var names = ctx
+        names.textKind = .axisLabel
         let xm = dev(Point3(0, fy, fz)), ym = dev(Point3(fx, 0, fz))
-        ctx.text(xf.axisTitle(xLabel) ?? xLabel, at: xm + outward(dev(Point3(0, fy * 1.5, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
-        ctx.text(yf.axisTitle(yLabel) ?? yLabel, at: ym + outward(dev(Point3(fx * 1.5, 0, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
+        names.text(xf.axisTitle(xLabel) ?? xLabel, at: xm + outward(dev(Point3(0, fy * 1.5, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
+        names.text(yf.axisTitle(yLabel) ?? yLabel, at: ym + outward(dev(Point3(fx * 1.5, 0, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
         let zw = zLabels.map { ctx.textBox($0, at: Point(0, 0), anchor: .center, font: font).width }.max() ?? 0
         let zm = dev(Point3(vx, vy, 0))
         if showZ {
-            ctx.text(zf.axisTitle(zLabel) ?? zLabel, at: Point(zm.x - tl - font.size * 0.6 - zw, zm.y), anchor: TextAnchor(0.5, .bottom), font: lf,
+            names.text(zf.axisTitle(zLabel) ?? zLabel, at: Point(zm.x - tl - font.size * 0.6 - zw, zm.y), anchor: TextAnchor(0.5, .bottom), font: lf,
                      color: ctx.theme.foreground, angle: Double.pi / 2)
         }
         _ = a
