@@ -52,6 +52,8 @@ public struct RunsFigure: FigureRecipe {
         var points = RunsTables(smoothing: smoothing != nil, x: x)
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
         var interpolated = false
+        // Whole steps (or a Keras log's whole epochs) get whole-number ticks on a short axis.
+        let wholeX = x == .step || (x == .epoch && runs.allSatisfy { $0.stepAxis == "epoch" })
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(), yLabel: nil)
@@ -95,6 +97,7 @@ public struct RunsFigure: FigureRecipe {
             ax.yLimits = PanelLimits.y(shown, log: logY) ?? (logY ? Interval(0.1, 1) : Interval(0, 1))
             ax.yPadding = 0
             if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
+            if wholeX, let ticks = PanelLimits.integerTicks(xRange) { ax.xTickLabels = ticks }
             if !logY, PanelLimits.decades(shown) > 6 {
                 spansDecades = true
             }
