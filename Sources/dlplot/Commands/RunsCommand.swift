@@ -122,6 +122,11 @@ extension DLPlot {
 
         mutating func validate() throws {
             guard !files.isEmpty else { throw ValidationError("missing FILE: give one or more training logs (see dlplot runs --help)") }
+            // A stream can be read once: "runs - -" would draw one log twice, or half of it twice.
+            if files.filter({ $0 == "-" }).count > 1 {
+                throw ValidationError("invalid file '-': standard input is given \(files.filter { $0 == "-" }.count) times; "
+                    + "a stream can be read once: give - once, or save the log to a file")
+            }
             guard RunCurves.XAxis(rawValue: x) != nil else { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
             guard RunCurves.Band(rawValue: band) != nil else { throw ValidationError("invalid --band '\(band)': expected minmax or sd") }
             if let w = smooth, !(w >= 0 && w < 1) {
