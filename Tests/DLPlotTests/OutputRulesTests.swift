@@ -136,7 +136,7 @@ final class OutputRulesTests: XCTestCase {
         XCTAssertEqual(clash.status, 64)
         XCTAssertEqual(clash.stderr, "Error: invalid --data 'e-2.csv': -o already writes there\n")
         XCTAssertEqual(listing(dir), ["d-2.csv", "d.csv", "f-2.csv", "k.png"], "nothing more written")
-        let single = try runDLPlot(["loss", "--size", "480x270", "-o", "l.png"], in: dir)
+        let single = try runDLPlot(["loss", "--size", "640x480", "-o", "l.png"], in: dir)
         XCTAssertEqual(single.stderr, "", "a name the user gave is not repeated")
     }
 

@@ -42,7 +42,7 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
         case plots(count: Int)
         /// A plot drawn to equal units on both axes would be under four tick labels high.
         case equalUnitPlot
-        /// A plot would be under four tick labels wide or high: no room for three readable ticks.
+        /// A plot would be under five tick labels wide or high: no room for three readable ticks.
         case readablePlots
         /// The smallest text (notes) would be under `Figure.minimumTextPixels` output pixels high at the
         /// figure's resolution and font scale.
@@ -54,7 +54,7 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
             case .titleAndAxes: "a page large enough for its title and axes"
             case let .plots(count): "enough room for \(count) plot(s) with their labels"
             case .equalUnitPlot: "room for an equal-unit plot at least four tick labels high"
-            case .readablePlots: "room for every plot at least four tick labels wide and high"
+            case .readablePlots: "room for every plot at least five tick labels wide and high"
             case .readableText: "text at least 8 pixels high"
             }
         }
