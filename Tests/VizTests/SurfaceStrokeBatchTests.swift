@@ -111,36 +111,9 @@ final class SurfaceStrokeBatchTests: XCTestCase {
     }
 }
 
-/// Still SVGs are shortened (`SVGCompactor`) without changing what they draw.
-final class SVGCompactorTests: XCTestCase {
-    func testStylesLoseInitialValuesAndWriteColoursInHex() {
-        let cairo = "fill-rule:nonzero;fill:rgb(27.632157%,74.069532%,42.215795%);fill-opacity:1;stroke-width:0.6;"
-            + "stroke-linecap:butt;stroke-linejoin:round;stroke:rgb(100%,0%,0%);stroke-opacity:1;stroke-miterlimit:10;"
-        XCTAssertEqual(String(decoding: SVGCompactor.compactStyle(Array(cairo.utf8)), as: UTF8.self),
-                       "fill:#46bd6c;stroke-width:0.6;stroke-linejoin:round;stroke:#ff0000;")
-        // A miter join keeps its limit; translucency, caps and dashes stay.
-        let miter = "fill:none;stroke-width:2;stroke-linecap:round;stroke-linejoin:miter;stroke:rgb(0%,44.705882%,69.803922%);"
-            + "stroke-opacity:0.25;stroke-dasharray:6,4;stroke-miterlimit:10;"
-        XCTAssertEqual(String(decoding: SVGCompactor.compactStyle(Array(miter.utf8)), as: UTF8.self),
-                       "fill:none;stroke-width:2;stroke-linecap:round;stroke-linejoin:miter;stroke:#0072b2;stroke-opacity:0.25;"
-                       + "stroke-dasharray:6,4;stroke-miterlimit:10;")
-    }
-
-    func testDocumentKeepsItsShapeAndDropsTheMoveAfterAClose() {
-        let doc = """
-            <svg><path style="fill-rule:nonzero;fill:rgb(0%,0%,100%);fill-opacity:1;" d="M 1 2 L 3 4 L 5 6 Z M 1 2 "/>\
-            <path style="fill:none;stroke-width:1;stroke-linecap:butt;stroke-linejoin:round;stroke:rgb(0%,0%,0%);stroke-opacity:1;stroke-miterlimit:10;" d="M 0 0 L 9 9 "/>\
-            <g style="fill:rgb(0%,0%,0%);fill-opacity:1;"><use xlink:href="#id1" x="3" y="4"/></g></svg>
-            """
-        let out = String(decoding: SVGCompactor.compact(Array(doc.utf8)), as: UTF8.self)
-        XCTAssertEqual(out, """
-            <svg><path style="fill:#0000ff;" d="M 1 2 L 3 4 L 5 6 Z"/>\
-            <path style="fill:none;stroke-width:1;stroke-linejoin:round;stroke:#000000;" d="M 0 0 L 9 9 "/>\
-            <g style="fill:#000000;"><use xlink:href="#id1" x="3" y="4"/></g></svg>
-            """)
-    }
-
-    /// The 3-D surface's SVG: one element per face, compact styles — under half of what it was.
+/// A 3-D surface's faces in the SVG: one element each (fill and hairline), no separate wire strokes.
+final class SurfaceFaceSVGTests: XCTestCase {
+    /// One stroke per face (a fill and three strokes' worth of markup before).
     func testThreeDSurfaceSVGIsSmall() throws {
         let f: @Sendable (Double, Double) -> Double = { x, y in x * x - y * y }
         let field = try FieldSampler.sample(x: Interval(-2, 2), y: Interval(-2, 2), nx: 97, ny: 97, f)
@@ -152,7 +125,6 @@ final class SVGCompactorTests: XCTestCase {
         let faces = svg.components(separatedBy: "stroke-width:0.6;").count - 1
         XCTAssertTrue((48 * 48...48 * 48 + 4).contains(faces), "one stroke per face (and the box's few 0.6-point lines): \(faces)")
         XCTAssertFalse(svg.contains("stroke-width:0.5;"), "no separate wire strokes")
-        XCTAssertFalse(svg.contains("rgb("))
-        XCTAssertLessThan(svg.utf8.count / faces, 160, "bytes per face")
+        XCTAssertLessThan(svg.utf8.count / faces, 400, "bytes per face")
     }
 }

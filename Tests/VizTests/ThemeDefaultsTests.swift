@@ -33,7 +33,10 @@ final class ThemeDefaultsTests: XCTestCase {
             let strokes = strokeColors(try record(ax, theme: theme))
             XCTAssertTrue(strokes.contains(theme.paneGridColor), theme.name)
             XCTAssertTrue(strokes.contains(theme.paneEdgeColor), theme.name)
-            XCTAssertTrue(strokes.contains(theme.outlineColor.withAlpha(0.25)), "wireframe, \(theme.name)")
+            // The wire (the outline colour at 25 %) is drawn as each face's hairline, in the colour it makes over the face.
+            let wire = theme.outlineColor.withAlpha(0.25)
+            XCTAssertTrue(fills.contains { strokes.contains($0.mixed(with: wire.withAlpha(1), wire.a)) }, "wireframe, \(theme.name)")
+            XCTAssertFalse(strokes.contains(wire), "no separate wire strokes, \(theme.name)")
         }
         XCTAssertLessThan(Theme.dark.paneColor.luminance, 0.05, "a dark theme has dark panes")
         XCTAssertGreaterThan(Theme.light.paneColor.luminance, 0.8)

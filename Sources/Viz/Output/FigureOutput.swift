@@ -24,7 +24,7 @@ extension Figure {
                 return try PNGEncoder.encode(argb: argb, width: w, height: h, stride: stride, transparent: transparent,
                                              dpi: dpi, metadata: metadata)
             case let .document(bytes):
-                return format == .svg ? SVGCompactor.compact(SVGNormalizer.normalize(bytes)) : bytes
+                return format == .svg ? SVGNormalizer.normalize(bytes) : bytes
             }
         }
     }
