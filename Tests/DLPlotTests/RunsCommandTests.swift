@@ -149,4 +149,11 @@ final class RunsCommandTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path))
         }
     }
+
+    /// `--colors red` draws Okabe–Ito vermilion: the help says so, and how to get pure red.
+    func testColourNamesAreExplainedInTheHelp() throws {
+        let help = try runDLPlot(["runs", "--help"], in: try scratch())
+        let flat = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(flat.contains("red = vermilion #D55E00) or hex (#ff0000 for pure red"), flat)
+    }
 }

@@ -47,4 +47,19 @@ final class AppendedCSVTests: XCTestCase {
                 + "appended into one file? give each run its own file")
         }
     }
+
+    /// A resumed run (the step goes back) is one note for the run, in words, the epoch axis not counted as a metric.
+    func testAResumedRunIsOneNote() throws {
+        let path = try Fixture.temporary("res.csv", text: "epoch,step,loss\n0,0,1\n0,1,0.9\n0,2,0.8\n0,1,0.85\n0,2,0.7\n")
+        let run = try XCTUnwrap(try LogReader.read(path).first)
+        XCTAssertEqual(run.metric("loss")?.values, [1, 0.85, 0.7])
+        XCTAssertEqual(run.notes, ["the run restarts 1 time at an earlier step (loss); 2 earlier points replaced by the resumed run's"])
+    }
+
+    /// A number beyond the doubles is read as inf, with a note: it was not logged as inf.
+    func testAnOverflowingNumberIsNoted() throws {
+        let run = try XCTUnwrap(try LogReader.read(try Fixture.temporary("o.csv", text: "step,loss\n0,1\n1,1e400\n2,inf\n")).first)
+        XCTAssertEqual(run.metric("loss")?.values, [1, .infinity, .infinity])
+        XCTAssertEqual(run.notes, ["line 3, column 'loss': 1e400 is beyond the largest double (about 1.8e308); read as inf"])
+    }
 }

@@ -92,6 +92,10 @@ enum CSVLogReader {
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
         }
         if !layout.chartRanges.isEmpty { notes.append(WandBChartExport.rangesNote(layout.chartRanges.count)) }
+        if let o = rows.overflow {
+            notes.append("line \(o.line), column '\(o.column)': \(o.cell) is beyond the largest double (about 1.8e308); read as "
+                + (o.cell.hasPrefix("-") ? "-inf" : "inf"))
+        }
         rows.parts.shortenNames(columns: layout.runColumns.map { layout.names[$0] })
         let seedsOnly = layout.chartRuns.isEmpty && layout.runColumns.allSatisfy { RunColumns.normalized(layout.names[$0]) == "seed" }
         return rows.parts.build(name: name, labelled: labelled, seedsOnly: seedsOnly, source: path, format: layout.format, notes: notes,
@@ -153,6 +157,8 @@ struct CSVRows {
     /// Columns not yet known to be numbers or text; whether any is text.
     var undecided: Int
     var hasText = false
+    /// The first number too large for a double (1e400), read as ±inf: line, column, cell.
+    var overflow: (line: Int, column: String, cell: String)?
 
     init(layout: CSVLayout, path: String) {
         undecided = layout.metrics.count
@@ -203,6 +209,7 @@ struct CSVRows {
                     + "number; expected a number, empty, nan or inf")
             }
             if kinds[k] == .unknown { kinds[k] = .number; undecided -= 1 }
+            if v.isInfinite, overflow == nil, !cell.lowercased().contains("inf") { overflow = (line, layout.names[k], String(cell)) }
             let m: Int
             if split.isEmpty || layout.names[k] == "epoch" {
                 m = parts.extras[p][k] ?? parts.builders[p].series(named: layout.names[k])
