@@ -56,7 +56,9 @@ public struct LandscapeFigure: FigureRecipe {
                           yLabel: "PC 2 (\(share(1)))")
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
             ax.legend = .none
-            ax.add(try FilledContourMark(field: pfield, levels: .count(12), colormap: .viridis))
+            var filled = try FilledContourMark(field: pfield, levels: .count(12), colormap: .viridis)
+            filled.showsNote = false  // the lines' mark says why there are no contours
+            ax.add(filled)
             ax.add(try ContourMark(field: pfield, levels: .count(12), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
             let look = TrajectoryStyle(index: i, theme: figure.theme)
             ax.add(PathMark(points: zip(xs, ys).map { Point($0, $1) }, style: look.stroke, markerSize: 7, zOrder: 3))
@@ -98,7 +100,8 @@ public struct LandscapeFigure: FigureRecipe {
         var plane = Axes(title: "around the \(label) solution", xLabel: "$\\alpha$ (direction 1)", yLabel: "$\\beta$ (direction 2)")
         plane.xPadding = 0; plane.yPadding = 0; plane.grid = false; plane.zeroLines = false
         plane.legend = .none
-        let filled = try FilledContourMark(field: field, levels: .count(14), colormap: .viridis)
+        var filled = try FilledContourMark(field: field, levels: .count(14), colormap: .viridis)
+        filled.showsNote = false  // the lines' mark says why there are no contours
         plane.add(filled)
         plane.add(try ContourMark(field: field, levels: .count(14), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
         plane.add(PointLabelMark([.init(Point(0, 0), label: "trained", shape: .star)], markerSize: 10, zOrder: 6))

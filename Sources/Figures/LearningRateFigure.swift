@@ -68,7 +68,8 @@ public struct LearningRateFigure: FigureRecipe {
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
         let yLo = fit?.shownLower ?? 0, yHi = fit?.shownUpper ?? 1
-        let pad = (yHi - yLo) * 0.06
+        // A constant curve (f = 0) has no span: half its size, at least 0.5, each way (as automatic limits do).
+        let pad = yHi > yLo ? 0.06 * yHi - 0.06 * yLo : max(1, abs(yLo)) * 0.5
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
         figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) steps; every panel shows the same view"
@@ -89,7 +90,7 @@ public struct LearningRateFigure: FigureRecipe {
                 axes.animatedTitle = { _ in neutral }
             }
             axes.xLimits = Interval(view.lowerBound, view.upperBound)
-            axes.yLimits = Interval(yLo - pad, yHi + pad)
+            axes.yLimits = Interval(max(yLo - pad, -Double.greatestFiniteMagnitude), min(yHi + pad, Double.greatestFiniteMagnitude))
             axes.legend = .none
             axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.8), zOrder: 2))
             for p in curve.poles {

@@ -47,8 +47,9 @@ public struct PitfallsFigure: FigureRecipe {
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
         let (yLo, yHi) = (fit?.shownLower ?? 0, fit?.shownUpper ?? 1)
-        let pad = (yHi - yLo) * 0.08
-        axes.yLimits = Interval(yLo - pad * 2.2, yHi + pad)
+        // A constant curve (f = 0) has no span: half its size, at least 0.5, each way.
+        let pad = yHi > yLo ? 0.08 * yHi - 0.08 * yLo : max(1, abs(yLo)) * 0.25
+        axes.yLimits = Interval(max(yLo - pad * 2.2, -Double.greatestFiniteMagnitude), min(yHi + pad, Double.greatestFiniteMagnitude))
         for p in curve.poles {
             axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
                                        includeInLimits: false, zOrder: 1.5))

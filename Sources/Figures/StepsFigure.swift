@@ -172,7 +172,9 @@ public struct StepsFigure: FigureRecipe {
         let field = try FieldSampler.sample(x: Interval(c.x - 2.5 * half, c.x + 2.5 * half), y: Interval(c.y - 2.5 * half, c.y + 2.5 * half),
                                             nx: 200, ny: 200) { a, b in s.value(a, b) }
         if field.finiteRange != nil {
-            ax.add(try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55))
+            var filled = try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55)
+            filled.showsNote = false  // the lines' mark says why there are no contours
+            ax.add(filled)
             ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
         } else {
             ax.add(TextMark("f overflows float64 everywhere in this view", at: Point(c.x, c.y - 0.6 * half),

@@ -123,7 +123,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         let lineColor = Color(hex: 0x1A1A1A, alpha: 0.45)
         switch style {
         case .filled:
-            let filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis)
+            var filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis)
+            filled.showsNote = false  // the lines' mark says why there are no contours
             ax.add(filled)
             ax.add(try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true))
             ax.sideGuides = [Colorbar(for: filled, label: fName)]
@@ -302,11 +303,21 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                                upTo: [Int], legend: [String]) throws -> [any Mark] {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: Self.plain(xSymbol), yLabel: Self.plain(ySymbol), zLabel: isDataset ? "L" : "f")
-        mark.extraPaths = zip(runs, upTo).map { run, last in
+        var open: Set<Int> = []
+        mark.extraPaths = zip(runs, upTo).enumerated().map { i, pair in
+            let (run, last) = pair
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            let inside = run.points.prefix(max(0, last) + 1).prefix { plan.inView($0.x, $0.y) }
-            return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
+            let shown = Array(run.points.prefix(max(0, last) + 1))
+            var inside = Array(shown.prefix { plan.inView($0.x, $0.y) })
+            // A run that leaves the view: its path runs on to the box's edge and ends in an arrowhead there
+            // (the plane view's one clipping rule; the legend says at which step).
+            if let a = inside.last, inside.count < shown.count, shown[inside.count].isFinite {
+                inside.append(clipToView(from: a, to: shown[inside.count]))
+                open.insert(i)
+            }
+            return (SurfaceMark.lift(inside, on: field), look.stroke)
         } + userPaths3D(on: field, theme: theme)
+        mark.openEnds = open
         var marks: [any Mark] = [mark]
         for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)

@@ -111,7 +111,11 @@ public struct SurfaceRun: Sendable {
     public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
         let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
             : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
-        if let k = diverged, k <= step { return entry + "diverged at step \(k)" }
+        if let k = diverged, k <= step {
+            // Both, in order: a run that left the view and blew up later (the plane view's note says the same).
+            if view, let j = leavesView, j < k { return entry + "leaves the view at step \(j), diverged at step \(k)" }
+            return entry + "diverged at step \(k)"
+        }
         if view, let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
         let j = index(atStep: step)
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }

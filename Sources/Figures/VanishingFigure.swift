@@ -38,6 +38,7 @@ public struct VanishingFigure: FigureRecipe {
         measured.legend = .below
         var tables: [DataTable] = []
         var boundTable = DataTable(name: "bound", columns: ["activation", "layers", "factor"], cells: [])
+        var emptySeries = 0
         let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
         for (i, a) in activations.enumerated() {
             let color = theme.color(styles[i])
@@ -53,11 +54,19 @@ public struct VanishingFigure: FigureRecipe {
             let initial = initialization ?? VanishingFigure.defaultInitialization(for: a)
             let grads = try Vanishing.measure(depth: depth, width: width, activation: a, initialization: initial, seed: seed)
             let layers = grads.indices.map { Double($0 + 1) }
+            // A gradient of exactly 0 at every layer (a constant activation: f′ = 0) has no point on a log axis: said.
+            let none = !grads.contains { $0 > 0 && $0.isFinite }
+            if none { emptySeries += 1 }
             measured.add(LineMark(points: zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style,
-                                  label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init",
+                                  label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init"
+                                    + (none ? ": 0 at every layer, not drawn on the log axis" : ""),
                                   marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
             tables.append(DataTable(name: a.tableName, columns: ["layer", "mean_abs_dL_dW"],
                                     rows: zip(layers, grads).map { [$0, $1] }))
+        }
+        if emptySeries == activations.count {  // nothing to scale the axes by: an empty panel of the layers
+            measured.xLimits = Interval(1, Double(max(depth, 2)))
+            measured.yLimits = Interval(1e-6, 1)
         }
         let measuredTable = DataTable.long(name: "measured", key: "activation", tables, columns: ["layer", "mean_abs_dL_dW"])
         figure.add(bound, row: 0, column: 0)

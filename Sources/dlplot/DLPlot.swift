@@ -27,7 +27,7 @@ struct DLPlot: ParsableCommand {
     /// `dlplot`. Every error ends the process through `CommandLineErrors.exit(for:arguments:parsing:)`: bad
     /// input is one line on standard error and status 64.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = EmptyAttachedValues.split(Array(CommandLine.arguments.dropFirst()))
         // Past a file-size limit (`ulimit -f`) a write fails with EFBIG, reported as "file too large" and
         // exit 1 with the temporary removed, instead of the process being killed mid-write.
         signal(SIGXFSZ, SIG_IGN)

@@ -21,6 +21,36 @@ final class ExtremeStepsAndRangesTests: XCTestCase {
                       "\(report.elements.filter { $0.kind == .axisLabel }.map(\.text))")
     }
 
+    func testLogYOnFiguresWithValuesAtOrBelowZeroDrawsTheRestAndSaysSo() throws {
+        // activations (f from −2.5), softmax (probabilities from 0) and loss (from 0) set linear limits that
+        // a log axis cannot take: once "invalid y limits for a log scale", exit 1.
+        func logY<C: FigureCommand>(_ command: C) throws -> Figure {
+            var figure = try command.makeFigure().0
+            try command.figureOptions.layout.apply(to: &figure, yAxis: !command.drawsItsOwnYAxis)
+            return figure
+        }
+        for figure in [try logY(DLPlot.ActivationsCommand.parse(["--log-y"])), try logY(DLPlot.LossCommand.parse(["--log-y"]))] {
+            XCTAssertEqual(figure.footnote?.hasSuffix("values ≤ 0 are not drawn on the log axis"), true,
+                           figure.footnote ?? "")
+            _ = try figure.render(as: .png)
+        }
+        _ = try logY(DLPlot.SoftmaxCommand.parse(["--log-y"])).render(as: .png)
+        // Nothing above 0: refused, naming --log-y.
+        XCTAssertThrowsError(try logY(DLPlot.ActivationCommand.parse(["--no-derivative", "--log-y", "--", "-x^2-1"]))) { error in
+            XCTAssertTrue("\(error)".contains("--log-y does not apply"), "\(error)")
+        }
+    }
+
+    func testAConstantLossCurveIsDrawnOnLimitsAroundIt() throws {
+        for value in ["0", "1e308", "5e-324", "-1e10"] {
+            let lr = try DLPlot.LearningRateCommand.parse(["--function", value]).makeFigure().0
+            let limits = try XCTUnwrap(lr.panels[0].axes.yLimits)
+            XCTAssertTrue(limits.lower < limits.upper && limits.lower.isFinite && limits.upper.isFinite, "\(value): \(limits)")
+            _ = try lr.render(as: .png)
+            _ = try DLPlot.PitfallsCommand.parse(["--function", value]).makeFigure().0.render(as: .png)
+        }
+    }
+
     func testTheSmallestTemperatureKeepsALogAxis() throws {
         // T = 5×10⁻³²⁴: half of it rounds to 0, which once set the entropy axis's lower limit (exit 1).
         let recipe = SoftmaxFigure(logits: [2, 1, 0.1], temperatures: [Double.leastNonzeroMagnitude, 1])

@@ -65,8 +65,16 @@ public struct ContourMark: Mark {
         return colormap.color(at: n > 1 ? Double(k) / Double(n - 1) : 0.5)
     }
 
+    /// The note saying why no line is drawn ("no contour level lies within the data range …"), if any.
+    var shownNote: String? {
+        guard let note = levels.note, field.finiteRange == nil || lines.allSatisfy(\.isEmpty) else { return nil }
+        return note
+    }
+
+    public func movableTextBox(in ctx: PlotContext) -> Rect? { shownNote.map { FieldNote.box($0, in: ctx) } }
+
     public func draw(in ctx: PlotContext) {
-        if let note = levels.note, field.finiteRange == nil || lines.allSatisfy(\.isEmpty) { FieldNote.draw(note, in: ctx) }
+        if let note = shownNote { FieldNote.draw(note, in: ctx) }
         let bound = ctx.plotRect.expanded(by: lineWidth * 4 + 2)
         let tolerance = 0.2 / max(ctx.resolution, 1)
         // Device polylines per level (rings closed by repeating the first point), clipped and simplified.

@@ -14,6 +14,9 @@ public struct FilledContourMark: Mark {
     public var zOrder: Double
     /// Opacity of the fill (lines drawn on top stay crisp).
     public var opacity: Double
+    /// Whether the mark says why it has no bands ("constant field …"); false when a `ContourMark` of the
+    /// same levels on top says it, so the note is written once.
+    public var showsNote = true
     /// Outline rings per region (index 0: every valid cell; k > 0: `z > levels[k − 1]`), from one
     /// isoband sweep (`FilledContours.regions`).
     let regions: [[[Point]]]
@@ -39,10 +42,16 @@ public struct FilledContourMark: Mark {
 
     public func dataBounds() -> Bounds? { field.bounds }
 
+    /// The note's text when one is drawn (see `showsNote`).
+    var shownNote: String? {
+        guard showsNote, let note = levels.note, field.finiteRange == nil || levels.values.isEmpty else { return nil }
+        return note
+    }
+
+    public func movableTextBox(in ctx: PlotContext) -> Rect? { shownNote.map { FieldNote.box($0, in: ctx) } }
+
     public func draw(in ctx: PlotContext) {
-        if let note = levels.note, field.finiteRange == nil || levels.values.isEmpty {
-            FieldNote.draw(note, in: ctx)
-        }
+        if let note = shownNote { FieldNote.draw(note, in: ctx) }
         guard let range = field.finiteRange else { return }
         // The base colour is the band that holds the minimum (explicit levels may lie below it).
         let below = levels.values.filter { $0 < range.lower }.count

@@ -104,11 +104,36 @@ public struct HeatmapMark: Mark {
     }
 }
 
-/// A short message drawn in the middle of the plot when a field mark has nothing to draw.
+/// A short message drawn at the top of the plot when a field mark has nothing to draw ("constant field
+/// (z = 0.736): no contours"): fitted to the plot's width (broken into lines, then shrunk to 70 % at
+/// most) on a pale box so it reads over any fill, and movable by the layout off the data and other text
+/// (the mark returns `box` as its movable text box and draws at the context's `textShift`).
 enum FieldNote {
+    /// Space between the text and its box, and between the box and the frame (points).
+    static let padding = 3.0
+
+    /// The text as drawn: at most the plot's width less the box's margins.
+    static func layout(_ text: String, in ctx: PlotContext) -> TextLayout {
+        let room = max(ctx.plotRect.width - 4 * padding - 4, 10)
+        return TextLayout.fitted(text, font: ctx.theme.noteFont, maxWidth: room, hardLimit: room, floor: 0.7, wrap: true, canvas: ctx.canvas)
+    }
+
+    /// The top centre of the text before any shift.
+    static func anchor(in ctx: PlotContext) -> Point {
+        Point(ctx.plotRect.midX, ctx.plotRect.minY + ctx.theme.noteFont.size * 1.5)
+    }
+
+    /// The device box of the note and its pale background, before any shift.
+    static func box(_ text: String, in ctx: PlotContext) -> Rect {
+        ctx.canvas.box(of: layout(text, in: ctx), at: anchor(in: ctx), anchor: TextAnchor(0.5, .top)).expanded(by: padding)
+    }
+
     static func draw(_ text: String, in ctx: PlotContext) {
-        let r = ctx.plotRect
-        ctx.text(text, at: Point(r.midX, r.minY + ctx.theme.noteFont.size * 1.5), anchor: TextAnchor(0.5, .top),
-                 font: ctx.theme.noteFont, color: ctx.theme.muted)
+        let t = layout(text, in: ctx), p = anchor(in: ctx) + ctx.textShift
+        let box = ctx.canvas.box(of: t, at: p, anchor: TextAnchor(0.5, .top)).expanded(by: padding)
+        ctx.fill(Path(rect: box), ctx.theme.plotBackground.withAlpha(0.85))
+        ctx.canvas.element(FigureElement(.note, text: text)) {
+            ctx.canvas.draw(t, at: p, anchor: TextAnchor(0.5, .top), color: ctx.theme.foreground)
+        }
     }
 }

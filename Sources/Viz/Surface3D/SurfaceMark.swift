@@ -27,6 +27,9 @@ public struct SurfaceMark: Mark {
     public var pathStyle: StrokeStyle?
     /// More paths on the surface, each with its own style (several paths on one view); drawn like `path`.
     public var extraPaths: [(points: [Point3], style: StrokeStyle)] = []
+    /// The indices of `extraPaths` that go on beyond the box: their last point (on the box's edge) ends in
+    /// an arrowhead along the path, not in an end marker.
+    public var openEnds: Set<Int> = []
     /// The x axis name.
     public var xLabel: String
     /// The y axis name.
@@ -138,7 +141,7 @@ public struct SurfaceMark: Mark {
             }
         }
         let faceSize = 2.0 / Double(max(ix.count, iy.count))
-        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round))] + extraPaths.map { ($0.points, $0.style) },
+        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round), false)] + extraPaths.enumerated().map { ($1.points, $1.style, openEnds.contains($0)) },
                                      normalized: normalized, faceSize: faceSize, dev: dev, depth: depth,
                                      cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }))
         return (faces, paths)

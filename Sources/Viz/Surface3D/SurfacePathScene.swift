@@ -8,7 +8,11 @@
 /// follow the same rule. Every piece's dash pattern starts where the previous piece's ended (the
 /// distance travelled on screen), so a dashed path keeps even dashes however it is cut.
 struct SurfacePathScene {
-    enum Item { case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle) }
+    enum Item {
+        case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle)
+        /// An arrowhead with its tip at the point, along the screen direction: a path going on beyond the box.
+        case exit(Point, direction: Point, StrokeStyle)
+    }
 
     /// Visible pieces and markers with their sort depth.
     private(set) var items: [(Double, Item)] = []
@@ -16,15 +20,17 @@ struct SurfacePathScene {
     /// along the path where the run starts.
     private(set) var hiddenRuns: [(points: [Point], style: StrokeStyle, start: Double)] = []
     private(set) var hiddenMarkers: [(at: Point, start: Bool, style: StrokeStyle)] = []
+    private(set) var hiddenExits: [(at: Point, direction: Point, style: StrokeStyle)] = []
 
-    /// `paths` in data coordinates; `normalized` maps them into the box, `dev` and `depth` project box
-    /// coordinates to the screen and to the painter's depth (greater is nearer).
-    init(paths: [(points: [Point3], style: StrokeStyle)], normalized: (Point3) -> Point3, faceSize: Double,
+    /// `paths` in data coordinates (`open`: the path goes on beyond its last point, which ends in an
+    /// arrowhead); `normalized` maps them into the box, `dev` and `depth` project box coordinates to the
+    /// screen and to the painter's depth (greater is nearer).
+    init(paths: [(points: [Point3], style: StrokeStyle, open: Bool)], normalized: (Point3) -> Point3, faceSize: Double,
          dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover) {
         // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
         // one face keeps it visible while anything taller than that in front still hides it.
         let bias = faceSize * 1.2
-        for (points, style) in paths {
+        for (points, style, open) in paths {
             let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
             var run: [Point] = []
             var travelled = 0.0, runStart = 0.0  // screen distance along the path; where the hidden run began
@@ -52,11 +58,18 @@ struct SurfacePathScene {
                 }
             }
             closeRun()
-            let ends = [lifted.first(where: \.isFinite).map { ($0, true) },
-                        lifted.count > 1 ? lifted.last(where: \.isFinite).map { ($0, false) } : nil]
+            let finite = lifted.filter(\.isFinite)
+            let ends = [finite.first.map { ($0, true) }, finite.count > 1 && !open ? finite.last.map { ($0, false) } : nil]
             for case let (p, start)? in ends {
                 let d = depth(p) + bias * 1.5, at = dev(p)
                 if cover.covers(at, above: d) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
+            }
+            if open, finite.count > 1, let tip = finite.last {
+                // Along the last piece a few pixels long (the lifted path is cut finely).
+                let at = dev(tip)
+                let from = finite.dropLast().last { (dev($0) - at).length > 3 } ?? finite[finite.count - 2]
+                let direction = at - dev(from), d = depth(tip) + bias * 1.5
+                if cover.covers(at, above: d) { hiddenExits.append((at, direction, style)) } else { items.append((d, .exit(at, direction: direction, style))) }
             }
         }
     }
@@ -73,7 +86,16 @@ struct SurfacePathScene {
             ctx.stroke(p, style)
         case let .marker(at, start, style):
             Self.marker(at, start: start, style: style, alpha: 1, in: ctx)
+        case let .exit(at, direction, style):
+            Self.exitHead(at, direction: direction, style: style, alpha: 1, in: ctx)
         }
+    }
+
+    /// An arrowhead in the path's colour, edged in the dark ink so it shows on any face.
+    private static func exitHead(_ tip: Point, direction: Point, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {
+        let head = Arrowhead.path(tip: tip, direction: direction, length: 11, width: 9)
+        ctx.fill(head, style.color.withAlpha(alpha))
+        ctx.stroke(head, StrokeStyle(color: Color(hex: 0x1A1A1A).withAlpha(alpha), width: 0.8, join: .round))
     }
 
     /// The style of a hidden run: the path's colour faded, thinner, dotted.
@@ -93,6 +115,7 @@ struct SurfacePathScene {
             ctx.stroke(p, hidden)
         }
         for (at, start, style) in hiddenMarkers { Self.marker(at, start: start, style: style, alpha: 0.6, in: ctx) }
+        for (at, direction, style) in hiddenExits { Self.exitHead(at, direction: direction, style: style, alpha: 0.6, in: ctx) }
     }
 
     private static func marker(_ at: Point, start: Bool, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {

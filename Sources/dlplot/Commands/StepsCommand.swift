@@ -19,7 +19,9 @@ extension DLPlot {
                 (sgd: step + lr·∇f exactly; Adam family: the direction of −m, the first moment). For adagrad \
                 and rmsprop two squares show √(accumulated g²) per coordinate: the larger square is the coordinate \
                 whose steps are shrunk most. The optimizer state is read from the optimizer after each step.
-                Learning rate: --opt NAME:lr=… or --lr, else the rate `dlplot surface` would choose.
+                Learning rate: --opt NAME:lr=… or --lr, else the rate `dlplot surface` would choose for a run of \
+                200 steps from the same start. A run that blows up is said in the subtitle ("diverges: f grows at \
+                every step …", "step k overflows float64") and each panel keeps its own scale, named on its axes.
                 Examples:
                   dlplot steps --optimizer momentum --surface ellipse --panels 4
                   dlplot steps --optimizer rmsprop --surface ellipse --every 3
@@ -38,7 +40,7 @@ extension DLPlot {
             valueName: "name:k=v,…"))
         var opt: [String] = []
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate > 0 (default: as `dlplot surface` chooses it).", valueName: "lr"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate > 0 (default: chosen as `dlplot surface` chooses it, for a run of 200 steps from the same start).", valueName: "lr"))
         var lr: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(

@@ -18,9 +18,12 @@ extension DLPlot {
                 edge with an arrow and the note "leaves the view at step k"; a run whose numbers overflow says \
                 "diverged at step k". The view is never rescaled to follow a run.
                 Learning rates: --opt NAME:lr=… for one optimizer, else --lr for all, else each optimizer's rate \
-                is chosen for the figure from 1, 2, 5 × 10^k (1e-4 … 50): the smallest whose run stays in the view \
-                and brings f − f* below 1/1000 of its start value within the step budget (at most 2000 steps \
-                are tried), else the one that ends lowest in the view. Other settings keep PyTorch's defaults.
+                is chosen for the figure from 1, 2, 5 × 10^k (1e-4 … 50), each tried for the step budget (at most \
+                2000 steps): among the rates whose run stays in the view, the smallest that brings the distance \
+                to the nearest minimum down 1000-fold, or by at least 60 % of the decades the best rate achieves \
+                (without known minima, or when no run gets half a decade closer, the gap between f and the \
+                lowest final f instead); when no rate keeps its run in the view, the largest smaller rate down \
+                to 1e-8 that does, else the start's Armijo rate. Other settings keep PyTorch's defaults.
                 Steps: --steps 1 to \(SurfaceCommand.maxSteps) (default \(SurfaceCommand.defaultSteps)); long paths are thinned to the output resolution before drawing.
                 Surfaces: \(Surface.allNames.joined(separator: ", ")).
                 Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")).
