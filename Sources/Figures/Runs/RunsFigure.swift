@@ -48,6 +48,7 @@ public struct RunsFigure: FigureRecipe {
         let grid = Self.panelGrid(count: metrics.count)
         let columnPixels = figure.size.width / Double(grid.columns)
         var dropped = false, spansDecades = false
+        var moments = Set<Double>()
         let seconds = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         // Time in the unit its span reads in: "71.5 h", not "2.57×10⁵ s".
         let unit = x == .time ? TimeUnit.pick(span: seconds.map { $0.1 - $0.0 } ?? 0) : .seconds
@@ -69,6 +70,7 @@ public struct RunsFigure: FigureRecipe {
                 let xs = try RunCurves.xColumn(series, of: run, axis: x, timeUnit: unit.rawValue)
                 let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
                 points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
+                if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
             }
             if let groups {
@@ -111,6 +113,8 @@ public struct RunsFigure: FigureRecipe {
         }
         figure.title = title()
         figure.subtitle = subtitle()
+        // The logged x values: log time picks its frames among them (no two frames showing one step's data).
+        if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
         // What the reader skipped or replaced goes to standard error only (see RunsCommand), never on the figure.
         var notes: [String] = []
         if let mixed = mixedStepNote() { notes.insert(mixed, at: 0) }
@@ -123,6 +127,9 @@ public struct RunsFigure: FigureRecipe {
         figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
         return groups == nil ? [points.table] : [points.table, groupRows]
     }
+
+    /// The most logged x values an animation picks its log-time frames among (more: frames on any x).
+    static let maxMoments = 1_000_000
 
     /// With `--x step`, runs whose steps count different things (a Keras log's epochs beside another log's
     /// steps) share an axis only by number: the note says so.
