@@ -115,17 +115,22 @@ public struct RunsFigure: FigureRecipe {
         figure.subtitle = subtitle()
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
-        // What the reader skipped or replaced goes to standard error only (see RunsCommand), never on the figure.
+        figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades)
+        return groups == nil ? [points.table] : [points.table, groupRows]
+    }
+
+    /// The figure's notes on what it shows (at most three). What the reader skipped or replaced goes to
+    /// standard error only (see RunsCommand), never on the figure.
+    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool) -> String? {
         var notes: [String] = []
-        if let mixed = mixedStepNote() { notes.insert(mixed, at: 0) }
+        if let mixed = mixedStepNote() { notes.append(mixed) }
         if interpolated {
             notes.append("Runs of a group logged at different \(x == .step ? "steps" : x.rawValue + "s") are averaged at every "
                 + "\(x == .time ? "time" : x.rawValue) any of them logged, each interpolated linearly between its own points and left out beyond its first and last.")
         }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
         if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
-        figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
-        return groups == nil ? [points.table] : [points.table, groupRows]
+        return notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
     }
 
     /// The most logged x values an animation picks its log-time frames among (more: frames on any x).
