@@ -4,7 +4,7 @@ extension Animation {
     /// mark is still. The times run over the union of the timed marks' spans (within `figure.revealSpan`),
     /// spread by `timing`.
     ///
-    /// The still marks below the lowest timed data mark (curves, markers, arrows) are drawn once into the
+    /// The still marks below the lowest timed data mark (curves, markers, arrows, bands) are drawn once into the
     /// background; those above it are drawn again over each frame, so the z order holds.
     public init(revealing figure: Figure, frames: Int, timing: FrameTiming) {
         var still = figure
@@ -14,7 +14,9 @@ extension Animation {
             still.modifyAxes(p) { $0.removeMarks { $0 is TimedMark } }
         }
         let times = Self.revealTimes(figure, frames: frames, timing: timing)
-        let below = timed.flatMap { $0 }.filter(\.isDataInk).map(\.zOrder).min() ?? .infinity
+        // A timed band (an area growing with its curve) moves too: below it nothing is drawn into the
+        // background, or its finished state would show from the first frame.
+        let below = timed.flatMap { $0 }.filter { $0.isDataInk || $0.mark is AreaMark }.map(\.zOrder).min() ?? .infinity
         let last = times.count - 1
         let panels = timed
         self.init(still: still, frameCount: times.count, stillBelow: below) { k in
@@ -29,7 +31,8 @@ extension Animation {
         }
     }
 
-    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure`.
+    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure` (log time on the figure's
+    /// `revealMoments` where it has them).
     public static func revealTimes(_ figure: Figure, frames: Int, timing: FrameTiming) -> [Double] {
         let all = figure.panels.flatMap { $0.axes.marks.compactMap { $0 as? TimedMark } }
         var lower = all.map(\.span.lowerBound).min() ?? 0, upper = all.map(\.span.upperBound).max() ?? 0
@@ -37,6 +40,8 @@ extension Animation {
             lower = min(max(lower, span.lowerBound), upper)
             upper = max(lower, min(upper, span.upperBound))
         }
-        return timing.times(frames: frames, over: lower...max(lower, upper))
+        let times = timing.times(frames: frames, over: lower...max(lower, upper))
+        guard timing == .log, let moments = figure.revealMoments else { return times }
+        return FrameTiming.snapped(times, to: moments.filter { $0 >= lower && $0 <= upper })
     }
 }
