@@ -1,5 +1,5 @@
-import Foundation
 import Optim
+import RealModule
 import Viz
 
 /// Where a typed function is undefined (NaN or ±∞) over the drawn range and where it or its
@@ -197,7 +197,7 @@ public struct ActivationDomain: Sendable, Equatable {
     /// x rounded to the power of ten just under a millionth of the range (−0 → 0): 1.5 stays 1.5, not
     /// 1.5000000001.
     static func rounded(_ x: Double, span: Double) -> Double {
-        let perUnit = pow(10, (-log10(span * 1e-6)).rounded(.up))
+        let perUnit = Double.pow(10, (-Double.log10(span * 1e-6)).rounded(.up))
         let r = (x * perUnit).rounded() / perUnit
         return r == 0 ? 0 : r
     }
