@@ -7,7 +7,7 @@ import XCTest
 /// the same bytes on every run and for any --jobs, and bad requests refused with nothing written.
 final class AnimationCLITests: XCTestCase {
     /// A small, quick request: two optimizers, 40 steps, a coarse grid.
-    private let base = ["surface", "beale", "--optimizers", "gd,adam", "--steps", "40", "--grid", "60", "--size", "320x200", "--dpi", "76"]
+    private let base = ["surface", "beale", "--optimizers", "gd,adam", "--steps", "40", "--grid", "60", "--size", "320x200", "--dpi", "64"]
 
     private func gif(_ extra: [String], in dir: URL, name: String = "a.gif") throws -> (DecodedGIF, Data) {
         let r = try runDLPlot(base + ["--animate"] + extra + ["-o", name], in: dir)
@@ -119,7 +119,7 @@ final class AnimationCLITests: XCTestCase {
 final class AnimationWebPTests: XCTestCase {
     func testWebPDecodesAndEndsOnTheStillFigure() throws {
         let dir = try makeTemporaryDirectory()
-        let base = ["surface", "beale", "--optimizers", "gd,adam", "--steps", "40", "--grid", "60", "--size", "320x200", "--dpi", "76"]
+        let base = ["surface", "beale", "--optimizers", "gd,adam", "--steps", "40", "--grid", "60", "--size", "320x200", "--dpi", "64"]
         let r = try runDLPlot(base + ["--animate", "--frames", "6", "--fps", "10", "--hold", "0.5", "--loop", "-o", "a.webp"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("a.webp")))
@@ -150,12 +150,12 @@ final class AnimationGalleryTests: XCTestCase {
             name = "moving"
             section = "In motion"
             caption = "Moving"
-            command = "surface beale --optimizers gd --steps 20 --grid 40 --size 280x190 --dpi 72 --animate --frames 4"
+            command = "surface beale --optimizers gd --steps 20 --grid 40 --size 320x200 --dpi 64 --animate --frames 4"
 
             [[figure]]
             name = "still"
             caption = "Still"
-            command = "activation relu --size 280x190 --dpi 72"
+            command = "activation relu --size 320x200 --dpi 64"
             """
         try Data(manifest.utf8).write(to: dir.appendingPathComponent("gallery.toml"))
         let r = try runDLPlot(["gallery", "--manifest", "gallery.toml"], in: dir)

@@ -9,7 +9,7 @@ import XCTest
 /// are the same files for any --jobs, log time never repeats a step, an orbit ends on the still figure, and
 /// lr shows each panel's step and loss while it plays.
 final class AnimationOutputRulesTests: XCTestCase {
-    private let small = ["surface", "bowl", "--optimizers", "gd", "--steps", "30", "--grid", "40", "--size", "320x200", "--dpi", "72"]
+    private let small = ["surface", "bowl", "--optimizers", "gd", "--steps", "30", "--grid", "40", "--size", "320x200", "--dpi", "64"]
 
     func testPathFromAFileIsRefusedNotDropped() throws {
         let dir = try makeTemporaryDirectory()
@@ -68,7 +68,7 @@ final class AnimationOutputRulesTests: XCTestCase {
 
     func testOrbitEndsOnTheStillFigure() throws {
         let dir = try makeTemporaryDirectory()
-        let base = ["surface", "himmelblau", "--optimizers", "gd", "--steps", "20", "--grid", "30", "--view", "3d", "--size", "320x200", "--dpi", "72"]
+        let base = ["surface", "himmelblau", "--optimizers", "gd", "--steps", "20", "--grid", "30", "--view", "3d", "--size", "320x200", "--dpi", "64"]
         let r = try runDLPlot(base + ["--animate", "--orbit", "90", "--frames", "3", "--frames-dir", "f"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let still = try runDLPlot(base + ["-o", "still.png"], in: dir)

@@ -12,7 +12,7 @@ final class AnimationRefusalsCLITests: XCTestCase {
         XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
         XCTAssertTrue(r.stderr.contains("invalid --time 'log': steps reveals one panel after another"), r.stderr)
         XCTAssertEqual(listing(dir), [], "nothing written")
-        let lr = try runDLPlot(["lr", "--rates", "0.1", "--steps", "5", "--size", "320x200", "--dpi", "72", "--animate", "--time", "log", "--frames", "4", "-o", "lr.gif"], in: dir)
+        let lr = try runDLPlot(["lr", "--rates", "0.1", "--steps", "5", "--size", "320x200", "--dpi", "64", "--animate", "--time", "log", "--frames", "4", "-o", "lr.gif"], in: dir)
         XCTAssertEqual(lr.status, 0, lr.stderr)
     }
 

@@ -59,13 +59,13 @@ final class AnimationVideoAndFramesTests: XCTestCase {
 
     func testFramesDirectoryHoldsNumberedPNGsAndALaTeXSnippet() throws {
         let dir = try makeTemporaryDirectory()
-        let r = try runDLPlot(base + ["--size", "320x200", "--dpi", "76", "--animate", "--frames", "5", "--fps", "12", "--loop", "--hold", "0", "--frames-dir", "frames"], in: dir)
+        let r = try runDLPlot(base + ["--size", "320x200", "--dpi", "64", "--animate", "--frames", "5", "--fps", "12", "--loop", "--hold", "0", "--frames-dir", "frames"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let out = dir.appendingPathComponent("frames")
         XCTAssertEqual(listing(out), ["animation.tex", "frame-0001.png", "frame-0002.png", "frame-0003.png", "frame-0004.png", "frame-0005.png"])
         let tex = try String(contentsOf: out.appendingPathComponent("animation.tex"), encoding: .utf8)
         XCTAssertTrue(tex.contains("\\animategraphics[controls,autoplay,loop,width=\\linewidth]{12}{frames/frame-}{0001}{0005}"), tex)
-        let still = try runDLPlot(base + ["--size", "320x200", "--dpi", "76", "-o", "still.png"], in: dir)
+        let still = try runDLPlot(base + ["--size", "320x200", "--dpi", "64", "-o", "still.png"], in: dir)
         XCTAssertEqual(still.status, 0, still.stderr)
         let last = try DecodedPNG([UInt8](try Data(contentsOf: out.appendingPathComponent("frame-0005.png"))))
         let png = try DecodedPNG([UInt8](try Data(contentsOf: dir.appendingPathComponent("still.png"))))

@@ -45,7 +45,7 @@ final class ExitStatusTableTests: XCTestCase {
             XCTAssertEqual(full.stderr, "Error: cannot write standard output: no space left on device\n", script)
         }
         let deep = "SGD" + String(repeating: "(", count: 6_000)  // overflowed the torch-call parser's stack
-        try ("[[figure]]\nname = \"good\"\ncommand = \"activation relu --size 320x200 --dpi 72\"\n\n[[figure]]\nname = \"bad\"\ncommand = \"activation nosuch\"\n"
+        try ("[[figure]]\nname = \"good\"\ncommand = \"activation relu --size 320x200 --dpi 64\"\n\n[[figure]]\nname = \"bad\"\ncommand = \"activation nosuch\"\n"
             + "\n[[figure]]\nname = \"deep\"\ncommand = \"surface bowl --optimizers '\(deep)'\"\n")
             .write(to: dir.appendingPathComponent("g.toml"), atomically: true, encoding: .utf8)
         let gallery = try runDLPlot(["gallery", "--manifest", "g.toml", "--out", "out", "--formats", "png"], in: dir)

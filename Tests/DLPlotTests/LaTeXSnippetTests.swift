@@ -5,7 +5,7 @@ import XCTest
 /// LaTeX cannot read, and, where pdfLaTeX and the animate package are installed (Debian `texlive-latex-extra`,
 /// about 290 MB, so not in `make deps`), a document that inputs it compiles with every frame in it.
 final class LaTeXSnippetTests: XCTestCase {
-    private let small = ["surface", "bowl", "--optimizers", "gd", "--steps", "30", "--grid", "40", "--size", "320x200", "--dpi", "72", "--animate"]
+    private let small = ["surface", "bowl", "--optimizers", "gd", "--steps", "30", "--grid", "40", "--size", "320x200", "--dpi", "64", "--animate"]
 
     func testSnippetIsTeXCodeOrCommentsWhateverTheCommandHolds() throws {
         let dir = try makeTemporaryDirectory()

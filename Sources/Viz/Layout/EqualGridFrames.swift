@@ -2,8 +2,8 @@
 /// height are shared out so that every plot has the same width and the same height, the columns and rows
 /// whose labels need more room (the first column's y labels, the bottom row's x labels) getting wider or
 /// taller cells (as matplotlib's `subplots` with `constrained_layout` keeps axes of one size). Cells of equal
-/// size gave the first of three learning-rate panels a narrower plot, and the bottom row of the
-/// activations grid two thirds of the others' height, so the same view read at two scales.
+/// size gave the first of three panels of a strip a narrower plot (it alone carries the y labels), and the
+/// bottom row of a grid two thirds of the others' height, so the same view read at two scales.
 enum EqualGridFrames {
     /// The frames, or nil when some panel spans several cells or a row or column has no panel (the cells are
     /// then used as they are).
