@@ -99,25 +99,28 @@ public struct LearningRateFigure: FigureRecipe {
             }
             let color = theme.color(i)
             let pts = ws.map { Point($0, curve.value($0)) }
-            let times = pts.indices.map(Double.init)
-            let path = LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
+            // A step out of the view is drawn to the edge, with an arrow there (also when f overflows to ∞).
+            let exit = PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: Interval(yLo - pad, yHi + pad))
+            let drawn = exit.shown
+            let times = drawn.indices.map(Double.init)
+            let path = LineMark(points: drawn, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
             axes.add(path, animated: animated, as: .line(path, times: times))
-            let iterates = ScatterMark(points: pts, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4)
-            axes.add(iterates, animated: animated, as: .scatter(iterates, times: times))
+            let dots = exit.step == nil ? drawn : Array(drawn.dropLast())
+            let iterates = ScatterMark(points: dots, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4)
+            axes.add(iterates, animated: animated, as: .scatter(iterates, times: Array(times.prefix(dots.count))))
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
             // Where the run leaves the view: an arrow along its last visible step and a note.
-            if let k = pts.firstIndex(where: { !view.contains($0.x) || $0.y > yHi + pad }), k > 0 {
-                let a = pts[k - 1]
-                let b = pts[k]
-                let arrow = ArrowMark(from: a, to: Point(a.x + (b.x - a.x) * 0.5, a.y + (b.y - a.y) * 0.5), color: color, width: 1.4)
+            if let k = exit.step, let (a, edge) = exit.arrow {
+                let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
                 axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
-                let note = TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+                let later = run.stopWords.map { ", " + $0 } ?? ""
+                let note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
             } else if case let .diverged(k) = run.stop {
-                let text = run.leftDomain ? "leaves f's domain at step \(k)" : "diverged at step \(k)"
+                let text = run.stopWords ?? "diverged at step \(k)"
                 let note = TextMark(text, at: Point((view.lowerBound + view.upperBound) / 2, yHi),
                                     anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
                 axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))

@@ -13,7 +13,8 @@ extension DLPlot {
                 Every cell runs the optimizer from one start for --steps steps with its two settings and is \
                 coloured by the steps it took until f − f* <= --tol (grey: never within --steps), or with \
                 --measure final_loss by the final f − f*. Cells that diverged (a non-finite value, or a final loss \
-                above the start's) are dark red. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
+                above the start's that is still growing: the second half of the run peaks above twice the first) are dark \
+                red; a decaying oscillation that ends above the start is not. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
                 SGD's analytic boundary lr·λ_max = 2(1+β) (Nesterov: 2(1+β)/(1+2β)) is drawn dashed: Goh, "Why \
                 Momentum Really Works" (Distill, 2017), as one command.
                 Examples:

@@ -163,7 +163,7 @@ struct Trace: ParsableCommand {
         var said = trajectory.stop.description
         if trajectory.leftDomain {
             let p = trajectory.divergedPosition.map { "\($0)" }
-            said = "left the domain of f at step \(stopStep): f is undefined at "
+            said = (trajectory.stopWords ?? "") + ": f is undefined at "
                 + (p.count == 2 ? "x = \(p[0]), y = \(p[1])" : p.joined(separator: ", "))
         }
         FileHandle.standardError.write(Data("stop: \(said)\n".utf8))
