@@ -238,3 +238,27 @@ extension ExpressionCLITests {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.svg").path))
     }
 }
+
+extension ExpressionCLITests {
+    /// `elu(x)+alpha` with --param alpha=0.5 added 0.5 while elu kept alpha = 1, silently.
+    func testAParameterNamedLikeABuiltInsIsWarnedOnce() throws {
+        let r = try runDLPlot(["eval", "activation", "elu(x)+alpha", "--param", "alpha=0.5", "--x", "-1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        // elu(−1) with alpha = 1 is e⁻¹ − 1; plus the user's 0.5.
+        XCTAssertEqual(r.stdout, "x,y,dy\n-1.0,-0.13212055882855767,0.36787944117144233\n")
+        XCTAssertEqual(r.stderr, "warning: --param alpha is a parameter of the formula only; elu(…) inside it keeps its default alpha = 1 "
+                       + "(to set it, use the name: dlplot activation elu --param alpha=…)\n")
+        // A family parses the formula once per value: still one warning.
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let family = try runDLPlot(["activation", "elu(x)*alpha", "--param", "alpha=0.5,2", "-o", "f.png"], in: dir)
+        XCTAssertEqual(family.status, 0, family.stderr)
+        XCTAssertEqual(family.stderr.components(separatedBy: "warning: --param alpha").count, 2, family.stderr)
+        // A parameter with another name, or an elementary function (softplus(beta*x)), says nothing.
+        for (text, param) in [("elu(x)*k", "k=2"), ("softplus(beta*x)/beta", "beta=2")] {
+            let quiet = try runDLPlot(["eval", "activation", text, "--param", param, "--x", "1"])
+            XCTAssertEqual(quiet.status, 0, quiet.stderr)
+            XCTAssertEqual(quiet.stderr, "", text)
+        }
+    }
+}

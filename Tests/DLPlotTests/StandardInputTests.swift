@@ -98,4 +98,24 @@ final class StandardInputTests: XCTestCase {
         XCTAssertEqual(both.stdout, "")
         XCTAssertFalse(listing(dir).contains("g.png"))
     }
+
+    /// Standard input named twice is refused, naming both uses, and nothing is written.
+    func testStandardInputNamedTwiceIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        let log = fixture("keras/training.log")
+        let cases: [(String, String)] = [
+            ("cat '\(log)' | \"$0\" surface linreg_mse --dataset - --path - -o t.png",
+             "Error: invalid --path '-': standard input is already read by --dataset -; a stream can be read once: save one of them to a file\n"),
+            ("cat '\(log)' | \"$0\" runs - - -o t.png",
+             "Error: invalid file '-': standard input is given 2 times; a stream can be read once: give - once, or save the log to a file\n"),
+            ("cat '\(log)' | \"$0\" surface rosenbrock --path - --path - -o t.png",
+             "Error: invalid --path '-': standard input is already read by another --path -; a stream can be read once: save it to a file for the others\n"),
+        ]
+        for (line, message) in cases {
+            let run = try runShell(line, in: dir)
+            XCTAssertEqual(run.status, 64, line)
+            XCTAssertEqual(run.stderr, message, line)
+            XCTAssertEqual(listing(dir), [], line)
+        }
+    }
 }

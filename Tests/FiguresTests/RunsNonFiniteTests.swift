@@ -122,8 +122,11 @@ final class RunsNonFiniteTests: XCTestCase {
         b.metrics[0].wallTimes = [500, 510]
         let pattern = try Regex("seed[0-9]+")
         let f = try build(RunsFigure(runs: [a, b], metrics: ["loss"], x: .time, groupPattern: ("seed[0-9]+", pattern)))
-        XCTAssertEqual(f.subtitle, "runs grouped by /seed[0-9]+/: mean, band min–max at each step, drawn at the runs' mean time")
+        XCTAssertEqual(f.subtitle, "runs grouped by /seed[0-9]+/: mean, band min–max by each run's time since its own first record")
         let mean = try XCTUnwrap(f.panels[0].axes.marks.compactMap { $0 as? LineMark }.first)
-        XCTAssertEqual(mean.points.map(\.x), [0, 5.5], "each run's time from its own start, averaged")
+        // Each run's time from its own start (0, 1 s and 0, 10 s), never a mean of times no run had; at 1 s
+        // b is interpolated: 1 − 0.3 · 1/10 = 0.97, the mean (0.5 + 0.97) / 2; at 10 s b alone.
+        XCTAssertEqual(mean.points.map(\.x), [0, 1, 10])
+        XCTAssertEqual(mean.points.map(\.y), [1, 0.735, 0.7])
     }
 }

@@ -31,6 +31,9 @@ final class ExpressionLabelTests: XCTestCase {
         XCTAssertEqual(try label("1e-10*x"), "10^{-10}x")
         XCTAssertEqual(try label("2.5e-10*x"), "2.5 \\times 10^{-10}x")
         XCTAssertEqual(try label("lr*x", 1, ["lr": 2]), "\\mathrm{lr} \\cdot x")
+        // A coefficient before a function name gets a thin space (it read "0.1sin(3x)", one word).
+        XCTAssertEqual(try label("0.1*sin(3*x)"), "0.1\\,\\mathrm{sin}(3x)")
+        XCTAssertEqual(try label("2*log1p(x^2)"), "2\\,\\mathrm{log1p}(x^{2})")
         XCTAssertEqual(try MathExpression("x^2 - y^2", dimension: 2).formula, "$f(x, y) = x^{2} - y^{2}$")
     }
 }

@@ -121,4 +121,19 @@ final class ExpressionSurfaceViewTests: XCTestCase {
         XCTAssertEqual(s.localMinima[0].x, 0.9592, accuracy: 1e-3)
         XCTAssertEqual(s.localMinima[0].y, 0, accuracy: 1e-9)
     }
+
+    func testAMinimumInASteepNarrowValleyIsFound() throws {
+        // Tried as a new user would: both runs converged here, yet the figure drew no star (Newton
+        // from the cells of lowest |∇f|, strung along the valley's floor, never converged). The
+        // minimum as scipy's Nelder–Mead finds it in float64: (3.3199106492, −0.0016718198), f = 0.94944360967897
+        // (f is flat to 1e-16 over 1e-8 there, so the place agrees to about that).
+        let text = "(x^2+y-11)^2/(1+exp(-x)) + sqrt(1+y^2) + 0.1*sin(3*x)*cos(2*y) + log1p(x^2*y^2)"
+        let s = Surface(expression: try MathExpression(text, dimension: 2))
+        XCTAssertEqual(s.viewBox, ViewBox(xmin: -3, xmax: 4.5, ymin: -3, ymax: 3))
+        XCTAssertEqual(s.minima.count, 1)
+        let m = try XCTUnwrap(s.minima.first)
+        XCTAssertEqual(m.x, 3.3199106492, accuracy: 1e-8)
+        XCTAssertEqual(m.y, -0.0016718198, accuracy: 1e-8)
+        XCTAssertEqual(s.value(m.x, m.y), 0.94944360967897, accuracy: 1e-12)
+    }
 }

@@ -19,16 +19,4 @@ final class SmoothingTests: XCTestCase {
             XCTAssertEqual(v, 0.7, accuracy: 1e-12)
         }
     }
-
-    func testGroupSummaryJoinsByStep() {
-        let a = MetricSeries(name: "loss", steps: [0, 1, 2], values: [1, 2, 3])
-        let b = MetricSeries(name: "loss", steps: [0, 2], values: [3, 5])
-        let g = RunGroupSummary([a, b])
-        XCTAssertEqual(g.steps, [0, 1, 2])
-        XCTAssertEqual(g.mean, [2, 2, 4])
-        XCTAssertEqual(g.minimum, [1, 2, 3])
-        XCTAssertEqual(g.maximum, [3, 2, 5])
-        XCTAssertEqual(g.standardDeviation, [1, 0, 1])
-        XCTAssertEqual(g.count, [2, 1, 2])
-    }
 }

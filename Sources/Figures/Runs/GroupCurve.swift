@@ -1,57 +1,62 @@
 import RunLogs
 import Viz
 
-/// Runs that differ only by seed, summarised step by step (`RunGroupSummary`) and drawn as the mean
-/// with a band.
+/// Runs that differ only by seed, summarised on a common x grid (`RunGroupSummary`: the union of the
+/// runs' x values, each run interpolated linearly inside its own range) and drawn as the mean with a band.
 struct GroupCurve {
     var key: String
     var count: Int
     var summary: RunGroupSummary
     /// The mean of the smoothed members, when smoothing.
     var smoothed: RunGroupSummary?
-    /// The x of each summary step: the mean of the members' x at that step.
+    /// The x of each summary point (the grid: steps, epochs or seconds since each run's first record).
     var x: [Double]
-    /// The member that diverged first (its name), when one did: the mean stops at its divergence, the step
+    /// The member that diverged first (its name), when one did: the mean stops at its divergence, the x
     /// summarised last (a mean over the seeds left would be a different group's).
     var diverged: String?
-    /// Where fewer runs than `count` enter the mean from some step on (a seed that stopped early):
-    /// the step after which they do and how many remain.
-    var fewer: (after: Int64, runs: Int)?
+    /// Where fewer runs than `count` enter the mean from some x on (a seed that stopped early):
+    /// the index of the last x all runs cover and how many remain after it.
+    var fewer: (after: Int, runs: Int)?
+    /// Where fewer runs than `count` enter the mean before some x (a seed that starts late): the index
+    /// of the first x all runs cover and how many there are before it.
+    var later: (before: Int, runs: Int)?
     /// The member with the first transient NaN or inf (its name), when one has.
     var transient: String?
+    /// What the x axis counts.
+    var axis: RunCurves.XAxis
 
     /// - Parameter names: the members' run names.
     init(key: String, members: [RunCurve], names: [String] = [], x axis: RunCurves.XAxis) {
         self.key = key
+        self.axis = axis
         count = members.count
-        summary = RunGroupSummary(members.map(\.series))
-        smoothed = members.allSatisfy({ $0.smoothed != nil }) ? RunGroupSummary(members.map {
-            var s = $0.series
-            s.values = $0.smoothed ?? s.values
-            return s
-        }) : nil
-        let firstDivergence = members.indices.compactMap { m in members[m].series.divergence.map { (m, $0.step) } }.min { $0.1 < $1.1 }
-        if let (m, step) = firstDivergence {
+        let xs = members.map { Array($0.x) }
+        summary = RunGroupSummary(x: xs, values: members.map(\.series.values))
+        smoothed = members.allSatisfy({ $0.smoothed != nil })
+            ? RunGroupSummary(x: xs, values: members.map { $0.smoothed ?? $0.series.values }) : nil
+        let firstDivergence = members.indices.compactMap { m in
+            members[m].series.divergenceIndex.map { (m, xs[m][$0]) } }.min { $0.1 < $1.1 }
+        if let (m, at) = firstDivergence {
             diverged = m < names.count ? names[m] : "a run"
-            let keep = summary.steps.firstIndex { $0 > step } ?? summary.steps.count
+            let keep = summary.x.firstIndex { $0 > at } ?? summary.x.count
             summary.truncate(to: keep)
             smoothed?.truncate(to: keep)
         }
         let firstTransient = members.indices.compactMap { m in
-            members[m].series.transient.map { (m, members[m].series.steps[$0.first]) } }.min { $0.1 < $1.1 }
+            members[m].series.transient.map { (m, xs[m][$0.first]) } }.min { $0.1 < $1.1 }
         if let (m, _) = firstTransient { transient = m < names.count ? names[m] : nil }
-        let ends = members.compactMap(\.series.steps.last)
-        if let lastEnd = ends.min(), let i = summary.steps.firstIndex(where: { $0 > lastEnd }) {
-            fewer = (lastEnd, summary.count[i])
+        let grid = summary.x
+        if let lastEnd = xs.compactMap({ $0.last(where: \.isFinite) }).min(), let i = grid.firstIndex(where: { $0 > lastEnd }), i > 0 {
+            fewer = (i - 1, summary.count[i])
         }
-        if axis == .step {
-            x = summary.steps.map(Double.init)
-        } else {
-            var sum: [Int64: (Double, Int)] = [:]
-            for m in members { for (s, v) in zip(m.series.steps, m.x) { let o = sum[s] ?? (0, 0); sum[s] = (o.0 + v, o.1 + 1) } }
-            x = summary.steps.map { s in sum[s].map { $0.0 / Double($0.1) } ?? .nan }
+        if let lastStart = xs.compactMap({ $0.first(where: \.isFinite) }).max(), let i = grid.firstIndex(where: { $0 >= lastStart }), i > 0 {
+            later = (i, summary.count[0])
         }
+        x = grid
     }
+
+    /// The step of grid point i (its x on a step axis; unused by the words of the other axes).
+    func step(_ i: Int) -> Int64 { axis == .step && x[i].magnitude < 9e18 ? Int64(x[i]) : Int64(i) }
 
     /// Draws the band, the mean (over the faint raw mean when smoothed) and the legend lines.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
@@ -61,7 +66,7 @@ struct GroupCurve {
         let shown = smoothed ?? summary
         var dropped = false
         var bx: [Double] = [], lo: [Double] = [], hi: [Double] = []
-        for i in shown.steps.indices {
+        for i in shown.x.indices {
             let (l, h) = band == .minmax ? (shown.minimum[i], shown.maximum[i])
                 : (shown.mean[i] - shown.standardDeviation[i], shown.mean[i] + shown.standardDeviation[i])
             guard l.isFinite, h.isFinite, x[i].isFinite else { continue }
@@ -82,19 +87,28 @@ struct GroupCurve {
         CurvePoints.addLine(LineMark(points: CurvePoints.thin(mean, columns: pixels), style: look.stroke,
                                      label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2), to: &ax, animated: animated)
         // The legend's numbers describe the bold line: the (smoothed) mean.
-        let means = MetricSeries(name: key, steps: shown.steps, values: shown.mean)
-        let (x, steps) = (self.x, summary.steps)
+        let means = MetricSeries(name: key, steps: shown.x.indices.map { step($0) }, values: shown.mean)
+        let x = self.x
+        let at = { (i: Int) in place.text(step: step(i), x: x[i]) }
         var text = RunCurve.annotation(means, best: best, smoothed: smoothed != nil, who: diverged,
-                                       whoTransient: transient) { place.text(step: steps[$0], x: x[$0]) }
-        if let i = shown.steps.indices.last(where: { shown.minimum[$0].isFinite && shown.maximum[$0].isFinite }), count > 1 {
-            text += " (runs " + CurvePoints.value(shown.minimum[i]) + "–" + CurvePoints.value(shown.maximum[i]) + ")"
+                                       whoTransient: transient, at: at)
+        if let i = shown.x.indices.last(where: { shown.minimum[$0].isFinite && shown.maximum[$0].isFinite }), shown.count[i] > 1 {
+            // The spread of the runs beside the value it is the spread of: the final mean, or (after a
+            // divergence) the last finite one, with its place.
+            let range = " (runs " + CurvePoints.value(shown.minimum[i]) + "–" + CurvePoints.value(shown.maximum[i]) + ")"
+            text += means.divergence == nil && i == shown.x.count - 1 ? range
+                : " · last " + CurvePoints.value(shown.mean[i]) + " at " + at(i) + range
         }
-        if let fewer, let i = steps.firstIndex(of: fewer.after) {
-            text += " · \(fewer.runs) run\(fewer.runs == 1 ? "" : "s") after " + place.text(step: fewer.after, x: x[i])
+        if let later, later.before < x.count {
+            text += " · \(later.runs) run\(later.runs == 1 ? "" : "s") before " + at(later.before)
         }
-        // Rings before gaps in the mean; a triangle where fewer runs enter it from.
+        if let fewer, fewer.after < x.count {
+            text += " · \(fewer.runs) run\(fewer.runs == 1 ? "" : "s") after " + at(fewer.after)
+        }
+        // Rings before gaps in the mean, and where fewer runs enter it from or up to.
         var marks = RunCurve.gapAndLoneMarks(shown.mean, count: shown.mean.count, logY: logY).rings
-        if let fewer, let i = steps.firstIndex(of: fewer.after), mean[i].y.isFinite { marks.append(i) }
+        for i in [fewer?.after, later?.before].compactMap({ $0 }) where i < mean.count && mean[i].y.isFinite { marks.append(i) }
+        marks.sort()
         if !marks.isEmpty {
             let ring = ScatterMark(points: marks.map { mean[$0] }, shape: .circle, size: theme.markerSize * 1.2,
                                    color: theme.background, edge: look.color)

@@ -5,7 +5,7 @@ import Viz
 /// Axis limits for run panels that never overflow, even for a run that diverged to 10³⁰⁸.
 enum PanelLimits {
     /// The y limits of the finite values of `columns` (positive ones on a log axis), padded by 5 % of their span
-    /// (of their decades on a log axis), clamped to finite numbers; nil when there is nothing to show.
+    /// (of their decades on a log axis; a constant c by 5 % of |c|), clamped to finite numbers; nil when there is nothing to show.
     static func y(_ columns: [ArraySlice<Double>], log: Bool) -> Interval? {
         var lo = Double.infinity, hi = -Double.infinity
         for values in columns {
@@ -18,7 +18,12 @@ enum PanelLimits {
             let pad = max(0.05 * (b - a), 0.02)
             return Interval(Double.pow10(max(a - pad, -307)), Double.pow10(min(b + pad, 308.25)))
         }
-        if lo == hi { return Interval(lo - max(abs(lo) * 0.05, 0.5), hi + max(abs(hi) * 0.05, 0.5)) }
+        // A constant (a learning rate of 1e-4, a weight decay): a view around its value, ±5 % of it as
+        // matplotlib's `nonsingular` expands, so it never sits on a zero line of a ±0.5 window.
+        if hi - lo <= max(abs(lo), abs(hi)) * 1e-12 {
+            let pad = lo == 0 && hi == 0 ? 0.5 : max(abs(lo), abs(hi)) * 0.05
+            return Interval(lo - pad, hi + pad)
+        }
         let span = hi / 2 - lo / 2   // half spans: no overflow for ±1e308
         let pad = 0.1 * span
         return Interval(max(lo - pad, -big), min(hi + pad, big))
@@ -41,6 +46,21 @@ enum PanelLimits {
             }
         }
         return lo <= hi ? (lo, hi) : nil
+    }
+
+    /// Whole-number ticks for an axis of whole steps or epochs that spans at most 12 of them (a nice-number
+    /// locator would put ticks at 0.5, 1.5, … where no step exists): every one up to 6, else every second;
+    /// nil for longer spans, whose nice ticks are whole anyway.
+    static func integerTicks(_ range: (Double, Double)?) -> [(value: Double, label: String)]? {
+        guard let (lo, hi) = range, lo.isFinite, hi.isFinite, hi - lo <= 12, abs(lo) < 1e15, abs(hi) < 1e15 else { return nil }
+        let stride = hi - lo <= 6 ? 1.0 : 2.0
+        var out: [(value: Double, label: String)] = []
+        var v = (lo / stride).rounded(.up) * stride
+        while v <= hi {
+            out.append((v, v < 0 ? "−\(Int64(-v))" : "\(Int64(v))"))
+            v += stride
+        }
+        return out.isEmpty ? nil : out
     }
 
     /// The shared x limits: the data's extent, padded by 2 %.

@@ -7,8 +7,9 @@ import Viz
 ///
 /// - Smoothing is TensorBoard's debiased EMA (`Smoothing.debiasedEMA`), drawn over the raw curve in
 ///   the same colour, faint.
-/// - Groups (runs that differ only by seed) are drawn as the mean across runs at each step, with a
-///   band from the minimum to the maximum or of ±1 standard deviation (`RunGroupSummary`).
+/// - Groups (runs that differ only by seed) are drawn as the mean across runs at every x any of them
+///   logged, each run interpolated linearly inside its own range (`RunGroupSummary`), with a band from
+///   the minimum to the maximum or of ±1 standard deviation.
 /// - Series longer than about four points per pixel column are thinned for drawing to the first,
 ///   smallest, largest and last point of each column (every extreme stays visible); the data table
 ///   keeps every logged point.
@@ -49,7 +50,10 @@ public struct RunsFigure: FigureRecipe {
         var dropped = false, spansDecades = false
         let xRange = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         var points = RunsTables(smoothing: smoothing != nil, x: x)
-        var groupRows = RunsTables.groupTable()
+        var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
+        var interpolated = false
+        // Whole steps (or a Keras log's whole epochs) get whole-number ticks on a short axis.
+        let wholeX = x == .step || (x == .epoch && runs.allSatisfy { $0.stepAxis == "epoch" })
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(), yLabel: nil)
@@ -69,7 +73,8 @@ public struct RunsFigure: FigureRecipe {
                     let members = curves.filter { group.members.contains($0.run) }
                     guard !members.isEmpty else { continue }
                     let summary = GroupCurve(key: group.key, members: members, names: members.map { runs[$0.run].name }, x: x)
-                    groupRows.add(group: group.key, metric: metric, summary: summary.summary)
+                    groupRows.add(group: group.key, metric: metric, curve: summary)
+                    interpolated = interpolated || summary.summary.interpolated > 0
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
                                            theme: theme, pixels: columnPixels,
                                            place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis), animated: animated) || dropped
@@ -92,6 +97,7 @@ public struct RunsFigure: FigureRecipe {
             ax.yLimits = PanelLimits.y(shown, log: logY) ?? (logY ? Interval(0.1, 1) : Interval(0, 1))
             ax.yPadding = 0
             if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
+            if wholeX, let ticks = PanelLimits.integerTicks(xRange) { ax.xTickLabels = ticks }
             if !logY, PanelLimits.decades(shown) > 6 {
                 spansDecades = true
             }
@@ -99,8 +105,13 @@ public struct RunsFigure: FigureRecipe {
         }
         figure.title = title()
         figure.subtitle = subtitle()
-        var notes = runs.flatMap(\.notes)
+        // What the reader skipped or replaced goes to standard error only (see RunsCommand), never on the figure.
+        var notes: [String] = []
         if let mixed = mixedStepNote() { notes.insert(mixed, at: 0) }
+        if interpolated {
+            notes.append("Runs of a group logged at different \(x == .step ? "steps" : x.rawValue + "s") are averaged at every "
+                + "\(x == .time ? "time" : x.rawValue) any of them logged, each interpolated linearly between its own points and left out beyond its first and last.")
+        }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
         if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
         figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
@@ -144,7 +155,7 @@ public struct RunsFigure: FigureRecipe {
         if let w = smoothing { parts.append("smoothed: TensorBoard's debiased EMA, weight \(TickFormat.short(w, significant: 3)) (raw curve faint)") }
         if let g = groupPattern {
             parts.append("runs grouped by /\(g.source)/: mean, band " + (band == .minmax ? "min–max" : "±1 sd")
-                + (x == .step ? "" : " at each step, drawn at the runs' mean \(x == .time ? "time" : "epoch")"))
+                + (x == .time ? " by each run's time since its own first record" : ""))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

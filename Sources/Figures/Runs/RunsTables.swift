@@ -26,18 +26,24 @@ struct RunsTables {
         }
     }
 
-    /// `group,metric,step,mean,min,max,sd,runs`.
-    static func groupTable() -> DataTable {
-        DataTable(name: "groups", columns: ["group", "metric", "step", "mean", "min", "max", "sd", "runs"], cells: [])
+    /// `group,metric,X,mean,min,max,sd,runs` (+ `smoothed` when smoothing: the mean of the smoothed runs,
+    /// the bold line), X the x axis: step, epoch or time.
+    static func groupTable(x: RunCurves.XAxis, smoothing: Bool) -> DataTable {
+        DataTable(name: "groups", columns: ["group", "metric", x.rawValue, "mean", "min", "max", "sd", "runs"]
+                  + (smoothing ? ["smoothed"] : []), cells: [])
     }
 }
 
 extension DataTable {
-    /// Adds one row per step of a group summary.
-    mutating func add(group: String, metric: String, summary s: RunGroupSummary) {
-        for i in s.steps.indices {
-            cells.append([.text(group), .text(metric), .integer(s.steps[i]), .real(s.mean[i]), .real(s.minimum[i]),
-                          .real(s.maximum[i]), .real(s.standardDeviation[i]), .integer(Int64(s.count[i]))])
+    /// Adds one row per x of a group's summary (a step on a step axis).
+    mutating func add(group: String, metric: String, curve: GroupCurve) {
+        let s = curve.summary
+        for i in s.x.indices {
+            var row: [DataCell] = [.text(group), .text(metric), curve.axis == .step ? .integer(curve.step(i)) : .real(s.x[i]),
+                                   .real(s.mean[i]), .real(s.minimum[i]), .real(s.maximum[i]), .real(s.standardDeviation[i]),
+                                   .integer(Int64(s.count[i]))]
+            if columns.count > 8 { row.append(.real(curve.smoothed.map { $0.mean[i] } ?? .nan)) }
+            cells.append(row)
         }
     }
 }

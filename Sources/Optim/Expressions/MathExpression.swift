@@ -99,3 +99,16 @@ public struct MathExpression: Sendable, Hashable, CustomStringConvertible {
         return !result.dx && !result.dy
     }
 }
+
+extension MathExpression {
+    /// The built-in activations the expression calls by name (`elu(x)`, `swish(x)`), each with its
+    /// default parameters, in order of first call: inside a formula they keep those defaults, so a
+    /// `--param` of the same name (alpha, beta) sets only the user's own parameter.
+    public var calledActivations: [Activation] {
+        var out: [Activation] = []
+        for node in nodes {
+            if case .call(.activation(let a)) = node.kind, !out.contains(a) { out.append(a) }
+        }
+        return out
+    }
+}

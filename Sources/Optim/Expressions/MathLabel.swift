@@ -33,7 +33,9 @@ extension MathExpression {
                     let juxtapose = (lhsNode.isNumber && !b.leadingNumber && !right.hasPrefix("-"))
                         || (lhsNode.isSymbol && !a.text.hasPrefix("\\mathrm") && (rhsNode.isVariable || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)))
                     let l = left.hasSuffix(" ") ? String(left.dropLast()) : left
-                    parts.append((juxtapose ? left + right : l + " \\cdot " + right, 2, a.leadingNumber))
+                    // A thin space between a coefficient and a function name: 0.1 sin(3x), not 0.1sin(3x).
+                    let gap = right.hasPrefix("\\mathrm") ? "\\," : ""
+                    parts.append((juxtapose ? left + gap + right : l + " \\cdot " + right, 2, a.leadingNumber))
                 case .divide: parts.append(("\\frac{" + a.text + "}{" + b.text + "}", 5, false))
                 case .power: parts.append((wrap(a, below: 5) + "^{" + b.text + "}", 4, a.leadingNumber && a.precedence == 5))
                 }

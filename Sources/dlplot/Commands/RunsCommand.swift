@@ -54,10 +54,15 @@ extension DLPlot {
                 epoch's last logged step through its own; a Keras log (one row per epoch) keeps its epochs, and \
                 fractional epochs (Hugging Face) are used as logged.
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
-                'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). Runs are joined \
-                by step; with --x time or epoch each step is drawn at the mean of its runs' times or epochs.
+                'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). The statistics are \
+                taken at every x (step, epoch, or with --x time each run's time since its own start) that any run \
+                of the group logged, each run interpolated linearly between its own neighbouring points and left \
+                out before its first and after its last (never extrapolated); the legend says where fewer runs \
+                than all enter ("2 runs before step 5", "1 run after step 285") and a footnote says when values \
+                were interpolated.
                 --data FILE.csv writes every logged point as run,metric,step,value (+ smoothed, + epoch or time), \
-                values exactly as logged; with --group, the per-step group statistics go to FILE-2.csv.
+                values exactly as logged; with --group, the group statistics at each x go to FILE-2.csv \
+                (group,metric,step|epoch|time,mean,min,max,sd,runs, + smoothed: the mean of the smoothed runs).
                 Examples:
                   dlplot runs lightning_logs/version_0/metrics.csv --y 'val_*' -o val.png
                   dlplot runs runs/ --y '*loss' --smooth 0.9 --log-y
@@ -117,6 +122,11 @@ extension DLPlot {
 
         mutating func validate() throws {
             guard !files.isEmpty else { throw ValidationError("missing FILE: give one or more training logs (see dlplot runs --help)") }
+            // A stream can be read once: "runs - -" would draw one log twice, or half of it twice.
+            if files.filter({ $0 == "-" }).count > 1 {
+                throw ValidationError("invalid file '-': standard input is given \(files.filter { $0 == "-" }.count) times; "
+                    + "a stream can be read once: give - once, or save the log to a file")
+            }
             guard RunCurves.XAxis(rawValue: x) != nil else { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
             guard RunCurves.Band(rawValue: band) != nil else { throw ValidationError("invalid --band '\(band)': expected minmax or sd") }
             if let w = smooth, !(w >= 0 && w < 1) {

@@ -111,6 +111,7 @@ extension DLPlot {
         }
 
         mutating func validate() throws {
+            try userPaths.checkStandardInput(dataset: run.dataset)
             if !computesRuns, optimizerOptions.lr != nil || optimizerOptions.schedule != nil {
                 throw ValidationError("--\(optimizerOptions.lr != nil ? "lr" : "schedule") applies to computed runs; with --path, "
                     + "name them with --optimizers or --opt (or leave it out to draw only the files' paths)")

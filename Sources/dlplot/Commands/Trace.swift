@@ -110,7 +110,7 @@ struct Trace: ParsableCommand {
         guard every >= 1 else { throw ValidationError("--every: \(every) is not allowed; expected k >= 1") }
         let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
             ?? [s.suggestedStart.x, s.suggestedStart.y]
-        try FunctionArguments.checkDefined(s, at: startPoint, given: start != nil)
+        try FunctionArguments.checkDefined(s, at: startPoint, given: start != nil, rangeOptions: false)
         var tolerance: Double?
         if let tol {
             let t = try NumberArguments.finite(tol, option: "--tol")

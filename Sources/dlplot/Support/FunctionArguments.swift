@@ -112,11 +112,14 @@ enum FunctionArguments {
 
     /// A typed expression, or the ValidationError of a bad one (starting with `option`).
     static func expression(_ text: String, dimension: Int, parameters: [String: Double], option: String?) throws -> MathExpression {
+        let e: MathExpression
         do {
-            return try MathExpression(text, dimension: dimension, parameters: parameters)
+            e = try MathExpression(text, dimension: dimension, parameters: parameters)
         } catch {
             throw failure(option, error.oneLine)
         }
+        warnAboutBuiltInParameters(e)
+        return e
     }
 
     /// `message` starting with the option that was given the bad value (`--surface: …`).
@@ -219,10 +222,19 @@ enum FunctionArguments {
 
     /// Refuses a start where a typed surface is undefined (sqrt(x) + y² at (−1, 1)): the run would
     /// "diverge at step 0", which tells a student the optimizer blew up.
-    static func checkDefined(_ s: Surface, at p: [Double], given: Bool) throws {
-        guard s.expression != nil, p.count == 2 else { return }
+    /// A default start on a surface undefined on its whole view (sqrt(−x² − y² − 1)) is refused as
+    /// that: asking for another start could not be followed. `rangeOptions` says whether the command
+    /// takes --xrange/--yrange (trace does not).
+    static func checkDefined(_ s: Surface, at p: [Double], given: Bool, rangeOptions: Bool = true) throws {
+        guard let e = s.expression, p.count == 2 else { return }
         let v = s.value(p[0], p[1])
         let at = "(\(TypedText.shortest(p[0])), \(TypedText.shortest(p[1])))"
+        if v.isNaN, !given, undefinedEverywhere(s) {
+            let b = s.viewBox
+            let view = [b.xmin, b.xmax, b.ymin, b.ymax].map { TypedText.shortest($0) }
+            throw ValidationError("'\(e.source)' is undefined (NaN) everywhere on the view \(view[0])…\(view[1]) × \(view[2])…\(view[3]); "
+                                  + (rangeOptions ? "give another --xrange and --yrange" : "give a --start where it is defined"))
+        }
         if v.isNaN {
             throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
                                         : "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
@@ -232,6 +244,18 @@ enum FunctionArguments {
             let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) (a pole)"
             throw ValidationError(given ? "--start: " + what + "; give a start where f is finite" : what + "; give a --start where f is finite")
         }
+    }
+
+    /// Whether f is NaN at every point of a 41 × 41 grid over the surface's view.
+    static func undefinedEverywhere(_ s: Surface) -> Bool {
+        let b = s.viewBox, n = 40
+        for j in 0...n {
+            for i in 0...n where !s.value(b.xmin + (b.xmax - b.xmin) * Double(i) / Double(n),
+                                          b.ymin + (b.ymax - b.ymin) * Double(j) / Double(n)).isNaN {
+                return false
+            }
+        }
+        return true
     }
 
     /// The loss curve `text` names or types (a function of x), with its `--param name=value`

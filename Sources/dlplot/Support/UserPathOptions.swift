@@ -22,6 +22,18 @@ struct UserPathOptions: ParsableArguments {
                 + "(\(paths.count) given)")
         }
         for l in labels where l.trimmingSpaces.isEmpty { throw ValidationError("--path-label: '\(l)' is empty; expected a name") }
+        if paths.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("invalid --path '-': standard input is already read by another --path -; a stream can be read "
+                + "once: save it to a file for the others")
+        }
+    }
+
+    /// Refuses `--path -` when `--dataset -` reads standard input too (a stream can be read once).
+    func checkStandardInput(dataset: String?) throws {
+        if dataset == "-", paths.contains("-") {
+            throw ValidationError("invalid --path '-': standard input is already read by --dataset -; a stream can be read "
+                + "once: save one of them to a file")
+        }
     }
 
     /// Every path of every file with its legend name (`--path-label` names a file's unlabelled paths;

@@ -1,0 +1,66 @@
+import Foundation
+import Viz
+import XCTest
+
+/// `dlplot runs --group` over seeds logged at different steps or times: the statistics are taken on the
+/// union of the runs' x values, each run interpolated inside its own range (values by hand).
+final class RunsGroupAlignmentTests: XCTestCase {
+    private func write(_ files: [String: String], in dir: URL) throws {
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+    }
+
+    private func rows(_ table: TidyTable, _ column: String) -> [Double] { table.column(column).compactMap(Double.init) }
+
+    /// a = (0, 1), (10, 2), (20, 3); b = (0, 4), (15, 1); c = (5, 0), (20, 6): means 2.5, 1.5, 2, 2.5, 4.5 at
+    /// 0, 5, 10, 15, 20 (see RunGroupSummaryTests); the mean's min 1.5 is a mean of three runs, not one
+    /// seed's own value.
+    func testSeedsAtDifferentStepsAreAveragedOnTheirUnionOfSteps() throws {
+        let dir = try makeTemporaryDirectory()
+        try write(["a-seed0.csv": "step,loss\n0,1\n10,2\n20,3\n", "a-seed1.csv": "step,loss\n0,4\n15,1\n",
+                   "a-seed2.csv": "step,loss\n5,0\n20,6\n"], in: dir)
+        let args = ["runs", "a-seed0.csv", "a-seed1.csv", "a-seed2.csv", "--group", "seed[0-9]+"]
+        let run = try runDLPlot(args + ["--data", "g.csv", "-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let groups = try TidyTable(dir.appendingPathComponent("g-2.csv"))
+        XCTAssertEqual(groups.columns, ["group", "metric", "step", "mean", "min", "max", "sd", "runs"])
+        XCTAssertEqual(groups.column("step"), ["0", "5", "10", "15", "20"])
+        XCTAssertEqual(rows(groups, "mean"), [2.5, 1.5, 2, 2.5, 4.5])
+        XCTAssertEqual(rows(groups, "min"), [1, 0, 2, 1, 3])
+        XCTAssertEqual(rows(groups, "max"), [4, 3, 2, 4, 6])
+        XCTAssertEqual(groups.column("runs"), ["2", "3", "3", "3", "2"])
+
+        let report = try LayoutSweepTests.report(args.map { $0.hasSuffix(".csv") ? dir.appendingPathComponent($0).path : $0 })
+        let legend = report.elements.filter { $0.kind == .legend }.map(\.text)
+        XCTAssertEqual(legend, ["a (mean of 3 runs); min 1.5 at step 5 · final 4.5 (runs 3–6) · 2 runs before step 5 · 2 runs after step 15"])
+        let footnote = report.elements.filter { $0.kind == .footnote }.map(\.text).joined()
+        XCTAssertTrue(footnote.contains("interpolated linearly between its own points"), footnote)
+    }
+
+    /// The group's spread is given beside the value it belongs to: after a divergence, the last finite mean.
+    /// a: 1, 0.5, 0.4, NaN; b: 1, 0.6, 0.2, 0.1 → means 1, 0.55, 0.3, then NaN at step 3.
+    func testTheSpreadAfterADivergenceIsGivenWithItsStep() throws {
+        let dir = try makeTemporaryDirectory()
+        try write(["s-seed0.csv": "step,loss\n0,1\n1,0.5\n2,0.4\n3,nan\n", "s-seed1.csv": "step,loss\n0,1\n1,0.6\n2,0.2\n3,0.1\n"], in: dir)
+        let report = try LayoutSweepTests.report(["runs", dir.appendingPathComponent("s-seed0.csv").path,
+                                                  dir.appendingPathComponent("s-seed1.csv").path, "--group", "seed[0-9]+"])
+        let legend = report.elements.filter { $0.kind == .legend }.map(\.text)
+        XCTAssertEqual(legend.last, "s (mean of 2 runs); s-seed0 diverged at step 3 (NaN) · min 0.3 at step 2 · last 0.3 at step 2 (runs 0.2–0.4)")
+    }
+
+    /// --x time: each run's own time since its first record. seed0 at 0, 1, 2 s (1, 0.5, 0.25); seed1 at
+    /// 0, 10, 20 s (1, 0.7, 0.5). At 1 s: (0.5 + 0.97) / 2 = 0.735; at 2 s: (0.25 + 0.94) / 2 = 0.595; at
+    /// 10 and 20 s seed1 alone.
+    func testGroupsOnWallTimeAlignEachRunsOwnTime() throws {
+        let dir = try makeTemporaryDirectory()
+        try write(["gt.csv": "seed,step,time,loss\n0,0,100,1\n0,1,101,0.5\n0,2,102,0.25\n1,0,500,1\n1,1,510,0.7\n1,2,520,0.5\n"], in: dir)
+        let run = try runDLPlot(["runs", "gt.csv", "--group", "seed[0-9]", "--x", "time", "--data", "t.csv", "-o", "t.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let groups = try TidyTable(dir.appendingPathComponent("t-2.csv"))
+        XCTAssertEqual(groups.columns[2], "time")
+        XCTAssertEqual(rows(groups, "time"), [0, 1, 2, 10, 20])
+        let mean = rows(groups, "mean")
+        for (got, want) in zip(mean, [1, 0.735, 0.595, 0.7, 0.5]) { XCTAssertEqual(got, want, accuracy: 1e-12) }
+        XCTAssertEqual(mean.count, 5)
+        XCTAssertEqual(groups.column("runs"), ["2", "2", "2", "1", "1"])
+    }
+}
