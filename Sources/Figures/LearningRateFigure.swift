@@ -72,7 +72,7 @@ public struct LearningRateFigure: FigureRecipe {
         let pad = yHi > yLo ? 0.06 * yHi - 0.06 * yLo : max(1, abs(yLo)) * 0.5
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
-        figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) steps; every panel shows the same view"
+        figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) step\(steps == 1 ? "" : "s"); every panel shows the same view"
         // Rates that differ get titles that differ (0.999 and 1.001 are not both "1").
         let rateTexts = rates.map(TickFormat.exact)
         for (i, rate) in rates.enumerated() {

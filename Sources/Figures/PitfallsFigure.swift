@@ -42,7 +42,7 @@ public struct PitfallsFigure: FigureRecipe {
         // or the convex square) is named by its formula.
         figure.title = curve.kind == .pitfalls ? "Pitfalls of gradient descent on a non-convex loss"
             : "Gradient descent from several starts on " + curve.formula
-        figure.subtitle = "\(steps) steps of $w \\leftarrow w - \\alpha f'(w)$ from each start"
+        figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))

@@ -209,7 +209,8 @@ public struct SurfaceRun: Sendable {
         let lrs = trajectory.learningRates
         guard schedule != nil, let first = lrs.first, let last = lrs.last, let peak = lrs.max(), first != last || peak != first
         else { return nil }
-        let f = SurfaceRun.value
+        // Two significant digits: the lr's path, not its exact value (the legend names the lr exactly).
+        let f = { (v: Double) in abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 2) }
         // OneCycleLR and CyclicLR overwrite momentum (or beta1) at every step, whatever the label says.
         let cycled = schedule?.cyclesMomentum == true ? "; \(config.settings.contains { $0.name == "beta1" } ? "beta1" : "momentum") cycled" : ""
         if peak > first && peak > last { return "lr \(f(first)) ↗ \(f(peak)) ↘ \(f(last))" + cycled }

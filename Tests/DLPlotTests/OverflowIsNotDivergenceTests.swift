@@ -89,6 +89,22 @@ final class OverflowIsNotDivergenceTests: XCTestCase {
         XCTAssertEqual(pitfalls.panels[0].axes.marks.compactMap { $0 as? ArrowMark }.count, 3)
     }
 
+    func testALandscapeWhoseWeightsBlowUpSaysSoInsteadOfFailing() throws {
+        // lr 10³⁰⁰: the weights reach 10³⁰⁰ while the sigmoid's loss stays finite; once "the field's x coordinates
+        // must be finite", exit 1.
+        let figure = try DLPlot.LandscapeCommand.parse(["--task", "xor", "--sgd-lr", "1e300", "--adam-lr", "1e300", "--steps", "2",
+                                                        "--grid", "11"]).makeFigure().0
+        let notes = figure.panels.flatMap { $0.axes.marks.compactMap { ($0 as? TextMark)?.text } }
+        XCTAssertEqual(notes.filter { $0.hasPrefix("diverged by step") }.count, 2, "\(notes)")
+        XCTAssertFalse(try figure.render(as: .png).isEmpty)
+    }
+
+    func testAStabilityRangeTorchRejectsIsNamedAsTyped() throws {
+        XCTAssertThrowsError(try DLPlot.StabilityCommand.parse(["bowl", "--x-range=-1:1"]).makeFigure()) { error in
+            XCTAssertTrue("\(error)".contains("--x-range: '-1:1' is not allowed"), "\(error)")
+        }
+    }
+
     func testLegendNumbersKeepTheirDigits() {
         XCTAssertEqual(SurfaceRun.coordinate(3.158e-10, span: 6), "3.2×10⁻¹⁰")
         XCTAssertEqual(SurfaceRun.coordinate(-0.012297, span: 6), "−0.012")

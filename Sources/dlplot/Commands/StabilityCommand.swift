@@ -130,6 +130,17 @@ extension DLPlot {
             let base = try OptimizerSettings.config(name: name, given: fixed + swept)
             var settings: [String: OptimizerSetting] = [:]
             for (key, value) in base.settings where key != xSetting && key != ySetting { settings[key] = value }
+            // Each typed range's ends as torch would take them: `--x-range=-1:1` is named as typed, not "sgd: lr = -1.0".
+            for (key, values, option, text) in [(xSetting, xs, "--x-range", xRange), (ySetting, ys, "--y-range", yRange)] {
+                guard let text, known.contains(key) else { continue }
+                for v in [values[0], values[values.count - 1]] {
+                    var trial = settings
+                    trial[key] = .number(v)
+                    do { _ = try OptimizerConfig(name: name, settings: trial) } catch let e as OptimError {
+                        throw ValidationError("\(option): '\(text)' is not allowed: \(e.description)")
+                    }
+                }
+            }
             guard compute else {
                 do {
                     _ = try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, [xs[0], xs[xs.count - 1]]),
