@@ -140,7 +140,7 @@ public struct SurfaceRun: Sendable {
     /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`);
     /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence.
     public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1)) -> String {
-        "→ (\(coordinate(p.x, span: spans.x)), \(coordinate(p.y, span: spans.y))), \(name) " + valueWords(v)
+        "→ (\(coordinate(p.x, span: spans.x, beside: p.y)), \(coordinate(p.y, span: spans.y, beside: p.x))), \(name) " + valueWords(v)
     }
 
     /// "= 0.037", or "overflows float64" (f = ±∞ at a finite point).
@@ -169,12 +169,14 @@ public struct SurfaceRun: Sendable {
     /// 0.1 on ("2.41", "−1.50"), two significant digits below ("−0.012", "3.2×10⁻¹⁰": never "0.00" for a
     /// value that is not 0, nor "−0.01" for −0.0123), and "0" for 0. In a smaller view, enough significant
     /// digits to tell a thousandth of the side (at most 3), and 0 only below half of that: in a view 10⁻⁹
-    /// wide, 4.9×10⁻¹⁰ is "4.94×10⁻¹⁰", not "0.00", which read as the edge of the view.
-    public static func coordinate(_ v: Double, span: Double = 1) -> String {
+    /// wide, 4.9×10⁻¹⁰ is "4.94×10⁻¹⁰", not "0.00", which read as the edge of the view. Below 10⁻⁹ of the
+    /// other coordinate of the point (`beside`) a coordinate is "0": rounding noise (b ≈ 10⁻¹⁸ beside w = 0.89 on
+    /// symmetric data), while 3.2×10⁻¹⁰ beside 1×10⁻⁶ is a value.
+    public static func coordinate(_ v: Double, span: Double = 1, beside other: Double = 0) -> String {
         if abs(v) >= 1e4 { return TickFormat.short(v, significant: 3) }
         let side = span.isFinite && span > 0 ? span : 1
         guard side < 0.1 else {
-            if v == 0 { return "0" }
+            if v == 0 || abs(v) < 1e-9 * abs(other) { return "0" }
             return abs(v) >= 0.1 ? TickFormat.fixed(v, 2) : TickFormat.short(v, significant: 2)
         }
         let q = side / 1000

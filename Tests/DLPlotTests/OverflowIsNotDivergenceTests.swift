@@ -109,6 +109,9 @@ final class OverflowIsNotDivergenceTests: XCTestCase {
         XCTAssertEqual(SurfaceRun.coordinate(3.158e-10, span: 6), "3.2×10⁻¹⁰")
         XCTAssertEqual(SurfaceRun.coordinate(-0.012297, span: 6), "−0.012")
         XCTAssertEqual(SurfaceRun.coordinate(0, span: 6), "0")
+        // Rounding noise beside a coordinate a billion times larger is 0; a small value beside a small one is not.
+        XCTAssertEqual(SurfaceRun.coordinate(1.7e-18, span: 6, beside: 0.89), "0")
+        XCTAssertEqual(SurfaceRun.coordinate(3.158e-10, span: 6, beside: 1.0113e-6), "3.2×10⁻¹⁰")
         XCTAssertEqual(SurfaceRun.coordinate(-1.5, span: 6), "−1.50")
         XCTAssertEqual(SurfaceRun.value(12.5), "12.5")
         XCTAssertEqual(SurfaceRun.legendRow(name: "f", value: .infinity, at: Point(1e200, 0), spans: (6, 6)), "→ (1×10²⁰⁰, 0), f overflows float64")
