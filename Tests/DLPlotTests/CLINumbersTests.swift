@@ -277,7 +277,7 @@ final class CLINumbersTests: XCTestCase {
             (["eval", "surface", "bowl", "--points", "1;2"], ["'1;2'", "x:y"]),
             (["trace", "--surface", "bowl", "--optimizer", "adam", "--rho", "0.9"], ["--rho", "adam", "--beta1"]),
             (["trace", "--surface", "bowl", "--optimizer", "adamm"], ["'adamm'", "did you mean 'adam'"]),
-            (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "0"], ["--lr", "0.0", "> 0"]),
+            (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "0"], ["--lr", ": 0 is not allowed", "> 0"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "-0.1"], ["-0.1"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "fast"], ["'fast'"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--steps", "-1"], ["-1", "0...10000000"]),
