@@ -25,6 +25,13 @@ public struct BasinsFigure: FigureRecipe, Sendable {
     /// Grid rows of the share table under the maps.
     public static let tableRows = 2
 
+    /// The page's grid (rows, columns) for `maps` maps on a page `width` × `height`: the maps side by side
+    /// over the share table; one map on a landscape page beside its table (under it, the map was a 212-pixel
+    /// square above a page two-thirds blank).
+    public static func grid(maps: Int, width: Int, height: Int) -> (rows: Int, columns: Int) {
+        maps == 1 && width > height ? (1, 2) : (mapRows + tableRows, maps)
+    }
+
     public func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
@@ -37,6 +44,8 @@ public struct BasinsFigure: FigureRecipe, Sendable {
         figure.title = "Basins of attraction on " + surface.displayName
         figure.subtitle = "\(first.xs.count)×\(first.ys.count) starts, \(steps) steps each; a start's colour is the minimum it "
             + "ends within \(TickFormat.short(first.radius, significant: 2)) of"
+        // One map beside its table when the page was laid out so (see `grid`).
+        let beside = maps.count == 1 && figure.columns == 2
         let contour = try FieldSampler.sample(x: x, y: y, nx: 160, ny: 160) { surface.value($0, $1) }
         for (column, entry) in maps.enumerated() {
             let z = entry.map.outcomes.map { o -> Double in
@@ -62,10 +71,14 @@ public struct BasinsFigure: FigureRecipe, Sendable {
             var stars = PointLabelMark(items, markerSize: 10, zOrder: 6)
             stars.clipsToPlot = false
             ax.add(stars)
-            figure.add(ax, row: 0, column: column, rowSpan: BasinsFigure.mapRows)
+            figure.add(ax, row: 0, column: column, rowSpan: beside ? 1 : BasinsFigure.mapRows)
         }
-        figure.add(shareTable(colors: colors, targets: targets, theme: theme), row: BasinsFigure.mapRows, column: 0,
-                   rowSpan: BasinsFigure.tableRows, columnSpan: maps.count)
+        let table = shareTable(colors: colors, targets: targets, theme: theme)
+        if beside {
+            figure.add(table, row: 0, column: 1)
+        } else {
+            figure.add(table, row: BasinsFigure.mapRows, column: 0, rowSpan: BasinsFigure.tableRows, columnSpan: maps.count)
+        }
         return dataTables()
     }
 

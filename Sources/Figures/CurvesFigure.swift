@@ -80,7 +80,7 @@ public struct CurvesFigure: FigureRecipe {
             }
             // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
             // the start), so they stay under it in a frame's legend.
-            for note in [run.learningRateNote, run.evaluationNote].compactMap({ $0 }) {
+            for note in [run.cycleNote(surface: surface), run.learningRateNote, run.evaluationNote].compactMap({ $0 }) {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
             markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)

@@ -111,27 +111,45 @@ public struct LearningRateFigure: FigureRecipe {
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
-            // Where the run leaves the view: an arrow along its last visible step and a note.
-            if let k = exit.step, let (a, edge) = exit.arrow {
-                let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
-                axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
-                let later = run.stopWords.map { ", " + $0 } ?? ""
-                let note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
-                                    anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
-                axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
-            } else if case let .diverged(k) = run.stop {
-                let text = run.stopWords ?? "diverged at step \(k)"
-                let note = TextMark(text, at: Point((view.lowerBound + view.upperBound) / 2, yHi),
-                                    anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
-                axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
-            }
+            markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme)
             if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }
             figure.add(axes, row: 0, column: i)
-            tables.append(DataTable(name: NumberText.shortest(rate), columns: ["step", "w", "f"],
-                                    rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }))
+            var rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
+            // The step that left f's domain, with f undefined (NaN) there.
+            if run.leftDomain, case let .diverged(k) = run.stop, let to = run.divergedPosition.first { rows.append([Double(k), to, .nan]) }
+            tables.append(DataTable(name: NumberText.shortest(rate), columns: ["step", "w", "f"], rows: rows))
         }
         // One table keyed by the learning rate (a number).
         return [DataTable.long(name: "runs", keys: ["lr"], zip(rates, tables).map { ([.real($0)], $1) })]
+    }
+
+    /// Where a panel's run leaves the view (an arrow along its last visible step and a note), or diverges,
+    /// or steps out of f's domain (an arrow towards where it went and the note).
+    private func markExit(of run: Trajectory, _ pts: [Point], exit: PathExit, on axes: inout Axes, view: ClosedRange<Double>,
+                          top: (yHi: Double, pad: Double), color: Color, theme: Theme) {
+        let (yHi, pad) = top
+        // Where the run leaves the view: an arrow along its last visible step to the edge, and a note.
+        if let k = exit.step, let (a, edge) = exit.arrow {
+            let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
+            axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
+            let later = run.stopWords.map { ", " + $0 } ?? ""
+            let note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+                                anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
+            axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
+        } else if case let .diverged(k) = run.stop {
+            var text = run.leftDomain ? "leaves f's domain at step \(k)" : "diverged at step \(k)"
+            // The step out of the domain is drawn as an arrow towards where it went (√w stepping from 2.7 to −3.1):
+            // a rate whose first step leaves showed only its start square, as if nothing happened.
+            if run.leftDomain, let a = pts.last, let to = run.divergedPosition.first {
+                let end = min(max(to, view.lowerBound), view.upperBound)
+                let arrow = ArrowMark(from: a, to: Point(a.x + (end - a.x) * 0.9, a.y), color: color, width: 1.4)
+                axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
+                text += " (to w = \(TickFormat.short(to, significant: 3)))"
+            }
+            let note = TextMark(text, at: Point((view.lowerBound + view.upperBound) / 2, yHi),
+                                anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
+            axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
+        }
     }
 
     /// The step and loss of a panel's run while it animates ("step 3: f = 0.42", moved off the curve like a

@@ -194,6 +194,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             if !withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
+                if let note = run.cycleNote(surface: surface) { marks.append(LegendLine(note)) }
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }

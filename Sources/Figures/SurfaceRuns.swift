@@ -131,7 +131,33 @@ public struct SurfaceRun: Sendable {
             return entry + "leaves the view at step \(k); " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
         }
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
+        if j == points.count - 1, endsInTwoCycle != nil {
+            // The other point of the cycle is `cycleNote`, the legend's next line.
+            return entry + "oscillates: " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans).dropFirst(2)
+        }
         return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+    }
+
+    /// For a run that ends in a two-point cycle, the other point and its loss, "↔ (−0.01, −0.01), f = 0.02":
+    /// the legend line under "oscillates: (0.00, 0.00), f = 1.4×10⁻¹⁴". Nil otherwise.
+    public func cycleNote(surface: Surface) -> String? {
+        guard let k = endsInTwoCycle else { return nil }
+        return "↔" + Self.legendRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], spans: spans)
+            .dropFirst(1)
+    }
+
+    /// The last index when the run ends hopping between two points, every step (gd on |x| + |y| at lr 0.01:
+    /// (6.8×10⁻¹⁵, 6.8×10⁻¹⁵) and (−0.01, −0.01) by turns, whose legend said "f = 1.4×10⁻¹⁴" only because
+    /// the step count was even): the last four recorded steps are consecutive, the points two apart agree
+    /// to 10⁻⁹ of the view and the two phases lie more than 10⁻⁴ of the view apart. Nil otherwise.
+    public var endsInTwoCycle: Int? {
+        let n = min(points.count, trajectory.values.count, trajectory.steps.count)
+        guard n >= 4, trajectory.steps[n - 1] - trajectory.steps[n - 4] == 3 else { return nil }
+        let side = max(spans.x, spans.y)
+        func gap(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
+        let (a, b, c, d) = (points[n - 1], points[n - 2], points[n - 3], points[n - 4])
+        guard gap(a, c) <= 1e-9 * side, gap(b, d) <= 1e-9 * side, gap(a, b) > 1e-4 * side else { return nil }
+        return n - 1
     }
 
     /// Whether `p` is in the view the run was made for (from `viewBox`).

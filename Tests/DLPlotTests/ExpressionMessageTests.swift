@@ -81,8 +81,14 @@ final class ExpressionMessageTests: XCTestCase {
         XCTAssertEqual(try refusal(["activation", "-x^2", "-o", "a.png"]),
                        "Error: '-x^2' starts with '-', so it reads as an option; give an expression that starts with '-' after --, as the last argument: dlplot activation … -- '-x^2'")
         XCTAssertTrue(try refusal(["eval", "activation", "--x", "1", "-x"]).contains("dlplot eval activation … -- '-x'"))
+        // Several minus signs, or '--' and a formula: "Unknown option '---x'" before.
+        XCTAssertEqual(try refusal(["activation", "---x", "-o", "a.png"]),
+                       "Error: '---x' starts with '-', so it reads as an option; give an expression that starts with '-' after --, as the last argument: dlplot activation … -- '---x'")
+        XCTAssertTrue(try refusal(["activation", "--x^2", "-o", "a.png"]).hasPrefix("Error: '--x^2' starts with '-'"))
         // Negative numbers stay values, and an unknown letter option stays an unknown option.
         XCTAssertEqual(try refusal(["trace", "--surface", "bowl", "--optimizer", "gd", "-q"]), "Error: Unknown option '-q'")
+        XCTAssertTrue(try refusal(["activation", "relu", "--colour", "red"]).hasPrefix("Error: Unknown option '--colour'"))
+        XCTAssertTrue(try refusal(["activation", "relu", "--titel=f(x)"]).hasPrefix("Error: Unknown option '--titel'"))
         let range = try runDLPlot(["eval", "activation", "relu", "--x", "-1,2"])
         XCTAssertEqual(range.stdout, "x,y,dy\n-1.0,0.0,0.0\n2.0,2.0,1.0\n")
     }

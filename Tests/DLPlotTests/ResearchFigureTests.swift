@@ -102,3 +102,32 @@ final class LandscapeCommandTests: XCTestCase {
         }
     }
 }
+
+extension ResearchFigureTests {
+    /// With one optimizer the map was a 212-pixel square above its share table, the page two-thirds blank:
+    /// the table now stands beside the map, which takes the page's height.
+    func testOneBasinMapStandsBesideItsTable() throws {
+        let png = temporary("basins-one.png"), report = temporary("basins-one.json")
+        let r = try runDLPlot(["basins", "(x^2-1)^2+y^2", "--optimizers", "gd", "--grid", "21", "--steps", "100",
+                               "-o", png, "--layout-report", report])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let frames = try XCTUnwrap(json["frames"] as? [[String: Any]])
+        let map = try XCTUnwrap(frames.first?["box"] as? [Double])
+        XCTAssertGreaterThan(map[3], 0.55 * 720, "the map takes most of the page's height: \(map)")
+        let elements = try XCTUnwrap(json["elements"] as? [[String: Any]])
+        let cells = elements.filter { $0["kind"] as? String == "table-cell" }.compactMap { $0["box"] as? [Double] }
+        XCTAssertFalse(cells.isEmpty)
+        for cell in cells { XCTAssertGreaterThan(cell[0], map[0] + map[2], "table cell \(cell) right of the map \(map)") }
+        // On a portrait page the table stays under the map.
+        let tall = try runDLPlot(["basins", "(x^2-1)^2+y^2", "--optimizers", "gd", "--grid", "21", "--steps", "100", "--size", "800x1000",
+                                  "-o", png, "--layout-report", report])
+        XCTAssertEqual(tall.status, 0, tall.stderr)
+        let portrait = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let tallMap = try XCTUnwrap((portrait["frames"] as? [[String: Any]])?.first?["box"] as? [Double])
+        let tallCells = try XCTUnwrap(portrait["elements"] as? [[String: Any]]).filter { $0["kind"] as? String == "table-cell" }
+            .compactMap { $0["box"] as? [Double] }
+        XCTAssertFalse(tallCells.isEmpty)
+        for cell in tallCells { XCTAssertGreaterThan(cell[1], tallMap[1] + tallMap[3], "table cell \(cell) under the map \(tallMap)") }
+    }
+}

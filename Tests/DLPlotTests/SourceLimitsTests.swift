@@ -10,8 +10,7 @@ final class SourceLimitsTests: XCTestCase {
     static let maxFunctionLines = 80
     /// Functions over the limit that landed while this test did and still wait to be split along their
     /// seams (file and function name). Remove an entry when its function is split; add none.
-    static let awaitingSplit: Set<String> = ["Sources/Viz/Animation/SVGFrameStyle.swift func render",
-                                             "Sources/Viz/Layout/AxisLayout.swift func computeTicks"]
+    static let awaitingSplit: Set<String> = ["Sources/Viz/Animation/SVGFrameStyle.swift func render"]
 
     private var sources: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

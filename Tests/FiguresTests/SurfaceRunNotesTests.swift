@@ -113,3 +113,27 @@ final class BasinsShareTableTests: XCTestCase {
         }
     }
 }
+
+extension SurfaceRunNotesTests {
+    /// gd on |x| + |y| at lr 0.01 ends hopping between (6.8×10⁻¹⁵, 6.8×10⁻¹⁵) and (−0.01, −0.01); the legend
+    /// said "f = 1.4×10⁻¹⁴" because 300 is even (with 301 steps it would have said 0.02). Both phases are named.
+    func testATwoCycleAtTheEndIsNamedAsOne() throws {
+        let s = Surface(expression: try MathExpression("abs(x)+abs(y)", dimension: 2))
+        let gd = OptimizerRequest(name: "gd", settings: ["lr": 0.01])
+        let even = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 300)).first)
+        XCTAssertEqual(even.endsInTwoCycle, 300)
+        XCTAssertEqual(even.trajectory.values[300], 2 * (2.4 - 240 * 0.01), accuracy: 1e-13)
+        XCTAssertEqual(even.outcome(surface: s), "oscillates: (0.00, 0.00), f = \(SurfaceRun.value(even.trajectory.values[300]))")
+        XCTAssertEqual(even.cycleNote(surface: s), "↔ (−0.01, −0.01), f = 0.02")
+        let odd = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 301)).first)
+        XCTAssertEqual(odd.outcome(surface: s), "oscillates: (−0.01, −0.01), f = 0.02")
+        XCTAssertTrue(odd.cycleNote(surface: s)?.hasPrefix("↔ (0.00, 0.00), f = ") ?? false)
+        // Before the end (an animation's frames) and for a run that converges: where it is.
+        XCTAssertTrue(even.legendRow(atStep: 150, surface: s).hasPrefix("→ ("))
+        let bowl = Surface(expression: try MathExpression("x^2+y^2", dimension: 2))
+        let settled = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(bowl, start: Point2(2.4, 2.4), steps: 300)).first)
+        XCTAssertNil(settled.endsInTwoCycle)
+        XCTAssertNil(settled.cycleNote(surface: bowl))
+        XCTAssertTrue(settled.outcome(surface: bowl).hasPrefix("→ ("))
+    }
+}

@@ -77,3 +77,31 @@ extension TypedVerdictTests {
         XCTAssertEqual(try Curve1D(expression: MathExpression("x^2")).suggestedRates(from: 2.4), [0.05, 0.5, 1.1])
     }
 }
+
+extension TypedVerdictTests {
+    /// lr on √w: a rate whose first step leaves f's domain showed only its start square, and the table had
+    /// only the step-0 row, so where the step went was nowhere. The step is drawn (an arrow towards it) and
+    /// tabled with f undefined.
+    func testAStepOutOfTheDomainIsDrawnAndTabled() throws {
+        let curve = try Curve1D(expression: MathExpression("sqrt(x)"))
+        var figure = try Figure(width: 1280, height: 720)
+        let tables = try LearningRateFigure(curve: curve, rates: [19], start: 2.685, steps: 12).build(into: &figure)
+        let rows = try XCTUnwrap(tables.first).rows
+        XCTAssertEqual(rows.count, 2)
+        // gd: w₁ = w₀ − α·½/√w₀ = 2.685 − 19·0.5/√2.685.
+        XCTAssertEqual(rows[1][0], 19)
+        XCTAssertEqual(rows[1][1], 1)
+        XCTAssertEqual(rows[1][2], 2.685 - 19 * 0.5 / 2.685.squareRoot(), accuracy: 1e-12)
+        XCTAssertTrue(rows[1][3].isNaN)
+        let axes = try XCTUnwrap(figure.panels.first?.axes)
+        let arrows = axes.marks.compactMap { $0 as? ArrowMark }
+        XCTAssertEqual(arrows.count, 1)
+        // From the start, leftwards, ending inside the view (which starts at w = 0).
+        let arrow = try XCTUnwrap(arrows.first)
+        XCTAssertEqual(arrow.from.x, 2.685)
+        XCTAssertLessThan(arrow.to.x, 0.5)
+        XCTAssertGreaterThanOrEqual(arrow.to.x, axes.xLimits?.lower ?? 0)
+        let notes = axes.marks.compactMap { ($0 as? TextMark)?.text }
+        XCTAssertTrue(notes.contains("leaves f's domain at step 1 (to w = −3.11)"), "\(notes)")
+    }
+}

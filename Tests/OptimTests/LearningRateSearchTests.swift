@@ -59,3 +59,32 @@ final class LearningRateSearchTests: XCTestCase {
         XCTAssertFalse(bigger.stop == .maxSteps && (0..<bigger.count).allSatisfy { inView(bigger.position($0)) }, "\(next)")
     }
 }
+
+/// The search runs each rate without recording it (`runEndInView`), stopping a run as soon as it leaves
+/// the view or diverges; it must agree with a recorded run on which runs count and where they end.
+final class RunEndInViewTests: XCTestCase {
+    func testAgreesWithARecordedRun() throws {
+        let s = try Surface(named: "rosenbrock")
+        let inView = { (p: [Double]) in abs(p[0]) <= 2 && p[1] >= -1 && p[1] <= 3 }
+        var counted = 0
+        for name in ["sgd", "adam", "rmsprop", "adagrad"] {
+            for lr in LearningRateSearch.candidates {
+                let optimizer = Optimizer(config: try OptimizerConfig(name: name, settings: ["lr": .number(lr)]))
+                let t = try runTrajectory(objective: s, optimizer: optimizer, start: [-1.5, 2.5],
+                                          options: TrajectoryOptions(steps: 300, recordGradients: false))
+                let kept = t.stop == .maxSteps && (0..<t.count).allSatisfy { inView(t.position($0)) }
+                let end = try runEndInView(objective: s, optimizer: optimizer, start: [-1.5, 2.5], steps: 300, staysInView: inView)
+                XCTAssertEqual(end != nil, kept, "\(name) lr=\(lr)")
+                if let end {
+                    counted += 1
+                    XCTAssertEqual(end.value, t.finalValue, "\(name) lr=\(lr)")
+                    XCTAssertEqual(end.position, t.finalPosition, "\(name) lr=\(lr)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(counted, 10, "some runs stay in view")
+        XCTAssertLessThan(counted, 4 * LearningRateSearch.candidates.count, "some leave it")
+        XCTAssertThrowsError(try runEndInView(objective: s, optimizer: Optimizer(config: try OptimizerConfig(name: "sgd", settings: [:])),
+                                              start: [1], steps: 3, staysInView: inView))
+    }
+}

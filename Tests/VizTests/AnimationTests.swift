@@ -63,4 +63,30 @@ final class AnimationTests: XCTestCase {
         XCTAssertEqual(try renderer.frame(2), try renderer.frame(2), "a frame depends only on its index")
         XCTAssertNotEqual(try renderer.frame(1), try renderer.frame(2))
     }
+
+    /// A moving path that leaves through the top of the plot: the still figure strokes the plot frame over
+    /// it, and so must the last frame (each frame strokes the plot frame over its moving layer), or the path's
+    /// halo cuts the frame line.
+    func testMovingPathStaysUnderThePlotFrame() throws {
+        var still = try Figure(width: 320, height: 200, dpi: 96)
+        var ax = Axes(xLabel: "x", yLabel: "y")
+        ax.xLimits = Interval(0, 10); ax.yLimits = Interval(0, 10)
+        still.add(ax)
+        let points = [Point(2, 2), Point(5, 6), Point(7, 14)]
+        let halo = StrokeStyle(color: Color(hex: 0xFFB000), width: 7)
+        let animation = Animation(still: still, frameCount: 3, stillBelow: 3) { k in
+            [[PathMark(points: Array(points.prefix(k + 1)), style: halo, zOrder: 3)]]
+        }
+        let last = try AnimationRenderer(animation).frame(2)
+        let decoded = try DecodedPNG(try animation.lastFrame.render(as: .png)).rgba
+        // The frame line over a path: in the still figure it covers the path's halo; a last frame that
+        // drew the path over the frame differs there by 139 levels; where ticks meet the frame, by a level.
+        var worst = 0
+        for p in 0..<(320 * 200) {
+            let d = [abs(Int(last[p * 4 + 2]) - Int(decoded[p * 4])), abs(Int(last[p * 4 + 1]) - Int(decoded[p * 4 + 1])),
+                     abs(Int(last[p * 4]) - Int(decoded[p * 4 + 2]))].max() ?? 0
+            worst = max(worst, d)
+        }
+        XCTAssertLessThanOrEqual(worst, 4, "the frame line is drawn over the path in the last frame as in the still figure")
+    }
 }

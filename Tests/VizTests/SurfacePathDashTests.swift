@@ -18,7 +18,7 @@ final class SurfacePathDashTests: XCTestCase {
         var travelled = 0.0
         var pieces = 0
         for (_, item) in scene().items {
-            guard case let .segment(a, b, style) = item else { continue }
+            guard case let .segment(a, b, style, _) = item else { continue }
             XCTAssertEqual(style.dash, [6, 4])
             XCTAssertEqual(style.dashOffset, travelled.truncatingRemainder(dividingBy: 10), accuracy: 1e-9, "piece \(pieces)")
             travelled += (b - a).length
@@ -40,7 +40,7 @@ final class SurfacePathDashTests: XCTestCase {
         let hidden = SurfacePathScene.hiddenStyle(dashed).continuing(at: run.start)
         XCTAssertEqual(hidden.dashOffset, run.start.truncatingRemainder(dividingBy: hidden.dashPeriod), accuracy: 1e-9)
         let after = s.items.compactMap { item -> (Point, StrokeStyle)? in
-            if case let .segment(a, _, style) = item.1, a.y == 0, a.x >= run.points.last?.x ?? 0 { return (a, style) }
+            if case let .segment(a, _, style, _) = item.1, a.y == 0, a.x >= run.points.last?.x ?? 0 { return (a, style) }
             return nil
         }.min { $0.0.x < $1.0.x }
         XCTAssertEqual(after?.1.dashOffset ?? -1, (after?.0.x ?? 0).truncatingRemainder(dividingBy: 10), accuracy: 1e-9)

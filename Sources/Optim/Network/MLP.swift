@@ -102,9 +102,10 @@ public struct MLP: Sendable, Hashable {
     /// The mean loss over the batch and the gradient of that mean for every layer, by
     /// backpropagation with each activation's analytic derivative.
     ///
-    /// Every intermediate lives in a few contiguous buffers allocated once per call (layer inputs,
-    /// pre-activations and deltas of one example; all gradients in one block), so nothing is allocated
-    /// per example or per layer; sums run in the same order as the textbook loops.
+    /// Every intermediate lives in one block allocated per call (layer inputs, pre-activations and
+    /// deltas of one example, all gradients, the transposed weights), so nothing is allocated per example
+    /// or per layer; every sum runs in the textbook order (see `DenseKernels`), so the result does not
+    /// depend on how the loops are vectorised.
     public func lossAndGradients(inputs: [[Double]], targets: [[Double]], loss: NetworkLoss) -> (loss: Double, gradients: [LayerGradient]) {
         // Offsets of each layer's input and pre-activation in `state`, and of its gradients in `grad`.
         var stateOffset: [Int] = [0], zOffset: [Int] = [], gradOffset: [Int] = [0]
@@ -113,73 +114,66 @@ public struct MLP: Sendable, Hashable {
         for layer in layers { zOffset.append(size); size += layer.outputs }
         for layer in layers { gradOffset.append(gradOffset[gradOffset.count - 1] + layer.weights.count + layer.outputs) }
         let widest = layers.reduce(inputCount) { max($0, $1.inputs, $1.outputs) }
-        var state = [Double](repeating: 0, count: size)
-        var grad = [Double](repeating: 0, count: gradOffset[gradOffset.count - 1])
-        var delta = [Double](repeating: 0, count: widest), previous = [Double](repeating: 0, count: widest)
+        let gradCount = gradOffset[gradOffset.count - 1]
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: size + gradCount + 2 * widest)
+        block.initialize(repeating: 0, count: size + gradCount + 2 * widest)
+        let (wt, wtOffset) = DenseKernels.transposedWeights(layers)
+        defer { block.deallocate(); wt.deallocate() }
+        let st = block, gr = block + size, dl = gr + gradCount, pv = dl + widest
         let count = Double(inputs.count * outputCount)
         var total = 0.0
-        state.withUnsafeMutableBufferPointer { st in
-        grad.withUnsafeMutableBufferPointer { gr in
-        delta.withUnsafeMutableBufferPointer { dl in
-        previous.withUnsafeMutableBufferPointer { pv in
-            for (x, y) in zip(inputs, targets) {
-                for i in 0..<inputCount { st[i] = x[i] }
-                // Forward: layer l reads st[stateOffset[l]...] and writes its output after it.
-                for (l, layer) in layers.enumerated() {
-                    layer.weights.withUnsafeBufferPointer { w in
-                        let a = stateOffset[l], out = a + layer.inputs, z = zOffset[l]
-                        for o in 0..<layer.outputs {
-                            var s = layer.biases[o]
-                            let row = o * layer.inputs
-                            for i in 0..<layer.inputs { s += w[row + i] * st[a + i] }
-                            st[z + o] = s
-                            st[out + o] = layer.activation.value(s)
-                        }
-                    }
-                }
-                // dL/da at the output.
-                let out = stateOffset[layers.count - 1] + layers[layers.count - 1].inputs
-                for k in 0..<outputCount {
-                    let ak = st[out + k], yk = y[k]
-                    switch loss {
-                    case .mse:
-                        total += RegressionLoss.squared(ak, yk)
-                        dl[k] = RegressionLoss.squaredGradient(ak, yk) / count
-                    case .bce:
-                        total += BinaryCrossEntropy.probability(ak, yk)
-                        dl[k] = BinaryCrossEntropy.probabilityGradient(ak, yk) / count
-                    }
-                }
-                // Backward.
-                for l in stride(from: layers.count - 1, through: 0, by: -1) {
-                    let layer = layers[l]
-                    let a = stateOffset[l], z = zOffset[l], g = gradOffset[l], gb = g + layer.weights.count
-                    for o in 0..<layer.outputs { dl[o] *= layer.activation.derivative(st[z + o]) }
-                    for o in 0..<layer.outputs {
-                        gr[gb + o] += dl[o]
-                        let row = g + o * layer.inputs, d = dl[o]
-                        for i in 0..<layer.inputs { gr[row + i] += d * st[a + i] }
-                    }
-                    guard l > 0 else { continue }
-                    layer.weights.withUnsafeBufferPointer { w in
-                        for i in 0..<layer.inputs { pv[i] = 0 }
-                        for o in 0..<layer.outputs {
-                            let row = o * layer.inputs, d = dl[o]
-                            for i in 0..<layer.inputs { pv[i] += w[row + i] * d }
-                        }
-                        for i in 0..<layer.inputs { dl[i] = pv[i] }
-                    }
+        for (x, y) in zip(inputs, targets) {
+            for i in 0..<inputCount { st[i] = x[i] }
+            // Forward: layer l reads st[stateOffset[l]...] and writes its output after it.
+            for (l, layer) in layers.enumerated() {
+                let a = st + stateOffset[l], out = a + layer.inputs, z = st + zOffset[l]
+                DenseKernels.preActivation(layer, wt: wt + wtOffset[l], input: a, into: z)
+                for o in 0..<layer.outputs { out[o] = layer.activation.value(z[o]) }
+            }
+            // dL/da at the output.
+            let out = st + stateOffset[layers.count - 1] + layers[layers.count - 1].inputs
+            for k in 0..<outputCount {
+                let ak = out[k], yk = y[k]
+                switch loss {
+                case .mse:
+                    total += RegressionLoss.squared(ak, yk)
+                    dl[k] = RegressionLoss.squaredGradient(ak, yk) / count
+                case .bce:
+                    total += BinaryCrossEntropy.probability(ak, yk)
+                    dl[k] = BinaryCrossEntropy.probabilityGradient(ak, yk) / count
                 }
             }
-        }
-        }
-        }
+            for l in stride(from: layers.count - 1, through: 0, by: -1) {
+                backward(layers[l], input: st + stateOffset[l], z: st + zOffset[l], grad: gr + gradOffset[l],
+                         delta: dl, scratch: pv, first: l == 0)
+            }
         }
         let gradients = layers.enumerated().map { l, layer in
-            let g = gradOffset[l], gb = g + layer.weights.count
-            return LayerGradient(weights: Array(grad[g..<gb]), biases: Array(grad[gb..<(gb + layer.outputs)]))
+            let g = gr + gradOffset[l], gb = g + layer.weights.count
+            return LayerGradient(weights: Array(UnsafeBufferPointer(start: g, count: layer.weights.count)),
+                                 biases: Array(UnsafeBufferPointer(start: gb, count: layer.outputs)))
         }
         return (total / count, gradients)
+    }
+
+    /// One layer of the backward pass for one example: δ ← δ ⊙ f′(z); ∂L/∂b += δ; ∂L/∂W[o][i] += δ[o]·a[i];
+    /// then, unless this is the first layer, δ ← Wᵀδ (summed over o in order, through `scratch`).
+    private func backward(_ layer: DenseLayer, input a: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>,
+                          grad g: UnsafeMutablePointer<Double>, delta dl: UnsafeMutablePointer<Double>,
+                          scratch pv: UnsafeMutablePointer<Double>, first: Bool) {
+        let gb = g + layer.weights.count
+        for o in 0..<layer.outputs { dl[o] *= layer.activation.derivative(z[o]) }
+        for o in 0..<layer.outputs {
+            gb[o] += dl[o]
+            DenseKernels.addScaledLeft(g + o * layer.inputs, dl[o], a, layer.inputs)
+        }
+        guard !first else { return }
+        layer.weights.withUnsafeBufferPointer { w in
+            guard let base = w.baseAddress else { return }
+            pv.update(repeating: 0, count: layer.inputs)
+            for o in 0..<layer.outputs { DenseKernels.addScaled(pv, base + o * layer.inputs, dl[o], layer.inputs) }
+            dl.update(from: pv, count: layer.inputs)
+        }
     }
 
     /// One plain gradient-descent step: every weight and bias −= learningRate·gradient.

@@ -48,10 +48,9 @@ public enum LearningRateSearch {
         var finals: [(lr: Double, f: Double, d: Double)] = []
         for lr in candidates {
             let optimizer = Optimizer(config: try config(lr))
-            let t = try runTrajectory(objective: objective, optimizer: optimizer, start: start,
-                                      options: TrajectoryOptions(steps: budget, recordGradients: false))
-            guard case .maxSteps = t.stop, let f = t.finalValue, let p = t.finalPosition else { continue }
-            if (0..<t.count).allSatisfy({ staysInView(t.position($0)) }) { finals.append((lr, f, distance(p))) }
+            guard let end = try runEndInView(objective: objective, optimizer: optimizer, start: start, steps: budget,
+                                             staysInView: staysInView) else { continue }
+            finals.append((lr, end.value, distance(end.position)))
         }
         guard !finals.isEmpty else {
             return try steepFallback(objective: objective, start: start, steps: steps, staysInView: staysInView, config: config)
@@ -75,10 +74,8 @@ public enum LearningRateSearch {
         let budget = min(steps, tuningSteps)
         let smaller = (-8...(-5)).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
         for lr in smaller {
-            let t = try runTrajectory(objective: objective, optimizer: Optimizer(config: try config(lr)), start: start,
-                                      options: TrajectoryOptions(steps: budget, recordGradients: false))
-            guard case .maxSteps = t.stop else { continue }
-            if (0..<t.count).allSatisfy({ staysInView(t.position($0)) }) { return lr }
+            if try runEndInView(objective: objective, optimizer: Optimizer(config: try config(lr)), start: start, steps: budget,
+                                staysInView: staysInView) != nil { return lr }
         }
         return armijoRate(objective: objective, start: start)
     }

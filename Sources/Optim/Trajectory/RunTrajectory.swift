@@ -50,6 +50,27 @@ public func runTrajectory<O: Objective>(
     return trajectory
 }
 
+/// The end of a run that stays finite and where `staysInView` wants it at every step (the start
+/// included): f and θ after `steps` steps, or nil as soon as a step diverges or leaves the view. Nothing
+/// is recorded on the way, so a search over many rates costs only the steps (and stops a run that
+/// overshoots at once); for the same run `runTrajectory` would reach `.maxSteps` with every recorded
+/// position in view exactly when this returns a value, and the same final value and position.
+/// Throws `OptimError` like `runTrajectory` for a start of the wrong length or steps < 0.
+func runEndInView<O: Objective>(objective: O, optimizer: Optimizer, start: [Double], steps: Int,
+                                staysInView: ([Double]) -> Bool) throws -> (value: Double, position: [Double])? {
+    var optimizer = optimizer
+    optimizer.reset()
+    guard start.count == objective.dimension else {
+        throw OptimError("start has \(start.count) coordinates but the objective has \(objective.dimension) parameters")
+    }
+    guard steps >= 0 else { throw OptimError("steps = \(steps) is not allowed; expected steps >= 0") }
+    let evaluationLog: EvaluationLog? = nil
+    var stepper = TrajectoryStepper(objective: objective, optimizer: optimizer, scheduler: nil, start: start,
+                                    options: TrajectoryOptions(steps: steps, recordPositions: false, recordGradients: false),
+                                    evaluationLog: evaluationLog)
+    return stepper.runToEnd(staysInView: staysInView)
+}
+
 /// The step loop of `runTrajectory` (arguments checked there; `optimizer` already reset): the state of
 /// one run (θ, the step gradient, the rows recorded so far) and the step that advances it.
 private struct TrajectoryStepper<O: Objective> {
@@ -131,6 +152,21 @@ private struct TrajectoryStepper<O: Objective> {
         let f = objective.value(theta)
         objective.stepGradient(theta, into: &g)
         return f
+    }
+
+    /// Runs `options.steps` steps recording nothing; nil as soon as f, θ or the gradient is not finite
+    /// or θ leaves the view (see `runEndInView`).
+    mutating func runToEnd(staysInView: ([Double]) -> Bool) -> (value: Double, position: [Double])? {
+        var f = objective.value(theta)
+        objective.stepGradient(theta, into: &g)
+        guard isFinite(f), staysInView(theta) else { return nil }
+        var k = 0
+        while k < options.steps {
+            k += 1
+            f = step(k)
+            guard isFinite(f), staysInView(theta) else { return nil }
+        }
+        return (f, theta)
     }
 
     /// Runs up to `options.steps` steps and returns the recorded path.

@@ -44,105 +44,37 @@ struct AxisLayout {
 
     /// Chooses ticks for a plot `rect` and measures their labels. x labels never overlap: fewer ticks
     /// (down to three), then every k-th tick while two stay, then labels turned 45°, then one shared power
-    /// of ten, then every k-th tick down to one.
+    /// of ten, then every k-th tick down to one (see `AxisTickChoice`).
     mutating func computeTicks(axes: Axes, rect: Rect, theme: Theme, canvas: any DrawingBackend, rotate: Bool = true) {
         let font = theme.tickFont
-        let nx = Ticks.count(forLength: rect.width, fontSize: font.size, horizontal: true)
-        let ny = Ticks.count(forLength: rect.height, fontSize: font.size, horizontal: false)
-        func make(_ scale: Scale, _ n: Int, scientific: Bool) -> ([Double], ScalarLabels, [TextLayout]) {
-            let t = scale.ticks(count: n)
-            let f = scale.kind == .linear ? ScalarFormatter.labels(t, scientific: scientific)
-                : ScalarLabels(labels: scale.labels(for: t), offset: 0, exponent: 0)
-            return (t, f, f.labels.map { TextLayout.make($0, font: font, canvas: canvas) })
-        }
-        /// True when neighbouring labels keep a gap (upright: side by side; rotated: their slanted bands).
-        func fits(_ t: [Double], _ l: [TextLayout], rotated: Bool) -> Bool {
-            guard t.count > 1 else { return true }
-            for k in 1..<t.count {
-                let slot = rect.width * abs(xScale.normalize(t[k]) - xScale.normalize(t[k - 1]))
-                // Turned labels: their upright bounding boxes (what a layout report checks) keep apart.
-                let need = rotated ? (max(l[k].width, l[k - 1].width) + max(l[k].height, l[k - 1].height)) * 0.7071 + font.size * 0.25
-                    : (l[k].width + l[k - 1].width) / 2 + font.size * 0.8
-                if !(slot >= need) { return false }
-            }
-            return true
-        }
-        var n = nx
-        var (xt, xf, xl) = make(xScale, n, scientific: false)
-        // A short range on a small plot: ask for more nice ticks until two fall inside it.
-        while xt.count < 2, n < nx + 3 { n += 1; (xt, xf, xl) = make(xScale, n, scientific: false) }
-        var rotated = false
-        while !fits(xt, xl, rotated: false), n > 2 {
-            let next = make(xScale, n - 1, scientific: false)
-            if next.0.count < 3 && xt.count >= 3 { break }
-            n -= 1
-            (xt, xf, xl) = next
-        }
-        // Two or more upright labels (every k-th tick's) read better than turned ones, which also take
-        // height a strip of small plots cannot spare.
-        if !fits(xt, xl, rotated: false), xt.count > 2 {
-            for k in 2..<xt.count {
-                let keep = Array(stride(from: 0, to: xt.count, by: k))
-                guard keep.count >= 2 else { break }
-                if fits(keep.map { xt[$0] }, keep.map { xl[$0] }, rotated: false) {
-                    (xt, xl) = (keep.map { xt[$0] }, keep.map { xl[$0] })
-                    break
-                }
-            }
-        }
-        if !fits(xt, xl, rotated: false) {
-            if rotate, fits(xt, xl, rotated: true) {
-                rotated = true
-            } else {
-                let sci = make(xScale, n, scientific: true)
-                if fits(sci.0, sci.2, rotated: false) { (xt, xf, xl) = sci } else if rotate, fits(sci.0, sci.2, rotated: true) { (xt, xf, xl) = sci; rotated = true }
-            }
-        }
-        // Still colliding with the fewest nice ticks (wide labels on a narrow plot): keep every k-th one.
-        if !fits(xt, xl, rotated: rotated), xt.count > 1, let widest = xl.map(\.width).max() {
-            let gap = rect.width * abs(xScale.normalize(xt[1]) - xScale.normalize(xt[0]))
-            let k = max(2, Int(((widest + font.size * 0.8) / max(gap, 1e-9)).rounded(.up)))
-            let keep = Array(stride(from: 0, to: xt.count, by: k))
-            xt = keep.map { xt[$0] }
-            xl = keep.map { xl[$0] }
-            rotated = false
-        }
-        xTicks = xt
-        // y labels stacked on a short plot: fewer nice ticks (down to two), then every k-th one, so
-        // neighbours always keep a gap (down to a single labelled tick on a plot a label high).
-        var madeY = make(yScale, ny, scientific: false)
-        var m = ny
-        while madeY.0.count < 2, m < ny + 3 { m += 1; madeY = make(yScale, m, scientific: false) }
-        while m > 2, !Self.fitsVertically(madeY.0, madeY.2, scale: yScale, height: rect.height, font: font) {
-            let next = make(yScale, m - 1, scientific: false)
-            if next.0.count < 2 { break }
-            m -= 1
-            madeY = next
-        }
-        (yTicks, madeY.2) = Self.thinFixedYLabels(madeY.0, madeY.2, scale: yScale, height: rect.height, font: font)
-        var yf = madeY.1, yl = madeY.2
-        xMinor = axes.minorTicks ? xScale.minorTicks(count: n) : []
-        yMinor = axes.minorTicks ? yScale.minorTicks(count: m) : []
+        let maker = TickMaker(font: font, canvas: canvas, width: rect.width, xScale: xScale)
+        var x = maker.chooseX(rotate: rotate)
+        var rotated = x.rotated
+        xTicks = x.ticks.values
+        var y = maker.chooseY(yScale, height: rect.height)
+        yTicks = y.ticks.values
+        xMinor = axes.minorTicks ? xScale.minorTicks(count: x.count) : []
+        yMinor = axes.minorTicks ? yScale.minorTicks(count: y.count) : []
         // Fixed ticks (categories) replace the automatic ones; minor ticks make no sense between them.
         if let fixed = axes.xTickLabels {
             let kept = fixed.filter { Self.inside($0.value, xScale) }
-            (xTicks, xl, rotated) = Self.fitCategoryLabels(kept, scale: xScale, width: rect.width, font: font, rotate: rotate, canvas: canvas)
+            (xTicks, x.ticks.labels, rotated) = Self.fitCategoryLabels(kept, scale: xScale, width: rect.width, font: font, rotate: rotate, canvas: canvas)
             xMinor = []
-            xf = ScalarLabels(labels: [], offset: 0, exponent: 0)
+            x.ticks.format = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if let fixed = axes.yTickLabels {
             let kept = fixed.filter { Self.inside($0.value, yScale) }
-            (yTicks, yl) = Self.thinFixedYLabels(kept.map(\.value), kept.map { TextLayout.make($0.label, font: font, canvas: canvas) },
-                                                 scale: yScale, height: rect.height, font: font)
+            (yTicks, y.ticks.labels) = Self.thinFixedYLabels(kept.map(\.value), kept.map { TextLayout.make($0.label, font: font, canvas: canvas) },
+                                                             scale: yScale, height: rect.height, font: font)
             yMinor = []
-            yf = ScalarLabels(labels: [], offset: 0, exponent: 0)
+            y.ticks.format = ScalarLabels(labels: [], offset: 0, exponent: 0)
         }
         if !axes.showAxes { xTicks = []; yTicks = []; xMinor = []; yMinor = [] }
-        xLabels = axes.showXTickLabels && axes.showAxes ? xl : []
-        yLabels = axes.showYTickLabels && axes.showAxes ? yl : []
+        xLabels = axes.showXTickLabels && axes.showAxes ? x.ticks.labels : []
+        yLabels = axes.showYTickLabels && axes.showAxes ? y.ticks.labels : []
         xLabelsRotated = rotated && !xLabels.isEmpty
-        xTitle = xLabels.isEmpty ? axes.xLabel : xf.axisTitle(axes.xLabel)
-        yTitle = yLabels.isEmpty ? axes.yLabel : yf.axisTitle(axes.yLabel)
+        xTitle = xLabels.isEmpty ? axes.xLabel : x.ticks.format.axisTitle(axes.xLabel)
+        yTitle = yLabels.isEmpty ? axes.yLabel : y.ticks.format.axisTitle(axes.yLabel)
     }
 
     /// Once the plot rectangle is final: a panel title wider than its room and a y title longer than the

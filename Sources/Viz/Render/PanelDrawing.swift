@@ -5,11 +5,12 @@ struct PanelDrawing {
     /// What to draw: the whole figure, or one of the two layers of an animation frame.
     enum Layers {
         case all
-        /// Everything but the legend and the marks at or above z order `below` (drawn once per animation).
+        /// Everything but the legend, the plot frames and the marks at or above z order `below` (drawn once
+        /// per animation).
         case background(below: Double)
         /// Only the marks at or above z order `from` and the moving marks (a panel's marks from index
-        /// `movingFrom[panel]` on), and the legends (drawn every frame). The plot frames stay under the
-        /// moving marks (stroking them again would darken their anti-aliased edges).
+        /// `movingFrom[panel]` on), the plot frames over them (as in the still figure, where a path
+        /// leaving the plot goes under the frame), and the legends (drawn every frame).
         case overlay(from: Double, movingFrom: [Int])
     }
 
@@ -22,6 +23,7 @@ struct PanelDrawing {
     var titlesMove = false
 
     private var isOverlay: Bool { if case .overlay = layers { true } else { false } }
+    private var isBackground: Bool { if case .background = layers { true } else { false } }
 
     private func draws(_ m: any Mark, index: Int, panel: Int) -> Bool {
         switch layers {
@@ -45,6 +47,7 @@ struct PanelDrawing {
     private func drawPanel(_ axes: Axes, _ l: AxisLayout, panel: Int) {
         let theme = figure.theme
         let r = l.plotRect
+        let axisStyle = PanelDrawing.axisStyle(theme)
         let ctx = PlotContext(plotRect: r, xScale: l.xScale, yScale: l.yScale, theme: theme, resolution: resolution, canvas: canvas)
         if !isOverlay && (!figure.transparent || theme.plotBackground != theme.background) { canvas.fill(Path(rect: r), theme.plotBackground) }
         canvas.save()
@@ -65,6 +68,8 @@ struct PanelDrawing {
         }
         for (k, m) in ordered where m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
         canvas.restore()
+        // An animation's plot frame goes on with each frame's moving layer, over its paths as in the still figure.
+        if isOverlay && axes.showAxes { canvas.stroke(Path(rect: r), axisStyle) }
         if case .background = layers {
             drawAxes(axes, l, ctx); drawGuides(axes, l)
             for (k, m) in ordered where !m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
@@ -127,8 +132,8 @@ struct PanelDrawing {
     /// Frame, ticks, tick labels, axis labels and the panel title.
     private func drawAxes(_ axes: Axes, _ l: AxisLayout, _ ctx: PlotContext) {
         let theme = figure.theme, r = l.plotRect
-        let axisStyle = StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth, cap: .square)
-        if axes.showAxes { canvas.stroke(Path(rect: r), axisStyle) }
+        let axisStyle = PanelDrawing.axisStyle(theme)
+        if axes.showAxes, !isBackground { canvas.stroke(Path(rect: r), axisStyle) }
         var ticks = Path()
         let tl = theme.tickLength
         for v in l.xTicks { let x = ctx.px(v); ticks.move(to: Point(x, r.maxY)); ticks.line(to: Point(x, r.maxY + tl)) }
@@ -175,6 +180,11 @@ struct PanelDrawing {
             }
         }
         if !titlesMove { drawTitle(axes, l) }
+    }
+
+    /// The plot frame's line.
+    private static func axisStyle(_ theme: Theme) -> StrokeStyle {
+        StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth, cap: .square)
     }
 
     /// The panel title.

@@ -47,6 +47,9 @@ public struct SurfaceMark: Mark {
     public var offScale: (below: Double?, above: Double?) = (nil, nil)
     /// The fill of faces beyond the colour scale; nil: the theme's `offScaleColor`.
     public var offScaleColor: Color?
+    /// Draw a path's consecutive visible pieces as one polyline where nothing drawn between them overlaps
+    /// (see `SurfaceStrokeBatch`; the default); false draws every piece on its own (for comparisons).
+    public var joinPieces = true
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tickLabel }
 
@@ -184,17 +187,25 @@ public struct SurfaceMark: Mark {
         var items: [(Double, SurfacePathScene.Item)] = faces.map { ($0.depth, .face($0.corners, $0.color)) } + scene.items
         items.sort { $0.0 < $1.0 }
         let wire = StrokeStyle(color: wireColor ?? ctx.theme.outlineColor.withAlpha(0.25), width: 0.5, join: .round)
+        var batch = SurfaceStrokeBatch()
         for (_, item) in items {
-            if case let .face(pts, c) = item {
+            switch item {
+            case let .face(pts, c):
+                batch.flush(near: .polygon(pts), reach: 0.3, in: ctx)
                 let poly = Path(polygon: pts)
                 ctx.fill(poly, c)
                 // A hairline of the face colour closes antialiasing seams between neighbours.
                 ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
                 if wireframe { ctx.stroke(poly, wire) }
-            } else {
+            case let .segment(a, b, style, path):
+                if joinPieces { batch.add(a, b, style: style, path: path, in: ctx) } else { scene.draw(item, in: ctx) }
+            case let .marker(at, _, _), let .exit(at, _, _):
+                // A ring of radius 4, an arrowhead 11 points long from its tip.
+                batch.flush(near: .point(at), reach: 12, in: ctx)
                 scene.draw(item, in: ctx)
             }
         }
+        batch.flushAll(in: ctx)
         scene.drawHidden(in: ctx)
         axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
     }

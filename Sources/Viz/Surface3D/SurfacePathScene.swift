@@ -8,8 +8,9 @@
 /// follow the same rule. Every piece's dash pattern starts where the previous piece's ended (the
 /// distance travelled on screen), so a dashed path keeps even dashes however it is cut.
 struct SurfacePathScene {
+    /// A face; a visible piece of path number `path` (in the order the paths were given); a marker.
     enum Item {
-        case face([Point], Color), segment(Point, Point, StrokeStyle), marker(Point, start: Bool, StrokeStyle)
+        case face([Point], Color), segment(Point, Point, StrokeStyle, path: Int), marker(Point, start: Bool, StrokeStyle)
         /// An arrowhead with its tip at the point, along the screen direction: a path going on beyond the box.
         case exit(Point, direction: Point, StrokeStyle)
     }
@@ -30,7 +31,7 @@ struct SurfacePathScene {
         // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
         // one face keeps it visible while anything taller than that in front still hides it.
         let bias = faceSize * 1.2
-        for (points, style, open) in paths {
+        for (index, (points, style, open)) in paths.enumerated() {
             let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
             var run: [Point] = []
             var travelled = 0.0, runStart = 0.0  // screen distance along the path; where the hidden run began
@@ -51,7 +52,7 @@ struct SurfacePathScene {
                         run.append(s1)
                     } else {
                         closeRun()
-                        items.append((d, .segment(s0, s1, style.continuing(at: travelled))))
+                        items.append((d, .segment(s0, s1, style.continuing(at: travelled), path: index)))
                     }
                     let step = (s1 - s0).length
                     if step.isFinite { travelled += step }
@@ -81,7 +82,7 @@ struct SurfacePathScene {
     func draw(_ item: Item, in ctx: PlotContext) {
         switch item {
         case .face: break
-        case let .segment(a, b, style):
+        case let .segment(a, b, style, _):
             var p = Path(); p.move(to: a); p.line(to: b)
             ctx.stroke(p, style)
         case let .marker(at, start, style):

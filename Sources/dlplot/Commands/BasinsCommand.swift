@@ -101,7 +101,10 @@ extension DLPlot {
                                        grid: grid, steps: steps, radius: s.radius)
                 maps.append((s.choices.count == 1 ? config.displayLabel : "(\(i + 1)) " + config.displayLabel, map))
             }
-            var figure = try figureOptions.makeFigure(rows: BasinsFigure.mapRows + BasinsFigure.tableRows, columns: maps.count)
+            var figure = try figureOptions.makeFigure()
+            let page = figure.pixelSize
+            let layout = BasinsFigure.grid(maps: maps.count, width: page.width, height: page.height)
+            figure = try figureOptions.makeFigure(rows: layout.rows, columns: layout.columns)
             let recipe = BasinsFigure(surface: s.plan.surface, maps: maps, steps: steps, x: s.plan.x, y: s.plan.y)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)

@@ -71,7 +71,7 @@ enum ProcessEnd {
         }
         for argument in rest {
             if argument == "--" { break }
-            guard argument.hasPrefix("--") else { continue }
+            guard argument.hasPrefix("--"), !looksLikeFormula(argument) else { continue }
             let name = String(argument.prefix { $0 != "=" })
             guard !known.contains(name) else { continue }
             var message = "Unknown option '\(name)'"
@@ -79,6 +79,14 @@ enum ProcessEnd {
             return message
         }
         return nil
+    }
+
+    /// Whether an argument starting with `--` reads as a formula, not an option: `---x`, `--(x)`, `--x^2`.
+    /// (Only the part before any `=` counts: `--titel=f(x)` is a misspelt option.)
+    static func looksLikeFormula(_ argument: String) -> Bool {
+        let name = argument.prefix { $0 != "=" }
+        return name.hasPrefix("--") && name.count > 2
+            && ((name.dropFirst(2).first.map { !$0.isLetter } ?? false) || name.contains { "^*/+()".contains($0) })
     }
 
     /// "'-x^2' starts with '-', so it reads as an option; …" for the first argument that starts with one
@@ -103,7 +111,9 @@ enum ProcessEnd {
             if argument == "--" { break }
             defer { previous = argument }
             if let previous, valued.contains(previous) { continue }
-            guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 1,
+            // `---x` or `--x^2` is no option of any command: a formula of negations (it was "Unknown option '---x'").
+            let formulaWithDashes = looksLikeFormula(argument) && !words.contains { $0 == argument.prefix { $0 != "=" } }
+            guard argument.hasPrefix("-"), !argument.hasPrefix("--") || formulaWithDashes, argument.count > 1,
                   !shortOptions.contains(argument) else { continue }
             let number = argument.prefix { $0 != "," && $0 != ":" }
             if Double(number) != nil { continue }
