@@ -154,17 +154,17 @@ private struct TrajectoryStepper<O: Objective> {
         return f
     }
 
-    /// Runs `options.steps` steps recording nothing; nil as soon as f, θ or the gradient is not finite
+    /// Runs `options.steps` steps recording nothing; nil as soon as the run stops (see `canContinue`)
     /// or θ leaves the view (see `runEndInView`).
     mutating func runToEnd(staysInView: ([Double]) -> Bool) -> (value: Double, position: [Double])? {
         var f = objective.value(theta)
         objective.stepGradient(theta, into: &g)
-        guard isFinite(f), staysInView(theta) else { return nil }
+        guard canContinue(f), staysInView(theta) else { return nil }
         var k = 0
         while k < options.steps {
             k += 1
             f = step(k)
-            guard isFinite(f), staysInView(theta) else { return nil }
+            guard canContinue(f), staysInView(theta) else { return nil }
         }
         return (f, theta)
     }
