@@ -79,8 +79,18 @@ public struct CurvesFigure: FigureRecipe {
                 })
             }
             // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
-            // the start), so they stay under it in a frame's legend.
-            for note in [run.cycleNote(surface: surface), run.learningRateNote, run.evaluationNote].compactMap({ $0 }) {
+            // the start), so they stay under it in a frame's legend; a frame gives the lr of its step.
+            if let note = run.cycleNote(surface: surface) {
+                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
+            }
+            if let note = run.learningRateNote {
+                let rates = run.trajectory.learningRates
+                ax.add(LegendLine(note), animated: animated, as: ProgressLegend.mark(final: note, steps: 0...Double(steps.last ?? 0)) {
+                    let j = run.index(atStep: $0)
+                    return rates.indices.contains(j) ? "lr " + SurfaceRun.value(rates[j]) : note
+                })
+            }
+            if let note = run.evaluationNote {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
             markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)

@@ -1,9 +1,9 @@
 import Foundation
 import Optim
 import TestSupport
-import Viz
 import XCTest
 @testable import Figures
+@testable import Viz
 @testable import dlplot
 
 /// `--animate` on curves, lr, steps and runs (the same engine and options as `surface`): the frame count
@@ -106,5 +106,52 @@ final class AnimatedCommandsTests: XCTestCase {
             XCTAssertTrue(g.stderr.contains("invalid --fps '0'"), g.stderr)
         }
         XCTAssertEqual(listing(dir), [], "nothing written")
+    }
+
+    /// `--time log` on curves and runs: the step axis is drawn in log(1 + step) (symlog, threshold 1), where
+    /// frames spread evenly in log time move evenly; a log holding every tenth step gives each frame a step
+    /// of its own (log time alone would give steps 1–9, which hold no data, five identical frames).
+    func testLogTimeDrawsTheStepAxisInLogAndGivesEachFrameALoggedStep() throws {
+        let dir = try makeTemporaryDirectory()
+        let rows = stride(from: 0, through: 2000, by: 10).map { "\($0),\(2 / (1 + Double($0) / 50))" }
+        try (["step,loss"] + rows).joined(separator: "\n").write(to: dir.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        let runs = try DLPlot.RunsCommand.parse([dir.appendingPathComponent("a.csv").path])
+        let (animation, _) = try runs.makeAnimation(frames: 16, spacing: .log)
+        XCTAssertEqual(animation.still.panels[0].axes.xScale, .symlog(threshold: 1))
+        // From step 0, with no margin before it (a margin of 10 steps would take as much room as steps 0–10).
+        let domain = try animation.lastFrame.laidOut().axes[0].xScale.domain
+        XCTAssertEqual(domain.lower, 0)
+        XCTAssertGreaterThanOrEqual(domain.upper, 2000)
+        let (figure, _) = try runs.makeAnimatedFigure()
+        let times = Animation.revealTimes(figure, frames: 16, timing: .log)
+        XCTAssertEqual(Set(times).count, 16, "\(times)")
+        XCTAssertEqual(Array(times.prefix(4)), [0, 10, 20, 30], "the first frames on the first logged steps")
+        XCTAssertTrue(times.allSatisfy { $0.truncatingRemainder(dividingBy: 10) == 0 }, "\(times)")
+        XCTAssertEqual(times.last, 2000)
+        // Even time keeps the linear axis (and the still figure's look).
+        XCTAssertEqual(try runs.makeAnimation(frames: 16, spacing: .even).0.still.panels[0].axes.xScale, .linear)
+        let curves = try DLPlot.CurvesCommand.parse(["--surface", "rosenbrock", "--optimizers", "gd,adam", "--steps", "1000"])
+        let (c, _) = try curves.makeAnimation(frames: 12, spacing: .log)
+        XCTAssertTrue(c.still.panels.allSatisfy { $0.axes.xScale == .symlog(threshold: 1) })
+        // The command writes it: every frame differs from the one before.
+        let r = try runDLPlot(["runs", "a.csv", "--animate", "--time", "log", "--frames", "16", "--size", "480x300", "--frames-dir", "f"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let frames = try (1...16).map { try Data(contentsOf: dir.appendingPathComponent(String(format: "f/frame-%04d.png", $0))) }
+        XCTAssertEqual(Set(frames).count, 16, "no two frames alike")
+    }
+
+    /// With a schedule, a frame of curves gives the lr of its step under the run's name, as surface does
+    /// (StepLR halves 0.1 every 50 steps); the last frame gives the whole schedule, as the still figure.
+    func testCurvesGiveTheScheduledLearningRateOfEachFrame() throws {
+        let command = try DLPlot.CurvesCommand.parse(["--surface", "ellipse", "--optimizers", "gd", "--lr", "0.1", "--steps", "400",
+                                                      "--schedule", "StepLR(step_size=50, gamma=0.5)"])
+        let (figure, _) = try command.makeAnimatedFigure()
+        let animation = Animation(revealing: figure, frames: 9, timing: .even)
+        XCTAssertEqual(Animation.revealTimes(figure, frames: 9, timing: .even), stride(from: 0.0, through: 400, by: 50).map { $0 })
+        let rows = { (k: Int) in animation.moving(k)[0].flatMap(\.legendEntries).map(\.label).filter { $0.hasPrefix("lr ") } }
+        XCTAssertEqual(rows(0), ["lr 0.1"])
+        XCTAssertEqual(rows(2), ["lr 0.025"], "step 100: 0.1 · 0.5²")
+        XCTAssertEqual(rows(8).count, 1)
+        XCTAssertTrue(rows(8)[0].hasPrefix("lr 0.1 → "), "\(rows(8))")
     }
 }

@@ -16,6 +16,20 @@ final class AnimationTests: XCTestCase {
         XCTAssertEqual(FrameTiming.even.steps(frames: 3, steps: 0), [0, 0, 0])
     }
 
+    /// Log time on a log with sparse steps: each frame on a logged step, no two on the same one.
+    func testLogTimeOnSparseMomentsShowsEachFrameAStepOfItsOwn() {
+        let moments = stride(from: 0.0, through: 1000, by: 10).map { $0 }
+        let snapped = FrameTiming.snapped(FrameTiming.log.times(frames: 12, over: 0...1000), to: moments)
+        XCTAssertEqual(Set(snapped).count, 12, "\(snapped)")
+        XCTAssertTrue(snapped.allSatisfy { moments.contains($0) }, "\(snapped)")
+        XCTAssertEqual(snapped, snapped.sorted())
+        XCTAssertEqual(Array(snapped.prefix(3)), [0, 10, 20])
+        XCTAssertEqual(snapped.last, 1000)
+        // Fewer moments than frames: some frames repeat, none goes back.
+        let few = FrameTiming.snapped(FrameTiming.log.times(frames: 6, over: 0...100), to: [0, 50, 100])
+        XCTAssertEqual(few, few.sorted()); XCTAssertEqual(few.last, 100)
+    }
+
     func testDelaysStayOnTheClock() {
         let t = AnimationTiming(fps: 30, hold: 1.5)
         let d = t.delays(count: 10, unit: 100)

@@ -48,6 +48,7 @@ public struct RunsFigure: FigureRecipe {
         let grid = Self.panelGrid(count: metrics.count)
         let columnPixels = figure.size.width / Double(grid.columns)
         var dropped = false, spansDecades = false
+        var moments = Set<Double>()
         let xRange = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         var points = RunsTables(smoothing: smoothing != nil, x: x)
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
@@ -66,6 +67,7 @@ public struct RunsFigure: FigureRecipe {
                 let xs = try RunCurves.xColumn(series, of: run, axis: x)
                 let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
                 points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
+                if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
             }
             if let groups {
@@ -105,6 +107,8 @@ public struct RunsFigure: FigureRecipe {
         }
         figure.title = title()
         figure.subtitle = subtitle()
+        // The logged x values: log time picks its frames among them (no two frames showing one step's data).
+        if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
         // What the reader skipped or replaced goes to standard error only (see RunsCommand), never on the figure.
         var notes: [String] = []
         if let mixed = mixedStepNote() { notes.insert(mixed, at: 0) }
@@ -117,6 +121,9 @@ public struct RunsFigure: FigureRecipe {
         figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
         return groups == nil ? [points.table] : [points.table, groupRows]
     }
+
+    /// The most logged x values an animation picks its log-time frames among (more: frames on any x).
+    static let maxMoments = 1_000_000
 
     /// With `--x step`, runs whose steps count different things (a Keras log's epochs beside another log's
     /// steps) share an axis only by number: the note says so.

@@ -86,6 +86,23 @@ public enum FrameTiming: String, Sendable, CaseIterable {
         return out
     }
 
+    /// `times` (non-decreasing) moved onto `moments` (ascending): each to the latest moment at or before it,
+    /// then on to later moments where two frames would show the same one (as `spread` does, when there are
+    /// at least as many moments as times). The last time is kept: the last frame is the finished figure.
+    static func snapped(_ times: [Double], to moments: [Double]) -> [Double] {
+        let n = times.count
+        guard n > 1, !moments.isEmpty else { return times }
+        let index = times.map { t -> Double in
+            var lo = 0, hi = moments.count   // the first moment after t
+            while lo < hi { let mid = (lo + hi) / 2; if moments[mid] <= t { lo = mid + 1 } else { hi = mid } }
+            return Double(max(0, lo - 1))
+        }
+        let apart = moments.count >= n ? spread(index, gap: 1, upper: Double(moments.count - 1)) : index
+        var out = apart.map { moments[Int($0)] }
+        out[n - 1] = times[n - 1]
+        return out
+    }
+
     /// `frames` times from `span.lowerBound` to `span.upperBound` (non-decreasing, the first and the last
     /// included): evenly spread, or evenly in log(1 + t − lower).
     public func times(frames: Int, over span: ClosedRange<Double>) -> [Double] {

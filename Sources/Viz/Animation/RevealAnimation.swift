@@ -29,7 +29,8 @@ extension Animation {
         }
     }
 
-    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure`.
+    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure` (log time on the figure's
+    /// `revealMoments` where it has them).
     public static func revealTimes(_ figure: Figure, frames: Int, timing: FrameTiming) -> [Double] {
         let all = figure.panels.flatMap { $0.axes.marks.compactMap { $0 as? TimedMark } }
         var lower = all.map(\.span.lowerBound).min() ?? 0, upper = all.map(\.span.upperBound).max() ?? 0
@@ -37,6 +38,8 @@ extension Animation {
             lower = min(max(lower, span.lowerBound), upper)
             upper = max(lower, min(upper, span.upperBound))
         }
-        return timing.times(frames: frames, over: lower...max(lower, upper))
+        let times = timing.times(frames: frames, over: lower...max(lower, upper))
+        guard timing == .log, let moments = figure.revealMoments else { return times }
+        return FrameTiming.snapped(times, to: moments.filter { $0 >= lower && $0 <= upper })
     }
 }

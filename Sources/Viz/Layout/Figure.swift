@@ -42,6 +42,10 @@ public struct Figure: Sendable {
     /// nil: the union of the marks' spans. Set it when the marks go on past what the figure shows (lines
     /// kept to their last time on an axis that ends earlier), so no frame is spent where nothing moves.
     public var revealSpan: ClosedRange<Double>?
+    /// The times at which the timed marks change (the steps a log holds, ascending), or nil when they
+    /// change at any time. Log time (`FrameTiming.log`) picks its frames among them, so no two frames show
+    /// the same data where there are at least as many moments as frames.
+    public var revealMoments: [Double]?
 
     /// The largest raster side accepted, in pixels.
     public static let maxPixels = 20_000

@@ -6,8 +6,8 @@ import Viz
 extension DLPlot {
     /// `dlplot curves --surface NAME`: loss and distance to the minimum against the step.
     struct CurvesCommand: AnimatedFigureCommand {
-        /// The step axis is linear: log time would spend half the frames in its first few pixels.
-        static var logTimeRefusal: String? { "curves draws the steps on a linear axis, where the first steps that log time dwells on take a few pixels" }
+        /// With `--time log` the step axis is drawn in log(1 + step), where the log-time frames move evenly.
+        static var logTimeAxis: Bool { true }
 
         static let configuration = CommandConfiguration(
             commandName: "curves",

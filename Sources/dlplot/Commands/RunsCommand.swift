@@ -7,8 +7,8 @@ import Viz
 extension DLPlot {
     /// `dlplot runs FILE...`: training curves from logs.
     struct RunsCommand: AnimatedFigureCommand {
-        /// The step axis is linear: log time would spend half the frames in its first few pixels.
-        static var logTimeRefusal: String? { "runs draws the steps on a linear axis, where the first steps that log time dwells on take a few pixels" }
+        /// With `--time log` the step axis is drawn in log(1 + step), where the log-time frames move evenly.
+        static var logTimeAxis: Bool { true }
 
         static let configuration = CommandConfiguration(
             commandName: "runs",

@@ -15,8 +15,11 @@ protocol AnimatedFigureCommand: FigureCommand {
     func makeAnimation(frames: Int, spacing: FrameTiming) throws -> (Animation, [DataTable])
     /// The still figure made for an animation: its growing marks are `TimedMark`s.
     func makeAnimatedFigure() throws -> (Figure, [DataTable])
-    /// Why `--time log` does not fit this command's figure (its time axis is drawn linear), or nil when it does.
+    /// Why `--time log` does not fit this command's figure, or nil when it does.
     static var logTimeRefusal: String? { get }
+    /// Whether the figure's x axes are its time axis (steps), drawn in log(1 + step) with `--time log` so
+    /// that the frames, evenly spread in log time, move evenly along them.
+    static var logTimeAxis: Bool { get }
 }
 
 extension AnimatedFigureCommand {
@@ -25,12 +28,23 @@ extension AnimatedFigureCommand {
         var (figure, tables) = try makeAnimatedFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
+        if spacing == .log, Self.logTimeAxis {
+            for p in figure.panels.indices {
+                figure.modifyAxes(p) { ax in
+                    ax.xScale = .symlog(threshold: 1)
+                    // No margin before step 0: on this axis a margin of 10 steps takes as much room as steps 0–10.
+                    if let l = ax.xLimits, l.lower < 0 { ax.xLimits = Interval(0, l.upper) }
+                    ax.xPadding = 0
+                }
+            }
+        }
         return (Animation(revealing: figure, frames: frames, timing: spacing), tables)
     }
 
     func makeAnimatedFigure() throws -> (Figure, [DataTable]) { try makeFigure() }
 
     static var logTimeRefusal: String? { nil }
+    static var logTimeAxis: Bool { false }
 
     /// The checks of `--animate` and the output it writes to (call from `validate()`).
     func validateAnimation() throws {

@@ -20,7 +20,7 @@ struct AnimationOptions: ParsableArguments {
     var frames: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Animation: which step each frame shows: even (steps spread evenly) or log (evenly in log(1 + step): more frames for the first steps; surface and lr only, as curves, runs and steps draw steps on a linear axis).",
+        "Animation: which step each frame shows: even (steps spread evenly) or log (evenly in log(1 + step): more frames for the first steps; curves and runs then draw the step axis in log(1 + step) too, so the curves grow evenly; not for steps).",
         valueName: "even|log"))
     var time = "even"
 
