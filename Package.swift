@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "Figures",
-            dependencies: ["Optim", "Viz", "RunLogs"],
+            dependencies: ["Optim", "Viz", "RunLogs", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"]
         ),
         // Training logs (CSV, JSON lines, TensorBoard event files); no drawing, no optimizers.

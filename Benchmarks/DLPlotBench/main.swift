@@ -1,6 +1,6 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
 //   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--before PATH-TO-EARLIER-DLPLOT]
-//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|expressions|viz|fields|commands|logs|paired|animation]
+//               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|expressions|viz|fields|commands|scale|logs|paired|animation]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ name: String) -> String? {
@@ -28,6 +28,10 @@ if only == nil || only == "fields" {
 if only == nil || only == "commands", let dlplot = argument("--dlplot") {
     print("== Whole commands (process start to file written)")
     runCommandBenchmarks(&harness, dlplot: dlplot, baseline: argument("--baseline"))
+}
+if only == nil || only == "scale", let dlplot = argument("--dlplot") {
+    print("== Surface pipeline at growing grids, whole processes (best of \(argument("--runs") ?? "5") runs)")
+    runScaleBenchmarks(&harness, dlplot: dlplot, runs: Int(argument("--runs") ?? "") ?? 5)
 }
 if only == nil || only == "logs" {
     print("== Training logs (reading; whole `dlplot runs` with its peak memory)")

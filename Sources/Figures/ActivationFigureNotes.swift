@@ -1,5 +1,6 @@
 import Foundation
 import Optim
+import RealModule
 import Viz
 
 extension ActivationFigure {
@@ -80,9 +81,9 @@ extension ActivationFigure {
 
     /// [lo, hi] (both > 0) padded by 5 % of the decades it spans (a decade each side when lo = hi).
     static func logPadded(_ lo: Double, _ hi: Double) -> Interval {
-        let a = log10(lo), b = log10(hi)
+        let a = Double.log10(lo), b = Double.log10(hi)
         let pad = b > a ? 0.05 * (b - a) : 1
-        return Interval(max(pow(10, a - pad), Double.leastNormalMagnitude), min(pow(10, b + pad), Double.greatestFiniteMagnitude))
+        return Interval(max(Double.pow(10, a - pad), Double.leastNormalMagnitude), min(Double.pow(10, b + pad), Double.greatestFiniteMagnitude))
     }
 
     /// On a log y axis, what is not drawn because it is ≤ 0: "f′ ≤ 0 for 0 < x < 0.37 (not drawn on the log

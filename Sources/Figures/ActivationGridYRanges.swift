@@ -1,5 +1,5 @@
-import Foundation
 import Optim
+import RealModule
 import Viz
 
 /// The y ranges of a grid of activation panels: one shared range, so shapes and slopes compare across
@@ -37,7 +37,7 @@ public struct ActivationGridYRanges: Sendable {
             guard let f else { extents.append(nil); continue }
             // A pole's branches leave the shared axis rather than stretch it: its core is what counts.
             let (lo, hi) = d.unbounded.isEmpty ? (f.shownLower, f.shownUpper) : (f.coreLower, f.coreUpper)
-            extents.append(logScale ? (log10(lo), log10(hi), f.trimmed) : (lo, hi, f.trimmed))
+            extents.append(logScale ? (Double.log10(lo), Double.log10(hi), f.trimmed) : (lo, hi, f.trimmed))
         }
         let spans = extents.compactMap { $0.map { $0.hi - $0.lo } }.sorted()
         let median = spans.isEmpty ? 1 : spans[spans.count / 2]
@@ -53,7 +53,7 @@ public struct ActivationGridYRanges: Sendable {
         if logScale {
             if !(lo <= hi) { (lo, hi) = (-1, 1) }
             let pad = hi > lo ? 0.05 * (hi - lo) : 1
-            shared = pow(10, lo - pad)...pow(10, hi + pad)
+            shared = Double.pow(10, lo - pad)...Double.pow(10, hi + pad)
         } else {
             // Curves that fall further than −2 (the identity) leave through the bottom.
             lo = max(lo, -2)

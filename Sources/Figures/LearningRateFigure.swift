@@ -81,7 +81,7 @@ public struct LearningRateFigure: FigureRecipe {
             let objective = FunctionObjective(dimension: 1, value: { c.value($0[0]) }, gradient: { [c.derivative($0[0])] })
             let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [start],
                                         options: TrajectoryOptions(steps: steps, recordGradients: false))
-            let ws = run.positions.map { $0[0] }
+            let ws = run.coordinates(0)
             let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
             var axes = Axes(title: "$\\alpha$ = " + rateTexts[i] + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
             if animated {

@@ -71,7 +71,7 @@ public struct PitfallsFigure: FigureRecipe {
             let objective = FunctionObjective(dimension: 1, value: { c.value($0[0]) }, gradient: { [c.derivative($0[0])] })
             let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [r.start],
                                         options: TrajectoryOptions(steps: steps, recordGradients: false))
-            let ws = run.positions.map { $0[0] }
+            let ws = run.coordinates(0)
             let pts = ws.map { Point($0, curve.value($0)) }
             let color = theme.color(i)
             let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)

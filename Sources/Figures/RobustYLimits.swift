@@ -1,4 +1,4 @@
-import Foundation
+import RealModule
 
 /// y limits that show the shape of curves with poles or enormous values, instead of letting the few
 /// samples next to a pole (1/x near 0) or at the far end of a double exponential (exp(exp(x)) reaches
@@ -79,9 +79,9 @@ public struct RobustYLimits: Sendable, Equatable {
     /// a log axis leaves them out; a double exponential (10¹⁷⁵ at x = 6) is a straight-ish rise there,
     /// not a tail to cut. Nil when no value is positive and finite.
     public init?(logOf xs: [Double], series: [[Double]], poles: [Double]) {
-        let logs = series.map { ys in ys.map { $0 > 0 ? Foundation.log10($0) : Double.nan } }
+        let logs = series.map { ys in ys.map { $0 > 0 ? Double.log10($0) : Double.nan } }
         guard let fit = RobustYLimits(xs: xs, series: logs, poles: poles) else { return nil }
-        func up(_ v: Double) -> Double { Swift.min(Swift.max(Foundation.pow(10, v), Double.leastNormalMagnitude), Double.greatestFiniteMagnitude) }
+        func up(_ v: Double) -> Double { Swift.min(Swift.max(Double.pow(10, v), Double.leastNormalMagnitude), Double.greatestFiniteMagnitude) }
         (lower, upper) = (up(fit.lower), up(fit.upper))
         (shownLower, shownUpper) = (up(fit.shownLower), up(fit.shownUpper))
         (coreLower, coreUpper) = (up(fit.coreLower), up(fit.coreUpper))

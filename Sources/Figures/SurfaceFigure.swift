@@ -71,6 +71,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             main = try plane(field, every: every, theme: theme, view: view)
         }
         let notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
+            + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)

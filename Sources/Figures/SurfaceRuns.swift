@@ -1,5 +1,5 @@
-import Foundation
 import Optim
+import RealModule
 import Viz
 
 /// A checked request to run optimizers on a surface: where they start, for how long, and the view.
@@ -90,8 +90,7 @@ public struct SurfaceRun: Sendable {
         self.config = config
         self.chosenRate = chosenRate
         self.trajectory = trajectory
-        let d = trajectory.positionData
-        points = stride(from: 0, to: d.count - 1, by: 2).map { Point(d[$0], d[$0 + 1]) }
+        points = zip(trajectory.coordinates(0), trajectory.coordinates(1)).map { Point($0, $1) }
         let inside = points.map { plan.inView($0.x, $0.y) }
         if let first = inside.firstIndex(of: true) {
             entersView = first > 0 ? trajectory.steps[first] : nil
@@ -207,7 +206,7 @@ public struct SurfaceRun: Sendable {
         }
         let q = side / 1000
         guard abs(v) >= q / 2 else { return "0" }
-        let digits = Int(Foundation.log10(abs(v) / q).rounded(.up))
+        let digits = Int(Double.log10(abs(v) / q).rounded(.up))
         return TickFormat.short(v, significant: min(3, max(2, digits)))
     }
 

@@ -3,14 +3,18 @@
 /// Steps to fractional epochs, for `--x epoch` on logs that record per-step metrics with an epoch
 /// column or tag (Lightning's `metrics.csv`, JSON lines with an `epoch` key, TensorBoard `epoch` tags).
 ///
+/// One convention for every log: x counts the epochs completed when the value was logged (Hugging Face's
+/// fractional `epoch`; Keras' epoch e, logged at the end of its (e + 1)-th epoch, is at e + 1, see
+/// `RunCurves.xColumn`; Lightning's end-of-epoch e validation is at e + 1 too).
+///
 /// Rule, for whole-number epochs: epoch e spans the steps after the previous epoch's last logged step
 /// through its own last logged step (Lightning logs the epoch-end metrics at an epoch's last step, so
 /// these are the epoch's real bounds). A step s of epoch e is at
 ///
-///     x = e + (s − first step of e) / (steps in e),
+///     x = e + (s − first step of e + 1) / (steps in e),
 ///
-/// so ⌊x⌋ is the epoch the log gives the step, steps spread evenly through their epoch, and a log with one
-/// row per epoch keeps x = e. The first epoch is taken as long as the second (or as its logged span when
+/// so the steps of epoch e lie in (e, e + 1], spread evenly, its last step at e + 1 (one more epoch
+/// completed), and a log with one row per epoch has x = e + 1. The first epoch is taken as long as the second (or as its logged span when
 /// it is the only one); the last is at least as long as the one before it (a run stopped mid-epoch is not
 /// stretched); steps after the last logged epoch step continue at the last epoch's rate.
 /// Epochs logged as fractions (Hugging Face's Trainer logs `epoch: 0.27`) are used as logged,
@@ -67,14 +71,14 @@ public struct EpochMap: Sendable {
             guard let lastEnd = ends.last, let lastEpoch = epochs.last, let lastLength = lengths.last else { return .nan }
             if step > lastEnd {
                 // Past the last logged step: the last epoch runs to its full length, then epochs continue at that rate.
-                return lastEpoch + Double(step - (starts.last ?? 0)) / Double(lastLength)
+                return lastEpoch + Double(step - (starts.last ?? 0) + 1) / Double(lastLength)
             }
             var lo = 0, hi = ends.count - 1
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if ends[mid] >= step { hi = mid } else { lo = mid + 1 }
             }
-            return epochs[lo] + Double(step - starts[lo]) / Double(lengths[lo])
+            return epochs[lo] + Double(step - starts[lo] + 1) / Double(lengths[lo])
         }
     }
 

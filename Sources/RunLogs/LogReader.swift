@@ -90,9 +90,26 @@ public enum LogReader {
         }
         let whole = head.count < 4096 ? head.count : (head.lastIndex(of: 0x0A) ?? head.count)
         if head.contains(0) || String(validating: head[..<whole], as: UTF8.self) == nil {
-            throw RunLogError(file: path, "is binary data; " + expected)
+            throw RunLogError(file: path, Self.binaryKind(head) ?? "is binary data; " + expected)
+        }
+        if head[first] == UInt8(ascii: "#") {
+            let line = String(decoding: head[first...].prefix { $0 != 0x0A && $0 != 0x0D }.prefix(40), as: UTF8.self)
+            throw RunLogError(file: path, "starts with a comment line ('\(line)'); expected a header such as step,loss in the "
+                + "first line: leave the comments out, e.g. grep -v '^#' FILE | dlplot runs -")
         }
         return head[first] == UInt8(ascii: "{") || head[first] == UInt8(ascii: "[") ? .jsonLines : .csv
+    }
+
+    /// What a binary file is, when its first bytes tell: gzip, or UTF-16 text.
+    static func binaryKind(_ head: [UInt8]) -> String? {
+        if head.starts(with: [0x1F, 0x8B]) {
+            return "is gzip-compressed; expected an uncompressed log: dlplot runs <(zcat FILE) reads it decompressed"
+        }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return "is UTF-16 text (as PowerShell and Excel's Unicode text write it); expected UTF-8: "
+                + "iconv -f UTF-16 -t UTF-8 FILE > log.csv converts it"
+        }
+        return nil
     }
 
     private static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -101,10 +118,23 @@ public enum LogReader {
         InputSpool.noteRead(path)
         switch try format(of: path) {
         case .tensorBoard: return [try EventFileReader.read(files: [path], name: name, source: path)]
-        case .jsonLines, .trainerState: return try JSONLinesReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
-        case .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV:
-            return try CSVLogReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns)
+        case .jsonLines, .trainerState, .csv, .lightningCSV, .kerasCSV, .tensorBoardCSV:
+            // A log whose only x is a fractional epoch (no step): read again with the record number as the
+            // step and the epochs as logged, for --x epoch.
+            do { return try readText(path, name: name, options: options, epochSteps: true) } catch {
+                guard error.fractionalEpoch else { throw error }
+                return try readText(path, name: name, options: options, epochSteps: false)
+            }
         }
+    }
+
+    private static func readText(_ path: String, name: String, options: Options, epochSteps: Bool) throws(RunLogError) -> [RunLog] {
+        if try format(of: path) == .jsonLines {
+            return try JSONLinesReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns,
+                                            epochSteps: epochSteps)
+        }
+        return try CSVLogReader.read(path: path, name: name, labelled: options.labelled, runColumns: options.runColumns,
+                                     epochSteps: epochSteps)
     }
 
     private static func readDirectory(_ path: String, name: String?, options: Options) throws(RunLogError) -> [RunLog] {

@@ -60,18 +60,42 @@ struct RunParts<Extra> {
     /// The most runs one file may split into.
     static var maximum: Int { 1000 }
 
-    /// The index of the run `key` ("" for a log without run columns), added if new.
-    mutating func part(_ key: String) -> Int {
+    /// Each run's run-column cells, one per run column ("" where missing), when the reader gives them.
+    private(set) var cells: [[String]] = []
+
+    /// The index of the run `key` ("" for a log without run columns), added if new; `cells` are its
+    /// run-column cells (see `shortenNames`).
+    mutating func part(_ key: String, cells runCells: [String] = []) -> Int {
         if keys.count == 1, keys[0] == key { return 0 }
         if let k = index[key] { return k }
         index[key] = keys.count
         keys.append(key)
+        cells.append(runCells)
         builders.append(RunLogBuilder(recordsTime: recordsTime))
         extras.append(makeExtra())
         return keys.count - 1
     }
 
     var isEmpty: Bool { builders.allSatisfy(\.isEmpty) }
+
+    /// Leaves out of the run names a column that only repeats what the others say, when a seed column is
+    /// among them: W&B's `Name` (`resnet18-s0`) beside `model` (`resnet18`) and `seed` (`0`) names the run
+    /// `resnet18 seed0`, so that `--group 'seed[0-9]+'` groups the seeds. A column repeats the others when
+    /// its values and the others' together match one to one over the runs.
+    /// - Parameter columns: the run columns' names, in the order of each run's cells.
+    mutating func shortenNames(columns: [String]) {
+        let n = columns.count
+        guard n >= 2, cells.count == keys.count, cells.allSatisfy({ $0.count == n }),
+              let seed = columns.firstIndex(where: { RunColumns.normalized($0) == "seed" }) else { return }
+        let distinct = Set(cells).count
+        for c in 0..<n where c != seed {
+            let rest = cells.map { row in row.indices.filter { $0 != c }.map { row[$0] } }
+            guard Set(cells.map { $0[c] }).count == distinct, Set(rest).count == distinct,
+                  rest.allSatisfy({ !$0.contains("") }) else { continue }
+            keys = rest.map { $0.joined(separator: " ") }
+            return
+        }
+    }
 
     /// The runs: one named `name` when the log has no run columns, else one per key, named by the key
     /// (`label/key` when the user labelled the file). Runs without a point are left out.

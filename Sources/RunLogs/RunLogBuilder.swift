@@ -120,14 +120,25 @@ struct RunLogBuilder {
         }
         for (k, var s) in series.enumerated() {
             s.name = names[k]
-            if restarts[k] > 0 {
-                notes.append("\(s.name): the run restarts \(restarts[k]) time(s) at an earlier step; "
-                    + "\(replaced[k]) earlier point(s) replaced by the resumed run's")
-            }
             if s.name == "epoch" { epochs = s } else { metrics.append(s) }
         }
+        if let note = restartNote(names) { notes.append(note) }
         return RunLog(name: name, source: source, format: format, metrics: metrics,
                       epochs: epochs, notes: notes)
+    }
+
+    /// One note for a resumed run (steps going back): how often, in which metrics, how many points replaced
+    /// ("the run restarts 1 time at an earlier step (train_loss); 26 earlier points replaced by the resumed
+    /// run's"); the epoch axis counts only when no metric restarts.
+    private func restartNote(_ names: [String]) -> String? {
+        let restarting = names.indices.filter { restarts[$0] > 0 }
+        let metrics = restarting.filter { names[$0] != "epoch" }
+        let counted = metrics.isEmpty ? restarting : metrics
+        guard let times = counted.map({ restarts[$0] }).max() else { return nil }
+        let points = counted.reduce(0) { $0 + replaced[$1] }
+        let listed = counted.prefix(6).map { names[$0] }.joined(separator: ", ") + (counted.count > 6 ? ", …" : "")
+        return "the run restarts \(times) time\(times == 1 ? "" : "s") at an earlier step (\(listed)); \(points) earlier "
+            + "point\(points == 1 ? "" : "s") replaced by the resumed run's"
     }
 
     /// The text columns whose values differ between series, in order of first appearance.

@@ -69,9 +69,9 @@ final class RunsCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = try lines(dir.appendingPathComponent("d.csv"))
         XCTAssertEqual(rows.first, "run,metric,step,value,epoch")
-        // 44 steps an epoch; step 9 is 9/44 into epoch 0, validation at step 87 is 43/44 into epoch 1.
-        XCTAssertTrue(rows.contains("l,train_loss_step,9,2.156244993209839,\(9.0 / 44)"), "\(rows.prefix(3))")
-        XCTAssertTrue(rows.contains("l,val_loss,87,1.554490327835083,\(1 + 43.0 / 44)"))
+        // 44 steps an epoch; after step 9, 10/44 of epoch 0 is done; validation at step 87 ends epoch 1: 2 completed.
+        XCTAssertTrue(rows.contains("l,train_loss_step,9,2.156244993209839,\(10.0 / 44)"), "\(rows.prefix(3))")
+        XCTAssertTrue(rows.contains("l,val_loss,87,1.554490327835083,2.0"), "\(rows.suffix(3))")
     }
 
     func testTensorBoardFloat32ValuesPrintAsLoggedAndGroupsGoToASecondTable() throws {
@@ -132,6 +132,10 @@ final class RunsCommandTests: XCTestCase {
             ([fixture("jsonl/adam.jsonl"), "--x", "epoch"], "has no epoch column or tag"),
             ([fixture("csv/resumed.csv"), "--x", "time"], "records no wall time"),
             ([fixture("jsonl/adam.jsonl"), "--smooth", "1"], "invalid --smooth '1'"),
+            ([fixture("jsonl/adam.jsonl"), "--smooth", "0.9x"],
+             "Error: invalid --smooth '0.9x': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)\n"),
+            ([fixture("jsonl/adam.jsonl"), "--group", ""], "Error: invalid --group '': it matches only empty text, so every run "
+                + "would be a group of its own; expected a pattern for the part that differs between seeds, such as 'seed[0-9]+'\n"),
             ([fixture("jsonl/adam.jsonl"), "--x", "wall"], "invalid --x 'wall'"),
             ([fixture("jsonl/adam.jsonl"), "--group", "seed[0-"], "invalid --group 'seed[0-'"),
             ([fixture("jsonl/adam.jsonl"), "--label", "a", "--label", "b"], "invalid --label 'b'"),
@@ -144,5 +148,12 @@ final class RunsCommandTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.png").path))
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path))
         }
+    }
+
+    /// `--colors red` draws Okabe–Ito vermilion: the help says so, and how to get pure red.
+    func testColourNamesAreExplainedInTheHelp() throws {
+        let help = try runDLPlot(["runs", "--help"], in: try scratch())
+        let flat = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(flat.contains("red = vermilion #D55E00) or hex (#ff0000 for pure red"), flat)
     }
 }

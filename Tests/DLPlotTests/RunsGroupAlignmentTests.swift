@@ -63,4 +63,50 @@ final class RunsGroupAlignmentTests: XCTestCase {
         XCTAssertEqual(mean.count, 5)
         XCTAssertEqual(groups.column("runs"), ["2", "2", "2", "1", "1"])
     }
+
+    /// W&B's chart export: one run per `RUN - METRIC` column, so the seeds group; the note about the left-out
+    /// __MIN/__MAX columns goes to standard error only, never onto the figure.
+    func testAWandBChartExportGroupsItsSeeds() throws {
+        let dir = try makeTemporaryDirectory()
+        let header = ["a-seed0", "a-seed1"].flatMap { r in ["\"\(r) - train/loss\"", "\"\(r) - train/loss__MIN\"", "\"\(r) - train/loss__MAX\""] }
+        try write(["w.csv": "\"Step\"," + header.joined(separator: ",") + "\n0,2,2,2,4,4,4\n5,1,1,1,3,3,3\n"], in: dir)
+        let run = try runDLPlot(["runs", "w.csv", "--group", "seed[0-9]+", "--data", "w-d.csv", "-o", "w.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "note: " + "W&B chart export: its 4 __MIN/__MAX columns (the range of the points W&B merged into each "
+            + "exported one, not a spread across runs) left out; --group draws a band across runs\nwrote w.png and w-d.csv and w-d-2.csv\n")
+        let groups = try TidyTable(dir.appendingPathComponent("w-d-2.csv"))
+        XCTAssertEqual(groups.column("group"), ["a", "a"])
+        XCTAssertEqual(groups.column("metric"), ["train/loss", "train/loss"])
+        XCTAssertEqual(rows(groups, "mean"), [3, 2])
+        let report = try LayoutSweepTests.report(["runs", dir.appendingPathComponent("w.csv").path, "--group", "seed[0-9]+"])
+        XCTAssertFalse(report.elements.contains { $0.text.contains("W&B") }, "reader notes stay off the figure")
+        XCTAssertEqual(report.elements.filter { $0.kind == .panelTitle }.map(\.text), ["train/loss"])
+    }
+
+    /// A pattern that matches but leaves every run alone is noted: W&B-style names that differ elsewhere.
+    func testAGroupingThatGroupsNothingIsNoted() throws {
+        let dir = try makeTemporaryDirectory()
+        try write(["r.csv": "run,step,loss\nresnet-s0,0,1\nvit-s1,0,2\n"], in: dir)
+        let run = try runDLPlot(["runs", "r.csv", "--group", "s[0-9]", "-o", "r.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "note: --group 's[0-9]' leaves every run in a group of its own: once the match is removed the names "
+            + "still differ (resnet, vit); another pattern or --run-column can make them equal\n")
+    }
+
+    /// With --smooth the group table holds the bold line too: the mean of the smoothed runs. w = 0.5:
+    /// a = 1, 0 → 1, (0.25 + 0) / 0.75 = 1/3; b = 3, 2 → 3, (0.75 + 1) / 0.75 = 7/3; means 2 and 4/3 (raw: 2, 1).
+    func testTheSmoothedGroupMeanIsInTheTable() throws {
+        let dir = try makeTemporaryDirectory()
+        try write(["m-seed0.csv": "step,loss\n0,1\n1,0\n", "m-seed1.csv": "step,loss\n0,3\n1,2\n"], in: dir)
+        let run = try runDLPlot(["runs", "m-seed0.csv", "m-seed1.csv", "--group", "seed[0-9]+", "--smooth", "0.5",
+                                 "--data", "s.csv", "-o", "s.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let groups = try TidyTable(dir.appendingPathComponent("s-2.csv"))
+        XCTAssertEqual(groups.columns.last, "smoothed")
+        XCTAssertEqual(rows(groups, "mean"), [2, 1])
+        let smoothed = rows(groups, "smoothed")
+        XCTAssertEqual(smoothed.count, 2)
+        XCTAssertEqual(smoothed[0], 2, accuracy: 1e-12)
+        XCTAssertEqual(smoothed[1], 4.0 / 3, accuracy: 1e-12)
+    }
 }

@@ -28,11 +28,10 @@ final class RunsLegendTests: XCTestCase {
         let texts = try legend(args)
         XCTAssertFalse(texts.contains { $0.contains("at step") }, "\(texts)")
         let m = try minimum(args, metric: "val_loss")
-        // Validation sits at its epoch's last step, 43/44 into the epoch: shown cut (not rounded) to two decimals.
-        let cut = (m.x * 100 + 1e-7).rounded(.down) / 100
-        XCTAssertLessThan(cut, m.x.rounded(.down) + 1, "the whole part stays the logged epoch")
-        let expected = "at epoch \(Int(cut)).\(Int((cut - cut.rounded(.down)) * 100 + 0.5))"
-        XCTAssertTrue(texts.contains { $0.contains("min ") && $0.contains(expected) }, "\(expected) in \(texts)")
+        // Validation sits at its epoch's last step: a whole number of epochs completed, as the tick under it says.
+        XCTAssertEqual(m.x, m.x.rounded(), "validation ends an epoch")
+        let expected = "at epoch \(Int(m.x))"
+        XCTAssertTrue(texts.contains { $0.contains("min ") && $0.contains(expected + " ") || $0.hasSuffix(expected) }, "\(expected) in \(texts)")
 
         let steps = try legend(["runs", fixtures.appendingPathComponent("lightning/metrics.csv").path, "--y", "val_loss"])
         XCTAssertTrue(steps.contains { $0.contains("at step \(m.step)") }, "\(steps)")
@@ -51,6 +50,7 @@ final class RunsLegendTests: XCTestCase {
         let file = dir.appendingPathComponent("d.csv")
         try "epoch,step,loss\n0,0,2.0\n0,1,1.5\n1,2,1.0\n1,3,inf\n".write(to: file, atomically: true, encoding: .utf8)
         let texts = try legend(["runs", file.path, "--x", "epoch"])
-        XCTAssertTrue(texts.contains { $0.hasSuffix("; diverged at epoch 1.5 (∞) · min 1 at epoch 1") }, "\(texts)")
+        // Two steps an epoch: step 2 is half of epoch 1 done (1.5), step 3 ends it (2).
+        XCTAssertTrue(texts.contains { $0.hasSuffix("; diverged at epoch 2 (∞) · min 1 at epoch 1.5") }, "\(texts)")
     }
 }

@@ -40,6 +40,14 @@ final class RunsTrialTests: XCTestCase {
         let twice = try runDLPlot(["runs", "sgd-seed0.csv", "./sgd-seed0.csv", "--data", "t.csv", "-o", "t.png"], in: dir)
         XCTAssertEqual(twice.status, 0, twice.stderr)
         XCTAssertEqual(Set(try TidyTable(dir.appendingPathComponent("t.csv")).column("run")), ["sgd-seed0", "sgd-seed0 (2)"])
+        // One file name in two experiments' directories: named by the directory that differs.
+        for e in ["x1", "x2"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("\(e)/run"), withIntermediateDirectories: true)
+            _ = try write("epoch,loss\n0,1\n1,0.5\n", "\(e)/run/log.csv", in: dir)
+        }
+        let apart = try runDLPlot(["runs", "x1/run/log.csv", "x2/run/log.csv", "--data", "x.csv", "-o", "x.png"], in: dir)
+        XCTAssertEqual(apart.status, 0, apart.stderr)
+        XCTAssertEqual(Set(try TidyTable(dir.appendingPathComponent("x.csv")).column("run")), ["x1/log", "x2/log"])
     }
 
     func testALastLineWithoutLineBreakIsSkippedWithANote() throws {
@@ -83,6 +91,10 @@ final class RunsTrialTests: XCTestCase {
         let keras = fixtures.appendingPathComponent("keras/training.log").path, jsonl = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
         let notes = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .footnote)
         XCTAssertTrue(notes.contains { $0.contains("The x axis mixes units: training counts epochs, adam steps.") }, "\(notes)")
+        XCTAssertFalse(notes.contains { $0.contains("--x epoch") }, "adam.jsonl has no epochs: \(notes)")
+        let lightning = fixtures.appendingPathComponent("lightning/metrics.csv").path
+        let both = try texts(["runs", keras, lightning, "--y", "val_loss"], kind: .footnote)
+        XCTAssertTrue(both.contains { $0.contains("steps. --x epoch draws them all by epochs completed.") }, "\(both)")
     }
 
     func testAGroupPatternMatchingNoRunIsRefused() throws {
@@ -94,13 +106,38 @@ final class RunsTrialTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.png").path))
     }
 
-    func testOtherSeparatorsAreNamed() throws {
+    /// Tabs (pandas' sep='\t') and semicolons (Keras' CSVLogger(separator=';')) are read as commas are;
+    /// other separators, compressed and UTF-16 files and leading comments are named in one line.
+    func testOtherSeparatorsAreReadOrNamed() throws {
         let dir = try makeTemporaryDirectory()
         let semi = try write("epoch;loss;val_loss\n0;1.0;1.1\n1;0.5;0.6\n", "semi.log", in: dir)
-        let run = try runDLPlot(["runs", semi, "-o", "s.png"], in: dir)
-        XCTAssertEqual(run.status, 64)
-        XCTAssertEqual(run.stderr, "Error: \(semi): separates its columns with ';' ('epoch;loss;val_loss'); expected comma-separated "
-            + "values (Keras: CSVLogger(..., separator=','))\n")
+        let tabs = try write("step\tloss\tacc\n0\t1.0\t0.1\n1\t0.5\t0.4\n", "t.tsv", in: dir)
+        for (file, expected) in [(semi, "semi,val_loss,1,0.6"), (tabs, "t,acc,1,0.4")] {
+            let run = try runDLPlot(["runs", file, "--y", "*", "--data", "d.csv", "-o", "s.png"], in: dir)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8).contains(expected + "\n"))
+        }
+        let pipes = try write("step|loss\n0|1\n", "p.csv", in: dir)
+        let gz = dir.appendingPathComponent("k.csv.gz")
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xFF]).write(to: gz)
+        let u16 = dir.appendingPathComponent("u16.csv")
+        try Data([0xFF, 0xFE] + Array("step,loss\n0,1\n".utf8).flatMap { [$0, 0] }).write(to: u16)
+        let comment = try write("# made by train.py\nstep,loss\n0,1\n", "c.csv", in: dir)
+        let other = try makeTemporaryDirectory()
+        for (file, message) in [
+            (pipes, "separates its columns with '|' ('step|loss'); expected values separated by commas, tabs or semicolons: "
+                + "tr '|' , < FILE | dlplot runs - reads it"),
+            (gz.path, "is gzip-compressed; expected an uncompressed log: dlplot runs <(zcat FILE) reads it decompressed"),
+            (u16.path, "is UTF-16 text (as PowerShell and Excel's Unicode text write it); expected UTF-8: "
+                + "iconv -f UTF-16 -t UTF-8 FILE > log.csv converts it"),
+            (comment, "starts with a comment line ('# made by train.py'); expected a header such as step,loss in the first line: "
+                + "leave the comments out, e.g. grep -v '^#' FILE | dlplot runs -"),
+        ] {
+            let run = try runDLPlot(["runs", file, "-o", "s.png"], in: other)
+            XCTAssertEqual(run.status, 64, file)
+            XCTAssertEqual(run.stderr, "Error: \(file): \(message)\n")
+            XCTAssertEqual(listing(other), [])
+        }
     }
 
     func testALightningLogDirectoryHasOneRunPerVersion() throws {
@@ -132,5 +169,14 @@ final class RunsTrialTests: XCTestCase {
         let metrics = Set(try String(contentsOf: dir.appendingPathComponent("s.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
         XCTAssertEqual(metrics, ["loss", "lr"])
+    }
+
+    /// A log whose only x is a fractional epoch is drawn against it: the legend places points by epoch.
+    func testFractionalEpochsWithoutStepsAreTheDefaultAxis() throws {
+        let dir = try makeTemporaryDirectory()
+        let file = try write("epoch,loss\n0.5,1\n1.0,0.8\n1.5,0.6\n", "epf.csv", in: dir)
+        XCTAssertEqual(try texts(["runs", file], kind: .legend), ["loss; min 0.6 at epoch 1.5 · final 0.6"])
+        XCTAssertEqual(try texts(["runs", file], kind: .axisLabel), ["epoch"])
+        XCTAssertEqual(try texts(["runs", file, "--x", "step"], kind: .legend), ["loss; min 0.6 at row 2 · final 0.6"])
     }
 }

@@ -88,7 +88,7 @@ final class StandardInputTests: XCTestCase {
         XCTAssertTrue(listing(dir).contains("o.png"))
 
         // Several tables cannot share standard output; the figure and the table cannot either.
-        let grouped = try runDLPlot(["runs", log, log, "--group", "x", "--label", "ax", "--label", "bx", "--data", "-", "-o", "g.png"], in: dir)
+        let grouped = try runDLPlot(["runs", log, log, "--group", "s[0-9]", "--label", "a-s0", "--label", "a-s1", "--data", "-", "-o", "g.png"], in: dir)
         XCTAssertEqual(grouped.status, 64)
         XCTAssertEqual(grouped.stderr, "Error: invalid --data '-': this figure has 2 tables and standard output takes one; "
             + "give a file name (NAME.csv, NAME-2.csv, … are written)\n")

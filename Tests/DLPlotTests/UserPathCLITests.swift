@@ -96,4 +96,23 @@ final class UserPathCLITests: XCTestCase {
         XCTAssertEqual(lr.status, 64)
         XCTAssertTrue(lr.stderr.hasPrefix("Error: --lr applies to computed runs; with --path, name them with --optimizers or --opt"), lr.stderr)
     }
+
+    /// Parameters w,b over a surface of x,y are refused; columns a path does not use are named in a note.
+    func testPathColumnsAreCheckedAgainstTheSurface() throws {
+        let dir = try scratch()
+        let wb = try write("{\"step\":0,\"w\":0,\"b\":0}\n{\"step\":1,\"w\":1,\"b\":-1}\n", "wb.jsonl", in: dir)
+        let refused = try runDLPlot(["surface", "rosenbrock", "--path", wb, "-o", "o.png"], in: dir)
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertEqual(refused.stderr, "Error: invalid --path '\(wb)': its columns w,b are the parameters of linreg_mse and logreg_bce; "
+            + "rosenbrock takes x,y\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o.png").path))
+        let onLinreg = try runDLPlot(["surface", "linreg_mse", "--path", wb, "-o", "l.png"], in: dir)
+        XCTAssertEqual(onLinreg.status, 0, onLinreg.stderr)
+        XCTAssertEqual(onLinreg.stderr, "")
+
+        let extra = try write("x,y,z,val_loss\n1,1,7,9\n0,0,7,9\n", "extra.csv", in: dir)
+        let noted = try runDLPlot(["surface", "rosenbrock", "--path", extra, "-o", "e.png"], in: dir)
+        XCTAssertEqual(noted.status, 0, noted.stderr)
+        XCTAssertEqual(noted.stderr, "note: --path \(extra): column(s) z, val_loss ignored; a path uses x,y (or w,b), step, loss (or f) and label\n")
+    }
 }

@@ -107,6 +107,24 @@ final class AnimationWordingTests: XCTestCase {
         XCTAssertEqual(RunCurves.groupKey("runs/sgd-seed3", pattern: seed), "runs/sgd")
         XCTAssertEqual(RunCurves.groupKey("nomatch.csv", pattern: seed), "nomatch.csv")
     }
+
+    /// A group's band grows with its mean: it is a moving mark, never drawn whole into the background of
+    /// the first frame (which would show the final losses and a divergence before the curves get there).
+    func testAGroupsBandGrowsWithItsMean() throws {
+        func run(_ name: String, _ v: [Double]) -> RunLog {
+            RunLog(name: name, source: name, format: .csv, metrics: [MetricSeries(name: "loss", steps: v.indices.map(Int64.init), values: v)])
+        }
+        var recipe = RunsFigure(runs: [run("a-seed0", [3, 2, 1, 0.5]), run("a-seed1", [4, 3, 2, 1])], metrics: ["loss"],
+                                groupPattern: ("seed[0-9]+", try Regex("seed[0-9]+")))
+        recipe.animated = true
+        var figure = try Figure(width: 640, height: 360)
+        _ = try recipe.build(into: &figure)
+        let band = try XCTUnwrap(figure.panels[0].axes.marks.compactMap { $0 as? TimedMark }.first { $0.mark is AreaMark })
+        let animation = Animation(revealing: figure, frames: 4, timing: .even)
+        XCTAssertLessThanOrEqual(animation.stillBelow, band.zOrder, "the band is drawn with the moving marks")
+        let early = try XCTUnwrap(band.at(1).first as? AreaMark)
+        XCTAssertEqual(early.x, [0, 1], "at step 1 the band reaches step 1")
+    }
 }
 
 /// A training run's legend row while it grows has the still figure's form: the best value so far and where,

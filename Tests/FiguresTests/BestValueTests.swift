@@ -11,6 +11,9 @@ final class BestValueTests: XCTestCase {
             ("lr", .none), ("lr-SGD", .none), ("learning_rate", .none), ("val_acc_std", .none), ("grad_norm", .none),
             ("momentum", .none), ("epoch_time", .none),
             ("something", .min),
+            // YOLO/COCO, summarisation and VAEs: scores whose words end in digits, and the ELBO.
+            ("mAP50", .max), ("metrics/mAP50-95(B)", .max), ("rouge1", .max), ("rougeL", .max), ("elbo", .max),
+            ("wer", .min), ("l1_loss", .min),
         ]
         for (name, best) in cases { XCTAssertEqual(BestValue.guess(name), best, name) }
     }

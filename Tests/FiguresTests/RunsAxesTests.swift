@@ -47,4 +47,22 @@ final class RunsAxesTests: XCTestCase {
         _ = try RunsFigure(runs: [timed], metrics: ["loss"], x: .time).build(into: &time)
         XCTAssertNil(time.panels[0].axes.xTickLabels, "seconds are not whole steps")
     }
+
+    /// A 20-hour run is drawn in hours ("at 20 h"), its table keeps seconds.
+    func testTimeIsDrawnInTheUnitItsSpanReadsIn() throws {
+        XCTAssertEqual(TimeUnit.pick(span: 300), .seconds)
+        XCTAssertEqual(TimeUnit.pick(span: 301), .minutes)
+        XCTAssertEqual(TimeUnit.pick(span: 5 * 3600 + 1), .hours)
+        XCTAssertEqual(TimeUnit.pick(span: 257_400), .hours, "71.5 h")
+        XCTAssertEqual(TimeUnit.pick(span: 4 * 86400), .days)
+        var timed = run(["loss": [1, 0.5, 0.3]])
+        timed.metrics[0].wallTimes = [1_714_564_800, 1_714_564_800 + 36_000, 1_714_564_800 + 72_000]
+        var figure = try Figure(width: 1280, height: 720)
+        let tables = try RunsFigure(runs: [timed], metrics: ["loss"], x: .time).build(into: &figure)
+        let axes = figure.panels[0].axes
+        XCTAssertEqual(axes.xLabel, "time since the first record (h)")
+        let legend = axes.marks.compactMap { ($0 as? LegendLine)?.text }
+        XCTAssertEqual(legend, ["min 0.3 at 20 h · final 0.3"])
+        XCTAssertEqual(tables[0].cells.map { $0.last }, [.real(0), .real(36_000), .real(72_000)], "seconds in the table")
+    }
 }

@@ -52,7 +52,12 @@ final class RunsStreamingTests: XCTestCase {
         run.stepAxis = "step"
         let loss = run.metrics[0]
         XCTAssertEqual(Array(try RunCurves.xColumn(loss, of: run, axis: .step)), [0, 1, 2, 3])
-        XCTAssertEqual(Array(try RunCurves.xColumn(loss, of: run, axis: .epoch)), [0, 0.5, 1, 1.5])
+        XCTAssertEqual(Array(try RunCurves.xColumn(loss, of: run, axis: .epoch)), [0.5, 1, 1.5, 2], "epochs completed")
+        var keras = RunLog(name: "k", source: "k.csv", format: .kerasCSV, metrics: [MetricSeries(name: "loss", steps: [0, 1, 2], values: [3, 2, 1])])
+        keras.stepAxis = "epoch"
+        XCTAssertEqual(Array(try RunCurves.xColumn(keras.metrics[0], of: keras, axis: .epoch)), [1, 2, 3],
+                       "Keras' epoch 0 is logged at the end of the first epoch")
+        XCTAssertEqual(Array(try RunCurves.xColumn(keras.metrics[0], of: keras, axis: .step)), [0, 1, 2], "as logged")
         XCTAssertEqual(Array(try RunCurves.xColumn(loss, of: run, axis: .time)), [0, 1, 2.5, 4])
         XCTAssertEqual(XPlace.epoch(2.999), "2.99")
         XCTAssertEqual(XPlace.epoch(3), "3")

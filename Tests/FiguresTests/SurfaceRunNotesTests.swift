@@ -137,3 +137,23 @@ extension SurfaceRunNotesTests {
         XCTAssertTrue(settled.outcome(surface: bowl).hasPrefix("→ ("))
     }
 }
+
+extension SurfaceRunNotesTests {
+    /// On log(x·y) Adam jumped from near (0, 0) over the origin into the third quadrant, and its end
+    /// "f = −6.9" looked like a result: the footnote says which step crossed the singular axes.
+    func testAStepAcrossASingularAxisIsNoted() throws {
+        let s = Surface(expression: try MathExpression("log(x*y)", dimension: 2))
+        let p = plan(s, start: Point2(2.4, 2.4), steps: 300)
+        let runs = try SurfaceRuns.run([OptimizerRequest(name: "adam", settings: ["lr": 0.01]),
+                                        OptimizerRequest(name: "gd", settings: ["lr": 0.005])], plan: p)
+        // Where Adam's x first changes sign, found here from its path.
+        let points = runs[0].points
+        let k = try XCTUnwrap(points.indices.dropFirst().first { points[$0 - 1].x * points[$0].x < 0 })
+        XCTAssertLessThan(points[k].y, 0, "y changes sign at the same step")
+        var figure = try Figure(width: 1280, height: 720)
+        _ = try SurfaceFigure(plan: p, runs: runs).build(into: &figure)
+        let footnote = try XCTUnwrap(figure.footnote)
+        XCTAssertTrue(footnote.contains("adam lr=0.01 steps across x = 0 and y = 0 (f → −∞ there) at step \(runs[0].trajectory.steps[k])"), footnote)
+        XCTAssertFalse(footnote.contains("gd lr=0.005 steps across"), footnote)
+    }
+}

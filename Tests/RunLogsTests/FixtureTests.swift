@@ -113,6 +113,6 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(loss.values[55], 1.2837942083234992)
         XCTAssertEqual(loss.values[60], 1.3321921418661906)
         XCTAssertEqual(run.notes.count, 1)
-        XCTAssertTrue(run.notes[0].contains("41 earlier point(s) replaced"), run.notes[0])
+        XCTAssertTrue(run.notes[0].contains("41 earlier points replaced"), run.notes[0])
     }
 }

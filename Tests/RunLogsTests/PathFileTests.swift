@@ -16,7 +16,9 @@ final class PathFileTests: XCTestCase {
     func testUnlabelledPathIsNamedAfterTheFileAndCountsRows() throws {
         let path = try Fixture.temporary("my-run.csv", text: "w,b\n0,0\n0.1,0.2\n")
         let paths = try PathFileReader.read(path)
-        XCTAssertEqual(paths, [UserPath(label: "my-run", steps: [0, 1], x: [0, 0.1], y: [0, 0.2])])
+        var expected = UserPath(label: "my-run", steps: [0, 1], x: [0, 0.1], y: [0, 0.2])
+        expected.axes = ["w", "b"]
+        XCTAssertEqual(paths, [expected])
     }
 
     func testJSONLinesPathsWithLossAndNonFiniteNumbers() throws {

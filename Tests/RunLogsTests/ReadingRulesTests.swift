@@ -91,7 +91,7 @@ final class ReadingRulesTests: XCTestCase {
         XCTAssertEqual(run.metric("loss")?.steps, [0, 1, 2, 3])
         XCTAssertEqual(run.metric("loss")?.values, [4, 2.5, 1.5, 1])
         XCTAssertEqual(run.notes.count, 1)
-        XCTAssertTrue(run.notes[0].contains("2 earlier point(s) replaced"), run.notes[0])
+        XCTAssertTrue(run.notes[0].contains("2 earlier points replaced"), run.notes[0])
     }
 
     func testCRC32CCheckValue() {

@@ -50,10 +50,10 @@ final class StepColumnTests: XCTestCase {
         XCTAssertEqual(epochs.steps, [0, 4, 5, 9, 10, 14], "first and last step of each epoch")
         XCTAssertEqual(epochs.values, [0, 0, 1, 1, 2, 2])
         let map = EpochMap(epochs)
-        // The same fractional epochs as from every row (epoch e + (s − first step of e) / steps in e).
+        // The same fractional epochs as from every row (epochs completed: e + (s − first step of e + 1) / steps in e).
         let full = EpochMap(MetricSeries(name: "epoch", steps: (0..<15).map(Int64.init), values: (0..<15).map { Double($0 / 5) }))
         for s in Int64(0)...16 { XCTAssertEqual(map.epoch(at: s), full.epoch(at: s), "step \(s)") }
-        XCTAssertEqual(map.epoch(at: 7), 1.4)
+        XCTAssertEqual(map.epoch(at: 7), 1.6, "3 of epoch 1's 5 steps done")
         XCTAssertTrue(run.metric("train_loss")?.steps.isProgression == true)
         XCTAssertEqual(run.metric("val_loss")?.steps, [4, 9, 14])
         // A resumed run still replaces the epoch points from the restart on.

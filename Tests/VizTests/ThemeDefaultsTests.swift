@@ -33,7 +33,10 @@ final class ThemeDefaultsTests: XCTestCase {
             let strokes = strokeColors(try record(ax, theme: theme))
             XCTAssertTrue(strokes.contains(theme.paneGridColor), theme.name)
             XCTAssertTrue(strokes.contains(theme.paneEdgeColor), theme.name)
-            XCTAssertTrue(strokes.contains(theme.outlineColor.withAlpha(0.25)), "wireframe, \(theme.name)")
+            // The wire (the outline colour at 25 %) is drawn as each face's hairline, in the colour it makes over the face.
+            let wire = theme.outlineColor.withAlpha(0.25)
+            XCTAssertTrue(fills.contains { strokes.contains($0.mixed(with: wire.withAlpha(1), wire.a)) }, "wireframe, \(theme.name)")
+            XCTAssertFalse(strokes.contains(wire), "no separate wire strokes, \(theme.name)")
         }
         XCTAssertLessThan(Theme.dark.paneColor.luminance, 0.05, "a dark theme has dark panes")
         XCTAssertGreaterThan(Theme.light.paneColor.luminance, 0.8)
@@ -75,6 +78,31 @@ final class ThemeDefaultsTests: XCTestCase {
             XCTAssertTrue(strokeColors(records).contains(ReferenceLineMark.defaultStyle(for: theme).color), theme.name)
             XCTAssertEqual(ReferenceLineMark.defaultStyle(for: theme).color, theme.muted)
         }
+    }
+
+    func testMarkedPointsFillFromTheTheme() throws {
+        var green = Theme.dark
+        green.markerFillColor = Color(hex: 0x00AA00)
+        for theme in Theme.all + [green] {
+            var plain = Axes()
+            plain.add(try ContourMark(field: try bowl(), levels: .count(4)))
+            var ax = plain
+            ax.add(PointLabelMark.minima([Point(0, 0)]))
+            ax.add(PointLabelMark.saddles([Point(0.5, 0.5)]))
+            ax.add(PointLabelMark([.init(Point(-0.5, 0.5), shape: .marker(.circle))]))
+            // The page or plot background may have the same colour: count the fills the points add.
+            let before = fillColors(try record(plain, theme: theme)).filter { $0 == theme.markerFillColor }.count
+            let after = fillColors(try record(ax, theme: theme)).filter { $0 == theme.markerFillColor }.count
+            XCTAssertEqual(after - before, 3, "star, saddle and marker, \(theme.name)")
+        }
+        XCTAssertEqual(Theme.dark.markerFillColor, .white, "stars over a colormap stay white in the dark theme")
+        // A fill given is kept whatever the theme.
+        var ax = Axes()
+        ax.add(try ContourMark(field: try bowl(), levels: .count(4)))
+        ax.add(PointLabelMark([.init(Point(0, 0), color: Color(hex: 0xCC0000))]))
+        let fills = fillColors(try record(ax, theme: green))
+        XCTAssertTrue(fills.contains(Color(hex: 0xCC0000)))
+        XCTAssertFalse(fills.contains(green.markerFillColor))
     }
 
     func testFilesNameTheProgramTheCallerGives() throws {

@@ -11,7 +11,8 @@
 ///   `perplexity`/`ppl`, `wer`, `cer`, `fid` (so `top1_err` is min);
 /// - **max** when a word names a score: `acc`/`accuracy`, `top1`, `top5` (`topk`), `auc`/`auroc`,
 ///   `f1`, `precision`, `recall`, `iou`/`miou`, `bleu`, `rouge`, `map`, `ap`, `dice`, `r2`, `psnr`,
-///   `ssim`, `score`, `reward`, `return`, `correct`;
+///   `ssim`, `score`, `reward`, `return`, `correct`, `elbo` (a word ending in digits also counts without
+///   them: `mAP50`, `mAP50-95`, `rouge1`, `rougeL` are scores);
 /// - else **min** (most logged metrics are losses). `--best GLOB=min|max|none` overrides the guess.
 public enum BestValue: String, Sendable, CaseIterable {
     case min, max, none
@@ -22,11 +23,15 @@ public enum BestValue: String, Sendable, CaseIterable {
                                       "ppl", "wer", "cer", "fid"]
     static let scores: Set<String> = ["acc", "accuracy", "top1", "top5", "topk", "auc", "auroc", "roc", "f1", "precision",
                                       "prec", "recall", "iou", "miou", "bleu", "rouge", "map", "ap", "dice", "r2", "psnr",
-                                      "ssim", "score", "reward", "return", "correct"]
+                                      "ssim", "score", "reward", "return", "correct", "elbo"]
 
     /// The guess for `metric` (see the type's rules).
     public static func guess(_ metric: String) -> BestValue {
-        let words = Self.words(metric)
+        // A word ending in digits also counts without them: mAP50 → map, rouge1 → rouge.
+        let words = Self.words(metric).flatMap { w in
+            let stem = String(w.reversed().drop { $0.isNumber }.reversed())
+            return stem.isEmpty || stem == w ? [w] : [w, stem]
+        }
         if words.contains(where: { settings.contains($0) }) { return .none }
         if words.contains(where: { errors.contains($0) }) { return .min }
         if words.contains(where: { scores.contains($0) || $0.hasPrefix("acc") || $0.hasPrefix("top") }) { return .max }

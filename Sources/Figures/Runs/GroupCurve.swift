@@ -24,6 +24,8 @@ struct GroupCurve {
     var transient: String?
     /// What the x axis counts.
     var axis: RunCurves.XAxis
+    /// For a time axis, the seconds in its unit.
+    var timeUnit = 1.0
 
     /// - Parameter names: the members' run names.
     init(key: String, members: [RunCurve], names: [String] = [], x axis: RunCurves.XAxis) {
@@ -86,19 +88,21 @@ struct GroupCurve {
         }
         CurvePoints.addLine(LineMark(points: CurvePoints.thin(mean, columns: pixels), style: look.stroke,
                                      label: "\(key) (mean of \(count) run\(count == 1 ? "" : "s"))", zOrder: 2), to: &ax, animated: animated)
-        // The legend's numbers describe the bold line: the (smoothed) mean.
+        // The legend gives the mean of the logged values (and where the smoothed mean ends, when smoothing).
         let means = MetricSeries(name: key, steps: shown.x.indices.map { step($0) }, values: shown.mean)
+        let raw = MetricSeries(name: key, steps: means.steps, values: summary.mean)
         let x = self.x
         let at = { (i: Int) in place.text(step: step(i), x: x[i]) }
-        var text = RunCurve.annotation(means, best: best, smoothed: smoothed != nil, who: diverged,
-                                       whoTransient: transient, at: at)
-        if let i = shown.x.indices.last(where: { shown.minimum[$0].isFinite && shown.maximum[$0].isFinite }), shown.count[i] > 1 {
+        var text = RunCurve.annotation(raw, best: best, who: diverged, whoTransient: transient, at: at)
+        let s = summary
+        if let i = s.x.indices.last(where: { s.minimum[$0].isFinite && s.maximum[$0].isFinite }), s.count[i] > 1 {
             // The spread of the runs beside the value it is the spread of: the final mean, or (after a
             // divergence) the last finite one, with its place.
-            let range = " (runs " + CurvePoints.value(shown.minimum[i]) + "–" + CurvePoints.value(shown.maximum[i]) + ")"
-            text += means.divergence == nil && i == shown.x.count - 1 ? range
-                : " · last " + CurvePoints.value(shown.mean[i]) + " at " + at(i) + range
+            let range = " (runs " + CurvePoints.value(s.minimum[i]) + "–" + CurvePoints.value(s.maximum[i]) + ")"
+            text += raw.divergence == nil && i == s.x.count - 1 ? range
+                : " · last " + CurvePoints.value(s.mean[i]) + " at " + at(i) + range
         }
+        if let smoothed { text += RunCurve.smoothedEnd(smoothed.mean, series: raw) }
         if let later, later.before < x.count {
             text += " · \(later.runs) run\(later.runs == 1 ? "" : "s") before " + at(later.before)
         }

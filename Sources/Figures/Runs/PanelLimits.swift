@@ -1,4 +1,4 @@
-import Foundation
+import RealModule
 import RunLogs
 import Viz
 
@@ -14,9 +14,9 @@ enum PanelLimits {
         guard lo <= hi else { return nil }
         let big = Double.greatestFiniteMagnitude
         if log {
-            let a = lo.log10, b = hi.log10
+            let a = Double.log10(lo), b = Double.log10(hi)
             let pad = max(0.05 * (b - a), 0.02)
-            return Interval(Double.pow10(max(a - pad, -307)), Double.pow10(min(b + pad, 308.25)))
+            return Interval(Double.pow(10, max(a - pad, -307)), Double.pow(10, min(b + pad, 308.25)))
         }
         // A constant (a learning rate of 1e-4, a weight decay): a view around its value, ±5 % of it as
         // matplotlib's `nonsingular` expands, so it never sits on a zero line of a ±0.5 window.
@@ -33,7 +33,7 @@ enum PanelLimits {
     static func decades(_ columns: [ArraySlice<Double>]) -> Double {
         var lo = Double.infinity, hi = 0.0
         for values in columns { for v in values where v.isFinite && v > 0 { lo = min(lo, v); hi = max(hi, v) } }
-        return lo <= hi ? hi.log10 - lo.log10 : 0
+        return lo <= hi ? Double.log10(hi) - Double.log10(lo) : 0
     }
 
     /// The x extent of every drawn metric of every run, so that all panels share one x axis.
@@ -70,9 +70,4 @@ enum PanelLimits {
         let pad = 0.02 * (hi - lo)
         return Interval(lo - pad, hi + pad)
     }
-}
-
-private extension Double {
-    var log10: Double { Foundation.log10(self) }
-    static func pow10(_ e: Double) -> Double { Foundation.pow(10, e) }
 }

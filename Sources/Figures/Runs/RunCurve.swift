@@ -34,9 +34,11 @@ struct RunCurve {
         } else {
             CurvePoints.addLine(LineMark(points: raw, style: look.stroke, label: label, zOrder: 2), to: &ax, animated: animated)
         }
-        // The legend's numbers describe the bold line: the smoothed one when smoothing (and say so).
+        // The legend gives the logged values (a smoothed line lags: a sparse validation curve's best would be
+        // nowhere), and the value the bold smoothed line ends at.
         let described = smoothed.map { var s = series; s.values = $0; return s } ?? series
-        let final = Self.annotation(described, best: best, smoothed: smoothed != nil) { place.text(step: series.steps[$0], x: x[$0]) }
+        var final = Self.annotation(series, best: best) { place.text(step: series.steps[$0], x: x[$0]) }
+        if let smoothed { final += Self.smoothedEnd(smoothed, series: series) }
         let times = animated ? Array(x) : []
         ax.add(LegendLine(final), animated: animated, as: TimedMark(LegendLine(final), span: TimedMark.timeSpan(times)) { t in
             [LegendLine(Self.progress(described, x: times, count: TimedMark.revealed(times, upTo: t), best: best, place: place,
@@ -63,6 +65,13 @@ struct RunCurve {
             ax.add(dots, animated: animated, as: .appearing(dots, at: x[marks.lone[0]]))
         }
         return dropped
+    }
+
+    /// " · smoothed final 0.767": where the smoothed line ends (nothing for a run that diverged, whose line
+    /// ends at its cross).
+    static func smoothedEnd(_ smoothed: [Double], series: MetricSeries) -> String {
+        guard series.divergence == nil, let last = smoothed.last(where: \.isFinite) else { return "" }
+        return " · smoothed final " + CurvePoints.value(last)
     }
 
     /// Among the first `count` values: `rings`, the last drawable point before each stretch of non-finite
@@ -143,14 +152,16 @@ struct XPlace {
     var axis: RunCurves.XAxis
     /// What the log's steps count ("step", "global_step", "epoch" for Keras, "row").
     var stepWord: String
+    /// The unit of a time axis.
+    var timeUnit: TimeUnit = .seconds
 
-    /// "step 659" (the logged step), "epoch 2.99" (the fractional epoch drawn, cut to two decimals so
-    /// that its whole part is the logged epoch), "85.2 s" (since the first record).
+    /// "step 659" (the logged step), "epoch 2.99" (the epochs completed, cut to two decimals: a point
+    /// short of epoch 3 never reads as 3), "85.2 s" (since the first record).
     func text(step: Int64, x: Double) -> String {
         switch axis {
         case .step: return "\(stepWord) \(step)"
         case .epoch: return "epoch " + Self.epoch(x)
-        case .time: return x.isFinite ? TickFormat.short(x, significant: 3) + " s" : "\(stepWord) \(step)"
+        case .time: return x.isFinite ? TickFormat.short(x, significant: 3) + " " + timeUnit.symbol : "\(stepWord) \(step)"
         }
     }
 

@@ -13,7 +13,8 @@ public struct RunCurves: Sendable {
     public enum XAxis: String, Sendable, CaseIterable {
         /// The logged step (for a Keras log, the epoch).
         case step
-        /// The epoch at each step as a fraction (an `epoch` column or tag; see `EpochMap`).
+        /// The epochs completed at each step, fractional (an `epoch` column or tag; see `EpochMap`): Keras'
+        /// epoch e and Lightning's end-of-epoch-e validation are both at e + 1.
         case epoch
         /// Seconds since the run's first record (wall time of each point).
         case time
@@ -66,12 +67,15 @@ public struct RunCurves: Sendable {
 
     /// `xValues` computed when read: no array of 10⁷ values for a 10⁷-point series.
     /// - Throws: as `xValues`.
-    public static func xColumn(_ series: MetricSeries, of run: RunLog, axis: XAxis) throws(RunLogError) -> XColumn {
+    /// - Parameter timeUnit: for `.time`, the seconds in the unit drawn (60 for minutes, 3600 for hours).
+    public static func xColumn(_ series: MetricSeries, of run: RunLog, axis: XAxis, timeUnit: Double = 1) throws(RunLogError) -> XColumn {
         switch axis {
         case .step:
             return XColumn(.steps(series.steps))
         case .epoch:
-            if run.stepAxis == "epoch" { return XColumn(.steps(series.steps)) }
+            // Keras' epoch e holds the metrics at the end of its (e + 1)-th epoch (its printout says
+            // "Epoch e+1/N"): e + 1 epochs completed, as every epoch axis counts (see `EpochMap`).
+            if run.stepAxis == "epoch" { return XColumn(.completedEpochs(series.steps)) }
             guard let epochs = run.epochs else {
                 throw RunLogError(file: run.source, "has no epoch column or tag; expected one for --x epoch (or use --x step)")
             }
@@ -85,7 +89,7 @@ public struct RunCurves: Sendable {
                 throw RunLogError(file: run.source, "has times that are neither seconds since 1970 nor ISO-8601 date-times "
                     + "(such as 2024-05-01T12:00:00Z); expected one of these for --x time")
             }
-            return XColumn(.times(series.wallTimes, t0))
+            return XColumn(.times(series.wallTimes, t0, timeUnit))
         }
     }
 
@@ -133,8 +137,11 @@ public struct RunCurves: Sendable {
 public struct XColumn: RandomAccessCollection, Sendable {
     enum Source: Sendable {
         case steps(StepColumn)
+        /// A Keras log's epochs (its steps), as epochs completed: e + 1.
+        case completedEpochs(StepColumn)
         case epochs(EpochMap, StepColumn)
-        case times([Double], Double)
+        /// Wall times, the run's first one, the seconds in the unit drawn.
+        case times([Double], Double, Double)
     }
 
     let source: Source
@@ -144,16 +151,43 @@ public struct XColumn: RandomAccessCollection, Sendable {
     init(_ source: Source) {
         self.source = source
         switch source {
-        case let .steps(s), let .epochs(_, s): endIndex = s.count
-        case let .times(t, _): endIndex = t.count
+        case let .steps(s), let .completedEpochs(s), let .epochs(_, s): endIndex = s.count
+        case let .times(t, _, _): endIndex = t.count
         }
     }
 
     public subscript(i: Int) -> Double {
         switch source {
         case let .steps(s): Double(s[i])
+        case let .completedEpochs(s): Double(s[i]) + 1
         case let .epochs(map, s): map.epoch(at: s[i])
-        case let .times(t, t0): t[i] - t0
+        case let .times(t, t0, unit): unit == 1 ? t[i] - t0 : (t[i] - t0) / unit
+        }
+    }
+
+    /// The x of point i in the log's own unit: seconds for times (whatever unit is drawn).
+    public func logged(_ i: Int) -> Double {
+        if case let .times(t, t0, _) = source { return t[i] - t0 }
+        return self[i]
+    }
+}
+
+/// The unit of a time axis, picked from the span so that its numbers read as people say durations:
+/// seconds up to 5 minutes, minutes up to 5 hours, hours up to 3 days, then days.
+public enum TimeUnit: Double, Sendable {
+    case seconds = 1, minutes = 60, hours = 3600, days = 86400
+
+    public static func pick(span: Double) -> TimeUnit {
+        span <= 300 ? .seconds : span <= 5 * 3600 ? .minutes : span <= 3 * 86400 ? .hours : .days
+    }
+
+    /// "s", "min", "h", "d".
+    public var symbol: String {
+        switch self {
+        case .seconds: "s"
+        case .minutes: "min"
+        case .hours: "h"
+        case .days: "d"
         }
     }
 }

@@ -49,7 +49,10 @@ public struct RunsFigure: FigureRecipe {
         let columnPixels = figure.size.width / Double(grid.columns)
         var dropped = false, spansDecades = false
         var moments = Set<Double>()
-        let xRange = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
+        let seconds = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
+        // Time in the unit its span reads in: "71.5 h", not "2.57×10⁵ s".
+        let unit = x == .time ? TimeUnit.pick(span: seconds.map { $0.1 - $0.0 } ?? 0) : .seconds
+        let xRange = seconds.map { ($0.0 / unit.rawValue, $0.1 / unit.rawValue) }
         var points = RunsTables(smoothing: smoothing != nil, x: x)
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
         var interpolated = false
@@ -57,14 +60,14 @@ public struct RunsFigure: FigureRecipe {
         let wholeX = x == .step || (x == .epoch && runs.allSatisfy { $0.stepAxis == "epoch" })
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
-            var ax = Axes(title: metric, xLabel: try xLabel(), yLabel: nil)
+            var ax = Axes(title: metric, xLabel: try xLabel(unit), yLabel: nil)
             ax.zeroLines = false
             if logY { ax.yScale = .log; ax.minorTicks = true }
             let best = bestValue(metric)
             var curves: [RunCurve] = []
             for (i, run) in runs.enumerated() {
                 guard let series = run.metric(metric) else { continue }
-                let xs = try RunCurves.xColumn(series, of: run, axis: x)
+                let xs = try RunCurves.xColumn(series, of: run, axis: x, timeUnit: unit.rawValue)
                 let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
                 points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
                 if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
@@ -74,19 +77,22 @@ public struct RunsFigure: FigureRecipe {
                 for (g, group) in groups.enumerated() {
                     let members = curves.filter { group.members.contains($0.run) }
                     guard !members.isEmpty else { continue }
-                    let summary = GroupCurve(key: group.key, members: members, names: members.map { runs[$0.run].name }, x: x)
+                    var summary = GroupCurve(key: group.key, members: members, names: members.map { runs[$0.run].name }, x: x)
+                    summary.timeUnit = unit.rawValue
                     groupRows.add(group: group.key, metric: metric, curve: summary)
                     interpolated = interpolated || summary.summary.interpolated > 0
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
                                            theme: theme, pixels: columnPixels,
-                                           place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis), animated: animated) || dropped
+                                           place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis, timeUnit: unit),
+                                           animated: animated) || dropped
                 }
             } else {
                 for c in curves {
                     let label = runs.count == 1 ? metric : runs[c.run].name
                     dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, best: best,
                                      theme: theme, pixels: columnPixels,
-                                     place: XPlace(axis: x, stepWord: runs[c.run].stepAxis), animated: animated) || dropped
+                                     place: XPlace(axis: x, stepWord: runs[c.run].stepAxis, timeUnit: unit),
+                                     animated: animated) || dropped
                 }
             }
             let entries = groups?.count ?? curves.count
@@ -109,17 +115,22 @@ public struct RunsFigure: FigureRecipe {
         figure.subtitle = subtitle()
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
-        // What the reader skipped or replaced goes to standard error only (see RunsCommand), never on the figure.
+        figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades)
+        return groups == nil ? [points.table] : [points.table, groupRows]
+    }
+
+    /// The figure's notes on what it shows (at most three). What the reader skipped or replaced goes to
+    /// standard error only (see RunsCommand), never on the figure.
+    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool) -> String? {
         var notes: [String] = []
-        if let mixed = mixedStepNote() { notes.insert(mixed, at: 0) }
+        if let mixed = mixedStepNote() { notes.append(mixed) }
         if interpolated {
             notes.append("Runs of a group logged at different \(x == .step ? "steps" : x.rawValue + "s") are averaged at every "
                 + "\(x == .time ? "time" : x.rawValue) any of them logged, each interpolated linearly between its own points and left out beyond its first and last.")
         }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
         if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
-        figure.footnote = notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
-        return groups == nil ? [points.table] : [points.table, groupRows]
+        return notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
     }
 
     /// The most logged x values an animation picks its log-time frames among (more: frames on any x).
@@ -130,8 +141,10 @@ public struct RunsFigure: FigureRecipe {
     func mixedStepNote() -> String? {
         guard x == .step, Set(runs.map { $0.stepAxis == "epoch" }).count > 1 else { return nil }
         let epochs = runs.filter { $0.stepAxis == "epoch" }.map(\.name), steps = runs.filter { $0.stepAxis != "epoch" }.map(\.name)
+        // Logs that all know their epochs can share an epoch axis.
+        let fix = runs.allSatisfy { $0.stepAxis == "epoch" || $0.epochs != nil } ? " --x epoch draws them all by epochs completed." : ""
         return "The x axis mixes units: \(epochs.joined(separator: ", ")) count\(epochs.count == 1 ? "s" : "") epochs, "
-            + "\(steps.joined(separator: ", ")) steps."
+            + "\(steps.joined(separator: ", ")) steps." + fix
     }
 
     /// Whether larger is better for a metric ("acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score").
@@ -141,11 +154,11 @@ public struct RunsFigure: FigureRecipe {
         best.first { Glob.matches($0.pattern, metric) }?.value ?? BestValue.guess(metric)
     }
 
-    private func xLabel() throws -> String {
+    private func xLabel(_ unit: TimeUnit) throws -> String {
         switch x {
         case .step: runs.allSatisfy { $0.stepAxis == "epoch" } ? "epoch" : (runs.allSatisfy { $0.stepAxis == "row" } ? "row" : "step")
         case .epoch: "epoch"
-        case .time: "time since the first record (s)"
+        case .time: "time since the first record (\(unit.symbol))"
         }
     }
 

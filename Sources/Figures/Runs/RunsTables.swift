@@ -4,7 +4,8 @@ import RunLogs
 struct RunsTables {
     private(set) var table: DataTable
 
-    /// `run,metric,step,value` (+ `smoothed` when smoothing, + `epoch` or `time` for those x axes).
+    /// `run,metric,step,value` (+ `smoothed` when smoothing, + `epoch` or `time` for those x axes; time
+    /// in seconds, whatever unit the axis draws).
     init(smoothing: Bool, x: RunCurves.XAxis) {
         var columns = ["run", "metric", "step", "value"]
         if smoothing { columns.append("smoothed") }
@@ -21,7 +22,7 @@ struct RunsTables {
             var row: [DataCell] = [.text(run), .text(name), .integer(steps[i]),
                                    float32 ? .real32(Float(values[i])) : .real(values[i])]
             if let smoothed { row.append(.real(smoothed[i])) }
-            if hasX { row.append(.real(x[i])) }
+            if hasX { row.append(.real(x.logged(i))) }
             return row
         }
     }
@@ -39,7 +40,8 @@ extension DataTable {
     mutating func add(group: String, metric: String, curve: GroupCurve) {
         let s = curve.summary
         for i in s.x.indices {
-            var row: [DataCell] = [.text(group), .text(metric), curve.axis == .step ? .integer(curve.step(i)) : .real(s.x[i]),
+            let x = curve.axis == .time ? s.x[i] * curve.timeUnit : s.x[i]
+            var row: [DataCell] = [.text(group), .text(metric), curve.axis == .step ? .integer(curve.step(i)) : .real(x),
                                    .real(s.mean[i]), .real(s.minimum[i]), .real(s.maximum[i]), .real(s.standardDeviation[i]),
                                    .integer(Int64(s.count[i]))]
             if columns.count > 8 { row.append(.real(curve.smoothed.map { $0.mean[i] } ?? .nan)) }

@@ -137,6 +137,12 @@ public struct Trajectory: Sendable, Hashable {
         Array(gradientData[(i * dimension)..<((i + 1) * dimension)])
     }
 
+    /// Coordinate `axis` (0 ..< `dimension`) of every recorded position, in row order (empty if positions
+    /// were not recorded): `coordinates(0)` is the x of each row of a run on a surface.
+    public func coordinates(_ axis: Int) -> [Double] {
+        stride(from: axis, to: positionData.count, by: dimension).map { positionData[$0] }
+    }
+
     /// Every recorded position as its own array (builds the arrays: O(rows)).
     public var positions: [[Double]] {
         positionData.isEmpty ? [] : (0..<count).map(position)

@@ -1,5 +1,3 @@
-// Text: text logs: CSV, JSON lines and TensorBoard CSV exports, read line by line with timestamps.
-
 import CSV
 import Foundation
 
@@ -31,15 +29,18 @@ enum CSVLogReader {
     /// Rows read before the columns are sized for the whole file.
     static let sampleRows = 1000
 
-    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
+    /// - Parameter epochSteps: whether the `epoch` column is the step when there is no step column (else
+    ///   the row number is, and the epochs are kept as logged: fractional epochs).
+    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic,
+                     epochSteps: Bool = true) throws(RunLogError) -> [RunLog] {
         guard let stream = InputStream(fileAtPath: path) else {
             throw RunLogError(file: path, "cannot be opened for reading")
         }
         let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: true) } catch {
+        do { reader = try CSVReader(stream: stream, hasHeaderRow: true, delimiter: CSVDelimiter.of(path)) } catch {
             throw RunLogError(file: path, "has no header row; expected a CSV log with column names such as step,loss")
         }
-        let layout = try CSVLayout(header: reader.headerRow ?? [], path: path, runColumns: runColumns)
+        let layout = try CSVLayout(header: reader.headerRow ?? [], path: path, runColumns: runColumns, epochSteps: epochSteps)
         var rows = CSVRows(layout: layout, path: path)
         var line = 1
         // The file's size over the bytes of the first rows estimates the rows, to size the columns once.
@@ -90,7 +91,13 @@ enum CSVLogReader {
                 ? "has a header but no rows; expected at least one row of numbers"
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
         }
-        let seedsOnly = layout.runColumns.allSatisfy { RunColumns.normalized(layout.names[$0]) == "seed" }
+        if !layout.chartRanges.isEmpty { notes.append(WandBChartExport.rangesNote(layout.chartRanges.count)) }
+        if let o = rows.overflow {
+            notes.append("line \(o.line), column '\(o.column)': \(o.cell) is beyond the largest double (about 1.8e308); read as "
+                + (o.cell.hasPrefix("-") ? "-inf" : "inf"))
+        }
+        rows.parts.shortenNames(columns: layout.runColumns.map { layout.names[$0] })
+        let seedsOnly = layout.chartRuns.isEmpty && layout.runColumns.allSatisfy { RunColumns.normalized(layout.names[$0]) == "seed" }
         return rows.parts.build(name: name, labelled: labelled, seedsOnly: seedsOnly, source: path, format: layout.format, notes: notes,
                                 stepAxis: layout.stepName)
     }
@@ -150,6 +157,8 @@ struct CSVRows {
     /// Columns not yet known to be numbers or text; whether any is text.
     var undecided: Int
     var hasText = false
+    /// The first number too large for a double (1e400), read as ±inf: line, column, cell.
+    var overflow: (line: Int, column: String, cell: String)?
 
     init(layout: CSVLayout, path: String) {
         undecided = layout.metrics.count
@@ -163,11 +172,11 @@ struct CSVRows {
     /// The run of a row: its run columns' cells joined by spaces ("" without run columns).
     private mutating func run(of row: [String], line: Int) throws(RunLogError) -> Int {
         guard !layout.runColumns.isEmpty else { return parts.part("") }
-        let key = layout.runColumns.compactMap { c -> String? in
+        let cells = layout.runColumns.map { c -> String in
             let cell = c < row.count ? CSVLogReader.trimmed(row[c]) : ""
-            return CSVLogReader.isMissing(cell) ? nil : RunColumns.part(column: layout.names[c], cell: cell)
-        }.joined(separator: " ")
-        let p = parts.part(key)
+            return CSVLogReader.isMissing(cell) ? "" : RunColumns.part(column: layout.names[c], cell: cell)
+        }
+        let p = parts.part(cells.filter { !$0.isEmpty }.joined(separator: " "), cells: cells)
         if parts.keys.count > RunParts<[Int?]>.maximum {
             throw RunLogError(file: path, "line \(line): column(s) \(layout.runColumns.map { "'\(layout.names[$0])'" }.joined(separator: ", ")) "
                 + "name more than \(RunParts<[Int?]>.maximum) runs; expected a few run names (give --run-column none if they are not runs)")
@@ -191,6 +200,8 @@ struct CSVRows {
             return
         }
         for k in layout.metrics where k < row.count && kinds[k] != .text {
+            // A W&B chart export's column belongs to the run its header names.
+            let p = layout.chartRuns.isEmpty ? p : layout.chartRuns[k].map { parts.part($0) } ?? p
             let cell = CSVLogReader.trimmed(row[k])
             if CSVLogReader.isMissing(cell) { continue }
             guard let v = Double(cell) else {
@@ -198,6 +209,7 @@ struct CSVRows {
                     + "number; expected a number, empty, nan or inf")
             }
             if kinds[k] == .unknown { kinds[k] = .number; undecided -= 1 }
+            if v.isInfinite, overflow == nil, !cell.lowercased().contains("inf") { overflow = (line, layout.names[k], String(cell)) }
             let m: Int
             if split.isEmpty || layout.names[k] == "epoch" {
                 m = parts.extras[p][k] ?? parts.builders[p].series(named: layout.names[k])
@@ -269,6 +281,10 @@ struct CSVLayout {
     /// A long table's metric-name and value columns (see `RunColumns`).
     let long: (metric: Int, value: Int)?
     let epochColumn: Int?
+    /// A W&B chart export's run of each column (see `WandBChartExport`; empty for other logs), and its
+    /// `__MIN`/`__MAX` columns, left out.
+    let chartRuns: [String?]
+    let chartRanges: [Int]
 
     var metricNames: String { metrics.map { names[$0] }.joined(separator: ",") }
     /// The numeric columns a long table leaves unused (its values are in `value`).
@@ -276,16 +292,15 @@ struct CSVLayout {
         long == nil ? [] : metrics.filter { $0 != epochColumn && $0 != long?.metric && $0 != long?.value }
     }
 
-    init(header: [String], path: String, runColumns wanted: RunColumns = .automatic) throws(RunLogError) {
+    init(header: [String], path: String, runColumns wanted: RunColumns = .automatic, epochSteps: Bool = true) throws(RunLogError) {
         var names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
         guard !names.isEmpty, names.contains(where: { !$0.isEmpty }) else {
             throw RunLogError(file: path, "has an empty header row; expected column names such as step,loss")
         }
-        if names.count == 1, let other = [";", "\t", "|"].first(where: { names[0].contains($0) }) {
-            let shown = other == "\t" ? "tabs" : "'\(other)'"
-            throw RunLogError(file: path, "separates its columns with \(shown) ('\(names[0])'); expected comma-separated "
-                + "values (Keras: CSVLogger(..., separator=','))")
+        if names.count == 1, names[0].contains("|") {
+            throw RunLogError(file: path, "separates its columns with '|' ('\(names[0])'); expected values separated by "
+                + "commas, tabs or semicolons: tr '|' , < FILE | dlplot runs - reads it")
         }
         if names.count == 1, names[0].contains(" "), names[0].contains(where: \.isNumber) {
             // Keras' model.fit printout ("Epoch 1/10", then progress bars) saved to a file: not a table.
@@ -309,6 +324,10 @@ struct CSVLayout {
             // TensorBoard's "Download CSV": one tag of one run, named in the file name when it is the UI's.
             names[2] = TensorBoardExport.names(path)?.tag ?? names[2]
         }
+        let chart = WandBChartExport.columns(names, step: CSVLogReader.stepNames.lazy.compactMap { lower.firstIndex(of: $0) }.first)
+        for (i, c) in (chart?.runs ?? []).enumerated() { if let c { names[i] = c.metric } }
+        chartRuns = chart?.runs.map { $0?.run } ?? []
+        chartRanges = chart?.ranges ?? []
         self.names = names
         let step = CSVLogReader.stepNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
         let epoch = lower.firstIndex(of: "epoch")
@@ -316,13 +335,14 @@ struct CSVLayout {
             format = .tensorBoardCSV
         } else if step != nil, epoch != nil, names == names.sorted() {
             format = .lightningCSV
-        } else if step == nil, epoch == 0 {
+        } else if step == nil, epoch == 0, epochSteps {
             format = .kerasCSV
         } else {
             format = .csv
         }
-        stepColumn = step ?? epoch
-        stepName = stepColumn.map { lower[$0] == "step" ? "step" : names[$0] } ?? "row"
+        stepColumn = step ?? (epochSteps ? epoch : nil)
+        // W&B's internal `_step` reads as "step" in legends.
+        stepName = stepColumn.map { lower[$0] == "step" || lower[$0] == "_step" ? "step" : names[$0] } ?? "row"
         time = CSVLogReader.timeNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
         let timeColumn = time
         epochColumn = epoch
@@ -333,8 +353,9 @@ struct CSVLayout {
         runColumns = runs
         let metricColumn = RunColumns.metricNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
         if let m = metricColumn, let v = lower.firstIndex(of: "value"), !runs.contains(m) { long = (m, v) } else { long = nil }
+        let (stepAt, ranges) = (stepColumn, chartRanges)
         let found = names.indices.filter { i in
-            !names[i].isEmpty && i != (step ?? epoch) && i != timeColumn && !runs.contains(i)
+            !names[i].isEmpty && i != stepAt && i != timeColumn && !runs.contains(i) && !ranges.contains(i)
         }
         metrics = found
         guard long != nil || found.contains(where: { lower[$0] != "epoch" }) else {
@@ -358,6 +379,13 @@ struct CSVLayout {
         let cell = c < row.count ? CSVLogReader.trimmed(row[c]) : ""
         if let s = Int64(cell) { return s }
         if let d = Double(cell), d.rounded() == d, abs(d) < 9.0e15 { return Int64(d) }
+        if cell == names[c] {
+            throw RunLogError(file: path, "line \(line) repeats the header ('\(names[c])' where a step belongs): two logs "
+                + "appended into one file? give each run its own file")
+        }
+        if c == epochColumn, let d = Double(cell), d.isFinite {
+            throw .fractionalEpoch(file: path, "line \(line), column '\(names[c])': '\(cell)' is not an integer step")
+        }
         throw RunLogError(file: path, cell.isEmpty
             ? "line \(line) has no '\(names[c])' value; expected an integer step on every row"
             : "line \(line), column '\(names[c])': '\(cell)' is not an integer step")

@@ -7,18 +7,23 @@ import Foundation
 ///   `train/loss`); strings split the metrics (`{"phase": "val", "loss": 1}` gives `val/loss` when
 ///   the phase differs between records, see `RunLogBuilder`); booleans, nulls and arrays are ignored. Python's `NaN`, `Infinity` and
 ///   `-Infinity` (what `json.dumps` writes for non-finite floats) are read as such.
-/// - The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`, else `epoch`, else
-///   the record's number from 0; `epoch` also maps steps to epochs, and a time key (as for CSV) gives
+/// - The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`, else `epoch` (while
+///   every epoch is whole: a fractional one makes the record's number the step), else the record's
+///   number from 0; `epoch` also maps steps to epochs, and a time key (as for CSV) gives
 ///   `--x time`. A key missing from a line is no observation (joined by step, as for CSV).
 /// - Run keys (`run`, `model`, `seed`, … or `--run-column`) split the records into runs, and a long
 ///   table's `metric`/`tag`/`key` names the metric of a record's `value` (see `RunColumns`).
 /// - Blank lines are skipped. A last line without its newline that does not parse (a writer cut off)
 ///   is skipped with a note; any other line that is not a JSON object is an error.
 enum JSONLinesReader {
-    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic) throws(RunLogError) -> [RunLog] {
+    /// - Parameter epochSteps: whether an `epoch` key is the step when no step key is there (else the
+    ///   record number is, and the epochs are kept as logged).
+    static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic,
+                     epochSteps: Bool = true) throws(RunLogError) -> [RunLog] {
         var lines = try LineReader(path: path)
         let decoder = JSONRecords.decoder()
         var records = JSONRecords(path: path, runColumns: runColumns)
+        records.epochSteps = epochSteps
         var notes: [String] = []
         while let bytes = try lines.next() {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -50,10 +55,10 @@ enum JSONLinesReader {
 extension JSONLinesReader {
     /// Separates the step and time keys from the metrics of one record (metrics sorted by key).
     /// A text time (ISO-8601, see `Timestamp`) is taken out of `texts`.
-    static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String)
-        throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
+    static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String,
+                      epochSteps: Bool = true) throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
         var keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
-        let stepKey = (CSVLogReader.stepNames + ["epoch"]).first { keys[$0] != nil }
+        let stepKey = (CSVLogReader.stepNames + (epochSteps ? ["epoch"] : [])).first { keys[$0] != nil }
         var timeKey = CSVLogReader.timeNames.first { keys[$0] != nil }
         if timeKey == nil, let k = texts.firstIndex(where: { CSVLogReader.timeNames.contains($0.0) }) {
             timeKey = texts[k].0
@@ -63,7 +68,8 @@ extension JSONLinesReader {
         var step = record
         if let k = stepKey, let v = keys[k] {
             guard v.rounded() == v, abs(v) < 9.0e15 else {
-                throw RunLogError(file: path, "line \(line): '\(k)' is \(v); expected an integer step")
+                let message = "line \(line): '\(k)' is \(v); expected an integer step"
+                throw k == "epoch" && v.isFinite ? .fractionalEpoch(file: path, message) : RunLogError(file: path, message)
             }
             step = Int64(v)
         }

@@ -8,6 +8,8 @@ struct JSONRecords {
     private var seenRunKeys = Set<String>()
     private(set) var count: Int64 = 0
     private var hasTime = false
+    /// Whether an `epoch` key is the step when there is no step key (see `JSONLinesReader.read`).
+    var epochSteps = true
     /// The first value that is not a number, for the message when no record has a number.
     private(set) var ignored: (line: Int, key: String, kind: String)?
 
@@ -30,7 +32,8 @@ struct JSONRecords {
         var texts: [(String, String)] = []
         JSONValue.flatten(object, prefix: "", into: &fields, texts: &texts)
         if ignored == nil, let first = JSONValue.firstIgnored(object, prefix: "") { ignored = (line, first.0, first.1) }
-        let (step, time, metrics) = try JSONLinesReader.split(fields, texts: &texts, record: count, line: line, path: path)
+        let (step, time, metrics) = try JSONLinesReader.split(fields, texts: &texts, record: count, line: line, path: path,
+                                                                    epochSteps: epochSteps)
         if time != nil { hasTime = true }
         count += 1
         let run = RunKey(metrics: metrics, texts: texts, runColumns: runColumns)
@@ -60,7 +63,7 @@ struct JSONRecords {
             throw RunLogError(file: path, "has no key '\(w)' for --run-column in any record")
         }
         var runs = parts.build(name: name, labelled: labelled, seedsOnly: seenRunKeys == ["seed"], source: path, format: format,
-                               notes: notes, stepAxis: "step")
+                               notes: notes, stepAxis: epochSteps ? "step" : "row")
         for r in runs.indices where !hasTime {
             for i in runs[r].metrics.indices { runs[r].metrics[i].wallTimes = [] }
         }

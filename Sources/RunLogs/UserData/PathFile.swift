@@ -14,6 +14,10 @@ public struct UserPath: Sendable, Equatable {
     public var loss: [Double]
     /// The label came from the file's `label` column (false: it is the file name).
     public var labelled: Bool
+    /// The columns (or keys) the positions came from: `x,y`, `w,b` or `w1,w2`.
+    public var axes = ["x", "y"]
+    /// The file's other columns or keys, which a path does not use (at most 12).
+    public var ignored: [String] = []
 
     public init(label: String, steps: [Int], x: [Double], y: [Double], loss: [Double] = [], labelled: Bool = false) {
         self.label = label; self.steps = steps; self.x = x; self.y = y; self.loss = loss; self.labelled = labelled
@@ -28,7 +32,8 @@ public struct UserPath: Sendable, Equatable {
 ///
 /// Rules: an empty `x` or `y` cell, a cell that is not a number, a step that is not an integer, or a
 /// step that does not increase within a path is an error naming the file and line; `nan` and `inf`
-/// are kept (the path diverged there). Other columns are ignored. At most `maximumPoints` points.
+/// are kept (the path diverged there). Other columns are ignored (`UserPath.ignored` names them, for a
+/// note). At most `maximumPoints` points.
 public enum PathFileReader {
     public static let maximumPoints = 10_000_000
     static let expected = "expected a header row with columns x,y (or w,b), optionally step, loss and label"
@@ -89,6 +94,8 @@ public enum PathFileReader {
         let si = header.firstIndex(of: "step"), li = header.firstIndex(of: "label")
         let lossIndex = header.firstIndex(of: "loss") ?? header.firstIndex(of: "f")
         var paths = PathAccumulator(file: path)
+        paths.axes = [header[xi], header[yi]]
+        for (i, name) in header.enumerated() where ![xi, yi, si, li, lossIndex].contains(i) && !name.isEmpty { paths.ignore(name) }
         var line = 1
         while let row = reader.next() {
             line += 1
@@ -123,6 +130,14 @@ struct PathAccumulator {
     var paths: [UserPath] = []
     var index: [String: Int] = [:]
     var total = 0
+    /// The columns the positions come from, and those not used (see `UserPath`).
+    var axes = ["x", "y"]
+    private(set) var ignored: [String] = []
+
+    /// Notes a column or key the path does not use.
+    mutating func ignore(_ name: String) {
+        if ignored.count < 12, !ignored.contains(name) { ignored.append(name) }
+    }
 
     init(file: String) {
         self.file = file
@@ -159,6 +174,6 @@ struct PathAccumulator {
 
     func finish() throws(RunLogError) -> [UserPath] {
         guard total > 0 else { throw RunLogError(file: file, "line 2: a header but no points; expected rows of x,y") }
-        return paths
+        return paths.map { var p = $0; p.axes = axes; p.ignored = ignored; return p }
     }
 }

@@ -56,6 +56,10 @@ enum PathJSONLines {
                 }
                 throw RunLogError(file: path, "line \(line), field '\(name)': '\(field.shown)' is not a number")
             }
+            if paths.total == 0, let a = ["x", "w", "w1"].first(where: { keys[$0] != nil }), let b = ["y", "b", "w2"].first(where: { keys[$0] != nil }) {
+                paths.axes = [a, b]
+            }
+            for k in keys.keys.sorted() where !["x", "y", "w", "b", "w1", "w2", "step", "loss", "f", "label"].contains(k) { paths.ignore(k) }
             let x = try number(["x", "w", "w1"], required: true) ?? .nan
             let y = try number(["y", "b", "w2"], required: true) ?? .nan
             let loss = try number(["loss", "f"], required: false)

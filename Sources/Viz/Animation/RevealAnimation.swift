@@ -4,7 +4,7 @@ extension Animation {
     /// mark is still. The times run over the union of the timed marks' spans (within `figure.revealSpan`),
     /// spread by `timing`.
     ///
-    /// The still marks below the lowest timed data mark (curves, markers, arrows) are drawn once into the
+    /// The still marks below the lowest timed data mark (curves, markers, arrows, bands) are drawn once into the
     /// background; those above it are drawn again over each frame, so the z order holds.
     public init(revealing figure: Figure, frames: Int, timing: FrameTiming) {
         var still = figure
@@ -14,7 +14,9 @@ extension Animation {
             still.modifyAxes(p) { $0.removeMarks { $0 is TimedMark } }
         }
         let times = Self.revealTimes(figure, frames: frames, timing: timing)
-        let below = timed.flatMap { $0 }.filter(\.isDataInk).map(\.zOrder).min() ?? .infinity
+        // A timed band (an area growing with its curve) moves too: below it nothing is drawn into the
+        // background, or its finished state would show from the first frame.
+        let below = timed.flatMap { $0 }.filter { $0.isDataInk || $0.mark is AreaMark }.map(\.zOrder).min() ?? .infinity
         let last = times.count - 1
         let panels = timed
         self.init(still: still, frameCount: times.count, stillBelow: below) { k in

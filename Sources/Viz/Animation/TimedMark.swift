@@ -26,6 +26,7 @@ public struct TimedMark: Mark {
     public func draw(in context: PlotContext) { mark.draw(in: context) }
     public var textGivesWay: Bool { mark.textGivesWay }
     public var isDataInk: Bool { mark.isDataInk }
+    public var joinsPoints: Bool { mark.joinsPoints }
     public var clipsToPlot: Bool { mark.clipsToPlot }
     public var textKind: FigureElement.Kind { mark.textKind }
     public func movableTextBox(in context: PlotContext) -> Rect? { mark.movableTextBox(in: context) }

@@ -108,8 +108,7 @@ struct LegendPlacer {
                 let pts = mark.occupiedPoints().map(ctx.point)
                 // A line's segments are ink however long (a validation curve of five points spans the
                 // plot with five segments); scattered markers are joined only across short gaps.
-                let line = mark is LineMark || (mark as? TimedMark).map { $0.mark is LineMark } == true
-                if mark.isDataInk { grid.mark(polyline: pts, maxGap: line ? .infinity : max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
+                if mark.isDataInk { grid.mark(polyline: pts, maxGap: mark.joinsPoints ? .infinity : max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
             }
             let texts = axes.marks.flatMap { $0.occupiedRects(in: ctx) }
             var best = candidates[0], bestScore = Double.infinity

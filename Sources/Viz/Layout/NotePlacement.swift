@@ -12,8 +12,7 @@ struct NotePlacement {
         for m in marks where m.isDataInk {
             // A line's segments are ink however long (a steep branch leaving the plot towards a pole);
             // scattered markers are joined only across short gaps.
-            let line = m is LineMark || (m as? TimedMark).map { $0.mark is LineMark } == true
-            grid.mark(polyline: m.occupiedPoints().map(ctx.point), maxGap: line ? .infinity : max(plot.width, plot.height) / 6)
+            grid.mark(polyline: m.occupiedPoints().map(ctx.point), maxGap: m.joinsPoints ? .infinity : max(plot.width, plot.height) / 6)
         }
         var texts: [Rect] = legend.map { [$0] } ?? []
         for (k, m) in marks.enumerated() where !movable.contains(where: { $0.0 == k }) { texts += m.occupiedRects(in: ctx) }

@@ -16,6 +16,7 @@ public struct LineMark: Mark {
     public var markerSize: Double
     public var zOrder: Double
     public var isDataInk: Bool { true }
+    public var joinsPoints: Bool { true }
 
     /// A line through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, marker: MarkerShape? = nil,

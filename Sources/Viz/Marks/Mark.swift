@@ -22,6 +22,10 @@ public protocol Mark: Sendable {
     /// True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
     /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     var isDataInk: Bool { get }
+    /// True when the mark's `occupiedPoints` are the vertices of lines, whose segments are ink however
+    /// long (a curve of five points spans the plot with five segments); false for scattered points, which
+    /// legends and notes treat as joined only across short gaps.
+    var joinsPoints: Bool { get }
     /// What the mark's texts are, for a layout report.
     var textKind: FigureElement.Kind { get }
     /// The device box of text the layout may move off the data (a note), or nil; the mark draws it
@@ -49,6 +53,7 @@ extension Mark {
     public func occupiedRects(in context: PlotContext) -> [Rect] { [] }
     public var textGivesWay: Bool { false }
     public var isDataInk: Bool { false }
+    public var joinsPoints: Bool { false }
     public var textKind: FigureElement.Kind { .annotation }
     public func movableTextBox(in context: PlotContext) -> Rect? { nil }
     public func movableTextShifts(in context: PlotContext) -> [Point]? { nil }

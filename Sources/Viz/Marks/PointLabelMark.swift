@@ -23,10 +23,10 @@ public struct PointLabelMark: Mark {
         public var label: String?
         /// The symbol drawn there.
         public var shape: Symbol
-        /// The symbol's fill (its edge is the theme's `outlineColor`).
-        public var color: Color
-        /// A point drawn as `shape` in `color`, labelled `label`.
-        public init(_ point: Point, label: String? = nil, shape: Symbol = .star, color: Color = .white) {
+        /// The symbol's fill (nil: the theme's `markerFillColor`); its edge is the theme's `outlineColor`.
+        public var color: Color?
+        /// A point drawn as `shape` filled with `color` (nil: the theme's), labelled `label`.
+        public init(_ point: Point, label: String? = nil, shape: Symbol = .star, color: Color? = nil) {
             self.point = point; self.label = label; self.shape = shape; self.color = color
         }
     }
@@ -48,14 +48,14 @@ public struct PointLabelMark: Mark {
         self.items = items; self.markerSize = markerSize; self.zOrder = zOrder
     }
 
-    /// Minima as white stars labelled "min" (or the given labels).
+    /// Minima as stars in the theme's `markerFillColor` labelled "min" (or the given labels).
     public static func minima(_ points: [Point], labels: [String]? = nil) -> PointLabelMark {
-        PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "min", shape: .star, color: .white) })
+        PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "min", shape: .star) })
     }
 
     /// Saddle points as crosses labelled "saddle" (or the given labels).
     public static func saddles(_ points: [Point], labels: [String]? = nil) -> PointLabelMark {
-        PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "saddle", shape: .saddle, color: .white) })
+        PointLabelMark(points.enumerated().map { k, p in Item(p, label: labels?[k] ?? "saddle", shape: .saddle) })
     }
 
     /// Whether a device point is on the plot, its edges included (within half a pixel, so a point on
@@ -107,9 +107,9 @@ public struct PointLabelMark: Mark {
         for item in items {
             let c = ctx.point(item.point)
             guard Self.onPlot(c, ctx.plotRect) else { continue }
-            let edge = ctx.theme.outlineColor
+            let edge = ctx.theme.outlineColor, fill = item.color ?? ctx.theme.markerFillColor
             switch item.shape {
-            case let .marker(m): ctx.marker(m, at: c, size: markerSize, fill: item.color, edge: edge, edgeWidth: 1)
+            case let .marker(m): ctx.marker(m, at: c, size: markerSize, fill: fill, edge: edge, edgeWidth: 1)
             case .star:
                 var pts: [Point] = []
                 for k in 0..<10 {
@@ -118,11 +118,11 @@ public struct PointLabelMark: Mark {
                     pts.append(Point(c.x + r * Math.cos(a), c.y + r * Math.sin(a)))
                 }
                 let star = Path(polygon: pts)
-                ctx.fill(star, item.color); ctx.stroke(star, StrokeStyle(color: edge, width: 1))
+                ctx.fill(star, fill); ctx.stroke(star, StrokeStyle(color: edge, width: 1))
             case .saddle:
                 let d = markerSize * 0.6
                 let diamond = Path(polygon: [Point(c.x, c.y - d), Point(c.x + d, c.y), Point(c.x, c.y + d), Point(c.x - d, c.y)])
-                ctx.fill(diamond, item.color); ctx.stroke(diamond, StrokeStyle(color: edge, width: 1))
+                ctx.fill(diamond, fill); ctx.stroke(diamond, StrokeStyle(color: edge, width: 1))
                 var x = Path()
                 x.move(to: Point(c.x - d / 2, c.y - d / 2)); x.line(to: Point(c.x + d / 2, c.y + d / 2))
                 x.move(to: Point(c.x - d / 2, c.y + d / 2)); x.line(to: Point(c.x + d / 2, c.y - d / 2))

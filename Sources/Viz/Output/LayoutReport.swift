@@ -84,31 +84,12 @@ public struct LayoutReport: Sendable {
         func box(_ r: Rect) -> String { "[\(n(r.x)), \(n(r.y)), \(n(r.width)), \(n(r.height))]" }
         var out = "{\"width\": \(n(width)), \"height\": \(n(height)), \"elements\": ["
         out += elements.map { e in
-            "\n  {\"kind\": \"\(e.kind.rawValue)\", \"text\": \(Self.quoted(e.text)), \"box\": \(box(e.box)), \"panel\": \(e.panel.map(String.init) ?? "null"), \"covers\": \(e.covers)\(e.truncated ? ", \"truncated\": true" : "")}"
+            "\n  {\"kind\": \"\(e.kind.rawValue)\", \"text\": \(JSONText.string(e.text)), \"box\": \(box(e.box)), \"panel\": \(e.panel.map(String.init) ?? "null"), \"covers\": \(e.covers)\(e.truncated ? ", \"truncated\": true" : "")}"
         }.joined(separator: ",")
         out += elements.isEmpty ? "], \"frames\": [" : "\n], \"frames\": ["
         out += frames.map { "\n  {\"panel\": \($0.panel), \"box\": \(box($0.box))}" }.joined(separator: ",")
         out += frames.isEmpty ? "]}\n" : "\n]}\n"
         return out
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -47,9 +47,10 @@ public struct SurfaceMark: Mark {
     public var offScale: (below: Double?, above: Double?) = (nil, nil)
     /// The fill of faces beyond the colour scale; nil: the theme's `offScaleColor`.
     public var offScaleColor: Color?
-    /// Draw a path's consecutive visible pieces as one polyline where nothing drawn between them overlaps
-    /// (see `SurfaceStrokeBatch`; the default); false draws every piece on its own (for comparisons).
-    public var joinPieces = true
+    /// Draw a path's consecutive visible pieces as one polyline where nothing drawn between them comes near
+    /// (see `SurfaceStrokeBatch`) and a face's wire as its seam-closing hairline (see `drawFace`): the
+    /// default. False draws every piece and every wire on its own (for comparisons).
+    public var joinStrokes = true
     public var zOrder: Double
     public var textKind: FigureElement.Kind { .tickLabel }
 
@@ -192,13 +193,9 @@ public struct SurfaceMark: Mark {
             switch item {
             case let .face(pts, c):
                 batch.flush(near: .polygon(pts), reach: 0.3, in: ctx)
-                let poly = Path(polygon: pts)
-                ctx.fill(poly, c)
-                // A hairline of the face colour closes antialiasing seams between neighbours.
-                ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
-                if wireframe { ctx.stroke(poly, wire) }
+                drawFace(pts, c, wire: wireframe ? wire : nil, in: ctx)
             case let .segment(a, b, style, path):
-                if joinPieces { batch.add(a, b, style: style, path: path, in: ctx) } else { scene.draw(item, in: ctx) }
+                if joinStrokes { batch.add(a, b, style: style, path: path, in: ctx) } else { scene.draw(item, in: ctx) }
             case let .marker(at, _, _), let .exit(at, _, _):
                 // A ring of radius 4, an arrowhead 11 points long from its tip.
                 batch.flush(near: .point(at), reach: 12, in: ctx)
@@ -208,6 +205,28 @@ public struct SurfaceMark: Mark {
         batch.flushAll(in: ctx)
         scene.drawHidden(in: ctx)
         axes.drawTicks(ctx, dev, screenCentre: Point(cx, cy))
+    }
+}
+
+extension SurfaceMark {
+    /// One face: its fill, and a hairline of its colour that closes antialiasing seams between neighbours.
+    /// With a wireframe the hairline takes the colour the translucent wire makes over the face (the wire
+    /// drawn over the hairline composites to exactly that inside the face), so a face is one fill and one
+    /// stroke (one SVG element) instead of a fill and two strokes; the line is the hairline's 0.6 points
+    /// instead of the wire's 0.5. Faces or wires that are not opaque keep the separate wire stroke.
+    func drawFace(_ pts: [Point], _ c: Color, wire: StrokeStyle?, in ctx: PlotContext) {
+        let poly = Path(polygon: pts)
+        ctx.fill(poly, c)
+        guard let wire else {
+            ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
+            return
+        }
+        if joinStrokes, c.a == 1, wire.dash.isEmpty {
+            ctx.stroke(poly, StrokeStyle(color: c.mixed(with: wire.color.withAlpha(1), wire.color.a), width: 0.6, join: .round))
+        } else {
+            ctx.stroke(poly, StrokeStyle(color: c, width: 0.6, join: .round))
+            ctx.stroke(poly, wire)
+        }
     }
 }
 

@@ -35,6 +35,9 @@ public struct Theme: Sendable {
     /// Outlines drawn over filled colour (marker edges, a 3-D surface's wireframe at 25 % opacity): a
     /// dark ink in every built-in theme, since the colormaps under them do not change with the theme.
     public var outlineColor = Color(hex: 0x1A1A1A)
+    /// The fill of points marked over filled colour (`PointLabelMark`'s minima stars and saddles): white in
+    /// every built-in theme, under the `outlineColor` edge, for the same reason.
+    public var markerFillColor = Color.white
     /// The back panes of a 3-D box (the floor and two walls), their grid lines and their edges.
     public var paneColor = Color(hex: 0xF2F2F2)
     /// Grid lines on the 3-D panes.

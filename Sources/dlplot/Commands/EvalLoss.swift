@@ -35,14 +35,12 @@ struct EvalLoss: ParsableCommand {
     @OptionGroup var output: NumberOutputOptions
 
     func table() throws -> NumberTable {
-        let loss: Loss
-        do {
-            loss = try Loss(name: name, parameters: try NumberArguments.parameters(parameters, option: "--param"))
-        } catch let error as OptimError {
-            throw ValidationError(error.description)
+        let loss = try OptimError.asValidation {
+            try Loss(name: name, parameters: try NumberArguments.parameters(parameters, option: "--param"))
         }
         var table = NumberTable()
-        do {
+        let pair = "--prediction '\(CommandLineErrors.shown(prediction))' with --target '\(CommandLineErrors.shown(target))'"
+        try OptimError.asValidation(option: pair) {
             if loss.isRowWise {
                 let p = try NumberArguments.rows(prediction, option: "--prediction")
                 let y = try NumberArguments.rows(target, option: "--target")
@@ -63,8 +61,6 @@ struct EvalLoss: ParsableCommand {
                 table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(values)), ("grad", .numbers(grad))]
                 table.extras = [("loss_mean", .number(r.lossMean + 0.0)), ("grad_mean", .numbers(r.gradientMean.map { $0 + 0.0 }))]
             }
-        } catch let error as OptimError {
-            throw ValidationError("--prediction '\(CommandLineErrors.shown(prediction))' with --target '\(CommandLineErrors.shown(target))': \(error.description)")
         }
         return table
     }

@@ -27,11 +27,7 @@ struct EvalSoftmax: ParsableCommand {
 
     func parsed() throws -> ([Double], Double) {
         let t = try NumberArguments.finite(temperature, option: "--temperature")
-        do {
-            try Softmax.validate(temperature: t)
-        } catch let error as OptimError {
-            throw ValidationError("--temperature: \(error.description)")
-        }
+        try OptimError.asValidation(option: "--temperature") { try Softmax.validate(temperature: t) }
         return (try NumberArguments.list(logits, option: "--logits"), t)
     }
 

@@ -48,11 +48,15 @@ extension DLPlot {
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
                 behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses. \
-                The legend's numbers are then the smoothed line's ("smoothed min … · final …"); --data has both.
-                --x epoch on a log with an epoch per step (Lightning's metrics.csv): each step is its epoch plus \
-                the fraction of that epoch's steps before it, an epoch spanning the steps after the previous \
-                epoch's last logged step through its own; a Keras log (one row per epoch) keeps its epochs, and \
-                fractional epochs (Hugging Face) are used as logged.
+                The legend's numbers stay the logged values (a smoothed line lags: a sparse validation curve's best \
+                would show nowhere), followed by where the smoothed line ends ("min 0.345 at step 799 · final 0.345 · \
+                smoothed final 0.767"); --data has both.
+                --x epoch counts the epochs completed when a value was logged, for every log alike: on a log with \
+                an epoch per step (Lightning's metrics.csv) step s of epoch e is at e + (s − first step of e + 1) / \
+                (steps in e), an epoch spanning the steps after the previous epoch's last logged step through its \
+                own, so the end-of-epoch-0 validation is at 1; Keras' epoch e (printed as Epoch e+1/N) is at \
+                e + 1; fractional epochs (Hugging Face) are used as logged. A log whose only x is a fractional \
+                epoch (no step) is drawn against it by default.
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
                 'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). The statistics are \
                 taken at every x (step, epoch, or with --x time each run's time since its own start) that any run \
@@ -79,11 +83,20 @@ extension DLPlot {
             valueName: "metric"))
         var y: [String] = []
 
-        @Option(help: ArgumentHelp("The x axis: step, epoch (fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601).", valueName: "axis"))
-        var x = "step"
+        @Option(help: ArgumentHelp("The x axis: step, epoch (epochs completed, fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601) (default: step; epoch for logs whose only x is a fractional epoch).", valueName: "axis"))
+        var x: String?
+
+        /// The x axis: --x, else epoch when every run's only x is its (fractional) epochs, else step.
+        func xAxis(_ runs: [RunLog]) -> RunCurves.XAxis {
+            if let x { return RunCurves.XAxis(rawValue: x) ?? .step }
+            return !runs.isEmpty && runs.allSatisfy({ $0.stepAxis == "row" && $0.epochs != nil }) ? .epoch : .step
+        }
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
-        var smooth: Double?
+        var smooth: String?
+
+        /// `--smooth` as a number (nil when not given or not a number; `validate` refuses the latter).
+        var smoothing: Double? { smooth.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
 
         /// `--log-y` (the shared layout option): values ≤ 0 leave gaps, with a note.
         var logY: Bool { figureOptions.layout.logY }
@@ -127,10 +140,10 @@ extension DLPlot {
                 throw ValidationError("invalid file '-': standard input is given \(files.filter { $0 == "-" }.count) times; "
                     + "a stream can be read once: give - once, or save the log to a file")
             }
-            guard RunCurves.XAxis(rawValue: x) != nil else { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
+            if let x, RunCurves.XAxis(rawValue: x) == nil { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
             guard RunCurves.Band(rawValue: band) != nil else { throw ValidationError("invalid --band '\(band)': expected minmax or sd") }
-            if let w = smooth, !(w >= 0 && w < 1) {
-                throw ValidationError("invalid --smooth '\(TypedText.number("--smooth", w))': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
+            if let text = smooth, !(smoothing.map { $0 >= 0 && $0 < 1 } ?? false) {
+                throw ValidationError("invalid --smooth '\(text)': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
             }
             guard label.count <= files.count else {
                 throw ValidationError("invalid --label '\(label[files.count])': \(label.count) labels for \(files.count) file(s); give at most one per FILE")
@@ -174,7 +187,10 @@ extension DLPlot {
                     throw ValidationError(error.description)
                 }
             }
-            // Short names (see LogReader.shortName) can meet: the later ones are numbered, "metrics (2)".
+            // Short names (see LogReader.shortName) can meet: files of one name in different directories are
+            // named by the directories that tell them apart ("x1/run/log", "x2/run/log"); others are numbered,
+            // "metrics (2)".
+            if label.isEmpty { Self.distinguish(&runs) }
             var seen: [String: Int] = [:]
             for k in runs.indices {
                 let n = (seen[runs[k].name] ?? 0) + 1
@@ -182,6 +198,37 @@ extension DLPlot {
                 if n > 1 { runs[k].name += " (\(n))" }
             }
             return runs
+        }
+
+        /// Refuses a --group pattern that matches only empty text (nothing is removed, so nothing groups);
+        /// a note when every group still holds one run.
+        func groupCheck(_ runs: [RunLog], pattern: (String, Regex<AnyRegexOutput>)) throws -> String? {
+            let (text, regex) = pattern
+            if !runs.contains(where: { $0.name.firstMatch(of: regex).map { !$0.range.isEmpty } ?? false }) {
+                throw ValidationError("invalid --group '\(text)': it matches only empty text, so every run would be a group of "
+                    + "its own; expected a pattern for the part that differs between seeds, such as 'seed[0-9]+'")
+            }
+            let groups = RunCurves.groups(runs.map(\.name), pattern: regex, source: text)
+            guard runs.count > 1, groups.allSatisfy({ $0.members.count == 1 }) else { return nil }
+            return "--group '\(text)' leaves every run in a group of its own: once the match is removed the names still differ ("
+                + RunCurves.listing(groups.map(\.key)) + "); another pattern or --run-column can make them equal"
+        }
+
+        /// Renames runs of one name read from files in different directories by the nearest directory that
+        /// tells them apart: x1/run/log.csv and x2/run/log.csv are "x1/log" and "x2/log".
+        static func distinguish(_ runs: inout [RunLog]) {
+            let byName = Dictionary(grouping: runs.indices, by: { runs[$0].name })
+            for (name, members) in byName where members.count > 1 {
+                let dirs = members.map { URL(fileURLWithPath: runs[$0].source).standardized.deletingLastPathComponent().pathComponents }
+                guard Set(dirs).count == members.count, let deepest = dirs.map(\.count).max() else { continue }
+                for k in 1...deepest {
+                    let parts = dirs.map { $0.count >= k ? $0[$0.count - k] : "" }
+                    if Set(parts).count == members.count, !parts.contains("") {
+                        for (m, i) in members.enumerated() { runs[i].name = parts[m] + "/" + name }
+                        break
+                    }
+                }
+            }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) { try makeFigure(animated: false) }
@@ -209,15 +256,16 @@ extension DLPlot {
                 throw ValidationError("invalid --group '\(text)': it matches no run name; the runs are "
                     + RunCurves.listing(runs.map(\.name)))
             }
-            var recipe = RunsFigure(runs: runs, metrics: metrics, x: RunCurves.XAxis(rawValue: x) ?? .step,
-                                    smoothing: smooth, logY: logY, groupPattern: pattern,
+            let groupNote = try pattern.flatMap { try groupCheck(runs, pattern: $0) }
+            var recipe = RunsFigure(runs: runs, metrics: metrics, x: xAxis(runs),
+                                    smoothing: smoothing, logY: logY, groupPattern: pattern,
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
             recipe.animated = animated
             recipe.best = try bestOverrides()
             do {
                 let tables = try recipe.build(into: &figure)
                 let room = makeRoom(&figure, rows: grid.rows)
-                for note in runs.flatMap(\.notes) + (room.map { [$0] } ?? []) {
+                for note in runs.flatMap(\.notes) + [groupNote, room].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
                 }
                 return (figure, tables)

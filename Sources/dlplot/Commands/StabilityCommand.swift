@@ -142,10 +142,10 @@ extension DLPlot {
                 }
             }
             guard compute else {
-                do {
-                    _ = try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, [xs[0], xs[xs.count - 1]]),
-                                         y: (ySetting, [ys[0], ys[ys.count - 1]]), start: Point2(startPoint[0], startPoint[1]), steps: 1)
-                } catch let e as OptimError { throw ValidationError(e.description) }
+                _ = try OptimError.asValidation {
+                    try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, [xs[0], xs[xs.count - 1]]),
+                                     y: (ySetting, [ys[0], ys[ys.count - 1]]), start: Point2(startPoint[0], startPoint[1]), steps: 1)
+                }
                 return nil
             }
             let map = try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, xs), y: (ySetting, ys),

@@ -187,7 +187,7 @@ extension DLPlot {
             let (s, l, angles) = try recipeSettings()
             let runs = computesRuns
                 ? try SurfaceRuns.runNamingOptions(try optimizerOptions.choices(default: Self.defaultOptimizers), plan: p) : []
-            let paths = try userPaths.read()
+            let paths = try userPaths.read(over: p.surface, name: name)
             var figure = try figureOptions.makeFigure(rows: 1, columns: withCurves ? 2 : 1)
             var recipe = SurfaceFigure(plan: p, runs: runs)
             recipe.style = s; recipe.grid = grid; recipe.levels = l

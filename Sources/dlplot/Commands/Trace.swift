@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Foundation
 import Optim
 
@@ -73,19 +74,18 @@ struct Trace: ParsableCommand {
 
     static let maxSteps = 10_000_000
 
+    /// A checked request: the surface figures' run plan, the optimizer and what ends the run.
     struct Plan {
-        let surface: Surface
+        let run: SurfacePlan
         let optimizer: Optimizer
-        let start: [Double]
         let tolerance: Double?
         let schedule: LRSchedule?
     }
 
+    /// The options checked, by the same plan and optimizer settings as the surface figures.
     func plan() throws -> Plan {
-        func validation<T>(_ body: () throws -> T) throws -> T {
-            do { return try body() } catch let error as OptimError { throw ValidationError(error.description) }
-        }
-        let s = try FunctionArguments.surface(surface, params: params, option: "--surface")
+        let run = try SurfaceRunTexts(start: start, batchSize: batchSize, params: params, seed: seed, rangeOptions: false)
+            .plan(surfaceName: surface, option: "--surface", steps: steps, allowed: 0...Trace.maxSteps)
         var given = try settings.given()
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {
@@ -94,39 +94,20 @@ struct Trace: ParsableCommand {
             }
             (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer")
         }
-        let config = try OptimizerSettings.config(name: name, given: given)
-        var schedulePlan: LRSchedule?
-        if let schedule {
-            do {
-                let parsed = try LRSchedule(parsing: schedule)
-                var probe = Optimizer(config: config)
-                _ = try LRScheduler(schedule: parsed, optimizer: &probe)
-                if let cap = parsed.stepLimit, steps > cap {
-                    throw OptimError("\(parsed.text) allows at most \(cap) steps (torch raises after total_steps); --steps is \(steps)")
-                }
-                schedulePlan = parsed
-            } catch let e as OptimError { throw ValidationError("--schedule: \(e.description)") }
-        }
-        guard (0...Trace.maxSteps).contains(steps) else {
-            throw ValidationError("--steps: \(steps) is not allowed; expected 0...\(Trace.maxSteps)")
+        let configured = Optimizer(config: try OptimizerSettings.config(name: name, given: given))
+        let schedulePlan = try schedule.map { try OptimizerListOptions.parsedSchedule($0, steps: steps) }
+        if let schedulePlan {
+            var probe = configured
+            try OptimizerListOptions.check(schedulePlan, on: &probe)
         }
         guard every >= 1 else { throw ValidationError("--every: \(every) is not allowed; expected k >= 1") }
-        let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
-            ?? [s.suggestedStart.x, s.suggestedStart.y]
-        try FunctionArguments.checkDefined(s, at: startPoint, given: start != nil, rangeOptions: false)
         var tolerance: Double?
         if let tol {
             let t = try NumberArguments.finite(tol, option: "--tol")
             guard t >= 0 else { throw ValidationError("--tol: \(t) is not allowed; expected a number >= 0") }
             tolerance = t
         }
-        if let batchSize {
-            guard s.dataset != nil else {
-                throw ValidationError("--batch-size applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surface)")
-            }
-            guard batchSize >= 1 else { throw ValidationError("--batch-size: \(batchSize) is not allowed; expected >= 1") }
-        }
-        return Plan(surface: s, optimizer: Optimizer(config: config), start: startPoint, tolerance: tolerance, schedule: schedulePlan)
+        return Plan(run: run, optimizer: configured, tolerance: tolerance, schedule: schedulePlan)
     }
 
     func validate() throws {
@@ -136,17 +117,8 @@ struct Trace: ParsableCommand {
     func run() throws {
         let p = try plan()
         let options = TrajectoryOptions(steps: steps, tolerance: p.tolerance, recordEvery: every, recordGradients: false)
-        let trajectory: Trajectory
-        if let batchSize {
-            let objective = try MinibatchObjective(surface: p.surface, batchSize: batchSize, seed: seed)
-            trajectory = try runTrajectory(objective: objective, optimizer: p.optimizer, start: p.start, options: options,
-                                           schedule: p.schedule)
-        } else {
-            trajectory = try runTrajectory(objective: p.surface, optimizer: p.optimizer, start: p.start, options: options,
-                                           schedule: p.schedule)
-        }
-        let xs = stride(from: 0, to: trajectory.positionData.count, by: 2).map { trajectory.positionData[$0] }
-        let ys = stride(from: 1, to: trajectory.positionData.count, by: 2).map { trajectory.positionData[$0] }
+        let trajectory = try p.run.run(p.optimizer, options: options, schedule: p.schedule)
+        let xs = trajectory.coordinates(0), ys = trajectory.coordinates(1)
         var table = NumberTable()
         table.columns = [("step", .integers(trajectory.steps)), ("x", .numbers(xs)), ("y", .numbers(ys)),
                          ("f", .numbers(trajectory.values))]

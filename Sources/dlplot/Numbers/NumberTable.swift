@@ -1,5 +1,6 @@
 import ArgumentParser
 import Figures
+import Viz
 
 /// How numbers are printed.
 enum NumberFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -48,25 +49,8 @@ struct NumberTable {
         v.isFinite ? v.description : "\"\(NumberText.shortest(v))\""
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `s` as a JSON string literal.
+    static func jsonString(_ s: String) -> String { JSONText.string(s) }
 
     private var rowCount: Int {
         columns.map { column -> Int in

@@ -18,7 +18,7 @@ struct LayoutOptions: ParsableArguments {
     var noSubtitle = false
 
     @Option(help: ArgumentHelp(
-        "Series colours in order, comma-separated: names (e.g. black, red) or hex (#1f77b4, #f80); cycled when there are more series.",
+        "Series colours in order, comma-separated: names (black, grey, white, and the colour-blind-safe Okabe–Ito hues blue, orange, green, purple, skyblue, yellow, and red = vermilion #D55E00) or hex (#ff0000 for pure red, #f80); cycled when there are more series.",
         valueName: "list"))
     var colors: String?
 

@@ -63,11 +63,7 @@ struct OptimizerListOptions: ParsableArguments {
             }
             let probe = given.contains { $0.key == "lr" } ? [] : [OptimizerSettings.Given(option: "lr", key: "lr", value: .number(1e-3))]
             var optimizer = Optimizer(config: try OptimizerSettings.config(name: name, given: given + probe, spell: { $0 }))
-            if let parsedSchedule {
-                do { _ = try LRScheduler(schedule: parsedSchedule, optimizer: &optimizer) } catch let e as OptimError {
-                    throw ValidationError("--schedule: \(e.description)")
-                }
-            }
+            if let parsedSchedule { try Self.check(parsedSchedule, on: &optimizer) }
             return OptimizerRequest(name: name, settings: Dictionary(given.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                                     schedule: parsedSchedule)
         }
@@ -106,14 +102,17 @@ struct OptimizerListOptions: ParsableArguments {
 
     /// --schedule parsed, and checked against `steps` (OneCycleLR's total_steps).
     private func checkedSchedule(steps: Int?) throws -> LRSchedule? {
-        let parsedSchedule = try schedule.map { text -> LRSchedule in
-            do { return try LRSchedule(parsing: text) } catch let e as OptimError { throw ValidationError("--schedule: \(e.description)") }
-        }
-        if let steps, let parsedSchedule, let cap = parsedSchedule.stepLimit, steps > cap {
-            throw ValidationError("--schedule: \(parsedSchedule.text) allows at most \(cap) steps (torch raises after total_steps); "
+        try schedule.map { try Self.parsedSchedule($0, steps: steps) }
+    }
+
+    /// The `--schedule` text parsed, and checked against `steps` (OneCycleLR's total_steps) when given.
+    static func parsedSchedule(_ text: String, steps: Int?) throws -> LRSchedule {
+        let parsed = try OptimError.asValidation(option: "--schedule") { try LRSchedule(parsing: text) }
+        if let steps, let cap = parsed.stepLimit, steps > cap {
+            throw ValidationError("--schedule: \(parsed.text) allows at most \(cap) steps (torch raises after total_steps); "
                 + "--steps is \(steps)")
         }
-        return parsedSchedule
+        return parsed
     }
 
     /// Each --opt's settings put on its optimizer of the list, or a new entry for an optimizer only it names.
@@ -216,16 +215,19 @@ struct OptimizerListOptions: ParsableArguments {
 
     /// dlplot's name and the given settings of a torch call such as `Adam(lr=0.1, betas=(0.8, 0.99))`.
     static func callSettings(_ text: String, option: String) throws -> (String, [OptimizerSettings.Given]) {
-        do {
+        try OptimError.asValidation(option: option) {
             let call = try TorchCall(parsing: text.trimmingSpaces)
             let (name, settings) = try OptimizerConfig.settings(call: call)
             let given = settings.keys.sorted().map { key in
                 OptimizerSettings.Given(option: "\(option) \(call.name)(\(key)=…)", key: key, value: settings[key] ?? .flag(false))
             }
             return (name, given)
-        } catch let e as OptimError {
-            throw ValidationError("\(option): \(e.description)")
         }
+    }
+
+    /// Refuses a schedule `optimizer` cannot take (one that cycles momentum needs an optimizer with one).
+    static func check(_ schedule: LRSchedule, on optimizer: inout Optimizer) throws {
+        _ = try OptimError.asValidation(option: "--schedule") { try LRScheduler(schedule: schedule, optimizer: &optimizer) }
     }
 
     private func unknown(_ name: String, option: String) -> ValidationError {

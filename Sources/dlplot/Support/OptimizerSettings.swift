@@ -21,7 +21,7 @@ enum OptimizerSettings {
     /// `spell` writes the allowed settings in the caller's syntax (`--rho` for trace, `rho` for --opt).
     static func config(name: String, given: [Given], spell: (String) -> String = optionName) throws -> OptimizerConfig {
         let defaults: [(name: String, value: OptimizerSetting)]
-        do { defaults = try OptimizerConfig.defaults(for: name) } catch let e as OptimError { throw ValidationError(e.description) }
+        defaults = try OptimError.asValidation { try OptimizerConfig.defaults(for: name) }
         let allowed = defaults.map(\.name)
         var settings: [String: OptimizerSetting] = [:]
         for g in given {
@@ -33,6 +33,6 @@ enum OptimizerSettings {
         if case .number(let v)? = settings["lr"], !(v > 0) {
             throw ValidationError("\(given.first { $0.key == "lr" }?.option ?? "lr"): \(TypedText.shortest(v)) is not allowed; the learning rate must be > 0")
         }
-        do { return try OptimizerConfig(name: name, settings: settings) } catch let e as OptimError { throw ValidationError(e.description) }
+        return try OptimError.asValidation { try OptimizerConfig(name: name, settings: settings) }
     }
 }

@@ -39,9 +39,37 @@ struct SurfaceRunOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size.", valueName: "n"))
     var seed: UInt64 = 0
 
-    /// Everything a run needs, checked: the surface, start, step budget and view. `--dataset` is read
-    /// only with `readingDataset` (at run time, so that a bad file is one line without the usage).
+    /// The run options as typed.
+    var texts: SurfaceRunTexts {
+        SurfaceRunTexts(start: start, xrange: xrange, yrange: yrange, batchSize: batchSize, dataset: dataset, params: params, seed: seed)
+    }
+
+    /// Everything a run needs, checked: the surface, start, step budget (`steps`, else `defaultSteps`, in
+    /// 1...`maxSteps`) and view. `--dataset` is read only with `readingDataset` (at run time, so that a bad
+    /// file is one line without the usage).
     func plan(surfaceName: String, option: String, defaultSteps: Int, maxSteps: Int, readingDataset: Bool = true) throws -> SurfacePlan {
+        try texts.plan(surfaceName: surfaceName, option: option, steps: steps ?? defaultSteps, allowed: 1...maxSteps,
+                       readingDataset: readingDataset)
+    }
+}
+
+/// The options of a run on a surface as typed (`trace` has no view or data set options): checked into a
+/// `SurfacePlan` by one function, so every command that runs optimizers on a surface says the same.
+struct SurfaceRunTexts {
+    var start: String?
+    var xrange: String?
+    var yrange: String?
+    var batchSize: Int?
+    var dataset: String?
+    var params: [String]
+    var seed: UInt64
+    /// False for a command without --xrange and --yrange (`trace`): a surface undefined on its whole view
+    /// asks for a --start instead.
+    var rangeOptions = true
+
+    /// The surface named or typed as `surfaceName` (`option` names it in messages), the start, `steps`
+    /// (refused outside `allowed`) and the view, checked. `--dataset` is read only with `readingDataset`.
+    func plan(surfaceName: String, option: String, steps n: Int, allowed: ClosedRange<Int>, readingDataset: Bool = true) throws -> SurfacePlan {
         // A typed expression's view is --xrange/--yrange (default [-3, 3]²) and its start --start.
         let givenX = try xrange.map { try NumberArguments.interval($0, option: "--xrange") }
         let givenY = try yrange.map { try NumberArguments.interval($0, option: "--yrange") }
@@ -52,19 +80,17 @@ struct SurfaceRunOptions: ParsableArguments {
         if readingDataset, dataset != nil, let p = params.first {
             throw ValidationError("--param '\(p)' applies to typed expressions, not to --dataset")
         }
-        let surface = try dataset.flatMap { readingDataset ? try Self.datasetSurface(surfaceName, file: $0) : nil }
+        let surface = try dataset.flatMap { readingDataset ? try SurfaceRunOptions.datasetSurface(surfaceName, file: $0) : nil }
             ?? FunctionArguments.surface(surfaceName, params: dataset == nil ? params : [], option: option, view: view,
                                          start: givenStart.map { Point2($0[0], $0[1]) })
-        let n = steps ?? defaultSteps
-        guard (1...maxSteps).contains(n) else {
-            throw ValidationError("--steps: \(n) is not allowed; expected 1...\(maxSteps)")
+        guard allowed.contains(n) else {
+            throw ValidationError("--steps: \(n) is not allowed; expected \(allowed.lowerBound)...\(allowed.upperBound)")
         }
-        let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") }
-            ?? [surface.suggestedStart.x, surface.suggestedStart.y]
-        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil)
+        let startPoint = givenStart ?? [surface.suggestedStart.x, surface.suggestedStart.y]
+        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil, rangeOptions: rangeOptions)
         let box = surface.viewBox
-        let x = try xrange.map { try NumberArguments.interval($0, option: "--xrange") } ?? Interval(box.xmin, box.xmax)
-        let y = try yrange.map { try NumberArguments.interval($0, option: "--yrange") } ?? Interval(box.ymin, box.ymax)
+        let x = givenX ?? Interval(box.xmin, box.xmax)
+        let y = givenY ?? Interval(box.ymin, box.ymax)
         if let batchSize {
             guard surface.dataset != nil else {
                 throw ValidationError("--batch-size applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surfaceName)")

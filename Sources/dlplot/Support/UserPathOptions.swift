@@ -1,5 +1,7 @@
 import ArgumentParser
 import Figures
+import Foundation
+import Optim
 import RunLogs
 
 /// `--path FILE` (repeatable) and `--path-label TEXT`: the user's own trajectories over a surface.
@@ -36,14 +38,30 @@ struct UserPathOptions: ParsableArguments {
         }
     }
 
+    /// Refuses the paths of `file` when they hold parameters `w,b` (or `w1,w2`) over a surface that has none
+    /// (only the dataset surfaces do), and notes on standard error the columns a path does not use.
+    static func check(_ found: [UserPath], file: String, surface: Surface, name: String) throws {
+        guard let first = found.first else { return }
+        if surface.dataset == nil, first.axes != ["x", "y"] {
+            throw ValidationError("invalid --path '\(file)': its columns \(first.axes.joined(separator: ",")) are the parameters of "
+                + "linreg_mse and logreg_bce; \(name) takes x,y")
+        }
+        if !first.ignored.isEmpty {
+            FileHandle.standardError.write(Data(("note: --path \(file): column(s) " + first.ignored.joined(separator: ", ")
+                + " ignored; a path uses x,y (or w,b), step, loss (or f) and label\n").utf8))
+        }
+    }
+
     /// Every path of every file with its legend name (`--path-label` names a file's unlabelled paths;
     /// with several labelled paths in a file it goes in front: "LABEL: sgd").
     /// - Throws: `ValidationError` "--path FILE: line N: …" for a file that is not a path file.
-    func read() throws -> [(UserPath, String?)] {
+    /// - Parameters: surface, name: the surface drawn and its name, to check the paths' columns against.
+    func read(over surface: Surface? = nil, name: String = "") throws -> [(UserPath, String?)] {
         var out: [(UserPath, String?)] = []
         for (i, file) in paths.enumerated() {
             let found: [UserPath]
             do { found = try PathFileReader.read(file) } catch { throw ValidationError("--path " + error.description) }
+            if let surface { try Self.check(found, file: file, surface: surface, name: name) }
             let given = i < labels.count ? labels[i] : nil
             for p in found {
                 guard let given else { out.append((p, nil)); continue }
