@@ -62,7 +62,7 @@ public struct ActivationDomain: Sendable, Equatable {
                     : Self.divergence(df, at: s, span: span, defined: { f($0).isFinite })
                 if sign == nil, name == "f" { valueBounded.append(s) }
                 if let sign {
-                    clauses.append(name + " → " + (sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") + " at x = " + TickFormat.short(at))
+                    clauses.append(name + " → " + (sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") + Self.place(at, f, span: span, samples: n))
                     said = true
                 }
             }
@@ -70,6 +70,14 @@ public struct ActivationDomain: Sendable, Equatable {
         }
         setLimits(f, df, xs: xs, span: span, valueBounded: valueBounded, includeValue: includeValue,
                   includeDerivative: includeDerivative, logScale: logScale)
+    }
+
+    /// " at x = 0" for a point f is defined on both sides of (1/x), " as x → 0⁺" (or ⁻) for one it is
+    /// defined on one side of only (log x: "f → −∞ as x → 0⁺", it has no value at or left of 0).
+    static func place(_ at: Double, _ f: (Double) -> Double, span: Double, samples n: Int) -> String {
+        let h = 2 * span / Double(max(n - 1, 1))
+        let left = f(at - h).isFinite, right = f(at + h).isFinite
+        return left == right ? " at x = " + TickFormat.short(at) : " as x → " + TickFormat.short(at) + (right ? "⁺" : "⁻")
     }
 
     /// Adds a clause for each run of samples where f is undefined and returns the run ends (the

@@ -35,6 +35,26 @@ extension SurfaceFieldView {
         return out
     }
 
+    /// For each run that steps across a singular axis, "adam lr=0.01 steps across x = 0 and y = 0 (f → −∞
+    /// there) at step 178": on log(x·y) Adam jumped from (0.0005, 0.0005) over the origin into the third
+    /// quadrant and its end "f = −6.9" read as a result. The first such step of each run.
+    static func crossingNotes(_ runs: [SurfaceRun], singular: [(line: String, sign: Int)]) -> [String] {
+        guard !singular.isEmpty else { return [] }
+        return runs.compactMap { run in
+            let p = run.points
+            for k in p.indices.dropFirst() {
+                let crossed = singular.filter { s in
+                    s.line.hasPrefix("x") ? p[k - 1].x * p[k].x < 0 : p[k - 1].y * p[k].y < 0
+                }
+                guard !crossed.isEmpty, run.trajectory.steps.indices.contains(k) else { continue }
+                let sign = Set(crossed.map(\.sign)).count == 1 ? crossed[0].sign : 0
+                return "\(run.config.displayLabel) steps across " + crossed.map(\.line).joined(separator: " and ")
+                    + " (f → \(sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") there) at step \(run.trajectory.steps[k])"
+            }
+            return nil
+        }
+    }
+
     /// "f → −∞ along x = 0 and y = 0 (no minimum)", "f → ∞ along x = 0", or nil when no axis is singular.
     static func singularAxesNote(_ lines: [(line: String, sign: Int)], fSymbol f: String) -> String? {
         guard !lines.isEmpty else { return nil }

@@ -262,3 +262,26 @@ extension ExpressionCLITests {
         }
     }
 }
+
+extension ExpressionCLITests {
+    /// `activations --table --names` with three rows left about 70 % of the 1920x1280 page blank: the default
+    /// page is as tall as the rows need; the full catalogue keeps 1280, and a --size is kept as given.
+    func testATableOfAFewRowsGetsAShorterPage() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func page(_ extra: [String]) throws -> (height: Int, lowest: Double) {
+            let r = try runDLPlot(["activations", "--table", "-o", "t.png", "--layout-report", "t.json"] + extra, in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("t.json"))) as? [String: Any])
+            let cells = try XCTUnwrap(json["elements"] as? [[String: Any]]).filter { $0["kind"] as? String == "table-cell" }
+                .compactMap { $0["box"] as? [Double] }
+            return (try XCTUnwrap(json["height"] as? Int), cells.map { $0[1] + $0[3] }.max() ?? 0)
+        }
+        let few = try page(["--names", "x*sin(x),sin(x),x^3-x"])
+        XCTAssertEqual(few.height, 540)
+        XCTAssertLessThan(few.lowest, 540)
+        XCTAssertGreaterThan(few.lowest, 0.5 * 540, "the rows fill the page")
+        XCTAssertEqual(try page([]).height, 1280)
+        XCTAssertEqual(try page(["--names", "sin(x),tanh", "--size", "1920x1280"]).height, 1280)
+    }
+}

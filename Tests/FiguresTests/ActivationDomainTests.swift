@@ -14,7 +14,7 @@ final class ActivationDomainTests: XCTestCase {
 
     func testSqrtIsUndefinedBelowZeroWithAnInfiniteSlopeAtZero() throws {
         let d = try domain("sqrt(x)")
-        XCTAssertEqual(d.clauses, ["f undefined for x < 0", "f′ → ∞ at x = 0"])
+        XCTAssertEqual(d.clauses, ["f undefined for x < 0", "f′ → ∞ as x → 0⁺"])
         // Away from 0 (|x| ≥ 0.6) the values span [1/(2√6), √6] (f′ at 6 to f at 6); f′ → ∞ at 0 stretches
         // the top by that span, so f′ is seen rising, and f(0) = 0 is kept: [0, 2√6 − 1/(2√6)] padded by 5 %.
         let y = try XCTUnwrap(d.yLimits)
@@ -23,9 +23,10 @@ final class ActivationDomainTests: XCTestCase {
         XCTAssertEqual(y.upper, 1.05 * top, accuracy: 1e-12)
     }
 
+    /// A one-sided limit is written as one ("f → −∞ as x → 0⁺"; it read "at x = 0", where log has no value).
     func testLogIsUndefinedAtAndBelowZero() throws {
         let d = try domain("log(x)")
-        XCTAssertEqual(d.clauses, ["f undefined for x ≤ 0", "f → −∞ at x = 0", "f′ → ∞ at x = 0"])
+        XCTAssertEqual(d.clauses, ["f undefined for x ≤ 0", "f → −∞ as x → 0⁺", "f′ → ∞ as x → 0⁺"])
         let y = try XCTUnwrap(d.yLimits)
         // From x ≈ 0.6 (5 % of the range from 0) to 6: log 0.6 ≈ −0.51 up to log 6 ≈ 1.79, a span of log 10;
         // f → −∞ and f′ → ∞ at 0 stretch it by that span each way, then 5 % padding.
@@ -35,8 +36,8 @@ final class ActivationDomainTests: XCTestCase {
     }
 
     func testBoundaryIsFoundFromTheSamplesAndRounded() throws {
-        XCTAssertEqual(try domain("sqrt(x - 1.5)").clauses, ["f undefined for x < 1.5", "f′ → ∞ at x = 1.5"])
-        XCTAssertEqual(try domain("sqrt(2 - x)").clauses, ["f undefined for x > 2", "f′ → −∞ at x = 2"])
+        XCTAssertEqual(try domain("sqrt(x - 1.5)").clauses, ["f undefined for x < 1.5", "f′ → ∞ as x → 1.5⁺"])
+        XCTAssertEqual(try domain("sqrt(2 - x)").clauses, ["f undefined for x > 2", "f′ → −∞ as x → 2⁻"])
         // A pole is named as one: not "undefined at x = 0" as well.
         XCTAssertEqual(try domain("1/x").clauses, ["f → ±∞ at x = 0", "f′ → −∞ at x = 0"])
         XCTAssertEqual(try domain("1/(x - 0.31)").clauses, ["f → ±∞ at x = 0.31", "f′ → −∞ at x = 0.31"])
@@ -53,7 +54,7 @@ final class ActivationDomainTests: XCTestCase {
     func testTheFigureSubtitleNamesTheUndefinedRegion() throws {
         var figure = try Figure(width: 1280, height: 720)
         _ = ActivationFigure(activations: [try Activation(expression: MathExpression("sqrt(x)"))]).build(into: &figure)
-        XCTAssertTrue(figure.subtitle?.hasSuffix(" · f undefined for x < 0 · f′ → ∞ at x = 0") == true, figure.subtitle ?? "nil")
+        XCTAssertTrue(figure.subtitle?.hasSuffix(" · f undefined for x < 0 · f′ → ∞ as x → 0⁺") == true, figure.subtitle ?? "nil")
     }
 }
 
@@ -91,7 +92,7 @@ extension ActivationDomainTests {
         // Tried as a new user would: only a single typed activation said where it is undefined.
         var mixed = try Figure(width: 1280, height: 720)
         _ = ActivationFigure(activations: [try Activation(name: "relu"), try Activation(expression: MathExpression("sqrt(x)"))]).build(into: &mixed)
-        XCTAssertEqual(mixed.subtitle, "$\\sqrt{x}$: f undefined for x < 0, f′ → ∞ at x = 0")
+        XCTAssertEqual(mixed.subtitle, "$\\sqrt{x}$: f undefined for x < 0, f′ → ∞ as x → 0⁺")
         let mixedAxes = try XCTUnwrap(mixed.panels.first?.axes)
         // relu spans [0, 6] and its f′ [0, 1]; √x up to √6 with f′ ≤ 0.65 away from 0: the axis is [0, 6] padded.
         XCTAssertEqual(mixedAxes.yLimits, ActivationDomain.padded(0, 6))
@@ -99,7 +100,7 @@ extension ActivationDomainTests {
         let family = try [0.5, 1, 2].map { try Activation(expression: MathExpression("x^p", parameters: ["p": $0])) }
         var fig = try Figure(width: 1280, height: 720)
         _ = ActivationFigure(activations: family).build(into: &fig)
-        XCTAssertEqual(fig.subtitle, "$p = 0.5$: f undefined for x < 0, f′ → ∞ at x = 0")
+        XCTAssertEqual(fig.subtitle, "$p = 0.5$: f undefined for x < 0, f′ → ∞ as x → 0⁺")
         // x² reaches 36 and its f′ −12 at x = −6: the limits come from the members, not from f′ → ∞.
         XCTAssertEqual(try XCTUnwrap(fig.panels.first?.axes.yLimits), ActivationDomain.padded(-12, 36))
     }

@@ -123,11 +123,11 @@ extension SurfaceRunNotesTests {
         let even = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 300)).first)
         XCTAssertEqual(even.endsInTwoCycle, 300)
         XCTAssertEqual(even.trajectory.values[300], 2 * (2.4 - 240 * 0.01), accuracy: 1e-13)
-        XCTAssertEqual(even.outcome(surface: s), "oscillates: (0.00, 0.00), f = \(SurfaceRun.value(even.trajectory.values[300]))")
+        XCTAssertEqual(even.outcome(surface: s), "oscillates: (6.8×10⁻¹⁵, 6.8×10⁻¹⁵), f = \(SurfaceRun.value(even.trajectory.values[300]))")
         XCTAssertEqual(even.cycleNote(surface: s), "↔ (−0.01, −0.01), f = 0.02")
         let odd = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 301)).first)
         XCTAssertEqual(odd.outcome(surface: s), "oscillates: (−0.01, −0.01), f = 0.02")
-        XCTAssertTrue(odd.cycleNote(surface: s)?.hasPrefix("↔ (0.00, 0.00), f = ") ?? false)
+        XCTAssertTrue(odd.cycleNote(surface: s)?.hasPrefix("↔ (6.8×10⁻¹⁵, 6.8×10⁻¹⁵), f = ") ?? false)
         // Before the end (an animation's frames) and for a run that converges: where it is.
         XCTAssertTrue(even.legendRow(atStep: 150, surface: s).hasPrefix("→ ("))
         let bowl = Surface(expression: try MathExpression("x^2+y^2", dimension: 2))
@@ -135,5 +135,25 @@ extension SurfaceRunNotesTests {
         XCTAssertNil(settled.endsInTwoCycle)
         XCTAssertNil(settled.cycleNote(surface: bowl))
         XCTAssertTrue(settled.outcome(surface: bowl).hasPrefix("→ ("))
+    }
+}
+
+extension SurfaceRunNotesTests {
+    /// On log(x·y) Adam jumped from near (0, 0) over the origin into the third quadrant, and its end
+    /// "f = −6.9" looked like a result: the footnote says which step crossed the singular axes.
+    func testAStepAcrossASingularAxisIsNoted() throws {
+        let s = Surface(expression: try MathExpression("log(x*y)", dimension: 2))
+        let p = plan(s, start: Point2(2.4, 2.4), steps: 300)
+        let runs = try SurfaceRuns.run([OptimizerRequest(name: "adam", settings: ["lr": 0.01]),
+                                        OptimizerRequest(name: "gd", settings: ["lr": 0.005])], plan: p)
+        // Where Adam's x first changes sign, found here from its path.
+        let points = runs[0].points
+        let k = try XCTUnwrap(points.indices.dropFirst().first { points[$0 - 1].x * points[$0].x < 0 })
+        XCTAssertLessThan(points[k].y, 0, "y changes sign at the same step")
+        var figure = try Figure(width: 1280, height: 720)
+        _ = try SurfaceFigure(plan: p, runs: runs).build(into: &figure)
+        let footnote = try XCTUnwrap(figure.footnote)
+        XCTAssertTrue(footnote.contains("adam lr=0.01 steps across x = 0 and y = 0 (f → −∞ there) at step \(runs[0].trajectory.steps[k])"), footnote)
+        XCTAssertFalse(footnote.contains("gd lr=0.005 steps across"), footnote)
     }
 }

@@ -16,7 +16,7 @@ extension DLPlot {
                 compare across the grid; the grid is chosen from the panel count and the page (24 → 4 rows of 6).
                 --table draws a table instead: range, monotonic, zero-centred, bounded, max |f′|, f′(0) and \
                 whether |f′| → 0 in the tails, all computed from the kernels.
-                The default size is 1920x1280.
+                The default size is 1920x1280 (a table of a few rows: as tall as they need, at least 1920x540).
                 Names: see `dlplot list activations`.
                 Examples:
                   dlplot activations -o activations.png
@@ -50,6 +50,10 @@ extension DLPlot {
 
         static let defaultSize = "1920x1280"
 
+        /// The default page of a table of `rows` activations: 1920 wide, the title, header and rows tall
+        /// (about 57 pixels a row), from 540 to 1280 pixels.
+        static func tableSize(rows: Int) -> String { "1920x\(min(1280, max(540, 220 + 57 * (rows + 1))))" }
+
         var defaultFileName: String { table ? "activation-table" : "activations" }
 
         func parsedActivations() throws -> [Activation] {
@@ -82,7 +86,9 @@ extension DLPlot {
         func makeFigure() throws -> (Figure, [DataTable]) {
             let acts = try parsedActivations()
             if table {
-                var figure = try figureOptions.makeFigure(defaultSize: Self.defaultSize)
+                // A table of three rows left two-thirds of a 1920x1280 page blank: without --size the page is as
+                // tall as the rows need (24 rows fill 1280).
+                var figure = try figureOptions.makeFigure(defaultSize: figureOptions.size == nil ? Self.tableSize(rows: acts.count) : Self.defaultSize)
                 let tables = ActivationTableFigure(activations: acts).build(into: &figure)
                 return (figure, tables)
             }
