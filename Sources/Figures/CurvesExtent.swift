@@ -44,7 +44,8 @@ struct CurvesExtent {
         self.end = end
         guard end < steps / 2 || (end <= 10 && end < steps) else {
             limits = Interval(0, Double(steps))
-            ticks = nil
+            // A run of a few steps: whole-step ticks (--steps 1 had 0.0, 0.1 … 1.0 on a step axis).
+            ticks = steps <= 10 ? stride(from: 0, through: steps, by: steps > 6 ? 2 : 1).map { (Double($0), String($0)) } : nil
             note = nil
             return
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Optim
 import Viz
 
@@ -51,12 +52,19 @@ public struct CurvesFigure: FigureRecipe {
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
         var dropped = false
+        var overflows: [String] = []
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
             let values = fromHistory ? run.trajectory.valueHistory : run.trajectory.values
             let steps: [Int] = fromHistory ? Array(values.indices) : run.trajectory.steps
             var pts: [Point] = []
             pts.reserveCapacity(values.count)
+            // f = ∞ at a finite point (a start at 10¹⁶⁰ on a bowl) is not divergence: no point there, and said.
+            if let first = values.firstIndex(where: \.isInfinite) {
+                let last = values.lastIndex(where: \.isInfinite) ?? first
+                let span = first == last ? "at step \(steps[first])" : "at steps \(steps[first])–\(steps[last])"
+                overflows.append("\(run.config.displayLabel): f overflows float64 (\(values[first] > 0 ? "∞" : "−∞")) " + span + ", not drawn.")
+            }
             for (k, v) in zip(steps, values) {
                 let y = v - offset
                 if log && !(y >= 1e-300) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
@@ -87,11 +95,18 @@ public struct CurvesFigure: FigureRecipe {
             }
             markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)
         }
-        return (ax, dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil)
+        // Every value overflowed (10 steps from 10¹⁶⁰): an empty panel reaching the top of float64, the footnote says why.
+        if !overflows.isEmpty, !ax.marks.contains(where: { ($0 as? LineMark)?.points.contains { $0.isFinite } == true }) {
+            ax.yLimits = Interval(1e300, .greatestFiniteMagnitude)
+            ax.yScale = .log
+        }
+        let gaps = dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil
+        let notes = overflows + [gaps].compactMap { $0 }
+        return (ax, notes.isEmpty ? nil : notes.joined(separator: " "))
     }
 
     /// A curve's ends that a line alone would not show: the divergence cross at the diverging step (the
-    /// step's value is not finite, so the cross sits level with the last finite value, one step on), and a
+    /// step's value is not finite, so the cross sits above the run's highest finite value), and a
     /// dot for a curve with a single drawable point (a line needs two).
     static func markEnds(of pts: [Point], diverged: Int?, color: Color, animated: Bool, theme: Theme, in ax: inout Axes) {
         let finite = pts.filter(\.isFinite)
@@ -99,8 +114,13 @@ public struct CurvesFigure: FigureRecipe {
             let dot = ScatterMark(points: [only], shape: .circle, size: theme.markerSize * 0.8, color: color)
             ax.add(dot, animated: animated, as: .appearing(dot, at: only.x))
         }
-        if let k = diverged, let last = finite.last {
-            var cross = ScatterMark(points: [Point(Double(k), last.y)], shape: .cross, size: theme.markerSize * 1.4, color: color)
+        if let k = diverged, let top = finite.map(\.y).max() {
+            // Above the run's highest value (a decade up on a log axis): the value at step k is not finite, and a
+            // cross level with step k − 1 read as "the loss was 10 at step k".
+            let log = ax.yScale == .log
+            let above = log ? top * 10 : top + max(1, abs(top)) * 0.25
+            let y = above.isFinite ? above : top
+            var cross = ScatterMark(points: [Point(Double(k), y)], shape: .cross, size: theme.markerSize * 1.4, color: color)
             cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
         }
@@ -115,7 +135,8 @@ public struct CurvesFigure: FigureRecipe {
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
             let pts = zip(run.trajectory.steps, run.points).map { k, p -> Point in
-                let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? .nan
+                // hypot: a distance of 10¹⁶⁰ does not overflow through its square.
+                let d = surface.minima.map { Foundation.hypot(p.x - $0.x, p.y - $0.y) }.min() ?? .nan
                 return Point(Double(k), d >= 1e-300 ? d : .nan)
             }
             let line = LineMark(points: pts, style: look.stroke)

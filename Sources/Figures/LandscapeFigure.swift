@@ -74,11 +74,16 @@ public struct LandscapeFigure: FigureRecipe {
     /// Where a run blew up: the first recorded row whose loss is not finite or more than a million
     /// times the loss at the start (its step and loss), or nil when the run stayed bounded. A PCA plane
     /// of such a path is dominated by the blow-up and says nothing about the landscape.
+    /// Weights beyond 10¹⁰⁰ count too (lr 10³⁰⁰: a sigmoid's loss stays bounded while the weights reach
+    /// 10³⁰⁰, and a plane spanning them cannot be gridded in float64).
     public static func blowUp(_ run: Trajectory) -> (step: Int, loss: Double)? {
         let start = abs(run.values.first ?? 0)
-        if let k = run.values.firstIndex(where: { !$0.isFinite || abs($0) > 1e6 * max(start, 1e-12) }) {
-            return (run.steps[k], run.values[k])
+        let rows = run.values.indices.filter { i in
+            let v = run.values[i]
+            let far = !run.positionData.isEmpty && run.position(i).contains { !(abs($0) <= 1e100) }
+            return !v.isFinite || abs(v) > 1e6 * max(start, 1e-12) || far
         }
+        if let k = rows.first { return (run.steps[k], run.values[k]) }
         if case .diverged(let step) = run.stop { return (step, .nan) }
         return nil
     }

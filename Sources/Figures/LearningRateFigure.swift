@@ -72,7 +72,7 @@ public struct LearningRateFigure: FigureRecipe {
         let pad = yHi > yLo ? 0.06 * yHi - 0.06 * yLo : max(1, abs(yLo)) * 0.5
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
-        figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) steps; every panel shows the same view"
+        figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) step\(steps == 1 ? "" : "s"); every panel shows the same view"
         // Rates that differ get titles that differ (0.999 and 1.001 are not both "1").
         let rateTexts = rates.map(TickFormat.exact)
         for (i, rate) in rates.enumerated() {
@@ -99,15 +99,23 @@ public struct LearningRateFigure: FigureRecipe {
             }
             let color = theme.color(i)
             let pts = ws.map { Point($0, curve.value($0)) }
-            let times = pts.indices.map(Double.init)
-            let path = LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
+            // A step out of the view is drawn to the edge, with an arrow there (also when f overflows to ∞).
+            let exit = PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: Interval(yLo - pad, yHi + pad))
+            let drawn = exit.shown
+            let times = drawn.indices.map(Double.init)
+            let path = LineMark(points: drawn, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
             axes.add(path, animated: animated, as: .line(path, times: times))
-            let iterates = ScatterMark(points: pts, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4)
-            axes.add(iterates, animated: animated, as: .scatter(iterates, times: times))
+            let dots = exit.step == nil ? drawn : Array(drawn.dropLast())
+            let iterates = ScatterMark(points: dots, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4)
+            axes.add(iterates, animated: animated, as: .scatter(iterates, times: Array(times.prefix(dots.count))))
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
+<<<<<<< HEAD
             markExit(of: run, pts, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme, rate: "$\\alpha$ = " + rateTexts[i])
+=======
+            markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme)
+>>>>>>> main
             if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }
             figure.add(axes, row: 0, column: i)
             var rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
@@ -121,16 +129,24 @@ public struct LearningRateFigure: FigureRecipe {
 
     /// Where a panel's run leaves the view (an arrow along its last visible step and a note), or diverges,
     /// or steps out of f's domain (an arrow towards where it went and the note).
+<<<<<<< HEAD
     private func markExit(of run: Trajectory, _ pts: [Point], on axes: inout Axes, view: ClosedRange<Double>,
                           top: (yHi: Double, pad: Double), color: Color, theme: Theme, rate: String) {
+=======
+    private func markExit(of run: Trajectory, _ pts: [Point], exit: PathExit, on axes: inout Axes, view: ClosedRange<Double>,
+                          top: (yHi: Double, pad: Double), color: Color, theme: Theme) {
+>>>>>>> main
         let (yHi, pad) = top
-        // Where the run leaves the view: an arrow along its last visible step and a note.
-        if let k = pts.firstIndex(where: { !view.contains($0.x) || $0.y > yHi + pad }), k > 0 {
-            let a = pts[k - 1]
-            let b = pts[k]
-            let arrow = ArrowMark(from: a, to: Point(a.x + (b.x - a.x) * 0.5, a.y + (b.y - a.y) * 0.5), color: color, width: 1.4)
+        // Where the run leaves the view: an arrow along its last visible step to the edge, and a note.
+        if let k = exit.step, let (a, edge) = exit.arrow {
+            let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
             axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
+<<<<<<< HEAD
             var note = TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+=======
+            let later = run.stopWords.map { ", " + $0 } ?? ""
+            let note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+>>>>>>> main
                                 anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
             // Where no spot in the panel is free of the parabola and the path: said under the figure, with its rate.
             note.footnote = rate + ": leaves the view at step \(k)"

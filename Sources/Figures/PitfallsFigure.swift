@@ -19,7 +19,7 @@ public struct PitfallsFigure: FigureRecipe {
     /// left the view, left f's domain (a step to where f is undefined), or diverged.
     public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
         guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else {
-            return leftDomain ? "leaves f's domain" : "diverges"
+            return leftDomain ? "leaves the domain of f" : "diverges"
         }
         let minima = curve.minima
         if let nearest = minima.min(by: { abs($0 - last) < abs($1 - last) }), abs(nearest - last) < 0.05 {
@@ -42,7 +42,7 @@ public struct PitfallsFigure: FigureRecipe {
         // or the convex square) is named by its formula.
         figure.title = curve.kind == .pitfalls ? "Pitfalls of gradient descent on a non-convex loss"
             : "Gradient descent from several starts on " + curve.formula
-        figure.subtitle = "\(steps) steps of $w \\leftarrow w - \\alpha f'(w)$ from each start"
+        figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
@@ -75,10 +75,20 @@ public struct PitfallsFigure: FigureRecipe {
             let pts = ws.map { Point($0, curve.value($0)) }
             let color = theme.color(i)
             let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
-            axes.add(LineMark(points: pts, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
+            // A run that ends out of the view (or diverged) is drawn to the edge where it first leaves, with an
+            // arrow there: not a chord across the curve to a point 10³⁰⁰ away.
+            let ended = pts.last.map { view.contains($0.x) && $0.y.isFinite } ?? false
+            let exit = !ended || run.stopWords != nil ? PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi))
+                : PathExit(pts, x: Interval(-.infinity, .infinity), y: Interval(-.infinity, .infinity))
+            axes.add(LineMark(points: exit.shown, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
                               label: label, marker: theme.marker(i), markerSize: theme.markerSize * 0.75, zOrder: 3))
-            if let first = pts.first, let last = pts.last {
+            if let (a, edge) = exit.arrow {
+                axes.add(ArrowMark(from: a, to: edge, color: color, width: 1.4))
+            }
+            if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
+            }
+            if exit.step == nil, let last = pts.last {
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
             let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })

@@ -100,7 +100,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         guard !runs.isEmpty else { return files }
         var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) of \(surface.dataset?.count ?? 0) (seed \(plan.seed))" }
-        if view3D == nil { sub += "; a marker every \(every) step" + (every == 1 ? "" : "s") }
+        if view3D == nil { sub += every == 1 ? "; a marker at every step" : "; a marker every \(every) steps" }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         if !userPaths.isEmpty { sub += "; " + files }
@@ -240,24 +240,26 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         // The optimizer's name, or its whole label when another run has the same name.
         let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.displayLabel : run.config.name
         return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
-                 diverged: run.diverged, index: i)
+                 diverged: run.diverged, index: i, words: run.trajectory.stopWords)
     }
 
     /// The note for a path with these `points` at `steps` (see `exitNote(_:index:)`).
-    public func exitNote(name: String, points pts: [Point], steps: [Int], leavesView: Int?, diverged: Int?, index i: Int) -> (any Mark)? {
+    /// `words`: how the run stopped ("diverged at step k", "left the domain of f at step k"; see `Trajectory.stopWords`).
+    public func exitNote(name: String, points pts: [Point], steps: [Int], leavesView: Int?, diverged: Int?, index i: Int,
+                         words: String? = nil) -> (any Mark)? {
+        let stopped = diverged.map { k in words ?? "diverged at step \(k)" }
         if let k = leavesView, let j = steps.firstIndex(of: k), j > 0 {
             let a = pts[j - 1], b = pts[j]
             let edge = clipToView(from: a, to: b)
-            let text = diverged.map { "\(name): leaves the view at step \(k), diverges at step \($0)" }
-                ?? "\(name): leaves the view at step \(k)"
+            let text = stopped.map { "\(name): leaves the view at step \(k), " + $0 } ?? "\(name): leaves the view at step \(k)"
             // Where no spot on the map is free of paths and labels, the note is said under the figure.
             var note = AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
             note.footnote = text
             return note
         }
-        if let k = diverged, let last = pts.last {
-            var note = AnnotationMark("\(name): diverged at step \(k)", at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
-            note.footnote = "\(name): diverged at step \(k)"
+        if let stopped, let last = pts.last {
+            var note = AnnotationMark("\(name): " + stopped, at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
+            note.footnote = "\(name): " + stopped
             return note
         }
         return nil

@@ -81,9 +81,12 @@ public struct SurfaceRun: Sendable {
     public var schedule: LRSchedule?
     /// The view's width and height (the precision its coordinates are printed at).
     public var spans: (x: Double, y: Double) = (1, 1)
+    /// The view the run was made for.
+    var viewBox: (x: Interval, y: Interval)?
 
     public init(config: OptimizerConfig, chosenRate: Bool, trajectory: Trajectory, plan: SurfacePlan) {
         spans = (plan.x.upper - plan.x.lower, plan.y.upper - plan.y.lower)
+        viewBox = (plan.x, plan.y)
         self.config = config
         self.chosenRate = chosenRate
         self.trajectory = trajectory
@@ -110,15 +113,23 @@ public struct SurfaceRun: Sendable {
     public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
         let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
             : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
-        if let k = diverged, k <= step {
-            // Both, in order: a run that left the view and blew up later (the plane view's note says the same).
-            if view, let j = leavesView, j < k { return entry + "leaves the view at step \(j), diverged at step \(k)" }
-            return entry + "diverged at step \(k)"
-        }
-        if view, let k = leavesView, k <= step { return entry + "leaves the view at step \(k)" }
-        let j = index(atStep: step)
-        guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         let name = surface.dataset == nil ? "f" : "L"
+        if let k = diverged, k <= step {
+            // "diverged at step k", or "left the domain of f at step k" (trace's words).
+            let words = trajectory.stopWords ?? "diverged at step \(k)"
+            // Both, in order: a run that left the view and blew up later (the plane view's note says the same).
+            if view, let j = leavesView, j < k { return entry + "leaves the view at step \(j), " + words }
+            return entry + words
+        }
+        let j = index(atStep: step)
+        if view, let k = leavesView, k <= step {
+            // Where it is by then: a run that keeps growing (lr 1.5 on a bowl: ×2 a step) is told from one that
+            // left for a moment by its last loss.
+            guard points.indices.contains(j), trajectory.values.indices.contains(j), trajectory.steps[j] > k,
+                  !plan(contains: points[j]) else { return entry + "leaves the view at step \(k)" }
+            return entry + "leaves the view at step \(k); " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+        }
+        guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         if j == points.count - 1, endsInTwoCycle != nil {
             // The other point of the cycle is `cycleNote`, the legend's next line.
             return entry + "oscillates: " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans).dropFirst(2)
@@ -148,10 +159,17 @@ public struct SurfaceRun: Sendable {
         return n - 1
     }
 
-    /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`).
+    /// Whether `p` is in the view the run was made for (from `viewBox`).
+    private func plan(contains p: Point) -> Bool { viewBox.map { $0.x.contains(p.x) && $0.y.contains(p.y) } ?? false }
+
+    /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`);
+    /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence.
     public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1)) -> String {
-        "→ (\(coordinate(p.x, span: spans.x)), \(coordinate(p.y, span: spans.y))), \(name) = \(value(v))"
+        "→ (\(coordinate(p.x, span: spans.x, beside: p.y)), \(coordinate(p.y, span: spans.y, beside: p.x))), \(name) " + valueWords(v)
     }
+
+    /// "= 0.037", or "overflows float64" (f = ±∞ at a finite point).
+    static func valueWords(_ v: Double) -> String { v.isInfinite ? "overflows float64" : "= " + value(v) }
 
     /// The step the run has reached at animation time `step` (its last recorded step at or before it).
     public func shownStep(_ step: Int) -> Int {
@@ -172,17 +190,19 @@ public struct SurfaceRun: Sendable {
     }
 
     /// A coordinate at the precision of a view whose side along it is `span`, typographic minus. From 10⁴ on,
-    /// three significant digits (2.62×10⁶, not 2621440.00). In a view 0.1 wide or wider: two decimals (two
-    /// significant digits when small), and 0.00 below 10⁻⁹ of the side (rounding noise: a symmetric data
-    /// set's b ≈ 10⁻¹⁸). In a smaller view, enough significant digits to tell a thousandth of the side (at
-    /// most 3), and 0 only below half of that: in a view 10⁻⁹ wide, 4.9×10⁻¹⁰ is "4.94×10⁻¹⁰", not "0.00",
-    /// which read as the edge of the view.
-    public static func coordinate(_ v: Double, span: Double = 1) -> String {
+    /// three significant digits (2.62×10⁶, not 2621440.00). In a view 0.1 wide or wider: two decimals from
+    /// 0.1 on ("2.41", "−1.50"), two significant digits below ("−0.012", "3.2×10⁻¹⁰": never "0.00" for a
+    /// value that is not 0, nor "−0.01" for −0.0123), and "0" for 0. In a smaller view, enough significant
+    /// digits to tell a thousandth of the side (at most 3), and 0 only below half of that: in a view 10⁻⁹
+    /// wide, 4.9×10⁻¹⁰ is "4.94×10⁻¹⁰", not "0.00", which read as the edge of the view. Below 10⁻⁹ of the
+    /// other coordinate of the point (`beside`) a coordinate is "0": rounding noise (b ≈ 10⁻¹⁸ beside w = 0.89 on
+    /// symmetric data), while 3.2×10⁻¹⁰ beside 1×10⁻⁶ is a value.
+    public static func coordinate(_ v: Double, span: Double = 1, beside other: Double = 0) -> String {
         if abs(v) >= 1e4 { return TickFormat.short(v, significant: 3) }
         let side = span.isFinite && span > 0 ? span : 1
         guard side < 0.1 else {
-            return abs(v) >= 0.01 || abs(v) < 1e-9 * min(side, 1) ? TickFormat.fixed(abs(v) < 1e-9 * min(side, 1) ? 0 : v, 2)
-                : TickFormat.short(v, significant: 2)
+            if v == 0 || abs(v) < 1e-9 * abs(other) { return "0" }
+            return abs(v) >= 0.1 ? TickFormat.fixed(v, 2) : TickFormat.short(v, significant: 2)
         }
         let q = side / 1000
         guard abs(v) >= q / 2 else { return "0" }
@@ -190,8 +210,8 @@ public struct SurfaceRun: Sendable {
         return TickFormat.short(v, significant: min(3, max(2, digits)))
     }
 
-    /// A loss value to two significant digits, powers of ten for small ones.
-    public static func value(_ v: Double) -> String { abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 2) }
+    /// A loss value to three significant digits (12.5, not 13), powers of ten for small and large ones.
+    public static func value(_ v: Double) -> String { abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 3) }
 
     /// LBFGS: where f was evaluated inside its steps besides each step's start (line-search trials and
     /// inner iterations), up to the run's last recorded step.
@@ -216,7 +236,8 @@ public struct SurfaceRun: Sendable {
         let lrs = trajectory.learningRates
         guard schedule != nil, let first = lrs.first, let last = lrs.last, let peak = lrs.max(), first != last || peak != first
         else { return nil }
-        let f = SurfaceRun.value
+        // Two significant digits: the lr's path, not its exact value (the legend names the lr exactly).
+        let f = { (v: Double) in abs(v) < 1e-300 ? "0" : TickFormat.short(v, significant: 2) }
         // OneCycleLR and CyclicLR overwrite momentum (or beta1) at every step, whatever the label says.
         let cycled = schedule?.cyclesMomentum == true ? "; \(config.settings.contains { $0.name == "beta1" } ? "beta1" : "momentum") cycled" : ""
         if peak > first && peak > last { return "lr \(f(first)) ↗ \(f(peak)) ↘ \(f(last))" + cycled }

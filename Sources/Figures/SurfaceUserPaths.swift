@@ -40,7 +40,9 @@ public struct UserPathRun: Sendable {
         var steps: [Int] = [], points: [Point] = [], values: [Double] = []
         for i in path.steps.indices {
             let f = loggedLoss ? path.loss[i] : (path.x[i].isFinite && path.y[i].isFinite ? surface.value(path.x[i], path.y[i]) : .nan)
-            guard path.x[i].isFinite, path.y[i].isFinite, f.isFinite else { diverged = path.steps[i]; break }
+            // A row with a non-finite cell ends the path; f overflowing at a finite far row (x² + y² at 10³⁰⁰)
+            // does not: that row is drawn (to the edge of the view) like any other.
+            guard path.x[i].isFinite, path.y[i].isFinite, loggedLoss ? f.isFinite : !f.isNaN else { diverged = path.steps[i]; break }
             steps.append(path.steps[i]); points.append(Point(path.x[i], path.y[i])); values.append(f)
         }
         self.steps = steps; self.points = points; self.values = values

@@ -31,7 +31,7 @@ struct DLPlot: ParsableCommand {
         // Past a file-size limit (`ulimit -f`) a write fails with EFBIG, reported as "file too large" and
         // exit 1 with the temporary removed, instead of the process being killed mid-write.
         signal(SIGXFSZ, SIG_IGN)
-        if let message = ProcessEnd.tooManyArgumentsMessage(arguments) ?? RepeatedOutputs.message(arguments) {
+        if let message = ProcessEnd.tooManyArgumentsMessage(arguments) ?? RepeatedOutputs.message(arguments) ?? RepeatedOptions.message(arguments) {
             CommandLineErrors.refuse(message)
         }
         if let name = arguments.first, let command = allSubcommands.first(where: { $0.configuration.commandName == name }),

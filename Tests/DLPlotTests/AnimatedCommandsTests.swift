@@ -59,7 +59,8 @@ final class AnimatedCommandsTests: XCTestCase {
         }
     }
 
-    /// Plain gradient descent with lr 1.1 on the ellipse diverges (at step 290 of 3000, while momentum goes on);
+    /// Plain gradient descent with lr 1.1 on the ellipse diverges (y ← −3.4 y from 1.5: f = 2y² overflows float64 at
+    /// step 290, y itself at step 580 of 3000, while momentum goes on);
     /// its legend says so from the frame whose step reaches the divergence on, and the cross appears with it.
     func testCurvesAnnounceDivergenceInItsFrame() throws {
         let command = try DLPlot.CurvesCommand.parse(["--surface", "ellipse", "--optimizers", "gd,momentum", "--opt", "gd:lr=1.1",
@@ -72,15 +73,16 @@ final class AnimatedCommandsTests: XCTestCase {
         guard let k = (0..<50).first(where: { text($0).contains("diverged at step") }) else { return XCTFail(text(49)) }
         let match = try XCTUnwrap(text(k).firstMatch(of: /diverged at step (\d+)/))
         let step = try XCTUnwrap(Int(match.1))
-        XCTAssertEqual(step, 290)
+        XCTAssertEqual(step, 580)
         XCTAssertLessThanOrEqual(Double(step), times[k])
         XCTAssertGreaterThan(Double(step), times[k - 1], "announced in the first frame at or after its step")
         // Before, the rows are the still figure's words at that step: gd has left the surface's view, momentum
         // is somewhere with some loss.
-        XCTAssertTrue(text(k - 1).hasPrefix("gd lr=1.1 | leaves the view at step 1 | momentum lr=0.1 | → ("), text(k - 1))
+        XCTAssertTrue(text(k - 1).hasPrefix("gd lr=1.1 | leaves the view at step 1; → ("), text(k - 1))
+        XCTAssertTrue(text(k - 1).contains(" | momentum lr=0.1 | → ("), text(k - 1))
         XCTAssertEqual(crosses(k - 1), 0)
         XCTAssertEqual(crosses(k), 1)
-        XCTAssertLessThan(k, 10, "mid-animation")
+        XCTAssertLessThan(k, 15, "mid-animation")
         // The still figure draws (the loss reaches 10³⁰⁸: the log axis stops at the largest double).
         _ = try figure.render(as: .png)
     }

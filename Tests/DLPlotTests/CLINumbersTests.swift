@@ -202,7 +202,9 @@ final class CLINumbersTests: XCTestCase {
         XCTAssertEqual(json["stop"] as? String, "diverged")
         let k = try XCTUnwrap(json["stop_step"] as? Int)
         XCTAssertEqual(numbers(json["y"]).count, k)
-        XCTAssertTrue(numbers(json["f"]).allSatisfy(\.isFinite))
+        // Every printed row has finite parameters; f may overflow float64 on the last rows (that is not divergence).
+        XCTAssertTrue(numbers(json["y"]).allSatisfy(\.isFinite))
+        XCTAssertEqual(numbers(json["f"]).count, k)
         // Negative start values both ways, decimated output, seeded mini-batches.
         let a = try runDLPlot(["trace", "--surface", "rosenbrock", "--optimizer", "adam", "--start", "-1.5,2", "--steps", "10", "--every", "5"])
         let b = try runDLPlot(["trace", "--surface", "rosenbrock", "--optimizer", "adam", "--start=-1.5,2", "--steps", "10", "--every", "5"])
@@ -275,7 +277,7 @@ final class CLINumbersTests: XCTestCase {
             (["eval", "surface", "bowl", "--points", "1;2"], ["'1;2'", "x:y"]),
             (["trace", "--surface", "bowl", "--optimizer", "adam", "--rho", "0.9"], ["--rho", "adam", "--beta1"]),
             (["trace", "--surface", "bowl", "--optimizer", "adamm"], ["'adamm'", "did you mean 'adam'"]),
-            (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "0"], ["--lr", "0.0", "> 0"]),
+            (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "0"], ["--lr", ": 0 is not allowed", "> 0"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "-0.1"], ["-0.1"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--lr", "fast"], ["'fast'"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--steps", "-1"], ["-1", "0...10000000"]),

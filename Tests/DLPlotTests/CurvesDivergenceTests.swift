@@ -17,22 +17,25 @@ final class CurvesDivergenceTests: XCTestCase {
     }
 
     func testAnExplodingScheduleStopsTheCurveAtItsLastFiniteStep() throws {
-        // lr 0.005 · (1e308)^k: steps 0 and 1 are finite (f 10.25 → 10.046025), step 2 is not.
+        // lr 0.005 · (1e308)^k: steps 0 and 1 are finite (f 10.25 → 10.046025); step 2's x, y ≈ −2.5×10³⁰⁶ are
+        // finite but f overflows (not drawn, said); step 3's are not finite: diverged at step 3.
         let f = try curves(["--surface", "bowl", "--optimizers", "gd", "--schedule", "ExponentialLR(gamma=1e308)"])
         let loss = f.panels[0].axes
         let line = try XCTUnwrap(lines(loss).first)
-        XCTAssertEqual(line.points.map(\.x), [0, 1])
+        XCTAssertEqual(line.points.map(\.x), [0, 1, 2])
         XCTAssertEqual(line.points[0].y, 10.25, accuracy: 1e-12)
         XCTAssertEqual(line.points[1].y, 10.046025, accuracy: 1e-12)
-        // The cross at step 2, level with the last finite loss.
-        XCTAssertEqual(scatter(loss, .cross), [Point(2, line.points[1].y)])
-        // Every panel (loss and the lr strip) shares the same step axis: whole steps 0, 1, 2 with room for the cross.
+        XCTAssertEqual(line.points[2].y, .infinity)
+        // The cross at step 3, a decade above the highest finite loss (not level with it: that read "f = 10 at step 3").
+        XCTAssertEqual(scatter(loss, .cross), [Point(3, 102.5)])
+        // Every panel (loss and the lr strip) shares the same step axis: whole steps 0 … 3 with room for the cross.
         for panel in f.panels {
-            XCTAssertEqual(panel.axes.xLimits, Interval(-0.5, 2.5))
-            XCTAssertEqual(panel.axes.xTickLabels?.map(\.label), ["0", "1", "2"])
+            XCTAssertEqual(panel.axes.xLimits, Interval(-0.5, 3.5))
+            XCTAssertEqual(panel.axes.xTickLabels?.map(\.label), ["0", "1", "2", "3"])
         }
         let note = try XCTUnwrap(f.footnote)
-        XCTAssertTrue(note.hasPrefix("Curves end by step 2: gd lr=0.005 diverged at step 2"), note)
+        XCTAssertTrue(note.hasPrefix("Curves end by step 3: gd lr=0.005 diverged at step 3"), note)
+        XCTAssertTrue(note.contains("gd lr=0.005: f overflows float64 (∞) at step 2, not drawn."), note)
         XCTAssertFalse(note.contains("machine precision"), note)
         XCTAssertFalse(note.contains("loss gap"), note)
     }
@@ -44,20 +47,22 @@ final class CurvesDivergenceTests: XCTestCase {
         let f0 = (1 - start.x) * (1 - start.x) + 100 * (start.y - start.x * start.x) * (start.y - start.x * start.x)
         // One finite value: a dot at step 0 (a line of one point draws nothing), the cross at step 1.
         XCTAssertEqual(scatter(f.panels[0].axes, .circle), [Point(0, f0)])
-        XCTAssertEqual(scatter(f.panels[0].axes, .cross), [Point(1, f0)])
+        // The cross a decade above the last finite value (log axes).
+        XCTAssertEqual(scatter(f.panels[0].axes, .cross), [Point(1, f0 * 10)])
         let d0 = ((start.x - 1) * (start.x - 1) + (start.y - 1) * (start.y - 1)).squareRoot()
         XCTAssertEqual(scatter(f.panels[1].axes, .circle), [Point(0, d0)])
-        XCTAssertEqual(scatter(f.panels[1].axes, .cross), [Point(1, d0)])
+        XCTAssertEqual(scatter(f.panels[1].axes, .cross), [Point(1, d0 * 10)])
         for panel in f.panels { XCTAssertEqual(panel.axes.xTickLabels?.map(\.value), [0, 1]) }
         XCTAssertEqual(f.footnote, "Curves end by step 1: adam lr=1×10³⁰⁸ diverged at step 1 (its loss is not finite from there).")
     }
 
     func testMixedRunsKeepTheFullAxisAndTheMachinePrecisionNoteOnlyForRunsThatGotThere() throws {
-        // gd at lr 1.5 on the bowl diverges late (step 511); adam does not: the axis keeps all 1000 steps, no note.
+        // gd at lr 1.5 on the bowl (x ← −2x) overflows f from step 511 but x, y stay finite to step 1000; adam
+        // converges: the axis keeps all 1000 steps, the footnote says where f overflows, no cross.
         let full = try curves(["--surface", "bowl", "--optimizers", "gd,adam", "--lr", "1.5"])
         XCTAssertEqual(full.panels[0].axes.xLimits, Interval(0, 1000))
-        XCTAssertNil(full.footnote)
-        XCTAssertEqual(scatter(full.panels[0].axes, .cross).map(\.x), [511])
+        XCTAssertEqual(full.footnote, "gd lr=1.5: f overflows float64 (∞) at steps 511–1000, not drawn.")
+        XCTAssertEqual(scatter(full.panels[0].axes, .cross).map(\.x), [])
 
         // Every run ends early for a different reason: the note names both.
         let text = CurvesExtent.note(end: 40, steps: 1000, diverged: [("gd lr=9", 3)], stopped: [], belowPrecision: true)
@@ -84,7 +89,7 @@ final class CurvesDivergenceTests: XCTestCase {
         XCTAssertEqual(rects[0].maxX, rects[1].maxX, accuracy: 0.01)
         // A loss-against-step figure has no view: the legend gives the end point (to three digits), not "leaves the view".
         let legend = f.panels.flatMap { $0.axes.marks.flatMap { $0.legendEntries.map(\.label) } }
-        XCTAssertTrue(legend.contains("→ (2.62×10⁶, 2.1×10⁶), f = 1.1×10¹³"), "\(legend)")
+        XCTAssertTrue(legend.contains("→ (2.62×10⁶, 2.1×10⁶), f = 1.13×10¹³"), "\(legend)")
         XCTAssertFalse(legend.contains { $0.contains("view") }, "\(legend)")
     }
 }

@@ -1,5 +1,6 @@
 import Optim
 import XCTest
+@testable import Figures
 @testable import Viz
 @testable import dlplot
 
@@ -93,10 +94,12 @@ final class NumberLabelTests: XCTestCase {
     }
 
     func testLegendLossCarriesARoundedUpMantissa() throws {
-        // RMSprop ends at f = 9.975521966449747e-20: "1×10⁻¹⁹", not "10×10⁻²⁰".
+        // RMSprop ends at f = 9.975521966449747e-20: three digits "9.98×10⁻²⁰"; a mantissa that rounds up to 10
+        // carries into the exponent: "1×10⁻¹⁹", not "10×10⁻²⁰".
         let f = try surface(["bowl", "--start", "1,2", "--optimizers", "rmsprop"])
         let legend = f.panels.flatMap { $0.axes.marks.flatMap { $0.legendEntries.map(\.label) } }.joined(separator: " ")
-        XCTAssertTrue(legend.contains("f = 1×10⁻¹⁹"), legend)
+        XCTAssertTrue(legend.contains("f = 9.98×10⁻²⁰"), legend)
         XCTAssertFalse(legend.contains("10×10"), legend)
+        XCTAssertEqual(SurfaceRun.value(9.9975e-20), "1×10⁻¹⁹")
     }
 }

@@ -14,7 +14,7 @@ final class OutsideStartTests: XCTestCase {
         let figure = try command.makeFigure().0
         let axes = figure.panels[0].axes
         let legend = axes.marks.flatMap { $0.legendEntries.map(\.label) }
-        XCTAssertTrue(legend.contains { $0.hasPrefix("starts outside the view, enters at step 6; → (0.00, 0.00), f = ") }, "\(legend)")
+        XCTAssertTrue(legend.contains { $0.hasPrefix("starts outside the view, enters at step 6; → (8.5×10⁻²⁹, 8.5×10⁻²⁹), f = ") }, "\(legend)")
         XCTAssertFalse(legend.contains { $0.contains("leaves the view") }, "\(legend)")
         // A short arrow whose head is on the view's edge towards (10, 10).
         let arrow = try XCTUnwrap(axes.marks.compactMap { $0 as? ArrowMark }.first)

@@ -32,10 +32,10 @@ final class SurfaceFigureTests: XCTestCase {
         // From (2, 3) with lr 0.1 on x² − y²: y ← 1.2 y, so y = 3.6, 4.32, …; x ← 0.8 x stays inside.
         // In the view [−4, 4]² the first point outside is step 2; in the default [−3, 3]² it is step 1.
         let wide = try DLPlot.SurfaceCommand.parse(["saddle", "--optimizers", "gd", "--lr", "0.1", "--start=2,3", "--xrange=-4:4", "--yrange=-4:4"])
-        XCTAssertTrue(legendLabels(try wide.makeFigure().0).contains("leaves the view at step 2"))
+        XCTAssertTrue(legendLabels(try wide.makeFigure().0).contains { $0.hasPrefix("leaves the view at step 2; → (") })
         let standard = try DLPlot.SurfaceCommand.parse(["saddle", "--optimizers", "gd", "--lr", "0.1", "--start", "2,3"])
         let (figure, _) = try standard.makeFigure()
-        XCTAssertTrue(legendLabels(figure).contains("leaves the view at step 1"))
+        XCTAssertTrue(legendLabels(figure).contains { $0.hasPrefix("leaves the view at step 1; → (") })
         // The note in the plot names the run and the step.
         let notes = figure.panels[0].axes.marks.compactMap { ($0 as? AnnotationMark)?.text }
         XCTAssertEqual(notes, ["gd: leaves the view at step 1"])

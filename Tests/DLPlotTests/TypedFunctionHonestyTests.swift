@@ -117,7 +117,9 @@ final class TypedFunctionHonestyTests: XCTestCase {
         XCTAssertEqual(SurfaceRun.coordinate(4e-16, span: 1e-9), "0")
         XCTAssertEqual(SurfaceRun.coordinate(-0.0123, span: 0.05), "−0.0123")
         XCTAssertEqual(SurfaceRun.coordinate(2.4149, span: 6), "2.41")
-        XCTAssertEqual(SurfaceRun.coordinate(6.8e-15, span: 6), "0.00")
+        // Not "0.00" for a value that is not 0; rounding noise beside a coordinate 10⁹ times larger is 0.
+        XCTAssertEqual(SurfaceRun.coordinate(6.8e-15, span: 6), "6.8×10⁻¹⁵")
+        XCTAssertEqual(SurfaceRun.coordinate(6.8e-15, span: 6, beside: 2.41), "0")
         XCTAssertEqual(SurfaceRun.coordinate(4.5e-4, span: 6), "4.5×10⁻⁴")
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -125,7 +127,7 @@ final class TypedFunctionHonestyTests: XCTestCase {
                                "-o", "t.png", "--layout-report", "t.json"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let report = try String(contentsOf: dir.appendingPathComponent("t.json"), encoding: .utf8)
-        XCTAssertTrue(report.contains("→ (1.04×10⁻⁹, 4.94×10⁻¹⁰), f = 1.3×10⁻¹⁸"), report)
+        XCTAssertTrue(report.contains("→ (1.04×10⁻⁹, 4.94×10⁻¹⁰), f = 1.33×10⁻¹⁸"), report)
         let pole = try runDLPlot(["surface", "1/((x-5e-10)^2+y^2)", "--xrange", "-1e-9:1e-9", "--yrange", "-1e-9:1e-9",
                                   "--optimizers", "gd", "-o", "p.png", "--layout-report", "p.json"], in: dir)
         XCTAssertEqual(pole.status, 0, pole.stderr)

@@ -65,7 +65,7 @@ final class UserPathCLITests: XCTestCase {
         XCTAssertTrue(shown.contains { $0.hasPrefix("adam lr=") }, "the computed run is there too")
         XCTAssertTrue(shown.contains("2 paths from files"))
         let shown3D = try texts(["surface", "rosenbrock", "--path", two, "--view", "3d"])
-        XCTAssertTrue(shown3D.contains("sgd") && shown3D.contains("→ (0.00, 0.50), f = 26"), "\(shown3D)")
+        XCTAssertTrue(shown3D.contains("sgd") && shown3D.contains("→ (0, 0.50), f = 26"), "\(shown3D)")
         let curves = try runDLPlot(["surface", "rosenbrock", "--path", two, "--with-curves", "-o", "c.png"], in: dir)
         XCTAssertEqual(curves.status, 0, curves.stderr)
     }

@@ -123,11 +123,11 @@ extension SurfaceRunNotesTests {
         let even = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 300)).first)
         XCTAssertEqual(even.endsInTwoCycle, 300)
         XCTAssertEqual(even.trajectory.values[300], 2 * (2.4 - 240 * 0.01), accuracy: 1e-13)
-        XCTAssertEqual(even.outcome(surface: s), "oscillates: (0.00, 0.00), f = \(SurfaceRun.value(even.trajectory.values[300]))")
+        XCTAssertEqual(even.outcome(surface: s), "oscillates: (6.8×10⁻¹⁵, 6.8×10⁻¹⁵), f = \(SurfaceRun.value(even.trajectory.values[300]))")
         XCTAssertEqual(even.cycleNote(surface: s), "↔ (−0.01, −0.01), f = 0.02")
         let odd = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 301)).first)
         XCTAssertEqual(odd.outcome(surface: s), "oscillates: (−0.01, −0.01), f = 0.02")
-        XCTAssertTrue(odd.cycleNote(surface: s)?.hasPrefix("↔ (0.00, 0.00), f = ") ?? false)
+        XCTAssertTrue(odd.cycleNote(surface: s)?.hasPrefix("↔ (6.8×10⁻¹⁵, 6.8×10⁻¹⁵), f = ") ?? false)
         // Before the end (an animation's frames) and for a run that converges: where it is.
         XCTAssertTrue(even.legendRow(atStep: 150, surface: s).hasPrefix("→ ("))
         let bowl = Surface(expression: try MathExpression("x^2+y^2", dimension: 2))

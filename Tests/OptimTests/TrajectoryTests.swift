@@ -7,10 +7,14 @@ final class TrajectoryTests: XCTestCase {
         let run = try runTrajectory(objective: try Surface(named: "saddle"), optimizer: try Optimizer(name: "gd", settings: ["lr": 10]),
                                     start: [1, 1], options: TrajectoryOptions(steps: 1000))
         guard case .diverged(let k) = run.stop else { return XCTFail("expected divergence, got \(run.stop)") }
-        XCTAssertEqual(run.count, k)              // rows 0 ..< k, all finite
+        XCTAssertEqual(run.count, k)              // rows 0 ..< k, every position finite
         XCTAssertEqual(run.steps.last, k - 1)
-        XCTAssertTrue(run.values.allSatisfy(\.isFinite))
         XCTAssertTrue(run.positionData.allSatisfy(\.isFinite))
+        // f = x² − y² overflows to −∞ once y² does (|y| > 1.3×10¹⁵⁴), before y itself: those rows are kept with f = −∞.
+        XCTAssertTrue(run.values.allSatisfy { $0.isFinite || $0 == -.infinity })
+        let overflow = try XCTUnwrap(run.values.firstIndex(of: -.infinity))
+        XCTAssertGreaterThan(abs(run.position(overflow)[1]), 1.3e154)
+        XCTAssertLessThan(abs(run.position(overflow - 1)[1]), 1.35e154)
         // The diverging step really is non-finite.
         let last = try XCTUnwrap(run.finalPosition)
         let next = (x: -19 * last[0], y: 21 * last[1])

@@ -18,6 +18,7 @@ extension StabilityMap {
         var values = xs, gx = xs, gy = xs
         var g = [0.0, 0.0]
         var last = [Double](repeating: f0, count: n)
+        var early = [Double](repeating: f0, count: n), late = [Double](repeating: -.infinity, count: n)
         /// Step k's checks for cell i with f = f(θ_k) − f*: false when it diverged (result set).
         func check(_ i: Int, _ k: Int, _ f: Double) -> Bool {
             guard f.isFinite, theta[i][0].isFinite, theta[i][1].isFinite else { result[i] = (.nan, true); return false }
@@ -25,6 +26,7 @@ extension StabilityMap {
                 if f > tol { reached[i] = .nan } else if reached[i].isNaN { reached[i] = Double(k) }
             }
             last[i] = f
+            if 2 * k <= steps { early[i] = max(early[i], f) } else { late[i] = max(late[i], f) }
             return true
         }
         for k in 1...(steps + 1) {
@@ -40,7 +42,7 @@ extension StabilityMap {
         }
         return (0..<n).map { i in
             if let r = result[i] { return r }
-            if last[i] > max(f0, 0) && reached[i].isNaN { return (.nan, true) }
+            if grew(final: last[i], start: f0, peaks: (early[i], late[i]), steps: steps) && reached[i].isNaN { return (.nan, true) }
             switch measure {
             case .finalLoss: return (last[i], false)
             case .stepsToTolerance: return (reached[i], false)

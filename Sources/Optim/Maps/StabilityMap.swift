@@ -2,8 +2,8 @@
 /// final loss gap f − f* after a fixed number of steps, or the steps needed to reach a tolerance,
 /// from one start. This is the picture of Goh, "Why Momentum Really Works" (Distill, 2017).
 ///
-/// A cell is `diverged` when a value became non-finite or the final loss gap exceeds the start's
-/// (the run ended further up than it began). Cells run in parallel on every core; each cell is an
+/// A cell is `diverged` when a value became non-finite, or the final loss gap exceeds the start's and
+/// the loss is growing (see `grew`: the second half of the run peaks above twice the first). Cells run in parallel on every core; each cell is an
 /// ordinary run, so the map does not depend on the number of cores.
 public struct StabilityMap: Sendable {
     /// What a cell shows.
@@ -95,23 +95,34 @@ public struct StabilityMap: Sendable {
         var reached = Double.nan
         if case .stepsToTolerance(let tol) = measure, f0 <= tol { reached = 0 }
         var f = f0
+        var peaks = (early: f0, late: -Double.infinity)
         for k in 1...steps {
             let d = surface.gradient(theta[0], theta[1])
             (g[0], g[1]) = (d.dx, d.dy)
             opt.step(parameters: &theta, gradient: &g, objective: surface)
             f = surface.value(theta[0], theta[1]) - offset
             guard f.isFinite, theta[0].isFinite, theta[1].isFinite else { return (.nan, true) }
+            if 2 * k <= steps { peaks.early = max(peaks.early, f) } else { peaks.late = max(peaks.late, f) }
             // The first step from which the loss stays within the tolerance to the end of the run (an
             // oscillating run that dips below it and climbs out again has not reached it).
             if case .stepsToTolerance(let tol) = measure {
                 if f > tol { reached = .nan } else if reached.isNaN { reached = Double(k) }
             }
         }
-        if f > max(f0, 0) && reached.isNaN { return (.nan, true) }
+        if grew(final: f, start: f0, peaks: peaks, steps: steps) && reached.isNaN { return (.nan, true) }
         switch measure {
         case .finalLoss: return (f, false)
         case .stepsToTolerance: return (reached, false)
         }
+    }
+
+    /// Whether a run that stayed finite diverged: its final loss gap is above the start's and, over four
+    /// steps or more, the peak of the second half of the run is above twice the peak of the first half (the
+    /// loss is growing). A decaying oscillation (heavy ball with momentum 0.99: 10 steps end at 11.2 from
+    /// 10.25) has a falling envelope: its final loss may sit above the start's, but it is not diverging.
+    static func grew(final f: Double, start f0: Double, peaks: (early: Double, late: Double), steps: Int) -> Bool {
+        guard f > max(f0, 0) else { return false }
+        return steps < 4 || peaks.late > 2 * peaks.early
     }
 
     /// The Hessian eigenvalues (ascending) when `surface` is a quadratic (its Hessian, by central

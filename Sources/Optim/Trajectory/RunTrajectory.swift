@@ -3,9 +3,9 @@
 ///
 /// Each step: the step gradient at θₖ, one optimizer step to θₖ₊₁, then f(θₖ₊₁) and the next
 /// gradient. The run stops after `options.steps` steps (`.maxSteps`), when the convergence test
-/// holds (`.converged(step:)`, only if `options.tolerance` is set), or when a position, value or
-/// gradient becomes non-finite (`.diverged(step:)`; that step is not recorded). A large but finite
-/// position is not divergence. Memory is O(rows recorded) and no allocation happens per step.
+/// holds (`.converged(step:)`, only if `options.tolerance` is set), or when a parameter becomes
+/// non-finite or f undefined (NaN) (`.diverged(step:)`; that step is not recorded). A large but finite
+/// position is not divergence, nor is f overflowing to ±∞ there: that row is recorded with f = ±∞. Memory is O(rows recorded) and no allocation happens per step.
 ///
 /// With a `schedule`, one `scheduler.step()` follows each optimizer step (torch's order) and each
 /// row records the lr its step uses (`Trajectory.learningRates`). LBFGS makes one row per
@@ -108,9 +108,13 @@ private struct TrajectoryStepper<O: Objective> {
         lastRecorded = k
     }
 
-    func isFinite(_ f: Double) -> Bool {
-        guard f.isFinite else { return false }
-        for i in 0..<n where !(theta[i].isFinite && g[i].isFinite) { return false }
+    /// Whether the run can go on from θ: every parameter finite and f defined there. f = ±∞ at a finite θ
+    /// (x² + y² at x = 10²⁰⁰ overflows float64) is not divergence: the row is recorded with its infinite
+    /// value and the run goes on (gd with lr 0.1 from there converges). A non-finite gradient at a finite
+    /// θ is recorded too; the step it makes decides.
+    func canContinue(_ f: Double) -> Bool {
+        guard !f.isNaN else { return false }
+        for i in 0..<n where !theta[i].isFinite { return false }
         return true
     }
 
@@ -150,17 +154,17 @@ private struct TrajectoryStepper<O: Objective> {
         return f
     }
 
-    /// Runs `options.steps` steps recording nothing; nil as soon as f, θ or the gradient is not finite
+    /// Runs `options.steps` steps recording nothing; nil as soon as the run stops (see `canContinue`)
     /// or θ leaves the view (see `runEndInView`).
     mutating func runToEnd(staysInView: ([Double]) -> Bool) -> (value: Double, position: [Double])? {
         var f = objective.value(theta)
         objective.stepGradient(theta, into: &g)
-        guard isFinite(f), staysInView(theta) else { return nil }
+        guard canContinue(f), staysInView(theta) else { return nil }
         var k = 0
         while k < options.steps {
             k += 1
             f = step(k)
-            guard isFinite(f), staysInView(theta) else { return nil }
+            guard canContinue(f), staysInView(theta) else { return nil }
         }
         return (f, theta)
     }
@@ -169,7 +173,7 @@ private struct TrajectoryStepper<O: Objective> {
     mutating func run() -> Trajectory {
         var f = objective.value(theta)
         objective.stepGradient(theta, into: &g)
-        guard isFinite(f) else {
+        guard canContinue(f) else {
             diverge(at: 0, value: f)
             return trajectory
         }
@@ -195,7 +199,7 @@ private struct TrajectoryStepper<O: Objective> {
             k += 1
             let lastLR = optimizer.lr
             f = step(k)
-            if !isFinite(f) {
+            if !canContinue(f) {
                 diverge(at: k, value: f)
                 if k - 1 > lastRecorded {
                     (theta, g) = (lastTheta, lastG)

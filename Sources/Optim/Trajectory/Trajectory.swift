@@ -4,8 +4,8 @@ public enum StopReason: Sendable, Hashable, CustomStringConvertible {
     case maxSteps
     /// The convergence test (see `ConvergenceTest`) held at this step; no further steps were taken.
     case converged(step: Int)
-    /// The step produced a non-finite position, value or gradient; it is not recorded, every
-    /// earlier (finite) step is.
+    /// The step produced a non-finite parameter or an undefined (NaN) f; it is not recorded, every
+    /// earlier step is. (f = ±∞ at finite parameters is recorded, not divergence.)
     case diverged(step: Int)
 
     /// `max_steps`, `converged` or `diverged`.
@@ -111,6 +111,13 @@ public struct Trajectory: Sendable, Hashable {
     public var leftDomain: Bool {
         guard case .diverged = stop, !divergedPosition.isEmpty, let before = values.last else { return false }
         return divergedToUndefined && divergedPosition.allSatisfy { $0.isFinite && abs($0) < 1e100 } && abs(before) < 1e100
+    }
+
+    /// How the run stopped early, in the one wording every figure and `trace` use: "left the domain of f
+    /// at step k" (see `leftDomain`), "diverged at step k", or nil for a run that did not stop early.
+    public var stopWords: String? {
+        guard case let .diverged(k) = stop else { return nil }
+        return leftDomain ? "left the domain of f at step \(k)" : "diverged at step \(k)"
     }
 
     init(dimension: Int) {

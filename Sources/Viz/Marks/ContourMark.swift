@@ -42,6 +42,9 @@ public struct ContourMark: Mark {
         self.showLabels = showLabels; self.labelFormat = labelFormat; self.label = label; self.zOrder = zOrder
     }
 
+    /// The longest inline label drawn, in characters.
+    static let longestLabel = 9
+
     /// The text written on each level's lines (see `labelFormat`).
     public var levelLabels: [String] { labelFormat.map { levels.values.map($0) } ?? TickFormat.distinct(levels.values) }
 
@@ -91,8 +94,10 @@ public struct ContourMark: Mark {
         var placed: [ContourLabeler.Placed] = []
         if showLabels {
             var labeler = ContourLabeler(runs: device, plot: ctx.plotRect, obstacles: ctx.textObstacles)
+            // Levels that take more than 9 characters to tell apart (2000001500000 on a view far from the origin)
+            // are not written on the lines: unreadable there; the colour bar or legend gives the values.
             let texts = levelLabels
-            for (k, text) in texts.enumerated() where k < device.count {
+            for (k, text) in texts.enumerated() where k < device.count && text.count <= Self.longestLabel {
                 let box = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: ctx.theme.noteFont)
                 labeler.place(level: k, text: text, size: Size(box.width, box.height))
             }

@@ -29,7 +29,9 @@ public struct ScalarLabels: Sendable, Equatable {
         if title == nil, offset == 0 { return "×10" + TickFormat.superscript(exponent) }
         var parts: [String] = []
         if offset != 0 {
-            let magnitude = TickFormat.shortest(abs(offset))
+            // 2×10¹², not 2000000000000 (a long run of zeros is unreadable); 1000000 stays as typed.
+            let plain = TickFormat.shortest(abs(offset)), power = TickFormat.short(abs(offset), significant: 17)
+            let magnitude = plain.count > 7 && power.count <= plain.count ? power : plain
             parts.append((offset > 0 ? TickFormat.minus : "+") + " " + magnitude)
         }
         var text = (title ?? "value") + (parts.isEmpty ? "" : " " + parts.joined(separator: " "))

@@ -28,7 +28,7 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("The start w₀ (default: the curve's suggested start).", valueName: "w"))
         var start: Double?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per panel.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per panel, 1 to 1000.", valueName: "n"))
         var steps = 12
 
         @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(

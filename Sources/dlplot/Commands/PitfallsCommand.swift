@@ -28,7 +28,7 @@ extension DLPlot {
             valueName: "list"))
         var rates: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per run.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per run, 1 to 100000.", valueName: "n"))
         var steps = 40
 
         @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(

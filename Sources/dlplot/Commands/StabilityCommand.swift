@@ -13,7 +13,8 @@ extension DLPlot {
                 Every cell runs the optimizer from one start for --steps steps with its two settings and is \
                 coloured by the steps it took until f − f* <= --tol (grey: never within --steps), or with \
                 --measure final_loss by the final f − f*. Cells that diverged (a non-finite value, or a final loss \
-                above the start's) are dark red. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
+                above the start's that is still growing: the second half of the run peaks above twice the first) are dark \
+                red; a decaying oscillation that ends above the start is not. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
                 SGD's analytic boundary lr·λ_max = 2(1+β) (Nesterov: 2(1+β)/(1+2β)) is drawn dashed: Goh, "Why \
                 Momentum Really Works" (Distill, 2017), as one command.
                 Examples:
@@ -129,6 +130,17 @@ extension DLPlot {
             let base = try OptimizerSettings.config(name: name, given: fixed + swept)
             var settings: [String: OptimizerSetting] = [:]
             for (key, value) in base.settings where key != xSetting && key != ySetting { settings[key] = value }
+            // Each typed range's ends as torch would take them: `--x-range=-1:1` is named as typed, not "sgd: lr = -1.0".
+            for (key, values, option, text) in [(xSetting, xs, "--x-range", xRange), (ySetting, ys, "--y-range", yRange)] {
+                guard let text, known.contains(key) else { continue }
+                for v in [values[0], values[values.count - 1]] {
+                    var trial = settings
+                    trial[key] = .number(v)
+                    do { _ = try OptimizerConfig(name: name, settings: trial) } catch let e as OptimError {
+                        throw ValidationError("\(option): '\(text)' is not allowed: \(e.description)")
+                    }
+                }
+            }
             guard compute else {
                 _ = try OptimError.asValidation {
                     try StabilityMap(surface: s, optimizer: name, settings: settings, x: (xSetting, [xs[0], xs[xs.count - 1]]),

@@ -11,8 +11,9 @@ struct Trace: ParsableCommand {
         discussion: """
             Row 0 is the start; row k the point after k optimizer steps. The run ends after --steps steps \
             (stop: max_steps), when --tol is met (stop: converged, test: gradient norm ||grad f|| <= tol), or when \
-            a position, value or gradient becomes non-finite (stop: diverged; every finite step is printed), or \
-            a step reaches a point where a typed f is undefined, such as log(x) at x < 0 (stop: left_domain). \
+            a parameter becomes non-finite (stop: diverged; every earlier step is printed), or a step reaches a \
+            point where a typed f is undefined, such as log(x) at x < 0 (stop: left_domain). f overflowing float64 \
+            at finite x, y (x² + y² at x = 1e200) is not divergence: the row is printed with f = inf and the run goes on. \
             The stop reason is written to stderr ("stop: max_steps", "stop: converged at step K", \
             "stop: diverged at step K", "stop: left the domain of f at step K: f is undefined at x = …, y = …"); JSON output also carries "stop" and "stop_step", and "lr": lr[k] is the \
             learning rate after k scheduler steps (torch's get_last_lr()[0]), the one the step from row k uses \
@@ -20,9 +21,11 @@ struct Trace: ParsableCommand {
             "evaluations", torch's running count of function evaluations. \
             Optimizers: \(OptimizerConfig.allNames.joined(separator: ", ")). An option the optimizer does not have \
             (e.g. --rho with adam) is an error. Unset hyper-parameters take PyTorch's defaults (see `dlplot list optimizers`). \
-            Examples: dlplot trace --surface saddle --optimizer gd --start 2,3 --lr 0.1 --steps 100; \
-            dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --format json \\
-                --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)'
+
+            Examples:
+              dlplot trace --surface saddle --optimizer gd --start 2,3 --lr 0.1 --steps 100
+              dlplot trace --surface ellipse --optimizer 'SGD(lr=0.4)' --format json \\
+                  --schedule 'CosineAnnealingLR(T_max=100, eta_min=0.001)'
             """
     )
 
@@ -135,7 +138,7 @@ struct Trace: ParsableCommand {
         var said = trajectory.stop.description
         if trajectory.leftDomain {
             let p = trajectory.divergedPosition.map { "\($0)" }
-            said = "left the domain of f at step \(stopStep): f is undefined at "
+            said = (trajectory.stopWords ?? "") + ": f is undefined at "
                 + (p.count == 2 ? "x = \(p[0]), y = \(p[1])" : p.joined(separator: ", "))
         }
         FileHandle.standardError.write(Data("stop: \(said)\n".utf8))

@@ -13,14 +13,24 @@ enum NumberArguments {
     static func finite(_ text: String, option: String, in whole: String? = nil) throws -> Double {
         let trimmed = text.trimmingSpaces
         let named = whole.map { "\(option) '\(CommandLineErrors.shown($0))'" } ?? option
-        guard let v = Double(trimmed) else {
+        // Swift reads hexadecimal floats (0x10 is 16); every message promises decimal numbers.
+        guard let v = Double(trimmed), !trimmed.lowercased().contains("0x") else {
             if trimmed.isEmpty, whole != nil {
                 throw ValidationError("\(named): an item is empty; expected finite decimal numbers such as -1.5 or 2e-3 between the separators")
             }
             throw ValidationError("\(named): '\(text)' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         }
+        let digits = trimmed.lowercased().split(separator: "e").first ?? ""
         guard v.isFinite else {
+            // 1e400 is a finite number as typed: it overflows float64.
+            if digits.contains(where: { $0.isNumber }) {
+                throw ValidationError("\(named): '\(text)' overflows float64 (the largest double is 1.8e308)")
+            }
             throw ValidationError("\(named): '\(text)' is not finite; expected a finite decimal number")
+        }
+        // 1e-400 is not 0 as typed: it underflows to 0 in float64.
+        if v == 0, digits.contains(where: { $0.isNumber && $0 != "0" }) {
+            throw ValidationError("\(named): '\(text)' underflows to 0 in float64 (the smallest positive double is 5e-324)")
         }
         return v
     }
