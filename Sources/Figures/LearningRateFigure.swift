@@ -111,11 +111,8 @@ public struct LearningRateFigure: FigureRecipe {
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
-<<<<<<< HEAD
-            markExit(of: run, pts, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme, rate: "$\\alpha$ = " + rateTexts[i])
-=======
-            markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme)
->>>>>>> main
+            markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme,
+                     rate: "$\\alpha$ = " + rateTexts[i])
             if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }
             figure.add(axes, row: 0, column: i)
             var rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
@@ -129,27 +126,18 @@ public struct LearningRateFigure: FigureRecipe {
 
     /// Where a panel's run leaves the view (an arrow along its last visible step and a note), or diverges,
     /// or steps out of f's domain (an arrow towards where it went and the note).
-<<<<<<< HEAD
-    private func markExit(of run: Trajectory, _ pts: [Point], on axes: inout Axes, view: ClosedRange<Double>,
-                          top: (yHi: Double, pad: Double), color: Color, theme: Theme, rate: String) {
-=======
     private func markExit(of run: Trajectory, _ pts: [Point], exit: PathExit, on axes: inout Axes, view: ClosedRange<Double>,
-                          top: (yHi: Double, pad: Double), color: Color, theme: Theme) {
->>>>>>> main
+                          top: (yHi: Double, pad: Double), color: Color, theme: Theme, rate: String) {
         let (yHi, pad) = top
         // Where the run leaves the view: an arrow along its last visible step to the edge, and a note.
         if let k = exit.step, let (a, edge) = exit.arrow {
             let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
             axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
-<<<<<<< HEAD
-            var note = TextMark("leaves the view at step \(k)", at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
-=======
             let later = run.stopWords.map { ", " + $0 } ?? ""
-            let note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
->>>>>>> main
+            var note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
                                 anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
             // Where no spot in the panel is free of the parabola and the path: said under the figure, with its rate.
-            note.footnote = rate + ": leaves the view at step \(k)"
+            note.footnote = rate + ": leaves the view at step \(k)" + later
             axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
         } else if case let .diverged(k) = run.stop {
             var text = run.leftDomain ? "leaves f's domain at step \(k)" : "diverged at step \(k)"
