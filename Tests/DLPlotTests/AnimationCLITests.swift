@@ -101,7 +101,7 @@ final class AnimationCLITests: XCTestCase {
         ]
         for (args, message) in cases {
             // A case that sets its own --size replaces the base's (an option given twice is refused as such).
-            let r = try runDLPlot((args.contains("--size") ? Array(base.dropLast(2)) : base) + args, in: dir)
+            let r = try runDLPlot((args.contains("--size") ? Array(base.dropLast(4)) : base) + args, in: dir)
             XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
             XCTAssertTrue(r.stderr.contains(message), "\(args): \(r.stderr)")
         }
@@ -151,7 +151,7 @@ final class AnimationGalleryTests: XCTestCase {
             name = "moving"
             section = "In motion"
             caption = "Moving"
-            command = "surface beale --optimizers gd --steps 20 --grid 40 --size 320x200 --dpi 64 --animate --frames 4"
+            command = "surface beale --optimizers gd --steps 20 --grid 40 --size 360x225 --dpi 64 --animate --frames 4"
 
             [[figure]]
             name = "still"

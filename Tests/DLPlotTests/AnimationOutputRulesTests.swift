@@ -22,7 +22,7 @@ final class AnimationOutputRulesTests: XCTestCase {
 
     func testTooSmallASizeIsQuotedAsTyped() throws {
         let dir = try makeTemporaryDirectory()
-        let r = try runDLPlot(small.dropLast(2) + ["--size", "2x1.25in", "--dpi", "100", "--animate", "--frames", "2", "-o", "out.mp4"], in: dir)
+        let r = try runDLPlot(small.dropLast(4) + ["--size", "2x1.25in", "--dpi", "100", "--animate", "--frames", "2", "-o", "out.mp4"], in: dir)
         XCTAssertEqual(r.status, 64, r.stderr)
         XCTAssertTrue(r.stderr.contains("invalid --size '2x1.25in'"), r.stderr)
         XCTAssertEqual(listing(dir), [])

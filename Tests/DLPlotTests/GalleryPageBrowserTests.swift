@@ -101,7 +101,7 @@ final class GalleryPageBrowserTests: XCTestCase {
             name = "pit"
             section = "Learning rates"
             caption = "Pitfalls"
-            command = "pitfalls --size 480x300"
+            command = "pitfalls --size 480x300 --dpi 80"
             """.write(to: dir.appendingPathComponent("gallery.toml"), atomically: true, encoding: .utf8)
         let run = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--formats", "png,svg"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)

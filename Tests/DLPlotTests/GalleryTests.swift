@@ -20,7 +20,7 @@ final class GalleryTests: XCTestCase {
         [[figure]]
         name = "pit"
         caption = "Pitfalls"
-        command = "pitfalls --size 400x300"
+        command = "pitfalls --size 400x300 --dpi 64"
         """
 
     func testRendersEveryEntryAndTheIndexIdenticallyWhateverTheJobs() throws {
@@ -89,12 +89,12 @@ final class GalleryTests: XCTestCase {
         let text = """
             [[figure]]
             name = "a"
-            command = "activation relu --size 300x200"
+            command = "activation relu --size 300x200 --dpi 64"
             colour = "red"
 
             [[figure]]
             name = "a"
-            command = "activation tanh --size 300x200"
+            command = "activation tanh --size 300x200 --dpi 64"
 
             [[figure]]
             name = "out"

@@ -1,6 +1,7 @@
 import Foundation
 import Viz
 import XCTest
+@testable import dlplot
 
 /// Many runs or many metrics keep plots a reader can use: on the default page the figure grows taller
 /// until every plot has at least 45 % of its row (legends below no longer squeeze plots to strips); on a
@@ -56,5 +57,22 @@ final class RunsPageTests: XCTestCase {
         XCTAssertEqual(report.width, 1600)
         XCTAssertGreaterThanOrEqual(smallestShare(report, rows: 7), 0.45)
         XCTAssertFalse(report.elements.contains { $0.truncated }, "no text cut short")
+    }
+}
+
+/// `--log-y` and `--y-range` apply to a short log whose steps are drawn as whole-number ticks (they were
+/// refused as "no plot of y against a continuous x", although the README's own example uses them).
+final class RunsLogYOnShortLogsTests: XCTestCase {
+    func testLogYAndYRangeApplyToAShortLogOfWholeSteps() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "step,loss,acc\n0,2.0,0.1\n1,1.5,0.2\n2,1.2,0.3\n".write(to: dir.appendingPathComponent("g.csv"), atomically: true, encoding: .utf8)
+        for extra in [["--log-y"], ["--y-range", "0:3"]] {
+            let r = try runDLPlot(["runs", "g.csv", "-o", "g.png"] + extra, in: dir)
+            XCTAssertEqual(r.status, 0, "\(extra): \(r.stderr)")
+        }
+        // Category ticks are still not a continuous x.
+        XCTAssertFalse(LayoutOptions.numbersAtTheirValues([(0, "z₁"), (1, "z₂")]))
+        XCTAssertTrue(LayoutOptions.numbersAtTheirValues([(0, "0"), (1, "1"), (2, "2")]))
     }
 }

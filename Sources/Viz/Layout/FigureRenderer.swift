@@ -242,8 +242,9 @@ struct FigureRenderer {
         for k in panels.indices { layouts[k].labelOverhang = overhangs[k] }
         var frames: [Rect] = []
         var aspects: [(dx: Double, dy: Double)?] = [], magnitudes: [Double] = []
-        let equal = EqualGridFrames.frames(panels: panels, cells: cells, insets: aligned, rows: figure.rows, columns: figure.columns,
-                                           gap: theme.panelGap)
+        // (Not with a legend below a plot: the plot beside it keeps its height.)
+        let equal = layouts.contains { $0.legendInsets.bottom > 0 } ? nil
+            : EqualGridFrames.frames(panels: panels, cells: cells, insets: aligned, rows: figure.rows, columns: figure.columns, gap: theme.panelGap)
         for k in panels.indices {
             let r = equal?[k] ?? cells[k].inset(by: aligned[k])
             guard r.width >= 8, r.height >= 8 else {

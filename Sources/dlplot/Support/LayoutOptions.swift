@@ -112,6 +112,13 @@ struct LayoutOptions: ParsableArguments {
     /// A plot with its own frame, a continuous x (no category ticks), and a y axis that is a value (not a
     /// second coordinate of an equal-aspect map, nor categories, nor a field with a colorbar).
     static func plotsYAgainstContinuousX(_ a: Axes) -> Bool {
-        a.showAxes && !a.equalAspect && a.xTickLabels == nil && a.yTickLabels == nil && a.sideGuides.isEmpty && !a.marks.isEmpty
+        a.showAxes && !a.equalAspect && (a.xTickLabels.map(numbersAtTheirValues) ?? true) && a.yTickLabels == nil
+            && a.sideGuides.isEmpty && !a.marks.isEmpty
+    }
+
+    /// True when fixed tick labels only name their own values (whole steps 0, 1, 2 on a short log's x axis):
+    /// the axis is still continuous; category names (softmax's classes) are not.
+    static func numbersAtTheirValues(_ ticks: [(value: Double, label: String)]) -> Bool {
+        ticks.allSatisfy { t in Double(t.label.replacingOccurrences(of: "\u{2212}", with: "-")) == t.value }
     }
 }
