@@ -22,7 +22,7 @@ final class TraceMessagesTests: XCTestCase {
         let cases: [([String], String)] = [
             (bowl + ["--optimizer", "adam", "--rho", "0.9"],
              "--rho does not apply to adam; its options: --lr, --beta1, --beta2, --eps, --weight-decay, --amsgrad, --decoupled-weight-decay, --maximize"),
-            (bowl + ["--optimizer", "sgd", "--lr", "0"], "--lr: 0.0 is not allowed; the learning rate must be > 0"),
+            (bowl + ["--optimizer", "sgd", "--lr", "0"], "--lr: 0 is not allowed; the learning rate must be > 0"),
             (bowl + ["--optimizer", "sgd", "--lr", "fast"], "--lr: 'fast' is not a number; expected a finite decimal number such as -1.5 or 2e-3"),
             (bowl + ["--optimizer", "sgd", "--steps", "-1"], "--steps: -1 is not allowed; expected 0...10000000"),
             (bowl + ["--optimizer", "sgd", "--steps", "10000001"], "--steps: 10000001 is not allowed; expected 0...10000000"),
