@@ -113,7 +113,7 @@ public struct StepsFigure: FigureRecipe {
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let colors = [theme.color(0), theme.color(1), theme.foreground]
+        let colors = theme.colors(2, apartFrom: theme.foreground) + [theme.foreground]
         let all = try steps()
         let shown = stride(from: 0, to: all.count, by: every).prefix(panels).map { all[$0] }
         figure.title = "\(config.displayLabel) on \((surface.expression == nil ? surface.displayName.lowercased() : surface.displayName)), step by step"
@@ -149,7 +149,7 @@ public struct StepsFigure: FigureRecipe {
     /// arrows and (adagrad, rmsprop) the accumulator squares. A step whose end overflows float64 is drawn
     /// as an arrow from its start towards the infinite coordinate(s), with a note.
     func panel(_ p: Int, _ step: Step, all: [Step], accMax: Double, theme: Theme) throws -> Axes {
-        let colors = [theme.color(0), theme.color(1), theme.foreground]
+        let colors = theme.colors(2, apartFrom: theme.foreground) + [theme.foreground]
         let overflows = !(step.to.x.isFinite && step.to.y.isFinite)
         let arrows = overflows ? [] : arrows(step)
         let reach = arrows.map { ($0.0 + $0.1).length }.filter(\.isFinite).max() ?? 0
@@ -167,10 +167,11 @@ public struct StepsFigure: FigureRecipe {
         var ax = Axes(title: title, xLabel: "$x$", yLabel: p % Self.grid(panels: panels).columns == 0 ? "$y$" : nil)
         ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
-        // The view widens to fill its cell (one unit the same length both ways): sample around it.
+        // The view widens to fill its cell (one unit the same length both ways): sample around it, far
+        // enough for cells up to 5:1 (a strip of five panels is 2.7:1), finely enough for the view itself.
         let s = surface
-        let field = try FieldSampler.sample(x: Interval(c.x - 2.5 * half, c.x + 2.5 * half), y: Interval(c.y - 2.5 * half, c.y + 2.5 * half),
-                                            nx: 200, ny: 200) { a, b in s.value(a, b) }
+        let field = try FieldSampler.sample(x: Interval(c.x - 5 * half, c.x + 5 * half), y: Interval(c.y - 5 * half, c.y + 5 * half),
+                                            nx: 320, ny: 320) { a, b in s.value(a, b) }
         if field.finiteRange != nil {
             var filled = try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55)
             filled.showsNote = false  // the lines' mark says why there are no contours

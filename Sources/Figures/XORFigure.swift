@@ -133,11 +133,14 @@ public struct XORFigure: FigureRecipe {
                 // Said on the side of the ring away from the plot's nearer edge: between the two rows of
                 // inputs, where no other input is (above a point on the top row it had no room, and was
                 // pushed down over the inputs beside it).
+                // A plot too small for the words beside the ring says them in the footnote.
                 for p in wrong {
                     let onTop = p.y > 0.5
-                    axes.add(TextMark("wrong side", at: p, anchor: TextAnchor(0.5, onTop ? .top : .bottom),
-                                      offset: Point(0, (onTop ? -1 : 1) * theme.markerSize * 2.2),
-                                      color: theme.foreground, font: theme.noteFont, zOrder: 7))
+                    var note = TextMark("wrong side", at: p, anchor: TextAnchor(0.5, onTop ? .top : .bottom),
+                                        offset: Point(0, (onTop ? -1 : 1) * theme.markerSize * 2.2),
+                                        color: theme.foreground, font: theme.noteFont, zOrder: 7)
+                    note.footnote = "\(name): the best line puts the ringed input (\(Int(p.x)), \(Int(p.y))) on the wrong side."
+                    axes.add(note)
                 }
             }
             figure.add(axes, row: 0, column: k)

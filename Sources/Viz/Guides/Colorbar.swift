@@ -100,6 +100,13 @@ public struct Colorbar: SideGuide {
         return w
     }
 
+    /// Half a tick label, or the half of the title's length that exceeds the strip's.
+    public func topOverhang(height: Double, _ ctx: GuideContext) -> Double {
+        let half = ctx.theme.tickFont.size * 0.75
+        guard let label = title() else { return half }
+        return max(half, (ctx.measure(label, font: ctx.theme.labelFont).width - height) / 2)
+    }
+
     public func draw(in strip: Rect, _ ctx: GuideContext) {
         let theme = ctx.theme
         let bar = Rect(x: strip.minX, y: strip.minY, width: barWidth, height: strip.height)

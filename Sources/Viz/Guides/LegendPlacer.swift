@@ -8,6 +8,8 @@ struct LegendPlacer {
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
+    /// The lowest a legend right of a plot may reach (device y): above the figure's footnote.
+    var contentBottom = Double.infinity
 
     /// Sets `layout.legend` (re-flowed) and `layout.legendOrigin`; does nothing for a panel without one.
     /// `free` is false when a `.best` legend found no spot inside the plot free of data and text, or does
@@ -60,9 +62,10 @@ struct LegendPlacer {
             + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
         if layout.legendPlacement == .outsideRight {
             // More columns first (the page may have room beside the plot), then a smaller font.
-            // Its room reaches down to the page's foot (beside the panels below, as in a loss-over-distance
-            // stack), never up into the titles.
-            let room = Rect(x: guidesEnd, y: panelCell.minY, width: page.maxX - guidesEnd, height: page.maxY - panelCell.minY)
+            // Its room reaches down to the figure's footnote (beside the panels below, as in a
+            // loss-over-distance stack), never up into the titles.
+            let bottom = min(page.maxY, contentBottom)
+            let room = Rect(x: guidesEnd, y: panelCell.minY, width: page.maxX - guidesEnd, height: bottom - panelCell.minY)
             if legend.size.height > room.height {
                 legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width)
             }
@@ -79,7 +82,7 @@ struct LegendPlacer {
         if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
         o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
-        if layout.legendPlacement == .outsideRight { o.y = max(o.y, panelCell.minY) }
+        if layout.legendPlacement == .outsideRight { o.y = max(panelCell.minY, min(o.y, contentBottom - legend.size.height)) }
         layout.legendOrigin = o
         return (free, fitsPage)
     }
@@ -126,7 +129,7 @@ struct LegendPlacer {
                 let pts = mark.occupiedPoints().map(ctx.point)
                 // A line's segments are ink however long (a validation curve of five points spans the
                 // plot with five segments); scattered markers are joined only across short gaps.
-                if mark.isDataInk { grid.mark(polyline: pts, maxGap: mark.joinsPoints ? .infinity : max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
+                if mark.isDataInk { grid.mark(ink: pts, radius: mark.markerRadius, maxGap: mark.joinsPoints ? .infinity : max(r.width, r.height) / 6) } else { pts.forEach { grid.mark($0) } }
             }
             let texts = axes.marks.flatMap { $0.occupiedRects(in: ctx) }
             var best = candidates[0], bestScore = Double.infinity

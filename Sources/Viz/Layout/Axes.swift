@@ -152,6 +152,14 @@ public protocol SideGuide: Sendable {
     func width(_ context: GuideContext) -> Double
     /// Draws the guide in `strip` (its height matches the plot area).
     func draw(in strip: Rect, _ context: GuideContext)
+    /// How far (points) the guide's ink reaches above the top of a strip `height` tall: half its top
+    /// tick label, or more for a title along the strip longer than the strip.
+    func topOverhang(height: Double, _ context: GuideContext) -> Double
+}
+
+extension SideGuide {
+    /// Half a tick label.
+    public func topOverhang(height: Double, _ context: GuideContext) -> Double { context.theme.tickFont.size * 0.75 }
 }
 
 /// What a side guide draws with: the theme and text/path drawing in device space.

@@ -82,10 +82,12 @@ struct AxisLayout {
     /// the space reserved for them. A panel title's room is its plot's width or, when wider, its `cell`
     /// left of the plot's right edge (it may reach over the y labels of a narrow map rather than shrink
     /// to an unreadable size); it is then moved, no further than needed, to stay inside that room.
-    mutating func refitTitles(page: Size, cell: Rect, padding p: Double, theme: Theme, canvas: any DrawingBackend) {
+    mutating func refitTitles(page: Size, cell: Rect, padding p: Double, theme: Theme, canvas: any DrawingBackend, besideLegend: Bool = false) {
         let r = plotRect
-        // Right of the plot: the cell's margin when no colorbar or legend is there, else the labels' overhang.
-        let right = guideWidths.isEmpty && legendInsets.right == 0 ? cell.maxX - p / 2 : r.maxX + labelOverhang
+        // Right of the plot: the cell's margin when no legend is there (its own, or one reaching down from
+        // the panel above), else the labels' overhang. A colorbar starts at the plot's top: the title may
+        // reach over it (raised above its top label when it does; see `PanelDrawing.drawTitle`).
+        let right = legendInsets.right == 0 && !besideLegend ? cell.maxX - p / 2 : r.maxX + labelOverhang
         let titleRoom = max(r.width, right - cell.minX - p / 2)
         func refit(_ t: TextLayout, _ text: String, _ font: Font, _ room: Double) -> TextLayout {
             guard t.width > room, room > 0 else { return t }
@@ -175,10 +177,20 @@ struct AxisLayout {
         if let y = yTitleLayout { i.left += pad + y.height }
         title = axes.title
         titleLayout = axes.title.map { t in
-            let width = max(rect.width - i.right - pad, 20)
+            // (It may reach over a colorbar, which starts at the plot's top; not over an outside legend.)
+            let width = max(rect.width - legendInsets.right - pad, 20)
             return TextLayout.fitted(t, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
         }
-        if let title = titleLayout { i.top = max(i.top, title.height + pad * 1.4) }
+        if let title = titleLayout {
+            // A title wider than the plot may reach left over the y labels and the y title: it then sits
+            // above the top label's upper half and above the part of the y title longer than the plot.
+            let reaches = title.width > rect.width - i.left - i.right
+            let yOver = yTitleLayout.map { max(0, ($0.width - plotHeight) / 2) } ?? 0
+            let gctx = GuideContext(theme: theme, canvas: canvas)
+            let guidesOver = axes.sideGuides.map { $0.topOverhang(height: plotHeight, gctx) }.max() ?? 0
+            let clearance = reaches ? max((yLabels.first?.height ?? 0) / 2, yOver, guidesOver) : 0
+            i.top = max(i.top, title.height + pad * 1.4 + clearance)
+        }
         insets = i
     }
 }

@@ -56,7 +56,8 @@ struct FigureRenderer {
             try placeFrames(panels, cells: cells, &layouts)
         }
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
-        let placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
+        var placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
+        placer.contentBottom = texts.contains { $0.kind == .footnote } ? content.maxY : .infinity
         var crowded: [Int] = []
         for k in panels.indices {
             let placed = placer.place(&layouts[k], axes: panels[k].axes, cell: cells[k])
@@ -277,7 +278,12 @@ struct FigureRenderer {
                                         rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
-            layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas)
+            // A title stays left of an outside legend reaching down beside its plot from the panel above.
+            let besideLegend = panels.indices.contains { j in
+                j != k && panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan && layouts[j].legendInsets.right > 0
+            }
+            layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas,
+                                   besideLegend: besideLegend)
         }
     }
 

@@ -18,7 +18,7 @@ struct NotePlacement {
         for m in marks where m.isDataInk {
             // A line's segments are ink however long (a steep branch leaving the plot towards a pole);
             // scattered markers are joined only across short gaps.
-            grid.mark(polyline: m.occupiedPoints().map(ctx.point), maxGap: m.joinsPoints ? .infinity : max(plot.width, plot.height) / 6)
+            grid.mark(ink: m.occupiedPoints().map(ctx.point), radius: m.markerRadius, maxGap: m.joinsPoints ? .infinity : max(plot.width, plot.height) / 6)
         }
         var texts: [Rect] = legend.map { [$0] } ?? []
         for (k, m) in marks.enumerated() where !movable.contains(where: { $0.0 == k }) { texts += m.occupiedRects(in: ctx) }

@@ -68,6 +68,28 @@ struct OccupancyGrid {
         return (Point(q.x + dx * t0, q.y + dy * t0), Point(q.x + dx * t1, q.y + dy * t1))
     }
 
+    /// Marks the cells a disc of `radius` around `center` touches (a marker's ink).
+    mutating func mark(disc center: Point, radius: Double) {
+        guard center.x.isFinite, center.y.isFinite, radius > 0 else { return }
+        let (i0, j0) = index(Point(center.x - radius, center.y - radius)), (i1, j1) = index(Point(center.x + radius, center.y + radius))
+        let a = max(0, i0), b = min(columns - 1, i1), c = max(0, j0), d = min(rows - 1, j1)
+        guard a <= b, c <= d else { return }
+        let reach = radius + cell * 0.7072
+        for j in c...d {
+            for i in a...b {
+                let cx = origin.x + (Double(i) + 0.5) * cell, cy = origin.y + (Double(j) + 0.5) * cell
+                if (cx - center.x) * (cx - center.x) + (cy - center.y) * (cy - center.y) <= reach * reach { cells[j * columns + i] = true }
+            }
+        }
+    }
+
+    /// Marks the ink of a mark's points: the polyline through them (see `mark(polyline:maxGap:)`) and, for
+    /// markers, a disc of their radius around each.
+    mutating func mark(ink points: [Point], radius: Double, maxGap: Double) {
+        mark(polyline: points, maxGap: maxGap)
+        if radius > cell * 0.5 { for p in points { mark(disc: p, radius: radius) } }
+    }
+
     /// The number of marked cells a box overlaps.
     func count(in box: Rect) -> Int {
         let (i0, j0) = index(Point(box.minX, box.minY)), (i1, j1) = index(Point(box.maxX, box.maxY))

@@ -12,6 +12,9 @@ public protocol Mark: Sendable {
     func legendEntries(theme: Theme) -> [LegendEntry]
     /// Data points the legend should avoid covering.
     func occupiedPoints() -> [Point]
+    /// The radius (device points) of the ink drawn around each of `occupiedPoints()`: a marker's half size
+    /// and edge; 0 for lines and text.
+    var markerRadius: Double { get }
     /// Device rectangles (text boxes) the legend should avoid covering even more than data points.
     func occupiedRects(in context: PlotContext) -> [Rect]
     /// Draws the mark.
@@ -54,6 +57,7 @@ extension Mark {
     public var legendEntries: [LegendEntry] { [] }
     public func legendEntries(theme: Theme) -> [LegendEntry] { legendEntries }
     public func occupiedPoints() -> [Point] { [] }
+    public var markerRadius: Double { 0 }
     public func occupiedRects(in context: PlotContext) -> [Rect] { [] }
     public var textGivesWay: Bool { false }
     public var isDataInk: Bool { false }

@@ -46,6 +46,8 @@ public struct ScatterMark: Mark {
         return stride(from: 0, to: points.count, by: step).map { points[$0] }
     }
 
+    public var markerRadius: Double { size > 0 ? size / 2 + edgeWidth : 0 }
+
     public func draw(in ctx: PlotContext) {
         guard size > 0 else { return }
         let visible = ctx.plotRect.expanded(by: size)

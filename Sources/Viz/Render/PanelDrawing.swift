@@ -79,7 +79,7 @@ struct PanelDrawing {
             drawAxes(axes, l, ctx)
             drawGuides(axes, l)
         } else if titlesMove {
-            drawTitle(axes, l)
+            drawTitle(axes, l, ctx)
         }
         // Marks drawn whole over the frame (a minimum's star on the border of a map).
         for (k, m) in ordered where !m.clipsToPlot && draws(m, index: k, panel: panel) { drawMark(k, m) }
@@ -179,7 +179,7 @@ struct PanelDrawing {
                 canvas.draw(t, at: Point(x, r.midY), anchor: TextAnchor(0.5, .bottom), angle: Double.pi / 2, color: theme.foreground)
             }
         }
-        if !titlesMove { drawTitle(axes, l) }
+        if !titlesMove { drawTitle(axes, l, ctx) }
     }
 
     /// The plot frame's line.
@@ -187,14 +187,26 @@ struct PanelDrawing {
         StrokeStyle(color: theme.axisColor, width: theme.axisLineWidth, cap: .square)
     }
 
-    /// The panel title.
-    private func drawTitle(_ axes: Axes, _ l: AxisLayout) {
+    /// The panel title, over the plot; when it reaches left over the y tick labels or the y title (a
+    /// title wider than a narrow plot), it sits above the highest of them (the layout reserved the room).
+    private func drawTitle(_ axes: Axes, _ l: AxisLayout, _ ctx: PlotContext) {
         let pad = figure.theme.labelFont.size * 0.4
-        if let t = l.titleLayout, let title = axes.title {
-            canvas.element(FigureElement(.panelTitle, text: title)) {
-                canvas.draw(t, at: Point(l.titleCenterX ?? l.plotRect.midX, l.plotRect.minY - pad * 0.9), anchor: TextAnchor(0.5, .bottom),
-                            color: figure.theme.foreground)
-            }
+        guard let t = l.titleLayout, let title = axes.title else { return }
+        let r = l.plotRect, cx = l.titleCenterX ?? r.midX
+        var bottom = r.minY - pad * 0.9
+        if cx - t.width / 2 < r.minX - 0.5 {
+            let labelTops = zip(l.yTicks, l.yLabels).map { ctx.py($0) - $1.height / 2 }
+            let titleTop = l.yTitleLayout.map { r.midY - $0.width / 2 } ?? .infinity
+            bottom = min(bottom, (labelTops.min() ?? .infinity) - pad * 0.5, titleTop - pad * 0.5)
+        }
+        // Over a colorbar: above its top tick label, half of which stands over the plot's top.
+        if !l.guideWidths.isEmpty, cx + t.width / 2 > r.maxX + pad * 2 {
+            let gctx = GuideContext(theme: figure.theme, canvas: canvas)
+            let over = axes.sideGuides.map { $0.topOverhang(height: r.height, gctx) }.max() ?? 0
+            bottom = min(bottom, r.minY - over - pad * 0.5)
+        }
+        canvas.element(FigureElement(.panelTitle, text: title)) {
+            canvas.draw(t, at: Point(cx, bottom), anchor: TextAnchor(0.5, .bottom), color: figure.theme.foreground)
         }
     }
 

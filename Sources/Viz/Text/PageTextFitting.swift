@@ -1,6 +1,7 @@
 /// Fitting a figure's own texts (title, subtitle, footnote) into the page width without making them
-/// unreadable: one line, shrunk to no less than `floor` of the font size; else two lines (split at the
-/// space outside `$…$` nearest the middle), shrunk to no less than `floor`; else two lines at `floor`
+/// unreadable: one line, shrunk to no less than 85 % of the font size; else two lines (split at the
+/// space outside `$…$` nearest the middle), shrunk to no less than `floor`, when that keeps the text
+/// larger than one line would be; else one line shrunk to no less than `floor`; else two lines at `floor`
 /// with the second cut at a word (or, in text without math, a character) and ended with "…". Nothing is
 /// ever drawn below `floor` of its size: a 10 000-character title used to shrink to a fraction of a pixel.
 extension TextLayout {
@@ -10,17 +11,21 @@ extension TextLayout {
         let width = max(maxWidth, 1)
         let one = make(text, font: font, canvas: canvas)
         guard one.width > width else { return (one, false) }
-        if width / one.width * 0.98 >= floor { return (make(text, font: font.scaled(width / one.width * 0.98), canvas: canvas), false) }
+        // One line shrunk a little (to 85 %); else two lines, as large as they fit; else one line shrunk to
+        // the floor (a subtitle set at 60 % on one line was the smallest text of its figure).
+        let shrink = width / one.width * 0.98
+        if shrink >= max(floor, 0.85) { return (make(text, font: font.scaled(shrink), canvas: canvas), false) }
         if let (a, b) = split(text) {
             let la = make(a, font: font, canvas: canvas), lb = make(b, font: font, canvas: canvas)
             let w = max(la.width, lb.width)
             if w <= width { return (stacked(la, lb, font: font), false) }
             let factor = width / w * 0.98
-            if factor >= floor {
+            if factor >= floor, factor > shrink {
                 let f = font.scaled(factor)
                 return (stacked(make(a, font: f, canvas: canvas), make(b, font: f, canvas: canvas), font: f), false)
             }
         }
+        if shrink >= floor { return (make(text, font: font.scaled(shrink), canvas: canvas), false) }
         let small = font.scaled(floor)
         let fits = { (s: String) in make(s, font: small, canvas: canvas).width <= width }
         let breaks = breakPoints(text)

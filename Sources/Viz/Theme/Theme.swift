@@ -89,6 +89,13 @@ public struct Theme: Sendable {
     }
     /// The marker of the i-th series.
     public func marker(_ i: Int) -> MarkerShape { markers[((i % markers.count) + markers.count) % markers.count] }
+    /// The first `count` series colours whose grey level (relative luminance) differs from `other`'s by at
+    /// least 0.1, so that they stay apart from it in greyscale (the print palette starts with black, the
+    /// print foreground). Falls back to the series colours in order when the palette has too few.
+    public func colors(_ count: Int, apartFrom other: Color) -> [Color] {
+        let apart = palette.filter { abs($0.luminance - other.luminance) >= 0.1 }
+        return (0..<max(0, count)).map { apart.count >= count ? apart[$0] : color($0) }
+    }
 
     /// Light background, for documents and light slides (the default).
     public static let light = Theme(
