@@ -136,7 +136,7 @@ public struct StepsFigure: FigureRecipe {
             legend.add(LineMark(points: [], style: StrokeStyle(color: colors[k], width: 2.2), label: text))
         }
         if accumulator != nil {
-            legend.add(ScatterMark(points: [], shape: .square, color: theme.color(4), label: "side ∝ √(accumulated g²) per coordinate"))
+            legend.add(ScatterMark(points: [], shape: .square, color: theme.color(4), label: "side ∝ √(accumulated g²): x left, y right"))
         }
         let grid = Self.grid(panels: panels)
         figure.add(legend, row: grid.rows * grid.span, column: 0, columnSpan: grid.columns)
@@ -196,15 +196,12 @@ public struct StepsFigure: FigureRecipe {
             ax.add(arrow, animated: animated, as: .growing(arrow, from: t0 + slot * Double(j), to: t0 + slot * Double(j + 1)))
         }
         if let key = accumulator, let acc = step.state[key], accMax > 0, acc.allSatisfy(\.isFinite) {
-            for (i, name) in ["x", "y"].enumerated() {
+            for i in 0..<2 {
                 let side = 4 + 26 * acc[i].squareRoot() / accMax
                 let at = Point(x.lower + half * (0.3 + 0.55 * Double(i)), y.upper - half * 0.3)
                 let square = ScatterMark(points: [at], shape: .square, size: side, color: theme.color(4).withAlpha(0.85),
                                          edge: theme.foreground, zOrder: 5)
                 ax.add(square, animated: animated, as: .appearing(square, at: t0))
-                let label = TextMark("$\\sqrt{s_{\(name)}}$", at: at, anchor: TextAnchor(0.5, .top), offset: Point(0, -17),
-                                     font: theme.noteFont, zOrder: 5)
-                ax.add(label, animated: animated, as: .appearing(label, at: t0))
             }
         }
         return ax

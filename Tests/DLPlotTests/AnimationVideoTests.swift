@@ -9,7 +9,7 @@ final class AnimationVideoAndFramesTests: XCTestCase {
 
     func testMP4IsH264WithTheFramesAndRateAsked() throws {
         let dir = try makeTemporaryDirectory()
-        let args = base + ["--size", "321x201", "--dpi", "72", "--animate", "--fps", "10", "--duration", "1.5", "--hold", "0.5"]
+        let args = base + ["--size", "360x226", "--dpi", "72", "--animate", "--fps", "10", "--duration", "1.5", "--hold", "0.5"]
         let r = try runDLPlot(args + ["-o", "a.mp4", "--jobs", "2"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let probe = try ProbedMP4(path: dir.appendingPathComponent("a.mp4").path)

@@ -86,7 +86,8 @@ final class DatasetCLITests: XCTestCase {
         let report = try LayoutSweepTests.report(["surface", "logreg_bce", "--dataset", file, "--optimizers", "gd,adam"])
         let frame = try XCTUnwrap(report.frames.first?.box)
         XCTAssertGreaterThan(frame.width, 1.1 * frame.height, "\(frame)")
-        XCTAssertGreaterThan(frame.height, 0.6 * report.height, "\(frame)")
+        // (The title, with its formula, takes two lines at full size rather than one shrunk.)
+        XCTAssertGreaterThan(frame.height, 0.55 * report.height, "\(frame)")
     }
 
     /// Separable, symmetric 1-D classes: b stays 0 up to rounding, printed as 0, and the view keeps some height in b.

@@ -103,7 +103,12 @@ struct AxisLayout {
             let half = fitted.width / 2, lo = cell.minX + p / 2 + half, hi = right - half
             titleCenterX = lo <= hi ? min(max(r.midX, lo), hi) : cell.midX
         }
-        if let t = yTitleLayout, let text = yTitle { yTitleLayout = refit(t, text, theme.labelFont, 2 * min(r.midY - p, page.height - p - r.midY)) }
+        // A y title longer than the plot shrinks towards 1.1 × its height (to 80 % of its size at most; the
+        // panel title above keeps clear of what still stands over), and never past the page.
+        if let t = yTitleLayout, let text = yTitle {
+            let page = 2 * min(r.midY - p, page.height - p - r.midY)
+            yTitleLayout = refit(t, text, theme.labelFont, min(page, max(r.height * 1.1, t.width * 0.8)))
+        }
     }
 
     /// True when `v` maps inside the scale's domain (with a hair of tolerance for rounding).
@@ -188,7 +193,10 @@ struct AxisLayout {
             let yOver = yTitleLayout.map { max(0, ($0.width - plotHeight) / 2) } ?? 0
             let gctx = GuideContext(theme: theme, canvas: canvas)
             let guidesOver = axes.sideGuides.map { $0.topOverhang(height: plotHeight, gctx) }.max() ?? 0
-            let clearance = reaches ? max((yLabels.first?.height ?? 0) / 2, yOver, guidesOver) : 0
+            // The top label's upper half, as far as it stands over the plot's top edge.
+            let topGap = yTicks.map { (1 - yScale.normalize($0)) * plotHeight }.filter(\.isFinite).min() ?? .infinity
+            let labelOver = max(0, (yLabels.first?.height ?? 0) / 2 - topGap)
+            let clearance = reaches ? max(labelOver, yOver, guidesOver) : 0
             i.top = max(i.top, title.height + pad * 1.4 + clearance)
         }
         insets = i

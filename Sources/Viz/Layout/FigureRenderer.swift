@@ -261,6 +261,7 @@ struct FigureRenderer {
             magnitudes.append(m)
             aspects.append(panels[k].axes.equalAspect && dx / m > 0 && dy / m > 0 && m.isFinite ? (dx / m, dy / m) : nil)
         }
+        if equal == nil { frames = Self.rowHeightsEqualized(frames, panels) }
         let placed = EqualAspectFrames.place(frames, aspects: aspects, panels: panels)
         try checkReadable(placed, panels)
         for k in panels.indices {
@@ -284,6 +285,21 @@ struct FigureRenderer {
             }
             layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas,
                                    besideLegend: besideLegend)
+        }
+    }
+
+    /// Plots side by side in one grid row (same row and row span, same top) keep one height: the smallest,
+    /// when it is at least 70 % of the tallest (a legend below one plot took more of its cell than the
+    /// legend below the other; side by side, two heights read as two figures).
+    static func rowHeightsEqualized(_ frames: [Rect], _ panels: [Figure.Panel]) -> [Rect] {
+        frames.indices.map { k in
+            let row = frames.indices.filter { j in
+                panels[j].row == panels[k].row && panels[j].rowSpan == panels[k].rowSpan && abs(frames[j].minY - frames[k].minY) < 1
+            }
+            let h = row.map { frames[$0].height }.min() ?? frames[k].height
+            // (Not when one is far taller, as the entropy plot beside softmax's bars: it would lose a third.)
+            guard h >= 0.7 * (row.map { frames[$0].height }.max() ?? h) else { return frames[k] }
+            return Rect(x: frames[k].minX, y: frames[k].minY, width: frames[k].width, height: h)
         }
     }
 

@@ -18,7 +18,8 @@ struct NoteFootnotes {
             for (panel, index, text) in moved {
                 let old = layout.panels[panel].axes.marks[index]
                 figure.modifyAxes(panel) { $0.replaceMark(at: index, with: MovedNoteMark(old, text: text)) }
-                lines.append(text)
+                // Said once, however many notes say it (the same label crowded in several panels).
+                if !lines.contains(text) { lines.append(text) }
             }
             figure.footnote = lines.joined(separator: "\n")
             layout = try FigureRenderer(figure: figure, canvas: renderer.canvas, resolution: renderer.resolution).arrangedLayout()

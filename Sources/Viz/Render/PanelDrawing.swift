@@ -205,6 +205,8 @@ struct PanelDrawing {
             let over = axes.sideGuides.map { $0.topOverhang(height: r.height, gctx) }.max() ?? 0
             bottom = min(bottom, r.minY - over - pad * 0.5)
         }
+        // Never above the room the layout kept for it (the figure's own texts are there).
+        bottom = max(bottom, r.minY - l.insets.top + t.height)
         canvas.element(FigureElement(.panelTitle, text: title)) {
             canvas.draw(t, at: Point(cx, bottom), anchor: TextAnchor(0.5, .bottom), color: figure.theme.foreground)
         }

@@ -1,5 +1,5 @@
 /// Fitting a figure's own texts (title, subtitle, footnote) into the page width without making them
-/// unreadable: one line, shrunk to no less than 85 % of the font size; else two lines (split at the
+/// unreadable: one line, shrunk to no less than 75 % of the font size; else two lines (split at the
 /// space outside `$…$` nearest the middle), shrunk to no less than `floor`, when that keeps the text
 /// larger than one line would be; else one line shrunk to no less than `floor`; else two lines at `floor`
 /// with the second cut at a word (or, in text without math, a character) and ended with "…". Nothing is
@@ -11,10 +11,10 @@ extension TextLayout {
         let width = max(maxWidth, 1)
         let one = make(text, font: font, canvas: canvas)
         guard one.width > width else { return (one, false) }
-        // One line shrunk a little (to 85 %); else two lines, as large as they fit; else one line shrunk to
+        // One line shrunk a little (to 75 %); else two lines, as large as they fit; else one line shrunk to
         // the floor (a subtitle set at 60 % on one line was the smallest text of its figure).
         let shrink = width / one.width * 0.98
-        if shrink >= max(floor, 0.85) { return (make(text, font: font.scaled(shrink), canvas: canvas), false) }
+        if shrink >= max(floor, 0.75) { return (make(text, font: font.scaled(shrink), canvas: canvas), false) }
         if let (a, b) = split(text) {
             let la = make(a, font: font, canvas: canvas), lb = make(b, font: font, canvas: canvas)
             let w = max(la.width, lb.width)

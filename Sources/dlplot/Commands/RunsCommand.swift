@@ -264,7 +264,7 @@ extension DLPlot {
             recipe.best = try bestOverrides()
             do {
                 let tables = try recipe.build(into: &figure)
-                let room = makeRoom(&figure, rows: grid.rows)
+                let room = try makeRoom(&figure, rows: grid.rows)
                 for note in runs.flatMap(\.notes) + [groupNote, room].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
                 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Viz
 
@@ -38,18 +39,26 @@ extension DLPlot.RunsCommand {
     }
 
     /// Grows the default page (see the type's rules), or on a page the user sized returns a note saying how
-    /// small the plots are and which size gives them room.
-    func makeRoom(_ figure: inout Figure, rows: Int) -> String? {
+    /// small the plots are and which size gives them room. A page the user sized on which the plots cannot
+    /// be laid out at all is refused here, with that size as the advice (one line; the generic advice,
+    /// which only makes the text fit, gave plots 70 px tall).
+    ///
+    /// - Throws: `ValidationError` naming `--size` as typed.
+    func makeRoom(_ figure: inout Figure, rows: Int) throws -> String? {
         guard let height = Self.roomyHeight(figure, rows: rows) else { return nil }
-        if figureOptions.size == nil {
+        guard let typed = figureOptions.size else {
             figure.size = Size(figure.size.width, height)
             return nil
         }
         let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
-        let smallest = (((try? figure.layoutPlotRects(for: .png))?.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
+        let rects = try? figure.layoutPlotRects(for: .png)
         // The resolution named too: a larger --size alone would also enlarge the text (see FigureOptions.resolution).
         let dpi = TickFormat.shortest(figure.dpi.rounded())
-        return "the legends leave the plots \(Int(smallest)) px tall; --size \(wide)x\(px) --dpi \(dpi), --legend none, "
-            + "or fewer runs or --y metrics give them room"
+        let advice = "--size \(wide)x\(px) --dpi \(dpi), --legend none, or fewer runs or --y metrics"
+        guard let rects else {
+            throw ValidationError("invalid --size '\(typed)': too small for these runs' plots, titles and legends; \(advice) give them room")
+        }
+        let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
+        return "the legends leave the plots \(Int(smallest)) px tall; \(advice) give them room"
     }
 }
