@@ -52,36 +52,46 @@ struct SurfaceBox {
         return Array(stride(from: 0, to: count, by: every))
     }
 
-    func drawTicks(_ ctx: PlotContext, _ dev: (Point3) -> Point, screenCentre c: Point) {
-        let a = aspect, fz = floorZ
+    /// A text of the box (a tick label or an axis name) where it is drawn.
+    struct BoxText {
+        let text: String
+        let at: Point
+        let anchor: TextAnchor
+        let font: Font
+        var angle = 0.0
+        var kind = FigureElement.Kind.tickLabel
+    }
+
+    /// The ticks, and the tick labels and axis names, as `drawTicks` draws them.
+    func ticksAndTexts(_ ctx: PlotContext, _ dev: (Point3) -> Point, screenCentre c: Point) -> (ticks: Path, texts: [BoxText]) {
+        let fz = floorZ
         let font = ctx.theme.tickFont
         let tl = ctx.theme.tickLength * 1.4
         let fx = -backX, fy = -backY
         var ticks = Path()
+        var texts: [BoxText] = []
         func outward(_ p: Point) -> Point { let d = p - c; let n = d.length; return n > 0 ? d * (1 / n) : Point(0, 1) }
         // x ticks on the floor edge at the front y, y ticks on the floor edge at the front x.
         let xf = ScalarFormatter.labels(xTicks), yf = ScalarFormatter.labels(yTicks), zf = ScalarFormatter.labels(zTicks)
-        let xLabels = xf.labels, yLabels = yf.labels
         // Seen from (nearly) straight above, the z axis shrinks to a point: its labels would pile up on one spot.
         // Keep every k-th label so neighbours are a line apart, and none when the axis is shorter than a line.
         let zPoints = zTicks.map { dev(Point3(-1, -1, nz($0))) }
         let zKept = Self.keptZTicks(screenLength: abs((zPoints.last?.y ?? 0) - (zPoints.first?.y ?? 0)), count: zTicks.count, fontSize: font.size)
-        let showZ = !zKept.isEmpty
         let zLabels = zKept.map { zf.labels[$0] }, zShown = zKept.map { zTicks[$0] }
-        // Labels that would overlap one already drawn (at the corner shared by two axes) are skipped.
+        // Labels that would overlap one already placed (at the corner shared by two axes) are skipped.
         var taken: [Rect] = []
-        func label(_ s: String, _ at: Point) {
-            let r = ctx.textBox(s, at: at, anchor: .center, font: font).expanded(by: 1)
+        func label(_ s: String, _ at: Point, _ anchor: TextAnchor = .center) {
+            let r = ctx.textBox(s, at: at, anchor: anchor, font: font).expanded(by: 1)
             guard !taken.contains(where: { $0.intersects(r) }) else { return }
             taken.append(r)
-            ctx.text(s, at: at, anchor: .center, font: font, color: ctx.theme.muted)
+            texts.append(BoxText(text: s, at: at, anchor: anchor, font: font))
         }
-        for (t, s) in zip(xTicks, xLabels) {
+        for (t, s) in zip(xTicks, xf.labels) {
             let p = dev(Point3(nx(t), fy, fz)), u = outward(dev(Point3(nx(t), fy * 1.5, fz)))
             ticks.move(to: p); ticks.line(to: p + u * tl)
             label(s, p + u * (tl + font.size * 0.9))
         }
-        for (t, s) in zip(yTicks, yLabels) {
+        for (t, s) in zip(yTicks, yf.labels) {
             let p = dev(Point3(fx, ny(t), fz)), u = outward(dev(Point3(fx * 1.5, ny(t), fz)))
             ticks.move(to: p); ticks.line(to: p + u * tl)
             label(s, p + u * (tl + font.size * 0.9))
@@ -92,22 +102,37 @@ struct SurfaceBox {
         for (t, s) in zip(zShown, zLabels) {
             let p = dev(Point3(vx, vy, nz(t)))
             ticks.move(to: p); ticks.line(to: Point(p.x - tl, p.y))
-            ctx.text(s, at: Point(p.x - tl - font.size * 0.3, p.y), anchor: TextAnchor(1, .middle), font: font, color: ctx.theme.muted)
+            label(s, Point(p.x - tl - font.size * 0.3, p.y), TextAnchor(1, .middle))
         }
-        ctx.stroke(ticks, StrokeStyle(color: ctx.theme.axisColor, width: ctx.theme.axisLineWidth))
         // Axis names beyond the tick labels (axis labels in a layout report, as in a plane figure).
         let lf = ctx.theme.labelFont
-        var names = ctx
-        names.textKind = .axisLabel
         let xm = dev(Point3(0, fy, fz)), ym = dev(Point3(fx, 0, fz))
-        names.text(xf.axisTitle(xLabel) ?? xLabel, at: xm + outward(dev(Point3(0, fy * 1.5, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
-        names.text(yf.axisTitle(yLabel) ?? yLabel, at: ym + outward(dev(Point3(fx * 1.5, 0, fz))) * (tl + font.size * 2.6), anchor: .center, font: lf, color: ctx.theme.foreground)
+        texts.append(BoxText(text: xf.axisTitle(xLabel) ?? xLabel, at: xm + outward(dev(Point3(0, fy * 1.5, fz))) * (tl + font.size * 2.6),
+                             anchor: .center, font: lf, kind: .axisLabel))
+        texts.append(BoxText(text: yf.axisTitle(yLabel) ?? yLabel, at: ym + outward(dev(Point3(fx * 1.5, 0, fz))) * (tl + font.size * 2.6),
+                             anchor: .center, font: lf, kind: .axisLabel))
         let zw = zLabels.map { ctx.textBox($0, at: Point(0, 0), anchor: .center, font: font).width }.max() ?? 0
         let zm = dev(Point3(vx, vy, 0))
-        if showZ {
-            names.text(zf.axisTitle(zLabel) ?? zLabel, at: Point(zm.x - tl - font.size * 0.6 - zw, zm.y), anchor: TextAnchor(0.5, .bottom), font: lf,
-                     color: ctx.theme.foreground, angle: Double.pi / 2)
+        if !zKept.isEmpty {
+            texts.append(BoxText(text: zf.axisTitle(zLabel) ?? zLabel, at: Point(zm.x - tl - font.size * 0.6 - zw, zm.y), anchor: TextAnchor(0.5, .bottom),
+                                 font: lf, angle: Double.pi / 2, kind: .axisLabel))
         }
-        _ = a
+        return (ticks, texts)
+    }
+
+    /// Draws the ticks, their labels and the axis names (see `ticksAndTexts`).
+    func drawTicks(_ ctx: PlotContext, _ dev: (Point3) -> Point, screenCentre c: Point) {
+        let (ticks, texts) = ticksAndTexts(ctx, dev, screenCentre: c)
+        ctx.stroke(ticks, StrokeStyle(color: ctx.theme.axisColor, width: ctx.theme.axisLineWidth))
+        for t in texts {
+            var tctx = ctx
+            tctx.textKind = t.kind
+            tctx.text(t.text, at: t.at, anchor: t.anchor, font: t.font, color: t.kind == .axisLabel ? ctx.theme.foreground : ctx.theme.muted, angle: t.angle)
+        }
+    }
+
+    /// The device boxes of the tick labels and axis names (for legends and notes placed around them).
+    func textBoxes(_ ctx: PlotContext, _ dev: (Point3) -> Point, screenCentre c: Point) -> [Rect] {
+        ticksAndTexts(ctx, dev, screenCentre: c).texts.map { ctx.textBox($0.text, at: $0.at, anchor: $0.anchor, font: $0.font, angle: $0.angle) }
     }
 }

@@ -161,21 +161,36 @@ public struct SurfaceMark: Mark {
         return visible + hidden == 0 ? 0 : Double(hidden) / Double(visible + hidden)
     }
 
-    public func draw(in ctx: PlotContext) {
+    /// The box fitted into the plot: the projection, the device point of a normalised 3-D point, and the
+    /// screen centre of the box; nil when the projection is degenerate.
+    private func screen(_ ctx: PlotContext) -> (proj: Projection3D, dev: (Point3) -> Point, centre: Point)? {
         let proj = Projection3D(azimuth: azimuth, elevation: elevation)
         let a = boxAspect
         let corners = [-1.0, 1].flatMap { x in [-1.0, 1].flatMap { y in [-a, a].map { z in Point3(x, y, z) } } }
-        let screen = corners.map { proj.project($0).0 }
-        guard let sb = Bounds(points: screen) else { return }
+        guard let sb = Bounds(points: corners.map { proj.project($0).0 }) else { return nil }
         let font = ctx.theme.tickFont
         let margin = font.size * 4.2
         let avail = ctx.plotRect.inset(by: Insets(top: font.size, left: margin, bottom: margin * 1.1, right: margin))
         let bw = max(sb.x.span, 1e-9), bh = max(sb.y.span, 1e-9)
         let s = min(avail.width / bw, avail.height / bh)
         let cx = avail.midX - (sb.x.lower + sb.x.upper) / 2 * s, cy = avail.midY + (sb.y.lower + sb.y.upper) / 2 * s
-        func dev(_ p: Point3) -> Point { let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }
+        return (proj, { p in let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }, Point(cx, cy))
+    }
 
-        let axes = SurfaceBox(projection: proj, aspect: a, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
+    private func box(_ proj: Projection3D) -> SurfaceBox {
+        SurfaceBox(projection: proj, aspect: boxAspect, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
+    }
+
+    /// The tick labels and axis names: a legend or note placed in the plot keeps clear of them.
+    public func occupiedRects(in ctx: PlotContext) -> [Rect] {
+        guard let (proj, dev, centre) = screen(ctx) else { return [] }
+        return box(proj).textBoxes(ctx, dev, screenCentre: centre)
+    }
+
+    public func draw(in ctx: PlotContext) {
+        guard let (proj, dev, centre) = screen(ctx) else { return }
+        let (cx, cy) = (centre.x, centre.y)
+        let axes = box(proj)
         axes.drawBack(ctx, dev)
 
         guard field.finiteRange != nil else {
