@@ -9,14 +9,14 @@ final class AnimationVideoAndFramesTests: XCTestCase {
 
     func testMP4IsH264WithTheFramesAndRateAsked() throws {
         let dir = try makeTemporaryDirectory()
-        let args = base + ["--size", "360x226", "--dpi", "72", "--animate", "--fps", "10", "--duration", "1.5", "--hold", "0.5"]
+        let args = base + ["--size", "361x227", "--dpi", "72", "--animate", "--fps", "10", "--duration", "1.5", "--hold", "0.5"]
         let r = try runDLPlot(args + ["-o", "a.mp4", "--jobs", "2"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let probe = try ProbedMP4(path: dir.appendingPathComponent("a.mp4").path)
         XCTAssertEqual(probe.codec, "h264")
         XCTAssertEqual(probe.pixelFormat, "yuv420p")
-        XCTAssertEqual(probe.width, 320, "an odd width loses its last column")
-        XCTAssertEqual(probe.height, 200)
+        XCTAssertEqual(probe.width, 360, "an odd width loses its last column")
+        XCTAssertEqual(probe.height, 226)
         XCTAssertEqual(probe.framesPerSecond, 10, accuracy: 1e-9)
         XCTAssertEqual(probe.packets, 15 + 5, "fps × duration frames, then the hold's 0.5 s as 5 more")
         XCTAssertEqual(probe.decodedFrames, 20, "every frame decodes")

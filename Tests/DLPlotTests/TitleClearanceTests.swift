@@ -69,7 +69,7 @@ final class TitleClearanceTests: XCTestCase {
     /// The "wrong side" note has no free spot beside the ringed input on a small plot: it covered the ring
     /// (its ink was not counted, only its centre); it is now said in the footnote.
     func testACrowdedWrongSideNoteGoesToTheFootnote() throws {
-        let r = try report("xor --size 10x5.6in --font-scale 1.2 --theme print --dpi 160")
+        let r = try report("xor --size 10.5x5.9in --font-scale 1.2 --theme print")
         XCTAssertEqual(LayoutChecks.problems(r), [])
         XCTAssertFalse(r.elements.contains { $0.kind == .note && $0.text == "wrong side" })
         XCTAssertTrue(r.elements.contains { $0.kind == .footnote && $0.text.contains("(1, 1) on the wrong side") })
@@ -85,8 +85,8 @@ final class TitleClearanceTests: XCTestCase {
         let png = try DecodedPNG([UInt8](Data(contentsOf: dir.appendingPathComponent("p.png"))))
         let r = try LayoutSweepTests.report(args)
         XCTAssertEqual(Double(png.width), r.width)
-        XCTAssertEqual(r.frames.count, 5)
-        for f in r.frames {
+        XCTAssertEqual(r.frames.count, 6, "five steps and the legend's panel")
+        for f in r.frames.prefix(5) {
             let y = Int(f.box.midY)
             for x in [Int(f.box.minX) + 4, Int(f.box.maxX) - 4] {
                 let p = png.pixel(x, y)
@@ -116,7 +116,7 @@ final class TitleClearanceTests: XCTestCase {
                 text += "\(seed),\(s),\(2.6 - 2 * t + 0.01 * Double(seed)),\(2.7 - 1.9 * t),\(0.1 + 0.8 * t),\(0.1 * (1 - t))\n"
             }
         }
-        let run = try runDLPlot(["runs", "log.csv", "--y", "*", "--size", "1280x720", "-o", "r.png"], in: dir)
+        let run = try runDLPlot(["runs", dir.appendingPathComponent("log.csv").path, "--y", "*", "--size", "1280x720", "-o", "r.png"], in: dir)
         XCTAssertEqual(run.status, 64, run.stderr)
         let lines = run.stderr.split(separator: "\n")
         XCTAssertEqual(lines.count, 1, run.stderr)

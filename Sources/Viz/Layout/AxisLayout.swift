@@ -82,7 +82,9 @@ struct AxisLayout {
     /// the space reserved for them. A panel title's room is its plot's width or, when wider, its `cell`
     /// left of the plot's right edge (it may reach over the y labels of a narrow map rather than shrink
     /// to an unreadable size); it is then moved, no further than needed, to stay inside that room.
-    mutating func refitTitles(page: Size, cell: Rect, padding p: Double, theme: Theme, canvas: any DrawingBackend, besideLegend: Bool = false) {
+    /// `guidesOverhang`: how far the side guides (a colorbar's top label or long title) stand over the plot's top.
+    mutating func refitTitles(page: Size, cell: Rect, padding p: Double, theme: Theme, canvas: any DrawingBackend, besideLegend: Bool = false,
+                              guidesOverhang: Double = 0) {
         let r = plotRect
         // Right of the plot: the cell's margin when no legend is there (its own, or one reaching down from
         // the panel above), else the labels' overhang. A colorbar starts at the plot's top: the title may
@@ -96,18 +98,34 @@ struct AxisLayout {
             if two.height <= t.height + 0.5 { return two }
             return TextLayout.fitted(text, font: font, maxWidth: room, hardLimit: room, floor: 0, wrap: false, canvas: canvas)
         }
-        if let t = titleLayout, let text = title {
-            let fitted = refit(t, text, theme.titleFont, titleRoom)
-            titleLayout = fitted
-            // Centred on the plot, moved (no further than needed) to stay inside its cell.
-            let half = fitted.width / 2, lo = cell.minX + p / 2 + half, hi = right - half
-            titleCenterX = lo <= hi ? min(max(r.midX, lo), hi) : cell.midX
-        }
         // A y title longer than the plot shrinks towards 1.1 × its height (to 80 % of its size at most; the
         // panel title above keeps clear of what still stands over), and never past the page.
         if let t = yTitleLayout, let text = yTitle {
             let page = 2 * min(r.midY - p, page.height - p - r.midY)
             yTitleLayout = refit(t, text, theme.labelFont, min(page, max(r.height * 1.1, t.width * 0.8)))
+        }
+        if let t = titleLayout, let text = title {
+            var fitted = refit(t, text, theme.titleFont, titleRoom)
+            // Centred on the plot, moved (no further than needed) to stay inside its cell.
+            func centre(_ f: TextLayout, right: Double) -> Double {
+                let half = f.width / 2, lo = cell.minX + p / 2 + half, hi = right - half
+                return lo <= hi ? min(max(r.midX, lo), hi) : cell.midX
+            }
+            var cx = centre(fitted, right: right)
+            // Reaching over the y labels and title or over a colorbar, it must sit above what stands over
+            // the plot's top there; when the room kept above the plot is too short for that, it stays over
+            // the plot (shrunk to its width) instead.
+            let pad = theme.labelFont.size * 0.4
+            let labelTop = zip(yTicks, yLabels).map { (1 - yScale.normalize($0)) * r.height - $1.height / 2 }.filter(\.isFinite).min() ?? 0
+            let leftOver = max(-labelTop, (yTitleLayout?.width ?? 0) / 2 - r.height / 2)
+            let reachesLeft = cx - fitted.width / 2 < r.minX - 0.5, reachesRight = cx + fitted.width / 2 > r.maxX + pad * 2
+            let need = max(reachesLeft ? leftOver : 0, reachesRight ? guidesOverhang : 0)
+            if need > 0.5, need > insets.top - fitted.height - pad * 1.4 {
+                fitted = refit(t, text, theme.titleFont, r.width)
+                cx = r.midX
+            }
+            titleLayout = fitted
+            titleCenterX = cx
         }
     }
 
@@ -189,12 +207,15 @@ struct AxisLayout {
         if let title = titleLayout {
             // A title wider than the plot may reach left over the y labels and the y title: it then sits
             // above the top label's upper half and above the part of the y title longer than the plot.
-            let reaches = title.width > rect.width - i.left - i.right
-            let yOver = yTitleLayout.map { max(0, ($0.width - plotHeight) / 2) } ?? 0
+            // (An equal-unit map may end up as narrow and as short as the shorter of the two.)
+            let plotWidth = rect.width - i.left - i.right
+            let side = axes.equalAspect ? min(plotWidth, plotHeight) : plotWidth, height = axes.equalAspect ? side : plotHeight
+            let reaches = title.width > side
+            let yOver = yTitleLayout.map { max(0, ($0.width - height) / 2) } ?? 0
             let gctx = GuideContext(theme: theme, canvas: canvas)
-            let guidesOver = axes.sideGuides.map { $0.topOverhang(height: plotHeight, gctx) }.max() ?? 0
+            let guidesOver = axes.sideGuides.map { $0.topOverhang(height: height, gctx) }.max() ?? 0
             // The top label's upper half, as far as it stands over the plot's top edge.
-            let topGap = yTicks.map { (1 - yScale.normalize($0)) * plotHeight }.filter(\.isFinite).min() ?? .infinity
+            let topGap = yTicks.map { (1 - yScale.normalize($0)) * height }.filter(\.isFinite).min() ?? .infinity
             let labelOver = max(0, (yLabels.first?.height ?? 0) / 2 - topGap)
             let clearance = reaches ? max(labelOver, yOver, guidesOver) : 0
             i.top = max(i.top, title.height + pad * 1.4 + clearance)

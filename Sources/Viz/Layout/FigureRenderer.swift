@@ -283,8 +283,10 @@ struct FigureRenderer {
             let besideLegend = panels.indices.contains { j in
                 j != k && panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan && layouts[j].legendInsets.right > 0
             }
+            let gctx = GuideContext(theme: theme, canvas: canvas)
+            let over = panels[k].axes.sideGuides.map { $0.topOverhang(height: placed[k].height, gctx) }.max() ?? 0
             layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas,
-                                   besideLegend: besideLegend)
+                                   besideLegend: besideLegend, guidesOverhang: over)
         }
     }
 
