@@ -51,8 +51,9 @@ extension TimedMark {
             m.points = Array(line.points.prefix(revealed(times, upTo: t)))
             let finite = m.points.filter(\.isFinite)
             guard finite.count == 1 else { return [m] }
-            let dot = ScatterMark(points: finite, shape: .circle, size: max(4, m.style.width * 3), color: m.style.color,
+            var dot = ScatterMark(points: finite, shape: .circle, size: max(5, m.style.width * 3.5), color: m.style.color,
                                   zOrder: line.zOrder)
+            dot.clipsToPlot = false  // whole, also on the plot's edge (the first step of a curve)
             return [m, dot]
         }
     }
