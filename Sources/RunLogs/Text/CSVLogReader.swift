@@ -383,6 +383,11 @@ struct CSVLayout {
             throw RunLogError(file: path, "line \(line) repeats the header ('\(names[c])' where a step belongs): two logs "
                 + "appended into one file? give each run its own file")
         }
+        if c != epochColumn, let d = Double(cell), d.isFinite, d.rounded() == d {
+            let digits = cell.drop { $0 == "-" || $0 == "+" }.allSatisfy { $0.isASCII && $0.isNumber }
+            throw RunLogError(file: path, "line \(line), column '\(names[c])': '\(cell)' is too large for a step; expected an integer "
+                + (digits ? "step of at most \(Int64.max)" : "step below 9×10¹⁵ when written with a point or an exponent"))
+        }
         if c == epochColumn, let d = Double(cell), d.isFinite {
             throw .fractionalEpoch(file: path, "line \(line), column '\(names[c])': '\(cell)' is not an integer step")
         }

@@ -24,7 +24,9 @@ enum JSONDocumentReader {
     /// then reports its own error).
     static func readIfDocument(path: String, name: String, labelled: Bool, runColumns: RunColumns) throws(RunLogError) -> [RunLog]? {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= maximumBytes, let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard size <= maximumBytes, let raw = FileManager.default.contents(atPath: path) else { return nil }
+        // 1e999 read as inf and 1e-999 as 0, as the CSV reader reads them (see JSONNumberLiterals).
+        let data = JSONNumberLiterals.clamped(Array(raw)).map { Data($0) } ?? raw
         let decoder = JSONRecords.decoder()
         var notes: [String] = []
         let records: [[String: JSONValue]]

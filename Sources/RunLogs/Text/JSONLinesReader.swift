@@ -27,7 +27,7 @@ enum JSONLinesReader {
         var notes: [String] = []
         while let bytes = try lines.next() {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let object: [String: JSONValue]
+            var object: [String: JSONValue]
             do { object = try decoder.decode([String: JSONValue].self, from: Data(bytes)) } catch {
                 // A JSON document ({ on its own line, or an array): Hugging Face's trainer_state.json and the like.
                 if records.count == 0, let runs = try JSONDocumentReader.readIfDocument(path: path, name: name, labelled: labelled,
@@ -40,6 +40,10 @@ enum JSONLinesReader {
                 }
                 throw RunLogError(file: path, "line \(lines.line) " + JSONLineProblem.describe(Array(bytes))
                     + "; expected one object per line such as {\"step\": 1, \"loss\": 0.5}")
+            }
+            if JSONValue.hasNumberBeyondFloat64(object), let clamped = JSONNumberLiterals.clamped(Array(bytes)),
+               let again = try? decoder.decode([String: JSONValue].self, from: Data(clamped)) {
+                object = again  // 1e999 read as inf and 1e-999 as 0, as the CSV reader reads them
             }
             try records.add(object, line: lines.line, what: "line \(lines.line)")
         }
@@ -68,7 +72,10 @@ extension JSONLinesReader {
         var step = record
         if let k = stepKey, let v = keys[k] {
             guard v.rounded() == v, abs(v) < 9.0e15 else {
-                let message = "line \(line): '\(k)' is \(v); expected an integer step"
+                let message = v.rounded() == v && v.isFinite
+                    ? "line \(line): '\(k)' is \(String(format: "%.0f", v)), too large for a step; expected an integer step "
+                        + "below 9×10¹⁵ (a JSON number holds every integer only up to 2⁵³)"
+                    : "line \(line): '\(k)' is \(NumberShown.text(v)); expected an integer step"
                 throw k == "epoch" && v.isFinite ? .fractionalEpoch(file: path, message) : RunLogError(file: path, message)
             }
             step = Int64(v)
@@ -87,10 +94,27 @@ enum JSONValue: Decodable {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { self = .other("null"); return }
         if (try? c.decode(Bool.self)) != nil { self = .other("true or false"); return }
-        if let n = try? c.decode(Double.self) { self = .number(n); return }
-        if let t = try? c.decode(String.self) { self = .text(t); return }
+        do { self = .number(try c.decode(Double.self)); return } catch is DecodingError {} catch {
+            self = .other(JSONValue.beyondFloat64)  // 1e999, 1e-999: see JSONNumberLiterals
+            return
+        }
+        if let t = try? c.decode(String.self) { self = JSONNumberLiterals.value(of: t).map { .number($0) } ?? .text(t); return }
         if let o = try? c.decode([String: JSONValue].self) { self = .object(o); return }
         self = .other("an array")
+    }
+
+    /// What a number literal beyond float64's range (`1e999`) decodes to before `JSONNumberLiterals` reads it.
+    static let beyondFloat64 = "a number beyond float64's range"
+
+    /// Whether the record holds a number literal that the decoder could not represent (see `beyondFloat64`).
+    static func hasNumberBeyondFloat64(_ object: [String: JSONValue]) -> Bool {
+        object.values.contains { value in
+            switch value {
+            case .other(let kind): return kind == beyondFloat64
+            case .object(let o): return hasNumberBeyondFloat64(o)
+            default: return false
+            }
+        }
     }
 
     /// The first key (in key order, nested keys joined with `/`) whose value is not a number or an object.
