@@ -129,6 +129,23 @@ struct AxisLayout {
         }
     }
 
+    /// How far above the plot's top a title `title` wide must sit: a title wider than the plot may reach
+    /// left over the y labels and the y title, or right over a colorbar; it then sits above the top label's
+    /// upper half, the part of the y title longer than the plot and the colorbar's overhang. (An equal-unit
+    /// map may end up as narrow and as short as the shorter of its two sides.)
+    private func titleClearance(_ title: TextLayout, axes: Axes, plotWidth: Double, plotHeight: Double, theme: Theme,
+                                canvas: any DrawingBackend) -> Double {
+        let side = axes.equalAspect ? min(plotWidth, plotHeight) : plotWidth, height = axes.equalAspect ? side : plotHeight
+        guard title.width > side else { return 0 }
+        let yOver = yTitleLayout.map { max(0, ($0.width - height) / 2) } ?? 0
+        let gctx = GuideContext(theme: theme, canvas: canvas)
+        let guidesOver = axes.sideGuides.map { $0.topOverhang(height: height, gctx) }.max() ?? 0
+        // The top label's upper half, as far as it stands over the plot's top edge.
+        let topGap = yTicks.map { (1 - yScale.normalize($0)) * height }.filter(\.isFinite).min() ?? .infinity
+        let labelOver = max(0, (yLabels.first?.height ?? 0) / 2 - topGap)
+        return max(labelOver, yOver, guidesOver)
+    }
+
     /// True when `v` maps inside the scale's domain (with a hair of tolerance for rounding).
     static func inside(_ v: Double, _ s: Scale) -> Bool {
         let u = s.normalize(v)
@@ -205,20 +222,9 @@ struct AxisLayout {
             return TextLayout.fitted(t, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
         }
         if let title = titleLayout {
-            // A title wider than the plot may reach left over the y labels and the y title: it then sits
-            // above the top label's upper half and above the part of the y title longer than the plot.
-            // (An equal-unit map may end up as narrow and as short as the shorter of the two.)
             let plotWidth = rect.width - i.left - i.right
-            let side = axes.equalAspect ? min(plotWidth, plotHeight) : plotWidth, height = axes.equalAspect ? side : plotHeight
-            let reaches = title.width > side
-            let yOver = yTitleLayout.map { max(0, ($0.width - height) / 2) } ?? 0
-            let gctx = GuideContext(theme: theme, canvas: canvas)
-            let guidesOver = axes.sideGuides.map { $0.topOverhang(height: height, gctx) }.max() ?? 0
-            // The top label's upper half, as far as it stands over the plot's top edge.
-            let topGap = yTicks.map { (1 - yScale.normalize($0)) * height }.filter(\.isFinite).min() ?? .infinity
-            let labelOver = max(0, (yLabels.first?.height ?? 0) / 2 - topGap)
-            let clearance = reaches ? max(labelOver, yOver, guidesOver) : 0
-            i.top = max(i.top, title.height + pad * 1.4 + clearance)
+            i.top = max(i.top, title.height + pad * 1.4 + titleClearance(title, axes: axes, plotWidth: plotWidth, plotHeight: plotHeight,
+                                                                          theme: theme, canvas: canvas))
         }
         insets = i
     }
