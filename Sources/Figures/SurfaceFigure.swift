@@ -122,6 +122,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         ax.equalAspect = !isDataset && ratio > 1.0 / 3 && ratio < 3
         ax.legend = withCurves ? .none : .outsideRight
         let lineColor = Color(hex: 0x1A1A1A, alpha: 0.45)
+        // Resolved once for the bands, the lines and the arrows' scaling.
+        let levels = ContourLevels.resolved(try self.levels.resolve(for: field))
         switch style {
         case .filled:
             var filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis)

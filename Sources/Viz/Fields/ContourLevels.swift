@@ -19,6 +19,10 @@ public enum ContourLevels: Sendable, Hashable {
     case exactly(Int)
     /// These levels (sorted; duplicates and non-finite values are rejected).
     case values([Double])
+    /// Levels already resolved for this field (`resolve(for:)` of another request), used as they are: a
+    /// figure that draws bands and lines of one field resolves once (choosing log or linear levels sorts a
+    /// sample of the field).
+    case resolved(Resolved)
 
     /// Seven levels, spacing chosen from the data.
     public static let automatic = ContourLevels.count(7)
@@ -39,6 +43,8 @@ public enum ContourLevels: Sendable, Hashable {
     /// repeated explicit levels); data that leaves no level to draw gives empty `values` and a note.
     public func resolve(for field: ScalarField) throws(VizError) -> Resolved {
         switch self {
+        case let .resolved(r):
+            return r
         case let .count(n, _), let .exactly(n):
             guard n >= 1, n <= 1000 else {
                 throw VizError.invalidValue(what: "number of contour levels", value: "\(n)", allowed: "1 to 1000")
@@ -93,7 +99,7 @@ public enum ContourLevels: Sendable, Hashable {
                 if v.count >= min(n, 3) { return Resolved(values: v, isLog: true, offset: offset, note: nil) }
             }
             return Resolved(values: ContourLevels.linearLevels(lo, hi, near: n), isLog: false, offset: 0, note: nil)
-        case .values:
+        case .values, .resolved:
             return Resolved(values: [], isLog: false, offset: 0, note: nil)
         }
     }
