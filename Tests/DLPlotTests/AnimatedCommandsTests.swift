@@ -87,6 +87,23 @@ final class AnimatedCommandsTests: XCTestCase {
         _ = try figure.render(as: .png)
     }
 
+    /// A run of one step: frames before step 1 show its start (f₀ = 10.25 on the bowl from (2.5, 2)) as a
+    /// dot on the loss panel, not an empty plot; the last frame draws the one segment and no dot.
+    func testCurvesOfOneStepShowTheStartFromTheFirstFrame() throws {
+        let command = try DLPlot.CurvesCommand.parse(["--surface", "bowl", "--optimizers", "gd", "--lr", "0.1", "--steps", "1"])
+        let (figure, _) = try command.makeAnimatedFigure()
+        let animation = Animation(revealing: figure, frames: 10, timing: .even)
+        for k in 0..<9 {
+            let dots = animation.moving(k)[0].compactMap { $0 as? ScatterMark }.flatMap(\.points)
+            XCTAssertEqual(dots.count, 1, "frame \(k + 1)")
+            XCTAssertEqual(dots.first?.x, 0, "frame \(k + 1)")
+            XCTAssertEqual(dots.first?.y ?? 0, 10.25, accuracy: 1e-12, "frame \(k + 1)")
+        }
+        XCTAssertTrue(animation.moving(9)[0].compactMap { $0 as? ScatterMark }.isEmpty, "the last frame is the still figure")
+        let line = try XCTUnwrap(animation.moving(9)[0].compactMap { ($0 as? TimedMark)?.mark as? LineMark }.first)
+        XCTAssertEqual(line.points.count, 2)
+    }
+
     func testTimesSpreadEvenlyOrLogarithmically() {
         XCTAssertEqual(FrameTiming.even.times(frames: 5, over: 0...100), [0, 25, 50, 75, 100])
         let log = FrameTiming.log.times(frames: 5, over: 10...110)

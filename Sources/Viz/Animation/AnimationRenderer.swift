@@ -51,6 +51,19 @@ public final class AnimationRenderer: Sendable {
         }
     }
 
+    /// Frame `k` as `palette` indices (see `IndexedPalette.indices(of:reference:referenceIndices:)`), mapped
+    /// from the canvas's own pixels without copying them.
+    public func frameIndices(_ k: Int, palette: IndexedPalette, reference: [UInt32], referenceIndices: [UInt8]) throws(VizError) -> [UInt8] {
+        try drawing(k) { (canvas) throws(VizError) -> [UInt8] in
+            guard case let .raster(argb, w, h, stride) = try canvas.finish(), stride == w * 4, let base = argb.baseAddress else {
+                throw VizError.cairo(operation: "draw a frame", message: "not a packed raster canvas")
+            }
+            return base.withMemoryRebound(to: UInt32.self, capacity: w * h) {
+                palette.indices(of: UnsafeBufferPointer(start: $0, count: w * h), reference: reference, referenceIndices: referenceIndices)
+            }
+        }
+    }
+
     /// Draws frame `k` on a canvas from the pool (or a new one) and reads it with `read`.
     private func drawing<T>(_ k: Int, _ read: (CairoBackend) throws(VizError) -> T) throws(VizError) -> T {
         let box = canvases.withLock { $0.popLast() }
