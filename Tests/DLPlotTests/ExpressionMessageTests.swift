@@ -142,6 +142,21 @@ extension ExpressionMessageTests {
         XCTAssertEqual(try refusal(["activation", "--", "-x^2", "-o", "negsq.png"]),
                        "Error: '-o' comes after --, so it is read as a function, not an option; put options before --, as in: dlplot activation -o … -- '-x^2'")
         XCTAssertTrue(try refusal(["eval", "activation", "--", "-x^2", "--x", "1"]).hasPrefix("Error: '--x' comes after --"))
+        // −(−x) written as '--x' is the option --x even after --: the message showed "-- ''" as the fix.
+        XCTAssertEqual(try refusal(["eval", "activation", "--x", "1", "--", "--x"]),
+                       "Error: '--x' after -- is still read as the option --x of dlplot eval activation; write the formula another way, e.g. '-(-x)'")
+    }
+
+    /// '--x' (x negated twice) where a formula belongs said "Unknown option '--x'. Did you mean '--'?".
+    func testAVariableNegatedTwiceIsToldToGoAfterDashDash() throws {
+        XCTAssertEqual(try refusal(["activation", "--x", "-o", "a.png"]),
+                       "Error: '--x' starts with '-', so it reads as an option; give an expression that starts with '-' after --, as the last argument: dlplot activation … -- '--x'")
+        XCTAssertTrue(try refusal(["surface", "--y", "-o", "s.png"]).hasSuffix("dlplot surface … -- '--y'"))
+        XCTAssertTrue(try refusal(["activation", "--pi", "-o", "a.png"]).hasSuffix("dlplot activation … -- '--pi'"))
+        // An unknown option is never offered '--' as what was meant.
+        XCTAssertEqual(try refusal(["activation", "relu", "--xx", "2"]), "Error: Unknown option '--xx'")
+        let ok = try runDLPlot(["eval", "activation", "--x", "2", "--", "-(-x)"])
+        XCTAssertEqual(ok.stdout, "x,y,dy\n2.0,2.0,1.0\n", ok.stderr)
     }
 }
 

@@ -11,19 +11,19 @@ extension Optimizer {
     ///     η ← lr / (1 + λ·lr·t)^α
     ///     μ ← 1 / max(1, t − t0)
     ///
-    /// η₀ = lr (at the first step), μ₀ = 1, λ = lambd. State: `first` = ax, `asgdEta`, `asgdMu`.
+    /// η₀ = lr (at the first step), μ₀ = 1, λ = lambd. State (torch's names): `ax`, `eta`, `mu`.
     mutating func asgdStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
-        let eta = asgdEta
+        let eta = state.eta
         for i in theta.indices {
             var g = c.maximize ? -grad[i] : grad[i]
             if c.weightDecay != 0 { g = g.addingProduct(c.weightDecay, theta[i]) }
             theta[i] *= 1 - c.lambd * eta
             theta[i] = theta[i].addingProduct(-eta, g)
-            first[i] = asgdMu != 1 ? first[i] + (theta[i] - first[i]) * asgdMu : theta[i]
+            state.ax[i] = state.mu != 1 ? state.ax[i] + (theta[i] - state.ax[i]) * state.mu : theta[i]
         }
         let t = Double(stepCount)
-        asgdEta = c.lr / Optimizer.real(1 + c.lambd * c.lr * t, c.alpha)
-        asgdMu = 1 / max(1, t - c.t0)
+        state.eta = c.lr / Optimizer.real(1 + c.lambd * c.lr * t, c.alpha)
+        state.mu = 1 / max(1, t - c.t0)
     }
 }

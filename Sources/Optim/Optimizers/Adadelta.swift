@@ -7,15 +7,15 @@ extension Optimizer {
     ///     u ← ρ·u + (1 − ρ)·Δ²
     ///     θ ← θ − lr·Δ                              (lr = 1 is the original Adadelta)
     ///
-    /// v₀ = u₀ = 0. State: `first` = v, `second` = u.
+    /// v₀ = u₀ = 0. State: v = `square_avg`, u = `acc_delta`.
     mutating func adadeltaStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)
-            first[i] = first[i] * c.rho + (1 - c.rho) * (g * g)
-            let std = (first[i] + c.eps).squareRoot()
-            let delta = (second[i] + c.eps).squareRoot() / std * g
-            second[i] = second[i] * c.rho + (1 - c.rho) * (delta * delta)
+            state.squareAvg[i] = state.squareAvg[i] * c.rho + (1 - c.rho) * (g * g)
+            let std = (state.squareAvg[i] + c.eps).squareRoot()
+            let delta = (state.accDelta[i] + c.eps).squareRoot() / std * g
+            state.accDelta[i] = state.accDelta[i] * c.rho + (1 - c.rho) * (delta * delta)
             theta[i] += -c.lr * delta
         }
     }

@@ -12,7 +12,7 @@ extension Optimizer {
     ///     θ ← θ − α/max(1, ‖u‖/(√n·d)) · u
     ///
     /// v₀ = 0; eps1 defaults to the float64 machine epsilon (torch's `eps=(None, 1e-3)`).
-    /// State: `first` = v (torch's `variance`).
+    /// State: v = `variance`.
     mutating func adafactorStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         let t = Double(stepCount)
@@ -29,8 +29,8 @@ extension Optimizer {
         var updateNorm = 0.0
         for i in theta.indices {
             let g = c.maximize ? -grad[i] : grad[i]
-            first[i] = Optimizer.lerp(first[i], g * g, beta2Hat)
-            update[i] = g / max(first[i], c.eps1 * c.eps1).squareRoot()
+            state.variance[i] = Optimizer.lerp(state.variance[i], g * g, beta2Hat)
+            update[i] = g / max(state.variance[i], c.eps1 * c.eps1).squareRoot()
             updateNorm += update[i] * update[i]
         }
         let denom = max(1, updateNorm.squareRoot() / (n.squareRoot() * c.d))

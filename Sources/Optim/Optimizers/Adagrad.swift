@@ -6,14 +6,14 @@ extension Optimizer {
     ///     s ← s + g²                      (s₀ = initial_accumulator_value)
     ///     θ ← θ − clr · g / (√s + eps)     (eps = 1e-10, outside the root)
     ///
-    /// State: `first` = s.
+    /// State: s = `sum`.
     mutating func adagradStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         let clr = c.lr / (1 + Double(stepCount - 1) * c.lrDecay)
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)
-            first[i] += g * g
-            theta[i] += -clr * (g / (first[i].squareRoot() + c.eps))
+            state.sum[i] += g * g
+            theta[i] += -clr * (g / (state.sum[i].squareRoot() + c.eps))
         }
     }
 }

@@ -11,7 +11,7 @@ extension Optimizer {
     ///     denom ← √v / √(1 − β₂ᵗ) + eps             (eps after the root and the bias correction)
     ///     θ ← θ − (lr / (1 − β₁ᵗ)) · m / denom
     ///
-    /// m₀ = v₀ = 0. State: `first` = m, `second` = v, `third` = v max.
+    /// m₀ = v₀ = 0. State: m = `exp_avg`, v = `exp_avg_sq`, v max = `max_exp_avg_sq`.
     mutating func adamStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         let t = stepCount
@@ -22,17 +22,17 @@ extension Optimizer {
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: !c.decoupledWeightDecay)
             if c.decoupledWeightDecay && c.weightDecay != 0 { theta[i] *= 1 - c.lr * c.weightDecay }
-            first[i] = Optimizer.lerp(first[i], g, 1 - c.beta1)
-            second[i] = second[i] * c.beta2 + (1 - c.beta2) * (g * g)
+            state.expAvg[i] = Optimizer.lerp(state.expAvg[i], g, 1 - c.beta1)
+            state.expAvgSq[i] = state.expAvgSq[i] * c.beta2 + (1 - c.beta2) * (g * g)
             let v: Double
             if c.amsgrad {
-                third[i] = max(third[i], second[i])
-                v = third[i]
+                state.maxExpAvgSq[i] = max(state.maxExpAvgSq[i], state.expAvgSq[i])
+                v = state.maxExpAvgSq[i]
             } else {
-                v = second[i]
+                v = state.expAvgSq[i]
             }
             let denom = v.squareRoot() / bc2Sqrt + c.eps
-            theta[i] += -stepSize * (first[i] / denom)
+            theta[i] += -stepSize * (state.expAvg[i] / denom)
         }
     }
 }

@@ -7,15 +7,15 @@ extension Optimizer {
     ///     m ← β₂·m + (1 − β₂)·g
     ///
     /// m₀ = 0 and sign(0) = 0. Every step moves each coordinate by exactly lr (plus the decay), so
-    /// Lion wants a lr 3–10× smaller than AdamW's. State: `first` = m.
+    /// Lion wants a lr 3–10× smaller than AdamW's. State: m = `exp_avg`.
     mutating func lionStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         for i in theta.indices {
             let g = grad[i]
-            let interpolated = c.beta1 * first[i] + (1 - c.beta1) * g
+            let interpolated = c.beta1 * state.expAvg[i] + (1 - c.beta1) * g
             let sign: Double = interpolated > 0 ? 1 : interpolated < 0 ? -1 : 0
             theta[i] -= c.lr * (sign + c.weightDecay * theta[i])
-            first[i] = c.beta2 * first[i] + (1 - c.beta2) * g
+            state.expAvg[i] = c.beta2 * state.expAvg[i] + (1 - c.beta2) * g
         }
     }
 }

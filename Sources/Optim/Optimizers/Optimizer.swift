@@ -18,14 +18,8 @@ public struct Optimizer: Sendable {
     var initialLR: Double?
     /// Steps taken so far (torch's `step`, t).
     public private(set) var stepCount = 0
-    /// The per-coordinate buffers (their meaning depends on the optimizer; see each rule).
-    var first: [Double] = []
-    var second: [Double] = []
-    var third: [Double] = []
-    /// NAdam's running product of μ.
-    var muProduct = 1.0
-    /// ASGD's η and μ (scalars per parameter tensor).
-    var asgdEta = 0.0, asgdMu = 1.0
+    /// The per-coordinate state by torch's names (`exp_avg`, `momentum_buffer`, ...; see each rule).
+    var state = OptimizerBuffers()
     /// LBFGS's history and counters.
     var lbfgs = LBFGSState()
 
@@ -65,14 +59,9 @@ public struct Optimizer: Sendable {
     public mutating func reset() {
         active = config
         initialLR = nil
-        asgdEta = 0
-        asgdMu = 1
         lbfgs = LBFGSState()
         stepCount = 0
-        first = []
-        second = []
-        third = []
-        muProduct = 1
+        state = OptimizerBuffers()
     }
 
     /// Whether a step needs the objective itself (LBFGS evaluates it several times per step).
@@ -98,7 +87,7 @@ public struct Optimizer: Sendable {
     public mutating func step(parameters: inout [Double], gradient: [Double]) {
         precondition(parameters.count == gradient.count, "Optimizer.step: \(parameters.count) parameters but \(gradient.count) gradient entries")
         let n = parameters.count
-        if stepCount == 0 || first.count != n { allocateState(count: n) }
+        if stepCount == 0 || state.count != n { state = OptimizerBuffers(for: config, lr: active.lr, count: n) }
         stepCount += 1
         switch config.kind {
         case .sgd: sgdStep(&parameters, gradient)
@@ -115,17 +104,6 @@ public struct Optimizer: Sendable {
         case .lion: lionStep(&parameters, gradient)
         case .lbfgs: preconditionFailure("LBFGS needs the objective: use step(parameters:gradient:objective:)")
         }
-    }
-
-    private mutating func allocateState(count n: Int) {
-        let initial = config.kind == .adagrad ? config.initialAccumulatorValue : 0
-        first = [Double](repeating: initial, count: n)
-        second = [Double](repeating: 0, count: n)
-        third = [Double](repeating: 0, count: n)
-        muProduct = 1
-        if config.kind == .rprop { second = [Double](repeating: active.lr, count: n) }
-        asgdEta = active.lr
-        asgdMu = 1
     }
 
     /// The gradient torch works with: negated for `maximize`, plus `weight_decay`·θ when the decay

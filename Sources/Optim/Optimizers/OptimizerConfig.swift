@@ -18,66 +18,17 @@ public struct OptimizerConfig: Sendable, Hashable {
     public let name: String
     /// The torch algorithm it runs.
     public let kind: OptimizerKind
-    /// Learning rate (a schedule changes it in the optimizer's working copy).
-    public internal(set) var lr: Double
-    /// SGD / RMSprop momentum factor (OneCycleLR and CyclicLR cycle it).
-    public internal(set) var momentum: Double
-    /// SGD dampening of the momentum buffer.
-    public let dampening: Double
-    /// SGD: Nesterov momentum (torch's form).
-    public let nesterov: Bool
-    /// L2 penalty added to the gradient (decoupled for AdamW or `decoupled_weight_decay`).
-    public let weightDecay: Double
-    /// Adagrad learning-rate decay.
-    public let lrDecay: Double
-    /// Adagrad: initial value of the sum of squared gradients.
-    public let initialAccumulatorValue: Double
-    /// Term added for numerical stability (its place differs per optimizer).
-    public let eps: Double
-    /// RMSprop smoothing constant.
-    public let alpha: Double
-    /// RMSprop: normalise by the centred second moment.
-    public let centered: Bool
-    /// Adadelta running-average coefficient.
-    public let rho: Double
-    /// Adam family and Lion: first-moment coefficient (torch's betas[0]; OneCycleLR and CyclicLR cycle it).
-    public internal(set) var beta1: Double
-    /// Adam family: second-moment coefficient (torch's betas[1]).
-    public let beta2: Double
-    /// Adam/AdamW: keep the running maximum of v.
-    public let amsgrad: Bool
-    /// NAdam momentum-decay constant ψ.
-    public let momentumDecay: Double
-    /// Adam/NAdam/RAdam: apply weight decay to θ directly (AdamW style).
-    public let decoupledWeightDecay: Bool
-    /// Maximise instead of minimise (torch's `maximize`: the gradient is negated).
-    public let maximize: Bool
-    /// Rprop: multiplicative decrease and increase of a step size (torch's `etas`).
-    public let etaMinus: Double, etaPlus: Double
-    /// Rprop: bounds of the step sizes (torch's `step_sizes`).
-    public let stepSizeMin: Double, stepSizeMax: Double
-    /// ASGD: decay term λ.
-    public let lambd: Double
-    /// ASGD: the step at which averaging starts.
-    public let t0: Double
-    /// LBFGS: iterations per `step` call.
-    public let maxIter: Int
-    /// LBFGS: function evaluations per `step` call (default max_iter·5/4, rounded down).
-    public let maxEval: Int
-    /// LBFGS: stop when max |g| ≤ this.
-    public let toleranceGrad: Double
-    /// LBFGS: stop when the step or the change of f is below this.
-    public let toleranceChange: Double
-    /// LBFGS: number of (s, y) pairs kept.
-    public let historySize: Int
-    /// LBFGS: `line_search_fn='strong_wolfe'` (else a fixed step of lr).
-    public let strongWolfe: Bool
-    /// Adafactor: exponent of the second-moment decay, 1 − β₂ₜ = t^beta2_decay.
-    public let beta2Decay: Double
-    /// Adafactor: floor of the second moment (squared) and of the relative step's scale (torch's `eps`).
-    public let eps1: Double, eps2: Double
-    /// Adafactor: update clipping threshold.
-    public let d: Double
+    /// The settings this optimizer has, in table order.
+    public let keys: [HyperparameterKey]
+    /// Every table value by key (`values[key.rawValue]`; flags as 0 or 1; 0 for a setting it does not
+    /// have). Read through the typed accessors (`lr`, `beta1`, `amsgrad`, ...) or `self[key]`.
+    var values: [Double]
+
+    /// The number stored for `key` (1 or 0 for a flag; 0 for a setting this optimizer does not have).
+    public subscript(key: HyperparameterKey) -> Double {
+        get { values[key.rawValue] }
+        set { values[key.rawValue] = newValue }
+    }
 
     /// Every accepted name (torch optimizers and the aliases gd, momentum, nesterov), in listing order.
     public static var allNames: [String] { specs.map(\.name) }
@@ -89,7 +40,13 @@ public struct OptimizerConfig: Sendable, Hashable {
 
     /// The settings `name` has, with their defaults (PyTorch's), in listing order.
     public static func defaults(for name: String) throws -> [(name: String, value: OptimizerSetting)] {
-        try spec(named: name).defaults.map { (name: $0.0, value: $0.1) }
+        let spec = try spec(named: name)
+        return spec.keys.map { ($0.name, setting($0, spec.defaults[$0.rawValue])) }
+    }
+
+    /// A stored number as the setting it is (`.flag` for flags).
+    static func setting(_ key: HyperparameterKey, _ v: Double) -> OptimizerSetting {
+        key.isFlag ? .flag(v != 0) : .number(v)
     }
 
     /// One line describing `name`, for `dlplot list optimizers`.
@@ -105,80 +62,55 @@ public struct OptimizerConfig: Sendable, Hashable {
     /// without momentum > 0 and dampening 0) or any non-finite number.
     public init(name: String, settings: [String: OptimizerSetting] = [:]) throws {
         let spec = try OptimizerConfig.spec(named: name)
-        let allowed = spec.defaults.map(\.0)
+        let allowed = spec.keys.map(\.name)
         for key in settings.keys.sorted() where !allowed.contains(key) {
             var message = "optimizer \(name) has no setting '\(key)'"
             if let guess = closestName(to: key, in: allowed) { message += "; did you mean '\(guess)'?" }
             message += " Its settings: " + allowed.joined(separator: ", ")
             throw OptimError(message)
         }
-        var numbers: [String: Double] = [:]
-        var flags: [String: Bool] = [:]
-        for (key, defaultValue) in spec.defaults {
-            let given = settings[key] ?? defaultValue
-            switch (defaultValue, given) {
-            case (.number, .number(let v)):
+        var values = spec.defaults
+        for key in spec.keys {
+            guard let given = settings[key.name] else { continue }
+            switch (key.isFlag, given) {
+            case (false, .number(let v)):
                 guard v.isFinite else {
-                    throw OptimError("\(name): \(key) = \(v) is not allowed; expected a finite number")
+                    throw OptimError("\(name): \(key.name) = \(v) is not allowed; expected a finite number")
                 }
-                numbers[key] = v
-            case (.flag, .flag(let b)):
-                flags[key] = b
-            case (.number, .flag(let b)):
-                throw OptimError("\(name): \(key) is a number, got the flag value \(b)")
-            case (.flag, .number(let v)):
-                throw OptimError("\(name): \(key) is a flag (true or false), got the number \(v)")
+                values[key.rawValue] = v
+            case (true, .flag(let b)):
+                values[key.rawValue] = b ? 1 : 0
+            case (false, .flag(let b)):
+                throw OptimError("\(name): \(key.name) is a number, got the flag value \(b)")
+            case (true, .number(let v)):
+                throw OptimError("\(name): \(key.name) is a flag (true or false), got the number \(v)")
             }
+        }
+        if settings["max_eval"] == nil, spec.keys.contains(.maxEval) {
+            values[HyperparameterKey.maxEval.rawValue] = Double((Int(exactly: values[HyperparameterKey.maxIter.rawValue]) ?? 0) * 5 / 4)
         }
         self.name = name
         kind = spec.kind
-        lr = numbers["lr"] ?? 0
-        momentum = numbers["momentum"] ?? 0
-        dampening = numbers["dampening"] ?? 0
-        nesterov = flags["nesterov"] ?? false
-        weightDecay = numbers["weight_decay"] ?? 0
-        lrDecay = numbers["lr_decay"] ?? 0
-        initialAccumulatorValue = numbers["initial_accumulator_value"] ?? 0
-        eps = numbers["eps"] ?? 0
-        alpha = numbers["alpha"] ?? 0
-        centered = flags["centered"] ?? false
-        rho = numbers["rho"] ?? 0
-        beta1 = numbers["beta1"] ?? 0
-        beta2 = numbers["beta2"] ?? 0
-        amsgrad = flags["amsgrad"] ?? false
-        momentumDecay = numbers["momentum_decay"] ?? 0
-        decoupledWeightDecay = kind == .adamw || (flags["decoupled_weight_decay"] ?? false)
-        maximize = flags["maximize"] ?? false
-        etaMinus = numbers["etaminus"] ?? 0
-        etaPlus = numbers["etaplus"] ?? 0
-        stepSizeMin = numbers["step_size_min"] ?? 0
-        stepSizeMax = numbers["step_size_max"] ?? 0
-        lambd = numbers["lambd"] ?? 0
-        t0 = numbers["t0"] ?? 0
-        maxIter = Int(exactly: numbers["max_iter"] ?? 0) ?? 0
-        if settings["max_eval"] == nil, numbers["max_eval"] != nil { numbers["max_eval"] = Double(maxIter * 5 / 4) }
-        maxEval = Int(exactly: numbers["max_eval"] ?? 0) ?? 0
-        toleranceGrad = numbers["tolerance_grad"] ?? 0
-        toleranceChange = numbers["tolerance_change"] ?? 0
-        historySize = Int(exactly: numbers["history_size"] ?? 0) ?? 0
-        strongWolfe = flags["line_search_fn"] ?? false
-        beta2Decay = numbers["beta2_decay"] ?? 0
-        eps1 = numbers["eps1"] ?? 0
-        eps2 = numbers["eps2"] ?? 0
-        d = numbers["d"] ?? 0
-        self.settingNames = allowed
-        self.defaultValues = spec.defaults.map(\.1)
-        try validate(numbers: numbers)
+        keys = spec.keys
+        self.values = values
+        try validate()
     }
 
     /// The setting names this optimizer has, in listing order.
-    public let settingNames: [String]
-    private let defaultValues: [OptimizerSetting]
+    public var settingNames: [String] { keys.map(\.name) }
 
-    /// PyTorch's argument checks (the ranges of `hyperparameters`, then nesterov's conditions), with
-    /// messages naming the value and the allowed range.
-    private func validate(numbers: [String: Double]) throws {
-        try checkRanges(numbers: numbers)
+    /// PyTorch's argument checks: each setting's range from the table, in table order, then
+    /// step_size_max ≥ step_size_min and nesterov's conditions, with messages naming the value and
+    /// the allowed range.
+    private func validate() throws {
+        for key in keys where !key.isFlag {
+            let p = key.entry, v = self[key]
+            guard !p.range.contains(v) else { continue }
+            throw OptimError("\(name): \(p.key) = \(v) is not allowed; expected \(p.range.text(p.key))" + (p.note.map { " " + $0 } ?? ""))
+        }
+        if keys.contains(.stepSizeMax), !(stepSizeMax >= stepSizeMin) {
+            throw OptimError("\(name): step_size_max = \(stepSizeMax) is not allowed; expected step_size_max >= step_size_min")
+        }
         if nesterov && (momentum <= 0 || dampening != 0) {
             throw OptimError("\(name): nesterov requires momentum > 0 and dampening = 0 (got momentum = \(momentum), dampening = \(dampening))")
         }
@@ -186,31 +118,7 @@ public struct OptimizerConfig: Sendable, Hashable {
 
     /// The current value of each setting, in listing order.
     public var settings: [(name: String, value: OptimizerSetting)] {
-        settingNames.map { key in
-            let value: OptimizerSetting
-            switch key {
-            case "lr": value = .number(lr)
-            case "momentum": value = .number(momentum)
-            case "dampening": value = .number(dampening)
-            case "nesterov": value = .flag(nesterov)
-            case "weight_decay": value = .number(weightDecay)
-            case "lr_decay": value = .number(lrDecay)
-            case "initial_accumulator_value": value = .number(initialAccumulatorValue)
-            case "eps": value = .number(eps)
-            case "alpha": value = .number(alpha)
-            case "centered": value = .flag(centered)
-            case "rho": value = .number(rho)
-            case "beta1": value = .number(beta1)
-            case "beta2": value = .number(beta2)
-            case "amsgrad": value = .flag(amsgrad)
-            case "momentum_decay": value = .number(momentumDecay)
-            case "decoupled_weight_decay": value = .flag(decoupledWeightDecay)
-            case "line_search_fn": value = .flag(strongWolfe)
-            case "maximize": value = .flag(maximize)
-            default: value = .number(extraNumber(key))
-            }
-            return (key, value)
-        }
+        keys.map { ($0.name, OptimizerConfig.setting($0, self[$0])) }
     }
 
     /// A short legend label: the name, lr, and every setting that differs from its default,
@@ -220,11 +128,12 @@ public struct OptimizerConfig: Sendable, Hashable {
     /// The label with every number written by `number` (a figure's formatter: lr=1×10¹⁰, not lr=10000000000.0).
     public func label(number: (Double) -> String) -> String {
         var parts = [name, "lr=" + number(lr)]
-        for (i, (key, value)) in settings.enumerated() where key != "lr" && value != defaultValues[i] {
-            switch value {
-            case .flag(let b) where key == "line_search_fn": parts.append(b ? "strong_wolfe" : "line_search_fn=None")
-            case .flag(let b): parts.append(b ? key : "\(key)=false")
-            case .number(let v): parts.append("\(key)=" + number(v))
+        let defaults = (try? OptimizerConfig.spec(named: name))?.defaults ?? values
+        for key in keys where key != .lr && self[key] != defaults[key.rawValue] {
+            switch key {
+            case .lineSearchFn: parts.append(strongWolfe ? "strong_wolfe" : "line_search_fn=None")
+            case _ where key.isFlag: parts.append(self[key] != 0 ? key.name : "\(key.name)=false")
+            default: parts.append("\(key.name)=" + number(self[key]))
             }
         }
         return parts.joined(separator: " ")

@@ -11,7 +11,7 @@ extension Optimizer {
     ///     else:
     ///         θ ← θ − m̂·lr                          (β₂ = 0.999: the first 5 steps)
     ///
-    /// State: `first` = m, `second` = v.
+    /// State: m = `exp_avg`, v = `exp_avg_sq`.
     mutating func radamStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         let t = stepCount
@@ -26,11 +26,11 @@ extension Optimizer {
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: !c.decoupledWeightDecay)
             if c.decoupledWeightDecay && c.weightDecay != 0 { theta[i] *= 1 - c.lr * c.weightDecay }
-            first[i] = Optimizer.lerp(first[i], g, 1 - c.beta1)
-            second[i] = second[i] * c.beta2 + (1 - c.beta2) * (g * g)
-            let mHat = first[i] / bc1
+            state.expAvg[i] = Optimizer.lerp(state.expAvg[i], g, 1 - c.beta1)
+            state.expAvgSq[i] = state.expAvgSq[i] * c.beta2 + (1 - c.beta2) * (g * g)
+            let mHat = state.expAvg[i] / bc1
             if rhoT > 5 {
-                let adaptive = bc2.squareRoot() / (second[i].squareRoot() + c.eps)
+                let adaptive = bc2.squareRoot() / (state.expAvgSq[i].squareRoot() + c.eps)
                 theta[i] += -(mHat * c.lr * adaptive * rect)
             } else {
                 theta[i] += -(mHat * c.lr)

@@ -8,23 +8,23 @@ extension Optimizer {
     ///     if momentum > 0:  b ← momentum·b + g/a;  θ ← θ − lr·b    (b₀ = 0)
     ///     else              θ ← θ − lr·g/a
     ///
-    /// State: `first` = v, `second` = m, `third` = b.
+    /// State: v = `square_avg`, m = `grad_avg`, b = `momentum_buffer`.
     mutating func rmspropStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         for i in theta.indices {
             let g = effectiveGradient(grad[i], theta[i], coupledDecay: true)
-            first[i] = first[i] * c.alpha + (1 - c.alpha) * (g * g)
+            state.squareAvg[i] = state.squareAvg[i] * c.alpha + (1 - c.alpha) * (g * g)
             var avg: Double
             if c.centered {
-                second[i] = Optimizer.lerp(second[i], g, 1 - c.alpha)
-                avg = (first[i] - second[i] * second[i]).squareRoot()
+                state.gradAvg[i] = Optimizer.lerp(state.gradAvg[i], g, 1 - c.alpha)
+                avg = (state.squareAvg[i] - state.gradAvg[i] * state.gradAvg[i]).squareRoot()
             } else {
-                avg = first[i].squareRoot()
+                avg = state.squareAvg[i].squareRoot()
             }
             avg += c.eps
             if c.momentum > 0 {
-                third[i] = third[i] * c.momentum + g / avg
-                theta[i] += -c.lr * third[i]
+                state.momentumBuffer[i] = state.momentumBuffer[i] * c.momentum + g / avg
+                theta[i] += -c.lr * state.momentumBuffer[i]
             } else {
                 theta[i] += -c.lr * (g / avg)
             }

@@ -10,18 +10,18 @@ extension Optimizer {
     ///     θ ← θ − sign(g)·s
     ///     g_prev ← g
     ///
-    /// State: `first` = g_prev (torch's `prev`), `second` = s (torch's `step_size`).
+    /// State: g_prev = `prev`, s = `step_size`.
     mutating func rpropStep(_ theta: inout [Double], _ grad: [Double]) {
         let c = active
         for i in theta.indices {
             var g = c.maximize ? -grad[i] : grad[i]
-            let product = g * first[i]
+            let product = g * state.prev[i]
             let eta = product > 0 ? c.etaPlus : product < 0 ? c.etaMinus : 1
-            second[i] = min(max(second[i] * eta, c.stepSizeMin), c.stepSizeMax)
+            state.stepSize[i] = min(max(state.stepSize[i] * eta, c.stepSizeMin), c.stepSizeMax)
             if eta == c.etaMinus { g = 0 }
             let sign: Double = g > 0 ? 1 : g < 0 ? -1 : 0
-            theta[i] = theta[i].addingProduct(-sign, second[i])
-            first[i] = g
+            theta[i] = theta[i].addingProduct(-sign, state.stepSize[i])
+            state.prev[i] = g
         }
     }
 }

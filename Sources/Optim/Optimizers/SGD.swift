@@ -10,7 +10,7 @@ extension Optimizer {
     ///     θ ← θ − lr·d
     ///
     /// Nesterov is torch's reformulation: the gradient is taken at the current θ, not at a
-    /// look-ahead point. State: `first` = b.
+    /// look-ahead point. State: b = `momentum_buffer`.
     ///
     /// Every `a + s·b` is a fused multiply-add, as torch's CPU `add_(…, alpha=s)` kernel computes
     /// it; this reproduces torch's trajectories bit for bit (e.g. the textbook saddle run).
@@ -20,8 +20,8 @@ extension Optimizer {
             var g = active.maximize ? -grad[i] : grad[i]
             if c.weightDecay != 0 { g = g.addingProduct(c.weightDecay, theta[i]) }
             if c.momentum != 0 {
-                first[i] = stepCount == 1 ? g : (c.momentum * first[i]).addingProduct(1 - c.dampening, g)
-                g = c.nesterov ? g.addingProduct(c.momentum, first[i]) : first[i]
+                state.momentumBuffer[i] = stepCount == 1 ? g : (c.momentum * state.momentumBuffer[i]).addingProduct(1 - c.dampening, g)
+                g = c.nesterov ? g.addingProduct(c.momentum, state.momentumBuffer[i]) : state.momentumBuffer[i]
             }
             theta[i] = theta[i].addingProduct(-c.lr, g)
         }

@@ -1,17 +1,30 @@
 import ArgumentParser
 import Optim
 
-extension Hyperparameter {
+extension ArgumentHelp {
     /// `--help` text for the option of `key`, from the table: its help line, the accepted range and each
     /// optimizer's default, e.g. "Momentum factor (sgd, rmsprop); momentum >= 0 (default: 0; 0.9 for momentum, nesterov)."
-    static func optionHelp(_ key: String) -> ArgumentHelp {
-        guard let p = OptimizerConfig.hyperparameter(key) else { return ArgumentHelp(key) }
+    static func setting(_ key: HyperparameterKey) -> ArgumentHelp {
+        let p = key.entry
+        if key == .lineSearchFn {  // torch's value is a string; the option takes its one value
+            return ArgumentHelp("lbfgs: the line search, strong_wolfe (torch's line_search_fn='strong_wolfe'; default: none, a fixed step of lr).",
+                                valueName: "strong_wolfe")
+        }
         // The command line asks for lr > 0 (a zero rate draws nothing); torch itself allows 0.
-        let rangeText = key == "lr" ? "lr > 0" : p.range.text(key)
+        let rangeText = key == .lr ? "lr > 0" : p.range.text(p.key)
         let range = p.range == .flag || p.range == .any ? "" : "; " + rangeText
-        return ArgumentHelp(p.help + range + " (default: " + defaultsText(key) + ").")
+        return ArgumentHelp(p.help + range + " (default: " + Hyperparameter.defaultsText(p.key) + ").")
     }
+}
 
+extension NameSpecification {
+    /// The option name of `key` from the table, e.g. `.weightDecay` → `--weight-decay`.
+    static func setting(_ key: HyperparameterKey) -> NameSpecification {
+        .customLong(String(key.entry.optionName.dropFirst(2)))
+    }
+}
+
+extension Hyperparameter {
     /// The most common default first, then the others with the optimizers that use them:
     /// "0; 0.9 for momentum, nesterov", "off; on for nesterov".
     static func defaultsText(_ key: String) -> String {

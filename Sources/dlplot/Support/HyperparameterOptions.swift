@@ -1,145 +1,73 @@
 import ArgumentParser
 import Optim
 
-/// Every hyper-parameter of `OptimizerConfig.hyperparameters` as a command-line option of its own
-/// (`weight_decay` → `--weight-decay <v>`, flags as `--amsgrad`), with its help from the table. A test
-/// checks that every table entry has its option here, so a new setting cannot be forgotten.
+/// Every hyper-parameter of the table (`HyperparameterKey`) as a command-line option of its own
+/// (`weight_decay` → `--weight-decay <v>`, flags as `--amsgrad`). Each declaration takes its name and
+/// help from the table entry of the property's key (`.setting(.weightDecay)`); `given()` reads them all
+/// by reflection, so adding a hyper-parameter is its table entry plus one declaration here (a test checks
+/// that every key has exactly one).
 struct HyperparameterOptions: ParsableArguments {
-    @Option(name: .customLong("lr"), parsing: .unconditional, help: Hyperparameter.optionHelp("lr"))
-    var lr: String?
-
-    @Option(name: .customLong("momentum"), parsing: .unconditional, help: Hyperparameter.optionHelp("momentum"))
-    var momentum: String?
-
-    @Option(name: .customLong("dampening"), parsing: .unconditional, help: Hyperparameter.optionHelp("dampening"))
-    var dampening: String?
-
-    @Option(name: .customLong("weight-decay"), parsing: .unconditional, help: Hyperparameter.optionHelp("weight_decay"))
-    var weightDecay: String?
-
-    @Option(name: .customLong("eps"), parsing: .unconditional, help: Hyperparameter.optionHelp("eps"))
-    var eps: String?
-
-    @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: Hyperparameter.optionHelp("lr_decay"))
-    var lrDecay: String?
-
-    @Option(name: .customLong("initial-accumulator-value"), parsing: .unconditional, help: Hyperparameter.optionHelp("initial_accumulator_value"))
+    @Option(name: .setting(.lr), parsing: .unconditional, help: .setting(.lr)) var lr: String?
+    @Option(name: .setting(.lrDecay), parsing: .unconditional, help: .setting(.lrDecay)) var lrDecay: String?
+    @Option(name: .setting(.rho), parsing: .unconditional, help: .setting(.rho)) var rho: String?
+    @Option(name: .setting(.lambd), parsing: .unconditional, help: .setting(.lambd)) var lambd: String?
+    @Option(name: .setting(.alpha), parsing: .unconditional, help: .setting(.alpha)) var alpha: String?
+    @Option(name: .setting(.t0), parsing: .unconditional, help: .setting(.t0)) var t0: String?
+    @Option(name: .setting(.beta2Decay), parsing: .unconditional, help: .setting(.beta2Decay)) var beta2Decay: String?
+    @Option(name: .setting(.beta1), parsing: .unconditional, help: .setting(.beta1)) var beta1: String?
+    @Option(name: .setting(.beta2), parsing: .unconditional, help: .setting(.beta2)) var beta2: String?
+    @Option(name: .setting(.etaminus), parsing: .unconditional, help: .setting(.etaminus)) var etaminus: String?
+    @Option(name: .setting(.etaplus), parsing: .unconditional, help: .setting(.etaplus)) var etaplus: String?
+    @Option(name: .setting(.stepSizeMin), parsing: .unconditional, help: .setting(.stepSizeMin)) var stepSizeMin: String?
+    @Option(name: .setting(.stepSizeMax), parsing: .unconditional, help: .setting(.stepSizeMax)) var stepSizeMax: String?
+    @Option(name: .setting(.eps), parsing: .unconditional, help: .setting(.eps)) var eps: String?
+    @Option(name: .setting(.eps1), parsing: .unconditional, help: .setting(.eps1)) var eps1: String?
+    @Option(name: .setting(.eps2), parsing: .unconditional, help: .setting(.eps2)) var eps2: String?
+    @Option(name: .setting(.d), parsing: .unconditional, help: .setting(.d)) var d: String?
+    @Option(name: .setting(.momentum), parsing: .unconditional, help: .setting(.momentum)) var momentum: String?
+    @Option(name: .setting(.dampening), parsing: .unconditional, help: .setting(.dampening)) var dampening: String?
+    @Option(name: .setting(.weightDecay), parsing: .unconditional, help: .setting(.weightDecay)) var weightDecay: String?
+    @Option(name: .setting(.initialAccumulatorValue), parsing: .unconditional, help: .setting(.initialAccumulatorValue))
     var initialAccumulatorValue: String?
+    @Option(name: .setting(.momentumDecay), parsing: .unconditional, help: .setting(.momentumDecay)) var momentumDecay: String?
+    @Option(name: .setting(.maxIter), parsing: .unconditional, help: .setting(.maxIter)) var maxIter: String?
+    @Option(name: .setting(.maxEval), parsing: .unconditional, help: .setting(.maxEval)) var maxEval: String?
+    @Option(name: .setting(.toleranceGrad), parsing: .unconditional, help: .setting(.toleranceGrad)) var toleranceGrad: String?
+    @Option(name: .setting(.toleranceChange), parsing: .unconditional, help: .setting(.toleranceChange)) var toleranceChange: String?
+    @Option(name: .setting(.historySize), parsing: .unconditional, help: .setting(.historySize)) var historySize: String?
+    @Flag(name: .setting(.nesterov), help: .setting(.nesterov)) var nesterov = false
+    @Flag(name: .setting(.centered), help: .setting(.centered)) var centered = false
+    @Flag(name: .setting(.amsgrad), help: .setting(.amsgrad)) var amsgrad = false
+    @Flag(name: .setting(.decoupledWeightDecay), help: .setting(.decoupledWeightDecay)) var decoupledWeightDecay = false
+    /// torch's `line_search_fn` is a string: the option takes its one value, strong_wolfe.
+    @Option(name: .setting(.lineSearchFn), parsing: .unconditional, help: .setting(.lineSearchFn)) var lineSearchFn: String?
+    @Flag(name: .setting(.maximize), help: .setting(.maximize)) var maximize = false
 
-    @Option(name: .customLong("alpha"), parsing: .unconditional, help: Hyperparameter.optionHelp("alpha"))
-    var alpha: String?
-
-    @Option(name: .customLong("rho"), parsing: .unconditional, help: Hyperparameter.optionHelp("rho"))
-    var rho: String?
-
-    @Option(name: .customLong("beta1"), parsing: .unconditional, help: Hyperparameter.optionHelp("beta1"))
-    var beta1: String?
-
-    @Option(name: .customLong("beta2"), parsing: .unconditional, help: Hyperparameter.optionHelp("beta2"))
-    var beta2: String?
-
-    @Option(name: .customLong("momentum-decay"), parsing: .unconditional, help: Hyperparameter.optionHelp("momentum_decay"))
-    var momentumDecay: String?
-
-    @Option(name: .customLong("lambd"), parsing: .unconditional, help: Hyperparameter.optionHelp("lambd"))
-    var lambd: String?
-
-    @Option(name: .customLong("t0"), parsing: .unconditional, help: Hyperparameter.optionHelp("t0"))
-    var t0: String?
-
-    @Option(name: .customLong("tolerance-grad"), parsing: .unconditional, help: Hyperparameter.optionHelp("tolerance_grad"))
-    var toleranceGrad: String?
-
-    @Option(name: .customLong("tolerance-change"), parsing: .unconditional, help: Hyperparameter.optionHelp("tolerance_change"))
-    var toleranceChange: String?
-
-    @Option(name: .customLong("eps1"), parsing: .unconditional, help: Hyperparameter.optionHelp("eps1"))
-    var eps1: String?
-
-    @Option(name: .customLong("eps2"), parsing: .unconditional, help: Hyperparameter.optionHelp("eps2"))
-    var eps2: String?
-
-    @Option(name: .customLong("step-size-min"), parsing: .unconditional, help: Hyperparameter.optionHelp("step_size_min"))
-    var stepSizeMin: String?
-
-    @Option(name: .customLong("step-size-max"), parsing: .unconditional, help: Hyperparameter.optionHelp("step_size_max"))
-    var stepSizeMax: String?
-
-    @Option(name: .customLong("etaminus"), parsing: .unconditional, help: Hyperparameter.optionHelp("etaminus"))
-    var etaminus: String?
-
-    @Option(name: .customLong("etaplus"), parsing: .unconditional, help: Hyperparameter.optionHelp("etaplus"))
-    var etaplus: String?
-
-    @Option(name: .customLong("max-iter"), parsing: .unconditional, help: Hyperparameter.optionHelp("max_iter"))
-    var maxIter: String?
-
-    @Option(name: .customLong("max-eval"), parsing: .unconditional, help: Hyperparameter.optionHelp("max_eval"))
-    var maxEval: String?
-
-    @Option(name: .customLong("history-size"), parsing: .unconditional, help: Hyperparameter.optionHelp("history_size"))
-    var historySize: String?
-
-    @Option(name: .customLong("beta2-decay"), parsing: .unconditional, help: Hyperparameter.optionHelp("beta2_decay"))
-    var beta2Decay: String?
-
-    @Option(name: .customLong("d"), parsing: .unconditional, help: Hyperparameter.optionHelp("d"))
-    var d: String?
-
-    @Option(name: .customLong("line-search-fn"), parsing: .unconditional, help: ArgumentHelp(
-        "lbfgs: the line search, strong_wolfe (torch's line_search_fn='strong_wolfe'; default: none, a fixed step of lr).",
-        valueName: "strong_wolfe"))
-    var lineSearchFn: String?
-
-    @Flag(name: .customLong("nesterov"), help: Hyperparameter.optionHelp("nesterov"))
-    var nesterov = false
-
-    @Flag(name: .customLong("centered"), help: Hyperparameter.optionHelp("centered"))
-    var centered = false
-
-    @Flag(name: .customLong("amsgrad"), help: Hyperparameter.optionHelp("amsgrad"))
-    var amsgrad = false
-
-    @Flag(name: .customLong("decoupled-weight-decay"), help: Hyperparameter.optionHelp("decoupled_weight_decay"))
-    var decoupledWeightDecay = false
-
-    @Flag(name: .customLong("maximize"), help: Hyperparameter.optionHelp("maximize"))
-    var maximize = false
-
-    /// The numeric options as (setting key, text as typed).
-    var numberOptions: [(String, String?)] {
-        [("lr", lr), ("momentum", momentum), ("dampening", dampening), ("weight_decay", weightDecay), ("eps", eps),
-         ("lr_decay", lrDecay), ("initial_accumulator_value", initialAccumulatorValue), ("alpha", alpha),
-         ("rho", rho), ("beta1", beta1), ("beta2", beta2), ("momentum_decay", momentumDecay), ("lambd", lambd),
-         ("t0", t0), ("tolerance_grad", toleranceGrad), ("tolerance_change", toleranceChange), ("eps1", eps1),
-         ("eps2", eps2), ("step_size_min", stepSizeMin), ("step_size_max", stepSizeMax), ("etaminus", etaminus),
-         ("etaplus", etaplus), ("max_iter", maxIter), ("max_eval", maxEval), ("history_size", historySize),
-         ("beta2_decay", beta2Decay), ("d", d)]
-    }
-
-    /// The flags as (setting key, on).
-    var flagOptions: [(String, Bool)] {
-        [("nesterov", nesterov), ("centered", centered), ("amsgrad", amsgrad),
-         ("decoupled_weight_decay", decoupledWeightDecay), ("maximize", maximize)]
+    /// Each declared option as (its table key, the text typed or nil; flags as "true" when given), in
+    /// declaration order, read by reflection: the property `weightDecay` is the key `.weightDecay`.
+    var declared: [(key: HyperparameterKey?, text: String?)] {
+        Mirror(reflecting: self).children.map { child in
+            let label = String((child.label ?? "").drop { $0 == "_" })
+            let key = HyperparameterKey.allCases.first { "\($0)" == label }
+            if let option = child.value as? Option<String?> { return (key, option.wrappedValue) }
+            if let flag = child.value as? Flag<Bool> { return (key, flag.wrappedValue ? "true" : nil) }
+            return (key, nil)
+        }
     }
 
     /// The settings given, in table order, each with the option it came from (for messages). Numbers are
     /// checked as finite decimals; `--line-search-fn` takes only strong_wolfe.
     func given() throws -> [OptimizerSettings.Given] {
+        let texts = Dictionary(declared.compactMap { d in d.key.map { ($0, d.text) } }, uniquingKeysWith: { a, _ in a })
         var given: [OptimizerSettings.Given] = []
-        for (key, text) in numberOptions {
-            guard let text else { continue }
-            let option = OptimizerSettings.optionName(key)
-            given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(text, option: option))))
-        }
-        if let lineSearchFn {
-            guard lineSearchFn == "strong_wolfe" else {
-                throw ValidationError("--line-search-fn: '\(lineSearchFn)' is not allowed; expected strong_wolfe (torch's only line search)")
+        for key in HyperparameterKey.allCases {
+            guard let text = texts[key] ?? nil else { continue }
+            let option = key.entry.optionName
+            if key == .lineSearchFn, text != "strong_wolfe" {
+                throw ValidationError("\(option): '\(text)' is not allowed; expected strong_wolfe (torch's only line search)")
             }
-            given.append(.init(option: "--line-search-fn", key: "line_search_fn", value: .flag(true)))
-        }
-        for (key, on) in flagOptions where on {
-            given.append(.init(option: OptimizerSettings.optionName(key), key: key, value: .flag(true)))
+            let value: OptimizerSetting = key.isFlag ? .flag(true) : .number(try NumberArguments.finite(text, option: option))
+            given.append(.init(option: option, key: key.name, value: value))
         }
         return given
     }

@@ -75,18 +75,22 @@ enum ProcessEnd {
             let name = String(argument.prefix { $0 != "=" })
             guard !known.contains(name) else { continue }
             var message = "Unknown option '\(name)'"
-            if let near = closestName(to: name, in: Array(known)) { message += ". Did you mean '\(near)'?" }
+            // `--` ends the options; it is never the option meant.
+            if let near = closestName(to: name, in: Array(known.subtracting(["--"]))) { message += ". Did you mean '\(near)'?" }
             return message
         }
         return nil
     }
 
-    /// Whether an argument starting with `--` reads as a formula, not an option: `---x`, `--(x)`, `--x^2`.
-    /// (Only the part before any `=` counts: `--titel=f(x)` is a misspelt option.)
+    /// Whether an argument starting with `--` reads as a formula, not an option: `---x`, `--(x)`, `--x^2`,
+    /// and `--x`, `--y`, `--e`, `--pi` (a variable or constant negated twice; `activation '--x'` was
+    /// "Unknown option '--x'. Did you mean '--'?"). (Only the part before any `=` counts: `--titel=f(x)` is
+    /// a misspelt option.) A command that has such an option (`eval activation --x`) takes it as one.
     static func looksLikeFormula(_ argument: String) -> Bool {
         let name = argument.prefix { $0 != "=" }
         return name.hasPrefix("--") && name.count > 2
-            && ((name.dropFirst(2).first.map { !$0.isLetter } ?? false) || name.contains { "^*/+()".contains($0) })
+            && ((name.dropFirst(2).first.map { !$0.isLetter } ?? false) || name.contains { "^*/+()".contains($0) }
+                || ["x", "y", "e", "pi"].contains(name.dropFirst(2)))
     }
 
     /// "'-x^2' starts with '-', so it reads as an option; …" for the first argument that starts with one
@@ -150,6 +154,12 @@ enum ProcessEnd {
         let after = arguments[(dashes + 1)...]
         guard let option = after.first(where: { words.contains(String($0.prefix { $0 != "=" })) }) else { return nil }
         let others = after.filter { $0 != option }
+        // `eval activation --x 1 -- '--x'`: the formula −(−x) is spelt as an option of the command, which is
+        // read as that option even after -- (the message said to put options before -- and showed '').
+        if others.isEmpty, looksLikeFormula(option) {
+            return "'\(option)' after -- is still read as the option \(option) of \(path.joined(separator: " ")); "
+                + "write the formula another way, e.g. '-(\(option.dropFirst()))'"
+        }
         return "'\(option)' comes after --, so it is read as a function, not an option; put options before --, "
             + "as in: \(path.joined(separator: " ")) \(option) … -- '\(others.first ?? "")'"
     }
