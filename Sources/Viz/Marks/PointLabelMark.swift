@@ -109,7 +109,10 @@ public struct PointLabelMark: Mark {
         let d = points.map { ctx.point($0) }
         var out: [Point] = []
         for (a, b) in zip(d, d.dropFirst()) where a.isFinite && b.isFinite {
-            let n = min(200, Int((b - a).length / 3))
+            // A path leaving the map may end 10³⁰⁰ px away: the count is capped before it becomes an Int.
+            let length = (b - a).length
+            guard length.isFinite else { continue }
+            let n = Int(Swift.min(200, length / 3))
             for k in 0...max(0, n) { out.append(a + (b - a) * (Double(k) / Double(max(1, n)))) }
         }
         if d.count == 1, let only = d.first, only.isFinite { out.append(only) }
