@@ -169,8 +169,10 @@ extension ActivationFigure {
             for (x0, x1) in zip(xs, xs.dropFirst()) {
                 let (y0, y1) = (g(x0), g(x1))
                 guard y0.isFinite else { continue }
-                if y0 <= fit.shownUpper, !(y1 <= fit.shownUpper) { up.append(Point(x0, fit.shownUpper)) }
-                if y0 >= fit.shownLower, !(y1 >= fit.shownLower) { down.append(Point(x0, fit.shownLower)) }
+                // Only where the curve goes on beyond the limit: a lone value next to undefined samples
+                // (x^x at the negative integers) leaves nowhere.
+                if y0 <= fit.shownUpper, y1 > fit.shownUpper { up.append(Point(x0, fit.shownUpper)) }
+                if y0 >= fit.shownLower, y1 < fit.shownLower { down.append(Point(x0, fit.shownLower)) }
             }
             if !up.isEmpty { axes.add(ScatterMark(points: up, shape: .triangle, size: theme.markerSize, color: color, edge: theme.background, zOrder: 5)) }
             if !down.isEmpty { axes.add(ScatterMark(points: down, shape: .triangleDown, size: theme.markerSize, color: color, edge: theme.background, zOrder: 5)) }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Viz
 
@@ -44,11 +45,43 @@ final class SVGFrameMergeTests: XCTestCase {
         XCTAssertTrue(css.contains("@keyframes g1{0%{visibility:visible;stroke-dasharray:5,31}33.333%{stroke-dasharray:9,31}66.667%{stroke-dasharray:none}}"), css)
         XCTAssertTrue(css.contains("@keyframes g2{0%{visibility:visible;transform:translate(0px,-16px)}33.333%{transform:translate(0px,-12px)}66.667%{transform:translate(0px,0px)}}"), css)
         // Shown in frame 0 only; shown from frame 1 on (the class keeps it visible after the end).
-        XCTAssertTrue(css.contains("@keyframes v0_0{0%{visibility:visible}33.333%{visibility:hidden}}"), css)
+        XCTAssertTrue(css.contains("@keyframes o100{0%{visibility:visible}33.333%{visibility:hidden}}"), css)
         XCTAssertTrue(css.contains("@keyframes v1_2{0%{visibility:hidden}33.333%{visibility:visible}}"), css)
         // Style attributes become classes, each written once.
         XCTAssertEqual(css.components(separatedBy: "{\(line)}").count - 1, 1, css)
         XCTAssertFalse(body.contains("style=\"\(line)\""), body)
+    }
+
+    /// A dot and its ring move alike (the ring's coordinates a rounding step, 0.01, apart in one frame): one
+    /// rule for both. Glyphs of one frame each (a changing digit) share one
+    /// rule for a frame's time, started at their frame by a delay; played once, the cycle has no hold, so four
+    /// frames of 100 ms give whole percents.
+    func testElementsThatChangeAlikeShareOneRule() {
+        let ring = "fill:none;stroke:rgb(0%,0%,0%);stroke-width:1;"
+        var merge = SVGFrameMerge()
+        for (k, y) in [4, 8, 12, 20].enumerated() {
+            let r0 = k == 1 ? 8.01 : Double(y)
+            func r(_ d: Double) -> String { String(format: "%g", r0 + d) }
+            merge.add(SVGFrameMerge.leaves("""
+                <g style="fill:rgb(0%,0%,0%);"><use xlink:href="#d\(k + 2)" x="9" y="5"/></g>
+                <path style="\(dot)" d="M 5 \(y) C 5 \(y + 1) 4 \(y + 2) 3 \(y + 2) Z M 5 \(y)"/>
+                <path style="\(ring)" d="M 6 \(r(0)) C 6 \(r(1)) 4 \(r(3)) 3 \(r(3)) Z M 6 \(r(0))"/>
+                """[...]))
+        }
+        let (css, body) = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10, hold: 2)).render()
+        XCTAssertEqual(css.components(separatedBy: "@keyframes g").count - 1, 1, css)
+        XCTAssertTrue(css.contains("@keyframes g1{0%{visibility:visible;transform:translate(0px,-16px)}25%{transform:translate(0px,-12px)}"
+                                   + "50%{transform:translate(0px,-8px)}75%{transform:translate(0px,0px)}}"), css)
+        XCTAssertEqual(body.components(separatedBy: "class=\"f last g1 ").count - 1, 2, body)
+        XCTAssertTrue(css.contains("animation-duration:400ms"), css)
+        XCTAssertTrue(css.contains("@keyframes o100{0%{visibility:visible}25%{visibility:hidden}}"), css)
+        XCTAssertTrue(css.contains(".t100{animation-delay:100ms}") && css.contains(".t200{animation-delay:200ms}"), css)
+        XCTAssertEqual(css.components(separatedBy: "@keyframes o").count - 1, 1, css)
+        for (k, classes) in ["f o100", "f o100 t100", "f o100 t200", "f last v3_3"].enumerated() {
+            XCTAssertTrue(body.contains("<g class=\"\(classes)\">\n<use xlink:href=\"#d\(k + 2)\""), "frame \(k): \(body)")
+        }
+        let looped = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10, hold: 2, loop: true)).render().css
+        XCTAssertTrue(looped.contains("animation-duration:2400ms"), "looping, the hold is part of the cycle: \(looped)")
     }
 
     func testDashesShowTheFirstPartOfALine() {

@@ -144,7 +144,7 @@ public enum AnimationWriter {
         let encoder = try GIFEncoder(width: renderer.width, height: renderer.height, palette: palette, loop: timing.loop)
         let delays = timing.delays(count: n, unit: 100)
         try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
-            k == 0 ? firstIndices : palette.indices(of: try renderer.frameWords(k), reference: first, referenceIndices: firstIndices)
+            k == 0 ? firstIndices : try renderer.frameIndices(k, palette: palette, reference: first, referenceIndices: firstIndices)
         }, consume: { (k, indices) throws(VizError) in
             try encoder.add(indices, delay: delays[k])
         })

@@ -63,37 +63,66 @@ public struct IndexedPalette: Sendable {
 
     /// Maps a frame to indices; pixels equal to `reference` (an earlier frame) take `referenceIndices`.
     public func indices(of frame: [UInt32], reference: [UInt32]? = nil, referenceIndices: [UInt8]? = nil) -> [UInt8] {
+        frame.withUnsafeBufferPointer { indices(of: $0, reference: reference, referenceIndices: referenceIndices) }
+    }
+
+    /// Maps a frame (ARGB32 words, read in place: a canvas's own memory) to indices; pixels equal to
+    /// `reference` (an earlier frame of as many pixels) take `referenceIndices`. With a reference the
+    /// indices start as a copy of its indices, and only the words that differ (found eight at a time) are
+    /// looked up.
+    public func indices(of frame: UnsafeBufferPointer<UInt32>, reference: [UInt32]? = nil, referenceIndices: [UInt8]? = nil) -> [UInt8] {
         let n = frame.count
-        var out = [UInt8](repeating: 0, count: n)
-        // A direct-mapped cache of recent colours (4096 slots; 0 is never an opaque pixel), and the last
-        // colour looked up: runs of one colour (most of a frame) skip even the cache.
-        var keys = [UInt32](repeating: 0, count: 4096), values = [UInt8](repeating: 0, count: 4096)
-        var lastWord: UInt32 = 0, lastIndex = index(of: 0)
+        let cache = ColorCache(self)
+        guard let ref = reference, let refIndices = referenceIndices, ref.count == n, refIndices.count == n, let f = frame.baseAddress else {
+            return [UInt8](unsafeUninitializedCapacity: n) { o, count in
+                for k in 0..<n { o[k] = cache.lookup(frame[k]) }
+                count = n
+            }
+        }
+        var out = refIndices
+        out.withUnsafeMutableBufferPointer { o in
+            ref.withUnsafeBufferPointer { r in
+                guard let rb = r.baseAddress else { return }
+                let fw = UnsafeRawPointer(f), rw = UnsafeRawPointer(rb)
+                var k = 0
+                while k + 8 <= n {
+                    let a = fw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<UInt32>.self)
+                    let b = rw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<UInt32>.self)
+                    if any(a .!= b) {
+                        for j in k..<(k + 8) where f[j] != rb[j] { o[j] = cache.lookup(f[j]) }
+                    }
+                    k += 8
+                }
+                for j in k..<n where f[j] != rb[j] { o[j] = cache.lookup(f[j]) }
+            }
+        }
+        return out
+    }
+
+    /// A direct-mapped cache of recent colours (4096 slots; 0 is never an opaque pixel) in front of the
+    /// palette, and the last colour looked up: runs of one colour (most of a frame) skip even the cache.
+    private final class ColorCache {
+        let palette: IndexedPalette
+        let keys = UnsafeMutablePointer<UInt32>.allocate(capacity: 4096), values = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+        var lastWord: UInt32 = 0, lastIndex: UInt8
+
+        init(_ palette: IndexedPalette) {
+            self.palette = palette
+            lastIndex = palette.index(of: 0)
+            keys.initialize(repeating: 0, count: 4096)
+            values.initialize(repeating: 0, count: 4096)
+        }
+
+        deinit { keys.deallocate(); values.deallocate() }
+
         @inline(__always) func lookup(_ w: UInt32) -> UInt8 {
             if w == lastWord { return lastIndex }
             let slot = Int((w &* 2_654_435_761) >> 20)
             let i: UInt8
-            if keys[slot] == w { i = values[slot] } else { i = index(of: w); keys[slot] = w; values[slot] = i }
+            if keys[slot] == w { i = values[slot] } else { i = palette.index(of: w); keys[slot] = w; values[slot] = i }
             lastWord = w; lastIndex = i
             return i
         }
-        let noReference: [UInt32] = [], noIndices: [UInt8] = []
-        let ref = reference ?? noReference, refIndices = referenceIndices ?? noIndices
-        let useReference = ref.count == n && refIndices.count == n
-        frame.withUnsafeBufferPointer { f in
-            ref.withUnsafeBufferPointer { r in
-                refIndices.withUnsafeBufferPointer { ri in
-                    out.withUnsafeMutableBufferPointer { o in
-                        if useReference {
-                            for k in 0..<n { let w = f[k]; o[k] = r[k] == w ? ri[k] : lookup(w) }
-                        } else {
-                            for k in 0..<n { o[k] = lookup(f[k]) }
-                        }
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// The 768 bytes of a GIF colour table (unused entries black).

@@ -12,10 +12,15 @@ struct SVGFrameWriter {
     private(set) var body = ""
     /// The wrapper groups open around the last item.
     private var open: [Substring] = []
-    /// The names of the shown-in-frames rules written (`vFIRST_LAST`).
+    /// The names of the shown-in-frames rules written (`vFIRST_LAST`, `oLENGTH`, `tDELAY`).
     private var intervals = Set<String>()
-    /// How many growing or moving elements have their own rule (`gN`).
+    /// How many growing or moving elements were written (their masks are `mN`).
     private var grown = 0
+    /// The rules of growing or moving elements by their stops (`gN`): elements that change alike (a dot and
+    /// its ring) share one.
+    private var keyframes: [String: String] = [:]
+    /// The moves written: an element's frames, its offset in each, and its rule.
+    private var moves: [(first: Int, last: Int, offsets: [(Double, Double)], name: String)] = []
     private var styles: [Substring: String] = [:]
     /// The class of the open group of glyphs, if any.
     private var group: String?
@@ -26,7 +31,10 @@ struct SVGFrameWriter {
         var starts = [0]
         for d in delays { starts.append((starts.last ?? 0) + d) }
         self.starts = starts
-        total = max(1, starts.last ?? 1)
+        // Played once, the cycle ends with the last frame's own 1/fps (the hold changes nothing: the last frame
+        // stays, `forwards`), so frame k of n evenly timed ones starts at k/n of it: 100 frames, whole percents.
+        let hold = timing.loop ? 0 : Int((timing.hold * 1000).rounded())
+        total = max(1, (starts.last ?? 1) - hold, (starts.dropLast().last ?? 0) + 1)
         // Three decimals place a frame to the millisecond in animations up to 100 s, four beyond.
         digits = total <= 100_000 ? 3 : 4
         css = "<style type=\"text/css\"><![CDATA[\n"
@@ -83,14 +91,35 @@ struct SVGFrameWriter {
     /// Glyphs shown in the same frames one after another share a group that carries their class.
     private mutating func closeGroup() { if group != nil { body += "</g>\n"; group = nil } }
 
-    /// The class that shows an element in frames `first`…`last` (the state before and after is the
-    /// class's: `.f` hidden, `.f.last` visible), its rule written the first time.
+    /// The classes that show an element in frames `first`…`last` (the state before and after is the
+    /// class's: `.f` hidden, `.f.last` visible), their rules written the first time. Before the last frame:
+    /// `oL`, shown for its first L ms, and `tD`, started D ms late (no class for 0), so elements of any frames
+    /// shown as long share one rule; up to the last frame: `vFIRST_LAST`.
     private mutating func interval(_ first: Int, _ last: Int) -> String {
-        let name = "v\(first)_\(last)"
-        if intervals.insert(name).inserted {
-            let shown = stops(first, last, Array(repeating: "", count: last - first + 1))
-            css += "@keyframes \(name){" + shown + "}\n.\(name){animation-name:\(name)}\n"
+        guard last < frames - 1 else {
+            let name = "v\(first)_\(last)"
+            if intervals.insert(name).inserted {
+                let shown = stops(first, last, Array(repeating: "", count: last - first + 1))
+                css += "@keyframes \(name){" + shown + "}\n.\(name){animation-name:\(name)}\n"
+            }
+            return name
         }
+        let length = starts[last + 1] - starts[first], name = "o\(length)"
+        if intervals.insert(name).inserted {
+            css += "@keyframes \(name){0%{visibility:visible}" + percent(length) + "{visibility:hidden}}\n.\(name){animation-name:\(name)}\n"
+        }
+        guard first > 0 else { return name }
+        let delay = "t\(starts[first])"
+        if intervals.insert(delay).inserted { css += ".\(delay){animation-delay:\(starts[first])ms}\n" }
+        return name + " " + delay
+    }
+
+    /// The class of a rule with these stops (`gN`), written the first time.
+    private mutating func rule(_ stops: String) -> String {
+        if let known = keyframes[stops] { return known }
+        let name = "g\(keyframes.count + 1)"
+        keyframes[stops] = name
+        css += "@keyframes \(name){" + stops + "}\n.\(name){animation-name:\(name)}\n"
         return name
     }
 
@@ -107,7 +136,7 @@ struct SVGFrameWriter {
         // nil: written already, as a dashed line shown through a growing mask.
         guard let name = animation(item) else { return }
         let classes = "f\(item.last == frames - 1 ? " last" : "") \(name)"
-        if item.element.hasPrefix("<use"), name.hasPrefix("v") {
+        if item.element.hasPrefix("<use"), !item.grows, !item.moves {
             if group != classes { closeGroup(); body += "<g class=\"\(classes)\">\n"; group = classes }
             body += styled(item.element, nil) + "\n"
         } else {
@@ -122,10 +151,9 @@ struct SVGFrameWriter {
     private mutating func animation(_ item: SVGFrameMerge.Item) -> String? {
         if item.grows, let full = item.isWindow ? SVGFrameMerge.cumulativeLengths(item.points ?? []).last : item.lengths.last {
             grown += 1
-            let name = "g\(grown)"
             let dashes = SVGFrameStyle.dashPattern(SVGFrameMerge.style(item.element) ?? "")
             if dashes != nil, !item.isWindow {
-                writeMasked(item, name: name, full: full)
+                writeMasked(item, full: full)
                 return nil
             }
             let states = item.lengths.indices.map { j -> String? in
@@ -134,29 +162,34 @@ struct SVGFrameWriter {
                 return item.isWindow ? SVGFrameStyle.window(dashes, start: start, visible: visible, full: full)
                     : "stroke-dasharray:" + SVGFrameStyle.dashes(dashes, visible: visible, full: full)
             }
-            css += "@keyframes \(name){" + stops(item.first, item.last, states) + "}\n.\(name){animation-name:\(name)}\n"
-            return name
+            return rule(stops(item.first, item.last, states))
         } else if item.moves, let end = item.offsets.last {
             grown += 1
-            let name = "g\(grown)"
             // Written where the last frame has it; each frame moves it back to its own place.
-            let states = item.offsets.map { o -> String? in
-                "transform:translate(" + SVGFrameStyle.number(o.0 - end.0, 2) + "px," + SVGFrameStyle.number(o.1 - end.1, 2) + "px)"
+            let offsets = item.offsets.map { ($0.0 - end.0, $0.1 - end.1) }
+            // A dot's ring moves with it: their offsets differ only by the rounding of their coordinates.
+            if let same = moves.first(where: { m in
+                m.first == item.first && m.last == item.last && m.offsets.count == offsets.count
+                    && zip(m.offsets, offsets).allSatisfy { abs($0.0 - $1.0) <= 0.021 && abs($0.1 - $1.1) <= 0.021 }
+            }) { return same.name }
+            let states = offsets.map { o -> String? in
+                "transform:translate(" + SVGFrameStyle.number(o.0, 2) + "px," + SVGFrameStyle.number(o.1, 2) + "px)"
             }
-            css += "@keyframes \(name){" + stops(item.first, item.last, states) + "}\n.\(name){animation-name:\(name)}\n"
+            let name = rule(stops(item.first, item.last, states))
+            moves.append((item.first, item.last, offsets, name))
             return name
         }
         return interval(item.first, item.last)
     }
 
     /// A dashed line that grows: shown through a mask, a solid copy of it whose dash grows (its own dashes
-    /// up to each frame's length would take dozens of numbers a frame). `name` is the mask's rule.
-    private mutating func writeMasked(_ item: SVGFrameMerge.Item, name: String, full: Double) {
+    /// up to each frame's length would take dozens of numbers a frame).
+    private mutating func writeMasked(_ item: SVGFrameMerge.Item, full: Double) {
         let gap = SVGFrameStyle.number(full + 10, 1)
         let states = item.lengths.map { length -> String? in
             "stroke-dasharray:" + (length > 0 ? SVGFrameStyle.number(min(length, full), 1) : "0") + "," + gap
         }
-        css += "@keyframes \(name){" + stops(item.first, item.last, states, visibility: false) + "}\n.\(name){animation-name:\(name)}\n"
+        let name = rule(stops(item.first, item.last, states, visibility: false))
         closeGroup()
         body += SVGFrameStyle.mask(item.element, id: "m\(grown)", classes: "a \(name)")
         let shownIn = interval(item.first, item.last)

@@ -43,12 +43,18 @@ extension TimedMark {
     }
 
     /// A line drawn up to time t: the points whose time (`times[i]` for `points[i]`) is at most t.
-    /// `times` are non-decreasing, one a point.
+    /// `times` are non-decreasing, one a point. While a single point is revealed (a line needs two) it is
+    /// shown as a dot of the line's colour, so the line's start is seen from its first frame.
     public static func line(_ line: LineMark, times: [Double]) -> TimedMark {
         TimedMark(line, span: timeSpan(times)) { t in
             var m = line
             m.points = Array(line.points.prefix(revealed(times, upTo: t)))
-            return [m]
+            let finite = m.points.filter(\.isFinite)
+            guard finite.count == 1 else { return [m] }
+            var dot = ScatterMark(points: finite, shape: .circle, size: max(5, m.style.width * 3.5), color: m.style.color,
+                                  zOrder: line.zOrder)
+            dot.clipsToPlot = false  // whole, also on the plot's edge (the first step of a curve)
+            return [m, dot]
         }
     }
 
