@@ -13,6 +13,13 @@ public struct MetricSeries: Sendable {
     public var wallTimes: [Double]
     /// How the values were logged.
     public var precision: LoggedPrecision
+    /// Every logged point of a long series (more than `RunLogBuilder.longSeriesPoints`), whose `steps`,
+    /// `values` and `wallTimes` then hold only the points a plot needs (see `StepBuckets`: the minimum,
+    /// maximum, final value and divergence are among them); nil when those hold every point.
+    public var full: SpilledPoints?
+
+    /// How many points were logged (`count` unless the series is long).
+    public var loggedCount: Int { full?.count ?? count }
 
     public init(name: String, steps: StepColumn, values: [Double], wallTimes: [Double] = [],
                 precision: LoggedPrecision = .float64) {
@@ -47,7 +54,12 @@ public struct MetricSeries: Sendable {
     public var transient: (first: Int, count: Int)? {
         let end = divergenceIndex ?? values.count
         guard let first = values[..<end].firstIndex(where: { !$0.isFinite }) else { return nil }
-        return (first, values[first..<end].reduce(0) { $0 + ($1.isFinite ? 0 : 1) })
+        guard let full else { return (first, values[first..<end].reduce(0) { $0 + ($1.isFinite ? 0 : 1) }) }
+        // A long series keeps only some of its points: count them all.
+        let stop = end < steps.count ? steps[end] : Int64.max
+        var n = 0
+        full.forEach(from: steps[first]) { p in if p.step < stop, !p.value.isFinite { n += 1 } }
+        return (first, n)
     }
 
     /// The smallest finite value and its first step.

@@ -2,7 +2,9 @@
 ///
 /// A run is what one log file holds (CSV, JSON lines, or a TensorBoard event file), or every event
 /// file of one TensorBoard run directory read in name order. Points are kept in columns (8 bytes per
-/// step, per value and per wall time when the log has one), so a 10⁷-point series costs 160 MB.
+/// step, per value and per wall time when the log has one) up to `RunLogBuilder.longSeriesPoints` (2¹⁷)
+/// points a series; a longer series keeps every point in a temporary file and in memory only the points a
+/// plot needs (`MetricSeries.full`, `StepBuckets`), so memory does not grow with the log.
 public struct RunLog: Sendable {
     /// The run's name: the file or directory as given, or the name of the run's directory.
     public var name: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Collects points metric by metric while a reader streams a log, applying the rules every format
 /// shares:
 ///
@@ -29,9 +31,23 @@ struct RunLogBuilder {
     /// Whether each series is the log's epoch column (see `append`).
     private var isEpoch: [Bool] = []
     private var restarts: [Int] = []
+    /// The series that grew long, kept as `LongSeries` (nil for the others).
+    private var long: [LongSeries?] = []
     private let recordsTime: Bool
+    private let longAt: Int
 
-    init(recordsTime: Bool) { self.recordsTime = recordsTime }
+    /// The points past which a series is kept as a `LongSeries` (a temporary file and the points a plot
+    /// needs) rather than in memory: 2¹⁷ (3 MB of steps, values and times), or `DLPLOT_LONG_SERIES_POINTS`.
+    static let longSeriesPoints: Int = {
+        let text = ProcessInfo.processInfo.environment["DLPLOT_LONG_SERIES_POINTS"] ?? ""
+        return Int(text).map { max($0, 2) } ?? 1 << 17
+    }()
+
+    /// - Parameter longAt: the points past which a series is kept as a `LongSeries`.
+    init(recordsTime: Bool, longAt: Int = RunLogBuilder.longSeriesPoints) {
+        self.recordsTime = recordsTime
+        self.longAt = max(longAt, 2)
+    }
 
     /// Adds one point; `time` is ignored when the builder does not record time.
     mutating func append(_ name: String, step: Int64, value: Double, time: Double = 0,
@@ -57,7 +73,7 @@ struct RunLogBuilder {
         isEpoch.append(name == "epoch" && split.isEmpty)
         splits.append(split)
         splitKeys.insert(split.map(\.value))
-        replaced.append(0); restarts.append(0)
+        replaced.append(0); restarts.append(0); long.append(nil)
         return k
     }
 
@@ -66,6 +82,12 @@ struct RunLogBuilder {
 
     /// Adds one point to the metric `k` (from `series(named:)`).
     mutating func append(to k: Int, step: Int64, value: Double, time: Double = 0, precision: LoggedPrecision = .float64) {
+        if precision == .float64 { series[k].precision = .float64 }
+        if long[k] != nil {
+            let r = long[k]?.append(SpillFile.Point(step: step, value: value, time: recordsTime ? time : 0)) ?? (dropped: 0, wentBack: false)
+            if r.wentBack { replaced[k] += r.dropped; restarts[k] += 1 }
+            return
+        }
         if let last = series[k].steps.last, step <= last {
             let keep = firstIndex(notBelow: step, in: series[k].steps)
             let dropped = series[k].steps.count - keep
@@ -84,13 +106,23 @@ struct RunLogBuilder {
         series[k].steps.append(step)
         series[k].values.append(value)
         if recordsTime { series[k].wallTimes.append(time) }
-        if precision == .float64 { series[k].precision = .float64 }
+        if series[k].count > longAt, !isEpoch[k] { makeLong(k) }
     }
 
-    var isEmpty: Bool { series.allSatisfy { $0.steps.isEmpty } }
+    /// Hands the series `k` over to a `LongSeries` (unless no temporary file can be written: then it stays).
+    private mutating func makeLong(_ k: Int) {
+        let l = LongSeries(steps: series[k].steps, values: series[k].values, times: series[k].wallTimes)
+        guard l.isSpilled else { return }
+        long[k] = l
+        series[k].steps = StepColumn()
+        series[k].values = []
+        series[k].wallTimes = []
+    }
+
+    var isEmpty: Bool { series.indices.allSatisfy { series[$0].steps.isEmpty && long[$0] == nil } }
 
     /// The last step of the metric `k`, if it has one.
-    func lastStep(of k: Int) -> Int64? { series[k].steps.last }
+    func lastStep(of k: Int) -> Int64? { long[k]?.lastStep ?? series[k].steps.last }
 
     /// Makes room at once for the points a log of about `rows` records will hold, each metric in the
     /// proportion of the first `seen` records that had it, so the columns grow without the doubling
@@ -98,8 +130,9 @@ struct RunLogBuilder {
     mutating func reserve(rows: Int, seen: Int) {
         guard seen > 0, rows > seen else { return }
         for k in series.indices {
-            let n = Int(Double(series[k].count) / Double(seen) * Double(rows) * 1.05) + 64
-            guard !isEpoch[k], n > series[k].values.capacity else { continue }
+            // Never past the point where the series becomes a `LongSeries`.
+            let n = min(Int(Double(series[k].count) / Double(seen) * Double(rows) * 1.05) + 64, longAt + 1)
+            guard !isEpoch[k], long[k] == nil, n > series[k].values.capacity else { continue }
             series[k].steps.reserveCapacity(n)
             series[k].values.reserveCapacity(n)
             if recordsTime { series[k].wallTimes.reserveCapacity(n) }
@@ -109,6 +142,15 @@ struct RunLogBuilder {
     /// The finished run; the `epoch` metric, when present, becomes the run's epoch axis.
     func build(name: String, source: String, format: LogFormat, notes: [String]) -> RunLog {
         var notes = notes
+        var series = series
+        for k in series.indices {
+            guard var l = long[k] else { continue }
+            let done = l.finish()
+            series[k].steps = done.steps
+            series[k].values = done.values
+            series[k].wallTimes = recordsTime ? done.times : []
+            series[k].full = done.all
+        }
         var metrics: [MetricSeries] = []
         var epochs: MetricSeries?
         let names = splitNames()

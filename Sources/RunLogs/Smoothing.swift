@@ -20,4 +20,24 @@ public enum Smoothing {
         }
         return out
     }
+
+    /// `debiasedEMA` of every logged point of `series`, at the points it holds: for a long series (see
+    /// `MetricSeries.full`) the average runs over every point, not over the few a plot keeps.
+    public static func debiasedEMA(_ series: MetricSeries, weight w: Double) -> [Double] {
+        guard let full = series.full, w > 0 else { return debiasedEMA(series.values, weight: w) }
+        var out = series.values
+        var last = 0.0, debias = 1.0, j = 0
+        let steps = series.steps
+        full.forEach { p in
+            var v = p.value
+            if v.isFinite {
+                last = w * last + (1 - w) * v
+                debias *= w
+                v = last / (1 - debias)
+            }
+            while j < steps.count && steps[j] < p.step { j += 1 }
+            if j < steps.count && steps[j] == p.step { out[j] = v; j += 1 }
+        }
+        return out
+    }
 }

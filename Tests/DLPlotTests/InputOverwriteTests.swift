@@ -33,4 +33,26 @@ final class InputOverwriteTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("logs/version_0/metrics.csv"), encoding: .utf8), log)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8), "x,y\n0,1\n1,1\n")
     }
+
+    /// A name the user did not type (the default output name, --data's NAME-2.csv) that is an input: the
+    /// message says which name it is and how to choose another, not "invalid -o" for a -o never given.
+    func testAChosenNameThatIsAnInputSaysSo() throws {
+        let dir = try makeTemporaryDirectory()
+        try log.write(to: dir.appendingPathComponent("runs.png"), atomically: true, encoding: .utf8)
+        let byDefault = try runDLPlot(["runs", "runs.png"], in: dir)
+        XCTAssertEqual(byDefault.status, 64)
+        XCTAssertEqual(byDefault.stderr, "Error: the default output name 'runs.png', an input of this command (the log 'runs.png'): "
+            + "writing there would replace it; give -o with another name\n")
+        for seed in 0..<2 {
+            try log.write(to: dir.appendingPathComponent("a-seed\(seed).csv"), atomically: true, encoding: .utf8)
+        }
+        try log.write(to: dir.appendingPathComponent("d-2.csv"), atomically: true, encoding: .utf8)
+        let further = try runDLPlot(["runs", "a-seed0.csv", "a-seed1.csv", "d-2.csv", "--group", "seed[0-9]+", "-o", "g.png",
+                                     "--data", "d.csv"], in: dir)
+        XCTAssertEqual(further.status, 64)
+        XCTAssertEqual(further.stderr, "Error: --data 'd.csv' also writes 'd-2.csv', an input of this command (the log 'd-2.csv'): "
+            + "writing there would replace it; give --data another name\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g.png").path), "nothing written")
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("d-2.csv"), encoding: .utf8), log)
+    }
 }

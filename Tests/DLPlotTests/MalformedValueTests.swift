@@ -23,6 +23,22 @@ final class MalformedValueTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("t.png").path))
     }
 
+    /// A number option given text (once the argument parser's "The value 'abc' is invalid for '--font-scale
+    /// <factor>'") is refused in the form of every other refusal, naming the option and the value as typed.
+    func testANumberOptionGivenTextSaysItExpectsANumber() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (args, line) in [(["activation", "relu", "--font-scale", "abc"], "invalid --font-scale 'abc': expected a number"),
+                             (["activation", "relu", "--dpi", "1e"], "invalid --dpi '1e': expected a number"),
+                             (["curves", "--surface", "bowl", "--steps", "1.5"], "invalid --steps '1.5': expected a whole number")] {
+            let r = try runDLPlot(args + ["-o", "x.png"], in: dir)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertEqual(r.stderr, "Error: \(line)\n")
+        }
+        XCTAssertEqual(CommandLineErrors.numberRefusal("The value 'x' is invalid for '--theme <theme>'. Please provide one of 'a'"), nil)
+        XCTAssertEqual(listing(dir), [], "nothing written")
+    }
+
     func testTheFlagListHoldsEveryFlagOfEveryCommand() throws {
         for command in DLPlot.allSubcommands {
             let help = command.helpMessage(columns: 400)

@@ -170,6 +170,17 @@ public struct XColumn: RandomAccessCollection, Sendable {
         if case let .times(t, t0, _) = source { return t[i] - t0 }
         return self[i]
     }
+
+    /// The x, in the log's own unit, of a point at `step` logged at wall time `time` (for the points of a
+    /// long series that the column does not hold; see `MetricSeries.full`).
+    public func logged(step: Int64, time: Double) -> Double {
+        switch source {
+        case .steps: Double(step)
+        case .completedEpochs: Double(step) + 1
+        case let .epochs(map, _): map.epoch(at: step)
+        case let .times(_, t0, _): time - t0
+        }
+    }
 }
 
 /// The unit of a time axis, picked from the span so that its numbers read as people say durations:

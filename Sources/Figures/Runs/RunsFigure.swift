@@ -53,7 +53,7 @@ public struct RunsFigure: FigureRecipe {
         // Time in the unit its span reads in: "71.5 h", not "2.57×10⁵ s".
         let unit = x == .time ? TimeUnit.pick(span: seconds.map { $0.1 - $0.0 } ?? 0) : .seconds
         let xRange = seconds.map { ($0.0 / unit.rawValue, $0.1 / unit.rawValue) }
-        var points = RunsTables(smoothing: smoothing != nil, x: x)
+        var points = RunsTables(smoothing: smoothing, x: x)
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
         var interpolated = false
         // Whole steps (or a Keras log's whole epochs) get whole-number ticks on a short axis.
@@ -61,6 +61,7 @@ public struct RunsFigure: FigureRecipe {
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(unit), yLabel: nil)
+            ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"
             ax.zeroLines = false
             if logY { ax.yScale = .log; ax.minorTicks = true }
             let best = bestValue(metric)
@@ -68,7 +69,7 @@ public struct RunsFigure: FigureRecipe {
             for (i, run) in runs.enumerated() {
                 guard let series = run.metric(metric) else { continue }
                 let xs = try RunCurves.xColumn(series, of: run, axis: x, timeUnit: unit.rawValue)
-                let smoothed = smoothing.map { Smoothing.debiasedEMA(series.values, weight: $0) }
+                let smoothed = smoothing.map { Smoothing.debiasedEMA(series, weight: $0) }
                 points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
                 if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))

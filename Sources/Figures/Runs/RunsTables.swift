@@ -3,12 +3,15 @@ import RunLogs
 /// The tidy tables behind a runs figure: one row per logged point, and one per group and step.
 struct RunsTables {
     private(set) var table: DataTable
+    /// The smoothing weight (for the `smoothed` column of long series, smoothed row by row).
+    private let weight: Double
 
     /// `run,metric,step,value` (+ `smoothed` when smoothing, + `epoch` or `time` for those x axes; time
     /// in seconds, whatever unit the axis draws).
-    init(smoothing: Bool, x: RunCurves.XAxis) {
+    init(smoothing: Double?, x: RunCurves.XAxis) {
+        weight = smoothing ?? 0
         var columns = ["run", "metric", "step", "value"]
-        if smoothing { columns.append("smoothed") }
+        if smoothing != nil { columns.append("smoothed") }
         if x != .step { columns.append(x.rawValue) }
         table = DataTable(name: "points", columns: columns, cells: [])
     }
@@ -17,6 +20,19 @@ struct RunsTables {
     /// rows are made when the table is written (from the series' own arrays, shared, not copied).
     mutating func add(run: String, series: MetricSeries, x: XColumn, smoothed: [Double]?) {
         let hasX = table.columns.count > (smoothed == nil ? 4 : 5)
+        if let full = series.full {
+            // A long series: every logged point, read back in order from its temporary file.
+            let name = series.name, float32 = series.precision == .float32, smoothing = smoothed != nil
+            let cursor = full.cursor(smoothing: smoothing ? weight : nil)
+            table.appendRows(count: full.count) { i in
+                let p = cursor.point(i)
+                var row: [DataCell] = [.text(run), .text(name), .integer(p.step), float32 ? .real32(Float(p.value)) : .real(p.value)]
+                if smoothing { row.append(.real(cursor.smoothed(i))) }
+                if hasX { row.append(.real(x.logged(step: p.step, time: p.time))) }
+                return row
+            }
+            return
+        }
         let name = series.name, steps = series.steps, values = series.values, float32 = series.precision == .float32
         table.appendRows(count: series.count) { i in
             var row: [DataCell] = [.text(run), .text(name), .integer(steps[i]),

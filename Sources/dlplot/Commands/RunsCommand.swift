@@ -214,6 +214,16 @@ extension DLPlot {
                 + RunCurves.listing(groups.map(\.key)) + "); another pattern or --run-column can make them equal"
         }
 
+        /// Says that a group's statistics over a long series (see `MetricSeries.full`) are taken at the points its
+        /// plot keeps, not at every logged one.
+        static func longGroupNote(_ runs: [RunLog], metrics: [String]) -> String? {
+            let long = runs.flatMap { run in run.metrics.filter { $0.full != nil && metrics.contains($0.name) }.map { (run.name, $0) } }
+            guard let (name, first) = long.first else { return nil }
+            return "\(name) logs \(first.loggedCount) points of \(first.name)\(long.count > 1 ? " (and \(long.count - 1) more long series)" : ""); "
+                + "group statistics use the \(first.count) points kept for the plot (first, last, smallest and largest of each "
+                + "step range); --data's first table has every point"
+        }
+
         /// Renames runs of one name read from files in different directories by the nearest directory that
         /// tells them apart: x1/run/log.csv and x2/run/log.csv are "x1/log" and "x2/log".
         static func distinguish(_ runs: inout [RunLog]) {
@@ -257,6 +267,7 @@ extension DLPlot {
                     + RunCurves.listing(runs.map(\.name)))
             }
             let groupNote = try pattern.flatMap { try groupCheck(runs, pattern: $0) }
+            let longNote = pattern == nil ? nil : Self.longGroupNote(runs, metrics: metrics)
             var recipe = RunsFigure(runs: runs, metrics: metrics, x: xAxis(runs),
                                     smoothing: smoothing, logY: logY, groupPattern: pattern,
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
@@ -265,7 +276,7 @@ extension DLPlot {
             do {
                 let tables = try recipe.build(into: &figure)
                 let room = makeRoom(&figure, rows: grid.rows)
-                for note in runs.flatMap(\.notes) + [groupNote, room].compactMap({ $0 }) {
+                for note in runs.flatMap(\.notes) + [groupNote, longNote, room].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
                 }
                 return (figure, tables)

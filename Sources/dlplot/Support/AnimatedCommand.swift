@@ -80,7 +80,7 @@ extension AnimatedFigureCommand {
             return true
         }
         let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
-        try InputOutputCheck.check(outputs: [("-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
+        try InputOutputCheck.check(outputs: [(figureOptions.output == nil ? InputOutputCheck.defaultName : "-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
         let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
         try checkPage(figure)

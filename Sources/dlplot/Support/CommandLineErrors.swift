@@ -37,8 +37,19 @@ enum CommandLineErrors {
             Glibc.exit(code.rawValue)
         }
         if code != .validationFailure { ProcessEnd.checkStandardOutput() }
-        writeStandardError("Error: " + oneLine(DLPlot.message(for: error)) + "\n")
+        let message = oneLine(DLPlot.message(for: error))
+        writeStandardError("Error: " + (numberRefusal(message) ?? message) + "\n")
         Glibc.exit(code.rawValue)
+    }
+
+    /// ArgumentParser's words for a number option given something else ("The value 'abc' is invalid for
+    /// '--font-scale <factor>'") in the form of every other refusal: "invalid --font-scale 'abc': expected a
+    /// number" ("a whole number" when the value is a number but not an integer, as for --steps 1.5).
+    static func numberRefusal(_ message: String) -> String? {
+        guard let m = message.wholeMatch(of: /The value '(.*)' is invalid for '(-[-A-Za-z0-9]+) <[^>]*>'\.?/) else { return nil }
+        let (value, option) = (String(m.1), String(m.2))
+        let whole = Double(value.trimmingCharacters(in: .whitespaces)) != nil
+        return "invalid \(option) '\(value)': expected \(whole ? "a whole number" : "a number")"
     }
 
     /// A value as typed, cut to its first `limit` characters (with "…") so a message stays one readable line.

@@ -58,8 +58,7 @@ enum OutputTarget {
     /// option of each path.
     static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)], option: (String) -> String = { _ in "-o" }) throws {
         for r in rendered where !isStandardOutput(r.path) && InputSpool.isInput(r.path) {
-            throw ValidationError("invalid \(option(r.path)) '\(r.path)': it is an input of this command; writing there "
-                + "would replace it: choose another name")
+            throw ValidationError(InputOutputCheck.message(option: option(r.path), path: r.path, input: nil))
         }
         let regular = rendered.filter { !isStandardOutput($0.path) }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
@@ -79,8 +78,9 @@ extension FigureCommand {
     @discardableResult
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
         let report = figureOptions.layout.layoutReport.map { [("--layout-report", $0)] } ?? []
+        let output = figureOptions.output == nil ? InputOutputCheck.defaultName : "-o"
         try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + (data.map { [("--data", $0)] } ?? []) + report)
-        try InputOutputCheck.check(outputs: targets.map { ("-o", $0.path) } + (data.map { [("--data", $0)] } ?? []) + report,
+        try InputOutputCheck.check(outputs: targets.map { (output, $0.path) } + (data.map { [("--data", $0)] } ?? []) + report,
                                    inputs: inputFiles)
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
@@ -109,7 +109,8 @@ extension FigureCommand {
             let files = try OutputTarget.dataFiles(tables, path: data)
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
             try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
-            try InputOutputCheck.check(outputs: files.map { ("--data", $0.path) }, inputs: inputFiles)
+            try InputOutputCheck.check(outputs: files.map { ($0.path == data ? "--data" : InputOutputCheck.furtherTable(data), $0.path) },
+                                       inputs: inputFiles)
             rendered += files
             // Files named here, not by the user, that already exist are replaced: said on standard error.
             replaced = files.dropFirst().map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
@@ -118,7 +119,8 @@ extension FigureCommand {
             do { rendered.append((path, .bytes(Array(try figure.layoutReport().json.utf8)))) } catch { throw FigureError(error.commandLineMessage) }
         }
         try OutputTarget.writeAll(rendered) { path in
-            path == figureOptions.layout.layoutReport ? "--layout-report" : targets.contains { $0.path == path } ? "-o" : "--data"
+            path == figureOptions.layout.layoutReport ? "--layout-report" : targets.contains { $0.path == path } ? output
+                : path == data ? "--data" : InputOutputCheck.furtherTable(data ?? "")
         }
         if let data, !replaced.isEmpty {
             writeStandardError("note: replaced the existing " + replaced.map { "'\($0)'" }.joined(separator: ", ")
@@ -144,7 +146,13 @@ extension FigureCommand {
         let written = try write(to: [(path, format)], data: figureOptions.data, command: commandLine())
         // Names chosen here (no -o, or --data's NAME-2.csv, …): say where the files went.
         let extraData = written.count - 1 - (figureOptions.layout.layoutReport == nil ? 0 : 1) > 1
-        if figureOptions.output == nil || extraData { writeStandardError("wrote " + written.joined(separator: " and ") + "\n") }
+        if figureOptions.output == nil || extraData { writeStandardError("wrote " + Self.list(written) + "\n") }
+    }
+
+    /// "a.png", "a.png and a.csv", "a.png, a.csv and a-2.csv".
+    static func list(_ names: [String]) -> String {
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The command line that made this figure, for the PNG's metadata.

@@ -15,10 +15,26 @@ enum InputOutputCheck {
         for (option, path) in outputs where !OutputTarget.isStandardOutput(path) {
             let k = key(path)
             if let hit = inputKeys.first(where: { $0.key == k || sameInode($0.input.path, path) }) {
-                throw ValidationError("invalid \(option) '\(path)': it is an input of this command (\(hit.input.what) '\(hit.input.path)'); "
-                    + "writing there would replace it: choose another name")
+                throw ValidationError(message(option: option, path: path, input: "\(hit.input.what) '\(hit.input.path)'"))
             }
         }
+    }
+
+    /// The label of an output the user did not type: the name chosen without -o.
+    static let defaultName = "the default output name"
+
+    /// The label of `--data`'s further table `path` (NAME-2.csv, …) when `data` is what the user typed.
+    static func furtherTable(_ data: String) -> String { "--data '\(data)' also writes" }
+
+    /// The refusal of an output that is an input: "invalid -o 'x.csv': it is an input …" for a name the user
+    /// typed; for one chosen here (`defaultName`, `furtherTable`) the message says so and how to choose another.
+    static func message(option: String, path: String, input: String?) -> String {
+        let what = input.map { " (\($0))" } ?? ""
+        if option.hasPrefix("-") && !option.contains(" ") {
+            return "invalid \(option) '\(path)': it is an input of this command\(what); writing there would replace it: choose another name"
+        }
+        let advice = option.hasPrefix("--data") ? "give --data another name" : "give -o with another name"
+        return "\(option) '\(path)', an input of this command\(what): writing there would replace it; \(advice)"
     }
 
     /// The canonical form of `path`: a symbolic link to a regular file resolved, the directory made absolute.

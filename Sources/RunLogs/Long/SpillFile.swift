@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// One unlinked temporary file that holds the points of every long series (see `LongSeries`) while a
+/// log is read and until the process ends, so that a 10⁷-row log costs disk, not memory: points go in
+/// as blocks of `SpillFile.blockPoints` records, appended at the end, each found again by its offset.
+///
+/// A record is 24 bytes: the step (Int64), the value and the wall time (Double bit patterns), all
+/// little-endian as the machine stores them. The file is made in `NSTemporaryDirectory()` (`TMPDIR`) on
+/// first use and unlinked at once (Linux); reads and writes are positional (`pread`, `pwrite`), under a lock.
+final class SpillFile: @unchecked Sendable {
+    /// The points of one block.
+    static let blockPoints = 8192
+    static let recordBytes = 24
+
+    /// The file every long series of the process uses.
+    static let shared = SpillFile()
+
+    private let lock = NSLock()
+    private var descriptor: Int32 = -1
+    private var end: Int64 = 0
+    /// Why the file could not be made or written, once it could not.
+    private(set) var failure: String?
+
+    /// A point of a series: its step, value and wall time (0 when the log records none).
+    struct Point: Equatable {
+        var step: Int64
+        var value: Double
+        var time: Double
+    }
+
+    /// Appends `points` as one block and returns its offset (nil when the file cannot be made or written).
+    func append(_ points: [Point]) -> Int64? {
+        lock.lock(); defer { lock.unlock() }
+        guard open() else { return nil }
+        var bytes = [UInt8](repeating: 0, count: points.count * Self.recordBytes)
+        bytes.withUnsafeMutableBytes { raw in
+            for (i, p) in points.enumerated() {
+                raw.storeBytes(of: p.step, toByteOffset: i * 24, as: Int64.self)
+                raw.storeBytes(of: p.value.bitPattern, toByteOffset: i * 24 + 8, as: UInt64.self)
+                raw.storeBytes(of: p.time.bitPattern, toByteOffset: i * 24 + 16, as: UInt64.self)
+            }
+        }
+        let offset = end
+        var written = 0
+        let total = bytes.count
+        while written < total {
+            let n = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress.map { $0 + written }, total - written,
+                                                   off_t(offset) + off_t(written)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { failure = String(cString: strerror(errno)); return nil }
+            written += n
+        }
+        end += Int64(bytes.count)
+        return offset
+    }
+
+    /// The `count` points of the block at `offset`.
+    func read(offset: Int64, count: Int) -> [Point] {
+        lock.lock(); defer { lock.unlock() }
+        var bytes = [UInt8](repeating: 0, count: count * Self.recordBytes)
+        var done = 0
+        let total = bytes.count
+        while done < total {
+            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress.map { $0 + done }, total - done,
+                                                         off_t(offset) + off_t(done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        return bytes.withUnsafeBytes { raw in
+            (0..<(done / Self.recordBytes)).map { i in
+                Point(step: raw.load(fromByteOffset: i * 24, as: Int64.self),
+                      value: Double(bitPattern: raw.load(fromByteOffset: i * 24 + 8, as: UInt64.self)),
+                      time: Double(bitPattern: raw.load(fromByteOffset: i * 24 + 16, as: UInt64.self)))
+            }
+        }
+    }
+
+    /// Makes the file on first use (under the lock).
+    private func open() -> Bool {
+        if descriptor >= 0 { return true }
+        if failure != nil { return false }
+        var template = Array((NSTemporaryDirectory() + "/dlplot-points-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { failure = String(cString: strerror(errno)); return false }
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        unlink(path)
+        descriptor = fd
+        return true
+    }
+}
