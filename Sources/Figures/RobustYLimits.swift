@@ -13,7 +13,8 @@ import RealModule
 /// core's span (not further than the curve goes), so every branch is seen leaving the view towards its
 /// pole, however short (x/(3(2x + 1)) falls from 0 to −∞ between 0 and −0.5, all of it inside the
 /// margin of its pole, and was lost when the margin was only left out).
-/// The result is padded by 5 % as automatic limits are. Values beyond it are clipped by the plot frame;
+/// A curve whose lowest or highest point such a tail hides (x^x's minimum at 1/e) is cut where that
+/// point shows (`extremumCut`). The result is padded by 5 % as automatic limits are. Values beyond it are clipped by the plot frame;
 /// `clipped` says whether any drawn value lies outside, so a figure can mark where.
 public struct RobustYLimits: Sendable, Equatable {
     /// The lower and upper limit (padded).
@@ -64,6 +65,13 @@ public struct RobustYLimits: Sendable, Equatable {
         for v in towards {
             if v > coreHi { hi = max(hi, min(v, coreHi + span)) }
             if v < coreLo { lo = min(lo, max(v, coreLo - span)) }
+        }
+        if let cut = Self.extremumCut(xs: xs, series: series, poles: poles, step: h) {
+            if cut.sign > 0, hi > cut.level, cut.level - lo <= 0.1 * (hi - lo) {
+                (hi, coreUpper, trimmed) = (cut.level, min(coreUpper, cut.level), true)
+            } else if cut.sign < 0, lo < cut.level, hi - cut.level <= 0.1 * (hi - lo) {
+                (lo, coreLower, trimmed) = (cut.level, max(coreLower, cut.level), true)
+            }
         }
         shownLower = lo
         shownUpper = hi

@@ -13,13 +13,15 @@ struct SurfaceFieldView {
     let limits: (lower: Double?, upper: Double?)
     /// Where f → ±∞ inside the view, with the sign, when the largest |f| is an isolated pole.
     let pole: (point: Point, positive: Bool)?
-    /// The view's axes along which f → ±∞ (log(x·y) on x = 0 and y = 0), with the sign.
-    let singular: [(line: String, sign: Int)]
+    /// The view's axes and curves along which f → ±∞ (log(x·y) on x = 0 and y = 0, 1/(x − y) on x − y = 0).
+    let singular: [SingularSet]
     /// "x < 0" when the undefined cells are one side of a vertical or horizontal line, "x·y < 0" when they
     /// are whole quadrants, nil otherwise.
     let undefinedSide: String?
     /// The fraction of the grid's values that are NaN or infinite.
     let undefinedFraction: Double
+    /// Whether none of them is NaN: every one is ±∞ (1/(x − y) on the cells of the line x = y).
+    let undefinedIsInfinite: Bool
 
     /// - Parameters:
     ///   - logScale: whether colours are log-spaced (nil: decided from the data); heights are linear (false).
@@ -37,9 +39,11 @@ struct SurfaceFieldView {
         }
         let bad = raw.z.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         undefinedFraction = Double(bad) / Double(max(1, raw.z.count))
+        undefinedIsInfinite = !raw.z.contains { $0.isNaN }
         undefinedSide = bad > 0 ? Self.side(of: raw) ?? Self.quadrants(of: raw) : nil
         pole = surface.expression == nil ? nil : Self.pole(in: raw, surface: surface)
-        singular = pole == nil ? Self.singularAxes(of: surface, in: raw.bounds) : []
+        let axes = pole == nil ? Self.singularAxes(of: surface, in: raw.bounds) : []
+        singular = pole == nil ? axes + Self.singularCurves(of: surface, in: raw.bounds, besides: axes) : []
     }
 
     /// `v` rounded up (towards +∞) to two significant digits.
@@ -99,7 +103,8 @@ struct SurfaceFieldView {
             out.append((heights ? "heights below \(Self.short(lo)) cut flat" : "colours stop at \(Self.short(lo)) (hatched below)")
                        + "; the smallest sampled \(f) is \(Self.short(bottom))")
         }
-        if undefinedFraction > 0 {
+        // Cells where f is ±∞ on a pole or singular curve already named are not "undefined (NaN)".
+        if undefinedFraction > 0, !(undefinedIsInfinite && (pole != nil || !singular.isEmpty)) {
             let share = TickFormat.short(100 * undefinedFraction, significant: 2)
             out.append("\(f) undefined (NaN)" + (undefinedSide.map { " for \($0)" } ?? " on \(share) % of the view")
                        + (heights ? ": no surface there" : ", hatched grey"))
@@ -169,6 +174,7 @@ extension SurfaceFigure {
         case let .count(_, spacing): logScale = spacing == .auto ? nil : spacing == .log
         case .exactly: logScale = false
         case .values: clip = false
+        case let .resolved(r): logScale = r.isLog; clip = false
         }
         if view3D != nil { logScale = false }
         // Built-in surfaces keep their own colours in any view (six_hump_camel over ±4 spans decades by design).

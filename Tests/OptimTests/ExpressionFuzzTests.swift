@@ -57,6 +57,12 @@ final class ExpressionFuzzTests: XCTestCase {
                 let f = try MathExpression(text, dimension: dimension, parameters: ["a": 1.5, "beta": 2])
                 parsed = true
                 XCTAssertFalse(f.mathLabel.isEmpty, text, file: file, line: line)
+                // The factors where f may be unbounded are well-formed expressions of the same variables.
+                for g in f.singularFactors {
+                    XCTAssertFalse(g.source.isEmpty, text, file: file, line: line)
+                    XCTAssertEqual(g.dimension, dimension, text, file: file, line: line)
+                    XCTAssertFalse(g.isConstant, "\(text): factor \(g.source)", file: file, line: line)
+                }
                 let xs = [-3.0, -1, 0, 0.5, 2, 40], ys = [0.5, 2, 1, -1, 0, -7]
                 var v: [Double] = [], gx: [Double] = [], gy: [Double] = []
                 f.evaluate(xs: xs, ys: ys, values: &v, dfdx: &gx, dfdy: &gy)
