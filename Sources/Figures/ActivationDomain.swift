@@ -34,7 +34,7 @@ public struct ActivationDomain: Sendable, Equatable {
     /// the limits are fitted to log₁₀ of the positive values and always fixed (`RobustYLimits(logOf:…)`).
     public init(value f0: @escaping (Double) -> Double, derivative df0: @escaping (Double) -> Double,
                 over range: ClosedRange<Double>, poles: [Pole] = [], includeValue: Bool = true,
-                includeDerivative: Bool = true, logScale: Bool = false,
+                includeDerivative: Bool = true, logScale: Bool = false, overflowProne: Bool = false,
                 batch: (([Double]) -> (values: [Double], derivatives: [Double]))? = nil) {
         let n = 2401, span = range.upperBound - range.lowerBound
         guard span > 0 else { return }
@@ -46,10 +46,18 @@ public struct ActivationDomain: Sendable, Equatable {
         let df: (Double) -> Double = { table[$0]?.1 ?? df0($0) }
         let q = span * 1e-6
         let inside = poles.filter { $0.at > range.lowerBound - q && $0.at < range.upperBound + q }
-        var singular = undefinedRuns(f, xs: xs, span: span, poles: inside.map(\.at))
-        // Points where f is defined but f′ is not (sqrt at 0 when the boundary is sampled exactly).
+        var singular = undefinedRuns(f, xs: xs, span: span, poles: inside.map(\.at), overflowProne: overflowProne)
+        // Points where f is defined but f′ is not (sqrt at 0 when the boundary is sampled exactly). Where f
+        // itself is smooth there (its difference quotient is a modest number), f′ lost its precision in the
+        // formula's float64 arithmetic (log(sigmoid(x)) near −745): said as such, not as f′ → ∞.
+        var lossy: [Double] = []
         for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q }) {
-            singular.append(x)
+            let h = span * 1e-5, slope = (f(x + h) - f(x - h)) / (2 * h)
+            if slope.isFinite, abs(slope) < 1e3 { lossy.append(x) } else { singular.append(x) }
+        }
+        if let lo = lossy.first, let hi = lossy.last {
+            clauses.append("f′ loses float64 precision " + (lossy.count == 1 ? "at x = " + TickFormat.short(lo)
+                : "for " + TickFormat.short(lo, significant: 3) + " ≤ x ≤ " + TickFormat.short(hi, significant: 3)))
         }
         for p in inside where !singular.contains(where: { abs($0 - p.at) <= 4 * q }) { singular.append(p.at) }
         var valueBounded: [Double] = []
@@ -82,7 +90,8 @@ public struct ActivationDomain: Sendable, Equatable {
 
     /// Adds a clause for each run of samples where f is undefined and returns the run ends (the
     /// candidates for unbounded points). A single undefined sample at a pole is the pole's own clause.
-    private mutating func undefinedRuns(_ f: (Double) -> Double, xs: [Double], span: Double, poles: [Double]) -> [Double] {
+    private mutating func undefinedRuns(_ f: (Double) -> Double, xs: [Double], span: Double, poles: [Double],
+                                        overflowProne: Bool) -> [Double] {
         let n = xs.count, q = span * 1e-6
         let sampled = xs.map { f($0).isFinite }
         // A lone defined sample between undefined ones (x^x at a negative integer) is not a piece of
@@ -108,6 +117,12 @@ public struct ActivationDomain: Sendable, Equatable {
             let hi = j < n - 1 ? boundary(xs[j + 1], xs[j]) : nil
             if let clause = Self.overflow(f, run: xs[k...j], before: k > 0 ? xs[k - 1] : nil, after: j < n - 1 ? xs[j + 1] : nil) {
                 // Not undefined: f is a number too large for float64 there (eˣ for x > 709.78).
+                clauses.append(clause)
+                k = j + 1
+                continue
+            }
+            if let clause = Self.rangeArtefact(f, run: xs[k...j], lo: lo, hi: hi, span: span, overflowProne: overflowProne) {
+                // Not undefined either: an exponential inside the formula left float64's range (inf/inf, log(0)).
                 clauses.append(clause)
                 k = j + 1
                 continue
@@ -157,6 +172,27 @@ public struct ActivationDomain: Sendable, Equatable {
         case let (nil, h?): return "f overflows float64\(to) for x < " + show(h.x)
         case (nil, nil): return nil
         }
+    }
+
+    /// "float64 over/underflow in the formula for x < −745.13 (f = −∞ there)" for a run at the end of the
+    /// range where f is computed as ±∞ (one sign) or NaN although f approaches its edge tamely — a modest,
+    /// finite value that does not grow towards it: log(sigmoid(x)) (σ underflows to 0 below −745) and
+    /// exp(x)/(1 + exp(x)) (∞/∞ above 709.78) are defined everywhere. A NaN run is taken for such an artefact
+    /// only when the formula has an exponential in it (`overflowProne`) and its edge is beyond |x| = 20: NaN is
+    /// also what a true domain edge gives (x^1.5 below 0), and those sit where the formula puts them.
+    static func rangeArtefact(_ f: (Double) -> Double, run: ArraySlice<Double>, lo: Double?, hi: Double?, span: Double,
+                              overflowProne: Bool) -> String? {
+        guard (lo == nil) != (hi == nil), let edge = lo ?? hi, let first = run.first.map(f) else { return nil }
+        let infinite = first.isInfinite && run.allSatisfy { f($0) == first }
+        guard infinite || (overflowProne && abs(edge) > 20 && run.allSatisfy { f($0).isNaN }) else { return nil }
+        // Tame on the defined side: finite and moderate, and not growing towards the edge as a pole's value does.
+        let side = lo == nil ? 1.0 : -1.0
+        let near = f(edge + side * span * 1e-6), far = f(edge + side * span * 1e-3)
+        guard near.isFinite, far.isFinite, abs(near) < 1e12, abs(near) <= 10 * max(abs(far), 1) else { return nil }
+        let bound = TickFormat.short(edge, significant: 5)
+        let place = lo == nil ? "x < " + bound : "x > " + bound
+        let computed = first.isNaN ? "NaN" : first > 0 ? "∞" : "−∞"
+        return "float64 over/underflow in the formula for " + place + " (f = " + computed + " there)"
     }
 
     /// The y limits (`RobustYLimits`): fixed when an unbounded point is in view or a fast-growing tail

@@ -12,6 +12,14 @@ extension ActivationFigure {
     /// x = 0"). Several: each member's clauses are prefixed by its legend label ("√x: f undefined for
     /// x < 0, f′ → ∞ at x = 0"; in a family "p = 0.5: …"). Built-in activations are defined and
     /// bounded everywhere; they only take part in the shared y limits.
+    /// Whether a typed formula holds an exponential (exp, sigmoid, softplus, sinh, cosh, …), whose overflow or
+    /// underflow far out makes f NaN (∞/∞) where the function is defined (see `ActivationDomain.rangeArtefact`).
+    static func overflowProne(_ a: Activation) -> Bool {
+        guard let source = a.expression?.source.lowercased() else { return false }
+        return ["exp", "sigmoid", "softplus", "sinh", "cosh", "elu", "gelu", "silu", "swish", "mish", "softmax", "logistic"]
+            .contains { source.contains($0) }
+    }
+
     func addDomainNotes(over xr: ClosedRange<Double>, figure: inout Figure, axes: inout Axes) {
         let single = activations.count == 1
         var notes: [String] = []
@@ -20,7 +28,7 @@ extension ActivationFigure {
             guard a.expression != nil || !single || logY else { continue }
             let domain = ActivationDomain(value: a.value, derivative: a.derivative, over: xr, poles: a.poles,
                                           includeValue: curves != .derivativeOnly, includeDerivative: curves != .valueOnly,
-                                          logScale: logY,
+                                          logScale: logY, overflowProne: Self.overflowProne(a),
                                           batch: { xs in
                                               var v: [Double] = [], d: [Double] = []
                                               a.values(xs, into: &v)

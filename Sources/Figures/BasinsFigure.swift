@@ -57,6 +57,7 @@ public struct BasinsFigure: FigureRecipe, Sendable {
             }
             let field = try ScalarField(xs: entry.map.xs, ys: entry.map.ys, z: z)
             var ax = Axes(title: entry.label, xLabel: "$x$ (start)", yLabel: column == 0 ? "$y$ (start)" : nil)
+            ax.yQuantity = "$y$ (start)"
             ax.xLimits = x; ax.yLimits = y
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
             ax.equalAspect = true
@@ -94,7 +95,9 @@ public struct BasinsFigure: FigureRecipe, Sendable {
         let shares = maps.map(\.map.shares)
         // Diverged and not converged only where some map has such starts (basins always: they are the key).
         let shown = names.indices.filter { i in i < targets.count || shares.contains { $0[i] > 0 } }
-        let rows = shown.map { i in [names[i]] + shares.map { TickFormat.fixed(100 * $0[i], 1) + " %" } }
+        // Each column adds up to 100 % as shown, and a basin one start reaches is not "0.0 %" (SharePercents).
+        let percents = SharePercents.labels(shares)
+        let rows = shown.map { i in [names[i]] + percents.map { $0[i] } }
         let header = ["share of starts"] + maps.map { maps.count == 1 ? "" : $0.label.split(separator: " ").prefix(2).joined(separator: " ") }
         let swatches: [[Color?]] = shown.map { [colors[$0].mixed(with: theme.foreground, 0.25)] }
         ax.add(TableMark(header: header, rows: rows, alignments: [.leading] + maps.map { _ in .trailing }, cellColors: swatches,

@@ -106,7 +106,7 @@ public struct CurvesFigure: FigureRecipe {
     }
 
     /// A curve's ends that a line alone would not show: the divergence cross at the diverging step (the
-    /// step's value is not finite, so the cross sits above the run's highest finite value), and a
+    /// step's value is not finite, so the cross sits on the frame's top edge), and a
     /// dot for a curve with a single drawable point (a line needs two).
     static func markEnds(of pts: [Point], diverged: Int?, color: Color, animated: Bool, theme: Theme, in ax: inout Axes) {
         let finite = pts.filter(\.isFinite)
@@ -114,13 +114,11 @@ public struct CurvesFigure: FigureRecipe {
             let dot = ScatterMark(points: [only], shape: .circle, size: theme.markerSize * 0.8, color: color)
             ax.add(dot, animated: animated, as: .appearing(dot, at: only.x))
         }
-        if let k = diverged, let top = finite.map(\.y).max() {
-            // Above the run's highest value (a decade up on a log axis): the value at step k is not finite, and a
-            // cross level with step k − 1 read as "the loss was 10 at step k".
-            let log = ax.yScale == .log
-            let above = log ? top * 10 : top + max(1, abs(top)) * 0.25
-            let y = above.isFinite ? above : top
-            var cross = ScatterMark(points: [Point(Double(k), y)], shape: .cross, size: theme.markerSize * 1.4, color: color)
+        if let k = diverged {
+            // On the frame's top edge at step k: the value there is not finite (off the scale), and a cross
+            // level with step k − 1 read as "the loss was 10 at step k".
+            var cross = ScatterMark(points: [Point(Double(k), .infinity)], shape: .cross, size: theme.markerSize * 1.4, color: color)
+            cross.pinsNonFiniteY = true
             cross.clipsToPlot = false  // whole, also on the edge of the view
             ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
         }

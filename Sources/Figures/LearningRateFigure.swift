@@ -84,6 +84,7 @@ public struct LearningRateFigure: FigureRecipe {
             let ws = run.coordinates(0)
             let verdict = LearningRateFigure.verdict(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
             var axes = Axes(title: "$\\alpha$ = " + rateTexts[i] + ": " + verdict, xLabel: "$w$", yLabel: i == 0 ? "$f(w)$" : nil)
+            axes.yQuantity = "$f(w)$"  // "f(w) (×10¹²)" on every panel whose values need a power of ten
             if animated {
                 // The verdict is the animation's conclusion: the title names only the rate until the last frame.
                 let neutral = "$\\alpha$ = " + rateTexts[i]
@@ -133,7 +134,11 @@ public struct LearningRateFigure: FigureRecipe {
         if let k = exit.step, let (a, edge) = exit.arrow {
             let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
             axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
-            let later = run.stopWords.map { ", " + $0 } ?? ""
+            // A jump sideways out of the view (x⁴ − x² from 2.4 to −25.4) is drawn as a near-vertical chord to the
+            // top edge: the note says where w went, so it does not read as f growing at the same w.
+            let landing = pts.indices.contains(k) ? pts[k].x : .nan
+            let later = (landing.isFinite && !view.contains(landing) ? " (to w = \(TickFormat.short(landing, significant: 3)))" : "")
+                + (run.stopWords.map { ", " + $0 } ?? "")
             var note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
                                 anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
             // Where no spot in the panel is free of the parabola and the path: said under the figure, with its rate.

@@ -15,7 +15,8 @@ public struct PitfallsFigure: FigureRecipe {
         self.steps = steps
     }
 
-    /// Where a run ended: global minimum (any of equally low ones), local minimum, plateau, still moving,
+    /// Where a run ended: global minimum (any of equally low ones), local minimum, local maximum or other
+    /// stationary point (f′ = 0 where f falls on a side), plateau, still moving,
     /// left the view, left f's domain (a step to where f is undefined), or diverged.
     public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
         guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else {
@@ -29,7 +30,15 @@ public struct PitfallsFigure: FigureRecipe {
         }
         if !curve.viewRange.contains(last) { return "leaves the view" }
         let span = curve.viewRange.upperBound - curve.viewRange.lowerBound
-        if abs(curve.derivative(last)) < 0.1, abs(last - ws[0]) < 0.05 * span { return "stuck on a plateau" }
+        if abs(curve.derivative(last)) < 0.1, abs(last - ws[0]) < 0.05 * span {
+            // A hump is not a plateau: x⁴ − x² from w = 0 stays because f′(0) = 0 exactly, and any nudge rolls off.
+            let h = 1e-3 * span, f0 = curve.value(last), exact = curve.derivative(last) == 0
+            if curve.value(last - h) < f0, curve.value(last + h) < f0 {
+                return exact ? "stuck at a local maximum (f′ = 0)" : "stuck near a local maximum"
+            }
+            if exact, curve.value(last - h) < f0 || curve.value(last + h) < f0 { return "stuck at a stationary point (f′ = 0)" }
+            return "stuck on a plateau"
+        }
         return "still moving"
     }
 

@@ -57,6 +57,9 @@ public struct StabilityFigure: FigureRecipe {
             let never = zip(map.values, map.diverged).map { v, bad in !bad && v.isNaN }
             try addMask(&ax, xs: xs, ys: ys, where: never, color: CategoryColors.notConverged, label: "tolerance not reached")
         }
+        // The view is the map: the theory line (lr ≈ 1…4 on the bowl) must not widen it, which squeezed a map
+        // of lr in 0…10⁻²⁰ to a sliver no drawing could invert ("invalid matrix", exit 1).
+        if let b = heat.dataBounds() { ax.xLimits = b.x; ax.yLimits = b.y }
         addBoundary(&ax, theme: figure.theme)
         figure.add(ax)
         var table = DataTable(name: "stability", columns: [map.xSetting, map.ySetting, isSteps ? "steps" : "final_loss_gap", "diverged"], cells: [])

@@ -165,6 +165,7 @@ public struct StepsFigure: FigureRecipe {
             + (schedule == nil ? "" : "\nlr \(TickFormat.short(step.lr, significant: 3))")
         // Every panel has its own zoom: its axes carry their own power of ten ("×10⁵"), the first names y.
         var ax = Axes(title: title, xLabel: "$x$", yLabel: p % Self.grid(panels: panels).columns == 0 ? "$y$" : nil)
+        ax.yQuantity = "$y$"  // a panel right of the first names y with its own power of ten: "y (×10²¹)"
         ax.xLimits = x; ax.yLimits = y; ax.equalAspect = true; ax.aspectAdjustsLimits = true
         ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false; ax.legend = .none
         // The view widens to fill its cell (one unit the same length both ways): sample around it, far

@@ -67,10 +67,12 @@ public struct SurfaceAnimation {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             let j = index(run, atStep: step)
             let z = 3 + Double(i) * 0.01
+            // The faint path: the run's colour half-way to the plot's, stroked once (no casing: a casing greyed
+            // every run alike, and stroked each path twice a frame).
             var faint = look.stroke
-            faint.color = faint.color.withAlpha(0.45)
+            faint.color = look.color.mixed(with: theme.plotBackground, 0.45).withAlpha(0.8)
             var path = PathMark(points: Array(run.points.prefix(j + 1)), style: faint, markerSize: 8, zOrder: z)
-            path.haloOpacity = 0.2
+            path.haloOpacity = 0
             marks.append(path)
             // The tail: the last steps before the run first leaves the view, in three pieces that fade with age.
             let exit = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count

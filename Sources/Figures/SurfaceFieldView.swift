@@ -174,6 +174,7 @@ extension SurfaceFigure {
         case let .count(_, spacing): logScale = spacing == .auto ? nil : spacing == .log
         case .exactly: logScale = false
         case .values: clip = false
+        case let .resolved(r): logScale = r.isLog; clip = false
         }
         if view3D != nil { logScale = false }
         // Built-in surfaces keep their own colours in any view (six_hump_camel over ±4 spans decades by design).

@@ -122,6 +122,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         ax.equalAspect = !isDataset && ratio > 1.0 / 3 && ratio < 3
         ax.legend = withCurves ? .none : .outsideRight
         let lineColor = Color(hex: 0x1A1A1A, alpha: 0.45)
+        // Resolved once for the bands, the lines and the arrows' scaling.
+        let levels = ContourLevels.resolved(try self.levels.resolve(for: field))
         switch style {
         case .filled:
             var filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis)
@@ -175,7 +177,11 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if !runs.isEmpty, plan.inView(plan.start.x, plan.start.y) {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
         }
-        ax.add(PointLabelMark(items, markerSize: 10, zOrder: 6))
+        var labels = PointLabelMark(items, markerSize: 10, zOrder: 6)
+        // The labels keep off the runs' first steps where they can ("start" once hid the one step drawn).
+        labels.avoiding = runs.flatMap { Array($0.points.prefix(6)) + [Point(.nan, .nan)] }
+        labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
+        ax.add(labels)
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) { ax.add(arrow) }
         if drawsPaths {
             ax.add(contentsOf: pathMarks(every: every, theme: theme))
@@ -204,15 +210,21 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         return marks
     }
 
-    /// For a start outside the view: a short arrow whose head is on the view's edge in the start's direction
-    /// (the subtitle gives the start, each run's legend says "starts outside the view"); nil for a start
+    /// For a start outside the view: a short arrow from the view's edge in the start's direction, pointing in
+    /// when a run comes into the view (out, towards the start, when none does; the subtitle gives the start,
+    /// each run's legend says "starts outside the view"); nil for a start
     /// inside the view (or not finite). No text on the plot: a note there would cover the paths it points past.
     public func outsideStartArrow(theme: Theme) -> ArrowMark? {
         let start = Point(plan.start.x, plan.start.y)
         guard start.isFinite, !plan.inView(start.x, start.y) else { return nil }
         let centre = Point((plan.x.lower + plan.x.upper) / 2, (plan.y.lower + plan.y.upper) / 2)
         let edge = clipToView(from: centre, to: start)
-        return ArrowMark(from: centre + (edge - centre) * 0.82, to: edge, color: theme.foreground, width: 1.4, zOrder: 6)
+        let inside = centre + (edge - centre) * 0.82
+        // A run that comes in gets an arrow pointing in from the edge (an outward head there read as the run
+        // leaving); when none ever does, the head points out, towards where the start is.
+        let enters = runs.contains { $0.points.contains { plan.inView($0.x, $0.y) } }
+        return enters ? ArrowMark(from: edge, to: inside, color: theme.foreground, width: 1.4, zOrder: 6)
+            : ArrowMark(from: inside, to: edge, color: theme.foreground, width: 1.4, zOrder: 6)
     }
 
     /// A marker every `every` steps before index `upTo`, from where the run is first inside the view until

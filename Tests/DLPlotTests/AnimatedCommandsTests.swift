@@ -104,6 +104,50 @@ final class AnimatedCommandsTests: XCTestCase {
         XCTAssertEqual(line.points.count, 2)
     }
 
+    /// Four rates at the default size: lr 1.1's "leaves the view at step 3" is crowded out of its panel into
+    /// the footnote; the footnote line appears with the note, in the frame of step 3, not from the first.
+    func testANoteSaidInTheFootnoteAppearsInItsFrame() throws {
+        let command = try DLPlot.LearningRateCommand.parse(["--rates", "0.05,0.2,0.9,1.1"])
+        let (figure, _) = try command.makeAnimatedFigure()
+        let animation = Animation(revealing: figure, frames: 13, timing: .even)
+        let times = Animation.revealTimes(figure, frames: 13, timing: .even)
+        let canvas = try CairoBackend(size: animation.lastFrame.size, kind: .measuring(pixelsPerPoint: 1))
+        let layout = try FigureRenderer(figure: animation.lastFrame, canvas: canvas, resolution: 1).layout()
+        let texts = FrameTexts(animation, layout: layout, canvas: canvas)
+        let line = "$\\alpha$ = 1.1: leaves the view at step 3"
+        XCTAssertEqual(texts.movingFootnotes, [line], "\(layout.texts.map(\.source))")
+        XCTAssertFalse(texts.background(layout).texts.contains { $0.source == line }, "not in the background")
+        for k in 0..<13 {
+            let shown = AnimationRenderer.frameLayout(animation, final: animation.lastFrame, layout: layout, frame: k, canvas: canvas, texts: texts)
+                .texts.map(\.source)
+            XCTAssertEqual(shown, times[k] >= 3 ? [line] : [], "frame \(k + 1), step \(times[k])")
+        }
+    }
+
+    /// A long run's legend says losses such as 1.7×10⁻³⁶ before it ends at f = 0: at 640×400 the frames' rows
+    /// are wider than the room right of the plots, so every frame before the last draws the legend at one
+    /// smaller size that keeps the box on the page (it ran 40 px past the edge); the last frame is the still's.
+    func testAFrameLegendWiderThanThePageIsDrawnSmallerToFit() throws {
+        let command = try DLPlot.CurvesCommand.parse(["--surface", "ellipse", "--optimizers", "gd,momentum", "--lr", "0.1",
+                                                      "--steps", "1000000", "--size", "640x400"])
+        let (figure, _) = try command.makeAnimatedFigure()
+        let animation = Animation(revealing: figure, frames: 10, timing: .even)
+        let final = animation.lastFrame
+        let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: final.dpi / 72))
+        let layout = try FigureRenderer(figure: final, canvas: canvas, resolution: final.dpi / 72).layout()
+        let texts = FrameTexts(animation, layout: layout, canvas: canvas)
+        let p = try XCTUnwrap(layout.axes.indices.first { layout.axes[$0].legend != nil })
+        XCTAssertLessThan(texts.legendScale(p), 1)
+        XCTAssertGreaterThan(texts.legendScale(p), 0.6)
+        for k in 0..<10 {
+            let l = AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas, texts: texts)
+            let legend = try XCTUnwrap(l.axes[p].legend), origin = try XCTUnwrap(l.axes[p].legendOrigin)
+            XCTAssertLessThanOrEqual(origin.x + legend.size.width, final.size.width, "frame \(k + 1): the box stays on the page")
+            let base = layout.axes[p].legend?.font.size ?? 0
+            XCTAssertEqual(legend.font.size, base * (k == 9 ? 1 : texts.legendScale(p)), accuracy: 1e-9, "frame \(k + 1)")
+        }
+    }
+
     func testTimesSpreadEvenlyOrLogarithmically() {
         XCTAssertEqual(FrameTiming.even.times(frames: 5, over: 0...100), [0, 25, 50, 75, 100])
         let log = FrameTiming.log.times(frames: 5, over: 10...110)

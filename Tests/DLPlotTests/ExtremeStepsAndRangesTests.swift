@@ -91,8 +91,8 @@ final class ExtremeStepsAndRangesTests: XCTestCase {
         XCTAssertTrue(subtitle.contains("each panel has its own scale"), subtitle)
         let report = try figure.layoutReport()
         XCTAssertFalse(report.elements.contains { $0.text.hasPrefix("value") }, "a y axis named 'value'")
-        // Panel 4 (x and y up to 3.3×10⁵) gives its power of ten alone beside its y axis.
-        XCTAssertTrue(report.elements.contains { $0.kind == .axisLabel && $0.panel == 3 && $0.text.hasPrefix("×10") },
+        // Panel 4 (x and y up to 3.3×10⁵) names y with its own power of ten (not a bare "×10⁶").
+        XCTAssertTrue(report.elements.contains { $0.kind == .axisLabel && $0.panel == 3 && $0.text.hasPrefix("$y$ (×10") },
                       "\(report.elements.filter { $0.kind == .axisLabel }.map(\.text))")
         // A converging strip says nothing of divergence.
         let calm = try DLPlot.StepsCommand.parse(["--optimizer", "momentum", "--surface", "ellipse"]).makeFigure().0

@@ -12,7 +12,7 @@ final class NoteFootnoteTests: XCTestCase {
 
     func testALearningRatePanelsCrowdedNoteGoesToTheFootnoteNamingItsRate() throws {
         let r = try LayoutSweepTests.report(["lr", "--rates", "0.05,0.2,1.1", "--size", "640x480"])
-        XCTAssertEqual(texts(r, [.footnote]), ["$\\alpha$ = 1.1: leaves the view at step 3"])
+        XCTAssertEqual(texts(r, [.footnote]), ["$\\alpha$ = 1.1: leaves the view at step 3 (to w = −4.32)"])
         XCTAssertFalse(texts(r, [.note, .annotation]).contains { $0.contains("leaves the view") })
         XCTAssertEqual(LayoutChecks.problems(r), [])
     }

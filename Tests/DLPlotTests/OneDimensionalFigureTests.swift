@@ -17,7 +17,8 @@ final class OneDimensionalFigureTests: XCTestCase {
         // GD on w² multiplies w by (1 − 2α): with α = 1.1 from 2.5, |w_k| = 2.5·1.2ᵏ first exceeds the view's 4 at k = 3.
         let k = (0...12).first { 2.5 * Foundation.pow(1.2, Double($0)) > 4 }
         let notes = figure.panels[2].axes.marks.compactMap { $0 as? TextMark }.map(\.text)
-        XCTAssertTrue(notes.contains("leaves the view at step \(k ?? -1)"), "\(notes)")
+        // The note says where w went (off the view sideways: w₃ = 2.5·(−1.2)³ = −4.32).
+        XCTAssertTrue(notes.contains("leaves the view at step \(k ?? -1) (to w = −4.32)"), "\(notes)")
         // Every panel keeps the same view: the divergent one is not rescaled.
         XCTAssertEqual(figure.panels[0].axes.yLimits, figure.panels[2].axes.yLimits)
         XCTAssertEqual(figure.panels[0].axes.xLimits, figure.panels[2].axes.xLimits)

@@ -126,7 +126,7 @@ final class OutputRulesTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let r = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "k.png", "--data", "d.csv"], in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stderr, "wrote k.png and d.csv and d-2.csv\n")
+        XCTAssertEqual(r.stderr, "wrote k.png, d.csv and d-2.csv\n")
         XCTAssertEqual(listing(dir), ["d-2.csv", "d.csv", "k.png"])
         XCTAssertEqual(mkfifo(dir.appendingPathComponent("f-2.csv").path, 0o644), 0)
         let fifo = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "k.png", "--data", "f.csv"], in: dir)

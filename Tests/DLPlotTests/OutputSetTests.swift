@@ -16,7 +16,7 @@ final class OutputSetTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stderr.contains("note: replaced the existing 'd-2.csv': --data 'd.csv' writes the figure's further tables to NAME-2.csv"),
                       r.stderr)
-        XCTAssertTrue(r.stderr.contains("wrote k.png and d.csv and d-2.csv"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("wrote k.png, d.csv and d-2.csv"), r.stderr)
         // A second run replaces its own d-2.csv again: said again (the file is not told apart by who wrote it).
         let fresh = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: fresh) }

@@ -16,11 +16,12 @@ final class OutsideStartTests: XCTestCase {
         let legend = axes.marks.flatMap { $0.legendEntries.map(\.label) }
         XCTAssertTrue(legend.contains { $0.hasPrefix("starts outside the view, enters at step 6; → (8.5×10⁻²⁹, 8.5×10⁻²⁹), f = ") }, "\(legend)")
         XCTAssertFalse(legend.contains { $0.contains("leaves the view") }, "\(legend)")
-        // A short arrow whose head is on the view's edge towards (10, 10).
+        // A short arrow from the view's edge towards (10, 10), pointing in: the run comes in there (an
+        // outward head read as the run leaving).
         let arrow = try XCTUnwrap(axes.marks.compactMap { $0 as? ArrowMark }.first)
-        XCTAssertEqual(arrow.to.x, 3, accuracy: 1e-12)
-        XCTAssertEqual(arrow.to.y, 3, accuracy: 1e-12)
-        XCTAssertEqual(arrow.from.x, 0.82 * 3, accuracy: 1e-12)
+        XCTAssertEqual(arrow.from.x, 3, accuracy: 1e-12)
+        XCTAssertEqual(arrow.from.y, 3, accuracy: 1e-12)
+        XCTAssertEqual(arrow.to.x, 0.82 * 3, accuracy: 1e-12)
         XCTAssertTrue(figure.subtitle?.contains("from (10, 10)") == true, figure.subtitle ?? "")
         // Step markers from where the run is inside the view.
         let markers = axes.marks.compactMap { $0 as? ScatterMark }.flatMap(\.points)
@@ -33,5 +34,9 @@ final class OutsideStartTests: XCTestCase {
             .makeFigure().0
         let legend = figure.panels[0].axes.marks.flatMap { $0.legendEntries.map(\.label) }
         XCTAssertTrue(legend.contains { $0.hasPrefix("outside the view throughout; → (10.00, 10.00), f = ") }, "\(legend)")
+        // No run comes in: the arrow points out, towards the start.
+        let arrow = try XCTUnwrap(figure.panels[0].axes.marks.compactMap { $0 as? ArrowMark }.first)
+        XCTAssertEqual(arrow.to.x, 3, accuracy: 1e-12)
+        XCTAssertEqual(arrow.from.x, 0.82 * 3, accuracy: 1e-12)
     }
 }

@@ -64,10 +64,11 @@ final class OverflowIsNotDivergenceTests: XCTestCase {
             XCTAssertTrue(figure.footnote?.contains("gd lr=0.1: f overflows float64 (∞) at steps 0–") == true, figure.footnote ?? "")
             XCTAssertFalse(try figure.render(as: .png).isEmpty)
         }
-        // The cross of a run that blows up sits above its highest finite loss, not level with step 0's.
+        // The cross of a run that blows up sits on the frame's top edge at its step, not level with step 0's loss.
         let figure = try DLPlot.CurvesCommand.parse(["--surface", "bowl", "--optimizers", "gd", "--lr", "1e300"]).makeFigure().0
         let crosses = figure.panels[0].axes.marks.compactMap { $0 as? ScatterMark }.filter { $0.shape == .cross }
-        XCTAssertEqual(crosses.first?.points, [Point(2, 102.5)])
+        XCTAssertEqual(crosses.first?.points, [Point(2, .infinity)])
+        XCTAssertEqual(crosses.first?.pinsNonFiniteY, true)
     }
 
     func testOneDimensionalStepsOutOfTheViewEndOnItsEdgeWithAnArrow() throws {
@@ -78,7 +79,8 @@ final class OverflowIsNotDivergenceTests: XCTestCase {
         XCTAssertEqual(arrows.first?.from, Point(2.5, 6.25))
         XCTAssertEqual(try XCTUnwrap(arrows.first?.to.y), limits.upper, accuracy: 1e-9)
         // In the panel, or (no spot there free of the curve) as the footnote's line for its rate.
-        XCTAssertTrue(try texts(lr).contains { $0.hasSuffix("leaves the view at step 1, diverged at step 2") })
+        let said = try texts(lr)
+        XCTAssertTrue(said.contains { $0.hasSuffix("leaves the view at step 1 (to w = −5×10³⁰⁰), diverged at step 2") }, "\(said)")
         // pitfalls: no chord across the curve to a point 10²⁹⁹ away; the path ends on the frame.
         let pitfalls = try DLPlot.PitfallsCommand.parse(["--starts=-4.2,0,3.2", "--rates", "1e300"]).makeFigure().0
         let x = try XCTUnwrap(pitfalls.panels[0].axes.xLimits)

@@ -64,6 +64,7 @@ final class PathVisibilityFigureTests: XCTestCase {
         XCTAssertTrue(x.lower <= 10 && 10 <= x.upper, "x view \(x) excludes w₀ = 10")
         XCTAssertTrue(y.lower <= 100 && 100 <= y.upper, "y view \(y) excludes f(w₀) = 100")
         let notes = axes.marks.compactMap { ($0 as? TextMark)?.text }
-        XCTAssertTrue(notes.contains("leaves the view at step 1"), "\(notes)")
+        // w₁ = 10 − 1.1·2·10 = −12, off the view sideways: the note says where w went.
+        XCTAssertTrue(notes.contains("leaves the view at step 1 (to w = −12)"), "\(notes)")
     }
 }

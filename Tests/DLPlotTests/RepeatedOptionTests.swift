@@ -28,6 +28,37 @@ final class RepeatedOptionTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.png").path))
     }
 
+    /// `eval` and `trace` once kept the last of two values silently (`--x 1 --x 2` gave one row); a list option's
+    /// refusal shows the one list that gives both; `--format` twice blames `--format`, not the extension.
+    func testEvalTraceAndFormatGivenTwiceAreRefused() throws {
+        XCTAssertEqual(RepeatedOptions.message(["eval", "activation", "sigmoid", "--x", "1", "--x", "2"]),
+                       "--x is given 2 times ('1', '2'); give it once (e.g. --x 1,2)")
+        XCTAssertEqual(RepeatedOptions.message(["eval", "surface", "bowl", "--points", "1:1", "--points=2:2"]),
+                       "--points is given 2 times ('1:1', '2:2'); give it once (e.g. --points 1:1,2:2)")
+        XCTAssertEqual(RepeatedOptions.message(["trace", "--surface", "bowl", "--surface", "saddle", "--optimizer", "gd"]),
+                       "--surface is given 2 times ('bowl', 'saddle'); give it once")
+        XCTAssertEqual(RepeatedOptions.message(["eval", "activation", "sigmoid", "--x", "", "--x", "2"]),
+                       "--x is given 2 times ('', '2'); give it once")
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [([String], String)] = [
+            (["eval", "activation", "sigmoid", "--x", "1", "--x", "2"], "Error: --x is given 2 times ('1', '2'); give it once (e.g. --x 1,2)\n"),
+            (["trace", "--surface", "bowl", "--optimizer", "gd", "--optimizer", "adam", "--steps", "1"],
+             "Error: --optimizer is given 2 times ('gd', 'adam'); give it once\n"),
+            (["activation", "sigmoid", "--format", "png", "--format", "svg", "-o", "r.png"],
+             "Error: --format is given 2 times ('png', 'svg'); give it once\n"),
+            (["softmax", "--temperature", "1", "--temperature", "2", "-o", "r.png"],
+             "Error: --temperature is given 2 times ('1', '2'); give it once (e.g. --temperature 1,2)\n"),
+        ]
+        for (arguments, message) in cases {
+            let r = try runDLPlot(arguments, in: dir)
+            XCTAssertEqual(r.status, 64, arguments.joined(separator: " "))
+            XCTAssertEqual(r.stderr, message)
+            XCTAssertEqual(r.stdout, "")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
     /// The repeatable list matches the commands: every option ArgumentParser repeats is in it for that command.
     func testTheRepeatableListHoldsEveryRepeatingOption() throws {
         let r = try runDLPlot(["--experimental-dump-help"])

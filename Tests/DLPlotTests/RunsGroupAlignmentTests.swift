@@ -73,7 +73,7 @@ final class RunsGroupAlignmentTests: XCTestCase {
         let run = try runDLPlot(["runs", "w.csv", "--group", "seed[0-9]+", "--data", "w-d.csv", "-o", "w.png"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "note: " + "W&B chart export: its 4 __MIN/__MAX columns (the range of the points W&B merged into each "
-            + "exported one, not a spread across runs) left out; --group draws a band across runs\nwrote w.png and w-d.csv and w-d-2.csv\n")
+            + "exported one, not a spread across runs) left out; --group draws a band across runs\nwrote w.png, w-d.csv and w-d-2.csv\n")
         let groups = try TidyTable(dir.appendingPathComponent("w-d-2.csv"))
         XCTAssertEqual(groups.column("group"), ["a", "a"])
         XCTAssertEqual(groups.column("metric"), ["train/loss", "train/loss"])

@@ -44,6 +44,19 @@ final class RunsPageTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(smallestShare(roomy, rows: 1), 0.45, "the size named gives the plots room")
     }
 
+    /// A page typed in centimetres (a column of a paper) gets its advice in centimetres, which gives the plots room.
+    func testAPageInCentimetresIsAdvisedInCentimetres() throws {
+        let files = try sixRuns()
+        let run = try runDLPlot(["runs"] + files + ["--size", "20x11cm", "-o", "s.pdf"], in: try makeTemporaryDirectory())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let note = try XCTUnwrap(run.stderr.split(separator: "\n").first { $0.hasPrefix("note: the legends leave the plots ") })
+        let size = try XCTUnwrap(note.firstMatch(of: /--size 20x([0-9.]+)cm, --legend none/), String(note))
+        let roomy = try LayoutSweepTests.report(["runs"] + files + ["--size", "20x\(size.1)cm"])
+        XCTAssertGreaterThanOrEqual(smallestShare(roomy, rows: 1), 0.45, "the size named gives the plots room: \(note)")
+        XCTAssertEqual(DLPlot.RunsCommand.physicalSize(typed: "8x4.5in", width: 576, height: 500), "8x7in")
+        XCTAssertNil(DLPlot.RunsCommand.physicalSize(typed: "1280x720", width: 576, height: 500))
+    }
+
     func testNineteenMetricsGetAGridOfUsablePlotsOnTheDefaultPage() throws {
         let dir = try makeTemporaryDirectory()
         let names = (0..<19).map { "m\($0)_loss" }

@@ -53,11 +53,14 @@ final class RunsNonFiniteTests: XCTestCase {
         let line = try XCTUnwrap(f.panels[0].axes.marks.compactMap { $0 as? LineMark }.first)
         XCTAssertEqual(line.points.last?.x, 99, "drawn to the last step")
         XCTAssertEqual(line.points.filter { $0.y.isNaN }.map(\.x), [40, 41], "a gap where the values are not finite")
-        // A ring on the last point before the gap; no cross (the run did not end).
+        // A ring where the gap starts (step 40, on the frame's top edge: NaN is off the scale), not on the
+        // last finite point before it; no cross (the run did not end).
         let marks = scatter(f)
         XCTAssertEqual(marks.count, 1)
         XCTAssertEqual(marks[0].shape, .circle)
-        XCTAssertEqual(marks[0].points, [Point(39, 1.0 / 40)])
+        XCTAssertEqual(marks[0].points.map(\.x), [40])
+        XCTAssertEqual(marks[0].points.first?.y.isNaN, true)
+        XCTAssertTrue(marks[0].pinsNonFiniteY)
     }
 
     func testADivergenceEndsTheLineWithACrossAndTransientsBeforeItAreNamed() throws {
@@ -66,7 +69,10 @@ final class RunsNonFiniteTests: XCTestCase {
         let shapes = scatter(f).map(\.shape)
         XCTAssertTrue(shapes.contains(.cross))
         let cross = try XCTUnwrap(scatter(f).first { $0.shape == .cross })
-        XCTAssertEqual(cross.points, [Point(4, 0.4)], "the cross at the divergence, level with the last drawn value")
+        XCTAssertEqual(cross.points, [Point(4, .infinity)], "the cross at the divergence, on the top edge (+∞), not at 0.4")
+        XCTAssertTrue(cross.pinsNonFiniteY)
+        let ring = try XCTUnwrap(scatter(f).first { $0.shape == .circle })
+        XCTAssertEqual(ring.points, [Point(1, -.infinity)], "the gap's ring at step 1, on the bottom edge (−∞)")
         // A run that is non-finite at its first step and recovers: the drawn part from step 1 on, named.
         let first = try build(RunsFigure(runs: [run("f", [.infinity, 1, 0.5])], metrics: ["loss"]))
         XCTAssertEqual(legendLines(first), ["non-finite at step 0 (∞) · min 0.5 at step 2 · final 0.5"])
@@ -111,7 +117,11 @@ final class RunsNonFiniteTests: XCTestCase {
         let mean = try XCTUnwrap(f.panels[0].axes.marks.compactMap { $0 as? LineMark }.first { $0.label?.hasPrefix("adam") == true })
         XCTAssertEqual(mean.points.filter { $0.y.isFinite }.last?.x, 5, "the mean is not drawn past the divergence")
         XCTAssertFalse(mean.points.contains { $0.x > 6 })
-        XCTAssertEqual(scatter(f).first { $0.shape == .cross }?.points.first, Point(6, 1.6))
+        // The cross at the divergence's step, on the frame's top edge (the mean there is not finite).
+        let cross = try XCTUnwrap(scatter(f).first { $0.shape == .cross })
+        XCTAssertEqual(cross.points.first?.x, 6)
+        XCTAssertEqual(cross.points.first?.y.isFinite, false)
+        XCTAssertTrue(cross.pinsNonFiniteY)
 
         // A seed that stops early: the legend says from where fewer runs enter the mean, a ring marks it.
         let short = Array(base.prefix(6)).map { $0 + 0.1 }

@@ -40,6 +40,17 @@ final class TypedVerdictTests: XCTestCase {
         XCTAssertEqual(try verdict("(x^2 - 1)^2 + 0.3*x", start: 1.6, lr: 0.02, steps: 200), "stuck in a local minimum")
     }
 
+    /// `pitfalls --function 'x^4 - x^2'` called the start on the hump at w = 0 "stuck on a plateau".
+    func testAStartOnAHumpIsAtALocalMaximumNotOnAPlateau() throws {
+        let curve = try Curve1D(expression: MathExpression("x^4 - x^2"))
+        let (ws, t) = try run(curve, start: 0, lr: 1e-4, steps: 20)
+        XCTAssertEqual(PitfallsFigure.outcome(ws, curve: curve, stop: t.stop), "stuck at a local maximum (f′ = 0)")
+        // x³ at 0: f′ = 0, but f falls on one side only.
+        let cubic = try Curve1D(expression: MathExpression("x^3"))
+        let (cw, ct) = try run(cubic, start: 0, lr: 1e-4, steps: 20)
+        XCTAssertEqual(PitfallsFigure.outcome(cw, curve: cubic, stop: ct.stop), "stuck at a stationary point (f′ = 0)")
+    }
+
     func testAStepOutOfTheDomainIsNotADivergence() throws {
         // log(x) descends towards 0 and steps past it: f is undefined there, nothing blew up.
         XCTAssertEqual(try verdict("log(x)", start: 2.7, lr: 2), "leaves f's domain")

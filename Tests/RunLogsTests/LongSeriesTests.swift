@@ -77,7 +77,7 @@ final class LongSeriesTests: XCTestCase {
             }
         }
         assertSameSummary(whole, long)
-        XCTAssertLessThanOrEqual(long.count, StepBuckets.capacity * 8, "the plot keeps a bounded number of points")
+        XCTAssertLessThanOrEqual(long.count, LongSeries.headPoints + StepBuckets.capacity * 8, "the plot keeps a bounded number of points")
         XCTAssertEqual(long.transient?.count, 5)
     }
 
@@ -106,6 +106,19 @@ final class LongSeriesTests: XCTestCase {
         }
         assertSameSummary(whole, long)
         XCTAssertEqual(whole.final?.step, 8_999)
+    }
+
+    /// The first `LongSeries.headPoints` points are kept whole (a log-step axis gives the first steps half its
+    /// width), and a resumed run that goes back into them keeps them exact.
+    func testTheFirstPointsAreKeptWhole() {
+        let (whole, long) = both(longAt: 5000) { b in
+            for s in 0..<100_000 { b.append("loss", step: Int64(s), value: 1 / Double(s + 1), time: 0) }
+            for s in 1000..<60_000 { b.append("loss", step: Int64(s), value: 2 / Double(s + 1), time: 0) }
+        }
+        assertSameSummary(whole, long)
+        XCTAssertEqual(Array(long.steps.prefix(LongSeries.headPoints)), (0..<Int64(LongSeries.headPoints)).map { $0 })
+        XCTAssertEqual(Array(long.values.prefix(1000)), Array(whole.values.prefix(1000)))
+        XCTAssertEqual(long.values[1000], 2 / 1001.0, "the resumed run's value, in the head")
     }
 
     func testShortSeriesStayInMemory() {

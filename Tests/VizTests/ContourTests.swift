@@ -57,6 +57,23 @@ final class ContourTests: XCTestCase {
         XCTAssertFalse(try ContourLevels.count(8, spacing: .linear).resolve(for: f).isLog)
     }
 
+    /// Levels resolved once and handed on (`.resolved`) draw what the request itself draws: the same levels,
+    /// spacing and note, the same lines and bands (a surface figure resolves once for both marks).
+    func testResolvedLevelsDrawWhatTheRequestDraws() throws {
+        let f = try FieldSampler.sample(x: Interval(-2, 2), y: Interval(-1, 3), nx: 120, ny: 120, rosenbrock)
+        for request in [ContourLevels.count(20), .count(6, spacing: .linear), .exactly(4), .values([1, 10, 100])] {
+            let r = try request.resolve(for: f)
+            XCTAssertEqual(try ContourLevels.resolved(r).resolve(for: f), r)
+            let a = try ContourMark(field: f, levels: request), b = try ContourMark(field: f, levels: .resolved(r))
+            XCTAssertEqual(a.levels, b.levels)
+            XCTAssertEqual(a.lines.map { $0.map(\.points) }, b.lines.map { $0.map(\.points) })
+            let fa = try FilledContourMark(field: f, levels: request), fb = try FilledContourMark(field: f, levels: .resolved(r))
+            XCTAssertEqual(fa.levels, fb.levels)
+            XCTAssertEqual(fa.regions, fb.regions)
+        }
+        XCTAssertTrue(try ContourLevels.count(20).resolve(for: f).isLog, "Rosenbrock's levels are log-spaced")
+    }
+
     func testColorbarTicks() throws {
         let lin = Colorbar(colormap: .viridis, content: .continuous(try Normalization(.linear, lower: 0, upper: 1)), tickCount: 10)
         XCTAssertEqual(lin.tickValues(), [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])

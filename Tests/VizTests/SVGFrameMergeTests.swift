@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Viz
 
@@ -51,17 +52,20 @@ final class SVGFrameMergeTests: XCTestCase {
         XCTAssertFalse(body.contains("style=\"\(line)\""), body)
     }
 
-    /// A dot and its ring move alike: one rule for both. Glyphs of one frame each (a changing digit) share one
+    /// A dot and its ring move alike (the ring's coordinates a rounding step, 0.01, apart in one frame): one
+    /// rule for both. Glyphs of one frame each (a changing digit) share one
     /// rule for a frame's time, started at their frame by a delay; played once, the cycle has no hold, so four
     /// frames of 100 ms give whole percents.
     func testElementsThatChangeAlikeShareOneRule() {
         let ring = "fill:none;stroke:rgb(0%,0%,0%);stroke-width:1;"
         var merge = SVGFrameMerge()
         for (k, y) in [4, 8, 12, 20].enumerated() {
+            let r0 = k == 1 ? 8.01 : Double(y)
+            func r(_ d: Double) -> String { String(format: "%g", r0 + d) }
             merge.add(SVGFrameMerge.leaves("""
                 <g style="fill:rgb(0%,0%,0%);"><use xlink:href="#d\(k + 2)" x="9" y="5"/></g>
                 <path style="\(dot)" d="M 5 \(y) C 5 \(y + 1) 4 \(y + 2) 3 \(y + 2) Z M 5 \(y)"/>
-                <path style="\(ring)" d="M 6 \(y) C 6 \(y + 1) 4 \(y + 3) 3 \(y + 3) Z M 6 \(y)"/>
+                <path style="\(ring)" d="M 6 \(r(0)) C 6 \(r(1)) 4 \(r(3)) 3 \(r(3)) Z M 6 \(r(0))"/>
                 """[...]))
         }
         let (css, body) = SVGFrameStyle(merge: merge, timing: AnimationTiming(fps: 10, hold: 2)).render()

@@ -114,14 +114,18 @@ struct GroupCurve {
         for i in [fewer?.after, later?.before].compactMap({ $0 }) where i < mean.count && mean[i].y.isFinite { marks.append(i) }
         marks.sort()
         if !marks.isEmpty {
-            let ring = ScatterMark(points: marks.map { mean[$0] }, shape: .circle, size: theme.markerSize * 1.2,
+            var ring = ScatterMark(points: marks.map { mean[$0] }, shape: .circle, size: theme.markerSize * 1.2,
                                    color: theme.background, edge: look.color)
+            ring.clipsToPlot = false
+            ring.pinsNonFiniteY = true  // a gap's ring on the frame's edge at the step it starts
             ax.add(ring, animated: animated, as: .appearing(ring, at: mean[marks[0]].x))
         }
         // A cross where the mean stops at a member's divergence.
         if diverged != nil, let j = mean.lastIndex(where: { $0.y.isFinite }), let at = mean.last?.x {
-            var cross = ScatterMark(points: [Point(at, mean[j].y)], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+            let y = mean.last.map(\.y).flatMap { $0.isFinite ? nil : $0 } ?? mean[j].y
+            var cross = ScatterMark(points: [Point(at, y)], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
             cross.clipsToPlot = false
+            cross.pinsNonFiniteY = true  // on the frame's edge, not at the last finite mean's height
             ax.add(cross, animated: animated, as: .appearing(cross, at: mean[j].x))
         }
         ax.add(LegendLine(text), animated: animated, as: TimedMark(LegendLine(text), span: TimedMark.timeSpan(x)) { t in

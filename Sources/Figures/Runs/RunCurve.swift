@@ -45,18 +45,21 @@ struct RunCurve {
                                       smoothed: smoothed != nil))]
         })
         let shownValues = smoothed ?? values
-        // A cross at the step the run diverged (the one the legend names), level with the last drawable value
-        // (the value there is not finite): a log with steps 0, 100, 1000 = NaN has its cross at 1000, not 100.
-        if let i = series.divergenceIndex,
-           let j = shownValues[..<min(i, shownValues.count)].lastIndex(where: { $0.isFinite && (!logY || $0 > 0) }) {
-            var cross = ScatterMark(points: [Point(x[i], shownValues[j])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
+        // A cross at the step the run diverged (the one the legend names), on the frame's top edge for +∞ and
+        // NaN, the bottom one for −∞: not level with the last finite value, which read as "loss 1.0 at step 4".
+        if let i = series.divergenceIndex {
+            var cross = ScatterMark(points: [Point(x[i], values[i])], shape: .cross, size: theme.markerSize * 1.4, color: look.color)
             cross.clipsToPlot = false  // whole, also on the edge of the view
+            cross.pinsNonFiniteY = true
             ax.add(cross, animated: animated, as: .appearing(cross, at: x[i]))
         }
         let marks = Self.gapAndLoneMarks(shownValues, count: end, logY: logY)
         if !marks.rings.isEmpty {
-            let ring = ScatterMark(points: marks.rings.map { Point(x[$0], shownValues[$0]) }, shape: .circle,
-                                   size: theme.markerSize * 1.2, color: theme.background, edge: look.color)
+            // A ring where each gap starts, on the edge its value is off (see `gapAndLoneMarks`).
+            var ring = ScatterMark(points: marks.rings.map { Point(x[$0], values[$0].isFinite ? shownValues[$0] : values[$0]) },
+                                   shape: .circle, size: theme.markerSize * 1.2, color: theme.background, edge: look.color)
+            ring.clipsToPlot = false
+            ring.pinsNonFiniteY = true
             ax.add(ring, animated: animated, as: .appearing(ring, at: x[marks.rings[0]]))
         }
         if !marks.lone.isEmpty {
@@ -74,8 +77,8 @@ struct RunCurve {
         return " · smoothed final " + CurvePoints.value(last)
     }
 
-    /// Among the first `count` values: `rings`, the last drawable point before each stretch of non-finite
-    /// values (the first after it when the series starts with one), at most 50; `lone`, the drawable points
+    /// Among the first `count` values: `rings`, the first point of each stretch of non-finite values (drawn
+    /// on the frame's edge at its step: the gap is where the value is off the scale), at most 50; `lone`, the drawable points
     /// with no drawable neighbour (a line through one point draws nothing), at most 200.
     static func gapAndLoneMarks(_ v: [Double], count: Int, logY: Bool) -> (rings: [Int], lone: [Int]) {
         let n = min(count, v.count)
@@ -86,7 +89,7 @@ struct RunCurve {
             if !v[i].isFinite {
                 var j = i
                 while j < n && !v[j].isFinite { j += 1 }
-                if let k = v[..<i].lastIndex(where: { $0.isFinite }), ok(k) { rings.append(k) } else if ok(j) { rings.append(j) }
+                rings.append(i)
                 if rings.count >= 50 { break }
                 i = j
             } else {

@@ -61,6 +61,7 @@ public struct RunsFigure: FigureRecipe {
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(unit), yLabel: nil)
+            ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"
             ax.zeroLines = false
             if logY { ax.yScale = .log; ax.minorTicks = true }
             let best = bestValue(metric)

@@ -7,6 +7,7 @@ public struct AnimationDocuments: Sendable {
     public let animation: Animation
     private let final: Figure
     private let movingFrom: [Int]
+    private let texts: FrameTexts
     /// Vector output simplifies lines at 4 units a point, as a still SVG or PDF does.
     private let resolution = 4.0
 
@@ -15,6 +16,13 @@ public struct AnimationDocuments: Sendable {
         self.animation = animation
         final = animation.lastFrame
         movingFrom = animation.still.panels.map(\.axes.marks.count)
+        // Measured once, as a still SVG lays the last frame out (a figure that cannot be laid out fails in
+        // `document`, with the reason).
+        let (final, resolution) = (final, resolution)
+        texts = (try? { () throws(VizError) -> FrameTexts in
+            let canvas = try CairoBackend(size: final.size, kind: .measuring(pixelsPerPoint: 1))
+            return FrameTexts(animation, layout: try FigureRenderer(figure: final, canvas: canvas, resolution: resolution).layout(), canvas: canvas)
+        }()) ?? .none
     }
 
     /// What a document holds.
@@ -42,12 +50,12 @@ public struct AnimationDocuments: Sendable {
         let below = animation.stillBelow
         switch part {
         case .background:
-            PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below), titlesMove: animation.titlesMove).draw(layout)
+            PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below), titlesMove: animation.titlesMove).draw(texts.background(layout))
         case let .overlay(k), let .frame(k):
             if case .frame = part {
-                PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below), titlesMove: animation.titlesMove).draw(layout)
+                PanelDrawing(figure: final, canvas: canvas, resolution: resolution, layers: .background(below: below), titlesMove: animation.titlesMove).draw(texts.background(layout))
             }
-            let l = AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas)
+            let l = AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas, texts: texts)
             PanelDrawing(figure: final, canvas: canvas, resolution: resolution,
                          layers: .overlay(from: below, movingFrom: movingFrom), titlesMove: animation.titlesMove).draw(l)
         }

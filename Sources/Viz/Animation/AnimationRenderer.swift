@@ -19,6 +19,7 @@ public final class AnimationRenderer: Sendable {
     private let background: [UInt8]
     private let movingFrom: [Int]
     private let scale: Double
+    private let texts: FrameTexts
     private let canvases = Mutex<[CanvasBox]>([])
 
     /// Lays out the last frame and draws the background.
@@ -30,8 +31,9 @@ public final class AnimationRenderer: Sendable {
         movingFrom = animation.still.panels.map(\.axes.marks.count)
         let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: scale))
         layout = try FigureRenderer(figure: final, canvas: canvas, resolution: scale).layout()
+        texts = FrameTexts(animation, layout: layout, canvas: canvas)
         PanelDrawing(figure: final, canvas: canvas, resolution: scale, layers: .background(below: animation.stillBelow),
-                     titlesMove: animation.titlesMove).draw(layout)
+                     titlesMove: animation.titlesMove).draw(texts.background(layout))
         (background, width, height) = try AnimationRenderer.pixels(of: canvas)
     }
 
@@ -73,19 +75,22 @@ public final class AnimationRenderer: Sendable {
         }
         PanelDrawing(figure: final, canvas: canvas, resolution: scale,
                      layers: .overlay(from: animation.stillBelow, movingFrom: movingFrom), titlesMove: animation.titlesMove)
-            .draw(AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas))
+            .draw(AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas, texts: texts))
         let out = try withExtendedLifetime(canvas) { () throws(VizError) -> T in try read(canvas) }
         let back = CanvasBox(canvas)
         canvases.withLock { $0.append(back) }
         return out
     }
 
-    /// The last frame's layout with frame `k`'s moving marks, and legends rebuilt for their texts (at the
-    /// last frame's places and sizes of type).
+    /// The last frame's layout with frame `k`'s moving marks, legends rebuilt for their texts (at the last
+    /// frame's places and sizes of type, or the smaller size `texts` gives a frame before the last), and as
+    /// page texts only the moving footnote lines the frame shows (see `FrameTexts`).
     static func frameLayout(_ animation: Animation, final: Figure, layout: FigureLayout, frame k: Int,
-                            canvas: any DrawingBackend) -> FigureLayout {
+                            canvas: any DrawingBackend, texts: FrameTexts) -> FigureLayout {
         var l = layout
         let moving = animation.moving(k)
+        l.texts = texts.frameTexts(layout, moving: moving)
+        let last = k == animation.frameCount - 1
         let theme = final.theme
         let titles = animation.panelTitles?(k)
         for p in l.panels.indices {
@@ -107,8 +112,9 @@ public final class AnimationRenderer: Sendable {
             let entries = axes.marks.flatMap { $0.legendEntries(theme: theme) }
             if entries.map(\.label) == old.entries.map(\.label) { continue }
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
+            let size = old.font.size / theme.legendFont.size * (last ? 1 : texts.legendScale(p))
             var legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                                      maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+                                      maxWidth: .infinity, scale: size)
             // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
             legend.size.width = max(legend.size.width, old.size.width)
             l.axes[p].legend = legend

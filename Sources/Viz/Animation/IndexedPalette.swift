@@ -72,7 +72,7 @@ public struct IndexedPalette: Sendable {
     /// looked up.
     public func indices(of frame: UnsafeBufferPointer<UInt32>, reference: [UInt32]? = nil, referenceIndices: [UInt8]? = nil) -> [UInt8] {
         let n = frame.count
-        var cache = ColorCache(self)
+        let cache = ColorCache(self)
         guard let ref = reference, let refIndices = referenceIndices, ref.count == n, refIndices.count == n, let f = frame.baseAddress else {
             return [UInt8](unsafeUninitializedCapacity: n) { o, count in
                 for k in 0..<n { o[k] = cache.lookup(frame[k]) }
@@ -101,14 +101,21 @@ public struct IndexedPalette: Sendable {
 
     /// A direct-mapped cache of recent colours (4096 slots; 0 is never an opaque pixel) in front of the
     /// palette, and the last colour looked up: runs of one colour (most of a frame) skip even the cache.
-    private struct ColorCache {
+    private final class ColorCache {
         let palette: IndexedPalette
-        var keys = [UInt32](repeating: 0, count: 4096), values = [UInt8](repeating: 0, count: 4096)
+        let keys = UnsafeMutablePointer<UInt32>.allocate(capacity: 4096), values = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
         var lastWord: UInt32 = 0, lastIndex: UInt8
 
-        init(_ palette: IndexedPalette) { self.palette = palette; lastIndex = palette.index(of: 0) }
+        init(_ palette: IndexedPalette) {
+            self.palette = palette
+            lastIndex = palette.index(of: 0)
+            keys.initialize(repeating: 0, count: 4096)
+            values.initialize(repeating: 0, count: 4096)
+        }
 
-        @inline(__always) mutating func lookup(_ w: UInt32) -> UInt8 {
+        deinit { keys.deallocate(); values.deallocate() }
+
+        @inline(__always) func lookup(_ w: UInt32) -> UInt8 {
             if w == lastWord { return lastIndex }
             let slot = Int((w &* 2_654_435_761) >> 20)
             let i: UInt8

@@ -19,6 +19,8 @@ struct SVGFrameWriter {
     /// The rules of growing or moving elements by their stops (`gN`): elements that change alike (a dot and
     /// its ring) share one.
     private var keyframes: [String: String] = [:]
+    /// The moves written: an element's frames, its offset in each, and its rule.
+    private var moves: [(first: Int, last: Int, offsets: [(Double, Double)], name: String)] = []
     private var styles: [Substring: String] = [:]
     /// The class of the open group of glyphs, if any.
     private var group: String?
@@ -164,10 +166,18 @@ struct SVGFrameWriter {
         } else if item.moves, let end = item.offsets.last {
             grown += 1
             // Written where the last frame has it; each frame moves it back to its own place.
-            let states = item.offsets.map { o -> String? in
-                "transform:translate(" + SVGFrameStyle.number(o.0 - end.0, 2) + "px," + SVGFrameStyle.number(o.1 - end.1, 2) + "px)"
+            let offsets = item.offsets.map { ($0.0 - end.0, $0.1 - end.1) }
+            // A dot's ring moves with it: their offsets differ only by the rounding of their coordinates.
+            if let same = moves.first(where: { m in
+                m.first == item.first && m.last == item.last && m.offsets.count == offsets.count
+                    && zip(m.offsets, offsets).allSatisfy { abs($0.0 - $1.0) <= 0.021 && abs($0.1 - $1.1) <= 0.021 }
+            }) { return same.name }
+            let states = offsets.map { o -> String? in
+                "transform:translate(" + SVGFrameStyle.number(o.0, 2) + "px," + SVGFrameStyle.number(o.1, 2) + "px)"
             }
-            return rule(stops(item.first, item.last, states))
+            let name = rule(stops(item.first, item.last, states))
+            moves.append((item.first, item.last, offsets, name))
+            return name
         }
         return interval(item.first, item.last)
     }

@@ -46,8 +46,9 @@ public struct Normalization: Sendable, Hashable {
     /// with the offset just below the minimum (1st-percentile floor, as log contour levels).
     public static func log(for field: ScalarField) -> Normalization {
         guard let r = field.finiteRange, r.upper > r.lower else { return linear(for: field) }
-        let offset = r.lower > 0 ? 0 : r.lower
-        let floor = ContourLevels.lowQuantile(ContourLevels.sortedSample(field), offset: offset, hi: r.upper)
+        let floor = ContourLevels.lowQuantile(ContourLevels.sortedSample(field), offset: r.lower > 0 ? 0 : r.lower, hi: r.upper)
+        // The same offset as the levels (a round one: −0.25, not the sampled −0.2498).
+        let offset = ContourLevels.logOffset(r.lower, floor: floor)
         return Normalization(unchecked: .log, offset + floor, r.upper, offset)
     }
 

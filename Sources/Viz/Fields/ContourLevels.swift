@@ -19,6 +19,10 @@ public enum ContourLevels: Sendable, Hashable {
     case exactly(Int)
     /// These levels (sorted; duplicates and non-finite values are rejected).
     case values([Double])
+    /// Levels already resolved for this field (`resolve(for:)` of another request), used as they are: a
+    /// figure that draws bands and lines of one field resolves once (choosing log or linear levels sorts a
+    /// sample of the field).
+    case resolved(Resolved)
 
     /// Seven levels, spacing chosen from the data.
     public static let automatic = ContourLevels.count(7)
@@ -39,6 +43,8 @@ public enum ContourLevels: Sendable, Hashable {
     /// repeated explicit levels); data that leaves no level to draw gives empty `values` and a note.
     public func resolve(for field: ScalarField) throws(VizError) -> Resolved {
         switch self {
+        case let .resolved(r):
+            return r
         case let .count(n, _), let .exactly(n):
             guard n >= 1, n <= 1000 else {
                 throw VizError.invalidValue(what: "number of contour levels", value: "\(n)", allowed: "1 to 1000")
@@ -86,14 +92,14 @@ public enum ContourLevels: Sendable, Hashable {
             case .auto: useLog = ContourLevels.spansDecades(sorted(), range: range)
             }
             if useLog {
-                let offset = lo > 0 ? 0 : lo
-                let floor = ContourLevels.lowQuantile(sorted(), offset: offset, hi: hi)
+                let floor = ContourLevels.lowQuantile(sorted(), offset: lo > 0 ? 0 : lo, hi: hi)
+                let offset = ContourLevels.logOffset(lo, floor: floor)
                 let v = ContourLevels.logLevels(from: floor, to: hi - offset, near: n).map { $0 + offset }.filter { $0 > lo && $0 < hi }
                 // Too few nice log values (a field within one decade, e.g. 0.2 to 1.5): linear levels show more.
                 if v.count >= min(n, 3) { return Resolved(values: v, isLog: true, offset: offset, note: nil) }
             }
             return Resolved(values: ContourLevels.linearLevels(lo, hi, near: n), isLog: false, offset: 0, note: nil)
-        case .values:
+        case .values, .resolved:
             return Resolved(values: [], isLog: false, offset: 0, note: nil)
         }
     }
@@ -142,6 +148,17 @@ public enum ContourLevels: Sendable, Hashable {
     }
 
     /// A floor for log levels: the 1st percentile of the positive values of `z − offset`, at least 10⁻⁷ of the top.
+    /// What log-spaced levels are counted from: 0 for positive data, else the minimum `lo` rounded down to
+    /// the decade of the lowest level (`floor`, the low quantile of z − lo). A sampled minimum of −0.2498 for
+    /// x⁴ − x² + y² (true −0.25) then gives levels −0.05, 0.75, … rather than −0.0498, 0.7502, ….
+    static func logOffset(_ lo: Double, floor: Double) -> Double {
+        guard lo <= 0 else { return 0 }
+        guard floor > 0, floor.isFinite else { return lo }
+        let unit = Math.pow(10, Math.log10(floor).rounded(.down))
+        let rounded = (lo / unit).rounded(.down) * unit
+        return rounded.isFinite && rounded <= lo && lo - rounded <= floor ? rounded : lo
+    }
+
     static func lowQuantile(_ sample: [Double], offset: Double, hi: Double) -> Double {
         let s = sample.map { $0 - offset }.filter { $0 > 0 }
         let top = hi - offset

@@ -12,6 +12,9 @@ public struct Axes: Sendable {
     public var xLabel: String?
     /// The y-axis label (math syntax allowed), or nil.
     public var yLabel: String?
+    /// With no `yLabel` (a panel whose title or neighbour names its values): the name written before a shared
+    /// power of ten or offset the y labels need, "loss (×10³⁰⁸)" rather than a bare "×10³⁰⁸". Nil: the bare factor.
+    public var yQuantity: String?
     /// Linear or log x.
     public var xScale: ScaleKind = .linear
     /// Linear or log y.

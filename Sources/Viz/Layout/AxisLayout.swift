@@ -74,7 +74,13 @@ struct AxisLayout {
         yLabels = axes.showYTickLabels && axes.showAxes ? y.ticks.labels : []
         xLabelsRotated = rotated && !xLabels.isEmpty
         xTitle = xLabels.isEmpty ? axes.xLabel : x.ticks.format.axisTitle(axes.xLabel)
-        yTitle = yLabels.isEmpty ? axes.yLabel : y.ticks.format.axisTitle(axes.yLabel)
+        let laidOut = yTitle
+        yTitle = yLabels.isEmpty ? axes.yLabel : y.ticks.format.axisTitle(axes.yLabel ?? (y.ticks.format.hasSuffix ? axes.yQuantity : nil))
+        // Ticks chosen again for the plot as drawn (equal aspect widens y) may need another power of ten:
+        // the title laid out for the first ticks would state the old one ("×10¹⁰" over ticks that are ×10¹¹).
+        if yTitleLayout != nil, yTitle != laidOut {
+            yTitleLayout = yTitle.map { TextLayout.fitted($0, font: theme.labelFont, maxWidth: rect.height * 1.25, hardLimit: rect.height, canvas: canvas) }
+        }
     }
 
     /// Once the plot rectangle is final: a panel title wider than its room and a y title longer than the

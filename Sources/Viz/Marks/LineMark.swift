@@ -63,7 +63,10 @@ public struct LineMark: Mark {
         var path = Path()
         var count = 0
         for run in Polyline.clip(device, to: bound) {
-            let simple = Polyline.simplify(run, tolerance: tolerance)
+            // Thinned in two halves, as `PathMark` does: points within half the tolerance of the pixel grid
+            // (M4 and a radial step), then points within half of it of the chord between the kept ones (a
+            // loss curve on a log axis is straight for thousands of points: a 10⁶-step SVG keeps its ends).
+            let simple = Polyline.reduce(Polyline.simplify(run, tolerance: tolerance / 2), tolerance: tolerance / 2)
             // Stroke long lines in chunks (sharing their end points), as matplotlib's Agg `path.simplify`
             // + `chunksize` does: Cairo's stroker slows down badly on one huge self-intersecting path
             // (a dense noisy line took seconds as PNG; chunked it takes a fraction of that).

@@ -74,7 +74,7 @@ public struct PathMark: Mark {
         let thinned = Polyline.reduce(Polyline.simplify(part.points, tolerance: tolerance / 2), tolerance: tolerance / 2)
         let pieces = Polyline.pieces(thinned, size: LineMark.chunk)
         let halo = StrokeStyle(color: ctx.theme.plotBackground.withAlpha(haloOpacity), width: style.width + 2.2, cap: .round, join: .round)
-        for piece in pieces { ctx.stroke(piece, halo) }
+        if haloOpacity > 0 { for piece in pieces { ctx.stroke(piece, halo) } }
         for piece in pieces { ctx.stroke(piece, style) }
         if showPoints {
             for p in part.points {

@@ -1,7 +1,8 @@
 /// Marked points with labels — minima, saddles, maxima — for annotating a field.
 ///
 /// Each label goes to the first of eight positions around its marker (right, upper right, above, …) that
-/// lies fully inside the plot and overlaps no marker and no label placed before it; labels sit on a
+/// lies fully inside the plot, overlaps no marker and no label placed before it, and is nearer its own
+/// marker than any other (so it cannot be read as a neighbour's); labels sit on a
 /// translucent background patch so they stay legible over filled contours. A label with no free position
 /// (inside the plot, clear of markers, other labels and the context's `textObstacles`) is left out.
 public struct PointLabelMark: Mark {
@@ -42,6 +43,9 @@ public struct PointLabelMark: Mark {
     /// Labels go around other marks' texts (placed before contour labels, after notes).
     public var placesTextAroundOthers: Bool { true }
     public var textPriority: Double { 1 }
+    /// Data points (lines' vertices) a label should not cover when another free spot exists: a "start"
+    /// label over a run's one step hid it.
+    public var avoiding: [Point] = []
 
     /// Labelled points.
     public init(_ items: [Item], markerSize: Double = 9, zOrder: Double = 4) {
@@ -76,6 +80,7 @@ public struct PointLabelMark: Mark {
             + ctx.textObstacles
         var out: [Rect?] = []
         let gap = markerSize * 0.5 + 3
+        let ink = Self.inkSamples(avoiding, ctx)
         for (k, item) in items.enumerated() {
             guard let text = item.label, Self.onPlot(centres[k], ctx.plotRect) else { out.append(nil); continue }
             let size = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: font)
@@ -88,11 +93,36 @@ public struct PointLabelMark: Mark {
             ].map { Rect(x: $0.x, y: $0.y, width: w, height: h) }
             let inside = candidates.filter { ctx.plotRect.contains(Point($0.minX, $0.minY)) && ctx.plotRect.contains(Point($0.maxX, $0.maxY)) }
             // No free position: the marker goes unlabelled (its symbol still tells what it is).
-            let pick = inside.first { r in !taken.contains { $0.overlapArea(r) > 0 } }
+            // A label nearer another marker than its own reads as that marker's ("saddle" under a minimum's star).
+            let others = centres.indices.filter { $0 != k && Self.onPlot(centres[$0], ctx.plotRect) }.map { centres[$0] }
+            let own = { (r: Rect) in others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) } }
+            let free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
+            let pick = free.first { r in !ink.contains { r.expanded(by: 2).contains($0) } } ?? free.first
             if let pick { taken.append(pick) }
             out.append(pick)
         }
         return out
+    }
+
+    /// `avoiding` in device space, with points every 3 px along the segments between consecutive ones.
+    static func inkSamples(_ points: [Point], _ ctx: PlotContext) -> [Point] {
+        let d = points.map { ctx.point($0) }
+        var out: [Point] = []
+        for (a, b) in zip(d, d.dropFirst()) where a.isFinite && b.isFinite {
+            // A path leaving the map may end 10³⁰⁰ px away: the count is capped before it becomes an Int.
+            let length = (b - a).length
+            guard length.isFinite else { continue }
+            let n = Int(Swift.min(200, length / 3))
+            for k in 0...max(0, n) { out.append(a + (b - a) * (Double(k) / Double(max(1, n)))) }
+        }
+        if d.count == 1, let only = d.first, only.isFinite { out.append(only) }
+        return out
+    }
+
+    /// The distance from a device point to the nearest point of a rectangle (0 inside it).
+    static func distance(_ r: Rect, _ p: Point) -> Double {
+        let dx = Swift.max(r.minX - p.x, 0, p.x - r.maxX), dy = Swift.max(r.minY - p.y, 0, p.y - r.maxY)
+        return (dx * dx + dy * dy).squareRoot()
     }
 
     /// The markers on the plot and their labels' boxes.

@@ -20,6 +20,10 @@ public struct ScatterMark: Mark {
     /// False to draw the markers whole over the plot's frame (a marker on the edge of the view, such as the
     /// cross at a curve's last point before it diverges; see `Mark.clipsToPlot`).
     public var clipsToPlot = true
+    /// True to draw a point whose y is not finite on the frame's edge at its x: +∞ and NaN on the top edge
+    /// (the larger end of the y domain), −∞ on the bottom one — an off-scale value marked where it happened,
+    /// not at a height it never had. False: such points are skipped, as points with a NaN x always are.
+    public var pinsNonFiniteY = false
 
     /// Markers of `shape` and `size` points at `points`.
     public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
@@ -51,7 +55,11 @@ public struct ScatterMark: Mark {
     public func draw(in ctx: PlotContext) {
         guard size > 0 else { return }
         let visible = ctx.plotRect.expanded(by: size)
-        for p in points where p.isFinite {
+        let domain = ctx.yScale.domain
+        let top = Swift.max(domain.lower, domain.upper), bottom = Swift.min(domain.lower, domain.upper)
+        for point in points {
+            let p = pinsNonFiniteY && point.x.isFinite && !point.y.isFinite ? Point(point.x, point.y == -.infinity ? bottom : top) : point
+            guard p.isFinite else { continue }
             let d = ctx.point(p)
             guard d.isFinite, visible.contains(d) else { continue }
             ctx.marker(shape, at: d, size: size, fill: color, edge: edge, edgeWidth: edgeWidth)

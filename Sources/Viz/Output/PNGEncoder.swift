@@ -27,7 +27,7 @@ enum PNGEncoder {
             ok = viz_png_encode(argb.baseAddress, UInt32(width), UInt32(height), stride, 2, settings.filters, settings.level, &sink)
         }
         guard ok != 0, let data = sink.data else { throw VizError.png(path: "", message: "libpng could not encode the image (out of memory)") }
-        return insertChunks(Array(UnsafeBufferPointer(start: data, count: sink.size)), dpi: dpi, metadata: metadata)
+        return insertChunks(UnsafeBufferPointer(start: data, count: sink.size), dpi: dpi, metadata: metadata)
     }
 
     /// Straight-alpha RGBA from premultiplied little-endian ARGB32 rows.
@@ -59,16 +59,22 @@ enum PNGEncoder {
         }
     }
 
-    /// Adds pHYs and tEXt chunks right after IHDR (the first chunk, 8 + 25 bytes in).
-    static func insertChunks(_ png: [UInt8], dpi: Double, metadata: FileMetadata) -> [UInt8] {
+    /// Adds pHYs and tEXt chunks right after IHDR (the first chunk, 8 + 25 bytes in), copying libpng's
+    /// bytes once into the file's array.
+    static func insertChunks(_ png: UnsafeBufferPointer<UInt8>, dpi: Double, metadata: FileMetadata) -> [UInt8] {
         let headerEnd = 8 + 8 + 13 + 4
-        guard png.count > headerEnd else { return png }
+        guard png.count > headerEnd else { return Array(png) }
         var extra: [UInt8] = []
         let ppm = UInt32((dpi / 0.0254).rounded())
         extra += chunk("pHYs", be32(ppm) + be32(ppm) + [1])
         if let s = metadata.software { extra += chunk("tEXt", Array("Software".utf8) + [0] + latin1(s)) }
         if let c = metadata.command { extra += chunk("tEXt", Array("Comment".utf8) + [0] + latin1(c)) }
-        return Array(png[..<headerEnd]) + extra + Array(png[headerEnd...])
+        var out: [UInt8] = []
+        out.reserveCapacity(png.count + extra.count)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: png[..<headerEnd]))
+        out.append(contentsOf: extra)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: png[headerEnd...]))
+        return out
     }
 
     private static func latin1(_ s: String) -> [UInt8] { s.unicodeScalars.map { $0.value < 256 && $0.value >= 32 ? UInt8($0.value) : UInt8(ascii: "?") } }

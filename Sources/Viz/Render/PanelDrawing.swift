@@ -36,7 +36,8 @@ struct PanelDrawing {
     /// Draws a laid-out figure.
     func draw(_ layout: FigureLayout) {
         if !figure.transparent && !isOverlay { canvas.paint(figure.theme.background) }
-        for t in layout.texts where !isOverlay {
+        // An overlay's layout holds only the page texts that change with its frame.
+        for t in layout.texts {
             canvas.element(FigureElement(t.kind, text: t.source, cut: t.cut)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
         }
         for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {

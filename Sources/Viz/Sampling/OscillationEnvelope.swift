@@ -5,7 +5,8 @@
 ///
 /// f is sampled uniformly, `samplesPerColumn` points per column of `columns` across the range. A
 /// column is *unresolved* when its window of three columns holds at least three local extrema of the
-/// samples (a period shorter than about two columns); runs of unresolved columns, with gaps of up to
+/// samples (a period shorter than about two columns), each turn moving by more than 10⁻⁹ of the curve's
+/// largest |value| on both sides (float rounding is not a wave); runs of unresolved columns, with gaps of up to
 /// two columns closed, are the stretches returned. A wave sampled below its own frequency (aliased)
 /// still shows many extrema, so it is flagged too.
 public struct OscillationEnvelope: Sendable {
@@ -28,9 +29,13 @@ public struct OscillationEnvelope: Sendable {
         let ys = (0...n).map { f(a + span * Double($0) / Double(n)) }
         var extrema = [Int](repeating: 0, count: cols)
         var maxima: [Int] = []
+        // Rounding noise is no oscillation: exp(x)/(1 + exp(x)) steps between 0.9999999999999993, …98 and 1
+        // near x = 36. A turn counts only when both its sides move by more than 10⁻⁹ of the curve's size.
+        let size = ys.lazy.filter(\.isFinite).map(abs).max() ?? 0
+        let noise = 1e-9 * size
         for k in 1..<n {
             let l = ys[k] - ys[k - 1], r = ys[k + 1] - ys[k]
-            guard l.isFinite, r.isFinite, (l > 0 && r < 0) || (l < 0 && r > 0) else { continue }
+            guard l.isFinite, r.isFinite, (l > 0 && r < 0) || (l < 0 && r > 0), abs(l) > noise, abs(r) > noise else { continue }
             extrema[min(cols - 1, k / per)] += 1
             if l > 0 { maxima.append(k) }
         }

@@ -38,6 +38,7 @@ public enum Ticks {
         let c = Double(count)
         guard c > 0, start.isFinite, stop.isFinite else { return [] }
         if start == stop { return [start] }
+        if isTiny(start, stop) { return values(start * tinyScale, stop * tinyScale, count: count).map { $0 / tinyScale } }
         let reverse = stop < start
         let (a, b) = reverse ? (stop, start) : (start, stop)
         let (i1, i2, inc) = spec(a, b, c)
@@ -55,6 +56,15 @@ public enum Ticks {
         return reverse ? out.reversed() : out
     }
 
+    /// Values below 10⁻²⁹⁰ (down to the subnormals, 5×10⁻³²⁴) need an increment of 10³¹⁰ or more, which
+    /// overflows: their ticks are found 10³⁰⁰ times larger and scaled back (an axis of 1…3×10⁻³¹⁰ had none).
+    private static let tinyScale = 1e300
+
+    static func isTiny(_ a: Double, _ b: Double) -> Bool {
+        let m = max(abs(a), abs(b))
+        return m > 0 && m < 1e-290
+    }
+
     /// The signed increment (negative: reciprocal) for `count` ticks.
     public static func increment(_ start: Double, _ stop: Double, count: Int) -> Double {
         spec(start, stop, Double(count)).2
@@ -62,6 +72,7 @@ public enum Ticks {
 
     /// The distance between consecutive ticks.
     public static func step(_ start: Double, _ stop: Double, count: Int) -> Double {
+        if isTiny(start, stop) { return step(start * tinyScale, stop * tinyScale, count: count) / tinyScale }
         let reverse = stop < start
         let inc = reverse ? increment(stop, start, count: count) : increment(start, stop, count: count)
         return (reverse ? -1 : 1) * (inc < 0 ? 1 / -inc : inc)
@@ -71,6 +82,10 @@ public enum Ticks {
     public static func nice(_ start: Double, _ stop: Double, count: Int) -> (Double, Double) {
         var lo = start, hi = stop
         guard lo.isFinite, hi.isFinite, lo < hi, count > 0 else { return (start, stop) }
+        if isTiny(lo, hi) {
+            let (l, h) = nice(lo * tinyScale, hi * tinyScale, count: count)
+            return (l / tinyScale, h / tinyScale)
+        }
         var prev = Double.nan
         for _ in 0..<10 {
             let step = increment(lo, hi, count: count)

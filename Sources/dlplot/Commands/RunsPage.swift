@@ -54,11 +54,26 @@ extension DLPlot.RunsCommand {
         let rects = try? figure.layoutPlotRects(for: .png)
         // The resolution named too: a larger --size alone would also enlarge the text (see FigureOptions.resolution).
         let dpi = TickFormat.shortest(figure.dpi.rounded())
-        let advice = "--size \(wide)x\(px) --dpi \(dpi), --legend none, or fewer runs or --y metrics"
+        let size = Self.physicalSize(typed: figureOptions.size, width: figure.size.width, height: height)
+            ?? "\(wide)x\(px) --dpi \(dpi)"
+        let advice = "--size \(size), --legend none, or fewer runs or --y metrics"
         guard let rects else {
             throw ValidationError("invalid --size '\(typed)': too small for these runs' plots, titles and legends; \(advice) give them room")
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
         return "the legends leave the plots \(Int(smallest)) px tall; \(advice) give them room"
+    }
+
+    /// A page of `width`×`height` points in the unit of the --size the user typed ("16.6x23.5cm" for "16.6x9.7cm"),
+    /// rounded up to a tenth; nil for a size in pixels (then the pixels and the resolution are named). Text on a
+    /// page given in inches, centimetres, millimetres or points keeps its size, so no --dpi is needed.
+    static func physicalSize(typed: String?, width: Double, height: Double) -> String? {
+        guard let typed = typed?.lowercased() else { return nil }
+        for (suffix, points) in [("in", 72.0), ("cm", 72 / 2.54), ("mm", 72 / 25.4), ("pt", 1.0)] where typed.hasSuffix(suffix) {
+            let up = { (v: Double) in TickFormat.shortest((v / points * 10 - 1e-9).rounded(.up) / 10) }
+            let typedWidth = typed.dropLast(suffix.count).split(separator: "x").first.map(String.init) ?? up(width)
+            return typedWidth + "x" + up(height) + suffix
+        }
+        return nil
     }
 }

@@ -17,6 +17,8 @@ extension DLPlot {
                 red; a decaying oscillation that ends above the start is not. On a convex quadratic surface (bowl, ellipse, booth, matyas) \
                 SGD's analytic boundary lr·λ_max = 2(1+β) (Nesterov: 2(1+β)/(1+2β)) is drawn dashed: Goh, "Why \
                 Momentum Really Works" (Distill, 2017), as one command.
+                Here --y-range c:d and --log-y set the y setting's values (default for momentum and beta1: \
+                0:0.99), as --x-range and --log-x set the x setting's.
                 Examples:
                   dlplot stability bowl
                   dlplot stability 'x^2 + a*y^2' --param a=10 --measure final_loss --grid 51
@@ -82,7 +84,7 @@ extension DLPlot {
         mutating func validate() throws { _ = try recipe(compute: false) }
 
         func values(_ text: String?, fallback: (Double, Double), log: Bool, option: String) throws -> [Double] {
-            let range = try text.map { try NumberArguments.interval($0, option: option) }.map { ($0.lower, $0.upper) } ?? fallback
+            let range = try text.map { try NumberArguments.interval($0, option: option, logAxis: log) }.map { ($0.lower, $0.upper) } ?? fallback
             if log {
                 guard range.0 > 0 else {
                     throw ValidationError("\(option): \(text ?? "the default range") is not allowed with a log axis; the range must be above 0")
@@ -133,11 +135,14 @@ extension DLPlot {
             // Each typed range's ends as torch would take them: `--x-range=-1:1` is named as typed, not "sgd: lr = -1.0".
             for (key, values, option, text) in [(xSetting, xs, "--x-range", xRange), (ySetting, ys, "--y-range", yRange)] {
                 guard let text, known.contains(key) else { continue }
-                for v in [values[0], values[values.count - 1]] {
+                let typed = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                for (v, end) in [(values[0], typed.first ?? text), (values[values.count - 1], typed.last ?? text)] {
                     var trial = settings
                     trial[key] = .number(v)
                     do { _ = try OptimizerConfig(name: name, settings: trial) } catch let e as OptimError {
-                        throw ValidationError("\(option): '\(text)' is not allowed: \(e.description)")
+                        // The end as typed ("-1", not "-1.0"), and torch's rule.
+                        let rule = e.description.range(of: "expected ").map { "; " + e.description[$0.lowerBound...] } ?? ""
+                        throw ValidationError("\(option): '\(text)' is not allowed: \(name)'s \(key) cannot be \(end)" + rule)
                     }
                 }
             }

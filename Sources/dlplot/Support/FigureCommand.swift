@@ -146,7 +146,13 @@ extension FigureCommand {
         let written = try write(to: [(path, format)], data: figureOptions.data, command: commandLine())
         // Names chosen here (no -o, or --data's NAME-2.csv, …): say where the files went.
         let extraData = written.count - 1 - (figureOptions.layout.layoutReport == nil ? 0 : 1) > 1
-        if figureOptions.output == nil || extraData { writeStandardError("wrote " + written.joined(separator: " and ") + "\n") }
+        if figureOptions.output == nil || extraData { writeStandardError("wrote " + Self.list(written) + "\n") }
+    }
+
+    /// "a.png", "a.png and a.csv", "a.png, a.csv and a-2.csv".
+    static func list(_ names: [String]) -> String {
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The command line that made this figure, for the PNG's metadata.

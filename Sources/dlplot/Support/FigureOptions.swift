@@ -128,8 +128,9 @@ struct FigureOptions: ParsableArguments {
         }
         let pw = (w * perUnit).rounded(), ph = (h * perUnit).rounded()
         guard w.isFinite, h.isFinite, pw >= 16, ph >= 16, pw <= Double(Figure.maxPixels), ph <= Double(Figure.maxPixels) else {
-            func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : TickFormat.short(v) }
-            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw))x\(whole(ph)) at \(TickFormat.short(dpi)) dpi)")
+            // Plain numbers as typed elsewhere ("1e+308"), not typeset ones ("1×10³⁰⁸") beside the typed 'x'.
+            func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : v.isNaN ? "nan" : "\(v)" }
+            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw)) by \(whole(ph)) pixels at \(TickFormat.short(dpi)) dpi)")
         }
         return (pw, ph)
     }

@@ -103,7 +103,9 @@ enum FramesDirectory {
         case let .success(p): pngs = p
         case let .failure(e): throw FigureError(e.commandLineMessage)
         }
-        if mkdir(dir, 0o755) != 0 && errno != EEXIST { throw FigureError("cannot create --frames-dir '\(dir)'") }
+        if mkdir(dir, 0o755) != 0 && errno != EEXIST {
+            throw FigureError("cannot create --frames-dir '\(dir)': " + String(cString: strerror(errno)).lowercased())
+        }
         let prefix = dir.hasSuffix("/") ? dir : dir + "/"
         var files = pngs.enumerated().map { (path: prefix + name($0.offset, count: pngs.count, format: format), bytes: $0.element) }
         files.append((prefix + "animation.tex", Array(snippet(dir: dir, count: pngs.count, timing: settings.timing, command: command).utf8)))

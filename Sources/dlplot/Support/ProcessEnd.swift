@@ -115,6 +115,12 @@ enum ProcessEnd {
             if argument == "--" { break }
             defer { previous = argument }
             if let previous, valued.contains(previous) { continue }
+            // `-o=` is -o with '=' glued on (an empty value), not a formula.
+            if !argument.hasPrefix("--"), let eq = argument.firstIndex(of: "="), shortOptions.contains(String(argument[..<eq])) {
+                let option = String(argument[..<eq]), value = argument[argument.index(after: eq)...]
+                return "\(option): '\(argument)' " + (value.isEmpty ? "gives no value" : "glues '=' to the value")
+                    + "; a short option takes its value after a space: \(option) " + (value.isEmpty ? "VALUE" : String(value))
+            }
             // `---x` or `--x^2` is no option of any command: a formula of negations (it was "Unknown option '---x'").
             let formulaWithDashes = looksLikeFormula(argument) && !words.contains { $0 == argument.prefix { $0 != "=" } }
             guard argument.hasPrefix("-"), !argument.hasPrefix("--") || formulaWithDashes, argument.count > 1,

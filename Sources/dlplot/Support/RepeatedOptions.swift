@@ -8,6 +8,10 @@ enum RepeatedOptions {
     /// Repeatable in one command only: `runs --y` names several metrics; `stability --y` is one setting.
     static let repeatableIn: [String: Set<String>] = ["runs": ["--y"]]
 
+    /// The options whose one value is a comma-separated list: the refusal shows the list that gives both.
+    static let lists: Set<String> = ["--x", "--points", "--logits", "--temperature", "--classes", "--probabilities", "--rates",
+                                     "--starts", "--levels", "--names", "--activations", "--colors"]
+
     /// "--optimizers is given 2 times ('gd', 'adam'); give it once" for the first value option given more than
     /// once (before a `--`); nil otherwise.
     static func message(_ arguments: [String]) -> String? {
@@ -35,7 +39,9 @@ enum RepeatedOptions {
             if let i = values.firstIndex(where: { $0.name == name }) { values[i].given.append(value) } else { values.append((name, [value])) }
         }
         guard let (name, given) = values.first(where: { $0.given.count > 1 }) else { return nil }
-        let hint = name == "--optimizers" ? " (several optimizers go in one list: --optimizers " + given.joined(separator: ",") + ")" : ""
+        let joined = given.joined(separator: ",")
+        let hint = name == "--optimizers" ? " (several optimizers go in one list: --optimizers " + joined + ")"
+            : lists.contains(name) && !given.contains(where: \.isEmpty) ? " (e.g. \(name) \(joined))" : ""
         return "\(name) is given \(given.count) times (" + given.map { "'\($0)'" }.joined(separator: ", ") + "); give it once" + hint
     }
 }

@@ -123,7 +123,9 @@ extension SurfaceRunOptions {
 
 extension NumberArguments {
     /// "a:b" with a < b, both finite.
-    static func interval(_ text: String, option: String) throws -> Interval {
+    /// `logAxis`: the range is drawn on a log axis, so what must be wide enough is log₁₀ of it (10⁻³²⁰…10⁻³¹⁰
+    /// spans ten decades, though only 10⁻³¹⁰ wide).
+    static func interval(_ text: String, option: String, logAxis: Bool = false) throws -> Interval {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw ValidationError("\(option): '\(text)' is not a range; expected a:b with a < b, e.g. \(option)=-2:2")
@@ -133,6 +135,13 @@ extension NumberArguments {
         // Grids, ticks and steps are computed from the span: it must be a finite number too.
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
             throw ValidationError("\(option): '\(text)' is not allowed; expected ends within ±1e150")
+        }
+        if logAxis, a > 0 {
+            // Doubles counted as such (subnormals included): 10⁻³²⁰…10⁻³¹⁰ holds 2×10¹³ of them.
+            if b.bitPattern - a.bitPattern < UInt64(NumberArguments.minimumSteps) {
+                throw ValidationError("\(option): '\(text)' is too narrow to draw on a log axis; give ends further apart (e.g. \(option)=\(parts[0]):\(String(format: "%g", a * 10)))")
+            }
+            return Interval(a, b)
         }
         if let why = NumberArguments.tooNarrow(a, b) { throw ValidationError("\(option): '\(text)' is \(why)") }
         return Interval(a, b)
