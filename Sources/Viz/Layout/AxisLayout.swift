@@ -31,6 +31,9 @@ struct AxisLayout {
     /// reserved is the space used).
     var yTitleLayout: TextLayout?
     var titleLayout: TextLayout?
+    /// The room above the plot, from its cell's top (set with the final plot rectangle; the row's tallest
+    /// title and labels set it, so it may exceed this panel's own inset).
+    var keptTop = 0.0
     /// Where the panel title is centred across (device x); nil: over the plot's middle.
     var titleCenterX: Double?
     var title: String?
@@ -126,7 +129,7 @@ struct AxisLayout {
             let leftOver = max(-labelTop, (yTitleLayout?.width ?? 0) / 2 - r.height / 2)
             let reachesLeft = cx - fitted.width / 2 < r.minX - 0.5, reachesRight = cx + fitted.width / 2 > r.maxX + pad * 2
             let need = max(reachesLeft ? leftOver : 0, reachesRight ? guidesOverhang : 0)
-            if need > 0.5, need > insets.top - fitted.height - pad * 1.4 {
+            if need > 0.5, need > keptTop - fitted.height - pad * 1.4 {
                 fitted = refit(t, text, theme.titleFont, r.width)
                 cx = r.midX
             }

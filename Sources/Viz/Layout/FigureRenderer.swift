@@ -279,6 +279,7 @@ struct FigureRenderer {
                                         rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
+            layouts[k].keptTop = placed[k].minY - cells[k].minY
             // A title stays left of an outside legend reaching down beside its plot from the panel above.
             let besideLegend = panels.indices.contains { j in
                 j != k && panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan && layouts[j].legendInsets.right > 0

@@ -207,7 +207,7 @@ struct PanelDrawing {
             bottom = min(bottom, r.minY - over - pad * 0.5)
         }
         // Never above the room the layout kept for it (the figure's own texts are there).
-        bottom = max(bottom, r.minY - l.insets.top + t.height)
+        bottom = max(bottom, r.minY - max(l.keptTop, l.insets.top) + t.height)
         canvas.element(FigureElement(.panelTitle, text: title)) {
             canvas.draw(t, at: Point(cx, bottom), anchor: TextAnchor(0.5, .bottom), color: figure.theme.foreground)
         }
