@@ -114,7 +114,7 @@ final class AnimatedCommandsTests: XCTestCase {
         let canvas = try CairoBackend(size: animation.lastFrame.size, kind: .measuring(pixelsPerPoint: 1))
         let layout = try FigureRenderer(figure: animation.lastFrame, canvas: canvas, resolution: 1).layout()
         let texts = FrameTexts(animation, layout: layout, canvas: canvas)
-        let line = "$\\alpha$ = 1.1: leaves the view at step 3"
+        let line = "$\\alpha$ = 1.1: leaves the view at step 3 (to w = −4.32)"
         XCTAssertEqual(texts.movingFootnotes, [line], "\(layout.texts.map(\.source))")
         XCTAssertFalse(texts.background(layout).texts.contains { $0.source == line }, "not in the background")
         for k in 0..<13 {
