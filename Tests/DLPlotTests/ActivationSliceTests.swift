@@ -59,8 +59,8 @@ final class ActivationSliceTests: XCTestCase {
         let collector = PathCollector()
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "SVG does not parse: \(String(describing: parser.parserError))")
-        // Cairo writes colours as percentages: the curve is stroked in #0072B2 = rgb(0%, 44.7%, 69.8%).
-        let curves = collector.paths.filter { $0.style.contains("stroke:rgb(0%,44.7") }
+        // The curve is stroked in #0072B2 (Cairo's rgb(0%,44.7%,69.8%), written in hex by SVGCompactor).
+        let curves = collector.paths.filter { $0.style.contains("stroke:#0072b2") }
         XCTAssertFalse(curves.isEmpty, "no path stroked in the curve colour")
         XCTAssertTrue(curves.contains { $0.d.split(separator: "L").count > 50 }, "the curve path has too few segments")
     }

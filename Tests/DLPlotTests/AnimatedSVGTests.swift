@@ -49,7 +49,9 @@ final class AnimatedSVGTests: XCTestCase {
         XCTAssertEqual(s.status, 0, s.stderr)
         let animated = try String(contentsOf: dir.appendingPathComponent("a.svg"), encoding: .utf8)
         let still = try String(contentsOf: dir.appendingPathComponent("still.svg"), encoding: .utf8)
-        XCTAssertLessThan(Double(animated.utf8.count), 2.1 * Double(still.utf8.count), "\(animated.utf8.count) bytes against \(still.utf8.count)")
+        // 2.2: the still file's styles shrink by more than half (SVGCompactor), the animated file's were already
+        // written once each as classes; both lost the same bytes (about 15 KB), so the ratio grew from 2.05.
+        XCTAssertLessThan(Double(animated.utf8.count), 2.2 * Double(still.utf8.count), "\(animated.utf8.count) bytes against \(still.utf8.count)")
         // Eight growing paths (a halo and a line a run), each written once.
         let growing = animated.matches(of: /@keyframes (g\d+)\{[^\n]*stroke-dasharray/).count
         XCTAssertGreaterThanOrEqual(growing, 8)

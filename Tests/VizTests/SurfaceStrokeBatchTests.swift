@@ -113,7 +113,7 @@ final class SurfaceStrokeBatchTests: XCTestCase {
 
 /// A 3-D surface's faces in the SVG: one element each (fill and hairline), no separate wire strokes.
 final class SurfaceFaceSVGTests: XCTestCase {
-    /// One stroke per face (a fill and three strokes' worth of markup before).
+    /// One stroke per face (a fill and three strokes' worth of markup before), styles compacted (`SVGCompactor`).
     func testThreeDSurfaceSVGIsSmall() throws {
         let f: @Sendable (Double, Double) -> Double = { x, y in x * x - y * y }
         let field = try FieldSampler.sample(x: Interval(-2, 2), y: Interval(-2, 2), nx: 97, ny: 97, f)
@@ -125,6 +125,8 @@ final class SurfaceFaceSVGTests: XCTestCase {
         let faces = svg.components(separatedBy: "stroke-width:0.6;").count - 1
         XCTAssertTrue((48 * 48...48 * 48 + 4).contains(faces), "one stroke per face (and the box's few 0.6-point lines): \(faces)")
         XCTAssertFalse(svg.contains("stroke-width:0.5;"), "no separate wire strokes")
-        XCTAssertLessThan(svg.utf8.count / faces, 400, "bytes per face")
+        XCTAssertFalse(svg.contains("rgb("), "colours in hex")
+        XCTAssertFalse(svg.contains("fill-opacity:1;"), "initial values left out")
+        XCTAssertLessThan(svg.utf8.count / faces, 160, "bytes per face")
     }
 }

@@ -4,8 +4,14 @@
 ///
 /// Coordinates in path data (`d`) and glyph positions (`x`, `y`) are rounded to 0.01 pt, a fiftieth of a
 /// pixel at 144 dpi: Cairo writes six decimals, which triples the size of a large figure and shows nothing.
+/// Styles are then shortened (`SVGCompactor`).
 enum SVGNormalizer {
     static func normalize(_ bytes: [UInt8]) -> [UInt8] {
+        SVGCompactor.compact(renumbered(bytes))
+    }
+
+    /// Ids renumbered in order of first appearance and coordinates rounded (see the type's description).
+    static func renumbered(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var map: [[UInt8]: Int] = [:]
