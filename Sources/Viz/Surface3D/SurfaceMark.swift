@@ -51,7 +51,9 @@ public struct SurfaceMark: Mark {
     /// (see `SurfaceStrokeBatch`) and a face's wire as its seam-closing hairline (see `drawFace`): the
     /// default. False draws every piece and every wire on its own (for comparisons).
     public var joinStrokes = true
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .tickLabel }
 
     /// A surface of `field` seen from `azimuth` and `elevation` degrees; colours not given come from the theme.
@@ -161,6 +163,7 @@ public struct SurfaceMark: Mark {
         return visible + hidden == 0 ? 0 : Double(hidden) / Double(visible + hidden)
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let proj = Projection3D(azimuth: azimuth, elevation: elevation)
         let a = boxAspect
