@@ -52,7 +52,9 @@ enum CommandLineErrors {
 
     /// A value as typed, cut to its first `limit` characters (with "…") so a message stays one readable line.
     static func shown(_ value: String, limit: Int = 60) -> String {
-        value.count > limit ? String(value.prefix(limit)) + "…" : value
+        // Counts no further than `limit` characters, whatever the value's length.
+        guard let cut = value.index(value.startIndex, offsetBy: limit, limitedBy: value.endIndex), cut < value.endIndex else { return value }
+        return String(value[..<cut]) + "…"
     }
 
     /// `message` on one line: line breaks become spaces, and lines that only point at a column
