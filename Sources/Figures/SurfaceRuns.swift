@@ -132,7 +132,7 @@ public struct SurfaceRun: Sendable {
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
         if j == points.count - 1, endsInTwoCycle != nil {
             // The other point of the cycle is `cycleNote`, the legend's next line.
-            return entry + "oscillates: " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans).dropFirst(2)
+            return entry + "oscillates: " + Self.cycleRow(name: name, value: trajectory.values[j], at: points[j], other: points[j - 1]).dropFirst(2)
         }
         return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
     }
@@ -141,8 +141,20 @@ public struct SurfaceRun: Sendable {
     /// the legend line under "oscillates: (0.00, 0.00), f = 1.4×10⁻¹⁴". Nil otherwise.
     public func cycleNote(surface: Surface) -> String? {
         guard let k = endsInTwoCycle else { return nil }
-        return "↔" + Self.legendRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], spans: spans)
+        return "↔" + Self.cycleRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], other: points[k])
             .dropFirst(1)
+    }
+
+    /// `legendRow` for one end of a two-point cycle, with the decimals that tell it from the other end `q`
+    /// (gd on Rosenbrock at lr 0.002: "(1.0004, 0.9973) ↔ (0.9976, 0.9987)", which two decimals both printed
+    /// as "(1.00, 1.00)").
+    static func cycleRow(name: String, value v: Double, at p: Point, other q: Point) -> String {
+        let gap = max(abs(p.x - q.x), abs(p.y - q.y))
+        let decimals = gap > 0 && gap.isFinite ? min(12, max(2, Int((-Double.log10(gap)).rounded(.up)) + 1)) : 2
+        func c(_ v: Double) -> String {
+            abs(v) >= 1e4 || v == 0 || abs(v) < Double.pow(10, Double(-decimals)) ? coordinate(v) : TickFormat.fixed(v, decimals)
+        }
+        return "→ (\(c(p.x)), \(c(p.y))), \(name) " + valueWords(v)
     }
 
     /// The last index when the run ends hopping between two points, every step (gd on |x| + |y| at lr 0.01:
