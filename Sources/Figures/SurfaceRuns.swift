@@ -145,15 +145,16 @@ public struct SurfaceRun: Sendable {
             .dropFirst(1)
     }
 
-    /// `legendRow` for one end of a two-point cycle, with the decimals that tell it from the other end `q`
-    /// (gd on Rosenbrock at lr 0.002: "(1.0004, 0.9973) ↔ (0.9976, 0.9987)", which two decimals both printed
-    /// as "(1.00, 1.00)").
+    /// `legendRow` for one end of a two-point cycle, with the fewest decimals (two or more) that tell it from
+    /// the other end `q` (gd on Rosenbrock at lr 0.002: "(1.000, 0.997) ↔ (0.998, 0.999)", which two decimals
+    /// both printed as "(1.00, 1.00)").
     static func cycleRow(name: String, value v: Double, at p: Point, other q: Point) -> String {
-        let gap = max(abs(p.x - q.x), abs(p.y - q.y))
-        let decimals = gap > 0 && gap.isFinite ? min(12, max(2, Int((-Double.log10(gap)).rounded(.up)) + 1)) : 2
-        func c(_ v: Double) -> String {
+        func text(_ v: Double, _ decimals: Int) -> String {
             abs(v) >= 1e4 || v == 0 || abs(v) < Double.pow(10, Double(-decimals)) ? coordinate(v) : TickFormat.fixed(v, decimals)
         }
+        // The fewest decimals, from two, at which the ends differ in x or y.
+        let decimals = (2...12).first { d in text(p.x, d) != text(q.x, d) || text(p.y, d) != text(q.y, d) } ?? 2
+        func c(_ v: Double) -> String { text(v, decimals) }
         return "→ (\(c(p.x)), \(c(p.y))), \(name) " + valueWords(v)
     }
 

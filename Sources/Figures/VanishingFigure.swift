@@ -97,9 +97,11 @@ public struct VanishingFigure: FigureRecipe {
         if !zeros.isEmpty { parts.append("0" + layers(zeros)) }
         if !bad.isEmpty {
             let kind = bad.allSatisfy { grads[$0].isNaN } ? "NaN" : bad.allSatisfy { grads[$0].isInfinite } ? "∞" : "NaN or ∞"
-            parts.append(kind + layers(bad))
+            // After the zeros, short: "0 at layers 1–19, ∞ at 20" (f = 10³⁰⁸: its output layer's gradient overflows).
+            parts.append(kind + (zeros.isEmpty ? layers(bad) : layers(bad).replacingOccurrences(of: " layers ", with: " ")
+                .replacingOccurrences(of: " layer ", with: " ")))
         }
         guard !parts.isEmpty else { return "" }
-        return ": " + parts.joined(separator: ", ") + (zeros.isEmpty ? ", not drawn" : ", not drawn on the log axis")
+        return ": " + parts.joined(separator: ", ") + (bad.isEmpty ? ", not drawn on the log axis" : ", not drawn")
     }
 }

@@ -34,7 +34,7 @@ final class PassSixClaimsTests: XCTestCase {
         XCTAssertEqual(VanishingFigure.gapNote([1, 2, 3]), "")
         XCTAssertEqual(VanishingFigure.gapNote([0, 0]), ": 0 at every layer, not drawn on the log axis")
         XCTAssertEqual(VanishingFigure.gapNote([1, .infinity, .infinity]), ": ∞ at layers 2–3, not drawn")
-        XCTAssertEqual(VanishingFigure.gapNote([0, 1, 0, .nan]), ": 0 at 2 layers, NaN at layer 4, not drawn on the log axis")
+        XCTAssertEqual(VanishingFigure.gapNote([0, 1, 0, .nan]), ": 0 at 2 layers, NaN at 4, not drawn")
     }
 }
 
@@ -56,8 +56,10 @@ final class PassSixNumbersTests: XCTestCase {
     /// Y6-5: the two ends of a 2-cycle printed to two decimals were both "(1.00, 1.00)".
     func testTheEndsOfATwoCycleAreToldApart() {
         let a = Point(1.000415, 0.997295), b = Point(0.997584, 0.998709)
-        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.00125, at: a, other: b), "→ (1.0004, 0.9973), f = 0.00125")
-        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.0126, at: b, other: a), "→ (0.9976, 0.9987), f = 0.0126")
+        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.00125, at: a, other: b), "→ (1.000, 0.997), f = 0.00125")
+        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.0126, at: b, other: a), "→ (0.998, 0.999), f = 0.0126")
+        // Ends that two decimals already tell apart keep two (Lion on Rosenbrock: (1.09, 1.18) ↔ (1.08, 1.19)).
+        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.0133, at: Point(1.085, 1.185), other: Point(1.09, 1.18)), "→ (1.08, 1.19), f = 0.0133")
         // Far apart ends keep two decimals.
         XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 2, at: Point(1, -1), other: Point(-1, 1)), "→ (1.00, −1.00), f = 2")
     }
