@@ -115,7 +115,7 @@ public struct LossFigure: FigureRecipe {
             regAxes.add(mark)
         }
         label("MSE", 0, at: Point(eMSE, eMSE * eMSE), anchor: TextAnchor(1, .middle), offset: Point(-10, 0), from: eMSE)
-        label("MAE", 1, at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 6), from: errorRange.upperBound)
+        label("MAE", 1, at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 2), from: errorRange.upperBound)
         label("Huber", 2, at: Point(errorRange.upperBound, top[2]), anchor: TextAnchor(1, .top), offset: Point(-2, -6), from: errorRange.upperBound)
         return regAxes
     }

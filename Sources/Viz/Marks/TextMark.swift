@@ -70,11 +70,16 @@ public struct TextMark: Mark {
     /// right end, middle or left end there), else anywhere near (nil).
     public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
         guard let curve, let box = movableTextBox(in: ctx) else { return nil }
-        let gap = max(3, box.height * 0.3)
+        let gap = max(3, box.height * 0.2)
+        // (Kept inside the plot: a curve's end on the frame puts the text against it, not past it.)
+        let room = ctx.plotRect.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
         var out: [Point] = []
         for q in curve.map(ctx.point) where q.isFinite {
             for y in [q.y - gap - box.height, q.y + gap] {
-                for x in [q.x - box.width, q.x - box.width / 2, q.x] { out.append(Point(x - box.minX, y - box.minY)) }
+                for x in [q.x - box.width, q.x - box.width / 2, q.x] {
+                    let left = min(max(x, room.minX), room.maxX - box.width)
+                    out.append(Point(left - box.minX, y - box.minY))
+                }
             }
         }
         return out
