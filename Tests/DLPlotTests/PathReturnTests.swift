@@ -104,4 +104,21 @@ final class PathReturnTests: XCTestCase {
         XCTAssertEqual(clipped.pieces.map(\.points), [[Point(-3, 0), Point(-1, 0), Point(1, 0), Point(3, 0)], [Point(3, 0), Point(0, 0)]])
         XCTAssertTrue(clipped.complete)
     }
+
+    func testAOneDimensionalRunThatBouncesOutAndBackIsDrawnEachTimeItIsBack() throws {
+        // |w| at α = 6 from 2.5: w = 2.5, −3.5, 2.5, −3.5, … (f′ = ±1); −3.5 is outside the panel's view.
+        let command = try DLPlot.LearningRateCommand.parse(["--function", "abs(x)", "--rates", "6", "--start", "2.5", "--steps", "6"])
+        let axes = try command.makeFigure().0.panels[0].axes
+        let x = try XCTUnwrap(axes.xLimits)
+        XCTAssertFalse(x.contains(-3.5), "\(x)")
+        let notes = axes.marks.compactMap { ($0 as? TextMark)?.text }
+        XCTAssertTrue(notes.contains("outside the view at steps 1, 3 and 5"), "\(notes)")
+        XCTAssertFalse(notes.contains { $0.hasPrefix("leaves the view at step 1") }, "\(notes)")
+        // Every return is drawn: the iterates at steps 2, 4 and 6 (w = 2.5) are dotted, and each exit has its arrow.
+        let dots = axes.marks.compactMap { $0 as? ScatterMark }.first { $0.points.count == 4 }
+        XCTAssertEqual(dots?.points.map(\.x), [2.5, 2.5, 2.5, 2.5])
+        XCTAssertEqual(axes.marks.compactMap { $0 as? ArrowMark }.count, 3)
+        let line = try XCTUnwrap(axes.marks.compactMap { $0 as? LineMark }.first { $0.points.contains { $0.x.isNaN } })
+        XCTAssertEqual(line.points.filter { $0.x.isNaN }.count, 3, "four pieces, broken between them")
+    }
 }

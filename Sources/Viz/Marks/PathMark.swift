@@ -23,6 +23,8 @@ public struct PathMark: Mark {
     public var zOrder: Double
     /// Opacity of the plot-coloured casing under the line (lower it with the line's own for a faint path).
     public var haloOpacity = 0.7
+    /// Draw the start and end markers (false: a history whose ends the figure marks otherwise).
+    public var marksEnds = true
 
     /// A path through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
@@ -101,11 +103,11 @@ public struct PathMark: Mark {
             }
         }
         let edge = ctx.theme.outlineColor
-        if clipped.startsInside, let s = clipped.pieces.first?.points.first {
+        if marksEnds, clipped.startsInside, let s = clipped.pieces.first?.points.first {
             ctx.fill(Path(circleAt: s, radius: markerSize / 2), ctx.theme.plotBackground)
             ctx.stroke(Path(circleAt: s, radius: markerSize / 2), StrokeStyle(color: style.color, width: max(1.5, style.width)))
         }
-        if clipped.complete, let e = clipped.pieces.last?.points.last {
+        if marksEnds, clipped.complete, let e = clipped.pieces.last?.points.last {
             ctx.fill(Path(circleAt: e, radius: markerSize / 2), style.color)
             ctx.stroke(Path(circleAt: e, radius: markerSize / 2), StrokeStyle(color: edge, width: 1))
         }
