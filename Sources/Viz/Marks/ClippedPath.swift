@@ -22,8 +22,9 @@ public struct ClippedPath: Sendable, Equatable {
         public var entry: Int?
         /// The index of the first path point outside after the piece, when it goes out through the edge.
         public var exit: Int?
-        /// The direction of travel at the entry and at the exit (the segment's direction; zero when none).
+        /// The direction of travel at the entry (the entering segment's, largest component ±1; zero when none).
         public var entryDirection = Point(0, 0)
+        /// The direction of travel at the exit (the leaving segment's, largest component ±1; zero when none).
         public var exitDirection = Point(0, 0)
     }
 
