@@ -198,9 +198,26 @@ struct AxisLayout {
                 return scaled
             }
             var l = measure(placement)
-            // An outside legend wider than half the cell would crush the plot, and one taller than the cell
-            // would run over the titles: put it below instead (when it fits there).
-            if placement == .outsideRight, l.size.width > rect.width * 0.5 {
+            // Beside an equal-aspect plot (a map) on a wide page, one column taller than the plot can be
+            // (12 runs' two-line entries on a 16:9 slide) joins each entry's lines into one: the plot gives up
+            // width it could not use for height, down to three quarters of the height it has.
+            let tall = rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6)
+            let beside = axes.equalAspect ? max(rect.width * 0.5, rect.width - i.left - i.right - pad * 2 - 0.75 * tall) : rect.width * 0.5
+            if placement == .outsideRight, axes.equalAspect, l.columns == 1, l.size.height > rect.height - i.top {
+                // Its type may shrink as a legend's may (to `LegendPlacer.minimumScale`) to fit that width.
+                var joined = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top,
+                                          maxWidth: beside, joined: true)
+                let scale = beside / joined.size.width * 0.995
+                if scale < 1, scale >= LegendPlacer.minimumScale {
+                    joined = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top,
+                                          maxWidth: beside, scale: scale, joined: true)
+                }
+                if joined.columns == 1, joined.size.height < l.size.height, joined.size.width <= beside { l = joined }
+            }
+            // An outside legend wider than half the cell would crush the plot (beside a map: more than it can
+            // spare), and one taller than the cell would run over the titles: put it below instead (when it
+            // fits there).
+            if placement == .outsideRight, l.size.width > beside {
                 placement = .below
                 l = measure(placement)
                 // Too tall even so (over 60 % of the cell): below, it would crush the plot; inside, the plot
