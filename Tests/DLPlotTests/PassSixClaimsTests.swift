@@ -59,7 +59,7 @@ final class PassSixNumbersTests: XCTestCase {
         XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.00125, at: a, other: b), "→ (1.000, 0.997), f = 0.00125")
         XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.0126, at: b, other: a), "→ (0.998, 0.999), f = 0.0126")
         // Ends that two decimals already tell apart keep two (Lion on Rosenbrock: (1.09, 1.18) ↔ (1.08, 1.19)).
-        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.0133, at: Point(1.085, 1.185), other: Point(1.09, 1.18)), "→ (1.08, 1.19), f = 0.0133")
+        XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 0.0133, at: Point(1.085, 1.185), other: Point(1.09, 1.18)), "→ (1.09, 1.19), f = 0.0133")
         // Far apart ends keep two decimals.
         XCTAssertEqual(SurfaceRun.cycleRow(name: "f", value: 2, at: Point(1, -1), other: Point(-1, 1)), "→ (1.00, −1.00), f = 2")
     }
