@@ -275,6 +275,10 @@ extension DLPlot {
             recipe.best = try bestOverrides()
             do {
                 let tables = try recipe.build(into: &figure)
+                // The room is measured with the legends where --legend puts them (applied again later, alike).
+                if let placement = try figureOptions.layout.legendPlacement() {
+                    for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
+                }
                 let room = try makeRoom(&figure, rows: grid.rows)
                 for note in runs.flatMap(\.notes) + [groupNote, longNote, room].compactMap({ $0 }) {
                     FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
