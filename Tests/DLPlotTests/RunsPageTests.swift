@@ -98,6 +98,24 @@ final class RunsPageTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("times as tall as the default 1600x900 page"), run.stderr)
         XCTAssertTrue(run.stderr.contains("; fewer --y metrics keep the page, or give --size to choose one"), run.stderr)
     }
+
+    /// A sized page too small for 19 panels: one line (a note and an error naming two different sizes were
+    /// printed), and the size it names is then drawn without a further note.
+    func testNineteenMetricsOnASmallSizedPageGetOneConsistentAdvice() throws {
+        let dir = try makeTemporaryDirectory()
+        let names = (0..<19).map { "m\($0)_loss" }
+        var text = "step," + names.joined(separator: ",") + "\n"
+        for s in 0..<5 { text += "\(s)," + names.indices.map { "\(Double($0 + 1) / Double(s + 1))" }.joined(separator: ",") + "\n" }
+        try text.write(to: dir.appendingPathComponent("many.csv"), atomically: true, encoding: .utf8)
+        let refused = try runDLPlot(["runs", "many.csv", "--size", "3000x2000", "--dpi", "200", "-o", "m.png"], in: dir)
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.png").path))
+        let size = try XCTUnwrap(refused.stderr.firstMatch(of: /^Error: invalid --size '3000x2000': .*--size (\d+x\d+) --dpi 200/), refused.stderr)
+        let drawn = try runDLPlot(["runs", "many.csv", "--size", String(size.1), "--dpi", "200", "-o", "m.png"], in: dir)
+        XCTAssertEqual(drawn.status, 0, drawn.stderr)
+        XCTAssertEqual(drawn.stderr, "", "the size named is drawn without another note")
+    }
 }
 
 /// `--log-y` and `--y-range` apply to a short log whose steps are drawn as whole-number ticks (they were

@@ -21,10 +21,14 @@ extension FigureOptions {
             let w = (figure.size.width * s * figure.dpi / 72).rounded(.up), h = (figure.size.height * s * figure.dpi / 72).rounded(.up)
             grown.size = Size(w * 72 / figure.dpi, h * 72 / figure.dpi)
             if (try? grown.layoutPlotRects(for: format)) != nil {
-                let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)"
+                let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)", scale = figure.theme.fontScale
+                // A larger page shown on the same screen shrinks its text: say how large it still is.
+                let relative = TickFormat.fixed(scale * Double(figure.pixelSize.width) / w, 2)
                 writeStandardError("note: this figure does not fit the default \(page) page"
-                    + (figure.theme.fontScale == 1 ? "" : " at --font-scale \(TickFormat.shortest(figure.theme.fontScale))")
-                    + "; drawn on \(Int(w))x\(Int(h)) (give --size to choose the page)\n")
+                    + (scale == 1 ? "" : " at --font-scale \(TickFormat.shortest(scale))")
+                    + "; drawn on \(Int(w))x\(Int(h))"
+                    + (scale == 1 ? "" : ", where its text is \(relative) times the default's size for the page")
+                    + " (give --size to choose the page)\n")
                 return grown
             }
             s *= 1.02
