@@ -2,9 +2,7 @@
 
 import Foundation
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The `dlplot` command: figures and numbers for teaching the mathematics of neural-network training.
 @main

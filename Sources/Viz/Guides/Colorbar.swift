@@ -92,6 +92,7 @@ public struct Colorbar: SideGuide {
     /// The title drawn along the strip, with the labels' shared offset or power of ten.
     func title() -> String? { formatted(tickValues()).axisTitle(label) }
 
+    /// The strip width the colorbar needs beside the plot, in points (its bar, ticks and title).
     public func width(_ ctx: GuideContext) -> Double {
         let font = ctx.theme.tickFont
         let widest = labels(tickValues()).map { ctx.measure($0, font: font).width }.max() ?? 0
@@ -107,6 +108,7 @@ public struct Colorbar: SideGuide {
         return max(half, (ctx.measure(label, font: ctx.theme.labelFont).width - height) / 2)
     }
 
+    /// Draws the colorbar into `strip` (device points).
     public func draw(in strip: Rect, _ ctx: GuideContext) {
         let theme = ctx.theme
         let bar = Rect(x: strip.minX, y: strip.minY, width: barWidth, height: strip.height)

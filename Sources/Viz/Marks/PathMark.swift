@@ -19,6 +19,7 @@ public struct PathMark: Mark {
     public var markerSize: Double
     /// Let the path widen automatic limits (off by default: the field sets the view).
     public var includeInBounds: Bool
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// Opacity of the plot-coloured casing under the line (lower it with the line's own for a faint path).
     public var haloOpacity = 0.7
@@ -30,9 +31,12 @@ public struct PathMark: Mark {
         self.markerSize = markerSize; self.includeInBounds = includeInBounds; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { includeInBounds ? Bounds(points: points) : nil }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { points.filter(\.isFinite) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .line(style, marker: .circle))]
@@ -63,6 +67,7 @@ public struct PathMark: Mark {
         return (out, nil, first == 0, true)
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let device = points.map { $0.isFinite ? ctx.point($0) : Point(.nan, .nan) }
         let part = Self.visiblePart(device, in: ctx.plotRect)

@@ -38,10 +38,14 @@ public struct PointLabelMark: Mark {
     public var markerSize: Double
     /// False to draw the markers whole over the plot's frame (see `Mark.clipsToPlot`).
     public var clipsToPlot = true
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .pointLabel }
     /// Labels go around other marks' texts (placed before contour labels, after notes).
     public var placesTextAroundOthers: Bool { true }
+    /// `Mark`: Among marks that place their texts around others, higher goes first (its texts are the others'
+    /// obstacles); 0 by default.
     public var textPriority: Double { 1 }
     /// Data points (lines' vertices) a label should not cover when another free spot exists: a "start"
     /// label over a run's one step hid it.
@@ -70,6 +74,7 @@ public struct PointLabelMark: Mark {
 
     /// Points are annotations: they do not widen the view.
     public func dataBounds() -> Bounds? { nil }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { items.map(\.point) }
 
     /// The label rectangles chosen for a plot of the given geometry (device space), nil for unlabelled or hidden items.
@@ -132,6 +137,7 @@ public struct PointLabelMark: Mark {
         return markers + layout(ctx).compactMap { $0 }
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let boxes = layout(ctx)
         for item in items {

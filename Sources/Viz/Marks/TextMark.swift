@@ -15,6 +15,7 @@ public struct TextMark: Mark {
     public var font: Font?
     /// Rotation in radians, counter-clockwise.
     public var angle: Double
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// What the text is in a layout report: a note (the default), an annotation, a label.
     public var textKind: FigureElement.Kind = .note
@@ -24,6 +25,9 @@ public struct TextMark: Mark {
     /// Said in the figure's footnote instead when no spot in the plot is free for the text (see
     /// `Mark.footnoteText`); nil: the text stays in the plot.
     public var footnote: String?
+    /// `Mark`: The sentence the figure's footnote says instead when the mark's movable text finds no spot in the
+    /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
+    /// inside the plot.
     public var footnoteText: String? { footnote }
 
     /// `text` anchored at `position`.
@@ -33,6 +37,7 @@ public struct TextMark: Mark {
         self.color = color; self.font = font; self.angle = angle; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { nil }
 
     /// The device point the anchor sits at, or nil when not drawable.
@@ -51,16 +56,20 @@ public struct TextMark: Mark {
         return TextLayout.fitted(text, font: f, maxWidth: room, hardLimit: room, floor: 0.7, wrap: true, canvas: ctx.canvas)
     }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let p = anchorPoint(in: ctx) else { return [] }
         return [ctx.canvas.box(of: layout(in: ctx), at: p, anchor: anchor, angle: angle)]
     }
 
+    /// `Mark`: The device box of text the layout may move off the data (a note), or nil; the mark draws it
+    /// shifted by the context's `textShift`.
     public func movableTextBox(in ctx: PlotContext) -> Rect? {
         guard avoidsData, textKind == .note || textKind == .annotation, angle == 0 else { return nil }
         return occupiedRects(in: ctx).first
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard var p = anchorPoint(in: ctx) else { return }
         p = p + ctx.textShift

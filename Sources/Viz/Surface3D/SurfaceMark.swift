@@ -51,7 +51,9 @@ public struct SurfaceMark: Mark {
     /// (see `SurfaceStrokeBatch`) and a face's wire as its seam-closing hairline (see `drawFace`): the
     /// default. False draws every piece and every wire on its own (for comparisons).
     public var joinStrokes = true
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .tickLabel }
 
     /// A surface of `field` seen from `azimuth` and `elevation` degrees; colours not given come from the theme.
@@ -181,12 +183,13 @@ public struct SurfaceMark: Mark {
         SurfaceBox(projection: proj, aspect: boxAspect, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
     }
 
-    /// The tick labels and axis names: a legend or note placed in the plot keeps clear of them.
+    /// `Mark`: The tick labels and axis names: a legend or note placed in the plot keeps clear of them.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let (proj, dev, centre) = screen(ctx) else { return [] }
         return box(proj).textBoxes(ctx, dev, screenCentre: centre)
     }
 
+    /// `Mark`: Draws the box's back, the faces and paths back to front, then the ticks.
     public func draw(in ctx: PlotContext) {
         guard let (proj, dev, centre) = screen(ctx) else { return }
         let (cx, cy) = (centre.x, centre.y)

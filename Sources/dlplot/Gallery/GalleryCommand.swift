@@ -4,9 +4,7 @@ import ArgumentParser
 import Dispatch
 import Synchronization
 import Viz
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 extension DLPlot {
     /// `dlplot gallery`: renders every figure in the manifest, in parallel, and rewrites the index.
@@ -214,7 +212,7 @@ func writeStandardError(_ s: String) {
     var bytes = Array(s.utf8)
     var off = 0
     while off < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress?.advanced(by: off), $0.count - off) }
+        let n = bytes.withUnsafeMutableBytes { OS.write(2, $0.baseAddress?.advanced(by: off), $0.count - off) }
         if n <= 0 { break }
         off += n
     }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Optim
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// What the command line does before and after a command runs: naming a misspelt command, and making
 /// sure standard output really was written.
