@@ -11,7 +11,7 @@ struct RunawayView {
     /// Values over this many times the largest first value make a panel's view run away.
     static let trigger = 1e6
     /// The view keeps the values within this many times the largest first value.
-    static let factor = 10.0
+    static let factor = 3.0
 
     /// The y limits (padded as `PanelLimits.y` pads).
     var limits: Interval

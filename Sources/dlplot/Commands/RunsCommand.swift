@@ -46,7 +46,7 @@ extension DLPlot {
                 Many runs or metrics: the default page grows taller (up to 4 times) until every plot keeps at \
                 least 45 % of its row, and a note names the page drawn; with --size, a note names the --size and \
                 --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
-                flatten the others: the linear view keeps values up to 10 times that first value, and each line \
+                flatten the others: the linear view keeps values up to 3 times that first value, and each line \
                 leaving it is marked with a triangle on the frame (--log-y shows every value).
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
