@@ -114,6 +114,10 @@ public struct LearningRateFigure: FigureRecipe {
             }
             markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme,
                      rate: "$\\alpha$ = " + rateTexts[i])
+            if let k = exit.step, let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound),
+                                                                  y: Interval(yLo - pad, yHi + pad), color: color, font: theme.noteFont) {
+                axes.add(landing, animated: animated, as: .appearing(landing, at: Double(k)))
+            }
             if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }
             figure.add(axes, row: 0, column: i)
             var rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }

@@ -43,3 +43,26 @@ struct PathExit {
         return Point(min(max(p.x, x.lower), x.upper), min(max(p.y, y.lower), y.upper))
     }
 }
+
+extension PathExit {
+    /// A label at the arrow's tip saying where the leaving step landed, when the arrow cannot show it: a
+    /// step to a w beyond the side of the view whose chord leaves through the top or bottom edge. That
+    /// chord is near vertical because it is (x⁴ − x² from 2.4 to −25.4 rises 4.1×10⁵ over Δw = −27.8: in a
+    /// view 75 high and 6 wide it leaves the top 0.003 left of w₀), so the label gives the direction and
+    /// the landing: "← w₁ = −25.4, f = 4.1×10⁵". nil when the arrow already points where the step went
+    /// (it crosses 2 % of the view's width or more, or leaves through a side).
+    func landingLabel(_ points: [Point], x: Interval, y: Interval, color: Color, font: Font) -> TextMark? {
+        guard let k = step, let (from, edge) = arrow, points.indices.contains(k) else { return nil }
+        let to = points[k]
+        // Near vertical: the arrow crosses under 2 % of the view's width (a chord that visibly heads left needs no label).
+        guard to.x.isFinite, !x.contains(to.x), edge.y >= y.upper || edge.y <= y.lower,
+              abs(edge.x - from.x) < 0.02 * (x.upper - x.lower) else { return nil }
+        let left = to.x < x.lower, top = edge.y >= y.upper
+        let f = to.y.isFinite ? "$f$ = " + TickFormat.short(to.y, significant: 2) : "$f$ overflows"
+        let text = (left ? "← " : "") + "$w_{\(k)}$ = " + TickFormat.short(to.x, significant: 3) + ", " + f + (left ? "" : " →")
+        var mark = TextMark(text, at: edge, anchor: TextAnchor(left ? 1 : 0, top ? .top : .bottom),
+                            offset: Point(left ? -14 : 14, top ? -4 : 4), color: color, font: font)
+        mark.textKind = .annotation
+        return mark
+    }
+}

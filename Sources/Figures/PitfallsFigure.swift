@@ -94,6 +94,10 @@ public struct PitfallsFigure: FigureRecipe {
             if let (a, edge) = exit.arrow {
                 axes.add(ArrowMark(from: a, to: edge, color: color, width: 1.4))
             }
+            if let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi),
+                                               color: color, font: theme.noteFont) {
+                axes.add(landing)
+            }
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
             }

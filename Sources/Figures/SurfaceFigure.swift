@@ -70,8 +70,12 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         } else {
             main = try plane(field, every: every, theme: theme, view: view)
         }
-        let notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
+        var notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
             + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
+        if !notes.contains(where: { $0.contains("no minimum") }),
+           let note = view.noMinimumNote(fSymbol: isDataset ? "L" : "f", surface: s, view: Bounds(x: plan.x, y: plan.y)) {
+            notes.append(note)
+        }
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
