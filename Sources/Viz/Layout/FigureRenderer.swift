@@ -2,9 +2,6 @@
 /// legends, side guides) in a fixed order, so the same figure always gives the same drawing calls.
 /// Layout is here; legend placement is `LegendPlacer` (Guides), drawing is `PanelDrawing` (Render).
 struct FigureRenderer {
-    /// The shortest side a plot with axes may have, in tick-label font sizes (five: room for three
-    /// labelled ticks with space between them); a page that leaves any plot smaller is too small.
-    static let minimumPlotSide = 5.0
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
@@ -334,25 +331,6 @@ struct FigureRenderer {
             // (Not when one is far taller, as the entropy plot beside softmax's bars: it would lose a third.)
             guard h >= 0.7 * (row.map { frames[$0].height }.max() ?? h) else { return frames[k] }
             return Rect(x: frames[k].minX, y: frames[k].minY, width: frames[k].width, height: h)
-        }
-    }
-
-    /// Refuses a page whose plots are too small to read (see `minimumPlotSide`).
-    private func checkReadable(_ placed: [Rect], _ panels: [Figure.Panel]) throws(VizError) {
-        let theme = figure.theme
-        // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
-        // labels' height (86 px of a 1920×1080 page at --font-scale 2) is not a figure: the page is too small.
-        // (Small multiples, such as a strip of steps, are small by design.)
-        let smallest = 4 * theme.tickFont.size
-        for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
-            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .equalUnitPlot)
-        }
-        // Any plot with axes narrower or shorter than five tick labels' height has no room for three readable
-        // ticks (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75; 90-pixel strips of
-        // loss curves at --font-scale 1.5): the page is too small.
-        for k in panels.indices where panels[k].axes.showAxes
-            && min(placed[k].width, placed[k].height) < (panels[k].axes.isStrip ? 2.5 : Self.minimumPlotSide) * theme.tickFont.size {
-            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
         }
     }
 
