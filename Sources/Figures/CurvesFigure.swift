@@ -78,10 +78,12 @@ public struct CurvesFigure: FigureRecipe {
                     SurfaceAnimation.progress(run, step: $0, surface: surface)
                 })
             }
-            // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
-            // the start), so they stay under it in a frame's legend; a frame gives the lr of its step.
+            // Notes under the run's name (also in the compact legend beside a surface): timed too, so they stay
+            // under it in a frame's legend; a frame gives the lr of its step. The other point of a two-point
+            // cycle appears with the "oscillates:" row, at the last step (before it, it told the end early).
             if let note = run.cycleNote(surface: surface) {
-                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
+                let cycling = Double(run.trajectory.steps.last ?? 0)
+                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: cycling))
             }
             if let note = run.learningRateNote {
                 let rates = run.trajectory.learningRates
