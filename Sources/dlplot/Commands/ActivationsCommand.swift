@@ -22,7 +22,7 @@ extension DLPlot {
                   dlplot activations -o activations.png
                   dlplot activations --names sigmoid,tanh,relu,gelu -o four.png
                   dlplot activations --table -o activation-table.png
-                  dlplot activations --names 'x*sigmoid(beta*x),tanh' --param beta=1,2 -o swish.png
+                  dlplot activations --names 'x*sigmoid(b*x),tanh' --param b=1,2 -o f.png
                 """)
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"), completion: .activationNames)
