@@ -112,7 +112,7 @@ public struct PitfallsFigure: FigureRecipe {
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
             }
-            if exit.step == nil, let last = pts.last {
+            if !exit.excursions.endsOutside, let last = pts.last {
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
             let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })
