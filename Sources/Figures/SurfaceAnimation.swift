@@ -93,9 +93,11 @@ public struct SurfaceAnimation {
             let made = run.trajectory.evaluationSteps.prefix { $0 <= step }.count
             crosses.points = run.extraEvaluations.prefix(made).filter { plan.inView($0.x, $0.y) }
             marks.append(crosses)
+            // The dot where the run is now, over the point labels ("start", "saddle", "min", z 6: the dot passed
+            // under their boxes, washed out) and under the notes (z 7).
             if run.points.indices.contains(j), run.points[j].isFinite, plan.inView(run.points[j].x, run.points[j].y) {
                 marks.append(ScatterMark(points: [run.points[j]], shape: .circle, size: theme.markerSize * 1.3, color: look.color,
-                                         edge: theme.plotBackground, zOrder: 3.6))
+                                         edge: theme.plotBackground, zOrder: currentDotZ))
             }
             if !recipe.withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
@@ -116,6 +118,9 @@ public struct SurfaceAnimation {
         marks.append(stepLabel(step, at: Point(plan.x.lower, plan.y.upper)))
         return marks
     }
+
+    /// The z order of the dot where a run is now: above the point labels' (6).
+    static let currentDotZ = 6.5
 
     /// "step k" just inside the top-left `corner` of the view.
     static func stepLabel(_ step: Int, at corner: Point) -> AnnotationMark {

@@ -38,4 +38,24 @@ final class AnimationNoteTimingTests: XCTestCase {
         XCTAssertTrue(last.contains(note), "the last frame (the still figure) has it: \(last)")
         XCTAssertTrue(last.contains { $0.hasPrefix("oscillates: (1.09, 1.18)") }, "\(last)")
     }
+
+    /// The dot where a run is now is drawn over the point labels ("start", "saddle", "min"): it passed under
+    /// their boxes, washed out (gd's dot under "saddle" at step 158 on the saddle).
+    func testCurrentDotsAreDrawnOverThePointLabels() throws {
+        let s = try Surface(named: "saddle")
+        let plan = SurfacePlan(surface: s, start: Point2(2, 0.01), steps: 300, x: Interval(s.viewBox.xmin, s.viewBox.xmax),
+                               y: Interval(s.viewBox.ymin, s.viewBox.ymax), seed: 0)
+        let runs = try SurfaceRuns.run([OptimizerRequest(name: "gd", settings: ["lr": 0.005])], plan: plan)
+        let recipe = SurfaceFigure(plan: plan, runs: runs)
+        var figure = try Figure(width: 800, height: 450)
+        _ = try recipe.build(into: &figure)
+        let labels = try XCTUnwrap(figure.panels.first?.axes.marks.compactMap { $0 as? PointLabelMark }.first)
+        let run = try XCTUnwrap(runs.first)
+        let j = run.index(atStep: 158)
+        let marks = SurfaceAnimation.frameMarks(recipe, step: 158, every: 50, theme: .light)
+        let dot = try XCTUnwrap(marks.compactMap { $0 as? ScatterMark }.first { $0.points == [run.points[j]] })
+        XCTAssertGreaterThan(dot.zOrder, labels.zOrder, "the dot over the labels' boxes")
+        let notes = marks.compactMap { $0 as? AnnotationMark }.map(\.zOrder)
+        XCTAssertTrue(notes.allSatisfy { dot.zOrder < $0 }, "under the notes and the step tag")
+    }
 }
