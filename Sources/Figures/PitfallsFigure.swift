@@ -42,6 +42,13 @@ public struct PitfallsFigure: FigureRecipe {
             if exact, curve.value(last - h) < f0 || curve.value(last + h) < f0 { return "stuck at a stationary point (f′ = 0)" }
             return "stuck on a plateau"
         }
+        // Heading for a pole where f → −∞ (1/x from −2.4 runs towards 0⁻): no minimum ahead, and the name says so.
+        if ws.count > 1, let pole = curve.poles.first(where: { p in
+            let towards = (p.at - last) * (last - ws[ws.count - 2]) > 0
+            return towards && (last < p.at ? p.left : p.right) < 0
+        }) {
+            return "still moving, towards w = " + TickFormat.short(pole.at) + " where f → −∞"
+        }
         return "still moving"
     }
 
