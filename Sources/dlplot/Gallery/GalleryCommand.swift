@@ -127,9 +127,20 @@ extension DLPlot {
             }
             let parent = AtomicFile.directory(of: path)
             if parent != path, !parent.isEmpty { try makeDirectory(parent) }
-            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-                let reason = strerror(errno).map { String(cString: $0) } ?? "error \(errno)"
-                throw ValidationError("cannot create directory '\(path)' for --out: \(reason.lowercased())")
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw directoryFailure(path, errno: errno) }
+        }
+
+        /// Why `--out`'s directory `path` could not be made, by the README's exit statuses: a name that cannot be
+        /// a directory (a file on the way, a name too long, a loop of links) is bad input (exit 64); a file
+        /// system that refuses a valid one (read-only, no permission, full, an I/O error) is a failed write
+        /// ("cannot write …", exit 1), as for `-o`.
+        static func directoryFailure(_ path: String, errno code: Int32) -> any Error {
+            let reason = (strerror(code).map { String(cString: $0) } ?? "error \(code)").lowercased()
+            switch code {
+            case ENOTDIR, ENAMETOOLONG, ELOOP:
+                return ValidationError("invalid --out '\(path)': cannot create the directory: \(reason)")
+            default:
+                return FigureError("cannot write --out '\(path)': cannot create the directory: \(reason)")
             }
         }
 
