@@ -96,7 +96,10 @@ public struct PitfallsFigure: FigureRecipe {
             let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [r.start],
                                         options: TrajectoryOptions(steps: steps, recordGradients: false))
             let ws = run.coordinates(0)
-            let pts = ws.map { Point($0, curve.value($0)) }
+            var pts = ws.map { Point($0, curve.value($0)) }
+            // The step on which f overflowed to NaN (∞ − ∞) is drawn as a step to f = ±∞, off the view.
+            let overflow = OverflowStep(run, curve: curve)
+            if let o = overflow { pts.append(Point(o.w, o.f)) }
             let color = theme.color(i)
             // A start far up a steep wall (w₀ = 20: f = 3.6×10⁴) is above the robust y range: said, as nothing of it shows.
             let f0 = curve.value(r.start), shownY = axes.yLimits ?? Interval(yLo, yHi)
@@ -124,7 +127,9 @@ public struct PitfallsFigure: FigureRecipe {
             if !exit.excursions.endsOutside, let last = pts.last {
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
-            let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })
+            let rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
+                + (overflow.map { [[Double($0.step), $0.w, curve.value($0.w)]] } ?? [])
+            let part = DataTable(name: "", columns: ["step", "w", "f"], rows: rows)
             tables.append(DataTable.long(name: "runs", keys: ["start", "lr"], [([.real(r.start), .real(r.rate)], part)]))
         }
         figure.add(axes)
