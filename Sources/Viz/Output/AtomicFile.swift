@@ -92,7 +92,15 @@ public enum AtomicFile {
         guard (st.st_mode & S_IFMT) == S_IFDIR else {
             throw VizError.io(path: path, message: "'\(dir)' is not a directory")
         }
-        guard lstat(path, &st) == 0 else { return path }
+        guard lstat(path, &st) == 0 else {
+            // A name longer than the file system allows is found here, before anything is written, not at the
+            // rename that would follow the other files' (a 254-byte --data name whose NAME-2.csv is 256 bytes).
+            guard errno == ENAMETOOLONG else { return path }
+            let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.utf8.count } ?? 0
+            let limit = pathconf(dir, Int32(_PC_NAME_MAX))
+            throw VizError.io(path: path, message: "its name is \(name) bytes, longer than the file system allows"
+                              + (limit > 0 ? " (\(limit))" : ""))
+        }
         let isLink = (st.st_mode & S_IFMT) == S_IFLNK
         if isLink, stat(path, &st) != 0 {
             throw VizError.io(path: path, message: "it is a symbolic link to a missing file")
@@ -111,7 +119,7 @@ public enum AtomicFile {
     }
 
     /// Whether two existing paths are the same file (same device and inode).
-    static func sameFile(_ a: String, _ b: String) -> Bool {
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
         var sa = stat(), sb = stat()
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino

@@ -65,7 +65,12 @@ enum AnimationOutput {
         }
         var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
-        if let data { files += try OutputTarget.dataFiles(tables, path: data) }
+        if let data {
+            let tables = try OutputTarget.dataFiles(tables, path: data)
+            try FigureOptions.checkTargets([("-o", path)] + tables.map { ("--data", $0.path) },
+                                           typed: Dictionary(tables.dropFirst().map { ($0.path, data) }) { a, _ in a })
+            files += tables
+        }
         try OutputTarget.writeAll(files) { $0 == path ? "-o" : "--data" }
     }
 }

@@ -163,22 +163,27 @@ struct FigureOptions: ParsableArguments {
         return (base == "/" ? "" : base) + "/" + name
     }
 
-    static func checkTargets(_ targets: [(option: String, path: String)]) throws {
-        var seen: [(option: String, key: String)] = []
+    /// `typed` maps a name the command chose (`--data r.csv`'s NAME-2.csv) to the value typed, so the
+    /// message names what the user wrote: "invalid --data 'r.csv': its further table 'r-2.csv' …". Two names of
+    /// one file (a symbolic or a hard link) are the same target.
+    static func checkTargets(_ targets: [(option: String, path: String)], typed: [String: String] = [:]) throws {
+        var seen: [(option: String, key: String, path: String)] = []
         for (option, path) in targets {
+            let named = typed[path].map { "invalid \(option) '\($0)': its further table '\(path)'" } ?? "invalid \(option) '\(path)':"
             var key = "-"
             if !OutputTarget.isStandardOutput(path) {
                 switch Result(catching: { () throws(VizError) in try AtomicFile.checkTarget(path) }) {
                 case let .success(resolved): key = resolved
-                case let .failure(.io(_, message)): throw ValidationError("invalid \(option) '\(path)': \(message)")
-                case let .failure(e): throw ValidationError("invalid \(option) '\(path)': \(e)")
+                case let .failure(.io(_, message)): throw ValidationError(typed[path] == nil ? "\(named) \(message)" : "\(named): \(message)")
+                case let .failure(e): throw ValidationError("\(named) \(e)")
                 }
             }
             key = canonicalKey(key)
-            if let other = seen.first(where: { $0.key == key }) {
-                throw ValidationError("invalid \(option) '\(path)': \(other.option) already writes there")
+            if let other = seen.first(where: { $0.key == key || (key != "-" && $0.key != "-" && AtomicFile.sameFile($0.path, path)) }) {
+                throw ValidationError(typed[path] == nil ? "\(named) \(other.option) already writes there"
+                                      : "\(named) is where \(other.option) already writes")
             }
-            seen.append((option, key))
+            seen.append((option, key, path))
         }
     }
 
