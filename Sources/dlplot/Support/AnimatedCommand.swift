@@ -56,6 +56,10 @@ extension AnimatedFigureCommand {
             try AnimationOutput.checkOptions(figureOptions, framesDir: true)
             if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
             try FramesDirectory.check(dir)
+            if let data = figureOptions.data {
+                if OutputTarget.isStandardOutput(data) { throw ValidationError("invalid --data '\(data)': with --frames-dir the tables go to a file; name one") }
+                try FigureOptions.checkTargets([("--data", data)])
+            }
             _ = try animation.settings()
         } else {
             let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
@@ -73,12 +77,22 @@ extension AnimatedFigureCommand {
         let progress = showsProgress ? animation.progress : nil
         if let dir = animation.framesDir {
             let settings = try animation.settings()
-            let (made, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            try InputOutputCheck.check(outputs: figureOptions.data.map { [("--data", $0)] } ?? [], inputs: inputFiles)
+            let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
             let figure = grownToFit(made)
             try checkPage(figure)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
+            // The tables behind the last frame, as with -o: checked (NAME-2.csv, …) before any frame is drawn.
+            var dataFiles: [(path: String, contents: AtomicFile.Contents)] = []
+            if let data = figureOptions.data {
+                dataFiles = try OutputTarget.dataFiles(tables, path: data)
+                try FigureOptions.checkTargets(dataFiles.map { ("--data", $0.path) },
+                                               typed: Dictionary(dataFiles.dropFirst().map { ($0.path, data) }) { a, _ in a })
+                try InputOutputCheck.check(outputs: dataFiles.map { ($0.path == data ? "--data" : InputOutputCheck.furtherTable(data), $0.path) },
+                                           inputs: inputFiles)
+            }
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
-                                      command: Self.drawingCommand(CommandLine.arguments), progress: progress)
+                                      command: Self.drawingCommand(CommandLine.arguments), progress: progress, data: dataFiles)
             PendingNotes.flush()
             return true
         }
