@@ -91,6 +91,7 @@ struct LegendLayout {
                 case let .line(style, marker):
                     var st = style
                     st.width = min(style.width, font.size * 0.3)
+                    Self.fitDashes(&st, sampleWidth: sampleWidth)
                     var p = Path(); p.move(to: s0); p.line(to: s1)
                     canvas.stroke(p, st)
                     if let marker {
@@ -111,5 +112,16 @@ struct LegendLayout {
             }
             x += columnWidths[c] + font.size
         }
+    }
+
+    /// A legend's line sample shows its whole dash pattern. A pattern longer than the sample (a dash-dot of
+    /// 22.4 + 4.8 + 6.4 + 4.8 against 25) showed only its first dash, a solid line whose key did not match the
+    /// plot: it is scaled to 90 % of the sample, with flat caps so that its shortened gaps stay open.
+    static func fitDashes(_ style: inout StrokeStyle, sampleWidth: Double) {
+        let period = style.dash.reduce(0, +)
+        guard style.dash.count >= 2, period > 0.9 * sampleWidth else { return }
+        let scale = 0.9 * sampleWidth / period
+        style.dash = style.dash.map { $0 * scale }
+        style.cap = .butt
     }
 }
