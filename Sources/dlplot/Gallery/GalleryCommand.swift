@@ -154,7 +154,7 @@ extension DLPlot {
                     throw FigureError("the gallery chooses file names: remove -o/--output and --data from the command")
                 }
                 let parsed: ParsableCommand
-                do { parsed = try DLPlot.parseAsRoot(args) } catch {
+                do { parsed = try DLPlot.parseCommandLine(args) } catch {
                     throw FigureError(DLPlot.message(for: error))
                 }
                 guard var figure = parsed as? any FigureCommand else {
