@@ -39,6 +39,13 @@ public struct PitfallsFigure: FigureRecipe {
             if exact, curve.value(last - h) < f0 || curve.value(last + h) < f0 { return "stuck at a stationary point (f′ = 0)" }
             return "stuck on a plateau"
         }
+        // Heading for a pole where f → −∞ (1/x from −2.4 runs towards 0⁻): no minimum ahead, and the name says so.
+        if ws.count > 1, let pole = curve.poles.first(where: { p in
+            let towards = (p.at - last) * (last - ws[ws.count - 2]) > 0
+            return towards && (last < p.at ? p.left : p.right) < 0
+        }) {
+            return "still moving, towards w = " + TickFormat.short(pole.at) + " where f → −∞"
+        }
         return "still moving"
     }
 
@@ -83,7 +90,11 @@ public struct PitfallsFigure: FigureRecipe {
             let ws = run.coordinates(0)
             let pts = ws.map { Point($0, curve.value($0)) }
             let color = theme.color(i)
-            let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
+            var label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
+            if let y = axes.yLimits, let f0 = pts.first?.y, f0.isFinite, !y.contains(f0) {
+                // The start's square would be clipped away: the legend says where it is.
+                label += " (starts " + (f0 > y.upper ? "above" : "below") + " the view, f = " + TickFormat.short(f0, significant: 3) + ")"
+            }
             // A run that ends out of the view (or diverged) is drawn to the edge where it first leaves, with an
             // arrow there: not a chord across the curve to a point 10³⁰⁰ away.
             let ended = pts.last.map { view.contains($0.x) && $0.y.isFinite } ?? false
@@ -94,10 +105,14 @@ public struct PitfallsFigure: FigureRecipe {
             if let (a, edge) = exit.arrow {
                 axes.add(ArrowMark(from: a, to: edge, color: color, width: 1.4))
             }
+            if let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi),
+                                               color: color, font: theme.noteFont) {
+                axes.add(landing)
+            }
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
             }
-            if exit.step == nil, let last = pts.last {
+            if !exit.excursions.endsOutside, let last = pts.last {
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
             let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })

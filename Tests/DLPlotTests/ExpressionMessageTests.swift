@@ -165,13 +165,13 @@ extension ExpressionMessageTests {
     /// default start (2.4, 2.4)"), advice that cannot be followed.
     func testASurfaceUndefinedOnTheWholeViewIsNamed() throws {
         XCTAssertEqual(try refusal(["surface", "sqrt(-x^2-y^2-1)", "-o", "u.png"]),
-                       "Error: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give another --xrange and --yrange")
+                       "Error: surface: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give another --xrange and --yrange")
         XCTAssertEqual(try refusal(["surface", "sqrt(x-10)+y", "--xrange", "-1:2", "-o", "u.png"]),
-                       "Error: 'sqrt(x-10)+y' is undefined (NaN) everywhere on the view -1…2 × -3…3; give another --xrange and --yrange")
+                       "Error: surface: 'sqrt(x-10)+y' is undefined (NaN) everywhere on the view -1…2 × -3…3; give another --xrange and --yrange")
         XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(-x^2-y^2-1)", "--optimizer", "gd", "--steps", "2"]),
-                       "Error: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give a --start where it is defined")
+                       "Error: --surface: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give a --start where it is defined")
         // Defined somewhere in the view: the start is what is wrong.
-        XCTAssertTrue(try refusal(["surface", "sqrt(-x-2.5)+y", "-o", "u.png"]).hasPrefix("Error: f is undefined (NaN) at the default start"))
+        XCTAssertTrue(try refusal(["surface", "sqrt(-x-2.5)+y", "-o", "u.png"]).hasPrefix("Error: surface: f is undefined (NaN) at the default start"))
     }
 }
 

@@ -90,12 +90,13 @@ public struct FunctionShape: Sendable, Hashable {
         let refinedHigh = refine(f, around: hi.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
+        maxAbsDerivativeAt = snapped({ abs(df($0)) }, maxAbsDerivativeAt, scan: scan, samples: n)
         let lower = tail(f, side: -1), upper = tail(f, side: 1)
         outputRange = range(low: (-refinedLow.value < lo.value ? -refinedLow.value : lo.value, refinedLow.at),
                             high: max(hi.value, refinedHigh.value.isFinite ? refinedHigh.value : hi.value), tails: [lower, upper])
         if outputRange.lowerAttained {
             minimum = outputRange.lower
-            minimumAt = -refinedLow.value < lo.value ? refinedLow.at : lo.at
+            minimumAt = snapped({ -f($0) }, -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
         }
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
@@ -229,6 +230,12 @@ public struct FunctionShape: Sendable, Hashable {
     }
 
     /// Golden-section search for the maximum of g within one step of `x`.
+    /// `at`, a maximiser of g found by `refine` from a scan step, to the precision g's values
+    /// support (`ExtremumPrecision`): e/(1 + e)′ peaks at 0, not at the search's −1.37×10⁻⁹.
+    private func snapped(_ g: (Double) -> Double, _ at: Double, scan: ClosedRange<Double>, samples n: Int) -> Double {
+        ExtremumPrecision.snap(g, maximiserAt: at, reach: (scan.upperBound - scan.lowerBound) / Double(n))
+    }
+
     private func refine(_ g: (Double) -> Double, around x: Double, step: Double) -> (value: Double, at: Double) {
         var a = x - step, b = x + step
         let ratio = (5.0.squareRoot() - 1) / 2

@@ -45,6 +45,8 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
         case equalUnitPlot
         /// A plot would be under five tick labels wide or high: no room for three readable ticks.
         case readablePlots
+        /// A panel title would not fit over its plot on two lines at `TextLayout.panelTitleFloor` of its size.
+        case panelTitles
         /// The smallest text (notes) would be under `Figure.minimumTextPixels` output pixels high at the
         /// figure's resolution and font scale.
         case readableText
@@ -57,6 +59,7 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
             case let .plots(count): "enough room for \(count) plot(s) with their labels"
             case .equalUnitPlot: "room for an equal-unit plot at least four tick labels high"
             case .readablePlots: "room for every plot at least five tick labels wide and high"
+            case .panelTitles: "room for every panel title at the size of the tick labels or larger"
             case .readableText: "text at least 8 pixels high"
             }
         }

@@ -37,6 +37,13 @@ struct AxisLayout {
     /// Where the panel title is centred across (device x); nil: over the plot's middle.
     var titleCenterX: Double?
     var title: String?
+    /// The fraction of the title font the panel title is set at, the width it was fitted to, whether it fits
+    /// there at a legible size, and how much taller it is than the room kept above the plot (see
+    /// `TextLayout.panelTitle`; the figure then sets every panel title at the smallest scale).
+    var titleScale = 1.0
+    var titleRoom = 0.0
+    var titleFits = true
+    var titleShortfall = 0.0
 
     /// How far x tick labels reach below the tick marks' end (rotated labels reach further).
     var xLabelExtent: Double {
@@ -86,20 +93,21 @@ struct AxisLayout {
         }
     }
 
-    /// Once the plot rectangle is final: a panel title wider than its room and a y title longer than the
-    /// page allows (centred on the frame) are shrunk, keeping their number of lines, so never taller than
-    /// the space reserved for them. A panel title's room is its plot's width or, when wider, its `cell`
-    /// left of the plot's right edge (it may reach over the y labels of a narrow map rather than shrink
-    /// to an unreadable size); it is then moved, no further than needed, to stay inside that room.
+    /// Once the plot rectangle is final: a y title longer than the page allows (centred on the frame) is
+    /// shrunk, keeping its number of lines; a panel title is fitted to its room (`TextLayout.panelTitle`:
+    /// never below the tick labels' size; `fixedScale` sets it at the figure's one title size). A panel
+    /// title's room is its plot's width or, when wider, its `cell` left of the plot's right edge (it may
+    /// reach over the y labels of a narrow map rather than shrink); it is then moved, no further than
+    /// needed, to stay inside that room. `titleShortfall` says how much more height above the plot it needs.
     /// `guidesOverhang`: how far the side guides (a colorbar's top label or long title) stand over the plot's top.
     mutating func refitTitles(page: Size, cell: Rect, padding p: Double, theme: Theme, canvas: any DrawingBackend, besideLegend: Bool = false,
-                              guidesOverhang: Double = 0) {
+                              guidesOverhang: Double = 0, fixedScale: Double? = nil) {
         let r = plotRect
         // Right of the plot: the cell's margin when no legend is there (its own, or one reaching down from
         // the panel above), else the labels' overhang. A colorbar starts at the plot's top: the title may
         // reach over it (raised above its top label when it does; see `PanelDrawing.drawTitle`).
         let right = legendInsets.right == 0 && !besideLegend ? cell.maxX - p / 2 : r.maxX + labelOverhang
-        let titleRoom = max(r.width, right - cell.minX - p / 2)
+        titleRoom = max(r.width, right - cell.minX - p / 2)
         func refit(_ t: TextLayout, _ text: String, _ font: Font, _ room: Double) -> TextLayout {
             guard t.width > room, room > 0 else { return t }
             // On two lines when the space reserved holds them (the text was on two already), else on one.
@@ -113,28 +121,39 @@ struct AxisLayout {
             let page = 2 * min(r.midY - p, page.height - p - r.midY)
             yTitleLayout = refit(t, text, theme.labelFont, min(page, max(r.height * 1.1, t.width * 0.8)))
         }
-        if let t = titleLayout, let text = title {
-            var fitted = refit(t, text, theme.titleFont, titleRoom)
+        if let text = title {
+            var fit = TextLayout.panelTitle(text, font: theme.titleFont, room: titleRoom, fixedScale: fixedScale, canvas: canvas)
             // Centred on the plot, moved (no further than needed) to stay inside its cell.
             func centre(_ f: TextLayout, right: Double) -> Double {
                 let half = f.width / 2, lo = cell.minX + p / 2 + half, hi = right - half
                 return lo <= hi ? min(max(r.midX, lo), hi) : cell.midX
             }
-            var cx = centre(fitted, right: right)
+            var cx = centre(fit.layout, right: right)
             // Reaching over the y labels and title or over a colorbar, it must sit above what stands over
             // the plot's top there; when the room kept above the plot is too short for that, it stays over
-            // the plot (shrunk to its width) instead.
+            // the plot (fitted to its width) instead.
             let pad = theme.labelFont.size * 0.4
             let labelTop = zip(yTicks, yLabels).map { (1 - yScale.normalize($0)) * r.height - $1.height / 2 }.filter(\.isFinite).min() ?? 0
             let leftOver = max(-labelTop, (yTitleLayout?.width ?? 0) / 2 - r.height / 2)
-            let reachesLeft = cx - fitted.width / 2 < r.minX - 0.5, reachesRight = cx + fitted.width / 2 > r.maxX + pad * 2
+            let reachesLeft = cx - fit.layout.width / 2 < r.minX - 0.5, reachesRight = cx + fit.layout.width / 2 > r.maxX + pad * 2
             let need = max(reachesLeft ? leftOver : 0, reachesRight ? guidesOverhang : 0)
-            if need > 0.5, need > keptTop - fitted.height - pad * 1.4 {
-                fitted = refit(t, text, theme.titleFont, r.width)
-                cx = r.midX
+            // Over the plot, it needs its height and a gap below it inside the room kept above the plot.
+            var shortfall = max(0, fit.layout.height + pad * 0.9 - keptTop)
+            if need > 0.5, need > keptTop - fit.layout.height - pad * 1.4 {
+                let narrow = TextLayout.panelTitle(text, font: theme.titleFont, room: r.width, fixedScale: fixedScale, canvas: canvas)
+                if narrow.fits, narrow.scale >= min(fit.scale, TextLayout.panelTitleOneLine) - 1e-9 {
+                    (fit, cx) = (narrow, r.midX)
+                    shortfall = max(0, narrow.layout.height + pad * 0.9 - keptTop)
+                } else {
+                    // Over the plot it would be too small: it keeps its size above the labels, with more room.
+                    shortfall = need + fit.layout.height + pad * 1.4 - keptTop
+                }
             }
-            titleLayout = fitted
+            titleLayout = fit.layout
             titleCenterX = cx
+            titleScale = fit.scale
+            titleFits = fit.fits
+            titleShortfall = shortfall
         }
     }
 
@@ -197,10 +216,13 @@ struct AxisLayout {
                 }
                 return scaled
             }
-            var l = measure(placement)
-            // An outside legend wider than half the cell would crush the plot, and one taller than the cell
-            // would run over the titles: put it below instead (when it fits there).
-            if placement == .outsideRight, l.size.width > rect.width * 0.5 {
+            var (l, beside) = (measure(placement), rect.width * 0.5)
+            if placement == .outsideRight {
+                (l, beside) = Self.besideMap(l, axes: axes, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
+            }
+            // An outside legend wider than half the cell would crush the plot (beside a map: more than it can
+            // spare), one taller than the cell would run over the titles: below instead (when it fits there).
+            if placement == .outsideRight, l.size.width > beside {
                 placement = .below
                 l = measure(placement)
                 // Too tall even so (over 60 % of the cell): below, it would crush the plot; inside, the plot
@@ -228,7 +250,7 @@ struct AxisLayout {
         titleLayout = axes.title.map { t in
             // (It may reach over a colorbar, which starts at the plot's top; not over an outside legend.)
             let width = max(rect.width - legendInsets.right - pad, 20)
-            return TextLayout.fitted(t, font: theme.titleFont, maxWidth: width, hardLimit: width, canvas: canvas)
+            return TextLayout.panelTitle(t, font: theme.titleFont, room: width, canvas: canvas).layout
         }
         if let title = titleLayout {
             let plotWidth = rect.width - i.left - i.right
@@ -236,5 +258,28 @@ struct AxisLayout {
                                                                           theme: theme, canvas: canvas))
         }
         insets = i
+    }
+}
+
+extension AxisLayout {
+    /// A legend right of the plot, and the widest it may be. Beside an equal-aspect plot (a map) on a wide page
+    /// the plot may give up width it could not use for height, down to three quarters of the height it has;
+    /// there one column taller than the cell (12 runs' two-line entries on a 16:9 slide) joins each entry's
+    /// lines into one, its type shrunk as a legend's may be (to `LegendPlacer.minimumScale`) to fit that width.
+    static func besideMap(_ l: LegendLayout, axes: Axes, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
+                          canvas: any DrawingBackend) -> (LegendLayout, Double) {
+        let pad = theme.labelFont.size * 0.4
+        let tall = rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6)
+        guard axes.equalAspect else { return (l, rect.width * 0.5) }
+        let beside = max(rect.width * 0.5, rect.width - i.left - i.right - pad * 2 - 0.75 * tall)
+        guard l.columns == 1, l.size.height > rect.height - i.top else { return (l, beside) }
+        var joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, joined: true)
+        let scale = beside / joined.size.width * 0.995
+        if scale < 1, scale >= LegendPlacer.minimumScale {
+            joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside,
+                                  scale: scale, joined: true)
+        }
+        let fits = joined.columns == 1 && joined.size.height < l.size.height && joined.size.width <= beside
+        return (fits ? joined : l, beside)
     }
 }

@@ -2,9 +2,6 @@
 /// legends, side guides) in a fixed order, so the same figure always gives the same drawing calls.
 /// Layout is here; legend placement is `LegendPlacer` (Guides), drawing is `PanelDrawing` (Render).
 struct FigureRenderer {
-    /// The shortest side a plot with axes may have, in tick-label font sizes (five: room for three
-    /// labelled ticks with space between them); a page that leaves any plot smaller is too small.
-    static let minimumPlotSide = 5.0
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
@@ -55,6 +52,7 @@ struct FigureRenderer {
             }
             try placeFrames(panels, cells: cells, &layouts)
         }
+        try makeRoomForPanelTitles(panels, cells: cells, &layouts)
         // Legends go last: the best spot depends on where the marks land in the final plot rectangle.
         var placer = LegendPlacer(figure: figure, canvas: canvas, resolution: resolution)
         placer.contentBottom = texts.contains { $0.kind == .footnote } ? content.maxY : .infinity
@@ -279,15 +277,45 @@ struct FigureRenderer {
                                         rotate: layouts[k].xLabelsRotated)
             }
             layouts[k].plotRect = placed[k]
-            layouts[k].keptTop = placed[k].minY - cells[k].minY
+            // The room above the plot: its top inset (the row's; in an equal grid the rows are not the cells),
+            // and what equal aspect adds.
+            layouts[k].keptTop = aligned[k].top + placed[k].minY - frames[k].minY
+        }
+        refitTitles(panels, cells: cells, &layouts)
+    }
+
+    /// Each panel's titles fitted to its final plot, then every panel title set at one size: the smallest
+    /// any of them needed (see `TextLayout.panelTitle`).
+    private func refitTitles(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) {
+        let theme = figure.theme
+        func refit(_ k: Int, fixedScale: Double?) {
             // A title stays left of an outside legend reaching down beside its plot from the panel above.
             let besideLegend = panels.indices.contains { j in
                 j != k && panels[j].column == panels[k].column && panels[j].columnSpan == panels[k].columnSpan && layouts[j].legendInsets.right > 0
             }
             let gctx = GuideContext(theme: theme, canvas: canvas)
-            let over = panels[k].axes.sideGuides.map { $0.topOverhang(height: placed[k].height, gctx) }.max() ?? 0
+            let over = panels[k].axes.sideGuides.map { $0.topOverhang(height: layouts[k].plotRect.height, gctx) }.max() ?? 0
             layouts[k].refitTitles(page: figure.size, cell: cells[k], padding: theme.figurePadding, theme: theme, canvas: canvas,
-                                   besideLegend: besideLegend, guidesOverhang: over)
+                                   besideLegend: besideLegend, guidesOverhang: over, fixedScale: fixedScale)
+        }
+        for k in panels.indices { refit(k, fixedScale: nil) }
+        let titled = panels.indices.filter { layouts[$0].title != nil }
+        guard let smallest = titled.map({ layouts[$0].titleScale }).min(), titled.contains(where: { layouts[$0].titleScale > smallest + 1e-9 }) else { return }
+        for k in titled { refit(k, fixedScale: smallest) }
+    }
+
+    /// A panel title that needs more height than its plot's top inset kept (two lines where one was
+    /// measured, over a plot narrower than its cell) gets it, and the frames are placed again (twice at
+    /// most); a title that fits nowhere at a legible size means the page is too small.
+    private func makeRoomForPanelTitles(_ panels: [Figure.Panel], cells: [Rect], _ layouts: inout [AxisLayout]) throws(VizError) {
+        for _ in 0..<2 {
+            let short = panels.indices.filter { layouts[$0].titleShortfall > 0.5 }
+            if short.isEmpty { break }
+            for k in short { layouts[k].insets.top += layouts[k].titleShortfall }
+            try placeFrames(panels, cells: cells, &layouts)
+        }
+        if layouts.contains(where: { $0.title != nil && (!$0.titleFits || $0.titleShortfall > 0.5) }) {
+            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .panelTitles)
         }
     }
 
@@ -303,25 +331,6 @@ struct FigureRenderer {
             // (Not when one is far taller, as the entropy plot beside softmax's bars: it would lose a third.)
             guard h >= 0.7 * (row.map { frames[$0].height }.max() ?? h) else { return frames[k] }
             return Rect(x: frames[k].minX, y: frames[k].minY, width: frames[k].width, height: h)
-        }
-    }
-
-    /// Refuses a page whose plots are too small to read (see `minimumPlotSide`).
-    private func checkReadable(_ placed: [Rect], _ panels: [Figure.Panel]) throws(VizError) {
-        let theme = figure.theme
-        // A page's one map, drawn to equal units, that its labels, colorbar and legend squeeze to a few tick
-        // labels' height (86 px of a 1920×1080 page at --font-scale 2) is not a figure: the page is too small.
-        // (Small multiples, such as a strip of steps, are small by design.)
-        let smallest = 4 * theme.tickFont.size
-        for k in panels.indices where panels.count == 1 && panels[k].axes.equalAspect && min(placed[k].width, placed[k].height) < smallest {
-            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .equalUnitPlot)
-        }
-        // Any plot with axes narrower or shorter than five tick labels' height has no room for three readable
-        // ticks (a 30-pixel map beside its curves on a 480×270 page at --font-scale 1.75; 90-pixel strips of
-        // loss curves at --font-scale 1.5): the page is too small.
-        for k in panels.indices where panels[k].axes.showAxes
-            && min(placed[k].width, placed[k].height) < (panels[k].axes.isStrip ? 2.5 : Self.minimumPlotSide) * theme.tickFont.size {
-            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
         }
     }
 

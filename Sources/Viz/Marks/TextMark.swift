@@ -29,6 +29,10 @@ public struct TextMark: Mark {
     /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
     /// inside the plot.
     public var footnoteText: String? { footnote }
+    /// The curve this text names (data points, in order from where the label is best read): when its spot
+    /// is not free, the text moves only to spots beside this curve (just above or below one of its
+    /// points), so a direct label never drifts to another curve. nil: any nearby spot.
+    public var curve: [Point]?
 
     /// `text` anchored at `position`.
     public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),
@@ -60,6 +64,25 @@ public struct TextMark: Mark {
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let p = anchorPoint(in: ctx) else { return [] }
         return [ctx.canvas.box(of: layout(in: ctx), at: p, anchor: anchor, angle: angle)]
+    }
+
+    /// `Mark`: Beside its `curve` when it names one (above, then below, each of its points in order, the text's
+    /// right end, middle or left end there), else anywhere near (nil).
+    public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
+        guard let curve, let box = movableTextBox(in: ctx) else { return nil }
+        let gap = max(3, box.height * 0.2)
+        // (Kept inside the plot: a curve's end on the frame puts the text against it, not past it.)
+        let room = ctx.plotRect.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
+        var out: [Point] = []
+        for q in curve.map(ctx.point) where q.isFinite {
+            for y in [q.y - gap - box.height, q.y + gap] {
+                for x in [q.x - box.width, q.x - box.width / 2, q.x] {
+                    let left = min(max(x, room.minX), room.maxX - box.width)
+                    out.append(Point(left - box.minX, y - box.minY))
+                }
+            }
+        }
+        return out
     }
 
     /// `Mark`: The device box of text the layout may move off the data (a note), or nil; the mark draws it

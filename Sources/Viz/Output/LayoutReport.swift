@@ -22,6 +22,9 @@ public struct LayoutReport: Sendable {
         /// True when some of its text runs past the clip it was drawn under (it shows cut off), or the text
         /// itself was cut short with "…" to fit the page.
         public var truncated: Bool
+        /// The largest font size its text is set in, in output pixels (sub- and superscripts are smaller);
+        /// not written to the JSON.
+        public var fontSize: Double = 0
     }
 
     /// The plot rectangle (inside the frame) of one panel, in output pixels.
@@ -54,11 +57,14 @@ public struct LayoutReport: Sendable {
             }
             guard e.element.kind.isText, let box = e.box, !Self.hasTextAncestor(k, rec) else { continue }
             var truncated = e.element.cut
+            var size = 0.0
             for r in rec.records[e.records] {
-                if case let .text(_, _, _, b) = r.primitive, let clip = r.clip, !clip.expanded(by: 0.5).containsRect(b) { truncated = true }
+                guard case let .text(_, font, _, b) = r.primitive else { continue }
+                size = max(size, font.size * scale)
+                if let clip = r.clip, !clip.expanded(by: 0.5).containsRect(b) { truncated = true }
             }
             elements.append(Element(kind: e.element.kind, text: e.element.text, box: px(box), panel: e.element.panel,
-                                    covers: ink.count(in: box), truncated: truncated))
+                                    covers: ink.count(in: box), truncated: truncated, fontSize: size))
         }
         self.elements = elements
         self.frames = frames

@@ -30,6 +30,9 @@ public struct SurfaceMark: Mark {
     /// The indices of `extraPaths` that go on beyond the box: their last point (on the box's edge) ends in
     /// an arrowhead along the path, not in an end marker.
     public var openEnds: Set<Int> = []
+    /// The indices of `extraPaths` that come in from beyond the box: their first point (on the box's edge)
+    /// has a hollow arrowhead instead of the start ring.
+    public var openStarts: Set<Int> = []
     /// The x axis name.
     public var xLabel: String
     /// The y axis name.
@@ -147,7 +150,9 @@ public struct SurfaceMark: Mark {
             }
         }
         let faceSize = 2.0 / Double(max(ix.count, iy.count))
-        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round), false)] + extraPaths.enumerated().map { ($1.points, $1.style, openEnds.contains($0)) },
+        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round), false, false)] + extraPaths.enumerated().map {
+            ($1.points, $1.style, openEnds.contains($0), openStarts.contains($0))
+        },
                                      normalized: normalized, faceSize: faceSize, dev: dev, depth: depth,
                                      cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }))
         return (faces, paths)
@@ -214,7 +219,7 @@ public struct SurfaceMark: Mark {
                 drawFace(pts, c, wire: wireframe ? wire : nil, in: ctx)
             case let .segment(a, b, style, path):
                 if joinStrokes { batch.add(a, b, style: style, path: path, in: ctx) } else { scene.draw(item, in: ctx) }
-            case let .marker(at, _, _), let .exit(at, _, _):
+            case let .marker(at, _, _), let .exit(at, _, _, _):
                 // A ring of radius 4, an arrowhead 11 points long from its tip.
                 batch.flush(near: .point(at), reach: 12, in: ctx)
                 scene.draw(item, in: ctx)
