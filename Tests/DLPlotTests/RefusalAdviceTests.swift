@@ -95,6 +95,9 @@ final class RefusalAdviceTests: XCTestCase {
         let report = try XCTUnwrap(r.report)
         XCTAssertGreaterThan(report["width"] as? Double ?? 0, 1280)
         XCTAssertLessThanOrEqual(report["width"] as? Double ?? .infinity, 2560)
+        // The grown page shrinks the text on a screen of the same size: the note says how large it still is.
+        let relative = try XCTUnwrap(r.stderr.firstMatch(of: /drawn on (\d+)x\d+, where its text is ([0-9.]+) times the default's size for the page/))
+        XCTAssertEqual(try XCTUnwrap(Double(relative.2)), 2 * 1280 / (report["width"] as? Double ?? 1), accuracy: 0.006)
         check(report, "pitfalls --font-scale 2")
     }
 

@@ -69,6 +69,7 @@ extension AnimatedFigureCommand {
 
     func writeAnimation(showsProgress: Bool) throws -> Bool {
         guard animation.animate else { return false }
+        PendingNotes.discard()
         let progress = showsProgress ? animation.progress : nil
         if let dir = animation.framesDir {
             let settings = try animation.settings()
@@ -78,6 +79,7 @@ extension AnimatedFigureCommand {
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
                                       command: Self.drawingCommand(CommandLine.arguments), progress: progress)
+            PendingNotes.flush()
             return true
         }
         let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
@@ -89,6 +91,7 @@ extension AnimatedFigureCommand {
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
                                   data: figureOptions.data, progress: progress, size: figureOptions.size)
+        PendingNotes.flush()
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
     }
