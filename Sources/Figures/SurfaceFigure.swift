@@ -186,7 +186,10 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         labels.avoiding = runs.flatMap { Array($0.points.prefix(6)) + [Point(.nan, .nan)] }
         labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
         ax.add(labels)
-        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) { ax.add(arrow) }
+        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
+            ax.add(arrow)
+            if let words = outsideStartWords(arrow, theme: theme) { ax.add(words) }
+        }
         if drawsPaths {
             ax.add(contentsOf: pathMarks(every: every, theme: theme))
             addUserPaths(to: &ax, theme: theme)
@@ -229,6 +232,17 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         let enters = runs.contains { $0.points.contains { plan.inView($0.x, $0.y) } }
         return enters ? ArrowMark(from: edge, to: inside, color: theme.foreground, width: 1.4, zOrder: 6)
             : ArrowMark(from: inside, to: edge, color: theme.foreground, width: 1.4, zOrder: 6)
+    }
+
+    /// When no run ever comes into the view, the words at the tail of `outsideStartArrow`: "to the start (2.5, 2)".
+    /// The arrow alone, pointing out at nothing, read as a stray mark (it sat by the "constant field" note of a
+    /// 10⁻³⁰⁰-wide view). Nil when a run enters (its path says where it comes from).
+    func outsideStartWords(_ arrow: ArrowMark, theme: Theme) -> TextMark? {
+        guard !runs.contains(where: { $0.points.contains { plan.inView($0.x, $0.y) } }) else { return nil }
+        let d = arrow.to - arrow.from
+        return TextMark("to the start (\(short(plan.start.x)), \(short(plan.start.y)))", at: arrow.from,
+                        anchor: TextAnchor(d.x > 0 ? 1 : d.x < 0 ? 0 : 0.5, d.y > 0 ? .top : .bottom),
+                        offset: Point(d.x > 0 ? -4 : 4, d.y > 0 ? -4 : 4), color: theme.foreground, font: theme.noteFont)
     }
 
     /// A marker every `every` steps before index `upTo`, at each of those points that lies in the view

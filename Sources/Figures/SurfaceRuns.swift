@@ -137,7 +137,7 @@ public struct SurfaceRun: Sendable {
         let joined = said.isEmpty || said.hasSuffix("; ") ? said : said + "; "
         if j == points.count - 1, endsInTwoCycle != nil {
             // The other point of the cycle is `cycleNote`, the legend's next line.
-            return joined + "oscillates: " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans).dropFirst(2)
+            return joined + "oscillates: " + Self.cycleRow(name: name, value: trajectory.values[j], at: points[j], other: points[j - 1]).dropFirst(2)
         }
         return joined + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
     }
@@ -146,8 +146,21 @@ public struct SurfaceRun: Sendable {
     /// the legend line under "oscillates: (0.00, 0.00), f = 1.4×10⁻¹⁴". Nil otherwise.
     public func cycleNote(surface: Surface) -> String? {
         guard let k = endsInTwoCycle else { return nil }
-        return "↔" + Self.legendRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], spans: spans)
+        return "↔" + Self.cycleRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], other: points[k])
             .dropFirst(1)
+    }
+
+    /// `legendRow` for one end of a two-point cycle, with the fewest decimals (two or more) that tell it from
+    /// the other end `q` (gd on Rosenbrock at lr 0.002: "(1.000, 0.997) ↔ (0.998, 0.999)", which two decimals
+    /// both printed as "(1.00, 1.00)").
+    static func cycleRow(name: String, value v: Double, at p: Point, other q: Point) -> String {
+        func text(_ v: Double, _ decimals: Int) -> String {
+            abs(v) >= 1e4 || v == 0 || abs(v) < Double.pow(10, Double(-decimals)) ? coordinate(v) : TickFormat.fixed(v, decimals)
+        }
+        // The fewest decimals, from two, at which the ends differ in x or y.
+        let decimals = (2...12).first { d in text(p.x, d) != text(q.x, d) || text(p.y, d) != text(q.y, d) } ?? 2
+        func c(_ v: Double) -> String { text(v, decimals) }
+        return "→ (\(c(p.x)), \(c(p.y))), \(name) " + valueWords(v)
     }
 
     /// The last index when the run ends hopping between two points, every step (gd on |x| + |y| at lr 0.01:

@@ -100,7 +100,11 @@ public struct PointLabelMark: Mark {
             // No free position: the marker goes unlabelled (its symbol still tells what it is).
             // A label nearer another marker than its own reads as that marker's ("saddle" under a minimum's star).
             let others = centres.indices.filter { $0 != k && Self.onPlot(centres[$0], ctx.plotRect) }.map { centres[$0] }
-            let own = { (r: Rect) in others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) } }
+            // Nearer by the box's edge and by its centre: a box below-left of a triangle reached under the diamond
+            // beside it, nearest to the triangle only by its corner (six-hump camel's "local min" read as the saddle's).
+            let own = { (r: Rect) in
+                others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) && (r.center - $0).length > (r.center - c).length }
+            }
             let free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
             let pick = free.first { r in !ink.contains { r.expanded(by: 2).contains($0) } } ?? free.first
             if let pick { taken.append(pick) }

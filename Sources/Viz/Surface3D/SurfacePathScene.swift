@@ -29,7 +29,7 @@ struct SurfacePathScene {
     /// arrowhead instead of the start ring); `normalized` maps them into the box, `dev` and `depth` project box coordinates to the
     /// screen and to the painter's depth (greater is nearer).
     init(paths: [(points: [Point3], style: StrokeStyle, open: Bool, entering: Bool)], normalized: (Point3) -> Point3, faceSize: Double,
-         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover) {
+         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover, underside: (Point3) -> Bool = { _ in false }) {
         // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
         // one face keeps it visible while anything taller than that in front still hides it.
         let bias = faceSize * 1.2
@@ -49,7 +49,8 @@ struct SurfacePathScene {
                     let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
                     let d = (depth(a0) + depth(a1)) / 2 + bias
                     let s0 = dev(a0), s1 = dev(a1)
-                    if cover.covers(dev((a0 + a1) * 0.5), above: d) {
+                    // Hidden behind a nearer face, or under its own face when that is seen from below.
+                    if cover.covers(dev((a0 + a1) * 0.5), above: d) || underside((a0 + a1) * 0.5) {
                         if run.isEmpty { run = [s0]; runStart = travelled }
                         run.append(s1)
                     } else {
@@ -65,14 +66,14 @@ struct SurfacePathScene {
             let ends = [entering ? nil : finite.first.map { ($0, true) }, finite.count > 1 && !open ? finite.last.map { ($0, false) } : nil]
             for case let (p, start)? in ends {
                 let d = depth(p) + bias * 1.5, at = dev(p)
-                if cover.covers(at, above: d) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
+                if cover.covers(at, above: d) || underside(p) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
             }
             if open, finite.count > 1, let tip = finite.last {
                 // Along the last piece a few pixels long (the lifted path is cut finely).
                 let at = dev(tip)
                 let from = finite.dropLast().last { (dev($0) - at).length > 3 } ?? finite[finite.count - 2]
                 let direction = at - dev(from), d = depth(tip) + bias * 1.5
-                if cover.covers(at, above: d) { hiddenExits.append((at, direction, style, false)) } else {
+                if cover.covers(at, above: d) || underside(tip) { hiddenExits.append((at, direction, style, false)) } else {
                     items.append((d, .exit(at, direction: direction, style, hollow: false)))
                 }
             }
@@ -82,7 +83,7 @@ struct SurfacePathScene {
                 let direction = dev(to) - at, n = direction.length, d = depth(base) + bias * 1.5
                 guard n > 0 else { continue }
                 let tip = at + direction * (Self.headLength / n)
-                if cover.covers(at, above: d) { hiddenExits.append((tip, direction, style, true)) } else {
+                if cover.covers(at, above: d) || underside(base) { hiddenExits.append((tip, direction, style, true)) } else {
                     items.append((d, .exit(tip, direction: direction, style, hollow: true)))
                 }
             }

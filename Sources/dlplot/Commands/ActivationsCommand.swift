@@ -76,7 +76,8 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--names", names, e.message)
             }
             guard acts.count <= 48 else {
-                throw ValidationError("--param: \(acts.count) panels (names × parameter values) is too many for one figure; give at most 48")
+                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "),
+                                              "\(acts.count) panels (names × parameter values) is too many for one figure; give at most 48")
             }
             return acts
         }

@@ -256,7 +256,13 @@ enum FunctionArguments {
         }
         // A pole (1/(x² + y²) at the origin): no step can start from an infinite value.
         if v.isInfinite {
-            let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) (a pole)"
+            // A pole is isolated: f is finite beside it. Infinite all around, f is a finite value too large for
+            // float64 (a*x^2 + y^2 with --param a=1e308), which is not a pole.
+            let h = max(1e-3, 1e-3 * max(abs(p[0]), abs(p[1])))
+            let pole = [(h, 0.0), (-h, 0), (0, h), (0, -h)].contains { s.value(p[0] + $0.0, p[1] + $0.1).isFinite }
+            let parameters = e.parameters.keys.sorted().map { "\($0) = \(TypedText.shortest(e.parameters[$0] ?? 0))" }
+            let cause = pole ? "(a pole)" : "(f overflows float64 there and around it" + (parameters.isEmpty ? "" : "; with " + parameters.joined(separator: ", ")) + ")"
+            let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) " + cause
             throw ValidationError(given ? "--start: " + what + "; give a start where f is finite" : lead + what + "; give a --start where f is finite")
         }
     }
