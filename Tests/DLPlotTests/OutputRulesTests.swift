@@ -113,7 +113,7 @@ final class OutputRulesTests: XCTestCase {
         try FileManager.default.removeItem(at: dir.appendingPathComponent("sig.png"))
         let foreign = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
         XCTAssertEqual(foreign.status, 64, foreign.stderr)
-        XCTAssertTrue(foreign.stderr.contains("index.html' exists and is not a gallery page"), foreign.stderr)
+        XCTAssertTrue(foreign.stderr.contains("index.html': it exists and is not a gallery page"), foreign.stderr)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8),
                        "<!DOCTYPE html>\n<title>Course page</title>\n")
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("README.md")), readme)
@@ -134,7 +134,7 @@ final class OutputRulesTests: XCTestCase {
         XCTAssertTrue(fifo.stderr.hasPrefix("Error: invalid --data 'f.csv': its further table 'f-2.csv': it is a FIFO"), fifo.stderr)
         let clash = try runDLPlot(["activation", "relu", "--size", "480x270", "-o", "e-2.csv", "--format", "png", "--data", "e.csv"], in: dir)
         XCTAssertEqual(clash.status, 64)
-        XCTAssertEqual(clash.stderr, "Error: invalid --data 'e.csv': its further table 'e-2.csv' is where -o already writes\n")
+        XCTAssertEqual(clash.stderr, "Error: invalid --data 'e.csv': its further table 'e-2.csv': it is where -o already writes\n")
         XCTAssertEqual(listing(dir), ["d-2.csv", "d.csv", "f-2.csv", "k.png"], "nothing more written")
         let single = try runDLPlot(["loss", "--size", "640x480", "-o", "l.png"], in: dir)
         XCTAssertEqual(single.stderr, "", "a name the user gave is not repeated")

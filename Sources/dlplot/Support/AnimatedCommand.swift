@@ -50,14 +50,14 @@ extension AnimatedFigureCommand {
     func validateAnimation() throws {
         guard animation.animate else { return }
         if animation.time == "log", let why = Self.logTimeRefusal {
-            throw ValidationError("invalid --time 'log': \(why); leave out --time (even)")
+            throw ArgumentRefusal.invalid("--time", "log", "\(why); leave out --time (even)")
         }
         if let dir = animation.framesDir {
             try AnimationOutput.checkOptions(figureOptions, framesDir: true)
-            if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
+            if let o = figureOptions.output { throw ArgumentRefusal.invalid("--frames-dir", dir, "it replaces -o '\(o)'; give one of them") }
             try FramesDirectory.check(dir)
             if let data = figureOptions.data {
-                if OutputTarget.isStandardOutput(data) { throw ValidationError("invalid --data '\(data)': with --frames-dir the tables go to a file; name one") }
+                if OutputTarget.isStandardOutput(data) { throw ArgumentRefusal.invalid("--data", data, "with --frames-dir the tables go to a file; name one") }
                 try FigureOptions.checkTargets([("--data", data)])
             }
             _ = try animation.settings()
