@@ -102,10 +102,21 @@ public struct LossFigure: FigureRecipe {
         regAxes.legend = .none
         let top = regression.map { $0.value(prediction: errorRange.upperBound, target: 0) }
         let eMSE = min(errorRange.upperBound, (0.8 * (top.max() ?? 1)).squareRoot())
-        regAxes.add(TextMark("MSE", at: Point(eMSE, eMSE * eMSE), anchor: TextAnchor(1, .middle), offset: Point(-10, 0), color: theme.color(0)))
-        regAxes.add(TextMark("MAE", at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 6), color: theme.color(1)))
-        regAxes.add(TextMark("Huber", at: Point(errorRange.upperBound, top[2]),
-                             anchor: TextAnchor(1, .top), offset: Point(-2, -22), color: theme.color(2)))
+        // Each name moves, when its spot is taken, only along its own curve (from the right end inwards):
+        // "MAE" and "Huber" drifted to free spots beside the MSE curve.
+        func label(_ text: String, _ k: Int, at p: Point, anchor: TextAnchor, offset: Point, from e0: Double) {
+            var mark = TextMark(text, at: p, anchor: anchor, offset: offset, color: theme.color(k))
+            let (a, b) = (errorRange.lowerBound, errorRange.upperBound)
+            mark.curve = (0...80).map { i in
+                let e = e0 - (b - a) * Double(i) / 80
+                let wrapped = e < a ? e + (b - a) : e
+                return Point(wrapped, regression[k].value(prediction: wrapped, target: 0))
+            }
+            regAxes.add(mark)
+        }
+        label("MSE", 0, at: Point(eMSE, eMSE * eMSE), anchor: TextAnchor(1, .middle), offset: Point(-10, 0), from: eMSE)
+        label("MAE", 1, at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 6), from: errorRange.upperBound)
+        label("Huber", 2, at: Point(errorRange.upperBound, top[2]), anchor: TextAnchor(1, .top), offset: Point(-2, -6), from: errorRange.upperBound)
         return regAxes
     }
 

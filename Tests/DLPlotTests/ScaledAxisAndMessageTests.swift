@@ -41,7 +41,14 @@ final class ScaledAxisAndMessageTests: XCTestCase {
         let size = try runDLPlot(["activation", "sigmoid", "--size", "1e308x1", "-o", "a.png"], in: dir)
         XCTAssertEqual(size.status, 64)
         XCTAssertEqual(size.stderr, "Error: invalid --size '1e308x1': each side must be 16 to \(Figure.maxPixels) pixels "
-            + "(got 1e+308 by 1 pixels at 160 dpi)\n")
+            + "(got 1e+308 by 1 pixels)\n")
+        // A pixel size names no resolution (it said "at 160 dpi", a dpi never typed); a size in a unit does.
+        let zero = try runDLPlot(["curves", "--surface", "rosenbrock", "--size", "0x720", "-o", "z.png"], in: dir)
+        XCTAssertEqual(zero.status, 64)
+        XCTAssertEqual(zero.stderr, "Error: invalid --size '0x720': each side must be 16 to \(Figure.maxPixels) pixels (got 0 by 720 pixels)\n")
+        let inches = try runDLPlot(["activation", "relu", "--size", "0.01x4in", "--dpi", "100", "-o", "z.png"], in: dir)
+        XCTAssertEqual(inches.stderr, "Error: invalid --size '0.01x4in': each side must be 16 to \(Figure.maxPixels) pixels (got 1 by 400 pixels at 100 dpi)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("z.png").path))
         let glued = try runDLPlot(["activation", "sigmoid", "-o="], in: dir)
         XCTAssertEqual(glued.status, 64)
         XCTAssertEqual(glued.stderr, "Error: -o: '-o=' gives no value; a short option takes its value after a space: -o VALUE\n")

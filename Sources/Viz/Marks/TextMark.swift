@@ -25,6 +25,10 @@ public struct TextMark: Mark {
     /// `Mark.footnoteText`); nil: the text stays in the plot.
     public var footnote: String?
     public var footnoteText: String? { footnote }
+    /// The curve this text names (data points, in order from where the label is best read): when its spot
+    /// is not free, the text moves only to spots beside this curve (just above or below one of its
+    /// points), so a direct label never drifts to another curve. nil: any nearby spot.
+    public var curve: [Point]?
 
     /// `text` anchored at `position`.
     public init(_ text: String, at position: Point, anchor: TextAnchor = .center, offset: Point = Point(0, 0),
@@ -54,6 +58,20 @@ public struct TextMark: Mark {
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let p = anchorPoint(in: ctx) else { return [] }
         return [ctx.canvas.box(of: layout(in: ctx), at: p, anchor: anchor, angle: angle)]
+    }
+
+    /// Beside its `curve` when it names one (above, then below, each of its points in order, the text's
+    /// right end, middle or left end there), else anywhere near (nil).
+    public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
+        guard let curve, let box = movableTextBox(in: ctx) else { return nil }
+        let gap = max(3, box.height * 0.3)
+        var out: [Point] = []
+        for q in curve.map(ctx.point) where q.isFinite {
+            for y in [q.y - gap - box.height, q.y + gap] {
+                for x in [q.x - box.width, q.x - box.width / 2, q.x] { out.append(Point(x - box.minX, y - box.minY)) }
+            }
+        }
+        return out
     }
 
     public func movableTextBox(in ctx: PlotContext) -> Rect? {

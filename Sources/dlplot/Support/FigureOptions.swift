@@ -130,7 +130,9 @@ struct FigureOptions: ParsableArguments {
         guard w.isFinite, h.isFinite, pw >= 16, ph >= 16, pw <= Double(Figure.maxPixels), ph <= Double(Figure.maxPixels) else {
             // Plain numbers as typed elsewhere ("1e+308"), not typeset ones ("1×10³⁰⁸") beside the typed 'x'.
             func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : v.isNaN ? "nan" : "\(v)" }
-            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw)) by \(whole(ph)) pixels at \(TickFormat.short(dpi)) dpi)")
+            // The resolution only where it turned a unit into pixels: a pixel size has none ("0x720 … at 160 dpi").
+            let at = perUnit == 1 ? "" : " at \(TickFormat.short(dpi)) dpi"
+            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw)) by \(whole(ph)) pixels\(at))")
         }
         return (pw, ph)
     }

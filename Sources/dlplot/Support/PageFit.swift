@@ -63,32 +63,19 @@ extension FigureOptions {
 
     /// The smallest factor (≤ 16) by which the page, at the same resolution, fits the figure.
     func smallestFittingScale(_ figure: Figure, format: OutputFormat) -> Double? {
-        func fits(_ s: Double) -> Bool {
-            var f = figure
-            f.size = Size(figure.size.width * s, figure.size.height * s)
-            let px = max(f.size.width, f.size.height) * f.dpi / 72
-            guard px <= Double(Figure.maxPixels) else { return false }
-            return (try? f.layoutPlotRects(for: format)) != nil
-        }
-        var lo = 1.0, hi = 1.25
-        while !fits(hi) {
-            lo = hi; hi *= 1.5
-            if hi > 16 { return nil }
-        }
-        for _ in 0..<10 {
-            let mid = (lo + hi) / 2
-            if fits(mid) { hi = mid } else { lo = mid }
-        }
-        return hi
+        figure.smallestFittingPageScale(format: format)
     }
 
     /// The largest font scale (from the smallest legible one, at least 0.25, up to the one asked for) at which
-    /// the figure fits its page.
+    /// the figure fits its page or, when `--size` was not given, the default page grown as the command grows
+    /// it (`grownPage`): a refusal of --font-scale 2.9 named 1.34 while 2.8 rendered on a grown page.
     func largestFittingFontScale(_ figure: Figure, format: OutputFormat) -> Double? {
+        let grows = size == nil
         func fits(_ s: Double) -> Bool {
             var f = figure
             f.theme.fontScale = s
-            return (try? f.layoutPlotRects(for: format)) != nil
+            if (try? f.layoutPlotRects(for: format)) != nil { return true }
+            return grows && Self.grownPage(f, format: format) != nil
         }
         // Never below the scale at which text stays legible (a fitting page of 18-pixel plots in 6-pixel
         // type helps nobody); the value named is checked as rounded.
