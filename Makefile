@@ -56,9 +56,10 @@ bench: deps
 	$(SWIFT) build $(RELEASE) --product DLPlotBench
 	mkdir -p .build/bench
 	$(CC) -O2 -o .build/bench/minimal_cairo Benchmarks/baseline/minimal_cairo.c $$(pkg-config --cflags --libs cairo) -lm
+	$(CC) -O2 -o .build/bench/page_floor Benchmarks/baseline/page_floor.c $$(pkg-config --cflags --libs pangocairo libpng)
 	$(CC) -O2 -o .build/bench/png_settings Benchmarks/baseline/png_settings.c $$(pkg-config --cflags --libs libpng) -lz
 	@$(PYTHON) -c "import matplotlib" 2>/dev/null || $(PYTHON) -m pip install --quiet matplotlib || echo "make bench: matplotlib not available; skipping that comparison"
-	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot --baseline .build/bench/minimal_cairo --python $(PYTHON) \
+	$(BIN)/DLPlotBench --dlplot $(BIN)/dlplot --baseline .build/bench/minimal_cairo --floor .build/bench/page_floor --python $(PYTHON) \
 	    --runs $(RUNS) $(if $(BEFORE),--before $(BEFORE))
 	mkdir -p .build/bench/png && for a in "activation sigmoid" "activations" "surface rosenbrock" "surface beale --with-curves" \
 	    "vanishing" "curves" "lr" "surface rosenbrock --view 3d"; do \

@@ -55,6 +55,8 @@ let package = Package(
         ),
 
         // MARK: - Public API
+        // The C library (Glibc, Musl or Darwin) behind one import, for the few POSIX calls Viz and dlplot make.
+        .target(name: "Platform"),
         .target(
             name: "Optim",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
@@ -62,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "Viz",
-            dependencies: ["CCairo", "CPNG", "CCodecs"],
+            dependencies: ["CCairo", "CPNG", "CCodecs", "Platform", .product(name: "RealModule", package: "swift-numerics")],
             exclude: ["README.md"]
         ),
         .target(
@@ -82,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "dlplot",
             dependencies: [
-                "Optim", "Viz", "Figures", "RunLogs",
+                "Optim", "Viz", "Figures", "RunLogs", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -53,8 +53,10 @@ func formatRate(_ r: Double) -> String {
 
 func formatMilliseconds(_ ms: Double) -> String { fixed(ms, 2) + " ms" }
 
-/// `x` with `digits` decimals, without Foundation.
+/// `x` with `digits` decimals, without Foundation; "–" when `x` is not finite (a CPU time that was not
+/// measured, such as the wall-only rows' ratio), which `Int(_:)` would trap on.
 func fixed(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite, abs(x) < 1e15 else { return "–" }
     var p = 1.0
     for _ in 0..<digits { p *= 10 }
     let n = (abs(x) * p).rounded()

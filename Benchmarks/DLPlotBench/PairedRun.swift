@@ -5,7 +5,11 @@ import Glibc
 /// Paired whole-process comparisons: every figure of the 30-figure set with this `dlplot`, an earlier
 /// `dlplot` (`--before`, optional) and matplotlib (`--python`, optional); the contour figure also with
 /// gnuplot; SVG sizes. Times are the best of `runs` runs, because the machine may be shared.
-func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, python: String?, runs: Int) {
+///
+/// `floor` (optional) is `Benchmarks/baseline/page_floor.c` built: run once per figure at that figure's pixel
+/// size, its summed CPU time is the least any one-process-per-figure renderer on Pango, Cairo and libpng
+/// could spend on the 30 (start, fonts, a blank page, the PNG), so matplotlib ÷ floor bounds the reachable ratio.
+func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, python: String?, floor: String?, runs: Int) {
     let tmp = "/tmp/dlplot-paired-\(getpid())"
     mkdir(tmp, 0o755)
     defer { _ = spawn(["rm", "-rf", tmp]) }
@@ -17,11 +21,16 @@ func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, py
           + "matplotlib".padding(to: 11) + " " + "mpl CPU".padding(to: 11) + " ratio (wall, CPU)")
     var now: [[String]] = [], old: [[String]] = [], theirs: [[String]] = []
     var sum = (before: 0.0, now: Times(wall: 0, cpu: 0), mpl: Times(wall: 0, cpu: 0))
+    var floorCPU = 0.0
     for (k, fig) in pairedGallery.enumerated() {
         let out = "\(tmp)/f\(k).png"
         let argv = [dlplot] + fig.dlplot + ["-o", out]
         let t = bestTimes(argv, runs: runs)
         let size = pngSize(out) ?? "1280x720"
+        if let floor {
+            let wh = size.split(separator: "x").map(String.init)
+            floorCPU += bestTimes([floor, "\(tmp)/p\(k).png"] + wh, runs: runs)?.cpu ?? .nan
+        }
         let b = before.flatMap { bestTime([$0] + fig.dlplot + ["-o", "\(tmp)/b\(k).png"], runs: runs) }
         let mplArgv = mpl.map { [$0, script, fig.matplotlib.kind, fig.matplotlib.name, size, "\(tmp)/m\(k).png"] }
         let m = mplArgv.flatMap { bestTimes($0, runs: mplRuns) }
@@ -34,6 +43,14 @@ func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, py
     print(row("sum of the 30 (one after another)", before == nil ? nil : sum.before, sum.now, mpl == nil ? nil : sum.mpl))
     if mpl != nil {
         h.record("30-figure set: matplotlib / dlplot (sum of CPU times)", fixed(sum.mpl.cpu / sum.now.cpu, 1) + "x (goal ≥ 40x)")
+    }
+    if floor != nil {
+        h.record("30-figure set: page floor (C: Pango start, blank page, PNG; nothing plotted), sum of CPU",
+                 formatMilliseconds(floorCPU * 1000) + " = " + fixed(floorCPU / sum.now.cpu * 100, 0) + " % of dlplot's")
+        if mpl != nil {
+            h.record("30-figure set: matplotlib / page floor (CPU), the most any renderer on these libraries reaches",
+                     fixed(sum.mpl.cpu / floorCPU, 1) + "x")
+        }
     }
     // All 30 as separate processes, two at a time (the machine's cores), best of 3.
     func wall(_ cmds: [[String]], _ n: Int) -> Double? {

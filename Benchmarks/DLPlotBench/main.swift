@@ -1,5 +1,5 @@
 // `make bench`: numeric kernels, rendering, and whole `dlplot` commands.
-//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--before PATH-TO-EARLIER-DLPLOT]
+//   DLPlotBench [--dlplot PATH] [--baseline PATH-TO-C-PROGRAM] [--floor PATH-TO-PAGE-FLOOR-PROGRAM] [--before PATH-TO-EARLIER-DLPLOT]
 //               [--python PYTHON-WITH-MATPLOTLIB] [--runs N] [--only optim|expressions|viz|fields|commands|scale|logs|paired|animation]
 var harness = Harness()
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -40,7 +40,7 @@ if only == nil || only == "logs" {
 if only == nil || only == "paired", let dlplot = argument("--dlplot") {
     print("== Paired whole-process comparison (best of \(argument("--runs") ?? "5") runs; matplotlib best of a third as many)")
     runPairedBenchmarks(&harness, dlplot: dlplot, before: argument("--before"), python: argument("--python"),
-                        runs: Int(argument("--runs") ?? "") ?? 5)
+                        floor: argument("--floor"), runs: Int(argument("--runs") ?? "") ?? 5)
 }
 if only == nil || only == "animation", let dlplot = argument("--dlplot") {
     print("== Animated GIF against matplotlib's FuncAnimation + PillowWriter (whole processes)")

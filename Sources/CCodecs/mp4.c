@@ -4,6 +4,7 @@
 #include "viz_codecs.h"
 #include "codec_loading.h"
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -88,6 +89,27 @@ void viz_mp4_free(viz_mp4_writer *m) {
     free(m);
 }
 
+/* The x264 settings: a short lookahead and, on x86, the processor's instruction sets up to AVX2. x264 keeps
+ * rc-lookahead frames in flight (40 at "medium": ~550 MB of memory at 1920x1080); 10 (as in "veryfast")
+ * keeps it near 300 MB, and files of drawn figures barely grow (a few per cent). x264's AVX-512 code (core
+ * 164) reads memory it never wrote: on a processor with AVX-512 the same frames gave different bytes from run
+ * to run (at widths under 500 pixels, depending on what the heap held before), so it is left out. x264 takes
+ * the sets named as given, without checking the processor, so only those the processor has are named. */
+static void x264_params(char *out, size_t size) {
+    const char *sets = NULL;
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("bmi")
+        && __builtin_cpu_supports("bmi2")) sets = "AVX2";
+    else if (__builtin_cpu_supports("avx") && __builtin_cpu_supports("sse4.2")) sets = "AVX";
+    else if (__builtin_cpu_supports("sse4.2")) sets = "SSE4.2";
+    else if (__builtin_cpu_supports("ssse3")) sets = "SSSE3";
+    else sets = "SSE2";
+#endif
+    if (sets) snprintf(out, size, "rc-lookahead=10:asm=%s", sets);
+    else snprintf(out, size, "rc-lookahead=10");
+}
+
 /* BT.709 limited range, single-threaded and bit-exact, so the bytes depend only on the frames. */
 static int configure(viz_mp4_writer *m, const AVCodec *codec, int width, int height, int fps_num, int fps_den) {
     if (api.avformat_alloc_output_context2(&m->format, NULL, "mp4", NULL) < 0 || !m->format) return 0;
@@ -111,9 +133,9 @@ static int configure(viz_mp4_writer *m, const AVCodec *codec, int width, int hei
     api.av_opt_set(c->priv_data, "preset", "medium", 0);
     api.av_opt_set(c->priv_data, "crf", "20", 0);
     api.av_opt_set(c->priv_data, "tune", "animation", 0);
-    /* x264 keeps rc-lookahead frames in flight (40 at "medium": ~550 MB of memory at 1920x1080); 10 (as in
-     * "veryfast") keeps it near 300 MB, and files of drawn figures barely grow (a few per cent). */
-    api.av_opt_set(c->priv_data, "x264-params", "rc-lookahead=10", 0);
+    char params[64];
+    x264_params(params, sizeof params);
+    api.av_opt_set(c->priv_data, "x264-params", params, 0);
     if (api.avcodec_open2(c, codec, NULL) < 0) return 0;
     if (api.avcodec_parameters_from_context(m->stream->codecpar, c) < 0) return 0;
     m->stream->time_base = c->time_base;

@@ -55,10 +55,7 @@ extension ActivationFigure {
         let name = single ? "f" : Self.symbol(a)
         axes.add(LineMark(points: pts, style: stroke, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
         if !single { axes.add(LineMark(points: [], style: stroke, label: legendLabel(a), marker: theme.marker(style))) }
-        for j in a.jumps where xr.contains(j) {
-            let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
-            axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: color))
-        }
+        for j in a.jumps where xr.contains(j) { axes.add(Self.jumpDots(a, at: j, range: xr, color: color)) }
     }
 
     /// f′, dashed when f is drawn too, and (one activation) its steepest slope marked.
@@ -85,12 +82,26 @@ extension ActivationFigure {
         if single { addSteepestSlope(a, color: color, plan: plan, to: &axes) }
     }
 
+    /// The dots at a jump of f at `j`: closed at f(j) where f is defined there, open at each one-sided limit
+    /// that differs from it — both open where f(j) is undefined (x/|x| at 0 had an open dot at −1 and none at 1).
+    static func jumpDots(_ a: Activation, at j: Double, range xr: ClosedRange<Double>, color: Color, size: Double = 7) -> JumpDotsMark {
+        let eps = (xr.upperBound - xr.lowerBound) * 1e-9
+        let left = a.value(j - eps), right = a.value(j + eps), at = a.value(j)
+        func same(_ u: Double, _ v: Double) -> Bool { abs(u - v) <= 1e-6 * max(1, abs(u), abs(v)) }
+        let open = [left, right].filter { $0.isFinite && !(at.isFinite && same($0, at)) }.map { Point(j, $0) }
+        return JumpDotsMark(closed: at.isFinite ? [Point(j, at)] : [], open: open, color: color, size: size)
+    }
+
     /// The largest |f′| as a diamond on the branch that reaches it, with its value and where.
     private func addSteepestSlope(_ a: Activation, color: Color, plan: CurvePlan, to axes: inout Axes) {
         let theme = plan.theme, xr = plan.xr
         let steep = a.steepestSlope
         let (peak, at) = (steep.magnitude, steep.at)
         guard at.isFinite, xr.contains(at), peak > 0, peak.isFinite else { return }
+        // f′ that oscillates without bound (sin(1/x) at 0) has no largest value: a sampled "max |f′| = 1067" was
+        // false; the subtitle says "f′ unbounded, oscillating, as x → 0".
+        if a.expression != nil, ActivationDomain(value: a.value, derivative: a.derivative, over: xr, poles: a.poles)
+            .clauses.contains(where: { $0.hasPrefix("f′ unbounded, oscillating") }) { return }
         // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
         let p = Point(at, steep.slope)
         axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: color, edge: theme.background, zOrder: 5))

@@ -70,8 +70,15 @@ public struct ActivationDomain: Sendable, Equatable {
                     : Self.divergence(df, at: s, span: span, defined: { f($0).isFinite })
                 if sign == nil, name == "f" { valueBounded.append(s) }
                 if let sign {
-                    clauses.append(name + " → " + (sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞") + Self.place(at, f, span: span, samples: n))
+                    let place: String = Self.place(at, f, span: span, samples: n)
+                    let limit: String = sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞"
+                    let clause: String = sign == 2 ? name + " unbounded, oscillating," + place.replacing(" at x = ", with: " as x → ")
+                        : name + " → " + limit + place
+                    clauses.append(clause)
                     said = true
+                } else if name == "f′", let slow = Self.slowDivergence(df, at: s, span: span, defined: { f($0).isFinite }) {
+                    // Said, but not cut from the y fit: a logarithmic fall is drawn (xˣ's minimum at 1/e keeps its room).
+                    clauses.append("f′ → " + (slow > 0 ? "∞" : "−∞") + Self.place(at, f, span: span, samples: n))
                 }
             }
             if said { unbounded.append(s) }
@@ -246,16 +253,44 @@ public struct ActivationDomain: Sendable, Equatable {
         return p.left == p.right ? p.left : 0
     }
 
-    /// The sign of g's blow-up at `s` (+1 → ∞, −1 → −∞, 0 both), or nil when g stays bounded there:
-    /// g is ±∞ at or next to `s`, or |g| grows tenfold from 10⁻⁴ to 10⁻⁸ of the range
-    /// away and exceeds 10³ there.
+    /// The sign of a slow (logarithmic) blow-up at `s` that the tenfold test misses: xˣ's f′ = xˣ(ln x + 1) is −15
+    /// at 10⁻⁷ and −5.7 at 10⁻³, but −587 at 10⁻²⁵⁵ (torch's f′(0) = 0 is its value at the point, not the limit).
+    /// Counted when |g| grows, with one sign, at every step from 10⁻⁴ of the range down to 10⁻²⁵⁶ of it (or 4 ulp of
+    /// `s`) and ends over 8 times its size at 10⁻⁴; nil otherwise.
+    static func slowDivergence(_ g: (Double) -> Double, at s: Double, span: Double, defined: (Double) -> Bool) -> Int? {
+        for side in [-1.0, 1.0] {
+            let floor = 4 * s.ulp
+            let ds = [4.0, 8, 16, 32, 64, 128, 256].map { max(span * Double.pow(10, -$0), floor) }
+            guard Set(ds).count == ds.count, ds.allSatisfy({ defined(s + side * $0) }) else { continue }
+            let v = ds.map { g(s + side * $0) }
+            guard v.allSatisfy(\.isFinite), let far = v.first, let near = v.last, far != 0,
+                  v.allSatisfy({ ($0 > 0) == (far > 0) }), zip(v, v.dropFirst()).allSatisfy({ abs($1) > abs($0) }),
+                  abs(near) > 8 * abs(far) else { continue }
+            return far > 0 ? 1 : -1
+        }
+        return nil
+    }
+
+    /// Whether `g` takes values beyond 10³ of both signs at 41 points between 10⁻⁸ and 10⁻⁴ of `span` from `s`
+    /// (geometrically spaced) on one `side`.
+    static func oscillates(_ g: (Double) -> Double, from s: Double, side: Double, span: Double) -> Bool {
+        let large = (0...40).map { k in g(s + side * span * Double.pow(10, -8 + Double(k) / 10)) }.filter { $0.isFinite && abs($0) > 1e3 }
+        return large.contains { $0 > 0 } && large.contains { $0 < 0 }
+    }
+
+    /// The sign of g's blow-up at `s` (+1 → ∞, −1 → −∞, 0 both; 2 when it oscillates with both signs, as
+    /// sin(1/x)'s f′ does at 0), or nil when g stays bounded there: g is ±∞ at or next to `s`, or |g| grows
+    /// tenfold from 10⁻⁴ to 10⁻⁸ of the range away and exceeds 10³ there.
     static func divergence(_ g: (Double) -> Double, at s: Double, span: Double, defined: (Double) -> Bool) -> Int? {
         var signs: [Int] = []
         for side in [-1.0, 1.0] {
             let near = s + side * span * 1e-8, far = s + side * span * 1e-4
             guard defined(near), defined(far) else { continue }
             let a = g(near), b = g(far)
-            if a.isInfinite || (abs(a) > 1e3 && abs(a) > 10 * abs(b)) { signs.append(a > 0 ? 1 : -1) }
+            guard a.isInfinite || (abs(a) > 1e3 && abs(a) > 10 * abs(b)) else { continue }
+            // Large values of both signs as x → s (sin(1/x)'s f′ = −cos(1/x)/x²): unbounded with no limit.
+            if Self.oscillates(g, from: s, side: side, span: span) { return 2 }
+            signs.append(a > 0 ? 1 : -1)
         }
         if signs.isEmpty, g(s).isInfinite { signs.append(g(s) > 0 ? 1 : -1) }
         guard let first = signs.first else { return nil }

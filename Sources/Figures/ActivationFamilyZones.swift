@@ -20,6 +20,11 @@ extension ActivationFigure {
             guard let tau = tau(for: a) else { continue }
             found += a.zones(over: xr, threshold: tau).map { (i, $0) }
         }
+        for (i, z) in found { rows.append(.init(activation: activations[i].tableName, dead: z.kind == .dead, lower: z.lower, upper: z.upper)) }
+        // Beyond four members the stacked bands turned the plot dark and their labels collided: the family's
+        // two ends are drawn (the footnote says so); the table keeps every member's zones.
+        let ends = Set([0, activations.count - 1])
+        if activations.count > Self.familyZonesDrawnAll { found = found.filter { ends.contains($0.member) } }
         for (k, (i, z)) in found.enumerated() {
             let a = activations[i]
             let dead = z.kind == .dead
@@ -38,9 +43,31 @@ extension ActivationFigure {
                 label.textHeightFraction = Self.quietestRow(from: lo, to: hi, curves: curveFunctions(a), over: xr)
                 axes.add(label)
             }
-            rows.append(.init(activation: a.tableName, dead: dead, lower: z.lower, upper: z.upper))
         }
         return TidyTables.zones(rows)
+    }
+
+    /// The most members whose zones are all drawn.
+    static let familyZonesDrawnAll = 4
+
+    /// "zones shaded for a = 0.25 and a = 10 only (the family's ends)", for a family of more than four.
+    var familyZonesNote: String? {
+        guard activations.count > Self.familyZonesDrawnAll, let first = activations.first?.expression,
+              let last = activations.last?.expression else { return nil }
+        return "zones shaded for " + first.parameterLabel + " and " + last.parameterLabel + " only (the family's ends)"
+    }
+
+    /// For a family of more than four members: the theme with a sequential palette (viridis, the part that
+    /// stands out from the background), so the members' order survives greyscale; unchanged otherwise or when
+    /// the user gave the colours (`--colors`).
+    static func familyTheme(_ theme: Theme, members: Int) -> Theme {
+        guard members > familyZonesDrawnAll, !theme.paletteInOrder else { return theme }
+        var out = theme
+        let dark = theme.plotBackground.luminance < 0.5
+        let (a, b) = dark ? (0.3, 1.0) : (0.0, 0.8)
+        out.palette = (0..<members).map { Colormap.viridis.color(at: a + (b - a) * Double($0) / Double(members - 1)) }
+        out.paletteInOrder = true
+        return out
     }
 
     /// The widest piece of `lo…hi` outside every interval in `cuts`; nil when they cover it all.

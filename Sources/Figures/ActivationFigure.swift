@@ -15,8 +15,8 @@ public struct ActivationFigure: FigureRecipe {
     /// Relative threshold: a fraction of max |f′|.
     public var saturationRelative: Double?
     /// Whether `saturation` scales down with a typed function's own max |f′| when that is finite and
-    /// below 1 (τ · min(1, max|f′|)): 0.05 was chosen for activations, whose slopes are near 1, and
-    /// would call all of 0.001·tanh(x) saturated. (Never up: a sampled max of an unbounded f′, as
+    /// below sigmoid's 0.25 (τ · min(1, max|f′|/0.25)): 0.05 was chosen for activations, whose slopes are
+    /// 0.25 (sigmoid) to about 1, and would call all of 0.001·tanh(x) saturated. (Never up: a sampled max of an unbounded f′, as
     /// sin(1/x)'s, would make every point saturated.)
     /// The command sets false when the user gives `--saturation`.
     public var saturationScalesTypedFunctions = true
@@ -53,12 +53,14 @@ public struct ActivationFigure: FigureRecipe {
         // f′ unbounded (a pole): no fraction of it is a threshold.
         if let r = saturationRelative { return a.maxAbsDerivative.value.isFinite ? r * a.maxAbsDerivative.value : nil }
         let peak = a.maxAbsDerivative.value
-        if saturationScalesTypedFunctions, a.expression != nil, let t = saturation, peak.isFinite, peak > 0 { return t * min(1, peak) }
+        // Scaled against sigmoid's 0.25, the smallest steepest slope of the built-ins τ = 0.05 was chosen for: a
+        // typed sigmoid gets the built-in's 0.05 (it had 0.0125), 0.001·tanh(x) gets 2×10⁻⁴.
+        if saturationScalesTypedFunctions, a.expression != nil, let t = saturation, peak.isFinite, peak > 0 { return t * min(1, peak / 0.25) }
         return saturation
     }
 
     public func build(into figure: inout Figure) -> [DataTable] {
-        let theme = figure.theme
+        let theme = Self.familyTheme(figure.theme, members: sharedExpression == nil ? 0 : activations.count)
         let xr = range ?? ActivationFigure.defaultRange(for: activations)
         let single = activations.count == 1
         var axes = Axes(xLabel: "$x$", yLabel: yLabel(single: single))
@@ -79,6 +81,7 @@ public struct ActivationFigure: FigureRecipe {
         }
         if !single, zones, sharedExpression != nil {
             tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
+            if let note = familyZonesNote { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
         }
         if !single && curves == .both {
             let key = StrokeStyle(color: theme.muted, width: width * 0.9, dash: [width * 3, width * 1.8], join: .miter)

@@ -56,6 +56,13 @@ public struct ActivationGridFigure: FigureRecipe {
         return best
     }
 
+    /// A panel's (or table row's) title: the display name, with the parameter values for a typed formula that
+    /// has parameters, or a built-in listed more than once (a `--param` family: one panel per value).
+    public static func title(of a: Activation, among all: [Activation]) -> String {
+        if a.expression != nil, !a.parameters.isEmpty { return a.label }
+        return all.filter { $0.name == a.name }.count > 1 ? a.label : a.displayName
+    }
+
     /// "same axes in every panel: x from −4 to 4", or, when some panels keep their own y range, "x from −4 to 4
     /// in every panel; y shared except by e^{e^x} (own y scale, clipped above 31.7)".
     func ownRangesNote(_ ranges: ActivationGridYRanges, over xr: ClosedRange<Double>) -> String {
@@ -63,8 +70,13 @@ public struct ActivationGridFigure: FigureRecipe {
         guard !ranges.own.isEmpty else { return "same axes in every panel: " + x }
         let named = ranges.own.keys.sorted().map { k -> String in
             let a = activations[k], fit = ranges.own[k]
-            guard let fit, fit.trimmed else { return a.displayName }
-            return a.displayName + " clipped above " + TickFormat.short(fit.shownUpper)
+            let name = Self.title(of: a, among: activations)
+            guard let fit, fit.trimmed else { return name }
+            return name + " clipped above " + TickFormat.short(fit.shownUpper)
+        }
+        if ranges.own.count == activations.count {
+            let clipped = named.filter { $0.contains(" clipped above ") }
+            return x + " in every panel, each on its own y scale" + (clipped.isEmpty ? "" : " (" + clipped.joined(separator: ", ") + ")")
         }
         return x + " in every panel; own y scale: " + named.joined(separator: ", ")
     }
@@ -88,7 +100,7 @@ public struct ActivationGridFigure: FigureRecipe {
         var zoneRows: [TidyTables.Zone] = []
         for (k, a) in activations.enumerated() {
             let row = k / columns, column = k % columns
-            var axes = Axes(title: a.displayName)
+            var axes = Axes(title: Self.title(of: a, among: activations))
             axes.xLimits = Interval(xr.lowerBound, xr.upperBound)
             axes.yLimits = Interval(yr.lowerBound, yr.upperBound)
             axes.legend = .none
@@ -125,8 +137,7 @@ public struct ActivationGridFigure: FigureRecipe {
             axes.add(LineMark(points: sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + a.poles.map(\.at), a.value),
                               style: StrokeStyle(color: fColor, width: width, join: .miter), zOrder: 3))
             for j in a.jumps where xr.contains(j) {
-                let left = a.value(j - (xr.upperBound - xr.lowerBound) * 1e-9), right = a.value(j)
-                axes.add(JumpDotsMark(closed: [Point(j, right)], open: [Point(j, left)], color: fColor, size: theme.markerSize * 0.8))
+                axes.add(ActivationFigure.jumpDots(a, at: j, range: xr, color: fColor, size: theme.markerSize * 0.8))
             }
             let derivativeBreaks = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
             axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, a.derivative),

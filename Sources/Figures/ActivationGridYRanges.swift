@@ -22,6 +22,9 @@ public struct ActivationGridYRanges: Sendable {
 
     /// How many times the median panel's span a panel may span and still share the axis.
     static let outlierFactor = 12.0
+    /// How many times a sharing panel's span the shared axis may be before every panel of a grid with typed
+    /// formulas gets its own range.
+    static let typedSpanRatio = 4.0
 
     /// The ranges for `acts` over `x`; `logScale` when the y axis is logarithmic (fitted to log₁₀ of the
     /// positive values: every range then lies above 0).
@@ -49,6 +52,16 @@ public struct ActivationGridYRanges: Sendable {
             let outlier = acts.count > 1 && (e.cut || e.hi - e.lo > Self.outlierFactor * max(median, floor))
             if outlier, let f = fits[k] { own[k] = f; continue }
             lo = min(lo, e.lo); hi = max(hi, e.hi)
+        }
+        // Typed formulas of unlike sizes (sin(x) spans 2 of the 20 that x² sets): when a sharing panel would fill
+        // less than a quarter of the shared axis, every panel gets its own range, else the small ones are flat
+        // lines. The built-in catalogue keeps one axis, to compare slopes.
+        let sharedSpan = hi - max(lo, logScale ? lo : -2)
+        if acts.count > 1, acts.contains(where: { $0.expression != nil }), extents.indices.contains(where: { k in
+            guard own[k] == nil, let e = extents[k] else { return false }
+            return min(e.hi, hi) - max(e.lo, logScale ? lo : -2) < sharedSpan / Self.typedSpanRatio
+        }) {
+            for (k, f) in fits.enumerated() { own[k] = f }
         }
         if logScale {
             if !(lo <= hi) { (lo, hi) = (-1, 1) }

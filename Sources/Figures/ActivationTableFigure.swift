@@ -88,7 +88,7 @@ public struct ActivationTableFigure: FigureRecipe {
         var rows: [[String]] = []
         var colors: [[Color?]] = []
         for p in props {
-            rows.append([p.activation.displayName, ActivationFigure.rangeText(p.range), mark(p.monotonic), mark(p.zeroCentred), mark(p.bounded),
+            rows.append([ActivationGridFigure.title(of: p.activation, among: activations), ActivationFigure.rangeText(p.range), mark(p.monotonic), mark(p.zeroCentred), mark(p.bounded),
                          Self.peakText(p), TickFormat.short(p.derivativeAtZero, significant: 4), p.saturation.text])
             colors.append([nil, nil, p.monotonic ? yes : no, p.zeroCentred ? yes : no, p.bounded ? yes : no, nil, nil,
                            p.saturation == .none ? no : yes])

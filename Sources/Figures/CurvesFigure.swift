@@ -78,10 +78,12 @@ public struct CurvesFigure: FigureRecipe {
                     SurfaceAnimation.progress(run, step: $0, surface: surface)
                 })
             }
-            // Notes under the run's name (also in the compact legend beside a surface): timed too (shown from
-            // the start), so they stay under it in a frame's legend; a frame gives the lr of its step.
+            // Notes under the run's name (also in the compact legend beside a surface): timed too, so they stay
+            // under it in a frame's legend; a frame gives the lr of its step. The other point of a two-point
+            // cycle appears with the "oscillates:" row, at the last step (before it, it told the end early).
             if let note = run.cycleNote(surface: surface) {
-                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
+                let cycling = Double(run.trajectory.steps.last ?? 0)
+                ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: cycling))
             }
             if let note = run.learningRateNote {
                 let rates = run.trajectory.learningRates
@@ -147,7 +149,11 @@ public struct CurvesFigure: FigureRecipe {
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let s = plan.surface
-        figure.title = s.displayName + ": convergence of \(runs.count) optimizer" + (runs.count == 1 ? "" : "s")
+        // No minimum in the view (x² − y², −x² − y²: f falls without bound): nothing to converge to, and no
+        // distance panel; the title says so rather than "convergence".
+        let optimizers = "\(runs.count) optimizer" + (runs.count == 1 ? "" : "s")
+        figure.title = s.displayName + (s.minima.isEmpty ? ": loss along the runs of \(optimizers) (no minimum in the view)"
+                                                         : ": convergence of " + optimizers)
         var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) (seed \(plan.seed))" }
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }

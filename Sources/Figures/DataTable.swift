@@ -1,12 +1,18 @@
 /// One cell of a data table: integers print as integers, names as names, yes/no as `true`/`false`.
 public enum DataCell: Sendable, Hashable {
+    /// A count, step or index.
     case integer(Int64)
+    /// A number, printed as the shortest decimal that reads back to the same Double.
     case real(Double)
     /// A value logged in single precision (TensorBoard scalars): printed as the shortest decimal that
     /// reads back to the same Float, i.e. as it was logged.
     case real32(Float)
+    /// A name.
     case text(String)
+    /// Yes or no.
     case bool(Bool)
+    /// Several values in one cell (a row of a gradient): `;`-separated in CSV, an array in JSON.
+    case list([DataCell])
 
     /// The cell as CSV: shortest round-trip decimals, `nan`/`inf`/`-inf`, quoted text when needed.
     public var csv: String {
@@ -15,20 +21,21 @@ public enum DataCell: Sendable, Hashable {
         case .real(let v): return NumberText.shortest(v)
         case .real32(let v): return v.isFinite ? v.description : NumberText.shortest(Double(v))
         case .bool(let v): return v ? "true" : "false"
+        case .list(let cells): return cells.map(\.csv).joined(separator: ";")
         case .text(let s):
             guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }
 
-    /// The cell as a number (integers and reals; true = 1, false = 0; text is NaN).
+    /// The cell as a number (integers and reals; true = 1, false = 0; text and lists are NaN).
     public var number: Double {
         switch self {
         case .integer(let v): Double(v)
         case .real(let v): v
         case .real32(let v): Double(v)
         case .bool(let v): v ? 1 : 0
-        case .text: .nan
+        case .text, .list: .nan
         }
     }
 }

@@ -52,8 +52,11 @@ public struct LandscapeFigure: FigureRecipe {
             let pz = LossLandscape.grid(objective, centre: end, u: pca.directions[0], v: pca.directions[1], alphas: ax0, betas: ay0)
             let pfield = try ScalarField(xs: ax0, ys: ay0, z: pz)
             let share = { (k: Int) in TickFormat.fixed(100 * pca.shares[k], 1) + " %" }
-            var ax = Axes(title: entry.label + " path on its PCA plane", xLabel: "PC 1 (\(share(0)) of variance)",
-                          yLabel: "PC 2 (\(share(1)))")
+            // A path that does not move (sgd-lr 10⁻³⁰⁰) has no variance to share out: "0.0 % of variance" said nothing.
+            let moved = pca.shares.allSatisfy(\.isFinite) && pca.shares.reduce(0, +) > 0
+            var ax = Axes(title: entry.label + " path on its PCA plane",
+                          xLabel: moved ? "PC 1 (\(share(0)) of variance)" : "direction 1 (the path does not move)",
+                          yLabel: moved ? "PC 2 (\(share(1)))" : "direction 2")
             ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
             ax.legend = .none
             var filled = try FilledContourMark(field: pfield, levels: .count(12), colormap: .viridis)

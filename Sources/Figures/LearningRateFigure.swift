@@ -102,18 +102,20 @@ public struct LearningRateFigure: FigureRecipe {
             let pts = ws.map { Point($0, curve.value($0)) }
             // A step out of the view is drawn to the edge, with an arrow there (also when f overflows to ∞).
             let exit = PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: Interval(yLo - pad, yHi + pad))
-            let drawn = exit.shown
-            let times = drawn.indices.map(Double.init)
-            let path = LineMark(points: drawn, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
-            axes.add(path, animated: animated, as: .line(path, times: times))
-            let dots = exit.step == nil ? drawn : Array(drawn.dropLast())
-            let iterates = ScatterMark(points: dots, shape: .circle, size: theme.markerSize * 0.8, color: color, edge: theme.background, zOrder: 4)
-            axes.add(iterates, animated: animated, as: .scatter(iterates, times: Array(times.prefix(dots.count))))
+            let path = LineMark(points: exit.shown, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
+            axes.add(path, animated: animated, as: .line(path, times: exit.times))
+            let iterates = ScatterMark(points: exit.iterates.map(\.at), shape: .circle, size: theme.markerSize * 0.8, color: color,
+                                       edge: theme.background, zOrder: 4)
+            axes.add(iterates, animated: animated, as: .scatter(iterates, times: exit.iterates.map { Double($0.step) }))
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
             markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme,
                      rate: "$\\alpha$ = " + rateTexts[i])
+            if let k = exit.step, let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound),
+                                                                  y: Interval(yLo - pad, yHi + pad), color: color, font: theme.noteFont) {
+                axes.add(landing, animated: animated, as: .appearing(landing, at: Double(k)))
+            }
             if animated { axes.add(Self.readout(pts, steps: steps, at: Point(view.lowerBound, yHi + pad), theme: theme)) }
             figure.add(axes, row: 0, column: i)
             var rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
@@ -130,19 +132,24 @@ public struct LearningRateFigure: FigureRecipe {
     private func markExit(of run: Trajectory, _ pts: [Point], exit: PathExit, on axes: inout Axes, view: ClosedRange<Double>,
                           top: (yHi: Double, pad: Double), color: Color, theme: Theme, rate: String) {
         let (yHi, pad) = top
-        // Where the run leaves the view: an arrow along its last visible step to the edge, and a note.
-        if let k = exit.step, let (a, edge) = exit.arrow {
-            let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
-            axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(k)))
+        // Where the run leaves the view: an arrow along each leaving step to the edge, and a note.
+        if let k = exit.step {
+            for (j, a, edge) in exit.exits {
+                let arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
+                axes.add(arrow, animated: animated, as: .appearing(arrow, at: Double(j)))
+            }
             // A jump sideways out of the view (x⁴ − x² from 2.4 to −25.4) is drawn as a near-vertical chord to the
-            // top edge: the note says where w went, so it does not read as f growing at the same w.
+            // top edge: the note says where w went, so it does not read as f growing at the same w. A run that
+            // comes back (|w| at α = 6 from 2.5: −3.5, 2.5, −3.5, …) is said with its returns.
             let landing = pts.indices.contains(k) ? pts[k].x : .nan
-            let later = (landing.isFinite && !view.contains(landing) ? " (to w = \(TickFormat.short(landing, significant: 3)))" : "")
+            let away = exit.excursions.list.count == 1 && exit.excursions.endsOutside ? nil : exit.excursions.words
+            let later = (away == nil && landing.isFinite && !view.contains(landing) ? " (to w = \(TickFormat.short(landing, significant: 3)))" : "")
                 + (run.stopWords.map { ", " + $0 } ?? "")
-            var note = TextMark("leaves the view at step \(k)" + later, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
+            let said = (away ?? "leaves the view at step \(k)") + later
+            var note = TextMark(said, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
                                 anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)
             // Where no spot in the panel is free of the parabola and the path: said under the figure, with its rate.
-            note.footnote = rate + ": leaves the view at step \(k)" + later
+            note.footnote = rate + ": " + said
             axes.add(note, animated: animated, as: .appearing(note, at: Double(k)))
         } else if case let .diverged(k) = run.stop {
             var text = run.leftDomain ? "leaves f's domain at step \(k)" : "diverged at step \(k)"

@@ -1,4 +1,5 @@
 import Optim
+import RealModule
 import Viz
 
 /// Training losses: binary cross-entropy against the predicted probability for y = 1 and y = 0 with
@@ -55,8 +56,11 @@ public struct LossFigure: FigureRecipe {
                            yLabel: "loss $L$ (nats)")
         var markedRows: [[Double]] = []
         var peak = 0.0
+        // The curves reach every marked p (10⁻³⁰⁰ too: its dot floated far above curves that stopped at 10⁻⁴).
+        let inside = marked.filter { $0 > 0 && $0 < 1 }
+        let drawn = min(pRange.lowerBound, inside.min() ?? 1)...max(pRange.upperBound, inside.max() ?? 0)
         for (k, t) in targets.enumerated() {
-            bceAxes.add(LineMark(points: sampler.sample(pRange) { bce.value(prediction: $0, target: t.y) }, style: style(k), label: t.label, zOrder: 3))
+            bceAxes.add(LineMark(points: sampler.sample(drawn) { bce.value(prediction: $0, target: t.y) }, style: style(k), label: t.label, zOrder: 3))
             let values = try bce.values(prediction: marked, target: marked.map { _ in t.y })
             for (p, v) in zip(marked, values.loss) {
                 markedRows.append([t.y, p, v])
@@ -74,7 +78,7 @@ public struct LossFigure: FigureRecipe {
             labelled.append(Point(p, v))
             let steep = abs(bce.derivative(prediction: p, target: y)) > 2.5
             let side: Double = y == 1 ? 1 : -1
-            bceAxes.add(TextMark(NumberText.fixed(v, decimals: 3), at: Point(p, v),
+            bceAxes.add(TextMark(LossFigure.markText(v, p: p, y: y), at: Point(p, v),
                                  anchor: steep ? TextAnchor(side > 0 ? 0 : 1, .middle) : TextAnchor(0.5, .bottom),
                                  offset: steep ? Point(side * 10, 0) : Point(0, 12), color: theme.foreground, font: theme.noteFont))
         }
@@ -82,6 +86,17 @@ public struct LossFigure: FigureRecipe {
         bceAxes.yLimits = Interval(0, max(4.6, peak * 1.35))
         bceAxes.legend = .best
         return (bceAxes, markedRows)
+    }
+
+    /// The label of a marked BCE value: three decimals ("0.105"); two significant digits below 0.0005 (1.1×10⁻¹⁶
+    /// at p = 1 − 10⁻¹⁶ was "0.000"); and where PyTorch's BCELoss clamps log at −100 (p below e⁻¹⁰⁰), the clamp
+    /// said with the value the curve's formula gives: "100 (clamped; −log p = 691)".
+    static func markText(_ v: Double, p: Double, y: Double) -> String {
+        let formula = y == 1 ? -Double.log(p) : -Double.log(onePlus: -p)
+        if v >= 100, formula > 100 {
+            return "100 (clamped; " + (y == 1 ? "$-$log $p$" : "$-$log$(1 - p)$") + " = " + TickFormat.short(formula, significant: 3) + ")"
+        }
+        return v != 0 && abs(v) < 5e-4 ? TickFormat.short(v, significant: 2) : NumberText.fixed(v, decimals: 3)
     }
 
     /// The regression losses against the error, each named at its curve.
@@ -115,7 +130,7 @@ public struct LossFigure: FigureRecipe {
             regAxes.add(mark)
         }
         label("MSE", 0, at: Point(eMSE, eMSE * eMSE), anchor: TextAnchor(1, .middle), offset: Point(-10, 0), from: eMSE)
-        label("MAE", 1, at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 6), from: errorRange.upperBound)
+        label("MAE", 1, at: Point(errorRange.upperBound, top[1]), anchor: TextAnchor(1, .bottom), offset: Point(-4, 2), from: errorRange.upperBound)
         label("Huber", 2, at: Point(errorRange.upperBound, top[2]), anchor: TextAnchor(1, .top), offset: Point(-2, -6), from: errorRange.upperBound)
         return regAxes
     }

@@ -18,7 +18,10 @@ public struct PitfallsFigure: FigureRecipe {
     /// Where a run ended: global minimum (any of equally low ones), local minimum, local maximum or other
     /// stationary point (f′ = 0 where f falls on a side), plateau, still moving,
     /// left the view, left f's domain (a step to where f is undefined), or diverged.
-    public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
+    /// `view` is the figure's w range (the curve's own, widened to take in every start).
+    public static func outcome(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false,
+                               view: ClosedRange<Double>? = nil) -> String {
+        let view = view ?? curve.viewRange
         guard case .maxSteps = stop, let last = ws.last, curve.value(last).isFinite else {
             return leftDomain ? "leaves the domain of f" : "diverges"
         }
@@ -28,8 +31,8 @@ public struct PitfallsFigure: FigureRecipe {
             let fMin = minima.map(curve.value).min() ?? 0
             return curve.value(nearest) <= fMin + 1e-9 * max(1, abs(fMin)) ? "global minimum" : "local minimum"
         }
-        if !curve.viewRange.contains(last) { return "leaves the view" }
-        let span = curve.viewRange.upperBound - curve.viewRange.lowerBound
+        if !view.contains(last) { return "leaves the view" }
+        let span = view.upperBound - view.lowerBound
         if abs(curve.derivative(last)) < 0.1, abs(last - ws[0]) < 0.05 * span {
             // A hump is not a plateau: x⁴ − x² from w = 0 stays because f′(0) = 0 exactly, and any nudge rolls off.
             let h = 1e-3 * span, f0 = curve.value(last), exact = curve.derivative(last) == 0
@@ -39,12 +42,24 @@ public struct PitfallsFigure: FigureRecipe {
             if exact, curve.value(last - h) < f0 || curve.value(last + h) < f0 { return "stuck at a stationary point (f′ = 0)" }
             return "stuck on a plateau"
         }
+        // Heading for a pole where f → −∞ (1/x from −2.4 runs towards 0⁻): no minimum ahead, and the name says so.
+        if ws.count > 1, let pole = curve.poles.first(where: { p in
+            let towards = (p.at - last) * (last - ws[ws.count - 2]) > 0
+            return towards && (last < p.at ? p.left : p.right) < 0
+        }) {
+            return "still moving, towards w = " + TickFormat.short(pole.at) + " where f → −∞"
+        }
         return "still moving"
     }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let view = curve.viewRange
+        // The view takes in every start (with a margin), so a run that starts outside the curve's usual view is
+        // drawn from its first step and judged by what it does ("stuck on a plateau" from w₀ = −10), not called
+        // "leaves the view" with nothing drawn.
+        let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
+        let starts = runs.map(\.start).filter(\.isFinite)
+        let view = min(base.lowerBound, (starts.min() ?? 0) - margin)...max(base.upperBound, (starts.max() ?? 0) + margin)
         let curvePoints = FunctionSampler().sample(view, curve.value)
         var axes = Axes(xLabel: "$w$", yLabel: "$f(w)$")
         // The built-in curve is the non-convex loss the title names; any other (a typed expression,
@@ -83,7 +98,12 @@ public struct PitfallsFigure: FigureRecipe {
             let ws = run.coordinates(0)
             let pts = ws.map { Point($0, curve.value($0)) }
             let color = theme.color(i)
-            let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain)
+            // A start far up a steep wall (w₀ = 20: f = 3.6×10⁴) is above the robust y range: said, as nothing of it shows.
+            let f0 = curve.value(r.start), shownY = axes.yLimits ?? Interval(yLo, yHi)
+            let above = f0.isFinite && !shownY.contains(f0) ? "starts " + (f0 > shownY.upper ? "above" : "below") + " the view ($f$ = "
+                + TickFormat.short(f0, significant: 2) + "), " : ""
+            let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + above
+                + PitfallsFigure.outcome(ws, curve: curve, stop: run.stop, leftDomain: run.leftDomain, view: view)
             // A run that ends out of the view (or diverged) is drawn to the edge where it first leaves, with an
             // arrow there: not a chord across the curve to a point 10³⁰⁰ away.
             let ended = pts.last.map { view.contains($0.x) && $0.y.isFinite } ?? false
@@ -94,10 +114,14 @@ public struct PitfallsFigure: FigureRecipe {
             if let (a, edge) = exit.arrow {
                 axes.add(ArrowMark(from: a, to: edge, color: color, width: 1.4))
             }
+            if let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi),
+                                               color: color, font: theme.noteFont) {
+                axes.add(landing)
+            }
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
             }
-            if exit.step == nil, let last = pts.last {
+            if !exit.excursions.endsOutside, let last = pts.last {
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
             let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })

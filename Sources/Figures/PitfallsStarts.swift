@@ -11,9 +11,12 @@ extension PitfallsFigure {
         if curve.kind == .pitfalls { return [-4.2, -2.4, 0.8, 3.2, 3.4] }
         let view = curve.viewRange, n = 120
         let width = view.upperBound - view.lowerBound
+        // Inside the y range the figure shows, too: 1/x started at 0.05 (f = 20), above a view cut at ≈ 5.
+        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
+        let shown = { (f: Double) in fit.map { f >= $0.shownLower && f <= $0.shownUpper } ?? true }
         let defined = (0...n).map { view.lowerBound + width * Double($0) / Double(n) }
             .map { $0 == 0 ? 0 : $0 }
-            .filter { curve.value($0).isFinite && curve.derivative($0).isFinite }
+            .filter { curve.value($0).isFinite && curve.derivative($0).isFinite && shown(curve.value($0)) }
         guard !defined.isEmpty else { return [] }
         var starts: [Double] = []
         for k in 0..<count {

@@ -52,7 +52,11 @@ public struct StabilityFigure: FigureRecipe {
             ax.add(heat)
             ax.sideGuides = [Colorbar(for: heat, label: isSteps ? "steps to tolerance" : "final $f - f^{*}$")]
         }
-        try addMask(&ax, xs: xs, ys: ys, where: map.diverged, color: CategoryColors.diverged, label: "diverged (loss grew or overflowed)")
+        // Hatched: in greyscale (and --theme print) the dark red equalled the colour scale's dark end, so cells
+        // that need 10 steps read as diverged ones.
+        ax.add(HatchedRegionMark(rings: Self.cellRuns(xs: xs, ys: ys, where: map.diverged), fill: CategoryColors.diverged,
+                                 hatch: StrokeStyle(color: Color(hex: 0xFFFFFF, alpha: 0.6), width: 0.9), angle: 45, spacing: 5,
+                                 label: "diverged (loss grew or overflowed)", zOrder: 0.6))
         if isSteps {
             let never = zip(map.values, map.diverged).map { v, bad in !bad && v.isNaN }
             try addMask(&ax, xs: xs, ys: ys, where: never, color: CategoryColors.notConverged, label: "tolerance not reached")
@@ -89,6 +93,26 @@ public struct StabilityFigure: FigureRecipe {
         ax.add(HeatmapMark(field: field, colormap: try CategoryColors.colormap([color, color]),
                            normalization: try Normalization(.linear, lower: 0, upper: 1), zOrder: 0.6))
         ax.add(ScatterMark(points: [], shape: .square, size: 10, color: color, label: label))
+    }
+
+    /// The cells where `mask` holds, as rectangles (one per run of neighbouring cells in a row) on the heatmap's
+    /// grid: n samples over [xs₀, xsₙ₋₁] make n equal cells, as the image is drawn.
+    static func cellRuns(xs: [Double], ys: [Double], where mask: [Bool]) -> [[Point]] {
+        let (nx, ny) = (xs.count, ys.count)
+        guard nx > 0, ny > 0, mask.count == nx * ny, let x0 = xs.first, let x1 = xs.last, let y0 = ys.first, let y1 = ys.last else { return [] }
+        func xe(_ i: Int) -> Double { x0 + (x1 - x0) * Double(i) / Double(nx) }
+        func ye(_ j: Int) -> Double { y0 + (y1 - y0) * Double(j) / Double(ny) }
+        var rings: [[Point]] = []
+        for j in 0..<ny {
+            var i = 0
+            while i < nx {
+                guard mask[j * nx + i] else { i += 1; continue }
+                let start = i
+                while i < nx, mask[j * nx + i] { i += 1 }
+                rings.append([Point(xe(start), ye(j)), Point(xe(i), ye(j)), Point(xe(i), ye(j + 1)), Point(xe(start), ye(j + 1))])
+            }
+        }
+        return rings
     }
 
     /// lr = 2(1 + β)/λ_max (or Nesterov's 2(1 + β)/((1 + 2β)λ_max)) over the momentum axis.

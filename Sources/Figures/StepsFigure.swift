@@ -135,6 +135,8 @@ public struct StepsFigure: FigureRecipe {
         for (_, v, k, text) in shown.first.map(arrows) ?? [] where v.isFinite {
             legend.add(LineMark(points: [], style: StrokeStyle(color: colors[k], width: 2.2), label: text))
         }
+        legend.add(LineMark(points: [], style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), label: "the path so far"))
+        legend.add(LegendLine("○ the step's start, ● its end"))
         if accumulator != nil {
             legend.add(ScatterMark(points: [], shape: .square, color: theme.color(4), label: "side ∝ √(accumulated g²): x left, y right"))
         }
@@ -143,6 +145,15 @@ public struct StepsFigure: FigureRecipe {
         let steps = DataTable(name: config.label, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next", "lr"],
                               rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y, $0.lr] })
         return [DataTable.long(name: "steps", key: "run", [steps])]
+    }
+
+    /// The step's start (a hollow ring) and, unless it overflows, its end (a filled dot), over the arrows.
+    static func stepEnds(_ step: Step, overflows: Bool, theme: Theme) -> [ScatterMark] {
+        let start = ScatterMark(points: [step.from], shape: .circle, size: theme.markerSize * 1.1, color: theme.plotBackground,
+                                edge: theme.foreground, edgeWidth: 1.5, zOrder: 4.8)
+        guard !overflows else { return [start] }
+        return [start, ScatterMark(points: [step.to], shape: .circle, size: theme.markerSize * 0.7, color: theme.foreground,
+                                   edge: theme.plotBackground, edgeWidth: 1, zOrder: 4.8)]
     }
 
     /// The panel of one step: the view zoomed on it, the surface's contours, the path so far, the step's
@@ -182,8 +193,13 @@ public struct StepsFigure: FigureRecipe {
             ax.add(TextMark("f overflows float64 everywhere in this view", at: Point(c.x, c.y - 0.6 * half),
                             color: theme.muted, font: theme.noteFont))
         }
-        let path = ([Point(start.x, start.y)] + all.prefix(step.index).map(\.to)).filter(\.isFinite)
-        ax.add(PathMark(points: path, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), markerSize: 6, zOrder: 2.5))
+        // The path so far, unmarked: the hollow ring is this step's start, the dot its end (the run's start
+        // ringed in every panel read as where each step begins).
+        let path = ([Point(start.x, start.y)] + all.prefix(max(0, step.index - 1)).map(\.to)).filter(\.isFinite)
+        var history = PathMark(points: path, style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), markerSize: 6, zOrder: 2.5)
+        history.marksEnds = false
+        ax.add(history)
+        for mark in Self.stepEnds(step, overflows: overflows, theme: theme) { ax.add(mark) }
         if overflows {
             let d = Self.direction(step.to - step.from)
             // The subtitle names the infinite coordinates; the arrow shows which way they went.

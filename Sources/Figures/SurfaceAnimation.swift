@@ -74,17 +74,18 @@ public struct SurfaceAnimation {
             var path = PathMark(points: Array(run.points.prefix(j + 1)), style: faint, markerSize: 8, zOrder: z)
             path.haloOpacity = 0
             marks.append(path)
-            // The tail: the last steps before the run first leaves the view, in three pieces that fade with age.
-            let exit = run.points.firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
-            let end = min(j, exit)
+            // The tail: the last steps, in three pieces that fade with age, each clipped to the view by the
+            // paths' one rule (nothing between two points outside; every piece in the view).
             let from = max(0, j - tail)
-            if end > from {
+            if j > from {
                 for (piece, alpha) in [0.45, 0.7, 1.0].enumerated() {
-                    let a = from + (end - from) * piece / 3, b = from + (end - from) * (piece + 1) / 3
+                    let a = from + (j - from) * piece / 3, b = from + (j - from) * (piece + 1) / 3
                     guard b > a else { continue }
                     var st = look.stroke
                     st.color = st.color.withAlpha(alpha)
-                    marks.append(LineMark(points: Array(run.points[a...b]), style: st, zOrder: z + 0.002))
+                    for part in recipe.viewPieces(Array(run.points[a...b])) {
+                        marks.append(LineMark(points: part.points, style: st, zOrder: z + 0.002))
+                    }
                 }
             }
             marks.append(recipe.stepMarkers(run, every: every, upTo: j, look: look, theme: theme))
@@ -92,9 +93,11 @@ public struct SurfaceAnimation {
             let made = run.trajectory.evaluationSteps.prefix { $0 <= step }.count
             crosses.points = run.extraEvaluations.prefix(made).filter { plan.inView($0.x, $0.y) }
             marks.append(crosses)
-            if j < exit, run.points[j].isFinite {
+            // The dot where the run is now, over the point labels ("start", "saddle", "min", z 6: the dot passed
+            // under their boxes, washed out) and under the notes (z 7).
+            if run.points.indices.contains(j), run.points[j].isFinite, plan.inView(run.points[j].x, run.points[j].y) {
                 marks.append(ScatterMark(points: [run.points[j]], shape: .circle, size: theme.markerSize * 1.3, color: look.color,
-                                         edge: theme.plotBackground, zOrder: 3.6))
+                                         edge: theme.plotBackground, zOrder: currentDotZ))
             }
             if !recipe.withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
@@ -108,13 +111,16 @@ public struct SurfaceAnimation {
                 }
             }
             let happened = [run.leavesView, run.diverged].compactMap { $0 }.min().map { $0 <= step } ?? false
-            if happened, recipe.notesExitsOnMap, let note = recipe.exitNote(run, index: i) { marks.append(note) }
+            if happened, recipe.notesExitsOnMap, let note = recipe.exitNote(run, index: i, atStep: step) { marks.append(note) }
         }
         // The step shown, in the view's top-left corner (the legend rows say where each run is and its loss,
         // in the still figure's words); the last frame, the still figure, has none.
         marks.append(stepLabel(step, at: Point(plan.x.lower, plan.y.upper)))
         return marks
     }
+
+    /// The z order of the dot where a run is now: above the point labels' (6).
+    static let currentDotZ = 6.5
 
     /// "step k" just inside the top-left `corner` of the view.
     static func stepLabel(_ step: Int, at corner: Point) -> AnnotationMark {

@@ -22,11 +22,14 @@ struct SurfaceFieldView {
     let undefinedFraction: Double
     /// Whether none of them is NaN: every one is ±∞ (1/(x − y) on the cells of the line x = y).
     let undefinedIsInfinite: Bool
+    /// Whether finite values off every drawable cell were set aside (`withoutIsolatedValues`).
+    let setsAsideIsolated: Bool
 
     /// - Parameters:
     ///   - logScale: whether colours are log-spaced (nil: decided from the data); heights are linear (false).
     ///   - clip: false when the user gave the levels (they are then drawn as asked).
-    init(raw: ScalarField, surface: Surface, logScale: Bool?, clip: Bool) throws {
+    init(raw sampled: ScalarField, surface: Surface, logScale: Bool?, clip: Bool) throws {
+        let raw = try Self.withoutIsolatedValues(sampled)
         self.raw = raw
         let found: (lower: Double?, upper: Double?) = clip ? RobustFieldRange.limits(for: raw, logScale: logScale) ?? (nil, nil) : (nil, nil)
         // Two significant digits, outwards, so the notes state the limits exactly.
@@ -39,11 +42,29 @@ struct SurfaceFieldView {
         }
         let bad = raw.z.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         undefinedFraction = Double(bad) / Double(max(1, raw.z.count))
-        undefinedIsInfinite = !raw.z.contains { $0.isNaN }
+        undefinedIsInfinite = !sampled.z.contains { $0.isNaN }
+        setsAsideIsolated = raw.z.count(where: \.isFinite) < sampled.z.count(where: \.isFinite)
         undefinedSide = bad > 0 ? Self.side(of: raw) ?? Self.quadrants(of: raw) : nil
-        pole = surface.expression == nil ? nil : Self.pole(in: raw, surface: surface)
+        pole = surface.expression == nil ? nil : Self.pole(in: sampled, surface: surface)
         let axes = pole == nil ? Self.singularAxes(of: surface, in: raw.bounds) : []
         singular = pole == nil ? axes + Self.singularCurves(of: surface, in: raw.bounds, besides: axes) : []
+    }
+
+    /// `f` with NaN for every finite value that is no corner of a cell whose four corners are finite: such
+    /// values are not drawn (a filled contour needs a cell), so no colour, limit or claim may come from them.
+    /// x^y is defined for x < 0 only where y is an integer: the rows y = ±3 of [−3, 3]² held (−0.01)^(−3) = −10⁶,
+    /// which set a colour bar the figure could not show.
+    static func withoutIsolatedValues(_ f: ScalarField) throws -> ScalarField {
+        let nx = f.nx, ny = f.ny
+        guard nx > 1, ny > 1, f.z.contains(where: { !$0.isFinite }) else { return f }
+        var shown = [Bool](repeating: false, count: f.z.count)
+        for j in 0..<(ny - 1) {
+            for i in 0..<(nx - 1) where f[i, j].isFinite && f[i + 1, j].isFinite && f[i, j + 1].isFinite && f[i + 1, j + 1].isFinite {
+                for k in [j * nx + i, j * nx + i + 1, (j + 1) * nx + i, (j + 1) * nx + i + 1] { shown[k] = true }
+            }
+        }
+        guard zip(f.z, shown).contains(where: { $0.isFinite && !$1 }) else { return f }
+        return try ScalarField(xs: f.xs, ys: f.ys, z: zip(f.z, shown).map { $0.isFinite && !$1 ? .nan : $0 })
     }
 
     /// `v` rounded up (towards +∞) to two significant digits.
@@ -95,11 +116,15 @@ struct SurfaceFieldView {
                        + "\(Self.coordinate(pole.point.y, span: b.y.upper - b.y.lower)))")
         }
         if let note = Self.singularAxesNote(singular, fSymbol: f) { out.append(note) }
-        if let hi = limits.upper, let top = raw.finiteRange?.upper {
+        if let lo = limits.lower, let hi = limits.upper, let range = raw.finiteRange {
+            // Both ends clipped (a line of poles with both signs): one sentence.
+            out.append((heights ? "heights cut flat below \(Self.short(lo)) and above \(Self.short(hi)) (pale faces)"
+                                : "colours stop at \(Self.short(lo)) and \(Self.short(hi)) (hatched beyond)")
+                       + "; sampled \(f) spans \(Self.short(range.lower)) … \(Self.short(range.upper))")
+        } else if let hi = limits.upper, let top = raw.finiteRange?.upper {
             let cut = heights ? "heights above \(Self.short(hi)) cut flat (pale faces)" : "colours stop at \(Self.short(hi)) (hatched above)"
             out.append(cut + "; the largest sampled \(f) is \(Self.short(top))")
-        }
-        if let lo = limits.lower, let bottom = raw.finiteRange?.lower {
+        } else if let lo = limits.lower, let bottom = raw.finiteRange?.lower {
             out.append((heights ? "heights below \(Self.short(lo)) cut flat" : "colours stop at \(Self.short(lo)) (hatched below)")
                        + "; the smallest sampled \(f) is \(Self.short(bottom))")
         }
@@ -107,6 +132,7 @@ struct SurfaceFieldView {
         if undefinedFraction > 0, !(undefinedIsInfinite && (pole != nil || !singular.isEmpty)) {
             let share = TickFormat.short(100 * undefinedFraction, significant: 2)
             out.append("\(f) undefined (NaN)" + (undefinedSide.map { " for \($0)" } ?? " on \(share) % of the view")
+                       + (setsAsideIsolated ? " apart from isolated points or lines" : "")
                        + (heights ? ": no surface there" : ", hatched grey"))
         }
         return out
@@ -180,5 +206,52 @@ extension SurfaceFigure {
         // Built-in surfaces keep their own colours in any view (six_hump_camel over ±4 spans decades by design).
         if surface.expression == nil { clip = false }
         return try SurfaceFieldView(raw: raw, surface: surface, logScale: logScale, clip: clip)
+    }
+}
+
+extension SurfaceFieldView {
+    /// For a typed surface with no minimum found in the view: where the drawn f is lowest, when that is on the
+    /// view's edge and lower than everywhere inside ("no minimum found inside the view: the lowest sampled f is
+    /// on its edge, −27 at (−3, 0)"): f keeps falling past what the figure shows, so a run's end there is no result. Nil for a
+    /// built-in surface, a surface with a minimum in the view, an oscillation too fast to search, or a lowest
+    /// value inside the view (a valley floor such as (x − y)² reaches the edge but is as low inside).
+    func noMinimumNote(fSymbol f: String, surface: Surface, view: Bounds) -> String? {
+        guard surface.expression != nil, surface.unresolvedPeriod == nil,
+              !surface.minima.contains(where: { view.x.contains($0.x) && view.y.contains($0.y) }),
+              let k = raw.z.indices.filter({ raw.z[$0].isFinite }).min(by: { raw.z[$0] < raw.z[$1] }) else { return nil }
+        let i = k % raw.nx, j = k / raw.nx
+        guard i == 0 || j == 0 || i == raw.nx - 1 || j == raw.ny - 1 else { return nil }
+        // A valley floor that reaches the edge ((x − y)² is 0 all along x = y) is no fall past the view.
+        let lowest = raw.z[k], tolerance = 1e-9 * max(1, abs(lowest))
+        let interiorLow = (1..<(raw.ny - 1)).contains { jj in
+            (1..<(raw.nx - 1)).contains { ii in (ii != i || jj != j) && raw[ii, jj] <= lowest + tolerance }
+        }
+        guard !interiorLow else { return nil }
+        let (p, value) = Self.lowestAlongEdge(surface, i: i, j: j, of: raw) ?? (Point(raw.xs[i], raw.ys[j]), lowest)
+        let at = "\(TickFormat.short(value, significant: 3)) at (\(Self.coordinate(p.x, span: view.x.upper - view.x.lower)), "
+            + "\(Self.coordinate(p.y, span: view.y.upper - view.y.lower)))"
+        return "no minimum found inside the view: the lowest sampled \(f) is on its edge, " + at
+    }
+
+    /// The lowest f along the view's edge between the samples either side of the edge sample (i, j), by
+    /// golden-section search (x³ + y² is lowest at (−3, 0), sampled at (−3, −0.01)); nil at a corner.
+    static func lowestAlongEdge(_ s: Surface, i: Int, j: Int, of f: ScalarField) -> (Point, Double)? {
+        let vertical = i == 0 || i == f.nx - 1
+        if vertical && (j == 0 || j == f.ny - 1) { return nil }
+        let along = vertical ? f.ys : f.xs, at = vertical ? j : i
+        guard at > 0, at < along.count - 1 else { return nil }
+        func point(_ t: Double) -> Point { vertical ? Point(f.xs[i], t) : Point(t, f.ys[j]) }
+        func value(_ t: Double) -> Double { let p = point(t); let v = s.value(p.x, p.y); return v.isFinite ? v : .infinity }
+        // Between the neighbours that are drawn (x^y is finite at (−0.01, 3), an isolated value).
+        let step = vertical ? (0, 1) : (1, 0)
+        var a = f[i - step.0, j - step.1].isFinite ? along[at - 1] : along[at]
+        var b = f[i + step.0, j + step.1].isFinite ? along[at + 1] : along[at]
+        let r = (5.0.squareRoot() - 1) / 2
+        for _ in 0..<80 where b - a > 1e-15 * max(1, abs(a)) {
+            let c = b - r * (b - a), d = a + r * (b - a)
+            if value(c) <= value(d) { b = d } else { a = c }
+        }
+        let t = (a + b) / 2, v = value(t)
+        return v <= f[i, j] ? (point(t), v) : nil
     }
 }

@@ -70,8 +70,12 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         } else {
             main = try plane(field, every: every, theme: theme, view: view)
         }
-        let notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
+        var notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
             + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
+        if !notes.contains(where: { $0.contains("no minimum") }),
+           let note = view.noMinimumNote(fSymbol: isDataset ? "L" : "f", surface: s, view: Bounds(x: plan.x, y: plan.y)) {
+            notes.append(note)
+        }
         if withCurves {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
@@ -182,7 +186,10 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         labels.avoiding = runs.flatMap { Array($0.points.prefix(6)) + [Point(.nan, .nan)] }
         labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
         ax.add(labels)
-        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) { ax.add(arrow) }
+        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
+            ax.add(arrow)
+            if let words = outsideStartWords(arrow, theme: theme) { ax.add(words) }
+        }
         if drawsPaths {
             ax.add(contentsOf: pathMarks(every: every, theme: theme))
             addUserPaths(to: &ax, theme: theme)
@@ -227,13 +234,22 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             : ArrowMark(from: inside, to: edge, color: theme.foreground, width: 1.4, zOrder: 6)
     }
 
-    /// A marker every `every` steps before index `upTo`, from where the run is first inside the view until
-    /// it leaves it (the path's one clipping rule).
+    /// When no run ever comes into the view, the words at the tail of `outsideStartArrow`: "to the start (2.5, 2)".
+    /// The arrow alone, pointing out at nothing, read as a stray mark (it sat by the "constant field" note of a
+    /// 10⁻³⁰⁰-wide view). Nil when a run enters (its path says where it comes from).
+    func outsideStartWords(_ arrow: ArrowMark, theme: Theme) -> TextMark? {
+        guard !runs.contains(where: { $0.points.contains { plan.inView($0.x, $0.y) } }) else { return nil }
+        let d = arrow.to - arrow.from
+        return TextMark("to the start (\(short(plan.start.x)), \(short(plan.start.y)))", at: arrow.from,
+                        anchor: TextAnchor(d.x > 0 ? 1 : d.x < 0 ? 0 : 0.5, d.y > 0 ? .top : .bottom),
+                        offset: Point(d.x > 0 ? -4 : 4, d.y > 0 ? -4 : 4), color: theme.foreground, font: theme.noteFont)
+    }
+
+    /// A marker every `every` steps before index `upTo`, at each of those points that lies in the view
+    /// (the path's one clipping rule: every piece in the view is drawn, with its markers).
     public func stepMarkers(_ run: SurfaceRun, every: Int, upTo: Int, look: TrajectoryStyle, theme: Theme) -> ScatterMark {
-        let entered = run.points.firstIndex { plan.inView($0.x, $0.y) } ?? run.points.count
-        let shown = run.points[entered...].firstIndex { !plan.inView($0.x, $0.y) } ?? run.points.count
-        let first = max(every, (entered + every - 1) / every * every)
-        let marks = stride(from: first, to: min(shown, upTo, run.points.count - 1), by: every).map { run.points[$0] }
+        let marks = stride(from: every, to: min(upTo, run.points.count - 1), by: every).map { run.points[$0] }
+            .filter { plan.inView($0.x, $0.y) }
         return ScatterMark(points: marks, shape: look.marker, size: theme.markerSize * 0.8, color: look.color,
                            edge: theme.plotBackground, zOrder: 3.5)
     }
@@ -247,23 +263,27 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                            edgeWidth: 0.9, zOrder: 2.9)
     }
 
-    /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view.
-    public func exitNote(_ run: SurfaceRun, index i: Int) -> (any Mark)? {
+    /// The note where a run leaves the view or diverges, with an arrow for a divergence inside the view; in an
+    /// animation, as it stands at `step` (a return not yet made is not said).
+    public func exitNote(_ run: SurfaceRun, index i: Int, atStep step: Int = .max) -> (any Mark)? {
         // The optimizer's name, or its whole label when another run has the same name.
         let name = runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.displayLabel : run.config.name
-        return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView,
-                 diverged: run.diverged, index: i, words: run.trajectory.stopWords)
+        let diverged = run.diverged.flatMap { $0 <= step ? $0 : nil }
+        return exitNote(name: name, points: run.points, steps: run.trajectory.steps, leavesView: run.leavesView.flatMap { $0 <= step ? $0 : nil },
+                        diverged: diverged, index: i, words: run.trajectory.stopWords, away: run.excursions.upTo(step).words)
     }
 
-    /// The note for a path with these `points` at `steps` (see `exitNote(_:index:)`).
-    /// `words`: how the run stopped ("diverged at step k", "left the domain of f at step k"; see `Trajectory.stopWords`).
+    /// The note for a path with these `points` at `steps` (see `exitNote(_:index:)`), at the edge where it first
+    /// leaves the view. `words`: how the run stopped ("diverged at step k", "left the domain of f at step k"; see
+    /// `Trajectory.stopWords`); `away`: its times outside the view (`ViewExcursions.words`; nil: "leaves the view at step k").
     public func exitNote(name: String, points pts: [Point], steps: [Int], leavesView: Int?, diverged: Int?, index i: Int,
-                         words: String? = nil) -> (any Mark)? {
+                         words: String? = nil, away: String? = nil) -> (any Mark)? {
         let stopped = diverged.map { k in words ?? "diverged at step \(k)" }
         if let k = leavesView, let j = steps.firstIndex(of: k), j > 0 {
             let a = pts[j - 1], b = pts[j]
             let edge = clipToView(from: a, to: b)
-            let text = stopped.map { "\(name): leaves the view at step \(k), " + $0 } ?? "\(name): leaves the view at step \(k)"
+            let left = "\(name): " + (away ?? "leaves the view at step \(k)")
+            let text = stopped.map { left + ", " + $0 } ?? left
             // Where no spot on the map is free of paths and labels, the note is said under the figure.
             var note = AnnotationMark(text, at: edge, offset: inwardOffset(edge, rank: i), showsDot: false, zOrder: 7)
             note.footnote = text
@@ -277,15 +297,10 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         return nil
     }
 
-    /// Where the segment a → b (a inside the view) crosses the view's edge.
+    /// Where the segment a → b (a inside the view) crosses the view's edge (exact for a far b: see `ClippedPath`).
     public func clipToView(from a: Point, to b: Point) -> Point {
-        var t = 1.0
-        let d = b - a
-        if d.x > 0 { t = min(t, (plan.x.upper - a.x) / d.x) }
-        if d.x < 0 { t = min(t, (plan.x.lower - a.x) / d.x) }
-        if d.y > 0 { t = min(t, (plan.y.upper - a.y) / d.y) }
-        if d.y < 0 { t = min(t, (plan.y.lower - a.y) / d.y) }
-        return a + d * max(0, t)
+        let rect = Rect(x: plan.x.lower, y: plan.y.lower, width: plan.x.upper - plan.x.lower, height: plan.y.upper - plan.y.lower)
+        return ClippedPath.clip(a, b, rect)?.1 ?? a
     }
 
     /// An offset (points) from `p` towards the middle of the view, staggered by `rank` so notes do not stack.
@@ -324,21 +339,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                                upTo: [Int], legend: [String]) throws -> [any Mark] {
         var mark = try SurfaceMark(field: field, azimuth: azimuth, elevation: elevation,
                                    xLabel: Self.plain(xSymbol), yLabel: Self.plain(ySymbol), zLabel: isDataset ? "L" : "f")
-        var open: Set<Int> = []
-        mark.extraPaths = zip(runs, upTo).enumerated().map { i, pair in
-            let (run, last) = pair
-            let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            let shown = Array(run.points.prefix(max(0, last) + 1))
-            var inside = Array(shown.prefix { plan.inView($0.x, $0.y) })
-            // A run that leaves the view: its path runs on to the box's edge and ends in an arrowhead there
-            // (the plane view's one clipping rule; the legend says at which step).
-            if let a = inside.last, inside.count < shown.count, shown[inside.count].isFinite {
-                inside.append(clipToView(from: a, to: shown[inside.count]))
-                open.insert(i)
-            }
-            return (SurfaceMark.lift(inside, on: field), look.stroke)
-        } + userPaths3D(on: field, theme: theme)
-        mark.openEnds = open
+        // Every piece of each path in the view, ending in an arrowhead where it leaves and starting with a
+        // hollow one where it comes (back) in: the plane view's one clipping rule.
+        (mark.extraPaths, mark.openEnds, mark.openStarts) = paths3D(on: field, upTo: upTo, theme: theme)
         var marks: [any Mark] = [mark]
         for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)

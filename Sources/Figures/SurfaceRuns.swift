@@ -66,6 +66,8 @@ public struct SurfaceRun: Sendable {
     public var leavesView: Int?
     /// For a run that starts outside the view: the first recorded step inside it, if any.
     public var entersView: Int?
+    /// Every time the run is outside the view after it was first in it, and when it comes back.
+    public var excursions = ViewExcursions(steps: [], inside: [])
     /// The run starts outside the view and never enters it.
     public var outsideThroughout = false
     /// The step that produced a non-finite position, value or gradient, if any.
@@ -98,6 +100,7 @@ public struct SurfaceRun: Sendable {
         } else {
             outsideThroughout = !points.isEmpty
         }
+        excursions = ViewExcursions(steps: trajectory.steps, inside: inside)
         if case let .diverged(k) = trajectory.stop { diverged = k } else { diverged = nil }
     }
 
@@ -108,41 +111,56 @@ public struct SurfaceRun: Sendable {
     public func outcome(surface: Surface, view: Bool = true) -> String { legendRow(atStep: .max, surface: surface, view: view) }
 
     /// The legend row of the run as it stands at `step`, in one wording for every frame of an animation and
-    /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), or
-    /// what has happened by then: "diverged at step k", "leaves the view at step k" (not with `view: false`).
+    /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), after
+    /// what has happened by then: "diverged at step k", "leaves the view at step k", "leaves the view at
+    /// step 4, returns at step 7" (see `ViewExcursions.words`; not with `view: false`).
     public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
         let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
             : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
         let name = surface.dataset == nil ? "f" : "L"
+        let away = view ? excursions.upTo(step) : ViewExcursions(steps: [], inside: [])
         if let k = diverged, k <= step {
             // "diverged at step k", or "left the domain of f at step k" (trace's words).
             let words = trajectory.stopWords ?? "diverged at step \(k)"
             // Both, in order: a run that left the view and blew up later (the plane view's note says the same).
-            if view, let j = leavesView, j < k { return entry + "leaves the view at step \(j), " + words }
-            return entry + words
+            return entry + (away.words.map { $0 + ", " } ?? "") + words
         }
         let j = index(atStep: step)
-        if view, let k = leavesView, k <= step {
+        let said = away.words.map { entry + $0 } ?? entry
+        guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return said }
+        if away.endsOutside {
             // Where it is by then: a run that keeps growing (lr 1.5 on a bowl: ×2 a step) is told from one that
             // left for a moment by its last loss.
-            guard points.indices.contains(j), trajectory.values.indices.contains(j), trajectory.steps[j] > k,
-                  !plan(contains: points[j]) else { return entry + "leaves the view at step \(k)" }
-            return entry + "leaves the view at step \(k); " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+            guard let k = away.list.last?.out, trajectory.steps[j] > k, !plan(contains: points[j]) else { return said }
+            return said + "; " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
         }
-        guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return "" }
+        let joined = said.isEmpty || said.hasSuffix("; ") ? said : said + "; "
         if j == points.count - 1, endsInTwoCycle != nil {
             // The other point of the cycle is `cycleNote`, the legend's next line.
-            return entry + "oscillates: " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans).dropFirst(2)
+            return joined + "oscillates: " + Self.cycleRow(name: name, value: trajectory.values[j], at: points[j], other: points[j - 1]).dropFirst(2)
         }
-        return entry + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
     }
 
     /// For a run that ends in a two-point cycle, the other point and its loss, "↔ (−0.01, −0.01), f = 0.02":
     /// the legend line under "oscillates: (0.00, 0.00), f = 1.4×10⁻¹⁴". Nil otherwise.
     public func cycleNote(surface: Surface) -> String? {
         guard let k = endsInTwoCycle else { return nil }
-        return "↔" + Self.legendRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], spans: spans)
+        return "↔" + Self.cycleRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], other: points[k])
             .dropFirst(1)
+    }
+
+    /// `legendRow` for one end of a two-point cycle, with the fewest decimals (two or more) that tell it from
+    /// the other end `q` (gd on Rosenbrock at lr 0.002: "(1.000, 0.997) ↔ (0.998, 0.999)", which two decimals
+    /// both printed as "(1.00, 1.00)").
+    static func cycleRow(name: String, value v: Double, at p: Point, other q: Point) -> String {
+        func text(_ v: Double, _ decimals: Int) -> String {
+            abs(v) >= 1e4 || v == 0 || abs(v) < Double.pow(10, Double(-decimals)) ? coordinate(v) : TickFormat.fixed(v, decimals)
+        }
+        // The fewest decimals, from two, at which the ends differ in x or y.
+        let decimals = (2...12).first { d in text(p.x, d) != text(q.x, d) || text(p.y, d) != text(q.y, d) } ?? 2
+        func c(_ v: Double) -> String { text(v, decimals) }
+        return "→ (\(c(p.x)), \(c(p.y))), \(name) " + valueWords(v)
     }
 
     /// The last index when the run ends hopping between two points, every step (gd on |x| + |y| at lr 0.01:

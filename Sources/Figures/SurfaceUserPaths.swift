@@ -3,7 +3,8 @@ import RunLogs
 import Viz
 
 /// A path read from a file (`dlplot surface --path`), prepared the way a computed run is: drawn up to
-/// its first non-finite row, clipped where it first leaves the view (with an arrow and a note), and
+/// its first non-finite row, drawn in every piece inside the view (arrowheads where it leaves and comes
+/// back, a note), and
 /// described in the legend by where it ended and its loss.
 public struct UserPathRun: Sendable {
     /// The legend name (the file's `label` column, `--path-label`, or the file name).
@@ -21,10 +22,14 @@ public struct UserPathRun: Sendable {
     /// For a path that starts outside the view: the step where it first comes into it (nil: it starts
     /// inside, or never comes in; see `outsideThroughout`).
     public var entersView: Int?
+    /// Every time the path is outside the view after it was first in it, and when it comes back.
+    public var excursions = ViewExcursions(steps: [], inside: [])
     /// No drawn point is inside the view.
     public var outsideThroughout = false
     /// The view's width and height (the precision its coordinates are printed at).
     public var spans: (x: Double, y: Double) = (1, 1)
+    /// The view the path was prepared for.
+    var viewBox: Rect?
     /// The step of the first row with a non-finite position or loss, if any.
     public var diverged: Int?
     /// The series style index and the position among the figure's series (see `SurfaceRun`).
@@ -34,6 +39,7 @@ public struct UserPathRun: Sendable {
     public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
 
     public init(_ path: UserPath, label: String? = nil, surface: Surface, plan: SurfacePlan) {
+        viewBox = Rect(x: plan.x.lower, y: plan.y.lower, width: plan.x.upper - plan.x.lower, height: plan.y.upper - plan.y.lower)
         spans = (plan.x.upper - plan.x.lower, plan.y.upper - plan.y.lower)
         self.label = label ?? path.label
         loggedLoss = !path.loss.isEmpty
@@ -53,6 +59,7 @@ public struct UserPathRun: Sendable {
         } else {
             outsideThroughout = !points.isEmpty
         }
+        excursions = ViewExcursions(steps: steps, inside: inside)
     }
 
     /// Prepared paths with their series styles, continuing after `runs` (a path labelled like an
@@ -66,27 +73,31 @@ public struct UserPathRun: Sendable {
         return out
     }
 
-    /// "diverged at step k", "leaves the view at step k", or "→ (x, y), f = v" (L for a dataset surface);
+    /// What happened and where it ended: "→ (x, y), f = v" (L for a dataset surface, loss for a logged
+    /// one) after its times outside the view ("leaves the view at step 3, returns at step 4; → (0, 0), f = 0";
+    /// see `ViewExcursions.words`), "leaves the view at step k" when it ends outside, "…, diverged at step k";
     /// for a path that starts outside the view, "starts outside the view, enters at step k; …", or
     /// "outside the view throughout".
     public func outcome(surface: Surface) -> String {
-        if let k = diverged { return "diverged at step \(k)" }
-        if outsideThroughout { return "outside the view throughout" }
+        if outsideThroughout { return "outside the view throughout" + (diverged.map { ", diverged at step \($0)" } ?? "") }
         let entry = entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
-        if let k = leavesView { return entry + "leaves the view at step \(k)" }
-        guard let p = points.last, let f = values.last else { return "" }
+        let away = excursions.words.map { entry + $0 } ?? entry
+        if let k = diverged { return (away.isEmpty || away.hasSuffix("; ") ? away : away + ", ") + "diverged at step \(k)" }
+        guard let p = points.last, let f = values.last else { return away }
+        if excursions.endsOutside { return away }
         let name = loggedLoss ? "loss" : (surface.dataset == nil ? "f" : "L")
-        return entry + SurfaceRun.legendRow(name: name, value: f, at: p, spans: spans)
+        return (away.isEmpty || away.hasSuffix("; ") ? away : away + "; ") + SurfaceRun.legendRow(name: name, value: f, at: p, spans: spans)
     }
 
     /// At most about `limit` points for drawing: every k-th, always the last one and the two around the
-    /// point where the path first leaves the view (so the exit arrow is where it is).
+    /// points where the path leaves and comes back into the view (so the arrows are where they are).
     public func drawnPoints(limit: Int = 20_000) -> [Point] {
         guard points.count > limit else { return points }
         let every = (points.count + limit - 1) / limit
         var keep = Set(stride(from: 0, to: points.count, by: every))
         keep.insert(points.count - 1)
-        if let k = leavesView, let j = steps.firstIndex(of: k) { keep.insert(j); if j > 0 { keep.insert(j - 1) } }
+        let inside = points.map { viewBox?.contains($0) ?? true }
+        for j in 1..<points.count where inside[j] != inside[j - 1] { keep.insert(j); keep.insert(j - 1) }
         return keep.sorted().map { points[$0] }
     }
 
@@ -109,18 +120,9 @@ extension SurfaceFigure {
                 ax.add(LegendLine(p.outcome(surface: surface)))
             }
             if notesExitsOnMap, let note = exitNote(name: p.label, points: p.points, steps: p.steps, leavesView: p.leavesView,
-                                   diverged: p.diverged, index: runs.count + i) {
+                                   diverged: p.diverged, index: runs.count + i, away: p.excursions.words) {
                 ax.add(note)
             }
-        }
-    }
-
-    /// The user's paths lifted onto the 3-D surface (the part before they first leave the view).
-    func userPaths3D(on field: ScalarField, theme: Theme) -> [(points: [Point3], style: StrokeStyle)] {
-        userPaths.map { p in
-            let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
-            let inside = p.drawnPoints().prefix { plan.inView($0.x, $0.y) }
-            return (SurfaceMark.lift(Array(inside), on: field), look.stroke)
         }
     }
 

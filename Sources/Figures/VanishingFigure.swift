@@ -54,13 +54,21 @@ public struct VanishingFigure: FigureRecipe {
             let initial = initialization ?? VanishingFigure.defaultInitialization(for: a)
             let grads = try Vanishing.measure(depth: depth, width: width, activation: a, initialization: initial, seed: seed)
             let layers = grads.indices.map { Double($0 + 1) }
-            // A gradient of exactly 0 at every layer (a constant activation: f′ = 0) has no point on a log axis: said.
+            // A gradient of 0 (f′ = 0) has no point on a log axis, nor has a NaN one (x³ overflows float64): said.
             let none = !grads.contains { $0 > 0 && $0.isFinite }
             if none { emptySeries += 1 }
-            measured.add(LineMark(points: zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style,
-                                  label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init"
-                                    + (none ? ": 0 at every layer, not drawn on the log axis" : ""),
+            let points = zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }
+            measured.add(LineMark(points: points, style: style,
+                                  label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init" + VanishingFigure.gapNote(grads),
                                   marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
+            // A point with no drawn neighbour (binary step's output layer, after 49 zeros) is a marker, not a line.
+            let lone = points.indices.filter { k in
+                points[k].y.isFinite && (k == 0 || !points[k - 1].y.isFinite) && (k == points.count - 1 || !points[k + 1].y.isFinite)
+            }
+            if !lone.isEmpty {
+                measured.add(ScatterMark(points: lone.map { points[$0] }, shape: theme.marker(styles[i]), size: theme.markerSize * 0.8,
+                                         color: color, edge: theme.background, zOrder: 4))
+            }
             tables.append(DataTable(name: a.tableName, columns: ["layer", "mean_abs_dL_dW"],
                                     rows: zip(layers, grads).map { [$0, $1] }))
         }
@@ -72,5 +80,28 @@ public struct VanishingFigure: FigureRecipe {
         figure.add(bound, row: 0, column: 0)
         figure.add(measured, row: 0, column: 1)
         return [boundTable, measuredTable]
+    }
+
+    /// What the log axis cannot draw of a series of per-layer gradients: ": 0 at layers 1–49, not drawn on
+    /// the log axis" (f′ = 0), ": NaN at every layer, not drawn" (the passes left float64: x³, eˣ);
+    /// empty when every value is drawn.
+    static func gapNote(_ grads: [Double]) -> String {
+        let zeros = grads.indices.filter { grads[$0] == 0 }, bad = grads.indices.filter { !grads[$0].isFinite }
+        func layers(_ ks: [Int]) -> String {
+            if ks.count == grads.count { return " at every layer" }
+            if ks.count == 1 { return " at layer \(ks[0] + 1)" }
+            let contiguous = zip(ks, ks.dropFirst()).allSatisfy { $1 == $0 + 1 }
+            return contiguous ? " at layers \(ks[0] + 1)–\((ks.last ?? 0) + 1)" : " at \(ks.count) layers"
+        }
+        var parts: [String] = []
+        if !zeros.isEmpty { parts.append("0" + layers(zeros)) }
+        if !bad.isEmpty {
+            let kind = bad.allSatisfy { grads[$0].isNaN } ? "NaN" : bad.allSatisfy { grads[$0].isInfinite } ? "∞" : "NaN or ∞"
+            // After the zeros, short: "0 at layers 1–19, ∞ at 20" (f = 10³⁰⁸: its output layer's gradient overflows).
+            parts.append(kind + (zeros.isEmpty ? layers(bad) : layers(bad).replacingOccurrences(of: " layers ", with: " ")
+                .replacingOccurrences(of: " layer ", with: " ")))
+        }
+        guard !parts.isEmpty else { return "" }
+        return ": " + parts.joined(separator: ", ") + (bad.isEmpty ? ", not drawn on the log axis" : ", not drawn")
     }
 }

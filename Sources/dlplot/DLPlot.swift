@@ -2,9 +2,7 @@
 
 import Foundation
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The `dlplot` command: figures and numbers for teaching the mathematics of neural-network training.
 @main
@@ -48,7 +46,8 @@ struct DLPlot: ParsableCommand {
         // `dlplot help activaton` would print the top-level help and succeed: name the unknown command instead.
         let named = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
         if let message = ProcessEnd.unknownCommandMessage(named) ?? ProcessEnd.unknownOptionMessage(arguments)
-            ?? ProcessEnd.dashArgumentMessage(arguments) ?? ProcessEnd.optionAfterDashDashMessage(arguments) {
+            ?? ProcessEnd.dashArgumentMessage(arguments) ?? ProcessEnd.optionAfterDashDashMessage(arguments)
+            ?? ProcessEnd.positionalListMessage(arguments) {
             CommandLineErrors.refuse(message)
         }
         var command: ParsableCommand

@@ -54,4 +54,23 @@ final class ActivationClaimsTests: XCTestCase {
         XCTAssertEqual(props[2][3], "true", "leaky ReLU is monotonic: yes/no as true/false")
         XCTAssertEqual(props[2][9], "none", "leaky ReLU does not saturate")
     }
+
+    /// The sigmoid written out says where its slope peaks as the built-in does (x = 0), not at the
+    /// search's float noise (−1.37×10⁻⁹); the table's max_abs_derivative_at likewise.
+    func testATypedSigmoidClaimsItsSteepestSlopeAtZero() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, args) in [("typed", ["activation", "exp(x)/(1+exp(x))"]), ("built-in", ["activation", "sigmoid"])] {
+            let r = try runDLPlot(args + ["-o", "f.svg", "--layout-report", "l.json"], in: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let report = try String(contentsOf: dir.appendingPathComponent("l.json"), encoding: .utf8)
+            XCTAssertTrue(report.contains("max $|f'|$ = 0.25 at $x$ = 0\""), "\(name): \(report)")
+        }
+        let r = try runDLPlot(["activations", "--table", "--names", "exp(x)/(1+exp(x)),x*sigmoid(x)", "-o", "t.svg", "--data", "d.csv"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        XCTAssertEqual(rows[1][7], "0.0", "e/(1 + e): max |f′| at 0")
+        XCTAssertEqual(rows[2][7], "2.3994", "x·σ(x): the digits its values support")
+    }
 }

@@ -20,11 +20,12 @@ final class CurveLabelTests: XCTestCase {
 
     private func number(_ s: String) -> Double? { Double(s.replacingOccurrences(of: "\u{2212}", with: "-")) }
 
-    /// The distance in pixels from `p` to the curve `f` over the error range -3…3.
-    private func distance(_ p: Point, _ f: (Double) -> Double, x: AxisMap, y: AxisMap) -> Double {
+    /// The distance in pixels from the box `b` to the curve `f` over the error range -3…3.
+    private func distance(_ b: Rect, _ f: (Double) -> Double, x: AxisMap, y: AxisMap) -> Double {
         (0...600).map { i -> Double in
             let e = -3 + 6 * Double(i) / 600
-            return hypot(x.pixel(e) - p.x, y.pixel(f(e)) - p.y)
+            let (px, py) = (x.pixel(e), y.pixel(f(e)))
+            return hypot(max(b.minX - px, 0, px - b.maxX), max(b.minY - py, 0, py - b.maxY))
         }.min() ?? .infinity
     }
 
@@ -41,8 +42,7 @@ final class CurveLabelTests: XCTestCase {
             let x = try AxisMap(xs), y = try AxisMap(ys)
             for (name, _) in curves {
                 let label = try XCTUnwrap(r.elements.first { $0.kind == .note && $0.text == name && $0.panel == mae.panel }, "\(line): \(name)")
-                let centre = Point(label.box.midX, label.box.midY)
-                let d = curves.map { ($0.0, distance(centre, $0.1, x: x, y: y)) }
+                let d = curves.map { ($0.0, distance(label.box, $0.1, x: x, y: y)) }
                 let nearest = try XCTUnwrap(d.min { $0.1 < $1.1 })
                 XCTAssertEqual(nearest.0, name, "\(line): '\(name)' at \(label.box) is nearest the \(nearest.0) curve (\(d))")
                 XCTAssertEqual(label.covers, 0, "\(line): \(name)")

@@ -147,11 +147,11 @@ final class ExpressionCLITests: XCTestCase {
              "invalid --param 'pi=3': 'pi' is the constant π = 3.14159… in every expression and cannot be a parameter; choose another name"),
             (["eval", "surface", "x + ", "--points", "1:1"], "unexpected end of input"),
             // Tried as a new user would: exit 1 with "panel 1 has nothing to plot…".
-            (["activation", "sqrt(-1)+x", "-o", "a.png"], "'sqrt(-1)+x' is undefined (NaN) everywhere on the view -6…6; give a --range where it is defined"),
-            (["activation", "log(x)", "--range", "-3:-1", "-o", "a.png"], "'log(x)' is undefined (NaN) everywhere on the view -3…-1; give another --range"),
+            (["activation", "sqrt(-1)+x", "-o", "a.png"], "activation: 'sqrt(-1)+x' is undefined (NaN) everywhere on the view -6…6; give a --range where it is defined"),
+            (["activation", "log(x)", "--range", "-3:-1", "-o", "a.png"], "invalid --range '-3:-1': 'log(x)' is undefined (NaN) everywhere on the view -3…-1; give another --range"),
             // Defined at the single point 0 of the view: an empty plot with exit 0 before.
             (["activation", "sqrt(x)", "--range", "-2:0", "-o", "a.png"],
-             "'sqrt(x)' is undefined (NaN) everywhere on the view -2…0 (except at isolated points); give another --range"),
+             "invalid --range '-2:0': 'sqrt(x)' is undefined (NaN) everywhere on the view -2…0 (except at isolated points); give another --range"),
             (["activation", String(repeating: "(", count: 300) + "x" + String(repeating: ")", count: 300), "-o", "a.png"],
              "nested too deeply"),
         ]

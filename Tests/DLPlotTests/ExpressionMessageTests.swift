@@ -99,7 +99,8 @@ extension ExpressionMessageTests {
     func testTraceSaysWhenARunLeavesTheDomain() throws {
         let r = try runDLPlot(["trace", "--surface", "log(x)+y^2", "--optimizer", "gd", "--lr", "0.5", "--start=0.5,1", "--steps", "5"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "step,x,y,f\n0,0.5,1.0,0.3068528194400547\n")
+        // The step out of the domain is a row with f = nan (stderr names it; the table had no row for it).
+        XCTAssertEqual(r.stdout, "step,x,y,f\n0,0.5,1.0,0.3068528194400547\n1,-0.5,0.0,nan\n")
         XCTAssertEqual(r.stderr, "stop: left the domain of f at step 1: f is undefined at x = -0.5, y = 0.0\n")
         let json = try runDLPlot(["trace", "--surface", "log(x)+y^2", "--optimizer", "gd", "--lr", "0.5", "--start=0.5,1",
                                   "--steps", "5", "--format", "json"])
@@ -165,13 +166,13 @@ extension ExpressionMessageTests {
     /// default start (2.4, 2.4)"), advice that cannot be followed.
     func testASurfaceUndefinedOnTheWholeViewIsNamed() throws {
         XCTAssertEqual(try refusal(["surface", "sqrt(-x^2-y^2-1)", "-o", "u.png"]),
-                       "Error: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give another --xrange and --yrange")
+                       "Error: surface: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give another --xrange and --yrange")
         XCTAssertEqual(try refusal(["surface", "sqrt(x-10)+y", "--xrange", "-1:2", "-o", "u.png"]),
-                       "Error: 'sqrt(x-10)+y' is undefined (NaN) everywhere on the view -1…2 × -3…3; give another --xrange and --yrange")
+                       "Error: surface: 'sqrt(x-10)+y' is undefined (NaN) everywhere on the view -1…2 × -3…3; give another --xrange and --yrange")
         XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(-x^2-y^2-1)", "--optimizer", "gd", "--steps", "2"]),
-                       "Error: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give a --start where it is defined")
+                       "Error: --surface: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give a --start where it is defined")
         // Defined somewhere in the view: the start is what is wrong.
-        XCTAssertTrue(try refusal(["surface", "sqrt(-x-2.5)+y", "-o", "u.png"]).hasPrefix("Error: f is undefined (NaN) at the default start"))
+        XCTAssertTrue(try refusal(["surface", "sqrt(-x-2.5)+y", "-o", "u.png"]).hasPrefix("Error: surface: f is undefined (NaN) at the default start"))
     }
 }
 

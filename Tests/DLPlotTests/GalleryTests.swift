@@ -79,6 +79,8 @@ final class GalleryTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("broken.png")), Data("old".utf8))
         let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
         XCTAssertFalse(index.contains("broken.png"))
+        // The count is of the figures listed, the failures said apart (it said "5 figures" and listed 3).
+        XCTAssertTrue(index.contains("the list lives in [`gallery.toml`](gallery.toml). 3 figures (2 more failed to render)."), index)
         let page = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertFalse(page.contains("broken"))
         XCTAssertTrue(page.contains("<img src=\"pit.png\""))
@@ -107,6 +109,12 @@ final class GalleryTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("g.toml:6: entry 'a': name already used on line 1"), run.stderr)
         XCTAssertTrue(run.stderr.contains("g.toml:10: entry 'out'"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("elsewhere.png").path))
+        // One tally: the figures rendered and those that failed (the manifest's too) add up to the total.
+        let tally = try XCTUnwrap(run.stdout.firstMatch(of: /gallery: (\d+) of (\d+) figures rendered.*; (\d+) failed/), run.stdout)
+        XCTAssertEqual((Int(tally.1) ?? 0) + (Int(tally.3) ?? 0), Int(tally.2), run.stdout)
+        // Linked by its own name, not as gallery.toml.
+        let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(index.contains("the list lives in [`g.toml`](g.toml)."), index)
     }
 
     func testUnparsableManifestNamesTheLine() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Viz
 import XCTest
 @testable import dlplot
@@ -44,6 +45,28 @@ final class RunsPageTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(smallestShare(roomy, rows: 1), 0.45, "the size named gives the plots room")
     }
 
+    /// The grown page is never silent (a 16:9 slide drawn as a portrait page was, with nothing on standard
+    /// error): one note names the page drawn, which is the PNG's size, and what keeps the default page.
+    func testAGrownDefaultPageIsSaidInOneLine() throws {
+        let files = try sixRuns()
+        let dir = try makeTemporaryDirectory()
+        let run = try runDLPlot(["runs"] + files + ["-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let notes = run.stderr.split(separator: "\n").filter { $0.contains("default 1280x720 page") }
+        XCTAssertEqual(notes.count, 1, run.stderr)
+        let size = try XCTUnwrap(notes.first?.firstMatch(of: /^note: drawn on 1280x(\d+), ([0-9.]+) times as tall as the default 1280x720 page/))
+        let png = try DecodedPNG(Array(try Data(contentsOf: dir.appendingPathComponent("g.png"))))
+        XCTAssertEqual(png.width, 1280)
+        XCTAssertEqual(png.height, Int(size.1), "the note names the page drawn")
+        XCTAssertEqual(try XCTUnwrap(Double(size.2)), Double(png.height) / 720, accuracy: 0.05)
+        XCTAssertTrue(notes[0].hasSuffix("--legend none keeps the page, as do fewer runs or --y metrics, or give --size to choose one"), String(notes[0]))
+        // What the note says keeps the page does: no note, 1280x720.
+        let kept = try runDLPlot(["runs"] + files + ["--legend", "none", "-o", "k.png"], in: dir)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertFalse(kept.stderr.contains("page"), kept.stderr)
+        XCTAssertEqual(try DecodedPNG(Array(try Data(contentsOf: dir.appendingPathComponent("k.png")))).height, 720)
+    }
+
     /// A page typed in centimetres (a column of a paper) gets its advice in centimetres, which gives the plots room.
     func testAPageInCentimetresIsAdvisedInCentimetres() throws {
         let files = try sixRuns()
@@ -70,6 +93,28 @@ final class RunsPageTests: XCTestCase {
         XCTAssertEqual(report.width, 1600)
         XCTAssertGreaterThanOrEqual(smallestShare(report, rows: 7), 0.45)
         XCTAssertFalse(report.elements.contains { $0.truncated }, "no text cut short")
+        // The note does not offer --legend none, which would not keep this page (19 panels need the rows).
+        let run = try runDLPlot(["runs", file.path, "-o", "m.png"], in: dir)
+        XCTAssertTrue(run.stderr.contains("times as tall as the default 1600x900 page"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("; fewer --y metrics keep the page, or give --size to choose one"), run.stderr)
+    }
+
+    /// A sized page too small for 19 panels: one line (a note and an error naming two different sizes were
+    /// printed), and the size it names is then drawn without a further note.
+    func testNineteenMetricsOnASmallSizedPageGetOneConsistentAdvice() throws {
+        let dir = try makeTemporaryDirectory()
+        let names = (0..<19).map { "m\($0)_loss" }
+        var text = "step," + names.joined(separator: ",") + "\n"
+        for s in 0..<5 { text += "\(s)," + names.indices.map { "\(Double($0 + 1) / Double(s + 1))" }.joined(separator: ",") + "\n" }
+        try text.write(to: dir.appendingPathComponent("many.csv"), atomically: true, encoding: .utf8)
+        let refused = try runDLPlot(["runs", "many.csv", "--size", "3000x2000", "--dpi", "200", "-o", "m.png"], in: dir)
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.png").path))
+        let size = try XCTUnwrap(refused.stderr.firstMatch(of: /^Error: invalid --size '3000x2000': .*--size (\d+x\d+) --dpi 200/), refused.stderr)
+        let drawn = try runDLPlot(["runs", "many.csv", "--size", String(size.1), "--dpi", "200", "-o", "m.png"], in: dir)
+        XCTAssertEqual(drawn.status, 0, drawn.stderr)
+        XCTAssertEqual(drawn.stderr, "", "the size named is drawn without another note")
     }
 }
 

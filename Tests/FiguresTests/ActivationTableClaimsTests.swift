@@ -55,9 +55,9 @@ final class ActivationTableClaimsTests: XCTestCase {
     func testSaturationThresholdScalesWithATypedFunction() throws {
         let small = try Activation(expression: MathExpression("0.001*tanh(x)"))
         let recipe = ActivationFigure(activations: [small])
-        // τ = 0.05 · max|f′| = 5·10⁻⁵: the same zones as tanh's with τ = 0.05 (|x| > 2.178…).
-        XCTAssertEqual(try XCTUnwrap(recipe.tau(for: small)), 5e-5, accuracy: 1e-15)
-        let zones = small.zones(over: -6...6, threshold: 5e-5), tanh = try Activation(name: "tanh").zones(over: -6...6, threshold: 0.05)
+        // τ = 0.05 · max|f′|/0.25 = 2·10⁻⁴ (scaled against sigmoid's steepest slope): the same zones as tanh's with τ = 0.2.
+        XCTAssertEqual(try XCTUnwrap(recipe.tau(for: small)), 2e-4, accuracy: 1e-15)
+        let zones = small.zones(over: -6...6, threshold: 2e-4), tanh = try Activation(name: "tanh").zones(over: -6...6, threshold: 0.2)
         XCTAssertEqual(zones.count, 2)
         for (a, b) in zip(zones, tanh) { XCTAssertEqual(a.lower, b.lower, accuracy: 1e-6); XCTAssertEqual(a.upper, b.upper, accuracy: 1e-6) }
         // Built-ins keep the absolute 0.05 (sigmoid's own peak is 0.25), as does a threshold the user gives.
@@ -68,7 +68,9 @@ final class ActivationTableClaimsTests: XCTestCase {
         // An unbounded f′ has no scale, and a steep one never raises τ: the absolute threshold stays.
         XCTAssertEqual(recipe.tau(for: try Activation(expression: MathExpression("exp(x)"))), 0.05)
         XCTAssertEqual(recipe.tau(for: try Activation(expression: MathExpression("sin(1/x)"))), 0.05)
-        XCTAssertEqual(try XCTUnwrap(recipe.tau(for: try Activation(expression: MathExpression("gelu(x) - mish(x)")))), 0.05 * 0.161, accuracy: 0.001)
+        XCTAssertEqual(try XCTUnwrap(recipe.tau(for: try Activation(expression: MathExpression("gelu(x) - mish(x)")))), 0.05 * 0.161 / 0.25, accuracy: 0.004)
+        // A typed sigmoid has the built-in's threshold (it had 0.0125).
+        XCTAssertEqual(recipe.tau(for: try Activation(expression: MathExpression("exp(x)/(1+exp(x))"))) ?? 0, 0.05, accuracy: 1e-9)
     }
 }
 

@@ -10,7 +10,8 @@ final class PitfallsFigureTests: XCTestCase {
         var figure = try Figure(width: 1280, height: 720)
         _ = try PitfallsFigure(curve: typed, runs: [(start: 2, rate: 0.01)], steps: 10).build(into: &figure)
         XCTAssertEqual(figure.title, "Gradient descent from several starts on " + typed.formula)
-        XCTAssertTrue(typed.formula.contains("x^{4}") || typed.formula.contains("x^4"), typed.formula)
+        // Typed in x, drawn against w: titled in w, as the axes and the update rule name the variable.
+        XCTAssertEqual(typed.formula, "$f(w) = w^{4} - 3w^{2} + w$")
 
         var builtIn = try Figure(width: 1280, height: 720)
         _ = try PitfallsFigure(curve: Curve1D(named: "pitfalls"), runs: [(start: 2, rate: 0.01)], steps: 10).build(into: &builtIn)

@@ -30,6 +30,28 @@ final class StepsFigureTests: XCTestCase {
         }
     }
 
+    func testEachPanelRingsItsOwnStepsStartAndDotsItsEnd() throws {
+        // The hollow ring sat on the run's start (−4, 1.5) in every panel; step 2 starts at (−3.984, 1.38).
+        let s = try Surface(named: "ellipse")
+        let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "momentum", settings: ["lr": 0.1]),
+                                 start: Point2(-4, 1.5), panels: 4, every: 1)
+        let all = try recipe.steps()
+        // Step 2 starts where step 1 ended: (−4, 1.5) − 0.1·(0.2·(−4), 4·1.5) = (−3.92, 0.9).
+        XCTAssertEqual(all[1].from.x, -3.92, accuracy: 1e-12)
+        XCTAssertEqual(all[1].from.y, 0.9, accuracy: 1e-12)
+        for p in 0..<4 {
+            let ax = try recipe.panel(p, all[p], all: all, accMax: 0, theme: Theme.light)
+            let rings = ax.marks.compactMap { $0 as? ScatterMark }.filter { $0.edgeWidth == 1.5 }
+            XCTAssertEqual(rings.map(\.points), [[all[p].from]], "panel \(p + 1)")
+            let dots = ax.marks.compactMap { $0 as? ScatterMark }.filter { $0.edgeWidth == 1 && $0.shape == .circle }
+            XCTAssertEqual(dots.map(\.points), [[all[p].to]], "panel \(p + 1)")
+            let history = try XCTUnwrap(ax.marks.compactMap { $0 as? PathMark }.first)
+            XCTAssertFalse(history.marksEnds, "the path so far has no ring at the run's start")
+            XCTAssertEqual(history.points.last, all[p].from, "the path so far ends where this step starts")
+            XCTAssertEqual(history.points.count, p + 1)
+        }
+    }
+
     func testAdagradAccumulatorIsTheSumOfSquaredGradients() throws {
         let s = try Surface(named: "ellipse")
         let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "adagrad", settings: ["lr": 0.5]),

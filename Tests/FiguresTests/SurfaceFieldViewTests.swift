@@ -97,6 +97,61 @@ final class SurfaceFieldViewTests: XCTestCase {
         }
     }
 
+    /// x^y over [−3, 3]²: for x < 0 it is defined only where y is an integer, so the rows y = ±3 held isolated values
+    /// down to (−0.01)^(−3) = −10⁶ that no cell draws; they set a colour bar in units of −10²⁷ (on the wider view
+    /// of then) that contradicted the note "colours stop at 170". Colours, limits and claims now come from drawn cells.
+    func testIsolatedValuesSetNoColoursOrClaims() throws {
+        let s = try typed("x^y")
+        let raw = try sample(s)
+        XCTAssertLessThan(raw.finiteRange?.lower ?? 0, -1e5)   // the isolated (−0.01)^(−3)
+        let view = try SurfaceFieldView(raw: raw, surface: s, logScale: nil, clip: true)
+        // The lowest drawn value: x = 3/299 (the first sample right of 0), y = 3.
+        XCTAssertEqual(view.raw.finiteRange?.lower ?? -1, pow(3.0 / 299, 3), accuracy: 1e-18)
+        XCTAssertNil(view.limits.lower)
+        XCTAssertEqual(view.notes(fSymbol: "f", heights: false).last,
+                       "f undefined (NaN) for x < 0 apart from isolated points or lines, hatched grey")
+        let resolved = try ContourLevels.count(12).resolve(for: view.field)
+        XCTAssertGreaterThan(resolved.values.first ?? -1, 0, "no level below 0: every drawn value is positive")
+        XCTAssertEqual(view.noMinimumNote(fSymbol: "f", surface: s, view: raw.bounds),
+                       "no minimum found inside the view: the lowest sampled f is on its edge, 1.01×10⁻⁶ at (0.01, 3)")
+    }
+
+    /// A surface with no minimum in the view says where its lowest value is, on the view's edge; a valley floor
+    /// that reaches the edge ((x − y)² is 0 along x = y) and a bowl say nothing.
+    func testNoMinimumInsideTheViewIsSaid() throws {
+        for (text, note) in [("x^3+y^2", "no minimum found inside the view: the lowest sampled f is on its edge, −27 at (−3, 0)"),
+                             ("x+2*y", "no minimum found inside the view: the lowest sampled f is on its edge, −9 at (−3, −3)"),
+                             ("(x-y)^2", nil), ("x^2+y^2", nil), ("(x-5)^2+y^2", "no minimum found inside the view: the lowest sampled f is on its edge, 4 at (3, 0)")] as [(String, String?)] {
+            let s = try typed(text)
+            let raw = try sample(s)
+            let view = try SurfaceFieldView(raw: raw, surface: s, logScale: nil, clip: true)
+            XCTAssertEqual(view.noMinimumNote(fSymbol: "f", surface: s, view: raw.bounds), note, text)
+        }
+    }
+
+    /// 1/(x − y) is ±∞ along x = y: each end's extreme (±50 on the grid) was measured from the other's, so neither
+    /// was clipped, and the colours ran −45 … 45 with every cell off the line in the two middle bands. Both ends
+    /// are now heavy tails around the median and stop at the 2nd and 98th percentiles, said in one sentence.
+    func testALineOfPolesWithBothSignsClipsBothEnds() throws {
+        let s = try typed("1/(x-y)")
+        let view = try SurfaceFieldView(raw: sample(s), surface: s, logScale: nil, clip: true)
+        XCTAssertEqual(view.limits.lower, -7.2)
+        XCTAssertEqual(view.limits.upper, 7.2)
+        XCTAssertEqual(view.field.finiteRange, Interval(-7.2, 7.2))
+        let resolved = try ContourLevels.count(12).resolve(for: view.field)
+        XCTAssertFalse(resolved.isLog)
+        XCTAssertGreaterThanOrEqual(resolved.values.count, 10)
+        XCTAssertTrue(view.notes(fSymbol: "f", heights: false).contains(
+            "colours stop at −7.2 and 7.2 (hatched beyond); sampled f spans −50 … 50"), "\(view.notes(fSymbol: "f", heights: false))")
+        // The 98th percentile by hand, which the limit rounds up to two digits.
+        let v = view.raw.z.filter(\.isFinite).sorted()
+        let q98 = v[Int((0.98 * Double(v.count - 1)).rounded())]
+        XCTAssertEqual(q98, 7.15, accuracy: 0.05)
+        // A saddle's tails are light: nothing is clipped.
+        let saddle = try typed("x^2-y^2")
+        XCTAssertNil(try SurfaceFieldView(raw: sample(saddle), surface: saddle, logScale: nil, clip: true).limits.upper)
+    }
+
     func testGivenLevelsAreNeverClipped() throws {
         let s = try typed("1/(x^2+y^2)")
         let view = try SurfaceFieldView(raw: sample(s), surface: s, logScale: false, clip: false)

@@ -137,3 +137,32 @@ final class ExpressionSurfaceViewTests: XCTestCase {
         XCTAssertEqual(s.value(m.x, m.y), 0.94944360967897, accuracy: 1e-12)
     }
 }
+
+/// A minimum or saddle is claimed only where f's values around it say so.
+final class CriticalPointHonestyTests: XCTestCase {
+    /// x^y: where x is large and y very negative, f ≈ 10⁻¹⁰ and its gradient passed the tolerance (set by the
+    /// view's largest gradient, 10¹⁰); a near-zero Hessian looked positive, so a "min (11, −11)" was starred at
+    /// the corner of a view widened to hold it. Now the default view is [−3, 3]², no minimum is claimed, and the
+    /// one saddle is at (1, 0) (f_xy = 1, f_xx = f_yy = 0).
+    func testPowerHasNoMinimumAndOneSaddle() throws {
+        let f = try MathExpression("x^y", dimension: 2)
+        XCTAssertTrue(CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima.isEmpty)
+        let s = Surface(expression: f)
+        XCTAssertEqual(s.viewBox, ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3))
+        XCTAssertEqual(s.minima, [])
+        XCTAssertEqual(s.saddles.count, 1)
+        XCTAssertEqual(s.saddles.first?.x ?? 0, 1, accuracy: 1e-9)
+        XCTAssertEqual(s.saddles.first?.y ?? 1, 0, accuracy: 1e-9)
+    }
+
+    /// The ring check: a bowl's minimum has every neighbour above it; a saddle's ring changes sign four times; a
+    /// point on a slope (x^y at (10, −10)) has neighbours below it.
+    func testRingAroundACandidate() throws {
+        let bowl = try MathExpression("x^2 + 3*y^2", dimension: 2)
+        XCTAssertTrue(CriticalPoints.ring(bowl, Point2(0, 0), radius: 0.01).noneBelow)
+        XCTAssertEqual(CriticalPoints.ring(try MathExpression("x^2 - y^2", dimension: 2), Point2(0, 0), radius: 0.01).signChanges, 4)
+        XCTAssertFalse(CriticalPoints.ring(try MathExpression("x^y", dimension: 2), Point2(10, -10), radius: 0.02).noneBelow)
+        // A monkey saddle has six.
+        XCTAssertEqual(CriticalPoints.ring(try MathExpression("x^3 - 3*x*y^2", dimension: 2), Point2(0, 0), radius: 0.01).signChanges, 6)
+    }
+}

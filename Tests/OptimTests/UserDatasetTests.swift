@@ -118,6 +118,9 @@ final class UserDatasetTests: XCTestCase {
              "every x is the same (3.0): w and b cannot be told apart, so the loss has no single minimum; expected at least two different x"),
             ("logreg_bce", [1, 2, 3], [0, 1, 1], [2, 4, 6],
              "x2 is a multiple of x1 (or one of them is all zeros): w1 and w2 cannot be told apart, so the loss has no single minimum; expected two independent features"),
+            // x = 10²⁰⁰ and 2×10²⁰⁰ differ; their squares overflow (it said "every x is the same").
+            ("linreg_mse", [1e200, 2e200], [1, 2], nil, "x reaches 2e+200: its square overflows float64 (above 1.3e+154); expected the data rescaled"),
+            ("linreg_mse", [1, 2], [1, -3e160], nil, "y reaches -3e+160: its square overflows float64 (above 1.3e+154); expected the data rescaled"),
         ]
         let many = (0...10_000).map(Double.init)
         XCTAssertThrowsError(try surface("linreg_mse", many, many)) { error in

@@ -45,6 +45,8 @@ final class PathFileTests: XCTestCase {
             ("x,y,loss\n1,2,\n", "line 2, column 'loss': '' is not a number"),
             ("{\"x\": 1, \"y\": 2, \"loss\": 1}\n{\"x\": 1, \"y\": 3}\n", "line 2: no 'loss' field"),
             ("{\"step\": 1.5, \"x\": 1, \"y\": 2}\n", "line 1, field 'step': '1.5' is not an integer step"),
+            // A column named twice: which x is the path's cannot be guessed (it kept the first with "column(s) x ignored").
+            ("x,y,x\n1,2,3\n", "line 1: column 'x' appears twice in 'x,y,x'; expected each column once"),
         ]
         for (text, phrase) in cases {
             let path = try Fixture.temporary("p.csv", text: text)

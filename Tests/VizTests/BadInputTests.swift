@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Viz
+import Viz
 
 /// Bad input gives a thrown `VizError` with a message that names the problem, and leaves no file
 /// (and no temporary file) behind.

@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// Nothing is drawn off the page: with a transparent background, every pixel of the outermost rows and
 /// columns must stay fully transparent, at several sizes and font scales, with long texts everywhere.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 final class ColormapTests: XCTestCase {
     func testViridisMatchesPublishedTable() {

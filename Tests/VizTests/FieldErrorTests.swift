@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// Bad input gives a VizError with a clear message, or a figure with a note — never a trap.
 final class FieldErrorTests: XCTestCase {

@@ -1,7 +1,7 @@
 import TestSupport
 import XCTest
 import Foundation
-@testable import Viz
+import Viz
 
 /// Renders the teaching figures of the fields layer (written to the temporary directory for a look) and
 /// checks what a reader would check.

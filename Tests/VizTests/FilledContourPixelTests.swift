@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// Pixels of filled contours: no background between adjacent bands, and the same picture as before the
 /// one-pass isobands up to anti-aliasing.

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Viz
+import Viz
 
 /// Fixed tick labels (categories, recipe-chosen ticks), bar value labels and reference-line labels keep
 /// the layout rules: no two text boxes meet, and labels move off the curves.

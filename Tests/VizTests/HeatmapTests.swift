@@ -1,6 +1,7 @@
+import Foundation
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 final class HeatmapTests: XCTestCase {
     /// The bounding box of non-white pixels (the plot area when axes are hidden and the heatmap fills it).
@@ -65,7 +66,7 @@ final class HeatmapTests: XCTestCase {
     }
 
     func testSamplerIsDeterministicAndMatchesDirectEvaluation() throws {
-        let f: @Sendable (Double, Double) -> Double = { x, y in Math.sin(x * 3) * Math.cos(y * 2) + x * y }
+        let f: @Sendable (Double, Double) -> Double = { x, y in sin(x * 3) * cos(y * 2) + x * y }
         let a = try FieldSampler.sample(x: Interval(-1, 2), y: Interval(0, 1), nx: 123, ny: 77, f)
         let b = try FieldSampler.sample(x: Interval(-1, 2), y: Interval(0, 1), nx: 123, ny: 77, f)
         XCTAssertEqual(a.z, b.z)

@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// NaN and ±∞ break a line, and a jump is drawn as a jump.
 final class LineBreakTests: XCTestCase {

@@ -1,5 +1,6 @@
+import Foundation
 import XCTest
-@testable import Viz
+import Viz
 
 /// A path of 100,000 steps (`surface … --steps 100000`) is thinned to the output resolution and stroked
 /// in pieces, so drawing costs grow linearly; what is drawn stays within a quarter pixel of the path.
@@ -9,7 +10,7 @@ final class LongPathTests: XCTestCase {
         let n = Int(ProcessInfo.processInfo.environment["DLPLOT_LONG_PATH_STEPS"] ?? "") ?? 100_000
         let points = (0..<n).map { k -> Point in
             let t = Double(k) / Double(n), angle = t * 400
-            return Point(2 * (1 - t) * Math.cos(angle), 2 * (1 - t) * Math.sin(angle))
+            return Point(2 * (1 - t) * cos(angle), 2 * (1 - t) * sin(angle))
         }
         var ax = Axes()
         ax.xLimits = Interval(-2.5, 2.5); ax.yLimits = Interval(-2.5, 2.5)

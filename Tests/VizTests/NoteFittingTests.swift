@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 /// A note wider than its plot is never cut off at the frame: it goes on two lines, then shrinks.
 final class NoteFittingTests: XCTestCase {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Viz
+import Viz
 
 /// Curves that turn faster than the pixel columns are drawn as the band they fill, where they do.
 final class OscillationEnvelopeTests: XCTestCase {

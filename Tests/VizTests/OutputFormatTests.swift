@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// The three file formats are well formed, carry their metadata, and are byte-for-byte reproducible.
 final class OutputFormatTests: XCTestCase {
@@ -16,7 +16,7 @@ final class OutputFormatTests: XCTestCase {
         for k in 0..<(rows * columns) {
             var a = Axes(title: "panel \(k)", xLabel: "$t$", yLabel: "$\\theta_t$")
             let xs = (0..<50).map(Double.init)
-            a.add(LineMark(x: xs, y: xs.map { Math.sin($0 / 5) }, style: StrokeStyle(color: Palette.okabeIto[0], width: 2), label: "θ"))
+            a.add(LineMark(x: xs, y: xs.map { sin($0 / 5) }, style: StrokeStyle(color: Palette.okabeIto[0], width: 2), label: "θ"))
             f.add(a, row: k / columns, column: k % columns)
         }
         return f

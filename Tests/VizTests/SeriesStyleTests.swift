@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Viz
+import Viz
 
 /// The twelve series styles stay apart in colour, under colour-blindness, in greyscale, by dash and by marker,
 /// and every colour stands out from its theme's background.

@@ -10,7 +10,7 @@ final class SurfacePathDashTests: XCTestCase {
     /// A bent path on an empty scene (nothing hides it), seen from above: x and y scaled by 100.
     private func scene(cover: FaceCover = FaceCover(faces: [])) -> SurfacePathScene {
         let points = [Point3(0, 0, 0), Point3(1, 0, 0), Point3(1, 0.7, 0), Point3(0.2, 1.3, 0)]
-        return SurfacePathScene(paths: [(points, dashed, false)], normalized: { $0 }, faceSize: 0.1,
+        return SurfacePathScene(paths: [(points, dashed, false, false)], normalized: { $0 }, faceSize: 0.1,
                                 dev: { Point($0.x * 100, $0.y * 100) }, depth: { _ in 0 }, cover: cover)
     }
 

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 /// Labels of the smallest and largest doubles, and mantissas that round up to ten.
 final class TickFormatExtremesTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 final class TickFormatTests: XCTestCase {
     func testDecimalsFollowTheStep() {
@@ -44,13 +44,14 @@ final class TickFormatTests: XCTestCase {
         a.xScale = .log
         a.xLimits = Interval(1e-3, 1e1)
         a.add(LineMark(x: [1e-3, 1e1], y: [0, 1], style: StrokeStyle(color: .black)))
-        let layout = try Figure.single(a).laidOut()
-        let texts = layout.axes[0].xLabels.flatMap { $0.items.compactMap { item -> String? in
-            if case let .text(s, _, _) = item { return s }
-            return nil
-        } }
+        let rec = try Figure.single(a).record()
+        let plot = try XCTUnwrap(rec.elements.first { $0.element.kind == .plotArea }?.box)
+        let labels = rec.elements.filter { $0.element.kind == .tickLabel }
+        let texts = labels.map(\.element.text)
         XCTAssertTrue(texts.contains("10⁻³"), "\(texts)")
-        XCTAssertEqual(layout.axes[0].xTicks.first, 1e-3)
+        // The first tick is at the left end, 10⁻³: its label is centred under the plot's left edge.
+        let first = try XCTUnwrap(labels.first { $0.element.text == "10⁻³" }?.box)
+        XCTAssertEqual(first.midX, plot.minX, accuracy: 1, "\(first) under \(plot)")
     }
 }
 

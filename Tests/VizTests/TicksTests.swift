@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 /// Tick vectors from d3-array's `ticks` (STYLE.md §A1): the values d3 itself returns.
 final class TicksTests: XCTestCase {

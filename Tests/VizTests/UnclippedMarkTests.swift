@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// A mark with `clipsToPlot = false` is drawn whole over the plot's frame: a basin map's minimum on
 /// the border of the map kept only half of its star.

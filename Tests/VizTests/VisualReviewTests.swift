@@ -1,6 +1,7 @@
+import Foundation
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// Renders the review figures (every mark; dark and print themes; a 3×3 shared grid). Each must render
 /// with ink in every panel; with DLPLOT_REVIEW_DIR set, the PNGs are also written there to look at.
@@ -10,14 +11,14 @@ final class VisualReviewTests: XCTestCase {
         fig.title = "Every mark: $\\sigma(x) = \\frac{1}{1+e^{-x}}$"
         var a = Axes(title: "sigmoid, zones and asymptotes", xLabel: "$x$", yLabel: "$\\sigma(x)$")
         let xs = stride(from: -8.0, through: 8.0, by: 0.05).map { $0 }
-        let sig = xs.map { 1 / (1 + Math.exp(-$0)) }
+        let sig = xs.map { 1 / (1 + exp(-$0)) }
         a.add(BandMark.vertical(from: -.infinity, to: -5, color: theme.bandColors[0], text: "saturated", label: "saturation"))
         a.add(BandMark.vertical(from: 5, to: .infinity, color: theme.bandColors[0]))
         a.add(AreaMark(x: xs, y1: sig.map { $0 - 0.08 }, y2: sig.map { $0 + 0.08 }, color: theme.color(0).withAlpha(0.2), label: "±0.08"))
         a.add(LineMark(x: xs, y: sig, style: StrokeStyle(color: theme.color(0), width: theme.lineWidth), label: "$\\sigma(x)$"))
         a.add(ReferenceLineMark.horizontal(y: 1, text: "$y = 1$"))
         a.add(ReferenceLineMark.horizontal(y: 0, text: "$y = 0$"))
-        a.add(ScatterMark(x: [-2, 0, 2], y: [1 / (1 + Math.exp(2)), 0.5, 1 / (1 + Math.exp(-2))], shape: .diamond, size: 9,
+        a.add(ScatterMark(x: [-2, 0, 2], y: [1 / (1 + exp(2)), 0.5, 1 / (1 + exp(-2))], shape: .diamond, size: 9,
                           color: theme.color(1), edge: theme.background, label: "samples"))
         a.add(ArrowMark(from: Point(3.5, 0.3), to: Point(0.3, 0.48), color: theme.color(2), text: "steepest"))
         a.add(AnnotationMark("$\\sigma'(0) = \\frac{1}{4}$", at: Point(0, 0.5), offset: Point(-40, 30)))
@@ -49,10 +50,10 @@ final class VisualReviewTests: XCTestCase {
         fig.title = "Learning rate × momentum"
         for r in 0..<3 {
             for c in 0..<3 {
-                var a = Axes(title: "η = \(TickFormat.short(0.001 * Math.pow(10, Double(c)))), β = \(TickFormat.short(0.5 + 0.2 * Double(r)))",
+                var a = Axes(title: "η = \(TickFormat.short(0.001 * pow(10, Double(c)))), β = \(TickFormat.short(0.5 + 0.2 * Double(r)))",
                              xLabel: "step", yLabel: "loss")
                 let xs = (0..<200).map(Double.init)
-                a.add(LineMark(x: xs, y: xs.map { Math.exp(-$0 * 0.005 * Double(c + 1) * Double(r + 1)) }, style: StrokeStyle(color: fig.theme.color(c), width: 1.6)))
+                a.add(LineMark(x: xs, y: xs.map { exp(-$0 * 0.005 * Double(c + 1) * Double(r + 1)) }, style: StrokeStyle(color: fig.theme.color(c), width: 1.6)))
                 fig.add(a, row: r, column: c)
             }
         }

@@ -57,6 +57,18 @@ struct GroupCurve {
         x = grid
     }
 
+    /// The band's opacity: the least, from 0.2 up to 0.5, at which the band stands out from the plot's
+    /// background by a WCAG contrast ratio of 1.3, or 1.9 on a dark background (whose dark tones a projector
+    /// crushes: a 0.2 band there vanished).
+    static func bandAlpha(_ color: Color, on background: Color) -> Double {
+        let target = background.luminance < 0.2 ? 1.9 : 1.3
+        func contrast(_ a: Double) -> Double {
+            let l0 = background.luminance, l1 = background.mixed(with: color.withAlpha(1), a).luminance
+            return (max(l0, l1) + 0.05) / (min(l0, l1) + 0.05)
+        }
+        return stride(from: 0.2, through: 0.5, by: 0.05).first { contrast($0) >= target } ?? 0.5
+    }
+
     /// The step of grid point i (its x on a step axis; unused by the words of the other axes).
     func step(_ i: Int) -> Int64 { axis == .step && x[i].magnitude < 9e18 ? Int64(x[i]) : Int64(i) }
 
@@ -76,7 +88,8 @@ struct GroupCurve {
             bx.append(x[i]); lo.append(l); hi.append(h)
         }
         if !bx.isEmpty {
-            let area = AreaMark(x: bx, y1: lo, y2: hi, color: look.color.withAlpha(0.2), zOrder: 1)
+            let area = AreaMark(x: bx, y1: lo, y2: hi, color: look.color.withAlpha(Self.bandAlpha(look.color, on: theme.plotBackground)),
+                                zOrder: 1)
             ax.add(area, animated: animated, as: .area(area, times: bx))
         }
         let mean = CurvePoints.points(x, shown.mean, logY: logY, dropped: &dropped)

@@ -30,6 +30,9 @@ public struct RunsFigure: FigureRecipe {
     /// Made for an animation: the curves (and bands) grow along x, the legend gives each run's latest step
     /// and value, and a divergence's cross appears at its x (`TimedMark`s; the still figure is the same).
     public var animated = false
+    /// Whether a panel whose values run away gets a clipped view (`RunawayView`); false when the y range is
+    /// the user's (`--y-range`).
+    public var clipsRunaways = true
 
     public init(runs: [RunLog], metrics: [String], x: RunCurves.XAxis = .step, smoothing: Double? = nil, logY: Bool = false,
                 groupPattern: (source: String, regex: Regex<AnyRegexOutput>)? = nil, band: RunCurves.Band = .minmax) {
@@ -48,6 +51,7 @@ public struct RunsFigure: FigureRecipe {
         let grid = Self.panelGrid(count: metrics.count)
         let columnPixels = figure.size.width / Double(grid.columns)
         var dropped = false, spansDecades = false
+        var runaways: [RunawayView] = []
         var moments = Set<Double>()
         let seconds = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         // Time in the unit its span reads in: "71.5 h", not "2.57×10⁵ s".
@@ -74,6 +78,7 @@ public struct RunsFigure: FigureRecipe {
                 if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
             }
+            var lines: [(x: (Int) -> Double, values: ArraySlice<Double>, style: Int)] = []
             if let groups {
                 for (g, group) in groups.enumerated() {
                     let members = curves.filter { group.members.contains($0.run) }
@@ -82,6 +87,8 @@ public struct RunsFigure: FigureRecipe {
                     summary.timeUnit = unit.rawValue
                     groupRows.add(group: group.key, metric: metric, curve: summary)
                     interpolated = interpolated || summary.summary.interpolated > 0
+                    let gx = summary.x
+                    lines.append(({ gx[$0] }, (summary.smoothed ?? summary.summary).mean[...], g))
                     dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
                                            theme: theme, pixels: columnPixels,
                                            place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis, timeUnit: unit),
@@ -89,6 +96,8 @@ public struct RunsFigure: FigureRecipe {
                 }
             } else {
                 for c in curves {
+                    let cx = c.x
+                    lines.append(({ cx[$0] }, (c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.run))
                     let label = runs.count == 1 ? metric : runs[c.run].name
                     dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, best: best,
                                      theme: theme, pixels: columnPixels,
@@ -102,27 +111,23 @@ public struct RunsFigure: FigureRecipe {
             let shown = curves.flatMap { c in
                 [(c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.series.values.prefix(c.series.drawnCount)]
             }
-            // A panel whose runs all diverged at once still draws (empty, with its legend).
-            ax.yLimits = PanelLimits.y(shown, log: logY) ?? (logY ? Interval(0.1, 1) : Interval(0, 1))
-            ax.yPadding = 0
+            if let view = setYLimits(&ax, shown: shown, lines: lines, theme: theme) { runaways.append(view) }
             if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
             if wholeX, let ticks = PanelLimits.integerTicks(xRange) { ax.xTickLabels = ticks }
-            if !logY, PanelLimits.decades(shown) > 6 {
-                spansDecades = true
-            }
+            spansDecades = spansDecades || (!logY && PanelLimits.decades(shown) > 6)
             figure.add(ax, row: k / grid.columns, column: k % grid.columns)
         }
         figure.title = title()
         figure.subtitle = subtitle()
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
-        figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades)
+        figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways)
         return groups == nil ? [points.table] : [points.table, groupRows]
     }
 
     /// The figure's notes on what it shows (at most three). What the reader skipped or replaced goes to
     /// standard error only (see RunsCommand), never on the figure.
-    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool) -> String? {
+    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool, runaways: [RunawayView] = []) -> String? {
         var notes: [String] = []
         if let mixed = mixedStepNote() { notes.append(mixed) }
         if interpolated {
@@ -130,7 +135,7 @@ public struct RunsFigure: FigureRecipe {
                 + "\(x == .time ? "time" : x.rawValue) any of them logged, each interpolated linearly between its own points and left out beyond its first and last.")
         }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
-        if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
+        if let note = RunawayView.note(runaways) { notes.append(note) } else if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
         return notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
     }
 

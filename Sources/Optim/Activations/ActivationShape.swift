@@ -211,7 +211,8 @@ extension Activation {
             let d = a + ratio * (b - a)
             if sign * g(c) > sign * g(d) { b = d } else { a = c }
         }
-        let at = (a + b) / 2
+        // To the precision g's values support: no noise digits in "max |f′| at x = …".
+        let at = ExtremumPrecision.snap({ sign * g($0) }, maximiserAt: (a + b) / 2, reach: 1.0 / 64)
         return (g(at), at)
     }
 }

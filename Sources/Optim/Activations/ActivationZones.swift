@@ -114,7 +114,9 @@ extension Activation {
     private func staysSmallBeyond(_ end: Double, side: Double, span: Double, _ small: (Double) -> Bool) -> Bool {
         var d = max(span, 1) / 64
         while d < 1e6 {
-            if !small(end + side * d) { return false }
+            // Where a formula's f′ is NaN far out (e/(1 + e) from x ≈ 710: ∞/∞) nothing is known against the tail:
+            // such samples are skipped (they made a typed sigmoid saturate on one side only).
+            if !small(end + side * d), !derivative(end + side * d).isNaN { return false }
             d *= 1.5
         }
         return true

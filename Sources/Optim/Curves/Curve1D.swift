@@ -123,7 +123,11 @@ public struct Curve1D: Sendable, Hashable {
         case .quartic: return "$f(w) = w^4/4$"
         case .doubleWell: return "$f(w) = (w^2-1)^2 + 0.3w$"
         case .pitfalls: return "$f(w)$: local minimum, global minimum, plateau"
-        case .expression: return expression?.formulaWithParameters ?? ""
+        // In w, as the figures' axes and update rule (w ← w − αf′(w)) name it: typed in x, drawn against w.
+        // (x when a parameter is itself called w.)
+        case .expression:
+            guard let e = expression else { return "" }
+            return e.formulaWithParameters(variable: e.parameters["w"] == nil ? "w" : "x")
         }
     }
 

@@ -83,6 +83,23 @@ enum ExpressionKernels {
         return (.nan, .nan, .nan)
     }
 
+    /// √(a² + b²) with ∂/∂a = a/h and ∂/∂b = b/h, scaled so that no square underflows or overflows
+    /// (Foundation's hypot); at a = b = 0 both partials are 0, the cone tip's subgradient of least norm.
+    @inline(__always)
+    static func hypot(_ a: Double, _ b: Double) -> (Double, Double, Double) {
+        let h = Double.hypot(a, b)
+        guard h != 0 else { return (0, 0, 0) }
+        guard !a.isNaN, !b.isNaN else { return (.nan, .nan, .nan) }
+        // Where h overflows (coordinates near the double maximum, or infinite) a/h is still a direction cosine.
+        guard h.isFinite else {
+            let m = Swift.max(Swift.abs(a), Swift.abs(b))
+            let (sa, sb) = m.isInfinite ? (a.isInfinite ? (a < 0 ? -1.0 : 1.0) : 0, b.isInfinite ? (b < 0 ? -1.0 : 1.0) : 0) : (a / m, b / m)
+            let r = (sa * sa + sb * sb).squareRoot()
+            return (h, sa / r, sb / r)
+        }
+        return (h, a / h, b / h)
+    }
+
     /// min(a, b), as `maximum`.
     @inline(__always)
     static func minimum(_ a: Double, _ b: Double) -> (Double, Double, Double) {

@@ -136,9 +136,12 @@ struct CriticalPoints {
             found.append(p)
             let h = CriticalPoints.hessian(f, p)
             let det = h.xx * h.yy - h.xy * h.xy
-            if det < -1e-12 * max(1, h.xx * h.xx + h.yy * h.yy) {
+            // The Hessian's word is checked on values around p: where f is nearly flat (x^y at (10, −10),
+            // f ≈ 10⁻¹⁰) a tiny gradient passes the tolerance and a tiny Hessian can look positive.
+            let ring = CriticalPoints.ring(f, p, radius: 1e-3 * max(box.xmax - box.xmin, box.ymax - box.ymin))
+            if det < -1e-12 * max(1, h.xx * h.xx + h.yy * h.yy), ring.signChanges >= 4 {
                 saddles.append(p)
-            } else if det > 0, h.xx > 0 {
+            } else if det > 0, h.xx > 0, ring.noneBelow {
                 minima.append((p, f.value(p.x, p.y)))
             }
         }
@@ -187,6 +190,22 @@ struct CriticalPoints {
         }
         let g = f.gradient(p.x, p.y)
         return abs(g.dx) + abs(g.dy) <= tolerance ? p : nil
+    }
+
+    /// f on 16 points at `radius` around p, compared with f(p): `noneBelow` when at least 12 are finite and none is
+    /// below f(p) (by more than 10⁻¹³ f(p)), `signChanges` the number of sign changes of f − f(p) around the ring
+    /// (finite values only): 4 or more at a saddle.
+    static func ring(_ f: MathExpression, _ p: Point2, radius r: Double) -> (noneBelow: Bool, signChanges: Int) {
+        let centre = f.value(p.x, p.y)
+        guard centre.isFinite else { return (false, 0) }
+        let tolerance = 1e-13 * abs(centre)
+        let d = (0..<16).map { k -> Double in
+            let t = Double(k) * Double.pi / 8
+            return f.value(p.x + r * Double.cos(t), p.y + r * Double.sin(t)) - centre
+        }.filter(\.isFinite)
+        let signs = d.filter { abs($0) > tolerance }.map { $0 > 0 }
+        let changes = zip(signs, signs.dropFirst() + signs.prefix(1)).filter { $0 != $1 }.count
+        return (d.count >= 12 && d.allSatisfy { $0 >= -tolerance }, signs.count > 1 ? changes : 0)
     }
 
     /// ∇²f at p by central differences of the exact gradient.

@@ -90,12 +90,14 @@ public struct FunctionShape: Sendable, Hashable {
         let refinedHigh = refine(f, around: hi.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
         (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
+        maxAbsDerivativeAt = snapped({ abs(df($0)) }, maxAbsDerivativeAt, scan: scan, samples: n)
         let lower = tail(f, side: -1), upper = tail(f, side: 1)
         outputRange = range(low: (-refinedLow.value < lo.value ? -refinedLow.value : lo.value, refinedLow.at),
                             high: max(hi.value, refinedHigh.value.isFinite ? refinedHigh.value : hi.value), tails: [lower, upper])
+        unattainRoundedPlateaus(xs: xs, ys: ys)
         if outputRange.lowerAttained {
             minimum = outputRange.lower
-            minimumAt = -refinedLow.value < lo.value ? refinedLow.at : lo.at
+            minimumAt = snapped({ -f($0) }, -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
         }
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
@@ -111,6 +113,27 @@ public struct FunctionShape: Sendable, Hashable {
             }
         }
         applyPoles(FunctionShape.poles(f, xs: xs, ys: zip(ys, isolated).map { $1 ? .nan : $0 }))
+    }
+
+    /// A bound of the range that f takes only on a run of samples out to an end of the scan that starts at no
+    /// kink or jump is f rounding onto its limit, not a value taken: between branch points f is analytic, and an
+    /// analytic function constant on an interval is constant on its whole piece. e/(1 + e) is 1.0 from x ≈ 37
+    /// in float64, but never 1: its range is (0, 1), as the built-in sigmoid's, not (0, 1].
+    private mutating func unattainRoundedPlateaus(xs: [Double], ys: [Double]) {
+        let breaks = kinks + jumps
+        for side in [-1, 1] {
+            let order = side < 0 ? Array(ys.indices) : Array(ys.indices.reversed())
+            guard let endIndex = order.first else { continue }
+            let v = ys[endIndex]
+            let isUpper = v == outputRange.upper && outputRange.upperAttained, isLower = v == outputRange.lower && outputRange.lowerAttained
+            guard v.isFinite, isUpper || isLower, let inner = order.first(where: { ys[$0] != v }) else { continue }
+            // The run is xs[first in run] … the scan's end; a branch point inside or at its start makes it a real flat piece.
+            let (a, b) = (min(xs[inner], xs[endIndex]), max(xs[inner], xs[endIndex]))
+            guard ys[inner].isFinite, !breaks.contains(where: { $0 >= a && $0 <= b }) else { continue }
+            let r = outputRange
+            outputRange = OutputRange(lower: r.lower, upper: r.upper, lowerAttained: r.lowerAttained && !isLower,
+                                      upperAttained: r.upperAttained && !isUpper)
+        }
     }
 
     /// True at samples that are defined while both neighbours are not (NaN or infinite).
@@ -226,6 +249,12 @@ public struct FunctionShape: Sendable, Hashable {
         }
         return OutputRange(lower: lower, upper: upper, lowerAttained: lowerAttained && lower.isFinite,
                            upperAttained: upperAttained && upper.isFinite)
+    }
+
+    /// `at`, a maximiser of g found by `refine` from a scan step, to the precision g's values
+    /// support (`ExtremumPrecision`): e/(1 + e)′ peaks at 0, not at the search's −1.37×10⁻⁹.
+    private func snapped(_ g: (Double) -> Double, _ at: Double, scan: ClosedRange<Double>, samples n: Int) -> Double {
+        ExtremumPrecision.snap(g, maximiserAt: at, reach: (scan.upperBound - scan.lowerBound) / Double(n))
     }
 
     /// Golden-section search for the maximum of g within one step of `x`.

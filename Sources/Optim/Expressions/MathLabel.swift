@@ -5,7 +5,10 @@
 /// over the postfix nodes (no recursion).
 extension MathExpression {
     /// The math, without the surrounding `$`.
-    public var mathLabel: String {
+    public var mathLabel: String { mathLabel(variables: ("x", "y")) }
+
+    /// The math with the variables named `variables` (a 1-D loss over a weight: `w^{4} - w^{2}`).
+    public func mathLabel(variables: (x: String, y: String)) -> String {
         typealias Part = (text: String, precedence: Int, leadingNumber: Bool)
         var parts: [Part] = []
         parts.reserveCapacity(nodes.count)
@@ -18,7 +21,7 @@ extension MathExpression {
             switch node.kind {
             case .number(let v): parts.append((MathExpression.label(number: v), 5, true))
             case .constant(let c): parts.append((c == .pi ? "\\pi" : "e", 5, false))
-            case .variable(let k): parts.append((k == 0 ? "x" : "y", 5, false))
+            case .variable(let k): parts.append((k == 0 ? variables.x : variables.y, 5, false))
             case .parameter(let name, _): parts.append((MathExpression.label(name: name), 5, false))
             case .negate: parts.append(("-" + wrap(a, below: 2), 3, false))
             case .binary(let op):
@@ -61,6 +64,13 @@ extension MathExpression {
     /// what a figure of one member titles itself with, so the values drawn are on the figure.
     public var formulaWithParameters: String {
         parameters.isEmpty ? formula : formula + ", " + parameterLabel
+    }
+
+    /// `formulaWithParameters` of a 1-D expression in the variable `name` (`$f(w) = w^{4} - w^{2}$`), for
+    /// figures whose axis calls the variable so (gradient descent on a loss in w).
+    public func formulaWithParameters(variable name: String) -> String {
+        let f = "$f(" + name + ") = " + mathLabel(variables: (name, "y")) + "$"
+        return parameters.isEmpty ? f : f + ", " + parameterLabel
     }
 
     /// A number as typed in math: the shortest decimal, and 10^{k} for scientific notation.

@@ -13,6 +13,10 @@ struct Tape: Sendable, Hashable {
         case power
         case maximum, minimum
         case unary(UnaryFunction)
+        /// √(a² + b²) without forming the squares (`sqrt(x^2 + y^2)` compiles to it): a cone 10⁻²⁰⁰
+        /// from its tip has f = 10⁻²⁰⁰ and |∇f| = 1, where x² underflows (f = 0, ∂f/∂x = inf) and
+        /// 10²⁰⁰ overflows; its gradient at the tip is the subgradient 0, as the root's cone tip gives.
+        case hypot
     }
 
     struct Instruction: Sendable, Hashable {
@@ -55,7 +59,13 @@ struct Tape: Sendable, Hashable {
                     let exponent = instructions[node.rhs]
                     ins.op = exponent.op == .constant ? .powerConstant(exponent.value) : .power
                 }
-            case .call(let f): ins.op = .unary(f)
+            case .call(let f):
+                ins.op = .unary(f)
+                // sqrt(u² + v²) (squares as ^2 or u*u) is hypot(u, v); the squares stay, unused.
+                if f == .elementary(.sqrt), let (u, v) = sumOfSquares(node.lhs) {
+                    instructions.append(Tape.hypot(u, v, instructions))
+                    continue
+                }
             case .call2(let f): ins.op = f == .max ? .maximum : .minimum
             }
             if ins.op != .constant, ins.op != .x, ins.op != .y {
@@ -71,6 +81,31 @@ struct Tape: Sendable, Hashable {
             }
             instructions.append(ins)
         }
+    }
+
+    /// The bases u, v when register `r` is u² + v² (each square written u^2 or u*u), else nil.
+    private func sumOfSquares(_ r: Int) -> (Int, Int)? {
+        let sum = instructions[r]
+        guard sum.op == .add else { return nil }
+        func base(_ k: Int) -> Int? {
+            let s = instructions[k]
+            if s.op == .powerConstant(2) { return s.a }
+            // u*u: one register twice, or the same variable read twice (x*x parses to two reads of x).
+            if s.op == .multiply, s.a == s.b || (instructions[s.a].op == instructions[s.b].op
+                                                 && [Op.x, Op.y].contains(instructions[s.a].op)) { return s.a }
+            return nil
+        }
+        guard let u = base(sum.a), let v = base(sum.b) else { return nil }
+        return (u, v)
+    }
+
+    /// The hypot instruction over registers u and v (folded to a constant when neither depends on x or y).
+    private static func hypot(_ u: Int, _ v: Int, _ instructions: [Instruction]) -> Instruction {
+        let (iu, iv) = (instructions[u], instructions[v])
+        guard iu.dx || iu.dy || iv.dx || iv.dy else {
+            return Instruction(op: .constant, value: Tape.apply(.hypot, iu.value, iv.value).value)
+        }
+        return Instruction(op: .hypot, a: u, b: v, dx: iu.dx || iv.dx, dy: iu.dy || iv.dy)
     }
 
     /// One operation on scalars: the value and the partial derivatives with respect to a and b.
@@ -91,6 +126,7 @@ struct Tape: Sendable, Hashable {
         case .power: return ExpressionKernels.power(a, b)
         case .maximum: return ExpressionKernels.maximum(a, b)
         case .minimum: return ExpressionKernels.minimum(a, b)
+        case .hypot: return ExpressionKernels.hypot(a, b)
         case .unary(let f):
             let (v, p) = Tape.unary(f, a)
             return (v, p, 0)

@@ -31,6 +31,7 @@ extension TapeEvaluator {
         case .power: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.power(a[i], b[i]) }
         case .maximum: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.maximum(a[i], b[i]) }
         case .minimum: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.minimum(a[i], b[i]) }
+        case .hypot: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.hypot(a[i], b[i]) }
         case .unary(let f):
             switch f {
             case .elementary(let e): elementary(e, n, a, out, pa)

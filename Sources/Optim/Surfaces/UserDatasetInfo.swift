@@ -34,6 +34,14 @@ enum UserDatasetInfo {
         if classification, let bad = data.labels.first(where: { $0 != 0 && $0 != 1 }) {
             throw OptimError("label \(bad) is not allowed; expected 0 or 1")
         }
+        // The moments square the inputs: past √(largest double) ≈ 1.34×10¹⁵⁴ that overflows, and x = 10²⁰⁰, 2×10²⁰⁰ read
+        // as "every x is the same". Said for what it is.
+        let columns = [("x" + (data.hasTwoFeatures ? "1" : ""), data.inputs), ("x2", data.secondInputs ?? []), ("y", classification ? [] : data.labels)]
+        for (name, values) in columns {
+            if let big = values.max(by: { abs($0) < abs($1) }), abs(big) > Double.greatestFiniteMagnitude.squareRoot() {
+                throw OptimError("\(name) reaches \(big): its square overflows float64 (above 1.3e+154); expected the data rescaled")
+            }
+        }
         if moments(data).isSingular {
             throw OptimError(data.hasTwoFeatures
                 ? "x2 is a multiple of x1 (or one of them is all zeros): w1 and w2 cannot be told apart, so the loss has no single minimum; expected two independent features"

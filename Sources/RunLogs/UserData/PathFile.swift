@@ -86,6 +86,11 @@ public enum PathFileReader {
             throw RunLogError(file: path, "line 1: no header row; " + expected)
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        // A column named twice (x,y,x) is ambiguous: which x is the path's cannot be guessed.
+        let used = ["x", "y", "w", "b", "w1", "w2", "step", "label", "loss", "f"]
+        if let twice = used.first(where: { name in header.filter { $0 == name }.count > 1 }) {
+            throw RunLogError(file: path, "line 1: column '\(twice)' appears twice in '\(header.joined(separator: ","))'; expected each column once")
+        }
         let xi = header.firstIndex(of: "x") ?? header.firstIndex(of: "w") ?? header.firstIndex(of: "w1")
         let yi = header.firstIndex(of: "y") ?? header.firstIndex(of: "b") ?? header.firstIndex(of: "w2")
         guard let xi, let yi else {

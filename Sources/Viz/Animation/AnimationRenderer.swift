@@ -109,12 +109,13 @@ public final class AnimationRenderer: Sendable {
             }
             l.panels[p].axes = axes
             guard let old = l.axes[p].legend else { continue }
-            let entries = axes.marks.flatMap { $0.legendEntries(theme: theme) }
+            let given = axes.marks.flatMap { $0.legendEntries(theme: theme) }
+            let entries = old.joined ? LegendLayout.joiningFirstLines(given) : given
             if entries.map(\.label) == old.entries.map(\.label) { continue }
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
             let size = old.font.size / theme.legendFont.size * (last ? 1 : texts.legendScale(p))
-            var legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                                      maxWidth: .infinity, scale: size)
+            var legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
+                                      maxWidth: .infinity, scale: size, joined: old.joined)
             // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
             legend.size.width = max(legend.size.width, old.size.width)
             l.axes[p].legend = legend

@@ -1,9 +1,5 @@
 import CCodecs
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// The shared libraries behind an animated format, opened at run time (dlopen of their versioned sonames)
 /// the first time that format is written, so that a program using Viz starts, and draws still figures, without them.

@@ -49,10 +49,11 @@ struct FrameTexts: Sendable {
             for moving in frames {
                 var axes = animation.still.panels[p].axes
                 if moving.indices.contains(p) { axes.add(contentsOf: moving[p]) }
-                let entries = axes.marks.flatMap { $0.legendEntries(theme: theme) }
+                let given = axes.marks.flatMap { $0.legendEntries(theme: theme) }
+                let entries = old.joined ? LegendLayout.joiningFirstLines(given) : given
                 guard !entries.isEmpty, entries.map(\.label) != old.entries.map(\.label) else { continue }
-                let legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                                          maxWidth: .infinity, scale: old.font.size / theme.legendFont.size)
+                let legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
+                                          maxWidth: .infinity, scale: old.font.size / theme.legendFont.size, joined: old.joined)
                 widest = max(widest, legend.size.width)
             }
             return widest > room + 0.5 && room > 0 ? max(0.5, room / widest) : 1

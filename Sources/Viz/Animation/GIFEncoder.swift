@@ -1,9 +1,5 @@
 import CCodecs
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Writes indexed frames as an animated GIF89a through giflib: the first frame whole, every later frame as
 /// the smallest rectangle that changed, with unchanged pixels inside it transparent (so they compress to

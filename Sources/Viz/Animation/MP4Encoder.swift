@@ -1,9 +1,5 @@
 import CCodecs
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Writes frames as H.264 in an MP4 through libavcodec and libavformat (libx264 when present): yuv420p
 /// (BT.709, limited range) for PowerPoint, Keynote and browsers, at a constant frame rate; one encoder thread

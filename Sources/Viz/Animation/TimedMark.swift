@@ -17,22 +17,50 @@ public struct TimedMark: Mark {
         self.mark = mark; self.span = span; self.at = at
     }
 
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double { mark.zOrder }
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { mark.dataBounds() }
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] { mark.legendEntries }
+    /// `Mark`: Entries this mark contributes to the legend.
     public func legendEntries(theme: Theme) -> [LegendEntry] { mark.legendEntries(theme: theme) }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { mark.occupiedPoints() }
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in context: PlotContext) -> [Rect] { mark.occupiedRects(in: context) }
+    /// `Mark`: Draws the mark.
     public func draw(in context: PlotContext) { mark.draw(in: context) }
+    /// `Mark`: True when the mark's text is the most dispensable on the plot: it gives way to the legend and to
+    /// every other mark's text (it is shortened or left out instead of covering them).
     public var textGivesWay: Bool { mark.textGivesWay }
+    /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { mark.isDataInk }
+    /// `Mark`: True when the mark's `occupiedPoints` are the vertices of lines, whose segments are ink however
+    /// long (a curve of five points spans the plot with five segments); false for scattered points, which legends
+    /// and notes treat as joined only across short gaps.
     public var joinsPoints: Bool { mark.joinsPoints }
+    /// `Mark`: False for a mark drawn whole over the plot's frame (matplotlib's `clip_on=False`): a marker at the
+    /// edge of the data, such as a minimum on the border of a map, is not cut in half.
     public var clipsToPlot: Bool { mark.clipsToPlot }
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { mark.textKind }
+    /// `Mark`: The device box of text the layout may move off the data (a note), or nil; the mark draws it
+    /// shifted by the context's `textShift`.
     public func movableTextBox(in context: PlotContext) -> Rect? { mark.movableTextBox(in: context) }
+    /// `Mark`: The only shifts (device points) the layout may give the movable text, best first, or nil to let it
+    /// search rings around its place (a label that must stay on its line lists spots along it).
     public func movableTextShifts(in context: PlotContext) -> [Point]? { mark.movableTextShifts(in: context) }
+    /// `Mark`: True when the mark places its texts around other marks' texts and markers (given to it as the
+    /// context's `textObstacles`): contour labels, point labels.
     public var placesTextAroundOthers: Bool { mark.placesTextAroundOthers }
+    /// `Mark`: Among marks that place their texts around others, higher goes first (its texts are the others'
+    /// obstacles); 0 by default.
     public var textPriority: Double { mark.textPriority }
+    /// `Mark`: The sentence the figure's footnote says instead when the mark's movable text finds no spot in the
+    /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
+    /// inside the plot.
     public var footnoteText: String? { mark.footnoteText }
 }
 

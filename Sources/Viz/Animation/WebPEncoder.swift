@@ -1,9 +1,5 @@
 import CCodecs
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Writes frames as a lossless animated WebP through libwebp's animation encoder (WebPAnimEncoder), which
 /// stores each frame as the rectangle that changed. Frame times are in milliseconds.

@@ -2,9 +2,7 @@
 // backend writes PNG, SVG and PDF, and the recording backend keeps every primitive with its geometry.
 
 import CCairo
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The Cairo drawing backend: one page of output as a Cairo surface and context, with Pango for text.
 ///

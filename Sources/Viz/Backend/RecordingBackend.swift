@@ -55,6 +55,7 @@ public final class RecordingBackend: DrawingBackend {
         public var records: Range<Int>
     }
 
+    /// `DrawingBackend`: The page size in points.
     public let size: Size
     /// Every primitive in drawing order.
     public private(set) var records: [Record] = []
@@ -72,15 +73,22 @@ public final class RecordingBackend: DrawingBackend {
         measurer = try CairoBackend(size: Size(1, 1), kind: .measuring(pixelsPerPoint: pixelsPerPoint))
     }
 
+    /// `DrawingBackend`: Pushes the transform and clip.
     public func save() { stack.append((transform, clipRect)) }
+    /// `DrawingBackend`: Pops the transform and clip pushed by the matching `save()`.
     public func restore() { if let (t, c) = stack.popLast() { transform = t; clipRect = c } }
+    /// `DrawingBackend`: Moves the origin by (`dx`, `dy`) points.
     public func translate(_ dx: Double, _ dy: Double) { transform = transform.translated(dx, dy) }
+    /// `DrawingBackend`: Rotates the axes by `radians` (clockwise on the page, as Cairo).
     public func rotate(_ radians: Double) { transform = transform.rotated(radians) }
+    /// `DrawingBackend`: Restricts drawing to `rect` (in the current transform) until the matching `restore()`.
     public func clip(_ rect: Rect) {
         guard let r = Rect.bounding(rect.corners.map(transform.apply)) else { return }
         clipRect = clipRect.map { $0.intersection(r) } ?? r
     }
+    /// `DrawingBackend`: Paints the whole page with `color`.
     public func paint(_ color: Color) { append(.paint(color)) }
+    /// `DrawingBackend`: Strokes `path` with `style`.
     public func stroke(_ path: Path, _ style: StrokeStyle) {
         guard !path.isEmpty, style.width > 0, style.color.a > 0 else { return }
         append(.stroke(vertices(path), style))
@@ -111,15 +119,20 @@ public final class RecordingBackend: DrawingBackend {
         }
         return out
     }
+    /// `DrawingBackend`: Fills `path` with `color` (non-zero winding, or even-odd for shapes with holes).
     public func fill(_ path: Path, _ color: Color, evenOdd: Bool) {
         guard !path.isEmpty, color.a > 0 else { return }
         append(.fill(vertices(path), color))
     }
+    /// `DrawingBackend`: Draws `width`×`height` straight-alpha RGBA pixels (row 0 on top) stretched into `rect`.
     public func drawImage(rgba: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool) {
         guard width > 0, height > 0, let r = Rect.bounding(rect.corners.map(transform.apply)) else { return }
         append(.image(r))
     }
+    /// `DrawingBackend`: The advance width, ascent and descent of one line of `text` in `font`, in points.
     public func measure(_ text: String, font: Font) -> TextMetrics { measurer.measure(text, font: font) }
+    /// `DrawingBackend`: Draws one line of text with the left end of its baseline at `origin` (in the current
+    /// transform).
     public func drawText(_ text: String, font: Font, color: Color, at origin: Point) {
         let m = measure(text, font: font)
         let local = Rect(x: origin.x, y: origin.y - m.ascent, width: m.width, height: m.height)
@@ -127,6 +140,7 @@ public final class RecordingBackend: DrawingBackend {
         append(.text(text, font, color, box: box))
     }
 
+    /// `DrawingBackend`: Starts the primitives of one figure element (nested elements are allowed).
     public func beginElement(_ element: FigureElement) {
         var e = element
         if e.panel == nil, let p = open.last { e.panel = elements[p].element.panel }
@@ -134,6 +148,7 @@ public final class RecordingBackend: DrawingBackend {
         open.append(elements.count - 1)
     }
 
+    /// `DrawingBackend`: Ends the element started by the matching `beginElement`.
     public func endElement() {
         guard let k = open.popLast() else { return }
         elements[k].records = elements[k].records.lowerBound..<records.count

@@ -18,6 +18,7 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
     /// install it (`apt install libgif7`) and the loader's reason.
     case missingLibrary(format: String, library: String, install: String, reason: String)
 
+    /// The error in words, naming the bad value.
     public var description: String {
         switch self {
         case let .invalidValue(what, value, allowed): "invalid \(what) '\(value)': expected \(allowed)"
@@ -50,6 +51,7 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
         /// figure's resolution and font scale.
         case readableText
 
+        /// The error in words, naming the bad value.
         public var description: String {
             switch self {
             case .legendBeside: "a page with room for the legend beside the plot"

@@ -9,6 +9,8 @@
 /// 1st percentile of `z − offset` (the deepest span `ContourLevels` spaces log levels over). The lower limit
 /// is the same rule on −z in the linear scale. This is matplotlib's `vmin`/`vmax` from percentiles (as in
 /// `imshow(..., vmin=np.percentile(z, 1))`), chosen automatically only when the extremes would hide the rest.
+/// When neither end is dominated but both are heavy tails around the median (`heavyTails`), the limits are
+/// the 2nd and 98th percentiles.
 public enum RobustFieldRange {
     /// The limits to clip `field` to, each nil when that end is not clipped; nil when neither is.
     /// - Parameter logScale: whether colours are log-spaced (nil: decide as `ContourLevels` `.auto` does).
@@ -16,6 +18,7 @@ public enum RobustFieldRange {
         let s = ContourLevels.sortedSample(field)
         guard s.count >= 100, let range = field.finiteRange, range.upper > range.lower else { return nil }
         let lower = undominated(s.reversed().map { -$0 }).map { -$0 }
+        if lower == nil, logScale != true, let both = heavyTails(s) { return both }
         let kept = lower.map { c in s.filter { $0 >= c } } ?? s
         let log = logScale ?? ContourLevels.spansDecades(kept, range: Interval(kept[0], kept[kept.count - 1]))
         var upper: Double?
@@ -32,6 +35,18 @@ public enum RobustFieldRange {
         }
         if lower == nil && upper == nil { return nil }
         return (lower, upper)
+    }
+
+    /// The 2nd and 98th percentiles (xarray's and seaborn's `robust=True`) when both ends of sorted `v` are
+    /// heavy tails around its median m: `max − q(0.98) > q(0.98) − m` and `q(0.02) − min > m − q(0.02)`. A line
+    /// of poles with both signs (1/(x − y): ±50 on the grid, but 96 % of the cells within ±8.3) passes the
+    /// one-sided rule, as each end's extreme is measured from the other's; nil otherwise.
+    static func heavyTails(_ v: [Double]) -> (lower: Double?, upper: Double?)? {
+        guard let lo = v.first, let hi = v.last else { return nil }
+        func q(_ p: Double) -> Double { v[min(v.count - 1, Int((p * Double(v.count - 1)).rounded()))] }
+        let m = q(0.5), top = q(0.98), bottom = q(0.02)
+        guard top > m, bottom < m, hi - top > top - m, bottom - lo > m - bottom else { return nil }
+        return (bottom, top)
     }
 
     /// The largest undominated top quantile of increasing `v` (see the type), nil when the maximum is.

@@ -21,6 +21,8 @@ public struct Colorbar: SideGuide {
     public var tickCount: Int
     /// Width of the colour strip in points.
     public var barWidth: Double
+    /// The one value of a constant field, ticked at the middle of its single band (a bare strip said nothing).
+    public var constantValue: Double?
 
     /// A colour key for `colormap` showing `content`.
     public init(colormap: Colormap, content: Content, label: String? = nil, tickCount: Int = 6, barWidth: Double = 12) {
@@ -36,13 +38,14 @@ public struct Colorbar: SideGuide {
     /// The colorbar of filled contours: one band per colour, boundaries at the levels.
     public init(for filled: FilledContourMark, label: String? = nil) {
         self.init(colormap: filled.colormap, content: .bands(levels: filled.levels.values), label: label)
+        if filled.levels.values.isEmpty, let r = filled.field.finiteRange, r.lower == r.upper { constantValue = r.lower }
     }
 
     /// The tick values: nice values inside the range (log: powers of ten, or 1-2-5 in short ranges) for a
     /// continuous strip, the levels for bands.
     public func tickValues() -> [Double] {
         switch content {
-        case let .bands(levels): return levels
+        case let .bands(levels): return levels.isEmpty ? constantValue.map { [$0] } ?? [] : levels
         case let .continuous(n):
             switch n.kind {
             case .linear: return Ticks.values(n.lower, n.upper, count: tickCount)
@@ -58,6 +61,7 @@ public struct Colorbar: SideGuide {
         switch content {
         case let .continuous(n): return n(v)
         case let .bands(levels):
+            if levels.isEmpty, v == constantValue { return 0.5 }
             guard let k = levels.firstIndex(of: v) else { return .nan }
             return Double(k + 1) / Double(levels.count + 1)
         }
@@ -92,6 +96,7 @@ public struct Colorbar: SideGuide {
     /// The title drawn along the strip, with the labels' shared offset or power of ten.
     func title() -> String? { formatted(tickValues()).axisTitle(label) }
 
+    /// The strip width the colorbar needs beside the plot, in points (its bar, ticks and title).
     public func width(_ ctx: GuideContext) -> Double {
         let font = ctx.theme.tickFont
         let widest = labels(tickValues()).map { ctx.measure($0, font: font).width }.max() ?? 0
@@ -107,6 +112,7 @@ public struct Colorbar: SideGuide {
         return max(half, (ctx.measure(label, font: ctx.theme.labelFont).width - height) / 2)
     }
 
+    /// Draws the colorbar into `strip` (device points).
     public func draw(in strip: Rect, _ ctx: GuideContext) {
         let theme = ctx.theme
         let bar = Rect(x: strip.minX, y: strip.minY, width: barWidth, height: strip.height)

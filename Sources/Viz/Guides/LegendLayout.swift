@@ -10,11 +10,17 @@ struct LegendLayout {
     var padding: Double
     var font: Font
     var size: Size
+    /// Whether each entry's first further line is joined to its first (`joiningFirstLines`).
+    var joined: Bool
 
     /// Measures a legend no taller than `maxHeight` (more columns) and, when possible, no wider than
-    /// `maxWidth` (fewer columns); `scale` shrinks the legend font.
-    init(entries: [LegendEntry], theme: Theme, canvas: any DrawingBackend, maxHeight: Double, maxWidth: Double, scale: Double = 1) {
+    /// `maxWidth` (fewer columns); `scale` shrinks the legend font; `joined` joins each entry's first
+    /// further line to its first line.
+    init(entries given: [LegendEntry], theme: Theme, canvas: any DrawingBackend, maxHeight: Double, maxWidth: Double, scale: Double = 1,
+         joined: Bool = false) {
+        let entries = joined ? Self.joiningFirstLines(given) : given
         self.entries = entries
+        self.joined = joined
         font = theme.legendFont.scaled(scale)
         let font = self.font
         labels = entries.map { TextLayout.make($0.label, font: font, canvas: canvas) }
@@ -42,6 +48,24 @@ struct LegendLayout {
         columnWidths = widths
         let width = widths.reduce(0, +) + Double(cols - 1) * font.size + 2 * padding
         size = Size(width, Double(rows) * rowHeight + 2 * padding - font.size * 0.2)
+    }
+
+    /// `entries` with each entry's first further line (`continuesPrevious`) appended to its first line after a
+    /// space, "sgd lr=0.002 → (0.97, 0.95), f = 7.37×10⁻⁴": a legend of half as many rows, for a page too
+    /// short for two lines an entry. Later further lines stay lines of their own.
+    static func joiningFirstLines(_ entries: [LegendEntry]) -> [LegendEntry] {
+        var out: [LegendEntry] = []
+        var joinable = false
+        for e in entries {
+            if e.continuesPrevious, joinable, let head = out.popLast() {
+                out.append(LegendEntry(label: head.label + "  " + e.label, sample: head.sample))
+                joinable = false
+            } else {
+                out.append(e)
+                joinable = !e.continuesPrevious
+            }
+        }
+        return out
     }
 
     /// The fewest rows per column for at most `columns` columns such that no column starts with a

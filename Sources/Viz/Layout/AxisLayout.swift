@@ -216,10 +216,13 @@ struct AxisLayout {
                 }
                 return scaled
             }
-            var l = measure(placement)
-            // An outside legend wider than half the cell would crush the plot, and one taller than the cell
-            // would run over the titles: put it below instead (when it fits there).
-            if placement == .outsideRight, l.size.width > rect.width * 0.5 {
+            var (l, beside) = (measure(placement), rect.width * 0.5)
+            if placement == .outsideRight {
+                (l, beside) = Self.besideMap(l, axes: axes, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
+            }
+            // An outside legend wider than half the cell would crush the plot (beside a map: more than it can
+            // spare), one taller than the cell would run over the titles: below instead (when it fits there).
+            if placement == .outsideRight, l.size.width > beside {
                 placement = .below
                 l = measure(placement)
                 // Too tall even so (over 60 % of the cell): below, it would crush the plot; inside, the plot
@@ -255,5 +258,28 @@ struct AxisLayout {
                                                                           theme: theme, canvas: canvas))
         }
         insets = i
+    }
+}
+
+extension AxisLayout {
+    /// A legend right of the plot, and the widest it may be. Beside an equal-aspect plot (a map) on a wide page
+    /// the plot may give up width it could not use for height, down to three quarters of the height it has;
+    /// there one column taller than the cell (12 runs' two-line entries on a 16:9 slide) joins each entry's
+    /// lines into one, its type shrunk as a legend's may be (to `LegendPlacer.minimumScale`) to fit that width.
+    static func besideMap(_ l: LegendLayout, axes: Axes, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
+                          canvas: any DrawingBackend) -> (LegendLayout, Double) {
+        let pad = theme.labelFont.size * 0.4
+        let tall = rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6)
+        guard axes.equalAspect else { return (l, rect.width * 0.5) }
+        let beside = max(rect.width * 0.5, rect.width - i.left - i.right - pad * 2 - 0.75 * tall)
+        guard l.columns == 1, l.size.height > rect.height - i.top else { return (l, beside) }
+        var joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, joined: true)
+        let scale = beside / joined.size.width * 0.995
+        if scale < 1, scale >= LegendPlacer.minimumScale {
+            joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside,
+                                  scale: scale, joined: true)
+        }
+        let fits = joined.columns == 1 && joined.size.height < l.size.height && joined.size.width <= beside
+        return (fits ? joined : l, beside)
     }
 }

@@ -23,7 +23,11 @@ public struct AnnotationMark: Mark {
     /// Said in the figure's footnote instead when no spot in the plot is free for the text (see
     /// `Mark.footnoteText`); nil: the text stays in the plot.
     public var footnote: String?
+    /// `Mark`: The sentence the figure's footnote says instead when the mark's movable text finds no spot in the
+    /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
+    /// inside the plot.
     public var footnoteText: String? { footnote }
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
     /// `text` at `offset` points from `point`, with a leader line to it.
@@ -35,6 +39,7 @@ public struct AnnotationMark: Mark {
 
     /// The annotated point takes part in the automatic limits (the text does not).
     public func dataBounds() -> Bounds? { point.isFinite ? Bounds(points: [point]) : nil }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { point.isFinite ? [point] : [] }
 
     /// The text box (device space) for a label of `size` whose near corner is `offset` from `target`
@@ -131,6 +136,7 @@ public struct AnnotationMark: Mark {
     /// The device text box for this annotation, or nil when the point is not drawable.
     func textBox(in ctx: PlotContext) -> Rect? { layout(in: ctx)?.box }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { textBox(in: ctx).map { [$0] } ?? [] }
 
     /// The text may move off curves, markers and other texts (the leader line follows it).
@@ -144,6 +150,7 @@ public struct AnnotationMark: Mark {
         return (1...8).flatMap { NotePlacement.ring($0) }.map { Point(Double($0.0) * stepX, Double($0.1) * stepY) }
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard let (placed, lines) = layout(in: ctx) else { return }
         let box = Rect(x: placed.x + ctx.textShift.x, y: placed.y + ctx.textShift.y, width: placed.width, height: placed.height)

@@ -14,6 +14,7 @@ public struct AreaMark: Mark {
     public var edge: StrokeStyle?
     /// Legend text (a filled patch); nil for no entry.
     public var label: String?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
     /// The band between `y1` and `y2` over `x` (the shortest array sets the count).
@@ -42,6 +43,7 @@ public struct AreaMark: Mark {
         return out
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? {
         var b: Bounds?
         for r in runs() {
@@ -51,6 +53,7 @@ public struct AreaMark: Mark {
         return b
     }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .patch(color, edge: edge?.color))]
@@ -65,6 +68,7 @@ public struct AreaMark: Mark {
         }
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let tolerance = 0.25 / max(ctx.resolution, 1)
         let bound = ctx.plotRect.expanded(by: 4)

@@ -17,7 +17,10 @@ public struct ArrowMark: Mark {
     public var text: String?
     /// Legend text (nil: no entry).
     public var label: String?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { true }
 
     /// An arrow from `from` to `to` with a head sized in points.
@@ -28,16 +31,19 @@ public struct ArrowMark: Mark {
         self.text = text; self.label = label; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? {
         guard from.isFinite, to.isFinite else { return nil }
         return Bounds(points: [from, to])
     }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .line(StrokeStyle(color: color, width: width), marker: nil))]
     }
 
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] {
         guard from.isFinite, to.isFinite else { return [] }
         return (0...8).map { k in let t = Double(k) / 8; return Point(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t) }
@@ -71,8 +77,10 @@ public struct ArrowMark: Mark {
         return PlacedText(text: text, at: Point(a.x - ux * pad, a.y - uy * pad), anchor: anchor, font: ctx.theme.noteFont, color: color)
     }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let a = ctx.point(from), b = ctx.point(to)
         guard let g = ArrowMark.geometry(from: a, to: b, headLength: headLength, headWidth: headWidth) else { return }

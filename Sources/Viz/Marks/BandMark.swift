@@ -27,6 +27,7 @@ public struct BandMark: Mark {
     public var textColor: Color?
     /// Legend text (a filled patch); nil for no entry.
     public var label: String?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// Where the text sits across a vertical band (top, middle or bottom of the plot).
     public var textPlacement: TextAnchor.Vertical = .top
@@ -66,8 +67,10 @@ public struct BandMark: Mark {
 
     /// A band's label is the most dispensable text on the plot.
     public var textGivesWay: Bool { true }
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .bandLabel }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .patch(color, edge: hatch?.color))]
@@ -132,6 +135,7 @@ public struct BandMark: Mark {
         }
     }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
 
     /// The text to draw: the placed text, or a shorter one, clear of the context's text obstacles.
@@ -149,6 +153,7 @@ public struct BandMark: Mark {
         return nil
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard let box = deviceRect(in: ctx) else { return }
         ctx.fill(Path(rect: box), color)

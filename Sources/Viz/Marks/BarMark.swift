@@ -28,7 +28,10 @@ public struct BarMark: Mark {
     /// Value labels with this many decimals (a non-zero value that rounds to zero reads "<0.001");
     /// nil: `TickFormat.short`.
     public var valueLabelDecimals: Int?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { true }
     /// Value labels belong to their bars: point labels in a layout report.
     public var textKind: FigureElement.Kind { .pointLabel }
@@ -85,6 +88,7 @@ public struct BarMark: Mark {
     /// The legend entries as drawn in the light theme (see `legendEntries(theme:)`).
     public var legendEntries: [LegendEntry] { legendEntries(theme: .light) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         series.enumerated().compactMap { j, s in s.label.map { LegendEntry(label: $0, sample: .patch(color(j, theme: theme), edge: nil)) } }
     }
@@ -106,6 +110,7 @@ public struct BarMark: Mark {
         return out
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let y0 = ctx.py(baseline)
         guard y0.isFinite else { return }
@@ -183,6 +188,7 @@ public struct BarMark: Mark {
         return out
     }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { valueTexts(in: ctx).map { $0.box(ctx) } }
 }
 

@@ -23,10 +23,14 @@ public struct ContourMark: Mark {
     public var labelFormat: (@Sendable (Double) -> String)?
     /// Legend label, if any.
     public var label: String?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .contourLabel }
     /// Labels go where no other mark's text or marker is (the least important text, placed last).
     public var placesTextAroundOthers: Bool { showLabels }
+    /// `Mark`: Among marks that place their texts around others, higher goes first (its texts are the others'
+    /// obstacles); 0 by default.
     public var textPriority: Double { -1 }
 
     /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
@@ -48,11 +52,13 @@ public struct ContourMark: Mark {
     /// The text written on each level's lines (see `labelFormat`).
     public var levelLabels: [String] { labelFormat.map { levels.values.map($0) } ?? TickFormat.distinct(levels.values) }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { field.bounds }
 
     /// The legend entry as drawn in the light theme (see `legendEntries(theme:)`).
     public var legendEntries: [LegendEntry] { legendEntries(theme: .light) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .line(StrokeStyle(color: lineColor(theme), width: lineWidth), marker: nil))]
@@ -74,8 +80,11 @@ public struct ContourMark: Mark {
         return note
     }
 
+    /// `Mark`: The device box of text the layout may move off the data (a note), or nil; the mark draws it
+    /// shifted by the context's `textShift`.
     public func movableTextBox(in ctx: PlotContext) -> Rect? { shownNote.map { FieldNote.box($0, in: ctx) } }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         if let note = shownNote { FieldNote.draw(note, in: ctx) }
         let bound = ctx.plotRect.expanded(by: lineWidth * 4 + 2)

@@ -11,6 +11,7 @@ public struct FilledContourMark: Mark {
     public let levels: ContourLevels.Resolved
     /// Colours the bands by level.
     public var colormap: Colormap
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// Opacity of the fill (lines drawn on top stay crisp).
     public var opacity: Double
@@ -40,6 +41,7 @@ public struct FilledContourMark: Mark {
     /// The colour of band `k` (0 = below the first level).
     public func bandColor(_ k: Int) -> Color { colormap.color(at: (Double(k) + 0.5) / Double(bandCount)).withAlpha(opacity) }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { field.bounds }
 
     /// The note's text when one is drawn (see `showsNote`).
@@ -48,8 +50,11 @@ public struct FilledContourMark: Mark {
         return note
     }
 
+    /// `Mark`: The device box of text the layout may move off the data (a note), or nil; the mark draws it
+    /// shifted by the context's `textShift`.
     public func movableTextBox(in ctx: PlotContext) -> Rect? { shownNote.map { FieldNote.box($0, in: ctx) } }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         if let note = shownNote { FieldNote.draw(note, in: ctx) }
         guard let range = field.finiteRange else { return }

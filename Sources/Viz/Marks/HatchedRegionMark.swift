@@ -15,6 +15,7 @@ public struct HatchedRegionMark: Mark {
     public var spacing: Double
     /// Legend text (a patch in the fill colour, edged in the hatch colour); nil for no entry.
     public var label: String?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
     /// A hatched region; see each field.
@@ -34,13 +35,16 @@ public struct HatchedRegionMark: Mark {
     /// True when there is no ring to draw.
     public var isEmpty: Bool { rings.isEmpty }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { Bounds(points: rings.flatMap { $0 }) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .patch(fill, edge: hatch.color))]
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let device = rings.map { $0.map(ctx.point) }
         var path = Path()

@@ -13,6 +13,7 @@ public struct HeatmapMark: Mark {
     public var normalization: Normalization
     /// Flat cells or colours blended between samples.
     public var interpolation: Interpolation
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
     /// A heatmap of `field`; the normalisation defaults to `Normalization.automatic` (log when the data
@@ -24,6 +25,7 @@ public struct HeatmapMark: Mark {
         self.interpolation = interpolation; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { field.bounds }
 
     /// The image: `width`×`height` straight RGBA pixels, row 0 at the largest y, one pixel per sample
@@ -67,6 +69,7 @@ public struct HeatmapMark: Mark {
         return (try? ScalarField(xs: xs, ys: ys, z: z)) ?? field
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard field.finiteRange != nil else {
             FieldNote.draw("no finite values to show", in: ctx)

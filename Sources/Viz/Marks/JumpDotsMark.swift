@@ -19,7 +19,10 @@ public struct JumpDotsMark: Mark {
     public var size: Double
     /// Outline width of the open dots, in points.
     public var lineWidth: Double
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { true }
 
     /// Dots of `size` points in `color`.
@@ -32,9 +35,12 @@ public struct JumpDotsMark: Mark {
         self.init(closed.map { Dot($0, filled: true) } + open.map { Dot($0, filled: false) }, color: color, size: size)
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { Bounds(points: dots.map(\.point)) }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { dots.map(\.point) }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         for dot in dots where dot.point.isFinite {
             let c = ctx.point(dot.point)

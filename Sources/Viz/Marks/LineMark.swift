@@ -14,8 +14,14 @@ public struct LineMark: Mark {
     public var markerEvery: Int
     /// Marker diameter in points.
     public var markerSize: Double
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { true }
+    /// `Mark`: True when the mark's `occupiedPoints` are the vertices of lines, whose segments are ink however
+    /// long (a curve of five points spans the plot with five segments); false for scattered points, which legends
+    /// and notes treat as joined only across short gaps.
     public var joinsPoints: Bool { true }
 
     /// A line through `points` drawn with `style`.
@@ -30,8 +36,10 @@ public struct LineMark: Mark {
         self.init(points: zip(xs, ys).map { Point($0, $1) }, style: style, label: label)
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { Bounds(points: points) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .line(style, marker: marker))]
@@ -56,6 +64,7 @@ public struct LineMark: Mark {
     /// Points per stroked chunk.
     static let chunk = 200
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let device = points.map { p -> Point in p.isFinite ? ctx.point(p) : Point(.nan, .nan) }
         let bound = ctx.plotRect.expanded(by: style.width * 4 + 2)

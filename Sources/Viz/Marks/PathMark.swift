@@ -1,9 +1,10 @@
 /// A path through data space (a sequence of iterates, a particle's track) with an open-circle start marker, a filled end
-/// marker, and one arrowhead where the path leaves the view.
+/// marker, an arrowhead where the path leaves the view and a hollow one where it comes (back) in.
 ///
-/// The clipping and marking rule, the same in every figure: the path is drawn from its first point in
-/// the view up to the edge where it first leaves it, with one arrowhead there; nothing from later
-/// steps is drawn, even where they come back into the view. Points on an edge count as inside (within
+/// The clipping and marking rule, the same in every figure (`ClippedPath`): the path is drawn as all its
+/// pieces inside the view; each exit ends in a filled arrowhead on the edge, each entry (a path that
+/// starts outside, or comes back) begins with a hollow one, and the start and end markers are drawn only
+/// where the path's first and last points are in the view. Points on an edge count as inside (within
 /// half a device pixel), so a start on any edge, the top included, keeps its marker. The path never
 /// changes the axes' limits (it is clipped, not rescaled).
 public struct PathMark: Mark {
@@ -19,9 +20,12 @@ public struct PathMark: Mark {
     public var markerSize: Double
     /// Let the path widen automatic limits (off by default: the field sets the view).
     public var includeInBounds: Bool
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// Opacity of the plot-coloured casing under the line (lower it with the line's own for a faint path).
     public var haloOpacity = 0.7
+    /// Draw the start and end markers (false: a history whose ends the figure marks otherwise).
+    public var marksEnds = true
 
     /// A path through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
@@ -30,67 +34,85 @@ public struct PathMark: Mark {
         self.markerSize = markerSize; self.includeInBounds = includeInBounds; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { includeInBounds ? Bounds(points: points) : nil }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { points.filter(\.isFinite) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .line(style, marker: .circle))]
     }
 
-    /// The part of the path that is drawn (device space): from the first point inside `rect` (the
-    /// segment that enters clipped at the edge) to the first point outside after it, clipped at the
-    /// edge; `exit` is where and in which direction it leaves, nil when it does not; `complete` is
-    /// true when the path's last point is drawn.
-    static func visiblePart(_ device: [Point], in rect: Rect) -> (points: [Point], exit: (Point, Point)?, startsInside: Bool, complete: Bool) {
-        let inside = Rect(x: rect.minX - 0.5, y: rect.minY - 0.5, width: rect.width + 1, height: rect.height + 1)
-        guard let first = device.firstIndex(where: { $0.isFinite && inside.contains($0) }) else { return ([], nil, false, false) }
-        var out: [Point] = []
-        if first > 0, device[first - 1].isFinite, let (c0, _) = Polyline.clipSegment(device[first - 1], device[first], inside) {
-            out.append(c0)
-        }
-        for k in first..<device.count {
-            let p = device[k]
-            guard p.isFinite else { return (out, nil, first == 0, true) }  // the run ends (diverges) here
-            if inside.contains(p) { out.append(p); continue }
-            let a = device[k - 1]
-            if let (_, c1) = Polyline.clipSegment(a, p, inside) {
-                out.append(c1)
-                return (out, (c1, p - a), first == 0, false)
-            }
-            return (out, nil, first == 0, false)
-        }
-        return (out, nil, first == 0, true)
+    /// The drawn pieces of the path (device space), clipped to `rect` widened by half a pixel (so a start
+    /// on an edge counts as inside): see `ClippedPath`.
+    static func visiblePieces(_ device: [Point], in rect: Rect) -> ClippedPath {
+        ClippedPath(device, in: Rect(x: rect.minX - 0.5, y: rect.minY - 0.5, width: rect.width + 1, height: rect.height + 1))
     }
 
+    /// Device points of `points`: a finite point whose device image overflows (10³⁰⁸ at 100 px a unit) is
+    /// moved towards the point before it, along the same line, until its image is finite; NaN stays NaN.
+    static func devicePoints(_ points: [Point], _ map: (Point) -> Point) -> [Point] {
+        var out: [Point] = []
+        out.reserveCapacity(points.count)
+        for (k, p) in points.enumerated() {
+            guard p.isFinite else { out.append(p.x.isNaN || p.y.isNaN ? Point(.nan, .nan) : map(p)); continue }
+            var q = p, d = map(p)
+            if !d.isFinite, k > 0, points[k - 1].isFinite {
+                let a = points[k - 1]
+                for _ in 0..<40 where !d.isFinite {
+                    q = Point(a.x + (q.x / 2 - a.x / 2) * 1e-8 * 2, a.y + (q.y / 2 - a.y / 2) * 1e-8 * 2)
+                    d = map(q)
+                }
+            }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
-        let device = points.map { $0.isFinite ? ctx.point($0) : Point(.nan, .nan) }
-        let part = Self.visiblePart(device, in: ctx.plotRect)
-        guard !part.points.isEmpty else { return }
+        let device = Self.devicePoints(points, ctx.point)
+        let clipped = Self.visiblePieces(device, in: ctx.plotRect)
+        guard !clipped.pieces.isEmpty else { return }
         // A long run (100,000 steps) is thinned to the output resolution and stroked in pieces sharing
         // their end points, as `LineMark` does: Cairo's stroker slows down badly on one huge
         // self-intersecting path. The halo goes under every piece before any piece is drawn.
         let tolerance = 0.25 / max(ctx.resolution, 1)
-        let thinned = Polyline.reduce(Polyline.simplify(part.points, tolerance: tolerance / 2), tolerance: tolerance / 2)
-        let pieces = Polyline.pieces(thinned, size: LineMark.chunk)
         let halo = StrokeStyle(color: ctx.theme.plotBackground.withAlpha(haloOpacity), width: style.width + 2.2, cap: .round, join: .round)
-        if haloOpacity > 0 { for piece in pieces { ctx.stroke(piece, halo) } }
-        for piece in pieces { ctx.stroke(piece, style) }
+        let pieces = clipped.pieces.map { piece in
+            Polyline.pieces(Polyline.reduce(Polyline.simplify(piece.points, tolerance: tolerance / 2), tolerance: tolerance / 2),
+                            size: LineMark.chunk)
+        }
+        if haloOpacity > 0 { for path in pieces.joined() { ctx.stroke(path, halo) } }
+        for path in pieces.joined() { ctx.stroke(path, style) }
         if showPoints {
-            for p in part.points {
+            for p in clipped.pieces.flatMap(\.points) {
                 ctx.fill(Path(circleAt: p, radius: max(1.2, style.width * 0.9)), style.color)
             }
         }
-        if let (tip, dir) = part.exit {
-            let head = 6 + style.width * 2
-            ctx.fill(Arrowhead.path(tip: tip, direction: dir, length: head, width: head * 0.8), style.color)
+        let head = 6 + style.width * 2
+        for piece in clipped.pieces {
+            if piece.exit != nil, let tip = piece.points.last {
+                ctx.fill(Arrowhead.path(tip: tip, direction: piece.exitDirection, length: head, width: head * 0.8), style.color)
+            }
+            if piece.entry != nil, let at = piece.points.first {
+                // Coming (back) in: a hollow head whose base sits on the edge, pointing the way the path goes.
+                let n = piece.entryDirection.length
+                guard n > 0 else { continue }
+                let mark = Arrowhead.path(tip: at + piece.entryDirection * (head / n), direction: piece.entryDirection,
+                                          length: head, width: head * 0.8)
+                ctx.fill(mark, ctx.theme.plotBackground)
+                ctx.stroke(mark, StrokeStyle(color: style.color, width: max(1.2, style.width * 0.6), join: .round))
+            }
         }
         let edge = ctx.theme.outlineColor
-        if part.startsInside, let s = part.points.first {
+        if marksEnds, clipped.startsInside, let s = clipped.pieces.first?.points.first {
             ctx.fill(Path(circleAt: s, radius: markerSize / 2), ctx.theme.plotBackground)
             ctx.stroke(Path(circleAt: s, radius: markerSize / 2), StrokeStyle(color: style.color, width: max(1.5, style.width)))
         }
-        if part.complete, let e = part.points.last {
+        if marksEnds, clipped.complete, let e = clipped.pieces.last?.points.last {
             ctx.fill(Path(circleAt: e, radius: markerSize / 2), style.color)
             ctx.stroke(Path(circleAt: e, radius: markerSize / 2), StrokeStyle(color: edge, width: 1))
         }

@@ -38,10 +38,14 @@ public struct PointLabelMark: Mark {
     public var markerSize: Double
     /// False to draw the markers whole over the plot's frame (see `Mark.clipsToPlot`).
     public var clipsToPlot = true
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .pointLabel }
     /// Labels go around other marks' texts (placed before contour labels, after notes).
     public var placesTextAroundOthers: Bool { true }
+    /// `Mark`: Among marks that place their texts around others, higher goes first (its texts are the others'
+    /// obstacles); 0 by default.
     public var textPriority: Double { 1 }
     /// Data points (lines' vertices) a label should not cover when another free spot exists: a "start"
     /// label over a run's one step hid it.
@@ -70,6 +74,7 @@ public struct PointLabelMark: Mark {
 
     /// Points are annotations: they do not widen the view.
     public func dataBounds() -> Bounds? { nil }
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { items.map(\.point) }
 
     /// The label rectangles chosen for a plot of the given geometry (device space), nil for unlabelled or hidden items.
@@ -95,7 +100,11 @@ public struct PointLabelMark: Mark {
             // No free position: the marker goes unlabelled (its symbol still tells what it is).
             // A label nearer another marker than its own reads as that marker's ("saddle" under a minimum's star).
             let others = centres.indices.filter { $0 != k && Self.onPlot(centres[$0], ctx.plotRect) }.map { centres[$0] }
-            let own = { (r: Rect) in others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) } }
+            // Nearer by the box's edge and by its centre: a box below-left of a triangle reached under the diamond
+            // beside it, nearest to the triangle only by its corner (six-hump camel's "local min" read as the saddle's).
+            let own = { (r: Rect) in
+                others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) && (r.center - $0).length > (r.center - c).length }
+            }
             let free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
             let pick = free.first { r in !ink.contains { r.expanded(by: 2).contains($0) } } ?? free.first
             if let pick { taken.append(pick) }
@@ -132,6 +141,7 @@ public struct PointLabelMark: Mark {
         return markers + layout(ctx).compactMap { $0 }
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let boxes = layout(ctx)
         for item in items {

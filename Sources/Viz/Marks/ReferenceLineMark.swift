@@ -67,6 +67,7 @@ public struct ReferenceLineMark: Mark {
     /// The legend entry as drawn in the light theme (see `legendEntries(theme:)`).
     public var legendEntries: [LegendEntry] { legendEntries(theme: .light) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public func legendEntries(theme: Theme) -> [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .line(resolvedStyle(theme), marker: nil))]
@@ -116,12 +117,15 @@ public struct ReferenceLineMark: Mark {
         }
     }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] { placedText(in: ctx).map { [$0.box(ctx)] } ?? [] }
 
     /// The text moves off curves and markers, but only along its line: to the other end, to the other
     /// side of the line, or part-way along it.
     public func movableTextBox(in ctx: PlotContext) -> Rect? { placedText(in: ctx)?.box(ctx) }
 
+    /// `Mark`: The only shifts (device points) the layout may give the movable text, best first, or nil to let it
+    /// search rings around its place (a label that must stay on its line lists spots along it).
     public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
         guard let box = placedText(in: ctx)?.box(ctx), let (a, _) = segment(in: ctx) else { return nil }
         let r = ctx.plotRect, pad = ctx.theme.noteFont.size * 0.35
@@ -142,6 +146,7 @@ public struct ReferenceLineMark: Mark {
         return out
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard let (a, b) = segment(in: ctx) else { return }
         var path = Path()

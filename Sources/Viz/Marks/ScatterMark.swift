@@ -15,7 +15,10 @@ public struct ScatterMark: Mark {
     public var edgeWidth: Double
     /// Legend text (nil: no legend entry).
     public var label: String?
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
+    /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { true }
     /// False to draw the markers whole over the plot's frame (a marker on the edge of the view, such as the
     /// cross at a curve's last point before it diverges; see `Mark.clipsToPlot`).
@@ -38,20 +41,25 @@ public struct ScatterMark: Mark {
         self.init(points: zip(xs, ys).map { Point($0, $1) }, shape: shape, size: size, color: color, edge: edge, label: label)
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { Bounds(points: points) }
 
+    /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
         return [LegendEntry(label: label, sample: .marker(shape, color))]
     }
 
+    /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] {
         let step = max(1, points.count / 400)
         return stride(from: 0, to: points.count, by: step).map { points[$0] }
     }
 
+    /// `Mark`: Half the marker size plus its edge, 0 when markers are hidden.
     public var markerRadius: Double { size > 0 ? size / 2 + edgeWidth : 0 }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard size > 0 else { return }
         let visible = ctx.plotRect.expanded(by: size)

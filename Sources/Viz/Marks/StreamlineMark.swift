@@ -12,6 +12,7 @@ public struct StreamlineMark: Mark {
     public var color: Color?
     /// Line width in points.
     public var lineWidth: Double
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
     /// Streamlines of `vector` over `x`×`y`; `density` is the number of occupancy cells per axis (about
@@ -85,8 +86,10 @@ public struct StreamlineMark: Mark {
         self.color = color; self.lineWidth = lineWidth; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { Bounds(points: lines.flatMap { $0 }) }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         var path = Path(), heads = Path()
         for line in lines {

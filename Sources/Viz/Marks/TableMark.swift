@@ -22,7 +22,9 @@ public struct TableMark: Mark {
     /// true: the columns share the plot's spare width (the table spans it); false: columns as wide as
     /// their cells plus padding, the table centred.
     public var fillsWidth: Bool
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .tableCell }
 
     /// A table of `header` and `rows`.
@@ -32,6 +34,7 @@ public struct TableMark: Mark {
         self.zebra = zebra; self.font = font; self.fillsWidth = fillsWidth; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { nil }
 
     /// The number of columns: the most cells in any row.
@@ -88,6 +91,7 @@ public struct TableMark: Mark {
         return Geometry(font: f, columnEdges: edges, top: r.minY, rowHeight: rowHeight)
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let n = columnCount
         guard n > 0 else { return }

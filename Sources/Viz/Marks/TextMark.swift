@@ -15,6 +15,7 @@ public struct TextMark: Mark {
     public var font: Font?
     /// Rotation in radians, counter-clockwise.
     public var angle: Double
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// What the text is in a layout report: a note (the default), an annotation, a label.
     public var textKind: FigureElement.Kind = .note
@@ -24,6 +25,9 @@ public struct TextMark: Mark {
     /// Said in the figure's footnote instead when no spot in the plot is free for the text (see
     /// `Mark.footnoteText`); nil: the text stays in the plot.
     public var footnote: String?
+    /// `Mark`: The sentence the figure's footnote says instead when the mark's movable text finds no spot in the
+    /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
+    /// inside the plot.
     public var footnoteText: String? { footnote }
     /// The curve this text names (data points, in order from where the label is best read): when its spot
     /// is not free, the text moves only to spots beside this curve (just above or below one of its
@@ -37,6 +41,7 @@ public struct TextMark: Mark {
         self.color = color; self.font = font; self.angle = angle; self.zOrder = zOrder
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? { nil }
 
     /// The device point the anchor sits at, or nil when not drawable.
@@ -55,30 +60,39 @@ public struct TextMark: Mark {
         return TextLayout.fitted(text, font: f, maxWidth: room, hardLimit: room, floor: 0.7, wrap: true, canvas: ctx.canvas)
     }
 
+    /// `Mark`: Device rectangles (text boxes) the legend should avoid covering even more than data points.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let p = anchorPoint(in: ctx) else { return [] }
         return [ctx.canvas.box(of: layout(in: ctx), at: p, anchor: anchor, angle: angle)]
     }
 
-    /// Beside its `curve` when it names one (above, then below, each of its points in order, the text's
+    /// `Mark`: Beside its `curve` when it names one (above, then below, each of its points in order, the text's
     /// right end, middle or left end there), else anywhere near (nil).
     public func movableTextShifts(in ctx: PlotContext) -> [Point]? {
         guard let curve, let box = movableTextBox(in: ctx) else { return nil }
-        let gap = max(3, box.height * 0.3)
+        let gap = max(3, box.height * 0.2)
+        // (Kept inside the plot: a curve's end on the frame puts the text against it, not past it.)
+        let room = ctx.plotRect.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
         var out: [Point] = []
         for q in curve.map(ctx.point) where q.isFinite {
             for y in [q.y - gap - box.height, q.y + gap] {
-                for x in [q.x - box.width, q.x - box.width / 2, q.x] { out.append(Point(x - box.minX, y - box.minY)) }
+                for x in [q.x - box.width, q.x - box.width / 2, q.x] {
+                    let left = min(max(x, room.minX), room.maxX - box.width)
+                    out.append(Point(left - box.minX, y - box.minY))
+                }
             }
         }
         return out
     }
 
+    /// `Mark`: The device box of text the layout may move off the data (a note), or nil; the mark draws it
+    /// shifted by the context's `textShift`.
     public func movableTextBox(in ctx: PlotContext) -> Rect? {
         guard avoidsData, textKind == .note || textKind == .annotation, angle == 0 else { return nil }
         return occupiedRects(in: ctx).first
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard var p = anchorPoint(in: ctx) else { return }
         p = p + ctx.textShift

@@ -23,6 +23,7 @@ public struct VectorFieldMark: Mark {
     public var color: Color?
     /// Shaft width in points.
     public var lineWidth: Double
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
     /// Arrows of `vector(x, y)` at the centres of an `nx`×`ny` grid of cells over `x`×`y`.
@@ -58,6 +59,7 @@ public struct VectorFieldMark: Mark {
         }
     }
 
+    /// `Mark`: The data extent the axes' automatic limits should include, or nil.
     public func dataBounds() -> Bounds? {
         guard let b = Bounds(points: anchors) else { return nil }
         return Bounds(x: Interval(b.x.lower - cell.width / 2, b.x.upper + cell.width / 2),
@@ -81,6 +83,7 @@ public struct VectorFieldMark: Mark {
         }
     }
 
+    /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard let a0 = anchors.first else { return }
         let cw = abs(ctx.px(a0.x + cell.width) - ctx.px(a0.x)), ch = abs(ctx.py(a0.y + cell.height) - ctx.py(a0.y))

@@ -1,11 +1,7 @@
 // Output: figures to bytes and files: formats, PNG encoding, SVG normalising, atomic writes, layout reports.
 
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Writes files atomically and all-or-nothing.
 ///
@@ -160,11 +156,7 @@ public enum AtomicFile {
         var failure: String?
         bytes.withUnsafeBytes { buf in
             while offset < buf.count {
-                #if canImport(Glibc)
-                let n = Glibc.write(fd, buf.baseAddress?.advanced(by: offset), buf.count - offset)
-                #else
-                let n = Darwin.write(fd, buf.baseAddress?.advanced(by: offset), buf.count - offset)
-                #endif
+                let n = OS.write(fd, buf.baseAddress?.advanced(by: offset), buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errorText(); return

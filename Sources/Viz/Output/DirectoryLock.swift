@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// Exclusive advisory locks (`flock(2)`) on the directories a set of files is renamed into, held while
 /// `AtomicFile.writeAll` renames its temporaries over the targets. Two processes writing the same file set

@@ -1,9 +1,5 @@
 import CCairo
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
 /// The fonts Pango sees: every font in the standard font directories (and TeX's OpenType fonts, where
 /// Debian's fonts-lmodern puts Latin Modern), read through fontconfig's caches, without the system's

@@ -30,6 +30,9 @@ public struct SurfaceMark: Mark {
     /// The indices of `extraPaths` that go on beyond the box: their last point (on the box's edge) ends in
     /// an arrowhead along the path, not in an end marker.
     public var openEnds: Set<Int> = []
+    /// The indices of `extraPaths` that come in from beyond the box: their first point (on the box's edge)
+    /// has a hollow arrowhead instead of the start ring.
+    public var openStarts: Set<Int> = []
     /// The x axis name.
     public var xLabel: String
     /// The y axis name.
@@ -51,7 +54,9 @@ public struct SurfaceMark: Mark {
     /// (see `SurfaceStrokeBatch`) and a face's wire as its seam-closing hairline (see `drawFace`): the
     /// default. False draws every piece and every wire on its own (for comparisons).
     public var joinStrokes = true
+    /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// `Mark`: What the mark's texts are, for a layout report.
     public var textKind: FigureElement.Kind { .tickLabel }
 
     /// A surface of `field` seen from `azimuth` and `elevation` degrees; colours not given come from the theme.
@@ -126,6 +131,8 @@ public struct SurfaceMark: Mark {
         var faces: [(depth: Double, corners: [Point], color: Color)] = []
         let light = (proj.eye * 0.6 + proj.up * 0.6 + proj.right * -0.5)
         let lightDir = light * (1 / light.length)
+        // Faces seen from below (their upper side turned away): a path on top of one is hidden by it.
+        var underside = [Bool](repeating: false, count: max(0, (ix.count - 1) * (iy.count - 1)))
         for j in 0..<(iy.count - 1) {
             for i in 0..<(ix.count - 1) {
                 let ps = [(ix[i], iy[j]), (ix[i + 1], iy[j]), (ix[i + 1], iy[j + 1]), (ix[i], iy[j + 1])].map { (a, b) in
@@ -134,6 +141,8 @@ public struct SurfaceMark: Mark {
                 guard ps.allSatisfy(\.isFinite) else { continue }
                 let n = ps.map(normalized)
                 let normal = (n[2] - n[0]).cross(n[3] - n[1])
+                // Clearly from below (more than 3° past edge-on), so a face seen edge-on does not flicker.
+                underside[j * (ix.count - 1) + i] = normal.dot(proj.eye) * (normal.z < 0 ? -1 : 1) < -0.05 * normal.length
                 let nl = normal.length
                 let shade = nl > 0 ? 0.62 + 0.38 * abs(normal.dot(lightDir)) / nl : 1
                 let zMean = (ps[0].z + ps[1].z + ps[2].z + ps[3].z) / 4
@@ -145,10 +154,29 @@ public struct SurfaceMark: Mark {
             }
         }
         let faceSize = 2.0 / Double(max(ix.count, iy.count))
-        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round), false)] + extraPaths.enumerated().map { ($1.points, $1.style, openEnds.contains($0)) },
+        let paths = SurfacePathScene(paths: [(path, pathStyle ?? StrokeStyle(color: theme.color(0), width: 2.2, cap: .round, join: .round), false, false)] + extraPaths.enumerated().map {
+            ($1.points, $1.style, openEnds.contains($0), openStarts.contains($0))
+        },
                                      normalized: normalized, faceSize: faceSize, dev: dev, depth: depth,
-                                     cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }))
+                                     cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }),
+                                     underside: undersideLookup(underside, ix: ix, iy: iy))
         return (faces, paths)
+    }
+
+    /// Whether the face under a normalised point is seen from below (`flags` per face of the subsampled grid
+    /// `ix` × `iy`): from `--elevation -90` a bowl's paths, on its upper side, were drawn as if on top.
+    func undersideLookup(_ flags: [Bool], ix: [Int], iy: [Int]) -> (Point3) -> Bool {
+        let b = field.bounds
+        let u = ix.map { 2 * (field.xs[$0] - b.x.lower) / b.x.span - 1 }, v = iy.map { 2 * (field.ys[$0] - b.y.lower) / b.y.span - 1 }
+        func cell(_ edges: [Double], _ t: Double) -> Int? {
+            guard edges.count > 1, let lo = edges.first, let hi = edges.last, t >= min(lo, hi), t <= max(lo, hi) else { return nil }
+            let k = edges.firstIndex { lo <= hi ? $0 > t : $0 < t } ?? edges.count - 1
+            return min(max(k - 1, 0), edges.count - 2)
+        }
+        return { p in
+            guard let i = cell(u, p.x), let j = cell(v, p.y) else { return false }
+            return flags.indices.contains(j * (ix.count - 1) + i) && flags[j * (ix.count - 1) + i]
+        }
     }
 
     /// The fraction of the paths' pieces that nearer faces hide (drawn faded and dotted), from 0 to 1;
@@ -181,12 +209,13 @@ public struct SurfaceMark: Mark {
         SurfaceBox(projection: proj, aspect: boxAspect, field: field, zRange: zRange, xLabel: xLabel, yLabel: yLabel, zLabel: zLabel)
     }
 
-    /// The tick labels and axis names: a legend or note placed in the plot keeps clear of them.
+    /// `Mark`: The tick labels and axis names: a legend or note placed in the plot keeps clear of them.
     public func occupiedRects(in ctx: PlotContext) -> [Rect] {
         guard let (proj, dev, centre) = screen(ctx) else { return [] }
         return box(proj).textBoxes(ctx, dev, screenCentre: centre)
     }
 
+    /// `Mark`: Draws the box's back, the faces and paths back to front, then the ticks.
     public func draw(in ctx: PlotContext) {
         guard let (proj, dev, centre) = screen(ctx) else { return }
         let (cx, cy) = (centre.x, centre.y)
@@ -211,7 +240,7 @@ public struct SurfaceMark: Mark {
                 drawFace(pts, c, wire: wireframe ? wire : nil, in: ctx)
             case let .segment(a, b, style, path):
                 if joinStrokes { batch.add(a, b, style: style, path: path, in: ctx) } else { scene.draw(item, in: ctx) }
-            case let .marker(at, _, _), let .exit(at, _, _):
+            case let .marker(at, _, _), let .exit(at, _, _, _):
                 // A ring of radius 4, an arrowhead 11 points long from its tip.
                 batch.flush(near: .point(at), reach: 12, in: ctx)
                 scene.draw(item, in: ctx)

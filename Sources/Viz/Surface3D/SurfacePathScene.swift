@@ -11,8 +11,9 @@ struct SurfacePathScene {
     /// A face; a visible piece of path number `path` (in the order the paths were given); a marker.
     enum Item {
         case face([Point], Color), segment(Point, Point, StrokeStyle, path: Int), marker(Point, start: Bool, StrokeStyle)
-        /// An arrowhead with its tip at the point, along the screen direction: a path going on beyond the box.
-        case exit(Point, direction: Point, StrokeStyle)
+        /// An arrowhead with its tip at the point, along the screen direction: a path going on beyond the box
+        /// (filled), or coming in from beyond it (hollow, its base on the box's edge).
+        case exit(Point, direction: Point, StrokeStyle, hollow: Bool)
     }
 
     /// Visible pieces and markers with their sort depth.
@@ -21,17 +22,18 @@ struct SurfacePathScene {
     /// along the path where the run starts.
     private(set) var hiddenRuns: [(points: [Point], style: StrokeStyle, start: Double)] = []
     private(set) var hiddenMarkers: [(at: Point, start: Bool, style: StrokeStyle)] = []
-    private(set) var hiddenExits: [(at: Point, direction: Point, style: StrokeStyle)] = []
+    private(set) var hiddenExits: [(at: Point, direction: Point, style: StrokeStyle, hollow: Bool)] = []
 
     /// `paths` in data coordinates (`open`: the path goes on beyond its last point, which ends in an
-    /// arrowhead); `normalized` maps them into the box, `dev` and `depth` project box coordinates to the
+    /// arrowhead; `entering`: its first point is where it comes in over the box's edge, marked by a hollow
+    /// arrowhead instead of the start ring); `normalized` maps them into the box, `dev` and `depth` project box coordinates to the
     /// screen and to the painter's depth (greater is nearer).
-    init(paths: [(points: [Point3], style: StrokeStyle, open: Bool)], normalized: (Point3) -> Point3, faceSize: Double,
-         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover) {
+    init(paths: [(points: [Point3], style: StrokeStyle, open: Bool, entering: Bool)], normalized: (Point3) -> Point3, faceSize: Double,
+         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover, underside: (Point3) -> Bool = { _ in false }) {
         // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
         // one face keeps it visible while anything taller than that in front still hides it.
         let bias = faceSize * 1.2
-        for (index, (points, style, open)) in paths.enumerated() {
+        for (index, (points, style, open, entering)) in paths.enumerated() {
             let lifted = points.map { $0.isFinite ? normalized($0) : Point3(.nan, .nan, .nan) }
             var run: [Point] = []
             var travelled = 0.0, runStart = 0.0  // screen distance along the path; where the hidden run began
@@ -47,7 +49,8 @@ struct SurfacePathScene {
                     let a0 = p0 + (p1 - p0) * (Double(m) / Double(pieces)), a1 = p0 + (p1 - p0) * (Double(m + 1) / Double(pieces))
                     let d = (depth(a0) + depth(a1)) / 2 + bias
                     let s0 = dev(a0), s1 = dev(a1)
-                    if cover.covers(dev((a0 + a1) * 0.5), above: d) {
+                    // Hidden behind a nearer face, or under its own face when that is seen from below.
+                    if cover.covers(dev((a0 + a1) * 0.5), above: d) || underside((a0 + a1) * 0.5) {
                         if run.isEmpty { run = [s0]; runStart = travelled }
                         run.append(s1)
                     } else {
@@ -60,17 +63,29 @@ struct SurfacePathScene {
             }
             closeRun()
             let finite = lifted.filter(\.isFinite)
-            let ends = [finite.first.map { ($0, true) }, finite.count > 1 && !open ? finite.last.map { ($0, false) } : nil]
+            let ends = [entering ? nil : finite.first.map { ($0, true) }, finite.count > 1 && !open ? finite.last.map { ($0, false) } : nil]
             for case let (p, start)? in ends {
                 let d = depth(p) + bias * 1.5, at = dev(p)
-                if cover.covers(at, above: d) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
+                if cover.covers(at, above: d) || underside(p) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
             }
             if open, finite.count > 1, let tip = finite.last {
                 // Along the last piece a few pixels long (the lifted path is cut finely).
                 let at = dev(tip)
                 let from = finite.dropLast().last { (dev($0) - at).length > 3 } ?? finite[finite.count - 2]
                 let direction = at - dev(from), d = depth(tip) + bias * 1.5
-                if cover.covers(at, above: d) { hiddenExits.append((at, direction, style)) } else { items.append((d, .exit(at, direction: direction, style))) }
+                if cover.covers(at, above: d) || underside(tip) { hiddenExits.append((at, direction, style, false)) } else {
+                    items.append((d, .exit(at, direction: direction, style, hollow: false)))
+                }
+            }
+            if entering, finite.count > 1, let base = finite.first {
+                let at = dev(base)
+                let to = finite.dropFirst().first { (dev($0) - at).length > 3 } ?? finite[1]
+                let direction = dev(to) - at, n = direction.length, d = depth(base) + bias * 1.5
+                guard n > 0 else { continue }
+                let tip = at + direction * (Self.headLength / n)
+                if cover.covers(at, above: d) || underside(base) { hiddenExits.append((tip, direction, style, true)) } else {
+                    items.append((d, .exit(tip, direction: direction, style, hollow: true)))
+                }
             }
         }
     }
@@ -87,15 +102,19 @@ struct SurfacePathScene {
             ctx.stroke(p, style)
         case let .marker(at, start, style):
             Self.marker(at, start: start, style: style, alpha: 1, in: ctx)
-        case let .exit(at, direction, style):
-            Self.exitHead(at, direction: direction, style: style, alpha: 1, in: ctx)
+        case let .exit(at, direction, style, hollow):
+            Self.exitHead(at, direction: direction, style: style, alpha: 1, hollow: hollow, in: ctx)
         }
     }
 
-    /// An arrowhead in the path's colour, edged in the dark ink so it shows on any face.
-    private static func exitHead(_ tip: Point, direction: Point, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {
-        let head = Arrowhead.path(tip: tip, direction: direction, length: 11, width: 9)
-        ctx.fill(head, style.color.withAlpha(alpha))
+    /// The length of the arrowheads at exits and entries (points).
+    static let headLength = 11.0
+
+    /// An arrowhead in the path's colour (hollow: the plot's colour inside), edged in the dark ink so it shows on any face.
+    private static func exitHead(_ tip: Point, direction: Point, style: StrokeStyle, alpha: Double, hollow: Bool, in ctx: PlotContext) {
+        let head = Arrowhead.path(tip: tip, direction: direction, length: headLength, width: hollow ? 7 : 9)
+        ctx.fill(head, (hollow ? ctx.theme.plotBackground : style.color).withAlpha(alpha))
+        if hollow { ctx.stroke(head, StrokeStyle(color: style.color.withAlpha(alpha), width: 2.2, join: .round)) }
         ctx.stroke(head, StrokeStyle(color: Color(hex: 0x1A1A1A).withAlpha(alpha), width: 0.8, join: .round))
     }
 
@@ -116,7 +135,9 @@ struct SurfacePathScene {
             ctx.stroke(p, hidden)
         }
         for (at, start, style) in hiddenMarkers { Self.marker(at, start: start, style: style, alpha: 0.6, in: ctx) }
-        for (at, direction, style) in hiddenExits { Self.exitHead(at, direction: direction, style: style, alpha: 0.6, in: ctx) }
+        for (at, direction, style, hollow) in hiddenExits {
+            Self.exitHead(at, direction: direction, style: style, alpha: 0.6, hollow: hollow, in: ctx)
+        }
     }
 
     private static func marker(_ at: Point, start: Bool, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {

@@ -97,7 +97,7 @@ extension DLPlot {
                 guard !zip(finite, finite.dropFirst()).contains(where: { $0 && $1 }) else { continue }
                 let what = values.contains(where: \.isNaN) ? "undefined (NaN)" : "infinite"
                 let except = finite.contains(true) ? " (except at isolated points)" : ""
-                throw ValidationError("'\(f.name)' is \(what) everywhere on the view \(TypedText.shortest(r.lowerBound))…\(TypedText.shortest(r.upperBound))"
+                throw ValidationError((range.map { "invalid --range '\($0)': " } ?? "activation: ") + "'\(f.name)' is \(what) everywhere on the view \(TypedText.shortest(r.lowerBound))…\(TypedText.shortest(r.upperBound))"
                                       + except + (range == nil ? "; give a --range where it is defined" : "; give another --range"))
             }
         }

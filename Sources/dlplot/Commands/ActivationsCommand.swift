@@ -22,10 +22,16 @@ extension DLPlot {
                   dlplot activations -o activations.png
                   dlplot activations --names sigmoid,tanh,relu,gelu -o four.png
                   dlplot activations --table -o activation-table.png
+                  dlplot activations --names 'x*sigmoid(b*x),tanh' --param b=1,2 -o f.png
                 """)
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"), completion: .activationNames)
         var names: String?
+
+        @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(
+            "A parameter of a formula in --names (or a built-in's, by PyTorch's name) as name=value, or name=v1,v2,v3 for one panel (or table row) per value; repeatable.",
+            valueName: "name=value"))
+        var params: [String] = []
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "The shared x range as a:b (default: symmetric, at least -4:4, wide enough to show every kink with room).", valueName: "a:b"))
@@ -63,11 +69,16 @@ extension DLPlot {
                 throw ValidationError("invalid --names '\(names)': expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }
             guard list.count <= 48 else { throw ValidationError("invalid --names '\(names)': at most 48 activations") }
-            return try list.flatMap { n in
-                do { return try FunctionArguments.activations([n], params: [], option: nil) } catch let e as ValidationError {
-                    throw ValidationError("invalid --names '\(names)': " + e.message)
-                }
+            let acts: [Activation]
+            do { acts = try FunctionArguments.activations(list, params: params, option: nil) } catch let e as ValidationError {
+                // A --param's own fault is said as it is; a name's or formula's names --names.
+                if ["--param", "invalid --param", "unknown --param"].contains(where: { e.message.hasPrefix($0) }) { throw e }
+                throw ValidationError("invalid --names '\(names)': " + e.message)
             }
+            guard acts.count <= 48 else {
+                throw ValidationError("--param: \(acts.count) panels (names × parameter values) is too many for one figure; give at most 48")
+            }
+            return acts
         }
 
         mutating func validate() throws {

@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// `dlplot eval`: numbers from the Optim kernels (activations, softmax, losses, surfaces).
 struct Eval: ParsableCommand {
@@ -23,6 +21,6 @@ struct Eval: ParsableCommand {
         let names = Self.configuration.subcommands.map { $0._commandName }
         writeStandardError("Error: Missing what to evaluate: " + names.joined(separator: ", ") + "\n"
             + "Usage: dlplot eval <subcommand> [<options>]\n  See 'dlplot help eval' for more information.\n")
-        Glibc.exit(ExitCode.validationFailure.rawValue)
+        OS.exit(ExitCode.validationFailure.rawValue)
     }
 }

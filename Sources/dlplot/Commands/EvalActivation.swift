@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// `dlplot eval activation NAME --x LIST [--param k=v]...` → CSV `x,y,dy`.
@@ -48,8 +49,8 @@ struct EvalActivation: ParsableCommand {
 
     func run() throws {
         let (f, x) = try parsed()
-        var table = NumberTable()
-        table.columns = [("x", .numbers(x)), ("y", .numbers(x.map(f.value))), ("dy", .numbers(x.map(f.derivative)))]
-        print(table.render(output.format), terminator: "")
+        let table = DataTable(name: "activation", columns: [("x", [DataCell](reals: x)), ("y", [DataCell](reals: x.map(f.value))),
+                                                            ("dy", [DataCell](reals: x.map(f.derivative)))])
+        print(table.text(output.format), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// `dlplot eval loss NAME --prediction LIST --target LIST [--param k=v]...` → CSV `i,loss,grad`.
@@ -34,11 +35,13 @@ struct EvalLoss: ParsableCommand {
 
     @OptionGroup var output: NumberOutputOptions
 
-    func table() throws -> NumberTable {
+    /// The loss and gradient per example, with the means as JSON-only fields.
+    func table() throws -> (table: DataTable, fields: [(name: String, value: DataCell)]) {
         let loss = try OptimError.asValidation {
             try Loss(name: name, parameters: try NumberArguments.parameters(parameters, option: "--param"))
         }
-        var table = NumberTable()
+        var table = DataTable(name: "loss", columns: [], cells: [])
+        var fields: [(name: String, value: DataCell)] = []
         let pair = "--prediction '\(CommandLineErrors.shown(prediction))' with --target '\(CommandLineErrors.shown(target))'"
         try OptimError.asValidation(option: pair) {
             if loss.isRowWise {
@@ -47,8 +50,9 @@ struct EvalLoss: ParsableCommand {
                 let r = try loss.rowValues(prediction: p, target: y)
                 // +0.0 turns the −0 of −tᵢ/pᵢ for tᵢ = 0 into 0 (never "-0.0" for a class that is not the target).
                 let grad = r.gradient.map { $0.map { $0 + 0.0 } }, gradMean = r.gradientMean.map { $0.map { $0 + 0.0 } }
-                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(r.loss.map { $0 + 0.0 })), ("grad", .rows(grad))]
-                table.extras = [("loss_mean", .number(r.lossMean + 0.0)), ("grad_mean", .rows(gradMean))]
+                table = DataTable(name: "loss", columns: [("i", [DataCell](integers: Array(r.loss.indices))),
+                                                          ("loss", [DataCell](reals: r.loss.map { $0 + 0.0 })), ("grad", grad.map(DataCell.reals))])
+                fields = [("loss_mean", .real(r.lossMean + 0.0)), ("grad_mean", .list(gradMean.map(DataCell.reals)))]
             } else {
                 if prediction.contains(";") || target.contains(";") {
                     throw ValidationError("\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
@@ -58,11 +62,12 @@ struct EvalLoss: ParsableCommand {
                 let r = try loss.values(prediction: p, target: y)
                 // +0.0 turns a −0 (bce's −(1·log 1) at p = y = 1, a zero gradient times −1) into 0.
                 let values = r.loss.map { $0 + 0.0 }, grad = r.gradient.map { $0 + 0.0 }
-                table.columns = [("i", .integers(Array(r.loss.indices))), ("loss", .numbers(values)), ("grad", .numbers(grad))]
-                table.extras = [("loss_mean", .number(r.lossMean + 0.0)), ("grad_mean", .numbers(r.gradientMean.map { $0 + 0.0 }))]
+                table = DataTable(name: "loss", columns: [("i", [DataCell](integers: Array(r.loss.indices))),
+                                                          ("loss", [DataCell](reals: values)), ("grad", [DataCell](reals: grad))])
+                fields = [("loss_mean", .real(r.lossMean + 0.0)), ("grad_mean", .reals(r.gradientMean.map { $0 + 0.0 }))]
             }
         }
-        return table
+        return (table, fields)
     }
 
     func validate() throws {
@@ -70,6 +75,7 @@ struct EvalLoss: ParsableCommand {
     }
 
     func run() throws {
-        print(try table().render(output.format), terminator: "")
+        let (table, fields) = try table()
+        print(table.text(output.format, fields: fields), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// `dlplot eval softmax --logits LIST [--temperature T] [--log]` → CSV `i,input,output`.
@@ -45,11 +46,13 @@ struct EvalSoftmax: ParsableCommand {
     func run() throws {
         let (x, t) = try parsed()
         let out = log ? Softmax.logProbabilities(x, temperature: t) : Softmax.probabilities(x, temperature: t)
-        var table = NumberTable()
-        table.columns = [("i", .integers(Array(x.indices))), ("input", .numbers(x)), ("output", .numbers(out))]
+        let table = DataTable(name: "softmax", columns: [("i", [DataCell](integers: Array(x.indices))),
+                                                         ("input", [DataCell](reals: x)), ("output", [DataCell](reals: out))])
+        var fields: [(name: String, value: DataCell)] = []
         if output.format == .json {  // CSV does not print the Jacobian: it is not built (n² numbers)
-            table.extras = [("jacobian", .rows(log ? Softmax.logJacobian(x, temperature: t) : Softmax.jacobian(x, temperature: t)))]
+            let jacobian = log ? Softmax.logJacobian(x, temperature: t) : Softmax.jacobian(x, temperature: t)
+            fields = [("jacobian", .list(jacobian.map(DataCell.reals)))]
         }
-        print(table.render(output.format), terminator: "")
+        print(table.text(output.format, fields: fields), terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Optim
 
 /// `dlplot eval surface NAME --points x:y,...` → CSV `x,y,f,dfdx,dfdy`.
@@ -40,9 +41,11 @@ struct EvalSurface: ParsableCommand {
     func run() throws {
         let (s, p) = try parsed()
         let g = p.map { s.gradient($0.x, $0.y) }
-        var table = NumberTable()
-        table.columns = [("x", .numbers(p.map(\.x))), ("y", .numbers(p.map(\.y))), ("f", .numbers(p.map { s.value($0.x, $0.y) })),
-                         ("dfdx", .numbers(g.map(\.dx))), ("dfdy", .numbers(g.map(\.dy)))]
-        print(table.render(output.format), terminator: "")
+        let table = DataTable(name: "surface", columns: [
+            ("x", [DataCell](reals: p.map(\.x))), ("y", [DataCell](reals: p.map(\.y))),
+            ("f", [DataCell](reals: p.map { s.value($0.x, $0.y) })),
+            ("dfdx", [DataCell](reals: g.map(\.dx))), ("dfdy", [DataCell](reals: g.map(\.dy))),
+        ])
+        print(table.text(output.format), terminator: "")
     }
 }

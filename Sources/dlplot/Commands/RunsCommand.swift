@@ -44,7 +44,10 @@ extension DLPlot {
                 them; metric, tag or key names each row's metric, value holds it) is read as the runs it lists.
                 Anything else that is not a log is an error naming the file and what was expected.
                 Many runs or metrics: the default page grows taller (up to 4 times) until every plot keeps at \
-                least 45 % of its row; with --size, a note names the --size and --dpi that would.
+                least 45 % of its row, and a note names the page drawn; with --size, a note names the --size and \
+                --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
+                flatten the others: the linear view keeps values up to 3 times that first value, and each line \
+                leaving it is marked with a triangle on the frame (--log-y shows every value).
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
                 (1 − w)·v, shown as last / (1 − wⁿ) after n values), drawn over the raw curve, which stays faint \
                 behind. 0 is no smoothing; 0.6 is TensorBoard's default; 0.9 and above for noisy per-step losses. \
@@ -272,13 +275,17 @@ extension DLPlot {
                                     smoothing: smoothing, logY: logY, groupPattern: pattern,
                                     band: RunCurves.Band(rawValue: band) ?? .minmax)
             recipe.animated = animated
+            recipe.clipsRunaways = figureOptions.layout.yRange == nil
             recipe.best = try bestOverrides()
             do {
                 let tables = try recipe.build(into: &figure)
-                let room = try makeRoom(&figure, rows: grid.rows)
-                for note in runs.flatMap(\.notes) + [groupNote, longNote, room].compactMap({ $0 }) {
-                    FileHandle.standardError.write(Data(("note: " + note + "\n").utf8))
+                // The room is measured with the legends where --legend puts them (applied again later, alike).
+                if let placement = try figureOptions.layout.legendPlacement() {
+                    for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
                 }
+                let room = try makeRoom(&figure, rows: grid.rows)
+                // Said once the figure is written (see PendingNotes).
+                for note in runs.flatMap(\.notes) + [groupNote, longNote, room].compactMap({ $0 }) { PendingNotes.add(note) }
                 return (figure, tables)
             } catch let error as RunLogError { throw ValidationError(error.description) }
         }

@@ -14,9 +14,13 @@ extension DLPlot {
                 values span decades, as Rosenbrock's and Beale's do), with a colorbar; minima (stars), saddles \
                 (crossed diamonds) and the start are labelled. Every optimizer starts at the same point and takes \
                 the same number of steps (torch.optim's update rules, see `dlplot trace`). The legend gives each \
-                run's settings, where it ended and its final loss. A run that leaves the view is clipped at the \
-                edge with an arrow and the note "leaves the view at step k"; a run whose numbers overflow says \
-                "diverged at step k". The view is never rescaled to follow a run.
+                run's settings, where it ended and its final loss. A run is drawn wherever it is in the view: \
+                where it leaves, its path ends at the edge in an arrowhead; where it comes back, it starts again \
+                at the edge with a hollow arrowhead (a step between two points outside is not drawn). The legend \
+                and the note say what happened: "leaves the view at step 4" (it never comes back), "leaves the \
+                view at step 4, returns at step 9", "outside the view at steps 4–8 and 12", each followed by where \
+                the run ended; a run whose numbers overflow says "diverged at step k". The view is never \
+                rescaled to follow a run.
                 Learning rates: --opt NAME:lr=… for one optimizer, else --lr for all, else each optimizer's rate \
                 is chosen for the figure from 1, 2, 5 × 10^k (1e-4 … 50), each tried for the step budget (at most \
                 2000 steps): among the rates whose run stays in the view, the smallest that brings the distance \
@@ -36,7 +40,8 @@ extension DLPlot {
                   dlplot surface rosenbrock --path mine.csv --optimizers adam
                 Your own paths: --path FILE draws a trajectory from a CSV or JSON lines file (x,y per row, or w,b \
                 on linreg_mse and logreg_bce; optional step, loss and label columns) with the same rules as a \
-                computed run: clipped where it first leaves the view, with an arrow and the note; ended at its \
+                computed run: every piece in the view drawn, with arrowheads where it leaves and comes back and \
+                the note; ended at its \
                 first NaN or infinite row with "diverged at step k"; hollow circle at its start, dot at its end.
                 Your own data: --dataset FILE.csv puts your examples behind linreg_mse or logreg_bce, with the same \
                 losses (mean squared error; mean binary cross-entropy with logits) and options (--batch-size, --seed). \

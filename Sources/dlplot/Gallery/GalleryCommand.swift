@@ -4,9 +4,7 @@ import ArgumentParser
 import Dispatch
 import Synchronization
 import Viz
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 extension DLPlot {
     /// `dlplot gallery`: renders every figure in the manifest, in parallel, and rewrites the index.
@@ -87,21 +85,25 @@ extension DLPlot {
             }
             state.endLine()
             problems += state.problems.sorted { $0.0 < $1.0 }.map(\.1)
-            if only.isEmpty {
-                try Gallery.writeIndexes(entries: entries, formats: fmts, failed: Set(state.problems.map { list[$0.0].name }), outDir: outDir)
+            // The indexes list what rendered: when nothing did (a full disk), the old ones are kept.
+            if only.isEmpty, n == 0 || state.problems.count < n {
+                try Gallery.writeIndexes(entries: entries, formats: fmts, failed: Set(state.problems.map { list[$0.0].name }),
+                                         outDir: outDir, manifest: manifest)
             }
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             for p in problems { printError(p) }
-            let failed = problems.count
-            print("gallery: \(n - state.problems.count) of \(n) figures rendered (\(fmts.map(\.rawValue).joined(separator: "+"))) "
+            // One tally: entries refused by the manifest count among the figures, failed (was "1 of 2 … 2 failed" for 3).
+            let failed = problems.count, rendered = n - state.problems.count
+            print("gallery: \(rendered) of \(rendered + failed) figures rendered (\(fmts.map(\.rawValue).joined(separator: "+"))) "
                   + "in \(TickFormat.fixed(seconds, 2)) s with \(workers) jobs" + (failed > 0 ? "; \(failed) failed" : ""))
             if failed > 0 { throw ExitCode.failure }
         }
 
         /// Writes README.md and index.html together (both or neither) for the entries that rendered.
-        static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String) throws {
-            let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed)
+        static func writeIndexes(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>, outDir: String,
+                                 manifest: String) throws {
+            let markdown = GalleryIndex.markdown(entries: entries, formats: formats, failed: failed, manifest: manifest, outDir: outDir)
             let figures = entries.filter { !failed.contains($0.name) }.map { e in
                 // The files written for the entry, in order; the page picks what to show by extension, so an
                 // entry that writes an animation (.gif, .webp, .mp4, or .svg with --animate) plays in place.
@@ -214,7 +216,7 @@ func writeStandardError(_ s: String) {
     var bytes = Array(s.utf8)
     var off = 0
     while off < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress?.advanced(by: off), $0.count - off) }
+        let n = bytes.withUnsafeMutableBytes { OS.write(2, $0.baseAddress?.advanced(by: off), $0.count - off) }
         if n <= 0 { break }
         off += n
     }

@@ -1,12 +1,21 @@
 import Viz
 /// The gallery's README.md: every figure with its caption and the command that reproduces it.
 enum GalleryIndex {
-    static func markdown(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>) -> String {
+    /// `manifest` is the manifest's path as given and `outDir` the README's folder: the manifest is linked by
+    /// its own name when it lies beside the README (a --manifest m.toml was linked as gallery.toml). The count
+    /// is of the figures listed, with the entries that failed said apart ("3 figures" listed 2).
+    static func markdown(entries: [GalleryManifest.Entry], formats: [OutputFormat], failed: Set<String>,
+                         manifest: String = "gallery/gallery.toml", outDir: String = "gallery") -> String {
+        let name = String(manifest.split(separator: "/").last ?? "gallery.toml")
+        let sameFolder = AtomicFile.directory(of: manifest) == outDir
+        let link = sameFolder ? "[`\(name)`](\(name))" : "`\(manifest)`"
+        let listed = entries.filter { !failed.contains($0.name) }.count, missing = entries.count - listed
+        let count = "\(listed) figure\(listed == 1 ? "" : "s")" + (missing > 0 ? " (\(missing) more failed to render)" : "")
         var out = """
             # dlplot gallery
 
             Every figure here is made by the command shown under it. Regenerate them all with `make gallery` \
-            (or `dlplot gallery`); the list lives in [`gallery.toml`](gallery.toml). \(entries.count) figures.
+            (or `dlplot gallery`); the list lives in \(link). \(count).
 
             """
         var section: String?

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Viz
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The gallery's rules for files it did not just write:
 /// 1. `<out>/README.md` is replaced only when it is absent or is a gallery index (it begins with

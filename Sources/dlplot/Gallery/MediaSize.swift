@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The pixel size of an image file, read from its header: PNG (IHDR), GIF (logical screen) and WebP
 /// (VP8X canvas, VP8L or VP8 frame). The page gives it as `width`/`height` so that the grid keeps

@@ -12,7 +12,8 @@ enum NumberArguments {
     /// `whole`, when given, is the value as typed that `text` is an item of (`1,,2`), named with it.
     static func finite(_ text: String, option: String, in whole: String? = nil) throws -> Double {
         let trimmed = text.trimmingSpaces
-        let named = whole.map { "\(option) '\(CommandLineErrors.shown($0))'" } ?? option
+        // Worded only on a refusal: a list of n items would otherwise cut its text n times (n² work).
+        var named: String { whole.map { "\(option) '\(CommandLineErrors.shown($0))'" } ?? option }
         // Swift reads hexadecimal floats (0x10 is 16); every message promises decimal numbers.
         guard let v = Double(trimmed), !trimmed.lowercased().contains("0x") else {
             if trimmed.isEmpty, whole != nil {

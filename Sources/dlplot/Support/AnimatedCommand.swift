@@ -69,26 +69,44 @@ extension AnimatedFigureCommand {
 
     func writeAnimation(showsProgress: Bool) throws -> Bool {
         guard animation.animate else { return false }
+        PendingNotes.discard()
         let progress = showsProgress ? animation.progress : nil
         if let dir = animation.framesDir {
             let settings = try animation.settings()
-            let (figure, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            let (made, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            let figure = grownToFit(made)
             try checkPage(figure)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
                                       command: Self.drawingCommand(CommandLine.arguments), progress: progress)
+            PendingNotes.flush()
             return true
         }
         let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
         try InputOutputCheck.check(outputs: [(figureOptions.output == nil ? InputOutputCheck.defaultName : "-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
-        let (figure, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+        let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+        let figure = grownToFit(made)
         try checkPage(figure)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
                                   data: figureOptions.data, progress: progress, size: figureOptions.size)
+        PendingNotes.flush()
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
+    }
+
+    /// The animation on the page its last frame needs: without `--size`, a figure too large for the default
+    /// page is drawn on a larger one (with the same note), as the still figure of the same command is
+    /// (`FigureOptions.grownToFit`); every frame is laid out as the last, so every frame has that page.
+    func grownToFit(_ animation: Animation) -> Animation {
+        guard figureOptions.size == nil else { return animation }
+        let last = animation.lastFrame
+        let grown = figureOptions.grownToFit(last, format: .png)
+        guard grown.size != last.size else { return animation }
+        var out = animation
+        out.still.size = grown.size
+        return out
     }
 
     /// Refuses a page too small for the last frame (the still figure) with the still figure's own message,

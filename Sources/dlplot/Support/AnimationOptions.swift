@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 import Viz
 
 /// `--animate` and its settings: how many frames, how fast, which step each frame shows, how it ends.

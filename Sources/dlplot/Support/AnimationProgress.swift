@@ -1,8 +1,6 @@
 import Synchronization
 import Viz
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// The progress line of an animation on standard error: frames done, frames per second and the time left,
 /// rewritten in place on a terminal (or one line every 10 % when asked for elsewhere).

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import Viz
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// How the process ends on an error. Bad input (a value, option or command that cannot be used) is
 /// ONE line on standard error, `Error: <message>`, and status 64 (EX_USAGE); ArgumentParser's usage
@@ -14,7 +12,7 @@ enum CommandLineErrors {
     /// Prints `Error: message` (made one line) and exits with status 64.
     static func refuse(_ message: String) -> Never {
         writeStandardError("Error: " + oneLine(message) + "\n")
-        Glibc.exit(ExitCode.validationFailure.rawValue)
+        OS.exit(ExitCode.validationFailure.rawValue)
     }
 
     /// Ends the process for `error`, thrown while parsing `arguments` (`parsing`) or running them.
@@ -25,21 +23,21 @@ enum CommandLineErrors {
         if code == .success {  // help, version, completion script: to standard output, which must be written
             print(DLPlot.fullMessage(for: error))
             ProcessEnd.checkStandardOutput()
-            Glibc.exit(0)
+            OS.exit(0)
         }
         if let exitCode = error as? ExitCode {  // the message was printed where the failure was found
             ProcessEnd.checkStandardOutput()
-            Glibc.exit(exitCode.rawValue)
+            OS.exit(exitCode.rawValue)
         }
         if parsing, code == .validationFailure, ProcessEnd.commandPath(arguments).rest.isEmpty, !arguments.isEmpty,
            DLPlot.message(for: error).hasPrefix("Missing expected argument") {
             writeStandardError(DLPlot.fullMessage(for: error, columns: 100) + "\n")
-            Glibc.exit(code.rawValue)
+            OS.exit(code.rawValue)
         }
         if code != .validationFailure { ProcessEnd.checkStandardOutput() }
         let message = oneLine(DLPlot.message(for: error))
         writeStandardError("Error: " + (numberRefusal(message) ?? message) + "\n")
-        Glibc.exit(code.rawValue)
+        OS.exit(code.rawValue)
     }
 
     /// ArgumentParser's words for a number option given something else ("The value 'abc' is invalid for
@@ -54,7 +52,9 @@ enum CommandLineErrors {
 
     /// A value as typed, cut to its first `limit` characters (with "…") so a message stays one readable line.
     static func shown(_ value: String, limit: Int = 60) -> String {
-        value.count > limit ? String(value.prefix(limit)) + "…" : value
+        // Counts no further than `limit` characters, whatever the value's length.
+        guard let cut = value.index(value.startIndex, offsetBy: limit, limitedBy: value.endIndex), cut < value.endIndex else { return value }
+        return String(value[..<cut]) + "…"
     }
 
     /// `message` on one line: line breaks become spaces, and lines that only point at a column

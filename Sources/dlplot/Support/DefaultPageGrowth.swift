@@ -12,10 +12,14 @@ extension FigureOptions {
     /// small; unchanged otherwise. A note on standard error names the page drawn and how to choose another.
     func grownToFit(_ figure: Figure, format: OutputFormat) -> Figure {
         guard size == nil, let grown = Self.grownPage(figure, format: format) else { return figure }
-        let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)"
+        let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)", scale = figure.theme.fontScale
+        // A larger page shown on the same screen shrinks its text: say how large it still is.
+        let relative = TickFormat.fixed(scale * Double(figure.pixelSize.width) / Double(grown.pixelSize.width), 2)
         writeStandardError("note: this figure does not fit the default \(page) page"
-            + (figure.theme.fontScale == 1 ? "" : " at --font-scale \(TickFormat.shortest(figure.theme.fontScale))")
-            + "; drawn on \(grown.pixelSize.width)x\(grown.pixelSize.height) (give --size to choose the page)\n")
+            + (scale == 1 ? "" : " at --font-scale \(TickFormat.shortest(scale))")
+            + "; drawn on \(grown.pixelSize.width)x\(grown.pixelSize.height)"
+            + (scale == 1 ? "" : ", where its text is \(relative) times the default's size for the page")
+            + " (give --size to choose the page)\n")
         return grown
     }
 

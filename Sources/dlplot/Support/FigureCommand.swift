@@ -82,6 +82,7 @@ extension FigureCommand {
         try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + (data.map { [("--data", $0)] } ?? []) + report)
         try InputOutputCheck.check(outputs: targets.map { (output, $0.path) } + (data.map { [("--data", $0)] } ?? []) + report,
                                    inputs: inputFiles)
+        PendingNotes.discard()
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
@@ -122,6 +123,7 @@ extension FigureCommand {
             path == figureOptions.layout.layoutReport ? "--layout-report" : targets.contains { $0.path == path } ? output
                 : path == data ? "--data" : InputOutputCheck.furtherTable(data ?? "")
         }
+        PendingNotes.flush()
         if let data, !replaced.isEmpty {
             writeStandardError("note: replaced the existing " + replaced.map { "'\($0)'" }.joined(separator: ", ")
                 + ": --data '\(data)' writes the figure's further tables to NAME-2.csv, NAME-3.csv, … beside it\n")

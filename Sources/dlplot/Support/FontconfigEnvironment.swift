@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// Checks the configuration file fontconfig would read when the environment names one, before any
 /// text is drawn. fontconfig reads it to its end: a device or FIFO there (`FONTCONFIG_FILE=/dev/zero`,

@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 import Viz
 
 /// `--frames-dir DIR`: every frame as a numbered PNG (`frame-0001.png`, …) or, with `--frame-format pdf`, a

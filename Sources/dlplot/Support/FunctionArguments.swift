@@ -158,6 +158,8 @@ enum FunctionArguments {
     /// activation per value for every expression that uses it. Every --param must be used.
     static func activations(_ texts: [String], params: [String], option: String?) throws -> [Activation] {
         let families = try parameterFamilies(params)
+        // A --param no text can take is named first (a typo 'bta' of 'beta' was reported as 'beta' having no value).
+        try checkParameterNames(families, of: texts, whenAllParse: true)
         var used = Set<String>()
         var out: [Activation] = []
         for text in texts {
@@ -186,19 +188,30 @@ enum FunctionArguments {
                 }
             }
         }
-        for f in families where !used.contains(f.name) {
-            // The parameters that were possible, for "did you mean".
-            var allowed: [String] = []
-            for text in texts {
-                if isName(text) { allowed += (try? Activation.parameterSpecs(for: text).map(\.name)) ?? [] }
-                else { allowed += (try? MathExpression.parameterNames(in: text)) ?? [] }
+        try checkParameterNames(families.filter { !used.contains($0.name) }, of: texts, whenAllParse: false)
+        return out
+    }
+
+    /// Throws "unknown --param 'bta' for …; did you mean 'beta'? Allowed: beta" for the first family that no
+    /// text takes. With `whenAllParse`, nothing is checked when a text does not parse (its own error comes first).
+    static func checkParameterNames(_ families: [(name: String, values: [Double])], of texts: [String], whenAllParse: Bool) throws {
+        // The parameters that were possible, for "did you mean".
+        var allowed: [String] = []
+        for text in texts {
+            if isName(text), let specs = try? Activation.parameterSpecs(for: text) {
+                allowed += specs.map(\.name)
+            } else if !isName(text), let names = try? MathExpression.parameterNames(in: text) {
+                allowed += names
+            } else if whenAllParse {
+                return
             }
+        }
+        for f in families where !allowed.contains(f.name) {
             var message = "unknown --param '\(f.name)' for \(texts.joined(separator: ", "))"
             if let guess = closestName(to: f.name, in: allowed) { message += "; did you mean '\(guess)'?" } else { message += "." }
             message += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
             throw ValidationError(message)
         }
-        return out
     }
 
     /// The surface `text` names or types (`x^2 - y^2`); for an expression the view is `view`
@@ -225,24 +238,32 @@ enum FunctionArguments {
     /// A default start on a surface undefined on its whole view (sqrt(−x² − y² − 1)) is refused as
     /// that: asking for another start could not be followed. `rangeOptions` says whether the command
     /// takes --xrange/--yrange (trace does not).
-    static func checkDefined(_ s: Surface, at p: [Double], given: Bool, rangeOptions: Bool = true) throws {
+    static func checkDefined(_ s: Surface, at p: [Double], given: Bool, rangeOptions: Bool = true, option: String? = nil) throws {
         guard let e = s.expression, p.count == 2 else { return }
+        // The option (or command) that took the expression starts a message about the expression itself.
+        let lead = option.map { $0 + ": " } ?? ""
         let v = s.value(p[0], p[1])
         let at = "(\(TypedText.shortest(p[0])), \(TypedText.shortest(p[1])))"
         if v.isNaN, !given, undefinedEverywhere(s) {
             let b = s.viewBox
             let view = [b.xmin, b.xmax, b.ymin, b.ymax].map { TypedText.shortest($0) }
-            throw ValidationError("'\(e.source)' is undefined (NaN) everywhere on the view \(view[0])…\(view[1]) × \(view[2])…\(view[3]); "
+            throw ValidationError(lead + "'\(e.source)' is undefined (NaN) everywhere on the view \(view[0])…\(view[1]) × \(view[2])…\(view[3]); "
                                   + (rangeOptions ? "give another --xrange and --yrange" : "give a --start where it is defined"))
         }
         if v.isNaN {
             throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
-                                        : "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
+                                        : lead + "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
         }
         // A pole (1/(x² + y²) at the origin): no step can start from an infinite value.
         if v.isInfinite {
-            let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) (a pole)"
-            throw ValidationError(given ? "--start: " + what + "; give a start where f is finite" : what + "; give a --start where f is finite")
+            // A pole is isolated: f is finite beside it. Infinite all around, f is a finite value too large for
+            // float64 (a*x^2 + y^2 with --param a=1e308), which is not a pole.
+            let h = max(1e-3, 1e-3 * max(abs(p[0]), abs(p[1])))
+            let pole = [(h, 0.0), (-h, 0), (0, h), (0, -h)].contains { s.value(p[0] + $0.0, p[1] + $0.1).isFinite }
+            let parameters = e.parameters.keys.sorted().map { "\($0) = \(TypedText.shortest(e.parameters[$0] ?? 0))" }
+            let cause = pole ? "(a pole)" : "(f overflows float64 there and around it" + (parameters.isEmpty ? "" : "; with " + parameters.joined(separator: ", ")) + ")"
+            let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) " + cause
+            throw ValidationError(given ? "--start: " + what + "; give a start where f is finite" : lead + what + "; give a --start where f is finite")
         }
     }
 

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Optim
-#if canImport(Glibc)
-import Glibc
-#endif
+import Platform
 
 /// What the command line does before and after a command runs: naming a misspelt command, and making
 /// sure standard output really was written.
@@ -52,6 +50,18 @@ enum ProcessEnd {
         var message = "'\(first)' is not a \(path.joined(separator: " ")) command"
         if let near = closestName(to: first, in: names) { message += "; did you mean '\(near)'?" }
         return message + " (commands: " + names.joined(separator: ", ") + ")"
+    }
+
+    /// The commands that take their names in a list option, not as arguments as `activation` does.
+    static let listOptions = ["activations": "--names", "vanishing": "--activations"]
+
+    /// "activations takes its names in --names: give --names relu,gelu" for `dlplot activations relu,gelu` (it was
+    /// "Unexpected argument 'relu,gelu'"); nil otherwise.
+    static func positionalListMessage(_ arguments: [String]) -> String? {
+        let (_, path, rest) = commandPath(arguments)
+        guard path.count == 2, let option = listOptions[path[1]], let first = rest.first, !first.hasPrefix("-") else { return nil }
+        let names = rest.prefix { !$0.hasPrefix("-") }.joined(separator: ",")
+        return "\(path[1]) takes its names in \(option), not as arguments: give \(option) \(names)"
     }
 
     /// "Unknown option '--color'. Did you mean '--colors'?" for the first long option the command does

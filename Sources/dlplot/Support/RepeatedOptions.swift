@@ -40,8 +40,10 @@ enum RepeatedOptions {
         }
         guard let (name, given) = values.first(where: { $0.given.count > 1 }) else { return nil }
         let joined = given.joined(separator: ",")
+        // `--levels 5` is a count and `--levels 5,6` two levels: joining counts would change their meaning.
+        let countForm = name == "--levels" && given.contains { Int($0) != nil }
         let hint = name == "--optimizers" ? " (several optimizers go in one list: --optimizers " + joined + ")"
-            : lists.contains(name) && !given.contains(where: \.isEmpty) ? " (e.g. \(name) \(joined))" : ""
+            : lists.contains(name) && !countForm && !given.contains(where: \.isEmpty) ? " (e.g. \(name) \(joined))" : ""
         return "\(name) is given \(given.count) times (" + given.map { "'\($0)'" }.joined(separator: ", ") + "); give it once" + hint
     }
 }

@@ -87,7 +87,7 @@ struct SurfaceRunTexts {
             throw ValidationError("--steps: \(n) is not allowed; expected \(allowed.lowerBound)...\(allowed.upperBound)")
         }
         let startPoint = givenStart ?? [surface.suggestedStart.x, surface.suggestedStart.y]
-        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil, rangeOptions: rangeOptions)
+        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil, rangeOptions: rangeOptions, option: option)
         let box = surface.viewBox
         let x = givenX ?? Interval(box.xmin, box.xmax)
         let y = givenY ?? Interval(box.ymin, box.ymax)

@@ -1,4 +1,4 @@
-@testable import Viz
+import Viz
 
 /// The filled-contour regions as dlplot computed them before the one-pass isobands, kept as the reference
 /// the new fills are compared with (pixels may differ only by anti-aliasing).

@@ -1,6 +1,6 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// A rendered PNG with the plot rectangles of its panels in pixels.
 struct RenderedFigure {

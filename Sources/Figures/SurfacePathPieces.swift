@@ -1,0 +1,36 @@
+import Viz
+
+/// The paths on the 3-D view cut by the one clipping rule (`ClippedPath`): every piece in the view, each
+/// exit ending in an arrowhead on the box's edge and each entry starting with a hollow one there.
+extension SurfaceFigure {
+    /// The view as a rectangle in data units.
+    var viewRect: Rect { Rect(x: plan.x.lower, y: plan.y.lower, width: plan.x.upper - plan.x.lower, height: plan.y.upper - plan.y.lower) }
+
+    /// The pieces of `points` in the view: their points, whether the piece goes on beyond the view (`open`)
+    /// and whether it comes in from beyond it (`entering`).
+    func viewPieces(_ points: [Point]) -> [(points: [Point], open: Bool, entering: Bool)] {
+        ClippedPath(points, in: viewRect).pieces.map { ($0.points, $0.exit != nil, $0.entry != nil) }
+    }
+
+    /// Every run's path up to its point `upTo[i]`, then the user's paths, cut into pieces in the view and lifted
+    /// onto `field`: the paths of a `SurfaceMark` and the indices of those that leave and that come in.
+    func paths3D(on field: ScalarField, upTo: [Int], theme: Theme)
+        -> (paths: [(points: [Point3], style: StrokeStyle)], open: Set<Int>, entering: Set<Int>) {
+        var out: [(points: [Point3], style: StrokeStyle)] = []
+        var open: Set<Int> = [], entering: Set<Int> = []
+        func add(_ points: [Point], _ style: StrokeStyle) {
+            for piece in viewPieces(points) {
+                if piece.open { open.insert(out.count) }
+                if piece.entering { entering.insert(out.count) }
+                out.append((SurfaceMark.lift(piece.points, on: field), style))
+            }
+        }
+        for (run, last) in zip(runs, upTo) {
+            add(Array(run.points.prefix(max(0, last) + 1)), TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2).stroke)
+        }
+        for p in userPaths {
+            add(p.drawnPoints(), TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2).stroke)
+        }
+        return (out, open, entering)
+    }
+}
