@@ -31,10 +31,12 @@ extension FigureRenderer {
         // its titles and legend (a 66-pixel contour map under a legend larger than it; 221-pixel maps on a
         // 1855×1044 page): every plot keeps a share of the page, and the plots together a share of it.
         let plots = panels.indices.filter { panels[$0].axes.showAxes && !panels[$0].axes.isStrip }
+        // An equal-unit map's shape is its data's (a 4×2 domain is a 2:1 map): its longer side is measured.
         for k in plots {
+            let side = panels[k].axes.equalAspect ? max(placed[k].width, placed[k].height) : min(placed[k].width, placed[k].height)
             let shareWidth = figure.size.width / Double(figure.columns) * Double(panels[k].columnSpan)
             let shareHeight = figure.size.height / Double(figure.rows) * Double(panels[k].rowSpan)
-            if min(placed[k].width, placed[k].height) < Self.minimumPlotShare * min(shareWidth, shareHeight) {
+            if side < Self.minimumPlotShare * min(shareWidth, shareHeight) {
                 throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .plotShare)
             }
         }
