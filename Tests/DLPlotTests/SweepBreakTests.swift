@@ -48,9 +48,8 @@ final class SweepBreakTests: XCTestCase {
         XCTAssertEqual(LayoutChecks.problems(r).filter { $0.contains("cut off") || $0.contains("leaves the page") }, [])
     }
 
-    /// An equal-unit map of a 2:1 domain is measured by its longer side against its share of the page: the
-    /// plot share rule refused `--size 3840x2160` (the default page, three times the detail) for a figure that
-    /// draws on the default page.
+    /// A 2:1 equal-unit map beside its curves at `--size 3840x2160` (the default page at three times the
+    /// detail) renders, its map keeping its data's shape and at least a quarter of its share of the page.
     func testAWideEqualUnitMapIsNotRefusedForItsShape() throws {
         let r = try report("surface six_hump_camel --optimizers gd --with-curves --size 3840x2160")
         let map = try XCTUnwrap(r.frames.first { $0.panel == 0 }).box

@@ -2,11 +2,6 @@
 /// legends, side guides) in a fixed order, so the same figure always gives the same drawing calls.
 /// Layout is here; legend placement is `LegendPlacer` (Guides), drawing is `PanelDrawing` (Render).
 struct FigureRenderer {
-    /// The least fraction of its font the figure title keeps before it may shrink further (to 0.6): the
-    /// panel titles' size (1.12 / 1.3 of it).
-    static let titleHierarchy = 1.12 / 1.3
-    /// The same for the subtitle: nine tenths of the notes' font it is set in.
-    static let subtitleHierarchy = 0.9
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
@@ -124,16 +119,11 @@ struct FigureRenderer {
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
         // Never below 0.6 of their size: two lines, then cut short with "…" (see `TextLayout.fittedOnPage`).
-        // The title and subtitle first keep `hierarchy` of it (on two lines if need be), so a larger
-        // --font-scale makes them larger: the title no smaller than the panel titles, the subtitle than the
-        // notes in the plots.
-        func page(_ text: String, _ font: Font, hierarchy: Double = 0.6) -> (layout: TextLayout, cut: Bool) {
-            let kept = TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: hierarchy, canvas: canvas)
-            guard kept.cut, hierarchy > 0.6 else { return kept }
-            return TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
+        func page(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
+            TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
         }
         if let title = figure.title {
-            var (t, cut) = page(title, theme.figureTitleFont, hierarchy: Self.titleHierarchy)
+            var (t, cut) = page(title, theme.figureTitleFont)
             // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
             // from the plots: its font shrinks to fit, down to half its size.
             let tallest = content.height / 6
@@ -141,13 +131,13 @@ struct FigureRenderer {
             // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
             for _ in 0..<4 where t.height > tallest && factor > 0.5 {
                 factor = max(0.5, factor * tallest / t.height * 0.98)
-                (t, cut) = page(title, theme.figureTitleFont.scaled(factor), hierarchy: Self.titleHierarchy)
+                (t, cut) = page(title, theme.figureTitleFont.scaled(factor))
             }
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
                                kind: .title, source: title, cut: cut))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let (s, cut) = page(sub, theme.noteFont, hierarchy: Self.subtitleHierarchy)
+                let (s, cut) = page(sub, theme.noteFont)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted,
                                    kind: .subtitle, source: sub, cut: cut))
                 used += s.height + theme.noteFont.size * 0.5
