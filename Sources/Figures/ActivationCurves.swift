@@ -48,8 +48,8 @@ extension ActivationFigure {
         // The curves break at a pole rather than join its two branches.
         let poles = a.poles.map(\.at)
         let sampled = plan.sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
-        let (pts, band, env) = Self.resolvable(sampled, a.value, typed: a.expression != nil, over: xr, columns: plan.columns,
-                                               color: color, zOrder: 3.05)
+        let (pts, band, env) = Self.resolvable(sampled, a.value, slope: a.derivative, typed: a.expression != nil, over: xr,
+                                               columns: plan.columns, color: color, zOrder: 3.05)
         if let band, let env { axes.add(band); plan.oscillating.append((single ? "f" : a.displayName, env)) }
         // Kinks drawn sharp; a cusp (sqrt(|x|) at 0, an angle near 0) rounded, or its miter spikes past the curve.
         let steep = a.steepestSlope
@@ -76,7 +76,8 @@ extension ActivationFigure {
             return a.value(x - edge).isFinite && a.value(x + edge).isFinite ? a.derivative(x) : .nan
         }
         let sampled = plan.sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
-        let (pts, band, env) = Self.resolvable(sampled, derivative, typed: typed, over: xr, columns: plan.columns,
+        // f′'s period is f's: measured from f′'s own sign changes (its extrema would need f″).
+        let (pts, band, env) = Self.resolvable(sampled, derivative, slope: a.derivative, typed: typed, over: xr, columns: plan.columns,
                                                color: color, zOrder: 2.9)
         if let band, let env { axes.add(band); plan.oscillating.append((single ? "f′" : a.displayName + "′", env)) }
         let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]

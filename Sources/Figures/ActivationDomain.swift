@@ -23,6 +23,8 @@ public struct ActivationDomain: Sendable, Equatable {
     public var undefined: [ClosedRange<Double>] = []
     /// How the y limits were fitted (what was clipped), when some value is finite.
     public var robust: RobustYLimits?
+    /// Single points where f is undefined between defined neighbours (sin(x)/x at 0), not poles.
+    public var holes: [Double] = []
 
     /// Samples `value` and `derivative` on `range` (2401 points, so a symmetric range hits 0);
     /// `includeValue` / `includeDerivative` say which curves are drawn and so set the y limits.
@@ -154,7 +156,10 @@ public struct ActivationDomain: Sendable, Equatable {
             case let (l?, nil): clauses.append("f undefined for x " + op(l, ">", "≥") + " " + show(l) + except); singular.append(l)
             case let (l?, h?) where h - l <= 4 * q:
                 let m = (l + h) / 2
-                if !poles.contains(where: { abs($0 - m) <= 4 * q }) { clauses.append("f undefined at x = " + show(m)) }
+                if !poles.contains(where: { abs($0 - m) <= 4 * q }) {
+                    clauses.append("f undefined at x = " + show(m))
+                    holes.append(m)
+                }
                 singular.append(m)
             case let (l?, h?):
                 clauses.append("f undefined for " + show(l) + " " + op(l, "<", "≤") + " x " + op(h, "<", "≤") + " " + show(h) + except)

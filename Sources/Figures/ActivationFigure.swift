@@ -221,7 +221,7 @@ public struct ActivationFigure: FigureRecipe {
 
     /// A legend entry: the parameter values within a family, else the display name (with parameters).
     func legendLabel(_ a: Activation) -> String {
-        guard let e = a.expression else { return a.displayName }
+        guard let e = a.expression else { return a.label(among: activations) }
         if sharedExpression != nil, !e.parameters.isEmpty { return e.parameterLabel }
         return a.label
     }

@@ -60,7 +60,7 @@ public struct ActivationGridFigure: FigureRecipe {
     /// has parameters, or a built-in listed more than once (a `--param` family: one panel per value).
     public static func title(of a: Activation, among all: [Activation]) -> String {
         if a.expression != nil, !a.parameters.isEmpty { return a.label }
-        return all.filter { $0.name == a.name }.count > 1 ? a.label : a.displayName
+        return a.label(among: all)
     }
 
     /// "same axes in every panel: x from −4 to 4", or, when some panels keep their own y range, "x from −4 to 4
