@@ -32,12 +32,14 @@ public struct ExpressionSurface: Sendable, Hashable {
     }
 
     /// [−3, 3]², widened (with a margin of 15 % of the minima's spread, at least 1, rounded out to
-    /// halves) to hold every global minimum found in [−10, 10]² when there are at most 8: typed Himmelblau has its four minima
+    /// halves) to hold every global minimum found in [−10, 10]² (in [−5, 5]² when there are more than 8): typed Himmelblau has its four minima
     /// at |x|, |y| up to 3.8, and a view of [−3, 3]² held only one of them.
     static func defaultView(_ f: MathExpression) -> ViewBox {
         let base = ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
-        let minima = CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima
-        // Many equally low minima (sin x · cos y has 28 in [−10, 10]²) repeat a pattern: [−3, 3]² shows it.
+        // Many equally low minima (sin x · cos y has 28 in [−10, 10]²) repeat a pattern: the view holds those
+        // of [−5, 5]² (five for sin x · cos y, about two periods), or stays [−3, 3]² when even those are many.
+        var minima = CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima
+        if minima.count > 8 { minima = minima.filter { abs($0.x) <= 5 && abs($0.y) <= 5 } }
         guard minima.count <= 8, minima.contains(where: { abs($0.x) > 3 || abs($0.y) > 3 }) else { return base }
         let xs = minima.map(\.x), ys = minima.map(\.y)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return base }

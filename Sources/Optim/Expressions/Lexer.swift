@@ -106,7 +106,7 @@ enum Lexer {
                 // 2e with no exponent: perhaps 2·e (Euler's number) was meant.
                 let typed = String(text[start...i])
                 throw ExpressionError(source, at: j, "expected the digits of an exponent after '\(typed)'",
-                                      suggestion: text[i] == "e" ? String(text[start..<i]) + "*e" : nil)
+                                      suggestion: text[i] == "e" && j == i + 1 ? String(text[start..<i]) + "*e" : nil)
             }
             i = j
             digits()
