@@ -33,6 +33,11 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Random seed for weights and data.", valueName: "n"))
         var seed: UInt64 = 1
 
+        @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(
+            "A parameter of a formula in --activations (or a built-in's, by PyTorch's name) as name=value, or name=v1,v2 for one "
+                + "curve per value (7 curves at most); repeatable.", valueName: "name=value"))
+        var params: [String] = []
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "vanishing" }
@@ -40,8 +45,12 @@ extension DLPlot {
         func parsedActivations() throws -> [Activation] {
             // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
             let names = FunctionArguments.topLevelItems(activations).map { $0.trimmingSpaces }
-            guard !names.isEmpty, names.count <= 7 else { throw ValidationError("invalid --activations '\(activations)': expected 1 to 7 names") }
-            return try FunctionArguments.activations(names, params: [], option: "--activations")
+            guard !names.isEmpty, names.count <= 7 else { throw ArgumentRefusal.invalid("--activations", activations, "expected 1 to 7 names") }
+            let found = try FunctionArguments.activations(names, params: params, option: "--activations")
+            guard found.count <= 7 else {
+                throw ValidationError("--param: \(found.count) curves (activations × parameter values) is too many for this figure; give at most 7")
+            }
+            return found
         }
 
         func parsedInitialization() throws -> Initialization? {
@@ -49,15 +58,15 @@ extension DLPlot {
             case "auto": return nil
             case "glorot", "glorot_uniform", "xavier": return .glorotUniform
             case "he", "he_normal", "kaiming": return .heNormal
-            default: throw ValidationError("invalid --init '\(initialization)': expected glorot, he or auto")
+            default: throw ArgumentRefusal.invalid("--init", initialization, "expected glorot, he or auto")
             }
         }
 
         mutating func validate() throws {
             _ = try parsedActivations()
             _ = try parsedInitialization()
-            guard (5...50).contains(depth) else { throw ValidationError("invalid --depth '\(depth)': expected 5 to 50") }
-            guard (32...256).contains(width) else { throw ValidationError("invalid --width '\(width)': expected 32 to 256") }
+            guard (5...50).contains(depth) else { throw ArgumentRefusal.invalid("--depth", depth, "expected 5 to 50") }
+            guard (32...256).contains(width) else { throw ArgumentRefusal.invalid("--width", width, "expected 32 to 256") }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {
