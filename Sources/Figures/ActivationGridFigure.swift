@@ -91,8 +91,7 @@ public struct ActivationGridFigure: FigureRecipe {
         let n = activations.count
         figure.title = "Activation functions $f$ (solid) and their derivatives $f'$ (dashed)"
         figure.subtitle = ownRangesNote(ranges, over: xr)
-            // Saturation is a tail where f′ → 0 (Leaky ReLU's constant 0.01 is under the threshold but is
-            // no saturation, and is not shaded: the words say so).
+            // Saturation: a tail where f′ → 0 (Leaky ReLU's constant 0.01 is not, and is not shaded).
             + (zones ? ";  shaded: saturated tails ($|f'|$ → 0, below " + TickFormat.short(saturation) + "), grey: dead ($f'$ = 0)" : "")
             + ";  ◆ largest $|f'|$"
         let sampler = FunctionSampler()
