@@ -221,7 +221,15 @@ struct AxisLayout {
                 (l, beside) = Self.besideMap(l, axes: axes, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
             }
             // An outside legend wider than half the cell would crush the plot (beside a map: more than it can
-            // spare), one taller than the cell would run over the titles: below instead (when it fits there).
+            // spare): its further lines split at their separators first (numbers on lines of their own), as
+            // long as it stays shorter than the cell.
+            if placement == .outsideRight, l.size.width > beside, !l.joined {
+                let room = rect.height - i.top
+                let split = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: room, maxWidth: beside, split: true)
+                if split.split, split.size.width <= beside, split.size.height <= room { l = split }
+            }
+            // Still too wide (a portrait page, narrow panels), or taller than the cell (it would run over the
+            // titles): below instead (when it fits there).
             if placement == .outsideRight, l.size.width > beside {
                 placement = .below
                 l = measure(placement)

@@ -260,9 +260,7 @@ extension DLPlot {
                 throw ValidationError("too many metrics to plot: \(metrics.count) (one panel each, at most 400); "
                     + "choose some with --y, e.g. --y '\(metrics[0])' or a glob such as --y '*loss*'")
             }
-            let grid = RunsFigure.panelGrid(count: metrics.count)
-            var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
-                                                      defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)
+            let defaultSize = metrics.count > 2 ? "1600x900" : FigureOptions.standardSize
             let pattern = try group.map { ($0, try regex($0)) }
             // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
             if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
@@ -278,14 +276,11 @@ extension DLPlot {
             recipe.clipsRunaways = figureOptions.layout.yRange == nil
             recipe.best = try bestOverrides()
             do {
-                let tables = try recipe.build(into: &figure)
-                // The room is measured with the legends where --legend puts them (applied again later, alike).
-                if let placement = try figureOptions.layout.legendPlacement() {
-                    for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
-                }
-                let room = try makeRoom(&figure, rows: grid.rows)
+                var (figure, tables) = try build(recipe, defaultSize: defaultSize)
+                let stacked = try legendsBeside(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
+                let room = try makeRoom(&figure, rows: figure.rows)
                 // Said once the figure is written (see PendingNotes).
-                for note in runs.flatMap(\.notes) + [groupNote, longNote, room].compactMap({ $0 }) { PendingNotes.add(note) }
+                for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room].compactMap({ $0 }) { PendingNotes.add(note) }
                 return (figure, tables)
             } catch let error as RunLogError { throw ValidationError(error.description) }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Foundation
 import Viz
 
@@ -70,6 +71,41 @@ extension DLPlot.RunsCommand {
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
         return "the legends leave the plots \(Int(smallest)) px tall; \(advice) give them room"
+    }
+
+    /// The figure of `recipe` on the page --size (or `defaultSize`) gives, with the legends where --legend puts them.
+    func build(_ recipe: RunsFigure, defaultSize: String) throws -> (Figure, [DataTable]) {
+        let grid = RunsFigure.panelGrid(count: recipe.metrics.count, columns: recipe.columns)
+        var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns, defaultSize: defaultSize)
+        let tables = try recipe.build(into: &figure)
+        // The room is measured with the legends where --legend puts them (applied again later, alike).
+        if let placement = try figureOptions.layout.legendPlacement() {
+            for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
+        }
+        return (figure, tables)
+    }
+
+    /// `--legend outside` puts each legend right of its plot. Where panels side by side leave a legend no room
+    /// there (it would take more than half its panel's width, even with its numbers on lines of their own),
+    /// the panels are laid out in fewer columns, down to one, and a note says so; when even one column leaves
+    /// no room (a portrait or narrow page), the legends go below their plots.
+    func legendsBeside(_ figure: inout Figure, tables: inout [DataTable], recipe: RunsFigure, defaultSize: String) throws -> String? {
+        guard try figureOptions.layout.legendPlacement() == .outsideRight, figure.columns > 1 else { return nil }
+        func beside(_ f: Figure) -> Bool {
+            guard let placed = try? f.legendPlacements() else { return false }
+            return placed.allSatisfy { $0 == nil || $0 == .outsideRight }
+        }
+        guard !beside(figure) else { return nil }
+        for columns in stride(from: figure.columns - 1, through: 1, by: -1) {
+            var narrower = recipe
+            narrower.columns = columns
+            let (f, t) = try build(narrower, defaultSize: defaultSize)
+            guard beside(f) else { continue }
+            figure = f
+            tables = t
+            return "--legend outside: the panels are drawn in \(columns) column\(columns == 1 ? "" : "s"), so that each legend fits right of its plot"
+        }
+        return nil
     }
 
     /// A page of `width`×`height` points in the unit of the --size the user typed ("16.6x23.5cm" for "16.6x9.7cm"),
