@@ -44,7 +44,8 @@ final class RunsGroupAlignmentTests: XCTestCase {
         let report = try LayoutSweepTests.report(["runs", dir.appendingPathComponent("s-seed0.csv").path,
                                                   dir.appendingPathComponent("s-seed1.csv").path, "--group", "seed[0-9]+"])
         let legend = report.elements.filter { $0.kind == .legend }.map(\.text)
-        XCTAssertEqual(legend.last, "s (mean of 2 runs); s-seed0 diverged at step 3 (NaN) · min 0.3 at step 2 · last 0.3 at step 2 (runs 0.2–0.4)")
+        // (Right of the plot, its numbers on lines of their own.)
+        XCTAssertEqual(legend.last, "s (mean of 2 runs); s-seed0 diverged at step 3 (NaN); min 0.3 at step 2; last 0.3 at step 2; (runs 0.2–0.4)")
     }
 
     /// --x time: each run's own time since its first record. seed0 at 0, 1, 2 s (1, 0.5, 0.25); seed1 at

@@ -10,11 +10,13 @@ final class LegendLineSplitTests: XCTestCase {
             LegendEntry(label: "adam · lr 0.1 (mean of 3 runs)", sample: sample),
             LegendEntry(label: "min 0.19 at step 642 · final 0.335 (runs 0.287–0.424)", sample: .patch(.clear, edge: nil), continuesPrevious: true),
             LegendEntry(label: "$a \\cdot b$ · c", sample: .patch(.clear, edge: nil), continuesPrevious: true),
+            LegendEntry(label: "diverged at step 3 (NaN) · min 0.3", sample: .patch(.clear, edge: nil), continuesPrevious: true),
         ]
         let split = LegendLayout.splittingFurtherLines(entries)
         XCTAssertEqual(split.map(\.label), ["adam · lr 0.1 (mean of 3 runs)", "min 0.19 at step 642", "final 0.335",
-                                            "(runs 0.287–0.424)", "$a \\cdot b$ · c"])
-        XCTAssertEqual(split.map(\.continuesPrevious), [false, true, true, true, true])
+                                            "(runs 0.287–0.424)", "$a \\cdot b$ · c",
+                                            "diverged at step 3 (NaN)", "min 0.3"])
+        XCTAssertEqual(split.map(\.continuesPrevious), [false, true, true, true, true, true, true])
     }
 
     func testASplitLegendIsNarrowerAndTaller() throws {

@@ -72,15 +72,17 @@ struct LegendLayout {
     }
 
     /// `entries` with each further line (`continuesPrevious`) split at its " · " separators into lines of their
-    /// own ("min 0.19 at step 642 · final 0.335" as two lines), and a closing parenthesis of a part on a line of
-    /// its own ("final 0.335" and "(runs 0.29–0.42)"): a legend about half as wide and taller, for the room right
+    /// own ("min 0.19 at step 642 · final 0.335" as two lines), and a closing parenthesis of more than one word
+    /// on a line of its own ("final 0.335" and "(runs 0.29–0.42)"; "diverged at step 3 (NaN)" stays whole): a legend about half as wide and taller, for the room right
     /// of a plot. First lines and text with math (`$…$`) stay whole.
     static func splittingFurtherLines(_ entries: [LegendEntry]) -> [LegendEntry] {
         entries.flatMap { e -> [LegendEntry] in
             guard e.continuesPrevious, !e.label.contains("$") else { return [e] }
             // A parenthesis that follows a part ("final 0.228 (runs 0.18–0.30)") is a line of its own too.
             let parts = e.label.split(separator: " · ").flatMap { part -> [String] in
-                guard let open = part.firstRange(of: " ("), part.hasSuffix(")") else { return [String(part)] }
+                guard let open = part.firstRange(of: " ("), part.hasSuffix(")"), part[open.upperBound...].contains(" ") else {
+                    return [String(part)]
+                }
                 return [String(part[..<open.lowerBound]), String(part[open.lowerBound...].dropFirst())]
             }.filter { !$0.isEmpty }
             guard parts.count > 1 else { return [e] }
