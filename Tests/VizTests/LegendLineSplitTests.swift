@@ -32,4 +32,22 @@ final class LegendLineSplitTests: XCTestCase {
         XCTAssertLessThan(split.size.width, whole.size.width * 0.6)
         XCTAssertGreaterThan(split.size.height, whole.size.height * 1.5)
     }
+
+    /// Below a plot, a legend taller than its room (a third of the cell) joins each entry's two lines into one
+    /// before its type shrinks: 12 runs' legends below two panels on a 16:9 slide.
+    func testABelowLegendTooTallJoinsItsLinesFirst() throws {
+        let canvas = try CairoBackend(size: Size(600, 300), kind: .measuring(pixelsPerPoint: 1))
+        let sample = LegendEntry.Sample.line(StrokeStyle(color: .black, width: 1), marker: nil)
+        let entries = (0..<12).flatMap { k in
+            [LegendEntry(label: "run\(k)", sample: sample),
+             LegendEntry(label: "min 0.\(k) at step 297 · final 0.\(k)", sample: .patch(.clear, edge: nil), continuesPrevious: true)]
+        }
+        let rect = Rect(x: 0, y: 0, width: 600, height: 600)
+        let below = AxisLayout.measuredLegend(.below, entries: entries, rect: rect, insets: Insets(), theme: .light, canvas: canvas)
+        XCTAssertTrue(below.joined)
+        XCTAssertEqual(below.entries.count, 12)
+        XCTAssertEqual(below.entries.first?.label, "run0  min 0.0 at step 297 · final 0.0")
+        XCTAssertEqual(below.font.size, Theme.light.legendFont.size, "joined before a smaller type")
+        XCTAssertLessThanOrEqual(below.size.height, 600 * 0.35)
+    }
 }

@@ -267,11 +267,15 @@ extension AxisLayout {
         let l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight,
                              maxWidth: p == .below ? rect.width : rect.width * 0.55)
         guard p == .below, l.size.height > maxHeight else { return l }
-        // Below a plot it may take a third of the cell: a smaller font (to 80 %, still legible on a
-        // projector) before more room.
+        // Below a plot it may take a third of the cell: each entry's lines joined into one (half the rows,
+        // where the cell is wide enough), then a smaller font (to 80 %, still legible on a projector), before
+        // more room.
         var scaled = l
+        let joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, joined: true)
+        if joined.size.height < l.size.height, joined.size.width <= rect.width { scaled = joined }
         for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
-            scaled = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale)
+            scaled = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale,
+                                  joined: scaled.joined)
         }
         return scaled
     }

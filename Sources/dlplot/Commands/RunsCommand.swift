@@ -43,9 +43,10 @@ extension DLPlot {
                 (run,metric,step,value as TensorBoard's get_scalars(), MLflow or dlplot's own --data write \
                 them; metric, tag or key names each row's metric, value holds it) is read as the runs it lists.
                 Anything else that is not a log is an error naming the file and what was expected.
-                Many runs or metrics: the default page grows taller (up to 4 times) until every plot keeps at \
-                least 45 % of its row, and a note names the page drawn; with --size, a note names the --size and \
-                --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
+                Many runs or metrics: until every plot keeps at least 45 % of its row, the panels go in more \
+                columns (up to 6) and the default page grows keeping its shape (up to twice as wide and high, as \
+                for every command), and only where that is not enough grows taller (up to 4 times); a note names \
+                the page drawn; with --size, a note names the --size and --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
                 flatten the others: the linear view keeps values up to 3 times that first value, and each line \
                 leaving it is marked with a triangle on the frame (--log-y shows every value).
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
@@ -278,7 +279,9 @@ extension DLPlot {
             do {
                 var (figure, tables) = try build(recipe, defaultSize: defaultSize)
                 let stacked = try legendsBeside(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
-                let room = try makeRoom(&figure, rows: figure.rows)
+                let room = figureOptions.size == nil
+                    ? try growDefaultPage(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
+                    : try makeRoom(&figure, rows: figure.rows)
                 // Said once the figure is written (see PendingNotes).
                 for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room].compactMap({ $0 }) { PendingNotes.add(note) }
                 return (figure, tables)
