@@ -42,7 +42,7 @@ final class LegendLineSplitTests: XCTestCase {
             [LegendEntry(label: "run\(k)", sample: sample),
              LegendEntry(label: "min 0.\(k) at step 297 · final 0.\(k)", sample: .patch(.clear, edge: nil), continuesPrevious: true)]
         }
-        let rect = Rect(x: 0, y: 0, width: 600, height: 600)
+        let rect = Rect(x: 0, y: 0, width: 300, height: 600)
         let below = AxisLayout.measuredLegend(.below, entries: entries, rect: rect, insets: Insets(), theme: .light, canvas: canvas)
         XCTAssertTrue(below.joined)
         XCTAssertEqual(below.entries.count, 12)
