@@ -183,4 +183,14 @@ final class PassSevenFigureTests: XCTestCase {
         XCTAssertEqual(lines.first { $0.value == -1 }?.textAtStart, true)
         XCTAssertEqual(lines.first { $0.value == 1 }?.textAtStart, false)
     }
+
+    /// The property table said "∞ as x → 0" for √x (defined only right of 0) while log(x) got "∞ as x → 0⁺".
+    func testTheTableSaysFromWhichSideASlopeIsUnbounded() throws {
+        let root = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("sqrt(x)")))
+        XCTAssertEqual(ActivationTableFigure.peakText(root), "∞ as $x \\to 0^{+}$")
+        let cusp = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("sqrt(abs(x))")))
+        XCTAssertEqual(ActivationTableFigure.peakText(cusp), "∞ as $x \\to 0$")
+        let log = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("log(x)")))
+        XCTAssertEqual(ActivationTableFigure.peakText(log), "∞ as $x \\to 0^{+}$")
+    }
 }

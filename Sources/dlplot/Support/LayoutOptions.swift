@@ -10,7 +10,7 @@ struct LayoutOptions: ParsableArguments {
     var layoutReport: String?
 
     @Option(help: ArgumentHelp(
-        "Where legends go: best (inside, over the least data; outside when nothing is free), outside (right of the plot; below it when wider than half the panel), below, none, or a corner: upper-right, upper-left, lower-left, lower-right.",
+        "Where legends go: best (inside, over the least data; outside when nothing is free), outside (right of the plot, an entry's numbers on lines of their own if need be; below it only when even so it would take more than half the panel's width, as on a portrait page or narrow panels), below, none, or a corner: upper-right, upper-left, lower-left, lower-right.",
         valueName: "where"), completion: .legendPlaces)
     var legend: String?
 
