@@ -25,6 +25,8 @@ public struct Animation: Sendable {
     /// they are then drawn with the moving layer. The last frame's are the still figure's. Nil: the still
     /// figure's titles, drawn once.
     public var panelTitles: (@Sendable (Int) -> [String?])?
+    /// Whether `reservingLegendRoom()` has set the legends' room for every frame's rows.
+    var legendRoomReserved = false
 
     /// An animation of `frameCount` frames (at least 1).
     public init(still: Figure, frameCount: Int, stillBelow: Double, moving: @escaping @Sendable (Int) -> [[any Mark]]) {

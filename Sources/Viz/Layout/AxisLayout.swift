@@ -206,13 +206,14 @@ struct AxisLayout {
             func measure(_ p: LegendPlacement) -> LegendLayout {
                 let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
                 let l = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
-                                     maxWidth: p == .below ? rect.width : rect.width * 0.55)
+                                     maxWidth: p == .below ? rect.width : rect.width * 0.55, reserve: axes.legendReserve)
                 guard p == .below, l.size.height > maxHeight else { return l }
                 // Below a plot it may take a third of the cell: a smaller font (to 80 %, still legible on a
                 // projector) before more room.
                 var scaled = l
                 for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
-                    scaled = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale)
+                    scaled = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale,
+                                          reserve: axes.legendReserve)
                 }
                 return scaled
             }
@@ -273,11 +274,12 @@ extension AxisLayout {
         guard axes.equalAspect else { return (l, rect.width * 0.5) }
         let beside = max(rect.width * 0.5, rect.width - i.left - i.right - pad * 2 - 0.75 * tall)
         guard l.columns == 1, l.size.height > rect.height - i.top else { return (l, beside) }
-        var joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, joined: true)
+        var joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, joined: true,
+                                  reserve: axes.legendReserve)
         let scale = beside / joined.size.width * 0.995
         if scale < 1, scale >= LegendPlacer.minimumScale {
             joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside,
-                                  scale: scale, joined: true)
+                                  scale: scale, joined: true, reserve: axes.legendReserve)
         }
         let fits = joined.columns == 1 && joined.size.height < l.size.height && joined.size.width <= beside
         return (fits ? joined : l, beside)

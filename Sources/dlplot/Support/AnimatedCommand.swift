@@ -74,7 +74,7 @@ extension AnimatedFigureCommand {
         if let dir = animation.framesDir {
             let settings = try animation.settings()
             let (made, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-            let figure = grownToFit(made)
+            let figure = grownToFit(made.reservingLegendRoom())
             try checkPage(figure)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
@@ -86,7 +86,7 @@ extension AnimatedFigureCommand {
         try InputOutputCheck.check(outputs: [(figureOptions.output == nil ? InputOutputCheck.defaultName : "-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
         let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-        let figure = grownToFit(made)
+        let figure = grownToFit(made.reservingLegendRoom())
         try checkPage(figure)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
