@@ -76,9 +76,9 @@ final class AnimatedCommandsTests: XCTestCase {
         XCTAssertEqual(step, 580)
         XCTAssertLessThanOrEqual(Double(step), times[k])
         XCTAssertGreaterThan(Double(step), times[k - 1], "announced in the first frame at or after its step")
-        // Before, the rows are the still figure's words at that step: gd has left the surface's view, momentum
-        // is somewhere with some loss.
-        XCTAssertTrue(text(k - 1).hasPrefix("gd lr=1.1 | leaves the view at step 1; → ("), text(k - 1))
+        // Before, the rows are the still figure's words at that step: gd has left the surface's view (with its
+        // loss, not where it is far away), momentum is somewhere with some loss.
+        XCTAssertTrue(text(k - 1).hasPrefix("gd lr=1.1 | leaves the view at step 1; f "), text(k - 1))
         XCTAssertTrue(text(k - 1).contains(" | momentum lr=0.1 | → ("), text(k - 1))
         XCTAssertEqual(crosses(k - 1), 0)
         XCTAssertEqual(crosses(k), 1)

@@ -40,4 +40,16 @@ extension Animation {
         for p in still.panels.indices where widest[p] != last[p] { out.still.modifyAxes(p) { $0.legendReserve = widest[p] } }
         return withExtendedLifetime(canvas) { out }
     }
+
+    /// This animation with its legends as the last frame lays them out (no `Axes.legendReserve`): for a page
+    /// too small for the room every frame's rows need. A frame whose rows are wider is drawn a little smaller
+    /// (`AnimationRenderer.frameLayout`).
+    public func withoutLegendRoom() -> Animation {
+        var out = self
+        out.legendRoomReserved = true
+        for p in out.still.panels.indices where !out.still.panels[p].axes.legendReserve.isEmpty {
+            out.still.modifyAxes(p) { $0.legendReserve = [] }
+        }
+        return out
+    }
 }
