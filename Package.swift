@@ -76,6 +76,7 @@ let package = Package(
         .target(
             name: "RunLogs",
             dependencies: [
+                "Platform",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
@@ -120,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RunLogsTests",
-            dependencies: ["RunLogs"],
+            dependencies: ["RunLogs", "Platform"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -54,15 +54,9 @@ public struct LandscapeFigure: FigureRecipe {
             let share = { (k: Int) in TickFormat.fixed(100 * pca.shares[k], 1) + " %" }
             // A path that does not move (sgd-lr 10⁻³⁰⁰) has no variance to share out: "0.0 % of variance" said nothing.
             let moved = pca.shares.allSatisfy(\.isFinite) && pca.shares.reduce(0, +) > 0
-            var ax = Axes(title: entry.label + " path on its PCA plane",
-                          xLabel: moved ? "PC 1 (\(share(0)) of variance)" : "direction 1 (the path does not move)",
-                          yLabel: moved ? "PC 2 (\(share(1)))" : "direction 2")
-            ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
-            ax.legend = .none
-            var filled = try FilledContourMark(field: pfield, levels: .count(12), colormap: .viridis)
-            filled.showsNote = false  // the lines' mark says why there are no contours
-            ax.add(filled)
-            ax.add(try ContourMark(field: pfield, levels: .count(12), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
+            var (ax, _) = try Self.contoured(pfield, levels: 12, title: entry.label + " path on its PCA plane",
+                                             xLabel: moved ? "PC 1 (\(share(0)) of variance)" : "direction 1 (the path does not move)",
+                                             yLabel: moved ? "PC 2 (\(share(1)))" : "direction 2")
             let look = TrajectoryStyle(index: i, theme: figure.theme)
             ax.add(PathMark(points: zip(xs, ys).map { Point($0, $1) }, style: look.stroke, markerSize: 7, zOrder: 3))
             ax.add(PointLabelMark([.init(Point(xs[0], ys[0]), label: "init", shape: .marker(.circle)),
@@ -103,15 +97,25 @@ public struct LandscapeFigure: FigureRecipe {
         return ax
     }
 
+    /// A plane of the loss seen from above, edge to edge: `levels` filled viridis contours under thin dark
+    /// lines at the same levels, no grid, zero lines or legend; the axes and the filled mark (for a colorbar).
+    static func contoured(_ field: ScalarField, levels: Int, title: String, xLabel: String,
+                          yLabel: String) throws -> (Axes, FilledContourMark) {
+        var ax = Axes(title: title, xLabel: xLabel, yLabel: yLabel)
+        ax.xPadding = 0; ax.yPadding = 0; ax.grid = false; ax.zeroLines = false
+        ax.legend = .none
+        var filled = try FilledContourMark(field: field, levels: .count(levels), colormap: .viridis)
+        filled.showsNote = false  // the lines' mark says why there are no contours
+        ax.add(filled)
+        ax.add(try ContourMark(field: field, levels: .count(levels), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
+        return (ax, filled)
+    }
+
     /// The random plane seen from above: filled contours, the trained weights as a star, a colorbar.
     func planeContours(_ field: ScalarField, label: String) throws -> Axes {
-        var plane = Axes(title: "around the \(label) solution", xLabel: "$\\alpha$ (direction 1)", yLabel: "$\\beta$ (direction 2)")
-        plane.xPadding = 0; plane.yPadding = 0; plane.grid = false; plane.zeroLines = false
-        plane.legend = .none
-        var filled = try FilledContourMark(field: field, levels: .count(14), colormap: .viridis)
-        filled.showsNote = false  // the lines' mark says why there are no contours
-        plane.add(filled)
-        plane.add(try ContourMark(field: field, levels: .count(14), color: Color(hex: 0x1A1A1A, alpha: 0.4), lineWidth: 0.5, showLabels: false))
+        let (contoured, filled) = try Self.contoured(field, levels: 14, title: "around the \(label) solution",
+                                                     xLabel: "$\\alpha$ (direction 1)", yLabel: "$\\beta$ (direction 2)")
+        var plane = contoured
         plane.add(PointLabelMark([.init(Point(0, 0), label: "trained", shape: .star)], markerSize: 10, zOrder: 6))
         plane.sideGuides = [Colorbar(for: filled, label: "loss")]
         return plane

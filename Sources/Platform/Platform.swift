@@ -34,4 +34,49 @@ public enum OS {
         Darwin.exit(status)
         #endif
     }
+
+    /// pwrite(2), repeated until all of `bytes` are written at `offset` of `fd` (a call interrupted by a
+    /// signal is made again); nil when done, else the C library's description of `errno`.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int64) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress.map { $0 + written }, bytes.count - written, off_t(offset) + off_t(written)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return String(cString: strerror(errno)) }
+            written += n
+        }
+        return nil
+    }
+
+    /// pread(2), repeated until `count` bytes are read from `offset` of `fd` or the file ends (or a read
+    /// fails); the bytes read, fewer than `count` at the end of the file.
+    public static func readAll(_ fd: Int32, count: Int, at offset: Int64) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + done }, count - done, off_t(offset) + off_t(done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        return Array(bytes.prefix(done))
+    }
+
+    /// A new file in `directory`, made with mkstemp(3) (named `prefix` and six random characters, mode 0600)
+    /// and unlinked at once, so it goes when its descriptor is closed or the process ends: the open
+    /// descriptor, or the C library's description of `errno`.
+    public static func unlinkedTemporaryFile(in directory: String, prefix: String) -> Result<Int32, TemporaryFileError> {
+        var template = Array((directory + "/" + prefix + "XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { return .failure(TemporaryFileError(description: String(cString: strerror(errno)))) }
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        unlink(path)
+        return .success(fd)
+    }
+}
+
+/// Why a temporary file could not be made: the C library's description of `errno`.
+public struct TemporaryFileError: Error, Sendable {
+    /// strerror(3) of the failure.
+    public let description: String
 }

@@ -52,12 +52,12 @@ final class BoundedCostTests: XCTestCase {
             (["activation", "relu", "--saturation", "-1e0"], "invalid --saturation '-1e0'"),
             (["activation", "relu", "--saturation-rel", "2"], "invalid --saturation-rel '2'"),
             (["activations", "--saturation", "-3"], "invalid --saturation '-3'"),
-            (["softmax", "--temperature", "1,-1"], "invalid temperature '-1'"),
-            (["lr", "--rates", "0.1,-0.50"], "invalid learning rate '-0.50'"),
-            (["pitfalls", "--rates", "-2"], "invalid learning rate '-2'"),
-            (["loss", "--probabilities", "0.5,1"], "invalid probability '1'"),
+            (["softmax", "--temperature", "1,-1"], "invalid --temperature '1,-1': '-1' is not > 0"),
+            (["lr", "--rates", "0.1,-0.50"], "invalid --rates '0.1,-0.50': '-0.50' is not a learning rate"),
+            (["pitfalls", "--rates", "-2"], "invalid --rates '-2': '-2' is not a learning rate"),
+            (["loss", "--probabilities", "0.5,1"], "invalid --probabilities '0.5,1': '1' is not a probability"),
             (["lr", "--start", "nan"], "invalid --start 'nan'"),
-            (["surface", "bowl", "--view", "3d", "--elevation", "95"], "--elevation: 95 is not allowed"),
+            (["surface", "bowl", "--view", "3d", "--elevation", "95"], "invalid --elevation '95': expected -90 to 90 degrees"),
         ]
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -153,7 +153,7 @@ final class DatasetCLITests: XCTestCase {
             (["surface", "rosenbrock", "--dataset", ok], "--dataset applies only to the dataset surfaces linreg_mse and logreg_bce, not rosenbrock"),
             (["surface", "linreg_mse", "--dataset", dir.appendingPathComponent("none.csv").path],
              "--dataset \(dir.appendingPathComponent("none.csv").path): no such file; " + expected),
-            (["surface", "linreg_mse", "--dataset", ok, "--param", "a=1"], "--param 'a=1' applies to typed expressions, not to --dataset"),
+            (["surface", "linreg_mse", "--dataset", ok, "--param", "a=1"], "invalid --param 'a=1': it applies to typed expressions, not to --dataset"),
         ] {
             let run = try runDLPlot(args + ["-o", "out.png"], in: dir)
             XCTAssertEqual(run.status, 64, message)

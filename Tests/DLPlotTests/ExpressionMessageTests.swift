@@ -58,11 +58,11 @@ final class ExpressionMessageTests: XCTestCase {
     /// A list where one value is wanted quotes the --param as typed.
     func testParameterListsAreQuotedAsTyped() throws {
         XCTAssertEqual(try refusal(["eval", "activation", "x*sigmoid(b*x)", "--param", "b=0.5,1", "--x", "1"]),
-                       "Error: --param 'b=0.5,1': eval takes one value per parameter, not a list")
+                       "Error: invalid --param 'b=0.5,1': eval takes one value per parameter, not a list")
         XCTAssertEqual(try refusal(["eval", "surface", "a*x^2+y^2", "--param", "a=1, 2", "--points", "1:1"]),
-                       "Error: --param 'a=1, 2': a surface takes one value per parameter, not a list")
+                       "Error: invalid --param 'a=1, 2': a surface takes one value per parameter, not a list")
         XCTAssertEqual(try refusal(["trace", "--surface", "a*x^2+y^2", "--param", "a=1,2", "--optimizer", "gd"]),
-                       "Error: --param 'a=1,2': a surface takes one value per parameter, not a list")
+                       "Error: invalid --param 'a=1,2': a surface takes one value per parameter, not a list")
     }
 
     /// `--function -x^2` used to be "Missing value for '--function <name>'": a value that starts with

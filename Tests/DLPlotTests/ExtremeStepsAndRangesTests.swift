@@ -60,11 +60,11 @@ final class ExtremeStepsAndRangesTests: XCTestCase {
     }
 
     func testARangeTooNarrowForFloat64IsRefusedNamingTheOption() throws {
-        for (args, typed) in [(["surface", "bowl", "--optimizers", "gd", "--xrange", "0:5e-324"], "--xrange: '0:5e-324'"),
-                              (["surface", "bowl", "--optimizers", "gd", "--yrange", "1:1.000000000001"], "--yrange: '1:1.000000000001'"),
+        for (args, typed) in [(["surface", "bowl", "--optimizers", "gd", "--xrange", "0:5e-324"], "invalid --xrange '0:5e-324'"),
+                              (["surface", "bowl", "--optimizers", "gd", "--yrange", "1:1.000000000001"], "invalid --yrange '1:1.000000000001'"),
                               (["activation", "relu", "--range", "0:5e-324"], "--range '0:5e-324'"),
                               (["activation", "relu", "--range", "0:1e-319"], "--range '0:1e-319'"),
-                              (["stability", "bowl", "--x-range", "0:1e-310"], "--x-range: '0:1e-310'"),
+                              (["stability", "bowl", "--x-range", "0:1e-310"], "invalid --x-range '0:1e-310'"),
                               (["loss", "--error-range", "0:5e-324"], "--error-range '0:5e-324'")] {
             let dir = try makeTemporaryDirectory()
             defer { try? FileManager.default.removeItem(at: dir) }

@@ -33,13 +33,13 @@ final class FigureCommandsTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let cases: [([String], String)] = [
             (["softmax", "--temperature", "0"], "'0'"),
-            (["softmax", "--temperature", "1,-2"], "invalid temperature '-2'"),
+            (["softmax", "--temperature", "1,-2"], "invalid --temperature '1,-2': '-2' is not > 0"),
             (["softmax", "--logits", ""], "--logits ''"),
             (["softmax", "--logits", "1,x"], "'x'"),
             (["softmax", "--group-by", "colour"], "'colour'"),
             (["activations", "--names", "nope"], "'nope'"),
             (["activations", "--names", "relu,"], "'relu,'"),
-            (["loss", "--probabilities", "0.5,1"], "invalid probability '1'"),
+            (["loss", "--probabilities", "0.5,1"], "invalid --probabilities '0.5,1': '1' is not a probability"),
             (["loss", "--delta", "0"], "invalid --delta '0'"),
             (["xor", "--lr=-1"], "invalid --lr '-1'"),
             (["xor", "--epochs", "0"], "'0'"),

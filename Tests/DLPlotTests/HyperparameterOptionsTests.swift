@@ -23,7 +23,7 @@ final class HyperparameterOptionsTests: XCTestCase {
         XCTAssertEqual(given.map(\.option), ["--beta2", "--weight-decay", "--amsgrad", "--line-search-fn"])
         XCTAssertEqual(given.map(\.value), [.number(0.9), .number(0.5), .flag(true), .flag(true)])
         XCTAssertThrowsError(try HyperparameterOptions.parse(["--line-search-fn", "armijo"]).given()) { error in
-            XCTAssertEqual("\(error)", "--line-search-fn: 'armijo' is not allowed; expected strong_wolfe (torch's only line search)")
+            XCTAssertEqual("\(error)", "invalid --line-search-fn 'armijo': expected strong_wolfe (torch's only line search)")
         }
     }
 

@@ -14,18 +14,18 @@ final class NumberTypingTests: XCTestCase {
 
     func testNumbersAreDecimalAndTheirLimitsAreSaid() {
         XCTAssertEqual(message { _ = try NumberArguments.finite("0x10", option: "--lr") },
-                       "--lr: '0x10' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+                       "invalid --lr '0x10': is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         XCTAssertEqual(message { _ = try NumberArguments.finite("1e-400", option: "--lr") },
-                       "--lr: '1e-400' underflows to 0 in float64 (the smallest positive double is 5e-324)")
+                       "invalid --lr '1e-400': underflows to 0 in float64 (the smallest positive double is 5e-324)")
         XCTAssertEqual(message { _ = try NumberArguments.finite("1e400", option: "--lr") },
-                       "--lr: '1e400' overflows float64 (the largest double is 1.8e308)")
+                       "invalid --lr '1e400': overflows float64 (the largest double is 1.8e308)")
         XCTAssertEqual(message { _ = try NumberArguments.finite("inf", option: "--lr") },
-                       "--lr: 'inf' is not finite; expected a finite decimal number")
+                       "invalid --lr 'inf': is not finite; expected a finite decimal number")
         XCTAssertEqual(try NumberArguments.finite("0e-500", option: "--x"), 0)
         XCTAssertEqual(try NumberArguments.finite("-0.000", option: "--x"), 0)
         XCTAssertEqual(try NumberArguments.finite("5e-324", option: "--x"), Double.leastNonzeroMagnitude)
         XCTAssertTrue(message { _ = try DLPlot.SurfaceCommand.parse(["bowl", "--opt", "gd:lr=-1"]).makeFigure() }
-            .contains("-1 is not allowed; the learning rate must be > 0"))
+            .contains("invalid --opt gd:lr '-1': the learning rate must be > 0"))
     }
 
     func testAOneStepCurveHasWholeStepTicks() throws {
@@ -41,7 +41,7 @@ final class NumberTypingTests: XCTestCase {
         let long = (0..<20_000).map { String($0 % 7) }.joined(separator: ",")
         XCTAssertEqual(try NumberArguments.list(long, option: "--logits").count, 20_000)
         XCTAssertEqual(message { _ = try NumberArguments.list(long + ",x", option: "--logits") },
-                       "--logits '\(long.prefix(60))…': 'x' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+                       "invalid --logits '\(long.prefix(100))…': 'x' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         let sixty = String(repeating: "1,", count: 29) + "1,"
         XCTAssertEqual(CommandLineErrors.shown(sixty), sixty)
         XCTAssertEqual(CommandLineErrors.shown(sixty + "2"), sixty + "…")

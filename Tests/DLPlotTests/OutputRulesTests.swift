@@ -113,7 +113,7 @@ final class OutputRulesTests: XCTestCase {
         try FileManager.default.removeItem(at: dir.appendingPathComponent("sig.png"))
         let foreign = try runDLPlot(["gallery", "--manifest", "gallery.toml", "--out", ".", "--formats", "png"], in: dir)
         XCTAssertEqual(foreign.status, 64, foreign.stderr)
-        XCTAssertTrue(foreign.stderr.contains("index.html' exists and is not a gallery page"), foreign.stderr)
+        XCTAssertTrue(foreign.stderr.contains("index.html': it exists and is not a gallery page"), foreign.stderr)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8),
                        "<!DOCTYPE html>\n<title>Course page</title>\n")
         XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("README.md")), readme)

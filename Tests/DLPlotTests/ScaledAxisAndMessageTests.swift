@@ -69,7 +69,7 @@ final class ScaledAxisAndMessageTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let narrow = try runDLPlot(["stability", "bowl", "--x-range", "1:1.0000000000001", "--log-x", "-o", "t.png"], in: dir)
         XCTAssertEqual(narrow.status, 64)
-        XCTAssertTrue(narrow.stderr.hasPrefix("Error: --x-range: '1:1.0000000000001' is too narrow to draw on a log axis"), narrow.stderr)
+        XCTAssertTrue(narrow.stderr.hasPrefix("Error: invalid --x-range '1:1.0000000000001': too narrow to draw on a log axis"), narrow.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("t.png").path))
         // A linear map of lr in 0…10⁻³⁰⁰ is drawn: the theory line (lr ≈ 1…2) no longer widens the view to
         // a sliver Cairo cannot invert (exit 1, "invalid matrix").
@@ -78,6 +78,6 @@ final class ScaledAxisAndMessageTests: XCTestCase {
         // A range torch refuses is named as typed.
         let negative = try runDLPlot(["stability", "bowl", "--x-range=-1:1", "-o", "v.png"], in: dir)
         XCTAssertEqual(negative.status, 64)
-        XCTAssertEqual(negative.stderr, "Error: --x-range: '-1:1' is not allowed: sgd's lr cannot be -1; expected lr >= 0\n")
+        XCTAssertEqual(negative.stderr, "Error: invalid --x-range '-1:1': sgd's lr cannot be -1; expected lr >= 0\n")
     }
 }

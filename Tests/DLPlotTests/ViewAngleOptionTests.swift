@@ -6,11 +6,11 @@ import XCTest
 final class ViewAngleOptionTests: XCTestCase {
     func testAnglesWithoutTheThreeDimensionalViewAreRefused() throws {
         let cases: [([String], String)] = [
-            (["surface", "bowl", "--elevation", "30"], "--elevation '30' applies only with --view 3d"),
-            (["surface", "bowl", "--azimuth=-50"], "--azimuth '-50' applies only with --view 3d"),
-            (["surface", "bowl", "--view", "plane", "--azimuth", "1e1"], "--azimuth '1e1' applies only with --view 3d"),
-            (["landscape", "--azimuth", "-40"], "--azimuth '-40' applies only with --view 3d"),
-            (["landscape", "--task", "xor", "--elevation", "60"], "--elevation '60' applies only with --view 3d"),
+            (["surface", "bowl", "--elevation", "30"], "invalid --elevation '30': it applies only with --view 3d"),
+            (["surface", "bowl", "--azimuth=-50"], "invalid --azimuth '-50': it applies only with --view 3d"),
+            (["surface", "bowl", "--view", "plane", "--azimuth", "1e1"], "invalid --azimuth '1e1': it applies only with --view 3d"),
+            (["landscape", "--azimuth", "-40"], "invalid --azimuth '-40': it applies only with --view 3d"),
+            (["landscape", "--task", "xor", "--elevation", "60"], "invalid --elevation '60': it applies only with --view 3d"),
         ]
         for (args, message) in cases {
             let dir = try makeTemporaryDirectory()

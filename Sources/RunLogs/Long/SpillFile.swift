@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+import Platform
 
 /// One unlinked temporary file that holds the points of every long series (see `LongSeries`) while a
 /// log is read and until the process ends, so that a 10⁷-row log costs disk, not memory: points go in
@@ -46,15 +42,7 @@ final class SpillFile: @unchecked Sendable {
             }
         }
         let offset = end
-        var written = 0
-        let total = bytes.count
-        while written < total {
-            let n = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress.map { $0 + written }, total - written,
-                                                   off_t(offset) + off_t(written)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { failure = String(cString: strerror(errno)); return nil }
-            written += n
-        }
+        if let why = OS.writeAll(descriptor, bytes, at: offset) { failure = why; return nil }
         end += Int64(bytes.count)
         return offset
     }
@@ -62,18 +50,9 @@ final class SpillFile: @unchecked Sendable {
     /// The `count` points of the block at `offset`.
     func read(offset: Int64, count: Int) -> [Point] {
         lock.lock(); defer { lock.unlock() }
-        var bytes = [UInt8](repeating: 0, count: count * Self.recordBytes)
-        var done = 0
-        let total = bytes.count
-        while done < total {
-            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress.map { $0 + done }, total - done,
-                                                         off_t(offset) + off_t(done)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            done += n
-        }
+        let bytes = OS.readAll(descriptor, count: count * Self.recordBytes, at: offset)
         return bytes.withUnsafeBytes { raw in
-            (0..<(done / Self.recordBytes)).map { i in
+            (0..<(bytes.count / Self.recordBytes)).map { i in
                 Point(step: raw.load(fromByteOffset: i * 24, as: Int64.self),
                       value: Double(bitPattern: raw.load(fromByteOffset: i * 24 + 8, as: UInt64.self)),
                       time: Double(bitPattern: raw.load(fromByteOffset: i * 24 + 16, as: UInt64.self)))
@@ -85,12 +64,10 @@ final class SpillFile: @unchecked Sendable {
     private func open() -> Bool {
         if descriptor >= 0 { return true }
         if failure != nil { return false }
-        var template = Array((NSTemporaryDirectory() + "/dlplot-points-XXXXXX").utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { failure = String(cString: strerror(errno)); return false }
-        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        unlink(path)
-        descriptor = fd
+        switch OS.unlinkedTemporaryFile(in: NSTemporaryDirectory(), prefix: "dlplot-points-") {
+        case .success(let fd): descriptor = fd
+        case .failure(let e): failure = e.description; return false
+        }
         return true
     }
 }

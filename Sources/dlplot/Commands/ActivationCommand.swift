@@ -69,15 +69,16 @@ extension DLPlot {
             }
             if noDerivative && derivativeOnly { throw ValidationError("--no-derivative and --derivative-only exclude each other") }
             if let saturation, !(saturation.isFinite && saturation >= 0) {
-                throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0")
+                throw ArgumentRefusal.invalid("--saturation", TypedText.number("--saturation", saturation), "expected a number ≥ 0")
             }
             if let r = saturationRelative, !(r.isFinite && r >= 0 && r <= 1) {
-                throw ValidationError("invalid --saturation-rel '\(TypedText.number("--saturation-rel", r))': expected a number from 0 to 1")
+                throw ArgumentRefusal.invalid("--saturation-rel", TypedText.number("--saturation-rel", r), "expected a number from 0 to 1")
             }
             if let range { _ = try NumberArguments.range(range, option: "--range") }
             let curves = try activations()
             guard curves.count <= Self.maxCurves else {
-                throw ValidationError("--param: \(curves.count) curves (names × parameter values) is too many for one figure; give at most \(Self.maxCurves)")
+                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "),
+                                              "\(curves.count) curves (names × parameter values) is too many for one figure; give at most \(Self.maxCurves)")
             }
             try checkParametersKeepValuesFinite(curves)
             try checkExpressionsDefinedSomewhere(curves)
@@ -113,7 +114,7 @@ extension DLPlot {
                 let given = f.parameters.keys.sorted().filter { key in params.contains { $0.hasPrefix(key + "=") } }
                 let shown = given.isEmpty ? f.parameters.keys.sorted() : given
                 let typed = shown.map { key in params.last { $0.hasPrefix(key + "=") } ?? "\(key)=\(TypedText.shortest(f.parameters[key] ?? .nan))" }
-                throw ValidationError("invalid --param '\(typed.joined(separator: ","))': \(f.name) reaches |f| or |f′| > 1e150 at x = \(TypedText.shortest(x)), "
+                throw ArgumentRefusal.invalid("--param", typed.joined(separator: ","), "\(f.name) reaches |f| or |f′| > 1e150 at x = \(TypedText.shortest(x)), "
                                       + "beyond what a plot can show; give a smaller value")
             }
         }

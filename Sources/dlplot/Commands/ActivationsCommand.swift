@@ -66,17 +66,18 @@ extension DLPlot {
             guard let names else { return try Activation.allNames.map { try Activation(name: $0) } }
             let list = FunctionArguments.topLevelItems(names).map { $0.trimmingSpaces }
             guard !list.contains(where: \.isEmpty) else {
-                throw ValidationError("invalid --names '\(names)': expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
+                throw ArgumentRefusal.invalid("--names", names, "expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }
-            guard list.count <= 48 else { throw ValidationError("invalid --names '\(names)': at most 48 activations") }
+            guard list.count <= 48 else { throw ArgumentRefusal.invalid("--names", names, "at most 48 activations") }
             let acts: [Activation]
             do { acts = try FunctionArguments.activations(list, params: params, option: nil) } catch let e as ValidationError {
                 // A --param's own fault is said as it is; a name's or formula's names --names.
                 if ["--param", "invalid --param", "unknown --param"].contains(where: { e.message.hasPrefix($0) }) { throw e }
-                throw ValidationError("invalid --names '\(names)': " + e.message)
+                throw ArgumentRefusal.invalid("--names", names, e.message)
             }
             guard acts.count <= 48 else {
-                throw ValidationError("--param: \(acts.count) panels (names × parameter values) is too many for one figure; give at most 48")
+                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "),
+                                              "\(acts.count) panels (names × parameter values) is too many for one figure; give at most 48")
             }
             return acts
         }
@@ -86,9 +87,9 @@ extension DLPlot {
             if let range { _ = try NumberArguments.range(range, option: "--range") }
             if let yRange { _ = try NumberArguments.range(yRange, option: "--y-range") }
             guard saturation.isFinite, saturation >= 0 else {
-                throw ValidationError("invalid --saturation '\(TypedText.number("--saturation", saturation))': expected a number ≥ 0")
+                throw ArgumentRefusal.invalid("--saturation", TypedText.number("--saturation", saturation), "expected a number ≥ 0")
             }
-            if let columns, !(1...12).contains(columns) { throw ValidationError("invalid --columns '\(columns)': expected 1 to 12") }
+            if let columns, !(1...12).contains(columns) { throw ArgumentRefusal.invalid("--columns", columns, "expected 1 to 12") }
             if table, range != nil || yRange != nil || columns != nil || noZones {
                 throw ValidationError("--table draws no plots: --range, --y-range, --columns and --no-zones do not apply")
             }

@@ -67,8 +67,8 @@ extension DLPlot {
         }
 
         func settings() throws -> Settings {
-            guard (2...2001).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 2...2001") }
-            guard (1...100_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 1...100000") }
+            guard (2...2001).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 2 to 2001") }
+            guard (1...100_000).contains(steps) else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 100000") }
             guard grid * grid * steps <= 2_000_000_000 else {
                 throw ValidationError("--grid \(grid) with --steps \(steps) is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 2e9")
             }
@@ -83,7 +83,7 @@ extension DLPlot {
             }
             let r = try radius.map { text -> Double in
                 let v = try NumberArguments.finite(text, option: "--radius")
-                guard v > 0 else { throw ValidationError("--radius: \(text) is not allowed; expected a distance > 0") }
+                guard v > 0 else { throw ArgumentRefusal.invalid("--radius", text, "expected a distance > 0") }
                 return v
             }
             let choices = try optimizerOptions.choices(default: Self.defaultOptimizers, limit: 4, steps: steps)

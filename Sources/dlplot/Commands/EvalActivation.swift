@@ -35,7 +35,7 @@ struct EvalActivation: ParsableCommand {
     func parsed() throws -> (Activation, [Double]) {
         let families = try FunctionArguments.parameterFamilies(parameters)
         if let f = families.first(where: { $0.values.count != 1 }) {
-            throw ValidationError("--param '\(FunctionArguments.typed(f.name, in: parameters))': eval takes one value per parameter, not a list")
+            throw ArgumentRefusal.invalid("--param", FunctionArguments.typed(f.name, in: parameters), "eval takes one value per parameter, not a list")
         }
         guard let f = try FunctionArguments.activations([name], params: parameters, option: "eval activation").first else {
             throw ValidationError("no activation given")

@@ -28,7 +28,7 @@ struct EvalSoftmax: ParsableCommand {
 
     func parsed() throws -> ([Double], Double) {
         let t = try NumberArguments.finite(temperature, option: "--temperature")
-        try OptimError.asValidation(option: "--temperature") { try Softmax.validate(temperature: t) }
+        try OptimError.asValidation(option: "--temperature", value: temperature) { try Softmax.validate(temperature: t) }
         return (try NumberArguments.list(logits, option: "--logits"), t)
     }
 
@@ -38,7 +38,7 @@ struct EvalSoftmax: ParsableCommand {
     func validate() throws {
         let (x, _) = try parsed()
         if output.format == .json, x.count > Self.maxJacobianLogits {
-            throw ValidationError("--logits: \(x.count) logits with --format json is too many; its Jacobian would have "
+            throw ArgumentRefusal.invalid("--logits", logits, "\(x.count) logits with --format json is too many; its Jacobian would have "
                                   + "\(x.count)×\(x.count) entries; give at most \(Self.maxJacobianLogits), or use --format csv (no Jacobian)")
         }
     }

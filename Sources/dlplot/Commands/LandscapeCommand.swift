@@ -64,14 +64,14 @@ extension DLPlot {
 
         func settings() throws -> (LandscapeTask, Double, Double) {
             guard let t = LandscapeTask(rawValue: task) else {
-                throw ValidationError("--task: '\(task)' is not allowed; expected xor, spirals or regression")
+                throw ArgumentRefusal.invalid("--task", task, "expected xor, spirals or regression")
             }
-            guard (2...20_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 2...20000") }
-            guard (11...401).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 11...401") }
+            guard (2...20_000).contains(steps) else { throw ArgumentRefusal.invalid("--steps", steps, "expected 2 to 20000") }
+            guard (11...401).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 11 to 401") }
             let a = try sgdLR.map { try NumberArguments.finite($0, option: "--sgd-lr") } ?? (t == .regression ? 0.2 : 0.5)
             let b = try NumberArguments.finite(adamLR, option: "--adam-lr")
-            guard a > 0 else { throw ValidationError("--sgd-lr: \(sgdLR ?? "") is not allowed; expected a learning rate > 0") }
-            guard b > 0 else { throw ValidationError("--adam-lr: \(adamLR) is not allowed; expected a learning rate > 0") }
+            guard a > 0 else { throw ArgumentRefusal.invalid("--sgd-lr", sgdLR ?? "", "expected a learning rate > 0") }
+            guard b > 0 else { throw ArgumentRefusal.invalid("--adam-lr", adamLR, "expected a learning rate > 0") }
             return (t, a, b)
         }
 

@@ -45,14 +45,14 @@ extension DLPlot {
         mutating func validate() throws {
             _ = try FunctionArguments.curve(function, params: params)
             if let rates {
-                let r = try NumberArguments.numbers(rates, option: "--rates")
-                guard !r.isEmpty, r.count <= 8 else { throw ValidationError("invalid --rates '\(rates)': expected 1 to 8 rates") }
-                for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
+                let r = try NumberArguments.list(rates, option: "--rates")
+                guard !r.isEmpty, r.count <= 8 else { throw ArgumentRefusal.invalid("--rates", rates, "expected 1 to 8 rates") }
+                for v in r where v <= 0 { throw ArgumentRefusal.invalid("--rates", rates, "'\(TypedText.item(of: rates, v))' is not a learning rate; expected numbers > 0") }
             }
-            guard steps >= 1, steps <= 1000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 1000") }
+            guard steps >= 1, steps <= 1000 else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 1000") }
             // f(w₀) and the view around w₀ must be finite numbers: |w₀| ≤ 1e6 keeps them so on every curve.
             if let start, !(start.isFinite && abs(start) <= 1e6) {
-                throw ValidationError("invalid --start '\(TypedText.number("--start", start))': expected a number from -1e6 to 1e6")
+                throw ArgumentRefusal.invalid("--start", TypedText.number("--start", start), "expected a number from -1e6 to 1e6")
             }
             try validateAnimation()
         }
@@ -66,7 +66,7 @@ extension DLPlot {
             let curve = try FunctionArguments.curve(function, params: params)
             let w0 = start ?? curve.suggestedStart
             // A typed curve's default rates come from its curvature; the built-ins keep their classic three.
-            let r = try rates.map { try NumberArguments.numbers($0, option: "--rates") }
+            let r = try rates.map { try NumberArguments.list($0, option: "--rates") }
                 ?? (curve.expression == nil ? nil : curve.suggestedRates(from: w0)) ?? [0.05, 0.2, 1.1]
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true

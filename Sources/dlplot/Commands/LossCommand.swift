@@ -39,22 +39,22 @@ extension DLPlot {
         var defaultFileName: String { gradients ? "loss-gradients" : "loss" }
 
         func parsedProbabilities() throws -> [Double] {
-            let ps = try NumberArguments.numbers(probabilities, option: "--probabilities")
+            let ps = try NumberArguments.list(probabilities, option: "--probabilities")
             guard (1...6).contains(ps.count) else {
-                throw ValidationError("invalid --probabilities '\(probabilities)': expected 1 to 6 comma-separated probabilities, got \(ps.count)")
+                throw ArgumentRefusal.invalid("--probabilities", probabilities, "expected 1 to 6 comma-separated probabilities, got \(ps.count)")
             }
             for p in ps where !(p > 0 && p < 1) {
-                throw ValidationError("invalid probability '\(TypedText.item(of: probabilities, p))' in --probabilities '\(probabilities)': expected numbers strictly between 0 and 1")
+                throw ArgumentRefusal.invalid("--probabilities", probabilities, "'\(TypedText.item(of: probabilities, p))' is not a probability; expected numbers strictly between 0 and 1")
             }
             return ps
         }
 
         mutating func validate() throws {
             _ = try parsedProbabilities()
-            guard delta.isFinite, delta > 0 else { throw ValidationError("invalid --delta '\(TypedText.number("--delta", delta))': expected a number > 0") }
+            guard delta.isFinite, delta > 0 else { throw ArgumentRefusal.invalid("--delta", TypedText.number("--delta", delta), "expected a number > 0") }
             let r = try NumberArguments.range(errorRange, option: "--error-range")
             guard r.upperBound - r.lowerBound <= 1e6 else {
-                throw ValidationError("invalid --error-range '\(errorRange)': expected a span of at most 1e6")
+                throw ArgumentRefusal.invalid("--error-range", errorRange, "expected a span of at most 1e6")
             }
         }
 

@@ -45,15 +45,15 @@ extension DLPlot {
         func startList(_ curve: Curve1D, checked: Bool = true) throws -> [Double] {
             guard let starts else {
                 let s = PitfallsFigure.defaultStarts(for: curve)
-                guard !s.isEmpty else { throw ValidationError("invalid --function '\(function)': f is undefined everywhere on its view; give --starts") }
+                guard !s.isEmpty else { throw ArgumentRefusal.invalid("--function", function, "f is undefined everywhere on its view; give --starts") }
                 return s
             }
-            let s = try NumberArguments.numbers(starts, option: "--starts")
-            guard !s.isEmpty, s.count <= 7 else { throw ValidationError("invalid --starts '\(starts)': expected 1 to 7 starts") }
+            let s = try NumberArguments.list(starts, option: "--starts")
+            guard !s.isEmpty, s.count <= 7 else { throw ArgumentRefusal.invalid("--starts", starts, "expected 1 to 7 starts") }
             let typed = starts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for (k, v) in s.enumerated() where checked && !(curve.value(v).isFinite && curve.derivative(v).isFinite) {
                 let shown = k < typed.count ? typed[k] : NumberText.shortest(v)
-                throw ValidationError("invalid --starts '\(starts)': f or f′ is undefined at w₀ = \(shown)")
+                throw ArgumentRefusal.invalid("--starts", starts, "f or f′ is undefined at w₀ = \(shown)")
             }
             return s
         }
@@ -61,11 +61,11 @@ extension DLPlot {
         /// The given rates (validated against the starts' count); nil when --rates is not given.
         func rateList(count: Int) throws -> [Double]? {
             guard let rates else { return nil }
-            let r = try NumberArguments.numbers(rates, option: "--rates")
+            let r = try NumberArguments.list(rates, option: "--rates")
             guard r.count == 1 || r.count == count else {
                 throw ValidationError("--rates has \(r.count) values but --starts has \(count): give one rate, or one per start")
             }
-            for v in r where v <= 0 { throw ValidationError("invalid learning rate '\(TypedText.item(of: rates, v))' in --rates: expected numbers > 0") }
+            for v in r where v <= 0 { throw ArgumentRefusal.invalid("--rates", rates, "'\(TypedText.item(of: rates, v))' is not a learning rate; expected numbers > 0") }
             return r
         }
 
@@ -81,7 +81,7 @@ extension DLPlot {
         mutating func validate() throws {
             let curve = try FunctionArguments.curve(function, params: params)
             _ = try rateList(count: try startList(curve, checked: false).count)
-            guard steps >= 1, steps <= 100_000 else { throw ValidationError("invalid --steps '\(steps)': expected 1 to 100000") }
+            guard steps >= 1, steps <= 100_000 else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 100000") }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

@@ -140,26 +140,26 @@ extension DLPlot {
             guard !files.isEmpty else { throw ValidationError("missing FILE: give one or more training logs (see dlplot runs --help)") }
             // A stream can be read once: "runs - -" would draw one log twice, or half of it twice.
             if files.filter({ $0 == "-" }).count > 1 {
-                throw ValidationError("invalid file '-': standard input is given \(files.filter { $0 == "-" }.count) times; "
+                throw ArgumentRefusal.invalid("file", "-", "standard input is given \(files.filter { $0 == "-" }.count) times; "
                     + "a stream can be read once: give - once, or save the log to a file")
             }
-            if let x, RunCurves.XAxis(rawValue: x) == nil { throw ValidationError("invalid --x '\(x)': expected step, epoch or time") }
-            guard RunCurves.Band(rawValue: band) != nil else { throw ValidationError("invalid --band '\(band)': expected minmax or sd") }
+            if let x, RunCurves.XAxis(rawValue: x) == nil { throw ArgumentRefusal.invalid("--x", x, "expected step, epoch or time") }
+            guard RunCurves.Band(rawValue: band) != nil else { throw ArgumentRefusal.invalid("--band", band, "expected minmax or sd") }
             if let text = smooth, !(smoothing.map { $0 >= 0 && $0 < 1 } ?? false) {
-                throw ValidationError("invalid --smooth '\(text)': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
+                throw ArgumentRefusal.invalid("--smooth", text, "expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
             }
             guard label.count <= files.count else {
-                throw ValidationError("invalid --label '\(label[files.count])': \(label.count) labels for \(files.count) file(s); give at most one per FILE")
+                throw ArgumentRefusal.invalid("--label", label[files.count], "\(label.count) labels for \(files.count) file(s); give at most one per FILE")
             }
             if let group { _ = try regex(group) }
             // `--y ''` or `--y 'loss,'`: an empty name is a mistake, not "every metric".
             for v in y where v.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw ValidationError("invalid --y '\(v)': expected metric names or globs separated by commas, none empty")
+                throw ArgumentRefusal.invalid("--y", v, "expected metric names or globs separated by commas, none empty")
             }
             _ = try bestOverrides()
             if let runColumn, runColumn.split(separator: ",", omittingEmptySubsequences: false)
                 .contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw ValidationError("invalid --run-column '\(runColumn)': expected column names separated by commas, or none")
+                throw ArgumentRefusal.invalid("--run-column", runColumn, "expected column names separated by commas, or none")
             }
             try validateAnimation()
         }
@@ -170,7 +170,7 @@ extension DLPlot {
                 let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
                       let value = BestValue(rawValue: parts[1].trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    throw ValidationError("invalid --best '\(text)': expected GLOB=min, GLOB=max or GLOB=none (e.g. 'top*=max')")
+                    throw ArgumentRefusal.invalid("--best", text, "expected GLOB=min, GLOB=max or GLOB=none (e.g. 'top*=max')")
                 }
                 return (parts[0].trimmingCharacters(in: .whitespaces), value)
             }
@@ -179,7 +179,7 @@ extension DLPlot {
         var patterns: [String] { y.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } }
 
         func regex(_ text: String) throws -> Regex<AnyRegexOutput> {
-            do { return try Regex(text) } catch { throw ValidationError("invalid --group '\(text)': not a regular expression (\(error))") }
+            do { return try Regex(text) } catch { throw ArgumentRefusal.invalid("--group", text, "not a regular expression (\(error))") }
         }
 
         /// Every run of every FILE, named by --label (directories append their run subpaths).
@@ -208,7 +208,7 @@ extension DLPlot {
         func groupCheck(_ runs: [RunLog], pattern: (String, Regex<AnyRegexOutput>)) throws -> String? {
             let (text, regex) = pattern
             if !runs.contains(where: { $0.name.firstMatch(of: regex).map { !$0.range.isEmpty } ?? false }) {
-                throw ValidationError("invalid --group '\(text)': it matches only empty text, so every run would be a group of "
+                throw ArgumentRefusal.invalid("--group", text, "it matches only empty text, so every run would be a group of "
                     + "its own; expected a pattern for the part that differs between seeds, such as 'seed[0-9]+'")
             }
             let groups = RunCurves.groups(runs.map(\.name), pattern: regex, source: text)
@@ -266,7 +266,7 @@ extension DLPlot {
             let pattern = try group.map { ($0, try regex($0)) }
             // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
             if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
-                throw ValidationError("invalid --group '\(text)': it matches no run name; the runs are "
+                throw ArgumentRefusal.invalid("--group", text, "it matches no run name; the runs are "
                     + RunCurves.listing(runs.map(\.name)))
             }
             let groupNote = try pattern.flatMap { try groupCheck(runs, pattern: $0) }

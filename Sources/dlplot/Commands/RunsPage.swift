@@ -66,7 +66,7 @@ extension DLPlot.RunsCommand {
             ?? "\(wide)x\(px) --dpi \(dpi)"
         let advice = "--size \(size), --legend none, or fewer runs or --y metrics"
         guard let rects else {
-            throw ValidationError("invalid --size '\(typed)': too small for these runs' plots, titles and legends; \(advice) give them room")
+            throw ArgumentRefusal.invalid("--size", typed, "too small for these runs' plots, titles and legends; \(advice) give them room")
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
         return "the legends leave the plots \(Int(smallest)) px tall; \(advice) give them room"

@@ -41,27 +41,27 @@ extension DLPlot {
         var defaultFileName: String { "softmax" }
 
         func parsedLogits() throws -> [Double] {
-            let z = try NumberArguments.numbers(logits, option: "--logits")
+            let z = try NumberArguments.list(logits, option: "--logits")
             guard (2...12).contains(z.count) else {
-                throw ValidationError("invalid --logits '\(logits)': expected 2 to 12 comma-separated numbers, got \(z.count)")
+                throw ArgumentRefusal.invalid("--logits", logits, "expected 2 to 12 comma-separated numbers, got \(z.count)")
             }
             return z
         }
 
         func parsedTemperatures() throws -> [Double] {
-            let ts = try NumberArguments.numbers(temperature, option: "--temperature")
+            let ts = try NumberArguments.list(temperature, option: "--temperature")
             guard (1...6).contains(ts.count) else {
-                throw ValidationError("invalid --temperature '\(temperature)': expected 1 to 6 comma-separated temperatures, got \(ts.count)")
+                throw ArgumentRefusal.invalid("--temperature", temperature, "expected 1 to 6 comma-separated temperatures, got \(ts.count)")
             }
             for t in ts where !(t > 0) {
-                throw ValidationError("invalid temperature '\(TypedText.item(of: temperature, t))' in --temperature '\(temperature)': temperatures must be > 0")
+                throw ArgumentRefusal.invalid("--temperature", temperature, "'\(TypedText.item(of: temperature, t))' is not > 0; temperatures must be > 0")
             }
             // The temperature axis is logarithmic and padded around the values: keep it within doubles.
             for t in ts where t > 1e6 {
-                throw ValidationError("invalid temperature '\(TypedText.item(of: temperature, t))' in --temperature '\(temperature)': expected temperatures of at most 1e6")
+                throw ArgumentRefusal.invalid("--temperature", temperature, "'\(TypedText.item(of: temperature, t))' is too large; expected temperatures of at most 1e6")
             }
             guard Set(ts).count == ts.count else {
-                throw ValidationError("invalid --temperature '\(temperature)': each temperature may appear only once")
+                throw ArgumentRefusal.invalid("--temperature", temperature, "each temperature may appear only once")
             }
             return ts
         }
@@ -70,14 +70,14 @@ extension DLPlot {
             guard let classes else { return nil }
             let names = classes.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
             guard names.count == count, !names.contains(where: \.isEmpty) else {
-                throw ValidationError("invalid --classes '\(classes)': expected \(count) non-empty comma-separated names, one per logit")
+                throw ArgumentRefusal.invalid("--classes", classes, "expected \(count) non-empty comma-separated names, one per logit")
             }
             return names
         }
 
         func grouping() throws -> SoftmaxFigure.Grouping {
             guard let g = SoftmaxFigure.Grouping(rawValue: groupBy) else {
-                throw ValidationError("invalid --group-by '\(groupBy)': expected class or temperature")
+                throw ArgumentRefusal.invalid("--group-by", groupBy, "expected class or temperature")
             }
             return g
         }

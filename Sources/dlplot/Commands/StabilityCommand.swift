@@ -87,7 +87,9 @@ extension DLPlot {
             let range = try text.map { try NumberArguments.interval($0, option: option, logAxis: log) }.map { ($0.lower, $0.upper) } ?? fallback
             if log {
                 guard range.0 > 0 else {
-                    throw ValidationError("\(option): \(text ?? "the default range") is not allowed with a log axis; the range must be above 0")
+                    let reason = "a log axis needs a range above 0"
+                    throw text.map { ArgumentRefusal.invalid(option, $0, reason) }
+                        ?? ValidationError("the default \(option) starts at 0: \(reason); give \(option) such as 0.01:1")
                 }
                 return (0..<grid).map { Double.pow(10, Double.log10(range.0) + (Double.log10(range.1) - Double.log10(range.0)) * Double($0) / Double(grid - 1)) }
             }
@@ -95,8 +97,8 @@ extension DLPlot {
         }
 
         func recipe(compute: Bool) throws -> StabilityFigure? {
-            guard (2...1001).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 2...1001") }
-            guard (1...100_000).contains(steps) else { throw ValidationError("--steps: \(steps) is not allowed; expected 1...100000") }
+            guard (2...1001).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 2 to 1001") }
+            guard (1...100_000).contains(steps) else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 100000") }
             guard grid * grid * steps <= 1_000_000_000 else { throw ValidationError("--grid \(grid) with --steps \(steps): keep grid² × steps <= 1e9") }
             let s = try FunctionArguments.surface(surface, params: params, option: "stability")
             var name = optimizer, given: [OptimizerSettings.Given] = []
@@ -104,12 +106,12 @@ extension DLPlot {
             // Nesterov needs momentum > 0 (torch raises otherwise): its momentum axis starts at 0.01.
             let nesterov = name == "nesterov" || given.contains { $0.key == "nesterov" && $0.value == .flag(true) }
             let tolerance = try NumberArguments.finite(tol, option: "--tol")
-            guard tolerance > 0 else { throw ValidationError("--tol: \(tol) is not allowed; expected a number > 0") }
+            guard tolerance > 0 else { throw ArgumentRefusal.invalid("--tol", tol, "expected a number > 0") }
             let kind: StabilityMap.Measure
             switch measure {
             case "final_loss": kind = .finalLoss
             case "steps": kind = .stepsToTolerance(tolerance)
-            default: throw ValidationError("--measure: '\(measure)' is not allowed; expected final_loss or steps")
+            default: throw ArgumentRefusal.invalid("--measure", measure, "expected final_loss or steps")
             }
             let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") } ?? [s.suggestedStart.x, s.suggestedStart.y]
             let quadraticLR = StabilityMap.largestStableLR(surface: s, momentum: 0.99, nesterov: false)
@@ -118,8 +120,8 @@ extension DLPlot {
             let ys = try values(yRange, fallback: (nesterov && ySetting == "momentum" ? 0.01 : 0, 0.99), log: logY, option: "--y-range")
             for (setting, values, option, text) in [(xSetting, xs, "--x-range", xRange), (ySetting, ys, "--y-range", yRange)]
             where nesterov && setting == "momentum" && values.contains(where: { $0 <= 0 }) {
-                throw ValidationError("\(option): \(text ?? "the range") is not allowed with Nesterov momentum: torch needs momentum > 0; "
-                    + "start the range above 0, e.g. 0.01:0.99")
+                let reason = "Nesterov momentum needs momentum > 0 in torch; start the range above 0, e.g. 0.01:0.99"
+                throw text.map { ArgumentRefusal.invalid(option, $0, reason) } ?? ValidationError("the default \(option) starts at 0: " + reason)
             }
             // The settings besides the swept ones, checked with the swept ones at the top of their ranges.
             let fixed = given.filter { $0.key != xSetting && $0.key != ySetting }
@@ -142,7 +144,7 @@ extension DLPlot {
                     do { _ = try OptimizerConfig(name: name, settings: trial) } catch let e as OptimError {
                         // The end as typed ("-1", not "-1.0"), and torch's rule.
                         let rule = e.description.range(of: "expected ").map { "; " + e.description[$0.lowerBound...] } ?? ""
-                        throw ValidationError("\(option): '\(text)' is not allowed: \(name)'s \(key) cannot be \(end)" + rule)
+                        throw ArgumentRefusal.invalid(option, text, "\(name)'s \(key) cannot be \(end)" + rule)
                     }
                 }
             }

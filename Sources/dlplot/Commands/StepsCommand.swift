@@ -71,8 +71,8 @@ extension DLPlot {
         var defaultFileName: String { "steps-\(optimizer)-\(FunctionArguments.fileStem(surface))" }
 
         mutating func validate() throws {
-            guard (1...8).contains(panels) else { throw ValidationError("--panels: \(panels) is not allowed; expected 1...8") }
-            guard (1...1000).contains(every) else { throw ValidationError("--every: \(every) is not allowed; expected 1...1000") }
+            guard (1...8).contains(panels) else { throw ArgumentRefusal.invalid("--panels", panels, "expected 1 to 8") }
+            guard (1...1000).contains(every) else { throw ArgumentRefusal.invalid("--every", every, "expected 1 to 1000") }
             _ = try recipe()
             try validateAnimation()
         }
@@ -85,7 +85,8 @@ extension DLPlot {
             list.schedule = schedule
             let choices = try list.choices(default: [optimizer], steps: (panels - 1) * every + 1)
             guard choices.count == 1, let choice = choices.first else {
-                throw ValidationError("--opt: settings must be for --optimizer \(optimizer), not \(choices.dropFirst().map(\.name).joined(separator: ", "))")
+                throw ArgumentRefusal.invalid("--opt", opt.first { !$0.hasPrefix(optimizer + ":") } ?? opt.joined(separator: " "),
+                                              "settings must be for --optimizer \(optimizer), not \(choices.dropFirst().map(\.name).joined(separator: ", "))")
             }
             var run = try SurfaceRunOptions.parse([])
             run.params = params

@@ -125,16 +125,16 @@ extension DLPlot {
             _ = try recipeSettings()
             if let orbit {
                 let typed = TypedText.number("--orbit", orbit)
-                guard animation.animate, view == "3d" else { throw ValidationError("invalid --orbit '\(typed)': it turns an animated 3-D view; add --view 3d --animate") }
-                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ValidationError("invalid --orbit '\(typed)': expected -720 to 720 degrees") }
+                guard animation.animate, view == "3d" else { throw ArgumentRefusal.invalid("--orbit", typed, "it turns an animated 3-D view; add --view 3d --animate") }
+                guard orbit.isFinite, (-720...720).contains(orbit) else { throw ArgumentRefusal.invalid("--orbit", typed, "expected -720 to 720 degrees") }
                 // A turning view draws the whole surface again in every frame: about a megabyte a frame as SVG.
                 if orbit != 0, animation.framesDir == nil, let o = figureOptions.output, AnimationFormat(path: o) == .svg {
-                    throw ValidationError("invalid -o '\(o)': with --orbit every frame draws the whole surface again (about 1 MB a frame "
+                    throw ArgumentRefusal.invalid("-o", o, "with --orbit every frame draws the whole surface again (about 1 MB a frame "
                         + "as SVG); write .gif, .webp or .mp4, or leave out --orbit")
                 }
             }
             if animation.animate, let path = userPaths.paths.first {
-                throw ValidationError("invalid --path '\(path)': paths from files are not animated yet; leave out --animate for the still figure, "
+                throw ArgumentRefusal.invalid("--path", path, "paths from files are not animated yet; leave out --animate for the still figure, "
                     + "or animate computed runs with --optimizers")
             }
             if animation.animate, withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
@@ -165,9 +165,9 @@ extension DLPlot {
         /// The drawing settings, checked.
         func recipeSettings() throws -> (SurfaceFigure.Style, ContourLevels, (Double, Double)?) {
             guard let s = SurfaceFigure.Style(rawValue: style) else {
-                throw ValidationError("--style: '\(style)' is not allowed; expected filled, heatmap or lines")
+                throw ArgumentRefusal.invalid("--style", style, "expected filled, heatmap or lines")
             }
-            guard (20...2000).contains(grid) else { throw ValidationError("--grid: \(grid) is not allowed; expected 20...2000 samples per side") }
+            guard (20...2000).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 20 to 2000 samples per side") }
             let l = try levels.map { try ContourLevelArgument.parse($0, option: "--levels") } ?? .count(12)
             var angles: (Double, Double)?
             switch view {
@@ -177,12 +177,12 @@ extension DLPlot {
                 angles = nil
             case "3d":
                 let azimuth = azimuth ?? -60, elevation = elevation ?? 30
-                guard azimuth.isFinite else { throw ValidationError("--azimuth: \(TypedText.number("--azimuth", azimuth)) is not allowed; expected a finite angle in degrees") }
+                guard azimuth.isFinite else { throw ArgumentRefusal.invalid("--azimuth", TypedText.number("--azimuth", azimuth), "expected a finite angle in degrees") }
                 guard elevation.isFinite, (-90...90).contains(elevation) else {
-                    throw ValidationError("--elevation: \(TypedText.number("--elevation", elevation)) is not allowed; expected -90...90 degrees")
+                    throw ArgumentRefusal.invalid("--elevation", TypedText.number("--elevation", elevation), "expected -90 to 90 degrees")
                 }
                 angles = (azimuth, elevation)
-            default: throw ValidationError("--view: '\(view)' is not allowed; expected plane or 3d")
+            default: throw ArgumentRefusal.invalid("--view", view, "expected plane or 3d")
             }
             return (s, l, angles)
         }
@@ -212,15 +212,15 @@ enum ContourLevelArgument {
 
     static func parse(_ text: String, option: String) throws -> ContourLevels {
         if !text.contains(","), let n = Int(text.trimmingSpaces) {
-            guard (1...60).contains(n) else { throw ValidationError("\(option): \(n) is not allowed; expected a count from 1 to 60, or a list such as 0.1,1,10") }
+            guard (1...60).contains(n) else { throw ArgumentRefusal.invalid(option, text, "expected a count from 1 to 60, or a list such as 0.1,1,10") }
             return .count(n)
         }
         let values = try NumberArguments.list(text, option: option)
         // Each level costs a pass over the grid (and a label): 100 already fills a view with lines.
         guard values.count <= maxLevels else {
-            throw ValidationError("\(option): \(values.count) levels is too many; give at most \(maxLevels) values, or a count from 1 to 60")
+            throw ArgumentRefusal.invalid(option, text, "\(values.count) levels is too many; give at most \(maxLevels) values, or a count from 1 to 60")
         }
-        guard Set(values).count == values.count else { throw ValidationError("\(option): '\(text)' repeats a level; expected distinct values") }
+        guard Set(values).count == values.count else { throw ArgumentRefusal.invalid(option, text, "a level is repeated; expected distinct values") }
         return .values(values.sorted())
     }
 }

@@ -100,11 +100,11 @@ struct Trace: ParsableCommand {
             var probe = configured
             try OptimizerListOptions.check(schedulePlan, on: &probe)
         }
-        guard every >= 1 else { throw ValidationError("--every: \(every) is not allowed; expected k >= 1") }
+        guard every >= 1 else { throw ArgumentRefusal.invalid("--every", every, "expected 1 or more") }
         var tolerance: Double?
         if let tol {
             let t = try NumberArguments.finite(tol, option: "--tol")
-            guard t >= 0 else { throw ValidationError("--tol: \(t) is not allowed; expected a number >= 0") }
+            guard t >= 0 else { throw ArgumentRefusal.invalid("--tol", TypedText.number("--tol", t), "expected a number >= 0") }
             tolerance = t
         }
         return Plan(run: run, optimizer: configured, tolerance: tolerance, schedule: schedulePlan)

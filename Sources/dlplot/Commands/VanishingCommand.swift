@@ -40,7 +40,7 @@ extension DLPlot {
         func parsedActivations() throws -> [Activation] {
             // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
             let names = FunctionArguments.topLevelItems(activations).map { $0.trimmingSpaces }
-            guard !names.isEmpty, names.count <= 7 else { throw ValidationError("invalid --activations '\(activations)': expected 1 to 7 names") }
+            guard !names.isEmpty, names.count <= 7 else { throw ArgumentRefusal.invalid("--activations", activations, "expected 1 to 7 names") }
             return try FunctionArguments.activations(names, params: [], option: "--activations")
         }
 
@@ -49,15 +49,15 @@ extension DLPlot {
             case "auto": return nil
             case "glorot", "glorot_uniform", "xavier": return .glorotUniform
             case "he", "he_normal", "kaiming": return .heNormal
-            default: throw ValidationError("invalid --init '\(initialization)': expected glorot, he or auto")
+            default: throw ArgumentRefusal.invalid("--init", initialization, "expected glorot, he or auto")
             }
         }
 
         mutating func validate() throws {
             _ = try parsedActivations()
             _ = try parsedInitialization()
-            guard (5...50).contains(depth) else { throw ValidationError("invalid --depth '\(depth)': expected 5 to 50") }
-            guard (32...256).contains(width) else { throw ValidationError("invalid --width '\(width)': expected 32 to 256") }
+            guard (5...50).contains(depth) else { throw ArgumentRefusal.invalid("--depth", depth, "expected 5 to 50") }
+            guard (32...256).contains(width) else { throw ArgumentRefusal.invalid("--width", width, "expected 32 to 256") }
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {

@@ -34,9 +34,9 @@ extension DLPlot {
         var defaultFileName: String { "xor" }
 
         mutating func validate() throws {
-            guard (1...100_000).contains(epochs) else { throw ValidationError("invalid --epochs '\(epochs)': expected 1 to 100000") }
+            guard (1...100_000).contains(epochs) else { throw ArgumentRefusal.invalid("--epochs", epochs, "expected 1 to 100000") }
             guard learningRate.isFinite, learningRate > 0, learningRate <= 100 else {
-                throw ValidationError("invalid --lr '\(TypedText.number("--lr", learningRate))': expected a number > 0 and at most 100")
+                throw ArgumentRefusal.invalid("--lr", TypedText.number("--lr", learningRate), "expected a number > 0 and at most 100")
             }
         }
 

@@ -38,10 +38,10 @@ extension DLPlot {
         var jobs: Int?
 
         mutating func validate() throws {
-            if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("invalid --jobs '\(jobs)': expected 1 to 256") }
+            if let jobs, jobs < 1 || jobs > 256 { throw ArgumentRefusal.invalid("--jobs", jobs, "expected 1 to 256") }
             for f in formats.split(separator: ",", omittingEmptySubsequences: false) {
                 guard OutputFormat(rawValue: String(f)) != nil else {
-                    throw ValidationError("invalid format '\(f)' in --formats: expected a comma-separated list of png, svg, pdf")
+                    throw ArgumentRefusal.invalid("--formats", formats, "'\(f)' is not a format; expected a comma-separated list of png, svg, pdf")
                 }
             }
         }
@@ -51,9 +51,9 @@ extension DLPlot {
             let start = clock.now
             let text: String
             do { text = try readText(manifest) } catch let error as FigureError where error.description.contains("larger than") {
-                throw ValidationError("invalid --manifest '\(manifest)': larger than 4 MB")
+                throw ArgumentRefusal.invalid("--manifest", manifest, "larger than 4 MB")
             } catch let error as FigureError where error.description.contains("directory") {
-                throw ValidationError("invalid --manifest '\(manifest)': it is a directory; expected a TOML file such as gallery/gallery.toml")
+                throw ArgumentRefusal.invalid("--manifest", manifest, "it is a directory; expected a TOML file such as gallery/gallery.toml")
             } catch {
                 throw ValidationError("cannot read --manifest '\(manifest)': no such file (run from the project folder, or give --manifest)")
             }
@@ -122,7 +122,7 @@ extension DLPlot {
         static func makeDirectory(_ path: String) throws {
             var st = stat()
             if stat(path, &st) == 0 {
-                guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ValidationError("invalid --out '\(path)': it is a file, not a directory") }
+                guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArgumentRefusal.invalid("--out", path, "it is a file, not a directory") }
                 return
             }
             let parent = AtomicFile.directory(of: path)

@@ -28,7 +28,7 @@ enum GalleryRules {
         guard lstat(path, &st) == 0 else { return }
         guard (st.st_mode & S_IFMT) == S_IFREG, let text = try? readText(path, limit: 64 << 20),
               text.hasPrefix(heading) else {
-            throw ValidationError("invalid --out: '\(path)' exists and is not \(what); move it or choose another --out")
+            throw ArgumentRefusal.invalid("--out", path, "it exists and is not \(what); move it or choose another --out")
         }
     }
 

@@ -13,25 +13,26 @@ enum NumberArguments {
     static func finite(_ text: String, option: String, in whole: String? = nil) throws -> Double {
         let trimmed = text.trimmingSpaces
         // Worded only on a refusal: a list of n items would otherwise cut its text n times (n² work).
-        var named: String { whole.map { "\(option) '\(CommandLineErrors.shown($0))'" } ?? option }
+        func refused(_ reason: String) -> ValidationError {
+            ArgumentRefusal.invalid(option, whole ?? text, whole == nil ? reason : "'\(text)' " + reason)
+        }
         // Swift reads hexadecimal floats (0x10 is 16); every message promises decimal numbers.
         guard let v = Double(trimmed), !trimmed.lowercased().contains("0x") else {
             if trimmed.isEmpty, whole != nil {
-                throw ValidationError("\(named): an item is empty; expected finite decimal numbers such as -1.5 or 2e-3 between the separators")
+                throw ArgumentRefusal.invalid(option, whole ?? text,
+                                              "an item is empty; expected finite decimal numbers such as -1.5 or 2e-3 between the separators")
             }
-            throw ValidationError("\(named): '\(text)' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+            throw refused("is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         }
         let digits = trimmed.lowercased().split(separator: "e").first ?? ""
         guard v.isFinite else {
             // 1e400 is a finite number as typed: it overflows float64.
-            if digits.contains(where: { $0.isNumber }) {
-                throw ValidationError("\(named): '\(text)' overflows float64 (the largest double is 1.8e308)")
-            }
-            throw ValidationError("\(named): '\(text)' is not finite; expected a finite decimal number")
+            if digits.contains(where: { $0.isNumber }) { throw refused("overflows float64 (the largest double is 1.8e308)") }
+            throw refused("is not finite; expected a finite decimal number")
         }
         // 1e-400 is not 0 as typed: it underflows to 0 in float64.
         if v == 0, digits.contains(where: { $0.isNumber && $0 != "0" }) {
-            throw ValidationError("\(named): '\(text)' underflows to 0 in float64 (the smallest positive double is 5e-324)")
+            throw refused("underflows to 0 in float64 (the smallest positive double is 5e-324)")
         }
         return v
     }
@@ -45,7 +46,7 @@ enum NumberArguments {
     static func list(_ text: String, option: String) throws -> [Double] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard !text.trimmingSpaces.isEmpty else {
-            throw ValidationError("\(option): no values given; expected a comma-separated list such as -1,0,2.5")
+            throw ArgumentRefusal.invalid(option, text, "no values given; expected a comma-separated list such as -1,0,2.5")
         }
         return try parts.map { try finite($0, option: option, in: parts.count > 1 ? text : nil) }
     }
@@ -58,12 +59,12 @@ enum NumberArguments {
     /// "1:2,-3:0.5" → [(1, 2), (−3, 0.5)].
     static func points(_ text: String, option: String) throws -> [(x: Double, y: Double)] {
         guard !text.trimmingSpaces.isEmpty else {
-            throw ValidationError("\(option): no points given; expected x:y pairs separated by commas, e.g. 1:2,-0.5:3")
+            throw ArgumentRefusal.invalid(option, text, "no points given; expected x:y pairs separated by commas, e.g. 1:2,-0.5:3")
         }
         return try text.split(separator: ",", omittingEmptySubsequences: false).map { pair in
             let xy = pair.split(separator: ":", omittingEmptySubsequences: false)
             guard xy.count == 2 else {
-                throw ValidationError("\(option): '\(pair)' is not a point; expected x:y, e.g. 1.5:-2")
+                throw ArgumentRefusal.invalid(option, text, "'\(pair)' is not a point; expected x:y, e.g. 1.5:-2")
             }
             return (try finite(String(xy[0]), option: option, in: text), try finite(String(xy[1]), option: option, in: text))
         }
@@ -73,7 +74,7 @@ enum NumberArguments {
     static func pair(_ text: String, option: String) throws -> [Double] {
         let v = try list(text, option: option)
         guard v.count == 2 else {
-            throw ValidationError("\(option): '\(text)' has \(v.count) numbers; expected two, x,y (e.g. -1.5,2)")
+            throw ArgumentRefusal.invalid(option, text, "\(v.count) numbers; expected two, x,y (e.g. -1.5,2)")
         }
         return v
     }
@@ -82,14 +83,14 @@ enum NumberArguments {
     static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
-            throw ValidationError("invalid \(option) '\(text)': expected two numbers as a:b, e.g. \(option) -6:6")
+            throw ArgumentRefusal.invalid(option, text, "expected two numbers as a:b, e.g. \(option) -6:6")
         }
-        guard a < b else { throw ValidationError("invalid \(option) '\(text)': the lower end must be below the upper end") }
+        guard a < b else { throw ArgumentRefusal.invalid(option, text, "the lower end must be below the upper end") }
         // Samples, ticks and limits are computed from the span: it must be a finite number too.
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
-            throw ValidationError("invalid \(option) '\(text)': expected ends within ±1e150")
+            throw ArgumentRefusal.invalid(option, text, "expected ends within ±1e150")
         }
-        if let why = tooNarrow(a, b) { throw ValidationError("invalid \(option) '\(text)': \(why)") }
+        if let why = tooNarrow(a, b) { throw ArgumentRefusal.invalid(option, text, why) }
         return a...b
     }
 
@@ -109,30 +110,16 @@ enum NumberArguments {
             + "give a range at least \(String(format: "%.2g", least)) wide"
     }
 
-    /// Parses a comma-separated list of finite numbers, in the `invalid --option 'text': …` wording the
-    /// figure commands have always used (`list` is the number commands' wording).
-    static func numbers(_ text: String, option: String) throws -> [Double] {
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
-        var out: [Double] = []
-        for p in parts {
-            guard let v = Double(p.trimmingSpaces), v.isFinite else {
-                throw ValidationError("invalid \(option) '\(text)': '\(p)' is not a finite number (expected a comma-separated list, e.g. 0.05,0.2,1.1)")
-            }
-            out.append(v)
-        }
-        return out
-    }
-
     /// ["negative_slope=0.1", "alpha=2"] → dictionary; duplicate keys and malformed items are errors.
     static func parameters(_ items: [String], option: String) throws -> [String: Double] {
         var out: [String: Double] = [:]
         for item in items {
             let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard kv.count == 2, !kv[0].trimmingSpaces.isEmpty else {
-                throw ValidationError("\(option): '\(item)' is not key=value; e.g. --param negative_slope=0.1")
+                throw ArgumentRefusal.invalid(option, item, "expected key=value, e.g. --param negative_slope=0.1")
             }
             let key = kv[0].trimmingSpaces
-            guard out[key] == nil else { throw ValidationError("\(option): '\(key)' is given twice") }
+            guard out[key] == nil else { throw ArgumentRefusal.invalid(option, item, "\(key) is given twice") }
             out[key] = try finite(String(kv[1]), option: "\(option) \(key)")
         }
         return out

@@ -50,11 +50,11 @@ extension AnimatedFigureCommand {
     func validateAnimation() throws {
         guard animation.animate else { return }
         if animation.time == "log", let why = Self.logTimeRefusal {
-            throw ValidationError("invalid --time 'log': \(why); leave out --time (even)")
+            throw ArgumentRefusal.invalid("--time", "log", "\(why); leave out --time (even)")
         }
         if let dir = animation.framesDir {
             try AnimationOutput.checkOptions(figureOptions, framesDir: true)
-            if let o = figureOptions.output { throw ValidationError("invalid --frames-dir '\(dir)': it replaces -o '\(o)'; give one of them") }
+            if let o = figureOptions.output { throw ArgumentRefusal.invalid("--frames-dir", dir, "it replaces -o '\(o)'; give one of them") }
             try FramesDirectory.check(dir)
             _ = try animation.settings()
         } else {

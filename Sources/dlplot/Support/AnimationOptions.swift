@@ -61,9 +61,9 @@ struct AnimationOptions: ParsableArguments {
             let given = [("--fps", fps), ("--duration", duration), ("--frames", frames), ("--hold", hold), ("--jobs", jobs), ("--frames-dir", framesDir),
                          ("--frame-format", frameFormat)]
             if let (name, value) = given.first(where: { $0.1 != nil }), let value {
-                throw ValidationError("invalid \(name) '\(value)': it sets up an animation; add --animate")
+                throw ArgumentRefusal.invalid(name, value, "it sets up an animation; add --animate")
             }
-            if time != "even" { throw ValidationError("invalid --time '\(time)': it sets up an animation; add --animate") }
+            if time != "even" { throw ArgumentRefusal.invalid("--time", time, "it sets up an animation; add --animate") }
             if loop { throw ValidationError("invalid --loop: it sets up an animation; add --animate") }
             if progress { throw ValidationError("invalid --progress: it reports on an animation's frames; add --animate") }
             return
@@ -75,11 +75,11 @@ struct AnimationOptions: ParsableArguments {
     /// The format of the frames in --frames-dir (PNG unless --frame-format pdf).
     func framesFormat() throws -> OutputFormat {
         guard let frameFormat else { return .png }
-        if framesDir == nil { throw ValidationError("invalid --frame-format '\(frameFormat)': it chooses the files of --frames-dir; add --frames-dir DIR") }
+        if framesDir == nil { throw ArgumentRefusal.invalid("--frame-format", frameFormat, "it chooses the files of --frames-dir; add --frames-dir DIR") }
         switch frameFormat.trimmingSpaces.lowercased() {
         case "png": return .png
         case "pdf": return .pdf
-        default: throw ValidationError("invalid --frame-format '\(frameFormat)': expected png or pdf")
+        default: throw ArgumentRefusal.invalid("--frame-format", frameFormat, "expected png or pdf")
         }
     }
 
@@ -90,27 +90,27 @@ struct AnimationOptions: ParsableArguments {
                                    expected: "a frame rate from 1 to \(Int(maxFPS)) per second" + (format == .gif ? " (GIF delays are hundredths of a second)" : ""))
         let count: Int
         if let frames {
-            if duration != nil { throw ValidationError("invalid --frames '\(frames)': give --frames or --duration, not both") }
+            if duration != nil { throw ArgumentRefusal.invalid("--frames", frames, "give --frames or --duration, not both") }
             guard let n = Int(frames.trimmingSpaces), (2...Self.maxFrames).contains(n) else {
-                throw ValidationError("invalid --frames '\(frames)': expected a whole number of frames from 2 to \(Self.maxFrames)")
+                throw ArgumentRefusal.invalid("--frames", frames, "expected a whole number of frames from 2 to \(Self.maxFrames)")
             }
             count = n
         } else {
             let seconds = try Self.number(duration, option: "--duration", default: 5, range: 0.1...600, expected: "seconds from 0.1 to 600")
             count = Int((seconds * rate).rounded())
             guard (2...Self.maxFrames).contains(count) else {
-                throw ValidationError("invalid --duration '\(duration ?? "5")': at \(TickFormat.short(rate)) frames per second that is \(count) frames; expected 2 to \(Self.maxFrames)")
+                throw ArgumentRefusal.invalid("--duration", duration ?? "5", "at \(TickFormat.short(rate)) frames per second that is \(count) frames; expected 2 to \(Self.maxFrames)")
             }
         }
         let held = try Self.number(hold, option: "--hold", default: 1, range: 0...60, expected: "seconds from 0 to 60")
         guard let spacing = FrameTiming(rawValue: time) else {
-            throw ValidationError("invalid --time '\(time)': expected even or log")
+            throw ArgumentRefusal.invalid("--time", time, "expected even or log")
         }
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         var threads = max(1, cores)
         if let jobs {
             guard let j = Int(jobs.trimmingSpaces), (1...64).contains(j) else {
-                throw ValidationError("invalid --jobs '\(jobs)': expected a whole number from 1 to 64")
+                throw ArgumentRefusal.invalid("--jobs", jobs, "expected a whole number from 1 to 64")
             }
             threads = j
         }
@@ -121,10 +121,10 @@ struct AnimationOptions: ParsableArguments {
     func checkBudget(_ figure: Figure, frames: Int, size: String?, format: AnimationFormat? = nil) throws {
         let (w, h) = figure.pixelSize
         if let format, max(w, h) > format.maxSide {
-            throw ValidationError("invalid --size '\(size ?? FigureOptions.standardSize)': a .\(format.rawValue) may be at most \(format.maxSide) pixels a side (this one is \(w)x\(h))")
+            throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "a .\(format.rawValue) may be at most \(format.maxSide) pixels a side (this one is \(w)x\(h))")
         }
         guard w * h * frames <= Self.maxTotalPixels else {
-            throw ValidationError("invalid --size '\(size ?? FigureOptions.standardSize)': \(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(Self.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
+            throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "\(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(Self.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
         }
     }
 
@@ -132,7 +132,7 @@ struct AnimationOptions: ParsableArguments {
     static func number(_ text: String?, option: String, default value: Double, range: ClosedRange<Double>, expected: String) throws -> Double {
         guard let text else { return value }
         guard let v = Double(text.trimmingSpaces), v.isFinite, range.contains(v) else {
-            throw ValidationError("invalid \(option) '\(text)': expected \(expected)")
+            throw ArgumentRefusal.invalid(option, text, "expected \(expected)")
         }
         return v
     }

@@ -8,10 +8,10 @@ enum AnimationOutput {
     /// The animated format of `path`, or a one-line error naming -o as typed.
     static func format(of path: String) throws -> AnimationFormat {
         guard !OutputTarget.isStandardOutput(path) else {
-            throw ValidationError("invalid -o '\(path)': an animation is written to a file; name it .gif, .webp, .mp4 or .svg")
+            throw ArgumentRefusal.invalid("-o", path, "an animation is written to a file; name it .gif, .webp, .mp4 or .svg")
         }
         guard let f = AnimationFormat(path: path) else {
-            throw ValidationError("invalid -o '\(path)': with --animate expected a name ending in .gif, .webp, .mp4 or .svg")
+            throw ArgumentRefusal.invalid("-o", path, "with --animate expected a name ending in .gif, .webp, .mp4 or .svg")
         }
         return f
     }
@@ -21,7 +21,7 @@ enum AnimationOutput {
     static func requireCodec(_ format: AnimationFormat, path: String, libraries: CodecLibraries? = nil) throws {
         guard let libraries = libraries ?? CodecLibraries(format) else { return }
         if case let .failure(e) = Result(catching: { () throws(VizError) in try libraries.load() }) {
-            throw ValidationError("invalid -o '\(path)': \(e)")
+            throw ArgumentRefusal.invalid("-o", path, "\(e)")
         }
     }
 
@@ -32,7 +32,7 @@ enum AnimationOutput {
                                   : "invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp, .mp4 or .svg)")
         }
         if options.transparent { throw ValidationError("invalid --transparent: an animation has an opaque background") }
-        if let r = options.layout.layoutReport { throw ValidationError("invalid --layout-report '\(r)': not available with --animate") }
+        if let r = options.layout.layoutReport { throw ArgumentRefusal.invalid("--layout-report", r, "not available with --animate") }
     }
 
     /// The -o target (or the default name with `.gif`), checked with every other file the command writes.
@@ -68,9 +68,9 @@ enum AnimationOutput {
         switch result {
         case let .success(b): bytes = b
         case let .failure(.pageTooSmall(width, height, needs)):
-            throw ValidationError("invalid --size '\(typed ?? "\(width)x\(height)")': expected " + needs.commandLineWording)
+            throw ArgumentRefusal.invalid("--size", typed ?? "\(width)x\(height)", "expected " + needs.commandLineWording)
         case let .failure(.invalidValue(what, value, allowed)):
-            throw ValidationError("invalid -o '\(path)': the \(what) \(value) is not possible; expected \(allowed)")
+            throw ArgumentRefusal.invalid("-o", path, "the \(what) \(value) is not possible; expected \(allowed)")
         case let .failure(e): throw FigureError(e.commandLineMessage)
         }
         var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]

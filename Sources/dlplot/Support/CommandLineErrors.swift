@@ -47,7 +47,7 @@ enum CommandLineErrors {
         guard let m = message.wholeMatch(of: /The value '(.*)' is invalid for '(-[-A-Za-z0-9]+) <[^>]*>'\.?/) else { return nil }
         let (value, option) = (String(m.1), String(m.2))
         let whole = Double(value.trimmingCharacters(in: .whitespaces)) != nil
-        return "invalid \(option) '\(value)': expected \(whole ? "a whole number" : "a number")"
+        return ArgumentRefusal.message(option, value, "expected \(whole ? "a whole number" : "a number")")
     }
 
     /// A value as typed, cut to its first `limit` characters (with "…") so a message stays one readable line.

@@ -44,7 +44,7 @@ enum OutputTarget {
     /// Each table is written as it is made, in pieces (`DataTable.writeCSV`), never held whole.
     static func dataFiles(_ tables: [DataTable], path: String) throws -> [(path: String, contents: AtomicFile.Contents)] {
         if isStandardOutput(path), tables.count > 1 {
-            throw ValidationError("invalid --data '\(path)': this figure has \(tables.count) tables and standard output "
+            throw ArgumentRefusal.invalid("--data", path, "this figure has \(tables.count) tables and standard output "
                 + "takes one; give a file name (NAME.csv, NAME-2.csv, … are written)")
         }
         return tables.enumerated().map { k, table in

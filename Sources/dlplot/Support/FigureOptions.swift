@@ -54,20 +54,20 @@ struct FigureOptions: ParsableArguments {
 
     mutating func validate() throws {
         _ = try pixelSize()
-        do { _ = try Theme.named(theme) } catch { throw ValidationError("invalid --theme '\(theme)': expected light, dark or print") }
+        do { _ = try Theme.named(theme) } catch { throw ArgumentRefusal.invalid("--theme", theme, "expected light, dark or print") }
         guard fontScale.isFinite, fontScale >= 0.25, fontScale <= 5 else {
-            throw ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", fontScale))': expected a number from 0.25 to 5")
+            throw ArgumentRefusal.invalid("--font-scale", TypedText.number("--font-scale", fontScale), "expected a number from 0.25 to 5")
         }
-        if let format { do { _ = try OutputFormat(name: format) } catch { throw ValidationError("invalid --format '\(format)': expected png, svg or pdf") } }
+        if let format { do { _ = try OutputFormat(name: format) } catch { throw ArgumentRefusal.invalid("--format", format, "expected png, svg or pdf") } }
         if let output, OutputTarget.isStandardOutput(output) {
             // -o - writes to standard output in --format (PNG when not given).
         } else if let output, format == nil, AnimationFormat(path: output) == nil {
             do { _ = try OutputFormat(path: output) } catch {
-                throw ValidationError("invalid -o '\(output)': expected a name ending in .png, .svg or .pdf (or .gif, .webp, .mp4 or an animated .svg with --animate), or give --format")
+                throw ArgumentRefusal.invalid("-o", output, "expected a name ending in .png, .svg or .pdf (or .gif, .webp, .mp4 or an animated .svg with --animate), or give --format")
             }
         } else if let output, let format, let named = try? OutputFormat(name: format),
                   let implied = try? OutputFormat(path: output), implied != named {
-            throw ValidationError("invalid --format '\(format)': the output '\(output)' ends in .\(implied.rawValue); "
+            throw ArgumentRefusal.invalid("--format", format, "the output '\(output)' ends in .\(implied.rawValue); "
                                   + "name it .\(named.rawValue) or drop --format")
         }
         try Self.checkTargets((output.map { [("-o", $0)] } ?? []) + (data.map { [("--data", $0)] } ?? []))
@@ -82,7 +82,7 @@ struct FigureOptions: ParsableArguments {
                 + (others.isEmpty ? "; fontconfig finds no fonts at all (check FONTCONFIG_FILE and FONTCONFIG_PATH)" : "; give --font with an installed family, e.g. " + others.joined(separator: ", ")))
         }
         if let data, !data.lowercased().hasSuffix(".csv"), !OutputTarget.isStandardOutput(data) {
-            throw ValidationError("invalid --data '\(data)': expected a file name ending in .csv, or - for standard output")
+            throw ArgumentRefusal.invalid("--data", data, "expected a file name ending in .csv, or - for standard output")
         }
     }
 
@@ -113,7 +113,7 @@ struct FigureOptions: ParsableArguments {
     /// Parses `WxH` with an optional unit (px, in, cm, mm, pt) into pixels.
     static func parseSize(_ text: String, dpi: Double) throws -> (width: Double, height: Double) {
         guard dpi.isFinite, dpi >= 10, dpi <= 2400 else {
-            throw ValidationError("invalid --dpi '\(TypedText.number("--dpi", dpi))': expected a number from 10 to 2400")
+            throw ArgumentRefusal.invalid("--dpi", TypedText.number("--dpi", dpi), "expected a number from 10 to 2400")
         }
         var s = text.lowercased()
         var perUnit = 1.0
@@ -124,7 +124,7 @@ struct FigureOptions: ParsableArguments {
         }
         let parts = s.split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]) else {
-            throw ValidationError("invalid --size '\(text)': expected WxH in pixels (e.g. 1280x720) or with a unit (8x4.5in, 20x12cm, 576x324pt)")
+            throw ArgumentRefusal.invalid("--size", text, "expected WxH in pixels (e.g. 1280x720) or with a unit (8x4.5in, 20x12cm, 576x324pt)")
         }
         let pw = (w * perUnit).rounded(), ph = (h * perUnit).rounded()
         guard w.isFinite, h.isFinite, pw >= 16, ph >= 16, pw <= Double(Figure.maxPixels), ph <= Double(Figure.maxPixels) else {
@@ -132,7 +132,7 @@ struct FigureOptions: ParsableArguments {
             func whole(_ v: Double) -> String { v.isFinite && abs(v) < 1e15 ? String(Int(v)) : v.isNaN ? "nan" : "\(v)" }
             // The resolution only where it turned a unit into pixels: a pixel size has none ("0x720 … at 160 dpi").
             let at = perUnit == 1 ? "" : " at \(TickFormat.short(dpi)) dpi"
-            throw ValidationError("invalid --size '\(text)': each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw)) by \(whole(ph)) pixels\(at))")
+            throw ArgumentRefusal.invalid("--size", text, "each side must be 16 to \(Figure.maxPixels) pixels (got \(whole(pw)) by \(whole(ph)) pixels\(at))")
         }
         return (pw, ph)
     }
@@ -170,13 +170,13 @@ struct FigureOptions: ParsableArguments {
             if !OutputTarget.isStandardOutput(path) {
                 switch Result(catching: { () throws(VizError) in try AtomicFile.checkTarget(path) }) {
                 case let .success(resolved): key = resolved
-                case let .failure(.io(_, message)): throw ValidationError("invalid \(option) '\(path)': \(message)")
-                case let .failure(e): throw ValidationError("invalid \(option) '\(path)': \(e)")
+                case let .failure(.io(_, message)): throw ArgumentRefusal.invalid(option, path, "\(message)")
+                case let .failure(e): throw ArgumentRefusal.invalid(option, path, "\(e)")
                 }
             }
             key = canonicalKey(key)
             if let other = seen.first(where: { $0.key == key }) {
-                throw ValidationError("invalid \(option) '\(path)': \(other.option) already writes there")
+                throw ArgumentRefusal.invalid(option, path, "\(other.option) already writes there")
             }
             seen.append((option, key))
         }
@@ -185,7 +185,7 @@ struct FigureOptions: ParsableArguments {
     /// The installed family `name` names (any case); an error listing a few installed ones otherwise.
     func fontFamily(_ name: String) throws -> String {
         if let family = FontCatalog.family(named: name) { return family }
-        throw ValidationError("invalid --font '\(name)': no installed font family has that name; installed are e.g. "
+        throw ArgumentRefusal.invalid("--font", name, "no installed font family has that name; installed are e.g. "
             + FontCatalog.sample().joined(separator: ", ") + " (fc-list : family lists them all)")
     }
 
@@ -194,7 +194,7 @@ struct FigureOptions: ParsableArguments {
         if let format { return try OutputFormat(name: format) }
         if OutputTarget.isStandardOutput(path) { return .png }
         if let animated = AnimationFormat(path: path), !animated.isVector {
-            throw ValidationError("invalid -o '\(path)': .\(animated.rawValue) is an animation; add --animate (surface, curves, lr, steps, runs) or name it .png, .svg or .pdf")
+            throw ArgumentRefusal.invalid("-o", path, ".\(animated.rawValue) is an animation; add --animate (surface, curves, lr, steps, runs) or name it .png, .svg or .pdf")
         }
         do { return try OutputFormat(path: path) } catch { throw FigureError(error.commandLineMessage) }
     }

@@ -8,15 +8,15 @@ import Viz
 enum FramesDirectory {
     /// Checks DIR: an existing directory, or a new one whose parent exists.
     static func check(_ dir: String) throws {
-        if dir.isEmpty { throw ValidationError("invalid --frames-dir '': expected a directory name") }
+        if dir.isEmpty { throw ArgumentRefusal.invalid("--frames-dir", "", "expected a directory name") }
         var st = stat()
         if stat(dir, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ValidationError("invalid --frames-dir '\(dir)': it is a file, not a directory") }
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArgumentRefusal.invalid("--frames-dir", dir, "it is a file, not a directory") }
             return
         }
         let parent = AtomicFile.directory(of: dir)
         guard stat(parent, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
-            throw ValidationError("invalid --frames-dir '\(dir)': directory '\(parent)' does not exist")
+            throw ArgumentRefusal.invalid("--frames-dir", dir, "directory '\(parent)' does not exist")
         }
     }
 

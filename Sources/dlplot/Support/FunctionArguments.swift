@@ -47,25 +47,25 @@ enum FunctionArguments {
         for item in items {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw ValidationError("invalid \(option) '\(item)': expected key=value (or key=v1,v2,v3 for a family), e.g. \(option) beta=0.5,1,2")
+                throw ArgumentRefusal.invalid(option, item, "expected key=value (or key=v1,v2,v3 for a family), e.g. \(option) beta=0.5,1,2")
             }
             let name = String(parts[0])
             let isIdentifier = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && !(name.first?.isNumber ?? true)
             guard isIdentifier else {
-                throw ValidationError("invalid \(option) '\(item)': '\(name)' cannot name a parameter; use letters, digits and _, starting with a letter")
+                throw ArgumentRefusal.invalid(option, item, "'\(name)' cannot name a parameter; use letters, digits and _, starting with a letter")
             }
             if ["pi", "e"].contains(name) {
                 // As in Python, NumPy or SymPy, pi and e keep their meaning: a formula that uses them must not change silently.
-                throw ValidationError("invalid \(option) '\(item)': '\(name)' is the constant \(name == "pi" ? "π = 3.14159…" : "e = 2.71828…") "
+                throw ArgumentRefusal.invalid(option, item, "'\(name)' is the constant \(name == "pi" ? "π = 3.14159…" : "e = 2.71828…") "
                                       + "in every expression and cannot be a parameter; choose another name")
             }
             if let meaning = MathExpression.reservedMeaning(of: name) {
-                throw ValidationError("invalid \(option) '\(item)': the parameter name '\(name)' shadows \(meaning); choose another name")
+                throw ArgumentRefusal.invalid(option, item, "the parameter name '\(name)' shadows \(meaning); choose another name")
             }
             let values = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { text in
                 try parameterValue(String(text), item: item, option: option)
             }
-            if out.contains(where: { $0.0 == name }) { throw ValidationError("\(option): '\(name)' is given twice") }
+            if out.contains(where: { $0.0 == name }) { throw ArgumentRefusal.invalid(option, item, "\(name) is given twice") }
             out.append((name, values))
         }
         return out
@@ -78,20 +78,20 @@ enum FunctionArguments {
         let text = typed.trimmingSpaces
         if let v = Double(text) {
             guard v.isFinite else {
-                throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a finite number (a double reaches ±1.8e308)")
+                throw ArgumentRefusal.invalid(option, item, "'\(typed)' is not a finite number (a double reaches ±1.8e308)")
             }
             let mantissa = text.lowercased().split(separator: "e").first ?? ""
             if v == 0, mantissa.contains(where: { ("1"..."9").contains($0) }) {
-                throw ValidationError("invalid \(option) '\(item)': '\(typed)' is below the smallest double (4.9e-324) and would be 0; give 0 or a larger value")
+                throw ArgumentRefusal.invalid(option, item, "'\(typed)' is below the smallest double (4.9e-324) and would be 0; give 0 or a larger value")
             }
             return v
         }
         let constant = try? MathExpression(text, dimension: 1)
         guard let constant, constant.isConstant, constant.parameters.isEmpty else {
-            throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a number; give a number such as 0.5, or a constant such as pi/4 or 1/3")
+            throw ArgumentRefusal.invalid(option, item, "'\(typed)' is not a number; give a number such as 0.5, or a constant such as pi/4 or 1/3")
         }
         let v = constant.value(0)
-        guard v.isFinite else { throw ValidationError("invalid \(option) '\(item)': '\(typed)' is not a finite number") }
+        guard v.isFinite else { throw ArgumentRefusal.invalid(option, item, "'\(typed)' is not a finite number") }
         return v
     }
 
@@ -223,12 +223,12 @@ enum FunctionArguments {
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
-            throw ValidationError("--param '\(typed(f.name, in: params))': a surface takes one value per parameter, not a list")
+            throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), "a surface takes one value per parameter, not a list")
         }
         let values = assignments(families).first ?? [:]
         let e = try expression(text, dimension: 2, parameters: values, option: option)
         for name in values.keys.sorted() where e.parameters[name] == nil {
-            throw ValidationError("--param '\(name)' is not a parameter of \(text)")
+            throw ArgumentRefusal.invalid("--param", name, "\(name) is not a parameter of \(text)")
         }
         return Surface(expression: e, view: view, start: start)
     }
@@ -288,12 +288,12 @@ enum FunctionArguments {
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
-            throw ValidationError("--param '\(typed(f.name, in: params))': a loss curve takes one value per parameter, not a list")
+            throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), "a loss curve takes one value per parameter, not a list")
         }
         let values = assignments(families).first ?? [:]
         let e = try expression(text, dimension: 1, parameters: values, option: option)
         for name in values.keys.sorted() where e.parameters[name] == nil {
-            throw ValidationError("--param '\(name)' is not a parameter of \(text)")
+            throw ArgumentRefusal.invalid("--param", name, "\(name) is not a parameter of \(text)")
         }
         do { return try Curve1D(expression: e) } catch { throw failure(option, String(describing: error)) }
     }

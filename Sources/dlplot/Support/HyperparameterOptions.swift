@@ -64,7 +64,7 @@ struct HyperparameterOptions: ParsableArguments {
             guard let text = texts[key] ?? nil else { continue }
             let option = key.entry.optionName
             if key == .lineSearchFn, text != "strong_wolfe" {
-                throw ValidationError("\(option): '\(text)' is not allowed; expected strong_wolfe (torch's only line search)")
+                throw ArgumentRefusal.invalid(option, text, "expected strong_wolfe (torch's only line search)")
             }
             let value: OptimizerSetting = key.isFlag ? .flag(true) : .number(try NumberArguments.finite(text, option: option))
             given.append(.init(option: option, key: key.name, value: value))

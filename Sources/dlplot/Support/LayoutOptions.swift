@@ -40,17 +40,17 @@ struct LayoutOptions: ParsableArguments {
         _ = try palette()
         let y = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
         if logY, let y, y.lowerBound <= 0 {
-            throw ValidationError("invalid --y-range '\(yRange ?? "")' with --log-y: both ends must be above 0")
+            throw ArgumentRefusal.invalid("--y-range", yRange ?? "", "with --log-y both ends must be above 0")
         }
         if let r = layoutReport, !r.lowercased().hasSuffix(".json") {
-            throw ValidationError("invalid --layout-report '\(r)': expected a file name ending in .json")
+            throw ArgumentRefusal.invalid("--layout-report", r, "expected a file name ending in .json")
         }
     }
 
     func legendPlacement() throws -> LegendPlacement? {
         guard let legend else { return nil }
         guard let hit = Self.placements.first(where: { $0.0 == legend.lowercased() }) else {
-            throw ValidationError("invalid --legend '\(legend)': expected one of " + Self.placements.map(\.0).joined(separator: ", "))
+            throw ArgumentRefusal.invalid("--legend", legend, "expected one of " + Self.placements.map(\.0).joined(separator: ", "))
         }
         return hit.1
     }
@@ -61,7 +61,7 @@ struct LayoutOptions: ParsableArguments {
         var out: [Color] = []
         for p in parts {
             do { out.append(try Color(parsing: p)) } catch {
-                throw ValidationError("invalid --colors '\(colors)': '\(p)' is not a colour name or #rgb/#rrggbb hex")
+                throw ArgumentRefusal.invalid("--colors", colors, "'\(p)' is not a colour name or #rgb/#rrggbb hex")
             }
         }
         return out

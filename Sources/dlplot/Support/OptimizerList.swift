@@ -45,11 +45,12 @@ struct OptimizerListOptions: ParsableArguments {
         try applyOpt(to: &entries)
         if entries.isEmpty { entries = defaultNames.map { ($0, nil, false) } }
         guard entries.count <= limit else {
-            throw ValidationError("--optimizers: \(entries.count) optimizers is too many for one figure; give at most \(limit)")
+            let reason = "\(entries.count) optimizers is too many for one figure; give at most \(limit)"
+            throw optimizers.map { ArgumentRefusal.invalid("--optimizers", $0, reason) } ?? ValidationError(reason + " (each named by an --opt)")
         }
         let shared = try lr.map { text -> OptimizerSettings.Given in
             let v = try NumberArguments.finite(text, option: "--lr")
-            guard v > 0 else { throw ValidationError("--lr: \(text) is not allowed; the learning rate must be > 0") }
+            guard v > 0 else { throw ArgumentRefusal.invalid("--lr", text, "the learning rate must be > 0") }
             return .init(option: "--lr", key: "lr", value: .number(v))
         }
         return try entries.map { name, entryGiven, call in
@@ -78,7 +79,7 @@ struct OptimizerListOptions: ParsableArguments {
                 let name: String, given: [OptimizerSettings.Given]?
                 let bare = raw.trimmingSpaces
                 guard !bare.isEmpty else {
-                    throw ValidationError("--optimizers: '\(optimizers)' has an empty item (a comma too many); list names or calls separated by single commas")
+                    throw ArgumentRefusal.invalid("--optimizers", optimizers, "an item is empty (a comma too many); list names or calls separated by single commas")
                 }
                 // A torch class name alone (`SGD`, `Adam`) is its call with no arguments.
                 let isClass = !OptimizerConfig.allNames.contains(bare)
@@ -88,11 +89,11 @@ struct OptimizerListOptions: ParsableArguments {
                 } else {
                     name = raw.trimmingSpaces
                     given = nil
-                    guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers") }
+                    guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers", typed: optimizers) }
                 }
                 let same = entries.contains { $0.name == name && OptimizerListOptions.sameSettings($0.given ?? [], given ?? []) }
                 guard !same else {
-                    throw ValidationError("--optimizers: '\(raw.trimmingSpaces)' is listed twice with the same settings")
+                    throw ArgumentRefusal.invalid("--optimizers", optimizers, "'\(raw.trimmingSpaces)' is listed twice with the same settings")
                 }
                 entries.append((name, given, given != nil))
             }
@@ -107,9 +108,9 @@ struct OptimizerListOptions: ParsableArguments {
 
     /// The `--schedule` text parsed, and checked against `steps` (OneCycleLR's total_steps) when given.
     static func parsedSchedule(_ text: String, steps: Int?) throws -> LRSchedule {
-        let parsed = try OptimError.asValidation(option: "--schedule") { try LRSchedule(parsing: text) }
+        let parsed = try OptimError.asValidation(option: "--schedule", value: text) { try LRSchedule(parsing: text) }
         if let steps, let cap = parsed.stepLimit, steps > cap {
-            throw ValidationError("--schedule: \(parsed.text) allows at most \(cap) steps (torch raises after total_steps); "
+            throw ArgumentRefusal.invalid("--schedule", text, "\(parsed.text) allows at most \(cap) steps (torch raises after total_steps); "
                 + "--steps is \(steps)")
         }
         return parsed
@@ -120,14 +121,14 @@ struct OptimizerListOptions: ParsableArguments {
         for item in opt {
             let parts = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let name = parts[0].trimmingSpaces
-            guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--opt '\(item)'") }
+            guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--opt", typed: item) }
             let matches = entries.indices.filter { entries[$0].name == name }
             guard matches.count <= 1 else {
-                throw ValidationError("--opt '\(item)': '\(name)' appears \(matches.count) times in --optimizers; "
+                throw ArgumentRefusal.invalid("--opt", item, "'\(name)' appears \(matches.count) times in --optimizers; "
                     + "give each its settings in a torch call there")
             }
             guard matches.first.map({ entries[$0].given == nil }) ?? true else {
-                throw ValidationError("--opt: '\(name)' is given twice; put all its settings in one --opt")
+                throw ArgumentRefusal.invalid("--opt", item, "\(name) is given settings twice; put all its settings in one --opt")
             }
             let given = try optSettings(item, name: name, parts: parts)
             if let k = matches.first { entries[k].given = given } else { entries.append((name, given, false)) }
@@ -142,29 +143,29 @@ struct OptimizerListOptions: ParsableArguments {
                 let pair = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = pair[0].trimmingSpaces
                 guard !key.isEmpty else {
-                    throw ValidationError("--opt '\(item)': expected name:k=v,k=v, e.g. --opt adam:lr=0.05,beta1=0.8")
+                    throw ArgumentRefusal.invalid("--opt", item, "expected name:k=v,k=v, e.g. --opt adam:lr=0.05,beta1=0.8")
                 }
                 let option = "--opt \(name):\(key)"
                 if pair.count == 2, pair[1].trimmingSpaces.hasPrefix("(") {
                     for g in try OptimizerListOptions.pairSettings(name: name, key: key, value: pair[1].trimmingSpaces, option: option) {
-                        guard !given.contains(where: { $0.key == g.key }) else { throw ValidationError("\(option) is given twice") }
+                        guard !given.contains(where: { $0.key == g.key }) else { throw ArgumentRefusal.invalid("--opt", item, "\(g.key) is given twice") }
                         given.append(g)
                     }
                     continue
                 }
-                guard !given.contains(where: { $0.key == key }) else { throw ValidationError("\(option) is given twice") }
+                guard !given.contains(where: { $0.key == key }) else { throw ArgumentRefusal.invalid("--opt", item, "\(key) is given twice") }
                 let isFlag = (try? OptimizerConfig.defaults(for: name))?.first { $0.name == key }.map {
                     if case .flag = $0.value { return true } else { return false }
                 } ?? false
                 if isFlag {
                     let text = pair.count == 2 ? pair[1].trimmingSpaces.lowercased() : "true"
                     guard text == "true" || text == "false" else {
-                        throw ValidationError("\(option): '\(text)' is not allowed; \(key) is a flag (true or false)")
+                        throw ArgumentRefusal.invalid(option, text, "\(key) is a flag (true or false)")
                     }
                     given.append(.init(option: option, key: key, value: .flag(text == "true")))
                 } else {
                     guard pair.count == 2 else {
-                        throw ValidationError("\(option): expected \(key)=value, e.g. --opt \(name):\(key)=0.1")
+                        throw ArgumentRefusal.invalid("--opt", item, "expected \(key)=value, e.g. --opt \(name):\(key)=0.1")
                     }
                     given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(String(pair[1]), option: option))))
                 }
@@ -207,7 +208,7 @@ struct OptimizerListOptions: ParsableArguments {
     /// the optimizer's class (`betas` → beta1, beta2; `etas`; `step_sizes`; Adafactor's `eps`).
     static func pairSettings(name: String, key: String, value: String, option: String) throws -> [OptimizerSettings.Given] {
         guard let torch = OptimizerConfig.torchClassName(for: name) else {
-            throw ValidationError("\(option): '\(value)' is not allowed; \(name) has no pair settings (write each as k=v)")
+            throw ArgumentRefusal.invalid(option, value, "\(name) has no pair settings (write each as k=v)")
         }
         let (_, given) = try callSettings("\(torch)(\(key)=\(value))", option: option)
         return given.map { OptimizerSettings.Given(option: option, key: $0.key, value: $0.value) }
@@ -215,7 +216,7 @@ struct OptimizerListOptions: ParsableArguments {
 
     /// dlplot's name and the given settings of a torch call such as `Adam(lr=0.1, betas=(0.8, 0.99))`.
     static func callSettings(_ text: String, option: String) throws -> (String, [OptimizerSettings.Given]) {
-        try OptimError.asValidation(option: option) {
+        try OptimError.asValidation(option: option, value: text.trimmingSpaces) {
             let call = try TorchCall(parsing: text.trimmingSpaces)
             let (name, settings) = try OptimizerConfig.settings(call: call)
             let given = settings.keys.sorted().map { key in
@@ -227,13 +228,13 @@ struct OptimizerListOptions: ParsableArguments {
 
     /// Refuses a schedule `optimizer` cannot take (one that cycles momentum needs an optimizer with one).
     static func check(_ schedule: LRSchedule, on optimizer: inout Optimizer) throws {
-        _ = try OptimError.asValidation(option: "--schedule") { try LRScheduler(schedule: schedule, optimizer: &optimizer) }
+        _ = try OptimError.asValidation(option: "--schedule", value: schedule.text) { try LRScheduler(schedule: schedule, optimizer: &optimizer) }
     }
 
-    private func unknown(_ name: String, option: String) -> ValidationError {
-        var message = "\(option): unknown optimizer '\(name)'"
+    private func unknown(_ name: String, option: String, typed: String) -> ValidationError {
+        var message = "unknown optimizer '\(name)'"
         if let guess = closestName(to: name, in: OptimizerConfig.allNames) { message += "; did you mean '\(guess)'?" }
-        return ValidationError(message + " Allowed: " + OptimizerConfig.allNames.joined(separator: ", "))
+        return ArgumentRefusal.invalid(option, typed, message + " Allowed: " + OptimizerConfig.allNames.joined(separator: ", "))
     }
 }
 

@@ -31,7 +31,7 @@ enum OptimizerSettings {
             settings[g.key] = g.value
         }
         if case .number(let v)? = settings["lr"], !(v > 0) {
-            throw ValidationError("\(given.first { $0.key == "lr" }?.option ?? "lr"): \(TypedText.shortest(v)) is not allowed; the learning rate must be > 0")
+            throw ArgumentRefusal.invalid(given.first { $0.key == "lr" }?.option ?? "lr", TypedText.shortest(v), "the learning rate must be > 0")
         }
         return try OptimError.asValidation { try OptimizerConfig(name: name, settings: settings) }
     }

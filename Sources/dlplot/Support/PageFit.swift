@@ -24,7 +24,7 @@ extension FigureOptions {
         }
         guard let typed = size else {
             let hint = smaller.map { "; --font-scale \($0) fits, or give a larger --size" } ?? "; give a larger --size"
-            return ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", figure.theme.fontScale))': the figure's titles, axes and legend do not fit its default page at this scale\(hint)")
+            return ArgumentRefusal.invalid("--font-scale", TypedText.number("--font-scale", figure.theme.fontScale), "the figure's titles, axes and legend do not fit its default page at this scale\(hint)")
         }
         var what = "too small for this figure's titles, axes and legend at --font-scale \(fontScale)"
         if var s = smallestFittingScale(figure, format: format) {
@@ -35,7 +35,7 @@ extension FigureOptions {
         } else if let smaller {
             what += "; --font-scale \(smaller) fits"
         }
-        return ValidationError("invalid --size '\(typed)': \(what)")
+        return ArgumentRefusal.invalid("--size", typed, "\(what)")
     }
 
     /// The refusal of a font scale or resolution at which the smallest text (notes) is under
@@ -45,11 +45,11 @@ extension FigureOptions {
         let resolution = TickFormat.fixed(figure.dpi, 0)
         if let dpi, figure.theme.fontScale >= 1 {
             let least = (Figure.minimumTextPixels * 72 / figure.theme.noteFont.size).rounded(.up)
-            return ValidationError("invalid --dpi '\(TypedText.number("--dpi", dpi))': the smallest text would be \(pixels) pixels high; "
+            return ArgumentRefusal.invalid("--dpi", TypedText.number("--dpi", dpi), "the smallest text would be \(pixels) pixels high; "
                 + "give --dpi \(TickFormat.fixed(least, 0)) or more")
         }
         let least = TickFormat.fixed((figure.minimumReadableFontScale * 100).rounded(.up) / 100, 2)
-        return ValidationError("invalid --font-scale '\(TypedText.number("--font-scale", figure.theme.fontScale))': the smallest text would be "
+        return ArgumentRefusal.invalid("--font-scale", TypedText.number("--font-scale", figure.theme.fontScale), "the smallest text would be "
             + "\(pixels) pixels high at \(resolution) dpi; give --font-scale \(least) or more")
     }
 

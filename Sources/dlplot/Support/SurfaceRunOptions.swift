@@ -78,13 +78,13 @@ struct SurfaceRunTexts {
         let view = givenX == nil && givenY == nil ? nil
             : ViewBox(xmin: givenX?.lower ?? -3, xmax: givenX?.upper ?? 3, ymin: givenY?.lower ?? -3, ymax: givenY?.upper ?? 3)
         if readingDataset, dataset != nil, let p = params.first {
-            throw ValidationError("--param '\(p)' applies to typed expressions, not to --dataset")
+            throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not to --dataset")
         }
         let surface = try dataset.flatMap { readingDataset ? try SurfaceRunOptions.datasetSurface(surfaceName, file: $0) : nil }
             ?? FunctionArguments.surface(surfaceName, params: dataset == nil ? params : [], option: option, view: view,
                                          start: givenStart.map { Point2($0[0], $0[1]) })
         guard allowed.contains(n) else {
-            throw ValidationError("--steps: \(n) is not allowed; expected \(allowed.lowerBound)...\(allowed.upperBound)")
+            throw ArgumentRefusal.invalid("--steps", n, "expected \(allowed.lowerBound) to \(allowed.upperBound)")
         }
         let startPoint = givenStart ?? [surface.suggestedStart.x, surface.suggestedStart.y]
         try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil, rangeOptions: rangeOptions, option: option)
@@ -95,7 +95,7 @@ struct SurfaceRunTexts {
             guard surface.dataset != nil else {
                 throw ValidationError("--batch-size applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surfaceName)")
             }
-            guard batchSize >= 1 else { throw ValidationError("--batch-size: \(batchSize) is not allowed; expected >= 1") }
+            guard batchSize >= 1 else { throw ArgumentRefusal.invalid("--batch-size", batchSize, "expected 1 or more") }
         }
         return SurfacePlan(surface: surface, start: Point2(startPoint[0], startPoint[1]), steps: n, x: x, y: y,
                            batchSize: batchSize, seed: seed)
@@ -128,22 +128,22 @@ extension NumberArguments {
     static func interval(_ text: String, option: String, logAxis: Bool = false) throws -> Interval {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
-            throw ValidationError("\(option): '\(text)' is not a range; expected a:b with a < b, e.g. \(option)=-2:2")
+            throw ArgumentRefusal.invalid(option, text, "expected a range a:b with a < b, e.g. \(option)=-2:2")
         }
         let a = try finite(String(parts[0]), option: option, in: text), b = try finite(String(parts[1]), option: option, in: text)
-        guard a < b else { throw ValidationError("\(option): '\(text)' is not allowed; the lower end must be below the upper end") }
+        guard a < b else { throw ArgumentRefusal.invalid(option, text, "the lower end must be below the upper end") }
         // Grids, ticks and steps are computed from the span: it must be a finite number too.
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {
-            throw ValidationError("\(option): '\(text)' is not allowed; expected ends within ±1e150")
+            throw ArgumentRefusal.invalid(option, text, "expected ends within ±1e150")
         }
         if logAxis, a > 0 {
             // Doubles counted as such (subnormals included): 10⁻³²⁰…10⁻³¹⁰ holds 2×10¹³ of them.
             if b.bitPattern - a.bitPattern < UInt64(NumberArguments.minimumSteps) {
-                throw ValidationError("\(option): '\(text)' is too narrow to draw on a log axis; give ends further apart (e.g. \(option)=\(parts[0]):\(String(format: "%g", a * 10)))")
+                throw ArgumentRefusal.invalid(option, text, "too narrow to draw on a log axis; give ends further apart (e.g. \(option)=\(parts[0]):\(String(format: "%g", a * 10)))")
             }
             return Interval(a, b)
         }
-        if let why = NumberArguments.tooNarrow(a, b) { throw ValidationError("\(option): '\(text)' is \(why)") }
+        if let why = NumberArguments.tooNarrow(a, b) { throw ArgumentRefusal.invalid(option, text, why) }
         return Interval(a, b)
     }
 }

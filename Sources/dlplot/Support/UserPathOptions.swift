@@ -20,12 +20,12 @@ struct UserPathOptions: ParsableArguments {
 
     func validate() throws {
         guard labels.count <= paths.count else {
-            throw ValidationError("--path-label: '\(labels[paths.count])' is one label too many; give at most one per --path "
+            throw ArgumentRefusal.invalid("--path-label", labels[paths.count], "one label too many; give at most one per --path "
                 + "(\(paths.count) given)")
         }
-        for l in labels where l.trimmingSpaces.isEmpty { throw ValidationError("--path-label: '\(l)' is empty; expected a name") }
+        for l in labels where l.trimmingSpaces.isEmpty { throw ArgumentRefusal.invalid("--path-label", l, "the label is empty; expected a name") }
         if paths.filter({ $0 == "-" }).count > 1 {
-            throw ValidationError("invalid --path '-': standard input is already read by another --path -; a stream can be read "
+            throw ArgumentRefusal.invalid("--path", "-", "standard input is already read by another --path -; a stream can be read "
                 + "once: save it to a file for the others")
         }
     }
@@ -33,7 +33,7 @@ struct UserPathOptions: ParsableArguments {
     /// Refuses `--path -` when `--dataset -` reads standard input too (a stream can be read once).
     func checkStandardInput(dataset: String?) throws {
         if dataset == "-", paths.contains("-") {
-            throw ValidationError("invalid --path '-': standard input is already read by --dataset -; a stream can be read "
+            throw ArgumentRefusal.invalid("--path", "-", "standard input is already read by --dataset -; a stream can be read "
                 + "once: save one of them to a file")
         }
     }
@@ -43,7 +43,7 @@ struct UserPathOptions: ParsableArguments {
     static func check(_ found: [UserPath], file: String, surface: Surface, name: String) throws {
         guard let first = found.first else { return }
         if surface.dataset == nil, first.axes != ["x", "y"] {
-            throw ValidationError("invalid --path '\(file)': its columns \(first.axes.joined(separator: ",")) are the parameters of "
+            throw ArgumentRefusal.invalid("--path", file, "its columns \(first.axes.joined(separator: ",")) are the parameters of "
                 + "linreg_mse and logreg_bce; \(name) takes x,y")
         }
         if !first.ignored.isEmpty {

@@ -8,7 +8,7 @@ struct ViewAngles {
     static func refuseOnPlane(azimuth: String?, elevation: String?) throws {
         for (option, value) in [("--azimuth", azimuth), ("--elevation", elevation)] {
             if let value {
-                throw ValidationError("\(option) '\(value)' applies only with --view 3d (the plane view is seen from above)")
+                throw ArgumentRefusal.invalid(option, value, "it applies only with --view 3d (the plane view is seen from above)")
             }
         }
     }
@@ -24,10 +24,10 @@ struct ViewAngles {
         case "3d":
             let a = try NumberArguments.finite(azimuth ?? defaultAzimuth, option: "--azimuth")
             let e = try NumberArguments.finite(elevation ?? defaultElevation, option: "--elevation")
-            guard (-90...90).contains(e) else { throw ValidationError("--elevation: \(elevation ?? defaultElevation) is not allowed; expected -90...90 degrees") }
+            guard (-90...90).contains(e) else { throw ArgumentRefusal.invalid("--elevation", elevation ?? defaultElevation, "expected -90 to 90 degrees") }
             return (a, e)
         default:
-            throw ValidationError("--view: '\(view)' is not allowed; expected plane or 3d")
+            throw ArgumentRefusal.invalid("--view", view, "expected plane or 3d")
         }
     }
 }

@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The one wording of a refused option value, shared by every command:
+/// `invalid --steps '0': expected 1 to 100000` — the option, the value as typed (cut to 100 characters, so
+/// the message stays one line), then what was expected or why the value cannot be used.
+enum ArgumentRefusal {
+    /// The message refusing `typed`, the text given to `option`, for `reason`.
+    static func message(_ option: String, _ typed: String, _ reason: String) -> String {
+        "invalid \(option) '\(CommandLineErrors.shown(typed, limit: 100))': \(reason)"
+    }
+
+    /// The error refusing `typed`, the text given to `option`, for `reason`.
+    static func invalid(_ option: String, _ typed: String, _ reason: String) -> ValidationError {
+        ValidationError(message(option, typed, reason))
+    }
+
+    /// The error refusing the whole number `value` of `option`, quoted as typed on the command line when it
+    /// is found there (`+5`, ` 7`), else in decimal.
+    static func invalid(_ option: String, _ value: Int, _ reason: String,
+                        in arguments: [String] = CommandLine.arguments) -> ValidationError {
+        let typed = TypedText.value(of: option, in: arguments).flatMap { text in
+            Int(text.trimmingSpaces) == value ? text : nil
+        }
+        return invalid(option, typed ?? String(value), reason)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Platform
+import XCTest
+
+/// The positional file calls of the Platform shim, which the spill file of long series uses: what is
+/// written at an offset reads back, a read past the end returns what is there, and a temporary file that
+/// cannot be made says why.
+final class PlatformFileTests: XCTestCase {
+    func testWrittenBytesReadBackAtTheirOffsets() throws {
+        let fd = try OS.unlinkedTemporaryFile(in: NSTemporaryDirectory(), prefix: "platform-test-").get()
+        defer { close(fd) }
+        let block = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        XCTAssertNil(OS.writeAll(fd, block, at: 0))
+        XCTAssertNil(OS.writeAll(fd, [7, 8, 9], at: 100_000))
+        XCTAssertEqual(OS.readAll(fd, count: 100_000, at: 0), block)
+        XCTAssertEqual(OS.readAll(fd, count: 4, at: 99_998), [block[99_998], block[99_999], 7, 8])
+        XCTAssertEqual(OS.readAll(fd, count: 10, at: 100_001), [8, 9], "a read past the end returns what is there")
+        XCTAssertEqual(OS.readAll(fd, count: 10, at: 200_000), [])
+    }
+
+    func testTheTemporaryFileIsUnlinkedAtOnce() throws {
+        let dir = NSTemporaryDirectory() + "/platform-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fd = try OS.unlinkedTemporaryFile(in: dir, prefix: "x-").get()
+        defer { close(fd) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [])
+        XCTAssertNil(OS.writeAll(fd, [1, 2, 3], at: 0))
+        XCTAssertEqual(OS.readAll(fd, count: 3, at: 0), [1, 2, 3])
+    }
+
+    func testAFileThatCannotBeMadeSaysWhy() {
+        switch OS.unlinkedTemporaryFile(in: "/nonexistent-\(UUID().uuidString)", prefix: "x-") {
+        case .success(let fd): close(fd); XCTFail("made a file in a missing directory")
+        case .failure(let e): XCTAssertEqual(e.description, "No such file or directory")
+        }
+        XCTAssertEqual(OS.writeAll(-1, [1], at: 0), "Bad file descriptor")
+    }
+}
