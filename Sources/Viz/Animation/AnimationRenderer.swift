@@ -115,14 +115,14 @@ public final class AnimationRenderer: Sendable {
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
             var legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
                                       maxWidth: .infinity, scale: old.font.size / theme.legendFont.size, joined: old.joined,
-                                      reserve: axes.legendReserve)
+                                      split: old.split, reserve: axes.legendReserve)
             // Wider than the page leaves it (a legend not laid out for every frame's rows, on a page too small
             // for that): a little smaller, to the legend's floor at most.
             let room = final.size.width - (l.axes[p].legendOrigin?.x ?? 0) - old.font.size * 0.3
             if legend.size.width > room + 0.5, room > 0 {
                 let scale = old.font.size / theme.legendFont.size * max(LegendPlacer.minimumScale, room / legend.size.width)
                 legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                                      maxWidth: .infinity, scale: scale, joined: old.joined)
+                                      maxWidth: .infinity, scale: scale, joined: old.joined, split: old.split)
             }
             // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
             legend.size.width = max(legend.size.width, old.size.width)
