@@ -9,7 +9,8 @@ import Foundation
 ///   one run per `metrics.csv`, named by its directory (`version_0`).
 /// - A file whose first 12 bytes are a TFRecord header with a valid length check is an event file.
 /// - A file whose first non-blank character is `{` is JSON lines, or one JSON document when its first
-///   line is not a whole object (Hugging Face's `trainer_state.json`); `[` is a JSON array of records.
+///   line is not a whole object or is an object with a `log_history` array (Hugging Face's
+///   `trainer_state.json`, pretty-printed or on one line); `[` is a JSON array of records, on any lines.
 /// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
 ///
 /// Errors (`RunLogError`) name the file and what was expected: an empty or binary file, a bad check in

@@ -44,7 +44,8 @@ final class RunsGroupAlignmentTests: XCTestCase {
         let report = try LayoutSweepTests.report(["runs", dir.appendingPathComponent("s-seed0.csv").path,
                                                   dir.appendingPathComponent("s-seed1.csv").path, "--group", "seed[0-9]+"])
         let legend = report.elements.filter { $0.kind == .legend }.map(\.text)
-        XCTAssertEqual(legend.last, "s (mean of 2 runs); s-seed0 diverged at step 3 (NaN) · min 0.3 at step 2 · last 0.3 at step 2 (runs 0.2–0.4)")
+        // (Right of the plot, its numbers on lines of their own.)
+        XCTAssertEqual(legend.last, "s (mean of 2 runs); s-seed0 diverged at step 3 (NaN); min 0.3 at step 2; last 0.3 at step 2; (runs 0.2–0.4)")
     }
 
     /// --x time: each run's own time since its first record. seed0 at 0, 1, 2 s (1, 0.5, 0.25); seed1 at
@@ -108,5 +109,23 @@ final class RunsGroupAlignmentTests: XCTestCase {
         XCTAssertEqual(smoothed.count, 2)
         XCTAssertEqual(smoothed[0], 2, accuracy: 1e-12)
         XCTAssertEqual(smoothed[1], 4.0 / 3, accuracy: 1e-12)
+    }
+
+    /// Seeds that stop one after another (steps 0–1000, 0–500, 0–700): the legend named only the first drop
+    /// ("2 runs after step 500"), so the mean of one run from step 750 on read as a group's. Every drop is named.
+    func testEveryDropInTheNumberOfRunsIsNamed() throws {
+        let dir = try makeTemporaryDirectory()
+        func log(_ last: Int, _ offset: Double) -> String {
+            "step,loss\n" + stride(from: 0, through: last, by: 50).map { "\($0),\(2 * exp(-Double($0) / 300) + 0.1 + offset)" }.joined(separator: "\n") + "\n"
+        }
+        try write(["a-seed0.csv": log(1000, 0), "a-seed1.csv": log(500, 0.03), "a-seed2.csv": log(700, 0.06)], in: dir)
+        let args = ["runs", "a-seed0.csv", "a-seed1.csv", "a-seed2.csv", "--group", "seed[0-9]+"]
+        let run = try runDLPlot(args + ["--data", "g.csv", "-o", "g.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let groups = try TidyTable(dir.appendingPathComponent("g-2.csv"))
+        XCTAssertEqual(groups.column("runs").filter { $0 == "1" }.count, 6, "steps 750–1000 are one run's")
+        let report = try LayoutSweepTests.report(args.map { $0.hasSuffix(".csv") ? dir.appendingPathComponent($0).path : $0 })
+        let legend = try XCTUnwrap(report.elements.first { $0.kind == .legend }?.text).replacingOccurrences(of: "; ", with: " · ")
+        XCTAssertTrue(legend.hasSuffix("final 0.171 · 2 runs after step 500 · 1 run after step 700"), legend)
     }
 }

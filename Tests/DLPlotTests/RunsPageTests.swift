@@ -4,8 +4,8 @@ import Viz
 import XCTest
 @testable import dlplot
 
-/// Many runs or many metrics keep plots a reader can use: on the default page the figure grows taller
-/// until every plot has at least 45 % of its row (legends below no longer squeeze plots to strips); on a
+/// Many runs or many metrics keep plots a reader can use: on the default page the figure gets more columns
+/// and a larger page of the same shape until every plot has at least 45 % of its row (legends below no longer squeeze plots to strips); on a
 /// page the user sized, the page is kept and a note names a size that gives the plots room.
 final class RunsPageTests: XCTestCase {
     /// Six runs of two metrics (a legend of six entries below each plot), as six CSV files.
@@ -27,9 +27,9 @@ final class RunsPageTests: XCTestCase {
     func testTheDefaultPageGrowsUntilEveryPlotHasRoom() throws {
         let files = try sixRuns()
         let grown = try LayoutSweepTests.report(["runs"] + files)
-        XCTAssertEqual(grown.width, 1280)
-        XCTAssertGreaterThan(grown.height, 720, "taller than the default page")
-        XCTAssertLessThanOrEqual(grown.height, 4 * 720)
+        XCTAssertGreaterThan(grown.width, 1280, "larger than the default page")
+        XCTAssertLessThanOrEqual(grown.width, 2 * 1280)
+        XCTAssertEqual(grown.height / grown.width, 720.0 / 1280, accuracy: 0.002, "of its shape: a 16:9 slide stays 16:9")
         XCTAssertGreaterThanOrEqual(smallestShare(grown, rows: 1), 0.45, "\(grown.frames.map(\.box))")
         // The plots were strips on the 1280x720 page: under a third of it.
         let sized = try LayoutSweepTests.report(["runs"] + files + ["--size", "1280x720"])
@@ -54,11 +54,13 @@ final class RunsPageTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let notes = run.stderr.split(separator: "\n").filter { $0.contains("default 1280x720 page") }
         XCTAssertEqual(notes.count, 1, run.stderr)
-        let size = try XCTUnwrap(notes.first?.firstMatch(of: /^note: drawn on 1280x(\d+), ([0-9.]+) times as tall as the default 1280x720 page/))
+        let size = try XCTUnwrap(notes.first?.firstMatch(
+            of: /^note: drawn on (\d+)x(\d+), ([0-9.]+) times as wide and tall as the default 1280x720 page \(the same shape; on the same screen its text is ([0-9.]+) times the default's size\)/))
         let png = try DecodedPNG(Array(try Data(contentsOf: dir.appendingPathComponent("g.png"))))
-        XCTAssertEqual(png.width, 1280)
-        XCTAssertEqual(png.height, Int(size.1), "the note names the page drawn")
-        XCTAssertEqual(try XCTUnwrap(Double(size.2)), Double(png.height) / 720, accuracy: 0.05)
+        XCTAssertEqual(png.width, Int(size.1), "the note names the page drawn")
+        XCTAssertEqual(png.height, Int(size.2), "the note names the page drawn")
+        XCTAssertEqual(try XCTUnwrap(Double(size.3)), Double(png.width) / 1280, accuracy: 0.01)
+        XCTAssertEqual(try XCTUnwrap(Double(size.4)), 1280 / Double(png.width), accuracy: 0.01)
         XCTAssertTrue(notes[0].hasSuffix("--legend none keeps the page, as do fewer runs or --y metrics, or give --size to choose one"), String(notes[0]))
         // What the note says keeps the page does: no note, 1280x720.
         let kept = try runDLPlot(["runs"] + files + ["--legend", "none", "-o", "k.png"], in: dir)
@@ -90,12 +92,17 @@ final class RunsPageTests: XCTestCase {
         // It used to be refused ("do not fit the default 1600x900 page"), and the size it named was refused again.
         let report = try LayoutSweepTests.report(["runs", file.path])
         XCTAssertEqual(report.frames.count, 19)
-        XCTAssertEqual(report.width, 1600)
-        XCTAssertGreaterThanOrEqual(smallestShare(report, rows: 7), 0.45)
+        // More columns on a page of the default's shape (a 16:9 slide, not a portrait page 3.8 times as tall).
+        let rows = Set(report.frames.map { Int($0.box.minY.rounded()) }).count
+        XCTAssertLessThan(rows, 7, "more columns than 3")
+        XCTAssertEqual(report.height / report.width, 900.0 / 1600, accuracy: 0.002)
+        XCTAssertLessThanOrEqual(report.width, 3200)
+        XCTAssertGreaterThanOrEqual(smallestShare(report, rows: rows), 0.45)
         XCTAssertFalse(report.elements.contains { $0.truncated }, "no text cut short")
         // The note does not offer --legend none, which would not keep this page (19 panels need the rows).
         let run = try runDLPlot(["runs", file.path, "-o", "m.png"], in: dir)
-        XCTAssertTrue(run.stderr.contains("times as tall as the default 1600x900 page"), run.stderr)
+        XCTAssertTrue(run.stderr.contains(" rows on "), run.stderr)
+        XCTAssertTrue(run.stderr.contains("times as wide and tall as the default 1600x900 page"), run.stderr)
         XCTAssertTrue(run.stderr.contains("; fewer --y metrics keep the page, or give --size to choose one"), run.stderr)
     }
 

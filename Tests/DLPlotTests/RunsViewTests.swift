@@ -69,7 +69,43 @@ final class RunsViewTests: XCTestCase {
         XCTAssertLessThan(legend.box.minY, frame.box.maxY, "beside it, not below")
         let help = try runDLPlot(["help", "runs"]).stdout.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        XCTAssertTrue(help.contains("outside (right of the plot; below it when wider than half the panel)"), help)
+        XCTAssertTrue(help.contains("outside (right of the plot, an entry's numbers on lines of their own if need be; below it only "
+            + "when even so it would take more than half the panel's width, as on a portrait page or narrow panels)"), help)
+    }
+
+    /// Groups' legends ("min 0.19 at step 642 · final 0.335 (runs 0.287–0.424)") were wider than half the panel,
+    /// so `--legend outside` put them below. Their numbers now go on lines of their own, right of the plot; two
+    /// panels side by side that leave no room even so are drawn in one column, with a note.
+    func testLegendOutsideKeepsGroupLegendsRightOfThePlots() throws {
+        let one = try LayoutSweepTests.report(["runs", fixture("tensorboard/digits"), "--group", "seed[0-9]+", "--y", "val/loss",
+                                               "--legend", "outside"])
+        XCTAssertEqual([one.width, one.height], [1280, 720], "the default page is kept")
+        let frame = try XCTUnwrap(one.frames.first)
+        let legend = try XCTUnwrap(one.elements.first { $0.kind == .legend })
+        XCTAssertGreaterThan(legend.box.minX, frame.box.maxX, "right of the plot")
+        XCTAssertLessThan(legend.box.minY, frame.box.midY, "beside it, from its top")
+        XCTAssertGreaterThan(frame.box.width, 1280 * 0.5, "the plot keeps more than half the page's width")
+        // Its lines: the name, then each number on its own.
+        XCTAssertEqual(legend.text, "adam (mean of 3 runs); min 0.27 at step 659; final 0.27; (runs 0.264–0.276); "
+            + "sgd (mean of 3 runs); min 0.203 at step 659; final 0.203; (runs 0.198–0.209)")
+        let figure = try drawn(["runs", fixture("tensorboard/digits"), "--group", "seed[0-9]+", "--y", "val/loss", "--legend", "outside"])
+        XCTAssertEqual(try figure.legendPlacements(), [.outsideRight])
+        // Two metrics on a page with room for one column of them: one column, each legend right of its plot.
+        let dir = try makeTemporaryDirectory()
+        let args = ["runs", fixture("tensorboard/digits"), "--group", "seed[0-9]+", "--legend", "outside", "--size", "1280x800",
+                    "-o", "two.png", "--layout-report", "two.json"]
+        let run = try runDLPlot(args, in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("--legend outside: the panels are drawn in 1 column, so that each legend fits right of its plot"),
+                      run.stderr)
+        let two = try LayoutSweepTests.report(Array(args.dropLast(4)))
+        XCTAssertEqual(two.frames.count, 2)
+        let legends = two.elements.filter { $0.kind == .legend }
+        XCTAssertEqual(legends.count, 2)
+        for (f, l) in zip(two.frames.sorted { $0.box.minY < $1.box.minY }, legends.sorted { $0.box.minY < $1.box.minY }) {
+            XCTAssertGreaterThan(l.box.minX, f.box.maxX, "right of its plot")
+            XCTAssertLessThan(l.box.minY, f.box.maxY, "beside it")
+        }
     }
 
     /// Bands stand out from a dark plot's background (a 0.2 band there vanished on a projector) and from a

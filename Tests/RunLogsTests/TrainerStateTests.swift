@@ -46,4 +46,32 @@ final class TrainerStateTests: XCTestCase {
             XCTAssertTrue((error as? RunLogError)?.message.hasPrefix("holds no records in log_history") == true, "\(error)")
         }
     }
+
+    /// A trainer_state.json saved on one line (minified, re-saved by a script) is the same document: its
+    /// log_history, not its top-level counters (global_step, max_steps) read as one JSON line.
+    func testAOneLineTrainerStateIsReadAsADocument() throws {
+        let text = #"{"best_metric": null, "epoch": 1.0, "global_step": 2, "log_history": [{"epoch": 0.5, "step": 1, "loss": 1.0, "#
+            + #""learning_rate": 5e-5}, {"epoch": 1.0, "step": 2, "eval_loss": 0.9}, {"epoch": 1.0, "step": 2, "loss": 0.5, "#
+            + #""learning_rate": 4e-5}], "max_steps": 2}"# + "\n"
+        let run = try XCTUnwrap(try LogReader.read(try Fixture.temporary("trainer_state.json", text: text)).first)
+        XCTAssertEqual(run.format, .trainerState)
+        XCTAssertEqual(Set(run.metrics.map(\.name)), ["loss", "learning_rate", "eval_loss"])
+        XCTAssertEqual(run.metric("loss")?.steps, [1, 2])
+        XCTAssertEqual(run.metric("loss")?.values, [1.0, 0.5])
+        XCTAssertEqual(run.metric("eval_loss")?.values, [0.9])
+        XCTAssertEqual(run.metric("learning_rate")?.values, [5e-5, 4e-5])
+        XCTAssertNil(run.metric("max_steps"))
+        // Only the log_history key, no newline at the end: the same.
+        let bare = #"{"log_history": [{"step": 3, "loss": 0.25}, {"step": 4, "loss": 0.125}]}"#
+        let only = try XCTUnwrap(try LogReader.read(try Fixture.temporary("state.json", text: bare)).first)
+        XCTAssertEqual(only.metric("loss")?.steps, [3, 4])
+        XCTAssertEqual(only.metric("loss")?.values, [0.25, 0.125])
+        // A top-level array of records on several lines, and JSON lines of one record on one line.
+        let lines = try Fixture.temporary("history.json", text: "[\n{\"step\": 0, \"loss\": 2},\n{\"step\": 5, \"loss\": 1}\n]\n")
+        XCTAssertEqual(try XCTUnwrap(try LogReader.read(lines).first).metric("loss")?.values, [2, 1])
+        let one = try XCTUnwrap(try LogReader.read(try Fixture.temporary("one.jsonl", text: #"{"step": 7, "loss": 0.75}"# + "\n")).first)
+        XCTAssertEqual(one.format, .jsonLines)
+        XCTAssertEqual(one.metric("loss")?.steps, [7])
+        XCTAssertEqual(one.metric("loss")?.values, [0.75])
+    }
 }

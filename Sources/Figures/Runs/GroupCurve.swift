@@ -14,12 +14,12 @@ struct GroupCurve {
     /// The member that diverged first (its name), when one did: the mean stops at its divergence, the x
     /// summarised last (a mean over the seeds left would be a different group's).
     var diverged: String?
-    /// Where fewer runs than `count` enter the mean from some x on (a seed that stopped early):
-    /// the index of the last x all runs cover and how many remain after it.
-    var fewer: (after: Int, runs: Int)?
-    /// Where fewer runs than `count` enter the mean before some x (a seed that starts late): the index
-    /// of the first x all runs cover and how many there are before it.
-    var later: (before: Int, runs: Int)?
+    /// Each x after which fewer runs enter the mean (seeds that stopped early, one after another): the index
+    /// of the last x before the drop and how many runs remain after it.
+    var fewer: [(after: Int, runs: Int)] = []
+    /// Each x before which fewer runs enter the mean (seeds that start late): the index of the first x the
+    /// later run covers and how many runs there are before it.
+    var later: [(before: Int, runs: Int)] = []
     /// The member with the first transient NaN or inf (its name), when one has.
     var transient: String?
     /// What the x axis counts.
@@ -48,11 +48,12 @@ struct GroupCurve {
             members[m].series.transient.map { (m, xs[m][$0.first]) } }.min { $0.1 < $1.1 }
         if let (m, _) = firstTransient { transient = m < names.count ? names[m] : nil }
         let grid = summary.x
-        if let lastEnd = xs.compactMap({ $0.last(where: \.isFinite) }).min(), let i = grid.firstIndex(where: { $0 > lastEnd }), i > 0 {
-            fewer = (i - 1, summary.count[i])
-        }
-        if let lastStart = xs.compactMap({ $0.first(where: \.isFinite) }).max(), let i = grid.firstIndex(where: { $0 >= lastStart }), i > 0 {
-            later = (i, summary.count[0])
+        // Runs cover one range each (interpolated inside it): the count rises only where one starts and falls
+        // only where one ends. Every change is named (a mean of one run is not a group's).
+        let counts = summary.count
+        for i in counts.indices.dropFirst() {
+            if counts[i] < counts[i - 1] { fewer.append((i - 1, counts[i])) }
+            if counts[i] > counts[i - 1] { later.append((i, counts[i - 1])) }
         }
         x = grid
     }
@@ -116,15 +117,15 @@ struct GroupCurve {
                 : " · last " + CurvePoints.value(s.mean[i]) + " at " + at(i) + range
         }
         if let smoothed { text += RunCurve.smoothedEnd(smoothed.mean, series: raw) }
-        if let later, later.before < x.count {
-            text += " · \(later.runs) run\(later.runs == 1 ? "" : "s") before " + at(later.before)
+        for start in later where start.before < x.count {
+            text += " · \(start.runs) run\(start.runs == 1 ? "" : "s") before " + at(start.before)
         }
-        if let fewer, fewer.after < x.count {
-            text += " · \(fewer.runs) run\(fewer.runs == 1 ? "" : "s") after " + at(fewer.after)
+        for end in fewer where end.after < x.count {
+            text += " · \(end.runs) run\(end.runs == 1 ? "" : "s") after " + at(end.after)
         }
         // Rings before gaps in the mean, and where fewer runs enter it from or up to.
         var marks = RunCurve.gapAndLoneMarks(shown.mean, count: shown.mean.count, logY: logY).rings
-        for i in [fewer?.after, later?.before].compactMap({ $0 }) where i < mean.count && mean[i].y.isFinite { marks.append(i) }
+        for i in fewer.map(\.after) + later.map(\.before) where i < mean.count && mean[i].y.isFinite { marks.append(i) }
         marks.sort()
         if !marks.isEmpty {
             var ring = ScatterMark(points: marks.map { mean[$0] }, shape: .circle, size: theme.markerSize * 1.2,

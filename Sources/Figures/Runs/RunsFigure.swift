@@ -40,15 +40,20 @@ public struct RunsFigure: FigureRecipe {
         self.logY = logY; self.groupPattern = groupPattern; self.band = band
     }
 
-    /// Rows and columns for `count` panels: one row up to two panels, then two or three columns.
-    public static func panelGrid(count: Int) -> (rows: Int, columns: Int) {
-        let columns = count <= 2 ? max(count, 1) : (count == 4 ? 2 : 3)
+    /// Rows and columns for `count` panels: one row up to two panels, then two or three columns; `columns`
+    /// (1 or more) overrides the number of columns.
+    public static func panelGrid(count: Int, columns given: Int? = nil) -> (rows: Int, columns: Int) {
+        let columns = given.map { min(max($0, 1), max(count, 1)) } ?? (count <= 2 ? max(count, 1) : (count == 4 ? 2 : 3))
         return ((count + columns - 1) / columns, columns)
     }
 
+    /// The number of panel columns, when not `panelGrid(count:)`'s choice (legends right of their plots
+    /// may need wider panels).
+    public var columns: Int?
+
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let grid = Self.panelGrid(count: metrics.count)
+        let grid = Self.panelGrid(count: metrics.count, columns: columns)
         let columnPixels = figure.size.width / Double(grid.columns)
         var dropped = false, spansDecades = false
         var runaways: [RunawayView] = []

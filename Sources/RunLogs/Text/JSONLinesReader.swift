@@ -41,6 +41,12 @@ enum JSONLinesReader {
                 throw RunLogError(file: path, "line \(lines.line) " + JSONLineProblem.describe(Array(bytes))
                     + "; expected one object per line such as {\"step\": 1, \"loss\": 0.5}")
             }
+            // One JSON document on one line (a minified trainer_state.json): its log_history array holds the
+            // records; the top-level counters (global_step, max_steps) are not metrics.
+            if records.count == 0, JSONValue.isArray(object["log_history"]),
+               let runs = try JSONDocumentReader.readIfDocument(path: path, name: name, labelled: labelled, runColumns: runColumns) {
+                return runs
+            }
             if JSONValue.hasNumberBeyondFloat64(object), let clamped = JSONNumberLiterals.clamped(Array(bytes)),
                let again = try? decoder.decode([String: JSONValue].self, from: Data(clamped)) {
                 object = again  // 1e999 read as inf and 1e-999 as 0, as the CSV reader reads them
@@ -105,6 +111,12 @@ enum JSONValue: Decodable {
 
     /// What a number literal beyond float64's range (`1e999`) decodes to before `JSONNumberLiterals` reads it.
     static let beyondFloat64 = "a number beyond float64's range"
+
+    /// Whether `value` is a JSON array.
+    static func isArray(_ value: JSONValue?) -> Bool {
+        if case .other(let kind)? = value { return kind == "an array" }
+        return false
+    }
 
     /// Whether the record holds a number literal that the decoder could not represent (see `beyondFloat64`).
     static func hasNumberBeyondFloat64(_ object: [String: JSONValue]) -> Bool {

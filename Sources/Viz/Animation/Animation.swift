@@ -116,7 +116,10 @@ public enum FrameTiming: String, Sendable, CaseIterable {
             case .log: return min(span.upperBound, lo + Math.exp(t * Math.log(width + 1)) - 1)
             }
         }
-        // Log time: frames at least one time unit apart (one step) where there is room, else evenly apart.
-        return self == .log ? FrameTiming.spread(raw, gap: min(1, width / Double(n - 1)), upper: span.upperBound) : raw
+        // Log time: frames at least one time unit apart (one step) where there is room. With fewer units than
+        // frames (12 steps in 100 frames), half the even spacing: a gap of the whole even spacing made log time
+        // even time, frame for frame; half keeps twice as many frames on the first steps as even time has.
+        let even = width / Double(n - 1)
+        return self == .log ? FrameTiming.spread(raw, gap: even >= 1 ? 1 : even / 2, upper: span.upperBound) : raw
     }
 }

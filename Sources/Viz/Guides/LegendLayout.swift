@@ -12,15 +12,18 @@ struct LegendLayout {
     var size: Size
     /// Whether each entry's first further line is joined to its first (`joiningFirstLines`).
     var joined: Bool
+    /// Whether further lines are split at their " · " separators (`splittingFurtherLines`).
+    var split: Bool
 
     /// Measures a legend no taller than `maxHeight` (more columns) and, when possible, no wider than
     /// `maxWidth` (fewer columns); `scale` shrinks the legend font; `joined` joins each entry's first
-    /// further line to its first line.
+    /// further line to its first line; `split` splits further lines at their separators (a narrower legend).
     init(entries given: [LegendEntry], theme: Theme, canvas: any DrawingBackend, maxHeight: Double, maxWidth: Double, scale: Double = 1,
-         joined: Bool = false) {
-        let entries = joined ? Self.joiningFirstLines(given) : given
+         joined: Bool = false, split: Bool = false) {
+        let entries = joined ? Self.joiningFirstLines(given) : split ? Self.splittingFurtherLines(given) : given
         self.entries = entries
         self.joined = joined
+        self.split = split && !joined
         font = theme.legendFont.scaled(scale)
         let font = self.font
         labels = entries.map { TextLayout.make($0.label, font: font, canvas: canvas) }
@@ -66,6 +69,25 @@ struct LegendLayout {
             }
         }
         return out
+    }
+
+    /// `entries` with each further line (`continuesPrevious`) split at its " · " separators into lines of their
+    /// own ("min 0.19 at step 642 · final 0.335" as two lines), and a closing parenthesis of more than one word
+    /// on a line of its own ("final 0.335" and "(runs 0.29–0.42)"; "diverged at step 3 (NaN)" stays whole): a legend about half as wide and taller, for the room right
+    /// of a plot. First lines and text with math (`$…$`) stay whole.
+    static func splittingFurtherLines(_ entries: [LegendEntry]) -> [LegendEntry] {
+        entries.flatMap { e -> [LegendEntry] in
+            guard e.continuesPrevious, !e.label.contains("$") else { return [e] }
+            // A parenthesis that follows a part ("final 0.228 (runs 0.18–0.30)") is a line of its own too.
+            let parts = e.label.split(separator: " · ").flatMap { part -> [String] in
+                guard let open = part.firstRange(of: " ("), part.hasSuffix(")"), part[open.upperBound...].contains(" ") else {
+                    return [String(part)]
+                }
+                return [String(part[..<open.lowerBound]), String(part[open.lowerBound...].dropFirst())]
+            }.filter { !$0.isEmpty }
+            guard parts.count > 1 else { return [e] }
+            return parts.map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) }
+        }
     }
 
     /// The fewest rows per column for at most `columns` columns such that no column starts with a

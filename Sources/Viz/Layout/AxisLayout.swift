@@ -204,24 +204,21 @@ struct AxisLayout {
         if !legendEntries.isEmpty, axes.legend != .none {
             var placement = axes.legend
             func measure(_ p: LegendPlacement) -> LegendLayout {
-                let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
-                let l = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight,
-                                     maxWidth: p == .below ? rect.width : rect.width * 0.55)
-                guard p == .below, l.size.height > maxHeight else { return l }
-                // Below a plot it may take a third of the cell: a smaller font (to 80 %, still legible on a
-                // projector) before more room.
-                var scaled = l
-                for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
-                    scaled = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale)
-                }
-                return scaled
+                Self.measuredLegend(p, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
             }
             var (l, beside) = (measure(placement), rect.width * 0.5)
             if placement == .outsideRight {
                 (l, beside) = Self.besideMap(l, axes: axes, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
             }
             // An outside legend wider than half the cell would crush the plot (beside a map: more than it can
-            // spare), one taller than the cell would run over the titles: below instead (when it fits there).
+            // spare): its further lines split at their separators first (numbers on lines of their own), as
+            // long as it stays shorter than the cell.
+            if placement == .outsideRight, l.size.width > beside, !l.joined {
+                let split = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, split: true)
+                if split.split, split.size.width <= beside, split.size.height <= rect.height - i.top { l = split }
+            }
+            // Still too wide (a portrait page, narrow panels), or taller than the cell (it would run over the
+            // titles): below instead (when it fits there).
             if placement == .outsideRight, l.size.width > beside {
                 placement = .below
                 l = measure(placement)
@@ -262,6 +259,27 @@ struct AxisLayout {
 }
 
 extension AxisLayout {
+    /// A legend measured for placement `p` in the cell `rect` (below a plot: at most 35 % of the cell high, a
+    /// smaller font first; elsewhere: at most 62 % of the room between the insets `i`, 55 % of the cell wide).
+    static func measuredLegend(_ p: LegendPlacement, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
+                               canvas: any DrawingBackend) -> LegendLayout {
+        let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
+        let l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight,
+                             maxWidth: p == .below ? rect.width : rect.width * 0.55)
+        guard p == .below, l.size.height > maxHeight else { return l }
+        // Below a plot it may take a third of the cell: each entry's lines joined into one (half the rows,
+        // where the cell is wide enough), then a smaller font (to 80 %, still legible on a projector), before
+        // more room.
+        var scaled = l
+        let joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, joined: true)
+        if joined.size.height < l.size.height, joined.size.width <= rect.width { scaled = joined }
+        for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
+            scaled = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale,
+                                  joined: scaled.joined)
+        }
+        return scaled
+    }
+
     /// A legend right of the plot, and the widest it may be. Beside an equal-aspect plot (a map) on a wide page
     /// the plot may give up width it could not use for height, down to three quarters of the height it has;
     /// there one column taller than the cell (12 runs' two-line entries on a 16:9 slide) joins each entry's

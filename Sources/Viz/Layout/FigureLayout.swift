@@ -26,6 +26,12 @@ extension Figure {
         try laidOut(for: format).axes.map(\.plotRect)
     }
 
+    /// Where each panel's legend went once laid out, in the order the panels were added (nil for a panel
+    /// without one): an `.outsideRight` legend too wide for the room beside its plot goes `.below`, for one.
+    public func legendPlacements(for format: OutputFormat = .png) throws(VizError) -> [LegendPlacement?] {
+        try laidOut(for: format).axes.map { $0.legend == nil ? nil : $0.legendPlacement }
+    }
+
     /// The figure's own texts (title, subtitle, footnote) that do not fit the page on two lines at 0.6 of
     /// their size and are drawn cut short with "…", as `render(as:)` would draw them.
     public func cutPageTexts(for format: OutputFormat = .png) throws(VizError) -> [FigureElement.Kind] {

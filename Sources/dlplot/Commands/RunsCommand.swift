@@ -43,9 +43,10 @@ extension DLPlot {
                 (run,metric,step,value as TensorBoard's get_scalars(), MLflow or dlplot's own --data write \
                 them; metric, tag or key names each row's metric, value holds it) is read as the runs it lists.
                 Anything else that is not a log is an error naming the file and what was expected.
-                Many runs or metrics: the default page grows taller (up to 4 times) until every plot keeps at \
-                least 45 % of its row, and a note names the page drawn; with --size, a note names the --size and \
-                --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
+                Many runs or metrics: until every plot keeps at least 45 % of its row, the panels go in more \
+                columns (up to 6) and the default page grows keeping its shape (up to twice as wide and high, as \
+                for every command), and only where that is not enough grows taller (up to 4 times); a note names \
+                the page drawn; with --size, a note names the --size and --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
                 flatten the others: the linear view keeps values up to 3 times that first value, and each line \
                 leaving it is marked with a triangle on the frame (--log-y shows every value).
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
@@ -260,9 +261,7 @@ extension DLPlot {
                 throw ValidationError("too many metrics to plot: \(metrics.count) (one panel each, at most 400); "
                     + "choose some with --y, e.g. --y '\(metrics[0])' or a glob such as --y '*loss*'")
             }
-            let grid = RunsFigure.panelGrid(count: metrics.count)
-            var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns,
-                                                      defaultSize: metrics.count > 2 ? "1600x900" : FigureOptions.standardSize)
+            let defaultSize = metrics.count > 2 ? "1600x900" : FigureOptions.standardSize
             let pattern = try group.map { ($0, try regex($0)) }
             // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
             if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
@@ -278,14 +277,13 @@ extension DLPlot {
             recipe.clipsRunaways = figureOptions.layout.yRange == nil
             recipe.best = try bestOverrides()
             do {
-                let tables = try recipe.build(into: &figure)
-                // The room is measured with the legends where --legend puts them (applied again later, alike).
-                if let placement = try figureOptions.layout.legendPlacement() {
-                    for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
-                }
-                let room = try makeRoom(&figure, rows: grid.rows)
+                var (figure, tables) = try build(recipe, defaultSize: defaultSize)
+                let stacked = try legendsBeside(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
+                let room = figureOptions.size == nil
+                    ? try growDefaultPage(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
+                    : try makeRoom(&figure, rows: figure.rows)
                 // Said once the figure is written (see PendingNotes).
-                for note in runs.flatMap(\.notes) + [groupNote, longNote, room].compactMap({ $0 }) { PendingNotes.add(note) }
+                for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room].compactMap({ $0 }) { PendingNotes.add(note) }
                 return (figure, tables)
             } catch let error as RunLogError { throw ValidationError(error.description) }
         }

@@ -1,13 +1,13 @@
 import ArgumentParser
+import Figures
 import Foundation
 import Viz
 
 /// Pages for many runs or many metrics: each run's legend entry takes two lines, and a legend below each
 /// plot (more than three runs in a multi-panel figure) or a long grid of panels can squeeze the plots to
-/// strips. On the default page the figure grows taller, as a notebook's figure grows with its facets,
-/// until every plot has at least `minimumShare` of its row of the page (up to `maximumGrowth` times the
-/// default height), and a note names the page drawn (a 16:9 slide become a portrait page is never silent);
-/// on a page the user sized, a note says how tall the plots are and which --size gives them room.
+/// strips. On the default page the figure gets room as `growDefaultPage` says (more columns, a page of the
+/// same shape, only then a taller one), until every plot has at least `minimumShare` of its row of the page,
+/// and a note names the page drawn; on a page the user sized, a note says how tall the plots are and which --size gives them room.
 extension DLPlot.RunsCommand {
     /// The least share of its row's height a plot must keep (the rest: its title, axes and legend).
     static let minimumShare = 0.45
@@ -38,26 +38,14 @@ extension DLPlot.RunsCommand {
         return nil
     }
 
-    /// Grows the default page (see the type's rules) and returns the note naming it, or on a page the user sized returns a note saying how
-    /// small the plots are and which size gives them room. A page the user sized on which the plots cannot
+    /// On a page the user sized returns a note saying how small the plots are and which size gives them room. A page the user sized on which the plots cannot
     /// be laid out at all is refused here, with that size as the advice (one line; the generic advice,
     /// which only makes the text fit, gave plots 70 px tall).
     ///
     /// - Throws: `ValidationError` naming `--size` as typed.
     func makeRoom(_ figure: inout Figure, rows: Int) throws -> String? {
         guard let height = Self.roomyHeight(figure, rows: rows) else { return nil }
-        guard let typed = figureOptions.size else {
-            // Never silently: a 16:9 slide that became a portrait page would be letter-boxed on a projector.
-            let page = "\(figure.pixelSize.width)x\(figure.pixelSize.height)", growth = height / figure.size.height
-            var bare = figure
-            for k in bare.panels.indices { bare.modifyAxes(k) { $0.legend = .none } }
-            let keep = Self.roomyHeight(bare, rows: rows) == nil && figureOptions.layout.legend?.lowercased() != "none"
-                ? "--legend none keeps the page, as do fewer runs or --y metrics" : "fewer --y metrics keep the page"
-            figure.size = Size(figure.size.width, height)
-            return "drawn on \(figure.pixelSize.width)x\(figure.pixelSize.height), \(TickFormat.fixed(growth, 1)) times as tall as the default "
-                + "\(page) page, so that every plot keeps \(Int((Self.minimumShare * 100).rounded())) % of its row beside its title, axes and legend; "
-                + keep + ", or give --size to choose one"
-        }
+        guard let typed = figureOptions.size else { return nil }
         let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
         let rects = try? figure.layoutPlotRects(for: .png)
         // The resolution named too: a larger --size alone would also enlarge the text (see FigureOptions.resolution).
@@ -70,6 +58,41 @@ extension DLPlot.RunsCommand {
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
         return "the legends leave the plots \(Int(smallest)) px tall; \(advice) give them room"
+    }
+
+    /// The figure of `recipe` on the page --size (or `defaultSize`) gives, with the legends where --legend puts them.
+    func build(_ recipe: RunsFigure, defaultSize: String) throws -> (Figure, [DataTable]) {
+        let grid = RunsFigure.panelGrid(count: recipe.metrics.count, columns: recipe.columns)
+        var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns, defaultSize: defaultSize)
+        let tables = try recipe.build(into: &figure)
+        // The room is measured with the legends where --legend puts them (applied again later, alike).
+        if let placement = try figureOptions.layout.legendPlacement() {
+            for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
+        }
+        return (figure, tables)
+    }
+
+    /// `--legend outside` puts each legend right of its plot. Where panels side by side leave a legend no room
+    /// there (it would take more than half its panel's width, even with its numbers on lines of their own),
+    /// the panels are laid out in fewer columns, down to one, and a note says so; when even one column leaves
+    /// no room (a portrait or narrow page), the legends go below their plots.
+    func legendsBeside(_ figure: inout Figure, tables: inout [DataTable], recipe: RunsFigure, defaultSize: String) throws -> String? {
+        guard try figureOptions.layout.legendPlacement() == .outsideRight, figure.columns > 1 else { return nil }
+        func beside(_ f: Figure) -> Bool {
+            guard let placed = try? f.legendPlacements() else { return false }
+            return placed.allSatisfy { $0 == nil || $0 == .outsideRight }
+        }
+        guard !beside(figure) else { return nil }
+        for columns in stride(from: figure.columns - 1, through: 1, by: -1) {
+            var narrower = recipe
+            narrower.columns = columns
+            let (f, t) = try build(narrower, defaultSize: defaultSize)
+            guard beside(f) else { continue }
+            figure = f
+            tables = t
+            return "--legend outside: the panels are drawn in \(columns) column\(columns == 1 ? "" : "s"), so that each legend fits right of its plot"
+        }
+        return nil
     }
 
     /// A page of `width`×`height` points in the unit of the --size the user typed ("16.6x23.5cm" for "16.6x9.7cm"),

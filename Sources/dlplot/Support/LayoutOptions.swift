@@ -10,7 +10,7 @@ struct LayoutOptions: ParsableArguments {
     var layoutReport: String?
 
     @Option(help: ArgumentHelp(
-        "Where legends go: best (inside, over the least data; outside when nothing is free), outside (right of the plot; below it when wider than half the panel), below, none, or a corner: upper-right, upper-left, lower-left, lower-right.",
+        "Where legends go: best (inside, over the least data; outside when nothing is free), outside (right of the plot, an entry's numbers on lines of their own if need be; below it only when even so it would take more than half the panel's width, as on a portrait page or narrow panels), below, none, or a corner: upper-right, upper-left, lower-left, lower-right.",
         valueName: "where"), completion: .legendPlaces)
     var legend: String?
 
@@ -72,7 +72,14 @@ struct LayoutOptions: ParsableArguments {
     func apply(to figure: inout Figure, yAxis: Bool = true) throws {
         if noSubtitle { figure.subtitle = nil }
         if let placement = try legendPlacement() {
-            for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
+            // A legend the user asks for names the curves: the names a recipe wrote beside them instead
+            // (loss's MSE, MAE, Huber) go, or the plot names each curve twice and a name lands on the data.
+            for k in figure.panels.indices {
+                figure.modifyAxes(k) { a in
+                    if placement != .none { a.removeMarks { ($0 as? TextMark)?.curve != nil } }
+                    a.legend = placement
+                }
+            }
         }
         guard yAxis, yRange != nil || logY else { return }
         let y = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
