@@ -74,8 +74,7 @@ extension AnimatedFigureCommand {
         if let dir = animation.framesDir {
             let settings = try animation.settings()
             let (made, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-            let figure = grownToFit(made)
-            try checkPage(figure)
+            let figure = try fitted(made)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
                                       command: Self.drawingCommand(CommandLine.arguments), progress: progress)
@@ -86,14 +85,25 @@ extension AnimatedFigureCommand {
         try InputOutputCheck.check(outputs: [(figureOptions.output == nil ? InputOutputCheck.defaultName : "-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
         let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-        let figure = grownToFit(made)
-        try checkPage(figure)
+        let figure = try fitted(made)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
                                   data: figureOptions.data, progress: progress, size: figureOptions.size)
         PendingNotes.flush()
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
+    }
+
+    /// The animation with its legends laid out for every frame's rows (`reservingLegendRoom`) on the page it
+    /// needs; where that room does not fit a page the still figure fits (a given `--size`), the legends
+    /// as the last frame has them (a frame's wider rows are then drawn a little smaller, to 80 % at most).
+    /// - Throws: the still figure's refusal when the page is too small for the last frame.
+    func fitted(_ made: Animation) throws -> Animation {
+        let reserved = grownToFit(made.reservingLegendRoom())
+        guard (try? checkPage(reserved)) == nil else { return reserved }
+        let plain = grownToFit(made.withoutLegendRoom())
+        try checkPage(plain)
+        return plain
     }
 
     /// The animation on the page its last frame needs: without `--size`, a figure too large for the default
