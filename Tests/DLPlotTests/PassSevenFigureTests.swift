@@ -166,7 +166,7 @@ final class PassSevenFigureTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runDLPlot(["surface", "x^2+y^2", "--start=", "-o", "e.png"], in: dir)
         XCTAssertEqual(r.status, 64)
-        XCTAssertEqual(r.stderr, "Error: --start: no values given; expected two, x,y (e.g. -1.5,2)\n")
+        XCTAssertEqual(r.stderr, "Error: invalid --start '': no values given; expected two, x,y (e.g. -1.5,2)\n")
     }
 
     /// softplus → 0 only as x → −∞: its "y = 0" label sat at the right end, where f ≈ x.

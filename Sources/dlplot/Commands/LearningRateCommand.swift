@@ -56,7 +56,7 @@ extension DLPlot {
             }
             if let start, let problem = FunctionArguments.startProblem(try FunctionArguments.curve(function, params: params), at: start,
                                                                         shown: TypedText.number("--start", start)) {
-                throw ValidationError("invalid --start '\(TypedText.number("--start", start))': \(problem); give a start where f and f′ are finite")
+                throw ArgumentRefusal.invalid("--start", TypedText.number("--start", start), "\(problem); give a start where f and f′ are finite")
             }
             try validateAnimation()
         }

@@ -48,7 +48,7 @@ extension DLPlot {
             guard !names.isEmpty, names.count <= 7 else { throw ArgumentRefusal.invalid("--activations", activations, "expected 1 to 7 names") }
             let found = try FunctionArguments.activations(names, params: params, option: "--activations")
             guard found.count <= 7 else {
-                throw ValidationError("--param: \(found.count) curves (activations × parameter values) is too many for this figure; give at most 7")
+                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "), "\(found.count) curves (activations × parameter values) is too many for this figure; give at most 7")
             }
             return found
         }

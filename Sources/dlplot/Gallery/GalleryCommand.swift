@@ -120,9 +120,8 @@ extension DLPlot {
 
         /// Creates `path` and any missing parents (like `mkdir -p`), or names why it cannot.
         static func makeDirectory(_ path: String) throws {
-            var st = stat()
-            if stat(path, &st) == 0 {
-                guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArgumentRefusal.invalid("--out", path, "it is a file, not a directory") }
+            if let st = OS.status(of: path) {
+                guard st.kind == .directory else { throw ArgumentRefusal.invalid("--out", path, "it is a file, not a directory") }
                 return
             }
             let parent = AtomicFile.directory(of: path)
@@ -235,8 +234,7 @@ func writeStandardError(_ s: String) {
 
 /// Reads a whole text file of at most `limit` bytes (a manifest of /dev/zero must not fill memory).
 func readText(_ path: String, limit: Int = 4 << 20) throws -> String {
-    var st = stat()
-    if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw FigureError("'\(path)' is a directory") }
+    if OS.status(of: path)?.kind == .directory { throw FigureError("'\(path)' is a directory") }
     guard let f = fopen(path, "rb") else { throw FigureError("cannot open '\(path)'") }
     defer { fclose(f) }
     var bytes: [UInt8] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 import Viz
 
 /// Options every figure command shares: where to write, size, resolution, theme, text scale, title, data.
@@ -157,9 +158,7 @@ struct FigureOptions: ParsableArguments {
         guard path != "-" else { return path }
         let directory = AtomicFile.directory(of: path)
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        guard let real = realpath(directory, nil) else { return path }
-        defer { free(real) }
-        let base = String(cString: real)
+        guard let base = OS.realPath(directory) else { return path }
         return (base == "/" ? "" : base) + "/" + name
     }
 

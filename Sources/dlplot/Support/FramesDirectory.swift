@@ -10,13 +10,12 @@ enum FramesDirectory {
     /// Checks DIR: an existing directory, or a new one whose parent exists.
     static func check(_ dir: String) throws {
         if dir.isEmpty { throw ArgumentRefusal.invalid("--frames-dir", "", "expected a directory name") }
-        var st = stat()
-        if stat(dir, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArgumentRefusal.invalid("--frames-dir", dir, "it is a file, not a directory") }
+        if let st = OS.status(of: dir) {
+            guard st.kind == .directory else { throw ArgumentRefusal.invalid("--frames-dir", dir, "it is a file, not a directory") }
             return
         }
         let parent = AtomicFile.directory(of: dir)
-        guard stat(parent, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+        guard OS.status(of: parent)?.kind == .directory else {
             throw ArgumentRefusal.invalid("--frames-dir", dir, "directory '\(parent)' does not exist")
         }
     }
