@@ -120,15 +120,7 @@ public enum AtomicFile {
     }
 
     /// Whether two existing paths are the same file (same device and inode).
-<<<<<<< HEAD
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
-    }
-=======
-    static func sameFile(_ a: String, _ b: String) -> Bool { OS.sameFile(a, b) }
->>>>>>> main
+    public static func sameFile(_ a: String, _ b: String) -> Bool { OS.sameFile(a, b) }
 
     /// `NAME.tmp-PID-N` beside `path`, with NAME cut (on a UTF-8 boundary) so the file name stays
     /// within 255 bytes.
