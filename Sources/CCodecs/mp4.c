@@ -95,7 +95,7 @@ void viz_mp4_free(viz_mp4_writer *m) {
  * 164) reads memory it never wrote: on a processor with AVX-512 the same frames gave different bytes from run
  * to run (at widths under 500 pixels, depending on what the heap held before), so it is left out. x264 takes
  * the sets named as given, without checking the processor, so only those the processor has are named. */
-static void x264_params(char *out, size_t size) {
+static void x264_params(char *out, size_t size, int width, int height) {
     const char *sets = NULL;
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_cpu_init();
@@ -106,8 +106,23 @@ static void x264_params(char *out, size_t size) {
     else if (__builtin_cpu_supports("ssse3")) sets = "SSSE3";
     else sets = "SSE2";
 #endif
-    if (sets) snprintf(out, size, "rc-lookahead=10:asm=%s", sets);
-    else snprintf(out, size, "rc-lookahead=10");
+    int refs = viz_mp4_reference_frames(width, height);
+    /* Above 1920x1080 (8,160 macroblocks) fewer frames ahead, down to 4 at 3840x2160: x264's frames there are
+     * ~40 MB each with their filtered planes, and 10 ahead took the process to 900 MB. */
+    long macroblocks = (long)((width + 15) / 16) * (long)((height + 15) / 16);
+    long ahead = macroblocks > 8160 ? 81600L / macroblocks : 10;
+    int lookahead = (int)(ahead < 4 ? 4 : ahead);
+    if (sets) snprintf(out, size, "rc-lookahead=%d:ref=%d:asm=%s", lookahead, refs, sets);
+    else snprintf(out, size, "rc-lookahead=%d:ref=%d", lookahead, refs);
+}
+
+/* The reference frames x264 keeps (tune "animation" asks for 6): no more than level 5.1's decoded picture
+ * buffer holds at this size (184,320 macroblocks, H.264 table A-1), so a 4K animation is level 5.1, which
+ * hardware decoders and players accept, not level 6.0. */
+int viz_mp4_reference_frames(int width, int height) {
+    long macroblocks = (long)((width + 15) / 16) * (long)((height + 15) / 16);
+    long fit = macroblocks > 0 ? 184320L / macroblocks : 6;
+    return (int)(fit < 1 ? 1 : (fit > 6 ? 6 : fit));
 }
 
 /* BT.709 limited range, single-threaded and bit-exact, so the bytes depend only on the frames. */
@@ -133,8 +148,8 @@ static int configure(viz_mp4_writer *m, const AVCodec *codec, int width, int hei
     api.av_opt_set(c->priv_data, "preset", "medium", 0);
     api.av_opt_set(c->priv_data, "crf", "20", 0);
     api.av_opt_set(c->priv_data, "tune", "animation", 0);
-    char params[64];
-    x264_params(params, sizeof params);
+    char params[96];
+    x264_params(params, sizeof params, width, height);
     api.av_opt_set(c->priv_data, "x264-params", params, 0);
     if (api.avcodec_open2(c, codec, NULL) < 0) return 0;
     if (api.avcodec_parameters_from_context(m->stream->codecpar, c) < 0) return 0;

@@ -48,10 +48,13 @@ extension ActivationFigure {
         // The curves break at a pole rather than join its two branches.
         let poles = a.poles.map(\.at)
         let sampled = plan.sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + poles, a.value)
-        let (pts, band, env) = Self.resolvable(sampled, a.value, typed: a.expression != nil, over: xr, columns: plan.columns,
-                                               color: color, zOrder: 3.05)
+        let (pts, band, env) = Self.resolvable(sampled, a.value, slope: a.derivative, typed: a.expression != nil, over: xr,
+                                               columns: plan.columns, color: color, zOrder: 3.05)
         if let band, let env { axes.add(band); plan.oscillating.append((single ? "f" : a.displayName, env)) }
-        let stroke = StrokeStyle(color: color, width: theme.lineWidth, join: .miter)
+        // Kinks drawn sharp; a cusp (sqrt(|x|) at 0, an angle near 0) rounded, or its miter spikes past the curve.
+        let steep = a.steepestSlope
+        let cusp = steep.magnitude.isInfinite && steep.at.isFinite && a.value(steep.at).isFinite
+        let stroke = StrokeStyle(color: color, width: theme.lineWidth, join: cusp ? .round : .miter)
         let name = single ? "f" : Self.symbol(a)
         axes.add(LineMark(points: pts, style: stroke, label: single ? "$\(name)(x)$" : nil, zOrder: 3))
         if !single { axes.add(LineMark(points: [], style: stroke, label: legendLabel(a), marker: theme.marker(style))) }
@@ -64,15 +67,27 @@ extension ActivationFigure {
         let derivativeJumps = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
         // f′ is drawn only where f is defined (AD gives log′(x) = 1/x for x < 0 too).
         let typed = a.expression != nil
-        let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
+        // f′ is drawn only where f is defined on both sides: at the edge of f's domain (xˣ at 0) torch's value
+        // (0) is a convention, not the limit (−∞), and joining it to the curve drew a V back up to 0.
+        let edge = (xr.upperBound - xr.lowerBound) * 1e-9
+        let derivative: (Double) -> Double = { x in
+            guard typed else { return a.derivative(x) }
+            guard a.value(x).isFinite, a.value(x - edge).isFinite || a.value(x + edge).isFinite else { return .nan }
+            return a.value(x - edge).isFinite && a.value(x + edge).isFinite ? a.derivative(x) : .nan
+        }
         let sampled = plan.sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
-        let (pts, band, env) = Self.resolvable(sampled, derivative, typed: typed, over: xr, columns: plan.columns,
+        // f′'s period is f's: measured from f′'s own sign changes (its extrema would need f″).
+        let (pts, band, env) = Self.resolvable(sampled, derivative, slope: a.derivative, typed: typed, over: xr, columns: plan.columns,
                                                color: color, zOrder: 2.9)
         if let band, let env { axes.add(band); plan.oscillating.append((single ? "f′" : a.displayName + "′", env)) }
         let dash = curves == .derivativeOnly ? [] : [width * 3, width * 1.8]
         let stroke = StrokeStyle(color: color, width: width * 0.9, dash: dash, join: .miter)
         let name = single ? "f" : Self.symbol(a)
         axes.add(LineMark(points: pts, style: stroke, label: single ? "$\(name)'(x)$" : nil, zOrder: 3))
+        // f′ jumps at the kinks of f: torch's value there closed, the one-sided limits open (up to four curves).
+        if single || plan.count <= 4 {
+            for dots in Self.derivativeJumpDots(a, range: xr, color: color, size: theme.markerSize * 0.9) { axes.add(dots) }
+        }
         // With f drawn too, one key says what dashes mean (a row per curve made a family's legend
         // twice as long, over half the page at --font-scale 2); f′ alone keeps a row per curve.
         if !single && curves == .derivativeOnly {
@@ -85,8 +100,24 @@ extension ActivationFigure {
     /// The dots at a jump of f at `j`: closed at f(j) where f is defined there, open at each one-sided limit
     /// that differs from it — both open where f(j) is undefined (x/|x| at 0 had an open dot at −1 and none at 1).
     static func jumpDots(_ a: Activation, at j: Double, range xr: ClosedRange<Double>, color: Color, size: Double = 7) -> JumpDotsMark {
+        jumpDots(a.value, at: j, range: xr, color: color, size: size)
+    }
+
+    /// The dots of f′'s jumps at the kinks of `a` inside `xr` (f′ drawn only where f is defined): a closed dot
+    /// at the value torch gives there (relu′(0) = 0, a tie of max 0.5) and an open one at each one-sided limit.
+    static func derivativeJumpDots(_ a: Activation, range xr: ClosedRange<Double>, color: Color, size: Double) -> [JumpDotsMark] {
+        let typed = a.expression != nil
+        let derivative: (Double) -> Double = { x in !typed || a.value(x).isFinite ? a.derivative(x) : Double.nan }
+        // Not at a cusp, where f′ → ±∞ (sqrt(|x|) at 0): no value to put a dot at.
+        return a.kinks.filter { xr.contains($0) && !a.jumps.contains($0) && !FunctionShape.slopeUnbounded(derivative, at: $0) }.map {
+            jumpDots(derivative, at: $0, range: xr, color: color, size: size)
+        }
+    }
+
+    /// The dots at a jump of `g` at `j` (see the activation form above).
+    static func jumpDots(_ g: (Double) -> Double, at j: Double, range xr: ClosedRange<Double>, color: Color, size: Double = 7) -> JumpDotsMark {
         let eps = (xr.upperBound - xr.lowerBound) * 1e-9
-        let left = a.value(j - eps), right = a.value(j + eps), at = a.value(j)
+        let left = g(j - eps), right = g(j + eps), at = g(j)
         func same(_ u: Double, _ v: Double) -> Bool { abs(u - v) <= 1e-6 * max(1, abs(u), abs(v)) }
         let open = [left, right].filter { $0.isFinite && !(at.isFinite && same($0, at)) }.map { Point(j, $0) }
         return JumpDotsMark(closed: at.isFinite ? [Point(j, at)] : [], open: open, color: color, size: size)

@@ -23,6 +23,8 @@ public struct ActivationDomain: Sendable, Equatable {
     public var undefined: [ClosedRange<Double>] = []
     /// How the y limits were fitted (what was clipped), when some value is finite.
     public var robust: RobustYLimits?
+    /// Single points where f is undefined between defined neighbours (sin(x)/x at 0), not poles.
+    public var holes: [Double] = []
 
     /// Samples `value` and `derivative` on `range` (2401 points, so a symmetric range hits 0);
     /// `includeValue` / `includeDerivative` say which curves are drawn and so set the y limits.
@@ -52,8 +54,13 @@ public struct ActivationDomain: Sendable, Equatable {
         // formula's float64 arithmetic (log(sigmoid(x)) near −745): said as such, not as f′ → ∞.
         var lossy: [Double] = []
         for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q }) {
-            let h = span * 1e-5, slope = (f(x + h) - f(x - h)) / (2 * h)
-            if slope.isFinite, abs(slope) < 1e3 { lossy.append(x) } else { singular.append(x) }
+            // One-sided quotients at two scales: a cusp (sqrt(|x|) at 0) has a modest symmetric quotient (0) but
+            // one-sided ones that grow as h shrinks.
+            let h = span * 1e-5
+            let slopes = [h, h / 100, -h, -h / 100].map { (f(x + $0) - f(x)) / $0 }
+            let tame = slopes.allSatisfy { $0.isFinite && abs($0) < 1e3 }
+                && abs(slopes[1]) <= 3 * abs(slopes[0]) + 1 && abs(slopes[3]) <= 3 * abs(slopes[2]) + 1
+            if tame { lossy.append(x) } else { singular.append(x) }
         }
         if let lo = lossy.first, let hi = lossy.last {
             clauses.append("f′ loses float64 precision " + (lossy.count == 1 ? "at x = " + TickFormat.short(lo)
@@ -72,8 +79,13 @@ public struct ActivationDomain: Sendable, Equatable {
                 if let sign {
                     let place: String = Self.place(at, f, span: span, samples: n)
                     let limit: String = sign > 0 ? "∞" : sign < 0 ? "−∞" : "±∞"
-                    let clause: String = sign == 2 ? name + " unbounded, oscillating," + place.replacing(" at x = ", with: " as x → ")
+                    var clause: String = sign == 2 ? name + " unbounded, oscillating," + place.replacing(" at x = ", with: " as x → ")
                         : name + " → " + limit + place
+                    if sign == 0, name == "f′", f(s).isFinite, let sides = Self.cuspSides(df, at: s, span: span) {
+                        // A cusp (sqrt(|x|) at 0): f is finite there and f′ runs to opposite infinities on each side.
+                        let x = TickFormat.short(at)
+                        clause = "f′ → " + sides.left + " as x → " + x + "⁻ and " + sides.right + " as x → " + x + "⁺ (a cusp)"
+                    }
                     clauses.append(clause)
                     said = true
                 } else if name == "f′", let slow = Self.slowDivergence(df, at: s, span: span, defined: { f($0).isFinite }) {
@@ -144,7 +156,10 @@ public struct ActivationDomain: Sendable, Equatable {
             case let (l?, nil): clauses.append("f undefined for x " + op(l, ">", "≥") + " " + show(l) + except); singular.append(l)
             case let (l?, h?) where h - l <= 4 * q:
                 let m = (l + h) / 2
-                if !poles.contains(where: { abs($0 - m) <= 4 * q }) { clauses.append("f undefined at x = " + show(m)) }
+                if !poles.contains(where: { abs($0 - m) <= 4 * q }) {
+                    clauses.append("f undefined at x = " + show(m))
+                    holes.append(m)
+                }
                 singular.append(m)
             case let (l?, h?):
                 clauses.append("f undefined for " + show(l) + " " + op(l, "<", "≤") + " x " + op(h, "<", "≤") + " " + show(h) + except)
@@ -251,6 +266,14 @@ public struct ActivationDomain: Sendable, Equatable {
         if p.left == 0 { return p.right }
         if p.right == 0 { return p.left }
         return p.left == p.right ? p.left : 0
+    }
+
+    /// "−∞" and "∞" (left and right) for g at 10⁻⁸ of the span on either side of `s`, when both are large with
+    /// opposite signs.
+    static func cuspSides(_ g: (Double) -> Double, at s: Double, span: Double) -> (left: String, right: String)? {
+        let l = g(s - span * 1e-8), r = g(s + span * 1e-8)
+        guard abs(l) > 1e3, abs(r) > 1e3, (l > 0) != (r > 0) else { return nil }
+        return (l > 0 ? "∞" : "−∞", r > 0 ? "∞" : "−∞")
     }
 
     /// The sign of a slow (logarithmic) blow-up at `s` that the tenfold test misses: xˣ's f′ = xˣ(ln x + 1) is −15

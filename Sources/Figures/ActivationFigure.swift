@@ -122,7 +122,9 @@ public struct ActivationFigure: FigureRecipe {
             figure.title = a.expression.map(\.formulaWithParameters) ?? (a.displayName + "   " + a.formula)
             let desc = [a.isMonotonic ? "monotonic" : "not monotonic", a.isZeroCentred ? "zero-centred" : "not zero-centred",
                         a.isBounded ? "bounded" : "unbounded"]
-            figure.subtitle = "range " + Self.rangeText(a.outputRange) + " · " + desc.joined(separator: " · ")
+            // A step function takes two values, not the interval between them.
+            let range = a.outputValues == nil ? "range " : "values "
+            figure.subtitle = range + Self.rangeText(of: a) + " · " + desc.joined(separator: " · ")
         } else {
             figure.title = "Activation functions" + (curves == .valueOnly ? "" : " and their derivatives")
             if let family = sharedExpression { figure.title = family.formula }
@@ -219,9 +221,15 @@ public struct ActivationFigure: FigureRecipe {
 
     /// A legend entry: the parameter values within a family, else the display name (with parameters).
     func legendLabel(_ a: Activation) -> String {
-        guard let e = a.expression else { return a.displayName }
+        guard let e = a.expression else { return a.label(among: activations) }
         if sharedExpression != nil, !e.parameters.isEmpty { return e.parameterLabel }
         return a.label
+    }
+
+    /// The values of `a` as a set when they are finitely many ("{−1, 1}"), else its range ("[0, ∞)").
+    public static func rangeText(of a: Activation) -> String {
+        guard let values = a.outputValues else { return rangeText(a.outputRange) }
+        return "{" + values.map { TickFormat.short($0) }.joined(separator: ", ") + "}"
     }
 
     public static func rangeText(_ r: OutputRange) -> String {

@@ -41,6 +41,9 @@ extension ActivationFigure {
             notes.append(single ? clauses.joined(separator: " · ") : legendLabel(a) + ": " + clauses.joined(separator: ", "))
         }
         if single, let domain = domains.first { axes.add(contentsOf: Self.undefinedBands(domain, theme: figure.theme)) }
+        if single, let domain = domains.first, let a = activations.first, curves != .derivativeOnly {
+            if let dots = Self.holeDots(a, domain.holes, over: xr, color: figure.theme.color(0)) { axes.add(dots) }
+        }
         if single, let domain = domains.first, let fit = domain.robust, fit.trimmed, let a = activations.first {
             notes.append(clippingClause(a, fit: fit, over: xr))
             addClipMarks(a, fit: fit, over: xr, to: &axes, theme: figure.theme)
@@ -76,6 +79,19 @@ extension ActivationFigure {
 
     /// Grey hatched bands where f is undefined, labelled "f undefined" where they are wide enough, as
     /// surfaces hatch their undefined regions: a blank half-plot reads as a rendering failure.
+    /// An open dot at each removable hole of f (sin(x)/x at 0: undefined there, 0/0 as in torch, with the same
+    /// limit 1 from both sides), where the curve would otherwise pass through as if f were defined. A jump
+    /// (x/|x|, limits −1 and 1) has its own dots.
+    static func holeDots(_ a: Activation, _ holes: [Double], over xr: ClosedRange<Double>, color: Color) -> JumpDotsMark? {
+        let eps = (xr.upperBound - xr.lowerBound) * 1e-7
+        let open = holes.compactMap { m -> Point? in
+            let l = a.value(m - eps), r = a.value(m + eps)
+            guard l.isFinite, r.isFinite, abs(l - r) <= 1e-5 * max(1, abs(l)), !a.jumps.contains(where: { abs($0 - m) <= 10 * eps }) else { return nil }
+            return Point(m, (l + r) / 2)
+        }
+        return open.isEmpty ? nil : JumpDotsMark(closed: [], open: open, color: color)
+    }
+
     static func undefinedBands(_ domain: ActivationDomain, theme: Theme) -> [BandMark] {
         domain.undefined.map { r in
             var band = BandMark(.vertical, from: r.lowerBound, to: r.upperBound, color: theme.plotBackground.mixed(with: theme.foreground, 0.12),

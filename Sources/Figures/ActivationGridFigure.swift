@@ -60,7 +60,7 @@ public struct ActivationGridFigure: FigureRecipe {
     /// has parameters, or a built-in listed more than once (a `--param` family: one panel per value).
     public static func title(of a: Activation, among all: [Activation]) -> String {
         if a.expression != nil, !a.parameters.isEmpty { return a.label }
-        return all.filter { $0.name == a.name }.count > 1 ? a.label : a.displayName
+        return a.label(among: all)
     }
 
     /// "same axes in every panel: x from −4 to 4", or, when some panels keep their own y range, "x from −4 to 4
@@ -91,7 +91,8 @@ public struct ActivationGridFigure: FigureRecipe {
         let n = activations.count
         figure.title = "Activation functions $f$ (solid) and their derivatives $f'$ (dashed)"
         figure.subtitle = ownRangesNote(ranges, over: xr)
-            + (zones ? ";  shaded: saturated ($|f'|$ < " + TickFormat.short(saturation) + ") in the tails, grey: dead ($f'$ = 0)" : "")
+            // Saturation: a tail where f′ → 0 (Leaky ReLU's constant 0.01 is not, and is not shaded).
+            + (zones ? ";  shaded: saturated tails ($|f'|$ → 0, below " + TickFormat.short(saturation) + "), grey: dead ($f'$ = 0)" : "")
             + ";  ◆ largest $|f'|$"
         let sampler = FunctionSampler()
         let width = theme.lineWidth * 0.85
@@ -129,6 +130,11 @@ public struct ActivationGridFigure: FigureRecipe {
                     zoneRows.append(.init(activation: a.name, dead: z.kind == .dead, lower: z.lower, upper: z.upper))
                 }
             }
+            // A vertical asymptote at each pole in view, as the single figure draws (1/x at 0).
+            for p in a.poles where xr.contains(p.at) {
+                axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.8, dash: [2, 3]),
+                                           includeInLimits: false, zOrder: 1.5))
+            }
             for asym in a.asymptotes {
                 var line = ReferenceLineMark.horizontal(y: asym, style: StrokeStyle(color: theme.muted, width: 0.8, dash: [2, 3]))
                 line.includeInLimits = false
@@ -142,6 +148,7 @@ public struct ActivationGridFigure: FigureRecipe {
             let derivativeBreaks = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
             axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, a.derivative),
                               style: StrokeStyle(color: dColor, width: width, dash: [width * 3, width * 1.8], join: .miter), zOrder: 3.1))
+            for dots in ActivationFigure.derivativeJumpDots(a, range: xr, color: dColor, size: theme.markerSize * 0.7) { axes.add(dots) }
             let steep = a.steepestSlope
             if steep.magnitude > 0, steep.magnitude.isFinite, steep.at.isFinite, xr.contains(steep.at) {
                 axes.add(ScatterMark(points: [Point(steep.at, steep.slope)], shape: .diamond, size: theme.markerSize * 1.1,

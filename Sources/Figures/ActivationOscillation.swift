@@ -5,11 +5,18 @@ extension ActivationFigure {
     /// `pts` of a typed function's curve with the stretches where it oscillates faster than the page's
     /// pixel columns cut out, the band it fills there (an `OscillationEnvelope`, in the curve's colour),
     /// and the period for the note; built-in activations never oscillate and pass through unchanged.
-    static func resolvable(_ pts: [Point], _ f: @escaping (Double) -> Double, typed: Bool, over xr: ClosedRange<Double>,
-                           columns: Int, color: Color, zOrder: Double) -> (points: [Point], band: AreaMark?, envelope: OscillationEnvelope?) {
+    /// The period in the note is measured from `slope` (f′, whose sign changes twice a period) where it shows a
+    /// steady one; the envelope's own count of sampled maxima aliases (sin(x) across ±10⁴: "period down to 5.2").
+    static func resolvable(_ pts: [Point], _ f: @escaping (Double) -> Double, slope: ((Double) -> Double)? = nil, typed: Bool,
+                           over xr: ClosedRange<Double>, columns: Int, color: Color,
+                           zOrder: Double) -> (points: [Point], band: AreaMark?, envelope: OscillationEnvelope?) {
         guard typed else { return (pts, nil, nil) }
-        let env = OscillationEnvelope(xr, columns: columns, f)
+        var env = OscillationEnvelope(xr, columns: columns, f)
         guard !env.isEmpty else { return (pts, nil, nil) }
+        if let slope {
+            let measured = env.intervals.compactMap { Oscillation.period(ofDerivative: slope, from: $0.lowerBound, length: $0.upperBound - $0.lowerBound) }
+            if let shortest = measured.min() { env.shortestPeriod = shortest }
+        }
         let cut = pts.map { env.contains($0.x) ? Point($0.x, .nan) : $0 }
         let band = AreaMark(x: env.x, y1: env.lower, y2: env.upper, color: color.withAlpha(0.45), zOrder: zOrder)
         return (cut, band, env)

@@ -81,14 +81,14 @@ public struct ActivationTableFigure: FigureRecipe {
         let theme = figure.theme
         let props = activations.map(Self.properties)
         figure.title = "Activation functions at a glance"
-        figure.subtitle = "computed from the kernels: range of $f$, largest slope, slope at 0 (PyTorch's choice at a kink), and whether $|f'|$ → 0 in the tails (saturation)"
+        figure.subtitle = "computed from each function: range of $f$, largest slope, slope at 0 (PyTorch's choice at a kink), and whether $|f'|$ → 0 in the tails (saturation)"
         let header = ["activation", "range of $f$", "monotonic", "zero-centred", "bounded", "max $|f'|$", "$f'(0)$", "saturates?"]
         let yes = theme.color(2), no = theme.color(5)
         func mark(_ b: Bool) -> String { b ? "✓" : "✗" }
         var rows: [[String]] = []
         var colors: [[Color?]] = []
         for p in props {
-            rows.append([ActivationGridFigure.title(of: p.activation, among: activations), ActivationFigure.rangeText(p.range), mark(p.monotonic), mark(p.zeroCentred), mark(p.bounded),
+            rows.append([ActivationGridFigure.title(of: p.activation, among: activations), ActivationFigure.rangeText(of: p.activation), mark(p.monotonic), mark(p.zeroCentred), mark(p.bounded),
                          Self.peakText(p), TickFormat.short(p.derivativeAtZero, significant: 4), p.saturation.text])
             colors.append([nil, nil, p.monotonic ? yes : no, p.zeroCentred ? yes : no, p.bounded ? yes : no, nil, nil,
                            p.saturation == .none ? no : yes])

@@ -1,8 +1,8 @@
 import Optim
 import Viz
 
-/// Where the label of a horizontal asymptote goes: at the left or right end of its line, above or
-/// below it, whichever of the four leaves the most room to the curves drawn there. The label sits
+/// Where the label of a horizontal asymptote goes: at the left or right end of its line (the end where it
+/// holds, for a one-sided one), above or below it, whichever leaves the most room to the curves drawn there. The label sits
 /// over about the last 22 % of the plot's width and 8 % of its height next to the line; the room is
 /// the least vertical distance from that box to any curve in it, as a share of the y span shown.
 /// Tried as a new user would: x/(3(2x + 1)) has y = 1/6 in both tails and its label at the left end
@@ -17,7 +17,11 @@ enum AsymptoteLabels {
         for asym in a.asymptoteDetails where !seen.contains(where: { abs($0 - asym.y) <= 1e-12 * max(1, abs(asym.y)) }) {
             seen.append(asym.y)
             let lo = min(fit?.lower ?? asym.y, asym.y), hi = max(fit?.upper ?? asym.y, asym.y)
-            let place = placement(y: asym.y, curves: drawn, over: xr, ySpan: lo...max(hi, lo + 1e-12))
+            // A one-sided asymptote (softplus: y = 0 as x → −∞ only) is labelled at the end where it holds; its label at
+            // the right end sat where f ≈ x.
+            let sides = Set(a.asymptoteDetails.filter { abs($0.y - asym.y) <= 1e-12 * max(1, abs(asym.y)) }.map(\.side))
+            let ends: [Bool] = sides.count == 1 ? [sides.contains(-1)] : [false, true]
+            let place = placement(y: asym.y, curves: drawn, over: xr, ySpan: lo...max(hi, lo + 1e-12), ends: ends)
             var line = ReferenceLineMark.horizontal(y: asym.y, style: StrokeStyle(color: theme.muted, width: 1, dash: [4, 3]),
                                                     text: "$y$ = " + TickFormat.short(asym.y))
             line.textAtStart = place.atStart
@@ -28,11 +32,11 @@ enum AsymptoteLabels {
 
     /// (label at the left end, label below the line) for the line y = `y`.
     static func placement(y: Double, curves: [(Double) -> Double], over xr: ClosedRange<Double>,
-                          ySpan: ClosedRange<Double>) -> (atStart: Bool, below: Bool) {
+                          ySpan: ClosedRange<Double>, ends: [Bool] = [false, true]) -> (atStart: Bool, below: Bool) {
         let span = max(ySpan.upperBound - ySpan.lowerBound, 1e-300)
         let width = 0.22 * (xr.upperBound - xr.lowerBound), height = 0.08 * span
-        var best = (atStart: false, below: false), bestRoom = -Double.infinity
-        for atStart in [false, true] {
+        var best = (atStart: ends.first ?? false, below: false), bestRoom = -Double.infinity
+        for atStart in ends {
             let xs = (0...24).map { k in
                 atStart ? xr.lowerBound + width * Double(k) / 24 : xr.upperBound - width * Double(k) / 24
             }

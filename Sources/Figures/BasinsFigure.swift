@@ -32,7 +32,11 @@ public struct BasinsFigure: FigureRecipe, Sendable {
         maps == 1 && width > height ? (1, 2) : (mapRows + tableRows, maps)
     }
 
-    public func letter(_ i: Int) -> String { String(UnicodeScalar(UInt8(65 + i % 26))) }
+    /// A, B, …, Z, then AA, AB, … (never reused: 28 minima of sin x · cos y had two "A"s).
+    public func letter(_ i: Int) -> String {
+        let single = String(UnicodeScalar(UInt8(65 + i % 26)))
+        return i < 26 ? single : letter(i / 26 - 1) + single
+    }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme

@@ -3,9 +3,15 @@ import Viz
 /// Flat colours for categorical maps (basins, stable/diverged), drawn as a heatmap through a
 /// banded colormap: category c of k is the value (c + 0.5)/k.
 public enum CategoryColors {
-    /// Basin colours: the Okabe–Ito hues lightened so markers and lines stay visible on them.
+    /// Basin colours: the Okabe–Ito hues lightened so markers and lines stay visible on them; beyond the eight
+    /// hues each further round is lighter or darker (neighbouring basins of a periodic surface had one colour).
     public static func basins(_ count: Int, theme: Theme) -> [Color] {
-        (0..<count).map { Palette.okabeIto[$0 % Palette.okabeIto.count].mixed(with: Color.white, 0.35) }
+        let n = Palette.okabeIto.count
+        let rounds: [(Color, Double)] = [(Color.white, 0.35), (Color.black, 0.3), (Color.white, 0.7), (Color.black, 0.55)]
+        return (0..<count).map { i in
+            let (toward, amount) = rounds[(i / n) % rounds.count]
+            return Palette.okabeIto[i % n].mixed(with: toward, amount)
+        }
     }
 
     /// The colour of diverged starts or cells (a dark red that stays dark in greyscale).

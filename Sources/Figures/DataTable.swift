@@ -169,14 +169,24 @@ public enum NumberText {
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
         return v.description
     }
-    /// `v` with exactly `decimals` decimals (v ≥ 0, for labels), e.g. 0.0193 → "0.019".
+    /// `v` with exactly `decimals` decimals (0…17; more are taken as 17), e.g. 0.0193 → "0.019", −2.5 → "-2.500",
+    /// for labels. Total: `nan`, `inf` and `-inf` as in `shortest`, and a magnitude whose scaled digits do not
+    /// fit an exact integer (|v| · 10^decimals ≥ 2⁵³, where a Double has no decimals left) as `shortest` too
+    /// (1e+300), never a trap; no "-0.000" (a value that rounds to zero has no sign).
     public static func fixed(_ v: Double, decimals: Int) -> String {
+        guard v.isFinite else { return shortest(v) }
+        let digits = min(max(decimals, 0), 17)
         var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let units = Int((v * scale).rounded())
-        var frac = String(units % Int(scale))
-        while frac.count < decimals { frac = "0" + frac }
-        return String(units / Int(scale)) + "." + frac
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(v) * scale).rounded()
+        // Below 2⁵³ every integer is a Double, so the conversion is exact (and far from Int64's limit).
+        guard scaled < 9_007_199_254_740_992 else { return shortest(v) }
+        let units = UInt64(scaled), unit = UInt64(scale)
+        let sign = v < 0 && units > 0 ? "-" : ""
+        let whole = String(units / unit)
+        guard digits > 0 else { return sign + whole }
+        let frac = String(units % unit)
+        return sign + whole + "." + String(repeating: "0", count: digits - frac.count) + frac
     }
 
 }

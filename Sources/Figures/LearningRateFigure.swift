@@ -99,7 +99,10 @@ public struct LearningRateFigure: FigureRecipe {
                                            includeInLimits: false, zOrder: 1.5))
             }
             let color = theme.color(i)
-            let pts = ws.map { Point($0, curve.value($0)) }
+            var pts = ws.map { Point($0, curve.value($0)) }
+            // The step on which f overflowed to NaN (∞ − ∞) is drawn as a step to f = ±∞, off the view.
+            let overflow = OverflowStep(run, curve: curve)
+            if let o = overflow { pts.append(Point(o.w, o.f)) }
             // A step out of the view is drawn to the edge, with an arrow there (also when f overflows to ∞).
             let exit = PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: Interval(yLo - pad, yHi + pad))
             let path = LineMark(points: exit.shown, style: StrokeStyle(color: color, width: theme.lineWidth * 0.7), zOrder: 3)
@@ -121,6 +124,8 @@ public struct LearningRateFigure: FigureRecipe {
             var rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
             // The step that left f's domain, with f undefined (NaN) there.
             if run.leftDomain, case let .diverged(k) = run.stop, let to = run.divergedPosition.first { rows.append([Double(k), to, .nan]) }
+            // The step whose f overflowed to NaN, with f as float64 gave it.
+            if let o = overflow { rows.append([Double(o.step), o.w, curve.value(o.w)]) }
             tables.append(DataTable(name: NumberText.shortest(rate), columns: ["step", "w", "f"], rows: rows))
         }
         // One table keyed by the learning rate (a number).

@@ -72,8 +72,11 @@ extension PathExit {
         let left = to.x < x.lower, top = edge.y >= y.upper
         let f = to.y.isFinite ? "$f$ = " + TickFormat.short(to.y, significant: 2) : "$f$ overflows"
         let text = (left ? "← " : "") + "$w_{\(k)}$ = " + TickFormat.short(to.x, significant: 3) + ", " + f + (left ? "" : " →")
-        var mark = TextMark(text, at: edge, anchor: TextAnchor(left ? 1 : 0, top ? .top : .bottom),
-                            offset: Point(left ? -14 : 14, top ? -4 : 4), color: color, font: font)
+        // Beside the arrow on the side with more of the view: on the other, a label pulled back inside the
+        // panel would lie across the arrow (the arrow's glyph still says where w went).
+        let onLeft = edge.x - x.lower > x.upper - edge.x
+        var mark = TextMark(text, at: edge, anchor: TextAnchor(onLeft ? 1 : 0, top ? .top : .bottom),
+                            offset: Point(onLeft ? -14 : 14, top ? -4 : 4), color: color, font: font)
         mark.textKind = .annotation
         return mark
     }

@@ -31,7 +31,13 @@ public struct PitfallsFigure: FigureRecipe {
             let fMin = minima.map(curve.value).min() ?? 0
             return curve.value(nearest) <= fMin + 1e-9 * max(1, abs(fMin)) ? "global minimum" : "local minimum"
         }
-        if !view.contains(last) { return "leaves the view" }
+        if !view.contains(last) {
+            // Where it went is the outcome: w₀ = 20 on the built-in curve jumps to −348.5 and stays on the plateau.
+            let at = "w = " + TickFormat.short(last, significant: 4)
+            let settled = ws.count > 2 && abs(last - ws[ws.count - 2]) <= 1e-9 * max(1, abs(last))
+            if settled, abs(curve.derivative(last)) < 0.1 { return "leaves the view, stuck on a plateau at " + at }
+            return "leaves the view, at " + at + " after the last step"
+        }
         let span = view.upperBound - view.lowerBound
         if abs(curve.derivative(last)) < 0.1, abs(last - ws[0]) < 0.05 * span {
             // A hump is not a plateau: x⁴ − x² from w = 0 stays because f′(0) = 0 exactly, and any nudge rolls off.
@@ -96,7 +102,9 @@ public struct PitfallsFigure: FigureRecipe {
             let run = try runTrajectory(objective: objective, optimizer: optimizer, start: [r.start],
                                         options: TrajectoryOptions(steps: steps, recordGradients: false))
             let ws = run.coordinates(0)
-            let pts = ws.map { Point($0, curve.value($0)) }
+            // The step on which f overflowed to NaN (∞ − ∞) is drawn as a step to f = ±∞, off the view.
+            let overflow = OverflowStep(run, curve: curve)
+            let pts = ws.map { Point($0, curve.value($0)) } + (overflow.map { [Point($0.w, $0.f)] } ?? [])
             let color = theme.color(i)
             // A start far up a steep wall (w₀ = 20: f = 3.6×10⁴) is above the robust y range: said, as nothing of it shows.
             let f0 = curve.value(r.start), shownY = axes.yLimits ?? Interval(yLo, yHi)
@@ -118,16 +126,26 @@ public struct PitfallsFigure: FigureRecipe {
                                                color: color, font: theme.noteFont) {
                 axes.add(landing)
             }
-            if let first = pts.first {
-                axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
-            }
+            if let first = pts.first { Self.markStart(first, on: &axes, shown: shownY, color: color, theme: theme) }
             if !exit.excursions.endsOutside, let last = pts.last {
                 axes.add(ScatterMark(points: [last], shape: .circle, size: theme.markerSize * 1.5, color: color, edge: theme.foreground, zOrder: 5))
             }
-            let part = DataTable(name: "", columns: ["step", "w", "f"], rows: ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] })
+            let rows = ws.enumerated().map { [Double($0.offset), $0.element, curve.value($0.element)] }
+                + (overflow.map { [[Double($0.step), $0.w, curve.value($0.w)]] } ?? [])
+            let part = DataTable(name: "", columns: ["step", "w", "f"], rows: rows)
             tables.append(DataTable.long(name: "runs", keys: ["start", "lr"], [([.real(r.start), .real(r.rate)], part)]))
         }
         figure.add(axes)
         return [DataTable.long(name: "runs", keys: [], tables.map { ([], $0) })]
+    }
+
+    /// The start's square, and for a start above (below) the view a triangle inside that edge at its w,
+    /// pointing to where it is (w₀ = 20 on the built-in curve, f = 35715, showed nothing).
+    private static func markStart(_ first: Point, on axes: inout Axes, shown: Interval, color: Color, theme: Theme) {
+        axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
+        guard first.x.isFinite, first.y.isFinite, !shown.contains(first.y) else { return }
+        let up = first.y > shown.upper, inset = 0.035 * (shown.upper - shown.lower)
+        axes.add(ScatterMark(points: [Point(first.x, up ? shown.upper - inset : shown.lower + inset)], shape: up ? .triangle : .triangleDown,
+                             size: theme.markerSize * 1.2, color: color, edge: theme.foreground, zOrder: 5))
     }
 }

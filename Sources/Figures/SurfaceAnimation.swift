@@ -135,6 +135,6 @@ public struct SurfaceAnimation {
     /// The legend row of a run during the animation, in the still figure's wording (see
     /// `SurfaceRun.legendRow`), so the rows keep their form on the last frame.
     static func progress(_ run: SurfaceRun, step: Int, surface: Surface) -> String {
-        run.legendRow(atStep: step, surface: surface)
+        run.legendRow(atStep: step, surface: surface, farPoint: false)
     }
 }

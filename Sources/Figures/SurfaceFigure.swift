@@ -82,7 +82,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             addUserCurves(to: &curves, theme: theme)
             curves.legend = .outsideRight
             // The curves' legend does not say where paths left the map: the footnote does, when the map cannot.
-            figure.footnote = ([note, exitFootnote].compactMap { $0 } + notes).joined(separator: "; ")
+            // One line each (the curves' note ends in a full stop; "; " gave "not drawn.; Paths leaving…").
+            figure.footnote = ([note, exitFootnote].compactMap { $0 } + notes).joined(separator: "\n")
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)

@@ -113,8 +113,11 @@ public struct SurfaceRun: Sendable {
     /// The legend row of the run as it stands at `step`, in one wording for every frame of an animation and
     /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), after
     /// what has happened by then: "diverged at step k", "leaves the view at step k", "leaves the view at
-    /// step 4, returns at step 7" (see `ViewExcursions.words`; not with `view: false`).
-    public func legendRow(atStep step: Int, surface: Surface, view: Bool = true) -> String {
+    /// step 4, returns at step 7" (see `ViewExcursions.words`; not with `view: false`). `farPoint: false` (an
+    /// animation's frames before the last) says of a run outside the view only its loss, "leaves the view at
+    /// step 2; f = 3.11×10²⁴", in every frame from the one where it leaves, not where it is far away
+    /// ("→ (−4.2×10⁵, 3539.78)", a row that widened the legend of every frame).
+    public func legendRow(atStep step: Int, surface: Surface, view: Bool = true, farPoint: Bool = true) -> String {
         let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
             : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
         let name = surface.dataset == nil ? "f" : "L"
@@ -128,6 +131,9 @@ public struct SurfaceRun: Sendable {
         let j = index(atStep: step)
         let said = away.words.map { entry + $0 } ?? entry
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return said }
+        if away.endsOutside, !farPoint, !plan(contains: points[j]) {
+            return said + "; \(name) " + Self.valueWords(trajectory.values[j])
+        }
         if away.endsOutside {
             // Where it is by then: a run that keeps growing (lr 1.5 on a bowl: ×2 a step) is told from one that
             // left for a moment by its last loss.

@@ -46,7 +46,7 @@ public struct VanishingFigure: FigureRecipe {
             let m = a.maxAbsDerivative.value
             let ns = (0...depth).map(Double.init)
             let factors = ns.map { m > 0 ? Double.pow(m, $0) : ($0 == 0 ? 1 : 0) }
-            let label = a.displayName + " (max $|f'|$ = " + TickFormat.short(m) + ")"
+            let label = a.label(among: activations) + " (max $|f'|$ = " + TickFormat.short(m) + ")"
             bound.add(LineMark(points: zip(ns, factors).map { Point($0, $1 > 0 ? $1 : .nan) }, style: style, label: label,
                                marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
             for (n, f) in zip(ns, factors) { boundTable.cells.append([.text(a.tableName), .integer(Int64(n)), .real(f)]) }
@@ -71,6 +71,11 @@ public struct VanishingFigure: FigureRecipe {
             }
             tables.append(DataTable(name: a.tableName, columns: ["layer", "mean_abs_dL_dW"],
                                     rows: zip(layers, grads).map { [$0, $1] }))
+        }
+        if activations.allSatisfy({ !($0.maxAbsDerivative.value.isFinite) }) {
+            // Every bound is ∞ from one layer on (x²: f′ unbounded): only n = 0 has a point, and the axis ran −1 … 1.
+            bound.xLimits = Interval(0, Double(max(depth, 2)))
+            bound.yLimits = Interval(0.1, 10)
         }
         if emptySeries == activations.count {  // nothing to scale the axes by: an empty panel of the layers
             measured.xLimits = Interval(1, Double(max(depth, 2)))

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Makes every input argument readable as a regular file: `-` (standard input) and files that can be
 /// read only once (pipes, FIFOs, sockets: `/dev/stdin` in a pipeline, bash's `<(…)`) are first copied,
@@ -21,13 +22,11 @@ public enum InputSpool {
     ///   and a failed copy.
     public static func readable(_ path: String) throws(RunLogError) -> String {
         if path != "-" {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return path }  // the readers say what is missing
+            guard let info = OS.status(of: path) else { return path }  // the readers say what is missing
             noteRead(path)
             // Pipes and sockets can be read once; files, directories and devices are read in place
             // (the readers refuse a device's endless or binary bytes after their first block).
-            let kind = info.st_mode & S_IFMT
-            if kind != S_IFIFO && kind != S_IFSOCK { return path }
+            if info.kind != .fifo && info.kind != .socket { return path }
         } else if isatty(STDIN_FILENO) == 1 {
             throw RunLogError(file: displayName(path), "is a terminal; pipe a file into it "
                 + "(e.g. python train.py | dlplot runs - -o curves.png) or give the file's name")
@@ -51,17 +50,15 @@ public enum InputSpool {
     /// Records that the file (or directory) `path` is an input of this process, so that no output may
     /// replace it (see `isInput`). Readers call it for every file they open inside a directory.
     public static func noteRead(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return }
-        cache.noteInput(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard let info = OS.status(of: path) else { return }
+        cache.noteInput(info.identity)
     }
 
     /// Whether `path` names (through links, `./`, any spelling) a file this process has read as input:
     /// an output there would destroy the user's log or data.
     public static func isInput(_ path: String) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        return cache.isInput(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        guard let info = OS.status(of: path) else { return false }
+        return cache.isInput(info.identity)
     }
 }
 
@@ -71,14 +68,14 @@ private final class SpoolCache: @unchecked Sendable {
     private var copies: [String: String] = [:]
     private var inputs = Set<[UInt64]>()
 
-    func noteInput(device: UInt64, inode: UInt64) {
+    func noteInput(_ identity: [UInt64]) {
         lock.lock(); defer { lock.unlock() }
-        inputs.insert([device, inode])
+        inputs.insert(identity)
     }
 
-    func isInput(device: UInt64, inode: UInt64) -> Bool {
+    func isInput(_ identity: [UInt64]) -> Bool {
         lock.lock(); defer { lock.unlock() }
-        return inputs.contains([device, inode])
+        return inputs.contains(identity)
     }
 
     func spooled(_ path: String) throws(RunLogError) -> String {

@@ -29,9 +29,7 @@ struct DLPlot: ParsableCommand {
         // Past a file-size limit (`ulimit -f`) a write fails with EFBIG, reported as "file too large" and
         // exit 1 with the temporary removed, instead of the process being killed mid-write.
         signal(SIGXFSZ, SIG_IGN)
-        if let message = ProcessEnd.tooManyArgumentsMessage(arguments) ?? RepeatedOutputs.message(arguments) ?? RepeatedOptions.message(arguments) {
-            CommandLineErrors.refuse(message)
-        }
+        if let message = refusalBeforeParsing(arguments) { CommandLineErrors.refuse(message) }
         if let name = arguments.first, let command = allSubcommands.first(where: { $0.configuration.commandName == name }),
            var parsed = try? command.parseAsRoot(Array(arguments.dropFirst())),
            type(of: parsed) == command {  // not the built-in help command, which would name `activation` alone
@@ -44,12 +42,7 @@ struct DLPlot: ParsableCommand {
             return
         }
         // `dlplot help activaton` would print the top-level help and succeed: name the unknown command instead.
-        let named = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
-        if let message = ProcessEnd.unknownCommandMessage(named) ?? ProcessEnd.unknownOptionMessage(arguments)
-            ?? ProcessEnd.dashArgumentMessage(arguments) ?? ProcessEnd.optionAfterDashDashMessage(arguments)
-            ?? ProcessEnd.positionalListMessage(arguments) {
-            CommandLineErrors.refuse(message)
-        }
+        if let message = refusalAfterFailedParse(arguments) { CommandLineErrors.refuse(message) }
         var command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -62,6 +55,35 @@ struct DLPlot: ParsableCommand {
             CommandLineErrors.exit(for: error, arguments: arguments, parsing: false)
         }
         ProcessEnd.checkStandardOutput()
+    }
+}
+
+extension DLPlot {
+    /// The refusals found before any parsing: too many arguments, an output or option given twice.
+    static func refusalBeforeParsing(_ arguments: [String]) -> String? {
+        ProcessEnd.tooManyArgumentsMessage(arguments) ?? RepeatedOutputs.message(arguments) ?? RepeatedOptions.message(arguments)
+    }
+
+    /// The refusals said instead of ArgumentParser's own error when a command line does not parse as its
+    /// command: an unknown command or option (with the closest name), an expression read as an option, …
+    static func refusalAfterFailedParse(_ arguments: [String]) -> String? {
+        let named = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+        return ProcessEnd.unknownCommandMessage(named) ?? ProcessEnd.unknownOptionMessage(arguments)
+            ?? ProcessEnd.dashArgumentMessage(arguments) ?? ProcessEnd.optionAfterDashDashMessage(arguments)
+            ?? ProcessEnd.positionalListMessage(arguments)
+    }
+
+    /// A command line parsed as the shell's `dlplot` parses it, with the same refusals (for the gallery's
+    /// entries, which must say what the same command typed says).
+    static func parseCommandLine(_ raw: [String]) throws -> ParsableCommand {
+        let arguments = EmptyAttachedValues.split(raw)
+        if let message = refusalBeforeParsing(arguments) { throw ValidationError(message) }
+        if let name = arguments.first, let command = allSubcommands.first(where: { $0.configuration.commandName == name }),
+           let parsed = try? command.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == command {
+            return parsed
+        }
+        if let message = refusalAfterFailedParse(arguments) { throw ValidationError(message) }
+        return try parseAsRoot(arguments)
     }
 }
 

@@ -76,9 +76,9 @@ final class AnimatedCommandsTests: XCTestCase {
         XCTAssertEqual(step, 580)
         XCTAssertLessThanOrEqual(Double(step), times[k])
         XCTAssertGreaterThan(Double(step), times[k - 1], "announced in the first frame at or after its step")
-        // Before, the rows are the still figure's words at that step: gd has left the surface's view, momentum
-        // is somewhere with some loss.
-        XCTAssertTrue(text(k - 1).hasPrefix("gd lr=1.1 | leaves the view at step 1; → ("), text(k - 1))
+        // Before, the rows are the still figure's words at that step: gd has left the surface's view (with its
+        // loss, not where it is far away), momentum is somewhere with some loss.
+        XCTAssertTrue(text(k - 1).hasPrefix("gd lr=1.1 | leaves the view at step 1; f "), text(k - 1))
         XCTAssertTrue(text(k - 1).contains(" | momentum lr=0.1 | → ("), text(k - 1))
         XCTAssertEqual(crosses(k - 1), 0)
         XCTAssertEqual(crosses(k), 1)
@@ -124,27 +124,29 @@ final class AnimatedCommandsTests: XCTestCase {
         }
     }
 
-    /// A long run's legend says losses such as 1.7×10⁻³⁶ before it ends at f = 0: at 640×400 the frames' rows
-    /// are wider than the room right of the plots, so every frame before the last draws the legend at one
-    /// smaller size that keeps the box on the page (it ran 40 px past the edge); the last frame is the still's.
-    func testAFrameLegendWiderThanThePageIsDrawnSmallerToFit() throws {
+    /// A long run's legend says losses such as 1.7×10⁻³⁶ before it ends at f = 0: the frames' rows
+    /// are wider than the last frame's. The legend is laid out once for every frame's rows: one box and one type
+    /// size in every frame, on the page (the frames before the last were drawn smaller, then the box jumped).
+    func testAFrameLegendWiderThanTheLastIsLaidOutOnceForAllFrames() throws {
         let command = try DLPlot.CurvesCommand.parse(["--surface", "ellipse", "--optimizers", "gd,momentum", "--lr", "0.1",
-                                                      "--steps", "1000000", "--size", "640x400"])
+                                                      "--steps", "1000000", "--size", "800x500"])
         let (figure, _) = try command.makeAnimatedFigure()
-        let animation = Animation(revealing: figure, frames: 10, timing: .even)
+        let plain = Animation(revealing: figure, frames: 10, timing: .even)
+        let animation = plain.reservingLegendRoom()
         let final = animation.lastFrame
+        let p = try XCTUnwrap(final.panels.indices.first { !final.panels[$0].axes.legendReserve.isEmpty }, "a row is wider in some frame")
         let canvas = try CairoBackend(size: final.size, kind: .raster(pixelsPerPoint: final.dpi / 72))
         let layout = try FigureRenderer(figure: final, canvas: canvas, resolution: final.dpi / 72).layout()
         let texts = FrameTexts(animation, layout: layout, canvas: canvas)
-        let p = try XCTUnwrap(layout.axes.indices.first { layout.axes[$0].legend != nil })
-        XCTAssertLessThan(texts.legendScale(p), 1)
-        XCTAssertGreaterThan(texts.legendScale(p), 0.6)
+        let base = try XCTUnwrap(layout.axes[p].legend)
+        XCTAssertGreaterThanOrEqual(base.font.size, figure.theme.legendFont.size * LegendPlacer.minimumScale - 1e-9, "at the font floor or above")
         for k in 0..<10 {
             let l = AnimationRenderer.frameLayout(animation, final: final, layout: layout, frame: k, canvas: canvas, texts: texts)
             let legend = try XCTUnwrap(l.axes[p].legend), origin = try XCTUnwrap(l.axes[p].legendOrigin)
             XCTAssertLessThanOrEqual(origin.x + legend.size.width, final.size.width, "frame \(k + 1): the box stays on the page")
-            let base = layout.axes[p].legend?.font.size ?? 0
-            XCTAssertEqual(legend.font.size, base * (k == 9 ? 1 : texts.legendScale(p)), accuracy: 1e-9, "frame \(k + 1)")
+            XCTAssertEqual(legend.font.size, base.font.size, accuracy: 1e-9, "frame \(k + 1): one type size")
+            XCTAssertEqual(legend.size.width, base.size.width, accuracy: 1e-9, "frame \(k + 1): one box")
+            XCTAssertEqual(legend.size.height, base.size.height, accuracy: 1e-9, "frame \(k + 1): one box")
         }
     }
 

@@ -5,7 +5,7 @@ import XCTest
 
 /// `loss`: the direct labels "MAE" and "Huber" moved to free spots beside the MSE curve (at e ≈ 1.3,
 /// L ≈ 4.2 while MAE there is 1.3): only the colour linked them to their curves. Each label now stays
-/// beside its own curve: the curve nearest its box (in pixels) is the one it names.
+/// beside its own curve: the curve nearest the middle of its box's top or bottom edge is the one it names.
 final class CurveLabelTests: XCTestCase {
     /// Pixel ↔ data for one axis, from two of the panel's numeric tick labels (linear axes).
     private struct AxisMap {
@@ -20,12 +20,15 @@ final class CurveLabelTests: XCTestCase {
 
     private func number(_ s: String) -> Double? { Double(s.replacingOccurrences(of: "\u{2212}", with: "-")) }
 
-    /// The distance in pixels from the box `b` to the curve `f` over the error range -3…3.
+    /// The distance in pixels from the middle of the box `b`'s top or bottom edge (where a name set above
+    /// or below its curve meets it) to the curve `f` over the error range -3…3. (The whole box was used: a
+    /// name in the narrow wedge at its curve's end, the steep next curve passing its far corner, counted
+    /// as nearer the other curve.)
     private func distance(_ b: Rect, _ f: (Double) -> Double, x: AxisMap, y: AxisMap) -> Double {
         (0...600).map { i -> Double in
             let e = -3 + 6 * Double(i) / 600
             let (px, py) = (x.pixel(e), y.pixel(f(e)))
-            return hypot(max(b.minX - px, 0, px - b.maxX), max(b.minY - py, 0, py - b.maxY))
+            return min(hypot(px - b.midX, py - b.minY), hypot(px - b.midX, py - b.maxY))
         }.min() ?? .infinity
     }
 

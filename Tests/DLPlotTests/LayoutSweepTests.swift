@@ -7,7 +7,9 @@ import XCTest
 /// figure command and its options, each rendered (in process, through the recording backend) and its
 /// layout report checked by `LayoutChecks`. `make test` runs the first `defaultCount`; `DLPLOT_SWEEP_COUNT`
 /// sets how many (the full sweep is 2,000+), `DLPLOT_SWEEP_SEED` the seed, `DLPLOT_SWEEP_LOG` a file for
-/// every failure.
+/// every failure, `DLPLOT_SWEEP_BINARY` a built `dlplot` to run each command with instead (a release build
+/// runs the full count in minutes: `swift build -c release --product dlplot`, then
+/// `DLPLOT_SWEEP_BINARY=.build/release/dlplot DLPLOT_SWEEP_COUNT=2000`).
 final class LayoutSweepTests: XCTestCase {
     /// Commands checked when `DLPLOT_SWEEP_COUNT` is not set (a couple of minutes on a quiet machine).
     static let defaultCount = 25
@@ -16,17 +18,22 @@ final class LayoutSweepTests: XCTestCase {
         let env = ProcessInfo.processInfo.environment
         let count = env["DLPLOT_SWEEP_COUNT"].flatMap(Int.init) ?? Self.defaultCount
         var gen = SweepGenerator(seed: env["DLPLOT_SWEEP_SEED"].flatMap(UInt64.init) ?? 20_261_129)
+        let binary = env["DLPLOT_SWEEP_BINARY"]
+        var kinds: [String: Int] = [:]
         var failures: [String] = [], refused: [String] = [], tooSmall = 0
         for _ in 0..<count {
             let args = gen.next()
             let line = "dlplot " + args.joined(separator: " ")
             do {
-                let report = try Self.report(args)
+                let report = try binary.map { try SweepBinary.report(args, binary: $0) } ?? Self.report(args)
                 // A legend put in a corner the user named stays there, over data if need be (README): only
                 // the placements the layout chooses must keep off the data.
                 let corner = zip(args, args.dropFirst()).contains { $0 == "--legend" && Self.corners.contains($1) }
                 let problems = LayoutChecks.problems(report).filter { !(corner && $0.hasPrefix("legend ") && $0.contains(" covers ")) }
+                for p in problems { kinds[Self.kind(of: p), default: 0] += 1 }
                 if !problems.isEmpty { failures.append(line + "\n    " + problems.prefix(4).joined(separator: "\n    ")) }
+            } catch let e as SweepBinary.Refusal {
+                if e.tooSmall { tooSmall += 1 } else { refused.append(line + "\n    " + e.description) }
             } catch let e as VizError {
                 // A page too small for its content is refused (exit 64) by design; count, do not fail.
                 if case .pageTooSmall = e { tooSmall += 1 } else { refused.append(line + "\n    " + e.description) }
@@ -37,9 +44,16 @@ final class LayoutSweepTests: XCTestCase {
         if let dir = env["DLPLOT_SWEEP_LOG"] {
             try (failures + ["--- refused"] + refused).joined(separator: "\n").write(toFile: dir, atomically: true, encoding: .utf8)
         }
-        print("layout sweep: \(count) commands, \(failures.count) break a rule, \(refused.count) refused, \(tooSmall) refused as too small a page")
+        print("layout sweep: \(count) commands, \(failures.count) break a rule, \(refused.count) refused, \(tooSmall) refused as too small a page; "
+              + "broken rules by kind: \(kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         XCTAssertEqual(refused, [], "valid commands refused")
         XCTAssertEqual(failures.count, 0, "\(failures.count) of \(count) commands break the layout rules:\n" + failures.prefix(30).joined(separator: "\n"))
+    }
+
+    /// The rule a `LayoutChecks` problem line breaks: intersect, off the page, cut off, or covers data.
+    static func kind(of problem: String) -> String {
+        for k in ["intersect", "leaves the page", "is cut off", "covers"] where problem.contains(k) { return k }
+        return "other"
     }
 
     /// The `--legend` values that put the legend in a fixed corner.

@@ -49,8 +49,9 @@ final class PassSixNumbersTests: XCTestCase {
         XCTAssertLessThanOrEqual(x.lower, -10); XCTAssertGreaterThanOrEqual(x.upper, 20)
         let labels = axes.marks.compactMap { ($0 as? LineMark)?.label }
         XCTAssertTrue(labels.contains("$w_0$ = −10, $\\alpha$ = 0.05: stuck on a plateau"), "\(labels)")
-        // From 20 the first step lands at −348.5, outside even the widened view: it does leave.
-        XCTAssertTrue(labels.contains("$w_0$ = 20, $\\alpha$ = 0.05: starts above the view ($f$ = 35715), leaves the view"), "\(labels)")
+        // From 20 the first step lands at −348.5, outside even the widened view: it does leave, and sticks there.
+        XCTAssertTrue(labels.contains("$w_0$ = 20, $\\alpha$ = 0.05: starts above the view ($f$ = 35715), leaves the view, "
+                                      + "stuck on a plateau at w = −348.5"), "\(labels)")
     }
 
     /// Y6-5: the two ends of a 2-cycle printed to two decimals were both "(1.00, 1.00)".

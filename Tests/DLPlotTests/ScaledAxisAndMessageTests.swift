@@ -55,8 +55,9 @@ final class ScaledAxisAndMessageTests: XCTestCase {
         XCTAssertEqual(glued.stderr, "Error: -o: '-o=' gives no value; a short option takes its value after a space: -o VALUE\n")
         let frames = try runDLPlot(["lr", "--rates", "0.1", "--steps", "2", "--animate", "--frames-dir", "/proc/dlplot-frames"], in: dir)
         XCTAssertNotEqual(frames.status, 0)
-        XCTAssertTrue(frames.stderr.hasPrefix("Error: cannot create --frames-dir '/proc/dlplot-frames': "), frames.stderr)
-        XCTAssertGreaterThan(frames.stderr.count, "Error: cannot create --frames-dir '/proc/dlplot-frames': \n".count)
+        XCTAssertEqual(frames.status, 1, "a directory the file system refuses is a failed write")
+        XCTAssertTrue(frames.stderr.hasPrefix("Error: cannot write --frames-dir '/proc/dlplot-frames': cannot create the directory: "), frames.stderr)
+        XCTAssertGreaterThan(frames.stderr.count, "Error: cannot write --frames-dir '/proc/dlplot-frames': cannot create the directory: \n".count)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
     }
 

@@ -35,7 +35,10 @@ final class AnimationWordingTests: XCTestCase {
         let wild = try SurfaceRuns.run([OptimizerRequest(name: "sgd", settings: ["lr": 5])], plan: plan(try Surface(named: "bowl"), start: Point2(1, 1), steps: 30))[0]
         let k = try XCTUnwrap(wild.diverged ?? wild.leavesView)
         XCTAssertTrue(SurfaceAnimation.progress(wild, step: k - 1, surface: try Surface(named: "bowl")).hasPrefix("→ ("))
-        XCTAssertEqual(SurfaceAnimation.progress(wild, step: 30, surface: try Surface(named: "bowl")), wild.outcome(surface: try Surface(named: "bowl")))
+        // Out of the view, a frame says the loss (the still figure also says where the run ended, far away:
+        // that row widened every frame's legend, Z7-2).
+        XCTAssertEqual(SurfaceAnimation.progress(wild, step: 30, surface: try Surface(named: "bowl")), "leaves the view at step 1; f = 3.59×10⁵⁷")
+        XCTAssertEqual(wild.outcome(surface: try Surface(named: "bowl")), "leaves the view at step 1; → (4.24×10²⁸, 4.24×10²⁸), f = 3.59×10⁵⁷")
     }
 
     /// The 3-D view says which step each frame shows, as the plane does: "step k" in the panel's top-left

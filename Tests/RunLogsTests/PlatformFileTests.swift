@@ -36,4 +36,28 @@ final class PlatformFileTests: XCTestCase {
         }
         XCTAssertEqual(OS.writeAll(-1, [1], at: 0), "Bad file descriptor")
     }
+
+    /// `OS.status` names each kind of file, through links or not, with its size and identity; `sameFile`
+    /// and `realPath` see through links and spellings.
+    func testStatusNamesEveryKindAndSeesThroughLinks() throws {
+        let dir = try XCTUnwrap(OS.realPath(NSTemporaryDirectory())) + "/platform-stat-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data([1, 2, 3, 4, 5]).write(to: URL(fileURLWithPath: dir + "/f"))
+        XCTAssertEqual(mkfifo(dir + "/p", 0o600), 0)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/l", withDestinationPath: dir + "/f")
+        XCTAssertEqual(OS.status(of: dir + "/f")?.kind, .regular)
+        XCTAssertEqual(OS.status(of: dir + "/f")?.size, 5)
+        XCTAssertEqual(OS.status(of: dir)?.kind, .directory)
+        XCTAssertEqual(OS.status(of: dir + "/p")?.kind, .fifo)
+        XCTAssertEqual(OS.status(of: "/dev/null")?.kind, .characterDevice)
+        XCTAssertEqual(OS.status(of: dir + "/l")?.kind, .regular, "a link is followed")
+        XCTAssertEqual(OS.status(of: dir + "/l", followingLinks: false)?.kind, .symbolicLink)
+        XCTAssertNil(OS.status(of: dir + "/missing"))
+        XCTAssertTrue(OS.sameFile(dir + "/l", dir + "/./f"))
+        XCTAssertFalse(OS.sameFile(dir + "/f", dir + "/p"))
+        XCTAssertFalse(OS.sameFile(dir + "/f", dir + "/missing"))
+        XCTAssertEqual(OS.realPath(dir + "/l"), dir + "/f")
+        XCTAssertNil(OS.realPath(dir + "/missing"))
+    }
 }

@@ -12,6 +12,8 @@ public struct ProbedMP4 {
     public let pixelFormat: String
     public let framesPerSecond: Double
     public let packets: Int
+    /// The H.264 level times ten (51 = level 5.1), as the stream's parameters say.
+    public let level: Int
     /// The four-letter types of the file's top-level boxes, in file order (e.g. ftyp, free, moov, mdat).
     public let topLevelBoxes: [String]
     /// How many frames the decoder gave back.
@@ -30,6 +32,7 @@ public struct ProbedMP4 {
               let par = stream.pointee.codecpar else { throw ProbeError.unreadable(-1) }
         codec = String(cString: avcodec_get_name(par.pointee.codec_id))
         width = Int(par.pointee.width); height = Int(par.pointee.height)
+        level = Int(par.pointee.level)
         pixelFormat = av_get_pix_fmt_name(AVPixelFormat(rawValue: par.pointee.format)).map { String(cString: $0) } ?? "?"
         let rate = stream.pointee.r_frame_rate
         framesPerSecond = rate.den == 0 ? 0 : Double(rate.num) / Double(rate.den)

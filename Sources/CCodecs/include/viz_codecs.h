@@ -51,6 +51,9 @@ typedef struct viz_mp4_writer viz_mp4_writer;
 /* Opens width x height (both even) at fps_num/fps_den frames per second. Returns the writer in *out and 0,
  * or -1 when libavcodec has no H.264 encoder, -2 on any other failure, -3 when the codec is not loaded. */
 int viz_mp4_open(viz_mp4_writer **out, int width, int height, int fps_num, int fps_den);
+/* The reference frames the encoder keeps at width x height: at most 6, and no more than H.264 level 5.1's
+ * decoded picture buffer holds (so frames up to 4096x2304 stay within level 5.1). */
+int viz_mp4_reference_frames(int width, int height);
 /* Adds Cairo's ARGB32 pixels (top-left width x height of them, `stride` a row), shown `repeat` frame times. */
 int viz_mp4_add(viz_mp4_writer *mp4, const uint8_t *bgra, int stride, int repeat);
 /* Flushes and writes the index; on success (1) *out (malloc'ed) and *size hold the file. Frees mp4. */

@@ -147,7 +147,7 @@ public struct Activation: Sendable, Hashable {
 
     /// The display name, e.g. "Leaky ReLU".
     public var displayName: String {
-        if let expression { return "$" + expression.mathLabel + "$" }
+        if let expression { return expression.displayLabel }
         return ActivationCatalog.entry(function: self).displayName
     }
 

@@ -71,6 +71,16 @@ extension Activation {
         }
     }
 
+    /// The values f takes when they are finitely many (the binary step's {0, 1}, a typed x/|x|'s {−1, 1}),
+    /// sorted; nil for a function that takes a continuum of values (see `outputRange`).
+    public var outputValues: [Double]? {
+        switch function {
+        case .binaryStep: return [0, 1]
+        case .expression(let e): return e.shape.discreteValues
+        default: return nil
+        }
+    }
+
     /// x positions where f is continuous but f′ jumps (so samplers can place points exactly there).
     public var kinks: [Double] {
         switch function {

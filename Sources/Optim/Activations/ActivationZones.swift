@@ -153,7 +153,8 @@ extension Activation {
         if peak.isInfinite {
             // A pole: |f′| → ∞ from the sides where f′ is huge (1/x: both; log: from the right).
             // (AD gives log′(x) = 1/x left of 0 too: only a side where f is defined counts.)
-            let l = abs(left) > 1e6 && value(at - eps).isFinite, r = abs(right) > 1e6 && value(at + eps).isFinite
+            // Large at 10⁻⁹ from it: 1/x gives 10⁹, √x only 1.6×10⁴ (its "∞ as x → 0" lacked the ⁺).
+            let l = abs(left) > 1e3 && value(at - eps).isFinite, r = abs(right) > 1e3 && value(at + eps).isFinite
             return SteepestSlope(magnitude: peak, at: at, slope: (r ? right : left) < 0 ? -peak : peak, approach: l == r ? 0 : r ? 1 : -1)
         }
         if matches(left) { return SteepestSlope(magnitude: peak, at: at, slope: left.sign == .minus ? -peak : peak, approach: -1) }

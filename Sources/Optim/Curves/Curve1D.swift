@@ -164,8 +164,15 @@ public struct Curve1D: Sendable, Hashable {
     public var minima: [Double] {
         switch kind {
         case .square, .quartic: return [0]
-        case .doubleWell, .pitfalls, .expression:
+        case .doubleWell, .pitfalls:
             return Curve1D.localMinima(of: derivative, in: viewRange).sorted { value($0) < value($1) }
+        case .expression:
+            // f′ changes sign across a pole or a domain edge too (log: 1/x < 0 left of 0, where f is NaN): a
+            // minimum has f finite there and on both sides.
+            let h = (viewRange.upperBound - viewRange.lowerBound) * 1e-6
+            return Curve1D.localMinima(of: derivative, in: viewRange)
+                .filter { value($0).isFinite && value($0 - h).isFinite && value($0 + h).isFinite }
+                .sorted { value($0) < value($1) }
         }
     }
 
@@ -176,7 +183,9 @@ public struct Curve1D: Sendable, Hashable {
         for k in 1..<n {
             let a = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k - 1) / Double(n)
             let b = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k) / Double(n)
-            guard derivative(a) < 0, derivative(b) >= 0 else { continue }
+            // f′ NaN at the cell's end counts as "no longer falling": a cusp's minimum (√|x| at 0, where torch's
+            // f′ is NaN) is found; a NaN that is a domain edge has no finite f on both sides and is dropped by the caller.
+            guard derivative(a) < 0, !(derivative(b) < 0) else { continue }
             var lo = a, hi = b
             for _ in 0..<100 { let m = (lo + hi) / 2; if derivative(m) < 0 { lo = m } else { hi = m } }
             found.append((lo + hi) / 2)

@@ -71,9 +71,24 @@ extension Activation {
 
 extension MathExpression {
     /// The parameter values in math, e.g. `$\beta = 0.5$` (sorted by name; empty without parameters).
-    public var parameterLabel: String {
-        parameters.keys.sorted().map { "$" + MathExpression.label(name: $0).trimmingSuffixSpace + " = "
-            + MathExpression.label(parameterValue: parameters[$0] ?? 0) + "$" }.joined(separator: ", ")
+    public var parameterLabel: String { MathExpression.parameterLabel(parameters) }
+
+    /// `values` in math, e.g. `$\beta = 0.5$, $a = 2$` (sorted by name).
+    public static func parameterLabel(_ values: [String: Double]) -> String {
+        values.keys.sorted().map { "$" + label(name: $0).trimmingSuffixSpace + " = "
+            + label(parameterValue: values[$0] ?? 0) + "$" }.joined(separator: ", ")
+    }
+}
+
+extension Activation {
+    /// The name that tells this member apart from `others` of the same name: "Softplus ($\beta = 0.5$)" with
+    /// the parameters whose values differ among them (a --param list gives one curve per value), the display
+    /// name when it is alone; a typed expression's `label`.
+    public func label(among others: [Activation]) -> String {
+        guard expression == nil else { return label }
+        let twins = others.filter { $0.name == name }
+        let differing = parameters.filter { key, value in twins.contains { $0.parameters[key] != value } }
+        return differing.isEmpty ? displayName : displayName + " (" + MathExpression.parameterLabel(differing) + ")"
     }
 }
 

@@ -17,21 +17,30 @@ public struct ExpressionSurface: Sendable, Hashable {
         self.expression = expression
         let box = view ?? ExpressionSurface.defaultView(expression)
         let critical = CriticalPoints(expression, in: box)
-        var info = SurfaceInfo(displayName: "$" + expression.mathLabel + "$", summary: "typed expression " + expression.source,
+        var info = SurfaceInfo(displayName: ExpressionSurface.name(expression), summary: "typed expression " + expression.source,
                                formula: expression.formulaWithParameters, minima: critical.globalMinima, saddles: critical.saddles,
-                               viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box))
+                               viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box, minima: critical.globalMinima))
         info.localMinima = critical.localMinima
         self.info = info
         unresolvedPeriod = critical.unresolvedPeriod
     }
 
+    /// The expression in math with its parameter values ("$a x^{2} + y^{2}$ ($a = 3$)"), as the titles of curves,
+    /// steps, stability and basins name the surface: a slide must say which member of the family it shows.
+    static func name(_ e: MathExpression) -> String {
+        e.parameters.isEmpty ? e.displayLabel : e.displayLabel + " (" + e.parameterLabel + ")"
+    }
+
     /// [−3, 3]², widened (with a margin of 15 % of the minima's spread, at least 1, rounded out to
-    /// halves) to hold every global minimum found in [−10, 10]²: typed Himmelblau has its four minima
+    /// halves) to hold every global minimum found in [−10, 10]² (in [−5, 5]² when there are more than 8): typed Himmelblau has its four minima
     /// at |x|, |y| up to 3.8, and a view of [−3, 3]² held only one of them.
     static func defaultView(_ f: MathExpression) -> ViewBox {
         let base = ViewBox(xmin: -3, xmax: 3, ymin: -3, ymax: 3)
-        let minima = CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima
-        guard minima.contains(where: { abs($0.x) > 3 || abs($0.y) > 3 }) else { return base }
+        // Many equally low minima (sin x · cos y has 28 in [−10, 10]²) repeat a pattern: the view holds those
+        // of [−5, 5]² (five for sin x · cos y, about two periods), or stays [−3, 3]² when even those are many.
+        var minima = CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima
+        if minima.count > 8 { minima = minima.filter { abs($0.x) <= 5 && abs($0.y) <= 5 } }
+        guard minima.count <= 8, minima.contains(where: { abs($0.x) > 3 || abs($0.y) > 3 }) else { return base }
         let xs = minima.map(\.x), ys = minima.map(\.y)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return base }
         let margin = max(1, 0.15 * max(x1 - x0, y1 - y0))
@@ -41,15 +50,38 @@ public struct ExpressionSurface: Sendable, Hashable {
     }
 
     /// Of the four points 80 % of the way from the centre to each corner, the one where f is highest
-    /// (finite): a descent from there shows the most of the surface.
-    static func corner(_ f: MathExpression, _ box: ViewBox) -> Point2 {
+    /// (finite) among those whose descent reaches a global minimum (all four when none does): a descent from
+    /// there shows the most of the surface. x·e^(−x²−y²) is highest at (2.4, 2.4) on a plateau that falls
+    /// away from its minimum (−0.71, 0); from (−2.4, 2.4) the descent reaches it.
+    static func corner(_ f: MathExpression, _ box: ViewBox, minima: [Point2] = []) -> Point2 {
         let cx = (box.xmin + box.xmax) / 2, cy = (box.ymin + box.ymax) / 2
         let hx = 0.4 * (box.xmax - box.xmin), hy = 0.4 * (box.ymax - box.ymin)
         let span = max(box.xmax - box.xmin, box.ymax - box.ymin)
         let corners = [Point2(cx + hx, cy + hy), Point2(cx - hx, cy + hy), Point2(cx - hx, cy - hy), Point2(cx + hx, cy - hy)]
             .map { Point2(short($0.x, span), short($0.y, span)) }
-        return corners.filter { f.value($0.x, $0.y).isFinite }.max { f.value($0.x, $0.y) < f.value($1.x, $1.y) }
-            ?? corners[0]
+            .filter { f.value($0.x, $0.y).isFinite }
+        let reaching = corners.filter { descentReaches(f, from: $0, minima: minima, box: box) }
+        return (reaching.isEmpty ? corners : reaching).max { f.value($0.x, $0.y) < f.value($1.x, $1.y) }
+            ?? Point2(cx + hx, cy + hy)
+    }
+
+    /// Whether a descent along −∇f/|∇f| (steps of 1 % of the view, halved whenever f would rise; at most 600)
+    /// from `p` ends within 2 % of the view of one of `minima`, never leaving the view.
+    static func descentReaches(_ f: MathExpression, from p: Point2, minima: [Point2], box: ViewBox) -> Bool {
+        guard !minima.isEmpty else { return false }
+        let span = max(box.xmax - box.xmin, box.ymax - box.ymin)
+        var (x, y, step) = (p.x, p.y, 0.01 * span)
+        var v = f.value(x, y)
+        for _ in 0..<600 where step > 1e-4 * span {
+            let g = f.gradient(x, y), norm = (g.dx * g.dx + g.dy * g.dy).squareRoot()
+            guard norm.isFinite, norm > 0 else { break }
+            let (nx, ny) = (x - step * g.dx / norm, y - step * g.dy / norm)
+            let nv = f.value(nx, ny)
+            guard nv.isFinite, nv < v else { step /= 2; continue }
+            guard nx >= box.xmin, nx <= box.xmax, ny >= box.ymin, ny <= box.ymax else { return false }
+            (x, y, v) = (nx, ny, nv)
+        }
+        return minima.contains { abs($0.x - x) <= 0.02 * span && abs($0.y - y) <= 0.02 * span }
     }
 
     /// `v` rounded to 10⁻⁴ of the view's span (a power of ten), so the start prints as (2.4, 2.4)

@@ -16,6 +16,9 @@ public struct FunctionShape: Sendable, Hashable {
     public var asymptotes: [Asymptote] = []
     /// The output range.
     public var outputRange = OutputRange.all
+    /// The values f takes when they are finitely many (2 to 4; f′ = 0 wherever f is defined), sorted:
+    /// x/|x| takes {−1, 1}, an interval [−1, 1] would say it takes 0.3. Nil otherwise.
+    public var discreteValues: [Double]?
     /// Whether f′ ≥ 0 everywhere.
     public var isMonotonic = false
     /// The largest |f′| and where (±infinity when only approached in a tail).
@@ -112,7 +115,38 @@ public struct FunctionShape: Sendable, Hashable {
                 return far[1] > 2 * far[0] && !(far[2] < far[1])
             }
         }
+        // A cusp (sqrt(|x|) at 0): f is finite but |f′| → ∞ from a side, so the largest slope is ∞ there, not a
+        // sample's 9.4×10⁶ next to it.
+        if let cusp = kinks.first(where: { FunctionShape.slopeUnbounded(df, at: $0) }) {
+            (maxAbsDerivative, maxAbsDerivativeAt) = (.infinity, cusp)
+        }
         applyPoles(FunctionShape.poles(f, xs: xs, ys: zip(ys, isolated).map { $1 ? .nan : $0 }))
+        if poles.isEmpty {
+            let far = [-1e6, 1e6] + jumps
+            discreteValues = FunctionShape.finitelyManyValues(ys + far.map(f), ds + far.map(df))
+        }
+    }
+
+    /// Whether |f′| grows without bound towards `k` from a side: beyond 10³ at 10⁻⁹ from k and over ten
+    /// times its size at 10⁻⁵ (sqrt(|x|): 15811 against 158).
+    public static func slopeUnbounded(_ df: (Double) -> Double, at k: Double) -> Bool {
+        let unit = max(1, abs(k))
+        return [-1.0, 1.0].contains { side in
+            let near = abs(df(k + side * 1e-9 * unit)), far = abs(df(k + side * 1e-5 * unit))
+            return !near.isNaN && near > 1e3 && (far.isNaN || near > 10 * far)
+        }
+    }
+
+    /// The distinct finite values among `ys` when there are 2 to 4 of them and f′ is exactly 0 at each
+    /// (a step function), else nil.
+    static func finitelyManyValues(_ ys: [Double], _ ds: [Double]) -> [Double]? {
+        var values: Set<Double> = []
+        for (y, d) in zip(ys, ds) where y.isFinite {
+            guard d == 0 else { return nil }
+            values.insert(y == 0 ? 0 : y)
+            if values.count > 4 { return nil }
+        }
+        return values.count >= 2 ? values.sorted() : nil
     }
 
     /// A bound of the range that f takes only on a run of samples out to an end of the scan that starts at no

@@ -103,7 +103,10 @@ enum Lexer {
             var j = i + 1
             if j < text.count, text[j] == "+" || text[j] == "-" { j += 1 }
             guard j < text.count, text[j].isASCII, text[j].isNumber else {
-                throw ExpressionError(source, at: j, "expected the digits of an exponent after '\(String(text[start...i]))'")
+                // 2e with no exponent: perhaps 2·e (Euler's number) was meant.
+                let typed = String(text[start...i])
+                throw ExpressionError(source, at: j, "expected the digits of an exponent after '\(typed)'",
+                                      suggestion: text[i] == "e" && j == i + 1 ? String(text[start..<i]) + "*e" : nil)
             }
             i = j
             digits()

@@ -14,9 +14,10 @@
 /// with its default parameters (`gelu(x)`, `mish(x)`, `elu(x)`).
 ///
 /// Derivatives follow torch.autograd where f is not differentiable (abs′(0) = 0, relu′(0) = 0,
-/// max/min ties 0.5 to each argument, sqrt′(0) = inf). One exception: the root of a function that
-/// touches 0 with a zero derivative (sqrt(x² + y²) at the origin, a cone's tip) has derivative 0, the
-/// subgradient of least norm (as |x| has), where torch's chain rule gives inf·0 = NaN. A NaN or
+/// max/min ties 0.5 to each argument, sqrt′(0) = inf). One exception: the root (sqrt, a^c with
+/// ½ ≤ c < 1) of a smooth function that touches 0 with a zero derivative (sqrt(x² + y²) at the origin, a
+/// cone's tip) has derivative 0, the subgradient of least norm (as |x| has), where torch's chain rule gives
+/// inf·0 = NaN; a cusp (sqrt(|x|) at 0, whose one-sided slopes are ±∞) keeps torch's NaN. A NaN or
 /// infinite result (log of a negative number, 1/0) is returned as such: a value to show, not an error.
 public struct MathExpression: Sendable, Hashable, CustomStringConvertible {
     /// The expression as typed.

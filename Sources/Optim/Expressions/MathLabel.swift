@@ -55,9 +55,22 @@ extension MathExpression {
         return parts.last?.text ?? ""
     }
 
-    /// `$f(x) = …$` (or `$f(x, y) = …$`), ready for a title.
+    /// `$f(x) = …$` (or `$f(x, y) = …$`), ready for a title; a formula too long to set on a page (over
+    /// `longSource` characters) keeps its start as typed and its length (a 9,995-character sum was a lone "…").
     public var formula: String {
-        "$" + (dimension == 2 ? "f(x, y)" : "f(x)") + " = " + mathLabel + "$"
+        let name = dimension == 2 ? "f(x, y)" : "f(x)"
+        return source.count > Self.longSource ? "$" + name + "$ = " + shortened : "$" + name + " = " + mathLabel + "$"
+    }
+
+    /// The expression in math for a legend or a title, or its start as typed when it is over `longSource` characters.
+    public var displayLabel: String { source.count > Self.longSource ? shortened : "$" + mathLabel + "$" }
+
+    /// Beyond this many characters a formula is named by its start as typed.
+    static let longSource = 400
+
+    /// "sin(x)+sin(x)+… (9995 characters)": the first 60 characters as typed.
+    private var shortened: String {
+        String(source.prefix(60)) + "… (\(source.count) characters)"
     }
 
     /// `formula` followed by the parameter values when there are any (`$f(x) = x σ(b x)$, $b = 1.5$`):

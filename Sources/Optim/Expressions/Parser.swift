@@ -184,6 +184,12 @@ struct Parser {
     func missingOperator() -> ExpressionError {
         let before = index > 0 ? tokens[index - 1] : current
         let message = "expected an operator (+ - * / ^) between '\(spelled(index - 1))' and '\(spelled(index))'"
+        let glued = spelled(index)
+        if case .number = before.kind, glued.hasPrefix("_"), glued.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // 1_000: digit separators (Python, Swift) are not part of a number here.
+            return ExpressionError(source, at: current.offset, message + ": digit separators are not allowed; write "
+                                   + spelled(index - 1) + glued.dropFirst())
+        }
         switch (before.kind, current.kind) {
         case (.number, .identifier), (.identifier, .identifier), (.number, .number), (.identifier, .number):
             return ExpressionError(source, at: current.offset, message, suggestion: "\(spelled(index - 1))*\(spelled(index))")

@@ -91,6 +91,11 @@ extension Parser {
         }
         if UnaryFunction.named(name) != nil || BinaryFunction(rawValue: name) != nil {
             let usage = BinaryFunction(rawValue: name) == nil ? "\(name)(x)" : "\(name)(a, b)"
+            // sin^2(x), sin**2(x): the textbook's power of a function is written after the call.
+            let after = String(characters[min(offset + name.count, characters.count)...].drop { $0 == " " })
+            if after.hasPrefix("^") || after.hasPrefix("**") {
+                throw ExpressionError(source, at: offset, "'\(name)' is a function: raise its value, as in \(usage)^2 (not \(name)^2(x))")
+            }
             throw ExpressionError(source, at: offset, "'\(name)' is a function: call it with parentheses, as in \(usage)")
         }
         // A name glued to digits (e2, x3, pi2): a missing operator, not a new name.

@@ -28,6 +28,12 @@ struct Tape: Sendable, Hashable {
         /// Whether the register depends on x / on y.
         var dx = false
         var dy = false
+        /// Whether the register's sub-expression has a kink (abs, relu, max, min, a kinked activation): its
+        /// tangent 0 at a 0 may be a convention (abs′(0) = 0), not a smooth minimum.
+        var kinked = false
+        /// For a root (sqrt(a), a^c with ½ ≤ c < 1): a is smooth, so where a = 0 with tangent 0 it is a
+        /// minimum of order 2 or more and the root's tangent is 0 (a cone's tip, |x|^(2c) with 2c ≥ 1).
+        var smoothTip = false
     }
 
     private(set) var instructions: [Instruction] = []
@@ -73,6 +79,8 @@ struct Tape: Sendable, Hashable {
                 ins.b = node.rhs
                 ins.dx = instructions[node.lhs].dx || (node.rhs >= 0 && instructions[node.rhs].dx)
                 ins.dy = instructions[node.lhs].dy || (node.rhs >= 0 && instructions[node.rhs].dy)
+                ins.kinked = Tape.hasKink(ins.op) || instructions[node.lhs].kinked || (node.rhs >= 0 && instructions[node.rhs].kinked)
+                ins.smoothTip = Tape.isRoot(ins.op) && !instructions[node.lhs].kinked
                 if !ins.dx, !ins.dy {
                     let a = instructions[node.lhs].value
                     let b = node.rhs >= 0 ? instructions[node.rhs].value : 0
@@ -80,6 +88,25 @@ struct Tape: Sendable, Hashable {
                 }
             }
             instructions.append(ins)
+        }
+    }
+
+    /// Whether `op` itself is not differentiable somewhere on a line (abs, relu, max, min, hypot at its
+    /// tip, an activation with kinks or jumps).
+    static func hasKink(_ op: Op) -> Bool {
+        switch op {
+        case .maximum, .minimum, .hypot, .unary(.elementary(.abs)), .unary(.elementary(.relu)): return true
+        case .unary(.activation(let act)): return !act.kinks.isEmpty || !act.jumps.isEmpty
+        default: return false
+        }
+    }
+
+    /// sqrt, or a^c with ½ ≤ c < 1: a root whose tangent at a smooth minimum a = 0 is 0 (see `smoothTip`).
+    static func isRoot(_ op: Op) -> Bool {
+        switch op {
+        case .unary(.elementary(.sqrt)): return true
+        case .powerConstant(let c): return c >= 0.5 && c < 1
+        default: return false
         }
     }
 
@@ -105,7 +132,7 @@ struct Tape: Sendable, Hashable {
         guard iu.dx || iu.dy || iv.dx || iv.dy else {
             return Instruction(op: .constant, value: Tape.apply(.hypot, iu.value, iv.value).value)
         }
-        return Instruction(op: .hypot, a: u, b: v, dx: iu.dx || iv.dx, dy: iu.dy || iv.dy)
+        return Instruction(op: .hypot, a: u, b: v, dx: iu.dx || iv.dx, dy: iu.dy || iv.dy, kinked: true)
     }
 
     /// One operation on scalars: the value and the partial derivatives with respect to a and b.

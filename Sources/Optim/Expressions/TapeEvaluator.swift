@@ -105,11 +105,11 @@ struct TapeEvaluator {
             let ib = ins.b >= 0 ? tape.instructions[ins.b] : Tape.Instruction(op: .constant)
             if tangents >= 1, ins.dx {
                 TapeEvaluator.tangent(ins.op, n, ia.dx ? tX + ins.a * lanes : nil,
-                                      ib.dx ? tX + ins.b * lanes : nil, a, b, pA, pB, tX + r * lanes)
+                                      ib.dx ? tX + ins.b * lanes : nil, a, b, pA, pB, tX + r * lanes, smoothTip: ins.smoothTip)
             }
             if twoD, ins.dy, let tY {
                 TapeEvaluator.tangent(ins.op, n, ia.dy ? tY + ins.a * lanes : nil,
-                                      ib.dy ? tY + ins.b * lanes : nil, a, b, pA, pB, tY + r * lanes)
+                                      ib.dy ? tY + ins.b * lanes : nil, a, b, pA, pB, tY + r * lanes, smoothTip: ins.smoothTip)
             }
         }
     }

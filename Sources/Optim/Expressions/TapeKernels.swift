@@ -56,11 +56,13 @@ extension TapeEvaluator {
         }
     }
 
-    /// The tangent of a root (sqrt(a), a^c with 0 < c < 1): ∂op/∂a·ta, except at a cone's tip, where a = 0
-    /// and ta = 0 (a = x² + y² at the origin): there the root of a function with a minimum 0 is not
-    /// differentiable (sqrt(x²) = |x|), and the tangent is 0 — the subgradient of least norm, as abs′(0) = 0
-    /// and as torch's norms give — where the chain rule alone gives inf·0 = NaN (torch's sqrt does). So
-    /// Ackley typed as a formula has ∇f(0, 0) = 0 as the built-in has, instead of NaN at its minimum.
+    /// The tangent of a root of a smooth a (sqrt(a), a^c with ½ ≤ c < 1; see `Tape.Instruction.smoothTip`):
+    /// ∂op/∂a·ta, except at a cone's tip, where a = 0 and ta = 0 (a = x² + y² at the origin): there the root
+    /// of a function with a minimum 0 is |x|-like (sqrt(x²) = |x|), and the tangent is 0 — the subgradient of
+    /// least norm, as abs′(0) = 0 and as torch's norms give — where the chain rule alone gives inf·0 = NaN
+    /// (torch's sqrt does). So Ackley typed as a formula has ∇f(0, 0) = 0 as the built-in has, instead of NaN
+    /// at its minimum. A root of a kinked a (sqrt(|x|), a cusp whose one-sided slopes are ±∞) or with c < ½
+    /// ((x²)^(1/3)) keeps the chain rule's NaN, as torch gives.
     @inline(__always)
     static func coneTip(_ n: Int, _ ta: UnsafePointer<Double>, _ a: UnsafePointer<Double>,
                         _ pa: UnsafePointer<Double>, _ t: UnsafeMutablePointer<Double>) {
@@ -72,7 +74,8 @@ extension TapeEvaluator {
     @inline(__always)
     static func tangent(_ op: Tape.Op, _ n: Int, _ ta: UnsafePointer<Double>?, _ tb: UnsafePointer<Double>?,
                         _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-                        _ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>, _ t: UnsafeMutablePointer<Double>) {
+                        _ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>, _ t: UnsafeMutablePointer<Double>,
+                        smoothTip: Bool = false) {
         switch (op, ta, tb) {
         case (.add, let ta?, let tb?): for i in 0..<n { t[i] = ta[i] + tb[i] }
         case (.add, let ta?, nil): t.update(from: ta, count: n)
@@ -84,8 +87,8 @@ extension TapeEvaluator {
         case (.multiply, let ta?, let tb?): for i in 0..<n { t[i] = ta[i] * b[i] + a[i] * tb[i] }
         case (.multiply, let ta?, nil): for i in 0..<n { t[i] = ta[i] * b[i] }
         case (.multiply, nil, let tb?): for i in 0..<n { t[i] = a[i] * tb[i] }
-        case (.unary(.elementary(.sqrt)), let ta?, nil): coneTip(n, ta, a, pa, t)
-        case (.powerConstant(let c), let ta?, nil) where c > 0 && c < 1: coneTip(n, ta, a, pa, t)
+        case (.unary(.elementary(.sqrt)), let ta?, nil) where smoothTip: coneTip(n, ta, a, pa, t)
+        case (.powerConstant, let ta?, nil) where smoothTip: coneTip(n, ta, a, pa, t)
         case (_, let ta?, let tb?): for i in 0..<n { t[i] = pa[i] * ta[i] + pb[i] * tb[i] }
         case (_, let ta?, nil): for i in 0..<n { t[i] = pa[i] * ta[i] }
         case (_, nil, let tb?): for i in 0..<n { t[i] = pb[i] * tb[i] }

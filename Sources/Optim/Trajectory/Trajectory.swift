@@ -113,6 +113,17 @@ public struct Trajectory: Sendable, Hashable {
         return divergedToUndefined && divergedPosition.allSatisfy { $0.isFinite && abs($0) < 1e100 } && abs(before) < 1e100
     }
 
+    /// For a run that diverged with f = ±∞ on its last recorded rows: the first step of that run of infinite
+    /// values (f overflowed float64 there while x stayed finite; the parameters overflowed later, at the
+    /// divergence step). Nil when f was infinite from the start or finite at the end. gd with lr 1.5 on
+    /// x² + y² from (1, 1): f = ∞ from step 512, x, y overflow at step 1024.
+    public var overflowStep: Int? {
+        guard case .diverged = stop, let last = values.last, last.isInfinite else { return nil }
+        var i = values.count - 1
+        while i > 0, values[i - 1].isInfinite { i -= 1 }
+        return i > 0 ? steps[i] : nil
+    }
+
     /// How the run stopped early, in the one wording every figure and `trace` use: "left the domain of f
     /// at step k" (see `leftDomain`), "diverged at step k", or nil for a run that did not stop early.
     public var stopWords: String? {

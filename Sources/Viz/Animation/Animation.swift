@@ -4,7 +4,9 @@
 /// panel, in panel order), and the last frame is the finished figure: it is drawn exactly as the still figure
 /// with the last frame's marks would be as a static image. Every frame is laid out as that last frame (the
 /// same plot rectangles, ticks and legend position), so nothing but the moving marks and the legend's text
-/// changes between frames.
+/// changes between frames. The legend is laid out for the widest rows any frame shows
+/// (`reservingLegendRoom()`), so where a frame's rows are wider than the last frame's, the last frame's legend
+/// box (and what room it leaves the plot) is that of a still figure whose rows are that wide.
 ///
 /// Speed: the page, its texts, the axes, the side guides and every still mark whose z order is below
 /// `stillBelow` are drawn once into a background image; each frame copies that image and draws only the
@@ -25,6 +27,8 @@ public struct Animation: Sendable {
     /// they are then drawn with the moving layer. The last frame's are the still figure's. Nil: the still
     /// figure's titles, drawn once.
     public var panelTitles: (@Sendable (Int) -> [String?])?
+    /// Whether `reservingLegendRoom()` has set the legends' room for every frame's rows.
+    var legendRoomReserved = false
 
     /// An animation of `frameCount` frames (at least 1).
     public init(still: Figure, frameCount: Int, stillBelow: Double, moving: @escaping @Sendable (Int) -> [[any Mark]]) {
@@ -116,7 +120,10 @@ public enum FrameTiming: String, Sendable, CaseIterable {
             case .log: return min(span.upperBound, lo + Math.exp(t * Math.log(width + 1)) - 1)
             }
         }
-        // Log time: frames at least one time unit apart (one step) where there is room, else evenly apart.
-        return self == .log ? FrameTiming.spread(raw, gap: min(1, width / Double(n - 1)), upper: span.upperBound) : raw
+        // Log time: frames at least one time unit apart (one step) where there is room. With fewer units than
+        // frames (12 steps in 100 frames), half the even spacing: a gap of the whole even spacing made log time
+        // even time, frame for frame; half keeps twice as many frames on the first steps as even time has.
+        let even = width / Double(n - 1)
+        return self == .log ? FrameTiming.spread(raw, gap: even >= 1 ? 1 : even / 2, upper: span.upperBound) : raw
     }
 }

@@ -12,7 +12,8 @@ public struct AnimationDocuments: Sendable {
     private let resolution = 4.0
 
     /// The documents of `animation`.
-    public init(_ animation: Animation) {
+    public init(_ given: Animation) {
+        let animation = given.reservingLegendRoom()
         self.animation = animation
         final = animation.lastFrame
         movingFrom = animation.still.panels.map(\.axes.marks.count)

@@ -24,7 +24,8 @@ public final class AnimationRenderer: Sendable {
 
     /// Lays out the last frame and draws the background.
     /// - Throws: `VizError` when the figure cannot be laid out or drawn (too small a page, bad data).
-    public init(_ animation: Animation) throws(VizError) {
+    public init(_ given: Animation) throws(VizError) {
+        let animation = given.reservingLegendRoom()
         self.animation = animation
         final = animation.lastFrame
         scale = final.dpi / 72
@@ -83,14 +84,13 @@ public final class AnimationRenderer: Sendable {
     }
 
     /// The last frame's layout with frame `k`'s moving marks, legends rebuilt for their texts (at the last
-    /// frame's places and sizes of type, or the smaller size `texts` gives a frame before the last), and as
-    /// page texts only the moving footnote lines the frame shows (see `FrameTexts`).
+    /// frame's places and sizes of type, in boxes laid out for every frame's rows: `reservingLegendRoom`), and
+    /// as page texts only the moving footnote lines the frame shows (see `FrameTexts`).
     static func frameLayout(_ animation: Animation, final: Figure, layout: FigureLayout, frame k: Int,
                             canvas: any DrawingBackend, texts: FrameTexts) -> FigureLayout {
         var l = layout
         let moving = animation.moving(k)
         l.texts = texts.frameTexts(layout, moving: moving)
-        let last = k == animation.frameCount - 1
         let theme = final.theme
         let titles = animation.panelTitles?(k)
         for p in l.panels.indices {
@@ -113,9 +113,17 @@ public final class AnimationRenderer: Sendable {
             let entries = old.joined ? LegendLayout.joiningFirstLines(given) : given
             if entries.map(\.label) == old.entries.map(\.label) { continue }
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
-            let size = old.font.size / theme.legendFont.size * (last ? 1 : texts.legendScale(p))
             var legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                                      maxWidth: .infinity, scale: size, joined: old.joined)
+                                      maxWidth: .infinity, scale: old.font.size / theme.legendFont.size, joined: old.joined,
+                                      split: old.split, reserve: axes.legendReserve)
+            // Wider than the page leaves it (a legend not laid out for every frame's rows, on a page too small
+            // for that): a little smaller, to the legend's floor at most.
+            let room = final.size.width - (l.axes[p].legendOrigin?.x ?? 0) - old.font.size * 0.3
+            if legend.size.width > room + 0.5, room > 0 {
+                let scale = old.font.size / theme.legendFont.size * max(LegendPlacer.minimumScale, room / legend.size.width)
+                legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
+                                      maxWidth: .infinity, scale: scale, joined: old.joined, split: old.split)
+            }
             // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
             legend.size.width = max(legend.size.width, old.size.width)
             l.axes[p].legend = legend

@@ -84,7 +84,8 @@ public enum AnimationWriter {
         let encoder = try MP4Encoder(width: renderer.width, height: renderer.height, fps: timing.fps)
         // A constant frame rate: the hold is the last frame repeated.
         let held = Int((timing.hold * timing.fps).rounded())
-        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+        try FramePipeline.run(count: n, jobs: jobs, frameBytes: renderer.width * renderer.height * 4, progress: progress,
+                              work: { (k) throws(VizError) -> [UInt8] in
             try renderer.frame(k)
         }, consume: { (k, pixels) throws(VizError) in
             try encoder.add(pixels, frameWidth: renderer.width, repeat: k == n - 1 ? 1 + held : 1)
@@ -98,7 +99,8 @@ public enum AnimationWriter {
         var out: [[UInt8]] = []
         let dpi = renderer.animation.still.dpi
         let w = renderer.width, h = renderer.height
-        try FramePipeline.run(count: renderer.animation.frameCount, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+        try FramePipeline.run(count: renderer.animation.frameCount, jobs: jobs, frameBytes: w * h, progress: progress,
+                              work: { (k) throws(VizError) -> [UInt8] in
             let pixels = try renderer.frame(k)
             return try pixels.withUnsafeBufferPointer { (buf) throws(VizError) -> [UInt8] in
                 try PNGEncoder.encode(argb: buf, width: w, height: h, stride: w * 4, transparent: false, dpi: dpi, metadata: metadata)
@@ -125,7 +127,8 @@ public enum AnimationWriter {
         let encoder = try WebPEncoder(width: renderer.width, height: renderer.height, loop: timing.loop)
         let delays = timing.delays(count: n, unit: 1000)
         var time = 0
-        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+        try FramePipeline.run(count: n, jobs: jobs, frameBytes: renderer.width * renderer.height * 4, progress: progress,
+                              work: { (k) throws(VizError) -> [UInt8] in
             try renderer.frame(k)
         }, consume: { (k, pixels) throws(VizError) in
             try encoder.add(pixels, timestamp: time)
@@ -143,7 +146,8 @@ public enum AnimationWriter {
         let first = samples[0], firstIndices = palette.indices(of: first)
         let encoder = try GIFEncoder(width: renderer.width, height: renderer.height, palette: palette, loop: timing.loop)
         let delays = timing.delays(count: n, unit: 100)
-        try FramePipeline.run(count: n, jobs: jobs, progress: progress, work: { (k) throws(VizError) -> [UInt8] in
+        try FramePipeline.run(count: n, jobs: jobs, frameBytes: renderer.width * renderer.height, progress: progress,
+                              work: { (k) throws(VizError) -> [UInt8] in
             k == 0 ? firstIndices : try renderer.frameIndices(k, palette: palette, reference: first, referenceIndices: firstIndices)
         }, consume: { (k, indices) throws(VizError) in
             try encoder.add(indices, delay: delays[k])

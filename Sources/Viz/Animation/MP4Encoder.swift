@@ -14,6 +14,10 @@ final class MP4Encoder {
     /// The largest side accepted (H.264 level 6.2 is 8192×4320).
     static let maxSide = 8192
 
+    /// The reference frames the encoder keeps at `width`×`height`: 6 (tune "animation"), fewer where level
+    /// 5.1's decoded picture buffer (184,320 macroblocks) holds fewer, so 4K stays level 5.1.
+    static func referenceFrames(width: Int, height: Int) -> Int { Int(viz_mp4_reference_frames(Int32(width), Int32(height))) }
+
     /// Starts an MP4 of `width`×`height` pixels (rounded down to even) at `fps` frames per second.
     /// - Throws: `VizError.invalidValue` for a size the codec refuses or when libavcodec has no H.264 encoder;
     ///   `VizError.missingLibrary` when libavcodec or libavformat cannot be opened.

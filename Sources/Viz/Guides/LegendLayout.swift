@@ -17,9 +17,10 @@ struct LegendLayout {
 
     /// Measures a legend no taller than `maxHeight` (more columns) and, when possible, no wider than
     /// `maxWidth` (fewer columns); `scale` shrinks the legend font; `joined` joins each entry's first
-    /// further line to its first line; `split` splits further lines at their separators (a narrower legend).
+    /// further line to its first line; `split` splits further lines at their separators (a narrower legend);
+    /// `reserve` (one text a given entry, `Axes.legendReserve`) widens each row to hold that text too.
     init(entries given: [LegendEntry], theme: Theme, canvas: any DrawingBackend, maxHeight: Double, maxWidth: Double, scale: Double = 1,
-         joined: Bool = false, split: Bool = false) {
+         joined: Bool = false, split: Bool = false, reserve: [String] = []) {
         let entries = joined ? Self.joiningFirstLines(given) : split ? Self.splittingFurtherLines(given) : given
         self.entries = entries
         self.joined = joined
@@ -27,6 +28,8 @@ struct LegendLayout {
         font = theme.legendFont.scaled(scale)
         let font = self.font
         labels = entries.map { TextLayout.make($0.label, font: font, canvas: canvas) }
+        let room = Self.reservedWidths(given, reserve: reserve, joined: joined, split: split && !joined, rows: entries.count, font: font,
+                                       canvas: canvas)
         padding = font.size * 0.55
         sampleWidth = font.size * 2.4
         rowHeight = max(font.size * 1.45, (labels.map(\.height).max() ?? 0) + font.size * 0.3)
@@ -40,7 +43,7 @@ struct LegendLayout {
             cols = Int((Double(entries.count) / Double(rows)).rounded(.up))
             widths = (0..<cols).map { c in
                 let slice = labels.indices.filter { $0 / rows == c }
-                return (slice.map { labels[$0].width }.max() ?? 0) + sampleWidth + font.size * 0.5
+                return (slice.map { max(labels[$0].width, room.indices.contains($0) ? room[$0] : 0) }.max() ?? 0) + sampleWidth + font.size * 0.5
             }
             let total = widths.reduce(0, +) + Double(cols - 1) * font.size + 2 * padding
             if total <= maxWidth || cols == 1 { break }
@@ -51,6 +54,19 @@ struct LegendLayout {
         columnWidths = widths
         let width = widths.reduce(0, +) + Double(cols - 1) * font.size + 2 * padding
         size = Size(width, Double(rows) * rowHeight + 2 * padding - font.size * 0.2)
+    }
+
+    /// The width each row must hold for `reserve` (see `init`): the reserve's texts in the given entries'
+    /// places, joined as the entries are; empty when there is no reserve or its rows do not match.
+    static func reservedWidths(_ given: [LegendEntry], reserve: [String], joined: Bool, split: Bool, rows: Int, font: Font,
+                               canvas: any DrawingBackend) -> [Double] {
+        guard !reserve.isEmpty else { return [] }
+        let standIns = given.enumerated().map { k, e in
+            LegendEntry(label: k < reserve.count ? reserve[k] : e.label, sample: e.sample, continuesPrevious: e.continuesPrevious)
+        }
+        let rowsHeld = joined ? joiningFirstLines(standIns) : split ? splittingFurtherLines(standIns) : standIns
+        guard rowsHeld.count == rows else { return [] }
+        return rowsHeld.map { TextLayout.make($0.label, font: font, canvas: canvas).width }
     }
 
     /// `entries` with each entry's first further line (`continuesPrevious`) appended to its first line after a
@@ -113,6 +129,7 @@ struct LegendLayout {
                 case let .line(style, marker):
                     var st = style
                     st.width = min(style.width, font.size * 0.3)
+                    Self.fitDashes(&st, sampleWidth: sampleWidth)
                     var p = Path(); p.move(to: s0); p.line(to: s1)
                     canvas.stroke(p, st)
                     if let marker {
@@ -133,5 +150,16 @@ struct LegendLayout {
             }
             x += columnWidths[c] + font.size
         }
+    }
+
+    /// A legend's line sample shows its whole dash pattern. A pattern longer than the sample (a dash-dot of
+    /// 22.4 + 4.8 + 6.4 + 4.8 against 25) showed only its first dash, a solid line whose key did not match the
+    /// plot: it is scaled to 90 % of the sample, with flat caps so that its shortened gaps stay open.
+    static func fitDashes(_ style: inout StrokeStyle, sampleWidth: Double) {
+        let period = style.dash.reduce(0, +)
+        guard style.dash.count >= 2, period > 0.9 * sampleWidth else { return }
+        let scale = 0.9 * sampleWidth / period
+        style.dash = style.dash.map { $0 * scale }
+        style.cap = .butt
     }
 }

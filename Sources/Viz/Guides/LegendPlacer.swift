@@ -35,7 +35,7 @@ struct LegendPlacer {
                 guard scale > floor else { break }
                 scale = max(floor, scale * min(0.97, room.width / l.size.width, room.height / l.size.height))
                 l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, scale: scale,
-                                 joined: legend.joined, split: legend.split)
+                                 joined: legend.joined, split: legend.split, reserve: axes.legendReserve)
             }
             return l
         }
@@ -68,7 +68,7 @@ struct LegendPlacer {
             let bottom = min(page.maxY, contentBottom)
             let room = Rect(x: guidesEnd, y: panelCell.minY, width: page.maxX - guidesEnd, height: bottom - panelCell.minY)
             if legend.size.height > room.height {
-                legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, joined: legend.joined, split: legend.split)
+                legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, joined: legend.joined, split: legend.split, reserve: axes.legendReserve)
             }
             legend = reflow(legend, into: room, floor: floor)
             fitsPage = legend.size.height <= room.height + 0.5 && legend.size.width <= room.width + 0.5

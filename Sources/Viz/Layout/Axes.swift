@@ -65,6 +65,11 @@ public struct Axes: Sendable {
     public var yTickLabels: [(value: Double, label: String)]?
     /// Where the legend goes (inside at the emptiest corner by default).
     public var legend: LegendPlacement = .best
+    /// Texts the legend's rows must also have room for, one a row in the order of the legend's entries (an
+    /// animation's widest row texts over all its frames, `Animation.reservingLegendRoom()`): the legend is
+    /// measured as if each row said the wider of its own label and this one, so a box laid out once holds
+    /// every frame's rows at one type size. Empty: the labels alone.
+    public var legendReserve: [String] = []
     /// Guides drawn beside the plot (a colorbar).
     public var sideGuides: [any SideGuide] = []
     /// The marks in the order added (drawn by increasing `zOrder`, ties in this order).

@@ -204,7 +204,7 @@ struct AxisLayout {
         if !legendEntries.isEmpty, axes.legend != .none {
             var placement = axes.legend
             func measure(_ p: LegendPlacement) -> LegendLayout {
-                Self.measuredLegend(p, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
+                Self.measuredLegend(p, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas, reserve: axes.legendReserve)
             }
             var (l, beside) = (measure(placement), rect.width * 0.5)
             if placement == .outsideRight {
@@ -214,7 +214,8 @@ struct AxisLayout {
             // spare): its further lines split at their separators first (numbers on lines of their own), as
             // long as it stays shorter than the cell.
             if placement == .outsideRight, l.size.width > beside, !l.joined {
-                let split = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, split: true)
+                let split = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, split: true,
+                                         reserve: axes.legendReserve)
                 if split.split, split.size.width <= beside, split.size.height <= rect.height - i.top { l = split }
             }
             // Still too wide (a portrait page, narrow panels), or taller than the cell (it would run over the
@@ -262,20 +263,21 @@ extension AxisLayout {
     /// A legend measured for placement `p` in the cell `rect` (below a plot: at most 35 % of the cell high, a
     /// smaller font first; elsewhere: at most 62 % of the room between the insets `i`, 55 % of the cell wide).
     static func measuredLegend(_ p: LegendPlacement, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
-                               canvas: any DrawingBackend) -> LegendLayout {
+                               canvas: any DrawingBackend, reserve: [String] = []) -> LegendLayout {
         let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
         let l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight,
-                             maxWidth: p == .below ? rect.width : rect.width * 0.55)
+                             maxWidth: p == .below ? rect.width : rect.width * 0.55, reserve: reserve)
         guard p == .below, l.size.height > maxHeight else { return l }
         // Below a plot it may take a third of the cell: each entry's lines joined into one (half the rows,
         // where the cell is wide enough), then a smaller font (to 80 %, still legible on a projector), before
         // more room.
         var scaled = l
-        let joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, joined: true)
+        let joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, joined: true,
+                                  reserve: reserve)
         if joined.size.height < l.size.height, joined.size.width <= rect.width { scaled = joined }
         for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
             scaled = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale,
-                                  joined: scaled.joined)
+                                  joined: scaled.joined, reserve: reserve)
         }
         return scaled
     }
@@ -291,11 +293,12 @@ extension AxisLayout {
         guard axes.equalAspect else { return (l, rect.width * 0.5) }
         let beside = max(rect.width * 0.5, rect.width - i.left - i.right - pad * 2 - 0.75 * tall)
         guard l.columns == 1, l.size.height > rect.height - i.top else { return (l, beside) }
-        var joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, joined: true)
+        var joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, joined: true,
+                                  reserve: axes.legendReserve)
         let scale = beside / joined.size.width * 0.995
         if scale < 1, scale >= LegendPlacer.minimumScale {
             joined = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside,
-                                  scale: scale, joined: true)
+                                  scale: scale, joined: true, reserve: axes.legendReserve)
         }
         let fits = joined.columns == 1 && joined.size.height < l.size.height && joined.size.width <= beside
         return (fits ? joined : l, beside)

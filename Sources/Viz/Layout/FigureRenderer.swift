@@ -147,7 +147,7 @@ struct FigureRenderer {
         // Each line of the footnote (a recipe's note, then notes moved out of crowded plots) is fitted on its
         // own, the last at the page's foot.
         for foot in (figure.footnote ?? "").split(separator: "\n").map(String.init).reversed() where !foot.isEmpty {
-            let (f, cut) = page(foot, theme.noteFont)
+            let (f, cut) = TextLayout.wrappedOnPage(foot, font: theme.noteFont, maxWidth: content.width, canvas: canvas)
             texts.append(.init(text: f, at: Point(content.minX, content.maxY), anchor: TextAnchor(0, .bottom), color: theme.muted,
                                kind: .footnote, source: foot, cut: cut))
             content = content.inset(by: Insets(bottom: f.height + theme.noteFont.size * 0.4))

@@ -25,13 +25,19 @@ struct NotePlacement {
         let room = plot.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
         var out: [Int: Point] = [:], crowded: [Int] = []
         for (k, box) in movable {
+            // A name beside its own curve is offered spots a small gap off the curve, so its box is checked
+            // as drawn; other texts keep a 1.5-unit margin. (With the margin, a name in the narrow wedge
+            // between its curve and the next one touched both curves' 3-unit cells at every spot near
+            // the curve's end, and slid along its curve to where another curve was nearer.)
+            let shifts = marks[k].movableTextShifts(in: ctx)
+            let margin = shifts == nil ? 1.5 : 0
             func cost(_ b: Rect) -> Int {
                 guard room.containsRect(b) else { return Int.max }
                 if texts.contains(where: { $0.overlapArea(b) > 0.5 }) { return Int.max / 2 }
-                return grid.count(in: b.expanded(by: 1.5))
+                return grid.count(in: b.expanded(by: margin))
             }
             var best = Point(0, 0), bestCost = cost(box)
-            if bestCost != 0, let shifts = marks[k].movableTextShifts(in: ctx) {
+            if bestCost != 0, let shifts {
                 for s in shifts {
                     let c = cost(Rect(x: box.x + s.x, y: box.y + s.y, width: box.width, height: box.height))
                     if c < bestCost { bestCost = c; best = s }

@@ -85,37 +85,42 @@ public enum AtomicFile {
     public static func checkTarget(_ path: String) throws(VizError) -> String {
         guard !path.isEmpty else { throw VizError.io(path: path, message: "the file name is empty") }
         let dir = directory(of: path)
-        var st = stat()
-        guard stat(dir, &st) == 0 else {
+        guard let folder = OS.status(of: dir) else {
             throw VizError.io(path: path, message: "directory '\(dir)' does not exist")
         }
-        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+        guard folder.kind == .directory else {
             throw VizError.io(path: path, message: "'\(dir)' is not a directory")
         }
-        guard lstat(path, &st) == 0 else { return path }
-        let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-        if isLink, stat(path, &st) != 0 {
-            throw VizError.io(path: path, message: "it is a symbolic link to a missing file")
+        guard var st = OS.status(of: path, followingLinks: false) else {
+            // A name longer than the file system allows is found here, before anything is written, not at the
+            // rename that would follow the other files' (a 254-byte --data name whose NAME-2.csv is 256 bytes).
+            guard errno == ENAMETOOLONG else { return path }
+            let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map { $0.utf8.count } ?? 0
+            let limit = pathconf(dir, Int32(_PC_NAME_MAX))
+            throw VizError.io(path: path, message: "its name is \(name) bytes, longer than the file system allows"
+                              + (limit > 0 ? " (\(limit))" : ""))
         }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG:
+        let isLink = st.kind == .symbolicLink
+        if isLink {
+            guard let target = OS.status(of: path) else {
+                throw VizError.io(path: path, message: "it is a symbolic link to a missing file")
+            }
+            st = target
+        }
+        switch st.kind {
+        case .regular:
             guard isLink else { return path }
-            guard let real = realpath(path, nil) else { throw VizError.io(path: path, message: errorText()) }
-            defer { free(real) }
-            return String(cString: real)
-        case S_IFDIR: throw VizError.io(path: path, message: isLink ? "it is a symbolic link to a directory" : "it is a directory")
-        case S_IFCHR, S_IFBLK: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")a device, not a regular file (use -o - for standard output)")
-        case S_IFIFO: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")a FIFO or pipe, not a regular file (use -o - for standard output)")
+            guard let real = OS.realPath(path) else { throw VizError.io(path: path, message: errorText()) }
+            return real
+        case .directory: throw VizError.io(path: path, message: isLink ? "it is a symbolic link to a directory" : "it is a directory")
+        case .characterDevice, .blockDevice: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")a device, not a regular file (use -o - for standard output)")
+        case .fifo: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")a FIFO or pipe, not a regular file (use -o - for standard output)")
         default: throw VizError.io(path: path, message: "it is \(isLink ? "a symbolic link to " : "")something other than a regular file")
         }
     }
 
     /// Whether two existing paths are the same file (same device and inode).
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
-    }
+    public static func sameFile(_ a: String, _ b: String) -> Bool { OS.sameFile(a, b) }
 
     /// `NAME.tmp-PID-N` beside `path`, with NAME cut (on a UTF-8 boundary) so the file name stays
     /// within 255 bytes.

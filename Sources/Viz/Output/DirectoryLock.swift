@@ -14,9 +14,8 @@ struct DirectoryLocks {
         var seen: [(device: UInt64, inode: UInt64, path: String)] = []
         for path in paths {
             let dir = AtomicFile.directory(of: path)
-            var st = stat()
-            guard stat(dir, &st) == 0 else { continue }
-            let key = (UInt64(st.st_dev), UInt64(st.st_ino))
+            guard let st = OS.status(of: dir) else { continue }
+            let key = (st.device, st.inode)
             if !seen.contains(where: { $0.device == key.0 && $0.inode == key.1 }) { seen.append((key.0, key.1, dir)) }
         }
         seen.sort { ($0.device, $0.inode) < ($1.device, $1.inode) }

@@ -25,6 +25,17 @@ public struct LayoutReport: Sendable {
         /// The largest font size its text is set in, in output pixels (sub- and superscripts are smaller);
         /// not written to the JSON.
         public var fontSize: Double = 0
+
+        /// An element as a report read back from its JSON states it (`fontSize` is not written there: 0).
+        public init(kind: FigureElement.Kind, text: String, box: Rect, panel: Int?, covers: Int, truncated: Bool, fontSize: Double = 0) {
+            self.kind = kind
+            self.text = text
+            self.box = box
+            self.panel = panel
+            self.covers = covers
+            self.truncated = truncated
+            self.fontSize = fontSize
+        }
     }
 
     /// The plot rectangle (inside the frame) of one panel, in output pixels.
@@ -33,6 +44,21 @@ public struct LayoutReport: Sendable {
         public var panel: Int
         /// The plot rectangle in output pixels.
         public var box: Rect
+
+        /// A panel's plot rectangle `box` (output pixels).
+        public init(panel: Int, box: Rect) {
+            self.panel = panel
+            self.box = box
+        }
+    }
+
+    /// A report with the given page size (output pixels), elements and frames, e.g. one read back from the
+    /// JSON a command line tool wrote.
+    public init(width: Double, height: Double, elements: [Element], frames: [Frame]) {
+        self.width = width
+        self.height = height
+        self.elements = elements
+        self.frames = frames
     }
 
     /// The page size in output pixels.

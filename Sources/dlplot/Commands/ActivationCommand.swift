@@ -39,7 +39,9 @@ extension DLPlot {
         var range: String?
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Shade where |f′| < τ (absolute threshold; default 0.05, for a typed function 0.05·max|f′|).", valueName: "τ"))
+            "Shade where |f′| < τ (absolute threshold; default 0.05, the same for a typed function unless its largest |f′| is "
+            + "below sigmoid's 0.25: then 0.05·max|f′|/0.25, so 0.01·tanh(x) gets 0.002; --saturation-rel for a fraction of max|f′|).",
+            valueName: "τ"))
         var saturation: Double?
 
         @Option(name: .customLong("saturation-rel"), parsing: .unconditional, help: ArgumentHelp(

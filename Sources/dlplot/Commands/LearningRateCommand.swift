@@ -54,6 +54,10 @@ extension DLPlot {
             if let start, !(start.isFinite && abs(start) <= 1e6) {
                 throw ArgumentRefusal.invalid("--start", TypedText.number("--start", start), "expected a number from -1e6 to 1e6")
             }
+            if let start, let problem = FunctionArguments.startProblem(try FunctionArguments.curve(function, params: params), at: start,
+                                                                        shown: TypedText.number("--start", start)) {
+                throw ArgumentRefusal.invalid("--start", TypedText.number("--start", start), "\(problem); give a start where f and f′ are finite")
+            }
             try validateAnimation()
         }
 

@@ -51,9 +51,10 @@ extension DLPlot {
             let s = try NumberArguments.list(starts, option: "--starts")
             guard !s.isEmpty, s.count <= 7 else { throw ArgumentRefusal.invalid("--starts", starts, "expected 1 to 7 starts") }
             let typed = starts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for (k, v) in s.enumerated() where checked && !(curve.value(v).isFinite && curve.derivative(v).isFinite) {
+            for (k, v) in s.enumerated() where checked {
                 let shown = k < typed.count ? typed[k] : NumberText.shortest(v)
-                throw ArgumentRefusal.invalid("--starts", starts, "f or f′ is undefined at w₀ = \(shown)")
+                guard let problem = FunctionArguments.startProblem(curve, at: v, shown: shown) else { continue }
+                throw ArgumentRefusal.invalid("--starts", starts, "\(problem); give starts where f and f′ are finite")
             }
             return s
         }

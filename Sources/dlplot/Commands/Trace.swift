@@ -13,7 +13,8 @@ struct Trace: ParsableCommand {
             (stop: max_steps), when --tol is met (stop: converged, test: gradient norm ||grad f|| <= tol), or when \
             a parameter becomes non-finite (stop: diverged; every earlier step is printed), or a step reaches a \
             point where a typed f is undefined, such as log(x) at x < 0 (stop: left_domain). f overflowing float64 \
-            at finite x, y (x² + y² at x = 1e200) is not divergence: the row is printed with f = inf and the run goes on. \
+            at finite x, y (x² + y² at x = 1e200) is not divergence: the row is printed with f = inf and the run goes on \
+            (a run that then diverges says where: "stop: diverged at step 1024 (f overflowed to inf at step 512)"). \
             The stop reason is written to stderr ("stop: max_steps", "stop: converged at step K", \
             "stop: diverged at step K", "stop: left the domain of f at step K: f is undefined at x = …, y = …"); JSON output also carries "stop" and "stop_step", and "lr": lr[k] is the \
             learning rate after k scheduler steps (torch's get_last_lr()[0]), the one the step from row k uses \
@@ -149,6 +150,10 @@ struct Trace: ParsableCommand {
             let p = trajectory.divergedPosition.map { "\($0)" }
             said = (trajectory.stopWords ?? "") + ": f is undefined at "
                 + (p.count == 2 ? "x = \(p[0]), y = \(p[1])" : p.joined(separator: ", "))
+        }
+        if let k = trajectory.overflowStep, let v = trajectory.values.last {
+            // The steps between are printed with f = inf: say where f first overflowed.
+            said += " (f overflowed to \(v > 0 ? "inf" : "-inf") at step \(k))"
         }
         FileHandle.standardError.write(Data("stop: \(said)\n".utf8))
     }

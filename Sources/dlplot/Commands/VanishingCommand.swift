@@ -33,6 +33,11 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Random seed for weights and data.", valueName: "n"))
         var seed: UInt64 = 1
 
+        @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(
+            "A parameter of a formula in --activations (or a built-in's, by PyTorch's name) as name=value, or name=v1,v2 for one "
+                + "curve per value (7 curves at most); repeatable.", valueName: "name=value"))
+        var params: [String] = []
+
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String { "vanishing" }
@@ -41,7 +46,11 @@ extension DLPlot {
             // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
             let names = FunctionArguments.topLevelItems(activations).map { $0.trimmingSpaces }
             guard !names.isEmpty, names.count <= 7 else { throw ArgumentRefusal.invalid("--activations", activations, "expected 1 to 7 names") }
-            return try FunctionArguments.activations(names, params: [], option: "--activations")
+            let found = try FunctionArguments.activations(names, params: params, option: "--activations")
+            guard found.count <= 7 else {
+                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "), "\(found.count) curves (activations × parameter values) is too many for this figure; give at most 7")
+            }
+            return found
         }
 
         func parsedInitialization() throws -> Initialization? {

@@ -120,16 +120,26 @@ extension DLPlot {
 
         /// Creates `path` and any missing parents (like `mkdir -p`), or names why it cannot.
         static func makeDirectory(_ path: String) throws {
-            var st = stat()
-            if stat(path, &st) == 0 {
-                guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArgumentRefusal.invalid("--out", path, "it is a file, not a directory") }
+            if let st = OS.status(of: path) {
+                guard st.kind == .directory else { throw ArgumentRefusal.invalid("--out", path, "it is a file, not a directory") }
                 return
             }
             let parent = AtomicFile.directory(of: path)
             if parent != path, !parent.isEmpty { try makeDirectory(parent) }
-            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-                let reason = strerror(errno).map { String(cString: $0) } ?? "error \(errno)"
-                throw ValidationError("cannot create directory '\(path)' for --out: \(reason.lowercased())")
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw directoryFailure(path, errno: errno) }
+        }
+
+        /// Why `--out`'s directory `path` could not be made, by the README's exit statuses: a name that cannot be
+        /// a directory (a file on the way, a name too long, a loop of links) is bad input (exit 64); a file
+        /// system that refuses a valid one (read-only, no permission, full, an I/O error) is a failed write
+        /// ("cannot write …", exit 1), as for `-o`.
+        static func directoryFailure(_ path: String, errno code: Int32) -> any Error {
+            let reason = (strerror(code).map { String(cString: $0) } ?? "error \(code)").lowercased()
+            switch code {
+            case ENOTDIR, ENAMETOOLONG, ELOOP:
+                return ArgumentRefusal.invalid("--out", path, "cannot create the directory: \(reason)")
+            default:
+                return FigureError("cannot write --out '\(path)': cannot create the directory: \(reason)")
             }
         }
 
@@ -143,7 +153,7 @@ extension DLPlot {
                     throw FigureError("the gallery chooses file names: remove -o/--output and --data from the command")
                 }
                 let parsed: ParsableCommand
-                do { parsed = try DLPlot.parseAsRoot(args) } catch {
+                do { parsed = try DLPlot.parseCommandLine(args) } catch {
                     throw FigureError(DLPlot.message(for: error))
                 }
                 guard var figure = parsed as? any FigureCommand else {
@@ -224,8 +234,7 @@ func writeStandardError(_ s: String) {
 
 /// Reads a whole text file of at most `limit` bytes (a manifest of /dev/zero must not fill memory).
 func readText(_ path: String, limit: Int = 4 << 20) throws -> String {
-    var st = stat()
-    if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw FigureError("'\(path)' is a directory") }
+    if OS.status(of: path)?.kind == .directory { throw FigureError("'\(path)' is a directory") }
     guard let f = fopen(path, "rb") else { throw FigureError("cannot open '\(path)'") }
     defer { fclose(f) }
     var bytes: [UInt8] = []

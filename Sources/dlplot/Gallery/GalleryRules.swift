@@ -24,9 +24,8 @@ enum GalleryRules {
 
     /// Rule 1 for one file.
     static func checkIndex(_ path: String, heading: String, what: String) throws {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return }
-        guard (st.st_mode & S_IFMT) == S_IFREG, let text = try? readText(path, limit: 64 << 20),
+        guard let st = OS.status(of: path, followingLinks: false) else { return }
+        guard st.kind == .regular, let text = try? readText(path, limit: 64 << 20),
               text.hasPrefix(heading) else {
             throw ArgumentRefusal.invalid("--out", path, "it exists and is not \(what); move it or choose another --out")
         }

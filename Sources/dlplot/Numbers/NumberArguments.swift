@@ -72,6 +72,8 @@ enum NumberArguments {
 
     /// "x,y" → [x, y] exactly two numbers.
     static func pair(_ text: String, option: String) throws -> [Double] {
+        // An empty value (--start=) asks for x,y, not for a list of any length.
+        guard !text.trimmingSpaces.isEmpty else { throw ArgumentRefusal.invalid(option, text, "no values given; expected two, x,y (e.g. -1.5,2)") }
         let v = try list(text, option: option)
         guard v.count == 2 else {
             throw ArgumentRefusal.invalid(option, text, "\(v.count) numbers; expected two, x,y (e.g. -1.5,2)")

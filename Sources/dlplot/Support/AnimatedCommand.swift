@@ -56,6 +56,10 @@ extension AnimatedFigureCommand {
             try AnimationOutput.checkOptions(figureOptions, framesDir: true)
             if let o = figureOptions.output { throw ArgumentRefusal.invalid("--frames-dir", dir, "it replaces -o '\(o)'; give one of them") }
             try FramesDirectory.check(dir)
+            if let data = figureOptions.data {
+                if OutputTarget.isStandardOutput(data) { throw ArgumentRefusal.invalid("--data", data, "with --frames-dir the tables go to a file; name one") }
+                try FigureOptions.checkTargets([("--data", data)])
+            }
             _ = try animation.settings()
         } else {
             let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
@@ -73,12 +77,21 @@ extension AnimatedFigureCommand {
         let progress = showsProgress ? animation.progress : nil
         if let dir = animation.framesDir {
             let settings = try animation.settings()
-            let (made, _) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-            let figure = grownToFit(made)
-            try checkPage(figure)
+            try InputOutputCheck.check(outputs: figureOptions.data.map { [("--data", $0)] } ?? [], inputs: inputFiles)
+            let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
+            let figure = try fitted(made)
             try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size)
+            // The tables behind the last frame, as with -o: checked (NAME-2.csv, …) before any frame is drawn.
+            var dataFiles: [(path: String, contents: AtomicFile.Contents)] = []
+            if let data = figureOptions.data {
+                dataFiles = try OutputTarget.dataFiles(tables, path: data)
+                try FigureOptions.checkTargets(dataFiles.map { ("--data", $0.path) },
+                                               typed: Dictionary(dataFiles.dropFirst().map { ($0.path, data) }) { a, _ in a })
+                try InputOutputCheck.check(outputs: dataFiles.map { ($0.path == data ? "--data" : InputOutputCheck.furtherTable(data), $0.path) },
+                                           inputs: inputFiles)
+            }
             try FramesDirectory.write(figure, to: dir, format: try animation.framesFormat(), settings: settings,
-                                      command: Self.drawingCommand(CommandLine.arguments), progress: progress)
+                                      command: Self.drawingCommand(CommandLine.arguments), progress: progress, data: dataFiles)
             PendingNotes.flush()
             return true
         }
@@ -86,14 +99,25 @@ extension AnimatedFigureCommand {
         try InputOutputCheck.check(outputs: [(figureOptions.output == nil ? InputOutputCheck.defaultName : "-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
         let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
-        let figure = grownToFit(made)
-        try checkPage(figure)
+        let figure = try fitted(made)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
                                   data: figureOptions.data, progress: progress, size: figureOptions.size)
         PendingNotes.flush()
         if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
         return true
+    }
+
+    /// The animation with its legends laid out for every frame's rows (`reservingLegendRoom`) on the page it
+    /// needs; where that room does not fit a page the still figure fits (a given `--size`), the legends
+    /// as the last frame has them (a frame's wider rows are then drawn a little smaller, to 80 % at most).
+    /// - Throws: the still figure's refusal when the page is too small for the last frame.
+    func fitted(_ made: Animation) throws -> Animation {
+        let reserved = grownToFit(made.reservingLegendRoom())
+        guard (try? checkPage(reserved)) == nil else { return reserved }
+        let plain = grownToFit(made.withoutLegendRoom())
+        try checkPage(plain)
+        return plain
     }
 
     /// The animation on the page its last frame needs: without `--size`, a figure too large for the default

@@ -44,6 +44,15 @@ enum AnimationOutput {
         return (path, f)
     }
 
+    /// What is said when an .mp4's page has an odd side: 4:2:0 colour needs even sides, so the last column
+    /// or row is left out (nil when both are even).
+    static func evenSidesNote(width: Int, height: Int) -> String? {
+        guard width % 2 == 1 || height % 2 == 1 else { return nil }
+        return "an .mp4 (yuv420p) needs even sides: written at \(width - width % 2)x\(height - height % 2), "
+            + "without the last \(width % 2 == 1 && height % 2 == 1 ? "column and row" : width % 2 == 1 ? "column" : "row") "
+            + "of the \(width)x\(height) frames"
+    }
+
     /// Draws and encodes `animation`, then writes it and the `--data` table all-or-nothing.
     static func write(_ animation: Animation, tables: [DataTable], to path: String, format: AnimationFormat,
                       settings: AnimationOptions.Settings, data: String?, progress forced: Bool?, size typed: String? = nil) throws {
@@ -51,6 +60,7 @@ enum AnimationOutput {
         let tick: (@Sendable () -> Void)? = line.map { l in { @Sendable in l.tick() } }
         let result = Result { () throws(VizError) -> [UInt8] in
             let renderer = try AnimationRenderer(animation)
+            if format == .mp4, let note = evenSidesNote(width: renderer.width, height: renderer.height) { PendingNotes.add(note) }
             return try AnimationWriter.encode(renderer, as: format, timing: settings.timing, jobs: settings.jobs, progress: tick)
         }
         line?.finish()
@@ -65,7 +75,12 @@ enum AnimationOutput {
         }
         var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.
-        if let data { files += try OutputTarget.dataFiles(tables, path: data) }
+        if let data {
+            let tables = try OutputTarget.dataFiles(tables, path: data)
+            try FigureOptions.checkTargets([("-o", path)] + tables.map { ("--data", $0.path) },
+                                           typed: Dictionary(tables.dropFirst().map { ($0.path, data) }) { a, _ in a })
+            files += tables
+        }
         try OutputTarget.writeAll(files) { $0 == path ? "-o" : "--data" }
     }
 }

@@ -109,7 +109,8 @@ extension FigureCommand {
             // One tidy table per file: NAME.csv, NAME-2.csv, … (the recipes return tidy tables).
             let files = try OutputTarget.dataFiles(tables, path: data)
             // NAME-2.csv, NAME-3.csv, …: checked with every other target, and named as --data's.
-            try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report)
+            try FigureOptions.checkTargets(targets.map { ("-o", $0.path) } + files.map { ("--data", $0.path) } + report,
+                                           typed: Dictionary(files.dropFirst().map { ($0.path, data) }) { a, _ in a })
             try InputOutputCheck.check(outputs: files.map { ($0.path == data ? "--data" : InputOutputCheck.furtherTable(data), $0.path) },
                                        inputs: inputFiles)
             rendered += files

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 import Viz
 
 /// Options every figure command shares: where to write, size, resolution, theme, text scale, title, data.
@@ -157,28 +158,35 @@ struct FigureOptions: ParsableArguments {
         guard path != "-" else { return path }
         let directory = AtomicFile.directory(of: path)
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        guard let real = realpath(directory, nil) else { return path }
-        defer { free(real) }
-        let base = String(cString: real)
+        guard let base = OS.realPath(directory) else { return path }
         return (base == "/" ? "" : base) + "/" + name
     }
 
-    static func checkTargets(_ targets: [(option: String, path: String)]) throws {
-        var seen: [(option: String, key: String)] = []
+    /// `typed` maps a name the command chose (`--data r.csv`'s NAME-2.csv) to the value typed, so the
+    /// message names what the user wrote: "invalid --data 'r.csv': its further table 'r-2.csv' …". Two names of
+    /// one file (a symbolic or a hard link) are the same target.
+    static func checkTargets(_ targets: [(option: String, path: String)], typed: [String: String] = [:]) throws {
+        var seen: [(option: String, key: String, path: String)] = []
+        // A name chosen here is refused under the value typed: "invalid --data 'r.csv': its further table 'r-2.csv': …".
+        func refusal(_ option: String, _ path: String, _ reason: String) -> ValidationError {
+            typed[path].map { ArgumentRefusal.invalid(option, $0, "its further table '\(CommandLineErrors.shown(path, limit: 100))': " + reason) }
+                ?? ArgumentRefusal.invalid(option, path, reason)
+        }
         for (option, path) in targets {
             var key = "-"
             if !OutputTarget.isStandardOutput(path) {
                 switch Result(catching: { () throws(VizError) in try AtomicFile.checkTarget(path) }) {
                 case let .success(resolved): key = resolved
-                case let .failure(.io(_, message)): throw ArgumentRefusal.invalid(option, path, "\(message)")
-                case let .failure(e): throw ArgumentRefusal.invalid(option, path, "\(e)")
+                case let .failure(.io(_, message)): throw refusal(option, path, message)
+                case let .failure(e): throw refusal(option, path, "\(e)")
                 }
             }
             key = canonicalKey(key)
-            if let other = seen.first(where: { $0.key == key }) {
-                throw ArgumentRefusal.invalid(option, path, "\(other.option) already writes there")
+            if let other = seen.first(where: { $0.key == key || (key != "-" && $0.key != "-" && AtomicFile.sameFile($0.path, path)) }) {
+                throw typed[path] == nil ? ArgumentRefusal.invalid(option, path, "\(other.option) already writes there")
+                    : refusal(option, path, "it is where \(other.option) already writes")
             }
-            seen.append((option, key))
+            seen.append((option, key, path))
         }
     }
 

@@ -33,11 +33,10 @@ enum FontconfigEnvironment {
 
     /// Refuses `file` unless it is a regular file (links followed) of at most `maxBytes`.
     static func checkFile(_ file: String, variable: String) throws {
-        var info = stat()
-        guard stat(file, &info) == 0 else { return }  // missing: fontconfig falls back to its defaults
-        let regular = (info.st_mode & S_IFMT) == S_IFREG
-        guard regular, Int(info.st_size) <= maxBytes else {
-            let what = regular ? "a file of \(info.st_size) bytes" : "not a regular file"
+        guard let info = OS.status(of: file) else { return }  // missing: fontconfig falls back to its defaults
+        let regular = info.kind == .regular
+        guard regular, info.size <= Int64(maxBytes) else {
+            let what = regular ? "a file of \(info.size) bytes" : "not a regular file"
             let shown = variable.hasPrefix("FONTCONFIG_FILE") ? "" : " ('\(file)')"
             throw ValidationError("invalid \(variable): the fontconfig file\(shown) is \(what); expected a regular file of at most 16 MB "
                                   + "(unset it to use dlplot's own font set-up)")

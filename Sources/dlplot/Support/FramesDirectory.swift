@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Platform
 import Viz
 
@@ -9,13 +10,12 @@ enum FramesDirectory {
     /// Checks DIR: an existing directory, or a new one whose parent exists.
     static func check(_ dir: String) throws {
         if dir.isEmpty { throw ArgumentRefusal.invalid("--frames-dir", "", "expected a directory name") }
-        var st = stat()
-        if stat(dir, &st) == 0 {
-            guard (st.st_mode & S_IFMT) == S_IFDIR else { throw ArgumentRefusal.invalid("--frames-dir", dir, "it is a file, not a directory") }
+        if let st = OS.status(of: dir) {
+            guard st.kind == .directory else { throw ArgumentRefusal.invalid("--frames-dir", dir, "it is a file, not a directory") }
             return
         }
         let parent = AtomicFile.directory(of: dir)
-        guard stat(parent, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+        guard OS.status(of: parent)?.kind == .directory else {
             throw ArgumentRefusal.invalid("--frames-dir", dir, "directory '\(parent)' does not exist")
         }
     }
@@ -69,10 +69,9 @@ enum FramesDirectory {
         String(dir.filter { "#%\\{}~^$&".contains($0) })
     }
 
-    /// Removes the numbered frames in `dir` that a run with more frames (or the other format) left and this
-    /// one did not write, so the directory holds what the command made.
-    static func removeStale(in dir: String, keeping written: Set<String>) {
-        guard let d = opendir(dir) else { return }
+    /// The numbered frames in `dir` (`frame-0001.png`, `frame-12.pdf`, …) this run does not write.
+    static func staleFrames(in dir: String, keeping written: Set<String>) -> [String] {
+        guard let d = opendir(dir) else { return [] }
         defer { closedir(d) }
         var stale: [String] = []
         while let e = readdir(d) {
@@ -81,13 +80,45 @@ enum FramesDirectory {
             let digits = name.dropFirst(6).dropLast(4)
             if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) { stale.append(name) }
         }
-        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
-        for name in stale { unlink(prefix + name) }
+        return stale.sorted()
     }
 
-    /// Draws every frame and writes the PNGs (or PDFs) and the snippet into `dir` (created if missing), all or nothing.
+    /// Whether the file at `path` is a frame dlplot wrote: its PNG text chunk or PDF creator names dlplot.
+    static func writtenByDLPlot(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= 64 << 20,
+              let bytes = FileManager.default.contents(atPath: path) else { return false }
+        return bytes.range(of: Data("Software\0dlplot ".utf8)) != nil || bytes.range(of: Data("(dlplot ".utf8)) != nil
+    }
+
+    /// Removes the numbered frames an earlier run (with more frames, or the other format) left in `dir`, so
+    /// the directory holds what this command made, and says so on standard error; a frame-named file that
+    /// dlplot did not write is kept, with a note.
+    static func removeStale(in dir: String, keeping written: Set<String>) {
+        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+        let stale = staleFrames(in: dir, keeping: written)
+        let ours = stale.filter { writtenByDLPlot(prefix + $0) }, foreign = stale.filter { !ours.contains($0) }
+        for name in ours { unlink(prefix + name) }
+        if !ours.isEmpty {
+            writeStandardError("note: removed \(listed(ours)) left in --frames-dir '\(dir)' by an earlier run (this run wrote \(written.count - 1) frames)\n")
+        }
+        if !foreign.isEmpty {
+            writeStandardError("note: kept \(listed(foreign)) in --frames-dir '\(dir)': not written by dlplot, but named like its frames\n")
+        }
+    }
+
+    /// "frame-0009.png", "2 frames (frame-0009.png, frame-0010.png)", "12 frames (frame-0007.png … frame-0018.png)".
+    static func listed(_ names: [String]) -> String {
+        guard let first = names.first, let last = names.last else { return "no frames" }
+        if names.count == 1 { return first }
+        return "\(names.count) frames (" + (names.count == 2 ? "\(first), \(last)" : "\(first) … \(last)") + ")"
+    }
+
+    /// Draws every frame and writes the PNGs (or PDFs), the snippet and the `--data` tables, all or nothing:
+    /// into a new `dir` through a temporary directory beside it, renamed whole; into an existing one (which may
+    /// hold the user's other files) as one set of files renamed together with the tables.
     static func write(_ animation: Animation, to dir: String, format: OutputFormat = .png, settings: AnimationOptions.Settings,
-                      command: String, progress forced: Bool?) throws {
+                      command: String, progress forced: Bool?, data: [(path: String, contents: AtomicFile.Contents)] = []) throws {
         let line = forced.flatMap { AnimationProgress(total: animation.frameCount, forced: $0) }
         let tick: (@Sendable () -> Void)? = line.map { l in { @Sendable in l.tick() } }
         let meta = FileMetadata(software: "dlplot " + DLPlotVersion.string, command: command)
@@ -101,19 +132,48 @@ enum FramesDirectory {
         case let .success(p): pngs = p
         case let .failure(e): throw FigureError(e.commandLineMessage)
         }
-        if mkdir(dir, 0o755) != 0 && errno != EEXIST {
-            throw FigureError("cannot create --frames-dir '\(dir)': " + String(cString: strerror(errno)).lowercased())
+        let names = pngs.indices.map { name($0, count: pngs.count, format: format) } + ["animation.tex"]
+        let contents = pngs + [Array(snippet(dir: dir, count: pngs.count, timing: settings.timing, command: command).utf8)]
+        var st = stat()
+        if stat(dir, &st) == 0 {
+            let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+            try OutputTarget.writeAll(zip(names, contents).map { (prefix + $0, .bytes($1)) } + data) { $0.hasPrefix(prefix) ? "--frames-dir" : "--data" }
+            removeStale(in: dir, keeping: Set(names))
+        } else {
+            try writeNew(dir, files: Array(zip(names, contents)), data: data)
         }
-        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
-        var files = pngs.enumerated().map { (path: prefix + name($0.offset, count: pngs.count, format: format), bytes: $0.element) }
-        files.append((prefix + "animation.tex", Array(snippet(dir: dir, count: pngs.count, timing: settings.timing, command: command).utf8)))
-        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(files) }) {
-            throw FigureError(e.commandLineMessage)
-        }
-        removeStale(in: dir, keeping: Set((0..<pngs.count).map { name($0, count: pngs.count, format: format) }))
         let bad = unreadableByLaTeX(dir)
         if let c = bad.first {
             writeStandardError("note: \(dir)/animation.tex will not compile: LaTeX cannot read '\(c)' in a file path; name the --frames-dir without \(bad) to use it\n")
+        }
+    }
+
+    /// A new `dir` with `files` in it, made whole in a temporary directory beside it and renamed, then the
+    /// `--data` tables; when they cannot be written the directory is taken back, so a failure leaves nothing.
+    static func writeNew(_ dir: String, files: [(name: String, bytes: [UInt8])], data: [(path: String, contents: AtomicFile.Contents)]) throws {
+        let target = dir.hasSuffix("/") && dir.count > 1 ? String(dir.dropLast()) : dir
+        // Within the file system's 255 bytes a name: the directory's own name is cut, not the suffix.
+        let suffix = ".tmp-\(getpid())-frames"
+        var base = target
+        while ((base + suffix).split(separator: "/").last?.utf8.count ?? 0) > 255, !base.isEmpty, base.last != "/" { base.removeLast() }
+        let temporary = base + suffix
+        func failed(_ what: String) -> FigureError {
+            let reason = String(cString: strerror(errno)).lowercased()
+            try? FileManager.default.removeItem(atPath: temporary)
+            return FigureError("cannot write --frames-dir '\(dir)': \(what)\(reason)")
+        }
+        guard mkdir(temporary, 0o755) == 0 else { throw failed("cannot create the directory: ") }
+        let written = Result(catching: { () throws(VizError) in
+            try AtomicFile.writeAll(files.map { (path: temporary + "/" + $0.name, bytes: $0.bytes) })
+        })
+        if case let .failure(e) = written {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw FigureError(e.commandLineMessage.replacingOccurrences(of: temporary, with: target))
+        }
+        guard rename(temporary, target) == 0 else { throw failed("") }
+        do { try OutputTarget.writeAll(data) { _ in "--data" } } catch {
+            if rename(target, temporary) == 0 { try? FileManager.default.removeItem(atPath: temporary) }
+            throw error
         }
     }
 }

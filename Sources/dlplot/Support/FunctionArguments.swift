@@ -161,8 +161,13 @@ enum FunctionArguments {
         // A --param no text can take is named first (a typo 'bta' of 'beta' was reported as 'beta' having no value).
         try checkParameterNames(families, of: texts, whenAllParse: true)
         var used = Set<String>()
+        var takers: [String: [String]] = [:]
         var out: [Activation] = []
         for text in texts {
+            for f in families where (isName(text) ? (try? Activation.parameterSpecs(for: text))?.contains { $0.name == f.name }
+                                        : (try? MathExpression.parameterNames(in: text))?.contains(f.name)) == true {
+                takers[f.name, default: []].append(text)
+            }
             if isName(text) {
                 let specs: [ParameterSpec]
                 do { specs = try Activation.parameterSpecs(for: text) } catch {
@@ -189,6 +194,7 @@ enum FunctionArguments {
             }
         }
         try checkParameterNames(families.filter { !used.contains($0.name) }, of: texts, whenAllParse: false)
+        noteSharedParameters(families, takers: takers)
         return out
     }
 
@@ -296,6 +302,22 @@ enum FunctionArguments {
             throw ArgumentRefusal.invalid("--param", name, "\(name) is not a parameter of \(text)")
         }
         do { return try Curve1D(expression: e) } catch { throw failure(option, String(describing: error)) }
+    }
+
+    /// Why gradient descent cannot start at w₀ = `w` (shown as `shown`) on `curve`, or nil: f undefined (NaN), f
+    /// infinite at a pole or beyond float64's range (exp(x) at 800: every rate would seem to "diverge at step 1"),
+    /// or f′ not finite there.
+    static func startProblem(_ curve: Curve1D, at w: Double, shown: String) -> String? {
+        let f = curve.value(w), d = curve.derivative(w)
+        if f.isNaN { return "f is undefined (NaN) at w₀ = \(shown)" }
+        if f.isInfinite {
+            let h = 1e-9 * max(1, abs(w))
+            let pole = [curve.value(w - h), curve.value(w + h)].contains { $0.isFinite && abs($0) < 1e300 }
+            let sign = f > 0 ? "∞" : "−∞"
+            return pole ? "f is \(sign) at w₀ = \(shown) (a pole)" : "f = \(sign) at w₀ = \(shown): beyond float64's range (1.8×10³⁰⁸)"
+        }
+        if !d.isFinite { return "f′ is \(d.isNaN ? "undefined (NaN)" : "infinite") at w₀ = \(shown)" }
+        return nil
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Platform
 import Viz
 
 /// No output may replace a file the same command reads: `runs a.csv --data a.csv` replaced the training log,
@@ -45,8 +46,6 @@ enum InputOutputCheck {
 
     /// Whether both exist and are the same file (device and inode).
     static func sameInode(_ a: String, _ b: String) -> Bool {
-        var sa = stat(), sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0, (sa.st_mode & S_IFMT) == S_IFREG else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+        OS.status(of: a)?.kind == .regular && OS.sameFile(a, b)
     }
 }

@@ -72,7 +72,14 @@ struct LayoutOptions: ParsableArguments {
     func apply(to figure: inout Figure, yAxis: Bool = true) throws {
         if noSubtitle { figure.subtitle = nil }
         if let placement = try legendPlacement() {
-            for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
+            // A legend the user asks for names the curves: the names a recipe wrote beside them instead
+            // (loss's MSE, MAE, Huber) go, or the plot names each curve twice and a name lands on the data.
+            for k in figure.panels.indices {
+                figure.modifyAxes(k) { a in
+                    if placement != .none { a.removeMarks { ($0 as? TextMark)?.curve != nil } }
+                    a.legend = placement
+                }
+            }
         }
         guard yAxis, yRange != nil || logY else { return }
         let y = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
