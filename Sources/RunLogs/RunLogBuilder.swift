@@ -35,6 +35,9 @@ struct RunLogBuilder {
     private var long: [LongSeries?] = []
     private let recordsTime: Bool
     private let longAt: Int
+    /// Why no temporary file could be written for a long series, once one could not: the series stay in
+    /// memory (exact), and none is tried again (each try copied the whole series: a 400 000-point log spun).
+    private var spillFailure: String?
 
     /// The points past which a series is kept as a `LongSeries` (a temporary file and the points a plot
     /// needs) rather than in memory: 2¹⁷ (3 MB of steps, values and times), or `DLPLOT_LONG_SERIES_POINTS`.
@@ -111,8 +114,12 @@ struct RunLogBuilder {
 
     /// Hands the series `k` over to a `LongSeries` (unless no temporary file can be written: then it stays).
     private mutating func makeLong(_ k: Int) {
+        guard spillFailure == nil else { return }
         let l = LongSeries(steps: series[k].steps, values: series[k].values, times: series[k].wallTimes)
-        guard l.isSpilled else { return }
+        guard l.isSpilled else {
+            spillFailure = l.points.failure ?? "write failed"
+            return
+        }
         long[k] = l
         series[k].steps = StepColumn()
         series[k].values = []
@@ -165,6 +172,10 @@ struct RunLogBuilder {
             if s.name == "epoch" { epochs = s } else { metrics.append(s) }
         }
         if let note = restartNote(names) { notes.append(note) }
+        if let why = spillFailure {
+            notes.append("no temporary file could be made (\(why)): the long series are kept in memory; "
+                + "set TMPDIR to a writable directory to keep memory bounded")
+        }
         return RunLog(name: name, source: source, format: format, metrics: metrics,
                       epochs: epochs, notes: notes)
     }

@@ -68,4 +68,25 @@ final class LongSeriesCLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("note: a-seed0 logs 2000 points of loss (and 1 more long series); group statistics use the "),
                       r.stderr)
     }
+
+    /// A TMPDIR naming a missing directory (a stale CI setting) made a long log spin at full CPU: the series
+    /// tried again, and copied whole, at every point. The temporary file now goes to /tmp instead, silently,
+    /// and the figure and its data are those of an ordinary TMPDIR.
+    func testAMissingTMPDIRFallsBackToTmp() throws {
+        let dir = try makeTemporaryDirectory()
+        let log = dir.appendingPathComponent("long.csv")
+        try ("step,loss\n" + (0..<20000).map { "\($0),\(1 / (1 + Double($0) / 1000))" }.joined(separator: "\n") + "\n")
+            .write(to: log, atomically: true, encoding: .utf8)
+        var tables: [String] = []
+        for (k, tmp) in [NSTemporaryDirectory(), "/nonexistent-dlplot-tmp"].enumerated() {
+            let data = dir.appendingPathComponent("d\(k).csv")
+            let r = try runDLPlot(["runs", log.path, "-o", dir.appendingPathComponent("f\(k).png").path, "--data", data.path],
+                                  environment: ["DLPLOT_LONG_SERIES_POINTS": "300", "TMPDIR": tmp])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stderr, "", "no note: /tmp holds the points")
+            tables.append(try String(contentsOf: data, encoding: .utf8))
+        }
+        XCTAssertEqual(tables[0].split(separator: "\n").count, 20001)
+        XCTAssertEqual(tables[0], tables[1])
+    }
 }

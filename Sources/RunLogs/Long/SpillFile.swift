@@ -60,14 +60,22 @@ final class SpillFile: @unchecked Sendable {
         }
     }
 
-    /// Makes the file on first use (under the lock).
+    /// Where the file is made: `TMPDIR` (`NSTemporaryDirectory()`), else /tmp when that cannot hold it.
+    static var directory: String { NSTemporaryDirectory() }
+
+    /// Makes the file on first use (under the lock): in `TMPDIR`, else in /tmp (a TMPDIR naming a missing
+    /// directory, as a stale CI setting does).
     private func open() -> Bool {
         if descriptor >= 0 { return true }
         if failure != nil { return false }
-        switch OS.unlinkedTemporaryFile(in: NSTemporaryDirectory(), prefix: "dlplot-points-") {
-        case .success(let fd): descriptor = fd
-        case .failure(let e): failure = e.description; return false
+        var reasons: [String] = []
+        for directory in [Self.directory, "/tmp"] {
+            switch OS.unlinkedTemporaryFile(in: directory, prefix: "dlplot-points-") {
+            case .success(let fd): descriptor = fd; return true
+            case .failure(let e): reasons.append(directory + ": " + e.description)
+            }
         }
-        return true
+        failure = reasons.joined(separator: "; ")
+        return false
     }
 }
