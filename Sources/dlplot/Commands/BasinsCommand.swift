@@ -73,7 +73,7 @@ extension DLPlot {
             guard (2...2001).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 2 to 2001") }
             guard (1...100_000).contains(steps) else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 100000") }
             guard grid * grid * steps <= 2_000_000_000 else {
-                throw ValidationError("--grid \(grid) with --steps \(steps) is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 2e9")
+                throw ArgumentRefusal.invalid("--grid", grid, "with --steps \(steps) it is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 2e9")
             }
             var run = try SurfaceRunOptions.parse([])
             run.steps = steps

@@ -91,7 +91,7 @@ struct Trace: ParsableCommand {
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {
             guard given.isEmpty else {
-                throw ValidationError("\(given[0].option): give the settings inside the call --optimizer '\(optimizer)', not as options")
+                throw given[0].refused("give the settings inside the call --optimizer '\(optimizer)', not as options")
             }
             (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer")
         }
