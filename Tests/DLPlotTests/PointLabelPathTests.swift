@@ -21,4 +21,16 @@ final class PointLabelPathTests: XCTestCase {
         XCTAssertTrue(labels.contains { $0.text == "min (−2.9, −2.9)" }, "\(labels)")
         for l in labels { XCTAssertEqual(l.covers, 0, "'\(l.text)' covers \(l.covers) data points") }
     }
+
+    /// The saddle's label lay on the runs slowing down along y = 0 (covers 50); monkey saddle's (4) and
+    /// Rosenbrock's "start" (2) likewise. Every default surface figure's point labels now cover nothing.
+    func testDefaultSurfaceLabelsCoverNoPath() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for surface in ["saddle", "monkey_saddle", "rosenbrock", "himmelblau"] {
+            let labels = try pointLabels(["surface", surface], in: dir)
+            XCTAssertFalse(labels.isEmpty, surface)
+            for l in labels { XCTAssertEqual(l.covers, 0, "\(surface): '\(l.text)' covers \(l.covers) data points") }
+        }
+    }
 }

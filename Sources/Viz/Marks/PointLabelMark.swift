@@ -127,7 +127,8 @@ public struct PointLabelMark: Mark {
             // A path leaving the map may end 10³⁰⁰ px away: the count is capped before it becomes an Int.
             let length = (b - a).length
             guard length.isFinite else { continue }
-            let n = Int(Swift.min(200, length / 3))
+            // Every 3 px up to 2000 samples (a 6000-px segment), so a long straight step still crosses a label's box.
+            let n = Int(Swift.min(2000, length / 3))
             for k in 0...max(0, n) { out.append(a + (b - a) * (Double(k) / Double(max(1, n)))) }
         }
         if d.count == 1, let only = d.first, only.isFinite { out.append(only) }
