@@ -1,3 +1,5 @@
+// Figures: the figure recipes (library DLPlotFigures): Optim's numbers turned into Viz marks and tidy data tables.
+
 import Optim
 import Viz
 

@@ -228,7 +228,7 @@ extension ExpressionCLITests {
         let typed = try runDLPlot(["eval", "surface", "a*x^2+y^2", "--param", "a=2", "--points", "1:1"])
         XCTAssertEqual(typed.stdout, "x,y,f,dfdx,dfdy\n1.0,1.0,3.0,4.0,2.0\n")
         let refused: [([String], String)] = [
-            (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "--param applies to typed expressions, not the curve square"),
+            (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "invalid --param 'a=2': it applies to typed expressions, not the curve square"),
             (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "invalid --param 'a=1,2': a loss curve takes one value per parameter, not a list"),
             (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "invalid --param 'b': b is not a parameter of a*x^2"),
         ]

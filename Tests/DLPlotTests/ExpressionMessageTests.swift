@@ -125,14 +125,14 @@ extension ExpressionMessageTests {
     /// A start where a typed surface is undefined was "diverged at step 0" (trace printed only its header).
     func testAnUndefinedStartIsRefused() throws {
         XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizer", "gd", "--steps", "2"]),
-                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+                       "Error: invalid --start '-1,1': f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
         XCTAssertEqual(try refusal(["surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizers", "gd", "-o", "s.png"]),
-                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+                       "Error: invalid --start '-1,1': f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
     }
 
     /// A start on a pole was "diverged at step 0" (curves: exit 1 with a message about empty panels).
     func testAStartOnAPoleIsRefused() throws {
-        let expected = "Error: --start: f is ∞ at the start (0, 0) (a pole); give a start where f is finite"
+        let expected = "Error: invalid --start '0,0': f is ∞ at the start (0, 0) (a pole); give a start where f is finite"
         XCTAssertEqual(try refusal(["trace", "--surface", "1/(x^2+y^2)", "--start=0,0", "--optimizer", "adam", "--steps", "2"]), expected)
         XCTAssertEqual(try refusal(["surface", "1/(x^2+y^2)", "--start=0,0", "--optimizers", "gd", "-o", "p.png"]), expected)
         XCTAssertEqual(try refusal(["curves", "--surface", "1/(x^2+y^2)", "--start=0,0", "--optimizers", "gd", "-o", "c.png"]), expected)
