@@ -35,8 +35,9 @@ public struct CurvesFigure: FigureRecipe {
     public static func lossAxisText(_ surface: Surface) -> (offset: Double, label: String, log: Bool) {
         let f = surface.dataset == nil ? "f" : "L"
         guard let fStar = surface.minimumValue else {
-            // Bounded below by 0 (logreg_bce) or unbounded (saddles): plot f itself.
-            return (0, "$\(f)$", surface.name == "logreg_bce")
+            // Bounded below by 0 (logreg_bce, on a log axis) or unbounded (saddles: plot f itself on a symmetric
+            // log axis, which the label names; it was read as linear).
+            return (0, surface.name == "logreg_bce" ? "$\(f)$" : "$\(f)$ (symmetric log scale)", surface.name == "logreg_bce")
         }
         if fStar == 0 { return (0, "$\(f)$ (minimum 0)", true) }
         return (fStar, "$\(f) - \(f)^{*}$, with $\(f)^{*}$ = " + TickFormat.short(fStar, significant: 4), true)
