@@ -55,7 +55,8 @@ struct EvalLoss: ParsableCommand {
                 fields = [("loss_mean", .real(r.lossMean + 0.0)), ("grad_mean", .list(gradMean.map(DataCell.reals)))]
             } else {
                 if prediction.contains(";") || target.contains(";") {
-                    throw ValidationError("\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
+                    let (option, typed) = prediction.contains(";") ? ("--prediction", prediction) : ("--target", target)
+                    throw ArgumentRefusal.invalid(option, typed, "\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
                 }
                 let p = try NumberArguments.list(prediction, option: "--prediction")
                 let y = try NumberArguments.list(target, option: "--target")

@@ -66,7 +66,7 @@ extension AnimatedFigureCommand {
             _ = try animation.settings(format: target.format)
             try AnimationOutput.requireCodec(target.format, path: target.path)
             if animation.loop, target.format == .mp4 {
-                throw ValidationError("invalid --loop: an .mp4 has no loop setting (players loop it themselves, e.g. PowerPoint's \"Loop until Stopped\"); leave out --loop")
+                throw ArgumentRefusal.flag("--loop", "an .mp4 has no loop setting (players loop it themselves, e.g. PowerPoint's \"Loop until Stopped\"); leave out --loop")
             }
         }
     }
