@@ -66,13 +66,14 @@ public struct ActivationTableFigure: FigureRecipe {
             // At a pole: name it when it is the only one, else say where (tan: at every pole).
             if (p.activation.typedShape?.poles.count ?? 0) > 1 { return v + " at each pole" }
             let approach = p.activation.steepestSlope.approach
-            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : approach > 0 ? "^{+}" : "") + "$"
+            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach == -1 ? "^{-}" : approach == 1 ? "^{+}" : "") + "$"
         }
         if p.maxAbsDerivative.isInfinite, p.activation.typedShape?.steepInBothTails == true { return v + " as $x \\to \\pm\\infty$" }
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
         let approach = p.activation.steepestSlope.approach
         if approach != 0 {
-            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : "^{+}") + "$"
+            // From both sides (approach 2): the two-sided limit, no side named.
+            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach == -1 ? "^{-}" : approach == 1 ? "^{+}" : "") + "$"
         }
         return v
     }

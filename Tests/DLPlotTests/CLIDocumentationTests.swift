@@ -49,12 +49,29 @@ final class CLIDocumentationTests: XCTestCase {
 
     /// Examples in the help are never wrapped in the middle of a command (copying one would break it):
     /// a long example continues with a trailing backslash and an indented line.
+    /// Every command and subcommand (`eval activation` too: its examples ran into the prose, wrapped at
+    /// 80 columns), found through the SUBCOMMANDS list of each help text.
     func testHelpExamplesAreNotWrappedMidCommand() throws {
-        for command in ["activation", "activations", "softmax", "loss", "vanishing", "xor", "lr", "pitfalls", "surface", "curves",
-                        "steps", "basins", "stability", "landscape", "runs", "trace"] {
-            let r = try runDLPlot(["help", command])
+        var pending: [[String]] = [[]], seen: [[String]] = []
+        while let path = pending.popLast() {
+            let r = try runDLPlot(["help"] + path)
+            XCTAssertEqual(r.status, 0, path.joined(separator: " "))
+            seen.append(path)
             let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") {
+            if let start = lines.firstIndex(of: "SUBCOMMANDS:") {
+                for line in lines[(start + 1)...] {
+                    guard line.hasPrefix("  "), let name = line.split(separator: " ").first, name != "help" else {
+                        if line.isEmpty { break } else { continue }
+                    }
+                    if line.hasPrefix("  \(name)") { pending.append(path + [String(name)]) }
+                }
+            }
+            guard !path.isEmpty else { continue }
+            let command = path.joined(separator: " ")
+            for line in lines where line.contains("Examples: dlplot") {
+                XCTFail("\(command): examples run into the prose instead of one per line: '\(line)'")
+            }
+            for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") || a.contains("Example: dlplot ") {
                 if a.hasSuffix("\\") {
                     XCTAssertTrue(b.hasPrefix("      "), "\(command): continuation of '\(a)' is not indented: '\(b)'")
                 } else {
@@ -63,5 +80,6 @@ final class CLIDocumentationTests: XCTestCase {
                 }
             }
         }
+        XCTAssertTrue(seen.contains(["eval", "activation"]) && seen.contains(["trace"]), "commands walked: \(seen)")
     }
 }

@@ -161,9 +161,11 @@ final class ExpressionCLITests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(message), "\(arguments.prefix(3)): \(r.stderr)")
             XCTAssertEqual(r.stdout, "")
         }
-        // One line: what is wrong and where, then the expression as typed.
+        // One line: what is wrong and where, then the expression as typed; under it the expression again
+        // with a caret under the offending character (issue 12 §4).
         let typed = try runDLPlot(["eval", "activation", "x*tanhh(x)", "--x", "1"])
-        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')\n")
+        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')\n"
+                       + "  x*tanhh(x)\n    ^\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 }

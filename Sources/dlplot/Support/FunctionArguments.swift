@@ -116,7 +116,7 @@ enum FunctionArguments {
         do {
             e = try MathExpression(text, dimension: dimension, parameters: parameters)
         } catch {
-            throw failure(option, error.oneLine)
+            throw failure(option, error)
         }
         warnAboutBuiltInParameters(e)
         return e
@@ -125,6 +125,13 @@ enum FunctionArguments {
     /// `message` starting with the option that was given the bad value (`--surface: …`).
     static func failure(_ option: String?, _ message: String) -> ValidationError {
         ValidationError(option.map { "\($0): " + message } ?? message)
+    }
+
+    /// A bad expression's refusal: its one line (starting with `option`), then the expression and a
+    /// caret under the offending position, which CommandLineErrors prints under the `Error:` line.
+    static func failure(_ option: String?, _ error: ExpressionError) -> ValidationError {
+        let line = failure(option, error.oneLine)
+        return error.pointer.map { ValidationError(line.message + "\n" + $0) } ?? line
     }
 
     /// The message of an unknown built-in name, with a "did you mean" that the catalogue cannot
@@ -184,7 +191,7 @@ enum FunctionArguments {
                 }
             } else {
                 let wanted: [String]
-                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error.oneLine) }
+                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error) }
                 let mine = families.filter { wanted.contains($0.name) }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {
