@@ -54,7 +54,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         let s = surface
-        let raw = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid) { x, y in s.value(x, y) }
+        let raw = try FieldSampler.sample(x: plan.x, y: plan.y, nx: grid, ny: grid, rows: { y, xs, out in s.values(xs, y: y, into: out) })
         let view = try fieldView(raw)
         let field = view.field
         figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
