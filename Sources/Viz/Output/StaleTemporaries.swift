@@ -10,9 +10,10 @@ public enum StaleTemporaries {
         guard !names.isEmpty, let d = opendir(dir) else { return }
         var stale: [(name: String, directory: Bool)] = []
         while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name read in place: readdir's record is only as long as its name, so copying the whole
+            // 256-byte d_name array read past the end of the record (found by the address sanitizer).
+            guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
+            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
             guard let found = owner(name), found.pid != getpid(), kill(found.pid, 0) != 0, errno == ESRCH,
                   names.contains(where: { belongs(found.base, of: $0, temporary: name) }) else { continue }
             stale.append((name, found.directory))
