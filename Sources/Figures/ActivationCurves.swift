@@ -135,7 +135,7 @@ extension ActivationFigure {
             .clauses.contains(where: { $0.hasPrefix("f′ unbounded, oscillating") }) { return }
         // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
         let p = Point(at, steep.slope)
-        axes.add(ScatterMark(points: [p], shape: .diamond, size: theme.markerSize * 1.3, color: color, edge: theme.background, zOrder: 5))
+        axes.add(Self.steepestMarker(steep, color: color, size: theme.markerSize * 1.3, theme: theme))
         let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr)
             : " as $x$ → " + TickFormat.short(at) + (steep.approach < 0 ? "⁻" : "⁺")
         var note = AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
@@ -143,6 +143,18 @@ extension ActivationFigure {
         // Where no spot is free of the curves (a large font on a small plot): said under the figure, by the ◆.
         note.footnote = "◆ max $|f'|$ = " + TickFormat.short(peak) + place
         axes.add(note)
+    }
+
+    /// The ◆ at the largest |f′|: filled where f′ takes that value, hollow (the plot's background inside an
+    /// outline in `color`) where it is only approached from one side, as the open dot of a jump is drawn
+    /// (hardswish: 1.5 as x → 3⁻, while f′(3) = 1).
+    static func steepestMarker(_ steep: SteepestSlope, color: Color, size: Double, theme: Theme) -> ScatterMark {
+        let point = Point(steep.at, steep.slope)
+        guard steep.approach != 0 else {
+            return ScatterMark(points: [point], shape: .diamond, size: size, color: color, edge: theme.background, zOrder: 5)
+        }
+        return ScatterMark(points: [point], shape: .diamond, size: size, color: theme.plotBackground, edge: color,
+                           edgeWidth: max(1.5, size * 0.16), zOrder: 5)
     }
 
     /// The data behind the curves of `a`: f and f′ on a uniform grid of 601 points over `xr`.

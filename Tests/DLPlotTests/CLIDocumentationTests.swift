@@ -51,8 +51,15 @@ final class CLIDocumentationTests: XCTestCase {
     /// a long example continues with a trailing backslash and an indented line.
     func testHelpExamplesAreNotWrappedMidCommand() throws {
         for command in ["activation", "activations", "softmax", "loss", "vanishing", "xor", "lr", "pitfalls", "surface", "curves",
-                        "steps", "basins", "stability", "landscape", "runs", "trace"] {
-            let r = try runDLPlot(["help", command])
+                        "steps", "basins", "stability", "landscape", "runs", "trace", "gallery", "list",
+                        "eval activation", "eval softmax", "eval loss", "eval surface"] {
+            let r = try runDLPlot(["help"] + command.split(separator: " ").map(String.init))
+            XCTAssertEqual(r.status, 0, command)
+            // An example is never run into the prose ("Examples: dlplot eval activation leaky_relu⏎--param …").
+            let prose = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("USAGE: ") }
+            for line in prose where line.contains(": dlplot ") || line.contains("; dlplot ") {
+                XCTFail("\(command): example inside prose: '\(line)'")
+            }
             let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") {
                 if a.hasSuffix("\\") {
@@ -63,5 +70,50 @@ final class CLIDocumentationTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The eval commands' help examples run as printed (joined at their `\` continuations): each exits 0
+    /// and prints a table, so an example copied from the help works.
+    func testEvalHelpExamplesRun() throws {
+        for command in ["eval activation", "eval softmax", "eval loss", "eval surface"] {
+            let help = try runDLPlot(["help"] + command.split(separator: " ").map(String.init)).stdout
+            let examples = Self.examples(in: help)
+            XCTAssertGreaterThanOrEqual(examples.count, 2, "\(command)\n\(help)")
+            for example in examples {
+                let words = Self.shellWords(example)
+                XCTAssertEqual(Array(words.prefix(3)), ["dlplot"] + command.split(separator: " ").map(String.init), example)
+                let r = try runDLPlot(Array(words.dropFirst()))
+                XCTAssertEqual(r.status, 0, "\(example): \(r.stderr)")
+                XCTAssertFalse(r.stdout.isEmpty, example)
+            }
+        }
+    }
+
+    /// The example command lines of a help text: lines starting "  dlplot ", joined with the indented
+    /// lines they continue onto after a trailing backslash.
+    static func examples(in help: String) -> [String] {
+        var out: [String] = []
+        var open = false
+        for line in help.split(separator: "\n").map(String.init) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if open, let last = out.popLast() { out.append(last + " " + text) } else if line.hasPrefix("  dlplot ") { out.append(text) } else { continue }
+            open = text.hasSuffix("\\")
+            if open, let last = out.popLast() { out.append(String(last.dropLast()).trimmingCharacters(in: .whitespaces)) }
+        }
+        return out
+    }
+
+    /// `line` split as a POSIX shell splits it, for the quoting the help uses: spaces between words and
+    /// single-quoted text taken literally.
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for c in line {
+            if c == "'" { quoted.toggle(); started = true } else if c == " " && !quoted {
+                if started { words.append(word) }
+                word = ""; started = false
+            } else { word.append(c); started = true }
+        }
+        if started { words.append(word) }
+        return words
     }
 }
