@@ -45,8 +45,9 @@ test: deps
 	$(SWIFT) test --disable-swift-testing
 
 ## asan: the Optim, Viz and command tests under the address sanitizer, in a build of their own (.build-asan).
-## LeakSanitizer reports memory fontconfig and pango keep in their caches until exit (and one XCTest leak):
-## scripts/lsan-suppressions.txt names those libraries' frames only (the counts used are printed for Optim and Viz).
+## LeakSanitizer reports memory fontconfig and pango keep in their caches until exit, and leaks inside TOMLKit,
+## Foundation and XCTest: scripts/lsan-suppressions.txt names those libraries' frames only (the counts used are
+## printed for Optim and Viz).
 asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=1 \

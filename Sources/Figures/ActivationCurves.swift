@@ -1,3 +1,5 @@
+// Figures: the figure recipes (library DLPlotFigures): Optim's numbers turned into Viz marks and tidy data tables.
+
 import Optim
 import Viz
 
@@ -37,8 +39,22 @@ extension ActivationFigure {
                                  color: color, edge: theme.plotBackground, zOrder: 3.5))
         }
         if curves != .valueOnly {
-            axes.add(ScatterMark(points: xs.map { Point($0, a.derivative($0)) }, shape: marker, size: theme.markerSize * 0.7,
+            // Not where f is undefined (log(x)'s markers floated at 1/x for x < 0 beside the hatched half).
+            let derivative = Self.drawnDerivative(a, range: xr)
+            axes.add(ScatterMark(points: xs.map { Point($0, derivative($0)) }.filter { $0.y.isFinite }, shape: marker, size: theme.markerSize * 0.7,
                                  color: color, edge: theme.plotBackground, zOrder: 3.5))
+        }
+    }
+
+    /// f′ as a figure draws it (curve, markers): NaN where f is undefined, since AD gives log′(x) = 1/x for
+    /// x < 0 too; and NaN at the edge of f's domain (xˣ at 0), where torch's value (0) is a convention, not
+    /// the limit (−∞), and joining it to the curve drew a V back up to 0. Built-ins: f′ as it is.
+    static func drawnDerivative(_ a: Activation, range xr: ClosedRange<Double>) -> (Double) -> Double {
+        guard a.expression != nil else { return a.derivative }
+        let edge = (xr.upperBound - xr.lowerBound) * 1e-9
+        return { x in
+            guard a.value(x).isFinite, a.value(x - edge).isFinite || a.value(x + edge).isFinite else { return .nan }
+            return a.value(x - edge).isFinite && a.value(x + edge).isFinite ? a.derivative(x) : .nan
         }
     }
 
@@ -65,16 +81,8 @@ extension ActivationFigure {
     private func addDerivativeCurve(_ a: Activation, style: Int, color: Color, plan: inout CurvePlan, to axes: inout Axes) {
         let theme = plan.theme, xr = plan.xr, single = plan.single, width = theme.lineWidth
         let derivativeJumps = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
-        // f′ is drawn only where f is defined (AD gives log′(x) = 1/x for x < 0 too).
         let typed = a.expression != nil
-        // f′ is drawn only where f is defined on both sides: at the edge of f's domain (xˣ at 0) torch's value
-        // (0) is a convention, not the limit (−∞), and joining it to the curve drew a V back up to 0.
-        let edge = (xr.upperBound - xr.lowerBound) * 1e-9
-        let derivative: (Double) -> Double = { x in
-            guard typed else { return a.derivative(x) }
-            guard a.value(x).isFinite, a.value(x - edge).isFinite || a.value(x + edge).isFinite else { return .nan }
-            return a.value(x - edge).isFinite && a.value(x + edge).isFinite ? a.derivative(x) : .nan
-        }
+        let derivative = Self.drawnDerivative(a, range: xr)
         let sampled = plan.sampler.sample(xr, kinks: [], jumps: derivativeJumps, derivative)
         // f′'s period is f's: measured from f′'s own sign changes (its extrema would need f″).
         let (pts, band, env) = Self.resolvable(sampled, derivative, slope: a.derivative, typed: typed, over: xr, columns: plan.columns,
@@ -134,10 +142,11 @@ extension ActivationFigure {
         if a.expression != nil, ActivationDomain(value: a.value, derivative: a.derivative, over: xr, poles: a.poles)
             .clauses.contains(where: { $0.hasPrefix("f′ unbounded, oscillating") }) { return }
         // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
+        // Approached from both sides (|x|/(1 + |x|) at 0): a diamond on each limit, none on torch's f′(0) = 0.
         let p = Point(at, steep.slope)
         axes.add(Self.steepestMarker(steep, color: color, size: theme.markerSize * 1.3, theme: theme))
-        let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr)
-            : " as $x$ → " + TickFormat.short(at) + (steep.approach < 0 ? "⁻" : "⁺")
+        let side = steep.approach == -1 ? "⁻" : steep.approach == 1 ? "⁺" : ""
+        let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr) : " as $x$ → " + TickFormat.short(at) + side
         var note = AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
                                   at: p, offset: Point(22, 30), color: theme.foreground, font: theme.noteFont, showsDot: false)
         // Where no spot is free of the curves (a large font on a small plot): said under the figure, by the ◆.
@@ -148,12 +157,13 @@ extension ActivationFigure {
     /// The ◆ at the largest |f′|: filled where f′ takes that value, hollow (the plot's background inside an
     /// outline in `color`) where it is only approached from one side, as the open dot of a jump is drawn
     /// (hardswish: 1.5 as x → 3⁻, while f′(3) = 1).
+    /// (|x|/(1 + |x|): both limits ±1 at 0, where f′(0) = 0, are hollow).
     static func steepestMarker(_ steep: SteepestSlope, color: Color, size: Double, theme: Theme) -> ScatterMark {
-        let point = Point(steep.at, steep.slope)
+        let points = steep.markers.map { Point(steep.at, $0) }
         guard steep.approach != 0 else {
-            return ScatterMark(points: [point], shape: .diamond, size: size, color: color, edge: theme.background, zOrder: 5)
+            return ScatterMark(points: points, shape: .diamond, size: size, color: color, edge: theme.background, zOrder: 5)
         }
-        return ScatterMark(points: [point], shape: .diamond, size: size, color: theme.plotBackground, edge: color,
+        return ScatterMark(points: points, shape: .diamond, size: size, color: theme.plotBackground, edge: color,
                            edgeWidth: max(1.5, size * 0.16), zOrder: 5)
     }
 

@@ -53,7 +53,11 @@ public struct ActivationDomain: Sendable, Equatable {
         // itself is smooth there (its difference quotient is a modest number), f′ lost its precision in the
         // formula's float64 arithmetic (log(sigmoid(x)) near −745): said as such, not as f′ → ∞.
         var lossy: [Double] = []
-        for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q }) {
+        // f′ too large for float64 just before f itself overflows (e^{e^{eˣ}} for x > 1.85): a number, not a pole of f′.
+        let derivativeOverflow = Self.derivativeOverflow(f, df, xs: xs)
+        if let clause = derivativeOverflow.clause { clauses.append(clause) }
+        for x in xs where f(x).isFinite && !df(x).isFinite && !singular.contains(where: { abs($0 - x) <= 4 * q })
+            && !derivativeOverflow.xs.contains(x) {
             // One-sided quotients at two scales: a cusp (sqrt(|x|) at 0) has a modest symmetric quotient (0) but
             // one-sided ones that grow as h shrinks.
             let h = span * 1e-5
@@ -194,6 +198,36 @@ public struct ActivationDomain: Sendable, Equatable {
         case let (nil, h?): return "f overflows float64\(to) for x < " + show(h.x)
         case (nil, nil): return nil
         }
+    }
+
+    /// The samples where f is finite but f′ is ±∞ in runs that reach a sample where f itself is ±∞ (f
+    /// overflows float64 there, see `overflow`), and "f′ overflows float64 for x > 1.8497" for them: f′
+    /// passes 1.8×10³⁰⁸ before f does wherever f′/f > 1, so those runs are overflow, not f′ → ∞ (nor f → ∞,
+    /// which e^{e^{eˣ}} was said to do at 1.88).
+    static func derivativeOverflow(_ f: (Double) -> Double, _ df: (Double) -> Double, xs: [Double]) -> (xs: Set<Double>, clause: String?) {
+        let n = xs.count
+        let lone = xs.map { f($0).isFinite && df($0).isInfinite }
+        var found: Set<Double> = [], bounds: [(Double, Bool)] = []
+        var k = 0
+        while k < n {
+            guard lone[k] else { k += 1; continue }
+            var j = k
+            while j + 1 < n, lone[j + 1] { j += 1 }
+            // Beside the infinite f, f is itself near the top of float64 (no pole's samples come near 10²⁵⁰).
+            let right = j + 1 < n && f(xs[j + 1]).isInfinite && abs(f(xs[j])) > 1e250
+            let left = k > 0 && f(xs[k - 1]).isInfinite && abs(f(xs[k])) > 1e250
+            if right != left {
+                for i in k...j { found.insert(xs[i]) }
+                // The last x where f′ is still finite, by bisection from the sample before the run (after it).
+                var (a, b) = right ? (k > 0 ? xs[k - 1] : xs[k], xs[k]) : (j + 1 < n ? xs[j + 1] : xs[j], xs[j])
+                for _ in 0..<80 { let m = (a + b) / 2; if df(m).isFinite { a = m } else { b = m } }
+                bounds.append((a, right))
+            }
+            k = j + 1
+        }
+        guard let (edge, above) = bounds.first else { return (found, nil) }
+        let show = TickFormat.short(edge, significant: 5)
+        return (found, "f′ overflows float64 for " + (above ? "x > " : "x < ") + show + (bounds.count > 1 ? " and elsewhere" : ""))
     }
 
     /// "float64 over/underflow in the formula for x < −745.13 (f = −∞ there)" for a run at the end of the

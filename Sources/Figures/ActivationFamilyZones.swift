@@ -2,7 +2,24 @@ import Optim
 import Viz
 
 extension ActivationFigure {
-    /// The zones of a family (one typed expression at several parameter values, e.g. `beta=0.5,1,2`):
+    /// Whether the activations are one function at several parameter values: a typed expression's family
+    /// (`'x*sigmoid(beta*x)' --param beta=0.5,1,2`) or a built-in's (`swish --param beta=0.5,1,2`). Both get
+    /// the same analysis: each member's zones (the built-in family had none while the typed one had them).
+    var isFamily: Bool {
+        guard activations.count > 1, let first = activations.first else { return false }
+        if sharedExpression != nil { return true }
+        return activations.allSatisfy { $0.expression == nil && $0.name == first.name }
+    }
+
+    /// What tells member `a` of the family apart: its parameter values (`$\beta = 0.5$`).
+    func memberLabel(_ a: Activation) -> String {
+        if let e = a.expression { return e.parameterLabel }
+        let twins = activations.filter { $0.name == a.name }
+        let differing = a.parameters.filter { key, value in twins.contains { $0.parameters[key] != value } }
+        return differing.isEmpty ? a.displayName : MathExpression.parameterLabel(differing)
+    }
+
+    /// The zones of a family (one function at several parameter values, e.g. `beta=0.5,1,2`):
     /// every member's own dead and saturated zones, each a light band in that member's colour and
     /// labelled with its parameter values.
     ///
@@ -11,8 +28,9 @@ extension ActivationFigure {
     /// zone is often empty (for β = 0.5, x·σ(βx) has no tail with |f′| < 0.05 on [−6, 6]), which would
     /// hide exactly that. The bands are translucent, so where several members are saturated the shade
     /// deepens; the darkest band is the zone common to all. Returns the table
-    /// `zones` (see `TidyTables.zones`), each member named as in the legend.
-    func addFamilyZones(over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) -> DataTable {
+    /// `zones` (see `TidyTables.zones`), each member named as in the legend, and for a family of more than
+    /// four the footnote that says which members' zones are drawn.
+    func addFamilyZones(over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) -> (table: DataTable, note: String?) {
         let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
         var rows: [TidyTables.Zone] = []
         var found: [(member: Int, zone: ActivationZone)] = []
@@ -24,6 +42,7 @@ extension ActivationFigure {
         // Beyond four members the stacked bands turned the plot dark and their labels collided: the family's
         // two ends are drawn (the footnote says so); the table keeps every member's zones.
         let ends = Set([0, activations.count - 1])
+        let note = familyZonesNote(drawn: Set(found.map(\.member)))
         if activations.count > Self.familyZonesDrawnAll { found = found.filter { ends.contains($0.member) } }
         for (k, (i, z)) in found.enumerated() {
             let a = activations[i]
@@ -36,7 +55,7 @@ extension ActivationFigure {
             let others = found.enumerated().filter { $0.offset != k && $0.element.member != i }.map(\.element.zone)
                 .filter { $0.upper - $0.lower < z.upper - z.lower || ($0.upper - $0.lower == z.upper - z.lower && $0.lower != z.lower) }
             if let (lo, hi) = Self.widestUncovered(z.lower, z.upper, by: others.map { ($0.lower, $0.upper) }) {
-                let who = a.expression.map(\.parameterLabel) ?? a.displayName
+                let who = memberLabel(a)
                 var label = BandMark(.vertical, from: lo, to: hi, color: Color(r: 0, g: 0, b: 0, a: 0),
                                      text: (dead ? "dead for " : "saturated for ") + who, textColor: theme.muted)
                 label.shorterTexts = [who]
@@ -44,17 +63,24 @@ extension ActivationFigure {
                 axes.add(label)
             }
         }
-        return TidyTables.zones(rows)
+        return (TidyTables.zones(rows), note)
     }
 
     /// The most members whose zones are all drawn.
     static let familyZonesDrawnAll = 4
 
-    /// "zones shaded for a = 0.25 and a = 10 only (the family's ends)", for a family of more than four.
-    var familyZonesNote: String? {
-        guard activations.count > Self.familyZonesDrawnAll, let first = activations.first?.expression,
-              let last = activations.last?.expression else { return nil }
-        return "zones shaded for " + first.parameterLabel + " and " + last.parameterLabel + " only (the family's ends)"
+    /// For a family of more than four: "zones shaded for a = 0.25 and a = 10 only (the family's ends)", naming
+    /// only the ends that have zones in view (`withZones`: the members that have any) — "zones shaded for
+    /// β = 16 only (of the family's ends; β = 0.25 has none in view)"; nil when neither end has one.
+    func familyZonesNote(drawn withZones: Set<Int>) -> String? {
+        let count = activations.count
+        guard count > Self.familyZonesDrawnAll, let first = activations.first, let last = activations.last else { return nil }
+        switch (withZones.contains(0), withZones.contains(count - 1)) {
+        case (true, true): return "zones shaded for " + memberLabel(first) + " and " + memberLabel(last) + " only (the family's ends)"
+        case (true, false): return "zones shaded for " + memberLabel(first) + " only (of the family's ends; " + memberLabel(last) + " has none in view)"
+        case (false, true): return "zones shaded for " + memberLabel(last) + " only (of the family's ends; " + memberLabel(first) + " has none in view)"
+        case (false, false): return nil
+        }
     }
 
     /// For a family of more than four members: the theme with a sequential palette (viridis, the part that

@@ -60,7 +60,7 @@ public struct ActivationFigure: FigureRecipe {
     }
 
     public func build(into figure: inout Figure) -> [DataTable] {
-        let theme = Self.familyTheme(figure.theme, members: sharedExpression == nil ? 0 : activations.count)
+        let theme = Self.familyTheme(figure.theme, members: isFamily ? activations.count : 0)
         let xr = range ?? ActivationFigure.defaultRange(for: activations)
         let single = activations.count == 1
         var axes = Axes(xLabel: "$x$", yLabel: yLabel(single: single))
@@ -79,9 +79,10 @@ public struct ActivationFigure: FigureRecipe {
         if single, zones, let a = activations.first, let tau = tau(for: a) {
             tables.append(addZones(a, tau: tau, over: xr, theme: theme, to: &axes))
         }
-        if !single, zones, sharedExpression != nil {
-            tables.append(addFamilyZones(over: xr, theme: theme, to: &axes))
-            if let note = familyZonesNote { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
+        if !single, zones, isFamily {
+            let (table, note) = addFamilyZones(over: xr, theme: theme, to: &axes)
+            tables.append(table)
+            if let note { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " · ") }
         }
         if !single && curves == .both {
             let key = StrokeStyle(color: theme.muted, width: width * 0.9, dash: [width * 3, width * 1.8], join: .miter)

@@ -146,7 +146,8 @@ public struct ActivationGridFigure: FigureRecipe {
                 axes.add(ActivationFigure.jumpDots(a, at: j, range: xr, color: fColor, size: theme.markerSize * 0.8))
             }
             let derivativeBreaks = Array(Set(a.kinks + a.jumps + a.poles.map(\.at))).sorted()
-            axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, a.derivative),
+            // f′ drawn where f is defined (log(x)'s 1/x left of 0 is AD's, not a derivative of anything drawn).
+            axes.add(LineMark(points: sampler.sample(xr, kinks: [], jumps: derivativeBreaks, ActivationFigure.drawnDerivative(a, range: xr)),
                               style: StrokeStyle(color: dColor, width: width, dash: [width * 3, width * 1.8], join: .miter), zOrder: 3.1))
             for dots in ActivationFigure.derivativeJumpDots(a, range: xr, color: dColor, size: theme.markerSize * 0.7) { axes.add(dots) }
             let steep = a.steepestSlope

@@ -61,11 +61,11 @@ public struct ActivationTableFigure: FigureRecipe {
 
     /// How the largest |f′| is reached, for the data table: `attained` (f′ takes it at max_abs_derivative_at),
     /// `left_limit` or `right_limit` (only approached as x → at⁻ or at⁺: hardswish's 1.5 at 3, where
-    /// f′(3) = 1), `limit` (approached in a tail, x → ±∞, or at a pole).
+    /// f′(3) = 1), `limit` (approached from both sides of at, in a tail, x → ±∞, or at a pole).
     public static func reachedText(_ p: Properties) -> String {
         if p.maxAbsDerivativeAt.isInfinite || p.maxAbsDerivative.isInfinite { return "limit" }
         let approach = p.activation.steepestSlope.approach
-        return approach < 0 ? "left_limit" : approach > 0 ? "right_limit" : "attained"
+        return approach == -1 ? "left_limit" : approach == 1 ? "right_limit" : approach == 0 ? "attained" : "limit"
     }
 
     /// "0.25 at 0", "1 for x→∞"; "1" when the maximum holds on an interval.
@@ -75,13 +75,14 @@ public struct ActivationTableFigure: FigureRecipe {
             // At a pole: name it when it is the only one, else say where (tan: at every pole).
             if (p.activation.typedShape?.poles.count ?? 0) > 1 { return v + " at each pole" }
             let approach = p.activation.steepestSlope.approach
-            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : approach > 0 ? "^{+}" : "") + "$"
+            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach == -1 ? "^{-}" : approach == 1 ? "^{+}" : "") + "$"
         }
         if p.maxAbsDerivative.isInfinite, p.activation.typedShape?.steepInBothTails == true { return v + " as $x \\to \\pm\\infty$" }
         if p.maxAbsDerivativeAt.isInfinite { return v + " as $x \\to " + (p.maxAbsDerivativeAt < 0 ? "-" : "+") + "\\infty$" }
         let approach = p.activation.steepestSlope.approach
         if approach != 0 {
-            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach < 0 ? "^{-}" : "^{+}") + "$"
+            // From both sides (approach 2): the two-sided limit, no side named.
+            return v + " as $x \\to " + TickFormat.short(p.maxAbsDerivativeAt) + (approach == -1 ? "^{-}" : approach == 1 ? "^{+}" : "") + "$"
         }
         return v
     }

@@ -34,7 +34,8 @@ struct CurvesExtent {
                 ?? run.trajectory.steps.last ?? 0
             var runEnd = last
             for (k, p) in zip(run.trajectory.steps, run.points).reversed() {
-                let d = surface.minima.map { ((p.x - $0.x) * (p.x - $0.x) + (p.y - $0.y) * (p.y - $0.y)).squareRoot() }.min() ?? 0
+                // The distance panel's own distance (squares underflowed below 10⁻¹⁵⁴ and ended the axis early).
+                let d = surface.minima.isEmpty ? 0 : CurvesFigure.distanceToMinimum(p, surface: surface)
                 if !(d < 1e-300) { runEnd = max(runEnd, k); break }
             }
             let stop = run.trajectory.steps.last ?? 0
@@ -58,13 +59,14 @@ struct CurvesExtent {
             limits = Interval(0, min(Double(steps), Ticks.nice(0, Double(end) * 1.05, count: 5).1))
             ticks = nil
         }
-        note = Self.note(end: end, steps: steps, diverged: diverged, stopped: stopped, belowPrecision: belowPrecision)
+        note = Self.note(end: end, steps: steps, diverged: diverged, stopped: stopped, belowPrecision: belowPrecision,
+                         distance: log && !surface.minima.isEmpty)
     }
 
     /// "Curves end by step 2: gd lr=0.005 diverged at step 2." and, for runs that did not diverge, what the
     /// rest of their run does.
     static func note(end: Int, steps: Int, diverged: [(label: String, step: Int)], stopped: [(label: String, step: Int)],
-                     belowPrecision: Bool) -> String {
+                     belowPrecision: Bool, distance: Bool = false) -> String {
         var causes: [String] = []
         if diverged.count == 1, let d = diverged.first {
             causes.append("\(d.label) diverged at step \(d.step) (its loss is not finite from there)")
@@ -79,7 +81,8 @@ struct CurvesExtent {
         }
         if belowPrecision {
             let whose = diverged.isEmpty && stopped.isEmpty ? "" : " of the other runs"
-            causes.append("from there to step \(steps) the loss gap\(whose) is 0 or below 10⁻³⁰⁰ (the minimum to machine precision)")
+            let what = distance ? "the loss gap and the distance to the minimum\(whose) are" : "the loss gap\(whose) is"
+            causes.append("from there to step \(steps) \(what) 0 or below 10⁻³⁰⁰ (the minimum to machine precision)")
         }
         return "Curves end by step \(end): " + causes.joined(separator: "; ") + "."
     }

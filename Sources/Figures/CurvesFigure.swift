@@ -35,8 +35,9 @@ public struct CurvesFigure: FigureRecipe {
     public static func lossAxisText(_ surface: Surface) -> (offset: Double, label: String, log: Bool) {
         let f = surface.dataset == nil ? "f" : "L"
         guard let fStar = surface.minimumValue else {
-            // Bounded below by 0 (logreg_bce) or unbounded (saddles): plot f itself.
-            return (0, "$\(f)$", surface.name == "logreg_bce")
+            // Bounded below by 0 (logreg_bce, on a log axis) or unbounded (saddles: plot f itself on a symmetric
+            // log axis, which the label names; it was read as linear).
+            return (0, surface.name == "logreg_bce" ? "$\(f)$" : "$\(f)$ (symmetric log scale)", surface.name == "logreg_bce")
         }
         if fStar == 0 { return (0, "$\(f)$ (minimum 0)", true) }
         return (fStar, "$\(f) - \(f)^{*}$, with $\(f)^{*}$ = " + TickFormat.short(fStar, significant: 4), true)
@@ -65,9 +66,18 @@ public struct CurvesFigure: FigureRecipe {
                 let span = first == last ? "at step \(steps[first])" : "at steps \(steps[first])–\(steps[last])"
                 overflows.append("\(run.config.displayLabel): f overflows float64 (\(values[first] > 0 ? "∞" : "−∞")) " + span + ", not drawn.")
             }
+            // A gap is a dropped value with a drawn one after it; values dropped at the end only end the curve
+            // (said by `CurvesExtent`), and were said twice as "gaps" where no curve had one.
+            var pending = false
             for (k, v) in zip(steps, values) {
                 let y = v - offset
-                if log && !(y >= 1e-300) { dropped = true; pts.append(Point(Double(k), .nan)) } else { pts.append(Point(Double(k), y)) }
+                if log && !(y >= 1e-300) {
+                    pending = true
+                    pts.append(Point(Double(k), .nan))
+                } else {
+                    if pending, y.isFinite { dropped = true }
+                    pts.append(Point(Double(k), y))
+                }
             }
             let line = LineMark(points: pts, style: look.stroke, label: run.config.displayLabel)
             ax.add(line, animated: animated, as: .line(line, times: steps.map(Double.init)))
@@ -126,6 +136,13 @@ public struct CurvesFigure: FigureRecipe {
         }
     }
 
+    /// The distance from `p` to the nearest of the surface's minima (NaN without one), by hypot: a distance
+    /// of 10¹⁶⁰ does not overflow through its square, nor one of 10⁻¹⁷⁰ underflow to 0 (the axis extent took
+    /// such points for the minimum reached and cut the distance curves at step 10⁵ of 2×10⁵).
+    static func distanceToMinimum(_ p: Point, surface: Surface) -> Double {
+        surface.minima.map { Foundation.hypot(p.x - $0.x, p.y - $0.y) }.min() ?? .nan
+    }
+
     /// Distance from each run's recorded positions to the nearest minimum, log y.
     public static func distanceAxes(runs: [SurfaceRun], surface: Surface, animated: Bool = false, theme: Theme) -> Axes {
         var ax = Axes(title: "Distance to the nearest minimum", xLabel: "step",
@@ -135,8 +152,7 @@ public struct CurvesFigure: FigureRecipe {
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
             let pts = zip(run.trajectory.steps, run.points).map { k, p -> Point in
-                // hypot: a distance of 10¹⁶⁰ does not overflow through its square.
-                let d = surface.minima.map { Foundation.hypot(p.x - $0.x, p.y - $0.y) }.min() ?? .nan
+                let d = distanceToMinimum(p, surface: surface)
                 return Point(Double(k), d >= 1e-300 ? d : .nan)
             }
             let line = LineMark(points: pts, style: look.stroke)

@@ -185,10 +185,16 @@ public struct StepsFigure: FigureRecipe {
         let field = try FieldSampler.sample(x: Interval(c.x - 5 * half, c.x + 5 * half), y: Interval(c.y - 5 * half, c.y + 5 * half),
                                             nx: 320, ny: 320) { a, b in s.value(a, b) }
         if field.finiteRange != nil {
-            var filled = try FilledContourMark(field: field, levels: .count(10), colormap: .viridis, opacity: 0.55)
+            // Levels from f near the view (1.5 times its half-width each way, what a cell up to 3:2 shows), not
+            // from the sampled square 25 times its area: on the bowl at lr 0.9 every level lay outside the view
+            // and each panel was one flat band.
+            let near = try FieldSampler.sample(x: Interval(c.x - 1.5 * half, c.x + 1.5 * half),
+                                               y: Interval(c.y - 1.5 * half, c.y + 1.5 * half), nx: 96, ny: 96) { a, b in s.value(a, b) }
+            let levels: ContourLevels = near.finiteRange != nil ? .resolved(try ContourLevels.count(12).resolve(for: near)) : .count(10)
+            var filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis, opacity: 0.55)
             filled.showsNote = false  // the lines' mark says why there are no contours
             ax.add(filled)
-            ax.add(try ContourMark(field: field, levels: .count(10), color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
+            ax.add(try ContourMark(field: field, levels: levels, color: Color(hex: 0x1A1A1A, alpha: 0.35), lineWidth: 0.5))
         } else {
             ax.add(TextMark("f overflows float64 everywhere in this view", at: Point(c.x, c.y - 0.6 * half),
                             color: theme.muted, font: theme.noteFont))

@@ -183,8 +183,10 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
         }
         var labels = PointLabelMark(items, markerSize: 10, zOrder: 6)
-        // The labels keep off the runs' first steps where they can ("start" once hid the one step drawn).
-        labels.avoiding = runs.flatMap { Array($0.points.prefix(6)) + [Point(.nan, .nan)] }
+        // The labels keep off the runs where they can: "start" once hid the one step drawn, and a minimum's
+        // label the last steps of every run that reached it.
+        // Paths from files too: "start" half hid a file path's end marker.
+        labels.avoiding = runs.flatMap { $0.points + [Point(.nan, .nan)] } + userPaths.flatMap { $0.drawnPoints() + [Point(.nan, .nan)] }
         labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
         ax.add(labels)
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {

@@ -52,6 +52,19 @@ public struct SurfacePlan: Sendable {
         return try runTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options,
                                  schedule: schedule)
     }
+
+    /// `run`, streamed (see `streamTrajectory`): each recorded row goes to `row` as it is made and the
+    /// trajectory returned keeps only the last, so memory does not grow with the steps.
+    public func stream(_ optimizer: Optimizer, options: TrajectoryOptions, schedule: LRSchedule? = nil,
+                       row: @escaping (TrajectoryRow) -> Void) throws -> Trajectory {
+        if let batchSize {
+            let objective = try MinibatchObjective(surface: surface, batchSize: batchSize, seed: seed)
+            return try streamTrajectory(objective: objective, optimizer: optimizer, start: [start.x, start.y],
+                                        options: options, schedule: schedule, row: row)
+        }
+        return try streamTrajectory(objective: surface, optimizer: optimizer, start: [start.x, start.y], options: options,
+                                    schedule: schedule, row: row)
+    }
 }
 
 /// One optimizer's run on a surface, with what a figure says about it.

@@ -8,8 +8,8 @@
 @_exported import Darwin
 #endif
 
-/// The POSIX calls whose Swift names collide with others in scope (`write`, `exit`), under one name
-/// on every platform.
+/// The POSIX calls whose Swift names collide with others in scope (`write`, `read`, `exit`), and the file
+/// calls built of several, under one name on every platform.
 public enum OS {
     /// write(2): writes up to `count` bytes from `bytes` to the file descriptor `fd`; the number of
     /// bytes written, or -1 with `errno` set.
@@ -62,16 +62,42 @@ public enum OS {
         return Array(bytes.prefix(done))
     }
 
-    /// A new file in `directory`, made with mkstemp(3) (named `prefix` and six random characters, mode 0600)
-    /// and unlinked at once, so it goes when its descriptor is closed or the process ends: the open
-    /// descriptor, or the C library's description of `errno`.
-    public static func unlinkedTemporaryFile(in directory: String, prefix: String) -> Result<Int32, TemporaryFileError> {
+    /// read(2): reads up to `count` bytes from the file descriptor `fd` into `bytes`; the number of bytes
+    /// read (0 at the end of the file), or -1 with `errno` set (`EINTR`: interrupted, try again).
+    @inline(__always)
+    public static func read(_ fd: Int32, _ bytes: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, bytes, count)
+        #elseif canImport(Musl)
+        Musl.read(fd, bytes, count)
+        #else
+        Darwin.read(fd, bytes, count)
+        #endif
+    }
+
+    /// open(2) of `path` for reading only (close-on-exec): the descriptor, or nil with `errno` set.
+    public static func openForReading(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// A new file in `directory`, made with mkstemp(3): named `prefix` and six random characters, mode
+    /// 0600, open for reading and writing. Its descriptor and path, or the C library's description of `errno`.
+    public static func temporaryFile(in directory: String, prefix: String) -> Result<(fd: Int32, path: String), TemporaryFileError> {
         var template = Array((directory + "/" + prefix + "XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { return .failure(TemporaryFileError(description: String(cString: strerror(errno)))) }
-        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        unlink(path)
-        return .success(fd)
+        return .success((fd, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+    }
+
+    /// A new file in `directory`, made as `temporaryFile(in:prefix:)` and unlinked at once, so it goes
+    /// when its descriptor is closed or the process ends: the open descriptor, or the C library's
+    /// description of `errno`.
+    public static func unlinkedTemporaryFile(in directory: String, prefix: String) -> Result<Int32, TemporaryFileError> {
+        temporaryFile(in: directory, prefix: prefix).map { file in
+            unlink(file.path)
+            return file.fd
+        }
     }
 }
 

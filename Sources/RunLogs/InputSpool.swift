@@ -89,17 +89,17 @@ private final class SpoolCache: @unchecked Sendable {
 
     private func copy(_ path: String) throws(RunLogError) -> String {
         let name = InputSpool.displayName(path)
-        let source: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-        guard source >= 0 else { throw RunLogError(file: name, "cannot be opened for reading") }
+        guard let source = path == "-" ? STDIN_FILENO : OS.openForReading(path) else {
+            throw RunLogError(file: name, "cannot be opened for reading")
+        }
         defer { if source != STDIN_FILENO { close(source) } }
-        var template = Array((NSTemporaryDirectory() + "/dlplot-input-XXXXXX").utf8CString)
-        let target = mkstemp(&template)
-        guard target >= 0 else { throw RunLogError(file: name, "cannot be copied to a temporary file (is TMPDIR writable?)") }
-        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard case .success(let (target, tempPath)) = OS.temporaryFile(in: NSTemporaryDirectory(), prefix: "dlplot-input-") else {
+            throw RunLogError(file: name, "cannot be copied to a temporary file (is TMPDIR writable?)")
+        }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(source, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { OS.read(source, $0.baseAddress, $0.count) }
             if n == 0 { break }
             total += max(n, 0)
             if total > InputSpool.maximumBytes {
@@ -114,7 +114,7 @@ private final class SpoolCache: @unchecked Sendable {
             }
             var written = 0
             while written < n {
-                let w = buffer.withUnsafeBytes { write(target, $0.baseAddress.map { $0 + written }, n - written) }
+                let w = buffer.withUnsafeBytes { OS.write(target, $0.baseAddress.map { $0 + written }, n - written) }
                 guard w > 0 else {
                     close(target); unlink(tempPath)
                     throw RunLogError(file: name, "cannot be copied to a temporary file (\(String(cString: strerror(errno))))")

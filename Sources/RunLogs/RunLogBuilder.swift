@@ -6,7 +6,8 @@ import Foundation
 /// - **Joined by step.** Each point belongs to its metric at its step; rows or records are never
 ///   matched by position, so sparse logs (Lightning writes train and validation values on separate
 ///   rows) come out right.
-/// - **Same step again.** The later value replaces the earlier one (the last write wins).
+/// - **Same step again.** The later value replaces the earlier one (the last write wins); a note
+///   tells how many values were replaced, in which metrics.
 /// - **Step going back (a resumed run).** When a metric logs a step lower than its last one, the run
 ///   was restarted from a checkpoint: the points at that step and after it are dropped and the new
 ///   ones follow, as TensorBoard does on a restart. A note tells how many points were replaced.
@@ -28,6 +29,8 @@ struct RunLogBuilder {
     private var splits: [[(column: String, value: String)]] = []
     private var splitKeys = Set<[String]>()
     private var replaced: [Int] = []
+    /// How many values each series logged again at the step it had just logged (replaced by the later).
+    private var repeated: [Int] = []
     /// Whether each series is the log's epoch column (see `append`).
     private var isEpoch: [Bool] = []
     private var restarts: [Int] = []
@@ -76,7 +79,7 @@ struct RunLogBuilder {
         isEpoch.append(name == "epoch" && split.isEmpty)
         splits.append(split)
         splitKeys.insert(split.map(\.value))
-        replaced.append(0); restarts.append(0); long.append(nil)
+        replaced.append(0); repeated.append(0); restarts.append(0); long.append(nil)
         return k
     }
 
@@ -88,13 +91,13 @@ struct RunLogBuilder {
         if precision == .float64 { series[k].precision = .float64 }
         if long[k] != nil {
             let r = long[k]?.append(SpillFile.Point(step: step, value: value, time: recordsTime ? time : 0)) ?? (dropped: 0, wentBack: false)
-            if r.wentBack { replaced[k] += r.dropped; restarts[k] += 1 }
+            if r.wentBack { replaced[k] += r.dropped; restarts[k] += 1 } else if !isEpoch[k] { repeated[k] += r.dropped }
             return
         }
         if let last = series[k].steps.last, step <= last {
             let keep = firstIndex(notBelow: step, in: series[k].steps)
             let dropped = series[k].steps.count - keep
-            if step < last { replaced[k] += dropped; restarts[k] += 1 }
+            if step < last { replaced[k] += dropped; restarts[k] += 1 } else if !isEpoch[k] { repeated[k] += dropped }
             series[k].steps.removeSuffix(from: keep)
             series[k].values.removeSubrange(keep...)
             if recordsTime { series[k].wallTimes.removeSubrange(keep...) }
@@ -125,6 +128,9 @@ struct RunLogBuilder {
         series[k].values = []
         series[k].wallTimes = []
     }
+
+    /// How many values of the metrics (not the epoch column) were logged again at the same step.
+    var repeatedValues: Int { repeated.reduce(0, +) }
 
     var isEmpty: Bool { series.indices.allSatisfy { series[$0].steps.isEmpty && long[$0] == nil } }
 
@@ -172,6 +178,7 @@ struct RunLogBuilder {
             if s.name == "epoch" { epochs = s } else { metrics.append(s) }
         }
         if let note = restartNote(names) { notes.append(note) }
+        if let note = repeatNote(names) { notes.append(note) }
         if let why = spillFailure {
             notes.append("no temporary file could be made (\(why)): the long series are kept in memory; "
                 + "set TMPDIR to a writable directory to keep memory bounded")
@@ -192,6 +199,17 @@ struct RunLogBuilder {
         let listed = counted.prefix(6).map { names[$0] }.joined(separator: ", ") + (counted.count > 6 ? ", …" : "")
         return "the run restarts \(times) time\(times == 1 ? "" : "s") at an earlier step (\(listed)); \(points) earlier "
             + "point\(points == 1 ? "" : "s") replaced by the resumed run's"
+    }
+
+    /// One note for values logged again at a step a metric already had ("45 values logged again at a step
+    /// already logged (loss) replaced by the later ones").
+    private func repeatNote(_ names: [String]) -> String? {
+        let metrics = names.indices.filter { repeated[$0] > 0 }
+        guard !metrics.isEmpty else { return nil }
+        let n = repeatedValues
+        let listed = metrics.prefix(6).map { names[$0] }.joined(separator: ", ") + (metrics.count > 6 ? ", …" : "")
+        return "\(n) value\(n == 1 ? "" : "s") logged again at a step already logged (\(listed)) replaced by the later "
+            + "one\(n == 1 ? "" : "s") (the last write wins)"
     }
 
     /// The text columns whose values differ between series, in order of first appearance.

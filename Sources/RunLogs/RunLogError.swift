@@ -6,8 +6,9 @@ public struct RunLogError: Error, Sendable, CustomStringConvertible, Equatable {
     public let file: String
     /// What is wrong and what was expected, e.g. "row 7 has 5 cells but the header has 4".
     public let message: String
-    /// Whether the log's only x column, `epoch`, holds a fraction where a step was expected: the reader
-    /// then reads the file again with the record number as the step and the epochs as logged.
+    /// Whether the log's only x column, `epoch`, is no step (it holds a fraction, or the same epoch on
+    /// several rows): the reader then reads the file again with the record number as the step and the
+    /// epochs as logged.
     var fractionalEpoch = false
 
     public init(file: String, _ message: String) {

@@ -49,19 +49,33 @@ final class CLIDocumentationTests: XCTestCase {
 
     /// Examples in the help are never wrapped in the middle of a command (copying one would break it):
     /// a long example continues with a trailing backslash and an indented line.
+    /// Every command and subcommand (`eval activation` too: its examples ran into the prose, wrapped at
+    /// 80 columns), found through the SUBCOMMANDS list of each help text.
     func testHelpExamplesAreNotWrappedMidCommand() throws {
-        for command in ["activation", "activations", "softmax", "loss", "vanishing", "xor", "lr", "pitfalls", "surface", "curves",
-                        "steps", "basins", "stability", "landscape", "runs", "trace", "gallery", "list",
-                        "eval activation", "eval softmax", "eval loss", "eval surface"] {
-            let r = try runDLPlot(["help"] + command.split(separator: " ").map(String.init))
-            XCTAssertEqual(r.status, 0, command)
+        var pending: [[String]] = [[]], seen: [[String]] = []
+        while let path = pending.popLast() {
+            let r = try runDLPlot(["help"] + path)
+            XCTAssertEqual(r.status, 0, path.joined(separator: " "))
+            seen.append(path)
             // An example is never run into the prose ("Examples: dlplot eval activation leaky_relu⏎--param …").
-            let prose = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("USAGE: ") }
-            for line in prose where line.contains(": dlplot ") || line.contains("; dlplot ") {
-                XCTFail("\(command): example inside prose: '\(line)'")
+            for line in r.stdout.split(separator: "\n") where !line.hasPrefix("USAGE: ") && (line.contains(": dlplot ") || line.contains("; dlplot ")) {
+                XCTFail("\(path.joined(separator: " ")): example inside prose: '\(line)'")
             }
             let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") {
+            if let start = lines.firstIndex(of: "SUBCOMMANDS:") {
+                for line in lines[(start + 1)...] {
+                    guard line.hasPrefix("  "), let name = line.split(separator: " ").first, name != "help" else {
+                        if line.isEmpty { break } else { continue }
+                    }
+                    if line.hasPrefix("  \(name)") { pending.append(path + [String(name)]) }
+                }
+            }
+            guard !path.isEmpty else { continue }
+            let command = path.joined(separator: " ")
+            for line in lines where line.contains("Examples: dlplot") {
+                XCTFail("\(command): examples run into the prose instead of one per line: '\(line)'")
+            }
+            for (a, b) in zip(lines, lines.dropFirst()) where a.hasPrefix("  dlplot ") || a.contains("Example: dlplot ") {
                 if a.hasSuffix("\\") {
                     XCTAssertTrue(b.hasPrefix("      "), "\(command): continuation of '\(a)' is not indented: '\(b)'")
                 } else {
@@ -70,6 +84,7 @@ final class CLIDocumentationTests: XCTestCase {
                 }
             }
         }
+        XCTAssertTrue(seen.contains(["eval", "activation"]) && seen.contains(["trace"]), "commands walked: \(seen)")
     }
 
     /// The eval commands' help examples run as printed (joined at their `\` continuations): each exits 0

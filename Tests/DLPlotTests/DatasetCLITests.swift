@@ -150,7 +150,7 @@ final class DatasetCLITests: XCTestCase {
         }
         let ok = try write("x,y\n1,2\n2,3\n", "ok.csv", in: dir)
         for (args, message) in [
-            (["surface", "rosenbrock", "--dataset", ok], "--dataset applies only to the dataset surfaces linreg_mse and logreg_bce, not rosenbrock"),
+            (["surface", "rosenbrock", "--dataset", ok], "invalid --dataset '\(ok)': it applies only to the dataset surfaces linreg_mse and logreg_bce, not rosenbrock"),
             (["surface", "linreg_mse", "--dataset", dir.appendingPathComponent("none.csv").path],
              "--dataset \(dir.appendingPathComponent("none.csv").path): no such file; " + expected),
             (["surface", "linreg_mse", "--dataset", ok, "--param", "a=1"], "invalid --param 'a=1': it applies to typed expressions, not to --dataset"),

@@ -161,9 +161,11 @@ final class ExpressionCLITests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(message), "\(arguments.prefix(3)): \(r.stderr)")
             XCTAssertEqual(r.stdout, "")
         }
-        // One line: what is wrong and where, then the expression as typed.
+        // One line: what is wrong and where, then the expression as typed; under it the expression again
+        // with a caret under the offending character (issue 12 §4).
         let typed = try runDLPlot(["eval", "activation", "x*tanhh(x)", "--x", "1"])
-        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')\n")
+        XCTAssertEqual(typed.stderr, "Error: eval activation: unknown function 'tanhh' (column 3); did you mean 'tanh'? (in 'x*tanhh(x)')\n"
+                       + "  x*tanhh(x)\n    ^\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 }
@@ -226,7 +228,7 @@ extension ExpressionCLITests {
         let typed = try runDLPlot(["eval", "surface", "a*x^2+y^2", "--param", "a=2", "--points", "1:1"])
         XCTAssertEqual(typed.stdout, "x,y,f,dfdx,dfdy\n1.0,1.0,3.0,4.0,2.0\n")
         let refused: [([String], String)] = [
-            (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "--param applies to typed expressions, not the curve square"),
+            (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "invalid --param 'a=2': it applies to typed expressions, not the curve square"),
             (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "invalid --param 'a=1,2': a loss curve takes one value per parameter, not a list"),
             (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "invalid --param 'b': b is not a parameter of a*x^2"),
         ]

@@ -125,14 +125,14 @@ extension ExpressionMessageTests {
     /// A start where a typed surface is undefined was "diverged at step 0" (trace printed only its header).
     func testAnUndefinedStartIsRefused() throws {
         XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizer", "gd", "--steps", "2"]),
-                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+                       "Error: invalid --start '-1,1': f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
         XCTAssertEqual(try refusal(["surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizers", "gd", "-o", "s.png"]),
-                       "Error: --start: f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
+                       "Error: invalid --start '-1,1': f is undefined (NaN) at the start (-1, 1); give a start where it is defined")
     }
 
     /// A start on a pole was "diverged at step 0" (curves: exit 1 with a message about empty panels).
     func testAStartOnAPoleIsRefused() throws {
-        let expected = "Error: --start: f is ∞ at the start (0, 0) (a pole); give a start where f is finite"
+        let expected = "Error: invalid --start '0,0': f is ∞ at the start (0, 0) (a pole); give a start where f is finite"
         XCTAssertEqual(try refusal(["trace", "--surface", "1/(x^2+y^2)", "--start=0,0", "--optimizer", "adam", "--steps", "2"]), expected)
         XCTAssertEqual(try refusal(["surface", "1/(x^2+y^2)", "--start=0,0", "--optimizers", "gd", "-o", "p.png"]), expected)
         XCTAssertEqual(try refusal(["curves", "--surface", "1/(x^2+y^2)", "--start=0,0", "--optimizers", "gd", "-o", "c.png"]), expected)
@@ -176,3 +176,37 @@ extension ExpressionMessageTests {
     }
 }
 
+extension ExpressionMessageTests {
+    /// X8-1: a bad expression's Error line is followed by the expression and a caret under the offending
+    /// character (the column the line names), in every command that takes one; a name or a whole-input
+    /// error has no caret.
+    func testACaretPointsAtTheOffendingCharacter() throws {
+        let cases: [([String], String, Int)] = [
+            (["eval", "activation", "--x", "1", "x*sigmod(x)+1"], "x*sigmod(x)+1", 3),
+            (["eval", "activation", "--x", "1", "(x+1"], "(x+1", 5),
+            (["eval", "activation", "--x", "1", "x+1)"], "x+1)", 4),
+            (["eval", "activation", "--x", "1", "x^^2"], "x^^2", 3),
+            (["activation", "x*tanh(y)", "-o", "a.png"], "x*tanh(y)", 8),
+            (["surface", "x+*y", "-o", "s.png"], "x+*y", 3),
+            (["trace", "--surface", "x^2+(y", "--optimizer", "gd"], "x^2+(y", 7),
+            (["lr", "--function", "x+", "-o", "l.png"], "x+", 3),
+        ]
+        for (arguments, expression, column) in cases {
+            let dir = try makeTemporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let r = try runDLPlot(arguments, in: dir)
+            XCTAssertEqual(r.status, 64, "\(arguments): \(r.stderr)")
+            let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertEqual(lines.count, 4, "Error line, expression, caret, final newline: \(r.stderr)")
+            guard lines.count == 4 else { continue }
+            XCTAssertTrue(lines[0].hasPrefix("Error: ") && lines[0].contains("column \(column)"), lines[0])
+            XCTAssertEqual(lines[1], "  " + expression, r.stderr)
+            XCTAssertEqual(lines[2], String(repeating: " ", count: 2 + column - 1) + "^", r.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
+        }
+        // A name (no formula) is one line as before.
+        let name = try runDLPlot(["activation", "sigmiod", "-o", "a.png"])
+        XCTAssertEqual(name.status, 64, name.stderr)
+        XCTAssertEqual(name.stderr.split(separator: "\n").count, 1, name.stderr)
+    }
+}

@@ -4,7 +4,7 @@ import XCTest
 /// Hostile input, by kind (see `HostileKind`; at least 60 cases each): every case runs `dlplot` through
 /// /bin/sh under a memory limit (`ulimit -v`) and a time limit (`timeout -s KILL`) in a directory of
 /// its own. Each must end by itself (no signal, no timeout), exit 64 with ONE line on standard error,
-/// `Error: …`, that names the option and the value as typed, print nothing on standard output, and
+/// `Error: …` (for a malformed expression, followed by the expression and a caret line), that names the option and the value as typed, print nothing on standard output, and
 /// leave the directory exactly as it was (no file written, none changed). `DLPLOT_HOSTILE_MEMORY_KB`
 /// changes the memory limit (default 3 GB of address space); two cases run at a time; 60 cases of each
 /// kind run by default and every case with `DLPLOT_HOSTILE_FULL=1`.
@@ -53,7 +53,10 @@ final class HostileInputTests: XCTestCase {
         var problems: [String] = []
         if r.status != 64 { problems.append("exit \(r.status)") }
         let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        if lines.count != 1 || !r.stderr.hasPrefix("Error: ") { problems.append("not one 'Error:' line") }
+        // A malformed typed expression adds itself and a caret under the offending character (issue 12 §4).
+        let pointer = lines.count == 3 && lines[1].hasPrefix("  ") && lines[2].hasSuffix("^")
+            && lines[2].dropLast().allSatisfy { $0 == " " }
+        if !(lines.count == 1 || pointer) || !r.stderr.hasPrefix("Error: ") { problems.append("not one 'Error:' line") }
         for name in c.names where !r.stderr.contains(name) { problems.append("does not name \(name)") }
         if !r.stdout.isEmpty { problems.append("printed on standard output") }
         if snapshot(dir) != before { problems.append("changed the directory: \(snapshot(dir).keys.sorted().prefix(12))") }

@@ -61,7 +61,7 @@ final class ResearchFigureTests: XCTestCase {
             (["stability", "bowl", "--y", "rho", "-o", out], "sgd has no numeric setting 'rho'"),
             (["stability", "bowl", "--measure", "fast", "-o", out], "invalid --measure 'fast'"),
             (["stability", "x^2+a*y^2", "-o", out], "'a'"),
-            (["stability", "bowl", "--param", "a=2", "-o", out], "--param applies to typed expressions"),
+            (["stability", "bowl", "--param", "a=2", "-o", out], "invalid --param 'a=2': it applies to typed expressions"),
             (["stability", "bowl", "--log-x", "--x-range", "0:1", "-o", out], "invalid --x-range '0:1': a log axis needs a range above 0"),
         ]
         for (args, needle) in cases {

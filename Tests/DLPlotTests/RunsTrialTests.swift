@@ -112,7 +112,7 @@ final class RunsTrialTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         let semi = try write("epoch;loss;val_loss\n0;1.0;1.1\n1;0.5;0.6\n", "semi.log", in: dir)
         let tabs = try write("step\tloss\tacc\n0\t1.0\t0.1\n1\t0.5\t0.4\n", "t.tsv", in: dir)
-        for (file, expected) in [(semi, "semi,val_loss,1,0.6"), (tabs, "t,acc,1,0.4")] {
+        for (file, expected) in [(semi, "semi,val_loss,1,0.6,2.0"), (tabs, "t,acc,1,0.4")] {
             let run = try runDLPlot(["runs", file, "--y", "*", "--data", "d.csv", "-o", "s.png"], in: dir)
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8).contains(expected + "\n"))

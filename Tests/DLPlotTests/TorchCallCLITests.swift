@@ -85,7 +85,7 @@ final class TorchCallCLITests: XCTestCase {
             (["surface", "bowl", "--opt", "momentum:betas=(0.8,0.9)", "-o", "/tmp/never.png"], "invalid --opt momentum:betas '(0.8,0.9)': momentum has no pair settings"),
             (["surface", "bowl", "--opt", "adam:betas=(0.8)", "-o", "/tmp/never.png"], "expected a pair"),
             (["trace", "--surface", "bowl", "--optimizer", "lbfgs", "--line-search-fn", "wolfe"], "invalid --line-search-fn 'wolfe': expected strong_wolfe"),
-            (["trace", "--surface", "bowl", "--optimizer", "adam", "--etaplus", "1.3"], "--etaplus does not apply to adam"),
+            (["trace", "--surface", "bowl", "--optimizer", "adam", "--etaplus", "1.3"], "invalid --etaplus '1.3': it does not apply to adam"),
         ]
         for (args, needle) in bad {
             let r = try runDLPlot(args)

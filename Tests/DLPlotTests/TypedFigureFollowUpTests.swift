@@ -65,7 +65,8 @@ final class TypedFigureFollowUpTests: XCTestCase {
         let labelled = marks.compactMap { $0 as? BandMark }.compactMap(\.text)
         XCTAssertFalse(labelled.isEmpty)
         XCTAssertTrue(labelled.allSatisfy { $0.hasSuffix("$a = 10$") }, "\(labelled)")   // a = 0.25 saturates nowhere on [−6, 6]
-        XCTAssertTrue(figure.footnote?.contains("zones shaded for $a = 0.25$ and $a = 10$ only (the family's ends)") ?? false,
+        // (It said "for a = 0.25 and a = 10", naming an end with no zone in view.)
+        XCTAssertTrue(figure.footnote?.contains("zones shaded for $a = 10$ only (of the family's ends; $a = 0.25$ has none in view)") ?? false,
                       figure.footnote ?? "")
         // The zones table still lists every member's zones: both tails of the 11 members with a ≥ 0.5
         // (sech²(a·x) < 0.05 for |a·x| > 2.18, inside [−6, 6] from a = 0.5 on).

@@ -105,7 +105,7 @@ final class TypedFunctionHonestyTests: XCTestCase {
         }
         let negative = try runDLPlot(["activation", "--log-y", "-o", "n.png", "--", "-exp(x)"], in: dir)
         XCTAssertEqual(negative.status, 64)
-        XCTAssertEqual(negative.stderr, "Error: --log-y does not apply: no value on the y axis is above 0; drop --log-y, or plot a function with positive values\n")
+        XCTAssertEqual(negative.stderr, "Error: invalid --log-y: no value on the y axis is above 0; drop --log-y, or plot a function with positive values\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("n.png").path))
     }
 

@@ -94,7 +94,7 @@ final class UserPathCLITests: XCTestCase {
         }
         let lr = try runDLPlot(["surface", "himmelblau", "--path", "x.csv", "--lr", "0.1", "-o", "out.png"], in: dir)
         XCTAssertEqual(lr.status, 64)
-        XCTAssertTrue(lr.stderr.hasPrefix("Error: --lr applies to computed runs; with --path, name them with --optimizers or --opt"), lr.stderr)
+        XCTAssertTrue(lr.stderr.hasPrefix("Error: invalid --lr '0.1': it applies to computed runs; with --path, name them with --optimizers or --opt"), lr.stderr)
     }
 
     /// Parameters w,b over a surface of x,y are refused; columns a path does not use are named in a note.

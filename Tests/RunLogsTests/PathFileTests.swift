@@ -13,6 +13,15 @@ final class PathFileTests: XCTestCase {
         XCTAssertEqual(paths[1].y[1], .infinity)
     }
 
+    func testWholeNumberStepsWrittenAsFloatsAreSteps() throws {
+        let path = try Fixture.temporary("floatstep.csv", text: "step,x,y\n1.0,0,0\n2.0,1,1\n1e3,2,2\n")
+        XCTAssertEqual(try PathFileReader.read(path).first?.steps, [1, 2, 1000])
+        let half = try Fixture.temporary("halfstep.csv", text: "step,x,y\n1.5,0,0\n")
+        XCTAssertThrowsError(try PathFileReader.read(half)) { error in
+            XCTAssertEqual((error as? RunLogError)?.message, "line 2, column 'step': '1.5' is not an integer step")
+        }
+    }
+
     func testUnlabelledPathIsNamedAfterTheFileAndCountsRows() throws {
         let path = try Fixture.temporary("my-run.csv", text: "w,b\n0,0\n0.1,0.2\n")
         let paths = try PathFileReader.read(path)

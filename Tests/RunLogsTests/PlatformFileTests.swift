@@ -60,4 +60,45 @@ final class PlatformFileTests: XCTestCase {
         XCTAssertEqual(OS.realPath(dir + "/l"), dir + "/f")
         XCTAssertNil(OS.realPath(dir + "/missing"))
     }
+
+    /// `temporaryFile` leaves a named file (mode 0600) that `openForReading` and `OS.read` read back;
+    /// a missing file cannot be opened.
+    func testANamedTemporaryFileReadsBack() throws {
+        let dir = try XCTUnwrap(OS.realPath(NSTemporaryDirectory()))
+        let (fd, path) = try OS.temporaryFile(in: dir, prefix: "platform-named-").get()
+        defer { unlink(path) }
+        XCTAssertTrue(path.hasPrefix(dir + "/platform-named-"), path)
+        XCTAssertEqual(path.count, dir.count + "/platform-named-".count + 6)
+        let bytes: [UInt8] = [9, 8, 7]
+        XCTAssertEqual(OS.write(fd, bytes, bytes.count), 3)
+        close(fd)
+        XCTAssertEqual(OS.status(of: path)?.kind, .regular)
+        let input = try XCTUnwrap(OS.openForReading(path))
+        defer { close(input) }
+        var buffer = [UInt8](repeating: 0, count: 8)
+        XCTAssertEqual(buffer.withUnsafeMutableBytes { OS.read(input, $0.baseAddress, $0.count) }, 3)
+        XCTAssertEqual(Array(buffer.prefix(3)), [9, 8, 7])
+        XCTAssertEqual(buffer.withUnsafeMutableBytes { OS.read(input, $0.baseAddress, $0.count) }, 0, "the end of the file")
+        XCTAssertNil(OS.openForReading(dir + "/missing-\(UUID().uuidString)"))
+        XCTAssertEqual(OS.read(-1, nil, 0), -1)
+    }
+
+    /// `lockDirectory` holds an exclusive flock on the directory: another open of it cannot take the lock
+    /// until `unlockDirectory` lets it go. A missing directory (or a file) gives no lock.
+    func testADirectoryLockExcludesOthersUntilReleased() throws {
+        let dir = NSTemporaryDirectory() + "/platform-lock-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let other = open(dir, O_RDONLY)
+        XCTAssertGreaterThanOrEqual(other, 0)
+        defer { close(other) }
+        let held = try XCTUnwrap(OS.lockDirectory(dir))
+        XCTAssertEqual(flock(other, LOCK_EX | LOCK_NB), -1, "the lock is held")
+        XCTAssertEqual(errno, EWOULDBLOCK)
+        OS.unlockDirectory(held)
+        XCTAssertEqual(flock(other, LOCK_EX | LOCK_NB), 0, "released")
+        XCTAssertNil(OS.lockDirectory(dir + "/missing"))
+        try Data([1]).write(to: URL(fileURLWithPath: dir + "/f"))
+        XCTAssertNil(OS.lockDirectory(dir + "/f"), "a file is not a directory")
+    }
 }

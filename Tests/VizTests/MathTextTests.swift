@@ -59,4 +59,20 @@ final class MathTextTests: XCTestCase {
         XCTAssertGreaterThan(x2.ascent, x.ascent, "a superscript rises above the base")
         XCTAssertGreaterThan(frac.height, x.height * 1.3, "a fraction stacks")
     }
+
+    /// A formula in a bold title is set in one weight: its italic variables are bold italic like the bold
+    /// function names and brackets beside them (x·tanh(softplus(x)) had light x's between bold parts).
+    func testMathInBoldTextKeepsTheWeight() throws {
+        let canvas = try CairoBackend(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
+        let runs = { (font: Font) in
+            TextLayout.make("$f(x) = x \\cdot \\mathrm{tanh}(x)$", font: font, canvas: canvas).items.compactMap { item -> Font? in
+                if case let .text(_, f, _) = item { return f } else { return nil }
+            }
+        }
+        let bold = runs(Font(size: 12, bold: true))
+        XCTAssertTrue(bold.contains { $0.italic } && bold.contains { !$0.italic }, "variables italic, names upright")
+        XCTAssertTrue(bold.allSatisfy(\.bold), "\(bold)")
+        let regular = runs(Font(size: 12))
+        XCTAssertTrue(regular.allSatisfy { !$0.bold }, "\(regular)")
+    }
 }

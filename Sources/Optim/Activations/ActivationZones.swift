@@ -132,8 +132,15 @@ public struct SteepestSlope: Sendable, Hashable {
     /// The signed slope there: f′(at) when attained, otherwise f′'s one-sided limit at `at`.
     public var slope: Double
     /// 0 when f′(at) itself is the maximum; −1 when it is only approached as x → at⁻ (hardswish:
-    /// 1.5 as x → 3⁻, while PyTorch's f′(3) = 1); +1 for x → at⁺.
+    /// 1.5 as x → 3⁻, while PyTorch's f′(3) = 1); +1 for x → at⁺; 2 from both sides (|x|/(1 + |x|):
+    /// f′ → −1 and 1 at 0, where PyTorch's f′(0) = 0).
     public var approach: Int
+    /// The signed values a marker goes on: `[slope]`, or f′'s limits from the left and the right when
+    /// `approach` is 2 (never f′(at) when that is not the maximum).
+    public var markedSlopes: [Double] = []
+
+    /// Where the marker(s) go: `markedSlopes`, or `[slope]` when those are not set.
+    public var markers: [Double] { markedSlopes.isEmpty ? [slope] : markedSlopes }
 }
 
 extension Activation {
@@ -157,8 +164,17 @@ extension Activation {
             let l = abs(left) > 1e3 && value(at - eps).isFinite, r = abs(right) > 1e3 && value(at + eps).isFinite
             return SteepestSlope(magnitude: peak, at: at, slope: (r ? right : left) < 0 ? -peak : peak, approach: l == r ? 0 : r ? 1 : -1)
         }
-        if matches(left) { return SteepestSlope(magnitude: peak, at: at, slope: left.sign == .minus ? -peak : peak, approach: -1) }
-        if matches(right) { return SteepestSlope(magnitude: peak, at: at, slope: right.sign == .minus ? -peak : peak, approach: 1) }
+        // f′ beside `at` is off its limit by about f″·eps (|x|/(1 + |x|): 2×10⁻⁹, more than the match allows),
+        // so a side is the branch that reaches the peak when it is nearer to it than f′(at) is.
+        func off(_ d: Double) -> Double { abs(abs(d) - peak) }
+        let sides = [left, right].filter { off($0) < off(here) && off($0) <= 1e-6 * peak }
+        func signed(_ d: Double) -> Double { d.sign == .minus ? -peak : peak }
+        if sides.count == 2 {
+            return SteepestSlope(magnitude: peak, at: at, slope: signed(right), approach: 2, markedSlopes: [signed(left), signed(right)])
+        }
+        if let side = sides.first {
+            return SteepestSlope(magnitude: peak, at: at, slope: signed(side), approach: side == left ? -1 : 1)
+        }
         return SteepestSlope(magnitude: peak, at: at, slope: here, approach: 0)
     }
 }

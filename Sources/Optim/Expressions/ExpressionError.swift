@@ -43,9 +43,15 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
 
     /// The message, then the expression and a caret line (omitted for errors about the whole input).
     public var description: String {
-        guard offset >= 0 else { return message }
+        pointer.map { message + "\n" + $0 } ?? message
+    }
+
+    /// The expression (a window of it, for long input) indented by two spaces, and under it a caret
+    /// at the offending position: two lines, or nil for an error about the whole input.
+    public var pointer: String? {
+        guard offset >= 0 else { return nil }
         let (shown, caret) = Self.window(Array(expression), at: offset)
-        return message + "\n  " + shown + "\n  " + String(repeating: " ", count: caret) + "^"
+        return "  " + shown + "\n  " + String(repeating: " ", count: caret) + "^"
     }
 
     /// The message, then the expression as typed (a window of it, for long input), on one line:

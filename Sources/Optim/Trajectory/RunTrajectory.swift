@@ -19,35 +19,42 @@
 public func runTrajectory<O: Objective>(
     objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions, schedule: LRSchedule? = nil
 ) throws -> Trajectory {
-    var optimizer = optimizer
-    optimizer.reset()
-    let scheduler = try schedule.map { try LRScheduler(schedule: $0, optimizer: &optimizer) }
-    if let schedule, let limit = schedule.stepLimit, options.steps > limit {
-        throw OptimError("\(schedule.text) allows at most \(limit) steps (torch raises after total_steps); this run has \(options.steps)")
-    }
-    let n = objective.dimension
-    guard start.count == n else {
-        throw OptimError("start has \(start.count) coordinates but the objective has \(n) parameters")
-    }
-    guard options.steps >= 0 else { throw OptimError("steps = \(options.steps) is not allowed; expected steps >= 0") }
-    guard options.recordEvery >= 1 else {
-        throw OptimError("recordEvery = \(options.recordEvery) is not allowed; expected >= 1")
-    }
-    if let tol = options.tolerance, !(tol.isFinite && tol >= 0) {
-        throw OptimError("tolerance = \(tol) is not allowed; expected a finite number >= 0")
-    }
-
     // Positions of LBFGS's extra evaluations, for figures that mark them (bounded: 10⁵ points).
     let evaluationLog = optimizer.needsObjective && options.recordPositions && options.recordEvery == 1
         ? EvaluationLog(capacity: 100_000) : nil
-    var stepper = TrajectoryStepper(objective: objective, optimizer: optimizer, scheduler: scheduler, start: start,
-                                    options: options, evaluationLog: evaluationLog)
+    var stepper = try TrajectoryStepper(checking: objective, optimizer: optimizer, start: start, options: options,
+                                        schedule: schedule, evaluationLog: evaluationLog)
     var trajectory = stepper.run()
     if let evaluationLog {
         trajectory.evaluationPositions = evaluationLog.positions
         trajectory.evaluationSteps = evaluationLog.steps
     }
     return trajectory
+}
+
+/// One recorded row of a run as `streamTrajectory` hands it over: the step (0 = the start), θ after it,
+/// f(θ), the learning rate the next step uses, and for LBFGS torch's running count of function evaluations.
+public struct TrajectoryRow: Sendable {
+    public let step: Int
+    public let position: [Double]
+    public let value: Double
+    public let learningRate: Double
+    public let evaluations: Int?
+}
+
+/// `runTrajectory`, streamed: each recorded row goes to `row` as soon as it is made, in order, and the
+/// returned trajectory keeps only the last recorded row (with the stop reason, `divergedPosition`,
+/// `leftDomain` and `overflowStep`, as `runTrajectory` gives them). Memory is O(1) in the steps, so
+/// 10⁷ steps can be printed without holding them; the rows are exactly `runTrajectory`'s for the same
+/// arguments (LBFGS's inner evaluation positions are not kept; `everyValue` still keeps every f). Throws as `runTrajectory`.
+public func streamTrajectory<O: Objective>(
+    objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions, schedule: LRSchedule? = nil,
+    row: @escaping (TrajectoryRow) -> Void
+) throws -> Trajectory {
+    var stepper = try TrajectoryStepper(checking: objective, optimizer: optimizer, start: start, options: options,
+                                        schedule: schedule, evaluationLog: nil)
+    stepper.onRow = row
+    return stepper.run()
 }
 
 /// The end of a run that stays finite and where `staysInView` wants it at every step (the start
@@ -86,6 +93,8 @@ private struct TrajectoryStepper<O: Objective> {
     var fullGradient: [Double]
     var evaluations = 0
     var lastRecorded = -1
+    /// Where recorded rows go as they are made; when set, the trajectory keeps only the last one.
+    var onRow: ((TrajectoryRow) -> Void)?
 
     init(objective: O, optimizer: Optimizer, scheduler: LRScheduler?, start: [Double], options: TrajectoryOptions,
          evaluationLog: EvaluationLog?) {
@@ -98,7 +107,45 @@ private struct TrajectoryStepper<O: Objective> {
         fullGradient = [Double](repeating: 0, count: n)
     }
 
+    /// Checks the arguments as `runTrajectory` documents and resets `optimizer`.
+    init(checking objective: O, optimizer: Optimizer, start: [Double], options: TrajectoryOptions, schedule: LRSchedule?,
+         evaluationLog: EvaluationLog?) throws {
+        var optimizer = optimizer
+        optimizer.reset()
+        let scheduler = try schedule.map { try LRScheduler(schedule: $0, optimizer: &optimizer) }
+        if let schedule, let limit = schedule.stepLimit, options.steps > limit {
+            throw OptimError("\(schedule.text) allows at most \(limit) steps (torch raises after total_steps); this run has \(options.steps)")
+        }
+        guard start.count == objective.dimension else {
+            throw OptimError("start has \(start.count) coordinates but the objective has \(objective.dimension) parameters")
+        }
+        guard options.steps >= 0 else { throw OptimError("steps = \(options.steps) is not allowed; expected steps >= 0") }
+        guard options.recordEvery >= 1 else {
+            throw OptimError("recordEvery = \(options.recordEvery) is not allowed; expected >= 1")
+        }
+        if let tol = options.tolerance, !(tol.isFinite && tol >= 0) {
+            throw OptimError("tolerance = \(tol) is not allowed; expected a finite number >= 0")
+        }
+        self.init(objective: objective, optimizer: optimizer, scheduler: scheduler, start: start, options: options,
+                  evaluationLog: evaluationLog)
+    }
+
     mutating func record(_ k: Int, _ f: Double) {
+        if f.isInfinite {
+            if trajectory.infiniteSince == nil { trajectory.infiniteSince = k }
+        } else {
+            trajectory.infiniteSince = nil
+        }
+        if let onRow {
+            onRow(TrajectoryRow(step: k, position: theta, value: f, learningRate: optimizer.lr,
+                                evaluations: optimizer.needsObjective ? evaluations : nil))
+            trajectory.steps.removeAll(keepingCapacity: true)
+            trajectory.values.removeAll(keepingCapacity: true)
+            trajectory.positionData.removeAll(keepingCapacity: true)
+            trajectory.gradientData.removeAll(keepingCapacity: true)
+            trajectory.learningRates.removeAll(keepingCapacity: true)
+            trajectory.functionEvaluations.removeAll(keepingCapacity: true)
+        }
         trajectory.steps.append(k)
         trajectory.values.append(f)
         if options.recordPositions { trajectory.positionData.append(contentsOf: theta) }

@@ -118,11 +118,14 @@ public struct Trajectory: Sendable, Hashable {
     /// divergence step). Nil when f was infinite from the start or finite at the end. gd with lr 1.5 on
     /// x² + y² from (1, 1): f = ∞ from step 512, x, y overflow at step 1024.
     public var overflowStep: Int? {
-        guard case .diverged = stop, let last = values.last, last.isInfinite else { return nil }
-        var i = values.count - 1
-        while i > 0, values[i - 1].isInfinite { i -= 1 }
-        return i > 0 ? steps[i] : nil
+        guard case .diverged = stop, let first = infiniteSince, first > 0 else { return nil }
+        return first
     }
+
+    /// The step of the first row of the run of infinite values the recorded rows end in (0: f was infinite
+    /// from the start), nil when the last row's f is finite; kept as rows are made, so that a streamed run
+    /// (`streamTrajectory`, which keeps only its last row) knows it too.
+    var infiniteSince: Int?
 
     /// How the run stopped early, in the one wording every figure and `trace` use: "left the domain of f
     /// at step k" (see `leftDomain`), "diverged at step k", or nil for a run that did not stop early.

@@ -24,7 +24,14 @@ import Foundation
 ///   rows into runs, and a long table's `metric`/`tag`/`key` column names each row's metric, its
 ///   `value` column the value (see `RunColumns`).
 enum CSVLogReader {
-    static let stepNames = ["step", "global_step", "_step", "iteration", "iter"]
+    static let stepNames = ["step", "global_step", "_step", "iteration", "iter", "step_num", "it"]
+
+    /// The step column among `names` (lower-case, a space as `_`): the first of `stepNames`, else the first
+    /// name ending in `/global_step` or `/step` (`trainer/global_step`, Lightning's key in W&B exports).
+    static func stepIndex(_ names: [String]) -> Int? {
+        stepNames.lazy.compactMap { names.firstIndex(of: $0) }.first
+            ?? names.firstIndex { $0.hasSuffix("/global_step") } ?? names.firstIndex { $0.hasSuffix("/step") }
+    }
     static let timeNames = ["wall_time", "walltime", "time", "timestamp", "_timestamp"]
     /// Rows read before the columns are sized for the whole file.
     static let sampleRows = 1000
@@ -91,6 +98,13 @@ enum CSVLogReader {
                 ? "has a header but no rows; expected at least one row of numbers"
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
         }
+        if epochSteps, layout.stepColumn != nil, layout.stepColumn == layout.epochColumn,
+           rows.parts.builders.contains(where: { $0.repeatedValues > 0 }) {
+            // Several rows per epoch (`epoch,batch,loss`): the epoch is no step; read again by row.
+            throw .fractionalEpoch(file: path, "repeats epochs over rows; expected one row per epoch")
+        }
+        if let note = rows.epochCountNote { notes.append(note) }
+        if layout.stepColumn == nil { notes.append(layout.rowStepNote) }
         if !layout.chartRanges.isEmpty { notes.append(WandBChartExport.rangesNote(layout.chartRanges.count)) }
         if let o = rows.overflow {
             notes.append("line \(o.line), column '\(o.column)': \(o.cell) is beyond the largest double (about 1.8e308); read as "
@@ -142,129 +156,6 @@ enum CSVLogReader {
         guard let first = u.first, let last = u.last else { return cell[...] }
         if first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return cell[...] }
         return cell.trimmingCharacters(in: .whitespaces)[...]
-    }
-}
-
-/// The rows of a CSV log taken one by one into a `RunLogBuilder` (see `CSVLogReader` for the rules).
-struct CSVRows {
-    let layout: CSVLayout
-    let path: String
-    /// The runs the rows go to (one for a log without run columns), each with its builder's series of
-    /// each column, once it has one.
-    var parts: RunParts<[Int?]>
-    var kinds: [CSVLogReader.ColumnKind]
-    var rowNumber: Int64 = 0
-    /// Columns not yet known to be numbers or text; whether any is text.
-    var undecided: Int
-    var hasText = false
-    /// The first number too large for a double (1e400), read as ±inf: line, column, cell.
-    var overflow: (line: Int, column: String, cell: String)?
-
-    init(layout: CSVLayout, path: String) {
-        undecided = layout.metrics.count
-        self.layout = layout
-        self.path = path
-        let columns = layout.names.count
-        parts = RunParts(recordsTime: layout.time != nil) { Array(repeating: nil, count: columns) }
-        kinds = Array(repeating: .unknown, count: layout.names.count)
-    }
-
-    /// The run of a row: its run columns' cells joined by spaces ("" without run columns).
-    private mutating func run(of row: [String], line: Int) throws(RunLogError) -> Int {
-        guard !layout.runColumns.isEmpty else { return parts.part("") }
-        let cells = layout.runColumns.map { c -> String in
-            let cell = c < row.count ? CSVLogReader.trimmed(row[c]) : ""
-            return CSVLogReader.isMissing(cell) ? "" : RunColumns.part(column: layout.names[c], cell: cell)
-        }
-        let p = parts.part(cells.filter { !$0.isEmpty }.joined(separator: " "), cells: cells)
-        if parts.keys.count > RunParts<[Int?]>.maximum {
-            throw RunLogError(file: path, "line \(line): column(s) \(layout.runColumns.map { "'\(layout.names[$0])'" }.joined(separator: ", ")) "
-                + "name more than \(RunParts<[Int?]>.maximum) runs; expected a few run names (give --run-column none if they are not runs)")
-        }
-        return p
-    }
-
-    mutating func take(_ row: [String], line: Int) throws(RunLogError) {
-        if row.count == 1 && CSVLogReader.trimmed(row[0]).isEmpty { return }
-        guard row.count <= layout.names.count else {
-            throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
-                + "\(layout.names.count); expected at most one cell per column")
-        }
-        let step = try layout.step(in: row, rowNumber: rowNumber, line: line, path: path)
-        rowNumber += 1
-        let time = layout.time(in: row)
-        let split = undecided > 0 || hasText ? try texts(in: row) : []
-        let p = try run(of: row, line: line)
-        if let long = layout.long {
-            try takeLong(row, long: long, part: p, step: step, time: time, split: split, line: line)
-            return
-        }
-        for k in layout.metrics where k < row.count && kinds[k] != .text {
-            // A W&B chart export's column belongs to the run its header names.
-            let p = layout.chartRuns.isEmpty ? p : layout.chartRuns[k].map { parts.part($0) } ?? p
-            let cell = CSVLogReader.trimmed(row[k])
-            if CSVLogReader.isMissing(cell) { continue }
-            guard let v = Double(cell) else {
-                throw RunLogError(file: path, "line \(line), column '\(layout.names[k])': '\(cell)' is not a "
-                    + "number; expected a number, empty, nan or inf")
-            }
-            if kinds[k] == .unknown { kinds[k] = .number; undecided -= 1 }
-            if v.isInfinite, overflow == nil, !cell.lowercased().contains("inf") { overflow = (line, layout.names[k], String(cell)) }
-            let m: Int
-            if split.isEmpty || layout.names[k] == "epoch" {
-                m = parts.extras[p][k] ?? parts.builders[p].series(named: layout.names[k])
-                parts.extras[p][k] = m
-            } else {
-                m = parts.builders[p].series(named: layout.names[k], split: split)
-            }
-            parts.builders[p].append(to: m, step: step, value: v, time: time)
-        }
-    }
-
-    /// A row of a long table: its value to the metric its metric cell names (an `epoch` column stays the epoch axis).
-    private mutating func takeLong(_ row: [String], long: (metric: Int, value: Int), part p: Int, step: Int64, time: Double,
-                                   split: [(column: String, value: String)], line: Int) throws(RunLogError) {
-        if let e = layout.epochColumn, e < row.count, let v = Double(CSVLogReader.trimmed(row[e])) {
-            let m = parts.extras[p][e] ?? parts.builders[p].series(named: "epoch")
-            parts.extras[p][e] = m
-            // Each metric's rows list the epochs again: only a step past the last one adds to the epoch axis.
-            if parts.builders[p].lastStep(of: m).map({ step > $0 }) ?? true {
-                parts.builders[p].append(to: m, step: step, value: v, time: time)
-            }
-        }
-        let name = long.metric < row.count ? CSVLogReader.trimmed(row[long.metric]) : ""
-        let cell = long.value < row.count ? CSVLogReader.trimmed(row[long.value]) : ""
-        if name.isEmpty || CSVLogReader.isMissing(cell) { return }
-        guard let v = Double(cell) else {
-            throw RunLogError(file: path, "line \(line), column '\(layout.names[long.value])': '\(cell)' is not a "
-                + "number; expected a number, empty, nan or inf")
-        }
-        let m = parts.builders[p].series(named: String(name), split: split)
-        parts.builders[p].append(to: m, step: step, value: v, time: time)
-    }
-
-    /// Whether column `k` is text that splits the metrics (see `RunLogBuilder.splitColumns`).
-    func splits(_ k: Int) -> Bool { RunLogBuilder.splitColumns.contains(layout.names[k].lowercased()) }
-
-    /// The row's text cells, which split its metrics (see `RunLogBuilder`); a column is text when its
-    /// first filled cell is not a number.
-    private mutating func texts(in row: [String]) throws(RunLogError) -> [(column: String, value: String)] {
-        var split: [(column: String, value: String)] = []
-        for k in layout.metrics where k < row.count && kinds[k] != .number {
-            let cell = CSVLogReader.trimmed(row[k])
-            if CSVLogReader.isMissing(cell) { continue }
-            if kinds[k] == .unknown {
-                if Double(cell) != nil { continue }
-                kinds[k] = .text; undecided -= 1; hasText = true
-            }
-            if splits(k) { split.append((layout.names[k], String(cell))) }
-        }
-        if parts.builders.contains(where: { $0.splitCount > RunLogBuilder.maximumSplits }) {
-            let columns = layout.metrics.filter { kinds[$0] == .text }.map { "'\(layout.names[$0])'" }.joined(separator: ", ")
-            throw RunLogError(file: path, "column(s) \(columns) hold more than \(RunLogBuilder.maximumSplits) different "
-                + "texts; expected numbers, or a text column such as phase (train, val) that splits the metrics")
-        }
-        return split
     }
 }
 
@@ -324,12 +215,12 @@ struct CSVLayout {
             // TensorBoard's "Download CSV": one tag of one run, named in the file name when it is the UI's.
             names[2] = TensorBoardExport.names(path)?.tag ?? names[2]
         }
-        let chart = WandBChartExport.columns(names, step: CSVLogReader.stepNames.lazy.compactMap { lower.firstIndex(of: $0) }.first)
+        let chart = WandBChartExport.columns(names, step: CSVLogReader.stepIndex(lower))
         for (i, c) in (chart?.runs ?? []).enumerated() { if let c { names[i] = c.metric } }
         chartRuns = chart?.runs.map { $0?.run } ?? []
         chartRanges = chart?.ranges ?? []
         self.names = names
-        let step = CSVLogReader.stepNames.lazy.compactMap { lower.firstIndex(of: $0) }.first
+        let step = CSVLogReader.stepIndex(lower)
         let epoch = lower.firstIndex(of: "epoch")
         if lower == ["wall_time", "step", "value"] {
             format = .tensorBoardCSV
@@ -362,6 +253,13 @@ struct CSVLayout {
             throw RunLogError(file: path, "has no metric columns (header '\(names.joined(separator: ","))'); "
                 + "expected at least one column besides step, epoch and time")
         }
+    }
+
+    /// Why the steps are row numbers (the log has no step column, and its epochs are no steps).
+    var rowStepNote: String {
+        "no step column (\(CSVLogReader.stepNames.prefix(5).joined(separator: ", ")), …)"
+            + (epochColumn != nil ? ", and 'epoch' repeats over rows or is fractional: the step is the row number from 0, drawn "
+                + "by epochs completed" : ": x is the row number from 0")
     }
 
     /// The wall time of a row (see `Timestamp`; 0 when the log has no time column or the cell is empty,

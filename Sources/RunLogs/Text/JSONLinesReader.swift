@@ -68,7 +68,8 @@ extension JSONLinesReader {
     static func split(_ fields: [(String, Double)], texts: inout [(String, String)], record: Int64, line: Int, path: String,
                       epochSteps: Bool = true) throws(RunLogError) -> (Int64, Double?, [(String, Double)]) {
         var keys = Dictionary(fields, uniquingKeysWith: { a, _ in a })
-        let stepKey = (CSVLogReader.stepNames + (epochSteps ? ["epoch"] : [])).first { keys[$0] != nil }
+        let names = fields.map(\.0)
+        let stepKey = CSVLogReader.stepIndex(names).map { names[$0] } ?? (epochSteps && keys["epoch"] != nil ? "epoch" : nil)
         var timeKey = CSVLogReader.timeNames.first { keys[$0] != nil }
         if timeKey == nil, let k = texts.firstIndex(where: { CSVLogReader.timeNames.contains($0.0) }) {
             timeKey = texts[k].0

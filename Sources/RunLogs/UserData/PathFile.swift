@@ -115,7 +115,10 @@ public enum PathFileReader {
             }
             var step: Int?
             if let si {
-                guard let s = Int(cell(si)) else {
+                // A whole number written as a float (pandas writes `1.0` for an int column that had a NaN) is a
+                // step, as in `runs`.
+                let c = cell(si)
+                guard let s = Int(c) ?? Double(c).flatMap({ $0.rounded() == $0 && abs($0) < 9.0e15 ? Int($0) : nil }) else {
                     throw RunLogError(file: path, "line \(line), column 'step': '\(cell(si))' is not an integer step")
                 }
                 step = s

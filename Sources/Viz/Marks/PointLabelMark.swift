@@ -47,8 +47,10 @@ public struct PointLabelMark: Mark {
     /// `Mark`: Among marks that place their texts around others, higher goes first (its texts are the others'
     /// obstacles); 0 by default.
     public var textPriority: Double { 1 }
-    /// Data points (lines' vertices) a label should not cover when another free spot exists: a "start"
-    /// label over a run's one step hid it.
+    /// Data points (lines' vertices, NaN between lines) a label should not cover when another free spot
+    /// exists: a "start" label over a run's one step hid it, a minimum's label over the last steps of seven
+    /// runs hid them. Among the free spots, a label takes the first that covers none of them, else the one
+    /// that covers the fewest.
     public var avoiding: [Point] = []
 
     /// Labelled points.
@@ -85,7 +87,7 @@ public struct PointLabelMark: Mark {
             + ctx.textObstacles
         var out: [Rect?] = []
         let gap = markerSize * 0.5 + 3
-        let ink = Self.inkSamples(avoiding, ctx)
+        let ink = InkGrid(Self.inkSamples(avoiding, ctx), cell: 2)
         for (k, item) in items.enumerated() {
             guard let text = item.label, Self.onPlot(centres[k], ctx.plotRect) else { out.append(nil); continue }
             let size = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: font)
@@ -106,7 +108,11 @@ public struct PointLabelMark: Mark {
                 others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) && (r.center - $0).length > (r.center - c).length }
             }
             let free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
-            let pick = free.first { r in !ink.contains { r.expanded(by: 2).contains($0) } } ?? free.first
+            // The first free spot over no ink, else the one over the least (order breaks ties).
+            let pick = free.enumerated().min { a, b in
+                let (ca, cb) = (ink.count(in: a.element.expanded(by: 2)), ink.count(in: b.element.expanded(by: 2)))
+                return ca != cb ? ca < cb : a.offset < b.offset
+            }?.element
             if let pick { taken.append(pick) }
             out.append(pick)
         }
@@ -121,11 +127,37 @@ public struct PointLabelMark: Mark {
             // A path leaving the map may end 10³⁰⁰ px away: the count is capped before it becomes an Int.
             let length = (b - a).length
             guard length.isFinite else { continue }
-            let n = Int(Swift.min(200, length / 3))
+            // Every 3 px up to 2000 samples (a 6000-px segment), so a long straight step still crosses a label's box.
+            let n = Int(Swift.min(2000, length / 3))
             for k in 0...max(0, n) { out.append(a + (b - a) * (Double(k) / Double(max(1, n)))) }
         }
         if d.count == 1, let only = d.first, only.isFinite { out.append(only) }
         return out
+    }
+
+    /// Device points binned in square cells of `cell` pixels: how many cells with ink a rectangle holds,
+    /// in time proportional to the rectangle's area, however long the paths (10⁵ steps).
+    struct InkGrid {
+        let cell: Double
+        private var cells: Set<Int64> = []
+
+        init(_ points: [Point], cell: Double) {
+            self.cell = cell
+            for p in points where p.isFinite && abs(p.x) < 1e9 && abs(p.y) < 1e9 { cells.insert(key(Int64((p.x / cell).rounded(.down)), Int64((p.y / cell).rounded(.down)))) }
+        }
+
+        private func key(_ i: Int64, _ j: Int64) -> Int64 { (i + (1 << 30)) << 32 | (j + (1 << 30)) }
+
+        /// The number of inked cells whose centre lies in `r`.
+        func count(in r: Rect) -> Int {
+            guard !cells.isEmpty, r.minX.isFinite, r.maxX.isFinite, r.minY.isFinite, r.maxY.isFinite else { return 0 }
+            let (i0, i1) = (Int64((r.minX / cell - 0.5).rounded(.up)), Int64((r.maxX / cell - 0.5).rounded(.down)))
+            let (j0, j1) = (Int64((r.minY / cell - 0.5).rounded(.up)), Int64((r.maxY / cell - 0.5).rounded(.down)))
+            guard i0 <= i1, j0 <= j1 else { return 0 }
+            var n = 0
+            for i in i0...i1 { for j in j0...j1 where cells.contains(key(i, j)) { n += 1 } }
+            return n
+        }
     }
 
     /// The distance from a device point to the nearest point of a rectangle (0 inside it).

@@ -16,6 +16,8 @@ import Platform
 ///    and no target replaced.
 /// 4. The renames happen while the targets' directories are locked (`DirectoryLocks`): two runs writing
 ///    the same files at once leave all of one run's files, never a mix of both.
+/// 5. After the renames, temporaries of the same targets that a killed run left (`NAME.tmp-PID-N` of a
+///    process that no longer runs) are removed (`StaleTemporaries`).
 public enum AtomicFile {
     /// What a file holds: its bytes, or a producer that hands them over piece by piece (so a table of
     /// 10⁷ rows is never held whole in memory). The producer calls `write` with each piece and stops
@@ -78,6 +80,8 @@ public enum AtomicFile {
             discard()
             throw VizError.io(path: files[k].path, message: failure)
         }
+        // Rule 5: what a killed earlier run left of these targets goes now that they are whole.
+        for target in resolved { StaleTemporaries.remove(of: target) }
     }
 
     /// Checks one target (rule 1) and returns the path to rename over: the path itself, or the

@@ -7,7 +7,7 @@ import Platform
 /// outputs. Directories are locked in (device, inode) order, so two writers never wait on each other
 /// crosswise; a file system without `flock` is written without the lock.
 struct DirectoryLocks {
-    private var descriptors: [Int32] = []
+    private let descriptors: [Int32]
 
     /// Locks each distinct directory of `paths`, waiting for another writer's commit to finish.
     init(directoriesOf paths: [String]) {
@@ -19,20 +19,11 @@ struct DirectoryLocks {
             if !seen.contains(where: { $0.device == key.0 && $0.inode == key.1 }) { seen.append((key.0, key.1, dir)) }
         }
         seen.sort { ($0.device, $0.inode) < ($1.device, $1.inode) }
-        for entry in seen {
-            let fd = open(entry.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { continue }
-            var locked = flock(fd, LOCK_EX)
-            while locked != 0, errno == EINTR { locked = flock(fd, LOCK_EX) }
-            if locked == 0 { descriptors.append(fd) } else { close(fd) }
-        }
+        descriptors = seen.compactMap { OS.lockDirectory($0.path) }
     }
 
     /// Unlocks every directory (closing the descriptors).
     func release() {
-        for fd in descriptors {
-            _ = flock(fd, LOCK_UN)
-            close(fd)
-        }
+        descriptors.forEach(OS.unlockDirectory)
     }
 }

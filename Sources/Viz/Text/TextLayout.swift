@@ -57,8 +57,9 @@ struct TextLayout {
         mutating func layout(_ node: MathNode, font: Font) -> TextLayout {
             switch node {
             case let .text(s, italic, spacing):
-                // Math italics are never bold (as in TeX): one face fewer to load, and variables read the same everywhere.
-                let f = italic ? font.with(bold: false, italic: true) : font
+                // Math italics keep the weight of the text around them: a bold title's variables are bold italic,
+                // so a formula in a title is set in one weight (f(x) = x·tanh(x), not a light x between bold parts).
+                let f = italic ? font.with(italic: true) : font
                 let m = canvas.measure(s, font: f)
                 let pad = spacing * font.size
                 // Italic letters lean out of their advance: a little room keeps them off their neighbours.

@@ -90,8 +90,12 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--saturation", TypedText.number("--saturation", saturation), "expected a number ≥ 0")
             }
             if let columns, !(1...12).contains(columns) { throw ArgumentRefusal.invalid("--columns", columns, "expected 1 to 12") }
-            if table, range != nil || yRange != nil || columns != nil || noZones {
-                throw ValidationError("--table draws no plots: --range, --y-range, --columns and --no-zones do not apply")
+            if table {
+                let reason = "--table draws no plots; leave out --range, --y-range, --columns and --no-zones"
+                if let range { throw ArgumentRefusal.invalid("--range", range, reason) }
+                if let yRange { throw ArgumentRefusal.invalid("--y-range", yRange, reason) }
+                if let columns { throw ArgumentRefusal.invalid("--columns", columns, reason) }
+                if noZones { throw ArgumentRefusal.flag("--no-zones", reason) }
             }
         }
 

@@ -16,7 +16,8 @@ extension DLPlot {
                 ended elsewhere (not converged). The table gives each outcome's share of the starts for every \
                 optimizer. Runs are vectorised over starts and use every core.
                 Learning rates as for `dlplot surface`: --opt, --lr or torch calls in --optimizers, else chosen per \
-                optimizer from the surface's suggested start.
+                optimizer for the function: from the surface's suggested start in its own default view, so the same \
+                rate whatever --xrange and --yrange show.
                 Examples:
                   dlplot basins himmelblau --optimizers gd,momentum,adam --lr 0.01
                   dlplot basins himmelblau --grid 301 \\
@@ -62,6 +63,8 @@ extension DLPlot {
 
         struct Settings {
             var plan: SurfacePlan
+            /// The plan learning rates are chosen on: the surface's own view, not the one asked for.
+            var ratePlan: SurfacePlan
             var choices: [OptimizerRequest]
             var radius: Double?
         }
@@ -70,13 +73,16 @@ extension DLPlot {
             guard (2...2001).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 2 to 2001") }
             guard (1...100_000).contains(steps) else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 100000") }
             guard grid * grid * steps <= 2_000_000_000 else {
-                throw ValidationError("--grid \(grid) with --steps \(steps) is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 2e9")
+                throw ArgumentRefusal.invalid("--grid", grid, "with --steps \(steps) it is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 2e9")
             }
             var run = try SurfaceRunOptions.parse([])
-            run.xrange = xrange
-            run.yrange = yrange
             run.steps = steps
             run.params = params
+            // A rate that depends on the view gave gd 0.1 on 1:4 × 1:3 (diverging from most starts) and 5×10⁻⁵
+            // on -1:1 × -1:1 (no start converged), against 5×10⁻⁴ on Himmelblau's own view.
+            let ratePlan = try run.plan(surfaceName: surface, option: "basins", defaultSteps: steps, maxSteps: 100_000)
+            run.xrange = xrange
+            run.yrange = yrange
             let plan = try run.plan(surfaceName: surface, option: "basins", defaultSteps: steps, maxSteps: 100_000)
             guard !plan.surface.minima.isEmpty || !plan.surface.localMinima.isEmpty else {
                 throw ValidationError("\(surface) has no known minimum to colour basins by; try himmelblau, six_hump_camel, styblinski_tang or rosenbrock")
@@ -87,14 +93,14 @@ extension DLPlot {
                 return v
             }
             let choices = try optimizerOptions.choices(default: Self.defaultOptimizers, limit: 4, steps: steps)
-            return Settings(plan: plan, choices: choices, radius: r)
+            return Settings(plan: plan, ratePlan: ratePlan, choices: choices, radius: r)
         }
 
         func makeFigure() throws -> (Figure, [DataTable]) {
             let s = try settings()
             var maps: [(label: String, map: BasinMap)] = []
             for (i, choice) in s.choices.enumerated() {
-                let lr = choice.hasLearningRate ? nil : try s.plan.learningRate(for: choice)
+                let lr = choice.hasLearningRate ? nil : try s.ratePlan.learningRate(for: choice)
                 let config = try choice.config(lr: lr)
                 let map = try BasinMap(surface: s.plan.surface, optimizer: config, schedule: choice.schedule,
                                        x: s.plan.x.lower...s.plan.x.upper, y: s.plan.y.lower...s.plan.y.upper,

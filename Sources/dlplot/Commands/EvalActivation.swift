@@ -13,8 +13,8 @@ struct EvalActivation: ParsableCommand {
             beta (swish 1, softplus 1), threshold (softplus, 20), min_val and max_val (hardtanh, -1 and 1). \
             A typed expression of x is accepted too (exact derivatives by automatic differentiation), with its \
             parameters as --param name=value; one that starts with a minus sign goes after --.
+
             Examples:
-              dlplot eval activation gelu --x -2,0,2
               dlplot eval activation leaky_relu --param negative_slope=0.1 --x -2,0,2
               dlplot eval activation 'x*sigmoid(beta*x)' --param beta=2 --x -1,0,1
               dlplot eval activation --x 1,2 -- '-x^2'

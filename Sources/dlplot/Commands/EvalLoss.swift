@@ -14,6 +14,7 @@ struct EvalLoss: ParsableCommand {
             each row's gradient joined by ';' (JSON: one array per row). The mean is over examples (rows), \
             as PyTorch's reduction='mean'; grad_mean is its gradient (grad / n). bce takes probabilities in [0, 1]; \
             bce_logits and cce_logits take logits. Parameter: delta (huber, default 1).
+
             Examples:
               dlplot eval loss huber --prediction 0.5,3 --target 0,0 --param delta=1
               dlplot eval loss cce --prediction '0.8,0.1,0.1;0.2,0.7,0.1' \\
@@ -61,7 +62,8 @@ struct EvalLoss: ParsableCommand {
                 fields = [("loss_mean", .real(r.lossMean)), ("grad_mean", .list(r.gradientMean.map(DataCell.reals)))]
             } else {
                 if prediction.contains(";") || target.contains(";") {
-                    throw ValidationError("\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
+                    let (option, typed) = prediction.contains(";") ? ("--prediction", prediction) : ("--target", target)
+                    throw ArgumentRefusal.invalid(option, typed, "\(name) is element-wise: give one comma-separated list, without ';' (rows are for cce and cce_logits)")
                 }
                 let p = try NumberArguments.list(prediction, option: "--prediction")
                 let y = try NumberArguments.list(target, option: "--target")

@@ -11,9 +11,10 @@ struct EvalSurface: ParsableCommand {
             NAME is one of: \(Surface.allNames.joined(separator: ", ")) (see `dlplot list surfaces`). \
             For linreg_mse and logreg_bce, x and y are the model's w and b and f is the mean loss over the built-in dataset. \
             A typed expression of x and y is accepted too, with its parameters as --param name=value.
+
             Examples:
               dlplot eval surface rosenbrock --points 1:1,-1.5:2
-              dlplot eval surface 'a*x^2 + y^2' --param a=0.1 --points 1:2 --format json
+              dlplot eval surface 'a*x^2 + y^2' --param a=0.1 --points 1:2
             """
     )
 

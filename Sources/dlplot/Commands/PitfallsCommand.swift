@@ -66,7 +66,7 @@ extension DLPlot {
             guard let rates else { return nil }
             let r = try NumberArguments.list(rates, option: "--rates")
             guard r.count == 1 || r.count == count else {
-                throw ValidationError("--rates has \(r.count) values but --starts has \(count): give one rate, or one per start")
+                throw ArgumentRefusal.invalid("--rates", rates, "\(r.count) values for \(count) starts; give one rate, or one per start")
             }
             for v in r where v <= 0 { throw ArgumentRefusal.invalid("--rates", rates, "'\(TypedText.item(of: rates, v))' is not a learning rate; expected numbers > 0") }
             return r

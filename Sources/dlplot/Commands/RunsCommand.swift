@@ -59,8 +59,8 @@ extension DLPlot {
                 an epoch per step (Lightning's metrics.csv) step s of epoch e is at e + (s − first step of e + 1) / \
                 (steps in e), an epoch spanning the steps after the previous epoch's last logged step through its \
                 own, so the end-of-epoch-0 validation is at 1; Keras' epoch e (printed as Epoch e+1/N) is at \
-                e + 1; fractional epochs (Hugging Face) are used as logged. A log whose only x is a fractional \
-                epoch (no step) is drawn against it by default.
+                e + 1; fractional epochs (Hugging Face) are used as logged. A log whose only x is its epochs (Keras, or \
+                fractional epochs with no step) is drawn against epochs completed by default.
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
                 'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). The statistics are \
                 taken at every x (step, epoch, or with --x time each run's time since its own start) that any run \
@@ -87,14 +87,16 @@ extension DLPlot {
             valueName: "metric"))
         var y: [String] = []
 
-        @Option(help: ArgumentHelp("The x axis: step, epoch (epochs completed, fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601) (default: step; epoch for logs whose only x is a fractional epoch).", valueName: "axis"),
+        @Option(help: ArgumentHelp("The x axis: step, epoch (epochs completed, fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601) (default: step; epoch for logs whose only x is their epochs: Keras, or fractional epochs).", valueName: "axis"),
                 completion: .list(["step", "epoch", "time"]))
         var x: String?
 
-        /// The x axis: --x, else epoch when every run's only x is its (fractional) epochs, else step.
+        /// The x axis: --x, else epoch when every run's only x is its epochs (fractional, or Keras' one row
+        /// per epoch), else step.
         func xAxis(_ runs: [RunLog]) -> RunCurves.XAxis {
             if let x { return RunCurves.XAxis(rawValue: x) ?? .step }
-            return !runs.isEmpty && runs.allSatisfy({ $0.stepAxis == "row" && $0.epochs != nil }) ? .epoch : .step
+            // Keras' 0-based epoch column is drawn by epochs completed (e + 1), as --x epoch draws it.
+            return !runs.isEmpty && runs.allSatisfy({ $0.stepAxis == "row" && $0.epochs != nil || $0.stepAxis == "epoch" }) ? .epoch : .step
         }
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
@@ -154,6 +156,9 @@ extension DLPlot {
             guard label.count <= files.count else {
                 throw ArgumentRefusal.invalid("--label", label[files.count], "\(label.count) labels for \(files.count) file(s); give at most one per FILE")
             }
+            for text in label where text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ArgumentRefusal.invalid("--label", text, "expected a non-empty name for the run in the legend")
+            }
             if let group { _ = try regex(group) }
             // `--y ''` or `--y 'loss,'`: an empty name is a mistake, not "every metric".
             for v in y where v.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
@@ -201,7 +206,10 @@ extension DLPlot {
             for k in runs.indices {
                 let n = (seen[runs[k].name] ?? 0) + 1
                 seen[runs[k].name] = n
-                if n > 1 { runs[k].name += " (\(n))" }
+                if n > 1 {
+                    if !label.isEmpty { PendingNotes.add("two runs are named '\(runs[k].name)'; the later is drawn as '\(runs[k].name) (\(n))'") }
+                    runs[k].name += " (\(n))"
+                }
             }
             return runs
         }

@@ -100,7 +100,9 @@ extension DLPlot {
         func recipe(compute: Bool) throws -> StabilityFigure? {
             guard (2...1001).contains(grid) else { throw ArgumentRefusal.invalid("--grid", grid, "expected 2 to 1001") }
             guard (1...100_000).contains(steps) else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 100000") }
-            guard grid * grid * steps <= 1_000_000_000 else { throw ValidationError("--grid \(grid) with --steps \(steps): keep grid² × steps <= 1e9") }
+            guard grid * grid * steps <= 1_000_000_000 else {
+                throw ArgumentRefusal.invalid("--grid", grid, "with --steps \(steps) it is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 1e9")
+            }
             let s = try FunctionArguments.surface(surface, params: params, option: "stability")
             var name = optimizer, given: [OptimizerSettings.Given] = []
             if TorchCall.looksLikeCall(optimizer) { (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer") }

@@ -118,7 +118,8 @@ extension DLPlot {
         mutating func validate() throws {
             try userPaths.checkStandardInput(dataset: run.dataset)
             if !computesRuns, optimizerOptions.lr != nil || optimizerOptions.schedule != nil {
-                throw ValidationError("--\(optimizerOptions.lr != nil ? "lr" : "schedule") applies to computed runs; with --path, "
+                let (option, typed) = optimizerOptions.lr.map { ("--lr", $0) } ?? ("--schedule", optimizerOptions.schedule ?? "")
+                throw ArgumentRefusal.invalid(option, typed, "it applies to computed runs; with --path, "
                     + "name them with --optimizers or --opt (or leave it out to draw only the files' paths)")
             }
             _ = try optimizerOptions.choices(default: Self.defaultOptimizers, steps: try plan(readingDataset: false).steps)
@@ -137,7 +138,7 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--path", path, "paths from files are not animated yet; leave out --animate for the still figure, "
                     + "or animate computed runs with --optimizers")
             }
-            if animation.animate, withCurves { throw ValidationError("invalid --with-curves: not available with --animate; animate the surface alone") }
+            if animation.animate, withCurves { throw ArgumentRefusal.flag("--with-curves", "not available with --animate; animate the surface alone") }
             try validateAnimation()
         }
 

@@ -91,7 +91,7 @@ struct Trace: ParsableCommand {
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {
             guard given.isEmpty else {
-                throw ValidationError("\(given[0].option): give the settings inside the call --optimizer '\(optimizer)', not as options")
+                throw given[0].refused("give the settings inside the call --optimizer '\(optimizer)', not as options")
             }
             (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer")
         }
@@ -118,24 +118,17 @@ struct Trace: ParsableCommand {
     func run() throws {
         let p = try plan()
         let options = TrajectoryOptions(steps: steps, tolerance: p.tolerance, recordEvery: every, recordGradients: false)
-        let trajectory = try p.run.run(p.optimizer, options: options, schedule: p.schedule)
-        var (steps, xs, ys, values) = (trajectory.steps, trajectory.coordinates(0), trajectory.coordinates(1), trajectory.values)
-        var rates = p.schedule != nil || output.format == .json ? trajectory.learningRates : nil
-        var evaluations = trajectory.functionEvaluations.isEmpty ? nil : trajectory.functionEvaluations
+        // Rows are written as the run makes them (TraceTable): 10⁷ steps cost no memory per step.
+        let table = TraceTable(format: output.format, hasRates: p.schedule != nil || output.format == .json,
+                               hasEvaluations: p.optimizer.needsObjective, expectedRows: steps / every + 2)
+        let trajectory = try p.run.stream(p.optimizer, options: options, schedule: p.schedule) { row in
+            table.append(step: row.step, x: row.position[0], y: row.position[1], f: row.value, lr: row.learningRate,
+                         evaluations: row.evaluations)
+        }
         // The step that left f's domain is a row too, with f = nan (stderr named the point, the table had no row for it).
         if trajectory.leftDomain, case let .diverged(k) = trajectory.stop, trajectory.divergedPosition.count == 2 {
-            steps.append(k); xs.append(trajectory.divergedPosition[0]); ys.append(trajectory.divergedPosition[1]); values.append(.nan)
-            rates?.append(.nan)
-            if let last = evaluations?.last { evaluations?.append(last) }
-        }
-        var table = DataTable(name: "trace", columns: ["step", "x", "y", "f"] + (rates == nil ? [] : ["lr"])
-                                  + (evaluations == nil ? [] : ["evaluations"]), cells: [])
-        // Rows made as they are printed: 10⁷ steps cost their arrays, not 10⁷ rows of cells.
-        table.appendRows(count: steps.count) { [steps, xs, ys, values, rates, evaluations] r in
-            var row: [DataCell] = [.integer(Int64(steps[r])), .real(xs[r]), .real(ys[r]), .real(values[r])]
-            if let rates { row.append(.real(rates[r])) }
-            if let evaluations { row.append(.integer(Int64(evaluations[r]))) }
-            return row
+            table.append(step: k, x: trajectory.divergedPosition[0], y: trajectory.divergedPosition[1], f: .nan, lr: .nan,
+                         evaluations: trajectory.functionEvaluations.last)
         }
         let stopStep: Int
         switch trajectory.stop {
@@ -144,7 +137,7 @@ struct Trace: ParsableCommand {
         }
         // A step to a finite point where f is undefined left f's domain; it did not blow up.
         let stopName = trajectory.leftDomain ? "left_domain" : trajectory.stop.name
-        print(table.text(output.format, fields: [("stop", .text(stopName)), ("stop_step", .integer(Int64(stopStep)))]), terminator: "")
+        table.finish(fields: [("stop", .text(stopName)), ("stop_step", .integer(Int64(stopStep)))])
         var said = trajectory.stop.description
         if trajectory.leftDomain {
             let p = trajectory.divergedPosition.map { "\($0)" }

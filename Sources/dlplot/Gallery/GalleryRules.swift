@@ -33,27 +33,6 @@ enum GalleryRules {
 
     /// Rule 3: removes `<dir>/<name>.tmp-PID-N` for every `name` in `names` whose process is gone.
     static func removeStaleTemporaries(in dir: String, names: [String]) {
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        let known = Set(names)
-        var stale: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard let pid = AtomicFile.temporaryOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH,
-                  let base = baseName(name), known.contains(base)
-            else { continue }
-            stale.append(name)
-        }
-        for name in stale { unlink(dir + "/" + name) }
-    }
-
-    /// "sig.png" for "sig.png.tmp-123-4".
-    static func baseName(_ temporary: String) -> String? {
-        var parts = temporary.components(separatedBy: ".tmp-")
-        guard parts.count >= 2 else { return nil }
-        parts.removeLast()
-        return parts.joined(separator: ".tmp-")
+        StaleTemporaries.remove(in: dir, names: Set(names))
     }
 }

@@ -64,8 +64,8 @@ struct AnimationOptions: ParsableArguments {
                 throw ArgumentRefusal.invalid(name, value, "it sets up an animation; add --animate")
             }
             if time != "even" { throw ArgumentRefusal.invalid("--time", time, "it sets up an animation; add --animate") }
-            if loop { throw ValidationError("invalid --loop: it sets up an animation; add --animate") }
-            if progress { throw ValidationError("invalid --progress: it reports on an animation's frames; add --animate") }
+            if loop { throw ArgumentRefusal.flag("--loop", "it sets up an animation; add --animate") }
+            if progress { throw ArgumentRefusal.flag("--progress", "it reports on an animation's frames; add --animate") }
             return
         }
         _ = try settings()

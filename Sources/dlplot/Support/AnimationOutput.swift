@@ -28,10 +28,10 @@ enum AnimationOutput {
     /// Refuses the still-figure options an animation cannot honour.
     static func checkOptions(_ options: FigureOptions, framesDir: Bool = false) throws {
         if let f = options.format {
-            throw ValidationError(framesDir ? "invalid --format '\(f)': with --frames-dir the frames' format is --frame-format png or pdf"
-                                  : "invalid --format '\(f)': with --animate the format comes from -o (.gif, .webp, .mp4 or .svg)")
+            throw ArgumentRefusal.invalid("--format", f, framesDir ? "with --frames-dir the frames' format is --frame-format png or pdf"
+                                          : "with --animate the format comes from -o (.gif, .webp, .mp4 or .svg)")
         }
-        if options.transparent { throw ValidationError("invalid --transparent: an animation has an opaque background") }
+        if options.transparent { throw ArgumentRefusal.flag("--transparent", "an animation has an opaque background") }
         if let r = options.layout.layoutReport { throw ArgumentRefusal.invalid("--layout-report", r, "not available with --animate") }
     }
 

@@ -14,6 +14,11 @@ enum ArgumentRefusal {
         ValidationError(message(option, typed, reason))
     }
 
+    /// The error refusing a flag (an option that takes no value), or an environment variable: `invalid --log-y: …`.
+    static func flag(_ option: String, _ reason: String) -> ValidationError {
+        ValidationError("invalid \(option): \(reason)")
+    }
+
     /// The error refusing the whole number `value` of `option`, quoted as typed on the command line when it
     /// is found there (`+5`, ` 7`), else in decimal.
     static func invalid(_ option: String, _ value: Int, _ reason: String,

@@ -11,7 +11,8 @@ import Platform
 enum CommandLineErrors {
     /// Prints `Error: message` (made one line) and exits with status 64.
     static func refuse(_ message: String) -> Never {
-        writeStandardError("Error: " + oneLine(message) + "\n")
+        let (line, pointer) = withPointer(message)
+        writeStandardError("Error: " + oneLine(line) + "\n" + (pointer.map { $0 + "\n" } ?? ""))
         OS.exit(ExitCode.validationFailure.rawValue)
     }
 
@@ -35,8 +36,9 @@ enum CommandLineErrors {
             OS.exit(code.rawValue)
         }
         if code != .validationFailure { ProcessEnd.checkStandardOutput() }
-        let message = oneLine(DLPlot.message(for: error))
-        writeStandardError("Error: " + (numberRefusal(message) ?? message) + "\n")
+        let (line, pointer) = withPointer(DLPlot.message(for: error))
+        let message = oneLine(line)
+        writeStandardError("Error: " + (numberRefusal(message) ?? message) + "\n" + (pointer.map { $0 + "\n" } ?? ""))
         OS.exit(code.rawValue)
     }
 
@@ -58,6 +60,16 @@ enum CommandLineErrors {
         // Counts no further than `limit` characters, whatever the value's length.
         guard let cut = value.index(value.startIndex, offsetBy: limit, limitedBy: value.endIndex), cut < value.endIndex else { return value }
         return String(value[..<cut]) + "…"
+    }
+
+    /// `message` without its last two lines when these are an expression and a caret under it (a bad
+    /// typed function: `  x*tanhh(x)` over `    ^`), and those two lines as they are, to print under
+    /// the `Error:` line so the caret points at the offending character.
+    static func withPointer(_ message: String) -> (line: String, pointer: String?) {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 3, let caret = lines.last, caret.hasPrefix("  "), caret.last == "^",
+              caret.dropLast().allSatisfy({ $0 == " " }), lines[lines.count - 2].hasPrefix("  ") else { return (message, nil) }
+        return (lines.dropLast(2).joined(separator: "\n"), lines.suffix(2).joined(separator: "\n"))
     }
 
     /// `message` on one line: line breaks become spaces, and lines that only point at a column

@@ -38,8 +38,8 @@ enum FontconfigEnvironment {
         guard regular, info.size <= Int64(maxBytes) else {
             let what = regular ? "a file of \(info.size) bytes" : "not a regular file"
             let shown = variable.hasPrefix("FONTCONFIG_FILE") ? "" : " ('\(file)')"
-            throw ValidationError("invalid \(variable): the fontconfig file\(shown) is \(what); expected a regular file of at most 16 MB "
-                                  + "(unset it to use dlplot's own font set-up)")
+            throw ArgumentRefusal.flag(variable, "the fontconfig file\(shown) is \(what); expected a regular file of at most 16 MB "
+                                       + "(unset it to use dlplot's own font set-up)")
         }
     }
 }

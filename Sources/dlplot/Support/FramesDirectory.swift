@@ -139,6 +139,7 @@ enum FramesDirectory {
             let prefix = dir.hasSuffix("/") ? dir : dir + "/"
             try OutputTarget.writeAll(zip(names, contents).map { (prefix + $0, .bytes($1)) } + data) { $0.hasPrefix(prefix) ? "--frames-dir" : "--data" }
             removeStale(in: dir, keeping: Set(names))
+            StaleTemporaries.remove(of: dir)
         } else {
             try writeNew(dir, files: Array(zip(names, contents)), data: data)
         }
@@ -171,6 +172,8 @@ enum FramesDirectory {
             throw FigureError(e.commandLineMessage.replacingOccurrences(of: temporary, with: target))
         }
         guard rename(temporary, target) == 0 else { throw failed("") }
+        // A run killed while it wrote the frames left its `NAME.tmp-PID-frames`: gone now this one is whole.
+        StaleTemporaries.remove(of: target)
         do { try OutputTarget.writeAll(data) { _ in "--data" } } catch {
             if rename(target, temporary) == 0 { try? FileManager.default.removeItem(atPath: temporary) }
             throw error

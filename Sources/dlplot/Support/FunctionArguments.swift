@@ -116,7 +116,7 @@ enum FunctionArguments {
         do {
             e = try MathExpression(text, dimension: dimension, parameters: parameters)
         } catch {
-            throw failure(option, error.oneLine)
+            throw failure(option, error)
         }
         warnAboutBuiltInParameters(e)
         return e
@@ -125,6 +125,13 @@ enum FunctionArguments {
     /// `message` starting with the option that was given the bad value (`--surface: …`).
     static func failure(_ option: String?, _ message: String) -> ValidationError {
         ValidationError(option.map { "\($0): " + message } ?? message)
+    }
+
+    /// A bad expression's refusal: its one line (starting with `option`), then the expression and a
+    /// caret under the offending position, which CommandLineErrors prints under the `Error:` line.
+    static func failure(_ option: String?, _ error: ExpressionError) -> ValidationError {
+        let line = failure(option, error.oneLine)
+        return error.pointer.map { ValidationError(line.message + "\n" + $0) } ?? line
     }
 
     /// The message of an unknown built-in name, with a "did you mean" that the catalogue cannot
@@ -185,7 +192,7 @@ enum FunctionArguments {
                 }
             } else {
                 let wanted: [String]
-                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error.oneLine) }
+                do { wanted = try MathExpression.parameterNames(in: text) } catch { throw failure(option, error) }
                 let mine = families.filter { wanted.contains($0.name) }
                 used.formUnion(mine.map(\.name))
                 for assignment in assignments(mine) {
@@ -225,7 +232,7 @@ enum FunctionArguments {
     /// (default [−3, 3]²) and the start `start` (default: the corner region where f is highest).
     static func surface(_ text: String, params: [String], option: String?, view: ViewBox? = nil, start: Point2? = nil) throws -> Surface {
         if isName(text) {
-            guard params.isEmpty else { throw ValidationError("--param applies to typed expressions, not the surface \(text)") }
+            if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the surface \(text)") }
             do { return try Surface(named: text) } catch { throw unknownName(error, text: text, dimension: 2, option: option) }
         }
         let families = try parameterFamilies(params)
@@ -244,9 +251,10 @@ enum FunctionArguments {
     /// "diverge at step 0", which tells a student the optimizer blew up.
     /// A default start on a surface undefined on its whole view (sqrt(−x² − y² − 1)) is refused as
     /// that: asking for another start could not be followed. `rangeOptions` says whether the command
-    /// takes --xrange/--yrange (trace does not).
-    static func checkDefined(_ s: Surface, at p: [Double], given: Bool, rangeOptions: Bool = true, option: String? = nil) throws {
+    /// takes --xrange/--yrange (trace does not); `typedStart` is the --start text when one was given.
+    static func checkDefined(_ s: Surface, at p: [Double], typedStart: String?, rangeOptions: Bool = true, option: String? = nil) throws {
         guard let e = s.expression, p.count == 2 else { return }
+        let given = typedStart != nil
         // The option (or command) that took the expression starts a message about the expression itself.
         let lead = option.map { $0 + ": " } ?? ""
         let v = s.value(p[0], p[1])
@@ -258,8 +266,8 @@ enum FunctionArguments {
                                   + (rangeOptions ? "give another --xrange and --yrange" : "give a --start where it is defined"))
         }
         if v.isNaN {
-            throw ValidationError(given ? "--start: f is undefined (NaN) at the start \(at); give a start where it is defined"
-                                        : lead + "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
+            if let typedStart { throw ArgumentRefusal.invalid("--start", typedStart, "f is undefined (NaN) at the start \(at); give a start where it is defined") }
+            throw ValidationError(lead + "f is undefined (NaN) at the default start \(at); give a --start where it is defined")
         }
         // A pole (1/(x² + y²) at the origin): no step can start from an infinite value.
         if v.isInfinite {
@@ -270,7 +278,8 @@ enum FunctionArguments {
             let parameters = e.parameters.keys.sorted().map { "\($0) = \(TypedText.shortest(e.parameters[$0] ?? 0))" }
             let cause = pole ? "(a pole)" : "(f overflows float64 there and around it" + (parameters.isEmpty ? "" : "; with " + parameters.joined(separator: ", ")) + ")"
             let what = "f is \(v < 0 ? "−∞" : "∞") at the \(given ? "" : "default ")start \(at) " + cause
-            throw ValidationError(given ? "--start: " + what + "; give a start where f is finite" : lead + what + "; give a --start where f is finite")
+            if let typedStart { throw ArgumentRefusal.invalid("--start", typedStart, what + "; give a start where f is finite") }
+            throw ValidationError(lead + what + "; give a --start where f is finite")
         }
     }
 
@@ -290,7 +299,7 @@ enum FunctionArguments {
     /// values (one value each; every one must be a parameter of the expression).
     static func curve(_ text: String, params: [String] = [], option: String? = "--function") throws -> Curve1D {
         if isName(text) {
-            guard params.isEmpty else { throw ValidationError("--param applies to typed expressions, not the curve \(text)") }
+            if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the curve \(text)") }
             do { return try Curve1D(named: text) } catch { throw unknownName(error, text: text, dimension: 1, option: option) }
         }
         let families = try parameterFamilies(params)

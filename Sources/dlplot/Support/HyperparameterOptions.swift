@@ -67,7 +67,7 @@ struct HyperparameterOptions: ParsableArguments {
                 throw ArgumentRefusal.invalid(option, text, "expected strong_wolfe (torch's only line search)")
             }
             let value: OptimizerSetting = key.isFlag ? .flag(true) : .number(try NumberArguments.finite(text, option: option))
-            given.append(.init(option: option, key: key.name, value: value))
+            given.append(.init(option: option, key: key.name, value: value, typed: key.isFlag ? nil : text))
         }
         return given
     }

@@ -85,7 +85,8 @@ struct LayoutOptions: ParsableArguments {
         let y = try yRange.map { try NumberArguments.range($0, option: "--y-range") }
         let eligible = figure.panels.indices.filter { Self.plotsYAgainstContinuousX(figure.panels[$0].axes) }
         guard !eligible.isEmpty else {
-            throw ValidationError("\(yRange != nil ? "--y-range" : "--log-y") does not apply: this figure has no plot of y against a continuous x")
+            let reason = "this figure has no plot of y against a continuous x"
+            throw yRange.map { ArgumentRefusal.invalid("--y-range", $0, reason) } ?? ArgumentRefusal.flag("--log-y", reason)
         }
         if logY, y == nil { try fitLogLimits(&figure, panels: eligible) }
         for k in eligible {
@@ -106,7 +107,7 @@ struct LayoutOptions: ParsableArguments {
             let a = figure.panels[k].axes
             guard let data = a.dataBounds(), !data.y.isEmpty else { continue }
             guard data.y.upper > 0 else {
-                throw ValidationError("--log-y does not apply: no value on the y axis is above 0; drop --log-y, or plot a function with positive values")
+                throw ArgumentRefusal.flag("--log-y", "no value on the y axis is above 0; drop --log-y, or plot a function with positive values")
             }
             if let lim = a.yLimits, lim.lower <= 0 { figure.modifyAxes(k) { $0.yLimits = nil } }
             if data.y.lower <= 0 { hidesSome = true }

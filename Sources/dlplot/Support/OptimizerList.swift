@@ -52,7 +52,7 @@ struct OptimizerListOptions: ParsableArguments {
         let shared = try lr.map { text -> OptimizerSettings.Given in
             let v = try NumberArguments.finite(text, option: "--lr")
             guard v > 0 else { throw ArgumentRefusal.invalid("--lr", text, "the learning rate must be > 0") }
-            return .init(option: "--lr", key: "lr", value: .number(v))
+            return .init(option: "--lr", key: "lr", value: .number(v), typed: text)
         }
         return try entries.map { name, entryGiven, call in
             var given = entryGiven ?? []
@@ -163,12 +163,13 @@ struct OptimizerListOptions: ParsableArguments {
                     guard text == "true" || text == "false" else {
                         throw ArgumentRefusal.invalid(option, text, "\(key) is a flag (true or false)")
                     }
-                    given.append(.init(option: option, key: key, value: .flag(text == "true")))
+                    given.append(.init(option: option, key: key, value: .flag(text == "true"), typed: pair.count == 2 ? pair[1].trimmingSpaces : nil))
                 } else {
                     guard pair.count == 2 else {
                         throw ArgumentRefusal.invalid("--opt", item, "expected \(key)=value, e.g. --opt \(name):\(key)=0.1")
                     }
-                    given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(String(pair[1]), option: option))))
+                    given.append(.init(option: option, key: key, value: .number(try NumberArguments.finite(String(pair[1]), option: option)),
+                                       typed: pair[1].trimmingSpaces))
                 }
             }
         }
@@ -212,7 +213,7 @@ struct OptimizerListOptions: ParsableArguments {
             throw ArgumentRefusal.invalid(option, value, "\(name) has no pair settings (write each as k=v)")
         }
         let (_, given) = try callSettings("\(torch)(\(key)=\(value))", option: option)
-        return given.map { OptimizerSettings.Given(option: option, key: $0.key, value: $0.value) }
+        return given.map { OptimizerSettings.Given(option: option, key: $0.key, value: $0.value, typed: value) }
     }
 
     /// dlplot's name and the given settings of a torch call such as `Adam(lr=0.1, betas=(0.8, 0.99))`.

@@ -9,6 +9,13 @@ enum OptimizerSettings {
         var option: String
         var key: String
         var value: OptimizerSetting
+        /// The value as typed after the option (`0.9` of `--rho 0.9`), nil for a flag or a setting inside a call.
+        var typed: String? = nil
+
+        /// The refusal of this setting for `reason`: `invalid --rho '0.9': …`, or `invalid --amsgrad: …`.
+        func refused(_ reason: String) -> ValidationError {
+            typed.map { ArgumentRefusal.invalid(option, $0, reason) } ?? ArgumentRefusal.flag(option, reason)
+        }
     }
 
     /// The command-line spelling of a setting key, e.g. `weight_decay` → `--weight-decay`.
@@ -26,12 +33,13 @@ enum OptimizerSettings {
         var settings: [String: OptimizerSetting] = [:]
         for g in given {
             guard allowed.contains(g.key) else {
-                throw ValidationError("\(g.option) does not apply to \(name); its options: \(allowed.map(spell).joined(separator: ", "))")
+                throw g.refused("it does not apply to \(name); its options: \(allowed.map(spell).joined(separator: ", "))")
             }
             settings[g.key] = g.value
         }
         if case .number(let v)? = settings["lr"], !(v > 0) {
-            throw ArgumentRefusal.invalid(given.first { $0.key == "lr" }?.option ?? "lr", TypedText.shortest(v), "the learning rate must be > 0")
+            let g = given.first { $0.key == "lr" }
+            throw ArgumentRefusal.invalid(g?.option ?? "lr", g?.typed ?? TypedText.shortest(v), "the learning rate must be > 0")
         }
         return try OptimError.asValidation { try OptimizerConfig(name: name, settings: settings) }
     }

@@ -87,13 +87,13 @@ struct SurfaceRunTexts {
             throw ArgumentRefusal.invalid("--steps", n, "expected \(allowed.lowerBound) to \(allowed.upperBound)")
         }
         let startPoint = givenStart ?? [surface.suggestedStart.x, surface.suggestedStart.y]
-        try FunctionArguments.checkDefined(surface, at: startPoint, given: start != nil, rangeOptions: rangeOptions, option: option)
+        try FunctionArguments.checkDefined(surface, at: startPoint, typedStart: start, rangeOptions: rangeOptions, option: option)
         let box = surface.viewBox
         let x = givenX ?? Interval(box.xmin, box.xmax)
         let y = givenY ?? Interval(box.ymin, box.ymax)
         if let batchSize {
             guard surface.dataset != nil else {
-                throw ValidationError("--batch-size applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surfaceName)")
+                throw ArgumentRefusal.invalid("--batch-size", batchSize, "it applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surfaceName)")
             }
             guard batchSize >= 1 else { throw ArgumentRefusal.invalid("--batch-size", batchSize, "expected 1 or more") }
         }
@@ -107,7 +107,7 @@ extension SurfaceRunOptions {
     /// - Throws: `ValidationError` "--dataset FILE: line N, column 'c': …" (exit 64).
     static func datasetSurface(_ name: String, file: String) throws -> Surface {
         guard name == "linreg_mse" || name == "logreg_bce" else {
-            throw ValidationError("--dataset applies only to the dataset surfaces linreg_mse and logreg_bce, not \(name)")
+            throw ArgumentRefusal.invalid("--dataset", file, "it applies only to the dataset surfaces linreg_mse and logreg_bce, not \(name)")
         }
         let columns: DatasetColumns
         do { columns = try DatasetFileReader.read(file, binaryLabels: name == "logreg_bce") } catch {
