@@ -21,7 +21,8 @@ public struct LearningRateFigure: FigureRecipe {
         self.steps = steps
     }
 
-    /// What the run did: "diverges", "good", "oscillates", "too small", "stuck in a local minimum",
+    /// What the run did: "diverges", "good", "oscillates", "oscillates, never settles" (near the minimum, then
+    /// thrown out again), "too small", "stuck in a local minimum", "crosses to another minimum",
     /// "leaves f's domain", or, on a curve with no minimum in view (1/x, −x²), "no minimum, descends"
     /// or "no minimum, leaves view". A run that ends at one of several equally low minima is "good".
     public static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
@@ -50,12 +51,29 @@ public struct LearningRateFigure: FigureRecipe {
         }
         if abs(last - nearest) < 0.01 * span {
             if fNearest > fMin + 1e-9 * max(1, abs(fMin)) { return "stuck in a local minimum" }
+            // At a minimum other than the one its start rolls down to (x⁴/4 − x² from 2.4 at α = 0.3 ends at −√2,
+            // over the hump at 0): said, not "good (oscillates)".
+            if let home = basinMinimum(of: ws[0], minima: minima, curve: curve), abs(home - nearest) >= 0.01 * span {
+                return "crosses to another minimum"
+            }
             return oscillating ? "good (oscillates)" : "good"
         }
         // Progress towards the minimum the run is heading for, not towards a lower one elsewhere.
         let progress = (fEnd - fNearest) / max(f0 - fNearest, 1e-300)
+        // Came close to the minimum and was thrown back out from side to side (sqrt(|x|) at its cusp, where
+        // |f′| → ∞: 0.55, −0.27, 0.89, …, −1.36 was "too small").
+        let closest = ws.map { abs($0 - nearest) }.min() ?? 0
+        if crossings >= 2, abs(last - nearest) > 3 * closest, closest < 0.25 * abs(ws[0] - nearest) { return "oscillates, never settles" }
         if oscillating { return "oscillates" }
         return progress > 0.05 ? "too small" : "good"
+    }
+
+    /// The minimum gradient descent with small steps reaches from `w0`: the nearest of `minima` on the
+    /// downhill side (nil when f′(w0) is 0 or not a number).
+    static func basinMinimum(of w0: Double, minima: [Double], curve: Curve1D) -> Double? {
+        let slope = curve.derivative(w0)
+        guard slope != 0, slope.isFinite else { return nil }
+        return minima.filter { slope > 0 ? $0 < w0 : $0 > w0 }.min { abs($0 - w0) < abs($1 - w0) }
     }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {

@@ -31,7 +31,7 @@ public struct SurfaceAnimation {
         let last = frames - 1
         if let view = recipe.view3D {
             let s = plan.surface
-            let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: recipe.grid, ny: recipe.grid) { x, y in s.value(x, y) }
+            let field = try FieldSampler.sample(x: plan.x, y: plan.y, nx: recipe.grid, ny: recipe.grid, rows: { y, xs, out in s.values(xs, y: y, into: out) })
             let orbit = self.orbit
             // Each frame checked here (SurfaceMark throws only for a field it cannot draw, which the still
             // figure already drew): a frame that cannot be drawn is left empty.

@@ -7,7 +7,7 @@ public struct VanishingFigure: FigureRecipe {
     public var activations: [Activation]
     public var depth: Int
     public var width: Int
-    /// nil: He for rectifiers (relu, gelu, …), Glorot otherwise.
+    /// nil: He for rectifiers (relu, gelu, …, typed ones too), Glorot otherwise (`defaultInitialization`).
     public var initialization: Initialization?
     public var seed: UInt64
 
@@ -20,9 +20,14 @@ public struct VanishingFigure: FigureRecipe {
         self.seed = seed
     }
 
+    /// He for a rectifier, Glorot otherwise, decided from the function (a typed copy of a built-in gets the
+    /// built-in's init: 'x*sigmoid(x)' had Glorot beside SiLU's He, and gradients 1000× smaller). A rectifier
+    /// passes 0 through 0, is nearly flat on the left (|f′(−4)| ≤ 0.3: leaky ReLU, PReLU, ELU, GELU, SiLU…) and
+    /// nearly the identity on the right (|f′(4) − 1| ≤ 0.1) — relu, its smooth kin, relu6 and hardswish;
+    /// not softplus (f(0) = ln 2), LiSHT (f′(−4) = −1) or the identity.
     public static func defaultInitialization(for a: Activation) -> Initialization {
-        ["relu", "leaky_relu", "prelu", "gelu", "gelu_tanh", "gelu_sigmoid", "silu", "elu", "selu", "celu", "mish", "relu6"].contains(a.name)
-            ? .heNormal : .glorotUniform
+        let rectifier = abs(a.value(0)) <= 1e-12 && abs(a.derivative(-4)) <= 0.3 && abs(a.derivative(4) - 1) <= 0.1
+        return rectifier ? .heNormal : .glorotUniform
     }
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
@@ -59,7 +64,7 @@ public struct VanishingFigure: FigureRecipe {
             if none { emptySeries += 1 }
             let points = zip(layers, grads).map { Point($0, $1 > 0 ? $1 : .nan) }
             measured.add(LineMark(points: points, style: style,
-                                  label: a.displayName + ", " + (initial == .heNormal ? "He" : "Glorot") + " init" + VanishingFigure.gapNote(grads),
+                                  label: a.label(among: activations) + ", " + (initial == .heNormal ? "He" : "Glorot") + " init" + VanishingFigure.gapNote(grads),
                                   marker: theme.marker(styles[i]), markerEvery: max(1, depth / 8), markerSize: theme.markerSize * 0.8))
             // A point with no drawn neighbour (binary step's output layer, after 49 zeros) is a marker, not a line.
             let lone = points.indices.filter { k in

@@ -81,4 +81,34 @@ final class ExpressionFindingsTests: XCTestCase {
         let row = ActivationTableFigure.peakText(ActivationTableFigure.properties(of: a))
         XCTAssertEqual(row, "1 as $x \\to 0$")
     }
+
+    /// X8-10: a typed copy of a built-in rectifier got Glorot beside the built-in's He, and gradients 1000×
+    /// smaller; the init is now decided from the function, for built-ins and typed ones alike.
+    func testVanishingChoosesTheInitFromTheFunction() throws {
+        let command = try DLPlot.VanishingCommand.parse(["--activations", "silu,x*sigmoid(x),relu,max(x,0),tanh,softplus(x)"])
+        let (figure, tables) = try command.makeFigure()
+        let measured = figure.panels[1].axes.marks.compactMap { ($0 as? LineMark)?.label }
+        XCTAssertEqual(measured.map { $0.hasSuffix("He init") }, [true, true, true, true, false, false], "\(measured)")
+        // The same function gives the same gradients, layer by layer.
+        let rows = tables[1].rows
+        let perRun = rows.count / 6
+        for k in 0..<perRun {
+            XCTAssertEqual(rows[k][2], rows[perRun + k][2], accuracy: 1e-9 * abs(rows[k][2]), "silu vs x*sigmoid(x), layer \(k + 1)")
+            XCTAssertEqual(rows[2 * perRun + k][2], rows[3 * perRun + k][2], accuracy: 1e-9 * abs(rows[2 * perRun + k][2]), "relu vs max(x,0)")
+        }
+        // Every built-in: He exactly for the rectifiers (ReLU and its smooth kin, relu6, hardswish, swish).
+        let he = Set(Activation.allNames.filter { (try? VanishingFigure.defaultInitialization(for: Activation(name: $0))) == .heNormal })
+        XCTAssertEqual(he, ["relu", "leaky_relu", "prelu", "elu", "selu", "celu", "gelu", "gelu_tanh", "gelu_sigmoid", "silu", "swish",
+                            "mish", "hardswish", "relu6"])
+    }
+
+    /// X8-11: the measured panel's legend dropped β, so a family's two entries read the same.
+    func testVanishingNamesEachFamilyMember() throws {
+        let command = try DLPlot.VanishingCommand.parse(["--activations", "x*sigmoid(beta*x),tanh", "--param", "beta=1,2"])
+        let (figure, _) = try command.makeFigure()
+        let measured = figure.panels[1].axes.marks.compactMap { ($0 as? LineMark)?.label }
+        XCTAssertEqual(measured.count, 3)
+        XCTAssertEqual(Set(measured).count, 3, "\(measured)")
+        XCTAssertTrue(measured[0].contains("\\beta = 1") && measured[1].contains("\\beta = 2"), "\(measured)")
+    }
 }

@@ -115,4 +115,16 @@ extension TypedVerdictTests {
         let notes = axes.marks.compactMap { ($0 as? TextMark)?.text }
         XCTAssertTrue(notes.contains("leaves f's domain at step 1 (to w = −3.11)"), "\(notes)")
     }
+
+    /// X8-8: x⁴/4 − x² from 2.4 at α = 0.3 jumps over the hump and settles at −√2: "good (oscillates)" hid that
+    /// it left its own well. X8-12: sqrt(|x|) at α = 1.2 reaches the cusp and is thrown from side to side.
+    func testAVerdictSaysWhenTheRunCrossesOrNeverSettles() throws {
+        XCTAssertEqual(try verdict("x^4/4 - x^2", start: 2.4, lr: 0.3), "crosses to another minimum")
+        XCTAssertEqual(try verdict("x^4/4 - x^2", start: 2.4, lr: 0.1), "good")
+        XCTAssertEqual(try verdict("x^4/4 - x^2", start: 2.4, lr: 0.01), "too small")
+        XCTAssertEqual(try verdict("x^4/4 - x^2", start: -2.4, lr: 0.3), "crosses to another minimum")
+        XCTAssertEqual(try verdict("sqrt(abs(x))", start: 2.4, lr: 1.2), "oscillates, never settles")
+        // A plain slow run keeps its verdict.
+        XCTAssertEqual(try verdict("x^2", start: 2.4, lr: 0.01), "too small")
+    }
 }

@@ -40,13 +40,35 @@ public struct ExpressionSurface: Sendable, Hashable {
         // of [−5, 5]² (five for sin x · cos y, about two periods), or stays [−3, 3]² when even those are many.
         var minima = CriticalPoints(f, in: ViewBox(xmin: -10, xmax: 10, ymin: -10, ymax: 10)).globalMinima
         if minima.count > 8 { minima = minima.filter { abs($0.x) <= 5 && abs($0.y) <= 5 } }
-        guard minima.count <= 8, minima.contains(where: { abs($0.x) > 3 || abs($0.y) > 3 }) else { return base }
+        guard minima.count <= 8, minima.contains(where: { abs($0.x) > 3 || abs($0.y) > 3 }) else { return definedPart(f, of: base) }
         let xs = minima.map(\.x), ys = minima.map(\.y)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return base }
         let margin = max(1, 0.15 * max(x1 - x0, y1 - y0))
         func out(_ v: Double, _ up: Bool) -> Double { up ? (v * 2).rounded(.up) / 2 : (v * 2).rounded(.down) / 2 }
         return ViewBox(xmin: out(min(-3, x0 - margin), false), xmax: out(max(3, x1 + margin), true),
                        ymin: out(min(-3, y0 - margin), false), ymax: out(max(3, y1 + margin), true))
+    }
+
+    /// `box`, or where f is defined on less than a quarter of it (sqrt(1 − x² − y²): a disk on 9 % of
+    /// [−3, 3]²), the box around the part where it is (on a 41 × 41 grid, one grid step and 10 % more on
+    /// each side, rounded out to halves): the view shows the function rather than the hatching around it.
+    static func definedPart(_ f: MathExpression, of box: ViewBox) -> ViewBox {
+        let n = 41
+        var (x0, x1, y0, y1, count) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity, 0)
+        let dx = (box.xmax - box.xmin) / Double(n - 1), dy = (box.ymax - box.ymin) / Double(n - 1)
+        for j in 0..<n {
+            for i in 0..<n {
+                let x = box.xmin + Double(i) * dx, y = box.ymin + Double(j) * dy
+                guard f.value(x, y).isFinite else { continue }
+                (x0, x1, y0, y1, count) = (min(x0, x), max(x1, x), min(y0, y), max(y1, y), count + 1)
+            }
+        }
+        guard count > 0, count * 4 < n * n else { return box }
+        let mx = dx + 0.1 * (x1 - x0), my = dy + 0.1 * (y1 - y0)
+        func out(_ v: Double, _ up: Bool) -> Double { up ? (v * 2).rounded(.up) / 2 : (v * 2).rounded(.down) / 2 }
+        let shrunk = ViewBox(xmin: max(box.xmin, out(x0 - mx, false)), xmax: min(box.xmax, out(x1 + mx, true)),
+                             ymin: max(box.ymin, out(y0 - my, false)), ymax: min(box.ymax, out(y1 + my, true)))
+        return shrunk.xmax > shrunk.xmin && shrunk.ymax > shrunk.ymin ? shrunk : box
     }
 
     /// Of the four points 80 % of the way from the centre to each corner, the one where f is highest
@@ -57,12 +79,15 @@ public struct ExpressionSurface: Sendable, Hashable {
         let cx = (box.xmin + box.xmax) / 2, cy = (box.ymin + box.ymax) / 2
         let hx = 0.4 * (box.xmax - box.xmin), hy = 0.4 * (box.ymax - box.ymin)
         let span = max(box.xmax - box.xmin, box.ymax - box.ymin)
-        let corners = [Point2(cx + hx, cy + hy), Point2(cx - hx, cy + hy), Point2(cx - hx, cy - hy), Point2(cx + hx, cy - hy)]
-            .map { Point2(short($0.x, span), short($0.y, span)) }
-            .filter { f.value($0.x, $0.y).isFinite }
+        // Where f is undefined at a corner point (a disk, sqrt(1 − x² − y²)), the first defined point on the way
+        // along the diagonal to the centre (70 %, 60 %, … of the way out): a start was refused at (2.4, 2.4).
+        let corners = [(1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0)].compactMap { sx, sy in
+            stride(from: 1.0, to: 0, by: -0.125).lazy.map { t in Point2(short(cx + sx * t * hx, span), short(cy + sy * t * hy, span)) }
+                .first { f.value($0.x, $0.y).isFinite }
+        }
         let reaching = corners.filter { descentReaches(f, from: $0, minima: minima, box: box) }
         return (reaching.isEmpty ? corners : reaching).max { f.value($0.x, $0.y) < f.value($1.x, $1.y) }
-            ?? Point2(cx + hx, cy + hy)
+            ?? Point2(short(cx + hx, span), short(cy + hy, span))
     }
 
     /// Whether a descent along −∇f/|∇f| (steps of 1 % of the view, halved whenever f would rise; at most 600)

@@ -15,6 +15,16 @@ public enum FieldSampler {
     /// Throws for fewer than 2 points on an axis, more than 10⁸ points, or an empty or non-finite range.
     public static func sample(x: Interval, y: Interval, nx: Int, ny: Int,
                               _ f: @Sendable (Double, Double) -> Double) throws(VizError) -> ScalarField {
+        try sample(x: x, y: y, nx: nx, ny: ny, rows: { y, xs, out in
+            for i in xs.indices { out[i] = f(xs[i], y) }
+        })
+    }
+
+    /// As `sample(x:y:nx:ny:_:)`, one row at a time: `row(y, xs, out)` writes f(xs[i], y) to `out[i]`
+    /// (`xs.count` slots), rows spread over the cores. For a function that evaluates an array faster
+    /// than point by point (a compiled expression: no per-point set-up, no derivatives).
+    public static func sample(x: Interval, y: Interval, nx: Int, ny: Int,
+                              rows row: @Sendable (Double, [Double], UnsafeMutableBufferPointer<Double>) -> Void) throws(VizError) -> ScalarField {
         guard nx >= 2, ny >= 2, nx * ny <= 100_000_000 else {
             throw VizError.invalidValue(what: "grid", value: "\(nx)x\(ny)", allowed: "2 to 10000 points per axis, at most 10⁸ in all")
         }
@@ -22,7 +32,19 @@ public enum FieldSampler {
             throw VizError.invalidValue(what: "\(name) range", value: "\(r.lower):\(r.upper)", allowed: "two different finite numbers")
         }
         let xs = linspace(x.lower, x.upper, count: nx), ys = linspace(y.lower, y.upper, count: ny)
-        return try ScalarField(xs: xs, ys: ys, z: evaluate(xs: xs, ys: ys, f))
+        let z = [Double](unsafeUninitializedCapacity: nx * ny) { buffer, initialized in
+            guard let base = buffer.baseAddress else { initialized = 0; return }
+            base.initialize(repeating: 0, count: nx * ny)
+            let out = SendablePointer(base: base)
+            let chunks = min(ny, 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for j in (c * ny / chunks)..<((c + 1) * ny / chunks) {
+                    row(ys[j], xs, UnsafeMutableBufferPointer(start: out.base + j * nx, count: nx))
+                }
+            }
+            initialized = nx * ny
+        }
+        return try ScalarField(xs: xs, ys: ys, z: z)
     }
 
     /// `f` at every `(xs[i], ys[j])`, row-major, rows spread over the available cores.

@@ -117,14 +117,24 @@ struct AnimationOptions: ParsableArguments {
         return Settings(frames: count, timing: AnimationTiming(fps: rate, hold: held, loop: loop), spacing: spacing, jobs: threads)
     }
 
-    /// Refuses more pixels in all frames together than `maxTotalPixels` (naming --size as typed).
+    /// Refuses more pixels in all frames together than `maxTotalPixels`, naming what the user typed: --size
+    /// when given, else --frames or --duration (it blamed a --size '1280x720' no one gave), with the most
+    /// frames that fit at this size.
     func checkBudget(_ figure: Figure, frames: Int, size: String?, format: AnimationFormat? = nil) throws {
         let (w, h) = figure.pixelSize
         if let format, max(w, h) > format.maxSide {
             throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "a .\(format.rawValue) may be at most \(format.maxSide) pixels a side (this one is \(w)x\(h))")
         }
         guard w * h * frames <= Self.maxTotalPixels else {
-            throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "\(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(Self.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
+            let fit = Self.maxTotalPixels / max(1, w * h), budget = "\(Self.maxTotalPixels / 1_000_000) million pixels in all"
+            if size == nil, let typed = self.frames {
+                throw ArgumentRefusal.invalid("--frames", typed, "at \(w)x\(h) at most \(fit) frames fit (\(budget)); use fewer frames or a smaller --size")
+            }
+            if size == nil, let typed = duration {
+                throw ArgumentRefusal.invalid("--duration", typed, "it makes \(frames) frames, and at \(w)x\(h) at most \(fit) fit (\(budget)); "
+                                              + "use a shorter --duration, a lower --fps or a smaller --size")
+            }
+            throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "\(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(budget)); at this size at most \(fit) frames fit; use fewer frames or a smaller size")
         }
     }
 
