@@ -115,6 +115,19 @@ final class CLITextPassTenTests: XCTestCase {
                        + "activations in one figure; dlplot activations --names a,b,… draws up to 48 as a grid)\n")
     }
 
+    /// A long table to a full device names the cause, as a short one does (trace said "write error": the
+    /// failed write's errno was cleared before the final flush).
+    func testFullDeviceNamesTheCauseForALongTable() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for command in ["trace --surface bowl --optimizer gd --steps 100000", "eval activation relu --x 1"] {
+            let r = try runShell("\"$0\" \(command) > /dev/full", in: dir)
+            XCTAssertEqual(r.status, 1, command)
+            XCTAssertTrue(r.stderr.contains("Error: cannot write standard output: no space left on device"), "\(command): \(r.stderr)")
+        }
+    }
+
     /// The help text of `option` (its line and the lines it wraps onto, joined), from `help`.
     static func optionHelp(_ option: String, in help: String) -> String {
         var out: [String] = []
