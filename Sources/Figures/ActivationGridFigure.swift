@@ -130,16 +130,7 @@ public struct ActivationGridFigure: FigureRecipe {
                     zoneRows.append(.init(activation: a.name, dead: z.kind == .dead, lower: z.lower, upper: z.upper))
                 }
             }
-            // A vertical asymptote at each pole in view, as the single figure draws (1/x at 0).
-            for p in a.poles where xr.contains(p.at) {
-                axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.8, dash: [2, 3]),
-                                           includeInLimits: false, zOrder: 1.5))
-            }
-            for asym in a.asymptotes {
-                var line = ReferenceLineMark.horizontal(y: asym, style: StrokeStyle(color: theme.muted, width: 0.8, dash: [2, 3]))
-                line.includeInLimits = false
-                axes.add(line)
-            }
+            axes.add(contentsOf: Self.asymptoteLines(a, over: xr, theme: theme))
             axes.add(LineMark(points: sampler.sample(xr, kinks: a.kinks, jumps: a.jumps + a.poles.map(\.at), a.value),
                               style: StrokeStyle(color: fColor, width: width, join: .miter), zOrder: 3))
             for j in a.jumps where xr.contains(j) {
@@ -152,8 +143,7 @@ public struct ActivationGridFigure: FigureRecipe {
             for dots in ActivationFigure.derivativeJumpDots(a, range: xr, color: dColor, size: theme.markerSize * 0.7) { axes.add(dots) }
             let steep = a.steepestSlope
             if steep.magnitude > 0, steep.magnitude.isFinite, steep.at.isFinite, xr.contains(steep.at) {
-                axes.add(ScatterMark(points: steep.markers.map { Point(steep.at, $0) }, shape: .diamond, size: theme.markerSize * 1.1,
-                                     color: dColor, edge: theme.background, zOrder: 5))
+                axes.add(ActivationFigure.steepestMarker(steep, color: dColor, size: theme.markerSize * 1.1, theme: theme))
             }
             figure.add(axes, row: row, column: column)
 
@@ -161,5 +151,20 @@ public struct ActivationGridFigure: FigureRecipe {
             tables.append(DataTable(name: a.tableName, columns: ["x", "f", "df"], rows: xs.map { [$0, a.value($0), a.derivative($0)] }))
         }
         return [TidyTables.curves(tables), TidyTables.zones(zoneRows)]
+    }
+
+    /// A panel's asymptotes as dotted lines left out of its limits: a vertical one at each pole in view, as
+    /// the single figure draws (1/x at 0), and the horizontal ones of the tails.
+    static func asymptoteLines(_ a: Activation, over xr: ClosedRange<Double>, theme: Theme) -> [ReferenceLineMark] {
+        let style = StrokeStyle(color: theme.muted, width: 0.8, dash: [2, 3])
+        var lines = a.poles.filter { xr.contains($0.at) }.map {
+            ReferenceLineMark(.vertical, at: $0.at, style: style, includeInLimits: false, zOrder: 1.5)
+        }
+        for asym in a.asymptotes {
+            var line = ReferenceLineMark.horizontal(y: asym, style: style)
+            line.includeInLimits = false
+            lines.append(line)
+        }
+        return lines
     }
 }

@@ -166,14 +166,28 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 return Point(-g.dx, -g.dy)
             })
         }
-        var items: [PointLabelMark.Item] = []
-        for m in s.minima where plan.inView(m.x, m.y) {
-            items.append(.init(Point(m.x, m.y), label: s.minima.count > 1 ? "min" : "min (\(short(m.x)), \(short(m.y)))", shape: .star))
+        ax.add(pointLabels(view))
+        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
+            ax.add(arrow)
+            if let words = outsideStartWords(arrow, theme: theme) { ax.add(words) }
         }
-        for m in s.localMinima where plan.inView(m.x, m.y) {
+        if drawsPaths {
+            ax.add(contentsOf: pathMarks(every: every, theme: theme))
+            addUserPaths(to: &ax, theme: theme)
+        }
+        return ax
+    }
+
+    /// The plane's labelled points (minima, saddles, a pole, the start), kept off the runs and paths drawn.
+    func pointLabels(_ view: SurfaceFieldView?) -> PointLabelMark {
+        var items: [PointLabelMark.Item] = []
+        for m in surface.minima where plan.inView(m.x, m.y) {
+            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min (\(short(m.x)), \(short(m.y)))", shape: .star))
+        }
+        for m in surface.localMinima where plan.inView(m.x, m.y) {
             items.append(.init(Point(m.x, m.y), label: "local min", shape: .marker(.triangle)))
         }
-        for p in s.saddles where plan.inView(p.x, p.y) {
+        for p in surface.saddles where plan.inView(p.x, p.y) {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
         }
         if let pole = view?.pole, plan.inView(pole.point.x, pole.point.y) {
@@ -188,16 +202,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         // Paths from files too: "start" half hid a file path's end marker.
         labels.avoiding = runs.flatMap { $0.points + [Point(.nan, .nan)] } + userPaths.flatMap { $0.drawnPoints() + [Point(.nan, .nan)] }
         labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
-        ax.add(labels)
-        if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
-            ax.add(arrow)
-            if let words = outsideStartWords(arrow, theme: theme) { ax.add(words) }
-        }
-        if drawsPaths {
-            ax.add(contentsOf: pathMarks(every: every, theme: theme))
-            addUserPaths(to: &ax, theme: theme)
-        }
-        return ax
+        return labels
     }
 
     /// Every run's finished path, step markers, legend rows and note (the marks an animation moves).

@@ -11,10 +11,17 @@ enum Ackley {
         minima: [Point2(0, 0)], saddles: [],
         viewBox: ViewBox(xmin: -5, xmax: 5, ymin: -5, ymax: 5), suggestedStart: Point2(2.5, 3))
 
+    ///
+    /// Formed without cancellation near the minimum: −20·expm1(−0.2r) − e·expm1(c − 1) with
+    /// c − 1 = −(sin²(πx) + sin²(πy)), which is the same function (e^{−0.2r} − 1 and e^{c−1} − 1 taken
+    /// whole), so f(1e-15, 0) = 2.83e-15 and f(1e-200, 0) = 2.83e-200 keep every digit (20 + e − 20e^{−0.2r} −
+    /// e^c gave 3.55e-15 and 0).
     static func value(_ x: Double, _ y: Double) -> Double {
         let r = radius(x, y)
-        let c = 0.5 * (Double.cos(2 * Double.pi * x) + Double.cos(2 * Double.pi * y))
-        return -20 * Double.exp(-0.2 * r) - Double.exp(c) + Double.exp(1) + 20
+        let sx: Double = Double.sin(Double.pi * x), sy: Double = Double.sin(Double.pi * y)
+        let radial: Double = -20 * Double.expMinusOne(-0.2 * r)
+        let ripples: Double = Double.exp(1) * Double.expMinusOne(-(sx * sx + sy * sy))
+        return radial - ripples
     }
 
     /// √(0.5(x² + y²)) as hypot(x, y)/√2: no underflow of x² for tiny x (1e-200) nor overflow for huge x.

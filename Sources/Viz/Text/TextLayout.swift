@@ -69,28 +69,7 @@ struct TextLayout {
             case let .space(em):
                 return TextLayout(width: em * font.size, ascent: 0, descent: 0, items: [])
             case let .row(nodes):
-                var out = TextLayout.empty
-                var previousIsOperator = true
-                for n in nodes {
-                    // A sign at the start of a group or after another operator is unary: no space around it.
-                    if case let .text(s, italic, spacing) = n, spacing > 0 {
-                        let node: MathNode = previousIsOperator && (s == "−" || s == "+" || s == "±") ? .text(s, italic: italic, spacing: 0) : n
-                        out.appendHorizontally(layout(node, font: font))
-                        previousIsOperator = true
-                        continue
-                    }
-                    switch n {
-                    case .space: break
-                    case let .text(s, _, _): previousIsOperator = ["(", "[", "{", ",", "|"].contains(s)
-                    default: previousIsOperator = false
-                    }
-                    out.appendHorizontally(layout(n, font: font))
-                }
-                if out.ascent == 0 && out.descent == 0 && !nodes.isEmpty {
-                    let m = canvas.measure("x", font: font)
-                    out.ascent = m.ascent; out.descent = m.descent
-                }
-                return out
+                return layoutRow(nodes, font: font)
             case let .scripts(base, sup, sub):
                 var out = layout(base, font: font)
                 let small = font.scaled(0.7)
@@ -134,6 +113,32 @@ struct TextLayout {
                 out.width = hook + inner.width + font.size * 0.15
                 return out
             }
+        }
+
+        /// A row of nodes side by side; a sign at the start of a group or after another operator is unary.
+        mutating func layoutRow(_ nodes: [MathNode], font: Font) -> TextLayout {
+            var out = TextLayout.empty
+            var previousIsOperator = true
+            for n in nodes {
+                // A sign at the start of a group or after another operator is unary: no space around it.
+                if case let .text(s, italic, spacing) = n, spacing > 0 {
+                    let node: MathNode = previousIsOperator && (s == "−" || s == "+" || s == "±") ? .text(s, italic: italic, spacing: 0) : n
+                    out.appendHorizontally(layout(node, font: font))
+                    previousIsOperator = true
+                    continue
+                }
+                switch n {
+                case .space: break
+                case let .text(s, _, _): previousIsOperator = ["(", "[", "{", ",", "|"].contains(s)
+                default: previousIsOperator = false
+                }
+                out.appendHorizontally(layout(n, font: font))
+            }
+            if out.ascent == 0 && out.descent == 0 && !nodes.isEmpty {
+                let m = canvas.measure("x", font: font)
+                out.ascent = m.ascent; out.descent = m.descent
+            }
+            return out
         }
     }
 

@@ -19,7 +19,7 @@ struct AnimationOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Animation: which step each frame shows: even (steps spread evenly) or log (evenly in log(1 + step): more frames for the first steps; curves and runs then draw the step axis in log(1 + step) too, so the curves grow evenly; not for steps).",
-        valueName: "even|log"))
+        valueName: "even|log"), completion: .list(["even", "log"]))
     var time = "even"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Animation: seconds the last frame stays before the end (or the next loop), 0-60. (default: 1)", valueName: "s"))
@@ -38,7 +38,7 @@ struct AnimationOptions: ParsableArguments {
 
     @Option(name: .customLong("frame-format"), parsing: .unconditional, help: ArgumentHelp(
         "Animation with --frames-dir: png (pixels at --dpi) or pdf (vectors, for pdfLaTeX and Beamer: sharp at any zoom). (default: png)",
-        valueName: "png|pdf"))
+        valueName: "png|pdf"), completion: .list(["png", "pdf"]))
     var frameFormat: String?
 
     @Flag(help: "Animation: show frames done, frames per second and the time left on standard error even when it is not a terminal.")
@@ -117,14 +117,24 @@ struct AnimationOptions: ParsableArguments {
         return Settings(frames: count, timing: AnimationTiming(fps: rate, hold: held, loop: loop), spacing: spacing, jobs: threads)
     }
 
-    /// Refuses more pixels in all frames together than `maxTotalPixels` (naming --size as typed).
+    /// Refuses more pixels in all frames together than `maxTotalPixels`, naming what the user typed: --size
+    /// when given, else --frames or --duration (it blamed a --size '1280x720' no one gave), with the most
+    /// frames that fit at this size.
     func checkBudget(_ figure: Figure, frames: Int, size: String?, format: AnimationFormat? = nil) throws {
         let (w, h) = figure.pixelSize
         if let format, max(w, h) > format.maxSide {
             throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "a .\(format.rawValue) may be at most \(format.maxSide) pixels a side (this one is \(w)x\(h))")
         }
         guard w * h * frames <= Self.maxTotalPixels else {
-            throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "\(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(Self.maxTotalPixels / 1_000_000) million pixels in all); use fewer frames or a smaller size")
+            let fit = Self.maxTotalPixels / max(1, w * h), budget = "\(Self.maxTotalPixels / 1_000_000) million pixels in all"
+            if size == nil, let typed = self.frames {
+                throw ArgumentRefusal.invalid("--frames", typed, "at \(w)x\(h) at most \(fit) frames fit (\(budget)); use fewer frames or a smaller --size")
+            }
+            if size == nil, let typed = duration {
+                throw ArgumentRefusal.invalid("--duration", typed, "it makes \(frames) frames, and at \(w)x\(h) at most \(fit) fit (\(budget)); "
+                                              + "use a shorter --duration, a lower --fps or a smaller --size")
+            }
+            throw ArgumentRefusal.invalid("--size", size ?? FigureOptions.standardSize, "\(frames) frames of \(w)x\(h) pixels is more than an animation may draw (\(budget)); at this size at most \(fit) frames fit; use fewer frames or a smaller size")
         }
     }
 

@@ -194,6 +194,7 @@ enum FunctionArguments {
                 }
                 let mine = families.filter { f in specs.contains { $0.name == f.name } }
                 used.formUnion(mine.map(\.name))
+                try ParameterDomainRefusal.check(mine, specs: specs, owner: text, params: params)
                 for assignment in assignments(mine) {
                     do { out.append(try Activation(name: text, parameters: assignment)) } catch {
                         // A value out of its range came from a --param: name it as typed.
