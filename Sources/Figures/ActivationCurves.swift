@@ -144,8 +144,7 @@ extension ActivationFigure {
         // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
         // Approached from both sides (|x|/(1 + |x|) at 0): a diamond on each limit, none on torch's f′(0) = 0.
         let p = Point(at, steep.slope)
-        axes.add(ScatterMark(points: steep.markers.map { Point(at, $0) }, shape: .diamond, size: theme.markerSize * 1.3, color: color,
-                             edge: theme.background, zOrder: 5))
+        axes.add(Self.steepestMarker(steep, color: color, size: theme.markerSize * 1.3, theme: theme))
         let side = steep.approach == -1 ? "⁻" : steep.approach == 1 ? "⁺" : ""
         let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr) : " as $x$ → " + TickFormat.short(at) + side
         var note = AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
@@ -153,6 +152,19 @@ extension ActivationFigure {
         // Where no spot is free of the curves (a large font on a small plot): said under the figure, by the ◆.
         note.footnote = "◆ max $|f'|$ = " + TickFormat.short(peak) + place
         axes.add(note)
+    }
+
+    /// The ◆ at the largest |f′|: filled where f′ takes that value, hollow (the plot's background inside an
+    /// outline in `color`) where it is only approached from one side, as the open dot of a jump is drawn
+    /// (hardswish: 1.5 as x → 3⁻, while f′(3) = 1).
+    /// (|x|/(1 + |x|): both limits ±1 at 0, where f′(0) = 0, are hollow).
+    static func steepestMarker(_ steep: SteepestSlope, color: Color, size: Double, theme: Theme) -> ScatterMark {
+        let points = steep.markers.map { Point(steep.at, $0) }
+        guard steep.approach != 0 else {
+            return ScatterMark(points: points, shape: .diamond, size: size, color: color, edge: theme.background, zOrder: 5)
+        }
+        return ScatterMark(points: points, shape: .diamond, size: size, color: theme.plotBackground, edge: color,
+                           edgeWidth: max(1.5, size * 0.16), zOrder: 5)
     }
 
     /// The data behind the curves of `a`: f and f′ on a uniform grid of 601 points over `xr`.

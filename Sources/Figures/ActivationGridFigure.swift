@@ -143,8 +143,7 @@ public struct ActivationGridFigure: FigureRecipe {
             for dots in ActivationFigure.derivativeJumpDots(a, range: xr, color: dColor, size: theme.markerSize * 0.7) { axes.add(dots) }
             let steep = a.steepestSlope
             if steep.magnitude > 0, steep.magnitude.isFinite, steep.at.isFinite, xr.contains(steep.at) {
-                axes.add(ScatterMark(points: steep.markers.map { Point(steep.at, $0) }, shape: .diamond, size: theme.markerSize * 1.1,
-                                     color: dColor, edge: theme.background, zOrder: 5))
+                axes.add(ActivationFigure.steepestMarker(steep, color: dColor, size: theme.markerSize * 1.1, theme: theme))
             }
             figure.add(axes, row: row, column: column)
 

@@ -59,6 +59,15 @@ public struct ActivationTableFigure: FigureRecipe {
                           derivativeAtZero: a.derivative(0), saturation: saturation(of: a))
     }
 
+    /// How the largest |f′| is reached, for the data table: `attained` (f′ takes it at max_abs_derivative_at),
+    /// `left_limit` or `right_limit` (only approached as x → at⁻ or at⁺: hardswish's 1.5 at 3, where
+    /// f′(3) = 1), `limit` (approached from both sides of at, in a tail, x → ±∞, or at a pole).
+    public static func reachedText(_ p: Properties) -> String {
+        if p.maxAbsDerivativeAt.isInfinite || p.maxAbsDerivative.isInfinite { return "limit" }
+        let approach = p.activation.steepestSlope.approach
+        return approach == -1 ? "left_limit" : approach == 1 ? "right_limit" : approach == 0 ? "attained" : "limit"
+    }
+
     /// "0.25 at 0", "1 for x→∞"; "1" when the maximum holds on an interval.
     public static func peakText(_ p: Properties) -> String {
         let v = TickFormat.short(p.maxAbsDerivative, significant: 4)
@@ -107,11 +116,11 @@ public struct ActivationTableFigure: FigureRecipe {
         let sides: [Saturation: String] = [.none: "none", .left: "left", .right: "right", .both: "both"]
         return [DataTable(name: "properties",
                           columns: ["activation", "range_lower", "range_upper", "monotonic", "zero_centred", "bounded",
-                                    "max_abs_derivative", "max_abs_derivative_at", "derivative_at_0", "saturates"],
+                                    "max_abs_derivative", "max_abs_derivative_at", "max_abs_derivative_reached", "derivative_at_0", "saturates"],
                           cells: props.map { p in
                               [.text(p.activation.tableName), .real(p.range.lower), .real(p.range.upper), .bool(p.monotonic),
                                .bool(p.zeroCentred), .bool(p.bounded), .real(p.maxAbsDerivative), .real(p.maxAbsDerivativeAt),
-                               .real(p.derivativeAtZero), .text(sides[p.saturation] ?? "none")]
+                               .text(Self.reachedText(p)), .real(p.derivativeAtZero), .text(sides[p.saturation] ?? "none")]
                           })]
     }
 }

@@ -19,7 +19,7 @@ public enum DataCell: Sendable, Hashable {
         switch self {
         case .integer(let v): return String(v)
         case .real(let v): return NumberText.shortest(v)
-        case .real32(let v): return v.isFinite ? v.description : NumberText.shortest(Double(v))
+        case .real32(let v): return NumberText.shortest(v)
         case .bool(let v): return v ? "true" : "false"
         case .list(let cells): return cells.map(\.csv).joined(separator: ";")
         case .text(let s):
@@ -163,11 +163,18 @@ public struct DataTable: Sendable {
 }
 /// Number printing shared by every command: the shortest decimal that reads back to the same Double.
 public enum NumberText {
-    /// `1.5`, `-0.25`, `1e-08`, `inf`, `-inf`, `nan`.
+    /// `1.5`, `-0.25`, `1e-08`, `inf`, `-inf`, `nan`; a zero prints as `0.0` whatever its sign (−0.0 is an
+    /// artefact of the arithmetic, e.g. an underflowed −sᵢsⱼ, not a value a reader should see).
     public static func shortest(_ v: Double) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
-        return v.description
+        return v == 0 ? "0.0" : v.description
+    }
+
+    /// A single-precision value as the shortest decimal that reads back to the same Float, with the same
+    /// non-finite and signed-zero rules as `shortest`.
+    public static func shortest(_ v: Float) -> String {
+        v.isFinite && v != 0 ? v.description : shortest(Double(v))
     }
     /// `v` with exactly `decimals` decimals (0…17; more are taken as 17), e.g. 0.0193 → "0.019", −2.5 → "-2.500",
     /// for labels. Total: `nan`, `inf` and `-inf` as in `shortest`, and a magnitude whose scaled digits do not

@@ -2,13 +2,13 @@ import Viz
 
 extension DataCell {
     /// The cell as JSON: integers as integers, other numbers as the shortest round-trip decimal
-    /// (non-finite ones as the strings "inf", "-inf", "nan"), text as a string, yes/no as `true`/`false`,
+    /// (non-finite ones as the strings "inf", "-inf", "nan"; a zero as 0.0, never -0.0), text as a string, yes/no as `true`/`false`,
     /// a list as an array.
     public var json: String {
         switch self {
         case .integer(let v): return String(v)
-        case .real(let v): return v.isFinite ? v.description : "\"" + NumberText.shortest(v) + "\""
-        case .real32(let v): return v.isFinite ? v.description : "\"" + NumberText.shortest(Double(v)) + "\""
+        case .real(let v): return v.isFinite ? NumberText.shortest(v) : "\"" + NumberText.shortest(v) + "\""
+        case .real32(let v): return v.isFinite ? NumberText.shortest(v) : "\"" + NumberText.shortest(v) + "\""
         case .text(let s): return JSONText.string(s)
         case .bool(let v): return v ? "true" : "false"
         case .list(let cells): return "[" + cells.map(\.json).joined(separator: ",") + "]"

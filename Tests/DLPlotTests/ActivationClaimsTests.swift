@@ -47,12 +47,15 @@ final class ActivationClaimsTests: XCTestCase {
         let props = try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(props.first, ["activation", "range_lower", "range_upper", "monotonic", "zero_centred", "bounded",
-                                     "max_abs_derivative", "max_abs_derivative_at", "derivative_at_0", "saturates"])
+                                     "max_abs_derivative", "max_abs_derivative_at", "max_abs_derivative_reached", "derivative_at_0", "saturates"])
         XCTAssertEqual(props.count, 3)
         XCTAssertEqual(props[1][0], "hardswish", "names are names")
         XCTAssertEqual(props[1][6], "1.5")
+        // 1.5 is only approached as x → 3⁻ (PyTorch's f′(3) = 1): the table says so, as the figure does.
+        XCTAssertEqual(Array(props[1][7...8]), ["3.0", "left_limit"])
+        XCTAssertEqual(props[2][8], "attained", "leaky ReLU's slope 1 is f′ itself")
         XCTAssertEqual(props[2][3], "true", "leaky ReLU is monotonic: yes/no as true/false")
-        XCTAssertEqual(props[2][9], "none", "leaky ReLU does not saturate")
+        XCTAssertEqual(props[2][10], "none", "leaky ReLU does not saturate")
     }
 
     /// The sigmoid written out says where its slope peaks as the built-in does (x = 0), not at the

@@ -57,6 +57,10 @@ final class CLIDocumentationTests: XCTestCase {
             let r = try runDLPlot(["help"] + path)
             XCTAssertEqual(r.status, 0, path.joined(separator: " "))
             seen.append(path)
+            // An example is never run into the prose ("Examples: dlplot eval activation leaky_relu⏎--param …").
+            for line in r.stdout.split(separator: "\n") where !line.hasPrefix("USAGE: ") && (line.contains(": dlplot ") || line.contains("; dlplot ")) {
+                XCTFail("\(path.joined(separator: " ")): example inside prose: '\(line)'")
+            }
             let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if let start = lines.firstIndex(of: "SUBCOMMANDS:") {
                 for line in lines[(start + 1)...] {
@@ -81,5 +85,50 @@ final class CLIDocumentationTests: XCTestCase {
             }
         }
         XCTAssertTrue(seen.contains(["eval", "activation"]) && seen.contains(["trace"]), "commands walked: \(seen)")
+    }
+
+    /// The eval commands' help examples run as printed (joined at their `\` continuations): each exits 0
+    /// and prints a table, so an example copied from the help works.
+    func testEvalHelpExamplesRun() throws {
+        for command in ["eval activation", "eval softmax", "eval loss", "eval surface"] {
+            let help = try runDLPlot(["help"] + command.split(separator: " ").map(String.init)).stdout
+            let examples = Self.examples(in: help)
+            XCTAssertGreaterThanOrEqual(examples.count, 2, "\(command)\n\(help)")
+            for example in examples {
+                let words = Self.shellWords(example)
+                XCTAssertEqual(Array(words.prefix(3)), ["dlplot"] + command.split(separator: " ").map(String.init), example)
+                let r = try runDLPlot(Array(words.dropFirst()))
+                XCTAssertEqual(r.status, 0, "\(example): \(r.stderr)")
+                XCTAssertFalse(r.stdout.isEmpty, example)
+            }
+        }
+    }
+
+    /// The example command lines of a help text: lines starting "  dlplot ", joined with the indented
+    /// lines they continue onto after a trailing backslash.
+    static func examples(in help: String) -> [String] {
+        var out: [String] = []
+        var open = false
+        for line in help.split(separator: "\n").map(String.init) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if open, let last = out.popLast() { out.append(last + " " + text) } else if line.hasPrefix("  dlplot ") { out.append(text) } else { continue }
+            open = text.hasSuffix("\\")
+            if open, let last = out.popLast() { out.append(String(last.dropLast()).trimmingCharacters(in: .whitespaces)) }
+        }
+        return out
+    }
+
+    /// `line` split as a POSIX shell splits it, for the quoting the help uses: spaces between words and
+    /// single-quoted text taken literally.
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for c in line {
+            if c == "'" { quoted.toggle(); started = true } else if c == " " && !quoted {
+                if started { words.append(word) }
+                word = ""; started = false
+            } else { word.append(c); started = true }
+        }
+        if started { words.append(word) }
+        return words
     }
 }

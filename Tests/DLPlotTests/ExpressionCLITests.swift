@@ -230,7 +230,7 @@ extension ExpressionCLITests {
         let refused: [([String], String)] = [
             (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "invalid --param 'a=2': it applies to typed expressions, not the curve square"),
             (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "invalid --param 'a=1,2': a loss curve takes one value per parameter, not a list"),
-            (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "invalid --param 'b': b is not a parameter of a*x^2"),
+            (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "invalid --param 'b=2': b is not a parameter of a*x^2"),
         ]
         for (arguments, message) in refused {
             let r = try runDLPlot(arguments, in: dir)

@@ -111,4 +111,28 @@ final class ExpressionFindingsTests: XCTestCase {
         XCTAssertEqual(Set(measured).count, 3, "\(measured)")
         XCTAssertTrue(measured[0].contains("\\beta = 1") && measured[1].contains("\\beta = 2"), "\(measured)")
     }
+
+    /// X8-7: x/(x/2)/3 has f′ = 0 on both sides of its hole at 0 (NaN there): dead up to the hole, as
+    /// x − (x − 1) is dead everywhere; it was "saturated" up to ±2.4×10⁻³³.
+    func testAConstantWithAHoleIsDeadUpToTheHole() throws {
+        let a = try Activation(expression: MathExpression("x/(x/2)/3"))
+        XCTAssertEqual(a.zones(over: -6...6, threshold: 0.05),
+                       [ActivationZone(kind: .dead, lower: -6, upper: 0), ActivationZone(kind: .dead, lower: 0, upper: 6)])
+        let c = try Activation(expression: MathExpression("x-(x-1)"))
+        XCTAssertEqual(c.zones(over: -6...6, threshold: 0.05), [ActivationZone(kind: .dead, lower: -6, upper: 6)])
+    }
+
+    /// X8-14: an unused --param is quoted as typed ('b=2', not 'b'); X8-19: a Greek letter is told its name.
+    func testParameterRefusalsQuoteTheValueAsTyped() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let unused = try runDLPlot(["surface", "a*x^2+y^2", "--param", "a=1", "--param", "b=2", "--optimizers", "gd", "-o", "a.png"], in: dir)
+        XCTAssertEqual(unused.status, 64)
+        XCTAssertTrue(unused.stderr.hasPrefix("Error: invalid --param 'b=2': "), unused.stderr)
+        let greek = try runDLPlot(["eval", "activation", "--x", "1", "--param", "β=1", "β*x"], in: dir)
+        XCTAssertEqual(greek.status, 64)
+        XCTAssertTrue(greek.stderr.hasPrefix("Error: invalid --param 'β=1': 'β' cannot name a parameter; use ASCII letters, digits and _, "
+                                             + "starting with a letter; write beta (it is drawn as β)"), greek.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
 }

@@ -147,7 +147,7 @@ final class TypedFunctionHonestyTests: XCTestCase {
             ("beta=1e-400", "invalid --param 'beta=1e-400': '1e-400' is below the smallest double (4.9e-324) and would be 0; give 0 or a larger value"),
             ("beta=1e999", "invalid --param 'beta=1e999': '1e999' is not a finite number (a double reaches ±1.8e308)"),
             ("beta=x", "invalid --param 'beta=x': 'x' is not a number; give a number such as 0.5, or a constant such as pi/4 or 1/3"),
-            ("a b=1", "invalid --param 'a b=1': 'a b' cannot name a parameter; use letters, digits and _, starting with a letter"),
+            ("a b=1", "invalid --param 'a b=1': 'a b' cannot name a parameter; use ASCII letters, digits and _, starting with a letter"),
             ("e=2", "invalid --param 'e=2': 'e' is the constant e = 2.71828… in every expression and cannot be a parameter; choose another name"),
         ]
         for (param, message) in refusals {

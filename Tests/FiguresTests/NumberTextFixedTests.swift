@@ -67,4 +67,19 @@ final class NumberTextFixedTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 2_000)
     }
+
+    /// A zero prints without its sign wherever numbers are printed: CSV and JSON cells, Double and Float
+    /// (`eval softmax --logits 1,2 --temperature 1e-320 --format json` printed `[[0.0,-0.0],[-0.0,0.0]]`).
+    func testSignedZeroPrintsAsZero() {
+        XCTAssertEqual(NumberText.shortest(-0.0), "0.0")
+        XCTAssertEqual(NumberText.shortest(Float(-0.0)), "0.0")
+        XCTAssertEqual(NumberText.shortest(-0x1p-1070), "-8e-323")
+        XCTAssertEqual(NumberText.shortest(Float(-1.5)), "-1.5")
+        XCTAssertEqual(DataCell.real(-0.0).csv, "0.0")
+        XCTAssertEqual(DataCell.real32(-0.0).csv, "0.0")
+        XCTAssertEqual(DataCell.real(-0.0).json, "0.0")
+        XCTAssertEqual(DataCell.real32(-0.0).json, "0.0")
+        XCTAssertEqual(DataCell.reals([0.0, -0.0, -1]).json, "[0.0,0.0,-1.0]")
+        XCTAssertEqual(DataCell.real(-.infinity).json, "\"-inf\"")
+    }
 }

@@ -12,6 +12,10 @@ final class ExpressionLabelTests: XCTestCase {
         XCTAssertEqual(try label("x-(-x)"), "x - (-x)")
         XCTAssertEqual(try label("x+(-x^2)"), "x + (-x^{2})")
         XCTAssertEqual(try label("x - y", 2), "x - y")
+        // X8-6: a sign before a sign was "−−x".
+        XCTAssertEqual(try label("-(-x)"), "-(-x)")
+        XCTAssertEqual(try label("-(-(-x))"), "-(-(-x))")
+        XCTAssertEqual(try label("-x"), "-x")
     }
 
     func testLabels() throws {

@@ -43,4 +43,18 @@ final class ExpressionSurfaceDefaultsTests: XCTestCase {
         row.withUnsafeMutableBufferPointer { built.values(xs, y: 1, into: $0) }
         XCTAssertEqual(row, xs.map { built.value($0, 1) })
     }
+
+    /// X8-13: `eval surface` analysed the surface (minima in [−10, 10]², view, start) before printing one
+    /// point: a 1000-term sum took 10 s. A surface for evaluation searches nothing and gives the same numbers.
+    func testASurfaceForEvaluationSearchesNothing() throws {
+        let e = try MathExpression("(1 - x)^2 + 100*(y - x^2)^2", dimension: 2)
+        let plain = Surface(evaluating: e), analysed = Surface(expression: e)
+        XCTAssertEqual(plain.minima, [])
+        XCTAssertEqual(analysed.minima.count, 1)
+        for (x, y) in [(1.0, 1.0), (-1.5, 2), (0.3, -0.7)] {
+            XCTAssertEqual(plain.value(x, y), analysed.value(x, y))
+            XCTAssertEqual(plain.gradient(x, y).dx, analysed.gradient(x, y).dx)
+            XCTAssertEqual(plain.gradient(x, y).dy, analysed.gradient(x, y).dy)
+        }
+    }
 }

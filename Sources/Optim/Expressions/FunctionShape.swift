@@ -309,6 +309,9 @@ public struct FunctionShape: Sendable, Hashable {
         let step = (scan.upperBound - scan.lowerBound) / Double(n)
         var pieces: [ClosedRange<Double>] = []
         var start: Double?
+        // A flat piece may also end where f′ is undefined (x/(x/2)/3 at 0: f′ = 0 on both sides, NaN at 0): that
+        // point is an end too, so both sides are dead up to it (they were "saturated" up to ±2.4×10⁻³³).
+        var ends = ends
         func close(_ lo: Double, _ hi: Double) {
             let snap = { (x: Double) in ends.min { abs($0 - x) < abs($1 - x) }.flatMap { abs($0 - x) <= 1.5 * step ? $0 : nil } }
             let atLeft = lo <= scan.lowerBound, atRight = hi >= scan.upperBound
@@ -319,9 +322,13 @@ public struct FunctionShape: Sendable, Hashable {
         }
         for k in 0...n {
             let x = scan.lowerBound + step * Double(k)
-            if df(x) == 0 {
+            let d = df(x)
+            if d == 0 {
                 if start == nil { start = x }
-            } else if let s = start {
+                continue
+            }
+            if d.isNaN { ends.append(x) }
+            if let s = start {
                 close(s, x - step)
                 start = nil
             }

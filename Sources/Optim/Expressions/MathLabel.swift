@@ -23,7 +23,8 @@ extension MathExpression {
             case .constant(let c): parts.append((c == .pi ? "\\pi" : "e", 5, false))
             case .variable(let k): parts.append((k == 0 ? variables.x : variables.y, 5, false))
             case .parameter(let name, _): parts.append((MathExpression.label(name: name), 5, false))
-            case .negate: parts.append(("-" + wrap(a, below: 2), 3, false))
+            // A sign before a sign is bracketed: −(−x), not −−x.
+            case .negate: parts.append(("-" + (a.text.hasPrefix("-") ? "(" + a.text + ")" : wrap(a, below: 2)), 3, false))
             case .binary(let op):
                 switch op {
                 // A negative right operand is bracketed: x − (−x), not x − −x.

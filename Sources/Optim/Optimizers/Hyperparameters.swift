@@ -90,7 +90,7 @@ public enum HyperparameterKey: Int, CaseIterable, Sendable, Hashable {
                                              [("adagrad", 0)])
         case .momentumDecay: .init("momentum_decay", .atLeast(0), "nadam: momentum-decay constant psi", [("nadam", 4e-3)])
         case .maxIter: .init("max_iter", .wholeNumber(1...10_000), "lbfgs: iterations per step", [("lbfgs", 20)])
-        case .maxEval: .init("max_eval", .wholeNumber(1...10_000), "lbfgs: function evaluations per step (default max_iter*5/4)",
+        case .maxEval: .init("max_eval", .wholeNumber(1...10_000), "lbfgs: function evaluations per step",
                              [("lbfgs", 25)])
         case .toleranceGrad: .init("tolerance_grad", .atLeast(0), "lbfgs: stop when max |g| <= this", [("lbfgs", 1e-7)])
         case .toleranceChange: .init("tolerance_change", .atLeast(0), "lbfgs: stop when the step or the change of f is below this",

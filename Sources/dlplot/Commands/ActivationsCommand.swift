@@ -25,7 +25,7 @@ extension DLPlot {
                   dlplot activations --names 'x*sigmoid(b*x),tanh' --param b=1,2 -o f.png
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"), completion: .activationNames)
+        @Option(parsing: .unconditional, help: ArgumentHelp("Comma-separated activation names or formulas in x, 1 to 48 (default: all \(Activation.allNames.count), in catalogue order).", valueName: "list"), completion: .activationNames)
         var names: String?
 
         @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(
@@ -46,7 +46,7 @@ extension DLPlot {
         @Flag(name: .customLong("no-zones"), help: "Do not shade saturation and dead zones.")
         var noZones = false
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Panels per row (default: chosen from the count and the page shape).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Panels per row, 1 to 12 (default: chosen from the count and the page shape).", valueName: "n"))
         var columns: Int?
 
         @Flag(help: "Draw the property table instead of the plots.")

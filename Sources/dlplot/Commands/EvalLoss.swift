@@ -9,11 +9,16 @@ struct EvalLoss: ParsableCommand {
         abstract: "Print a loss and its gradient per example: CSV columns i,loss,grad; JSON adds \"loss_mean\" and \"grad_mean\".",
         discussion: """
             NAME is one of: \(Loss.allNames.joined(separator: ", ")) (see `dlplot list losses`). \
-            For cce and cce_logits each example is a row of class scores: separate rows with ';', \
-            e.g. --prediction "0.8,0.1,0.1;0.2,0.7,0.1" --target "1,0,0;0,1,0"; the grad column then holds \
+            For cce and cce_logits each example is a row of class scores: separate rows with ';' \
+            (second example below); the grad column then holds \
             each row's gradient joined by ';' (JSON: one array per row). The mean is over examples (rows), \
             as PyTorch's reduction='mean'; grad_mean is its gradient (grad / n). bce takes probabilities in [0, 1]; \
             bce_logits and cce_logits take logits. Parameter: delta (huber, default 1).
+
+            Examples:
+              dlplot eval loss huber --prediction 0.5,3 --target 0,0 --param delta=1
+              dlplot eval loss cce --prediction '0.8,0.1,0.1;0.2,0.7,0.1' \\
+                  --target '1,0,0;0,1,0' --format json
             """
     )
 
@@ -37,9 +42,12 @@ struct EvalLoss: ParsableCommand {
 
     /// The loss and gradient per example, with the means as JSON-only fields.
     func table() throws -> (table: DataTable, fields: [(name: String, value: DataCell)]) {
-        let loss = try OptimError.asValidation {
-            try Loss(name: name, parameters: try NumberArguments.parameters(parameters, option: "--param"))
+        let given = try NumberArguments.parameters(parameters, option: "--param")
+        if let specs = try? Loss.parameterSpecs(for: name) {
+            try ParameterDomainRefusal.check(given.sorted { $0.key < $1.key }.map { ($0.key, [$0.value]) }, specs: specs, owner: name,
+                                             params: parameters)
         }
+        let loss = try OptimError.asValidation { try Loss(name: name, parameters: given) }
         var table = DataTable(name: "loss", columns: [], cells: [])
         var fields: [(name: String, value: DataCell)] = []
         let pair = "--prediction '\(CommandLineErrors.shown(prediction))' with --target '\(CommandLineErrors.shown(target))'"
@@ -48,11 +56,10 @@ struct EvalLoss: ParsableCommand {
                 let p = try NumberArguments.rows(prediction, option: "--prediction")
                 let y = try NumberArguments.rows(target, option: "--target")
                 let r = try loss.rowValues(prediction: p, target: y)
-                // +0.0 turns the −0 of −tᵢ/pᵢ for tᵢ = 0 into 0 (never "-0.0" for a class that is not the target).
-                let grad = r.gradient.map { $0.map { $0 + 0.0 } }, gradMean = r.gradientMean.map { $0.map { $0 + 0.0 } }
+                // The −0 of −tᵢ/pᵢ for tᵢ = 0 prints as 0.0 (NumberText.shortest drops a zero's sign).
                 table = DataTable(name: "loss", columns: [("i", [DataCell](integers: Array(r.loss.indices))),
-                                                          ("loss", [DataCell](reals: r.loss.map { $0 + 0.0 })), ("grad", grad.map(DataCell.reals))])
-                fields = [("loss_mean", .real(r.lossMean + 0.0)), ("grad_mean", .list(gradMean.map(DataCell.reals)))]
+                                                          ("loss", [DataCell](reals: r.loss)), ("grad", r.gradient.map(DataCell.reals))])
+                fields = [("loss_mean", .real(r.lossMean)), ("grad_mean", .list(r.gradientMean.map(DataCell.reals)))]
             } else {
                 if prediction.contains(";") || target.contains(";") {
                     let (option, typed) = prediction.contains(";") ? ("--prediction", prediction) : ("--target", target)

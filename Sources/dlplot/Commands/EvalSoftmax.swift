@@ -11,6 +11,10 @@ struct EvalSoftmax: ParsableCommand {
             The maximum logit is subtracted first, so large logits (1000, 999, 0) are fine. \
             jacobian[i][j] = d output_i / d input_j = s_i (delta_ij - s_j) / T (with --log: (delta_ij - s_j) / T).
             CSV takes any number of logits; JSON, which adds the n×n Jacobian, takes at most \(EvalSoftmax.maxJacobianLogits).
+
+            Examples:
+              dlplot eval softmax --logits 2,1,0.1
+              dlplot eval softmax --logits 1000,999,0 --temperature 0.5 --log --format json
             """
     )
 

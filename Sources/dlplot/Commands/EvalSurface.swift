@@ -32,7 +32,7 @@ struct EvalSurface: ParsableCommand {
     @OptionGroup var output: NumberOutputOptions
 
     func parsed() throws -> (Surface, [(x: Double, y: Double)]) {
-        let s = try FunctionArguments.surface(name, params: parameters, option: "eval surface")
+        let s = try FunctionArguments.surface(name, params: parameters, option: "eval surface", analyse: false)
         return (s, try NumberArguments.points(points, option: "--points"))
     }
 

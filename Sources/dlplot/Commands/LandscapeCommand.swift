@@ -21,13 +21,14 @@ extension DLPlot {
                   dlplot landscape --task regression --view 3d --azimuth -40
                 """)
 
-        @Option(help: ArgumentHelp("xor, spirals or regression.", valueName: "task"))
+        @Option(help: ArgumentHelp("The task the network learns: xor, spirals or regression (see `dlplot list tasks`).", valueName: "task"),
+                completion: .taskNames)
         var task = "spirals"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Training steps (full batch), 2-20000.", valueName: "n"))
         var steps = 1000
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the data, the initial weights and the directions.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the data, the initial weights and the directions, a whole number from 0 to 2^64-1.", valueName: "n"))
         var seed: UInt64 = 0
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Samples per side of the random plane, 11-401.", valueName: "n"))

@@ -14,14 +14,16 @@ extension DLPlot {
                 (w ← w − α f′(w)) as points joined in order, and names what happened: too small, good, \
                 oscillates, diverges. All panels share one view; a run that leaves it is clipped and marked.
                 Curves: \(Curve1D.allNames.joined(separator: ", ")).
-                Example: dlplot lr --rates 0.05,0.2,1.1 -o lr.png
+                Example:
+                  dlplot lr --rates 0.05,0.2,1.1 -o lr.png
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"),
+                completion: .curveNames)
         var function = "square"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Comma-separated learning rates, one panel each (default: 0.05,0.2,1.1 on the built-in curves; for a formula, 0.1/L and 1/L with L the largest curvature f″ between the start and its minimum, and 2.2/f″ at that minimum: too small, good, diverging).",
+            "Comma-separated learning rates, 1 to 8, one panel each (default: 0.05,0.2,1.1 on the built-in curves; for a formula, 0.1/L and 1/L with L the largest curvature f″ between the start and its minimum, and 2.2/f″ at that minimum: too small, good, diverging).",
             valueName: "list"))
         var rates: String?
 

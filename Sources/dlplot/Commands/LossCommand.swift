@@ -28,7 +28,7 @@ extension DLPlot {
         var delta = 1.0
 
         @Option(name: .customLong("error-range"), parsing: .unconditional, help: ArgumentHelp(
-            "The error range of the regression panel as a:b.", valueName: "a:b"))
+            "The error range of the regression panel as a:b, a < b, spanning at most 1e6.", valueName: "a:b"))
         var errorRange = "-3:3"
 
         @Flag(help: "Add a row with the gradients ∂L/∂p.")

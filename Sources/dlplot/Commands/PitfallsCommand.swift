@@ -12,14 +12,16 @@ extension DLPlot {
             discussion: """
                 Runs plain gradient descent from each start (one run per start; --rates gives one rate for all \
                 or one per start) on a 1-D loss with a local minimum and a plateau, and labels where each run ends.
-                Example: dlplot pitfalls --starts -4.2,-1.8,3.2 --rates 0.05 -o pitfalls.png
+                Example:
+                  dlplot pitfalls --starts -4.2,-1.8,3.2 --rates 0.05 -o pitfalls.png
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"),
+                completion: .curveNames)
         var function = "pitfalls"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Comma-separated starts w₀ (default: -4.2,-2.4,0.8,3.2,3.4 on the built-in curve; five starts spread over the view where f is defined for any other).",
+            "Comma-separated starts w₀, 1 to 7 (default: -4.2,-2.4,0.8,3.2,3.4 on the built-in curve; five starts spread over the view where f is defined for any other).",
             valueName: "list"))
         var starts: String?
 

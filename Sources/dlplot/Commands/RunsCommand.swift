@@ -87,7 +87,8 @@ extension DLPlot {
             valueName: "metric"))
         var y: [String] = []
 
-        @Option(help: ArgumentHelp("The x axis: step, epoch (epochs completed, fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601) (default: step; epoch for logs whose only x is their epochs: Keras, or fractional epochs).", valueName: "axis"))
+        @Option(help: ArgumentHelp("The x axis: step, epoch (epochs completed, fractional, from an epoch column or tag) or time (seconds since the run's first record; times in seconds since 1970 or ISO-8601) (default: step; epoch for logs whose only x is their epochs: Keras, or fractional epochs).", valueName: "axis"),
+                completion: .list(["step", "epoch", "time"]))
         var x: String?
 
         /// The x axis: --x, else epoch when every run's only x is its epochs (fractional, or Keras' one row
@@ -130,7 +131,8 @@ extension DLPlot {
             return RunColumns(names: runColumn.split(separator: ",").map { String($0) }, explicit: true)
         }
 
-        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"))
+        @Option(help: ArgumentHelp("The band around a group's mean: minmax or sd (±1 population standard deviation, dividing by the number of runs as numpy's default ddof=0 does).", valueName: "kind"),
+                completion: .list(["minmax", "sd"]))
         var band = "minmax"
 
         @OptionGroup(title: "Animation") var animation: AnimationOptions

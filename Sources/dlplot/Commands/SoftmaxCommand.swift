@@ -33,7 +33,7 @@ extension DLPlot {
 
         @Option(name: .customLong("group-by"), parsing: .unconditional, help: ArgumentHelp(
             "Bars grouped by 'class' (one bar per temperature in each class) or 'temperature' (one bar per class).",
-            valueName: "class|temperature"))
+            valueName: "class|temperature"), completion: .list(["class", "temperature"]))
         var groupBy = "class"
 
         @OptionGroup var figureOptions: FigureOptions

@@ -68,7 +68,8 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp("Optimizer steps per cell, 1-100000.", valueName: "n"))
         var steps = 300
 
-        @Option(help: ArgumentHelp("steps (until f − f* <= --tol; the default) or final_loss (f − f* after all steps).", valueName: "kind"))
+        @Option(help: ArgumentHelp("steps (until f − f* <= --tol; the default) or final_loss (f − f* after all steps).", valueName: "kind"),
+                completion: .list(["steps", "final_loss"]))
         var measure = "steps"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance for --measure steps, > 0.", valueName: "tol"))

@@ -64,7 +64,7 @@ extension DLPlot {
 
         @Option(help: ArgumentHelp(
             "filled (colour bands with thin level lines), heatmap (continuous colour with level lines) or lines (coloured level lines only).",
-            valueName: "style"))
+            valueName: "style"), completion: .list(["filled", "heatmap", "lines"]))
         var style = "filled"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Samples per side of the grid the surface is drawn from, 20-2000.", valueName: "n"))

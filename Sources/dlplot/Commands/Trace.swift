@@ -65,7 +65,7 @@ struct Trace: ParsableCommand {
             help: "linreg_mse, logreg_bce: examples per step: 1 = SGD, 2-11 = mini-batch, >= 12 = full batch (default: full batch).")
     var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Seed of the mini-batch shuffling (SplitMix64), 0...2^64-1.")
+    @Option(parsing: .unconditional, help: "Seed of the mini-batch shuffling (SplitMix64), a whole number from 0 to 2^64-1.")
     var seed: UInt64 = 0
 
     @Option(parsing: .unconditional, help: "Print every k-th step (and always the start and the last step), k >= 1.")

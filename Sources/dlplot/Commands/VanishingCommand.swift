@@ -14,10 +14,12 @@ extension DLPlot {
                 Right: the mean |∂L/∂W| of each layer of a randomly initialised MLP (seeded), measured by \
                 backpropagation. With sigmoid the early layers receive orders of magnitude less gradient; with \
                 ReLU and He initialisation they do not.
-                Example: dlplot vanishing --depth 30 --width 64 -o vanishing.png
+                Example:
+                  dlplot vanishing --depth 30 --width 64 -o vanishing.png
                 """)
 
-        @Option(help: ArgumentHelp("Comma-separated activations, 1 to 7: names or formulas of x such as 'x*sigmoid(1.702*x)'.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated activations, 1 to 7: names or formulas of x such as 'x*sigmoid(1.702*x)'.", valueName: "list"),
+                completion: .activationNames)
         var activations = "sigmoid,tanh,relu,gelu"
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Number of layers (5 to 50).", valueName: "n"))
@@ -27,10 +29,11 @@ extension DLPlot {
         var width = 64
 
         @Option(name: .customLong("init"), help: ArgumentHelp(
-            "Weight initialisation: glorot, he, or auto (He for rectifier-like units, Glorot otherwise).", valueName: "name"))
+            "Weight initialisation: glorot, he, or auto (He for rectifier-like units, Glorot otherwise).", valueName: "name"),
+                completion: .list(["glorot", "he", "auto"]))
         var initialization = "auto"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Random seed for weights and data.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Random seed for weights and data, a whole number from 0 to 2^64-1.", valueName: "n"))
         var seed: UInt64 = 1
 
         @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp(

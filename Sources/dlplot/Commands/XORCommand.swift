@@ -17,10 +17,11 @@ extension DLPlot {
                 σ(20x₁+20x₂−10), σ(−20x₁−20x₂+30) → σ(20h₁+20h₂−30), then one trained by full-batch gradient \
                 descent on BCE from a seeded Glorot initialisation — and that training's loss curve.
                 The default size is 1920x1200.
-                Example: dlplot xor --seed 1 -o xor.png
+                Example:
+                  dlplot xor --seed 1 -o xor.png
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the trained network's initial weights.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the trained network's initial weights, a whole number from 0 to 2^64-1.", valueName: "n"))
         var seed: UInt64 = 1
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Training epochs (full-batch gradient-descent steps), 1 to 100000.", valueName: "n"))

@@ -31,10 +31,10 @@ extension DLPlot {
         @Option(parsing: .upToNextOption, help: ArgumentHelp("Render only these entries (by name); README.md and index.html are not rewritten.", valueName: "name"))
         var only: [String] = []
 
-        @Option(help: ArgumentHelp("Comma-separated formats to write: png, svg, pdf.", valueName: "list"))
+        @Option(help: ArgumentHelp("Comma-separated formats to write: png, svg, pdf.", valueName: "list"), completion: .figureFormats)
         var formats = "png,svg"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Figures rendered at once (default: the number of cores).", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Figures rendered at once, 1 to 256 (default: the number of cores).", valueName: "n"))
         var jobs: Int?
 
         mutating func validate() throws {

@@ -19,7 +19,7 @@ struct AnimationOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Animation: which step each frame shows: even (steps spread evenly) or log (evenly in log(1 + step): more frames for the first steps; curves and runs then draw the step axis in log(1 + step) too, so the curves grow evenly; not for steps).",
-        valueName: "even|log"))
+        valueName: "even|log"), completion: .list(["even", "log"]))
     var time = "even"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Animation: seconds the last frame stays before the end (or the next loop), 0-60. (default: 1)", valueName: "s"))
@@ -38,7 +38,7 @@ struct AnimationOptions: ParsableArguments {
 
     @Option(name: .customLong("frame-format"), parsing: .unconditional, help: ArgumentHelp(
         "Animation with --frames-dir: png (pixels at --dpi) or pdf (vectors, for pdfLaTeX and Beamer: sharp at any zoom). (default: png)",
-        valueName: "png|pdf"))
+        valueName: "png|pdf"), completion: .list(["png", "pdf"]))
     var frameFormat: String?
 
     @Flag(help: "Animation: show frames done, frames per second and the time left on standard error even when it is not a terminal.")

@@ -44,12 +44,15 @@ enum CommandLineErrors {
 
     /// ArgumentParser's words for a number option given something else ("The value 'abc' is invalid for
     /// '--font-scale <factor>'") in the form of every other refusal: "invalid --font-scale 'abc': expected a
-    /// number" ("a whole number" when the value is a number but not an integer, as for --steps 1.5).
+    /// number" ("a whole number" when the value is a number but not an integer, as for --steps 1.5; "a whole
+    /// number >= 0" when it is a negative integer, which only an unsigned option such as --seed refuses).
     static func numberRefusal(_ message: String) -> String? {
         guard let m = message.wholeMatch(of: /The value '(.*)' is invalid for '(-[-A-Za-z0-9]+) <[^>]*>'\.?/) else { return nil }
         let (value, option) = (String(m.1), String(m.2))
-        let whole = Double(value.trimmingCharacters(in: .whitespaces)) != nil
-        return ArgumentRefusal.message(option, value, "expected \(whole ? "a whole number" : "a number")")
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let negativeInteger = trimmed.hasPrefix("-") && trimmed.count > 1 && trimmed.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        let whole = Double(trimmed) != nil
+        return ArgumentRefusal.message(option, value, "expected " + (negativeInteger ? "a whole number >= 0" : whole ? "a whole number" : "a number"))
     }
 
     /// A value as typed, cut to its first `limit` characters (with "…") so a message stays one readable line.

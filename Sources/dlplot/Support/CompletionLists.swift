@@ -1,15 +1,19 @@
 import ArgumentParser
 import Optim
+import Viz
 
-/// What shell completion offers for dlplot's names: the built-in activations, surfaces, losses and
-/// optimizers (typed expressions and torch calls are accepted too, but cannot be listed), the themes,
-/// and file names by extension. The scripts come from `dlplot --generate-completion-script bash|zsh|fish`.
+/// What shell completion offers for dlplot's names: the built-in activations, surfaces, losses,
+/// optimizers, 1-D curves and landscape tasks (typed expressions and torch calls are accepted too, but
+/// cannot be listed), the themes, and file names by extension. Every option whose values are a closed
+/// list completes them. The scripts come from `dlplot --generate-completion-script bash|zsh|fish`.
 extension CompletionKind {
     static var activationNames: CompletionKind { .list(Activation.allNames) }
     static var surfaceNames: CompletionKind { .list(Surface.allNames) }
     static var lossNames: CompletionKind { .list(Loss.allNames) }
     static var optimizerNames: CompletionKind { .list(OptimizerConfig.allNames) }
-    static var themeNames: CompletionKind { .list(["light", "dark", "print"]) }
+    static var curveNames: CompletionKind { .list(Curve1D.allNames) }
+    static var taskNames: CompletionKind { .list(LandscapeTask.allCases.map(\.rawValue)) }
+    static var themeNames: CompletionKind { .list(Theme.all.map(\.name)) }
     static var views: CompletionKind { .list(["plane", "3d"]) }
     static var figureFormats: CompletionKind { .list(["png", "svg", "pdf"]) }
     static var legendPlaces: CompletionKind {

@@ -42,6 +42,15 @@ enum FunctionArguments {
     }
 
     /// `--param name=value` and `name=v1,v2,v3` (a family: one function per value), in the order given.
+    /// The name a formula spells a lower-case Greek letter with (β → beta; λ → lam, as lambda is not
+    /// a name the language takes), nil for anything else (and for π, the constant pi).
+    static func greekName(_ letter: String) -> String? {
+        let names = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lam", "mu", "nu", "xi",
+                     "omicron", nil, "rho", nil, "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
+        guard letter.unicodeScalars.count == 1, let v = letter.unicodeScalars.first?.value, (0x03B1...0x03C9).contains(v) else { return nil }
+        return names[Int(v - 0x03B1)]
+    }
+
     static func parameterFamilies(_ items: [String], option: String = "--param") throws -> [(name: String, values: [Double])] {
         var out: [(String, [Double])] = []
         for item in items {
@@ -52,7 +61,10 @@ enum FunctionArguments {
             let name = String(parts[0])
             let isIdentifier = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && !(name.first?.isNumber ?? true)
             guard isIdentifier else {
-                throw ArgumentRefusal.invalid(option, item, "'\(name)' cannot name a parameter; use letters, digits and _, starting with a letter")
+                // β is a letter, but not one a formula can spell: say which name is (and that it is drawn as β).
+                let spelled = greekName(name).map { "; write \($0) (it is drawn as \(name))" } ?? ""
+                throw ArgumentRefusal.invalid(option, item, "'\(name)' cannot name a parameter; use ASCII letters, digits and _, "
+                                              + "starting with a letter" + spelled)
             }
             if ["pi", "e"].contains(name) {
                 // As in Python, NumPy or SymPy, pi and e keep their meaning: a formula that uses them must not change silently.
@@ -182,6 +194,7 @@ enum FunctionArguments {
                 }
                 let mine = families.filter { f in specs.contains { $0.name == f.name } }
                 used.formUnion(mine.map(\.name))
+                try ParameterDomainRefusal.check(mine, specs: specs, owner: text, params: params)
                 for assignment in assignments(mine) {
                     do { out.append(try Activation(name: text, parameters: assignment)) } catch {
                         // A value out of its range came from a --param: name it as typed.
@@ -229,7 +242,9 @@ enum FunctionArguments {
 
     /// The surface `text` names or types (`x^2 - y^2`); for an expression the view is `view`
     /// (default [−3, 3]²) and the start `start` (default: the corner region where f is highest).
-    static func surface(_ text: String, params: [String], option: String?, view: ViewBox? = nil, start: Point2? = nil) throws -> Surface {
+    /// With `analyse` false a typed surface is only evaluated (`eval surface`): no minima, view or start searched.
+    static func surface(_ text: String, params: [String], option: String?, view: ViewBox? = nil, start: Point2? = nil,
+                        analyse: Bool = true) throws -> Surface {
         if isName(text) {
             if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the surface \(text)") }
             do { return try Surface(named: text) } catch { throw unknownName(error, text: text, dimension: 2, option: option) }
@@ -241,9 +256,9 @@ enum FunctionArguments {
         let values = assignments(families).first ?? [:]
         let e = try expression(text, dimension: 2, parameters: values, option: option)
         for name in values.keys.sorted() where e.parameters[name] == nil {
-            throw ArgumentRefusal.invalid("--param", name, "\(name) is not a parameter of \(text)")
+            throw ArgumentRefusal.invalid("--param", typed(name, in: params), "\(name) is not a parameter of \(text)")
         }
-        return Surface(expression: e, view: view, start: start)
+        return analyse ? Surface(expression: e, view: view, start: start) : Surface(evaluating: e)
     }
 
     /// Refuses a start where a typed surface is undefined (sqrt(x) + y² at (−1, 1)): the run would
@@ -308,7 +323,7 @@ enum FunctionArguments {
         let values = assignments(families).first ?? [:]
         let e = try expression(text, dimension: 1, parameters: values, option: option)
         for name in values.keys.sorted() where e.parameters[name] == nil {
-            throw ArgumentRefusal.invalid("--param", name, "\(name) is not a parameter of \(text)")
+            throw ArgumentRefusal.invalid("--param", typed(name, in: params), "\(name) is not a parameter of \(text)")
         }
         do { return try Curve1D(expression: e) } catch { throw failure(option, String(describing: error)) }
     }

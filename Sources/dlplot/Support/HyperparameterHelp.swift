@@ -13,7 +13,15 @@ extension ArgumentHelp {
         // The command line asks for lr > 0 (a zero rate draws nothing); torch itself allows 0.
         let rangeText = key == .lr ? "lr > 0" : p.range.text(p.key)
         let range = p.range == .flag || p.range == .any ? "" : "; " + rangeText
-        return ArgumentHelp(p.help + range + " (default: " + Hyperparameter.defaultsText(p.key) + ").")
+        return ArgumentHelp(p.help + range + " (default: " + defaultText(key) + ").")
+    }
+
+    /// The default of `key` said once: torch's rule where the default follows another setting
+    /// (max_eval = max_iter·5/4, rounded down), else the table's value(s).
+    static func defaultText(_ key: HyperparameterKey) -> String {
+        guard key == .maxEval else { return Hyperparameter.defaultsText(key.entry.key) }
+        let maxIter = Hyperparameter.defaultsText(HyperparameterKey.maxIter.entry.key)
+        return "max_iter × 5/4 rounded down, so \(Hyperparameter.defaultsText(key.entry.key)) with the default --max-iter \(maxIter)"
     }
 }
 

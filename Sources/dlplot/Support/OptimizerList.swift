@@ -6,7 +6,8 @@ import Optim
 /// settings `--opt name:k=v,k=v` (PyTorch's names; a bare flag name such as `amsgrad` turns it on).
 struct OptimizerListOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Comma-separated optimizers, one path each: \(OptimizerConfig.allNames.joined(separator: ", ")); or torch "
+        "Comma-separated optimizers, one path each, at most 12 (basins: 4) counting those --opt adds: "
+            + "\(OptimizerConfig.allNames.joined(separator: ", ")); or torch "
             + "constructor calls (without params), e.g. 'SGD(lr=0.01, momentum=0.9), Adam(lr=0.1, betas=(0.8, 0.99))'.",
         valueName: "list"), completion: .optimizerNames)
     var optimizers: String?

@@ -32,10 +32,30 @@ extension FigureOptions {
             for _ in 0..<12 where !fits(scaled(typed, by: s, figure: figure, quoted: false), figure, format: format) { s *= 1.04 }
             what += "; \(scaled(typed, by: s, figure: figure)) fits"
             if let smaller { what += ", or --font-scale \(smaller)" }
+        } else if let page = fittingPageOfAnotherShape(typed, figure, format: format) {
+            // No page of this shape fits (16x16, 20000x16): name one that does, each side at least the standard page's.
+            what += "; '\(page)'" + (dpi == nil ? " with --dpi " + TickFormat.fixed(figure.dpi, 0) : "") + " fits"
+            if let smaller { what += ", or --font-scale \(smaller)" }
         } else if let smaller {
             what += "; --font-scale \(smaller) fits"
         }
         return ArgumentRefusal.invalid("--size", typed, "\(what)")
+    }
+
+    /// A page in pixels that fits the figure when no page of the typed shape does: each side at least the
+    /// standard page's (1280x720 at the figure's resolution), grown by 4 % steps until the layout fits.
+    func fittingPageOfAnotherShape(_ typed: String, _ figure: Figure, format: OutputFormat) -> String? {
+        guard let (w, h) = try? FigureOptions.parseSize(typed, dpi: figure.dpi),
+              let (w0, h0) = try? FigureOptions.parseSize(FigureOptions.standardSize, dpi: figure.dpi) else { return nil }
+        var s = 1.0
+        for _ in 0..<40 {
+            let width = (max(w, w0) * s).rounded(.up), height = (max(h, h0) * s).rounded(.up)
+            guard max(width, height) <= Double(Figure.maxPixels) else { return nil }
+            let page = TickFormat.fixed(width, 0) + "x" + TickFormat.fixed(height, 0)
+            if fits(page, figure, format: format) { return page }
+            s *= 1.04
+        }
+        return nil
     }
 
     /// The refusal of a font scale or resolution at which the smallest text (notes) is under

@@ -20,10 +20,15 @@ enum ProcessEnd {
     static let maxArguments = 1000
 
     /// "5001 arguments is too many" when the command line is longer than `maxArguments`; nil otherwise.
+    /// The advice suits the command: `activation` takes its names as arguments and draws at most 12, so
+    /// a comma-separated list (which it refuses) is no way out there.
     static func tooManyArgumentsMessage(_ arguments: [String]) -> String? {
         guard arguments.count > maxArguments else { return nil }
-        return "\(arguments.count) arguments is too many; dlplot takes at most \(maxArguments) "
-            + "(give long lists as one comma-separated value, e.g. --levels 0.1,1,10)"
+        let advice = arguments.first == DLPlot.ActivationCommand.configuration.commandName
+            ? "activation draws at most \(DLPlot.ActivationCommand.maxCurves) activations in one figure; "
+                + "dlplot activations --names a,b,… draws up to 48 as a grid"
+            : "give long lists as one comma-separated value, e.g. --levels 0.1,1,10"
+        return "\(arguments.count) arguments is too many; dlplot takes at most \(maxArguments) (\(advice))"
     }
 
     /// The command the leading arguments name (`eval activation` → `EvalActivation`) and the
@@ -174,13 +179,22 @@ enum ProcessEnd {
             + "as in: \(path.joined(separator: " ")) \(option) … -- '\(others.first ?? "")'"
     }
 
+    /// The errno values a failed write(2) of standard output can leave: a full disk or quota, a file-size
+    /// limit, an I/O error, a closed pipe or descriptor, a read-only file system.
+    static let writeErrors: Set<Int32> = [ENOSPC, EDQUOT, EFBIG, EIO, EPIPE, EBADF, EROFS]
+
     /// Flushes standard output; when that or any earlier write failed (a full disk, a closed stdout),
     /// prints "cannot write standard output" and exits with status 1, so a cut-off table never passes
     /// for a complete one.
     static func checkStandardOutput() {
+        // A write that failed earlier (a long table printed in pieces) left its cause in errno; it is kept
+        // when it is a cause a write can have, so a full disk says "no space left on device" however much
+        // was printed (it said "write error" once the buffer had been written out).
+        let earlier = errno
         errno = 0
         if fflush(nil) != 0 || standardOutputFailed() {
-            let reason = errno != 0 ? strerror(errno).map { String(cString: $0).lowercased() } ?? "error \(errno)" : "write error"
+            let cause = errno != 0 ? errno : writeErrors.contains(earlier) ? earlier : 0
+            let reason = cause != 0 ? strerror(cause).map { String(cString: $0).lowercased() } ?? "error \(cause)" : "write error"
             writeStandardError("Error: cannot write standard output: \(reason)\n")
             exit(1)
         }

@@ -36,7 +36,7 @@ struct SurfaceRunOptions: ParsableArguments {
         "A parameter of a typed surface expression as name=value (repeatable).", valueName: "name=value"))
     var params: [String] = []
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the mini-batch shuffling (SplitMix64) for --batch-size, a whole number from 0 to 2^64-1.", valueName: "n"))
     var seed: UInt64 = 0
 
     /// The run options as typed.
