@@ -28,10 +28,9 @@ final class AnimationRefusalsCLITests: XCTestCase {
 
     func testTooSmallAPageGetsTheStillFiguresAdvice() throws {
         let dir = try makeTemporaryDirectory()
-        // Twelve optimizers' legend rows beside Rosenbrock at --font-scale 2.4 do not fit a 1080p page, even
-        // made compact (at --font-scale 1.4 the text shrinks a little and they do).
+        // Twelve optimizers' legend rows beside Rosenbrock at --font-scale 1.4 do not fit a 1080p page.
         let request = ["surface", "rosenbrock", "--optimizers", "sgd,gd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,lion",
-                       "--size", "1920x1080", "--theme", "dark", "--font-scale", "2.4"]
+                       "--size", "1920x1080", "--theme", "dark", "--font-scale", "1.4"]
         let still = try runDLPlot(request + ["-o", "s.png"], in: dir)
         XCTAssertEqual(still.status, 64, still.stderr)
         XCTAssertTrue(still.stderr.contains("fits"), still.stderr)

@@ -67,8 +67,6 @@ final class LayoutSweepTests: XCTestCase {
         try command.figureOptions.layout.apply(to: &figure, yAxis: !command.drawsItsOwnYAxis)
         // As the command does: on its default page, a figure that does not fit grows the page.
         figure = command.figureOptions.grownToFit(figure, format: .png)
-        // A page still too small is made compact before it is refused.
-        if let compact = PageCompaction.fitting(figure) { figure = compact.applied(to: figure) }
         return try figure.layoutReport()
     }
 }

@@ -56,20 +56,4 @@ final class SweepBreakTests: XCTestCase {
         XCTAssertEqual(map.width / map.height, 2, accuracy: 0.05)
         XCTAssertGreaterThanOrEqual(map.width, 0.25 * min(r.width / 2, r.height))
     }
-
-    /// A legend in a corner the user named may lie over data, but one larger than its plot ran over the next
-    /// panel's y label (`vanishing --legend upper-left --size 480x270`): it fits its plot (the page made
-    /// compact) or moves outside, clear of every other text.
-    func testACornerLegendLargerThanItsPlotStaysClearOfTheLabels() throws {
-        let r = try report("vanishing --legend upper-left --size 480x270")
-        let legends = r.elements.filter { $0.kind == .legend }
-        XCTAssertEqual(legends.count, 2)
-        XCTAssertEqual(LayoutChecks.problems(r).filter { $0.contains("intersect") }, [])
-        // Each legend inside its own plot's frame, or outside every frame.
-        for l in legends {
-            let inside = r.frames.contains { f in f.box.minX - 1 <= l.box.minX && l.box.maxX <= f.box.maxX + 1 && f.box.minY - 1 <= l.box.minY && l.box.maxY <= f.box.maxY + 1 }
-            let clear = !r.frames.contains { $0.box.intersects(l.box.inset(by: Insets(top: 1, left: 1, bottom: 1, right: 1))) }
-            XCTAssertTrue(inside || clear, "\(l.box)")
-        }
-    }
 }

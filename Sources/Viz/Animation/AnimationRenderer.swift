@@ -109,7 +109,7 @@ public final class AnimationRenderer: Sendable {
             }
             l.panels[p].axes = axes
             guard let old = l.axes[p].legend else { continue }
-            let given = axes.legendEntries(theme: theme)
+            let given = axes.marks.flatMap { $0.legendEntries(theme: theme) }
             let entries = old.joined ? LegendLayout.joiningFirstLines(given) : given
             if entries.map(\.label) == old.entries.map(\.label) { continue }
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }

@@ -24,7 +24,7 @@ extension Animation {
         func rows(_ p: Int, _ marks: [[any Mark]]) -> [String] {
             var axes = still.panels[p].axes
             if marks.indices.contains(p) { axes.add(contentsOf: marks[p]) }
-            return axes.legendEntries(theme: theme).map(\.label)
+            return axes.marks.flatMap { $0.legendEntries(theme: theme) }.map(\.label)
         }
         let final = moving(frameCount - 1)
         let last = still.panels.indices.map { rows($0, final) }

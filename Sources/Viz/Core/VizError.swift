@@ -45,9 +45,6 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
         case equalUnitPlot
         /// A plot would be under five tick labels wide or high: no room for three readable ticks.
         case readablePlots
-        /// A plot would be under a quarter of its share of the page high or wide, or the plots together
-        /// would cover under 8 % of the page (see `FigureRenderer.minimumPlotShare`).
-        case plotShare
         /// A panel title would not fit over its plot on two lines at `TextLayout.panelTitleFloor` of its size.
         case panelTitles
         /// The smallest text (notes) would be under `Figure.minimumTextPixels` output pixels high at the
@@ -62,7 +59,6 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
             case let .plots(count): "enough room for \(count) plot(s) with their labels"
             case .equalUnitPlot: "room for an equal-unit plot at least four tick labels high"
             case .readablePlots: "room for every plot at least five tick labels wide and high"
-            case .plotShare: "plots at least a quarter of their share of the page wide and high, together 8 % of it"
             case .panelTitles: "room for every panel title at the size of the tick labels or larger"
             case .readableText: "text at least 8 pixels high"
             }

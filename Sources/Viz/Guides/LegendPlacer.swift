@@ -25,7 +25,7 @@ struct LegendPlacer {
         let theme = figure.theme
         let r = layout.plotRect
         let inside = [.best, .upperRight, .upperLeft, .lowerLeft, .lowerRight].contains(layout.legendPlacement)
-        let entries = axes.legendEntries(theme: theme)
+        let entries = axes.marks.flatMap { $0.legendEntries(theme: theme) }
         let page = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding / 2, left: theme.figurePadding / 2, bottom: theme.figurePadding / 2, right: theme.figurePadding / 2))
         /// Re-flows the legend into `room` with a smaller font (not below `floor` times the size).

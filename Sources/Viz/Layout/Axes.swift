@@ -70,10 +70,6 @@ public struct Axes: Sendable {
     /// measured as if each row said the wider of its own label and this one, so a box laid out once holds
     /// every frame's rows at one type size. Empty: the labels alone.
     public var legendReserve: [String] = []
-    /// The legend shows each entry's first line only (its name), without the further lines that follow it
-    /// (`LegendEntry.continuesPrevious`): how a page too small for the full legend is made to fit
-    /// (`PageCompaction`).
-    public var legendNamesOnly = false
     /// Guides drawn beside the plot (a colorbar).
     public var sideGuides: [any SideGuide] = []
     /// The marks in the order added (drawn by increasing `zOrder`, ties in this order).
@@ -94,13 +90,6 @@ public struct Axes: Sendable {
     }
     /// Removes the marks for which `predicate` is true (the others keep their order).
     public mutating func removeMarks(where predicate: (any Mark) -> Bool) { marks.removeAll(where: predicate) }
-
-    /// The legend's entries in `theme`, in mark order: each entry's further lines left out where
-    /// `legendNamesOnly` is set.
-    public func legendEntries(theme: Theme) -> [LegendEntry] {
-        let all = marks.flatMap { $0.legendEntries(theme: theme) }
-        return legendNamesOnly ? all.filter { !$0.continuesPrevious } : all
-    }
 
     /// The union of the marks' data bounds.
     public func dataBounds() -> Bounds? {

@@ -2,13 +2,6 @@
 /// legends, side guides) in a fixed order, so the same figure always gives the same drawing calls.
 /// Layout is here; legend placement is `LegendPlacer` (Guides), drawing is `PanelDrawing` (Render).
 struct FigureRenderer {
-    /// The corners of a plot a legend may be put in.
-    static let corners: Set<LegendPlacement> = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
-    /// The least fraction of its font the figure title keeps before it may shrink further (to 0.6): the
-    /// panel titles' size (1.12 / 1.3 of it).
-    static let titleHierarchy = 1.12 / 1.3
-    /// The same for the subtitle: nine tenths of the notes' font it is set in.
-    static let subtitleHierarchy = 0.9
     let figure: Figure
     let canvas: any DrawingBackend
     let resolution: Double
@@ -39,7 +32,7 @@ struct FigureRenderer {
             let xs = Scale(p.axes.xScale, domain: xLims[k]), ys = Scale(p.axes.yScale, domain: yLims[k])
             try xs.validate(axis: "x"); try ys.validate(axis: "y")
             var l = AxisLayout(xScale: xs, yScale: ys)
-            let entries = p.axes.legendEntries(theme: figure.theme)
+            let entries = p.axes.marks.flatMap { $0.legendEntries(theme: figure.theme) }
             let c = cells[k]
             l.computeTicks(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas)
             l.computeInsets(axes: p.axes, rect: c, theme: figure.theme, canvas: canvas, legendEntries: entries)
@@ -55,7 +48,7 @@ struct FigureRenderer {
         if !upright.isEmpty {
             for k in upright {
                 layouts[k].computeInsets(axes: panels[k].axes, rect: cells[k], theme: figure.theme, canvas: canvas,
-                                         legendEntries: panels[k].axes.legendEntries(theme: figure.theme))
+                                         legendEntries: panels[k].axes.marks.flatMap(\.legendEntries))
             }
             try placeFrames(panels, cells: cells, &layouts)
         }
@@ -69,15 +62,10 @@ struct FigureRenderer {
             guard placed.fitsPage else {
                 throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .legendBeside)
             }
-            guard !placed.free else { continue }
-            // A legend in a corner the user named stays there over data, but one larger than its plot even
-            // at its smallest type would run over the tick and axis labels (and the panel beside): it moves
-            // outside as a crowded `.best` legend does.
-            let corner = Self.corners.contains(layouts[k].legendPlacement)
-            guard corner || layouts[k].legendPlacement == .best else { continue }
+            guard !placed.free, layouts[k].legendPlacement == .best else { continue }
             // A legend that went inside only because the room outside was too small must not cover data:
             // the page is too small for it.
-            guard corner || panels[k].axes.legend == .best else {
+            guard panels[k].axes.legend == .best else {
                 throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .legendBeside)
             }
             crowded.append(k)
@@ -131,16 +119,11 @@ struct FigureRenderer {
         var content = Rect(x: 0, y: 0, width: figure.size.width, height: figure.size.height).inset(by: Insets(
             top: theme.figurePadding, left: theme.figurePadding, bottom: theme.figurePadding, right: theme.figurePadding))
         // Never below 0.6 of their size: two lines, then cut short with "…" (see `TextLayout.fittedOnPage`).
-        // The title and subtitle first keep `hierarchy` of it (on two lines if need be), so a larger
-        // --font-scale makes them larger: the title no smaller than the panel titles, the subtitle than the
-        // notes in the plots.
-        func page(_ text: String, _ font: Font, hierarchy: Double = 0.6) -> (layout: TextLayout, cut: Bool) {
-            let kept = TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: hierarchy, canvas: canvas)
-            guard kept.cut, hierarchy > 0.6 else { return kept }
-            return TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
+        func page(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
+            TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
         }
         if let title = figure.title {
-            var (t, cut) = page(title, theme.figureTitleFont, hierarchy: Self.titleHierarchy)
+            var (t, cut) = page(title, theme.figureTitleFont)
             // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
             // from the plots: its font shrinks to fit, down to half its size.
             let tallest = content.height / 6
@@ -148,13 +131,13 @@ struct FigureRenderer {
             // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
             for _ in 0..<4 where t.height > tallest && factor > 0.5 {
                 factor = max(0.5, factor * tallest / t.height * 0.98)
-                (t, cut) = page(title, theme.figureTitleFont.scaled(factor), hierarchy: Self.titleHierarchy)
+                (t, cut) = page(title, theme.figureTitleFont.scaled(factor))
             }
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
                                kind: .title, source: title, cut: cut))
             var used = t.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
-                let (s, cut) = page(sub, theme.noteFont, hierarchy: Self.subtitleHierarchy)
+                let (s, cut) = page(sub, theme.noteFont)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted,
                                    kind: .subtitle, source: sub, cut: cut))
                 used += s.height + theme.noteFont.size * 0.5

@@ -4,11 +4,6 @@ extension FigureRenderer {
     /// The shortest side a plot with axes may have, in tick-label font sizes (five: room for three
     /// labelled ticks with space between them); a page that leaves any plot smaller is too small.
     static let minimumPlotSide = 5.0
-    /// A plot's shorter side is at least this fraction of the shorter side of its share of the page (the
-    /// page divided by the grid's rows and columns, times the rows and columns it spans).
-    static let minimumPlotShare = 0.25
-    /// The plots (with axes) together cover at least this fraction of the page.
-    static let minimumPlotArea = 0.08
 
     /// Refuses a page whose plots are too small to read (see `minimumPlotSide`).
     func checkReadable(_ placed: [Rect], _ panels: [Figure.Panel]) throws(VizError) {
@@ -26,21 +21,6 @@ extension FigureRenderer {
         for k in panels.indices where panels[k].axes.showAxes
             && min(placed[k].width, placed[k].height) < (panels[k].axes.isStrip ? 2.5 : Self.minimumPlotSide) * theme.tickFont.size {
             throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .readablePlots)
-        }
-        // Text that grows with --font-scale, or a small page, may leave a plot a strip or a stamp under
-        // its titles and legend (a 66-pixel contour map under a legend larger than it; 221-pixel maps on a
-        // 1855×1044 page): every plot keeps a share of the page, and the plots together a share of it.
-        let plots = panels.indices.filter { panels[$0].axes.showAxes && !panels[$0].axes.isStrip }
-        for k in plots {
-            let shareWidth = figure.size.width / Double(figure.columns) * Double(panels[k].columnSpan)
-            let shareHeight = figure.size.height / Double(figure.rows) * Double(panels[k].rowSpan)
-            if min(placed[k].width, placed[k].height) < Self.minimumPlotShare * min(shareWidth, shareHeight) {
-                throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .plotShare)
-            }
-        }
-        let area = plots.map { placed[$0].width * placed[$0].height }.reduce(0, +)
-        if !plots.isEmpty, area < Self.minimumPlotArea * figure.size.width * figure.size.height {
-            throw VizError.pageTooSmall(width: figure.pixelSize.width, height: figure.pixelSize.height, needs: .plotShare)
         }
     }
 }

@@ -111,23 +111,11 @@ extension AnimatedFigureCommand {
     /// The animation with its legends laid out for every frame's rows (`reservingLegendRoom`) on the page it
     /// needs; where that room does not fit a page the still figure fits (a given `--size`), the legends
     /// as the last frame has them (a frame's wider rows are then drawn a little smaller, to 80 % at most).
-    /// A page too small even so is made compact first (`PageCompaction`).
     /// - Throws: the still figure's refusal when the page is too small for the last frame.
     func fitted(_ made: Animation) throws -> Animation {
         let reserved = grownToFit(made.reservingLegendRoom())
         guard (try? checkPage(reserved)) == nil else { return reserved }
         let plain = grownToFit(made.withoutLegendRoom())
-        guard (try? checkPage(plain)) == nil else { return plain }
-        // A page still too small is made to fit (legends below, no subtitle, smaller text; see
-        // `PageCompaction`) before it is refused, as the still figure of the same command is (the last
-        // frame is that figure): every frame is drawn so, with the room for every frame's rows if it fits.
-        if let compact = PageCompaction.fitting(plain.lastFrame) {
-            for candidate in [reserved, plain] {
-                var out = candidate
-                out.still = compact.applied(to: out.still)
-                if (try? checkPage(out)) != nil { return out }
-            }
-        }
         try checkPage(plain)
         return plain
     }

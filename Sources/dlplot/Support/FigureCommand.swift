@@ -86,11 +86,7 @@ extension FigureCommand {
         var (figure, tables) = try makeFigure()
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
-        if let format = targets.first?.format {
-            figure = figureOptions.grownToFit(figure, format: format)
-            // A page still too small is made to fit (legends below, no subtitle, smaller text) before it is refused.
-            if let compact = PageCompaction.fitting(figure, for: format) { figure = compact.applied(to: figure) }
-        }
+        if let format = targets.first?.format { figure = figureOptions.grownToFit(figure, format: format) }
         // (A title with malformed math already had its one warning: drawn as literal text.)
         if let title = figureOptions.title, MathText.problem(in: title) == nil, let format = targets.first?.format,
            (try? figure.cutPageTexts(for: format))?.contains(.title) == true {
