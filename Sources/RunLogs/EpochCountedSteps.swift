@@ -1,3 +1,5 @@
+// RunLogs: reading training logs (TensorBoard event files, CSV, JSON lines) into runs of metric series.
+
 /// A step column that starts again at each epoch, as a hand-written loop logs it
 /// (`for step, batch in enumerate(loader)` beside `epoch`): each step is moved past the previous
 /// epoch's steps, so that every logged point keeps a place of its own instead of being taken for a

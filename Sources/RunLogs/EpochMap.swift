@@ -1,5 +1,3 @@
-// RunLogs: reading training logs (TensorBoard event files, CSV, JSON lines) into runs of metric series.
-
 /// Steps to fractional epochs, for `--x epoch` on logs that record per-step metrics with an epoch
 /// column or tag (Lightning's `metrics.csv`, JSON lines with an `epoch` key, TensorBoard `epoch` tags).
 ///

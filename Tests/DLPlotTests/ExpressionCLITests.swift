@@ -17,15 +17,21 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"x":[0.0],"y":[0.0],"dy":[0.0]}"#)
     }
 
-    /// A negative zero prints as torch.autograd gives it: −x² at 0 is −0.0 with derivative −2·0 = −0.0,
-    /// relu(−x)′ at 1 is 0·(−1) = −0.0 (as `print(float(t))` shows); the reference JSON holds such values too.
-    func testNegativeZeroIsPrintedAsTorchGivesIt() throws {
+    /// Every zero prints as 0.0 (issue 17: "eval loss cce prints -0.0" was a fault): −x² at 0 is −0.0 in
+    /// torch.autograd and prints 0.0 here, and a typed -0 is read as 0, so 1/x at "-0" is inf, not a row
+    /// "0.0,-inf" that only a hidden sign could explain (the help said -0.0 was printed; it says what is done).
+    func testEveryZeroPrintsAsZeroAndATypedNegativeZeroIsZero() throws {
         let r = try runDLPlot(["eval", "activation", "--x", "0,1", "--", "-x^2"])
-        XCTAssertEqual(r.stdout, "x,y,dy\n0.0,-0.0,-0.0\n1.0,-1.0,-2.0\n", r.stderr)
+        XCTAssertEqual(r.stdout, "x,y,dy\n0.0,0.0,0.0\n1.0,-1.0,-2.0\n", r.stderr)
         let relu = try runDLPlot(["eval", "activation", "relu(-x)", "--x", "1"])
-        XCTAssertEqual(relu.stdout, "x,y,dy\n1.0,0.0,-0.0\n", relu.stderr)
+        XCTAssertEqual(relu.stdout, "x,y,dy\n1.0,0.0,0.0\n", relu.stderr)
+        let inverse = try runDLPlot(["eval", "activation", "1/x", "--x=-0,0"])
+        XCTAssertEqual(inverse.stdout, "x,y,dy\n0.0,inf,-inf\n0.0,inf,-inf\n", inverse.stderr)
+        let surface = try runDLPlot(["eval", "surface", "1/x + 1/y", "--points=-0:-0"])
+        XCTAssertEqual(surface.stdout.split(separator: "\n").last, "0.0,0.0,inf,-inf,-inf", surface.stdout + surface.stderr)
         let help = try runDLPlot(["eval", "--help"])
-        XCTAssertTrue(help.stdout.contains("a negative zero prints as -0.0, as PyTorch gives and prints it"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("a zero prints as 0.0 whatever its sign"), help.stdout)
+        XCTAssertFalse(help.stdout.contains("prints as -0.0"), help.stdout)
     }
 
     /// A single word that is neither a name nor close to one points to formulas.

@@ -58,9 +58,11 @@ final class NumberLabelTests: XCTestCase {
         let layout = try f.laidOut()
         let bottom = layout.axes[1]
         assertXLabelsApart(bottom, "curves 10⁶ steps")
-        // Every curve reaches machine precision by step ~93 000: the axis ends there, at 10⁵, not at 10⁶.
+        // The loss gaps reach 10⁻³⁰⁰ by step ~93 000 and the distances (not squared) by ~170 000: the axis
+        // ends past the last drawn point, at 2×10⁵, not at 10⁶ (it ended at 10⁵ and cut the distance curves
+        // until 892d431).
         XCTAssertEqual(bottom.xTitle, "step (×10⁵)")
-        XCTAssertEqual(bottom.xScale.domain.upper, 100_000)
+        XCTAssertEqual(bottom.xScale.domain.upper, 200_000)
         XCTAssertTrue(f.footnote?.hasPrefix("Curves end by step ") ?? false, f.footnote ?? "")
         // Log y ticks at round decades (not 10⁻¹¹¹, 10⁻²²²).
         for l in layout.axes {

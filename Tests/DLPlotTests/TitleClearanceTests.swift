@@ -65,7 +65,7 @@ final class TitleClearanceTests: XCTestCase {
     /// The "wrong side" note has no free spot beside the ringed input on a small plot: it covered the ring
     /// (its ink was not counted, only its centre); it is now said in the footnote.
     func testACrowdedWrongSideNoteGoesToTheFootnote() throws {
-        let r = try report("xor --size 10.6x6in --font-scale 1.2 --theme print")
+        let r = try report("xor --size 10.6x6in --font-scale 1.1 --theme print")
         XCTAssertEqual(LayoutChecks.problems(r), [])
         XCTAssertFalse(r.elements.contains { $0.kind == .note && $0.text == "wrong side" })
         XCTAssertTrue(r.elements.contains { $0.kind == .footnote && $0.text.contains("(1, 1) on the wrong side") })

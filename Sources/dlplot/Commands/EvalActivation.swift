@@ -43,7 +43,8 @@ struct EvalActivation: ParsableCommand {
         guard let f = try FunctionArguments.activations([name], params: parameters, option: "eval activation").first else {
             throw ValidationError("no activation given")
         }
-        return (f, try NumberArguments.list(xs, option: "--x"))
+        // A typed -0 is read as 0: outputs print every zero as 0.0, so 1/x at -0 would read "0.0,-inf".
+        return (f, try NumberArguments.list(xs, option: "--x").map { $0 == 0 ? 0 : $0 })
     }
 
     func validate() throws {

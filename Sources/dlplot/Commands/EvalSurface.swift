@@ -33,7 +33,8 @@ struct EvalSurface: ParsableCommand {
 
     func parsed() throws -> (Surface, [(x: Double, y: Double)]) {
         let s = try FunctionArguments.surface(name, params: parameters, option: "eval surface", analyse: false)
-        return (s, try NumberArguments.points(points, option: "--points"))
+        // A typed -0 is read as 0, as `eval activation` reads --x.
+        return (s, try NumberArguments.points(points, option: "--points").map { (x: $0.x == 0 ? 0 : $0.x, y: $0.y == 0 ? 0 : $0.y) })
     }
 
     func validate() throws {
