@@ -22,11 +22,11 @@ final class TypedFunctionWordingTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [([String], String)] = [
             (["activation", "relu", "--param", "beta=2", "-o", "a.png"],
-             "invalid --param 'beta=2': beta is not a parameter of relu. Allowed: (none: no parameters)"),
+             "invalid --param 'beta=2': 'beta' is not a parameter of relu. Allowed: (none: no parameters)"),
             (["activations", "--names", "relu,tanh", "--param", "beta=2", "-o", "a.png"],
-             "invalid --param 'beta=2': beta is not a parameter of relu, tanh. Allowed: (none: no parameters)"),
+             "invalid --param 'beta=2': 'beta' is not a parameter of relu, tanh. Allowed: (none: no parameters)"),
             (["activation", "x*sigmoid(beta*x)", "--param", "beta=1", "--param", "gamma=2,3", "-o", "a.png"],
-             "invalid --param 'gamma=2,3': gamma is not a parameter of x*sigmoid(beta*x). Allowed: beta"),
+             "invalid --param 'gamma=2,3': 'gamma' is not a parameter of x*sigmoid(beta*x). Allowed: beta"),
             (["surface", "rosenbrock", "--param", "a=1", "-o", "a.png"],
              "invalid --param 'a=1': it applies to typed expressions, not the surface rosenbrock"),
             (["surface", "a*x^2+y^2", "--param", "a=1", "--param", "b=2", "--optimizers", "gd", "-o", "a.png"],

@@ -220,7 +220,7 @@ enum FunctionArguments {
         return out
     }
 
-    /// Throws "invalid --param 'bta=2': bta is not a parameter of …; did you mean 'beta'? Allowed: beta" (the item
+    /// Throws "invalid --param 'bta=2': 'bta' is not a parameter of …; did you mean 'beta'? Allowed: beta" (the item
     /// as typed, one of `params`) for the first family that no
     /// text takes. With `whenAllParse`, nothing is checked when a text does not parse (its own error comes first).
     static func checkParameterNames(_ families: [(name: String, values: [Double])], of texts: [String], params: [String],
@@ -237,7 +237,7 @@ enum FunctionArguments {
             }
         }
         for f in families where !allowed.contains(f.name) {
-            var reason = "\(f.name) is not a parameter of \(texts.joined(separator: ", "))"
+            var reason = "'\(f.name)' is not a parameter of \(texts.joined(separator: ", "))"
             if let guess = closestName(to: f.name, in: allowed) { reason += "; did you mean '\(guess)'?" } else { reason += "." }
             reason += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
             throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), reason)
