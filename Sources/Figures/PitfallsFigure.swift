@@ -119,7 +119,11 @@ public struct PitfallsFigure: FigureRecipe {
             axes.add(LineMark(points: exit.shown, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
                               label: label, marker: theme.marker(i), markerSize: theme.markerSize * 0.75, zOrder: 3))
             if let (a, edge) = exit.arrow {
-                axes.add(ArrowMark(from: a, to: edge, color: color, width: 1.4))
+                // The head alone: the run's line is drawn to the edge in its own dash pattern, which a solid
+                // shaft over it hid (in greyscale the pattern is what tells which run left).
+                var arrow = ArrowMark(from: a, to: edge, color: color, width: 1.4)
+                arrow.showsShaft = false
+                axes.add(arrow)
             }
             if let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi),
                                                color: color, font: theme.noteFont) {

@@ -48,7 +48,7 @@ struct FigureRenderer {
         if !upright.isEmpty {
             for k in upright {
                 layouts[k].computeInsets(axes: panels[k].axes, rect: cells[k], theme: figure.theme, canvas: canvas,
-                                         legendEntries: panels[k].axes.marks.flatMap(\.legendEntries))
+                                         legendEntries: panels[k].axes.marks.flatMap { $0.legendEntries(theme: figure.theme) })
             }
             try placeFrames(panels, cells: cells, &layouts)
         }
