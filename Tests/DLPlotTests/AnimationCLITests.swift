@@ -118,7 +118,8 @@ final class AnimationCLITests: XCTestCase {
     }
 }
 
-/// `.webp`: lossless animated WebP that libwebp's own decoder reads, ending on the still figure exactly.
+/// `.webp`: near-lossless animated WebP that libwebp's own decoder reads, ending on the still figure (edges within
+/// 4/255), no larger than the GIF of the same command.
 final class AnimationWebPTests: XCTestCase {
     func testWebPDecodesAndEndsOnTheStillFigure() throws {
         let dir = try makeTemporaryDirectory()
@@ -137,10 +138,26 @@ final class AnimationWebPTests: XCTestCase {
         let last = try XCTUnwrap(w.frames.last)
         var far = 0
         for p in 0..<(320 * 200) where (0..<3).contains(where: { abs(Int(last[p * 4 + $0]) - Int(png.rgba[p * 4 + $0])) > 8 }) { far += 1 }
-        XCTAssertLessThan(far, 20, "lossless: the last frame is the still figure")
+        XCTAssertLessThan(far, 20, "near-lossless: the last frame is the still figure")
         let again = try runDLPlot(base + ["--animate", "--frames", "6", "--fps", "10", "--hold", "0.5", "--loop", "--jobs", "1", "-o", "b.webp"], in: dir)
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(try Data(contentsOf: dir.appendingPathComponent("b.webp")) == Data(bytes), "same bytes for --jobs 1")
+    }
+
+    /// Lossless WebP was larger than the 256-colour GIF of the same frames (Beale: 535 KB against 463 KB).
+    func testWebPIsNoLargerThanTheGIF() throws {
+        let dir = try makeTemporaryDirectory()
+        for request in [["surface", "beale", "--optimizers", "gd,momentum,adam,rmsprop"],
+                        ["surface", "rosenbrock", "--optimizers", "gd,adam", "--view", "3d", "--grid", "60"]] {
+            let base = request + ["--size", "640x360", "--animate", "--frames", "24"]
+            for name in ["a.gif", "a.webp"] {
+                let r = try runDLPlot(base + ["-o", name], in: dir)
+                XCTAssertEqual(r.status, 0, r.stderr)
+            }
+            let gif = try Data(contentsOf: dir.appendingPathComponent("a.gif")).count
+            let webp = try Data(contentsOf: dir.appendingPathComponent("a.webp")).count
+            XCTAssertLessThanOrEqual(webp, gif, "\(request): WebP \(webp) bytes, GIF \(gif)")
+        }
     }
 }
 

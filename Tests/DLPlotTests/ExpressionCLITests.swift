@@ -143,7 +143,7 @@ final class ExpressionCLITests: XCTestCase {
             (["activation", "x^2 - y^2", "-o", "a.png"], "'y' is only a variable of surfaces"),
             (["activation", "(x + 1", "-o", "a.png"], "expected ')'"),
             (["activation", "x*sigmoid(beta*x)", "-o", "a.png"], "parameter 'beta' has no value"),
-            (["activation", "x*sigmoid(beta*x)", "--param", "beta=1", "--param", "gamma=2", "-o", "a.png"], "unknown --param 'gamma'"),
+            (["activation", "x*sigmoid(beta*x)", "--param", "beta=1", "--param", "gamma=2", "-o", "a.png"], "invalid --param 'gamma=2': 'gamma' is not a parameter"),
             (["activation", "x + exp", "-o", "a.png"], "'exp' is a function"),
             (["surface", "x^2 + (y", "-o", "a.png"], "expected ')'"),
             (["eval", "activation", "x*x", "--param", "exp=2", "--x", "1"],

@@ -36,7 +36,7 @@ int viz_gif_finish(viz_gif_writer *gif, unsigned char **out, size_t *size);
 /* Frees an unfinished writer. */
 void viz_gif_free(viz_gif_writer *gif);
 
-/* Animated WebP (libwebp's WebPAnimEncoder, lossless). */
+/* Animated WebP (libwebp's WebPAnimEncoder, near-lossless). */
 typedef struct viz_webp_writer viz_webp_writer;
 /* Starts width x height; `loop` repeats forever, else plays once. NULL when libwebp refuses or is not loaded. */
 viz_webp_writer *viz_webp_open(int width, int height, int loop);

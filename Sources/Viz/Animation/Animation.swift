@@ -4,9 +4,10 @@
 /// panel, in panel order), and the last frame is the finished figure: it is drawn exactly as the still figure
 /// with the last frame's marks would be as a static image. Every frame is laid out as that last frame (the
 /// same plot rectangles, ticks and legend position), so nothing but the moving marks and the legend's text
-/// changes between frames. The legend is laid out for the widest rows any frame shows
-/// (`reservingLegendRoom()`), so where a frame's rows are wider than the last frame's, the last frame's legend
-/// box (and what room it leaves the plot) is that of a still figure whose rows are that wide.
+/// changes between frames. The legends are laid out as the last frame's (`withLastFrameLegends()`), so the
+/// last frame is the still figure to the pixel; a frame whose rows are wider widens its legend box into the
+/// room the page leaves (`reservingLegendRoom()` instead lays the legends out for every frame's rows, and the
+/// last frame's box and plot then differ from the still figure's).
 ///
 /// Speed: the page, its texts, the axes, the side guides and every still mark whose z order is below
 /// `stillBelow` are drawn once into a background image; each frame copies that image and draws only the
@@ -27,7 +28,7 @@ public struct Animation: Sendable {
     /// they are then drawn with the moving layer. The last frame's are the still figure's. Nil: the still
     /// figure's titles, drawn once.
     public var panelTitles: (@Sendable (Int) -> [String?])?
-    /// Whether `reservingLegendRoom()` has set the legends' room for every frame's rows.
+    /// Whether the legends' room is settled (`reservingLegendRoom()` or `withLastFrameLegends()`).
     var legendRoomReserved = false
 
     /// An animation of `frameCount` frames (at least 1).

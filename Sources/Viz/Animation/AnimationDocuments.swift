@@ -13,7 +13,7 @@ public struct AnimationDocuments: Sendable {
 
     /// The documents of `animation`.
     public init(_ given: Animation) {
-        let animation = given.reservingLegendRoom()
+        let animation = given.withLastFrameLegends()
         self.animation = animation
         final = animation.lastFrame
         movingFrom = animation.still.panels.map(\.axes.marks.count)

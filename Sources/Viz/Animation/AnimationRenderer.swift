@@ -25,7 +25,7 @@ public final class AnimationRenderer: Sendable {
     /// Lays out the last frame and draws the background.
     /// - Throws: `VizError` when the figure cannot be laid out or drawn (too small a page, bad data).
     public init(_ given: Animation) throws(VizError) {
-        let animation = given.reservingLegendRoom()
+        let animation = given.withLastFrameLegends()
         self.animation = animation
         final = animation.lastFrame
         scale = final.dpi / 72
@@ -84,7 +84,7 @@ public final class AnimationRenderer: Sendable {
     }
 
     /// The last frame's layout with frame `k`'s moving marks, legends rebuilt for their texts (at the last
-    /// frame's places and sizes of type, in boxes laid out for every frame's rows: `reservingLegendRoom`), and
+    /// frame's places and sizes of type; a box widened for wider rows, drawn smaller only past the page), and
     /// as page texts only the moving footnote lines the frame shows (see `FrameTexts`).
     static func frameLayout(_ animation: Animation, final: Figure, layout: FigureLayout, frame k: Int,
                             canvas: any DrawingBackend, texts: FrameTexts) -> FigureLayout {

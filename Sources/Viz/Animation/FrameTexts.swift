@@ -1,7 +1,7 @@
 /// What of an animation's page changes from frame to frame besides its moving marks and their legend rows:
 /// footnote lines that say a moving note crowded out of its plot ("α = 1.1: leaves the view at step 3"),
 /// drawn from the frame whose marks have the note on, as the note itself would be, not in the background.
-/// (Legends keep one box and type size in every frame: `Animation.reservingLegendRoom()`.)
+/// (Legends keep the last frame's place and type size: `Animation.withLastFrameLegends()`.)
 struct FrameTexts: Sendable {
     /// Footnote lines that say a moving note.
     let movingFootnotes: Set<String>

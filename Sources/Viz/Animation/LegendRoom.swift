@@ -1,7 +1,8 @@
-/// The legend of an animation laid out once for all its frames: each row as wide as its widest text in any
-/// frame ("→ (−4.2×10⁵, 3539.78), f = 3.11×10²⁴" while a run is far out, "→ (0.75, 0.56), f = 0.064" at
-/// the end), so every frame draws the legend in one box at one type size, that of a still figure whose rows
-/// are that wide, instead of shrinking the type of the frames whose rows are wider than the last frame's.
+/// How an animation's legends are laid out for its frames. By default (`withLastFrameLegends()`) as the last
+/// frame's, which is the still figure of the same request. On request (`reservingLegendRoom()`) once for all
+/// frames: each row as wide as its widest text in any frame ("→ (−4.2×10⁵, 3539.78), f = 3.11×10²⁴" while a
+/// run is far out, "→ (0.75, 0.56), f = 0.064" at the end), one box for every frame, at the price of a last
+/// frame whose legend box and plot differ from the still figure's.
 extension Animation {
     /// This animation with `Axes.legendReserve` set on each panel of `still` whose legend rows are wider in
     /// some frame than in the last (the others are left as they are, so their last frame is the still
@@ -41,9 +42,16 @@ extension Animation {
         return withExtendedLifetime(canvas) { out }
     }
 
-    /// This animation with its legends as the last frame lays them out (no `Axes.legendReserve`): for a page
-    /// too small for the room every frame's rows need. A frame whose rows are wider is drawn a little smaller
-    /// (`AnimationRenderer.frameLayout`).
+    /// This animation with its legends as the last frame lays them out (no `Axes.legendReserve`), unless
+    /// they are settled already (`reservingLegendRoom()` or `withoutLegendRoom()` was called): what the
+    /// renderers draw, so the last frame is the still figure to the pixel.
+    public func withLastFrameLegends() -> Animation {
+        legendRoomReserved ? self : withoutLegendRoom()
+    }
+
+    /// This animation with its legends as the last frame lays them out (no `Axes.legendReserve`): the last
+    /// frame is the still figure. A frame whose rows are wider widens its box into the room the page leaves,
+    /// and is drawn a little smaller only where that is not enough (`AnimationRenderer.frameLayout`).
     public func withoutLegendRoom() -> Animation {
         var out = self
         out.legendRoomReserved = true

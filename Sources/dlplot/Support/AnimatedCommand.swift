@@ -108,13 +108,14 @@ extension AnimatedFigureCommand {
         return true
     }
 
-    /// The animation with its legends laid out for every frame's rows (`reservingLegendRoom`) on the page it
-    /// needs; where that room does not fit a page the still figure fits (a given `--size`), the legends
-    /// as the last frame has them (a frame's wider rows are then drawn a little smaller, to 80 % at most).
+    /// The animation with its legends as the last frame lays them out (`withoutLegendRoom`) on the page it
+    /// needs: the last frame is the still figure of the same command, to the pixel. A frame whose rows are
+    /// wider than the last frame's widens its box into the room the page leaves, and is drawn a little
+    /// smaller only where that is not enough (`AnimationRenderer.frameLayout`). (Laying the legends out for
+    /// every frame's rows, `reservingLegendRoom`, gave the last frame a wider box and a narrower plot than
+    /// the still figure.)
     /// - Throws: the still figure's refusal when the page is too small for the last frame.
     func fitted(_ made: Animation) throws -> Animation {
-        let reserved = grownToFit(made.reservingLegendRoom())
-        guard (try? checkPage(reserved)) == nil else { return reserved }
         let plain = grownToFit(made.withoutLegendRoom())
         try checkPage(plain)
         return plain

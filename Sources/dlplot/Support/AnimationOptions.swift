@@ -5,7 +5,7 @@ import Viz
 /// `--animate` and its settings: how many frames, how fast, which step each frame shows, how it ends.
 struct AnimationOptions: ParsableArguments {
     @Flag(help: ArgumentHelp(
-        "Write an animation instead of a still figure: runs and curves grow step by step (steps: the arrows of one panel after another). The format comes from -o: .gif (giflib), .webp (lossless), .mp4 (H.264) or .svg (one SVG that plays with CSS, no script); or --frames-dir."))
+        "Write an animation instead of a still figure: runs and curves grow step by step (steps: the arrows of one panel after another). The format comes from -o: .gif (giflib), .webp (near-lossless), .mp4 (H.264) or .svg (one SVG that plays with CSS, no script); or --frames-dir."))
     var animate = false
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Animation: frames per second, 1-60 (GIF: up to 50). (default: 20)", valueName: "n"))
