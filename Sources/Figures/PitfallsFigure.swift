@@ -74,12 +74,8 @@ public struct PitfallsFigure: FigureRecipe {
         figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
             + (Self.noGlobalMinimum(curve, view: view).map { "; " + $0 } ?? "")
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
-        // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
-        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
-        let (yLo, yHi) = (fit?.shownLower ?? 0, fit?.shownUpper ?? 1)
-        // A constant curve (f = 0) has no span: half its size, at least 0.5, each way.
-        let pad = yHi > yLo ? 0.08 * yHi - 0.08 * yLo : max(1, abs(yLo)) * 0.25
-        axes.yLimits = Interval(max(yLo - pad * 2.2, -Double.greatestFiniteMagnitude), min(yHi + pad, Double.greatestFiniteMagnitude))
+        let shownY = Self.yLimits(curve, view: view)
+        axes.yLimits = shownY
         for p in curve.poles {
             axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
                                        includeInLimits: false, zOrder: 1.5))
@@ -106,7 +102,7 @@ public struct PitfallsFigure: FigureRecipe {
             let pts = ws.map { Point($0, curve.value($0)) } + (overflow.map { [Point($0.w, $0.f)] } ?? [])
             let color = theme.color(i)
             // A start far up a steep wall (w₀ = 20: f = 3.6×10⁴) is above the robust y range: said, as nothing of it shows.
-            let f0 = curve.value(r.start), shownY = axes.yLimits ?? Interval(yLo, yHi)
+            let f0 = curve.value(r.start)
             let above = f0.isFinite && !shownY.contains(f0) ? "starts " + (f0 > shownY.upper ? "above" : "below") + " the view ($f$ = "
                 + TickFormat.short(f0, significant: 2) + "), " : ""
             let label = "$w_0$ = \(startTexts[i]), $\\alpha$ = \(rateTexts[i]): " + above
@@ -114,7 +110,7 @@ public struct PitfallsFigure: FigureRecipe {
             // A run that ends out of the view (or diverged) is drawn to the edge where it first leaves, with an
             // arrow there: not a chord across the curve to a point 10³⁰⁰ away.
             let ended = pts.last.map { view.contains($0.x) && $0.y.isFinite } ?? false
-            let exit = !ended || run.stopWords != nil ? PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi))
+            let exit = !ended || run.stopWords != nil ? PathExit(pts, x: Interval(view.lowerBound, view.upperBound), y: shownY)
                 : PathExit(pts, x: Interval(-.infinity, .infinity), y: Interval(-.infinity, .infinity))
             axes.add(LineMark(points: exit.shown, style: StrokeStyle(color: color, width: theme.lineWidth * 0.6, dash: theme.dash(i, width: 0.6)),
                               label: label, marker: theme.marker(i), markerSize: theme.markerSize * 0.75, zOrder: 3))
@@ -125,7 +121,7 @@ public struct PitfallsFigure: FigureRecipe {
                 arrow.showsShaft = false
                 axes.add(arrow)
             }
-            if let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound), y: axes.yLimits ?? Interval(yLo, yHi),
+            if let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound), y: shownY,
                                                color: color, font: theme.noteFont) {
                 axes.add(landing)
             }
@@ -140,6 +136,16 @@ public struct PitfallsFigure: FigureRecipe {
         }
         figure.add(axes)
         return [DataTable.long(name: "runs", keys: [], tables.map { ([], $0) })]
+    }
+
+    /// The y limits: robust, so a pole (1/x at 0) or a fast-growing tail does not set the scale, with room
+    /// below for the minimum labels; a constant curve (f = 0) has no span and gets half its size, at least
+    /// 0.5, each way.
+    static func yLimits(_ curve: Curve1D, view: ClosedRange<Double>) -> Interval {
+        let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
+        let (yLo, yHi) = (fit?.shownLower ?? 0, fit?.shownUpper ?? 1)
+        let pad = yHi > yLo ? 0.08 * yHi - 0.08 * yLo : max(1, abs(yLo)) * 0.25
+        return Interval(max(yLo - pad * 2.2, -Double.greatestFiniteMagnitude), min(yHi + pad, Double.greatestFiniteMagnitude))
     }
 
     /// Why no minimum is global, when f goes lower than all of them: "no global minimum: f → −∞ as w → −∞"

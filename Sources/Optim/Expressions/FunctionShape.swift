@@ -99,17 +99,7 @@ public struct FunctionShape: Sendable, Hashable {
                             high: max(hi.value, refinedHigh.value.isFinite ? refinedHigh.value : hi.value), tails: [lower, upper])
         unattainRoundedPlateaus(xs: xs, ys: ys)
         if outputRange.lowerAttained {
-            minimum = outputRange.lower
-            let at = snapped({ -f($0) }, -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
-            minimumAt = at
-            // The range ends at f where the minimum was snapped to: relu(x − 10) + 0.1|x + 0.3| is 0 at −0.3, not
-            // the 5.55×10⁻¹⁸ of the search's −0.30000000000000004.
-            let snappedValue = f(at)
-            if snappedValue.isFinite, snappedValue < outputRange.lower {
-                minimum = snappedValue
-                let r = outputRange
-                outputRange = OutputRange(lower: snappedValue, upper: r.upper, lowerAttained: true, upperAttained: r.upperAttained)
-            }
+            snapMinimum(f, near: -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
         }
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
@@ -162,6 +152,20 @@ public struct FunctionShape: Sendable, Hashable {
     /// kink or jump is f rounding onto its limit, not a value taken: between branch points f is analytic, and an
     /// analytic function constant on an interval is constant on its whole piece. e/(1 + e) is 1.0 from x ≈ 37
     /// in float64, but never 1: its range is (0, 1), as the built-in sigmoid's, not (0, 1].
+    /// Sets the attained minimum at the point `snapped` finds near `x`, and ends the range at f there:
+    /// relu(x − 10) + 0.1|x + 0.3| is 0 at −0.3, not the 5.55×10⁻¹⁸ of the search's −0.30000000000000004.
+    private mutating func snapMinimum(_ f: (Double) -> Double, near x: Double, scan: ClosedRange<Double>, samples n: Int) {
+        minimum = outputRange.lower
+        let at = snapped({ -f($0) }, x, scan: scan, samples: n)
+        minimumAt = at
+        let snappedValue = f(at)
+        if snappedValue.isFinite, snappedValue < outputRange.lower {
+            minimum = snappedValue
+            let r = outputRange
+            outputRange = OutputRange(lower: snappedValue, upper: r.upper, lowerAttained: true, upperAttained: r.upperAttained)
+        }
+    }
+
     private mutating func unattainRoundedPlateaus(xs: [Double], ys: [Double]) {
         let breaks = kinks + jumps
         for side in [-1, 1] {
