@@ -49,7 +49,8 @@ public struct LearningRateFigure: FigureRecipe {
             if dEnd > d0 * (1 + 1e-9) { return "diverges" }
             if dEnd >= d0 * (1 - 1e-9) { return oscillating ? "oscillates" : "too small" }
         }
-        if abs(last - nearest) < 0.01 * span {
+        // Ended near a minimum: within `nearMinimum` of the curve's own view width (0.2 on the square's −4…4).
+        if abs(last - nearest) <= nearMinimum * span {
             if fNearest > fMin + 1e-9 * max(1, abs(fMin)) { return "stuck in a local minimum" }
             // At a minimum other than the one its start rolls down to (x⁴/4 − x² from 2.4 at α = 0.3 ends at −√2,
             // over the hump at 0): said, not "good (oscillates)".
@@ -58,14 +59,34 @@ public struct LearningRateFigure: FigureRecipe {
             }
             return oscillating ? "good (oscillates)" : "good"
         }
-        // Progress towards the minimum the run is heading for, not towards a lower one elsewhere.
-        let progress = (fEnd - fNearest) / max(f0 - fNearest, 1e-300)
         // Came close to the minimum and was thrown back out from side to side (sqrt(|x|) at its cusp, where
         // |f′| → ∞: 0.55, −0.27, 0.89, …, −1.36 was "too small").
         let closest = ws.map { abs($0 - nearest) }.min() ?? 0
         if crossings >= 2, abs(last - nearest) > 3 * closest, closest < 0.25 * abs(ws[0] - nearest) { return "oscillates, never settles" }
         if oscillating { return "oscillates" }
-        return progress > 0.05 ? "too small" : "good"
+        // Not near the minimum after its steps: the same ending gets the same word from any start (α = 0.05
+        // ending at w = −0.85 from −7 was "good" by its share of f₀ = 49, and at 0.71 from 2.5 "too small").
+        return "too small"
+    }
+
+    /// How near a run must end to a minimum to be "good": this share of the curve's own view width (not of
+    /// the figure's, which grows with a far start), so the verdict depends only on where the run ends.
+    public static let nearMinimum = 0.025
+
+    /// The w range every panel shows: the curve's own view, widened to take in the start (with a margin of
+    /// 5 % of the curve's view) and, for a start outside that view, the start's mirror image about the minimum
+    /// it descends to, so a run that jumps across (α = 1 on w² from 10: 10, −10, 10, …) is drawn on both sides.
+    public static func view(of curve: Curve1D, start: Double) -> ClosedRange<Double> {
+        let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
+        guard start.isFinite else { return base }
+        var lo = min(base.lowerBound, start - margin), hi = max(base.upperBound, start + margin)
+        let minima = curve.minima
+        if !base.contains(start), let m = basinMinimum(of: start, minima: minima, curve: curve)
+            ?? minima.min(by: { abs($0 - start) < abs($1 - start) }) {
+            let mirror = 2 * m - start
+            if mirror.isFinite, curve.value(mirror).isFinite { lo = min(lo, mirror - margin); hi = max(hi, mirror + margin) }
+        }
+        return lo...hi
     }
 
     /// The minimum gradient descent with small steps reaches from `w0`: the nearest of `minima` on the
@@ -78,10 +99,9 @@ public struct LearningRateFigure: FigureRecipe {
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        // The view includes the start (with a margin), so a run that starts outside the curve's usual
-        // view is drawn from its first step.
-        let base = curve.viewRange, margin = (base.upperBound - base.lowerBound) * 0.05
-        let view = start.isFinite ? min(base.lowerBound, start - margin)...max(base.upperBound, start + margin) : base
+        // The view includes the start, so a run that starts outside the curve's usual view is drawn from its
+        // first step, and its mirror image, so it is drawn where it jumps to.
+        let view = Self.view(of: curve, start: start)
         let curvePoints = FunctionSampler().sample(view, curve.value)
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))

@@ -134,16 +134,22 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             var filled = try FilledContourMark(field: field, levels: levels, colormap: .viridis)
             filled.showsNote = false  // the lines' mark says why there are no contours
             ax.add(filled)
-            ax.add(try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true))
+            var lines = try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true)
+            lines.avoiding = drawnPaths
+            ax.add(lines)
             ax.sideGuides = [Colorbar(for: filled, label: fName)]
         case .heatmap:
-            let lines = try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true)
+            var lines = try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true)
+            lines.avoiding = drawnPaths
             let norm: Normalization = lines.levels.isLog ? .log(for: field) : .linear(for: field)
             let heat = HeatmapMark(field: field, colormap: .viridis, normalization: norm)
             ax.add(heat); ax.add(lines)
             ax.sideGuides = [Colorbar(for: heat, label: fName)]
         case .lines:
-            ax.add(try ContourMark(field: field, levels: levels, lineWidth: 0.9, colormap: .viridis, showLabels: true))
+            // Level labels keep off the paths too: "200" on Booth lay under the gd path, only "00" readable.
+            var lines = try ContourMark(field: field, levels: levels, lineWidth: 0.9, colormap: .viridis, showLabels: true)
+            lines.avoiding = drawnPaths
+            ax.add(lines)
         }
         if let view {
             ax.add(contentsOf: view.marks(theme: theme, fSymbol: isDataset ? "L" : "f", bounds: Bounds(x: plan.x, y: plan.y)))
@@ -175,6 +181,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             ax.add(contentsOf: pathMarks(every: every, theme: theme))
             addUserPaths(to: &ax, theme: theme)
         }
+        // A key for the local minima's triangles: on a crowded plot their "local min" labels may find no spot.
+        if !withCurves, surface.localMinima.contains(where: { plan.inView($0.x, $0.y) }) { ax.add(MarkerKey(.triangle, "local min")) }
         return ax
     }
 
@@ -200,9 +208,14 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         // The labels keep off the runs where they can: "start" once hid the one step drawn, and a minimum's
         // label the last steps of every run that reached it.
         // Paths from files too: "start" half hid a file path's end marker.
-        labels.avoiding = runs.flatMap { $0.points + [Point(.nan, .nan)] } + userPaths.flatMap { $0.drawnPoints() + [Point(.nan, .nan)] }
+        labels.avoiding = drawnPaths
         labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
         return labels
+    }
+
+    /// The runs' and the user's paths as drawn, NaN between paths: what labels keep off.
+    var drawnPaths: [Point] {
+        runs.flatMap { $0.points + [Point(.nan, .nan)] } + userPaths.flatMap { $0.drawnPoints() + [Point(.nan, .nan)] }
     }
 
     /// Every run's finished path, step markers, legend rows and note (the marks an animation moves).

@@ -158,7 +158,10 @@ public struct SurfaceRun: Sendable {
             // The other point of the cycle is `cycleNote`, the legend's next line.
             return joined + "oscillates: " + Self.cycleRow(name: name, value: trajectory.values[j], at: points[j], other: points[j - 1]).dropFirst(2)
         }
-        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+        // At a known local minimum (six-hump camel's runs end at (−1.61, −0.57), f = 2.1, above the global
+        // −1.03): said, as the triangle there has no room for its label on a crowded plot.
+        let p = points[j], local = surface.localMinima.contains { abs($0.x - p.x) <= 0.01 * spans.x && abs($0.y - p.y) <= 0.01 * spans.y }
+        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: p, spans: spans) + (local ? ", a local min" : "")
     }
 
     /// For a run that ends in a two-point cycle, the other point and its loss, "↔ (−0.01, −0.01), f = 0.02":

@@ -145,6 +145,10 @@ struct LegendLayout {
                     if shape.isStrokeOnly { canvas.stroke(path, StrokeStyle(color: color, width: 1.4)) } else {
                         canvas.fill(path, color); canvas.stroke(path, StrokeStyle(color: theme.background, width: 0.6))
                     }
+                case let .outlined(shape, fill, edge):
+                    let path = shape.path(at: Point(x + sampleWidth / 2, cy), size: font.size * 0.75)
+                    if !shape.isStrokeOnly { canvas.fill(path, fill) }
+                    canvas.stroke(path, StrokeStyle(color: edge, width: 1))
                 }
                 canvas.draw(labels[k], at: Point(x + sampleWidth + font.size * 0.45, cy), anchor: TextAnchor(0, .middle), color: theme.foreground)
             }

@@ -9,6 +9,9 @@ public struct ArrowMark: Mark {
     public var color: Color
     /// Shaft width in points.
     public var width: Double
+    /// Whether the shaft is drawn. False for the head alone at the end of a path that is already drawn to the
+    /// tip in its own (dashed) style: a solid shaft over it hid the pattern that tells the paths apart in greyscale.
+    public var showsShaft = true
     /// Head length and full head width in points (shrunk for arrows shorter than twice the head).
     public var headLength: Double
     /// The head's full width in points.
@@ -84,9 +87,11 @@ public struct ArrowMark: Mark {
     public func draw(in ctx: PlotContext) {
         let a = ctx.point(from), b = ctx.point(to)
         guard let g = ArrowMark.geometry(from: a, to: b, headLength: headLength, headWidth: headWidth) else { return }
-        var shaft = Path()
-        shaft.move(to: a); shaft.line(to: g.shaftEnd)
-        ctx.stroke(shaft, StrokeStyle(color: color, width: width, cap: .butt))
+        if showsShaft {
+            var shaft = Path()
+            shaft.move(to: a); shaft.line(to: g.shaftEnd)
+            ctx.stroke(shaft, StrokeStyle(color: color, width: width, cap: .butt))
+        }
         ctx.fill(Path(polygon: g.head), color)
         placedText(in: ctx)?.draw(ctx)
     }

@@ -22,6 +22,8 @@ struct ContourLabeler {
 
     /// Boxes no label may cover: other marks' texts and markers, the legend.
     let obstacles: [Rect]
+    /// Other marks' lines (paths over the contours) no label may cover, or nil.
+    var ink: PointLabelMark.InkGrid?
 
     init(runs: [[[Point]]], plot: Rect, obstacles: [Rect] = [], cell: Double = 24) {
         self.runs = runs
@@ -63,7 +65,8 @@ struct ContourLabeler {
                     // The text's upright bounds keep clear of other labels' and of every obstacle.
                     let bounds = ContourLabeler.bounds(ContourLabeler.box(center: c, angle: angle, width: size.width, height: size.height))
                     guard !placed.contains(where: { $0.bounds.overlapArea(bounds) > 0 }),
-                          !obstacles.contains(where: { $0.overlapArea(bounds) > 0 }) else { continue }
+                          !obstacles.contains(where: { $0.overlapArea(bounds) > 0 }),
+                          (ink?.count(in: ContourLabeler.bounds(box)) ?? 0) == 0 else { continue }
                     guard !coversOtherLines(box, level: k, run: r, s0: s0 - pad, s1: s1 + pad) else { continue }
                     // Prefer straight stretches near the middle of the run.
                     let mid = 1 - abs(s / total - 0.5)

@@ -23,6 +23,9 @@ public struct ContourMark: Mark {
     public var labelFormat: (@Sendable (Double) -> String)?
     /// Legend label, if any.
     public var label: String?
+    /// Data points (lines' vertices, NaN between lines) no level label may lie on: the paths drawn over the
+    /// lines ("200" on Booth half hidden under the gd path beside its start, only "00" readable).
+    public var avoiding: [Point] = []
     /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
     /// `Mark`: What the mark's texts are, for a layout report.
@@ -67,11 +70,14 @@ public struct ContourMark: Mark {
     /// The line colour without a colormap: `color`, else the theme's foreground at 75 % opacity.
     public func lineColor(_ theme: Theme) -> Color { color ?? theme.foreground.withAlpha(0.75) }
 
-    /// The colour of level `k` in `theme`.
+    /// The colour of level `k` in `theme`: from the stretch of the colormap that keeps a 3:1 contrast with the
+    /// plot's background (`Colormap.readableRange`), so no level line or label fades into it (viridis's
+    /// darkest purples on the dark theme, its yellow on white).
     public func levelColor(_ k: Int, theme: Theme) -> Color {
         guard let colormap else { return lineColor(theme) }
-        let n = levels.values.count
-        return colormap.color(at: n > 1 ? Double(k) / Double(n - 1) : 0.5)
+        let n = levels.values.count, range = colormap.readableRange(on: theme.plotBackground)
+        let t = n > 1 ? Double(k) / Double(n - 1) : 0.5
+        return colormap.color(at: range.lowerBound + (range.upperBound - range.lowerBound) * t)
     }
 
     /// The note saying why no line is drawn ("no contour level lies within the data range …"), if any.
@@ -103,6 +109,7 @@ public struct ContourMark: Mark {
         var placed: [ContourLabeler.Placed] = []
         if showLabels {
             var labeler = ContourLabeler(runs: device, plot: ctx.plotRect, obstacles: ctx.textObstacles)
+            if !avoiding.isEmpty { labeler.ink = PointLabelMark.InkGrid(PointLabelMark.inkSamples(avoiding, ctx), cell: 2) }
             // Levels that take more than 9 characters to tell apart (2000001500000 on a view far from the origin)
             // are not written on the lines: unreadable there; the colour bar or legend gives the values.
             let texts = levelLabels

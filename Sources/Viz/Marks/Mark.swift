@@ -105,6 +105,9 @@ public struct LegendEntry: Sendable {
         case line(StrokeStyle, marker: MarkerShape?)
         case patch(Color, edge: Color?)
         case marker(MarkerShape, Color)
+        /// A marker filled and edged as a plot draws it (a white triangle edged dark, which `.marker`'s halo in
+        /// the background colour left invisible on a white legend).
+        case outlined(MarkerShape, fill: Color, edge: Color)
     }
     /// The text (math syntax allowed).
     public var label: String

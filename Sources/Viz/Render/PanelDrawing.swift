@@ -38,7 +38,7 @@ struct PanelDrawing {
         if !figure.transparent && !isOverlay { canvas.paint(figure.theme.background) }
         // An overlay's layout holds only the page texts that change with its frame.
         for t in layout.texts {
-            canvas.element(FigureElement(t.kind, text: t.source, cut: t.cut)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
+            canvas.element(FigureElement(t.kind, text: t.cut ? t.text.plainText : t.source, cut: t.cut)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
         }
         for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {
             canvas.element(FigureElement(.plotArea, panel: k, box: l.plotRect)) { drawPanel(p.axes, l, panel: k) }

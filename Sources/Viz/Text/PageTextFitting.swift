@@ -28,7 +28,11 @@ extension TextLayout {
         if shrink >= floor { return (make(text, font: font.scaled(shrink), canvas: canvas), false) }
         let small = font.scaled(floor)
         let fits = { (s: String) in make(s, font: small, canvas: canvas).width <= width }
-        let breaks = breakPoints(text)
+        // Malformed math is drawn as its literal text (see `MathText.problem`): cut as text without math, at
+        // any space or character (`${{{…` with no space was cut to a lone "…").
+        let literal = text.contains("$") && MathParser.parseReporting(text).problem != nil
+        let breaks = literal ? text.indices.filter { text[$0] == " " }.map { text.distance(from: text.startIndex, to: $0) }
+            : breakPoints(text)
         // The first line: as many words as fit.
         var line1 = ""
         var rest = text
@@ -36,7 +40,7 @@ extension TextLayout {
             line1 = String(text.prefix(k))
             rest = String(text.dropFirst(k + 1))
         }
-        let restBreaks = text.contains("$") ? breakPoints(rest) : Array(1...max(1, rest.count))
+        let restBreaks = text.contains("$") && !literal ? breakPoints(rest) : Array(1...max(1, rest.count))
         let cutAt = lastFitting(restBreaks, fits: { fits(String(rest.prefix($0)) + "…") }) ?? 0
         let line2 = String(rest.prefix(cutAt)).trimmingTrailingSpaces() + "…"
         let l2 = make(line2, font: small, canvas: canvas)

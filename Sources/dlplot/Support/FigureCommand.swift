@@ -87,8 +87,8 @@ extension FigureCommand {
         if let title = figureOptions.title { figure.title = title }
         try figureOptions.layout.apply(to: &figure, yAxis: !drawsItsOwnYAxis)
         if let format = targets.first?.format { figure = figureOptions.grownToFit(figure, format: format) }
-        // (A title with malformed math already had its one warning: drawn as literal text.)
-        if let title = figureOptions.title, MathText.problem(in: title) == nil, let format = targets.first?.format,
+        // Also a title with malformed math (already warned of as drawn as literal text): the literal text is cut too.
+        if let title = figureOptions.title, let format = targets.first?.format,
            (try? figure.cutPageTexts(for: format))?.contains(.title) == true {
             writeStandardError("warning: --title is \(title.count) characters, more than two lines at the smallest title size "
                 + "fit a \(figure.pixelSize.width)-pixel-wide page: drawn cut short with \"…\" (shorten it or give a wider --size)\n")
