@@ -19,12 +19,16 @@ struct CurvesExtent {
     /// The extent for `runs` of `steps` steps, whose loss gap is `value − offset` (drawn on a log axis when `log`).
     init(runs: [SurfaceRun], steps: Int, surface: Surface, offset: Double, log: Bool) {
         var end = 0
-        var diverged: [(label: String, step: Int)] = []
+        var diverged: [(label: String, step: Int, where: String?)] = []
         var stopped: [(label: String, step: Int)] = []
         var belowPrecision = false
         for run in runs {
             if let k = run.diverged {
-                diverged.append((run.config.displayLabel, k))
+                // A step out of f's domain is said as such (with where it went), as in the legend and trace.
+                let t = run.trajectory
+                let out = t.leftDomain && t.divergedPosition.count == 2
+                    ? "(" + t.divergedPosition.map { TickFormat.shortest($0) }.joined(separator: ", ") + ")" : nil
+                diverged.append((run.config.displayLabel, k, out))
                 end = max(end, k)
                 continue
             }
@@ -65,14 +69,19 @@ struct CurvesExtent {
 
     /// "Curves end by step 2: gd lr=0.005 diverged at step 2." and, for runs that did not diverge, what the
     /// rest of their run does.
-    static func note(end: Int, steps: Int, diverged: [(label: String, step: Int)], stopped: [(label: String, step: Int)],
+    /// A run that left f's domain has `where` (the point it stepped to, "(−1.5, −1)"): it "left the domain of f",
+    /// never "diverged" (its loss did not grow; f is undefined there).
+    static func note(end: Int, steps: Int, diverged: [(label: String, step: Int, where: String?)], stopped: [(label: String, step: Int)],
                      belowPrecision: Bool, distance: Bool = false) -> String {
         var causes: [String] = []
         if diverged.count == 1, let d = diverged.first {
-            causes.append("\(d.label) diverged at step \(d.step) (its loss is not finite from there)")
+            causes.append(d.where.map { "\(d.label) left the domain of f at step \(d.step) (f is undefined at \($0))" }
+                          ?? "\(d.label) diverged at step \(d.step) (its loss is not finite from there)")
         } else if diverged.count > 1 {
             let last = diverged.map(\.step).max() ?? end
-            causes.append("\(diverged.count) runs diverged, the last at step \(last) (see the legend)")
+            let out = diverged.filter { $0.where != nil }.count
+            let what = out == 0 ? "diverged" : out == diverged.count ? "left the domain of f" : "diverged or left the domain of f"
+            causes.append("\(diverged.count) runs \(what), the last at step \(last) (see the legend)")
         }
         if stopped.count == 1, let s = stopped.first {
             causes.append("\(s.label) met the convergence test at step \(s.step)")

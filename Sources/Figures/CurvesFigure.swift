@@ -105,7 +105,7 @@ public struct CurvesFigure: FigureRecipe {
             if let note = run.evaluationNote {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
-            markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)
+            markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
         }
         // Every value overflowed (10 steps from 10¹⁶⁰): an empty panel reaching the top of float64, the footnote says why.
         if !overflows.isEmpty, !ax.marks.contains(where: { ($0 as? LineMark)?.points.contains { $0.isFinite } == true }) {
@@ -118,15 +118,21 @@ public struct CurvesFigure: FigureRecipe {
     }
 
     /// A curve's ends that a line alone would not show: the divergence cross at the diverging step (the
-    /// step's value is not finite, so the cross sits on the frame's top edge), and a
-    /// dot for a curve with a single drawable point (a line needs two).
-    static func markEnds(of pts: [Point], diverged: Int?, color: Color, animated: Bool, theme: Theme, in ax: inout Axes) {
+    /// step's value is not finite, so the cross sits on the frame's top edge), or for a step out of f's
+    /// domain (`leftDomain`: f undefined there, not large) a dotted vertical line at that step, which implies
+    /// no value; and a dot for a curve with a single drawable point (a line needs two).
+    static func markEnds(of pts: [Point], diverged: Int?, leftDomain: Bool = false, color: Color, animated: Bool, theme: Theme,
+                         in ax: inout Axes) {
         let finite = pts.filter(\.isFinite)
         if finite.count == 1, let only = finite.first {
             let dot = ScatterMark(points: [only], shape: .circle, size: theme.markerSize * 0.8, color: color)
             ax.add(dot, animated: animated, as: .appearing(dot, at: only.x))
         }
-        if let k = diverged {
+        if let k = diverged, leftDomain {
+            var rule = ReferenceLineMark.vertical(x: Double(k), style: StrokeStyle(color: color, width: theme.lineWidth * 0.8, dash: [2, 3]))
+            rule.zOrder = 2.8
+            ax.add(rule, animated: animated, as: .appearing(rule, at: Double(k)))
+        } else if let k = diverged {
             // On the frame's top edge at step k: the value there is not finite (off the scale), and a cross
             // level with step k − 1 read as "the loss was 10 at step k".
             var cross = ScatterMark(points: [Point(Double(k), .infinity)], shape: .cross, size: theme.markerSize * 1.4, color: color)
@@ -157,7 +163,7 @@ public struct CurvesFigure: FigureRecipe {
             }
             let line = LineMark(points: pts, style: look.stroke)
             ax.add(line, animated: animated, as: .line(line, times: run.trajectory.steps.prefix(pts.count).map(Double.init)))
-            markEnds(of: pts, diverged: run.diverged, color: look.color, animated: animated, theme: theme, in: &ax)
+            markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
         }
         return ax
     }

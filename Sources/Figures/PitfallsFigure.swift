@@ -27,9 +27,8 @@ public struct PitfallsFigure: FigureRecipe {
         }
         let minima = curve.minima
         if let nearest = minima.min(by: { abs($0 - last) < abs($1 - last) }), abs(nearest - last) < 0.05 {
-            // Equally low minima (x⁴/4 − x², at ±√2) are each global.
-            let fMin = minima.map(curve.value).min() ?? 0
-            return curve.value(nearest) <= fMin + 1e-9 * max(1, abs(fMin)) ? "global minimum" : "local minimum"
+            // Equally low minima (x⁴/4 − x², at ±√2) are each global; none is where f goes lower (x³ − 3x).
+            return curve.globalMinima(view: view).contains(nearest) ? "global minimum" : "local minimum"
         }
         if !view.contains(last) {
             // Where it went is the outcome: w₀ = 20 on the built-in curve jumps to −348.5 and stays on the plateau.
@@ -73,6 +72,7 @@ public struct PitfallsFigure: FigureRecipe {
         figure.title = curve.kind == .pitfalls ? "Pitfalls of gradient descent on a non-convex loss"
             : "Gradient descent from several starts on " + curve.formula
         figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
+            + (Self.noGlobalMinimum(curve, view: view).map { "; " + $0 } ?? "")
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
@@ -86,10 +86,9 @@ public struct PitfallsFigure: FigureRecipe {
         }
         axes.legend = .best
         axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
-        let fMin = curve.minima.map(curve.value).min() ?? 0
+        let global = curve.globalMinima(view: view)
         for m in curve.minima {
-            let global = curve.value(m) <= fMin + 1e-9 * max(1, abs(fMin))
-            axes.add(TextMark(global ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
+            axes.add(TextMark(global.contains(m) ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
                               anchor: TextAnchor(0.5, .top), offset: Point(0, -14), color: theme.muted, font: theme.noteFont))
         }
         var tables: [DataTable] = []
@@ -141,6 +140,17 @@ public struct PitfallsFigure: FigureRecipe {
         }
         figure.add(axes)
         return [DataTable.long(name: "runs", keys: [], tables.map { ([], $0) })]
+    }
+
+    /// Why no minimum is global, when f goes lower than all of them: "no global minimum: f → −∞ as w → −∞"
+    /// (x³ − 3x), or "no global minimum in the view: f = −18 at w = −3" when f is lower at a point of the view.
+    static func noGlobalMinimum(_ curve: Curve1D, view: ClosedRange<Double>) -> String? {
+        guard let lower = curve.lowerThanMinima(view: view) else { return nil }
+        if lower.unboundedSide != 0 {
+            return "no global minimum: $f \\to -\\infty$ as $w \\to " + (lower.unboundedSide < 0 ? "-" : "") + "\\infty$"
+        }
+        return "no global minimum" + (view.contains(lower.w) ? " in the view" : "") + ": $f$ = "
+            + TickFormat.short(lower.f, significant: 3) + " at $w$ = " + TickFormat.short(lower.w, significant: 3)
     }
 
     /// The start's square, and for a start above (below) the view a triangle inside that edge at its w,

@@ -22,6 +22,8 @@ struct SurfaceFieldView {
     let undefinedFraction: Double
     /// Whether none of them is NaN: every one is ±∞ (1/(x − y) on the cells of the line x = y).
     let undefinedIsInfinite: Bool
+    /// "+∞", "−∞" or "±∞": the signs of the infinite values sampled (exp(100xy) overflows to +∞ where xy > 7.1).
+    let infinitySigns: String
     /// Whether finite values off every drawable cell were set aside (`withoutIsolatedValues`).
     let setsAsideIsolated: Bool
 
@@ -43,6 +45,8 @@ struct SurfaceFieldView {
         let bad = raw.z.reduce(0) { $0 + ($1.isFinite ? 0 : 1) }
         undefinedFraction = Double(bad) / Double(max(1, raw.z.count))
         undefinedIsInfinite = !sampled.z.contains { $0.isNaN }
+        let up = sampled.z.contains { $0 == .infinity }, down = sampled.z.contains { $0 == -.infinity }
+        infinitySigns = up && down ? "±∞" : down ? "−∞" : "+∞"
         setsAsideIsolated = raw.z.count(where: \.isFinite) < sampled.z.count(where: \.isFinite)
         undefinedSide = bad > 0 ? Self.side(of: raw) ?? Self.quadrants(of: raw) : nil
         pole = surface.expression == nil ? nil : Self.pole(in: sampled, surface: surface)
@@ -131,7 +135,9 @@ struct SurfaceFieldView {
         // Cells where f is ±∞ on a pole or singular curve already named are not "undefined (NaN)".
         if undefinedFraction > 0, !(undefinedIsInfinite && (pole != nil || !singular.isEmpty)) {
             let share = TickFormat.short(100 * undefinedFraction, significant: 2)
-            out.append("\(f) undefined (NaN)" + (undefinedSide.map { " for \($0)" } ?? " on \(share) % of the view")
+            // Every such cell infinite (exp(100xy) past xy ≈ 7.1) is an overflow: f is defined there, not NaN.
+            let what = undefinedIsInfinite ? "\(f) overflows float64 (\(infinitySigns))" : "\(f) undefined (NaN)"
+            out.append(what + (undefinedSide.map { " for \($0)" } ?? " on \(share) % of the view")
                        + (setsAsideIsolated ? " apart from isolated points or lines" : "")
                        + (heights ? ": no surface there" : ", hatched grey"))
         }
@@ -210,7 +216,7 @@ extension SurfaceFigure {
 }
 
 extension SurfaceFieldView {
-    /// For a typed surface with no minimum found in the view: where the drawn f is lowest, when that is on the
+    /// For a typed surface with no global minimum in the view (none found, or only local ones): where the drawn f is lowest, when that is on the
     /// view's edge and lower than everywhere inside ("no minimum found inside the view: the lowest sampled f is
     /// on its edge, −27 at (−3, 0)"): f keeps falling past what the figure shows, so a run's end there is no result. Nil for a
     /// built-in surface, a surface with a minimum in the view, an oscillation too fast to search, or a lowest
@@ -230,6 +236,12 @@ extension SurfaceFieldView {
         let (p, value) = Self.lowestAlongEdge(surface, i: i, j: j, of: raw) ?? (Point(raw.xs[i], raw.ys[j]), lowest)
         let at = "\(TickFormat.short(value, significant: 3)) at (\(Self.coordinate(p.x, span: view.x.upper - view.x.lower)), "
             + "\(Self.coordinate(p.y, span: view.y.upper - view.y.lower)))"
+        // A local minimum inside (x³ − 3x + y² at (1, 0), f = −2) is no global one when the edge is lower (−18).
+        let inside = surface.localMinima.filter { view.x.contains($0.x) && view.y.contains($0.y) }
+        if let m = inside.map({ surface.value($0.x, $0.y) }).min() {
+            return "no global minimum in the view: the lowest sampled \(f) is on its edge, " + at + ", below the local minimum's "
+                + TickFormat.short(m, significant: 3)
+        }
         return "no minimum found inside the view: the lowest sampled \(f) is on its edge, " + at
     }
 

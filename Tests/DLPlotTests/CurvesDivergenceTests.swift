@@ -65,7 +65,7 @@ final class CurvesDivergenceTests: XCTestCase {
         XCTAssertEqual(scatter(full.panels[0].axes, .cross).map(\.x), [])
 
         // Every run ends early for a different reason: the note names both.
-        let text = CurvesExtent.note(end: 40, steps: 1000, diverged: [("gd lr=9", 3)], stopped: [], belowPrecision: true)
+        let text = CurvesExtent.note(end: 40, steps: 1000, diverged: [("gd lr=9", 3, nil)], stopped: [], belowPrecision: true)
         XCTAssertEqual(text, "Curves end by step 40: gd lr=9 diverged at step 3 (its loss is not finite from there); from there to step 1000 "
             + "the loss gap of the other runs is 0 or below 10⁻³⁰⁰ (the minimum to machine precision).")
     }

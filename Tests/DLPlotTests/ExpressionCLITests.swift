@@ -17,15 +17,17 @@ final class ExpressionCLITests: XCTestCase {
         XCTAssertEqual(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"x":[0.0],"y":[0.0],"dy":[0.0]}"#)
     }
 
-    /// A negative zero prints as torch.autograd gives it: −x² at 0 is −0.0 with derivative −2·0 = −0.0,
-    /// relu(−x)′ at 1 is 0·(−1) = −0.0 (as `print(float(t))` shows); the reference JSON holds such values too.
-    func testNegativeZeroIsPrintedAsTorchGivesIt() throws {
+    /// A zero prints as 0.0 whatever its sign, as in every table (main's rule since "no -0.0 in any table"):
+    /// −x² at 0 is −0.0 with derivative −2·0 = −0.0 in torch.autograd, relu(−x)′ at 1 is 0·(−1) = −0.0; they
+    /// equal 0, and the help says so (it still promised -0.0 after the tables stopped printing it).
+    func testAZeroPrintsWithoutItsSign() throws {
         let r = try runDLPlot(["eval", "activation", "--x", "0,1", "--", "-x^2"])
-        XCTAssertEqual(r.stdout, "x,y,dy\n0.0,-0.0,-0.0\n1.0,-1.0,-2.0\n", r.stderr)
+        XCTAssertEqual(r.stdout, "x,y,dy\n0.0,0.0,0.0\n1.0,-1.0,-2.0\n", r.stderr)
         let relu = try runDLPlot(["eval", "activation", "relu(-x)", "--x", "1"])
-        XCTAssertEqual(relu.stdout, "x,y,dy\n1.0,0.0,-0.0\n", relu.stderr)
+        XCTAssertEqual(relu.stdout, "x,y,dy\n1.0,0.0,0.0\n", relu.stderr)
         let help = try runDLPlot(["eval", "--help"])
-        XCTAssertTrue(help.stdout.contains("a negative zero prints as -0.0, as PyTorch gives and prints it"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("a zero prints as 0.0 whatever its sign"), help.stdout)
+        XCTAssertFalse(help.stdout.contains("prints as -0.0"), help.stdout)
     }
 
     /// A single word that is neither a name nor close to one points to formulas.
@@ -137,7 +139,7 @@ final class ExpressionCLITests: XCTestCase {
             (["activation", "x^2 - y^2", "-o", "a.png"], "'y' is only a variable of surfaces"),
             (["activation", "(x + 1", "-o", "a.png"], "expected ')'"),
             (["activation", "x*sigmoid(beta*x)", "-o", "a.png"], "parameter 'beta' has no value"),
-            (["activation", "x*sigmoid(beta*x)", "--param", "beta=1", "--param", "gamma=2", "-o", "a.png"], "unknown --param 'gamma'"),
+            (["activation", "x*sigmoid(beta*x)", "--param", "beta=1", "--param", "gamma=2", "-o", "a.png"], "invalid --param 'gamma=2': 'gamma' is not a parameter"),
             (["activation", "x + exp", "-o", "a.png"], "'exp' is a function"),
             (["surface", "x^2 + (y", "-o", "a.png"], "expected ')'"),
             (["eval", "activation", "x*x", "--param", "exp=2", "--x", "1"],

@@ -171,8 +171,16 @@ extension ExpressionMessageTests {
                        "Error: surface: 'sqrt(x-10)+y' is undefined (NaN) everywhere on the view -1…2 × -3…3; give another --xrange and --yrange")
         XCTAssertEqual(try refusal(["trace", "--surface", "sqrt(-x^2-y^2-1)", "--optimizer", "gd", "--steps", "2"]),
                        "Error: --surface: 'sqrt(-x^2-y^2-1)' is undefined (NaN) everywhere on the view -3…3 × -3…3; give a --start where it is defined")
-        // Defined somewhere in the view: the start is what is wrong.
-        XCTAssertTrue(try refusal(["surface", "sqrt(-x-2.5)+y", "-o", "u.png"]).hasPrefix("Error: surface: f is undefined (NaN) at the default start"))
+        // Defined somewhere in the view: since X8-16 (421c8a4) the view and the default start are searched where f
+        // is defined (x ≤ −2.5 here: the view becomes −3…−2, the start (−2.9, 2.4)), not refused.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("undefined-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let drawn = try runDLPlot(["surface", "sqrt(-x-2.5)+y", "-o", "u.png", "--data", "u.csv"], in: dir)
+        XCTAssertEqual(drawn.status, 0, drawn.stderr)
+        let table = try String(contentsOf: dir.appendingPathComponent("u.csv"), encoding: .utf8)
+        let first = try XCTUnwrap(table.split(separator: "\n").dropFirst().first).split(separator: ",")
+        XCTAssertTrue(first.contains("-2.9") && first.contains("2.4"), "the runs start at (−2.9, 2.4): \(first)")
     }
 }
 

@@ -52,7 +52,7 @@ final class TypedFigureFollowUpTests: XCTestCase {
         // A typo of the only parameter is named as typed (it said only that 'beta' had no value).
         let typo = try runDLPlot(["activation", "x*sigmoid(beta*x)", "--param", "bta=1", "-o", "b.png"], in: dir)
         XCTAssertEqual(typo.status, 64)
-        XCTAssertEqual(typo.stderr, "Error: unknown --param 'bta' for x*sigmoid(beta*x); did you mean 'beta'? Allowed: beta\n")
+        XCTAssertEqual(typo.stderr, "Error: invalid --param 'bta=1': 'bta' is not a parameter of x*sigmoid(beta*x); did you mean 'beta'? Allowed: beta\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("b.png").path))
     }
 

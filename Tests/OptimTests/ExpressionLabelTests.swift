@@ -18,12 +18,34 @@ final class ExpressionLabelTests: XCTestCase {
         XCTAssertEqual(try label("-x"), "-x")
     }
 
+    /// X8-6: x/(x/2)/3 was four storeys of fractions with bars of nearly equal length. One level is stacked;
+    /// a division inside a numerator, a denominator or an exponent is written inline and bracketed.
+    func testOnlyOneLevelOfFractionIsStacked() throws {
+        XCTAssertEqual(try label("x/(x/2)/3"), "\\frac{x/(x/2)}{3}")
+        XCTAssertEqual(try label("x/((x/2)/3)"), "\\frac{x}{(x/2)/3}")
+        XCTAssertEqual(try label("(1/x + 1/y)/2", 2), "\\frac{1/x + 1/y}{2}")
+        XCTAssertEqual(try label("x^(1/3)"), "x^{1/3}")
+        XCTAssertEqual(try label("2^(x/(1+x))"), "2^{x/(1 + x)}")
+        XCTAssertEqual(try label("1/sqrt(x/2)"), "\\frac{1}{\\sqrt{x/2}}")
+        XCTAssertEqual(try label("x/(2*y)", 2), "\\frac{x}{2y}")
+        XCTAssertEqual(try label("(x/2*y)/3", 2), "\\frac{(x/2) \\cdot y}{3}")
+        XCTAssertEqual(try label("(-(x/2))/3"), "\\frac{-x/2}{3}")
+        XCTAssertEqual(try label("x/(-x/2)/3"), "\\frac{x/(-x/2)}{3}")
+        // One level stays stacked, also inside a root or a call.
+        XCTAssertEqual(try label("sqrt(x/2)"), "\\sqrt{\\frac{x}{2}}")
+        XCTAssertEqual(try label("erf(x/sqrt(2))"), "\\mathrm{erf}(\\frac{x}{\\sqrt{2}})")
+        XCTAssertEqual(try label("x/2 + 1"), "\\frac{x}{2} + 1")
+        // The inline form follows the same sign rule as the stacked one: no "−−".
+        XCTAssertEqual(try label("(-(-x/2))/3"), "\\frac{-(-x/2)}{3}")
+    }
+
     func testLabels() throws {
         XCTAssertEqual(try label("x*tanh(softplus(x))"), "x \\cdot \\mathrm{tanh}(\\mathrm{softplus}(x))")
         XCTAssertEqual(try label("x*sigmoid(beta*x)", 1, ["beta": 1]), "x \\cdot \\mathrm{sigmoid}(\\beta x)")
         XCTAssertEqual(try label("-x^2 + 3*x - 1"), "-x^{2} + 3x - 1")
         XCTAssertEqual(try label("x^3/3 - x"), "\\frac{x^{3}}{3} - x")
-        XCTAssertEqual(try label("exp(-x^2/2)/sqrt(2*pi)"), "\\frac{e^{\\frac{-x^{2}}{2}}}{\\sqrt{2\\pi}}")
+        // X8-6: the exponent's fraction was stacked inside the superscript (6 px tall at 1280x720).
+        XCTAssertEqual(try label("exp(-x^2/2)/sqrt(2*pi)"), "\\frac{e^{-x^{2}/2}}{\\sqrt{2\\pi}}")
         XCTAssertEqual(try label("(1 - x)^2 + 100*(y - x^2)^2", 2), "(1 - x)^{2} + 100(y - x^{2})^{2}")
         XCTAssertEqual(try label("abs(x) + max(x, 0.1*x)"), "|x| + \\max(x, 0.1x)")
         XCTAssertEqual(try label("w0 * x^4", 1, ["w0": 1]), "w_{0}x^{4}")

@@ -58,6 +58,23 @@ final class LearningRateSearchTests: XCTestCase {
                                        options: TrajectoryOptions(steps: 200, recordGradients: false))
         XCTAssertFalse(bigger.stop == .maxSteps && (0..<bigger.count).allSatisfy { inView(bigger.position($0)) }, "\(next)")
     }
+
+    /// A start so steep that even 10⁻⁸ leaves the view (tried as a new user would: `surface '1e10*(x^2+y^2)'` got
+    /// gd lr=10⁻⁸, "diverged at step 1"): the Armijo rate of the start, found below 10⁻⁸, and its run converges.
+    func testTheArmijoFallbackGoesBelowTheLadder() throws {
+        let s = Surface(expression: try MathExpression("1e10*(x^2 + y^2)", dimension: 2))
+        let inView = { (p: [Double]) in p.allSatisfy { abs($0) <= 3 } }
+        let config = { (lr: Double) in try OptimizerConfig(name: "sgd", settings: ["lr": .number(lr)]) }
+        let lr = try LearningRateSearch.choose(objective: s, start: [2.4, 2.4], minima: [[0, 0]], steps: 200,
+                                               staysInView: inView, config: config)
+        // θ ← θ(1 − 2·10¹⁰ lr): Armijo holds for lr ≤ 5×10⁻¹¹.
+        XCTAssertEqual(lr, 5e-11, accuracy: 1e-24)
+        let t = try runTrajectory(objective: s, optimizer: Optimizer(config: try config(lr)), start: [2.4, 2.4],
+                                  options: TrajectoryOptions(steps: 200, recordGradients: false))
+        XCTAssertEqual(t.stop, .maxSteps)
+        XCTAssertTrue((0..<t.count).allSatisfy { inView(t.position($0)) })
+    }
+
 }
 
 /// The search runs each rate without recording it (`runEndInView`), stopping a run as soon as it leaves

@@ -55,3 +55,42 @@ final class PageTextFittingTests: XCTestCase {
         XCTAssertNil(TextLayout.lastFitting([1, 5, 9], fits: { _ in false }))
     }
 }
+
+/// A title that is one long formula (164 characters typed) was cut to a lone "…": it has no space outside
+/// `$…$`. It now wraps after its top-level + and −, centred, every term shown (tried as a new user would:
+/// `surface '0.1*x^2 + 0.2*y^2 + … + 0.9*log1p(x^2+y^2)'`).
+final class PageTitleWrappingTests: XCTestCase {
+    let formula = "$f(x, y) = 0.1x^{2} + 0.2y^{2} + 0.3\\sin(x)\\cos(y) + 0.4\\exp(-(x - 1)^{2} - (y + 1)^{2}) + 0.5\\tanh(xy)"
+        + " + 0.6\\sigma(x - y) + 0.7\\,\\mathrm{softplus}(x + y) + 0.8\\frac{|x - y|}{1 + x^{2}} + 0.9\\log(1 + x^{2} + y^{2})$"
+
+    func layout(title: String) throws -> (FigureLayout, Figure) {
+        var a = Axes()
+        a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black)))
+        var f = try Figure.single(a)
+        f.title = title
+        f.size = Size(width: 1280 * 72 / f.dpi, height: 720 * 72 / f.dpi)
+        return (try f.laidOut(), f)
+    }
+
+    func sizes(_ t: TextLayout) -> [Double] {
+        t.items.compactMap { if case let .text(_, font, _) = $0 { font.size } else { nil } }
+    }
+
+    func testALongFormulaWrapsAtItsTermsAndIsNotCut() throws {
+        let (l, f) = try layout(title: formula)
+        let title = try XCTUnwrap(l.texts.first { $0.kind == .title })
+        XCTAssertFalse(title.cut)
+        XCTAssertEqual(try f.cutPageTexts(), [])
+        XCTAssertLessThanOrEqual(title.text.width, f.size.width)
+        XCTAssertGreaterThan(title.text.width, 0.5 * f.size.width, "a block of lines, not a lone …")
+        XCTAssertFalse(title.text.plainText.contains("…"))
+        for term in ["0.1", "0.5", "0.9", "tanh", "log"] { XCTAssertTrue(title.text.plainText.contains(term), term) }
+        XCTAssertGreaterThanOrEqual(sizes(title.text).min() ?? 0, 0.6 * 0.5 * f.theme.figureTitleFont.size - 1e-9)
+    }
+
+    func testFormulasBreakOnlyAfterTopLevelPlusAndMinus() {
+        XCTAssertEqual(TextLayout.mathBreakable("$a + b - c$"), "$a +$ $b -$ $c$")
+        XCTAssertEqual(TextLayout.mathBreakable("$(a + b)c + \\frac{x - 1}{2}$ (a = 1 + 2)"), "$(a + b)c +$ $\\frac{x - 1}{2}$ (a = 1 + 2)")
+        XCTAssertEqual(TextLayout.mathBreakable("$-x$ words - more"), "$-x$ words - more")
+    }
+}

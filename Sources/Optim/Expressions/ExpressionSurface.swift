@@ -169,11 +169,16 @@ struct CriticalPoints {
     /// over [−3, 3] is 0.1), the shortest period found (x or y) and no critical points: the points a
     /// coarse grid would find are aliasing artefacts (minima every 2.5 units where there are ~50 per unit).
     var unresolvedPeriod: Double?
+    /// The lowest f sampled on the search grid (its edges included), NaN when none is a number.
+    var lowestSampled = Double.nan
 
-    /// The lowest minima (all those within 1e-9 of the lowest value).
+    /// The lowest minima (all those within 1e-9 of the lowest value), or none when f is lower somewhere on the
+    /// grid: x³ − 3x + y² has a minimum at (1, 0) with f = −2, but f(−3, 0) = −18 and f → −∞, so (1, 0) is local.
     var globalMinima: [Point2] {
         guard let best = minima.map(\.1).min() else { return [] }
-        return minima.filter { $0.1 - best <= 1e-9 * max(1, abs(best)) }.map(\.0)
+        let tolerance = 1e-9 * max(1, abs(best))
+        if lowestSampled < best - tolerance { return [] }
+        return minima.filter { $0.1 - best <= tolerance }.map(\.0)
     }
 
     /// The other minima, lowest first, when there are at most 8 (a basin map colours each one; a
@@ -198,6 +203,7 @@ struct CriticalPoints {
         }
         var v: [Double] = [], gx: [Double] = [], gy: [Double] = []
         f.evaluate(xs: xs, ys: ys, values: &v, dfdx: &gx, dfdy: &gy)
+        lowestSampled = v.filter { !$0.isNaN }.min() ?? .nan
         let norm = zip(gx, gy).map { ($0 * $0 + $1 * $1).squareRoot() }
         let tolerance = 1e-6 * max(1, norm.filter(\.isFinite).max() ?? 1)
         var found: [Point2] = []

@@ -100,7 +100,16 @@ public struct FunctionShape: Sendable, Hashable {
         unattainRoundedPlateaus(xs: xs, ys: ys)
         if outputRange.lowerAttained {
             minimum = outputRange.lower
-            minimumAt = snapped({ -f($0) }, -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
+            let at = snapped({ -f($0) }, -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
+            minimumAt = at
+            // The range ends at f where the minimum was snapped to: relu(x − 10) + 0.1|x + 0.3| is 0 at −0.3, not
+            // the 5.55×10⁻¹⁸ of the search's −0.30000000000000004.
+            let snappedValue = f(at)
+            if snappedValue.isFinite, snappedValue < outputRange.lower {
+                minimum = snappedValue
+                let r = outputRange
+                outputRange = OutputRange(lower: snappedValue, upper: r.upper, lowerAttained: true, upperAttained: r.upperAttained)
+            }
         }
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {

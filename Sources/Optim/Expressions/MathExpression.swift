@@ -34,12 +34,16 @@ public struct MathExpression: Sendable, Hashable, CustomStringConvertible {
     /// error, an unknown name (with "did you mean"), `y` in a 1-D expression, a parameter without a
     /// value, a parameter named like a variable, constant or function, input longer than 10,000
     /// characters or nesting deeper than 200 levels.
-    public init(_ source: String, dimension: Int = 1, parameters: [String: Double] = [:]) throws(ExpressionError) {
+    ///
+    /// `alias` is another name of x in a 1-D expression (`w` for a loss over a weight, so `w^4 - 2*w^2` is
+    /// accepted where the figure calls the variable w); a formula writes x or the alias, not both, and a
+    /// parameter of that name (a value in `parameters`) takes precedence.
+    public init(_ source: String, dimension: Int = 1, parameters: [String: Double] = [:], alias: String? = nil) throws(ExpressionError) {
         precondition(dimension == 1 || dimension == 2, "dimension is 1 or 2")
         for name in parameters.keys.sorted() {
             try MathExpression.checkParameterName(name, in: source)
         }
-        var parser = try Parser(source, dimension: dimension, parameters: parameters)
+        var parser = try Parser(source, dimension: dimension, parameters: parameters, alias: alias)
         try parser.parse()
         self.source = source
         self.dimension = dimension

@@ -8,52 +8,74 @@ extension MathExpression {
     public var mathLabel: String { mathLabel(variables: ("x", "y")) }
 
     /// The math with the variables named `variables` (a 1-D loss over a weight: `w^{4} - w^{2}`).
+    /// One level of fractions is stacked: inside a numerator, a denominator or an exponent a division is
+    /// written inline (`\frac{x/(x/2)}{3}`, `e^{-x^{2}/2}`), so no glyph of a title shrinks twice.
     public func mathLabel(variables: (x: String, y: String)) -> String {
-        typealias Part = (text: String, precedence: Int, leadingNumber: Bool)
-        var parts: [Part] = []
+        var parts: [(display: LabelPart, inline: LabelPart)] = []
         parts.reserveCapacity(nodes.count)
+        let leaf = LabelPart(text: "", precedence: 5)
         for node in nodes {
-            let a: Part = node.lhs >= 0 ? parts[node.lhs] : ("", 5, false)
-            let b: Part = node.rhs >= 0 ? parts[node.rhs] : ("", 5, false)
-            func wrap(_ p: Part, below level: Int) -> String {
-                p.precedence < level ? "(" + p.text + ")" : p.text
-            }
-            switch node.kind {
-            case .number(let v): parts.append((MathExpression.label(number: v), 5, true))
-            case .constant(let c): parts.append((c == .pi ? "\\pi" : "e", 5, false))
-            case .variable(let k): parts.append((k == 0 ? variables.x : variables.y, 5, false))
-            case .parameter(let name, _): parts.append((MathExpression.label(name: name), 5, false))
-            // A sign before a sign is bracketed: −(−x), not −−x.
-            case .negate: parts.append(("-" + (a.text.hasPrefix("-") ? "(" + a.text + ")" : wrap(a, below: 2)), 3, false))
-            case .binary(let op):
-                switch op {
-                // A negative right operand is bracketed: x − (−x), not x − −x.
-                case .add: parts.append((a.text + " + " + (b.text.hasPrefix("-") ? "(" + b.text + ")" : wrap(b, below: 2)), 1, a.leadingNumber))
-                case .subtract: parts.append((a.text + " - " + (b.text.hasPrefix("-") ? "(" + b.text + ")" : wrap(b, below: 2)), 1, a.leadingNumber))
-                case .multiply:
-                    let left = a.precedence == 3 ? a.text : wrap(a, below: 2)
-                    let right = wrap(b, below: 4)
-                    let lhsNode = nodes[node.lhs], rhsNode = nodes[node.rhs]
-                    let juxtapose = (lhsNode.isNumber && !b.leadingNumber && !right.hasPrefix("-"))
-                        || (lhsNode.isSymbol && !a.text.hasPrefix("\\mathrm") && (rhsNode.isVariable || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)))
-                    let l = left.hasSuffix(" ") ? String(left.dropLast()) : left
-                    // A thin space between a coefficient and a function name: 0.1 sin(3x), not 0.1sin(3x).
-                    let gap = right.hasPrefix("\\mathrm") ? "\\," : ""
-                    parts.append((juxtapose ? left + gap + right : l + " \\cdot " + right, 2, a.leadingNumber))
-                case .divide: parts.append(("\\frac{" + a.text + "}{" + b.text + "}", 5, false))
-                case .power: parts.append((wrap(a, below: 5) + "^{" + b.text + "}", 4, a.leadingNumber && a.precedence == 5))
-                }
-            case .call(let f):
-                switch f {
-                case .elementary(.sqrt): parts.append(("\\sqrt{" + a.text + "}", 5, false))
-                case .elementary(.abs): parts.append(("|" + a.text + "|", 5, false))
-                case .elementary(.exp): parts.append(("e^{" + a.text + "}", 4, false))
-                default: parts.append(("\\mathrm{" + f.name + "}(" + a.text + ")", 5, false))
-                }
-            case .call2(let f): parts.append(("\\" + f.rawValue + "(" + a.text + ", " + b.text + ")", 5, false))
-            }
+            let a = node.lhs >= 0 ? parts[node.lhs] : (leaf, leaf)
+            let b = node.rhs >= 0 ? parts[node.rhs] : (leaf, leaf)
+            parts.append((label(node, a, b, inline: false, variables: variables), label(node, a, b, inline: true, variables: variables)))
         }
-        return parts.last?.text ?? ""
+        return parts.last?.display.text ?? ""
+    }
+
+    /// The label of `node` from its operands' labels (`a`, `b`: each in both forms); `inline` writes a
+    /// division with a slash instead of a stacked fraction.
+    private func label(_ node: ExpressionNode, _ operandA: (display: LabelPart, inline: LabelPart), _ operandB: (display: LabelPart, inline: LabelPart),
+                       inline: Bool, variables: (x: String, y: String)) -> LabelPart {
+        let a = inline ? operandA.inline : operandA.display, b = inline ? operandB.inline : operandB.display
+        func wrap(_ p: LabelPart, below level: Int) -> String { p.precedence < level ? "(" + p.text + ")" : p.text }
+        // A negative operand after a sign is bracketed: −(−x), x − (−x).
+        func signed(_ p: LabelPart) -> String { p.text.hasPrefix("-") ? "(" + p.text + ")" : wrap(p, below: 2) }
+        switch node.kind {
+        case .number(let v): return LabelPart(text: MathExpression.label(number: v), precedence: 5, leadingNumber: true)
+        case .constant(let c): return LabelPart(text: c == .pi ? "\\pi" : "e", precedence: 5)
+        case .variable(let k): return LabelPart(text: k == 0 ? variables.x : variables.y, precedence: 5)
+        case .parameter(let name, _): return LabelPart(text: MathExpression.label(name: name), precedence: 5)
+        case .negate: return LabelPart(text: "-" + signed(a), precedence: 3)
+        case .binary(let op):
+            switch op {
+            case .add: return LabelPart(text: a.text + " + " + signed(b), precedence: 1, leadingNumber: a.leadingNumber)
+            case .subtract: return LabelPart(text: a.text + " - " + signed(b), precedence: 1, leadingNumber: a.leadingNumber)
+            case .multiply: return product(node, a, b)
+            case .divide:
+                if inline {
+                    // A division written inline is bracketed as an operand of another: (x/2)/3, x/(x/2).
+                    let left = a.slash ? "(" + a.text + ")" : wrap(a, below: 2)
+                    let right = b.text.hasPrefix("-") ? "(" + b.text + ")" : wrap(b, below: 3)
+                    return LabelPart(text: left + "/" + right, precedence: 2, leadingNumber: a.leadingNumber, slash: true)
+                }
+                return LabelPart(text: "\\frac{" + operandA.inline.text + "}{" + operandB.inline.text + "}", precedence: 5)
+            case .power:
+                return LabelPart(text: wrap(a, below: 5) + "^{" + operandB.inline.text + "}", precedence: 4,
+                                 leadingNumber: a.leadingNumber && a.precedence == 5)
+            }
+        case .call(let f):
+            switch f {
+            case .elementary(.sqrt): return LabelPart(text: "\\sqrt{" + a.text + "}", precedence: 5)
+            case .elementary(.abs): return LabelPart(text: "|" + a.text + "|", precedence: 5)
+            case .elementary(.exp): return LabelPart(text: "e^{" + operandA.inline.text + "}", precedence: 4)
+            default: return LabelPart(text: "\\mathrm{" + f.name + "}(" + a.text + ")", precedence: 5)
+            }
+        case .call2(let f): return LabelPart(text: "\\" + f.rawValue + "(" + a.text + ", " + b.text + ")", precedence: 5)
+        }
+    }
+
+    /// `a·b`, or juxtaposed where that reads as a product: a number before a name (`2x`, `0.1\,\mathrm{sin}(x)`),
+    /// a coefficient symbol before a variable or its power (`βx`, `πx^{2}`).
+    private func product(_ node: ExpressionNode, _ a: LabelPart, _ b: LabelPart) -> LabelPart {
+        let left = a.precedence == 3 ? a.text : (a.precedence < 2 || a.slash ? "(" + a.text + ")" : a.text)
+        let right = b.precedence < 4 || b.slash ? "(" + b.text + ")" : b.text
+        let lhsNode = nodes[node.lhs], rhsNode = nodes[node.rhs]
+        let juxtapose = (lhsNode.isNumber && !b.leadingNumber && !right.hasPrefix("-"))
+            || (lhsNode.isSymbol && !a.text.hasPrefix("\\mathrm") && (rhsNode.isVariable || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)))
+        let l = left.hasSuffix(" ") ? String(left.dropLast()) : left
+        // A thin space between a coefficient and a function name: 0.1 sin(3x), not 0.1sin(3x).
+        let gap = right.hasPrefix("\\mathrm") ? "\\," : ""
+        return LabelPart(text: juxtapose ? left + gap + right : l + " \\cdot " + right, precedence: 2, leadingNumber: a.leadingNumber)
     }
 
     /// `$f(x) = …$` (or `$f(x, y) = …$`), ready for a title; a formula too long to set on a page (over
@@ -141,6 +163,16 @@ extension MathExpression {
         let base = greek.contains(String(stem)) ? "\\" + stem + " " : (stem.count > 1 ? "\\mathrm{\(stem)}" : String(stem))
         return sub.isEmpty ? base : base.trimmingSpace() + "_{" + sub + "}"
     }
+}
+
+/// One node's math label: its text, how tightly it binds (1 sums, 2 products, 3 negations, 4 powers,
+/// 5 atoms), whether it starts with a number (so `2` before it must not be juxtaposed) and whether it is a
+/// division written with a slash.
+struct LabelPart {
+    var text: String
+    var precedence: Int
+    var leadingNumber = false
+    var slash = false
 }
 
 extension ExpressionNode {

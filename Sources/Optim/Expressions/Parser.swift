@@ -20,12 +20,16 @@ struct Parser {
     /// 1 (x) or 2 (x and y).
     let dimension: Int
     let parameters: [String: Double]
+    /// Another spelling of the variable x in a 1-D expression (`w` for a loss over a weight), or nil.
+    let alias: String?
+    /// How the variable was first spelt (`x` or the alias): the other spelling is then refused.
+    var spelling: String?
     var index = 0
     var depth = 0
     var nodes: [ExpressionNode] = []
     var usedParameters: Set<String> = []
 
-    init(_ source: String, dimension: Int, parameters: [String: Double]) throws(ExpressionError) {
+    init(_ source: String, dimension: Int, parameters: [String: Double], alias: String? = nil) throws(ExpressionError) {
         let characters = Array(source)
         guard characters.count <= Parser.maximumLength else {
             throw ExpressionError(source, at: Parser.maximumLength,
@@ -36,6 +40,7 @@ struct Parser {
         tokens = try Lexer.tokens(of: source, characters: characters)
         self.dimension = dimension
         self.parameters = parameters
+        self.alias = dimension == 1 ? alias : nil
     }
 
     /// Parses the whole input; the root is the last node.

@@ -67,6 +67,7 @@ extension Parser {
     mutating func variable(_ name: String, at offset: Int) throws(ExpressionError) {
         switch name {
         case "x":
+            try spell(name, at: offset)
             append(.variable(0), at: offset)
             return
         case "y":
@@ -87,6 +88,11 @@ extension Parser {
         if let value = parameters[name] {
             usedParameters.insert(name)
             append(.parameter(name, value), at: offset)
+            return
+        }
+        if name == alias {
+            try spell(name, at: offset)
+            append(.variable(0), at: offset)
             return
         }
         if UnaryFunction.named(name) != nil || BinaryFunction(rawValue: name) != nil {
@@ -114,7 +120,17 @@ extension Parser {
         }
         throw ExpressionError(source, at: offset,
                               "parameter '\(name)' has no value: give it one (--param \(name)=VALUE), or use "
-                              + (dimension == 2 ? "x, y, pi or e" : "x, pi or e"))
+                              + (dimension == 2 ? "x, y, pi or e" : alias.map { "x (or \($0)), pi or e" } ?? "x, pi or e"))
+    }
+
+    /// Records that the variable is spelt `name` here; refuses the other spelling (`x^2 + w` with w for x).
+    mutating func spell(_ name: String, at offset: Int) throws(ExpressionError) {
+        guard let alias else { return }
+        if let spelling, spelling != name {
+            throw ExpressionError(source, at: offset, "'\(name)' and '\(spelling)' both name the variable here; "
+                                  + "write it one way (x or \(alias)), or give \(alias) a value with --param \(alias)=VALUE")
+        }
+        spelling = name
     }
 }
 

@@ -80,15 +80,16 @@ public enum LearningRateSearch {
         return armijoRate(objective: objective, start: start)
     }
 
-    /// The largest 1-2-5 rate from 50 down to 10⁻⁸ with f(θ − lr·g) ≤ f(θ) − ½·lr·|g|² at the start θ
-    /// (10⁻⁸ when none passes or the gradient is zero or not finite).
+    /// The largest 1-2-5 rate from 50 down to 10⁻²² with f(θ − lr·g) ≤ f(θ) − ½·lr·|g|² at the start θ
+    /// (10⁻⁸ when none passes or the gradient is zero or not finite). The ladder goes below the search's 10⁻⁸:
+    /// 10¹⁰(x² + y²) needs 5×10⁻¹¹, and the 10⁻⁸ it was given diverged at step 1.
     static func armijoRate<O: Objective>(objective: O, start: [Double]) -> Double {
         var g = [Double](repeating: 0, count: start.count)
         objective.gradient(start, into: &g)
         let f0 = objective.value(start)
         let g2 = g.reduce(0) { $0 + $1 * $1 }
         guard f0.isFinite, g2.isFinite, g2 > 0 else { return 1e-8 }
-        let rates = (-8...1).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
+        let rates = (-22...1).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
         for lr in rates {
             let f = objective.value(zip(start, g).map { $0 - lr * $1 })
             if f.isFinite, f <= f0 - 0.5 * lr * g2 { return lr }

@@ -122,8 +122,12 @@ struct FigureRenderer {
         func page(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
             TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
         }
+        // A title may take several lines: a long formula wraps after its top-level + and − (see `titleOnPage`).
+        func titled(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
+            TextLayout.titleOnPage(text, font: font, maxWidth: content.width, canvas: canvas)
+        }
         if let title = figure.title {
-            var (t, cut) = page(title, theme.figureTitleFont)
+            var (t, cut) = titled(title, theme.figureTitleFont)
             // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
             // from the plots: its font shrinks to fit, down to half its size.
             let tallest = content.height / 6
@@ -131,7 +135,7 @@ struct FigureRenderer {
             // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
             for _ in 0..<4 where t.height > tallest && factor > 0.5 {
                 factor = max(0.5, factor * tallest / t.height * 0.98)
-                (t, cut) = page(title, theme.figureTitleFont.scaled(factor))
+                (t, cut) = titled(title, theme.figureTitleFont.scaled(factor))
             }
             texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
                                kind: .title, source: title, cut: cut))

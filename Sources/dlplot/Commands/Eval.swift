@@ -8,8 +8,8 @@ struct Eval: ParsableCommand {
         abstract: "Evaluate an activation, softmax, a loss or a surface and print the numbers (CSV or JSON).",
         discussion: """
             Numbers print as the shortest decimal that reads back to the same double (no rounding); \
-            a negative zero prints as -0.0, as PyTorch gives and prints it (−x² and its derivative at 0 are −0.0 \
-            in torch.autograd too); it equals 0. \
+            a zero prints as 0.0 whatever its sign (torch.autograd gives −0.0 for −x² and its derivative at 0; \
+            it equals 0). \
             Negative values can follow an option directly: --x -1,0,1 or --x=-1,0,1.
             """,
         subcommands: [EvalActivation.self, EvalSoftmax.self, EvalLoss.self, EvalSurface.self]

@@ -21,7 +21,7 @@ extension DLPlot {
                   dlplot lr --rates 0.05,0.2,1.1 -o lr.png
                 """)
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x such as 'x^4 - 2*x^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"),
+        @Option(parsing: .unconditional, help: ArgumentHelp("The loss curve: \(Curve1D.allNames.joined(separator: ", ")), or a formula in x (or w, as the figure names the weight) such as 'x^4 - 2*x^2', 'w^4 - 2*w^2' or '-x^2' (the value after --function is always the curve, even when it starts with '-').", valueName: "name"),
                 completion: .curveNames)
         var function = "square"
 

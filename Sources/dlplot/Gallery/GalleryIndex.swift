@@ -38,7 +38,7 @@ enum GalleryIndex {
             out += "\n### \(e.name)\n\n"
             out += "![\(e.caption.escapingBrackets)](\(image))\n\n"
             if !e.caption.isEmpty { out += e.caption + "\n\n" }
-            out += "```sh\ndlplot \(e.command) -o \(image)\n```\n"
+            out += "```sh\ndlplot \(e.commandLine(writing: image))\n```\n"
             let others = e.isAnimated ? [] : formats.filter { $0 != .png }.map { "[\($0.rawValue.uppercased())](\(e.name).\($0.rawValue))" }
             if !others.isEmpty { out += "\nAlso as " + others.joined(separator: ", ") + ".\n" }
         }

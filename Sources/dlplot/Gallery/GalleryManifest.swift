@@ -17,6 +17,22 @@ struct GalleryManifest {
         /// Whether the entry is an animation (its command has --animate): one GIF, never PNG/SVG/PDF.
         var isAnimated: Bool { ((try? CommandSplitter.split(command)) ?? []).contains("--animate") }
 
+        /// The command as a user types it, without `dlplot`, writing `file`: `-o file` goes before a `--` (after
+        /// it, `-o` would be read as part of the expression: the README's expression-two-wells command failed).
+        func commandLine(writing file: String) -> String {
+            var quote: Character?
+            let chars = Array(command)
+            for (k, c) in chars.enumerated() {
+                if let q = quote { if c == q { quote = nil }; continue }
+                if c == "'" || c == "\"" { quote = c; continue }
+                let starts = k == 0 || chars[k - 1] == " ", ends = k + 2 == chars.count || (k + 2 < chars.count && chars[k + 2] == " ")
+                if c == "-", k + 1 < chars.count, chars[k + 1] == "-", starts, ends {
+                    return String(chars[..<k]) + "-o \(file) " + String(chars[k...])
+                }
+            }
+            return command + " -o " + file
+        }
+
         /// The files the entry writes for the still formats `formats`.
         func files(_ formats: [OutputFormat]) -> [String] {
             isAnimated ? [name + ".gif"] : formats.map { name + "." + $0.rawValue }

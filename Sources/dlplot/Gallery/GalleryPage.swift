@@ -139,7 +139,7 @@ enum GalleryPage {
         let shown = shown(f.files, command: e.command)
         let target = shown ?? f.files.first ?? (e.name + ".png")
         var view = FigureView(id: e.name, caption: e.caption, hasCaption: !e.caption.isEmpty, alt: e.caption.isEmpty ? e.name : e.caption,
-                              animated: false, command: words("dlplot \(e.command) -o \(target)"), image: nil, video: nil, links: [])
+                              animated: false, command: words("dlplot " + e.commandLine(writing: target)), image: nil, video: nil, links: [])
         if let shown {
             let animated = animationExtensions(command: e.command).contains(fileExtension(shown))
             view.animated = animated

@@ -123,10 +123,12 @@ enum FunctionArguments {
     }
 
     /// A typed expression, or the ValidationError of a bad one (starting with `option`).
-    static func expression(_ text: String, dimension: Int, parameters: [String: Double], option: String?) throws -> MathExpression {
+    /// `alias` is another name of x (`w` in `lr` and `pitfalls`, whose figures call the variable w).
+    static func expression(_ text: String, dimension: Int, parameters: [String: Double], option: String?,
+                           alias: String? = nil) throws -> MathExpression {
         let e: MathExpression
         do {
-            e = try MathExpression(text, dimension: dimension, parameters: parameters)
+            e = try MathExpression(text, dimension: dimension, parameters: parameters, alias: alias)
         } catch {
             throw failure(option, error)
         }
@@ -178,7 +180,7 @@ enum FunctionArguments {
     static func activations(_ texts: [String], params: [String], option: String?) throws -> [Activation] {
         let families = try parameterFamilies(params)
         // A --param no text can take is named first (a typo 'bta' of 'beta' was reported as 'beta' having no value).
-        try checkParameterNames(families, of: texts, whenAllParse: true)
+        try checkParameterNames(families, of: texts, params: params, whenAllParse: true)
         var used = Set<String>()
         var takers: [String: [String]] = [:]
         var out: [Activation] = []
@@ -213,14 +215,16 @@ enum FunctionArguments {
                 }
             }
         }
-        try checkParameterNames(families.filter { !used.contains($0.name) }, of: texts, whenAllParse: false)
+        try checkParameterNames(families.filter { !used.contains($0.name) }, of: texts, params: params, whenAllParse: false)
         noteSharedParameters(families, takers: takers)
         return out
     }
 
-    /// Throws "unknown --param 'bta' for …; did you mean 'beta'? Allowed: beta" for the first family that no
+    /// Throws "invalid --param 'bta=2': 'bta' is not a parameter of …; did you mean 'beta'? Allowed: beta" (the item
+    /// as typed, one of `params`) for the first family that no
     /// text takes. With `whenAllParse`, nothing is checked when a text does not parse (its own error comes first).
-    static func checkParameterNames(_ families: [(name: String, values: [Double])], of texts: [String], whenAllParse: Bool) throws {
+    static func checkParameterNames(_ families: [(name: String, values: [Double])], of texts: [String], params: [String],
+                                    whenAllParse: Bool) throws {
         // The parameters that were possible, for "did you mean".
         var allowed: [String] = []
         for text in texts {
@@ -233,10 +237,10 @@ enum FunctionArguments {
             }
         }
         for f in families where !allowed.contains(f.name) {
-            var message = "unknown --param '\(f.name)' for \(texts.joined(separator: ", "))"
-            if let guess = closestName(to: f.name, in: allowed) { message += "; did you mean '\(guess)'?" } else { message += "." }
-            message += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
-            throw ValidationError(message)
+            var reason = "'\(f.name)' is not a parameter of \(texts.joined(separator: ", "))"
+            if let guess = closestName(to: f.name, in: allowed) { reason += "; did you mean '\(guess)'?" } else { reason += "." }
+            reason += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
+            throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), reason)
         }
     }
 
@@ -309,8 +313,8 @@ enum FunctionArguments {
         return true
     }
 
-    /// The loss curve `text` names or types (a function of x), with its `--param name=value`
-    /// values (one value each; every one must be a parameter of the expression).
+    /// The loss curve `text` names or types (a function of x, or of w as its figures call the weight),
+    /// with its `--param name=value` values (one value each; every one must be a parameter of the expression).
     static func curve(_ text: String, params: [String] = [], option: String? = "--function") throws -> Curve1D {
         if isName(text) {
             if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the curve \(text)") }
@@ -321,7 +325,7 @@ enum FunctionArguments {
             throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), "a loss curve takes one value per parameter, not a list")
         }
         let values = assignments(families).first ?? [:]
-        let e = try expression(text, dimension: 1, parameters: values, option: option)
+        let e = try expression(text, dimension: 1, parameters: values, option: option, alias: "w")
         for name in values.keys.sorted() where e.parameters[name] == nil {
             throw ArgumentRefusal.invalid("--param", typed(name, in: params), "\(name) is not a parameter of \(text)")
         }

@@ -39,6 +39,12 @@ enum RepeatedOptions {
             if let i = values.firstIndex(where: { $0.name == name }) { values[i].given.append(value) } else { values.append((name, [value])) }
         }
         guard let (name, given) = values.first(where: { $0.given.count > 1 }) else { return nil }
+        // `eval activation --x 1 '--x'`: the formula −(−x), typed last, is spelt as the option (it said "('1', '')").
+        if arguments.prefix(while: { $0 != "--" }).last == name, ProcessEnd.looksLikeFormula(name) {
+            let path = ["dlplot"] + arguments.prefix { !$0.hasPrefix("-") }
+            return "'\(name)' is read as the option \(name) of \(path.joined(separator: " ")); "
+                + "write the formula another way, e.g. '-(\(name.dropFirst()))'"
+        }
         let joined = given.joined(separator: ",")
         // `--levels 5` is a count and `--levels 5,6` two levels: joining counts would change their meaning.
         let countForm = name == "--levels" && given.contains { Int($0) != nil }
