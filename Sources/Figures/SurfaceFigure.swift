@@ -136,12 +136,17 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             ax.add(filled)
             var lines = try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true)
             lines.avoiding = drawnPaths
+            // A level's label lies across the two bands it separates: coloured to read on them.
+            lines.labelColors = lines.levels.values.indices.map {
+                ContourMark.labelColor(onFill: (filled.bandColor($0).luminance + filled.bandColor($0 + 1).luminance) / 2)
+            }
             ax.add(lines)
             ax.sideGuides = [Colorbar(for: filled, label: fName)]
         case .heatmap:
             var lines = try ContourMark(field: field, levels: levels, color: lineColor, lineWidth: 0.5, showLabels: true)
             lines.avoiding = drawnPaths
             let norm: Normalization = lines.levels.isLog ? .log(for: field) : .linear(for: field)
+            lines.labelColors = lines.levels.values.map { ContourMark.labelColor(onFill: Colormap.viridis.color(at: norm($0)).luminance) }
             let heat = HeatmapMark(field: field, colormap: .viridis, normalization: norm)
             ax.add(heat); ax.add(lines)
             ax.sideGuides = [Colorbar(for: heat, label: fName)]

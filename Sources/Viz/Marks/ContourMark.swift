@@ -23,6 +23,10 @@ public struct ContourMark: Mark {
     public var labelFormat: (@Sendable (Double) -> String)?
     /// Legend label, if any.
     public var label: String?
+    /// Each level's label colour, or nil for the line's colour: over filled bands or a heatmap a label takes the
+    /// colour that reads on the fill under it (see `labelColor(onFill:)`): dark "200" on viridis's dark purple
+    /// was a contrast of about 1.5.
+    public var labelColors: [Color]?
     /// Data points (lines' vertices, NaN between lines) no level label may lie on: the paths drawn over the
     /// lines ("200" on Booth half hidden under the gd path beside its start, only "00" readable).
     public var avoiding: [Point] = []
@@ -69,6 +73,12 @@ public struct ContourMark: Mark {
 
     /// The line colour without a colormap: `color`, else the theme's foreground at 75 % opacity.
     public func lineColor(_ theme: Theme) -> Color { color ?? theme.foreground.withAlpha(0.75) }
+
+    /// The label colour that reads best on a fill of luminance `luminance`: white on dark fills, near-black on
+    /// light ones (they give the same WCAG contrast at 0.18).
+    public static func labelColor(onFill luminance: Double) -> Color {
+        luminance < 0.18 ? Color(hex: 0xFFFFFF) : Color(hex: 0x1A1A1A)
+    }
 
     /// The colour of level `k` in `theme`: from the stretch of the colormap that keeps a 3:1 contrast with the
     /// plot's background (`Colormap.readableRange`), so no level line or label fades into it (viridis's
@@ -126,7 +136,7 @@ public struct ContourMark: Mark {
             ctx.stroke(path, StrokeStyle(color: levelColor(k, theme: ctx.theme), width: lineWidth, join: .round))
         }
         for p in placed {
-            let c = levelColor(p.level, theme: ctx.theme)
+            let c = labelColors.flatMap { $0.indices.contains(p.level) ? $0[p.level] : nil } ?? levelColor(p.level, theme: ctx.theme)
             ctx.text(p.text, at: p.center, anchor: .center, font: ctx.theme.noteFont, color: c.withAlpha(1), angle: p.angle)
         }
     }
