@@ -44,14 +44,17 @@ release: deps
 test: deps
 	$(SWIFT) test --disable-swift-testing
 
-## asan: the Optim, Viz and command tests under the address sanitizer, in a build of their own (.build-asan).
-## LeakSanitizer reports memory fontconfig and pango keep in their caches until exit, and leaks inside TOMLKit,
-## Foundation and XCTest: scripts/lsan-suppressions.txt names those libraries' frames only (the counts used are
-## printed for Optim and Viz).
+## asan: every test target (Optim, Viz, the Viz example, the recipes, run logs, the commands) under the address
+## sanitizer, in a build of its own (.build-asan). LeakSanitizer reports memory fontconfig and pango keep in their
+## caches until exit, and leaks inside TOMLKit, Foundation and XCTest: scripts/lsan-suppressions.txt names those
+## libraries' frames only (the counts used are printed for the library targets). Tests that run dlplot under a
+## memory limit (ulimit -v) or measure its peak memory skip themselves: the sanitizer's shadow memory and
+## quarantine are what they would measure.
 asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --build-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=1 \
-	    $(SWIFT) test --skip-build --disable-swift-testing --sanitize=address --build-path .build-asan --filter '^(OptimTests|VizTests)\.'
+	    $(SWIFT) test --skip-build --disable-swift-testing --sanitize=address --build-path .build-asan \
+	    --filter '^(OptimTests|VizTests|VizExampleTests|FiguresTests|RunLogsTests)\.'
 	@# The command tests read the standard error of dlplot processes, where a count of suppressions would land.
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
 	    $(SWIFT) test --skip-build --disable-swift-testing --sanitize=address --build-path .build-asan --filter '^DLPlotTests\.'
