@@ -129,4 +129,17 @@ final class CurvesDivergenceTests: XCTestCase {
         XCTAssertEqual(scatter(calm.panels[0].axes, .triangle), [])
         XCTAssertFalse(calm.footnote?.contains("▲") ?? false)
     }
+
+    /// The help said "Left: the loss … Right: the distance", but the panels are stacked (Y9-8): it now says
+    /// Top and Bottom, as the figure draws them (the loss panel's frame above the distance panel's).
+    func testHelpDescribesThePanelsAsStacked() throws {
+        let help = try runDLPlot(["help", "curves"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(help.contains("Two panels stacked, sharing the step axis. Top: the loss gap"), help)
+        XCTAssertTrue(help.contains("Bottom: the distance from the iterate to the nearest minimum"), help)
+        XCTAssertFalse(help.contains("Left:") || help.contains("Right:"), help)
+        let rects = try curves(["--surface", "rosenbrock", "--optimizers", "gd,adam"]).layoutPlotRects()
+        XCTAssertEqual(rects.count, 2)
+        XCTAssertLessThan(rects[0].maxY, rects[1].minY, "loss on top, distance below")
+    }
 }
+
