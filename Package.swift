@@ -80,7 +80,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            exclude: ["Proto/tensorboard_event.proto", "Proto/README.md"]
+            exclude: ["Proto/event.proto", "Proto/summary.proto", "Proto/tensor.proto", "Proto/README.md"]
         ),
         .executableTarget(
             name: "dlplot",

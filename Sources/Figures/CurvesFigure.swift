@@ -182,6 +182,7 @@ public struct CurvesFigure: FigureRecipe {
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, animated: animated, theme: theme)
+        var runaways = [CurvesFigure.keepRunawaysOut(&loss, animated: animated, theme: theme)]
         // When every curve ends early (it reached the minimum to machine precision, or diverged), the axis ends
         // there so the curves use its width, and the footnote says why (see `CurvesExtent`).
         let text = CurvesFigure.lossAxisText(s)
@@ -206,6 +207,7 @@ public struct CurvesFigure: FigureRecipe {
             let distanceShown = CurvesFigure.showsDistance(surface: s, runs: runs, height: figure.pixelSize.height)
             if distanceShown {
                 var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, animated: animated, theme: theme)
+                runaways.append(CurvesFigure.keepRunawaysOut(&distance, animated: animated, theme: theme))
                 shareSteps(&distance)
                 distance.xLabel = nil
                 distance.showXTickLabels = false
@@ -229,8 +231,12 @@ public struct CurvesFigure: FigureRecipe {
             loss.showXTickLabels = false
             figure.add(loss, row: 0, column: 0)
             var distance = CurvesFigure.distanceAxes(runs: runs, surface: s, animated: animated, theme: theme)
+            runaways.append(CurvesFigure.keepRunawaysOut(&distance, animated: animated, theme: theme))
             shareSteps(&distance)
             figure.add(distance, row: 1, column: 0)
+        }
+        if let away = CurvesFigure.runawayNote(runaways.compactMap { $0 }) {
+            figure.footnote = figure.footnote.map { $0 + " " + away } ?? away
         }
         return [DataTable.long(name: "runs", key: "run", runs.map { run in
             DataTable(name: run.config.label, columns: ["step", "x", "y", "f"],

@@ -80,10 +80,11 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             figure.add(main, row: 0, column: 0)
             var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
             addUserCurves(to: &curves, theme: theme)
+            let away = CurvesFigure.keepRunawaysOut(&curves, animated: false, theme: theme).flatMap { CurvesFigure.runawayNote([$0]) }
             curves.legend = .outsideRight
             // The curves' legend does not say where paths left the map: the footnote does, when the map cannot.
             // One line each (the curves' note ends in a full stop; "; " gave "not drawn.; Paths leaving…").
-            figure.footnote = ([note, exitFootnote].compactMap { $0 } + notes).joined(separator: "\n")
+            figure.footnote = ([note, away, exitFootnote].compactMap { $0 } + notes).joined(separator: "\n")
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)

@@ -61,7 +61,9 @@ final class CurvesDivergenceTests: XCTestCase {
         // converges: the axis keeps all 1000 steps, the footnote says where f overflows, no cross.
         let full = try curves(["--surface", "bowl", "--optimizers", "gd,adam", "--lr", "1.5"])
         XCTAssertEqual(full.panels[0].axes.xLimits, Interval(0, 1000))
-        XCTAssertEqual(full.footnote, "gd lr=1.5: f overflows float64 (∞) at steps 511–1000, not drawn.")
+        // gd's climb to 10³⁰⁸ runs away: the view keeps adam's fall (and gd's first steps), gd leaves at a triangle.
+        XCTAssertEqual(full.footnote, "gd lr=1.5: f overflows float64 (∞) at steps 511–1000, not drawn. The y axes show values up to "
+            + "1000 times the largest first value; lines leave the view at ▲: --data has every value.")
         XCTAssertEqual(scatter(full.panels[0].axes, .cross).map(\.x), [])
 
         // Every run ends early for a different reason: the note names both.
@@ -92,4 +94,52 @@ final class CurvesDivergenceTests: XCTestCase {
         XCTAssertTrue(legend.contains("→ (2.62×10⁶, 2.1×10⁶), f = 1.13×10¹³"), "\(legend)")
         XCTAssertFalse(legend.contains { $0.contains("view") }, "\(legend)")
     }
+
+    /// One diverging run (sgd lr=0.01 on Rosenbrock: f = 2.3×10¹¹⁴ at step 6, diverged at step 9) stretched the
+    /// log axes to 10¹³⁰ and 10²⁵⁵, and the two runs that matter (sgd lr=0.001 ending at f = 4.47, adam at
+    /// 0.112, from 12.5) were flat lines on the tick "1". The view now keeps values up to 10³ times the largest
+    /// first value, as `runs` does; the runaway leaves the top edge at a triangle, the legend keeps its words.
+    func testADivergingRunDoesNotFlattenTheOthers() throws {
+        let f = try curves(["--surface", "rosenbrock", "--optimizers", "SGD(lr=0.01), SGD(lr=0.001), Adam(lr=0.05)", "--steps", "500"])
+        XCTAssertEqual(f.panels.count, 2)
+        let f0 = 12.5, d0 = (2.5 * 2.5 + 1.0).squareRoot()
+        for (panel, first) in zip(f.panels, [f0, d0]) {
+            let axes = panel.axes
+            let limits = try XCTUnwrap(axes.yLimits, "a view set from the runs that stay")
+            XCTAssertLessThanOrEqual(limits.upper, first * 1e3 * 1.6, "not 10¹³⁰ or 10²⁵⁵")
+            XCTAssertGreaterThanOrEqual(limits.upper, first)
+            // adam's end (f = 0.112, 0.6 from the minimum) is inside the view, decades above its bottom edge.
+            let adam = try XCTUnwrap(lines(axes).last?.points.last)
+            XCTAssertLessThan(limits.lower, adam.y / 1.05)
+            XCTAssertLessThan(limits.upper / limits.lower, 1e7, "the view spans a few decades, not hundreds")
+            // sgd lr=0.01 leaves the view at a triangle on its top edge, at the step where its values first exceed it.
+            let sgd = try XCTUnwrap(lines(axes).first)
+            let exit = try XCTUnwrap(sgd.points.first { $0.y.isFinite && $0.y > limits.upper })
+            XCTAssertEqual(scatter(axes, .triangle), [Point(exit.x, limits.upper)])
+            XCTAssertLessThan(exit.x, 9)
+            XCTAssertEqual(scatter(axes, .cross), [Point(9, .infinity)], "the divergence cross stays at step 9")
+        }
+        let legend = f.panels[0].axes.marks.flatMap { $0.legendEntries.map(\.label) }
+        XCTAssertTrue(legend.contains("diverged at step 9"), "\(legend)")
+        let note = try XCTUnwrap(f.footnote)
+        XCTAssertTrue(note.contains("The y axes show values up to 1000 times the largest first value; lines leave the view at ▲"), note)
+        // Runs that stay near their start keep the automatic view: no triangle, no note.
+        let calm = try curves(["--surface", "rosenbrock", "--optimizers", "SGD(lr=0.001), Adam(lr=0.05)", "--steps", "500"])
+        XCTAssertNil(calm.panels[0].axes.yLimits)
+        XCTAssertEqual(scatter(calm.panels[0].axes, .triangle), [])
+        XCTAssertFalse(calm.footnote?.contains("▲") ?? false)
+    }
+
+    /// The help said "Left: the loss … Right: the distance", but the panels are stacked (Y9-8): it now says
+    /// Top and Bottom, as the figure draws them (the loss panel's frame above the distance panel's).
+    func testHelpDescribesThePanelsAsStacked() throws {
+        let help = try runDLPlot(["help", "curves"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(help.contains("Two panels stacked, sharing the step axis. Top: the loss gap"), help)
+        XCTAssertTrue(help.contains("Bottom: the distance from the iterate to the nearest minimum"), help)
+        XCTAssertFalse(help.contains("Left:") || help.contains("Right:"), help)
+        let rects = try curves(["--surface", "rosenbrock", "--optimizers", "gd,adam"]).layoutPlotRects()
+        XCTAssertEqual(rects.count, 2)
+        XCTAssertLessThan(rects[0].maxY, rects[1].minY, "loss on top, distance below")
+    }
 }
+

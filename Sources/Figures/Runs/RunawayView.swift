@@ -2,39 +2,56 @@ import Viz
 
 /// The y view of a panel where some values run away: a diverging run's loss climbing from 25 to 10³⁰⁵, or a
 /// spike of 10⁸ in a loss near 1. Scaled to those values, every other run was a flat line on the zero
-/// gridline of a "×10³⁰⁵" axis. When the largest finite magnitude is more than `trigger` times the largest
-/// first value of any curve (the level where training starts), the view keeps the values within `factor`
-/// times that first value; each line that goes beyond is clipped by the frame and marked with a triangle on
-/// the edge where it first leaves (as a computed path is clipped where it leaves the view), and the
-/// legend keeps the logged numbers. A log y axis shows every value and is left alone.
+/// gridline of a "×10³⁰⁵" axis (on a log axis, a flat line at "1" under 255 decades). When the largest finite
+/// magnitude is more than `trigger` times the largest first value of any curve (the level where training
+/// starts), the view keeps the values within `factor` times that first value (`logFactor` on a log axis);
+/// each line that goes beyond is clipped by the frame and marked with a triangle on the edge where it first
+/// leaves (as a computed path is clipped where it leaves the view), and the legend keeps the numbers. Used by
+/// `runs` (linear axes: its `--log-y` shows every value and is left alone) and by `curves` (log axes).
 struct RunawayView {
     /// Values over this many times the largest first value make a panel's view run away.
     static let trigger = 1e6
-    /// The view keeps the values within this many times the largest first value.
+    /// The view keeps the values within this many times the largest first value (linear axis).
     static let factor = 3.0
+    /// The view keeps the values within this many times the largest first value (log axis: three decades).
+    static let logFactor = 1e3
 
     /// The y limits (padded as `PanelLimits.y` pads).
     var limits: Interval
     /// The largest first value (magnitude) of any curve.
     var start: Double
+    /// Whether the view is of a log axis (only positive values are drawn there).
+    var log = false
 
     /// The view for the drawn `columns` (each a curve's values), or nil when nothing runs away.
-    init?(_ columns: [ArraySlice<Double>]) {
+    init?(_ columns: [ArraySlice<Double>], log: Bool = false) {
+        self.init(curves: columns, log: log)
+    }
+
+    /// The view for the drawn `curves` (each a collection of values, not copied), or nil when nothing runs
+    /// away. On a log axis (`log`) only positive values count.
+    init?<C: Collection>(curves: [C], log: Bool) where C.Element == Double {
+        func drawn(_ v: Double) -> Bool { v.isFinite && (log ? v > 0 : true) }
         var start = 0.0, top = 0.0
-        for values in columns {
-            if let first = values.first(where: { $0.isFinite && $0 != 0 }) { start = max(start, abs(first)) }
-            for v in values where v.isFinite { top = max(top, abs(v)) }
+        for values in curves {
+            if let first = values.first(where: { drawn($0) && $0 != 0 }) { start = max(start, abs(first)) }
+            for v in values where drawn(v) { top = max(top, abs(v)) }
         }
         guard start > 0, top > start * Self.trigger else { return nil }
-        let bound = start * Self.factor
-        guard let limits = PanelLimits.y(columns.map { $0.filter { abs($0) <= bound }[...] }, log: false) else { return nil }
+        let bound = start * (log ? Self.logFactor : Self.factor)
+        var lo = Double.infinity, hi = -Double.infinity
+        for values in curves {
+            for v in values where drawn(v) && abs(v) <= bound { lo = min(lo, v); hi = max(hi, v) }
+        }
+        guard let limits = PanelLimits.y([[lo, hi][...]], log: log) else { return nil }
         self.limits = limits
         self.start = start
+        self.log = log
     }
 
     /// The first of `values` drawn outside the view, and whether it is above it; nil when none is.
-    func exit(_ values: ArraySlice<Double>) -> (index: Int, above: Bool)? {
-        guard let i = values.firstIndex(where: { $0.isFinite && !limits.contains($0) }) else { return nil }
+    func exit<C: Collection>(_ values: C) -> (index: C.Index, above: Bool)? where C.Element == Double {
+        guard let i = values.firstIndex(where: { $0.isFinite && (!log || $0 > 0) && !limits.contains($0) }) else { return nil }
         return (i, values[i] > limits.upper)
     }
 
@@ -47,12 +64,13 @@ struct RunawayView {
     }
 
     /// The footnote for the panels whose values ran away: what their view shows (the first value named when
-    /// it is one for all) and how to see the rest; nil for none.
-    static func note(_ views: [RunawayView]) -> String? {
+    /// it is one for all) and how to see the rest (`rest`); nil for none.
+    static func note(_ views: [RunawayView], rest: String = "--log-y shows them all") -> String? {
         guard let first = views.first else { return nil }
         let value = views.allSatisfy({ $0.start == first.start }) ? " (" + CurvePoints.value(first.start) + ")" : ""
-        return "The y axis shows values up to \(TickFormat.shortest(factor)) times the largest first value\(value); "
-            + "lines leave the view at ▲: --log-y shows them all."
+        let times = TickFormat.shortest(first.log ? logFactor : factor)
+        return "The y ax\(views.count > 1 ? "es show" : "is shows") values up to \(times) times the largest first value\(value); "
+            + "lines leave the view at ▲: \(rest)."
     }
 }
 

@@ -13,11 +13,14 @@ extension DLPlot {
             commandName: "curves",
             abstract: "Plot optimizers' loss and distance to the minimum against the step, on log scales.",
             discussion: """
-                Left: the loss gap f − f* (f* the surface's known minimum value; plain f when f* = 0 or there \
-                is no minimum) against the step, log y. Right: the distance from the iterate to the nearest \
-                minimum, log y (left out for surfaces without a minimum). Every optimizer starts at the same \
-                point and takes the same number of steps; a diverging run ends with a cross. Runs of up to 10^7 \
-                steps are fine: the loss is kept for every step, positions for about 20000 of them.
+                Two panels stacked, sharing the step axis. Top: the loss gap f − f* (f* the surface's known \
+                minimum value; plain f when f* = 0 or there is no minimum) against the step, log y. Bottom: the \
+                distance from the iterate to the nearest minimum, log y (left out for surfaces without a \
+                minimum). With --schedule, the lr strip is under them. Every optimizer starts at the same \
+                point and takes the same number of steps; a diverging run ends with a cross, and a run that \
+                runs away past 10^6 times the largest first value leaves the view at a triangle (the view keeps \
+                values up to 10^3 times it). Runs of up to 10^7 steps are fine: the loss is kept for every \
+                step, positions for about 20000 of them.
                 Learning rates as for `dlplot surface` (--opt, --lr, else chosen per optimizer on the first 2000 steps).
                 Steps: --steps 1 to \(CurvesCommand.maxSteps) (default \(CurvesCommand.defaultSteps)).
                 Examples:
