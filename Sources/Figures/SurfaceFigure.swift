@@ -96,14 +96,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
         } + userPaths.map { $0.table(xName: xName, yName: yName, fName: isDataset ? "L" : "f") }
-        // A path file's own loss is a column of its own; the other runs leave it empty.
-        let columns = parts.map(\.columns).max { $0.count < $1.count } ?? []
-        let padded = parts.map { t in
-            var t = t
-            if t.columns.count < columns.count { t.cells = t.cells.map { $0 + [.text("")] }; t.columns = columns }
-            return t
-        }
-        return [DataTable.long(name: "paths", key: "run", padded)]
+        return [DataTable.long(name: "paths", key: "run", Self.paddedToTheWidest(parts))]
     }
 
     /// The computed runs' start, step budget and batch, or the number of paths from files when there are

@@ -128,6 +128,17 @@ public struct UserPathRun: Sendable {
 }
 
 extension SurfaceFigure {
+    /// The runs' tables with the columns of the widest: a path file's own loss is a column of its own,
+    /// which the other runs leave empty.
+    static func paddedToTheWidest(_ parts: [DataTable]) -> [DataTable] {
+        let columns = parts.map(\.columns).max { $0.count < $1.count } ?? []
+        return parts.map { t in
+            var t = t
+            if t.columns.count < columns.count { t.cells = t.cells.map { $0 + [.text("")] }; t.columns = columns }
+            return t
+        }
+    }
+
     /// The user's paths on the plane: clipped at the view's edge, start and end marked, legend entries.
     func addUserPaths(to ax: inout Axes, theme: Theme) {
         for (i, p) in userPaths.enumerated() {
