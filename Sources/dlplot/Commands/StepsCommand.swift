@@ -87,9 +87,9 @@ extension DLPlot {
             let choices: [OptimizerRequest]
             do { choices = try list.choices(default: [optimizer], steps: (panels - 1) * every + 1) } catch let e as ValidationError {
                 // The list holds --optimizer's text alone: its refusals name the option typed, not --optimizers.
-                let prefix = "invalid --optimizers '"
+                let prefix = ArgumentRefusal.message("--optimizers", optimizer, "")
                 guard e.message.hasPrefix(prefix) else { throw e }
-                throw ValidationError("invalid --optimizer '" + e.message.dropFirst(prefix.count))
+                throw ArgumentRefusal.invalid("--optimizer", optimizer, String(e.message.dropFirst(prefix.count)))
             }
             guard choices.count == 1, let choice = choices.first else {
                 throw ArgumentRefusal.invalid("--opt", opt.first { !$0.hasPrefix(optimizer + ":") } ?? opt.joined(separator: " "),

@@ -46,7 +46,7 @@ enum OptimizerSettings {
         }
     }
 
-    /// Optim's refusal of a setting ("adam: eps = -1.0 is not allowed; expected eps >= 0") as the refusal of
+    /// Optim's refusal of a setting ("adam: eps = -1.0 …; expected eps >= 0") as the refusal of
     /// the option that gave it, its value as typed: `invalid --optimizers 'Adam(eps=-1)': adam's eps cannot
     /// be -1; expected eps >= 0`, `invalid --opt adam:beta1 '2': …`, `invalid --beta1 '2': …`. A rule of two
     /// settings (nesterov's) names the first given setting it mentions; one that no typed setting gave keeps
