@@ -38,7 +38,7 @@ enum CommandLineErrors {
         if code != .validationFailure { ProcessEnd.checkStandardOutput() }
         let (line, pointer) = withPointer(DLPlot.message(for: error))
         let message = oneLine(line)
-        writeStandardError("Error: " + (numberRefusal(message) ?? message) + "\n" + (pointer.map { $0 + "\n" } ?? ""))
+        writeStandardError("Error: " + (ParserRefusals.reworded(message, arguments: arguments) ?? message) + "\n" + (pointer.map { $0 + "\n" } ?? ""))
         OS.exit(code.rawValue)
     }
 

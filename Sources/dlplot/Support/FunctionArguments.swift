@@ -218,9 +218,14 @@ enum FunctionArguments {
             }
         }
         for f in families where !allowed.contains(f.name) {
+            guard !allowed.isEmpty else {
+                // `eval activation gelu --param foo=2`: "gelu has no parameters", not "Allowed: (none: no parameters)".
+                let reason = "\(texts.joined(separator: ", ")) \(texts.count == 1 ? "has" : "have") no parameters"
+                throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), reason)
+            }
             var reason = "'\(f.name)' is not a parameter of \(texts.joined(separator: ", "))"
             if let guess = closestName(to: f.name, in: allowed) { reason += "; did you mean '\(guess)'?" } else { reason += "." }
-            reason += " Allowed: " + (allowed.isEmpty ? "(none: no parameters)" : Array(Set(allowed)).sorted().joined(separator: ", "))
+            reason += " Allowed: " + Array(Set(allowed)).sorted().joined(separator: ", ")
             throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), reason)
         }
     }

@@ -198,7 +198,8 @@ struct OptimizerListOptions: ParsableArguments {
             let call = try TorchCall(parsing: text.trimmingSpaces)
             let (name, settings) = try OptimizerConfig.settings(call: call)
             let given = settings.keys.sorted().map { key in
-                OptimizerSettings.Given(option: "\(option) \(call.name)(\(key)=…)", key: key, value: settings[key] ?? .flag(false))
+                // Refused as the whole call, as typed: `invalid --optimizers 'SGD(lr=-1)': …`.
+                OptimizerSettings.Given(option: option, key: key, value: settings[key] ?? .flag(false), typed: text.trimmingSpaces)
             }
             return (name, given)
         }
@@ -210,9 +211,26 @@ struct OptimizerListOptions: ParsableArguments {
     }
 
     private func unknown(_ name: String, option: String, typed: String) -> ValidationError {
+        Self.unknown(name, option: option, typed: typed)
+    }
+
+    /// The refusal of an optimizer name that is none of dlplot's, given by `option` (`typed` as typed), with the
+    /// closest name and the allowed ones.
+    static func unknown(_ name: String, option: String, typed: String) -> ValidationError {
         var message = "unknown optimizer '\(name)'"
-        if let guess = closestName(to: name, in: OptimizerConfig.allNames) { message += "; did you mean '\(guess)'?" }
+        if let guess = closestName(to: name, in: OptimizerConfig.allNames) { message += "; did you mean '\(guess)'?" } else { message += "." }
         return ArgumentRefusal.invalid(option, typed, message + " Allowed: " + OptimizerConfig.allNames.joined(separator: ", "))
+    }
+
+    /// Refuses `name` (the text of `option`, which takes one optimizer: `--optimizer` of trace, stability and
+    /// steps) unless it is a torch call or one of dlplot's names: a list (`gd,adam`) is said to be one.
+    static func checkOne(_ name: String, option: String) throws {
+        let bare = name.trimmingSpaces
+        guard !TorchCall.looksLikeCall(bare), !OptimizerConfig.allNames.contains(bare) else { return }
+        if ListItems.topLevel(bare).count > 1 {
+            throw ArgumentRefusal.invalid(option, name, "one optimizer expected, not a list (--optimizers of surface and curves takes a list)")
+        }
+        throw unknown(bare, option: option, typed: name)
     }
 }
 
