@@ -284,7 +284,7 @@ final class CLINumbersTests: XCTestCase {
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--steps", "10000001"], ["10000001"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--start", "1,2,3"], ["'1,2,3'", "two"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--nesterov"], ["nesterov requires momentum > 0"]),
-            (["trace", "--surface", "bowl", "--optimizer", "adam", "--beta1", "1"], ["beta1 = 1.0"]),
+            (["trace", "--surface", "bowl", "--optimizer", "adam", "--beta1", "1"], ["invalid --beta1 '1': adam's beta1 cannot be 1; expected 0 <= beta1 < 1"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--batch-size", "2"], ["--batch-size", "bowl"]),
             (["trace", "--surface", "bowl", "--optimizer", "sgd", "--tol", "-1"], ["invalid --tol '-1': expected a number >= 0"]),
             (["list", "optimisers"], ["optimisers"]),

@@ -33,7 +33,7 @@ final class CLITextPassTenTests: XCTestCase {
     func testListRefusesInTheOneFormAndListsEveryClosedList() throws {
         let bad = try runDLPlot(["list", "optimisers"])
         XCTAssertEqual(bad.status, 64)
-        XCTAssertEqual(bad.stderr, "Error: invalid <what> 'optimisers': expected activations, losses, surfaces, optimizers, "
+        XCTAssertEqual(bad.stderr, "Error: invalid list 'optimisers': expected activations, losses, surfaces, optimizers, "
                        + "curves, tasks or themes; did you mean 'optimizers'?\n")
         for (what, names) in [("themes", ["light", "dark", "print"]), ("curves", Curve1D.allNames),
                               ("tasks", ["xor", "spirals", "regression"])] {

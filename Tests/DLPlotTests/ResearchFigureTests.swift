@@ -58,7 +58,7 @@ final class ResearchFigureTests: XCTestCase {
             (["basins", "himmelblau", "--grid", "1", "-o", out], "invalid --grid '1'"),
             (["basins", "saddle", "-o", out], "no known minimum"),
             (["basins", "himmelblau", "--radius", "-1", "-o", out], "invalid --radius '-1'"),
-            (["stability", "bowl", "--y", "rho", "-o", out], "sgd has no numeric setting 'rho'"),
+            (["stability", "bowl", "--y", "rho", "-o", out], "invalid --y 'rho': sgd has no numeric setting of that name to sweep"),
             (["stability", "bowl", "--measure", "fast", "-o", out], "invalid --measure 'fast'"),
             (["stability", "x^2+a*y^2", "-o", out], "'a'"),
             (["stability", "bowl", "--param", "a=2", "-o", out], "invalid --param 'a=2': it applies to typed expressions"),

@@ -40,7 +40,7 @@ struct List: ParsableCommand {
         if let w = What(rawValue: what.lowercased()) { return w }
         var reason = "expected \(List.whatNames)"
         if let near = closestName(to: what, in: What.allCases.map(\.rawValue)) { reason += "; did you mean '\(near)'?" }
-        throw ArgumentRefusal.invalid("<what>", what, reason)
+        throw ArgumentRefusal.invalid("list", what, reason)
     }
 
     func rows() throws -> [(String, String)] {

@@ -104,8 +104,10 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--grid", grid, "with --steps \(steps) it is \(grid * grid * steps) optimizer steps; keep grid² × steps <= 1e9")
             }
             let s = try FunctionArguments.surface(surface, params: params, option: "stability")
+            try OptimizerListOptions.checkOne(optimizer, option: "--optimizer")
             var name = optimizer, given: [OptimizerSettings.Given] = []
             if TorchCall.looksLikeCall(optimizer) { (name, given) = try OptimizerListOptions.callSettings(optimizer, option: "--optimizer") }
+            try checkSweptSettings(of: name)
             // Nesterov needs momentum > 0 (torch raises otherwise): its momentum axis starts at 0.01.
             let nesterov = name == "nesterov" || given.contains { $0.key == "nesterov" && $0.value == .flag(true) }
             let tolerance = try NumberArguments.finite(tol, option: "--tol")
@@ -170,6 +172,26 @@ extension DLPlot {
             var figure = try figureOptions.makeFigure(rows: 1, columns: 1)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
+        }
+    }
+}
+
+extension DLPlot.StabilityCommand {
+    /// Refuses `--x` and `--y` unless each names a numeric setting of optimizer `name`, and different ones:
+    /// `invalid --x 'nope': sgd has no numeric setting of that name; its numbers: lr, momentum, …`.
+    func checkSweptSettings(of name: String) throws {
+        let numbers = ((try? OptimizerConfig.defaults(for: name)) ?? []).filter {
+            if case .number = $0.value { return true } else { return false }
+        }.map(\.name)
+        guard !numbers.isEmpty else { return }
+        for (option, setting, byDefault) in [("--x", xSetting, "lr"), ("--y", ySetting, "momentum")] where !numbers.contains(setting) {
+            var reason = "\(name) has no numeric setting of that name to sweep"
+            if setting == byDefault { reason += " (it is \(option)'s default: give \(option) one of its numbers)" }
+            if let near = closestName(to: setting, in: numbers) { reason += "; did you mean '\(near)'?" } else { reason += "." }
+            throw ArgumentRefusal.invalid(option, setting, reason + " Its numbers: " + numbers.joined(separator: ", "))
+        }
+        if xSetting == ySetting {
+            throw ArgumentRefusal.invalid("--y", ySetting, "--x sweeps \(xSetting) already; the two axes need different settings")
         }
     }
 }

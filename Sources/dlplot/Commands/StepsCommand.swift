@@ -83,7 +83,14 @@ extension DLPlot {
             list.opt = opt
             list.lr = lr
             list.schedule = schedule
-            let choices = try list.choices(default: [optimizer], steps: (panels - 1) * every + 1)
+            try OptimizerListOptions.checkOne(optimizer, option: "--optimizer")
+            let choices: [OptimizerRequest]
+            do { choices = try list.choices(default: [optimizer], steps: (panels - 1) * every + 1) } catch let e as ValidationError {
+                // The list holds --optimizer's text alone: its refusals name the option typed, not --optimizers.
+                let prefix = ArgumentRefusal.message("--optimizers", optimizer, "")
+                guard e.message.hasPrefix(prefix) else { throw e }
+                throw ArgumentRefusal.invalid("--optimizer", optimizer, String(e.message.dropFirst(prefix.count)))
+            }
             guard choices.count == 1, let choice = choices.first else {
                 throw ArgumentRefusal.invalid("--opt", opt.first { !$0.hasPrefix(optimizer + ":") } ?? opt.joined(separator: " "),
                                               "settings must be for --optimizer \(optimizer), not \(choices.dropFirst().map(\.name).joined(separator: ", "))")

@@ -88,6 +88,7 @@ struct Trace: ParsableCommand {
         let run = try SurfaceRunTexts(start: start, batchSize: batchSize, params: params, seed: seed, rangeOptions: false)
             .plan(surfaceName: surface, option: "--surface", steps: steps, allowed: 0...Trace.maxSteps)
         var given = try settings.given()
+        try OptimizerListOptions.checkOne(optimizer, option: "--optimizer")
         var name = optimizer
         if TorchCall.looksLikeCall(optimizer) {
             guard given.isEmpty else {

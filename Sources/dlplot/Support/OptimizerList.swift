@@ -76,7 +76,7 @@ struct OptimizerListOptions: ParsableArguments {
     private func listedEntries() throws -> [Entry] {
         var entries: [Entry] = []
         if let optimizers {
-            for raw in OptimizerListOptions.topLevelItems(optimizers) {
+            for raw in ListItems.topLevel(optimizers) {
                 let name: String, given: [OptimizerSettings.Given]?
                 let bare = raw.trimmingSpaces
                 guard !bare.isEmpty else {
@@ -140,7 +140,7 @@ struct OptimizerListOptions: ParsableArguments {
     private func optSettings(_ item: String, name: String, parts: [Substring]) throws -> [OptimizerSettings.Given] {
         var given: [OptimizerSettings.Given] = []
         if parts.count == 2 {
-            for kv in OptimizerListOptions.topLevelItems(String(parts[1])) {
+            for kv in ListItems.topLevel(String(parts[1])) {
                 let pair = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = pair[0].trimmingSpaces
                 guard !key.isEmpty else {
@@ -182,30 +182,6 @@ struct OptimizerListOptions: ParsableArguments {
             == Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
     }
 
-    /// Splits "a, B(x=(1, 2)), c" at the commas outside brackets and quotes.
-    static func topLevelItems(_ text: String) -> [String] {
-        var items: [String] = [], current = "", depth = 0
-        var quote: Character?
-        for c in text {
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "'" || c == "\"" {
-                quote = c
-            } else if "([".contains(c) {
-                depth += 1
-            } else if ")]".contains(c) {
-                depth -= 1
-            } else if c == ",", depth == 0 {
-                items.append(current)
-                current = ""
-                continue
-            }
-            current.append(c)
-        }
-        items.append(current)
-        return items
-    }
-
     /// A torch pair in the short form, `--opt adam:betas=(0.8,0.99)`: read as torch reads the keyword in
     /// the optimizer's class (`betas` → beta1, beta2; `etas`; `step_sizes`; Adafactor's `eps`).
     static func pairSettings(name: String, key: String, value: String, option: String) throws -> [OptimizerSettings.Given] {
@@ -222,7 +198,8 @@ struct OptimizerListOptions: ParsableArguments {
             let call = try TorchCall(parsing: text.trimmingSpaces)
             let (name, settings) = try OptimizerConfig.settings(call: call)
             let given = settings.keys.sorted().map { key in
-                OptimizerSettings.Given(option: "\(option) \(call.name)(\(key)=…)", key: key, value: settings[key] ?? .flag(false))
+                // Refused as the whole call, as typed: `invalid --optimizers 'SGD(lr=-1)': …`.
+                OptimizerSettings.Given(option: option, key: key, value: settings[key] ?? .flag(false), typed: text.trimmingSpaces)
             }
             return (name, given)
         }
@@ -234,9 +211,26 @@ struct OptimizerListOptions: ParsableArguments {
     }
 
     private func unknown(_ name: String, option: String, typed: String) -> ValidationError {
+        Self.unknown(name, option: option, typed: typed)
+    }
+
+    /// The refusal of an optimizer name that is none of dlplot's, given by `option` (`typed` as typed), with the
+    /// closest name and the allowed ones.
+    static func unknown(_ name: String, option: String, typed: String) -> ValidationError {
         var message = "unknown optimizer '\(name)'"
-        if let guess = closestName(to: name, in: OptimizerConfig.allNames) { message += "; did you mean '\(guess)'?" }
+        if let guess = closestName(to: name, in: OptimizerConfig.allNames) { message += "; did you mean '\(guess)'?" } else { message += "." }
         return ArgumentRefusal.invalid(option, typed, message + " Allowed: " + OptimizerConfig.allNames.joined(separator: ", "))
+    }
+
+    /// Refuses `name` (the text of `option`, which takes one optimizer: `--optimizer` of trace, stability and
+    /// steps) unless it is a torch call or one of dlplot's names: a list (`gd,adam`) is said to be one.
+    static func checkOne(_ name: String, option: String) throws {
+        let bare = name.trimmingSpaces
+        guard !TorchCall.looksLikeCall(bare), !OptimizerConfig.allNames.contains(bare) else { return }
+        if ListItems.topLevel(bare).count > 1 {
+            throw ArgumentRefusal.invalid(option, name, "one optimizer expected, not a list (--optimizers of surface and curves takes a list)")
+        }
+        throw unknown(bare, option: option, typed: name)
     }
 }
 

@@ -41,6 +41,31 @@ enum OptimizerSettings {
             let g = given.first { $0.key == "lr" }
             throw ArgumentRefusal.invalid(g?.option ?? "lr", g?.typed ?? TypedText.shortest(v), "the learning rate must be > 0")
         }
-        return try OptimError.asValidation { try OptimizerConfig(name: name, settings: settings) }
+        do { return try OptimizerConfig(name: name, settings: settings) } catch let e as OptimError {
+            throw refusal(e, name: name, given: given)
+        }
+    }
+
+    /// Optim's refusal of a setting ("adam: eps = -1.0 …; expected eps >= 0") as the refusal of
+    /// the option that gave it, its value as typed: `invalid --optimizers 'Adam(eps=-1)': adam's eps cannot
+    /// be -1; expected eps >= 0`, `invalid --opt adam:beta1 '2': …`, `invalid --beta1 '2': …`. A rule of two
+    /// settings (nesterov's) names the first given setting it mentions; one that no typed setting gave keeps
+    /// Optim's words.
+    static func refusal(_ e: OptimError, name: String, given: [Given]) -> ValidationError {
+        let text = e.description
+        let typed = given.filter { $0.typed != nil }
+        let named = typed.first { text.hasPrefix("\(name): \($0.key) = ") }
+            ?? typed.first { g in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).contains { $0 == g.key } }
+        guard let g = named else { return ValidationError(text) }
+        let rule = text.range(of: "; expected ").map { String(text[$0.lowerBound...]) }
+        guard let rule, text.hasPrefix("\(name): \(g.key) = ") else {
+            return g.refused(String(text.hasPrefix(name + ": ") ? text.dropFirst(name.count + 2) : text[...]))
+        }
+        let value: String
+        switch g.value {
+        case .number(let v): value = TypedText.shortest(v)
+        case .flag(let b): value = b ? "True" : "False"
+        }
+        return g.refused("\(name)'s \(g.key) cannot be \(value)" + rule)
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import dlplot
+
+/// Refusals that left the one documented form, `Error: invalid --opt 'value as typed': what is expected`
+/// (Y9-4, Y9-9): optimizer checks, a list given where one optimizer goes, a setting to sweep, a list word,
+/// a whole number too large for its type, a word not among an option's choices, a parameter of a function
+/// that has none. Each: one line, the option named, the value as typed, exit 64, nothing written.
+final class RefusalOneFormTests: XCTestCase {
+    private func assertRefused(_ args: [String], _ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let dir = try makeTemporaryDirectory()
+        let r = try runDLPlot(args, in: dir)
+        XCTAssertEqual(r.status, 64, r.stderr, file: file, line: line)
+        XCTAssertEqual(r.stderr, "Error: " + expected + "\n", file: file, line: line)
+        XCTAssertEqual(r.stdout, "", file: file, line: line)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written", file: file, line: line)
+    }
+
+    /// Optim's checks ("adam: eps = -1.0 is not allowed") are said as the option that gave the value, quoted as typed.
+    func testOptimizerSettingRefusalsNameTheOptionAndTheValueAsTyped() throws {
+        try assertRefused(["surface", "rosenbrock", "--optimizers", "Adam(eps=-1)", "-o", "a.png"],
+                          "invalid --optimizers 'Adam(eps=-1)': adam's eps cannot be -1; expected eps >= 0")
+        try assertRefused(["curves", "--surface", "rosenbrock", "--optimizers", "Adam(betas=(2,0.9))", "-o", "a.png"],
+                          "invalid --optimizers 'Adam(betas=(2,0.9))': adam's beta1 cannot be 2; expected 0 <= beta1 < 1")
+        try assertRefused(["surface", "rosenbrock", "--opt", "adam:beta1=2", "-o", "a.png"],
+                          "invalid --opt adam:beta1 '2': adam's beta1 cannot be 2; expected 0 <= beta1 < 1")
+        try assertRefused(["surface", "rosenbrock", "--optimizers", "SGD(lr=-1)", "-o", "a.png"],
+                          "invalid --optimizers 'SGD(lr=-1)': the learning rate must be > 0")
+        try assertRefused(["trace", "--surface", "rosenbrock", "--optimizer", "adam", "--beta1", "2"],
+                          "invalid --beta1 '2': adam's beta1 cannot be 2; expected 0 <= beta1 < 1")
+        try assertRefused(["trace", "--surface", "rosenbrock", "--optimizer", "Adam(eps=-1)"],
+                          "invalid --optimizer 'Adam(eps=-1)': adam's eps cannot be -1; expected eps >= 0")
+        try assertRefused(["steps", "--optimizer", "SGD(lr=-1)", "-o", "a.png"],
+                          "invalid --optimizer 'SGD(lr=-1)': the learning rate must be > 0")
+        try assertRefused(["surface", "bowl", "--optimizers", "SGD(nesterov=True)", "-o", "a.png"],
+                          "invalid --optimizers 'SGD(nesterov=True)': nesterov requires momentum > 0 and dampening = 0 "
+                          + "(got momentum = 0.0, dampening = 0.0)")
+    }
+
+    /// An option that takes one optimizer, given a list or an unknown name; `stability`'s settings to sweep; `list`.
+    func testOneOptimizerSweptSettingsAndListWords() throws {
+        let allowed = "Allowed: sgd, gd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw, nadam, radam, adamax, rprop, "
+            + "asgd, lbfgs, adafactor, lion"
+        let list = "one optimizer expected, not a list (--optimizers of surface and curves takes a list)"
+        try assertRefused(["trace", "--surface", "rosenbrock", "--optimizer", "gd,adam"], "invalid --optimizer 'gd,adam': " + list)
+        try assertRefused(["steps", "--optimizer", "gd,adam", "-o", "a.png"], "invalid --optimizer 'gd,adam': " + list)
+        try assertRefused(["stability", "bowl", "--optimizer", "nope", "-o", "a.png"],
+                          "invalid --optimizer 'nope': unknown optimizer 'nope'. " + allowed)
+        try assertRefused(["stability", "bowl", "--x", "nope", "-o", "a.png"],
+                          "invalid --x 'nope': sgd has no numeric setting of that name to sweep. Its numbers: lr, momentum, dampening, weight_decay")
+        try assertRefused(["stability", "bowl", "--x", "lr", "--y", "lr", "-o", "a.png"],
+                          "invalid --y 'lr': --x sweeps lr already; the two axes need different settings")
+        try assertRefused(["list", "nope"],
+                          "invalid list 'nope': expected activations, losses, surfaces, optimizers, curves, tasks or themes")
+    }
+
+    /// A whole number too large for the option's type gets the command's own range (it is a whole number);
+    /// a word not among the choices, and a parameter of a function without any, are said in the one form too.
+    func testNumbersTooLargeChoicesAndParametersInTheOneForm() throws {
+        try assertRefused(["surface", "rosenbrock", "--steps", "99999999999999999999999", "-o", "a.png"],
+                          "invalid --steps '99999999999999999999999': expected 1 to 100000")
+        try assertRefused(["curves", "--steps=99999999999999999999999", "-o", "a.png"],
+                          "invalid --steps '99999999999999999999999': expected 1 to 10000000")
+        try assertRefused(["trace", "--surface", "bowl", "--optimizer", "gd", "--steps", "-99999999999999999999"],
+                          "invalid --steps '-99999999999999999999': expected 0 to 10000000")
+        try assertRefused(["surface", "linreg_mse", "--seed", "18446744073709551616", "-o", "a.png"],
+                          "invalid --seed '18446744073709551616': expected a whole number from 0 to 18446744073709551615")
+        try assertRefused(["surface", "linreg_mse", "--seed", "-1", "-o", "a.png"], "invalid --seed '-1': expected a whole number >= 0")
+        try assertRefused(["surface", "bowl", "--steps", "1.5", "-o", "a.png"], "invalid --steps '1.5': expected a whole number")
+        try assertRefused(["eval", "activation", "gelu", "--x", "1", "--format", "yaml"], "invalid --format 'yaml': expected csv or json")
+        try assertRefused(["trace", "--surface", "bowl", "--optimizer", "gd", "--format", "xml"], "invalid --format 'xml': expected csv or json")
+        try assertRefused(["eval", "activation", "gelu", "--x", "1", "--param", "foo=2"], "invalid --param 'foo=2': gelu has no parameters")
+        // The message of a parse error that is none of these is ArgumentParser's.
+        XCTAssertNil(ParserRefusals.choiceRefusal("Missing expected argument '<what>'"))
+        XCTAssertEqual(ParserRefusals.choiceRefusal("The value 'q' is invalid for '--kind <kind>'. Please provide one of the following: - a - b - c - d - e - f"),
+                       "invalid --kind 'q': expected a, b, c, d, e or f")
+    }
+}
