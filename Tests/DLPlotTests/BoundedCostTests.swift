@@ -9,7 +9,8 @@ final class BoundedCostTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let logits = (0..<20_000).map { String($0 % 7) }.joined(separator: ",")
-        let r = try HostileInputTests.runLimited(["eval", "softmax", "--logits", logits], in: dir, memoryKB: "1000000", seconds: 60)
+        let r = try HostileInputTests.runLimited(["eval", "softmax", "--logits", logits], in: dir, memoryKB: "1000000", seconds: 60,
+                                                 limitIsTested: true)
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 20_001)
@@ -22,7 +23,7 @@ final class BoundedCostTests: XCTestCase {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try HostileInputTests.runLimited(["activation", "relu", "--size", "20000x20000", "-o", "big.png"], in: dir,
-                                                 memoryKB: "1680000", seconds: 60)
+                                                 memoryKB: "1680000", seconds: 60, limitIsTested: true)
         XCTAssertEqual(r.status, 1, r.stderr.prefix(300) + "")
         XCTAssertTrue(r.stderr.contains("out of memory for a 20000×20000 image"), r.stderr.prefix(300) + "")
         XCTAssertEqual(listing(dir), [])
