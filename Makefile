@@ -47,7 +47,9 @@ test: deps
 ## asan: every test target (Optim, Viz, the Viz example, the recipes, run logs, the commands) under the address
 ## sanitizer, in a build of its own (.build-asan). LeakSanitizer reports memory fontconfig and pango keep in their
 ## caches until exit, and leaks inside TOMLKit, Foundation and XCTest: scripts/lsan-suppressions.txt names those
-## libraries' frames only (the counts used are printed for the library targets). Tests that run dlplot under a
+## libraries' frames only (the counts used are printed for the library targets); the library-wide fontconfig entry
+## is then checked by scripts/asan-fontconfig-check.sh, which runs a few commands with complete stacks
+## and without it, so a fontconfig object Viz loses is still reported. Tests that run dlplot under a
 ## memory limit (ulimit -v) or measure its peak memory skip themselves: the sanitizer's shadow memory and
 ## quarantine are what they would measure.
 asan: deps
@@ -58,6 +60,8 @@ asan: deps
 	@# The command tests read the standard error of dlplot processes, where a count of suppressions would land.
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
 	    $(SWIFT) test --skip-build --disable-swift-testing --sanitize=address --build-path .build-asan --filter '^DLPlotTests\.'
+	@# Viz's own fontconfig calls, with complete stacks and without the library-wide fontconfig suppression.
+	sh scripts/asan-fontconfig-check.sh .build-asan
 
 ## gallery: render gallery/ from gallery/gallery.toml and rewrite gallery/README.md.
 gallery: release
