@@ -15,6 +15,18 @@ trap 'rm -rf "$work"' EXIT
 grep -v '^leak:libfontconfig' "$root/scripts/lsan-suppressions.txt" > "$work/suppressions.txt"
 export ASAN_OPTIONS=fast_unwind_on_malloc=0:malloc_context_size=64
 export LSAN_OPTIONS="suppressions=$work/suppressions.txt:print_suppressions=0"
+# First, the check must be able to fail: a pattern lost outside pango (preloaded) is reported.
+${CC:-cc} -O0 -fno-omit-frame-pointer -shared -fPIC -o "$work/lost-pattern.so" "$root/scripts/asan-fontconfig-lost-pattern.c" \
+    $(pkg-config --cflags --libs fontconfig)
+set +e
+LD_PRELOAD="$work/lost-pattern.so" "$bin" activation relu --size 480x270 -o "$work/lost.png" > /dev/null 2> "$work/err"
+rc=$?
+set -e
+if [ "$rc" -eq 0 ] || ! grep -q "lose_a_pattern" "$work/err"; then
+    echo "asan-fontconfig-check: a fontconfig pattern lost outside pango was not reported (exit $rc); the check cannot work"
+    exit 1
+fi
+echo "asan-fontconfig-check: a pattern lost outside pango is reported (exit $rc), so the check can fail"
 failed=0
 check() {
     want="$1"; shift
