@@ -40,7 +40,7 @@ extension DLPlot {
         /// `--y-range` is the shared layout option (one y range for every panel).
         var yRange: String? { figureOptions.layout.yRange }
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"),
+        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold). (default: 0.05)", valueName: "τ"),
             transform: NumberArguments.finiteTransform(option: "--saturation"))
         var saturation: Double = 0.05
 
