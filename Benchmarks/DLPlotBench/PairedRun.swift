@@ -62,7 +62,15 @@ func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, py
     if let n = wallNow, let m = wallMpl { h.record("30-figure set: matplotlib / dlplot (wall, 2 jobs)", fixed(m / n, 1) + "x (goal ≥ 40x)") }
     if let n = wallNow, let o = wallOld { h.record("30-figure set: before / now (wall, 2 jobs)", fixed(o / n, 2) + "x") }
 
-    // The contour figure against matplotlib and gnuplot.
+    compareContourFigure(&h, dlplot: dlplot, before: before, matplotlib: mpl, tmp: tmp, runs: runs)
+    printSVGSizes(dlplot: dlplot, before: before, tmp: tmp)
+}
+
+/// The contour figure with this `dlplot`, the earlier one, matplotlib and gnuplot (those present), each
+/// the best of its runs; matplotlib and gnuplot run a third as often (at least twice), as in the set.
+private func compareContourFigure(_ h: inout Harness, dlplot: String, before: String?, matplotlib mpl: String?, tmp: String, runs: Int) {
+    let script = "Benchmarks/baseline/mpl_figures.py"
+    let mplRuns = max(1, runs / 3)
     let c = bestTimes([dlplot] + contourFigure + ["-o", "\(tmp)/c.png"], runs: runs)
     let cb = before.flatMap { bestTime([$0] + contourFigure + ["-o", "\(tmp)/cb.png"], runs: runs) }
     let cm = mpl.flatMap { bestTimes([$0, script, "contour", "-", "1280x720", "\(tmp)/cm.png"], runs: max(2, mplRuns)) }
@@ -78,8 +86,10 @@ func runPairedBenchmarks(_ h: inout Harness, dlplot: String, before: String?, py
                      "wall " + fixed(cg.wall / c.wall, 1) + "x, CPU " + fixed(cg.cpu / c.cpu, 1) + "x (goal ≥ 20x)")
         }
     }
+}
 
-    // SVG sizes.
+/// The SVG size of seven figures with this `dlplot` and, when given, the earlier one.
+private func printSVGSizes(dlplot: String, before: String?, tmp: String) {
     let svgs: [(String, [String])] = [
         ("surface rosenbrock (default grid)", ["surface", "rosenbrock"]),
         ("surface beale --with-curves", ["surface", "beale", "--optimizers", "gd,momentum,rmsprop,adam,adamax", "--with-curves"]),

@@ -1,3 +1,4 @@
+import Optim
 import Viz
 
 /// Shares written as percentages that add up to 100 % as shown, and never hide a share that is not 0.
@@ -12,18 +13,18 @@ enum SharePercents {
     /// `shares[column][row]`, each column summing to 1; the labels in the same layout ("25.7 %").
     static func labels(_ shares: [[Double]]) -> [[String]] {
         let nonzero = shares.flatMap { $0 }.filter { $0 > 0 }
-        let digits = (1...4).first { d in nonzero.allSatisfy { $0 * 100 * pow10(d) >= 1 } } ?? 4
+        let digits = (1...4).first { d in nonzero.allSatisfy { $0 * 100 * Double.powerOfTen(d) >= 1 } } ?? 4
         return shares.map { column in
             rounded(column, digits: digits).enumerated().map { i, units in
-                units == 0 && column[i] > 0 ? "< " + TickFormat.fixed(1 / pow10(digits), digits) + " %"
-                    : TickFormat.fixed(Double(units) / pow10(digits), digits) + " %"
+                units == 0 && column[i] > 0 ? "< " + TickFormat.fixed(1 / Double.powerOfTen(digits), digits) + " %"
+                    : TickFormat.fixed(Double(units) / Double.powerOfTen(digits), digits) + " %"
             }
         }
     }
 
     /// The column in whole units of 10^−digits percent, summing to exactly 100 % (largest remainder).
     static func rounded(_ column: [Double], digits: Int) -> [Int] {
-        let scale = 100 * pow10(digits)
+        let scale = 100 * Double.powerOfTen(digits)
         let total = column.reduce(0, +)
         guard total > 0 else { return column.map { _ in 0 } }
         let exact = column.map { $0 / total * scale }
@@ -36,6 +37,4 @@ enum SharePercents {
         for k in order.prefix(max(0, missing)) { units[k] += 1 }
         return units
     }
-
-    private static func pow10(_ d: Int) -> Double { [1, 10, 100, 1000, 10_000][min(max(d, 0), 4)] }
 }

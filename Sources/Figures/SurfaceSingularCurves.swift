@@ -72,7 +72,7 @@ extension SurfaceFieldView {
     /// steady, a smooth bump's dies out tenfold a decade). Nil otherwise.
     static func growth(_ surface: Surface, from p: Point, direction: (Double, Double), step: Double) -> Int? {
         let values = (1...10).map { k -> Double in
-            let t = step * pow10(k)
+            let t = step * Double.powerOfTen(-k)
             return surface.value(p.x + t * direction.0, p.y + t * direction.1)
         }
         guard !values.contains(where: \.isNaN), let last = values.last else { return nil }
@@ -84,9 +84,6 @@ extension SurfaceFieldView {
         guard let first = steps.first, first > 0, steps.allSatisfy({ $0 >= 0.5 * first }) else { return nil }
         return sign
     }
-
-    /// 10^−k exactly for the decades used (no pow rounding).
-    private static func pow10(_ k: Int) -> Double { (0..<k).reduce(1.0) { value, _ in value / 10 } }
 
     /// A factor's math label as plain text for a note: `x - y` → "x − y", `x^{2}` → "x²"; a label with other
     /// markup (fractions, roots) is written between `$` as math.

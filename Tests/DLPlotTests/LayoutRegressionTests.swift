@@ -132,11 +132,11 @@ final class LayoutRegressionTests: XCTestCase {
     }
 
     func testTheLayoutReportKeepsItsPublishedKinds() throws {
-        // A course's CI reads these names: the band label ("dead: f′ = 0") is a "zone-label".
+        // A course's CI reads these names: the band label ("dead: f′ = 0") is a "band-label".
         let r = try report("activation relu")
-        XCTAssertTrue(r.elements.contains { $0.kind.rawValue == "zone-label" && $0.text.hasPrefix("dead") }, "\(r.elements.map(\.kind.rawValue))")
+        XCTAssertTrue(r.elements.contains { $0.kind.rawValue == "band-label" && $0.text.hasPrefix("dead") }, "\(r.elements.map(\.kind.rawValue))")
         let kinds = Set(FigureElement.Kind.allCases.map(\.rawValue))
-        for k in ["title", "subtitle", "panel-title", "axis-label", "tick-label", "legend", "note", "annotation", "zone-label",
+        for k in ["title", "subtitle", "panel-title", "axis-label", "tick-label", "legend", "note", "annotation", "band-label",
                   "point-label", "contour-label", "colorbar-label", "table-cell", "footnote"] {
             XCTAssertTrue(kinds.contains(k), k)
         }

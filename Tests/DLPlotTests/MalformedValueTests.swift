@@ -28,8 +28,10 @@ final class MalformedValueTests: XCTestCase {
     func testANumberOptionGivenTextSaysItExpectsANumber() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (args, line) in [(["activation", "relu", "--font-scale", "abc"], "invalid --font-scale 'abc': expected a number"),
-                             (["activation", "relu", "--dpi", "1e"], "invalid --dpi '1e': expected a number"),
+        // Decimal-number options are read by NumberArguments and say what every number option says.
+        let decimal = "is not a number; expected a finite decimal number such as -1.5 or 2e-3"
+        for (args, line) in [(["activation", "relu", "--font-scale", "abc"], "invalid --font-scale 'abc': " + decimal),
+                             (["activation", "relu", "--dpi", "1e"], "invalid --dpi '1e': " + decimal),
                              (["curves", "--surface", "bowl", "--steps", "1.5"], "invalid --steps '1.5': expected a whole number")] {
             let r = try runDLPlot(args + ["-o", "x.png"], in: dir)
             XCTAssertEqual(r.status, 64, args.joined(separator: " "))

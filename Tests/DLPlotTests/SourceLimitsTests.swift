@@ -1,32 +1,38 @@
 import Foundation
 import XCTest
 
-/// The size limits of the code base and its map: no Swift file under `Sources` is over 400 lines
-/// (generated `*.pb.swift` files included: the protocol is split into one `.proto` per TensorFlow file so
-/// that each generated file keeps the limit), no function, initializer or subscript is over 80 lines, and every
+/// The size limits of the code base and its map: no Swift file under `Sources`, `Benchmarks` or `Examples`
+/// is over 400 lines (generated `*.pb.swift` files included: the protocol is split into one `.proto` per
+/// TensorFlow file so that each generated file keeps the limit), no function, initializer or subscript
+/// there is over 80 lines (the paired benchmark's 90-line function went unnoticed outside Sources), and every
 /// folder's first file (its README.md, else its first file by name) opens with a line saying what the
 /// folder holds: `# Folder` in a README, `// Folder: …` in a source file.
 final class SourceLimitsTests: XCTestCase {
     static let maxFileLines = 400
     static let maxFunctionLines = 80
 
-    private var sources: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources")
+    private var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    private func swiftFiles() throws -> [URL] {
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+    private var sources: URL { root.appendingPathComponent("Sources") }
+
+    /// The Swift files under `folder` of the package.
+    private func swiftFiles(in folder: String) -> [URL] {
+        let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL } ?? []
         return files.filter { $0.pathExtension == "swift" }
     }
 
     func testNoFileOrFunctionIsTooLong() throws {
-        let files = try swiftFiles()
-        XCTAssertGreaterThan(files.count, 200, "the sources were found")
+        XCTAssertGreaterThan(swiftFiles(in: "Sources").count, 200, "the sources were found")
+        XCTAssertGreaterThan(swiftFiles(in: "Benchmarks").count, 10, "the benchmarks were found")
+        XCTAssertGreaterThan(swiftFiles(in: "Examples").count, 0, "the examples were found")
+        let files = ["Sources", "Benchmarks", "Examples"].flatMap(swiftFiles(in:))
         var problems: [String] = []
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            let name = file.path.replacingOccurrences(of: sources.deletingLastPathComponent().path + "/", with: "")
+            let name = file.path.replacingOccurrences(of: root.path + "/", with: "")
             let lines = SwiftOutline.lineCount(text)
             if lines > Self.maxFileLines { problems.append("\(name): \(lines) lines (at most \(Self.maxFileLines))") }
             for f in SwiftOutline.functions(in: text) where f.lines > Self.maxFunctionLines {

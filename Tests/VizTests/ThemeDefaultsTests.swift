@@ -42,6 +42,29 @@ final class ThemeDefaultsTests: XCTestCase {
         XCTAssertGreaterThan(Theme.light.paneColor.luminance, 0.8)
     }
 
+    /// The arrowheads where a 3-D path leaves the box (and the hollow ones where it comes in) are edged
+    /// in the theme's outline ink; the edge was a fixed #1A1A1A whatever the theme.
+    func testThreeDExitArrowheadsAreEdgedInTheThemesOutline() throws {
+        var theme = Theme.dark
+        theme.outlineColor = Color(hex: 0xCC0000)
+        let field = try bowl()
+        var mark = try SurfaceMark(field: field)
+        let path = SurfaceMark.lift([Point(-1, 0.2), Point(-0.2, 0.1), Point(0.4, -0.3), Point(1, -0.5)], on: field)
+        mark.extraPaths = [(points: path, style: StrokeStyle(color: theme.color(0), width: 2.2))]
+        mark.openEnds = [0]
+        mark.openStarts = [0]
+        var ax = Axes.surface3D()
+        ax.add(mark)
+        let edges = try record(ax, theme: theme).filter {
+            if case let .stroke(_, s) = $0.primitive { s.width == 0.8 } else { false }
+        }
+        XCTAssertEqual(edges.count, 2, "one edge for the exit, one for the entry")
+        for edge in edges {
+            guard case let .stroke(_, style) = edge.primitive else { continue }
+            XCTAssertEqual(style.color.withAlpha(1), theme.outlineColor)
+        }
+    }
+
     func testLinesOverAFieldDefaultToTheForeground() throws {
         for theme in [Theme.light, .dark] {
             var ax = Axes()

@@ -70,7 +70,7 @@ extension FunctionShape {
 
     /// +1 or −1 when f → ±∞ as x → c from `side`, else 0.
     static func growth(_ f: (Double) -> Double, at c: Double, side: Double, step h: Double) -> Int {
-        let values = (1...10).map { f(c + side * h * pow10(-$0)) }
+        let values = (1...10).map { f(c + side * h * Double.powerOfTen(-$0)) }
         guard values.allSatisfy({ !$0.isNaN }) else { return 0 }
         let sign = values[values.count - 1] > 0 ? 1 : -1
         guard values.allSatisfy({ ($0 > 0 ? 1 : -1) == sign }) else { return 0 }
@@ -83,11 +83,5 @@ extension FunctionShape {
         guard increments.allSatisfy({ $0 > 0 }), let first = increments.first, let last = increments.last,
               last >= 0.5 * first else { return 0 }
         return sign
-    }
-
-    private static func pow10(_ e: Int) -> Double {
-        var v = 1.0
-        for _ in 0..<abs(e) { v *= 10 }
-        return e < 0 ? 1 / v : v
     }
 }

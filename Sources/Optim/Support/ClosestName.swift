@@ -1,4 +1,4 @@
-// Support: what the rest of Optim shares: errors, parameter specs, random numbers, name suggestions.
+// Support: what the rest of Optim shares: errors, parameter specs, random numbers, name suggestions, exact powers of ten.
 
 /// The candidate closest to `name` by edit distance (case-insensitive, `-` and `_` treated alike),
 /// or the one candidate whose leading words are `name` (`step` → `step_size`), or nil when nothing is

@@ -14,20 +14,13 @@ import RealModule
 /// `config` gives. Deterministic: the objective is copied for every run.
 public enum LearningRateSearch {
     /// 1, 2, 5 × 10ᵏ for k = −4 … 1, ascending.
-    public static let candidates: [Double] = (-4...1).flatMap { e in [1.0, 2, 5].map { $0 * powerOfTen(e) } }
+    public static let candidates: [Double] = (-4...1).flatMap { e in [1.0, 2, 5].map { $0 * Double.powerOfTen(e) } }
     /// Decades of progress that always suffice.
     public static let enough = 3.0
     /// The share of the best run's progress a chosen run must make.
     public static let share = 0.6
     /// The most steps a tuning run takes.
     public static let tuningSteps = 2000
-
-    /// 10ᵉ by repeated multiplication (exact for |e| ≤ 22, so the candidates are the decimals they name).
-    static func powerOfTen(_ e: Int) -> Double {
-        var v = 1.0
-        for _ in 0..<abs(e) { v *= 10 }
-        return e < 0 ? 1 / v : v
-    }
 
     /// The rate for the optimizer `config(lr)` on `objective` from `start` (see the type's description).
     ///
@@ -72,7 +65,7 @@ public enum LearningRateSearch {
         staysInView: ([Double]) -> Bool, config: (Double) throws -> OptimizerConfig
     ) throws -> Double {
         let budget = min(steps, tuningSteps)
-        let smaller = (-8...(-5)).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
+        let smaller = (-8...(-5)).reversed().flatMap { e in [5.0, 2, 1].map { $0 * Double.powerOfTen(e) } }
         for lr in smaller {
             if try runEndInView(objective: objective, optimizer: Optimizer(config: try config(lr)), start: start, steps: budget,
                                 staysInView: staysInView) != nil { return lr }
@@ -89,7 +82,7 @@ public enum LearningRateSearch {
         let f0 = objective.value(start)
         let g2 = g.reduce(0) { $0 + $1 * $1 }
         guard f0.isFinite, g2.isFinite, g2 > 0 else { return 1e-8 }
-        let rates = (-22...1).reversed().flatMap { e in [5.0, 2, 1].map { $0 * powerOfTen(e) } }
+        let rates = (-22...1).reversed().flatMap { e in [5.0, 2, 1].map { $0 * Double.powerOfTen(e) } }
         for lr in rates {
             let f = objective.value(zip(start, g).map { $0 - lr * $1 })
             if f.isFinite, f <= f0 - 0.5 * lr * g2 { return lr }

@@ -40,11 +40,13 @@ public final class AnimationRenderer: Sendable {
 
     /// The pixels of frame `k`: premultiplied ARGB32 words in native byte order (blue, green, red, alpha in
     /// memory on little-endian machines), `width * 4` bytes a row, top row first.
+    /// - Throws: `VizError.cairo` when Cairo cannot make or restart the frame's canvas (out of memory).
     public func frame(_ k: Int) throws(VizError) -> [UInt8] {
         try drawing(k) { (canvas) throws(VizError) in try AnimationRenderer.pixels(of: canvas).0 }
     }
 
     /// The pixels of frame `k` as native 32-bit words (premultiplied ARGB), `width` a row, top row first.
+    /// - Throws: `VizError.cairo` when Cairo cannot make or restart the frame's canvas (out of memory).
     public func frameWords(_ k: Int) throws(VizError) -> [UInt32] {
         try drawing(k) { (canvas) throws(VizError) -> [UInt32] in
             guard case let .raster(argb, w, h, stride) = try canvas.finish(), stride == w * 4, let base = argb.baseAddress else {
@@ -56,6 +58,7 @@ public final class AnimationRenderer: Sendable {
 
     /// Frame `k` as `palette` indices (see `IndexedPalette.indices(of:reference:referenceIndices:)`), mapped
     /// from the canvas's own pixels without copying them.
+    /// - Throws: `VizError.cairo` when Cairo cannot make or restart the frame's canvas (out of memory).
     public func frameIndices(_ k: Int, palette: IndexedPalette, reference: [UInt32], referenceIndices: [UInt8]) throws(VizError) -> [UInt8] {
         try drawing(k) { (canvas) throws(VizError) -> [UInt8] in
             guard case let .raster(argb, w, h, stride) = try canvas.finish(), stride == w * 4, let base = argb.baseAddress else {

@@ -68,6 +68,11 @@ public enum AnimationWriter {
 
     /// One SVG that plays the frames with CSS (see `AnimatedSVG`): the background once, each moving element
     /// once, shown in its frames (growing paths revealed by their dash).
+    /// - Throws: What `AnimationDocuments.document(_:as:metadata:)` throws: `VizError.pageTooSmall` when the page has no room for
+    ///   what the figure holds (the `PageNeed` says what); `.invalidData` when a panel's marks hold no finite data or a log axis
+    ///   has no positive data; `.invalidValue` for axis limits that are not two different finite numbers (positive on a log
+    ///   axis), a font scale outside 0.1…10, a base font size outside 1…200 points or a size or dpi outside `Figure.validate`'s
+    ///   limits; `.cairo` when Cairo cannot make its surface (out of memory).
     public static func svg(_ documents: AnimationDocuments, timing: AnimationTiming, jobs: Int,
                            progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [UInt8] {
         let background = String(decoding: try documents.document(.background, as: .svg), as: UTF8.self)
@@ -94,6 +99,7 @@ public enum AnimationWriter {
     }
 
     /// Every frame as a PNG file's bytes (at the figure's resolution, `metadata` in each), in frame order.
+    /// - Throws: `VizError.cairo` when a frame cannot be drawn; `.png` when libpng cannot encode one (out of memory).
     public static func pngFrames(_ renderer: AnimationRenderer, jobs: Int, metadata: FileMetadata = FileMetadata(),
                                  progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [[UInt8]] {
         var out: [[UInt8]] = []
@@ -111,6 +117,11 @@ public enum AnimationWriter {
 
     /// Every frame as a vector document of `format` (.pdf or .svg: background and moving layer on one page;
     /// .png at the figure's dpi), in frame order, each with `metadata`.
+    /// - Throws: What `AnimationDocuments.document(_:as:metadata:)` throws: `VizError.pageTooSmall` when the page has no room for
+    ///   what the figure holds (the `PageNeed` says what); `.invalidData` when a panel's marks hold no finite data or a log axis
+    ///   has no positive data; `.invalidValue` for axis limits that are not two different finite numbers (positive on a log
+    ///   axis), a font scale outside 0.1…10, a base font size outside 1…200 points or a size or dpi outside `Figure.validate`'s
+    ///   limits; `.cairo` when Cairo cannot make its surface (out of memory).
     public static func documentFrames(_ documents: AnimationDocuments, as format: OutputFormat, jobs: Int,
                                       metadata: FileMetadata = FileMetadata(),
                                       progress: (@Sendable () -> Void)? = nil) throws(VizError) -> [[UInt8]] {

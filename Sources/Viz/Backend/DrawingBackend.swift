@@ -62,8 +62,8 @@ public struct FigureElement: Sendable, Hashable {
         case axisLabel = "axis-label"
         case tickLabel = "tick-label"
         case legend, note, annotation
-        /// A shaded band's label; "zone-label" in the layout report, whose schema is published.
-        case bandLabel = "zone-label"
+        /// A shaded band's label; "band-label" in the layout report, whose schema is published.
+        case bandLabel = "band-label"
         case pointLabel = "point-label"
         case contourLabel = "contour-label"
         case colorbarLabel = "colorbar-label"

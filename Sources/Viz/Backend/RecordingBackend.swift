@@ -68,6 +68,7 @@ public final class RecordingBackend: DrawingBackend {
     private var open: [Int] = []
 
     /// A recorder for a page of `size` points, measuring text as a raster of `pixelsPerPoint` would.
+    /// - Throws: `VizError.cairo` when Cairo or Pango cannot make the surface that measures text (out of memory).
     public init(size: Size, pixelsPerPoint: Double = 1) throws(VizError) {
         self.size = size
         measurer = try CairoBackend(size: Size(1, 1), kind: .measuring(pixelsPerPoint: pixelsPerPoint))

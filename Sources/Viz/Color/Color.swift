@@ -61,6 +61,8 @@ public struct Color: Sendable, Hashable {
     ]
 
     /// Parses `#rgb`, `#rrggbb`, `#rrggbbaa` or a name from `Color.named`.
+    /// - Throws: `VizError.invalidValue` when `text` is neither a name in `Color.named` (any case) nor `#` with 3, 6 or 8
+    ///   hexadecimal digits.
     public init(parsing text: String) throws(VizError) {
         let s = text.lowercased()
         if let hit = Color.named.first(where: { $0.0 == s }) { self = hit.1; return }

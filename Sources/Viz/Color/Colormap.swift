@@ -16,6 +16,7 @@ public struct Colormap: Sendable, Hashable {
     public var over: Color?
 
     /// A colormap from a table of 0xRRGGBB entries (at least two).
+    /// - Throws: `VizError.invalidValue` when `table` has fewer than 2 entries.
     public init(name: String, table: [UInt32]) throws(VizError) {
         guard table.count >= 2 else {
             throw VizError.invalidValue(what: "colormap table", value: "\(table.count) entries", allowed: "at least 2")
@@ -44,6 +45,8 @@ public struct Colormap: Sendable, Hashable {
     public static let all: [Colormap] = [.viridis, .magma, .inferno, .plasma, .cividis, .rdbu]
 
     /// The map called `name` (case-insensitive); a `_r` suffix reverses it, and `diverging` is `rdbu_r`.
+    /// - Throws: `VizError.invalidValue` when `name` (any case, with or without a `_r` suffix) names no map of `all` and is not
+    ///   `diverging`.
     public static func named(_ name: String) throws(VizError) -> Colormap {
         var s = name.lowercased()
         if s == "diverging" { return .diverging }

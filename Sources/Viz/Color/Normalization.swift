@@ -12,6 +12,8 @@ public struct Normalization: Sendable, Hashable {
     public var offset: Double
 
     /// Validated normalisation: finite, different bounds; for log, `lower − offset > 0` and `upper > lower`.
+    /// - Throws: `VizError.invalidValue` when a bound or `offset` is not finite or `lower` ≥ `upper`, or for `.log` when `lower −
+    ///   offset` ≤ 0.
     public init(_ kind: Kind, lower: Double, upper: Double, offset: Double = 0) throws(VizError) {
         guard lower.isFinite, upper.isFinite, offset.isFinite, lower < upper else {
             throw VizError.invalidValue(what: "colour range", value: "\(lower):\(upper)", allowed: "two finite numbers, lower < upper")

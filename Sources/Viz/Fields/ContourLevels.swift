@@ -39,8 +39,8 @@ public enum ContourLevels: Sendable, Hashable {
         public var note: String?
     }
 
-    /// The levels for `field`. Throws for an invalid request (a count below 1 or above 1000, non-finite or
-    /// repeated explicit levels); data that leaves no level to draw gives empty `values` and a note.
+    /// The levels for `field`; data that leaves no level to draw gives empty `values` and a note.
+    /// - Throws: `VizError.invalidValue` for a count outside 1…1000, or explicit levels that are empty, not finite or repeated.
     public func resolve(for field: ScalarField) throws(VizError) -> Resolved {
         switch self {
         case let .resolved(r):

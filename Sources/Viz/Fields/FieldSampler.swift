@@ -12,7 +12,8 @@ public enum FieldSampler {
     }
 
     /// Samples `f` on `nx`×`ny` evenly spaced points covering `x`×`y` (both ends included).
-    /// Throws for fewer than 2 points on an axis, more than 10⁸ points, or an empty or non-finite range.
+    /// - Throws: `VizError.invalidValue` when `nx` or `ny` is below 2, `nx × ny` above 10⁸, or a range is not two different
+    ///   finite numbers.
     public static func sample(x: Interval, y: Interval, nx: Int, ny: Int,
                               _ f: @Sendable (Double, Double) -> Double) throws(VizError) -> ScalarField {
         try sample(x: x, y: y, nx: nx, ny: ny, rows: { y, xs, out in
@@ -23,6 +24,7 @@ public enum FieldSampler {
     /// As `sample(x:y:nx:ny:_:)`, one row at a time: `row(y, xs, out)` writes f(xs[i], y) to `out[i]`
     /// (`xs.count` slots), rows spread over the cores. For a function that evaluates an array faster
     /// than point by point (a compiled expression: no per-point set-up, no derivatives).
+    /// - Throws: As `sample(x:y:nx:ny:_:)`.
     public static func sample(x: Interval, y: Interval, nx: Int, ny: Int,
                               rows row: @Sendable (Double, [Double], UnsafeMutableBufferPointer<Double>) -> Void) throws(VizError) -> ScalarField {
         guard nx >= 2, ny >= 2, nx * ny <= 100_000_000 else {

@@ -12,8 +12,9 @@ public struct ScalarField: Sendable {
     /// The smallest and largest finite values, or nil when no value is finite.
     public let finiteRange: Interval?
 
-    /// A field from grid axes and row-major values; throws for empty or mismatched grids and for axes that
-    /// are not strictly monotonic or not finite.
+    /// A field from grid axes (`xs`, `ys`, increasing or decreasing) and row-major values (`z[j * xs.count + i]` at `xs[i]`, `ys[j]`).
+    /// - Throws: `VizError.invalidData` when an axis has fewer than 2 points, `z` does not hold `xs.count × ys.count` values, or
+    ///   an axis is not finite or not strictly monotonic.
     public init(xs: [Double], ys: [Double], z: [Double]) throws(VizError) {
         guard xs.count >= 2, ys.count >= 2 else {
             throw VizError.invalidData("a scalar field needs at least 2×2 grid points (got \(xs.count)×\(ys.count))")

@@ -51,6 +51,8 @@ public struct Figure: Sendable {
     public static let maxPixels = 20_000
 
     /// A figure `width`×`height` pixels at `dpi` (the default fits a 16:9 slide: 1280×720 at 160 dpi = 8×4.5 in).
+    /// - Throws: `VizError.invalidValue` when `width` or `height` is not 1…`maxPixels` (20000) pixels, `dpi` not 10…2400, or the
+    ///   grid not 1…400 panels.
     public init(width: Double = 1280, height: Double = 720, dpi: Double = 160, theme: Theme = .light,
                 rows: Int = 1, columns: Int = 1) throws(VizError) {
         try Figure.validate(width: width, height: height, dpi: dpi)
@@ -65,6 +67,8 @@ public struct Figure: Sendable {
     }
 
     /// Checks a pixel size and resolution.
+    /// - Throws: `VizError.invalidValue` naming the width, height or dpi when a side is not a finite 1…`maxPixels` pixels or
+    ///   `dpi` not 10…2400.
     public static func validate(width: Double, height: Double, dpi: Double) throws(VizError) {
         for (name, v) in [("width", width), ("height", height)] {
             guard v.isFinite, v >= 1, v <= Double(maxPixels) else {

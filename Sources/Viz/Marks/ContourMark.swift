@@ -40,7 +40,8 @@ public struct ContourMark: Mark {
     /// obstacles); 0 by default.
     public var textPriority: Double { -1 }
 
-    /// Contours of `field` at `levels`; throws for an invalid level request (see `ContourLevels.resolve`).
+    /// Contours of `field` at `levels`.
+    /// - Throws: What `ContourLevels.resolve(for:)` throws (an invalid level request).
     public init(field: ScalarField, levels: ContourLevels = .automatic, color: Color? = nil,
                 lineWidth: Double = 0.9, colormap: Colormap? = nil, showLabels: Bool = false,
                 labelFormat: (@Sendable (Double) -> String)? = nil,

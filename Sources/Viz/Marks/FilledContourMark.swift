@@ -22,7 +22,8 @@ public struct FilledContourMark: Mark {
     /// isoband sweep (`FilledContours.regions`).
     let regions: [[[Point]]]
 
-    /// Bands of `field` at `levels`; throws for an invalid level request.
+    /// Bands of `field` at `levels`.
+    /// - Throws: What `ContourLevels.resolve(for:)` throws (an invalid level request).
     public init(field: ScalarField, levels: ContourLevels = .automatic, colormap: Colormap = .viridis,
                 opacity: Double = 1, zOrder: Double = 0.5) throws(VizError) {
         self.field = field

@@ -17,6 +17,7 @@ public struct StreamlineMark: Mark {
 
     /// Streamlines of `vector` over `x`×`y`; `density` is the number of occupancy cells per axis (about
     /// the number of lines across the view).
+    /// - Throws: `VizError.invalidValue` when `density` is not 2…200 or a range is not finite and non-empty.
     public init(x: Interval, y: Interval, density: Int = 24, color: Color? = nil,
                 lineWidth: Double = 0.9, zOrder: Double = 1.5, vector: @Sendable (Double, Double) -> Point) throws(VizError) {
         guard density >= 2, density <= 200 else {

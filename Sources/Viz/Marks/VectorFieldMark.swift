@@ -27,6 +27,8 @@ public struct VectorFieldMark: Mark {
     public var zOrder: Double
 
     /// Arrows of `vector(x, y)` at the centres of an `nx`×`ny` grid of cells over `x`×`y`.
+    /// - Throws: `VizError.invalidValue` when `nx` or `ny` is below 1 or `nx × ny` above 40000, or a range is not finite and
+    ///   non-empty.
     public init(x: Interval, y: Interval, nx: Int = 20, ny: Int = 20, scaling: Scaling = .linear,
                 color: Color? = nil, lineWidth: Double = 1, zOrder: Double = 0.8,
                 vector: @Sendable (Double, Double) -> Point) throws(VizError) {
@@ -49,6 +51,7 @@ public struct VectorFieldMark: Mark {
     }
 
     /// Arrows of −∇f (`descent`, the default) or ∇f, by central differences.
+    /// - Throws: What `init(x:y:nx:ny:scaling:color:lineWidth:zOrder:vector:)` throws.
     public static func gradient(of f: @escaping @Sendable (Double, Double) -> Double, x: Interval, y: Interval, nx: Int = 20, ny: Int = 20,
                                 descent: Bool = true, scaling: Scaling = .linear,
                                 color: Color? = nil) throws(VizError) -> VectorFieldMark {

@@ -42,16 +42,25 @@ public enum AtomicFile {
     }
 
     /// Writes `bytes` to `path`.
+    /// - Throws: `VizError.io` (naming the path) when a path is empty, its directory does not exist, it is a directory, a device,
+    ///   a FIFO, a symbolic link to a missing file, or its name is too long, when a path is named twice, or when writing or
+    ///   renaming fails (the temporary files are removed).
     public static func write(_ bytes: [UInt8], to path: String) throws(VizError) {
         try writeAll([(path, bytes)])
     }
 
     /// Writes every file or none (see the rules above).
+    /// - Throws: `VizError.io` (naming the path) when a path is empty, its directory does not exist, it is a directory, a device,
+    ///   a FIFO, a symbolic link to a missing file, or its name is too long, when a path is named twice, or when writing or
+    ///   renaming fails (the temporary files are removed).
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(VizError) {
         try writeAll(files.map { (path: $0.path, contents: Contents.bytes($0.bytes)) })
     }
 
     /// Writes every file or none (see the rules above), each from its `Contents`.
+    /// - Throws: `VizError.io` (naming the path) when a path is empty, its directory does not exist, it is a directory, a device,
+    ///   a FIFO, a symbolic link to a missing file, or its name is too long, when a path is named twice, or when writing or
+    ///   renaming fails (the temporary files are removed).
     public static func writeAll(_ files: [(path: String, contents: Contents)]) throws(VizError) {
         var resolved: [String] = []
         for f in files {
@@ -86,6 +95,9 @@ public enum AtomicFile {
 
     /// Checks one target (rule 1) and returns the path to rename over: the path itself, or the
     /// regular file a symbolic link points to.
+    /// - Throws: `VizError.io` (naming `path`) when it is empty, its directory does not exist or is not a directory, its name is
+    ///   longer than the file system allows, or it is (or links to) a directory, a device, a FIFO or another non-regular file, or
+    ///   a symbolic link to a missing file.
     public static func checkTarget(_ path: String) throws(VizError) -> String {
         guard !path.isEmpty else { throw VizError.io(path: path, message: "the file name is empty") }
         let dir = directory(of: path)

@@ -1,7 +1,11 @@
 extension Figure {
     /// The figure as the bytes of a PNG, SVG or PDF file; `metadata` goes into PNG text chunks and the PDF
     /// Creator (SVG output holds none, so that it stays byte-identical across versions).
-    /// - Throws: `VizError` when the figure cannot be laid out, drawn or encoded.
+    /// - Throws: `VizError.pageTooSmall` when the page has no room for what the figure holds (the `PageNeed` says what);
+    ///   `.invalidData` when a panel's marks hold no finite data or a log axis has no positive data; `.invalidValue` for axis
+    ///   limits that are not two different finite numbers (positive on a log axis), a font scale outside 0.1…10, a base font size
+    ///   outside 1…200 points or a size or dpi outside `Figure.validate`'s limits; `.cairo` when Cairo cannot make its surface
+    ///   or finish the document (out of memory); `.png` when libpng cannot encode the image (out of memory).
     public func render(as format: OutputFormat, metadata: FileMetadata = FileMetadata()) throws(VizError) -> [UInt8] {
         let canvas: CairoBackend
         let resolution: Double
@@ -30,6 +34,10 @@ extension Figure {
     }
 
     /// Renders and writes the figure to `path` atomically; the format comes from the extension unless given.
+    /// - Throws: `VizError.missingExtension` or `.invalidValue` when `format` is nil and the extension is not .png, .svg or .pdf;
+    ///   what `render(as:metadata:)` throws (`.png` naming `path`); `VizError.io` (naming the path) when a path is empty, its
+    ///   directory does not exist, it is a directory, a device, a FIFO, a symbolic link to a missing file, or its name is too
+    ///   long, when a path is named twice, or when writing or renaming fails (the temporary files are removed).
     public func write(to path: String, format: OutputFormat? = nil, metadata: FileMetadata = FileMetadata()) throws(VizError) {
         let f: OutputFormat
         if let format { f = format } else { f = try OutputFormat(path: path) }

@@ -3,6 +3,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case png, svg, pdf
 
     /// The format named by a file's extension (case-insensitive).
+    /// - Throws: `VizError.missingExtension` when the file name has no extension; `.invalidValue` when it is not .png, .svg or
+    ///   .pdf.
     public init(path: String) throws(VizError) {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
@@ -16,6 +18,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     /// The format called `name` (png, svg, pdf).
+    /// - Throws: `VizError.invalidValue` when `name` is not png, svg or pdf (any case).
     public init(name: String) throws(VizError) {
         guard let f = OutputFormat(rawValue: name.lowercased()) else {
             throw VizError.invalidValue(what: "format", value: name, allowed: "png, svg or pdf")

@@ -52,6 +52,8 @@ public struct Scale: Sendable, Hashable {
     }
 
     /// Checks that the domain can be drawn on this kind of scale.
+    /// - Throws: `VizError.invalidValue` (naming `axis`) when the domain is not two different finite numbers, a log domain is not
+    ///   positive, or a symlog threshold is not positive.
     public func validate(axis: String) throws(VizError) {
         guard domain.isFinite, domain.lower != domain.upper else {
             throw VizError.invalidValue(what: "\(axis) limits", value: "\(domain.lower):\(domain.upper)", allowed: "two different finite numbers")

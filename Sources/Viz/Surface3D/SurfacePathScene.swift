@@ -110,12 +110,13 @@ struct SurfacePathScene {
     /// The length of the arrowheads at exits and entries (points).
     static let headLength = 11.0
 
-    /// An arrowhead in the path's colour (hollow: the plot's colour inside), edged in the dark ink so it shows on any face.
+    /// An arrowhead in the path's colour (hollow: the plot's colour inside), edged in the theme's
+    /// `outlineColor` (the ink drawn over filled colour) so it shows on any face.
     private static func exitHead(_ tip: Point, direction: Point, style: StrokeStyle, alpha: Double, hollow: Bool, in ctx: PlotContext) {
         let head = Arrowhead.path(tip: tip, direction: direction, length: headLength, width: hollow ? 7 : 9)
         ctx.fill(head, (hollow ? ctx.theme.plotBackground : style.color).withAlpha(alpha))
         if hollow { ctx.stroke(head, StrokeStyle(color: style.color.withAlpha(alpha), width: 2.2, join: .round)) }
-        ctx.stroke(head, StrokeStyle(color: Color(hex: 0x1A1A1A).withAlpha(alpha), width: 0.8, join: .round))
+        ctx.stroke(head, StrokeStyle(color: ctx.theme.outlineColor.withAlpha(alpha), width: 0.8, join: .round))
     }
 
     /// The style of a hidden run: the path's colour faded, thinner, dotted.

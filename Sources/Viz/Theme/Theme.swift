@@ -137,6 +137,7 @@ public struct Theme: Sendable {
     public static let all: [Theme] = [.light, .dark, .print]
 
     /// The theme called `name`.
+    /// - Throws: `VizError.invalidValue` when `name` (any case) is not light, dark or print.
     public static func named(_ name: String) throws(VizError) -> Theme {
         guard let t = all.first(where: { $0.name == name.lowercased() }) else {
             throw VizError.invalidValue(what: "theme", value: name, allowed: all.map(\.name).joined(separator: ", "))

@@ -41,11 +41,13 @@ extension DLPlot {
         @Option(parsing: .unconditional, help: ArgumentHelp(
             "Shade where |f′| < τ (absolute threshold; default 0.05, the same for a typed function unless its largest |f′| is "
             + "below sigmoid's 0.25: then 0.05·max|f′|/0.25, so 0.01·tanh(x) gets 0.002; --saturation-rel for a fraction of max|f′|).",
-            valueName: "τ"))
+            valueName: "τ"),
+            transform: NumberArguments.finiteTransform(option: "--saturation"))
         var saturation: Double?
 
         @Option(name: .customLong("saturation-rel"), parsing: .unconditional, help: ArgumentHelp(
-            "Shade where |f′| < r·max|f′| instead (relative threshold, e.g. 0.1).", valueName: "r"))
+            "Shade where |f′| < r·max|f′| instead (relative threshold, e.g. 0.1).", valueName: "r"),
+            transform: NumberArguments.finiteTransform(option: "--saturation-rel"))
         var saturationRelative: Double?
 
         @Flag(name: .customLong("no-zones"), help: "Do not shade saturation and dead zones.")

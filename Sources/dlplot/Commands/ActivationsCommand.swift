@@ -40,7 +40,8 @@ extension DLPlot {
         /// `--y-range` is the shared layout option (one y range for every panel).
         var yRange: String? { figureOptions.layout.yRange }
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"),
+            transform: NumberArguments.finiteTransform(option: "--saturation"))
         var saturation: Double = 0.05
 
         @Flag(name: .customLong("no-zones"), help: "Do not shade saturation and dead zones.")
@@ -64,7 +65,7 @@ extension DLPlot {
 
         func parsedActivations() throws -> [Activation] {
             guard let names else { return try Activation.allNames.map { try Activation(name: $0) } }
-            let list = FunctionArguments.topLevelItems(names).map { $0.trimmingSpaces }
+            let list = ListItems.topLevel(names).map { $0.trimmingSpaces }
             guard !list.contains(where: \.isEmpty) else {
                 throw ArgumentRefusal.invalid("--names", names, "expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }

@@ -30,7 +30,8 @@ extension DLPlot {
             valueName: "list"))
         var rates: String?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("The start w₀ (default: the curve's suggested start).", valueName: "w"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The start w₀ (default: the curve's suggested start).", valueName: "w"),
+            transform: NumberArguments.finiteTransform(option: "--start"))
         var start: Double?
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Gradient-descent steps per panel, 1 to 1000.", valueName: "n"))

@@ -103,7 +103,7 @@ extension DLPlot {
         var smooth: String?
 
         /// `--smooth` as a number (nil when not given or not a number; `validate` refuses the latter).
-        var smoothing: Double? { smooth.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+        var smoothing: Double? { smooth.flatMap { NumberArguments.decimal($0) } }
 
         /// `--log-y` (the shared layout option): values ≤ 0 leave gaps, with a note.
         var logY: Bool { figureOptions.layout.logY }

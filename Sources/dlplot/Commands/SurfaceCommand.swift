@@ -84,10 +84,12 @@ extension DLPlot {
         @Option(help: ArgumentHelp("plane (contours seen from above) or 3d (the surface in perspective, paths lifted onto it).", valueName: "view"), completion: .views)
         var view = "plane"
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): azimuth in degrees (default: -60).", valueName: "deg"),
+            transform: NumberArguments.finiteTransform(option: "--azimuth"))
         var azimuth: Double?
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): elevation in degrees, -90 to 90 (default: 30).", valueName: "deg"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("3-D view (with --view 3d): elevation in degrees, -90 to 90 (default: 30).", valueName: "deg"),
+            transform: NumberArguments.finiteTransform(option: "--elevation"))
         var elevation: Double?
 
         @Flag(name: .customLong("with-curves"), help: "Add a panel of the loss against the step (log scale) beside the surface.")
@@ -95,7 +97,8 @@ extension DLPlot {
 
         @OptionGroup(title: "Animation") var animation: AnimationOptions
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Animation of the 3-D view: degrees the view turns (azimuth) over the animation, -720 to 720, ending at --azimuth so the last frame is the still figure.", valueName: "deg"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Animation of the 3-D view: degrees the view turns (azimuth) over the animation, -720 to 720, ending at --azimuth so the last frame is the still figure.", valueName: "deg"),
+            transform: NumberArguments.finiteTransform(option: "--orbit"))
         var orbit: Double?
 
         @OptionGroup var figureOptions: FigureOptions

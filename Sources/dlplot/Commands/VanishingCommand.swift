@@ -47,7 +47,7 @@ extension DLPlot {
 
         func parsedActivations() throws -> [Activation] {
             // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
-            let names = FunctionArguments.topLevelItems(activations).map { $0.trimmingSpaces }
+            let names = ListItems.topLevel(activations).map { $0.trimmingSpaces }
             guard !names.isEmpty, names.count <= 7 else { throw ArgumentRefusal.invalid("--activations", activations, "expected 1 to 7 names") }
             try RepeatedItems.check(names, option: "--activations", typed: activations)
             let found = try FunctionArguments.activations(names, params: params, option: "--activations")

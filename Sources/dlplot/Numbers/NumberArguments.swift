@@ -8,6 +8,16 @@ import Optim
 /// `;`-separated rows, `x:y` points, `a:b` ranges and `key=value` parameters. Every failure is a
 /// `ValidationError` that quotes the offending text and says what is expected.
 enum NumberArguments {
+    /// `text` (spaces around it ignored) read as a decimal number such as `-1.5`, `2e-3` or `1e400` (which
+    /// reads as infinity: `finite` words that), else nil. Swift's `Double(_:)` also reads hexadecimal floats
+    /// (`0x10` is 16), `inf`, `infinity` and `nan`; every option promises decimal numbers, so every number
+    /// typed on the command line is read here.
+    static func decimal<S: StringProtocol>(_ text: S) -> Double? {
+        let trimmed = text.trimmingSpaces
+        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return Double(trimmed)
+    }
+
     /// A finite number, or an error naming `text` and the option.
     /// `whole`, when given, is the value as typed that `text` is an item of (`1,,2`), named with it.
     static func finite(_ text: String, option: String, in whole: String? = nil) throws -> Double {
@@ -16,20 +26,20 @@ enum NumberArguments {
         func refused(_ reason: String) -> ValidationError {
             ArgumentRefusal.invalid(option, whole ?? text, whole == nil ? reason : "'\(text)' " + reason)
         }
-        // Swift reads hexadecimal floats (0x10 is 16); every message promises decimal numbers.
-        guard let v = Double(trimmed), !trimmed.lowercased().contains("0x") else {
+        guard let v = decimal(trimmed) else {
             if trimmed.isEmpty, whole != nil {
                 throw ArgumentRefusal.invalid(option, whole ?? text,
                                               "an item is empty; expected finite decimal numbers such as -1.5 or 2e-3 between the separators")
             }
+            // inf and nan are numbers to Swift, not decimal ones.
+            if let v = Double(trimmed), !v.isFinite, !trimmed.lowercased().contains("0x") {
+                throw refused("is not finite; expected a finite decimal number")
+            }
             throw refused("is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         }
         let digits = trimmed.lowercased().split(separator: "e").first ?? ""
-        guard v.isFinite else {
-            // 1e400 is a finite number as typed: it overflows float64.
-            if digits.contains(where: { $0.isNumber }) { throw refused("overflows float64 (the largest double is 1.8e308)") }
-            throw refused("is not finite; expected a finite decimal number")
-        }
+        // 1e400 is a finite number as typed: it overflows float64.
+        guard v.isFinite else { throw refused("overflows float64 (the largest double is 1.8e308)") }
         // 1e-400 is not 0 as typed: it underflows to 0 in float64.
         if v == 0, digits.contains(where: { $0.isNumber && $0 != "0" }) {
             throw refused("underflows to 0 in float64 (the smallest positive double is 5e-324)")
@@ -84,7 +94,7 @@ enum NumberArguments {
     /// Parses `a:b` with a < b and both ends within ±1e150.
     static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a.isFinite, b.isFinite else {
+        guard parts.count == 2, let a = decimal(parts[0]), let b = decimal(parts[1]), a.isFinite, b.isFinite else {
             throw ArgumentRefusal.invalid(option, text, "expected two numbers as a:b, e.g. \(option) -6:6")
         }
         guard a < b else { throw ArgumentRefusal.invalid(option, text, "the lower end must be below the upper end") }

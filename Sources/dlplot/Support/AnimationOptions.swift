@@ -138,10 +138,10 @@ struct AnimationOptions: ParsableArguments {
         }
     }
 
-    /// A number option as typed, checked against `range`.
+    /// A number option as typed (a decimal number: `0x10`, `inf` and `nan` are refused), checked against `range`.
     static func number(_ text: String?, option: String, default value: Double, range: ClosedRange<Double>, expected: String) throws -> Double {
         guard let text else { return value }
-        guard let v = Double(text.trimmingSpaces), v.isFinite, range.contains(v) else {
+        guard let v = NumberArguments.decimal(text), v.isFinite, range.contains(v) else {
             throw ArgumentRefusal.invalid(option, text, "expected \(expected)")
         }
         return v

@@ -46,12 +46,15 @@ enum CommandLineErrors {
     /// '--font-scale <factor>'") in the form of every other refusal: "invalid --font-scale 'abc': expected a
     /// number" ("a whole number" when the value is a number but not an integer, as for --steps 1.5; "a whole
     /// number >= 0" when it is a negative integer, which only an unsigned option such as --seed refuses).
+    /// A number option read by `NumberArguments.finiteTransform` refuses in its own words, which
+    /// ArgumentParser puts after its own ("The value '0x10' is invalid for '--dpi <dpi>': invalid --dpi …"): those are kept alone.
     static func numberRefusal(_ message: String) -> String? {
+        if let m = message.wholeMatch(of: /The value '.*' is invalid for '-[-A-Za-z0-9]+ <[^>]*>': (invalid -.*)/) { return String(m.1) }
         guard let m = message.wholeMatch(of: /The value '(.*)' is invalid for '(-[-A-Za-z0-9]+) <[^>]*>'\.?/) else { return nil }
         let (value, option) = (String(m.1), String(m.2))
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         let negativeInteger = trimmed.hasPrefix("-") && trimmed.count > 1 && trimmed.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
-        let whole = Double(trimmed) != nil
+        let whole = NumberArguments.decimal(trimmed) != nil
         return ArgumentRefusal.message(option, value, "expected " + (negativeInteger ? "a whole number >= 0" : whole ? "a whole number" : "a number"))
     }
 

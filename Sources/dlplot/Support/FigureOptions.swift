@@ -23,7 +23,8 @@ struct FigureOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: ArgumentHelp(
         "Raster resolution in pixels per inch; also sets how big text is in pixels. (default: 160 for sizes with a unit; for a pixel size, 160 scaled with the page, so 3840x2160 looks like 1280x720 with three times the detail)",
-        valueName: "dpi"))
+        valueName: "dpi"),
+            transform: NumberArguments.finiteTransform(option: "--dpi"))
     var dpi: Double?
 
     /// The resolution of the default figure (1280×720 pixels is 8×4.5 in).
@@ -34,7 +35,8 @@ struct FigureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"), completion: .themeNames)
     var theme: String = "light"
 
-    @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"))
+    @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"),
+            transform: NumberArguments.finiteTransform(option: "--font-scale"))
     var fontScale: Double = 1
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Replaces the figure title; math between $…$ (e.g. '$\\sigma(x)$').", valueName: "text"))
@@ -124,7 +126,7 @@ struct FigureOptions: ParsableArguments {
             break
         }
         let parts = s.split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let w = Double(parts[0]), let h = Double(parts[1]) else {
+        guard parts.count == 2, let w = NumberArguments.decimal(parts[0]), let h = NumberArguments.decimal(parts[1]) else {
             throw ArgumentRefusal.invalid("--size", text, "expected WxH in pixels (e.g. 1280x720) or with a unit (8x4.5in, 20x12cm, 576x324pt)")
         }
         let pw = (w * perUnit).rounded(), ph = (h * perUnit).rounded()

@@ -22,26 +22,6 @@ enum FunctionArguments {
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
-    /// `text` split at the commas outside parentheses (so `relu,max(x, 0.1*x)` is two items).
-    static func topLevelItems(_ text: String) -> [Substring] {
-        var items: [Substring] = []
-        var depth = 0
-        var start = text.startIndex
-        for i in text.indices {
-            switch text[i] {
-            case "(": depth += 1
-            case ")": depth -= 1
-            case "," where depth == 0:
-                items.append(text[start..<i])
-                start = text.index(after: i)
-            default: break
-            }
-        }
-        items.append(text[start...])
-        return items
-    }
-
-    /// `--param name=value` and `name=v1,v2,v3` (a family: one function per value), in the order given.
     /// The name a formula spells a lower-case Greek letter with (β → beta; λ → lam, as lambda is not
     /// a name the language takes), nil for anything else (and for π, the constant pi).
     static func greekName(_ letter: String) -> String? {
@@ -51,6 +31,7 @@ enum FunctionArguments {
         return names[Int(v - 0x03B1)]
     }
 
+    /// `--param name=value` and `name=v1,v2,v3` (a family: one function per value), in the order given.
     static func parameterFamilies(_ items: [String], option: String = "--param") throws -> [(name: String, values: [Double])] {
         var out: [(String, [Double])] = []
         for item in items {
@@ -88,7 +69,7 @@ enum FunctionArguments {
     /// refused, as is an expression of x.
     static func parameterValue(_ typed: String, item: String, option: String) throws -> Double {
         let text = typed.trimmingSpaces
-        if let v = Double(text) {
+        if let v = NumberArguments.decimal(text) {
             guard v.isFinite else {
                 throw ArgumentRefusal.invalid(option, item, "'\(typed)' is not a finite number (a double reaches ±1.8e308)")
             }

@@ -76,7 +76,7 @@ struct OptimizerListOptions: ParsableArguments {
     private func listedEntries() throws -> [Entry] {
         var entries: [Entry] = []
         if let optimizers {
-            for raw in OptimizerListOptions.topLevelItems(optimizers) {
+            for raw in ListItems.topLevel(optimizers) {
                 let name: String, given: [OptimizerSettings.Given]?
                 let bare = raw.trimmingSpaces
                 guard !bare.isEmpty else {
@@ -140,7 +140,7 @@ struct OptimizerListOptions: ParsableArguments {
     private func optSettings(_ item: String, name: String, parts: [Substring]) throws -> [OptimizerSettings.Given] {
         var given: [OptimizerSettings.Given] = []
         if parts.count == 2 {
-            for kv in OptimizerListOptions.topLevelItems(String(parts[1])) {
+            for kv in ListItems.topLevel(String(parts[1])) {
                 let pair = kv.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = pair[0].trimmingSpaces
                 guard !key.isEmpty else {
@@ -180,30 +180,6 @@ struct OptimizerListOptions: ParsableArguments {
     static func sameSettings(_ a: [OptimizerSettings.Given], _ b: [OptimizerSettings.Given]) -> Bool {
         Dictionary(a.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
             == Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
-    }
-
-    /// Splits "a, B(x=(1, 2)), c" at the commas outside brackets and quotes.
-    static func topLevelItems(_ text: String) -> [String] {
-        var items: [String] = [], current = "", depth = 0
-        var quote: Character?
-        for c in text {
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "'" || c == "\"" {
-                quote = c
-            } else if "([".contains(c) {
-                depth += 1
-            } else if ")]".contains(c) {
-                depth -= 1
-            } else if c == ",", depth == 0 {
-                items.append(current)
-                current = ""
-                continue
-            }
-            current.append(c)
-        }
-        items.append(current)
-        return items
     }
 
     /// A torch pair in the short form, `--opt adam:betas=(0.8,0.99)`: read as torch reads the keyword in
@@ -251,7 +227,7 @@ struct OptimizerListOptions: ParsableArguments {
     static func checkOne(_ name: String, option: String) throws {
         let bare = name.trimmingSpaces
         guard !TorchCall.looksLikeCall(bare), !OptimizerConfig.allNames.contains(bare) else { return }
-        if topLevelItems(bare).count > 1 {
+        if ListItems.topLevel(bare).count > 1 {
             throw ArgumentRefusal.invalid(option, name, "one optimizer expected, not a list (--optimizers of surface and curves takes a list)")
         }
         throw unknown(bare, option: option, typed: name)

@@ -114,7 +114,7 @@ extension FigureOptions {
     func scaled(_ typed: String, by s: Double, figure: Figure, quoted: Bool = true) -> String {
         let lower = typed.lowercased()
         let unit = ["px", "in", "cm", "mm", "pt"].first { lower.hasSuffix($0) } ?? ""
-        let parts = lower.dropLast(unit.count).split(separator: "x").compactMap { Double($0) }
+        let parts = lower.dropLast(unit.count).split(separator: "x").compactMap { NumberArguments.decimal($0) }
         guard parts.count == 2 else { return typed }
         let decimals = unit == "in" || unit == "cm" ? 1 : 0
         let p = decimals == 1 ? 10.0 : 1.0

@@ -23,7 +23,7 @@ enum TypedText {
 
     /// `value` as the user typed it for `option`.
     static func number(_ option: String, _ value: Double, in arguments: [String] = CommandLine.arguments) -> String {
-        if let text = Self.value(of: option, in: arguments), let parsed = Double(text.trimmingCharacters(in: .whitespaces)),
+        if let text = Self.value(of: option, in: arguments), let parsed = NumberArguments.decimal(text),
            parsed == value || (parsed.isNaN && value.isNaN) {
             return text
         }
@@ -34,7 +34,7 @@ enum TypedText {
     static func item(of list: String, _ value: Double) -> String {
         for part in list.split(separator: ",") {
             let text = part.trimmingCharacters(in: .whitespaces)
-            if let v = Double(text), v == value || (v.isNaN && value.isNaN) { return text }
+            if let v = NumberArguments.decimal(text), v == value || (v.isNaN && value.isNaN) { return text }
         }
         return shortest(value)
     }
