@@ -96,7 +96,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })
         } + userPaths.map { $0.table(xName: xName, yName: yName, fName: isDataset ? "L" : "f") }
-        return [DataTable.long(name: "paths", key: "run", parts)]
+        return [DataTable.long(name: "paths", key: "run", Self.paddedToTheWidest(parts))]
     }
 
     /// The computed runs' start, step budget and batch, or the number of paths from files when there are

@@ -17,6 +17,8 @@ public struct UserPathRun: Sendable {
     public var values: [Double]
     /// Whether `values` come from the file.
     public var loggedLoss: Bool
+    /// The surface's value f(x, y) at each drawn point (equal to `values` when the file has no loss).
+    public var surfaceValues: [Double] = []
     /// The first step whose position is outside the view after one inside it, if any.
     public var leavesView: Int?
     /// For a path that starts outside the view: the step where it first comes into it (nil: it starts
@@ -52,6 +54,7 @@ public struct UserPathRun: Sendable {
             steps.append(path.steps[i]); points.append(Point(path.x[i], path.y[i])); values.append(f)
         }
         self.steps = steps; self.points = points; self.values = values
+        surfaceValues = loggedLoss ? points.map { surface.value($0.x, $0.y) } : values
         let inside = points.map { plan.inView($0.x, $0.y) }
         if let first = inside.firstIndex(of: true) {
             entersView = first > 0 ? steps[first] : nil
@@ -101,15 +104,41 @@ public struct UserPathRun: Sendable {
         return keep.sorted().map { points[$0] }
     }
 
-    /// The tidy table of the path: step, position and loss.
+    /// The tidy table of the path: step, position and the surface's value there (`fName`), and the file's
+    /// own `loss` when it has one (which may be another function's, or a mini-batch's).
     public func table(xName: String, yName: String, fName: String) -> DataTable {
-        var t = DataTable(name: label, columns: ["step", xName, yName, fName], cells: [])
-        t.cells = steps.indices.map { [.integer(Int64(steps[$0])), .real(points[$0].x), .real(points[$0].y), .real(values[$0])] }
+        var t = DataTable(name: label, columns: ["step", xName, yName, fName] + (loggedLoss ? ["loss"] : []), cells: [])
+        t.cells = steps.indices.map { i in
+            [.integer(Int64(steps[i])), .real(points[i].x), .real(points[i].y), .real(surfaceValues[i])]
+                + (loggedLoss ? [.real(values[i])] : [])
+        }
         return t
+    }
+
+    /// The first drawn point where the file's loss is not the surface's value (beyond float32 rounding):
+    /// its step, the logged loss and f(x, y); nil when they agree or the file has no loss.
+    public var lossMismatch: (step: Int, loss: Double, f: Double)? {
+        guard loggedLoss else { return nil }
+        let i = values.indices.first { i in
+            let (a, b) = (values[i], surfaceValues[i])
+            return a != b && !(abs(a - b) <= 1e-6 * max(abs(a), abs(b)))
+        }
+        return i.map { (steps[$0], values[$0], surfaceValues[$0]) }
     }
 }
 
 extension SurfaceFigure {
+    /// The runs' tables with the columns of the widest: a path file's own loss is a column of its own,
+    /// which the other runs leave empty.
+    static func paddedToTheWidest(_ parts: [DataTable]) -> [DataTable] {
+        let columns = parts.map(\.columns).max { $0.count < $1.count } ?? []
+        return parts.map { t in
+            var t = t
+            if t.columns.count < columns.count { t.cells = t.cells.map { $0 + [.text("")] }; t.columns = columns }
+            return t
+        }
+    }
+
     /// The user's paths on the plane: clipped at the view's edge, start and end marked, legend entries.
     func addUserPaths(to ax: inout Axes, theme: Theme) {
         for (i, p) in userPaths.enumerated() {

@@ -51,9 +51,9 @@ final class UserPathCLITests: XCTestCase {
         let run = try runDLPlot(args + ["-o", "p.png", "--data", "p.csv"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = try String(contentsOf: dir.appendingPathComponent("p.csv"), encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(rows.first, "run,step,x,y,f")
-        XCTAssertTrue(rows.contains("mine,10,-1.0,1.0,4.0"), "\(rows)")
-        XCTAssertTrue(rows.contains("leaves,40,3.0,2.0,4904.0"), "f(3, 2) = 4 + 100·49 for a path without loss")
+        XCTAssertEqual(rows.first, "run,step,x,y,f,loss")
+        XCTAssertTrue(rows.contains("mine,10,-1.0,1.0,4.0,4.0"), "f and the file's own loss: \(rows)")
+        XCTAssertTrue(rows.contains("leaves,40,3.0,2.0,4904.0,"), "f(3, 2) = 4 + 100·49 for a path without loss")
         XCTAssertEqual(rows.filter { $0.hasPrefix("diverges,") }.count, 3, "rows after the divergence are not drawn")
     }
 
@@ -109,10 +109,43 @@ final class UserPathCLITests: XCTestCase {
         let onLinreg = try runDLPlot(["surface", "linreg_mse", "--path", wb, "-o", "l.png"], in: dir)
         XCTAssertEqual(onLinreg.status, 0, onLinreg.stderr)
         XCTAssertEqual(onLinreg.stderr, "")
+        // w,b is not the two-feature model's w1,w2, nor w1,w2 the (w, b) surface's; x,y is taken with a note.
+        let data = try write("x1,x2,label\n0,0,0\n1,0,1\n0,1,0\n1,1,1\n2,0.5,1\n-1,0.2,0\n", "cls.csv", in: dir)
+        let wbOnW12 = try runDLPlot(["surface", "logreg_bce", "--dataset", data, "--path", wb, "-o", "c.png"], in: dir)
+        XCTAssertEqual(wbOnW12.status, 64)
+        XCTAssertEqual(wbOnW12.stderr, "Error: invalid --path '\(wb)': its columns w,b are not the parameters of logreg_bce over "
+            + "this data set; it takes w1,w2\n")
+        let w12 = try write("w1,w2\n0,0\n1,1\n", "w12.csv", in: dir)
+        let w12OnWB = try runDLPlot(["surface", "linreg_mse", "--path", w12, "-o", "d.png"], in: dir)
+        XCTAssertEqual(w12OnWB.status, 64)
+        XCTAssertEqual(w12OnWB.stderr, "Error: invalid --path '\(w12)': its columns w1,w2 are not the parameters of linreg_mse over "
+            + "this data set; it takes w,b\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("d.png").path))
+        let xy = try write("x,y\n0,0\n1,1\n", "xy.csv", in: dir)
+        let xyOnWB = try runDLPlot(["surface", "linreg_mse", "--path", xy, "-o", "x.png"], in: dir)
+        XCTAssertEqual(xyOnWB.status, 0, xyOnWB.stderr)
+        XCTAssertEqual(xyOnWB.stderr, "note: --path \(xy): x,y drawn as w,b (x as w, y as b)\n")
 
         let extra = try write("x,y,z,val_loss\n1,1,7,9\n0,0,7,9\n", "extra.csv", in: dir)
         let noted = try runDLPlot(["surface", "rosenbrock", "--path", extra, "-o", "e.png"], in: dir)
         XCTAssertEqual(noted.status, 0, noted.stderr)
         XCTAssertEqual(noted.stderr, "note: --path \(extra): column(s) z, val_loss ignored; a path uses x,y (or w,b), step, loss (or f) and label\n")
+    }
+
+    /// A path file's own loss stays its own column; f is the surface's value, and a loss that is not f is noted.
+    func testAPathFilesLossIsNotWrittenAsTheSurfacesValue() throws {
+        let dir = try scratch()
+        let path = try write("step,x,y,loss\n0,-1,1,999\n1,0,0.5,888\n2,0.5,0.5,777\n", "lossdiff.csv", in: dir)
+        let run = try runDLPlot(["surface", "rosenbrock", "--path", path, "--data", "d.csv", "-o", "ld.png"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        // Rosenbrock: f(−1, 1) = 4, f(0, 0.5) = 26, f(0.5, 0.5) = 6.5.
+        XCTAssertEqual(rows, ["run,step,x,y,f,loss", "lossdiff,0,-1.0,1.0,4.0,999.0", "lossdiff,1,0.0,0.5,26.0,888.0",
+                              "lossdiff,2,0.5,0.5,6.5,777.0"])
+        XCTAssertTrue(run.stderr.contains("note: --path lossdiff: its loss is not rosenbrock's f there (step 0: loss 999, f 4); "
+            + "the legend gives the file's loss, --data both (f and loss)"), run.stderr)
+        let same = try write("step,x,y,loss\n0,-1,1,4\n1,0.5,0.5,6.5\n", "same.csv", in: dir)
+        let agree = try runDLPlot(["surface", "rosenbrock", "--path", same, "-o", "s.png"], in: dir)
+        XCTAssertEqual(agree.stderr, "")
     }
 }

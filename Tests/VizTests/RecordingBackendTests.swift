@@ -87,6 +87,18 @@ final class RecordingBackendTests: XCTestCase {
         XCTAssertEqual(try fig.layoutReport().elements.first { $0.kind == .legend }?.covers, 0)
     }
 
+    func testCoversCountsAPathUnderTheLegend() throws {
+        // A path of two far-apart iterates is ink all along its segment, as a line is.
+        var fig = try Figure(width: 600, height: 400, dpi: 72)
+        var a = Axes()
+        a.xLimits = Interval(0, 1); a.yLimits = Interval(0, 1)
+        a.legend = .upperLeft
+        a.add(PathMark(points: [Point(0, 0.97), Point(1, 0.97)], style: StrokeStyle(color: Color(hex: 0x1F77B4), width: 2)))
+        a.add(LineMark(x: [0.5], y: [0.1], style: StrokeStyle(color: Color(hex: 0xFF7F0E), width: 2), label: "an entry"))
+        fig.add(a)
+        XCTAssertGreaterThan(try XCTUnwrap(fig.layoutReport().elements.first { $0.kind == .legend }).covers, 10)
+    }
+
     func testJSONHasTheDocumentedShape() throws {
         let json = try figure().layoutReport().json
         XCTAssertTrue(json.hasPrefix("{\"width\": 800, \"height\": 500, \"elements\": ["))

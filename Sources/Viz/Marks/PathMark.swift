@@ -38,6 +38,14 @@ public struct PathMark: Mark {
     public func dataBounds() -> Bounds? { includeInBounds ? Bounds(points: points) : nil }
     /// `Mark`: Data points the legend should avoid covering.
     public func occupiedPoints() -> [Point] { points.filter(\.isFinite) }
+    /// `Mark`: A path is data: notes, labels and legends keep off it, and a layout report counts its
+    /// vertices and segments under text.
+    public var isDataInk: Bool { true }
+    /// `Mark`: The iterates are joined by segments however long (a first step of gradient descent that
+    /// crosses the map is ink all along).
+    public var joinsPoints: Bool { true }
+    /// `Mark`: The start and end markers' half size, so that text keeps off them too.
+    public var markerRadius: Double { markerSize / 2 }
 
     /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {

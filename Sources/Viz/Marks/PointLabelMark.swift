@@ -93,11 +93,16 @@ public struct PointLabelMark: Mark {
             let size = ctx.textBox(text, at: Point(0, 0), anchor: .center, font: font)
             let w = size.width + 6, h = size.height + 2
             let c = centres[k]
-            let candidates = [
-                Point(c.x + gap, c.y - h / 2), Point(c.x + gap * 0.7, c.y - gap * 0.7 - h), Point(c.x - w / 2, c.y - gap - h),
-                Point(c.x - gap * 0.7 - w, c.y - gap * 0.7 - h), Point(c.x - gap - w, c.y - h / 2),
-                Point(c.x - gap * 0.7 - w, c.y + gap * 0.7), Point(c.x - w / 2, c.y + gap), Point(c.x + gap * 0.7, c.y + gap * 0.7),
-            ].map { Rect(x: $0.x, y: $0.y, width: w, height: h) }
+            // The eight spots around the marker, then the same a little farther out (past a path running
+            // beside the marker): farther spots are taken only when every nearer one covers ink.
+            let candidates = [1.0, 1.8].flatMap { f -> [Rect] in
+                let g = gap * f
+                return [
+                    Point(c.x + g, c.y - h / 2), Point(c.x + g * 0.7, c.y - g * 0.7 - h), Point(c.x - w / 2, c.y - g - h),
+                    Point(c.x - g * 0.7 - w, c.y - g * 0.7 - h), Point(c.x - g - w, c.y - h / 2),
+                    Point(c.x - g * 0.7 - w, c.y + g * 0.7), Point(c.x - w / 2, c.y + g), Point(c.x + g * 0.7, c.y + g * 0.7),
+                ].map { Rect(x: $0.x, y: $0.y, width: w, height: h) }
+            }
             let inside = candidates.filter { ctx.plotRect.contains(Point($0.minX, $0.minY)) && ctx.plotRect.contains(Point($0.maxX, $0.maxY)) }
             // No free position: the marker goes unlabelled (its symbol still tells what it is).
             // A label nearer another marker than its own reads as that marker's ("saddle" under a minimum's star).
@@ -110,7 +115,8 @@ public struct PointLabelMark: Mark {
             let free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
             // The first free spot over no ink, else the one over the least (order breaks ties).
             let pick = free.enumerated().min { a, b in
-                let (ca, cb) = (ink.count(in: a.element.expanded(by: 2)), ink.count(in: b.element.expanded(by: 2)))
+                // A margin of a marker's half size: a path's end dot beside the box is covered by it otherwise.
+                let (ca, cb) = (ink.count(in: a.element.expanded(by: 4)), ink.count(in: b.element.expanded(by: 4)))
                 return ca != cb ? ca < cb : a.offset < b.offset
             }?.element
             if let pick { taken.append(pick) }

@@ -203,6 +203,7 @@ extension DLPlot {
             recipe.arrows = arrows; recipe.streamlines = streamlines; recipe.withCurves = withCurves
             recipe.view3D = angles.map { (azimuth: $0.0, elevation: $0.1) }
             recipe.userPaths = UserPathRun.prepare(paths, after: runs, surface: p.surface, plan: p)
+            UserPathOptions.noteLosses(recipe.userPaths, surface: p.surface, name: name)
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

@@ -46,9 +46,30 @@ struct UserPathOptions: ParsableArguments {
             throw ArgumentRefusal.invalid("--path", file, "its columns \(first.axes.joined(separator: ",")) are the parameters of "
                 + "linreg_mse and logreg_bce; \(name) takes x,y")
         }
+        let own = [surface.parameterNames.0, surface.parameterNames.1]
+        if surface.dataset != nil, first.axes != own {
+            // w,b (one feature and a bias) and w1,w2 (two features, no bias) are different models' parameters.
+            guard first.axes == ["x", "y"] else {
+                throw ArgumentRefusal.invalid("--path", file, "its columns \(first.axes.joined(separator: ",")) are not the parameters of "
+                    + "\(name) over this data set; it takes \(own.joined(separator: ","))")
+            }
+            FileHandle.standardError.write(Data(("note: --path \(file): x,y drawn as \(own.joined(separator: ",")) (x as \(own[0]), "
+                + "y as \(own[1]))\n").utf8))
+        }
         if !first.ignored.isEmpty {
             FileHandle.standardError.write(Data(("note: --path \(file): column(s) " + first.ignored.joined(separator: ", ")
                 + " ignored; a path uses x,y (or w,b), step, loss (or f) and label\n").utf8))
+        }
+    }
+
+    /// Notes each path whose file's loss is not the surface's value at its points (a path over another
+    /// function, or mini-batch losses): the legend shows the file's loss, `--data` both.
+    static func noteLosses(_ paths: [UserPathRun], surface: Surface, name: String) {
+        let f = surface.dataset == nil ? "f" : "L"
+        for path in paths {
+            guard let m = path.lossMismatch else { continue }
+            PendingNotes.add("--path \(path.label): its loss is not \(name)'s \(f) there (step \(m.step): loss \(String(format: "%.6g", m.loss)), "
+                + "\(f) \(String(format: "%.6g", m.f))); the legend gives the file's loss, --data both (\(f) and loss)")
         }
     }
 
