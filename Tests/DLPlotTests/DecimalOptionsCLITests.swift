@@ -47,6 +47,13 @@ final class DecimalOptionsCLITests: XCTestCase {
                           "invalid --smooth '0x0.8p0': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
     }
 
+    /// ArgumentParser shows no default for an option read through a transform: the help says it itself.
+    func testTheDecimalOptionsStillShowTheirDefaults() {
+        let help = DLPlot.ActivationsCommand.helpMessage(columns: 400)
+        XCTAssertTrue(help.contains("Multiplies every font size (1.3 for the back of a lecture hall). (default: 1)"), help)
+        XCTAssertTrue(help.contains("Shade where |f′| < τ (absolute threshold). (default: 0.05)"), help)
+    }
+
     func testNumbersAreDecimalWhereverTheyAreRead() {
         XCTAssertEqual(NumberArguments.decimal(" -1.5e2 "), -150)
         XCTAssertEqual(NumberArguments.decimal("1e400"), .infinity, "finite words the overflow")

@@ -75,4 +75,29 @@ final class RefusalOneFormTests: XCTestCase {
         XCTAssertEqual(ParserRefusals.choiceRefusal("The value 'q' is invalid for '--kind <kind>'. Please provide one of the following: - a - b - c - d - e - f"),
                        "invalid --kind 'q': expected a, b, c, d, e or f")
     }
+
+    /// One rule for an item listed twice (Y9-20), as `--optimizers gd,gd` was refused: `activation sigmoid tanh
+    /// sigmoid` drew sigmoid twice with two legend entries; `lr --rates 0.1,0.10` two equal panels. Numbers are
+    /// compared by value and the repeat quoted as typed; a list that may repeat (pitfalls' --rates, one per
+    /// start) is left alone.
+    func testAnItemListedTwiceIsRefusedByOneRule() throws {
+        try assertRefused(["activation", "sigmoid", "tanh", "sigmoid", "-o", "a.png"],
+                          "invalid activation 'sigmoid': it is listed twice; give each once")
+        try assertRefused(["activations", "--names", "sigmoid,tanh, sigmoid", "-o", "a.png"],
+                          "invalid --names 'sigmoid,tanh, sigmoid': 'sigmoid' is listed twice; give each once")
+        try assertRefused(["vanishing", "--activations", "tanh,tanh", "-o", "a.png"],
+                          "invalid --activations 'tanh,tanh': 'tanh' is listed twice; give each once")
+        try assertRefused(["lr", "--rates", "0.1,0.10", "-o", "a.png"], "invalid --rates '0.1,0.10': '0.1' is listed twice; give each once")
+        try assertRefused(["pitfalls", "--starts", "1,1.0", "-o", "a.png"], "invalid --starts '1,1.0': '1' is listed twice; give each once")
+        try assertRefused(["softmax", "--temperature", "2,1,2", "-o", "a.png"],
+                          "invalid --temperature '2,1,2': '2' is listed twice; give each once")
+        try assertRefused(["surface", "bowl", "--optimizers", "gd,gd", "-o", "a.png"],
+                          "invalid --optimizers 'gd,gd': 'gd' is listed twice with the same settings")
+        let dir = try makeTemporaryDirectory()
+        let same = try runDLPlot(["pitfalls", "--starts", "1,2", "--rates", "0.1,0.1", "-o", "p.png"], in: dir)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        let two = try runDLPlot(["activation", "sigmoid", "tanh", "-o", "a.png"], in: dir)
+        XCTAssertEqual(two.status, 0, two.stderr)
+    }
 }
+

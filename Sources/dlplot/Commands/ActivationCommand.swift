@@ -71,6 +71,7 @@ extension DLPlot {
             guard names.count <= Self.maxCurves else {
                 throw ValidationError("\(names.count) activations is too many for one figure; give at most \(Self.maxCurves) (`dlplot activations` draws up to 48 as a grid)")
             }
+            try RepeatedItems.check(names, option: "activation", typed: nil)
             if noDerivative && derivativeOnly { throw ArgumentRefusal.flag("--derivative-only", "it excludes --no-derivative; give one of them") }
             if let saturation, !(saturation.isFinite && saturation >= 0) {
                 throw ArgumentRefusal.invalid("--saturation", TypedText.number("--saturation", saturation), "expected a number ≥ 0")

@@ -40,7 +40,7 @@ extension DLPlot {
         /// `--y-range` is the shared layout option (one y range for every panel).
         var yRange: String? { figureOptions.layout.yRange }
 
-        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold).", valueName: "τ"),
+        @Option(parsing: .unconditional, help: ArgumentHelp("Shade where |f′| < τ (absolute threshold). (default: 0.05)", valueName: "τ"),
             transform: NumberArguments.finiteTransform(option: "--saturation"))
         var saturation: Double = 0.05
 
@@ -70,6 +70,7 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--names", names, "expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }
             guard list.count <= 48 else { throw ArgumentRefusal.invalid("--names", names, "at most 48 activations") }
+            try RepeatedItems.check(list, option: "--names", typed: names)
             let acts: [Activation]
             do { acts = try FunctionArguments.activations(list, params: params, option: nil) } catch let e as ValidationError {
                 // A --param's own fault is said as it is; a name's or formula's names --names.

@@ -54,6 +54,7 @@ extension DLPlot {
                 let r = try NumberArguments.list(rates, option: "--rates")
                 guard !r.isEmpty, r.count <= 8 else { throw ArgumentRefusal.invalid("--rates", rates, "expected 1 to 8 rates") }
                 for v in r where v <= 0 { throw ArgumentRefusal.invalid("--rates", rates, "'\(TypedText.item(of: rates, v))' is not a learning rate; expected numbers > 0") }
+                try RepeatedItems.check(numbers: r, option: "--rates", typed: rates)
             }
             guard steps >= 1, steps <= 1000 else { throw ArgumentRefusal.invalid("--steps", steps, "expected 1 to 1000") }
             // f(w₀) and the view around w₀ must be finite numbers: |w₀| ≤ 1e6 keeps them so on every curve.

@@ -52,6 +52,7 @@ extension DLPlot {
             }
             let s = try NumberArguments.list(starts, option: "--starts")
             guard !s.isEmpty, s.count <= 7 else { throw ArgumentRefusal.invalid("--starts", starts, "expected 1 to 7 starts") }
+            try RepeatedItems.check(numbers: s, option: "--starts", typed: starts)
             let typed = starts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             for (k, v) in s.enumerated() where checked {
                 let shown = k < typed.count ? typed[k] : NumberText.shortest(v)

@@ -60,9 +60,7 @@ extension DLPlot {
             for t in ts where t > 1e6 {
                 throw ArgumentRefusal.invalid("--temperature", temperature, "'\(TypedText.item(of: temperature, t))' is too large; expected temperatures of at most 1e6")
             }
-            guard Set(ts).count == ts.count else {
-                throw ArgumentRefusal.invalid("--temperature", temperature, "each temperature may appear only once")
-            }
+            try RepeatedItems.check(numbers: ts, option: "--temperature", typed: temperature)
             return ts
         }
 

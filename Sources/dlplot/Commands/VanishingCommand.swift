@@ -49,6 +49,7 @@ extension DLPlot {
             // Names or typed formulas (commas inside a call's parentheses stay with it: max(x, 0)).
             let names = ListItems.topLevel(activations).map { $0.trimmingSpaces }
             guard !names.isEmpty, names.count <= 7 else { throw ArgumentRefusal.invalid("--activations", activations, "expected 1 to 7 names") }
+            try RepeatedItems.check(names, option: "--activations", typed: activations)
             let found = try FunctionArguments.activations(names, params: params, option: "--activations")
             guard found.count <= 7 else {
                 throw ArgumentRefusal.invalid("--param", params.joined(separator: " "), "\(found.count) curves (activations × parameter values) is too many for this figure; give at most 7")

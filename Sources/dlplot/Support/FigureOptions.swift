@@ -35,7 +35,7 @@ struct FigureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Colour theme: light (documents, light slides), dark (dark slides), print (greyscale-safe).", valueName: "name"), completion: .themeNames)
     var theme: String = "light"
 
-    @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall).", valueName: "factor"),
+    @Option(name: .customLong("font-scale"), parsing: .unconditional, help: ArgumentHelp("Multiplies every font size (1.3 for the back of a lecture hall). (default: 1)", valueName: "factor"),
             transform: NumberArguments.finiteTransform(option: "--font-scale"))
     var fontScale: Double = 1
 
