@@ -16,7 +16,7 @@ extension Animation {
         let times = Self.revealTimes(figure, frames: frames, timing: timing)
         // A timed band (an area growing with its curve) moves too: below it nothing is drawn into the
         // background, or its finished state would show from the first frame.
-        let below = timed.flatMap { $0 }.filter { $0.isDataInk || $0.mark is AreaMark }.map(\.zOrder).min() ?? .infinity
+        let below = timed.flatMap { $0 }.filter { $0.isDataInk || $0.mark.isDataBand }.map(\.zOrder).min() ?? .infinity
         let last = times.count - 1
         let panels = timed
         self.init(still: still, frameCount: times.count, stillBelow: below) { k in

@@ -41,6 +41,8 @@ public struct TimedMark: Mark {
     /// long (a curve of five points spans the plot with five segments); false for scattered points, which legends
     /// and notes treat as joined only across short gaps.
     public var joinsPoints: Bool { mark.joinsPoints }
+    /// `Mark`: The wrapped mark's: a growing area is a band drawn with data.
+    public var isDataBand: Bool { mark.isDataBand }
     /// `Mark`: False for a mark drawn whole over the plot's frame (matplotlib's `clip_on=False`): a marker at the
     /// edge of the data, such as a minimum on the border of a map, is not cut in half.
     public var clipsToPlot: Bool { mark.clipsToPlot }

@@ -33,7 +33,7 @@ public struct Colormap: Sendable, Hashable {
     public static let inferno = Colormap(unchecked: "inferno", ColormapData.inferno)
     /// Perceptually uniform, blue through magenta to yellow (matplotlib's plasma).
     public static let plasma = Colormap(unchecked: "plasma", ColormapData.plasma)
-    /// Optimised for colour-vision deficiency (blue to yellow).
+    /// Made for colour-vision deficiency (blue to yellow).
     public static let cividis = Colormap(unchecked: "cividis", ColormapData.cividis)
     /// ColorBrewer RdBu (red for low values, white in the middle, blue for high), as matplotlib.
     public static let rdbu = Colormap(unchecked: "rdbu", ColormapData.rdbu)

@@ -70,7 +70,7 @@ struct LegendLayout {
     }
 
     /// `entries` with each entry's first further line (`continuesPrevious`) appended to its first line after a
-    /// space, "sgd lr=0.002 → (0.97, 0.95), f = 7.37×10⁻⁴": a legend of half as many rows, for a page too
+    /// space ("series A → (0.97, 0.95), f = 7.37×10⁻⁴"): a legend of half as many rows, for a page too
     /// short for two lines an entry. Later further lines stay lines of their own.
     static func joiningFirstLines(_ entries: [LegendEntry]) -> [LegendEntry] {
         var out: [LegendEntry] = []

@@ -2,6 +2,8 @@
 /// under a loss curve). A NaN or infinite value in x, y1 or y2 cuts the band: each finite run is filled
 /// separately and nothing bridges the gap.
 public struct AreaMark: Mark {
+    /// `Mark`: An area is a band drawn with data.
+    public var isDataBand: Bool { true }
     /// The x of each sample.
     public var x: [Double]
     /// One edge of the band at each x.

@@ -29,6 +29,9 @@ public protocol Mark: Sendable {
     /// long (a curve of five points spans the plot with five segments); false for scattered points, which
     /// legends and notes treat as joined only across short gaps.
     var joinsPoints: Bool { get }
+    /// True when the mark is a band drawn with data (an area under or around a curve): not data ink, but when
+    /// it grows in an animation, nothing drawn below it may go into the still background of the frames.
+    var isDataBand: Bool { get }
     /// What the mark's texts are, for a layout report.
     var textKind: FigureElement.Kind { get }
     /// The device box of text the layout may move off the data (a note), or nil; the mark draws it
@@ -71,6 +74,9 @@ extension Mark {
     /// `Mark`: True when what the mark draws is data ink (curves, paths, markers, bars) that legends, notes and
     /// annotations must not cover; false for backgrounds (fields, bands, grids of arrows).
     public var isDataInk: Bool { false }
+    /// `Mark`: True when the mark is a band drawn with data (an area under or around a curve); false for
+    /// backgrounds and for data ink.
+    public var isDataBand: Bool { false }
     /// `Mark`: True when the mark's `occupiedPoints` are the vertices of lines, whose segments are ink however
     /// long (a curve of five points spans the plot with five segments); false for scattered points, which legends
     /// and notes treat as joined only across short gaps.

@@ -1,6 +1,6 @@
 /// Fitting a footnote line into the page width without cutting it: a footnote states what the figure
 /// cannot show (runs that overflow, paths that leave the view), so it wraps onto more lines before any of
-/// it is cut. (Twelve runs' exits were cut after two lines: "…nadam at step 1, back in the view 2 times, the last a…".)
+/// it is cut. (Twelve series' notes were cut after two lines: "…at step 1, back in the view 2 times, the last a…".)
 extension TextLayout {
     /// The most lines a footnote line takes before its font shrinks further.
     static let footnoteLines = 4
