@@ -239,7 +239,7 @@ public struct CurvesFigure: FigureRecipe {
             figure.footnote = figure.footnote.map { $0 + " " + away } ?? away
         }
         return [DataTable.long(name: "runs", key: "run", runs.map { run in
-            DataTable(name: run.config.label, columns: ["step", "x", "y", "f"],
+            DataTable(name: run.config.displayLabel, columns: ["step", "x", "y", "f"],
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })

@@ -36,7 +36,7 @@ enum LearningRateStrip {
     /// The lr column of each run, for `--data`.
     static func table(_ runs: [SurfaceRun]) -> [DataTable] {
         [DataTable.long(name: "lr", key: "run", runs.map { run in
-            DataTable(name: run.config.label, columns: ["step", "lr"],
+            DataTable(name: run.config.displayLabel, columns: ["step", "lr"],
                       rows: zip(run.trajectory.steps, run.trajectory.learningRates).map { [Double($0), $1] })
         }, columns: ["step", "lr"])]
     }

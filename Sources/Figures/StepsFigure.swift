@@ -142,7 +142,7 @@ public struct StepsFigure: FigureRecipe {
         }
         let grid = Self.grid(panels: panels)
         figure.add(legend, row: grid.rows * grid.span, column: 0, columnSpan: grid.columns)
-        let steps = DataTable(name: config.label, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next", "lr"],
+        let steps = DataTable(name: config.displayLabel, columns: ["step", "x", "y", "gx", "gy", "x_next", "y_next", "lr"],
                               rows: all.map { [Double($0.index), $0.from.x, $0.from.y, $0.gradient.x, $0.gradient.y, $0.to.x, $0.to.y, $0.lr] })
         return [DataTable.long(name: "steps", key: "run", [steps])]
     }

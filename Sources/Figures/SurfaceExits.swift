@@ -11,7 +11,7 @@ extension SurfaceFigure {
     /// exit, in legend order.
     public var exits: [(name: String, leaves: Int?, away: ViewExcursions, diverges: Int?)] {
         let named = runs.map { run in
-            (runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.label : run.config.name, run.leavesView,
+            (runs.filter { $0.config.name == run.config.name }.count > 1 ? run.config.displayLabel : run.config.name, run.leavesView,
              run.excursions, run.diverged)
         } + userPaths.map { ($0.label, $0.leavesView, $0.excursions, $0.diverged) }
         return named.filter { $0.1 != nil || $0.3 != nil }.map { (name: $0.0, leaves: $0.1, away: $0.2, diverges: $0.3) }

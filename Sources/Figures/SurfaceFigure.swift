@@ -91,7 +91,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             if !notes.isEmpty { figure.footnote = notes.joined(separator: "; ") }
         }
         let parts = runs.map { run in
-            DataTable(name: run.config.label, columns: ["step", xName, yName, isDataset ? "L" : "f"],
+            DataTable(name: run.config.displayLabel, columns: ["step", xName, yName, isDataset ? "L" : "f"],
                       rows: zip(zip(run.trajectory.steps, run.points), run.trajectory.values).map { sp, f in
                           [Double(sp.0), sp.1.x, sp.1.y, f]
                       })

@@ -8,7 +8,7 @@ import XCTest
 /// figure was drawn on 1356x763. With `--size` both are refused alike.
 final class AnimationPageGrowthTests: XCTestCase {
     private let twelve = ["curves", "--surface", "rosenbrock", "--steps", "200", "--optimizers",
-                          "sgd,gd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,lion"]
+                          "sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,adamax,lion"]
 
     func testAnimationGrowsTheDefaultPageAsTheStillFigureDoes() throws {
         let dir = try makeTemporaryDirectory()
@@ -58,7 +58,7 @@ final class AnimationPageGrowthTests: XCTestCase {
     func testTwelveOptimizersFitAFullHDSlide() throws {
         let dir = try makeTemporaryDirectory()
         let args = ["surface", "rosenbrock", "--steps", "100", "--size", "1920x1080", "--optimizers",
-                    "sgd,gd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,lion"]
+                    "sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,adamax,lion"]
         let still = try runDLPlot(args + ["--layout-report", "r.json", "-o", "s.png"], in: dir)
         XCTAssertEqual(still.status, 0, still.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.json"))) as? [String: Any])

@@ -29,7 +29,7 @@ final class AnimationRefusalsCLITests: XCTestCase {
     func testTooSmallAPageGetsTheStillFiguresAdvice() throws {
         let dir = try makeTemporaryDirectory()
         // Twelve optimizers' legend rows beside Rosenbrock at --font-scale 1.4 do not fit a 1080p page.
-        let request = ["surface", "rosenbrock", "--optimizers", "sgd,gd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,lion",
+        let request = ["surface", "rosenbrock", "--optimizers", "sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,adamax,lion",
                        "--size", "1920x1080", "--theme", "dark", "--font-scale", "1.4"]
         let still = try runDLPlot(request + ["-o", "s.png"], in: dir)
         XCTAssertEqual(still.status, 64, still.stderr)

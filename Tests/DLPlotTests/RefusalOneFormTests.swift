@@ -99,5 +99,31 @@ final class RefusalOneFormTests: XCTestCase {
         let two = try runDLPlot(["activation", "sigmoid", "tanh", "-o", "a.png"], in: dir)
         XCTAssertEqual(two.status, 0, two.stderr)
     }
-}
 
+    /// Two entries that run alike are refused however they are spelled (F-4): the optimizer after its alias
+    /// (`gd` is sgd, `momentum` is SGD(momentum=0.9)) and every setting after torch's defaults, --lr and --opt
+    /// decide, not the text. `SGD(lr=0.01), sgd` with --lr 0.01 drew two identical runs under one name.
+    func testRunsThatRunAlikeAreRefusedHoweverSpelled() throws {
+        try assertRefused(["curves", "--optimizers", "SGD(lr=0.01), sgd", "--lr", "0.01", "--steps", "50", "-o", "a.png", "--data", "a.csv"],
+                          "invalid --optimizers 'SGD(lr=0.01), sgd': 'sgd' is listed twice with the same settings (first as 'SGD(lr=0.01)')")
+        try assertRefused(["curves", "--optimizers", "sgd,gd", "--lr", "0.01", "-o", "a.png"],
+                          "invalid --optimizers 'sgd,gd': 'gd' is listed twice with the same settings (first as 'sgd')")
+        // Without --lr both are chosen from the same settings, so alike too.
+        try assertRefused(["surface", "bowl", "--optimizers", "gd, sgd", "-o", "a.png"],
+                          "invalid --optimizers 'gd, sgd': 'sgd' is listed twice with the same settings (first as 'gd')")
+        try assertRefused(["surface", "bowl", "--optimizers", "momentum,SGD(momentum=0.9)", "--lr", "0.1", "-o", "a.png"],
+                          "invalid --optimizers 'momentum,SGD(momentum=0.9)': 'SGD(momentum=0.9)' is listed twice with the same "
+                            + "settings (first as 'momentum')")
+        try assertRefused(["curves", "--optimizers", "SGD(lr=0.01), SGD(lr=0.01, momentum=0)", "-o", "a.png"],
+                          "invalid --optimizers 'SGD(lr=0.01), SGD(lr=0.01, momentum=0)': 'SGD(lr=0.01, momentum=0)' is listed "
+                            + "twice with the same settings (first as 'SGD(lr=0.01)')")
+        try assertRefused(["surface", "bowl", "--optimizers", "sgd", "--opt", "gd:lr=0.1", "--lr", "0.1", "-o", "a.png"],
+                          "invalid --opt 'gd:lr=0.1': 'gd:lr=0.1' is listed twice with the same settings (first as 'sgd')")
+        try assertRefused(["basins", "himmelblau", "--optimizers", "Adam(), adam", "--lr", "0.001", "-o", "a.png"],
+                          "invalid --optimizers 'Adam(), adam': 'adam' is listed twice with the same settings (first as 'Adam()')")
+        // A torch call without lr takes torch's lr; a bare name gets one chosen: two runs.
+        let dir = try makeTemporaryDirectory()
+        let two = try runDLPlot(["curves", "--optimizers", "SGD(), sgd", "--steps", "5", "-o", "c.png"], in: dir)
+        XCTAssertEqual(two.status, 0, two.stderr)
+    }
+}

@@ -17,7 +17,7 @@ final class ResearchCallsTests: XCTestCase {
     /// is its empty call, and --lr still applies to calls without lr; a dlplot name alone gets a chosen lr.
     func testCallsWithoutLRUseTorchDefaults() throws {
         XCTAssertEqual(try runs(["surface", "rosenbrock", "--optimizers", "Adam(), SGD(), LBFGS()"]),
-                       ["adam lr=0.001", "sgd lr=0.001", "lbfgs lr=1.0"])
+                       ["adam lr=0.001", "sgd lr=0.001", "lbfgs lr=1"])
         XCTAssertEqual(try runs(["surface", "rosenbrock", "--optimizers", "SGD,Adam"]), ["adam lr=0.001", "sgd lr=0.001"])
         XCTAssertEqual(try runs(["surface", "rosenbrock", "--optimizers", "Adam(), sgd", "--lr", "0.01"]), ["adam lr=0.01", "sgd lr=0.01"])
         XCTAssertEqual(try runs(["curves", "--surface", "ellipse", "--optimizers", "RMSprop()"]), ["rmsprop lr=0.01"])

@@ -33,9 +33,17 @@ struct OptimizerListOptions: ParsableArguments {
         valueName: "lr"))
     var lr: String?
 
-    /// One optimizer of the list: its name, the settings given for it (nil: none), and whether it was
-    /// written as a torch call.
-    typealias Entry = (name: String, given: [OptimizerSettings.Given]?, call: Bool)
+    /// One optimizer of the list: its name, the settings given for it (nil: none), whether it was
+    /// written as a torch call, and where it was typed: the option, its whole value, and the item itself.
+    typealias Entry = (name: String, given: [OptimizerSettings.Given]?, call: Bool, source: Source)
+
+    /// Where an entry of the list was typed: `option` (`--optimizers`, `--opt`) with its whole value `typed`,
+    /// and `item`, the entry's own text in it (`SGD(lr=0.01)` of `SGD(lr=0.01), sgd`).
+    struct Source {
+        var option: String
+        var typed: String
+        var item: String
+    }
 
     /// The optimizers in order (--optimizers first, then those only named by --opt), each checked.
     /// `defaultNames` is used when neither option names any.
@@ -44,7 +52,7 @@ struct OptimizerListOptions: ParsableArguments {
         var entries = try listedEntries()
         let parsedSchedule = try checkedSchedule(steps: steps)
         try applyOpt(to: &entries)
-        if entries.isEmpty { entries = defaultNames.map { ($0, nil, false) } }
+        if entries.isEmpty { entries = defaultNames.map { ($0, nil, false, Source(option: "--optimizers", typed: $0, item: $0)) } }
         guard entries.count <= limit else {
             let reason = "\(entries.count) optimizers is too many for one figure; give at most \(limit)"
             throw optimizers.map { ArgumentRefusal.invalid("--optimizers", $0, reason) } ?? ValidationError(reason + " (each named by an --opt)")
@@ -54,7 +62,8 @@ struct OptimizerListOptions: ParsableArguments {
             guard v > 0 else { throw ArgumentRefusal.invalid("--lr", text, "the learning rate must be > 0") }
             return .init(option: "--lr", key: "lr", value: .number(v), typed: text)
         }
-        return try entries.map { name, entryGiven, call in
+        var runs: [(config: OptimizerConfig, chosenLR: Bool)] = []
+        return try entries.map { name, entryGiven, call, source in
             var given = entryGiven ?? []
             if let shared, !given.contains(where: { $0.key == "lr" }) { given.append(shared) }
             // A torch call means what it means in torch: without lr, torch's default lr (a bare name gets
@@ -64,7 +73,12 @@ struct OptimizerListOptions: ParsableArguments {
                 given.append(.init(option: "--optimizers", key: "lr", value: lr))
             }
             let probe = given.contains { $0.key == "lr" } ? [] : [OptimizerSettings.Given(option: "lr", key: "lr", value: .number(1e-3))]
-            var optimizer = Optimizer(config: try OptimizerSettings.config(name: name, given: given + probe, spell: { $0 }))
+            let config = try OptimizerSettings.config(name: name, given: given + probe, spell: { $0 })
+            if let k = runs.firstIndex(where: { Self.sameRun($0, (config, !probe.isEmpty)) }) {
+                throw Self.listedTwice(source, first: entries[k].source)
+            }
+            runs.append((config, !probe.isEmpty))
+            var optimizer = Optimizer(config: config)
             if let parsedSchedule { try Self.check(parsedSchedule, on: &optimizer) }
             return OptimizerRequest(name: name, settings: Dictionary(given.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
                                     schedule: parsedSchedule)
@@ -92,11 +106,7 @@ struct OptimizerListOptions: ParsableArguments {
                     given = nil
                     guard OptimizerConfig.allNames.contains(name) else { throw unknown(name, option: "--optimizers", typed: optimizers) }
                 }
-                let same = entries.contains { $0.name == name && OptimizerListOptions.sameSettings($0.given ?? [], given ?? []) }
-                guard !same else {
-                    throw ArgumentRefusal.invalid("--optimizers", optimizers, "'\(raw.trimmingSpaces)' is listed twice with the same settings")
-                }
-                entries.append((name, given, given != nil))
+                entries.append((name, given, given != nil, Source(option: "--optimizers", typed: optimizers, item: bare)))
             }
         }
         return entries
@@ -132,7 +142,11 @@ struct OptimizerListOptions: ParsableArguments {
                 throw ArgumentRefusal.invalid("--opt", item, "\(name) is given settings twice; put all its settings in one --opt")
             }
             let given = try optSettings(item, name: name, parts: parts)
-            if let k = matches.first { entries[k].given = given } else { entries.append((name, given, false)) }
+            if let k = matches.first {
+                entries[k].given = given
+            } else {
+                entries.append((name, given, false, Source(option: "--opt", typed: item, item: item.trimmingSpaces)))
+            }
         }
     }
 
@@ -176,10 +190,21 @@ struct OptimizerListOptions: ParsableArguments {
         return given
     }
 
-    /// Whether two lists of given settings set the same keys to the same values.
-    static func sameSettings(_ a: [OptimizerSettings.Given], _ b: [OptimizerSettings.Given]) -> Bool {
-        Dictionary(a.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
-            == Dictionary(b.map { ($0.key, $0.value) }, uniquingKeysWith: { x, _ in x })
+    /// Whether two entries run alike, judged on what runs, not on how it was spelled: the same algorithm
+    /// (`gd` is sgd; `momentum` is SGD(momentum=0.9)) with every setting equal after torch's defaults, --lr
+    /// and --opt, and both learning rates given alike or both left for the figure to choose (it chooses
+    /// from the settings alone, so the same).
+    static func sameRun(_ a: (config: OptimizerConfig, chosenLR: Bool), _ b: (config: OptimizerConfig, chosenLR: Bool)) -> Bool {
+        a.config.kind == b.config.kind && a.chosenLR == b.chosenLR
+            && a.config.settings.elementsEqual(b.config.settings) { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    /// The refusal of an entry that runs as an earlier one: `invalid --optimizers 'sgd,gd': 'gd' is listed twice
+    /// with the same settings (first as 'sgd')`, the first spelling said when it differs.
+    static func listedTwice(_ entry: Source, first: Source) -> ValidationError {
+        let earlier = first.item == entry.item ? "" : " (first as '\(CommandLineErrors.shown(first.item))')"
+        return ArgumentRefusal.invalid(entry.option, entry.typed, "'\(CommandLineErrors.shown(entry.item))' is listed twice with the same settings"
+            + earlier)
     }
 
     /// A torch pair in the short form, `--opt adam:betas=(0.8,0.99)`: read as torch reads the keyword in
