@@ -1,77 +1,86 @@
-import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
-/// The picture matches the numbers: lines land on the pixels their data maps to, ticks sit at their
-/// scale positions. Plot rectangles come from `Figure.layoutPlotRects()`.
+/// The drawing matches the numbers: lines are drawn between the points their data maps to, the frame is the
+/// plot rectangle, tick marks sit at the values their labels name. Read off the recording (device points).
 final class PlotGeometryTests: XCTestCase {
+    /// Half a pixel of the 144 dpi figures, in points.
+    private let halfPixel = 0.25
+    private let theme = Theme.light
+
     func testLineYEqualsXCoversTheDiagonal() throws {
         var a = bareAxes(xLimits: Interval(0, 1), yLimits: Interval(0, 1))
         a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black, width: 1.5)))
-        let r = try Figure.single(a).renderPNG()
-        let p = r.plot
-        var onLine = 0, offLine = 0
-        for k in 1..<40 {
-            let t = Double(k) / 40
-            let x = p.minX + t * p.width, y = p.maxY - t * p.height
-            if r.png.isInk(Int(x), Int(y), tolerance: 100) { onLine += 1 }
-            // 8 px straight above the diagonal is well off the 3 px wide line.
-            if r.png.isInk(Int(x), Int(y - 8), tolerance: 20) { offLine += 1 }
-        }
-        XCTAssertEqual(onLine, 39, "every sampled diagonal pixel is inked")
-        XCTAssertEqual(offLine, 0, "nothing is drawn beside the diagonal")
+        let r = try Figure.single(a).recorded()
+        let ink = r.records(in: .dataInk)
+        XCTAssertEqual(ink.count, 1, "the line is the only data ink")
+        let line = try XCTUnwrap(r.strokes(in: .dataInk).first)
+        XCTAssertEqual(line.style.width, 1.5)
+        XCTAssertEqual(line.points.count, 2)
+        guard line.points.count == 2 else { return }
+        // From the plot's lower left corner to its upper right one.
+        XCTAssertEqual(line.points[0].x, r.plot.minX, accuracy: halfPixel); XCTAssertEqual(line.points[0].y, r.plot.maxY, accuracy: halfPixel)
+        XCTAssertEqual(line.points[1].x, r.plot.maxX, accuracy: halfPixel); XCTAssertEqual(line.points[1].y, r.plot.minY, accuracy: halfPixel)
+        XCTAssertEqual(ink.first?.clip, r.plot, "clipped to the plot")
     }
 
     func testPlotRectIsWhereTheFrameIs() throws {
         var a = bareAxes()
         a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black)))
-        let r = try Figure.single(a).renderPNG()
-        let p = r.plot
-        // The frame (0.9 pt) is centred on the plot rectangle's edges.
-        XCTAssertTrue(r.png.isInk(Int(p.midX), Int(p.minY.rounded(.down)), tolerance: 60) || r.png.isInk(Int(p.midX), Int(p.minY), tolerance: 60))
-        XCTAssertTrue(r.png.isInk(Int(p.minX), Int(p.midY), tolerance: 60))
-        XCTAssertFalse(r.png.isInk(Int(p.minX) + 4, Int(p.midY), tolerance: 20), "just inside the frame is background")
+        let fig = try Figure.single(a)
+        let r = try fig.recorded()
+        XCTAssertEqual(r.plots, try fig.layoutPlotRects(), "the plot area is the laid-out plot rectangle")
+        // The frame (0.9 pt) is a closed stroke along the plot rectangle's edges.
+        let frames = r.strokes { $0.color == self.theme.axisColor && $0.width == self.theme.axisLineWidth }.filter { $0.points.count == 4 }
+        XCTAssertEqual(frames.count, 1)
+        let frame = try XCTUnwrap(frames.first)
+        for (p, q) in zip(frame.points, r.plot.corners) {
+            XCTAssertEqual(p.x, q.x, accuracy: halfPixel); XCTAssertEqual(p.y, q.y, accuracy: halfPixel)
+        }
+        // Inside it, the plot background over exactly the rectangle.
+        assertRect(r.fills(theme.plotBackground).compactMap(Rect.bounding).last, r.plot, accuracy: 1e-9, "the plot background")
     }
 
-    /// Centres of inked runs along one pixel row.
-    private func runCentres(_ png: DecodedPNG, row: Int, from x0: Int, to x1: Int) -> [Double] {
-        var out: [Double] = []
-        var start: Int?
-        var weight = 0.0, sum = 0.0
-        for x in x0...x1 {
-            let p = png.pixel(x, row)
-            let ink = 255 - Double(min(p.r, p.g, p.b))
-            if ink > 30 {
-                if start == nil { start = x; weight = 0; sum = 0 }
-                weight += ink; sum += ink * (Double(x) + 0.5)
-            } else if start != nil {
-                out.append(sum / weight); start = nil
+    /// The tick marks of the first panel: (position along the axis, length), for the x axis (hanging below the
+    /// frame) or the y axis (left of it), from the axis-coloured stroke that holds them.
+    private func tickMarks(_ r: RecordedFigure, x: Bool) -> [(at: Double, length: Double)] {
+        let p = r.plot
+        var out: [(at: Double, length: Double)] = []
+        for s in r.strokes(where: { $0.color == self.theme.axisColor }) {
+            for k in stride(from: 0, to: s.points.count - 1, by: 2) {
+                let a = s.points[k], b = s.points[k + 1]
+                func same(_ u: Double, _ v: Double) -> Bool { abs(u - v) < 1e-9 }
+                if x, same(a.x, b.x), same(a.y, p.maxY), b.y > a.y { out.append((a.x, b.y - a.y)) }
+                if !x, same(a.y, b.y), same(a.x, p.minX), b.x < a.x { out.append((a.y, a.x - b.x)) }
             }
         }
-        if start != nil { out.append(sum / weight) }
         return out
     }
 
-    func testTickMarksSitAtTheirScalePositions() throws {
+    /// The tick labels below the plot (x) or left of it (y), with their boxes.
+    private func tickLabels(_ r: RecordedFigure, x: Bool) -> [(text: String, box: Rect)] {
+        r.recording.elements.filter { $0.element.kind == .tickLabel }.compactMap { e in
+            guard let b = e.box, x ? b.minY >= r.plot.maxY : b.maxX <= r.plot.minX else { return nil }
+            return (e.element.text, b)
+        }
+    }
+
+    func testTickMarksSitAtTheValuesTheirLabelsName() throws {
         var a = Axes()
         a.grid = false
         a.zeroLines = false
         a.xLimits = Interval(-3.7, 12.2)
         a.add(LineMark(x: [-3.7, 12.2], y: [0, 1], style: StrokeStyle(color: Color(hex: 0x0072B2))))
-        let fig = try Figure.single(a)
-        let r = try fig.renderPNG()
-        let layout = try fig.laidOut()
-        let ticks = layout.axes[0].xTicks
+        let r = try Figure.single(a).recorded()
+        let ticks = tickMarks(r, x: true).filter { abs($0.length - theme.tickLength) < 1e-9 }
+        let labels = tickLabels(r, x: true)
         XCTAssertGreaterThanOrEqual(ticks.count, 3)
-        let p = r.plot
-        // Tick marks hang 4 pt (8 px at 144 dpi) below the frame; this row crosses them only.
-        let row = Int(p.maxY + 5)
-        let centres = runCentres(r.png, row: row, from: Int(p.minX) - 4, to: Int(p.maxX) + 4)
-        XCTAssertEqual(centres.count, ticks.count, "one tick mark per tick value")
-        for (t, c) in zip(ticks, centres) {
+        XCTAssertEqual(ticks.count, labels.count, "one tick mark per label: \(labels.map(\.text))")
+        for (t, l) in zip(ticks, labels) {
+            let value = try XCTUnwrap(Double(l.text.replacingOccurrences(of: "\u{2212}", with: "-")), "label \(l.text)")
             // Independent mapping: linear interpolation of the value across the plot rectangle.
-            let expected = p.minX + (t - (-3.7)) / (12.2 - (-3.7)) * p.width
-            XCTAssertEqual(c, expected, accuracy: 0.6, "tick \(t)")
+            XCTAssertEqual(t.at, r.x(value, Interval(-3.7, 12.2)), accuracy: halfPixel, "tick \(l.text)")
+            XCTAssertEqual(l.box.midX, t.at, accuracy: halfPixel, "label \(l.text) centred under its tick")
         }
     }
 
@@ -81,21 +90,16 @@ final class PlotGeometryTests: XCTestCase {
         a.yScale = .log
         a.yLimits = Interval(1e-3, 1e2)
         a.add(LineMark(x: [0, 1], y: [1e-3, 1e2], style: StrokeStyle(color: Color(hex: 0x0072B2))))
-        let r = try Figure.single(a).renderPNG()
-        let p = r.plot
-        let column = Int(p.minX - 5)
-        var centres: [Double] = []
-        var start: Int?
-        for y in Int(p.minY) - 4...Int(p.maxY) + 4 {
-            let ink = r.png.isInk(column, y, tolerance: 30)
-            if ink, start == nil { start = y }
-            if !ink, let s = start { centres.append(Double(s + y) / 2); start = nil }
-        }
-        XCTAssertEqual(centres.count, 6, "ticks at 10⁻³ … 10²")
-        for (k, c) in centres.enumerated() {
+        let r = try Figure.single(a).recorded()
+        let ticks = tickMarks(r, x: false).filter { abs($0.length - theme.tickLength) < 1e-9 }.map(\.at).sorted()
+        XCTAssertEqual(ticks.count, 6, "ticks at 10⁻³ … 10²")
+        for (k, y) in ticks.enumerated() {
             // Decade 10² at the top (k = 0) down to 10⁻³: equal steps of a fifth of the height.
-            XCTAssertEqual(c, p.minY + Double(k) / 5 * p.height, accuracy: 0.8)
+            XCTAssertEqual(y, r.plot.minY + Double(k) / 5 * r.plot.height, accuracy: halfPixel)
         }
+        let labels = tickLabels(r, x: false).map(\.box.midY).sorted()
+        XCTAssertEqual(labels.count, 6)
+        for (l, t) in zip(labels, ticks) { XCTAssertEqual(l, t, accuracy: halfPixel, "each label level with its tick") }
     }
 
     func testFixedTickLabelsReplaceAutomaticTicks() throws {
@@ -103,9 +107,15 @@ final class PlotGeometryTests: XCTestCase {
         a.xTickLabels = [(-Double.pi, "$-\\pi$"), (0, "0"), (Double.pi, "$\\pi$"), (10, "outside")]
         a.add(LineMark(x: [-Double.pi, Double.pi], y: [-1, 1], style: StrokeStyle(color: .black)))
         a.xLimits = Interval(-4, 4)
-        let layout = try Figure.single(a).laidOut()
-        XCTAssertEqual(layout.axes[0].xTicks, [-Double.pi, 0, Double.pi], "ticks outside the limits are dropped")
-        XCTAssertEqual(layout.axes[0].xLabels.count, 3)
-        XCTAssertTrue(layout.axes[0].xMinor.isEmpty)
+        let r = try Figure.single(a).recorded()
+        let ticks = tickMarks(r, x: true)
+        XCTAssertEqual(ticks.count, 3, "ticks outside the limits are dropped, and no minor ticks")
+        for (t, v) in zip(ticks, [-Double.pi, 0, Double.pi]) {
+            XCTAssertEqual(t.at, r.x(v, Interval(-4, 4)), accuracy: halfPixel)
+            XCTAssertEqual(t.length, theme.tickLength, accuracy: 1e-9)
+        }
+        let labels = tickLabels(r, x: true)
+        XCTAssertEqual(labels.count, 3)
+        XCTAssertFalse(labels.contains { $0.text == "outside" })
     }
 }

@@ -77,9 +77,34 @@ enum AnimatedSVG {
         return out
     }
 
+    /// The ids (`dN`) that `text` refers to (`#dN` in a link or `url(#dN)`).
+    static func referencedIDs(_ text: String) -> Set<String> {
+        var out = Set<String>()
+        var i = text.startIndex
+        while let r = text[i...].firstRange(of: "#d") {
+            let digits = text[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { out.insert("d" + digits) }
+            i = digits.endIndex
+        }
+        return out
+    }
+
+    /// The rectangle (x0, y0, x1, y1) of a `<clipPath>` definition whose one path is an axis-aligned
+    /// rectangle (`M x0 y0 L x1 y0 L x1 y1 L x0 y1 Z`, as Cairo writes a clip rectangle), else nil.
+    static func clipRectangle(_ def: String) -> [Double]? {
+        guard def.hasPrefix("<clipPath"), def.ranges(of: "<path").count == 1,
+              let open = def.firstRange(of: "<path")?.lowerBound,
+              let d = attribute("d", in: def[open...]) else { return nil }
+        let words = d.split(separator: " ")
+        guard words.count == 13, words[0] == "M", words[3] == "L", words[6] == "L", words[9] == "L", words[12] == "Z" else { return nil }
+        let v = [1, 2, 4, 5, 7, 8, 10, 11].compactMap { Double(words[$0]) }
+        guard v.count == 8, v[1] == v[3], v[2] == v[4], v[5] == v[7], v[6] == v[0] else { return nil }
+        return [min(v[0], v[2]), min(v[1], v[5]), max(v[0], v[2]), max(v[1], v[5])]
+    }
+
     /// The animated SVG of a background document and the frames' overlay documents.
     static func combine(background: String, frames: [String], timing: AnimationTiming) -> [UInt8] {
-        var defs: [String] = [], seen: [String: String] = [:]
+        var defs: [(id: String?, text: String)] = [], seen: [String: String] = [:], clips: [Substring: [Double]] = [:]
         var count = 0
         func next() -> String { count += 1; return "d\(count)" }
         // Definitions first (shared by content), then each body with its ids renamed.
@@ -93,17 +118,27 @@ enum AnimatedSVG {
                 let name = next()
                 seen[key] = name
                 map[id] = name
-                defs.append(key.replacing("\u{0}", with: name))
+                let def = key.replacing("\u{0}", with: name)
+                if let r = clipRectangle(def) { clips[Substring(name)] = r }
+                defs.append((name, def))
             }
-            for o in p.otherDefs { defs.append(renaming(o, &map) { _ in next() }) }
+            for o in p.otherDefs { defs.append((nil, renaming(o, &map) { _ in next() })) }
             return renaming(p.body, &map) { _ in next() }
         }
         let back = bodyOf(background)
         var merge = SVGFrameMerge()
-        for f in frames { merge.add(SVGFrameMerge.leaves(bodyOf(f)[...])) }
+        for f in frames {
+            let body = bodyOf(f)
+            merge.clipRects = clips
+            merge.add(SVGFrameMerge.leaves(body[...]))
+        }
         let (css, drawing) = SVGFrameStyle(merge: merge, timing: timing).render()
         var out = String(parts(background).header)
-        out += "<defs>\n" + defs.joined(separator: "\n") + "\n</defs>\n"
+        // A definition only earlier frames used (the clip of a growing line's shorter versions, a glyph of a
+        // number that changed) is left out when no element of the merged drawing refers to it.
+        let used = referencedIDs(back + drawing)
+        let kept = defs.filter { d in d.id.map { used.contains($0) } ?? true }.map(\.text)
+        out += "<defs>\n" + kept.joined(separator: "\n") + "\n</defs>\n"
         out += css + back + drawing + "</svg>\n"
         return Array(out.utf8)
     }

@@ -10,8 +10,9 @@
 struct SVGFrameMerge {
     /// One element of the merged drawing and the frames that show it.
     final class Item {
-        /// The open tags of the groups around the element (Cairo's style groups for text), outermost first.
-        let wrappers: [Substring]
+        /// The open tags of the groups around the element (Cairo's style groups for text), outermost first:
+        /// those of its longest version, for a growing path (its clip rectangle is the largest).
+        var wrappers: [Substring]
         /// The element as written: the longest version of a growing path.
         var element: Substring
         /// The first frame and the last that show it (consecutive frames).
@@ -43,7 +44,9 @@ struct SVGFrameMerge {
             points = SVGFrameMerge.polyline(leaf.element)
             lengths = points.map { [SVGFrameMerge.length($0)] } ?? []
             starts = points == nil ? [] : [0]
-            key = points.flatMap { p in SVGFrameMerge.style(leaf.element).map { leaf.wrappers.joined() + $0 + (p.first ?? "") } }
+            key = points.flatMap { p in
+                SVGFrameMerge.style(leaf.element).map { SVGFrameMerge.growingKey(leaf.wrappers) + $0 + (p.first ?? "") }
+            }
             shapeKey = SVGFrameMerge.shape(leaf)
             if shapeKey != nil { numbers = SVGFrameMerge.numbers(leaf.element) }
         }
@@ -72,6 +75,11 @@ struct SVGFrameMerge {
 
     private(set) var items: [Item] = []
     private(set) var frames = 0
+    /// The rectangles of the clip paths the frames refer to, by id (`dN`): x0, y0, x1, y1.
+    var clipRects: [Substring: [Double]]
+
+    /// A merge of frames whose clip paths (by id) are the rectangles `clipRects` (x0, y0, x1, y1 each).
+    init(clipRects: [Substring: [Double]] = [:]) { self.clipRects = clipRects }
 
     /// Adds the next frame: the leaves of its drawing, in order.
     mutating func add(_ leaves: [Leaf]) {
@@ -104,7 +112,7 @@ struct SVGFrameMerge {
                 let item = items[i]
                 item.last = k
                 if match.grows, let p = SVGFrameMerge.polyline(leaf.element) {
-                    item.element = leaf.element; item.points = p
+                    item.element = leaf.element; item.points = p; item.wrappers = leaf.wrappers
                 }
                 if let window, let union = item.points {
                     if !window.appended.isEmpty {
@@ -165,17 +173,45 @@ struct SVGFrameMerge {
             return (i, false)
         }
         guard let p = SVGFrameMerge.polyline(leaf.element), let style = SVGFrameMerge.style(leaf.element),
-              let candidates = growing[leaf.wrappers.joined() + style + (p.first ?? "")] else { return (nil, false) }
+              let candidates = growing[SVGFrameMerge.growingKey(leaf.wrappers) + style + (p.first ?? "")] else { return (nil, false) }
         // Dashes finer than 2 units would take hundreds of numbers a frame: such a line is drawn frame by frame.
         if let dashes = SVGFrameStyle.dashPattern(style), dashes.lengths.reduce(0, +) < 2 { return (nil, false) }
         var best: (index: Int, shared: Int)?
         for i in candidates where i >= from && !used.contains(i) {
-            guard let q = items[i].points, q.count <= p.count else { continue }
+            guard let q = items[i].points, q.count <= p.count, clips(leaf.wrappers, contain: items[i].wrappers) else { continue }
             let shared = zip(q, p).prefix { $0 == $1 }.count
             guard shared >= max(1, q.count - 2) else { continue }
             if best.map({ shared > $0.shared }) ?? true { best = (i, shared) }
         }
         return (best?.index, best != nil)
+    }
+
+    /// The groups around an element as the key of a growing path: a clip path's id left out. Cairo clips each
+    /// drawing to the figure's clip rectangle cut down to the drawing's own extents, so every frame of a growing
+    /// line has a clip of its own; the one of its longest version holds the shorter ones' (`clips(_:contain:)`).
+    static func growingKey(_ wrappers: [Substring]) -> String {
+        wrappers.map { w in
+            guard let r = w.firstRange(of: "clip-path=\"url(#"), let end = w[r.upperBound...].firstIndex(of: ")") else { return String(w) }
+            return String(w[..<r.upperBound]) + String(w[end...])
+        }.joined()
+    }
+
+    /// Whether groups `outer` hold what groups `inner` hold: the same groups, each clip rectangle of `outer`
+    /// containing the one of `inner` at its place (ids not in `clipRects` must be equal).
+    func clips(_ outer: [Substring], contain inner: [Substring]) -> Bool {
+        guard outer.count == inner.count else { return false }
+        for (a, b) in zip(outer, inner) where a != b {
+            guard let ra = clipRect(a), let rb = clipRect(b) else { return false }
+            let slack = 1e-6
+            guard ra[0] <= rb[0] + slack, ra[1] <= rb[1] + slack, ra[2] >= rb[2] - slack, ra[3] >= rb[3] - slack else { return false }
+        }
+        return true
+    }
+
+    /// The rectangle of the clip path a group's open tag refers to, if it is one of `clipRects`.
+    private func clipRect(_ tag: Substring) -> [Double]? {
+        guard let r = tag.firstRange(of: "clip-path=\"url(#"), let end = tag[r.upperBound...].firstIndex(of: ")") else { return nil }
+        return clipRects[tag[r.upperBound..<end]]
     }
 
     /// The leaves of an SVG body: every drawing element with the `<g …>` tags open around it.
