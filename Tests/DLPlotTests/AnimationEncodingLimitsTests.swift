@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+// Unit-tests the internal frame pipeline and MP4 encoder (FramePipeline, MP4Encoder).
 @testable import Viz
 @testable import dlplot
 

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+// Unit-tests the internal animation frame layout (FigureRenderer.frameLayout, FrameTexts).
 @testable import Viz
 @testable import dlplot
 

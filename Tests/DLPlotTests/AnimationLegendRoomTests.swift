@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import Figures
+// Unit-tests the internal animation frame layout (FigureRenderer.frameLayout, FrameTexts).
 @testable import Viz
 @testable import dlplot
 

@@ -144,7 +144,7 @@ final class DatasetCLITests: XCTestCase {
             let path = try write(text, name, in: dir)
             let run = try runDLPlot(["surface", surface, "--dataset", path, "-o", "out.png", "--data", "out.csv"], in: dir)
             XCTAssertEqual(run.status, 64, name)
-            XCTAssertEqual(run.stderr, "Error: --dataset \(path): \(message)\n", name)
+            XCTAssertEqual(run.stderr, "Error: invalid --dataset '\(path)': \(message)\n", name)
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.png").path), name)
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path), name)
         }
@@ -152,7 +152,7 @@ final class DatasetCLITests: XCTestCase {
         for (args, message) in [
             (["surface", "rosenbrock", "--dataset", ok], "invalid --dataset '\(ok)': it applies only to the dataset surfaces linreg_mse and logreg_bce, not rosenbrock"),
             (["surface", "linreg_mse", "--dataset", dir.appendingPathComponent("none.csv").path],
-             "--dataset \(dir.appendingPathComponent("none.csv").path): no such file; " + expected),
+             "invalid --dataset '\(dir.appendingPathComponent("none.csv").path)': no such file; " + expected),
             (["surface", "linreg_mse", "--dataset", ok, "--param", "a=1"], "invalid --param 'a=1': it applies to typed expressions, not to --dataset"),
         ] {
             let run = try runDLPlot(args + ["-o", "out.png"], in: dir)

@@ -31,7 +31,7 @@ final class ExpressionMessageTests: XCTestCase {
             (["basins", "x+*y", "-o", "b.png"], "Error: basins: unexpected '*' (column 3)"),
             (["eval", "activation", "x+", "--x", "1"], "Error: eval activation: unexpected end of input (column 3)"),
             (["eval", "surface", "x+", "--points", "1:1"], "Error: eval surface: unexpected end of input (column 3)"),
-            (["lr", "--function", "kwadrat", "-o", "l.png"], "Error: --function: unknown curve 'kwadrat'."),
+            (["lr", "--function", "kwadrat", "-o", "l.png"], "Error: invalid --function 'kwadrat': unknown curve 'kwadrat'."),
         ]
         for (arguments, prefix) in expected {
             let first = try refusal(arguments)
@@ -42,17 +42,17 @@ final class ExpressionMessageTests: XCTestCase {
     /// "unknown activation 'X'" is a variable typed in capitals; "sin" is a function without its x.
     func testUnknownNamesSuggestTheVariableOrACall() throws {
         XCTAssertTrue(try refusal(["activation", "X", "-o", "a.png"])
-            .hasPrefix("Error: activation: unknown activation 'X'; did you mean 'x'? Allowed: identity,"))
+            .hasPrefix("Error: invalid activation 'X': unknown activation 'X'; did you mean 'x'? Allowed: identity,"))
         XCTAssertTrue(try refusal(["surface", "Y", "-o", "s.png"])
-            .hasPrefix("Error: surface: unknown surface 'Y'; did you mean 'y'? Allowed: saddle,"))
+            .hasPrefix("Error: invalid surface 'Y': unknown surface 'Y'; did you mean 'y'? Allowed: saddle,"))
         XCTAssertTrue(try refusal(["lr", "--function", "PI", "-o", "l.png"])
-            .hasPrefix("Error: --function: unknown curve 'PI'; did you mean 'pi'? Allowed: square,"))
+            .hasPrefix("Error: invalid --function 'PI': unknown curve 'PI'; did you mean 'pi'? Allowed: square,"))
         XCTAssertTrue(try refusal(["activation", "sin", "-o", "a.png"])
-            .hasPrefix("Error: activation: unknown activation 'sin'; did you mean 'sin(x)'? Allowed:"))
+            .hasPrefix("Error: invalid activation 'sin': unknown activation 'sin'; did you mean 'sin(x)'? Allowed:"))
         // A near built-in is still the suggestion, and a name near nothing ends its sentence.
         XCTAssertTrue(try refusal(["activation", "Relu", "-o", "a.png"]).contains("did you mean 'relu'? Allowed:"))
         XCTAssertTrue(try refusal(["curves", "--surface", "qqq", "-o", "c.png"])
-            .hasPrefix("Error: --surface: unknown surface 'qqq'. Allowed: saddle,"))
+            .hasPrefix("Error: invalid --surface 'qqq': unknown surface 'qqq'. Allowed: saddle,"))
     }
 
     /// A list where one value is wanted quotes the --param as typed.
@@ -116,7 +116,7 @@ extension ExpressionMessageTests {
     func testALongUnknownNameIsShortenedInTheMessage() throws {
         let name = String(repeating: "y", count: 5000)
         let first = try refusal(["activation", name, "-o", "a.png"])
-        XCTAssertTrue(first.hasPrefix("Error: activation: unknown activation '" + String(repeating: "y", count: 40) + "…' (5000 characters). Allowed:"), first)
+        XCTAssertTrue(first.hasPrefix("Error: invalid activation '" + String(repeating: "y", count: 100) + "…': unknown activation '" + String(repeating: "y", count: 40) + "…' (5000 characters). Allowed:"), first)
         XCTAssertLessThan(first.count, 600)
     }
 }

@@ -1,3 +1,4 @@
+// Unit-tests the internal legend row count (LegendLayout.rows).
 @testable import Viz
 import XCTest
 @testable import dlplot

@@ -1,6 +1,7 @@
 import Optim
 import XCTest
 @testable import Figures
+// Unit-tests the internal tick labels of the laid-out figure (laidOut, AxisLayout.labels).
 @testable import Viz
 @testable import dlplot
 

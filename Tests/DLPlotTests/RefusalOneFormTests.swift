@@ -126,4 +126,34 @@ final class RefusalOneFormTests: XCTestCase {
         let two = try runDLPlot(["curves", "--optimizers", "SGD(), sgd", "--steps", "5", "-o", "c.png"], in: dir)
         XCTAssertEqual(two.status, 0, two.stderr)
     }
+
+    /// Refusals that left the one form (F-7): a bare flag of --opt whose rule fails, a --path or --dataset file
+    /// that cannot be read, a comma list of activation names (read as a formula: three lines with a caret), a whole
+    /// number with a space (said to be out of range), an unknown name given as a command's argument or an option.
+    func testTheLastRefusalsOutsideTheOneForm() throws {
+        try assertRefused(["curves", "--opt", "sgd:nesterov", "-o", "a.png"],
+                          "invalid --opt 'sgd:nesterov': nesterov requires momentum > 0 and dampening = 0 (got momentum = 0.0, dampening = 0.0)")
+        try assertRefused(["trace", "--surface", "bowl", "--optimizer", "sgd", "--nesterov"],
+                          "invalid --nesterov: nesterov requires momentum > 0 and dampening = 0 (got momentum = 0.0, dampening = 0.0)")
+        try assertRefused(["surface", "rosenbrock", "--path", "nonexist.csv", "-o", "a.png"],
+                          "invalid --path 'nonexist.csv': no such file; expected a CSV or JSON lines file of x,y points")
+        try assertRefused(["surface", "linreg_mse", "--dataset", "none.csv", "-o", "a.png"],
+                          "invalid --dataset 'none.csv': no such file; expected a header row with columns x,y (or x1,x2,label for two "
+                            + "features) and one example per row")
+        let list = "a comma list of names; give the names as separate arguments without commas, e.g. dlplot activation "
+        try assertRefused(["activation", "sigmoid,tanh,sigmoid", "-o", "a.png"], "invalid activation 'sigmoid,tanh,sigmoid': " + list + "sigmoid tanh")
+        try assertRefused(["activation", "sigmoid,", "tanh", "-o", "a.png"], "invalid activation 'sigmoid,': " + list + "sigmoid tanh")
+        try assertRefused(["curves", "--steps", " 10", "-o", "a.png"], "invalid --steps ' 10': a whole number has no spaces; give 10")
+        try assertRefused(["surface", "bowl", "--steps=1 0", "-o", "a.png"], "invalid --steps '1 0': a whole number has no spaces; give 10")
+        let activations = "identity, binary_step, sigmoid, tanh, relu, leaky_relu, prelu, elu, selu, celu, gelu, gelu_tanh, gelu_sigmoid, "
+            + "silu, swish, mish, lisht, softplus, softsign, hardtanh, hardsigmoid, hardswish, relu6, log_sigmoid"
+        try assertRefused(["activation", "nosuch", "-o", "a.png"], "invalid activation 'nosuch': unknown activation 'nosuch'. Allowed: "
+                          + activations + "; or type a formula, e.g. 'x*sigmoid(nosuch*x)' with --param nosuch=1")
+        try assertRefused(["eval", "activation", "nosuch", "--x", "1"], "invalid activation 'nosuch': unknown activation 'nosuch'. Allowed: "
+                          + activations + "; or type a formula, e.g. 'x*sigmoid(nosuch*x)' with --param nosuch=1")
+        let surfaces = "saddle, bowl, ellipse, rosenbrock, beale, himmelblau, booth, matyas, rastrigin, ackley, six_hump_camel, monkey_saddle, "
+            + "styblinski_tang, linreg_mse, logreg_bce; or type a formula, e.g. 'x^2 + 10*y^2'"
+        try assertRefused(["stability", "qqq", "-o", "a.png"], "invalid surface 'qqq': unknown surface 'qqq'. Allowed: " + surfaces)
+        try assertRefused(["curves", "--surface", "qqq", "-o", "a.png"], "invalid --surface 'qqq': unknown surface 'qqq'. Allowed: " + surfaces)
+    }
 }

@@ -39,7 +39,7 @@ final class TraceMessagesTests: XCTestCase {
              "invalid --schedule 'StepLR(step=3)': StepLR has no keyword 'step'; did you mean 'step_size'? Allowed: step_size, gamma"),
             (bowl + ["--optimizer", "Adam(lr=0.1)", "--lr", "0.2"], "invalid --lr '0.2': give the settings inside the call --optimizer 'Adam(lr=0.1)', not as options"),
             (bowl + ["--optimizer", "sgd", "--nesterov"],
-             "sgd: nesterov requires momentum > 0 and dampening = 0 (got momentum = 0.0, dampening = 0.0)"),
+             "invalid --nesterov: nesterov requires momentum > 0 and dampening = 0 (got momentum = 0.0, dampening = 0.0)"),
             (["--surface", "sqrt(x)+y^2", "--start=-1,1", "--optimizer", "gd"],
              "invalid --start '-1,1': f is undefined (NaN) at the start (-1, 1); give a start where it is defined"),
             (bowl + ["--optimizer", "gd", "--param", "a=1"], "invalid --param 'a=1': it applies to typed expressions, not the surface bowl"),

@@ -88,7 +88,7 @@ final class UserPathCLITests: XCTestCase {
             let path = try write(text, name, in: dir)
             let run = try runDLPlot(["surface", "himmelblau", "--path", path, "-o", "out.png", "--data", "out.csv"], in: dir)
             XCTAssertEqual(run.status, 64, name)
-            XCTAssertEqual(run.stderr, "Error: --path \(path): \(message)\n", name)
+            XCTAssertEqual(run.stderr, "Error: invalid --path '\(path)': \(message)\n", name)
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.png").path), name)
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.csv").path), name)
         }

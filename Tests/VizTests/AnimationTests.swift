@@ -1,5 +1,6 @@
 import TestSupport
 import XCTest
+// Unit-tests the internal frame timing (FrameTiming.snapped: frame-to-step spacing).
 @testable import Viz
 
 /// The animation engine: frame-to-step spacing, the GIF palette, frame delays, and frames drawn as a copy

@@ -1,16 +1,20 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
-/// A band covers exactly the pixel columns (rows) between its mapped edges, partially covered edge
-/// pixels in proportion, and infinite ends run to the plot edge but not beyond.
+/// A band's fill is the rectangle between its mapped edges, infinite ends run to the plot edge but not
+/// beyond, and its text fits the band or gives way; one pixel test shows the edges are not snapped.
 final class BandMarkTests: XCTestCase {
     private let red = Color(hex: 0xFF0000)
+    /// Half a pixel of the 144 dpi figures, in points.
+    private let halfPixel = 0.25
 
     /// The red coverage of a pixel on white: green goes from 255 (none) to 0 (full).
     private func coverage(_ png: DecodedPNG, _ x: Int, _ y: Int) -> Double { 1 - Double(png.pixel(x, y).g) / 255 }
 
-    func testVerticalBandCoversExactlyItsColumns() throws {
+    /// Pixels are the point: the fill edges are not snapped, so the partly covered edge pixels are shaded in
+    /// proportion (the recording keeps only the unsnapped rectangle).
+    func testVerticalBandPixelsCoverPartlyCoveredColumnsInProportion() throws {
         var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
         a.add(BandMark.vertical(from: 2.3, to: 6.7, color: red))
         let r = try Figure.single(a).renderPNG()
@@ -23,27 +27,37 @@ final class BandMarkTests: XCTestCase {
         }
     }
 
-    func testHorizontalBandCoversExactlyItsRows() throws {
+    func testVerticalBandFillsExactlyItsColumns() throws {
+        var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
+        a.add(BandMark.vertical(from: 2.3, to: 6.7, color: red))
+        let r = try Figure.single(a).recorded()
+        let fills = r.fills(red)
+        XCTAssertEqual(fills.count, 1)
+        assertRect(fills.first.flatMap(Rect.bounding), Rect(x: r.x(2.3, Interval(0, 10)), y: r.plot.minY,
+                                                            width: r.x(6.7, Interval(0, 10)) - r.x(2.3, Interval(0, 10)), height: r.plot.height),
+                   accuracy: 1e-9, "x = 2.3…6.7 over the full height, edges exactly where they map")
+    }
+
+    func testHorizontalBandFillsExactlyItsRows() throws {
         var a = bareAxes(xLimits: Interval(0, 1), yLimits: Interval(0, 10))
         a.add(BandMark.horizontal(from: 1.7, to: 4.2, color: red))
-        let r = try Figure.single(a).renderPNG()
-        let p = r.plot, col = Int(p.midX)
-        let y0 = p.maxY - 0.42 * p.height, y1 = p.maxY - 0.17 * p.height
-        for y in Int(p.minY) + 3..<Int(p.maxY) - 3 {
-            let expected = max(0, min(Double(y + 1), y1) - max(Double(y), y0))
-            XCTAssertEqual(coverage(r.png, col, y), expected, accuracy: 0.03, "row \(y)")
-        }
+        let r = try Figure.single(a).recorded()
+        let fills = r.fills(red)
+        XCTAssertEqual(fills.count, 1)
+        assertRect(fills.first.flatMap(Rect.bounding), Rect(x: r.plot.minX, y: r.y(4.2, Interval(0, 10)), width: r.plot.width,
+                                                            height: r.y(1.7, Interval(0, 10)) - r.y(4.2, Interval(0, 10))),
+                   accuracy: 1e-9, "y = 1.7…4.2 over the full width")
     }
 
     func testInfiniteEndsRunToThePlotEdgeOnly() throws {
         var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
         a.add(BandMark.vertical(from: -.infinity, to: 3, color: red))
-        let r = try Figure.single(a).renderPNG()
-        let p = r.plot, row = Int(p.midY)
-        XCTAssertEqual(coverage(r.png, Int(p.minX) + 2, row), 1, accuracy: 0.03, "filled from the left edge")
-        let outside = r.png.pixel(Int(p.minX) - 3, row)
-        XCTAssertLessThan(Int(outside.r) - Int(outside.g), 30, "nothing red outside the plot")
-        XCTAssertEqual(coverage(r.png, Int(p.minX + 0.3 * p.width) + 2, row), 0, accuracy: 0.03, "stops at x = 3")
+        let r = try Figure.single(a).recorded()
+        let fills = r.fills(red)
+        XCTAssertEqual(fills.count, 1)
+        assertRect(fills.first.flatMap(Rect.bounding), Rect(x: r.plot.minX, y: r.plot.minY, width: r.x(3, Interval(0, 10)) - r.plot.minX,
+                                                            height: r.plot.height),
+                   accuracy: 1e-9, "from the left edge of the plot, not beyond, to x = 3")
     }
 
     func testBoundsIgnoreInfiniteEndsAndTheOtherAxis() {
@@ -60,60 +74,73 @@ final class BandMarkTests: XCTestCase {
         a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black)))
         a.add(BandMark.vertical(from: 0.2, to: 0.4, color: red))
         a.add(ReferenceLineMark.horizontal(y: 0.5))
-        let layout = try Figure.single(a).laidOut()
-        XCTAssertEqual(layout.axes[0].yScale.domain, Interval(0, 1), "the band and the line at 0.5 leave y alone")
+        let r = try Figure.single(a).recorded()
+        // The y domain is 0…1 exactly when the line's ends sit on the bottom and top of the plot.
+        let line = try XCTUnwrap(r.strokes(in: .dataInk).first?.points)
+        XCTAssertEqual(line.map(\.y).max() ?? 0, r.plot.maxY, accuracy: 1e-9, "the band and the line at 0.5 leave y alone")
+        XCTAssertEqual(line.map(\.y).min() ?? 0, r.plot.minY, accuracy: 1e-9)
+    }
+
+    /// The band labels drawn for `bands` on a 0…10 by 0…1 plot (with `others` added first), and the plot.
+    private func bandLabels(_ bands: [BandMark], others: [any Mark] = []) throws -> (RecordedFigure, [(text: String, font: Font, box: Rect)]) {
+        var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
+        for m in others { a.add(m) }
+        for b in bands { a.add(b) }
+        let r = try Figure.single(a).recorded()
+        return (r, r.texts(in: .bandLabel))
     }
 
     func testNarrowBandRotatesItsText() throws {
-        var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
         let wide = BandMark.vertical(from: 1, to: 6, color: red, text: "saturated")
         let narrow = BandMark.vertical(from: 8, to: 8.3, color: red, text: "saturated")
-        a.add(wide); a.add(narrow)
-        let fig = try Figure.single(a)
-        let l = try fig.laidOut().axes[0]
-        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
-        let ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
-        XCTAssertEqual(wide.placedText(in: ctx)?.angle, 0)
-        XCTAssertEqual(narrow.placedText(in: ctx)?.angle, Double.pi / 2)
+        let (r, labels) = try bandLabels([wide, narrow])
+        XCTAssertEqual(labels.map(\.text), ["saturated", "saturated"])
+        guard labels.count == 2 else { return }
+        XCTAssertGreaterThan(labels[0].box.width, labels[0].box.height, "level across the wide band")
+        XCTAssertGreaterThan(labels[1].box.height, labels[1].box.width, "upright along the narrow one")
+        XCTAssertEqual(labels[0].box.midX, r.x(3.5, Interval(0, 10)), accuracy: halfPixel, "centred on the band")
+        XCTAssertEqual(labels[1].box.midX, r.x(8.15, Interval(0, 10)), accuracy: 2, "on the band")
         // Both start just below the top of the band.
-        for m in [wide, narrow] {
-            guard let box = m.placedText(in: ctx)?.box(ctx) else { return XCTFail("no text") }
-            XCTAssertGreaterThan(box.minY, l.plotRect.minY)
-            XCTAssertLessThan(box.minY, l.plotRect.minY + 10)
+        for l in labels {
+            XCTAssertGreaterThan(l.box.minY, r.plot.minY)
+            XCTAssertLessThan(l.box.minY, r.plot.minY + 10)
         }
     }
 
     /// A text too long for the band either way gives way to a shorter one, and to none rather than
-    /// clipped text; a text covered by another label or the legend gives way too.
+    /// clipped text; a text covered by another label gives way too.
     func testBandTextShortensThenYields() throws {
-        var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 1))
-        a.add(LineMark(x: [0, 10], y: [0, 1], style: StrokeStyle(color: .black)))
-        let fig = try Figure.single(a)
-        let l = try fig.laidOut().axes[0]
-        let canvas = try CairoBackend(size: fig.size, kind: .measuring(pixelsPerPoint: 2))
-        var ctx = PlotContext(plotRect: l.plotRect, xScale: l.xScale, yScale: l.yScale, theme: fig.theme, resolution: 2, canvas: canvas)
-        let long = String(repeating: "saturated zone ", count: 12)
-        var band = BandMark.vertical(from: 1, to: 3, color: red, text: long)
-        XCTAssertNil(band.placedText(in: ctx), "longer than the plot is tall: no text at all")
+        let line = LineMark(x: [0, 10], y: [0, 1], style: StrokeStyle(color: .black))
+        var band = BandMark.vertical(from: 1, to: 3, color: red, text: String(repeating: "saturated zone ", count: 12))
+        XCTAssertTrue(try bandLabels([band], others: [line]).1.isEmpty, "longer than the plot is tall: no text at all")
         band.shorterTexts = ["saturated"]
-        guard let short = band.placedText(in: ctx) else { return XCTFail("no shorter text") }
-        XCTAssertEqual(short.text, "saturated")
-        XCTAssertEqual(short.angle, 0)
-        let box = short.box(ctx)
-        XCTAssertGreaterThanOrEqual(box.minX, ctx.px(1))
-        XCTAssertLessThanOrEqual(box.maxX, ctx.px(3))
-        XCTAssertEqual(band.unobstructedText(in: ctx)?.text, "saturated")
-        ctx.textObstacles = [Rect(x: box.midX - 2, y: box.midY - 2, width: 4, height: 4)]
-        XCTAssertNil(band.unobstructedText(in: ctx), "covered by another label: the band stays unlabelled")
-        ctx.textObstacles = [Rect(x: ctx.px(6), y: box.minY, width: 10, height: 10)]
-        XCTAssertEqual(band.unobstructedText(in: ctx)?.text, "saturated", "an obstacle elsewhere changes nothing")
+        let (r, labels) = try bandLabels([band], others: [line])
+        XCTAssertEqual(labels.map(\.text), ["saturated"])
+        let box = try XCTUnwrap(labels.first?.box)
+        XCTAssertGreaterThan(box.width, box.height, "level")
+        XCTAssertGreaterThanOrEqual(box.minX, r.x(1, Interval(0, 10)))
+        XCTAssertLessThanOrEqual(box.maxX, r.x(3, Interval(0, 10)))
+        // Another text over the label's middle covers it: the band stays unlabelled. Elsewhere it changes nothing.
+        func note(at d: Point) -> TextMark {
+            var t = TextMark("x", at: Point((d.x - r.plot.minX) / r.plot.width * 10, (r.plot.maxY - d.y) / r.plot.height), anchor: .center)
+            t.avoidsData = false // kept where it is put (a note may move off other texts)
+            return t
+        }
+        XCTAssertTrue(try bandLabels([band], others: [line, note(at: box.center)]).1.isEmpty, "covered by another label")
+        XCTAssertEqual(try bandLabels([band], others: [line, note(at: Point(r.x(6.5, Interval(0, 10)), box.midY))]).1.map(\.text), ["saturated"],
+                       "an obstacle elsewhere changes nothing")
     }
 }
 
 /// A note wider than its plot is broken into lines at spaces, never inside a math span.
 final class AnnotationWordsTests: XCTestCase {
-    func testWordsKeepMathSpansWhole() {
-        XCTAssertEqual(AnnotationMark.words("max $|f'| + 1$ = 0.296 at $x$ = 0.693"),
-                       ["max", "$|f'| + 1$", "=", "0.296", "at", "$x$", "=", "0.693"])
+    func testWordsKeepMathSpansWhole() throws {
+        let text = Array(repeating: "max $|f'| + 1$ = 0.296 at $x$ = 0.693", count: 3).joined(separator: " ")
+        var a = bareAxes(xLimits: Interval(0, 1), yLimits: Interval(0, 1))
+        a.add(AnnotationMark(text, at: Point(0.5, 0.5)))
+        let lines = try Figure.single(a).recorded().recording.elements.filter { $0.element.kind == .annotation }.map(\.element.text)
+        XCTAssertGreaterThan(lines.count, 1, "wider than the plot: broken into lines")
+        XCTAssertEqual(lines.joined(separator: " "), text, "at spaces, nothing lost")
+        for l in lines { XCTAssertEqual(l.filter { $0 == "$" }.count % 2, 0, "a math span cut: \(l)") }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal line simplification (Polyline) on a million points.
 @testable import Viz
 
 /// A million points render with bounded work (vertices handed to the backend) and write a bounded vector file, because lines are

@@ -1,5 +1,6 @@
 import TestSupport
 import XCTest
+// Unit-tests the internal codecs (GIFEncoder, MP4Encoder, WebPEncoder) opened at run time.
 @testable import Viz
 
 /// The animation codecs are opened at run time: their sonames, the one-line error for a library that is not

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 /// Y8-1: `surface --style lines --theme dark` drew its low levels and their labels in viridis's darkest
 /// purples (#440154: a contrast of 1.16 with #15191F), invisible on a projector; on white, its yellow

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+// Unit-tests the internal contour algorithms (ContourLabeler, FilledContours regions, label positions).
 @testable import Viz
 
 final class ContourTests: XCTestCase {

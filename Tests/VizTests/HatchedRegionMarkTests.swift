@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal hatching (HatchedRegionMark.hatchSegments).
 @testable import Viz
 
 final class HatchedRegionMarkTests: XCTestCase {

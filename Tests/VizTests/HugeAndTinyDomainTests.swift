@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal automatic limits (Axes.limits) at the ends of the doubles.
 @testable import Viz
 
 /// Axes whose data reach ±1.8×10³⁰⁸ or shrink to subnormal numbers: limits, ticks and positions stay finite.

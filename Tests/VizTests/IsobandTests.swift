@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal isobands (Isobands: outlines, signed areas, containment).
 @testable import Viz
 
 /// The one-pass isoband outlines: areas, orientation, holes, saddles, and agreement with the contour lines.

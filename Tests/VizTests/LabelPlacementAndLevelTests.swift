@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+// Unit-tests the internal point-label placement and log level offsets on the laid-out figure (laidOut, PlotContext).
 @testable import Viz
 
 /// Tried as a new user would on x⁴ − x² + y²: "saddle" was printed under the left minimum's star and the

@@ -1,28 +1,44 @@
 import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// A legend's line sample shows the line's dash pattern: a dash-dot whose period (38.4) is longer than the
 /// sample (2.4 font sizes) was drawn as its first dash alone, a solid key for a dashed line.
 final class LegendDashSampleTests: XCTestCase {
     private let red = Color(hex: 0xFF0000)
 
-    func testALongPatternIsScaledIntoTheSample() {
-        var style = StrokeStyle(color: red, width: 1.6, dash: [22.4, 4.8, 6.4, 4.8])
-        style.cap = .round
-        LegendLayout.fitDashes(&style, sampleWidth: 25)
-        XCTAssertEqual(style.dash.reduce(0, +), 22.5, accuracy: 1e-9, "90 % of the sample")
-        XCTAssertEqual(style.dash[0] / style.dash[2], 3.5, accuracy: 1e-9, "the pattern keeps its proportions")
-        XCTAssertEqual(style.cap, .butt, "flat caps keep the shortened gaps open")
-        var short = StrokeStyle(color: red, width: 1.6, dash: [9.6, 4.8])
-        short.cap = .round
-        LegendLayout.fitDashes(&short, sampleWidth: 25)
-        XCTAssertEqual(short.dash, [9.6, 4.8], "a pattern that fits is drawn as in the plot")
-        XCTAssertEqual(short.cap, .round)
+    /// The legend's line sample for a line in `style` on a plot with a legend: its length and its style.
+    private func sample(_ style: StrokeStyle) throws -> (length: Double, style: StrokeStyle) {
+        var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 10))
+        a.legend = .upperRight
+        a.add(LineMark(points: [Point(0, 1), Point(10, 1)], style: style, label: "dashed"))
+        let samples = try Figure.single(a).recorded().strokes(in: .legend) { $0.color == self.red }
+        XCTAssertEqual(samples.count, 1, "one line sample")
+        let s = try XCTUnwrap(samples.first)
+        return ((s.points.last ?? Point(0, 0)).x - (s.points.first ?? Point(0, 0)).x, s.style)
     }
 
-    /// Rendered: the sample's row in the legend has at least two gaps of background between red runs.
-    func testTheRenderedSampleHasGaps() throws {
+    func testALongPatternIsScaledIntoTheSample() throws {
+        var style = StrokeStyle(color: red, width: 1.6, dash: [22.4, 4.8, 6.4, 4.8])
+        style.cap = .round
+        let long = try sample(style)
+        XCTAssertGreaterThan(long.length, 0)
+        XCTAssertLessThan(long.length, 38.4, "the case needs a pattern longer than the sample")
+        XCTAssertEqual(long.style.dash.reduce(0, +), 0.9 * long.length, accuracy: 1e-9, "90 % of the sample")
+        XCTAssertEqual(long.style.dash.count, 4)
+        XCTAssertEqual(long.style.dash[0] / long.style.dash[2], 3.5, accuracy: 1e-9, "the pattern keeps its proportions")
+        XCTAssertEqual(long.style.cap, .butt, "flat caps keep the shortened gaps open")
+        var short = StrokeStyle(color: red, width: 1.6, dash: [9.6, 4.8])
+        short.cap = .round
+        let fits = try sample(short)
+        XCTAssertLessThan(14.4, 0.9 * fits.length, "the case needs a pattern that fits")
+        XCTAssertEqual(fits.style.dash, [9.6, 4.8], "a pattern that fits is drawn as in the plot")
+        XCTAssertEqual(fits.style.cap, .round)
+    }
+
+    /// Pixels are the point: the dash pattern reaches the raster, so the sample's row in the legend has at
+    /// least two gaps of background between red runs.
+    func testTheSamplePixelsHaveGaps() throws {
         var a = bareAxes(xLimits: Interval(0, 10), yLimits: Interval(0, 10))
         a.legend = .upperRight
         a.add(LineMark(points: [Point(0, 1), Point(10, 1)], style: StrokeStyle(color: red, width: 1.6, dash: [22.4, 4.8, 6.4, 4.8]),

@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal legend layout (LegendLayout line splitting, AxisLayout).
 @testable import Viz
 
 /// A legend right of a plot may split its entries' further lines at their " · " separators (and a closing

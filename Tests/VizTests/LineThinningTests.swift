@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+// Unit-tests the internal line thinning (LineMark.draw through a PlotContext on a counting backend).
 @testable import Viz
 
 /// A dense line is thinned to the output resolution before it is stroked (`LineMark.draw`): points on the

@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal tick formatter (ScalarLabels, longestLabel).
 @testable import Viz
 
 /// Far from the origin, contour levels took 13 digits to tell apart ("2000001500000" written on the lines) and the

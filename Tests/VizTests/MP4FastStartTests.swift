@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal MP4 index move (MP4FastStart).
 @testable import Viz
 
 /// Moving an MP4's index in front of its media: boxes reordered, every chunk offset (32- and 64-bit) shifted

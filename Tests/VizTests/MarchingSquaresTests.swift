@@ -1,5 +1,5 @@
 import XCTest
-@testable import Viz
+import Viz
 
 final class MarchingSquaresTests: XCTestCase {
     /// A 2×2 grid (one cell) on the unit square with corner values SW, SE, NE, NW.
@@ -75,7 +75,7 @@ final class MarchingSquaresTests: XCTestCase {
             XCTAssertFalse(cross(l[0].points[0], l[0].points[1], l[1].points[0], l[1].points[1]))
         }
         // On a larger grid of saddles, no two segments of one level ever cross.
-        let s = try FieldSampler.sample(x: Interval(-3, 3), y: Interval(-3, 3), nx: 31, ny: 31) { x, y in Math.sin(3 * x) * Math.sin(3 * y) }
+        let s = try FieldSampler.sample(x: Interval(-3, 3), y: Interval(-3, 3), nx: 31, ny: 31) { x, y in sin(3 * x) * sin(3 * y) }
         for level in [-0.3, 0, 0.2] {
             var segs: [(Point, Point)] = []
             for l in MarchingSquares.contours(s, levels: [level])[0] {

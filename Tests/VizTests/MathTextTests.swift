@@ -1,5 +1,6 @@
 import TestSupport
 import XCTest
+// Unit-tests the internal math parser (MathParser) and text layout (TextLayout).
 @testable import Viz
 
 /// The `$…$` math language: parse trees, literal fallback for malformed input, and rendering of
@@ -39,10 +40,22 @@ final class MathTextTests: XCTestCase {
     }
 
     func testMalformedMathRendersAsText() throws {
-        XCTAssertGreaterThan(try titleInk("$\\frac{a$"), 50)
+        var f = try Figure(width: 640, height: 400, dpi: 144)
+        f.title = "$\\frac{a$"
+        var a = bareAxes(xLimits: Interval(0, 1), yLimits: Interval(0, 1))
+        a.add(LineMark(x: [0, 1], y: [0, 1], style: StrokeStyle(color: .black)))
+        f.add(a)
+        let r = try f.recorded()
+        let title = r.texts(in: .title)
+        XCTAssertEqual(title.map(\.text), ["$\\frac{a$"], "the literal text, dollars and backslash included")
+        let box = try XCTUnwrap(title.first?.box)
+        XCTAssertGreaterThan(box.width, 20)
+        XCTAssertLessThan(box.maxY, r.plot.minY, "above the plot")
     }
 
-    func testRightToLeftTitlesRender() throws {
+    /// Pixels are the point: Arabic and Urdu need shaping and fonts that have their glyphs, which only the
+    /// raster shows (the recording measures text but draws no glyphs).
+    func testRightToLeftTitlePixelsAreInked() throws {
         XCTAssertEqual(try titleInk(""), 0, "control: no title, no ink above the plot")
         XCTAssertGreaterThan(try titleInk("مرحبا"), 50, "Arabic")
         XCTAssertGreaterThan(try titleInk("خوش آمدید"), 50, "Urdu")

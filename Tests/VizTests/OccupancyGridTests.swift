@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal occupancy grid (OccupancyGrid).
 @testable import Viz
 
 /// A curve leaving the plot steeply (towards a pole, or a run's step out of view) occupies the stretch

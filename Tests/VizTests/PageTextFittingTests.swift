@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal page text fitting (TextLayout, FigureLayout from laidOut).
 @testable import Viz
 
 /// A figure's title, subtitle and footnote never shrink below 0.6 of their size: two lines, then cut

@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal path clipping (PathMark.visiblePieces, onPlot).
 @testable import Viz
 
 /// One clipping and marking rule for paths: every piece inside the view is drawn, each exit ends in an

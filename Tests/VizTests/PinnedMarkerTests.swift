@@ -1,41 +1,44 @@
-import TestSupport
 import XCTest
-@testable import Viz
+import Viz
 
 /// A marker for a value that is off the scale (∞, NaN) is drawn on the frame's edge at its x when asked
 /// (`pinsNonFiniteY`): +∞ and NaN on the top edge, −∞ on the bottom one, with inverted axes too; else skipped.
+/// Read off the recording: the markers' centres in device points.
 final class PinnedMarkerTests: XCTestCase {
     private let red = Color(hex: 0xD62728)
 
-    private func render(_ points: [Point], pinned: Bool, inverted: Bool = false) throws -> RenderedFigure {
+    /// The plot rectangle and the centres of the red markers drawn for `points` (x limits 0…4).
+    private func markers(_ points: [Point], pinned: Bool, inverted: Bool = false) throws -> (plot: Rect, centres: [Point]) {
         var a = bareAxes(xLimits: Interval(0, 4), yLimits: inverted ? Interval(10, 0) : Interval(0, 10))
         var m = ScatterMark(points: points, shape: .circle, size: 10, color: red)
         m.pinsNonFiniteY = pinned
         m.clipsToPlot = false
         a.add(m)
-        return try Figure.single(a).renderPNG()
+        let r = try Figure.single(a).recorded()
+        return (r.plot, r.fills(red, in: .dataInk).compactMap(Rect.bounding).map(\.center))
     }
 
-    private func redNear(_ r: RenderedFigure, x: Double, y: Double) -> Bool {
-        r.png.count(xs: Int(x) - 3..<Int(x) + 4, ys: Int(y) - 3..<Int(y) + 4) { r.png.matches($0, $1, red, tolerance: 40) } > 10
+    private func assertAt(_ c: Point?, _ x: Double, _ y: Double, _ message: String, line: UInt = #line) {
+        XCTAssertEqual(c?.x ?? .nan, x, accuracy: 0.25, message, line: line)
+        XCTAssertEqual(c?.y ?? .nan, y, accuracy: 0.25, message, line: line)
     }
 
     func testInfinityAndNaNAreDrawnOnTheEdgeAtTheirX() throws {
-        let r = try render([Point(1, .infinity), Point(2, -.infinity), Point(3, .nan)], pinned: true)
-        let p = r.plot
+        let (p, c) = try markers([Point(1, .infinity), Point(2, -.infinity), Point(3, .nan)], pinned: true)
         func px(_ x: Double) -> Double { p.minX + x / 4 * p.width }
-        XCTAssertTrue(redNear(r, x: px(1), y: p.minY), "+∞ on the top edge at x = 1")
-        XCTAssertTrue(redNear(r, x: px(2), y: p.maxY), "−∞ on the bottom edge at x = 2")
-        XCTAssertTrue(redNear(r, x: px(3), y: p.minY), "NaN on the top edge at x = 3")
-        XCTAssertFalse(redNear(r, x: px(1), y: p.midY))
+        XCTAssertEqual(c.count, 3)
+        guard c.count == 3 else { return }
+        assertAt(c[0], px(1), p.minY, "+∞ on the top edge at x = 1")
+        assertAt(c[1], px(2), p.maxY, "−∞ on the bottom edge at x = 2")
+        assertAt(c[2], px(3), p.minY, "NaN on the top edge at x = 3")
         // An inverted y axis has its larger values at the bottom: +∞ goes there.
-        let inv = try render([Point(1, .infinity)], pinned: true, inverted: true)
-        XCTAssertTrue(redNear(inv, x: inv.plot.minX + inv.plot.width / 4, y: inv.plot.maxY))
+        let inv = try markers([Point(1, .infinity)], pinned: true, inverted: true)
+        XCTAssertEqual(inv.centres.count, 1)
+        assertAt(inv.centres.first, inv.plot.minX + inv.plot.width / 4, inv.plot.maxY, "+∞ at the bottom of an inverted axis")
     }
 
     func testUnpinnedNonFinitePointsAreSkipped() throws {
-        let r = try render([Point(1, .infinity), Point(2, -.infinity), Point(3, .nan)], pinned: false)
-        let red = r.png.count(xs: 0..<r.png.width, ys: 0..<r.png.height) { r.png.matches($0, $1, self.red, tolerance: 40) }
-        XCTAssertEqual(red, 0)
+        XCTAssertEqual(try markers([Point(1, .infinity), Point(2, -.infinity), Point(3, .nan)], pinned: false).centres.count, 0)
+        XCTAssertEqual(try markers([Point(1, 5)], pinned: false).centres.count, 1, "control: a finite point is drawn")
     }
 }

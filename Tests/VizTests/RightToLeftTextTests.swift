@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal text layout (TextLayout) of right-to-left runs.
 @testable import Viz
 
 /// A right-to-left title with math keeps the paragraph's direction and its spaces, as the same title

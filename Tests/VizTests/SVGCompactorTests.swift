@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
+// Unit-tests the internal SVG compaction (SVGCompactor, SVGNormalizer).
 @testable import Viz
 
 /// Every SVG is shortened (`SVGCompactor`, the last step of `SVGNormalizer`) without changing what it draws.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+// Unit-tests the internal animated-SVG frame merge (SVGFrameMerge, SVGFrameStyle, AnimatedSVG).
 @testable import Viz
 
 /// Merging an animated SVG's frames: an element kept from frame to frame is written once, a growing line

@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal 3-D z labels (SurfaceBox, Projection3D) with the tick formatter.
 @testable import Viz
 
 /// Tick labels that tell values apart: offsets and one shared power of ten (matplotlib's ScalarFormatter),

@@ -2,6 +2,7 @@ import TestSupport
 import XCTest
 import Foundation
 import TestSupport
+// Unit-tests the internal 3-D projection (Projection3D).
 @testable import Viz
 
 final class Surface3DTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal surface path pieces (SurfacePathScene, FaceCover).
 @testable import Viz
 
 /// A path on a 3-D surface is drawn in pieces (half a face each, some hidden behind nearer faces).

@@ -1,5 +1,6 @@
 import XCTest
 import TestSupport
+// Unit-tests the internal stroke batching (SurfaceStrokeBatch).
 @testable import Viz
 
 /// The visible pieces of a path on a 3-D surface are joined into polylines where nothing drawn between them

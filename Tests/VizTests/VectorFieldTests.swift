@@ -1,4 +1,5 @@
 import XCTest
+// Unit-tests the internal arrow scaling (VectorFieldMark.lengths).
 @testable import Viz
 
 final class VectorFieldTests: XCTestCase {

@@ -71,6 +71,7 @@ extension DLPlot {
             guard names.count <= Self.maxCurves else {
                 throw ValidationError("\(names.count) activations is too many for one figure; give at most \(Self.maxCurves) (`dlplot activations` draws up to 48 as a grid)")
             }
+            try Self.refuseCommaLists(names)
             try RepeatedItems.check(names, option: "activation", typed: nil)
             if noDerivative && derivativeOnly { throw ArgumentRefusal.flag("--derivative-only", "it excludes --no-derivative; give one of them") }
             if let saturation, !(saturation.isFinite && saturation >= 0) {
@@ -87,6 +88,19 @@ extension DLPlot {
             }
             try checkParametersKeepValuesFinite(curves)
             try checkExpressionsDefinedSomewhere(curves)
+        }
+
+        /// Refuses a comma list of names given as one argument (`sigmoid,tanh`), which was read as a formula and
+        /// refused as one ("'sigmoid' is a function (column 1)" over a caret line): the names go as separate arguments.
+        /// `sigmoid, tanh` (a comma after a name, the shell splitting at the space) is one too.
+        static func refuseCommaLists(_ names: [String]) throws {
+            let items = names.map { ListItems.topLevel($0).map(\.trimmingSpaces).filter { !$0.isEmpty } }
+            for (text, parts) in zip(names, items) {
+                guard text.contains(","), !parts.isEmpty, ListItems.topLevel(text).count > 1, parts.allSatisfy(FunctionArguments.isName) else { continue }
+                let once = items.joined().filter(FunctionArguments.isName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                throw ArgumentRefusal.invalid("activation", text, "a comma list of names; give the names as separate arguments without "
+                    + "commas, e.g. dlplot activation " + once.joined(separator: " "))
+            }
         }
 
         /// A typed function undefined (NaN or ±∞) at every one of 241 points of the view

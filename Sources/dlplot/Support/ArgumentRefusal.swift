@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunLogs
 
 /// The one wording of a refused option value, shared by every command:
 /// `invalid --steps '0': expected 1 to 100000` — the option, the value as typed (cut to 100 characters, so
@@ -12,6 +13,12 @@ enum ArgumentRefusal {
     /// The error refusing `typed`, the text given to `option`, for `reason`.
     static func invalid(_ option: String, _ typed: String, _ reason: String) -> ValidationError {
         ValidationError(message(option, typed, reason))
+    }
+
+    /// The error refusing the file `file` given to `option` (`--path`, `--dataset`) for what reading it found:
+    /// `invalid --path 'p.csv': line 3: …`, `invalid --path 'none.csv': no such file; …`.
+    static func file(_ option: String, _ file: String, _ error: Error) -> ValidationError {
+        invalid(option, file, (error as? RunLogError)?.message ?? String(describing: error))
     }
 
     /// The error refusing a flag (an option that takes no value), or an environment variable: `invalid --log-y: …`.

@@ -132,7 +132,11 @@ enum FunctionArguments {
     /// The message of an unknown built-in name, with a "did you mean" that the catalogue cannot
     /// give: a variable or constant typed in capitals (`X` → `x`), or a function of the expression
     /// language used as a name (`sin` → `sin(x)`).
+    /// Said in the one form, `invalid activation 'nosuch': unknown activation 'nosuch'. Allowed: …`: an option
+    /// (`--surface`) is named as such, a command's argument (`option` is the command) as what it names.
     static func unknownName(_ error: Error, text: String, dimension: Int, option: String?) -> ValidationError {
+        let named = option.map { $0.hasPrefix("-") ? $0 : dimension == 2 ? "surface" : "activation" }
+        func refused(_ reason: String) -> ValidationError { named.map { ArgumentRefusal.invalid($0, text, reason) } ?? ValidationError(reason) }
         // A name is echoed in at most 40 characters (a 100,000-character name was printed whole).
         let message = text.count <= 40 ? String(describing: error)
             : String(describing: error).replacing("'\(text)'", with: "'\(text.prefix(40))…' (\(text.count) characters)")
@@ -150,9 +154,9 @@ enum FunctionArguments {
             let formula = dimension == 2 ? "'x^2 + 10*y^2'" : "'x*sigmoid(\(text)*x)' with --param \(text)=1"
             let example = dimension == 1 && text.count <= 12 && text.allSatisfy({ $0.isLetter || $0 == "_" }) ? formula
                 : dimension == 2 ? formula : "'x*sigmoid(x)'"
-            return failure(option, message + (message.contains("did you mean") ? "" : "; or type a formula, e.g. " + example))
+            return refused(message + (message.contains("did you mean") ? "" : "; or type a formula, e.g. " + example))
         }
-        return failure(option, message[..<name.upperBound] + "; did you mean '\(hint)'?" + message[allowed.lowerBound...])
+        return refused(message[..<name.upperBound] + "; did you mean '\(hint)'?" + message[allowed.lowerBound...])
     }
 
     /// The activations `texts` name or type, with `--param` values: built-ins take their PyTorch

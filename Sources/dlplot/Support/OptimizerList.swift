@@ -177,7 +177,9 @@ struct OptimizerListOptions: ParsableArguments {
                     guard text == "true" || text == "false" else {
                         throw ArgumentRefusal.invalid(option, text, "\(key) is a flag (true or false)")
                     }
-                    given.append(.init(option: option, key: key, value: .flag(text == "true"), typed: pair.count == 2 ? pair[1].trimmingSpaces : nil))
+                    // A bare flag (`sgd:nesterov`) has no value of its own: a refusal quotes the item.
+                    given.append(pair.count == 2 ? .init(option: option, key: key, value: .flag(text == "true"), typed: pair[1].trimmingSpaces)
+                                 : .init(option: "--opt", key: key, value: .flag(true), typed: item))
                 } else {
                     guard pair.count == 2 else {
                         throw ArgumentRefusal.invalid("--opt", item, "expected \(key)=value, e.g. --opt \(name):\(key)=0.1")

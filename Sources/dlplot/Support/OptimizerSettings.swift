@@ -49,11 +49,14 @@ enum OptimizerSettings {
     /// Optim's refusal of a setting ("adam: eps = -1.0 …; expected eps >= 0") as the refusal of
     /// the option that gave it, its value as typed: `invalid --optimizers 'Adam(eps=-1)': adam's eps cannot
     /// be -1; expected eps >= 0`, `invalid --opt adam:beta1 '2': …`, `invalid --beta1 '2': …`. A rule of two
-    /// settings (nesterov's) names the first given setting it mentions; one that no typed setting gave keeps
-    /// Optim's words.
+    /// settings (nesterov's) names the first given setting it mentions, a flag as its option (`invalid --nesterov:
+    /// …`); one that no typed setting or flag gave keeps Optim's words.
     static func refusal(_ e: OptimError, name: String, given: [Given]) -> ValidationError {
         let text = e.description
-        let typed = given.filter { $0.typed != nil }
+        let typed = given.filter { g in
+            if case .flag = g.value { return g.option.hasPrefix("-") }
+            return g.typed != nil
+        }
         let named = typed.first { text.hasPrefix("\(name): \($0.key) = ") }
             ?? typed.first { g in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).contains { $0 == g.key } }
         guard let g = named else { return ValidationError(text) }

@@ -9,6 +9,7 @@ enum ParserRefusals {
     /// of the refusals worded here.
     static func reworded(_ message: String, arguments: [String]) -> String? {
         if let choice = choiceRefusal(message) { return choice }
+        if let space = spaceRefusal(message) { return space }
         if let range = rangeRefusal(message, arguments: arguments) { return range }
         return CommandLineErrors.numberRefusal(message)
     }
@@ -31,6 +32,16 @@ enum ParserRefusals {
         guard let last = choices.last else { return nil }
         let expected = choices.count == 1 ? last : choices.dropLast().joined(separator: ", ") + " or " + last
         return ArgumentRefusal.message(String(m.2), String(m.1), "expected " + expected)
+    }
+
+    /// A whole number typed with a space in it (`--steps ' 10'`) was refused for its range ("expected 1 to
+    /// 10000000"), which 10 is in: the space is the cause, and is said.
+    static func spaceRefusal(_ message: String) -> String? {
+        guard let m = message.wholeMatch(of: /The value '(.*)' is invalid for '(-[-A-Za-z0-9]+) <[^>]*>'\.?/) else { return nil }
+        let value = String(m.1)
+        let bare = value.filter { !$0.isWhitespace }
+        guard bare.count < value.count, !bare.isEmpty, Int(bare) != nil else { return nil }
+        return ArgumentRefusal.message(String(m.2), value, "a whole number has no spaces; give \(bare)")
     }
 
     /// A whole number that does not fit the option's integer type (`--steps 99999999999999999999999`,

@@ -104,19 +104,19 @@ struct SurfaceRunTexts {
 
 extension SurfaceRunOptions {
     /// `linreg_mse` or `logreg_bce` over the examples of `--dataset file`.
-    /// - Throws: `ValidationError` "--dataset FILE: line N, column 'c': …" (exit 64).
+    /// - Throws: `ValidationError` "invalid --dataset 'FILE': line N, column 'c': …" (exit 64).
     static func datasetSurface(_ name: String, file: String) throws -> Surface {
         guard name == "linreg_mse" || name == "logreg_bce" else {
             throw ArgumentRefusal.invalid("--dataset", file, "it applies only to the dataset surfaces linreg_mse and logreg_bce, not \(name)")
         }
         let columns: DatasetColumns
         do { columns = try DatasetFileReader.read(file, binaryLabels: name == "logreg_bce") } catch {
-            throw ValidationError("--dataset " + error.description)
+            throw ArgumentRefusal.file("--dataset", file, error)
         }
         let examples = ToyDataset(inputs: columns.inputs, secondInputs: columns.secondInputs, labels: columns.targets,
                                   source: file == "-" ? "stdin" : (file as NSString).lastPathComponent)
         do { return try Surface(named: name, examples: examples) } catch {
-            throw ValidationError("--dataset \(file): \(error)")
+            throw ArgumentRefusal.file("--dataset", file, error)
         }
     }
 }

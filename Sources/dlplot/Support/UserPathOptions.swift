@@ -75,13 +75,13 @@ struct UserPathOptions: ParsableArguments {
 
     /// Every path of every file with its legend name (`--path-label` names a file's unlabelled paths;
     /// with several labelled paths in a file it goes in front: "LABEL: sgd").
-    /// - Throws: `ValidationError` "--path FILE: line N: …" for a file that is not a path file.
+    /// - Throws: `ValidationError` "invalid --path 'FILE': line N: …" for a file that is not a path file.
     /// - Parameters: surface, name: the surface drawn and its name, to check the paths' columns against.
     func read(over surface: Surface? = nil, name: String = "") throws -> [(UserPath, String?)] {
         var out: [(UserPath, String?)] = []
         for (i, file) in paths.enumerated() {
             let found: [UserPath]
-            do { found = try PathFileReader.read(file) } catch { throw ValidationError("--path " + error.description) }
+            do { found = try PathFileReader.read(file) } catch { throw ArgumentRefusal.file("--path", file, error) }
             if let surface { try Self.check(found, file: file, surface: surface, name: name) }
             let given = i < labels.count ? labels[i] : nil
             for p in found {
