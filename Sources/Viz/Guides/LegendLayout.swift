@@ -101,9 +101,28 @@ struct LegendLayout {
                 }
                 return [String(part[..<open.lowerBound]), String(part[open.lowerBound...].dropFirst())]
             }.filter { !$0.isEmpty }
-            guard parts.count > 1 else { return [e] }
+            // A line without separators is split after its last top-level comma ("→ (0.098, 0.20)," and
+            // "f = −0.0295"): the last item of a list on a line of its own.
+            guard parts.count > 1 else { return lastItemApart(e.label).map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) } }
             return parts.map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) }
         }
+    }
+
+    /// `label` split after its last comma outside parentheses and brackets (the comma kept on the first
+    /// line), or `[label]` when it has none or either part would be empty.
+    static func lastItemApart(_ label: String) -> [String] {
+        var depth = 0, cut: String.Index?
+        var i = label.startIndex
+        while i < label.endIndex {
+            let c = label[i]
+            if c == "(" || c == "[" { depth += 1 } else if c == ")" || c == "]" { depth -= 1 }
+            let next = label.index(after: i)
+            if c == ",", depth == 0, next < label.endIndex, label[next] == " " { cut = next }
+            i = next
+        }
+        guard let cut else { return [label] }
+        let first = String(label[..<cut]), rest = String(label[cut...].drop { $0 == " " })
+        return first.isEmpty || rest.isEmpty ? [label] : [first, rest]
     }
 
     /// The fewest rows per column for at most `columns` columns such that no column starts with a

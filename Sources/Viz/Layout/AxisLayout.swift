@@ -210,23 +210,26 @@ struct AxisLayout {
             if placement == .outsideRight {
                 (l, beside) = Self.besideMap(l, axes: axes, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
             }
-            // An outside legend wider than half the cell would crush the plot (beside a map: more than it can
-            // spare): its further lines split at their separators first (numbers on lines of their own), as
-            // long as it stays shorter than the cell.
-            if placement == .outsideRight, l.size.width > beside, !l.joined {
+            if placement == .outsideRight, axes.equalAspect {
+                (placement, l) = Self.legendBesideMap(l, entries: legendEntries, rect: rect, insets: i, pad: pad, axes: axes, theme: theme,
+                                                      canvas: canvas, below: measure(.below), inside: { measure(.best) })
+            }
+            // An outside legend wider than half the cell would crush the plot: its further lines split at their
+            // separators first (numbers on lines of their own), as long as it stays shorter than the cell.
+            if placement == .outsideRight, !axes.equalAspect, l.size.width > beside, !l.joined {
                 let split = LegendLayout(entries: legendEntries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: beside, split: true,
                                          reserve: axes.legendReserve)
                 if split.split, split.size.width <= beside, split.size.height <= rect.height - i.top { l = split }
             }
             // Still too wide (a portrait page, narrow panels), or taller than the cell (it would run over the
             // titles): below instead (when it fits there).
-            if placement == .outsideRight, l.size.width > beside {
+            if placement == .outsideRight, l.size.width > beside, !axes.equalAspect {
                 placement = .below
                 l = measure(placement)
                 // Too tall even so (over 60 % of the cell): below, it would crush the plot; inside, the plot
                 // keeps its size (where it covers data, the page is too small).
                 if l.size.height > rect.height * 0.6 { placement = .best; l = measure(placement) }
-            } else if placement == .outsideRight, l.size.height > rect.height - i.top {
+            } else if placement == .outsideRight, l.size.height > rect.height - i.top, !axes.equalAspect {
                 let below = measure(.below)
                 if below.size.height <= rect.height * 0.35 { placement = .below; l = below }
             }
@@ -286,6 +289,46 @@ extension AxisLayout {
     /// the plot may give up width it could not use for height, down to three quarters of the height it has;
     /// there one column taller than the cell (12 runs' two-line entries on a 16:9 slide) joins each entry's
     /// lines into one, its type shrunk as a legend's may be (to `LegendPlacer.minimumScale`) to fit that width.
+    /// Where an outside legend goes beside a square map, and how it is set: of the legend as measured (`l`),
+    /// the same with its further lines split (`LegendLayout.splittingFurtherLines`) and the legend `below`
+    /// the map, the one that leaves the map the largest (the first on a tie); each must fit the cell (a legend
+    /// on the right no taller than the room under the top inset, one below at most 60 % of the cell). When
+    /// none fits, the legend goes inside the plot (`inside`), and the plot keeps its size.
+    static func legendBesideMap(_ l: LegendLayout, entries: [LegendEntry], rect: Rect, insets i: Insets, pad: Double, axes: Axes, theme: Theme,
+                                canvas: any DrawingBackend, below: LegendLayout, inside: () -> LegendLayout) -> (LegendPlacement, LegendLayout) {
+        var candidates: [(LegendPlacement, LegendLayout)] = [(.outsideRight, l)]
+        if !l.joined {
+            // Split, and a little smaller (to 80 %, as below a plot) where that is what makes it fit the height.
+            for scale in [1, 0.9, 0.8] {
+                let split = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: rect.width * 0.55,
+                                         scale: scale, split: true, reserve: axes.legendReserve)
+                guard split.split, split.size.width < l.size.width else { break }
+                candidates.append((.outsideRight, split))
+                if split.size.height <= rect.height - i.top { break }
+            }
+        }
+        candidates.append((.below, below))
+        var best: (placement: LegendPlacement, layout: LegendLayout, side: Double)?
+        for (p, c) in candidates {
+            let fits = p == .below ? c.size.height <= rect.height * 0.6 : c.size.height <= rect.height - i.top && c.size.width <= rect.width * 0.75
+            guard fits else { continue }
+            let side = p == .below
+                ? mapSide(legendRight: 0, below: c.size.height, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
+                : mapSide(legendRight: c.size.width, below: 0, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
+            if side > (best?.side ?? -Double.infinity) + 0.5 { best = (p, c, side) }
+        }
+        guard let best else { return (.best, inside()) }
+        return (best.placement, best.layout)
+    }
+
+    /// The side of a square map in the cell `rect` with insets `i` when an outside legend takes `legendRight`
+    /// points on its right or `below` points under it (0: none there).
+    static func mapSide(legendRight: Double, below: Double, rect: Rect, insets i: Insets, pad: Double, axes: Axes, theme: Theme) -> Double {
+        let tall = rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6)
+        let wide = rect.width - i.left - i.right - (legendRight > 0 ? legendRight + pad * 2 : 0)
+        return min(wide, tall - (below > 0 ? below + pad * 1.5 : 0))
+    }
+
     static func besideMap(_ l: LegendLayout, axes: Axes, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
                           canvas: any DrawingBackend) -> (LegendLayout, Double) {
         let pad = theme.labelFont.size * 0.4
