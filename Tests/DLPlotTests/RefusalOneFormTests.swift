@@ -156,4 +156,35 @@ final class RefusalOneFormTests: XCTestCase {
         try assertRefused(["stability", "qqq", "-o", "a.png"], "invalid surface 'qqq': unknown surface 'qqq'. Allowed: " + surfaces)
         try assertRefused(["curves", "--surface", "qqq", "-o", "a.png"], "invalid --surface 'qqq': unknown surface 'qqq'. Allowed: " + surfaces)
     }
+
+    /// One number rule for a hyper-parameter however it is given (F-8): `--lr`, `--opt adam:k=v` and `Adam(k=v)`
+    /// get the same decision and the same words. A torch call had its own: `Adam(eps=1e-400)` ran with eps = 0,
+    /// `Adam(lr=True)` with lr = 1, `Adam(lr=1e999)` was "not a number" and `Adam(lr=1e-400)` "must be > 0".
+    func testANumberGetsOneRuleWhicheverWayItIsGiven() throws {
+        let underflow = "underflows to 0 in float64 (the smallest positive double is 5e-324)"
+        let cases: [(key: String, value: String, reason: String)] = [
+            ("lr", "1e-400", underflow), ("eps", "1e-400", underflow),
+            ("lr", "1e999", "overflows float64 (the largest double is 1.8e308)"),
+            ("lr", "nan", "is not finite; expected a finite decimal number"),
+            ("lr", "True", "is not a number; expected a finite decimal number such as -1.5 or 2e-3"),
+            ("weight_decay", "False", "is not a number; expected a finite decimal number such as -1.5 or 2e-3"),
+        ]
+        for c in cases {
+            let call = "Adam(\(c.key)=\(c.value))"
+            try assertRefused(["surface", "rosenbrock", "--optimizers", call, "-o", "a.png"], "invalid --optimizers '\(call)': '\(c.value)' " + c.reason)
+            try assertRefused(["surface", "rosenbrock", "--opt", "adam:\(c.key)=\(c.value)", "-o", "a.png"],
+                              "invalid --opt adam:\(c.key) '\(c.value)': " + c.reason)
+            try assertRefused(["trace", "--surface", "bowl", "--optimizer", call], "invalid --optimizer '\(call)': '\(c.value)' " + c.reason)
+            if c.key == "lr" { try assertRefused(["curves", "--lr", c.value, "-o", "a.png"], "invalid --lr '\(c.value)': " + c.reason) }
+        }
+        try assertRefused(["surface", "bowl", "--optimizers", "Adam(betas=(True, 0.9))", "-o", "a.png"],
+                          "invalid --optimizers 'Adam(betas=(True, 0.9))': 'True' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+        try assertRefused(["surface", "bowl", "--schedule", "StepLR(step_size=3, gamma=1e999)", "-o", "a.png"],
+                          "invalid --schedule 'StepLR(step_size=3, gamma=1e999)': '1e999' overflows float64 (the largest double is 1.8e308)")
+        // A flag still takes True, and a number Python's 1_000.
+        let dir = try makeTemporaryDirectory()
+        let flag = try runDLPlot(["surface", "bowl", "--optimizers", "Adam(lr=1_0e-2, amsgrad=True)", "--steps", "3", "--data", "d.csv", "-o", "a.png"], in: dir)
+        XCTAssertEqual(flag.status, 0, flag.stderr)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("d.csv"), encoding: .utf8).contains("adam lr=0.1 amsgrad,"))
+    }
 }

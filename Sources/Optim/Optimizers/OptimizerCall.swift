@@ -94,8 +94,7 @@ extension OptimizerConfig {
         }
         func number(_ v: TorchCall.Value, _ what: String) throws -> Double {
             if case .number(let x, _) = v { return x }
-            if case .bool(let b) = v { return b ? 1 : 0 }
-            throw OptimError("\(className): \(what) = \(v) is not allowed; expected a number")
+            throw notANumber(v)
         }
         switch keyword {
         case "betas": try pair("beta1", "beta2")
@@ -117,10 +116,20 @@ extension OptimizerConfig {
                 let isFlag = (try? OptimizerConfig.defaults(for: className.lowercased()))?.contains {
                     if case .flag = $0.value { return $0.name == keyword } else { return false }
                 } ?? false
-                settings[keyword] = isFlag ? .flag(b) : .number(b ? 1 : 0)
+                // torch takes True as 1 for a number; a setting that is a number is given one, as everywhere.
+                guard isFlag else { throw notANumber(value) }
+                settings[keyword] = .flag(b)
             case .number(let x, _): settings[keyword] = .number(x)
-            default: throw OptimError("\(className): \(keyword) = \(value) is not allowed; expected a number or True/False")
+            default: throw notANumber(value)
             }
         }
+    }
+
+    /// The refusal of `value` given for a number: in `DecimalNumber`'s words, as the command line says it
+    /// (`'True' is not a number; expected a finite decimal number such as -1.5 or 2e-3`).
+    static func notANumber(_ value: TorchCall.Value) -> OptimError {
+        let text: String
+        if case .string(let s) = value { text = s } else { text = value.description }
+        return OptimError("'\(text)' " + DecimalNumber.Problem.notANumber.reason)
     }
 }

@@ -191,6 +191,8 @@ struct TorchCallParser {
             index = save
             return .call(try call())
         }
+        // nan and inf are no Python literals; as a number they are refused as the command line refuses them.
+        if ["nan", "inf", "infinity"].contains(word.lowercased()) { throw OptimError("'\(word)' " + DecimalNumber.Problem.notFinite.reason) }
         switch word {
         case "True": return .bool(true)
         case "False": return .bool(false)
@@ -199,13 +201,16 @@ struct TorchCallParser {
         }
     }
 
+    /// A number, read by `DecimalNumber`'s rule (the command line's): `1e999` overflows, `1e-400` underflows,
+    /// `-inf` is not finite, each said as on the command line (`'1e999' overflows float64 …`), without the
+    /// column: the text is a number, its value is what cannot be used. Python's `1_000` is 1000.
     mutating func number() throws -> TorchCall.Value {
         let start = index
-        while index < chars.count, chars[index].isNumber || "+-.eE_".contains(chars[index]) { index += 1 }
+        while index < chars.count, chars[index].isNumber || chars[index].isLetter || "+-._".contains(chars[index]) { index += 1 }
         let text = String(chars[start..<index])
-        guard let v = Double(String(text.filter { $0 != "_" })), v.isFinite else {
-            throw error("'\(text)' is not a number")
+        switch DecimalNumber.read(text.filter { $0 != "_" }) {
+        case .success(let v): return .number(v, text)
+        case .failure(let problem): throw OptimError("'\(text)' " + problem.reason)
         }
-        return .number(v, text)
     }
 }

@@ -9,42 +9,25 @@ import Optim
 /// `ValidationError` that quotes the offending text and says what is expected.
 enum NumberArguments {
     /// `text` (spaces around it ignored) read as a decimal number such as `-1.5`, `2e-3` or `1e400` (which
-    /// reads as infinity: `finite` words that), else nil. Swift's `Double(_:)` also reads hexadecimal floats
-    /// (`0x10` is 16), `inf`, `infinity` and `nan`; every option promises decimal numbers, so every number
-    /// typed on the command line is read here.
+    /// reads as infinity: `finite` words that), else nil: `DecimalNumber`, the one rule for typed numbers.
     static func decimal<S: StringProtocol>(_ text: S) -> Double? {
-        let trimmed = text.trimmingSpaces
-        guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-        return Double(trimmed)
+        DecimalNumber.decimal(text)
     }
 
-    /// A finite number, or an error naming `text` and the option.
+    /// A finite number, or an error naming `text` and the option, in `DecimalNumber`'s words (the same for a
+    /// number in a torch call).
     /// `whole`, when given, is the value as typed that `text` is an item of (`1,,2`), named with it.
     static func finite(_ text: String, option: String, in whole: String? = nil) throws -> Double {
-        let trimmed = text.trimmingSpaces
-        // Worded only on a refusal: a list of n items would otherwise cut its text n times (n² work).
-        func refused(_ reason: String) -> ValidationError {
-            ArgumentRefusal.invalid(option, whole ?? text, whole == nil ? reason : "'\(text)' " + reason)
-        }
-        guard let v = decimal(trimmed) else {
-            if trimmed.isEmpty, whole != nil {
+        switch DecimalNumber.read(text) {
+        case .success(let v): return v
+        case .failure(let problem):
+            if text.trimmingSpaces.isEmpty, whole != nil {
                 throw ArgumentRefusal.invalid(option, whole ?? text,
                                               "an item is empty; expected finite decimal numbers such as -1.5 or 2e-3 between the separators")
             }
-            // inf and nan are numbers to Swift, not decimal ones.
-            if let v = Double(trimmed), !v.isFinite, !trimmed.lowercased().contains("0x") {
-                throw refused("is not finite; expected a finite decimal number")
-            }
-            throw refused("is not a number; expected a finite decimal number such as -1.5 or 2e-3")
+            // Worded only on a refusal: a list of n items would otherwise cut its text n times (n² work).
+            throw ArgumentRefusal.invalid(option, whole ?? text, whole == nil ? problem.reason : "'\(text)' " + problem.reason)
         }
-        let digits = trimmed.lowercased().split(separator: "e").first ?? ""
-        // 1e400 is a finite number as typed: it overflows float64.
-        guard v.isFinite else { throw refused("overflows float64 (the largest double is 1.8e308)") }
-        // 1e-400 is not 0 as typed: it underflows to 0 in float64.
-        if v == 0, digits.contains(where: { $0.isNumber && $0 != "0" }) {
-            throw refused("underflows to 0 in float64 (the smallest positive double is 5e-324)")
-        }
-        return v
     }
 
     /// For `@Option(transform:)`: a finite number.

@@ -69,16 +69,8 @@ enum FunctionArguments {
     /// refused, as is an expression of x.
     static func parameterValue(_ typed: String, item: String, option: String) throws -> Double {
         let text = typed.trimmingSpaces
-        if let v = NumberArguments.decimal(text) {
-            guard v.isFinite else {
-                throw ArgumentRefusal.invalid(option, item, "'\(typed)' is not a finite number (a double reaches ±1.8e308)")
-            }
-            let mantissa = text.lowercased().split(separator: "e").first ?? ""
-            if v == 0, mantissa.contains(where: { ("1"..."9").contains($0) }) {
-                throw ArgumentRefusal.invalid(option, item, "'\(typed)' is below the smallest double (4.9e-324) and would be 0; give 0 or a larger value")
-            }
-            return v
-        }
+        // A decimal number by the one rule for typed numbers (DecimalNumber), as for --lr or Adam(lr=…).
+        if NumberArguments.decimal(text) != nil { return try NumberArguments.finite(typed, option: option, in: item) }
         let constant = try? MathExpression(text, dimension: 1)
         guard let constant, constant.isConstant, constant.parameters.isEmpty else {
             throw ArgumentRefusal.invalid(option, item, "'\(typed)' is not a number; give a number such as 0.5, or a constant such as pi/4 or 1/3")
