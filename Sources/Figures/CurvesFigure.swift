@@ -90,7 +90,8 @@ public struct CurvesFigure: FigureRecipe {
                     for part in final.components(separatedBy: "; ") { ax.add(LegendLine(part)) }
                 } else {
                     ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
-                        SurfaceAnimation.progress(run, step: $0, surface: surface)
+                        // The still figure's rule in every frame: without a surface's view (never "leaves the view").
+                        run.legendRow(atStep: $0, surface: surface, view: !fromHistory, farPoint: false)
                     })
                 }
             }
@@ -114,7 +115,10 @@ public struct CurvesFigure: FigureRecipe {
             markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
         }
         // Every value overflowed (10 steps from 10¹⁶⁰): an empty panel reaching the top of float64, the footnote says why.
-        if !overflows.isEmpty, !ax.marks.contains(where: { ($0 as? LineMark)?.points.contains { $0.isFinite } == true }) {
+        // The lines of an animated figure are inside timed marks: looked at there too (unlooked, every animation
+        // with an overflowing run got this empty 10³⁰⁰ axis while its still figure showed the curves).
+        let lines = ax.marks.compactMap { ($0 as? LineMark) ?? (($0 as? TimedMark)?.mark as? LineMark) }
+        if !overflows.isEmpty, !lines.contains(where: { $0.points.contains { $0.isFinite } }) {
             ax.yLimits = Interval(1e300, .greatestFiniteMagnitude)
             ax.yScale = .log
         }

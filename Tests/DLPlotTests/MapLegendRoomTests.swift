@@ -45,6 +45,18 @@ final class MapLegendRoomTests: XCTestCase {
         XCTAssertTrue(r.pointLabels.contains("start") && r.pointLabels.contains("min (1, 1)"), "\(r.pointLabels)")
     }
 
+    /// Twelve runs' one-line results made the legend so wide that the map kept 321 of the page's 720 px, with
+    /// blank bands above and below it; the legend a little smaller gives it 421.
+    func testADozenRunsLeaveTheMapMostOfTheHeight() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try report(["surface", "rosenbrock", "--optimizers", "gd,momentum,nesterov,adagrad,rmsprop,adadelta,adam,adamw,nadam,radam,adamax,asgd"],
+                           in: dir)
+        XCTAssertGreaterThanOrEqual(min(r.frame[2], r.frame[3]), 400, "\(r)")
+        XCTAssertGreaterThan(r.legend[0], r.frame[0] + r.frame[2], "the legend is right of the map: \(r)")
+        XCTAssertLessThanOrEqual(r.legend[0] + r.legend[2], 1280, "inside the page: \(r)")
+    }
+
     /// The default figure keeps its unsplit legend (the map is as large either way: its height bounds it).
     func testTheDefaultFigureKeepsItsLegendWhole() throws {
         let dir = try makeTemporaryDirectory()

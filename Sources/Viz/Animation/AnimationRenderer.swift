@@ -120,10 +120,11 @@ public final class AnimationRenderer: Sendable {
                                       maxWidth: .infinity, scale: old.font.size / theme.legendFont.size, joined: old.joined,
                                       split: old.split, reserve: axes.legendReserve)
             // Wider than the page leaves it (a legend not laid out for every frame's rows, on a page too small
-            // for that): a little smaller, to the legend's floor at most.
+            // for that): a little smaller, to the legend's floor; below the floor only where the floor would
+            // still cut the box at the page's edge (its rows lost mid-word), never off the page.
             let room = final.size.width - (l.axes[p].legendOrigin?.x ?? 0) - old.font.size * 0.3
-            if legend.size.width > room + 0.5, room > 0 {
-                let scale = old.font.size / theme.legendFont.size * max(LegendPlacer.minimumScale, room / legend.size.width)
+            for floor in [LegendPlacer.minimumScale, 0] where legend.size.width > room + 0.5 && room > 0 {
+                let scale = legend.font.size / theme.legendFont.size * max(floor, room / legend.size.width)
                 legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
                                       maxWidth: .infinity, scale: scale, joined: old.joined, split: old.split)
             }

@@ -308,14 +308,26 @@ extension AxisLayout {
             }
         }
         candidates.append((.below, below))
-        var best: (placement: LegendPlacement, layout: LegendLayout, side: Double)?
-        for (p, c) in candidates {
+        func side(_ p: LegendPlacement, _ c: LegendLayout) -> Double? {
             let fits = p == .below ? c.size.height <= rect.height * 0.6 : c.size.height <= rect.height - i.top && c.size.width <= rect.width * 0.75
-            guard fits else { continue }
-            let side = p == .below
+            guard fits else { return nil }
+            return p == .below
                 ? mapSide(legendRight: 0, below: c.size.height, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
                 : mapSide(legendRight: c.size.width, below: 0, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
-            if side > (best?.side ?? -Double.infinity) + 0.5 { best = (p, c, side) }
+        }
+        var best: (placement: LegendPlacement, layout: LegendLayout, side: Double)?
+        for (p, c) in candidates {
+            if let s = side(p, c), s > (best?.side ?? -Double.infinity) + 0.5 { best = (p, c, s) }
+        }
+        // A map that a wide legend leaves well short of the cell's height (a dozen runs' result lines): the
+        // legend a little smaller (to 80 %), where that makes the map at least 5 % larger.
+        let tall = mapSide(legendRight: 0, below: 0, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
+        if let b = best, b.placement == .outsideRight, b.side < tall * 0.9 {
+            for scale in [0.9, 0.8] {
+                let c = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: rect.width * 0.55,
+                                     scale: scale, joined: b.layout.joined, split: b.layout.split, reserve: axes.legendReserve)
+                if let s = side(.outsideRight, c), s > (best?.side ?? 0) * 1.05 { best = (.outsideRight, c, s) }
+            }
         }
         guard let best else { return (.best, inside()) }
         return (best.placement, best.layout)

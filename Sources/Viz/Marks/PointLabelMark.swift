@@ -159,31 +159,6 @@ public struct PointLabelMark: Mark {
         return out
     }
 
-    /// Device points binned in square cells of `cell` pixels: how many cells with ink a rectangle holds,
-    /// in time proportional to the rectangle's area, however long the paths (10⁵ steps).
-    struct InkGrid {
-        let cell: Double
-        private var cells: Set<Int64> = []
-
-        init(_ points: [Point], cell: Double) {
-            self.cell = cell
-            for p in points where p.isFinite && abs(p.x) < 1e9 && abs(p.y) < 1e9 { cells.insert(key(Int64((p.x / cell).rounded(.down)), Int64((p.y / cell).rounded(.down)))) }
-        }
-
-        private func key(_ i: Int64, _ j: Int64) -> Int64 { (i + (1 << 30)) << 32 | (j + (1 << 30)) }
-
-        /// The number of inked cells whose centre lies in `r`.
-        func count(in r: Rect) -> Int {
-            guard !cells.isEmpty, r.minX.isFinite, r.maxX.isFinite, r.minY.isFinite, r.maxY.isFinite else { return 0 }
-            let (i0, i1) = (Int64((r.minX / cell - 0.5).rounded(.up)), Int64((r.maxX / cell - 0.5).rounded(.down)))
-            let (j0, j1) = (Int64((r.minY / cell - 0.5).rounded(.up)), Int64((r.maxY / cell - 0.5).rounded(.down)))
-            guard i0 <= i1, j0 <= j1 else { return 0 }
-            var n = 0
-            for i in i0...i1 { for j in j0...j1 where cells.contains(key(i, j)) { n += 1 } }
-            return n
-        }
-    }
-
     /// The distance from a device point to the nearest point of a rectangle (0 inside it).
     static func distance(_ r: Rect, _ p: Point) -> Double {
         let dx = Swift.max(r.minX - p.x, 0, p.x - r.maxX), dy = Swift.max(r.minY - p.y, 0, p.y - r.maxY)
