@@ -45,10 +45,11 @@ public struct CurvesFigure: FigureRecipe {
 
     /// Loss against step for every run, log y when the surface has a known minimum value.
     /// Also returns a footnote when some values could not be drawn on the log axis.
-    /// `outcomes` adds a second legend line per run saying where it ended.
+    /// `outcomes` adds a legend line per run saying where it ended; `outcomeLines` (a still figure only) says each of its
+    /// claims on a line of its own, for a legend beside a narrow panel.
     /// `animated` makes the marks timed by step (see `animated`).
     public static func lossAxes(runs: [SurfaceRun], surface: Surface, fromHistory: Bool, outcomes: Bool = true, animated: Bool = false,
-                                theme: Theme) -> (Axes, String?) {
+                                outcomeLines: Bool = false, theme: Theme) -> (Axes, String?) {
         let (offset, label, log) = lossAxisText(surface)
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
@@ -84,10 +85,15 @@ public struct CurvesFigure: FigureRecipe {
             if outcomes {
                 // Curves have no view: a run that left the surface's view is told by its end point and loss.
                 let final = run.outcome(surface: surface, view: !fromHistory)
-                ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
-                    // The still figure's rule in every frame: without a surface's view (never "leaves the view").
-                    run.legendRow(atStep: $0, surface: surface, view: !fromHistory, farPoint: false)
-                })
+                if outcomeLines, !animated {
+                    // Each claim on a line of its own ("outside the view at steps 4–5 and 20–26" over "→ (…), f = …").
+                    for part in final.components(separatedBy: "; ") { ax.add(LegendLine(part)) }
+                } else {
+                    ax.add(LegendLine(final), animated: animated, as: ProgressLegend.mark(final: final, steps: 0...Double(steps.last ?? 0)) {
+                        // The still figure's rule in every frame: without a surface's view (never "leaves the view").
+                        run.legendRow(atStep: $0, surface: surface, view: !fromHistory, farPoint: false)
+                    })
+                }
             }
             // Notes under the run's name (also in the compact legend beside a surface): timed too, so they stay
             // under it in a frame's legend; a frame gives the lr of its step. The other point of a two-point

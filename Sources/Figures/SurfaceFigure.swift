@@ -78,13 +78,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         }
         if withCurves {
             figure.add(main, row: 0, column: 0)
-            var (curves, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: false, outcomes: false, theme: theme)
-            addUserCurves(to: &curves, theme: theme)
-            let away = CurvesFigure.keepRunawaysOut(&curves, animated: false, theme: theme).flatMap { CurvesFigure.runawayNote([$0]) }
-            curves.legend = .outsideRight
-            // The curves' legend does not say where paths left the map: the footnote does, when the map cannot.
-            // One line each (the curves' note ends in a full stop; "; " gave "not drawn.; Paths leaving…").
-            figure.footnote = ([note, away, exitFootnote].compactMap { $0 } + notes).joined(separator: "\n")
+            let (curves, footnote) = curvesPanel(theme: theme, notes: notes)
+            figure.footnote = footnote
             figure.add(curves, row: 0, column: 1)
         } else {
             figure.add(main)

@@ -3,7 +3,7 @@ import Optim
 import TestSupport
 import XCTest
 @testable import Figures
-// Unit-tests the internal animation frame layout (FigureRenderer.frameLayout, FrameTexts, LegendPlacer) and laidOut ticks.
+// Unit-tests the internal animation frame layout (AnimationRenderer.frameLayout, FrameTexts, LegendPlacer) and laidOut ticks.
 @testable import Viz
 @testable import dlplot
 

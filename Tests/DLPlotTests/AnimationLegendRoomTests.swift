@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 @testable import Figures
-// Unit-tests the internal animation frame layout (FigureRenderer.frameLayout, FrameTexts).
+// Unit-tests the internal animation frame layout (AnimationRenderer.frameLayout, FrameTexts).
 @testable import Viz
 @testable import dlplot
 

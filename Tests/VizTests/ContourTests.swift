@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-// Unit-tests the internal contour algorithms (ContourLabeler, FilledContours regions, label positions).
+// Unit-tests the internal contour label placement (ContourLabeler and its label positions).
 @testable import Viz
 
 final class ContourTests: XCTestCase {

@@ -1,5 +1,5 @@
 import XCTest
-// Unit-tests the internal isobands (Isobands: outlines, signed areas, containment).
+// Unit-tests the isobands through the internal FilledContours.signedArea and FilledContours.contains.
 @testable import Viz
 
 /// The one-pass isoband outlines: areas, orientation, holes, saddles, and agreement with the contour lines.

@@ -297,7 +297,10 @@ extension AxisLayout {
     static func legendBesideMap(_ l: LegendLayout, entries: [LegendEntry], rect: Rect, insets i: Insets, pad: Double, axes: Axes, theme: Theme,
                                 canvas: any DrawingBackend, below: LegendLayout, inside: () -> LegendLayout) -> (LegendPlacement, LegendLayout) {
         var candidates: [(LegendPlacement, LegendLayout)] = [(.outsideRight, l)]
-        if !l.joined {
+        // A legend laid out for every frame's rows (`legendReserve`) keeps its rows whole and its size: a frame's
+        // rows split otherwise than the last frame's would change the box from frame to frame.
+        let frames = !axes.legendReserve.isEmpty
+        if !l.joined, !frames {
             // Split, and a little smaller (to 80 %, as below a plot) where that is what makes it fit the height.
             for scale in [1, 0.9, 0.8] {
                 let split = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: rect.width * 0.55,
@@ -322,7 +325,7 @@ extension AxisLayout {
         // A map that a wide legend leaves well short of the cell's height (a dozen runs' result lines): the
         // legend a little smaller (to 80 %), where that makes the map at least 5 % larger.
         let tall = mapSide(legendRight: 0, below: 0, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
-        if let b = best, b.placement == .outsideRight, b.side < tall * 0.9 {
+        if let b = best, b.placement == .outsideRight, b.side < tall * 0.9, !frames {
             for scale in [0.9, 0.8] {
                 let c = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: rect.width * 0.55,
                                      scale: scale, joined: b.layout.joined, split: b.layout.split, reserve: axes.legendReserve)

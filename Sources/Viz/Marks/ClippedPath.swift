@@ -56,7 +56,7 @@ public struct ClippedPath: Sendable, Equatable {
                 continue
             }
             // A step between two points outside is not drawn, even where its chord crosses the view: the
-            // path was never there (gd at lr 1.5 on a bowl drew a band of such chords across the view).
+            // path was never there (a path overshooting a bowl drew a band of such chords across the view).
             if current == nil, !inside(p) { continue }
             let direction = Self.direction(a, p)
             guard let (c0, c1) = Self.clip(a, p, rect) else {

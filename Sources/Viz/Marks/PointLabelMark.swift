@@ -2,7 +2,8 @@
 ///
 /// Each label goes to the first of eight positions around its marker (right, upper right, above, …) that
 /// lies fully inside the plot, overlaps no marker and no label placed before it, and is nearer its own
-/// marker than any other (so it cannot be read as a neighbour's); labels sit on a
+/// marker than any other (so it cannot be read as a neighbour's); when none is, the same positions slid along the
+/// plot's edge into it (a marker near the edge with a wide label); labels sit on a
 /// translucent background patch so they stay legible over filled contours. A label with no free position
 /// (inside the plot, clear of markers, other labels and the context's `textObstacles`) is left out.
 public struct PointLabelMark: Mark {
@@ -112,7 +113,15 @@ public struct PointLabelMark: Mark {
             let own = { (r: Rect) in
                 others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) && (r.center - $0).length > (r.center - c).length }
             }
-            let free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
+            var free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
+            // A marker near the plot's edge, its label wider than the room beside it: the spots slid along that edge
+            // into the plot ("min (3, 0.5)" under a star 55 px from the right edge), only when no spot is free as it
+            // is, and only over no path (a slid box lies farther from its marker; over paths it hid them).
+            if free.isEmpty {
+                free = candidates.compactMap { Self.slid($0, into: ctx.plotRect) }.filter { r in
+                    own(r) && !taken.contains { $0.overlapArea(r) > 0 } && ink.count(in: r.expanded(by: 4)) == 0
+                }
+            }
             // The first free spot over no ink, else the one over the least (order breaks ties).
             let pick = free.enumerated().min { a, b in
                 // A margin of a marker's half size: a path's end dot beside the box is covered by it otherwise.
@@ -123,6 +132,15 @@ public struct PointLabelMark: Mark {
             out.append(pick)
         }
         return out
+    }
+
+    /// `r` moved the least distance that puts it inside `plot`, nil when it is inside already or larger than the plot.
+    static func slid(_ r: Rect, into plot: Rect) -> Rect? {
+        guard r.width <= plot.width, r.height <= plot.height else { return nil }
+        let x = Swift.min(Swift.max(r.minX, plot.minX), plot.maxX - r.width)
+        let y = Swift.min(Swift.max(r.minY, plot.minY), plot.maxY - r.height)
+        guard x != r.minX || y != r.minY else { return nil }
+        return Rect(x: x, y: y, width: r.width, height: r.height)
     }
 
     /// `avoiding` in device space, with points every 3 px along the segments between consecutive ones.
