@@ -206,6 +206,8 @@ public struct CurvesFigure: FigureRecipe {
             ax.xTickLabels = extent.ticks
         }
         shareSteps(&loss)
+        // Each frame's step, in the top panel's title ("Loss · step 2525"); the last frame says "Loss".
+        if animated, let title = loss.title { loss.animatedTitle = FrameTitle.at(title, word: "step") }
         let strip = LearningRateStrip.wanted(runs)
         if strip {
             // Loss (and distance) panels two rows tall each, the lr strip one row under them.

@@ -70,6 +70,10 @@ public struct RunsFigure: FigureRecipe {
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(unit), yLabel: nil)
+            // Each frame's step (epoch, time) in the panel's title, "loss · step 640"; the last frame says "loss".
+            if animated {
+                ax.animatedTitle = x == .time ? FrameTitle.at(metric, word: nil, unit: unit.symbol) : FrameTitle.at(metric, word: try xLabel(unit))
+            }
             ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"
             ax.zeroLines = false
             if logY { ax.yScale = .log; ax.minorTicks = true }
