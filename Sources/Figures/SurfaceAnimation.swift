@@ -67,10 +67,13 @@ public struct SurfaceAnimation {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             let j = index(run, atStep: step)
             let z = 3 + Double(i) * 0.01
-            // The faint path: the run's colour half-way to the plot's, stroked once (no casing: a casing greyed
-            // every run alike, and stroked each path twice a frame).
+            // The faint path: the run's own colour, a little towards the plot's and thinner, stroked once (no
+            // casing: a casing greyed every run alike, and stroked each path twice a frame). Faded by width more
+            // than by colour: a colour 56 % of the way to the plot's washed a dark and a light series to one pale
+            // tint (print theme, greyscale), while this keeps each series' own lightness and their order.
             var faint = look.stroke
-            faint.color = look.color.mixed(with: theme.plotBackground, 0.45).withAlpha(0.8)
+            faint.color = look.color.mixed(with: theme.plotBackground, 0.2)
+            faint.width *= 0.7
             var path = PathMark(points: Array(run.points.prefix(j + 1)), style: faint, markerSize: 8, zOrder: z)
             path.haloOpacity = 0
             marks.append(path)
@@ -78,11 +81,12 @@ public struct SurfaceAnimation {
             // paths' one rule (nothing between two points outside; every piece in the view).
             let from = max(0, j - tail)
             if j > from {
-                for (piece, alpha) in [0.45, 0.7, 1.0].enumerated() {
+                for (piece, (alpha, width)) in [(0.6, 0.8), (0.8, 0.9), (1.0, 1.0)].enumerated() {
                     let a = from + (j - from) * piece / 3, b = from + (j - from) * (piece + 1) / 3
                     guard b > a else { continue }
                     var st = look.stroke
                     st.color = st.color.withAlpha(alpha)
+                    st.width *= width
                     for part in recipe.viewPieces(Array(run.points[a...b])) {
                         marks.append(LineMark(points: part.points, style: st, zOrder: z + 0.002))
                     }
@@ -93,11 +97,11 @@ public struct SurfaceAnimation {
             let made = run.trajectory.evaluationSteps.prefix { $0 <= step }.count
             crosses.points = run.extraEvaluations.prefix(made).filter { plan.inView($0.x, $0.y) }
             marks.append(crosses)
-            // The dot where the run is now, over the point labels ("start", "saddle", "min", z 6: the dot passed
-            // under their boxes, washed out) and under the notes (z 7).
+            // Where the run is now, in its legend marker's shape (square, triangle, star…: heads told apart in
+            // greyscale and print, where plain dots were alike), over the point labels ("start", "saddle", "min",
+            // z 6: the head passed under their boxes, washed out) and under the notes (z 7).
             if run.points.indices.contains(j), run.points[j].isFinite, plan.inView(run.points[j].x, run.points[j].y) {
-                marks.append(ScatterMark(points: [run.points[j]], shape: .circle, size: theme.markerSize * 1.3, color: look.color,
-                                         edge: theme.plotBackground, zOrder: currentDotZ))
+                marks.append(head(at: run.points[j], look: look, theme: theme))
             }
             if !recipe.withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
@@ -121,6 +125,12 @@ public struct SurfaceAnimation {
 
     /// The z order of the dot where a run is now: above the point labels' (6).
     static let currentDotZ = 6.5
+
+    /// The mark where a run is now: its legend marker's shape in its colour, rimmed in the plot's colour.
+    static func head(at p: Point, look: TrajectoryStyle, theme: Theme) -> ScatterMark {
+        ScatterMark(points: [p], shape: look.marker, size: theme.markerSize * (look.marker == .circle ? 1.3 : 1.5), color: look.color,
+                    edge: theme.plotBackground, zOrder: currentDotZ)
+    }
 
     /// "step k" just inside the top-left `corner` of the view.
     static func stepLabel(_ step: Int, at corner: Point) -> AnnotationMark {

@@ -363,16 +363,17 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                                    xLabel: Self.plain(xSymbol), yLabel: Self.plain(ySymbol), zLabel: isDataset ? "L" : "f")
         // Every piece of each path in the view, ending in an arrowhead where it leaves and starting with a
         // hollow one where it comes (back) in: the plane view's one clipping rule.
-        (mark.extraPaths, mark.openEnds, mark.openStarts) = paths3D(on: field, upTo: upTo, theme: theme)
+        (mark.extraPaths, mark.openEnds, mark.openStarts, mark.endShapes) = paths3D(on: field, upTo: upTo, theme: theme)
         var marks: [any Mark] = [mark]
         for (run, text) in zip(runs, legend) where !withCurves {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2)
-            marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel))
+            // The key carries the marker the path ends in.
+            marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
             marks.append(LegendLine(text))
         }
         for p in userPaths where !withCurves {
             let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2)
-            marks.append(LineMark(points: [], style: look.stroke, label: p.label))
+            marks.append(LineMark(points: [], style: look.stroke, label: p.label, marker: look.marker))
             marks.append(LegendLine(p.outcome(surface: surface)))
         }
         return marks

@@ -13,24 +13,27 @@ extension SurfaceFigure {
     }
 
     /// Every run's path up to its point `upTo[i]`, then the user's paths, cut into pieces in the view and lifted
-    /// onto `field`: the paths of a `SurfaceMark` and the indices of those that leave and that come in.
+    /// onto `field`: the paths of a `SurfaceMark`, the indices of those that leave and that come in, and each
+    /// path's end marker (its series' legend marker, so ends are told apart in greyscale).
     func paths3D(on field: ScalarField, upTo: [Int], theme: Theme)
-        -> (paths: [(points: [Point3], style: StrokeStyle)], open: Set<Int>, entering: Set<Int>) {
+        -> (paths: [(points: [Point3], style: StrokeStyle)], open: Set<Int>, entering: Set<Int>, ends: [Int: MarkerShape]) {
         var out: [(points: [Point3], style: StrokeStyle)] = []
         var open: Set<Int> = [], entering: Set<Int> = []
-        func add(_ points: [Point], _ style: StrokeStyle) {
+        var ends: [Int: MarkerShape] = [:]
+        func add(_ points: [Point], _ look: TrajectoryStyle) {
             for piece in viewPieces(points) {
                 if piece.open { open.insert(out.count) }
                 if piece.entering { entering.insert(out.count) }
-                out.append((SurfaceMark.lift(piece.points, on: field), style))
+                ends[out.count] = look.marker
+                out.append((SurfaceMark.lift(piece.points, on: field), look.stroke))
             }
         }
         for (run, last) in zip(runs, upTo) {
-            add(Array(run.points.prefix(max(0, last) + 1)), TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2).stroke)
+            add(Array(run.points.prefix(max(0, last) + 1)), TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: 2.2))
         }
         for p in userPaths {
-            add(p.drawnPoints(), TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2).stroke)
+            add(p.drawnPoints(), TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: 2.2))
         }
-        return (out, open, entering)
+        return (out, open, entering, ends)
     }
 }

@@ -19,8 +19,12 @@ final class PathVisibilityFigureTests: XCTestCase {
         let (figure, _) = try command.makeFigure()
         XCTAssertTrue(figure.subtitle?.contains("dotted where the surface hides a path") ?? false, figure.subtitle ?? "")
         let recs = try records(figure)
-        let lastFace = try XCTUnwrap(recs.lastIndex { if case let .fill(_, c) = $0.primitive { return c.a == 1 } else { return false } })
         let legendColors = figure.panels[0].axes.marks.compactMap { ($0 as? LineMark)?.style.color }
+        // The last face: the last opaque fill not in a run's colour (the legend's keys now show each run's
+        // marker, filled in its colour after every face).
+        let lastFace = try XCTUnwrap(recs.lastIndex {
+            if case let .fill(_, c) = $0.primitive { return c.a == 1 && !legendColors.contains { sameRGB($0, c) } } else { return false }
+        })
         XCTAssertEqual(legendColors.count, 3)
         for color in legendColors {
             let over = recs[(lastFace + 1)...].compactMap { r -> [Point]? in

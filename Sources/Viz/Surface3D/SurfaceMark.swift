@@ -33,6 +33,9 @@ public struct SurfaceMark: Mark {
     /// The indices of `extraPaths` that come in from beyond the box: their first point (on the box's edge)
     /// has a hollow arrowhead instead of the start ring.
     public var openStarts: Set<Int> = []
+    /// The end marker's shape of each of `extraPaths` by index (a series' legend marker); a circle where none
+    /// is given.
+    public var endShapes: [Int: MarkerShape] = [:]
     /// The x axis name.
     public var xLabel: String
     /// The y axis name.
@@ -159,7 +162,8 @@ public struct SurfaceMark: Mark {
         },
                                      normalized: normalized, faceSize: faceSize, dev: dev, depth: depth,
                                      cover: FaceCover(faces: faces.map { ($0.depth, $0.corners) }),
-                                     underside: undersideLookup(underside, ix: ix, iy: iy))
+                                     underside: undersideLookup(underside, ix: ix, iy: iy),
+                                     endShapes: Dictionary(uniqueKeysWithValues: endShapes.map { ($0.key + 1, $0.value) }))
         return (faces, paths)
     }
 
@@ -240,8 +244,8 @@ public struct SurfaceMark: Mark {
                 drawFace(pts, c, wire: wireframe ? wire : nil, in: ctx)
             case let .segment(a, b, style, path):
                 if joinStrokes { batch.add(a, b, style: style, path: path, in: ctx) } else { scene.draw(item, in: ctx) }
-            case let .marker(at, _, _), let .exit(at, _, _, _):
-                // A ring of radius 4, an arrowhead 11 points long from its tip.
+            case let .marker(at, _, _, _), let .exit(at, _, _, _):
+                // A ring of radius 4 or a shape 11 points across, an arrowhead 11 points long from its tip.
                 batch.flush(near: .point(at), reach: 12, in: ctx)
                 scene.draw(item, in: ctx)
             }

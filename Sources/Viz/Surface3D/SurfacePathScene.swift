@@ -10,7 +10,7 @@
 struct SurfacePathScene {
     /// A face; a visible piece of path number `path` (in the order the paths were given); a marker.
     enum Item {
-        case face([Point], Color), segment(Point, Point, StrokeStyle, path: Int), marker(Point, start: Bool, StrokeStyle)
+        case face([Point], Color), segment(Point, Point, StrokeStyle, path: Int), marker(Point, start: Bool, StrokeStyle, MarkerShape)
         /// An arrowhead with its tip at the point, along the screen direction: a path going on beyond the box
         /// (filled), or coming in from beyond it (hollow, its base on the box's edge).
         case exit(Point, direction: Point, StrokeStyle, hollow: Bool)
@@ -21,15 +21,17 @@ struct SurfacePathScene {
     /// Runs of consecutive hidden pieces (screen points) with the path's style and the screen distance
     /// along the path where the run starts.
     private(set) var hiddenRuns: [(points: [Point], style: StrokeStyle, start: Double)] = []
-    private(set) var hiddenMarkers: [(at: Point, start: Bool, style: StrokeStyle)] = []
+    private(set) var hiddenMarkers: [(at: Point, start: Bool, style: StrokeStyle, shape: MarkerShape)] = []
     private(set) var hiddenExits: [(at: Point, direction: Point, style: StrokeStyle, hollow: Bool)] = []
 
     /// `paths` in data coordinates (`open`: the path goes on beyond its last point, which ends in an
     /// arrowhead; `entering`: its first point is where it comes in over the box's edge, marked by a hollow
-    /// arrowhead instead of the start ring); `normalized` maps them into the box, `dev` and `depth` project box coordinates to the
+    /// arrowhead instead of the start ring); `endShapes[i]` is the shape of path i's end marker (a circle where
+    /// none is given: a series' legend marker, so ends are told apart in greyscale); `normalized` maps them into the box, `dev` and `depth` project box coordinates to the
     /// screen and to the painter's depth (greater is nearer).
     init(paths: [(points: [Point3], style: StrokeStyle, open: Bool, entering: Bool)], normalized: (Point3) -> Point3, faceSize: Double,
-         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover, underside: (Point3) -> Bool = { _ in false }) {
+         dev: (Point3) -> Point, depth: (Point3) -> Double, cover: FaceCover, underside: (Point3) -> Bool = { _ in false },
+         endShapes: [Int: MarkerShape] = [:]) {
         // Faces just in front of a path on the surface would cover half its stroke width; a bias of about
         // one face keeps it visible while anything taller than that in front still hides it.
         let bias = faceSize * 1.2
@@ -66,7 +68,10 @@ struct SurfacePathScene {
             let ends = [entering ? nil : finite.first.map { ($0, true) }, finite.count > 1 && !open ? finite.last.map { ($0, false) } : nil]
             for case let (p, start)? in ends {
                 let d = depth(p) + bias * 1.5, at = dev(p)
-                if cover.covers(at, above: d) || underside(p) { hiddenMarkers.append((at, start, style)) } else { items.append((d, .marker(at, start: start, style))) }
+                let shape = start ? .circle : endShapes[index] ?? .circle
+                if cover.covers(at, above: d) || underside(p) { hiddenMarkers.append((at, start, style, shape)) } else {
+                    items.append((d, .marker(at, start: start, style, shape)))
+                }
             }
             if open, finite.count > 1, let tip = finite.last {
                 // Along the last piece a few pixels long (the lifted path is cut finely).
@@ -100,8 +105,8 @@ struct SurfacePathScene {
         case let .segment(a, b, style, _):
             var p = Path(); p.move(to: a); p.line(to: b)
             ctx.stroke(p, style)
-        case let .marker(at, start, style):
-            Self.marker(at, start: start, style: style, alpha: 1, in: ctx)
+        case let .marker(at, start, style, shape):
+            Self.marker(at, start: start, style: style, shape: shape, alpha: 1, in: ctx)
         case let .exit(at, direction, style, hollow):
             Self.exitHead(at, direction: direction, style: style, alpha: 1, hollow: hollow, in: ctx)
         }
@@ -135,13 +140,25 @@ struct SurfacePathScene {
             ctx.stroke(p, StrokeStyle(color: ctx.theme.plotBackground.withAlpha(0.3), width: hidden.width + 1.6, cap: .round, join: .round))
             ctx.stroke(p, hidden)
         }
-        for (at, start, style) in hiddenMarkers { Self.marker(at, start: start, style: style, alpha: 0.6, in: ctx) }
+        for (at, start, style, shape) in hiddenMarkers { Self.marker(at, start: start, style: style, shape: shape, alpha: 0.6, in: ctx) }
         for (at, direction, style, hollow) in hiddenExits {
             Self.exitHead(at, direction: direction, style: style, alpha: 0.6, hollow: hollow, in: ctx)
         }
     }
 
-    private static func marker(_ at: Point, start: Bool, style: StrokeStyle, alpha: Double, in ctx: PlotContext) {
+    private static func marker(_ at: Point, start: Bool, style: StrokeStyle, shape: MarkerShape, alpha: Double, in ctx: PlotContext) {
+        if shape != .circle {
+            // A series' shape, a little larger than the ring (a square or star of 8 points read as a dot).
+            let mark = shape.path(at: at, size: 11)
+            if shape.isStrokeOnly {
+                ctx.stroke(mark, StrokeStyle(color: ctx.theme.outlineColor.withAlpha(alpha), width: 3.6, cap: .round))
+                ctx.stroke(mark, StrokeStyle(color: style.color.withAlpha(alpha), width: 2, cap: .round))
+            } else {
+                ctx.fill(mark, style.color.withAlpha(alpha))
+                ctx.stroke(mark, StrokeStyle(color: ctx.theme.outlineColor.withAlpha(alpha), width: 1, join: .round))
+            }
+            return
+        }
         let ring = Path(circleAt: at, radius: 4)
         ctx.fill(ring, (start ? ctx.theme.plotBackground : style.color).withAlpha(alpha))
         ctx.stroke(ring, StrokeStyle(color: (start ? style.color : ctx.theme.outlineColor).withAlpha(alpha), width: start ? 1.8 : 1))
