@@ -70,10 +70,7 @@ public struct RunsFigure: FigureRecipe {
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
             var ax = Axes(title: metric, xLabel: try xLabel(unit), yLabel: nil)
-            // Each frame's step (epoch, time) in the panel's title, "loss · step 640"; the last frame says "loss".
-            if animated {
-                ax.animatedTitle = x == .time ? FrameTitle.at(metric, word: nil, unit: unit.symbol) : FrameTitle.at(metric, word: try xLabel(unit))
-            }
+            if animated { ax.animatedTitle = try frameTitle(metric, unit: unit) }
             ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"
             ax.zeroLines = false
             if logY { ax.yScale = .log; ax.minorTicks = true }
@@ -167,6 +164,11 @@ public struct RunsFigure: FigureRecipe {
     /// from its name (`BestValue.guess`).
     public func bestValue(_ metric: String) -> BestValue {
         best.first { Glob.matches($0.pattern, metric) }?.value ?? BestValue.guess(metric)
+    }
+
+    /// Each frame's step (epoch, time) in the panel's title, "loss · step 640"; the last frame says "loss".
+    private func frameTitle(_ metric: String, unit: TimeUnit) throws -> @Sendable (Double) -> String {
+        x == .time ? FrameTitle.at(metric, word: nil, unit: unit.symbol) : FrameTitle.at(metric, word: try xLabel(unit))
     }
 
     private func xLabel(_ unit: TimeUnit) throws -> String {
