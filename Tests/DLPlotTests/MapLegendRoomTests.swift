@@ -57,6 +57,17 @@ final class MapLegendRoomTests: XCTestCase {
         XCTAssertLessThanOrEqual(r.legend[0] + r.legend[2], 1280, "inside the page: \(r)")
     }
 
+    /// A map twice as wide as tall is bounded by its width: a legend on its right cost it a quarter of its size
+    /// (430×215 px with a 150-px band empty above it); below the map it is 558×279.
+    func testAnElongatedMapTakesTheLegendBelowIt() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try report(["surface", "ellipse"], in: dir)
+        XCTAssertGreaterThanOrEqual(r.frame[2], 540, "\(r)")
+        XCTAssertEqual(r.frame[2] / r.frame[3], 2, accuracy: 0.02, "the data's aspect: \(r)")
+        XCTAssertGreaterThan(r.legend[1], r.frame[1] + r.frame[3], "the legend is below the map: \(r)")
+    }
+
     /// The default figure keeps its unsplit legend (the map is as large either way: its height bounds it).
     func testTheDefaultFigureKeepsItsLegendWhole() throws {
         let dir = try makeTemporaryDirectory()

@@ -211,7 +211,7 @@ struct AxisLayout {
                 (l, beside) = Self.besideMap(l, axes: axes, entries: legendEntries, rect: rect, insets: i, theme: theme, canvas: canvas)
             }
             if placement == .outsideRight, axes.equalAspect {
-                (placement, l) = Self.legendBesideMap(l, entries: legendEntries, rect: rect, insets: i, pad: pad, axes: axes, theme: theme,
+                (placement, l) = Self.legendBesideMap(l, entries: legendEntries, rect: rect, insets: i, pad: pad, axes: axes, aspect: dataAspect, theme: theme,
                                                       canvas: canvas, below: measure(.below), inside: { measure(.best) })
             }
             // An outside legend wider than half the cell would crush the plot: its further lines split at their
@@ -294,7 +294,8 @@ extension AxisLayout {
     /// the map, the one that leaves the map the largest (the first on a tie); each must fit the cell (a legend
     /// on the right no taller than the room under the top inset, one below at most 60 % of the cell). When
     /// none fits, the legend goes inside the plot (`inside`), and the plot keeps its size.
-    static func legendBesideMap(_ l: LegendLayout, entries: [LegendEntry], rect: Rect, insets i: Insets, pad: Double, axes: Axes, theme: Theme,
+    static func legendBesideMap(_ l: LegendLayout, entries: [LegendEntry], rect: Rect, insets i: Insets, pad: Double, axes: Axes,
+                                aspect: (dx: Double, dy: Double)?, theme: Theme,
                                 canvas: any DrawingBackend, below: LegendLayout, inside: () -> LegendLayout) -> (LegendPlacement, LegendLayout) {
         var candidates: [(LegendPlacement, LegendLayout)] = [(.outsideRight, l)]
         // A legend laid out for every frame's rows (`legendReserve`) keeps its rows whole and its size: a frame's
@@ -315,8 +316,8 @@ extension AxisLayout {
             let fits = p == .below ? c.size.height <= rect.height * 0.6 : c.size.height <= rect.height - i.top && c.size.width <= rect.width * 0.75
             guard fits else { return nil }
             return p == .below
-                ? mapSide(legendRight: 0, below: c.size.height, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
-                : mapSide(legendRight: c.size.width, below: 0, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
+                ? mapSide(legendRight: 0, below: c.size.height, rect: rect, insets: i, pad: pad, axes: axes, aspect: aspect, theme: theme)
+                : mapSide(legendRight: c.size.width, below: 0, rect: rect, insets: i, pad: pad, axes: axes, aspect: aspect, theme: theme)
         }
         var best: (placement: LegendPlacement, layout: LegendLayout, side: Double)?
         for (p, c) in candidates {
@@ -324,7 +325,7 @@ extension AxisLayout {
         }
         // A map that a wide legend leaves well short of the cell's height (a dozen runs' result lines): the
         // legend a little smaller (to 80 %), where that makes the map at least 5 % larger.
-        let tall = mapSide(legendRight: 0, below: 0, rect: rect, insets: i, pad: pad, axes: axes, theme: theme)
+        let tall = mapSide(legendRight: 0, below: 0, rect: rect, insets: i, pad: pad, axes: axes, aspect: aspect, theme: theme)
         if let b = best, b.placement == .outsideRight, b.side < tall * 0.9, !frames {
             for scale in [0.9, 0.8] {
                 let c = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: rect.width * 0.55,
@@ -336,12 +337,23 @@ extension AxisLayout {
         return (best.placement, best.layout)
     }
 
-    /// The side of a square map in the cell `rect` with insets `i` when an outside legend takes `legendRight`
-    /// points on its right or `below` points under it (0: none there).
-    static func mapSide(legendRight: Double, below: Double, rect: Rect, insets i: Insets, pad: Double, axes: Axes, theme: Theme) -> Double {
-        let tall = rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6)
+    /// The data's aspect (x span, y span) of an equal-aspect panel whose limits stay as they are, or nil.
+    var dataAspect: (dx: Double, dy: Double)? {
+        let (dx, dy) = (xScale.domain.span, yScale.domain.span)
+        guard xScale.kind == .linear, yScale.kind == .linear, dx.isFinite, dy.isFinite, dx > 0, dy > 0 else { return nil }
+        return (dx, dy)
+    }
+
+    /// The longer side of a map of the data's `aspect` (square when nil, or when its limits adjust to the
+    /// frame) in the cell `rect` with insets `i`, when an outside legend takes `legendRight` points on its
+    /// right or `below` points under it (0: none there). A map twice as wide as tall (an elongated bowl)
+    /// is bounded by the width a legend on its right takes, a square one on a wide page by its height.
+    static func mapSide(legendRight: Double, below: Double, rect: Rect, insets i: Insets, pad: Double, axes: Axes,
+                        aspect: (dx: Double, dy: Double)? = nil, theme: Theme) -> Double {
+        let tall = rect.height - i.top - i.bottom - (axes.title == nil ? 0 : theme.titleFont.size * 1.6) - (below > 0 ? below + pad * 1.5 : 0)
         let wide = rect.width - i.left - i.right - (legendRight > 0 ? legendRight + pad * 2 : 0)
-        return min(wide, tall - (below > 0 ? below + pad * 1.5 : 0))
+        guard let a = aspect, !axes.aspectAdjustsLimits else { return min(wide, tall) }
+        return min(wide / a.dx, tall / a.dy) * max(a.dx, a.dy)
     }
 
     static func besideMap(_ l: LegendLayout, axes: Axes, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
