@@ -177,7 +177,7 @@ final class AnimatedCommandsTests: XCTestCase {
     /// `--time log` on curves and runs: the step axis is drawn in log(1 + step) (symlog, threshold 1), where
     /// frames spread evenly in log time move evenly; a log holding every tenth step gives each frame a step
     /// of its own (log time alone would give steps 1–9, which hold no data, five identical frames).
-    func testLogTimeDrawsTheStepAxisInLogAndGivesEachFrameALoggedStep() throws {
+    func testLogTimeDrawsTheStepAxisInLogAndGrowsEvenlyOnASparseLog() throws {
         let dir = try makeTemporaryDirectory()
         let rows = stride(from: 0, through: 2000, by: 10).map { "\($0),\(2 / (1 + Double($0) / 50))" }
         try (["step,loss"] + rows).joined(separator: "\n").write(to: dir.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
@@ -189,11 +189,18 @@ final class AnimatedCommandsTests: XCTestCase {
         XCTAssertEqual(domain.lower, 0)
         XCTAssertGreaterThanOrEqual(domain.upper, 2000)
         let (figure, _) = try runs.makeAnimatedFigure()
+        // Evenly in log(1 + step) although the log has every 10th step (frames were snapped to logged rows:
+        // 90 of 100 frames then advanced 10 steps each); a line grows between its logged points.
         let times = Animation.revealTimes(figure, frames: 16, timing: .log)
         XCTAssertEqual(Set(times).count, 16, "\(times)")
-        XCTAssertEqual(Array(times.prefix(4)), [0, 10, 20, 30], "the first frames on the first logged steps")
-        XCTAssertTrue(times.allSatisfy { $0.truncatingRemainder(dividingBy: 10) == 0 }, "\(times)")
+        for (k, t) in times.enumerated() where k >= 2 && k < 15 {  // frames 1, 2: steps 0, 1 (one step a frame at least)
+            XCTAssertEqual(Foundation.log(1 + t), Double(k) / 15 * Foundation.log(2001), accuracy: 0.15, "frame \(k + 1): step \(t)")
+        }
         XCTAssertEqual(times.last, 2000)
+        let frame = Animation(revealing: figure, frames: 16, timing: .log)
+        let k = try XCTUnwrap(times.firstIndex { $0 > 10 && $0.truncatingRemainder(dividingBy: 10) != 0 })
+        let line = try XCTUnwrap(frame.moving(k)[0].compactMap { $0 as? LineMark }.first { $0.points.count > 1 })
+        XCTAssertEqual(try XCTUnwrap(line.points.last).x, times[k], accuracy: 1e-9, "the line ends at the frame's step")
         // Even time keeps the linear axis (and the still figure's look).
         XCTAssertEqual(try runs.makeAnimation(frames: 16, spacing: .even).0.still.panels[0].axes.xScale, .linear)
         let curves = try DLPlot.CurvesCommand.parse(["--surface", "rosenbrock", "--optimizers", "gd,adam", "--steps", "1000"])

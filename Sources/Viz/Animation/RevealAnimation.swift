@@ -31,8 +31,8 @@ extension Animation {
         }
     }
 
-    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure` (log time on the figure's
-    /// `revealMoments` where it has them).
+    /// The time of each frame of `Animation(revealing:frames:timing:)` for `figure`: evenly, or evenly in
+    /// log(1 + t), over the timed marks' span, whatever times the data were logged at.
     public static func revealTimes(_ figure: Figure, frames: Int, timing: FrameTiming) -> [Double] {
         let all = figure.panels.flatMap { $0.axes.marks.compactMap { $0 as? TimedMark } }
         var lower = all.map(\.span.lowerBound).min() ?? 0, upper = all.map(\.span.upperBound).max() ?? 0
@@ -41,7 +41,8 @@ extension Animation {
             upper = max(lower, min(upper, span.upperBound))
         }
         let times = timing.times(frames: frames, over: lower...max(lower, upper))
-        guard timing == .log, let moments = figure.revealMoments else { return times }
-        return FrameTiming.snapped(times, to: moments.filter { $0 >= lower && $0 <= upper })
+        // Log time on a sparse log stays log time: the lines grow between logged points (`TimedMark.line`).
+        // Snapped to the logged moments, 90 of 100 frames advanced one row of a log written every 10 steps.
+        return times
     }
 }

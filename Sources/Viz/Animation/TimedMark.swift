@@ -78,10 +78,17 @@ extension TimedMark {
     public static func line(_ line: LineMark, times: [Double]) -> TimedMark {
         TimedMark(line, span: timeSpan(times)) { t in
             var m = line
-            m.points = Array(line.points.prefix(revealed(times, upTo: t)))
-            let finite = m.points.filter(\.isFinite)
+            let n = revealed(times, upTo: t)
+            m.points = Array(line.points.prefix(n))
+            // Between two points (a log written every 10 steps, a frame at step 14): the segment drawn up to t,
+            // so the line grows with the frames' clock, not by whole logged rows.
+            if n > 0, n < min(times.count, line.points.count), times[n] > times[n - 1], line.points[n - 1].isFinite, line.points[n].isFinite {
+                let f = (t - times[n - 1]) / (times[n] - times[n - 1]), a = line.points[n - 1], b = line.points[n]
+                if f > 0 { m.points.append(Point(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f)) }
+            }
+            let finite = line.points.prefix(n).filter(\.isFinite)
             guard finite.count == 1 else { return [m] }
-            var dot = ScatterMark(points: finite, shape: .circle, size: max(5, m.style.width * 3.5), color: m.style.color,
+            var dot = ScatterMark(points: Array(finite), shape: .circle, size: max(5, m.style.width * 3.5), color: m.style.color,
                                   zOrder: line.zOrder)
             dot.clipsToPlot = false  // whole, also on the plot's edge (the first step of a curve)
             return [m, dot]
