@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Viz
+import Viz
 @testable import dlplot
 
 /// `curves --animate` and `runs --animate` say each frame's step (they showed none: the viewer read it off the

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 @testable import Figures
-@testable import Viz
+import Viz
 @testable import dlplot
 
 /// Each run's head in a surface animation carries its legend marker's shape (square, triangle, star, plus…),
