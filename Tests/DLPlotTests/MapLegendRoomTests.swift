@@ -68,6 +68,18 @@ final class MapLegendRoomTests: XCTestCase {
         XCTAssertGreaterThan(r.legend[1], r.frame[1] + r.frame[3], "the legend is below the map: \(r)")
     }
 
+    /// At `--font-scale 1.3` (the help's value for the back of a lecture hall) the seven runs' legend was too tall
+    /// for the right, went below in two columns, and left a 263-px map with "min (1, 1)" lying on the paths; a
+    /// little smaller on the right, it leaves a 433-px map.
+    func testALargerFontKeepsTheLegendBesideTheMap() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try report(["surface", "rosenbrock", "--font-scale", "1.3"], in: dir)
+        XCTAssertGreaterThanOrEqual(min(r.frame[2], r.frame[3]), 400, "\(r)")
+        XCTAssertGreaterThan(r.legend[0], r.frame[0] + r.frame[2], "the legend is right of the map: \(r)")
+        XCTAssertTrue(r.pointLabels.contains("min (1, 1)") && r.pointLabels.contains("start"), "\(r.pointLabels)")
+    }
+
     /// The default figure keeps its unsplit legend (the map is as large either way: its height bounds it).
     func testTheDefaultFigureKeepsItsLegendWhole() throws {
         let dir = try makeTemporaryDirectory()

@@ -311,6 +311,15 @@ extension AxisLayout {
                 if split.size.height <= rect.height - i.top { break }
             }
         }
+        // Taller than the cell (a large font scale): a little smaller, to 80 %, where that makes it fit.
+        if !frames, !l.joined, l.size.height > rect.height - i.top {
+            for scale in [0.9, 0.8] {
+                let c = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: rect.height - i.top, maxWidth: rect.width * 0.55,
+                                     scale: scale, reserve: axes.legendReserve)
+                candidates.append((.outsideRight, c))
+                if c.size.height <= rect.height - i.top { break }
+            }
+        }
         candidates.append((.below, below))
         func side(_ p: LegendPlacement, _ c: LegendLayout) -> Double? {
             let fits = p == .below ? c.size.height <= rect.height * 0.6 : c.size.height <= rect.height - i.top && c.size.width <= rect.width * 0.75
@@ -374,3 +383,4 @@ extension AxisLayout {
         return (fits ? joined : l, beside)
     }
 }
+
