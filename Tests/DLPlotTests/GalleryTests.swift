@@ -101,6 +101,10 @@ final class GalleryTests: XCTestCase {
             [[figure]]
             name = "out"
             command = "activation tanh -o elsewhere.png"
+
+            [[figure]]
+            name = "b"
+            command = "activation tanh --size 300x200 --dpi 64"
             """
         try text.write(to: dir.appendingPathComponent("g.toml"), atomically: true, encoding: .utf8)
         let run = try runDLPlot(["gallery", "--manifest", "g.toml", "--formats", "png"], in: dir)
@@ -112,6 +116,11 @@ final class GalleryTests: XCTestCase {
         // One tally: the figures rendered and those that failed (the manifest's too) add up to the total.
         let tally = try XCTUnwrap(run.stdout.firstMatch(of: /gallery: (\d+) of (\d+) figures rendered.*; (\d+) failed/), run.stdout)
         XCTAssertEqual((Int(tally.1) ?? 0) + (Int(tally.3) ?? 0), Int(tally.2), run.stdout)
+        // Four entries, three bad (an unknown key, a name used twice, an -o): one rendered, three failed, and the
+        // entry with the unknown key is not drawn (it was, and counted twice: "3 of 4 … 1 failed" for three).
+        XCTAssertEqual([tally.1, tally.2, tally.3].map { Int($0) }, [1, 4, 3], run.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.png").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("b.png").path))
         // Linked by its own name, not as gallery.toml.
         let index = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
         XCTAssertTrue(index.contains("the list lives in [`g.toml`](g.toml)."), index)

@@ -62,15 +62,16 @@ struct GalleryManifest {
             let where_ = "\(path):\(line)"
             guard let t = item.table else { problems.append("\(where_): entry \(k + 1) is not a table"); continue }
             let allowed: Set<String> = ["name", "caption", "section", "command"]
-            for key in t.keys where !allowed.contains(key) {
-                problems.append("\(where_): unknown key '\(key)' (allowed: name, caption, section, command)")
-            }
+            let unknown = t.keys.filter { !allowed.contains($0) }.sorted()
+            for key in unknown { problems.append("\(where_): unknown key '\(key)' (allowed: name, caption, section, command)") }
             guard let name = t["name"]?.string, !name.isEmpty else { problems.append("\(where_): entry \(k + 1) has no name"); continue }
             guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
                 problems.append("\(where_): entry '\(name)': name may hold only letters, digits, '-' and '_'"); continue
             }
             if let first = seen[name] { problems.append("\(where_): entry '\(name)': name already used on line \(first)"); continue }
             seen[name] = line
+            // An entry with a key it cannot have is a bad entry: reported, not rendered (one figure in the tally).
+            guard unknown.isEmpty else { continue }
             guard let command = t["command"]?.string, !command.isEmpty else { problems.append("\(where_): entry '\(name)' has no command"); continue }
             entries.append(Entry(name: name, caption: t["caption"]?.string ?? "", section: t["section"]?.string ?? "",
                                  command: command, line: line))
