@@ -72,7 +72,8 @@ final class StandardInputTests: XCTestCase {
 
         let bad = try runShell("printf 'x\\n1\\n' | \"$0\" surface linreg_mse --dataset - -o b.png", in: dir)
         XCTAssertEqual(bad.status, 64)
-        XCTAssertTrue(bad.stderr.hasPrefix("Error: --dataset standard input: "), bad.stderr)
+        // The one form of a refusal: the option and the value as typed, then the cause (F-7).
+        XCTAssertTrue(bad.stderr.hasPrefix("Error: invalid --dataset '-': line 1: columns 'x'; no target column"), bad.stderr)
         XCTAssertFalse(listing(dir).contains("b.png"))
     }
 
