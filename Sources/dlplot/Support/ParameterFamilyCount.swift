@@ -22,7 +22,7 @@ enum ParameterFamilyCount {
     static func refusal(_ texts: [String], params: [String], count: Int, limit: Int, noun: String) -> ValidationError {
         let families = (try? FunctionArguments.parameterFamilies(params)) ?? []
         let lists = families.filter { $0.values.count > 1 }
-        let quoted = lists.map { "--param '\(CommandLineErrors.shown(FunctionArguments.typed($0.name, in: params), limit: 60))'" }
+        let quoted = lists.map { "--param '\(CommandLineErrors.shown(FunctionArguments.typed($0.name, in: params), limit: 100))'" }
         let options = quoted.count <= 1 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
         let arithmetic: String
         if texts.count == 1, let text = texts.first, let only = taken(by: text, of: lists).first, taken(by: text, of: lists).count == 1 {
