@@ -7,6 +7,9 @@ public enum DataCell: Sendable, Hashable {
     /// A value logged in single precision (TensorBoard scalars): printed as the shortest decimal that
     /// reads back to the same Float, i.e. as it was logged.
     case real32(Float)
+    /// A number whose zero keeps its sign (−0.0 prints as `-0.0`, as PyTorch prints it), otherwise as `real`:
+    /// a function's value or derivative where the sign tells something (1/x at −0 is −∞, −x² at 0 is −0.0).
+    case signedReal(Double)
     /// A name.
     case text(String)
     /// Yes or no.
@@ -20,6 +23,7 @@ public enum DataCell: Sendable, Hashable {
         case .integer(let v): return String(v)
         case .real(let v): return NumberText.shortest(v)
         case .real32(let v): return NumberText.shortest(v)
+        case .signedReal(let v): return NumberText.signed(v)
         case .bool(let v): return v ? "true" : "false"
         case .list(let cells): return cells.map(\.csv).joined(separator: ";")
         case .text(let s):
@@ -34,6 +38,7 @@ public enum DataCell: Sendable, Hashable {
         case .integer(let v): Double(v)
         case .real(let v): v
         case .real32(let v): Double(v)
+        case .signedReal(let v): v
         case .bool(let v): v ? 1 : 0
         case .text, .list: .nan
         }
@@ -169,6 +174,11 @@ public enum NumberText {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v < 0 ? "-inf" : "inf" }
         return v == 0 ? "0.0" : v.description
+    }
+
+    /// As `shortest`, but a zero keeps its sign: −0.0 prints as `-0.0` (Python's and PyTorch's `repr`).
+    public static func signed(_ v: Double) -> String {
+        v == 0 && v.sign == .minus ? "-0.0" : shortest(v)
     }
 
     /// A single-precision value as the shortest decimal that reads back to the same Float, with the same

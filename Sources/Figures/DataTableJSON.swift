@@ -2,13 +2,14 @@ import Viz
 
 extension DataCell {
     /// The cell as JSON: integers as integers, other numbers as the shortest round-trip decimal
-    /// (non-finite ones as the strings "inf", "-inf", "nan"; a zero as 0.0, never -0.0), text as a string, yes/no as `true`/`false`,
+    /// (non-finite ones as the strings "inf", "-inf", "nan"; a zero as 0.0, a `signedReal` −0.0 as -0.0), text as a string, yes/no as `true`/`false`,
     /// a list as an array.
     public var json: String {
         switch self {
         case .integer(let v): return String(v)
         case .real(let v): return v.isFinite ? NumberText.shortest(v) : "\"" + NumberText.shortest(v) + "\""
         case .real32(let v): return v.isFinite ? NumberText.shortest(v) : "\"" + NumberText.shortest(v) + "\""
+        case .signedReal(let v): return v.isFinite ? NumberText.signed(v) : "\"" + NumberText.shortest(v) + "\""
         case .text(let s): return JSONText.string(s)
         case .bool(let v): return v ? "true" : "false"
         case .list(let cells): return "[" + cells.map(\.json).joined(separator: ",") + "]"
@@ -22,6 +23,8 @@ extension DataCell {
 extension Array where Element == DataCell {
     /// One real cell per value (a column of numbers).
     public init(reals v: [Double]) { self = v.map(DataCell.real) }
+    /// One `signedReal` cell per value: a zero keeps its sign.
+    public init(signedReals v: [Double]) { self = v.map(DataCell.signedReal) }
     /// One integer cell per value (a column of steps or indices).
     public init(integers v: [Int]) { self = v.map { .integer(Int64($0)) } }
 }

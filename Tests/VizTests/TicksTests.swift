@@ -1,5 +1,5 @@
 import XCTest
-import Viz
+@testable import Viz
 
 /// Tick vectors from d3-array's `ticks` (STYLE.md §A1): the values d3 itself returns.
 final class TicksTests: XCTestCase {
@@ -61,5 +61,34 @@ final class TicksTests: XCTestCase {
             }
         }
         XCTAssertEqual(Scale(.symlog(threshold: 1), domain: Interval(-17.1, -11.5)).ticks(count: 5), [-17, -16, -15, -14, -13, -12])
+    }
+    /// A symlog axis over many decades (f along a saddle run, from 0 down to −9×10¹⁷) gets a tick every few
+    /// decades, counted from its ends, with 0 in place of ±1 (0.3 decade from it): only "−1" was kept, as 0, −1
+    /// and 1 could never be labelled apart and every other tick was thinned away with them.
+    func testSymlogTicksOverManyDecadesReachTheEnds() {
+        let saddle = Scale(.symlog(threshold: 1), domain: Interval(-7.2e18, 6.9))
+        XCTAssertEqual(saddle.ticks(count: 8), [-1e18, -1e15, -1e12, -1e9, -1e6, -1e3, 0])
+        XCTAssertEqual(Scale(.symlog(threshold: 1), domain: Interval(-1e6, 1e6)).ticks(count: 5), [-1e6, -1e3, 0, 1e3, 1e6])
+        // The far ends are ticks however many decades a tick stands for (10¹⁷ is a tick, not only 10¹⁶).
+        XCTAssertEqual(Scale(.symlog(threshold: 1), domain: Interval(-2e17, -3)).ticks(count: 6), [-1e17, -1e13, -1e9, -1e5, -10])
+        XCTAssertEqual(Scale(.symlog(threshold: 1), domain: Interval(-7.2e18, 6.9)).labels(for: saddle.ticks(count: 8)).first, "\u{2212}10¹⁸")
+        // Evenly spread: neighbouring ticks are whole strides apart, save the last one before 0.
+        for n in 2...9 {
+            let t = saddle.ticks(count: n).map(saddle.transform)
+            XCTAssertGreaterThanOrEqual(t.count, 2, "count \(n)")
+            let gaps = zip(t.dropFirst(), t).map { $0 - $1 }
+            XCTAssertGreaterThanOrEqual(gaps.min() ?? 0, 0.5 * (gaps.max() ?? 0), "count \(n): \(saddle.ticks(count: n))")
+        }
+    }
+
+    /// A symlog axis is padded in its own space, as a log axis is: a linear 5 % of 0…−9×10¹⁷ put the top at
+    /// +4.6×10¹⁶, half the plot above 0 with nothing in it.
+    func testSymlogLimitsArePaddedInTheirOwnSpace() throws {
+        let ax = Axes()
+        let lim = try ax.limits(nil, data: Interval(-9.14e17, 0), kind: .symlog(threshold: 1), padding: 0.05, inverted: false, axis: "y")
+        let s = Scale(.symlog(threshold: 1), domain: lim)
+        XCTAssertEqual(s.normalize(0), 1 - 0.05 / 1.1, accuracy: 1e-9)
+        XCTAssertLessThan(lim.upper, 10)
+        XCTAssertEqual(s.normalize(-9.14e17), 0.05 / 1.1, accuracy: 1e-9)
     }
 }

@@ -119,6 +119,13 @@ public struct Axes: Sendable {
                 if niceLimits { a = a.rounded(.down); b = b.rounded(.up) }
                 // Padding never leaves the doubles (data near 10³⁰⁸, a run diverging, stays drawable).
                 lim = Interval(max(Math.pow(10, a), Double.leastNormalMagnitude), min(Math.pow(10, b), Double.greatestFiniteMagnitude))
+            } else if case .symlog = kind, d.lower < d.upper {
+                // Padded in the scale's own space, as a log axis is: a linear 5 % of −9×10¹⁷…0 added 4.6×10¹⁶
+                // above 0, which a symlog axis draws as 17 empty decades, half the plot.
+                let s = Scale(kind, domain: d)
+                let a = s.transform(d.lower), b = s.transform(d.upper), pad = (b - a) * padding
+                let big = Double.greatestFiniteMagnitude
+                lim = Interval(max(s.untransform(a - pad), -big), min(s.untransform(b + pad), big))
             } else {
                 var a = d.lower, b = d.upper
                 if a == b {

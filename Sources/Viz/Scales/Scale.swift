@@ -77,35 +77,7 @@ public struct Scale: Sendable, Hashable {
         case .log:
             return Self.logTicks(lo, hi, count: count)
         case let .symlog(c):
-            var m = c
-            let top = max(abs(lo), abs(hi))
-            var mags: [Double] = []
-            while m <= top * (1 + 1e-12) { mags.append(m); m *= 10 }
-            func ticks(_ mantissas: [Double], stride: Int) -> [Double] {
-                var out: [Double] = lo <= 0 && hi >= 0 ? [0] : []
-                for (k, v) in mags.enumerated() where k % stride == 0 {
-                    for t in mantissas.map({ $0 * v }) {
-                        if t >= lo && t <= hi { out.append(t) }
-                        if -t >= lo && -t <= hi { out.append(-t) }
-                    }
-                }
-                return out.sorted()
-            }
-            var out = ticks([1], stride: max(1, mags.count / max(1, count / 2)))
-            // Fewer than five decade ticks (f from −1 to 4 had only −1, 0, 1): 1-2-5, then every unit of each
-            // decade, as a log axis over a few decades gets, so values can be read off the axis.
-            if out.count < 5 {
-                for mantissas: [Double] in [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
-                    let finer = ticks(mantissas, stride: 1)
-                    guard finer.count <= max(count, 3) + 3 else { break }
-                    if finer.count > out.count { out = finer }
-                    if out.count >= 5 { break }
-                }
-            }
-            // A domain within one magnitude on one side of 0 (−17 … −11) holds fewer than two of these:
-            // plain nice ticks there, as a log axis under a decade gets.
-            if out.count < 2 { return Ticks.values(lo, hi, count: count) }
-            return out
+            return symlogTicks(lo, hi, threshold: c, count: count)
         }
     }
 

@@ -8,8 +8,9 @@ struct Eval: ParsableCommand {
         abstract: "Evaluate an activation, softmax, a loss or a surface and print the numbers (CSV or JSON).",
         discussion: """
             Numbers print as the shortest decimal that reads back to the same double (no rounding); \
-            a zero prints as 0.0 whatever its sign (PyTorch gives −0.0 for −x² at 0; it equals 0), and an input \
-            typed as -0 is read as 0, so a row never shows 0.0 beside a result only −0 could give. \
+            eval activation and eval surface print a negative zero as -0.0, as PyTorch gives and prints it (−x² and \
+            its derivative at 0 are -0.0), and an input typed as -0 keeps its sign (1/x there is -inf); the loss and \
+            softmax tables print every zero as 0.0 (a -0.0 there is an artefact of the arithmetic). \
             Negative values can follow an option directly: --x -1,0,1 or --x=-1,0,1.
             """,
         subcommands: [EvalActivation.self, EvalSoftmax.self, EvalLoss.self, EvalSurface.self]

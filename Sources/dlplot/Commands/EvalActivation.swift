@@ -43,8 +43,8 @@ struct EvalActivation: ParsableCommand {
         guard let f = try FunctionArguments.activations([name], params: parameters, option: "eval activation").first else {
             throw ValidationError("no activation given")
         }
-        // A typed -0 is read as 0: outputs print every zero as 0.0, so 1/x at -0 would read "0.0,-inf".
-        return (f, try NumberArguments.list(xs, option: "--x").map { $0 == 0 ? 0 : $0 })
+        // A typed -0 keeps its sign, as in torch.tensor(-0.0): 1/x there is −∞ and the row says -0.0 beside it.
+        return (f, try NumberArguments.list(xs, option: "--x"))
     }
 
     func validate() throws {
@@ -53,8 +53,8 @@ struct EvalActivation: ParsableCommand {
 
     func run() throws {
         let (f, x) = try parsed()
-        let table = DataTable(name: "activation", columns: [("x", [DataCell](reals: x)), ("y", [DataCell](reals: x.map(f.value))),
-                                                            ("dy", [DataCell](reals: x.map(f.derivative)))])
+        let table = DataTable(name: "activation", columns: [("x", [DataCell](signedReals: x)), ("y", [DataCell](signedReals: x.map(f.value))),
+                                                            ("dy", [DataCell](signedReals: x.map(f.derivative)))])
         print(table.text(output.format), terminator: "")
     }
 }

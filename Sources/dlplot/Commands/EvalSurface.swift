@@ -33,8 +33,8 @@ struct EvalSurface: ParsableCommand {
 
     func parsed() throws -> (Surface, [(x: Double, y: Double)]) {
         let s = try FunctionArguments.surface(name, params: parameters, option: "eval surface", analyse: false)
-        // A typed -0 is read as 0, as `eval activation` reads --x.
-        return (s, try NumberArguments.points(points, option: "--points").map { (x: $0.x == 0 ? 0 : $0.x, y: $0.y == 0 ? 0 : $0.y) })
+        // A typed -0 keeps its sign, as in torch.tensor(-0.0): 1/x there is −∞ and the row says -0.0 beside it.
+        return (s, try NumberArguments.points(points, option: "--points"))
     }
 
     func validate() throws {
@@ -45,9 +45,9 @@ struct EvalSurface: ParsableCommand {
         let (s, p) = try parsed()
         let g = p.map { s.gradient($0.x, $0.y) }
         let table = DataTable(name: "surface", columns: [
-            ("x", [DataCell](reals: p.map(\.x))), ("y", [DataCell](reals: p.map(\.y))),
-            ("f", [DataCell](reals: p.map { s.value($0.x, $0.y) })),
-            ("dfdx", [DataCell](reals: g.map(\.dx))), ("dfdy", [DataCell](reals: g.map(\.dy))),
+            ("x", [DataCell](signedReals: p.map(\.x))), ("y", [DataCell](signedReals: p.map(\.y))),
+            ("f", [DataCell](signedReals: p.map { s.value($0.x, $0.y) })),
+            ("dfdx", [DataCell](signedReals: g.map(\.dx))), ("dfdy", [DataCell](signedReals: g.map(\.dy))),
         ])
         print(table.text(output.format), terminator: "")
     }
