@@ -218,12 +218,14 @@ extension SurfaceFigure {
 extension SurfaceFieldView {
     /// For a typed surface with no global minimum in the view (none found, or only local ones): where the drawn f is lowest, when that is on the
     /// view's edge and lower than everywhere inside ("no minimum found inside the view: the lowest sampled f is
-    /// on its edge, −27 at (−3, 0)"): f keeps falling past what the figure shows, so a run's end there is no result. Nil for a
-    /// built-in surface, a surface with a minimum in the view, an oscillation too fast to search, or a lowest
+    /// on its edge, −27 at (−3, 0)"): f keeps falling past what the figure shows, so a run's end there is no result. For a
+    /// built-in surface, whose minima are known, `minimaOutsideNote` when none is in the view. Nil for a surface with a minimum in the view, an oscillation too fast to search, or a lowest
     /// value inside the view (a valley floor such as (x − y)² reaches the edge but is as low inside).
     func noMinimumNote(fSymbol f: String, surface: Surface, view: Bounds) -> String? {
-        guard surface.expression != nil, surface.unresolvedPeriod == nil,
-              !surface.minima.contains(where: { view.x.contains($0.x) && view.y.contains($0.y) }),
+        let shown = surface.minima.contains { view.x.contains($0.x) && view.y.contains($0.y) }
+        // A built-in surface knows its minima: one outside the view is said (Rosenbrock over 2…4 × 2…4 said nothing).
+        if surface.expression == nil { return shown ? nil : Self.minimaOutsideNote(surface.minima) }
+        guard surface.unresolvedPeriod == nil, !shown,
               let k = raw.z.indices.filter({ raw.z[$0].isFinite }).min(by: { raw.z[$0] < raw.z[$1] }) else { return nil }
         let i = k % raw.nx, j = k / raw.nx
         guard i == 0 || j == 0 || i == raw.nx - 1 || j == raw.ny - 1 else { return nil }
@@ -243,6 +245,14 @@ extension SurfaceFieldView {
                 + TickFormat.short(m, significant: 3)
         }
         return "no minimum found inside the view: the lowest sampled \(f) is on its edge, " + at
+    }
+
+    /// "the minimum (1, 1) is outside the view" for a built-in surface whose known minima all lie outside it
+    /// ("the 4 minima are outside the view"); nil when it has none.
+    static func minimaOutsideNote(_ minima: [Point2]) -> String? {
+        guard let m = minima.first else { return nil }
+        if minima.count > 1 { return "the \(minima.count) minima are outside the view" }
+        return "the minimum (\(TickFormat.short(m.x, significant: 3)), \(TickFormat.short(m.y, significant: 3))) is outside the view"
     }
 
     /// The lowest f along the view's edge between the samples either side of the edge sample (i, j), by

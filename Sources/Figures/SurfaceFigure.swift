@@ -264,9 +264,11 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     func outsideStartWords(_ arrow: ArrowMark, theme: Theme) -> TextMark? {
         guard !runs.contains(where: { $0.points.contains { plan.inView($0.x, $0.y) } }) else { return nil }
         let d = arrow.to - arrow.from
-        return TextMark("to the start (\(short(plan.start.x)), \(short(plan.start.y)))", at: arrow.from,
-                        anchor: TextAnchor(d.x > 0 ? 1 : d.x < 0 ? 0 : 0.5, d.y > 0 ? .top : .bottom),
-                        offset: Point(d.x > 0 ? -4 : 4, d.y > 0 ? -4 : 4), color: theme.foreground, font: theme.noteFont)
+        var words = TextMark("to the start (\(short(plan.start.x)), \(short(plan.start.y)))", at: arrow.from,
+                             anchor: TextAnchor(d.x > 0 ? 1 : d.x < 0 ? 0 : 0.5, d.y > 0 ? .top : .bottom),
+                             offset: Point(d.x > 0 ? -4 : 4, d.y > 0 ? -4 : 4), color: theme.foreground, font: theme.noteFont)
+        words.backing = true  // on the view's fill like every other note (black on the darkest band read at 1.3:1)
+        return words
     }
 
     /// A marker every `every` steps before index `upTo`, at each of those points that lies in the view
