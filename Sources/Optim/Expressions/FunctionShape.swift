@@ -319,9 +319,9 @@ public struct FunctionShape: Sendable, Hashable {
                             refined: inout (value: Double, at: Double), lowest: Bool) {
         guard let o else { return }
         let r = refine(g, around: o.at, step: o.step)
-        let best = max(lowest ? -sample.value : sample.value, refined.value)
-        guard r.value.isFinite, !best.isNaN,
-              !best.isFinite || r.value > best + 1e-12 * max(1, abs(r.value), abs(best)) else { return }
+        // The scan's best so far (−∞ when it found nothing; +∞, a slope unbounded at a point, is never beaten).
+        let best = [lowest ? -sample.value : sample.value, refined.value].filter { !$0.isNaN }.max() ?? -.infinity
+        guard r.value.isFinite, r.value > best + 1e-12 * max(1, abs(r.value), best.isFinite ? abs(best) : 0) else { return }
         sample = (lowest ? -r.value : r.value, r.at)
         refined = r
     }
