@@ -1,3 +1,5 @@
+// Text: label text with a small math language, its layout and fitting to the space there is.
+
 /// A fraction set inline, as TeX writes one in a line of text or in a script: numerator, slash,
 /// denominator, each bracketed where the slash would otherwise bind wrongly (`(x + 1)/2`, `1/(2π)`,
 /// `e^{−x²/2}/√(2π)`), and the whole bracketed when a factor stands beside it (`(1/2)(p − y)²`).
