@@ -85,7 +85,9 @@ extension MathNode {
     static func isJuxtaposed(_ nodes: [MathNode], at k: Int) -> Bool {
         let before = nodes[..<k].last(where: { !$0.isBlank }), after = nodes[(k + 1)...].first(where: { !$0.isBlank })
         func separates(_ n: MathNode?, _ marks: Set<String>) -> Bool {
-            guard let n else { return true }
+            guard var n else { return true }
+            // A closing bracket may carry a script: (x/2)^{2} needs no second pair.
+            if case let .scripts(base, _, _) = n { n = base }
             guard case let .text(s, _, spacing) = n else { return false }
             return spacing > 0 || marks.contains(s)
         }
