@@ -72,6 +72,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         }
         var notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
             + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
+        if let note = unmarkedNote { notes.append(note) }
         if !notes.contains(where: { $0.contains("no minimum") }),
            let note = view.noMinimumNote(fSymbol: isDataset ? "L" : "f", surface: s, view: Bounds(x: plan.x, y: plan.y)) {
             notes.append(note)
@@ -190,13 +191,14 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     /// The plane's labelled points (minima, saddles, a pole, the start), kept off the runs and paths drawn.
     func pointLabels(_ view: SurfaceFieldView?) -> PointLabelMark {
         var items: [PointLabelMark.Item] = []
-        for m in surface.minima where plan.inView(m.x, m.y) {
-            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min (\(short(m.x)), \(short(m.y)))", shape: .star))
+        for m in markedMinima {
+            let at = "(" + SurfaceFieldView.coordinate(m.x, span: plan.x.span) + ", " + SurfaceFieldView.coordinate(m.y, span: plan.y.span) + ")"
+            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + at, shape: .star))
         }
         for m in surface.localMinima where plan.inView(m.x, m.y) {
             items.append(.init(Point(m.x, m.y), label: "local min", shape: .marker(.triangle)))
         }
-        for p in surface.saddles where plan.inView(p.x, p.y) {
+        for p in markedSaddles {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
         }
         if let pole = view?.pole, plan.inView(pole.point.x, pole.point.y) {

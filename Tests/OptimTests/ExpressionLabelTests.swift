@@ -7,6 +7,31 @@ final class ExpressionLabelTests: XCTestCase {
         try MathExpression(s, dimension: dimension, parameters: p).mathLabel
     }
 
+    /// X13-6: pi times a variable was "\\pix", drawn as raw markup ("$f(x) = \\pix$"); X13-32: a number before
+    /// max/min was glued to it ("0.5min(0, x)").
+    func testAConstantBeforeAVariableStaysACommand() throws {
+        XCTAssertEqual(try label("pi*x"), "\\pi x")
+        XCTAssertEqual(try label("sin(pi*x)"), "\\mathrm{sin}(\\pi x)")
+        XCTAssertEqual(try label("pi*x^2"), "\\pi x^{2}")
+        XCTAssertEqual(try label("pi*y + x^2", 2), "\\pi y + x^{2}")
+        XCTAssertEqual(try label("beta*x", 1, ["beta": 1]), "\\beta x")
+        XCTAssertEqual(try label("0.5*min(0, x)"), "0.5\\,\\min(0, x)")
+        XCTAssertEqual(try label("2*max(x, 0)"), "2\\,\\max(x, 0)")
+    }
+
+    /// Tried as a new user would: (x/2)^3 was titled \frac{x}{2}^{3}, which reads as x³/2, and its legend
+    /// "x/2³"; a fraction raised to a power keeps its brackets in every form.
+    func testAFractionRaisedToAPowerKeepsItsBrackets() throws {
+        XCTAssertEqual(try label("(x/2)^3"), "(\\frac{x}{2})^{3}")
+        XCTAssertEqual(try label("(1/x)^2"), "(\\frac{1}{x})^{2}")
+        XCTAssertEqual(try label("(x/2)^2^(1/2)"), "(\\frac{x}{2})^{2^{1/2}}")
+        XCTAssertEqual(try label("2^(x/2)"), "2^{x/2}")
+        XCTAssertEqual(try label("(x^2)^3"), "(x^{2})^{3}")
+        XCTAssertEqual(try label("x/2^3"), "\\frac{x}{2^{3}}")
+        // Inside an exponent the fraction is inline and bracketed as before.
+        XCTAssertEqual(try label("2^((x/2)^2)"), "2^{(x/2)^{2}}")
+    }
+
     /// Tried as a new user would: x-(-x) was titled "x − −x".
     func testNegativeRightOperandIsBracketed() throws {
         XCTAssertEqual(try label("x-(-x)"), "x - (-x)")

@@ -52,6 +52,8 @@ final class InlineMathTests: XCTestCase {
             ("$\\frac{1}{(x + 1)^{2}}$", "1/(x+1)2"), ("$\\frac{x^{3}}{3} - x$", "x3/3−x"), ("$-\\frac{1}{2}$", "−1/2"),
             ("$f(x) = \\frac{1}{1+e^{-x}}$", "f(x)=1/(1+e−x)"), ("$\\frac{1}{\\mathrm{tanh}(x)}$", "1/tanh(x)"),
             ("$\\frac{1}{(x)(y)}$", "1/((x)(y))"),
+            // A bracketed fraction raised to a power keeps one pair: ((x/2))² before.
+            ("$(\\frac{x}{2})^{3}$", "(x/2)3"), ("$2(\\frac{1}{x})^{2}$", "2(1/x)2"),
         ]
         for (source, drawn) in cases {
             let t = try layout(source)
@@ -74,6 +76,15 @@ final class InlineMathTests: XCTestCase {
         XCTAssertEqual(try gapAfterComma("$1{,}5$"), 0, accuracy: 1e-9, "a braced comma stays tight")
         // A sign after the comma stays unary: no operator space between "−" and "y".
         let t = try layout("$\\max(x, -y)$")
+        let runs = t.items.compactMap { if case let .text(s, _, p) = $0 { (s, p.x) } else { nil } }
+        let minus = try XCTUnwrap(runs.firstIndex { $0.0 == "−" })
+        let canvas = try CairoBackend(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
+        XCTAssertEqual(runs[minus + 1].1 - runs[minus].1, canvas.measure("−", font: font).width, accuracy: 0.01)
+    }
+
+    /// X13-19: a minus after "=" (with the spaces a formula is written with) is a sign, set tight: "f(x) = −x²", not "= − x²".
+    func testASignAfterARelationIsUnary() throws {
+        let t = try layout("$f(x) = -x^{2}$")
         let runs = t.items.compactMap { if case let .text(s, _, p) = $0 { (s, p.x) } else { nil } }
         let minus = try XCTUnwrap(runs.firstIndex { $0.0 == "−" })
         let canvas = try CairoBackend(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
