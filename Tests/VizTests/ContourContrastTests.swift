@@ -8,7 +8,7 @@ final class ContourContrastTests: XCTestCase {
     func testEveryLevelColourKeepsThreeToOneOnEachTheme() throws {
         let f = try FieldSampler.sample(x: Interval(-2, 2), y: Interval(-2, 2), nx: 40, ny: 40) { x, y in x * x + y * y }
         let lines = try ContourMark(field: f, levels: .exactly(9), colormap: .viridis, showLabels: true)
-        for theme in [Theme.light, Theme.dark] {
+        for theme in Theme.all {
             let contrasts = (0..<9).map { lines.levelColor($0, theme: theme).contrast(with: theme.plotBackground) }
             XCTAssertGreaterThanOrEqual(contrasts.min() ?? 0, 3, "\(theme.name): \(contrasts)")
             // Still a ramp: the first and last levels differ clearly.
