@@ -66,7 +66,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if let view3D {
             let shown = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme, view: view)
             main = shown.axes
-            if shown.hiddenFraction > 0 { figure.subtitle = sub + "; dotted where the surface hides a path" }
+            if shown.hiddenFraction > 0 { figure.subtitle = sub + "; faint where the surface hides a path" }
         } else {
             main = try plane(field, every: every, theme: theme, view: view)
         }
@@ -314,7 +314,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     }
 
     /// The 3-D view: the surface with every path lifted onto it, and the fraction of the paths that
-    /// nearer faces hide (drawn dotted and faded over the surface).
+    /// nearer faces hide (drawn faint and thinner over the surface, in their own dashes).
     public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws
         -> (axes: Axes, hiddenFraction: Double) {
         try surface3D(field, azimuth: azimuth, elevation: elevation, theme: theme, view: nil)

@@ -1,5 +1,5 @@
 import XCTest
-import Viz
+@testable import Viz
 
 /// Y8-1: `surface --style lines --theme dark` drew its low levels and their labels in viridis's darkest
 /// purples (#440154: a contrast of 1.16 with #15191F), invisible on a projector; on white, its yellow
@@ -31,5 +31,19 @@ final class ContourContrastTests: XCTestCase {
         // A grey map on a mid-grey page has no stretch a quarter long that keeps 3:1: the whole map.
         XCTAssertEqual(Colormap.viridis.readableRange(on: .white, minimum: 30), 0...1)
         XCTAssertEqual(Color.black.contrast(with: .white), 21, accuracy: 1e-9)
+    }
+}
+
+/// Y9-15: on a 3-D surface the hidden stretches of a path were dotted, as the momentum series itself is: its
+/// hidden and visible parts looked the same. A hidden stretch keeps its series' dash pattern, faint and thinner.
+final class HiddenPathStyleTests: XCTestCase {
+    func testAHiddenStretchKeepsItsSeriesDashesAndIsFaint() {
+        for dash in [[], [1.0, 3.0], [6.0, 3.0], [6.0, 2.0, 1.0, 2.0]] {
+            let style = StrokeStyle(color: Color(hex: 0x0072B2), width: 2, dash: dash)
+            let hidden = SurfacePathScene.hiddenStyle(style)
+            XCTAssertEqual(hidden.dash, dash, "a hidden stretch of a path dashed \(dash)")
+            XCTAssertLessThan(hidden.color.a, 0.5)
+            XCTAssertLessThan(hidden.width, style.width)
+        }
     }
 }

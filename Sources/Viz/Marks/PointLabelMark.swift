@@ -110,15 +110,17 @@ public struct PointLabelMark: Mark {
             let others = centres.indices.filter { $0 != k && Self.onPlot(centres[$0], ctx.plotRect) }.map { centres[$0] }
             // Nearer by the box's edge and by its centre: a box below-left of a triangle reached under the diamond
             // beside it, nearest to the triangle only by its corner (six-hump camel's "local min" read as the saddle's).
-            // A box beside its marker: nearer it by its edge and its centre, or by its edge alone when clearly (15 %;
-            // a wide "start" left of its circle had its centre nearer a triangle above it). A box set apart from its
-            // marker (the farther spots, one slid along the edge): half as far again from any other by its edge, and
-            // nearer by its centre ("saddle" 51 px from its diamond and 71 px from a triangle read as either's).
+            // A box beside its marker: nearer it by its edge and its centre, or clearly nearer by its edge (15 %) with its
+            // centre nearly as near (a wide "start" left of its circle had its centre 26 px from a triangle above it,
+            // 28 px from its own). A box set apart from its marker (the farther spots, one slid along the edge): half as
+            // far again from any other by its edge, and nearer by its centre ("saddle" 51 px from its diamond and 71 px
+            // from a triangle read as either's).
             let own = { (r: Rect) in
-                let d = Self.distance(r, c), apart = d > gap + 0.5
+                let d = Self.distance(r, c), apart = d > gap + 0.5, mine = (r.center - c).length
                 return others.allSatisfy {
-                    let (edge, centre) = (Self.distance(r, $0), (r.center - $0).length > (r.center - c).length)
-                    return apart ? edge > Self.clearlyNearer * d && centre : edge > 1.15 * d || (edge > d && centre)
+                    let (edge, centre) = (Self.distance(r, $0), (r.center - $0).length)
+                    return apart ? edge > Self.clearlyNearer * d && centre > mine
+                        : (edge > d && centre > mine) || (edge > 1.15 * d && centre > 0.9 * mine)
                 }
             }
             var free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }

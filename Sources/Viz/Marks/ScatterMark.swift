@@ -27,6 +27,10 @@ public struct ScatterMark: Mark {
     /// (the larger end of the y domain), −∞ on the bottom one — an off-scale value marked where it happened,
     /// not at a height it never had. False: such points are skipped, as points with a NaN x always are.
     public var pinsNonFiniteY = false
+    /// Draw a marker whose centre lies on (or past) the plot's top or bottom edge half its size inside it, so it
+    /// sits wholly in the frame (a divergence's × and a runaway's ▲ stood above a curves panel's frame, by no
+    /// tick label). False: on the edge.
+    public var keepsInsideFrame = false
 
     /// Markers of `shape` and `size` points at `points`.
     public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
@@ -68,8 +72,12 @@ public struct ScatterMark: Mark {
         for point in points {
             let p = pinsNonFiniteY && point.x.isFinite && !point.y.isFinite ? Point(point.x, point.y == -.infinity ? bottom : top) : point
             guard p.isFinite else { continue }
-            let d = ctx.point(p)
+            var d = ctx.point(p)
             guard d.isFinite, visible.contains(d) else { continue }
+            if keepsInsideFrame {
+                let r = ctx.plotRect, half = size / 2 + edgeWidth
+                d.y = Swift.min(Swift.max(d.y, r.minY + half), r.maxY - half)
+            }
             ctx.marker(shape, at: d, size: size, fill: color, edge: edge, edgeWidth: edgeWidth)
         }
     }
