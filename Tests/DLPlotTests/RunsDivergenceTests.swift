@@ -16,8 +16,9 @@ final class RunsDivergenceTests: XCTestCase {
         // At step 1000 on the frame's top edge (NaN is off the scale), not level with step 100's 0.5.
         XCTAssertEqual(crosses.map(\.x), [1000])
         XCTAssertEqual(crosses.first?.y.isNaN, true)
-        let legend = axes.marks.flatMap { $0.legendEntries.map(\.label) }
-        XCTAssertTrue(legend.contains { $0.hasPrefix("diverged at step 1000") }, "\(legend)")
+        // A lone run's numbers: the note beside its line.
+        let note = axes.marks.compactMap { ($0 as? TextMark)?.text }
+        XCTAssertTrue(note.contains { $0.hasPrefix("diverged at step 1000") }, "\(note)")
     }
 }
 

@@ -64,20 +64,21 @@ final class RunsTrialTests: XCTestCase {
         XCTAssertEqual(try TidyTable(dir.appendingPathComponent("o.csv")).column("value"), ["1.5"])
     }
 
+    /// (A lone run has no legend: its numbers are the note beside its line.)
     func testADivergedRunIsSummarisedUpToItsDivergenceAndATransientIsNamed() throws {
         let dir = try makeTemporaryDirectory()
         let ninf = try write("step,loss\n0,1\n1,-inf\n2,0.5\n3,0.4\n", "ninf.csv", in: dir)
         // Finite values after a NaN or inf: a transient, drawn after a gap and named, not a divergence.
-        XCTAssertTrue(try texts(["runs", ninf], kind: .legend).contains { $0.hasSuffix("; non-finite at step 1 (−∞) · min 0.4 at step 3 · final 0.4") })
+        XCTAssertTrue(try texts(["runs", ninf], kind: .note) == ["non-finite at step 1 (−∞) · min 0.4 at step 3 · final 0.4"])
         let first = try write("step,loss\n0,inf\n1,1\n2,0.5\n", "first.csv", in: dir)
-        XCTAssertTrue(try texts(["runs", first], kind: .legend).contains { $0.hasSuffix("; non-finite at step 0 (∞) · min 0.5 at step 2 · final 0.5") })
+        XCTAssertTrue(try texts(["runs", first], kind: .note) == ["non-finite at step 0 (∞) · min 0.5 at step 2 · final 0.5"])
         let ends = try write("step,loss\n0,1\n1,0.5\n2,inf\n3,nan\n", "ends.csv", in: dir)
-        XCTAssertTrue(try texts(["runs", ends], kind: .legend).contains { $0.hasSuffix("; diverged at step 2 (∞) · min 0.5 at step 1") })
+        XCTAssertTrue(try texts(["runs", ends], kind: .note) == ["diverged at step 2 (∞) · min 0.5 at step 1"])
         // Every value NaN: a result to show, not a failure.
         let nan = try write("step,loss\n0,nan\n1,nan\n", "allnan.csv", in: dir)
         let run = try runDLPlot(["runs", nan, "--data", "n.csv", "-o", "n.png"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(try texts(["runs", nan], kind: .legend).contains { $0.hasSuffix("; diverged at step 0 (NaN)") })
+        XCTAssertTrue(try texts(["runs", nan], kind: .note) == ["diverged at step 0 (NaN)"])
         XCTAssertEqual(try TidyTable(dir.appendingPathComponent("n.csv")).column("value"), ["nan", "nan"], "--data keeps every logged value")
     }
 
@@ -175,8 +176,8 @@ final class RunsTrialTests: XCTestCase {
     func testFractionalEpochsWithoutStepsAreTheDefaultAxis() throws {
         let dir = try makeTemporaryDirectory()
         let file = try write("epoch,loss\n0.5,1\n1.0,0.8\n1.5,0.6\n", "epf.csv", in: dir)
-        XCTAssertEqual(try texts(["runs", file], kind: .legend), ["loss; min 0.6 at epoch 1.5 · final 0.6"])
+        XCTAssertEqual(try texts(["runs", file], kind: .note), ["min 0.6 at epoch 1.5 · final 0.6"])
         XCTAssertEqual(try texts(["runs", file], kind: .axisLabel), ["epoch"])
-        XCTAssertEqual(try texts(["runs", file, "--x", "step"], kind: .legend), ["loss; min 0.6 at row 2 · final 0.6"])
+        XCTAssertEqual(try texts(["runs", file, "--x", "step"], kind: .note), ["min 0.6 at row 2 · final 0.6"])
     }
 }

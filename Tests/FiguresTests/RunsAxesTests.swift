@@ -61,8 +61,9 @@ final class RunsAxesTests: XCTestCase {
         let tables = try RunsFigure(runs: [timed], metrics: ["loss"], x: .time).build(into: &figure)
         let axes = figure.panels[0].axes
         XCTAssertEqual(axes.xLabel, "time since the first record (h)")
-        let legend = axes.marks.compactMap { ($0 as? LegendLine)?.text }
-        XCTAssertEqual(legend, ["min 0.3 at 20 h · final 0.3"])
+        // A lone run's numbers: the note beside its line (no legend).
+        let note = axes.marks.compactMap { ($0 as? TextMark)?.text }
+        XCTAssertEqual(note, ["min 0.3 at 20 h · final 0.3"])
         XCTAssertEqual(tables[0].cells.map { $0.last }, [.real(0), .real(36_000), .real(72_000)], "seconds in the table")
     }
 }

@@ -23,7 +23,8 @@ final class RunsNonFiniteTests: XCTestCase {
     }
 
     private func legendLines(_ f: Figure) -> [String] {
-        f.panels.flatMap { $0.axes.marks.compactMap { ($0 as? LegendLine)?.text } }
+        // A lone run's numbers are the note beside its line (no legend).
+        f.panels.flatMap { $0.axes.marks.compactMap { ($0 as? LegendLine)?.text ?? ($0 as? TextMark)?.text } }
     }
 
     private func scatter(_ f: Figure) -> [ScatterMark] {
@@ -123,11 +124,11 @@ final class RunsNonFiniteTests: XCTestCase {
         XCTAssertEqual(cross.points.first?.y.isFinite, false)
         XCTAssertTrue(cross.pinsNonFiniteY)
 
-        // A seed that stops early: the legend says from where fewer runs enter the mean, a ring marks it.
+        // A seed that stops early: the footnote says from where fewer runs enter the mean, a ring marks it.
         let short = Array(base.prefix(6)).map { $0 + 0.1 }
         let g = try build(RunsFigure(runs: [run("sgd-seed0", base), run("sgd-seed1", short)], metrics: ["loss"],
                                      groupPattern: ("seed[0-9]+", pattern)))
-        XCTAssertTrue(legendLines(g)[0].hasSuffix(" · 1 run after step 5"), legendLines(g)[0])
+        XCTAssertEqual(g.footnote?.contains("Rings on a mean mark where fewer runs than all enter it: sgd: 1 run after step 5."), true, g.footnote ?? "")
         XCTAssertEqual(scatter(g).first?.points.first?.x, 5)
     }
 

@@ -67,7 +67,8 @@ final class MathTextTests: XCTestCase {
         let font = Font(size: 12)
         let x = TextLayout.make("$x$", font: font, canvas: canvas)
         let x2 = TextLayout.make("$x^2$", font: font, canvas: canvas)
-        let frac = TextLayout.make("$\\frac{1}{2}$", font: font, canvas: canvas)
+        // Stacked in a page's title (display); elsewhere inline (see InlineMathTests).
+        let frac = TextLayout.make("$\\frac{1}{2}$", font: font, canvas: canvas, display: true)
         XCTAssertGreaterThan(x2.width, x.width)
         XCTAssertGreaterThan(x2.ascent, x.ascent, "a superscript rises above the base")
         XCTAssertGreaterThan(frac.height, x.height * 1.3, "a fraction stacks")

@@ -1,8 +1,9 @@
 import XCTest
 import Viz
 
-/// A marker for a value that is off the scale (∞, NaN) is drawn on the frame's edge at its x when asked
-/// (`pinsNonFiniteY`): +∞ and NaN on the top edge, −∞ on the bottom one, with inverted axes too; else skipped.
+/// A marker for a value that is off the scale (∞, NaN) is drawn at the frame's edge at its x when asked
+/// (`pinsNonFiniteY`), wholly inside the frame: +∞ and NaN at the top edge, −∞ at the bottom one, with inverted
+/// axes too; else skipped.
 /// Read off the recording: the markers' centres in device points.
 final class PinnedMarkerTests: XCTestCase {
     private let red = Color(hex: 0xD62728)
@@ -28,13 +29,16 @@ final class PinnedMarkerTests: XCTestCase {
         func px(_ x: Double) -> Double { p.minX + x / 4 * p.width }
         XCTAssertEqual(c.count, 3)
         guard c.count == 3 else { return }
-        assertAt(c[0], px(1), p.minY, "+∞ on the top edge at x = 1")
-        assertAt(c[1], px(2), p.maxY, "−∞ on the bottom edge at x = 2")
-        assertAt(c[2], px(3), p.minY, "NaN on the top edge at x = 3")
+        // Wholly inside the frame, 1.5 points clear of its edge (size 10, edge 0.8): centred on the edge, half of
+        // it stood outside, against the panel title.
+        let inset = 10.0 / 2 + 0.8 + 1.5
+        assertAt(c[0], px(1), p.minY + inset, "+∞ at the top edge at x = 1")
+        assertAt(c[1], px(2), p.maxY - inset, "−∞ at the bottom edge at x = 2")
+        assertAt(c[2], px(3), p.minY + inset, "NaN at the top edge at x = 3")
         // An inverted y axis has its larger values at the bottom: +∞ goes there.
         let inv = try markers([Point(1, .infinity)], pinned: true, inverted: true)
         XCTAssertEqual(inv.centres.count, 1)
-        assertAt(inv.centres.first, inv.plot.minX + inv.plot.width / 4, inv.plot.maxY, "+∞ at the bottom of an inverted axis")
+        assertAt(inv.centres.first, inv.plot.minX + inv.plot.width / 4, inv.plot.maxY - inset, "+∞ at the bottom of an inverted axis")
     }
 
     func testUnpinnedNonFinitePointsAreSkipped() throws {

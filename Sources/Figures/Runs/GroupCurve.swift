@@ -73,10 +73,12 @@ struct GroupCurve {
     /// The step of grid point i (its x on a step axis; unused by the words of the other axes).
     func step(_ i: Int) -> Int64 { axis == .step && x[i].magnitude < 9e18 ? Int64(x[i]) : Int64(i) }
 
-    /// Draws the band, the mean (over the faint raw mean when smoothed) and the legend lines.
+    /// Draws the band, the mean (over the faint raw mean when smoothed) and the legend lines. Returns whether
+    /// values had to be left out of a log axis, and where fewer runs than all enter the mean ("2 runs before
+    /// step 5", "1 run after step 285"; a ring on the mean marks each place), for the figure's footnote.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
     func draw(into ax: inout Axes, style: Int, band: RunCurves.Band, logY: Bool, best: BestValue, theme: Theme,
-              pixels: Double, place: XPlace, animated: Bool = false) -> Bool {
+              pixels: Double, place: XPlace, animated: Bool = false) -> (dropped: Bool, coverage: [String]) {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let shown = smoothed ?? summary
         var dropped = false
@@ -117,11 +119,12 @@ struct GroupCurve {
                 : " · last " + CurvePoints.value(s.mean[i]) + " at " + at(i) + range
         }
         if let smoothed { text += RunCurve.smoothedEnd(smoothed.mean, series: raw) }
+        var coverage: [String] = []
         for start in later where start.before < x.count {
-            text += " · \(start.runs) run\(start.runs == 1 ? "" : "s") before " + at(start.before)
+            coverage.append("\(start.runs) run\(start.runs == 1 ? "" : "s") before " + at(start.before))
         }
         for end in fewer where end.after < x.count {
-            text += " · \(end.runs) run\(end.runs == 1 ? "" : "s") after " + at(end.after)
+            coverage.append("\(end.runs) run\(end.runs == 1 ? "" : "s") after " + at(end.after))
         }
         // Rings before gaps in the mean, and where fewer runs enter it from or up to.
         var marks = RunCurve.gapAndLoneMarks(shown.mean, count: shown.mean.count, logY: logY).rings
@@ -146,6 +149,6 @@ struct GroupCurve {
             [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), best: best, place: place,
                                           smoothed: smoothed != nil))]
         })
-        return dropped
+        return (dropped, coverage)
     }
 }

@@ -65,6 +65,9 @@ public struct RunsFigure: FigureRecipe {
         var points = RunsTables(smoothing: smoothing, x: x)
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
         var interpolated = false
+        // One run (still figure): no legend, its numbers beside the end of its line (see `labelEnd`).
+        let lone = runs.count == 1 && groupPattern == nil && !animated
+        var coverage: [(group: String, places: [String])] = []
         // Whole steps (or a Keras log's whole epochs) get whole-number ticks on a short axis.
         let wholeX = x == .step || (x == .epoch && runs.allSatisfy { $0.stepAxis == "epoch" })
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
@@ -85,6 +88,7 @@ public struct RunsFigure: FigureRecipe {
                 curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
             }
             var lines: [(x: (Int) -> Double, values: ArraySlice<Double>, style: Int)] = []
+            var loneText: (curve: RunCurve, text: String)?
             if let groups {
                 for (g, group) in groups.enumerated() {
                     let members = curves.filter { group.members.contains($0.run) }
@@ -95,29 +99,34 @@ public struct RunsFigure: FigureRecipe {
                     interpolated = interpolated || summary.summary.interpolated > 0
                     let gx = summary.x
                     lines.append(({ gx[$0] }, (summary.smoothed ?? summary.summary).mean[...], g))
-                    dropped = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
-                                           theme: theme, pixels: columnPixels,
-                                           place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis, timeUnit: unit),
-                                           animated: animated) || dropped
+                    let drawn = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
+                                             theme: theme, pixels: columnPixels,
+                                             place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis, timeUnit: unit),
+                                             animated: animated)
+                    dropped = drawn.dropped || dropped
+                    if !drawn.coverage.isEmpty { coverage.append((group.key, drawn.coverage)) }
                 }
             } else {
                 for c in curves {
                     let cx = c.x
                     lines.append(({ cx[$0] }, (c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.run))
                     let label = runs.count == 1 ? metric : runs[c.run].name
-                    dropped = c.draw(into: &ax, label: label, style: c.run, logY: logY, best: best,
-                                     theme: theme, pixels: columnPixels,
-                                     place: XPlace(axis: x, stepWord: runs[c.run].stepAxis, timeUnit: unit),
-                                     animated: animated) || dropped
+                    let drawn = c.draw(into: &ax, label: label, style: c.run, logY: logY, best: best,
+                                       theme: theme, pixels: columnPixels,
+                                       place: XPlace(axis: x, stepWord: runs[c.run].stepAxis, timeUnit: unit),
+                                       animated: animated, legend: !lone)
+                    dropped = drawn.dropped || dropped
+                    if lone { loneText = (c, drawn.text) }
                 }
             }
             let entries = groups?.count ?? curves.count
-            ax.legend = entries <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
+            ax.legend = lone ? .none : entries <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
             // The arrays themselves (shared, not copied): a 10⁷-point run costs no second copy here.
             let shown = curves.flatMap { c in
                 [(c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.series.values.prefix(c.series.drawnCount)]
             }
             if let view = setYLimits(&ax, shown: shown, lines: lines, theme: theme) { runaways.append(view) }
+            if let (c, text) = loneText { Self.labelEnd(of: c, text: text, metric: metric, logY: logY, theme: theme, in: &ax) }
             if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
             if wholeX, let ticks = PanelLimits.integerTicks(xRange) { ax.xTickLabels = ticks }
             spansDecades = spansDecades || (!logY && PanelLimits.decades(shown) > 6)
@@ -127,22 +136,25 @@ public struct RunsFigure: FigureRecipe {
         figure.subtitle = subtitle()
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
-        figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways)
+        figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways,
+                                   coverage: Self.coverageNote(coverage))
+        if !animated { Self.shareLegend(&figure, metrics: metrics) }
         return groups == nil ? [points.table] : [points.table, groupRows]
     }
 
-    /// The figure's notes on what it shows (at most three). What the reader skipped or replaced goes to
+    /// The figure's notes on what it shows (at most four). What the reader skipped or replaced goes to
     /// standard error only (see RunsCommand), never on the figure.
-    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool, runaways: [RunawayView] = []) -> String? {
+    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool, runaways: [RunawayView] = [], coverage: String? = nil) -> String? {
         var notes: [String] = []
         if let mixed = mixedStepNote() { notes.append(mixed) }
+        if let coverage { notes.append(coverage) }
         if interpolated {
             notes.append("Runs of a group logged at different \(x == .step ? "steps" : x.rawValue + "s") are averaged at every "
                 + "\(x == .time ? "time" : x.rawValue) any of them logged, each interpolated linearly between its own points and left out beyond its first and last.")
         }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
         if let note = RunawayView.note(runaways) { notes.append(note) } else if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
-        return notes.isEmpty ? nil : notes.prefix(3).joined(separator: " ")
+        return notes.isEmpty ? nil : notes.prefix(4).joined(separator: " ")
     }
 
     /// The most logged x values an animation picks its log-time frames among (more: frames on any x).

@@ -26,6 +26,11 @@ public struct Figure: Sendable {
     public var subtitle: String?
     /// A note in the bottom-left corner; each `\n` starts a line of its own (fitted on its own).
     public var footnote: String?
+    /// One legend for the whole figure, for panels that show the same series in the same styles (give
+    /// those panels `legend = .none`): drawn once under the panels, above the footnote, across the page,
+    /// its entries in as many columns as the page's width holds (an entry's lines stay together); its font
+    /// shrinks to 80 % at most. Empty: none. A page too narrow for it is `VizError.pageTooSmall(.legendBeside)`.
+    public var pageLegend: [LegendEntry] = []
     /// Rows of the panel grid.
     public var rows: Int
     /// Columns of the panel grid.

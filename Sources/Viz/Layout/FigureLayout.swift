@@ -16,6 +16,8 @@ struct FigureLayout {
     var texts: [Label]
     var panels: [Figure.Panel]
     var axes: [AxisLayout]
+    /// The figure's `pageLegend` as measured and its top-left corner, or nil.
+    var pageLegend: (legend: LegendLayout, origin: Point)?
 }
 
 extension Figure {

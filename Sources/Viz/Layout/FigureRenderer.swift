@@ -21,7 +21,8 @@ struct FigureRenderer {
     /// `layout()` with every note where the layout puts it, free or not.
     func arrangedLayout() throws(VizError) -> FigureLayout {
         try validateTheme()
-        let (texts, content) = try pageTexts()
+        let (texts, textContent) = try pageTexts()
+        let (pageLegend, content) = try placePageLegend(in: textContent)
         var panels = figure.panels
         var (xLims, yLims) = try limits(of: panels)
         shareLimits(&panels, &xLims, &yLims)
@@ -74,7 +75,7 @@ struct FigureRenderer {
         // when the page has room for neither, it is too small (a legend over the data hides what the
         // figure is for).
         if !crowded.isEmpty { return try movedLegends(crowded) }
-        return FigureLayout(texts: texts, panels: panels, axes: layouts)
+        return FigureLayout(texts: texts, panels: panels, axes: layouts, pageLegend: pageLegend)
     }
 
     /// The layout with the legends of `crowded` panels moved right of their plots or below them, whichever

@@ -23,13 +23,14 @@ public struct ScatterMark: Mark {
     /// False to draw the markers whole over the plot's frame (a marker on the edge of the view, such as the
     /// cross at a curve's last point before it diverges; see `Mark.clipsToPlot`).
     public var clipsToPlot = true
-    /// True to draw a point whose y is not finite on the frame's edge at its x: +∞ and NaN on the top edge
-    /// (the larger end of the y domain), −∞ on the bottom one — an off-scale value marked where it happened,
-    /// not at a height it never had. False: such points are skipped, as points with a NaN x always are.
+    /// True to draw a point whose y is not finite at the frame's edge at its x, wholly inside it (its centre half
+    /// its size and 1.5 points more from the edge): +∞ and NaN at the top edge (the larger end of the y domain),
+    /// −∞ at the bottom one — an off-scale value marked where it happened, not at a height it never had. False:
+    /// such points are skipped, as points with a NaN x always are.
     public var pinsNonFiniteY = false
-    /// Draw a marker whose centre lies on (or past) the plot's top or bottom edge half its size inside it, so it
-    /// sits wholly in the frame (a divergence's × and a runaway's ▲ stood above a curves panel's frame, by no
-    /// tick label). False: on the edge.
+    /// Draw a marker whose centre lies on (or past) the plot's top or bottom edge as a pinned one is, wholly
+    /// inside the frame (a runaway's ▲ on a curves panel's top edge stood over the frame, by no tick label).
+    /// False: on the edge.
     public var keepsInsideFrame = false
 
     /// Markers of `shape` and `size` points at `points`.
@@ -69,14 +70,19 @@ public struct ScatterMark: Mark {
         let visible = ctx.plotRect.expanded(by: size)
         let domain = ctx.yScale.domain
         let top = Swift.max(domain.lower, domain.upper), bottom = Swift.min(domain.lower, domain.upper)
+        // A pinned marker lies wholly inside the frame, a small gap under (over) its edge: centred on the frame
+        // line, half of it stood outside, up against the panel title, and read as "off the scale".
+        let inset = size / 2 + edgeWidth + 1.5
         for point in points {
-            let p = pinsNonFiniteY && point.x.isFinite && !point.y.isFinite ? Point(point.x, point.y == -.infinity ? bottom : top) : point
+            let pinned = pinsNonFiniteY && point.x.isFinite && !point.y.isFinite
+            let p = pinned ? Point(point.x, point.y == -.infinity ? bottom : top) : point
             guard p.isFinite else { continue }
             var d = ctx.point(p)
+            if pinned { d.y += abs(d.y - ctx.plotRect.minY) <= abs(d.y - ctx.plotRect.maxY) ? inset : -inset }
             guard d.isFinite, visible.contains(d) else { continue }
             if keepsInsideFrame {
-                let r = ctx.plotRect, half = size / 2 + edgeWidth
-                d.y = Swift.min(Swift.max(d.y, r.minY + half), r.maxY - half)
+                let r = ctx.plotRect
+                d.y = Swift.min(Swift.max(d.y, r.minY + inset), r.maxY - inset)
             }
             ctx.marker(shape, at: d, size: size, fill: color, edge: edge, edgeWidth: edgeWidth)
         }

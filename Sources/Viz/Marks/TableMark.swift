@@ -49,11 +49,14 @@ public struct TableMark: Mark {
         public var columnEdges: [Double]
         /// Device y of the table's top edge.
         public var top: Double
-        /// Height of every row in points.
+        /// Height of a row of one line in points.
         public var rowHeight: Double
+        /// Device y of the row edges, top to bottom (rows + 2 values: the header's top first): a row with a
+        /// cell taller than one line (a script, a root) is taller than `rowHeight` by what that cell needs.
+        public var rowEdges: [Double]
         /// The device rectangle of row `r` (0: the header).
         public func rowRect(_ r: Int) -> Rect {
-            Rect(x: columnEdges[0], y: top + Double(r) * rowHeight, width: (columnEdges.last ?? 0) - columnEdges[0], height: rowHeight)
+            Rect(x: columnEdges[0], y: rowEdges[r], width: (columnEdges.last ?? 0) - columnEdges[0], height: rowEdges[r + 1] - rowEdges[r])
         }
     }
 
@@ -71,12 +74,19 @@ public struct TableMark: Mark {
             }
         }
         var widths = naturalWidths(f)
+        // What each row needs, in em: one line (1.6 em), or its tallest cell (a script, a root) and a little room.
+        let needs = ([header] + rows).enumerated().map { k, cells in
+            max(1.6, (cells.filter { !$0.isEmpty }.map {
+                ctx.textBox($0, at: Point(0, 0), anchor: TextAnchor(0, .top), font: k == 0 ? f.with(bold: true) : f).height
+            }.max() ?? 0) / f.size + 0.5)
+        }
         let pad = { (f: Font) in f.size * 0.9 }
         let needed = widths.reduce(0, +) + Double(n) * pad(f)
-        // Shrink to fit only as a last resort; rows never get taller than 2.4 em.
+        // Shrink to fit only as a last resort; rows of one line never get taller than 2.4 em.
         let rowsCount = Double(rows.count + 1)
         let byWidth = needed > r.width ? r.width / needed : 1
-        let byHeight = f.size * 1.6 * rowsCount > r.height ? r.height / (f.size * 1.6 * rowsCount) : 1
+        let tall = f.size * needs.reduce(0, +)
+        let byHeight = tall > r.height ? r.height / tall : 1
         let shrink = min(byWidth, byHeight)
         if shrink < 1 {
             f = f.scaled(shrink)
@@ -87,8 +97,16 @@ public struct TableMark: Mark {
         let left = fillsWidth ? r.minX : r.minX + max(0, free - spare * Double(n)) / 2
         var edges = [left]
         for w in widths { edges.append((edges.last ?? left) + w + spare) }
-        let rowHeight = min(r.height / rowsCount, f.size * 2.4)
-        return Geometry(font: f, columnEdges: edges, top: r.minY, rowHeight: rowHeight)
+        // Rows share the height; a row that needs more (x³/3 − x touched its rules) takes it from the others.
+        var rowHeight = min(r.height / rowsCount, f.size * 2.4)
+        let grown = needs.filter { $0 * f.size > rowHeight }
+        if !grown.isEmpty, grown.count < needs.count {
+            let rest = (r.height - f.size * grown.reduce(0, +)) / Double(needs.count - grown.count)
+            rowHeight = max(f.size * 1.6, min(rowHeight, rest))
+        }
+        var rowEdges = [r.minY]
+        for need in needs { rowEdges.append((rowEdges.last ?? r.minY) + max(rowHeight, need * f.size)) }
+        return Geometry(font: f, columnEdges: edges, top: r.minY, rowHeight: rowHeight, rowEdges: rowEdges)
     }
 
     /// `Mark`: Draws the mark.
@@ -123,7 +141,7 @@ public struct TableMark: Mark {
         }
         // Rules: above and below the header, below the last row.
         let left = g.columnEdges[0], right = g.columnEdges.last ?? left
-        for (y, w) in [(g.top, 1.2), (g.top + g.rowHeight, 0.9), (g.top + g.rowHeight * Double(rows.count + 1), 1.2)] {
+        for (y, w) in [(g.top, 1.2), (g.rowEdges[1], 0.9), (g.rowEdges.last ?? g.top, 1.2)] {
             var p = Path()
             p.move(to: Point(left, y)); p.line(to: Point(right, y))
             ctx.stroke(p, StrokeStyle(color: fg, width: w))

@@ -40,6 +40,11 @@ struct PanelDrawing {
         for t in layout.texts {
             canvas.element(FigureElement(t.kind, text: t.cut ? t.text.plainText : t.source, cut: t.cut)) { canvas.draw(t.text, at: t.at, anchor: t.anchor, color: t.color) }
         }
+        if let (legend, origin) = layout.pageLegend, !isBackground {
+            canvas.element(FigureElement(.legend, text: legend.entries.map(\.label).joined(separator: "; "))) {
+                legend.draw(at: origin, canvas: canvas, theme: figure.theme)
+            }
+        }
         for (k, (p, l)) in zip(layout.panels, layout.axes).enumerated() {
             canvas.element(FigureElement(.plotArea, panel: k, box: l.plotRect)) { drawPanel(p.axes, l, panel: k) }
         }

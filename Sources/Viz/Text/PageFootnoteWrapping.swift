@@ -29,11 +29,11 @@ extension TextLayout {
     }
 
     /// `text` broken greedily into lines no wider than `maxWidth` in `font`, or nil when it needs more than
-    /// `footnoteLines` lines or a single word is wider than `maxWidth`.
-    static func greedyLines(_ text: String, font: Font, maxWidth: Double, canvas: any DrawingBackend) -> [String]? {
+    /// `footnoteLines` lines or a single word is wider than `maxWidth`; `display` as for `make`.
+    static func greedyLines(_ text: String, font: Font, maxWidth: Double, display: Bool = false, canvas: any DrawingBackend) -> [String]? {
         let chars = Array(text), breaks = breakPoints(text)
         func piece(_ a: Int, _ b: Int) -> String { String(chars[a..<b]) }
-        func fits(_ s: String) -> Bool { make(s, font: font, canvas: canvas).width <= maxWidth }
+        func fits(_ s: String) -> Bool { make(s, font: font, canvas: canvas, display: display).width <= maxWidth }
         var lines: [String] = [], start = 0
         while lines.count < footnoteLines {
             let rest = piece(start, chars.count)

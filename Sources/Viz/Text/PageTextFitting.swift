@@ -5,10 +5,14 @@
 /// with the second cut at a word (or, in text without math, a character) and ended with "…". Nothing is
 /// ever drawn below `floor` of its size: a 10 000-character title used to shrink to a fraction of a pixel.
 extension TextLayout {
-    /// `text` fitted to `maxWidth` as above; `cut` is true when the text had to be cut short.
-    static func fittedOnPage(_ text: String, font: Font, maxWidth: Double, floor: Double,
+    /// `text` fitted to `maxWidth` as above; `cut` is true when the text had to be cut short. `display`: set
+    /// as a page's title (see `make`).
+    static func fittedOnPage(_ text: String, font: Font, maxWidth: Double, floor: Double, display: Bool = false,
                              canvas: any DrawingBackend) -> (layout: TextLayout, cut: Bool) {
         let width = max(maxWidth, 1)
+        func make(_ text: String, font: Font, canvas: any DrawingBackend) -> TextLayout {
+            TextLayout.make(text, font: font, canvas: canvas, display: display)
+        }
         let one = make(text, font: font, canvas: canvas)
         guard one.width > width else { return (one, false) }
         // One line shrunk a little (to 75 %); else two lines, as large as they fit; else one line shrunk to

@@ -9,17 +9,17 @@ extension TextLayout {
     /// `footnoteLines` centred lines at the largest of 90, 80, 70 and 60 % of `font` that fits. `cut` is true
     /// only when even that does not fit.
     static func titleOnPage(_ text: String, font: Font, maxWidth: Double, canvas: any DrawingBackend) -> (layout: TextLayout, cut: Bool) {
-        let fitted = fittedOnPage(text, font: font, maxWidth: maxWidth, floor: 0.6, canvas: canvas)
+        let fitted = fittedOnPage(text, font: font, maxWidth: maxWidth, floor: 0.6, display: true, canvas: canvas)
         guard fitted.cut else { return fitted }
         // Plain words keep the page texts' rule (two lines, then cut); only a formula gains its break points.
         let broken = mathBreakable(text)
         guard broken != text else { return fitted }
-        let again = fittedOnPage(broken, font: font, maxWidth: maxWidth, floor: 0.6, canvas: canvas)
+        let again = fittedOnPage(broken, font: font, maxWidth: maxWidth, floor: 0.6, display: true, canvas: canvas)
         guard again.cut else { return again }
         for scale in [0.9, 0.8, 0.7, 0.6] {
             let f = font.scaled(scale)
-            guard let lines = greedyLines(broken, font: f, maxWidth: maxWidth, canvas: canvas) else { continue }
-            let made = lines.map { make($0, font: f, canvas: canvas) }
+            guard let lines = greedyLines(broken, font: f, maxWidth: maxWidth, display: true, canvas: canvas) else { continue }
+            let made = lines.map { make($0, font: f, canvas: canvas, display: true) }
             let width = made.map(\.width).max() ?? 0
             var block = TextLayout(width: width, ascent: 0, descent: 0, items: [])
             var y = 0.0, previousDescent = 0.0

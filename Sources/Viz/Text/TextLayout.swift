@@ -17,15 +17,18 @@ struct TextLayout {
 
     static let empty = TextLayout(width: 0, ascent: 0, descent: 0, items: [])
 
-    /// Lays out `label` in `font`, measuring text with `canvas`.
-    static func make(_ label: String, font: Font, canvas: any DrawingBackend) -> TextLayout {
+    /// Lays out `label` in `font`, measuring text with `canvas`. `display` (a page's title) stacks a fraction
+    /// at the base level of a formula; everywhere else (legends, panel titles, table cells, notes), and inside
+    /// a script or another fraction even in a title, a fraction is set inline with a slash at the size of the
+    /// text around it (`e^{−x²/2}/√(2π)`), as TeX sets a formula in a line of text.
+    static func make(_ label: String, font: Font, canvas: any DrawingBackend, display: Bool = false) -> TextLayout {
         let node = MathParser.parse(label)
         if case let .text(s, false, 0) = node {
             // Plain text: one Pango run (keeps bidirectional text and shaping intact).
             let m = canvas.measure(s, font: font)
             return TextLayout(width: m.width, ascent: m.ascent, descent: m.descent, items: [.text(s, font, Point(0, 0))])
         }
-        var b = Builder(canvas: canvas)
+        var b = Builder(canvas: canvas, display: display, root: font.size)
         // A right-to-left paragraph with math in it: its pieces (each shaped by Pango in its own direction,
         // math left to right) go right to left, so the words keep their order and their spaces.
         if case let .row(nodes) = node, Self.isRightToLeft(label) {
@@ -53,6 +56,25 @@ struct TextLayout {
 
     private struct Builder {
         let canvas: any DrawingBackend
+        /// Stacks fractions at the base level (`depth` 0).
+        let display: Bool
+        /// The label's own font size: no script is set below `scriptFloor` of it.
+        let root: Double
+        /// Scripts and fractions around the node being laid out.
+        var depth = 0
+
+        /// The smallest script, as a fraction of the label's font: a script of a script (the ² in e^{−x²/2})
+        /// stays legible where 0.7 of 0.7 of 0.8 of a title was a 3-pixel glyph.
+        static let scriptFloor = 0.55
+        /// A stacked fraction's numerator and denominator, as a fraction of the font around them.
+        static let fractionScale = 0.9
+
+        /// `node` laid out one level deeper (a script, a numerator).
+        mutating func nested(_ node: MathNode, font: Font) -> TextLayout {
+            depth += 1
+            defer { depth -= 1 }
+            return layout(node, font: font)
+        }
 
         mutating func layout(_ node: MathNode, font: Font) -> TextLayout {
             switch node {
@@ -72,17 +94,18 @@ struct TextLayout {
                 return layoutRow(nodes, font: font)
             case let .scripts(base, sup, sub):
                 var out = layout(base, font: font)
-                let small = font.scaled(0.7)
+                // 0.7 of the base (TeX's scriptstyle), never below `scriptFloor` of the label's font.
+                let small = font.scaled(max(0.7, min(1, root * Self.scriptFloor / font.size)))
                 var scriptsWidth = 0.0
                 let x0 = out.width
                 if let sup {
-                    let s = layout(sup, font: small)
+                    let s = nested(sup, font: small)
                     let shift = max(font.size * 0.38, out.ascent - s.ascent * 0.55)
                     out.place(s, at: Point(x0, -shift))
                     scriptsWidth = max(scriptsWidth, s.width)
                 }
                 if let sub {
-                    let s = layout(sub, font: small)
+                    let s = nested(sub, font: small)
                     let shift = max(font.size * 0.2, out.descent * 0.6 + s.ascent * 0.35)
                     out.place(s, at: Point(x0, shift))
                     scriptsWidth = max(scriptsWidth, s.width)
@@ -90,8 +113,9 @@ struct TextLayout {
                 out.width = x0 + scriptsWidth + font.size * 0.05
                 return out
             case let .fraction(a, b):
-                let small = font.scaled(0.8)
-                let num = layout(a, font: small), den = layout(b, font: small)
+                guard display, depth == 0 else { return nested(.row(MathNode.inlineFraction(a, b)), font: font) }
+                let small = font.scaled(Self.fractionScale)
+                let num = nested(a, font: small), den = nested(b, font: small)
                 let axis = font.size * 0.3, gap = font.size * 0.12, bar = max(0.4, font.size * 0.06)
                 let pad = font.size * 0.12
                 let w = max(num.width, den.width) + 2 * pad
@@ -106,11 +130,13 @@ struct TextLayout {
                 let lw = max(0.4, font.size * 0.06)
                 let top = inner.ascent + font.size * 0.12, bottom = inner.descent
                 let hook = font.size * 0.5
+                // A little room before the radical: after a slash (e^{−x²/2}/√(2π)) the hook touched it.
+                let lead = font.size * 0.06
                 var out = TextLayout(width: 0, ascent: top + lw, descent: bottom, items: [])
-                out.items.append(.stroke([Point(0, -top * 0.35), Point(hook * 0.25, -top * 0.45), Point(hook * 0.55, bottom),
-                                          Point(hook, -top), Point(hook + inner.width + font.size * 0.1, -top)], width: lw))
-                out.place(inner, at: Point(hook + font.size * 0.05, 0))
-                out.width = hook + inner.width + font.size * 0.15
+                out.items.append(.stroke([Point(lead, -top * 0.35), Point(lead + hook * 0.25, -top * 0.45), Point(lead + hook * 0.55, bottom),
+                                          Point(lead + hook, -top), Point(lead + hook + inner.width + font.size * 0.1, -top)], width: lw))
+                out.place(inner, at: Point(lead + hook + font.size * 0.05, 0))
+                out.width = lead + hook + inner.width + font.size * 0.15
                 return out
             }
         }
@@ -119,7 +145,13 @@ struct TextLayout {
         mutating func layoutRow(_ nodes: [MathNode], font: Font) -> TextLayout {
             var out = TextLayout.empty
             var previousIsOperator = true
-            for n in nodes {
+            for (k, n) in nodes.enumerated() {
+                // An inline fraction beside a factor is bracketed: (1/2)(p − y)², not 1/2(p − y)².
+                if case .fraction = n, !(display && depth == 0), MathNode.isJuxtaposed(nodes, at: k) {
+                    out.appendHorizontally(layout(.row([MathNode.open, n, MathNode.close]), font: font))
+                    previousIsOperator = false
+                    continue
+                }
                 // A sign at the start of a group or after another operator is unary: no space around it.
                 if case let .text(s, italic, spacing) = n, spacing > 0 {
                     let node: MathNode = previousIsOperator && (s == "−" || s == "+" || s == "±") ? .text(s, italic: italic, spacing: 0) : n
@@ -129,10 +161,16 @@ struct TextLayout {
                 }
                 switch n {
                 case .space: break
+                case let .row(items) where items.isEmpty: break
                 case let .text(s, _, _): previousIsOperator = ["(", "[", "{", ",", "|"].contains(s)
                 default: previousIsOperator = false
                 }
                 out.appendHorizontally(layout(n, font: font))
+                // A comma between items is followed by a thin space, as TeX's punctuation: max(x, 0.1x),
+                // not max(x,0.1x), which reads as a decimal comma ({,} stays tight: 1{,}5).
+                if case .text(",", _, _) = n, nodes[(k + 1)...].contains(where: { !$0.isBlank }) {
+                    out.appendHorizontally(layout(.space(MathNode.commaSpace), font: font))
+                }
             }
             if out.ascent == 0 && out.descent == 0 && !nodes.isEmpty {
                 let m = canvas.measure("x", font: font)

@@ -46,18 +46,29 @@ extension DLPlot.RunsCommand {
     func makeRoom(_ figure: inout Figure, rows: Int) throws -> String? {
         guard let height = Self.roomyHeight(figure, rows: rows) else { return nil }
         guard let typed = figureOptions.size else { return nil }
-        let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
+        // Plots short for their titles and axes alone (a small document page) are no legend's doing: nothing to say.
         let rects = try? figure.layoutPlotRects(for: .png)
+        guard rects == nil || Self.hasLegends(figure) else { return nil }
+        let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
         // The resolution named too: a larger --size alone would also enlarge the text (see FigureOptions.resolution).
         let dpi = TickFormat.shortest(figure.dpi.rounded())
         let size = Self.physicalSize(typed: figureOptions.size, width: figure.size.width, height: height)
             ?? "\(wide)x\(px) --dpi \(dpi)"
-        let advice = "--size \(size), --legend none, or fewer runs or --y metrics"
+        // Only what there is to leave out: no "--legend none" without a legend, no "fewer runs" for one run.
+        let ways = ["--size \(size)", Self.hasLegends(figure) ? "--legend none" : nil, Self.fewer(figure)].compactMap { $0 }
+        let advice = ways.count == 1 ? ways[0] + " gives them room"
+            : ways.dropLast().joined(separator: ", ") + (ways.count > 2 ? "," : "") + " or " + (ways.last ?? "") + " give them room"
         guard let rects else {
-            throw ArgumentRefusal.invalid("--size", typed, "too small for these runs' plots, titles and legends; \(advice) give them room")
+            let what = Self.hasLegends(figure) ? "plots, titles and legends" : "plots and titles"
+            throw ArgumentRefusal.invalid("--size", typed, "too small for these runs' \(what); \(advice)")
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
-        return "the legends leave the plots \(Int(smallest)) px tall; \(advice) give them room"
+        return "the legends leave the plots \(Int(smallest)) px tall; \(advice)"
+    }
+
+    /// Whether `figure` draws any legend (its page's, or a panel's).
+    static func hasLegends(_ figure: Figure) -> Bool {
+        !figure.pageLegend.isEmpty || figure.panels.contains { $0.axes.legend != .none && !$0.axes.marks.flatMap { $0.legendEntries }.isEmpty }
     }
 
     /// The figure of `recipe` on the page --size (or `defaultSize`) gives, with the legends where --legend puts them.
@@ -66,7 +77,9 @@ extension DLPlot.RunsCommand {
         var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns, defaultSize: defaultSize)
         let tables = try recipe.build(into: &figure)
         // The room is measured with the legends where --legend puts them (applied again later, alike).
+        // A --legend the user gave puts each panel's own legend there (none: no legend at all), not one shared by the panels.
         if let placement = try figureOptions.layout.legendPlacement() {
+            figure.pageLegend = []
             for k in figure.panels.indices { figure.modifyAxes(k) { $0.legend = placement } }
         }
         return (figure, tables)

@@ -1,3 +1,4 @@
+import Foundation
 import Figures
 import Viz
 
@@ -42,7 +43,8 @@ extension DLPlot.RunsCommand {
         // The grid as built, then more columns (not for --legend outside, which may have asked for fewer): the
         // one on the smallest page of the default's shape.
         var best: (figure: Figure, tables: [DataTable], growth: Double)?
-        if let (f, s) = Self.sameShapePage(figure, below: FigureOptions.largestDefaultGrowth * 1.0001) { best = (f, tables, s) }
+        let limit = Self.growthLimit(figure)
+        if let (f, s) = Self.sameShapePage(figure, below: limit * 1.0001) { best = (f, tables, s) }
         let count = recipe.metrics.count
         if try figureOptions.layout.legendPlacement() != .outsideRight, count > columns {
             for wide in (columns + 1)...min(count, Self.mostColumns) where (best?.growth ?? 2) > 1
@@ -50,7 +52,7 @@ extension DLPlot.RunsCommand {
                 var wider = recipe
                 wider.columns = wide
                 let (f, t) = try build(wider, defaultSize: defaultSize)
-                if let (g, s) = Self.sameShapePage(f, below: best.map { $0.growth * 0.99 } ?? FigureOptions.largestDefaultGrowth * 1.0001) {
+                if let (g, s) = Self.sameShapePage(f, below: best.map { $0.growth * 0.99 } ?? limit * 1.0001) {
                     best = (g, t, s)
                 }
             }
@@ -64,6 +66,21 @@ extension DLPlot.RunsCommand {
                 + "and tall as the default \(page) page (the same shape; on the same screen its text is \(TickFormat.fixed(text, 2)) times "
                 + "the default's size), so that \(share); " + keep
         }
+        // Larger text asked for (--font-scale over 1): the page grows no further than `growthLimit`, and the
+        // plots get less room rather than a page on which the text is no larger than without it.
+        if figure.theme.fontScale > 1 + 1e-9, limit < FigureOptions.largestDefaultGrowth - 1e-9 {
+            guard let f = Self.scaled(figure, limit), Self.plotShare(f, rows: f.rows) != nil else {
+                throw ArgumentRefusal.invalid("--font-scale", TypedText.number("--font-scale", figureOptions.fontScale),
+                    "the legends do not fit a page on which the text is larger than without it; "
+                    + (Self.largestFittingScale(figure).map { "--font-scale \(TickFormat.shortest($0)) fits, " } ?? "")
+                    + "or --legend none, or give --size to choose the page")
+            }
+            figure = f
+            let text = figure.theme.fontScale / limit
+            return "drawn on \(figure.pixelSize.width)x\(figure.pixelSize.height), \(TickFormat.fixed(limit, 2)) times as wide and tall as the "
+                + "default \(page) page (the same shape; on the same screen its text is \(TickFormat.fixed(text, 2)) times the default's size, "
+                + "as --font-scale asks), so the plots keep less than \(Int((Self.minimumShare * 100).rounded())) % of their row; " + keep
+        }
         guard let height = Self.roomyHeight(figure, rows: figure.rows) else { return nil }
         let growth = height / figure.size.height
         figure.size = Size(figure.size.width, height)
@@ -71,12 +88,53 @@ extension DLPlot.RunsCommand {
             + "\(page) page (a page of its shape up to twice as large leaves the plots too little room), so that \(share); " + keep
     }
 
+    /// Whether the plots of `figure` would have their share without any legend (so its legends take the room).
+    static func legendsTakeTheRoom(_ figure: Figure) -> Bool {
+        var bare = figure
+        bare.pageLegend = []
+        for k in bare.panels.indices { bare.modifyAxes(k) { $0.legend = .none } }
+        return (plotShare(bare, rows: bare.rows) ?? 0) >= minimumShare
+    }
+
+    /// "fewer runs or --y metrics", naming only what there is more than one of (runs count only where a
+    /// legend names them, metrics where there are several panels); nil when neither.
+    static func fewer(_ figure: Figure, runs: Bool = true) -> String? {
+        let named = figure.pageLegend.filter { !$0.continuesPrevious }.count > 1 || figure.panels.contains {
+            $0.axes.legend != .none && $0.axes.marks.flatMap { $0.legendEntries }.filter { !$0.continuesPrevious }.count > 1
+        }
+        let what = [runs && named ? "runs" : nil, figure.panels.count > 1 ? "--y metrics" : nil].compactMap { $0 }
+        return what.isEmpty ? nil : "fewer " + what.joined(separator: " or ")
+    }
+
+    /// The most the default page of `figure` may grow (of its shape): `FigureOptions.largestDefaultGrowth`, and
+    /// with a --font-scale s over 1 at most s^0.75 times the growth the same figure needs at scale 1, so that on
+    /// the same screen its text stays at least s^0.25 times as large as without the option (a page grown to fit
+    /// the larger text cancelled it: 1.3 drew text 0.76 times the default's size, as 1 did).
+    static func growthLimit(_ figure: Figure) -> Double {
+        let s = figure.theme.fontScale, most = FigureOptions.largestDefaultGrowth
+        guard s > 1 + 1e-9 else { return most }
+        var plain = figure
+        plain.theme.fontScale = 1
+        let plainGrowth = sameShapePage(plain, below: most * 1.0001)?.1 ?? most
+        return min(most, max(1, plainGrowth * pow(s, 0.75)))
+    }
+
+    /// The largest --font-scale (by 0.05, above 1) at which `figure` lays out on the page `growthLimit` allows, or nil.
+    static func largestFittingScale(_ figure: Figure) -> Double? {
+        var k = Int(((figure.theme.fontScale - 0.05) * 20 + 1e-9).rounded(.down))
+        while k > 20 {
+            var f = figure
+            f.theme.fontScale = Double(k) / 20
+            if let g = scaled(f, growthLimit(f)), plotShare(g, rows: g.rows) != nil { return Double(k) / 20 }
+            k -= 1
+        }
+        return nil
+    }
+
     /// What keeps the default page: --legend none when the legends take the room, else fewer metrics.
     private func keepsThePage(_ figure: Figure) -> String {
-        var bare = figure
-        for k in bare.panels.indices { bare.modifyAxes(k) { $0.legend = .none } }
-        let legends = (Self.plotShare(bare, rows: bare.rows) ?? 0) >= Self.minimumShare && figureOptions.layout.legend?.lowercased() != "none"
-        return (legends ? "--legend none keeps the page, as do fewer runs or --y metrics" : "fewer --y metrics keep the page")
-            + ", or give --size to choose one"
+        let legends = Self.legendsTakeTheRoom(figure) && figureOptions.layout.legend?.lowercased() != "none"
+        if legends { return "--legend none keeps the page" + (Self.fewer(figure).map { ", as do " + $0 } ?? "") + ", or give --size to choose one" }
+        return (Self.fewer(figure, runs: false).map { $0 + " keep the page, or " } ?? "") + "give --size to choose one"
     }
 }
