@@ -22,7 +22,7 @@ func runLogBenchmarks(_ h: inout Harness, dlplot: String?) {
         let clock = ContinuousClock()
         var points = 0
         let metric = name == "CSV" ? "train_loss" : "train/loss"
-        let d = clock.measure { points = (try? LogReader.read(path).first?.metric(metric)?.count) ?? -1 }
+        let d = clock.measure { points = (try? LogReader.read(path).first?.metric(metric)?.loggedCount) ?? -1 }
         let s = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         guard points == count else { h.record("read \(name)", "failed: \(points) of \(count) points"); continue }
         h.record("read \(name), \(formatRate(Double(count)))rows", formatRate(Double(count) / s) + " rows/s, "

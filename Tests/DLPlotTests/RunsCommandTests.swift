@@ -93,8 +93,11 @@ final class RunsCommandTests: XCTestCase {
             .compactMap { $0.split(separator: ",").last.flatMap { Float(String($0)) } }.map(Double.init)
         XCTAssertEqual(finals.count, 3)
         XCTAssertEqual(Double(cells[3]) ?? 0, finals.reduce(0, +) / 3, accuracy: 1e-15)
-        XCTAssertEqual(Double(cells[4]), finals.min())
-        XCTAssertEqual(Double(cells[5]), finals.max())
+        // min and max are logged values: printed as float32, as the points table prints them.
+        XCTAssertEqual(Float(cells[4]).map(Double.init), finals.min())
+        XCTAssertEqual(Float(cells[5]).map(Double.init), finals.max())
+        XCTAssertTrue(points.contains { $0.hasSuffix(",val/accuracy,659," + cells[4]) }, "min \(cells[4]) as logged")
+        XCTAssertTrue(points.contains { $0.hasSuffix(",val/accuracy,659," + cells[5]) }, "max \(cells[5]) as logged")
     }
 
     func testSmoothedColumnFollowsTensorBoardsFormula() throws {

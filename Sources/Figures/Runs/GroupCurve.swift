@@ -26,12 +26,16 @@ struct GroupCurve {
     var axis: RunCurves.XAxis
     /// For a time axis, the seconds in its unit.
     var timeUnit = 1.0
+    /// Whether every member was logged as float32 (TensorBoard scalars): a minimum or maximum that is a
+    /// logged value is then printed as float32, as the points table prints it.
+    var float32 = false
 
     /// - Parameter names: the members' run names.
     init(key: String, members: [RunCurve], names: [String] = [], x axis: RunCurves.XAxis) {
         self.key = key
         self.axis = axis
         count = members.count
+        float32 = !members.isEmpty && members.allSatisfy { $0.series.precision == .float32 }
         let xs = members.map { Array($0.x) }
         summary = RunGroupSummary(x: xs, values: members.map(\.series.values))
         smoothed = members.allSatisfy({ $0.smoothed != nil })

@@ -52,13 +52,16 @@ struct RunsTables {
 }
 
 extension DataTable {
-    /// Adds one row per x of a group's summary (a step on a step axis).
+    /// Adds one row per x of a group's summary (a step on a step axis); min and max as logged (float32 for
+    /// float32 logs, where they are logged values).
     mutating func add(group: String, metric: String, curve: GroupCurve) {
         let s = curve.summary
+        // A minimum or maximum that is a float32 value (a logged one, not interpolated) prints as logged: 1.9043152.
+        func logged(_ v: Double) -> DataCell { curve.float32 && v.isFinite && Double(Float(v)) == v ? .real32(Float(v)) : .real(v) }
         for i in s.x.indices {
             let x = curve.axis == .time ? s.x[i] * curve.timeUnit : s.x[i]
             var row: [DataCell] = [.text(group), .text(metric), curve.axis == .step ? .integer(curve.step(i)) : .real(x),
-                                   .real(s.mean[i]), .real(s.minimum[i]), .real(s.maximum[i]), .real(s.standardDeviation[i]),
+                                   .real(s.mean[i]), logged(s.minimum[i]), logged(s.maximum[i]), .real(s.standardDeviation[i]),
                                    .integer(Int64(s.count[i]))]
             if columns.count > 8 { row.append(.real(curve.smoothed.map { $0.mean[i] } ?? .nan)) }
             cells.append(row)

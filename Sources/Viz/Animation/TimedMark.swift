@@ -54,6 +54,8 @@ public struct TimedMark: Mark {
     /// `Mark`: The only shifts (device points) the layout may give the movable text, best first, or nil to let it
     /// search rings around its place (a label that must stay on its line lists spots along it).
     public func movableTextShifts(in context: PlotContext) -> [Point]? { mark.movableTextShifts(in: context) }
+    /// `Mark`: The wrapped mark's leader target.
+    public func movableTextLeaderTarget(in context: PlotContext) -> Point? { mark.movableTextLeaderTarget(in: context) }
     /// `Mark`: True when the mark places its texts around other marks' texts and markers (given to it as the
     /// context's `textObstacles`): contour labels, point labels.
     public var placesTextAroundOthers: Bool { mark.placesTextAroundOthers }

@@ -87,6 +87,9 @@ public struct FigureElement: Sendable, Hashable {
     public var box: Rect?
     /// The text was cut short (ended with "…") to fit: a page text longer than two lines at its smallest size.
     public var cut = false
+    /// The device points of a leader line drawn from the text to what it marks (its end near the mark left
+    /// out), or empty: the layout report counts the data ink it crosses as covered.
+    public var leader: [Point] = []
     /// An element of `kind` showing `text`.
     public init(_ kind: Kind, text: String = "", panel: Int? = nil, box: Rect? = nil, cut: Bool = false) {
         self.kind = kind; self.text = text; self.panel = panel; self.box = box; self.cut = cut

@@ -30,11 +30,14 @@ struct NotePlacement {
             // between its curve and the next one touched both curves' 3-unit cells at every spot near
             // the curve's end, and slid along its curve to where another curve was nearer.)
             let shifts = marks[k].movableTextShifts(in: ctx)
-            let margin = shifts == nil ? 1.5 : 0
+            // A text with a leader (max |f′| = 1 at x = 0) keeps it and its box `clearance` off every curve.
+            let target = marks[k].movableTextLeaderTarget(in: ctx)
+            let margin = target != nil ? Self.clearance : shifts == nil ? 1.5 : 0
             func cost(_ b: Rect) -> Int {
                 guard room.containsRect(b) else { return Int.max }
                 if texts.contains(where: { $0.overlapArea(b) > 0.5 }) { return Int.max / 2 }
-                return grid.count(in: b.expanded(by: margin))
+                let leader = target.flatMap { Self.leader(from: b, to: $0) }
+                return grid.count(in: b.expanded(by: margin)) + (leader.map { grid.count(along: $0.0, $0.1, within: Self.leaderClearance) } ?? 0)
             }
             var best = Point(0, 0), bestCost = cost(box)
             if bestCost != 0, let shifts {
@@ -43,7 +46,9 @@ struct NotePlacement {
                     if c < bestCost { bestCost = c; best = s }
                     if c == 0 { break }
                 }
-            } else if bestCost != 0 {
+            }
+            // A text with a leader may go farther than its own spots offer: a longer leader beats one over a curve.
+            if bestCost != 0, shifts == nil || target != nil {
                 let stepX = max(4, box.height * 0.75), stepY = max(4, box.height * 0.5)
                 ring: for r in 1...40 {
                     for (dx, dy) in Self.ring(r) {
@@ -63,6 +68,25 @@ struct NotePlacement {
             texts.append(Rect(x: box.x + best.x, y: box.y + best.y, width: box.width, height: box.height))
         }
         return (out, crowded)
+    }
+
+    /// How far (device points) a text with a leader keeps off data ink.
+    static let clearance = 3.0
+    /// How far (device points) the leader keeps off data ink: clear of a curve's stroke, not touching it.
+    static let leaderClearance = 1.5
+    /// The end of a leader near the point it marks is not checked: it meets the marker, and the curve the
+    /// marker is on, there.
+    static let leaderEndSkipped = 10.0
+
+    /// The part of a leader from a text box at `box` to `target` that should be clear of data ink: from where
+    /// it leaves the box to `leaderEndSkipped` short of the target; nil when the box holds the target or is that close.
+    static func leader(from box: Rect, to target: Point) -> (Point, Point)? {
+        let around = box.expanded(by: 2)
+        guard !around.contains(target) else { return nil }
+        let start = AnnotationMark.exit(from: around, towards: target)
+        let d = target - start, length = d.length
+        guard length > leaderEndSkipped else { return nil }
+        return (start, start + d * ((length - leaderEndSkipped) / length))
     }
 
     /// The integer offsets at Chebyshev distance `r`, the nearest (by Euclidean distance) first.

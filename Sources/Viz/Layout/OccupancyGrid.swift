@@ -90,6 +90,25 @@ struct OccupancyGrid {
         if radius > cell * 0.5 { for p in points { mark(disc: p, radius: radius) } }
     }
 
+    /// The number of marked cells within about `within` of the segment `a`–`b` (sampled every half cell along
+    /// it and on either side), each counted once.
+    func count(along a: Point, _ b: Point, within: Double) -> Int {
+        let d = b - a, length = d.length
+        guard length.isFinite, a.x.isFinite, a.y.isFinite else { return 0 }
+        let normal = length > 0 ? Point(-d.y / length, d.x / length) : Point(0, 0)
+        let n = max(1, Int((length / (cell * 0.5)).rounded(.up)))
+        var seen = Set<Int>()
+        for k in 0...n {
+            let p = a + d * (Double(k) / Double(n))
+            for side in [-within, 0, within] {
+                let (i, j) = index(p + normal * side)
+                guard i >= 0, j >= 0, i < columns, j < rows, cells[j * columns + i] else { continue }
+                seen.insert(j * columns + i)
+            }
+        }
+        return seen.count
+    }
+
     /// The number of marked cells a box overlaps.
     func count(in box: Rect) -> Int {
         let (i0, j0) = index(Point(box.minX, box.minY)), (i1, j1) = index(Point(box.maxX, box.maxY))

@@ -150,6 +150,13 @@ public struct AnnotationMark: Mark {
         return (1...8).flatMap { NotePlacement.ring($0) }.map { Point(Double($0.0) * stepX, Double($0.1) * stepY) }
     }
 
+    /// `Mark`: The annotated point, where the leader line runs (nil without a leader).
+    public func movableTextLeaderTarget(in ctx: PlotContext) -> Point? {
+        guard showsLeader, point.isFinite else { return nil }
+        let target = ctx.point(point)
+        return target.isFinite ? target : nil
+    }
+
     /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         guard let (placed, lines) = layout(in: ctx) else { return }
@@ -173,8 +180,11 @@ public struct AnnotationMark: Mark {
         // A veil of background keeps the text legible over grid lines and curves.
         ctx.fill(Path(rect: box.expanded(by: 1.5)), ctx.theme.plotBackground.withAlpha(0.8))
         var y = box.minY
+        // The layout report counts the curves the leader crosses with those under the text (its first line).
+        var leader = showsLeader ? NotePlacement.leader(from: box, to: target).map { [$0.0, $0.1] } ?? [] : []
         for line in lines {
-            ctx.text(line.text, at: Point(box.minX, y), anchor: TextAnchor(0, .top), font: f, color: ink)
+            ctx.text(line.text, at: Point(box.minX, y), anchor: TextAnchor(0, .top), font: f, color: ink, leader: leader)
+            leader = []
             y += line.size.height
         }
     }

@@ -40,6 +40,10 @@ public protocol Mark: Sendable {
     /// The only shifts (device points) the layout may give the movable text, best first, or nil to let
     /// it search rings around its place (a label that must stay on its line lists spots along it).
     func movableTextShifts(in context: PlotContext) -> [Point]?
+    /// The device point a leader line runs to from the movable text, or nil when it has none: the layout then
+    /// keeps the leader, as the box, a few points clear of every curve (a leader lying along a crest read as
+    /// an outline of it).
+    func movableTextLeaderTarget(in context: PlotContext) -> Point?
     /// The sentence the figure's footnote says instead when the mark's movable text finds no spot in the
     /// plot free of data and other text (the mark then draws nothing), or nil: the text stays, pulled wholly
     /// inside the plot. Give one only for a text that says what it is about ("gd: leaves the view at step 2").
@@ -89,6 +93,8 @@ extension Mark {
     /// `Mark`: The only shifts (device points) the layout may give the movable text, best first, or nil to let it
     /// search rings around its place (a label that must stay on its line lists spots along it).
     public func movableTextShifts(in context: PlotContext) -> [Point]? { nil }
+    /// `Mark`: The device point a leader line runs to from the movable text, or nil when it has none.
+    public func movableTextLeaderTarget(in context: PlotContext) -> Point? { nil }
     /// `Mark`: False for a mark drawn whole over the plot's frame (matplotlib's `clip_on=False`): a marker at the
     /// edge of the data, such as a minimum on the border of a map, is not cut in half.
     public var clipsToPlot: Bool { true }
@@ -164,9 +170,12 @@ public struct PlotContext {
     public func stroke(_ path: Path, _ style: StrokeStyle) { canvas.stroke(path, style) }
     /// Fills a device-space path (non-zero winding, or even-odd for shapes with holes).
     public func fill(_ path: Path, _ color: Color, evenOdd: Bool = false) { canvas.fill(path, color, evenOdd: evenOdd) }
-    /// Draws `text` (math syntax allowed) at a device point.
-    public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0) {
-        canvas.element(FigureElement(textKind, text: text)) {
+    /// Draws `text` (math syntax allowed) at a device point; `leader`: the device points of a leader line drawn
+    /// from it, for the layout report (see `FigureElement.leader`).
+    public func text(_ text: String, at p: Point, anchor: TextAnchor, font: Font, color: Color, angle: Double = 0, leader: [Point] = []) {
+        var element = FigureElement(textKind, text: text)
+        element.leader = leader
+        canvas.element(element) {
             canvas.draw(TextLayout.make(text, font: font, canvas: canvas), at: p, anchor: anchor, angle: angle, color: color)
         }
     }

@@ -45,20 +45,35 @@ struct InkIndex {
         points = sorted
     }
 
+    /// The number of indexed vertices within `within` of the segment `a`–`b`.
+    func count(near a: Point, _ b: Point, within: Double) -> Int {
+        guard a.x.isFinite, a.y.isFinite, b.x.isFinite, b.y.isFinite else { return 0 }
+        let box = Rect(x: min(a.x, b.x) - within, y: min(a.y, b.y) - within, width: abs(b.x - a.x) + 2 * within, height: abs(b.y - a.y) + 2 * within)
+        let d = b - a, l2 = d.x * d.x + d.y * d.y
+        return vertices(in: box).filter { p in
+            let t = l2 > 0 ? min(1, max(0, ((p.x - a.x) * d.x + (p.y - a.y) * d.y) / l2)) : 0
+            let q = a + d * t
+            return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) <= within * within
+        }.count
+    }
+
     /// The number of indexed vertices inside `box` (edges included).
-    func count(in box: Rect) -> Int {
-        guard box.maxX >= 0, box.maxY >= 0, box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite, box.maxY.isFinite else { return 0 }
+    func count(in box: Rect) -> Int { vertices(in: box).count }
+
+    /// The indexed vertices inside `box` (edges included).
+    private func vertices(in box: Rect) -> [Point] {
+        guard box.maxX >= 0, box.maxY >= 0, box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite, box.maxY.isFinite else { return [] }
         func cellOf(_ v: Double, _ n: Int) -> Int { Int(min(max(v / cell, 0), Double(n - 1))) }
         let i0 = cellOf(box.minX, columns), i1 = cellOf(box.maxX, columns)
         let j0 = cellOf(box.minY, rows), j1 = cellOf(box.maxY, rows)
-        guard i0 <= i1, j0 <= j1 else { return 0 }
-        var n = 0
+        guard i0 <= i1, j0 <= j1 else { return [] }
+        var out: [Point] = []
         for j in j0...j1 {
             for i in i0...i1 {
                 let k = j * columns + i
-                for q in starts[k]..<starts[k + 1] where box.contains(points[q]) { n += 1 }
+                for q in starts[k]..<starts[k + 1] where box.contains(points[q]) { out.append(points[q]) }
             }
         }
-        return n
+        return out
     }
 }

@@ -1,5 +1,5 @@
 /// Where every text-like element of a figure landed, in output pixels (origin top left, y down), and
-/// how many data-ink vertices and markers each covers: a QA record that tests, sweeps and a course's
+/// how many data-ink vertices and markers each covers (with those its leader line runs within 2 points of): a QA record that tests, sweeps and a course's
 /// own CI can check (a command line tool can write it beside the figure).
 ///
 /// It is read off the primitives a `RecordingBackend` kept while the figure drew itself, so it states
@@ -89,12 +89,17 @@ public struct LayoutReport: Sendable {
                 size = max(size, font.size * scale)
                 if let clip = r.clip, !clip.expanded(by: 0.5).containsRect(b) { truncated = true }
             }
+            // A leader counts the ink it runs over or crosses, as the box does the ink under it.
+            let leader = zip(e.element.leader, e.element.leader.dropFirst()).map { ink.count(near: $0, $1, within: Self.leaderReach) }.reduce(0, +)
             elements.append(Element(kind: e.element.kind, text: e.element.text, box: px(box), panel: e.element.panel,
-                                    covers: ink.count(in: box), truncated: truncated, fontSize: size))
+                                    covers: ink.count(in: box) + leader, truncated: truncated, fontSize: size))
         }
         self.elements = elements
         self.frames = frames
     }
+
+    /// How near (device points) a leader passes ink it covers: half the ink's sample spacing and a little.
+    static let leaderReach = RecordingBackend.sampleSpacing / 2 + 0.5
 
     private static func hasTextAncestor(_ k: Int, _ rec: RecordingBackend) -> Bool {
         var p = rec.elements[k].parent

@@ -39,7 +39,9 @@ public enum TickFormat {
     /// The number of decimals that shows a step exactly: max(0, −floor(log10 step)) (+1 for 2.5-like steps).
     public static func decimals(_ step: Double) -> Int {
         guard step > 0, step.isFinite else { return 0 }
-        let e = Math.log10(step).rounded(.down)
+        // A hair of tolerance: a step taken between two ticks (1.3 − 1.2 = 0.09999999999999987) is 0.1, one
+        // decimal, not a step under 0.1 that needed two ("1.30, 1.20").
+        let e = (Math.log10(step) + 1e-9).rounded(.down)
         var d = max(0, Int(-e))
         let mant = step / Math.pow(10, e)
         if abs(mant - mant.rounded()) > 1e-6 { d += 1 }
