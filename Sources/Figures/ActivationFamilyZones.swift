@@ -44,10 +44,14 @@ extension ActivationFigure {
         let ends = Set([0, activations.count - 1])
         let note = familyZonesNote(drawn: Set(found.map(\.member)))
         if activations.count > Self.familyZonesDrawnAll { found = found.filter { ends.contains($0.member) } }
+        // Each member's zones also as bars in its colour along the bottom edge, one row per member: nested zones
+        // (β = 2 saturated on −6…−2.04, β = 1 on −6…−4.1) read as nested, where the bands only blend.
+        let bothKinds = Set(found.map { $0.zone.kind == .dead }).count == 2
+        let barRows = Dictionary(uniqueKeysWithValues: Set(found.map(\.member)).sorted().enumerated().map { ($1, $0) })
         for (k, (i, z)) in found.enumerated() {
             let a = activations[i]
-            let dead = z.kind == .dead
             var color = theme.color(styles[i])
+            axes.add(EdgeSpanMark(from: z.lower, to: z.upper, color: color, row: barRows[i] ?? 0, thickness: max(2.5, theme.lineWidth * 1.4)))
             color.a = 0.13
             axes.add(BandMark(.vertical, from: z.lower, to: z.upper, color: color))
             // The label sits in the part of the band no narrower band of another member covers
@@ -55,15 +59,51 @@ extension ActivationFigure {
             let others = found.enumerated().filter { $0.offset != k && $0.element.member != i }.map(\.element.zone)
                 .filter { $0.upper - $0.lower < z.upper - z.lower || ($0.upper - $0.lower == z.upper - z.lower && $0.lower != z.lower) }
             if let (lo, hi) = Self.widestUncovered(z.lower, z.upper, by: others.map { ($0.lower, $0.upper) }) {
-                let who = memberLabel(a)
+                let who = memberLabel(a), extent = Self.extentText(z.lower, z.upper, view: xr)
+                // The label states the zone's whole extent (it sits in the part no narrower zone covers); the legend's
+                // key says what the shading is, so the label keeps its meaning however short it gets.
+                // With both kinds of zone in the figure, the label names its kind.
+                let kind = bothKinds ? (z.kind == .dead ? " dead" : " saturated") : ""
                 var label = BandMark(.vertical, from: lo, to: hi, color: Color(r: 0, g: 0, b: 0, a: 0),
-                                     text: (dead ? "dead for " : "saturated for ") + who, textColor: theme.muted)
-                label.shorterTexts = [who]
+                                     text: who + kind + ": " + extent, textColor: theme.muted)
+                label.shorterTexts = (bothKinds ? [who + ": " + extent] : []) + [who]
                 label.textHeightFraction = Self.quietestRow(from: lo, to: hi, curves: curveFunctions(a), over: xr)
                 axes.add(label)
             }
         }
+        addZoneKeys(found, to: &axes, theme: theme)
         return (TidyTables.zones(rows), note)
+    }
+
+    /// Legend entries that say what the family's shading means ("shaded: saturated, |f′| < 0.05"), one per kind
+    /// of zone drawn: at a large font the band labels shrink to "β = 1", which alone did not say it.
+    private func addZoneKeys(_ found: [(member: Int, zone: ActivationZone)], to axes: inout Axes, theme: Theme) {
+        let saturated = found.filter { $0.zone.kind != .dead }
+        var taus: [String] = []
+        for (i, _) in saturated {
+            if let t = tau(for: activations[i]).map({ TickFormat.short($0) }), !taus.contains(t) { taus.append(t) }
+        }
+        let key = theme.muted.withAlpha(0.3)
+        if !saturated.isEmpty {
+            let threshold = taus.isEmpty ? "" : ", $|f'|$ < " + taus.joined(separator: ", ")
+            axes.add(BandMark(.vertical, from: .nan, to: .nan, color: key, label: "shaded: saturated" + threshold))
+        }
+        if found.contains(where: { $0.zone.kind == .dead }) {
+            axes.add(BandMark(.vertical, from: .nan, to: .nan, color: key, label: "shaded: dead, $f'$ = 0"))
+        }
+    }
+
+    /// Where a zone holds, for its label: "$x$ < −2.04" for a tail that reaches the view's left edge,
+    /// "$x$ > 3" for one that reaches the right, "−1 < $x$ < 2" inside.
+    static func extentText(_ lower: Double, _ upper: Double, view: ClosedRange<Double>) -> String {
+        let span = view.upperBound - view.lowerBound
+        let toLeft = lower <= view.lowerBound + span * 1e-9, toRight = upper >= view.upperBound - span * 1e-9
+        switch (toLeft, toRight) {
+        case (true, false): return "$x$ < " + TickFormat.short(upper)
+        case (false, true): return "$x$ > " + TickFormat.short(lower)
+        case (true, true): return "every $x$ in view"
+        case (false, false): return TickFormat.short(lower) + " < $x$ < " + TickFormat.short(upper)
+        }
     }
 
     /// The most members whose zones are all drawn.

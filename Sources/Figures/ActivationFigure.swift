@@ -35,18 +35,27 @@ public struct ActivationFigure: FigureRecipe {
         self.zones = zones
     }
 
-    /// The default x range: [−6, 6], widened to show every kink and jump with room around it. Poles
-    /// do not widen it: tan's poles every π reach ±50 and would shrink the figure to a comb of spikes
+    /// The default x range: [−6, 6], widened to show every kink and jump with room around it when an
+    /// activation has only a few beyond it (`isolatedBreaksLimit`: relu(x − 10), |x + 100|). A repeating
+    /// pattern (|sin x|, relu(sin x): a kink every π out to the end of the search) does not widen it: the
+    /// figure would be a comb of arches. Poles do not widen it either: tan's poles every π reach ±50
     /// (the subtitle counts the poles in view instead).
     public static func defaultRange(for acts: [Activation]) -> ClosedRange<Double> {
         var lo = -6.0, hi = 6.0
         for a in acts {
-            for k in a.kinks + a.jumps {
-                lo = min(lo, k - 3); hi = max(hi, k + 3)
+            let beyond = (a.kinks + a.jumps).filter { !(-6.0...6.0).contains($0) }
+            guard beyond.count <= isolatedBreaksLimit else { continue }
+            for k in beyond {
+                lo = min(lo, k); hi = max(hi, k)
             }
         }
-        return lo...hi
+        // Room around a far kink in proportion to the view: relu(x − 10⁶) rises over the last 5 %, not 3 units.
+        let margin = max(3, 0.05 * (hi - lo))
+        return (lo < -6 ? lo - margin : lo)...(hi > 6 ? hi + margin : hi)
     }
+
+    /// At most this many kinks and jumps of one activation outside [−6, 6] widen the default view.
+    public static let isolatedBreaksLimit = 4
 
     /// The threshold τ for one activation.
     public func tau(for a: Activation) -> Double? {

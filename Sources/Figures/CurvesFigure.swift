@@ -122,6 +122,12 @@ public struct CurvesFigure: FigureRecipe {
             ax.yLimits = Interval(1e300, .greatestFiniteMagnitude)
             ax.yScale = .log
         }
+        // A symmetric-log axis's linear part follows the data: at threshold 1, losses within ±10⁻¹² (1e-12·x·y) span
+        // 10⁻¹³ of a decade, an axis too thin to draw (Cairo: "invalid matrix"); at their own size they span one.
+        if case .symlog = ax.yScale,
+           let largest = lines.flatMap({ $0.points.map { abs($0.y) } }).filter(\.isFinite).max(), largest > 0, largest < 1e-6 {
+            ax.yScale = .symlog(threshold: largest)
+        }
         let gaps = dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil
         let notes = overflows + [gaps].compactMap { $0 }
         return (ax, notes.isEmpty ? nil : notes.joined(separator: " "))

@@ -72,6 +72,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         }
         var notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
             + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
+        if let note = unmarkedNote { notes.append(note) }
         if !notes.contains(where: { $0.contains("no minimum") }),
            let note = view.noMinimumNote(fSymbol: isDataset ? "L" : "f", surface: s, view: Bounds(x: plan.x, y: plan.y)) {
             notes.append(note)

@@ -8,8 +8,8 @@ extension SurfaceFigure {
     /// The plane's labelled points (minima, saddles, a pole, the start), kept off the runs and paths drawn.
     func pointLabels(_ view: SurfaceFieldView?) -> PointLabelMark {
         var items: [PointLabelMark.Item] = []
-        for m in surface.minima where plan.inView(m.x, m.y) {
-            let at = "(\(TickFormat.short(m.x, significant: 3)), \(TickFormat.short(m.y, significant: 3)))"
+        for m in markedMinima {
+            let at = "(" + SurfaceFieldView.coordinate(m.x, span: plan.x.span) + ", " + SurfaceFieldView.coordinate(m.y, span: plan.y.span) + ")"
             items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + at, shape: .star))
         }
         // The start before the local minima and saddles: the legend keys the local minima's triangle and a saddle's
@@ -20,7 +20,7 @@ extension SurfaceFigure {
         for m in surface.localMinima where plan.inView(m.x, m.y) {
             items.append(.init(Point(m.x, m.y), label: "local min", shape: .marker(.triangle)))
         }
-        for p in surface.saddles where plan.inView(p.x, p.y) {
+        for p in markedSaddles {
             items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
         }
         if let pole = view?.pole, plan.inView(pole.point.x, pole.point.y) {

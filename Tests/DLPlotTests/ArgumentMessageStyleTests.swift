@@ -35,7 +35,7 @@ final class ArgumentMessageStyleTests: XCTestCase {
                        "invalid --start '1,2,3': 3 numbers; expected two, x,y (e.g. -1.5,2)")
         let betas = "beta=" + (1...49).map(String.init).joined(separator: ",")
         XCTAssertEqual(message { var c = try DLPlot.ActivationsCommand.parse(["--names", "x*sigmoid(beta*x)", "--param", betas]); try c.validate() },
-                       "invalid --param '\(betas.prefix(100))…': 49 panels (names × parameter values) is too many for one figure; give at most 48")
+                       "invalid --param '\(betas.prefix(100))…': 49 panels, one per value of beta, are too many for one figure; give at most 48")
         XCTAssertEqual(message { _ = try DLPlot.SoftmaxCommand.parse(["--temperature", "1,-2"]).makeFigure() },
                        "invalid --temperature '1,-2': '-2' is not > 0; temperatures must be > 0")
     }

@@ -42,7 +42,7 @@ final class DecimalOptionsCLITests: XCTestCase {
         try assertRefused(["activation", "sigmoid", "--size", "infx720", "-o", "a.png"],
                           "invalid --size 'infx720': expected WxH in pixels (e.g. 1280x720) or with a unit (8x4.5in, 20x12cm, 576x324pt)")
         try assertRefused(["activation", "sigmoid", "--range", "0x1:0x2", "-o", "a.png"],
-                          "invalid --range '0x1:0x2': expected two numbers as a:b, e.g. --range -6:6")
+                          "invalid --range '0x1:0x2': '0x1' is not a number; expected a finite decimal number such as -1.5 or 2e-3")
         try assertRefused(["runs", "log.csv", "--smooth", "0x0.8p0", "-o", "a.png"],
                           "invalid --smooth '0x0.8p0': expected a weight w with 0 ≤ w < 1 (TensorBoard's default is 0.6)")
     }

@@ -148,9 +148,9 @@ final class RefusalOneFormTests: XCTestCase {
         let activations = "identity, binary_step, sigmoid, tanh, relu, leaky_relu, prelu, elu, selu, celu, gelu, gelu_tanh, gelu_sigmoid, "
             + "silu, swish, mish, lisht, softplus, softsign, hardtanh, hardsigmoid, hardswish, relu6, log_sigmoid"
         try assertRefused(["activation", "nosuch", "-o", "a.png"], "invalid activation 'nosuch': unknown activation 'nosuch'. Allowed: "
-                          + activations + "; or type a formula, e.g. 'x*sigmoid(nosuch*x)' with --param nosuch=1")
+                          + activations + "; or type a formula, e.g. 'x*sigmoid(beta*x)' with --param beta=1")
         try assertRefused(["eval", "activation", "nosuch", "--x", "1"], "invalid activation 'nosuch': unknown activation 'nosuch'. Allowed: "
-                          + activations + "; or type a formula, e.g. 'x*sigmoid(nosuch*x)' with --param nosuch=1")
+                          + activations + "; or type a formula, e.g. 'x*sigmoid(beta*x)' with --param beta=1")
         let surfaces = "saddle, bowl, ellipse, rosenbrock, beale, himmelblau, booth, matyas, rastrigin, ackley, six_hump_camel, monkey_saddle, "
             + "styblinski_tang, linreg_mse, logreg_bce; or type a formula, e.g. 'x^2 + 10*y^2'"
         try assertRefused(["stability", "qqq", "-o", "a.png"], "invalid surface 'qqq': unknown surface 'qqq'. Allowed: " + surfaces)

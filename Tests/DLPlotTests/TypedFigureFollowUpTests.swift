@@ -64,7 +64,8 @@ final class TypedFigureFollowUpTests: XCTestCase {
         let marks = try XCTUnwrap(figure.panels.first).axes.marks
         let labelled = marks.compactMap { $0 as? BandMark }.compactMap(\.text)
         XCTAssertFalse(labelled.isEmpty)
-        XCTAssertTrue(labelled.allSatisfy { $0.hasSuffix("$a = 10$") }, "\(labelled)")   // a = 0.25 saturates nowhere on [−6, 6]
+        // Labels name the member first and then the zone's extent ("$a = 10$: $x$ < −0.218").
+        XCTAssertTrue(labelled.allSatisfy { $0.hasPrefix("$a = 10$:") }, "\(labelled)")   // a = 0.25 saturates nowhere on [−6, 6]
         // (It said "for a = 0.25 and a = 10", naming an end with no zone in view.)
         XCTAssertTrue(figure.footnote?.contains("zones shaded for $a = 10$ only (of the family's ends; $a = 0.25$ has none in view)") ?? false,
                       figure.footnote ?? "")

@@ -172,3 +172,17 @@ extension ActivationDomainTests {
         XCTAssertEqual(try domain("x^x").clauses, ["f undefined for x < 0 (except at isolated points)", "f′ → −∞ as x → 0⁺"])
     }
 }
+
+extension ActivationDomainTests {
+    func testOnlyIsolatedKinksWidenTheView() throws {
+        // Tried as a new user would: |sin x| was drawn on −50…50 (32 arches, 31 jumps of f′) because every
+        // kink of a repeating pattern widened the view; a few isolated kinks still do.
+        for text in ["abs(sin(x))", "relu(sin(x))", "max(sin(x), cos(x))", "abs(sin(5*x))"] {
+            XCTAssertEqual(ActivationFigure.defaultRange(for: [try Activation(expression: MathExpression(text))]), -6...6, text)
+        }
+        XCTAssertEqual(ActivationFigure.defaultRange(for: [try Activation(expression: MathExpression("relu(x-10)"))]), -6...13)
+        XCTAssertEqual(ActivationFigure.defaultRange(for: [try Activation(expression: MathExpression("abs(x+100)"))]), -(100 + 0.05 * 106)...6)
+        let far = ActivationFigure.defaultRange(for: [try Activation(expression: MathExpression("relu(x-1e6)"))])
+        XCTAssertEqual(far.upperBound, 1e6 + 0.05 * (1e6 + 6), accuracy: 1e-6)
+    }
+}

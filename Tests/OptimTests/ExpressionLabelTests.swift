@@ -7,6 +7,18 @@ final class ExpressionLabelTests: XCTestCase {
         try MathExpression(s, dimension: dimension, parameters: p).mathLabel
     }
 
+    /// X13-6: pi times a variable was "\\pix", drawn as raw markup ("$f(x) = \\pix$"); X13-32: a number before
+    /// max/min was glued to it ("0.5min(0, x)").
+    func testAConstantBeforeAVariableStaysACommand() throws {
+        XCTAssertEqual(try label("pi*x"), "\\pi x")
+        XCTAssertEqual(try label("sin(pi*x)"), "\\mathrm{sin}(\\pi x)")
+        XCTAssertEqual(try label("pi*x^2"), "\\pi x^{2}")
+        XCTAssertEqual(try label("pi*y + x^2", 2), "\\pi y + x^{2}")
+        XCTAssertEqual(try label("beta*x", 1, ["beta": 1]), "\\beta x")
+        XCTAssertEqual(try label("0.5*min(0, x)"), "0.5\\,\\min(0, x)")
+        XCTAssertEqual(try label("2*max(x, 0)"), "2\\,\\max(x, 0)")
+    }
+
     /// Tried as a new user would: x-(-x) was titled "x − −x".
     func testNegativeRightOperandIsBracketed() throws {
         XCTAssertEqual(try label("x-(-x)"), "x - (-x)")

@@ -80,6 +80,15 @@ final class InlineMathTests: XCTestCase {
         XCTAssertEqual(runs[minus + 1].1 - runs[minus].1, canvas.measure("−", font: font).width, accuracy: 0.01)
     }
 
+    /// X13-19: a minus after "=" (with the spaces a formula is written with) is a sign, set tight: "f(x) = −x²", not "= − x²".
+    func testASignAfterARelationIsUnary() throws {
+        let t = try layout("$f(x) = -x^{2}$")
+        let runs = t.items.compactMap { if case let .text(s, _, p) = $0 { (s, p.x) } else { nil } }
+        let minus = try XCTUnwrap(runs.firstIndex { $0.0 == "−" })
+        let canvas = try CairoBackend(size: Size(100, 100), kind: .measuring(pixelsPerPoint: 1))
+        XCTAssertEqual(runs[minus + 1].1 - runs[minus].1, canvas.measure("−", font: font).width, accuracy: 0.01)
+    }
+
     /// A table row grows to hold a cell taller than one line, with room above and below; before, every row
     /// kept one line's height and x³/3 − x touched the rules.
     func testATableRowGrowsToHoldItsTallestCell() throws {

@@ -46,8 +46,9 @@ public struct Curve1D: Sendable, Hashable {
     }
 
     /// A typed 1-D expression as a loss curve f(w) (written with x). Its view is `range`, or
-    /// [−3, 3] widened to hold every local minimum found in [−10, 10] with a margin of 1. Throws
-    /// `OptimError` for a 2-D expression.
+    /// [−3, 3] widened to hold every local minimum found in [−10, 10] — or, where f still falls at an
+    /// end of that window, the nearest one found by an outward search (`outwardMinima`) — with a margin of
+    /// 1. Throws `OptimError` for a 2-D expression.
     public init(expression: MathExpression, range: ClosedRange<Double>? = nil) throws {
         guard expression.dimension == 1 else {
             throw OptimError("'\(expression.source)' uses y; a loss curve is a function of x alone")
@@ -56,6 +57,7 @@ public struct Curve1D: Sendable, Hashable {
         self.expression = expression
         typedRange = range ?? {
             let found = Curve1D.localMinima(of: { expression.derivative($0) }, in: -10...10)
+                + Curve1D.outwardMinima(of: { expression.derivative($0) }, beyond: -10...10)
             return Curve1D.definedPart(of: { expression.value($0) },
                                        in: min(-3, (found.min() ?? 0) - 1)...max(3, (found.max() ?? 0) + 1))
         }()
@@ -176,11 +178,37 @@ public struct Curve1D: Sendable, Hashable {
         }
     }
 
+    /// The nearest local minimum past each end of `window` where f still falls outwards (f′ < 0 at the upper
+    /// end, > 0 at the lower): the interval beyond is doubled (10…20, 20…40, …) while f keeps falling, up to
+    /// 10⁸ times the window's half-width. (x − 10)² seen from [−10, 10] has its minimum at 10; x itself falls
+    /// for ever and gives none.
+    static func outwardMinima(of derivative: (Double) -> Double, beyond window: ClosedRange<Double>) -> [Double] {
+        let half = max(1, (window.upperBound - window.lowerBound) / 2), centre = (window.upperBound + window.lowerBound) / 2
+        var found: [Double] = []
+        for side in [-1.0, 1.0] {
+            var inner = half
+            while inner < 1e8 * half {
+                let edge = centre + side * inner
+                // Still falling outwards at the edge (f′ NaN there ends the search: the domain stops).
+                guard side * derivative(edge) < 0 else { break }
+                let outer = 2 * inner
+                let piece = side > 0 ? edge...(centre + outer) : (centre - outer)...edge
+                if let m = localMinima(of: derivative, in: piece).min(by: { abs($0 - edge) < abs($1 - edge) }) {
+                    found.append(m)
+                    break
+                }
+                inner = outer
+            }
+        }
+        return found
+    }
+
     /// Where f′ changes sign from − to + in `range` (400 cells, then bisection).
     static func localMinima(of derivative: (Double) -> Double, in r: ClosedRange<Double>) -> [Double] {
         var found: [Double] = []
         let n = 400
-        for k in 1..<n {
+        // Every cell, the last one too: (x − 10)² on [−10, 10] has its minimum at the upper end.
+        for k in 1...n {
             let a = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k - 1) / Double(n)
             let b = r.lowerBound + (r.upperBound - r.lowerBound) * Double(k) / Double(n)
             // f′ NaN at the cell's end counts as "no longer falling": a cusp's minimum (√|x| at 0, where torch's

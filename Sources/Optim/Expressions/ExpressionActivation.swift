@@ -81,13 +81,17 @@ extension MathExpression {
 }
 
 extension Activation {
-    /// The name that tells this member apart from `others` of the same name: "Softplus ($\beta = 0.5$)" with
-    /// the parameters whose values differ among them (a --param list gives one curve per value), the display
-    /// name when it is alone; a typed expression's `label`.
+    /// The name that tells this member apart from `others` of the same name and from its defaults:
+    /// "Softplus ($\beta = 0.5$)" with the parameters whose values differ among them (a --param list gives one
+    /// curve per value) or from PyTorch's default ("ELU ($\alpha = 0.5$)" beside a typed elu(x), which keeps
+    /// α = 1), the display name when it has its defaults and is alone; a typed expression's `label`.
     public func label(among others: [Activation]) -> String {
         guard expression == nil else { return label }
         let twins = others.filter { $0.name == name }
-        let differing = parameters.filter { key, value in twins.contains { $0.parameters[key] != value } }
+        let specs = (try? Activation.parameterSpecs(for: name)) ?? []
+        let differing = parameters.filter { key, value in
+            twins.contains { $0.parameters[key] != value } || specs.contains { $0.name == key && $0.defaultValue != value }
+        }
         return differing.isEmpty ? displayName : displayName + " (" + MathExpression.parameterLabel(differing) + ")"
     }
 }

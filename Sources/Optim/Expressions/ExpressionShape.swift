@@ -4,7 +4,10 @@ extension MathExpression {
     /// The x in `range` where some abs, relu, max, min, or activation with kinks (relu6,
     /// hardtanh, …) inside the expression switches branch: each switching quantity (the argument of
     /// abs/relu, a − b for max/min, the argument minus the activation's kink) is sampled and its sign
-    /// changes are located by bisection to machine precision. Sorted, without duplicates.
+    /// changes are located by bisection to machine precision. Beyond `range` each quantity is also sampled
+    /// outwards (each point 2 % further, out to ±10⁸): a few isolated switches there (|x + 100| at −100,
+    /// relu(x − 10⁶)) are found too, a repeating pattern (|sin x|: hundreds) is left to the window.
+    /// Sorted, without duplicates.
     public func branchPoints(in range: ClosedRange<Double> = -50...50, samples: Int = 4001) -> [Double] {
         var switches: [(a: Int, b: Int, offset: Double)] = []
         for ins in tape.instructions where ins.dx {
@@ -22,14 +25,29 @@ extension MathExpression {
             let v = evaluator.registerValues(x)
             return switches.map { v[$0.a] - ($0.b >= 0 ? v[$0.b] : 0) - $0.offset }
         }
-        var found: Set<Double> = []
-        var previousX = range.lowerBound
+        let inner = (1..<samples).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(samples - 1) }
+        var found = Set(switchPoints(at: [range.lowerBound] + inner, quantities))
+        for side in [-1.0, 1.0] {
+            let edge = side < 0 ? range.lowerBound : range.upperBound, reach = max(1, abs(edge))
+            var xs = [edge], x = reach
+            while x < 1e8 { x *= 1.02; xs.append(side * x) }
+            let beyond = switchPoints(at: side < 0 ? xs.reversed() : xs, quantities).filter { !range.contains($0) }
+            if beyond.count <= 4 { found.formUnion(beyond) }
+        }
+        return found.sorted()
+    }
+
+    /// The points among and between the increasing `xs` where a switching quantity is 0: its sign changes
+    /// between two samples are located by bisection (the end nearer the switch: the exact zero if there is
+    /// one, else the side with |q| smaller).
+    private func switchPoints(at xs: [Double], _ quantities: (Double) -> [Double]) -> [Double] {
+        guard var previousX = xs.first else { return [] }
+        var found: [Double] = []
         var previous = quantities(previousX)
-        for k in 1..<samples {
-            let x = range.lowerBound + (range.upperBound - range.lowerBound) * Double(k) / Double(samples - 1)
+        for x in xs.dropFirst() {
             let current = quantities(x)
-            for j in switches.indices {
-                if current[j] == 0 { found.insert(x) }
+            for j in current.indices {
+                if current[j] == 0 { found.append(x) }
                 guard (previous[j] < 0 && current[j] > 0) || (previous[j] > 0 && current[j] < 0) else { continue }
                 var lo = previousX, hi = x
                 let leftSign = previous[j] < 0
@@ -40,12 +58,11 @@ extension MathExpression {
                     if q == 0 { (lo, hi) = (mid, mid); break }
                     if (q < 0) == leftSign { lo = mid } else { hi = mid }
                 }
-                // The end nearer the switch: the exact zero if there is one, else the side with |q| smaller.
-                found.insert(lo == hi ? lo : (abs(quantities(lo)[j]) <= abs(quantities(hi)[j]) ? lo : hi))
+                found.append(lo == hi ? lo : (abs(quantities(lo)[j]) <= abs(quantities(hi)[j]) ? lo : hi))
             }
             (previousX, previous) = (x, current)
         }
-        return found.sorted()
+        return found
     }
 
     /// How many points the shape analysis samples: 8000 for an expression of up to 500

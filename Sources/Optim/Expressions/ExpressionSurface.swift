@@ -207,21 +207,27 @@ struct CriticalPoints {
         let norm = zip(gx, gy).map { ($0 * $0 + $1 * $1).squareRoot() }
         let tolerance = 1e-6 * max(1, norm.filter(\.isFinite).max() ?? 1)
         var found: [Point2] = []
+        // Points closer than a grid cell are one point: at a degenerate critical point (the monkey saddle's
+        // origin) Newton converges slowly, and each seed stops at a different spot of a small cluster.
+        let cell = (x: (box.xmax - box.xmin) / Double(n), y: (box.ymax - box.ymin) / Double(n))
         for k in CriticalPoints.seeds(norm: norm, values: v, n: n) {
             guard let p = CriticalPoints.newton(f, from: Point2(xs[k], ys[k]), tolerance: tolerance),
                   p.x >= box.xmin, p.x <= box.xmax, p.y >= box.ymin, p.y <= box.ymax,
-                  !found.contains(where: { abs($0.x - p.x) + abs($0.y - p.y) < 1e-6 * (1 + abs(p.x) + abs(p.y)) })
+                  !found.contains(where: { abs($0.x - p.x) < cell.x && abs($0.y - p.y) < cell.y })
             else { continue }
-            found.append(p)
             let h = CriticalPoints.hessian(f, p)
             let det = h.xx * h.yy - h.xy * h.xy
             // The Hessian's word is checked on values around p: where f is nearly flat (x^y at (10, −10),
             // f ≈ 10⁻¹⁰) a tiny gradient passes the tolerance and a tiny Hessian can look positive.
             let ring = CriticalPoints.ring(f, p, radius: 1e-3 * max(box.xmax - box.xmin, box.ymax - box.ymin))
+            // Only a classified point takes its cell: a spot of the cluster too near the degenerate point for the
+            // Hessian to speak must not hide one where it does.
             if det < -1e-12 * max(1, h.xx * h.xx + h.yy * h.yy), ring.signChanges >= 4 {
                 saddles.append(p)
+                found.append(p)
             } else if det > 0, h.xx > 0, ring.noneBelow {
                 minima.append((p, f.value(p.x, p.y)))
+                found.append(p)
             }
         }
     }

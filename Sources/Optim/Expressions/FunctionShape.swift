@@ -89,17 +89,24 @@ public struct FunctionShape: Sendable, Hashable {
         }
         (tailFlattensLeft, tailFlattensRight) = (derivativeVanishesLeft, derivativeVanishesRight)
         deadIntervals = FunctionShape.flatPieces(df, scan: scan, ends: kinks + jumps, samples: n)
-        let refinedLow = refine({ -f($0) }, around: lo.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
-        let refinedHigh = refine(f, around: hi.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
-        let refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        var refinedLow = refine({ -f($0) }, around: lo.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        var refinedHigh = refine(f, around: hi.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        var refinedSteep = refine({ abs(df($0)) }, around: steepest.at, step: (scan.upperBound - scan.lowerBound) / Double(n))
+        // Beyond the scan: (x − 100)² is lowest at 100, not at the scan's edge, and falls on the way there.
+        let outer = FunctionShape.outer(f, df, beyond: scan)
+        if outer.falls { isMonotonic = false }
+        mergeOuter(outer.lowest, { -f($0) }, sample: &lo, refined: &refinedLow, lowest: true)
+        mergeOuter(outer.highest, f, sample: &hi, refined: &refinedHigh, lowest: false)
+        mergeOuter(outer.steepest, { abs(df($0)) }, sample: &steepest, refined: &refinedSteep, lowest: false)
         (maxAbsDerivative, maxAbsDerivativeAt) = steepest.value >= refinedSteep.value ? steepest : refinedSteep
         maxAbsDerivativeAt = snapped({ abs(df($0)) }, maxAbsDerivativeAt, scan: scan, samples: n)
         let lower = tail(f, side: -1), upper = tail(f, side: 1)
         outputRange = range(low: (-refinedLow.value < lo.value ? -refinedLow.value : lo.value, refinedLow.at),
                             high: max(hi.value, refinedHigh.value.isFinite ? refinedHigh.value : hi.value), tails: [lower, upper])
         unattainRoundedPlateaus(xs: xs, ys: ys)
+        let attainedAt = closeLimitsTakenInside(f, xs: xs, ys: ys)
         if outputRange.lowerAttained {
-            snapMinimum(f, near: -refinedLow.value < lo.value ? refinedLow.at : lo.at, scan: scan, samples: n)
+            snapMinimum(f, near: attainedAt ?? (-refinedLow.value < lo.value ? refinedLow.at : lo.at), scan: scan, samples: n)
         }
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
@@ -252,8 +259,9 @@ public struct FunctionShape: Sendable, Hashable {
         if let a = asymptotes.first(where: { Double($0.side) == side }) { return .limit(a.y, reached: false) }
         let far = [1e2, 1e4, 1e8, 1e16].map { f(side * $0) }
         if far.allSatisfy({ $0 == far[0] }) { return .limit(far[0], reached: true) }
-        if zip(far, far.dropFirst()).allSatisfy({ $1 > $0 }) && far[3] > 2 * abs(far[0]) { return .up }
-        if zip(far, far.dropFirst()).allSatisfy({ $1 < $0 }) && -far[3] > 2 * abs(far[0]) { return .down }
+        // Rising from some point on counts (relu(x − 10⁶) is 0 at 10² and 10⁴, 10⁸ − 10⁶ at 10⁸).
+        if zip(far, far.dropFirst()).allSatisfy({ $1 >= $0 }) && far[3] > far[2] && far[3] > 2 * abs(far[0]) { return .up }
+        if zip(far, far.dropFirst()).allSatisfy({ $1 <= $0 }) && far[3] < far[2] && -far[3] > 2 * abs(far[0]) { return .down }
         if far.contains(where: { $0 == .infinity }) { return .up }
         if far.contains(where: { $0 == -.infinity }) { return .down }
         return FunctionShape.oscillatingTail(f, side: side)
@@ -304,8 +312,22 @@ public struct FunctionShape: Sendable, Hashable {
         ExtremumPrecision.snap(g, maximiserAt: at, reach: (scan.upperBound - scan.lowerBound) / Double(n))
     }
 
+    /// Replaces the scan's extreme (its best `sample` and the `refined` maximiser of g) by the one refined from
+    /// an outer sample `o` when that is clearly beyond it (by 10⁻¹² of their size): sin x is lowest at −π/2
+    /// although a far sample comes as low. `lowest`: the sample holds f and g is −f.
+    private func mergeOuter(_ o: OuterExtreme?, _ g: (Double) -> Double, sample: inout (value: Double, at: Double),
+                            refined: inout (value: Double, at: Double), lowest: Bool) {
+        guard let o else { return }
+        let r = refine(g, around: o.at, step: o.step)
+        // The scan's best so far (−∞ when it found nothing; +∞, a slope unbounded at a point, is never beaten).
+        let best = [lowest ? -sample.value : sample.value, refined.value].filter { !$0.isNaN }.max() ?? -.infinity
+        guard r.value.isFinite, r.value > best + 1e-12 * max(1, abs(r.value), best.isFinite ? abs(best) : 0) else { return }
+        sample = (lowest ? -r.value : r.value, r.at)
+        refined = r
+    }
+
     /// Golden-section search for the maximum of g within one step of `x`.
-    private func refine(_ g: (Double) -> Double, around x: Double, step: Double) -> (value: Double, at: Double) {
+    func refine(_ g: (Double) -> Double, around x: Double, step: Double) -> (value: Double, at: Double) {
         var a = x - step, b = x + step
         let ratio = (5.0.squareRoot() - 1) / 2
         for _ in 0..<80 {

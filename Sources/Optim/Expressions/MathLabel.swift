@@ -73,8 +73,10 @@ extension MathExpression {
         let juxtapose = (lhsNode.isNumber && !b.leadingNumber && !right.hasPrefix("-"))
             || (lhsNode.isSymbol && !a.text.hasPrefix("\\mathrm") && (rhsNode.isVariable || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)))
         let l = left.hasSuffix(" ") ? String(left.dropLast()) : left
-        // A thin space between a coefficient and a function name: 0.1 sin(3x), not 0.1sin(3x).
-        let gap = right.hasPrefix("\\mathrm") ? "\\," : ""
+        // A thin space between a coefficient and a function name: 0.1 sin(3x), 0.5 min(0, x), not 0.1sin(3x).
+        // After a command (\pi) a letter needs a space, or it joins the command's name (\pix was drawn as markup).
+        let gap = right.hasPrefix("\\mathrm") || right.hasPrefix("\\max") || right.hasPrefix("\\min") ? "\\,"
+            : left.endsInCommand && (right.first?.isLetter ?? false) ? " " : ""
         return LabelPart(text: juxtapose ? left + gap + right : l + " \\cdot " + right, precedence: 2, leadingNumber: a.leadingNumber)
     }
 
@@ -196,6 +198,13 @@ extension ExpressionNode {
 }
 
 extension String {
+    /// True when the text ends with a backslash command's name (`2\pi`): a letter after it would extend the name.
+    fileprivate var endsInCommand: Bool {
+        guard let slash = lastIndex(of: "\\") else { return false }
+        let name = self[index(after: slash)...]
+        return !name.isEmpty && name.allSatisfy(\.isLetter)
+    }
+
     fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? "," : $0 }) }
     fileprivate func trimmingSpace() -> String { hasSuffix(" ") ? String(dropLast()) : self }
 }

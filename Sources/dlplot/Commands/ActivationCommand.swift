@@ -62,7 +62,7 @@ extension DLPlot {
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String {
-            "activation-" + names.map { FunctionArguments.isName($0) ? $0 : "expression" }.joined(separator: "-")
+            "activation-" + DefaultFileName.joined(names.map(DefaultFileName.stem))
         }
 
         mutating func validate() throws {
@@ -83,8 +83,7 @@ extension DLPlot {
             if let range { _ = try NumberArguments.range(range, option: "--range") }
             let curves = try activations()
             guard curves.count <= Self.maxCurves else {
-                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "),
-                                              "\(curves.count) curves (names × parameter values) is too many for one figure; give at most \(Self.maxCurves)")
+                throw ParameterFamilyCount.refusal(names, params: params, count: curves.count, limit: Self.maxCurves, noun: "curves")
             }
             try checkParametersKeepValuesFinite(curves)
             try checkExpressionsDefinedSomewhere(curves)

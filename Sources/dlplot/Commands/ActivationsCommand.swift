@@ -78,8 +78,7 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--names", names, e.message)
             }
             guard acts.count <= 48 else {
-                throw ArgumentRefusal.invalid("--param", params.joined(separator: " "),
-                                              "\(acts.count) panels (names × parameter values) is too many for one figure; give at most 48")
+                throw ParameterFamilyCount.refusal(list, params: params, count: acts.count, limit: 48, noun: "panels")
             }
             return acts
         }

@@ -46,7 +46,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "lr-" + (FunctionArguments.isName(function) ? function : "expression") }
+        var defaultFileName: String { "lr-" + DefaultFileName.stem(function) }
 
         mutating func validate() throws {
             _ = try FunctionArguments.curve(function, params: params)

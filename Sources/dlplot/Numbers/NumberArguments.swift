@@ -74,12 +74,12 @@ enum NumberArguments {
         return v
     }
 
-    /// Parses `a:b` with a < b and both ends within ±1e150.
+    /// Parses `a:b` with a < b and both ends finite decimal numbers (`DecimalNumber`) within ±1e150.
     static func range(_ text: String, option: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, let a = decimal(parts[0]), let b = decimal(parts[1]), a.isFinite, b.isFinite else {
-            throw ArgumentRefusal.invalid(option, text, "expected two numbers as a:b, e.g. \(option) -6:6")
-        }
+        guard parts.count == 2 else { throw ArgumentRefusal.invalid(option, text, "expected two numbers as a:b, e.g. \(option) -6:6") }
+        // Each end read by the one rule for typed numbers and named when refused ('0x10' is not a number), as --xrange does.
+        let a = try finite(String(parts[0]), option: option, in: text), b = try finite(String(parts[1]), option: option, in: text)
         guard a < b else { throw ArgumentRefusal.invalid(option, text, "the lower end must be below the upper end") }
         // Samples, ticks and limits are computed from the span: it must be a finite number too.
         guard (b - a).isFinite, max(abs(a), abs(b)) <= 1e150 else {

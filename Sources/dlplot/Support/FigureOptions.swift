@@ -6,7 +6,8 @@ import Viz
 /// Options every figure command shares: where to write, size, resolution, theme, text scale, title, data.
 struct FigureOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: ArgumentHelp(
-        "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given.",
+        "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given. Without it, "
+            + "a name from the command and its function (a typed formula's own: activation-x_sigmoid_beta_x-f68a12.png).",
         valueName: "file"), completion: .figureFiles)
     var output: String?
 

@@ -8,11 +8,11 @@ import Optim
 /// or the command for a positional argument), then the expression with a caret under the offending
 /// position.
 enum FunctionArguments {
-    /// Whether `text` is a single identifier (a name), not an expression.
-    /// `text` for a name, "expression" for a typed expression: the part of a default file name that
-    /// names the function (a formula such as `1/(1+x^2)` would make a path through a directory).
-    static func fileStem(_ text: String) -> String { isName(text) ? text : "expression" }
+    /// The part of a default file name that names the function: a name as it is, a typed formula sanitised
+    /// with a hash (`DefaultFileName`; a formula such as `1/(1+x^2)` would make a path through a directory).
+    static func fileStem(_ text: String) -> String { DefaultFileName.stem(text) }
 
+    /// Whether `text` is a single identifier (a name), not an expression.
     static func isName(_ text: String) -> Bool {
         // The variables alone are expressions (no built-in has these names): `dlplot activation x`
         // is the identity, where it was "unknown activation 'x'".
@@ -55,8 +55,13 @@ enum FunctionArguments {
             if let meaning = MathExpression.reservedMeaning(of: name) {
                 throw ArgumentRefusal.invalid(option, item, "the parameter name '\(name)' shadows \(meaning); choose another name")
             }
-            let values = try parts[1].split(separator: ",", omittingEmptySubsequences: false).map { text in
-                try parameterValue(String(text), item: item, option: option)
+            let texts = parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let values = try texts.map { try parameterValue($0, item: item, option: option) }
+            // b=1,1 drew the same curve twice under two identical legend entries.
+            if let k = values.indices.first(where: { values[..<$0].contains(values[$0]) }), let j = values.firstIndex(of: values[k]) {
+                let (first, again) = (texts[j].trimmingSpaces, texts[k].trimmingSpaces)
+                throw ArgumentRefusal.invalid(option, item, first == again ? "the value \(again) is given twice"
+                                              : "\(first) and \(again) are the same value; give each value once")
             }
             if out.contains(where: { $0.0 == name }) { throw ArgumentRefusal.invalid(option, item, "\(name) is given twice") }
             out.append((name, values))
@@ -126,7 +131,9 @@ enum FunctionArguments {
     /// language used as a name (`sin` → `sin(x)`).
     /// Said in the one form, `invalid activation 'nosuch': unknown activation 'nosuch'. Allowed: …`: an option
     /// (`--surface`) is named as such, a command's argument (`option` is the command) as what it names.
-    static func unknownName(_ error: Error, text: String, dimension: Int, option: String?) -> ValidationError {
+    /// A name of another catalogue (`himmelblau` as an activation) is told where it belongs; `expected` is the
+    /// catalogue asked for (by default the activations in 1-D, the surfaces in 2-D).
+    static func unknownName(_ error: Error, text: String, dimension: Int, option: String?, expected: NameCatalogue? = nil) -> ValidationError {
         let named = option.map { $0.hasPrefix("-") ? $0 : dimension == 2 ? "surface" : "activation" }
         func refused(_ reason: String) -> ValidationError { named.map { ArgumentRefusal.invalid($0, text, reason) } ?? ValidationError(reason) }
         // A name is echoed in at most 40 characters (a 100,000-character name was printed whole).
@@ -141,11 +148,12 @@ enum FunctionArguments {
         } else {
             hint = nil
         }
+        let catalogue = expected ?? (dimension == 2 ? .surface : .activation)
         guard let hint, let name = message.range(of: "'\(text)'"), let allowed = message.range(of: " Allowed: ") else {
-            // Nothing close among the names: a formula may be what was meant (`beta` of x·σ(βx)).
-            let formula = dimension == 2 ? "'x^2 + 10*y^2'" : "'x*sigmoid(\(text)*x)' with --param \(text)=1"
-            let example = dimension == 1 && text.count <= 12 && text.allSatisfy({ $0.isLetter || $0 == "_" }) ? formula
-                : dimension == 2 ? formula : "'x*sigmoid(x)'"
+            if let other = NameCatalogue.elsewhere(text, expected: catalogue, eval: option?.hasPrefix("eval ") == true) { return refused(other) }
+            // Nothing close among the names: a formula may be what was meant. The example is a fixed one (the
+            // unknown word was made its parameter: 'x*sigmoid(himmelblau*x)' with --param himmelblau=1).
+            let example = catalogue == .curve ? "'x^4 - 2*x^2'" : dimension == 2 ? "'x^2 + 10*y^2'" : "'x*sigmoid(beta*x)' with --param beta=1"
             return refused(message + (message.contains("did you mean") ? "" : "; or type a formula, e.g. " + example))
         }
         return refused(message[..<name.upperBound] + "; did you mean '\(hint)'?" + message[allowed.lowerBound...])
@@ -300,7 +308,7 @@ enum FunctionArguments {
     static func curve(_ text: String, params: [String] = [], option: String? = "--function") throws -> Curve1D {
         if isName(text) {
             if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the curve \(text)") }
-            do { return try Curve1D(named: text) } catch { throw unknownName(error, text: text, dimension: 1, option: option) }
+            do { return try Curve1D(named: text) } catch { throw unknownName(error, text: text, dimension: 1, option: option, expected: .curve) }
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {

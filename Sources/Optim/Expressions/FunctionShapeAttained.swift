@@ -1,0 +1,34 @@
+/// A bound of a typed function's range that is both a tail's limit and a value taken inside: such a range is
+/// closed there (x²e^{−x²} → 0 in both tails, and is 0 at 0).
+extension FunctionShape {
+    /// Closes a bound of the range that is a tail's limit (so open) but also taken between the plateaus at the
+    /// scan's ends: x²e^{−x²} → 0 in both tails and is 0 at x = 0, so its range is [0, 0.368], not (0, 0.368].
+    /// The lowest (highest) sample inside, refined by golden-section search, must reach the bound to 10⁻¹² of
+    /// its size. Returns where the lower bound is taken, when it was closed here.
+    mutating func closeLimitsTakenInside(_ f: (Double) -> Double, xs: [Double], ys: [Double]) -> Double? {
+        guard var first = ys.indices.first, var last = ys.indices.last, last > first + 2 else { return nil }
+        // Past the runs of equal values at each end (the tails rounding onto their limit).
+        while first < last, ys[first + 1] == ys[first] { first += 1 }
+        while last > first, ys[last - 1] == ys[last] { last -= 1 }
+        guard last - first > 4 else { return nil }
+        // A strict local extreme (1/(1 + e^{−x}) comes within 10⁻¹⁶ of its limit 1 on a run of samples
+        // next to the plateau, which is not taking it).
+        let inside = (first + 2)..<(last - 1), step = xs[1] - xs[0]
+        var closedAt: Double?
+        let r = outputRange
+        var (lowerAttained, upperAttained) = (r.lowerAttained, r.upperAttained)
+        let finite = inside.filter { ys[$0].isFinite && ys[$0 - 1].isFinite && ys[$0 + 1].isFinite }
+        if !lowerAttained, r.lower.isFinite,
+           let k = finite.filter({ ys[$0] < ys[$0 - 1] && ys[$0] < ys[$0 + 1] }).min(by: { ys[$0] < ys[$1] }) {
+            let m = refine({ -f($0) }, around: xs[k], step: step)
+            if -m.value <= r.lower + 1e-12 * max(1, abs(r.lower)) { (lowerAttained, closedAt) = (true, m.at) }
+        }
+        if !upperAttained, r.upper.isFinite,
+           let k = finite.filter({ ys[$0] > ys[$0 - 1] && ys[$0] > ys[$0 + 1] }).max(by: { ys[$0] < ys[$1] }) {
+            let m = refine(f, around: xs[k], step: step)
+            if m.value >= r.upper - 1e-12 * max(1, abs(r.upper)) { upperAttained = true }
+        }
+        outputRange = OutputRange(lower: r.lower, upper: r.upper, lowerAttained: lowerAttained, upperAttained: upperAttained)
+        return closedAt
+    }
+}

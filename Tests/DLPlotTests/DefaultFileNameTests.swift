@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+@testable import dlplot
+
+/// X9-21: without -o every typed formula was written to the same file (activation-expression.png,
+/// surface-expression.png, lr-expression.png, pitfalls.png), the second silently replacing the first.
+final class DefaultFileNameTests: XCTestCase {
+    func testAFormulaGetsANameOfItsOwn() {
+        XCTAssertEqual(DefaultFileName.stem("himmelblau"), "himmelblau")
+        XCTAssertEqual(DefaultFileName.stem("x"), "x", "a formula spelt by its name needs no hash")
+        XCTAssertEqual(DefaultFileName.stem("x*sigmoid(beta*x)"), "x_sigmoid_beta_x-f68a12")
+        XCTAssertEqual(DefaultFileName.stem("x * sigmoid(beta * x)"), "x_sigmoid_beta_x-f68a12", "spaces are not part of the formula")
+        XCTAssertEqual(DefaultFileName.stem("x+1"), "x_1-d75baf")
+        XCTAssertEqual(DefaultFileName.stem("x-1"), "x_1-d2347d")
+        XCTAssertEqual(DefaultFileName.stem(".5*x"), "5_x-" + DefaultFileName.hash(".5*x"), "never a hidden file")
+        XCTAssertEqual(DefaultFileName.stem("−x·σ"), "x-" + DefaultFileName.hash("−x·σ"))
+        XCTAssertEqual(DefaultFileName.stem("-(-(-1))"), "1-" + DefaultFileName.hash("-(-(-1))"))
+        XCTAssertEqual(DefaultFileName.stem("*"), "expression-" + DefaultFileName.hash("*"))
+        let long = String(repeating: "sin(x)+", count: 40) + "x"
+        let stem = DefaultFileName.stem(long)
+        XCTAssertEqual(stem.count, 40 - 1 + 7, stem)
+        XCTAssertTrue(stem.hasPrefix("sin_x_sin_x_"), stem)
+        let twelve = DefaultFileName.joined((1...12).map { DefaultFileName.stem(String(repeating: "x+", count: 30) + "\($0)") })
+        XCTAssertLessThanOrEqual(twelve.count, 107, twelve)
+    }
+
+    func testTwoFormulasWithoutOutputWriteTwoFiles() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let runs: [([String], String)] = [
+            (["activation", "x*sigmoid(beta*x)", "--param", "beta=0.5,1,2"], "activation-x_sigmoid_beta_x-f68a12.png"),
+            (["activation", "tanh(x)^2"], "activation-tanh_x_2-947117.png"),
+            (["activation", "x+1"], "activation-x_1-d75baf.png"),
+            (["activation", "x-1"], "activation-x_1-d2347d.png"),
+            (["surface", "x^2 - y^2", "--optimizers", "gd", "--steps", "5"], "surface-x_2_y_2-4da21d.png"),
+            (["lr", "--function", "x^4 - 2*x^2"], "lr-x_4_2_x_2-90da64.png"),
+            (["pitfalls", "--function", "x^3 - 3*x"], "pitfalls-x_3_3_x-d21366.png"),
+            (["pitfalls"], "pitfalls.png"),
+        ]
+        for (arguments, name) in runs {
+            let r = try runDLPlot(arguments, in: dir)
+            XCTAssertEqual(r.status, 0, "\(arguments): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("wrote \(name)\n"), "\(arguments): \(r.stderr)")
+        }
+        XCTAssertEqual(listing(dir).sorted(), runs.map(\.1).sorted())
+    }
+}
