@@ -114,11 +114,20 @@ public struct CurvesFigure: FigureRecipe {
             }
             markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
         }
+        fitLossAxis(&ax, overflowed: !overflows.isEmpty)
+        let gaps = dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil
+        let notes = overflows + [gaps].compactMap { $0 }
+        return (ax, notes.isEmpty ? nil : notes.joined(separator: " "))
+    }
+
+    /// The loss axis's scale once its lines are drawn: when every value overflowed, an empty panel at the top
+    /// of float64; a symmetric-log axis over tiny losses gets a linear part of their size.
+    private static func fitLossAxis(_ ax: inout Axes, overflowed: Bool) {
         // Every value overflowed (10 steps from 10¹⁶⁰): an empty panel reaching the top of float64, the footnote says why.
         // The lines of an animated figure are inside timed marks: looked at there too (unlooked, every animation
         // with an overflowing run got this empty 10³⁰⁰ axis while its still figure showed the curves).
         let lines = ax.marks.compactMap { ($0 as? LineMark) ?? (($0 as? TimedMark)?.mark as? LineMark) }
-        if !overflows.isEmpty, !lines.contains(where: { $0.points.contains { $0.isFinite } }) {
+        if overflowed, !lines.contains(where: { $0.points.contains { $0.isFinite } }) {
             ax.yLimits = Interval(1e300, .greatestFiniteMagnitude)
             ax.yScale = .log
         }
@@ -128,9 +137,6 @@ public struct CurvesFigure: FigureRecipe {
            let largest = lines.flatMap({ $0.points.map { abs($0.y) } }).filter(\.isFinite).max(), largest > 0, largest < 1e-6 {
             ax.yScale = .symlog(threshold: largest)
         }
-        let gaps = dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil
-        let notes = overflows + [gaps].compactMap { $0 }
-        return (ax, notes.isEmpty ? nil : notes.joined(separator: " "))
     }
 
     /// A curve's ends that a line alone would not show: the divergence cross at the diverging step (the

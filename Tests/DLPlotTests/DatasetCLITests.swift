@@ -160,4 +160,21 @@ final class DatasetCLITests: XCTestCase {
             XCTAssertEqual(run.stderr, "Error: \(message)\n")
         }
     }
+
+    /// A batch cannot hold more examples than the set has: 5 of a 4-row file (or 1000 of the built-in 12) is
+    /// refused in one line naming --batch-size as typed and the set's size (exit 64, nothing written), not
+    /// drawn with a subtitle claiming "batch size 5 of 4"; all 4 is the full batch and is accepted.
+    func testBatchLargerThanTheDataSetIsRefused() throws {
+        let dir = try makeTemporaryDirectory()
+        let file = try write("x,y\n1,2\n2,4\n3,5\n4,9\n", "four.csv", in: dir)
+        let over = try runDLPlot(["surface", "linreg_mse", "--dataset", file, "--batch-size", "5", "-o", "o.png"], in: dir)
+        XCTAssertEqual(over.status, 64)
+        XCTAssertEqual(over.stderr, "Error: invalid --batch-size '5': four.csv has 4 examples; expected 1 to 4\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o.png").path))
+        let builtIn = try runDLPlot(["surface", "linreg_mse", "--batch-size", "1000", "-o", "o.png"], in: dir)
+        XCTAssertEqual(builtIn.status, 64)
+        XCTAssertEqual(builtIn.stderr, "Error: invalid --batch-size '1000': the built-in data has 12 examples; expected 1 to 12\n")
+        let all = try runDLPlot(["surface", "linreg_mse", "--dataset", file, "--batch-size", "4", "--steps", "2", "-o", "a.png"], in: dir)
+        XCTAssertEqual(all.status, 0, all.stderr)
+    }
 }

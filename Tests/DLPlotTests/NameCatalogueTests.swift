@@ -5,15 +5,6 @@ import XCTest
 /// for, is told where it belongs; `dlplot activation himmelblau` was offered 'x*sigmoid(himmelblau*x)' with
 /// --param himmelblau=1. Other unknown words get one fixed formula example.
 final class NameCatalogueTests: XCTestCase {
-    private func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let dir = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try runDLPlot(arguments, in: dir)
-        XCTAssertEqual(r.status, 64, r.stderr, file: file, line: line)
-        XCTAssertEqual(listing(dir), [], "nothing written", file: file, line: line)
-        return r.stderr.trimmingCharacters(in: .newlines)
-    }
-
     func testANameOfAnotherCatalogueIsToldWhereItBelongs() throws {
         let cases: [([String], String)] = [
             (["activation", "himmelblau", "-o", "a.png"],

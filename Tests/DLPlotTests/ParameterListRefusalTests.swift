@@ -3,15 +3,6 @@ import XCTest
 
 /// `--param` lists and ranges refused in the one form: the option and its value as typed, exit 64, nothing written.
 final class ParameterListRefusalTests: XCTestCase {
-    private func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let dir = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try runDLPlot(arguments, in: dir)
-        XCTAssertEqual(r.status, 64, r.stderr, file: file, line: line)
-        XCTAssertEqual(listing(dir), [], "nothing written", file: file, line: line)
-        return r.stderr.trimmingCharacters(in: .newlines)
-    }
-
     /// X9-4: `b=1,1` drew the same curve twice under two identical legend entries "b = 1".
     func testAValueGivenTwiceInAListIsRefused() throws {
         XCTAssertEqual(try refusal(["activation", "x*sigmoid(b*x)", "--param", "b=1,1", "-o", "a.png"]),

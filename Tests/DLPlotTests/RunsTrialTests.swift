@@ -124,6 +124,7 @@ final class RunsTrialTests: XCTestCase {
         let u16 = dir.appendingPathComponent("u16.csv")
         try Data([0xFF, 0xFE] + Array("step,loss\n0,1\n".utf8).flatMap { [$0, 0] }).write(to: u16)
         let comment = try write("# made by train.py\nstep,loss\n0,1\n", "c.csv", in: dir)
+        let config = try write("{\"lr\": 0.1, \"model\": \"resnet\"}\n", "cfg.json", in: dir)
         let other = try makeTemporaryDirectory()
         for (file, message) in [
             (pipes, "separates its columns with '|' ('step|loss'); expected values separated by commas, tabs or semicolons: "
@@ -133,6 +134,9 @@ final class RunsTrialTests: XCTestCase {
                 + "iconv -f UTF-16 -t UTF-8 FILE > log.csv converts it"),
             (comment, "starts with a comment line ('# made by train.py'); expected a header such as step,loss in the first line: "
                 + "leave the comments out, e.g. grep -v '^#' FILE | dlplot runs -"),
+            // A config, not a log: once drawn as an invented point at step 0 in a run named "resnet".
+            (config, "is one JSON object with no step, epoch or time key, not a training log; "
+                + "expected JSON lines with a step such as {\"step\": 1, \"loss\": 0.5}"),
         ] {
             let run = try runDLPlot(["runs", file, "-o", "s.png"], in: other)
             XCTAssertEqual(run.status, 64, file)

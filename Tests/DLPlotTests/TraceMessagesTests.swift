@@ -30,6 +30,8 @@ final class TraceMessagesTests: XCTestCase {
             (bowl + ["--optimizer", "sgd", "--batch-size", "2"],
              "invalid --batch-size '2': it applies only to the dataset surfaces linreg_mse and logreg_bce, not bowl"),
             (["--surface", "logreg_bce", "--optimizer", "sgd", "--batch-size", "0"], "invalid --batch-size '0': expected 1 or more"),
+            (["--surface", "logreg_bce", "--optimizer", "sgd", "--batch-size", "13"],
+             "invalid --batch-size '13': the built-in data has 12 examples; expected 1 to 12"),
             (bowl + ["--optimizer", "sgd", "--tol", "-1"], "invalid --tol '-1': expected a number >= 0"),
             (bowl + ["--optimizer", "sgd", "--tol", "abc"], "invalid --tol 'abc': is not a number; expected a finite decimal number such as -1.5 or 2e-3"),
             (bowl + ["--optimizer", "sgd", "--every", "0"], "invalid --every '0': expected 1 or more"),

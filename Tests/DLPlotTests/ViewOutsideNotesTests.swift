@@ -51,4 +51,18 @@ final class ViewOutsideNotesTests: XCTestCase {
         let footnote = try elements(dir, "h.json").filter { $0["kind"] as? String == "footnote" }.compactMap { $0["text"] as? String }
         XCTAssertTrue(footnote.joined().contains("the 4 minima are outside the view"), "\(footnote)")
     }
+
+    /// A run that starts outside a view the user set and diverges put a note's leader towards a point at
+    /// about 10³⁰⁰, and placing the note trapped (exit 132, "Double value cannot be converted to Int");
+    /// tried as a new user would, 35 of 60 such surface commands crashed.
+    func testADivergingRunFromOutsideAGivenViewIsDrawn() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (surface, view, lr) in [("rosenbrock", "-1:1", "0.01"), ("beale", "0:1", "5"), ("booth", "-10:-9", "0.5")] {
+            let r = try runDLPlot(["surface", surface, "--optimizers", "gd,adam", "--lr", lr, "--xrange=\(view)", "--yrange=\(view)",
+                                   "-o", "d.png"], in: dir)
+            XCTAssertEqual(r.status, 0, "\(surface) \(view) lr \(lr): \(r.stderr)")
+            XCTAssertNoThrow(try DecodedPNG([UInt8](try Data(contentsOf: dir.appendingPathComponent("d.png")))))
+        }
+    }
 }

@@ -19,6 +19,19 @@ final class ExpressionLabelTests: XCTestCase {
         XCTAssertEqual(try label("2*max(x, 0)"), "2\\,\\max(x, 0)")
     }
 
+    /// Tried as a new user would: (x/2)^3 was titled \frac{x}{2}^{3}, which reads as x³/2, and its legend
+    /// "x/2³"; a fraction raised to a power keeps its brackets in every form.
+    func testAFractionRaisedToAPowerKeepsItsBrackets() throws {
+        XCTAssertEqual(try label("(x/2)^3"), "(\\frac{x}{2})^{3}")
+        XCTAssertEqual(try label("(1/x)^2"), "(\\frac{1}{x})^{2}")
+        XCTAssertEqual(try label("(x/2)^2^(1/2)"), "(\\frac{x}{2})^{2^{1/2}}")
+        XCTAssertEqual(try label("2^(x/2)"), "2^{x/2}")
+        XCTAssertEqual(try label("(x^2)^3"), "(x^{2})^{3}")
+        XCTAssertEqual(try label("x/2^3"), "\\frac{x}{2^{3}}")
+        // Inside an exponent the fraction is inline and bracketed as before.
+        XCTAssertEqual(try label("2^((x/2)^2)"), "2^{(x/2)^{2}}")
+    }
+
     /// Tried as a new user would: x-(-x) was titled "x − −x".
     func testNegativeRightOperandIsBracketed() throws {
         XCTAssertEqual(try label("x-(-x)"), "x - (-x)")

@@ -74,4 +74,19 @@ final class TrainerStateTests: XCTestCase {
         XCTAssertEqual(one.metric("loss")?.steps, [7])
         XCTAssertEqual(one.metric("loss")?.values, [0.75])
     }
+
+    /// One record with no step, epoch or time key is a config, not a log (on one line, or as an array of one);
+    /// one record with a step or an epoch, and two records without, are logs.
+    func testOneRecordWithoutAStepIsNotALog() throws {
+        for (name, text) in [("cfg.json", #"{"lr": 0.1, "model": "resnet"}"# + "\n"), ("arr.json", #"[{"lr": 0.1}]"#)] {
+            XCTAssertThrowsError(try LogReader.read(try Fixture.temporary(name, text: text)), name) { error in
+                XCTAssertEqual((error as? RunLogError)?.message, "is one JSON object with no step, epoch or time key, not a training "
+                    + #"log; expected JSON lines with a step such as {"step": 1, "loss": 0.5}"#)
+            }
+        }
+        let epoch = try XCTUnwrap(try LogReader.read(try Fixture.temporary("e.jsonl", text: #"{"epoch": 2, "loss": 0.5}"# + "\n")).first)
+        XCTAssertEqual(epoch.metric("loss")?.steps, [2])
+        let two = try XCTUnwrap(try LogReader.read(try Fixture.temporary("t.jsonl", text: "{\"loss\": 1}\n{\"loss\": 0.5}\n")).first)
+        XCTAssertEqual(two.metric("loss")?.values, [1, 0.5])
+    }
 }

@@ -52,6 +52,8 @@ final class InlineMathTests: XCTestCase {
             ("$\\frac{1}{(x + 1)^{2}}$", "1/(x+1)2"), ("$\\frac{x^{3}}{3} - x$", "x3/3−x"), ("$-\\frac{1}{2}$", "−1/2"),
             ("$f(x) = \\frac{1}{1+e^{-x}}$", "f(x)=1/(1+e−x)"), ("$\\frac{1}{\\mathrm{tanh}(x)}$", "1/tanh(x)"),
             ("$\\frac{1}{(x)(y)}$", "1/((x)(y))"),
+            // A bracketed fraction raised to a power keeps one pair: ((x/2))² before.
+            ("$(\\frac{x}{2})^{3}$", "(x/2)3"), ("$2(\\frac{1}{x})^{2}$", "2(1/x)2"),
         ]
         for (source, drawn) in cases {
             let t = try layout(source)

@@ -21,4 +21,19 @@ final class OccupancyGridTests: XCTestCase {
         scatter.mark(polyline: [Point(10, 100), Point(290, 100)], maxGap: 50)
         XCTAssertEqual(scatter.count(in: Rect(x: 100, y: 90, width: 100, height: 20)), 0)
     }
+
+    /// A leader to a point far off the page (a diverged run's end at 10³⁰⁰) trapped converting its sample
+    /// count to Int; only the part near the grid is sampled, and it counts the ink it crosses there.
+    func testALeaderToAFarPointCountsOnlyItsPartNearTheGrid() {
+        var grid = OccupancyGrid(over: Rect(x: 0, y: 0, width: 300, height: 200), cell: 3)
+        grid.mark(polyline: [Point(0, 100), Point(300, 100)], maxGap: 400)
+        // Straight down through the horizontal curve at x = 150, on to y = 10³⁰⁰.
+        XCTAssertGreaterThan(grid.count(along: Point(150, 10), Point(150, 1e300), within: 1.5), 0)
+        XCTAssertEqual(grid.count(along: Point(150, 10), Point(150, 1e300), within: 1.5),
+                       grid.count(along: Point(150, 10), Point(150, 190), within: 1.5))
+        // Wholly outside: nothing; a far diagonal that misses the curve: nothing.
+        XCTAssertEqual(grid.count(along: Point(-1e300, -1e300), Point(-1e299, -5), within: 1.5), 0)
+        XCTAssertEqual(grid.count(along: Point(10, 10), Point(1e308, 10), within: 1.5), 0)
+        XCTAssertEqual(grid.count(along: Point(.infinity, 10), Point(10, 10), within: 1.5), 0)
+    }
 }

@@ -55,19 +55,16 @@ public struct RunsFigure: FigureRecipe {
         let theme = figure.theme
         let grid = Self.panelGrid(count: metrics.count, columns: columns)
         let columnPixels = figure.size.width / Double(grid.columns)
-        var dropped = false, spansDecades = false
-        var runaways: [RunawayView] = []
-        var moments = Set<Double>()
+        var dropped = false, spansDecades = false, interpolated = false
+        var runaways: [RunawayView] = [], moments = Set<Double>(), coverage: [(group: String, places: [String])] = []
         let seconds = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         // Time in the unit its span reads in: "71.5 h", not "2.57×10⁵ s".
         let unit = x == .time ? TimeUnit.pick(span: seconds.map { $0.1 - $0.0 } ?? 0) : .seconds
         let xRange = seconds.map { ($0.0 / unit.rawValue, $0.1 / unit.rawValue) }
         var points = RunsTables(smoothing: smoothing, x: x)
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
-        var interpolated = false
         // One run (still figure): no legend, its numbers beside the end of its line (see `labelEnd`).
         let lone = runs.count == 1 && groupPattern == nil && !animated
-        var coverage: [(group: String, places: [String])] = []
         // Whole steps (or a Keras log's whole epochs) get whole-number ticks on a short axis.
         let wholeX = x == .step || (x == .epoch && runs.allSatisfy { $0.stepAxis == "epoch" })
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
@@ -119,27 +116,36 @@ public struct RunsFigure: FigureRecipe {
                     if lone { loneText = (c, drawn.text) }
                 }
             }
-            let entries = groups?.count ?? curves.count
-            ax.legend = lone ? .none : entries <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
-            // The arrays themselves (shared, not copied): a 10⁷-point run costs no second copy here.
-            let shown = curves.flatMap { c in
-                [(c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.series.values.prefix(c.series.drawnCount)]
-            }
-            if let view = setYLimits(&ax, shown: shown, lines: lines, theme: theme) { runaways.append(view) }
-            if let (c, text) = loneText { Self.labelEnd(of: c, text: text, metric: metric, logY: logY, theme: theme, in: &ax) }
-            if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
-            if wholeX, let ticks = PanelLimits.integerTicks(xRange) { ax.xTickLabels = ticks }
-            spansDecades = spansDecades || (!logY && PanelLimits.decades(shown) > 6)
+            ax.legend = lone ? .none : (groups?.count ?? curves.count) <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
+            let limits = finishPanel(&ax, curves: curves, lines: lines, loneText: loneText, metric: metric,
+                                     xRange: xRange, wholeX: wholeX, theme: theme)
+            if let view = limits.runaway { runaways.append(view) }
+            spansDecades = spansDecades || limits.spansDecades
             figure.add(ax, row: k / grid.columns, column: k % grid.columns)
         }
-        figure.title = title()
-        figure.subtitle = subtitle()
+        (figure.title, figure.subtitle) = (title(), subtitle())
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
         figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways,
                                    coverage: Self.coverageNote(coverage))
         if !animated { Self.shareLegend(&figure, metrics: metrics) }
         return groups == nil ? [points.table] : [points.table, groupRows]
+    }
+
+    /// A panel's limits once its curves are drawn: y limits from what is shown (a runaway's view, when one
+    /// leaves), a lone run's numbers at its line's end, the x limits and whole-number ticks.
+    private func finishPanel(_ ax: inout Axes, curves: [RunCurve], lines: [(x: (Int) -> Double, values: ArraySlice<Double>, style: Int)],
+                             loneText: (curve: RunCurve, text: String)?, metric: String, xRange: (Double, Double)?,
+                             wholeX: Bool, theme: Theme) -> (runaway: RunawayView?, spansDecades: Bool) {
+        // The arrays themselves (shared, not copied): a 10⁷-point run costs no second copy here.
+        let shown = curves.flatMap { c in
+            [(c.smoothed ?? c.series.values).prefix(c.series.drawnCount), c.series.values.prefix(c.series.drawnCount)]
+        }
+        let runaway = setYLimits(&ax, shown: shown, lines: lines, theme: theme)
+        if let (c, text) = loneText { Self.labelEnd(of: c, text: text, metric: metric, logY: logY, theme: theme, in: &ax) }
+        if let limits = PanelLimits.x(xRange) { ax.xLimits = limits; ax.xPadding = 0 }
+        if wholeX, let ticks = PanelLimits.integerTicks(xRange) { ax.xTickLabels = ticks }
+        return (runaway, !logY && PanelLimits.decades(shown) > 6)
     }
 
     /// The figure's notes on what it shows (at most four). What the reader skipped or replaced goes to

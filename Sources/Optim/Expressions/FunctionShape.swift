@@ -108,6 +108,17 @@ public struct FunctionShape: Sendable, Hashable {
         if outputRange.lowerAttained {
             snapMinimum(f, near: attainedAt ?? (-refinedLow.value < lo.value ? refinedLow.at : lo.at), scan: scan, samples: n)
         }
+        settleSteepestSlope(df)
+        applyPoles(FunctionShape.poles(f, xs: xs, ys: zip(ys, isolated).map { $1 ? .nan : $0 }))
+        if poles.isEmpty {
+            let far = [-1e6, 1e6] + jumps
+            discreteValues = FunctionShape.finitelyManyValues(ys + far.map(f), ds + far.map(df))
+        }
+    }
+
+    /// The steepest slope where the scan cannot see it: only approached in a tail, growing without bound
+    /// there, or unbounded at a cusp.
+    private mutating func settleSteepestSlope(_ df: (Double) -> Double) {
         // The steepest slope only approached in a tail (softplus: 1 as x → ∞).
         for side in [-1.0, 1.0] where abs(df(800 * side)) > maxAbsDerivative * (1 + 1e-9) {
             // Still growing far out (x³: 3x²) it is unbounded, not the value at 800.
@@ -125,11 +136,6 @@ public struct FunctionShape: Sendable, Hashable {
         // sample's 9.4×10⁶ next to it.
         if let cusp = kinks.first(where: { FunctionShape.slopeUnbounded(df, at: $0) }) {
             (maxAbsDerivative, maxAbsDerivativeAt) = (.infinity, cusp)
-        }
-        applyPoles(FunctionShape.poles(f, xs: xs, ys: zip(ys, isolated).map { $1 ? .nan : $0 }))
-        if poles.isEmpty {
-            let far = [-1e6, 1e6] + jumps
-            discreteValues = FunctionShape.finitelyManyValues(ys + far.map(f), ds + far.map(df))
         }
     }
 

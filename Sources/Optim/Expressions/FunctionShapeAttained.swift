@@ -18,13 +18,16 @@ extension FunctionShape {
         let r = outputRange
         var (lowerAttained, upperAttained) = (r.lowerAttained, r.upperAttained)
         let finite = inside.filter { ys[$0].isFinite && ys[$0 - 1].isFinite && ys[$0 + 1].isFinite }
+        // Clearly above (below) both neighbours, not by the last bits: exp(x)/(1 + exp(x)) rounds to 1 and to the
+        // float below it in turn near x = 37, which is round-off, not the limit 1 taken (it read "range (0, 1]").
+        func clear(_ a: Double, _ b: Double) -> Bool { a - b > 1e-13 * max(1, abs(a)) }
         if !lowerAttained, r.lower.isFinite,
-           let k = finite.filter({ ys[$0] < ys[$0 - 1] && ys[$0] < ys[$0 + 1] }).min(by: { ys[$0] < ys[$1] }) {
+           let k = finite.filter({ clear(ys[$0 - 1], ys[$0]) && clear(ys[$0 + 1], ys[$0]) }).min(by: { ys[$0] < ys[$1] }) {
             let m = refine({ -f($0) }, around: xs[k], step: step)
             if -m.value <= r.lower + 1e-12 * max(1, abs(r.lower)) { (lowerAttained, closedAt) = (true, m.at) }
         }
         if !upperAttained, r.upper.isFinite,
-           let k = finite.filter({ ys[$0] > ys[$0 - 1] && ys[$0] > ys[$0 + 1] }).max(by: { ys[$0] < ys[$1] }) {
+           let k = finite.filter({ clear(ys[$0], ys[$0 - 1]) && clear(ys[$0], ys[$0 + 1]) }).max(by: { ys[$0] < ys[$1] }) {
             let m = refine(f, around: xs[k], step: step)
             if m.value >= r.upper - 1e-12 * max(1, abs(r.upper)) { upperAttained = true }
         }

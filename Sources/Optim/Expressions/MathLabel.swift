@@ -50,7 +50,9 @@ extension MathExpression {
                 }
                 return LabelPart(text: "\\frac{" + operandA.inline.text + "}{" + operandB.inline.text + "}", precedence: 5)
             case .power:
-                return LabelPart(text: wrap(a, below: 5) + "^{" + operandB.inline.text + "}", precedence: 4,
+                // A fraction as the base is bracketed, stacked or not: \frac{x}{2}^{3} reads as x³/2.
+                let base = a.text.hasPrefix("\\frac") ? "(" + a.text + ")" : wrap(a, below: 5)
+                return LabelPart(text: base + "^{" + operandB.inline.text + "}", precedence: 4,
                                  leadingNumber: a.leadingNumber && a.precedence == 5)
             }
         case .call(let f):

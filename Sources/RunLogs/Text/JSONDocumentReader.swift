@@ -58,6 +58,7 @@ enum JSONDocumentReader {
         if reader.isEmpty {
             throw RunLogError(file: path, "has no numeric values in \(place); expected objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
         }
+        try reader.checkIsLog()
         return try reader.build(name: name, labelled: labelled, format: place == "log_history" ? .trainerState : .jsonLines, notes: notes)
     }
 }

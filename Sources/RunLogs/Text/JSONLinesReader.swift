@@ -58,6 +58,7 @@ enum JSONLinesReader {
                 : "has no numeric values" + (records.ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")
                 + "; expected JSON objects with numbers such as {\"step\": 1, \"loss\": 0.5}")
         }
+        try records.checkIsLog()
         return try records.build(name: name, labelled: labelled, format: .jsonLines, notes: notes)
     }
 }

@@ -8,6 +8,8 @@ struct JSONRecords {
     private var seenRunKeys = Set<String>()
     private(set) var count: Int64 = 0
     private var hasTime = false
+    /// Whether some record has a step, epoch or time key (a single record without one is not a log).
+    private(set) var hasStepOrTime = false
     /// Whether an `epoch` key is the step when there is no step key (see `JSONLinesReader.read`).
     var epochSteps = true
     /// The first value that is not a number, for the message when no record has a number.
@@ -35,6 +37,7 @@ struct JSONRecords {
         let (step, time, metrics) = try JSONLinesReader.split(fields, texts: &texts, record: count, line: line, path: path,
                                                                     epochSteps: epochSteps)
         if time != nil { hasTime = true }
+        if time != nil || metrics.count < fields.count || fields.contains(where: { $0.0 == "epoch" }) { hasStepOrTime = true }
         count += 1
         let run = RunKey(metrics: metrics, texts: texts, runColumns: runColumns)
         seenRunKeys.formUnion(run.columns)
@@ -54,6 +57,14 @@ struct JSONRecords {
                 + "take more than \(RunLogBuilder.maximumSplits) different forms; expected numbers, or a text key such as "
                 + "phase (train, val) that splits the metrics")
         }
+    }
+
+    /// Refuses one record with no step, epoch or time key (a config such as {"lr": 0.1, "model": "resnet"}):
+    /// drawn, it would be an invented point at step 0.
+    func checkIsLog() throws(RunLogError) {
+        guard count == 1, !hasStepOrTime else { return }
+        throw RunLogError(file: path, "is one JSON object with no step, epoch or time key, not a training log; "
+            + "expected JSON lines with a step such as {\"step\": 1, \"loss\": 0.5}")
     }
 
     /// The runs read (see `RunParts.build`).

@@ -50,10 +50,11 @@ struct OccupancyGrid {
         }
     }
 
-    /// The part of the segment q–p inside the grid (Liang–Barsky), or nil when none is.
-    private func clipped(_ q: Point, _ p: Point) -> (Point, Point)? {
-        let (x0, y0) = (origin.x, origin.y)
-        let (x1, y1) = (origin.x + Double(columns) * cell, origin.y + Double(rows) * cell)
+    /// The part of the segment q–p inside the grid grown by `margin` on every side (Liang–Barsky), or
+    /// nil when none is.
+    private func clipped(_ q: Point, _ p: Point, margin: Double = 0) -> (Point, Point)? {
+        let (x0, y0) = (origin.x - margin, origin.y - margin)
+        let (x1, y1) = (origin.x + Double(columns) * cell + margin, origin.y + Double(rows) * cell + margin)
         let dx = p.x - q.x, dy = p.y - q.y
         var t0 = 0.0, t1 = 1.0
         for (pk, qk) in [(-dx, q.x - x0), (dx, x1 - q.x), (-dy, q.y - y0), (dy, y1 - q.y)] {
@@ -92,9 +93,13 @@ struct OccupancyGrid {
 
     /// The number of marked cells within about `within` of the segment `a`–`b` (sampled every half cell along
     /// it and on either side), each counted once.
-    func count(along a: Point, _ b: Point, within: Double) -> Int {
+    func count(along start: Point, _ end: Point, within: Double) -> Int {
+        guard start.x.isFinite, start.y.isFinite, end.x.isFinite, end.y.isFinite else { return 0 }
+        // Only the part within `within` of the grid can count: a leader to a point far off the page
+        // (a run's end at 10³⁰⁰) is sampled there, never along its whole length.
+        guard let (a, b) = clipped(start, end, margin: max(0, within)) else { return 0 }
         let d = b - a, length = d.length
-        guard length.isFinite, a.x.isFinite, a.y.isFinite else { return 0 }
+        guard length.isFinite else { return 0 }
         let normal = length > 0 ? Point(-d.y / length, d.x / length) : Point(0, 0)
         let n = max(1, Int((length / (cell * 0.5)).rounded(.up)))
         var seen = Set<Int>()

@@ -1,3 +1,5 @@
+// Text: label text with a small math language, its layout and fitting to the space there is.
+
 /// A fraction set inline, as TeX writes one in a line of text or in a script: numerator, slash,
 /// denominator, each bracketed where the slash would otherwise bind wrongly (`(x + 1)/2`, `1/(2π)`,
 /// `e^{−x²/2}/√(2π)`), and the whole bracketed when a factor stands beside it (`(1/2)(p − y)²`).
@@ -83,7 +85,9 @@ extension MathNode {
     static func isJuxtaposed(_ nodes: [MathNode], at k: Int) -> Bool {
         let before = nodes[..<k].last(where: { !$0.isBlank }), after = nodes[(k + 1)...].first(where: { !$0.isBlank })
         func separates(_ n: MathNode?, _ marks: Set<String>) -> Bool {
-            guard let n else { return true }
+            guard var n else { return true }
+            // A closing bracket may carry a script: (x/2)^{2} needs no second pair.
+            if case let .scripts(base, _, _) = n { n = base }
             guard case let .text(s, _, spacing) = n else { return false }
             return spacing > 0 || marks.contains(s)
         }

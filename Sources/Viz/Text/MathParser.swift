@@ -1,5 +1,3 @@
-// Text: label text with a small math language, its layout and fitting to the space there is.
-
 /// A parsed piece of label text: plain text, or the small math language between `$…$`.
 indirect enum MathNode: Sendable, Equatable {
     /// A run of characters; `italic` for math variables, `isOperator` adds space around it.

@@ -96,6 +96,12 @@ struct SurfaceRunTexts {
                 throw ArgumentRefusal.invalid("--batch-size", batchSize, "it applies only to the dataset surfaces linreg_mse and logreg_bce, not \(surfaceName)")
             }
             guard batchSize >= 1 else { throw ArgumentRefusal.invalid("--batch-size", batchSize, "expected 1 or more") }
+            // A batch cannot hold more examples than the set has (checked once the set is the one used).
+            if let data = surface.dataset, readingDataset || dataset == nil, batchSize > data.count {
+                let set = data.source.map { "\($0) has" } ?? "the built-in data has"
+                throw ArgumentRefusal.invalid("--batch-size", batchSize,
+                                              "\(set) \(data.count) examples; expected 1 to \(data.count)")
+            }
         }
         return SurfacePlan(surface: surface, start: Point2(startPoint[0], startPoint[1]), steps: n, x: x, y: y,
                            batchSize: batchSize, seed: seed)

@@ -102,6 +102,16 @@ func listing(_ dir: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
 }
 
+/// Runs dlplot in a fresh directory and checks a refusal: exit 64 and nothing written; the stderr line.
+func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let dir = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try runDLPlot(arguments, in: dir)
+    XCTAssertEqual(r.status, 64, r.stderr, file: file, line: line)
+    XCTAssertEqual(listing(dir), [], "nothing written", file: file, line: line)
+    return r.stderr.trimmingCharacters(in: .newlines)
+}
+
 /// Runs `script` with `shell` (`/bin/sh` or `/bin/bash`) in `directory`, with `$0` set to the built
 /// `dlplot`, for tests of redirections, pipes and limits; returns its exit status, stdout and stderr.
 func runShell(_ script: String, shell: String = "/bin/sh", in directory: URL) throws -> DLPlotResult {
