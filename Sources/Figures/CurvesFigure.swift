@@ -191,8 +191,9 @@ public struct CurvesFigure: FigureRecipe {
         return ax
     }
 
-    public func build(into figure: inout Figure) throws -> [DataTable] {
-        let theme = figure.theme
+    /// The title ("convergence of N optimizers", or the loss along the runs when there is no minimum) and the
+    /// subtitle (steps, start, batch, chosen rates, schedule).
+    private func setTitles(_ figure: inout Figure) {
         let s = plan.surface
         // No minimum in the view (x² − y², −x² − y²: f falls without bound): nothing to converge to, and no
         // distance panel; the title says so rather than "convergence".
@@ -204,6 +205,12 @@ public struct CurvesFigure: FigureRecipe {
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
+    }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let s = plan.surface
+        setTitles(&figure)
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, animated: animated, theme: theme)
         var runaways = [CurvesFigure.keepRunawaysOut(&loss, animated: animated, theme: theme)]
         if let top = loss.yLimits?.upper ?? CurvesFigure.highestValue(loss) {
