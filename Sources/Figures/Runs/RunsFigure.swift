@@ -65,12 +65,10 @@ public struct RunsFigure: FigureRecipe {
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
         // One run (still figure): no legend, its numbers beside the end of its line (see `labelEnd`).
         let lone = runs.count == 1 && groupPattern == nil && !animated
-        // Each panel's x: a Keras log's panels by epochs completed when other logs count steps (RunsPanelAxes).
         let axes = try RunsPanelAxes(runs: runs, metrics: metrics, axis: x, range: xRange, label: try xLabel(unit))
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
-            let shared = try xLabel(unit)
-            let panel = axes.panels[metric] ?? RunsPanelAxes.Panel(axis: x, range: xRange, label: shared, wholeX: false)
+            let panel = axes.panel(metric)
             var ax = Axes(title: metric, xLabel: panel.label, yLabel: nil)
             if animated { ax.animatedTitle = try frameTitle(metric, unit: unit) }
             ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"

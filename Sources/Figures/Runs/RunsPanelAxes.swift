@@ -15,6 +15,11 @@ struct RunsPanelAxes {
     }
 
     private(set) var panels: [String: Panel] = [:]
+    /// The figure's shared axis, for a metric not in `panels`.
+    private let shared: Panel
+
+    /// The panel of `metric`.
+    func panel(_ metric: String) -> Panel { panels[metric] ?? shared }
     /// Footnote on the units, when the runs count different things.
     private(set) var note: String?
 
@@ -24,6 +29,7 @@ struct RunsPanelAxes {
     /// - Parameters: `range` is the x range of every panel when `axis` is not `.step` or the runs count one
     ///   thing (the figure's shared axis), `label` the shared axis title.
     init(runs: [RunLog], metrics: [String], axis: RunCurves.XAxis, range: (Double, Double)?, label: String) throws(RunLogError) {
+        shared = Panel(axis: axis, range: range, label: label, wholeX: axis == .step)
         let having = { (m: String) in runs.filter { $0.metric(m) != nil } }
         if axis == .step, !runs.isEmpty, runs.allSatisfy(Self.countsEpochs) {
             // Keras logs only (--x step): their epochs completed, as by default, never a second epoch number.
