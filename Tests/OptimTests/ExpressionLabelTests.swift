@@ -19,6 +19,17 @@ final class ExpressionLabelTests: XCTestCase {
         XCTAssertEqual(try label("2*max(x, 0)"), "2\\,\\max(x, 0)")
     }
 
+    /// X13-10: negative_slope was set as "negative" with a subscript "slope"; a Greek or one-letter stem keeps its
+    /// subscript (α₁, η_max, w₀).
+    func testASnakeCaseParameterIsAWord() throws {
+        XCTAssertEqual(MathExpression.label(name: "negative_slope"), "\\mathrm{negative_slope}")
+        XCTAssertEqual(MathExpression.label(name: "my_param"), "\\mathrm{my_param}")
+        XCTAssertEqual(MathExpression.label(name: "alpha_1"), "\\alpha_{1}")
+        XCTAssertEqual(MathExpression.label(name: "eta_max"), "\\eta_{max}")
+        XCTAssertEqual(MathExpression.label(name: "w_0"), "w_{0}")
+        XCTAssertEqual(MathExpression.label(name: "w0"), "w_{0}")
+    }
+
     /// Tried as a new user would: (x/2)^3 was titled \frac{x}{2}^{3}, which reads as x³/2, and its legend
     /// "x/2³"; a fraction raised to a power keeps its brackets in every form.
     func testAFractionRaisedToAPowerKeepsItsBrackets() throws {

@@ -157,6 +157,10 @@ extension MathExpression {
                                   "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega",
                                   "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega"]
         var stem = Substring(name), sub = ""
+        // A snake_case word (PyTorch's negative_slope) is a name, not a symbol with a subscript: kept as written.
+        if let underscore = name.firstIndex(of: "_"), name[..<underscore].count > 1, !greek.contains(String(name[..<underscore])) {
+            return "\\mathrm{" + name + "}"
+        }
         if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
             stem = name[..<underscore]
             sub = String(name[name.index(after: underscore)...]).replacingUnderscores()
