@@ -158,21 +158,30 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         }
         let s = surface
         let isLog = (try? levels.resolve(for: field))?.isLog ?? false
+        // The overlays' ink: over the plain background of --style lines, the theme's foreground (white streamlines
+        // were invisible there); over the filled colours, white with a dark rim, which reads on viridis's yellow
+        // as on its purple.
+        let plain = style == .lines
+        let halo: Color? = plain ? nil : Color(hex: 0x000000, alpha: 0.3)
         if arrows {
             let n = 18
-            ax.add(try VectorFieldMark(x: plan.x, y: plan.y, nx: n, ny: n, scaling: isLog ? .log : .linear,
-                                       // White over filled colours; the foreground over the plain background of --style lines.
-                                       color: style == .lines ? theme.foreground.withAlpha(0.55) : Color(hex: 0xFFFFFF, alpha: 0.75),
-                                       lineWidth: 0.9, zOrder: 1.2) { x, y in
+            var field = try VectorFieldMark(x: plan.x, y: plan.y, nx: n, ny: n, scaling: isLog ? .log : .linear,
+                                            color: plain ? theme.foreground.withAlpha(0.55) : Color(hex: 0xFFFFFF, alpha: 0.8),
+                                            lineWidth: 0.9, zOrder: 1.2) { x, y in
                 let g = s.gradient(x, y)
                 return Point(-g.dx, -g.dy)
-            })
+            }
+            field.halo = halo
+            ax.add(field)
         }
         if streamlines {
-            ax.add(try StreamlineMark(x: plan.x, y: plan.y, density: 22, color: Color(hex: 0xFFFFFF, alpha: 0.55), lineWidth: 0.8) { x, y in
+            var lines = try StreamlineMark(x: plan.x, y: plan.y, density: 22, color: plain ? theme.foreground.withAlpha(0.5) : Color(hex: 0xFFFFFF, alpha: 0.7),
+                                           lineWidth: 0.8) { x, y in
                 let g = s.gradient(x, y)
                 return Point(-g.dx, -g.dy)
-            })
+            }
+            lines.halo = halo
+            ax.add(lines)
         }
         ax.add(pointLabels(view))
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
