@@ -73,6 +73,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         var notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
             + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
         if let note = unmarkedNote { notes.append(note) }
+        if view3D == nil, let note = minimumCurveNote { notes.append(note) }
         if !notes.contains(where: { $0.contains("no minimum") }),
            let note = view.noMinimumNote(fSymbol: isDataset ? "L" : "f", surface: s, view: Bounds(x: plan.x, y: plan.y)) {
             notes.append(note)
@@ -174,6 +175,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 return Point(-g.dx, -g.dy)
             })
         }
+        ax.add(contentsOf: minimumCurveMarks(theme: theme))
         ax.add(pointLabels(view))
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
             ax.add(arrow)
@@ -192,8 +194,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     func pointLabels(_ view: SurfaceFieldView?) -> PointLabelMark {
         var items: [PointLabelMark.Item] = []
         for m in markedMinima {
-            let at = "(" + SurfaceFieldView.coordinate(m.x, span: plan.x.span) + ", " + SurfaceFieldView.coordinate(m.y, span: plan.y.span) + ")"
-            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + at, shape: .star))
+            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + minimumCoordinates(m), shape: .star))
         }
         for m in surface.localMinima where plan.inView(m.x, m.y) {
             items.append(.init(Point(m.x, m.y), label: "local min", shape: .marker(.triangle)))
