@@ -160,6 +160,7 @@ public struct CurvesFigure: FigureRecipe {
             var cross = ScatterMark(points: [Point(Double(k), .infinity)], shape: .cross, size: theme.markerSize * 1.4, color: color)
             cross.pinsNonFiniteY = true
             cross.clipsToPlot = false  // whole, also on the edge of the view
+            cross.keepsInsideFrame = true  // in the frame under its top, not over it by no tick label
             ax.add(cross, animated: animated, as: .appearing(cross, at: Double(k)))
         }
     }
@@ -190,8 +191,9 @@ public struct CurvesFigure: FigureRecipe {
         return ax
     }
 
-    public func build(into figure: inout Figure) throws -> [DataTable] {
-        let theme = figure.theme
+    /// The title ("convergence of N optimizers", or the loss along the runs when there is no minimum) and the
+    /// subtitle (steps, start, batch, chosen rates, schedule).
+    private func setTitles(_ figure: inout Figure) {
         let s = plan.surface
         // No minimum in the view (x² − y², −x² − y²: f falls without bound): nothing to converge to, and no
         // distance panel; the title says so rather than "convergence".
@@ -203,8 +205,17 @@ public struct CurvesFigure: FigureRecipe {
         if runs.contains(where: \.chosenRate) { sub += "; lr chosen per optimizer where not given" }
         if let schedule = LearningRateStrip.subtitle(runs) { sub += "; " + schedule }
         figure.subtitle = sub
+    }
+
+    public func build(into figure: inout Figure) throws -> [DataTable] {
+        let theme = figure.theme
+        let s = plan.surface
+        setTitles(&figure)
         var (loss, note) = CurvesFigure.lossAxes(runs: runs, surface: s, fromHistory: true, animated: animated, theme: theme)
         var runaways = [CurvesFigure.keepRunawaysOut(&loss, animated: animated, theme: theme)]
+        if let top = loss.yLimits?.upper ?? CurvesFigure.highestValue(loss) {
+            CurvesFigure.divergenceCallouts(&loss, runs: runs, top: top, animated: animated, theme: theme)
+        }
         // When every curve ends early (it reached the minimum to machine precision, or diverged), the axis ends
         // there so the curves use its width, and the footnote says why (see `CurvesExtent`).
         let text = CurvesFigure.lossAxisText(s)
@@ -258,6 +269,8 @@ public struct CurvesFigure: FigureRecipe {
             runaways.append(CurvesFigure.keepRunawaysOut(&distance, animated: animated, theme: theme))
             shareSteps(&distance)
             figure.add(distance, row: 1, column: 0)
+            // A legend too tall beside the Loss panel goes under both panels, not between them.
+            if !animated { CurvesFigure.legendUnderThePanels(&figure, upper: figure.panels.count - 2, lower: figure.panels.count - 1) }
         }
         if let away = CurvesFigure.runawayNote(runaways.compactMap { $0 }) {
             figure.footnote = figure.footnote.map { $0 + " " + away } ?? away

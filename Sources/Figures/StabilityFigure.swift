@@ -47,7 +47,8 @@ public struct StabilityFigure: FigureRecipe {
         let field = try ScalarField(xs: xs, ys: ys, z: values)
         var cmap = Colormap.viridis
         cmap = cmap.reversed()   // bright is good: few steps, or a small final gap
-        let heat = HeatmapMark(field: field, colormap: cmap, normalization: try Self.colourScale(values))
+        var heat = HeatmapMark(field: field, colormap: cmap, normalization: try Self.colourScale(values))
+        heat.wholeCells = true  // every cell as wide as the others, the axes ending at cell edges
         if field.finiteRange != nil {
             ax.add(heat)
             ax.sideGuides = [Colorbar(for: heat, label: isSteps ? "steps to tolerance" : "final $f - f^{*}$")]
@@ -90,18 +91,22 @@ public struct StabilityFigure: FigureRecipe {
     public func addMask(_ ax: inout Axes, xs: [Double], ys: [Double], where mask: [Bool], color: Color, label: String) throws {
         guard mask.contains(true) else { return }
         let field = try ScalarField(xs: xs, ys: ys, z: mask.map { $0 ? 0.5 : .nan })
-        ax.add(HeatmapMark(field: field, colormap: try CategoryColors.colormap([color, color]),
-                           normalization: try Normalization(.linear, lower: 0, upper: 1), zOrder: 0.6))
+        var cells = HeatmapMark(field: field, colormap: try CategoryColors.colormap([color, color]),
+                                normalization: try Normalization(.linear, lower: 0, upper: 1), zOrder: 0.6)
+        cells.wholeCells = true
+        ax.add(cells)
         ax.add(ScatterMark(points: [], shape: .square, size: 10, color: color, label: label))
     }
 
     /// The cells where `mask` holds, as rectangles (one per run of neighbouring cells in a row) on the heatmap's
-    /// grid: n samples over [xs₀, xsₙ₋₁] make n equal cells, as the image is drawn.
+    /// grid: each sample's cell is centred on it, one step wide, as the image is drawn (n equal cells spread over
+    /// the samples' span met the image's centred cells nowhere but the middle: white slivers between them).
     static func cellRuns(xs: [Double], ys: [Double], where mask: [Bool]) -> [[Point]] {
         let (nx, ny) = (xs.count, ys.count)
         guard nx > 0, ny > 0, mask.count == nx * ny, let x0 = xs.first, let x1 = xs.last, let y0 = ys.first, let y1 = ys.last else { return [] }
-        func xe(_ i: Int) -> Double { x0 + (x1 - x0) * Double(i) / Double(nx) }
-        func ye(_ j: Int) -> Double { y0 + (y1 - y0) * Double(j) / Double(ny) }
+        let (dx, dy) = (nx > 1 ? (x1 - x0) / Double(nx - 1) : 1, ny > 1 ? (y1 - y0) / Double(ny - 1) : 1)
+        func xe(_ i: Int) -> Double { x0 + dx * (Double(i) - 0.5) }
+        func ye(_ j: Int) -> Double { y0 + dy * (Double(j) - 0.5) }
         var rings: [[Point]] = []
         for j in 0..<ny {
             var i = 0

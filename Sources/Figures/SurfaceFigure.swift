@@ -67,7 +67,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if let view3D {
             let shown = try surface3D(field, azimuth: view3D.azimuth, elevation: view3D.elevation, theme: theme, view: view)
             main = shown.axes
-            if shown.hiddenFraction > 0 { figure.subtitle = sub + "; dotted where the surface hides a path" }
+            if shown.hiddenFraction > 0 { figure.subtitle = sub + "; faint where the surface hides a path" }
         } else {
             main = try plane(field, every: every, theme: theme, view: view)
         }
@@ -189,34 +189,6 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         return ax
     }
 
-    /// The plane's labelled points (minima, saddles, a pole, the start), kept off the runs and paths drawn.
-    func pointLabels(_ view: SurfaceFieldView?) -> PointLabelMark {
-        var items: [PointLabelMark.Item] = []
-        for m in markedMinima {
-            let at = "(" + SurfaceFieldView.coordinate(m.x, span: plan.x.span) + ", " + SurfaceFieldView.coordinate(m.y, span: plan.y.span) + ")"
-            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + at, shape: .star))
-        }
-        for m in surface.localMinima where plan.inView(m.x, m.y) {
-            items.append(.init(Point(m.x, m.y), label: "local min", shape: .marker(.triangle)))
-        }
-        for p in markedSaddles {
-            items.append(.init(Point(p.x, p.y), label: "saddle", shape: .saddle))
-        }
-        if let pole = view?.pole, plan.inView(pole.point.x, pole.point.y) {
-            items.append(.init(pole.point, label: pole.positive ? "f → ∞" : "f → −∞", shape: .marker(.cross)))
-        }
-        if !runs.isEmpty, plan.inView(plan.start.x, plan.start.y) {
-            items.append(.init(Point(plan.start.x, plan.start.y), label: "start", shape: .marker(.circle)))
-        }
-        var labels = PointLabelMark(items, markerSize: 10, zOrder: 6)
-        // The labels keep off the runs where they can: "start" once hid the one step drawn, and a minimum's
-        // label the last steps of every run that reached it.
-        // Paths from files too: "start" half hid a file path's end marker.
-        labels.avoiding = drawnPaths
-        labels.clipsToPlot = false  // a start or minimum on the view's corner is drawn whole, not a quarter of it
-        return labels
-    }
-
     /// The runs' and the user's paths as drawn, NaN between paths: what labels keep off.
     var drawnPaths: [Point] {
         runs.flatMap { $0.points + [Point(.nan, .nan)] } + userPaths.flatMap { $0.drawnPoints() + [Point(.nan, .nan)] }
@@ -227,7 +199,13 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         var marks: [any Mark] = []
         for (i, run) in runs.enumerated() {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
-            marks.append(PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01))
+            var path = PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01)
+            // A first step out of the view from a start on its edge: the exit arrow clear of the start's circle.
+            if plan.inView(plan.start.x, plan.start.y) {
+                path.startClearance = Self.startCircleRadius
+                marks.append(StartExitArrowMark(points: run.points, style: look.stroke, clearance: Self.startCircleRadius))
+            }
+            marks.append(path)
             marks.append(stepMarkers(run, every: every, upTo: run.points.count - 1, look: look, theme: theme))
             marks.append(evaluationMarkers(run, look: look))
             if !withCurves {
@@ -338,7 +316,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     }
 
     /// The 3-D view: the surface with every path lifted onto it, and the fraction of the paths that
-    /// nearer faces hide (drawn dotted and faded over the surface).
+    /// nearer faces hide (drawn faint and thinner over the surface, in their own dashes).
     public func surface3D(_ field: ScalarField, azimuth: Double, elevation: Double, theme: Theme) throws
         -> (axes: Axes, hiddenFraction: Double) {
         try surface3D(field, azimuth: azimuth, elevation: elevation, theme: theme, view: nil)

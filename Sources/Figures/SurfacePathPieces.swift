@@ -21,7 +21,17 @@ extension SurfaceFigure {
         var open: Set<Int> = [], entering: Set<Int> = []
         var ends: [Int: MarkerShape] = [:]
         func add(_ points: [Point], _ look: TrajectoryStyle) {
+            var joinable = false
             for piece in viewPieces(points) {
+                // A piece after a gap (non-finite points logged in the middle) continues the piece before it as
+                // one path with a NaN between, so only the path's own start and end are marked.
+                if joinable, !piece.entering, let last = out.indices.last {
+                    out[last].points += [Point3(.nan, .nan, .nan)] + SurfaceMark.lift(piece.points, on: field)
+                    if piece.open { open.insert(last) }
+                    joinable = !piece.open
+                    continue
+                }
+                joinable = !piece.open
                 if piece.open { open.insert(out.count) }
                 if piece.entering { entering.insert(out.count) }
                 ends[out.count] = look.marker

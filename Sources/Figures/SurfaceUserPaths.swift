@@ -2,10 +2,10 @@ import Optim
 import RunLogs
 import Viz
 
-/// A path read from a file (`dlplot surface --path`), prepared the way a computed run is: drawn up to
-/// its first non-finite row, drawn in every piece inside the view (arrowheads where it leaves and comes
-/// back, a note), and
-/// described in the legend by where it ended and its loss.
+/// A path read from a file (`dlplot surface --path`), prepared the way a computed run is: drawn in every
+/// piece inside the view (arrowheads where it leaves and comes back, a note), with a gap at non-finite
+/// rows followed by finite ones (as `runs` draws them) and ended by non-finite rows that run to the end
+/// of the file ("diverged"), and described in the legend by where it ended and its loss.
 public struct UserPathRun: Sendable {
     /// The legend name (the file's `label` column, `--path-label`, or the file name).
     public var label: String
@@ -32,8 +32,10 @@ public struct UserPathRun: Sendable {
     public var spans: (x: Double, y: Double) = (1, 1)
     /// The view the path was prepared for.
     var viewBox: Rect?
-    /// The step of the first row with a non-finite position or loss, if any.
+    /// The step of the first of the rows with a non-finite position or loss that end the file, if any.
     public var diverged: Int?
+    /// The stretches of non-finite rows followed by finite ones: gaps in the drawn path.
+    public var gaps: [PathGap] = []
     /// The series style index and the position among the figure's series (see `SurfaceRun`).
     public var style = 0
     public var order = 0
@@ -46,13 +48,24 @@ public struct UserPathRun: Sendable {
         self.label = label ?? path.label
         loggedLoss = !path.loss.isEmpty
         var steps: [Int] = [], points: [Point] = [], values: [Double] = []
+        var gaps: [PathGap] = []
         for i in path.steps.indices {
             let f = loggedLoss ? path.loss[i] : (path.x[i].isFinite && path.y[i].isFinite ? surface.value(path.x[i], path.y[i]) : .nan)
-            // A row with a non-finite cell ends the path; f overflowing at a finite far row (x² + y² at 10³⁰⁰)
-            // does not: that row is drawn (to the edge of the view) like any other.
-            guard path.x[i].isFinite, path.y[i].isFinite, loggedLoss ? f.isFinite : !f.isNaN else { diverged = path.steps[i]; break }
+            // A row with a non-finite cell is a gap (the path's end when only such rows follow); f overflowing
+            // at a finite far row (x² + y² at 10³⁰⁰) is not: that row is drawn (to the edge of the view) like any other.
+            guard path.x[i].isFinite, path.y[i].isFinite, loggedLoss ? f.isFinite : !f.isNaN else {
+                if let last = gaps.last, last.before == points.count { gaps[gaps.count - 1].count += 1 } else {
+                    gaps.append(PathGap(step: path.steps[i], count: 1, before: points.count))
+                }
+                continue
+            }
             steps.append(path.steps[i]); points.append(Point(path.x[i], path.y[i])); values.append(f)
         }
+        if let last = gaps.last, last.before == points.count {
+            diverged = last.step  // non-finite to the end
+            gaps.removeLast()
+        }
+        self.gaps = gaps
         self.steps = steps; self.points = points; self.values = values
         surfaceValues = loggedLoss ? points.map { surface.value($0.x, $0.y) } : values
         let inside = points.map { plan.inView($0.x, $0.y) }
@@ -83,7 +96,7 @@ public struct UserPathRun: Sendable {
     /// "outside the view throughout".
     public func outcome(surface: Surface) -> String {
         if outsideThroughout { return "outside the view throughout" + (diverged.map { ", diverged at step \($0)" } ?? "") }
-        let entry = entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
+        let entry = (gapWords.map { $0 + "; " } ?? "") + (entersView.map { "starts outside the view, enters at step \($0); " } ?? "")
         let away = excursions.words.map { entry + $0 } ?? entry
         if let k = diverged { return (away.isEmpty || away.hasSuffix("; ") ? away : away + ", ") + "diverged at step \(k)" }
         guard let p = points.last, let f = values.last else { return away }
@@ -92,16 +105,38 @@ public struct UserPathRun: Sendable {
         return (away.isEmpty || away.hasSuffix("; ") ? away : away + "; ") + SurfaceRun.legendRow(name: name, value: f, at: p, spans: spans)
     }
 
-    /// At most about `limit` points for drawing: every k-th, always the last one and the two around the
-    /// points where the path leaves and comes back into the view (so the arrows are where they are).
+    /// "non-finite at step 1", "3 non-finite points from step 40", "…, and at step 90" for the gaps.
+    var gapWords: String? {
+        guard let first = gaps.first else { return nil }
+        let words = { (g: PathGap) in g.count == 1 ? "at step \(g.step)" : "\(g.count) non-finite points from step \(g.step)" }
+        let head = first.count == 1 ? "non-finite at step \(first.step)" : words(first)
+        let more = gaps.dropFirst().prefix(2).map(words)
+        return ([head] + more).joined(separator: ", ") + (gaps.count > 3 ? ", …" : "")
+    }
+
+    /// At most about `limit` points for drawing: every k-th, always the last one, the two around the
+    /// points where the path leaves and comes back into the view (so the arrows are where they are) and
+    /// those around a gap; a NaN point at each gap.
     public func drawnPoints(limit: Int = 20_000) -> [Point] {
-        guard points.count > limit else { return points }
-        let every = (points.count + limit - 1) / limit
-        var keep = Set(stride(from: 0, to: points.count, by: every))
+        guard points.count > limit || !gaps.isEmpty else { return points }
+        var keep: Set<Int>
+        if points.count > limit {
+            let every = (points.count + limit - 1) / limit
+            keep = Set(stride(from: 0, to: points.count, by: every))
+            let inside = points.map { viewBox?.contains($0) ?? true }
+            for j in 1..<points.count where inside[j] != inside[j - 1] { keep.insert(j); keep.insert(j - 1) }
+        } else {
+            keep = Set(points.indices)
+        }
         keep.insert(points.count - 1)
-        let inside = points.map { viewBox?.contains($0) ?? true }
-        for j in 1..<points.count where inside[j] != inside[j - 1] { keep.insert(j); keep.insert(j - 1) }
-        return keep.sorted().map { points[$0] }
+        for g in gaps where g.before > 0 && g.before < points.count { keep.insert(g.before); keep.insert(g.before - 1) }
+        let breaks = Set(gaps.map(\.before))
+        var out: [Point] = []
+        for j in keep.sorted() where j >= 0 {
+            if breaks.contains(j), j > 0 { out.append(Point(.nan, .nan)) }
+            out.append(points[j])
+        }
+        return out
     }
 
     /// The tidy table of the path: step, position and the surface's value there (`fName`), and the file's
@@ -160,14 +195,24 @@ extension SurfaceFigure {
         let (offset, _, log) = CurvesFigure.lossAxisText(surface)
         for p in userPaths {
             let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
-            let pts = zip(p.steps, p.values).map { k, v -> Point in
+            var pts = zip(p.steps, p.values).map { k, v -> Point in
                 let y = v - offset
                 return Point(Double(k), log && !(y >= 1e-300) ? .nan : y)
             }
+            for g in p.gaps.reversed() where g.before > 0 && g.before < pts.count { pts.insert(Point(Double(g.step), .nan), at: g.before) }
             ax.add(LineMark(points: pts, style: look.stroke, label: p.label))
             if p.diverged != nil, let last = pts.last(where: \.isFinite) {
                 ax.add(ScatterMark(points: [last], shape: .cross, size: theme.markerSize * 1.4, color: look.color))
             }
         }
     }
+}
+
+/// A stretch of non-finite rows in a path file followed by finite ones.
+public struct PathGap: Sendable, Equatable {
+    /// The step of the stretch's first row, and its number of rows.
+    public var step: Int
+    public var count: Int
+    /// The index in `UserPathRun.points` of the first point after the gap (the number drawn before it).
+    public var before: Int
 }

@@ -35,3 +35,14 @@ public struct LegendLine: Mark {
     public var legendEntries: [LegendEntry] { [LegendEntry(label: text, sample: .patch(.clear, edge: nil), continuesPrevious: true)] }
     public func draw(in ctx: PlotContext) {}
 }
+
+/// Legend rows carried by a panel that does not draw their marks (a stacked figure's legend moved under its
+/// lowest panel); draws nothing.
+public struct LegendRows: Mark {
+    public var rows: [LegendEntry]
+    public init(_ rows: [LegendEntry]) { self.rows = rows }
+    public var zOrder: Double { 0 }
+    public func dataBounds() -> Bounds? { nil }
+    public func legendEntries(theme: Theme) -> [LegendEntry] { rows }
+    public func draw(in ctx: PlotContext) {}
+}

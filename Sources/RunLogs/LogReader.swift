@@ -11,6 +11,8 @@ import Foundation
 /// - A file whose first non-blank character is `{` is JSON lines, or one JSON document when its first
 ///   line is not a whole object or is an object with a `log_history` array (Hugging Face's
 ///   `trainer_state.json`, pretty-printed or on one line); `[` is a JSON array of records, on any lines.
+///   Console output with a JSON object on a line of its own in its first 64 KiB is JSON lines too (its
+///   other lines are skipped with a note, see `ConsoleLines`).
 /// - Any other text file is CSV with a header (generic, Lightning or Keras, told apart by the header).
 ///
 /// Errors (`RunLogError`) name the file and what was expected: an empty or binary file, a bad check in
@@ -73,7 +75,7 @@ public enum LogReader {
         }
         defer { try? handle.close() }
         let head: [UInt8]
-        do { head = [UInt8](try handle.read(upToCount: 4096) ?? Data()) } catch {
+        do { head = [UInt8](try handle.read(upToCount: headBytes) ?? Data()) } catch {
             throw RunLogError(file: path, "read failed: \(error.localizedDescription)")
         }
         let expected = "expected a training log (CSV with a header, JSON lines, or a TensorBoard event file)"
@@ -89,9 +91,12 @@ public enum LogReader {
             throw RunLogError(file: path, "is named like an event file, but its first record's length check "
                 + "(masked CRC-32C) fails; expected TFRecord framing")
         }
-        let whole = head.count < 4096 ? head.count : (head.lastIndex(of: 0x0A) ?? head.count)
+        let whole = head.count < headBytes ? head.count : (head.lastIndex(of: 0x0A) ?? head.count)
         if head.contains(0) || String(validating: head[..<whole], as: UTF8.self) == nil {
             throw RunLogError(file: path, Self.binaryKind(head) ?? "is binary data; " + expected)
+        }
+        if head[first] != UInt8(ascii: "{"), head[first] != UInt8(ascii: "["), Self.holdsJSONLine(head[..<whole]) {
+            return .jsonLines  // console output with JSON lines among it (see ConsoleLines)
         }
         if head[first] == UInt8(ascii: "#") {
             let line = String(decoding: head[first...].prefix { $0 != 0x0A && $0 != 0x0D }.prefix(40), as: UTF8.self)
@@ -99,6 +104,18 @@ public enum LogReader {
                 + "first line: leave the comments out, e.g. grep -v '^#' FILE | dlplot runs -")
         }
         return head[first] == UInt8(ascii: "{") || head[first] == UInt8(ascii: "[") ? .jsonLines : .csv
+    }
+
+    /// The bytes `format(of:)` reads: enough to find the first JSON line after a screen of console output.
+    static let headBytes = 1 << 16
+
+    /// Whether one of the whole lines in `text` is a JSON object: starts with `{` and ends with `}` (spaces
+    /// aside), as a script's `print(json.dumps(record))` writes it among its other output.
+    static func holdsJSONLine(_ text: ArraySlice<UInt8>) -> Bool {
+        text.split(separator: 0x0A).contains { line in
+            let trimmed = line.drop { isBlank($0) }.reversed().drop { isBlank($0) }
+            return line.first { !isBlank($0) } == UInt8(ascii: "{") && trimmed.first == UInt8(ascii: "}")
+        }
     }
 
     /// What a binary file is, when its first bytes tell: gzip, or UTF-16 text.

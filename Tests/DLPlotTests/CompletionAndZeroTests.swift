@@ -73,6 +73,9 @@ final class CompletionAndZeroTests: XCTestCase {
             (["surface", "--frame-format"], ["png", "pdf"]),
             (["list"], ["activations", "losses", "surfaces", "optimizers", "curves", "tasks", "themes"]),
             (["activation", "--theme"], ["light", "dark", "print"]),
+            // Y9-5: the schedule classes (bash offered nothing).
+            (["surface", "--schedule"], ["StepLR", "CosineAnnealingLR", "OneCycleLR", "SequentialLR"]),
+            (["curves", "--schedule"], ["StepLR", "CosineAnnealingLR"]),
         ]
         for (words, offered) in cases {
             let line = (["dlplot"] + words + [""]).map { "'\($0)'" }.joined(separator: " ")

@@ -44,4 +44,19 @@ final class ParameterListRefusalTests: XCTestCase {
         XCTAssertEqual(try refusal(["loss", "--error-range", "-3:inf", "-o", "a.png"]),
                        "Error: invalid --error-range '-3:inf': 'inf' is not finite; expected a finite decimal number")
     }
+
+    /// X13-9: the same function typed with other spaces, or a built-in beside its own call, was drawn twice.
+    func testTheSameFunctionTwiceIsRefused() throws {
+        XCTAssertEqual(try refusal(["activation", "x^2", "x ^ 2", "-o", "a.png"]),
+                       "Error: invalid activation 'x ^ 2': it is the same function as 'x^2'; give each once")
+        XCTAssertEqual(try refusal(["activation", "sigmoid", "sigmoid(x)", "-o", "a.png"]),
+                       "Error: invalid activation 'sigmoid(x)': it is the same function as 'sigmoid'; give each once")
+        XCTAssertEqual(try refusal(["activations", "--names", "tanh(x),relu,tanh", "-o", "a.png"]),
+                       "Error: invalid --names 'tanh(x),relu,tanh': 'tanh' is the same function as 'tanh(x)'; give each once")
+        // A built-in given a parameter is not its call with the defaults (X9-6's figure).
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runDLPlot(["activation", "elu(x)", "elu", "--param", "alpha=0.5", "-o", "a.png"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
 }

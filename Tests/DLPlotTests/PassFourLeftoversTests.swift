@@ -38,7 +38,7 @@ final class PassFourLeftoversTests: XCTestCase {
 final class SurfaceFromBelowTests: XCTestCase {
     func testPathsOnTheUpperSideAreHiddenFromBelow() throws {
         let below = try DLPlot.SurfaceCommand.parse(["bowl", "--view", "3d", "--elevation=-90", "--optimizers", "gd", "--lr", "0.1"]).makeFigure().0
-        XCTAssertTrue(below.subtitle?.contains("dotted where the surface hides a path") == true, below.subtitle ?? "")
+        XCTAssertTrue(below.subtitle?.contains("faint where the surface hides a path") == true, below.subtitle ?? "")
         let above = try DLPlot.SurfaceCommand.parse(["bowl", "--view", "3d", "--elevation", "90", "--optimizers", "gd", "--lr", "0.1"]).makeFigure().0
         XCTAssertFalse(above.subtitle?.contains("dotted") == true, above.subtitle ?? "")
     }

@@ -17,7 +17,7 @@ final class PathVisibilityFigureTests: XCTestCase {
     func testThreeDimensionalViewKeepsEveryPathVisible() throws {
         let command = try DLPlot.SurfaceCommand.parse(["matyas", "--optimizers", "gd,momentum,adam", "--view", "3d"])
         let (figure, _) = try command.makeFigure()
-        XCTAssertTrue(figure.subtitle?.contains("dotted where the surface hides a path") ?? false, figure.subtitle ?? "")
+        XCTAssertTrue(figure.subtitle?.contains("faint where the surface hides a path") ?? false, figure.subtitle ?? "")
         let recs = try records(figure)
         let legendColors = figure.panels[0].axes.marks.compactMap { ($0 as? LineMark)?.style.color }
         // The last face: the last opaque fill not in a run's colour (the legend's keys now show each run's

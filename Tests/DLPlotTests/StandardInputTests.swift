@@ -55,6 +55,22 @@ final class StandardInputTests: XCTestCase {
         XCTAssertEqual(listing(dir), [], "nothing written")
     }
 
+    /// `python train.py | dlplot runs -` where the script prints progress text among its JSON lines.
+    func testJSONLinesAmongConsoleOutputArePlottedWithOneNote() throws {
+        let dir = try makeTemporaryDirectory()
+        let script = "printf 'Starting training...\\n{\"step\": 0, \"loss\": 1}\\ncheckpoint saved at step 0\\n{\"step\": 1, \"loss\": 0.5}\\n'"
+        let piped = try runShell(script + " | \"$0\" runs - --data - -o m.png", in: dir)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(piped.stdout, "run,metric,step,value\nstdin,loss,0,1.0\nstdin,loss,1,0.5\n")
+        XCTAssertTrue(piped.stderr.contains("skipped 2 lines that are not JSON objects (console output): line 1 'Starting training...', "
+            + "line 3 'checkpoint saved at step 0'"), piped.stderr)
+        let text = try runShell("printf 'Starting training...\\nepoch 1 done\\n' | \"$0\" runs - -o t.png", in: dir)
+        XCTAssertEqual(text.status, 64)
+        XCTAssertEqual(text.stderr, "Error: standard input: starts with 'Starting training...', not a header; expected a training log "
+            + "(CSV with a header, JSON lines, or a TensorBoard event file)\n")
+        XCTAssertFalse(listing(dir).contains("t.png"))
+    }
+
     func testPathAndDatasetFromStandardInput() throws {
         let dir = try makeTemporaryDirectory()
         let path = try runShell("printf 'x,y\\n-1.5,2\\n-1,1.5\\n0,1\\n' | \"$0\" surface rosenbrock --path - --data p.csv -o p.png", in: dir)

@@ -34,7 +34,7 @@ final class UserPathCLITests: XCTestCase {
         let leaves = try write("{\"step\": 0, \"x\": 1.5, \"y\": 1}\n{\"step\": 10, \"x\": 1.8, \"y\": 1.2}\n"
             + "{\"step\": 20, \"x\": 1.95, \"y\": 1.3}\n{\"step\": 30, \"x\": 2.4, \"y\": 1.5}\n{\"step\": 40, \"x\": 3, \"y\": 2}\n",
             "leaves.jsonl", in: dir)
-        let diverges = try write("x,y\n-1,2\n-0.5,1.5\n0.3,0.2\ninf,nan\n0,0\n", "diverges.csv", in: dir)
+        let diverges = try write("x,y\n-1,2\n-0.5,1.5\n0.3,0.2\ninf,nan\nnan,0\n", "diverges.csv", in: dir)
         let args = ["surface", "rosenbrock", "--path", inside, "--path", leaves, "--path", diverges, "--path-label", "mine"]
         let shown = try texts(args)
         XCTAssertTrue(shown.contains("mine"), "--path-label names the first file's path: \(shown)")
@@ -55,6 +55,23 @@ final class UserPathCLITests: XCTestCase {
         XCTAssertTrue(rows.contains("mine,10,-1.0,1.0,4.0,4.0"), "f and the file's own loss: \(rows)")
         XCTAssertTrue(rows.contains("leaves,40,3.0,2.0,4904.0,"), "f(3, 2) = 4 + 100·49 for a path without loss")
         XCTAssertEqual(rows.filter { $0.hasPrefix("diverges,") }.count, 3, "rows after the divergence are not drawn")
+    }
+
+    /// A non-finite row followed by finite ones is a gap, as in `runs`: the points after it are drawn and
+    /// the legend says "non-finite at step k"; "diverged" only when the rows stay non-finite to the end.
+    func testANaNPointInThePathsMiddleLeavesAGapAndThePointsAfterItAreDrawn() throws {
+        let dir = try scratch()
+        let gap = try write("x,y\n0,0\n1,nan\n2,2\n", "nanpath.csv", in: dir)
+        let shown = try texts(["surface", "bowl", "--path", gap])
+        XCTAssertTrue(shown.contains("non-finite at step 1") && shown.contains("f = 8"), "the end (2, 2) after the gap: \(shown)")
+        XCTAssertFalse(shown.contains { $0.contains("diverged") }, "\(shown)")
+        let run = try runDLPlot(["surface", "bowl", "--path", gap, "-o", "g.png", "--data", "g.csv"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = try String(contentsOf: dir.appendingPathComponent("g.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.filter { $0.hasPrefix("nanpath,") }, ["nanpath,0,0.0,0.0,0.0", "nanpath,2,2.0,2.0,8.0"])
+        let several = try write("x,y\n0,0\nnan,1\nnan,1\n1,1\ninf,0\n1.5,1\n", "two-gaps.csv", in: dir)
+        let two = try texts(["surface", "bowl", "--path", several])
+        XCTAssertTrue(two.contains("2 non-finite points from step 1, at step 4") && two.contains("→ (1.50, 1.00), f = 3.25"), "\(two)")
     }
 
     func testPathsBesideComputedRunsAndIn3D() throws {

@@ -53,6 +53,21 @@ final class PathClippingTests: XCTestCase {
         XCTAssertTrue(part.complete)
     }
 
+    /// A NaN point in the middle is a gap: the points after it are drawn, with no segment across it.
+    func testANaNPointInTheMiddleIsAGapNotTheEnd() {
+        let part = PathMark.visiblePieces([Point(10, 10), Point(.nan, .nan), Point(20, 20), Point(30, 20)], in: rect)
+        XCTAssertEqual(part.pieces.map(\.points), [[Point(10, 10)], [Point(20, 20), Point(30, 20)]])
+        XCTAssertEqual(part.pieces.map(\.entry), [nil, nil])
+        XCTAssertTrue(part.startsInside)
+        XCTAssertTrue(part.complete)
+        let ended = PathMark.visiblePieces([Point(10, 10), Point(.nan, .nan), Point(20, 20), Point(.nan, .nan), Point(.nan, .nan)], in: rect)
+        XCTAssertEqual(ended.pieces.map(\.points), [[Point(10, 10)], [Point(20, 20)]])
+        XCTAssertTrue(ended.complete)
+        let outside = PathMark.visiblePieces([Point(10, 10), Point(.nan, .nan), Point(-50, -50)], in: rect)
+        XCTAssertEqual(outside.pieces.map(\.points), [[Point(10, 10)]])
+        XCTAssertFalse(outside.complete, "the path ends outside the view, after the gap")
+    }
+
     func testASegmentFromFarAwayEntersOnTheRightSide() {
         // (50 + E, 50 + E/5) → (50, 50): slope 0.2, so it comes in through x = 100 at y = 60, for every E.
         // Parametrised from the far end, E ≥ 10¹⁶ lost the crossing (it came in through the top, then the left).

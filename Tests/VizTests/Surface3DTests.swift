@@ -63,9 +63,10 @@ final class Surface3DTests: XCTestCase {
         XCTAssertLessThan(hidden, open / 5, "a nearer ridge hides the path's solid stroke")
     }
 
-    /// A path behind a nearer ridge is still drawn: after every face, faded and dotted (the depth cue),
-    /// and its fraction hidden is reported; on a flat surface nothing is hidden.
-    func testHiddenPathIsDrawnDottedOverTheSurface() throws {
+    /// A path behind a nearer ridge is still drawn: after every face, faint and thinner in its own dash pattern
+    /// (the depth cue; dotted, it could not be told from a dotted series), and its fraction hidden is reported;
+    /// on a flat surface nothing is hidden.
+    func testHiddenPathIsDrawnFaintOverTheSurface() throws {
         let base = try FieldSampler.sample(x: Interval(-1, 1), y: Interval(-1, 1), nx: 3, ny: 3) { _, _ in 0 }
         let path = SurfaceMark.lift((0...40).map { Point(-0.8 + 1.6 * Double($0) / 40, 0.6) }, on: base)
         func mark(ridge: Double) throws -> SurfaceMark {
@@ -88,16 +89,22 @@ final class Surface3DTests: XCTestCase {
         // The last opaque fill is the nearest face (hidden markers are faded).
         let lastFace = try XCTUnwrap(records.lastIndex { if case let .fill(_, c) = $0.primitive { return c.a == 1 } else { return false } })
         let orange = Color(hex: 0xD55E00)
-        let dotted = records.enumerated().compactMap { i, r -> (Int, [Point])? in
+        // Faint (at most half opaque), thinner than the path, and in the path's own (solid) pattern, not dotted.
+        let faint = records.enumerated().compactMap { i, r -> (Int, [Point])? in
             guard case let .stroke(pts, style) = r.primitive, style.color.r == orange.r, style.color.g == orange.g,
-                  style.color.a < 1, !style.dash.isEmpty else { return nil }
+                  style.color.a <= 0.5, style.width < Self.orangePath.width, style.dash == Self.orangePath.dash else { return nil }
             return (i, pts)
         }
-        XCTAssertTrue(dotted.allSatisfy { $0.0 > lastFace }, "hidden runs are drawn over every face")
-        let xs = dotted.flatMap { $0.1.map(\.x) }
-        XCTAssertFalse(dotted.isEmpty, "the hidden path is stroked dotted and faded after the faces")
-        // The dotted run spans the path's width on screen (it runs from x = −0.8 to 0.8 across the view).
+        XCTAssertTrue(faint.allSatisfy { $0.0 > lastFace }, "hidden runs are drawn over every face")
+        let xs = faint.flatMap { $0.1.map(\.x) }
+        XCTAssertFalse(faint.isEmpty, "the hidden path is stroked faint and thinner after the faces")
+        // The faint run spans the path's width on screen (it runs from x = −0.8 to 0.8 across the view).
         XCTAssertGreaterThan((xs.max() ?? 0) - (xs.min() ?? 0), 200)
+        // Nothing of the path is stroked dotted any more.
+        XCTAssertFalse(records.contains { r in
+            if case let .stroke(_, style) = r.primitive { return style.color.r == orange.r && style.color.g == orange.g && !style.dash.isEmpty }
+            return false
+        }, "a hidden stretch keeps the path's own pattern")
     }
 
     func testDegenerateInputsDoNotCrash() throws {

@@ -91,4 +91,16 @@ final class TicksTests: XCTestCase {
         XCTAssertLessThan(lim.upper, 10)
         XCTAssertEqual(s.normalize(-9.14e17), 0.05 / 1.1, accuracy: 1e-9)
     }
+
+    /// X13-35: a symlog axis over data far below its threshold (±6×10⁻²⁰ with threshold 1) keeps the data apart:
+    /// log10(1 + v) put every value at 0.
+    func testSymlogKeepsTinyValuesApart() {
+        let s = Scale(.symlog(threshold: 1), domain: Interval(-6e-20, 6e-20))
+        XCTAssertEqual(s.normalize(0), 0.5, accuracy: 1e-12)
+        XCTAssertEqual(s.normalize(3e-20), 0.75, accuracy: 1e-9)
+        XCTAssertEqual(s.value(atNormalized: 0.75), 3e-20, accuracy: 1e-29)
+        XCTAssertGreaterThanOrEqual(s.ticks(count: 5).count, 3)
+        // Powers of ten stay whole decades.
+        XCTAssertEqual(Scale(.symlog(threshold: 1), domain: Interval(0, 999)).transform(999), 3)
+    }
 }

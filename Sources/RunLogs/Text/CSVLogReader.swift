@@ -94,6 +94,7 @@ enum CSVLogReader {
                 + "in a long table the values are in 'value', named by '\(layout.names[layout.long?.metric ?? 0])'")
         }
         if rows.parts.isEmpty {
+            if let prose = layout.proseProblem { throw RunLogError(file: path, prose) }
             throw RunLogError(file: path, line == 1
                 ? "has a header but no rows; expected at least one row of numbers"
                 : "has no numeric metric values; expected numbers under \(layout.metricNames)")
@@ -253,6 +254,14 @@ struct CSVLayout {
             throw RunLogError(file: path, "has no metric columns (header '\(names.joined(separator: ","))'); "
                 + "expected at least one column besides step, epoch and time")
         }
+    }
+
+    /// Why a header of one cell with spaces in it (`import torch`, `Starting training...`) is text, not a
+    /// column name, when no row under it holds a number or a row has more cells than it.
+    var proseProblem: String? {
+        guard names.count == 1, names[0].contains(" ") else { return nil }
+        let shown = names[0].count > 40 ? String(names[0].prefix(40)) + "…" : names[0]
+        return "starts with '\(shown)', not a header; expected a training log (CSV with a header, JSON lines, or a TensorBoard event file)"
     }
 
     /// Why the steps are row numbers (the log has no step column, and its epochs are no steps).

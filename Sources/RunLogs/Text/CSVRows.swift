@@ -44,6 +44,7 @@ struct CSVRows {
     mutating func take(_ row: [String], line: Int) throws(RunLogError) {
         if row.count == 1 && CSVLogReader.trimmed(row[0]).isEmpty { return }
         guard row.count <= layout.names.count else {
+            if let prose = layout.proseProblem { throw RunLogError(file: path, prose) }
             throw RunLogError(file: path, "line \(line) has \(row.count) cells but the header has "
                 + "\(layout.names.count); expected at most one cell per column")
         }

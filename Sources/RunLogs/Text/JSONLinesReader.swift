@@ -13,8 +13,10 @@ import Foundation
 ///   `--x time`. A key missing from a line is no observation (joined by step, as for CSV).
 /// - Run keys (`run`, `model`, `seed`, … or `--run-column`) split the records into runs, and a long
 ///   table's `metric`/`tag`/`key` names the metric of a record's `value` (see `RunColumns`).
-/// - Blank lines are skipped. A last line without its newline that does not parse (a writer cut off)
-///   is skipped with a note; any other line that is not a JSON object is an error.
+/// - Blank lines are skipped, and so are lines of console output printed between the records (a line
+///   not starting with `{` that is not JSON, see `ConsoleLines`), counted in one note. A last line
+///   without its newline that does not parse (a writer cut off) is skipped with a note; any other line
+///   that is not a JSON object is an error.
 enum JSONLinesReader {
     /// - Parameter epochSteps: whether an `epoch` key is the step when no step key is there (else the
     ///   record number is, and the epochs are kept as logged).
@@ -25,10 +27,18 @@ enum JSONLinesReader {
         var records = JSONRecords(path: path, runColumns: runColumns)
         records.epochSteps = epochSteps
         var notes: [String] = []
+        var console = ConsoleLines()
         while let bytes = try lines.next() {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var object: [String: JSONValue]
             do { object = try decoder.decode([String: JSONValue].self, from: Data(bytes)) } catch {
+                // A JSON array document whose first line is `[` alone or `[{…`; else console output printed
+                // between the records (`python train.py | dlplot runs -`).
+                if records.count == 0, console.count == 0, bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "["),
+                   let runs = try JSONDocumentReader.readIfDocument(path: path, name: name, labelled: labelled, runColumns: runColumns) {
+                    return runs
+                }
+                if console.skip(bytes, line: lines.line) { continue }
                 // A JSON document ({ on its own line, or an array): Hugging Face's trainer_state.json and the like.
                 if records.count == 0, let runs = try JSONDocumentReader.readIfDocument(path: path, name: name, labelled: labelled,
                                                                                       runColumns: runColumns) {
@@ -53,6 +63,7 @@ enum JSONLinesReader {
             }
             try records.add(object, line: lines.line, what: "line \(lines.line)")
         }
+        if let note = console.note { notes.insert(note, at: 0) }
         if records.isEmpty {
             throw RunLogError(file: path, lines.line == 0 ? "empty file; expected JSON lines such as {\"step\": 1, \"loss\": 0.5}"
                 : "has no numeric values" + (records.ignored.map { " (line \($0.line): '\($0.key)' is \($0.kind))" } ?? "")

@@ -4,7 +4,9 @@
 /// A path is drawn as all its visible pieces. A piece starts at the path's first point (when that is
 /// inside) or where a segment comes in through the edge (an entry), and ends at the path's last point or
 /// where a segment goes out (an exit); a segment from a point outside to another outside is not drawn,
-/// even where its chord crosses the rectangle (the path's points were never there). A point with a NaN coordinate ends the path there (a run that diverged); a point at
+/// even where its chord crosses the rectangle (the path's points were never there). A point with a NaN coordinate is a gap: the piece before it ends there (the path's end when only NaN
+/// points follow, a run that diverged), and the path starts again at the next point, with no segment across
+/// the gap; a point at
 /// ±∞ is a direction: the segment to it leaves along the limit direction (straight up for (x, +∞)).
 ///
 /// Crossings are exact for any finite coordinates a segment's near end allows: each segment is
@@ -32,24 +34,31 @@ public struct ClippedPath: Sendable, Equatable {
     public var pieces: [Piece] = []
     /// The path's first point is inside (it gets a start marker).
     public var startsInside = false
-    /// The path's last drawn point is its end (inside, or the last point before a NaN one): it gets an end marker.
+    /// The path's last drawn point is its end (inside, or the last point before the NaN points that end the
+    /// path): it gets an end marker.
     public var complete = false
 
     /// Clips `points` to `rect` (edges included).
     public init(_ points: [Point], in rect: Rect) {
         let inside = { (p: Point) in p.isFinite && rect.contains(p) }
         var current: Piece?
+        // Whether a NaN point closed the piece drawn up to it, with no point drawn since.
+        var closedByGap = false
         for k in points.indices {
             let p = points[k]
             if p.x.isNaN || p.y.isNaN {
-                // The run ends (diverges) here: what was drawn up to it is its end.
-                if let c = current { pieces.append(c); complete = true }
-                return
-            }
-            if k == 0 {
-                if inside(p) { current = Piece(points: [p]); startsInside = true }
+                // A gap (a run that diverged here, or logged a non-finite point and went on): what was drawn up
+                // to it is a piece of its own; it is the path's end unless the path goes on after the gap.
+                if let c = current { pieces.append(c); current = nil; closedByGap = true }
                 continue
             }
+            if k == 0 || points[k - 1].x.isNaN || points[k - 1].y.isNaN {
+                // The path (re)starts here: no segment leads to this point.
+                closedByGap = false
+                if inside(p) { current = Piece(points: [p]); if k == 0 { startsInside = true } }
+                continue
+            }
+            closedByGap = false
             let a = points[k - 1]
             if current != nil, inside(p) {
                 current?.points.append(p)
@@ -77,7 +86,7 @@ public struct ClippedPath: Sendable, Equatable {
                 current = nil
             }
         }
-        if let c = current { pieces.append(c); complete = true }
+        if let c = current { pieces.append(c); complete = true } else if closedByGap { complete = true }
     }
 
     /// The direction of a → b, finite: b's infinite coordinates give its limit direction.

@@ -15,6 +15,10 @@ public struct HeatmapMark: Mark {
     public var interpolation: Interpolation
     /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
+    /// Draw every sample's whole cell, half a step past the grid's ends (false, the default: the image is cut at
+    /// the first and last samples, so the end cells are half as wide); the axes' limits should then be
+    /// `cellBounds`.
+    public var wholeCells = false
 
     /// A heatmap of `field`; the normalisation defaults to `Normalization.automatic` (log when the data
     /// spans more than two decades).
@@ -26,7 +30,18 @@ public struct HeatmapMark: Mark {
     }
 
     /// `Mark`: The data extent the axes' automatic limits should include, or nil.
-    public func dataBounds() -> Bounds? { field.bounds }
+    public func dataBounds() -> Bounds? { wholeCells ? cellBounds : field.bounds }
+
+    /// The extent of the samples' whole cells: the grid widened by half a step at each end (a one-sample axis
+    /// by half a unit).
+    public var cellBounds: Bounds {
+        func widened(_ v: [Double]) -> Interval {
+            guard let a = v.first, let b = v.last else { return Interval(0, 1) }
+            let h = v.count > 1 ? (b - a) / Double(v.count - 1) / 2 : 0.5
+            return Interval(a - h, b + h)
+        }
+        return Bounds(x: widened(field.xs), y: widened(field.ys))
+    }
 
     /// The image: `width`×`height` straight RGBA pixels, row 0 at the largest y, one pixel per sample
     /// (resampled to an even grid first when the field's axes are uneven).
@@ -80,7 +95,7 @@ public struct HeatmapMark: Mark {
         // Pixel centres sit on the samples: the image extends half a step past the grid, then is clipped to it.
         let hx = (x1 - x0) / Double(img.width - 1) / 2, hy = (y1 - y0) / Double(img.height - 1) / 2
         let a = ctx.point(Point(x0 - hx, y1 + hy)), b = ctx.point(Point(x1 + hx, y0 - hy))
-        let grid = deviceRect(ctx.point(Point(x0, y1)), ctx.point(Point(x1, y0)))
+        let grid = wholeCells ? deviceRect(a, b) : deviceRect(ctx.point(Point(x0, y1)), ctx.point(Point(x1, y0)))
         var rgba = img.rgba
         // Inverted axes: mirror the pixels rather than handing Cairo a negative rectangle.
         if a.x > b.x { rgba = HeatmapMark.mirror(rgba, img.width, img.height, horizontal: true) }

@@ -26,6 +26,10 @@ public struct PathMark: Mark {
     public var haloOpacity = 0.7
     /// Draw the start and end markers (false: a history whose ends the figure marks otherwise).
     public var marksEnds = true
+    /// The radius in points of a marker another mark draws over the path's start (0: none). A first step that
+    /// leaves the view within it and a head's length has its arrowhead left out here: `StartExitArrowMark`
+    /// draws it clear of the marker (it lay under the start circle of a start on the view's edge).
+    public var startClearance = 0.0
 
     /// A path through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
@@ -79,6 +83,18 @@ public struct PathMark: Mark {
         return out
     }
 
+    /// The length of an exit's arrowhead in points for a path drawn with `style`.
+    static func headLength(_ style: StrokeStyle) -> Double { 6 + style.width * 2 }
+
+    /// The start (device) and direction of a first piece that starts inside and leaves the view within
+    /// `clearance + head` of its start, where a marker of radius `clearance` hides its arrowhead; nil otherwise.
+    static func hiddenStartExit(_ clipped: ClippedPath, clearance: Double, head: Double) -> (Point, Point)? {
+        guard clearance > 0, clipped.startsInside, let first = clipped.pieces.first, first.exit != nil,
+              let s = first.points.first, let tip = first.points.last, first.exitDirection.length > 0,
+              (tip - s).length < clearance + head else { return nil }
+        return (s, first.exitDirection)
+    }
+
     /// `Mark`: Draws the mark.
     public func draw(in ctx: PlotContext) {
         let device = Self.devicePoints(points, ctx.point)
@@ -100,9 +116,10 @@ public struct PathMark: Mark {
                 ctx.fill(Path(circleAt: p, radius: max(1.2, style.width * 0.9)), style.color)
             }
         }
-        let head = 6 + style.width * 2
-        for piece in clipped.pieces {
-            if piece.exit != nil, let tip = piece.points.last {
+        let head = Self.headLength(style)
+        let hidden = Self.hiddenStartExit(clipped, clearance: startClearance, head: head) != nil
+        for (k, piece) in clipped.pieces.enumerated() {
+            if piece.exit != nil, let tip = piece.points.last, !(hidden && k == 0) {
                 ctx.fill(Arrowhead.path(tip: tip, direction: piece.exitDirection, length: head, width: head * 0.8), style.color)
             }
             if piece.entry != nil, let at = piece.points.first {

@@ -2,8 +2,8 @@
 ///
 /// Each label goes to the first of eight positions around its marker (right, upper right, above, …) that
 /// lies fully inside the plot, overlaps no marker and no label placed before it, and is nearer its own
-/// marker than any other (so it cannot be read as a neighbour's); when none is, the same positions slid along the
-/// plot's edge into it (a marker near the edge with a wide label); labels sit on a
+/// marker than any other (half as far again from every other when it is set apart from its marker), so it
+/// cannot be read as a neighbour's; when none is, the same positions slid along the plot's edge into it (a marker near the edge with a wide label); labels sit on a
 /// translucent background patch so they stay legible over filled contours. A label with no free position
 /// (inside the plot, clear of markers, other labels and the context's `textObstacles`) is left out.
 public struct PointLabelMark: Mark {
@@ -110,8 +110,18 @@ public struct PointLabelMark: Mark {
             let others = centres.indices.filter { $0 != k && Self.onPlot(centres[$0], ctx.plotRect) }.map { centres[$0] }
             // Nearer by the box's edge and by its centre: a box below-left of a triangle reached under the diamond
             // beside it, nearest to the triangle only by its corner (six-hump camel's "local min" read as the saddle's).
+            // A box beside its marker: nearer it by its edge and its centre, or clearly nearer by its edge (15 %) with its
+            // centre nearly as near (a wide "start" left of its circle had its centre 26 px from a triangle above it,
+            // 28 px from its own). A box set apart from its marker (the farther spots, one slid along the edge): half as
+            // far again from any other by its edge, and nearer by its centre ("saddle" 51 px from its diamond and 71 px
+            // from a triangle read as either's).
             let own = { (r: Rect) in
-                others.allSatisfy { Self.distance(r, $0) > Self.distance(r, c) && (r.center - $0).length > (r.center - c).length }
+                let d = Self.distance(r, c), apart = d > gap + 0.5, mine = (r.center - c).length
+                return others.allSatisfy {
+                    let (edge, centre) = (Self.distance(r, $0), (r.center - $0).length)
+                    return apart ? edge > Self.clearlyNearer * d && centre > mine
+                        : (edge > d && centre > mine) || (edge > 1.15 * d && centre > 0.9 * mine)
+                }
             }
             var free = inside.filter { r in own(r) && !taken.contains { $0.overlapArea(r) > 0 } }
             // A marker near the plot's edge, its label wider than the room beside it: the spots slid along that edge
@@ -133,6 +143,9 @@ public struct PointLabelMark: Mark {
         }
         return out
     }
+
+    /// How many times farther than its own marker a label's box must be from any other marker.
+    static let clearlyNearer = 1.5
 
     /// `r` moved the least distance that puts it inside `plot`, nil when it is inside already or larger than the plot.
     static func slid(_ r: Rect, into plot: Rect) -> Rect? {

@@ -28,6 +28,10 @@ public struct ScatterMark: Mark {
     /// −∞ at the bottom one — an off-scale value marked where it happened, not at a height it never had. False:
     /// such points are skipped, as points with a NaN x always are.
     public var pinsNonFiniteY = false
+    /// Draw a marker whose centre lies on (or past) the plot's top or bottom edge as a pinned one is, wholly
+    /// inside the frame (a runaway's ▲ on a curves panel's top edge stood over the frame, by no tick label).
+    /// False: on the edge.
+    public var keepsInsideFrame = false
 
     /// Markers of `shape` and `size` points at `points`.
     public init(points: [Point], shape: MarkerShape = .circle, size: Double = 7, color: Color, edge: Color? = nil,
@@ -76,6 +80,10 @@ public struct ScatterMark: Mark {
             var d = ctx.point(p)
             if pinned { d.y += abs(d.y - ctx.plotRect.minY) <= abs(d.y - ctx.plotRect.maxY) ? inset : -inset }
             guard d.isFinite, visible.contains(d) else { continue }
+            if keepsInsideFrame {
+                let r = ctx.plotRect
+                d.y = Swift.min(Swift.max(d.y, r.minY + inset), r.maxY - inset)
+            }
             ctx.marker(shape, at: d, size: size, fill: color, edge: edge, edgeWidth: edgeWidth)
         }
     }

@@ -22,8 +22,20 @@ public struct Scale: Sendable, Hashable {
         switch kind {
         case .linear: return v
         case .log: return v > 0 ? Math.log10(v) : .nan
-        case let .symlog(c): return v < 0 ? -Math.log10(1 - v / c) : Math.log10(1 + v / c)
+        case let .symlog(c): return v < 0 ? -Self.log10OnePlus(-v / c) : Self.log10OnePlus(v / c)
         }
+    }
+
+    /// log10(1 + u) for u ≥ 0, exact where 1 + u rounds (u = 10⁻²⁰ gave 0, so data of 10⁻¹² and less all sat
+    /// at one point of a symlog axis, a matrix Cairo could not invert); log10(1 + u) itself where u is not
+    /// small, so powers of ten stay whole decades.
+    static func log10OnePlus(_ u: Double) -> Double {
+        u < 1e-3 ? Math.log1p(u) / Math.log(10) : Math.log10(1 + u)
+    }
+
+    /// 10^t − 1 for t ≥ 0, the inverse of `log10OnePlus`.
+    static func exp10MinusOne(_ t: Double) -> Double {
+        t < 1e-3 ? Math.expm1(t * Math.log(10)) : Math.pow(10, t) - 1
     }
 
     /// The inverse of `transform`.
@@ -31,7 +43,7 @@ public struct Scale: Sendable, Hashable {
         switch kind {
         case .linear: return t
         case .log: return Math.pow(10, t)
-        case let .symlog(c): return t < 0 ? -c * (Math.pow(10, -t) - 1) : c * (Math.pow(10, t) - 1)
+        case let .symlog(c): return t < 0 ? -c * Self.exp10MinusOne(-t) : c * Self.exp10MinusOne(t)
         }
     }
 

@@ -202,11 +202,29 @@ public struct SurfaceMark: Mark {
         guard let sb = Bounds(points: corners.map { proj.project($0).0 }) else { return nil }
         let font = ctx.theme.tickFont
         let margin = font.size * 4.2
-        let avail = ctx.plotRect.inset(by: Insets(top: font.size, left: margin, bottom: margin * 1.1, right: margin))
-        let bw = max(sb.x.span, 1e-9), bh = max(sb.y.span, 1e-9)
-        let s = min(avail.width / bw, avail.height / bh)
-        let cx = avail.midX - (sb.x.lower + sb.x.upper) / 2 * s, cy = avail.midY + (sb.y.lower + sb.y.upper) / 2 * s
-        return (proj, { p in let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }, Point(cx, cy))
+        var insets = Insets(top: font.size, left: margin, bottom: margin * 1.1, right: margin)
+        func fitted(_ i: Insets) -> (dev: (Point3) -> Point, centre: Point) {
+            let avail = ctx.plotRect.inset(by: i)
+            let bw = max(sb.x.span, 1e-9), bh = max(sb.y.span, 1e-9)
+            let s = max(1e-9, min(avail.width / bw, avail.height / bh))
+            let cx = avail.midX - (sb.x.lower + sb.x.upper) / 2 * s, cy = avail.midY + (sb.y.lower + sb.y.upper) / 2 * s
+            return ({ p in let q = proj.project(p).0; return Point(cx + q.x * s, cy - q.y * s) }, Point(cx, cy))
+        }
+        var fit = fitted(insets)
+        // The tick labels and axis names inside the plot: seen from below (elevation < 0) they are on the box's top
+        // side, where the room above was a tick label's height ("4" under the subtitle showed only its lower part).
+        for _ in 0..<4 {
+            let r = ctx.plotRect
+            guard let u = box(proj).textBoxes(ctx, fit.dev, screenCentre: fit.centre).reduce(nil, { (a: Rect?, b: Rect) in a.map { $0.union(b) } ?? b })
+            else { break }
+            let over = (top: r.minY - u.minY, left: r.minX - u.minX, bottom: u.maxY - r.maxY, right: u.maxX - r.maxX)
+            guard max(over.top, over.left, over.bottom, over.right) > 0.5 else { break }
+            insets = Insets(top: insets.top + max(0, over.top + 1), left: insets.left + max(0, over.left + 1),
+                            bottom: insets.bottom + max(0, over.bottom + 1), right: insets.right + max(0, over.right + 1))
+            guard insets.top + insets.bottom < r.height * 0.8, insets.left + insets.right < r.width * 0.8 else { break }
+            fit = fitted(insets)
+        }
+        return (proj, fit.dev, fit.centre)
     }
 
     private func box(_ proj: Projection3D) -> SurfaceBox {

@@ -2,8 +2,8 @@
 ///
 /// Each path is cut into pieces of at most half a face. A piece no nearer face covers joins the
 /// painter's sort with the faces, nudged about one face towards the eye so it shows on its own face.
-/// A piece a nearer face covers (see `FaceCover`) is not sorted: it is drawn after every face, thinner,
-/// faded and dotted over a faint halo — the hidden-line convention of technical drawing — so a path
+/// A piece a nearer face covers (see `FaceCover`) is not sorted: it is drawn after every face, thinner and
+/// faint in its own dash pattern over a faint halo (hidden lines, as in technical drawing) — so a path
 /// stays visible wherever it runs and the eye can still tell front from behind. Markers (start, end)
 /// follow the same rule. Every piece's dash pattern starts where the previous piece's ended (the
 /// distance travelled on screen), so a dashed path keeps even dashes however it is cut.
@@ -124,10 +124,10 @@ struct SurfacePathScene {
         ctx.stroke(head, StrokeStyle(color: ctx.theme.outlineColor.withAlpha(alpha), width: 0.8, join: .round))
     }
 
-    /// The style of a hidden run: the path's colour faded, thinner, dotted.
+    /// The style of a hidden run: the path's own dash pattern, its colour faint and the line thinner. (Dotted, it
+    /// could not be told from a dotted series: momentum's path on Matyas was dots hidden or not.)
     static func hiddenStyle(_ style: StrokeStyle) -> StrokeStyle {
-        let w = max(1, style.width * 0.8)
-        return StrokeStyle(color: style.color.withAlpha(0.7), width: w, dash: [0.1, w * 2], cap: .round, join: .round)
+        StrokeStyle(color: style.color.withAlpha(0.4), width: max(0.8, style.width * 0.55), dash: style.dash, cap: style.cap, join: .round)
     }
 
     /// Draws the hidden runs and markers over every face.

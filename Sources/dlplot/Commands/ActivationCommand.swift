@@ -72,7 +72,7 @@ extension DLPlot {
                 throw ValidationError("\(names.count) activations is too many for one figure; give at most \(Self.maxCurves) (`dlplot activations` draws up to 48 as a grid)")
             }
             try Self.refuseCommaLists(names)
-            try RepeatedItems.check(names, option: "activation", typed: nil)
+            try RepeatedItems.check(functions: names, option: "activation", typed: nil, params: params)
             if noDerivative && derivativeOnly { throw ArgumentRefusal.flag("--derivative-only", "it excludes --no-derivative; give one of them") }
             if let saturation, !(saturation.isFinite && saturation >= 0) {
                 throw ArgumentRefusal.invalid("--saturation", TypedText.number("--saturation", saturation), "expected a number ≥ 0")

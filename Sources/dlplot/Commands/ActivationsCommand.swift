@@ -77,7 +77,7 @@ extension DLPlot {
                 throw ArgumentRefusal.invalid("--names", names, "expected comma-separated activation names, e.g. relu,gelu,tanh; see `dlplot list activations`")
             }
             guard list.count <= 48 else { throw ArgumentRefusal.invalid("--names", names, "at most 48 activations") }
-            try RepeatedItems.check(list, option: "--names", typed: names)
+            try RepeatedItems.check(functions: list, option: "--names", typed: names, params: params)
             let acts: [Activation]
             do { acts = try FunctionArguments.activations(list, params: params, option: nil) } catch let e as ValidationError {
                 // A --param's own fault is said as it is; a name's or formula's names --names.

@@ -3,7 +3,7 @@ import Optim
 import Viz
 
 /// What shell completion offers for dlplot's names: the built-in activations, surfaces, losses,
-/// optimizers, 1-D curves and landscape tasks (typed expressions and torch calls are accepted too, but
+/// optimizers, lr scheduler classes, 1-D curves and landscape tasks (typed expressions and torch calls are accepted too, but
 /// cannot be listed), the themes, and file names by extension. Every option whose values are a closed
 /// list completes them. The scripts come from `dlplot --generate-completion-script bash|zsh|fish`.
 extension CompletionKind {
@@ -11,6 +11,8 @@ extension CompletionKind {
     static var surfaceNames: CompletionKind { .list(Surface.allNames) }
     static var lossNames: CompletionKind { .list(Loss.allNames) }
     static var optimizerNames: CompletionKind { .list(OptimizerConfig.allNames) }
+    /// The lr scheduler classes `--schedule` takes (their arguments are typed after the name).
+    static var scheduleClasses: CompletionKind { .list(LRSchedule.classNames) }
     static var curveNames: CompletionKind { .list(Curve1D.allNames) }
     static var taskNames: CompletionKind { .list(LandscapeTask.allCases.map(\.rawValue)) }
     static var themeNames: CompletionKind { .list(Theme.all.map(\.name)) }

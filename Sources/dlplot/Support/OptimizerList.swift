@@ -17,7 +17,7 @@ struct OptimizerListOptions: ParsableArguments {
             + "'CosineAnnealingLR(T_max=100, eta_min=0.001)' or 'SequentialLR([LinearLR(start_factor=0.1, total_iters=10), "
             + "CosineAnnealingLR(T_max=90)], milestones=[10])'; one scheduler.step() after each optimizer step. Classes: "
             + LRSchedule.classNames.joined(separator: ", ") + " (default: none, a constant lr).",
-        valueName: "Class(...)"))
+        valueName: "Class(...)"), completion: .scheduleClasses)
     var schedule: String?
 
     @Option(name: .customLong("opt"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
