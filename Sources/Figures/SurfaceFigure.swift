@@ -157,24 +157,8 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         if let view {
             ax.add(contentsOf: view.marks(theme: theme, fSymbol: isDataset ? "L" : "f", bounds: Bounds(x: plan.x, y: plan.y)))
         }
-        let s = surface
         let isLog = (try? levels.resolve(for: field))?.isLog ?? false
-        if arrows {
-            let n = 18
-            ax.add(try VectorFieldMark(x: plan.x, y: plan.y, nx: n, ny: n, scaling: isLog ? .log : .linear,
-                                       // White over filled colours; the foreground over the plain background of --style lines.
-                                       color: style == .lines ? theme.foreground.withAlpha(0.55) : Color(hex: 0xFFFFFF, alpha: 0.75),
-                                       lineWidth: 0.9, zOrder: 1.2) { x, y in
-                let g = s.gradient(x, y)
-                return Point(-g.dx, -g.dy)
-            })
-        }
-        if streamlines {
-            ax.add(try StreamlineMark(x: plan.x, y: plan.y, density: 22, color: Color(hex: 0xFFFFFF, alpha: 0.55), lineWidth: 0.8) { x, y in
-                let g = s.gradient(x, y)
-                return Point(-g.dx, -g.dy)
-            })
-        }
+        try addOverlays(to: &ax, theme: theme, isLog: isLog)
         ax.add(pointLabels(view))
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
             ax.add(arrow)

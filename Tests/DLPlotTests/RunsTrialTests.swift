@@ -88,6 +88,41 @@ final class RunsTrialTests: XCTestCase {
         XCTAssertEqual(panels, ["val_acc", "val_loss", "train_loss_step"])
     }
 
+    /// A TensorBoard directory beside a Keras log: the Keras-only panels are drawn by epochs completed over
+    /// their own range, with the epoch numbers the Keras log alone gives, not squeezed onto the steps' axis.
+    func testPanelsOfKerasLogsAloneAreDrawnByEpochsBesideStepPanels() throws {
+        let keras = fixtures.appendingPathComponent("keras/training.log").path
+        let digits = fixtures.appendingPathComponent("tensorboard/digits").path
+        let report = try LayoutSweepTests.report(["runs", digits, keras])
+        let labels = report.elements.filter { $0.kind == .axisLabel }.map(\.text)
+        XCTAssertEqual(labels.filter { $0 == "step" }.count, 2, "\(labels)")
+        XCTAssertEqual(labels.filter { $0 == "epoch" }.count, 2, "\(labels)")
+        let legend = report.elements.filter { $0.kind == .legend }.map(\.text).joined(separator: "; ")
+        let alone = try texts(["runs", keras], kind: .note).joined(separator: "; ")
+        XCTAssertTrue(alone.contains("min 0.316 at epoch 12"), alone)
+        XCTAssertTrue(legend.contains("min 0.316 at epoch 12"), "the Keras log's own epoch number: \(legend)")
+        let ticks = report.elements.filter { $0.kind == .tickLabel }.map(\.text)
+        XCTAssertTrue(ticks.contains("12") && ticks.contains("600"), "epochs 1–12 and steps to 659 on their own axes: \(ticks)")
+        let notes = report.elements.filter { $0.kind == .footnote }.map(\.text).joined(separator: " ")
+        XCTAssertTrue(notes.contains("Keras log training counts epochs: loss and val_loss are drawn by epochs completed, the other panels by step."), notes)
+        XCTAssertFalse(notes.contains("mixes units"), notes)
+    }
+
+    /// `--x step` on a Keras log gives the same epoch numbers as by default (epochs completed), with a note.
+    func testKerasStepAxisIsItsEpochsCompletedAsByDefault() throws {
+        let keras = fixtures.appendingPathComponent("keras/training.log").path
+        XCTAssertEqual(try texts(["runs", keras, "--x", "step"], kind: .note), try texts(["runs", keras], kind: .note))
+        XCTAssertEqual(try texts(["runs", keras, "--x", "step"], kind: .tickLabel), try texts(["runs", keras], kind: .tickLabel))
+        let dir = try makeTemporaryDirectory()
+        let run = try runDLPlot(["runs", keras, "--x", "step", "-o", "k.png"], in: dir)
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("training records no step: drawn by epochs completed (Keras' epoch e at e + 1), as by default"), run.stderr)
+        // Beside a log that counts steps in one panel: one step axis, and the 0-based epochs are called so.
+        let jsonl = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
+        let legend = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .legend).joined(separator: "; ")
+        XCTAssertTrue(legend.contains("at epoch index 11"), legend)
+    }
+
     func testMixingEpochsAndStepsOnOneAxisIsNoted() throws {
         let keras = fixtures.appendingPathComponent("keras/training.log").path, jsonl = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
         let notes = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .footnote)

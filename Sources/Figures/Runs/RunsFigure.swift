@@ -65,11 +65,11 @@ public struct RunsFigure: FigureRecipe {
         var groupRows = RunsTables.groupTable(x: x, smoothing: smoothing != nil)
         // One run (still figure): no legend, its numbers beside the end of its line (see `labelEnd`).
         let lone = runs.count == 1 && groupPattern == nil && !animated
-        // Whole steps (or a Keras log's whole epochs) get whole-number ticks on a short axis.
-        let wholeX = x == .step || (x == .epoch && runs.allSatisfy { $0.stepAxis == "epoch" })
+        let axes = try RunsPanelAxes(runs: runs, metrics: metrics, axis: x, range: xRange, label: try xLabel(unit))
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
         for (k, metric) in metrics.enumerated() {
-            var ax = Axes(title: metric, xLabel: try xLabel(unit), yLabel: nil)
+            let panel = axes.panel(metric)
+            var ax = Axes(title: metric, xLabel: panel.label, yLabel: nil)
             if animated { ax.animatedTitle = try frameTitle(metric, unit: unit) }
             ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"
             ax.zeroLines = false
@@ -78,7 +78,7 @@ public struct RunsFigure: FigureRecipe {
             var curves: [RunCurve] = []
             for (i, run) in runs.enumerated() {
                 guard let series = run.metric(metric) else { continue }
-                let xs = try RunCurves.xColumn(series, of: run, axis: x, timeUnit: unit.rawValue)
+                let xs = try RunCurves.xColumn(series, of: run, axis: panel.axis, timeUnit: unit.rawValue)
                 let smoothed = smoothing.map { Smoothing.debiasedEMA(series, weight: $0) }
                 points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
                 if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
@@ -90,7 +90,7 @@ public struct RunsFigure: FigureRecipe {
                 for (g, group) in groups.enumerated() {
                     let members = curves.filter { group.members.contains($0.run) }
                     guard !members.isEmpty else { continue }
-                    var summary = GroupCurve(key: group.key, members: members, names: members.map { runs[$0.run].name }, x: x)
+                    var summary = GroupCurve(key: group.key, members: members, names: members.map { runs[$0.run].name }, x: panel.axis)
                     summary.timeUnit = unit.rawValue
                     groupRows.add(group: group.key, metric: metric, curve: summary)
                     interpolated = interpolated || summary.summary.interpolated > 0
@@ -98,7 +98,7 @@ public struct RunsFigure: FigureRecipe {
                     lines.append(({ gx[$0] }, (summary.smoothed ?? summary.summary).mean[...], g))
                     let drawn = summary.draw(into: &ax, style: g, band: band, logY: logY, best: best,
                                              theme: theme, pixels: columnPixels,
-                                             place: XPlace(axis: x, stepWord: runs[group.members[0]].stepAxis, timeUnit: unit),
+                                             place: XPlace(axis: panel.axis, stepWord: Self.stepWord(runs[group.members[0]]), timeUnit: unit),
                                              animated: animated)
                     dropped = drawn.dropped || dropped
                     if !drawn.coverage.isEmpty { coverage.append((group.key, drawn.coverage)) }
@@ -110,7 +110,7 @@ public struct RunsFigure: FigureRecipe {
                     let label = runs.count == 1 ? metric : runs[c.run].name
                     let drawn = c.draw(into: &ax, label: label, style: c.run, logY: logY, best: best,
                                        theme: theme, pixels: columnPixels,
-                                       place: XPlace(axis: x, stepWord: runs[c.run].stepAxis, timeUnit: unit),
+                                       place: XPlace(axis: panel.axis, stepWord: Self.stepWord(runs[c.run]), timeUnit: unit),
                                        animated: animated, legend: !lone)
                     dropped = drawn.dropped || dropped
                     if lone { loneText = (c, drawn.text) }
@@ -118,7 +118,7 @@ public struct RunsFigure: FigureRecipe {
             }
             ax.legend = lone ? .none : (groups?.count ?? curves.count) <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
             let limits = finishPanel(&ax, curves: curves, lines: lines, loneText: loneText, metric: metric,
-                                     xRange: xRange, wholeX: wholeX, theme: theme)
+                                     xRange: panel.range, wholeX: panel.wholeX, theme: theme)
             if let view = limits.runaway { runaways.append(view) }
             spansDecades = spansDecades || limits.spansDecades
             figure.add(ax, row: k / grid.columns, column: k % grid.columns)
@@ -127,7 +127,7 @@ public struct RunsFigure: FigureRecipe {
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
         figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways,
-                                   coverage: Self.coverageNote(coverage))
+                                   coverage: Self.coverageNote(coverage), units: axes.note)
         if !animated { Self.shareLegend(&figure, metrics: metrics) }
         return groups == nil ? [points.table] : [points.table, groupRows]
     }
@@ -150,9 +150,10 @@ public struct RunsFigure: FigureRecipe {
 
     /// The figure's notes on what it shows (at most four). What the reader skipped or replaced goes to
     /// standard error only (see RunsCommand), never on the figure.
-    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool, runaways: [RunawayView] = [], coverage: String? = nil) -> String? {
+    func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool, runaways: [RunawayView] = [], coverage: String? = nil,
+                  units: String? = nil) -> String? {
         var notes: [String] = []
-        if let mixed = mixedStepNote() { notes.append(mixed) }
+        if let units { notes.append(units) }
         if let coverage { notes.append(coverage) }
         if interpolated {
             notes.append("Runs of a group logged at different \(x == .step ? "steps" : x.rawValue + "s") are averaged at every "
@@ -166,15 +167,10 @@ public struct RunsFigure: FigureRecipe {
     /// The most logged x values an animation picks its log-time frames among (more: frames on any x).
     static let maxMoments = 1_000_000
 
-    /// With `--x step`, runs whose steps count different things (a Keras log's epochs beside another log's
-    /// steps) share an axis only by number: the note says so.
-    func mixedStepNote() -> String? {
-        guard x == .step, Set(runs.map { $0.stepAxis == "epoch" }).count > 1 else { return nil }
-        let epochs = runs.filter { $0.stepAxis == "epoch" }.map(\.name), steps = runs.filter { $0.stepAxis != "epoch" }.map(\.name)
-        // Logs that all know their epochs can share an epoch axis.
-        let fix = runs.allSatisfy { $0.stepAxis == "epoch" || $0.epochs != nil } ? " --x epoch draws them all by epochs completed." : ""
-        return "The x axis mixes units: \(epochs.joined(separator: ", ")) count\(epochs.count == 1 ? "s" : "") epochs, "
-            + "\(steps.joined(separator: ", ")) steps." + fix
+    /// What a run's steps are called in its legend on a step axis: "epoch index" for a Keras log's 0-based
+    /// epochs (on a panel shared with runs that count steps; alone they are drawn by epochs completed).
+    static func stepWord(_ run: RunLog) -> String {
+        RunsPanelAxes.countsEpochs(run) ? "epoch index" : run.stepAxis
     }
 
     /// Whether larger is better for a metric ("acc", "auc", "f1", "precision", "recall", "iou", "bleu", "map", "score").

@@ -113,12 +113,14 @@ public final class AnimationRenderer: Sendable {
             l.panels[p].axes = axes
             guard let old = l.axes[p].legend else { continue }
             let given = axes.marks.flatMap { $0.legendEntries(theme: theme) }
-            let entries = old.joined ? LegendLayout.joiningFirstLines(given) : given
+            let entries = old.wrap.map { w in LegendLayout.wrapping(given, width: w * old.font.size / theme.legendFont.size) {
+                TextLayout.make($0, font: old.font, canvas: canvas).width
+            } } ?? (old.joined ? LegendLayout.joiningFirstLines(given) : given)
             if entries.map(\.label) == old.entries.map(\.label) { continue }
             guard !entries.isEmpty else { l.axes[p].legend = nil; continue }
             var legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
                                       maxWidth: .infinity, scale: old.font.size / theme.legendFont.size, joined: old.joined,
-                                      split: old.split, reserve: axes.legendReserve)
+                                      split: old.split, wrap: old.wrap, reserve: axes.legendReserve)
             // Wider than the page leaves it (a legend not laid out for every frame's rows, on a page too small
             // for that): a little smaller, to the legend's floor; below the floor only where the floor would
             // still cut the box at the page's edge (its rows lost mid-word), never off the page.
@@ -126,7 +128,7 @@ public final class AnimationRenderer: Sendable {
             for floor in [LegendPlacer.minimumScale, 0] where legend.size.width > room + 0.5 && room > 0 {
                 let scale = legend.font.size / theme.legendFont.size * max(floor, room / legend.size.width)
                 legend = LegendLayout(entries: given, theme: theme, canvas: canvas, maxHeight: old.size.height + old.rowHeight / 2,
-                                      maxWidth: .infinity, scale: scale, joined: old.joined, split: old.split)
+                                      maxWidth: .infinity, scale: scale, joined: old.joined, split: old.split, wrap: old.wrap)
             }
             // Never narrower than the last frame's box: the box keeps its edges while the numbers change.
             legend.size.width = max(legend.size.width, old.size.width)

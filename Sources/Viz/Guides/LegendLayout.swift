@@ -14,22 +14,27 @@ struct LegendLayout {
     var joined: Bool
     /// Whether further lines are split at their " · " separators (`splittingFurtherLines`).
     var split: Bool
+    /// The label width (points, at scale 1) its entries were set for, entry by entry (`wrapping`), or nil.
+    var wrap: Double?
 
     /// Measures a legend no taller than `maxHeight` (more columns) and, when possible, no wider than
     /// `maxWidth` (fewer columns); `scale` shrinks the legend font; `joined` joins each entry's first
     /// further line to its first line; `split` splits further lines at their separators (a narrower legend);
-    /// `reserve` (one text a given entry, `Axes.legendReserve`) widens each row to hold that text too.
+    /// `reserve` (one text a given entry, `Axes.legendReserve`) widens each row to hold that text too;
+    /// `wrap` (points at scale 1, instead of `joined`/`split`) sets each entry for labels that wide.
     init(entries given: [LegendEntry], theme: Theme, canvas: any DrawingBackend, maxHeight: Double, maxWidth: Double, scale: Double = 1,
-         joined: Bool = false, split: Bool = false, reserve: [String] = []) {
-        let entries = joined ? Self.joiningFirstLines(given) : split ? Self.splittingFurtherLines(given) : given
+         joined: Bool = false, split: Bool = false, wrap: Double? = nil, reserve: [String] = []) {
+        let font = theme.legendFont.scaled(scale)
+        let entries = wrap.map { w in Self.wrapping(given, width: w * scale) { TextLayout.make($0, font: font, canvas: canvas).width } }
+            ?? (joined ? Self.joiningFirstLines(given) : split ? Self.splittingFurtherLines(given) : given)
         self.entries = entries
-        self.joined = joined
-        self.split = split && !joined
-        font = theme.legendFont.scaled(scale)
-        let font = self.font
+        self.wrap = wrap
+        self.joined = joined && wrap == nil
+        self.split = split && !joined && wrap == nil
+        self.font = font
         labels = entries.map { TextLayout.make($0.label, font: font, canvas: canvas) }
-        let room = Self.reservedWidths(given, reserve: reserve, joined: joined, split: split && !joined, rows: entries.count, font: font,
-                                       canvas: canvas)
+        let room = wrap != nil ? [] : Self.reservedWidths(given, reserve: reserve, joined: joined, split: split && !joined, rows: entries.count,
+                                                          font: font, canvas: canvas)
         padding = font.size * 0.55
         sampleWidth = font.size * 2.4
         rowHeight = max(font.size * 1.45, (labels.map(\.height).max() ?? 0) + font.size * 0.3)

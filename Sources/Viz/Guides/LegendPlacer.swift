@@ -30,12 +30,13 @@ struct LegendPlacer {
             top: theme.figurePadding / 2, left: theme.figurePadding / 2, bottom: theme.figurePadding / 2, right: theme.figurePadding / 2))
         /// Re-flows the legend into `room` with a smaller font (not below `floor` times the size).
         func reflow(_ legend: LegendLayout, into room: Rect, floor: Double) -> LegendLayout {
-            var l = legend, scale = 1.0
+            // From the legend's own size (a legend measured a little smaller keeps that size, never grows).
+            var l = legend, scale = legend.font.size / theme.legendFont.size
             for _ in 0..<8 where l.size.width > room.width || l.size.height > room.height {
                 guard scale > floor else { break }
                 scale = max(floor, scale * min(0.97, room.width / l.size.width, room.height / l.size.height))
                 l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, scale: scale,
-                                 joined: legend.joined, split: legend.split, reserve: axes.legendReserve)
+                                 joined: legend.joined, split: legend.split, wrap: legend.wrap, reserve: axes.legendReserve)
             }
             return l
         }
@@ -58,6 +59,9 @@ struct LegendPlacer {
         // Right of the plot: from the panel's top down, so that it never runs over the titles above.
         let panelCell = Rect(x: r.minX - layout.insets.left, y: r.minY - layout.insets.top,
                              width: r.width + layout.insets.left + layout.insets.right, height: r.height + layout.insets.top + layout.insets.bottom)
+        // Its room starts at the panel's top, or higher where a map narrower than its frame was set lower
+        // in it (the legend, measured for the frame's height, is taller than the map).
+        let rightTop = min(panelCell.minY, gridCell.minY + layout.insets.top)
         let pad = theme.labelFont.size * 0.4
         let guidesEnd = r.maxX + (layout.guideWidths.isEmpty ? max(pad * 2, layout.labelOverhang + pad) : pad * 2)
             + layout.guideWidths.reduce(0) { $0 + $1 + pad * 2 }
@@ -66,9 +70,11 @@ struct LegendPlacer {
             // Its room reaches down to the figure's footnote (beside the panels below, as in a
             // loss-over-distance stack), never up into the titles.
             let bottom = min(page.maxY, contentBottom)
-            let room = Rect(x: guidesEnd, y: panelCell.minY, width: page.maxX - guidesEnd, height: bottom - panelCell.minY)
+            let room = Rect(x: guidesEnd, y: rightTop, width: page.maxX - guidesEnd, height: bottom - rightTop)
             if legend.size.height > room.height {
-                legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width, joined: legend.joined, split: legend.split, reserve: axes.legendReserve)
+                legend = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: room.height, maxWidth: room.width,
+                                      scale: legend.font.size / theme.legendFont.size, joined: legend.joined, split: legend.split,
+                                      wrap: legend.wrap, reserve: axes.legendReserve)
             }
             legend = reflow(legend, into: room, floor: floor)
             fitsPage = legend.size.height <= room.height + 0.5 && legend.size.width <= room.width + 0.5
@@ -83,7 +89,7 @@ struct LegendPlacer {
         if layout.legendPlacement == .below { o.x = max(cell.minX, min(o.x, cell.maxX - legend.size.width)) }
         o.x = max(page.minX, min(o.x, page.maxX - legend.size.width))
         o.y = max(page.minY, min(o.y, page.maxY - legend.size.height))
-        if layout.legendPlacement == .outsideRight { o.y = max(panelCell.minY, min(o.y, contentBottom - legend.size.height)) }
+        if layout.legendPlacement == .outsideRight { o.y = max(rightTop, min(o.y, contentBottom - legend.size.height)) }
         layout.legendOrigin = o
         return (free, fitsPage)
     }
@@ -99,7 +105,8 @@ struct LegendPlacer {
         ]
         switch layout.legendPlacement {
         case .outsideRight:
-            return (Point(guidesEnd, r.minY), true)
+            // Level with the plot's top; one taller than the plot centred on it.
+            return (Point(guidesEnd, h > r.height ? r.midY - h / 2 : r.minY), true)
         case .below:
             let xh = layout.xLabelExtent
             var y = r.maxY + figure.theme.tickLength + xh + m * 2

@@ -70,6 +70,9 @@ public struct Axes: Sendable {
     /// measured as if each row said the wider of its own label and this one, so a box laid out once holds
     /// every frame's rows at one type size. Empty: the labels alone.
     public var legendReserve: [String] = []
+    /// Whether an outside legend beside a map stays on the right (set when the layout tries that form
+    /// against the one it chose, see `FigureRenderer.largestMapLayout`).
+    var legendStaysRight = false
     /// Guides drawn beside the plot (a colorbar).
     public var sideGuides: [any SideGuide] = []
     /// The marks in the order added (drawn by increasing `zOrder`, ties in this order).

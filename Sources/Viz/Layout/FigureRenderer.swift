@@ -18,8 +18,14 @@ struct FigureRenderer {
         try NoteFootnotes(renderer: self).layout()
     }
 
-    /// `layout()` with every note where the layout puts it, free or not.
+    /// `layout()` with every note where the layout puts it, free or not; a map's outside legend right of it or
+    /// below it, whichever leaves the maps the larger as laid out (`largestMapLayout`).
     func arrangedLayout() throws(VizError) -> FigureLayout {
+        try largestMapLayout(try measuredLayout())
+    }
+
+    /// `arrangedLayout()` with each legend where its measurements put it.
+    func measuredLayout() throws(VizError) -> FigureLayout {
         try validateTheme()
         let (texts, textContent) = try pageTexts()
         let (pageLegend, content) = try placePageLegend(in: textContent)

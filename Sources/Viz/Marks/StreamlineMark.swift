@@ -12,6 +12,9 @@ public struct StreamlineMark: Mark {
     public var color: Color?
     /// Line width in points.
     public var lineWidth: Double
+    /// A rim drawn under the lines and heads, 0.75 pt each side (nil: none): a dark rim keeps light lines
+    /// legible over light fills.
+    public var halo: Color?
     /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
@@ -103,6 +106,10 @@ public struct StreamlineMark: Mark {
             heads.append(Arrowhead.path(tip: d[m] + dir * (0.5 * size / max(dir.length, 1e-9)), direction: dir, length: size, width: size * 0.8))
         }
         let ink = color ?? ctx.theme.foreground.withAlpha(0.7)
+        if let halo {
+            ctx.stroke(path, StrokeStyle(color: halo, width: lineWidth + 1.5, join: .round))
+            ctx.stroke(heads, StrokeStyle(color: halo, width: 1.5, join: .round))
+        }
         ctx.stroke(path, StrokeStyle(color: ink, width: lineWidth, join: .round))
         ctx.fill(heads, ink)
     }

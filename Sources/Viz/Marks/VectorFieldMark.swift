@@ -23,6 +23,9 @@ public struct VectorFieldMark: Mark {
     public var color: Color?
     /// Shaft width in points.
     public var lineWidth: Double
+    /// A rim drawn under the shafts and heads, 0.75 pt each side (nil: none): a dark rim keeps light arrows
+    /// legible over light fills.
+    public var halo: Color?
     /// `Mark`: Marks are drawn in increasing z order (ties keep insertion order).
     public var zOrder: Double
 
@@ -109,6 +112,10 @@ public struct VectorFieldMark: Mark {
             heads.append(Arrowhead.path(tip: tip, direction: u, length: head, width: head * 0.75))
         }
         let ink = color ?? ctx.theme.foreground.withAlpha(0.85)
+        if let halo {
+            ctx.stroke(shafts, StrokeStyle(color: halo, width: lineWidth + 1.5, cap: .butt))
+            ctx.stroke(heads, StrokeStyle(color: halo, width: 1.5, join: .round))
+        }
         ctx.stroke(shafts, StrokeStyle(color: ink, width: lineWidth, cap: .butt))
         ctx.fill(heads, ink)
     }

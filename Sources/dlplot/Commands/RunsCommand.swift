@@ -60,7 +60,10 @@ extension DLPlot {
                 (steps in e), an epoch spanning the steps after the previous epoch's last logged step through its \
                 own, so the end-of-epoch-0 validation is at 1; Keras' epoch e (printed as Epoch e+1/N) is at \
                 e + 1; fractional epochs (Hugging Face) are used as logged. A log whose only x is its epochs (Keras, or \
-                fractional epochs with no step) is drawn against epochs completed by default.
+                fractional epochs with no step) is drawn against epochs completed by default. With --x step, a \
+                panel whose runs are all Keras logs is drawn by epochs completed too (a note says so); a panel \
+                sharing a Keras log with logs that count steps has one step axis, its legend saying "epoch index" \
+                for Keras' 0-based epochs.
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
                 'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). The statistics are \
                 taken at every x (step, epoch, or with --x time each run's time since its own start) that any run \
@@ -97,6 +100,15 @@ extension DLPlot {
             if let x { return RunCurves.XAxis(rawValue: x) ?? .step }
             // Keras' 0-based epoch column is drawn by epochs completed (e + 1), as --x epoch draws it.
             return !runs.isEmpty && runs.allSatisfy({ $0.stepAxis == "row" && $0.epochs != nil || $0.stepAxis == "epoch" }) ? .epoch : .step
+        }
+
+        /// `--x step` on Keras logs, which record no step: what their panels are drawn by.
+        func kerasStepNote(_ runs: [RunLog]) -> String? {
+            let keras = runs.filter { $0.stepAxis == "epoch" }.map(\.name)
+            guard x == "step", !keras.isEmpty else { return nil }
+            return "\(keras.joined(separator: ", ")) record\(keras.count == 1 ? "s" : "") no step: "
+                + (keras.count == runs.count ? "drawn" : "their panels are drawn") + " by epochs completed (Keras' epoch e at e + 1), as by default"
+                + (keras.count == runs.count ? "" : ", unless a panel holds a run that counts steps")
         }
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
@@ -293,7 +305,9 @@ extension DLPlot {
                     ? try growDefaultPage(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
                     : try makeRoom(&figure, rows: figure.rows)
                 // Said once the figure is written (see PendingNotes).
-                for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room].compactMap({ $0 }) { PendingNotes.add(note) }
+                for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room, kerasStepNote(runs)].compactMap({ $0 }) {
+                    PendingNotes.add(note)
+                }
                 return (figure, tables)
             } catch let error as RunLogError { throw ValidationError(error.description) }
         }

@@ -10,6 +10,8 @@ extension DLPlot {
     /// `dlplot gallery`: renders every figure in the manifest, in parallel, and rewrites the index.
     struct Gallery: ParsableCommand {
         static let configuration = CommandConfiguration(
+            // Named, so `DLPlot.main` parses it as the other commands (its hidden `--render-entry` is in no help text).
+            commandName: "gallery",
             abstract: "Render the gallery: every figure listed in gallery/gallery.toml.",
             discussion: """
                 Each [[figure]] entry of the manifest is a dlplot command line (without `dlplot` and `-o`); \
@@ -18,8 +20,9 @@ extension DLPlot {
                 all or nothing) as indexes showing every figure, its caption and the exact command that \
                 reproduces it; index.html is a self-contained web page (thumbnails grouped by section, a copy \
                 button for each command, animations playing in place, a dark variant) that works from \
-                file:// with no network. A bad entry is reported with its line \
-                in the manifest; the other figures still render, and the exit status is non-zero.
+                file:// with no network. Each entry renders in a process of its own: a bad entry, or one \
+                that crashes, is reported with its line in the manifest (its warnings too); the other figures \
+                still render, the indexes are written without it, and the exit status is non-zero.
                 """)
 
         @Option(help: ArgumentHelp("The manifest to read.", valueName: "file"))
@@ -36,6 +39,10 @@ extension DLPlot {
 
         @Option(parsing: .unconditional, help: ArgumentHelp("Figures rendered at once, 1 to 256 (default: the number of cores).", valueName: "n"))
         var jobs: Int?
+
+        /// The child's side of rendering each entry in a process of its own (see `renderInChild`).
+        @Option(help: ArgumentHelp(visibility: .hidden))
+        var renderEntry: String?
 
         mutating func validate() throws {
             if let jobs, jobs < 1 || jobs > 256 { throw ArgumentRefusal.invalid("--jobs", jobs, "expected 1 to 256") }
@@ -68,9 +75,10 @@ extension DLPlot {
                 entries = entries.filter { only.contains($0.name) }
             }
             let outDir = out ?? AtomicFile.directory(of: manifest)
+            let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+            if let renderEntry { return try Gallery.renderAsChild(renderEntry, entries: entries, outDir: outDir, formats: fmts, manifest: manifest) }
             if out != nil { try Gallery.makeDirectory(outDir) }
             if only.isEmpty { try GalleryRules.checkIndexes(in: outDir) }
-            let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
             GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in e.files(fmts) } + ["README.md", "index.html"])
             let n = entries.count
             let workers = max(1, min(jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), max(n, 1)))
@@ -79,8 +87,8 @@ extension DLPlot {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 while let k = state.nextIndex() {
                     let e = list[k]
-                    let message = Gallery.renderEntry(e, outDir: outDir, formats: fmts, manifest: manifestPath)
-                    state.finished(k, name: e.name, problem: message)
+                    let result = Gallery.renderInChild(e, outDir: outDir, formats: fmts, manifest: manifestPath)
+                    state.finished(k, name: e.name, problem: result.problem, warnings: result.warnings)
                 }
             }
             state.endLine()
@@ -145,7 +153,7 @@ extension DLPlot {
 
         /// Renders one entry; returns a problem message or nil.
         static func renderEntry(_ e: GalleryManifest.Entry, outDir: String, formats: [OutputFormat], manifest: String) -> String? {
-            let place = "\(manifest):\(e.line): entry '\(e.name)'"
+            let place = place(e, manifest: manifest)
             let targets = formats.map { (path: outDir + "/" + e.name + "." + $0.rawValue, format: $0) }
             do {
                 let args = try CommandSplitter.split(e.command)
@@ -202,10 +210,12 @@ final class GalleryProgress: Sendable {
     }
 
     /// Records that entry `index` finished, with its problem if it failed.
-    func finished(_ index: Int, name: String, problem: String?) {
+    /// `warnings`: the entry's warnings, each line prefixed with its place in the manifest, printed at once.
+    func finished(_ index: Int, name: String, problem: String?, warnings: String = "") {
         state.withLock { s in
             s.done += 1
             if let problem { s.problems.append((index, problem)) }
+            if !warnings.isEmpty { writeStandardError((interactive ? "\r" + String(repeating: " ", count: 48) + "\r" : "") + warnings) }
             if interactive {
                 var line = "\r[\(s.done)/\(total)] \(name)"
                 line += String(repeating: " ", count: max(0, 40 - name.count))
