@@ -23,9 +23,11 @@ final class GridYRangeHelpTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let names = ["--names", "sin(x),x^2", "-o", "g.png", "--layout-report", "g.json"]
         XCTAssertEqual(try runDLPlot(["activations"] + names, in: dir).status, 0)
-        XCTAssertTrue(try subtitle(dir).contains("own y scale"), try subtitle(dir))
+        let own = try subtitle(dir)
+        XCTAssertTrue(own.contains("own y scale"), own)
         let shared = try runDLPlot(["activations"] + names + ["--y-range", "-2:17"], in: dir)
         XCTAssertEqual(shared.status, 0, shared.stderr)
-        XCTAssertTrue(try subtitle(dir).hasPrefix("same axes in every panel"), try subtitle(dir))
+        let same = try subtitle(dir)
+        XCTAssertTrue(same.hasPrefix("same axes in every panel"), same)
     }
 }
