@@ -19,4 +19,17 @@ final class TextBreakingTests: XCTestCase {
         XCTAssertEqual(TextLayout.mathBreakable("$(a + b)c + \\frac{x - 1}{2}$ (a = 1 + 2)"), "$(a + b)c +$ $\\frac{x - 1}{2}$ (a = 1 + 2)")
         XCTAssertEqual(TextLayout.mathBreakable("$-x$ words - more"), "$-x$ words - more")
     }
+
+    /// A note of clauses joined by " · " breaks at the separator nearest its middle (dropped), never inside a
+    /// clause: "min 0.162 at step" over "239 · final 0.247" separated a number from the word naming it.
+    func testClausesBreakAtTheirSeparator() {
+        let two = TextLayout.split("min 0.162 at step 239 · final 0.247")
+        XCTAssertEqual(two?.0, "min 0.162 at step 239")
+        XCTAssertEqual(two?.1, "final 0.247")
+        let three = TextLayout.split("min −0.039 at step 284 · final 0.147 · smoothed final 0.0961")
+        XCTAssertEqual(three?.0, "min −0.039 at step 284")
+        XCTAssertEqual(three?.1, "final 0.147 · smoothed final 0.0961")
+        // A separator far from the middle is not taken: the space nearest it is.
+        XCTAssertEqual(TextLayout.split("a · the rest of a long sentence without any separator")?.0, "a · the rest of a long")
+    }
 }

@@ -52,6 +52,9 @@ extension RunsFigure {
         var note = TextMark(text, at: at, anchor: end.isEmpty ? TextAnchor(0, .middle) : TextAnchor(1, .bottom), offset: Point(0, 4),
                             font: theme.legendFont)
         note.footnote = metric + ": " + text
+        // Wider than half its plot (small multiples): on two lines at its " · ", so that every panel's note finds
+        // a spot in its panel (one panel's, a little wider, went to the footnote while the others stayed in theirs).
+        note.wrapsBeyond = 0.5
         ax.add(note)
     }
 

@@ -155,3 +155,21 @@ struct LegendPlacer {
         }
     }
 }
+
+extension LegendPlacer {
+    /// With `Figure.legendsShareOneSize`, every placed legend of `layouts` set again in the smallest font any of
+    /// them got (its columns and line breaks kept, in no more room than it had) and placed again.
+    func shareOneSize(_ layouts: inout [AxisLayout], panels: [Figure.Panel], cells: [Rect]) {
+        let sizes = layouts.compactMap { $0.legend?.font.size }
+        guard figure.legendsShareOneSize, let smallest = sizes.min(), sizes.contains(where: { $0 > smallest + 0.01 }) else { return }
+        let theme = figure.theme
+        for k in layouts.indices {
+            guard let l = layouts[k].legend, l.font.size > smallest + 0.01 else { continue }
+            let axes = panels[k].axes
+            layouts[k].legend = LegendLayout(entries: axes.marks.flatMap { $0.legendEntries(theme: theme) }, theme: theme, canvas: canvas,
+                                             maxHeight: l.size.height, maxWidth: l.size.width, scale: smallest / theme.legendFont.size,
+                                             joined: l.joined, split: l.split, wrap: l.wrap, reserve: axes.legendReserve)
+            place(&layouts[k], axes: axes, cell: cells[k])
+        }
+    }
+}

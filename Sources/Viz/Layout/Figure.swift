@@ -36,6 +36,9 @@ public struct Figure: Sendable {
     /// its entries in as many columns as the page's width holds (an entry's lines stay together); its font
     /// shrinks to 80 % at most. Empty: none. A page too narrow for it is `VizError.pageTooSmall(.legendBeside)`.
     public var pageLegend: [LegendEntry] = []
+    /// Set the panels' own legends in one font size: the smallest any of them needs (a legend shrinks to 80 % at
+    /// most to fit its room), as one figure-wide font setting would; false: each as large as its room allows.
+    public var legendsShareOneSize = false
     /// Rows of the panel grid.
     public var rows: Int
     /// Columns of the panel grid.

@@ -77,6 +77,7 @@ struct FigureRenderer {
             }
             crowded.append(k)
         }
+        placer.shareOneSize(&layouts, panels: panels, cells: cells)
         // No free spot inside a plot: its legend moves outside, to the right of the plot, else below it;
         // when the page has room for neither, it is too small (a legend over the data hides what the
         // figure is for).

@@ -54,12 +54,22 @@ public struct TextMark: Mark {
         return d.isFinite ? Point(d.x + offset.x, d.y - offset.y) : nil
     }
 
-    /// The text as drawn: a level note or annotation wider than the plot goes on two lines, then
-    /// shrinks (to 70 % at most, then whatever keeps it inside), so it is never cut off at the frame.
+    /// A level note or annotation wider than this share of the plot's width goes on two lines where that
+    /// makes it narrower (split as `TextLayout.split` splits: at a " · " separator first), so that the same
+    /// note finds a free spot in every panel of small multiples; nil: only a text wider than the plot.
+    public var wrapsBeyond: Double?
+
+    /// The text as drawn: a level note or annotation wider than the plot (or than `wrapsBeyond` of it) goes on
+    /// two lines, then shrinks (to 70 % at most, then whatever keeps it inside), so it is never cut off at the frame.
     func layout(in ctx: PlotContext) -> TextLayout {
         let f = font ?? ctx.theme.labelFont
         let room = ctx.plotRect.width - 4
         guard angle == 0, textKind == .note || textKind == .annotation, room > 0 else { return TextLayout.make(text, font: f, canvas: ctx.canvas) }
+        if let share = wrapsBeyond, let (a, b) = TextLayout.split(text) {
+            let one = TextLayout.make(text, font: f, canvas: ctx.canvas)
+            let two = TextLayout.stacked(TextLayout.make(a, font: f, canvas: ctx.canvas), TextLayout.make(b, font: f, canvas: ctx.canvas), font: f)
+            if one.width > room * share, two.width < one.width, two.width <= room { return two }
+        }
         return TextLayout.fitted(text, font: f, maxWidth: room, hardLimit: room, floor: 0.7, wrap: true, canvas: ctx.canvas)
     }
 
