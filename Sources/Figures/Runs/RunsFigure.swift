@@ -129,8 +129,6 @@ public struct RunsFigure: FigureRecipe {
         figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways,
                                    coverage: Self.coverageNote(coverage), units: axes.note)
         if !animated { Self.shareLegend(&figure, metrics: metrics) }
-        // The panels' legends of one figure in one size (three sizes side by side read as three kinds of text).
-        figure.legendsShareOneSize = true
         return groups == nil ? [points.table] : [points.table, groupRows]
     }
 

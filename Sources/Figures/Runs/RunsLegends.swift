@@ -11,7 +11,9 @@ extension RunsFigure {
     /// Moves the legends of `figure`'s panels into one `pageLegend` when there are at least two panels and
     /// two entries and every panel's legend names the same entries in the same order (a metric some run did
     /// not log keeps its panels' own legends). Each metric's numbers are prefixed by its name.
+    /// The panels' own legends (when not shared) are set in one size (three sizes side by side read as three kinds of text).
     static func shareLegend(_ figure: inout Figure, metrics: [String]) {
+        figure.legendsShareOneSize = true
         let theme = figure.theme
         guard figure.panels.count > 1, figure.panels.count == metrics.count else { return }
         let panels = figure.panels.map { p in p.axes.legend == .none ? [] : p.axes.marks.flatMap { $0.legendEntries(theme: theme) } }
