@@ -48,8 +48,11 @@ public struct RunsFigure: FigureRecipe {
     }
 
     /// The number of panels: one per metric, two for a metric drawn by step and by epoch (see `RunsPanelAxes`).
-    public var panelCount: Int {
-        RunsPanelAxes.plan(runs: runs, metrics: metrics, axis: x, label: "").count
+    public var panelCount: Int { panelTitles.count }
+
+    /// The panels' titles, in panel order: the metrics, "loss (by step)" and "loss (by epoch)" for a split one.
+    public var panelTitles: [String] {
+        RunsPanelAxes.plan(runs: runs, metrics: metrics, axis: x, label: "").map(\.title)
     }
 
     /// The number of panel columns, when not `panelGrid(count:)`'s choice (legends right of their plots

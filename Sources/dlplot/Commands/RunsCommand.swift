@@ -312,7 +312,7 @@ extension DLPlot {
                 let stacked = try legendsBeside(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
                 let room = figureOptions.size == nil
                     ? try growDefaultPage(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
-                    : try makeRoom(&figure, rows: figure.rows, metrics: metrics, animated: animated)
+                    : try makeRoom(&figure, rows: figure.rows, metrics: recipe.panelTitles, animated: animated)
                 // Said once the figure is written (see PendingNotes).
                 for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room, kerasStepNote(runs)].compactMap({ $0 }) {
                     PendingNotes.add(note)
