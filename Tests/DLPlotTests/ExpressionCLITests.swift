@@ -277,6 +277,10 @@ extension ExpressionCLITests {
         let refused: [([String], String)] = [
             (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "invalid --param 'a=2': it applies to typed expressions, not the curve square"),
             (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "invalid --param 'a=1,2': a loss curve takes one value per parameter, not a list"),
+            // A family is refused with why and where families are drawn (issue 12's lists are for curves of activations).
+            (["pitfalls", "--function", "a*x^4 - x^2", "--param", "a=0.1,0.2", "-o", "x.svg"],
+             "Error: invalid --param 'a=0.1,0.2': a loss curve takes one value per parameter, not a list: "
+             + "lr and pitfalls run gradient descent on one curve; activation and activations draw a family, one curve per value\n"),
             (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "invalid --param 'b=2': b is not a parameter of a*x^2"),
         ]
         for (arguments, message) in refused {
