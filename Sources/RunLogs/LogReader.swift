@@ -87,6 +87,10 @@ public enum LogReader {
             let stored = UInt32(head[8]) | UInt32(head[9]) << 8 | UInt32(head[10]) << 16 | UInt32(head[11]) << 24
             if crc == stored { return .tensorBoard }
         }
+        if (path as NSString).lastPathComponent.contains("tfevents"), head.count < 16, head.contains(0) {
+            // A record is at least its 12-byte header and 4-byte data check (a length's high bytes are zeros).
+            throw RunLogError(file: path, "\(head.count) bytes, shorter than one record (at least 16 bytes); expected TFRecord framing")
+        }
         if (path as NSString).lastPathComponent.contains("tfevents") {
             throw RunLogError(file: path, "is named like an event file, but its first record's length check "
                 + "(masked CRC-32C) fails; expected TFRecord framing")

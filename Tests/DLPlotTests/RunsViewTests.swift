@@ -86,7 +86,7 @@ final class RunsViewTests: XCTestCase {
         XCTAssertLessThan(legend.box.minY, frame.box.midY, "beside it, from its top")
         XCTAssertGreaterThan(frame.box.width, 1280 * 0.5, "the plot keeps more than half the page's width")
         // Its lines: the name, then each number on its own.
-        XCTAssertEqual(legend.text, "adam (mean of 3 runs); min 0.27 at step 659; final 0.27; (runs 0.264–0.276); "
+        XCTAssertEqual(legend.text, "adam (mean of 3 runs); min 0.270 at step 659; final 0.270; (runs 0.264–0.276); "
             + "sgd (mean of 3 runs); min 0.203 at step 659; final 0.203; (runs 0.198–0.209)")
         let figure = try drawn(["runs", fixture("tensorboard/digits"), "--group", "seed[0-9]+", "--y", "val/loss", "--legend", "outside"])
         XCTAssertEqual(try figure.legendPlacements(), [.outsideRight])

@@ -1,3 +1,4 @@
+import Foundation
 import RunLogs
 import Viz
 
@@ -269,10 +270,18 @@ enum CurvePoints {
         ax.add(line, animated: animated, as: .line(line, times: line.points.map(\.x)))
     }
 
-    /// A value for a legend: three significant digits.
+    /// A value for a legend: three significant digits, trailing zeros kept where the value was rounded
+    /// (0.11996 is "0.120", beside "0.108"), so a legend's numbers all show one precision; a value with
+    /// fewer digits (to one part in 10⁶) is shown as it is (0.5).
     static func value(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
         if v.isInfinite { return v < 0 ? "−∞" : "∞" }
-        return TickFormat.short(v, significant: 3)
+        let short = TickFormat.short(v, significant: 3)
+        // Exact to float32's and the arithmetic's rounding (a mean of 0.4 and 0.8, a float32 0.1): as it is.
+        guard !short.contains("×"), let shown = Double(short.replacingOccurrences(of: "−", with: "-")),
+              abs(shown - v) > 1e-6 * abs(v) else { return short }
+        var e = Int(log10(abs(v)).rounded(.down))
+        if (abs(v) / pow(10, Double(e - 2))).rounded() >= 1000 { e += 1 }
+        return TickFormat.fixed(v, max(0, 2 - e))
     }
 }

@@ -176,6 +176,9 @@ extension DLPlot {
             for v in y where v.split(separator: ",", omittingEmptySubsequences: false).contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 throw ArgumentRefusal.invalid("--y", v, "expected metric names or globs separated by commas, none empty")
             }
+            // `--y loss,loss` (or `--y loss --y loss`): one panel, drawn once; a glob overlapping a name is allowed.
+            for v in y { try RepeatedItems.check(v.split(separator: ",").map(String.init), option: "--y", typed: v) }
+            try RepeatedItems.check(y.flatMap { $0.split(separator: ",").map(String.init) }, option: "--y", typed: nil)
             _ = try bestOverrides()
             if let runColumn, runColumn.split(separator: ",", omittingEmptySubsequences: false)
                 .contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {

@@ -59,7 +59,7 @@ extension DLPlot.RunsCommand {
         }
         if let best {
             (figure, tables) = (best.figure, best.tables)
-            let grid = figure.columns == columns ? "" : " in \(figure.columns) columns of \(figure.rows) rows"
+            let grid = figure.columns == columns ? "" : " in \(figure.columns) columns of \(figure.rows) row\(figure.rows == 1 ? "" : "s")"
             guard best.growth > 1 else { return "drawn\(grid) on the default \(page) page, so that \(share)" }
             let text = figure.theme.fontScale / best.growth
             return "drawn\(grid) on \(figure.pixelSize.width)x\(figure.pixelSize.height), \(TickFormat.fixed(best.growth, 2)) times as wide "

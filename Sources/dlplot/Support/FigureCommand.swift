@@ -129,6 +129,14 @@ extension FigureCommand {
             writeStandardError("note: replaced the existing " + replaced.map { "'\($0)'" }.joined(separator: ", ")
                 + ": --data '\(data)' writes the figure's further tables to NAME-2.csv, NAME-3.csv, … beside it\n")
         }
+        if let data, !OutputTarget.isStandardOutput(data) {
+            // A further table of an earlier figure (NAME-2.csv beside a one-table NAME.csv) does not belong to this set.
+            let next = DataTable.fileName(tables.count, path: data)
+            if next != data, FileManager.default.fileExists(atPath: next) {
+                writeStandardError("note: left '\(next)' as it is: it is from an earlier figure; this one's --data is "
+                    + (tables.count == 1 ? "'\(data)' alone" : "\(tables.count) tables, '\(data)' to '\(DataTable.fileName(tables.count - 1, path: data))'") + "\n")
+            }
+        }
         return rendered.map(\.path)
     }
 
