@@ -199,7 +199,7 @@ public struct CurvesFigure: FigureRecipe {
         // No minimum in the view (x² − y², −x² − y²: f falls without bound): nothing to converge to, and no
         // distance panel; the title says so rather than "convergence".
         let optimizers = "\(runs.count) optimizer" + (runs.count == 1 ? "" : "s")
-        figure.title = s.displayName + (s.minima.isEmpty ? ": loss along the runs of \(optimizers) (no minimum in the view)"
+        figure.title = s.displayName + (s.minima.isEmpty && s.minimumCurves.isEmpty ? ": loss along the runs of \(optimizers) (no minimum in the view)"
                                                          : ": convergence of " + optimizers)
         var sub = "\(plan.steps) step\(plan.steps == 1 ? "" : "s") from (\(TickFormat.shortest(plan.start.x)), \(TickFormat.shortest(plan.start.y)))"
         if let b = plan.batchSize { sub += ", batch size \(b) (seed \(plan.seed))" }

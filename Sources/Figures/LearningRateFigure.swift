@@ -12,6 +12,9 @@ public struct LearningRateFigure: FigureRecipe {
     /// view or diverged at its step (`TimedMark`s; the still figure is the same); the panel titles give their
     /// verdict only on the last frame.
     public var animated = false
+    /// The y range the panels will show when the user fixes it (`--y-range`); nil: fitted to the curve. A run
+    /// leaves the view where it leaves this range (the note gave the step it left the x range, ignoring it).
+    public var yView: Interval?
 
     /// A recipe (or value) with these fields; see each field.
     public init(curve: Curve1D, rates: [Double], start: Double, steps: Int) {
@@ -105,9 +108,14 @@ public struct LearningRateFigure: FigureRecipe {
         let curvePoints = FunctionSampler().sample(view, curve.value)
         // Robust limits: a pole (1/x at 0) or a fast-growing tail does not set the scale.
         let fit = RobustYLimits.curve(curve.value, over: view, poles: curve.poles.map(\.at))
-        let yLo = fit?.shownLower ?? 0, yHi = fit?.shownUpper ?? 1
+        var yLo = fit?.shownLower ?? 0, yHi = fit?.shownUpper ?? 1
         // A constant curve (f = 0) has no span: half its size, at least 0.5, each way (as automatic limits do).
-        let pad = yHi > yLo ? 0.06 * yHi - 0.06 * yLo : max(1, abs(yLo)) * 0.5
+        var pad = yHi > yLo ? 0.06 * yHi - 0.06 * yLo : max(1, abs(yLo)) * 0.5
+        if let y = yView, y.isFinite, y.span > 0 {
+            // The user's range is the frame: the same 6 % margins inside it.
+            pad = y.span * 0.06 / 1.12
+            (yLo, yHi) = (y.lower + pad, y.upper - pad)
+        }
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
         figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) step\(steps == 1 ? "" : "s"); every panel shows the same view"
@@ -151,7 +159,7 @@ public struct LearningRateFigure: FigureRecipe {
             if let first = pts.first {
                 axes.add(ScatterMark(points: [first], shape: .square, size: theme.markerSize * 1.1, color: color, edge: theme.foreground, zOrder: 5))
             }
-            markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), color: color, theme: theme,
+            markExit(of: run, pts, exit: exit, on: &axes, view: view, top: (yHi, pad), frame: Interval(yLo - pad, yHi + pad), color: color, theme: theme,
                      rate: "$\\alpha$ = " + rateTexts[i])
             if let k = exit.step, let landing = exit.landingLabel(pts, x: Interval(view.lowerBound, view.upperBound),
                                                                   y: Interval(yLo - pad, yHi + pad), color: color, font: theme.noteFont) {
@@ -173,7 +181,7 @@ public struct LearningRateFigure: FigureRecipe {
     /// Where a panel's run leaves the view (an arrow along its last visible step and a note), or diverges,
     /// or steps out of f's domain (an arrow towards where it went and the note).
     private func markExit(of run: Trajectory, _ pts: [Point], exit: PathExit, on axes: inout Axes, view: ClosedRange<Double>,
-                          top: (yHi: Double, pad: Double), color: Color, theme: Theme, rate: String) {
+                          top: (yHi: Double, pad: Double), frame: Interval, color: Color, theme: Theme, rate: String) {
         let (yHi, pad) = top
         // Where the run leaves the view: an arrow along each leaving step to the edge, and a note.
         if let k = exit.step {
@@ -184,10 +192,14 @@ public struct LearningRateFigure: FigureRecipe {
             // A jump sideways out of the view (x⁴ − x² from 2.4 to −25.4) is drawn as a near-vertical chord to the
             // top edge: the note says where w went, so it does not read as f growing at the same w. A run that
             // comes back (|w| at α = 6 from 2.5: −3.5, 2.5, −3.5, …) is said with its returns.
-            let landing = pts.indices.contains(k) ? pts[k].x : .nan
+            let landing = pts.indices.contains(k) ? pts[k] : Point(.nan, .nan)
             let away = exit.excursions.list.count == 1 && exit.excursions.endsOutside ? nil : exit.excursions.words
-            let later = (away == nil && landing.isFinite && !view.contains(landing) ? " (to w = \(TickFormat.short(landing, significant: 3)))" : "")
-                + (run.stopWords.map { ", " + $0 } ?? "")
+            // Out through the top or the bottom at a w inside the view (a --y-range under the run): where, and f there.
+            let to = !landing.x.isFinite ? ""
+                : !view.contains(landing.x) ? " (to w = \(TickFormat.short(landing.x, significant: 3)))"
+                : yView != nil && landing.y.isFinite && !frame.contains(landing.y)
+                    ? " (to w = \(TickFormat.short(landing.x, significant: 3)), f = \(TickFormat.short(landing.y, significant: 3)))" : ""
+            let later = (away == nil ? to : "") + (run.stopWords.map { ", " + $0 } ?? "")
             let said = (away ?? "leaves the view at step \(k)") + later
             var note = TextMark(said, at: Point((view.lowerBound + view.upperBound) / 2, yHi + pad * 0.2),
                                 anchor: TextAnchor(0.5, .top), color: theme.foreground, font: theme.noteFont)

@@ -7,6 +7,8 @@ public struct PitfallsFigure: FigureRecipe {
     public var curve: Curve1D
     public var runs: [(start: Double, rate: Double)]
     public var steps: Int
+    /// The y range the figure will show when the user fixes it (`--y-range`); nil: fitted to the curve.
+    public var yView: Interval?
 
     /// A recipe (or value) with these fields; see each field.
     public init(curve: Curve1D, runs: [(start: Double, rate: Double)], steps: Int) {
@@ -74,7 +76,8 @@ public struct PitfallsFigure: FigureRecipe {
         figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
             + (Self.noGlobalMinimum(curve, view: view).map { "; " + $0 } ?? "")
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
-        let shownY = Self.yLimits(curve, view: view)
+        // The user's --y-range is the frame: runs leave the view, and starts lie above it, by that range.
+        let shownY = yView.flatMap { $0.isFinite && $0.span > 0 ? $0 : nil } ?? Self.yLimits(curve, view: view)
         axes.yLimits = shownY
         for p in curve.poles {
             axes.add(ReferenceLineMark(.vertical, at: p.at, style: StrokeStyle(color: theme.muted, width: 0.9, dash: [2, 3]),
@@ -82,11 +85,7 @@ public struct PitfallsFigure: FigureRecipe {
         }
         axes.legend = .best
         axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
-        let global = curve.globalMinima(view: view)
-        for m in curve.minima {
-            axes.add(TextMark(global.contains(m) ? "global minimum" : "local minimum", at: Point(m, curve.value(m)),
-                              anchor: TextAnchor(0.5, .top), offset: Point(0, -14), color: theme.muted, font: theme.noteFont))
-        }
+        if let said = Self.nameMinima(curve, view: view, shownY: shownY, on: &axes, theme: theme) { figure.footnote = said }
         var tables: [DataTable] = []
         // Starts and rates that differ get labels that differ.
         let startTexts = TickFormat.distinct(runs.map(\.start)), rateTexts = runs.map { TickFormat.exact($0.rate) }

@@ -222,9 +222,10 @@ extension SurfaceFieldView {
     /// built-in surface, whose minima are known, `minimaOutsideNote` when none is in the view. Nil for a surface with a minimum in the view, an oscillation too fast to search, or a lowest
     /// value inside the view (a valley floor such as (x − y)² reaches the edge but is as low inside).
     func noMinimumNote(fSymbol f: String, surface: Surface, view: Bounds) -> String? {
-        let shown = surface.minima.contains { view.x.contains($0.x) && view.y.contains($0.y) }
+        let shown = (surface.minima + surface.minimumCurves.flatMap(\.points)).contains { view.x.contains($0.x) && view.y.contains($0.y) }
         // A built-in surface knows its minima: one outside the view is said (Rosenbrock over 2…4 × 2…4 said nothing).
-        if surface.expression == nil { return shown ? nil : Self.minimaOutsideNote(surface.minima) }
+        // So does a typed one whose search beyond a given view found them there (a zoom on one dip of a wavy bowl).
+        if surface.expression == nil || !surface.minima.isEmpty { return shown ? nil : Self.minimaOutsideNote(surface.minima) }
         guard surface.unresolvedPeriod == nil, !shown,
               let k = raw.z.indices.filter({ raw.z[$0].isFinite }).min(by: { raw.z[$0] < raw.z[$1] }) else { return nil }
         let i = k % raw.nx, j = k / raw.nx
@@ -234,8 +235,10 @@ extension SurfaceFieldView {
         let interiorLow = (1..<(raw.ny - 1)).contains { jj in
             (1..<(raw.nx - 1)).contains { ii in (ii != i || jj != j) && raw[ii, jj] <= lowest + tolerance }
         }
-        guard !interiorLow else { return nil }
-        let (p, value) = Self.lowestAlongEdge(surface, i: i, j: j, of: raw) ?? (Point(raw.xs[i], raw.ys[j]), lowest)
+        let refined = Self.lowestAlongEdge(surface, i: i, j: j, of: raw)
+        let (p, value) = refined ?? (Point(raw.xs[i], raw.ys[j]), lowest)
+        guard !interiorLow || refined.map({ Self.risesInward(surface, from: $0.0, value: $0.1, i: i, j: j, of: raw) }) == true
+        else { return nil }
         let at = "\(TickFormat.short(value, significant: 3)) at (\(Self.coordinate(p.x, span: view.x.upper - view.x.lower)), "
             + "\(Self.coordinate(p.y, span: view.y.upper - view.y.lower)))"
         // A local minimum inside (x³ − 3x + y² at (1, 0), f = −2) is no global one when the edge is lower (−18).
@@ -247,12 +250,27 @@ extension SurfaceFieldView {
         return "no minimum found inside the view: the lowest sampled \(f) is on its edge, " + at
     }
 
+    /// Whether f rises in every direction into the view from the lowest point `p` of an edge (at grid column i
+    /// or row j; f there `value`), a grid step away: e^{20x} + y² falls on past x = −3, but its samples there,
+    /// at y = ±0.01, all round to 10⁻⁴, as a valley floor's do; at y = 0 the fall is plain.
+    static func risesInward(_ s: Surface, from p: Point, value: Double, i: Int, j: Int, of f: ScalarField) -> Bool {
+        let r = min(f.xs[1] - f.xs[0], f.ys[1] - f.ys[0])
+        let normal = i == 0 ? 0 : i == f.nx - 1 ? Double.pi : j == 0 ? Double.pi / 2 : -Double.pi / 2
+        return (0...8).allSatisfy { k in
+            let t = normal + Double(k - 4) * Double.pi / 8
+            let v = s.value(p.x + r * Double.cos(t), p.y + r * Double.sin(t))
+            return !v.isFinite || v > value + 1e-14 * abs(value)
+        }
+    }
+
     /// "the minimum (1, 1) is outside the view" for a built-in surface whose known minima all lie outside it
     /// ("the 4 minima are outside the view"); nil when it has none.
     static func minimaOutsideNote(_ minima: [Point2]) -> String? {
         guard let m = minima.first else { return nil }
         if minima.count > 1 { return "the \(minima.count) minima are outside the view" }
-        return "the minimum (\(TickFormat.short(m.x, significant: 3)), \(TickFormat.short(m.y, significant: 3))) is outside the view"
+        // A found minimum's round-off (−3×10⁻²⁰ beside −0.512) is 0.
+        func c(_ v: Double, _ other: Double) -> String { abs(v) < 1e-12 * max(1, abs(other)) ? "0" : TickFormat.short(v, significant: 3) }
+        return "the minimum (\(c(m.x, m.y)), \(c(m.y, m.x))) is outside the view"
     }
 
     /// The lowest f along the view's edge between the samples either side of the edge sample (i, j), by

@@ -73,6 +73,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         var notes = view.notes(fSymbol: isDataset ? "L" : "f", heights: view3D != nil) + [oscillationNote].compactMap { $0 }
             + SurfaceFieldView.crossingNotes(runs, singular: view.singular)
         if let note = unmarkedNote { notes.append(note) }
+        if view3D == nil, let note = minimumCurveNote { notes.append(note) }
         if !notes.contains(where: { $0.contains("no minimum") }),
            let note = view.noMinimumNote(fSymbol: isDataset ? "L" : "f", surface: s, view: Bounds(x: plan.x, y: plan.y)) {
             notes.append(note)
@@ -158,6 +159,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         }
         let isLog = (try? levels.resolve(for: field))?.isLog ?? false
         try addOverlays(to: &ax, theme: theme, isLog: isLog)
+        ax.add(contentsOf: minimumCurveMarks(theme: theme))
         ax.add(pointLabels(view))
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
             ax.add(arrow)

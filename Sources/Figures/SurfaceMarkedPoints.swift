@@ -44,5 +44,42 @@ extension SurfaceFigure {
         return parts.isEmpty ? nil : parts.joined(separator: " and ") + " in the view, not marked"
     }
 
+    /// "(1, 1)": where minimum `m` lies, each coordinate to three significant digits, written 0 only where f at
+    /// the point so written is no higher than at `m` (round-off: −3.1×10⁻²⁰ beside −1.31). A coordinate small
+    /// beside the view is no round-off by itself: over ±10⁶ Rosenbrock's minimum (1, 1) read "min (0, 0)",
+    /// a point where f = 1, and Beale's (3, 0.5) read "(3, 0)".
+    func minimumCoordinates(_ m: Point2) -> String {
+        let f0 = surface.value(m.x, m.y)
+        func noHigher(_ x: Double, _ y: Double) -> Bool {
+            let f = surface.value(x, y)
+            return f <= f0 + 1e-12 * max(abs(f0), abs(f)) || (f.isNaN && f0.isNaN)
+        }
+        func tiny(_ v: Double, _ span: Double) -> Bool { v != 0 && abs(v) < 1e-6 * (span.isFinite && span > 0 ? span : 1) }
+        var x = m.x, y = m.y
+        if tiny(x, plan.x.span), noHigher(0, y) { x = 0 }
+        if tiny(y, plan.y.span), noHigher(x, 0) { y = 0 }
+        return "(" + TickFormat.short(x, significant: 3) + ", " + TickFormat.short(y, significant: 3) + ")"
+    }
+
+    /// The curves along which f takes its minimum, drawn as a white line edged dark (the stars' colours).
+    func minimumCurveMarks(theme: Theme) -> [any Mark] {
+        surface.minimumCurves.flatMap { c -> [any Mark] in
+            let points = c.points.map { Point($0.x, $0.y) }
+            return [LineMark(points: points, style: StrokeStyle(color: theme.outlineColor, width: 3.6, cap: .round), zOrder: 2.5),
+                    LineMark(points: points, style: StrokeStyle(color: theme.markerFillColor, width: 1.8, cap: .round), zOrder: 2.51)]
+        }
+    }
+
+    /// "the minimum is no point but a curve: f = 0 along the white line", or for several curves (arcs of the
+    /// circles of sin(x² + y²), cut by the view, are not counted) "the minima are no points but curves: …"; nil
+    /// without curves.
+    var minimumCurveNote: String? {
+        let n = surface.minimumCurves.count
+        guard n > 0 else { return nil }
+        let value = TickFormat.short(surface.minimumValue ?? surface.minimumCurves[0].value, significant: 3)
+        return (n == 1 ? "the minimum is no point but a curve" : "the minima are no points but curves")
+            + ": f = \(value) along the white line" + (n == 1 ? "" : "s")
+    }
+
     private func distance(_ p: Point2, _ q: Point) -> Double { (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) }
 }

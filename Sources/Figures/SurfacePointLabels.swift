@@ -9,8 +9,7 @@ extension SurfaceFigure {
     func pointLabels(_ view: SurfaceFieldView?) -> PointLabelMark {
         var items: [PointLabelMark.Item] = []
         for m in markedMinima {
-            let at = "(" + SurfaceFieldView.coordinate(m.x, span: plan.x.span) + ", " + SurfaceFieldView.coordinate(m.y, span: plan.y.span) + ")"
-            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + at, shape: .star))
+            items.append(.init(Point(m.x, m.y), label: surface.minima.count > 1 ? "min" : "min " + minimumCoordinates(m), shape: .star))
         }
         // The start before the local minima and saddles: the legend keys the local minima's triangle and a saddle's
         // diamond says what it is, but nothing else says what the circle is (six-hump camel's start went unlabelled).

@@ -45,6 +45,28 @@ final class RunsListAndWordingTests: XCTestCase {
         XCTAssertEqual(one.stderr, "note: left 'g-2.csv' as it is: it is from an earlier figure; this one's --data is 'g.csv' alone\n")
     }
 
+    /// A slide (--size fixed) too small for six runs' legends: the refusal offers a smaller --font-scale,
+    /// which keeps the slide and renders.
+    func testARefusedSlideSuggestsTheFontScaleThatKeepsIt() throws {
+        let dir = try makeTemporaryDirectory()
+        var names: [String] = []
+        for r in 0..<6 {
+            var text = "step,train_loss,val_loss\n"
+            for s in stride(from: 0, to: 500, by: 5) {
+                let v = 2.3 * exp(-Double(s) / Double(80 + 20 * r)) + 0.1
+                text += "\(s),\(v),\(s % 25 == 0 ? "\(v + 0.1)" : "")\n"
+            }
+            names.append(try write(text, "run\(r).csv", in: dir))
+        }
+        let refused = try runDLPlot(["runs"] + names + ["--size", "1280x720", "--font-scale", "1.3", "-o", "r.png"], in: dir)
+        XCTAssertEqual(refused.status, 64)
+        let scale = try XCTUnwrap(refused.stderr.firstMatch(of: /--font-scale (0\.[0-9]+)/)?.1, refused.stderr)
+        XCTAssertTrue(refused.stderr.hasPrefix("Error: invalid --size '1280x720': too small"), refused.stderr)
+        let kept = try runDLPlot(["runs"] + names + ["--size", "1280x720", "--font-scale", String(scale), "-o", "k.png"], in: dir)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(kept.stderr, "", "a slide with room: no note")
+    }
+
     func testOneRowOfPanelsIsOneRow() throws {
         let dir = try makeTemporaryDirectory()
         var header = "step", rows = ""

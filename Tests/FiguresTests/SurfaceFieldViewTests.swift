@@ -116,12 +116,14 @@ final class SurfaceFieldViewTests: XCTestCase {
                        "no minimum found inside the view: the lowest sampled f is on its edge, 1.01×10⁻⁶ at (0.01, 3)")
     }
 
-    /// A surface with no minimum in the view says where its lowest value is, on the view's edge; a valley floor
-    /// that reaches the edge ((x − y)² is 0 along x = y) and a bowl say nothing.
+    /// A surface with no minimum in the view says where its lowest value is, on the view's edge (e^{20x} + y² too,
+    /// whose samples nearest the edge all round to 10⁻⁴), or where its minimum is when the search beyond the view
+    /// found it; a valley floor that reaches the edge ((x − y)² is 0 along x = y) and a bowl say nothing.
     func testNoMinimumInsideTheViewIsSaid() throws {
         for (text, note) in [("x^3+y^2", "no minimum found inside the view: the lowest sampled f is on its edge, −27 at (−3, 0)"),
                              ("x+2*y", "no minimum found inside the view: the lowest sampled f is on its edge, −9 at (−3, −3)"),
-                             ("(x-y)^2", nil), ("x^2+y^2", nil), ("(x-5)^2+y^2", "no minimum found inside the view: the lowest sampled f is on its edge, 4 at (3, 0)")] as [(String, String?)] {
+                             ("(x-y)^2", nil), ("x^2+y^2", nil), ("(x-5)^2+y^2", "the minimum (5, 0) is outside the view"),
+                             ("exp(20*x)+y^2", "no minimum found inside the view: the lowest sampled f is on its edge, 8.76×10⁻²⁷ at (−3, 0)")] as [(String, String?)] {
             let s = try typed(text)
             let raw = try sample(s)
             let view = try SurfaceFieldView(raw: raw, surface: s, logScale: nil, clip: true)

@@ -27,10 +27,13 @@ public struct ExpressionSurface: Sendable, Hashable {
         }
         let box = view ?? ExpressionSurface.defaultView(expression)
         let critical = CriticalPoints(expression, in: box)
+        // A given view is judged against the whole search domain: its lowest dip may be only a local minimum.
+        let minima = view.map { ExpressionSurface.minima(expression, view: $0, inView: critical) } ?? Found(critical)
         var info = SurfaceInfo(displayName: ExpressionSurface.name(expression), summary: "typed expression " + expression.source,
-                               formula: expression.formulaWithParameters, minima: critical.globalMinima, saddles: critical.saddles,
-                               viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box, minima: critical.globalMinima))
-        info.localMinima = critical.localMinima
+                               formula: expression.formulaWithParameters, minima: minima.global, saddles: critical.saddles,
+                               viewBox: box, suggestedStart: start ?? ExpressionSurface.corner(expression, box, minima: minima.global))
+        info.localMinima = minima.local
+        info.minimumCurves = minima.curves
         self.info = info
         unresolvedPeriod = critical.unresolvedPeriod
     }
@@ -171,14 +174,24 @@ struct CriticalPoints {
     var unresolvedPeriod: Double?
     /// The lowest f sampled on the search grid (its edges included), NaN when none is a number.
     var lowestSampled = Double.nan
+    /// Minima that lie along curves (see `MinimumCurve`), each once.
+    var curves: [MinimumCurve] = []
 
     /// The lowest minima (all those within 1e-9 of the lowest value), or none when f is lower somewhere on the
     /// grid: x³ − 3x + y² has a minimum at (1, 0) with f = −2, but f(−3, 0) = −18 and f → −∞, so (1, 0) is local.
     var globalMinima: [Point2] {
-        guard let best = minima.map(\.1).min() else { return [] }
+        guard let best = (minima.map(\.1) + curves.map(\.value)).min() else { return [] }
         let tolerance = 1e-9 * max(1, abs(best))
         if lowestSampled < best - tolerance { return [] }
         return minima.filter { $0.1 - best <= tolerance }.map(\.0)
+    }
+
+    /// The curves of minima as low as the lowest minimum (`globalMinima`'s rule).
+    var globalCurves: [MinimumCurve] {
+        guard let best = (minima.map(\.1) + curves.map(\.value)).min() else { return [] }
+        let tolerance = 1e-9 * max(1, abs(best))
+        if lowestSampled < best - tolerance { return [] }
+        return curves.filter { $0.value - best <= tolerance }
     }
 
     /// The other minima, lowest first, when there are at most 8 (a basin map colours each one; a
@@ -213,16 +226,25 @@ struct CriticalPoints {
         for k in CriticalPoints.seeds(norm: norm, values: v, n: n) {
             guard let p = CriticalPoints.newton(f, from: Point2(xs[k], ys[k]), tolerance: tolerance),
                   p.x >= box.xmin, p.x <= box.xmax, p.y >= box.ymin, p.y <= box.ymax,
-                  !found.contains(where: { abs($0.x - p.x) < cell.x && abs($0.y - p.y) < cell.y })
+                  !found.contains(where: { abs($0.x - p.x) < cell.x && abs($0.y - p.y) < cell.y }),
+                  !CriticalPoints.lies(p, on: curves, cell: cell)
             else { continue }
+            let radius = 1e-3 * max(box.xmax - box.xmin, box.ymax - box.ymin)
+            if CriticalPoints.ring(f, p, radius: radius).noneBelow,
+               let curve = CriticalPoints.minimumCurve(f, through: p, in: box, step: max(cell.x, cell.y)) {
+                curves.append(curve)
+                continue
+            }
             let h = CriticalPoints.hessian(f, p)
             let det = h.xx * h.yy - h.xy * h.xy
             // The Hessian's word is checked on values around p: where f is nearly flat (x^y at (10, −10),
             // f ≈ 10⁻¹⁰) a tiny gradient passes the tolerance and a tiny Hessian can look positive.
-            let ring = CriticalPoints.ring(f, p, radius: 1e-3 * max(box.xmax - box.xmin, box.ymax - box.ymin))
+            let ring = CriticalPoints.ring(f, p, radius: radius)
             // Only a classified point takes its cell: a spot of the cluster too near the degenerate point for the
             // Hessian to speak must not hide one where it does.
-            if det < -1e-12 * max(1, h.xx * h.xx + h.yy * h.yy), ring.signChanges >= 4 {
+            // A degenerate saddle (the monkey saddle's origin, where Newton's steps now take it) has a Hessian of 0
+            // to rounding: the ring's sign changes speak for it.
+            if det <= 1e-12 * max(1, h.xx * h.xx + h.yy * h.yy), ring.signChanges >= 4 {
                 saddles.append(p)
                 found.append(p)
             } else if det > 0, h.xx > 0, ring.noneBelow {
@@ -230,6 +252,7 @@ struct CriticalPoints {
                 found.append(p)
             }
         }
+        minima.removeAll { CriticalPoints.lies($0.0, on: curves, cell: cell) }
     }
 
     /// The grid cells (row-major on an (n+1)² grid) from which Newton's method starts: those where
@@ -259,13 +282,16 @@ struct CriticalPoints {
     }
 
     /// Newton's method on ∇f = 0 (exact gradients, Hessian by central differences of them), up
-    /// to 40 steps; nil unless |∇f| falls below `tolerance`.
+    /// to 40 steps; nil unless |∇f| falls below `tolerance`. It stops where its step does, not where |∇f| is
+    /// small: e^{10x} + y² spans 87 decades on [−10, 10]², so every gradient was "small" beside its largest,
+    /// and the point x = −10, where f had underflowed towards its infimum, stood as a minimum; walking on,
+    /// it leaves the box. (Its steps also take a degenerate minimum, x⁴ or x⁶, to its place, not 10⁻³ from it.)
     static func newton(_ f: MathExpression, from start: Point2, tolerance: Double) -> Point2? {
         var p = start
         for _ in 0..<40 {
             let g = f.gradient(p.x, p.y)
             guard g.dx.isFinite, g.dy.isFinite else { return nil }
-            if abs(g.dx) + abs(g.dy) <= tolerance * 1e-4 { return p }
+            if g.dx == 0 && g.dy == 0 { return p }
             let h = hessian(f, p)
             let det = h.xx * h.yy - h.xy * h.xy
             guard det != 0, det.isFinite else { break }

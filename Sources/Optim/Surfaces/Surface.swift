@@ -107,6 +107,9 @@ public struct Surface: Sendable, Hashable {
     /// The local minima that are not global, where few and known (six-hump camel's four,
     /// Styblinski–Tang's three); empty for rastrigin and ackley, which have many.
     public var localMinima: [Point2] { info.localMinima }
+    /// Global minima that are no points but curves (f = 0 on the circle of a typed (x² + y² − 4)², on the line
+    /// x = 0 of x²), each as points along it; empty for every built-in surface.
+    public var minimumCurves: [MinimumCurve] { info.minimumCurves }
     /// The saddle points, where few and known (empty for rastrigin and ackley, which have many).
     public var saddles: [Point2] { info.saddles }
     /// A good rectangle for a figure.
@@ -117,7 +120,7 @@ public struct Surface: Sendable, Hashable {
     /// found numerically, a value within rounding of 0 — below 10⁻¹² of the largest |f| at the view's
     /// corners and centre — is 0 (typed Himmelblau's 1.004×10⁻²⁶ is rounding, not a minimum value).
     public var minimumValue: Double? {
-        guard let m = minima.first else { return nil }
+        guard let m = minima.first ?? minimumCurves.first?.points.first else { return nil }
         let v = value(m.x, m.y)
         guard typed != nil else { return v }
         let b = viewBox, cx = (b.xmin + b.xmax) / 2, cy = (b.ymin + b.ymax) / 2

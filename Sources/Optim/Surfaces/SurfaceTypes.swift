@@ -46,4 +46,6 @@ struct SurfaceInfo: Sendable, Hashable {
     let suggestedStart: Point2
     /// Local minima that are not global (empty when there are none or too many to list).
     var localMinima: [Point2] = []
+    /// Global minima that lie along curves (a typed (x² + y² − 4)²), not among `minima`.
+    var minimumCurves: [MinimumCurve] = []
 }

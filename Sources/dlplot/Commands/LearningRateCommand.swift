@@ -83,6 +83,7 @@ extension DLPlot {
             figure.shareY = true
             var recipe = LearningRateFigure(curve: curve, rates: r, start: w0, steps: steps)
             recipe.animated = animated
+            recipe.yView = try figureOptions.layout.linearYRange()
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

@@ -90,7 +90,8 @@ extension DLPlot {
 
         func makeFigure() throws -> (Figure, [DataTable]) {
             var figure = try figureOptions.makeFigure()
-            let recipe = PitfallsFigure(curve: try FunctionArguments.curve(function, params: params), runs: try pairs(), steps: steps)
+            var recipe = PitfallsFigure(curve: try FunctionArguments.curve(function, params: params), runs: try pairs(), steps: steps)
+            recipe.yView = try figureOptions.layout.linearYRange()
             let tables = try recipe.build(into: &figure)
             return (figure, tables)
         }

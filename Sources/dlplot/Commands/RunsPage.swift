@@ -55,7 +55,9 @@ extension DLPlot.RunsCommand {
         let size = Self.physicalSize(typed: figureOptions.size, width: figure.size.width, height: height)
             ?? "\(wide)x\(px) --dpi \(dpi)"
         // Only what there is to leave out: no "--legend none" without a legend, no "fewer runs" for one run.
-        let ways = ["--size \(size)", Self.hasLegends(figure) ? "--legend none" : nil, Self.fewer(figure)].compactMap { $0 }
+        // On a page the user fixed (a slide), the smaller text that keeps it, when one does.
+        let scale = rects == nil ? Self.fittingSmallerScale(figure).map { "--font-scale \(TickFormat.shortest($0))" } : nil
+        let ways = ["--size \(size)", scale, Self.hasLegends(figure) ? "--legend none" : nil, Self.fewer(figure)].compactMap { $0 }
         let advice = ways.count == 1 ? ways[0] + " gives them room"
             : ways.dropLast().joined(separator: ", ") + (ways.count > 2 ? "," : "") + " or " + (ways.last ?? "") + " give them room"
         guard let rects else {
@@ -64,6 +66,19 @@ extension DLPlot.RunsCommand {
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
         return "the legends leave the plots \(Int(smallest)) px tall; \(advice)"
+    }
+
+    /// The largest --font-scale below the figure's, by 0.05 down to 0.5, at which every plot of `figure` keeps
+    /// `minimumShare` of its row on its page; nil when none does.
+    static func fittingSmallerScale(_ figure: Figure) -> Double? {
+        var k = Int(((figure.theme.fontScale - 0.05) * 20 + 1e-9).rounded(.down))
+        while k >= 10 {
+            var f = figure
+            f.theme.fontScale = Double(k) / 20
+            if let share = plotShare(f, rows: f.rows), share >= minimumShare { return Double(k) / 20 }
+            k -= 1
+        }
+        return nil
     }
 
     /// Whether `figure` draws any legend (its page's, or a panel's).

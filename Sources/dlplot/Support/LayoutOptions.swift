@@ -67,6 +67,13 @@ struct LayoutOptions: ParsableArguments {
         return out
     }
 
+    /// `--y-range` as an interval when the axis stays linear (no `--log-y`), for a figure that judges where its
+    /// runs leave the view by the range shown; nil otherwise.
+    func linearYRange() throws -> Interval? {
+        guard !logY, let y = try yRange.map({ try NumberArguments.range($0, option: "--y-range") }) else { return nil }
+        return Interval(y.lowerBound, y.upperBound)
+    }
+
     /// Applies the overrides to a built figure. Throws when `--y-range`/`--log-y` is given for a figure
     /// with no plot of y against a continuous x.
     func apply(to figure: inout Figure, yAxis: Bool = true) throws {
