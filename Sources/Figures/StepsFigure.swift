@@ -104,24 +104,6 @@ public struct StepsFigure: FigureRecipe {
         return out
     }
 
-    /// For arrows that coincide with another (same tail and vector to 10⁻⁶ of the longer), by index: the
-    /// width and z-order that stack them, the step taken widest and lowest, −∇f over it, −m on top.
-    static func stacking(_ arrows: [(Point, Point, Int, String)]) -> [Int: (width: Double, z: Double)] {
-        func same(_ a: (Point, Point, Int, String), _ b: (Point, Point, Int, String)) -> Bool {
-            let scale = 1e-6 * max(a.1.length, b.1.length)
-            return scale > 0 && (a.0 - b.0).length <= scale && (a.1 - b.1).length <= scale
-        }
-        let shared = arrows.indices.filter { i in arrows.indices.contains { j in j != i && same(arrows[i], arrows[j]) } }
-        guard shared.count > 1 else { return [:] }
-        let rank: [Int: Int] = [2: 0, 0: 1, 1: 2]  // bottom to top by colour index
-        let order = shared.sorted { rank[arrows[$0].2, default: 3] < rank[arrows[$1].2, default: 3] }
-        var out: [Int: (width: Double, z: Double)] = [:]
-        for (position, i) in order.enumerated() {
-            out[i] = (1.8 + 2.2 * Double(order.count - 1 - position), 4 + 0.2 * Double(position))
-        }
-        return out
-    }
-
     /// Rows and columns of the strip (one row up to four panels, then rows of at most four) and the grid
     /// rows each panel spans (the legend below takes one).
     public static func grid(panels: Int) -> (rows: Int, columns: Int, span: Int) {
@@ -155,9 +137,6 @@ public struct StepsFigure: FigureRecipe {
         }
         legend.add(LineMark(points: [], style: StrokeStyle(color: theme.muted, width: 1.2, dash: [3, 2]), label: "the path so far"))
         legend.add(LegendLine("○ the step's start, ● its end"))
-        if shown.contains(where: { !Self.stacking(arrows($0)).isEmpty }) {
-            legend.add(LegendLine("arrows that coincide are drawn one over another, the widest below"))
-        }
         if accumulator != nil {
             legend.add(ScatterMark(points: [], shape: .square, color: theme.color(4), label: "side ∝ √(accumulated g²): x left, y right"))
         }
@@ -173,9 +152,8 @@ public struct StepsFigure: FigureRecipe {
         let start = ScatterMark(points: [step.from], shape: .circle, size: theme.markerSize * 1.1, color: theme.plotBackground,
                                 edge: theme.foreground, edgeWidth: 1.5, zOrder: 4.8)
         guard !overflows else { return [start] }
-        // Filled as the legend's "●": at 0.7 of a marker with a 1 px light ring it read as a white dot.
-        return [start, ScatterMark(points: [step.to], shape: .circle, size: theme.markerSize * 0.9, color: theme.foreground,
-                                   edge: theme.plotBackground, edgeWidth: 0.6, zOrder: 4.8)]
+        return [start, ScatterMark(points: [step.to], shape: .circle, size: theme.markerSize * 0.7, color: theme.foreground,
+                                   edge: theme.plotBackground, edgeWidth: 1, zOrder: 4.8)]
     }
 
     /// The panel of one step: the view zoomed on it, the surface's contours, the path so far, the step's
@@ -235,12 +213,9 @@ public struct StepsFigure: FigureRecipe {
             return ax
         }
         let t0 = Double(p), slot = 1 / Double(max(1, arrows.count))
-        let stacked = Self.stacking(arrows)
         for (j, (tail, v, k, _)) in arrows.enumerated() where v.length > 0 {
-            // Arrows that coincide (Adam's first steps: −∇f, −m and the step) are stacked, the widest below,
-            // so each colour of the legend shows; one alone keeps its width.
-            let (width, z) = stacked[j] ?? (k == 2 ? 2.4 : 1.8, k == 2 ? 4 : 4.5)
-            let arrow = ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: width, zOrder: z)
+            let arrow = ArrowMark(from: step.from + tail, to: step.from + tail + v, color: colors[k], width: k == 2 ? 2.4 : 1.8,
+                                  zOrder: k == 2 ? 4 : 4.5)
             ax.add(arrow, animated: animated, as: .growing(arrow, from: t0 + slot * Double(j), to: t0 + slot * Double(j + 1)))
         }
         if let key = accumulator, let acc = step.state[key], accMax > 0, acc.allSatisfy(\.isFinite) {

@@ -116,32 +116,3 @@ extension StepsFigureTests {
         XCTAssertEqual(other.subtitle, try Surface(named: "ellipse").formula + ", start (2, 1)")
     }
 }
-
-extension StepsFigureTests {
-    /// S16-13: with Adam's first steps −∇f, −m and the step coincide; the orange −m arrow, drawn last, hid the
-    /// blue and black ones the legend explains. They are stacked, the step widest below, and the legend says so.
-    func testCoincidingArrowsAreStackedSoEachShows() throws {
-        let s = Surface(expression: try MathExpression("(x^2+y-11)^2/100 + (x+y^2-7)^2/100", dimension: 2))
-        let recipe = StepsFigure(surface: s, config: try OptimizerConfig(name: "adam", settings: ["lr": 0.05]),
-                                 start: Point2(4, 3.6), panels: 4, every: 1)
-        let step = try XCTUnwrap(try recipe.steps().first)
-        let arrows = recipe.arrows(step)
-        XCTAssertEqual(arrows.map(\.2), [0, 1, 2])
-        let stacked = StepsFigure.stacking(arrows)
-        // The step (black) widest and lowest, −∇f (blue) over it, −m (orange) on top at its usual width.
-        XCTAssertEqual(stacked[2]?.width, 6.2); XCTAssertEqual(stacked[0]?.width, 4.0); XCTAssertEqual(stacked[1]?.width, 1.8)
-        XCTAssertLessThan(stacked[2]?.z ?? 9, stacked[0]?.z ?? 0)
-        XCTAssertLessThan(stacked[0]?.z ?? 9, stacked[1]?.z ?? 0)
-        let ax = try recipe.panel(0, step, all: try recipe.steps(), accMax: 0, theme: .light)
-        let widths = ax.marks.compactMap { (($0 as? TimedMark)?.mark ?? $0) as? ArrowMark }.map(\.width).sorted()
-        XCTAssertEqual(widths, [1.8, 4.0, 6.2])
-        // Arrows apart (momentum on the ellipse from step 2): no stacking.
-        let heavy = StepsFigure(surface: try Surface(named: "ellipse"), config: try OptimizerConfig(name: "momentum", settings: ["lr": 0.1]),
-                                start: Point2(-4, 1.5), panels: 3, every: 1)
-        XCTAssertTrue(StepsFigure.stacking(heavy.arrows(try heavy.steps()[1])).isEmpty)
-        var figure = try Figure(width: 1280, height: 720, rows: 4)
-        _ = try recipe.build(into: &figure)
-        let lines = figure.panels.flatMap { $0.axes.marks }.compactMap { $0 as? LegendLine }.map(\.text)
-        XCTAssertTrue(lines.contains("arrows that coincide are drawn one over another, the widest below"), "\(lines)")
-    }
-}
