@@ -114,6 +114,9 @@ public struct CurvesFigure: FigureRecipe {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
             markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
+            if log, let k = floorIndex(values, offset: offset) {
+                markFloor(at: steps[k], color: look.color, animated: animated, theme: theme, in: &ax)
+            }
         }
         fitLossAxis(&ax, overflowed: !overflows.isEmpty)
         let gaps = dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil
@@ -188,6 +191,9 @@ public struct CurvesFigure: FigureRecipe {
             _ = addCurve(pts, steps: Array(run.trajectory.steps.prefix(pts.count)), run: run, style: look.stroke, label: nil,
                          animated: animated, to: &ax)
             markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
+            if let k = floorIndex(zip(run.trajectory.steps, run.points).map { distanceToMinimum($1, surface: surface) }) {
+                markFloor(at: run.trajectory.steps[k], color: look.color, animated: animated, theme: theme, in: &ax)
+            }
         }
         return ax
     }
@@ -222,6 +228,10 @@ public struct CurvesFigure: FigureRecipe {
         let text = CurvesFigure.lossAxisText(s)
         let extent = CurvesExtent(runs: runs, steps: plan.steps, surface: s, offset: text.offset, log: text.log)
         if let why = extent.note { note = note.map { why + " " + $0 } ?? why }
+        if text.log, case let floors = CurvesFigure.floorNotes(runs: runs, surface: s, offset: text.offset,
+                                                                      end: extent.note == nil ? Int.max : extent.end), !floors.isEmpty {
+            note = ([note].compactMap { $0 } + floors).joined(separator: " ")
+        }
         figure.footnote = note
         // The curves end before the last step: the frames spread over the steps the axis shows.
         if extent.note != nil { figure.revealSpan = 0...Double(max(1, extent.end)) }
