@@ -46,6 +46,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
+        var optionsInFileName: Set<String> { ["--param", "--function"] }
         var defaultFileName: String { "lr-" + DefaultFileName.stem(function, params: params) }
 
         mutating func validate() throws {

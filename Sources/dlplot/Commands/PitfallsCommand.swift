@@ -40,6 +40,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
+        var optionsInFileName: Set<String> { ["--param", "--function"] }
         var defaultFileName: String { function == "pitfalls" ? "pitfalls" : "pitfalls-" + DefaultFileName.stem(function, params: params) }
 
         /// The starts as given, or the curve's defaults; with `checked`, each must be where f is defined
