@@ -15,7 +15,9 @@ extension DLPlot {
                 the largest |f′| marked ◆. Every panel has the same x and y ranges, so shapes and slopes \
                 compare across the grid; the grid is chosen from the panel count and the page (24 → 4 rows of 6).
                 --table draws a table instead: range, monotonic, zero-centred, bounded, max |f′|, f′(0) and \
-                whether |f′| → 0 in the tails, all computed from the kernels.
+                whether |f′| → 0 in the tails, all computed from the kernels. Zero-centred means odd, \
+                f(−x) = −f(x), so inputs symmetric about 0 give outputs centred on 0: tanh and softsign are; \
+                ReLU, Leaky ReLU, PReLU, ELU and SELU are not (their negative side is not the positive side mirrored).
                 The default size is 1920x1280 (a table of a few rows: as tall as they need, at least 1920x540).
                 Names: see `dlplot list activations`.
                 Examples:
