@@ -10,6 +10,8 @@ final class DefaultOutputNameTests: XCTestCase {
         XCTAssertEqual(DefaultOutputName.name(stem: "softmax", arguments: []), "softmax")
         XCTAssertEqual(DefaultOutputName.name(stem: "softmax", arguments: ["--logits", "2,1"]),
                        "softmax-" + DefaultFileName.hash("--logits\u{0}2,1"))
+        XCTAssertEqual(DefaultOutputName.name(stem: "softmax", arguments: ["--logits", "3,1,0.2"]), "softmax-9c569d",
+                       "the name -o's help and the README give")
         // Where and how the files are written is no part of it.
         XCTAssertEqual(DefaultOutputName.name(stem: "softmax", arguments: ["--data", "d.csv", "--format=svg", "--layout-report", "l.json",
                                                                            "--jobs", "2", "--progress"]), "softmax")

@@ -8,7 +8,7 @@ struct FigureOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: ArgumentHelp(
         "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given. Without it, "
             + "a name from the command and its function (a typed formula's own: activation-x_sigmoid_beta_x-f68a12.png) and, "
-            + "when other options change the figure, a hash of the command line (softmax-8a0b7e.png): the same command line "
+            + "when other options change the figure, a hash of the command line (softmax --logits 3,1,0.2: softmax-9c569d.png): the same command line "
             + "always writes the same file, different ones never do; the name is said on standard error.",
         valueName: "file"), completion: .figureFiles)
     var output: String?
