@@ -229,7 +229,7 @@ public struct CurvesFigure: FigureRecipe {
         let extent = CurvesExtent(runs: runs, steps: plan.steps, surface: s, offset: text.offset, log: text.log)
         if let why = extent.note { note = note.map { why + " " + $0 } ?? why }
         if text.log, case let floors = CurvesFigure.floorNotes(runs: runs, surface: s, offset: text.offset,
-                                                                      end: extent.note == nil ? Int.max : extent.end), !floors.isEmpty {
+                                                                      saidByExtent: extent.note != nil && extent.saysZero), !floors.isEmpty {
             note = ([note].compactMap { $0 } + floors).joined(separator: " ")
         }
         figure.footnote = note

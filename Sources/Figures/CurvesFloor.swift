@@ -24,17 +24,18 @@ extension CurvesFigure {
         ax.add(mark, animated: animated, as: .appearing(mark, at: Double(step)))
     }
 
-    /// For each run whose loss gap reaches 0 (or below 10⁻³⁰⁰) before `end`, the step axis's last step, and stays
-    /// there: "gd lr=0.5: the loss gap is 0 from step 1 on (the distance to the minimum too), below any log scale:
-    /// ▼ on the bottom edge." Runs reaching it at `end` or later are said by `CurvesExtent`'s note (Int.max: none is).
-    static func floorNotes(runs: [SurfaceRun], surface: Surface, offset: Double, end: Int) -> [String] {
-        runs.compactMap { run in
-            let values = run.trajectory.valueHistory
-            guard let k = floorIndex(values, offset: offset), k < end else { return nil }
-            let distances = run.points.map { distanceToMinimum($0, surface: surface) }
-            let alsoDistance = !surface.minima.isEmpty && floorIndex(distances) != nil
-            return "\(run.config.displayLabel): the loss gap is 0 from step \(k) on" + (alsoDistance ? " (the distance to the minimum too)" : "")
-                + ", below any log scale: ▼ on the bottom edge."
+    /// For each run whose loss gap reaches 0 (or below 10⁻³⁰⁰) and stays there: "gd lr=0.5 reaches the minimum
+    /// exactly: the loss gap is 0 from step 1 (the distance from step 1), below any log scale: ▼ on the bottom edge."
+    /// None when `saidByExtent` (the footnote already says the curves end at 0, see `CurvesExtent.saysZero`).
+    static func floorNotes(runs: [SurfaceRun], surface: Surface, offset: Double, saidByExtent: Bool) -> [String] {
+        guard !saidByExtent else { return [] }
+        return runs.compactMap { run in
+            guard let k = floorIndex(run.trajectory.valueHistory, offset: offset) else { return nil }
+            let steps = run.trajectory.steps
+            let distances = zip(steps, run.points).map { distanceToMinimum($1, surface: surface) }
+            let distance = surface.minima.isEmpty ? nil : floorIndex(distances).map { steps[$0] }
+            return "\(run.config.displayLabel) reaches the minimum exactly: the loss gap is 0 from step \(k)"
+                + (distance.map { " (the distance from step \($0))" } ?? "") + ", below any log scale: ▼ on the bottom edge."
         }
     }
 }

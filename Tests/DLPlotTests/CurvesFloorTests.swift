@@ -23,13 +23,24 @@ final class CurvesFloorTests: XCTestCase {
             XCTAssertEqual(marks.first?.pinsNonFiniteY, true)
         }
         let note = try XCTUnwrap(figure.footnote)
-        XCTAssertTrue(note.contains("gd lr=0.5: the loss gap is 0 from step 1 on (the distance to the minimum too), below any log "
-                                    + "scale: ▼ on the bottom edge."), note)
+        XCTAssertTrue(note.contains("gd lr=0.5 reaches the minimum exactly: the loss gap is 0 from step 1 (the distance from step 1), "
+                                    + "below any log scale: ▼ on the bottom edge."), note)
         XCTAssertFalse(note.contains("adam"), note)
         // A run that never reaches 0 gets neither.
         let (plain, _) = try DLPlot.CurvesCommand.parse(["--surface", "bowl", "--optimizers", "adam", "--lr", "0.5", "--steps", "50"]).makeFigure()
         XCTAssertTrue(plain.panels.allSatisfy { floors($0.axes).isEmpty })
         XCTAssertFalse(plain.footnote?.contains("▼") ?? false)
+    }
+
+    /// gd alone: the axis reaches step 1, where the ▼ is, and the footnote that says the curves end at 0 says it once.
+    func testARunAloneEndsItsAxisAtItsTriangle() throws {
+        let (figure, _) = try DLPlot.CurvesCommand.parse(["--surface", "bowl", "--optimizers", "gd", "--lr", "0.5"]).makeFigure()
+        let loss = try XCTUnwrap(figure.panels.first { $0.axes.title == "Loss" })
+        XCTAssertEqual(floors(loss.axes).first?.points, [Point(1, -.infinity)])
+        let limits = try XCTUnwrap(loss.axes.xLimits)
+        XCTAssertTrue(limits.lower < 1 && limits.upper > 1, "\(limits)")
+        XCTAssertEqual(figure.footnote, "Curves end by step 1: from there to step 1000 the loss gap and the distance to the minimum are 0 "
+                       + "or below 10⁻³⁰⁰ (the minimum to machine precision).")
     }
 
     func testTheFloorIsTheLastRunOfValuesBelowTheScale() {
