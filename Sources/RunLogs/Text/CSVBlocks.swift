@@ -1,3 +1,5 @@
+// Text: text logs: CSV (comma, tab or semicolon separated), JSON lines, TensorBoard and W&B CSV exports, read line by line with timestamps.
+
 import CSV
 import Foundation
 
