@@ -1,7 +1,8 @@
 import CSV
 import Foundation
 
-/// Reads CSV training logs (a header row, then one row per record) with CSV.swift's streaming reader.
+/// Reads CSV training logs (a header row, then one row per record) with CSV.swift's parser, a block at a time
+/// (see `CSVBlocks`).
 ///
 /// Rules, shared by generic CSV, Lightning's and Keras' `CSVLogger`:
 /// - **Columns.** The step is the first of `step`, `global_step`, `_step`, `iteration`, `iter`; else
@@ -40,14 +41,8 @@ enum CSVLogReader {
     ///   the row number is, and the epochs are kept as logged: fractional epochs).
     static func read(path: String, name: String, labelled: Bool = false, runColumns: RunColumns = .automatic,
                      epochSteps: Bool = true) throws(RunLogError) -> [RunLog] {
-        guard let stream = InputStream(fileAtPath: path) else {
-            throw RunLogError(file: path, "cannot be opened for reading")
-        }
-        let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: true, delimiter: CSVDelimiter.of(path)) } catch {
-            throw RunLogError(file: path, "has no header row; expected a CSV log with column names such as step,loss")
-        }
-        let layout = try CSVLayout(header: reader.headerRow ?? [], path: path, runColumns: runColumns, epochSteps: epochSteps)
+        var reader = try CSVBlocks(path: path, delimiter: CSVDelimiter.of(path))
+        let layout = try CSVLayout(header: reader.header, path: path, runColumns: runColumns, epochSteps: epochSteps)
         var rows = CSVRows(layout: layout, path: path)
         var line = 1
         // The file's size over the bytes of the first rows estimates the rows, to size the columns once.
@@ -67,10 +62,8 @@ enum CSVLogReader {
             if let p = pending { try rows.take(p.row, line: p.line) }
             pending = (row, line)
         }
-        // On Linux, Foundation's InputStream reports bytes available at its end, so CSV.swift ends every
-        // file with `cannotReadFile`; real read failures come as `streamErrorHasOccurred`.
-        if let error = reader.error, !(error is CSVError && "\(error)" == "cannotReadFile") {
-            throw RunLogError(file: path, "is not readable as UTF-8 CSV (\(error)); expected a text log")
+        if let problem = reader.problem {
+            throw RunLogError(file: path, "is not readable as UTF-8 CSV (\(problem)); expected a text log")
         }
         var notes: [String] = []
         if let p = pending {
