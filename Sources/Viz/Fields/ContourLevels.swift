@@ -163,7 +163,16 @@ public enum ContourLevels: Sendable, Hashable {
         let s = sample.map { $0 - offset }.filter { $0 > 0 }
         let top = hi - offset
         guard !s.isEmpty else { return top * 1e-3 }
-        return max(s[s.count / 100], top * 1e-7)
+        // Levels span 7 decades below the top, or down to the 5th percentile where the values' bulk reaches
+        // further (e^{10x} over [−3, 3]: 26 decades, evenly; the bottom 19 had been one colour).
+        return max(s[s.count / 100], min(top * 1e-7, s[s.count / 20]))
+    }
+
+    /// Whether the 5th percentile of the positive, increasing values `s` lies more than 7 decades below their
+    /// largest: their bulk spreads beyond the span log levels otherwise cover.
+    static func spreadsBeyondLogSpan(_ s: [Double]) -> Bool {
+        guard let top = s.last, !s.isEmpty else { return false }
+        return s[s.count / 20] < top * 1e-7
     }
 
     /// Up to ~16k finite values of `z`, sorted (a deterministic stride through the grid).
