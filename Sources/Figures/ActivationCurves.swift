@@ -143,8 +143,9 @@ extension ActivationFigure {
             .clauses.contains(where: { $0.hasPrefix("f′ unbounded, oscillating") }) { return }
         // On the branch that reaches the maximum (hardswish: (3, 1.5), the end of the left branch).
         // Approached from both sides (|x|/(1 + |x|) at 0): a diamond on each limit, none on torch's f′(0) = 0.
-        let p = Point(at, steep.slope)
-        axes.add(Self.steepestMarker(steep, color: color, size: theme.markerSize * 1.3, theme: theme))
+        let shown = Self.insideItsInterval(steep, of: a, over: xr)
+        let p = Point(shown.at, shown.slope)
+        axes.add(Self.steepestMarker(shown, color: color, size: theme.markerSize * 1.3, theme: theme))
         let side = steep.approach == -1 ? "⁻" : steep.approach == 1 ? "⁺" : ""
         let place = steep.approach == 0 ? Self.whereText(a, peak: peak, at: at, range: xr) : " as $x$ → " + TickFormat.short(at) + side
         var note = AnnotationMark("max $|f'|$ = " + TickFormat.short(peak) + place,
@@ -152,6 +153,27 @@ extension ActivationFigure {
         // Where no spot is free of the curves (a large font on a small plot): said under the figure, by the ◆.
         note.footnote = "◆ max $|f'|$ = " + TickFormat.short(peak) + place
         axes.add(note)
+    }
+
+    /// `steep` moved into the interval where |f′| keeps its maximum, when it was found at that interval's end
+    /// at a kink: max(x, 0.1x) drew its ◆ "max |f′| = 1 for x > 0" at (0, 1), over the jump's open end, where
+    /// f′(0) = 0.55 (torch's tie value). It goes 4 % of the view into the interval (not past its other end).
+    static func insideItsInterval(_ steep: SteepestSlope, of a: Activation, over xr: ClosedRange<Double>) -> SteepestSlope {
+        guard steep.approach == 0, steep.markedSlopes.count <= 1 else { return steep }
+        let width = xr.upperBound - xr.lowerBound, step = width / 400
+        func flat(_ x: Double) -> Bool { abs(abs(a.derivative(x)) - steep.magnitude) <= 1e-12 * steep.magnitude }
+        let atKink = !flat(steep.at) || a.kinks.contains { abs($0 - steep.at) <= step }
+        guard atKink else { return steep }
+        for side in [1.0, -1.0] where flat(steep.at + side * step) {
+            var x = steep.at + side * 0.04 * width
+            while abs(x - steep.at) > step, !flat(x) || !xr.contains(x) { x = (x + steep.at) / 2 }
+            var moved = steep
+            moved.at = x
+            moved.slope = a.derivative(x)
+            moved.markedSlopes = []
+            return moved
+        }
+        return steep
     }
 
     /// The ◆ at the largest |f′|: filled where f′ takes that value, hollow (the plot's background inside an

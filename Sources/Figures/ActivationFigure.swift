@@ -139,6 +139,8 @@ public struct ActivationFigure: FigureRecipe {
             figure.title = "Activation functions" + (curves == .valueOnly ? "" : " and their derivatives")
             if let family = sharedExpression { figure.title = family.formula }
         }
+        let typed = single ? activations.first?.expression : sharedExpression
+        figure.plainTitle = figure.title.flatMap { typed?.plainTitle(of: $0) }
     }
 
     /// The horizontal asymptotes of `a` as dashed lines, labelled clear of the curves drawn.

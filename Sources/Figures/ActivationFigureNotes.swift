@@ -60,7 +60,7 @@ extension ActivationFigure {
         }
         if !notes.isEmpty {
             let text = ([figure.subtitle].compactMap { $0 } + notes).joined(separator: " · ")
-            figure.subtitle = text.count <= Self.subtitleLimit ? text : String(text.prefix(Self.subtitleLimit - 1)) + "…"
+            figure.subtitle = Self.shortened(text, limit: Self.subtitleLimit)
         }
         if single {
             axes.yLimits = domains.first?.yLimits
@@ -197,6 +197,23 @@ extension ActivationFigure {
 
     /// The longest subtitle (characters) the notes may make; longer ones end in "…".
     static let subtitleLimit = 200
+
+    /// `text` when it has at most `limit` characters, else its first whole items (separated by " · ") followed by
+    /// " · …": a cut at 200 characters fell inside a number ("f → −∞ as x → 3.…") and lost the rest unsaid. A first
+    /// item longer than `limit` is cut at its last space before it.
+    static func shortened(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let items = text.components(separatedBy: " · ")
+        var kept = ""
+        for item in items {
+            let next = kept.isEmpty ? item : kept + " · " + item
+            guard next.count + 4 <= limit else { break }
+            kept = next
+        }
+        if !kept.isEmpty { return kept + " · …" }
+        let head = text.prefix(limit - 1)
+        return String(head.lastIndex(of: " ").map { head[..<$0] } ?? head) + "…"
+    }
 
     /// `clauses` with the unbounded points of each kind counted rather than listed when there are more
     /// than two ("f → ±∞ at 4 points in view (x = −4.712, −1.571, 1.571, …)"), so a periodic pole

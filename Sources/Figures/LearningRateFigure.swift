@@ -121,6 +121,7 @@ public struct LearningRateFigure: FigureRecipe {
         }
         var tables: [DataTable] = []
         figure.title = "Gradient descent on " + curve.formula + " with different learning rates"
+        figure.plainTitle = figure.title.flatMap { curve.expression?.plainTitle(of: $0) }
         figure.subtitle = "start $w_0$ = \(TickFormat.short(start)), \(steps) step\(steps == 1 ? "" : "s"); every panel shows the same view"
         // Rates that differ get titles that differ (0.999 and 1.001 are not both "1").
         let rateTexts = rates.map(TickFormat.exact)

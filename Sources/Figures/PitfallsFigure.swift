@@ -59,6 +59,16 @@ public struct PitfallsFigure: FigureRecipe {
         return "still moving"
     }
 
+    /// The title and subtitle. The built-in curve is the non-convex loss the title names; any other (a typed
+    /// expression, or the convex square) is named by its formula.
+    private func setTitles(_ figure: inout Figure, view: ClosedRange<Double>) {
+        figure.title = curve.kind == .pitfalls ? "Pitfalls of gradient descent on a non-convex loss"
+            : "Gradient descent from several starts on " + curve.formula
+        figure.plainTitle = figure.title.flatMap { curve.expression?.plainTitle(of: $0) }
+        figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
+            + (Self.noGlobalMinimum(curve, view: view).map { "; " + $0 } ?? "")
+    }
+
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
         // The view takes in every start (with a margin), so a run that starts outside the curve's usual view is
@@ -69,12 +79,7 @@ public struct PitfallsFigure: FigureRecipe {
         let view = min(base.lowerBound, (starts.min() ?? 0) - margin)...max(base.upperBound, (starts.max() ?? 0) + margin)
         let curvePoints = FunctionSampler().sample(view, curve.value)
         var axes = Axes(xLabel: "$w$", yLabel: "$f(w)$")
-        // The built-in curve is the non-convex loss the title names; any other (a typed expression,
-        // or the convex square) is named by its formula.
-        figure.title = curve.kind == .pitfalls ? "Pitfalls of gradient descent on a non-convex loss"
-            : "Gradient descent from several starts on " + curve.formula
-        figure.subtitle = "\(steps) step\(steps == 1 ? "" : "s") of $w \\leftarrow w - \\alpha f'(w)$ from each start"
-            + (Self.noGlobalMinimum(curve, view: view).map { "; " + $0 } ?? "")
+        setTitles(&figure, view: view)
         axes.xLimits = Interval(view.lowerBound, view.upperBound)
         // The user's --y-range is the frame: runs leave the view, and starts lie above it, by that range.
         let shownY = yView.flatMap { $0.isFinite && $0.span > 0 ? $0 : nil } ?? Self.yLimits(curve, view: view)

@@ -58,6 +58,7 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         let view = try fieldView(raw)
         let field = view.field
         figure.title = s.expression == nil ? s.displayName + ": " + s.formula : s.formula
+        figure.plainTitle = figure.title.flatMap { s.expression?.plainTitle(of: $0) }
         let every = TrajectoryStyle.markerEvery(steps: plan.steps)
         let sub = subtitle(every: every)
         figure.subtitle = sub

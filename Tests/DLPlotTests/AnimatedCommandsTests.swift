@@ -17,7 +17,7 @@ final class AnimatedCommandsTests: XCTestCase {
     /// Small, quick requests, one a command.
     private let commands: [[String]] = [
         ["curves", "--surface", "rosenbrock", "--optimizers", "gd,adam", "--steps", "120", "--size", "400x270", "--dpi", "72"],
-        ["lr", "--rates", "0.1,1.1", "--steps", "8", "--size", "360x200", "--dpi", "72"],
+        ["lr", "--rates", "0.1,1.1", "--steps", "8", "--size", "400x225", "--dpi", "72"],
         ["steps", "--optimizer", "rmsprop", "--panels", "2", "--size", "400x240", "--dpi", "72"],
         ["runs", fixtures.appendingPathComponent("jsonl/adam.jsonl").path, fixtures.appendingPathComponent("csv/diverged.csv").path,
          "--size", "400x270", "--dpi", "72"],

@@ -20,7 +20,7 @@ final class AnimationLastFrameTests: XCTestCase {
         ["surface", "rosenbrock", "--optimizers", "gd,adam", "--view", "3d", "--grid", "40", "--size", "480x300"],
         ["surface", "rosenbrock", "--optimizers", "SGD(lr=0.005),adam,momentum,rmsprop", "--size", "480x300", "--dpi", "72"],
         ["surface", "rosenbrock", "--optimizers", "gd,momentum,nesterov,adam,rmsprop,adagrad", "--size", "640x400"],
-        ["lr", "--rates", "0.05,0.2,1.1", "--size", "320x200", "--dpi", "72"],
+        ["lr", "--rates", "0.05,0.2,1.1", "--size", "400x250", "--dpi", "72"],
     ]
 
     func testTheLastFrameIsTheStillFigure() throws {

@@ -55,6 +55,31 @@ final class ExpressionMessageTests: XCTestCase {
             .hasPrefix("Error: invalid --surface 'qqq': unknown surface 'qqq'. Allowed: saddle,"))
     }
 
+    /// X13-31: a word of names side by side got "unknown surface 'xy' … or type a formula, e.g. 'x^2 + 10*y^2'"
+    /// and 'betax' (with --param beta=1) the example "'x*sigmoid(betax*x)' with --param betax=1".
+    func testAWordOfNamesSideBySideSuggestsTheirFormula() throws {
+        XCTAssertTrue(try refusal(["eval", "surface", "--points", "1:1", "--", "xy"])
+            .hasPrefix("Error: invalid surface 'xy': unknown surface 'xy'; did you mean 'x*y'? Allowed:"))
+        XCTAssertTrue(try refusal(["eval", "activation", "--param", "beta=1", "--x", "1", "--", "betax"])
+            .hasPrefix("Error: invalid activation 'betax': unknown activation 'betax'; did you mean 'beta*x'? Allowed:"))
+        XCTAssertTrue(try refusal(["eval", "activation", "--x", "1", "--", "sinx"]).contains("did you mean 'sin(x)'? Allowed:"))
+        XCTAssertTrue(try refusal(["eval", "activation", "--x", "1", "--", "pix"]).contains("did you mean 'pi*x'? Allowed:"))
+        XCTAssertTrue(try refusal(["eval", "activation", "--x", "1", "--", "x2"]).contains("did you mean 'x^2'? Allowed:"))
+        XCTAssertTrue(try refusal(["surface", "betax", "--param", "beta=1", "-o", "s.png"]).contains("did you mean 'beta*x'? Allowed:"))
+        XCTAssertTrue(try refusal(["lr", "--function", "sinw", "-o", "l.png"]).contains("did you mean 'sin(w)'? Allowed:"))
+        XCTAssertTrue(try refusal(["activation", "sinx + 1", "-o", "a.png"]).contains("did you mean 'sin(x)'?"))
+    }
+
+    /// X13-37: 'sqrt(x-a)' with a=0,100 was refused as undefined everywhere on the view, naming no member.
+    func testAFamilyMemberUndefinedOnTheViewIsNamed() throws {
+        XCTAssertEqual(try refusal(["activation", "sqrt(x-a)", "--param", "a=0,100", "-o", "s.png"]),
+                       "Error: activation: 'sqrt(x-a)' is undefined (NaN) everywhere on the view -6…6 for a = 100; "
+                       + "drop that value from --param 'a=0,100', or give a --range where it is defined")
+        // One function alone is named as before.
+        XCTAssertEqual(try refusal(["activation", "sqrt(x-a)", "--param", "a=100", "-o", "s.png"]),
+                       "Error: activation: 'sqrt(x-a)' is undefined (NaN) everywhere on the view -6…6; give a --range where it is defined")
+    }
+
     /// A list where one value is wanted quotes the --param as typed.
     func testParameterListsAreQuotedAsTyped() throws {
         XCTAssertEqual(try refusal(["eval", "activation", "x*sigmoid(b*x)", "--param", "b=0.5,1", "--x", "1"]),

@@ -117,7 +117,8 @@ final class StartExitArrowTests: XCTestCase {
         let all = (object as? [String: Any])?["elements"] as? [[String: Any]] ?? []
         func centre(_ text: String, _ axis: Int) throws -> Double {
             // "2" and "3" label both axes: the x axis's lies lowest, the y axis's leftmost.
-            let boxes = all.filter { $0["kind"] as? String == "tick-label" && $0["text"] as? String == text }
+            // A tick reads "3" or "3.0", whichever step the axis took.
+            let boxes = all.filter { $0["kind"] as? String == "tick-label" && ($0["text"] as? String).flatMap(Double.init) == Double(text) }
                 .map { e in (e["box"] as? [Any] ?? []).compactMap { ($0 as? NSNumber)?.doubleValue } }
             let b = try XCTUnwrap(axis == 0 ? boxes.max { $0[1] < $1[1] } : boxes.min { $0[0] < $1[0] }, text)
             return axis == 0 ? b[0] + b[2] / 2 : b[1] + b[3] / 2

@@ -161,7 +161,8 @@ extension ActivationDomainTests {
         let surface = Surface(expression: try MathExpression("a*x^2 + y^2", dimension: 2, parameters: ["a": 5]))
         XCTAssertTrue(surface.formula.hasSuffix("$, $a = 5$"), surface.formula)
         let curve = try Curve1D(expression: MathExpression("a*x^2", parameters: ["a": 2]))
-        XCTAssertTrue(curve.formula.hasSuffix("$, $a = 2$"), curve.formula)
+        // A loss curve's formula goes into a sentence title: its values in brackets (X13-26).
+        XCTAssertTrue(curve.formula.hasSuffix("$ ($a = 2$)"), curve.formula)
         // Without parameters the formula stands alone.
         XCTAssertEqual(try MathExpression("x^2").formulaWithParameters, try MathExpression("x^2").formula)
     }

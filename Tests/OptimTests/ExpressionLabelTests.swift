@@ -30,6 +30,23 @@ final class ExpressionLabelTests: XCTestCase {
         XCTAssertEqual(MathExpression.label(name: "w0"), "w_{0}")
     }
 
+    /// X13-23: products of three factors were half juxtaposed, half dotted ("4x·y", "2π·x", "π·a·x"). A coefficient
+    /// (numbers, constants, one-letter parameters) before letters is juxtaposed; a dot stays before a number or a call.
+    func testAProductChainIsWrittenOneWay() throws {
+        XCTAssertEqual(try label("x^4+y^4-4*x*y", 2), "x^{4} + y^{4} - 4xy")
+        XCTAssertEqual(try label("2*pi*x"), "2\\pi x")
+        XCTAssertEqual(try label("pi*a*x", 1, ["a": 1]), "\\pi ax")
+        XCTAssertEqual(try label("a*x*y", 2, ["a": 1]), "axy")
+        XCTAssertEqual(try label("4*x*y^2", 2), "4xy^{2}")
+        XCTAssertEqual(try label("2*beta*x", 1, ["beta": 1]), "2\\beta x")
+        // Unchanged: a dot before a number, a call or a word-named parameter, and between plain variables.
+        XCTAssertEqual(try label("x*2"), "x \\cdot 2")
+        XCTAssertEqual(try label("2*x*sin(x)"), "2x \\cdot \\mathrm{sin}(x)")
+        XCTAssertEqual(try label("2*lr*x", 1, ["lr": 1]), "2\\,\\mathrm{lr} \\cdot x")
+        XCTAssertEqual(try label("x*y", 2), "x \\cdot y")
+        XCTAssertEqual(try label("a*x", 1, ["a": 1]), "ax")
+    }
+
     /// Tried as a new user would: (x/2)^3 was titled \frac{x}{2}^{3}, which reads as x³/2, and its legend
     /// "x/2³"; a fraction raised to a power keeps its brackets in every form.
     func testAFractionRaisedToAPowerKeepsItsBrackets() throws {

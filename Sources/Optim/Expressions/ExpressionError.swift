@@ -18,10 +18,11 @@ public struct ExpressionError: Error, CustomStringConvertible, Sendable, Equatab
     /// An error at character `offset` of `expression`; "(column N)" goes after what is wrong, before
     /// the first ": " or "; " that introduces what was expected ("max takes two arguments, not 1
     /// (column 4): max(a, b)"; "at column N" there read as part of the sentence).
-    init(_ expression: String, at offset: Int, _ message: String, suggestion: String? = nil) {
+    /// `columnsGiven`: the message names its columns itself (several names, each with its own).
+    init(_ expression: String, at offset: Int, _ message: String, suggestion: String? = nil, columnsGiven: Bool = false) {
         self.expression = expression
         self.offset = offset
-        let column = " (column \(offset + 1))"
+        let column = columnsGiven ? "" : " (column \(offset + 1))"
         var line = message + column
         let characters = Array(message)
         let separator = { (mark: Character) in

@@ -31,10 +31,12 @@ extension MathExpression {
         // A negative operand after a sign is bracketed: −(−x), x − (−x).
         func signed(_ p: LabelPart) -> String { p.text.hasPrefix("-") ? "(" + p.text + ")" : wrap(p, below: 2) }
         switch node.kind {
-        case .number(let v): return LabelPart(text: MathExpression.label(number: v), precedence: 5, leadingNumber: true)
-        case .constant(let c): return LabelPart(text: c == .pi ? "\\pi" : "e", precedence: 5)
+        case .number(let v): return LabelPart(text: MathExpression.label(number: v), precedence: 5, leadingNumber: true, coefficient: true)
+        case .constant(let c): return LabelPart(text: c == .pi ? "\\pi" : "e", precedence: 5, coefficient: true)
         case .variable(let k): return LabelPart(text: k == 0 ? variables.x : variables.y, precedence: 5)
-        case .parameter(let name, _): return LabelPart(text: MathExpression.label(name: name), precedence: 5)
+        case .parameter(let name, _):
+            let text = MathExpression.label(name: name)
+            return LabelPart(text: text, precedence: 5, coefficient: !text.hasPrefix("\\mathrm"))
         case .negate: return LabelPart(text: "-" + signed(a), precedence: 3)
         case .binary(let op):
             switch op {
@@ -67,19 +69,25 @@ extension MathExpression {
     }
 
     /// `a·b`, or juxtaposed where that reads as a product: a number before a name (`2x`, `0.1\,\mathrm{sin}(x)`),
-    /// a coefficient symbol before a variable or its power (`βx`, `πx^{2}`).
+    /// a coefficient symbol before a variable or its power (`βx`, `πx^{2}`), and a coefficient (numbers, then
+    /// constants and one-letter parameters, juxtaposed) before a letter: one rule for a chain, `4*x*y` → `4xy`,
+    /// `2*pi*x` → `2πx`, `pi*a*x` → `πax` (they were "4x·y", "2π·x", "π·a·x").
     private func product(_ node: ExpressionNode, _ a: LabelPart, _ b: LabelPart) -> LabelPart {
         let left = a.precedence == 3 ? a.text : (a.precedence < 2 || a.slash ? "(" + a.text + ")" : a.text)
         let right = b.precedence < 4 || b.slash ? "(" + b.text + ")" : b.text
         let lhsNode = nodes[node.lhs], rhsNode = nodes[node.rhs]
+        let letter = rhsNode.isVariable || (rhsNode.isSymbol && b.coefficient)
+            || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)
         let juxtapose = (lhsNode.isNumber && !b.leadingNumber && !right.hasPrefix("-"))
             || (lhsNode.isSymbol && !a.text.hasPrefix("\\mathrm") && (rhsNode.isVariable || (rhsNode.kind == .binary(.power) && nodes[rhsNode.lhs].isVariable)))
+            || (a.coefficient && letter)
         let l = left.hasSuffix(" ") ? String(left.dropLast()) : left
         // A thin space between a coefficient and a function name: 0.1 sin(3x), 0.5 min(0, x), not 0.1sin(3x).
         // After a command (\pi) a letter needs a space, or it joins the command's name (\pix was drawn as markup).
         let gap = right.hasPrefix("\\mathrm") || right.hasPrefix("\\max") || right.hasPrefix("\\min") ? "\\,"
             : left.endsInCommand && (right.first?.isLetter ?? false) ? " " : ""
-        return LabelPart(text: juxtapose ? left + gap + right : l + " \\cdot " + right, precedence: 2, leadingNumber: a.leadingNumber)
+        return LabelPart(text: juxtapose ? left + gap + right : l + " \\cdot " + right, precedence: 2, leadingNumber: a.leadingNumber,
+                         coefficient: juxtapose && a.coefficient && letter)
     }
 
     /// `$f(x) = …$` (or `$f(x, y) = …$`), ready for a title; a formula too long to set on a page (over
@@ -100,17 +108,34 @@ extension MathExpression {
         String(source.prefix(60)) + "… (\(source.count) characters)"
     }
 
+    /// `title` with this expression's formula (as `formula`, `formulaWithParameters(variable:)` or `displayLabel`
+    /// put it) written as typed, whole up to 60 characters, else its start and length: "f(x) = 1/(1+1/(1+… (121
+    /// characters)", for a page on which the math cannot be set readably (twenty nested fractions); nil when
+    /// `title` does not hold it.
+    public func plainTitle(of title: String) -> String? {
+        let typed = source.count > 60 ? shortened : source
+        for name in dimension == 2 ? ["x, y"] : ["x", "w"] {
+            let math = "$f(" + name + ") = " + mathLabel(variables: (name == "w" ? "w" : "x", "y")) + "$"
+            // Drawn against w, typed in x or w: the plain form names the variable typed.
+            let shown = name == "w" && !source.contains(/\bw\b/) ? "x" : name
+            if title.contains(math) { return title.replacing(math, with: "f(" + shown + ") = " + typed) }
+        }
+        return title.contains(displayLabel) ? title.replacing(displayLabel, with: typed) : nil
+    }
+
     /// `formula` followed by the parameter values when there are any (`$f(x) = x σ(b x)$, $b = 1.5$`):
     /// what a figure of one member titles itself with, so the values drawn are on the figure.
     public var formulaWithParameters: String {
         parameters.isEmpty ? formula : formula + ", " + parameterLabel
     }
 
-    /// `formulaWithParameters` of a 1-D expression in the variable `name` (`$f(w) = w^{4} - w^{2}$`), for
-    /// figures whose axis calls the variable so (gradient descent on a loss in w).
+    /// The formula of a 1-D expression in the variable `name` (`$f(w) = w^{4} - w^{2}$`), its parameter values
+    /// in brackets (`$f(w) = aw^{2}$ ($a = 2$)`), for figures whose axis calls the variable so and whose titles
+    /// are sentences ("Gradient descent on f(w) = aw² (a = 2) with different learning rates": after a comma,
+    /// "a = 2 with different learning rates" read as one phrase).
     public func formulaWithParameters(variable name: String) -> String {
         let f = "$f(" + name + ") = " + mathLabel(variables: (name, "y")) + "$"
-        return parameters.isEmpty ? f : f + ", " + parameterLabel
+        return parameters.isEmpty ? f : f + " (" + parameterLabel + ")"
     }
 
     /// A number as typed in math: the shortest decimal, and 10^{k} for scientific notation.
@@ -181,6 +206,9 @@ struct LabelPart {
     var precedence: Int
     var leadingNumber = false
     var slash = false
+    /// A coefficient: a number, a constant, a one-letter (or Greek) parameter, or such juxtaposed (`2π`, `πa`),
+    /// before which a letter is juxtaposed.
+    var coefficient = false
 }
 
 extension ExpressionNode {

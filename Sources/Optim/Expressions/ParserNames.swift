@@ -114,13 +114,43 @@ extension Parser {
         if name != name.lowercased(), (["x", "e", "pi"] + (dimension == 2 ? ["y"] : [])).contains(name.lowercased()) {
             throw ExpressionError(source, at: offset, "unknown name '\(name)'; names are case-sensitive", suggestion: name.lowercased())
         }
+        // Names side by side typed as one word: xy, sinx, pix, betax (beta given).
+        if let reading = MathExpression.juxtaposedReading(of: name, dimension: dimension, parameters: parameters.keys.sorted(), alias: alias) {
+            throw ExpressionError(source, at: offset, "unknown name '\(name)'", suggestion: reading)
+        }
         // A misspelling of a given parameter or of pi; single letters are taken as new parameters.
         if name.count >= 2, let guess = closestName(to: name, in: ["pi"] + parameters.keys.sorted()) {
             throw ExpressionError(source, at: offset, "unknown name '\(name)'", suggestion: guess)
         }
+        let variables = dimension == 2 ? "x, y, pi or e" : alias.map { "x (or \($0)), pi or e" } ?? "x, pi or e"
+        // Every parameter without a value at once (a formula with four took four failed runs to learn them).
+        let missing = missingParameters()
+        if missing.count > 1, let first = missing.first {
+            let names = missing.map { "'\($0.name)' (column \($0.offset + 1))" }
+            let list = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            throw ExpressionError(source, at: first.offset, "parameters \(list) have no value: give them with "
+                                  + missing.map { "--param \($0.name)=VALUE" }.joined(separator: " ") + ", or use " + variables, columnsGiven: true)
+        }
         throw ExpressionError(source, at: offset,
-                              "parameter '\(name)' has no value: give it one (--param \(name)=VALUE), or use "
-                              + (dimension == 2 ? "x, y, pi or e" : alias.map { "x (or \($0)), pi or e" } ?? "x, pi or e"))
+                              "parameter '\(name)' has no value: give it one (--param \(name)=VALUE), or use " + variables)
+    }
+
+    /// The names in the whole expression that would be new parameters (not a variable, constant, function,
+    /// given parameter, alias, nor a name the checks above explain), each once with its first offset.
+    func missingParameters() -> [(name: String, offset: Int)] {
+        var out: [(name: String, offset: Int)] = []
+        for (i, token) in tokens.enumerated() {
+            guard case .identifier(let name) = token.kind, !out.contains(where: { $0.name == name }) else { continue }
+            if i + 1 < tokens.count, tokens[i + 1].kind == .leftParen { continue }
+            if ["x", "y", "pi", "π", "e"].contains(name) || name == alias || parameters[name] != nil
+                || UnaryFunction.named(name) != nil || BinaryFunction(rawValue: name) != nil
+                || Self.numberedName(name, dimension: dimension) != nil
+                || ["x", "y", "e", "pi"].contains(name.lowercased())
+                || MathExpression.juxtaposedReading(of: name, dimension: dimension, parameters: parameters.keys.sorted(), alias: alias) != nil
+                || (name.count >= 2 && closestName(to: name, in: ["pi"] + parameters.keys.sorted()) != nil) { continue }
+            out.append((name, token.offset))
+        }
+        return out
     }
 
     /// Records that the variable is spelt `name` here; refuses the other spelling (`x^2 + w` with w for x).

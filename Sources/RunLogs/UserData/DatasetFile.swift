@@ -115,7 +115,7 @@ public enum DatasetFileReader {
             if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
             self.names = names
             let lower = names.map { $0.lowercased() }
-            let written = "line 1: columns '\(names.joined(separator: ","))'; "
+            let written = "line 1: columns \(HeaderQuote.text(names)); "
             func column(_ name: String) throws(RunLogError) -> Int? {
                 let found = lower.indices.filter { lower[$0] == name }
                 guard found.count <= 1 else { throw RunLogError(file: path, written + "'\(name)' appears twice; expected each column once") }

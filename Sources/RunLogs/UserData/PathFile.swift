@@ -94,7 +94,7 @@ public enum PathFileReader {
         let xi = header.firstIndex(of: "x") ?? header.firstIndex(of: "w") ?? header.firstIndex(of: "w1")
         let yi = header.firstIndex(of: "y") ?? header.firstIndex(of: "b") ?? header.firstIndex(of: "w2")
         guard let xi, let yi else {
-            throw RunLogError(file: path, "line 1: columns '\(header.joined(separator: ","))'; " + expected)
+            throw RunLogError(file: path, "line 1: columns \(HeaderQuote.text(header)); " + expected)
         }
         let si = header.firstIndex(of: "step"), li = header.firstIndex(of: "label")
         let lossIndex = header.firstIndex(of: "loss") ?? header.firstIndex(of: "f")

@@ -20,8 +20,13 @@ public struct Figure: Sendable {
     public var dpi: Double
     /// Colours, fonts and line widths of everything drawn.
     public var theme: Theme
-    /// The page title (math syntax allowed), or nil.
-    public var title: String?
+    /// The page title (math syntax allowed), or nil. Setting it drops `plainTitle` (a title given on the
+    /// command line is never replaced by the formula's plain form).
+    public var title: String? { didSet { plainTitle = nil } }
+    /// The title as plain text (a formula as typed, shortened: "f(x) = 1/(1+1/(1+… (121 characters)"), drawn
+    /// instead of `title` when `title` holds math that cannot be set whole on the page with every glyph at least
+    /// `minimumTextPixels` high; nil: `title` is drawn as well as it fits. Set it after `title`.
+    public var plainTitle: String?
     /// A line of smaller text under the title.
     public var subtitle: String?
     /// A note in the bottom-left corner; each `\n` starts a line of its own (fitted on its own).

@@ -129,24 +129,11 @@ struct FigureRenderer {
         func page(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
             TextLayout.fittedOnPage(text, font: font, maxWidth: content.width, floor: 0.6, canvas: canvas)
         }
-        // A title may take several lines: a long formula wraps after its top-level + and − (see `titleOnPage`).
-        func titled(_ text: String, _ font: Font) -> (layout: TextLayout, cut: Bool) {
-            TextLayout.titleOnPage(text, font: font, maxWidth: content.width, canvas: canvas)
-        }
         if let title = figure.title {
-            var (t, cut) = titled(title, theme.figureTitleFont)
-            // A tall title (a fraction over a fraction at --font-scale 2) takes at most a sixth of the page
-            // from the plots: its font shrinks to fit, down to half its size.
-            let tallest = content.height / 6
-            var factor = 1.0
-            // Height is not proportional to the font size (rules and gaps have floors): a few rounds.
-            for _ in 0..<4 where t.height > tallest && factor > 0.5 {
-                factor = max(0.5, factor * tallest / t.height * 0.98)
-                (t, cut) = titled(title, theme.figureTitleFont.scaled(factor))
-            }
-            texts.append(.init(text: t, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
-                               kind: .title, source: title, cut: cut))
-            var used = t.height + theme.figureTitleFont.size * 0.45
+            let t = pageTitle(title, width: content.width, height: content.height)
+            texts.append(.init(text: t.layout, at: Point(content.midX, content.minY), anchor: TextAnchor(0.5, .top), color: theme.foreground,
+                               kind: .title, source: t.source, cut: t.cut))
+            var used = t.layout.height + theme.figureTitleFont.size * 0.45
             if let sub = figure.subtitle {
                 let (s, cut) = page(sub, theme.noteFont)
                 texts.append(.init(text: s, at: Point(content.midX, content.minY + used), anchor: TextAnchor(0.5, .top), color: theme.muted,

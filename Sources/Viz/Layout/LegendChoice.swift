@@ -55,8 +55,15 @@ extension AxisLayout {
     static func measuredLegend(_ p: LegendPlacement, entries: [LegendEntry], rect: Rect, insets i: Insets, theme: Theme,
                                canvas: any DrawingBackend, reserve: [String] = []) -> LegendLayout {
         let maxHeight: Double = p == .below ? rect.height * 0.35 : max(40, rect.height - i.top - i.bottom) * 0.62
-        let l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight,
+        var l = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight,
                              maxWidth: p == .below ? rect.width : rect.width * 0.55, reserve: reserve)
+        // Below a plot a line wider than the cell (a run's "10 non-finite points from step 30 (NaN) · min … ·
+        // final …") is broken at its " · " clauses, one per line, rather than the page refused.
+        if p == .below, l.size.width > rect.width + 0.5 {
+            let split = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, split: true,
+                                     reserve: reserve)
+            if split.split, split.size.width < l.size.width { l = split }
+        }
         guard p == .below, l.size.height > maxHeight else { return l }
         // Below a plot it may take a third of the cell: each entry's lines joined into one (half the rows,
         // where the cell is wide enough), then a smaller font (to 80 %, still legible on a projector), before
@@ -67,7 +74,7 @@ extension AxisLayout {
         if joined.size.height < l.size.height, joined.size.width <= rect.width { scaled = joined }
         for scale in [0.9, 0.8] where scaled.size.height > maxHeight {
             scaled = LegendLayout(entries: entries, theme: theme, canvas: canvas, maxHeight: maxHeight, maxWidth: rect.width, scale: scale,
-                                  joined: scaled.joined, reserve: reserve)
+                                  joined: scaled.joined, split: scaled.split, reserve: reserve)
         }
         return scaled
     }

@@ -31,7 +31,8 @@ public struct BandMark: Mark {
     public var zOrder: Double
     /// Where the text sits across a vertical band (top, middle or bottom of the plot).
     public var textPlacement: TextAnchor.Vertical = .top
-    /// When set, the text's centre height as a fraction of the plot (0 bottom, 1 top), kept inside.
+    /// When set, the text's centre height as a fraction of the plot (0 bottom, 1 top), kept inside; also for a
+    /// text set along a narrow band (its labels stood from the top down across the curves).
     public var textHeightFraction: Double?
     /// When set, parallel lines in this style cross the band at 45°, 6 points apart (matplotlib's
     /// `axvspan(..., hatch="//")`), so it reads as "no data here" in greyscale too.
@@ -122,6 +123,12 @@ public struct BandMark: Mark {
                 }
                 // Along the band, the text may be a little wider than a narrow band, never longer than the band is tall.
                 if flat.height <= 2 * box.width, flat.width + 2 * pad <= box.height {
+                    // At `textHeightFraction` when set (the band's part clear of the curves), kept inside; else from the top.
+                    if let f = textHeightFraction, f.isFinite {
+                        let half = flat.width / 2 + pad
+                        let y = min(max(box.maxY - f * box.height, box.minY + half), box.maxY - half)
+                        return PlacedText(text: candidate, at: Point(box.midX, y), anchor: .center, font: font, color: ink, angle: Double.pi / 2)
+                    }
                     return PlacedText(text: candidate, at: Point(box.midX, box.minY + pad), anchor: TextAnchor(1, .middle), font: font,
                                       color: ink, angle: Double.pi / 2)
                 }

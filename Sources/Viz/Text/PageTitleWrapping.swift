@@ -5,18 +5,23 @@
 /// as TeX breaks a displayed sum.
 extension TextLayout {
     /// `text` as `fittedOnPage` fits it (floor 0.6); when that would cut it short and it holds a formula with a
-    /// top-level + or −, the text with its formulas made breakable there (`mathBreakable`), fitted again, else wrapped greedily onto up to
-    /// `footnoteLines` centred lines at the largest of 90, 80, 70 and 60 % of `font` that fits. `cut` is true
-    /// only when even that does not fit.
-    static func titleOnPage(_ text: String, font: Font, maxWidth: Double, canvas: any DrawingBackend) -> (layout: TextLayout, cut: Bool) {
+    /// top-level + or −, the text with its formulas made breakable there (`mathBreakable`), fitted again, else wrapped
+    /// greedily onto up to `footnoteLines` centred lines at the largest of 100, 90, 80, 70 and 60 % of `font` that fits.
+    /// A title with math is set only where its smallest glyph (a script, a numerator) is at least `least` points:
+    /// a long formula on a 480×270 page was one line with 5-pixel exponents. `cut`: cut short with "…";
+    /// `readable`: every glyph is at least `least` (false only for a formula that could not be set so).
+    static func titleOnPage(_ text: String, font: Font, maxWidth: Double, least: Double = 0,
+                            canvas: any DrawingBackend) -> (layout: TextLayout, cut: Bool, readable: Bool) {
+        let math = text.contains("$")
+        func readable(_ t: TextLayout) -> Bool { !math || t.smallestEm >= least * (1 - 1e-9) }
         let fitted = fittedOnPage(text, font: font, maxWidth: maxWidth, floor: 0.6, display: true, canvas: canvas)
-        guard fitted.cut else { return fitted }
+        guard fitted.cut || !readable(fitted.layout) else { return (fitted.layout, fitted.cut, true) }
         // Plain words keep the page texts' rule (two lines, then cut); only a formula gains its break points.
         let broken = mathBreakable(text)
-        guard broken != text else { return fitted }
+        guard broken != text else { return (fitted.layout, fitted.cut, readable(fitted.layout)) }
         let again = fittedOnPage(broken, font: font, maxWidth: maxWidth, floor: 0.6, display: true, canvas: canvas)
-        guard again.cut else { return again }
-        for scale in [0.9, 0.8, 0.7, 0.6] {
+        if !again.cut, readable(again.layout) { return (again.layout, false, true) }
+        for scale in [1, 0.9, 0.8, 0.7, 0.6] {
             let f = font.scaled(scale)
             guard let lines = greedyLines(broken, font: f, maxWidth: maxWidth, display: true, canvas: canvas) else { continue }
             let made = lines.map { make($0, font: f, canvas: canvas, display: true) }
@@ -29,9 +34,10 @@ extension TextLayout {
                 previousDescent = l.descent
             }
             block.width = width
-            return (block, false)
+            guard readable(block) else { break }
+            return (block, false, true)
         }
-        return again
+        return (again.layout, again.cut, readable(again.layout))
     }
 
     /// `text` with each `$…$` formula split after its top-level binary + and − (those with a space either side,
@@ -57,5 +63,10 @@ extension TextLayout {
             k += 1
         }
         return out
+    }
+
+    /// The em size of the smallest glyph drawn (points), or infinity when there is none.
+    var smallestEm: Double {
+        items.reduce(Double.infinity) { if case let .text(_, f, _) = $1 { min($0, f.size) } else { $0 } }
     }
 }

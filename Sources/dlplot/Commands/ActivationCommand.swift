@@ -62,7 +62,7 @@ extension DLPlot {
         @OptionGroup var figureOptions: FigureOptions
 
         var defaultFileName: String {
-            "activation-" + DefaultFileName.joined(names.map(DefaultFileName.stem))
+            "activation-" + DefaultFileName.joined(names.map { DefaultFileName.stem($0, params: params) })
         }
 
         mutating func validate() throws {
@@ -116,8 +116,19 @@ extension DLPlot {
                 guard !zip(finite, finite.dropFirst()).contains(where: { $0 && $1 }) else { continue }
                 let what = values.contains(where: \.isNaN) ? "undefined (NaN)" : "infinite"
                 let except = finite.contains(true) ? " (except at isolated points)" : ""
+                // A member of a family is named by its values, and the lists they come from (X13-37: 'sqrt(x-a)' with
+                // a=0,100 is defined for a = 0; only a = 100 is undefined on the view).
+                let family = curves.filter { $0.expression?.source == f.expression?.source }.count > 1
+                let own = family ? f.expression?.parameters ?? [:] : [:]
+                let member = own.isEmpty ? "" : " for " + own.keys.sorted().map { "\($0) = " + TypedText.shortest(own[$0] ?? 0) }
+                    .joined(separator: ", ")
+                let lists = own.keys.sorted().compactMap { name in params.first { $0.hasPrefix(name + "=") && $0.contains(",") } }
+                    .map { "--param '\($0)'" }
+                let advice = range != nil ? "; give another --range"
+                    : lists.isEmpty ? "; give a --range where it is defined"
+                    : "; drop that value from " + lists.joined(separator: " and ") + ", or give a --range where it is defined"
                 throw ValidationError((range.map { "invalid --range '\($0)': " } ?? "activation: ") + "'\(f.name)' is \(what) everywhere on the view \(TypedText.shortest(r.lowerBound))…\(TypedText.shortest(r.upperBound))"
-                                      + except + (range == nil ? "; give a --range where it is defined" : "; give another --range"))
+                                      + member + except + advice)
             }
         }
 

@@ -61,7 +61,14 @@ extension DLPlot {
         /// (about 57 pixels a row), from 540 to 1280 pixels.
         static func tableSize(rows: Int) -> String { "1920x\(min(1280, max(540, 220 + 57 * (rows + 1))))" }
 
-        var defaultFileName: String { table ? "activation-table" : "activations" }
+        /// `activations` (or `activation-table`), followed by the `--names` given (as `DefaultFileName` names
+        /// each, with the `--param` values): a grid of two formulas wrote `activations.png`, the default grid's name.
+        var defaultFileName: String {
+            let base = table ? "activation-table" : "activations"
+            guard let names else { return base }
+            let list = ListItems.topLevel(names).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            return base + "-" + DefaultFileName.joined(list.map { DefaultFileName.stem($0, params: params) })
+        }
 
         func parsedActivations() throws -> [Activation] {
             guard let names else { return try Activation.allNames.map { try Activation(name: $0) } }

@@ -55,7 +55,7 @@ extension DLPlot {
 
         static let defaultOptimizers = ["gd", "momentum", "adam"]
 
-        var defaultFileName: String { "basins-" + FunctionArguments.fileStem(surface) }
+        var defaultFileName: String { "basins-" + DefaultFileName.stem(surface, params: params) }
 
         mutating func validate() throws {
             _ = try settings()

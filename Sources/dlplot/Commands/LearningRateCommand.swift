@@ -46,7 +46,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "lr-" + DefaultFileName.stem(function) }
+        var defaultFileName: String { "lr-" + DefaultFileName.stem(function, params: params) }
 
         mutating func validate() throws {
             _ = try FunctionArguments.curve(function, params: params)

@@ -40,7 +40,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { function == "pitfalls" ? "pitfalls" : "pitfalls-" + DefaultFileName.stem(function) }
+        var defaultFileName: String { function == "pitfalls" ? "pitfalls" : "pitfalls-" + DefaultFileName.stem(function, params: params) }
 
         /// The starts as given, or the curve's defaults; with `checked`, each must be where f is defined
         /// (checked while making the figure, so a refusal is one line).

@@ -80,7 +80,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "stability-" + FunctionArguments.fileStem(surface) }
+        var defaultFileName: String { "stability-" + DefaultFileName.stem(surface, params: params) }
 
         mutating func validate() throws { _ = try recipe(compute: false) }
 

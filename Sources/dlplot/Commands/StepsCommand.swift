@@ -68,7 +68,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
-        var defaultFileName: String { "steps-\(optimizer)-\(FunctionArguments.fileStem(surface))" }
+        var defaultFileName: String { "steps-\(optimizer)-\(DefaultFileName.stem(surface, params: params))" }
 
         mutating func validate() throws {
             guard (1...8).contains(panels) else { throw ArgumentRefusal.invalid("--panels", panels, "expected 1 to 8") }

@@ -107,7 +107,7 @@ extension DLPlot {
         static let defaultSteps = 300
         static let maxSteps = 100_000
 
-        var defaultFileName: String { "surface-" + FunctionArguments.fileStem(name) }
+        var defaultFileName: String { "surface-" + DefaultFileName.stem(name, params: run.params) }
         /// No output may replace the data set or a path file this command reads.
         var inputFiles: [(what: String, path: String)] {
             (run.dataset.map { [("--dataset", $0)] } ?? []) + userPaths.paths.map { ("--path", $0) }

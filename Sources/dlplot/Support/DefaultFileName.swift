@@ -9,9 +9,18 @@ enum DefaultFileName {
     /// every other run of characters written `_` (`x*sigmoid(beta*x)` → `x_sigmoid_beta_x`), cut to `longest`
     /// characters, and followed by `-` and a 6-digit hash of the formula (spaces ignored) whenever that text
     /// does not spell the formula exactly: `x+1` and `x-1` both read `x_1`, and get different hashes.
-    static func stem(_ text: String) -> String {
+    /// `params` (the `--param` items as typed) are part of a formula's name: its hash is of the formula and its
+    /// values (spaces ignored, in any order), so `x*sigmoid(beta*x)` with beta=0.5,1,2 and with beta=1 no longer
+    /// write the same file.
+    static func stem(_ text: String, params: [String] = []) -> String {
         if FunctionArguments.isName(text) { return text }
         let compact = String(text.filter { !$0.isWhitespace })
+        let values = params.map { String($0.filter { !$0.isWhitespace }) }.sorted()
+        if !values.isEmpty {
+            // The sanitised formula (never holds '-') and one hash of the formula with its values.
+            let name = stem(text).split(separator: "-").first.map(String.init) ?? "expression"
+            return name + "-" + hash(compact + "|" + values.joined(separator: "|"))
+        }
         var out = ""
         for c in compact {
             if c.isASCII && (c.isLetter || c.isNumber || c == "_" || (c == "." && !out.isEmpty)) {

@@ -100,6 +100,11 @@ enum FunctionArguments {
         return out
     }
 
+    /// The names of `--param name=value` items as typed (`beta` of `beta=0.5,1`).
+    static func parameterNames(_ params: [String]) -> [String] {
+        params.compactMap { $0.split(separator: "=", maxSplits: 1).first.map { String($0).trimmingSpaces } }
+    }
+
     /// A typed expression, or the ValidationError of a bad one (starting with `option`).
     /// `alias` is another name of x (`w` in `lr` and `pitfalls`, whose figures call the variable w).
     static func expression(_ text: String, dimension: Int, parameters: [String: Double], option: String?,
@@ -133,7 +138,10 @@ enum FunctionArguments {
     /// (`--surface`) is named as such, a command's argument (`option` is the command) as what it names.
     /// A name of another catalogue (`himmelblau` as an activation) is told where it belongs; `expected` is the
     /// catalogue asked for (by default the activations in 1-D, the surfaces in 2-D).
-    static func unknownName(_ error: Error, text: String, dimension: Int, option: String?, expected: NameCatalogue? = nil) -> ValidationError {
+    /// A word that is names side by side (`xy`, `sinx`, `pix`, `betax` with --param beta, `x2`) is read as the formula
+    /// it spells (`MathExpression.juxtaposedReading`), the names of `parameters` among its pieces.
+    static func unknownName(_ error: Error, text: String, dimension: Int, option: String?, expected: NameCatalogue? = nil,
+                            parameters: [String] = []) -> ValidationError {
         let named = option.map { $0.hasPrefix("-") ? $0 : dimension == 2 ? "surface" : "activation" }
         func refused(_ reason: String) -> ValidationError { named.map { ArgumentRefusal.invalid($0, text, reason) } ?? ValidationError(reason) }
         // A name is echoed in at most 40 characters (a 100,000-character name was printed whole).
@@ -145,6 +153,9 @@ enum FunctionArguments {
             hint = symbol
         } else if dimension == 1, MathExpression.reservedMeaning(of: text)?.hasPrefix("the function") == true {
             hint = text + "(x)"
+        } else if !message.contains("did you mean") {
+            hint = MathExpression.juxtaposedReading(of: text, dimension: dimension, parameters: parameters,
+                                                    alias: expected == .curve ? "w" : nil)
         } else {
             hint = nil
         }
@@ -177,7 +188,7 @@ enum FunctionArguments {
             if isName(text) {
                 let specs: [ParameterSpec]
                 do { specs = try Activation.parameterSpecs(for: text) } catch {
-                    throw unknownName(error, text: text, dimension: 1, option: option)
+                    throw unknownName(error, text: text, dimension: 1, option: option, parameters: families.map(\.name))
                 }
                 let mine = families.filter { f in specs.contains { $0.name == f.name } }
                 used.formUnion(mine.map(\.name))
@@ -240,8 +251,13 @@ enum FunctionArguments {
     static func surface(_ text: String, params: [String], option: String?, view: ViewBox? = nil, start: Point2? = nil,
                         analyse: Bool = true) throws -> Surface {
         if isName(text) {
+            // An unknown name is said first: 'betax' with --param beta=1 is beta*x, not a surface that takes no --param.
+            let named: Surface
+            do { named = try Surface(named: text) } catch {
+                throw unknownName(error, text: text, dimension: 2, option: option, parameters: parameterNames(params))
+            }
             if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the surface \(text)") }
-            do { return try Surface(named: text) } catch { throw unknownName(error, text: text, dimension: 2, option: option) }
+            return named
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
@@ -307,8 +323,12 @@ enum FunctionArguments {
     /// with its `--param name=value` values (one value each; every one must be a parameter of the expression).
     static func curve(_ text: String, params: [String] = [], option: String? = "--function") throws -> Curve1D {
         if isName(text) {
+            let named: Curve1D
+            do { named = try Curve1D(named: text) } catch {
+                throw unknownName(error, text: text, dimension: 1, option: option, expected: .curve, parameters: parameterNames(params))
+            }
             if let p = params.first { throw ArgumentRefusal.invalid("--param", p, "it applies to typed expressions, not the curve \(text)") }
-            do { return try Curve1D(named: text) } catch { throw unknownName(error, text: text, dimension: 1, option: option, expected: .curve) }
+            return named
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
