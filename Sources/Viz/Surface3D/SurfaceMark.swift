@@ -141,8 +141,7 @@ public struct SurfaceMark: Mark {
                 let ps = [(ix[i], iy[j]), (ix[i + 1], iy[j]), (ix[i + 1], iy[j + 1]), (ix[i], iy[j + 1])].map { (a, b) in
                     Point3(field.xs[a], field.ys[b], field[a, b])
                 }
-                let inside = cellExtent(ix[i]...ix[i + 1], iy[j]...iy[j + 1])
-                guard ps.allSatisfy(\.isFinite), inside.defined, !(inside.below && inside.above) else { continue }
+                guard ps.allSatisfy(\.isFinite) else { continue }
                 let n = ps.map(normalized)
                 let normal = (n[2] - n[0]).cross(n[3] - n[1])
                 // Clearly from below (more than 3° past edge-on), so a face seen edge-on does not flicker.
@@ -150,7 +149,7 @@ public struct SurfaceMark: Mark {
                 let nl = normal.length
                 let shade = nl > 0 ? 0.62 + 0.38 * abs(normal.dot(lightDir)) / nl : 1
                 let zMean = (ps[0].z + ps[1].z + ps[2].z + ps[3].z) / 4
-                let off = inside.below || inside.above
+                let off = ps.contains { p in (offScale.above.map { p.z >= $0 } ?? false) || (offScale.below.map { p.z <= $0 } ?? false) }
                 let base = off ? offScaleColor ?? theme.offScaleColor : colormap.color(at: min(max(normalization(zMean), 0), 1))
                 let c = Color(r: base.r * shade, g: base.g * shade, b: base.b * shade)
                 let d = (depth(n[0]) + depth(n[1]) + depth(n[2]) + depth(n[3])) / 4
@@ -166,24 +165,6 @@ public struct SurfaceMark: Mark {
                                      underside: undersideLookup(underside, ix: ix, iy: iy),
                                      endShapes: Dictionary(uniqueKeysWithValues: endShapes.map { ($0.key + 1, $0.value) }))
         return (faces, paths)
-    }
-
-    /// What the full grid holds inside one face of the subsampled grid (columns `ci`, rows `cj`): whether every
-    /// sample is a number, and whether any lies at or beyond `offScale`'s lower or upper cut. A face over a line
-    /// of poles (1/(x − y)) has corners of moderate height and both cuts inside: drawn, it was a tooth from the
-    /// top of the box to the bottom, in the colormap's middle colours; it is left out, as a face across the edge
-    /// of f's domain is, and a face that reaches one cut is drawn flat and pale.
-    func cellExtent(_ ci: ClosedRange<Int>, _ cj: ClosedRange<Int>) -> (defined: Bool, below: Bool, above: Bool) {
-        var (defined, below, above) = (true, false, false)
-        for b in cj {
-            for a in ci {
-                let z = field[a, b]
-                guard z.isFinite else { defined = false; continue }
-                if let hi = offScale.above, z >= hi { above = true }
-                if let lo = offScale.below, z <= lo { below = true }
-            }
-        }
-        return (defined, below, above)
     }
 
     /// Whether the face under a normalised point is seen from below (`flags` per face of the subsampled grid
