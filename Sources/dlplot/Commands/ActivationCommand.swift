@@ -14,7 +14,8 @@ extension DLPlot {
             discussion: """
                 f is drawn solid and f′ dashed. For one activation the figure also shades saturation zones \
                 (|f′| < τ) and dead zones (f′ = 0), marks the steepest slope, draws asymptotes, and shows the \
-                formula in the title. Kinks are sampled exactly; jumps are drawn as jumps with open and closed dots.
+                formula in the title. Kinks are sampled exactly; jumps are drawn as jumps with open and closed dots. \
+                The subtitle states the range and whether f is monotonic, zero-centred (odd: f(−x) = −f(x)) and bounded.
                 Names: see `dlplot list activations`.
                 Examples:
                   dlplot activation sigmoid -o sigmoid.png
