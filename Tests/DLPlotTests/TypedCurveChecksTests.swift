@@ -2,8 +2,9 @@ import Foundation
 import XCTest
 
 /// Typed 1-D functions get figures whose words were checked against what was drawn (tried as a new user
-/// would: `lr --function 'exp(x)-x' --rates 2.2` titled an overshooting run "too small"; ten "local minimum"
-/// notes floated away from the dips of a wavy loss; e^{10x}'s colours stopped at 9.4×10⁻⁷).
+/// would: `lr --function 'exp(x)-x'` titled an overshooting run "too small" and showed no diverging one;
+/// `x^4` got α = 9.5×10⁸; ten "local minimum" notes floated away from the dips of a wavy loss; e^{x²} and
+/// its derivative were flat lines at 0 with spikes at the edges; e^{10x}'s colours stopped at 9.4×10⁻⁷).
 final class TypedCurveChecksTests: XCTestCase {
     private func report(_ arguments: [String], in dir: URL) throws -> [[String: Any]] {
         let r = try runDLPlot(Array(arguments.prefix(1)) + ["-o", "f.png", "--layout-report", "f.json"] + arguments.dropFirst(), in: dir)
@@ -38,6 +39,29 @@ final class TypedCurveChecksTests: XCTestCase {
         // A few minima keep their notes under each dip.
         let two = try report(["pitfalls", "--function", "x^4 - 2*x^2 + 0.3*x"], in: dir)
         XCTAssertEqual(two.filter { ($0["text"] as? String ?? "").hasSuffix("minimum") && $0["kind"] as? String != "legend" }.count, 2)
+    }
+
+    func testTheDefaultRatesAreTooSmallGoodAndDiverging() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Before: e^x − x "too small" three times; x⁴ "too small, too small, diverges" with α = 9.5×10⁸; x⁴ − x² no good panel.
+        for f in ["exp(x)-x", "x^4", "x^4-x^2", "(x-1)^2"] {
+            let titles = texts(try report(["lr", "--function", f], in: dir), "panel-title")
+            XCTAssertEqual(titles.map { $0.components(separatedBy: ": ").last ?? "" }, ["too small", "good", "diverges"], "\(f): \(titles)")
+        }
+    }
+
+    func testAFastGrowingFunctionIsClippedToShowItsShape() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for f in ["exp(x^2)", "cosh(3*x)", "x^20"] {
+            let subtitle = texts(try report(["activation", f], in: dir), "subtitle").joined(separator: " ")
+            XCTAssertTrue(subtitle.contains("y clipped"), "\(f): \(subtitle)")
+        }
+        // e^{x²} is cut low enough for its minimum f(0) = 1 to show (it was cut at 1.42×10⁷, a flat line on 0).
+        let subtitle = texts(try report(["activation", "exp(x^2)"], in: dir), "subtitle").joined(separator: " ")
+        let level = subtitle.components(separatedBy: "y clipped above ").last?.components(separatedBy: " ").first ?? ""
+        XCTAssertLessThan(Double(level) ?? .infinity, 1000, subtitle)
     }
 
     func testColoursSpanTheDecadesOfTheView() throws {
