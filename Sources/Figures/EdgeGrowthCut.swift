@@ -13,7 +13,9 @@ extension RobustYLimits {
     /// Nil when the curves are left as they are.
     static func edgeGrowthCut(xs: [Double], series: [[Double]], sorted core: [Double]) -> [Double]? {
         let n = xs.count, w = max(1, n / 20)
-        guard n > 2 * w, core.count >= 100, let first = xs.first, let last = xs.last else { return nil }
+        // Only curves defined over the whole view: at the edge of a domain (xˣ at 0) the other rules decide.
+        guard n > 2 * w, core.count >= 100, let first = xs.first, let last = xs.last,
+              series.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return nil }
         let mid = (first + 0.3 * (last - first))...(last - 0.3 * (last - first))
         // The share of windows in which the clipped curves move, and whether any moving window lies in the middle.
         func moving(_ lo: Double, _ hi: Double) -> (share: Double, inMiddle: Bool) {
