@@ -15,6 +15,8 @@ struct CurvesExtent {
     var ticks: [(value: Double, label: String)]?
     /// Why the curves end before the last step; nil when the axis shows every step.
     var note: String?
+    /// True when `note` says that curves end at 0 (below 10⁻³⁰⁰), which the ▼ of `CurvesFigure.markFloor` then shows.
+    var saysZero = false
 
     /// The extent for `runs` of `steps` steps, whose loss gap is `value − offset` (drawn on a log axis when `log`).
     init(runs: [SurfaceRun], steps: Int, surface: Surface, offset: Double, log: Bool) {
@@ -43,7 +45,8 @@ struct CurvesExtent {
                 if !(d < 1e-300) { runEnd = max(runEnd, k); break }
             }
             let stop = run.trajectory.steps.last ?? 0
-            if runEnd < stop { belowPrecision = true }
+            // The step after the last drawn value is where the curve reached 0: its ▼ is drawn there (`markFloor`).
+            if runEnd < stop { belowPrecision = true; runEnd += 1 }
             end = max(end, runEnd)
         }
         self.end = end
@@ -63,6 +66,7 @@ struct CurvesExtent {
             limits = Interval(0, min(Double(steps), Ticks.nice(0, Double(end) * 1.05, count: 5).1))
             ticks = nil
         }
+        saysZero = belowPrecision
         note = Self.note(end: end, steps: steps, diverged: diverged, stopped: stopped, belowPrecision: belowPrecision,
                          distance: log && !surface.minima.isEmpty)
     }

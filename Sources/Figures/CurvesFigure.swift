@@ -54,7 +54,7 @@ public struct CurvesFigure: FigureRecipe {
         var ax = Axes(title: "Loss", xLabel: "step", yLabel: label)
         if log { ax.yScale = .log } else { ax.yScale = .symlog(threshold: 1) }
         var dropped = false
-        var overflows: [String] = []
+        var overflows: [String] = [], cycles: [String] = []
         for run in runs {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme, width: theme.lineWidth * 0.8)
             let values = fromHistory ? run.trajectory.valueHistory : run.trajectory.values
@@ -80,8 +80,9 @@ public struct CurvesFigure: FigureRecipe {
                     pts.append(Point(Double(k), y))
                 }
             }
-            let line = LineMark(points: pts, style: look.stroke, label: run.config.displayLabel)
-            ax.add(line, animated: animated, as: .line(line, times: steps.map(Double.init)))
+            if let note = addCurve(pts, steps: steps, run: run, style: look.stroke, label: run.config.displayLabel, animated: animated, to: &ax) {
+                cycles.append(note)
+            }
             if outcomes {
                 // Curves have no view: a run that left the surface's view is told by its end point and loss.
                 let final = run.outcome(surface: surface, view: !fromHistory)
@@ -113,10 +114,13 @@ public struct CurvesFigure: FigureRecipe {
                 ax.add(LegendLine(note), animated: animated, as: .appearing(LegendLine(note), at: 0))
             }
             markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
+            if log, let k = floorIndex(values, offset: offset) {
+                markFloor(at: steps[k], color: look.color, animated: animated, theme: theme, in: &ax)
+            }
         }
         fitLossAxis(&ax, overflowed: !overflows.isEmpty)
         let gaps = dropped ? "Gaps in a loss curve: the loss gap is 0 or below 10⁻³⁰⁰ there (the minimum to machine precision)." : nil
-        let notes = overflows + [gaps].compactMap { $0 }
+        let notes = overflows + [gaps].compactMap { $0 } + cycles
         return (ax, notes.isEmpty ? nil : notes.joined(separator: " "))
     }
 
@@ -184,9 +188,12 @@ public struct CurvesFigure: FigureRecipe {
                 let d = distanceToMinimum(p, surface: surface)
                 return Point(Double(k), d >= 1e-300 ? d : .nan)
             }
-            let line = LineMark(points: pts, style: look.stroke)
-            ax.add(line, animated: animated, as: .line(line, times: run.trajectory.steps.prefix(pts.count).map(Double.init)))
+            _ = addCurve(pts, steps: Array(run.trajectory.steps.prefix(pts.count)), run: run, style: look.stroke, label: nil,
+                         animated: animated, to: &ax)
             markEnds(of: pts, diverged: run.diverged, leftDomain: run.trajectory.leftDomain, color: look.color, animated: animated, theme: theme, in: &ax)
+            if let k = floorIndex(zip(run.trajectory.steps, run.points).map { distanceToMinimum($1, surface: surface) }) {
+                markFloor(at: run.trajectory.steps[k], color: look.color, animated: animated, theme: theme, in: &ax)
+            }
         }
         return ax
     }
@@ -221,6 +228,10 @@ public struct CurvesFigure: FigureRecipe {
         let text = CurvesFigure.lossAxisText(s)
         let extent = CurvesExtent(runs: runs, steps: plan.steps, surface: s, offset: text.offset, log: text.log)
         if let why = extent.note { note = note.map { why + " " + $0 } ?? why }
+        if text.log, case let floors = CurvesFigure.floorNotes(runs: runs, surface: s, offset: text.offset,
+                                                                      saidByExtent: extent.note != nil && extent.saysZero), !floors.isEmpty {
+            note = ([note].compactMap { $0 } + floors).joined(separator: " ")
+        }
         figure.footnote = note
         // The curves end before the last step: the frames spread over the steps the axis shows.
         if extent.note != nil { figure.revealSpan = 0...Double(max(1, extent.end)) }

@@ -24,8 +24,16 @@ public struct SurfacePlan: Sendable {
         self.seed = seed
     }
 
-    /// Whether (x, y) is inside the view (edges included).
-    public func inView(_ x: Double, _ y: Double) -> Bool { self.x.contains(x) && self.y.contains(y) }
+    /// Whether (x, y) is inside the view (edges included; a point within rounding of an edge is on it: gd
+    /// on a bowl at lr 1.1 lands at x = −3.0000000000000004 for −2.5·1.2 = −3 on a −3:3 view, which was
+    /// "leaves the view at step 1" while its path was drawn on from the edge).
+    public func inView(_ x: Double, _ y: Double) -> Bool { Self.holds(self.x, x) && Self.holds(self.y, y) }
+
+    /// Whether `v` is in `i`, widened by 10⁻¹² of its larger end's magnitude (a few units of rounding).
+    static func holds(_ i: Interval, _ v: Double) -> Bool {
+        let slack = 1e-12 * Swift.max(abs(i.lower), abs(i.upper))
+        return v >= Swift.min(i.lower, i.upper) - slack && v <= Swift.max(i.lower, i.upper) + slack
+    }
 
     /// The learning rate `LearningRateSearch` chooses for `request` on this plan: the run must stay in view.
     public func learningRate(for request: OptimizerRequest) throws -> Double {
@@ -145,31 +153,32 @@ public struct SurfaceRun: Sendable {
         let said = away.words.map { entry + $0 } ?? entry
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return said }
         if away.endsOutside, !farPoint, !plan(contains: points[j]) {
-            return said + "; \(name) " + Self.valueWords(trajectory.values[j])
+            return said + "; \(name) " + Self.valueWords(trajectory.values[j], at: points[j], surface: surface)
         }
         if away.endsOutside {
             // Where it is by then: a run that keeps growing (lr 1.5 on a bowl: ×2 a step) is told from one that
             // left for a moment by its last loss.
             guard let k = away.list.last?.out, trajectory.steps[j] > k, !plan(contains: points[j]) else { return said }
-            return said + "; " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+            return said + "; " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans, surface: surface)
         }
         let joined = said.isEmpty || said.hasSuffix("; ") ? said : said + "; "
-        if j == points.count - 1, endsInTwoCycle != nil {
+        if j == points.count - 1, endsInCycle != nil {
             // The other point of the cycle is `cycleNote`, the legend's next line.
             return joined + "oscillates: " + Self.cycleRow(name: name, value: trajectory.values[j], at: points[j], other: points[j - 1]).dropFirst(2)
         }
         // At a known local minimum (six-hump camel's runs end at (−1.61, −0.57), f = 2.1, above the global
         // −1.03): said, as the triangle there has no room for its label on a crowded plot.
         let p = points[j], local = surface.localMinima.contains { abs($0.x - p.x) <= 0.01 * spans.x && abs($0.y - p.y) <= 0.01 * spans.y }
-        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: p, spans: spans) + (local ? ", a local min" : "")
+        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: p, spans: spans, surface: surface)
+            + (local ? ", a local min" : "")
     }
 
     /// For a run that ends in a two-point cycle, the other point and its loss, "↔ (−0.01, −0.01), f = 0.02":
     /// the legend line under "oscillates: (0.00, 0.00), f = 1.4×10⁻¹⁴". Nil otherwise.
     public func cycleNote(surface: Surface) -> String? {
-        guard let k = endsInTwoCycle else { return nil }
+        guard let k = endsInCycle, let period = endCycle?.period else { return nil }
         return "↔" + Self.cycleRow(name: surface.dataset == nil ? "f" : "L", value: trajectory.values[k - 1], at: points[k - 1], other: points[k])
-            .dropFirst(1)
+            .dropFirst(1) + (period > 2 ? " (a \(period)-step cycle)" : "")
     }
 
     /// `legendRow` for one end of a two-point cycle, with the fewest decimals (two or more) that tell it from
@@ -185,31 +194,63 @@ public struct SurfaceRun: Sendable {
         return "→ (\(c(p.x)), \(c(p.y))), \(name) " + valueWords(v)
     }
 
-    /// The last index when the run ends hopping between two points, every step (gd on |x| + |y| at lr 0.01:
-    /// (6.8×10⁻¹⁵, 6.8×10⁻¹⁵) and (−0.01, −0.01) by turns, whose legend said "f = 1.4×10⁻¹⁴" only because
-    /// the step count was even): the last four recorded steps are consecutive, the points two apart agree
-    /// to 10⁻⁹ of the view and the two phases lie more than 10⁻⁴ of the view apart. Nil otherwise.
-    public var endsInTwoCycle: Int? {
+    /// The last index when the run ends hopping between two or more points, every step (gd on |x| + |y| at
+    /// lr 0.01: (6.8×10⁻¹⁵, 6.8×10⁻¹⁵) and (−0.01, −0.01) by turns, whose legend said "f = 1.4×10⁻¹⁴" only
+    /// because the step count was even; Lion on x² + 10y² at lr 0.05: (0.05, 0.05), (0, 0), (−0.05, −0.05),
+    /// (0, 0), which was called converged at f = 1.7×10⁻³¹): see `endCycle`. Nil otherwise.
+    public var endsInCycle: Int? { endCycle.map { _ in min(points.count, trajectory.values.count, trajectory.steps.count) - 1 } }
+
+    /// The cycle the run ends in: its `period` (2, 3 or 4 consecutive steps: the smallest that fits) and the
+    /// `start` index from which every recorded point repeats the one `period` steps later. The last 2·period
+    /// recorded steps are consecutive, the points `period` apart agree to 10⁻⁹ of the view and the last two
+    /// points lie more than 10⁻⁴ of the view apart (a run at rest is not a cycle). Nil otherwise.
+    public var endCycle: (period: Int, start: Int)? {
         let n = min(points.count, trajectory.values.count, trajectory.steps.count)
-        guard n >= 4, trajectory.steps[n - 1] - trajectory.steps[n - 4] == 3 else { return nil }
         let side = max(spans.x, spans.y)
-        func gap(_ a: Point, _ b: Point) -> Double { max(abs(a.x - b.x), abs(a.y - b.y)) }
-        let (a, b, c, d) = (points[n - 1], points[n - 2], points[n - 3], points[n - 4])
-        guard gap(a, c) <= 1e-9 * side, gap(b, d) <= 1e-9 * side, gap(a, b) > 1e-4 * side else { return nil }
-        return n - 1
+        func gap(_ i: Int, _ j: Int) -> Double { max(abs(points[i].x - points[j].x), abs(points[i].y - points[j].y)) }
+        func same(_ i: Int, _ j: Int) -> Bool { gap(i, j) <= 1e-9 * side }
+        guard n >= 4, gap(n - 1, n - 2) > 1e-4 * side else { return nil }
+        for period in 2...4 where n >= 2 * period && trajectory.steps[n - 1] - trajectory.steps[n - 2 * period] == 2 * period - 1 {
+            guard (0..<period).allSatisfy({ same(n - 1 - $0, n - 1 - $0 - period) }) else { continue }
+            var start = n - 1 - 2 * period + 1
+            while start > 0, trajectory.steps[start - 1 + period] - trajectory.steps[start - 1] == period, same(start - 1, start - 1 + period) {
+                start -= 1
+            }
+            return (period, start)
+        }
+        return nil
     }
 
     /// Whether `p` is in the view the run was made for (from `viewBox`).
-    private func plan(contains p: Point) -> Bool { viewBox.map { $0.x.contains(p.x) && $0.y.contains(p.y) } ?? false }
+    private func plan(contains p: Point) -> Bool { viewBox.map { SurfacePlan.holds($0.x, p.x) && SurfacePlan.holds($0.y, p.y) } ?? false }
 
     /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`);
-    /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence.
-    public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1)) -> String {
-        "→ (\(coordinate(p.x, span: spans.x, beside: p.y)), \(coordinate(p.y, span: spans.y, beside: p.x))), \(name) " + valueWords(v)
+    /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence, and
+    /// "f = −∞" on a pole of `surface` (log x + y² at (0, 0)), where nothing overflowed.
+    public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1),
+                                 surface: Surface? = nil) -> String {
+        "→ (\(coordinate(p.x, span: spans.x, beside: p.y)), \(coordinate(p.y, span: spans.y, beside: p.x))), \(name) "
+            + valueWords(v, at: p, surface: surface)
     }
 
-    /// "= 0.037", or "overflows float64" (f = ±∞ at a finite point).
-    static func valueWords(_ v: Double) -> String { v.isInfinite ? "overflows float64" : "= " + value(v) }
+    /// "= 0.037"; for f = ±∞, "= ∞" / "= −∞" at a pole of `surface` (see `isPole`), else "overflows float64".
+    static func valueWords(_ v: Double, at p: Point? = nil, surface: Surface? = nil) -> String {
+        guard v.isInfinite else { return "= " + value(v) }
+        if let p, let surface, isPole(surface, at: p) { return v > 0 ? "= ∞" : "= −∞" }
+        return "overflows float64"
+    }
+
+    /// Whether f = ±∞ at `p` is a pole (log 0, 1/0: the value is infinite exactly), not a finite value too large for
+    /// float64: f is finite, and far from float64's limit (below 10³⁰⁰), at one of eight points 10⁻⁶ (of |p|, at
+    /// least 10⁻⁶) around p. A bowl at 10²⁰⁰ overflows there too; exp(x) just past 709.8 has neighbours near 10³⁰⁸.
+    static func isPole(_ surface: Surface, at p: Point) -> Bool {
+        let h = 1e-6 * max(1, abs(p.x), abs(p.y))
+        let around = [(1.0, 0.0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1)]
+        return around.contains { d in
+            let v = surface.value(p.x + d.0 * h, p.y + d.1 * h)
+            return v.isFinite && abs(v) < 1e300
+        }
+    }
 
     /// The step the run has reached at animation time `step` (its last recorded step at or before it).
     public func shownStep(_ step: Int) -> Int {

@@ -25,7 +25,14 @@ final class BoundedCostTests: XCTestCase {
         let r = try HostileInputTests.runLimited(["activation", "relu", "--size", "20000x20000", "-o", "big.png"], in: dir,
                                                  memoryKB: "1680000", seconds: 60, limitIsTested: true)
         XCTAssertEqual(r.status, 1, r.stderr.prefix(300) + "")
-        XCTAssertTrue(r.stderr.contains("out of memory for a 20000×20000 image"), r.stderr.prefix(300) + "")
+        // Y14-14: the one line names --size as typed and what to change ("cairo failed to create a surface" named neither).
+        XCTAssertEqual(r.stderr, "Error: cannot draw --size '20000x20000': a 20000x20000 image needs 1.6 GB of memory, which could "
+                       + "not be allocated; give a smaller --size, or write .svg or .pdf\n")
+        XCTAssertEqual(listing(dir), [])
+        let inches = try HostileInputTests.runLimited(["activation", "relu", "--size", "10x10in", "--dpi", "2000", "-o", "big.png"], in: dir,
+                                                      memoryKB: "1680000", seconds: 60, limitIsTested: true)
+        XCTAssertEqual(inches.status, 1, inches.stderr.prefix(300) + "")
+        XCTAssertTrue(inches.stderr.hasPrefix("Error: cannot draw --size '10x10in': a 20000x20000 image needs 1.6 GB"), inches.stderr.prefix(300) + "")
         XCTAssertEqual(listing(dir), [])
     }
 

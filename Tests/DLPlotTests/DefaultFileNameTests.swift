@@ -32,7 +32,9 @@ final class DefaultFileNameTests: XCTestCase {
             (["activation", "tanh(x)^2"], "activation-tanh_x_2-947117.png"),
             (["activation", "x+1"], "activation-x_1-d75baf.png"),
             (["activation", "x-1"], "activation-x_1-d2347d.png"),
-            (["surface", "x^2 - y^2", "--optimizers", "gd", "--steps", "5"], "surface-x_2_y_2-4da21d.png"),
+            // With options that change the figure, a hash of the command line follows (DefaultOutputNameTests).
+            (["surface", "x^2 - y^2", "--optimizers", "gd", "--steps", "5"],
+             "surface-x_2_y_2-4da21d-" + DefaultFileName.hash(["x^2 - y^2", "--optimizers", "gd", "--steps", "5"].joined(separator: "\u{0}")) + ".png"),
             (["lr", "--function", "x^4 - 2*x^2"], "lr-x_4_2_x_2-90da64.png"),
             (["pitfalls", "--function", "x^3 - 3*x"], "pitfalls-x_3_3_x-d21366.png"),
             (["pitfalls"], "pitfalls.png"),

@@ -244,7 +244,8 @@ extension ExpressionCLITests {
         // Each formula names its own file (X9-21: every one was 'surface-expression.png'; see DefaultFileNameTests).
         for (args, name) in [(["surface", "1/(1+x^2+y^2)"], "surface-1_1_x_2_y_2-48a710.png"),
                              (["curves", "--surface", "x^2/2 + y^2"], "curves-x_2_2_y_2-edfe26.png"),
-                             (["surface", "himmelblau", "--steps", "5"], "surface-himmelblau.png")] {
+                             (["surface", "himmelblau", "--steps", "5"],
+                              "surface-himmelblau-1a6b1f.png")] {  // a hash of the options (DefaultOutputNameTests)
             let run = try runDLPlot(args, in: dir)
             XCTAssertEqual(run.status, 0, "\(args): \(run.stderr)")
             XCTAssertTrue(listing(dir).contains(name), "\(args): \(listing(dir))")
@@ -277,6 +278,10 @@ extension ExpressionCLITests {
         let refused: [([String], String)] = [
             (["lr", "--function", "square", "--param", "a=2", "-o", "x.svg"], "invalid --param 'a=2': it applies to typed expressions, not the curve square"),
             (["lr", "--function", "a*x^2", "--param", "a=1,2", "-o", "x.svg"], "invalid --param 'a=1,2': a loss curve takes one value per parameter, not a list"),
+            // A family is refused with why and where families are drawn (issue 12's lists are for curves of activations).
+            (["pitfalls", "--function", "a*x^4 - x^2", "--param", "a=0.1,0.2", "-o", "x.svg"],
+             "Error: invalid --param 'a=0.1,0.2': a loss curve takes one value per parameter, not a list: "
+             + "lr and pitfalls run gradient descent on one curve; activation and activations draw a family, one curve per value\n"),
             (["pitfalls", "--function", "a*x^2", "--param", "a=1", "--param", "b=2", "-o", "x.svg"], "invalid --param 'b=2': b is not a parameter of a*x^2"),
         ]
         for (arguments, message) in refused {

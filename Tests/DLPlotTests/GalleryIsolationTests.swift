@@ -47,3 +47,22 @@ final class GalleryIsolationTests: XCTestCase {
         }
     }
 }
+
+extension GalleryIsolationTests {
+    /// S16-8: `--only` an entry that fails left a new, empty --out directory behind and said "with 1 jobs".
+    func testNothingRenderedLeavesNoNewDirectory() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = manifest + "\n\n[[figure]]\nname = \"badopt\"\ncaption = \"Too small\"\ncommand = \"activation sigmoid --size 10x10\"\n"
+        try bad.write(to: dir.appendingPathComponent("m.toml"), atomically: true, encoding: .utf8)
+        let r = try runDLPlot(["gallery", "--manifest", "m.toml", "--out", "g4/deep", "--only", "badopt", "--formats", "png"], in: dir)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("entry 'badopt': invalid --size '10x10'"), r.stderr)
+        XCTAssertTrue(r.stdout.contains("0 of 1 figures rendered") && r.stdout.contains(" with 1 job; 1 failed"), r.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g4").path))
+        // An existing directory stays, and one figure that renders keeps the new one.
+        let good = try runDLPlot(["gallery", "--manifest", "m.toml", "--out", "g5", "--only", "a", "--formats", "png"], in: dir)
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g5/a.png").path))
+    }
+}

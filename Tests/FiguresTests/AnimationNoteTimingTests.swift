@@ -20,7 +20,7 @@ final class AnimationNoteTimingTests: XCTestCase {
                                y: Interval(s.viewBox.ymin, s.viewBox.ymax), seed: 0)
         let runs = try SurfaceRuns.run([OptimizerRequest(name: "lion", settings: ["lr": 0.005])], plan: plan, everyValue: true)
         let run = try XCTUnwrap(runs.first)
-        XCTAssertNotNil(run.endsInTwoCycle, "Lion ends in a two-point cycle here")
+        XCTAssertNotNil(run.endsInCycle, "Lion ends in a two-point cycle here")
         let note = try XCTUnwrap(run.cycleNote(surface: s))
         XCTAssertEqual(note, "↔ (1.08, 1.19), f = 0.0133")
         var recipe = CurvesFigure(plan: plan, runs: runs)

@@ -121,7 +121,7 @@ extension SurfaceRunNotesTests {
         let s = Surface(expression: try MathExpression("abs(x)+abs(y)", dimension: 2))
         let gd = OptimizerRequest(name: "gd", settings: ["lr": 0.01])
         let even = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(s, start: Point2(2.4, 2.4), steps: 300)).first)
-        XCTAssertEqual(even.endsInTwoCycle, 300)
+        XCTAssertEqual(even.endsInCycle, 300)
         XCTAssertEqual(even.trajectory.values[300], 2 * (2.4 - 240 * 0.01), accuracy: 1e-13)
         XCTAssertEqual(even.outcome(surface: s), "oscillates: (6.8×10⁻¹⁵, 6.8×10⁻¹⁵), f = \(SurfaceRun.value(even.trajectory.values[300]))")
         XCTAssertEqual(even.cycleNote(surface: s), "↔ (−0.01, −0.01), f = 0.02")
@@ -132,7 +132,7 @@ extension SurfaceRunNotesTests {
         XCTAssertTrue(even.legendRow(atStep: 150, surface: s).hasPrefix("→ ("))
         let bowl = Surface(expression: try MathExpression("x^2+y^2", dimension: 2))
         let settled = try XCTUnwrap(SurfaceRuns.run([gd], plan: plan(bowl, start: Point2(2.4, 2.4), steps: 300)).first)
-        XCTAssertNil(settled.endsInTwoCycle)
+        XCTAssertNil(settled.endsInCycle)
         XCTAssertNil(settled.cycleNote(surface: bowl))
         XCTAssertTrue(settled.outcome(surface: bowl).hasPrefix("→ ("))
     }

@@ -32,7 +32,7 @@ public struct UserPath: Sendable, Equatable {
 ///
 /// Rules: an empty `x` or `y` cell, a cell that is not a number, a step that is not an integer, or a
 /// step that does not increase within a path is an error naming the file and line; `nan` and `inf`
-/// are kept (the path diverged there). Other columns are ignored (`UserPath.ignored` names them, for a
+/// are kept (the path diverged there), except at a path's first point, an error too. Other columns are ignored (`UserPath.ignored` names them, for a
 /// note). At most `maximumPoints` points.
 public enum PathFileReader {
     public static let maximumPoints = 10_000_000
@@ -166,7 +166,15 @@ struct PathAccumulator {
     mutating func add(label: String?, step: Int?, x: Double, y: Double, loss: Double?, line: Int) throws(RunLogError) {
         let name = label ?? stem
         let k = index[name] ?? paths.count
-        if k == paths.count { index[name] = k; paths.append(UserPath(label: name, steps: [], x: [], y: [], labelled: label != nil)) }
+        if k == paths.count {
+            // A path that never had a point did not "diverge at step 0" (Y14-9): its start must be a point.
+            guard x.isFinite, y.isFinite else {
+                func shown(_ v: Double) -> String { v.isNaN ? "nan" : v.isInfinite ? (v > 0 ? "inf" : "-inf") : v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
+                throw RunLogError(file: file, "line \(line): the first point of path '\(name)' is (\(shown(x)), \(shown(y))), not finite; "
+                    + "expected a path that starts at a finite point")
+            }
+            index[name] = k; paths.append(UserPath(label: name, steps: [], x: [], y: [], labelled: label != nil))
+        }
         let s = step ?? paths[k].steps.count
         if let last = paths[k].steps.last, s <= last {
             throw RunLogError(file: file, "line \(line): step \(s) of path '\(name)' does not follow step \(last); "

@@ -78,13 +78,13 @@ final class CairoBackend: DrawingBackend {
         }
         self.sink = sink
         guard let surface else {
-            let tenths = (pixelWidth * pixelHeight * 4 + 50_000_000) / 100_000_000
-            let what = pixelWidth > 1 ? " for a \(pixelWidth)×\(pixelHeight) image (\(tenths / 10).\(tenths % 10) GB)" : ""
-            throw VizError.cairo(operation: "create a surface", message: "out of memory" + what)
+            if pixelWidth > 1 { throw VizError.imageTooLarge(width: pixelWidth, height: pixelHeight) }
+            throw VizError.cairo(operation: "create a surface", message: "out of memory")
         }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
+            if status == CAIRO_STATUS_NO_MEMORY, pixelWidth > 1 { throw VizError.imageTooLarge(width: pixelWidth, height: pixelHeight) }
             throw VizError.cairo(operation: "create a surface", message: CairoBackend.message(status))
         }
         guard let cr = cairo_create(surface) else {

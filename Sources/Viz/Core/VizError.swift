@@ -10,6 +10,8 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidData(String)
     /// Cairo reported an error; the text is cairo's own message.
     case cairo(operation: String, message: String)
+    /// The memory for a `width` × `height`-pixel raster image (4 bytes a pixel) could not be allocated.
+    case imageTooLarge(width: Int, height: Int)
     /// The output file could not be written.
     case io(path: String, message: String)
     /// The PNG encoder failed.
@@ -26,11 +28,19 @@ public enum VizError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingExtension(path): "invalid output file extension '\(path)': expected a file name ending in .png, .svg or .pdf"
         case let .invalidData(message): message
         case let .cairo(operation, message): "cairo failed to \(operation): \(message)"
+        case let .imageTooLarge(width, height): "cannot draw a \(width)x\(height) image: " + Self.memoryText(width: width, height: height)
         case let .io(path, message): "cannot write '\(path)': \(message)"
         case let .png(path, message): "cannot encode PNG '\(path)': \(message)"
         case let .missingLibrary(format, library, install, _):
             "\(format) output needs \(library), which could not be loaded; install it with '\(install)', or write an .svg"
         }
+    }
+
+    /// "it needs 1.6 GB of memory, which could not be allocated" for a `width` × `height` raster.
+    public static func memoryText(width: Int, height: Int) -> String {
+        let tenths = (width * height * 4 + 50_000_000) / 100_000_000
+        let amount = tenths >= 10 ? "\(tenths / 10).\(tenths % 10) GB" : "\((width * height * 4 + 500_000) / 1_000_000) MB"
+        return "it needs \(amount) of memory, which could not be allocated"
     }
 
     /// What a page too small for its figure lacks room for.

@@ -12,8 +12,8 @@ import Platform
 /// 2. Two targets naming the same file are refused.
 /// 3. The bytes go to temporary files in each target's directory (`NAME.tmp-PID-N`, the name part
 ///    shortened so the whole stays within the file system's 255-byte name limit); only when every
-///    temporary is complete are they renamed over the targets. A failure leaves no temporary behind
-///    and no target replaced.
+///    temporary is complete (and what goes to standard output is written) are they renamed over the
+///    targets. A failure leaves no temporary behind and no target replaced.
 /// 4. The renames happen while the targets' directories are locked (`DirectoryLocks`): two runs writing
 ///    the same files at once leave all of one run's files, never a mix of both.
 /// 5. After the renames, temporaries of the same targets that a killed run left (`NAME.tmp-PID-N` of a
@@ -57,11 +57,14 @@ public enum AtomicFile {
         try writeAll(files.map { (path: $0.path, contents: Contents.bytes($0.bytes)) })
     }
 
-    /// Writes every file or none (see the rules above), each from its `Contents`.
+    /// Writes every file or none (see the rules above), each from its `Contents`. `beforeRenaming` runs when every
+    /// temporary is complete and before any is renamed over its target: it writes what cannot be taken back (standard
+    /// output) and returns its failure in words, or nil; on a failure no target is replaced.
     /// - Throws: `VizError.io` (naming the path) when a path is empty, its directory does not exist, it is a directory, a device,
     ///   a FIFO, a symbolic link to a missing file, or its name is too long, when a path is named twice, or when writing or
-    ///   renaming fails (the temporary files are removed).
-    public static func writeAll(_ files: [(path: String, contents: Contents)]) throws(VizError) {
+    ///   renaming fails (the temporary files are removed); `VizError.io` with the path `-` and `beforeRenaming`'s failure.
+    public static func writeAll(_ files: [(path: String, contents: Contents)],
+                                beforeRenaming: () -> String? = { nil }) throws(VizError) {
         var resolved: [String] = []
         for f in files {
             let target = try checkTarget(f.path)
@@ -79,6 +82,10 @@ public enum AtomicFile {
                 throw VizError.io(path: f.path, message: failure)
             }
             temporaries.append(tmp)
+        }
+        if let failure = beforeRenaming() {
+            discard()
+            throw VizError.io(path: "-", message: failure)
         }
         // Rule 4: the renames happen under a lock on the targets' directories, so a concurrent run writing
         // the same set commits before or after this one, never in between.

@@ -69,6 +69,7 @@ extension DLPlot {
 
         /// `activations` (or `activation-table`), followed by the `--names` given (as `DefaultFileName` names
         /// each, with the `--param` values): a grid of two formulas wrote `activations.png`, the default grid's name.
+        var optionsInFileName: Set<String> { ["--param", "--names", "--table"] }
         var defaultFileName: String {
             let base = table ? "activation-table" : "activations"
             guard let names else { return base }

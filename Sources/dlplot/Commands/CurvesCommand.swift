@@ -44,6 +44,7 @@ extension DLPlot {
         static let defaultSteps = 1000
         static let maxSteps = 10_000_000
 
+        var optionsInFileName: Set<String> { ["--param", "--surface"] }
         var defaultFileName: String { "curves-" + DefaultFileName.stem(surface, params: run.params) }
         /// No output may replace the data set this command reads.
         var inputFiles: [(what: String, path: String)] { run.dataset.map { [("--dataset", $0)] } ?? [] }

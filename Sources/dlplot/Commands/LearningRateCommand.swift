@@ -38,7 +38,7 @@ extension DLPlot {
         var steps = 12
 
         @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-            "A parameter of a typed --function as name=value (repeatable), e.g. --param a=2 for 'a*x^2'.",
+            "A parameter of a typed --function as name=value (repeatable), e.g. --param a=2 for 'a*x^2'; one value each (a list draws a family in activation and activations only).",
             valueName: "name=value"))
         var params: [String] = []
 
@@ -46,6 +46,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
+        var optionsInFileName: Set<String> { ["--param", "--function"] }
         var defaultFileName: String { "lr-" + DefaultFileName.stem(function, params: params) }
 
         mutating func validate() throws {

@@ -34,12 +34,13 @@ extension DLPlot {
         var steps = 40
 
         @Option(name: .customLong("param"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
-            "A parameter of a typed --function as name=value (repeatable), e.g. --param a=2 for 'a*x^2'.",
+            "A parameter of a typed --function as name=value (repeatable), e.g. --param a=2 for 'a*x^2'; one value each (a list draws a family in activation and activations only).",
             valueName: "name=value"))
         var params: [String] = []
 
         @OptionGroup var figureOptions: FigureOptions
 
+        var optionsInFileName: Set<String> { ["--param", "--function"] }
         var defaultFileName: String { function == "pitfalls" ? "pitfalls" : "pitfalls-" + DefaultFileName.stem(function, params: params) }
 
         /// The starts as given, or the curve's defaults; with `checked`, each must be where f is defined

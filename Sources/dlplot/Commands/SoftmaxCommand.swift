@@ -81,6 +81,7 @@ extension DLPlot {
         }
 
         mutating func validate() throws {
+            if let classes { try PrintableText.check("--classes", classes) }
             let z = try parsedLogits()
             _ = try parsedTemperatures()
             _ = try parsedClasses(count: z.count)

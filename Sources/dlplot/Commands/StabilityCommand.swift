@@ -18,7 +18,8 @@ extension DLPlot {
                 SGD's analytic boundary lr·λ_max = 2(1+β) (Nesterov: 2(1+β)/(1+2β)) is drawn dashed: Goh, "Why \
                 Momentum Really Works" (Distill, 2017), as one command.
                 Here --y-range c:d and --log-y set the y setting's values (default for momentum and beta1: \
-                0:0.99), as --x-range and --log-x set the x setting's.
+                0:0.99), as --x-range and --log-x set the x setting's. A whole-number setting (lbfgs's max_iter, \
+                max_eval, history_size) is swept on evenly spaced whole numbers of its range (default: 1:20).
                 Examples:
                   dlplot stability bowl
                   dlplot stability 'x^2 + a*y^2' --param a=10 --measure final_loss --grid 51
@@ -121,8 +122,10 @@ extension DLPlot {
             let startPoint = try start.map { try NumberArguments.pair($0, option: "--start") } ?? [s.suggestedStart.x, s.suggestedStart.y]
             let quadraticLR = StabilityMap.largestStableLR(surface: s, momentum: 0.99, nesterov: false)
             let xFallback = xSetting == "lr" ? (quadraticLR.map { (0.01 * $0, 1.1 * $0) } ?? (1e-4, 1)) : (0, 1)
-            let xs = try values(xRange, fallback: xFallback, log: logX || (xSetting == "lr" && xRange == nil && quadraticLR == nil), option: "--x-range")
-            let ys = try values(yRange, fallback: (nesterov && ySetting == "momentum" ? 0.01 : 0, 0.99), log: logY, option: "--y-range")
+            let xs = try axisValues(xSetting, xRange, fallback: xFallback, log: logX || (xSetting == "lr" && xRange == nil && quadraticLR == nil),
+                                    option: "--x-range", logOption: "--log-x")
+            let ys = try axisValues(ySetting, yRange, fallback: (nesterov && ySetting == "momentum" ? 0.01 : 0, 0.99), log: logY,
+                                    option: "--y-range", logOption: "--log-y")
             for (setting, values, option, text) in [(xSetting, xs, "--x-range", xRange), (ySetting, ys, "--y-range", yRange)]
             where nesterov && setting == "momentum" && values.contains(where: { $0 <= 0 }) {
                 let reason = "Nesterov momentum needs momentum > 0 in torch; start the range above 0, e.g. 0.01:0.99"
@@ -132,9 +135,10 @@ extension DLPlot {
             let fixed = given.filter { $0.key != xSetting && $0.key != ySetting }
             // (A setting the optimizer lacks is left to the sweep's own error, which names it.)
             let known = Set(((try? OptimizerConfig.defaults(for: name)) ?? []).map(\.name))
+            // Named as typed when refused: `invalid --y-range '0:2': rprop's etaminus cannot be 2; …`.
             let swept: [OptimizerSettings.Given] = [
-                .init(option: "--x-range", key: xSetting, value: .number(xs[xs.count - 1])),
-                .init(option: "--y-range", key: ySetting, value: .number(ys[ys.count - 1])),
+                .init(option: "--x-range", key: xSetting, value: .number(xs[xs.count - 1]), typed: xRange),
+                .init(option: "--y-range", key: ySetting, value: .number(ys[ys.count - 1]), typed: yRange),
             ].filter { known.contains($0.key) }
             let base = try OptimizerSettings.config(name: name, given: fixed + swept)
             var settings: [String: OptimizerSetting] = [:]

@@ -68,6 +68,7 @@ extension DLPlot {
 
         @OptionGroup var figureOptions: FigureOptions
 
+        var optionsInFileName: Set<String> { ["--param", "--surface", "--optimizer"] }
         var defaultFileName: String { "steps-\(optimizer)-\(DefaultFileName.stem(surface, params: params))" }
 
         mutating func validate() throws {

@@ -77,6 +77,8 @@ extension DLPlot {
             let outDir = out ?? AtomicFile.directory(of: manifest)
             let fmts = formats.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
             if let renderEntry { return try Gallery.renderAsChild(renderEntry, entries: entries, outDir: outDir, formats: fmts, manifest: manifest) }
+            // A directory made here and left empty (every entry failed) is removed again: nothing written.
+            let made = out != nil ? Gallery.missingDirectories(outDir) : []
             if out != nil { try Gallery.makeDirectory(outDir) }
             if only.isEmpty { try GalleryRules.checkIndexes(in: outDir) }
             GalleryRules.removeStaleTemporaries(in: outDir, names: entries.flatMap { e in e.files(fmts) } + ["README.md", "index.html"])
@@ -103,8 +105,9 @@ extension DLPlot {
             for p in problems { printError(p) }
             // One tally: entries refused by the manifest count among the figures, failed (was "1 of 2 … 2 failed" for 3).
             let failed = problems.count, rendered = n - state.problems.count
+            if rendered == 0 { for dir in made { _ = rmdir(dir) } }  // rmdir removes empty directories only
             print("gallery: \(rendered) of \(rendered + failed) figures rendered (\(fmts.map(\.rawValue).joined(separator: "+"))) "
-                  + "in \(TickFormat.fixed(seconds, 2)) s with \(workers) jobs" + (failed > 0 ? "; \(failed) failed" : ""))
+                  + "in \(TickFormat.fixed(seconds, 2)) s with \(workers) job\(workers == 1 ? "" : "s")" + (failed > 0 ? "; \(failed) failed" : ""))
             if failed > 0 { throw ExitCode.failure }
         }
 
@@ -127,6 +130,16 @@ extension DLPlot {
         }
 
         /// Creates `path` and any missing parents (like `mkdir -p`), or names why it cannot.
+        /// The directories `makeDirectory(path)` would make, deepest first (none when `path` exists).
+        static func missingDirectories(_ path: String) -> [String] {
+            var missing: [String] = [], p = path
+            while !p.isEmpty, OS.status(of: p) == nil, !missing.contains(p) {
+                missing.append(p)
+                p = AtomicFile.directory(of: p)
+            }
+            return missing
+        }
+
         static func makeDirectory(_ path: String) throws {
             if let st = OS.status(of: path) {
                 guard st.kind == .directory else { throw ArgumentRefusal.invalid("--out", path, "it is a file, not a directory") }

@@ -73,6 +73,11 @@ struct GalleryManifest {
             // An entry with a key it cannot have is a bad entry: reported, not rendered (one figure in the tally).
             guard unknown.isEmpty else { continue }
             guard let command = t["command"]?.string, !command.isEmpty else { problems.append("\(where_): entry '\(name)' has no command"); continue }
+            // A caption is drawn in the indexes as typed: a control character would be an invisible or boxed glyph.
+            if let caption = t["caption"]?.string, let c = caption.unicodeScalars.first(where: PrintableText.isControl) {
+                problems.append("\(where_): entry '\(name)': caption holds control character \(PrintableText.code(c)); expected printable text")
+                continue
+            }
             entries.append(Entry(name: name, caption: t["caption"]?.string ?? "", section: t["section"]?.string ?? "",
                                  command: command, line: line))
         }

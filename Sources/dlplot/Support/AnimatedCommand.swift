@@ -1,6 +1,7 @@
 // Support: what the commands share: figure and animation options, output, errors, help.
 
 import ArgumentParser
+import Foundation
 import Figures
 import Viz
 
@@ -62,7 +63,7 @@ extension AnimatedFigureCommand {
             }
             _ = try animation.settings()
         } else {
-            let target = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+            let target = try AnimationOutput.target(figureOptions, defaultName: chosenFileName)
             _ = try animation.settings(format: target.format)
             try AnimationOutput.requireCodec(target.format, path: target.path)
             if animation.loop, target.format == .mp4 {
@@ -95,16 +96,17 @@ extension AnimatedFigureCommand {
             PendingNotes.flush()
             return true
         }
-        let (path, format) = try AnimationOutput.target(figureOptions, defaultName: defaultFileName)
+        let (path, format) = try AnimationOutput.target(figureOptions, defaultName: chosenFileName)
         try InputOutputCheck.check(outputs: [(figureOptions.output == nil ? InputOutputCheck.defaultName : "-o", path)] + (figureOptions.data.map { [("--data", $0)] } ?? []), inputs: inputFiles)
         let settings = try animation.settings(format: format)
+        let existed = figureOptions.output == nil && FileManager.default.fileExists(atPath: path)
         let (made, tables) = try makeAnimation(frames: settings.frames, spacing: settings.spacing)
         let figure = try fitted(made)
         try animation.checkBudget(figure.still, frames: settings.frames, size: figureOptions.size, format: format)
         try AnimationOutput.write(figure, tables: tables, to: path, format: format, settings: settings,
                                   data: figureOptions.data, progress: progress, size: figureOptions.size)
         PendingNotes.flush()
-        if figureOptions.output == nil { writeStandardError("wrote \(path)\n") }
+        if figureOptions.output == nil { writeStandardError(Self.wroteChosen([path], existed: existed)) }
         return true
     }
 

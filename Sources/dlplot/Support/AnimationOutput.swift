@@ -71,7 +71,7 @@ enum AnimationOutput {
             throw ArgumentRefusal.invalid("--size", typed ?? "\(width)x\(height)", "expected " + needs.commandLineWording)
         case let .failure(.invalidValue(what, value, allowed)):
             throw ArgumentRefusal.invalid("-o", path, "the \(what) \(value) is not possible; expected \(allowed)")
-        case let .failure(e): throw FigureError(e.commandLineMessage)
+        case let .failure(e): throw FigureError(e.commandLineMessage(size: typed))
         }
         var files: [(path: String, contents: AtomicFile.Contents)] = [(path, .bytes(bytes))]
         // The tidy tables, one a file (NAME.csv, NAME-2.csv, …), as for a still figure.

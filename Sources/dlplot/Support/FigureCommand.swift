@@ -10,8 +10,10 @@ import Viz
 protocol FigureCommand: ParsableCommand {
     /// The shared output options.
     var figureOptions: FigureOptions { get set }
-    /// The file name used when `-o` is not given (without extension).
+    /// The file name used when `-o` is not given (without extension), before `DefaultOutputName`'s hash.
     var defaultFileName: String { get }
+    /// The options whose values `defaultFileName` spells (`--param`; `lr --function`): alone they add no hash.
+    var optionsInFileName: Set<String> { get }
     /// Builds the figure and the data behind it.
     func makeFigure() throws -> (Figure, [DataTable])
     /// True when the command itself uses `--y-range` and `--log-y` (as its y setting's values).
@@ -52,21 +54,27 @@ enum OutputTarget {
         }
     }
 
-    /// Writes every file all-or-nothing (see `AtomicFile.writeAll`), then the entries for standard output, so
-    /// a pipeline never receives a figure whose companion files failed (`-o - --data full-disk/d.csv`). A file
-    /// the command read as input (a log, a --path or --dataset file) is never replaced: `option` names the
+    /// Writes every file all-or-nothing (see `AtomicFile.writeAll`): the files to temporaries, then the entries for
+    /// standard output, then the renames. A pipeline never receives a figure whose companion files failed (`-o -
+    /// --data full-disk/d.csv`), and no file is replaced when standard output fails (`-o x.png --data - > /dev/full`).
+    /// A file the command read as input (a log, a --path or --dataset file) is never replaced: `option` names the
     /// option of each path.
     static func writeAll(_ rendered: [(path: String, contents: AtomicFile.Contents)], option: (String) -> String = { _ in "-o" }) throws {
         for r in rendered where !isStandardOutput(r.path) && InputSpool.isInput(r.path) {
             throw ValidationError(InputOutputCheck.message(option: option(r.path), path: r.path, input: nil))
         }
         let regular = rendered.filter { !isStandardOutput($0.path) }
-        if case let .failure(e) = Result(catching: { () throws(VizError) in try AtomicFile.writeAll(regular) }) {
-            throw FigureError(e.commandLineMessage)
+        var standardOutputFailure: String?
+        let written = Result { () throws(VizError) in
+            try AtomicFile.writeAll(regular) {
+                for r in rendered where isStandardOutput(r.path) {
+                    if let failure = r.contents.write(to: 1) { standardOutputFailure = failure; return failure }
+                }
+                return nil
+            }
         }
-        for r in rendered where isStandardOutput(r.path) {
-            if let failure = r.contents.write(to: 1) { throw FigureError("cannot write standard output: \(failure)") }
-        }
+        if let standardOutputFailure { throw FigureError("cannot write standard output: \(standardOutputFailure)") }
+        if case let .failure(e) = written { throw FigureError(e.commandLineMessage) }
     }
 }
 
@@ -74,7 +82,7 @@ extension FigureCommand {
     /// Builds the figure once, renders it in every requested format, then writes all files
     /// all-or-nothing (see `AtomicFile`): every target is checked before anything is rendered, and
     /// nothing is written if any rendering or check fails. A target `-` or `/dev/stdout` is written to
-    /// standard output (last, after every file). Returns the paths written.
+    /// standard output (when every file is complete, before any is renamed). Returns the paths written.
     @discardableResult
     func write(to targets: [(path: String, format: OutputFormat)], data: String?, command: String) throws -> [String] {
         let report = figureOptions.layout.layoutReport.map { [("--layout-report", $0)] } ?? []
@@ -102,7 +110,7 @@ extension FigureCommand {
             case let .success(bytes): rendered.append((t.path, .bytes(bytes)))
             case let .failure(.png(_, message)): throw FigureError(VizError.png(path: t.path, message: message).description)
             case let .failure(.pageTooSmall(_, _, needs)): throw figureOptions.tooSmall(figure, format: t.format, needs: needs)
-            case let .failure(e): throw FigureError(e.commandLineMessage)
+            case let .failure(e): throw FigureError(e.commandLineMessage(size: figureOptions.size))
             }
         }
         if let data {
@@ -152,12 +160,13 @@ extension FigureCommand {
 
     /// Writes the still figure to -o (or the default name), with --data and --layout-report.
     func writeStill() throws {
-        let path = figureOptions.output ?? (defaultFileName + "." + (figureOptions.format ?? "png"))
+        let path = figureOptions.output ?? (chosenFileName + "." + (figureOptions.format ?? "png"))
         let format = try figureOptions.outputFormat(for: path)
+        let existed = figureOptions.output == nil && FileManager.default.fileExists(atPath: path)
         let written = try write(to: [(path, format)], data: figureOptions.data, command: commandLine())
         // Names chosen here (no -o, or --data's NAME-2.csv, …): say where the files went.
         let extraData = written.count - 1 - (figureOptions.layout.layoutReport == nil ? 0 : 1) > 1
-        if figureOptions.output == nil || extraData { writeStandardError("wrote " + Self.list(written) + "\n") }
+        if figureOptions.output == nil || extraData { writeStandardError(Self.wroteChosen(written, existed: existed)) }
     }
 
     /// "a.png", "a.png and a.csv", "a.png, a.csv and a-2.csv".

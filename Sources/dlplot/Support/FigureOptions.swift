@@ -7,7 +7,9 @@ import Viz
 struct FigureOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: ArgumentHelp(
         "The file to write; its extension (.png, .svg, .pdf) picks the format unless --format is given. Without it, "
-            + "a name from the command and its function (a typed formula's own: activation-x_sigmoid_beta_x-f68a12.png).",
+            + "a name from the command and its function (a typed formula's own: activation-x_sigmoid_beta_x-f68a12.png) and, "
+            + "when other options change the figure, a hash of the command line (softmax --logits 3,1,0.2: softmax-9c569d.png): the same command line "
+            + "always writes the same file, different ones never do; the name is said on standard error.",
         valueName: "file"), completion: .figureFiles)
     var output: String?
 
@@ -75,6 +77,7 @@ struct FigureOptions: ParsableArguments {
                                   + "name it .\(named.rawValue) or drop --format")
         }
         try Self.checkTargets((output.map { [("-o", $0)] } ?? []) + (data.map { [("--data", $0)] } ?? []))
+        if let title { try PrintableText.check("--title", title) }
         if let title, let problem = MathText.problem(in: title) {
             writeStandardError("warning: --title '\(title.count > 60 ? String(title.prefix(60)) + "…" : title)': \(problem); drawn as literal text\n")
         }

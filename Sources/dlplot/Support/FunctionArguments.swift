@@ -332,7 +332,8 @@ enum FunctionArguments {
         }
         let families = try parameterFamilies(params)
         if let f = families.first(where: { $0.values.count > 1 }) {
-            throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), "a loss curve takes one value per parameter, not a list")
+            throw ArgumentRefusal.invalid("--param", typed(f.name, in: params), "a loss curve takes one value per parameter, not a list: "
+                                         + "lr and pitfalls run gradient descent on one curve; activation and activations draw a family, one curve per value")
         }
         let values = assignments(families).first ?? [:]
         let e = try expression(text, dimension: 1, parameters: values, option: option, alias: "w")

@@ -23,6 +23,7 @@ struct UserPathOptions: ParsableArguments {
             throw ArgumentRefusal.invalid("--path-label", labels[paths.count], "one label too many; give at most one per --path "
                 + "(\(paths.count) given)")
         }
+        for l in labels { try PrintableText.check("--path-label", l) }
         for l in labels where l.trimmingSpaces.isEmpty { throw ArgumentRefusal.invalid("--path-label", l, "the label is empty; expected a name") }
         if paths.filter({ $0 == "-" }).count > 1 {
             throw ArgumentRefusal.invalid("--path", "-", "standard input is already read by another --path -; a stream can be read "
