@@ -25,7 +25,7 @@ public struct LearningRateFigure: FigureRecipe {
     }
 
     /// What the run did: "diverges", "good", "oscillates", "oscillates, never settles" (near the minimum, then
-    /// thrown out again), "too small", "stuck in a local minimum", "crosses to another minimum",
+    /// thrown out again), "overshoots" (thrown further past the minimum at its first step), "too small", "stuck in a local minimum", "crosses to another minimum",
     /// "leaves f's domain", or, on a curve with no minimum in view (1/x, −x²), "no minimum, descends"
     /// or "no minimum, leaves view". A run that ends at one of several equally low minima is "good".
     public static func verdict(_ ws: [Double], curve: Curve1D, stop: StopReason, leftDomain: Bool = false) -> String {
@@ -66,6 +66,9 @@ public struct LearningRateFigure: FigureRecipe {
         // |f′| → ∞: 0.55, −0.27, 0.89, …, −1.36 was "too small").
         let closest = ws.map { abs($0 - nearest) }.min() ?? 0
         if crossings >= 2, abs(last - nearest) > 3 * closest, closest < 0.25 * abs(ws[0] - nearest) { return "oscillates, never settles" }
+        // Thrown past the minimum at the first step, further than it started, and not back near it (e^w − w at
+        // α = 2.2: 2.4 to −20, creeping back): "overshoots", not "too small".
+        if ws.count > 1, (ws[0] - nearest) * (ws[1] - nearest) < 0, abs(ws[1] - nearest) > abs(ws[0] - nearest) { return "overshoots" }
         if oscillating { return "oscillates" }
         // Not near the minimum after its steps: the same ending gets the same word from any start (α = 0.05
         // ending at w = −0.85 from −7 was "good" by its share of f₀ = 49, and at 0.71 from 2.5 "too small").

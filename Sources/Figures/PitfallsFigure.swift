@@ -90,7 +90,11 @@ public struct PitfallsFigure: FigureRecipe {
         }
         axes.legend = .best
         axes.add(LineMark(points: curvePoints, style: StrokeStyle(color: theme.muted, width: theme.lineWidth * 0.9), zOrder: 2))
-        if let said = Self.nameMinima(curve, view: view, shownY: shownY, on: &axes, theme: theme) { figure.footnote = said }
+        if curve.minima.count <= Self.namedMinima {
+            if let said = Self.nameMinima(curve, view: view, shownY: shownY, on: &axes, theme: theme) { figure.footnote = said }
+        } else {
+            Self.markMinima(curve, view: view, shownY: shownY, on: &axes, curvePoints: curvePoints, theme: theme)
+        }
         var tables: [DataTable] = []
         // Starts and rates that differ get labels that differ.
         let startTexts = TickFormat.distinct(runs.map(\.start)), rateTexts = runs.map { TickFormat.exact($0.rate) }

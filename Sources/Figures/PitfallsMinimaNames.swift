@@ -2,7 +2,8 @@ import Optim
 import Viz
 
 extension PitfallsFigure {
-    /// Names each minimum of `curve` in `view` under its dip when its value lies in the y range shown (`shownY`);
+    /// Names each minimum of `curve` in `view` under its dip, joined to it by a leader, when its value lies in the
+    /// y range shown (`shownY`);
     /// returns the words for those below or above it ("global minimum below the view: f = −0.61 at w = 2.1"),
     /// nil when there are none. (Under a --y-range that left the global minimum out, its label stood beside the
     /// local one, which a reader took for the global one.)
@@ -12,7 +13,10 @@ extension PitfallsFigure {
         for m in curve.minima {
             let name = global.contains(m) ? "global minimum" : "local minimum", f = curve.value(m)
             if shownY.contains(f) {
-                axes.add(TextMark(name, at: Point(m, f), anchor: TextAnchor(0.5, .top), offset: Point(0, -14), color: theme.muted, font: theme.noteFont))
+                // A leader joins the name to its dip wherever the layout moves it off the runs: on a 4K slide the
+                // names were pushed 1.4 units along w, under a plateau and above the other dip.
+                axes.add(AnnotationMark(name, at: Point(m, f), offset: Point(0, -14), color: theme.muted, font: theme.noteFont,
+                                        showsDot: false, zOrder: 4.5))
             } else if view.contains(m), f.isFinite {
                 outside.append(name + " " + (f < shownY.lower ? "below" : "above") + " the view: $f$ = "
                                + TickFormat.short(f, significant: 2) + " at $w$ = " + TickFormat.short(m, significant: 2))

@@ -14,7 +14,8 @@ import RealModule
 /// pole, however short (x/(3(2x + 1)) falls from 0 to −∞ between 0 and −0.5, all of it inside the
 /// margin of its pole, and was lost when the margin was only left out).
 /// A curve whose lowest or highest point such a tail hides (x^x's minimum at 1/e) is cut where that
-/// point shows (`extremumCut`). The result is padded by 5 % as automatic limits are. Values beyond it are clipped by the plot frame;
+/// point shows (`extremumCut`); curves that are flat lines with spikes at the view's ends (e^{x²}) are cut where
+/// they are seen moving over more of the view (`edgeGrowthCut`). The result is padded by 5 % as automatic limits are. Values beyond it are clipped by the plot frame;
 /// `clipped` says whether any drawn value lies outside, so a figure can mark where.
 public struct RobustYLimits: Sendable, Equatable {
     /// The lower and upper limit (padded).
@@ -58,6 +59,7 @@ public struct RobustYLimits: Sendable, Equatable {
         guard !core.isEmpty else { return nil }
         core.sort()
         trimmed = Self.trimTails(&core)
+        if poles.isEmpty, let cut = Self.edgeGrowthCut(xs: xs, series: series, sorted: core) { (core, trimmed) = (cut, true) }
         guard var lo = core.first, var hi = core.last else { return nil }
         let span = hi > lo ? hi - lo : max(1, abs(lo)) * 0.5
         let (coreLo, coreHi) = (lo, hi)

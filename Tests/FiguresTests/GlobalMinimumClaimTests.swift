@@ -22,7 +22,8 @@ final class GlobalMinimumClaimTests: XCTestCase {
         XCTAssertTrue(figure.subtitle?.hasSuffix("; no global minimum: $f \\to -\\infty$ as $w \\to -\\infty$") ?? false,
                       figure.subtitle ?? "")
         let axes = try XCTUnwrap(figure.panels.first?.axes)
-        let words = axes.marks.compactMap { ($0 as? TextMark)?.text }
+        // The names are annotations with leaders (they were notes).
+        let words = axes.marks.compactMap { ($0 as? TextMark)?.text ?? ($0 as? AnnotationMark)?.text }
         XCTAssertTrue(words.contains("local minimum"), "\(words)")
         XCTAssertFalse(words.contains("global minimum"), "\(words)")
     }

@@ -163,7 +163,20 @@ public enum ContourLevels: Sendable, Hashable {
         let s = sample.map { $0 - offset }.filter { $0 > 0 }
         let top = hi - offset
         guard !s.isEmpty else { return top * 1e-3 }
-        return max(s[s.count / 100], top * 1e-7)
+        // Levels span 7 decades below the top, or down to the 5th percentile where the values' bulk reaches
+        // further (e^{10x} over [−3, 3]: 26 decades, evenly; the bottom 19 had been one colour).
+        return max(s[s.count / 100], spreadsBeyondLogSpan(s) ? min(top * 1e-7, s[s.count / 20]) : top * 1e-7)
+    }
+
+    /// Whether the positive, increasing values `s` spread evenly over more decades than log levels otherwise
+    /// cover: their 5th percentile lies more than 7 decades below their largest, and their median at least a
+    /// quarter of the way up those decades (e^{10x}: half way). A double exponential's decades are a thin tail
+    /// (exp(exp(x + y)): median 10^0.43 of 10^175), which the 7-decade span is for.
+    static func spreadsBeyondLogSpan(_ s: [Double]) -> Bool {
+        guard let top = s.last, !s.isEmpty else { return false }
+        let q05 = s[s.count / 20], median = s[s.count / 2]
+        guard q05 > 0, q05 < top * 1e-7 else { return false }
+        return Math.log10(median) - Math.log10(q05) >= 0.25 * (Math.log10(top) - Math.log10(q05))
     }
 
     /// Up to ~16k finite values of `z`, sorted (a deterministic stride through the grid).

@@ -6,7 +6,8 @@
 /// of the values at or below it take more than 3/4 of the scale: `t(q(p)) − t(lo) > 4 (t(q(0.99 p)) − t(lo))`.
 /// The upper limit is the largest of `q(1) = max, q(0.99), q(0.98), q(0.95), q(0.9), q(0.8)` that is not
 /// dominated (the 80th percentile when all are). On a log scale the limit is also at most 10⁷ times the
-/// 1st percentile of `z − offset` (the deepest span `ContourLevels` spaces log levels over). The lower limit
+/// 1st percentile of `z − offset` (the deepest span `ContourLevels` spaces log levels over), unless the values'
+/// bulk spreads over more decades (`ContourLevels.spreadsBeyondLogSpan`). The lower limit
 /// is the same rule on −z in the linear scale. This is matplotlib's `vmin`/`vmax` from percentiles (as in
 /// `imshow(..., vmin=np.percentile(z, 1))`), chosen automatically only when the extremes would hide the rest.
 /// When neither end is dominated but both are heavy tails around the median (`heavyTails`), the limits are
@@ -28,8 +29,10 @@ public enum RobustFieldRange {
             guard positive.count >= 100 else { return lower.map { ($0, nil) } }
             let floor = positive[positive.count / 100]
             if let c = undominated(positive.map { Math.log10(max($0, floor)) }) { upper = offset + Math.exp10(c) }
+            // A field whose bulk spans more decades than that keeps them, as its levels do (`ContourLevels.lowQuantile`):
+            // e^{10x} spreads evenly over 26 decades, and a cap at 10⁷ times its lowest values hatched 73 % of the view.
             let cap = offset + floor * 1e7
-            if (upper ?? kept[kept.count - 1]) > cap { upper = cap }
+            if !ContourLevels.spreadsBeyondLogSpan(positive), (upper ?? kept[kept.count - 1]) > cap { upper = cap }
         } else {
             upper = undominated(kept)
         }

@@ -138,21 +138,17 @@ public struct SurfaceMark: Mark {
         var underside = [Bool](repeating: false, count: max(0, (ix.count - 1) * (iy.count - 1)))
         for j in 0..<(iy.count - 1) {
             for i in 0..<(ix.count - 1) {
-                let ps = [(ix[i], iy[j]), (ix[i + 1], iy[j]), (ix[i + 1], iy[j + 1]), (ix[i], iy[j + 1])].map { (a, b) in
-                    Point3(field.xs[a], field.ys[b], field[a, b])
-                }
-                guard ps.allSatisfy(\.isFinite) else { continue }
+                guard let (ps, pale) = drawnFace(ix[i]...ix[i + 1], iy[j]...iy[j + 1]) else { continue }
                 let n = ps.map(normalized)
-                let normal = (n[2] - n[0]).cross(n[3] - n[1])
+                let normal = n.count == 4 ? (n[2] - n[0]).cross(n[3] - n[1]) : (n[1] - n[0]).cross(n[2] - n[0])
                 // Clearly from below (more than 3° past edge-on), so a face seen edge-on does not flicker.
                 underside[j * (ix.count - 1) + i] = normal.dot(proj.eye) * (normal.z < 0 ? -1 : 1) < -0.05 * normal.length
                 let nl = normal.length
                 let shade = nl > 0 ? 0.62 + 0.38 * abs(normal.dot(lightDir)) / nl : 1
-                let zMean = (ps[0].z + ps[1].z + ps[2].z + ps[3].z) / 4
-                let off = ps.contains { p in (offScale.above.map { p.z >= $0 } ?? false) || (offScale.below.map { p.z <= $0 } ?? false) }
-                let base = off ? offScaleColor ?? theme.offScaleColor : colormap.color(at: min(max(normalization(zMean), 0), 1))
+                let zMean = ps.reduce(0) { $0 + $1.z } / Double(ps.count)
+                let base = pale ? offScaleColor ?? theme.offScaleColor : colormap.color(at: min(max(normalization(zMean), 0), 1))
                 let c = Color(r: base.r * shade, g: base.g * shade, b: base.b * shade)
-                let d = (depth(n[0]) + depth(n[1]) + depth(n[2]) + depth(n[3])) / 4
+                let d = n.reduce(0) { $0 + depth($1) } / Double(n.count)
                 faces.append((d, n.map(dev), c))
             }
         }

@@ -26,7 +26,7 @@ extension DLPlot {
         var function = "square"
 
         @Option(parsing: .unconditional, help: ArgumentHelp(
-            "Comma-separated learning rates, 1 to 8, one panel each (default: 0.05,0.2,1.1 on the built-in curves; for a formula, 0.1/L and 1/L with L the largest curvature f″ between the start and its minimum, and 2.2/f″ at that minimum: too small, good, diverging).",
+            "Comma-separated learning rates, 1 to 8, one panel each (default: 0.05,0.2,1.1 on the built-in curves; for a formula, three rates whose runs are checked to be too small, good and diverging: the good one nearest the rate whose one step lands on the minimum, a fifth of it or less, and the smallest that diverges; where no candidate does each, 0.1/L and 1/L with L the largest curvature f″ between the start and its minimum, and 2.2/f″ at that minimum).",
             valueName: "list"))
         var rates: String?
 
@@ -77,9 +77,11 @@ extension DLPlot {
         func makeFigure(animated: Bool) throws -> (Figure, [DataTable]) {
             let curve = try FunctionArguments.curve(function, params: params)
             let w0 = start ?? curve.suggestedStart
-            // A typed curve's default rates come from its curvature; the built-ins keep their classic three.
+            // A typed curve's default rates are checked by running them (its curvature's alone, where the check
+            // finds no three); the built-ins keep their classic three.
             let r = try rates.map { try NumberArguments.list($0, option: "--rates") }
-                ?? (curve.expression == nil ? nil : curve.suggestedRates(from: w0)) ?? [0.05, 0.2, 1.1]
+                ?? (curve.expression == nil ? nil : try LearningRateFigure.checkedRates(curve: curve, start: w0, steps: steps)
+                    ?? curve.suggestedRates(from: w0)) ?? [0.05, 0.2, 1.1]
             var figure = try figureOptions.makeFigure(rows: 1, columns: r.count)
             figure.shareY = true
             var recipe = LearningRateFigure(curve: curve, rates: r, start: w0, steps: steps)
