@@ -121,10 +121,14 @@ public struct Theme: Sendable {
         return t
     }()
 
-    /// Greyscale-safe print: black text, thicker lines, series told apart by dash and marker first.
+    /// Greyscale-safe print: black text, thicker lines, series told apart by dash and marker first. Series
+    /// take the styles in figure order (`paletteInOrder`), so that the first four differ in grey level
+    /// (black, orange, violet, blue: L* 0, 61, 30, 46) whichever names they have; by catalogue position,
+    /// sigmoid, tanh, ReLU and GELU took four greys of L* 32–50.
     public static let print: Theme = {
         var t = Theme.light
         t.name = "print"
+        t.paletteInOrder = true
         t.foreground = .black; t.muted = Color(hex: 0x222222); t.axisColor = .black
         t.gridColor = Color(hex: 0xD0D0D0); t.minorGridColor = Color(hex: 0xEDEDED)
         t.palette = Palette.print
