@@ -91,7 +91,7 @@ public struct SurfaceRun: Sendable {
     public var order = 0
 
     /// The style index to draw with: the catalogue style, or the figure order under a custom palette.
-    public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
+    public func styleIndex(_ theme: Theme) -> Int { theme.seriesInFigureOrder ? order : style }
     /// The learning-rate schedule the run used, if any.
     public var schedule: LRSchedule?
     /// The view's width and height (the precision its coordinates are printed at).

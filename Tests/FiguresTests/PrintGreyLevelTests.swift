@@ -31,7 +31,8 @@ final class PrintGreyLevelTests: XCTestCase {
     }
 
     func testSurfaceRunsInPrintTakeTheFirstStylesInOrder() {
-        XCTAssertTrue(Theme.print.paletteInOrder)
-        XCTAssertFalse(Theme.light.paletteInOrder, "light and dark keep one style per optimizer name across figures")
+        XCTAssertTrue(Theme.print.seriesInFigureOrder)
+        XCTAssertFalse(Theme.print.paletteInOrder, "the theme's own palette, not a user's list")
+        XCTAssertFalse(Theme.light.seriesInFigureOrder, "light and dark keep one style per optimizer name across figures")
     }
 }

@@ -27,10 +27,11 @@ public enum Palette {
     ]
 
     /// Print: black first, then the light colours ordered so that the first four differ in grey level
-    /// (L* 0, 61, 30, 46).
+    /// (L* 0, 61, 31, 46), also when an animation draws them faint (mixed 20 % towards white: black's L* 21,
+    /// so a third colour darker than the dark green would come within 70 % of black's grey).
     public static let print: [Color] = [
-        Color(hex: 0x000000), Color(hex: 0xCC8400), Color(hex: 0x4800D8), Color(hex: 0x0072B2),
-        Color(hex: 0x009E73), Color(hex: 0x901800), Color(hex: 0x78783C), Color(hex: 0x00543C),
+        Color(hex: 0x000000), Color(hex: 0xCC8400), Color(hex: 0x00543C), Color(hex: 0x0072B2),
+        Color(hex: 0x009E73), Color(hex: 0x901800), Color(hex: 0x78783C), Color(hex: 0x4800D8),
         Color(hex: 0x9078FC), Color(hex: 0xFC486C), Color(hex: 0xA80048), Color(hex: 0x603C6C),
     ]
 
