@@ -75,8 +75,9 @@ extension ActivationFigure {
         return (TidyTables.zones(rows), note)
     }
 
-    /// Legend entries that say what the family's shading means ("shaded: saturated, |f′| < 0.05"), one per kind
-    /// of zone drawn: at a large font the band labels shrink to "β = 1", which alone did not say it.
+    /// Legend entries that say what the family's shading means ("shaded: saturated, |f′| < 0.05 (bars: each
+    /// member's zone)"), one per kind of zone drawn: at a large font the band labels shrink to "β = 1", which alone
+    /// did not say it; the last also says what the coloured bars along the plot's foot are.
     private func addZoneKeys(_ found: [(member: Int, zone: ActivationZone)], to axes: inout Axes, theme: Theme) {
         let saturated = found.filter { $0.zone.kind != .dead }
         var taus: [String] = []
@@ -84,12 +85,15 @@ extension ActivationFigure {
             if let t = tau(for: activations[i]).map({ TickFormat.short($0) }), !taus.contains(t) { taus.append(t) }
         }
         let key = theme.muted.withAlpha(0.3)
+        // The bars in the members' colours along the plot's foot looked like data (R15-12): the last key says them.
+        let dead = found.contains(where: { $0.zone.kind == .dead })
+        let bars = " (bars: each member's zone)"
         if !saturated.isEmpty {
             let threshold = taus.isEmpty ? "" : ", $|f'|$ < " + taus.joined(separator: ", ")
-            axes.add(BandMark(.vertical, from: .nan, to: .nan, color: key, label: "shaded: saturated" + threshold))
+            axes.add(BandMark(.vertical, from: .nan, to: .nan, color: key, label: "shaded: saturated" + threshold + (dead ? "" : bars)))
         }
-        if found.contains(where: { $0.zone.kind == .dead }) {
-            axes.add(BandMark(.vertical, from: .nan, to: .nan, color: key, label: "shaded: dead, $f'$ = 0"))
+        if dead {
+            axes.add(BandMark(.vertical, from: .nan, to: .nan, color: key, label: "shaded: dead, $f'$ = 0" + bars))
         }
     }
 

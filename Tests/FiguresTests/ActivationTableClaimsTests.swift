@@ -82,9 +82,9 @@ final class FamilyLegendTests: XCTestCase {
         var figure = try Figure(width: 1280, height: 720)
         _ = ActivationFigure(activations: family).build(into: &figure)
         let labels = figure.panels[0].axes.marks.flatMap(\.legendEntries).map(\.label)
-        // Three members, the key for the shaded zones (their labels may shorten to "β = 1"), the dash key.
-        XCTAssertEqual(labels, ["$\\beta = 0.5$", "$\\beta = 1$", "$\\beta = 2$", "shaded: saturated, $|f'|$ < 0.05",
-                                "dashed: derivative $f'$"])
+        // Three members, the key for the shaded zones and the bars (their labels may shorten to "β = 1"), the dash key.
+        XCTAssertEqual(labels, ["$\\beta = 0.5$", "$\\beta = 1$", "$\\beta = 2$",
+                                "shaded: saturated, $|f'|$ < 0.05 (bars: each member's zone)", "dashed: derivative $f'$"])
         XCTAssertFalse(labels.contains { $0.contains("(dashed)") })
         // f′ alone keeps one row per member, and the zones' key.
         var only = try Figure(width: 1280, height: 720)

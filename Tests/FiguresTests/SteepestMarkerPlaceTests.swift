@@ -29,3 +29,20 @@ final class SteepestMarkerPlaceTests: XCTestCase {
         XCTAssertEqual(try diamonds("tanh(x)").first?.x ?? .nan, 0, accuracy: 1e-9)
     }
 }
+
+/// X13-15: log1p(eˣ)/log 2 had its largest slope "1.443 attained at x = 36.6" (σ(36.6) rounds to 1), where the
+/// built-in softplus says "1 as x → +∞": the same analysis for typed and built-in functions.
+final class RoundedTailSlopeTests: XCTestCase {
+    func testASlopeReachedOnlyByRoundingIsATailLimit() throws {
+        for (formula, value) in [("log1p(exp(x))/log(2)", "1.443"), ("softplus(x)", "1")] {
+            let a = try Activation(expression: MathExpression(formula))
+            let p = ActivationTableFigure.properties(of: a)
+            XCTAssertEqual(p.maxAbsDerivativeAt, .infinity, formula)
+            XCTAssertEqual(ActivationTableFigure.peakText(p), value + " as $x \\to +\\infty$", formula)
+        }
+        // A plateau that starts at a kink is attained there: relu(x) has slope 1 for x > 0.
+        let relu = ActivationTableFigure.properties(of: try Activation(expression: MathExpression("relu(x)")))
+        XCTAssertTrue(relu.maxAbsDerivativeAt.isFinite, "\(relu.maxAbsDerivativeAt)")
+        XCTAssertEqual(relu.maxAbsDerivative, 1)
+    }
+}

@@ -132,6 +132,7 @@ public struct FunctionShape: Sendable, Hashable {
                 return far[1] > 2 * far[0] && !(far[2] < far[1])
             }
         }
+        settleRoundedTailSupremum(df)
         // A cusp (sqrt(|x|) at 0): f is finite but |f′| → ∞ from a side, so the largest slope is ∞ there, not a
         // sample's 9.4×10⁶ next to it.
         if let cusp = kinks.first(where: { FunctionShape.slopeUnbounded(df, at: $0) }) {

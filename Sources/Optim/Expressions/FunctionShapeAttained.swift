@@ -1,5 +1,6 @@
-/// A bound of a typed function's range that is both a tail's limit and a value taken inside: such a range is
-/// closed there (x²e^{−x²} → 0 in both tails, and is 0 at 0).
+/// Attained or only approached: a bound of a typed function's range that is both a tail's limit and a value
+/// taken inside is closed there (x²e^{−x²} → 0 in both tails, and is 0 at 0); a largest slope that f′ reaches
+/// only by rounding in a tail is a limit (log1p(eˣ)/log 2: 1.443 as x → +∞).
 extension FunctionShape {
     /// Closes a bound of the range that is a tail's limit (so open) but also taken between the plateaus at the
     /// scan's ends: x²e^{−x²} → 0 in both tails and is 0 at x = 0, so its range is [0, 0.368], not (0, 0.368].
@@ -33,5 +34,25 @@ extension FunctionShape {
         }
         outputRange = OutputRange(lower: r.lower, upper: r.upper, lowerAttained: lowerAttained, upperAttained: upperAttained)
         return closedAt
+    }
+
+    /// A supremum only approached in a tail, which rounding lets f′ reach: σ(36.6) is 1 in float64, so
+    /// log1p(eˣ)/log 2 said "1.443 attained at x = 36.6" where softplus says "1 as x → +∞". When |f′| keeps its
+    /// largest value from there out to ±800 (or as far as f′ is a number) and is below it a little further in,
+    /// with no kink between, the value is a limit as x → ±∞. A plateau that starts at a kink (relu(x)) stays
+    /// attained.
+    mutating func settleRoundedTailSupremum(_ df: (Double) -> Double) {
+        let at = maxAbsDerivativeAt, peak = maxAbsDerivative
+        guard at.isFinite, peak.isFinite, peak > 0 else { return }
+        for side in [-1.0, 1.0] where at * side >= 0 && abs(at) < 800 {
+            // As far out as f′ is a number (log1p(eˣ) overflows past x = 709, so its f′ is NaN at 800).
+            guard let far = [800.0, 400, 200, 100].first(where: { $0 > 2 * abs(at) && !df(side * $0).isNaN }) else { continue }
+            let plateau = [0.0, 0.25, 0.5, 0.75, 1].map { at + side * (far - abs(at)) * $0 }
+            guard plateau.allSatisfy({ abs(df($0)) >= peak }) else { continue }
+            let before = at - side * max(1, abs(at) * 0.1)
+            guard abs(df(before)) < peak, !kinks.contains(where: { ($0 - before) * ($0 - at) <= 0 }) else { continue }
+            (maxAbsDerivative, maxAbsDerivativeAt) = (abs(df(far * side)), side * .infinity)
+            return
+        }
     }
 }

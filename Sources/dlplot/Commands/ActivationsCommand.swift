@@ -12,8 +12,12 @@ extension DLPlot {
             discussion: """
                 One panel per activation: f solid, f′ dashed, saturation zones (|f′| < τ) and dead zones \
                 (f′ = 0) shaded, kinks sharp, jumps drawn as jumps with open and closed dots, asymptotes dotted, \
-                the largest |f′| marked ◆. Every panel has the same x and y ranges, so shapes and slopes \
-                compare across the grid; the grid is chosen from the panel count and the page (24 → 4 rows of 6).
+                the largest |f′| marked ◆. Every panel has the same x range and, so shapes and slopes compare \
+                across the grid, the same y range, except a panel whose function would flatten the others (over \
+                12 times the median panel's span, or a tail cut off) and, with typed formulas, every panel when \
+                one would fill under a quarter of the shared axis: those get their own y scale, and the subtitle \
+                says so. --y-range A:B gives every panel that one y range. The grid is chosen from the panel \
+                count and the page (24 → 4 rows of 6).
                 --table draws a table instead: range, monotonic, zero-centred, bounded, max |f′|, f′(0) and \
                 whether |f′| → 0 in the tails, all computed from the kernels. Zero-centred means odd, \
                 f(−x) = −f(x), so inputs symmetric about 0 give outputs centred on 0: tanh and softsign are; \

@@ -46,7 +46,11 @@ extension DLPlot {
                 Many runs or metrics: until every plot keeps at least 45 % of its row, the panels go in more \
                 columns (up to 6) and the default page grows keeping its shape (up to twice as wide and high, as \
                 for every command), and only where that is not enough grows taller (up to 4 times); a note names \
-                the page drawn; with --size, a note names the --size and --dpi that would. A run whose values run away (over 10⁶ times the largest first value) does not \
+                the page drawn. On a page given with --size the legends keep each run's numbers where they can be \
+                laid out (a note names the --size and --dpi that gives the plots their room); where they cannot, they \
+                name the runs only (in a free corner of the plot, beside or below it, or in one row under the panels) \
+                and the minimum and final values go to the footnote, with a note naming the --size or --font-scale \
+                that keeps them in the legend; only then is the page refused, naming every way that draws it. A run whose values run away (over 10⁶ times the largest first value) does not \
                 flatten the others: the linear view keeps values up to 3 times that first value, and each line \
                 leaving it is marked with a triangle on the frame (--log-y shows every value).
                 --smooth w is TensorBoard's smoothing: a debiased exponential moving average (last = w·last + \
@@ -286,7 +290,10 @@ extension DLPlot {
                 throw ValidationError("too many metrics to plot: \(metrics.count) (one panel each, at most 400); "
                     + "choose some with --y, e.g. --y '\(metrics[0])' or a glob such as --y '*loss*'")
             }
-            let defaultSize = metrics.count > 2 ? "1600x900" : FigureOptions.standardSize
+            // The default page of many panels is larger; a page given with --size in pixels sets its text by the standard
+            // page's (not 1600x900's: a third metric made the text of a 1280x720 slide smaller, and 6 runs of 3 metrics fit
+            // where 6 runs of 2 were refused).
+            let defaultSize = metrics.count > 2 && figureOptions.size == nil ? "1600x900" : FigureOptions.standardSize
             let pattern = try group.map { ($0, try regex($0)) }
             // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
             if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
@@ -306,7 +313,7 @@ extension DLPlot {
                 let stacked = try legendsBeside(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
                 let room = figureOptions.size == nil
                     ? try growDefaultPage(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
-                    : try makeRoom(&figure, rows: figure.rows)
+                    : try makeRoom(&figure, rows: figure.rows, metrics: metrics, animated: animated)
                 // Said once the figure is written (see PendingNotes).
                 for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room, kerasStepNote(runs)].compactMap({ $0 }) {
                     PendingNotes.add(note)

@@ -38,26 +38,52 @@ extension DLPlot.RunsCommand {
         return nil
     }
 
-    /// On a page the user sized returns a note saying how small the plots are and which size gives them room. A page the user sized on which the plots cannot
-    /// be laid out at all is refused here, with that size as the advice (one line; the generic advice,
-    /// which only makes the text fit, gave plots 70 px tall).
+    /// On a page the user sized, gives the plots room as the one sizing rule for runs figures says, and returns
+    /// the note (nil when every plot keeps `minimumShare` of its row with the legends as built):
+    /// 1. the legends as built (each run's name and its numbers), when they can be laid out on the page (a note
+    ///    says how tall they leave the plots, when less than their share, and which --size gives them room);
+    /// 2. else legends naming the runs only (`RunsFigure.namesOnly`: in a free corner of the plot, else beside
+    ///    or below it, or in one row under the panels, whichever leaves the plots larger) with the numbers in the
+    ///    footnote (a one-column paper figure, 3.5x2.5in, has room for two names, not for two lines of numbers
+    ///    under each); a note says so and which --size keeps the numbers in the legend;
+    /// 3. else the page is refused, naming every way that draws the figure (--size, --font-scale, --legend
+    ///    outside, --legend none, fewer runs or metrics).
     ///
     /// - Throws: `ValidationError` naming `--size` as typed.
-    func makeRoom(_ figure: inout Figure, rows: Int) throws -> String? {
-        guard let height = Self.roomyHeight(figure, rows: rows) else { return nil }
+    func makeRoom(_ figure: inout Figure, rows: Int, metrics: [String] = [], animated: Bool = false) throws -> String? {
         guard let typed = figureOptions.size else { return nil }
+        let before = Self.plotShare(figure, rows: rows)
+        guard (before ?? 0) < Self.minimumShare else { return nil }
+        // The size that keeps the numbers in the legends, measured before they move.
+        let full = Self.roomyHeight(figure, rows: rows).map { sizeText(figure, height: $0, typed: typed) }
+        var named: String?
+        // Names only: in a free corner of each plot (or beside or below it), or in one row under the panels,
+        // whichever leaves the plots more room; where --legend says, when given.
+        let given = try figureOptions.layout.legendPlacement()
+        let forms = animated || before != nil || !Self.hasLegends(figure) ? [] : [
+            RunsFigure.namesOnly(figure, metrics: metrics, placement: given ?? .best),
+            given == nil ? RunsFigure.namesOnly(figure, metrics: metrics, row: true) : nil,
+        ].compactMap { $0 }.compactMap { f in Self.plotShare(f, rows: rows).map { (f, $0, Self.shortestSide(f)) } }
+        if before == nil, let (names, share, _) = forms.max(by: { $0.2 < $1.2 }) {
+            // What keeps the numbers in the legend: a taller page, or (the page kept: a slide) smaller text.
+            let keep = [full.map { "--size \($0)" }, Self.fittingSmallerScale(figure).map { "--font-scale \(TickFormat.shortest($0))" }]
+                .compactMap { $0 }.joined(separator: " or ")
+            named = "the legend names the runs only and their numbers are in the footnote, so that the plots keep "
+                + "\(Int((share * 100).rounded(.down))) % of their row" + (keep.isEmpty ? "" : "; \(keep) keeps the numbers in the legend")
+            figure = names
+            if share >= Self.minimumShare { return named }
+        }
+        guard let height = Self.roomyHeight(figure, rows: rows) else { return named }
         // Plots short for their titles and axes alone (a small document page) are no legend's doing: nothing to say.
         let rects = try? figure.layoutPlotRects(for: .png)
-        guard rects == nil || Self.hasLegends(figure) else { return nil }
-        let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
-        // The resolution named too: a larger --size alone would also enlarge the text (see FigureOptions.resolution).
-        let dpi = TickFormat.shortest(figure.dpi.rounded())
-        let size = Self.physicalSize(typed: figureOptions.size, width: figure.size.width, height: height)
-            ?? "\(wide)x\(px) --dpi \(dpi)"
+        guard rects == nil || Self.hasLegends(figure) else { return named }
+        let size = sizeText(figure, height: height, typed: typed)
         // Only what there is to leave out: no "--legend none" without a legend, no "fewer runs" for one run.
-        // On a page the user fixed (a slide), the smaller text that keeps it, when one does.
+        // On a page the user fixed (a slide), the smaller text that keeps it, when one does; the outside form
+        // where it draws the figure.
         let scale = rects == nil ? Self.fittingSmallerScale(figure).map { "--font-scale \(TickFormat.shortest($0))" } : nil
-        let ways = ["--size \(size)", scale, Self.hasLegends(figure) ? "--legend none" : nil, Self.fewer(figure)].compactMap { $0 }
+        let outside = rects == nil && Self.drawsWithLegendsOutside(figure) ? "--legend outside" : nil
+        let ways = ["--size \(size)", scale, outside, Self.hasLegends(figure) ? "--legend none" : nil, Self.fewer(figure)].compactMap { $0 }
         let advice = ways.count == 1 ? ways[0] + " gives them room"
             : ways.dropLast().joined(separator: ", ") + (ways.count > 2 ? "," : "") + " or " + (ways.last ?? "") + " give them room"
         guard let rects else {
@@ -65,7 +91,30 @@ extension DLPlot.RunsCommand {
             throw ArgumentRefusal.invalid("--size", typed, "too small for these runs' \(what); \(advice)")
         }
         let smallest = ((rects.map(\.height).min() ?? 0) * figure.dpi / 72).rounded()
-        return "the legends leave the plots \(Int(smallest)) px tall; \(advice)"
+        return named.map { $0 + "; the plots are \(Int(smallest)) px tall; \(advice)" } ?? "the legends leave the plots \(Int(smallest)) px tall; \(advice)"
+    }
+
+    /// `--size` for `figure` at `height` points: in the unit typed ("3.5x4.5in"), or pixels with the resolution
+    /// (a larger --size alone would also enlarge the text, see FigureOptions.resolution).
+    private func sizeText(_ figure: Figure, height: Double, typed: String) -> String {
+        let px = Int((height * figure.dpi / 72).rounded(.up)), wide = figure.pixelSize.width
+        return Self.physicalSize(typed: typed, width: figure.size.width, height: height)
+            ?? "\(wide)x\(px) --dpi \(TickFormat.shortest(figure.dpi.rounded()))"
+    }
+
+    /// The shorter side of `figure`'s smallest plot (points; 0 when it cannot be laid out): of two forms, the
+    /// one whose plots are not squeezed in either direction.
+    static func shortestSide(_ figure: Figure) -> Double {
+        ((try? figure.layoutPlotRects(for: .png)) ?? []).map { min($0.width, $0.height) }.min() ?? 0
+    }
+
+    /// Whether `figure` lays out with each panel's legend right of its plot (`--legend outside`).
+    static func drawsWithLegendsOutside(_ figure: Figure) -> Bool {
+        guard hasLegends(figure) else { return false }
+        var f = figure
+        f.pageLegend = []
+        for k in f.panels.indices { f.modifyAxes(k) { $0.legend = .outsideRight } }
+        return plotShare(f, rows: f.rows) != nil
     }
 
     /// The largest --font-scale below the figure's, by 0.05 down to 0.5, at which every plot of `figure` keeps
