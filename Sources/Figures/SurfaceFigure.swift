@@ -186,7 +186,6 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
     /// Every run's finished path, step markers, legend rows and note (the marks an animation moves).
     public func pathMarks(every: Int, theme: Theme) -> [any Mark] {
         var marks: [any Mark] = []
-        let covering = withCurves ? [] : coveringRuns()
         for (i, run) in runs.enumerated() {
             let look = TrajectoryStyle(index: run.styleIndex(theme), theme: theme)
             var path = PathMark(points: run.points, style: look.stroke, markerSize: 8, zOrder: 3 + Double(i) * 0.01)
@@ -201,7 +200,6 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             if !withCurves {
                 marks.append(LineMark(points: [], style: look.stroke, label: run.config.displayLabel, marker: look.marker))
                 marks.append(LegendLine(run.outcome(surface: surface)))
-                if let note = coveredNote(i, covering: covering) { marks.append(LegendLine(note)) }
                 if let note = run.cycleNote(surface: surface) { marks.append(LegendLine(note)) }
                 if let note = run.learningRateNote { marks.append(LegendLine(note)) }
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }

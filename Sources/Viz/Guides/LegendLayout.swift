@@ -106,14 +106,9 @@ struct LegendLayout {
                 }
                 return [String(part[..<open.lowerBound]), String(part[open.lowerBound...].dropFirst())]
             }.filter { !$0.isEmpty }
-            // A claim and its numbers ("leaves the view at step 2; → (43.62, 34.90), f = 3121"): the claim on a
-            // line of its own. Else a line without separators is split after its last top-level comma
-            // ("→ (0.098, 0.20)," and "f = −0.0295"): the last item of a list on a line of its own.
-            let claims = parts.count > 1 ? [] : clauses(e.label, after: ";")
-            guard parts.count > 1 || claims.count > 1 else {
-                return lastItemApart(e.label).map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) }
-            }
-            if claims.count > 1 { return claims.map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) } }
+            // A line without separators is split after its last top-level comma ("→ (0.098, 0.20)," and
+            // "f = −0.0295"): the last item of a list on a line of its own.
+            guard parts.count > 1 else { return lastItemApart(e.label).map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) } }
             return parts.map { LegendEntry(label: $0, sample: e.sample, continuesPrevious: true) }
         }
     }

@@ -5,33 +5,9 @@ import XCTest
 @testable import Viz
 @testable import dlplot
 
-/// Y14-12: on booth, gd's path lay wholly under AdamW's with no cue (the legend listed three runs, the figure
-/// showed one and a half): the hidden run's legend entry now says "beneath adamw's path".
 /// Y14-13: an animation frame's "step 8" badge covered the contour label "12" in the view's top-left corner
 /// (contour labels are placed once, for the still part of the frames): the badge's room is kept clear.
-final class CoveredPathAndBadgeTests: XCTestCase {
-    private func elements(_ args: [String]) throws -> [(kind: String, text: String)] {
-        let dir = try makeTemporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try runDLPlot(args + ["-o", "s.png", "--layout-report", "s.json"], in: dir)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("s.json"))) as? [String: Any]
-        return (object?["elements"] as? [[String: Any]] ?? []).compactMap { e in
-            guard let kind = e["kind"] as? String, let text = e["text"] as? String else { return nil }
-            return (kind, text)
-        }
-    }
-
-    func testARunUnderAnotherSaysSoInTheLegend() throws {
-        let legend = try elements(["surface", "booth", "--optimizers", "gd,adagrad,adamw", "--arrows", "--steps", "100"])
-            .filter { $0.kind == "legend" }.map(\.text).joined(separator: "; ")
-        XCTAssertTrue(legend.contains("beneath adamw's path"), legend)
-        // Runs that part ways are not said to be beneath another.
-        let apart = try elements(["surface", "rosenbrock", "--optimizers", "gd,momentum,adam,rmsprop"])
-            .filter { $0.kind == "legend" }.map(\.text).joined(separator: "; ")
-        XCTAssertFalse(apart.contains("beneath"), apart)
-    }
-
+final class StepBadgeRoomTests: XCTestCase {
     func testTheStepBadgeCoversNoContourLabelInAnyFrame() throws {
         let command = try DLPlot.SurfaceCommand.parse(["bowl", "--optimizers", "gd", "--lr", "0.1", "--steps", "20"])
         let animation = try command.makeAnimation(frames: 21, spacing: .even).0
