@@ -178,7 +178,10 @@ extension SurfaceFigure {
     func addUserPaths(to ax: inout Axes, theme: Theme) {
         for (i, p) in userPaths.enumerated() {
             let look = TrajectoryStyle(index: p.styleIndex(theme), theme: theme)
-            ax.add(PathMark(points: p.drawnPoints(), style: look.stroke, markerSize: 8, zOrder: 3.2 + Double(i) * 0.01))
+            // Its end in its series' shape, as the legend's sample and the 3-D view show it.
+            var path = PathMark(points: p.drawnPoints(), style: look.stroke, markerSize: 8, zOrder: 3.2 + Double(i) * 0.01)
+            path.endShape = look.marker
+            ax.add(path)
             if !withCurves {
                 ax.add(LineMark(points: [], style: look.stroke, label: p.label, marker: look.marker))
                 ax.add(LegendLine(p.outcome(surface: surface)))

@@ -117,20 +117,39 @@ final class RunsTrialTests: XCTestCase {
         let run = try runDLPlot(["runs", keras, "--x", "step", "-o", "k.png"], in: dir)
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(run.stderr.contains("training records no step: drawn by epochs completed (Keras' epoch e at e + 1), as by default"), run.stderr)
-        // Beside a log that counts steps in one panel: one step axis, and the 0-based epochs are called so.
+        // Beside a log that counts steps, in a panel of its own: its epochs completed, never a 0-based "epoch index".
         let jsonl = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
         let legend = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .legend).joined(separator: "; ")
-        XCTAssertTrue(legend.contains("at epoch index 11"), legend)
+        XCTAssertTrue(legend.contains("at epoch 12") && !legend.contains("epoch index"), legend)
     }
 
-    func testMixingEpochsAndStepsOnOneAxisIsNoted() throws {
+    /// A metric that a Keras log (12 epochs) shares with a log of ~600 steps and no epoch was drawn on one
+    /// step axis, the Keras curve a sliver at its left edge; it now has a panel by step and one by epoch. With a
+    /// log that knows its epochs (Lightning), the two share one panel by epochs completed.
+    func testAMetricOfKerasAndStepLogsIsDrawnByEpochOrInTwoPanels() throws {
         let keras = fixtures.appendingPathComponent("keras/training.log").path, jsonl = fixtures.appendingPathComponent("jsonl/adam.jsonl").path
-        let notes = try texts(["runs", keras, jsonl, "--y", "loss"], kind: .footnote)
-        XCTAssertTrue(notes.contains { $0.contains("The x axis mixes units: training counts epochs, adam steps.") }, "\(notes)")
-        XCTAssertFalse(notes.contains { $0.contains("--x epoch") }, "adam.jsonl has no epochs: \(notes)")
+        let report = try LayoutSweepTests.report(["runs", keras, jsonl, "--y", "loss"])
+        let titles = report.elements.filter { $0.kind == .panelTitle }.map(\.text)
+        XCTAssertTrue(titles.contains("loss (by step)") && titles.contains("loss (by epoch)"), "\(titles)")
+        let labels = report.elements.filter { $0.kind == .axisLabel }.map(\.text)
+        XCTAssertEqual(labels.sorted(), ["epoch", "step"], "\(labels)")
+        let ticks = report.elements.filter { $0.kind == .tickLabel }.map(\.text)
+        XCTAssertTrue(ticks.contains("12") && ticks.contains("2") && ticks.contains("150"), "epochs 1–12 beside steps to 150: \(ticks)")
+        let notes = report.elements.filter { $0.kind == .footnote }.map(\.text).joined(separator: " ")
+        XCTAssertTrue(notes.contains("Keras log training counts epochs: loss has a panel by step for adam, which logs no epoch, "
+            + "and one by epoch for training."), notes)
+        XCTAssertFalse(notes.contains("mixes units"), notes)
+
         let lightning = fixtures.appendingPathComponent("lightning/metrics.csv").path
-        let both = try texts(["runs", keras, lightning, "--y", "val_loss"], kind: .footnote)
-        XCTAssertTrue(both.contains { $0.contains("steps. --x epoch draws them all by epochs completed.") }, "\(both)")
+        let both = try LayoutSweepTests.report(["runs", keras, lightning, "--y", "val_loss"])
+        XCTAssertEqual(both.elements.filter { $0.kind == .axisLabel }.map(\.text), ["epoch"])
+        XCTAssertEqual(both.elements.filter { $0.kind == .panelTitle }.map(\.text), ["val_loss"])
+        let bothNotes = both.elements.filter { $0.kind == .footnote }.map(\.text).joined(separator: " ")
+        XCTAssertTrue(bothNotes.contains("Keras log training counts epochs: val_loss is drawn by epochs completed "
+            + "(lightning's steps at its logged epochs)."), bothNotes)
+        // Both runs' numbers by epoch: the Keras log's best at its epoch completed, Lightning's at its epoch.
+        let legend = both.elements.filter { $0.kind == .legend }.map(\.text).joined(separator: "; ")
+        XCTAssertFalse(legend.contains("step"), legend)
     }
 
     func testAGroupPatternMatchingNoRunIsRefused() throws {

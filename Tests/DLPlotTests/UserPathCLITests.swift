@@ -41,7 +41,9 @@ final class UserPathCLITests: XCTestCase {
         XCTAssertTrue(shown.contains("→ (0.50, 0.25), loss = 0.25"), "the logged loss at the end: \(shown)")
         XCTAssertTrue(shown.contains("leaves"), "the file name without its extension")
         XCTAssertTrue(shown.contains("leaves the view at step 30"), "\(shown)")
-        XCTAssertTrue(shown.contains("leaves: leaves the view at step 30"), "the note at the edge")
+        // Said in the legend; at the edge when a spot there is free, never again under the figure (W8-19).
+        let footnotes = try LayoutSweepTests.report(args).elements.filter { $0.kind == .footnote }.map(\.text)
+        XCTAssertFalse(footnotes.contains { $0.contains("leaves the view at step 30") }, "\(footnotes)")
         XCTAssertTrue(shown.contains("diverged at step 3"), "row 3 (from 0) holds inf")
         XCTAssertTrue(shown.contains("diverges: diverged at step 3"))
         XCTAssertFalse(shown.contains { $0.hasPrefix("300 steps") }, "no computed runs without --optimizers")

@@ -82,23 +82,11 @@ struct GroupCurve {
     /// step 5", "1 run after step 285"; a ring on the mean marks each place), for the figure's footnote.
     /// `animated` makes the marks grow with x (see `RunsFigure.animated`).
     func draw(into ax: inout Axes, style: Int, band: RunCurves.Band, logY: Bool, best: BestValue, theme: Theme,
-              pixels: Double, place: XPlace, animated: Bool = false) -> (dropped: Bool, coverage: [String]) {
+              pixels: Double, place: XPlace, animated: Bool = false) -> (dropped: Bool, coverage: [String], bandCut: (group: String, from: String)?) {
         let look = TrajectoryStyle(index: style, theme: theme, width: theme.lineWidth * 0.8)
         let shown = smoothed ?? summary
-        var dropped = false
-        var bx: [Double] = [], lo: [Double] = [], hi: [Double] = []
-        for i in shown.x.indices {
-            let (l, h) = band == .minmax ? (shown.minimum[i], shown.maximum[i])
-                : (shown.mean[i] - shown.standardDeviation[i], shown.mean[i] + shown.standardDeviation[i])
-            guard l.isFinite, h.isFinite, x[i].isFinite else { continue }
-            if logY && l <= 0 { dropped = true; continue }
-            bx.append(x[i]); lo.append(l); hi.append(h)
-        }
-        if !bx.isEmpty {
-            let area = AreaMark(x: bx, y1: lo, y2: hi, color: look.color.withAlpha(Self.bandAlpha(look.color, on: theme.plotBackground)),
-                                zOrder: 1)
-            ax.add(area, animated: animated, as: .area(area, times: bx))
-        }
+        let drawnBand = addBand(into: &ax, band: band, logY: logY, color: look.color, theme: theme, animated: animated)
+        var dropped = drawnBand.dropped
         let mean = CurvePoints.points(x, shown.mean, logY: logY, dropped: &dropped)
         if smoothed != nil {
             var faint = look.stroke
@@ -132,6 +120,12 @@ struct GroupCurve {
         }
         // Rings before gaps in the mean, and where fewer runs enter it from or up to.
         var marks = RunCurve.gapAndLoneMarks(shown.mean, count: shown.mean.count, logY: logY).rings
+        // The non-finite end of a mean that stops at a divergence is the cross's alone: a ring there would read
+        // as a gap (⊗) that the footnote does not explain.
+        if diverged != nil {
+            let lastFinite = shown.mean.lastIndex(where: \.isFinite) ?? -1
+            marks.removeAll { $0 > lastFinite }
+        }
         for i in fewer.map(\.after) + later.map(\.before) where i < mean.count && mean[i].y.isFinite { marks.append(i) }
         marks.sort()
         if !marks.isEmpty {
@@ -153,6 +147,42 @@ struct GroupCurve {
             [LegendLine(RunCurve.progress(means, x: x, count: TimedMark.revealed(x, upTo: t), best: best, place: place,
                                           smoothed: smoothed != nil))]
         })
-        return (dropped, coverage)
+        return (dropped, coverage, drawnBand.cutAt.map { (key, place.text(step: step($0), x: x[$0])) })
+    }
+
+    /// The band (min–max or ±1 sd) of the shown mean. On a log axis a band whose lower edge reaches ≤ 0 (mean − sd,
+    /// or a minimum ≤ 0) is cut at the bottom of the axis, as matplotlib clips it: drawn to far below the smallest
+    /// positive value shown. Returns whether logged values ≤ 0 were left out, and where an sd band is first cut.
+    private func addBand(into ax: inout Axes, band: RunCurves.Band, logY: Bool, color: Color, theme: Theme,
+                         animated: Bool) -> (dropped: Bool, cutAt: Int?) {
+        let shown = smoothed ?? summary
+        var dropped = false, cutAt: Int?
+        var bx: [Double] = [], lo: [Double] = [], hi: [Double] = []
+        let floor = logY ? Self.logFloor(shown) : 0
+        for i in shown.x.indices {
+            var (l, h) = band == .minmax ? (shown.minimum[i], shown.maximum[i])
+                : (shown.mean[i] - shown.standardDeviation[i], shown.mean[i] + shown.standardDeviation[i])
+            guard l.isFinite, h.isFinite, x[i].isFinite else { continue }
+            if logY && h <= 0 { dropped = true; continue }
+            if logY && l <= 0 {
+                // A minimum ≤ 0 is a logged value ≤ 0; mean − sd ≤ 0 is the band's edge only.
+                if band == .minmax { dropped = true } else if cutAt == nil { cutAt = i }
+                l = floor
+            }
+            bx.append(x[i]); lo.append(l); hi.append(h)
+        }
+        if !bx.isEmpty {
+            let area = AreaMark(x: bx, y1: lo, y2: hi, color: color.withAlpha(Self.bandAlpha(color, on: theme.plotBackground)), zOrder: 1)
+            ax.add(area, animated: animated, as: .area(area, times: bx))
+        }
+        return (dropped, cutAt)
+    }
+
+    /// Far below the smallest positive value of `s` (its band edges and means): where a band cut on a log axis
+    /// ends, well outside the plot.
+    static func logFloor(_ s: RunGroupSummary) -> Double {
+        var least = Double.infinity
+        for column in [s.mean, s.minimum] { for v in column where v.isFinite && v > 0 { least = min(least, v) } }
+        return least.isFinite ? max(least * 1e-9, Double.leastNormalMagnitude) : Double.leastNormalMagnitude
     }
 }

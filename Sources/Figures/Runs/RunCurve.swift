@@ -40,6 +40,7 @@ struct RunCurve {
         // nowhere), and the value the bold smoothed line ends at.
         let described = smoothed.map { var s = series; s.values = $0; return s } ?? series
         var final = Self.annotation(series, best: best) { place.text(step: series.steps[$0], x: x[$0]) }
+        if logY, Self.namesValuesOffTheLogAxis(values[..<end], best: best) { final += " (≤ 0: not on the log axis)" }
         if let smoothed { final += Self.smoothedEnd(smoothed, series: series) }
         let times = animated ? Array(x) : []
         if legend {
@@ -73,6 +74,18 @@ struct RunCurve {
             ax.add(dots, animated: animated, as: .appearing(dots, at: x[marks.lone[0]]))
         }
         return (dropped, final)
+    }
+
+    /// Whether the best value (min or max) or the final finite value of `values` is ≤ 0: numbers the legend
+    /// gives that a log axis does not show.
+    static func namesValuesOffTheLogAxis(_ values: ArraySlice<Double>, best: BestValue) -> Bool {
+        guard let last = values.last(where: \.isFinite) else { return false }
+        if last <= 0 { return true }
+        switch best {
+        case .min: return values.contains { $0.isFinite && $0 <= 0 }
+        case .max: return !values.contains { $0.isFinite && $0 > 0 }
+        case .none: return false
+        }
     }
 
     /// The drawn points of the curve from its end backwards (at most `count`, spread over its length): where

@@ -47,16 +47,25 @@ public struct RunsFigure: FigureRecipe {
         return ((count + columns - 1) / columns, columns)
     }
 
+    /// The number of panels: one per metric, two for a metric drawn by step and by epoch (see `RunsPanelAxes`).
+    public var panelCount: Int { panelTitles.count }
+
+    /// The panels' titles, in panel order: the metrics, "loss (by step)" and "loss (by epoch)" for a split one.
+    public var panelTitles: [String] {
+        RunsPanelAxes.plan(runs: runs, metrics: metrics, axis: x, label: "").map(\.title)
+    }
+
     /// The number of panel columns, when not `panelGrid(count:)`'s choice (legends right of their plots
     /// may need wider panels).
     public var columns: Int?
 
     public func build(into figure: inout Figure) throws -> [DataTable] {
         let theme = figure.theme
-        let grid = Self.panelGrid(count: metrics.count, columns: columns)
+        let grid = Self.panelGrid(count: panelCount, columns: columns)
         let columnPixels = figure.size.width / Double(grid.columns)
         var dropped = false, spansDecades = false, interpolated = false
         var runaways: [RunawayView] = [], moments = Set<Double>(), coverage: [(group: String, places: [String])] = []
+        var bandCuts: [(group: String, from: String)] = [], linear: [String] = []
         let seconds = try PanelLimits.xRange(runs: runs, metrics: metrics, axis: x)
         // Time in the unit its span reads in: "71.5 h", not "2.57×10⁵ s".
         let unit = x == .time ? TimeUnit.pick(span: seconds.map { $0.1 - $0.0 } ?? 0) : .seconds
@@ -67,23 +76,18 @@ public struct RunsFigure: FigureRecipe {
         let lone = runs.count == 1 && groupPattern == nil && !animated
         let axes = try RunsPanelAxes(runs: runs, metrics: metrics, axis: x, range: xRange, label: try xLabel(unit))
         let groups = groupPattern.map { RunCurves.groups(runs.map(\.name), pattern: $0.regex, source: $0.source) }
-        for (k, metric) in metrics.enumerated() {
-            let panel = axes.panel(metric)
-            var ax = Axes(title: metric, xLabel: panel.label, yLabel: nil)
-            if animated { ax.animatedTitle = try frameTitle(metric, unit: unit) }
+        for (k, panel) in axes.panels.enumerated() {
+            let metric = panel.metric
+            var ax = Axes(title: panel.title, xLabel: panel.label, yLabel: nil)
+            if animated { ax.animatedTitle = try frameTitle(panel.title, unit: unit) }
             ax.yQuantity = metric  // "loss (×10³⁰⁸)", not a bare "×10³⁰⁸"
             ax.zeroLines = false
-            if logY { ax.yScale = .log; ax.minorTicks = true }
             let best = bestValue(metric)
-            var curves: [RunCurve] = []
-            for (i, run) in runs.enumerated() {
-                guard let series = run.metric(metric) else { continue }
-                let xs = try RunCurves.xColumn(series, of: run, axis: panel.axis, timeUnit: unit.rawValue)
-                let smoothed = smoothing.map { Smoothing.debiasedEMA(series, weight: $0) }
-                points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
-                if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
-                curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
-            }
+            let curves = try self.curves(of: panel, unit: unit, points: &points, moments: &moments)
+            // A panel with no positive value has nothing to draw on a log axis: it keeps a linear one (footnote).
+            let logY = logY && curves.contains { c in c.series.values.prefix(c.series.drawnCount).contains { $0 > 0 && $0.isFinite } }
+            if self.logY && !logY { linear.append(panel.title) }
+            if logY { ax.yScale = .log; ax.minorTicks = true }
             var lines: [(x: (Int) -> Double, values: ArraySlice<Double>, style: Int)] = []
             var loneText: (curve: RunCurve, text: String)?
             if let groups {
@@ -102,6 +106,7 @@ public struct RunsFigure: FigureRecipe {
                                              animated: animated)
                     dropped = drawn.dropped || dropped
                     if !drawn.coverage.isEmpty { coverage.append((group.key, drawn.coverage)) }
+                    if let cut = drawn.bandCut, !bandCuts.contains(where: { $0.group == cut.group }) { bandCuts.append(cut) }
                 }
             } else {
                 for c in curves {
@@ -116,9 +121,11 @@ public struct RunsFigure: FigureRecipe {
                     if lone { loneText = (c, drawn.text) }
                 }
             }
-            ax.legend = lone ? .none : (groups?.count ?? curves.count) <= 3 ? .best : (metrics.count == 1 ? .outsideRight : .below)
-            let limits = finishPanel(&ax, curves: curves, lines: lines, loneText: loneText, metric: metric,
-                                     xRange: panel.range, wholeX: panel.wholeX, theme: theme)
+            ax.legend = lone ? .none : (groups?.count ?? curves.count) <= 3 ? .best : (axes.panels.count == 1 ? .outsideRight : .below)
+            var recipe = self
+            recipe.logY = logY
+            let limits = recipe.finishPanel(&ax, curves: curves, lines: lines, loneText: loneText, metric: metric,
+                                            xRange: panel.range, wholeX: panel.wholeX, theme: theme)
             if let view = limits.runaway { runaways.append(view) }
             spansDecades = spansDecades || limits.spansDecades
             figure.add(ax, row: k / grid.columns, column: k % grid.columns)
@@ -127,9 +134,25 @@ public struct RunsFigure: FigureRecipe {
         // The logged x values: log time picks its frames among them (no two frames showing one step's data).
         if animated, moments.count <= Self.maxMoments { figure.revealMoments = moments.filter(\.isFinite).sorted() }
         figure.footnote = footnote(interpolated: interpolated, dropped: dropped, spansDecades: spansDecades, runaways: runaways,
-                                   coverage: Self.coverageNote(coverage), units: axes.note)
-        if !animated { Self.shareLegend(&figure, metrics: metrics) }
+                                   coverage: Self.coverageNote(coverage), units: axes.note, bandCuts: bandCuts, linear: linear)
+        if !animated { Self.shareLegend(&figure, metrics: axes.panels.map(\.title)) }
         return groups == nil ? [points.table] : [points.table, groupRows]
+    }
+
+    /// The curves of `panel`'s runs, each added to the points table (and its x to an animation's moments).
+    private func curves(of panel: RunsPanelAxes.Panel, unit: TimeUnit, points: inout RunsTables,
+                        moments: inout Set<Double>) throws -> [RunCurve] {
+        var curves: [RunCurve] = []
+        for i in panel.runs {
+            let run = runs[i]
+            guard let series = run.metric(panel.metric) else { continue }
+            let xs = try RunCurves.xColumn(series, of: run, axis: panel.axis, timeUnit: unit.rawValue)
+            let smoothed = smoothing.map { Smoothing.debiasedEMA(series, weight: $0) }
+            points.add(run: run.name, series: series, x: xs, smoothed: smoothed)
+            if animated, moments.count <= Self.maxMoments { moments.formUnion(xs.prefix(series.drawnCount)) }
+            curves.append(RunCurve(run: i, series: series, x: xs, smoothed: smoothed))
+        }
+        return curves
     }
 
     /// A panel's limits once its curves are drawn: y limits from what is shown (a runaway's view, when one
@@ -151,7 +174,7 @@ public struct RunsFigure: FigureRecipe {
     /// The figure's notes on what it shows (at most four). What the reader skipped or replaced goes to
     /// standard error only (see RunsCommand), never on the figure.
     func footnote(interpolated: Bool, dropped: Bool, spansDecades: Bool, runaways: [RunawayView] = [], coverage: String? = nil,
-                  units: String? = nil) -> String? {
+                  units: String? = nil, bandCuts: [(group: String, from: String)] = [], linear: [String] = []) -> String? {
         var notes: [String] = []
         if let units { notes.append(units) }
         if let coverage { notes.append(coverage) }
@@ -160,6 +183,18 @@ public struct RunsFigure: FigureRecipe {
                 + "\(x == .time ? "time" : x.rawValue) any of them logged, each interpolated linearly between its own points and left out beyond its first and last.")
         }
         if dropped { notes.append("Values ≤ 0 cannot be drawn on the log y axis and leave gaps.") }
+        if !linear.isEmpty {
+            let one = linear.count == 1
+            notes.append(RunsPanelAxes.names(linear) + (one ? " has" : " have") + " no positive value to draw on a log axis: "
+                + (one ? "its panel keeps a linear" : "their panels keep linear") + " y ax\(one ? "i" : "e")s.")
+        }
+        if !bandCuts.isEmpty {
+            // The lower edge of a ±1 sd band (mean − sd) at or below 0, not a logged value.
+            let one = bandCuts.first.flatMap { bandCuts.count == 1 ? $0 : nil }
+            notes.append(one.map { "The ±1 sd band of \($0.group) reaches ≤ 0 from \($0.from) and is cut at the bottom of the log y axis." }
+                ?? "The ±1 sd bands of " + RunsPanelAxes.names(bandCuts.map { "\($0.group) (from \($0.from))" })
+                + " reach ≤ 0 and are cut at the bottom of the log y axis.")
+        }
         if let note = RunawayView.note(runaways) { notes.append(note) } else if spansDecades { notes.append("The values span more than six decades: --log-y shows them all.") }
         return notes.isEmpty ? nil : notes.prefix(4).joined(separator: " ")
     }

@@ -18,13 +18,38 @@ struct NoteFootnotes {
             for (panel, index, text) in moved {
                 let old = layout.panels[panel].axes.marks[index]
                 figure.modifyAxes(panel) { $0.replaceMark(at: index, with: MovedNoteMark(old, text: text)) }
-                // Said once, however many notes say it (the same label crowded in several panels).
-                if !lines.contains(text) { lines.append(text) }
+                // Said once, however many notes say it (the same label crowded in several panels), and not at all
+                // when the panel's legend says it already.
+                let shown = layout.axes[panel].legend != nil
+                if !lines.contains(text), !(shown && Self.legendSays(text, layout.panels[panel].axes, theme: figure.theme)) {
+                    lines.append(text)
+                }
             }
             figure.footnote = lines.joined(separator: "\n")
             layout = try FigureRenderer(figure: figure, canvas: renderer.canvas, resolution: renderer.resolution).arrangedLayout()
         }
         return layout
+    }
+
+    /// Whether `axes`' legend says what the note `text` ("leave: leaves the view at step 2") says: an entry
+    /// named as the note's subject ("leave", or "gd lr=0.002" for "gd") whose further lines hold its words.
+    static func legendSays(_ text: String, _ axes: Axes, theme: Theme) -> Bool {
+        guard let colon = text.firstRange(of: ": ") else { return false }
+        let name = String(text[..<colon.lowerBound]), words = String(text[colon.upperBound...])
+        guard !name.isEmpty, !words.isEmpty else { return false }
+        let entries = axes.marks.flatMap { $0.legendEntries(theme: theme) }
+        var k = 0
+        while k < entries.count {
+            let head = entries[k].label
+            k += 1
+            var further = ""
+            while k < entries.count, entries[k].continuesPrevious {
+                further += entries[k].label + " "
+                k += 1
+            }
+            if head == name || head.hasPrefix(name + " "), further.contains(words) { return true }
+        }
+        return false
     }
 
     /// The notes with a footnote text that no free spot in their plot would take: (panel, mark, text).

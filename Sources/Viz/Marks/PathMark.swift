@@ -30,6 +30,9 @@ public struct PathMark: Mark {
     /// leaves the view within it and a head's length has its arrowhead left out here: `StartExitArrowMark`
     /// draws it clear of the marker (it lay under the start circle of a start on the view's edge).
     public var startClearance = 0.0
+    /// The end marker's shape: a filled circle `markerSize` across, or a series' own shape a little larger
+    /// (11 points: a square of 8 reads as a dot), as the 3-D view draws it; the legend's sample shows the same.
+    public var endShape: MarkerShape = .circle
 
     /// A path through `points` drawn with `style`.
     public init(points: [Point], style: StrokeStyle, label: String? = nil, showPoints: Bool = false,
@@ -49,12 +52,12 @@ public struct PathMark: Mark {
     /// crosses the map is ink all along).
     public var joinsPoints: Bool { true }
     /// `Mark`: The start and end markers' half size, so that text keeps off them too.
-    public var markerRadius: Double { markerSize / 2 }
+    public var markerRadius: Double { endShape == .circle ? markerSize / 2 : max(markerSize, 11) / 2 * 1.3 }
 
     /// `Mark`: Entries this mark contributes to the legend.
     public var legendEntries: [LegendEntry] {
         guard let label else { return [] }
-        return [LegendEntry(label: label, sample: .line(style, marker: .circle))]
+        return [LegendEntry(label: label, sample: .line(style, marker: endShape))]
     }
 
     /// The drawn pieces of the path (device space), clipped to `rect` widened by half a pixel (so a start
@@ -138,8 +141,14 @@ public struct PathMark: Mark {
             ctx.stroke(Path(circleAt: s, radius: markerSize / 2), StrokeStyle(color: style.color, width: max(1.5, style.width)))
         }
         if marksEnds, clipped.complete, let e = clipped.pieces.last?.points.last {
-            ctx.fill(Path(circleAt: e, radius: markerSize / 2), style.color)
-            ctx.stroke(Path(circleAt: e, radius: markerSize / 2), StrokeStyle(color: edge, width: 1))
+            let mark = endShape == .circle ? Path(circleAt: e, radius: markerSize / 2) : endShape.path(at: e, size: max(markerSize, 11))
+            if endShape.isStrokeOnly {
+                ctx.stroke(mark, StrokeStyle(color: edge, width: 3.6, cap: .round))
+                ctx.stroke(mark, StrokeStyle(color: style.color, width: 2, cap: .round))
+            } else {
+                ctx.fill(mark, style.color)
+                ctx.stroke(mark, StrokeStyle(color: edge, width: 1, join: .round))
+            }
         }
     }
 }

@@ -65,9 +65,9 @@ extension DLPlot {
                 own, so the end-of-epoch-0 validation is at 1; Keras' epoch e (printed as Epoch e+1/N) is at \
                 e + 1; fractional epochs (Hugging Face) are used as logged. A log whose only x is its epochs (Keras, or \
                 fractional epochs with no step) is drawn against epochs completed by default. With --x step, a \
-                panel whose runs are all Keras logs is drawn by epochs completed too (a note says so); a panel \
-                sharing a Keras log with logs that count steps has one step axis, its legend saying "epoch index" \
-                for Keras' 0-based epochs.
+                panel whose runs are all Keras logs is drawn by epochs completed too (a note says so); a metric \
+                that a Keras log shares with logs that count steps is drawn by epochs completed when each of those \
+                logs has an epoch column, else in two panels, by step and by epoch (the footnote says which).
                 --group REGEX draws runs whose names are the same once REGEX's match is removed (e.g. seeds: \
                 'seed[0-9]+') as one mean line with a band (min–max, or ±1 sd with --band sd). The statistics are \
                 taken at every x (step, epoch, or with --x time each run's time since its own start) that any run \
@@ -112,7 +112,6 @@ extension DLPlot {
             guard x == "step", !keras.isEmpty else { return nil }
             return "\(keras.joined(separator: ", ")) record\(keras.count == 1 ? "s" : "") no step: "
                 + (keras.count == runs.count ? "drawn" : "their panels are drawn") + " by epochs completed (Keras' epoch e at e + 1), as by default"
-                + (keras.count == runs.count ? "" : ", unless a panel holds a run that counts steps")
         }
 
         @Option(parsing: .unconditional, help: ArgumentHelp("TensorBoard's smoothing weight w, 0 ≤ w < 1 (raw curve faint behind).", valueName: "w"))
@@ -290,10 +289,6 @@ extension DLPlot {
                 throw ValidationError("too many metrics to plot: \(metrics.count) (one panel each, at most 400); "
                     + "choose some with --y, e.g. --y '\(metrics[0])' or a glob such as --y '*loss*'")
             }
-            // The default page of many panels is larger; a page given with --size in pixels sets its text by the standard
-            // page's (not 1600x900's: a third metric made the text of a 1280x720 slide smaller, and 6 runs of 3 metrics fit
-            // where 6 runs of 2 were refused).
-            let defaultSize = metrics.count > 2 && figureOptions.size == nil ? "1600x900" : FigureOptions.standardSize
             let pattern = try group.map { ($0, try regex($0)) }
             // A pattern that matches no run name would make one "group" per run: a typo, not a grouping.
             if let (text, regex) = pattern, !runs.contains(where: { $0.name.firstMatch(of: regex) != nil }) {
@@ -308,12 +303,16 @@ extension DLPlot {
             recipe.animated = animated
             recipe.clipsRunaways = figureOptions.layout.yRange == nil
             recipe.best = try bestOverrides()
+            // The default page of many panels is larger; a page given with --size in pixels sets its text by the standard
+            // page's (not 1600x900's: a third metric made the text of a 1280x720 slide smaller, and 6 runs of 3 metrics fit
+            // where 6 runs of 2 were refused).
+            let defaultSize = recipe.panelCount > 2 && figureOptions.size == nil ? "1600x900" : FigureOptions.standardSize
             do {
                 var (figure, tables) = try build(recipe, defaultSize: defaultSize)
                 let stacked = try legendsBeside(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
                 let room = figureOptions.size == nil
                     ? try growDefaultPage(&figure, tables: &tables, recipe: recipe, defaultSize: defaultSize)
-                    : try makeRoom(&figure, rows: figure.rows, metrics: metrics, animated: animated)
+                    : try makeRoom(&figure, rows: figure.rows, metrics: recipe.panelTitles, animated: animated)
                 // Said once the figure is written (see PendingNotes).
                 for note in runs.flatMap(\.notes) + [groupNote, longNote, stacked, room, kerasStepNote(runs)].compactMap({ $0 }) {
                     PendingNotes.add(note)

@@ -137,7 +137,7 @@ extension DLPlot.RunsCommand {
 
     /// The figure of `recipe` on the page --size (or `defaultSize`) gives, with the legends where --legend puts them.
     func build(_ recipe: RunsFigure, defaultSize: String) throws -> (Figure, [DataTable]) {
-        let grid = RunsFigure.panelGrid(count: recipe.metrics.count, columns: recipe.columns)
+        let grid = RunsFigure.panelGrid(count: recipe.panelCount, columns: recipe.columns)
         var figure = try figureOptions.makeFigure(rows: grid.rows, columns: grid.columns, defaultSize: defaultSize)
         let tables = try recipe.build(into: &figure)
         // The room is measured with the legends where --legend puts them (applied again later, alike).

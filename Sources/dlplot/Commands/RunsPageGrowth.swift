@@ -45,7 +45,7 @@ extension DLPlot.RunsCommand {
         var best: (figure: Figure, tables: [DataTable], growth: Double)?
         let limit = Self.growthLimit(figure)
         if let (f, s) = Self.sameShapePage(figure, below: limit * 1.0001) { best = (f, tables, s) }
-        let count = recipe.metrics.count
+        let count = recipe.panelCount
         if try figureOptions.layout.legendPlacement() != .outsideRight, count > columns {
             for wide in (columns + 1)...min(count, Self.mostColumns) where (best?.growth ?? 2) > 1
                 && RunsFigure.panelGrid(count: count, columns: wide).rows < figure.rows {

@@ -95,8 +95,8 @@ struct LayoutOptions: ParsableArguments {
             let reason = "this figure has no plot of y against a continuous x"
             throw yRange.map { ArgumentRefusal.invalid("--y-range", $0, reason) } ?? ArgumentRefusal.flag("--log-y", reason)
         }
-        if logY, y == nil { try fitLogLimits(&figure, panels: eligible) }
-        for k in eligible {
+        let linear = logY && y == nil ? try fitLogLimits(&figure, panels: eligible) : []
+        for k in eligible where !linear.contains(k) {
             figure.modifyAxes(k) { a in
                 if let y { a.yLimits = Interval(y.lowerBound, y.upperBound) }
                 if logY { a.yScale = .log }
@@ -107,21 +107,29 @@ struct LayoutOptions: ParsableArguments {
     /// `--log-y` without `--y-range` on limits a figure fitted for a linear axis: limits reaching 0 or
     /// below are dropped, so the log axis fits the positive data (a plot of x² − 5 with limits −5.5…31
     /// was an internal error, exit 1), and a footnote says that values ≤ 0 are not drawn. A plot with
-    /// nothing above 0 cannot have a log axis: one line naming --log-y, exit 64.
-    private func fitLogLimits(_ figure: inout Figure, panels: [Int]) throws {
+    /// nothing above 0 cannot have a log axis: one line naming --log-y, exit 64; a panel with nothing above 0
+    /// beside panels with positive values keeps its linear axis (returned), which the footnote says.
+    private func fitLogLimits(_ figure: inout Figure, panels: [Int]) throws -> Set<Int> {
         var hidesSome = false
-        for k in panels {
+        let nonPositive = Set(panels.filter { k in figure.panels[k].axes.dataBounds().map { !$0.y.isEmpty && $0.y.upper <= 0 } ?? false })
+        guard nonPositive.count < panels.count || nonPositive.isEmpty else {
+            throw ArgumentRefusal.flag("--log-y", "no value on the y axis is above 0; drop --log-y, or plot a function with positive values")
+        }
+        for k in panels where !nonPositive.contains(k) {
             let a = figure.panels[k].axes
             guard let data = a.dataBounds(), !data.y.isEmpty else { continue }
-            guard data.y.upper > 0 else {
-                throw ArgumentRefusal.flag("--log-y", "no value on the y axis is above 0; drop --log-y, or plot a function with positive values")
-            }
             if let lim = a.yLimits, lim.lower <= 0 { figure.modifyAxes(k) { $0.yLimits = nil } }
             if data.y.lower <= 0 { hidesSome = true }
+        }
+        if !nonPositive.isEmpty, !(figure.footnote ?? "").contains("linear y ax") {
+            let titles = nonPositive.sorted().map { figure.panels[$0].axes.title ?? "a panel" }
+            figure.footnote = [figure.footnote, titles.joined(separator: ", ") + ": no value above 0, drawn on a linear y axis"]
+                .compactMap { $0 }.joined(separator: " · ")
         }
         if hidesSome, !(figure.footnote ?? "").contains("log axis") {
             figure.footnote = [figure.footnote, "values ≤ 0 are not drawn on the log axis"].compactMap { $0 }.joined(separator: " · ")
         }
+        return nonPositive
     }
 
     /// A plot with its own frame, a continuous x (no category ticks), and a y axis that is a value (not a
