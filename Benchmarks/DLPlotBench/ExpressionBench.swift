@@ -57,4 +57,5 @@ func runExpressionBenchmarks(_ h: inout Harness) {
     h.record("rosenbrock typed, f + grad on 1000^2 grid", formatMilliseconds(grid.typed * 1000))
     h.record("  typed time / built-in time (target < 3)", fixed(grid.typed / grid.builtIn, 2))
     h.record("expression checksum", fixed(checksum, 6))
+    runLongExpressionBenchmark(&h)
 }

@@ -68,6 +68,8 @@ extension ActivationFigure {
                                      text: who + kind + ": " + extent, textColor: theme.muted)
                 label.shorterTexts = (bothKinds ? [who + ": " + extent] : []) + [who]
                 label.textHeightFraction = Self.quietestRow(from: lo, to: hi, curves: curveFunctions(a), over: xr)
+                // Clear of every member's curves, not only its own.
+                label.avoiding = Self.curvePoints(from: lo, to: hi, curves: activations.flatMap(curveFunctions), over: xr)
                 axes.add(label)
             }
         }

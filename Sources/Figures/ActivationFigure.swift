@@ -119,6 +119,7 @@ public struct ActivationFigure: FigureRecipe {
                                 textColor: theme.muted)
             band.shorterTexts = [dead ? "dead" : "saturated"]
             band.textHeightFraction = Self.quietestRow(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
+            band.avoiding = Self.curvePoints(from: z.lower, to: z.upper, curves: curveFunctions(a), over: xr)
             axes.add(band)
             zoneRows.append(.init(activation: a.tableName, dead: dead, lower: z.lower, upper: z.upper))
         }
@@ -158,6 +159,21 @@ public struct ActivationFigure: FigureRecipe {
         case .both: return [a.value, a.derivative] + lines
         case .valueOnly: return [a.value] + lines
         case .derivativeOnly: return [a.derivative]
+        }
+    }
+
+    /// The curves drawn over a zone as lines of 161 points each (NaN between lines and where a curve has no
+    /// value), for the zone's label to keep off them (`BandMark.avoiding`).
+    public static func curvePoints(from lo: Double, to hi: Double, curves: [(Double) -> Double],
+                                   over range: ClosedRange<Double>) -> [Point] {
+        let a = max(lo, range.lowerBound), b = min(hi, range.upperBound)
+        guard a < b else { return [] }
+        let xs = (0...160).map { a + (b - a) * Double($0) / 160 }
+        return curves.flatMap { f in
+            xs.map { x -> Point in
+                let y = f(x)
+                return y.isFinite ? Point(x, y) : Point(.nan, .nan)
+            } + [Point(.nan, .nan)]
         }
     }
 

@@ -289,7 +289,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
             note.footnote = text
             return note
         }
-        if let stopped, let last = pts.last {
+        // Only at a point drawn: a run outside the view throughout (lr 10⁶ on a view at x = 50…60) had its note
+        // and a leader line pointed at an empty spot; its legend row says it all.
+        if let stopped, let last = pts.last, plan.inView(last.x, last.y) {
             var note = AnnotationMark("\(name): " + stopped, at: last, offset: inwardOffset(last, rank: i), zOrder: 7)
             note.footnote = "\(name): " + stopped
             return note

@@ -145,13 +145,13 @@ public struct SurfaceRun: Sendable {
         let said = away.words.map { entry + $0 } ?? entry
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return said }
         if away.endsOutside, !farPoint, !plan(contains: points[j]), !nearView(points[j]) {
-            return said + "; \(name) " + Self.valueWords(trajectory.values[j])
+            return said + "; \(name) " + Self.valueWords(trajectory.values[j], at: points[j], surface: surface)
         }
         if away.endsOutside {
             // Where it is by then: a run that keeps growing (lr 1.5 on a bowl: ×2 a step) is told from one that
             // left for a moment by its last loss.
             guard let k = away.list.last?.out, trajectory.steps[j] > k, !plan(contains: points[j]) else { return said }
-            return said + "; " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans)
+            return said + "; " + Self.legendRow(name: name, value: trajectory.values[j], at: points[j], spans: spans, surface: surface)
         }
         let joined = said.isEmpty || said.hasSuffix("; ") ? said : said + "; "
         if j == points.count - 1, endsInTwoCycle != nil {
@@ -161,7 +161,8 @@ public struct SurfaceRun: Sendable {
         // At a known local minimum (six-hump camel's runs end at (−1.61, −0.57), f = 2.1, above the global
         // −1.03): said, as the triangle there has no room for its label on a crowded plot.
         let p = points[j], local = surface.localMinima.contains { abs($0.x - p.x) <= 0.01 * spans.x && abs($0.y - p.y) <= 0.01 * spans.y }
-        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: p, spans: spans) + (local ? ", a local min" : "")
+        return joined + Self.legendRow(name: name, value: trajectory.values[j], at: p, spans: spans, surface: surface)
+            + (local ? ", a local min" : "")
     }
 
     /// For a run that ends in a two-point cycle, the other point and its loss, "↔ (−0.01, −0.01), f = 0.02":
@@ -215,13 +216,32 @@ public struct SurfaceRun: Sendable {
     }
 
     /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`);
-    /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence.
-    public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1)) -> String {
-        "→ (\(coordinate(p.x, span: spans.x, beside: p.y)), \(coordinate(p.y, span: spans.y, beside: p.x))), \(name) " + valueWords(v)
+    /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence, and
+    /// "f = −∞" on a pole of `surface` (log x + y² at (0, 0)), where nothing overflowed.
+    public static func legendRow(name: String, value v: Double, at p: Point, spans: (x: Double, y: Double) = (1, 1),
+                                 surface: Surface? = nil) -> String {
+        "→ (\(coordinate(p.x, span: spans.x, beside: p.y)), \(coordinate(p.y, span: spans.y, beside: p.x))), \(name) "
+            + valueWords(v, at: p, surface: surface)
     }
 
-    /// "= 0.037", or "overflows float64" (f = ±∞ at a finite point).
-    static func valueWords(_ v: Double) -> String { v.isInfinite ? "overflows float64" : "= " + value(v) }
+    /// "= 0.037"; for f = ±∞, "= ∞" / "= −∞" at a pole of `surface` (see `isPole`), else "overflows float64".
+    static func valueWords(_ v: Double, at p: Point? = nil, surface: Surface? = nil) -> String {
+        guard v.isInfinite else { return "= " + value(v) }
+        if let p, let surface, isPole(surface, at: p) { return v > 0 ? "= ∞" : "= −∞" }
+        return "overflows float64"
+    }
+
+    /// Whether f = ±∞ at `p` is a pole (log 0, 1/0: the value is infinite exactly), not a finite value too large for
+    /// float64: f is finite, and far from float64's limit (below 10³⁰⁰), at one of eight points 10⁻⁶ (of |p|, at
+    /// least 10⁻⁶) around p. A bowl at 10²⁰⁰ overflows there too; exp(x) just past 709.8 has neighbours near 10³⁰⁸.
+    static func isPole(_ surface: Surface, at p: Point) -> Bool {
+        let h = 1e-6 * max(1, abs(p.x), abs(p.y))
+        let around = [(1.0, 0.0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1), (1, -1), (-1, 1)]
+        return around.contains { d in
+            let v = surface.value(p.x + d.0 * h, p.y + d.1 * h)
+            return v.isFinite && abs(v) < 1e300
+        }
+    }
 
     /// The step the run has reached at animation time `step` (its last recorded step at or before it).
     public func shownStep(_ step: Int) -> Int {

@@ -102,7 +102,8 @@ public struct UserPathRun: Sendable {
         guard let p = points.last, let f = values.last else { return away }
         if excursions.endsOutside { return away }
         let name = loggedLoss ? "loss" : (surface.dataset == nil ? "f" : "L")
-        return (away.isEmpty || away.hasSuffix("; ") ? away : away + "; ") + SurfaceRun.legendRow(name: name, value: f, at: p, spans: spans)
+        let row = SurfaceRun.legendRow(name: name, value: f, at: p, spans: spans, surface: surface)
+        return (away.isEmpty || away.hasSuffix("; ") ? away : away + "; ") + row
     }
 
     /// "non-finite at step 1", "3 non-finite points from step 40", "…, and at step 90" for the gaps.

@@ -12,9 +12,10 @@ extension MathExpression {
         var switches: [(a: Int, b: Int, offset: Double)] = []
         for ins in tape.instructions where ins.dx {
             switch ins.op {
-            case .unary(.elementary(.abs)), .unary(.elementary(.relu)): switches.append((ins.a, -1, 0))
+            case .elementary(.abs), .elementary(.relu): switches.append((ins.a, -1, 0))
             case .maximum, .minimum: switches.append((ins.a, ins.b, 0))
-            case .unary(.activation(let act)):
+            case .activation(let index):
+                let act = tape.activations[index]
                 for k in act.kinks + act.jumps { switches.append((ins.a, -1, k)) }
             default: break
             }

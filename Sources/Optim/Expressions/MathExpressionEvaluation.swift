@@ -1,14 +1,18 @@
 /// Evaluation: single points and whole arrays (the array forms compile nothing and allocate only
 /// the registers of one block, so they are the fast path for plots and grids).
 extension MathExpression {
+    /// The number of registers of the compiled tape (one per operation left after constants are folded): what
+    /// one evaluation at one point costs, for benchmarks and cost limits.
+    public var tapeLength: Int { tape.instructions.count }
+
     /// f(x) and f′(x) of a 1-D expression (for a 2-D one, y = 0).
     public func evaluate(_ x: Double) -> (value: Double, derivative: Double) {
         let r = TapeEvaluator.point(tape: tape, x, 0)
         return (r.value, r.dx)
     }
 
-    /// f(x).
-    public func value(_ x: Double) -> Double { evaluate(x).value }
+    /// f(x) (f′ is not formed).
+    public func value(_ x: Double) -> Double { TapeEvaluator.point(tape: tape, x, 0, tangents: 0).value }
 
     /// f′(x).
     public func derivative(_ x: Double) -> Double { evaluate(x).derivative }
@@ -35,8 +39,8 @@ extension MathExpression {
         TapeEvaluator.point(tape: tape, x, y)
     }
 
-    /// f(x, y).
-    public func value(_ x: Double, _ y: Double) -> Double { evaluate(x, y).value }
+    /// f(x, y) (∇f is not formed).
+    public func value(_ x: Double, _ y: Double) -> Double { TapeEvaluator.point(tape: tape, x, y, tangents: 0).value }
 
     /// ∇f(x, y).
     public func gradient(_ x: Double, _ y: Double) -> (dx: Double, dy: Double) {

@@ -12,7 +12,11 @@ struct Tape: Sendable, Hashable {
         /// a^b.
         case power
         case maximum, minimum
-        case unary(UnaryFunction)
+        case elementary(ElementaryFunction)
+        /// A built-in activation, by its index in `activations` (so an instruction holds no reference and
+        /// copies as plain bits: copying an `Activation` with every instruction read cost more than the
+        /// arithmetic on a long tape).
+        case activation(Int)
         /// √(a² + b²) without forming the squares (`sqrt(x^2 + y^2)` compiles to it): a cone 10⁻²⁰⁰
         /// from its tip has f = 10⁻²⁰⁰ and |∇f| = 1, where x² underflows (f = 0, ∂f/∂x = inf) and
         /// 10²⁰⁰ overflows; its gradient at the tip is the subgradient 0, as the root's cone tip gives.
@@ -37,6 +41,8 @@ struct Tape: Sendable, Hashable {
     }
 
     private(set) var instructions: [Instruction] = []
+    /// The built-in activations the tape calls (each once), indexed by `Op.activation`.
+    private(set) var activations: [Activation] = []
 
     /// The register holding the result.
     var output: Int { instructions.count - 1 }
@@ -66,7 +72,12 @@ struct Tape: Sendable, Hashable {
                     ins.op = exponent.op == .constant ? .powerConstant(exponent.value) : .power
                 }
             case .call(let f):
-                ins.op = .unary(f)
+                switch f {
+                case .elementary(let e): ins.op = .elementary(e)
+                case .activation(let act):
+                    if !activations.contains(act) { activations.append(act) }
+                    ins.op = .activation(activations.firstIndex(of: act) ?? 0)
+                }
                 // sqrt(u² + v²) (squares as ^2 or u*u) is hypot(u, v); the squares stay, unused.
                 if f == .elementary(.sqrt), let (u, v) = sumOfSquares(node.lhs) {
                     instructions.append(Tape.hypot(u, v, instructions))
@@ -79,12 +90,12 @@ struct Tape: Sendable, Hashable {
                 ins.b = node.rhs
                 ins.dx = instructions[node.lhs].dx || (node.rhs >= 0 && instructions[node.rhs].dx)
                 ins.dy = instructions[node.lhs].dy || (node.rhs >= 0 && instructions[node.rhs].dy)
-                ins.kinked = Tape.hasKink(ins.op) || instructions[node.lhs].kinked || (node.rhs >= 0 && instructions[node.rhs].kinked)
+                ins.kinked = hasKink(ins.op) || instructions[node.lhs].kinked || (node.rhs >= 0 && instructions[node.rhs].kinked)
                 ins.smoothTip = Tape.isRoot(ins.op) && !instructions[node.lhs].kinked
                 if !ins.dx, !ins.dy {
                     let a = instructions[node.lhs].value
                     let b = node.rhs >= 0 ? instructions[node.rhs].value : 0
-                    ins = Instruction(op: .constant, value: Tape.apply(ins.op, a, b).value)
+                    ins = Instruction(op: .constant, value: apply(ins.op, a, b).value)
                 }
             }
             instructions.append(ins)
@@ -93,10 +104,10 @@ struct Tape: Sendable, Hashable {
 
     /// Whether `op` itself is not differentiable somewhere on a line (abs, relu, max, min, hypot at its
     /// tip, an activation with kinks or jumps).
-    static func hasKink(_ op: Op) -> Bool {
+    func hasKink(_ op: Op) -> Bool {
         switch op {
-        case .maximum, .minimum, .hypot, .unary(.elementary(.abs)), .unary(.elementary(.relu)): return true
-        case .unary(.activation(let act)): return !act.kinks.isEmpty || !act.jumps.isEmpty
+        case .maximum, .minimum, .hypot, .elementary(.abs), .elementary(.relu): return true
+        case .activation(let k): return !activations[k].kinks.isEmpty || !activations[k].jumps.isEmpty
         default: return false
         }
     }
@@ -104,7 +115,7 @@ struct Tape: Sendable, Hashable {
     /// sqrt, or a^c with ½ ≤ c < 1: a root whose tangent at a smooth minimum a = 0 is 0 (see `smoothTip`).
     static func isRoot(_ op: Op) -> Bool {
         switch op {
-        case .unary(.elementary(.sqrt)): return true
+        case .elementary(.sqrt): return true
         case .powerConstant(let c): return c >= 0.5 && c < 1
         default: return false
         }
@@ -130,14 +141,14 @@ struct Tape: Sendable, Hashable {
     private static func hypot(_ u: Int, _ v: Int, _ instructions: [Instruction]) -> Instruction {
         let (iu, iv) = (instructions[u], instructions[v])
         guard iu.dx || iu.dy || iv.dx || iv.dy else {
-            return Instruction(op: .constant, value: Tape.apply(.hypot, iu.value, iv.value).value)
+            return Instruction(op: .constant, value: ExpressionKernels.hypot(iu.value, iv.value).0)
         }
         return Instruction(op: .hypot, a: u, b: v, dx: iu.dx || iv.dx, dy: iu.dy || iv.dy, kinked: true)
     }
 
     /// One operation on scalars: the value and the partial derivatives with respect to a and b.
     @inline(__always)
-    static func apply(_ op: Op, _ a: Double, _ b: Double) -> (value: Double, pa: Double, pb: Double) {
+    func apply(_ op: Op, _ a: Double, _ b: Double) -> (value: Double, pa: Double, pb: Double) {
         switch op {
         case .x, .y, .constant: return (a, 1, 0)
         case .negate: return (-a, -1, 0)
@@ -154,18 +165,10 @@ struct Tape: Sendable, Hashable {
         case .maximum: return ExpressionKernels.maximum(a, b)
         case .minimum: return ExpressionKernels.minimum(a, b)
         case .hypot: return ExpressionKernels.hypot(a, b)
-        case .unary(let f):
-            let (v, p) = Tape.unary(f, a)
+        case .elementary(let e):
+            let (v, p) = ExpressionKernels.elementary(e, a)
             return (v, p, 0)
-        }
-    }
-
-    /// f(a) and f′(a) for any one-argument function.
-    @inline(__always)
-    static func unary(_ f: UnaryFunction, _ a: Double) -> (Double, Double) {
-        switch f {
-        case .elementary(let e): return ExpressionKernels.elementary(e, a)
-        case .activation(let act): return (act.value(a), act.derivative(a))
+        case .activation(let k): return (activations[k].value(a), activations[k].derivative(a), 0)
         }
     }
 }

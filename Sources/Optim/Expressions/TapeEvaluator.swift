@@ -86,58 +86,70 @@ struct TapeEvaluator {
         let (v, tX, tY) = registers
         let (pA, pB) = partials
         let twoD = tangents == 2
-        for (r, ins) in tape.instructions.enumerated() {
-            let out = v + r * lanes
-            switch ins.op {
-            case .constant: continue
-            case .x:
-                out.update(from: xs, count: n)
-                continue
-            case .y:
-                if let ys { out.update(from: ys, count: n) } else { out.update(repeating: 0, count: n) }
-                continue
-            default: break
-            }
-            let a = v + ins.a * lanes
-            let b = v + max(ins.b, 0) * lanes
-            TapeEvaluator.values(ins.op, n, a, b, out, pA, pB)
-            let ia = tape.instructions[ins.a]
-            let ib = ins.b >= 0 ? tape.instructions[ins.b] : Tape.Instruction(op: .constant)
-            if tangents >= 1, ins.dx {
-                TapeEvaluator.tangent(ins.op, n, ia.dx ? tX + ins.a * lanes : nil,
-                                      ib.dx ? tX + ins.b * lanes : nil, a, b, pA, pB, tX + r * lanes, smoothTip: ins.smoothTip)
-            }
-            if twoD, ins.dy, let tY {
-                TapeEvaluator.tangent(ins.op, n, ia.dy ? tY + ins.a * lanes : nil,
-                                      ib.dy ? tY + ins.b * lanes : nil, a, b, pA, pB, tY + r * lanes, smoothTip: ins.smoothTip)
+        let activations = tape.activations
+        // Instructions are plain bits (no references): read in place, none copied through the array.
+        tape.instructions.withUnsafeBufferPointer { code in
+            for r in code.indices {
+                let ins = code[r]
+                let out = v + r * lanes
+                switch ins.op {
+                case .constant: continue
+                case .x:
+                    out.update(from: xs, count: n)
+                    continue
+                case .y:
+                    if let ys { out.update(from: ys, count: n) } else { out.update(repeating: 0, count: n) }
+                    continue
+                default: break
+                }
+                let a = v + ins.a * lanes
+                let b = v + max(ins.b, 0) * lanes
+                TapeEvaluator.values(ins.op, n, a, b, out, pA, pB, activations: activations)
+                guard tangents >= 1 else { continue }
+                let (adx, ady) = (code[ins.a].dx, code[ins.a].dy)
+                let (bdx, bdy) = ins.b >= 0 ? (code[ins.b].dx, code[ins.b].dy) : (false, false)
+                if ins.dx {
+                    TapeEvaluator.tangent(ins.op, n, adx ? tX + ins.a * lanes : nil,
+                                          bdx ? tX + ins.b * lanes : nil, a, b, pA, pB, tX + r * lanes, smoothTip: ins.smoothTip)
+                }
+                if twoD, ins.dy, let tY {
+                    TapeEvaluator.tangent(ins.op, n, ady ? tY + ins.a * lanes : nil,
+                                          bdy ? tY + ins.b * lanes : nil, a, b, pA, pB, tY + r * lanes, smoothTip: ins.smoothTip)
+                }
             }
         }
     }
 
     /// f, ∂f/∂x and ∂f/∂y at one point, with the registers on the stack (no heap allocation: the
-    /// path that optimizer runs take, one point per step).
-    static func point(tape: Tape, _ x: Double, _ y: Double) -> (value: Double, dx: Double, dy: Double) {
+    /// path that optimizer runs take, one point per step). With `tangents: 0` only f is computed (the
+    /// derivatives returned are 0), for the many callers that ask for the value alone.
+    static func point(tape: Tape, _ x: Double, _ y: Double, tangents: Int = 2) -> (value: Double, dx: Double, dy: Double) {
         let registers = tape.instructions.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * registers + 2) { buffer in
+        let count = tangents == 0 ? registers + 2 : 3 * registers + 2
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { buffer in
             guard let base = buffer.baseAddress else { return (.nan, .nan, .nan) }
-            base.initialize(repeating: 0, count: 3 * registers + 2)
-            let v = base, tX = base + registers, tY = base + 2 * registers
-            for (r, ins) in tape.instructions.enumerated() {
-                switch ins.op {
-                case .constant: v[r] = ins.value
-                case .x: tX[r] = 1
-                case .y: tY[r] = 1
-                default: break
+            base.initialize(repeating: 0, count: count)
+            let v = base, tX = tangents == 0 ? base : base + registers, tY = tangents == 0 ? base : base + 2 * registers
+            tape.instructions.withUnsafeBufferPointer { code in
+                for r in code.indices {
+                    switch code[r].op {
+                    case .constant: v[r] = code[r].value
+                    case .x where tangents > 0: tX[r] = 1
+                    case .y where tangents > 0: tY[r] = 1
+                    default: break
+                    }
                 }
             }
+            let partials = (base + count - 2, base + count - 1)
             var px = x, py = y
             withUnsafePointer(to: &px) { xp in
                 withUnsafePointer(to: &py) { yp in
-                    block(tape: tape, lanes: 1, tangents: 2, 1, xp, yp, registers: (v, tX, tY),
-                          partials: (base + 3 * registers, base + 3 * registers + 1))
+                    block(tape: tape, lanes: 1, tangents: tangents == 0 ? 0 : 2, 1, xp, yp, registers: (v, tX, tY),
+                          partials: partials)
                 }
             }
             let out = tape.output, result = tape.instructions[out]
+            guard tangents > 0 else { return (v[out], 0, 0) }
             return (v[out], result.dx ? tX[out] : 0, result.dy ? tY[out] : 0)
         }
     }

@@ -5,7 +5,7 @@ extension TapeEvaluator {
     @inline(__always)
     static func values(_ op: Tape.Op, _ n: Int, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
                        _ out: UnsafeMutablePointer<Double>, _ pa: UnsafeMutablePointer<Double>,
-                       _ pb: UnsafeMutablePointer<Double>) {
+                       _ pb: UnsafeMutablePointer<Double>, activations: [Activation]) {
         switch op {
         case .x, .y, .constant: return
         case .negate: for i in 0..<n { out[i] = -a[i] }
@@ -32,14 +32,12 @@ extension TapeEvaluator {
         case .maximum: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.maximum(a[i], b[i]) }
         case .minimum: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.minimum(a[i], b[i]) }
         case .hypot: for i in 0..<n { (out[i], pa[i], pb[i]) = ExpressionKernels.hypot(a[i], b[i]) }
-        case .unary(let f):
-            switch f {
-            case .elementary(let e): elementary(e, n, a, out, pa)
-            case .activation(let act):
-                for i in 0..<n {
-                    out[i] = act.value(a[i])
-                    pa[i] = act.derivative(a[i])
-                }
+        case .elementary(let e): elementary(e, n, a, out, pa)
+        case .activation(let k):
+            let act = activations[k]
+            for i in 0..<n {
+                out[i] = act.value(a[i])
+                pa[i] = act.derivative(a[i])
             }
         }
     }
@@ -87,7 +85,7 @@ extension TapeEvaluator {
         case (.multiply, let ta?, let tb?): for i in 0..<n { t[i] = ta[i] * b[i] + a[i] * tb[i] }
         case (.multiply, let ta?, nil): for i in 0..<n { t[i] = ta[i] * b[i] }
         case (.multiply, nil, let tb?): for i in 0..<n { t[i] = a[i] * tb[i] }
-        case (.unary(.elementary(.sqrt)), let ta?, nil) where smoothTip: coneTip(n, ta, a, pa, t)
+        case (.elementary(.sqrt), let ta?, nil) where smoothTip: coneTip(n, ta, a, pa, t)
         case (.powerConstant, let ta?, nil) where smoothTip: coneTip(n, ta, a, pa, t)
         case (_, let ta?, let tb?): for i in 0..<n { t[i] = pa[i] * ta[i] + pb[i] * tb[i] }
         case (_, let ta?, nil): for i in 0..<n { t[i] = pa[i] * ta[i] }

@@ -5,6 +5,20 @@ extension Color {
         let (a, b) = (luminance, other.luminance)
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
+
+    /// This colour for text on each of `backgrounds`: itself when it keeps `minimum` contrast with every one
+    /// (WCAG's 4.5:1 for text), else mixed towards black (on light backgrounds) or white (on dark ones) just far
+    /// enough, in steps of 5 %, so its hue still tells it apart: a pale olive (191, 185, 106) at 2:1 on white
+    /// becomes a dark olive.
+    public func readableText(on backgrounds: [Color], minimum: Double = 4.5) -> Color {
+        guard let first = backgrounds.first else { return self }
+        let target = first.luminance > 0.18 ? Color(r: 0, g: 0, b: 0, a: a) : Color(r: 1, g: 1, b: 1, a: a)
+        for step in 0...20 {
+            let c = mixed(with: target, Double(step) / 20)
+            if backgrounds.allSatisfy({ c.contrast(with: $0) >= minimum }) { return c }
+        }
+        return target
+    }
 }
 
 extension Colormap {

@@ -34,6 +34,10 @@ public struct BandMark: Mark {
     /// When set, the text's centre height as a fraction of the plot (0 bottom, 1 top), kept inside; also for a
     /// text set along a narrow band (its labels stood from the top down across the curves).
     public var textHeightFraction: Double?
+    /// Data points (lines' vertices, NaN between lines) the text of a vertical band should not cover: it slides
+    /// up or down its band to the height over the fewest of them (nearest `textHeightFraction` among equals), and
+    /// a shorter text over none is taken before a longer one over some. Empty: placed as `textHeightFraction` says.
+    public var avoiding: [Point] = []
     /// When set, parallel lines in this style cross the band at 45°, 6 points apart (matplotlib's
     /// `axvspan(..., hatch="//")`), so it reads as "no data here" in greyscale too.
     public var hatch: StrokeStyle?
@@ -99,46 +103,27 @@ public struct BandMark: Mark {
     /// is too narrow), at the left near the top of a horizontal one.
     func placedText(in ctx: PlotContext) -> PlacedText? {
         guard let text, !text.isEmpty, let box = deviceRect(in: ctx) else { return nil }
-        let font = ctx.theme.noteFont
-        let ink = textColor ?? ctx.theme.muted
-        let pad = font.size * 0.4
         switch orientation {
         case .vertical:
-            // Each text across the band if it fits, else along it; then the next, shorter text.
+            // Each text across the band if it fits, else along it; then the next, shorter text. With ink to avoid,
+            // each slides up or down its band to the height over the least of it, and a shorter text over none
+            // is taken before a longer one over some.
+            let ink = avoiding.isEmpty ? nil : PointLabelMark.InkGrid(PointLabelMark.inkSamples(avoiding, ctx), cell: 2)
+            var best: (text: PlacedText, ink: Int)?
             for candidate in [text] + shorterTexts {
-                let flat = ctx.textBox(candidate, at: Point(0, 0), anchor: .topCenter, font: font)
-                if flat.width + 2 * pad <= box.width, flat.height + 2 * pad <= box.height {
-                    var y: Double, anchor: TextAnchor
-                    switch textPlacement {
-                    case .middle, .baseline: y = box.midY; anchor = .center
-                    case .bottom: y = box.maxY - pad; anchor = .bottomCenter
-                    case .top: y = box.minY + pad; anchor = .topCenter
-                    }
-                    if let f = textHeightFraction, f.isFinite {
-                        let half = flat.height / 2 + pad
-                        y = min(max(box.maxY - f * box.height, box.minY + half), box.maxY - half)
-                        anchor = .center
-                    }
-                    return PlacedText(text: candidate, at: Point(box.midX, y), anchor: anchor, font: font, color: ink)
-                }
-                // Along the band, the text may be a little wider than a narrow band, never longer than the band is tall.
-                if flat.height <= 2 * box.width, flat.width + 2 * pad <= box.height {
-                    // At `textHeightFraction` when set (the band's part clear of the curves), kept inside; else from the top.
-                    if let f = textHeightFraction, f.isFinite {
-                        let half = flat.width / 2 + pad
-                        let y = min(max(box.maxY - f * box.height, box.minY + half), box.maxY - half)
-                        return PlacedText(text: candidate, at: Point(box.midX, y), anchor: .center, font: font, color: ink, angle: Double.pi / 2)
-                    }
-                    return PlacedText(text: candidate, at: Point(box.midX, box.minY + pad), anchor: TextAnchor(1, .middle), font: font,
-                                      color: ink, angle: Double.pi / 2)
-                }
+                guard let placed = verticalText(candidate, in: box, ctx: ctx, color: textColor ?? ctx.theme.muted) else { continue }
+                guard let ink else { return placed }
+                let slid = Self.leastInk(placed, in: box, ink: ink, ctx: ctx)
+                if slid.ink == 0 { return slid.text }
+                if best == nil || slid.ink < (best?.ink ?? 0) { best = slid }
             }
-            return nil
+            return best?.text
         case .horizontal:
+            let font = ctx.theme.noteFont, pad = font.size * 0.4
             let flat = ctx.textBox(text, at: Point(0, 0), anchor: .topCenter, font: font)
             let fits = flat.height + 2 * pad <= box.height
             return PlacedText(text: text, at: Point(box.minX + pad, fits ? box.minY + pad : box.midY),
-                              anchor: TextAnchor(0, fits ? .top : .middle), font: font, color: ink)
+                              anchor: TextAnchor(0, fits ? .top : .middle), font: font, color: textColor ?? ctx.theme.muted)
         }
     }
 

@@ -13,7 +13,8 @@ public struct TableMark: Mark {
     public var rows: [[String]]
     /// One per column (missing ones: leading).
     public var alignments: [Alignment]
-    /// Text colours of body cells by row and column (nil or missing: the theme's foreground).
+    /// Text colours of body cells by row and column (nil or missing: the theme's foreground), each darkened (on
+    /// a dark page lightened) as far as it needs to keep WCAG's 4.5:1 for text on the table (`readableText`).
     public var cellColors: [[Color?]]
     /// Shade every other body row.
     public var zebra: Bool
@@ -133,9 +134,12 @@ public struct TableMark: Mark {
             ctx.text(text, at: Point(x, g.rowRect(row).midY), anchor: TextAnchor(h, .middle), font: font, color: color)
         }
         for (c, text) in header.enumerated() { put(text, row: 0, column: c, font: g.font.with(bold: true), color: fg) }
+        // A cell's own colour is darkened (lightened on a dark page) to 4.5:1 on its row, plain or shaded: pale
+        // basin colours were printed at 2:1 on white.
+        let backgrounds = [ctx.theme.plotBackground, ctx.theme.plotBackground.mixed(with: fg.withAlpha(1), 0.045)]
         for (r, cells) in rows.enumerated() {
             for (c, text) in cells.enumerated() {
-                let color = (cellColors.count > r && cellColors[r].count > c ? cellColors[r][c] : nil) ?? fg
+                let color = (cellColors.count > r && cellColors[r].count > c ? cellColors[r][c] : nil)?.readableText(on: backgrounds) ?? fg
                 put(text, row: r + 1, column: c, font: g.font, color: color)
             }
         }
