@@ -31,7 +31,7 @@ extension ActivationFigure {
     /// `zones` (see `TidyTables.zones`), each member named as in the legend, and for a family of more than
     /// four the footnote that says which members' zones are drawn.
     func addFamilyZones(over xr: ClosedRange<Double>, theme: Theme, to axes: inout Axes) -> (table: DataTable, note: String?) {
-        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.seriesInFigureOrder)
         var rows: [TidyTables.Zone] = []
         var found: [(member: Int, zone: ActivationZone)] = []
         for (i, a) in activations.enumerated() {

@@ -79,7 +79,7 @@ public struct ActivationFigure: FigureRecipe {
         var plan = CurvePlan(theme: theme, xr: xr, single: single, columns: Int(Double(figure.pixelSize.width) * 0.75),
                              count: activations.count)
         // Several activations: each keeps its catalogue style (colour and marker) in every figure.
-        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.seriesInFigureOrder)
         for (i, a) in activations.enumerated() {
             addCurves(a, index: i, style: styles[i], plan: &plan, to: &axes)
             if single { addAsymptotes(a, over: xr, theme: theme, to: &axes) }

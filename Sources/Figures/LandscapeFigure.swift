@@ -32,13 +32,14 @@ public struct LandscapeFigure: FigureRecipe {
         let z = LossLandscape.grid(objective, centre: centre, u: u, v: v, alphas: axis, betas: axis)
         let field = try ScalarField(xs: axis, ys: axis, z: z)
         let plane = try view3D.map { try planeIn3D(field, angles: $0, label: main.label) } ?? planeContours(field, label: main.label)
-        // The plane has a colorbar beside it: three grid columns to their two, so the plots keep similar widths'.
-        figure.add(plane, row: 0, column: 0, columnSpan: 3)
+        // The plane (with its colorbar) on the left over both rows; the PCA panels, drawn to equal scale and so
+        // wider than tall, one above the other on the right (side by side they were slivers 70 px high).
+        figure.add(plane, row: 0, column: 0, rowSpan: 2)
         tables.append(DataTable(name: "random plane", columns: ["alpha", "beta", "loss"],
                                 rows: z.indices.map { [axis[$0 % grid], axis[$0 / grid], z[$0]] }))
         for (i, entry) in runs.enumerated() {
             if let blowUp = Self.blowUp(entry.run) {
-                figure.add(divergedPanel(entry.label, blowUp), row: 0, column: 3 + 2 * i, columnSpan: 2)
+                figure.add(divergedPanel(entry.label, blowUp), row: i, column: 1)
                 continue
             }
             let pca = LossLandscape.pca(entry.run.positions)
@@ -46,9 +47,14 @@ public struct LandscapeFigure: FigureRecipe {
             let xs = pca.coordinates.map(\.0), ys = pca.coordinates.map(\.1)
             let pad = 0.15
             let (x0, x1) = (xs.min() ?? -1, xs.max() ?? 1), (y0, y1) = (ys.min() ?? -1, ys.max() ?? 1)
-            let sx = max(x1 - x0, 1e-6), sy = max(y1 - y0, 1e-6)
-            let ax0 = (0..<61).map { x0 - pad * sx + (1 + 2 * pad) * sx * Double($0) / 60 }
-            let ay0 = (0..<61).map { y0 - pad * sy + (1 + 2 * pad) * sy * Double($0) / 60 }
+            // One unit of PC 2 as long as one of PC 1 (the panel is drawn to equal scale): stretched to PC 1's
+            // size, a 2.4 %-variance wiggle looked as large as the travel. The shorter side spans at least half
+            // the longer, so the panel is not a sliver and shows the landscape beside the path.
+            var sx = max(x1 - x0, 1e-6), sy = max(y1 - y0, 1e-6)
+            (sx, sy) = (max(sx, sy * 0.5), max(sy, sx * 0.5))
+            let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2)
+            let ax0 = (0..<61).map { cx - (0.5 + pad) * sx + (1 + 2 * pad) * sx * Double($0) / 60 }
+            let ay0 = (0..<61).map { cy - (0.5 + pad) * sy + (1 + 2 * pad) * sy * Double($0) / 60 }
             let pz = LossLandscape.grid(objective, centre: end, u: pca.directions[0], v: pca.directions[1], alphas: ax0, betas: ay0)
             let pfield = try ScalarField(xs: ax0, ys: ay0, z: pz)
             let share = { (k: Int) in TickFormat.fixed(100 * pca.shares[k], 1) + " %" }
@@ -57,11 +63,12 @@ public struct LandscapeFigure: FigureRecipe {
             var (ax, _) = try Self.contoured(pfield, levels: 12, title: entry.label + " path on its PCA plane",
                                              xLabel: moved ? "PC 1 (\(share(0)) of variance)" : "direction 1 (the path does not move)",
                                              yLabel: moved ? "PC 2 (\(share(1)))" : "direction 2")
+            ax.equalAspect = true
             let look = TrajectoryStyle(index: i, theme: figure.theme)
             ax.add(PathMark(points: zip(xs, ys).map { Point($0, $1) }, style: look.stroke, markerSize: 7, zOrder: 3))
             ax.add(PointLabelMark([.init(Point(xs[0], ys[0]), label: "init", shape: .marker(.circle)),
                                    .init(Point(0, 0), label: "end", shape: .star)], markerSize: 9, zOrder: 6))
-            figure.add(ax, row: 0, column: 3 + 2 * i, columnSpan: 2)
+            figure.add(ax, row: i, column: 1)
             paths.append(DataTable(name: entry.label, columns: ["step", "pc1", "pc2", "loss"],
                                     rows: xs.indices.map { [Double(entry.run.steps[$0]), xs[$0], ys[$0], entry.run.values[$0]] }))
         }

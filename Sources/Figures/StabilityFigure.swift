@@ -65,7 +65,7 @@ public struct StabilityFigure: FigureRecipe {
         // The view is the map: the theory line (lr ≈ 1…4 on the bowl) must not widen it, which squeezed a map
         // of lr in 0…10⁻²⁰ to a sliver no drawing could invert ("invalid matrix", exit 1).
         if let b = heat.dataBounds() { ax.xLimits = b.x; ax.yLimits = b.y }
-        addBoundary(&ax, theme: figure.theme)
+        if let note = addBoundary(&ax, theme: figure.theme) { figure.footnote = [figure.footnote, note].compactMap { $0 }.joined(separator: " ") }
         figure.add(ax)
         var table = DataTable(name: "stability", columns: [map.xSetting, map.ySetting, isSteps ? "steps" : "final_loss_gap", "diverged"], cells: [])
         table.cells = map.values.enumerated().map { c, v in
@@ -120,18 +120,31 @@ public struct StabilityFigure: FigureRecipe {
         return rings
     }
 
-    /// lr = 2(1 + β)/λ_max (or Nesterov's 2(1 + β)/((1 + 2β)λ_max)) over the momentum axis.
-    public func addBoundary(_ ax: inout Axes, theme: Theme) {
+    /// lr = 2(1 + β)/λ_max (or Nesterov's 2(1 + β)/((1 + 2β)λ_max)) over the momentum axis, with its legend
+    /// entry; when the whole line lies outside the view (`ax.xLimits`), neither, and the sentence for the
+    /// footnote that says where it lies ("… lies left of this view (lr ≤ 2)") is returned instead.
+    @discardableResult
+    public func addBoundary(_ ax: inout Axes, theme: Theme) -> String? {
         guard boundaryKind.sgd, map.xSetting == "lr", map.ySetting == "momentum",
-              let lambda = StabilityMap.curvatures(of: surface)?.last else { return }
+              let lambda = StabilityMap.curvatures(of: surface)?.last else { return nil }
         let fine = (0...200).map { map.ys[0] + (map.ys[map.ys.count - 1] - map.ys[0]) * Double($0) / 200 }
         let pts = fine.compactMap { beta -> Point? in
             guard let lr = StabilityMap.largestStableLR(surface: surface, momentum: beta, nesterov: boundaryKind.nesterov) else { return nil }
             return Point(axisValue(lr, log: logX), axisValue(beta, log: logY))
         }
         let formula = boundaryKind.nesterov ? "lr·λ = 2(1+β)/(1+2β)" : "lr·λ = 2(1+β)"
+        if let view = ax.xLimits, !pts.isEmpty {
+            let (lo, hi) = (min(view.lower, view.upper), max(view.lower, view.upper))
+            if !pts.contains(where: { $0.x >= lo && $0.x <= hi }) {
+                let lrs = pts.map { logX ? Double.pow(10, $0.x) : $0.x }
+                let left = pts.allSatisfy { $0.x < lo }
+                let bound = left ? "lr ≤ \(TickFormat.short(lrs.max() ?? 0))" : "lr ≥ \(TickFormat.short(lrs.min() ?? 0))"
+                return "The theory boundary \(formula), λ = \(TickFormat.short(lambda)), lies \(left ? "left" : "right") of this view (\(bound))."
+            }
+        }
         ax.add(LineMark(points: pts, style: StrokeStyle(color: theme.foreground, width: theme.lineWidth * 1.2, dash: [4, 2]),
                         label: "\(formula), λ = \(TickFormat.short(lambda)) (theory)"))
+        return nil
     }
 
     /// Tick labels 10^k at the whole powers inside the range of log10 values `v`.

@@ -162,6 +162,9 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
         try addOverlays(to: &ax, theme: theme, isLog: isLog)
         ax.add(contentsOf: minimumCurveMarks(theme: theme))
         ax.add(pointLabels(view))
+        // An animation's "step k" badge sits in the view's top-left corner (`SurfaceAnimation.stepLabel`): its
+        // room kept clear of contour and point labels in every frame and, so the last frame is the same, here.
+        if !runs.isEmpty { ax.add(KeepClearMark(for: SurfaceAnimation.stepLabel(plan.steps, at: Point(plan.x.lower, plan.y.upper)))) }
         if !runs.isEmpty, let arrow = outsideStartArrow(theme: theme) {
             ax.add(arrow)
             if let words = outsideStartWords(arrow, theme: theme) { ax.add(words) }
@@ -202,6 +205,12 @@ public struct SurfaceFigure: FigureRecipe, Sendable {
                 if let note = run.evaluationNote { marks.append(LegendLine("○ " + note)) }
             }
             if notesExitsOnMap, let note = exitNote(run, index: i) { marks.append(note) }
+            // The end dot again above every path (each path draws its own at its z): a later run's path
+            // crossing it hid where an earlier run ended.
+            if let end = run.points.last, end.isFinite, plan.inView(end.x, end.y) {
+                marks.append(ScatterMark(points: [end], shape: .circle, size: 8, color: look.color, edge: theme.outlineColor,
+                                         edgeWidth: 1, zOrder: 3.5))
+            }
         }
         return marks
     }

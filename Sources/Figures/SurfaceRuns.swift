@@ -99,7 +99,7 @@ public struct SurfaceRun: Sendable {
     public var order = 0
 
     /// The style index to draw with: the catalogue style, or the figure order under a custom palette.
-    public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
+    public func styleIndex(_ theme: Theme) -> Int { theme.seriesInFigureOrder ? order : style }
     /// The learning-rate schedule the run used, if any.
     public var schedule: LRSchedule?
     /// The view's width and height (the precision its coordinates are printed at).
@@ -135,9 +135,9 @@ public struct SurfaceRun: Sendable {
     /// the still figure: "→ (2.41, 0.33), f = 0.037", where it is and its loss (L for a dataset surface), after
     /// what has happened by then: "diverged at step k", "leaves the view at step k", "leaves the view at
     /// step 4, returns at step 7" (see `ViewExcursions.words`; not with `view: false`). `farPoint: false` (an
-    /// animation's frames before the last) says of a run outside the view only its loss, "leaves the view at
-    /// step 2; f = 3.11×10²⁴", in every frame from the one where it leaves, not where it is far away
-    /// ("→ (−4.2×10⁵, 3539.78)", a row that widened the legend of every frame).
+    /// animation's frames before the last) says of a run far outside the view (beyond ten view widths) only
+    /// its loss, "leaves the view at step 2; f = 3.11×10²⁴", not where it is ("→ (−4.2×10⁵, 3539.78)", a row
+    /// that widened the legend of every frame); nearer, its point as well.
     public func legendRow(atStep step: Int, surface: Surface, view: Bool = true, farPoint: Bool = true) -> String {
         let entry = !view ? "" : outsideThroughout ? "outside the view throughout; "
             : entersView.map { "starts outside the view, enters at step \($0); " } ?? ""
@@ -152,7 +152,7 @@ public struct SurfaceRun: Sendable {
         let j = index(atStep: step)
         let said = away.words.map { entry + $0 } ?? entry
         guard points.indices.contains(j), trajectory.values.indices.contains(j) else { return said }
-        if away.endsOutside, !farPoint, !plan(contains: points[j]) {
+        if away.endsOutside, !farPoint, !plan(contains: points[j]), !nearView(points[j]) {
             return said + "; \(name) " + Self.valueWords(trajectory.values[j], at: points[j], surface: surface)
         }
         if away.endsOutside {
@@ -223,6 +223,18 @@ public struct SurfaceRun: Sendable {
 
     /// Whether `p` is in the view the run was made for (from `viewBox`).
     private func plan(contains p: Point) -> Bool { viewBox.map { SurfacePlan.holds($0.x, p.x) && SurfacePlan.holds($0.y, p.y) } ?? false }
+
+    /// Whether `p` lies within ten view widths (heights) of the view: a point an animation frame's row still
+    /// gives ("leaves the view at step 1; → (10, 8), f = 164" on the bowl's −3…3 view), as its row is no
+    /// wider than a row inside the view; farther out the row says the loss only.
+    private func nearView(_ p: Point) -> Bool {
+        guard let box = viewBox else { return false }
+        func near(_ v: Double, _ i: Interval) -> Bool {
+            let (lo, hi) = (min(i.lower, i.upper), max(i.lower, i.upper))
+            return v >= lo - 10 * (hi - lo) && v <= hi + 10 * (hi - lo)
+        }
+        return near(p.x, box.x) && near(p.y, box.y)
+    }
 
     /// "→ (2.41, 0.33), f = 0.037", each coordinate at the precision of the view's side along it (`spans`);
     /// "f overflows float64" for f = ±∞ at a finite point (10²⁰⁰ on a bowl), which is not divergence, and

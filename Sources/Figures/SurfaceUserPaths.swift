@@ -40,7 +40,7 @@ public struct UserPathRun: Sendable {
     public var style = 0
     public var order = 0
 
-    public func styleIndex(_ theme: Theme) -> Int { theme.paletteInOrder ? order : style }
+    public func styleIndex(_ theme: Theme) -> Int { theme.seriesInFigureOrder ? order : style }
 
     public init(_ path: UserPath, label: String? = nil, surface: Surface, plan: SurfacePlan) {
         viewBox = Rect(x: plan.x.lower, y: plan.y.lower, width: plan.x.upper - plan.x.lower, height: plan.y.upper - plan.y.lower)

@@ -44,7 +44,7 @@ public struct VanishingFigure: FigureRecipe {
         var tables: [DataTable] = []
         var boundTable = DataTable(name: "bound", columns: ["activation", "layers", "factor"], cells: [])
         var emptySeries = 0
-        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.paletteInOrder)
+        let styles = SeriesStyles.indices(for: activations.map(\.name), catalogue: Activation.allNames, inOrder: theme.seriesInFigureOrder)
         for (i, a) in activations.enumerated() {
             let color = theme.color(styles[i])
             let style = StrokeStyle(color: color, width: theme.lineWidth, dash: theme.dash(styles[i]))

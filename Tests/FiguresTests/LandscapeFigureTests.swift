@@ -29,7 +29,7 @@ final class LandscapeFigureTests: XCTestCase {
         XCTAssertLessThan(blowUp.step, 20)
         XCTAssertGreaterThan(blowUp.loss, 1e6 * (r.runs[0].run.values.first ?? .nan))
         XCTAssertNil(LandscapeFigure.blowUp(r.runs[1].run), "adam at 0.01 stays bounded")
-        var figure = try Figure(width: 1280, height: 720, rows: 1, columns: 7)
+        var figure = try Figure(width: 1280, height: 720, rows: 2, columns: 2)
         let tables = try r.build(into: &figure)
         let panel = figure.panels[1].axes
         XCTAssertEqual(panel.marks.count, 1)
@@ -49,7 +49,7 @@ final class LandscapeFigureTests: XCTestCase {
     func testThe3DViewLiftsTheTrainedWeightsOntoThePlane() throws {
         var r = try recipe(sgdLR: 0.2)
         r.view3D = (azimuth: -60, elevation: 45)
-        var figure = try Figure(width: 1280, height: 720, rows: 1, columns: 7)
+        var figure = try Figure(width: 1280, height: 720, rows: 2, columns: 2)
         _ = try r.build(into: &figure)
         let mark = try XCTUnwrap(figure.panels[0].axes.marks.first as? SurfaceMark)
         XCTAssertEqual(mark.path.count, 1)

@@ -60,8 +60,9 @@ struct RunCurve {
         }
         let marks = Self.gapAndLoneMarks(shownValues, count: end, logY: logY)
         if !marks.rings.isEmpty {
-            // A ring where each gap starts, on the edge its value is off (see `gapAndLoneMarks`).
-            var ring = ScatterMark(points: marks.rings.map { Point(x[$0], values[$0].isFinite ? shownValues[$0] : values[$0]) },
+            // A ring where each gap starts: on the curve for a NaN between drawn values, on the edge an
+            // infinite value is off (see `ringValue`).
+            var ring = ScatterMark(points: marks.rings.map { Point(x[$0], Self.ringValue(values, shown: shownValues, x: x, at: $0, count: end, logY: logY)) },
                                    shape: .circle, size: theme.markerSize * 1.2, color: theme.background, edge: look.color)
             ring.clipsToPlot = false
             ring.pinsNonFiniteY = true
@@ -102,6 +103,27 @@ struct RunCurve {
     static func smoothedEnd(_ smoothed: [Double], series: MetricSeries) -> String {
         guard series.divergence == nil, let last = smoothed.last(where: \.isFinite) else { return "" }
         return " · smoothed final " + CurvePoints.value(last)
+    }
+
+    /// The y of the ring marking the gap that starts at `i`: the shown value where it is finite; for ±∞ the
+    /// infinity (pinned to the edge the value is off); for NaN, which is on no edge, the curve's height there,
+    /// interpolated in x between the drawn values either side of the gap (the first drawn value for a gap at
+    /// the start; NaN, pinned to the top edge, for a gap running to the end). A one-step NaN gap at step 50 was ringed on
+    /// the top edge, beside another run's runaway, far from its own curve.
+    static func ringValue<X: RandomAccessCollection>(_ values: [Double], shown: [Double], x: X, at i: Int, count: Int,
+                                                     logY: Bool) -> Double where X.Element == Double, X.Index == Int {
+        if values[i].isFinite { return shown[i] }
+        guard values[i].isNaN else { return values[i] }
+        let n = min(count, shown.count, x.count)
+        let drawn = { (k: Int) in shown[k].isFinite && (!logY || shown[k] > 0) }
+        let before = (0..<min(i, n)).last(where: drawn), after = (min(i, n)..<n).first(where: drawn)
+        switch (before, after) {
+        case let (b?, a?):
+            let t = x[a] == x[b] ? 0.5 : (x[i] - x[b]) / (x[a] - x[b])
+            return logY ? exp(log(shown[b]) + t * (log(shown[a]) - log(shown[b]))) : shown[b] + t * (shown[a] - shown[b])
+        case let (nil, a?): return shown[a]
+        default: return values[i]  // a NaN tail: the run diverged, ringed on the top edge with its cross
+        }
     }
 
     /// Among the first `count` values: `rings`, the first point of each stretch of non-finite values (drawn

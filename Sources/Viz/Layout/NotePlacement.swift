@@ -21,7 +21,8 @@ struct NotePlacement {
             grid.mark(ink: m.occupiedPoints().map(ctx.point), radius: m.markerRadius, maxGap: m.joinsPoints ? .infinity : max(plot.width, plot.height) / 6)
         }
         var texts: [Rect] = legend.map { [$0] } ?? []
-        for (k, m) in marks.enumerated() where !movable.contains(where: { $0.0 == k }) { texts += m.occupiedRects(in: ctx) }
+        // A room kept clear (`KeepClearMark`) is kept for the text that some frames draw there, not from it.
+        for (k, m) in marks.enumerated() where !movable.contains(where: { $0.0 == k }) && !(m is KeepClearMark) { texts += m.occupiedRects(in: ctx) }
         let room = plot.inset(by: Insets(top: 2, left: 2, bottom: 2, right: 2))
         var out: [Int: Point] = [:], crowded: [Int] = []
         for (k, box) in movable {

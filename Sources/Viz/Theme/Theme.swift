@@ -25,6 +25,11 @@ public struct Theme: Sendable {
     /// True when `palette` was chosen for this figure (a user's list): series take its colours in the
     /// order they are added, instead of a fixed style per series name.
     public var paletteInOrder = false
+    /// True when series take the styles in the order they are added although the palette is the theme's
+    /// own (print: so that the first four differ in grey level).
+    public var stylesInOrder = false
+    /// Whether series take the styles in figure order (`paletteInOrder` or `stylesInOrder`), not one per name.
+    public var seriesInFigureOrder: Bool { paletteInOrder || stylesInOrder }
     /// Dash patterns series take in turn, in line widths (`dash(_:width:)`).
     public var dashes: [[Double]]
     /// Marker shapes series take in turn (`marker(_:)`).
@@ -121,10 +126,14 @@ public struct Theme: Sendable {
         return t
     }()
 
-    /// Greyscale-safe print: black text, thicker lines, series told apart by dash and marker first.
+    /// Greyscale-safe print: black text, thicker lines, series told apart by dash and marker first. Series
+    /// take the styles in figure order (`stylesInOrder`), so that the first four differ in grey level
+    /// (black, orange, dark green, blue: L* 0, 61, 31, 46) whichever names they have; by catalogue position,
+    /// sigmoid, tanh, ReLU and GELU took four greys of L* 32–50.
     public static let print: Theme = {
         var t = Theme.light
         t.name = "print"
+        t.stylesInOrder = true
         t.foreground = .black; t.muted = Color(hex: 0x222222); t.axisColor = .black
         t.gridColor = Color(hex: 0xD0D0D0); t.minorGridColor = Color(hex: 0xEDEDED)
         t.palette = Palette.print

@@ -91,7 +91,7 @@ extension DLPlot {
                                             start: start, options: TrajectoryOptions(steps: steps, recordEvery: record, recordGradients: false))
                 runs.append(("\(name) lr=" + TickFormat.exact(lr), run))
             }
-            var figure = try figureOptions.makeFigure(rows: 1, columns: 7)
+            var figure = try figureOptions.makeFigure(rows: 2, columns: 2)
             var recipe = LandscapeFigure(task: t, objective: objective, runs: runs, grid: grid, seed: seed)
             recipe.view3D = try ViewAngles.parse(view: view, azimuth: azimuth, elevation: elevation, defaultElevation: "45")
             let tables = try recipe.build(into: &figure)
